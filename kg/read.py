@@ -1,0 +1,263 @@
+"""Read stage: paths -> Documents.
+
+Accepts files and directories (walked recursively, in sorted order): ``.txt``, ``.md``,
+``.jsonl`` (one JSON object per line with ``id`` and ``text``), ``.conllu`` and
+``.html``/``.htm``. Anything that cannot be read becomes a :class:`~kg.model.Problem`
+naming the file (and line) instead of an exception, so one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import html
+import html.parser
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .model import Document, Problem
+from .text import ARABIC_LETTER, LATIN_LETTER, detect_lang
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".conllu", ".html", ".htm"}
+MAX_BYTES_DEFAULT = 64 * 1024 * 1024
+
+
+def read(
+    inputs: Iterable[str | os.PathLike[str]], *, max_bytes: int = MAX_BYTES_DEFAULT
+) -> Iterator[Document | Problem]:
+    """Yield a Document for every readable text and a Problem for every failure.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("قال الوزير إن الاجتماع ناجح.", encoding="utf-8")
+    >>> _ = (d / "b.txt").write_bytes(b"")
+    >>> [(type(x).__name__, getattr(x, "lang", "")) for x in read([d])]
+    [('Document', 'ar'), ('Problem', '')]
+    """
+    seen: set[str] = set()
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            if not files:
+                yield Problem(str(path), f"no readable files ({', '.join(sorted(SUFFIXES))}) in this folder")
+                continue
+            for f in files:
+                yield from _dedupe(_read_file(f, f.relative_to(path).as_posix(), max_bytes), seen)
+        elif path.is_file():
+            yield from _dedupe(_read_file(path, path.name, max_bytes), seen)
+        elif not path.exists():
+            yield Problem(str(path), "no such file or directory")
+        else:
+            yield Problem(str(path), "not a regular file")
+
+
+def from_strings(texts: Iterable[str], *, prefix: str = "text") -> Iterator[Document]:
+    """Documents from in-memory strings, with ids ``text-1``, ``text-2``, ...
+
+    >>> [d.id for d in from_strings(["a", "b"])]
+    ['text-1', 'text-2']
+    """
+    for i, t in enumerate(texts, 1):
+        clean = _clean(t)
+        yield Document(id=f"{prefix}-{i}", text=clean, lang=detect_lang(clean), source=f"<{prefix}-{i}>")
+
+
+def _dedupe(items: Iterator[Document | Problem], seen: set[str]) -> Iterator[Document | Problem]:
+    for item in items:
+        if isinstance(item, Document):
+            if item.id in seen:
+                yield Problem(item.source, f"duplicate document id {item.id!r}; skipped")
+                continue
+            seen.add(item.id)
+        yield item
+
+
+def _read_file(path: Path, doc_id: str, max_bytes: int) -> Iterator[Document | Problem]:
+    src = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield Problem(src, f"file is {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Problem(src, f"cannot read: {exc.strerror or exc}")
+        return
+    text, why = decode(data)
+    if text is None:
+        yield Problem(src, why)
+        return
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _read_jsonl(text, src, doc_id)
+        return
+    if suffix == ".conllu":
+        yield _document(doc_id, text, src, fmt="conllu", meta=_encoding_meta(why))
+        return
+    if suffix in (".html", ".htm"):
+        text = html_to_text(text)
+    elif suffix in (".md", ".markdown"):
+        text = markdown_to_text(text)
+    yield _document(doc_id, text, src, meta=_encoding_meta(why))
+
+
+def _encoding_meta(why: str) -> tuple[tuple[str, str], ...]:
+    return (("encoding", why),) if why else ()
+
+
+def _document(
+    doc_id: str, text: str, src: str, *, fmt: str = "text", meta: tuple[tuple[str, str], ...] = ()
+) -> Document | Problem:
+    text = _clean(text)
+    if not text.strip():
+        return Problem(src, "empty: no text in this file" if not text else "only whitespace, no text")
+    lang = detect_lang(text) if fmt == "text" else _conllu_lang(text)
+    if fmt == "text" and lang == "und":
+        return Problem(src, "no Arabic or Latin letters: nothing to analyse")
+    return Document(id=doc_id, text=text, lang=lang, source=src, format=fmt, meta=meta)
+
+
+def _read_jsonl(text: str, src: str, file_id: str) -> Iterator[Document | Problem]:
+    found = False
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{src}:{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Problem(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            yield Problem(where, 'expected an object with a string "text" field')
+            continue
+        found = True
+        doc_id = str(obj.get("id") or f"{file_id}:{n}")
+        meta = tuple(
+            sorted((str(k), str(v)) for k, v in obj.items() if k not in ("id", "text") and isinstance(v, str | int | float))
+        )
+        item = _document(doc_id, obj["text"], where, meta=meta)
+        yield item
+    if not found:
+        yield Problem(src, "no documents in this .jsonl file")
+
+
+def decode(data: bytes) -> tuple[str | None, str]:
+    """Decode file bytes: UTF-8 (BOM or not), else Windows-1256 Arabic when it clearly is.
+
+    Returns ``(text, note)``; ``text`` is None when the bytes are not text and ``note``
+    says why. ``note`` is ``""`` for plain UTF-8.
+
+    >>> decode("سلام".encode("utf-8"))
+    ('سلام', '')
+    >>> decode(b"\\x00\\x01binary")[1]
+    'binary file (NUL bytes at offset 0); not text'
+    >>> decode("قال الوزير إن الاجتماع ناجح".encode("cp1256"))[1]
+    'windows-1256'
+    """
+    if not data:
+        return "", ""
+    nul = data.find(b"\x00")
+    if nul >= 0 and not (data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff")):
+        return None, f"binary file (NUL bytes at offset {nul}); not text"
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            return None, "starts with a UTF-16 byte-order mark but is not valid UTF-16"
+    try:
+        return data.decode("utf-8"), ""
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    try:
+        alt = data.decode("cp1256")
+    except UnicodeDecodeError:
+        alt = ""
+    letters = ARABIC_LETTER.findall(alt[:50_000])
+    latin = LATIN_LETTER.findall(alt[:50_000])
+    controls = sum(1 for c in alt[:50_000] if ord(c) < 32 and c not in "\t\r\n")
+    if alt and len(letters) > 20 and len(letters) > 3 * len(latin) and controls == 0:
+        return alt, "windows-1256"
+    return None, f"not valid UTF-8 (byte 0x{data[bad]:02x} at offset {bad}) and not recognisably Windows-1256"
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean(text: str) -> str:
+    """Normalise line breaks to \\n and replace control characters with spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub(" ", text)
+
+
+def _conllu_lang(text: str) -> str:
+    m = re.search(r"^#\s*(?:lang|language)\s*=\s*(\w+)", text, re.M)
+    if m:
+        return m.group(1)
+    words = [line.split("\t")[1] for line in text.splitlines()[:2000] if line and line[0].isdigit() and "\t" in line]
+    return detect_lang(" ".join(words))
+
+
+class _HTMLText(html.parser.HTMLParser):
+    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "title"}
+    _SKIP = {"script", "style", "noscript", "template", "svg", "head"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of an HTML page (scripts, styles and the head dropped).
+
+    >>> html_to_text("<html><head><title>x</title><script>alert(1)</script></head><body><p>قال</p><p>الوزير</p></body></html>").split()
+    ['قال', 'الوزير']
+    """
+    p = _HTMLText()
+    p.feed(markup)
+    p.close()
+    text = html.unescape("".join(p.parts))
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
+def markdown_to_text(md: str) -> str:
+    """Markdown with its markup removed (headings, emphasis, links, code fences).
+
+    >>> markdown_to_text("# عنوان\\n\\n**قال** [الوزير](http://x)")
+    'عنوان\\n\\nقال الوزير'
+    """
+    out = []
+    for line in md.splitlines():
+        if line.strip().startswith("```"):
+            continue
+        line = re.sub(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+\.\s+)", "", line)
+        line = _MD_LINK.sub(r"\1", line)
+        line = re.sub(r"(\*\*|__|\*|`)", "", line)
+        out.append(line)
+    return "\n".join(out)

@@ -1,0 +1,81 @@
+"""Text helpers shared by every stage: Arabic normalisation for matching, script detection.
+
+Normalisation is for *matching* only; surface text and offsets are never rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Harakat, tanween, shadda, sukun, dagger alef, Quranic marks.
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_TATWEEL = "\u0640"
+# Bidi controls and zero-width characters: invisible, and dangerous inside names.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]")
+_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_SPACES = re.compile(r"\s+")
+
+ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
+def strip_invisible(s: str) -> str:
+    """Remove bidi controls and zero-width characters."""
+    return _INVISIBLE.sub("", s)
+
+
+@lru_cache(maxsize=200_000)
+def normalize(s: str) -> str:
+    """Normalise Arabic (and Latin) text for matching.
+
+    Removes diacritics, tatweel and invisible characters; unifies alef forms, alef
+    maqsura/ya, ta marbuta/ha and hamza seats; folds Latin case and Arabic-Indic digits;
+    collapses whitespace.
+
+    >>> normalize("إِيلافُ")
+    'ايلاف'
+    >>> normalize("الرئيـــس  الأميركيّ")
+    'الرييس الاميركي'
+    >>> normalize("Rex  TILLERSON")
+    'rex tillerson'
+    """
+    s = unicodedata.normalize("NFKC", s)
+    s = _INVISIBLE.sub("", s)
+    s = _DIACRITICS.sub("", s).replace(_TATWEEL, "")
+    s = s.translate(_ALEF).translate(_DIGITS)
+    return _SPACES.sub(" ", s).strip().casefold()
+
+
+def strip_diacritics(s: str) -> str:
+    """Remove harakat and tatweel only (keeps hamza and ta marbuta)."""
+    return _DIACRITICS.sub("", s).replace(_TATWEEL, "")
+
+
+def detect_lang(text: str) -> str:
+    """Guess the language from the script: ``ar``, ``en`` or ``und``.
+
+    >>> detect_lang("قال الوزير")
+    'ar'
+    >>> detect_lang("The minister said")
+    'en'
+    """
+    sample = text[:20_000]
+    ar = len(ARABIC_LETTER.findall(sample))
+    la = len(LATIN_LETTER.findall(sample))
+    if ar == 0 and la == 0:
+        return "und"
+    return "ar" if ar >= la else "en"
+
+
+def slug(s: str) -> str:
+    """A readable, IRI-safe key from a label: normalised, spaces to underscores.
+
+    >>> slug("ريكس تيلرسون")
+    'ريكس_تيلرسون'
+    """
+    n = normalize(s)
+    n = re.sub(r"[^\w\u0600-\u06ff]+", "_", n)
+    return n.strip("_") or "_"
