@@ -1,0 +1,22 @@
+"""Access to the ontology files (``ontology/`` in the source tree, shipped as ``kg._ontology``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+
+
+def resource(name: str) -> Traversable:
+    """A file of ``ontology/``: ``kg.ttl``, ``shapes.ttl`` or ``queries/NAME.rq``."""
+    return files("kg._ontology").joinpath(name)
+
+
+@lru_cache(maxsize=1)
+def ontology_graph():  # -> rdflib.Graph
+    """The OWL ontology as an rdflib Graph (parsed once)."""
+    from rdflib import Graph
+
+    g = Graph()
+    g.parse(data=resource("kg.ttl").read_text(encoding="utf-8"), format="turtle")
+    return g

@@ -1,0 +1,1 @@
+"""The ontology files, shipped inside the package as ``kg._ontology`` (see kg/ontology.py)."""
