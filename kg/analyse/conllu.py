@@ -293,3 +293,27 @@ class ConlluAnalyser:
 
     def analyse(self, doc: Document) -> AnalysedDoc:
         return to_analysed(doc, self.name)
+
+
+def dumps(analysed: AnalysedDoc) -> str:
+    """An AnalysedDoc as CoNLL-U (one line per syntactic word, ``# text`` per sentence).
+
+    Entity spans go into MISC as ``NER=B-Class``/``I-Class``, so the file reads back
+    with the same mentions.
+    """
+    out: list[str] = [f"# newdoc id = {analysed.doc.id}"]
+    for s in analysed.sentences:
+        out.append(f"# sent_id = {analysed.doc.id}-{s.index}")
+        out.append(f"# text = {' '.join(s.text.split())}")
+        tags: dict[int, str] = {}
+        for e in s.entities:
+            for k in range(e.first, e.last + 1):
+                tags[k] = ("B-" if k == e.first else "I-") + e.label
+        for t in s.tokens:
+            misc = [m for m in t.misc.split("|") if m and m != "_" and not m.startswith("NER=")]
+            if t.id in tags:
+                misc.append("NER=" + tags[t.id])
+            cols = [str(t.id), t.form, t.lemma or "_", t.upos, t.xpos or "_", t.feats or "_", str(t.head), t.deprel, "_", "|".join(misc) or "_"]
+            out.append("\t".join(c.replace("\t", " ").replace("\n", " ") or "_" for c in cols))
+        out.append("")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,139 @@
+"""The ``rules`` analyser: offline Arabic analysis with no model to download.
+
+sentence splitting -> words -> readings (morph.py) -> one reading per word in context
+(tagger.py) -> syntactic words with offsets -> entity spans (..names) -> UD tree
+(parser.py). Its output has the same shape as a UD parser's, so the one extractor reads
+both.
+"""
+
+from __future__ import annotations
+
+from ...model import AnalysedDoc, Document, Sentence, Token
+from ...text import normalize
+from ..names import find_entities, single_word_names
+from .morph import Reading
+from .parser import W, parse
+from .segment import split_sentences, words
+from .tagger import choose, has_tanween
+
+
+class RulesAnalyser:
+    """Rule-based Arabic analyser (see the module docstring)."""
+
+    name = "rules"
+    formats = frozenset({"text"})
+    languages = frozenset({"ar"})
+
+    def analyse(self, doc: Document) -> AnalysedDoc:
+        text = doc.text
+        vocabulary = {normalize(text[a:b]) for a, b, k in words(text, 0, len(text)) if k == "ar"}
+        names = single_word_names()
+        sentences: list[Sentence] = []
+        for a, b in split_sentences(text):
+            sentence = analyse_sentence(text, a, b, len(sentences), vocabulary, names)
+            if sentence.tokens:
+                sentences.append(sentence)
+        return AnalysedDoc(doc=doc, sentences=tuple(sentences), analyser=self.name)
+
+
+def analyse_sentence(
+    text: str, a: int, b: int, index: int, vocabulary: set[str], names: set[str]
+) -> Sentence:
+    spans = list(words(text, a, b))
+    readings = choose([(text[s:e], kind) for s, e, kind in spans], vocabulary, names)
+    ws: list[W] = []
+    offsets: list[tuple[int, int]] = []
+    unknown: list[bool] = []
+    for wi, ((s, e, _kind), r) in enumerate(zip(spans, readings, strict=True)):
+        surface = text[s:e]
+        for k, p in enumerate(r.parts):
+            main = k == r.main
+            ws.append(
+                W(
+                    i=len(ws),
+                    form=surface[p.start : p.end],
+                    upos=p.upos,
+                    tag=p.tag,
+                    word=wi,
+                    definite=main and r.definite,
+                    tanween=main and has_tanween(surface),
+                    gender=_gender(r, p, main),
+                    number=_number(r, p, main),
+                    person=r.person if main else "",
+                    lemma=p.lemma,
+                    feats=p.feats,
+                    vnoun=main and r.ntype == "vn",
+                )
+            )
+            offsets.append((s + p.start, s + p.end))
+            unknown.append(main and r.source == "unknown")
+    tokens = [_token(w, o, u) for w, o, u in zip(ws, offsets, unknown, strict=True)]
+    ents = find_entities(tokens)
+    for n, sp in enumerate(ents):
+        for t in range(sp.first - 1, sp.last):
+            ws[t].ent = n
+            ws[t].ent_label = sp.label
+    parse(ws)
+    final = tuple(
+        Token(
+            id=w.i + 1,
+            form=w.form,
+            lemma=w.lemma or w.form,
+            upos=w.upos,
+            head=w.head + 1 if w.head >= 0 else 0,
+            deprel=w.deprel or "dep",
+            start=o[0],
+            end=o[1],
+            feats=w.feats or "_",
+            misc=_misc(w, ws, u),
+        )
+        for w, o, u in zip(ws, offsets, unknown, strict=True)
+    )
+    return Sentence(index=index, start=a, end=b, text=text[a:b], tokens=final, entities=tuple(ents))
+
+
+def _token(w: W, o: tuple[int, int], unknown: bool) -> Token:
+    return Token(
+        id=w.i + 1,
+        form=w.form,
+        lemma=w.lemma or w.form,
+        upos=w.upos,
+        head=0,
+        deprel="dep",
+        start=o[0],
+        end=o[1],
+        feats=w.feats or "_",
+        misc="Unknown=Yes" if unknown else "_",
+    )
+
+
+def _misc(w: W, ws: list[W], unknown: bool) -> str:
+    items = []
+    nxt = w.i + 1
+    if nxt < len(ws) and ws[nxt].word == w.word:
+        items.append("SpaceAfter=No")
+    if unknown:
+        items.append("Unknown=Yes")
+    if w.vnoun:
+        items.append("VerbForm=Vnoun")
+    return "|".join(items) or "_"
+
+
+def _gender(r: Reading, p: object, main: bool) -> str:
+    if main:
+        if r.gender:
+            return r.gender
+        if r.person[1:2] in ("m", "f"):
+            return r.person[1]
+        return ""
+    feats = getattr(p, "feats", "")
+    return "f" if "Gender=Fem" in feats else ("m" if "Gender=Masc" in feats else "")
+
+
+def _number(r: Reading, p: object, main: bool) -> str:
+    if main:
+        if r.number:
+            return r.number
+        return {"s": "s", "p": "p", "d": "d"}.get(r.person[-1:], "") if r.person else ""
+    feats = getattr(p, "feats", "")
+    return "p" if "Number=Plur" in feats else ("d" if "Number=Dual" in feats else ("s" if "Number=Sing" in feats else ""))

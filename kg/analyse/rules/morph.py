@@ -1,0 +1,440 @@
+"""Arabic word analysis out of context: every plausible segmentation and reading.
+
+Sources, in order of trust:
+
+1. closed-class words (``kg/data/ar/function_words.tsv``), alone or with the conjunction
+   و/ف, a preposition ب/ل/ك and a pronoun suffix (وفي, بأن, عليه, لهم);
+2. the attested lexicon (``kg/data/ar_lexicon.tsv.gz``, built from farahidi by
+   ``scripts/build_ar_lexicon.py``): readings whose lemma was seen with that very form
+   in a corpus;
+3. farahidi's full analysis for forms the lexicon lacks (cached per form);
+4. a proper-noun reading for words nothing knows (foreign names).
+
+Segmentation follows UD Arabic (PADT): the conjunctions و ف, the prepositions ب ل ك,
+the future marker س and pronoun suffixes are words of their own; the article ال stays
+on its noun. Offsets of the parts index the surface form, so tokens keep exact
+character spans.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib.resources import files
+
+from ...text import normalize, strip_diacritics
+
+# --------------------------------------------------------------------------- types
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One syntactic word inside a surface word: ``surface[start:end]``."""
+
+    start: int
+    end: int
+    upos: str
+    lemma: str
+    feats: str = "_"
+    tag: str = ""  # syntactic class for the parser (prep, conj, sub, rel, verb, noun, ...)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A full analysis of a surface word: its parts and the content part's properties."""
+
+    parts: tuple[Part, ...]
+    main: int  # index of the content (or function) part that carries the word's meaning
+    pos: str  # V (verb), N (noun), A (adjective-capable noun), PN (proper noun), F (function word), NUM, PUNCT
+    lemma: str
+    score: float
+    ntype: str = ""  # farahidi's noun type code: vn, nisba, ap, pp, prop, ...
+    tense: str = ""  # past / pres / imp
+    voice: str = ""
+    person: str = ""  # 3ms, 3fs, 3mp, ... (the verb's subject agreement)
+    gender: str = ""
+    number: str = ""
+    definite: bool = False
+    source: str = ""  # fw, lex, farahidi, name, unknown
+
+    @property
+    def head(self) -> Part:
+        return self.parts[self.main]
+
+
+# ---------------------------------------------------------------- closed classes
+
+_PRON_SUFFIX = {
+    "ه": "Gender=Masc|Number=Sing|Person=3",
+    "ها": "Gender=Fem|Number=Sing|Person=3",
+    "هم": "Gender=Masc|Number=Plur|Person=3",
+    "هما": "Number=Dual|Person=3",
+    "هن": "Gender=Fem|Number=Plur|Person=3",
+    "كم": "Gender=Masc|Number=Plur|Person=2",
+    "كما": "Number=Dual|Person=2",
+    "كن": "Gender=Fem|Number=Plur|Person=2",
+    "ك": "Number=Sing|Person=2",
+    "نا": "Number=Plur|Person=1",
+    "ني": "Number=Sing|Person=1",
+    "ي": "Number=Sing|Person=1",
+}
+_PRON_LEMMA = {"ه": "هُوَ", "ها": "هِيَ", "هم": "هُم", "هما": "هُمَا", "هن": "هُنَّ", "نا": "نَحنُ", "ني": "أَنَا", "ي": "أَنَا"}
+_PRON_LEMMA.update({"ك": "أَنتَ", "كم": "أَنتُم", "كما": "أَنتُمَا", "كن": "أَنتُنَّ"})
+# suffix forms, longest first, for splitting
+_SUFFIXES = sorted(_PRON_SUFFIX, key=len, reverse=True)
+
+_CLITIC_PARTS = {
+    "و": ("CCONJ", "وَ", "_", "conj"),
+    "ف": ("CCONJ", "فَ", "_", "conj"),
+    "ب": ("ADP", "بِ", "_", "prep"),
+    "ل": ("ADP", "لِ", "_", "prep"),
+    "ك": ("ADP", "كَ", "_", "prep"),
+    "س": ("AUX", "سَ", "_", "fut"),
+    "أ": ("PART", "أَ", "PronType=Int", "q"),
+}
+
+# Allomorphs of prepositions before a pronoun suffix: على+ه = عليه.
+_PREP_BEFORE_SUFFIX = {"علي": "على", "الي": "الى", "لدي": "لدى"}  # keys normalised
+
+
+@dataclass(frozen=True, slots=True)
+class _FW:
+    form: str
+    upos: str
+    lemma: str
+    feats: str
+    tag: str
+
+
+@lru_cache(maxsize=1)
+def function_words() -> dict[str, _FW]:
+    text = files("kg").joinpath("data/ar/function_words.tsv").read_text(encoding="utf-8")
+    table: dict[str, _FW] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("form\t"):
+            continue
+        form, upos, lemma, feats, tag = line.split("\t")
+        table.setdefault(strip_diacritics(form), _FW(form, upos, lemma, feats, tag))
+    # hamza-less spellings (ان for أن) only where they collide with nothing
+    for key, entry in list(table.items()):
+        loose = normalize(key)
+        if len(loose) >= 3 and loose not in table:
+            table[loose] = entry
+    return table
+
+
+# ----------------------------------------------------------------- the lexicon
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, str], dict[str, float]]:
+    """Form -> raw readings string, and lemma -> corpus weight. Parsed lazily per form."""
+    forms: dict[str, str] = {}
+    weights: dict[str, float] = {}
+    path = files("kg").joinpath("data/ar_lexicon.tsv.gz")
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#lemma\t"):
+                _, lemma, w = line.rstrip("\n").split("\t")
+                weights[lemma] = float(w)
+                continue
+            form, _, rest = line.rstrip("\n").partition("\t")
+            forms[form] = rest
+    return forms, weights
+
+
+def known_form(form: str) -> bool:
+    """Whether the attested lexicon lists this undiacritised form."""
+    return strip_diacritics(form) in _lexicon()[0]
+
+
+# ----------------------------------------------------------------- analysis
+
+
+def _letter_index(surface: str, n_letters: int) -> int:
+    """Index in ``surface`` just after its first ``n_letters`` letters (diacritics skipped)."""
+    seen = 0
+    for i, ch in enumerate(surface):
+        if strip_diacritics(ch) == "":
+            continue
+        if seen == n_letters:
+            return i
+        seen += 1
+    return len(surface)
+
+
+def _letter_index_from_end(surface: str, n_letters: int) -> int:
+    seen = 0
+    i = len(surface)
+    while i > 0 and seen < n_letters:
+        i -= 1
+        if strip_diacritics(surface[i]) != "":
+            seen += 1
+    return i
+
+
+def _pro_parts(surface: str, pro: str) -> tuple[list[Part], int]:
+    """Split proclitic letters (without the article) off ``surface``; returns parts and stem start."""
+    letters = pro[:-2] if pro.endswith("ال") else pro
+    if pro in ("لل",):  # ل + ال written لل: the preposition is one letter
+        letters = "ل"
+    parts: list[Part] = []
+    pos = 0
+    for k, ch in enumerate(letters):
+        if ch not in _CLITIC_PARTS:
+            return [], 0
+        upos, lemma, feats, tag = _CLITIC_PARTS[ch]
+        if ch == "ل" and k == len(letters) - 1 and pro == "ل":
+            tag = "prep"
+        end = _letter_index(surface, k + 1)
+        parts.append(Part(pos, end, upos, lemma, feats, tag))
+        pos = end
+    return parts, pos
+
+
+def _enc_part(surface: str, enc: str, stem_end_hint: int | None = None) -> tuple[Part | None, int]:
+    if not enc:
+        return None, len(surface)
+    start = _letter_index_from_end(surface, len(enc))
+    return Part(start, len(surface), "PRON", _PRON_LEMMA.get(enc, enc), _PRON_SUFFIX.get(enc, "_") + "|PronType=Prs", "pron"), start
+
+
+_POS_UPOS = {"V": "VERB", "N": "NOUN", "A": "ADJ", "PN": "PROPN", "F": "X"}
+
+
+def _noun_feats(gender: str, number: str, definite: bool) -> str:
+    f = []
+    if definite:
+        f.append("Definite=Def")
+    if gender:
+        f.append("Gender=" + ("Masc" if gender == "m" else "Fem"))
+    if number:
+        f.append("Number=" + {"s": "Sing", "d": "Dual", "p": "Plur"}[number])
+    return "|".join(f) or "_"
+
+
+def _verb_feats(tense: str, voice: str, person: str) -> str:
+    f = []
+    if tense:
+        f.append("Aspect=" + {"past": "Perf", "pres": "Imp", "imp": "Imp"}[tense])
+    if person:
+        p, rest = person[0], person[1:]
+        g = {"m": "Masc", "f": "Fem"}.get(rest[:1])
+        n = {"s": "Sing", "p": "Plur", "d": "Dual"}.get(rest[-1:])
+        if g:
+            f.append("Gender=" + g)
+        if tense == "imp":
+            f.append("Mood=Imp")
+        if n:
+            f.append("Number=" + n)
+        f.append("Person=" + p)
+    if voice:
+        f.append("Voice=" + ("Act" if voice == "act" else "Pass"))
+    return "|".join(f) or "_"
+
+
+_ADJ_TYPES = {"nisba", "ap", "pp", "adj", "elative"}
+_KANA = {"كان", "اصبح", "ظل", "بات", "صار", "ليس", "زال", "امسي", "اضحي"}
+
+
+def _reading_from_lex(surface: str, fields: list[str], weights: dict[str, float]) -> Reading | None:
+    pro, lemma, pos, ntype, tense, voice, person, gender, number, enc, score = fields
+    parts, stem_start = _pro_parts(surface, pro) if pro else ([], 0)
+    if pro and not parts and pro != "ال":
+        return None
+    enc_part, stem_end = _enc_part(surface, enc)
+    if stem_end <= stem_start:
+        return None
+    definite = pro.endswith("ال") or pro == "لل"
+    plemma = strip_diacritics(lemma)
+    if pos == "V":
+        upos = "AUX" if normalize(plemma) in _KANA else "VERB"
+        feats = _verb_feats(tense, voice, person)
+        tag = "aux" if upos == "AUX" else "verb"
+        rpos = "V"
+    else:
+        if ntype == "prop":
+            rpos, upos, tag = "PN", "PROPN", "propn"
+        elif ntype in _ADJ_TYPES:
+            rpos, upos, tag = "A", "ADJ", "adj"
+        else:
+            rpos, upos, tag = "N", "NOUN", "noun"
+        if ntype == "vn":
+            tag = "vnoun"
+        feats = _noun_feats(gender, number, definite)
+    main = Part(stem_start, stem_end, upos, lemma, feats, tag)
+    all_parts = [*parts, main] + ([enc_part] if enc_part else [])
+    w = weights.get(lemma, 1e-7)
+    s = float(score or 0) + 0.15 * (math.log10(w) + 7)
+    return Reading(
+        parts=tuple(all_parts),
+        main=len(parts),
+        pos=rpos,
+        lemma=plemma,
+        score=s,
+        ntype=ntype,
+        tense=tense,
+        voice=voice,
+        person=person,
+        gender=gender,
+        number=number,
+        definite=definite,
+        source="lex",
+    )
+
+
+def _function_readings(surface: str) -> list[Reading]:
+    """Closed-class readings: [و|ف] [ب|ل|ك] FW [pronoun suffix]."""
+    fw = function_words()
+    norm = strip_diacritics(surface).replace("\u0640", "")
+    out: list[Reading] = []
+    for conj in ("", "و", "ف"):
+        if conj and not norm.startswith(conj):
+            continue
+        for prep in ("", "ب", "ل", "ك"):
+            rest_n = norm[len(conj) :]
+            if prep and not rest_n.startswith(prep):
+                continue
+            rest_n = rest_n[len(prep) :]
+            for suf in ("", *_SUFFIXES):
+                if suf and not rest_n.endswith(suf):
+                    continue
+                stem_n = rest_n[: len(rest_n) - len(suf)] if suf else rest_n
+                if not stem_n:
+                    continue
+                entry = fw.get(stem_n)
+                if entry is None and suf:
+                    base = _PREP_BEFORE_SUFFIX.get(normalize(stem_n))
+                    entry = fw.get(normalize(base)) if base else None
+                if entry is None:
+                    continue
+                if entry.tag in ("rel", "dem") and (suf or prep):
+                    continue
+                if prep and entry.tag not in ("sub", "pron", "quant", "adv"):
+                    continue
+                n_pre = len(conj) + len(prep)
+                parts: list[Part] = []
+                pos = 0
+                for k, ch in enumerate(conj + prep):
+                    end = _letter_index(surface, k + 1)
+                    upos, lemma, feats, tag = _CLITIC_PARTS[ch]
+                    parts.append(Part(pos, end, upos, lemma, feats, tag))
+                    pos = end
+                stem_end = _letter_index_from_end(surface, len(suf)) if suf else len(surface)
+                if stem_end <= pos:
+                    continue
+                main = Part(pos, stem_end, entry.upos, entry.lemma, entry.feats, entry.tag)
+                parts.append(main)
+                if suf:
+                    parts.append(
+                        Part(stem_end, len(surface), "PRON", _PRON_LEMMA.get(suf, suf), _PRON_SUFFIX[suf] + "|PronType=Prs", "pron")
+                    )
+                penalty = 0.3 * (len(conj) + len(prep) + (1 if suf else 0))
+                out.append(
+                    Reading(tuple(parts), n_pre, "F", normalize(strip_diacritics(entry.lemma)), 5.0 - penalty, source="fw")
+                )
+    # ل/ب + pronoun suffix: له، لها، بهم، ولهم
+    for conj in ("", "و", "ف"):
+        for prep in ("ل", "ب"):
+            pre = conj + prep
+            if norm.startswith(pre) and norm[len(pre) :] in _PRON_SUFFIX:
+                parts = []
+                pos = 0
+                for k, ch in enumerate(pre):
+                    end = _letter_index(surface, k + 1)
+                    upos, lemma, feats, tag = _CLITIC_PARTS[ch]
+                    parts.append(Part(pos, end, upos, lemma, feats, tag))
+                    pos = end
+                suf = norm[len(pre) :]
+                parts.append(Part(pos, len(surface), "PRON", _PRON_LEMMA.get(suf, suf), _PRON_SUFFIX[suf] + "|PronType=Prs", "pron"))
+                out.append(Reading(tuple(parts), len(pre) - 1, "F", prep, 4.5, source="fw"))
+    return out
+
+
+def _farahidi_readings(surface: str) -> list[Reading]:
+    weights = _lexicon()[1]
+    out: list[Reading] = []
+    seen: set[tuple[str, ...]] = set()
+    for a in _farahidi_analyse(strip_diacritics(surface)):
+        key = a
+        if key in seen:
+            continue
+        seen.add(key)
+        r = _reading_from_lex(surface, list(a), weights)
+        if r is not None:
+            out.append(replace(r, score=r.score - 1.0, source="farahidi"))
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def _farahidi_analyse(word: str) -> tuple[tuple[str, ...], ...]:
+    import farahidi
+
+    from . import _farahidi_codes as codes
+
+    res = []
+    for a in farahidi.analyze(word)[:12]:
+        pro = "".join(strip_diacritics(p.form) for p in a.proclitics)
+        enc = "".join(strip_diacritics(e.form) for e in a.enclitics)
+        res.append(
+            (
+                pro,
+                a.lemma,
+                codes.POS.get(a.pos, "N"),
+                codes.TYPES.get(a.type, "n"),
+                codes.TENSE.get(a.tense, ""),
+                codes.VOICE.get(a.voice, ""),
+                codes.PRON.get(a.pronoun, ""),
+                codes.GENDER.get(a.gender, ""),
+                codes.NUMBER.get(a.number, ""),
+                enc,
+                f"{float(a.score or 0):.4g}",
+            )
+        )
+    return tuple(res)
+
+
+def proper_noun_reading(surface: str, pro: str = "", score: float = 0.0, source: str = "unknown") -> Reading:
+    """A proper-noun reading, optionally after the proclitics ``pro`` (e.g. ل in لماكرون)."""
+    parts, stem_start = _pro_parts(surface, pro) if pro else ([], 0)
+    main = Part(stem_start, len(surface), "PROPN", strip_diacritics(surface[stem_start:]), "_", "propn")
+    return Reading(
+        (*parts, main),
+        len(parts),
+        "PN",
+        normalize(surface[stem_start:]),
+        score,
+        ntype="prop",
+        definite=normalize(surface[stem_start:]).startswith("ال"),
+        source=source,
+    )
+
+
+@lru_cache(maxsize=200_000)
+def analyse_word(surface: str) -> tuple[Reading, ...]:
+    """All readings of one Arabic surface word, best guesses first (before context).
+
+    >>> [(r.pos, r.lemma) for r in analyse_word("وزير")][:1]
+    [('N', 'وزير')]
+    >>> [surface[p.start:p.end] for surface in ["بالعراق"] for p in analyse_word(surface)[0].parts]
+    ['ب', 'العراق']
+    """
+    forms, weights = _lexicon()
+    bare = strip_diacritics(surface).replace("\u0640", "")
+    readings: list[Reading] = list(_function_readings(surface))
+    raw = forms.get(bare)
+    if raw is None and bare != surface:
+        raw = forms.get(bare.replace("\u0640", ""))
+    if raw:
+        for chunk in raw.split(";"):
+            r = _reading_from_lex(surface, chunk.split(","), weights)
+            if r is not None:
+                readings.append(r)
+    elif not readings:
+        readings.extend(_farahidi_readings(surface))
+    common = {r.lemma for r in readings if r.pos in ("N", "A")}
+    readings = [replace(r, score=r.score - 0.3) if r.pos == "PN" and r.lemma in common else r for r in readings]
+    readings.sort(key=lambda r: -r.score)
+    return tuple(readings)

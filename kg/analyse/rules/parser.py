@@ -1,0 +1,955 @@
+"""Heuristic UD dependency attachment for Arabic news sentences.
+
+Works in three passes over the tagged words of one sentence:
+
+1. inside words: clitics attach to their host (و/ف ``cc``, ب/ل/ك ``case``, pronoun
+   suffixes ``obj`` on verbs, ``nmod`` on nouns, the head of a prepositional phrase on
+   prepositions);
+2. noun phrases: names from the entity spans, construct state (``nmod``: a noun without
+   article or tanween governs the next noun), adjectives (``amod`` to the nearest noun that
+   agrees in definiteness and gender), numbers, demonstratives, prepositional phrases
+   (``case``), titles in apposition to names (``appos``), bracketed names;
+3. clauses: verb-initial and subject-initial clauses (``nsubj``, ``obj``, ``obl``),
+   كان and its sisters (``aux``/``cop``), complement clauses after أن/إن (``ccomp``, ``mark``),
+   adverbial clauses (حيث, عندما: ``advcl``), relative clauses with الذي/التي and without
+   a pronoun after an indefinite noun (``acl:relcl``), quotations (``ccomp``), coordination
+   of verbs and nouns (``conj``, ``cc``) and verbless clauses.
+
+The rules are general Arabic syntax, not patterns of particular sentences; where Arabic
+is ambiguous (which noun a prepositional phrase belongs to) they take the reading news
+prose uses most often.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...text import normalize
+
+_NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM", "PRON", "X", "SYM", "DET"}
+_SPEECH = {
+    "قال", "اضاف", "اكد", "تابع", "اعلن", "اوضح", "ذكر", "صرح", "اشار", "شدد", "حذر", "دعا",
+    "راي", "اعتبر", "لفت", "نفي", "زعم", "ادعي", "افاد", "كشف", "اعرب", "بين", "يقول", "قالت",
+    "ادرك", "علم", "عرف", "ظن", "اعتقد", "يري", "راى", "وعد", "طالب", "اقر", "اعترف",
+}
+_ADV_SUBS = {"حيث", "عندما", "بينما", "اذا", "اذ", "لو", "لان", "كي", "لكي", "بعدما", "طالما", "كلما", "لما", "كما", "فيما", "حتي"}
+_TIME_NOUNS = {
+    "يوم", "اليوم", "امس", "غدا", "صباح", "مساء", "ليله", "ليل", "ظهر", "فجر", "الاسبوع", "اسبوع", "الشهر",
+    "شهر", "العام", "عام", "السنه", "سنه", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه",
+    "السبت", "الان", "حاليا", "مطلع", "اواخر", "منتصف", "نهايه", "بدايه", "وقت",
+}
+_QUOTES_OPEN = {"«": "»", "“": "”", '"': '"'}
+
+
+@dataclass
+class W:
+    """A working token while parsing."""
+
+    i: int
+    form: str
+    upos: str
+    tag: str
+    word: int
+    definite: bool = False
+    tanween: bool = False
+    gender: str = ""
+    number: str = ""
+    person: str = ""
+    ent: int = -1  # index of the entity span, or -1
+    ent_label: str = ""
+    head: int = -2  # -2 unset, -1 root
+    deprel: str = ""
+    lemma: str = ""
+    feats: str = "_"
+    vnoun: bool = False  # a verbal noun (مصدر) or event noun
+
+    @property
+    def norm(self) -> str:
+        return normalize(self.form)
+
+    @property
+    def nominal(self) -> bool:
+        return self.upos in _NOMINAL and self.tag not in ("pron-clitic",)
+
+
+@dataclass
+class Unit:
+    """A phrase being built: its head token and the tokens it covers."""
+
+    kind: str  # NP, PP, V, AUX, SUB, REL, CC, PUNCT, ADV, PART, OTHER
+    head: int
+    first: int
+    last: int
+    case: str = ""  # normalised preposition for PP
+    cc: int = -1  # pending coordinator token before this unit
+
+
+@dataclass
+class Frame:
+    kind: str  # main, ccomp, advcl, relcl, conj, quote, parataxis
+    parent: int  # token index of the governing head (or -1)
+    marker: int = -1
+    pred: int = -1
+    subj: int = -1
+    obj: int = -1
+    antecedent: int = -1
+    pending: list[Unit] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+    last_np: int = -1
+    coord_first: dict[int, int] = field(default_factory=dict)
+    quote_close: str = ""
+    clitic_subj: bool = False
+
+
+def _set(ws: list[W], dep: int, head: int, rel: str) -> None:
+    if dep == head or dep < 0:
+        return
+    if ws[dep].head != -2 and ws[dep].deprel not in ("", "dep"):
+        return
+    ws[dep].head = head
+    ws[dep].deprel = rel
+
+
+def _force(ws: list[W], dep: int, head: int, rel: str) -> None:
+    if dep == head or dep < 0:
+        return
+    ws[dep].head = head
+    ws[dep].deprel = rel
+
+
+def _time_like(w: W) -> bool:
+    return w.norm in _TIME_NOUNS or w.ent_label == "TimeExpression"
+
+
+def parse(ws: list[W]) -> None:
+    """Fill ``head`` and ``deprel`` of every working token (head -1 = root)."""
+    if not ws:
+        return
+    mains = _attach_clitics(ws)
+    units = _noun_phrases(ws, mains)
+    _clauses(ws, units)
+    _finish(ws)
+
+
+# ----------------------------------------------------------------- pass 1: words
+
+
+def _attach_clitics(ws: list[W]) -> list[int]:
+    """Attach clitics inside each surface word; return the main token of each word."""
+    by_word: dict[int, list[int]] = {}
+    for w in ws:
+        by_word.setdefault(w.word, []).append(w.i)
+    mains: list[int] = []
+    for word in sorted(by_word):
+        idx = by_word[word]
+        content = [k for k in idx if ws[k].tag not in ("conj", "prep", "fut", "q", "pron") or len(idx) == 1]
+        if not content:
+            # a preposition with only a pronoun: له، عليه
+            content = [k for k in idx if ws[k].tag == "pron"] or idx[-1:]
+        main = content[0]
+        for k in idx:
+            t = ws[k]
+            if k == main:
+                continue
+            if t.tag == "pron" and ws[main].tag == "prep":
+                continue
+            if t.tag == "conj":
+                _set(ws, k, main, "cc")
+            elif t.tag == "prep":
+                _set(ws, k, main, "case" if ws[main].upos != "VERB" else "mark")
+            elif t.tag == "fut":
+                _set(ws, k, main, "aux")
+            elif t.tag == "q":
+                _set(ws, k, main, "mark")
+            elif t.tag == "pron":
+                if ws[main].upos in ("VERB", "AUX"):
+                    _set(ws, k, main, "obj")
+                elif ws[main].tag == "sub":
+                    pass  # أنه: the pronoun is the subject of the clause (pass 3)
+                else:
+                    _set(ws, k, main, "nmod")
+        # a preposition carrying a pronoun (عليه): the pronoun heads the phrase
+        preps = [k for k in idx if ws[k].tag == "prep" and k != main]
+        prons = [k for k in idx if ws[k].tag == "pron"]
+        if ws[main].tag == "prep" and prons:
+            p = prons[0]
+            _set(ws, main, p, "case")
+            for k in idx:
+                if k != p and ws[k].head == -2:
+                    _set(ws, k, p, "case" if ws[k].tag == "prep" else "cc")
+            main = p
+        elif preps and ws[main].upos == "PRON":
+            pass
+        mains.append(main)
+    return mains
+
+
+# ------------------------------------------------------------ pass 2: phrases
+
+
+def _agree(adj: W, noun: W, phrase_definite: bool) -> bool:
+    if adj.definite != phrase_definite:
+        return False
+    if adj.gender and noun.gender and adj.gender != noun.gender:
+        # broken plurals of things take feminine singular adjectives
+        return noun.number == "p" and adj.gender == "f"
+    return True
+
+
+def _noun_phrases(ws: list[W], mains: list[int]) -> list[Unit]:
+    units: list[Unit] = []
+    k = 0
+    n = len(mains)
+    while k < n:
+        i = mains[k]
+        w = ws[i]
+        # entity span: one noun phrase
+        if w.ent >= 0:
+            j = k
+            while j + 1 < n and ws[mains[j + 1]].ent == w.ent:
+                j += 1
+            _span_internal(ws, [mains[m] for m in range(k, j + 1)], w.ent_label)
+            unit = Unit("NP", i, _first_tok(ws, i), _last_tok(ws, mains[j]))
+            k = j + 1
+            k = _extend_np(ws, mains, k, unit, units)
+            units.append(unit)
+            continue
+        if w.upos in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM") or w.tag in ("dem", "quant", "det") or (w.upos == "PRON" and w.tag == "pron"):
+            unit = Unit("NP", i, _first_tok(ws, i), _last_tok(ws, i))
+            if w.tag in ("dem", "quant", "det") and k + 1 < n and ws[mains[k + 1]].upos in ("NOUN", "PROPN", "ADJ", "NUM") :
+                nxt = mains[k + 1]
+                _set(ws, i, nxt, "det")
+                unit = Unit("NP", nxt, _first_tok(ws, i), _last_tok(ws, nxt))
+                k += 1
+            elif w.upos == "NUM" and k + 1 < n and ws[mains[k + 1]].upos == "NOUN" and not ws[mains[k + 1]].definite:
+                nxt = mains[k + 1]
+                _set(ws, i, nxt, "nummod")
+                unit = Unit("NP", nxt, _first_tok(ws, i), _last_tok(ws, nxt))
+                k += 1
+            k = _extend_np(ws, mains, k + 1, unit, units)
+            units.append(unit)
+            continue
+        kind = {
+            "VERB": "V",
+            "AUX": "AUX",
+            "PUNCT": "PUNCT",
+            "CCONJ": "CC",
+            "SCONJ": "SUB",
+            "ADV": "ADV",
+            "PART": "PART",
+            "ADP": "ADP",
+        }.get(w.upos, "OTHER")
+        if w.tag == "rel":
+            kind = "REL"
+        elif w.tag == "sub":
+            kind = "SUB"
+        elif w.tag == "prep":
+            kind = "ADP"
+        units.append(Unit(kind, i, _first_tok(ws, i), _last_tok(ws, i)))
+        k += 1
+    return _prepositional(ws, units)
+
+
+def _first_tok(ws: list[W], i: int) -> int:
+    word = ws[i].word
+    k = i
+    while k > 0 and ws[k - 1].word == word:
+        k -= 1
+    return k
+
+
+def _last_tok(ws: list[W], i: int) -> int:
+    word = ws[i].word
+    k = i
+    while k + 1 < len(ws) and ws[k + 1].word == word:
+        k += 1
+    return k
+
+
+def _span_internal(ws: list[W], toks: list[int], label: str) -> None:
+    head = toks[0]
+    if label == "Person":
+        for t in toks[1:]:
+            _set(ws, t, head, "flat")
+        return
+    chain = [head]
+    for t in toks[1:]:
+        if ws[t].upos == "ADJ" or ws[t].upos == "X" and False:
+            _set(ws, t, chain[0] if len(chain) == 1 else _adj_host(ws, chain, ws[t]), "amod")
+        elif ws[t].upos in ("NOUN", "PROPN", "NUM"):
+            _set(ws, t, chain[-1], "nmod" if label != "Person" else "flat")
+            chain.append(t)
+        else:
+            _set(ws, t, chain[-1], "flat")
+
+
+def _adj_host(ws: list[W], chain: list[int], adj: W) -> int:
+    definite = ws[chain[-1]].definite or ws[chain[-1]].upos == "PROPN"
+    for c in reversed(chain):
+        if _agree(adj, ws[c], definite):
+            return c
+    return chain[-1]
+
+
+def _can_govern(w: W) -> bool:
+    """A noun that can be the first term of a construct (مضاف): no article, no tanween."""
+    return (
+        w.upos in ("NOUN", "ADJ", "NUM")
+        and not w.definite
+        and not w.tanween
+        and w.ent < 0
+    )
+
+
+def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Unit]) -> int:
+    """Grow a noun phrase to the right: construct state, adjectives, numbers, brackets."""
+    n = len(mains)
+    chain = [unit.head]
+    has_suffix = _has_suffix(ws, unit.head)
+    while k < n:
+        i = mains[k]
+        w = ws[i]
+        last = ws[chain[-1]]
+        phrase_def = (
+            last.definite
+            or last.upos == "PROPN"
+            or last.ent >= 0
+            or _has_suffix(ws, chain[-1])
+        )
+        if w.ent >= 0 and w.ent != ws[unit.head].ent:
+            if _can_govern(last) and not has_suffix:
+                j = k
+                while j + 1 < n and ws[mains[j + 1]].ent == w.ent:
+                    j += 1
+                _span_internal(ws, [mains[m] for m in range(k, j + 1)], w.ent_label)
+                _set(ws, i, chain[-1], "nmod")
+                chain.append(i)
+                unit.last = _last_tok(ws, mains[j])
+                k = j + 1
+                continue
+            if _is_title_head(ws, chain) and w.ent_label == "Person":
+                j = k
+                while j + 1 < n and ws[mains[j + 1]].ent == w.ent:
+                    j += 1
+                _span_internal(ws, [mains[m] for m in range(k, j + 1)], w.ent_label)
+                _set(ws, i, unit.head, "appos")
+                unit.last = _last_tok(ws, mains[j])
+                k = j + 1
+                continue
+            break
+        if w.upos == "ADJ" and w.ent < 0 and not _first_has_clitic(ws, i):
+            host = None
+            for c in reversed(chain):
+                if _agree(w, ws[c], phrase_def if c != chain[-1] else (ws[c].definite or _has_suffix(ws, c) or ws[c].upos == "PROPN" or ws[c].ent >= 0)):
+                    host = c
+                    break
+            if host is not None:
+                _set(ws, i, host, "amod")
+                unit.last = _last_tok(ws, i)
+                k += 1
+                continue
+            if _can_govern(last) and not has_suffix and w.definite:
+                # an adjective-capable noun as a genitive: وزير الخارجية
+                w.upos = "NOUN"
+                _set(ws, i, chain[-1], "nmod")
+                chain.append(i)
+                unit.last = _last_tok(ws, i)
+                k += 1
+                continue
+            break
+        if w.upos in ("NOUN", "PROPN", "X") and not _first_has_clitic(ws, i) and _can_govern(last) and not has_suffix:
+            _set(ws, i, chain[-1], "nmod")
+            chain.append(i)
+            unit.last = _last_tok(ws, i)
+            has_suffix = _has_suffix(ws, i)
+            k += 1
+            continue
+        if w.upos == "NUM" and not _first_has_clitic(ws, i):
+            _set(ws, i, chain[-1], "nummod")
+            unit.last = _last_tok(ws, i)
+            k += 1
+            continue
+        if w.tag == "det" and k + 1 < n and ws[mains[k + 1]].upos == "NUM":  # الـ68
+            _set(ws, i, mains[k + 1], "det")
+            _set(ws, mains[k + 1], chain[0], "nummod")
+            unit.last = _last_tok(ws, mains[k + 1])
+            k += 2
+            continue
+        if w.tag == "dem" and w.ent < 0 and (k + 1 >= n or ws[mains[k + 1]].upos not in ("NOUN", "ADJ")):
+            _set(ws, i, chain[0], "det")  # الاجتماع هذا
+            k += 1
+            continue
+        if w.form == "(" and k + 2 < n and ws[mains[k + 2]].form == ")" and ws[mains[k + 1]].nominal:
+            inner = mains[k + 1]
+            rel = "nmod" if _can_govern(last) and not has_suffix else "appos"
+            _set(ws, inner, chain[-1] if rel == "nmod" else unit.head, rel)
+            _set(ws, i, inner, "punct")
+            _set(ws, mains[k + 2], inner, "punct")
+            unit.last = mains[k + 2]
+            k += 3
+            continue
+        break
+    return k
+
+
+def _first_has_clitic(ws: list[W], i: int) -> bool:
+    """Whether the word of token i starts with a conjunction or preposition clitic."""
+    k = _first_tok(ws, i)
+    return k < i and any(ws[m].tag in ("conj", "prep") for m in range(k, i))
+
+
+def _has_suffix(ws: list[W], i: int) -> bool:
+    return i + 1 < len(ws) and ws[i + 1].word == ws[i].word and ws[i + 1].tag == "pron"
+
+
+def _is_title_head(ws: list[W], chain: list[int]) -> bool:
+    from ..names import titles
+
+    return ws[chain[0]].norm in titles() or any(ws[c].norm in titles() for c in chain[:2])
+
+
+def _prepositional(ws: list[W], units: list[Unit]) -> list[Unit]:
+    """Merge prepositions with the noun phrase after them into PP units."""
+    out: list[Unit] = []
+    k = 0
+    while k < len(units):
+        u = units[k]
+        if u.kind == "ADP":
+            j = k + 1
+            fixed: list[int] = []
+            while j < len(units) and units[j].kind == "ADP":  # إضافة إلى, بالنسبة إلى
+                fixed.append(units[j].head)
+                j += 1
+            brackets: list[int] = []
+            while j < len(units) and units[j].kind == "PUNCT" and ws[units[j].head].form == "(":
+                brackets.append(units[j].head)
+                j += 1
+            if j < len(units) and units[j].kind == "NP":
+                np = units[j]
+                _set(ws, u.head, np.head, "case")
+                for f in fixed:
+                    _set(ws, f, u.head, "fixed")
+                for b in brackets:
+                    _set(ws, b, np.head, "punct")
+                case = normalize(ws[u.head].form)
+                if j + 1 < len(units) and brackets and units[j + 1].kind == "PUNCT" and ws[units[j + 1].head].form == ")":
+                    _set(ws, units[j + 1].head, np.head, "punct")
+                    j += 1
+                out.append(Unit("PP", np.head, u.first, units[j].last, case=case))
+                k = j + 1
+                continue
+        if u.kind == "NP":
+            # a clitic preposition inside the head word (بالعراق)
+            clitic_case = [m for m in range(u.first, u.head) if ws[m].tag == "prep" and ws[m].word == ws[u.head].word]
+            if clitic_case:
+                out.append(Unit("PP", u.head, u.first, u.last, case=normalize(ws[clitic_case[0]].form)))
+                k += 1
+                continue
+        out.append(u)
+        k += 1
+    return out
+
+
+# ------------------------------------------------------------ pass 3: clauses
+
+
+_NP_KINDS = ("NP", "PP")
+
+
+def _clauses(ws: list[W], units: list[Unit]) -> None:
+    stack: list[Frame] = [Frame("main", -1)]
+    pending_cc = -1
+    pending_part: list[int] = []
+    prev: Unit | None = None
+    for idx, u in enumerate(units):
+        f = stack[-1]
+        w = ws[u.head]
+        nxt = units[idx + 1] if idx + 1 < len(units) else None
+        # a conjunction clitic inside this unit's first word
+        own_cc = next((m for m in range(u.first, u.head) if ws[m].tag == "conj"), -1)
+        cc = own_cc if own_cc >= 0 else pending_cc
+        if u.kind == "CC":
+            pending_cc = u.head
+            prev = u
+            continue
+        if u.kind == "PUNCT":
+            form = w.form
+            if form in _QUOTES_OPEN and (not f.quote_close or form != f.quote_close) and _opens_quote(ws, prev, f):
+                speech = _speech_head(ws, stack)
+                nf = Frame("quote", speech, quote_close=_QUOTES_OPEN[form])
+                nf.marker = u.head
+                stack.append(nf)
+            elif f.quote_close and form == f.quote_close:
+                _close(ws, stack, until_quote=True)
+                _attach_punct(ws, u.head, stack)
+                prev = u
+                continue
+            elif form in ("،", ",", ";", "؛") and f.kind in ("relcl",) and f.pred >= 0:
+                _close(ws, stack)
+            elif form == ":" and f.kind == "main" and f.pred < 0 and f.pending and (nxt is None or ws[nxt.head].form not in _QUOTES_OPEN):
+                # a dateline or heading before a colon (إيلاف: ...): not the subject
+                for pu in f.pending:
+                    _set(ws, pu.head, -3, "dep")
+                f.pending = []
+            _attach_punct(ws, u.head, stack)
+            prev = u
+            continue
+        if u.kind == "SUB":
+            parent = _current_head(stack)
+            lem = w.norm
+            kind = "advcl" if lem in _ADV_SUBS else "ccomp"
+            if f.pred < 0 and kind == "ccomp" and f.kind == "main" and not f.pending:
+                kind = "main-mark"  # sentence-initial إن: emphasis, same clause
+            if kind == "main-mark":
+                f.marker = u.head
+            else:
+                if f.kind == "relcl" and f.pred >= 0:
+                    _close(ws, stack)
+                    parent = _current_head(stack)
+                nf = Frame(kind, parent, marker=u.head)
+                stack.append(nf)
+                f = nf
+            # أنه: the pronoun suffix is the subject
+            suf = u.head + 1
+            if suf < len(ws) and ws[suf].word == w.word and ws[suf].tag == "pron":
+                f.pending.append(Unit("NP", suf, suf, suf))
+                f.clitic_subj = True
+            if cc >= 0:
+                _set(ws, cc, u.head, "cc")
+                pending_cc = -1
+            prev = u
+            continue
+        if u.kind == "REL":
+            ante = _antecedent(ws, stack, w)
+            if f.kind == "relcl" and f.pred >= 0:
+                _close(ws, stack)
+            nf = Frame("relcl", ante, marker=u.head, antecedent=ante)
+            stack.append(nf)
+            prev = u
+            continue
+        if u.kind in ("PART", "ADV") and w.tag in ("neg", "emph", "fut"):
+            pending_part.append(u.head)
+            prev = u
+            continue
+        if u.kind in ("V", "AUX"):
+            f = _verb(ws, stack, u, prev, cc)
+            for p in pending_part:
+                _set(ws, p, u.head, "aux" if ws[p].tag == "fut" else "advmod")
+            pending_part = []
+            pending_cc = -1
+            prev = u
+            continue
+        if u.kind in _NP_KINDS:
+            _nominal(ws, stack, u, prev, cc)
+            pending_cc = -1
+            prev = u
+            continue
+        # ADV, OTHER, PART
+        if f.pred >= 0:
+            _set(ws, u.head, f.pred, "advmod" if u.kind in ("ADV", "PART") else "dep")
+        else:
+            f.pending.append(u)
+        prev = u
+    while len(stack) > 1:
+        _close(ws, stack)
+    _close_main(ws, stack[0])
+
+
+def _opens_quote(ws: list[W], prev: Unit | None, f: Frame) -> bool:
+    """A quotation mark opens reported speech after a colon, a speech verb or أن/إن."""
+    if prev is None:
+        return False
+    p = ws[prev.head]
+    if p.form == ":" or p.tag == "sub":
+        return True
+    return prev.kind == "V" and normalize(p.lemma) in _SPEECH
+
+
+def _attach_punct(ws: list[W], i: int, stack: list[Frame]) -> None:
+    head = _current_head(stack)
+    if head >= 0:
+        _set(ws, i, head, "punct")
+
+
+def _current_head(stack: list[Frame]) -> int:
+    for f in reversed(stack):
+        if f.pred >= 0:
+            return f.pred
+        if f.pending:
+            return f.pending[0].head
+    return -1
+
+
+def _speech_head(ws: list[W], stack: list[Frame]) -> int:
+    for f in reversed(stack):
+        if f.pred >= 0:
+            return f.pred
+    return -1
+
+
+def _antecedent(ws: list[W], stack: list[Frame], rel: W) -> int:
+    """The noun a relative pronoun refers to: the nearest preceding noun that agrees."""
+    candidates: list[int] = []
+    for f in reversed(stack):
+        for u in reversed(f.units + f.pending):
+            if u.kind in _NP_KINDS:
+                candidates.append(u.head)
+        if candidates:
+            break
+    k = rel.i - 1
+    near: list[int] = []
+    while k >= 0 and len(near) < 8:
+        t = ws[k]
+        if t.upos in ("VERB", "AUX") or t.tag in ("sub", "rel"):
+            break
+        if t.upos in ("NOUN", "PROPN", "X") or (t.upos == "ADJ" and t.deprel != "amod"):
+            if t.deprel not in ("flat",):
+                near.append(k)
+        k -= 1
+    for c in near:
+        if _rel_agrees(rel, ws[c]):
+            return c
+    return near[0] if near else (candidates[0] if candidates else -1)
+
+
+def _rel_agrees(rel: W, noun: W) -> bool:
+    if rel.norm in ("الذي",) and noun.gender == "f" and noun.number != "p":
+        return False
+    if rel.norm in ("التي",) and noun.gender == "m" and noun.number == "s" and noun.upos != "PROPN":
+        return False
+    if rel.norm in ("الذين",) and noun.number == "s":
+        return False
+    return True
+
+
+def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) -> Frame:
+    f = stack[-1]
+    w = ws[u.head]
+    # كان + subject + verb: the verb is the predicate, كان its auxiliary
+    if f.pred >= 0 and ws[f.pred].upos == "AUX" and ws[f.pred].tag == "aux" and not _has_nominal_pred(ws, f):
+        aux = f.pred
+        f.pred = u.head
+        _force(ws, aux, u.head, "aux")
+        _reparent_children(ws, aux, u.head)
+        if cc >= 0:
+            _set(ws, cc, u.head, "cc")
+        _take_pending(ws, f)
+        return f
+    if f.pred >= 0:
+        # a second predicate: a new clause
+        if f.kind == "relcl" and cc < 0:
+            _close(ws, stack)
+            f = stack[-1]
+            if f.pred < 0:
+                return _start_pred(ws, stack, f, u, cc)
+        if cc >= 0:
+            nf = Frame("conj", _coord_target(ws, stack))
+            stack.append(nf)
+            _set(ws, cc, u.head, "cc")
+            nf.pred = u.head
+            _attach_frame_head(ws, nf)
+            return nf
+        if prev is not None and prev.kind in _NP_KINDS and _indefinite_np(ws, prev.head):
+            nf = Frame("relcl", prev.head, antecedent=prev.head)
+            stack.append(nf)
+            nf.pred = u.head
+            _attach_frame_head(ws, nf)
+            return nf
+        if prev is not None and prev.kind == "PUNCT":
+            nf = Frame("parataxis", f.pred)
+            stack.append(nf)
+            nf.pred = u.head
+            _attach_frame_head(ws, nf)
+            return nf
+        nf = Frame("parataxis", f.pred)
+        stack.append(nf)
+        nf.pred = u.head
+        _attach_frame_head(ws, nf)
+        return nf
+    return _start_pred(ws, stack, f, u, cc)
+
+
+def _start_pred(ws: list[W], stack: list[Frame], f: Frame, u: Unit, cc: int) -> Frame:
+    f.pred = u.head
+    if cc >= 0:
+        _set(ws, cc, u.head, "cc")
+    if f.marker >= 0 and ws[f.marker].tag != "rel" and ws[f.marker].upos != "PUNCT":
+        _set(ws, f.marker, u.head, "mark")
+    _attach_frame_head(ws, f)
+    _take_pending(ws, f)
+    return f
+
+
+def _has_nominal_pred(ws: list[W], f: Frame) -> bool:
+    return False
+
+
+def _reparent_children(ws: list[W], old: int, new: int) -> None:
+    for t in ws:
+        if t.head == old and t.i != new and t.deprel not in ("cc",):
+            t.head = new
+
+
+def _take_pending(ws: list[W], f: Frame) -> None:
+    """Phrases seen before the predicate: the first bare noun phrase is the subject."""
+    for pu in f.pending:
+        if pu.kind == "NP" and f.subj < 0 and not _time_like(ws[pu.head]):
+            f.subj = pu.head
+            _set(ws, pu.head, f.pred, "nsubj")
+        elif pu.kind in _NP_KINDS:
+            _set(ws, pu.head, f.pred, _oblique(ws, pu))
+        else:
+            _set(ws, pu.head, f.pred, "advmod" if pu.kind in ("ADV", "PART") else "dep")
+        f.units.append(pu)
+    f.pending = []
+
+
+def _oblique(ws: list[W], u: Unit) -> str:
+    if u.kind == "NP" and _time_like(ws[u.head]):
+        return "obl:tmod"
+    return "obl"
+
+
+def _attach_frame_head(ws: list[W], f: Frame) -> None:
+    if f.pred < 0:
+        return
+    rel = {
+        "main": "root",
+        "ccomp": "ccomp",
+        "advcl": "advcl",
+        "relcl": "acl:relcl",
+        "conj": "conj",
+        "quote": "ccomp",
+        "parataxis": "parataxis",
+    }[f.kind]
+    if f.kind == "main" or f.parent < 0:
+        if f.kind != "main":
+            return
+        ws[f.pred].head = -1
+        ws[f.pred].deprel = "root"
+        return
+    _force(ws, f.pred, f.parent, rel)
+    if f.marker >= 0 and ws[f.marker].upos != "PUNCT" and ws[f.marker].tag != "rel":
+        _set(ws, f.marker, f.pred, "mark")
+    if f.kind == "quote" and f.marker >= 0:
+        _set(ws, f.marker, f.pred, "punct")
+
+
+def _coord_target(ws: list[W], stack: list[Frame]) -> int:
+    """The verb a coordinated verb joins: the predicate of the nearest clause with one."""
+    for f in reversed(stack):
+        if f.pred >= 0:
+            return f.pred
+    return -1
+
+
+def _indefinite_np(ws: list[W], i: int) -> bool:
+    w = ws[i]
+    return w.upos == "NOUN" and not w.definite and not _has_suffix(ws, i)
+
+
+def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) -> None:
+    f = stack[-1]
+    w = ws[u.head]
+    # coordination: a noun phrase after و joins the previous noun phrase of this clause
+    if cc >= 0 and prev is not None and f.units + f.pending:
+        target = _last_np(f)
+        if target is not None and (f.pred < 0 or u.kind == target.kind or u.kind == "NP"):
+            first = f.coord_first.get(target.head, target.head)
+            _force(ws, u.head, first, "conj")
+            _set(ws, cc, u.head, "cc")
+            f.coord_first[u.head] = first
+            f.units.append(Unit(target.kind, u.head, u.first, u.last, case=u.case))
+            return
+    # names listed without و (كالسعودية العراق وتركيا)
+    if (
+        prev is not None
+        and prev.kind in _NP_KINDS
+        and u.kind == "NP"
+        and w.ent >= 0
+        and ws[prev.head].ent >= 0
+        and ws[prev.head].ent_label == w.ent_label
+        and w.ent_label in ("Country", "City", "Organization", "Region")
+    ):
+        first = f.coord_first.get(prev.head, prev.head)
+        _force(ws, u.head, first, "conj")
+        f.coord_first[u.head] = first
+        f.units.append(Unit(prev.kind, u.head, u.first, u.last, case=prev.case))
+        return
+    # a PP right after a noun phrase usually modifies that noun when it is ل/من or an event noun
+    if u.kind == "PP" and prev is not None and prev.kind in _NP_KINDS and _pp_to_noun(ws, prev, u, f):
+        _set(ws, u.head, prev.head, "nmod")
+        return
+    # apposition: a name after a title phrase (مسؤول ..., X)
+    if prev is not None and prev.kind == "NP" and u.kind == "NP" and w.ent_label == "Person" and _is_title_head(ws, [prev.head]):
+        _set(ws, u.head, prev.head, "appos")
+        return
+    if f.pred < 0:
+        f.pending.append(u)
+        return
+    pred = ws[f.pred]
+    if u.kind == "PP":
+        _set(ws, u.head, f.pred, "obl")
+        f.units.append(u)
+        return
+    if _time_like(w):
+        _set(ws, u.head, f.pred, "obl:tmod")
+        f.units.append(u)
+        return
+    if pred.upos == "AUX" and f.subj >= 0:
+        # كان X Y: Y is the predicate of كان (a verbless predicate)
+        _set(ws, u.head, f.pred, "xcomp")
+        f.units.append(u)
+        return
+    if f.subj < 0 and not _verb_has_subject_suffix(pred) and not (w.tanween and _acc(ws, u.head)):
+        f.subj = u.head
+        _set(ws, u.head, f.pred, "nsubj:pass" if "Voice=Pass" in pred.feats else "nsubj")
+    elif f.obj < 0 and not _verb_has_obj_clitic(ws, f.pred):
+        f.obj = u.head
+        _set(ws, u.head, f.pred, "obj")
+    else:
+        _set(ws, u.head, f.pred, "obl")
+    f.units.append(u)
+
+
+def _acc(ws: list[W], i: int) -> bool:
+    return "\u064b" in ws[i].form
+
+
+def _verb_has_subject_suffix(v: W) -> bool:
+    """Plural and first/second person verb forms carry their subject (قالوا, نعمل)."""
+    return v.person[:1] in ("1", "2") or v.person in ("3mp", "3fp", "3d") and v.form.endswith(("وا", "ون", "ن", "ا"))
+
+
+def _verb_has_obj_clitic(ws: list[W], i: int) -> bool:
+    return i + 1 < len(ws) and ws[i + 1].word == ws[i].word and ws[i + 1].tag == "pron"
+
+
+def _last_np(f: Frame) -> Unit | None:
+    for u in reversed(f.pending + f.units if f.pred < 0 else f.units):
+        if u.kind in _NP_KINDS:
+            return u
+    for u in reversed(f.pending):
+        if u.kind in _NP_KINDS:
+            return u
+    return None
+
+
+def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
+    noun = ws[prev.head]
+    if noun.upos not in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM", "PRON"):
+        return False
+    if pp.case in ("ل", "من") and noun.upos != "PRON":
+        return True
+    if noun.vnoun:
+        return True
+    if f.pred < 0:
+        return True
+    return pp.case in ("ضد", "ب") and noun.upos in ("NOUN", "PROPN")
+
+
+def _close(ws: list[W], stack: list[Frame], until_quote: bool = False) -> None:
+    while len(stack) > 1:
+        f = stack.pop()
+        _close_frame(ws, f, stack)
+        if not until_quote or f.kind == "quote":
+            return
+
+
+def _close_frame(ws: list[W], f: Frame, stack: list[Frame]) -> None:
+    if f.pred < 0:
+        _verbless(ws, f)
+        if f.pred < 0:
+            return
+        _attach_frame_head(ws, f)
+    elif f.pending:
+        _take_pending(ws, f)
+    if f.kind == "relcl" and f.marker >= 0 and ws[f.marker].tag == "rel":
+        # the relative pronoun takes the slot the clause leaves open: its subject, or
+        # (with a subject of its own and no resumptive pronoun) its object
+        if f.subj < 0:
+            _force(ws, f.marker, f.pred, "nsubj:pass" if "Voice=Pass" in ws[f.pred].feats else "nsubj")
+        elif f.obj < 0 and not _verb_has_obj_clitic(ws, f.pred):
+            _force(ws, f.marker, f.pred, "obj")
+        else:
+            _force(ws, f.marker, f.pred, "dep")
+
+
+def _verbless(ws: list[W], f: Frame) -> None:
+    """A clause without a verb: subject noun phrase, then a predicate (noun, adjective, PP)."""
+    items = [u for u in f.pending if u.kind in _NP_KINDS or u.kind in ("ADV", "OTHER", "PART")]
+    nps = [u for u in items if u.kind in _NP_KINDS]
+    if not nps:
+        if f.pending:
+            f.pred = f.pending[0].head
+            for u in f.pending[1:]:
+                _set(ws, u.head, f.pred, "dep")
+            f.pending = []
+        return
+    if len(nps) == 1:
+        f.pred = nps[0].head
+        rest = [u for u in f.pending if u is not nps[0]]
+        for u in rest:
+            _set(ws, u.head, f.pred, "advmod" if u.kind in ("ADV", "PART") else "dep")
+        f.pending = []
+        return
+    subj = nps[0]
+    pred = next((u for u in nps[1:] if u.kind == "PP"), nps[1])
+    f.pred = pred.head
+    f.subj = subj.head
+    _set(ws, subj.head, pred.head, "nsubj")
+    for u in f.pending:
+        if u is subj or u is pred:
+            continue
+        if u.kind in _NP_KINDS:
+            _set(ws, u.head, pred.head, "obl" if u.kind == "PP" else ("obl:tmod" if _time_like(ws[u.head]) else "nmod"))
+        else:
+            _set(ws, u.head, pred.head, "advmod")
+    f.pending = []
+
+
+def _close_main(ws: list[W], f: Frame) -> None:
+    if f.pred < 0:
+        _verbless(ws, f)
+        if f.pred >= 0:
+            ws[f.pred].head = -1
+            ws[f.pred].deprel = "root"
+            if f.marker >= 0:
+                _set(ws, f.marker, f.pred, "mark")
+    elif f.pending:
+        _take_pending(ws, f)
+    if f.marker >= 0 and f.pred >= 0:
+        _set(ws, f.marker, f.pred, "mark")
+
+
+def _finish(ws: list[W]) -> None:
+    """Every token gets a head: the root is the first predicate; strays attach to it."""
+    roots = [w.i for w in ws if w.head == -1]
+    if not roots:
+        cand = next((w.i for w in ws if w.upos in ("VERB", "AUX")), None)
+        if cand is None:
+            cand = next((w.i for w in ws if w.head == -2 and w.upos not in ("PUNCT",)), 0)
+        ws[cand].head = -1
+        ws[cand].deprel = "root"
+        roots = [cand]
+    root = roots[0]
+    for r in roots[1:]:
+        ws[r].head = root
+        ws[r].deprel = "parataxis"
+    for w in ws:
+        if w.head in (-2, -3):
+            w.head = root if w.i != root else -1
+            w.deprel = "punct" if w.upos == "PUNCT" else "dep"
+    _break_cycles(ws, root)
+
+
+def _break_cycles(ws: list[W], root: int) -> None:
+    for w in ws:
+        seen = set()
+        k = w.i
+        while k != -1 and k not in seen:
+            seen.add(k)
+            k = ws[k].head
+        if k != -1:  # a cycle through k
+            ws[k].head = root if k != root else -1
+            ws[k].deprel = "dep" if k != root else "root"

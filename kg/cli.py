@@ -1,0 +1,167 @@
+"""The ``kg`` command: a thin shell over the library. Each command parses its options
+and calls one function; the work happens in kg/pipeline.py, kg/store.py, kg/view.py ..."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import KGError
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(f"kg: {message}", err=True)
+    sys.exit(code)
+
+
+class _Group(click.Group):
+    """Turns the package's own errors into one-line messages instead of tracebacks."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KGError as exc:
+            _fail(str(exc))
+        except FileNotFoundError as exc:
+            _fail(f"{exc.filename}: no such file")
+        return None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg-builder")
+@click.option("-v", "--verbose", count=True, help="More logging (-vv for debug).")
+def main(verbose: int) -> None:
+    """Build knowledge graphs from news text (Arabic first): facts, Wikidata links, RDF, HTML."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+analyser_option = click.option(
+    "--analyser",
+    default="auto",
+    show_default=True,
+    help="Analyser: auto (stanza when its models are on disk, else rules), rules, conllu, stanza.",
+)
+linker_option = click.option(
+    "--linker", default="gazetteer", show_default=True, help="Linker: gazetteer, none, or a chain like gazetteer+wikidata."
+)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path), help="Output folder.")
+@analyser_option
+@linker_option
+@click.option("--lang", default=None, help="Force the language (ar, en) instead of detecting it.")
+@click.option("--base", default=None, help="Base IRI of the resources.")
+@click.option("--no-html", is_flag=True, help="Do not write graph.html.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def build(
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    analyser: str,
+    linker: str,
+    lang: str | None,
+    base: str | None,
+    no_html: bool,
+    quiet: bool,
+) -> None:
+    """Read INPUTS (files or folders), extract facts and write OUT/graph.ttl, graph.trig, graph.html."""
+    from .pipeline import Options, build as run_build
+    from .vocab import DEFAULT_BASE
+
+    options = Options(analyser=analyser, linker=linker, lang=lang, base=base or DEFAULT_BASE, html=not no_html)
+    summary, _ = run_build(inputs, out_dir, options, progress=not quiet and sys.stderr.isatty())
+    for p in summary.problems:
+        click.echo(f"kg: skipped {p.source}: {p.reason}", err=True)
+    if not quiet:
+        click.echo(
+            f"documents {summary.documents}  sentences {summary.sentences}  entities {summary.entities}  "
+            f"linked {summary.linked}  facts {summary.facts}  seconds {summary.seconds:.2f}"
+        )
+        for o in summary.outputs:
+            click.echo(f"wrote {o}")
+    if summary.documents == 0:
+        _fail("nothing could be read" + (f" ({len(summary.problems)} problems above)" if summary.problems else ""))
+
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(exists=True, path_type=Path), help="Read the query from a .rq file.")
+@click.option("--format", "fmt", default="table", show_default=True, help="table, csv, tsv or json.")
+def query(graph: Path, sparql: str | None, query_file: Path | None, fmt: str) -> None:
+    """Run a SPARQL query over GRAPH (a .ttl/.trig file)."""
+    from . import store
+
+    if query_file is not None:
+        sparql = query_file.read_text(encoding="utf-8")
+    if not sparql:
+        _fail("give a query, or -f FILE.rq", 2)
+    result = store.query(store.load(graph), sparql or "")
+    click.echo(store.format_result(result, fmt))
+
+
+@main.command(name="eval")
+@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+@click.argument("entities", type=click.Path(exists=True, path_type=Path))
+@click.argument("facts", type=click.Path(exists=True, path_type=Path))
+def eval_(graph: Path, entities: Path, facts: Path) -> None:
+    """Score GRAPH against gold ENTITIES.tsv and FACTS.tsv (precision, core and all recall)."""
+    from . import evaluate, store
+
+    report = evaluate.evaluate(store.load(graph), entities, facts)
+    click.echo(evaluate.format_report(report))
+
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+def validate(graph: Path) -> None:
+    """Check GRAPH against the SHACL shapes of the ontology."""
+    from . import shapes, store
+
+    conforms, report = shapes.validate(store.load(graph))
+    click.echo("conforms" if conforms else report)
+    if not conforms:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out_file", default="graph.html", show_default=True, type=click.Path(path_type=Path))
+@click.option("--lang", default="ar", show_default=True, type=click.Choice(["ar", "en"]))
+@click.option("--max-nodes", type=int, default=None, help="Keep only the N most central entities.")
+def view(graph: Path, out_file: Path, lang: str, max_nodes: int | None) -> None:
+    """Render GRAPH as an interactive HTML network."""
+    from . import graph as graph_mod, store, view as view_mod
+
+    g = graph_mod.union_graph(store.load(graph))
+    click.echo(f"wrote {view_mod.render_html(g, out_file, lang=lang, max_nodes=max_nodes)}")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@analyser_option
+@click.option("--lang", default=None, help="Force the language.")
+def analyse(inputs: tuple[Path, ...], analyser: str, lang: str | None) -> None:
+    """Print the UD analysis of INPUTS as CoNLL-U (for inspecting the analyser)."""
+    from .analyse.conllu import dumps
+    from .model import Problem
+    from .pipeline import Options, Stages, documents
+
+    options = Options(analyser=analyser, lang=lang)
+    stages = Stages.from_options(options)
+    for item in documents(inputs, options):
+        if isinstance(item, Problem):
+            click.echo(f"kg: skipped {item.source}: {item.reason}", err=True)
+            continue
+        a = stages.analyser
+        chosen = a.choose(item) if hasattr(a, "choose") else a
+        click.echo(dumps(chosen.analyse(item)), nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

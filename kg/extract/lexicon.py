@@ -1,0 +1,82 @@
+"""The relation lexicon: predicate words -> core relation ids (``kg/data/relations_*.tsv``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from ..text import normalize, strip_diacritics
+from ..vocab import CORE_RELATIONS
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    lemma: str
+    pos: str  # V, N or P
+    relation: str
+    preps: tuple[str, ...]  # normalised prepositions introducing the object
+    objects: frozenset[str]  # expected object classes; empty = any
+    gloss: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, Entry]
+    nouns: dict[str, Entry]
+    preps: dict[str, Entry]
+    events: dict[str, str]  # event noun lemma -> English type
+
+    def verb(self, lemma: str) -> Entry | None:
+        return self.verbs.get(key(lemma))
+
+    def noun(self, lemma: str) -> Entry | None:
+        return self.nouns.get(key(lemma))
+
+    def event_type(self, lemma: str) -> str | None:
+        return self.events.get(key(lemma))
+
+
+def key(lemma: str) -> str:
+    """Lexicon key of a lemma: undiacritised and normalised (استضاف, اجتماع).
+
+    >>> key("اسْتَضَافَ")
+    'استضاف'
+    """
+    return normalize(strip_diacritics(lemma)).replace(" ", "")
+
+
+def _rows(path: str) -> list[list[str]]:
+    text = files("kg").joinpath(path).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return rows[1:]
+
+
+@lru_cache(maxsize=4)
+def load(lang: str = "ar") -> Lexicon:
+    """The relation lexicon of a language (``ar`` or ``en``)."""
+    verbs: dict[str, Entry] = {}
+    nouns: dict[str, Entry] = {}
+    preps: dict[str, Entry] = {}
+    for n, row in enumerate(_rows(f"data/relations_{lang}.tsv"), 2):
+        lemma, pos, relation, prep, objects, gloss = (row + [""] * 6)[:6]
+        if relation not in CORE_RELATIONS:
+            raise ValueError(f"kg/data/relations_{lang}.tsv:{n}: unknown relation id {relation!r}")
+        entry = Entry(
+            lemma=lemma,
+            pos=pos,
+            relation=relation,
+            preps=tuple(normalize(p) for p in prep.split("|") if p and p != "-"),
+            objects=frozenset(o for o in objects.split("|") if o and o != "*"),
+            gloss=gloss,
+        )
+        table = {"V": verbs, "N": nouns, "P": preps}[pos]
+        table.setdefault(key(lemma), entry)
+    events: dict[str, str] = {}
+    if lang == "ar":
+        for row in _rows("data/ar/events.tsv"):
+            events[key(row[0])] = row[1]
+    else:
+        for row in _rows(f"data/events_{lang}.tsv"):
+            events[key(row[0])] = row[1]
+    return Lexicon(verbs, nouns, preps, events)

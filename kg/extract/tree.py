@@ -1,0 +1,81 @@
+"""Small helpers over the UD tree of one sentence (token ids are 1-based)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Sentence, Token
+from ..text import normalize
+
+NOMINAL_SUBJ = frozenset({"nsubj", "nsubj:pass", "csubj"})
+CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj"})
+NP_INTERNAL = frozenset({"nmod", "amod", "flat", "flat:name", "compound", "nummod", "det", "fixed", "case", "appos", "nmod:poss"})
+
+
+class Tree:
+    """Children index and spans of one sentence's dependency tree."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.s = sentence
+        self.toks = sentence.tokens
+        self.kids: dict[int, list[int]] = {}
+        for t in self.toks:
+            self.kids.setdefault(t.head, []).append(t.id)
+
+    def tok(self, i: int) -> Token:
+        return self.toks[i - 1]
+
+    def children(self, i: int, *rels: str) -> list[int]:
+        ks = self.kids.get(i, [])
+        if not rels:
+            return list(ks)
+        return [k for k in ks if self.rel(k) in rels]
+
+    def rel(self, i: int) -> str:
+        return self.toks[i - 1].deprel
+
+    def base_rel(self, i: int) -> str:
+        return self.toks[i - 1].deprel.split(":")[0]
+
+    def case(self, i: int) -> str:
+        """The normalised preposition(s) marking a nominal (``ب``, ``على``, ``إضافة إلى``)."""
+        cs = [k for k in self.children(i, "case") if k < i]
+        if not cs:
+            return ""
+        first = cs[0]
+        words = [normalize(self.tok(first).form)]
+        words += [normalize(self.tok(f).form) for f in self.children(first, "fixed")]
+        return " ".join(words)
+
+    def has_case(self, i: int) -> bool:
+        return any(k < i for k in self.children(i, "case"))
+
+    def subtree(self, i: int, skip: frozenset[str] = frozenset()) -> list[int]:
+        out = [i]
+        stack = [i]
+        while stack:
+            h = stack.pop()
+            for k in self.kids.get(h, []):
+                if self.rel(k) in skip:
+                    continue
+                out.append(k)
+                stack.append(k)
+        return sorted(out)
+
+    def span(self, ids: list[int]) -> tuple[int, int]:
+        return min(self.tok(k).start for k in ids), max(self.tok(k).end for k in ids)
+
+    def text(self, a: int, b: int) -> str:
+        """Document-text slice covered by character offsets a..b (within the sentence)."""
+        return self.s.text[a - self.s.start : b - self.s.start]
+
+    def ancestors(self, i: int) -> Iterator[int]:
+        seen = set()
+        h = self.tok(i).head
+        while h and h not in seen:
+            seen.add(h)
+            yield h
+            h = self.tok(h).head
+
+    def feat(self, i: int, key: str) -> str | None:
+        return self.tok(i).feat(key)

@@ -1,0 +1,908 @@
+"""The UD extractor: mentions, entities and facts from Universal Dependencies trees.
+
+One extractor serves every analyser. For each sentence it
+
+1. finds mentions: names (the analyser's entity spans), titles (وزير الخارجية الأميركي),
+   event nouns (اجتماع, هجوم), time expressions, and, when an argument needs one, the
+   noun phrase at hand;
+2. groups mentions into entities: same name or a person's surname, a bare title that
+   was earlier in apposition to a name (الوزير الأميركي -> Tillerson), the same event
+   noun, pronouns and dropped subjects resolved against recent mentions that agree in
+   gender and number;
+3. reads facts off predicates: verbs and verbal nouns through the relation lexicon
+   (subject, object or prepositional object, clausal complement for speech), titles in
+   apposition (holdsPosition, leaderOf), prepositions on nouns (ضد, بقيادة), and the
+   place and time of events. Coordinated subjects and objects, and the members a phrase
+   lists (كالمملكة المتحدة وفرنسا, إضافة إلى ...), give one fact each. A verb outside the
+   lexicon gives an open relation labelled with its lemma.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from ..analyse.names import titles
+from ..model import AnalysedDoc, Entity, Extraction, Mention, Sentence, Triple
+from ..text import normalize, strip_diacritics
+from ..vocab import OPEN, SPEECH_RELATIONS
+from . import lexicon as lexmod
+from .tree import Tree
+
+NAME = "ud-extractor/1"
+
+AGENTIVE = frozenset({"Person", "Organization", "Group", "Country", "City", "Region", "Place"})
+PLACES = frozenset({"Country", "City", "Region", "Place"})
+#: Nouns that stand for what they govern in a fact (موقع وزارة الخارجية -> the ministry).
+TRANSPARENT = frozenset(
+    normalize(w)
+    for w in "موقع صحيفة جريدة قناة وكالة تلفزيون جهود جهد دور مصادر متحدث ناطق مكتب حكومة قوات".split()
+)
+#: Nouns for documents and statements: one entity per lemma and document, like events.
+DOCUMENT_NOUNS = frozenset(
+    normalize(w) for w in "بيان تقرير قرار اتفاق اتفاقية خطة مبادرة رسالة تصريح تصريحات وثيقة إعلان".split()
+)
+#: Human nouns whose plural names a group (مسؤولون أميركيون, الوزراء, ممثلون).
+PEOPLE_NOUNS = frozenset(
+    normalize(w)
+    for w in (
+        "مسؤول وزير ممثل شريك حليف مقاتل جندي لاجئ مدني متظاهر ناشط مواطن سكان شعب قادة قائد خبير "
+        "دبلوماسي مراقب محلل نائب عضو زعيم رئيس مجتمع معاون مسلح شرطي ضابط طالب عامل صحفي مشارك مجتمعون"
+    ).split()
+)
+_WEEKDAYS = {normalize(w) for w in "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split()}
+_MONTHS = {
+    normalize(w)
+    for w in (
+        "يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
+        "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"
+    ).split()
+}
+_TIME_HEADS = {normalize(w) for w in "يوم اليوم صباح مساء ليلة ظهر فجر أمس غدا العام عام السنة سنة الشهر شهر الأسبوع أسبوع مطلع منتصف أواخر".split()}
+_TIME_MODS = {normalize(w) for w in "الماضي الماضية المقبل المقبلة الحالي الحالية الجاري الجارية القادم القادمة الفائت".split()}
+_PRON_AGREE = {
+    "ه": ("m", "s"),
+    "ها": ("f", "s"),
+    "هم": ("m", "p"),
+    "هما": ("", "d"),
+    "هن": ("f", "p"),
+    "هو": ("m", "s"),
+    "هي": ("f", "s"),
+}
+_ADDITION = {"اضافه", "اضافه الي", "بالاضافه", "بالاضافه الي", "فضلا", "فضلا عن", "الي جانب"}
+
+
+@dataclass
+class _Ent:
+    key: str
+    cls: str
+    names: list[str] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)
+    value: str = ""
+    gender: str = ""
+    number: str = "s"
+    proper: bool = False  # has a proper-name mention
+
+
+@dataclass
+class _Fact:
+    subject: str
+    relation: str
+    object: str
+    sentence: int
+    start: int
+    end: int
+    confidence: float
+    lemma: str = ""
+    negated: bool = False
+
+
+class _Doc:
+    def __init__(self, analysed: AnalysedDoc) -> None:
+        self.analysed = analysed
+        self.text = analysed.doc.text
+        self.lex = lexmod.load("ar" if analysed.doc.lang != "en" else "en")
+        self.ents: dict[str, _Ent] = {}
+        self.alias: dict[str, str] = {}  # union-find parent of entity keys
+        self.mentions: list[Mention] = []
+        self.facts: list[_Fact] = []
+        self.bindings: list[tuple[str, frozenset[str], str]] = []  # title head, modifiers, person key
+        self.history: list[tuple[str, str, int]] = []  # (entity key, role, sentence)
+        self.last_speaker: str | None = None
+        self.token_ent: dict[tuple[int, int], str] = {}
+        self.surnames: dict[str, str] = {}
+
+    # ------------------------------------------------------------- entities
+
+    def find(self, key: str) -> str:
+        while key in self.alias:
+            key = self.alias[key]
+        return key
+
+    def merge(self, a: str, b: str) -> str:
+        a, b = self.find(a), self.find(b)
+        if a == b:
+            return a
+        ea, eb = self.ents[a], self.ents[b]
+        # keep the entity with a proper name as representative
+        if eb.proper and not ea.proper:
+            a, b, ea, eb = b, a, eb, ea
+        self.alias[b] = a
+        ea.names.extend(n for n in eb.names if n not in ea.names)
+        ea.mentions.extend(eb.mentions)
+        ea.proper = ea.proper or eb.proper
+        return a
+
+    def entity(self, key: str, cls: str, gender: str = "", number: str = "s") -> _Ent:
+        key = self.find(key)
+        e = self.ents.get(key)
+        if e is None:
+            e = _Ent(key, cls, gender=gender or _default_gender(cls), number=number)
+            self.ents[key] = e
+        return e
+
+    def mention(
+        self, s: Sentence, tree: Tree, ids: list[int], key: str, cls: str, kind: str, head: int, **kw: str
+    ) -> str:
+        a, b = tree.span(ids)
+        surface = self.text[a:b]
+        e = self.entity(key, cls, kw.get("gender", ""), kw.get("number", "s"))
+        mid = f"m{len(self.mentions) + 1}"
+        self.mentions.append(Mention(mid, s.index, a, b, surface, cls, e.key, kind, head))
+        e.mentions.append(mid)
+        if surface not in e.names:
+            e.names.append(surface)
+        if kind == "name":
+            e.proper = True
+        for t in ids:
+            self.token_ent.setdefault((s.index, t), e.key)
+        self.history.append((e.key, "mention", s.index))
+        return e.key
+
+    # ---------------------------------------------------------------- facts
+
+    def fact(
+        self, subj: str | None, rel: str, obj: str | None, s: Sentence, tree: Tree, ids: list[int], conf: float, lemma: str = ""
+    ) -> None:
+        if subj is None or obj is None:
+            return
+        subj, obj = self.find(subj), self.find(obj)
+        if subj == obj:
+            return
+        a, b = tree.span([i for i in ids if i])
+        neg = any(normalize(tree.tok(k).form) in ("لا", "لم", "لن", "not", "never") for i in ids if i for k in tree.children(i, "advmod"))
+        self.facts.append(_Fact(subj, rel, obj, s.index, a, b, conf, lemma, neg))
+
+
+def _default_gender(cls: str) -> str:
+    return {"Person": "m", "Country": "f", "City": "f", "Region": "f"}.get(cls, "")
+
+
+# ==================================================================== driver
+
+
+def extract(analysed: AnalysedDoc) -> Extraction:
+    """Mentions, entities and facts of one analysed document."""
+    d = _Doc(analysed)
+    for s in analysed.sentences:
+        if not s.tokens:
+            continue
+        tree = Tree(s)
+        _names(d, s, tree)
+        _times(d, s, tree)
+        _titles(d, s, tree)
+        _events(d, s, tree)
+        _predicates(d, s, tree)
+    return _finish(d)
+
+
+# ----------------------------------------------------------------- mentions
+
+
+def _names(d: _Doc, s: Sentence, tree: Tree) -> None:
+    for span in s.entities:
+        ids = list(range(span.first, span.last + 1))
+        text = normalize(d.text[tree.tok(span.first).start : tree.tok(span.last).end])
+        refs = [r for r in span.ref.split("|") if r]
+        key = f"gaz:{refs[0]}" if len(refs) == 1 else f"name:{span.label}:{text}"
+        if span.label == "Position":
+            key = f"title:{text}"
+        if span.label == "Person" and len(refs) != 1:
+            # a surname alone refers to the person named in full earlier (تيلرسون)
+            last = text.split(" ")[-1]
+            if " " in text:
+                d.surnames.setdefault(last, key)
+            elif text in d.surnames:
+                key = d.surnames[text]
+        gender = "f" if span.label in ("Country", "City", "Region") else ""
+        if span.label == "Organization":
+            gender = "f" if tree.feat(span.first, "Gender") == "Fem" else "m"
+        d.mention(s, tree, ids, key, span.label, "name" if span.label != "Position" else "nominal", span.first, gender=gender)
+
+
+def _is_time_head(tree: Tree, i: int) -> bool:
+    n = normalize(tree.tok(i).form)
+    return n in _TIME_HEADS or n in _WEEKDAYS or n in _MONTHS
+
+
+def _times(d: _Doc, s: Sentence, tree: Tree) -> None:
+    """Time expressions: يوم الأربعاء, صباح الجمعة, العام الماضي, 22 مارس 2017."""
+    toks = s.tokens
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        n = normalize(t.form)
+        if (n in _TIME_HEADS or n in _WEEKDAYS or n in _MONTHS) and (s.index, t.id) not in d.token_ent:
+            j = i
+            while j + 1 < len(toks):
+                m = normalize(toks[j + 1].form)
+                if m in _WEEKDAYS or m in _MONTHS or m in _TIME_MODS or m in _TIME_HEADS or (toks[j + 1].upos == "NUM" and len(m) <= 4):
+                    j += 1
+                else:
+                    break
+            anchored = j > i or n in _WEEKDAYS or n in _MONTHS or n in ("امس", "غدا")
+            if anchored and not (n in ("العام", "عام", "يوم", "اليوم") and j == i):
+                ids = [toks[k].id for k in range(i, j + 1)]
+                a, b = tree.span(ids)
+                label = d.text[a:b]
+                key = f"time:{normalize(label)}"
+                e_key = d.mention(s, tree, ids, key, "TimeExpression", "value", t.id)
+                d.ents[d.find(e_key)].value = label
+            i = j + 1
+            continue
+        if t.upos == "NUM" and len(n) == 4 and n[:2] in ("19", "20") and (s.index, t.id) not in d.token_ent:
+            key = f"time:{n}"
+            e_key = d.mention(s, tree, [t.id], key, "TimeExpression", "value", t.id)
+            d.ents[d.find(e_key)].value = n
+        i += 1
+
+
+def _np_ids(tree: Tree, head: int, limit: int = 8) -> list[int]:
+    """The noun-phrase tokens of a head: genitives, adjectives, numbers, determiners (no
+    prepositional phrases except ل-genitives, no clauses, no appositions)."""
+    out = [head]
+    stack = [head]
+    while stack and len(out) < limit:
+        h = stack.pop()
+        for k in tree.children(h):
+            r = tree.rel(k)
+            if r in ("amod", "det", "nummod", "flat", "flat:name", "compound", "fixed") or (
+                r in ("nmod", "nmod:poss") and (not tree.has_case(k) or tree.case(k) == "ل") and tree.tok(k).upos != "PRON"
+            ):
+                out.append(k)
+                stack.append(k)
+            elif r == "case" and h != head:
+                out.append(k)
+    return sorted(set(out))[:limit] if len(out) > limit else sorted(set(out))
+
+
+def _title_of(tree: Tree, i: int) -> str | None:
+    """The normalised title word if token i is a person title (وزير, الرئيس, الأمين العام)."""
+    n = normalize(tree.tok(i).form)
+    if n in titles():
+        return n
+    return None
+
+
+def _titles(d: _Doc, s: Sentence, tree: Tree) -> None:
+    for t in s.tokens:
+        title = _title_of(tree, t.id)
+        if title is None or t.upos not in ("NOUN", "ADJ", "PROPN"):
+            continue
+        owner = d.token_ent.get((s.index, t.id))
+        if owner is not None and d.ents[d.find(owner)].cls not in ("Position",):
+            continue
+        ids = [k for k in _np_ids(tree, t.id, 10)]
+        head_word = title[2:] if title.startswith("ال") else title
+        mods = frozenset(_strip_al(normalize(tree.tok(k).form)) for k in ids if k != t.id and tree.tok(k).upos not in ("ADP", "PUNCT"))
+        person = _appos_person(d, s, tree, t.id)
+        pos_key = owner or f"title:{normalize(' '.join(tree.tok(k).form for k in ids))}"
+        if owner is None:
+            pos_key = d.mention(s, tree, ids, pos_key, "Position", "nominal", t.id)
+        if person is not None:
+            d.bindings.append((head_word, mods, person))
+            d.fact(person, "holdsPosition", pos_key, s, tree, [t.id, *ids, _head_of_ent(d, s, person, tree)], 0.9)
+            _title_relation(d, s, tree, t.id, ids, title, person)
+            for k in ids:
+                d.token_ent[(s.index, k)] = person
+            continue
+        bound = _bound_person(d, head_word, mods)
+        if bound is not None:
+            for k in ids:
+                d.token_ent[(s.index, k)] = bound
+            e = d.ents[d.find(bound)]
+            surface = d.text[tree.span(ids)[0] : tree.span(ids)[1]]
+            if surface not in e.names:
+                e.names.append(surface)
+            d.history.append((bound, "mention", s.index))
+        else:
+            # a title with no name: the person is known only by it (قال الرئيس الفرنسي)
+            e_key = d.find(pos_key)
+            if d.ents[e_key].cls == "Position" and not d.ents[e_key].proper:
+                d.ents[e_key].cls = "Person"
+                d.ents[e_key].gender = "f" if titles()[title].gender == "f" else "m"
+            for k in ids:
+                d.token_ent[(s.index, k)] = e_key
+
+
+def _strip_al(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
+def _appos_person(d: _Doc, s: Sentence, tree: Tree, i: int) -> str | None:
+    """The person a title is in apposition with: an appos/flat name child, its parent, or the name right after it."""
+    cands = tree.children(i, "appos", "flat", "nmod")
+    if tree.rel(i) == "appos":
+        cands.append(tree.tok(i).head)
+    for c in cands:
+        key = d.token_ent.get((s.index, c))
+        if key is not None and d.ents[d.find(key)].cls == "Person":
+            return d.find(key)
+    return None
+
+
+def _head_of_ent(d: _Doc, s: Sentence, key: str, tree: Tree) -> int:
+    for (si, tid), k in d.token_ent.items():
+        if si == s.index and d.find(k) == d.find(key):
+            return tid
+    return 0
+
+
+def _bound_person(d: _Doc, head: str, mods: frozenset[str]) -> str | None:
+    for h, m, person in reversed(d.bindings):
+        if h == head and mods <= m:
+            return person
+    return None
+
+
+def _title_relation(d: _Doc, s: Sentence, tree: Tree, t: int, ids: list[int], title: str, person: str) -> None:
+    rel = titles()[title].relation
+    if rel == "holdsPosition":
+        return
+    for k in tree.subtree(t, frozenset({"appos", "acl:relcl", "acl", "conj"})):
+        if k == t:
+            continue
+        key = d.token_ent.get((s.index, k))
+        if key is None:
+            continue
+        e = d.ents[d.find(key)]
+        if e.cls in ("Organization", "Country", "Group") and d.find(key) != person:
+            d.fact(person, rel, key, s, tree, [t, k], 0.85)
+            return
+
+
+def _events(d: _Doc, s: Sentence, tree: Tree) -> None:
+    for t in s.tokens:
+        if t.upos not in ("NOUN", "PROPN") or (s.index, t.id) in d.token_ent:
+            continue
+        lk = lexmod.key(t.lemma)
+        etype = d.lex.event_type(lk) or d.lex.event_type(normalize(t.form))
+        if etype:
+            ids = _np_ids(tree, t.id, 6)
+            ids = [k for k in ids if (s.index, k) not in d.token_ent or k == t.id]
+            d.mention(s, tree, ids, f"event:{_strip_al(lk)}", "Event", "event", t.id)
+        elif _strip_al(normalize(t.form)) in DOCUMENT_NOUNS or lk in DOCUMENT_NOUNS:
+            d.mention(s, tree, [t.id], f"doc:{_strip_al(lk)}", "Thing", "nominal", t.id)
+
+
+# --------------------------------------------------------------- arguments
+
+
+def _ent_of(d: _Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> str | None:
+    """The entity a token (the head of an argument) refers to."""
+    t = tree.tok(i)
+    key = d.token_ent.get((s.index, i))
+    if key is not None:
+        key = d.find(key)
+        n = normalize(t.form)
+        if _strip_al(n) in TRANSPARENT or n in TRANSPARENT:
+            inner = _transparent_target(d, s, tree, i)
+            if inner:
+                return inner
+        return key
+    n = normalize(t.form)
+    if _strip_al(n) in TRANSPARENT or n in TRANSPARENT:
+        inner = _transparent_target(d, s, tree, i)
+        if inner:
+            return inner
+    if t.upos == "PRON":
+        if t.feat("PronType") == "Rel" or n in ("الذي", "التي", "الذين", "اللذان", "اللتان", "ما"):
+            if tree.rel(t.head) in ("acl:relcl", "acl") or tree.tok(t.head).deprel.startswith("acl"):
+                ante = tree.tok(t.head).head
+                return _ent_of(d, s, tree, ante, create) if ante else None
+            return None
+        return _pronoun(d, s, tree, i)
+    if t.upos in ("PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "VERB", "DET"):
+        return None
+    # a name or entity deeper in the phrase: حلفاء الولايات المتحدة keeps its own head
+    if not create:
+        return None
+    ids = _np_ids(tree, i, 6)
+    a, b = tree.span(ids)
+    label = d.text[a:b]
+    if t.upos == "NUM":
+        cls = "Quantity"
+    elif _is_group(t):
+        cls = "Group"
+    else:
+        cls = "Thing"
+    number = "p" if t.feat("Number") in ("Plur",) else "s"
+    gender = "f" if t.feat("Gender") == "Fem" else "m"
+    scope = f"{d.analysed.doc.id}:" if cls in ("Thing", "Quantity") else ""
+    return d.mention(s, tree, ids, f"np:{cls}:{scope}{normalize(label)}", cls, "nominal", i, gender=gender, number=number)
+
+
+def _is_group(t: object) -> bool:
+    form = normalize(getattr(t, "form", ""))
+    lemma = lexmod.key(getattr(t, "lemma", ""))
+    plural = getattr(t, "feat")("Number") == "Plur"
+    return plural and (_strip_al(lemma) in PEOPLE_NOUNS or lemma in PEOPLE_NOUNS or form.endswith(("يون", "يين")))
+
+
+def _transparent_target(d: _Doc, s: Sentence, tree: Tree, i: int) -> str | None:
+    for k in tree.children(i, "nmod", "appos", "flat"):
+        if tree.has_case(k) and tree.case(k) not in ("ل",):
+            continue
+        key = d.token_ent.get((s.index, k))
+        if key is not None and d.ents[d.find(key)].cls in AGENTIVE:
+            return d.find(key)
+    return None
+
+
+def _pronoun(d: _Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None = None) -> str | None:
+    """Resolve a pronoun (clitic or free) to the most recent entity that agrees."""
+    n = normalize(tree.tok(i).form)
+    gender, number = _PRON_AGREE.get(n, ("", ""))
+    if not number:
+        g = tree.feat(i, "Gender")
+        num = tree.feat(i, "Number")
+        gender = {"Masc": "m", "Fem": "f"}.get(g or "", "")
+        number = {"Sing": "s", "Plur": "p", "Dual": "d"}.get(num or "", "")
+    if tree.feat(i, "Person") in ("1", "2"):
+        return None
+    return _recent(d, gender, number, exclude or set(), s.index, prefer_subject=False)
+
+
+def _agrees(e: _Ent, gender: str, number: str) -> bool:
+    if number == "p":
+        return e.number == "p" or e.cls in ("Group",) or (e.cls in ("Organization",) and gender != "m")
+    if number == "d":
+        return e.number in ("d", "p")
+    if number == "s" and e.number == "p":
+        # non-human plurals take feminine singular agreement
+        return gender == "f" and e.cls in ("Group", "Organization", "Thing")
+    if gender and e.gender and gender != e.gender:
+        return False
+    return True
+
+
+def _recent(
+    d: _Doc, gender: str, number: str, exclude: set[str], sentence: int, prefer_subject: bool, classes: frozenset[str] = AGENTIVE
+) -> str | None:
+    """The most recent agreeing entity; subjects first when ``prefer_subject``."""
+    passes = ("subject", "mention") if prefer_subject else ("mention",)
+    for want in passes:
+        for key, role, si in reversed(d.history):
+            if sentence - si > 4:
+                break
+            if want == "subject" and role != "subject":
+                continue
+            k = d.find(key)
+            if k in exclude:
+                continue
+            e = d.ents[k]
+            if e.cls not in classes:
+                continue
+            if _agrees(e, gender, number):
+                return k
+    return None
+
+
+def _expand(d: _Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
+    """An argument and the arguments coordinated or listed with it."""
+    out = [i]
+    for k in tree.children(i, "conj"):
+        out.extend(_expand(d, s, tree, k))
+    for k in tree.children(i, "nmod", "obl", "appos"):
+        c = tree.case(k)
+        if c == "ك" or c in _ADDITION or c.startswith("اضافه") or c.startswith("بالاضافه"):
+            out.extend(_expand(d, s, tree, k))
+    return out
+
+
+def _verb_agreement(tree: Tree, v: int) -> tuple[str, str]:
+    g = tree.feat(v, "Gender")
+    n = tree.feat(v, "Number")
+    return {"Masc": "m", "Fem": "f"}.get(g or "", ""), {"Sing": "s", "Plur": "p", "Dual": "d"}.get(n or "", "")
+
+
+def _subjects(d: _Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int = 0) -> tuple[list[str], float]:
+    """Subject entities of a predicate and a confidence for how they were found."""
+    subs = tree.children(v, "nsubj")
+    if subs:
+        keys = [k for j in subs for x in _expand(d, s, tree, j) if (k := _ent_of(d, s, tree, x))]
+        return keys, 0.9
+    if depth < 3 and tree.rel(v) in ("conj", "xcomp") and tree.tok(v).head:
+        h = tree.tok(v).head
+        if tree.tok(h).upos in ("VERB", "AUX", "ADJ", "NOUN"):
+            keys, conf = _subjects(d, s, tree, h, speech, depth + 1)
+            return keys, conf * 0.95
+    if tree.rel(v) == "advcl" and tree.tok(v).upos in ("ADJ", "NOUN") and tree.tok(v).head and depth < 3:
+        # مضيفًا أن ...: the participle shares the subject of the clause it hangs on
+        keys, conf = _subjects(d, s, tree, tree.tok(v).head, speech, depth + 1)
+        return keys, conf * 0.9
+    if tree.tok(v).feat("Person") in ("1", "2"):
+        return [], 0.0
+    gender, number = _verb_agreement(tree, v)
+    if speech and d.last_speaker is not None:
+        e = d.ents[d.find(d.last_speaker)]
+        if _agrees(e, gender, number):
+            return [d.find(d.last_speaker)], 0.75
+    key = _recent(d, gender, number, set(), s.index, prefer_subject=True)
+    return ([key] if key else []), 0.7
+
+
+def _objects(d: _Doc, s: Sentence, tree: Tree, v: int, entry: lexmod.Entry | None) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
+    for j in tree.children(v, "obj", "nsubj:pass"):
+        t = tree.tok(j)
+        if t.upos == "PRON" and t.feat("PronType") != "Rel" and _is_relative_clause(tree, v):
+            ante = tree.tok(v).head
+            key = _ent_of(d, s, tree, ante)
+            if key:
+                out.append((key, ante))
+            continue
+        for x in _expand(d, s, tree, j):
+            key = _ent_of(d, s, tree, x)
+            if key:
+                out.append((key, x))
+    if entry is not None and entry.preps:
+        for j in tree.children(v, "obl", "nmod"):
+            if tree.case(j).split(" ")[0] in entry.preps:
+                t = tree.tok(j)
+                if t.upos == "PRON" and _is_relative_clause(tree, v):
+                    ante = tree.tok(v).head
+                    key = _ent_of(d, s, tree, ante)
+                    if key:
+                        out.append((key, ante))
+                    continue
+                for x in _expand(d, s, tree, j):
+                    key = _ent_of(d, s, tree, x)
+                    if key:
+                        out.append((key, x))
+    return out
+
+
+def _is_relative_clause(tree: Tree, v: int) -> bool:
+    return tree.rel(v).startswith("acl")
+
+
+def _statement(d: _Doc, s: Sentence, tree: Tree, v: int) -> tuple[str, int] | None:
+    """The reported content of a speech predicate: its complement clause or quotation."""
+    comps = tree.children(v, "ccomp", "parataxis")
+    for c in comps:
+        ids = tree.subtree(c)
+        ids = [k for k in ids if not (tree.rel(k) == "mark" and tree.tok(k).head == c)]
+        ids = [k for k in ids if tree.tok(k).upos != "PUNCT" or tree.tok(k).form not in '"«»“”']
+        if not ids:
+            continue
+        a, b = tree.span(ids)
+        text = d.text[a:b].strip(" \"«»“”،,:")
+        if len(text) < 2:
+            continue
+        key = f"stmt:{d.analysed.doc.id}:{s.index}:{a}"
+        e_key = d.mention(s, tree, ids, key, "Statement", "value", c)
+        d.ents[d.find(e_key)].value = text
+        return e_key, c
+    return None
+
+
+def _relation_for(d: _Doc, s: Sentence, tree: Tree, v: int) -> tuple[str, lexmod.Entry | None, str]:
+    lemma = tree.tok(v).lemma
+    entry = d.lex.verb(lemma) or d.lex.verb(tree.tok(v).form)
+    k = lexmod.key(lemma)
+    if entry is None:
+        return OPEN, None, strip_diacritics(lemma)
+    return entry.relation, entry, k
+
+
+def _predicates(d: _Doc, s: Sentence, tree: Tree) -> None:
+    statements: list[str] = []
+    pending_reported: list[tuple[str, int]] = []
+    for t in s.tokens:
+        if t.upos == "VERB" or (t.upos == "AUX" and not tree.children(t.id, "xcomp")):
+            if t.upos == "AUX" and t.deprel in ("aux", "cop"):
+                continue
+            _verb_facts(d, s, tree, t.id, statements, pending_reported)
+        elif t.upos in ("ADJ", "NOUN") and t.deprel == "advcl" and tree.children(t.id, "ccomp"):
+            _verb_facts(d, s, tree, t.id, statements, pending_reported)  # مضيفًا أن / مشيرًا إلى أن
+        if t.upos in ("NOUN", "PROPN", "ADJ"):
+            _noun_facts(d, s, tree, t.id)
+        if t.deprel.split(":")[0] in ("nmod", "obl"):
+            _prep_facts(d, s, tree, t.id)
+    for subj, v in pending_reported:
+        if statements:
+            d.fact(subj, "reported", statements[0], s, tree, [v], 0.7, "نقل")
+    _event_place_time(d, s, tree)
+
+
+def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str], pending: list[tuple[str, int]]) -> None:
+    rel, entry, lemma = _relation_for(d, s, tree, v)
+    tok = tree.tok(v)
+    if tok.upos == "ADJ" or tok.upos == "NOUN":
+        # participles that report speech: مضيفًا, مؤكدًا, مشيرًا
+        entry = d.lex.verb(_participle_verb(lemma)) or entry
+        rel = entry.relation if entry else rel
+        if rel not in SPEECH_RELATIONS:
+            return
+    speech = rel in SPEECH_RELATIONS
+    subjects, sconf = _subjects(d, s, tree, v, speech)
+    for k in subjects:
+        d.history.append((k, "subject", s.index))
+    if speech:
+        st = _statement(d, s, tree, v)
+        if st is not None:
+            statements.append(st[0])
+            for subj in subjects:
+                d.fact(subj, rel, st[0], s, tree, [v, st[1]], sconf, lemma)
+            if subjects:
+                d.last_speaker = subjects[0]
+            return
+    objects = _objects(d, s, tree, v, entry)
+    if rel == "reported" and not objects:
+        for subj in subjects:
+            pending.append((subj, v))
+        return
+    if entry is not None and entry.objects:
+        objects = [_repair_object(d, s, tree, o, entry) for o in objects]
+    for subj in subjects:
+        for obj, oi in objects:
+            conf = sconf if rel != OPEN else min(sconf, 0.5)
+            d.fact(subj, rel, obj, s, tree, [v, oi], conf, lemma)
+        if speech and not objects:
+            pass
+    if speech and subjects:
+        d.last_speaker = subjects[0]
+
+
+def _participle_verb(lemma: str) -> str:
+    """مضيف -> أضاف, مؤكد -> أكد, مشير -> أشار: the verb of a speech participle."""
+    table = {"مضيف": "أضاف", "مؤكد": "أكد", "مشير": "أشار", "موضح": "أوضح", "لافت": "لفت", "معتبر": "اعتبر", "محذر": "حذر", "داع": "دعا", "منوه": "نوه", "مشدد": "شدد", "معلن": "أعلن"}
+    k = normalize(lemma)
+    for part, verb in table.items():
+        if normalize(part) == k:
+            return verb
+    return lemma
+
+
+def _repair_object(d: _Doc, s: Sentence, tree: Tree, obj: tuple[str, int], entry: lexmod.Entry) -> tuple[str, int]:
+    """A relative clause or phrase attached one noun too low: climb to the noun the
+    predicate can take (استضاف wants an event: the meeting, not the coalition in its phrase)."""
+    key, i = obj
+    if d.ents[d.find(key)].cls in entry.objects:
+        return obj
+    for h in tree.ancestors(i):
+        if tree.base_rel(h) not in ("nmod", "obl", "obj", "nsubj", "root") and h != tree.tok(i).head:
+            break
+        hk = d.token_ent.get((s.index, h))
+        if hk is not None and d.ents[d.find(hk)].cls in entry.objects:
+            return d.find(hk), h
+        if tree.tok(h).upos in ("VERB", "AUX"):
+            break
+    return obj
+
+
+def _noun_facts(d: _Doc, s: Sentence, tree: Tree, n: int) -> None:
+    tok = tree.tok(n)
+    entry = d.lex.noun(tok.lemma) or d.lex.noun(_strip_al(normalize(tok.form)))
+    if entry is None:
+        return
+    if entry.relation == "ledBy":
+        if tree.case(n) != "ب":
+            return
+        leaders = [k for j in tree.children(n, "nmod") if not tree.has_case(j) for x in _expand(d, s, tree, j) if (k := _ent_of(d, s, tree, x))]
+        led = _governor_entity(d, s, tree, n)
+        for lead in leaders:
+            d.fact(led, "ledBy", lead, s, tree, [n], 0.85, "قيادة")
+        return
+    event = d.token_ent.get((s.index, n))
+    is_event = event is not None and d.ents[d.find(event)].cls == "Event"
+    objs: list[tuple[str, int]] = []
+    for j in tree.children(n, "nmod"):
+        c = tree.case(j).split(" ")[0]
+        if (c and c in entry.preps) or (not c and not is_event and tree.tok(j).upos != "PRON"):
+            for x in _expand(d, s, tree, j):
+                key = _ent_of(d, s, tree, x)
+                if key:
+                    objs.append((key, x))
+    if not objs:
+        return
+    if is_event:
+        subj = d.find(event)  # the attack targeted ...
+        conf = 0.8
+    else:
+        subj = _noun_agent(d, s, tree, n)
+        conf = 0.7
+    if subj is None:
+        return
+    for obj, oi in objs:
+        if entry.objects and d.ents[d.find(obj)].cls not in entry.objects and not d.ents[d.find(obj)].proper:
+            continue
+        d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
+
+
+def _governor_entity(d: _Doc, s: Sentence, tree: Tree, n: int) -> str | None:
+    """What a modifier phrase (بقيادة X, لمحاربة Y) is about: the noun it modifies, or the
+    subject of the verb it modifies."""
+    h = tree.tok(n).head
+    if not h:
+        return None
+    ht = tree.tok(h)
+    if ht.upos in ("VERB", "AUX"):
+        keys, _ = _subjects(d, s, tree, h, False)
+        return keys[0] if keys else None
+    return _agentive_in_phrase(d, s, tree, h)
+
+
+def _agentive_in_phrase(d: _Doc, s: Sentence, tree: Tree, h: int) -> str | None:
+    """The noun itself if agentive, else the nearest agentive genitive in its phrase
+    (اجتماع التحالف الدولي لمحاربة داعش: the coalition fights)."""
+    stack = [h]
+    seen = set()
+    while stack:
+        k = stack.pop(0)
+        if k in seen:
+            continue
+        seen.add(k)
+        key = d.token_ent.get((s.index, k))
+        if key is not None and d.ents[d.find(key)].cls in AGENTIVE - PLACES | {"Country"}:
+            return d.find(key)
+        stack.extend(j for j in tree.children(k, "nmod") if not tree.has_case(j) or tree.case(j) == "ل")
+    return None
+
+
+def _noun_agent(d: _Doc, s: Sentence, tree: Tree, n: int) -> str | None:
+    """The doer of an action noun: its possessive pronoun (تحريرهم), the noun it is the
+    purpose of (التحالف لمحاربة), or the genitive of the noun that governs it (إقدام X على)."""
+    for j in tree.children(n, "nmod"):
+        t = tree.tok(j)
+        if t.upos == "PRON" and j > n:
+            return _pronoun(d, s, tree, j)
+    cur = n
+    for _ in range(3):
+        h = tree.tok(cur).head
+        if not h:
+            return None
+        ht = tree.tok(h)
+        if ht.upos in ("VERB", "AUX"):
+            keys, _ = _subjects(d, s, tree, h, False)
+            return keys[0] if keys else None
+        # governor's possessive (إحرازهم تقدمًا في استعادة) or agentive genitive
+        for j in tree.children(h, "nmod"):
+            if j == cur:
+                continue
+            t = tree.tok(j)
+            if t.upos == "PRON" and j > h and j == h + 1:
+                return _pronoun(d, s, tree, j)
+            if not tree.has_case(j):
+                key = d.token_ent.get((s.index, j))
+                if key is not None and d.ents[d.find(key)].cls in AGENTIVE:
+                    return d.find(key)
+        key = d.token_ent.get((s.index, h))
+        if key is not None and d.ents[d.find(key)].cls in AGENTIVE and tree.case(cur) == "ل":
+            return d.find(key)
+        if key is not None and d.ents[d.find(key)].cls == "Event" and tree.case(cur) == "ل":
+            inner = _agentive_in_phrase(d, s, tree, h)
+            if inner:
+                return inner
+        cur = h
+    return None
+
+
+def _prep_facts(d: _Doc, s: Sentence, tree: Tree, j: int) -> None:
+    """Prepositions that carry a relation by themselves on a noun: التحالف ضد داعش."""
+    c = tree.case(j)
+    entry = d.lex.preps.get(c)
+    if entry is None:
+        return
+    h = tree.tok(j).head
+    if not h or tree.tok(h).upos not in ("NOUN", "PROPN", "ADJ"):
+        return
+    hk = _agentive_in_phrase(d, s, tree, h)
+    event = d.token_ent.get((s.index, h))
+    for x in _expand(d, s, tree, j):
+        obj = _ent_of(d, s, tree, x)
+        if obj is None:
+            continue
+        if event is not None and d.ents[d.find(event)].cls == "Event":
+            d.fact(event, "targeted", obj, s, tree, [h, x], 0.75, c)
+        elif hk is not None:
+            d.fact(hk, entry.relation, obj, s, tree, [h, x], 0.75, c)
+
+
+def _event_place_time(d: _Doc, s: Sentence, tree: Tree) -> None:
+    """Place and time of the events a sentence talks about."""
+    events: dict[str, int] = {}
+    for (si, tid), key in d.token_ent.items():
+        if si == s.index and d.ents[d.find(key)].cls == "Event":
+            events.setdefault(d.find(key), tid)
+    if not events:
+        return
+    for key, tid in events.items():
+        # the clause the event takes part in: its predicate, or the event noun itself
+        heads = [tid]
+        h = tree.tok(tid).head
+        if h and tree.tok(h).upos in ("VERB", "AUX"):
+            heads.append(h)
+        for acl in tree.children(tid, "acl:relcl", "acl"):
+            heads.append(acl)
+        for hh in heads:
+            for j in tree.children(hh, "obl", "nmod", "obl:tmod"):
+                jk = d.token_ent.get((s.index, j))
+                if jk is None:
+                    continue
+                e = d.ents[d.find(jk)]
+                if e.cls in PLACES and tree.case(j) in ("في", "ب"):
+                    d.fact(key, "location", jk, s, tree, [hh, j], 0.75)
+                elif e.cls == "TimeExpression":
+                    d.fact(key, "pointInTime", jk, s, tree, [hh, j], 0.75)
+
+
+# ------------------------------------------------------------------ output
+
+
+def _finish(d: _Doc) -> Extraction:
+    keys: dict[str, str] = {}
+    entities: list[Entity] = []
+    used: set[str] = set()
+    for f in d.facts:
+        used.add(d.find(f.subject))
+        used.add(d.find(f.object))
+    for m in d.mentions:
+        used.add(d.find(m.entity))
+    for key in sorted(used):
+        e = d.ents[key]
+        label = _label(e)
+        short = "e" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+        keys[key] = short
+        entities.append(
+            Entity(
+                key=short,
+                label=label,
+                cls=e.cls,
+                mentions=tuple(e.mentions),
+                names=tuple(dict.fromkeys(e.names)),
+                value=e.value,
+            )
+        )
+    mentions = tuple(
+        Mention(m.id, m.sentence, m.start, m.end, m.text, m.label, keys[d.find(m.entity)], m.kind, m.head) for m in d.mentions
+    )
+    seen: set[tuple[str, str, str, int]] = set()
+    triples: list[Triple] = []
+    for f in d.facts:
+        s, o = keys[d.find(f.subject)], keys[d.find(f.object)]
+        sig = (s, f.relation if f.relation != OPEN else f"{OPEN}:{f.lemma}", o, f.sentence)
+        if sig in seen or s == o:
+            continue
+        seen.add(sig)
+        triples.append(Triple(s, f.relation, o, f.sentence, f.start, f.end, round(f.confidence, 3), NAME, f.lemma, f.negated))
+    return Extraction(analysed=d.analysed, mentions=mentions, entities=tuple(entities), triples=tuple(triples))
+
+
+def _label(e: _Ent) -> str:
+    if e.cls == "Statement":
+        text = e.value or (e.names[0] if e.names else "")
+        return text if len(text) <= 80 else text[:77] + "…"
+    names = [n for n in e.names if n.strip()]
+    if not names:
+        return e.key
+    if e.cls == "Person" and e.proper:
+        # the longest proper name, not a title
+        proper = [n for n in names if normalize(n).split(" ")[0] not in titles()]
+        if proper:
+            return max(proper, key=lambda n: (len(n.split()), len(n)))
+    if e.cls == "Event":
+        return max(names, key=len)
+    return names[0]
+

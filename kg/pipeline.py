@@ -1,0 +1,181 @@
+"""The pipeline: the one place where the order of the stages is written.
+
+::
+
+    read -> analyse -> extract -> link -> graph -> store -> view
+
+``process`` runs the per-document stages (analyse, extract, link) and is what worker
+processes execute; ``build`` runs the whole path over files and writes the outputs.
+A document that fails at any stage becomes a :class:`~kg.model.Problem` naming its file;
+the others go on.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .analyse import Analyser, AutoAnalyser, check, get_analyser
+from .errors import KGError
+from .extract import Extractor, get_extractor
+from .link import Linker, get_linker
+from .model import BuildSummary, Document, DocResult, Problem
+from .read import MAX_BYTES_DEFAULT, from_strings, read
+from .vocab import DEFAULT_BASE
+
+log = logging.getLogger(__name__)
+
+STAGES = ("read", "analyse", "extract", "link", "graph", "store", "view")
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything a build can be told; the CLI and the Python API fill the same object."""
+
+    analyser: str = "auto"
+    linker: str = "gazetteer"
+    extractor: str = "ud"
+    lang: str | None = None  # force the language instead of detecting it from the script
+    base: str = DEFAULT_BASE
+    html: bool = True
+    max_bytes: int = MAX_BYTES_DEFAULT
+    analyser_options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Stages:
+    """The built stage objects (analyser, extractor, linker), made once per process."""
+
+    analyser: Analyser
+    extractor: Extractor
+    linker: Linker
+
+    @classmethod
+    def from_options(cls, options: Options) -> Stages:
+        if options.analyser == "auto":
+            analyser: Analyser = AutoAnalyser(**options.analyser_options)
+        else:
+            analyser = get_analyser(options.analyser, **options.analyser_options)
+        return cls(analyser, get_extractor(options.extractor), get_linker(options.linker))
+
+
+def process(doc: Document, stages: Stages) -> DocResult:
+    """Analyse, extract and link one document."""
+    analyser = stages.analyser
+    if isinstance(analyser, AutoAnalyser):
+        analyser = analyser.choose(doc)
+    check(analyser, doc)
+    analysed = analyser.analyse(doc)
+    extraction = stages.extractor(analysed)
+    links = stages.linker(extraction)
+    return DocResult(extraction=extraction, links=links)
+
+
+def documents(inputs: Iterable[str | Path], options: Options) -> Iterator[Document | Problem]:
+    """Read stage, with the language override applied."""
+    for item in read(inputs, max_bytes=options.max_bytes):
+        if isinstance(item, Document) and options.lang:
+            item = replace(item, lang=options.lang)
+        yield item
+
+
+def run(
+    items: Iterable[Document | Problem], options: Options, on_item: Callable[[], None] | None = None
+) -> Iterator[DocResult | Problem]:
+    """The per-document stages over a stream of documents, in input order."""
+    stages = Stages.from_options(options)
+    for item in items:
+        if isinstance(item, Problem):
+            yield item
+        else:
+            yield _safe_process(item, stages)
+        if on_item is not None:
+            on_item()
+
+
+def _safe_process(doc: Document, stages: Stages) -> DocResult | Problem:
+    try:
+        return process(doc, stages)
+    except KGError as exc:
+        return Problem(doc.source, str(exc), stage="analyse")
+    except Exception as exc:  # one bad document must not stop a corpus
+        log.debug("failed on %s", doc.source, exc_info=True)
+        return Problem(doc.source, f"{type(exc).__name__}: {exc}", stage="process")
+
+
+def build(
+    inputs: Iterable[str | Path],
+    out_dir: str | Path | None,
+    options: Options | None = None,
+    *,
+    progress: bool = False,
+    texts: Iterable[str] | None = None,
+) -> tuple[BuildSummary, Any]:
+    """Run every stage; write ``graph.ttl``, ``graph.trig`` and ``graph.html`` to ``out_dir``.
+
+    Returns the summary and the rdflib Dataset. ``texts`` adds in-memory strings as
+    documents. With ``out_dir`` None nothing is written.
+    """
+    from . import graph, store
+
+    options = options or Options()
+    t0 = time.perf_counter()
+    items: list[Document | Problem] = list(documents(inputs, options))
+    if texts is not None:
+        items.extend(from_strings(texts))
+    bar = _progress(len(items), progress)
+    results: list[DocResult] = []
+    problems: list[Problem] = []
+    for item in run(items, options, on_item=bar.update if bar else None):
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            results.append(item)
+    if bar:
+        bar.close()
+    dataset = graph.build_graph(results, base=options.base)
+    outputs: list[str] = []
+    if out_dir is not None and results:
+        out = Path(out_dir)
+        outputs = [str(p) for p in store.write_outputs(dataset, out)]
+        if options.html:
+            from . import view
+
+            outputs.append(str(view.render_html(graph.union_graph(dataset), out / "graph.html")))
+    summary = _summary(results, problems, outputs, time.perf_counter() - t0)
+    return summary, dataset
+
+
+def _progress(total: int, enabled: bool) -> Any:
+    if not enabled or total < 2:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", desc="build", leave=False)
+
+
+def _summary(results: list[DocResult], problems: list[Problem], outputs: list[str], seconds: float) -> BuildSummary:
+    entities: set[tuple[str, str]] = set()
+    linked: set[str] = set()
+    for r in results:
+        doc_id = r.doc.id
+        by_mention = {lk.mention: lk.qid for lk in r.links}
+        for e in r.extraction.entities:
+            qids = [by_mention[m] for m in e.mentions if m in by_mention]
+            entities.add(("qid", qids[0]) if qids else (doc_id, e.key))
+            if qids:
+                linked.add(qids[0])
+    return BuildSummary(
+        documents=len(results),
+        sentences=sum(len(r.extraction.analysed.sentences) for r in results),
+        entities=len(entities),
+        linked=len(linked),
+        facts=sum(len(r.extraction.triples) for r in results),
+        seconds=round(seconds, 3),
+        problems=tuple(problems),
+        outputs=tuple(outputs),
+    )
