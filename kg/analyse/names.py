@@ -106,6 +106,13 @@ def _title_then_name(alias: str, names: list[str]) -> bool:
     return any(alias != m and alias.endswith(" " + m) for m in names)
 
 
+@lru_cache(maxsize=1)
+def multiword_name_index() -> tuple[frozenset[str], int]:
+    """Normalised gazetteer names of two words or more, and the longest length."""
+    index, longest = _ner_index()
+    return frozenset(n for n in index if " " in n), longest
+
+
 def single_word_names() -> set[str]:
     """Normalised gazetteer names of one word (for the tagger's clitic decisions)."""
     index, _ = _ner_index()

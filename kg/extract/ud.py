@@ -111,6 +111,7 @@ class _Doc:
         self.last_speaker: str | None = None
         self.token_ent: dict[tuple[int, int], str] = {}
         self.surnames: dict[str, str] = {}
+        self.heads: dict[str, str] = {}  # first word of an organisation's name -> its entity
 
     # ------------------------------------------------------------- entities
 
@@ -154,7 +155,8 @@ class _Doc:
             e.names.append(surface)
         if kind == "name":
             e.proper = True
-        for t in ids:
+        # a name covers all its tokens; a phrase (event, title, noun phrase) only its head
+        for t in ids if kind in ("name", "value") else [head]:
             self.token_ent.setdefault((s.index, t), e.key)
         self.history.append((e.key, "mention", s.index))
         return e.key
@@ -189,9 +191,11 @@ def extract(analysed: AnalysedDoc) -> Extraction:
             continue
         tree = Tree(s)
         _names(d, s, tree)
+        _anaphora(d, s, tree)
         _times(d, s, tree)
         _titles(d, s, tree)
         _events(d, s, tree)
+        _groups(d, s, tree)
         _predicates(d, s, tree)
     return _finish(d)
 
@@ -217,7 +221,23 @@ def _names(d: _Doc, s: Sentence, tree: Tree) -> None:
         gender = "f" if span.label in ("Country", "City", "Region") else ""
         if span.label == "Organization":
             gender = "f" if tree.feat(span.first, "Gender") == "Fem" else "m"
-        d.mention(s, tree, ids, key, span.label, "name" if span.label != "Position" else "nominal", span.first, gender=gender)
+        key = d.mention(s, tree, ids, key, span.label, "name" if span.label != "Position" else "nominal", span.first, gender=gender)
+        if span.label in ("Organization", "Group") and " " in text:
+            d.heads[_strip_al(text.split(" ")[0])] = key
+
+
+def _anaphora(d: _Doc, s: Sentence, tree: Tree) -> None:
+    """A definite noun that heads an organisation's name mentioned earlier refers to it:
+    التحالف after التحالف الدولي, التنظيم after تنظيم داعش."""
+    for t in s.tokens:
+        if t.upos != "NOUN" or (s.index, t.id) in d.token_ent:
+            continue
+        n = normalize(t.form)
+        if not n.startswith("ال") or _strip_al(n) not in d.heads:
+            continue
+        ids = [t.id, *tree.children(t.id, "amod")]
+        key = d.heads[_strip_al(n)]
+        d.mention(s, tree, ids, key, d.ents[d.find(key)].cls, "nominal", t.id)
 
 
 def _is_time_head(tree: Tree, i: int) -> bool:
@@ -266,7 +286,7 @@ def _np_ids(tree: Tree, head: int, limit: int = 8) -> list[int]:
         h = stack.pop()
         for k in tree.children(h):
             r = tree.rel(k)
-            if r in ("amod", "det", "nummod", "flat", "flat:name", "compound", "fixed") or (
+            if r in ("amod", "det", "nummod", "flat", "flat:name", "compound", "fixed", "cc") or (r == "conj" and tree.tok(k).upos == "ADJ") or (
                 r in ("nmod", "nmod:poss") and (not tree.has_case(k) or tree.case(k) == "ل") and tree.tok(k).upos != "PRON"
             ):
                 out.append(k)
@@ -303,13 +323,11 @@ def _titles(d: _Doc, s: Sentence, tree: Tree) -> None:
             d.bindings.append((head_word, mods, person))
             d.fact(person, "holdsPosition", pos_key, s, tree, [t.id, *ids, _head_of_ent(d, s, person, tree)], 0.9)
             _title_relation(d, s, tree, t.id, ids, title, person)
-            for k in ids:
-                d.token_ent[(s.index, k)] = person
+            d.token_ent[(s.index, t.id)] = person
             continue
         bound = _bound_person(d, head_word, mods)
         if bound is not None:
-            for k in ids:
-                d.token_ent[(s.index, k)] = bound
+            d.token_ent[(s.index, t.id)] = bound
             e = d.ents[d.find(bound)]
             surface = d.text[tree.span(ids)[0] : tree.span(ids)[1]]
             if surface not in e.names:
@@ -321,8 +339,7 @@ def _titles(d: _Doc, s: Sentence, tree: Tree) -> None:
             if d.ents[e_key].cls == "Position" and not d.ents[e_key].proper:
                 d.ents[e_key].cls = "Person"
                 d.ents[e_key].gender = "f" if titles()[title].gender == "f" else "m"
-            for k in ids:
-                d.token_ent[(s.index, k)] = e_key
+            d.token_ent[(s.index, t.id)] = e_key
 
 
 def _strip_al(w: str) -> str:
@@ -369,6 +386,19 @@ def _title_relation(d: _Doc, s: Sentence, tree: Tree, t: int, ids: list[int], ti
         if e.cls in ("Organization", "Country", "Group") and d.find(key) != person:
             d.fact(person, rel, key, s, tree, [t, k], 0.85)
             return
+
+
+def _groups(d: _Doc, s: Sentence, tree: Tree) -> None:
+    """Plural human nouns name groups (العراقيين, مسؤولون أميركيون, المجتمعون)."""
+    for t in s.tokens:
+        if t.upos not in ("NOUN", "ADJ") or (s.index, t.id) in d.token_ent or t.deprel == "amod":
+            continue
+        if not _is_group(t):
+            continue
+        ids = [t.id, *tree.children(t.id, "amod")]
+        a, b = tree.span(ids)
+        label = normalize(d.text[a:b])
+        d.mention(s, tree, ids, f"group:{d.analysed.doc.id}:{label}", "Group", "nominal", t.id, number="p", gender="m")
 
 
 def _events(d: _Doc, s: Sentence, tree: Tree) -> None:
@@ -435,7 +465,7 @@ def _ent_of(d: _Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> st
 def _is_group(t: object) -> bool:
     form = normalize(getattr(t, "form", ""))
     lemma = lexmod.key(getattr(t, "lemma", ""))
-    plural = getattr(t, "feat")("Number") == "Plur"
+    plural = getattr(t, "feat")("Number") in ("Plur", "Dual")
     return plural and (_strip_al(lemma) in PEOPLE_NOUNS or lemma in PEOPLE_NOUNS or form.endswith(("يون", "يين")))
 
 
@@ -502,7 +532,8 @@ def _expand(d: _Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
     """An argument and the arguments coordinated or listed with it."""
     out = [i]
     for k in tree.children(i, "conj"):
-        out.extend(_expand(d, s, tree, k))
+        if tree.tok(k).upos != "ADJ":
+            out.extend(_expand(d, s, tree, k))
     for k in tree.children(i, "nmod", "obl", "appos"):
         c = tree.case(k)
         if c == "ك" or c in _ADDITION or c.startswith("اضافه") or c.startswith("بالاضافه"):
@@ -533,6 +564,11 @@ def _subjects(d: _Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int
         return keys, conf * 0.9
     if tree.tok(v).feat("Person") in ("1", "2"):
         return [], 0.0
+    if _is_relative_clause(tree, v) and not tree.children(v, "obj") and tree.tok(v).head:
+        # بيانًا أثنى فيه على ...: the noun the clause describes does the action
+        key = _ent_of(d, s, tree, tree.tok(v).head)
+        if key:
+            return [key], 0.75
     gender, number = _verb_agreement(tree, v)
     if speech and d.last_speaker is not None:
         e = d.ents[d.find(d.last_speaker)]
@@ -655,6 +691,7 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
         return
     if entry is not None and entry.objects:
         objects = [_repair_object(d, s, tree, o, entry) for o in objects]
+        objects = [o for o in objects if d.ents[d.find(o[0])].cls in entry.objects or d.ents[d.find(o[0])].cls == "Thing" and "Event" not in entry.objects]
     for subj in subjects:
         for obj, oi in objects:
             conf = sconf if rel != OPEN else min(sconf, 0.5)
@@ -707,21 +744,28 @@ def _noun_facts(d: _Doc, s: Sentence, tree: Tree, n: int) -> None:
         return
     event = d.token_ent.get((s.index, n))
     is_event = event is not None and d.ents[d.find(event)].cls == "Event"
+    possessive = any(tree.tok(j).upos == "PRON" and j > n for j in tree.children(n, "nmod"))
+    genitive_agent = bool(entry.preps) and not is_event  # سيطرة داعش على: the genitive acts
     objs: list[tuple[str, int]] = []
-    for j in tree.children(n, "nmod"):
+    agent: str | None = None
+    for j in tree.children(n, "nmod", "obj"):
         c = tree.case(j).split(" ")[0]
-        if (c and c in entry.preps) or (not c and not is_event and tree.tok(j).upos != "PRON"):
+        if tree.tok(j).upos == "PRON":
+            continue
+        if (c and c in entry.preps) or (c == "ل" and possessive) or (not c and not is_event and not genitive_agent):
             for x in _expand(d, s, tree, j):
                 key = _ent_of(d, s, tree, x)
                 if key:
                     objs.append((key, x))
+        elif not c and genitive_agent:
+            agent = _ent_of(d, s, tree, j)
     if not objs:
         return
     if is_event:
         subj = d.find(event)  # the attack targeted ...
         conf = 0.8
     else:
-        subj = _noun_agent(d, s, tree, n)
+        subj = agent or _noun_agent(d, s, tree, n)
         conf = 0.7
     if subj is None:
         return
@@ -769,12 +813,14 @@ def _noun_agent(d: _Doc, s: Sentence, tree: Tree, n: int) -> str | None:
         if t.upos == "PRON" and j > n:
             return _pronoun(d, s, tree, j)
     cur = n
-    for _ in range(3):
+    for depth in range(3):
         h = tree.tok(cur).head
         if not h:
             return None
         ht = tree.tok(h)
         if ht.upos in ("VERB", "AUX"):
+            if depth > 0 or tree.base_rel(cur) not in ("obj", "obl"):
+                return None  # شدد على ضرورة محاربة X: the necessity, not the speaker, fights
             keys, _ = _subjects(d, s, tree, h, False)
             return keys[0] if keys else None
         # governor's possessive (إحرازهم تقدمًا في استعادة) or agentive genitive

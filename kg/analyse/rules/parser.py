@@ -39,6 +39,7 @@ _TIME_NOUNS = {
     "السبت", "الان", "حاليا", "مطلع", "اواخر", "منتصف", "نهايه", "بدايه", "وقت",
 }
 _QUOTES_OPEN = {"«": "»", "“": "”", '"': '"'}
+_ADDITION = {"اضافه", "بالاضافه", "فضلا", "جانب"}
 
 
 @dataclass
@@ -82,6 +83,7 @@ class Unit:
     last: int
     case: str = ""  # normalised preposition for PP
     cc: int = -1  # pending coordinator token before this unit
+    tail: int = -1  # the last noun of its construct chain
 
 
 @dataclass
@@ -99,6 +101,7 @@ class Frame:
     coord_first: dict[int, int] = field(default_factory=dict)
     quote_close: str = ""
     clitic_subj: bool = False
+    last_arg: int = -1  # the latest subject or object: what إضافة إلى X adds to
 
 
 def _set(ws: list[W], dep: int, head: int, rel: str) -> None:
@@ -306,6 +309,7 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
     n = len(mains)
     chain = [unit.head]
     has_suffix = _has_suffix(ws, unit.head)
+    last_adj = -1
     while k < n:
         i = mains[k]
         w = ws[i]
@@ -324,6 +328,7 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
                 _span_internal(ws, [mains[m] for m in range(k, j + 1)], w.ent_label)
                 _set(ws, i, chain[-1], "nmod")
                 chain.append(i)
+                unit.tail = i
                 unit.last = _last_tok(ws, mains[j])
                 k = j + 1
                 continue
@@ -337,6 +342,11 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
                 k = j + 1
                 continue
             break
+        if w.upos == "ADJ" and w.ent < 0 and last_adj >= 0 and _conj_clitic_only(ws, i):
+            _set(ws, i, last_adj, "conj")  # جماعات كردية وعربية
+            unit.last = _last_tok(ws, i)
+            k += 1
+            continue
         if w.upos == "ADJ" and w.ent < 0 and not _first_has_clitic(ws, i):
             host = None
             for c in reversed(chain):
@@ -345,6 +355,7 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
                     break
             if host is not None:
                 _set(ws, i, host, "amod")
+                last_adj = i
                 unit.last = _last_tok(ws, i)
                 k += 1
                 continue
@@ -360,6 +371,7 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
         if w.upos in ("NOUN", "PROPN", "X") and not _first_has_clitic(ws, i) and _can_govern(last) and not has_suffix:
             _set(ws, i, chain[-1], "nmod")
             chain.append(i)
+            unit.tail = i
             unit.last = _last_tok(ws, i)
             has_suffix = _has_suffix(ws, i)
             k += 1
@@ -396,6 +408,11 @@ def _first_has_clitic(ws: list[W], i: int) -> bool:
     """Whether the word of token i starts with a conjunction or preposition clitic."""
     k = _first_tok(ws, i)
     return k < i and any(ws[m].tag in ("conj", "prep") for m in range(k, i))
+
+
+def _conj_clitic_only(ws: list[W], i: int) -> bool:
+    k = _first_tok(ws, i)
+    return k < i and all(ws[m].tag == "conj" for m in range(k, i))
 
 
 def _has_suffix(ws: list[W], i: int) -> bool:
@@ -435,14 +452,14 @@ def _prepositional(ws: list[W], units: list[Unit]) -> list[Unit]:
                 if j + 1 < len(units) and brackets and units[j + 1].kind == "PUNCT" and ws[units[j + 1].head].form == ")":
                     _set(ws, units[j + 1].head, np.head, "punct")
                     j += 1
-                out.append(Unit("PP", np.head, u.first, units[j].last, case=case))
+                out.append(Unit("PP", np.head, u.first, units[j].last, case=case, tail=np.tail))
                 k = j + 1
                 continue
         if u.kind == "NP":
             # a clitic preposition inside the head word (بالعراق)
             clitic_case = [m for m in range(u.first, u.head) if ws[m].tag == "prep" and ws[m].word == ws[u.head].word]
             if clitic_case:
-                out.append(Unit("PP", u.head, u.first, u.last, case=normalize(ws[clitic_case[0]].form)))
+                out.append(Unit("PP", u.head, u.first, u.last, case=normalize(ws[clitic_case[0]].form), tail=u.tail))
                 k += 1
                 continue
         out.append(u)
@@ -695,6 +712,7 @@ def _take_pending(ws: list[W], f: Frame) -> None:
     for pu in f.pending:
         if pu.kind == "NP" and f.subj < 0 and not _time_like(ws[pu.head]):
             f.subj = pu.head
+            f.last_arg = pu.head
             _set(ws, pu.head, f.pred, "nsubj")
         elif pu.kind in _NP_KINDS:
             _set(ws, pu.head, f.pred, _oblique(ws, pu))
@@ -776,13 +794,43 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         f.coord_first[u.head] = first
         f.units.append(Unit(prev.kind, u.head, u.first, u.last, case=prev.case))
         return
+    # listing members after a comma (..., كالمملكة المتحدة وفرنسا): examples of the plural noun before
+    if u.kind == "PP" and u.case == "ك" and prev is not None and prev.kind == "PUNCT":
+        target = _plural_before(ws, f, u.head)
+        if target >= 0:
+            _set(ws, u.head, target, "nmod")
+            f.units.append(u)
+            return
+    # إضافة إلى X / بالإضافة إلى X: one more of the latest subject or object
+    if u.kind == "PP" and u.case in _ADDITION:
+        target = f.last_arg if f.last_arg >= 0 else next((p.head for p in reversed(f.pending) if p.kind == "NP"), -1)
+        if target >= 0:
+            _set(ws, u.head, target, "nmod")
+            f.units.append(u)
+            return
     # a PP right after a noun phrase usually modifies that noun when it is ل/من or an event noun
     if u.kind == "PP" and prev is not None and prev.kind in _NP_KINDS and _pp_to_noun(ws, prev, u, f):
-        _set(ws, u.head, prev.head, "nmod")
+        host = prev.tail if u.case == "ضد" and prev.tail >= 0 else prev.head
+        _set(ws, u.head, host, "nmod")
         return
-    # apposition: a name after a title phrase (مسؤول ..., X)
-    if prev is not None and prev.kind == "NP" and u.kind == "NP" and w.ent_label == "Person" and _is_title_head(ws, [prev.head]):
-        _set(ws, u.head, prev.head, "appos")
+    # apposition: a name right after a title and its phrase (الأمين العام لحلف ... ينس ستولتنبرغ)
+    if u.kind == "NP" and w.ent_label == "Person":
+        title = _title_before(ws, u.first)
+        if title >= 0:
+            _force(ws, u.head, title, "appos")
+            return
+    # a verbal noun takes an accusative object (إحرازهم تقدمًا)
+    if (
+        u.kind == "NP"
+        and prev is not None
+        and prev.kind == "NP"
+        and ws[prev.head].vnoun
+        and w.tanween
+        and _acc(ws, u.head)
+        and prev.head not in (f.subj, f.obj)
+        and not (f.pred >= 0 and f.obj < 0 and ws[f.pred].upos == "VERB")
+    ):
+        _set(ws, u.head, prev.head, "obj")
         return
     if f.pred < 0:
         f.pending.append(u)
@@ -803,13 +851,50 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         return
     if f.subj < 0 and not _verb_has_subject_suffix(pred) and not (w.tanween and _acc(ws, u.head)):
         f.subj = u.head
+        f.last_arg = u.head
         _set(ws, u.head, f.pred, "nsubj:pass" if "Voice=Pass" in pred.feats else "nsubj")
     elif f.obj < 0 and not _verb_has_obj_clitic(ws, f.pred):
         f.obj = u.head
+        f.last_arg = u.head
         _set(ws, u.head, f.pred, "obj")
     else:
         _set(ws, u.head, f.pred, "obl")
     f.units.append(u)
+
+
+def _title_before(ws: list[W], first: int) -> int:
+    """A title token whose phrase (and brackets) runs right up to token ``first``."""
+    from ..names import titles
+
+    k = first - 1
+    while k >= 0 and ws[k].form in (")", "(") :
+        k -= 1
+    for t in range(k, max(-1, k - 12), -1):
+        if ws[t].upos in ("VERB", "AUX", "SCONJ") or ws[t].tag in ("rel", "sub") or ws[t].form in ("،", ",", ".", ":"):
+            return -1
+        if ws[t].norm in titles() and ws[t].upos in ("NOUN", "ADJ", "PROPN"):
+            inside = all(_descends(ws, m, t) or ws[m].upos == "PUNCT" for m in range(t + 1, k + 1))
+            return t if inside else -1
+    return -1
+
+
+def _descends(ws: list[W], m: int, t: int) -> bool:
+    seen = 0
+    while m >= 0 and seen < 30:
+        if m == t:
+            return True
+        m = ws[m].head
+        seen += 1
+    return False
+
+
+def _plural_before(ws: list[W], f: Frame, before: int) -> int:
+    """The nearest plural noun phrase head of the clause before token ``before``."""
+    heads = [u.head for u in f.units + f.pending if u.kind in _NP_KINDS and u.head < before]
+    for h in sorted(heads, reverse=True):
+        if ws[h].number == "p":
+            return h
+    return max(heads) if heads else -1
 
 
 def _acc(ws: list[W], i: int) -> bool:
@@ -845,6 +930,8 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         return True
     if f.pred < 0:
         return True
+    if noun.deprel in ("nmod",) and noun.i not in (f.subj, f.obj):
+        return True  # a noun inside a larger phrase keeps its own modifiers
     return pp.case in ("ضد", "ب") and noun.upos in ("NOUN", "PROPN")
 
 

@@ -70,12 +70,16 @@ def _score(r: Reading, prev: Reading | None, prev_surface: str, surface: str, cl
     else:
         if r.pos in ("N", "A", "PN") and (prev_tag in ("prep", "det", "quant", "dem") or own_prep):
             s += 1.0
+        if r.pos == "A" and r.definite and prev is not None and prev.definite and prev.pos in ("N", "A", "PN") and not own_conj and not own_prep:
+            s += 0.8  # a definite noun cannot govern a genitive: what follows agrees with it
         if has_tanween(surface):
             s += 1.5
         if prev_tag in _VERB_TRIGGERS and r.pos != "F":
             s -= 1.5
     if r.pos == "F" and r.source == "fw":
         s += 0.5
+    if r.number == "d":
+        s -= 0.25  # duals are rare; -ين/-ان forms are mostly plurals or other words
     return s
 
 
@@ -96,7 +100,8 @@ def choose(words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[st
     prev: Reading | None = None
     prev_surface = ""
     clause_start = True
-    for surface, kind in words:
+    in_name = _multiword_names([w for w, _ in words])
+    for pos, (surface, kind) in enumerate(words):
         if kind != "ar":
             r = _non_arabic(surface, kind)
             out.append(r)
@@ -108,6 +113,10 @@ def choose(words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[st
             readings = (_unknown(surface, vocabulary, names),)
         else:
             readings = readings + _name_readings(surface, names)
+        if pos in in_name:
+            # inside a multi-word name of the gazetteer (ينس ستولتنبرغ): no verb readings
+            nominal = tuple(r for r in readings if r.pos != "V")
+            readings = nominal or (proper_noun_reading(surface, source="name"),)
         best = max(readings, key=lambda r: _score(r, prev, prev_surface, surface, clause_start))
         out.append(best)
         prev, prev_surface = best, surface
@@ -121,11 +130,28 @@ def _name_readings(surface: str, names: set[str]) -> tuple[Reading, ...]:
     n = normalize(surface)
     out = []
     if n in names:
-        out.append(proper_noun_reading(surface, score=0.9, source="name"))
+        out.append(proper_noun_reading(surface, score=1.6, source="name"))
     for pro in ("و", "ب", "ل", "ك", "ف", "وب", "ول", "وك"):
         if n.startswith(pro) and n[len(pro) :] in names:
-            out.append(proper_noun_reading(surface, pro=pro, score=0.8, source="name"))
+            out.append(proper_noun_reading(surface, pro=pro, score=1.5, source="name"))
     return tuple(out)
+
+
+def _multiword_names(surfaces: list[str]) -> set[int]:
+    """Positions of words inside a multi-word gazetteer name (first word may carry a proclitic)."""
+    from ..names import multiword_name_index
+
+    index, longest = multiword_name_index()
+    norm = [normalize(w) for w in surfaces]
+    out: set[int] = set()
+    for i in range(len(norm)):
+        firsts = [norm[i]] + [norm[i][len(p) :] for p in ("و", "ب", "ل", "ك", "ف", "وب", "ول") if norm[i].startswith(p)]
+        for j in range(min(len(norm), i + longest), i + 1, -1):
+            tail = " ".join(norm[i + 1 : j])
+            if any(f + " " + tail in index for f in firsts):
+                out.update(range(i, j))
+                break
+    return out
 
 
 def _unknown(surface: str, vocabulary: set[str], names: set[str]) -> Reading:
