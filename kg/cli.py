@@ -143,6 +143,20 @@ def view(graph: Path, out_file: Path, lang: str, max_nodes: int | None) -> None:
 
 
 @main.command()
+@click.argument("suite_file", type=click.Path(exists=True, path_type=Path))
+@click.option("--analyser", default="rules", show_default=True)
+@click.option("--all", "show_all", is_flag=True, help="Show passing cases too.")
+def suite(suite_file: Path, analyser: str, show_all: bool) -> None:
+    """Run a sentence suite (TSV of texts with the facts they must and must not give)."""
+    from . import suite as suite_mod
+
+    outcomes = suite_mod.run(suite_file, analyser=analyser)
+    click.echo(suite_mod.format_outcomes(outcomes, verbose=show_all))
+    if not all(o.ok for o in outcomes):
+        sys.exit(1)
+
+
+@main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @analyser_option
 @click.option("--lang", default=None, help="Force the language.")

@@ -84,7 +84,7 @@ def _ner_index() -> tuple[dict[str, list[gazetteer.Entry]], int]:
     gaz = gazetteer.load()
     index: dict[str, list[gazetteer.Entry]] = {}
     longest = 1
-    for e in gaz.entries:
+    for e in [*gaz.entries, *_extra_entries()]:
         norms = [normalize(n) for n in e.names]
         for n in norms:
             if not n:
@@ -92,10 +92,26 @@ def _ner_index() -> tuple[dict[str, list[gazetteer.Entry]], int]:
             if e.cls == "Person" and _title_then_name(n, norms):
                 continue
             bucket = index.setdefault(n, [])
+            if e.qid == "" and e.key.startswith("extra:") and bucket:
+                continue  # the gazetteer already knows this name
             if e not in bucket:
                 bucket.append(e)
             longest = max(longest, n.count(" ") + 1)
     return index, longest
+
+
+def _extra_entries() -> list[gazetteer.Entry]:
+    """Names the gazetteer lacks (kg/data/ar/names_extra.tsv): recognised, never linked."""
+    by_key: dict[str, list[str]] = {}
+    cls_of: dict[str, str] = {}
+    for name, cls, english in _rows("names_extra.tsv"):
+        key = f"extra:{english}"
+        by_key.setdefault(key, []).append(name)
+        cls_of[key] = cls
+    return [
+        gazetteer.Entry(key=k, qid="", label_en=k[6:], label_ar=names[0], names_ar=tuple(names), cls=cls_of[k])
+        for k, names in by_key.items()
+    ]
 
 
 def _title_then_name(alias: str, names: list[str]) -> bool:
@@ -111,6 +127,12 @@ def multiword_name_index() -> tuple[frozenset[str], int]:
     """Normalised gazetteer names of two words or more, and the longest length."""
     index, longest = _ner_index()
     return frozenset(n for n in index if " " in n), longest
+
+
+def lookup_name(text: str) -> list[gazetteer.Entry]:
+    """Entries of the recognition index for a name (gazetteer and extra names)."""
+    index, _ = _ner_index()
+    return index.get(normalize(text), [])
 
 
 def single_word_names() -> set[str]:
@@ -213,51 +235,181 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
     return spans
 
 
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Common first names (Arabic and transliterated), normalised."""
+    text = files("kg").joinpath("data/ar/first_names.txt").read_text(encoding="utf-8")
+    return frozenset(normalize(x) for x in text.splitlines() if x.strip() and not x.startswith("#"))
+
+
+#: Words that join the next word into a name: عبد الله, أبو بكر, بن سلمان.
+_NAME_PARTICLES = {normalize(w) for w in "عبد أبو أبي أبا بن ابن بنت آل أم".split()}
+#: Words that end a compound name part: نصر الله, صلاح الدين, عبد الرحمن.
+_NAME_TAILS = {normalize(w) for w in "الله الدين الرحمن".split()}
+_REGNAL = {normalize(w) for w in "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split()}
+_STOP_UPOS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PUNCT", "DET", "NUM", "PART", "SYM"}
+
+
 def _unknown_names(tokens: Sequence[Token], known: list[EntitySpan]) -> list[EntitySpan]:
     covered = {k for s in known for k in range(s.first - 1, s.last)}
+    starts = {s.first - 1: s for s in known}
     out: list[EntitySpan] = []
     n = len(tokens)
     i = 0
     while i < n:
-        if i in covered or tokens[i].upos not in _NAME_UPOS or not _is_unknown(tokens[i]):
+        if i in covered:
             i += 1
             continue
-        j = i
-        while j + 1 < n and j + 1 not in covered and tokens[j + 1].upos in _NAME_UPOS and tokens[j].end < tokens[j + 1].start:
-            j += 1
-        cls = _class_from_context(tokens, i, j)
-        if cls:
-            out.append(EntitySpan(i + 1, j + 1, cls, "name-heuristic"))
-        i = j + 1
+        # a title, its phrase, then the name: الرئيس المصري عبد الفتاح السيسي
+        if _is_title(tokens[i]) and not _clitic_prefixed(tokens, i):
+            j = _title_phrase_end(tokens, i, covered, starts)
+            name = _person_name(tokens, j, covered)
+            if name is not None:
+                a, b = name
+                out.append(EntitySpan(a + 1, b + 1, "Person", "name-heuristic"))
+                covered.update(range(a, b + 1))
+                i = b + 1
+                continue
+        if tokens[i].upos in _NAME_UPOS and _is_unknown(tokens[i]) or normalize(tokens[i].form) in first_names():
+            name = _person_name(tokens, i, covered, need_two=True)
+            if name is not None:
+                a, b = name
+                cls = _class_from_context(tokens, a, b) or "Person"
+                out.append(EntitySpan(a + 1, b + 1, cls, "name-heuristic"))
+                covered.update(range(a, b + 1))
+                i = b + 1
+                continue
+            if tokens[i].upos in _NAME_UPOS and _is_unknown(tokens[i]):
+                cls = _class_from_context(tokens, i, i)
+                if cls:
+                    out.append(EntitySpan(i + 1, i + 1, cls, "name-heuristic"))
+        i += 1
     return out
 
 
+def _is_title(t: Token) -> bool:
+    n = normalize(t.form)
+    return n in titles() and t.upos in ("NOUN", "ADJ", "PROPN")
+
+
+def _clitic_prefixed(tokens: Sequence[Token], i: int) -> bool:
+    return False
+
+
+def _title_phrase_end(tokens: Sequence[Token], i: int, covered: set[int], starts: dict[int, EntitySpan]) -> int:
+    """Index of the first token after a title's own phrase (its genitives, adjectives,
+    ل/ب phrases, brackets and the names of organisations and countries in it)."""
+    n = len(tokens)
+    j = i + 1
+    construct = not normalize(tokens[i].form).startswith("ال") and not _has_suffix(tokens, i)
+    if _has_suffix(tokens, i):
+        j = i + 2  # نظيره التركي
+    while j < n:
+        t = tokens[j]
+        f = normalize(t.form)
+        if j in starts:  # an organisation or country named in the title: أمير قطر, زعيم حزب الله
+            sp = starts[j]
+            if sp.label == "Person":
+                return j
+            j = sp.last
+            construct = False
+            continue
+        if t.form in ("(", ")"):
+            j += 1
+            continue
+        if t.upos in ("ADP",) and t.end == (tokens[j + 1].start if j + 1 < n else -1):
+            j += 1  # a clitic preposition: لحلف, باسم
+            construct = True
+            continue
+        if f.startswith("ال") and f not in first_names() and t.upos in ("NOUN", "ADJ", "PROPN", "X") and (not _is_unknown_strict(t) or _nisba(f)):
+            j += 1
+            construct = False
+            continue
+        if construct and t.upos in ("NOUN", "ADJ") and f not in first_names() and f not in _NAME_PARTICLES and not _is_unknown_strict(t):
+            j += 1
+            construct = not _has_suffix(tokens, j - 1)
+            continue
+        break
+    return j
+
+
+def _nisba(f: str) -> bool:
+    """A definite relative adjective (الكيني, الموريتانية): a nationality, not a name."""
+    return f.startswith("ال") and (f.endswith("ي") or f.endswith("يه")) and len(f) >= 5
+
+
+def _has_suffix(tokens: Sequence[Token], i: int) -> bool:
+    return i + 1 < len(tokens) and tokens[i + 1].upos == "PRON" and tokens[i].end == tokens[i + 1].start
+
+
+def _is_unknown_strict(t: Token) -> bool:
+    return "Unknown=Yes" in t.misc or "Foreign=Yes" in t.feats
+
+
+def _name_like(t: Token) -> bool:
+    f = normalize(t.form)
+    return _is_unknown_strict(t) or t.upos in ("PROPN", "X") or f in first_names() or f in _NAME_PARTICLES
+
+
+def _person_name(tokens: Sequence[Token], j: int, covered: set[int], need_two: bool = False) -> tuple[int, int] | None:
+    """The span of a person's name starting at token j, or None.
+
+    A name is name-like words (unknown words, proper nouns, first names, عبد/أبو/بن and
+    the word after them), then at most one ordinary word as a family name (بشار الأسد),
+    a compound tail (نصر الله) or a regnal number (عبد الله الثاني)."""
+    n = len(tokens)
+    if j >= n or j in covered or tokens[j].upos in _STOP_UPOS or not _name_like(tokens[j]):
+        return None
+    if _is_title(tokens[j]) and not _is_unknown_strict(tokens[j]):
+        return None
+    k = j
+    known_used = False
+    while True:
+        f = normalize(tokens[k].form)
+        nxt = k + 1
+        if f in _NAME_PARTICLES and nxt < n and tokens[nxt].upos not in _STOP_UPOS and nxt not in covered:
+            k = nxt  # the particle takes the next word
+        if nxt >= n or nxt in covered or tokens[nxt].upos in _STOP_UPOS:
+            break
+        t = tokens[nxt]
+        g = normalize(t.form)
+        if tokens[k].end == t.start:
+            break  # a clitic, not a new word
+        if g in _NAME_TAILS or g in _REGNAL:
+            k = nxt
+            continue
+        if _is_title(t) and not (_name_like(t) and nxt + 1 < n and _name_like(tokens[nxt + 1]) and not g.startswith("ال")):
+            break
+        if _name_like(t):
+            k = nxt
+            continue
+        if not known_used and t.upos in ("NOUN", "ADJ") and (g.startswith("ال") or k > j or not need_two):
+            if g.startswith("ال") and nxt + 1 < n and normalize(tokens[nxt + 1].form).startswith("ال") and tokens[nxt + 1].upos == "ADJ":
+                break  # الأسد ... no: a definite noun with its adjective starts a new phrase
+            k = nxt
+            known_used = True
+            continue
+        break
+    if need_two and k == j:
+        return None
+    if need_two and not any(_is_unknown_strict(tokens[m]) or normalize(tokens[m].form) in first_names() for m in range(j, k + 1)):
+        return None
+    return j, k
+
+
 def _is_unknown(t: Token) -> bool:
-    return "Foreign=Yes" in t.feats or t.misc == "_" or "Unknown=Yes" in t.misc or t.upos == "PROPN"
+    return "Foreign=Yes" in t.feats or "Unknown=Yes" in t.misc or t.upos == "PROPN"
 
 
 def _class_from_context(tokens: Sequence[Token], i: int, j: int) -> str:
     k = i - 1
-    while k >= 0 and tokens[k].upos in ("ADJ",):  # وزير الخارجية الأميركي ريكس
-        k -= 1
     prev = tokens[k] if k >= 0 else None
     if prev is not None:
         pn = normalize(prev.form)
         if pn in designators():
             return designators()[pn]
-        if pn in titles() or _title_phrase_before(tokens, i):
+        if pn in titles():
             return "Person"
-    if j > i:
-        return "Person"  # two or more unknown name words: first name and surname
+        if prev.upos == "ADP" and pn in ("في", "الي", "من", "ب") and j == i and _is_unknown_strict(tokens[i]):
+            return "Place"  # an unknown single word after في/إلى: most often a place
     return ""
-
-
-def _title_phrase_before(tokens: Sequence[Token], i: int) -> bool:
-    """A title a few words back whose phrase runs up to the name (وزير الخارجية الأميركي X)."""
-    for k in range(i - 1, max(-1, i - 6), -1):
-        t = tokens[k]
-        if t.upos in ("PUNCT", "VERB", "ADP", "SCONJ", "CCONJ"):
-            return False
-        if normalize(t.form) in titles():
-            return True
-    return False

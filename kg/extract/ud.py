@@ -36,7 +36,7 @@ PLACES = frozenset({"Country", "City", "Region", "Place"})
 #: Nouns that stand for what they govern in a fact (موقع وزارة الخارجية -> the ministry).
 TRANSPARENT = frozenset(
     normalize(w)
-    for w in "موقع صحيفة جريدة قناة وكالة تلفزيون جهود جهد دور مصادر متحدث ناطق مكتب حكومة قوات".split()
+    for w in "موقع صحيفة جريدة قناة وكالة تلفزيون جهود جهد دور مصادر مكتب".split()
 )
 #: Nouns for documents and statements: one entity per lemma and document, like events.
 DOCUMENT_NOUNS = frozenset(
@@ -155,8 +155,9 @@ class _Doc:
             e.names.append(surface)
         if kind == "name":
             e.proper = True
-        # a name covers all its tokens; a phrase (event, title, noun phrase) only its head
-        for t in ids if kind in ("name", "value") else [head]:
+        # a name covers all its tokens; a phrase (event, title, noun phrase) only its head;
+        # a statement none (its words have entities of their own)
+        for t in ids if kind == "name" or cls == "TimeExpression" else ([] if cls == "Statement" else [head]):
             self.token_ent.setdefault((s.index, t), e.key)
         self.history.append((e.key, "mention", s.index))
         return e.key
@@ -172,7 +173,8 @@ class _Doc:
         if subj == obj:
             return
         a, b = tree.span([i for i in ids if i])
-        neg = any(normalize(tree.tok(k).form) in ("لا", "لم", "لن", "not", "never") for i in ids if i for k in tree.children(i, "advmod"))
+        pred = ids[0] if ids and ids[0] else 0
+        neg = bool(pred) and any(normalize(tree.tok(k).form) in ("لا", "لم", "لن", "ليس", "not", "never") for k in tree.children(pred, "advmod", "aux"))
         self.facts.append(_Fact(subj, rel, obj, s.index, a, b, conf, lemma, neg))
 
 
@@ -224,6 +226,27 @@ def _names(d: _Doc, s: Sentence, tree: Tree) -> None:
         key = d.mention(s, tree, ids, key, span.label, "name" if span.label != "Position" else "nominal", span.first, gender=gender)
         if span.label in ("Organization", "Group") and " " in text:
             d.heads[_strip_al(text.split(" ")[0])] = key
+            _name_purpose(d, s, tree, span.first, span.last, key, text)
+
+
+def _name_purpose(d: _Doc, s: Sentence, tree: Tree, first: int, last: int, key: str, text: str) -> None:
+    """A name that says what the organisation fights: التحالف الدولي ضد داعش."""
+    from ..analyse.names import lookup_name
+
+    for marker in ("ضد", "لمحاربه", "لمكافحه", "لهزيمه"):
+        head, sep, rest = text.partition(f" {marker} ")
+        if not sep or not rest:
+            continue
+        entries = lookup_name(rest)
+        if not entries:
+            continue
+        e = entries[0]
+        target = d.entity(f"gaz:{e.key}", e.cls)
+        if e.label_ar not in target.names:
+            target.names.append(e.label_ar)
+            target.proper = True
+        d.fact(key, "fights", target.key, s, tree, [first, last], 0.8, marker)
+        return
 
 
 def _anaphora(d: _Doc, s: Sentence, tree: Tree) -> None:
@@ -444,6 +467,8 @@ def _ent_of(d: _Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> st
         return _pronoun(d, s, tree, i)
     if t.upos in ("PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "VERB", "DET"):
         return None
+    if n in d.surnames:  # شولتس after أولاف شولتس
+        return d.find(d.surnames[n])
     # a name or entity deeper in the phrase: حلفاء الولايات المتحدة keeps its own head
     if not create:
         return None
@@ -490,7 +515,31 @@ def _pronoun(d: _Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None 
         number = {"Sing": "s", "Plur": "p", "Dual": "d"}.get(num or "", "")
     if tree.feat(i, "Person") in ("1", "2"):
         return None
-    return _recent(d, gender, number, exclude or set(), s.index, prefer_subject=False)
+    found = _recent(d, gender, number, exclude or set(), s.index, prefer_subject=False)
+    if found is None:
+        found = _antecedent_noun(d, s, tree, i, gender, number)
+    return found
+
+
+def _antecedent_noun(d: _Doc, s: Sentence, tree: Tree, i: int, gender: str, number: str) -> str | None:
+    """A pronoun whose antecedent is no entity yet: the nearest agreeing noun before it in
+    the sentence (ودمروها -> الدبابة), not the subject of its own verb."""
+    own_subject = set()
+    h = tree.tok(i).head
+    if h:
+        own_subject = set(tree.children(h, "nsubj"))
+    for k in range(i - 1, 0, -1):
+        t = tree.tok(k)
+        if t.upos not in ("NOUN", "PROPN") or t.deprel in ("amod", "flat") or k in own_subject:
+            continue
+        g = {"Masc": "m", "Fem": "f"}.get(t.feat("Gender") or "", "")
+        num = {"Sing": "s", "Plur": "p", "Dual": "d"}.get(t.feat("Number") or "", "s")
+        if number and num != number and not (number == "s" and gender == "f" and num == "p"):
+            continue
+        if gender and g and g != gender and num == "s":
+            continue
+        return _ent_of(d, s, tree, k)
+    return None
 
 
 def _agrees(e: _Ent, gender: str, number: str) -> bool:
@@ -623,7 +672,7 @@ def _statement(d: _Doc, s: Sentence, tree: Tree, v: int) -> tuple[str, int] | No
         if not ids:
             continue
         a, b = tree.span(ids)
-        text = d.text[a:b].strip(" \"«»“”،,:")
+        text = d.text[a:b].strip(" \"«»“”،,:.؟!")
         if len(text) < 2:
             continue
         key = f"stmt:{d.analysed.doc.id}:{s.index}:{a}"
@@ -689,6 +738,13 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
         for subj in subjects:
             pending.append((subj, v))
         return
+    if entry is not None and "Event" in entry.objects and len(subjects) == 1 and d.ents[d.find(subjects[0])].cls == "Event":
+        # حضر الاجتماع وزراء ...: object before subject; the event is the object
+        agents = [o for o in objects if d.ents[d.find(o[0])].cls in AGENTIVE]
+        if agents:
+            ev = subjects[0]
+            subjects = [a for a, _ in agents]
+            objects = [(ev, v)]
     if entry is not None and entry.objects:
         objects = [_repair_object(d, s, tree, o, entry) for o in objects]
         objects = [o for o in objects if d.ents[d.find(o[0])].cls in entry.objects or d.ents[d.find(o[0])].cls == "Thing" and "Event" not in entry.objects]

@@ -236,6 +236,13 @@ def _verb_feats(tense: str, voice: str, person: str) -> str:
 
 
 _ADJ_TYPES = {"nisba", "ap", "pp", "adj", "elative"}
+
+
+@lru_cache(maxsize=1)
+def _adjective_lemmas() -> frozenset[str]:
+    """Adjectives the lexicon types as plain nouns (جديد, آخر): kg/data/ar/adjectives.txt."""
+    text = files("kg").joinpath("data/ar/adjectives.txt").read_text(encoding="utf-8")
+    return frozenset(normalize(x) for x in text.splitlines() if x.strip() and not x.startswith("#"))
 _KANA = {"كان", "اصبح", "ظل", "بات", "صار", "ليس", "زال", "امسي", "اضحي"}
 
 
@@ -255,6 +262,8 @@ def _reading_from_lex(surface: str, fields: list[str], weights: dict[str, float]
         tag = "aux" if upos == "AUX" else "verb"
         rpos = "V"
     else:
+        if ntype == "n" and normalize(plemma) in _adjective_lemmas():
+            ntype = "adj"
         if ntype == "prop":
             rpos, upos, tag = "PN", "PROPN", "propn"
         elif ntype in _ADJ_TYPES:

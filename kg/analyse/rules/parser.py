@@ -376,7 +376,9 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
             has_suffix = _has_suffix(ws, i)
             k += 1
             continue
-        if w.upos == "NUM" and not _first_has_clitic(ws, i):
+        if w.upos == "NUM" and not _first_has_clitic(ws, i) and not (
+            k + 1 < n and ws[mains[k + 1]].upos == "NOUN" and not ws[mains[k + 1]].definite
+        ):
             _set(ws, i, chain[-1], "nummod")
             unit.last = _last_tok(ws, i)
             k += 1
@@ -920,11 +922,28 @@ def _last_np(f: Frame) -> Unit | None:
     return None
 
 
+_PARTITIVE = {normalize(w) for w in "أكثر أقل عدد جزء بعض كثير مجموعة ثلث نصف ربع أي كل واحد مئات آلاف عشرات ملايين أغلب معظم".split()}
+
+
+def _verb_takes(pred: W, case: str) -> bool:
+    """Whether the clause's verb takes an object with this preposition (شارك في, التقى ب)."""
+    from ...extract.lexicon import load
+
+    entry = load("ar").verb(pred.lemma) if pred.upos == "VERB" else None
+    return entry is not None and case in entry.preps
+
+
 def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
     noun = ws[prev.head]
     if noun.upos not in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM", "PRON"):
         return False
-    if pp.case in ("ل", "من") and noun.upos != "PRON":
+    if f.pred >= 0 and f.pred < prev.head and _verb_takes(ws[f.pred], pp.case) and not any(
+        u.kind == "PP" and u.case == pp.case and ws[u.head].head == f.pred for u in f.units
+    ):
+        return False  # the verb's own prepositional object: حذر ... من, التقى ... ب
+    if pp.case == "ل" and noun.upos != "PRON":
+        return True
+    if pp.case == "من" and (noun.norm.removeprefix("ال") in _PARTITIVE or noun.upos == "NUM" or noun.vnoun):
         return True
     if noun.vnoun:
         return True

@@ -101,6 +101,7 @@ def choose(words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[st
     prev_surface = ""
     clause_start = True
     in_name = _multiword_names([w for w, _ in words])
+    attested = [kind != "ar" or _attested(surface) for surface, kind in words]
     for pos, (surface, kind) in enumerate(words):
         if kind != "ar":
             r = _non_arabic(surface, kind)
@@ -112,7 +113,9 @@ def choose(words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[st
         if not readings:
             readings = (_unknown(surface, vocabulary, names),)
         else:
-            readings = readings + _name_readings(surface, names)
+            readings = readings + _name_readings(surface, names) + _foreign_reading(
+                surface, attested[pos], prev, words[pos - 1][0] if pos else "", pos + 1 < len(words) and not attested[pos + 1]
+            )
         if pos in in_name:
             # inside a multi-word name of the gazetteer (ينس ستولتنبرغ): no verb readings
             nominal = tuple(r for r in readings if r.pos != "V")
@@ -125,15 +128,44 @@ def choose(words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[st
     return out
 
 
+def _attested(surface: str) -> bool:
+    """Whether the lexicon (or the closed classes) knows the word, as opposed to a guess."""
+    return any(r.source in ("lex", "fw") for r in analyse_word(surface))
+
+
+def _foreign_reading(surface: str, attested: bool, prev: Reading | None, prev_surface: str, next_unknown: bool) -> tuple[Reading, ...]:
+    """A proper-noun reading for first names and for words the lexicon has never seen
+    (foreign names: سيرغي is not س + يرغي, بلينكن is not ب + لين + كن)."""
+    from ..names import first_names
+
+    n = normalize(surface)
+    if n in first_names():
+        return (proper_noun_reading(surface, score=0.3 if attested else 1.4, source="name" if attested else "unknown"),)
+    if attested:
+        return ()
+    if n.startswith("ال") and (n.endswith("ي") or n.endswith("يه")):
+        return ()  # الكيني: a nationality adjective the lexicon lacks, not a name
+    score = -0.6
+    if prev is not None and (prev.pos == "PN" or normalize(prev_surface) in first_names()):
+        score += 1.8
+    if next_unknown:
+        score += 1.0
+    return (proper_noun_reading(surface, score=score, source="unknown"),)
+
+
 def _name_readings(surface: str, names: set[str]) -> tuple[Reading, ...]:
     """Proper-noun readings for a word that is a gazetteer name (after a proclitic)."""
+    from ..names import ambiguous_names
+
     n = normalize(surface)
     out = []
+    weak = ambiguous_names()  # الحرة, القاعدة: common words first
     if n in names:
-        out.append(proper_noun_reading(surface, score=1.6, source="name"))
+        out.append(proper_noun_reading(surface, score=0.2 if n in weak else 1.6, source="name"))
     for pro in ("و", "ب", "ل", "ك", "ف", "وب", "ول", "وك"):
-        if n.startswith(pro) and n[len(pro) :] in names:
-            out.append(proper_noun_reading(surface, pro=pro, score=1.5, source="name"))
+        rest = n[len(pro) :]
+        if n.startswith(pro) and rest in names:
+            out.append(proper_noun_reading(surface, pro=pro, score=0.2 if rest in weak else 1.5, source="name"))
     return tuple(out)
 
 

@@ -1,0 +1,127 @@
+"""Sentence suites: short texts with the facts they must (and must not) give.
+
+A suite is a TSV file with columns ``id construction text expect forbid``; ``expect``
+and ``forbid`` list facts as ``subject > relation > object`` separated by ``;``. A name
+matches an entity when, after Arabic normalisation, it equals one of the entity's
+names or (for expected facts) appears in one as whole words; ``*`` matches anything.
+``kg suite FILE`` runs one and prints the failures.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Extraction
+from .text import normalize
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    construction: str
+    text: str
+    expect: tuple[tuple[str, str, str], ...]
+    forbid: tuple[tuple[str, str, str], ...]
+
+
+@dataclass
+class Outcome:
+    case: Case
+    missing: list[tuple[str, str, str]] = field(default_factory=list)
+    forbidden: list[tuple[str, str, str]] = field(default_factory=list)
+    facts: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing and not self.forbidden
+
+
+def _facts(cell: str) -> tuple[tuple[str, str, str], ...]:
+    out = []
+    for part in cell.split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        bits = [b.strip() for b in part.split(">")]
+        if len(bits) != 3:
+            raise ValueError(f"bad fact {part!r}: expected 'subject > relation > object'")
+        out.append((bits[0], bits[1], bits[2]))
+    return tuple(out)
+
+
+def load(path: str | Path) -> list[Case]:
+    """Read a suite file."""
+    lines = [ln for ln in Path(path).read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    cases = []
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        cases.append(
+            Case(row["id"], row["construction"], row["text"], _facts(row.get("expect") or ""), _facts(row.get("forbid") or ""))
+        )
+    return cases
+
+
+def _matches(want: str, names: tuple[str, ...], loose: bool) -> bool:
+    if want == "*":
+        return True
+    w = normalize(want)
+    for n in names:
+        nn = normalize(n)
+        if nn == w:
+            return True
+        if loose and f" {w} " in f" {nn} ":
+            return True
+    return False
+
+
+def check(case: Case, extraction: Extraction) -> Outcome:
+    """Compare one case's expectations with what was extracted from its text."""
+    ents = {e.key: e for e in extraction.entities}
+    triples = [
+        (ents[t.subject], t.relation, ents[t.object]) for t in extraction.triples if not t.negated
+    ]
+    out = Outcome(case, facts=[(s.label, r, o.label) for s, r, o in triples])
+    for want, bucket, loose in ((case.expect, out.missing, True), (case.forbid, out.forbidden, False)):
+        for ws, wr, wo in want:
+            found = any(
+                (wr == "*" or r == wr)
+                and _matches(ws, (s.label, *s.names), loose)
+                and _matches(wo, (o.label, *o.names), loose)
+                for s, r, o in triples
+            )
+            if found != (bucket is out.missing):
+                bucket.append((ws, wr, wo))
+    return out
+
+
+def run(path: str | Path, analyser: str = "rules") -> list[Outcome]:
+    """Run every case of a suite through analyse -> extract."""
+    from .pipeline import Options, Stages, process
+    from .read import from_strings
+
+    stages = Stages.from_options(Options(analyser=analyser, linker="none"))
+    outcomes = []
+    for case in load(path):
+        doc = next(from_strings([case.text], prefix=case.id))
+        result = process(doc, stages)
+        outcomes.append(check(case, result.extraction))
+    return outcomes
+
+
+def format_outcomes(outcomes: list[Outcome], verbose: bool = False) -> str:
+    lines = []
+    for o in outcomes:
+        if o.ok and not verbose:
+            continue
+        lines.append(f"{'ok  ' if o.ok else 'FAIL'} {o.case.id} ({o.case.construction}): {o.case.text}")
+        for f in o.missing:
+            lines.append(f"     missing   {' > '.join(f)}")
+        for f in o.forbidden:
+            lines.append(f"     forbidden {' > '.join(f)}")
+        if not o.ok or verbose:
+            for f in o.facts:
+                lines.append(f"     got       {f[0]} > {f[1]} > {f[2][:60]}")
+    passed = sum(o.ok for o in outcomes)
+    lines.append(f"{passed}/{len(outcomes)} cases pass")
+    return "\n".join(lines)
