@@ -92,8 +92,27 @@ def _read_rows(text: str) -> list[Entry]:
     return entries
 
 
+def _extra_aliases() -> dict[str, list[str]]:
+    """More spellings of gazetteer items (kg/data/ar/aliases_extra.tsv), keyed by QID."""
+    text = files("kg").joinpath("data/ar/aliases_extra.tsv").read_text(encoding="utf-8")
+    out: dict[str, list[str]] = {}
+    for line in text.splitlines()[1:]:
+        if not line.strip() or line.startswith("#") or line.startswith("qid\t"):
+            continue
+        qid, alias = line.split("\t")[:2]
+        out.setdefault(qid.strip(), []).append(alias.strip())
+    return out
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The packaged gazetteer (loaded once per process)."""
     text = files("kg").joinpath("data/gazetteer.tsv").read_text(encoding="utf-8")
-    return Gazetteer(_read_rows(text))
+    extra = _extra_aliases()
+    entries = [
+        Entry(e.key, e.qid, e.label_en, e.label_ar, tuple(dict.fromkeys([*e.names_ar, *extra.get(e.qid, [])])), e.cls)
+        if e.qid in extra
+        else e
+        for e in _read_rows(text)
+    ]
+    return Gazetteer(entries)

@@ -314,8 +314,11 @@ def _title_phrase_end(tokens: Sequence[Token], i: int, covered: set[int], starts
             j = sp.last
             construct = False
             continue
-        if t.form in ("(", ")"):
-            j += 1
+        if t.form == "(":
+            close = next((m for m in range(j + 1, min(n, j + 8)) if tokens[m].form == ")"), -1)
+            if close < 0:
+                break
+            j = close + 1  # an abbreviation in brackets belongs to the title: (ناتو)
             continue
         if t.upos in ("ADP",) and t.end == (tokens[j + 1].start if j + 1 < n else -1):
             j += 1  # a clitic preposition: لحلف, باسم

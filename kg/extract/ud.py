@@ -36,7 +36,7 @@ PLACES = frozenset({"Country", "City", "Region", "Place"})
 #: Nouns that stand for what they govern in a fact (موقع وزارة الخارجية -> the ministry).
 TRANSPARENT = frozenset(
     normalize(w)
-    for w in "موقع صحيفة جريدة قناة وكالة تلفزيون جهود جهد دور مصادر مكتب".split()
+    for w in "موقع صحيفة جريدة قناة وكالة تلفزيون جهود جهد دور مصادر مكتب شرق غرب شمال جنوب وسط أطراف ضواحي محيط".split()
 )
 #: Nouns for documents and statements: one entity per lemma and document, like events.
 DOCUMENT_NOUNS = frozenset(
@@ -242,9 +242,11 @@ def _name_purpose(d: _Doc, s: Sentence, tree: Tree, first: int, last: int, key: 
             continue
         e = entries[0]
         target = d.entity(f"gaz:{e.key}", e.cls)
-        if e.label_ar not in target.names:
-            target.names.append(e.label_ar)
-            target.proper = True
+        surface = d.text[tree.tok(first).start : tree.tok(last).end].split(marker if marker == "ضد" else " ل", 1)[-1].strip()
+        for name in (e.label_ar, surface):
+            if name and name not in target.names:
+                target.names.append(name)
+        target.proper = True
         d.fact(key, "fights", target.key, s, tree, [first, last], 0.8, marker)
         return
 
@@ -515,7 +517,16 @@ def _pronoun(d: _Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None 
         number = {"Sing": "s", "Plur": "p", "Dual": "d"}.get(num or "", "")
     if tree.feat(i, "Person") in ("1", "2"):
         return None
-    found = _recent(d, gender, number, exclude or set(), s.index, prefer_subject=False)
+    exclude = set(exclude or ())
+    h = tree.tok(i).head
+    if h and tree.rel(i) == "obj":
+        # an object pronoun never refers to its own verb's subject (ودمروها)
+        for v in (h, tree.tok(h).head if tree.rel(h) == "conj" else 0):
+            for j in tree.children(v, "nsubj") if v else []:
+                k = d.token_ent.get((s.index, j))
+                if k:
+                    exclude.add(d.find(k))
+    found = _recent(d, gender, number, exclude, s.index, prefer_subject=False)
     if found is None:
         found = _antecedent_noun(d, s, tree, i, gender, number)
     return found
@@ -549,7 +560,7 @@ def _agrees(e: _Ent, gender: str, number: str) -> bool:
         return e.number in ("d", "p")
     if number == "s" and e.number == "p":
         # non-human plurals take feminine singular agreement
-        return gender == "f" and e.cls in ("Group", "Organization", "Thing")
+        return gender == "f" and e.cls in ("Organization", "Thing")
     if gender and e.gender and gender != e.gender:
         return False
     return True
@@ -748,6 +759,9 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
     if entry is not None and entry.objects:
         objects = [_repair_object(d, s, tree, o, entry) for o in objects]
         objects = [o for o in objects if d.ents[d.find(o[0])].cls in entry.objects or d.ents[d.find(o[0])].cls == "Thing" and "Event" not in entry.objects]
+    if rel == OPEN:
+        # an open relation needs a noun phrase for object, not an adjective or a clause
+        objects = [(o, oi) for o, oi in objects if tree.tok(oi).upos in ("NOUN", "PROPN", "NUM", "X", "PRON")]
     for subj in subjects:
         for obj, oi in objects:
             conf = sconf if rel != OPEN else min(sconf, 0.5)
@@ -829,6 +843,12 @@ def _noun_facts(d: _Doc, s: Sentence, tree: Tree, n: int) -> None:
         if entry.objects and d.ents[d.find(obj)].cls not in entry.objects and not d.ents[d.find(obj)].proper:
             continue
         d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
+        if is_event and entry.relation in ("targeted", "struck"):
+            # an attack on a station in Arish took place in Arish
+            for k in tree.subtree(oi, frozenset({"acl:relcl", "acl", "conj"})):
+                pk = d.token_ent.get((s.index, k))
+                if pk and d.ents[d.find(pk)].cls in PLACES and tree.case(k) in ("في",):
+                    d.fact(subj, "location", pk, s, tree, [n, k], 0.7)
 
 
 def _governor_entity(d: _Doc, s: Sentence, tree: Tree, n: int) -> str | None:

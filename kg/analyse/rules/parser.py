@@ -102,6 +102,8 @@ class Frame:
     quote_close: str = ""
     clitic_subj: bool = False
     last_arg: int = -1  # the latest subject or object: what إضافة إلى X adds to
+    rel_subject: bool = False  # the relative pronoun holds the subject slot (tentatively)
+    shared_subject: bool = False  # a coordinated verb that shares the first verb's subject
 
 
 def _set(ws: list[W], dep: int, head: int, rel: str) -> None:
@@ -301,6 +303,7 @@ def _can_govern(w: W) -> bool:
         and not w.definite
         and not w.tanween
         and w.ent < 0
+        and not (w.norm.endswith(("ون", "ين", "ان")) and w.number in ("p", "d"))  # مسلحون, not مسلحو
     )
 
 
@@ -538,6 +541,17 @@ def _clauses(ws: list[W], units: list[Unit]) -> None:
                 pending_cc = -1
             prev = u
             continue
+        if u.kind == "REL" and w.norm == "ما":
+            # a free relative (حسب ما نقل X): ما is a noun phrase of its own, its clause hangs on it
+            if prev is not None and prev.kind == "ADP":
+                _set(ws, prev.head, u.head, "case")
+            head = _current_head(stack)
+            if head >= 0:
+                _set(ws, u.head, head, "obl" if prev is not None and prev.kind == "ADP" else "obj")
+            nf = Frame("relcl", u.head, marker=u.head, antecedent=u.head)
+            stack.append(nf)
+            prev = u
+            continue
         if u.kind == "REL":
             ante = _antecedent(ws, stack, w)
             if f.kind == "relcl" and f.pred >= 0:
@@ -648,6 +662,7 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
     if f.pred >= 0 and ws[f.pred].upos == "AUX" and ws[f.pred].tag == "aux" and not _has_nominal_pred(ws, f):
         aux = f.pred
         f.pred = u.head
+        _force(ws, u.head, ws[aux].head, ws[aux].deprel)  # the verb takes كان's place
         _force(ws, aux, u.head, "aux")
         _reparent_children(ws, aux, u.head)
         if cc >= 0:
@@ -666,6 +681,7 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
             stack.append(nf)
             _set(ws, cc, u.head, "cc")
             nf.pred = u.head
+            nf.shared_subject = True
             _attach_frame_head(ws, nf)
             return nf
         if prev is not None and prev.kind in _NP_KINDS and _indefinite_np(ws, prev.head):
@@ -690,6 +706,9 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
 
 def _start_pred(ws: list[W], stack: list[Frame], f: Frame, u: Unit, cc: int) -> Frame:
     f.pred = u.head
+    if f.kind == "relcl" and f.marker >= 0 and ws[f.marker].tag == "rel" and ws[f.marker].norm != "ما" and not _verb_has_obj_clitic(ws, u.head):
+        f.subj = f.marker  # الذي زار بغداد: the relative pronoun is the subject ...
+        f.rel_subject = True
     if cc >= 0:
         _set(ws, cc, u.head, "cc")
     if f.marker >= 0 and ws[f.marker].tag != "rel" and ws[f.marker].upos != "PUNCT":
@@ -839,6 +858,10 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         return
     pred = ws[f.pred]
     if u.kind == "PP":
+        if f.rel_subject and ws[u.head].tag == "pron":
+            # ... unless a resumptive pronoun (الذي شارك فيه X): then X is the subject
+            f.subj = -1
+            f.rel_subject = False
         _set(ws, u.head, f.pred, "obl")
         f.units.append(u)
         return
@@ -851,6 +874,8 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         _set(ws, u.head, f.pred, "xcomp")
         f.units.append(u)
         return
+    if f.shared_subject and f.subj < 0 and not _agentive_np(w):
+        f.subj = -2  # استقبل X Y وبحث معه الأزمة: the second verb's noun is its object
     if f.subj < 0 and not _verb_has_subject_suffix(pred) and not (w.tanween and _acc(ws, u.head)):
         f.subj = u.head
         f.last_arg = u.head
@@ -899,6 +924,15 @@ def _plural_before(ws: list[W], f: Frame, before: int) -> int:
     return max(heads) if heads else -1
 
 
+def _agentive_np(w: W) -> bool:
+    """A noun phrase that can act: a name of a person, organisation or country, or a human noun."""
+    from ...extract.ud import PEOPLE_NOUNS
+
+    if w.ent_label in ("Person", "Organization", "Country", "Group", "City", "Region"):
+        return True
+    return normalize(w.lemma).removeprefix("ال") in PEOPLE_NOUNS or w.norm.endswith(("ون", "يين"))
+
+
 def _acc(ws: list[W], i: int) -> bool:
     return "\u064b" in ws[i].form
 
@@ -933,10 +967,21 @@ def _verb_takes(pred: W, case: str) -> bool:
     return entry is not None and case in entry.preps
 
 
+def _noun_takes(noun: W, case: str) -> bool:
+    from ...extract.lexicon import load
+
+    if noun.upos not in ("NOUN",):
+        return False
+    entry = load("ar").noun(noun.lemma)
+    return entry is not None and case in entry.preps
+
+
 def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
     noun = ws[prev.head]
     if noun.upos not in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM", "PRON"):
         return False
+    if _noun_takes(noun, pp.case):
+        return True  # هجوم على, زيارة إلى, سيطرة على
     if f.pred >= 0 and f.pred < prev.head and _verb_takes(ws[f.pred], pp.case) and not any(
         u.kind == "PP" and u.case == pp.case and ws[u.head].head == f.pred for u in f.units
     ):

@@ -143,8 +143,8 @@ def _foreign_reading(surface: str, attested: bool, prev: Reading | None, prev_su
         return (proper_noun_reading(surface, score=0.3 if attested else 1.4, source="name" if attested else "unknown"),)
     if attested:
         return ()
-    if n.startswith("ال") and (n.endswith("ي") or n.endswith("يه")):
-        return ()  # الكيني: a nationality adjective the lexicon lacks, not a name
+    if (n.startswith("ال") and n.endswith(("ي", "يه"))) or n.endswith(("يون", "يين", "يه", "يات")):
+        return ()  # الكيني, أميركيون: relative adjectives the lexicon lacks, not names
     score = -0.6
     if prev is not None and (prev.pos == "PN" or normalize(prev_surface) in first_names()):
         score += 1.8
