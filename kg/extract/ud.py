@@ -47,8 +47,13 @@ PEOPLE_NOUNS = frozenset(
     normalize(w)
     for w in (
         "مسؤول وزير ممثل شريك حليف مقاتل جندي لاجئ مدني متظاهر ناشط مواطن سكان شعب قادة قائد خبير "
-        "دبلوماسي مراقب محلل نائب عضو زعيم رئيس مجتمع معاون مسلح شرطي ضابط طالب عامل صحفي مشارك مجتمعون"
+        "دبلوماسي مراقب محلل نائب عضو زعيم رئيس مجتمع معاون مسلح شرطي ضابط طالب عامل صحفي مشارك مجتمعون مبعوث سفير متحدث ناطق مندوب أمين"
     ).split()
+)
+#: Singular nouns for bodies of people that act together (الحكومة, الوفد, الجيش).
+COLLECTIVES = frozenset(
+    normalize(w)
+    for w in "حكومة وفد جيش شرطة لجنة سلطات سلطة قوات قوة برلمان مجلس وزارة إدارة فريق نظام معارضة تحالف ائتلاف حزب جماعة منظمة هيئة".split()
 )
 _WEEKDAYS = {normalize(w) for w in "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split()}
 _MONTHS = {
@@ -69,6 +74,7 @@ _PRON_AGREE = {
     "هو": ("m", "s"),
     "هي": ("f", "s"),
 }
+_COPULAS = frozenset(normalize(w) for w in "عد عاد اعتبر بدا صار ظل بات اصبح كان ليس زال دام امسي اضحي".split())
 _ADDITION = {"اضافه", "اضافه الي", "بالاضافه", "بالاضافه الي", "فضلا", "فضلا عن", "الي جانب"}
 
 
@@ -112,6 +118,7 @@ class _Doc:
         self.token_ent: dict[tuple[int, int], str] = {}
         self.surnames: dict[str, str] = {}
         self.heads: dict[str, str] = {}  # first word of an organisation's name -> its entity
+        self.last_pair: tuple[str, str] | None = None  # the parties of the last meeting
 
     # ------------------------------------------------------------- entities
 
@@ -199,6 +206,7 @@ def extract(analysed: AnalysedDoc) -> Extraction:
         _events(d, s, tree)
         _groups(d, s, tree)
         _predicates(d, s, tree)
+        _predicative_titles(d, s, tree)
     return _finish(d)
 
 
@@ -323,9 +331,12 @@ def _np_ids(tree: Tree, head: int, limit: int = 8) -> list[int]:
 
 def _title_of(tree: Tree, i: int) -> str | None:
     """The normalised title word if token i is a person title (وزير, الرئيس, الأمين العام)."""
-    n = normalize(tree.tok(i).form)
+    t = tree.tok(i)
+    n = normalize(t.form)
     if n in titles():
         return n
+    if n.endswith("ا") and "\u064b" in t.form and n[:-1] in titles():
+        return n[:-1]  # عضوًا, رئيسًا
     return None
 
 
@@ -426,6 +437,40 @@ def _groups(d: _Doc, s: Sentence, tree: Tree) -> None:
         d.mention(s, tree, ids, f"group:{d.analysed.doc.id}:{label}", "Group", "nominal", t.id, number="p", gender="m")
 
 
+def _predicative_titles(d: _Doc, s: Sentence, tree: Tree) -> None:
+    """A title said of a subject: أصبحت فنلندا عضوا في الحلف, فنلندا عضو في الحلف,
+    انتخب البرلمان X رئيسا للجمهورية."""
+    for t in s.tokens:
+        title = _title_of(tree, t.id)
+        if title is None:
+            continue
+        rel = tree.rel(t.id)
+        subj_tok = 0
+        if rel == "xcomp" or (rel in ("root", "ccomp") and tree.children(t.id, "nsubj")):
+            host = t.head if rel == "xcomp" else t.id
+            subs = tree.children(host, "nsubj")
+            subj_tok = subs[0] if subs else 0
+        elif rel in ("obl", "obj") and t.feat("Definite") != "Def" and "\u064b" in t.form:
+            objs = [k for k in tree.children(t.head, "obj") if k != t.id]
+            subj_tok = objs[0] if objs else 0  # عين الملك X وليا للعهد
+        if not subj_tok:
+            continue
+        subj = _ent_of(d, s, tree, subj_tok)
+        if subj is None:
+            continue
+        relation = titles()[title].relation
+        scope = tree.subtree(t.id, frozenset({"acl:relcl", "conj", "nsubj"}))
+        if rel == "xcomp":  # the complement may hang on the copula: أصبحت فنلندا عضوا في الحلف
+            scope += [k for j in tree.children(t.head, "obl") if j > t.id for k in tree.subtree(j)]
+        for k in scope:
+            if k == t.id:
+                continue
+            key = d.token_ent.get((s.index, k))
+            if key and d.ents[d.find(key)].cls in ("Organization", "Country", "Group") and d.find(key) != subj:
+                d.fact(subj, relation if relation != "-" else "affiliatedWith", key, s, tree, [t.id, k], 0.75)
+                break
+
+
 def _events(d: _Doc, s: Sentence, tree: Tree) -> None:
     for t in s.tokens:
         if t.upos not in ("NOUN", "PROPN") or (s.index, t.id) in d.token_ent:
@@ -477,10 +522,15 @@ def _ent_of(d: _Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> st
     ids = _np_ids(tree, i, 6)
     a, b = tree.span(ids)
     label = d.text[a:b]
+    lemma = _strip_al(lexmod.key(t.lemma))
     if t.upos == "NUM":
         cls = "Quantity"
     elif _is_group(t):
         cls = "Group"
+    elif lemma in PEOPLE_NOUNS:
+        cls = "Person"  # ممثل الاتحاد الأوروبي: a person known by a description
+    elif lemma in COLLECTIVES or _strip_al(n) in COLLECTIVES:
+        cls = "Organization"  # الحكومة العراقية, الوفد, الشرطة
     else:
         cls = "Thing"
     number = "p" if t.feat("Number") in ("Plur",) else "s"
@@ -607,11 +657,33 @@ def _verb_agreement(tree: Tree, v: int) -> tuple[str, str]:
     return {"Masc": "m", "Fem": "f"}.get(g or "", ""), {"Sing": "s", "Plur": "p", "Dual": "d"}.get(n or "", "")
 
 
+_DUAL_REFS = frozenset(normalize(w) for w in "جانب طرف بلد دولة زعيم رئيس وزير قائد مسؤول ملك أمير وفد".split())
+
+
+def _dual_parties(d: _Doc, tree: Tree, i: int) -> list[str] | None:
+    """الرئيسان, الجانبين: a dual description refers to the two parties last mentioned together."""
+    t = tree.tok(i)
+    n = _strip_al(normalize(t.form))
+    lemma = _strip_al(lexmod.key(t.lemma))
+    stem = n[:-2] if n.endswith(("ان", "ين")) else ""
+    if not stem or lemma not in _DUAL_REFS or stem != lemma:
+        return None
+    return list(d.last_pair) if d.last_pair else None
+
+
+def _keys(d: _Doc, s: Sentence, tree: Tree, x: int) -> list[str]:
+    parties = _dual_parties(d, tree, x)
+    if parties:
+        return [d.find(p) for p in parties]
+    k = _ent_of(d, s, tree, x)
+    return [k] if k else []
+
+
 def _subjects(d: _Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int = 0) -> tuple[list[str], float]:
     """Subject entities of a predicate and a confidence for how they were found."""
     subs = tree.children(v, "nsubj")
     if subs:
-        keys = [k for j in subs for x in _expand(d, s, tree, j) if (k := _ent_of(d, s, tree, x))]
+        keys = [k for j in subs for x in _expand(d, s, tree, j) for k in _keys(d, s, tree, x)]
         return keys, 0.9
     if depth < 3 and tree.rel(v) in ("conj", "xcomp") and tree.tok(v).head:
         h = tree.tok(v).head
@@ -760,12 +832,17 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
         objects = [_repair_object(d, s, tree, o, entry) for o in objects]
         objects = [o for o in objects if d.ents[d.find(o[0])].cls in entry.objects or d.ents[d.find(o[0])].cls == "Thing" and "Event" not in entry.objects]
     if rel == OPEN:
-        # an open relation needs a noun phrase for object, not an adjective or a clause
-        objects = [(o, oi) for o, oi in objects if tree.tok(oi).upos in ("NOUN", "PROPN", "NUM", "X", "PRON")]
+        if lexmod.key(lemma) in _COPULAS:
+            return  # يعد, يعتبر, بات: what they link is a description, not an object
+        objects = [(o, oi) for o, oi in objects if tree.tok(oi).upos in ("NOUN", "PROPN", "NUM", "X", "PRON", "ADJ") and tree.tok(oi).feat("NumType") != "Ord"]
     for subj in subjects:
         for obj, oi in objects:
             conf = sconf if rel != OPEN else min(sconf, 0.5)
             d.fact(subj, rel, obj, s, tree, [v, oi], conf, lemma)
+            if rel in ("met", "received", "agreed", "signed", "worksWith") and d.ents[d.find(obj)].cls in AGENTIVE:
+                d.last_pair = (subj, obj)
+    if len(subjects) == 2 and rel in ("met", "agreed", "signed", "worksWith"):
+        d.last_pair = (subjects[0], subjects[1])
         if speech and not objects:
             pass
     if speech and subjects:
@@ -847,7 +924,7 @@ def _noun_facts(d: _Doc, s: Sentence, tree: Tree, n: int) -> None:
             # an attack on a station in Arish took place in Arish
             for k in tree.subtree(oi, frozenset({"acl:relcl", "acl", "conj"})):
                 pk = d.token_ent.get((s.index, k))
-                if pk and d.ents[d.find(pk)].cls in PLACES and tree.case(k) in ("في",):
+                if pk and d.ents[d.find(pk)].cls in PLACES and "في" in (tree.case(k), tree.case(tree.tok(k).head)):
                     d.fact(subj, "location", pk, s, tree, [n, k], 0.7)
 
 
@@ -861,7 +938,7 @@ def _governor_entity(d: _Doc, s: Sentence, tree: Tree, n: int) -> str | None:
     if ht.upos in ("VERB", "AUX"):
         keys, _ = _subjects(d, s, tree, h, False)
         return keys[0] if keys else None
-    return _agentive_in_phrase(d, s, tree, h)
+    return _agentive_in_phrase(d, s, tree, h) or _ent_of(d, s, tree, h)
 
 
 def _agentive_in_phrase(d: _Doc, s: Sentence, tree: Tree, h: int) -> str | None:

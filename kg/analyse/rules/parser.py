@@ -874,8 +874,13 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         _set(ws, u.head, f.pred, "xcomp")
         f.units.append(u)
         return
-    if f.shared_subject and f.subj < 0 and not _agentive_np(w):
-        f.subj = -2  # استقبل X Y وبحث معه الأزمة: the second verb's noun is its object
+    if f.shared_subject and f.subj < 0 and f.obj < 0 and not _agentive_np(w) and not _verb_has_obj_clitic(ws, f.pred):
+        # استقبل X Y وبحث معه الأزمة: the second verb shares the subject; its noun is the object
+        f.obj = u.head
+        f.last_arg = u.head
+        _set(ws, u.head, f.pred, "obj")
+        f.units.append(u)
+        return
     if f.subj < 0 and not _verb_has_subject_suffix(pred) and not (w.tanween and _acc(ws, u.head)):
         f.subj = u.head
         f.last_arg = u.head
@@ -986,6 +991,8 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         u.kind == "PP" and u.case == pp.case and ws[u.head].head == f.pred for u in f.units
     ):
         return False  # the verb's own prepositional object: حذر ... من, التقى ... ب
+    if _is_title_head(ws, [prev.head]) and pp.case in ("ب", "ل", "لدي", "الي", "في"):
+        return True  # المتحدث باسم, السفير لدى, المبعوث إلى
     if pp.case == "ل" and noun.upos != "PRON":
         return True
     if pp.case == "من" and (noun.norm.removeprefix("ال") in _PARTITIVE or noun.upos == "NUM" or noun.vnoun):
@@ -1018,7 +1025,7 @@ def _close_frame(ws: list[W], f: Frame, stack: list[Frame]) -> None:
     if f.kind == "relcl" and f.marker >= 0 and ws[f.marker].tag == "rel":
         # the relative pronoun takes the slot the clause leaves open: its subject, or
         # (with a subject of its own and no resumptive pronoun) its object
-        if f.subj < 0:
+        if f.subj < 0 or f.subj == f.marker:
             _force(ws, f.marker, f.pred, "nsubj:pass" if "Voice=Pass" in ws[f.pred].feats else "nsubj")
         elif f.obj < 0 and not _verb_has_obj_clitic(ws, f.pred):
             _force(ws, f.marker, f.pred, "obj")
