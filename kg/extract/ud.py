@@ -335,8 +335,8 @@ def _title_of(tree: Tree, i: int) -> str | None:
     n = normalize(t.form)
     if n in titles():
         return n
-    if n.endswith("ا") and "\u064b" in t.form and n[:-1] in titles():
-        return n[:-1]  # عضوًا, رئيسًا
+    if n.endswith("ا") and n[:-1] in titles() and _strip_al(lexmod.key(t.lemma)) == n[:-1]:
+        return n[:-1]  # عضوًا, رئيسًا: the accusative of a title
     return None
 
 
@@ -450,7 +450,7 @@ def _predicative_titles(d: _Doc, s: Sentence, tree: Tree) -> None:
             host = t.head if rel == "xcomp" else t.id
             subs = tree.children(host, "nsubj")
             subj_tok = subs[0] if subs else 0
-        elif rel in ("obl", "obj") and t.feat("Definite") != "Def" and "\u064b" in t.form:
+        elif rel in ("obl", "obj") and t.feat("Definite") != "Def" and normalize(t.form).endswith("ا"):
             objs = [k for k in tree.children(t.head, "obj") if k != t.id]
             subj_tok = objs[0] if objs else 0  # عين الملك X وليا للعهد
         if not subj_tok:
