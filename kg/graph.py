@@ -119,8 +119,8 @@ def build_graph(results: Iterable[DocResult], *, base: str = DEFAULT_BASE) -> Da
     [('<http://x/Person/rex>', '<http://x/Person/ali>')]
     """
     results = list(results)
-    docs = [_place_entities(r, base) for r in results]
     _check_unique_ids(results)
+    docs = [_place_entities(r, base) for r in results]
     catalog = _Catalog.of(docs)
     ds = Dataset(default_union=True)
     for prefix, ns in PREFIXES.items():
@@ -196,31 +196,42 @@ def _check_unique_ids(results: list[DocResult]) -> None:
 
 @dataclass(frozen=True, slots=True)
 class _Catalog:
-    """Choices made over all documents: one class and one label per language per IRI."""
+    """Choices made over all documents: one class, one label per language, one value per IRI."""
 
     classes: Mapping[URIRef, str]
     labels: Mapping[URIRef, Mapping[str, str]]  # IRI -> language tag ("" = none) -> label
+    values: Mapping[URIRef, str]  # kg:value of time expressions and quantities
 
     @classmethod
     def of(cls, docs: list[_PlacedDoc]) -> _Catalog:
         votes: dict[URIRef, Counter[str]] = defaultdict(Counter)
         # (tier, language) candidates: tier 0 = Wikidata labels, tier 1 = names in the text.
         names: dict[URIRef, dict[str, Counter[tuple[int, str]]]] = defaultdict(lambda: defaultdict(Counter))
+        values: dict[URIRef, Counter[tuple[int, str]]] = defaultdict(Counter)
         for doc in docs:
             for p in doc.entities.values():
                 votes[p.iri][p.entity.cls] += 1
                 for lang, label in _link_labels(p.link):
                     names[p.iri][lang][(0, label)] += 1
-                names[p.iri][_label_lang(doc.lang, p.entity.label)][(1, p.entity.label)] += 1
-        classes = {iri: min(c, key=lambda k: (-c[k], ENTITY_CLASSES.index(k) if k in ENTITY_CLASSES else 99, k)) for iri, c in votes.items()}
+                # The label, else (an extractor that left it empty) the first name.
+                label = next((n for n in (p.entity.label, *p.entity.names) if n.strip()), "")
+                if label:
+                    names[p.iri][_label_lang(doc.lang, label)][(1, label)] += 1
+                if p.entity.value:
+                    values[p.iri][(0, p.entity.value)] += 1
+        classes = {iri: min(c, key=lambda k: (-c[k], _class_rank(k), k)) for iri, c in votes.items()}
         labels = {iri: {lang: _best(cands) for lang, cands in by_lang.items()} for iri, by_lang in names.items()}
-        return cls(classes, labels)
+        return cls(classes, labels, {iri: _best(c) for iri, c in values.items()})
+
+
+def _class_rank(cls: str) -> int:
+    return ENTITY_CLASSES.index(cls) if cls in ENTITY_CLASSES else len(ENTITY_CLASSES)
 
 
 def _best(candidates: Counter[tuple[int, str]]) -> str:
     """Lowest tier, then most frequent, then first in code-point order (deterministic)."""
-    tier, label = min(candidates, key=lambda c: (c[0], -candidates[c], c[1]))
-    return label
+    _, text = min(candidates, key=lambda c: (c[0], -candidates[c], c[1]))
+    return text
 
 
 def _link_labels(link: Link | None) -> list[tuple[str, str]]:
@@ -265,7 +276,7 @@ def _add_doc_node(g: Graph, node: URIRef, result: DocResult) -> None:
 def _add_entity(g: Graph, p: _Placed, doc_node: URIRef, lang: str, catalog: _Catalog) -> None:
     e, iri = p.entity, p.iri
     g.add((iri, RDF.type, KG[catalog.classes[iri]]))
-    chosen = catalog.labels[iri]
+    chosen = catalog.labels.get(iri, {})
     for tag, label in chosen.items():
         g.add((iri, RDFS.label, _lit(label, tag)))
     others = [(_label_lang(lang, n), n) for n in (e.label, *e.names)] + _link_labels(p.link)
@@ -278,8 +289,8 @@ def _add_entity(g: Graph, p: _Placed, doc_node: URIRef, lang: str, catalog: _Cat
         g.add((iri, KG.mentionedIn, sentence_iri(doc_node, index)))
     if e.cls == "Statement":
         g.add((iri, KG.text, _lit(e.value or e.label, lang)))
-    elif e.value and e.cls in ("TimeExpression", "Quantity"):
-        g.add((iri, KG.value, Literal(e.value)))
+    elif iri in catalog.values and e.cls in ("TimeExpression", "Quantity"):
+        g.add((iri, KG.value, Literal(catalog.values[iri])))
 
 
 def _unique_facts(triples: Iterable[Triple], placed: _PlacedDoc, doc_node: URIRef) -> list[Triple]:

@@ -14,10 +14,10 @@ import io
 import json
 import os
 import re
-import tempfile
+import secrets
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -154,10 +154,14 @@ def _term(t: Node) -> str:
     raise TypeError(f"cannot write {t!r} as an RDF term")
 
 
+# Longest namespace first, so a namespace inside another never wins.
+_PREFIX_ORDER = sorted(((p, str(ns)) for p, ns in PREFIXES.items()), key=lambda kv: -len(kv[1]))
+
+
 def _compact(iri: str) -> str | None:
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
-        if iri.startswith(str(ns)) and _LOCAL.fullmatch(iri[len(str(ns)) :]):
-            return f"{prefix}:{iri[len(str(ns)):]}"
+    for prefix, ns in _PREFIX_ORDER:
+        if iri.startswith(ns) and _LOCAL.fullmatch(iri[len(ns) :]):
+            return f"{prefix}:{iri[len(ns):]}"
     return None
 
 
@@ -210,10 +214,7 @@ def write_outputs(ds: Dataset, out_dir: str | os.PathLike[str]) -> list[Path]:
     union = Graph()
     for g in ds.graphs():
         union += g
-    return [
-        atomic_write(out / "graph.ttl", _turtle_chunks(union)),
-        atomic_write(out / "graph.trig", _trig_chunks(ds)),
-    ]
+    return atomic_write_all([(out / "graph.ttl", _turtle_chunks(union)), (out / "graph.trig", _trig_chunks(ds))])
 
 
 def atomic_write(path: str | os.PathLike[str], chunks: Iterable[str]) -> Path:
@@ -227,27 +228,44 @@ def atomic_write(path: str | os.PathLike[str], chunks: Iterable[str]) -> Path:
     >>> atomic_write(p, ["a", "b"]).read_text()
     'ab'
     """
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    return atomic_write_all([(Path(path), chunks)])[0]
+
+
+def atomic_write_all(files: Sequence[tuple[str | os.PathLike[str], Iterable[str]]]) -> list[Path]:
+    """Write several files so that either all are replaced or none is.
+
+    Every file is written to a temporary file first; only when all succeeded are they
+    moved into place, so ``graph.ttl`` and ``graph.trig`` never come from two runs.
+    """
+    temps: list[tuple[str, Path]] = []
+    try:
+        for path, chunks in files:
+            target = Path(path)
+            temps.append((_write_temp(target, chunks), target))
+        for tmp, target in temps:
+            os.replace(tmp, target)
+    except BaseException:
+        for tmp, _ in temps:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    return [target for _, target in temps]
+
+
+def _write_temp(target: Path, chunks: Iterable[str]) -> str:
+    # os.open with mode 0o666 lets the umask decide the permissions, as for any new file
+    # (tempfile.mkstemp would leave 0600).
+    tmp = str(target.parent / f".{target.name}.{secrets.token_hex(8)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             for chunk in chunks:
                 f.write(chunk)
             f.flush()
             os.fsync(f.fileno())
-        # mkstemp creates 0600 files; give the result the usual permissions.
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return target
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    return tmp
 
 
 def load(path: str | os.PathLike[str]) -> Dataset:

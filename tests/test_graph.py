@@ -232,3 +232,17 @@ def test_document_without_language_tags_by_script() -> None:
 
 def test_document_iri_is_percent_encoded() -> None:
     assert document_iri("news/2017 a", "http://x/") == URIRef("http://x/doc/news%2F2017%20a")
+
+
+def test_empty_label_falls_back_to_a_name_and_one_value_per_node() -> None:
+    r = coalition_ar()
+    ex = r.extraction
+    ents = [replace(e, label="") if e.key == "tillerson" else e for e in ex.entities]
+    # A second time expression with the same words but another value shares the IRI.
+    wed = ex.entity("wednesday")
+    ents.append(replace(wed, key="wednesday2", value="2017-03-29"))
+    u = union_graph(build_graph([DocResult(replace(ex, entities=tuple(ents)), r.links)]))
+    tillerson = next(u.subjects(KG.alias, Literal("تيلرسون", lang="ar")))
+    assert set(u.objects(tillerson, RDFS.label)) == {Literal("ريكس تيلرسون", lang="ar")}
+    [time] = u.subjects(RDF.type, KG.TimeExpression)
+    assert set(u.objects(time, KG.value)) == {Literal("2017-03-22")}

@@ -20,6 +20,7 @@ from kg.errors import InputError, UnknownNameError
 from kg.graph import build_graph, union_graph
 from kg.store import (
     atomic_write,
+    atomic_write_all,
     format_result,
     load,
     query,
@@ -151,6 +152,21 @@ def test_failed_write_leaves_the_previous_file_and_no_temp_file(tmp_path: Path) 
         atomic_write(target, chunks())
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_files_written_together_are_replaced_together(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.ttl", tmp_path / "b.trig"
+    a.write_text("old a", encoding="utf-8")
+    b.write_text("old b", encoding="utf-8")
+
+    def failing():
+        yield "new b"
+        raise RuntimeError("second file failed")
+
+    with pytest.raises(RuntimeError):
+        atomic_write_all([(a, ["new a"]), (b, failing())])
+    assert (a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")) == ("old a", "old b")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ttl", "b.trig"]
 
 
 def test_failed_write_outputs_keeps_previous_outputs(ds: Dataset, tmp_path: Path) -> None:
