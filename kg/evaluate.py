@@ -25,6 +25,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.term import Node
 
 from .errors import InputError
 from .model import ENTITY_CLASSES
@@ -232,10 +233,14 @@ def _predicted_facts(graph: Graph, mapping: dict[URIRef, str]) -> list[Predicted
     seen: dict[tuple[str, str, str], PredictedFact] = {}
     for rel in CORE_RELATIONS:
         for s, o in graph.subject_objects(KG[rel]):
-            sg, og = mapping.get(s), mapping.get(o)
+            sg, og = _gold_of(mapping, s), _gold_of(mapping, o)
             fact = PredictedFact(str(s), rel, str(o), sg, og)
             seen.setdefault((sg or str(s), rel, og or str(o)), fact)
     return sorted(seen.values(), key=lambda f: (f.relation, f.subject, f.object))
+
+
+def _gold_of(mapping: dict[URIRef, str], node: Node) -> str | None:
+    return mapping.get(node) if isinstance(node, URIRef) else None
 
 
 def _orientations(f: PredictedFact) -> list[tuple[str | None, str | None]]:

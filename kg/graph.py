@@ -171,11 +171,11 @@ def _place_entities(result: DocResult, base: str) -> _PlacedDoc:
     ex = result.extraction
     mentions = {m.id: m for m in ex.mentions}
     links_by_entity: dict[str, list[Link]] = defaultdict(list)
-    for link in result.links:
-        if not _QID.fullmatch(link.qid):
-            raise ValueError(f"{result.doc.id}: link of mention {link.mention!r} has no valid QID: {link.qid!r}")
-        if link.mention in mentions:
-            links_by_entity[mentions[link.mention].entity].append(link)
+    for lk in result.links:
+        if not _QID.fullmatch(lk.qid):
+            raise ValueError(f"{result.doc.id}: link of mention {lk.mention!r} has no valid QID: {lk.qid!r}")
+        if lk.mention in mentions:
+            links_by_entity[mentions[lk.mention].entity].append(lk)
     placed = {}
     for e in ex.entities:
         link = choose_link(links_by_entity.get(e.key, ()))
@@ -303,12 +303,16 @@ def _unique_facts(triples: Iterable[Triple], placed: _PlacedDoc, doc_node: URIRe
 
 def _fact_node(t: Triple, placed: _PlacedDoc, doc_node: URIRef) -> URIRef:
     s, o = _end(placed, t.subject), _end(placed, t.object)
-    return fact_iri(doc_node, s, relation_iri(t.relation, t.lemma), o, t.sentence, t.start, t.end)
+    return fact_iri(doc_node, s, _predicate(t), o, t.sentence, t.start, t.end)
+
+
+def _predicate(t: Triple) -> URIRef:
+    return URIRef(str(relation_iri(t.relation, t.lemma)))
 
 
 def _add_fact(g: Graph, t: Triple, result: DocResult, placed: _PlacedDoc, doc_node: URIRef) -> None:
     s, o = _end(placed, t.subject), _end(placed, t.object)
-    p = URIRef(str(relation_iri(t.relation, t.lemma)))
+    p = _predicate(t)
     text = result.doc.text
     if not 0 <= t.start <= t.end <= len(text):
         raise ValueError(f"{result.doc.id}: evidence span {t.start}:{t.end} outside the text")

@@ -19,12 +19,13 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import cast
 from urllib.parse import unquote
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF, XSD
-from rdflib.query import Result
+from rdflib.query import Result, ResultRow
 from rdflib.term import Node
 
 from .errors import InputError, UnknownNameError
@@ -374,7 +375,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         return to_turtle(result.graph if result.graph is not None else Graph())
     names = [str(v) for v in (result.vars or [])]
-    rows = [[row[i] for i in range(len(names))] for row in result]
+    rows: list[list[Node | None]] = [[cast(ResultRow, row)[i] for i in range(len(names))] for row in result]
     return _SELECT_WRITERS[fmt](names, rows)
 
 
