@@ -178,6 +178,8 @@ def _place_entities(result: DocResult, base: str) -> _PlacedDoc:
             links_by_entity[mentions[lk.mention].entity].append(lk)
     placed = {}
     for e in ex.entities:
+        if e.cls not in ENTITY_CLASSES:
+            raise ValueError(f"{result.doc.id}: entity {e.key!r} has class {e.cls!r}, not one of {', '.join(ENTITY_CLASSES)}")
         link = choose_link(links_by_entity.get(e.key, ()))
         iri = entity_iri(e, link.qid if link else None, result.doc.id, base)
         sentences = sorted({mentions[m].sentence for m in e.mentions if m in mentions})
@@ -205,7 +207,7 @@ class _Catalog:
     @classmethod
     def of(cls, docs: list[_PlacedDoc]) -> _Catalog:
         votes: dict[URIRef, Counter[str]] = defaultdict(Counter)
-        # (tier, language) candidates: tier 0 = Wikidata labels, tier 1 = names in the text.
+        # Per IRI and language, (tier, text) candidates: tier 0 = Wikidata labels, 1 = names in the text.
         names: dict[URIRef, dict[str, Counter[tuple[int, str]]]] = defaultdict(lambda: defaultdict(Counter))
         values: dict[URIRef, Counter[tuple[int, str]]] = defaultdict(Counter)
         for doc in docs:

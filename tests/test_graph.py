@@ -211,6 +211,10 @@ def test_duplicate_facts_keep_the_most_confident() -> None:
         (lambda r: [_with_triple(r, replace(r.extraction.triples[0], object="ghost"))], "ghost"),
         (lambda r: [_with_triple(r, replace(r.extraction.triples[0], end=10_000))], "outside the text"),
         (lambda r: [DocResult(r.extraction, (Link("m1", "61", 1.0, "x"),))], "valid QID"),
+        (
+            lambda r: [DocResult(replace(r.extraction, entities=(replace(r.extraction.entities[0], cls="Human"),)), r.links)],
+            "not one of Person",
+        ),
     ],
 )
 def test_bad_input_is_refused_with_a_reason(change, message) -> None:
