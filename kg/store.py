@@ -301,6 +301,9 @@ def load(path: str | os.PathLike[str]) -> Dataset:
 def query(source: Graph | str | os.PathLike[str], sparql: str) -> QueryResult:
     """Run SPARQL over a graph, a dataset (default graph = union of all) or a file.
 
+    The prefixes of ``kg.vocab.PREFIXES`` (``kg:``, ``wd:``, ``rdfs:`` ...) are predeclared.
+    ``GRAPH ?g { ... }`` reaches the per-document graphs of a TriG file or dataset.
+
     >>> ds = Dataset()
     >>> _ = ds.graph(URIRef("http://x/g")).add((URIRef("http://x/a"), RDF.type, URIRef("http://x/C")))
     >>> [str(row.s) for row in query(ds, "SELECT ?s WHERE { ?s a ?c }")]

@@ -46,6 +46,7 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], None], str]] = {
         lambda g: g.add((Q61, RDFS.label, Literal("واشنطن العاصمة", lang="ar"))),
         "UniqueLang",
     ),
+    "entity without a class": (lambda g: g.remove((Q61, RDF.type, None)), "exactly one rdf:type"),
     "entity with two classes": (lambda g: g.add((Q61, RDF.type, KG.Country)), "exactly one rdf:type"),
     "sameAs outside Wikidata": (
         lambda g: _set(g, Q61, OWL.sameAs, URIRef("http://dbpedia.org/resource/Washington")),
@@ -127,3 +128,11 @@ def test_entity_never_mentioned_is_only_a_warning(good: Graph) -> None:
     conforms, report = validate(g)
     assert conforms
     assert "grounded in at least one sentence" in report
+
+
+def test_plain_literals_are_fine_where_the_language_is_unknown(good: Graph) -> None:
+    g = Graph()
+    g += good
+    g.remove((Q61, RDFS.label, None))
+    g.add((Q61, RDFS.label, Literal("Washington")))
+    assert validate(g)[0]
