@@ -1,0 +1,390 @@
+"""Graph stage: DocResults -> an rdflib Dataset with one named graph per document.
+
+The shape of the output is the contract in ``ontology/README.md``; ``ontology/shapes.ttl``
+checks it. Everything here is deterministic: IRIs come from QIDs, class names,
+normalised labels and hashes, never from blank nodes or counters, so the same input
+gives the same graph in every run.
+
+Entities are reconciled across documents before any triple is written: an IRI gets one
+class (majority vote) and one preferred label per language (a Wikidata label first,
+then the most frequent name), so the union graph has exactly one ``rdf:type`` and one
+``rdfs:label`` per language for every entity, as the shapes require.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
+
+from .model import ENTITY_CLASSES, DocResult, Entity, Link, Triple
+from .text import detect_lang, normalize, slug
+from .vocab import DEFAULT_BASE, KG, OPEN, PREFIXES, WD, relation_iri, resource
+
+#: Classes whose nodes belong to one document (``{base}doc/{id}/{kind}/{key}``).
+DOC_SCOPED_KINDS: dict[str, str] = {
+    "Event": "event",
+    "Statement": "statement",
+    "TimeExpression": "time",
+    "Quantity": "quantity",
+}
+
+# Longer keys become hashes: an IRI holding a whole quote is unreadable and fragile.
+_MAX_SLUG = 40
+_QID = re.compile(r"Q[1-9][0-9]*")
+_META_PROPERTIES = {"title": DCTERMS.title, "date": DCTERMS.date, "author": DCTERMS.creator}
+
+
+def document_iri(doc_id: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of a document, which is also the name of its graph.
+
+    >>> str(document_iri("a b", "http://x/"))
+    'http://x/doc/a%20b'
+    """
+    return URIRef(resource(base, "doc", doc_id))
+
+
+def sentence_iri(doc: URIRef, index: int) -> URIRef:
+    """The IRI of sentence ``index`` (0-based) of a document.
+
+    >>> str(sentence_iri(URIRef("http://x/doc/d1"), 3))
+    'http://x/doc/d1/s/3'
+    """
+    return URIRef(f"{doc}/s/{index}")
+
+
+def fact_iri(doc: URIRef, s: str, p: str, o: str, sentence: int, start: int, end: int) -> URIRef:
+    """The IRI of a fact's provenance node: a hash of what identifies the fact.
+
+    The hash input is the six parts joined by newlines (IRIs cannot hold one).
+
+    >>> str(fact_iri(URIRef("http://x/doc/d1"), "http://x/a", "http://x/p", "http://x/b", 0, 4, 9))
+    'http://x/doc/d1/fact/1b395032c94c7415'
+    """
+    key = "\n".join((str(s), str(p), str(o), str(sentence), str(start), str(end)))
+    return URIRef(f"{doc}/fact/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}")
+
+
+def choose_link(links: Iterable[Link]) -> Link | None:
+    """The link that decides an entity's QID: highest score, then lowest QID number.
+
+    >>> choose_link([Link("m1", "Q61", 0.9, "g"), Link("m2", "Q30", 0.9, "g")]).qid
+    'Q30'
+    >>> choose_link([]) is None
+    True
+    """
+    ranked = sorted(links, key=lambda lk: (-lk.score, _qid_number(lk.qid), lk.qid, lk.linker))
+    return ranked[0] if ranked else None
+
+
+def entity_iri(entity: Entity, qid: str | None, doc_id: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI rule: by QID when linked, else by class and name, or by document.
+
+    >>> e = Entity("e1", "ريكس تيلرسون", "Person", ("m1",))
+    >>> str(entity_iri(e, "Q7", "d1", "http://x/"))
+    'http://x/entity/Q7'
+    >>> str(entity_iri(Entity("e2", "Iraq", "Country", ()), None, "d1", "http://x/"))
+    'http://x/Country/iraq'
+    >>> str(entity_iri(Entity("e3", "Meeting", "Event", ()), None, "d1", "http://x/"))
+    'http://x/doc/d1/event/meeting'
+    """
+    if qid:
+        return URIRef(resource(base, "entity", qid))
+    kind = DOC_SCOPED_KINDS.get(entity.cls)
+    if kind is None:
+        return URIRef(resource(base, entity.cls, _key(entity.label)))
+    # Statements are told apart by their words, not by a (possibly generic) label.
+    text = entity.value if entity.cls == "Statement" and entity.value else entity.label
+    return URIRef(resource(base, "doc", doc_id, kind, _key(text)))
+
+
+def build_graph(results: Iterable[DocResult], *, base: str = DEFAULT_BASE) -> Dataset:
+    """The knowledge graph of some documents: one named graph per document.
+
+    >>> from kg.model import AnalysedDoc, Document, Extraction, Mention, Sentence
+    >>> text = "Rex met Ali."
+    >>> ms = (Mention("m1", 0, 0, 3, "Rex", "Person", "e1"), Mention("m2", 0, 8, 11, "Ali", "Person", "e2"))
+    >>> es = (Entity("e1", "Rex", "Person", ("m1",)), Entity("e2", "Ali", "Person", ("m2",)))
+    >>> t = Triple("e1", "met", "e2", 0, 0, 11, 0.9, "demo")
+    >>> a = AnalysedDoc(Document("d1", text, "en"), (Sentence(0, 0, 12, text, ()),), "demo")
+    >>> ds = build_graph([DocResult(Extraction(a, ms, es, (t,)))], base="http://x/")
+    >>> [str(g.identifier) for g in ds.graphs() if len(g)]
+    ['http://x/doc/d1']
+    >>> [(s.n3(), o.n3()) for s, o in union_graph(ds).subject_objects(KG.met)]
+    [('<http://x/Person/rex>', '<http://x/Person/ali>')]
+    """
+    results = list(results)
+    _check_unique_ids(results)
+    docs = [_place_entities(r, base) for r in results]
+    catalog = _Catalog.of(docs)
+    ds = Dataset(default_union=True)
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    for result, placed in zip(results, docs, strict=True):
+        g = ds.graph(document_iri(result.doc.id, base))
+        _add_document(g, result, placed, catalog, base)
+    return ds
+
+
+def union_graph(ds: Dataset) -> Graph:
+    """All triples of every graph of a dataset, as one Graph (what ``graph.ttl`` holds).
+
+    >>> ds = Dataset()
+    >>> ds.graph(URIRef("http://x/g")).add((URIRef("http://x/a"), RDF.type, KG.Person))
+    <Graph identifier=http://x/g (<class 'rdflib.graph.Graph'>)>
+    >>> len(union_graph(ds))
+    1
+    """
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    for ctx in ds.graphs():
+        g += ctx
+    return g
+
+
+# --- placing entities ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """One entity of one document with its IRI and what it was linked to."""
+
+    entity: Entity
+    iri: URIRef
+    link: Link | None
+    sentences: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _PlacedDoc:
+    lang: str  # language tag of the document's literals, "" when unknown
+    entities: dict[str, _Placed]  # by Entity.key
+
+
+def _place_entities(result: DocResult, base: str) -> _PlacedDoc:
+    ex = result.extraction
+    mentions = {m.id: m for m in ex.mentions}
+    links_by_entity: dict[str, list[Link]] = defaultdict(list)
+    for lk in result.links:
+        if not _QID.fullmatch(lk.qid):
+            raise ValueError(f"{result.doc.id}: link of mention {lk.mention!r} has no valid QID: {lk.qid!r}")
+        if lk.mention in mentions:
+            links_by_entity[mentions[lk.mention].entity].append(lk)
+    placed = {}
+    for e in ex.entities:
+        if e.cls not in ENTITY_CLASSES:
+            raise ValueError(f"{result.doc.id}: entity {e.key!r} has class {e.cls!r}, not one of {', '.join(ENTITY_CLASSES)}")
+        link = choose_link(links_by_entity.get(e.key, ()))
+        iri = entity_iri(e, link.qid if link else None, result.doc.id, base)
+        sentences = sorted({mentions[m].sentence for m in e.mentions if m in mentions})
+        placed[e.key] = _Placed(e, iri, link, tuple(sentences))
+    return _PlacedDoc(_doc_lang(result.doc.lang, result.doc.text), placed)
+
+
+def _check_unique_ids(results: list[DocResult]) -> None:
+    seen: set[str] = set()
+    for r in results:
+        if r.doc.id in seen:
+            # Two documents would share one named graph and mix their sentences.
+            raise ValueError(f"duplicate document id {r.doc.id!r}")
+        seen.add(r.doc.id)
+
+
+@dataclass(frozen=True, slots=True)
+class _Catalog:
+    """Choices made over all documents: one class, one label per language, one value per IRI."""
+
+    classes: Mapping[URIRef, str]
+    labels: Mapping[URIRef, Mapping[str, str]]  # IRI -> language tag ("" = none) -> label
+    values: Mapping[URIRef, str]  # kg:value of time expressions and quantities
+
+    @classmethod
+    def of(cls, docs: list[_PlacedDoc]) -> _Catalog:
+        votes: dict[URIRef, Counter[str]] = defaultdict(Counter)
+        # Per IRI and language, (tier, text) candidates: tier 0 = Wikidata labels, 1 = names in the text.
+        names: dict[URIRef, dict[str, Counter[tuple[int, str]]]] = defaultdict(lambda: defaultdict(Counter))
+        values: dict[URIRef, Counter[tuple[int, str]]] = defaultdict(Counter)
+        for doc in docs:
+            for p in doc.entities.values():
+                votes[p.iri][p.entity.cls] += 1
+                for lang, label in _link_labels(p.link):
+                    names[p.iri][lang][(0, label)] += 1
+                # The label, else (an extractor that left it empty) the first name.
+                label = next((n for n in (p.entity.label, *p.entity.names) if n.strip()), "")
+                if label:
+                    names[p.iri][_label_lang(doc.lang, label)][(1, label)] += 1
+                if p.entity.value:
+                    values[p.iri][(0, p.entity.value)] += 1
+        classes = {iri: min(c, key=lambda k: (-c[k], _class_rank(k), k)) for iri, c in votes.items()}
+        labels = {iri: {lang: _best(cands) for lang, cands in by_lang.items()} for iri, by_lang in names.items()}
+        return cls(classes, labels, {iri: _best(c) for iri, c in values.items()})
+
+
+def _class_rank(cls: str) -> int:
+    return ENTITY_CLASSES.index(cls) if cls in ENTITY_CLASSES else len(ENTITY_CLASSES)
+
+
+def _best(candidates: Counter[tuple[int, str]]) -> str:
+    """Lowest tier, then most frequent, then first in code-point order (deterministic)."""
+    _, text = min(candidates, key=lambda c: (c[0], -candidates[c], c[1]))
+    return text
+
+
+def _link_labels(link: Link | None) -> list[tuple[str, str]]:
+    if link is None:
+        return []
+    return [(lang, label) for lang, label in (("ar", link.label_ar), ("en", link.label_en)) if label.strip()]
+
+
+# --- writing one document --------------------------------------------------------------
+
+
+def _add_document(g: Graph, result: DocResult, placed: _PlacedDoc, catalog: _Catalog, base: str) -> None:
+    doc = result.doc
+    doc_node = document_iri(doc.id, base)
+    _add_doc_node(g, doc_node, result)
+    for s in result.extraction.analysed.sentences:
+        node = sentence_iri(doc_node, s.index)
+        g.add((node, RDF.type, KG.Sentence))
+        g.add((node, KG.text, _lit(s.text, placed.lang)))
+        g.add((node, DCTERMS.isPartOf, doc_node))
+        g.add((node, KG["index"], Literal(s.index)))
+        g.add((node, KG.start, Literal(s.start)))
+        g.add((node, KG.end, Literal(s.end)))
+    for p in placed.entities.values():
+        _add_entity(g, p, doc_node, placed.lang, catalog)
+    for t in _unique_facts(result.extraction.triples, placed, doc_node):
+        _add_fact(g, t, result, placed, doc_node)
+
+
+def _add_doc_node(g: Graph, node: URIRef, result: DocResult) -> None:
+    doc = result.doc
+    g.add((node, RDF.type, KG.Document))
+    g.add((node, DCTERMS.identifier, Literal(doc.id)))
+    g.add((node, DCTERMS.source, Literal(doc.source)))
+    if doc.lang:
+        g.add((node, DCTERMS.language, Literal(doc.lang)))
+    for key, value in doc.meta:
+        if key in _META_PROPERTIES and value:
+            g.add((node, _META_PROPERTIES[key], Literal(value)))
+
+
+def _add_entity(g: Graph, p: _Placed, doc_node: URIRef, lang: str, catalog: _Catalog) -> None:
+    e, iri = p.entity, p.iri
+    g.add((iri, RDF.type, KG[catalog.classes[iri]]))
+    chosen = catalog.labels.get(iri, {})
+    for tag, label in chosen.items():
+        g.add((iri, RDFS.label, _lit(label, tag)))
+    others = [(_label_lang(lang, n), n) for n in (e.label, *e.names)] + _link_labels(p.link)
+    for tag, name in others:
+        if name.strip() and chosen.get(tag) != name:
+            g.add((iri, KG.alias, _lit(name, tag)))
+    if p.link is not None:
+        g.add((iri, OWL.sameAs, WD[p.link.qid]))
+    for index in p.sentences:
+        g.add((iri, KG.mentionedIn, sentence_iri(doc_node, index)))
+    if e.cls == "Statement":
+        g.add((iri, KG.text, _lit(e.value or e.label, lang)))
+    elif iri in catalog.values and e.cls in ("TimeExpression", "Quantity"):
+        g.add((iri, KG.value, Literal(catalog.values[iri])))
+
+
+def _unique_facts(triples: Iterable[Triple], placed: _PlacedDoc, doc_node: URIRef) -> list[Triple]:
+    """One triple per fact IRI; of duplicates the most confident (then extractor name) wins."""
+    best: dict[URIRef, Triple] = {}
+    for t in sorted(triples, key=lambda t: (-t.confidence, t.extractor)):
+        best.setdefault(_fact_node(t, placed, doc_node), t)
+    return list(best.values())
+
+
+def _fact_node(t: Triple, placed: _PlacedDoc, doc_node: URIRef) -> URIRef:
+    s, o = _end(placed, t.subject), _end(placed, t.object)
+    return fact_iri(doc_node, s, _predicate(t), o, t.sentence, t.start, t.end)
+
+
+def _predicate(t: Triple) -> URIRef:
+    return URIRef(str(relation_iri(t.relation, t.lemma)))
+
+
+def _add_fact(g: Graph, t: Triple, result: DocResult, placed: _PlacedDoc, doc_node: URIRef) -> None:
+    s, o = _end(placed, t.subject), _end(placed, t.object)
+    p = _predicate(t)
+    text = result.doc.text
+    if not 0 <= t.start <= t.end <= len(text):
+        raise ValueError(f"{result.doc.id}: evidence span {t.start}:{t.end} outside the text")
+    if t.relation == OPEN:
+        _declare_open_relation(g, p, t.lemma, placed.lang)
+    if not t.negated:  # a denied fact keeps its provenance but is not asserted
+        g.add((s, p, o))
+    node = fact_iri(doc_node, s, p, o, t.sentence, t.start, t.end)
+    g.add((node, RDF.type, RDF.Statement))
+    g.add((node, RDF.type, KG.Fact))
+    g.add((node, RDF.subject, s))
+    g.add((node, RDF.predicate, p))
+    g.add((node, RDF.object, o))
+    g.add((node, PROV.wasDerivedFrom, sentence_iri(doc_node, t.sentence)))
+    g.add((node, KG.evidence, _lit(text[t.start : t.end], placed.lang)))
+    g.add((node, KG.evidenceStart, Literal(t.start)))
+    g.add((node, KG.evidenceEnd, Literal(t.end)))
+    g.add((node, KG.confidence, _decimal(t.confidence)))
+    g.add((node, KG.extractor, Literal(t.extractor)))
+    g.add((node, KG.analyser, Literal(result.extraction.analysed.analyser)))
+    if t.negated:
+        g.add((node, KG.negated, Literal(True)))
+
+
+def _declare_open_relation(g: Graph, p: URIRef, lemma: str, lang: str) -> None:
+    g.add((p, RDF.type, OWL.ObjectProperty))
+    g.add((p, RDFS.subPropertyOf, KG.relatedTo))
+    label = lemma.strip() or "related"
+    g.add((p, RDFS.label, _lit(label, _label_lang(lang, label))))
+
+
+def _end(placed: _PlacedDoc, key: str) -> URIRef:
+    try:
+        return placed.entities[key].iri
+    except KeyError:
+        raise ValueError(f"a triple refers to entity {key!r}, which the extraction does not define") from None
+
+
+# --- literals ---------------------------------------------------------------------------
+
+
+def _key(text: str) -> str:
+    """A readable IRI key (the slug) or, for long or symbol-only text, a stable hash."""
+    s = slug(text)
+    if s == "_" or len(s) > _MAX_SLUG:
+        return "h" + hashlib.sha1(normalize(text).encode("utf-8")).hexdigest()[:12]
+    return s
+
+
+def _qid_number(qid: str) -> int:
+    return int(qid[1:]) if _QID.fullmatch(qid) else 1 << 62
+
+
+def _doc_lang(lang: str, text: str) -> str:
+    if lang and lang != "und":
+        return lang
+    guess = detect_lang(text)
+    return "" if guess == "und" else guess
+
+
+def _label_lang(doc_lang: str, label: str) -> str:
+    """Names take the document's language; without one, the script of the name decides."""
+    return doc_lang or _doc_lang("", label)
+
+
+def _lit(text: str, lang: str) -> Literal:
+    return Literal(text, lang=lang or None)
+
+
+def _decimal(x: float) -> Literal:
+    """A confidence as xsd:decimal with at most 4 digits: stable text, no float noise."""
+    s = f"{float(x):.4f}".rstrip("0")
+    return Literal(s + "0" if s.endswith(".") else s, datatype=XSD.decimal)

@@ -1,0 +1,158 @@
+"""kg.evaluate follows the rules of the gold README on graphs whose scores are known."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+
+from kg.errors import InputError
+from kg.evaluate import (
+    GoldEntity,
+    evaluate,
+    format_report,
+    map_entities,
+    read_gold_entities,
+    read_gold_facts,
+)
+from kg.vocab import KG, WD
+
+DATA = Path(__file__).parent / "data" / "eval"
+ENTITIES, FACTS, PREDICTED = DATA / "mini.entities.tsv", DATA / "mini.facts.tsv", DATA / "predicted.ttl"
+R = "http://example.org/r/"
+
+
+@pytest.fixture(scope="module")
+def graph() -> Graph:
+    return Graph().parse(PREDICTED, format="turtle")
+
+
+def test_scores(graph: Graph) -> None:
+    r = evaluate(graph, ENTITIES, FACTS)
+    # 10 distinct core-relation facts (rex2's hosted repeats rex's; kgrel:x is not core;
+    # the negated fact has no direct triple). "rex visited brussels" cannot be judged.
+    assert (r.predicted, r.judged, r.right) == (10, 9, 6)
+    assert r.precision == pytest.approx(6 / 9)
+    # Core: hosted, location, said, uk participatedIn found; france (attended) and ledBy missed.
+    assert (r.core_found, r.core_total) == (4, 6)
+    assert r.recall_core == pytest.approx(4 / 6)
+    # Extra: holdsPosition (via `*`) and met (reversed) found; fights missed.
+    assert (r.all_found, r.all_total) == (6, 9)
+    assert r.recall_all == pytest.approx(6 / 9)
+
+
+def test_missed_and_wrong_lists(graph: Graph) -> None:
+    r = evaluate(graph, ENTITIES, FACTS)
+    assert [(f.subject, f.relations, f.object) for f in r.missed] == [
+        ("france", ("participatedIn",), "meeting"),
+        ("coalition", ("ledBy",), "us"),
+        ("coalition", ("fights", "attacked"), "isis"),
+    ]
+    assert sorted((f.subject_gold, f.relation, f.object_gold) for f in r.wrong) == [
+        ("coalition", "ledBy", "isis"),
+        ("france", "attended", "meeting"),
+        ("isis", "attacked", "coalition"),
+    ]
+
+
+def test_linking(graph: Graph) -> None:
+    r = evaluate(graph, ENTITIES, FACTS)
+    assert r.linked == ("washington", "uk")
+    assert r.linked_wrong == (("isis", "Q999"),)
+    assert r.link_missing == ("france", "us")
+    assert (r.entities_found, r.entities_total) == (7, 8)
+
+
+def test_a_wrong_fact_lowers_precision_only(graph: Graph) -> None:
+    g = Graph()
+    g += graph
+    g.add((URIRef(R + "uk"), KG.killed, URIRef(R + "france")))
+    before, after = evaluate(graph, ENTITIES, FACTS), evaluate(g, ENTITIES, FACTS)
+    assert (after.judged, after.right) == (before.judged + 1, before.right)
+    assert after.precision < before.precision
+    assert (after.recall_core, after.recall_all) == (before.recall_core, before.recall_all)
+
+
+def test_star_object_needs_subject_and_relation(graph: Graph) -> None:
+    g = Graph()
+    g += graph
+    # "france said something": no gold `france said *`, and the object is not gold.
+    g.add((URIRef(R + "france"), KG.said, URIRef(R + "quote")))
+    assert evaluate(g, ENTITIES, FACTS).judged == evaluate(graph, ENTITIES, FACTS).judged
+
+
+def test_met_counts_in_either_direction_only_for_met(graph: Graph) -> None:
+    g = Graph()
+    g += graph
+    g.remove((URIRef(R + "uk"), KG.met, URIRef(R + "rex")))
+    without = evaluate(g, ENTITIES, FACTS)
+    assert (without.all_found, without.right) == (5, 5)
+    # "meeting hosted rex" is not "rex hosted meeting": hosted has a direction.
+    g.add((URIRef(R + "meeting"), KG.hosted, URIRef(R + "rex")))
+    assert evaluate(g, ENTITIES, FACTS).right == 5
+
+
+def test_file_and_dataset_inputs_give_the_same_report(graph: Graph, tmp_path: Path) -> None:
+    ds = Dataset()
+    ds.graph(URIRef("http://example.org/g")).__iadd__(graph)
+    assert evaluate(PREDICTED, ENTITIES, FACTS) == evaluate(graph, ENTITIES, FACTS) == evaluate(ds, ENTITIES, FACTS)
+
+
+def test_mapping_prefers_qid_then_longest_surface() -> None:
+    gold = read_gold_entities(ENTITIES)
+    g = Graph()
+    both = URIRef(R + "both")  # matches coalition ("التحالف") and us ("الولايات المتحدة")
+    g.add((both, RDF.type, KG.Organization))
+    g.add((both, RDFS.label, Literal("التحالف", lang="ar")))
+    g.add((both, KG.alias, Literal("الولايات المتحده", lang="ar")))  # ta marbuta: same after normalize
+    linked = URIRef(R + "linked")  # named like the coalition but carrying Washington's QID
+    g.add((linked, RDF.type, KG.City))
+    g.add((linked, RDFS.label, Literal("التحالف الدولي", lang="ar")))
+    g.add((linked, OWL.sameAs, WD.Q61))
+    assert map_entities(g, gold) == {both: "us", linked: "washington"}
+
+
+def test_english_label_matches_label_en() -> None:
+    g = Graph()
+    g.add((URIRef(R + "x"), RDF.type, KG.Person))
+    g.add((URIRef(R + "x"), RDFS.label, Literal("Rex  TILLERSON", lang="en")))
+    assert map_entities(g, [GoldEntity("rex", "", "Person", "Rex Tillerson", ("Rex Tillerson",))]) == {URIRef(R + "x"): "rex"}
+
+
+def test_gold_files_are_read_as_written() -> None:
+    facts = read_gold_facts(FACTS)
+    assert len(facts) == 9 and facts[2].object == "*" and facts[8].relations == ("fights", "attacked")
+    assert read_gold_entities(ENTITIES)[0].surfaces == ("ريكس تيلرسون", "تيلرسون", "وزير الخارجية الأميركي", "Rex Tillerson")
+
+
+def test_seed_gold_files_parse() -> None:
+    seeds = Path(__file__).parents[1] / "seeds" / "gold"
+    entities = read_gold_entities(seeds / "coalition_meeting_2017_ar.entities.tsv")
+    facts = read_gold_facts(seeds / "coalition_meeting_2017_ar.facts.tsv")
+    ids = {e.id for e in entities}
+    assert {f.subject for f in facts} <= ids
+    assert {f.object for f in facts} - {"*"} <= ids
+    assert {f.level for f in facts} == {"core", "extra"}
+
+
+def test_bad_gold_file_names_the_missing_columns(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("id\tqid\nx\tQ1\n", encoding="utf-8")
+    with pytest.raises(InputError, match="missing column"):
+        read_gold_entities(bad)
+    with pytest.raises(InputError):
+        read_gold_facts(tmp_path / "missing.tsv")
+
+
+def test_report_text(graph: Graph) -> None:
+    text = format_report(evaluate(graph, ENTITIES, FACTS))
+    assert text.splitlines()[:4] == [
+        "facts     precision 0.667 (6/9 judged, 10 predicted)",
+        "          recall core 0.667 (4/6)   recall all 0.667 (6/9)",
+        "entities  found 7/8",
+        "linking   linked 2, wrong 1, missing 2 (of 5 gold entities with a QID)",
+    ]
+    assert "missed core facts (2):" in text
+    assert "  coalition ledBy isis" in text
