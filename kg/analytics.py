@@ -233,7 +233,7 @@ class _SentenceIndex:
         if s not in self._cache:
             g = self._g
             text = _first(str(o) for o in g.objects(s, KG.text)) or ""
-            index = _float(g.value(s, KG.index))
+            index = _float(g.value(s, KG["index"]))  # not KG.index: that is str.index
             doc = str(g.value(s, DCTERMS.isPartOf) or "")
             self._cache[s] = ((doc, index if index is not None else -1.0, str(s)), text)
         return self._cache[s]

@@ -331,18 +331,36 @@ def _curves(pairs: list[tuple[int, int]]) -> list[float]:
 
 
 def _physics(n_nodes: int, n_edges: int) -> dict[str, Any]:
-    """Layout settings by size: enough stabilisation iterations for a readable layout,
-    few enough that 2,000 nodes are interactive within seconds."""
-    if n_nodes <= 200:
-        iterations = 600
-    elif n_nodes <= 1000:
-        iterations = 300
-    else:
-        iterations = 150
+    """vis-network layout settings by size.
+
+    Repulsion (a Barnes-Hut approximation) is nearly all of the layout time. Force Atlas 2
+    spreads a graph out in far fewer iterations than vis's default solver, and on big
+    graphs a coarser approximation (larger ``theta``) and fewer iterations keep 2,000
+    entities interactive within a few seconds; small graphs get an exact, settled layout.
+    """
+    n = n_nodes + n_edges
+    theta, iterations = (0.5, 500) if n <= 600 else (0.8, 250) if n <= 3000 else (1.0, 120)
     return {
-        "iterations": iterations,
+        "vis": {
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {
+                "theta": theta,
+                "gravitationalConstant": -60,
+                "centralGravity": 0.01,
+                "springLength": 110,
+                "springConstant": 0.08,
+                "damping": 0.4,
+                "avoidOverlap": 0.2,
+            },
+            "stabilization": {
+                "enabled": True,
+                "iterations": iterations,
+                "updateInterval": 25,
+                "fit": True,
+            },
+        },
         "improved_layout": n_nodes <= 100,
-        "big": n_nodes + n_edges > 3000,
+        "big": n > 3000,
     }
 
 

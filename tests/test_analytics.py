@@ -70,6 +70,16 @@ def test_node_attributes(G: nx.MultiDiGraph) -> None:
     assert [s[:8] for s in G.nodes[TILLERSON]["sentences"]] == ["تزامن ال", "وكان وزي", "وقال في "]
 
 
+def test_sentences_follow_their_index_not_their_iri() -> None:
+    ttl = """@prefix kg: <https://w3id.org/kg-builder/ontology#> .
+    @prefix dcterms: <http://purl.org/dc/terms/> .
+    <urn:x:a> a kg:Person ; kg:mentionedIn <urn:d/s/10>, <urn:d/s/2> .
+    <urn:d/s/10> kg:text "ten" ; kg:index 10 ; dcterms:isPartOf <urn:d> .
+    <urn:d/s/2> kg:text "two" ; kg:index 2 ; dcterms:isPartOf <urn:d> ."""
+    G = to_networkx(Graph().parse(data=ttl, format="turtle"))
+    assert G.nodes["urn:x:a"]["sentences"] == ["two", "ten"]
+
+
 def test_statement_is_labelled_by_its_text(G: nx.MultiDiGraph) -> None:
     statement = G.nodes[KGR + "doc/coalition/statement/1"]
     assert statement["cls"] == "Statement"

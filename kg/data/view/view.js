@@ -99,12 +99,8 @@
   const options = {
     autoResize: true,
     layout: { randomSeed: 7, improvedLayout: physics.improved_layout },
-    physics: {
-      enabled: true,
-      solver: "barnesHut",
-      barnesHut: { gravitationalConstant: -4000, springLength: 120, springConstant: 0.04, damping: 0.2, avoidOverlap: 0.1 },
-      stabilization: { enabled: true, iterations: physics.iterations, updateInterval: 25, fit: true },
-    },
+    // Solver, accuracy and iteration budget are chosen by size in kg/view.py (_physics).
+    physics: Object.assign({ enabled: true }, physics.vis),
     interaction: { hover: true, tooltipDelay: 300, hideEdgesOnDrag: physics.big, hideEdgesOnZoom: physics.big, keyboard: false },
     nodes: {
       shape: "dot",
