@@ -86,7 +86,7 @@ def to_networkx(graph: Graph, *, lang: str = "ar") -> nx.MultiDiGraph:
     """
     import networkx as nx
 
-    g = _union(graph)
+    g = as_graph(graph)
     labels = _TermLabels(g, lang)
     sentences = _SentenceIndex(g)
     predicates = _fact_predicates(g)
@@ -97,18 +97,28 @@ def to_networkx(graph: Graph, *, lang: str = "ar") -> nx.MultiDiGraph:
         if isinstance(s, URIRef) and isinstance(o, URIRef)
     )
     G = nx.MultiDiGraph(lang=lang)
-    for iri in sorted(_entity_iris(g, facts)):
+    entities = _entity_iris(g, facts)
+    for iri in sorted(entities):
         G.add_node(str(iri), **_node_attrs(g, iri, lang, sentences))
     provenance = _provenance(g, sentences)
     for s, p, o in facts:
+        if s not in entities or o not in entities:  # e.g. a relation to a document
+            continue
         G.add_edge(
             str(s), str(o), key=str(p), **_edge_attrs(p, labels, provenance.get((s, p, o), []))
         )
     return G
 
 
-def _union(graph: Graph) -> Graph:
-    """A plain graph as is; a dataset (``graph.trig``) as the union of its graphs."""
+def as_graph(graph: Graph) -> Graph:
+    """A plain graph as is; a dataset (``graph.trig``) as the union of its graphs.
+
+    >>> from rdflib import Dataset
+    >>> ds = Dataset(); _ = ds.graph(URIRef("urn:g")).add((URIRef("urn:a"), RDFS.label, Literal("a")))
+    >>> g = as_graph(ds)
+    >>> type(g).__name__, len(g)
+    ('Graph', 1)
+    """
     if not isinstance(graph, ConjunctiveGraph):  # Dataset is a ConjunctiveGraph
         return graph
     union = Graph()
@@ -375,7 +385,12 @@ def centrality(G: nx.MultiDiGraph, by: str = "degree") -> dict[str, float]:
 
 
 def most_central(G: nx.MultiDiGraph, n: int, by: str = "degree") -> list[str]:
-    """The ``n`` highest-scoring nodes, ties broken by IRI (stable)."""
+    """The ``n`` highest-scoring nodes, ties broken by IRI (stable).
+
+    >>> import networkx as nx
+    >>> most_central(nx.MultiDiGraph([("a", "hub"), ("b", "hub"), ("c", "d")]), 2)
+    ['hub', 'a']
+    """
     scores = centrality(G, by)
     return sorted(G, key=lambda u: (-scores[u], u))[: max(n, 0)]
 
@@ -446,6 +461,16 @@ def find_entities(G: nx.MultiDiGraph, name: str) -> list[str]:
     normalisation (so hamza, diacritics and case do not matter).
 
     Raises :class:`kg.errors.UnknownNameError` listing close names when none does.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("urn:t", label="دونالد ترامب", aliases=["ترمب"], qid="Q22686")
+    >>> find_entities(G, "تَرْمب"), find_entities(G, "q22686")
+    (['urn:t'], ['urn:t'])
+    >>> find_entities(G, "ترامبو")
+    Traceback (most recent call last):
+    ...
+    kg.errors.UnknownNameError: unknown entity 'ترامبو'. Available: دونالد ترامب
     """
     key = normalize(name)
     index = _name_index(G)

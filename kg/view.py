@@ -133,8 +133,9 @@ def render_html(
     >>> "<script src=" in page, page.count("</script>")
     (False, 3)
     """
-    from .analytics import atomic_path, to_networkx
+    from .analytics import as_graph, atomic_path, to_networkx
 
+    graph = as_graph(graph)
     G = to_networkx(graph, lang=lang)
     page = page_html(
         G,

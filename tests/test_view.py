@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import json
+import os
 import re
 import subprocess
 import sys
@@ -98,6 +99,20 @@ def test_output_is_deterministic(small: Graph, tmp_path: Path) -> None:
     a = render_html(small, tmp_path / "a.html").read_bytes()
     b = render_html(load("coalition_small.ttl"), tmp_path / "b.html").read_bytes()
     assert a == b
+
+
+def test_output_does_not_depend_on_hash_seed(tmp_path: Path) -> None:
+    code = (
+        "import sys; from rdflib import Graph; from kg.view import render_html; "
+        "render_html(Graph().parse(sys.argv[1]), sys.argv[2])"
+    )
+    for seed in ("1", "2"):
+        subprocess.run(
+            [sys.executable, "-c", code, str(DATA / "coalition_small.ttl"), str(tmp_path / seed)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        )
+    assert (tmp_path / "1").read_bytes() == (tmp_path / "2").read_bytes()
 
 
 def test_max_nodes_keeps_the_most_central(small: Graph) -> None:
