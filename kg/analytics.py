@@ -38,8 +38,9 @@ _QID = re.compile(r"^Q[0-9]+$")
 _WIKIDATA_ENTITY = re.compile(r"^https?://(?:www\.)?wikidata\.org/(?:entity|wiki)/(Q[0-9]+)$")
 #: Export formats: name -> networkx writer.
 EXPORT_FORMATS: dict[str, str] = {"graphml": "write_graphml", "gexf": "write_gexf"}
-#: Above this many nodes betweenness is estimated from a fixed sample of sources.
-_BETWEENNESS_EXACT_LIMIT = 1000
+#: Betweenness costs one graph traversal per source; past this many node+edge visits in
+#: total it is estimated from a seeded sample of sources (a few seconds at most).
+_BETWEENNESS_BUDGET = 1_000_000
 
 
 class Hop(NamedTuple):
@@ -415,7 +416,7 @@ def stats(G: nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:
     import networkx as nx
 
     simple = nx.Graph(G.to_undirected(as_view=True))
-    sample = None if len(G) <= _BETWEENNESS_EXACT_LIMIT else 256
+    sample = _betweenness_sample(simple.number_of_nodes(), simple.number_of_edges())
     between = nx.betweenness_centrality(simple, k=sample, seed=0 if sample else None)
     return {
         "entities": G.number_of_nodes(),
@@ -430,6 +431,47 @@ def stats(G: nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:
         "betweenness_sample": sample,
         "communities": _communities(G, simple),
     }
+
+
+def format_stats(s: dict[str, Any]) -> str:
+    """:func:`stats` as text for a terminal (``kg stats``).
+
+    >>> print(format_stats({"entities": 2, "facts": 1, "classes": {"Person": 2},
+    ...     "relations": {"met": 1}, "degree": [{"id": "a", "label": "A", "value": 1.0}],
+    ...     "pagerank": [], "betweenness": [], "betweenness_sample": None, "communities": [["A", "B"]]}))
+    entities 2, facts 1
+    classes: Person 2
+    relations: met 1
+    degree: A 1
+    communities: 1 (largest: A, B)
+    """
+    lines = [f"entities {s['entities']}, facts {s['facts']}"]
+    for key in ("classes", "relations"):
+        if s[key]:
+            lines.append(f"{key}: " + ", ".join(f"{k} {v}" for k, v in s[key].items()))
+    for key in ("degree", "pagerank", "betweenness"):
+        if s[key]:
+            shown = ", ".join(f"{r['label']} {r['value']:g}" for r in s[key])
+            note = (
+                f" (sampled from {s['betweenness_sample']} sources)"
+                if key == "betweenness" and s["betweenness_sample"]
+                else ""
+            )
+            lines.append(f"{key}{note}: {shown}")
+    if s["communities"]:
+        biggest = ", ".join(s["communities"][0][:10])
+        lines.append(f"communities: {len(s['communities'])} (largest: {biggest})")
+    return "\n".join(lines)
+
+
+def _betweenness_sample(n: int, m: int) -> int | None:
+    """Sources to sample for betweenness, or None for the exact value.
+
+    >>> _betweenness_sample(500, 1250), _betweenness_sample(5000, 12500)
+    (None, 57)
+    """
+    k = max(32, _BETWEENNESS_BUDGET // max(n + m, 1))
+    return None if k >= n else k
 
 
 def _count(values: Iterable[str]) -> dict[str, int]:
