@@ -132,7 +132,11 @@ def _fact_predicates(g: Graph) -> set[URIRef]:
     """Predicates of direct fact triples: core relations, open relations, and any
     predicate a provenance node names (relations the ontology adds beyond the core list)."""
     preds = {KG[r] for r in CORE_RELATIONS}
-    preds |= {p for p in g.predicates(unique=True) if str(p).startswith(str(KGREL))}
+    preds |= {
+        p
+        for p in g.predicates(unique=True)
+        if isinstance(p, URIRef) and str(p).startswith(str(KGREL))
+    }
     preds |= {p for p in g.objects(None, RDF.predicate) if isinstance(p, URIRef)}
     return {p for p in preds if (None, p, None) in g}
 

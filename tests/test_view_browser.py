@@ -83,6 +83,13 @@ def js(driver: Any, script: str, *args: Any) -> Any:
     return driver.execute_script(script, *args)
 
 
+def canvas_labels(driver: Any, dataset: str = "nodes") -> list[str]:
+    """The labels vis-network draws, each wrapped in FSI..PDI by the page, unwrapped."""
+    labels = js(driver, f"return kgView.{dataset}.get().map(x => x.label)")
+    assert all(lab[0] == "\u2068" and lab[-1] == "\u2069" for lab in labels)
+    return [lab[1:-1] for lab in labels]
+
+
 def test_page_opens_offline_without_errors(driver: Any, pages: dict[str, Path]) -> None:
     from kg.headless import console_errors, requested_urls
 
@@ -102,9 +109,9 @@ def test_dataset_holds_the_projection(driver: Any, pages: dict[str, Path]) -> No
         G.number_of_edges(),
     ]
     # Edge labels are the relation labels; node labels the Arabic names.
-    labels = js(driver, "return kgView.nodes.get().map(n => n.label)")
+    labels = canvas_labels(driver)
     assert "دونالد ترامب" in labels
-    assert "hosted" in js(driver, "return kgView.edges.get().map(e => e.label)")
+    assert "hosted" in canvas_labels(driver, "edges")
 
 
 def test_search_finds_trump_by_his_alias(driver: Any, pages: dict[str, Path]) -> None:
@@ -141,7 +148,7 @@ def test_search_normalises_like_python(
     if js(driver, "return window.kgView === undefined || !location.href.endsWith('ar.html')"):
         open_page(driver, pages["ar"])
     ids = js(driver, "return kgView.search(arguments[0])", query)
-    labels = [js(driver, "return kgView.nodes.get(arguments[0]).label", i) for i in ids]
+    labels = [js(driver, "return kgView.nodes.get(arguments[0]).label", i)[1:-1] for i in ids]
     assert labels and labels[0] == expected
 
 
@@ -203,7 +210,7 @@ def test_max_nodes_is_said_on_the_page(driver: Any, pages: dict[str, Path]) -> N
     count = driver.find_element(By.ID, "kg-count").text
     assert count.startswith("showing 5 of 11 entities")
     assert js(driver, "return document.documentElement.dir") == "ltr"
-    assert "Rex Tillerson" in js(driver, "return kgView.nodes.get().map(n => n.label)")
+    assert "Rex Tillerson" in canvas_labels(driver)
 
 
 def test_hostile_names_execute_nothing_and_show_literally(
@@ -239,7 +246,7 @@ def test_hostile_names_execute_nothing_and_show_literally(
     hrefs = js(driver, "return [...document.querySelectorAll('a')].map(a => a.href)")
     assert hrefs and all(re.fullmatch(r"https://www\.wikidata\.org/wiki/Q[0-9]+", h) for h in hrefs)
     assert not BIDI.search(text)
-    assert not BIDI.search("".join(js(driver, "return kgView.nodes.get().map(n => n.label)")))
+    assert not BIDI.search("".join(canvas_labels(driver) + canvas_labels(driver, "edges")))
     assert "gnp.exe دونالد" in text
     assert console_errors(driver) == []
 

@@ -73,6 +73,14 @@
   }
 
   // ---------------------------------------------------------------- network
+  function canvasText(text) {
+    // The canvas has one direction for all labels; first-strong isolation (FSI..PDI) gives
+    // each label its own, so "Washington, D.C." keeps its full stop on the right in an
+    // Arabic page and a cut Arabic name its ellipsis on the left in an English one. The
+    // data itself had every bidi control removed in kg/view.py: these are the only ones.
+    return "\u2068" + text + "\u2069";
+  }
+
   function colourOf(cls) {
     return (classByName.get(cls) || { colour: "#a0a0a0" }).colour;
   }
@@ -80,7 +88,7 @@
   const nodes = new vis.DataSet(
     data.nodes.map((n) => ({
       id: n.id,
-      label: n.short,
+      label: canvasText(n.short),
       value: n.value,
       color: { background: colourOf(n.cls), border: "#33404d", highlight: { background: colourOf(n.cls), border: "#000" } },
     }))
@@ -90,7 +98,7 @@
       id: e.id,
       from: e.from,
       to: e.to,
-      label: data.relations[e.rel].label,
+      label: canvasText(data.relations[e.rel].label),
       smooth: e.curve ? { enabled: true, type: e.curve > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(e.curve) } : false,
     }))
   );
