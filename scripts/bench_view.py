@@ -136,8 +136,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=1, help="page loads per size (median reported)")
     ap.add_argument("--keep", type=Path, help="write the pages into this folder")
     args = ap.parse_args(argv)
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-"))
-    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        run(args.sizes, args.runs, folder)
+        if args.keep:
+            print(f"pages in {folder}")
+    return 0
+
+
+def run(sizes: list[int], runs: int, folder: Path) -> None:
+    """Print one table row per size."""
     header = (
         f"{'entities':>8} {'facts':>6} {'html MB':>7} {'project s':>9} {'render_html s':>13} "
         f"{'DOM ms':>7} {'interactive ms':>14} {'search ms':>9} {'select ms':>9}"
@@ -145,23 +154,22 @@ def main(argv: list[str] | None = None) -> int:
     print(header)
     print("-" * len(header))
     with chromium() as driver:
-        for n in args.sizes:
+        for n in sizes:
             g = synthetic_graph(n)
             t0 = time.perf_counter()
             G = to_networkx(g)
             t1 = time.perf_counter()
             page = render_html(g, folder / f"bench_{n}.html")
             t2 = time.perf_counter()
-            runs = [measure(driver, page) for _ in range(args.runs)]
-            med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+            loads = [measure(driver, page) for _ in range(runs)]
+            med = {k: statistics.median(r[k] for r in loads) for k in loads[0]}
             print(
                 f"{G.number_of_nodes():>8} {G.number_of_edges():>6} {page.stat().st_size / 1e6:>7.2f} "
                 f"{t1 - t0:>9.2f} {t2 - t1:>13.2f} {med['dom']:>7.0f} {med['ready']:>14.0f} "
                 f"{med['search']:>9.1f} {med['select']:>9.1f}",
                 flush=True,
             )
-    print(f"\npages in {folder}; 'interactive' = navigation start -> layout done, physics off")
-    return 0
+    print("\ninteractive = navigation start -> layout done and physics off, in the page's clock")
 
 
 if __name__ == "__main__":
