@@ -135,6 +135,7 @@ def render_html(
     """
     from .analytics import as_graph, atomic_path, to_networkx
 
+    _check_size_by(size_by)  # before the projection, which is the slow part
     graph = as_graph(graph)
     G = to_networkx(graph, lang=lang)
     page = page_html(
@@ -213,8 +214,7 @@ def payload(
     """
     from .analytics import centrality
 
-    if size_by not in SIZE_BY:
-        raise UnknownNameError("node size measure", size_by, list(SIZE_BY))
+    _check_size_by(size_by)
     ui = dict(UI_STRINGS.get(_base_lang(lang), UI_STRINGS["en"]))
     scores = centrality(G, size_by)
     kept = sorted(G, key=lambda u: (-scores[u], u))
@@ -248,6 +248,11 @@ def payload(
     }
 
 
+def _check_size_by(size_by: str) -> None:
+    if size_by not in SIZE_BY:
+        raise UnknownNameError("node size measure", size_by, list(SIZE_BY))
+
+
 def _node(
     G: nx.MultiDiGraph, u: str, i: int, score: float, classes: _ClassTable, texts: _TextTable
 ) -> dict[str, Any]:
@@ -263,7 +268,7 @@ def _node(
         "id": i,
         "label": label,
         "short": _shorten(label),
-        "cls": classes.index(d.get("cls") or "Thing"),
+        "cls": classes.add(d.get("cls") or "Thing"),
         "value": round(score, 6),
         "names": names,
         "keys": _unique(k for k in (normalize(n) for n in [label, *names, qid or ""]) if k),
@@ -381,11 +386,13 @@ class _TextTable:
 
 
 class _ClassTable:
+    """The classes shown, with their label in the page language, colour and count."""
+
     def __init__(self, labels: dict[str, str]) -> None:
         self._labels = labels
         self._counts: dict[str, int] = {}
 
-    def index(self, cls: str) -> str:
+    def add(self, cls: str) -> str:
         self._counts[cls] = self._counts.get(cls, 0) + 1
         return cls
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+import kg.headless
 import kg.view
 from kg.errors import UnknownNameError
 from kg.view import payload, render_html, script_json
@@ -49,8 +50,9 @@ def page(small: Graph, tmp_path_factory: pytest.TempPathFactory) -> str:
     return out.read_text(encoding="utf-8")
 
 
-def test_doctests() -> None:
-    result = doctest.testmod(kg.view, optionflags=doctest.ELLIPSIS)
+@pytest.mark.parametrize("module", [kg.view, kg.headless])
+def test_doctests(module: object) -> None:
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
 
 
