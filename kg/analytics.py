@@ -1,0 +1,694 @@
+"""The graph as a network: a networkx projection of the output RDF graph, and measures on it.
+
+The projection keeps what a person exploring the network needs and drops the RDF
+plumbing: one node per entity (not per document, sentence or provenance node), one edge
+per direct fact triple, with the sentences behind it taken from the provenance nodes
+(``ontology/README.md`` describes the graph this reads).
+
+networkx is imported inside the functions: ``import kg.analytics`` stays cheap.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from rdflib import ConjunctiveGraph, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS
+
+from .errors import UnknownNameError
+from .model import ENTITY_CLASSES
+from .text import normalize, strip_invisible
+from .vocab import CORE_RELATIONS, KG, KGREL
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
+
+#: Types that are RDF plumbing, never network nodes.
+_STRUCTURAL_CLASSES = frozenset({KG.Document, KG.Sentence, KG.Fact, RDF.Statement})
+_QID = re.compile(r"^Q[0-9]+$")
+_WIKIDATA_ENTITY = re.compile(r"^https?://(?:www\.)?wikidata\.org/(?:entity|wiki)/(Q[0-9]+)$")
+#: Export formats: name -> networkx writer.
+EXPORT_FORMATS: dict[str, str] = {"graphml": "write_graphml", "gexf": "write_gexf"}
+#: Betweenness costs one graph traversal per source; past this many node+edge visits in
+#: total it is estimated from a seeded sample of sources (a few seconds at most).
+_BETWEENNESS_BUDGET = 1_000_000
+
+
+class Hop(NamedTuple):
+    """One step of a path: the fact linking ``frm`` to ``to``.
+
+    ``inverse`` is True when the fact is stated the other way round (``to`` is its
+    subject), so ``A ←ledBy— B`` reads "B is led by A".
+    """
+
+    frm: str
+    frm_label: str
+    relation: str
+    relation_label: str
+    to: str
+    to_label: str
+    inverse: bool
+    sentence: str
+    confidence: float | None
+
+
+# --------------------------------------------------------------------------- projection
+
+
+def to_networkx(graph: Graph, *, lang: str = "ar") -> nx.MultiDiGraph:
+    """Project the output graph onto entities and the facts between them.
+
+    Nodes are entity IRIs with ``label`` (in ``lang`` when there is one), ``labels`` (every
+    other label), ``cls``, ``qid``, ``aliases``, ``text`` (a statement's text) and
+    ``sentences`` (those that mention it). Edges are keyed by predicate IRI and carry
+    ``relation`` (the id: local name or open lemma), ``label``, ``open``, ``sentences``,
+    ``evidence`` and ``confidence`` (the highest of its provenance nodes).
+
+    >>> ttl = '''@prefix kg: <https://w3id.org/kg-builder/ontology#> .
+    ... @prefix e: <https://w3id.org/kg-builder/resource/entity/> .
+    ... @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    ... e:Q1 a kg:Person ; rdfs:label "أ"@ar, "A"@en .
+    ... e:Q2 a kg:City ; rdfs:label "ب"@ar .
+    ... e:Q1 kg:visited e:Q2 .'''
+    >>> G = to_networkx(Graph().parse(data=ttl, format="turtle"), lang="en")
+    >>> sorted(G.nodes[n]["label"] for n in G)
+    ['A', 'ب']
+    >>> [d["relation"] for _, _, d in G.edges(data=True)]
+    ['visited']
+    """
+    import networkx as nx
+
+    g = as_graph(graph)
+    labels = _TermLabels(g, lang)
+    sentences = _SentenceIndex(g)
+    predicates = _fact_predicates(g)
+    facts = sorted(
+        (s, p, o)
+        for p in predicates
+        for s, o in g.subject_objects(p)
+        if isinstance(s, URIRef) and isinstance(o, URIRef)
+    )
+    G = nx.MultiDiGraph(lang=lang)
+    entities = _entity_iris(g, facts)
+    for iri in sorted(entities):
+        G.add_node(str(iri), **_node_attrs(g, iri, lang, sentences))
+    provenance = _provenance(g, sentences)
+    for s, p, o in facts:
+        if s not in entities or o not in entities:  # e.g. a relation to a document
+            continue
+        G.add_edge(
+            str(s), str(o), key=str(p), **_edge_attrs(p, labels, provenance.get((s, p, o), []))
+        )
+    return G
+
+
+def as_graph(graph: Graph) -> Graph:
+    """A plain graph as is; a dataset (``graph.trig``) as the union of its graphs.
+
+    >>> from rdflib import Dataset
+    >>> ds = Dataset(); _ = ds.graph(URIRef("urn:g")).add((URIRef("urn:a"), RDFS.label, Literal("a")))
+    >>> g = as_graph(ds)
+    >>> type(g).__name__, len(g)
+    ('Graph', 1)
+    """
+    if not isinstance(graph, ConjunctiveGraph):  # Dataset is a ConjunctiveGraph
+        return graph
+    union = Graph()
+    for s, p, o, _ in graph.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def _fact_predicates(g: Graph) -> set[URIRef]:
+    """Predicates of direct fact triples: core relations, open relations, and any
+    predicate a provenance node names (relations the ontology adds beyond the core list)."""
+    preds = {KG[r] for r in CORE_RELATIONS}
+    preds |= {
+        p
+        for p in g.predicates(unique=True)
+        if isinstance(p, URIRef) and str(p).startswith(str(KGREL))
+    }
+    preds |= {p for p in g.objects(None, RDF.predicate) if isinstance(p, URIRef)}
+    return {p for p in preds if (None, p, None) in g}
+
+
+def _entity_iris(g: Graph, facts: Iterable[tuple[URIRef, URIRef, URIRef]]) -> set[URIRef]:
+    """Entities: typed with a non-structural ``kg:`` class, or an end of a fact."""
+    iris: set[URIRef] = set()
+    for s, cls in g.subject_objects(RDF.type):
+        if (
+            isinstance(s, URIRef)
+            and str(cls).startswith(str(KG))
+            and cls not in _STRUCTURAL_CLASSES
+        ):
+            iris.add(s)
+    for s, _, o in facts:
+        iris.update((s, o))
+    return {i for i in iris if not (set(g.objects(i, RDF.type)) & _STRUCTURAL_CLASSES)}
+
+
+def _node_attrs(g: Graph, iri: URIRef, lang: str, sentences: _SentenceIndex) -> dict[str, Any]:
+    names = [o for o in g.objects(iri, RDFS.label) if isinstance(o, Literal)]
+    text = _first(str(o) for o in g.objects(iri, KG.text))
+    label = pick_literal(names, lang) or text or local_name(iri)
+    aliases = sorted({str(o) for o in g.objects(iri, KG.alias)} - {label})
+    attrs: dict[str, Any] = {
+        "label": label,
+        "labels": sorted({str(o) for o in names} - {label}),
+        "cls": entity_class(g, iri),
+        "qid": _qid(g, iri),
+        "aliases": aliases,
+        "sentences": sentences.texts(g.objects(iri, KG.mentionedIn)),
+    }
+    if text:
+        attrs["text"] = text
+    return attrs
+
+
+def entity_class(g: Graph, iri: URIRef) -> str:
+    """The most specific ``kg:`` class of an entity (``Thing`` when untyped).
+
+    Order follows ``kg.model.ENTITY_CLASSES``, where City comes before Place.
+    """
+    names = {
+        str(c)[len(str(KG)) :]
+        for c in g.objects(iri, RDF.type)
+        if str(c).startswith(str(KG)) and c not in _STRUCTURAL_CLASSES
+    }
+    if not names:
+        return "Thing"
+    rank = {c: i for i, c in enumerate(ENTITY_CLASSES)}
+    return min(names, key=lambda c: (rank.get(c, len(rank)), c))
+
+
+def _qid(g: Graph, iri: URIRef) -> str | None:
+    qids = sorted(
+        m.group(1) for o in g.objects(iri, OWL.sameAs) if (m := _WIKIDATA_ENTITY.match(str(o)))
+    )
+    return qids[0] if qids else None
+
+
+def valid_qid(qid: object) -> bool:
+    """True for a Wikidata item id such as ``Q22686``, the only thing a link is built from.
+
+    >>> valid_qid("Q22686"), valid_qid("javascript:alert(1)"), valid_qid("Q1\\n")
+    (True, False, False)
+    """
+    return isinstance(qid, str) and _QID.fullmatch(qid) is not None
+
+
+def _edge_attrs(
+    pred: URIRef, labels: _TermLabels, provenance: list[dict[str, Any]]
+) -> dict[str, Any]:
+    confidences = [p["confidence"] for p in provenance if p["confidence"] is not None]
+    return {
+        "relation": local_name(pred),
+        "label": labels.label(pred),
+        "open": str(pred).startswith(str(KGREL)),
+        "sentences": _unique(p["sentence"] for p in provenance if p["sentence"]),
+        "evidence": _unique(p["evidence"] for p in provenance if p["evidence"]),
+        "confidence": max(confidences) if confidences else None,
+    }
+
+
+def _provenance(g: Graph, sentences: _SentenceIndex) -> dict[tuple, list[dict[str, Any]]]:
+    """(subject, predicate, object) -> its provenance records, in a stable order."""
+    out: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+    for node in sorted(set(g.subjects(RDF.predicate, None)), key=str):
+        key = (g.value(node, RDF.subject), g.value(node, RDF.predicate), g.value(node, RDF.object))
+        sents = sentences.texts(g.objects(node, PROV.wasDerivedFrom))
+        conf = g.value(node, KG.confidence)
+        out[key].append(
+            {
+                "sentence": sents[0] if sents else "",
+                "evidence": _first(str(o) for o in g.objects(node, KG.evidence)) or "",
+                "confidence": _float(conf),
+            }
+        )
+    return out
+
+
+class _SentenceIndex:
+    """Sentence IRI -> text, ordered by document and ``kg:index``."""
+
+    def __init__(self, g: Graph) -> None:
+        self._g = g
+        self._cache: dict[URIRef, tuple[tuple, str]] = {}
+
+    def _entry(self, s: URIRef) -> tuple[tuple, str]:
+        if s not in self._cache:
+            g = self._g
+            text = _first(str(o) for o in g.objects(s, KG.text)) or ""
+            index = _float(g.value(s, KG["index"]))  # not KG.index: that is str.index
+            doc = str(g.value(s, DCTERMS.isPartOf) or "")
+            self._cache[s] = ((doc, index if index is not None else -1.0, str(s)), text)
+        return self._cache[s]
+
+    def texts(self, iris: Iterable[Any]) -> list[str]:
+        entries = sorted(self._entry(i) for i in set(iris) if isinstance(i, URIRef))
+        return _unique(text for _, text in entries if text)
+
+
+class _TermLabels:
+    """Labels of ontology terms (relations, classes): the data graph first, then kg.ttl."""
+
+    def __init__(self, g: Graph, lang: str) -> None:
+        from .ontology import ontology_graph
+
+        self._graphs = (g, ontology_graph())
+        self._lang = lang
+        self._cache: dict[URIRef, str] = {}
+
+    def label(self, term: URIRef) -> str:
+        if term not in self._cache:
+            names = [
+                o
+                for gr in self._graphs
+                for o in gr.objects(term, RDFS.label)
+                if isinstance(o, Literal)
+            ]
+            # A core relation's local name is English: better than another language's label.
+            picked = pick_literal(names, self._lang, others=str(term).startswith(str(KGREL)))
+            self._cache[term] = picked or local_name(term)
+        return self._cache[term]
+
+
+def term_label(g: Graph | None, term: URIRef, lang: str) -> str:
+    """The label of an ontology term in ``lang`` (from ``g`` or kg.ttl), else its local name.
+
+    >>> term_label(None, KG.Person, "xx")
+    'Person'
+    """
+    return _TermLabels(g if g is not None else Graph(), lang).label(term)
+
+
+def pick_literal(literals: Iterable[Literal], lang: str, *, others: bool = True) -> str | None:
+    """The literal in ``lang``, else an untagged one, else (if ``others``) Arabic, English,
+    then any; ties broken by text so the choice is stable.
+
+    >>> pick_literal([Literal("Trump", lang="en"), Literal("ترامب", lang="ar")], "en")
+    'Trump'
+    >>> pick_literal([Literal("ترامب", lang="ar")], "en")
+    'ترامب'
+    """
+    order: dict[str | None, int] = {None: 1, "ar": 2, "en": 3}
+    order[lang] = 0
+    ranked = sorted(
+        (order.get(lit.language, 4), str(lit))
+        for lit in literals
+        if str(lit).strip() and (others or order.get(lit.language, 4) < 2)
+    )
+    return ranked[0][1] if ranked else None
+
+
+def local_name(iri: object) -> str:
+    """The last segment of an IRI, percent-decoded: a relation id, an open lemma, a slug.
+
+    >>> local_name("https://w3id.org/kg-builder/relation/%D8%AC%D8%AF%D8%AF")
+    'جدد'
+    >>> local_name("https://w3id.org/kg-builder/ontology#hosted")
+    'hosted'
+    """
+    from urllib.parse import unquote
+
+    s = str(iri)
+    return unquote(re.split(r"[#/]", s.rstrip("/#"))[-1]) or s
+
+
+def _first(values: Iterable[str]) -> str | None:
+    return min(values, default=None)
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def _float(value: Any) -> float | None:
+    try:
+        return float(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+# --------------------------------------------------------------------------- measures
+
+
+def pagerank(
+    G: nx.MultiDiGraph, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 200
+) -> dict[str, float]:
+    """PageRank by power iteration, parallel facts counting as weight.
+
+    networkx's own ``pagerank`` needs scipy; this needs nothing and gives the same
+    numbers to within ``tol``, in a fixed summation order (deterministic output).
+
+    >>> import networkx as nx
+    >>> pr = pagerank(nx.MultiDiGraph([("a", "b"), ("c", "b")]))
+    >>> max(pr, key=pr.get), round(sum(pr.values()), 6)
+    ('b', 1.0)
+    """
+    nodes = list(G)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    out_w: dict[str, float] = {u: float(G.out_degree(u)) for u in nodes}
+    links = [(u, v) for u, v in G.edges()]
+    rank = dict.fromkeys(nodes, 1.0 / n)
+    for _ in range(max_iter):
+        dangling = alpha * sum(rank[u] for u in nodes if out_w[u] == 0.0) / n
+        new = dict.fromkeys(nodes, (1.0 - alpha) / n + dangling)
+        for u, v in links:
+            new[v] += alpha * rank[u] / out_w[u]
+        err = sum(abs(new[u] - rank[u]) for u in nodes)
+        rank = new
+        if err < n * tol:
+            break
+    return rank
+
+
+def centrality(G: nx.MultiDiGraph, by: str = "degree") -> dict[str, float]:
+    """Node scores used to size and rank nodes: ``degree`` (facts touching the node,
+    both directions) or ``pagerank``.
+
+    >>> import networkx as nx
+    >>> centrality(nx.MultiDiGraph([("a", "b"), ("a", "b")]))
+    {'a': 2.0, 'b': 2.0}
+    """
+    if by == "degree":
+        return {u: float(d) for u, d in G.degree()}
+    if by == "pagerank":
+        return pagerank(G)
+    raise UnknownNameError("centrality", by, ["degree", "pagerank"])
+
+
+def most_central(G: nx.MultiDiGraph, n: int, by: str = "degree") -> list[str]:
+    """The ``n`` highest-scoring nodes, ties broken by IRI (stable).
+
+    >>> import networkx as nx
+    >>> most_central(nx.MultiDiGraph([("a", "hub"), ("b", "hub"), ("c", "d")]), 2)
+    ['hub', 'a']
+    """
+    scores = centrality(G, by)
+    return sorted(G, key=lambda u: (-scores[u], u))[: max(n, 0)]
+
+
+def stats(G: nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:
+    """Counts and measures of the projection, as plain JSON-ready values.
+
+    Keys: ``entities``, ``facts``, ``classes`` and ``relations`` (counts, largest first),
+    ``degree``, ``pagerank``, ``betweenness`` (the ``top`` entities, each
+    ``{"id", "label", "value"}``), ``communities`` (lists of labels, largest first,
+    Louvain with a fixed seed) and ``betweenness_sample`` (sources sampled, or None when
+    exact).
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("a", label="A", cls="Person"); G.add_node("b", label="B", cls="City")
+    >>> _ = G.add_edge("a", "b", key="p", relation="visited", label="visited")
+    >>> s = stats(G)
+    >>> s["entities"], s["facts"], s["relations"], s["degree"][0]["label"]
+    (2, 1, {'visited': 1}, 'A')
+    """
+    import networkx as nx
+
+    simple = nx.Graph(G.to_undirected(as_view=True))
+    sample = _betweenness_sample(simple.number_of_nodes(), simple.number_of_edges())
+    between = nx.betweenness_centrality(simple, k=sample, seed=0 if sample else None)
+    return {
+        "entities": G.number_of_nodes(),
+        "facts": G.number_of_edges(),
+        "classes": _count(d.get("cls", "Thing") for _, d in G.nodes(data=True)),
+        "relations": _count(
+            d.get("label") or d.get("relation", "?") for *_, d in G.edges(data=True)
+        ),
+        "degree": _top(G, centrality(G, "degree"), top),
+        "pagerank": _top(G, pagerank(G), top),
+        "betweenness": _top(G, between, top),
+        "betweenness_sample": sample,
+        "communities": _communities(G, simple),
+    }
+
+
+def format_stats(s: dict[str, Any]) -> str:
+    """:func:`stats` as text for a terminal (``kg stats``).
+
+    >>> print(format_stats({"entities": 2, "facts": 1, "classes": {"Person": 2},
+    ...     "relations": {"met": 1}, "degree": [{"id": "a", "label": "A", "value": 1.0}],
+    ...     "pagerank": [], "betweenness": [], "betweenness_sample": None, "communities": [["A", "B"]]}))
+    entities 2, facts 1
+    classes: Person 2
+    relations: met 1
+    degree: A 1
+    communities: 1 (largest: A, B)
+    """
+    lines = [f"entities {s['entities']}, facts {s['facts']}"]
+    for key in ("classes", "relations"):
+        if s[key]:
+            lines.append(f"{key}: " + ", ".join(f"{k} {v}" for k, v in s[key].items()))
+    for key in ("degree", "pagerank", "betweenness"):
+        if s[key]:
+            shown = ", ".join(f"{r['label']} {r['value']:g}" for r in s[key])
+            note = (
+                f" (sampled from {s['betweenness_sample']} sources)"
+                if key == "betweenness" and s["betweenness_sample"]
+                else ""
+            )
+            lines.append(f"{key}{note}: {shown}")
+    if s["communities"]:
+        biggest = ", ".join(s["communities"][0][:10])
+        lines.append(f"communities: {len(s['communities'])} (largest: {biggest})")
+    return "\n".join(lines)
+
+
+def _betweenness_sample(n: int, m: int) -> int | None:
+    """Sources to sample for betweenness, or None for the exact value.
+
+    >>> _betweenness_sample(500, 1250), _betweenness_sample(5000, 12500)
+    (None, 57)
+    """
+    k = max(32, _BETWEENNESS_BUDGET // max(n + m, 1))
+    return None if k >= n else k
+
+
+def _count(values: Iterable[str]) -> dict[str, int]:
+    return dict(sorted(Counter(values).items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _top(G: nx.MultiDiGraph, scores: dict[str, float], n: int) -> list[dict[str, Any]]:
+    best = sorted(scores, key=lambda u: (-scores[u], u))[:n]
+    return [
+        {"id": u, "label": G.nodes[u].get("label", u), "value": round(scores[u], 6)} for u in best
+    ]
+
+
+def _communities(G: nx.MultiDiGraph, simple: Any) -> list[list[str]]:
+    import networkx as nx
+
+    if simple.number_of_edges() == 0:
+        return []
+    groups = nx.community.louvain_communities(simple, seed=0)
+    named = [sorted(G.nodes[u].get("label", u) for u in c) for c in groups if len(c) > 1]
+    return sorted(named, key=lambda c: (-len(c), c))
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def find_entities(G: nx.MultiDiGraph, name: str) -> list[str]:
+    """Nodes whose IRI, QID, label, other label or alias equals ``name`` after Arabic
+    normalisation (so hamza, diacritics and case do not matter).
+
+    Raises :class:`kg.errors.UnknownNameError` listing close names when none does.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("urn:t", label="دونالد ترامب", aliases=["ترمب"], qid="Q22686")
+    >>> find_entities(G, "تَرْمب"), find_entities(G, "q22686")
+    (['urn:t'], ['urn:t'])
+    >>> find_entities(G, "ترامبو")
+    Traceback (most recent call last):
+    ...
+    kg.errors.UnknownNameError: unknown entity 'ترامبو'. Available: دونالد ترامب
+    """
+    key = normalize(name)
+    index = _name_index(G)
+    found = sorted(index.get(key, ()))
+    if found:
+        return found
+    raise UnknownNameError("entity", name, _close_names(G, index, key))
+
+
+def _name_index(G: nx.MultiDiGraph) -> dict[str, set[str]]:
+    index: dict[str, set[str]] = defaultdict(set)
+    for u, d in G.nodes(data=True):
+        for n in _names(u, d):
+            index[normalize(n)].add(u)
+    return index
+
+
+def _names(u: str, d: dict[str, Any]) -> Iterator[str]:
+    yield u
+    if d.get("qid"):
+        yield d["qid"]
+    yield d.get("label", "")
+    yield from d.get("labels", ())
+    yield from d.get("aliases", ())
+
+
+def _close_names(G: nx.MultiDiGraph, index: dict[str, set[str]], key: str, n: int = 8) -> list[str]:
+    """Display labels of entities with a name close to ``key`` (fuzzy, then substring)."""
+    keys = [k for k in index if k and "://" not in k]
+    close = difflib.get_close_matches(key, keys, n=n, cutoff=0.6)
+    close += sorted(k for k in keys if key and (key in k or k in key) and k not in close)
+    labels = _unique(G.nodes[u].get("label", u) for k in close for u in sorted(index[k]))
+    return labels[:n]
+
+
+def shortest_path(G: nx.MultiDiGraph, a: str, b: str) -> list[Hop]:
+    """The fewest facts linking two named entities, whatever the facts' direction.
+
+    ``a`` and ``b`` are labels, aliases, QIDs or IRIs (see :func:`find_entities`); when a
+    name fits several entities the shortest path over all of them is taken. Each hop
+    carries the sentence behind its fact. Returns ``[]`` when ``a`` and ``b`` are the
+    same entity or no path joins them.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> for u, lab in [("t", "دونالد ترامب"), ("w", "واشنطن")]:
+    ...     G.add_node(u, label=lab, aliases=[], labels=[])
+    >>> G.add_edge("t", "w", key="v", relation="visited", label="زار",
+    ...            sentences=["زار ترامب واشنطن."], confidence=0.9)
+    'v'
+    >>> [(h.frm_label, h.relation, h.to_label, h.sentence) for h in shortest_path(G, "دونالد ترامب", "واشنطن")]
+    [('دونالد ترامب', 'visited', 'واشنطن', 'زار ترامب واشنطن.')]
+    """
+    import networkx as nx
+
+    sources, targets = find_entities(G, a), find_entities(G, b)
+    undirected = G.to_undirected(as_view=True)
+    best: list[str] | None = None
+    for s in sources:
+        for t in targets:
+            try:
+                path = nx.shortest_path(undirected, s, t)
+            except nx.NetworkXNoPath:
+                continue
+            if best is None or len(path) < len(best):
+                best = path
+    if not best:
+        return []
+    return [_hop(G, u, v) for u, v in zip(best, best[1:], strict=False)]
+
+
+def _hop(G: nx.MultiDiGraph, u: str, v: str) -> Hop:
+    """The best-attested fact between ``u`` and ``v`` (highest confidence, then id)."""
+    candidates = [(False, k, d) for k, d in (G.get_edge_data(u, v) or {}).items()]
+    candidates += [(True, k, d) for k, d in (G.get_edge_data(v, u) or {}).items()]
+    inverse, _, d = min(candidates, key=lambda c: (-(c[2].get("confidence") or 0.0), c[0], c[1]))
+    sentences = d.get("sentences") or d.get("evidence") or [""]
+    return Hop(
+        frm=u,
+        frm_label=G.nodes[u].get("label", u),
+        relation=d.get("relation", ""),
+        relation_label=d.get("label", d.get("relation", "")),
+        to=v,
+        to_label=G.nodes[v].get("label", v),
+        inverse=inverse,
+        sentence=sentences[0],
+        confidence=d.get("confidence"),
+    )
+
+
+def format_hop(hop: Hop) -> str:
+    """One line for a terminal: ``A —visited→ B`` or ``A ←ledBy— B``, then the sentence.
+
+    >>> format_hop(Hop("a", "A", "ledBy", "ledBy", "b", "B", True, "B leads A.", None))
+    'A ←ledBy— B  «B leads A.»'
+    """
+    arrow = f"←{hop.relation_label}—" if hop.inverse else f"—{hop.relation_label}→"
+    tail = f"  «{hop.sentence}»" if hop.sentence else ""
+    return f"{hop.frm_label} {arrow} {hop.to_label}{tail}"
+
+
+# --------------------------------------------------------------------------- export
+
+
+def export(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str) -> Path:
+    """Write the projection as GraphML or GEXF for Gephi, yEd or Cytoscape.
+
+    List attributes become JSON strings and missing values are left out, since neither
+    format has lists or nulls; edges get unique ids (``e0``, ``e1``, …) and keep their
+    predicate IRI as an attribute. The file is written atomically.
+
+    >>> import networkx as nx, tempfile, pathlib
+    >>> G = nx.MultiDiGraph(); G.add_node("a", label="أ", aliases=["ا"], qid=None)
+    >>> out = export(G, pathlib.Path(tempfile.mkdtemp()) / "g.graphml", "graphml")
+    >>> nx.read_graphml(out).nodes["a"]
+    {'label': 'أ', 'aliases': '["ا"]'}
+    """
+    import networkx as nx
+
+    if fmt not in EXPORT_FORMATS:
+        raise UnknownNameError("export format", fmt, sorted(EXPORT_FORMATS))
+    flat = nx.MultiDiGraph()
+    for u, d in G.nodes(data=True):
+        flat.add_node(u, **_flatten(d))
+    for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True)):
+        flat.add_edge(u, v, key=f"e{i}", predicate=str(k), **_flatten(d))
+    out = Path(path)
+    writer = getattr(nx, EXPORT_FORMATS[fmt])
+    with atomic_path(out) as tmp:
+        writer(flat, str(tmp))
+    return out
+
+
+def _flatten(attrs: dict[str, Any]) -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for k, v in attrs.items():
+        if v is None:
+            continue
+        if isinstance(v, list | tuple | dict | set):
+            v = json.dumps(sorted(v) if isinstance(v, set) else v, ensure_ascii=False)
+        elif isinstance(v, str):
+            v = strip_invisible(v)  # XML 1.0 allows them, but viewers show them raw
+        flat[k] = v
+    return flat
+
+
+@contextmanager
+def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
+    """A temporary path next to ``target`` that replaces it on success and is removed on
+    failure, so a reader never sees a half-written file.
+
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
+    >>> with atomic_path(target) as tmp:
+    ...     _ = tmp.write_text("done")
+    >>> target.read_text()
+    'done'
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
