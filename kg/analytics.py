@@ -426,15 +426,21 @@ def stats(G: nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:
         "entities": G.number_of_nodes(),
         "facts": G.number_of_edges(),
         "classes": _count(d.get("cls", "Thing") for _, d in G.nodes(data=True)),
-        "relations": _count(
-            d.get("label") or d.get("relation", "?") for *_, d in G.edges(data=True)
-        ),
+        "relations": _count(_relation_name(d) for *_, d in G.edges(data=True)),
         "degree": _top(G, centrality(G, "degree"), top),
         "pagerank": _top(G, pagerank(G), top),
         "betweenness": _top(G, between, top),
         "betweenness_sample": sample,
         "communities": _communities(G, simple),
     }
+
+
+def _relation_name(d: dict[str, Any]) -> str:
+    """A core relation by its id (labels differ by language), an open one by its lemma."""
+    from .vocab import CORE_RELATIONS
+
+    rel = d.get("relation", "")
+    return str(rel if rel in CORE_RELATIONS else (d.get("label") or rel or "?"))
 
 
 def format_stats(s: dict[str, Any]) -> str:
@@ -513,6 +519,8 @@ def find_entities(G: nx.MultiDiGraph, name: str) -> list[str]:
     >>> G.add_node("urn:t", label="دونالد ترامب", aliases=["ترمب"], qid="Q22686")
     >>> find_entities(G, "تَرْمب"), find_entities(G, "q22686")
     (['urn:t'], ['urn:t'])
+    >>> find_entities(G, "ترامب")
+    ['urn:t']
     >>> find_entities(G, "ترامبو")
     Traceback (most recent call last):
     ...
@@ -523,6 +531,10 @@ def find_entities(G: nx.MultiDiGraph, name: str) -> list[str]:
     found = sorted(index.get(key, ()))
     if found:
         return found
+    # a part of a name, as whole words (ستولتنبرغ for ينس ستولتنبرغ), when only one entity has it
+    partial = sorted({u for n, us in index.items() if f" {key} " in f" {n} " for u in us})
+    if len(partial) == 1:
+        return partial
     raise UnknownNameError("entity", name, _close_names(G, index, key))
 
 

@@ -91,18 +91,22 @@ def build(
 @main.command()
 @click.argument("graph", type=click.Path(exists=True, path_type=Path))
 @click.argument("sparql", required=False)
-@click.option("-f", "--file", "query_file", type=click.Path(exists=True, path_type=Path), help="Read the query from a .rq file.")
+@click.option("-f", "--file", "query_file", help="A .rq file, or the name of a query in ontology/queries (see --list).")
 @click.option("--format", "fmt", default="table", show_default=True, help="table, csv, tsv or json.")
-def query(graph: Path, sparql: str | None, query_file: Path | None, fmt: str) -> None:
-    """Run a SPARQL query over GRAPH (a .ttl/.trig file)."""
+@click.option("--list", "list_queries", is_flag=True, help="List the stored example queries.")
+def query(graph: Path, sparql: str | None, query_file: str | None, fmt: str, list_queries: bool) -> None:
+    """Run a SPARQL query over GRAPH (.ttl, .trig, .nt, .nq, .jsonld)."""
     from . import store
 
+    if list_queries:
+        for name in sorted(store.stored_queries()):
+            click.echo(name)
+        return
     if query_file is not None:
-        sparql = query_file.read_text(encoding="utf-8")
+        sparql = store.read_query(query_file)
     if not sparql:
-        _fail("give a query, or -f FILE.rq", 2)
-    result = store.query(store.load(graph), sparql or "")
-    click.echo(store.format_result(result, fmt))
+        _fail("give a query, or -f FILE.rq (kg query GRAPH --list shows the stored ones)", 2)
+    click.echo(store.format_result(store.query(store.load(graph), sparql or ""), fmt))
 
 
 @main.command(name="eval")
@@ -111,10 +115,9 @@ def query(graph: Path, sparql: str | None, query_file: Path | None, fmt: str) ->
 @click.argument("facts", type=click.Path(exists=True, path_type=Path))
 def eval_(graph: Path, entities: Path, facts: Path) -> None:
     """Score GRAPH against gold ENTITIES.tsv and FACTS.tsv (precision, core and all recall)."""
-    from . import evaluate, store
+    from . import evaluate
 
-    report = evaluate.evaluate(store.load(graph), entities, facts)
-    click.echo(evaluate.format_report(report))
+    click.echo(evaluate.format_report(evaluate.evaluate(graph, entities, facts)))
 
 
 @main.command()
@@ -124,22 +127,71 @@ def validate(graph: Path) -> None:
     from . import shapes, store
 
     conforms, report = shapes.validate(store.load(graph))
-    click.echo("conforms" if conforms else report)
+    click.echo(report)
     if not conforms:
         sys.exit(1)
+
+
+lang_option = click.option("--lang", default="ar", show_default=True, help="Language of labels: ar or en.")
 
 
 @main.command()
 @click.argument("graph", type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out_file", default="graph.html", show_default=True, type=click.Path(path_type=Path))
-@click.option("--lang", default="ar", show_default=True, type=click.Choice(["ar", "en"]))
+@lang_option
 @click.option("--max-nodes", type=int, default=None, help="Keep only the N most central entities.")
-def view(graph: Path, out_file: Path, lang: str, max_nodes: int | None) -> None:
-    """Render GRAPH as an interactive HTML network."""
-    from . import graph as graph_mod, store, view as view_mod
+@click.option("--size-by", type=click.Choice(["degree", "pagerank"]), default="degree", show_default=True)
+@click.option("--title", default=None, help="Title of the page.")
+def view(graph: Path, out_file: Path, lang: str, max_nodes: int | None, size_by: str, title: str | None) -> None:
+    """Render GRAPH as a self-contained interactive HTML network."""
+    from . import store, view as view_mod
 
-    g = graph_mod.union_graph(store.load(graph))
-    click.echo(f"wrote {view_mod.render_html(g, out_file, lang=lang, max_nodes=max_nodes)}")
+    path = view_mod.render_html(store.load(graph), out_file, lang=lang, max_nodes=max_nodes, size_by=size_by, title=title)
+    click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+@lang_option
+@click.option("--top", default=10, show_default=True, help="How many entities per ranking.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats(graph: Path, lang: str, top: int, as_json: bool) -> None:
+    """Counts per class and relation, most central entities, communities."""
+    import json
+
+    from . import analytics, store
+
+    s = analytics.stats(analytics.to_networkx(store.load(graph), lang=lang), top)
+    click.echo(json.dumps(s, ensure_ascii=False, indent=2) if as_json else analytics.format_stats(s))
+
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+@click.argument("a")
+@click.argument("b")
+@lang_option
+def path(graph: Path, a: str, b: str, lang: str) -> None:
+    """The shortest chain of facts from entity A to entity B, with the sentence behind each hop."""
+    from . import analytics, store
+
+    hops = analytics.shortest_path(analytics.to_networkx(store.load(graph), lang=lang), a, b)
+    if not hops:
+        _fail(f"no path between {a!r} and {b!r}")
+    for hop in hops:
+        click.echo(analytics.format_hop(hop))
+
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf"]), required=True)
+@click.option("--out", "out_file", type=click.Path(path_type=Path), default=None, help="Defaults to GRAPH with the new suffix.")
+@lang_option
+def export(graph: Path, fmt: str, out_file: Path | None, lang: str) -> None:
+    """Export the entity network for Gephi and other graph tools."""
+    from . import analytics, store
+
+    out = out_file or graph.with_suffix("." + fmt)
+    click.echo(f"wrote {analytics.export(analytics.to_networkx(store.load(graph), lang=lang), out, fmt)}")
 
 
 @main.command()

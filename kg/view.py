@@ -300,6 +300,7 @@ def _edges(
             key,
             {
                 "id": len(relations),
+                "name": _clean(d.get("relation") or key),
                 "label": _clean(d.get("label") or d.get("relation") or key),
                 "count": 0,
             },

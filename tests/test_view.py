@@ -93,7 +93,7 @@ def test_embedded_data_matches_the_projection(page: str, small: Graph) -> None:
     assert len(data["edges"]) == G.number_of_edges()
     trump = next(n for n in data["nodes"] if n.get("qid") == "Q22686")
     assert "ترمب" in trump["names"] and "ترمب" in trump["keys"]
-    hosted = [e for e in data["edges"] if data["relations"][e["rel"]]["label"] == "hosted"]
+    hosted = [e for e in data["edges"] if data["relations"][e["rel"]]["name"] == "hosted"]
     assert len(hosted[0]["sents"]) == 2 and hosted[0]["conf"] == 0.9
 
 

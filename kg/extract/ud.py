@@ -1102,6 +1102,21 @@ def _label(e: _Ent) -> str:
         if proper:
             return max(proper, key=lambda n: (len(n.split()), len(n)))
     if e.cls == "Event":
-        return max(names, key=len)
+        return _event_label(names)
     return names[0]
+
+
+def _event_label(names: list[str]) -> str:
+    """The most telling name of an event: a complete phrase of two to five words that
+    ends with a definite word (اجتماع التحالف الدولي), else the longest name."""
+    demonstratives = {"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هولاء"}
+
+    def complete(n: str) -> bool:
+        words = n.split()
+        return 2 <= len(words) <= 5 and normalize(words[-1]).startswith("ال") and normalize(words[0]) not in demonstratives
+
+    good = [n for n in names if complete(n)]
+    if good:
+        return max(good, key=lambda n: (names.count(n), -len(n.split()), n))
+    return max(names, key=len)
 
