@@ -479,7 +479,6 @@ def _events(d: _Doc, s: Sentence, tree: Tree) -> None:
         etype = d.lex.event_type(lk) or d.lex.event_type(normalize(t.form))
         if etype:
             ids = _np_ids(tree, t.id, 6)
-            ids = [k for k in ids if (s.index, k) not in d.token_ent or k == t.id]
             d.mention(s, tree, ids, f"event:{_strip_al(lk)}", "Event", "event", t.id)
         elif _strip_al(normalize(t.form)) in DOCUMENT_NOUNS or lk in DOCUMENT_NOUNS:
             d.mention(s, tree, [t.id], f"doc:{_strip_al(lk)}", "Thing", "nominal", t.id)
