@@ -1,36 +1,30 @@
 """The ``conllu`` analyser: parses produced by any UD parser, read from CoNLL-U.
 
-Handles multi-word token lines (``3-4``), empty nodes (``5.1``, skipped: they are not
-in the basic tree), comments, ``# text`` / ``# newdoc`` / ``# newpar``, and a named
-entity tag in MISC (``NER=B-PER`` or ``ner=...``, IOB/BIOES). Where a sentence has no
-NER tags, entity spans come from the gazetteer, as for the rules analyser.
+Reads what UDPipe, stanza, Trankit and CAMeL write: multi-word token lines (``3-4``,
+whose words get character offsets inside the surface token), empty nodes (``5.1``,
+skipped: they are not in the basic tree), comments, ``# text`` / ``# newdoc`` /
+``# newpar``, and a named-entity tag in MISC (``NER=B-PER`` or ``ner=...``; BIO, IOB1 or
+BIOES; CoNLL, OntoNotes and AQMAR labels or the ontology's own classes). Where a sentence
+has no NER tags, entity spans come from the gazetteer, as for the rules analyser.
+
+A malformed line raises :class:`~kg.errors.InputError` naming ``file:line``. A ``# text``
+line that does not hold the sentence's words is replaced by the text the words spell
+(with a warning), so a parse whose text was normalised still reads.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..errors import InputError
 from ..model import AnalysedDoc, Document, EntitySpan, Sentence, Token
 from ..text import normalize
-from .names import find_entities
+from .names import find_entities, lookup_name
+from .spans import decode_tags, ner_class, refine, split_surface, trim
 
-_NER_CLASSES = {
-    "PER": "Person",
-    "PERSON": "Person",
-    "ORG": "Organization",
-    "ORGANIZATION": "Organization",
-    "LOC": "Place",
-    "LOCATION": "Place",
-    "GPE": "Place",
-    "FAC": "Place",
-    "NORP": "Group",
-    "EVENT": "Event",
-    "DATE": "TimeExpression",
-    "TIME": "TimeExpression",
-    "MISC": "Thing",
-}
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -45,7 +39,6 @@ class _Word:
     deprel: str
     misc: str
     line: int
-    surface: tuple[str, int] | None = None  # (MWT surface form, index of this word in it)
 
 
 @dataclass
@@ -55,21 +48,42 @@ class _Sent:
     newpar: bool
     line: int
     mwt: dict[int, tuple[int, str]]  # first word id -> (last word id, surface form)
+    newdoc: str | None = None  # the id of a ``# newdoc`` that starts here ("" if it has none)
+    mwt_misc: dict[int, str] | None = None  # first word id -> MISC of the token line
 
 
 def parse(text: str, source: str = "<conllu>") -> Iterator[_Sent]:
-    """Parse CoNLL-U into sentences; malformed lines raise InputError naming the line."""
+    r"""Parse CoNLL-U into sentences; malformed lines raise InputError naming the line.
+
+    >>> s = next(parse("# text = وقال\n1-2\tوقال\t_\t_\t_\t_\t_\t_\t_\t_\n"
+    ...                "1\tو\tو\tCCONJ\t_\t_\t2\tcc\t_\t_\n2\tقال\tقال\tVERB\t_\t_\t0\troot\t_\t_\n"))
+    >>> [w.form for w in s.words], s.mwt
+    (['و', 'قال'], {1: (2, 'وقال')})
+    >>> next(parse("1\tword\n", "bad.conllu"))
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: bad.conllu:1: expected 10 tab-separated columns, found 2
+    """
     words: list[_Word] = []
     sent_text: str | None = None
     newpar = False
+    newdoc: str | None = None
     start_line = 1
     mwt: dict[int, tuple[int, str]] = {}
-    lines = text.splitlines()
+    mwt_misc: dict[int, str] = {}
+    lines = text.lstrip("\ufeff").splitlines()
+
+    def where(n: int) -> str:
+        return f"{source}:{n}"
+
     for n, line in enumerate([*lines, ""], 1):
         if not line.strip():
             if words:
-                yield _Sent(words, sent_text, newpar, start_line, mwt)
-            words, sent_text, newpar, mwt = [], None, False, {}
+                _check_sentence(words, mwt, where(start_line))
+                yield _Sent(words, sent_text, newpar, start_line, mwt, newdoc, mwt_misc)
+            elif mwt:
+                raise InputError(where(n - 1), "multi-word token line with no words after it")
+            words, sent_text, newpar, newdoc, mwt, mwt_misc = [], None, False, None, {}, {}
             start_line = n + 1
             continue
         if line.startswith("#"):
@@ -77,38 +91,63 @@ def parse(text: str, source: str = "<conllu>") -> Iterator[_Sent]:
             key = key.strip()
             if key == "text":
                 sent_text = value.strip()
-            elif key in ("newpar", "newpar id", "newdoc", "newdoc id") or key.startswith(("newpar", "newdoc")):
+            elif key.startswith("newdoc"):
+                newpar = True
+                newdoc = value.strip() if key.startswith("newdoc id") else ""
+            elif key.startswith("newpar"):
                 newpar = True
             continue
-        cols = line.split("\t")
+        cols = line.rstrip("\r\n").split("\t")
         if len(cols) != 10:
-            raise InputError(f"{source}:{n}", f"expected 10 tab-separated columns, found {len(cols)}")
-        wid = cols[0]
+            raise InputError(where(n), f"expected 10 tab-separated columns, found {len(cols)}")
+        wid = cols[0].strip()
         if "." in wid:
+            a, _, b = wid.partition(".")
+            if not (a.isdigit() and b.isdigit()):
+                raise InputError(where(n), f"bad empty node id {wid!r}")
             continue  # empty node of the enhanced graph
         if "-" in wid:
             a, _, b = wid.partition("-")
-            if not (a.isdigit() and b.isdigit()):
-                raise InputError(f"{source}:{n}", f"bad multi-word token id {wid!r}")
+            if not (a.isdigit() and b.isdigit()) or int(b) < int(a):
+                raise InputError(where(n), f"bad multi-word token id {wid!r}")
+            if int(a) != len(words) + 1:
+                raise InputError(where(n), f"multi-word token {wid} does not start at the next word ({len(words) + 1})")
             mwt[int(a)] = (int(b), cols[1])
+            mwt_misc[int(a)] = cols[9]
             continue
         if not wid.isdigit():
-            raise InputError(f"{source}:{n}", f"bad token id {wid!r}")
-        head = cols[6]
+            raise InputError(where(n), f"bad token id {wid!r}")
+        if int(wid) != len(words) + 1:
+            raise InputError(where(n), f"word id {wid} out of order (expected {len(words) + 1})")
+        head = cols[6].strip()
+        if head not in ("_", "") and not head.isdigit():
+            raise InputError(where(n), f"bad head {head!r}")
+        if not cols[1]:
+            raise InputError(where(n), "empty FORM")
         words.append(
             _Word(
                 id=int(wid),
                 form=cols[1],
                 lemma=cols[2] if cols[2] != "_" or cols[1] == "_" else cols[1],
-                upos=cols[3],
+                upos=cols[3] if cols[3] not in ("", "_") else "X",
                 xpos=cols[4],
                 feats=cols[5],
                 head=int(head) if head.isdigit() else 0,
-                deprel=cols[7] if cols[7] != "_" else "dep",
+                deprel=cols[7] if cols[7] not in ("", "_") else "dep",
                 misc=cols[9],
                 line=n,
             )
         )
+
+
+def _check_sentence(words: list[_Word], mwt: dict[int, tuple[int, str]], where: str) -> None:
+    n = len(words)
+    for w in words:
+        if w.head > n:
+            raise InputError(f"{where.rsplit(':', 1)[0]}:{w.line}", f"head {w.head} is not a word of the sentence (it has {n})")
+    for first, (last, surface) in mwt.items():
+        if last > n:
+            raise InputError(where, f"multi-word token {first}-{last} ({surface!r}) runs past the last word ({n})")
 
 
 def _space_after(misc: str) -> bool:
@@ -128,7 +167,7 @@ def _reconstruct(s: _Sent) -> str:
             j = i
             while j < len(ws) and ws[j].id <= last:
                 j += 1
-            end_misc = ws[j - 1].misc
+            end_misc = (s.mwt_misc or {}).get(w.id, "_") + "|" + ws[j - 1].misc
             out.append(" " if _space_after(end_misc) else "")
             i = j
             continue
@@ -138,8 +177,9 @@ def _reconstruct(s: _Sent) -> str:
     return "".join(out).strip()
 
 
-def _align(sent_text: str, offset: int, s: _Sent, source: str) -> list[tuple[int, int]]:
-    """Character spans of each word inside the sentence text."""
+def _align(sent_text: str, s: _Sent, source: str) -> list[tuple[int, int]]:
+    """Character spans of each word inside the sentence text; InputError if a word
+    (or multi-word token) is not there."""
     spans: list[tuple[int, int]] = []
     pos = 0
     i = 0
@@ -151,24 +191,37 @@ def _align(sent_text: str, offset: int, s: _Sent, source: str) -> list[tuple[int
             group = [x for x in ws[i:] if x.id <= last]
             start = _find(sent_text, surface, pos)
             if start < 0:
-                raise InputError(f"{source}:{w.line}", f"token {surface!r} not found in '# text' of the sentence")
-            end = start + len(surface)
-            spans.extend(_split_surface(surface, start, [g.form for g in group]))
-            pos = end
+                raise InputError(f"{source}:{w.line - 1}", f"token {surface!r} not found in '# text' of the sentence")
+            width = _width(sent_text, start, surface)
+            spans.extend(split_surface(sent_text[start : start + width], start, [g.form for g in group]))
+            pos = start + width
             i += len(group)
             continue
         start = _find(sent_text, w.form, pos)
         if start < 0:
             raise InputError(f"{source}:{w.line}", f"word {w.form!r} not found in '# text' of the sentence")
-        spans.append((start, start + len(w.form)))
-        pos = start + len(w.form)
+        width = _width(sent_text, start, w.form)
+        spans.append((start, start + width))
+        pos = start + width
         i += 1
-    return [(a + offset, b + offset) for a, b in spans]
+    return spans
+
+
+def _width(text: str, start: int, form: str) -> int:
+    """How many characters of ``text`` from ``start`` spell ``form`` (more when the text
+    has diacritics or tatweel the form lacks)."""
+    if text.startswith(form, start):
+        return len(form)
+    target = normalize(form).replace(" ", "")
+    for end in range(start + 1, min(len(text), start + 3 * len(form) + 4) + 1):
+        if normalize(text[start:end]).replace(" ", "") == target:
+            return end - start
+    return len(form)
 
 
 def _find(text: str, form: str, pos: int) -> int:
     i = text.find(form, pos)
-    if i >= 0:
+    if i >= 0 and not text[pos:i].strip():
         return i
     # tolerate normalisation differences (diacritics, alef forms) between form and text
     target = normalize(form).replace(" ", "")
@@ -179,64 +232,36 @@ def _find(text: str, form: str, pos: int) -> int:
             if normalize(text[start:end]).replace(" ", "") == target:
                 return start
         break
-    return -1
+    return i
 
 
-def _split_surface(surface: str, start: int, forms: list[str]) -> list[tuple[int, int]]:
-    """Spans of the words of a multi-word token inside its surface form.
-
-    Words are located greedily left to right by their normalised form; where a word's
-    form is not a substring (Arabic ``ل`` + ``الـ`` written ``لل``), it takes the
-    characters up to the next word, and the last word takes the rest.
-    """
-    n = len(forms)
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    norm_surface = normalize(surface)
-    same_len = len(norm_surface) == len(surface)
-    for k, f in enumerate(forms):
-        nf = normalize(f)
-        hay = norm_surface if same_len else surface
-        idx = hay.find(nf if same_len else f, pos)
-        if k == n - 1:
-            a = pos if idx < 0 else idx
-            spans.append((start + a, start + len(surface)))
-            break
-        if idx == pos and nf:
-            spans.append((start + pos, start + pos + len(f)))
-            pos += len(f)
-        else:
-            width = max(1, min(len(f), len(surface) - pos - (n - k - 1)))
-            spans.append((start + pos, start + pos + width))
-            pos += width
-    return spans
-
-
-def _ner_spans(words: list[_Word]) -> list[EntitySpan]:
-    spans: list[EntitySpan] = []
-    cur: tuple[int, str] | None = None
-    last_id = 0
+def _ner_spans(words: list[_Word]) -> list[EntitySpan] | None:
+    """Entity spans from NER tags in MISC (1-based word positions), None if untagged."""
+    tags: list[str] = []
+    tagged = False
     for w in words:
-        tag = ""
+        tag = "O"
         for item in w.misc.split("|"):
             k, _, v = item.partition("=")
-            if k.lower() == "ner":
-                tag = v
-        prefix, _, label = tag.partition("-") if "-" in tag else ("O" if tag in ("", "O", "_") else "B", "", tag)
-        if prefix in ("B", "S", "U") or (prefix in ("I", "E", "L") and (cur is None or cur[1] != label)):
-            if cur is not None:
-                spans.append(EntitySpan(cur[0], last_id, _NER_CLASSES.get(cur[1].upper(), cur[1]), "ner"))
-            cur = (w.id, label)
-        elif prefix == "O" and cur is not None:
-            spans.append(EntitySpan(cur[0], last_id, _NER_CLASSES.get(cur[1].upper(), cur[1]), "ner"))
-            cur = None
-        last_id = w.id
-        if prefix in ("E", "L", "S", "U") and cur is not None:
-            spans.append(EntitySpan(cur[0], w.id, _NER_CLASSES.get(cur[1].upper(), cur[1]), "ner"))
-            cur = None
-    if cur is not None:
-        spans.append(EntitySpan(cur[0], last_id, _NER_CLASSES.get(cur[1].upper(), cur[1]), "ner"))
-    return spans
+            if k.lower() == "ner" and v:
+                tag, tagged = v, True
+        tags.append(tag)
+    if not tagged:
+        return None
+    out: list[EntitySpan] = []
+    for first, last, label in decode_tags(tags):
+        cls = ner_class(label)
+        if cls is not None:
+            out.append(EntitySpan(first + 1, last + 1, cls, "ner"))
+    return out
+
+
+def _named(span: EntitySpan, tokens: tuple[Token, ...], text: str, offset: int) -> EntitySpan:
+    """A tagged span trimmed of edge function words and sharpened by the gazetteer."""
+    first, last = trim(tokens, span.first, span.last) or (span.first, span.last)
+    surface = text[tokens[first - 1].start - offset : tokens[last - 1].end - offset]
+    forms = " ".join(t.form for t in tokens[first - 1 : last])
+    return refine(replace(span, first=first, last=last), surface, lambda s: lookup_name(s) or lookup_name(forms))
 
 
 def to_analysed(doc: Document, name: str = "conllu") -> AnalysedDoc:
@@ -247,20 +272,26 @@ def to_analysed(doc: Document, name: str = "conllu") -> AnalysedDoc:
     offset = 0
     for index, s in enumerate(parsed):
         text = s.text if s.text is not None else _reconstruct(s)
+        try:
+            spans = _align(text, s, doc.source)
+        except InputError as exc:
+            if s.text is None:
+                raise
+            log.warning("%s; using the text its words spell", exc)
+            text = _reconstruct(s)
+            spans = _align(text, s, doc.source)
         if pieces:
             sep = "\n\n" if s.newpar else "\n"
             pieces.append(sep)
             offset += len(sep)
-        spans = _align(text, 0, s, doc.source)
-        renum = {w.id: k for k, w in enumerate(s.words, 1)}
         tokens = tuple(
             Token(
                 id=k,
                 form=w.form,
                 lemma=w.lemma,
                 upos=w.upos,
-                head=renum.get(w.head, 0),
-                deprel=w.deprel,
+                head=w.head,
+                deprel=w.deprel if w.head or w.deprel != "dep" else "root",
                 start=offset + a,
                 end=offset + b,
                 feats=w.feats,
@@ -270,12 +301,11 @@ def to_analysed(doc: Document, name: str = "conllu") -> AnalysedDoc:
             for k, (w, (a, b)) in enumerate(zip(s.words, spans, strict=True), 1)
         )
         ner = _ner_spans(s.words)
-        sent = Sentence(index=index, start=offset, end=offset + len(text), text=text, tokens=tokens)
-        if ner:
-            ents = tuple(replace(e, first=renum[e.first], last=renum[e.last]) for e in ner)
-        else:
+        if ner is None:
             ents = tuple(find_entities(tokens))
-        sentences.append(replace(sent, entities=ents))
+        else:
+            ents = tuple(_named(e, tokens, text, offset) for e in ner if trim(tokens, e.first, e.last))
+        sentences.append(Sentence(index=index, start=offset, end=offset + len(text), text=text, tokens=tokens, entities=ents))
         pieces.append(text)
         offset += len(text)
     plain = Document(
