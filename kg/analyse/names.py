@@ -57,6 +57,10 @@ def titles() -> dict[str, Title]:
             table.setdefault(n[2:], t)
         else:
             table.setdefault("ال" + n, t)
+    from .names_en import titles_en  # English titles (president, minister) for English text
+
+    for form, t in titles_en().items():
+        table.setdefault(normalize(form), t)
     return table
 
 

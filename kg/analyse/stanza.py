@@ -372,7 +372,10 @@ def _rehead(t: Token, ids: dict[int, int]) -> Token:
 
 def _ner(doc: Document, s: Any, sent: Sentence) -> list[EntitySpan]:
     """stanza's entity spans (over surface tokens) as spans over our word tokens."""
-    from .names import lookup_name
+    if doc.lang == "en":
+        from .names_en import lookup_en as lookup_name
+    else:
+        from .names import lookup_name
 
     out: list[EntitySpan] = []
     for ent in getattr(s, "ents", []) or []:

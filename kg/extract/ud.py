@@ -76,6 +76,8 @@ _PRON_AGREE = {
 }
 _COPULAS = frozenset(normalize(w) for w in "عد عاد اعتبر بدا صار ظل بات اصبح كان ليس زال دام امسي اضحي".split())
 _ADDITION = {"اضافه", "اضافه الي", "بالاضافه", "بالاضافه الي", "فضلا", "فضلا عن", "الي جانب"}
+#: Prepositions that put an event in a place (في, ب; English in, at).
+_PLACE_CASES = frozenset({"في", "ب", "in", "at"})
 
 
 @dataclass
@@ -385,7 +387,7 @@ def _strip_al(w: str) -> str:
 def _appos_person(d: _Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     """The person a title is in apposition with: an appos/flat name child, its parent, or the name right after it."""
     cands = tree.children(i, "appos", "flat", "nmod")
-    if tree.rel(i) == "appos":
+    if tree.rel(i) in ("appos", "compound"):  # compound: English "President Trump"
         cands.append(tree.tok(i).head)
     for c in cands:
         key = d.token_ent.get((s.index, c))
@@ -680,7 +682,7 @@ def _keys(d: _Doc, s: Sentence, tree: Tree, x: int) -> list[str]:
 
 def _subjects(d: _Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int = 0) -> tuple[list[str], float]:
     """Subject entities of a predicate and a confidence for how they were found."""
-    subs = tree.children(v, "nsubj")
+    subs = tree.children(v, "nsubj") or tree.children(v, "obl:agent")  # obl:agent: English "hosted by X"
     if subs:
         keys = [k for j in subs for x in _expand(d, s, tree, j) for k in _keys(d, s, tree, x)]
         return keys, 0.9
@@ -764,8 +766,25 @@ def _statement(d: _Doc, s: Sentence, tree: Tree, v: int) -> tuple[str, int] | No
     return None
 
 
+def _phrasal(d: _Doc, tree: Tree, v: int) -> tuple[lexmod.Entry, int] | None:
+    """A verb whose lexicon entry includes its particle or bare noun object (English
+    "carry out", "take part"), and the token that completes it."""
+    lemma = tree.tok(v).lemma.lower()
+    for k in tree.children(v, "compound:prt", "obj"):
+        t = tree.tok(k)
+        if tree.rel(k) == "obj" and (t.upos != "NOUN" or tree.children(k, "det", "amod", "nmod:poss")):
+            continue
+        entry = d.lex.verb(f"{lemma} {t.lemma.lower()}")
+        if entry is not None:
+            return entry, k
+    return None
+
+
 def _relation_for(d: _Doc, s: Sentence, tree: Tree, v: int) -> tuple[str, lexmod.Entry | None, str]:
     lemma = tree.tok(v).lemma
+    phrasal = _phrasal(d, tree, v)
+    if phrasal is not None:
+        return phrasal[0].relation, phrasal[0], phrasal[0].lemma
     entry = d.lex.verb(lemma) or d.lex.verb(tree.tok(v).form)
     k = lexmod.key(lemma)
     if entry is None:
@@ -816,6 +835,9 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
                 d.last_speaker = subjects[0]
             return
     objects = _objects(d, s, tree, v, entry)
+    phrasal = _phrasal(d, tree, v)
+    if phrasal is not None:  # "part" of "took part" is no object
+        objects = [o for o in objects if o[1] != phrasal[1]]
     if rel == "reported" and not objects:
         for subj in subjects:
             pending.append((subj, v))
@@ -1040,7 +1062,7 @@ def _event_place_time(d: _Doc, s: Sentence, tree: Tree) -> None:
                 if jk is None:
                     continue
                 e = d.ents[d.find(jk)]
-                if e.cls in PLACES and tree.case(j) in ("في", "ب"):
+                if e.cls in PLACES and tree.case(j) in _PLACE_CASES:
                     d.fact(key, "location", jk, s, tree, [hh, j], 0.75)
                 elif e.cls == "TimeExpression":
                     d.fact(key, "pointInTime", jk, s, tree, [hh, j], 0.75)

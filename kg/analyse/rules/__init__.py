@@ -18,13 +18,18 @@ from .tagger import choose, has_tanween
 
 
 class RulesAnalyser:
-    """Rule-based Arabic analyser (see the module docstring)."""
+    """Rule-based Arabic analyser (see the module docstring); English documents go to
+    :mod:`kg.analyse.rules.english`."""
 
     name = "rules"
     formats = frozenset({"text"})
-    languages = frozenset({"ar"})
+    languages = frozenset({"ar", "en"})
 
     def analyse(self, doc: Document) -> AnalysedDoc:
+        if doc.lang == "en":
+            from .english import analyse_text  # English: kg/analyse/rules/english.py
+
+            return AnalysedDoc(doc=doc, sentences=tuple(analyse_text(doc.text)), analyser=self.name)
         text = doc.text
         vocabulary = {normalize(text[a:b]) for a, b, k in words(text, 0, len(text)) if k == "ar"}
         names = single_word_names()
