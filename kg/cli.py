@@ -45,6 +45,28 @@ analyser_option = click.option(
     show_default=True,
     help="Analyser: auto (stanza when its models are on disk, else rules), rules, conllu, stanza.",
 )
+
+
+def stanza_options(f: object) -> object:
+    """--model-dir, --gpu/--no-gpu and --batch-size, for the stanza analyser."""
+    f = click.option("--batch-size", type=int, default=16, show_default=True, help="stanza: documents per batch.")(f)  # type: ignore[arg-type]
+    f = click.option("--gpu/--no-gpu", default=False, show_default=True, help="stanza: run on the GPU if there is one.")(f)
+    return click.option(
+        "--model-dir", type=click.Path(path_type=Path), default=None, help="stanza's model folder (default: $STANZA_RESOURCES_DIR or stanza's own)."
+    )(f)
+
+
+def _analyser_options(analyser: str, model_dir: Path | None, gpu: bool, batch_size: int, lang: str | None) -> dict[str, object]:
+    if analyser not in ("auto", "stanza"):
+        return {}
+    opts: dict[str, object] = {"use_gpu": gpu, "batch_size": batch_size}
+    if model_dir is not None:
+        opts["model_dir"] = model_dir
+    if analyser == "stanza" and lang:
+        opts["lang"] = lang
+    return opts
+
+
 linker_option = click.option(
     "--linker", default="gazetteer", show_default=True, help="Linker: gazetteer, none, or a chain like gazetteer+wikidata."
 )
@@ -59,6 +81,7 @@ linker_option = click.option(
 @click.option("--base", default=None, help="Base IRI of the resources.")
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@stanza_options
 def build(
     inputs: tuple[Path, ...],
     out_dir: Path,
@@ -68,12 +91,22 @@ def build(
     base: str | None,
     no_html: bool,
     quiet: bool,
+    model_dir: Path | None,
+    gpu: bool,
+    batch_size: int,
 ) -> None:
     """Read INPUTS (files or folders), extract facts and write OUT/graph.ttl, graph.trig, graph.html."""
     from .pipeline import Options, build as run_build
     from .vocab import DEFAULT_BASE
 
-    options = Options(analyser=analyser, linker=linker, lang=lang, base=base or DEFAULT_BASE, html=not no_html)
+    options = Options(
+        analyser=analyser,
+        linker=linker,
+        lang=lang,
+        base=base or DEFAULT_BASE,
+        html=not no_html,
+        analyser_options=_analyser_options(analyser, model_dir, gpu, batch_size, lang),
+    )
     summary, _ = run_build(inputs, out_dir, options, progress=not quiet and sys.stderr.isatty())
     for p in summary.problems:
         click.echo(f"kg: skipped {p.source}: {p.reason}", err=True)
@@ -212,14 +245,16 @@ def suite(suite_file: Path, analyser: str, show_all: bool) -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @analyser_option
 @click.option("--lang", default=None, help="Force the language.")
-def analyse(inputs: tuple[Path, ...], analyser: str, lang: str | None) -> None:
+@stanza_options
+def analyse(inputs: tuple[Path, ...], analyser: str, lang: str | None, model_dir: Path | None, gpu: bool, batch_size: int) -> None:
     """Print the UD analysis of INPUTS as CoNLL-U (for inspecting the analyser)."""
     from .analyse.conllu import dumps
     from .model import Problem
     from .pipeline import Options, Stages, documents
 
-    options = Options(analyser=analyser, lang=lang)
+    options = Options(analyser=analyser, lang=lang, analyser_options=_analyser_options(analyser, model_dir, gpu, batch_size, lang))
     stages = Stages.from_options(options)
+    stages.check(lang)
     for item in documents(inputs, options):
         if isinstance(item, Problem):
             click.echo(f"kg: skipped {item.source}: {item.reason}", err=True)
@@ -227,6 +262,41 @@ def analyse(inputs: tuple[Path, ...], analyser: str, lang: str | None) -> None:
         a = stages.analyser
         chosen = a.choose(item) if hasattr(a, "choose") else a
         click.echo(dumps(chosen.analyse(item)), nl=False)
+
+
+@main.group()
+def models() -> None:
+    """stanza's neural models: download them once, list what is on disk."""
+
+
+@models.command(name="download")
+@click.argument("langs", nargs=-1, required=True)
+@click.option("--model-dir", type=click.Path(path_type=Path), default=None, help="Where to put them (default: $STANZA_RESOURCES_DIR or stanza's own).")
+def models_download(langs: tuple[str, ...], model_dir: Path | None) -> None:
+    """Download stanza's default models for LANGS (e.g. ar en); needs internet."""
+    from .analyse import stanza as st
+
+    for inst in st.download(list(langs), model_dir):
+        state = "ready" if inst.usable else "incomplete: " + ", ".join(inst.missing)
+        click.echo(f"{inst.lang}: {', '.join(f'{p}={k}' for p, k in inst.processors.items())} ({state}) in {inst.model_dir}")
+
+
+@models.command(name="list")
+@click.option("--model-dir", type=click.Path(path_type=Path), default=None, help="The folder to look in (default: $STANZA_RESOURCES_DIR or stanza's own).")
+def models_list(model_dir: Path | None) -> None:
+    """List the stanza models on disk, per language."""
+    from .analyse import stanza as st
+
+    where = model_dir or st.default_model_dir()
+    found = st.installed_languages(where)
+    if not found:
+        click.echo(f"no stanza models in {where} (kg models download LANG fetches them)")
+        return
+    for inst in found:
+        state = "ready" if inst.usable else "unusable, missing " + ", ".join(p for p in st.REQUIRED if p not in inst.processors)
+        procs = ", ".join(f"{p}={k}" for p, k in inst.processors.items())
+        click.echo(f"{inst.lang}\t{procs}\t{state}")
+    click.echo(f"in {where}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -62,6 +62,13 @@ class Stages:
             analyser = get_analyser(options.analyser, **options.analyser_options)
         return cls(analyser, get_extractor(options.extractor), get_linker(options.linker))
 
+    def check(self, lang: str | None = None) -> None:
+        """Fail before reading anything when the chosen analyser cannot run at all (an
+        explicit ``--analyser stanza`` with no models on disk)."""
+        require = getattr(self.analyser, "require", None)
+        if require is not None:
+            require(lang)
+
 
 def process(doc: Document, stages: Stages) -> DocResult:
     """Analyse, extract and link one document."""
@@ -84,17 +91,82 @@ def documents(inputs: Iterable[str | Path], options: Options) -> Iterator[Docume
 
 
 def run(
-    items: Iterable[Document | Problem], options: Options, on_item: Callable[[], None] | None = None
+    items: Iterable[Document | Problem],
+    options: Options,
+    on_item: Callable[[], None] | None = None,
+    stages: Stages | None = None,
 ) -> Iterator[DocResult | Problem]:
-    """The per-document stages over a stream of documents, in input order."""
-    stages = Stages.from_options(options)
+    """The per-document stages over a stream of documents, in input order. Documents
+    for an analyser that batches (stanza) are analysed ``BATCH`` at a time."""
+    stages = stages or Stages.from_options(options)
+    pending: list[Document] = []
+
+    def flush() -> Iterator[DocResult | Problem]:
+        for result in _process_batch(pending, stages):
+            yield result
+            if on_item is not None:
+                on_item()
+        pending.clear()
+
     for item in items:
-        if isinstance(item, Problem):
-            yield item
-        else:
-            yield _safe_process(item, stages)
+        if isinstance(item, Document) and _batches(item, stages):
+            pending.append(item)
+            if len(pending) >= BATCH:
+                yield from flush()
+            continue
+        yield from flush()
+        yield item if isinstance(item, Problem) else _safe_process(item, stages)
         if on_item is not None:
             on_item()
+    yield from flush()
+
+
+#: Documents per call of an analyser's ``analyse_many``.
+BATCH = 32
+
+
+def _chosen(doc: Document, stages: Stages) -> Analyser:
+    analyser = stages.analyser
+    return analyser.choose(doc) if isinstance(analyser, AutoAnalyser) else analyser
+
+
+def _batches(doc: Document, stages: Stages) -> bool:
+    try:
+        analyser = _chosen(doc, stages)
+        check(analyser, doc)
+    except KGError:
+        return False
+    return hasattr(analyser, "analyse_many")
+
+
+def _process_batch(docs: list[Document], stages: Stages) -> list[DocResult | Problem]:
+    """Analyse a batch in one call, then extract and link each document; if the batch
+    fails, each document is processed alone, so the failure is pinned on its file."""
+    if not docs:
+        return []
+    analyser = _chosen(docs[0], stages)
+    same = [d for d in docs if _chosen(d, stages) is analyser]
+    try:
+        analysed = list(analyser.analyse_many(same))  # type: ignore[attr-defined]
+    except Exception:
+        log.debug("batch of %d failed; one by one", len(same), exc_info=True)
+        return [_safe_process(d, stages) for d in docs]
+    by_id = {id(d): a for d, a in zip(same, analysed, strict=True)}
+    out: list[DocResult | Problem] = []
+    for d in docs:
+        a = by_id.get(id(d))
+        if a is None:
+            out.append(_safe_process(d, stages))
+            continue
+        try:
+            extraction = stages.extractor(a)
+            out.append(DocResult(extraction=extraction, links=stages.linker(extraction)))
+        except KGError as exc:
+            out.append(Problem(d.source, str(exc), stage="extract"))
+        except Exception as exc:  # one bad document must not stop a corpus
+            log.debug("failed on %s", d.source, exc_info=True)
+            out.append(Problem(d.source, f"{type(exc).__name__}: {exc}", stage="process"))
+    return out
 
 
 def _safe_process(doc: Document, stages: Stages) -> DocResult | Problem:
@@ -124,13 +196,15 @@ def build(
 
     options = options or Options()
     t0 = time.perf_counter()
+    stages = Stages.from_options(options)
+    stages.check(options.lang)  # before reading the corpus
     items: list[Document | Problem] = list(documents(inputs, options))
     if texts is not None:
         items.extend(from_strings(texts))
     bar = _progress(len(items), progress)
     results: list[DocResult] = []
     problems: list[Problem] = []
-    for item in run(items, options, on_item=bar.update if bar else None):
+    for item in run(items, options, on_item=bar.update if bar else None, stages=stages):
         if isinstance(item, Problem):
             problems.append(item)
         else:

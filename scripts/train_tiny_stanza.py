@@ -300,6 +300,9 @@ def train_language(lang: str, conllu: Path, out: Path, work: Path, steps: int) -
 
 def train_all(out: Path, langs: list[str], steps: int = 150, data: Path = DATA) -> Path:
     """Train the tiny models of ``langs`` into ``out`` and write ``out/resources.json``."""
+    import torch
+
+    torch.set_num_threads(1)  # tiny tensors: threads only contend, worst on a busy machine
     out.mkdir(parents=True, exist_ok=True)
     resources: dict[str, object] = {}
     with tempfile.TemporaryDirectory(prefix="tiny-stanza-") as tmp:

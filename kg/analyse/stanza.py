@@ -185,20 +185,21 @@ def download(langs: Sequence[str], model_dir: str | os.PathLike[str] | None = No
     except ImportError as exc:  # pragma: no cover - stanza is a dependency
         raise DownloadError(f"stanza is not installed ({exc}); `pip install stanza` first") from None
     root = Path(model_dir).expanduser() if model_dir else default_model_dir()
-    url = DEFAULT_RESOURCES_URL
-    for host in dict.fromkeys(h for h in (urlparse(url).hostname, "huggingface.co") if h):
-        try:
-            socket.create_connection((host, 443), timeout=timeout).close()
-        except OSError as exc:
-            raise DownloadError(
-                f"cannot download stanza models for {', '.join(langs)}: {host} (port 443) is unreachable "
-                f"({exc.strerror or exc}); tried {url} and the model files on huggingface.co for "
-                f"{root}. Without network, use --analyser rules, or copy a stanza model folder here "
-                f"and pass --model-dir."
-            ) from None
+    url = os.environ.get("STANZA_RESOURCES_URL") or DEFAULT_RESOURCES_URL
+    host = urlparse(url).hostname or url
+    port = urlparse(url).port or 443
+    try:
+        socket.create_connection((host, port), timeout=timeout).close()
+    except OSError as exc:
+        raise DownloadError(
+            f"cannot download stanza models for {', '.join(langs)}: {host} (port {port}) is unreachable "
+            f"({exc.strerror or exc}); tried {url}, where stanza.download starts, to fill {root}. "
+            f"Without network, use --analyser rules, or copy a stanza model folder to this machine "
+            f"and pass --model-dir."
+        ) from None
     for lang in langs:
         try:
-            stanza.download(lang, model_dir=str(root), verbose=False)
+            stanza.download(lang, model_dir=str(root), resources_url=url, verbose=False)
         except Exception as exc:
             raise DownloadError(f"stanza.download({lang!r}) into {root} failed: {type(exc).__name__}: {exc}") from None
     return [installed(lang, root) for lang in langs]
