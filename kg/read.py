@@ -95,7 +95,12 @@ def _read_file(path: Path, doc_id: str, max_bytes: int) -> Iterator[Document | P
         yield from _read_jsonl(text, src, doc_id)
         return
     if suffix == ".conllu":
-        yield _document(doc_id, text, src, fmt="conllu", meta=_encoding_meta(why))
+        parts = split_conllu(text)
+        for k, (name, part) in enumerate(parts, 1):
+            if len(parts) == 1:
+                yield _document(doc_id, part, src, fmt="conllu", meta=_encoding_meta(why))
+            else:
+                yield _document(f"{doc_id}#{name or k}", part, f"{src}#{name or k}", fmt="conllu", meta=_encoding_meta(why))
         return
     if suffix in (".html", ".htm"):
         text = html_to_text(text)
@@ -193,6 +198,29 @@ def _clean(text: str) -> str:
     """Normalise line breaks to \\n and replace control characters with spaces."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub(" ", text)
+
+
+def split_conllu(text: str) -> list[tuple[str, str]]:
+    r"""A CoNLL-U file cut into its documents at ``# newdoc`` lines: (id or "", text).
+    A ``# newdoc`` that repeats the id of the document before it continues that document
+    (UD PUD marks every sentence so).
+
+    >>> [n for n, _ in split_conllu("# newdoc id = a\n1\tx\n\n# newdoc id = b\n1\ty\n")]
+    ['a', 'b']
+    >>> len(split_conllu("1\tx\n"))
+    1
+    """
+    parts: list[tuple[str, list[str]]] = []
+    for line in text.splitlines(keepends=True):
+        m = re.match(r"#\s*newdoc\b(?:\s*id\s*=\s*(.*))?", line)
+        name = (m.group(1) or "").strip() if m else ""
+        if m and (not parts or (name != parts[-1][0] or not name) and any(x.strip() and not x.startswith("#") for x in parts[-1][1])):
+            parts.append((name, [line]))
+        elif not parts:
+            parts.append(("", [line]))
+        else:
+            parts[-1][1].append(line)
+    return [(name, "".join(lines)) for name, lines in parts] or [("", text)]
 
 
 def _conllu_lang(text: str) -> str:
