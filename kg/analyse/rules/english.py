@@ -258,7 +258,12 @@ def _chunks(toks: list[Token], ents: list[EntitySpan]) -> list[_Chunk]:
                 continue
             while j + 1 < n:
                 v = toks[j + 1]
-                if j + 1 in in_ent or v.upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM") and not (v.upos == "DET" and toks[j].upos in ("NOUN", "PROPN")):
+                after_noun = toks[j].upos in ("NOUN", "PROPN") and j not in in_ent or j in in_ent and j + 1 not in in_ent
+                if j + 1 in in_ent and (j in in_ent or toks[j].upos not in ("NOUN", "PROPN") or in_ent[j + 1].label == "Position"):
+                    j += 1
+                elif v.upos in ("DET", "ADJ", "NUM") and after_noun:
+                    break  # Iraq | last year: English modifiers come before their noun
+                elif j + 1 in in_ent or v.upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
                     j += 1
                 elif v.upos == "PART" and v.lemma == "'s":
                     j += 1
@@ -372,6 +377,7 @@ def parse(toks: list[Token], ents: list[EntitySpan]) -> list[Token]:
     case = -1
     mark = -1
     rel_np, rel_tok = -1, -1
+    rel_host = -1  # a subject whose relative clause comes before its verb
     cc = -1
     last_np = -1
     prev: _Chunk | None = None
@@ -397,8 +403,10 @@ def parse(toks: list[Token], ents: list[EntitySpan]) -> list[Token]:
             cc = h
         elif c.kind == "MARK":
             mark = h
-        elif c.kind == "REL" or (c.kind == "MARK" and False):
+        elif c.kind == "REL":
             rel_np, rel_tok = last_np, h
+            if subj == last_np:  # President Trump, who ..., condemned: the subject waits
+                rel_host, subj = subj, -1
         elif c.kind == "NP":
             if case >= 0:
                 p.attach(case, h, "case")
@@ -428,6 +436,8 @@ def parse(toks: list[Token], ents: list[EntitySpan]) -> list[Token]:
             elif verb >= 0 and toks[verb].lemma == "be" and verb not in has_obj:
                 p.attach(h, verb, "xcomp")
                 has_obj.add(verb)
+            elif rel_host >= 0 and verb >= 0:
+                p.attach(h, verb, "obl")  # who visited Iraq last year
             else:
                 subj = h
             if c.kind == "NP" and p.head[h] == -2 or p.rel[h] in ("obj", "conj", "appos", "nmod", "obl", "obl:agent", "xcomp"):
@@ -469,6 +479,8 @@ def parse(toks: list[Token], ents: list[EntitySpan]) -> list[Token]:
                 quoted_root = -1
             else:
                 p.attach(h, verb if verb >= 0 else root, "parataxis" if toks[h].upos == "VERB" else "dep")
+            if subj < 0 and rel_host >= 0 and p.rel[h] != "acl:relcl":
+                subj, rel_host = rel_host, -1
             if subj >= 0 and p.head[subj] == -2:
                 p.attach(subj, h, "nsubj:pass" if passive else "nsubj")
             subj = -1

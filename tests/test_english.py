@@ -1,0 +1,107 @@
+"""English through the rules analyser: names from the gazetteer's English labels, a
+heuristic UD parse, and facts end to end, offline (tests/data/english_article.txt)."""
+
+from __future__ import annotations
+
+import doctest
+from pathlib import Path
+
+import pytest
+
+import kg.analyse.names_en as names_en
+import kg.analyse.rules.english as english
+from kg.analyse import AutoAnalyser, get_analyser
+from kg.extract.lexicon import load
+from kg.extract.ud import extract
+from kg.model import Document
+from kg.pipeline import Options, build
+from kg.vocab import CORE_RELATIONS
+
+ARTICLE = Path(__file__).parent / "data" / "english_article.txt"
+
+
+def facts(text: str) -> set[tuple[str, str, str]]:
+    ex = extract(get_analyser("rules").analyse(Document("en", text, "en")))
+    label = {e.key: e.label for e in ex.entities}
+    return {(label[t.subject], t.relation, label[t.object]) for t in ex.triples}
+
+
+def test_doctests() -> None:
+    for module in (english, names_en):
+        assert doctest.testmod(module).failed == 0
+
+
+def test_lexicon_covers_the_core_verbs() -> None:
+    lex = load("en")
+    assert len(lex.verbs) >= 80
+    assert {e.relation for e in lex.verbs.values()} <= set(CORE_RELATIONS)
+    for lemma, rel in [("host", "hosted"), ("take part", "participatedIn"), ("say", "said"), ("meet", "met"), ("call", "calledFor")]:
+        assert lex.verb(lemma).relation == rel  # type: ignore[union-attr]
+    assert lex.event_type("summit") == "summit"
+
+
+def test_inflections_are_known() -> None:
+    forms = english.verb_forms()
+    assert forms["hosted"] == "host" and forms["met"] == "meet" and forms["took"] == "take"
+    assert forms["criticized"] == "criticize" and forms["participated"] == "participate"
+
+
+def test_article_end_to_end() -> None:
+    got = facts(ARTICLE.read_text(encoding="utf-8"))
+    assert ("Rex Tillerson", "hosted", "the meeting") in got
+    assert ("the meeting", "location", "Washington") in got
+    assert ("France", "participatedIn", "the talks") in got and ("Germany", "participatedIn", "the talks") in got
+    assert ("Foreign ministers", "participatedIn", "the meeting") in got  # took part in
+    said = {(s, o) for s, r, o in got if r == "said"}
+    assert ("Rex Tillerson", "the coalition would defeat ISIS in Iraq and Syria") in said  # said that ...
+    assert ("Jens Stoltenberg", "We will not allow ISIS to return") in said  # "...," X said
+    assert ("Jens Stoltenberg", "leaderOf", "NATO") in got  # X, the Secretary-General of NATO
+    assert ("Britain", "condemned", "the attack") in got
+    assert ("United States", "supports", "Iraq") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("The summit was hosted by Saudi Arabia in Riyadh.", ("Saudi Arabia", "hosted", "The summit")),
+        ("The summit was hosted by Saudi Arabia in Riyadh.", ("The summit", "location", "Riyadh")),
+        ("Tillerson met Foreign Minister Sergei Lavrov in Moscow.", ("Tillerson", "met", "Sergei Lavrov")),
+        ("Tillerson met Foreign Minister Sergei Lavrov in Moscow.", ("Sergei Lavrov", "holdsPosition", "Foreign Minister")),
+        ("President Donald Trump, who visited Iraq last year, condemned the attack.", ("Donald Trump", "visited", "Iraq")),
+        ("President Donald Trump, who visited Iraq last year, condemned the attack.", ("Donald Trump", "condemned", "the attack")),
+        ("Iraqi forces recaptured Mosul from ISIS.", ("Iraqi forces", "recaptured", "Mosul")),
+        ("Egypt and Jordan signed an agreement in Cairo.", ("Jordan", "signed", "an agreement")),
+        ("The United Nations called for a ceasefire.", ("United Nations", "calledFor", "a ceasefire")),
+        ("Britain criticized Russia.", ("Britain", "criticized", "Russia")),
+    ],
+)
+def test_constructions(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in facts(text)
+
+
+def test_offsets_and_tree_are_well_formed() -> None:
+    text = ARTICLE.read_text(encoding="utf-8")
+    a = get_analyser("rules").analyse(Document("en", text, "en"))
+    assert len(a.sentences) == 9
+    for s in a.sentences:
+        assert s.text == text[s.start : s.end]
+        assert all(t.form == text[t.start : t.end] for t in s.tokens)
+        assert sum(t.head == 0 for t in s.tokens) == 1
+        assert all(0 <= t.head <= len(s.tokens) and t.head != t.id for t in s.tokens)
+        for t in s.tokens:  # no cycles
+            seen, h = set(), t.head
+            while h:
+                assert h not in seen
+                seen.add(h)
+                h = s.token(h).head
+
+
+def test_english_never_gives_an_empty_graph_offline(tmp_path: Path) -> None:
+    # auto with no stanza models on disk chooses rules for English too
+    assert AutoAnalyser(model_dir=tmp_path).choose(Document("e", "x", "en")).name == "rules"
+    opts = Options(analyser="auto", html=False, analyser_options={"model_dir": tmp_path})
+    summary, ds = build([ARTICLE], None, opts)
+    assert summary.documents == 1 and summary.facts >= 10 and not summary.problems
+    predicates = {str(q[1]).rsplit("/", 1)[-1].rsplit("#", 1)[-1] for q in ds.quads()}
+    assert {"hosted", "participatedIn", "said"} <= predicates
+    assert {str(o) for o in ds.objects() if str(o) == "rules"} == {"rules"}  # the analyser in provenance
