@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -47,9 +49,12 @@ analyser_option = click.option(
 )
 
 
-def stanza_options(f: object) -> object:
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def stanza_options(f: _F) -> _F:
     """--model-dir, --gpu/--no-gpu and --batch-size, for the stanza analyser."""
-    f = click.option("--batch-size", type=int, default=16, show_default=True, help="stanza: documents per batch.")(f)  # type: ignore[arg-type]
+    f = click.option("--batch-size", type=int, default=16, show_default=True, help="stanza: documents per batch.")(f)
     f = click.option("--gpu/--no-gpu", default=False, show_default=True, help="stanza: run on the GPU if there is one.")(f)
     return click.option(
         "--model-dir", type=click.Path(path_type=Path), default=None, help="stanza's model folder (default: $STANZA_RESOURCES_DIR or stanza's own)."

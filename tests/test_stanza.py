@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from stanza_models import tiny_model_dir
 
 import kg.analyse.stanza as st
 from kg.analyse import AutoAnalyser
@@ -20,8 +21,6 @@ from kg.errors import ModelsMissingError
 from kg.extract.ud import extract
 from kg.model import AnalysedDoc, Document
 from kg.pipeline import Options, Stages, build, run
-
-from stanza_models import tiny_model_dir
 
 AR_1 = "وقال تيلرسون إن التحالف سيهزم داعش. وقدمت الولايات المتحدة الدعم للعراق."
 AR_2 = "وشاركت فرنسا وألمانيا في الاجتماع."

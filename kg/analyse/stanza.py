@@ -392,7 +392,7 @@ def _ner(doc: Document, s: Any, sent: Sentence) -> list[EntitySpan]:
         first, last = fl
         surface = doc.text[sent.token(first).start : sent.token(last).end]
         forms = " ".join(sent.token(k).form for k in range(first, last + 1))
-        out.append(refine(EntitySpan(first, last, cls, "ner"), surface, lambda x: lookup_name(x) or lookup_name(forms)))
+        out.append(refine(EntitySpan(first, last, cls, "ner"), surface, lambda x, f=forms: lookup_name(x) or lookup_name(f)))
     return out
 
 

@@ -180,7 +180,7 @@ def tag(form: str, prev: Token | None, nxt: str, first: bool) -> tuple[str, str,
         feats = "|".join(x for x in (f"Gender={g}" if g else "", f"Number={n}" if n else "", f"Person={p}", "PronType=Prs") if x)
         return "PRON", low, feats
     if low == "that":
-        if prev is not None and prev.upos in ("NOUN", "PROPN") and nxt.lower() in verb_forms() | AUX:
+        if prev is not None and prev.upos in ("NOUN", "PROPN") and (nxt.lower() in verb_forms() or nxt.lower() in AUX):
             return "PRON", "that", "PronType=Rel"  # the meeting that opened ...
         if prev is None or prev.upos in ("VERB", "ADV", "PUNCT", "ADP") or nxt[:1].isupper() or nxt.lower() in DET | set(PRON):
             return "SCONJ", "that", "_"
