@@ -45,4 +45,7 @@ def tiny_model_dir() -> Path:
         work.rename(target)
     except OSError:  # another process finished first
         shutil.rmtree(work, ignore_errors=True)
+    for old in cache.iterdir():  # models of earlier versions of the script or data
+        if old != target and len(old.name) == 16 and (old / "resources.json").is_file():
+            shutil.rmtree(old, ignore_errors=True)
     return target

@@ -92,6 +92,22 @@ def test_pipeline_built_once_per_language(analyser: st.StanzaAnalyser) -> None:
     assert "mwt" not in analyser.pipeline("en").processors
 
 
+def test_only_the_analysis_processors_are_loaded(models: Path, tmp_path: Path) -> None:
+    # a real default package also lists sentiment, constituency ...: they are not loaded
+    import json
+    import shutil
+
+    copy = tmp_path / "models"
+    shutil.copytree(models, copy)
+    res = json.loads((copy / "resources.json").read_text(encoding="utf-8"))
+    res["en"]["packages"]["default"].update({"sentiment": "tiny", "constituency": "tiny"})
+    (copy / "resources.json").write_text(json.dumps(res), encoding="utf-8")
+    nlp = st.StanzaAnalyser(model_dir=copy).pipeline("en")
+    assert set(nlp.processors) == {"tokenize", "pos", "lemma", "depparse", "ner"}
+    nlp = st.StanzaAnalyser(model_dir=copy, processors=["tokenize", "pos", "lemma", "depparse"]).pipeline("en")
+    assert set(nlp.processors) == {"tokenize", "pos", "lemma", "depparse"}
+
+
 def test_batches_in_order(analyser: st.StanzaAnalyser) -> None:
     docs = [
         Document("a1", AR_1, "ar"),

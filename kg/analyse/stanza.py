@@ -262,10 +262,12 @@ class StanzaAnalyser:
                 import stanza
             except ImportError as exc:  # pragma: no cover - stanza is a dependency
                 raise ModelsMissingError(f"stanza is not installed ({exc}); `pip install stanza` or use --analyser rules") from None
+            # processors as a string: each from the default package, and nothing else of
+            # it (a dict would add the package's sentiment, constituency ... models)
             self._pipelines[lang] = stanza.Pipeline(
                 lang=inst.lang,
                 dir=str(self.model_dir),
-                processors={p: inst.processors[p] for p in wanted},
+                processors=",".join(wanted),
                 download_method=None,
                 use_gpu=self.use_gpu,
                 logging_level="WARN",
