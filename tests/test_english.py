@@ -96,6 +96,32 @@ def test_offsets_and_tree_are_well_formed() -> None:
                 h = s.token(h).head
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For those who follow social media transitions on Capitol Hill, this will be a little different.",
+        "When Millican died, we assumed that was the last we’d see of glitchy, twitchy Odi too.",
+        "For anyone who wants to see the capital in all its glory, November's a great time to go.",
+        "",
+        "...",
+        "Trump",
+        "said said said",
+    ],
+)
+def test_hard_sentences_give_trees(text: str) -> None:
+    """Sentences that once gave cycles, and degenerate input: a tree or nothing, no error."""
+    a = get_analyser("rules").analyse(Document("x", text, "en"))
+    for s in a.sentences:
+        assert sum(t.head == 0 for t in s.tokens) == 1
+        for t in s.tokens:
+            seen, h = set(), t.head
+            while h:
+                assert h not in seen
+                seen.add(h)
+                h = s.token(h).head
+    extract(a)
+
+
 def test_english_never_gives_an_empty_graph_offline(tmp_path: Path) -> None:
     # auto with no stanza models on disk chooses rules for English too
     assert AutoAnalyser(model_dir=tmp_path).choose(Document("e", "x", "en")).name == "rules"

@@ -231,8 +231,13 @@ class _P:
         self.rel = ["dep"] * len(self.toks)
 
     def attach(self, i: int, h: int, r: str) -> None:
-        if i != h:
-            self.head[i], self.rel[i] = h, r
+        """Make ``h`` the head of ``i`` unless that would close a cycle."""
+        k, steps = h, 0
+        while k >= 0 and steps <= len(self.head):
+            if k == i:
+                return
+            k, steps = self.head[k], steps + 1
+        self.head[i], self.rel[i] = h, r
 
 
 @dataclass
@@ -486,9 +491,10 @@ def parse(toks: list[Token], ents: list[EntitySpan]) -> list[Token]:
             subj = -1
             mark = -1
             verb = h
-            for o in obls:
-                p.attach(o, h, "obl")
-            obls = []
+            if p.rel[h] != "acl:relcl":  # "For those who follow ...": not the relative clause's
+                for o in obls:
+                    p.attach(o, h, "obl")
+                obls = []
         elif c.kind == "ADV":
             p.attach(h, verb if verb >= 0 else -3, "advmod")
         prev = c
