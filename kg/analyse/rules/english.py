@@ -47,6 +47,11 @@ ADJ = frozenset(
     "global joint main senior top key major american british french german iraqi syrian russian turkish iranian arab "
     "arabic european western islamic terrorist armed peaceful strong full".split()
 )
+#: Nouns in -al, which the suffix rule would take for adjectives.
+_AL_NOUNS = frozenset(
+    "official rival arrival trial proposal approval withdrawal criminal individual capital hospital "
+    "tribunal festival signal principal animal terminal journal final denial referral survival".split()
+)
 _SPEECH = frozenset("say tell add state explain note declare stress affirm confirm insist announce warn reveal emphasize emphasise claim".split())
 _IRREGULAR = {
     "said": "say", "says": "say", "told": "tell", "met": "meet", "took": "take", "taken": "take", "led": "lead",
@@ -200,10 +205,12 @@ def tag(form: str, prev: Token | None, nxt: str, first: bool) -> tuple[str, str,
     if low in ADV or (low.endswith("ly") and len(low) > 4 and low not in ("italy", "assembly", "family", "rally")):
         return "ADV", low, "_"
     capital = form[:1].isupper()
+    if (low in titles_en() and low not in ("general", "chief")) or low in _AL_NOUNS or low.rstrip("s") in _AL_NOUNS:
+        return "NOUN", _noun_lemma(low), "Number=Plur" if low.endswith("s") else "Number=Sing"
     if low in verb_forms() and not (capital and not first):
         lemma = verb_forms()[low]
         after_det = prev is not None and prev.upos in ("DET", "ADJ") or (prev is not None and "Poss=Yes" in prev.feats)
-        if after_det:  # "the attack", "their support": a noun
+        if after_det and (low in (lemma, lemma + "s", lemma + "es") or low.endswith("ing")):  # "the attack", "a meeting": nouns
             return "NOUN", _noun_lemma(low), "Number=Plur" if low.endswith("s") and low != lemma else "Number=Sing"
         part = low.endswith("ed") or low in _PARTICIPLES
         feats = "Tense=Past|VerbForm=Part" if part else ("VerbForm=Ger" if low.endswith("ing") else "VerbForm=Fin")
@@ -212,6 +219,8 @@ def tag(form: str, prev: Token | None, nxt: str, first: bool) -> tuple[str, str,
         return ("ADJ" if not capital or low in ADJ else "PROPN"), low, "_"
     if capital and not first:
         return "PROPN", form, "Number=Sing"
+    if low.endswith("ed") and len(low) > 5 and prev is not None and prev.upos in ("NOUN", "PROPN", "PRON", "AUX", "ADV"):
+        return "VERB", low[:-3] + "y" if low.endswith("ied") else low[:-2], "Tense=Past|VerbForm=Fin"  # the talks failed
     return "NOUN", _noun_lemma(low), "Number=Plur" if low.endswith("s") and not low.endswith("ss") else "Number=Sing"
 
 
