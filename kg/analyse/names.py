@@ -371,7 +371,8 @@ def _person_name(tokens: Sequence[Token], j: int, covered: set[int], need_two: b
         f = normalize(tokens[k].form)
         nxt = k + 1
         if f in _NAME_PARTICLES and nxt < n and tokens[nxt].upos not in _STOP_UPOS and nxt not in covered:
-            k = nxt  # the particle takes the next word
+            k = nxt  # the particle takes the next word: عبد الفتاح, أبو بكر, بن سلمان
+            continue
         if nxt >= n or nxt in covered or tokens[nxt].upos in _STOP_UPOS:
             break
         t = tokens[nxt]
@@ -386,7 +387,10 @@ def _person_name(tokens: Sequence[Token], j: int, covered: set[int], need_two: b
         if _name_like(t):
             k = nxt
             continue
-        if not known_used and t.upos in ("NOUN", "ADJ") and (g.startswith("ال") or k > j or not need_two):
+        if not known_used and k == j and t.upos in ("NOUN", "ADJ", "PROPN") and (
+            g.startswith("ال") or normalize(tokens[j].form) in first_names()
+        ):
+            # one ordinary word as a family name after a first name: بشار الأسد, حسن نصر الله
             if g.startswith("ال") and nxt + 1 < n and normalize(tokens[nxt + 1].form).startswith("ال") and tokens[nxt + 1].upos == "ADJ":
                 break  # الأسد ... no: a definite noun with its adjective starts a new phrase
             k = nxt

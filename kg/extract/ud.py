@@ -1057,7 +1057,10 @@ def _finish(d: _Doc) -> Extraction:
         used.add(d.find(f.subject))
         used.add(d.find(f.object))
     for m in d.mentions:
-        used.add(d.find(m.entity))
+        e = d.ents[d.find(m.entity)]
+        # names and events stand on their own; a noun phrase matters only in a fact
+        if e.proper or e.cls in ("Event", "Person", "Organization", "Country", "City", "Region", "Place"):
+            used.add(e.key)
     for key in sorted(used):
         e = d.ents[key]
         label = _label(e)
@@ -1074,7 +1077,9 @@ def _finish(d: _Doc) -> Extraction:
             )
         )
     mentions = tuple(
-        Mention(m.id, m.sentence, m.start, m.end, m.text, m.label, keys[d.find(m.entity)], m.kind, m.head) for m in d.mentions
+        Mention(m.id, m.sentence, m.start, m.end, m.text, m.label, keys[d.find(m.entity)], m.kind, m.head)
+        for m in d.mentions
+        if d.find(m.entity) in keys
     )
     seen: set[tuple[str, str, str, int]] = set()
     triples: list[Triple] = []

@@ -991,7 +991,7 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         u.kind == "PP" and u.case == pp.case and ws[u.head].head == f.pred for u in f.units
     ):
         return False  # the verb's own prepositional object: حذر ... من, التقى ... ب
-    if _is_title_head(ws, [prev.head]) and pp.case in ("ب", "ل", "لدي", "الي", "في"):
+    if _is_title_head(ws, [prev.head]) and pp.case in ("ب", "ل", "لدي", "الي"):
         return True  # المتحدث باسم, السفير لدى, المبعوث إلى
     if pp.case == "ل" and noun.upos != "PRON":
         return True
