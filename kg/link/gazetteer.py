@@ -31,7 +31,7 @@ from importlib.resources import files
 from .. import gazetteer
 from ..model import Extraction, Link, Mention, Sentence
 from ..text import normalize
-from .cues import MIN_MARGIN, PLACE_CLASSES, Context, Reading, compatible, decide, form_index, with_extra_readings, words
+from .cues import MIN_MARGIN, PLACE_CLASSES, Context, Reading, compatible, decide, form_index, forms, with_extra_readings, words
 
 #: Mention classes a linker may link (never statements, times or quantities).
 LINKABLE = frozenset({"Person", "Organization", "Group", "Country", "City", "Region", "Place", "Position", "Event", "Thing"})
@@ -217,7 +217,7 @@ def link_score(factor: float, margin: float) -> float:
     (1.0, 0.75, 0.81)
     """
     if margin == float("inf"):
-        return round(factor, 3)
+        return factor
     return round(factor * min(0.95, 0.7 + 0.05 * margin), 3)
 
 
@@ -230,6 +230,7 @@ class GazetteerLinker:
         self.threshold = threshold
         self.min_margin = min_margin
         self.index = index()
+        self._other_left = _OTHER_LEFT()
 
     def link_mention(
         self,
@@ -250,27 +251,30 @@ class GazetteerLinker:
         >>> GazetteerLinker().link_mention(m, "وصل الوفد إلى عمان") is None
         True
         """
-        cls = entity_cls or m.label
-        if m.label not in LINKABLE or cls not in LINKABLE or m.kind not in ("name", "nominal"):
+        plan = _plan(m.text, m.label, entity_cls or m.label, m.kind)
+        if plan is None:
             return None
-        found = candidates(m.text)
-        if found is None:
-            return None
-        readings = [r for r in found.readings if compatible(m.label, r.cls) and compatible(cls, r.cls)]
-        if m.kind == "nominal":  # a title or description: only an item of exactly its class
-            readings = [r for r in readings if r.cls == cls == m.label]
-        if not readings:
-            return None
-        readings = with_extra_readings(found.key, readings)
+        found, readings = plan
         ctx = context if isinstance(context, Context) else Context.around(m.text, context or m.text)
+        return self._decide(m, found, readings, ctx, class_is_evidence)
+
+    def _inside_longer_name(self, left: Sequence[str]) -> bool:
+        """Whether one of the two words before a name makes it part of a longer one."""
+        return any(forms(w) & self._other_left for w in left[:2])
+
+    def _decide(self, m: Mention, found: Candidates, readings: tuple[Reading, ...], ctx: Context, class_is_evidence: bool) -> Link | None:
         if found.designators:
             ctx = replace(ctx, left=(*found.designators, *ctx.left))
-        evidence = m.label if class_is_evidence else ""
-        decision = decide(found.key, readings, ctx, evidence, self.min_margin)
-        r = decision.reading
-        if r is None or not r.qid:
+        if len(readings) == 1 and not self._inside_longer_name(ctx.left):
+            r, margin = readings[0], float("inf")  # one meaning, not inside a longer name
+        else:
+            decision = decide(found.key, readings, ctx, m.label if class_is_evidence else "", self.min_margin)
+            if decision.reading is None:
+                return None
+            r, margin = decision.reading, decision.margin
+        if not r.qid:
             return None
-        score = link_score(found.factor, decision.margin)
+        score = link_score(found.factor, margin)
         if score < self.threshold:
             return None
         return Link(m.id, r.qid, score, self.name, r.label_en, r.label_ar)
@@ -280,30 +284,88 @@ class GazetteerLinker:
         sentences = {s.index: s for s in extraction.analysed.sentences}
         entity_cls = {e.key: e.cls for e in extraction.entities}
         doc_forms: dict[str, frozenset[str]] | None = None
+        tokens: dict[tuple[int, int], list[tuple[int, int, list[str]]]] = {}
         links: list[Link] = []
         ambiguous: set[str] = set()
         for m in extraction.mentions:
             if m.label not in LINKABLE or m.kind not in ("name", "nominal"):
                 continue
-            found = candidates(m.text)
-            if found is None:
+            plan = _plan(m.text, m.label, entity_cls.get(m.entity, m.label), m.kind)
+            if plan is None:
                 continue
+            found, readings = plan
             s = sentences.get(m.sentence)
             a, b = (s.start, s.end) if s is not None and s.start <= m.start and m.end <= s.end else (max(0, m.start - 200), min(len(doc.text), m.end + 200))
-            several = len(with_extra_readings(found.key, found.readings)) > 1
+            several = len(readings) > 1
             if several:
                 if doc_forms is None:
-                    doc_forms = form_index(words(doc.text))
-                ctx = Context.of_text(doc.text, m.start, m.end, (a, b), doc_forms)
+                    doc_forms = form_index(w for raw in doc.text.split() for w in _word_of(raw))
+                if (a, b) not in tokens:
+                    tokens[(a, b)] = _tokens(doc.text, a, b)
+                toks = tokens[(a, b)]
+                left = tuple(w for _, t1, ws in reversed(toks) if t1 <= m.start for w in reversed(ws))
+                right = tuple(w for t0, _, ws in toks if t0 >= m.end for w in ws)
+                ctx = Context(left, right, doc_forms)
             else:  # one meaning: only the words just before matter (نهر الأردن)
-                ctx = Context(tuple(reversed(words(doc.text[max(a, m.start - 40) : m.start])[-2:])))
-            evidence = not (s is not None and _from_gazetteer(s, m))
-            link = self.link_mention(m, ctx, entity_cls.get(m.entity), evidence)
+                left = _last_words(doc.text[max(a, m.start - 30) : m.start])
+                if not self._inside_longer_name(left) and readings[0].qid and found.factor >= self.threshold:
+                    r = readings[0]
+                    links.append(Link(m.id, r.qid, found.factor, self.name, r.label_en, r.label_ar))
+                    continue
+                ctx = Context(tuple(reversed(left)))
+            evidence = several and not (s is not None and _from_gazetteer(s, m))
+            link = self._decide(m, found, readings, ctx, evidence)
             if link is not None:
                 links.append(link)
                 if several:
                     ambiguous.add(m.id)
         return tuple(_consistent(links, ambiguous, {m.id: m.entity for m in extraction.mentions}))
+
+
+_RAW = re.compile(r"\S+")
+
+
+def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, list[str]]]:
+    """The whitespace tokens of ``text[a:b]`` with their offsets and normalised words."""
+    return [(t.start(), t.end(), _word_of(t.group())) for t in _RAW.finditer(text, a, b)]
+
+
+def _last_words(text: str) -> list[str]:
+    """The last two words of a text, normalised (each word's normalisation is cached)."""
+    out: list[str] = []
+    for raw in reversed(text.split()[-3:]):
+        out[:0] = _word_of(raw)
+    return out[-2:]
+
+
+@lru_cache(maxsize=100_000)
+def _word_of(raw: str) -> list[str]:
+    return words(raw)
+
+
+@lru_cache(maxsize=100_000)
+def _plan(text: str, label: str, cls: str, kind: str) -> tuple[Candidates, tuple[Reading, ...]] | None:
+    """The readings a mention may take: those whose class fits both the mention and its
+    entity, plus the table's common-word and "other" readings (None: nothing to link)."""
+    if label not in LINKABLE or cls not in LINKABLE or kind not in ("name", "nominal"):
+        return None
+    found = candidates(text)
+    if found is None:
+        return None
+    readings = [r for r in found.readings if compatible(label, r.cls) and compatible(cls, r.cls)]
+    if kind == "nominal":  # a title or description: only an item of exactly its class
+        readings = [r for r in readings if r.cls == cls == label]
+    if not readings:
+        return None
+    return found, tuple(with_extra_readings(found.key, readings))
+
+
+@lru_cache(maxsize=1)
+def _OTHER_LEFT() -> frozenset[str]:  # noqa: N802 - a constant read once from the cue table
+    """Words that make a following name part of a longer one (نهر الأردن, شارع بغداد)."""
+    from .cues import table
+
+    return frozenset(w for c in table().by_class.get("other", ()) for w in c.left)
 
 
 def _from_gazetteer(s: Sentence, m: Mention) -> bool:
