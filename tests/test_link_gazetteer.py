@@ -119,7 +119,7 @@ def test_an_entity_decided_two_ways_is_left_unlinked() -> None:
 
 
 def test_document_context_helps_but_less_than_the_sentence() -> None:
-    text = ["عقد الملك اجتماعا مع الحكومة الأردنية في الأردن.", "وقال مصدر إن الوفد غادر عمان مساء."]
+    text = ["استقبل الملك في الأردن وفدا من الصحفيين الأردنيين.", "وقال مصدر إن الوفد غادر عمان مساء."]
     (link,) = GazetteerLinker()(_extraction(text, [(1, "عمان", "Place", "e1", "name")], {"e1": "Place"}))
     assert link.qid == "Q3805" and link.score < 0.8
     alone = GazetteerLinker()(_extraction(text[1:], [(0, "عمان", "Place", "e1", "name")], {"e1": "Place"}))
