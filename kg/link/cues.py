@@ -297,6 +297,12 @@ def table() -> CueTable:
             bucket = extra.setdefault(key[0], [])
             if key[1] not in bucket:
                 bucket.append(key[1])
+    # Names that are also common words (the rules NER's list): a "word" reading, prior 1.
+    for name in _ambiguous_names():
+        if "word" not in extra.setdefault(name, []):
+            extra[name].append("word")
+        if not any((name, "word", strong) in parts and "prior" in parts[(name, "word", strong)] for strong in (False, True)):
+            parts.setdefault((name, "word", False), {})["prior"] = 1.0
     by_reading: dict[tuple[str, str], tuple[Cues, ...]] = {}
     by_class: dict[str, tuple[Cues, ...]] = {}
     for (surface, reading, _), slot in parts.items():
@@ -306,6 +312,12 @@ def table() -> CueTable:
         else:
             by_reading[(surface, reading)] = (*by_reading.get((surface, reading), ()), cues_obj)
     return CueTable(by_reading, by_class, {k: tuple(v) for k, v in extra.items()})
+
+
+def _ambiguous_names() -> list[str]:
+    text = files("kg").joinpath("data/ar/ambiguous_names.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t")[0] for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [normalize(r) for r in rows[1:]]  # after the header
 
 
 def compatible(mention_cls: str, reading_cls: str) -> bool:
