@@ -106,7 +106,10 @@ def query(graph: Path, sparql: str | None, query_file: str | None, fmt: str, lis
         sparql = store.read_query(query_file)
     if not sparql:
         _fail("give a query, or -f FILE.rq (kg query GRAPH --list shows the stored ones)", 2)
-    click.echo(store.format_result(store.query(store.load(graph), sparql or ""), fmt))
+    from .link.wdclient import service_calls
+
+    with service_calls(sparql or ""):  # SERVICE <…wikidata…> goes out politely
+        click.echo(store.format_result(store.query(store.load(graph), sparql or ""), fmt))
 
 
 @main.command(name="eval")
@@ -192,6 +195,19 @@ def export(graph: Path, fmt: str, out_file: Path | None, lang: str) -> None:
 
     out = out_file or graph.with_suffix("." + fmt)
     click.echo(f"wrote {analytics.export(analytics.to_networkx(store.load(graph), lang=lang), out, fmt)}")
+
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out_file", type=click.Path(path_type=Path), default=None, help="Write here instead of replacing GRAPH.")
+@click.option("--cache", "cache", type=click.Path(path_type=Path), default=None, help="SQLite cache (default ~/.cache/kg-builder/wikidata.sqlite).")
+def enrich(graph: Path, out_file: Path | None, cache: Path | None) -> None:
+    """Add Wikidata labels (ar, en), descriptions and classes of the linked items to GRAPH (online)."""
+    from . import enrich as enrich_mod
+    from .link.wdclient import WikidataClient
+
+    summary, path = enrich_mod.enrich_file(graph, out_file, WikidataClient(cache_path=cache))
+    click.echo(enrich_mod.format_summary(summary, path))
 
 
 @main.command()

@@ -557,6 +557,18 @@ def _qid_of(term: Mapping[str, str] | None) -> str:
     return term["value"][len(ENTITY_PREFIX) :]
 
 
+def service_calls(query: str) -> Any:
+    """:func:`polite_service` when a query has a ``SERVICE`` clause, else a no-op block.
+
+    >>> with service_calls("SELECT * WHERE { ?s ?p ?o }"):
+    ...     pass
+    """
+    import re
+    from contextlib import nullcontext
+
+    return polite_service() if re.search(r"\bSERVICE\b", query, re.I) else nullcontext()
+
+
 @contextmanager
 def polite_service(client: WikidataClient | None = None) -> Iterator[None]:
     """Inside this block, rdflib sends ``SERVICE`` calls through a WikidataClient (a
