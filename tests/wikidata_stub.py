@@ -82,7 +82,7 @@ ROOTS = {
     "Q4167410": "Wikimedia disambiguation page", "Q5119": "capital city", "Q11424": "film",
     "Q900000010": "television channel", "Q1345691": "international financial institution",
     "Q484652": "international organization", "Q7330070": "foreign minister", "Q17127659": "terrorist organization",
-    "Q1637706": "city with millions of inhabitants", "Q13955": "Arabic",
+    "Q1637706": "city with millions of inhabitants", "Q13955": "Arabic", "Q245065": "intergovernmental organization",
 }
 
 
