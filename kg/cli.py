@@ -70,7 +70,8 @@ def build(
     quiet: bool,
 ) -> None:
     """Read INPUTS (files or folders), extract facts and write OUT/graph.ttl, graph.trig, graph.html."""
-    from .pipeline import Options, build as run_build
+    from .pipeline import Options
+    from .pipeline import build as run_build
     from .vocab import DEFAULT_BASE
 
     options = Options(analyser=analyser, linker=linker, lang=lang, base=base or DEFAULT_BASE, html=not no_html)
@@ -147,7 +148,8 @@ lang_option = click.option("--lang", default="ar", show_default=True, help="Lang
 @click.option("--title", default=None, help="Title of the page.")
 def view(graph: Path, out_file: Path, lang: str, max_nodes: int | None, size_by: str, title: str | None) -> None:
     """Render GRAPH as a self-contained interactive HTML network."""
-    from . import store, view as view_mod
+    from . import store
+    from . import view as view_mod
 
     path = view_mod.render_html(store.load(graph), out_file, lang=lang, max_nodes=max_nodes, size_by=size_by, title=title)
     click.echo(f"wrote {path}")

@@ -18,8 +18,8 @@ from kg.link.wdclient import (
     class_closure,
     classes_of,
     parse_entity,
-    parse_search,
     parse_retry_after,
+    parse_search,
     user_agent,
 )
 from tests.wikidata_stub import DATA, StubWikidata, closed_port, serve

@@ -155,7 +155,7 @@ class StubWikidata:
         limit = int(params.get("limit", "7"))
         q = normalize(text)
         exact, prefix = [], []
-        for qid, e in self.items.items():
+        for e in self.items.values():
             label = (e.get("labels") or {}).get(lang, {}).get("value", "")
             aliases = [a["value"] for a in (e.get("aliases") or {}).get(lang, [])]
             if normalize(label) == q:
@@ -165,7 +165,7 @@ class StubWikidata:
             elif q and (normalize(label).startswith(q) or any(normalize(a).startswith(q) for a in aliases)):
                 prefix.append((e, "label", label, []))
         hits = []
-        for e, kind, matched, aliases in (exact + prefix)[:limit]:
+        for e, kind, matched, _ in (exact + prefix)[:limit]:
             label = (e.get("labels") or {}).get(lang, {}).get("value") or (e.get("labels") or {}).get("en", {}).get("value", "")
             desc = (e.get("descriptions") or {}).get(lang, {}).get("value")
             hit: dict[str, Any] = {

@@ -267,6 +267,20 @@ def _parse_cues(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(single), tuple(phrases)
 
 
+@dataclass
+class _Slot:
+    """Cues of one table key while the table is read."""
+
+    weight: float = 1.0
+    prior: float = 0.0
+    words: dict[str, frozenset[str]] = field(default_factory=lambda: {w: frozenset() for w in ("left", "right", "near")})
+    phrases: dict[str, list[str]] = field(default_factory=lambda: {w: [] for w in ("left", "right", "near")})
+
+    def cues(self) -> Cues:
+        w, p = self.words, self.phrases
+        return Cues(w["left"], w["right"], w["near"], tuple(p["left"]), tuple(p["right"]), tuple(p["near"]), self.prior, self.weight)
+
+
 @lru_cache(maxsize=1)
 def table() -> CueTable:
     """The packaged cue table (``kg/data/ar/link_cues.tsv``), read once.
@@ -275,7 +289,7 @@ def table() -> CueTable:
     True
     """
     text = files("kg").joinpath("data/ar/link_cues.tsv").read_text(encoding="utf-8")
-    parts: dict[tuple[str, str, bool], dict[str, object]] = {}
+    parts: dict[tuple[str, str, bool], _Slot] = {}
     extra: dict[str, list[str]] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("surface\t"):
@@ -286,13 +300,13 @@ def table() -> CueTable:
         if where not in ("left", "right", "near", "prior"):
             raise ValueError(f"link_cues.tsv: unknown position {where!r} in {line!r}")
         key = (surface if surface == "*" or _QID.fullmatch(surface) else normalize(surface), reading.strip(), strong)
-        slot = parts.setdefault(key, {"weight": STRONG} if strong else {})
+        slot = parts.setdefault(key, _Slot(weight=STRONG if strong else 1.0))
         if where == "prior":
-            slot["prior"] = float(slot.get("prior", 0.0)) + float(cues)  # type: ignore[arg-type]
+            slot.prior += float(cues)
         else:
             single, phrases = _parse_cues(cues)
-            slot[where] = frozenset(slot.get(where, frozenset())) | single  # type: ignore[arg-type]
-            slot[where + "_phrases"] = tuple(slot.get(where + "_phrases", ())) + phrases  # type: ignore[arg-type]
+            slot.words[where] |= single
+            slot.phrases[where].extend(phrases)
         if key[1] in ("word", "other") and key[0] != "*":
             bucket = extra.setdefault(key[0], [])
             if key[1] not in bucket:
@@ -301,12 +315,12 @@ def table() -> CueTable:
     for name in _ambiguous_names():
         if "word" not in extra.setdefault(name, []):
             extra[name].append("word")
-        if not any((name, "word", strong) in parts and "prior" in parts[(name, "word", strong)] for strong in (False, True)):
-            parts.setdefault((name, "word", False), {})["prior"] = 1.0
+        if not any((name, "word", strong) in parts and parts[(name, "word", strong)].prior for strong in (False, True)):
+            parts.setdefault((name, "word", False), _Slot()).prior = 1.0
     by_reading: dict[tuple[str, str], tuple[Cues, ...]] = {}
     by_class: dict[str, tuple[Cues, ...]] = {}
     for (surface, reading, _), slot in parts.items():
-        cues_obj = Cues(**slot)  # type: ignore[arg-type]
+        cues_obj = slot.cues()
         if surface == "*":
             by_class[reading] = (*by_class.get(reading, ()), cues_obj)
         else:

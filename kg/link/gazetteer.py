@@ -31,7 +31,18 @@ from importlib.resources import files
 from .. import gazetteer
 from ..model import Extraction, Link, Mention, Sentence
 from ..text import normalize
-from .cues import MIN_MARGIN, PLACE_CLASSES, Context, Reading, compatible, decide, form_index, forms, with_extra_readings, words
+from .cues import (
+    MIN_MARGIN,
+    PLACE_CLASSES,
+    Context,
+    Reading,
+    compatible,
+    decide,
+    form_index,
+    forms,
+    with_extra_readings,
+    words,
+)
 
 #: Mention classes a linker may link (never statements, times or quantities).
 LINKABLE = frozenset({"Person", "Organization", "Group", "Country", "City", "Region", "Place", "Position", "Event", "Thing"})
@@ -307,12 +318,12 @@ class GazetteerLinker:
                 right = tuple(w for t0, _, ws in toks if t0 >= m.end for w in ws)
                 ctx = Context(left, right, doc_forms)
             else:  # one meaning: only the words just before matter (نهر الأردن)
-                left = _last_words(doc.text[max(a, m.start - 30) : m.start])
-                if not self._inside_longer_name(left) and readings[0].qid and found.factor >= self.threshold:
+                before = _last_words(doc.text[max(a, m.start - 30) : m.start])
+                if not self._inside_longer_name(before) and readings[0].qid and found.factor >= self.threshold:
                     r = readings[0]
                     links.append(Link(m.id, r.qid, found.factor, self.name, r.label_en, r.label_ar))
                     continue
-                ctx = Context(tuple(reversed(left)))
+                ctx = Context(tuple(reversed(before)))
             evidence = several and not (s is not None and _from_gazetteer(s, m))
             link = self._decide(m, found, readings, ctx, evidence)
             if link is not None:

@@ -417,7 +417,7 @@ class WikidataClient:
                 if 500 <= e.code < 600:
                     return None, f"HTTP {e.code}", False
                 raise WikidataError(f"{req.full_url.split('?')[0]}: HTTP {e.code} {e.reason}") from None
-            except (TimeoutError, socket.timeout):
+            except TimeoutError:
                 return None, "timed out", True
             except urllib.error.URLError as e:
                 if isinstance(e.reason, (TimeoutError, socket.timeout)):
@@ -580,7 +580,10 @@ def polite_service(client: WikidataClient | None = None) -> Iterator[None]:
     """
     try:
         from rdflib.plugins.sparql import CUSTOM_EVALS
-        from rdflib.plugins.sparql.evaluate import _buildQueryStringForServiceCall, _yieldBindingsFromServiceCallResult
+        from rdflib.plugins.sparql.evaluate import (
+            _buildQueryStringForServiceCall,
+            _yieldBindingsFromServiceCallResult,
+        )
     except ImportError:  # another rdflib: its own SERVICE evaluation stays
         yield
         return

@@ -36,8 +36,18 @@ from typing import Any
 from ..errors import KGError
 from ..model import Extraction, Link, Mention
 from ..text import detect_lang
-from .cues import Context, Cues, Reading, compatible, decide, form_index, forms, with_extra_readings, words
-from .gazetteer import LINKABLE, _DESIGNATORS, _without_proclitics, link_score, match_key
+from .cues import (
+    Context,
+    Cues,
+    Reading,
+    compatible,
+    decide,
+    form_index,
+    forms,
+    with_extra_readings,
+    words,
+)
+from .gazetteer import _DESIGNATORS, LINKABLE, _without_proclitics, link_score, match_key
 
 log = logging.getLogger(__name__)
 
