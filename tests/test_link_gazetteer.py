@@ -7,6 +7,8 @@ import sys
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kg.link.cues import Context, Reading, decide, table
 from kg.link.evalset import Case, extraction_of, read_cases, run_linker, run_pipeline
@@ -168,3 +170,22 @@ def test_throughput_is_not_pathological() -> None:
     for _ in range(2000):
         linker(ex)
     assert time.perf_counter() - t < 2.0
+
+
+_NAMES = sorted(index().readings)
+_QIDS = {r.qid for rs in index().readings.values() for r in rs if r.qid}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(["", "و", "ب", "ل", "لل", "وب", "ف", "ك"]),
+    st.sampled_from(_NAMES) | st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويةىءأإآ ", min_size=1, max_size=12),
+    st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويةىءأإآ .،", max_size=60),
+    st.sampled_from(["Place", "City", "Country", "Organization", "Person", "Thing", "Group", "Event", "Statement"]),
+)
+def test_any_mention_links_to_a_gazetteer_qid_or_nothing(prefix: str, name: str, before: str, cls: str) -> None:
+    mention = prefix + name
+    links = GazetteerLinker()(extraction_of(Case(f"{before} {mention} .", mention, "-", cls)))
+    assert len(links) <= 1
+    for link in links:
+        assert link.qid in _QIDS and 0.6 <= link.score <= 1.0
