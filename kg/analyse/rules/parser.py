@@ -134,6 +134,54 @@ def parse(ws: list[W]) -> None:
     units = _noun_phrases(ws, mains)
     _clauses(ws, units)
     _finish(ws)
+    _punctuation(ws)
+
+
+_CLOSING = {")": "(", "»": "«", "”": "“", "]": "["}
+_FINAL = set(".!?؟…")
+
+
+def _punctuation(ws: list[W]) -> None:
+    """Punctuation the UD way: sentence-final marks on the root; brackets and quotes on
+    the head of what they enclose; commas, colons and the like on the head of the phrase
+    that follows them (the next conjunct, apposition or clause)."""
+    n = len(ws)
+    root = next((w.i for w in ws if w.head == -1), 0)
+    if all(w.upos == "PUNCT" for w in ws):
+        return
+    opener_head: dict[int, int | None] = {}
+    stack: list[int] = []
+    for w in ws:
+        if w.upos != "PUNCT" or w.i == root:
+            continue
+        if w.i == n - 1 or (w.form in _FINAL and all(ws[k].upos == "PUNCT" for k in range(w.i + 1, n))):
+            _force(ws, w.i, root, "punct")
+            continue
+        if w.form in _CLOSING.values() or (w.form == '"' and not stack):
+            h = _phrase_after(ws, w.i)
+            stack.append(w.i)
+            opener_head[w.i] = h
+        elif (w.form in _CLOSING or w.form == '"') and stack:
+            h = opener_head[stack.pop()]
+        else:
+            h = _phrase_after(ws, w.i)
+        if h is not None and h != w.i:
+            _force(ws, w.i, h, "punct")
+
+
+def _phrase_after(ws: list[W], p: int) -> int | None:
+    """The head of the phrase that starts right after token p: climb from the next word
+    while its head lies further right."""
+    q = next((k for k in range(p + 1, len(ws)) if ws[k].upos != "PUNCT"), None)
+    if q is None:
+        return next((k for k in range(p - 1, -1, -1) if ws[k].upos != "PUNCT"), None)
+    h = q
+    for _ in range(len(ws)):
+        parent = ws[h].head
+        if parent < 0 or parent <= p:
+            break
+        h = parent
+    return h
 
 
 # ----------------------------------------------------------------- pass 1: words
@@ -353,6 +401,8 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
         if w.upos == "ADJ" and w.ent < 0 and not _first_has_clitic(ws, i):
             host = None
             for c in reversed(chain):
+                if ws[c].upos == "PROPN" and any(ws[x].upos == "NOUN" for x in chain if x != c):
+                    continue  # حساب كلينتون المصرفي: the account is the banking one, not Clinton
                 if _agree(w, ws[c], phrase_def if c != chain[-1] else (ws[c].definite or _has_suffix(ws, c) or ws[c].upos == "PROPN" or ws[c].ent >= 0)):
                     host = c
                     break
