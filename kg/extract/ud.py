@@ -119,6 +119,7 @@ class _Doc:
         self.surnames: dict[str, str] = {}
         self.heads: dict[str, str] = {}  # first word of an organisation's name -> its entity
         self.last_pair: tuple[str, str] | None = None  # the parties of the last meeting
+        self.doc_nouns: dict[str, str] = {}  # بيان, اتفاق ...: the last entity of each kind
 
     # ------------------------------------------------------------- entities
 
@@ -480,8 +481,15 @@ def _events(d: _Doc, s: Sentence, tree: Tree) -> None:
         if etype:
             ids = _np_ids(tree, t.id, 6)
             d.mention(s, tree, ids, f"event:{_strip_al(lk)}", "Event", "event", t.id)
-        elif _strip_al(normalize(t.form)) in DOCUMENT_NOUNS or lk in DOCUMENT_NOUNS:
-            d.mention(s, tree, [t.id], f"doc:{_strip_al(lk)}", "Thing", "nominal", t.id)
+        elif _strip_al(normalize(t.form)) in DOCUMENT_NOUNS or _strip_al(lk) in DOCUMENT_NOUNS:
+            # a statement or an agreement: the bare noun (البيان) refers back to the last one
+            # of its kind; with modifiers (اتفاقية التجارة الحرة) it names one of its own
+            ids = _np_ids(tree, t.id, 6)
+            base = _strip_al(lk)
+            a, b = tree.span(ids)
+            key = d.doc_nouns.get(base) if len(ids) == 1 else None
+            key = key or f"doc:{d.analysed.doc.id}:{normalize(d.text[a:b])}"
+            d.doc_nouns[base] = d.mention(s, tree, ids, key, "Thing", "nominal", t.id)
 
 
 # --------------------------------------------------------------- arguments

@@ -135,6 +135,14 @@ def parse(ws: list[W]) -> None:
     _clauses(ws, units)
     _finish(ws)
     _punctuation(ws)
+    _nominal_adjectives(ws)
+
+
+def _nominal_adjectives(ws: list[W]) -> None:
+    """An adjective that modifies nothing is used as a noun (المساعدة, المتظاهرون): NOUN."""
+    for w in ws:
+        if w.upos == "ADJ" and w.deprel in ("nsubj", "nsubj:pass", "obj", "obl", "nmod", "appos", "iobj", "obl:tmod"):
+            w.upos = "NOUN"
 
 
 _CLOSING = {")": "(", "»": "«", "”": "“", "]": "["}
