@@ -123,6 +123,13 @@ def _title_then_name(alias: str, names: list[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first word of every name (normalised): spans are tried only from these."""
+    index, _ = _ner_index()
+    return frozenset(n.split(" ", 1)[0] for n in index)
+
+
+@lru_cache(maxsize=1)
 def multiword_name_index() -> tuple[frozenset[str], int]:
     """Normalised gazetteer names of two words or more, and the longest length."""
     index, longest = _ner_index()
@@ -200,6 +207,7 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
     [(2, 2, 'Country'), (4, 5, 'Person')]
     """
     index, longest = _ner_index()
+    firsts = _first_words()
     spans: list[EntitySpan] = []
     n = len(tokens)
     i = 0
@@ -207,10 +215,13 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
         if _is_clitic(tokens, i) or tokens[i].upos == "PUNCT":
             i += 1
             continue
+        head = normalize(tokens[i].form)
+        if head not in firsts and not any(h in firsts for h in _strip_proclitics(head)):
+            i += 1  # no name starts with this word
+            continue
         found = None
-        for j in range(min(n - 1, i + longest + 1), i - 1, -1):
-            if any(tokens[k].upos == "PUNCT" and tokens[k].form not in ("-",) for k in range(i, j + 1)):
-                continue
+        stop = next((k for k in range(i, min(n, i + longest + 2)) if tokens[k].upos == "PUNCT" and tokens[k].form != "-"), n)
+        for j in range(min(n - 1, i + longest + 1, stop - 1), i - 1, -1):
             text = normalize(_span_text(tokens, i, j))
             candidates = [text, *(_strip_proclitics(text) if j >= i else [])]
             for c in candidates:

@@ -16,6 +16,7 @@ right with general cues of Arabic syntax:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ...text import normalize, strip_diacritics
 from .morph import Reading, analyse_word, proper_noun_reading
@@ -169,15 +170,27 @@ def _name_readings(surface: str, names: set[str]) -> tuple[Reading, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _multiword_firsts() -> frozenset[str]:
+    from ..names import multiword_name_index
+
+    index, _ = multiword_name_index()
+    return frozenset(n.split(" ", 1)[0] for n in index)
+
+
 def _multiword_names(surfaces: list[str]) -> set[int]:
     """Positions of words inside a multi-word gazetteer name (first word may carry a proclitic)."""
     from ..names import multiword_name_index
 
     index, longest = multiword_name_index()
+    starts = _multiword_firsts()
     norm = [normalize(w) for w in surfaces]
     out: set[int] = set()
     for i in range(len(norm)):
         firsts = [norm[i]] + [norm[i][len(p) :] for p in ("و", "ب", "ل", "ك", "ف", "وب", "ول") if norm[i].startswith(p)]
+        firsts = [f for f in firsts if f in starts]
+        if not firsts:
+            continue
         for j in range(min(len(norm), i + longest), i + 1, -1):
             tail = " ".join(norm[i + 1 : j])
             if any(f + " " + tail in index for f in firsts):
