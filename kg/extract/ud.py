@@ -824,6 +824,16 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
                 d.last_speaker = subjects[0]
             return
     objects = _objects(d, s, tree, v, entry)
+    if entry is not None and entry.prep_only:
+        # بحث مع X الأزمة: met X; the crisis is what was discussed, an open relation
+        on_prep = [o for o in objects if tree.case(o[1]).split(" ")[0] in entry.preps]
+        topics = [o for o in objects if o not in on_prep]
+        for subj in subjects:
+            for obj, oi in on_prep:
+                d.fact(subj, rel, obj, s, tree, [v, oi], sconf, lemma)
+            for obj, oi in topics:
+                d.fact(subj, OPEN, obj, s, tree, [v, oi], min(sconf, 0.5), strip_diacritics(tree.tok(v).lemma))
+        return
     if rel == "reported" and not objects:
         for subj in subjects:
             pending.append((subj, v))
