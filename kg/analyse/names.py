@@ -281,7 +281,7 @@ def _unknown_names(tokens: Sequence[Token], known: list[EntitySpan]) -> list[Ent
                 covered.update(range(a, b + 1))
                 i = b + 1
                 continue
-        if tokens[i].upos in _NAME_UPOS and _is_unknown(tokens[i]) or normalize(tokens[i].form) in first_names():
+        if _name_start(tokens, i):
             name = _person_name(tokens, i, covered, need_two=True)
             if name is not None:
                 a, b = name
@@ -290,12 +290,26 @@ def _unknown_names(tokens: Sequence[Token], known: list[EntitySpan]) -> list[Ent
                 covered.update(range(a, b + 1))
                 i = b + 1
                 continue
-            if tokens[i].upos in _NAME_UPOS and _is_unknown(tokens[i]):
+            if _name_start(tokens, i) and normalize(tokens[i].form) not in first_names():
                 cls = _class_from_context(tokens, i, i)
                 if cls:
                     out.append(EntitySpan(i + 1, i + 1, cls, "name-heuristic"))
         i += 1
     return out
+
+
+def _name_start(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a name found by its shape may start here: a word the lexicon does not know,
+    a first name, or (from analysers that do not mark unknown words) a proper noun."""
+    t = tokens[i]
+    if _is_unknown_strict(t) or normalize(t.form) in first_names():
+        return True
+    if t.upos not in _NAME_UPOS:
+        return False
+    from .rules.morph import known_form
+
+    marks = any("Unknown=Yes" in x.misc for x in tokens)
+    return not marks and not known_form(t.form)
 
 
 def _is_title(t: Token) -> bool:

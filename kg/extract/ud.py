@@ -320,7 +320,7 @@ def _np_ids(tree: Tree, head: int, limit: int = 8) -> list[int]:
         h = stack.pop()
         for k in tree.children(h):
             r = tree.rel(k)
-            if r in ("amod", "det", "nummod", "flat", "flat:name", "compound", "fixed", "cc") or (r == "conj" and tree.tok(k).upos == "ADJ") or (
+            if r in ("amod", "det", "nummod", "flat", "flat:name", "compound", "fixed") or (r == "cc" and h != head) or (r == "conj" and tree.tok(k).upos == "ADJ") or (
                 r in ("nmod", "nmod:poss") and (not tree.has_case(k) or tree.case(k) == "ل") and tree.tok(k).upos != "PRON"
             ):
                 out.append(k)

@@ -408,11 +408,17 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
             continue
         if w.upos == "ADJ" and w.ent < 0 and not _first_has_clitic(ws, i):
             host = None
-            for c in reversed(chain):
-                if ws[c].upos == "PROPN" and any(ws[x].upos == "NOUN" for x in chain if x != c):
-                    continue  # حساب كلينتون المصرفي: the account is the banking one, not Clinton
-                if _agree(w, ws[c], phrase_def if c != chain[-1] else (ws[c].definite or _has_suffix(ws, c) or ws[c].upos == "PROPN" or ws[c].ent >= 0)):
-                    host = c
+            for strict in (True, False):  # gender agreement first, then definiteness alone
+                for c in reversed(chain):
+                    if ws[c].upos == "PROPN" and any(ws[x].upos == "NOUN" for x in chain if x != c):
+                        continue  # حساب كلينتون المصرفي: the account is the banking one, not Clinton
+                    definite = phrase_def if c != chain[-1] else (ws[c].definite or _has_suffix(ws, c) or ws[c].upos == "PROPN" or ws[c].ent >= 0)
+                    # definiteness alone only for indefinite pairs (سوق شعبي); a definite noun
+                    # of another gender after a definite phrase is more often the next argument
+                    if _agree(w, ws[c], definite) if strict else (not w.definite and not definite):
+                        host = c
+                        break
+                if host is not None:
                     break
             if host is not None:
                 _set(ws, i, host, "amod")

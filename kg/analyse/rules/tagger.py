@@ -81,6 +81,8 @@ def _score(r: Reading, prev: Reading | None, prev_surface: str, surface: str, cl
         s += 0.5
     if r.number == "d":
         s -= 0.25  # duals are rare; -ين/-ان forms are mostly plurals or other words
+    if r.parts[-1].tag == "pron" and r.parts[-1].feats.startswith("Number=Sing|Person=1"):
+        s -= 0.8  # news rarely says "my": شعبي, رئيسي are adjectives, not شعب + ي
     return s
 
 
