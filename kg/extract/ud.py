@@ -860,10 +860,39 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
                 d.last_pair = (subj, obj)
     if len(subjects) == 2 and rel in ("met", "agreed", "signed", "worksWith"):
         d.last_pair = (subjects[0], subjects[1])
-        if speech and not objects:
-            pass
+    if rel in ("met", "received") and subjects and objects:
+        _meeting_event(d, s, tree, v, subjects, [o for o, _ in objects])
     if speech and subjects:
         d.last_speaker = subjects[0]
+
+
+def _meeting_event(d: _Doc, s: Sentence, tree: Tree, v: int, parties: list[str], others: list[str]) -> None:
+    """X met Y in Z on W: besides met, a meeting event with its participants, place and time."""
+    places = []
+    times = []
+    for j in tree.children(v, "obl", "obl:tmod", "nmod"):
+        for k in [j, *tree.children(j, "nmod", "flat")]:
+            key = d.token_ent.get((s.index, k))
+            if key is None:
+                continue
+            cls = d.ents[d.find(key)].cls
+            if cls in PLACES and "في" in (tree.case(j), tree.case(k)):
+                places.append((key, k))
+            elif cls == "TimeExpression":
+                times.append((key, k))
+    if not places and not times:
+        return
+    names = [d.ents[d.find(p)] for p in (*parties, *others)]
+    label = "لقاء " + " و".join(_label(e) for e in names[:3])
+    key = d.mention(s, tree, [v], f"event:meeting:{s.index}:{v}", "Event", "event", v)
+    e = d.ents[d.find(key)]
+    e.names = [label]
+    for p in (*parties, *others):
+        d.fact(p, "participatedIn", key, s, tree, [v], 0.75, "لقاء")
+    for place, k in places[:1]:
+        d.fact(key, "location", place, s, tree, [v, k], 0.75)
+    for t, k in times[:1]:
+        d.fact(key, "pointInTime", t, s, tree, [v, k], 0.75)
 
 
 def _participle_verb(lemma: str) -> str:
