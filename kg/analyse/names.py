@@ -376,7 +376,13 @@ def _is_unknown_strict(t: Token) -> bool:
 
 def _name_like(t: Token) -> bool:
     f = normalize(t.form)
-    return _is_unknown_strict(t) or t.upos in ("PROPN", "X") or f in first_names() or f in _NAME_PARTICLES
+    return (
+        _is_unknown_strict(t)
+        or "Guess=Yes" in t.misc
+        or t.upos in ("PROPN", "X")
+        or f in first_names()
+        or f in _NAME_PARTICLES
+    )
 
 
 def _person_name(tokens: Sequence[Token], j: int, covered: set[int], need_two: bool = False) -> tuple[int, int] | None:
