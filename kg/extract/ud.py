@@ -718,10 +718,16 @@ def _subjects(d: _Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int
 
 
 def _objects(d: _Doc, s: Sentence, tree: Tree, v: int, entry: lexmod.Entry | None) -> list[tuple[str, int]]:
+    """Object entities of a predicate (with the token each comes from): its direct object,
+    and its prepositional object when the lexicon names the preposition."""
+    args = tree.children(v, "obj", "nsubj:pass")
+    if entry is not None and entry.preps:
+        args += [j for j in tree.children(v, "obl", "nmod") if tree.case(j).split(" ")[0] in entry.preps]
     out: list[tuple[str, int]] = []
-    for j in tree.children(v, "obj", "nsubj:pass"):
+    for j in args:
         t = tree.tok(j)
         if t.upos == "PRON" and t.feat("PronType") != "Rel" and _is_relative_clause(tree, v):
+            # a resumptive pronoun (الذي استضافه, الذي شارك فيه): the noun the clause is about
             ante = tree.tok(v).head
             key = _ent_of(d, s, tree, ante)
             if key:
@@ -731,20 +737,6 @@ def _objects(d: _Doc, s: Sentence, tree: Tree, v: int, entry: lexmod.Entry | Non
             key = _ent_of(d, s, tree, x)
             if key:
                 out.append((key, x))
-    if entry is not None and entry.preps:
-        for j in tree.children(v, "obl", "nmod"):
-            if tree.case(j).split(" ")[0] in entry.preps:
-                t = tree.tok(j)
-                if t.upos == "PRON" and _is_relative_clause(tree, v):
-                    ante = tree.tok(v).head
-                    key = _ent_of(d, s, tree, ante)
-                    if key:
-                        out.append((key, ante))
-                    continue
-                for x in _expand(d, s, tree, j):
-                    key = _ent_of(d, s, tree, x)
-                    if key:
-                        out.append((key, x))
     return out
 
 
