@@ -72,6 +72,13 @@ def designators() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def people_nouns() -> frozenset[str]:
+    """Singular nouns for people (وزير, مسؤول, ممثل), normalised (kg/data/ar/people_nouns.txt)."""
+    text = files("kg").joinpath("data/ar/people_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(normalize(x) for x in text.split() if not x.startswith("#") and x.strip())
+
+
+@lru_cache(maxsize=1)
 def ambiguous_names() -> frozenset[str]:
     return frozenset(normalize(r[0]) for r in _rows("ambiguous_names.tsv"))
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from ..analyse.names import titles
+from ..analyse.names import people_nouns, titles
 from ..model import AnalysedDoc, Entity, Extraction, Mention, Sentence, Triple
 from ..text import normalize, strip_diacritics
 from ..vocab import OPEN, SPEECH_RELATIONS
@@ -41,14 +41,6 @@ TRANSPARENT = frozenset(
 #: Nouns for documents and statements: one entity per lemma and document, like events.
 DOCUMENT_NOUNS = frozenset(
     normalize(w) for w in "بيان تقرير قرار اتفاق اتفاقية خطة مبادرة رسالة تصريح تصريحات وثيقة إعلان".split()
-)
-#: Human nouns whose plural names a group (مسؤولون أميركيون, الوزراء, ممثلون).
-PEOPLE_NOUNS = frozenset(
-    normalize(w)
-    for w in (
-        "مسؤول وزير ممثل شريك حليف مقاتل جندي لاجئ مدني متظاهر ناشط مواطن سكان شعب قادة قائد خبير "
-        "دبلوماسي مراقب محلل نائب عضو زعيم رئيس مجتمع معاون مسلح شرطي ضابط طالب عامل صحفي مشارك مجتمعون مبعوث سفير متحدث ناطق مندوب أمين"
-    ).split()
 )
 #: Singular nouns for bodies of people that act together (الحكومة, الوفد, الجيش).
 COLLECTIVES = frozenset(
@@ -534,7 +526,7 @@ def _ent_of(d: _Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> st
         cls = "Quantity"
     elif _is_group(t):
         cls = "Group"
-    elif lemma in PEOPLE_NOUNS:
+    elif lemma in people_nouns():
         cls = "Person"  # ممثل الاتحاد الأوروبي: a person known by a description
     elif lemma in COLLECTIVES or _strip_al(n) in COLLECTIVES:
         cls = "Organization"  # الحكومة العراقية, الوفد, الشرطة
@@ -550,7 +542,7 @@ def _is_group(t: object) -> bool:
     form = normalize(getattr(t, "form", ""))
     lemma = lexmod.key(getattr(t, "lemma", ""))
     plural = getattr(t, "feat")("Number") in ("Plur", "Dual")
-    return plural and (_strip_al(lemma) in PEOPLE_NOUNS or lemma in PEOPLE_NOUNS or form.endswith(("يون", "يين")))
+    return plural and (_strip_al(lemma) in people_nouns() or lemma in people_nouns() or form.endswith(("يون", "يين")))
 
 
 def _transparent_target(d: _Doc, s: Sentence, tree: Tree, i: int) -> str | None:

@@ -63,6 +63,7 @@ def analyse_sentence(
                     lemma=p.lemma,
                     feats=p.feats,
                     vnoun=main and r.ntype == "vn",
+                    ntype=r.ntype if main else "",
                 )
             )
             offsets.append((s + p.start, s + p.end))

@@ -63,6 +63,7 @@ class W:
     lemma: str = ""
     feats: str = "_"
     vnoun: bool = False  # a verbal noun (مصدر) or event noun
+    ntype: str = ""  # the lexicon's noun type: nisba, ap, pp, adj, vn, n, prop
 
     @property
     def norm(self) -> str:
@@ -251,10 +252,19 @@ def _attach_clitics(ws: list[W]) -> list[int]:
 def _agree(adj: W, noun: W, phrase_definite: bool) -> bool:
     if adj.definite != phrase_definite:
         return False
+    human_plural = noun.number == "p" and _human(noun)
+    if human_plural and adj.number == "s":
+        return False  # وزراء خارجية: people take plural adjectives, so this is a genitive
     if adj.gender and noun.gender and adj.gender != noun.gender:
-        # broken plurals of things take feminine singular adjectives
-        return noun.number == "p" and adj.gender == "f"
+        # plurals of things take feminine singular adjectives
+        return noun.number == "p" and adj.gender == "f" and not human_plural
     return True
+
+
+def _human(w: W) -> bool:
+    from ..names import people_nouns
+
+    return normalize(w.lemma).removeprefix("ال") in people_nouns()
 
 
 def _noun_phrases(ws: list[W], mains: list[int]) -> list[Unit]:
@@ -415,7 +425,13 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
                     definite = phrase_def if c != chain[-1] else (ws[c].definite or _has_suffix(ws, c) or ws[c].upos == "PROPN" or ws[c].ent >= 0)
                     # definiteness alone only for indefinite pairs (سوق شعبي); a definite noun
                     # of another gender after a definite phrase is more often the next argument
-                    if _agree(w, ws[c], definite) if strict else (not w.definite and not definite):
+                    loose = (
+                        not w.definite
+                        and not definite
+                        and w.ntype == "nisba"
+                        and not (ws[c].number == "p" and w.number == "s" and _human(ws[c]))
+                    )  # سوق شعبي: a relative adjective is attributive even when genders disagree
+                    if _agree(w, ws[c], definite) if strict else loose:
                         host = c
                         break
                 if host is not None:
@@ -426,8 +442,8 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
                 unit.last = _last_tok(ws, i)
                 k += 1
                 continue
-            if _can_govern(last) and not has_suffix and w.definite:
-                # an adjective-capable noun as a genitive: وزير الخارجية
+            if _can_govern(last) and not has_suffix:
+                # an adjective-capable noun as a genitive: وزير الخارجية, وزراء خارجية
                 w.upos = "NOUN"
                 _set(ws, i, chain[-1], "nmod")
                 chain.append(i)
@@ -435,7 +451,8 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
                 k += 1
                 continue
             break
-        if w.upos in ("NOUN", "PROPN", "X") and not _first_has_clitic(ws, i) and _can_govern(last) and not has_suffix:
+        if w.upos in ("NOUN", "PROPN", "X") and not _first_has_clitic(ws, i) and _can_govern(last) and not has_suffix and last_adj < 0:
+            # (an adjective closes the construct: طائرات مسيرة | قاعدة عسكرية)
             _set(ws, i, chain[-1], "nmod")
             chain.append(i)
             unit.tail = i
@@ -995,11 +1012,11 @@ def _plural_before(ws: list[W], f: Frame, before: int) -> int:
 
 def _agentive_np(w: W) -> bool:
     """A noun phrase that can act: a name of a person, organisation or country, or a human noun."""
-    from ...extract.ud import PEOPLE_NOUNS
+    from ..names import people_nouns
 
     if w.ent_label in ("Person", "Organization", "Country", "Group", "City", "Region"):
         return True
-    return normalize(w.lemma).removeprefix("ال") in PEOPLE_NOUNS or w.norm.endswith(("ون", "يين"))
+    return normalize(w.lemma).removeprefix("ال") in people_nouns() or w.norm.endswith(("ون", "يين"))
 
 
 def _acc(ws: list[W], i: int) -> bool:

@@ -35,7 +35,15 @@ def _last_tag(r: Reading | None) -> str:
     return r.parts[-1].tag if r is not None else ""
 
 
-def _score(r: Reading, prev: Reading | None, prev_surface: str, surface: str, clause_start: bool) -> float:
+def _score(
+    r: Reading,
+    prev: Reading | None,
+    prev_surface: str,
+    surface: str,
+    clause_start: bool,
+    verb_in_clause: bool = False,
+    has_nominal: bool = False,
+) -> float:
     s = r.score
     head = r.head
     own_prep = any(p.tag == "prep" for p in r.parts[: r.main])
@@ -66,6 +74,8 @@ def _score(r: Reading, prev: Reading | None, prev_surface: str, surface: str, cl
             s -= 0.4
         if prev is not None and prev.pos == "V" and prev.head.upos != "AUX" and not own_conj:
             s -= 1.0
+        if verb_in_clause and has_nominal and not own_conj and r.tense == "past" and not clause_start:
+            s -= 1.0  # a clause has one finite verb: تعارض فرنسا فرض العقوبات (imposing, not imposed)
         if head.upos == "AUX" and r.tense == "past":
             s += 0.2
     else:
@@ -103,6 +113,7 @@ def choose(words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[st
     prev: Reading | None = None
     prev_surface = ""
     clause_start = True
+    verb_in_clause = False
     in_name = _multiword_names([w for w, _ in words])
     attested = [kind != "ar" or _attested(surface) for surface, kind in words]
     for pos, (surface, kind) in enumerate(words):
@@ -111,6 +122,8 @@ def choose(words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[st
             out.append(r)
             prev, prev_surface = r, surface
             clause_start = surface in _PUNCT_OPENERS
+            if clause_start:
+                verb_in_clause = False
             continue
         readings = analyse_word(surface)
         if not readings:
@@ -123,11 +136,16 @@ def choose(words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[st
             # inside a multi-word name of the gazetteer (ينس ستولتنبرغ): no verb readings
             nominal = tuple(r for r in readings if r.pos != "V")
             readings = nominal or (proper_noun_reading(surface, source="name"),)
-        best = max(readings, key=lambda r: _score(r, prev, prev_surface, surface, clause_start))
+        nominal = any(r.pos in ("N", "A", "PN") for r in readings)
+        best = max(readings, key=lambda r: _score(r, prev, prev_surface, surface, clause_start, verb_in_clause, nominal))
         out.append(best)
         prev, prev_surface = best, surface
         last = best.parts[-1]
         clause_start = last.tag in _CLAUSE_OPENERS and best.pos == "F"
+        if clause_start or any(p.tag == "conj" for p in best.parts):
+            verb_in_clause = best.pos == "V"
+        elif best.pos == "V":
+            verb_in_clause = True
     return out
 
 
