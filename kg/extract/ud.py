@@ -174,8 +174,20 @@ class _Doc:
             return
         a, b = tree.span([i for i in ids if i])
         pred = ids[0] if ids and ids[0] else 0
+        if pred and _reported(tree, pred):
+            conf *= 0.8  # said by someone, not stated by the article
         neg = bool(pred) and any(normalize(tree.tok(k).form) in ("لا", "لم", "لن", "ليس", "not", "never") for k in tree.children(pred, "advmod", "aux"))
         self.facts.append(_Fact(subj, rel, obj, s.index, a, b, conf, lemma, neg))
+
+
+def _reported(tree: Tree, i: int) -> bool:
+    """Whether token i sits inside what a speech verb reports (قال إن ...)."""
+    for h in [i, *tree.ancestors(i)]:
+        if tree.rel(h) in ("ccomp", "parataxis") and tree.tok(h).head:
+            head = tree.tok(tree.tok(h).head)
+            if head.upos in ("VERB", "ADJ", "NOUN"):
+                return True
+    return False
 
 
 def _default_gender(cls: str) -> str:
