@@ -164,7 +164,12 @@ class KnowledgeGraph:
             return [{"result": bool(result.askAnswer)}]
         if result.type != "SELECT":
             raise InputError("<query>", "query() returns rows for SELECT and ASK; use to_rdflib() for CONSTRUCT")
-        return [{str(k): _plain(v) for k, v in row.asdict().items()} for row in result]
+        rows: list[dict[str, Any]] = []
+        for row in result:
+            asdict = getattr(row, "asdict", None)
+            if asdict is not None:
+                rows.append({str(k): _plain(v) for k, v in asdict().items()})
+        return rows
 
     def to_networkx(self, lang: str = "ar") -> Any:
         """The entity network as a networkx MultiDiGraph (kg.analytics.to_networkx)."""
@@ -249,10 +254,10 @@ def build(
     from .vocab import DEFAULT_BASE
 
     items = [sources] if isinstance(sources, str | os.PathLike) else list(sources)
-    paths = [s for s in items if not isinstance(s, str) or _is_path(s)]
+    paths = [Path(s) for s in items if not isinstance(s, str) or _is_path(s)]
     texts = [s for s in items if isinstance(s, str) and not _is_path(s)]
     options = Options(analyser=analyser, linker=linker, lang=lang, base=base or DEFAULT_BASE, html=html)
-    summary, dataset = run(paths, out, options, texts=texts)
+    summary, dataset = run(paths, Path(out) if out is not None else None, options, texts=texts)
     if summary.documents == 0:
         reasons = "; ".join(f"{p.source}: {p.reason}" for p in summary.problems) or "no input"
         raise InputError("<input>", f"nothing could be read ({reasons})")

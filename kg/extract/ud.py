@@ -950,7 +950,8 @@ def _noun_facts(d: _Doc, s: Sentence, tree: Tree, n: int) -> None:
             agent = _ent_of(d, s, tree, j)
     if not objs:
         return
-    if is_event:
+    subj: str | None
+    if is_event and event is not None:
         subj = d.find(event)  # the attack targeted ...
         conf = 0.8
     else:
@@ -964,10 +965,10 @@ def _noun_facts(d: _Doc, s: Sentence, tree: Tree, n: int) -> None:
         d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
         if is_event and entry.relation in ("targeted", "struck"):
             # an attack on a station in Arish took place in Arish
-            for k in tree.subtree(oi, frozenset({"acl:relcl", "acl", "conj"})):
-                pk = d.token_ent.get((s.index, k))
-                if pk and d.ents[d.find(pk)].cls in PLACES and "في" in (tree.case(k), tree.case(tree.tok(k).head)):
-                    d.fact(subj, "location", pk, s, tree, [n, k], 0.7)
+            for w in tree.subtree(oi, frozenset({"acl:relcl", "acl", "conj"})):
+                pk = d.token_ent.get((s.index, w))
+                if pk and d.ents[d.find(pk)].cls in PLACES and "في" in (tree.case(w), tree.case(tree.tok(w).head)):
+                    d.fact(subj, "location", pk, s, tree, [n, w], 0.7)
 
 
 def _governor_entity(d: _Doc, s: Sentence, tree: Tree, n: int) -> str | None:

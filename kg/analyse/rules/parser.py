@@ -898,16 +898,16 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         return
     # listing members after a comma (..., كالمملكة المتحدة وفرنسا): examples of the plural noun before
     if u.kind == "PP" and u.case == "ك" and prev is not None and prev.kind == "PUNCT":
-        target = _plural_before(ws, f, u.head)
-        if target >= 0:
-            _set(ws, u.head, target, "nmod")
+        listed = _plural_before(ws, f, u.head)
+        if listed >= 0:
+            _set(ws, u.head, listed, "nmod")
             f.units.append(u)
             return
     # إضافة إلى X / بالإضافة إلى X: one more of the latest subject or object
     if u.kind == "PP" and u.case in _ADDITION:
-        target = f.last_arg if f.last_arg >= 0 else next((p.head for p in reversed(f.pending) if p.kind == "NP"), -1)
-        if target >= 0:
-            _set(ws, u.head, target, "nmod")
+        added = f.last_arg if f.last_arg >= 0 else next((p.head for p in reversed(f.pending) if p.kind == "NP"), -1)
+        if added >= 0:
+            _set(ws, u.head, added, "nmod")
             f.units.append(u)
             return
     # a PP right after a noun phrase usually modifies that noun when it is ل/من or an event noun

@@ -134,8 +134,8 @@ def choose(words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[st
             )
         if pos in in_name:
             # inside a multi-word name of the gazetteer (ينس ستولتنبرغ): no verb readings
-            nominal = tuple(r for r in readings if r.pos != "V")
-            readings = nominal or (proper_noun_reading(surface, source="name"),)
+            not_verbs = tuple(r for r in readings if r.pos != "V")
+            readings = not_verbs or (proper_noun_reading(surface, source="name"),)
         nominal = any(r.pos in ("N", "A", "PN") for r in readings)
         best = max(readings, key=lambda r: _score(r, prev, prev_surface, surface, clause_start, verb_in_clause, nominal))
         out.append(best)
