@@ -10,7 +10,7 @@ import pytest
 
 import kg
 
-MODULES = sorted(
+MODULES = ["kg"] + sorted(
     m.name
     for m in pkgutil.walk_packages(kg.__path__, "kg.")
     if not m.name.startswith(("kg.analyse.stanza", "kg.headless"))

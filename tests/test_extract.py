@@ -62,3 +62,12 @@ def test_open_relation_for_a_verb_outside_the_lexicon() -> None:
 def test_negated_clause_gives_no_positive_fact() -> None:
     x = extract(RulesAnalyser().analyse(next(from_strings(["لم يزر الرئيس الموريتاني باريس."]))))
     assert all(t.negated for t in x.triples if t.relation == "visited")
+
+
+def test_relation_lexicon_size_and_glosses() -> None:
+    from kg.extract.lexicon import load
+
+    lex = load("ar")
+    lemmas = {e.lemma for e in (*lex.verbs.values(), *lex.nouns.values())}
+    assert len(lemmas) >= 300
+    assert all(e.gloss for e in (*lex.verbs.values(), *lex.nouns.values(), *lex.preps.values()))
