@@ -64,7 +64,7 @@ class Hop(NamedTuple):
 # --------------------------------------------------------------------------- projection
 
 
-def to_networkx(graph: Graph, *, lang: str = "ar") -> nx.MultiDiGraph:
+def to_networkx(graph: Graph, *, lang: str = "ar") -> nx.MultiDiGraph[str]:
     """Project the output graph onto entities and the facts between them.
 
     Nodes are entity IRIs with ``label`` (in ``lang`` when there is one), ``labels`` (every
@@ -97,7 +97,7 @@ def to_networkx(graph: Graph, *, lang: str = "ar") -> nx.MultiDiGraph:
         for s, o in g.subject_objects(p)
         if isinstance(s, URIRef) and isinstance(o, URIRef)
     )
-    G = nx.MultiDiGraph(lang=lang)
+    G: nx.MultiDiGraph[str] = nx.MultiDiGraph(lang=lang)
     entities = _entity_iris(g, facts)
     for iri in sorted(entities):
         G.add_node(str(iri), **_node_attrs(g, iri, lang, sentences))
@@ -220,9 +220,9 @@ def _edge_attrs(
     }
 
 
-def _provenance(g: Graph, sentences: _SentenceIndex) -> dict[tuple, list[dict[str, Any]]]:
+def _provenance(g: Graph, sentences: _SentenceIndex) -> dict[tuple[Any, ...], list[dict[str, Any]]]:
     """(subject, predicate, object) -> its provenance records, in a stable order."""
-    out: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+    out: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     for node in sorted(set(g.subjects(RDF.predicate, None)), key=str):
         key = (g.value(node, RDF.subject), g.value(node, RDF.predicate), g.value(node, RDF.object))
         sents = sentences.texts(g.objects(node, PROV.wasDerivedFrom))
@@ -242,9 +242,9 @@ class _SentenceIndex:
 
     def __init__(self, g: Graph) -> None:
         self._g = g
-        self._cache: dict[URIRef, tuple[tuple, str]] = {}
+        self._cache: dict[URIRef, tuple[tuple[Any, ...], str]] = {}
 
-    def _entry(self, s: URIRef) -> tuple[tuple, str]:
+    def _entry(self, s: URIRef) -> tuple[tuple[Any, ...], str]:
         if s not in self._cache:
             g = self._g
             text = _first(str(o) for o in g.objects(s, KG.text)) or ""
@@ -343,7 +343,7 @@ def _float(value: Any) -> float | None:
 
 
 def pagerank(
-    G: nx.MultiDiGraph, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 200
+    G: nx.MultiDiGraph[str], alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 200
 ) -> dict[str, float]:
     """PageRank by power iteration, parallel facts counting as weight.
 
@@ -374,7 +374,7 @@ def pagerank(
     return rank
 
 
-def centrality(G: nx.MultiDiGraph, by: str = "degree") -> dict[str, float]:
+def centrality(G: nx.MultiDiGraph[str], by: str = "degree") -> dict[str, float]:
     """Node scores used to size and rank nodes: ``degree`` (facts touching the node,
     both directions) or ``pagerank``.
 
@@ -389,7 +389,7 @@ def centrality(G: nx.MultiDiGraph, by: str = "degree") -> dict[str, float]:
     raise UnknownNameError("centrality", by, ["degree", "pagerank"])
 
 
-def most_central(G: nx.MultiDiGraph, n: int, by: str = "degree") -> list[str]:
+def most_central(G: nx.MultiDiGraph[str], n: int, by: str = "degree") -> list[str]:
     """The ``n`` highest-scoring nodes, ties broken by IRI (stable).
 
     >>> import networkx as nx
@@ -400,7 +400,7 @@ def most_central(G: nx.MultiDiGraph, n: int, by: str = "degree") -> list[str]:
     return sorted(G, key=lambda u: (-scores[u], u))[: max(n, 0)]
 
 
-def stats(G: nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:
+def stats(G: nx.MultiDiGraph[str], top: int = 10) -> dict[str, Any]:
     """Counts and measures of the projection, as plain JSON-ready values.
 
     Keys: ``entities``, ``facts``, ``classes`` and ``relations`` (counts, largest first),
@@ -419,7 +419,7 @@ def stats(G: nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:
     """
     import networkx as nx
 
-    simple = nx.Graph(G.to_undirected(as_view=True))
+    simple: nx.Graph[str] = nx.Graph(G.to_undirected(as_view=True))
     sample = _betweenness_sample(simple.number_of_nodes(), simple.number_of_edges())
     between = nx.betweenness_centrality(simple, k=sample, seed=0 if sample else None)
     return {
@@ -488,27 +488,27 @@ def _count(values: Iterable[str]) -> dict[str, int]:
     return dict(sorted(Counter(values).items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _top(G: nx.MultiDiGraph, scores: dict[str, float], n: int) -> list[dict[str, Any]]:
+def _top(G: nx.MultiDiGraph[str], scores: dict[str, float], n: int) -> list[dict[str, Any]]:
     best = sorted(scores, key=lambda u: (-scores[u], u))[:n]
     return [
         {"id": u, "label": G.nodes[u].get("label", u), "value": round(scores[u], 6)} for u in best
     ]
 
 
-def _communities(G: nx.MultiDiGraph, simple: Any) -> list[list[str]]:
+def _communities(G: nx.MultiDiGraph[str], simple: Any) -> list[list[str]]:
     import networkx as nx
 
     if simple.number_of_edges() == 0:
         return []
     groups = nx.community.louvain_communities(simple, seed=0)
-    named = [sorted(G.nodes[u].get("label", u) for u in c) for c in groups if len(c) > 1]
+    named = [sorted(str(G.nodes[u].get("label", u)) for u in c) for c in groups if len(c) > 1]
     return sorted(named, key=lambda c: (-len(c), c))
 
 
 # --------------------------------------------------------------------------- paths
 
 
-def find_entities(G: nx.MultiDiGraph, name: str) -> list[str]:
+def find_entities(G: nx.MultiDiGraph[str], name: str) -> list[str]:
     """Nodes whose IRI, QID, label, other label or alias equals ``name`` after Arabic
     normalisation (so hamza, diacritics and case do not matter).
 
@@ -538,7 +538,7 @@ def find_entities(G: nx.MultiDiGraph, name: str) -> list[str]:
     raise UnknownNameError("entity", name, _close_names(G, index, key))
 
 
-def _name_index(G: nx.MultiDiGraph) -> dict[str, set[str]]:
+def _name_index(G: nx.MultiDiGraph[str]) -> dict[str, set[str]]:
     index: dict[str, set[str]] = defaultdict(set)
     for u, d in G.nodes(data=True):
         for n in _names(u, d):
@@ -555,7 +555,7 @@ def _names(u: str, d: dict[str, Any]) -> Iterator[str]:
     yield from d.get("aliases", ())
 
 
-def _close_names(G: nx.MultiDiGraph, index: dict[str, set[str]], key: str, n: int = 8) -> list[str]:
+def _close_names(G: nx.MultiDiGraph[str], index: dict[str, set[str]], key: str, n: int = 8) -> list[str]:
     """Display labels of entities with a name close to ``key`` (fuzzy, then substring)."""
     keys = [k for k in index if k and "://" not in k]
     close = difflib.get_close_matches(key, keys, n=n, cutoff=0.6)
@@ -564,7 +564,7 @@ def _close_names(G: nx.MultiDiGraph, index: dict[str, set[str]], key: str, n: in
     return labels[:n]
 
 
-def shortest_path(G: nx.MultiDiGraph, a: str, b: str) -> list[Hop]:
+def shortest_path(G: nx.MultiDiGraph[str], a: str, b: str) -> list[Hop]:
     """The fewest facts linking two named entities, whatever the facts' direction.
 
     ``a`` and ``b`` are labels, aliases, QIDs or IRIs (see :func:`find_entities`); when a
@@ -600,7 +600,7 @@ def shortest_path(G: nx.MultiDiGraph, a: str, b: str) -> list[Hop]:
     return [_hop(G, u, v) for u, v in zip(best, best[1:], strict=False)]
 
 
-def _hop(G: nx.MultiDiGraph, u: str, v: str) -> Hop:
+def _hop(G: nx.MultiDiGraph[str], u: str, v: str) -> Hop:
     """The best-attested fact between ``u`` and ``v`` (highest confidence, then id)."""
     candidates = [(False, k, d) for k, d in (G.get_edge_data(u, v) or {}).items()]
     candidates += [(True, k, d) for k, d in (G.get_edge_data(v, u) or {}).items()]
@@ -633,7 +633,7 @@ def format_hop(hop: Hop) -> str:
 # --------------------------------------------------------------------------- export
 
 
-def export(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str) -> Path:
+def export(G: nx.MultiDiGraph[str], path: str | os.PathLike[str], fmt: str) -> Path:
     """Write the projection as GraphML or GEXF for Gephi, yEd or Cytoscape.
 
     List attributes become JSON strings and missing values are left out, since neither
@@ -650,7 +650,7 @@ def export(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str) -> Path:
 
     if fmt not in EXPORT_FORMATS:
         raise UnknownNameError("export format", fmt, sorted(EXPORT_FORMATS))
-    flat = nx.MultiDiGraph()
+    flat: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for u, d in G.nodes(data=True):
         flat.add_node(u, **_flatten(d))
     for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True)):

@@ -101,7 +101,8 @@ def build(
     batch_size: int,
 ) -> None:
     """Read INPUTS (files or folders), extract facts and write OUT/graph.ttl, graph.trig, graph.html."""
-    from .pipeline import Options, build as run_build
+    from .pipeline import Options
+    from .pipeline import build as run_build
     from .vocab import DEFAULT_BASE
 
     options = Options(
@@ -144,7 +145,10 @@ def query(graph: Path, sparql: str | None, query_file: str | None, fmt: str, lis
         sparql = store.read_query(query_file)
     if not sparql:
         _fail("give a query, or -f FILE.rq (kg query GRAPH --list shows the stored ones)", 2)
-    click.echo(store.format_result(store.query(store.load(graph), sparql or ""), fmt))
+    from .link.wdclient import service_calls
+
+    with service_calls(sparql or ""):  # SERVICE <…wikidata…> goes out politely
+        click.echo(store.format_result(store.query(store.load(graph), sparql or ""), fmt))
 
 
 @main.command(name="eval")
@@ -182,7 +186,8 @@ lang_option = click.option("--lang", default="ar", show_default=True, help="Lang
 @click.option("--title", default=None, help="Title of the page.")
 def view(graph: Path, out_file: Path, lang: str, max_nodes: int | None, size_by: str, title: str | None) -> None:
     """Render GRAPH as a self-contained interactive HTML network."""
-    from . import store, view as view_mod
+    from . import store
+    from . import view as view_mod
 
     path = view_mod.render_html(store.load(graph), out_file, lang=lang, max_nodes=max_nodes, size_by=size_by, title=title)
     click.echo(f"wrote {path}")
@@ -230,6 +235,19 @@ def export(graph: Path, fmt: str, out_file: Path | None, lang: str) -> None:
 
     out = out_file or graph.with_suffix("." + fmt)
     click.echo(f"wrote {analytics.export(analytics.to_networkx(store.load(graph), lang=lang), out, fmt)}")
+
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out_file", type=click.Path(path_type=Path), default=None, help="Write here instead of replacing GRAPH.")
+@click.option("--cache", "cache", type=click.Path(path_type=Path), default=None, help="SQLite cache (default ~/.cache/kg-builder/wikidata.sqlite).")
+def enrich(graph: Path, out_file: Path | None, cache: Path | None) -> None:
+    """Add Wikidata labels (ar, en), descriptions and classes of the linked items to GRAPH (online)."""
+    from . import enrich as enrich_mod
+    from .link.wdclient import WikidataClient
+
+    summary, path = enrich_mod.enrich_file(graph, out_file, WikidataClient(cache_path=cache))
+    click.echo(enrich_mod.format_summary(summary, path))
 
 
 @main.command()

@@ -5,6 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Graph
 
 
 def resource(name: str) -> Traversable:
@@ -13,7 +17,7 @@ def resource(name: str) -> Traversable:
 
 
 @lru_cache(maxsize=1)
-def ontology_graph():  # -> rdflib.Graph
+def ontology_graph() -> Graph:
     """The OWL ontology as an rdflib Graph (parsed once)."""
     from rdflib import Graph
 

@@ -56,8 +56,9 @@ class Stages:
 
     @classmethod
     def from_options(cls, options: Options) -> Stages:
+        analyser: Analyser
         if options.analyser == "auto":
-            analyser: Analyser = AutoAnalyser(**options.analyser_options)
+            analyser = AutoAnalyser(**options.analyser_options)
         else:
             analyser = get_analyser(options.analyser, **options.analyser_options)
         return cls(analyser, get_extractor(options.extractor), get_linker(options.linker))

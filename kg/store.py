@@ -343,7 +343,7 @@ def read_query(name_or_path: str | os.PathLike[str]) -> str:
     >>> read_query("nope")
     Traceback (most recent call last):
     ...
-    kg.errors.UnknownNameError: unknown query 'nope'. Available: event_participants, facts_with_sources, hosted_events, linked_entities, most_mentioned, open_relations, relation_counts, statements
+    kg.errors.UnknownNameError: unknown query 'nope'. Available: event_participants, facts_with_sources, hosted_events, ...
     """
     p = Path(name_or_path)
     if p.is_file():

@@ -153,7 +153,7 @@ def render_html(
 
 
 def page_html(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph[str],
     *,
     lang: str = "ar",
     max_nodes: int | None = None,
@@ -187,7 +187,7 @@ def page_html(
 
 
 def payload(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph[str],
     *,
     lang: str = "ar",
     max_nodes: int | None = None,
@@ -254,7 +254,7 @@ def _check_size_by(size_by: str) -> None:
 
 
 def _node(
-    G: nx.MultiDiGraph, u: str, i: int, score: float, classes: _ClassTable, texts: _TextTable
+    G: nx.MultiDiGraph[str], u: str, i: int, score: float, classes: _ClassTable, texts: _TextTable
 ) -> dict[str, Any]:
     from .analytics import valid_qid
 
@@ -282,7 +282,7 @@ def _node(
 
 
 def _edges(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph[str],
     keep: set[str],
     index: dict[str, int],
     relations: dict[str, dict[str, Any]],
@@ -411,7 +411,7 @@ class _ClassTable:
         ]
 
 
-def _class_labels(graph: Graph, G: nx.MultiDiGraph, lang: str) -> dict[str, str]:
+def _class_labels(graph: Graph, G: nx.MultiDiGraph[str], lang: str) -> dict[str, str]:
     from .analytics import term_label
     from .vocab import KG
 

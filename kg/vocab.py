@@ -155,7 +155,7 @@ def relation_iri(relation: str, lemma: str = "") -> URIRef:
     'https://w3id.org/kg-builder/relation/%D8%AC%D8%AF%D8%AF'
     """
     if relation in CORE_RELATIONS:
-        return KG[relation]  # type: ignore[no-any-return]
+        return KG[relation]
     if relation != OPEN:
         raise ValueError(f"unknown relation id {relation!r}")
     return URIRef(KGREL[quote(slug(lemma or "related"), safe="")])

@@ -8,11 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from stanza_models import tiny_model_dir
 
 from kg.analyse import ANALYSERS, get_analyser
 from kg.model import ENTITY_CLASSES, AnalysedDoc, Document
-
-from stanza_models import tiny_model_dir
 
 DATA = Path(__file__).parent / "data"
 AR = "استضاف وزير الخارجية الأميركي ريكس تيلرسون اجتماع التحالف الدولي في واشنطن. وقال تيلرسون إن التحالف سيهزم داعش."

@@ -88,7 +88,7 @@ class AutoAnalyser:
 
     name = "auto"
     formats = frozenset({"text", "conllu"})
-    languages = None
+    languages: frozenset[str] | None = None
 
     def __init__(self, **stanza_options: Any) -> None:
         self._stanza_options = stanza_options

@@ -76,6 +76,13 @@ def designators() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def people_nouns() -> frozenset[str]:
+    """Singular nouns for people (وزير, مسؤول, ممثل), normalised (kg/data/ar/people_nouns.txt)."""
+    text = files("kg").joinpath("data/ar/people_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(normalize(x) for x in text.split() if not x.startswith("#") and x.strip())
+
+
+@lru_cache(maxsize=1)
 def ambiguous_names() -> frozenset[str]:
     return frozenset(normalize(r[0]) for r in _rows("ambiguous_names.tsv"))
 
@@ -124,6 +131,13 @@ def _title_then_name(alias: str, names: list[str]) -> bool:
     if first not in titles():
         return False
     return any(alias != m and alias.endswith(" " + m) for m in names)
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first word of every name (normalised): spans are tried only from these."""
+    index, _ = _ner_index()
+    return frozenset(n.split(" ", 1)[0] for n in index)
 
 
 @lru_cache(maxsize=1)
@@ -204,6 +218,7 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
     [(2, 2, 'Country'), (4, 5, 'Person')]
     """
     index, longest = _ner_index()
+    firsts = _first_words()
     spans: list[EntitySpan] = []
     n = len(tokens)
     i = 0
@@ -211,10 +226,13 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
         if _is_clitic(tokens, i) or tokens[i].upos == "PUNCT":
             i += 1
             continue
+        head = normalize(tokens[i].form)
+        if head not in firsts and not any(h in firsts for h in _strip_proclitics(head)):
+            i += 1  # no name starts with this word
+            continue
         found = None
-        for j in range(min(n - 1, i + longest + 1), i - 1, -1):
-            if any(tokens[k].upos == "PUNCT" and tokens[k].form not in ("-",) for k in range(i, j + 1)):
-                continue
+        stop = next((k for k in range(i, min(n, i + longest + 2)) if tokens[k].upos == "PUNCT" and tokens[k].form != "-"), n)
+        for j in range(min(n - 1, i + longest + 1, stop - 1), i - 1, -1):
             text = normalize(_span_text(tokens, i, j))
             candidates = [text, *(_strip_proclitics(text) if j >= i else [])]
             for c in candidates:
@@ -274,7 +292,7 @@ def _unknown_names(tokens: Sequence[Token], known: list[EntitySpan]) -> list[Ent
                 covered.update(range(a, b + 1))
                 i = b + 1
                 continue
-        if tokens[i].upos in _NAME_UPOS and _is_unknown(tokens[i]) or normalize(tokens[i].form) in first_names():
+        if _name_start(tokens, i):
             name = _person_name(tokens, i, covered, need_two=True)
             if name is not None:
                 a, b = name
@@ -283,12 +301,26 @@ def _unknown_names(tokens: Sequence[Token], known: list[EntitySpan]) -> list[Ent
                 covered.update(range(a, b + 1))
                 i = b + 1
                 continue
-            if tokens[i].upos in _NAME_UPOS and _is_unknown(tokens[i]):
+            if _name_start(tokens, i) and normalize(tokens[i].form) not in first_names():
                 cls = _class_from_context(tokens, i, i)
                 if cls:
                     out.append(EntitySpan(i + 1, i + 1, cls, "name-heuristic"))
         i += 1
     return out
+
+
+def _name_start(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a name found by its shape may start here: a word the lexicon does not know,
+    a first name, or (from analysers that do not mark unknown words) a proper noun."""
+    t = tokens[i]
+    if _is_unknown_strict(t) or normalize(t.form) in first_names():
+        return True
+    if t.upos not in _NAME_UPOS:
+        return False
+    from .rules.morph import known_form
+
+    marks = any("Unknown=Yes" in x.misc for x in tokens)
+    return not marks and not known_form(t.form)
 
 
 def _is_title(t: Token) -> bool:
@@ -355,7 +387,13 @@ def _is_unknown_strict(t: Token) -> bool:
 
 def _name_like(t: Token) -> bool:
     f = normalize(t.form)
-    return _is_unknown_strict(t) or t.upos in ("PROPN", "X") or f in first_names() or f in _NAME_PARTICLES
+    return (
+        _is_unknown_strict(t)
+        or "Guess=Yes" in t.misc
+        or t.upos in ("PROPN", "X")
+        or f in first_names()
+        or f in _NAME_PARTICLES
+    )
 
 
 def _person_name(tokens: Sequence[Token], j: int, covered: set[int], need_two: bool = False) -> tuple[int, int] | None:
@@ -375,7 +413,8 @@ def _person_name(tokens: Sequence[Token], j: int, covered: set[int], need_two: b
         f = normalize(tokens[k].form)
         nxt = k + 1
         if f in _NAME_PARTICLES and nxt < n and tokens[nxt].upos not in _STOP_UPOS and nxt not in covered:
-            k = nxt  # the particle takes the next word
+            k = nxt  # the particle takes the next word: عبد الفتاح, أبو بكر, بن سلمان
+            continue
         if nxt >= n or nxt in covered or tokens[nxt].upos in _STOP_UPOS:
             break
         t = tokens[nxt]
@@ -390,7 +429,10 @@ def _person_name(tokens: Sequence[Token], j: int, covered: set[int], need_two: b
         if _name_like(t):
             k = nxt
             continue
-        if not known_used and t.upos in ("NOUN", "ADJ") and (g.startswith("ال") or k > j or not need_two):
+        if not known_used and k == j and t.upos in ("NOUN", "ADJ", "PROPN") and (
+            g.startswith("ال") or normalize(tokens[j].form) in first_names()
+        ):
+            # one ordinary word as a family name after a first name: بشار الأسد, حسن نصر الله
             if g.startswith("ال") and nxt + 1 < n and normalize(tokens[nxt + 1].form).startswith("ال") and tokens[nxt + 1].upos == "ADJ":
                 break  # الأسد ... no: a definite noun with its adjective starts a new phrase
             k = nxt

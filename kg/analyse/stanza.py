@@ -403,7 +403,7 @@ def _with_gazetteer(doc: Document, sent: Sentence, ents: list[EntitySpan]) -> li
     if doc.lang == "ar":
         from .names import find_entities
     elif doc.lang == "en":
-        from .names_en import find_entities  # type: ignore[assignment]
+        from .names_en import find_entities
     else:
         return ents
     taken = {k for e in ents for k in range(e.first, e.last + 1)}

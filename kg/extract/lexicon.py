@@ -18,6 +18,7 @@ class Entry:
     preps: tuple[str, ...]  # normalised prepositions introducing the object
     objects: frozenset[str]  # expected object classes; empty = any
     gloss: str
+    prep_only: bool = False  # only the prepositional object takes the relation
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +67,10 @@ def load(lang: str = "ar") -> Lexicon:
             lemma=lemma,
             pos=pos,
             relation=relation,
-            preps=tuple(normalize(p) for p in prep.split("|") if p and p != "-"),
+            preps=tuple(normalize(p.lstrip("!")) for p in prep.split("|") if p and p != "-"),
             objects=frozenset(o for o in objects.split("|") if o and o != "*"),
             gloss=gloss,
+            prep_only=prep.startswith("!"),
         )
         table = {"V": verbs, "N": nouns, "P": preps}[pos]
         table.setdefault(key(lemma), entry)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from ..analyse.names import titles
+from ..analyse.names import people_nouns, titles
 from ..model import AnalysedDoc, Entity, Extraction, Mention, Sentence, Triple
 from ..text import normalize, strip_diacritics
 from ..vocab import OPEN, SPEECH_RELATIONS
@@ -41,14 +41,6 @@ TRANSPARENT = frozenset(
 #: Nouns for documents and statements: one entity per lemma and document, like events.
 DOCUMENT_NOUNS = frozenset(
     normalize(w) for w in "بيان تقرير قرار اتفاق اتفاقية خطة مبادرة رسالة تصريح تصريحات وثيقة إعلان".split()
-)
-#: Human nouns whose plural names a group (مسؤولون أميركيون, الوزراء, ممثلون).
-PEOPLE_NOUNS = frozenset(
-    normalize(w)
-    for w in (
-        "مسؤول وزير ممثل شريك حليف مقاتل جندي لاجئ مدني متظاهر ناشط مواطن سكان شعب قادة قائد خبير "
-        "دبلوماسي مراقب محلل نائب عضو زعيم رئيس مجتمع معاون مسلح شرطي ضابط طالب عامل صحفي مشارك مجتمعون مبعوث سفير متحدث ناطق مندوب أمين"
-    ).split()
 )
 #: Singular nouns for bodies of people that act together (الحكومة, الوفد, الجيش).
 COLLECTIVES = frozenset(
@@ -121,6 +113,7 @@ class _Doc:
         self.surnames: dict[str, str] = {}
         self.heads: dict[str, str] = {}  # first word of an organisation's name -> its entity
         self.last_pair: tuple[str, str] | None = None  # the parties of the last meeting
+        self.doc_nouns: dict[str, str] = {}  # بيان, اتفاق ...: the last entity of each kind
 
     # ------------------------------------------------------------- entities
 
@@ -183,8 +176,20 @@ class _Doc:
             return
         a, b = tree.span([i for i in ids if i])
         pred = ids[0] if ids and ids[0] else 0
+        if pred and _reported(tree, pred):
+            conf *= 0.8  # said by someone, not stated by the article
         neg = bool(pred) and any(normalize(tree.tok(k).form) in ("لا", "لم", "لن", "ليس", "not", "never") for k in tree.children(pred, "advmod", "aux"))
         self.facts.append(_Fact(subj, rel, obj, s.index, a, b, conf, lemma, neg))
+
+
+def _reported(tree: Tree, i: int) -> bool:
+    """Whether token i sits inside what a speech verb reports (قال إن ...)."""
+    for h in [i, *tree.ancestors(i)]:
+        if tree.rel(h) in ("ccomp", "parataxis") and tree.tok(h).head:
+            head = tree.tok(tree.tok(h).head)
+            if head.upos in ("VERB", "ADJ", "NOUN"):
+                return True
+    return False
 
 
 def _default_gender(cls: str) -> str:
@@ -321,7 +326,7 @@ def _np_ids(tree: Tree, head: int, limit: int = 8) -> list[int]:
         h = stack.pop()
         for k in tree.children(h):
             r = tree.rel(k)
-            if r in ("amod", "det", "nummod", "flat", "flat:name", "compound", "fixed", "cc") or (r == "conj" and tree.tok(k).upos == "ADJ") or (
+            if r in ("amod", "det", "nummod", "flat", "flat:name", "compound", "fixed") or (r == "cc" and h != head) or (r == "conj" and tree.tok(k).upos == "ADJ") or (
                 r in ("nmod", "nmod:poss") and (not tree.has_case(k) or tree.case(k) == "ل") and tree.tok(k).upos != "PRON"
             ):
                 out.append(k)
@@ -482,8 +487,15 @@ def _events(d: _Doc, s: Sentence, tree: Tree) -> None:
         if etype:
             ids = _np_ids(tree, t.id, 6)
             d.mention(s, tree, ids, f"event:{_strip_al(lk)}", "Event", "event", t.id)
-        elif _strip_al(normalize(t.form)) in DOCUMENT_NOUNS or lk in DOCUMENT_NOUNS:
-            d.mention(s, tree, [t.id], f"doc:{_strip_al(lk)}", "Thing", "nominal", t.id)
+        elif _strip_al(normalize(t.form)) in DOCUMENT_NOUNS or _strip_al(lk) in DOCUMENT_NOUNS:
+            # a statement or an agreement: the bare noun (البيان) refers back to the last one
+            # of its kind; with modifiers (اتفاقية التجارة الحرة) it names one of its own
+            ids = _np_ids(tree, t.id, 6)
+            base = _strip_al(lk)
+            a, b = tree.span(ids)
+            key = d.doc_nouns.get(base) if len(ids) == 1 else None
+            key = key or f"doc:{d.analysed.doc.id}:{normalize(d.text[a:b])}"
+            d.doc_nouns[base] = d.mention(s, tree, ids, key, "Thing", "nominal", t.id)
 
 
 # --------------------------------------------------------------- arguments
@@ -528,7 +540,7 @@ def _ent_of(d: _Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> st
         cls = "Quantity"
     elif _is_group(t):
         cls = "Group"
-    elif lemma in PEOPLE_NOUNS:
+    elif lemma in people_nouns():
         cls = "Person"  # ممثل الاتحاد الأوروبي: a person known by a description
     elif lemma in COLLECTIVES or _strip_al(n) in COLLECTIVES:
         cls = "Organization"  # الحكومة العراقية, الوفد, الشرطة
@@ -544,7 +556,7 @@ def _is_group(t: object) -> bool:
     form = normalize(getattr(t, "form", ""))
     lemma = lexmod.key(getattr(t, "lemma", ""))
     plural = getattr(t, "feat")("Number") in ("Plur", "Dual")
-    return plural and (_strip_al(lemma) in PEOPLE_NOUNS or lemma in PEOPLE_NOUNS or form.endswith(("يون", "يين")))
+    return plural and (_strip_al(lemma) in people_nouns() or lemma in people_nouns() or form.endswith(("يون", "يين")))
 
 
 def _transparent_target(d: _Doc, s: Sentence, tree: Tree, i: int) -> str | None:
@@ -712,10 +724,16 @@ def _subjects(d: _Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int
 
 
 def _objects(d: _Doc, s: Sentence, tree: Tree, v: int, entry: lexmod.Entry | None) -> list[tuple[str, int]]:
+    """Object entities of a predicate (with the token each comes from): its direct object,
+    and its prepositional object when the lexicon names the preposition."""
+    args = tree.children(v, "obj", "nsubj:pass")
+    if entry is not None and entry.preps:
+        args += [j for j in tree.children(v, "obl", "nmod") if tree.case(j).split(" ")[0] in entry.preps]
     out: list[tuple[str, int]] = []
-    for j in tree.children(v, "obj", "nsubj:pass"):
+    for j in args:
         t = tree.tok(j)
         if t.upos == "PRON" and t.feat("PronType") != "Rel" and _is_relative_clause(tree, v):
+            # a resumptive pronoun (الذي استضافه, الذي شارك فيه): the noun the clause is about
             ante = tree.tok(v).head
             key = _ent_of(d, s, tree, ante)
             if key:
@@ -725,20 +743,6 @@ def _objects(d: _Doc, s: Sentence, tree: Tree, v: int, entry: lexmod.Entry | Non
             key = _ent_of(d, s, tree, x)
             if key:
                 out.append((key, x))
-    if entry is not None and entry.preps:
-        for j in tree.children(v, "obl", "nmod"):
-            if tree.case(j).split(" ")[0] in entry.preps:
-                t = tree.tok(j)
-                if t.upos == "PRON" and _is_relative_clause(tree, v):
-                    ante = tree.tok(v).head
-                    key = _ent_of(d, s, tree, ante)
-                    if key:
-                        out.append((key, ante))
-                    continue
-                for x in _expand(d, s, tree, j):
-                    key = _ent_of(d, s, tree, x)
-                    if key:
-                        out.append((key, x))
     return out
 
 
@@ -838,6 +842,16 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
     phrasal = _phrasal(d, tree, v)
     if phrasal is not None:  # "part" of "took part" is no object
         objects = [o for o in objects if o[1] != phrasal[1]]
+    if entry is not None and entry.prep_only:
+        # بحث مع X الأزمة: met X; the crisis is what was discussed, an open relation
+        on_prep = [o for o in objects if tree.case(o[1]).split(" ")[0] in entry.preps]
+        topics = [o for o in objects if o not in on_prep]
+        for subj in subjects:
+            for obj, oi in on_prep:
+                d.fact(subj, rel, obj, s, tree, [v, oi], sconf, lemma)
+            for obj, oi in topics:
+                d.fact(subj, OPEN, obj, s, tree, [v, oi], min(sconf, 0.5), strip_diacritics(tree.tok(v).lemma))
+        return
     if rel == "reported" and not objects:
         for subj in subjects:
             pending.append((subj, v))
@@ -864,10 +878,39 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
                 d.last_pair = (subj, obj)
     if len(subjects) == 2 and rel in ("met", "agreed", "signed", "worksWith"):
         d.last_pair = (subjects[0], subjects[1])
-        if speech and not objects:
-            pass
+    if rel in ("met", "received") and subjects and objects:
+        _meeting_event(d, s, tree, v, subjects, [o for o, _ in objects])
     if speech and subjects:
         d.last_speaker = subjects[0]
+
+
+def _meeting_event(d: _Doc, s: Sentence, tree: Tree, v: int, parties: list[str], others: list[str]) -> None:
+    """X met Y in Z on W: besides met, a meeting event with its participants, place and time."""
+    places = []
+    times = []
+    for j in tree.children(v, "obl", "obl:tmod", "nmod"):
+        for k in [j, *tree.children(j, "nmod", "flat")]:
+            key = d.token_ent.get((s.index, k))
+            if key is None:
+                continue
+            cls = d.ents[d.find(key)].cls
+            if cls in PLACES and "في" in (tree.case(j), tree.case(k)):
+                places.append((key, k))
+            elif cls == "TimeExpression":
+                times.append((key, k))
+    if not places and not times:
+        return
+    names = [d.ents[d.find(p)] for p in (*parties, *others)]
+    label = "لقاء " + " و".join(_label(e) for e in names[:3])
+    key = d.mention(s, tree, [v], f"event:meeting:{s.index}:{v}", "Event", "event", v)
+    e = d.ents[d.find(key)]
+    e.names = [label]
+    for p in (*parties, *others):
+        d.fact(p, "participatedIn", key, s, tree, [v], 0.75, "لقاء")
+    for place, k in places[:1]:
+        d.fact(key, "location", place, s, tree, [v, k], 0.75)
+    for t, k in times[:1]:
+        d.fact(key, "pointInTime", t, s, tree, [v, k], 0.75)
 
 
 def _participle_verb(lemma: str) -> str:
@@ -929,7 +972,8 @@ def _noun_facts(d: _Doc, s: Sentence, tree: Tree, n: int) -> None:
             agent = _ent_of(d, s, tree, j)
     if not objs:
         return
-    if is_event:
+    subj: str | None
+    if is_event and event is not None:
         subj = d.find(event)  # the attack targeted ...
         conf = 0.8
     else:
@@ -943,10 +987,10 @@ def _noun_facts(d: _Doc, s: Sentence, tree: Tree, n: int) -> None:
         d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
         if is_event and entry.relation in ("targeted", "struck"):
             # an attack on a station in Arish took place in Arish
-            for k in tree.subtree(oi, frozenset({"acl:relcl", "acl", "conj"})):
-                pk = d.token_ent.get((s.index, k))
-                if pk and d.ents[d.find(pk)].cls in PLACES and "في" in (tree.case(k), tree.case(tree.tok(k).head)):
-                    d.fact(subj, "location", pk, s, tree, [n, k], 0.7)
+            for w in tree.subtree(oi, frozenset({"acl:relcl", "acl", "conj"})):
+                pk = d.token_ent.get((s.index, w))
+                if pk and d.ents[d.find(pk)].cls in PLACES and "في" in (tree.case(w), tree.case(tree.tok(w).head)):
+                    d.fact(subj, "location", pk, s, tree, [n, w], 0.7)
 
 
 def _governor_entity(d: _Doc, s: Sentence, tree: Tree, n: int) -> str | None:
@@ -1079,7 +1123,10 @@ def _finish(d: _Doc) -> Extraction:
         used.add(d.find(f.subject))
         used.add(d.find(f.object))
     for m in d.mentions:
-        used.add(d.find(m.entity))
+        e = d.ents[d.find(m.entity)]
+        # names and events stand on their own; a noun phrase matters only in a fact
+        if e.proper or e.cls in ("Event", "Person", "Organization", "Country", "City", "Region", "Place"):
+            used.add(e.key)
     for key in sorted(used):
         e = d.ents[key]
         label = _label(e)
@@ -1096,7 +1143,9 @@ def _finish(d: _Doc) -> Extraction:
             )
         )
     mentions = tuple(
-        Mention(m.id, m.sentence, m.start, m.end, m.text, m.label, keys[d.find(m.entity)], m.kind, m.head) for m in d.mentions
+        Mention(m.id, m.sentence, m.start, m.end, m.text, m.label, keys[d.find(m.entity)], m.kind, m.head)
+        for m in d.mentions
+        if d.find(m.entity) in keys
     )
     seen: set[tuple[str, str, str, int]] = set()
     triples: list[Triple] = []

@@ -1,96 +1,406 @@
 """The offline gazetteer linker.
 
-Looks a mention up in the packaged gazetteer after Arabic normalisation and clitic
-stripping (وبغداد, لواشنطن), English names too. Candidates must fit the mention's
-class; an ambiguous name (عمان: Oman or Amman) is decided by class and by cue words
-around it, and left unlinked when the cues do not settle it. A link's score is 1.0 for
-an exact unambiguous name, less after clitic stripping or disambiguation; links below
+Looks a mention up in the packaged gazetteer (verified QIDs) after Arabic
+normalisation: whole name first, then without proclitics (وبغداد, لواشنطن, بالعراق,
+للعراق), then without a leading designator that does not change the referent (مدينة
+الموصل, سلطنة عمان, تنظيم القاعدة). English names match too (Washington, al-Qaeda,
+the United States).
+
+A name with one meaning is linked when the mention's class fits the item's class. A
+name with several (عمان: Oman or Amman; الكويت: the country or its capital; القاعدة:
+al-Qaeda or "the base"; سيول: Seoul or "floods") is decided by the words around it
+(:mod:`kg.link.cues`), and left unlinked when they do not settle it. Items without a
+confirmed QID (Alhurra, Al Jazeera) are readings too: they win names from other items
+but are never linked, so their entities keep a local IRI.
+
+Scores: 1.0 for a whole-name match with one meaning, 0.95 after stripping proclitics or
+for a derived English name, 0.9 after stripping a designator; a decided ambiguous name
+gets that factor times ``0.7 + 0.05 * margin`` (at most 0.95). Links under
 ``threshold`` are dropped.
 """
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib.resources import files
+
 from .. import gazetteer
-from ..model import Extraction, Link, Mention
+from ..model import Extraction, Link, Mention, Sentence
 from ..text import normalize
+from .cues import (
+    MIN_MARGIN,
+    PLACE_CLASSES,
+    Context,
+    Reading,
+    compatible,
+    decide,
+    form_index,
+    forms,
+    with_extra_readings,
+    words,
+)
 
-_PLACE = {"Country", "City", "Region", "Place"}
-_LINKABLE = {"Person", "Organization", "Group", "Country", "City", "Region", "Place", "Position", "Event", "Thing"}
-_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
-#: Words near a name that point to one class of an ambiguous name.
-_CUES = {
-    "City": {normalize(w) for w in "مدينة العاصمة عاصمة بلدية شوارع وسط".split()},
-    "Country": {normalize(w) for w in "سلطنة دولة بلاد مملكة جمهورية حكومة شعب".split()},
+#: Mention classes a linker may link (never statements, times or quantities).
+LINKABLE = frozenset({"Person", "Organization", "Group", "Country", "City", "Region", "Place", "Position", "Event", "Thing"})
+_PROCLITICS = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+#: Leading words that name the kind of thing without changing it: مدينة الموصل is الموصل.
+#: (Not عاصمة, جيش, جامعة, مطار: the capital, army or airport *of* X is not X.)
+_DESIGNATORS = {
+    normalize(w): cls
+    for ws, cls in (
+        ("مدينة العاصمة بلدة", "City"),
+        ("دولة جمهورية مملكة سلطنة إمارة", "Country"),
+        ("تنظيم حركة جماعة منظمة قناة صحيفة جريدة موقع وكالة تلفزيون شبكة", "Organization"),
+    )
+    for w in ws.split()
 }
+_EN_DROP = re.compile(r"^(the)\s+|'s$|’s$")
+_EN_PUNCT = re.compile(r"[-–.’']")
+_EDGE = re.compile(r"^[\s\"'«»“”()\[\]{}،,.:;!?؟]+|[\s\"'«»“”()\[\]{}،,.:;!?؟]+$")
+_LATIN = re.compile(r"[a-z]")
 
 
-def _compatible(mention_cls: str, entry_cls: str) -> bool:
-    if mention_cls == entry_cls:
-        return True
-    if mention_cls in _PLACE and entry_cls in _PLACE:
-        return True
-    return mention_cls in ("Thing", "Group") and entry_cls in ("Organization",)
+def match_key(name: str) -> str:
+    """The key a name is looked up by: normalised; for Latin names also without
+    "the", possessive, hyphens and dots.
+
+    >>> match_key("The U.S.") == match_key("US"), match_key("al-Qaeda"), match_key("بِالعراقِ")
+    (True, 'al qaeda', 'بالعراق')
+    """
+    n = normalize(_EDGE.sub("", name))
+    if _LATIN.search(n):
+        n = _EN_DROP.sub("", n)
+        n = " ".join(_EN_PUNCT.sub(lambda c: " " if c.group() in "-–" else "", n).split())
+    return n
+
+
+def _english_base(label: str) -> str:
+    """An English label without its qualifier: "Djibouti (city)" -> "Djibouti",
+    "Washington, D.C." -> "Washington", "Kuwait City" -> "Kuwait"."""
+    base = re.sub(r"\s*\(.*\)$", "", label)
+    base = base.split(",")[0]
+    return re.sub(r"\s+City$", "", base).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    """Readings by match key, and the longest key in words."""
+
+    readings: dict[str, tuple[Reading, ...]]
+    derived: frozenset[str]  # keys that are derived English short names (score 0.95)
+
+
+def _reading(e: gazetteer.Entry) -> Reading:
+    return Reading(e.key, e.cls, e.qid, e.label_en, e.label_ar)
+
+
+def _extra_names() -> dict[str, list[str]]:
+    text = files("kg").joinpath("data/link_aliases.tsv").read_text(encoding="utf-8")
+    out: dict[str, list[str]] = defaultdict(list)
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("qid\t"):
+            continue
+        qid, alias = line.split("\t")[:2]
+        out[qid.strip()].append(alias.strip())
+    return out
+
+
+@lru_cache(maxsize=1)
+def index() -> Index:
+    """The linker's index over the packaged gazetteer (built once per process).
+
+    >>> [r.qid for r in index().readings[match_key("الكويت")]]
+    ['Q817', 'Q35178']
+    >>> [r.qid for r in index().readings[match_key("Washington")]]
+    ['Q61']
+    """
+    gaz = gazetteer.load()
+    extra = _extra_names()
+    buckets: dict[str, list[Reading]] = defaultdict(list)
+    derived: set[str] = set()
+
+    def add(key: str, r: Reading) -> None:
+        if key and all(x.key != r.key for x in buckets[key]):
+            buckets[key].append(r)
+
+    for e in gaz.entries:
+        r = _reading(e)
+        for name in (*e.names, *extra.get(e.qid, ())):
+            add(match_key(name), r)
+        base = match_key(_english_base(e.label_en)) if e.label_en else ""
+        if base and base != match_key(e.label_en) and base not in buckets:
+            derived.add(base)
+        add(base, r)
+    # A capital named like its country (الكويت العاصمة, مدينة تونس, Djibouti (city)): the
+    # bare name reads as either; the country is the default.
+    pairs: set[tuple[str, str]] = set()  # (country key, city key)
+    for e in gaz.entries:
+        if e.cls != "City":
+            continue
+        for name in (*e.names_ar, e.label_en):
+            n = match_key(name)
+            bare = match_key(_english_base(name)) if _LATIN.search(n) else _strip_city_word(n)
+            if bare == n:
+                continue
+            for country in [x for x in buckets.get(bare, ()) if x.cls == "Country"]:
+                add(bare, _reading(e))
+                pairs.add((country.key, e.key))
+    readings: dict[str, tuple[Reading, ...]] = {}
+    for key, rs in buckets.items():
+        keys = {r.key for r in rs}
+        if len(rs) > 1 and any(c in keys and t in keys for c, t in pairs):
+            rs = [replace(r, prior=1.0) if any(r.key == c and t in keys for c, t in pairs) else r for r in rs]
+        readings[key] = tuple(rs)
+    return Index(readings, frozenset(derived))
+
+
+def _strip_city_word(n: str) -> str:
+    if n.startswith("مدينه "):
+        return n[len("مدينه ") :]
+    if n.endswith(" العاصمه"):
+        return n[: -len(" العاصمه")]
+    return n
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """How a surface matched: the key, its readings, the score factor, and the designator
+    words stripped from its front (they become context: سلطنة in سلطنة عمان)."""
+
+    key: str
+    readings: tuple[Reading, ...]
+    factor: float
+    designators: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=50_000)
+def candidates(text: str) -> Candidates | None:
+    """The readings of a surface form (None: not in the gazetteer).
+
+    >>> c = candidates("وبغداد")
+    >>> c.key, [r.qid for r in c.readings], c.factor
+    ('بغداد', ['Q1530'], 0.95)
+    >>> c = candidates("سلطنة عمان")
+    >>> c.key, c.factor
+    ('سلطنه عمان', 1.0)
+    >>> candidates("مدينة جيبوتي").designators
+    ('مدينه',)
+    """
+    idx = index().readings
+    key = match_key(text)
+    if not key:
+        return None
+    found = idx.get(key)
+    if found:
+        return Candidates(key, found, 0.95 if key in index().derived else 1.0)
+    for variant in _without_proclitics(key):
+        found = idx.get(variant)
+        if found:
+            return Candidates(variant, found, 0.95)
+    head, _, rest = key.partition(" ")
+    if rest and head in _DESIGNATORS:
+        inner = candidates(rest)
+        if inner is not None:
+            want = _DESIGNATORS[head]
+            fitting = tuple(r for r in inner.readings if compatible(want, r.cls))
+            if fitting:
+                return Candidates(inner.key, fitting, min(inner.factor, 0.9), (*inner.designators, head))
+    return None
+
+
+def _without_proclitics(key: str) -> list[str]:
+    out = []
+    for pre in _PROCLITICS:
+        if key.startswith(pre) and len(key) - len(pre) >= 2:
+            rest = key[len(pre) :]
+            out.append(("ال" + rest) if pre.endswith(("ال", "لل")) else rest)
+    return out
+
+
+def link_score(factor: float, margin: float) -> float:
+    """The score of a link: the match factor, lowered when the name was ambiguous.
+
+    >>> link_score(1.0, float("inf")), link_score(1.0, 1.0), link_score(0.9, 4.0)
+    (1.0, 0.75, 0.81)
+    """
+    if margin == float("inf"):
+        return factor
+    return round(factor * min(0.95, 0.7 + 0.05 * margin), 3)
 
 
 class GazetteerLinker:
+    """Links mentions to the gazetteer's items; see the module docstring."""
+
     name = "gazetteer"
 
-    def __init__(self, threshold: float = 0.6) -> None:
+    def __init__(self, threshold: float = 0.6, min_margin: float = MIN_MARGIN) -> None:
         self.threshold = threshold
-        self.gaz = gazetteer.load()
+        self.min_margin = min_margin
+        self.index = index()
+        self._other_left = _OTHER_LEFT()
 
-    def candidates(self, text: str) -> tuple[list[gazetteer.Entry], float]:
-        """Entries for a surface form, and the score factor of how it matched."""
-        n = normalize(text)
-        found = self.gaz.index.get(n)
-        if found:
-            return found, 1.0
-        for pre in _PROCLITICS:
-            if n.startswith(pre) and len(n) - len(pre) >= 2:
-                rest = n[len(pre) :]
-                found = self.gaz.index.get(rest) or (self.gaz.index.get("ا" + rest) if pre.endswith("ل") and rest.startswith("ل") else None)
-                if found:
-                    return found, 0.9
-        return [], 0.0
+    def link_mention(
+        self,
+        m: Mention,
+        context: str | Context = "",
+        entity_cls: str | None = None,
+        class_is_evidence: bool = True,
+    ) -> Link | None:
+        """Link one mention, given its context (a string holding the mention, or a Context).
 
-    def link_mention(self, m: Mention, context: str) -> Link | None:
-        if m.label not in _LINKABLE or m.kind not in ("name", "nominal"):
-            return None
-        entries, factor = self.candidates(m.text)
-        entries = [e for e in entries if e.qid and _compatible(m.label, e.cls)]
-        if not entries:
-            return None
-        score = factor
-        if len(entries) > 1:
-            exact = [e for e in entries if e.cls == m.label]
-            if len(exact) == 1 and m.label not in _PLACE:
-                entries, score = exact, factor * 0.9
-            else:
-                entries, score = self._by_context(entries, context), factor * 0.8
-        if len(entries) != 1 or score < self.threshold:
-            return None
-        e = entries[0]
-        return Link(m.id, e.qid, round(score, 3), self.name, e.label_en, e.label_ar)
+        ``entity_cls`` is the class of the entity the mention belongs to (the QID goes
+        to the entity, so both must fit); ``class_is_evidence`` says whether the
+        mention's class came from somewhere other than the gazetteer itself.
 
-    def _by_context(self, entries: list[gazetteer.Entry], context: str) -> list[gazetteer.Entry]:
-        words = set(normalize(context).split())
-        votes = {cls: len(words & cues) for cls, cues in _CUES.items()}
-        if votes["City"] == votes["Country"]:
-            return entries
-        want = "City" if votes["City"] > votes["Country"] else "Country"
-        return [e for e in entries if e.cls == want]
+        >>> m = Mention("m1", 0, 0, 4, "عمان", "Country", "e1")
+        >>> GazetteerLinker().link_mention(m, "زار الوفد سلطنة عمان").qid
+        'Q842'
+        >>> GazetteerLinker().link_mention(m, "وصل الوفد إلى عمان") is None
+        True
+        """
+        plan = _plan(m.text, m.label, entity_cls or m.label, m.kind)
+        if plan is None:
+            return None
+        found, readings = plan
+        ctx = context if isinstance(context, Context) else Context.around(m.text, context or m.text)
+        return self._decide(m, found, readings, ctx, class_is_evidence)
+
+    def _inside_longer_name(self, left: Sequence[str]) -> bool:
+        """Whether one of the two words before a name makes it part of a longer one."""
+        return any(forms(w) & self._other_left for w in left[:2])
+
+    def _decide(self, m: Mention, found: Candidates, readings: tuple[Reading, ...], ctx: Context, class_is_evidence: bool) -> Link | None:
+        if found.designators:
+            ctx = replace(ctx, left=(*found.designators, *ctx.left))
+        if len(readings) == 1 and not self._inside_longer_name(ctx.left):
+            r, margin = readings[0], float("inf")  # one meaning, not inside a longer name
+        else:
+            decision = decide(found.key, readings, ctx, m.label if class_is_evidence else "", self.min_margin)
+            if decision.reading is None:
+                return None
+            r, margin = decision.reading, decision.margin
+        if not r.qid:
+            return None
+        score = link_score(found.factor, margin)
+        if score < self.threshold:
+            return None
+        return Link(m.id, r.qid, score, self.name, r.label_en, r.label_ar)
 
     def __call__(self, extraction: Extraction) -> tuple[Link, ...]:
         doc = extraction.analysed.doc
         sentences = {s.index: s for s in extraction.analysed.sentences}
-        links = []
+        entity_cls = {e.key: e.cls for e in extraction.entities}
+        doc_forms: dict[str, frozenset[str]] | None = None
+        tokens: dict[tuple[int, int], list[tuple[int, int, list[str]]]] = {}
+        links: list[Link] = []
+        ambiguous: set[str] = set()
         for m in extraction.mentions:
+            if m.label not in LINKABLE or m.kind not in ("name", "nominal"):
+                continue
+            plan = _plan(m.text, m.label, entity_cls.get(m.entity, m.label), m.kind)
+            if plan is None:
+                continue
+            found, readings = plan
             s = sentences.get(m.sentence)
-            context = doc.text[max(s.start if s else 0, m.start - 60) : m.end + 60]
-            link = self.link_mention(m, context)
+            a, b = (s.start, s.end) if s is not None and s.start <= m.start and m.end <= s.end else (max(0, m.start - 200), min(len(doc.text), m.end + 200))
+            several = len(readings) > 1
+            if several:
+                if doc_forms is None:
+                    doc_forms = form_index(w for raw in doc.text.split() for w in _word_of(raw))
+                if (a, b) not in tokens:
+                    tokens[(a, b)] = _tokens(doc.text, a, b)
+                toks = tokens[(a, b)]
+                left = tuple(w for _, t1, ws in reversed(toks) if t1 <= m.start for w in reversed(ws))
+                right = tuple(w for t0, _, ws in toks if t0 >= m.end for w in ws)
+                ctx = Context(left, right, doc_forms)
+            else:  # one meaning: only the words just before matter (نهر الأردن)
+                before = _last_words(doc.text[max(a, m.start - 30) : m.start])
+                if not self._inside_longer_name(before) and readings[0].qid and found.factor >= self.threshold:
+                    r = readings[0]
+                    links.append(Link(m.id, r.qid, found.factor, self.name, r.label_en, r.label_ar))
+                    continue
+                ctx = Context(tuple(reversed(before)))
+            evidence = several and not (s is not None and _from_gazetteer(s, m))
+            link = self._decide(m, found, readings, ctx, evidence)
             if link is not None:
                 links.append(link)
-        return tuple(links)
+                if several:
+                    ambiguous.add(m.id)
+        return tuple(_consistent(links, ambiguous, {m.id: m.entity for m in extraction.mentions}))
+
+
+_RAW = re.compile(r"\S+")
+
+
+def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, list[str]]]:
+    """The whitespace tokens of ``text[a:b]`` with their offsets and normalised words."""
+    return [(t.start(), t.end(), _word_of(t.group())) for t in _RAW.finditer(text, a, b)]
+
+
+def _last_words(text: str) -> list[str]:
+    """The last two words of a text, normalised (each word's normalisation is cached)."""
+    out: list[str] = []
+    for raw in reversed(text.split()[-3:]):
+        out[:0] = _word_of(raw)
+    return out[-2:]
+
+
+@lru_cache(maxsize=100_000)
+def _word_of(raw: str) -> list[str]:
+    return words(raw)
+
+
+@lru_cache(maxsize=100_000)
+def _plan(text: str, label: str, cls: str, kind: str) -> tuple[Candidates, tuple[Reading, ...]] | None:
+    """The readings a mention may take: those whose class fits both the mention and its
+    entity, plus the table's common-word and "other" readings (None: nothing to link)."""
+    if label not in LINKABLE or cls not in LINKABLE or kind not in ("name", "nominal"):
+        return None
+    found = candidates(text)
+    if found is None:
+        return None
+    readings = [r for r in found.readings if compatible(label, r.cls) and compatible(cls, r.cls)]
+    if kind == "nominal":  # a title or description: only an item of exactly its class
+        readings = [r for r in readings if r.cls == cls == label]
+    if not readings:
+        return None
+    return found, tuple(with_extra_readings(found.key, readings))
+
+
+@lru_cache(maxsize=1)
+def _OTHER_LEFT() -> frozenset[str]:  # noqa: N802 - a constant read once from the cue table
+    """Words that make a following name part of a longer one (نهر الأردن, شارع بغداد)."""
+    from .cues import table
+
+    return frozenset(w for c in table().by_class.get("other", ()) for w in c.left)
+
+
+def _from_gazetteer(s: Sentence, m: Mention) -> bool:
+    """Whether the rules NER typed this mention from the gazetteer (its class then says
+    nothing about which gazetteer reading is meant)."""
+    if not s.tokens:
+        return False
+    for span in s.entities:
+        if span.source != "gazetteer" or span.last > len(s.tokens):
+            continue
+        a, b = s.token(span.first).start, s.token(span.last).end
+        if a < m.end and m.start < b:
+            return True
+    return False
+
+
+def _consistent(links: Iterable[Link], ambiguous: set[str], entity_of: dict[str, str]) -> list[Link]:
+    """Drop the decided links of an entity whose mentions were decided for different QIDs
+    (one of them is wrong, and a wrong link is worse than none)."""
+    links = list(links)
+    qids: dict[str, set[str]] = defaultdict(set)
+    for lk in links:
+        qids[entity_of.get(lk.mention, lk.mention)].add(lk.qid)
+    return [lk for lk in links if not (lk.mention in ambiguous and len(qids[entity_of.get(lk.mention, lk.mention)]) > 1)]
 
 
 class NoLinker:
@@ -100,3 +410,6 @@ class NoLinker:
 
     def __call__(self, extraction: Extraction) -> tuple[Link, ...]:
         return ()
+
+
+__all__ = ["LINKABLE", "PLACE_CLASSES", "Candidates", "GazetteerLinker", "NoLinker", "candidates", "index", "link_score", "match_key"]

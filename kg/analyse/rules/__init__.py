@@ -68,10 +68,11 @@ def analyse_sentence(
                     lemma=p.lemma,
                     feats=p.feats,
                     vnoun=main and r.ntype == "vn",
+                    ntype=r.ntype if main else "",
                 )
             )
             offsets.append((s + p.start, s + p.end))
-            unknown.append(main and r.source == "unknown")
+            unknown.append(main and r.source in ("unknown", "composed"))
     tokens = [_token(w, o, u) for w, o, u in zip(ws, offsets, unknown, strict=True)]
     ents = find_entities(tokens)
     for n, sp in enumerate(ents):
@@ -97,6 +98,14 @@ def analyse_sentence(
     return Sentence(index=index, start=a, end=b, text=text[a:b], tokens=final, entities=tuple(ents))
 
 
+def _guess_mark(w: W, unknown: bool) -> str:
+    """Unknown=Yes for a word no lexicon knows (a likely name); Guess=Yes for one read as
+    a form of a known word (كارين as كار + ين): a name only where a title announces one."""
+    if not unknown:
+        return "_"
+    return "Unknown=Yes" if w.upos in ("PROPN", "X") else "Guess=Yes"
+
+
 def _token(w: W, o: tuple[int, int], unknown: bool) -> Token:
     return Token(
         id=w.i + 1,
@@ -108,7 +117,7 @@ def _token(w: W, o: tuple[int, int], unknown: bool) -> Token:
         start=o[0],
         end=o[1],
         feats=w.feats or "_",
-        misc="Unknown=Yes" if unknown else "_",
+        misc=_guess_mark(w, unknown),
     )
 
 
@@ -118,7 +127,7 @@ def _misc(w: W, ws: list[W], unknown: bool) -> str:
     if nxt < len(ws) and ws[nxt].word == w.word:
         items.append("SpaceAfter=No")
     if unknown:
-        items.append("Unknown=Yes")
+        items.append(_guess_mark(w, unknown))
     if w.vnoun:
         items.append("VerbForm=Vnoun")
     return "|".join(items) or "_"

@@ -262,8 +262,12 @@ def _reading_from_lex(surface: str, fields: list[str], weights: dict[str, float]
         tag = "aux" if upos == "AUX" else "verb"
         rpos = "V"
     else:
-        if ntype == "n" and normalize(plemma) in _adjective_lemmas():
-            ntype = "adj"
+        if ntype == "prop" and (definite or plemma.endswith("ة")):
+            ntype = "n"  # مسيرة, البرلمان: common nouns the lexicon also lists as names
+        if ntype == "n" and lemma.endswith("يّ"):
+            ntype = "nisba"  # حوثيّ: a relative adjective the lexicon types as a noun
+        elif ntype == "n" and normalize(plemma) in _adjective_lemmas():
+            ntype = "adj"  # جديد
         if ntype == "prop":
             rpos, upos, tag = "PN", "PROPN", "propn"
         elif ntype in _ADJ_TYPES:
@@ -362,6 +366,88 @@ def _function_readings(surface: str) -> list[Reading]:
     return out
 
 
+#: Whether words the lexicon lacks go to farahidi's full analyser (slow to load, ~1 s).
+USE_FARAHIDI = True
+
+_PREFIXES = ("وب", "ول", "وك", "فب", "فل", "وس", "فس", "و", "ف", "ب", "ل", "ك", "س")
+
+
+def _composed_readings(surface: str, forms: dict[str, str], weights: dict[str, float]) -> list[Reading]:
+    """Readings of a form the lexicon lacks made from one it has, with a proclitic or a
+    pronoun suffix more: لأميركا = ل + أميركا, وسيواصلون = و + س + يواصلون, جهوده = جهود + ه."""
+    bare = strip_diacritics(surface).replace("\u0640", "")
+    out: list[Reading] = []
+    out.extend(_inflected_readings(surface, bare, forms, weights))
+    for pro in ("", *_PREFIXES):
+        if pro and not bare.startswith(pro):
+            continue
+        for enc in ("", *_SUFFIXES):
+            if not pro and not enc:
+                continue
+            if enc and not bare.endswith(enc):
+                continue
+            stem = bare[len(pro) : len(bare) - len(enc)]
+            if len(stem) < 2:
+                continue
+            raw = forms.get(stem)
+            if raw is None and pro.endswith("ل") and stem.startswith("ل"):
+                raw = forms.get("ا" + stem)  # لل = ل + ال
+            if raw is None:
+                continue
+            for chunk in raw.split(";"):
+                f = chunk.split(",")
+                spro, stem_pos, stem_enc, tense = f[0], f[2], f[9], f[4]
+                if enc and stem_enc:
+                    continue
+                if pro[-1:] in ("ب", "ل", "ك") and stem_pos != "N":
+                    continue  # a preposition takes a noun
+                if pro.endswith("س") and not (stem_pos == "V" and tense == "pres"):
+                    continue  # the future marker takes a present verb
+                if pro and spro and not spro.startswith("ال"):
+                    continue
+                f[0] = pro + spro
+                f[9] = stem_enc + enc
+                r = _reading_from_lex(surface, f, weights)
+                if r is not None:
+                    out.append(replace(r, score=r.score - 0.2 * (len(pro) + (1 if enc else 0)), source="composed"))
+    return out
+
+
+#: Noun endings the lexicon may lack for a stem it has: (ending, number, gender).
+_ENDINGS = (("ون", "p", "m"), ("ين", "p", "m"), ("ات", "p", "f"), ("ية", "s", "f"), ("ة", "s", "f"), ("ا", "", ""))
+
+
+def _inflected_readings(surface: str, bare: str, forms: dict[str, str], weights: dict[str, float]) -> list[Reading]:
+    """A noun or adjective with a plural, feminine or accusative ending on a stem the
+    lexicon has: أميركيون, الأوروبيون, الأيديولوجية, جهودًا."""
+    out: list[Reading] = []
+    for article in ("", "ال"):
+        if article and not bare.startswith(article):
+            continue
+        for ending, number, gender in _ENDINGS:
+            if not bare.endswith(ending) or len(bare) - len(ending) - len(article) < 2:
+                continue
+            if ending == "ا" and "\u064b" not in surface:
+                continue  # the accusative alif only with its tanween written
+            stem = bare[len(article) : len(bare) - len(ending)]
+            if ending == "ية":
+                stem += "ي"
+            raw = forms.get(stem) or forms.get("ال" + stem)
+            if raw is None:
+                continue
+            for chunk in raw.split(";"):
+                f = chunk.split(",")
+                if f[2] != "N" or f[9] or (f[0] and f[0] != "ال"):
+                    continue
+                f[0] = article or f[0]
+                f[7] = gender or f[7]
+                f[8] = number or f[8]
+                r = _reading_from_lex(surface, f, weights)
+                if r is not None:
+                    out.append(replace(r, score=r.score - 0.2, source="composed"))
+    return out
+
+
 def _farahidi_readings(surface: str) -> list[Reading]:
     weights = _lexicon()[1]
     out: list[Reading] = []
@@ -379,6 +465,79 @@ def _farahidi_readings(surface: str) -> list[Reading]:
 
 @lru_cache(maxsize=50_000)
 def _farahidi_analyse(word: str) -> tuple[tuple[str, ...], ...]:
+    cached = _disk_cache().get(word)
+    if cached is not None:
+        return cached
+    result = _farahidi_run(word)
+    _disk_cache().put(word, result)
+    return result
+
+
+class _DiskCache:
+    """farahidi's analyses of words the lexicon lacks, kept across runs in SQLite
+    (``$KG_CACHE_DIR`` or ``~/.cache/kg-builder``; ``KG_CACHE_DIR=off`` disables it).
+    Loading farahidi takes about a second; a warm cache skips it for words seen before."""
+
+    def __init__(self) -> None:
+        import os
+        import sqlite3
+        from pathlib import Path
+
+        self.db: sqlite3.Connection | None = None
+        self.pending: list[tuple[str, str]] = []
+        where = os.environ.get("KG_CACHE_DIR", str(Path.home() / ".cache" / "kg-builder"))
+        if where.lower() in ("off", "none", ""):
+            return
+        try:
+            import farahidi
+
+            Path(where).mkdir(parents=True, exist_ok=True)
+            path = Path(where) / f"morph-farahidi-{getattr(farahidi, '__version__', '0')}.sqlite"
+            self.db = sqlite3.connect(path, timeout=10, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, readings TEXT)")
+        except Exception:  # a read-only home or a locked file: work without the cache
+            self.db = None
+
+    def get(self, word: str) -> tuple[tuple[str, ...], ...] | None:
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute("SELECT readings FROM words WHERE word = ?", (word,)).fetchone()
+        except Exception:
+            return None
+        if row is None:
+            return None
+        return tuple(tuple(r.split(",")) for r in row[0].split(";") if r) if row[0] else ()
+
+    def put(self, word: str, readings: tuple[tuple[str, ...], ...]) -> None:
+        if self.db is None:
+            return
+        self.pending.append((word, ";".join(",".join(r) for r in readings)))
+        if len(self.pending) >= 100:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.db is None or not self.pending:
+            return
+        try:
+            with self.db:
+                self.db.executemany("INSERT OR IGNORE INTO words VALUES (?, ?)", self.pending)
+        except Exception:
+            pass
+        self.pending.clear()
+
+
+@lru_cache(maxsize=1)
+def _disk_cache() -> _DiskCache:
+    import atexit
+
+    cache = _DiskCache()
+    atexit.register(cache.flush)
+    return cache
+
+
+def _farahidi_run(word: str) -> tuple[tuple[str, ...], ...]:
     import farahidi
 
     from . import _farahidi_codes as codes
@@ -441,8 +600,10 @@ def analyse_word(surface: str) -> tuple[Reading, ...]:
             r = _reading_from_lex(surface, chunk.split(","), weights)
             if r is not None:
                 readings.append(r)
-    elif not readings:
-        readings.extend(_farahidi_readings(surface))
+    else:
+        readings.extend(_composed_readings(surface, forms, weights))
+        if not readings and USE_FARAHIDI:
+            readings.extend(_farahidi_readings(surface))
     common = {r.lemma for r in readings if r.pos in ("N", "A")}
     readings = [replace(r, score=r.score - 0.3) if r.pos == "PN" and r.lemma in common else r for r in readings]
     readings.sort(key=lambda r: -r.score)

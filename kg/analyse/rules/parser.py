@@ -63,6 +63,7 @@ class W:
     lemma: str = ""
     feats: str = "_"
     vnoun: bool = False  # a verbal noun (مصدر) or event noun
+    ntype: str = ""  # the lexicon's noun type: nisba, ap, pp, adj, vn, n, prop
 
     @property
     def norm(self) -> str:
@@ -134,6 +135,62 @@ def parse(ws: list[W]) -> None:
     units = _noun_phrases(ws, mains)
     _clauses(ws, units)
     _finish(ws)
+    _punctuation(ws)
+    _nominal_adjectives(ws)
+
+
+def _nominal_adjectives(ws: list[W]) -> None:
+    """An adjective that modifies nothing is used as a noun (المساعدة, المتظاهرون): NOUN."""
+    for w in ws:
+        if w.upos == "ADJ" and w.deprel in ("nsubj", "nsubj:pass", "obj", "obl", "nmod", "appos", "iobj", "obl:tmod"):
+            w.upos = "NOUN"
+
+
+_CLOSING = {")": "(", "»": "«", "”": "“", "]": "["}
+_FINAL = set(".!?؟…")
+
+
+def _punctuation(ws: list[W]) -> None:
+    """Punctuation the UD way: sentence-final marks on the root; brackets and quotes on
+    the head of what they enclose; commas, colons and the like on the head of the phrase
+    that follows them (the next conjunct, apposition or clause)."""
+    n = len(ws)
+    root = next((w.i for w in ws if w.head == -1), 0)
+    if all(w.upos == "PUNCT" for w in ws):
+        return
+    opener_head: dict[int, int | None] = {}
+    stack: list[int] = []
+    for w in ws:
+        if w.upos != "PUNCT" or w.i == root:
+            continue
+        if w.i == n - 1 or (w.form in _FINAL and all(ws[k].upos == "PUNCT" for k in range(w.i + 1, n))):
+            _force(ws, w.i, root, "punct")
+            continue
+        if w.form in _CLOSING.values() or (w.form == '"' and not stack):
+            h = _phrase_after(ws, w.i)
+            stack.append(w.i)
+            opener_head[w.i] = h
+        elif (w.form in _CLOSING or w.form == '"') and stack:
+            h = opener_head[stack.pop()]
+        else:
+            h = _phrase_after(ws, w.i)
+        if h is not None and h != w.i:
+            _force(ws, w.i, h, "punct")
+
+
+def _phrase_after(ws: list[W], p: int) -> int | None:
+    """The head of the phrase that starts right after token p: climb from the next word
+    while its head lies further right."""
+    q = next((k for k in range(p + 1, len(ws)) if ws[k].upos != "PUNCT"), None)
+    if q is None:
+        return next((k for k in range(p - 1, -1, -1) if ws[k].upos != "PUNCT"), None)
+    h = q
+    for _ in range(len(ws)):
+        parent = ws[h].head
+        if parent < 0 or parent <= p:
+            break
+        h = parent
+    return h
 
 
 # ----------------------------------------------------------------- pass 1: words
@@ -195,10 +252,19 @@ def _attach_clitics(ws: list[W]) -> list[int]:
 def _agree(adj: W, noun: W, phrase_definite: bool) -> bool:
     if adj.definite != phrase_definite:
         return False
+    human_plural = noun.number == "p" and _human(noun)
+    if human_plural and adj.number == "s":
+        return False  # وزراء خارجية: people take plural adjectives, so this is a genitive
     if adj.gender and noun.gender and adj.gender != noun.gender:
-        # broken plurals of things take feminine singular adjectives
-        return noun.number == "p" and adj.gender == "f"
+        # plurals of things take feminine singular adjectives
+        return noun.number == "p" and adj.gender == "f" and not human_plural
     return True
+
+
+def _human(w: W) -> bool:
+    from ..names import people_nouns
+
+    return normalize(w.lemma).removeprefix("ال") in people_nouns()
 
 
 def _noun_phrases(ws: list[W], mains: list[int]) -> list[Unit]:
@@ -352,9 +418,23 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
             continue
         if w.upos == "ADJ" and w.ent < 0 and not _first_has_clitic(ws, i):
             host = None
-            for c in reversed(chain):
-                if _agree(w, ws[c], phrase_def if c != chain[-1] else (ws[c].definite or _has_suffix(ws, c) or ws[c].upos == "PROPN" or ws[c].ent >= 0)):
-                    host = c
+            for strict in (True, False):  # gender agreement first, then definiteness alone
+                for c in reversed(chain):
+                    if ws[c].upos == "PROPN" and any(ws[x].upos == "NOUN" for x in chain if x != c):
+                        continue  # حساب كلينتون المصرفي: the account is the banking one, not Clinton
+                    definite = phrase_def if c != chain[-1] else (ws[c].definite or _has_suffix(ws, c) or ws[c].upos == "PROPN" or ws[c].ent >= 0)
+                    # definiteness alone only for indefinite pairs (سوق شعبي); a definite noun
+                    # of another gender after a definite phrase is more often the next argument
+                    loose = (
+                        not w.definite
+                        and not definite
+                        and w.ntype == "nisba"
+                        and not (ws[c].number == "p" and w.number == "s" and _human(ws[c]))
+                    )  # سوق شعبي: a relative adjective is attributive even when genders disagree
+                    if _agree(w, ws[c], definite) if strict else loose:
+                        host = c
+                        break
+                if host is not None:
                     break
             if host is not None:
                 _set(ws, i, host, "amod")
@@ -362,8 +442,8 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
                 unit.last = _last_tok(ws, i)
                 k += 1
                 continue
-            if _can_govern(last) and not has_suffix and w.definite:
-                # an adjective-capable noun as a genitive: وزير الخارجية
+            if _can_govern(last) and not has_suffix:
+                # an adjective-capable noun as a genitive: وزير الخارجية, وزراء خارجية
                 w.upos = "NOUN"
                 _set(ws, i, chain[-1], "nmod")
                 chain.append(i)
@@ -371,7 +451,8 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
                 k += 1
                 continue
             break
-        if w.upos in ("NOUN", "PROPN", "X") and not _first_has_clitic(ws, i) and _can_govern(last) and not has_suffix:
+        if w.upos in ("NOUN", "PROPN", "X") and not _first_has_clitic(ws, i) and _can_govern(last) and not has_suffix and last_adj < 0:
+            # (an adjective closes the construct: طائرات مسيرة | قاعدة عسكرية)
             _set(ws, i, chain[-1], "nmod")
             chain.append(i)
             unit.tail = i
@@ -817,16 +898,16 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         return
     # listing members after a comma (..., كالمملكة المتحدة وفرنسا): examples of the plural noun before
     if u.kind == "PP" and u.case == "ك" and prev is not None and prev.kind == "PUNCT":
-        target = _plural_before(ws, f, u.head)
-        if target >= 0:
-            _set(ws, u.head, target, "nmod")
+        listed = _plural_before(ws, f, u.head)
+        if listed >= 0:
+            _set(ws, u.head, listed, "nmod")
             f.units.append(u)
             return
     # إضافة إلى X / بالإضافة إلى X: one more of the latest subject or object
     if u.kind == "PP" and u.case in _ADDITION:
-        target = f.last_arg if f.last_arg >= 0 else next((p.head for p in reversed(f.pending) if p.kind == "NP"), -1)
-        if target >= 0:
-            _set(ws, u.head, target, "nmod")
+        added = f.last_arg if f.last_arg >= 0 else next((p.head for p in reversed(f.pending) if p.kind == "NP"), -1)
+        if added >= 0:
+            _set(ws, u.head, added, "nmod")
             f.units.append(u)
             return
     # a PP right after a noun phrase usually modifies that noun when it is ل/من or an event noun
@@ -931,11 +1012,11 @@ def _plural_before(ws: list[W], f: Frame, before: int) -> int:
 
 def _agentive_np(w: W) -> bool:
     """A noun phrase that can act: a name of a person, organisation or country, or a human noun."""
-    from ...extract.ud import PEOPLE_NOUNS
+    from ..names import people_nouns
 
     if w.ent_label in ("Person", "Organization", "Country", "Group", "City", "Region"):
         return True
-    return normalize(w.lemma).removeprefix("ال") in PEOPLE_NOUNS or w.norm.endswith(("ون", "يين"))
+    return normalize(w.lemma).removeprefix("ال") in people_nouns() or w.norm.endswith(("ون", "يين"))
 
 
 def _acc(ws: list[W], i: int) -> bool:
@@ -991,7 +1072,7 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         u.kind == "PP" and u.case == pp.case and ws[u.head].head == f.pred for u in f.units
     ):
         return False  # the verb's own prepositional object: حذر ... من, التقى ... ب
-    if _is_title_head(ws, [prev.head]) and pp.case in ("ب", "ل", "لدي", "الي", "في"):
+    if _is_title_head(ws, [prev.head]) and pp.case in ("ب", "ل", "لدي", "الي"):
         return True  # المتحدث باسم, السفير لدى, المبعوث إلى
     if pp.case == "ل" and noun.upos != "PRON":
         return True

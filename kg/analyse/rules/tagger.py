@@ -16,6 +16,7 @@ right with general cues of Arabic syntax:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ...text import normalize, strip_diacritics
 from .morph import Reading, analyse_word, proper_noun_reading
@@ -34,7 +35,15 @@ def _last_tag(r: Reading | None) -> str:
     return r.parts[-1].tag if r is not None else ""
 
 
-def _score(r: Reading, prev: Reading | None, prev_surface: str, surface: str, clause_start: bool) -> float:
+def _score(
+    r: Reading,
+    prev: Reading | None,
+    prev_surface: str,
+    surface: str,
+    clause_start: bool,
+    verb_in_clause: bool = False,
+    has_nominal: bool = False,
+) -> float:
     s = r.score
     head = r.head
     own_prep = any(p.tag == "prep" for p in r.parts[: r.main])
@@ -65,6 +74,8 @@ def _score(r: Reading, prev: Reading | None, prev_surface: str, surface: str, cl
             s -= 0.4
         if prev is not None and prev.pos == "V" and prev.head.upos != "AUX" and not own_conj:
             s -= 1.0
+        if verb_in_clause and has_nominal and not own_conj and r.tense == "past" and not clause_start:
+            s -= 1.0  # a clause has one finite verb: تعارض فرنسا فرض العقوبات (imposing, not imposed)
         if head.upos == "AUX" and r.tense == "past":
             s += 0.2
     else:
@@ -80,6 +91,8 @@ def _score(r: Reading, prev: Reading | None, prev_surface: str, surface: str, cl
         s += 0.5
     if r.number == "d":
         s -= 0.25  # duals are rare; -ين/-ان forms are mostly plurals or other words
+    if r.parts[-1].tag == "pron" and r.parts[-1].feats.startswith("Number=Sing|Person=1"):
+        s -= 0.8  # news rarely says "my": شعبي, رئيسي are adjectives, not شعب + ي
     return s
 
 
@@ -100,6 +113,7 @@ def choose(words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[st
     prev: Reading | None = None
     prev_surface = ""
     clause_start = True
+    verb_in_clause = False
     in_name = _multiword_names([w for w, _ in words])
     attested = [kind != "ar" or _attested(surface) for surface, kind in words]
     for pos, (surface, kind) in enumerate(words):
@@ -108,6 +122,8 @@ def choose(words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[st
             out.append(r)
             prev, prev_surface = r, surface
             clause_start = surface in _PUNCT_OPENERS
+            if clause_start:
+                verb_in_clause = False
             continue
         readings = analyse_word(surface)
         if not readings:
@@ -118,13 +134,18 @@ def choose(words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[st
             )
         if pos in in_name:
             # inside a multi-word name of the gazetteer (ينس ستولتنبرغ): no verb readings
-            nominal = tuple(r for r in readings if r.pos != "V")
-            readings = nominal or (proper_noun_reading(surface, source="name"),)
-        best = max(readings, key=lambda r: _score(r, prev, prev_surface, surface, clause_start))
+            not_verbs = tuple(r for r in readings if r.pos != "V")
+            readings = not_verbs or (proper_noun_reading(surface, source="name"),)
+        nominal = any(r.pos in ("N", "A", "PN") for r in readings)
+        best = max(readings, key=lambda r: _score(r, prev, prev_surface, surface, clause_start, verb_in_clause, nominal))
         out.append(best)
         prev, prev_surface = best, surface
         last = best.parts[-1]
         clause_start = last.tag in _CLAUSE_OPENERS and best.pos == "F"
+        if clause_start or any(p.tag == "conj" for p in best.parts):
+            verb_in_clause = best.pos == "V"
+        elif best.pos == "V":
+            verb_in_clause = True
     return out
 
 
@@ -169,15 +190,27 @@ def _name_readings(surface: str, names: set[str]) -> tuple[Reading, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _multiword_firsts() -> frozenset[str]:
+    from ..names import multiword_name_index
+
+    index, _ = multiword_name_index()
+    return frozenset(n.split(" ", 1)[0] for n in index)
+
+
 def _multiword_names(surfaces: list[str]) -> set[int]:
     """Positions of words inside a multi-word gazetteer name (first word may carry a proclitic)."""
     from ..names import multiword_name_index
 
     index, longest = multiword_name_index()
+    starts = _multiword_firsts()
     norm = [normalize(w) for w in surfaces]
     out: set[int] = set()
     for i in range(len(norm)):
         firsts = [norm[i]] + [norm[i][len(p) :] for p in ("و", "ب", "ل", "ك", "ف", "وب", "ول") if norm[i].startswith(p)]
+        firsts = [f for f in firsts if f in starts]
+        if not firsts:
+            continue
         for j in range(min(len(norm), i + longest), i + 1, -1):
             tail = " ".join(norm[i + 1 : j])
             if any(f + " " + tail in index for f in firsts):

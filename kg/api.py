@@ -1,0 +1,329 @@
+"""The Python API: build a knowledge graph from text and ask it questions without SPARQL.
+
+>>> import kg
+>>> g = kg.build(["استضاف الرئيس الفرنسي إيمانويل ماكرون قمة في باريس."])
+>>> [(f.subject, f.relation, f.object) for f in g.facts(relation="hosted")]
+[('إيمانويل ماكرون', 'hosted', 'قمة')]
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, UnknownNameError
+from .text import normalize
+
+Source = str | os.PathLike[str]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact with where it came from."""
+
+    subject: str  # label
+    relation: str  # relation id (core) or the open relation's lemma
+    object: str  # label (or the text of a statement)
+    sentence: str
+    evidence: str
+    confidence: float
+    subject_iri: str
+    object_iri: str
+    document: str
+
+
+@dataclass(frozen=True)
+class EntityInfo:
+    """An entity of the graph: its IRI, label, class, Wikidata QID (or "") and other names."""
+
+    iri: str
+    label: str
+    cls: str
+    qid: str
+    names: tuple[str, ...]
+
+
+class KnowledgeGraph:
+    """A built or loaded graph. Thin: each method hands over to the module that does the work
+    (kg.store for SPARQL and files, kg.analytics for networkx, kg.view for HTML).
+
+    >>> g = build(["التقى وزير الخارجية القطري بنظيره الأميركي في الدوحة."])
+    >>> len(g) > 0, g.summary.documents
+    (True, 1)
+    """
+
+    def __init__(self, dataset: Any, summary: Any = None) -> None:
+        self._ds = dataset
+        self.summary = summary
+
+    def __len__(self) -> int:
+        return len(self._union())
+
+    def __repr__(self) -> str:
+        return f"<KnowledgeGraph: {len(self.entities())} entities, {len(self.facts())} facts>"
+
+    def _union(self) -> Any:
+        from .graph import union_graph
+
+        return union_graph(self._ds) if hasattr(self._ds, "graphs") else self._ds
+
+    # ------------------------------------------------------------------ facts
+
+    def facts(self, entity: str | None = None, relation: str | None = None) -> list[Fact]:
+        """Facts, optionally about one entity (a name, an alias, a QID or an IRI) and of one
+        relation, each with its sentence and evidence. Sorted by document and position.
+
+        >>> g = build(["قال رئيس الوزراء البريطاني ريشي سوناك إن بلاده تقف مع أوكرانيا."])
+        >>> [f.relation for f in g.facts(entity="سوناك")]
+        ['said', 'holdsPosition']
+        """
+        rows = self.query(_FACTS_QUERY)
+        wanted = self._entity_iris(entity) if entity is not None else None
+        out = []
+        for r in rows:
+            rel = _relation_name(r["p"], r.get("plabel"))
+            if relation is not None and rel != relation:
+                continue
+            if wanted is not None and r["s"] not in wanted and r["o"] not in wanted:
+                continue
+            text = r.get("text") or ""
+            out.append(
+                Fact(
+                    subject=r.get("slabel") or r["s"],
+                    relation=rel,
+                    object=r.get("olabel") or r.get("otext") or r["o"],
+                    sentence=text,
+                    evidence=r.get("evidence") or "",
+                    confidence=float(r.get("conf") or 0),
+                    subject_iri=r["s"],
+                    object_iri=r["o"],
+                    document=r.get("doc") or "",
+                )
+            )
+        return out  # in document order (the query sorts by document and evidence offset)
+
+    # --------------------------------------------------------------- entities
+
+    def entities(self, cls: str | None = None) -> list[EntityInfo]:
+        """Entities with their class, label, Wikidata QID and other names.
+
+        >>> g = build(["زار الوفد الفرنسي مصر والسودان."])
+        >>> sorted((e.label, e.qid) for e in g.entities(cls="Country"))
+        [('السودان', 'Q1049'), ('مصر', 'Q79')]
+        """
+        rows = self.query(_ENTITIES_QUERY)
+        by_iri: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            e = by_iri.setdefault(r["e"], {"cls": r["cls"], "labels": [], "names": set(), "qid": ""})
+            if r.get("label"):
+                e["labels"].append((r.get("lang") or "", r["label"]))
+            if r.get("alias"):
+                e["names"].add(r["alias"])
+            if r.get("same"):
+                e["qid"] = r["same"].rsplit("/", 1)[-1]
+        out = []
+        for iri, e in sorted(by_iri.items()):
+            c = e["cls"].rsplit("#", 1)[-1]
+            if cls is not None and c != cls:
+                continue
+            labels = sorted(e["labels"], key=lambda x: (x[0] != "ar", x[0]))
+            label = labels[0][1] if labels else iri
+            names = tuple(sorted({lb for _, lb in labels} | e["names"]))
+            out.append(EntityInfo(iri, label, c, e["qid"], names))
+        return out
+
+    def _entity_iris(self, name: str) -> set[str]:
+        key = normalize(name)
+        found = {
+            e.iri
+            for e in self.entities()
+            if key in (normalize(e.iri), normalize(e.qid))
+            or any(key == normalize(n) or f" {key} " in f" {normalize(n)} " for n in e.names)
+        }
+        if not found:
+            close = sorted({e.label for e in self.entities() if key[:3] and key[:3] in normalize(e.label)})[:10]
+            raise UnknownNameError("entity", name, close or [e.label for e in self.entities()][:10])
+        return found
+
+    # ------------------------------------------------------------------ other
+
+    def query(self, sparql: str) -> list[dict[str, Any]]:
+        """Run SPARQL; rows as dicts of plain Python values (ASK gives ``[{"result": bool}]``).
+
+        >>> g = build(["وقع العراق والأردن اتفاقية للتعاون الاقتصادي."])
+        >>> g.query("SELECT (COUNT(*) AS ?n) WHERE { ?s kg:signed ?o }")
+        [{'n': 2}]
+        """
+        from . import store
+
+        result = store.query(self._ds, sparql)
+        if result.type == "ASK":
+            return [{"result": bool(result.askAnswer)}]
+        if result.type != "SELECT":
+            raise InputError("<query>", "query() returns rows for SELECT and ASK; use to_rdflib() for CONSTRUCT")
+        rows: list[dict[str, Any]] = []
+        for row in result:
+            asdict = getattr(row, "asdict", None)
+            if asdict is not None:
+                rows.append({str(k): _plain(v) for k, v in asdict().items()})
+        return rows
+
+    def to_networkx(self, lang: str = "ar") -> Any:
+        """The entity network as a networkx MultiDiGraph (kg.analytics.to_networkx)."""
+        from .analytics import to_networkx
+
+        return to_networkx(self._union(), lang=lang)
+
+    def to_rdflib(self) -> Any:
+        """The rdflib Dataset (one named graph per document)."""
+        return self._ds
+
+    def save(self, path: Source, format: str | None = None) -> Path:
+        """Write the graph: ``ttl`` or ``trig`` (by suffix when ``format`` is None),
+        atomically and deterministically.
+
+        >>> import tempfile, pathlib
+        >>> p = build(["زار الوفد الفرنسي مصر."]).save(pathlib.Path(tempfile.mkdtemp()) / "g.trig")
+        >>> p.suffix, p.stat().st_size > 0
+        ('.trig', True)
+        """
+        from . import store
+
+        target = Path(path)
+        fmt = (format or target.suffix.lstrip(".") or "ttl").lower()
+        writers = {"ttl": lambda: store.to_turtle(self._union()), "turtle": lambda: store.to_turtle(self._union()), "trig": lambda: store.to_trig(self._ds)}
+        if fmt not in writers:
+            raise UnknownNameError("format", fmt, sorted(writers))
+        return store.atomic_write(target, [writers[fmt]()])
+
+    def view(self, path: Source | None = None, lang: str = "ar", max_nodes: int | None = None) -> Any:
+        """The interactive network: written to ``path``, or an object Jupyter shows inline."""
+        from .view import render_html
+
+        if path is not None:
+            return render_html(self._union(), Path(path), lang=lang, max_nodes=max_nodes)
+        return _Inline(self, lang, max_nodes)
+
+    def _repr_html_(self) -> str:
+        return _Inline(self, "ar", 300)._repr_html_()
+
+
+class _Inline:
+    """The page inside an iframe, for notebooks (its scripts stay sandboxed there)."""
+
+    def __init__(self, g: KnowledgeGraph, lang: str, max_nodes: int | None) -> None:
+        self.g, self.lang, self.max_nodes = g, lang, max_nodes
+
+    def _repr_html_(self) -> str:
+        import html
+
+        from .analytics import to_networkx
+        from .view import page_html
+
+        page = page_html(to_networkx(self.g._union(), lang=self.lang), lang=self.lang, max_nodes=self.max_nodes)
+        return (
+            '<iframe sandbox="allow-scripts" style="width:100%;height:640px;border:0" '
+            f'srcdoc="{html.escape(page, quote=True)}"></iframe>'
+        )
+
+
+def build(
+    sources: Iterable[Source] | Source,
+    *,
+    analyser: str = "auto",
+    linker: str = "gazetteer",
+    lang: str | None = None,
+    base: str | None = None,
+    out: Source | None = None,
+    html: bool = False,
+) -> KnowledgeGraph:
+    """Build a graph from texts, files and folders.
+
+    Each source is a folder or file (``Path``, or a string naming one that exists) or, as
+    a string otherwise, the text of an article. ``out`` writes graph.ttl, graph.trig (and
+    graph.html with ``html=True``) there too.
+
+    >>> g = build(["استضاف ماكرون قمة في باريس."])
+    >>> g.summary.documents, g.summary.facts
+    (1, 2)
+    """
+    from .pipeline import Options, build as run
+    from .vocab import DEFAULT_BASE
+
+    items = [sources] if isinstance(sources, str | os.PathLike) else list(sources)
+    paths = [Path(s) for s in items if not isinstance(s, str) or _is_path(s)]
+    texts = [s for s in items if isinstance(s, str) and not _is_path(s)]
+    options = Options(analyser=analyser, linker=linker, lang=lang, base=base or DEFAULT_BASE, html=html)
+    summary, dataset = run(paths, Path(out) if out is not None else None, options, texts=texts)
+    if summary.documents == 0:
+        reasons = "; ".join(f"{p.source}: {p.reason}" for p in summary.problems) or "no input"
+        raise InputError("<input>", f"nothing could be read ({reasons})")
+    return KnowledgeGraph(dataset, summary)
+
+
+def load(path: Source) -> KnowledgeGraph:
+    """A graph from a file written before (.ttl, .trig, .nq, .nt, .jsonld).
+
+    >>> import tempfile, pathlib
+    >>> p = build(["زار الوفد الفرنسي مصر."]).save(pathlib.Path(tempfile.mkdtemp()) / "g.ttl")
+    >>> [e.label for e in load(p).entities(cls="Country")]
+    ['مصر']
+    """
+    from . import store
+
+    p = Path(path)
+    if not p.exists():
+        raise InputError(str(p), "no such file or folder")
+    return KnowledgeGraph(store.load(p))
+
+
+def _is_path(s: str) -> bool:
+    return len(s) < 4096 and "\n" not in s and os.path.exists(s)
+
+
+def _plain(v: Any) -> Any:
+    if v is None:
+        return None
+    to = getattr(v, "toPython", None)
+    value = to() if to else v
+    return str(value) if not isinstance(value, int | float | bool | str) else value
+
+
+def _relation_name(p: str, label: str | None) -> str:
+    from .vocab import KG, KGREL
+
+    if p.startswith(str(KG)):
+        return p[len(str(KG)) :]
+    if p.startswith(str(KGREL)) and label:
+        return label
+    return p
+
+
+_FACTS_QUERY = """
+SELECT ?s ?p ?o ?slabel ?olabel ?otext ?plabel ?text ?evidence ?conf ?doc ?start WHERE {
+  ?f a kg:Fact ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:confidence ?conf .
+  FILTER NOT EXISTS { ?f kg:negated true }
+  OPTIONAL { ?f kg:evidence ?evidence }
+  OPTIONAL { ?f kg:evidenceStart ?start }
+  OPTIONAL { ?f prov:wasDerivedFrom ?sent . ?sent kg:text ?text . OPTIONAL { ?sent dcterms:isPartOf ?d . ?d dcterms:identifier ?doc } }
+  OPTIONAL { ?s rdfs:label ?slabel FILTER(lang(?slabel) = "ar" || lang(?slabel) = "") }
+  OPTIONAL { ?o rdfs:label ?olabel FILTER(lang(?olabel) = "ar" || lang(?olabel) = "") }
+  OPTIONAL { ?o kg:text ?otext }
+  OPTIONAL { ?p rdfs:label ?plabel }
+}
+ORDER BY ?doc ?start ?s ?p ?o
+"""
+
+_ENTITIES_QUERY = """
+SELECT ?e ?cls ?label ?lang ?alias ?same WHERE {
+  ?e a ?cls .
+  FILTER(?cls NOT IN (kg:Document, kg:Sentence, kg:Fact, rdf:Statement))
+  FILTER(STRSTARTS(STR(?cls), STR(kg:)))
+  OPTIONAL { ?e rdfs:label ?label BIND(lang(?label) AS ?lang) }
+  OPTIONAL { ?e kg:alias ?alias }
+  OPTIONAL { ?e owl:sameAs ?same }
+}
+"""

@@ -1,0 +1,29 @@
+"""Shared fixtures: paths of the project's own data (never ../shared)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# Tests never read or fill the user's word-analysis cache.
+os.environ.setdefault("KG_CACHE_DIR", tempfile.mkdtemp(prefix="kg-test-cache-"))
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+SEEDS = ROOT / "seeds"
+GOLD_ENTITIES = SEEDS / "gold" / "coalition_meeting_2017_ar.entities.tsv"
+GOLD_FACTS = SEEDS / "gold" / "coalition_meeting_2017_ar.facts.tsv"
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed article built once for the session: the output folder."""
+    from kg.pipeline import Options, build
+
+    out = tmp_path_factory.mktemp("seed")
+    summary, _ = build([SEEDS], out, Options())
+    assert summary.documents == 1
+    return out

@@ -1,0 +1,24 @@
+"""Run the ``>>>`` examples in the package's docstrings."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import pkgutil
+
+import pytest
+
+import kg
+
+MODULES = ["kg"] + sorted(
+    m.name
+    for m in pkgutil.walk_packages(kg.__path__, "kg.")
+    if not m.name.startswith(("kg.analyse.stanza", "kg.headless"))
+)
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name: str) -> None:
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0

@@ -1,0 +1,105 @@
+"""The offline rules analyser: offsets, clitics, readings in context, well-formed trees."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.analyse.rules import RulesAnalyser
+from kg.model import AnalysedDoc, Document
+from kg.read import from_strings
+
+
+def analyse(text: str) -> AnalysedDoc:
+    return RulesAnalyser().analyse(next(from_strings([text])))
+
+
+def words(a: AnalysedDoc, k: int = 0) -> list[tuple[str, str, str]]:
+    s = a.sentences[k]
+    return [(t.form, t.upos, t.deprel) for t in s.tokens]
+
+
+def test_offsets_cover_the_text_exactly() -> None:
+    text = "وقال تيلرسون لواشنطن: «سنعمل مع شركائنا»، وأكد أن الولايات المتحدة ستزيد ضغوطها بنسبة 25 %."
+    a = analyse(text)
+    for s in a.sentences:
+        assert text[s.start : s.end] == s.text
+        for t in s.tokens:
+            assert text[t.start : t.end] == t.form
+            assert s.start <= t.start < t.end <= s.end
+
+
+def test_clitics_are_split_like_padt() -> None:
+    forms = [t.form for t in analyse("وبالعراق والسعودية لأميركا عليه وأضافوا").sentences[0].tokens]
+    assert forms[:4] == ["و", "ب", "العراق", "و"]
+    assert "السعودية" in forms and "ل" in forms and "أميركا" in forms
+    assert ["علي", "ه"] == forms[forms.index("علي") : forms.index("علي") + 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "upos"),
+    [
+        ("أصدر الاجتماع بيانا.", "أصدر", "VERB"),
+        ("وكان الوزير افتتح المعرض.", "كان", "AUX"),
+        ("قتل الجنود في الهجوم.", "قتل", "VERB"),
+        ("أدان القتل في المدينة.", "القتل", "NOUN"),
+        ("زار الوزير مصر.", "الوزير", "NOUN"),
+        ("وصل إلى بغداد.", "إلى", "ADP"),
+        ("التقى سيرغي لافروف نظيره.", "سيرغي", "PROPN"),
+    ],
+)
+def test_parts_of_speech_in_context(text: str, word: str, upos: str) -> None:
+    found = [t.upos for t in analyse(text).sentences[0].tokens if t.form == word]
+    assert found == [upos]
+
+
+def test_sentences_split_on_arabic_punctuation_and_lines() -> None:
+    a = analyse("عنوان بلا نقطة\nقال الوزير: «نحن هنا. وسنبقى». ثم غادر؟ وعاد بعد 3.5 ساعات.")
+    assert [s.text for s in a.sentences] == ["عنوان بلا نقطة", "قال الوزير: «نحن هنا. وسنبقى».", "ثم غادر؟", "وعاد بعد 3.5 ساعات."]
+
+
+def _well_formed(a: AnalysedDoc) -> None:
+    for s in a.sentences:
+        ids = {t.id for t in s.tokens}
+        roots = [t for t in s.tokens if t.head == 0]
+        assert len(roots) == 1 and roots[0].deprel == "root"
+        for t in s.tokens:
+            assert t.head == 0 or t.head in ids
+            seen, h = set(), t.id
+            while h:
+                assert h not in seen, f"cycle through {h} in {s.text}"
+                seen.add(h)
+                h = s.tokens[h - 1].head
+
+
+def test_trees_are_well_formed_on_the_seed() -> None:
+    from tests.conftest import SEEDS
+
+    text = (SEEDS / "coalition_meeting_2017_ar.txt").read_text(encoding="utf-8")
+    a = RulesAnalyser().analyse(Document("seed", text, "ar"))
+    assert len(a.sentences) == 28
+    _well_formed(a)
+
+
+def test_vso_relative_clause_and_complement() -> None:
+    a = analyse("الاجتماع الذي استضافه الوزير في واشنطن أكد أن التحالف سيواصل عمله.")
+    toks = {t.form: t for t in a.sentences[0].tokens}
+    resumptive = a.sentences[0].tokens[toks["استضاف"].id]  # the ه right after the verb
+    assert toks["استضاف"].deprel == "acl:relcl" and resumptive.form == "ه" and resumptive.deprel == "obj"
+    assert toks["الوزير"].deprel == "nsubj" and a.sentences[0].token(toks["الوزير"].head).form == "استضاف"
+    assert toks["أكد"].deprel == "root" and toks["يواصل"].deprel == "ccomp" and toks["أن"].deprel == "mark"
+
+
+def test_title_and_name_in_apposition() -> None:
+    a = analyse("استقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الروسي سيرغي لافروف.")
+    s = a.sentences[0]
+    people = [(s.tokens[e.first - 1].form, e.label) for e in s.entities if e.label == "Person"]
+    assert people == [("عبد", "Person"), ("سيرغي", "Person")]
+    sisi = next(t for t in s.tokens if t.form == "عبد")
+    assert sisi.deprel == "appos" and s.token(sisi.head).form == "الرئيس"
+
+
+def test_hostile_long_input_stays_bounded() -> None:
+    text = "قال " + "الوزير " * 3000 + "."
+    a = analyse(text)
+    assert all(len(s.tokens) <= 400 for s in a.sentences)
+    _well_formed(a)

@@ -1,0 +1,21 @@
+"""The Arabic sentence suite: every construction gives the facts it must, and not the others."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import suite
+from tests.conftest import DATA
+
+OUTCOMES = {o.case.id: o for f in ("suite_ar.tsv", "heldout_ar.tsv") for o in suite.run(DATA / f)}
+
+
+@pytest.mark.parametrize("case_id", sorted(OUTCOMES))
+def test_case(case_id: str) -> None:
+    o = OUTCOMES[case_id]
+    assert o.ok, suite.format_outcomes([o])
+
+
+def test_suite_is_big_enough() -> None:
+    assert len(OUTCOMES) >= 60
+    assert len({o.case.construction for o in OUTCOMES.values()}) >= 40
