@@ -239,12 +239,14 @@ def build(
     base: str | None = None,
     out: Source | None = None,
     html: bool = False,
+    model_dir: Source | None = None,
 ) -> KnowledgeGraph:
     """Build a graph from texts, files and folders.
 
     Each source is a folder or file (``Path``, or a string naming one that exists) or, as
     a string otherwise, the text of an article. ``out`` writes graph.ttl, graph.trig (and
-    graph.html with ``html=True``) there too.
+    graph.html with ``html=True``) there too. ``model_dir``: stanza's model folder, for
+    the ``stanza`` and ``auto`` analysers.
 
     >>> g = build(["استضاف ماكرون قمة في باريس."])
     >>> g.summary.documents, g.summary.facts
@@ -256,7 +258,8 @@ def build(
     items = [sources] if isinstance(sources, str | os.PathLike) else list(sources)
     paths = [Path(s) for s in items if not isinstance(s, str) or _is_path(s)]
     texts = [s for s in items if isinstance(s, str) and not _is_path(s)]
-    options = Options(analyser=analyser, linker=linker, lang=lang, base=base or DEFAULT_BASE, html=html)
+    stanza = {"model_dir": Path(model_dir)} if model_dir is not None and analyser in ("auto", "stanza") else {}
+    options = Options(analyser=analyser, linker=linker, lang=lang, base=base or DEFAULT_BASE, html=html, analyser_options=stanza)
     summary, dataset = run(paths, Path(out) if out is not None else None, options, texts=texts)
     if summary.documents == 0:
         reasons = "; ".join(f"{p.source}: {p.reason}" for p in summary.problems) or "no input"

@@ -184,6 +184,13 @@ def test_provenance_records_the_analyser(models: Path) -> None:
     assert used == {"stanza:ar", "stanza:en"}
 
 
+def test_python_api_with_a_model_dir(models: Path) -> None:
+    import kg
+
+    g = kg.build([AR_3], analyser="stanza", model_dir=models, linker="none")
+    assert ("ريكس تيلرسون", "hosted") in {(f.subject, f.relation) for f in g.facts()}
+
+
 def test_pipeline_batches_and_reports_per_document(models: Path) -> None:
     opts = Options(analyser="stanza", linker="none", analyser_options={"model_dir": models, "batch_size": 2})
     docs = [Document("a", AR_2, "ar"), Document("f", "Un texte.", "fr", source="f.txt"), Document("e", EN_1, "en")]
