@@ -50,6 +50,7 @@ def test_article_end_to_end() -> None:
     got = facts(ARTICLE.read_text(encoding="utf-8"))
     assert ("Rex Tillerson", "hosted", "the meeting") in got
     assert ("the meeting", "location", "Washington") in got
+    assert ("the meeting", "pointInTime", "Wednesday") in got
     assert ("France", "participatedIn", "the talks") in got and ("Germany", "participatedIn", "the talks") in got
     assert ("Foreign ministers", "participatedIn", "the meeting") in got  # took part in
     said = {(s, o) for s, r, o in got if r == "said"}

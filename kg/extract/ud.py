@@ -48,6 +48,7 @@ COLLECTIVES = frozenset(
     for w in "حكومة وفد جيش شرطة لجنة سلطات سلطة قوات قوة برلمان مجلس وزارة إدارة فريق نظام معارضة تحالف ائتلاف حزب جماعة منظمة هيئة".split()
 )
 _WEEKDAYS = {normalize(w) for w in "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split()}
+_WEEKDAYS |= set("monday tuesday wednesday thursday friday saturday sunday".split())  # English text
 _MONTHS = {
     normalize(w)
     for w in (
@@ -55,6 +56,8 @@ _MONTHS = {
         "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"
     ).split()
 }
+# English months, but for "may" (the modal verb) and "march" (the verb and the noun)
+_MONTHS |= set("january february april june july august september october november december".split())
 _TIME_HEADS = {normalize(w) for w in "يوم اليوم صباح مساء ليلة ظهر فجر أمس غدا العام عام السنة سنة الشهر شهر الأسبوع أسبوع مطلع منتصف أواخر".split()}
 _TIME_MODS = {normalize(w) for w in "الماضي الماضية المقبل المقبلة الحالي الحالية الجاري الجارية القادم القادمة الفائت".split()}
 _PRON_AGREE = {
