@@ -1,7 +1,8 @@
 """The tiny stanza models of the tests: trained by scripts/train_tiny_stanza.py from
 tests/data/stanza/*.conllu, once per content of script and data, and kept in a cache
-folder (``$KG_TINY_STANZA_CACHE``, default ``~/.cache/kg-builder/tiny-stanza``) so that
-later runs on the same machine reuse them. No network is used."""
+folder (``$KG_TINY_STANZA_CACHE``, default ``kg-builder-tiny-stanza`` in the system's
+temporary folder, not the user's cache) so that later runs on the same machine reuse
+them. No network is used."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def _key() -> str:
 
 def tiny_model_dir() -> Path:
     """A folder with tiny ar and en stanza models (trained here if not cached)."""
-    cache = Path(os.environ.get("KG_TINY_STANZA_CACHE", Path.home() / ".cache" / "kg-builder" / "tiny-stanza"))
+    cache = Path(os.environ.get("KG_TINY_STANZA_CACHE", Path(tempfile.gettempdir()) / "kg-builder-tiny-stanza"))
     target = cache / _key()
     if (target / "resources.json").is_file():
         return target
