@@ -18,23 +18,19 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from kg.analyse.conllu import _align, parse
+from kg.analyse.conllu import ConlluAnalyser
 from kg.model import Document
 from kg.text import normalize
 
 
 def _gold(path: Path) -> list[tuple[str, list[tuple[int, int, str, int, str]]]]:
-    """(text, [(start, end, upos, head index or -1, deprel)]) per sentence."""
+    """(text, [(start, end, upos, head index or -1, deprel)]) per sentence, read through the
+    project's own CoNLL-U analyser (offsets relative to the sentence)."""
+    doc = Document(path.name, path.read_text(encoding="utf-8"), "ar", str(path), format="conllu")
     out = []
-    for s in parse(path.read_text(encoding="utf-8"), str(path)):
-        text = s.text if s.text is not None else " ".join(w.form for w in s.words)
-        spans = _align(text, 0, s, str(path))
-        index = {w.id: k for k, w in enumerate(s.words)}
-        words = [
-            (a, b, w.upos, index.get(w.head, -1) if w.head else -1, w.deprel.split(":")[0])
-            for w, (a, b) in zip(s.words, spans, strict=True)
-        ]
-        out.append((text, words))
+    for s in ConlluAnalyser().analyse(doc).sentences:
+        words = [(t.start - s.start, t.end - s.start, t.upos, t.head - 1 if t.head else -1, t.deprel.split(":")[0]) for t in s.tokens]
+        out.append((s.text, words))
     return out
 
 
