@@ -252,7 +252,8 @@ def build(
     >>> g.summary.documents, g.summary.facts
     (1, 2)
     """
-    from .pipeline import Options, build as run
+    from .pipeline import Options
+    from .pipeline import build as run
     from .vocab import DEFAULT_BASE
 
     items = [sources] if isinstance(sources, str | os.PathLike) else list(sources)

@@ -23,7 +23,7 @@ from .analyse import Analyser, AutoAnalyser, check, get_analyser
 from .errors import KGError
 from .extract import Extractor, get_extractor
 from .link import Linker, get_linker
-from .model import BuildSummary, Document, DocResult, Problem
+from .model import BuildSummary, DocResult, Document, Problem
 from .read import MAX_BYTES_DEFAULT, from_strings, read
 from .vocab import DEFAULT_BASE
 

@@ -35,7 +35,7 @@ def _check(a: AnalysedDoc) -> None:
         n = len(s.tokens)
         assert [t.id for t in s.tokens] == list(range(1, n + 1))
         assert all(s.start <= t.start < t.end <= s.end for t in s.tokens)
-        assert all(a_.start <= b.start for a_, b in zip(s.tokens, s.tokens[1:]))
+        assert all(a_.start <= b.start for a_, b in zip(s.tokens, s.tokens[1:], strict=False))
         assert sum(t.head == 0 for t in s.tokens) == 1
         assert all(0 <= t.head <= n and t.head != t.id and t.deprel and t.upos for t in s.tokens)
         for t in s.tokens:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from kg.analyse.conllu import ConlluAnalyser
+from kg.analyse.rules import RulesAnalyser
 from kg.extract.ud import extract
 from kg.model import Document, Extraction
 from kg.read import from_strings
-from kg.analyse.rules import RulesAnalyser
 from tests.conftest import DATA
 
 

@@ -558,7 +558,7 @@ def _ent_of(d: _Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> st
 def _is_group(t: object) -> bool:
     form = normalize(getattr(t, "form", ""))
     lemma = lexmod.key(getattr(t, "lemma", ""))
-    plural = getattr(t, "feat")("Number") in ("Plur", "Dual")
+    plural = t.feat("Number") in ("Plur", "Dual")
     return plural and (_strip_al(lemma) in people_nouns() or lemma in people_nouns() or form.endswith(("يون", "يين")))
 
 

@@ -738,9 +738,8 @@ def _rel_agrees(rel: W, noun: W) -> bool:
 
 def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) -> Frame:
     f = stack[-1]
-    w = ws[u.head]
     # كان + subject + verb: the verb is the predicate, كان its auxiliary
-    if f.pred >= 0 and ws[f.pred].upos == "AUX" and ws[f.pred].tag == "aux" and not _has_nominal_pred(ws, f):
+    if f.pred >= 0 and ws[f.pred].upos == "AUX" and ws[f.pred].tag == "aux":
         aux = f.pred
         f.pred = u.head
         _force(ws, u.head, ws[aux].head, ws[aux].deprel)  # the verb takes كان's place
@@ -797,10 +796,6 @@ def _start_pred(ws: list[W], stack: list[Frame], f: Frame, u: Unit, cc: int) -> 
     _attach_frame_head(ws, f)
     _take_pending(ws, f)
     return f
-
-
-def _has_nominal_pred(ws: list[W], f: Frame) -> bool:
-    return False
 
 
 def _reparent_children(ws: list[W], old: int, new: int) -> None:
