@@ -24,3 +24,53 @@ def ontology_graph() -> Graph:
     g = Graph()
     g.parse(data=resource("kg.ttl").read_text(encoding="utf-8"), format="turtle")
     return g
+
+
+def table() -> str:
+    """The ontology in one Markdown table: every class and relation with its English and
+    Arabic labels and what it aligns with (schema.org, PROV-O, Wikidata).
+
+    >>> rows = table().splitlines()
+    >>> rows[0]
+    '| term | kind | label | تسمية | aligned with |'
+    >>> any(r.startswith("| `kg:participatedIn` ") and "wdt:P1344" in r for r in rows)
+    True
+    """
+    from rdflib import OWL, RDF, RDFS, Namespace, URIRef
+
+    g = ontology_graph()
+    skos = Namespace("http://www.w3.org/2004/02/skos/core#")
+    kg = "https://w3id.org/kg-builder/ontology#"
+    prefixes = {
+        kg: "kg:",
+        "http://www.wikidata.org/entity/": "wd:",
+        "http://www.wikidata.org/prop/direct/": "wdt:",
+        "https://schema.org/": "schema:",
+        "http://schema.org/": "schema:",
+        "http://www.w3.org/ns/prov#": "prov:",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:",
+    }
+
+    def short(u: object) -> str:
+        text = str(u)
+        for base, p in prefixes.items():
+            if text.startswith(base):
+                return p + text[len(base) :]
+        return text
+
+    def label(u: URIRef, lang: str) -> str:
+        return next((str(x) for x in g.objects(u, RDFS.label) if getattr(x, "language", None) == lang), "")
+
+    rows = ["| term | kind | label | تسمية | aligned with |", "|---|---|---|---|---|"]
+    kinds = ((OWL.Class, "class"), (OWL.ObjectProperty, "relation"))
+    for kind, name in kinds:
+        terms = sorted({t for t in g.subjects(RDF.type, kind) if str(t).startswith(kg)}, key=str)
+        for t in terms:
+            links = [
+                short(o)
+                for p in (RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentProperty, skos.exactMatch, skos.closeMatch)
+                for o in sorted(g.objects(t, p), key=str)
+                if not str(o).startswith(kg)
+            ]
+            rows.append(f"| `{short(t)}` | {name} | {label(t, 'en')} | {label(t, 'ar')} | {', '.join(links)} |")
+    return "\n".join(rows)

@@ -59,3 +59,14 @@ def test_bad_documents_do_not_stop_the_batch(tmp_path: Path) -> None:
     summary, _ = build([src], tmp_path / "out", Options())
     assert summary.documents == 1 and summary.facts >= 2
     assert sorted(Path(p.source).name for p in summary.problems) == ["binary.txt", "empty.txt"]
+
+
+def test_dropped_subjects_in_the_seed_are_the_minister(seed_build: Path) -> None:
+    import kg
+
+    g = kg.load(seed_build / "graph.trig")
+    said = [f for f in g.facts(entity="تيلرسون") if f.relation in ("said", "affirmed")]
+    starts = {f.sentence.split()[0] for f in said}
+    # وقال في خطاب ... (no subject written), وأضاف الوزير الأميركي, وتابع, وأكد, وقال تيلرسون
+    assert {"وقال", "وأضاف", "وتابع", "وأكد"} <= starts
+    assert not [f for f in g.facts(relation="said") if "اجتماع" in f.subject]

@@ -25,3 +25,11 @@ def test_readme_opens_with_the_two_commands() -> None:
     first_block = re.search(r"```sh\n(.*?)```", readme, re.S).group(1)
     assert [line.split()[0:2] for line in first_block.strip().splitlines()] == [["make", "demo"], ["make", "test"]]
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_generated_parts_are_current() -> None:
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "scripts/sync_readme.py", "--check"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr

@@ -720,7 +720,7 @@ def _subjects(d: _Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int
     gender, number = _verb_agreement(tree, v)
     if speech and d.last_speaker is not None:
         e = d.ents[d.find(d.last_speaker)]
-        if _agrees(e, gender, number):
+        if e.cls in AGENTIVE and _agrees(e, gender, number):
             return [d.find(d.last_speaker)], 0.75
     key = _recent(d, gender, number, set(), s.index, prefer_subject=True)
     return ([key] if key else []), 0.7
@@ -838,7 +838,7 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
             statements.append(st[0])
             for subj in subjects:
                 d.fact(subj, rel, st[0], s, tree, [v, st[1]], sconf, lemma)
-            if subjects:
+            if subjects and d.ents[d.find(subjects[0])].cls in AGENTIVE:
                 d.last_speaker = subjects[0]
             return
     objects = _objects(d, s, tree, v, entry)
@@ -883,7 +883,7 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
         d.last_pair = (subjects[0], subjects[1])
     if rel in ("met", "received") and subjects and objects:
         _meeting_event(d, s, tree, v, subjects, [o for o, _ in objects])
-    if speech and subjects:
+    if speech and subjects and d.ents[d.find(subjects[0])].cls in AGENTIVE:
         d.last_speaker = subjects[0]
 
 

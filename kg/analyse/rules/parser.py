@@ -379,6 +379,8 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
     chain = [unit.head]
     has_suffix = _has_suffix(ws, unit.head)
     last_adj = -1
+    if ws[unit.head].upos == "PRON":
+        return k  # a pronoun takes no adjective or genitive (شارك فيه ممثلون: a new phrase)
     while k < n:
         i = mains[k]
         w = ws[i]
@@ -695,6 +697,10 @@ def _current_head(stack: list[Frame]) -> int:
 
 
 def _speech_head(ws: list[W], stack: list[Frame]) -> int:
+    """The verb a quotation belongs to: the nearest speech verb, else the nearest predicate."""
+    for f in reversed(stack):
+        if f.pred >= 0 and normalize(ws[f.pred].lemma) in _SPEECH:
+            return f.pred
     for f in reversed(stack):
         if f.pred >= 0:
             return f.pred
