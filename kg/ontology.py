@@ -36,7 +36,7 @@ def table() -> str:
     >>> any(r.startswith("| `kg:participatedIn` ") and "wdt:P1344" in r for r in rows)
     True
     """
-    from rdflib import OWL, RDF, RDFS, Namespace, URIRef
+    from rdflib import OWL, RDF, RDFS, Namespace
 
     g = ontology_graph()
     skos = Namespace("http://www.w3.org/2004/02/skos/core#")
@@ -58,8 +58,8 @@ def table() -> str:
                 return p + text[len(base) :]
         return text
 
-    def label(u: URIRef, lang: str) -> str:
-        return next((str(x) for x in g.objects(u, RDFS.label) if getattr(x, "language", None) == lang), "")
+    def label(u: object, lang: str) -> str:
+        return next((str(x) for x in g.objects(u, RDFS.label) if getattr(x, "language", None) == lang), "")  # type: ignore[arg-type]
 
     rows = ["| term | kind | label | تسمية | aligned with |", "|---|---|---|---|---|"]
     kinds = ((OWL.Class, "class"), (OWL.ObjectProperty, "relation"))

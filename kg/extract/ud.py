@@ -23,7 +23,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from ..analyse.names import people_nouns, titles
-from ..model import AnalysedDoc, Entity, Extraction, Mention, Sentence, Triple
+from ..model import AnalysedDoc, Entity, Extraction, Mention, Sentence, Token, Triple
 from ..text import normalize, strip_diacritics
 from ..vocab import OPEN, SPEECH_RELATIONS
 from . import lexicon as lexmod
@@ -555,9 +555,10 @@ def _ent_of(d: _Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> st
     return d.mention(s, tree, ids, f"np:{cls}:{scope}{normalize(label)}", cls, "nominal", i, gender=gender, number=number)
 
 
-def _is_group(t: object) -> bool:
-    form = normalize(getattr(t, "form", ""))
-    lemma = lexmod.key(getattr(t, "lemma", ""))
+def _is_group(t: Token) -> bool:
+    """A plural human noun (العراقيين, مسؤولون): a group of people."""
+    form = normalize(t.form)
+    lemma = lexmod.key(t.lemma)
     plural = t.feat("Number") in ("Plur", "Dual")
     return plural and (_strip_al(lemma) in people_nouns() or lemma in people_nouns() or form.endswith(("يون", "يين")))
 
