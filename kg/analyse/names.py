@@ -283,7 +283,7 @@ def _unknown_names(tokens: Sequence[Token], known: list[EntitySpan]) -> list[Ent
             i += 1
             continue
         # a title, its phrase, then the name: الرئيس المصري عبد الفتاح السيسي
-        if _is_title(tokens[i]) and not _clitic_prefixed(tokens, i):
+        if _is_title(tokens[i]):
             j = _title_phrase_end(tokens, i, covered, starts)
             name = _person_name(tokens, j, covered)
             if name is not None:
@@ -326,10 +326,6 @@ def _name_start(tokens: Sequence[Token], i: int) -> bool:
 def _is_title(t: Token) -> bool:
     n = normalize(t.form)
     return n in titles() and t.upos in ("NOUN", "ADJ", "PROPN")
-
-
-def _clitic_prefixed(tokens: Sequence[Token], i: int) -> bool:
-    return False
 
 
 def _title_phrase_end(tokens: Sequence[Token], i: int, covered: set[int], starts: dict[int, EntitySpan]) -> int:
@@ -446,8 +442,6 @@ def _person_name(tokens: Sequence[Token], j: int, covered: set[int], need_two: b
     return j, k
 
 
-def _is_unknown(t: Token) -> bool:
-    return "Foreign=Yes" in t.feats or "Unknown=Yes" in t.misc or t.upos == "PROPN"
 
 
 def _class_from_context(tokens: Sequence[Token], i: int, j: int) -> str:

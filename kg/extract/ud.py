@@ -283,9 +283,6 @@ def _anaphora(d: _Doc, s: Sentence, tree: Tree) -> None:
         d.mention(s, tree, ids, key, d.ents[d.find(key)].cls, "nominal", t.id)
 
 
-def _is_time_head(tree: Tree, i: int) -> bool:
-    n = normalize(tree.tok(i).form)
-    return n in _TIME_HEADS or n in _WEEKDAYS or n in _MONTHS
 
 
 def _times(d: _Doc, s: Sentence, tree: Tree) -> None:
