@@ -70,3 +70,12 @@ def test_dropped_subjects_in_the_seed_are_the_minister(seed_build: Path) -> None
     # وقال في خطاب ... (no subject written), وأضاف الوزير الأميركي, وتابع, وأكد, وقال تيلرسون
     assert {"وقال", "وأضاف", "وتابع", "وأكد"} <= starts
     assert not [f for f in g.facts(relation="said") if "اجتماع" in f.subject]
+
+
+def test_second_article_scores(tmp_path: Path) -> None:
+    from tests.conftest import DATA
+
+    art = DATA / "articles"
+    build([art / "gulf_summit_ar.txt"], tmp_path, Options(html=False))
+    report = evaluate.evaluate(tmp_path / "graph.ttl", art / "gulf_summit_ar.entities.tsv", art / "gulf_summit_ar.facts.tsv")
+    assert report.precision >= 0.9 and report.recall_core >= 0.9 and report.recall_all >= 0.8

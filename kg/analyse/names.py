@@ -190,6 +190,20 @@ def _strip_proclitics(text: str) -> list[str]:
     return out
 
 
+def _agreeing_adjective(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """A country name shaped like a feminine relative adjective (السعودية) right after a
+    definite feminine noun it agrees with is that adjective."""
+    if not (text.startswith("ال") and text.endswith("يه")) or i == 0:
+        return False
+    prev = tokens[i - 1]
+    return (
+        prev.upos == "NOUN"
+        and normalize(prev.form).startswith("ال")
+        and prev.end < tokens[i].start
+        and (prev.feat("Gender") == "Fem" or prev.feat("Number") == "Plur")
+    )
+
+
 def _name_context(tokens: Sequence[Token], i: int, j: int, spans: list[EntitySpan]) -> bool:
     """Whether an ambiguous common-word name at tokens[i..j] is used as a name."""
     prev = tokens[i - 1] if i > 0 else None
@@ -247,6 +261,9 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
             if text in ambiguous_names() and not _name_context(tokens, i, j, spans):
                 i += 1
                 continue
+            if i == j and _agreeing_adjective(tokens, i, text):
+                i += 1  # العاصمة السعودية: "Saudi", not Saudi Arabia
+                continue
             ref = "|".join(e.key for e in entries)
             spans.append(EntitySpan(i + 1, j + 1, entries[0].cls, "gazetteer", ref))
             i = j + 1
@@ -283,7 +300,7 @@ def _unknown_names(tokens: Sequence[Token], known: list[EntitySpan]) -> list[Ent
             i += 1
             continue
         # a title, its phrase, then the name: الرئيس المصري عبد الفتاح السيسي
-        if _is_title(tokens[i]):
+        if _is_title(tokens[i], tokens, i):
             j = _title_phrase_end(tokens, i, covered, starts)
             name = _person_name(tokens, j, covered)
             if name is not None:
@@ -323,9 +340,27 @@ def _name_start(tokens: Sequence[Token], i: int) -> bool:
     return not marks and not known_form(t.form)
 
 
-def _is_title(t: Token) -> bool:
-    n = normalize(t.form)
-    return n in titles() and t.upos in ("NOUN", "ADJ", "PROPN")
+def title_at(forms: Sequence[str], i: int) -> str | None:
+    """The title (normalised) that starts at word i: two words (ولي العهد, رئيس الوزراء)
+    before one (وزير, الرئيس).
+
+    >>> title_at(["ولي", "العهد", "السعودي"], 0), title_at(["وزير", "الخارجية"], 0), title_at(["قمة"], 0)
+    ('ولي العهد', 'وزير', None)
+    """
+    n = normalize(forms[i])
+    if i + 1 < len(forms):
+        two = f"{n} {normalize(forms[i + 1])}"
+        if two in titles():
+            return two
+    return n if n in titles() else None
+
+
+def _is_title(t: Token, tokens: Sequence[Token] | None = None, i: int = -1) -> bool:
+    if t.upos not in ("NOUN", "ADJ", "PROPN"):
+        return False
+    if tokens is not None and i >= 0:
+        return title_at([x.form for x in tokens[i : i + 2]], 0) is not None
+    return normalize(t.form) in titles()
 
 
 def _title_phrase_end(tokens: Sequence[Token], i: int, covered: set[int], starts: dict[int, EntitySpan]) -> int:
@@ -399,8 +434,13 @@ def _person_name(tokens: Sequence[Token], j: int, covered: set[int], need_two: b
     the word after them), then at most one ordinary word as a family name (بشار الأسد),
     a compound tail (نصر الله) or a regnal number (عبد الله الثاني)."""
     n = len(tokens)
-    if j >= n or j in covered or tokens[j].upos in _STOP_UPOS or not _name_like(tokens[j]):
+    if j >= n or j in covered or tokens[j].upos in _STOP_UPOS:
         return None
+    if not _name_like(tokens[j]):
+        # after a title, an ordinary word followed by an unknown one is a first name (جاسم البديوي)
+        follows = j + 1 < n and j + 1 not in covered and (_is_unknown_strict(tokens[j + 1]) or "Guess=Yes" in tokens[j + 1].misc)
+        if need_two or tokens[j].upos not in ("NOUN", "ADJ") or normalize(tokens[j].form).startswith("ال") or not follows:
+            return None
     if _is_title(tokens[j]) and not _is_unknown_strict(tokens[j]):
         return None
     k = j

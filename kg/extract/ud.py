@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from ..analyse.names import people_nouns, titles
+from ..analyse.names import designators, people_nouns, title_at, titles
 from ..model import AnalysedDoc, Entity, Extraction, Mention, Sentence, Token, Triple
 from ..text import normalize, strip_diacritics
 from ..vocab import OPEN, SPEECH_RELATIONS
@@ -340,6 +340,10 @@ def _title_of(tree: Tree, i: int) -> str | None:
     """The normalised title word if token i is a person title (وزير, الرئيس, الأمين العام)."""
     t = tree.tok(i)
     n = normalize(t.form)
+    if i + 1 <= len(tree.toks) - 1 + 1 and i < len(tree.toks):
+        two = title_at([t.form, tree.tok(i + 1).form], 0)
+        if two is not None and " " in two:
+            return two  # ولي العهد, رئيس الوزراء
     if n in titles():
         return n
     if n.endswith("ا") and n[:-1] in titles() and _strip_al(lexmod.key(t.lemma)) == n[:-1]:
@@ -355,6 +359,8 @@ def _titles(d: _Doc, s: Sentence, tree: Tree) -> None:
         owner = d.token_ent.get((s.index, t.id))
         if owner is not None and d.ents[d.find(owner)].cls not in ("Position",):
             continue
+        if t.deprel == "appos" and t.head and _title_of(tree, t.head):
+            continue  # أمير قطر الشيخ تميم: an honorific inside another title's chain
         ids = [k for k in _np_ids(tree, t.id, 10)]
         head_word = title[2:] if title.startswith("ال") else title
         mods = frozenset(_strip_al(normalize(tree.tok(k).form)) for k in ids if k != t.id and tree.tok(k).upos not in ("ADP", "PUNCT"))
@@ -392,6 +398,9 @@ def _strip_al(w: str) -> str:
 def _appos_person(d: _Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     """The person a title is in apposition with: an appos/flat name child, its parent, or the name right after it."""
     cands = tree.children(i, "appos", "flat", "nmod")
+    for c in list(cands):
+        if tree.rel(c) == "appos" and _title_of(tree, c):
+            cands += tree.children(c, "appos", "flat")  # أمير قطر الشيخ تميم: through the honorific
     if tree.rel(i) in ("appos", "compound"):  # compound: English "President Trump"
         cands.append(tree.tok(i).head)
     for c in cands:
@@ -514,11 +523,16 @@ def _ent_of(d: _Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> st
                 return inner
         return key
     n = normalize(t.form)
-    if _strip_al(n) in TRANSPARENT or n in TRANSPARENT:
-        inner = _transparent_target(d, s, tree, i)
+    if _strip_al(n) in TRANSPARENT or n in TRANSPARENT or n in designators():
+        inner = _transparent_target(d, s, tree, i)  # العاصمة كابل, موقع الحرة: the name
         if inner:
             return inner
     if t.upos == "PRON":
+        if n == "ما" and tree.children(i, "acl:relcl", "acl") and create:
+            # a free relative (رفضت ما وصفته بالتدخل): the clause is the thing meant
+            ids = tree.subtree(i)
+            a, b = tree.span(ids)
+            return d.mention(s, tree, ids, f"np:Thing:{d.analysed.doc.id}:{normalize(d.text[a:b])}", "Thing", "nominal", i)
         if t.feat("PronType") == "Rel" or n in ("الذي", "التي", "الذين", "اللذان", "اللتان", "ما"):
             if tree.rel(t.head) in ("acl:relcl", "acl") or tree.tok(t.head).deprel.startswith("acl"):
                 ante = tree.tok(t.head).head
@@ -710,12 +724,13 @@ def _subjects(d: _Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int
         return keys, conf * 0.9
     if tree.tok(v).feat("Person") in ("1", "2"):
         return [], 0.0
-    if _is_relative_clause(tree, v) and not tree.children(v, "obj") and tree.tok(v).head:
-        # بيانًا أثنى فيه على ...: the noun the clause describes does the action
-        key = _ent_of(d, s, tree, tree.tok(v).head)
-        if key:
-            return [key], 0.75
     gender, number = _verb_agreement(tree, v)
+    if _is_relative_clause(tree, v) and not tree.children(v, "obj") and tree.tok(v).head:
+        # بيانًا أثنى فيه على ...: the noun the clause describes does the action, when the
+        # verb agrees with it (بيانا دعوا فيه: "they called", so not the statement)
+        key = _ent_of(d, s, tree, tree.tok(v).head)
+        if key and _agrees(d.ents[d.find(key)], gender, number):
+            return [key], 0.75
     if speech and d.last_speaker is not None:
         e = d.ents[d.find(d.last_speaker)]
         if e.cls in AGENTIVE and _agrees(e, gender, number):
@@ -1103,14 +1118,18 @@ def _event_place_time(d: _Doc, s: Sentence, tree: Tree) -> None:
             heads.append(acl)
         for hh in heads:
             for j in tree.children(hh, "obl", "nmod", "obl:tmod"):
-                jk = d.token_ent.get((s.index, j))
-                if jk is None:
-                    continue
-                e = d.ents[d.find(jk)]
-                if e.cls in PLACES and tree.case(j) in _PLACE_CASES:
-                    d.fact(key, "location", jk, s, tree, [hh, j], 0.75)
-                elif e.cls == "TimeExpression":
-                    d.fact(key, "pointInTime", jk, s, tree, [hh, j], 0.75)
+                # the place itself, or its name after a designator (في العاصمة السعودية الرياض)
+                for k in [j, *tree.children(j, "appos", "flat", "nmod")]:
+                    jk = d.token_ent.get((s.index, k))
+                    if jk is None:
+                        continue
+                    e = d.ents[d.find(jk)]
+                    if e.cls in PLACES and tree.case(j) in _PLACE_CASES:
+                        d.fact(key, "location", jk, s, tree, [hh, k], 0.75)
+                        break
+                    if e.cls == "TimeExpression":
+                        d.fact(key, "pointInTime", jk, s, tree, [hh, k], 0.75)
+                        break
 
 
 # ------------------------------------------------------------------ output

@@ -345,6 +345,8 @@ def _function_readings(surface: str) -> list[Reading]:
                         Part(stem_end, len(surface), "PRON", _PRON_LEMMA.get(suf, suf), _PRON_SUFFIX[suf] + "|PronType=Prs", "pron")
                     )
                 penalty = 0.3 * (len(conj) + len(prep) + (1 if suf else 0))
+                if suf in ("ي", "ني"):
+                    penalty += 4.5  # "for me", "to me": rare in news, and ولي, بي, لي are often nouns
                 out.append(
                     Reading(tuple(parts), n_pre, "F", normalize(strip_diacritics(entry.lemma)), 5.0 - penalty, source="fw")
                 )
@@ -362,7 +364,8 @@ def _function_readings(surface: str) -> list[Reading]:
                     pos = end
                 suf = norm[len(pre) :]
                 parts.append(Part(pos, len(surface), "PRON", _PRON_LEMMA.get(suf, suf), _PRON_SUFFIX[suf] + "|PronType=Prs", "pron"))
-                out.append(Reading(tuple(parts), len(pre) - 1, "F", prep, 4.5, source="fw"))
+                score = 0.0 if suf in ("ي", "ني") else 4.5  # ولي is "guardian" before "and to me"
+                out.append(Reading(tuple(parts), len(pre) - 1, "F", prep, score, source="fw"))
     return out
 
 

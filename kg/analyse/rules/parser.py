@@ -403,6 +403,21 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
                 unit.last = _last_tok(ws, mains[j])
                 k = j + 1
                 continue
+            if (
+                _is_designator(ws[unit.head])
+                and ws[unit.head].ent < 0
+                and not _first_has_clitic(ws, i)
+                and w.ent_label not in ("Person", "TimeExpression")
+            ):
+                # العاصمة السعودية الرياض, مدينة الموصل: the name is in apposition to its designator
+                j = k
+                while j + 1 < n and ws[mains[j + 1]].ent == w.ent:
+                    j += 1
+                _span_internal(ws, [mains[m] for m in range(k, j + 1)], w.ent_label)
+                _set(ws, i, unit.head, "appos")
+                unit.last = _last_tok(ws, mains[j])
+                k = j + 1
+                continue
             if _is_title_head(ws, chain) and w.ent_label == "Person":
                 j = k
                 while j + 1 < n and ws[mains[j + 1]].ent == w.ent:
@@ -507,10 +522,21 @@ def _has_suffix(ws: list[W], i: int) -> bool:
     return i + 1 < len(ws) and ws[i + 1].word == ws[i].word and ws[i + 1].tag == "pron"
 
 
-def _is_title_head(ws: list[W], chain: list[int]) -> bool:
-    from ..names import titles
+def _is_designator(w: W) -> bool:
+    from ..names import designators
 
-    return ws[chain[0]].norm in titles() or any(ws[c].norm in titles() for c in chain[:2])
+    return w.upos == "NOUN" and w.norm in designators()
+
+
+def _title_tok(ws: list[W], i: int) -> bool:
+    """Whether word i starts a title (وزير, الرئيس, ولي العهد)."""
+    from ..names import title_at
+
+    return ws[i].upos in ("NOUN", "ADJ", "PROPN") and title_at([w.form for w in ws[i : i + 2]], 0) is not None
+
+
+def _is_title_head(ws: list[W], chain: list[int]) -> bool:
+    return any(_title_tok(ws, c) for c in chain[:2])
 
 
 def _prepositional(ws: list[W], units: list[Unit]) -> list[Unit]:
@@ -916,6 +942,22 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         host = prev.tail if u.case == "ضد" and prev.tail >= 0 else prev.head
         _set(ws, u.head, host, "nmod")
         return
+    # an honorific right after a title phrase (أمير قطر الشيخ ...): the same person's chain
+    if (
+        u.kind == "NP"
+        and w.ent < 0
+        and _title_tok(ws, u.head)
+        and w.definite
+        and prev is not None
+        and prev.kind == "NP"
+        and _title_tok(ws, prev.head)  # right after a title phrase, not after a name
+        and u.head + 1 < len(ws)
+        and ws[u.head + 1].ent_label == "Person"  # and right before the name: a bare honorific
+    ):
+        chain_head = _title_before(ws, u.first)
+        if chain_head >= 0:
+            _force(ws, u.head, chain_head, "appos")
+            return
     # apposition: a name right after a title and its phrase (الأمين العام لحلف ... ينس ستولتنبرغ)
     if u.kind == "NP" and w.ent_label == "Person":
         title = _title_before(ws, u.first)
@@ -978,17 +1020,19 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
 
 def _title_before(ws: list[W], first: int) -> int:
     """A title token whose phrase (and brackets) runs right up to token ``first``."""
-    from ..names import titles
-
     k = first - 1
     while k >= 0 and ws[k].form in (")", "(") :
         k -= 1
     for t in range(k, max(-1, k - 12), -1):
         if ws[t].upos in ("VERB", "AUX", "SCONJ") or ws[t].tag in ("rel", "sub") or ws[t].form in ("،", ",", ".", ":"):
             return -1
-        if ws[t].norm in titles() and ws[t].upos in ("NOUN", "ADJ", "PROPN"):
+        if _title_tok(ws, t):
             inside = all(_descends(ws, m, t) or ws[m].upos == "PUNCT" for m in range(t + 1, k + 1))
-            return t if inside else -1
+            if not inside:
+                return -1
+            while ws[t].deprel == "appos" and ws[t].head >= 0 and _title_tok(ws, ws[t].head):
+                t = ws[t].head  # أمير قطر الشيخ تميم: the name belongs to the first title
+            return t
     return -1
 
 

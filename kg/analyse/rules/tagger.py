@@ -129,7 +129,7 @@ def choose(words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[st
         if not readings:
             readings = (_unknown(surface, vocabulary, names),)
         else:
-            readings = readings + _name_readings(surface, names) + _foreign_reading(
+            readings = readings + _name_readings(surface, names, prev) + _foreign_reading(
                 surface, attested[pos], prev, words[pos - 1][0] if pos else "", pos + 1 < len(words) and not attested[pos + 1]
             )
         if pos in in_name:
@@ -174,13 +174,15 @@ def _foreign_reading(surface: str, attested: bool, prev: Reading | None, prev_su
     return (proper_noun_reading(surface, score=score, source="unknown"),)
 
 
-def _name_readings(surface: str, names: set[str]) -> tuple[Reading, ...]:
+def _name_readings(surface: str, names: set[str], prev: Reading | None = None) -> tuple[Reading, ...]:
     """Proper-noun readings for a word that is a gazetteer name (after a proclitic)."""
     from ..names import ambiguous_names
 
     n = normalize(surface)
     out = []
-    weak = ambiguous_names()  # الحرة, القاعدة: common words first
+    weak = set(ambiguous_names())  # الحرة, القاعدة: common words first
+    if n.startswith("ال") and n.endswith("يه") and prev is not None and prev.pos == "N" and prev.definite and prev.gender == "f":
+        weak.add(n)  # العاصمة السعودية: an adjective agreeing with the noun, not the country
     if n in names:
         out.append(proper_noun_reading(surface, score=0.2 if n in weak else 1.6, source="name"))
     for pro in ("و", "ب", "ل", "ك", "ف", "وب", "ول", "وك"):
