@@ -445,10 +445,13 @@ def _person_name(tokens: Sequence[Token], j: int, covered: set[int], need_two: b
         return None
     k = j
     known_used = False
+    first_part_end = j  # the first name, with the word its particle takes (عبد الفتاح)
     while True:
         f = normalize(tokens[k].form)
         nxt = k + 1
         if f in _NAME_PARTICLES and nxt < n and tokens[nxt].upos not in _STOP_UPOS and nxt not in covered:
+            if k == first_part_end:
+                first_part_end = nxt
             k = nxt  # the particle takes the next word: عبد الفتاح, أبو بكر, بن سلمان
             continue
         if nxt >= n or nxt in covered or tokens[nxt].upos in _STOP_UPOS:
@@ -465,8 +468,8 @@ def _person_name(tokens: Sequence[Token], j: int, covered: set[int], need_two: b
         if _name_like(t):
             k = nxt
             continue
-        if not known_used and k == j and t.upos in ("NOUN", "ADJ", "PROPN") and (
-            g.startswith("ال") or normalize(tokens[j].form) in first_names()
+        if not known_used and k == first_part_end and t.upos in ("NOUN", "ADJ", "PROPN") and (
+            g.startswith("ال") or normalize(tokens[j].form) in first_names() or normalize(tokens[j].form) in _NAME_PARTICLES
         ):
             # one ordinary word as a family name after a first name: بشار الأسد, حسن نصر الله
             if g.startswith("ال") and nxt + 1 < n and normalize(tokens[nxt + 1].form).startswith("ال") and tokens[nxt + 1].upos == "ADJ":
@@ -480,8 +483,6 @@ def _person_name(tokens: Sequence[Token], j: int, covered: set[int], need_two: b
     if need_two and not any(_is_unknown_strict(tokens[m]) or normalize(tokens[m].form) in first_names() for m in range(j, k + 1)):
         return None
     return j, k
-
-
 
 
 def _class_from_context(tokens: Sequence[Token], i: int, j: int) -> str:

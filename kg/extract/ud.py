@@ -36,7 +36,10 @@ PLACES = frozenset({"Country", "City", "Region", "Place"})
 #: Nouns that stand for what they govern in a fact (موقع وزارة الخارجية -> the ministry).
 TRANSPARENT = frozenset(
     normalize(w)
-    for w in "موقع صحيفة جريدة قناة وكالة تلفزيون جهود جهد دور مصادر مكتب شرق غرب شمال جنوب وسط أطراف ضواحي محيط".split()
+    for w in (
+        "موقع صحيفة جريدة قناة وكالة تلفزيون جهود جهد دور مصادر مكتب شرق غرب شمال جنوب وسط أطراف "
+        "ضواحي محيط وفد وفدا قوات طائرات مقاتلات جنود عناصر وحدات"
+    ).split()
 )
 #: Nouns for documents and statements: one entity per lemma and document, like events.
 DOCUMENT_NOUNS = frozenset(
@@ -492,7 +495,7 @@ def _events(d: _Doc, s: Sentence, tree: Tree) -> None:
         if t.upos not in ("NOUN", "PROPN") or (s.index, t.id) in d.token_ent:
             continue
         lk = lexmod.key(t.lemma)
-        etype = d.lex.event_type(lk) or d.lex.event_type(normalize(t.form))
+        etype = d.lex.event_type(lk) or d.lex.event_type(_strip_al(normalize(t.form)))
         if etype:
             ids = _np_ids(tree, t.id, 6)
             d.mention(s, tree, ids, f"event:{_strip_al(lk)}", "Event", "event", t.id)
@@ -672,6 +675,13 @@ def _expand(d: _Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
     for k in tree.children(i, "conj"):
         if tree.tok(k).upos != "ADJ":
             out.extend(_expand(d, s, tree, k))
+    n = normalize(tree.tok(i).form)
+    if _strip_al(n) in TRANSPARENT or n in designators():
+        # وفدا الجيش وقوات الدعم السريع: what a delegation, forces or site stands for, and
+        # what is coordinated with it
+        for k in tree.children(i, "nmod"):
+            if not tree.has_case(k):
+                out.extend(x for c in tree.children(k, "conj") for x in _expand(d, s, tree, c))
     for k in tree.children(i, "nmod", "obl", "appos"):
         c = tree.case(k)
         if c == "ك" or c in _ADDITION or c.startswith("اضافه") or c.startswith("بالاضافه"):

@@ -381,6 +381,23 @@ def _composed_readings(surface: str, forms: dict[str, str], weights: dict[str, f
     bare = strip_diacritics(surface).replace("\u0640", "")
     out: list[Reading] = []
     out.extend(_inflected_readings(surface, bare, forms, weights))
+    if bare.startswith("ال") and bare.endswith("ي") and len(bare) >= 5 and bare not in forms:
+        # الأممي, الكيني: a relative adjective of a noun the lexicon lacks in that form
+        lemma = bare[2:] + "ّ"
+        out.append(
+            Reading(
+                (Part(0, len(surface), "ADJ", lemma, "Definite=Def|Gender=Masc|Number=Sing", "adj"),),
+                0,
+                "A",
+                normalize(bare[2:]),
+                0.3,
+                ntype="nisba",
+                gender="m",
+                number="s",
+                definite=True,
+                source="composed",
+            )
+        )
     for pro in ("", *_PREFIXES):
         if pro and not bare.startswith(pro):
             continue

@@ -903,6 +903,8 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         target = _last_np(f)
         if target is not None and (f.pred < 0 or u.kind == target.kind or u.kind == "NP"):
             first = f.coord_first.get(target.head, target.head)
+            if w.ent >= 0 and target.tail >= 0 and ws[target.tail].ent_label == w.ent_label and ws[first].ent < 0:
+                first = target.tail  # وفدا الجيش السوداني وقوات الدعم السريع: the names are coordinated
             _force(ws, u.head, first, "conj")
             _set(ws, cc, u.head, "cc")
             f.coord_first[u.head] = first
