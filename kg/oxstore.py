@@ -1,0 +1,576 @@
+"""A persistent, incremental knowledge graph: an Oxigraph store that documents join over runs.
+
+``kg build ... --store DIR`` adds every document it reads to ``DIR``; documents built on
+earlier days stay. The layout of the folder::
+
+    DIR/oxigraph/       the RDF (pyoxigraph on RocksDB)
+    DIR/votes.sqlite    what each document says about each shared entity
+
+In the RDF, every document is one named graph (named by the document IRI, as in
+``graph.trig``) with its sentences, facts, mentions and the entities that belong to it
+(events, statements, times, quantities); the entities documents share (people, places,
+organisations, anything linked to Wikidata) are described once, in the named graph
+``{base}entities``: one ``rdf:type``, one ``rdfs:label`` per language, every other name
+as ``kg:alias``, ``owl:sameAs``. Their description is recomputed, for the entities a
+document touches, from the votes of every document in the store (``kg.graph.Tally``),
+so the union of the store is the graph ``kg build`` would write for the same documents
+in one run, whatever the order and however often documents are rebuilt.
+
+Writing a document is one Oxigraph transaction (a SPARQL update): its old graph goes,
+its new graph and the new descriptions come, all or nothing. The votes live in SQLite
+beside it; an intent row written before the transaction and cleared after it lets the
+next writer finish or undo the votes of a document whose process died in between.
+Readers (``kg query``, ``kg serve``, ``kg export``) open the RDF read-only and never
+need the votes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.namespace import OWL, RDF, RDFS, XSD
+from rdflib.query import Result
+from rdflib.term import Node
+
+from .errors import InputError, UnknownNameError
+from .graph import Tally, build_graph, document_iri, entity_tallies
+from .model import DocResult
+from .vocab import DEFAULT_BASE, KG, PREFIXES, WD
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+RDF_DIR = "oxigraph"
+VOTES_DB = "votes.sqlite"
+FORMAT_VERSION = "1"
+
+#: Predicates of an entity's description: in ``{base}entities`` for shared entities.
+DESCRIPTION_PREDICATES: tuple[URIRef, ...] = (RDF.type, RDFS.label, KG.alias, OWL.sameAs, KG.value)
+
+#: Classes whose entities carry a ``kg:value`` (graph.py writes it for these only).
+_VALUED = frozenset({"TimeExpression", "Quantity"})
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS votes (
+    doc TEXT NOT NULL, iri TEXT NOT NULL, kind TEXT NOT NULL,
+    tag TEXT NOT NULL, tier INTEGER NOT NULL, text TEXT NOT NULL, n INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS votes_iri ON votes (iri);
+CREATE INDEX IF NOT EXISTS votes_doc ON votes (doc);
+CREATE TABLE IF NOT EXISTS intent (doc TEXT PRIMARY KEY, digest TEXT NOT NULL, votes TEXT NOT NULL);
+"""
+
+_Row = tuple[str, str, str, int, str, int]  # iri, kind, tag, tier, text, n
+
+
+def _ox() -> Any:
+    try:
+        import pyoxigraph
+    except ImportError:  # a core dependency, but say what to do if it is missing
+        raise InputError("pyoxigraph", "not installed: pip install pyoxigraph") from None
+    return pyoxigraph
+
+
+# --- finding and opening stores ----------------------------------------------------------
+
+
+def is_store(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a store folder (``kg build --store``) or a bare Oxigraph folder.
+
+    >>> import tempfile
+    >>> is_store(tempfile.mkdtemp())
+    False
+    """
+    return rdf_dir(path) is not None
+
+
+def rdf_dir(path: str | os.PathLike[str]) -> Path | None:
+    """The Oxigraph folder of a store: ``DIR/oxigraph``, or ``DIR`` itself when it is one."""
+    p = Path(path)
+    for candidate in (p / RDF_DIR, p):
+        if (candidate / "CURRENT").is_file() and (candidate / "IDENTITY").is_file():
+            return candidate
+    return None
+
+
+def open_read_only(path: str | os.PathLike[str]) -> ox.Store:
+    """Open a store to read. Reading while a build writes to it is not supported by Oxigraph.
+
+    >>> import tempfile
+    >>> open_read_only(tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: ...: not a kg store (make one with kg build ... --store DIR)
+    """
+    where = rdf_dir(path)
+    if where is None:
+        raise InputError(str(path), "not a kg store (make one with kg build ... --store DIR)")
+    try:
+        return _ox().Store.read_only(str(where))
+    except OSError as e:
+        raise InputError(str(path), f"cannot open the store: {e}") from None
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Put:
+    """What adding one document did."""
+
+    doc_id: str
+    replaced: bool  # the document was in the store before
+    triples: int  # triples of its own graph
+    entities: int  # shared entities whose description was recomputed
+
+
+class GraphStore:
+    """The writer of a store folder: add, replace and remove documents, one transaction each.
+
+    Only one writer may open a store at a time (Oxigraph locks it).
+
+    >>> import tempfile
+    >>> from kg.model import AnalysedDoc, Document, Extraction, Mention, Sentence, Entity
+    >>> def doc(i, name):
+    ...     text = f"{name} spoke."
+    ...     a = AnalysedDoc(Document(i, text, "en"), (Sentence(0, 0, len(text), text, ()),), "demo")
+    ...     m = Mention("m1", 0, 0, len(name), name, "Person", "e1")
+    ...     return DocResult(Extraction(a, (m,), (Entity("e1", name, "Person", ("m1",)),), ()))
+    >>> with GraphStore(tempfile.mkdtemp(), base="http://x/") as st:
+    ...     [st.put(doc("d1", "Rex")).replaced, st.put(doc("d2", "Rex")).replaced, st.put(doc("d1", "Rex")).replaced]
+    ...     sorted(st.documents())
+    [False, False, True]
+    ['d1', 'd2']
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, base: str | None = None) -> None:
+        self.path = Path(path)
+        _check_folder(self.path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path / VOTES_DB, isolation_level=None)
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.executescript(_SCHEMA)
+            self.base = self._base(base)
+            self._rdf = _open_writer(self.path)
+        except BaseException:
+            self._db.close()
+            raise
+        self.entities_graph = URIRef(self.base + "entities")
+        self._recover()
+
+    # -- public API ---------------------------------------------------------------------
+
+    def put(self, result: DocResult) -> Put:
+        """Add a document, or replace it if a document with the same id is in the store."""
+        doc = document_iri(result.doc.id, self.base)
+        graph = build_graph([result], base=self.base).graph(doc)
+        own = str(doc) + "/"
+        tallies = {iri: t for iri, t in entity_tallies(result, base=self.base).items() if not str(iri).startswith(own)}
+        for iri in tallies:  # shared entities are described in the entities graph
+            for p in DESCRIPTION_PREDICATES:
+                graph.remove((iri, p, None))
+        graph.add((doc, KG.contentHash, Literal(content_hash(result.doc.text))))
+        replaced = self._has_graph(doc)
+        touched = self._commit(doc, _triples_text(graph), _rows(tallies))
+        return Put(result.doc.id, replaced, len(graph), touched)
+
+    def remove(self, doc_id: str) -> bool:
+        """Take a document out of the store; False when it was not there."""
+        doc = document_iri(doc_id, self.base)
+        if not self._has_graph(doc) and not self._doc_rows(str(doc)):
+            return False
+        self._commit(doc, None, [])
+        return True
+
+    def documents(self) -> dict[str, str]:
+        """Ids of the documents in the store, with their content hashes ("" if none)."""
+        return documents(self._rdf)
+
+    def close(self) -> None:
+        self._db.close()
+        self._rdf = None  # releases the RocksDB lock once collected
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- one document, one transaction ------------------------------------------------------
+
+    def _commit(self, doc: URIRef, text: str | None, rows: list[_Row]) -> int:
+        """Replace a document's graph (``text`` None: remove it) and its votes.
+
+        1. intent: the new votes and the digest of the new graph (SQLite, committed);
+        2. one Oxigraph update: drop the old graph, write the new one, rewrite the
+           descriptions of every entity the old or new votes touch;
+        3. the new votes replace the old ones, the intent goes (SQLite, one transaction).
+        A process that dies between 1 and 3 leaves an intent that ``_recover`` settles.
+        """
+        digest = _digest_text(text) if text is not None else ""
+        old = self._doc_rows(str(doc))
+        touched = sorted({r[0] for r in old} | {r[0] for r in rows})
+        self._db.execute("INSERT OR REPLACE INTO intent VALUES (?, ?, ?)", (str(doc), digest, json.dumps(rows)))
+        tallies = self._tallies(touched, exclude=str(doc))
+        for iri, t in _group(rows).items():
+            tallies.setdefault(iri, Tally()).add(t)
+        ops = [f"DROP SILENT GRAPH {_iri(doc)}"]
+        ops += self._describe_ops(touched, tallies)
+        if text is not None:
+            ops.append(f"INSERT DATA {{ GRAPH {_iri(doc)} {{\n{text}}} }}")
+        self._rdf.update(" ;\n".join(ops))
+        self._settle(str(doc), rows)
+        return len(touched)
+
+    def _describe_ops(self, iris: Sequence[str], tallies: dict[str, Tally]) -> list[str]:
+        """SPARQL update operations that replace the descriptions of ``iris``."""
+        if not iris:
+            return []
+        values = " ".join(_iri(URIRef(i)) for i in iris)
+        g = _iri(self.entities_graph)
+        ops = [f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} GRAPH {g} {{ ?s ?p ?o }} }}"]
+        desc = Graph()
+        for iri in iris:
+            t = tallies.get(iri)
+            if t is not None and not t.is_empty():
+                for triple in description_triples(URIRef(iri), t):
+                    desc.add(triple)
+        if len(desc):
+            ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{_triples_text(desc)}}} }}")
+        return ops
+
+    def _settle(self, doc: str, rows: list[_Row]) -> None:
+        with _transaction(self._db):
+            self._db.execute("DELETE FROM votes WHERE doc = ?", (doc,))
+            self._db.executemany("INSERT INTO votes VALUES (?, ?, ?, ?, ?, ?, ?)", [(doc, *r) for r in rows])
+            self._db.execute("DELETE FROM intent WHERE doc = ?", (doc,))
+
+    def _recover(self) -> None:
+        """Finish or undo what a writer that died mid-document left (see ``_commit``).
+
+        If the document's graph in Oxigraph is the one the intent announced, the update
+        happened and the new votes are kept; otherwise it did not and they are dropped.
+        The descriptions the document touches are then rewritten from the votes kept,
+        which is a no-op in the usual cases and repairs the rare one where the old and
+        new graphs were identical.
+        """
+        for doc, digest, votes in self._db.execute("SELECT doc, digest, votes FROM intent").fetchall():
+            rows = [tuple(r) for r in json.loads(votes)]
+            if self._graph_digest(URIRef(doc)) == digest:
+                self._settle(doc, rows)  # type: ignore[arg-type]
+            else:
+                self._db.execute("DELETE FROM intent WHERE doc = ?", (doc,))
+            touched = sorted({r[0] for r in rows} | {r[0] for r in self._doc_rows(doc)})
+            ops = self._describe_ops(touched, self._tallies(touched))
+            if ops:
+                self._rdf.update(" ;\n".join(ops))
+
+    # -- reading votes and graphs -------------------------------------------------------------
+
+    def _doc_rows(self, doc: str) -> list[_Row]:
+        cur = self._db.execute("SELECT iri, kind, tag, tier, text, n FROM votes WHERE doc = ?", (doc,))
+        return [tuple(r) for r in cur.fetchall()]  # type: ignore[misc]
+
+    def _tallies(self, iris: Sequence[str], exclude: str = "") -> dict[str, Tally]:
+        """The summed votes of every document (but ``exclude``) for each IRI."""
+        rows: list[_Row] = []
+        for i in range(0, len(iris), 500):
+            chunk = iris[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            cur = self._db.execute(
+                f"SELECT iri, kind, tag, tier, text, SUM(n) FROM votes WHERE iri IN ({marks}) AND doc != ? "
+                "GROUP BY iri, kind, tag, tier, text",
+                (*chunk, exclude),
+            )
+            rows += [tuple(r) for r in cur.fetchall()]  # type: ignore[misc]
+        return _group(rows)
+
+    def _has_graph(self, doc: URIRef) -> bool:
+        return bool(self._rdf.contains_named_graph(_ox().NamedNode(str(doc))))
+
+    def _graph_digest(self, doc: URIRef) -> str:
+        if not self._has_graph(doc):
+            return ""
+        quads = self._rdf.quads_for_pattern(None, None, None, _ox().NamedNode(str(doc)))
+        return _digest_lines(str(q.triple) for q in quads)
+
+    def _base(self, base: str | None) -> str:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'base'").fetchone()
+        if row is None:
+            chosen = base or DEFAULT_BASE
+            with _transaction(self._db):
+                self._db.execute("INSERT INTO meta VALUES ('base', ?)", (chosen,))
+                self._db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT_VERSION,))
+            return chosen
+        if base is not None and base != row[0]:
+            raise InputError(str(self.path), f"the store was built with base {row[0]!r}, not {base!r}")
+        return str(row[0])
+
+
+def description_triples(iri: URIRef, tally: Tally) -> list[tuple[URIRef, URIRef, Node]]:
+    """The triples that describe a shared entity in ``{base}entities``.
+
+    >>> t = Tally.vote("City", [("ar", 0, "واشنطن"), ("ar", 1, "واشنطن العاصمة")], [("ar", "واشنطن العاصمة")], qid="Q61")
+    >>> for s, p, o in description_triples(URIRef("http://x/entity/Q61"), t): print(p.n3(), o.n3())
+    <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kg-builder/ontology#City>
+    <http://www.w3.org/2000/01/rdf-schema#label> "واشنطن"@ar
+    <https://w3id.org/kg-builder/ontology#alias> "واشنطن العاصمة"@ar
+    <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q61>
+    """
+    d = tally.describe()
+    out: list[tuple[URIRef, URIRef, Node]] = [(iri, RDF.type, KG[d.cls])]
+    out += [(iri, RDFS.label, Literal(label, lang=tag or None)) for tag, label in d.labels.items()]
+    out += [(iri, KG.alias, Literal(name, lang=tag or None)) for tag, name in d.aliases]
+    out += [(iri, OWL.sameAs, WD[q]) for q in d.qids]
+    if d.value is not None and _VALUED & set(tally.classes):
+        out.append((iri, KG.value, Literal(d.value)))
+    return out
+
+
+def content_hash(text: str) -> str:
+    """The ``kg:contentHash`` of a document: SHA-256 of its UTF-8 text, in hex.
+
+    >>> content_hash("")[:16]
+    'e3b0c44298fc1c14'
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def documents(store: ox.Store) -> dict[str, str]:
+    """Document id -> content hash ("" when not recorded) of every document in a store."""
+    q = (
+        "SELECT ?id ?h WHERE { GRAPH ?g { ?g a kg:Document ; dcterms:identifier ?id "
+        "OPTIONAL { ?g kg:contentHash ?h } } }"
+    )
+    out = {}
+    for sol in store.query(q, prefixes=_prefixes()):
+        h = sol["h"]
+        out[sol["id"].value] = h.value if h is not None else ""
+    return out
+
+
+def _check_folder(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise InputError(str(path), "not a folder")
+    if path.is_dir() and any(path.iterdir()) and not (path / VOTES_DB).is_file():
+        raise InputError(str(path), "exists and is not a kg store; give a new or empty folder")
+
+
+def _open_writer(path: Path) -> Any:
+    try:
+        return _ox().Store(str(path / RDF_DIR))
+    except OSError as e:
+        if "lock" in str(e).lower():
+            raise InputError(str(path), "the store is open in another process (kg serve, or another build?)") from None
+        raise InputError(str(path), f"cannot open the store: {e}") from None
+
+
+class _transaction:
+    """``with _transaction(db):`` BEGIN ... COMMIT, or ROLLBACK on error (autocommit mode)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _rows(tallies: dict[URIRef, Tally]) -> list[_Row]:
+    rows: list[_Row] = []
+    for iri, t in sorted(tallies.items()):
+        i = str(iri)
+        rows += [(i, "class", "", 0, c, n) for c, n in t.classes.items()]
+        rows += [(i, "label", tag, tier, text, n) for (tag, tier, text), n in t.labels.items()]
+        rows += [(i, "name", tag, 0, text, n) for (tag, text), n in t.names.items()]
+        rows += [(i, "value", "", 0, v, n) for v, n in t.values.items()]
+        rows += [(i, "qid", "", 0, q, n) for q, n in t.qids.items()]
+    return rows
+
+
+def _group(rows: Iterable[Sequence[Any]]) -> dict[str, Tally]:
+    out: dict[str, Tally] = {}
+    for iri, kind, tag, tier, text, n in rows:
+        t = out.setdefault(iri, Tally())
+        if kind == "class":
+            t.classes[text] += n
+        elif kind == "label":
+            t.labels[(tag, int(tier), text)] += n
+        elif kind == "name":
+            t.names[(tag, text)] += n
+        elif kind == "value":
+            t.values[text] += n
+        elif kind == "qid":
+            t.qids[text] += n
+    return out
+
+
+# --- RDF terms between rdflib and Oxigraph --------------------------------------------------
+
+
+def to_oxigraph(t: Node) -> Any:
+    """An rdflib term as a pyoxigraph term.
+
+    >>> str(to_oxigraph(Literal("قال", lang="ar")))
+    '"قال"@ar'
+    """
+    ox = _ox()
+    if isinstance(t, URIRef):
+        return ox.NamedNode(str(t))
+    if isinstance(t, BNode):
+        return ox.BlankNode(str(t))
+    if isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        if t.datatype is not None and t.datatype != XSD.string:
+            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
+        return ox.Literal(str(t))
+    raise TypeError(f"cannot store {t!r}")
+
+
+def to_rdflib(t: Any) -> Node:
+    """A pyoxigraph term as an rdflib term.
+
+    >>> import pyoxigraph as ox
+    >>> to_rdflib(ox.Literal("1", datatype=ox.NamedNode(str(XSD.integer)))).toPython()
+    1
+    """
+    ox = _ox()
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        dt = t.datatype.value
+        return Literal(t.value) if dt == str(XSD.string) else Literal(t.value, datatype=URIRef(dt))
+    return Literal(str(t))  # an RDF-star triple term: shown, not interpreted
+
+
+def _iri(t: URIRef) -> str:
+    return str(to_oxigraph(t))
+
+
+def _triples_text(graph: Graph) -> str:
+    """The triples of a graph in N-Triples syntax (also valid inside SPARQL INSERT DATA)."""
+    return "".join(f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} .\n" for s, p, o in graph)
+
+
+def _digest_text(text: str) -> str:
+    """Digest of triples as Oxigraph will store them (it normalises literals: "01" -> "1")."""
+    mem = _ox().Store()
+    mem.update(f"INSERT DATA {{\n{text}}}")
+    return _digest_lines(str(q.triple) for q in mem)
+
+
+def _digest_lines(lines: Iterable[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(lines)).encode("utf-8")).hexdigest()
+
+
+def _prefixes() -> dict[str, str]:
+    return {p: str(ns) for p, ns in PREFIXES.items()} | {"dcterms": "http://purl.org/dc/terms/"}
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def query(store: ox.Store, sparql: str) -> Result:
+    """Run SPARQL over a store; the default graph is the union of all graphs, as for files.
+
+    The result is an rdflib ``Result``, so ``kg.store.format_result`` prints it like a
+    result over a file. The prefixes of ``kg.vocab.PREFIXES`` are predeclared.
+
+    >>> import pyoxigraph as ox
+    >>> st = ox.Store()
+    >>> st.add(ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KG.Person)), ox.NamedNode("http://x/g")))
+    >>> [str(r.s) for r in query(st, "SELECT ?s WHERE { ?s a kg:Person }")]
+    ['http://x/a']
+    >>> query(st, "ASK { GRAPH ?g { ?s a kg:Event } }").askAnswer
+    False
+    """
+    ox = _ox()
+    try:
+        answer = store.query(sparql, prefixes=_prefixes(), use_default_graph_as_union=True)
+        if isinstance(answer, ox.QueryBoolean):
+            result = Result("ASK")
+            result.askAnswer = bool(answer)
+        elif isinstance(answer, ox.QuerySolutions):
+            result = Result("SELECT")
+            names = [v.value for v in answer.variables]
+            result.vars = [Variable(n) for n in names]
+            result.bindings = [
+                {Variable(n): to_rdflib(sol[n]) for n in names if sol[n] is not None} for sol in answer
+            ]
+        else:
+            result = Result("CONSTRUCT")
+            g = Graph()
+            for t in answer:
+                g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+            result.graph = g
+    except SyntaxError as e:
+        raise InputError("SPARQL query", str(e).strip()) from None
+    return result
+
+
+def quads(store: ox.Store) -> Iterator[tuple[Node, Node, Node, Node]]:
+    """Every quad of a store as rdflib terms (subject, predicate, object, graph)."""
+    for q in store:
+        g = q.graph_name
+        yield to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), (
+            to_rdflib(g) if not isinstance(g, _ox().DefaultGraph) else URIRef("urn:x-rdflib:default")
+        )
+
+
+def to_dataset(path: str | os.PathLike[str]) -> Dataset:
+    """A store as an rdflib Dataset whose default graph is the union (for validate, stats, view)."""
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    store = open_read_only(path)
+    ds = Dataset(default_union=True)
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    for s, p, o, g in quads(store):
+        ctx = DATASET_DEFAULT_GRAPH_ID if str(g) == "urn:x-rdflib:default" else g
+        ds.add((s, p, o, ctx))  # type: ignore[arg-type]
+    return ds
+
+
+#: ``kg export`` formats an Oxigraph store writes itself (streaming, not canonical order).
+RDF_EXPORTS: dict[str, str] = {"ttl": "TURTLE", "trig": "TRIG", "nq": "N_QUADS", "jsonld": "JSON_LD"}
+
+
+def export(path: str | os.PathLike[str], fmt: str, out: str | os.PathLike[str]) -> Path:
+    """Write a store as Turtle (the union of its graphs), TriG, N-Quads or JSON-LD.
+
+    The file is replaced atomically.
+    """
+    if fmt not in RDF_EXPORTS:
+        raise UnknownNameError("store export format", fmt, sorted(RDF_EXPORTS))
+    from .analytics import atomic_path
+
+    ox = _ox()
+    store = open_read_only(path)
+    rdf_format = getattr(ox.RdfFormat, RDF_EXPORTS[fmt])
+    target = Path(out)
+    with atomic_path(target) as tmp:
+        if fmt == "ttl":
+            triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+            ox.serialize(triples, str(tmp), rdf_format, prefixes=_prefixes())
+        elif fmt == "nq":
+            store.dump(str(tmp), rdf_format)
+        else:
+            store.dump(str(tmp), rdf_format, prefixes=_prefixes())
+    return target
