@@ -5,6 +5,7 @@ earlier days stay. The layout of the folder::
 
     DIR/oxigraph/       the RDF (pyoxigraph on RocksDB)
     DIR/votes.sqlite    what each document says about each shared entity
+    DIR/lock            held by the writer (exclusive) and by readers (shared)
 
 In the RDF, every document is one named graph (named by the document IRI, as in
 ``graph.trig``) with its sentences, facts, mentions and the entities that belong to it
@@ -21,11 +22,14 @@ its new graph and the new descriptions come, all or nothing. The votes live in S
 beside it; an intent row written before the transaction and cleared after it lets the
 next writer finish or undo the votes of a document whose process died in between.
 Readers (``kg query``, ``kg serve``, ``kg export``) open the RDF read-only and never
-need the votes.
+need the votes. Oxigraph does not support reading a store while another process writes
+it, so readers and the writer exclude each other through ``DIR/lock``: a build refuses
+to start while the store is served or queried, and a reader refuses while a build runs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -50,6 +54,7 @@ if TYPE_CHECKING:
 
 RDF_DIR = "oxigraph"
 VOTES_DB = "votes.sqlite"
+LOCK_FILE = "lock"
 FORMAT_VERSION = "1"
 
 #: Predicates of an entity's description: in ``{base}entities`` for shared entities.
@@ -102,7 +107,7 @@ def rdf_dir(path: str | os.PathLike[str]) -> Path | None:
 
 
 def open_read_only(path: str | os.PathLike[str]) -> ox.Store:
-    """Open a store to read. Reading while a build writes to it is not supported by Oxigraph.
+    """Open a store to read, without taking its lock (see ``reading``).
 
     >>> import tempfile
     >>> open_read_only(tempfile.mkdtemp())
@@ -117,6 +122,53 @@ def open_read_only(path: str | os.PathLike[str]) -> ox.Store:
         return _ox().Store.read_only(str(where))
     except OSError as e:
         raise InputError(str(path), f"cannot open the store: {e}") from None
+
+
+@contextlib.contextmanager
+def reading(path: str | os.PathLike[str]) -> Iterator[ox.Store]:
+    """A store opened to read, with a shared lock that keeps builds out meanwhile.
+
+    >>> import tempfile
+    >>> with GraphStore(tempfile.mkdtemp()) as st:
+    ...     with reading(st.path) as r:
+    ...         pass
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: ...: a build is writing to the store; try again when it is done
+    """
+    with store_lock(path, exclusive=False):
+        yield open_read_only(path)
+
+
+@contextlib.contextmanager
+def store_lock(path: str | os.PathLike[str], *, exclusive: bool) -> Iterator[None]:
+    """Hold ``DIR/lock``: exclusive for the writer, shared for readers; never wait.
+
+    A bare Oxigraph folder (not made by kg) has no lock file and is not locked.
+    """
+    lock = Path(path) / LOCK_FILE
+    if not (exclusive or lock.is_file()):
+        yield
+        return
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: no advisory locks
+        yield
+        return
+    with open(lock, "a+b") as f:
+        try:
+            fcntl.flock(f, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+        except OSError:
+            why = (
+                "the store is in use (kg serve or kg query is reading it, or a build is writing it); stop it first"
+                if exclusive
+                else "a build is writing to the store; try again when it is done"
+            )
+            raise InputError(str(path), why) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 # --- writing -----------------------------------------------------------------------------
@@ -155,7 +207,13 @@ class GraphStore:
         self.path = Path(path)
         _check_folder(self.path)
         self.path.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path / VOTES_DB, isolation_level=None)
+        self._lock = contextlib.ExitStack()
+        self._lock.enter_context(store_lock(self.path, exclusive=True))
+        try:
+            self._db = sqlite3.connect(self.path / VOTES_DB, isolation_level=None)
+        except BaseException:
+            self._lock.close()
+            raise
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
@@ -164,6 +222,7 @@ class GraphStore:
             self._rdf = _open_writer(self.path)
         except BaseException:
             self._db.close()
+            self._lock.close()
             raise
         self.entities_graph = URIRef(self.base + "entities")
         self._recover()
@@ -198,7 +257,8 @@ class GraphStore:
 
     def close(self) -> None:
         self._db.close()
-        self._rdf = None  # releases the RocksDB lock once collected
+        self._rdf = None  # closes Oxigraph (and its RocksDB lock) as the last reference goes
+        self._lock.close()
 
     def __enter__(self) -> GraphStore:
         return self
@@ -362,7 +422,7 @@ def documents(store: ox.Store) -> dict[str, str]:
 def _check_folder(path: Path) -> None:
     if path.exists() and not path.is_dir():
         raise InputError(str(path), "not a folder")
-    if path.is_dir() and any(path.iterdir()) and not (path / VOTES_DB).is_file():
+    if path.is_dir() and any(p.name != LOCK_FILE for p in path.iterdir()) and not (path / VOTES_DB).is_file():
         raise InputError(str(path), "exists and is not a kg store; give a new or empty folder")
 
 
@@ -538,13 +598,13 @@ def to_dataset(path: str | os.PathLike[str]) -> Dataset:
     """A store as an rdflib Dataset whose default graph is the union (for validate, stats, view)."""
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-    store = open_read_only(path)
     ds = Dataset(default_union=True)
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
-    for s, p, o, g in quads(store):
-        ctx = DATASET_DEFAULT_GRAPH_ID if str(g) == "urn:x-rdflib:default" else g
-        ds.add((s, p, o, ctx))  # type: ignore[arg-type]
+    with reading(path) as store:
+        for s, p, o, g in quads(store):
+            ctx = DATASET_DEFAULT_GRAPH_ID if str(g) == "urn:x-rdflib:default" else g
+            ds.add((s, p, o, ctx))  # type: ignore[arg-type]
     return ds
 
 
@@ -562,10 +622,9 @@ def export(path: str | os.PathLike[str], fmt: str, out: str | os.PathLike[str]) 
     from .analytics import atomic_path
 
     ox = _ox()
-    store = open_read_only(path)
     rdf_format = getattr(ox.RdfFormat, RDF_EXPORTS[fmt])
     target = Path(out)
-    with atomic_path(target) as tmp:
+    with reading(path) as store, atomic_path(target) as tmp:
         if fmt == "ttl":
             triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
             ox.serialize(triples, str(tmp), rdf_format, prefixes=_prefixes())
