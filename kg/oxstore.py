@@ -216,7 +216,7 @@ class GraphStore:
             raise
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA synchronous=NORMAL")  # survives a killed process; a power cut may lose the last commits, as in RocksDB
             self._db.executescript(_SCHEMA)
             self.base = self._base(base)
             self._rdf = _open_writer(self.path)
