@@ -37,7 +37,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.namespace import OWL, RDF, RDFS, XSD
@@ -413,7 +413,7 @@ def documents(store: ox.Store) -> dict[str, str]:
         "OPTIONAL { ?g kg:contentHash ?h } } }"
     )
     out = {}
-    for sol in store.query(q, prefixes=_prefixes()):
+    for sol in cast(Any, store.query(q, prefixes=_prefixes())):
         h = sol["h"]
         out[sol["id"].value] = h.value if h is not None else ""
     return out
@@ -572,12 +572,12 @@ def query(store: ox.Store, sparql: str) -> Result:
             names = [v.value for v in answer.variables]
             result.vars = [Variable(n) for n in names]
             result.bindings = [
-                {Variable(n): to_rdflib(sol[n]) for n in names if sol[n] is not None} for sol in answer
+                {Variable(n): cast(Any, to_rdflib(sol[n])) for n in names if sol[n] is not None} for sol in answer
             ]
         else:
             result = Result("CONSTRUCT")
             g = Graph()
-            for t in answer:
+            for t in cast(Any, answer):
                 g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
             result.graph = g
     except SyntaxError as e:

@@ -38,11 +38,10 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, cast
 from urllib.parse import parse_qs, urlsplit
 
 log = logging.getLogger(__name__)
@@ -262,9 +261,9 @@ def answer(store: Any, req: _Request, max_bytes: int) -> Reply:
     try:
         if kind == "graph":
             rdf_format = getattr(ox.RdfFormat, fmt)
-            ox.serialize(result, sink, rdf_format, **({"prefixes": prefixes} if fmt == "TURTLE" else {}))
+            ox.serialize(result, cast(Any, sink), rdf_format, prefixes=prefixes if fmt == "TURTLE" else None)
         else:
-            result.serialize(sink, getattr(ox.QueryResultsFormat, fmt))
+            result.serialize(cast(Any, sink), getattr(ox.QueryResultsFormat, fmt))
     except OSError as e:
         if sink.overflow:
             return Reply.text(413, f"the result is larger than {max_bytes} bytes; ask for less (LIMIT, fewer variables)")
@@ -528,8 +527,8 @@ class Endpoint:
 
     @property
     def url(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        shown = f"[{host}]" if ":" in str(host) else host
+        host, port = (str(x) for x in self.httpd.server_address[:2])
+        shown = f"[{host}]" if ":" in host else host
         return f"http://{shown}:{port}/"
 
     def serve_forever(self) -> None:
