@@ -8,14 +8,20 @@ earlier days stay. The layout of the folder::
     DIR/lock            held by the writer (exclusive) and by readers (shared)
 
 In the RDF, every document is one named graph (named by the document IRI, as in
-``graph.trig``) with its sentences, facts, mentions and the entities that belong to it
-(events, statements, times, quantities); the entities documents share (people, places,
-organisations, anything linked to Wikidata) are described once, in the named graph
-``{base}entities``: one ``rdf:type``, one ``rdfs:label`` per language, every other name
-as ``kg:alias``, ``owl:sameAs``. Their description is recomputed, for the entities a
-document touches, from the votes of every document in the store (``kg.graph.Tally``),
-so the union of the store is the graph ``kg build`` would write for the same documents
-in one run, whatever the order and however often documents are rebuilt.
+``graph.trig``) with everything that belongs to it: its node, sentences, facts and their
+provenance, mentions, and the entities whose IRIs are under its own (events, statements,
+times, quantities). What several documents can assert lives once, in the named graph
+``{base}shared``: the descriptions of the entities documents share by IRI (people,
+places, organisations, anything linked to Wikidata: one ``rdf:type``, one
+``rdfs:label`` per language, every other name as ``kg:alias``, ``owl:sameAs``), the
+direct facts between two such entities, and the declarations of open relations. An
+entity's description is recomputed, whenever a document that mentions it comes or
+goes, from the votes of every document in the store (``kg.graph.Tally``); a shared
+triple stays while some document asserts it. So the union of the store is the graph
+``kg build`` would write for the same documents in one run, whatever the order and
+however often documents are rebuilt; and no triple is in two graphs, which matters
+because Oxigraph's union default graph counts a triple once per graph that holds it
+(oxigraph/oxigraph#1919), unlike rdflib's.
 
 Writing a document is one Oxigraph transaction (a SPARQL update): its old graph goes,
 its new graph and the new descriptions come, all or nothing. The votes live in SQLite
@@ -57,7 +63,7 @@ VOTES_DB = "votes.sqlite"
 LOCK_FILE = "lock"
 FORMAT_VERSION = "1"
 
-#: Predicates of an entity's description: in ``{base}entities`` for shared entities.
+#: Predicates of an entity's description: in the shared graph for shared entities.
 DESCRIPTION_PREDICATES: tuple[URIRef, ...] = (RDF.type, RDFS.label, KG.alias, OWL.sameAs, KG.value)
 
 #: Classes whose entities carry a ``kg:value`` (graph.py writes it for these only).
@@ -70,10 +76,14 @@ CREATE TABLE IF NOT EXISTS votes (
     tag TEXT NOT NULL, tier INTEGER NOT NULL, text TEXT NOT NULL, n INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS votes_iri ON votes (iri);
 CREATE INDEX IF NOT EXISTS votes_doc ON votes (doc);
-CREATE TABLE IF NOT EXISTS intent (doc TEXT PRIMARY KEY, digest TEXT NOT NULL, votes TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS triples (doc TEXT NOT NULL, s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS triples_spo ON triples (s, p, o);
+CREATE INDEX IF NOT EXISTS triples_doc ON triples (doc);
+CREATE TABLE IF NOT EXISTS intent (doc TEXT PRIMARY KEY, digest TEXT NOT NULL, votes TEXT NOT NULL, triples TEXT NOT NULL);
 """
 
 _Row = tuple[str, str, str, int, str, int]  # iri, kind, tag, tier, text, n
+_Spo = tuple[str, str, str]  # a shared triple, each term in N-Triples syntax
 
 
 def _ox() -> Any:
@@ -224,7 +234,7 @@ class GraphStore:
             self._db.close()
             self._lock.close()
             raise
-        self.entities_graph = URIRef(self.base + "entities")
+        self.shared_graph = URIRef(self.base + "shared")
         self._recover()
 
     # -- public API ---------------------------------------------------------------------
@@ -233,22 +243,25 @@ class GraphStore:
         """Add a document, or replace it if a document with the same id is in the store."""
         doc = document_iri(result.doc.id, self.base)
         graph = build_graph([result], base=self.base).graph(doc)
-        own = str(doc) + "/"
-        tallies = {iri: t for iri, t in entity_tallies(result, base=self.base).items() if not str(iri).startswith(own)}
-        for iri in tallies:  # shared entities are described in the entities graph
+        tallies = {iri: t for iri, t in entity_tallies(result, base=self.base).items() if not _owned(iri, doc)}
+        for iri in tallies:  # described from the votes of every document, in the shared graph
             for p in DESCRIPTION_PREDICATES:
                 graph.remove((iri, p, None))
         graph.add((doc, KG.contentHash, Literal(content_hash(result.doc.text))))
+        shared = [t for t in graph if not (_owned(t[0], doc) or _owned(t[2], doc))]
+        for t in shared:
+            graph.remove(t)
         replaced = self._has_graph(doc)
-        touched = self._commit(doc, _triples_text(graph), _rows(tallies))
-        return Put(result.doc.id, replaced, len(graph), touched)
+        spo = sorted({(str(to_oxigraph(a)), str(to_oxigraph(b)), str(to_oxigraph(c))) for a, b, c in shared})
+        touched = self._commit(doc, _triples_text(graph), _rows(tallies), spo)
+        return Put(result.doc.id, replaced, len(graph) + len(shared), touched)
 
     def remove(self, doc_id: str) -> bool:
         """Take a document out of the store; False when it was not there."""
         doc = document_iri(doc_id, self.base)
         if not self._has_graph(doc) and not self._doc_rows(str(doc)):
             return False
-        self._commit(doc, None, [])
+        self._commit(doc, None, [], [])
         return True
 
     def documents(self) -> dict[str, str]:
@@ -268,74 +281,113 @@ class GraphStore:
 
     # -- one document, one transaction ------------------------------------------------------
 
-    def _commit(self, doc: URIRef, text: str | None, rows: list[_Row]) -> int:
-        """Replace a document's graph (``text`` None: remove it) and its votes.
+    def _commit(self, doc: URIRef, text: str | None, rows: list[_Row], spo: list[_Spo]) -> int:
+        """Replace a document's graph (``text`` None: remove it), its votes and shared triples.
 
-        1. intent: the new votes and the digest of the new graph (SQLite, committed);
-        2. one Oxigraph update: drop the old graph, write the new one, rewrite the
-           descriptions of every entity the old or new votes touch;
-        3. the new votes replace the old ones, the intent goes (SQLite, one transaction).
+        1. intent: the new votes and shared triples and the digest of the new graph
+           (SQLite, committed);
+        2. one Oxigraph update: drop the old graph, write the new one, bring the shared
+           graph up to date for every entity and triple the old or new document touches;
+        3. the new rows replace the old ones and the intent goes (one SQLite transaction).
         A process that dies between 1 and 3 leaves an intent that ``_recover`` settles.
         """
+        d = str(doc)
         digest = _digest_text(text) if text is not None else ""
-        old = self._doc_rows(str(doc))
-        touched = sorted({r[0] for r in old} | {r[0] for r in rows})
-        self._db.execute("INSERT OR REPLACE INTO intent VALUES (?, ?, ?)", (str(doc), digest, json.dumps(rows)))
-        tallies = self._tallies(touched, exclude=str(doc))
+        self._db.execute(
+            "INSERT OR REPLACE INTO intent VALUES (?, ?, ?, ?)", (d, digest, json.dumps(rows), json.dumps(spo))
+        )
+        iris = sorted({r[0] for r in self._doc_rows(d)} | {r[0] for r in rows})
+        tallies = self._tallies(iris, exclude=d)
         for iri, t in _group(rows).items():
             tallies.setdefault(iri, Tally()).add(t)
+        triples = sorted(set(self._doc_spo(d)) | set(spo))
+        present = self._present(triples, exclude=d) | set(spo)
         ops = [f"DROP SILENT GRAPH {_iri(doc)}"]
-        ops += self._describe_ops(touched, tallies)
+        ops += self._shared_ops(iris, tallies, triples, present)
         if text is not None:
             ops.append(f"INSERT DATA {{ GRAPH {_iri(doc)} {{\n{text}}} }}")
         self._rdf.update(" ;\n".join(ops))
-        self._settle(str(doc), rows)
-        return len(touched)
+        self._settle(d, rows, spo)
+        return len(iris)
 
-    def _describe_ops(self, iris: Sequence[str], tallies: dict[str, Tally]) -> list[str]:
-        """SPARQL update operations that replace the descriptions of ``iris``."""
-        if not iris:
-            return []
-        values = " ".join(_iri(URIRef(i)) for i in iris)
-        g = _iri(self.entities_graph)
-        ops = [f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} GRAPH {g} {{ ?s ?p ?o }} }}"]
+    def _shared_ops(
+        self, iris: Sequence[str], tallies: dict[str, Tally], triples: Sequence[_Spo], present: set[_Spo]
+    ) -> list[str]:
+        """SPARQL update operations that make the shared graph right for some entities
+        (their descriptions) and some triples (there when a document asserts them).
+
+        Idempotent: run again, they change nothing; so recovery can run them blindly.
+        """
+        g = _iri(self.shared_graph)
+        ops = []
+        if iris:
+            values = " ".join(_iri(URIRef(i)) for i in iris)
+            preds = " ".join(_iri(p) for p in DESCRIPTION_PREDICATES)
+            ops.append(
+                f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} "
+                f"VALUES ?p {{ {preds} }} GRAPH {g} {{ ?s ?p ?o }} }}"
+            )
+        gone = [t for t in triples if t not in present]
+        if gone:
+            ops.append(f"DELETE DATA {{ GRAPH {g} {{\n{_spo_text(gone)}}} }}")
         desc = Graph()
         for iri in iris:
             t = tallies.get(iri)
             if t is not None and not t.is_empty():
                 for triple in description_triples(URIRef(iri), t):
                     desc.add(triple)
-        if len(desc):
-            ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{_triples_text(desc)}}} }}")
+        text = _triples_text(desc) + _spo_text([t for t in triples if t in present])
+        if text:
+            ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{text}}} }}")
         return ops
 
-    def _settle(self, doc: str, rows: list[_Row]) -> None:
+    def _settle(self, doc: str, rows: list[_Row], spo: list[_Spo]) -> None:
         with _transaction(self._db):
             self._db.execute("DELETE FROM votes WHERE doc = ?", (doc,))
             self._db.executemany("INSERT INTO votes VALUES (?, ?, ?, ?, ?, ?, ?)", [(doc, *r) for r in rows])
+            self._db.execute("DELETE FROM triples WHERE doc = ?", (doc,))
+            self._db.executemany("INSERT INTO triples VALUES (?, ?, ?, ?)", [(doc, *t) for t in spo])
             self._db.execute("DELETE FROM intent WHERE doc = ?", (doc,))
 
     def _recover(self) -> None:
         """Finish or undo what a writer that died mid-document left (see ``_commit``).
 
         If the document's graph in Oxigraph is the one the intent announced, the update
-        happened and the new votes are kept; otherwise it did not and they are dropped.
-        The descriptions the document touches are then rewritten from the votes kept,
-        which is a no-op in the usual cases and repairs the rare one where the old and
-        new graphs were identical.
+        happened and the new rows are kept; otherwise it did not and they are dropped.
+        What the document touches in the shared graph is then rewritten from the rows
+        kept: a no-op in the usual cases, a repair in the rare one where the old and new
+        graphs of the document were identical.
         """
-        for doc, digest, votes in self._db.execute("SELECT doc, digest, votes FROM intent").fetchall():
-            rows = [tuple(r) for r in json.loads(votes)]
+        pending = self._db.execute("SELECT doc, digest, votes, triples FROM intent").fetchall()
+        for doc, digest, votes, spo_json in pending:
+            rows: list[_Row] = [tuple(r) for r in json.loads(votes)]  # type: ignore[misc]
+            spo: list[_Spo] = [tuple(t) for t in json.loads(spo_json)]  # type: ignore[misc]
             if self._graph_digest(URIRef(doc)) == digest:
-                self._settle(doc, rows)  # type: ignore[arg-type]
+                self._settle(doc, rows, spo)
             else:
                 self._db.execute("DELETE FROM intent WHERE doc = ?", (doc,))
-            touched = sorted({r[0] for r in rows} | {r[0] for r in self._doc_rows(doc)})
-            ops = self._describe_ops(touched, self._tallies(touched))
+            iris = sorted({r[0] for r in rows} | {r[0] for r in self._doc_rows(doc)})
+            triples = sorted(set(spo) | set(self._doc_spo(doc)))
+            ops = self._shared_ops(iris, self._tallies(iris), triples, self._present(triples))
             if ops:
                 self._rdf.update(" ;\n".join(ops))
 
     # -- reading votes and graphs -------------------------------------------------------------
+
+    def _doc_spo(self, doc: str) -> list[_Spo]:
+        cur = self._db.execute("SELECT s, p, o FROM triples WHERE doc = ?", (doc,))
+        return [tuple(r) for r in cur.fetchall()]  # type: ignore[misc]
+
+    def _present(self, triples: Sequence[_Spo], exclude: str = "") -> set[_Spo]:
+        """Which of these triples some document (but ``exclude``) asserts."""
+        found = set()
+        for t in triples:
+            row = self._db.execute(
+                "SELECT 1 FROM triples WHERE s = ? AND p = ? AND o = ? AND doc != ? LIMIT 1", (*t, exclude)
+            ).fetchone()
+            if row is not None:
+                found.add(t)
+        return found
 
     def _doc_rows(self, doc: str) -> list[_Row]:
         cur = self._db.execute("SELECT iri, kind, tag, tier, text, n FROM votes WHERE doc = ?", (doc,))
@@ -522,6 +574,15 @@ def to_rdflib(t: Any) -> Node:
 
 def _iri(t: URIRef) -> str:
     return str(to_oxigraph(t))
+
+
+def _owned(t: Node, doc: URIRef) -> bool:
+    """Whether a term belongs to one document: the document itself or an IRI under it."""
+    return isinstance(t, URIRef) and (t == doc or str(t).startswith(str(doc) + "/"))
+
+
+def _spo_text(triples: Iterable[_Spo]) -> str:
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
 
 
 def _triples_text(graph: Graph) -> str:

@@ -26,7 +26,7 @@ from kg.store import export, format_result, load, query, read_query, stored_quer
 from kg.vocab import KG
 
 ROOT = Path(__file__).resolve().parents[1]
-ENTITIES = URIRef(BASE + "entities")
+SHARED = URIRef(BASE + "shared")
 Q61 = URIRef(BASE + "entity/Q61")
 
 
@@ -69,7 +69,7 @@ def test_add_rebuild_and_add_another(tmp_path: Path) -> None:
     ar, en = coalition_ar(), coalition_en()
     _put(store, ar)
     first = _quads(store)
-    assert set(_graphs(store)) == {URIRef(BASE + "doc/coalition_ar"), ENTITIES}
+    assert set(_graphs(store)) == {URIRef(BASE + "doc/coalition_ar"), SHARED}
     assert isomorphic(_union(store), union_graph(build_graph([ar])))
 
     _put(store, ar)  # rebuilding the same document changes nothing
@@ -77,11 +77,11 @@ def test_add_rebuild_and_add_another(tmp_path: Path) -> None:
 
     _put(store, en)
     graphs = _graphs(store)
-    assert set(graphs) == {URIRef(BASE + "doc/coalition_ar"), URIRef(BASE + "doc/coalition_en"), ENTITIES}
+    assert set(graphs) == {URIRef(BASE + "doc/coalition_ar"), URIRef(BASE + "doc/coalition_en"), SHARED}
     assert isomorphic(_union(store), union_graph(build_graph([ar, en])))
-    # Washington is described once, in the entities graph, and mentioned from both documents.
-    assert len(list(graphs[ENTITIES].objects(Q61, RDFS.label))) == 2  # @ar and @en
-    assert not any((Q61, RDFS.label, None) in g for k, g in graphs.items() if k != ENTITIES)
+    # Washington is described once, in the shared graph, and mentioned from both documents.
+    assert len(list(graphs[SHARED].objects(Q61, RDFS.label))) == 2  # @ar and @en
+    assert not any((Q61, RDFS.label, None) in g for k, g in graphs.items() if k != SHARED)
     mentions = {str(s).split("/s/")[0] for s in _union(store).objects(Q61, KG.mentionedIn)}
     assert mentions == {BASE + "doc/coalition_ar", BASE + "doc/coalition_en"}
     counts = query(store, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?f a kg:Fact } } GROUP BY ?g ORDER BY ?g")
@@ -116,6 +116,36 @@ def test_majority_class_and_labels_follow_every_build(tmp_path: Path) -> None:
     # The store is what one build of the current documents gives.
     want = build_graph([_doc("d1", "Organization", "التحالف"), _doc("d2", "Group", "التحالف الدولي"), _doc("d3", "Organization", "التحالف")])
     assert isomorphic(_union(store), union_graph(want))
+
+
+def _meeting(doc_id: str) -> DocResult:
+    """Two linked people who met, and an open relation: what several documents can assert."""
+    d = _Doc(doc_id, ("التقى ماكرون بايدن وجدد الدعم",), "ar")
+    d.entity("a", "Person", "ماكرون", (0, "ماكرون"))
+    d.entity("b", "Person", "بايدن", (0, "بايدن"))
+    d.link("a", "Q3052772", 0.9)
+    d.link("b", "Q6279", 0.9)
+    d.fact("a", "met", "b", 0, "التقى ماكرون بايدن")
+    d.fact("a", "open", "b", 0, "ماكرون بايدن وجدد", lemma="جدد")
+    return d.result()
+
+
+def test_no_triple_is_in_two_graphs_so_oxigraph_counts_each_once(tmp_path: Path) -> None:
+    store = tmp_path / "kg"
+    _put(store, *results(), _meeting("m1"), _meeting("m2"))
+    graphs_of: dict[tuple, set] = {}
+    for s, p, o, g in _quads(store):
+        graphs_of.setdefault((s, p, o), set()).add(g)
+    assert max(len(gs) for gs in graphs_of.values()) == 1
+    met = "SELECT (COUNT(*) AS ?n) WHERE { ?a kg:met ?b }"
+    assert int(next(iter(query(store, met))).n) == 1  # rdflib would say 1 too: the union is a set
+    with GraphStore(store) as st:
+        st.remove("m1")
+    assert int(next(iter(query(store, met))).n) == 1  # m2 still says so
+    with GraphStore(store) as st:
+        st.remove("m2")
+    assert int(next(iter(query(store, met))).n) == 0
+    assert isomorphic(_union(store), union_graph(build_graph(results())))
 
 
 def test_removing_documents_removes_what_only_they_said(tmp_path: Path) -> None:
@@ -160,10 +190,10 @@ from kg.oxstore import GraphStore
 
 class Crashing(GraphStore):
     # Dies for real (no cleanup, no exception handling) at one point of the commit.
-    def _describe_ops(self, *a):
+    def _shared_ops(self, *a):
         if sys.argv[2] == "before-update":
             os._exit(9)
-        return super()._describe_ops(*a)
+        return super()._shared_ops(*a)
 
     def _settle(self, *a):
         if sys.argv[2] == "after-update":
@@ -236,7 +266,7 @@ def test_a_build_killed_mid_way_leaves_a_readable_store_that_the_next_build_comp
     ds = to_dataset(store)
     graphs = {g.identifier: g for g in ds.graphs() if len(g)}
     ref = {g.identifier: g for g in to_dataset(clean).graphs() if len(g)}
-    docs = [k for k in graphs if k != ENTITIES]
+    docs = [k for k in graphs if k != SHARED]
     assert 0 < len(docs) <= 16
     assert all(isomorphic(graphs[k], ref[k]) for k in docs)
     conforms, report = validate(ds)
@@ -287,10 +317,11 @@ def test_folders_that_are_not_stores_are_refused(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The fixtures as a store and as the files of one build."""
+    """The fixtures as a store and as the files of one build (two documents say the same)."""
     root = tmp_path_factory.mktemp("built")
-    _put(root / "kg", *results())
-    write_outputs(build_graph(results()), root / "files")
+    docs = [*results(), _meeting("m1"), _meeting("m2")]
+    _put(root / "kg", *docs)
+    write_outputs(build_graph(docs), root / "files")
     return root / "kg", root / "files" / "graph.trig"
 
 
@@ -333,7 +364,7 @@ def test_turtle_csv_and_network_exports(built: tuple[Path, Path], tmp_path: Path
     ttl = export(store, "ttl", tmp_path / "kg.ttl")
     assert isomorphic(Graph().parse(ttl, format="turtle"), _union(store, hashes=True))
     rows = export(store, "csv", tmp_path / "facts.csv").read_text(encoding="utf-8").splitlines()
-    assert rows[0].startswith("doc,index,subjectLabel,relation") and len(rows) == 1 + 13
+    assert rows[0].startswith("doc,index,subjectLabel,relation") and len(rows) == 1 + 13 + 2 * 2
     assert export(store, "graphml", tmp_path / "kg.graphml").stat().st_size > 0
 
 
