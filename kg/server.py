@@ -95,6 +95,7 @@ _SHORT_NAMES = {
 }
 _FILE_FORMATS = {".ttl": "TURTLE", ".trig": "TRIG", ".nt": "N_TRIPLES", ".nq": "N_QUADS", ".rdf": "RDF_XML", ".owl": "RDF_XML", ".jsonld": "JSON_LD"}
 _MAX_REQUEST = 1_000_000  # bytes of a POSTed query
+_LOAD_SECONDS = 600  # to open or load the graph in a worker
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,12 +274,38 @@ def answer(store: Any, req: _Request, max_bytes: int) -> Reply:
     return Reply(200, _SENT_AS[fmt], sink.getvalue())
 
 
-def _work(conn: Any, store_path: str, max_bytes: int, parent: int) -> None:
-    """Worker process: open the store read-only, then answer requests until the pipe closes."""
+@dataclass(frozen=True, slots=True)
+class Source:
+    """What a worker queries: ``path`` read as ``how``: ``disk`` (an Oxigraph folder, read
+    in place), ``memory`` (an Oxigraph folder copied into memory) or a file format name
+    (``TURTLE``, ``TRIG`` ..., parsed into memory)."""
+
+    path: str
+    how: str
+
+
+def open_source(source: Source) -> Any:
+    """The pyoxigraph store a worker answers from."""
     import pyoxigraph as ox
 
+    if source.how == "disk":
+        return ox.Store.read_only(source.path)
+    store = ox.Store()  # in memory: several times faster to query than RocksDB
+    if source.how == "memory":
+        store.extend(ox.Store.read_only(source.path))
+    else:
+        store.load(path=source.path, format=getattr(ox.RdfFormat, source.how))
+    return store
+
+
+def _work(conn: Any, source: Source, max_bytes: int, parent: int) -> None:
+    """Worker process: open the store, then answer requests until the pipe closes."""
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-    store = ox.Store.read_only(store_path)
+    try:
+        store = open_source(source)
+    except Exception as e:  # reported to the server, which says what went wrong
+        conn.send(f"{type(e).__name__}: {e}")
+        return
     conn.send("ready")
     while True:
         try:
@@ -303,17 +330,20 @@ _TIMED_OUT, _DIED = "timed out", "died"
 
 
 class _Worker:
-    def __init__(self, ctx: Any, store_path: str, max_bytes: int) -> None:
+    def __init__(self, ctx: Any, source: Source, max_bytes: int) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_work, args=(child, store_path, max_bytes, os.getpid()), daemon=True)
+        self.proc = ctx.Process(target=_work, args=(child, source, max_bytes, os.getpid()), daemon=True)
         self.proc.start()
         child.close()
 
-    def wait_ready(self, timeout: float) -> bool:
+    def wait_ready(self, timeout: float) -> str:
+        """"ready", or what went wrong."""
         try:
-            return bool(self.conn.poll(timeout)) and self.conn.recv() == "ready"
+            if not self.conn.poll(timeout):
+                return f"not ready after {timeout:g} s"
+            return str(self.conn.recv())
         except (EOFError, OSError):
-            return False
+            return "the worker died while opening the graph"
 
     def ask(self, req: _Request, timeout: float) -> Reply | str:
         """The reply, or why there is none (the worker is then killed)."""
@@ -338,18 +368,21 @@ class _Worker:
 class WorkerPool:
     """A few worker processes over one store; a worker that runs out of time is replaced."""
 
-    def __init__(self, store_path: str | os.PathLike[str], limits: Limits) -> None:
-        self.store_path, self.limits = str(store_path), limits
+    def __init__(self, source: Source, limits: Limits) -> None:
+        from .errors import InputError
+
+        self.source, self.limits = source, limits
         self._ctx = multiprocessing.get_context("spawn")  # no fork of a process with threads
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
-        for _ in range(limits.workers):
-            w = self._spawn()
-            if not w.wait_ready(60):
+        started = [self._spawn() for _ in range(limits.workers)]  # they load in parallel
+        for w in started:
+            status = w.wait_ready(_LOAD_SECONDS)
+            if status != "ready":
                 self.close()
-                raise RuntimeError(f"a query worker could not open {self.store_path}")
+                raise InputError(source.path, f"cannot serve it: {status}")
             self._idle.put(w)
 
     def run(self, req: _Request) -> Reply:
@@ -370,7 +403,7 @@ class WorkerPool:
         return reply  # type: ignore[return-value]
 
     def _spawn(self) -> _Worker:
-        w = _Worker(self._ctx, self.store_path, self.limits.max_bytes)
+        w = _Worker(self._ctx, self.source, self.limits.max_bytes)
         with self._lock:
             self._all.add(w)
         return w
@@ -383,7 +416,7 @@ class WorkerPool:
 
         def start() -> None:
             w = self._spawn()
-            if w.wait_ready(60) and not self._closed:
+            if w.wait_ready(_LOAD_SECONDS) == "ready" and not self._closed:
                 self._idle.put(w)
             else:
                 w.kill()
@@ -481,16 +514,24 @@ def _refuse_update() -> Reply:
 class Endpoint:
     """A running endpoint: the worker pool and the HTTP server, bound but not yet serving.
 
-    A graph file is first loaded into a temporary Oxigraph store, removed on close; a
-    store folder is served as it is, holding its read lock so that no build writes it
-    meanwhile.
+    Each worker holds the graph in memory (copied from the store, or parsed from the
+    file) unless ``on_disk``: then a store is read in place (for stores larger than the
+    memory; queries are several times slower) and a file is loaded once into a
+    temporary on-disk store, removed on close. A store folder is served holding its
+    read lock, so that no build writes it meanwhile.
     """
 
     def __init__(
-        self, source: str | os.PathLike[str], *, host: str = "127.0.0.1", port: int = 7878, limits: Limits | None = None
+        self,
+        source: str | os.PathLike[str],
+        *,
+        host: str = "127.0.0.1",
+        port: int = 7878,
+        limits: Limits | None = None,
+        on_disk: bool = False,
     ) -> None:
         from . import oxstore
-        from .errors import InputError
+        from .errors import InputError, UnknownNameError
 
         self.source, self.limits = Path(source), limits or Limits()
         self._tmp: str | None = None
@@ -502,17 +543,22 @@ class Endpoint:
                 raise InputError(str(self.source), "not a kg store (make one with kg build ... --store DIR)")
             self._lock = oxstore.store_lock(self.source, exclusive=False)
             self._lock.__enter__()
-            store_path = str(where)
+            worker_source = Source(str(where), "disk" if on_disk else "memory")
         else:
-            self._tmp = tempfile.mkdtemp(prefix="kg-serve-")
-            store_path = self._tmp
-            try:
-                load_file(self.source, store_path)
-            except BaseException:
-                self._release()
-                raise
+            fmt = _FILE_FORMATS.get(self.source.suffix.lower())
+            if fmt is None:
+                raise UnknownNameError("graph file suffix", self.source.suffix, sorted(_FILE_FORMATS))
+            worker_source = Source(str(self.source), fmt)
+            if on_disk:
+                self._tmp = tempfile.mkdtemp(prefix="kg-serve-")
+                try:
+                    load_file(self.source, self._tmp)
+                except BaseException:
+                    self._release()
+                    raise
+                worker_source = Source(self._tmp, "disk")
         try:
-            self.pool = WorkerPool(store_path, self.limits)
+            self.pool = WorkerPool(worker_source, self.limits)
         except BaseException:
             self._release()
             raise

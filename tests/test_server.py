@@ -208,3 +208,19 @@ def test_serving_a_graph_file_binds_to_loopback_and_holds_off_builds(tmp_path: P
     finally:
         served.stop()
     GraphStore(store).close()  # free again once the server stopped
+
+
+def test_on_disk_mode_answers_the_same(store: Path, served: Served) -> None:
+    q = PREFIX + "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    s = Served(store, "--on-disk", "--workers", "1")
+    try:
+        assert s.sparql(q).query().convert() == served.sparql(q).query().convert()
+    finally:
+        s.stop()
+
+
+def test_a_graph_file_that_cannot_be_read_is_reported(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<a> <b> .", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="cannot serve it"):
+        Served(bad)
