@@ -77,8 +77,14 @@ CREATE TABLE IF NOT EXISTS votes (
 CREATE INDEX IF NOT EXISTS votes_iri ON votes (iri);
 CREATE INDEX IF NOT EXISTS votes_doc ON votes (doc);
 CREATE TABLE IF NOT EXISTS triples (doc TEXT NOT NULL, s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS triples_spo ON triples (s, p, o);
 CREATE INDEX IF NOT EXISTS triples_doc ON triples (doc);
+-- Sums over all documents, kept with the rows above: reading them costs the same
+-- however many documents mention an entity.
+CREATE TABLE IF NOT EXISTS vote_totals (
+    iri TEXT NOT NULL, kind TEXT NOT NULL, tag TEXT NOT NULL, tier INTEGER NOT NULL, text TEXT NOT NULL,
+    n INTEGER NOT NULL, PRIMARY KEY (iri, kind, tag, tier, text)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS triple_totals (
+    s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (s, p, o)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS intent (doc TEXT PRIMARY KEY, digest TEXT NOT NULL, votes TEXT NOT NULL, triples TEXT NOT NULL);
 """
 
@@ -296,12 +302,16 @@ class GraphStore:
         self._db.execute(
             "INSERT OR REPLACE INTO intent VALUES (?, ?, ?, ?)", (d, digest, json.dumps(rows), json.dumps(spo))
         )
-        iris = sorted({r[0] for r in self._doc_rows(d)} | {r[0] for r in rows})
-        tallies = self._tallies(iris, exclude=d)
+        old_rows, old_spo = self._doc_rows(d), set(self._doc_spo(d))
+        iris = sorted({r[0] for r in old_rows} | {r[0] for r in rows})
+        tallies = self._tallies(iris)
+        for iri, t in _group(old_rows).items():
+            tallies[iri].add(t, sign=-1)
         for iri, t in _group(rows).items():
             tallies.setdefault(iri, Tally()).add(t)
-        triples = sorted(set(self._doc_spo(d)) | set(spo))
-        present = self._present(triples, exclude=d) | set(spo)
+        triples = sorted(set(old_spo) | set(spo))
+        counts = self._triple_counts(triples)
+        present = {t for t in triples if counts.get(t, 0) - (t in old_spo) > 0} | set(spo)
         ops = [f"DROP SILENT GRAPH {_iri(doc)}"]
         ops += self._shared_ops(iris, tallies, triples, present)
         if text is not None:
@@ -342,12 +352,26 @@ class GraphStore:
         return ops
 
     def _settle(self, doc: str, rows: list[_Row], spo: list[_Spo]) -> None:
-        with _transaction(self._db):
-            self._db.execute("DELETE FROM votes WHERE doc = ?", (doc,))
-            self._db.executemany("INSERT INTO votes VALUES (?, ?, ?, ?, ?, ?, ?)", [(doc, *r) for r in rows])
-            self._db.execute("DELETE FROM triples WHERE doc = ?", (doc,))
-            self._db.executemany("INSERT INTO triples VALUES (?, ?, ?, ?)", [(doc, *t) for t in spo])
-            self._db.execute("DELETE FROM intent WHERE doc = ?", (doc,))
+        db = self._db
+        with _transaction(db):
+            old_rows, old_spo = self._doc_rows(doc), self._doc_spo(doc)
+            db.execute("DELETE FROM votes WHERE doc = ?", (doc,))
+            db.executemany("INSERT INTO votes VALUES (?, ?, ?, ?, ?, ?, ?)", [(doc, *r) for r in rows])
+            db.execute("DELETE FROM triples WHERE doc = ?", (doc,))
+            db.executemany("INSERT INTO triples VALUES (?, ?, ?, ?)", [(doc, *t) for t in spo])
+            add_vote = (
+                "INSERT INTO vote_totals VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (iri, kind, tag, tier, text) DO UPDATE SET n = n + excluded.n"
+            )
+            db.executemany(add_vote, [(*r[:5], -r[5]) for r in old_rows] + list(rows))
+            db.executemany(
+                "DELETE FROM vote_totals WHERE iri = ? AND kind = ? AND tag = ? AND tier = ? AND text = ? AND n = 0",
+                [r[:5] for r in old_rows],
+            )
+            add_triple = "INSERT INTO triple_totals VALUES (?, ?, ?, ?) ON CONFLICT (s, p, o) DO UPDATE SET n = n + excluded.n"
+            db.executemany(add_triple, [(*t, -1) for t in old_spo] + [(*t, 1) for t in spo])
+            db.executemany("DELETE FROM triple_totals WHERE s = ? AND p = ? AND o = ? AND n = 0", old_spo)
+            db.execute("DELETE FROM intent WHERE doc = ?", (doc,))
 
     def _recover(self) -> None:
         """Finish or undo what a writer that died mid-document left (see ``_commit``).
@@ -368,7 +392,8 @@ class GraphStore:
                 self._db.execute("DELETE FROM intent WHERE doc = ?", (doc,))
             iris = sorted({r[0] for r in rows} | {r[0] for r in self._doc_rows(doc)})
             triples = sorted(set(spo) | set(self._doc_spo(doc)))
-            ops = self._shared_ops(iris, self._tallies(iris), triples, self._present(triples))
+            counts = self._triple_counts(triples)
+            ops = self._shared_ops(iris, self._tallies(iris), triples, {t for t in triples if counts.get(t, 0) > 0})
             if ops:
                 self._rdf.update(" ;\n".join(ops))
 
@@ -378,34 +403,33 @@ class GraphStore:
         cur = self._db.execute("SELECT s, p, o FROM triples WHERE doc = ?", (doc,))
         return [tuple(r) for r in cur.fetchall()]  # type: ignore[misc]
 
-    def _present(self, triples: Sequence[_Spo], exclude: str = "") -> set[_Spo]:
-        """Which of these triples some document (but ``exclude``) asserts."""
-        found = set()
+    def _triple_counts(self, triples: Sequence[_Spo]) -> dict[_Spo, int]:
+        """How many documents assert each of these shared triples (absent: none)."""
+        out = {}
         for t in triples:
-            row = self._db.execute(
-                "SELECT 1 FROM triples WHERE s = ? AND p = ? AND o = ? AND doc != ? LIMIT 1", (*t, exclude)
-            ).fetchone()
+            row = self._db.execute("SELECT n FROM triple_totals WHERE s = ? AND p = ? AND o = ?", t).fetchone()
             if row is not None:
-                found.add(t)
-        return found
+                out[t] = int(row[0])
+        return out
 
     def _doc_rows(self, doc: str) -> list[_Row]:
         cur = self._db.execute("SELECT iri, kind, tag, tier, text, n FROM votes WHERE doc = ?", (doc,))
         return [tuple(r) for r in cur.fetchall()]  # type: ignore[misc]
 
-    def _tallies(self, iris: Sequence[str], exclude: str = "") -> dict[str, Tally]:
-        """The summed votes of every document (but ``exclude``) for each IRI."""
+    def _tallies(self, iris: Sequence[str]) -> dict[str, Tally]:
+        """The summed votes of every document for each IRI (committed rows only)."""
         rows: list[_Row] = []
         for i in range(0, len(iris), 500):
             chunk = iris[i : i + 500]
             marks = ",".join("?" * len(chunk))
             cur = self._db.execute(
-                f"SELECT iri, kind, tag, tier, text, SUM(n) FROM votes WHERE iri IN ({marks}) AND doc != ? "
-                "GROUP BY iri, kind, tag, tier, text",
-                (*chunk, exclude),
+                f"SELECT iri, kind, tag, tier, text, n FROM vote_totals WHERE iri IN ({marks})", tuple(chunk)
             )
             rows += [tuple(r) for r in cur.fetchall()]  # type: ignore[misc]
-        return _group(rows)
+        out = _group(rows)
+        for iri in iris:
+            out.setdefault(iri, Tally())
+        return out
 
     def _has_graph(self, doc: URIRef) -> bool:
         return bool(self._rdf.contains_named_graph(_ox().NamedNode(str(doc))))

@@ -151,7 +151,7 @@ def build(
     outputs: list[str] = [str(store_dir)] if store_dir is not None and results else []
     if out_dir is not None and results:
         out = Path(out_dir)
-        outputs = [str(p) for p in store.write_outputs(dataset, out)]
+        outputs += [str(p) for p in store.write_outputs(dataset, out)]
         if options.html:
             from . import view
 

@@ -235,8 +235,12 @@ class _CappedBuffer:
         return b"".join(self.parts)
 
 
-def answer(store: Any, req: _Request, max_bytes: int) -> Reply:
-    """Run one query over a pyoxigraph store and serialise the result (in a worker)."""
+def answer(store: Any, req: _Request, max_bytes: int, union: bool = True) -> Reply:
+    """Run one query over a pyoxigraph store and serialise the result (in a worker).
+
+    Without ``default-graph-uri`` the default graph is the union of all graphs
+    (``union``) or the store's default graph.
+    """
     import pyoxigraph as ox
 
     from .vocab import PREFIXES
@@ -245,7 +249,7 @@ def answer(store: Any, req: _Request, max_bytes: int) -> Reply:
     kwargs: dict[str, Any] = {"prefixes": prefixes}
     if req.default_graphs:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in req.default_graphs]
-    else:
+    elif union:
         kwargs["use_default_graph_as_union"] = True
     if req.named_graphs:
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in req.named_graphs]
@@ -282,27 +286,37 @@ class Source:
 
     path: str
     how: str
+    union: bool = True  # for "disk": query the union of the graphs, or the default graph
 
 
-def open_source(source: Source) -> Any:
-    """The pyoxigraph store a worker answers from."""
+def open_source(source: Source) -> tuple[Any, bool]:
+    """The pyoxigraph store a worker answers from, and whether to query the union of its
+    graphs (True) or its default graph (False).
+
+    A kg store has every triple in one graph only, so the union is right. A graph file
+    may hold a triple in several graphs (``graph.trig`` repeats shared entities), and
+    Oxigraph's union would count it once per graph (oxigraph/oxigraph#1919); so the
+    union of a file is also written, as a set, into the default graph, and queried there.
+    """
     import pyoxigraph as ox
 
     if source.how == "disk":
-        return ox.Store.read_only(source.path)
+        return ox.Store.read_only(source.path), source.union
     store = ox.Store()  # in memory: several times faster to query than RocksDB
     if source.how == "memory":
         store.extend(ox.Store.read_only(source.path))
-    else:
-        store.load(path=source.path, format=getattr(ox.RdfFormat, source.how))
-    return store
+        return store, True
+    store.load(path=source.path, format=getattr(ox.RdfFormat, source.how))
+    default = ox.DefaultGraph()
+    store.extend([ox.Quad(q.subject, q.predicate, q.object, default) for q in store if q.graph_name != default])
+    return store, False
 
 
 def _work(conn: Any, source: Source, max_bytes: int, parent: int) -> None:
     """Worker process: open the store, then answer requests until the pipe closes."""
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     try:
-        store = open_source(source)
+        store, union = open_source(source)
     except Exception as e:  # reported to the server, which says what went wrong
         conn.send(f"{type(e).__name__}: {e}")
         return
@@ -313,7 +327,7 @@ def _work(conn: Any, source: Source, max_bytes: int, parent: int) -> None:
         except (EOFError, OSError):
             return
         try:
-            reply = answer(store, req, max_bytes)
+            reply = answer(store, req, max_bytes, union)
         except Exception as e:  # keep the worker alive whatever one query does
             reply = Reply.text(500, f"{type(e).__name__}: {e}")
         conn.send(reply)
@@ -387,15 +401,16 @@ class WorkerPool:
 
     def run(self, req: _Request) -> Reply:
         """Answer a request within the time limit (waiting for a free worker counts)."""
-        deadline = self.limits.timeout
+        limit = self.limits.timeout
+        t0 = time.monotonic()
         try:
-            w = self._idle.get(timeout=deadline)
+            w = self._idle.get(timeout=limit)
         except queue.Empty:
             return Reply.text(503, f"all {self.limits.workers} query workers are busy; try again")
-        reply = w.ask(req, deadline)
+        reply = w.ask(req, max(0.05, limit - (time.monotonic() - t0)))
         if reply == _TIMED_OUT:
             self._replace(w)
-            return Reply.text(503, f"the query ran out of time ({deadline:g} s) and was stopped")
+            return Reply.text(503, f"the query ran out of time ({limit:g} s) and was stopped")
         if reply == _DIED:
             self._replace(w)
             return Reply.text(500, "the query worker died; try again")
@@ -556,7 +571,7 @@ class Endpoint:
                 except BaseException:
                     self._release()
                     raise
-                worker_source = Source(self._tmp, "disk")
+                worker_source = Source(self._tmp, "disk", union=False)
         try:
             self.pool = WorkerPool(worker_source, self.limits)
         except BaseException:
@@ -616,7 +631,8 @@ def _interrupt(signum: int, frame: Any) -> None:
 
 
 def load_file(path: Path, store_path: str) -> None:
-    """Load a graph file into a new on-disk Oxigraph store (for serving it)."""
+    """Load a graph file into a new on-disk Oxigraph store (for serving it), its union
+    also in the default graph (see ``open_source``)."""
     import pyoxigraph as ox
 
     from .errors import InputError, UnknownNameError
@@ -629,6 +645,7 @@ def load_file(path: Path, store_path: str) -> None:
         store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, fmt))
     except (SyntaxError, ValueError, OSError) as e:
         raise InputError(str(path), f"cannot load: {e}") from None
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     store.flush()
     store.optimize()
     del store  # close it: the workers open it read-only

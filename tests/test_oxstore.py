@@ -409,3 +409,15 @@ def test_kg_export_formats_match_the_library() -> None:
 @pytest.fixture(autouse=True)
 def _no_stray_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")])))
+
+
+def test_pipeline_build_writes_files_and_the_store(tmp_path: Path) -> None:
+    from kg.pipeline import Options
+    from kg.pipeline import build as run_build
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("زار ماكرون بغداد.", encoding="utf-8")
+    summary, ds = run_build([src], tmp_path / "out", Options(html=False), store_dir=tmp_path / "kg")
+    assert summary.outputs == (str(tmp_path / "kg"), str(tmp_path / "out" / "graph.ttl"), str(tmp_path / "out" / "graph.trig"))
+    assert isomorphic(_union(tmp_path / "kg"), union_graph(ds))

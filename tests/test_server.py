@@ -224,3 +224,22 @@ def test_a_graph_file_that_cannot_be_read_is_reported(tmp_path: Path) -> None:
     bad.write_text("<a> <b> .", encoding="utf-8")
     with pytest.raises(RuntimeError, match="cannot serve it"):
         Served(bad)
+
+
+@pytest.mark.parametrize("mode", [(), ("--on-disk",)])
+def test_a_triple_in_several_graphs_of_a_file_counts_once(tmp_path: Path, mode: tuple[str, ...]) -> None:
+    # graph.trig repeats Washington's description in both documents' graphs; Oxigraph's
+    # union would count it twice (oxigraph/oxigraph#1919); rdflib counts it once.
+    from kg.store import query
+
+    trig = write_outputs(build_graph(results()), tmp_path)[1]
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?s rdfs:label ?l }"
+    want = int(next(iter(query(trig, q))).n)
+    s = Served(trig, *mode, "--workers", "1")
+    try:
+        got = s.sparql(q).query().convert()["results"]["bindings"][0]["n"]["value"]
+        named = s.sparql("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s rdfs:label ?l } }").query().convert()
+    finally:
+        s.stop()
+    assert int(got) == want
+    assert int(named["results"]["bindings"][0]["n"]["value"]) > want  # GRAPH ?g still sees each graph
