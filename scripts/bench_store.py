@@ -32,7 +32,17 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from kg.model import AnalysedDoc, Document, DocResult, Entity, Extraction, Link, Mention, Sentence, Triple
+from kg.model import (
+    AnalysedDoc,
+    DocResult,
+    Document,
+    Entity,
+    Extraction,
+    Link,
+    Mention,
+    Sentence,
+    Triple,
+)
 from kg.vocab import CORE_RELATIONS, PREFIXES
 
 CLASSES = ["Person"] * 5 + ["Organization"] * 3 + ["Country", "City", "Region", "Group", "Position", "Thing"]
