@@ -234,6 +234,7 @@ class GraphStore:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")  # survives a killed process; a power cut may lose the last commits, as in RocksDB
             self._db.executescript(_SCHEMA)
+            self._fill_totals()
             self.base = self._base(base)
             self._rdf = _open_writer(self.path)
         except BaseException:
@@ -304,7 +305,7 @@ class GraphStore:
         )
         old_rows, old_spo = self._doc_rows(d), set(self._doc_spo(d))
         iris = sorted({r[0] for r in old_rows} | {r[0] for r in rows})
-        tallies = self._tallies(iris)
+        before, tallies = self._tallies(iris), self._tallies(iris)
         for iri, t in _group(old_rows).items():
             tallies[iri].add(t, sign=-1)
         for iri, t in _group(rows).items():
@@ -313,7 +314,7 @@ class GraphStore:
         counts = self._triple_counts(triples)
         present = {t for t in triples if counts.get(t, 0) - (t in old_spo) > 0} | set(spo)
         ops = [f"DROP SILENT GRAPH {_iri(doc)}"]
-        ops += self._shared_ops(iris, tallies, triples, present)
+        ops += self._shared_ops(iris, tallies, triples, present, before)
         if text is not None:
             ops.append(f"INSERT DATA {{ GRAPH {_iri(doc)} {{\n{text}}} }}")
         self._rdf.update(" ;\n".join(ops))
@@ -321,34 +322,38 @@ class GraphStore:
         return len(iris)
 
     def _shared_ops(
-        self, iris: Sequence[str], tallies: dict[str, Tally], triples: Sequence[_Spo], present: set[_Spo]
+        self,
+        iris: Sequence[str],
+        tallies: dict[str, Tally],
+        triples: Sequence[_Spo],
+        present: set[_Spo],
+        before: dict[str, Tally] | None = None,
     ) -> list[str]:
         """SPARQL update operations that make the shared graph right for some entities
-        (their descriptions) and some triples (there when a document asserts them).
+        (their descriptions, from ``tallies``) and some triples (there when ``present``).
 
-        Idempotent: run again, they change nothing; so recovery can run them blindly.
+        ``before`` are the tallies the shared graph reflects now; then only the
+        difference is written. Without it (recovery, where that is not known) every
+        description triple of ``iris`` is deleted by pattern, which is slower on a large
+        store. Either way, run again, the operations change nothing.
         """
         g = _iri(self.shared_graph)
         ops = []
-        if iris:
+        new = _descriptions(iris, tallies)
+        old = _descriptions(iris, before) if before is not None else set()
+        if before is None and iris:
             values = " ".join(_iri(URIRef(i)) for i in iris)
             preds = " ".join(_iri(p) for p in DESCRIPTION_PREDICATES)
             ops.append(
                 f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} "
                 f"VALUES ?p {{ {preds} }} GRAPH {g} {{ ?s ?p ?o }} }}"
             )
-        gone = [t for t in triples if t not in present]
+        gone = sorted(old - new) + [t for t in triples if t not in present]
         if gone:
             ops.append(f"DELETE DATA {{ GRAPH {g} {{\n{_spo_text(gone)}}} }}")
-        desc = Graph()
-        for iri in iris:
-            t = tallies.get(iri)
-            if t is not None and not t.is_empty():
-                for triple in description_triples(URIRef(iri), t):
-                    desc.add(triple)
-        text = _triples_text(desc) + _spo_text([t for t in triples if t in present])
-        if text:
-            ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{text}}} }}")
+        added = sorted(new - old) + [t for t in triples if t in present]
+        if added:
+            ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{_spo_text(added)}}} }}")
         return ops
 
     def _settle(self, doc: str, rows: list[_Row], spo: list[_Spo]) -> None:
@@ -439,6 +444,18 @@ class GraphStore:
             return ""
         quads = self._rdf.quads_for_pattern(None, None, None, _ox().NamedNode(str(doc)))
         return _digest_lines(str(q.triple) for q in quads)
+
+    def _fill_totals(self) -> None:
+        """Compute the running totals if they are missing (a store from before they existed)."""
+        db = self._db
+        if db.execute("SELECT 1 FROM vote_totals LIMIT 1").fetchone() or not db.execute("SELECT 1 FROM votes LIMIT 1").fetchone():
+            return
+        with _transaction(db):
+            db.execute(
+                "INSERT INTO vote_totals SELECT iri, kind, tag, tier, text, SUM(n) FROM votes "
+                "GROUP BY iri, kind, tag, tier, text"
+            )
+            db.execute("INSERT INTO triple_totals SELECT s, p, o, COUNT(*) FROM triples GROUP BY s, p, o")
 
     def _base(self, base: str | None) -> str:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'base'").fetchone()
@@ -603,6 +620,17 @@ def _iri(t: URIRef) -> str:
 def _owned(t: Node, doc: URIRef) -> bool:
     """Whether a term belongs to one document: the document itself or an IRI under it."""
     return isinstance(t, URIRef) and (t == doc or str(t).startswith(str(doc) + "/"))
+
+
+def _descriptions(iris: Sequence[str], tallies: dict[str, Tally]) -> set[_Spo]:
+    """The description triples of these entities, as N-Triples terms."""
+    out = set()
+    for iri in iris:
+        t = tallies.get(iri)
+        if t is not None and not t.is_empty():
+            for s, p, o in description_triples(URIRef(iri), t):
+                out.add((str(to_oxigraph(s)), str(to_oxigraph(p)), str(to_oxigraph(o))))
+    return out
 
 
 def _spo_text(triples: Iterable[_Spo]) -> str:

@@ -179,7 +179,7 @@ def build_store(target: Path, triples: int) -> tuple[int, int, float]:
     return docs, written, time.perf_counter() - t0
 
 
-def bench(triples: int, runs: int, rdflib_runs: int, rdflib_queries: bool, workdir: Path) -> dict[str, object]:
+def bench(triples: int, runs: int, rdflib_runs: int, rdflib_queries: bool, workdir: Path, queries: bool = True) -> dict[str, object]:
     import pyoxigraph as ox
     from rdflib import Dataset
 
@@ -209,7 +209,7 @@ def bench(triples: int, runs: int, rdflib_runs: int, rdflib_queries: bool, workd
 
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     rows = []
-    for name in sorted(stored_queries()):
+    for name in sorted(stored_queries()) if queries else []:
         q = read_query(name)
 
         def run_ox(q: str = q, st: object = mem) -> int:
@@ -265,13 +265,14 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=20, help="Oxigraph runs per query.")
     ap.add_argument("--rdflib-runs", type=int, default=3, help="rdflib runs per query.")
     ap.add_argument("--no-rdflib-queries", action="store_true", help="Skip the (slow) rdflib queries.")
+    ap.add_argument("--no-queries", action="store_true", help="Measure loading only.")
     ap.add_argument("--keep", type=Path, default=None, help="Work in this folder and keep it.")
     args = ap.parse_args()
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-store-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
         for size in args.sizes:
-            r = bench(size, args.runs, args.rdflib_runs, not args.no_rdflib_queries, workdir)
+            r = bench(size, args.runs, args.rdflib_runs, not args.no_rdflib_queries, workdir, not args.no_queries)
             print(report(r) + "\n", flush=True)
     finally:
         if args.keep is None:
