@@ -247,13 +247,13 @@ def answer(store: Any, req: _Request, max_bytes: int, union: bool = True) -> Rep
 
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     kwargs: dict[str, Any] = {"prefixes": prefixes}
-    if req.default_graphs:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in req.default_graphs]
-    elif union:
-        kwargs["use_default_graph_as_union"] = True
-    if req.named_graphs:
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in req.named_graphs]
     try:
+        if req.default_graphs:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in req.default_graphs]
+        elif union:
+            kwargs["use_default_graph_as_union"] = True
+        if req.named_graphs:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in req.named_graphs]
         result = store.query(req.query, **kwargs)
     except (SyntaxError, ValueError) as e:
         return Reply.text(400, f"malformed query: {e}")
@@ -572,19 +572,19 @@ class Endpoint:
                     self._release()
                     raise
                 worker_source = Source(self._tmp, "disk", union=False)
+        handler = type("Handler", (_Handler,), {"endpoint": self})
+        try:  # bound first: a busy port fails before the workers load anything
+            self.httpd = ThreadingHTTPServer((host, port), handler)
+        except OSError as e:
+            self._release()
+            raise InputError(f"{host}:{port}", f"cannot listen there: {e.strerror or e}") from None
+        self.httpd.daemon_threads = True
         try:
             self.pool = WorkerPool(worker_source, self.limits)
         except BaseException:
+            self.httpd.server_close()
             self._release()
             raise
-        handler = type("Handler", (_Handler,), {"endpoint": self})
-        try:
-            self.httpd = ThreadingHTTPServer((host, port), handler)
-        except OSError:
-            self.pool.close()
-            self._release()
-            raise
-        self.httpd.daemon_threads = True
 
     @property
     def url(self) -> str:

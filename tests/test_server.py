@@ -243,3 +243,26 @@ def test_a_triple_in_several_graphs_of_a_file_counts_once(tmp_path: Path, mode: 
         s.stop()
     assert int(got) == want
     assert int(named["results"]["bindings"][0]["n"]["value"]) > want  # GRAPH ?g still sees each graph
+
+
+def test_dataset_parameters(served: Served) -> None:
+    q = PREFIX + "SELECT (COUNT(*) AS ?n) WHERE { ?f a kg:Fact }"
+    one = "https://w3id.org/kg-builder/resource/doc/coalition_en"
+    status, _, body = served.get(_q(q) + "&" + urllib.parse.urlencode({"default-graph-uri": one}))
+    assert status == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == "2"
+    status, _, _ = served.get(_q(q) + "&default-graph-uri=not%20an%20iri")
+    assert status == 400
+
+
+def test_a_port_in_use_is_reported(store: Path) -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        r = subprocess.run(
+            [sys.executable, "-m", "kg.cli", "serve", str(store), "--port", str(port), "--workers", "1"],
+            capture_output=True, text=True, cwd=ROOT, timeout=60,
+        )
+    assert r.returncode == 1 and "cannot listen there" in r.stderr
