@@ -79,7 +79,16 @@ linker_option = click.option(
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path), help="Output folder.")
+@click.option(
+    "--out", "out_dir", default=None, type=click.Path(path_type=Path), help="Output folder [default: build, unless --store is given]."
+)
+@click.option(
+    "--store",
+    "store_dir",
+    default=None,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Add the documents to this persistent Oxigraph store (created if new); a document built again replaces its earlier version.",
+)
 @analyser_option
 @linker_option
 @click.option("--lang", default=None, help="Force the language (ar, en) instead of detecting it.")
@@ -89,7 +98,8 @@ linker_option = click.option(
 @stanza_options
 def build(
     inputs: tuple[Path, ...],
-    out_dir: Path,
+    out_dir: Path | None,
+    store_dir: Path | None,
     analyser: str,
     linker: str,
     lang: str | None,
@@ -100,11 +110,14 @@ def build(
     gpu: bool,
     batch_size: int,
 ) -> None:
-    """Read INPUTS (files or folders), extract facts and write OUT/graph.ttl, graph.trig, graph.html."""
+    """Read INPUTS (files or folders), extract facts and write OUT/graph.ttl, graph.trig, graph.html
+    (and/or add them to a --store)."""
     from .pipeline import Options
     from .pipeline import build as run_build
     from .vocab import DEFAULT_BASE
 
+    if out_dir is None and store_dir is None:
+        out_dir = Path("build")
     options = Options(
         analyser=analyser,
         linker=linker,
@@ -113,7 +126,8 @@ def build(
         html=not no_html,
         analyser_options=_analyser_options(analyser, model_dir, gpu, batch_size, lang),
     )
-    summary, _ = run_build(inputs, out_dir, options, progress=not quiet and sys.stderr.isatty())
+    progress = not quiet and sys.stderr.isatty()
+    summary, _ = run_build(inputs, out_dir, options, progress=progress, store_dir=store_dir)
     for p in summary.problems:
         click.echo(f"kg: skipped {p.source}: {p.reason}", err=True)
     if not quiet:
@@ -134,7 +148,7 @@ def build(
 @click.option("--format", "fmt", default="table", show_default=True, help="table, csv, tsv or json.")
 @click.option("--list", "list_queries", is_flag=True, help="List the stored example queries.")
 def query(graph: Path, sparql: str | None, query_file: str | None, fmt: str, list_queries: bool) -> None:
-    """Run a SPARQL query over GRAPH (.ttl, .trig, .nt, .nq, .jsonld)."""
+    """Run a SPARQL query over GRAPH (.ttl, .trig, .nt, .nq, .jsonld, or a --store folder)."""
     from . import store
 
     if list_queries:
@@ -148,7 +162,7 @@ def query(graph: Path, sparql: str | None, query_file: str | None, fmt: str, lis
     from .link.wdclient import service_calls
 
     with service_calls(sparql or ""):  # SERVICE <…wikidata…> goes out politely
-        click.echo(store.format_result(store.query(store.load(graph), sparql or ""), fmt))
+        click.echo(store.format_result(store.query(graph, sparql or ""), fmt))
 
 
 @main.command(name="eval")
@@ -224,17 +238,47 @@ def path(graph: Path, a: str, b: str, lang: str) -> None:
         click.echo(analytics.format_hop(hop))
 
 
+_EXPORT_FORMATS = ("ttl", "trig", "nq", "jsonld", "graphml", "gexf", "csv")  # kg.store.EXPORT_FORMATS
+
+
 @main.command()
 @click.argument("graph", type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf"]), required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(_EXPORT_FORMATS),
+    required=True,
+    help="RDF (ttl = union of all graphs, trig, nq, jsonld), the entity network (graphml, gexf) or every fact with its source (csv).",
+)
 @click.option("--out", "out_file", type=click.Path(path_type=Path), default=None, help="Defaults to GRAPH with the new suffix.")
 @lang_option
 def export(graph: Path, fmt: str, out_file: Path | None, lang: str) -> None:
-    """Export the entity network for Gephi and other graph tools."""
-    from . import analytics, store
+    """Export GRAPH (a file or a --store folder) as RDF, for Gephi and other graph tools, or as CSV."""
+    from . import store
 
     out = out_file or graph.with_suffix("." + fmt)
-    click.echo(f"wrote {analytics.export(analytics.to_networkx(store.load(graph), lang=lang), out, fmt)}")
+    click.echo(f"wrote {store.export(graph, fmt, out, lang=lang)}")
+
+
+@main.command()
+@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; anything but loopback exposes the graph to the network.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free port).")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds a query may run.")
+@click.option("--max-result-mb", default=64.0, show_default=True, type=click.FloatRange(min=0.001), help="Largest result sent, in MB.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Queries run at the same time (each worker holds the graph in memory).")
+@click.option("--on-disk", is_flag=True, help="Query the store in place instead of in memory: for stores larger than the memory; slower.")
+def serve(graph: Path, host: str, port: int, timeout: float, max_result_mb: float, workers: int, on_disk: bool) -> None:
+    """Serve GRAPH (a --store folder or a graph file) as a read-only SPARQL 1.1 endpoint at /sparql,
+    with a query page at /."""
+    from . import server
+
+    limits = server.Limits(timeout=timeout, max_bytes=int(max_result_mb * 1_000_000), workers=workers)
+    with server.Endpoint(graph, host=host, port=port, limits=limits, on_disk=on_disk) as endpoint:
+        click.echo(f"serving {graph} at {endpoint.url}sparql (query page: {endpoint.url}); Ctrl-C stops", err=True)
+        if not server.is_loopback(host):
+            click.echo(f"kg: warning: listening on {host}: anyone who can reach this address can query the graph", err=True)
+        endpoint.serve_forever()
 
 
 @main.command()

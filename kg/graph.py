@@ -17,7 +17,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
@@ -206,24 +206,140 @@ class _Catalog:
 
     @classmethod
     def of(cls, docs: list[_PlacedDoc]) -> _Catalog:
-        votes: dict[URIRef, Counter[str]] = defaultdict(Counter)
-        # Per IRI and language, (tier, text) candidates: tier 0 = Wikidata labels, 1 = names in the text.
-        names: dict[URIRef, dict[str, Counter[tuple[int, str]]]] = defaultdict(lambda: defaultdict(Counter))
-        values: dict[URIRef, Counter[tuple[int, str]]] = defaultdict(Counter)
+        tallies: dict[URIRef, Tally] = defaultdict(Tally)
         for doc in docs:
-            for p in doc.entities.values():
-                votes[p.iri][p.entity.cls] += 1
-                for lang, label in _link_labels(p.link):
-                    names[p.iri][lang][(0, label)] += 1
-                # The label, else (an extractor that left it empty) the first name.
-                label = next((n for n in (p.entity.label, *p.entity.names) if n.strip()), "")
-                if label:
-                    names[p.iri][_label_lang(doc.lang, label)][(1, label)] += 1
-                if p.entity.value:
-                    values[p.iri][(0, p.entity.value)] += 1
-        classes = {iri: min(c, key=lambda k: (-c[k], _class_rank(k), k)) for iri, c in votes.items()}
-        labels = {iri: {lang: _best(cands) for lang, cands in by_lang.items()} for iri, by_lang in names.items()}
-        return cls(classes, labels, {iri: _best(c) for iri, c in values.items()})
+            for iri, t in _tallies(doc).items():
+                tallies[iri].add(t)
+        chosen = {iri: t.describe() for iri, t in tallies.items()}
+        return cls(
+            {iri: d.cls for iri, d in chosen.items()},
+            {iri: d.labels for iri, d in chosen.items()},
+            {iri: d.value for iri, d in chosen.items() if d.value is not None},
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """The reconciled description of one entity: what its votes decide."""
+
+    cls: str
+    labels: dict[str, str]  # language tag ("" = none) -> the one rdfs:label
+    aliases: tuple[tuple[str, str], ...]  # (language tag, name): every other name, sorted
+    value: str | None  # the kg:value, for any entity that has one
+    qids: tuple[str, ...]  # Wikidata items of owl:sameAs
+
+
+@dataclass(slots=True)
+class Tally:
+    """What documents say about one entity IRI, as counts that can be added and taken away.
+
+    ``build_graph`` reconciles the entities of one build from these; an incremental store
+    keeps one tally per document and entity, so that replacing a document changes the
+    choices exactly as rebuilding everything would.
+
+    >>> t = Tally()
+    >>> t.add(Tally.vote("City", [("ar", 1, "واشنطن")], [("ar", "واشنطن")]))
+    >>> t.add(Tally.vote("Place", [("ar", 1, "العاصمة")], [("ar", "العاصمة")]))
+    >>> t.add(Tally.vote("City", [("ar", 1, "واشنطن")], [("ar", "واشنطن")]))
+    >>> d = t.describe()
+    >>> d.cls, d.labels, d.aliases
+    ('City', {'ar': 'واشنطن'}, (('ar', 'العاصمة'),))
+    >>> t.add(Tally.vote("City", [("ar", 1, "واشنطن")], [("ar", "واشنطن")]), sign=-1)
+    >>> t.add(Tally.vote("City", [("ar", 1, "واشنطن")], [("ar", "واشنطن")]), sign=-1)
+    >>> t.describe().cls, t.describe().labels
+    ('Place', {'ar': 'العاصمة'})
+    """
+
+    classes: Counter[str] = field(default_factory=Counter)
+    labels: Counter[tuple[str, int, str]] = field(default_factory=Counter)  # (tag, tier, text); tier 0 = Wikidata
+    names: Counter[tuple[str, str]] = field(default_factory=Counter)  # (tag, name): candidates for kg:alias
+    values: Counter[str] = field(default_factory=Counter)
+    qids: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def vote(
+        cls,
+        entity_class: str,
+        labels: Iterable[tuple[str, int, str]] = (),
+        names: Iterable[tuple[str, str]] = (),
+        value: str = "",
+        qid: str = "",
+    ) -> Tally:
+        """The tally of one entity of one document."""
+        t = cls(Counter([entity_class]), Counter(labels), Counter(set(names)))
+        if value:
+            t.values[value] += 1
+        if qid:
+            t.qids[qid] += 1
+        return t
+
+    def add(self, other: Tally, sign: int = 1) -> None:
+        """Add (``sign=1``) or take away (``sign=-1``) another tally; zero counts vanish."""
+        for mine, theirs in self._pairs(other):
+            for key, n in theirs.items():
+                mine[key] += sign * n
+                if mine[key] == 0:
+                    del mine[key]
+                elif mine[key] < 0:
+                    raise ValueError(f"tally count below zero for {key!r}")
+
+    def is_empty(self) -> bool:
+        return not self.classes
+
+    def describe(self) -> Description:
+        """The choices: majority class (ties: earlier class), best label per language
+        (Wikidata labels first, then the most frequent name, then code-point order),
+        every other name as an alias."""
+        if self.is_empty():
+            raise ValueError("an empty tally describes nothing")
+        c = self.classes
+        entity_class = min(c, key=lambda k: (-c[k], _class_rank(k), k))
+        by_lang: dict[str, Counter[tuple[int, str]]] = defaultdict(Counter)
+        for (tag, tier, text), n in self.labels.items():
+            by_lang[tag][(tier, text)] += n
+        labels = {tag: _best(cands) for tag, cands in sorted(by_lang.items())}
+        aliases = tuple(sorted((tag, n) for tag, n in self.names if labels.get(tag) != n))
+        value = _best(Counter({(0, v): n for v, n in self.values.items()})) if self.values else None
+        return Description(entity_class, labels, aliases, value, tuple(sorted(self.qids)))
+
+    def _pairs(self, other: Tally) -> list[tuple[Counter, Counter]]:  # type: ignore[type-arg]
+        return [
+            (self.classes, other.classes),
+            (self.labels, other.labels),
+            (self.names, other.names),
+            (self.values, other.values),
+            (self.qids, other.qids),
+        ]
+
+
+def entity_tallies(result: DocResult, *, base: str = DEFAULT_BASE) -> dict[URIRef, Tally]:
+    """What one document says about each entity IRI it mentions.
+
+    >>> from kg.model import AnalysedDoc, Document, Extraction, Mention, Sentence
+    >>> doc = Document("d1", "Rex spoke.", "en")
+    >>> ex = Extraction(AnalysedDoc(doc, (Sentence(0, 0, 10, "Rex spoke.", ()),), "demo"),
+    ...     (Mention("m1", 0, 0, 3, "Rex", "Person", "e1"),), (Entity("e1", "Rex", "Person", ("m1",)),), ())
+    >>> t = entity_tallies(DocResult(ex), base="http://x/")
+    >>> list(t), t[URIRef("http://x/Person/rex")].describe().labels
+    ([rdflib.term.URIRef('http://x/Person/rex')], {'en': 'Rex'})
+    """
+    return _tallies(_place_entities(result, base))
+
+
+def _tallies(doc: _PlacedDoc) -> dict[URIRef, Tally]:
+    out: dict[URIRef, Tally] = defaultdict(Tally)
+    for p in doc.entities.values():
+        link_labels = _link_labels(p.link)
+        # The label, else (an extractor that left it empty) the first name.
+        label = next((n for n in (p.entity.label, *p.entity.names) if n.strip()), "")
+        labels = [(lang, 0, text) for lang, text in link_labels]
+        if label:
+            labels.append((_label_lang(doc.lang, label), 1, label))
+        names = [(_label_lang(doc.lang, n), n) for n in (p.entity.label, *p.entity.names) if n.strip()]
+        names += [(lang, text) for lang, text in link_labels]
+        qid = p.link.qid if p.link is not None else ""
+        out[p.iri].add(Tally.vote(p.entity.cls, labels, names, p.entity.value, qid))
+    return dict(out)
 
 
 def _class_rank(cls: str) -> int:

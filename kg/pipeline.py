@@ -187,11 +187,14 @@ def build(
     *,
     progress: bool = False,
     texts: Iterable[str] | None = None,
+    store_dir: str | Path | None = None,
 ) -> tuple[BuildSummary, Any]:
     """Run every stage; write ``graph.ttl``, ``graph.trig`` and ``graph.html`` to ``out_dir``.
 
-    Returns the summary and the rdflib Dataset. ``texts`` adds in-memory strings as
-    documents. With ``out_dir`` None nothing is written.
+    Returns the summary and the rdflib Dataset (of this run's documents). ``texts`` adds
+    in-memory strings as documents. With ``out_dir`` None no file is written. With
+    ``store_dir`` every document is also added to that persistent store (``kg.oxstore``)
+    as soon as it is processed, one transaction each, replacing an earlier version.
     """
     from . import graph, store
 
@@ -202,27 +205,51 @@ def build(
     items: list[Document | Problem] = list(documents(inputs, options))
     if texts is not None:
         items.extend(from_strings(texts))
+    writer = _store_writer(store_dir, options)
     bar = _progress(len(items), progress)
     results: list[DocResult] = []
     problems: list[Problem] = []
-    for item in run(items, options, on_item=bar.update if bar else None, stages=stages):
-        if isinstance(item, Problem):
-            problems.append(item)
-        else:
-            results.append(item)
+    try:
+        for item in run(items, options, on_item=bar.update if bar else None, stages=stages):
+            if isinstance(item, Problem):
+                problems.append(item)
+            elif writer is not None and (failed := _store_put(writer, item)) is not None:
+                problems.append(failed)
+            else:
+                results.append(item)
+    finally:
+        if writer is not None:
+            writer.close()
     if bar:
         bar.close()
     dataset = graph.build_graph(results, base=options.base)
-    outputs: list[str] = []
+    outputs: list[str] = [str(store_dir)] if store_dir is not None and results else []
     if out_dir is not None and results:
         out = Path(out_dir)
-        outputs = [str(p) for p in store.write_outputs(dataset, out)]
+        outputs += [str(p) for p in store.write_outputs(dataset, out)]
         if options.html:
             from . import view
 
             outputs.append(str(view.render_html(graph.union_graph(dataset), out / "graph.html")))
     summary = _summary(results, problems, outputs, time.perf_counter() - t0)
     return summary, dataset
+
+
+def _store_writer(store_dir: str | Path | None, options: Options) -> Any:
+    if store_dir is None:
+        return None
+    from .oxstore import GraphStore
+
+    return GraphStore(store_dir, base=options.base)
+
+
+def _store_put(writer: Any, result: DocResult) -> Problem | None:
+    """Add one document to the store; a document the store refuses becomes a Problem."""
+    try:
+        writer.put(result)
+    except (ValueError, TypeError) as exc:  # bad data in this document: the others go on
+        return Problem(result.doc.source, f"{type(exc).__name__}: {exc}", stage="store")
+    return None
 
 
 def _progress(total: int, enabled: bool) -> Any:

@@ -212,10 +212,7 @@ def write_outputs(ds: Dataset, out_dir: str | os.PathLike[str]) -> list[Path]:
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    union = Graph()
-    for g in ds.graphs():
-        union += g
-    return atomic_write_all([(out / "graph.ttl", _turtle_chunks(union)), (out / "graph.trig", _trig_chunks(ds))])
+    return atomic_write_all([(out / "graph.ttl", _turtle_chunks(_union(ds))), (out / "graph.trig", _trig_chunks(ds))])
 
 
 def atomic_write(path: str | os.PathLike[str], chunks: Iterable[str]) -> Path:
@@ -270,9 +267,10 @@ def _write_temp(target: Path, chunks: Iterable[str]) -> str:
 
 
 def load(path: str | os.PathLike[str]) -> Dataset:
-    """Read a graph file into a Dataset whose default graph is the union of all graphs.
+    """Read a graph file, or a store folder, into a Dataset whose default graph is the union.
 
-    The format comes from the suffix (see ``LOAD_FORMATS``).
+    The format of a file comes from the suffix (see ``LOAD_FORMATS``); a folder made by
+    ``kg build --store`` is read through Oxigraph (``kg.oxstore``).
 
     >>> load("graph.xyz")
     Traceback (most recent call last):
@@ -280,6 +278,10 @@ def load(path: str | os.PathLike[str]) -> Dataset:
     kg.errors.UnknownNameError: unknown graph file suffix '.xyz'. Available: .jsonld, .nq, .nt, .owl, .rdf, .trig, .ttl
     """
     p = Path(path)
+    if p.is_dir():
+        from . import oxstore
+
+        return oxstore.to_dataset(p)
     fmt = LOAD_FORMATS.get(p.suffix.lower())
     if fmt is None:
         raise UnknownNameError("graph file suffix", p.suffix, sorted(LOAD_FORMATS))
@@ -299,7 +301,10 @@ def load(path: str | os.PathLike[str]) -> Dataset:
 
 
 def query(source: Graph | str | os.PathLike[str], sparql: str) -> QueryResult:
-    """Run SPARQL over a graph, a dataset (default graph = union of all) or a file.
+    """Run SPARQL over a graph, a dataset (default graph = union of all), a file or a store.
+
+    A store folder (``kg build --store``) is queried by Oxigraph, anything else by
+    rdflib; the result is the same kind of object, so ``format_result`` prints both alike.
 
     The prefixes of ``kg.vocab.PREFIXES`` (``kg:``, ``wd:``, ``rdfs:`` ...) are predeclared.
     ``GRAPH ?g { ... }`` reaches the per-document graphs of a TriG file or dataset.
@@ -309,6 +314,11 @@ def query(source: Graph | str | os.PathLike[str], sparql: str) -> QueryResult:
     >>> [str(row.s) for row in query(ds, "SELECT ?s WHERE { ?s a ?c }")]
     ['http://x/a']
     """
+    if not isinstance(source, Graph) and Path(source).is_dir():
+        from . import oxstore
+
+        with oxstore.reading(source) as st:
+            return oxstore.query(st, sparql)
     graph = source if isinstance(source, Graph) else load(source)
     if isinstance(graph, Dataset) and not graph.default_union:
         # A view over the same store, so the caller's dataset is not changed.
@@ -317,6 +327,62 @@ def query(source: Graph | str | os.PathLike[str], sparql: str) -> QueryResult:
         return graph.query(sparql, initNs=dict(PREFIXES))
     except Exception as e:  # pyparsing and rdflib errors for malformed queries
         raise InputError("SPARQL query", str(e).strip() or type(e).__name__) from None
+
+
+#: ``kg export`` formats: RDF (ttl is the union of all graphs), the entity network
+#: (graphml, gexf) and a table of every fact with its source (csv).
+EXPORT_FORMATS: tuple[str, ...] = ("ttl", "trig", "nq", "jsonld", "graphml", "gexf", "csv")
+
+
+def export(
+    source: str | os.PathLike[str], fmt: str, out: str | os.PathLike[str], *, lang: str = "ar"
+) -> Path:
+    """Write a graph file or a store in another format; the output is replaced atomically.
+
+    ``ttl`` and ``trig`` of a file are canonical (as ``kg build`` writes them); a store
+    writes RDF through Oxigraph, streaming. ``csv`` is the ``facts_with_sources`` query.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> g = Graph()
+    >>> _ = g.add((URIRef("http://x/a"), RDF.type, URIRef("http://x/C")))
+    >>> _ = g.serialize(d / "g.nt", format="nt")
+    >>> export(d / "g.nt", "ttl", d / "g.ttl").read_text().endswith("<http://x/a> a <http://x/C> .\\n")
+    True
+    >>> export(d / "g.nt", "xls", d / "g.xls")
+    Traceback (most recent call last):
+    ...
+    kg.errors.UnknownNameError: unknown export format 'xls'. Available: ttl, trig, nq, jsonld, graphml, gexf, csv
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise UnknownNameError("export format", fmt, EXPORT_FORMATS)
+    src, target = Path(source), Path(out)
+    if src.resolve() == target.resolve():
+        raise InputError(str(target), "is the input; give another --out")
+    if fmt in ("graphml", "gexf"):
+        from . import analytics
+
+        return analytics.export(analytics.to_networkx(load(src), lang=lang), target, fmt)
+    if fmt == "csv":
+        return atomic_write(target, [format_result(query(src, read_query("facts_with_sources")), "csv")])
+    if src.is_dir():
+        from . import oxstore
+
+        return oxstore.export(src, fmt, target)
+    ds = load(src)
+    if fmt == "ttl":
+        return atomic_write(target, _turtle_chunks(_union(ds)))
+    if fmt == "trig":
+        return atomic_write(target, _trig_chunks(ds))
+    text = ds.serialize(format="nquads" if fmt == "nq" else "json-ld")
+    return atomic_write(target, [text])
+
+
+def _union(ds: Dataset) -> Graph:
+    union = Graph()
+    for g in ds.graphs():
+        union += g
+    return union
 
 
 def stored_queries() -> dict[str, str]:

@@ -53,6 +53,7 @@ class KG(DefinedNamespace):
     coincidedWith: URIRef
     condemned: URIRef
     confidence: URIRef
+    contentHash: URIRef
     controls: URIRef
     criticized: URIRef
     demanded: URIRef

@@ -1,0 +1,748 @@
+"""A persistent, incremental knowledge graph: an Oxigraph store that documents join over runs.
+
+``kg build ... --store DIR`` adds every document it reads to ``DIR``; documents built on
+earlier days stay. The layout of the folder::
+
+    DIR/oxigraph/       the RDF (pyoxigraph on RocksDB)
+    DIR/votes.sqlite    what each document says about each shared entity
+    DIR/lock            held by the writer (exclusive) and by readers (shared)
+
+In the RDF, every document is one named graph (named by the document IRI, as in
+``graph.trig``) with everything that belongs to it: its node, sentences, facts and their
+provenance, mentions, and the entities whose IRIs are under its own (events, statements,
+times, quantities). What several documents can assert lives once, in the named graph
+``{base}shared``: the descriptions of the entities documents share by IRI (people,
+places, organisations, anything linked to Wikidata: one ``rdf:type``, one
+``rdfs:label`` per language, every other name as ``kg:alias``, ``owl:sameAs``), the
+direct facts between two such entities, and the declarations of open relations. An
+entity's description is recomputed, whenever a document that mentions it comes or
+goes, from the votes of every document in the store (``kg.graph.Tally``); a shared
+triple stays while some document asserts it. So the union of the store is the graph
+``kg build`` would write for the same documents in one run, whatever the order and
+however often documents are rebuilt; and no triple is in two graphs, which matters
+because Oxigraph's union default graph counts a triple once per graph that holds it
+(oxigraph/oxigraph#1919), unlike rdflib's.
+
+Writing a document is one Oxigraph transaction (a SPARQL update): its old graph goes,
+its new graph and the new descriptions come, all or nothing. The votes live in SQLite
+beside it; an intent row written before the transaction and cleared after it lets the
+next writer finish or undo the votes of a document whose process died in between.
+Readers (``kg query``, ``kg serve``, ``kg export``) open the RDF read-only and never
+need the votes. Oxigraph does not support reading a store while another process writes
+it, so readers and the writer exclude each other through ``DIR/lock``: a build refuses
+to start while the store is served or queried, and a reader refuses while a build runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.namespace import OWL, RDF, RDFS, XSD
+from rdflib.query import Result
+from rdflib.term import Node
+
+from .errors import InputError, UnknownNameError
+from .graph import Tally, build_graph, document_iri, entity_tallies
+from .model import DocResult
+from .vocab import DEFAULT_BASE, KG, PREFIXES, WD
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+RDF_DIR = "oxigraph"
+VOTES_DB = "votes.sqlite"
+LOCK_FILE = "lock"
+FORMAT_VERSION = "1"
+
+#: Predicates of an entity's description: in the shared graph for shared entities.
+DESCRIPTION_PREDICATES: tuple[URIRef, ...] = (RDF.type, RDFS.label, KG.alias, OWL.sameAs, KG.value)
+
+#: Classes whose entities carry a ``kg:value`` (graph.py writes it for these only).
+_VALUED = frozenset({"TimeExpression", "Quantity"})
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS votes (
+    doc TEXT NOT NULL, iri TEXT NOT NULL, kind TEXT NOT NULL,
+    tag TEXT NOT NULL, tier INTEGER NOT NULL, text TEXT NOT NULL, n INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS votes_iri ON votes (iri);
+CREATE INDEX IF NOT EXISTS votes_doc ON votes (doc);
+CREATE TABLE IF NOT EXISTS triples (doc TEXT NOT NULL, s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS triples_doc ON triples (doc);
+-- Sums over all documents, kept with the rows above: reading them costs the same
+-- however many documents mention an entity.
+CREATE TABLE IF NOT EXISTS vote_totals (
+    iri TEXT NOT NULL, kind TEXT NOT NULL, tag TEXT NOT NULL, tier INTEGER NOT NULL, text TEXT NOT NULL,
+    n INTEGER NOT NULL, PRIMARY KEY (iri, kind, tag, tier, text)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS triple_totals (
+    s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (s, p, o)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS intent (doc TEXT PRIMARY KEY, digest TEXT NOT NULL, votes TEXT NOT NULL, triples TEXT NOT NULL);
+"""
+
+_Row = tuple[str, str, str, int, str, int]  # iri, kind, tag, tier, text, n
+_Spo = tuple[str, str, str]  # a shared triple, each term in N-Triples syntax
+
+
+def _ox() -> Any:
+    try:
+        import pyoxigraph
+    except ImportError:  # a core dependency, but say what to do if it is missing
+        raise InputError("pyoxigraph", "not installed: pip install pyoxigraph") from None
+    return pyoxigraph
+
+
+# --- finding and opening stores ----------------------------------------------------------
+
+
+def is_store(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a store folder (``kg build --store``) or a bare Oxigraph folder.
+
+    >>> import tempfile
+    >>> is_store(tempfile.mkdtemp())
+    False
+    """
+    return rdf_dir(path) is not None
+
+
+def rdf_dir(path: str | os.PathLike[str]) -> Path | None:
+    """The Oxigraph folder of a store: ``DIR/oxigraph``, or ``DIR`` itself when it is one."""
+    p = Path(path)
+    for candidate in (p / RDF_DIR, p):
+        if (candidate / "CURRENT").is_file() and (candidate / "IDENTITY").is_file():
+            return candidate
+    return None
+
+
+def open_read_only(path: str | os.PathLike[str]) -> ox.Store:
+    """Open a store to read, without taking its lock (see ``reading``).
+
+    >>> import tempfile
+    >>> open_read_only(tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: ...: not a kg store (make one with kg build ... --store DIR)
+    """
+    where = rdf_dir(path)
+    if where is None:
+        raise InputError(str(path), "not a kg store (make one with kg build ... --store DIR)")
+    try:
+        return _ox().Store.read_only(str(where))
+    except OSError as e:
+        raise InputError(str(path), f"cannot open the store: {e}") from None
+
+
+@contextlib.contextmanager
+def reading(path: str | os.PathLike[str]) -> Iterator[ox.Store]:
+    """A store opened to read, with a shared lock that keeps builds out meanwhile.
+
+    >>> import tempfile
+    >>> with GraphStore(tempfile.mkdtemp()) as st:
+    ...     with reading(st.path) as r:
+    ...         pass
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: ...: a build is writing to the store; try again when it is done
+    """
+    with store_lock(path, exclusive=False):
+        yield open_read_only(path)
+
+
+@contextlib.contextmanager
+def store_lock(path: str | os.PathLike[str], *, exclusive: bool) -> Iterator[None]:
+    """Hold ``DIR/lock``: exclusive for the writer, shared for readers; never wait.
+
+    A bare Oxigraph folder (not made by kg) has no lock file and is not locked.
+    """
+    lock = Path(path) / LOCK_FILE
+    if not (exclusive or lock.is_file()):
+        yield
+        return
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: no advisory locks
+        yield
+        return
+    with open(lock, "a+b") as f:
+        try:
+            fcntl.flock(f, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+        except OSError:
+            why = (
+                "the store is in use (kg serve or kg query is reading it, or a build is writing it); stop it first"
+                if exclusive
+                else "a build is writing to the store; try again when it is done"
+            )
+            raise InputError(str(path), why) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Put:
+    """What adding one document did."""
+
+    doc_id: str
+    replaced: bool  # the document was in the store before
+    triples: int  # triples of its own graph
+    entities: int  # shared entities whose description was recomputed
+
+
+class GraphStore:
+    """The writer of a store folder: add, replace and remove documents, one transaction each.
+
+    Only one writer may open a store at a time (Oxigraph locks it).
+
+    >>> import tempfile
+    >>> from kg.model import AnalysedDoc, Document, Extraction, Mention, Sentence, Entity
+    >>> def doc(i, name):
+    ...     text = f"{name} spoke."
+    ...     a = AnalysedDoc(Document(i, text, "en"), (Sentence(0, 0, len(text), text, ()),), "demo")
+    ...     m = Mention("m1", 0, 0, len(name), name, "Person", "e1")
+    ...     return DocResult(Extraction(a, (m,), (Entity("e1", name, "Person", ("m1",)),), ()))
+    >>> with GraphStore(tempfile.mkdtemp(), base="http://x/") as st:
+    ...     [st.put(doc("d1", "Rex")).replaced, st.put(doc("d2", "Rex")).replaced, st.put(doc("d1", "Rex")).replaced]
+    ...     sorted(st.documents())
+    [False, False, True]
+    ['d1', 'd2']
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, base: str | None = None) -> None:
+        self.path = Path(path)
+        _check_folder(self.path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self._lock = contextlib.ExitStack()
+        self._lock.enter_context(store_lock(self.path, exclusive=True))
+        try:
+            self._db = sqlite3.connect(self.path / VOTES_DB, isolation_level=None)
+        except BaseException:
+            self._lock.close()
+            raise
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")  # survives a killed process; a power cut may lose the last commits, as in RocksDB
+            self._db.executescript(_SCHEMA)
+            self._fill_totals()
+            self.base = self._base(base)
+            self._rdf = _open_writer(self.path)
+        except BaseException:
+            self._db.close()
+            self._lock.close()
+            raise
+        self.shared_graph = URIRef(self.base + "shared")
+        self._recover()
+
+    # -- public API ---------------------------------------------------------------------
+
+    def put(self, result: DocResult) -> Put:
+        """Add a document, or replace it if a document with the same id is in the store."""
+        doc = document_iri(result.doc.id, self.base)
+        graph = build_graph([result], base=self.base).graph(doc)
+        tallies = {iri: t for iri, t in entity_tallies(result, base=self.base).items() if not _owned(iri, doc)}
+        for iri in tallies:  # described from the votes of every document, in the shared graph
+            for p in DESCRIPTION_PREDICATES:
+                graph.remove((iri, p, None))
+        graph.add((doc, KG.contentHash, Literal(content_hash(result.doc.text))))
+        shared = [t for t in graph if not (_owned(t[0], doc) or _owned(t[2], doc))]
+        for t in shared:
+            graph.remove(t)
+        replaced = self._has_graph(doc)
+        spo = sorted({(str(to_oxigraph(a)), str(to_oxigraph(b)), str(to_oxigraph(c))) for a, b, c in shared})
+        touched = self._commit(doc, _triples_text(graph), _rows(tallies), spo)
+        return Put(result.doc.id, replaced, len(graph) + len(shared), touched)
+
+    def remove(self, doc_id: str) -> bool:
+        """Take a document out of the store; False when it was not there."""
+        doc = document_iri(doc_id, self.base)
+        if not self._has_graph(doc) and not self._doc_rows(str(doc)):
+            return False
+        self._commit(doc, None, [], [])
+        return True
+
+    def documents(self) -> dict[str, str]:
+        """Ids of the documents in the store, with their content hashes ("" if none)."""
+        return documents(self._rdf)
+
+    def close(self) -> None:
+        self._db.close()
+        self._rdf = None  # closes Oxigraph (and its RocksDB lock) as the last reference goes
+        self._lock.close()
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- one document, one transaction ------------------------------------------------------
+
+    def _commit(self, doc: URIRef, text: str | None, rows: list[_Row], spo: list[_Spo]) -> int:
+        """Replace a document's graph (``text`` None: remove it), its votes and shared triples.
+
+        1. intent: the new votes and shared triples and the digest of the new graph
+           (SQLite, committed);
+        2. one Oxigraph update: drop the old graph, write the new one, bring the shared
+           graph up to date for every entity and triple the old or new document touches;
+        3. the new rows replace the old ones and the intent goes (one SQLite transaction).
+        A process that dies between 1 and 3 leaves an intent that ``_recover`` settles.
+        """
+        d = str(doc)
+        digest = _digest_text(text) if text is not None else ""
+        self._db.execute(
+            "INSERT OR REPLACE INTO intent VALUES (?, ?, ?, ?)", (d, digest, json.dumps(rows), json.dumps(spo))
+        )
+        old_rows, old_spo = self._doc_rows(d), set(self._doc_spo(d))
+        iris = sorted({r[0] for r in old_rows} | {r[0] for r in rows})
+        before, tallies = self._tallies(iris), self._tallies(iris)
+        for iri, t in _group(old_rows).items():
+            tallies[iri].add(t, sign=-1)
+        for iri, t in _group(rows).items():
+            tallies.setdefault(iri, Tally()).add(t)
+        triples = sorted(set(old_spo) | set(spo))
+        counts = self._triple_counts(triples)
+        present = {t for t in triples if counts.get(t, 0) - (t in old_spo) > 0} | set(spo)
+        ops = [f"DROP SILENT GRAPH {_iri(doc)}"]
+        ops += self._shared_ops(iris, tallies, triples, present, before)
+        if text is not None:
+            ops.append(f"INSERT DATA {{ GRAPH {_iri(doc)} {{\n{text}}} }}")
+        self._rdf.update(" ;\n".join(ops))
+        self._settle(d, rows, spo)
+        return len(iris)
+
+    def _shared_ops(
+        self,
+        iris: Sequence[str],
+        tallies: dict[str, Tally],
+        triples: Sequence[_Spo],
+        present: set[_Spo],
+        before: dict[str, Tally] | None = None,
+    ) -> list[str]:
+        """SPARQL update operations that make the shared graph right for some entities
+        (their descriptions, from ``tallies``) and some triples (there when ``present``).
+
+        ``before`` are the tallies the shared graph reflects now; then only the
+        difference is written. Without it (recovery, where that is not known) every
+        description triple of ``iris`` is deleted by pattern, which is slower on a large
+        store. Either way, run again, the operations change nothing.
+        """
+        g = _iri(self.shared_graph)
+        ops = []
+        new = _descriptions(iris, tallies)
+        old = _descriptions(iris, before) if before is not None else set()
+        if before is None and iris:
+            values = " ".join(_iri(URIRef(i)) for i in iris)
+            preds = " ".join(_iri(p) for p in DESCRIPTION_PREDICATES)
+            ops.append(
+                f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} "
+                f"VALUES ?p {{ {preds} }} GRAPH {g} {{ ?s ?p ?o }} }}"
+            )
+        gone = sorted(old - new) + [t for t in triples if t not in present]
+        if gone:
+            ops.append(f"DELETE DATA {{ GRAPH {g} {{\n{_spo_text(gone)}}} }}")
+        added = sorted(new - old) + [t for t in triples if t in present]
+        if added:
+            ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{_spo_text(added)}}} }}")
+        return ops
+
+    def _settle(self, doc: str, rows: list[_Row], spo: list[_Spo]) -> None:
+        db = self._db
+        with _transaction(db):
+            old_rows, old_spo = self._doc_rows(doc), self._doc_spo(doc)
+            db.execute("DELETE FROM votes WHERE doc = ?", (doc,))
+            db.executemany("INSERT INTO votes VALUES (?, ?, ?, ?, ?, ?, ?)", [(doc, *r) for r in rows])
+            db.execute("DELETE FROM triples WHERE doc = ?", (doc,))
+            db.executemany("INSERT INTO triples VALUES (?, ?, ?, ?)", [(doc, *t) for t in spo])
+            add_vote = (
+                "INSERT INTO vote_totals VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (iri, kind, tag, tier, text) DO UPDATE SET n = n + excluded.n"
+            )
+            db.executemany(add_vote, [(*r[:5], -r[5]) for r in old_rows] + list(rows))
+            db.executemany(
+                "DELETE FROM vote_totals WHERE iri = ? AND kind = ? AND tag = ? AND tier = ? AND text = ? AND n = 0",
+                [r[:5] for r in old_rows],
+            )
+            add_triple = "INSERT INTO triple_totals VALUES (?, ?, ?, ?) ON CONFLICT (s, p, o) DO UPDATE SET n = n + excluded.n"
+            db.executemany(add_triple, [(*t, -1) for t in old_spo] + [(*t, 1) for t in spo])
+            db.executemany("DELETE FROM triple_totals WHERE s = ? AND p = ? AND o = ? AND n = 0", old_spo)
+            db.execute("DELETE FROM intent WHERE doc = ?", (doc,))
+
+    def _recover(self) -> None:
+        """Finish or undo what a writer that died mid-document left (see ``_commit``).
+
+        If the document's graph in Oxigraph is the one the intent announced, the update
+        happened and the new rows are kept; otherwise it did not and they are dropped.
+        What the document touches in the shared graph is then rewritten from the rows
+        kept: a no-op in the usual cases, a repair in the rare one where the old and new
+        graphs of the document were identical.
+        """
+        pending = self._db.execute("SELECT doc, digest, votes, triples FROM intent").fetchall()
+        for doc, digest, votes, spo_json in pending:
+            rows: list[_Row] = [tuple(r) for r in json.loads(votes)]  # type: ignore[misc]
+            spo: list[_Spo] = [tuple(t) for t in json.loads(spo_json)]  # type: ignore[misc]
+            if self._graph_digest(URIRef(doc)) == digest:
+                self._settle(doc, rows, spo)
+            else:
+                self._db.execute("DELETE FROM intent WHERE doc = ?", (doc,))
+            iris = sorted({r[0] for r in rows} | {r[0] for r in self._doc_rows(doc)})
+            triples = sorted(set(spo) | set(self._doc_spo(doc)))
+            counts = self._triple_counts(triples)
+            ops = self._shared_ops(iris, self._tallies(iris), triples, {t for t in triples if counts.get(t, 0) > 0})
+            if ops:
+                self._rdf.update(" ;\n".join(ops))
+
+    # -- reading votes and graphs -------------------------------------------------------------
+
+    def _doc_spo(self, doc: str) -> list[_Spo]:
+        cur = self._db.execute("SELECT s, p, o FROM triples WHERE doc = ?", (doc,))
+        return [tuple(r) for r in cur.fetchall()]  # type: ignore[misc]
+
+    def _triple_counts(self, triples: Sequence[_Spo]) -> dict[_Spo, int]:
+        """How many documents assert each of these shared triples (absent: none)."""
+        out = {}
+        for t in triples:
+            row = self._db.execute("SELECT n FROM triple_totals WHERE s = ? AND p = ? AND o = ?", t).fetchone()
+            if row is not None:
+                out[t] = int(row[0])
+        return out
+
+    def _doc_rows(self, doc: str) -> list[_Row]:
+        cur = self._db.execute("SELECT iri, kind, tag, tier, text, n FROM votes WHERE doc = ?", (doc,))
+        return [tuple(r) for r in cur.fetchall()]  # type: ignore[misc]
+
+    def _tallies(self, iris: Sequence[str]) -> dict[str, Tally]:
+        """The summed votes of every document for each IRI (committed rows only)."""
+        rows: list[_Row] = []
+        for i in range(0, len(iris), 500):
+            chunk = iris[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            cur = self._db.execute(
+                f"SELECT iri, kind, tag, tier, text, n FROM vote_totals WHERE iri IN ({marks})", tuple(chunk)
+            )
+            rows += [tuple(r) for r in cur.fetchall()]  # type: ignore[misc]
+        out = _group(rows)
+        for iri in iris:
+            out.setdefault(iri, Tally())
+        return out
+
+    def _has_graph(self, doc: URIRef) -> bool:
+        return bool(self._rdf.contains_named_graph(_ox().NamedNode(str(doc))))
+
+    def _graph_digest(self, doc: URIRef) -> str:
+        if not self._has_graph(doc):
+            return ""
+        quads = self._rdf.quads_for_pattern(None, None, None, _ox().NamedNode(str(doc)))
+        return _digest_lines(str(q.triple) for q in quads)
+
+    def _fill_totals(self) -> None:
+        """Compute the running totals if they are missing (a store from before they existed)."""
+        db = self._db
+        if db.execute("SELECT 1 FROM vote_totals LIMIT 1").fetchone() or not db.execute("SELECT 1 FROM votes LIMIT 1").fetchone():
+            return
+        with _transaction(db):
+            db.execute(
+                "INSERT INTO vote_totals SELECT iri, kind, tag, tier, text, SUM(n) FROM votes "
+                "GROUP BY iri, kind, tag, tier, text"
+            )
+            db.execute("INSERT INTO triple_totals SELECT s, p, o, COUNT(*) FROM triples GROUP BY s, p, o")
+
+    def _base(self, base: str | None) -> str:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'base'").fetchone()
+        if row is None:
+            chosen = base or DEFAULT_BASE
+            with _transaction(self._db):
+                self._db.execute("INSERT INTO meta VALUES ('base', ?)", (chosen,))
+                self._db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT_VERSION,))
+            return chosen
+        if base is not None and base != row[0]:
+            raise InputError(str(self.path), f"the store was built with base {row[0]!r}, not {base!r}")
+        return str(row[0])
+
+
+def description_triples(iri: URIRef, tally: Tally) -> list[tuple[URIRef, URIRef, Node]]:
+    """The triples that describe a shared entity in ``{base}entities``.
+
+    >>> t = Tally.vote("City", [("ar", 0, "واشنطن"), ("ar", 1, "واشنطن العاصمة")], [("ar", "واشنطن العاصمة")], qid="Q61")
+    >>> for s, p, o in description_triples(URIRef("http://x/entity/Q61"), t): print(p.n3(), o.n3())
+    <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kg-builder/ontology#City>
+    <http://www.w3.org/2000/01/rdf-schema#label> "واشنطن"@ar
+    <https://w3id.org/kg-builder/ontology#alias> "واشنطن العاصمة"@ar
+    <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q61>
+    """
+    d = tally.describe()
+    out: list[tuple[URIRef, URIRef, Node]] = [(iri, RDF.type, KG[d.cls])]
+    out += [(iri, RDFS.label, Literal(label, lang=tag or None)) for tag, label in d.labels.items()]
+    out += [(iri, KG.alias, Literal(name, lang=tag or None)) for tag, name in d.aliases]
+    out += [(iri, OWL.sameAs, WD[q]) for q in d.qids]
+    if d.value is not None and _VALUED & set(tally.classes):
+        out.append((iri, KG.value, Literal(d.value)))
+    return out
+
+
+def content_hash(text: str) -> str:
+    """The ``kg:contentHash`` of a document: SHA-256 of its UTF-8 text, in hex.
+
+    >>> content_hash("")[:16]
+    'e3b0c44298fc1c14'
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def documents(store: ox.Store) -> dict[str, str]:
+    """Document id -> content hash ("" when not recorded) of every document in a store."""
+    q = (
+        "SELECT ?id ?h WHERE { GRAPH ?g { ?g a kg:Document ; dcterms:identifier ?id "
+        "OPTIONAL { ?g kg:contentHash ?h } } }"
+    )
+    out = {}
+    for sol in cast(Any, store.query(q, prefixes=_prefixes())):
+        h = sol["h"]
+        out[sol["id"].value] = h.value if h is not None else ""
+    return out
+
+
+def _check_folder(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise InputError(str(path), "not a folder")
+    if path.is_dir() and any(p.name != LOCK_FILE for p in path.iterdir()) and not (path / VOTES_DB).is_file():
+        raise InputError(str(path), "exists and is not a kg store; give a new or empty folder")
+
+
+def _open_writer(path: Path) -> Any:
+    try:
+        return _ox().Store(str(path / RDF_DIR))
+    except OSError as e:
+        if "lock" in str(e).lower():
+            raise InputError(str(path), "the store is open in another process (kg serve, or another build?)") from None
+        raise InputError(str(path), f"cannot open the store: {e}") from None
+
+
+class _transaction:
+    """``with _transaction(db):`` BEGIN ... COMMIT, or ROLLBACK on error (autocommit mode)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _rows(tallies: dict[URIRef, Tally]) -> list[_Row]:
+    rows: list[_Row] = []
+    for iri, t in sorted(tallies.items()):
+        i = str(iri)
+        rows += [(i, "class", "", 0, c, n) for c, n in t.classes.items()]
+        rows += [(i, "label", tag, tier, text, n) for (tag, tier, text), n in t.labels.items()]
+        rows += [(i, "name", tag, 0, text, n) for (tag, text), n in t.names.items()]
+        rows += [(i, "value", "", 0, v, n) for v, n in t.values.items()]
+        rows += [(i, "qid", "", 0, q, n) for q, n in t.qids.items()]
+    return rows
+
+
+def _group(rows: Iterable[Sequence[Any]]) -> dict[str, Tally]:
+    out: dict[str, Tally] = {}
+    for iri, kind, tag, tier, text, n in rows:
+        t = out.setdefault(iri, Tally())
+        if kind == "class":
+            t.classes[text] += n
+        elif kind == "label":
+            t.labels[(tag, int(tier), text)] += n
+        elif kind == "name":
+            t.names[(tag, text)] += n
+        elif kind == "value":
+            t.values[text] += n
+        elif kind == "qid":
+            t.qids[text] += n
+    return out
+
+
+# --- RDF terms between rdflib and Oxigraph --------------------------------------------------
+
+
+def to_oxigraph(t: Node) -> Any:
+    """An rdflib term as a pyoxigraph term.
+
+    >>> str(to_oxigraph(Literal("قال", lang="ar")))
+    '"قال"@ar'
+    """
+    ox = _ox()
+    if isinstance(t, URIRef):
+        return ox.NamedNode(str(t))
+    if isinstance(t, BNode):
+        return ox.BlankNode(str(t))
+    if isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        if t.datatype is not None and t.datatype != XSD.string:
+            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
+        return ox.Literal(str(t))
+    raise TypeError(f"cannot store {t!r}")
+
+
+def to_rdflib(t: Any) -> Node:
+    """A pyoxigraph term as an rdflib term.
+
+    >>> import pyoxigraph as ox
+    >>> to_rdflib(ox.Literal("1", datatype=ox.NamedNode(str(XSD.integer)))).toPython()
+    1
+    """
+    ox = _ox()
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        dt = t.datatype.value
+        return Literal(t.value) if dt == str(XSD.string) else Literal(t.value, datatype=URIRef(dt))
+    return Literal(str(t))  # an RDF-star triple term: shown, not interpreted
+
+
+def _iri(t: URIRef) -> str:
+    return str(to_oxigraph(t))
+
+
+def _owned(t: Node, doc: URIRef) -> bool:
+    """Whether a term belongs to one document: the document itself or an IRI under it."""
+    return isinstance(t, URIRef) and (t == doc or str(t).startswith(str(doc) + "/"))
+
+
+def _descriptions(iris: Sequence[str], tallies: dict[str, Tally]) -> set[_Spo]:
+    """The description triples of these entities, as N-Triples terms."""
+    out = set()
+    for iri in iris:
+        t = tallies.get(iri)
+        if t is not None and not t.is_empty():
+            for s, p, o in description_triples(URIRef(iri), t):
+                out.add((str(to_oxigraph(s)), str(to_oxigraph(p)), str(to_oxigraph(o))))
+    return out
+
+
+def _spo_text(triples: Iterable[_Spo]) -> str:
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
+
+
+def _triples_text(graph: Graph) -> str:
+    """The triples of a graph in N-Triples syntax (also valid inside SPARQL INSERT DATA)."""
+    return "".join(f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} .\n" for s, p, o in graph)
+
+
+def _digest_text(text: str) -> str:
+    """Digest of triples as Oxigraph will store them (it normalises literals: "01" -> "1")."""
+    mem = _ox().Store()
+    mem.update(f"INSERT DATA {{\n{text}}}")
+    return _digest_lines(str(q.triple) for q in mem)
+
+
+def _digest_lines(lines: Iterable[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(lines)).encode("utf-8")).hexdigest()
+
+
+def _prefixes() -> dict[str, str]:
+    return {p: str(ns) for p, ns in PREFIXES.items()} | {"dcterms": "http://purl.org/dc/terms/"}
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def query(store: ox.Store, sparql: str) -> Result:
+    """Run SPARQL over a store; the default graph is the union of all graphs, as for files.
+
+    The result is an rdflib ``Result``, so ``kg.store.format_result`` prints it like a
+    result over a file. The prefixes of ``kg.vocab.PREFIXES`` are predeclared.
+
+    >>> import pyoxigraph as ox
+    >>> st = ox.Store()
+    >>> st.add(ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KG.Person)), ox.NamedNode("http://x/g")))
+    >>> [str(r.s) for r in query(st, "SELECT ?s WHERE { ?s a kg:Person }")]
+    ['http://x/a']
+    >>> query(st, "ASK { GRAPH ?g { ?s a kg:Event } }").askAnswer
+    False
+    """
+    ox = _ox()
+    try:
+        answer = store.query(sparql, prefixes=_prefixes(), use_default_graph_as_union=True)
+        if isinstance(answer, ox.QueryBoolean):
+            result = Result("ASK")
+            result.askAnswer = bool(answer)
+        elif isinstance(answer, ox.QuerySolutions):
+            result = Result("SELECT")
+            names = [v.value for v in answer.variables]
+            result.vars = [Variable(n) for n in names]
+            result.bindings = [
+                {Variable(n): cast(Any, to_rdflib(sol[n])) for n in names if sol[n] is not None} for sol in answer
+            ]
+        else:
+            result = Result("CONSTRUCT")
+            g = Graph()
+            for t in cast(Any, answer):
+                g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+            result.graph = g
+    except SyntaxError as e:
+        raise InputError("SPARQL query", str(e).strip()) from None
+    return result
+
+
+def quads(store: ox.Store) -> Iterator[tuple[Node, Node, Node, Node]]:
+    """Every quad of a store as rdflib terms (subject, predicate, object, graph)."""
+    for q in store:
+        g = q.graph_name
+        yield to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), (
+            to_rdflib(g) if not isinstance(g, _ox().DefaultGraph) else URIRef("urn:x-rdflib:default")
+        )
+
+
+def to_dataset(path: str | os.PathLike[str]) -> Dataset:
+    """A store as an rdflib Dataset whose default graph is the union (for validate, stats, view)."""
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    ds = Dataset(default_union=True)
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    with reading(path) as store:
+        for s, p, o, g in quads(store):
+            ctx = DATASET_DEFAULT_GRAPH_ID if str(g) == "urn:x-rdflib:default" else g
+            ds.add((s, p, o, ctx))  # type: ignore[arg-type]
+    return ds
+
+
+#: ``kg export`` formats an Oxigraph store writes itself (streaming, not canonical order).
+RDF_EXPORTS: dict[str, str] = {"ttl": "TURTLE", "trig": "TRIG", "nq": "N_QUADS", "jsonld": "JSON_LD"}
+
+
+def export(path: str | os.PathLike[str], fmt: str, out: str | os.PathLike[str]) -> Path:
+    """Write a store as Turtle (the union of its graphs), TriG, N-Quads or JSON-LD.
+
+    The file is replaced atomically.
+    """
+    if fmt not in RDF_EXPORTS:
+        raise UnknownNameError("store export format", fmt, sorted(RDF_EXPORTS))
+    from .analytics import atomic_path
+
+    ox = _ox()
+    rdf_format = getattr(ox.RdfFormat, RDF_EXPORTS[fmt])
+    target = Path(out)
+    with reading(path) as store, atomic_path(target) as tmp:
+        if fmt == "ttl":
+            triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+            ox.serialize(triples, str(tmp), rdf_format, prefixes=_prefixes())
+        elif fmt == "nq":
+            store.dump(str(tmp), rdf_format)
+        else:
+            store.dump(str(tmp), rdf_format, prefixes=_prefixes())
+    return target

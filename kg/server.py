@@ -1,0 +1,738 @@
+"""``kg serve``: a read-only SPARQL 1.1 Protocol endpoint over a store or a graph file.
+
+The HTTP side is the standard library's ``ThreadingHTTPServer``. Queries never run in
+the server process: each runs in one of a few worker processes that hold the store open
+read-only, so a query that overruns its time limit is stopped for real (the worker is
+killed and replaced), and a result larger than the size limit is cut off while it is
+being written, before it fills the memory.
+
+Protocol (https://www.w3.org/TR/sparql11-protocol/):
+
+- ``GET /sparql?query=...``, ``POST /sparql`` with a form (``query=...``) or with a
+  ``application/sparql-query`` body; ``default-graph-uri`` and ``named-graph-uri`` are
+  honoured. Without them the default graph is the union of all graphs, as for files.
+- Updates (``update=``, ``application/sparql-update``) are refused with 403.
+- SELECT and ASK answer in SPARQL JSON (default), XML, CSV or TSV; CONSTRUCT and
+  DESCRIBE in Turtle (default), N-Triples, RDF/XML or JSON-LD; chosen by the ``Accept``
+  header or a ``format`` parameter (``json``, ``xml``, ``csv``, ``tsv``, ``turtle``,
+  ``ntriples``, ...). 406 when none fits.
+- 400 for a malformed query, 503 when it runs out of time or no worker frees up in
+  time, 413 when the result is larger than the limit.
+- ``GET /`` is a small page to type queries.
+"""
+
+from __future__ import annotations
+
+import html
+import ipaddress
+import json
+import logging
+import multiprocessing
+import os
+import queue
+import shutil
+import signal
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import TracebackType
+from typing import Any, cast
+from urllib.parse import parse_qs, urlsplit
+
+log = logging.getLogger(__name__)
+
+#: Media types of SELECT/ASK results -> pyoxigraph QueryResultsFormat name.
+RESULT_TYPES: dict[str, str] = {
+    "application/sparql-results+json": "JSON",
+    "application/json": "JSON",
+    "application/sparql-results+xml": "XML",
+    "application/xml": "XML",
+    "text/xml": "XML",
+    "text/csv": "CSV",
+    "text/tab-separated-values": "TSV",
+}
+#: Media types of CONSTRUCT/DESCRIBE results -> pyoxigraph RdfFormat name.
+GRAPH_TYPES: dict[str, str] = {
+    "text/turtle": "TURTLE",
+    "application/turtle": "TURTLE",
+    "application/x-turtle": "TURTLE",
+    "application/n-triples": "N_TRIPLES",
+    "text/plain": "N_TRIPLES",
+    "application/rdf+xml": "RDF_XML",
+    "application/ld+json": "JSON_LD",
+}
+#: The media type each format is sent as.
+_SENT_AS = {
+    "JSON": "application/sparql-results+json",
+    "XML": "application/sparql-results+xml",
+    "CSV": "text/csv; charset=utf-8",
+    "TSV": "text/tab-separated-values; charset=utf-8",
+    "TURTLE": "text/turtle; charset=utf-8",
+    "N_TRIPLES": "application/n-triples",
+    "RDF_XML": "application/rdf+xml",
+    "JSON_LD": "application/ld+json",
+}
+#: ``format=`` short names: (for results, for graphs).
+_SHORT_NAMES = {
+    "json": ("JSON", "JSON_LD"),
+    "xml": ("XML", "RDF_XML"),
+    "csv": ("CSV", None),
+    "tsv": ("TSV", None),
+    "turtle": (None, "TURTLE"),
+    "ttl": (None, "TURTLE"),
+    "n3": (None, "TURTLE"),
+    "ntriples": (None, "N_TRIPLES"),
+    "nt": (None, "N_TRIPLES"),
+    "rdfxml": (None, "RDF_XML"),
+    "rdf+xml": (None, "RDF_XML"),
+    "jsonld": (None, "JSON_LD"),
+    "json-ld": (None, "JSON_LD"),
+}
+_FILE_FORMATS = {".ttl": "TURTLE", ".trig": "TRIG", ".nt": "N_TRIPLES", ".nq": "N_QUADS", ".rdf": "RDF_XML", ".owl": "RDF_XML", ".jsonld": "JSON_LD"}
+_MAX_REQUEST = 1_000_000  # bytes of a POSTed query
+_LOAD_SECONDS = 600  # to open or load the graph in a worker
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How long a query may run, how large its result may be, how many run at once."""
+
+    timeout: float = 30.0  # seconds
+    max_bytes: int = 64_000_000  # of a serialised result
+    workers: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """An HTTP answer: status, content type and body."""
+
+    status: int
+    content_type: str
+    body: bytes
+
+    @classmethod
+    def text(cls, status: int, message: str) -> Reply:
+        return cls(status, "text/plain; charset=utf-8", (message.rstrip("\n") + "\n").encode("utf-8"))
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` only accepts connections from this machine.
+
+    >>> is_loopback("127.0.0.1"), is_loopback("::1"), is_loopback("localhost"), is_loopback("0.0.0.0")
+    (True, True, True, False)
+    """
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def negotiate(accept: str, kind: str, fmt: str = "") -> str | None:
+    """The result format for an ``Accept`` header (and an optional ``format`` parameter).
+
+    ``kind`` is ``results`` (SELECT, ASK) or ``graph`` (CONSTRUCT, DESCRIBE). None means
+    that nothing acceptable can be produced (406).
+
+    >>> negotiate("", "results"), negotiate("*/*", "graph")
+    ('JSON', 'TURTLE')
+    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", "results")
+    'XML'
+    >>> negotiate("application/json", "results", fmt="csv")
+    'CSV'
+    >>> negotiate("application/n-triples, text/turtle;q=0.9", "graph")
+    'N_TRIPLES'
+    >>> negotiate("image/png", "results") is None
+    True
+    """
+    table = RESULT_TYPES if kind == "results" else GRAPH_TYPES
+    default = "JSON" if kind == "results" else "TURTLE"
+    if fmt:
+        f = fmt.strip().lower()
+        if f in _SHORT_NAMES:
+            chosen = _SHORT_NAMES[f][0 if kind == "results" else 1]
+            if chosen:
+                return chosen
+        elif f.split(";")[0].strip() in table:
+            return table[f.split(";")[0].strip()]
+    ranges = _accept_ranges(accept)
+    if not ranges:
+        return default
+    for media, _q in ranges:
+        if media in table:
+            return table[media]
+        if media == "*/*":
+            return default
+        if media.endswith("/*"):
+            major = media[:-1]
+            for candidate, name in table.items():
+                if candidate.startswith(major):
+                    return name
+    return None
+
+
+def _accept_ranges(accept: str) -> list[tuple[str, float]]:
+    """Media ranges by decreasing quality (stable for equal ones); q=0 ones left out."""
+    out = []
+    for i, part in enumerate(accept.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if not media:
+            continue
+        q = 1.0
+        for f in fields[1:]:
+            if f.lower().startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        if q > 0:
+            out.append((media, q, i))
+    return [(m, q) for m, q, _ in sorted(out, key=lambda t: (-t[1], t[2]))]
+
+
+# --- the worker processes ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Request:
+    query: str
+    accept: str
+    fmt: str
+    default_graphs: tuple[str, ...]
+    named_graphs: tuple[str, ...]
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _CappedBuffer:
+    """A binary sink that refuses to grow past ``limit`` bytes."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit, self.size, self.overflow = limit, 0, False
+        self.parts: list[bytes] = []
+
+    def write(self, b: bytes) -> int:
+        self.size += len(b)
+        if self.size > self.limit:
+            self.overflow = True
+            raise OSError("result too large")
+        self.parts.append(bytes(b))
+        return len(b)
+
+    def flush(self) -> None:
+        pass
+
+    def getvalue(self) -> bytes:
+        return b"".join(self.parts)
+
+
+def answer(store: Any, req: _Request, max_bytes: int, union: bool = True) -> Reply:
+    """Run one query over a pyoxigraph store and serialise the result (in a worker).
+
+    Without ``default-graph-uri`` the default graph is the union of all graphs
+    (``union``) or the store's default graph.
+    """
+    import pyoxigraph as ox
+
+    from .vocab import PREFIXES
+
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
+    kwargs: dict[str, Any] = {"prefixes": prefixes}
+    try:
+        if req.default_graphs:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in req.default_graphs]
+        elif union:
+            kwargs["use_default_graph_as_union"] = True
+        if req.named_graphs:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in req.named_graphs]
+        result = store.query(req.query, **kwargs)
+    except (SyntaxError, ValueError) as e:
+        return Reply.text(400, f"malformed query: {e}")
+    kind = "graph" if isinstance(result, ox.QueryTriples) else "results"
+    fmt = negotiate(req.accept, kind, req.fmt)
+    if fmt is None:
+        table = RESULT_TYPES if kind == "results" else GRAPH_TYPES
+        return Reply.text(406, f"cannot answer in {req.accept!r}; available: {', '.join(table)}")
+    sink = _CappedBuffer(max_bytes)
+    try:
+        if kind == "graph":
+            rdf_format = getattr(ox.RdfFormat, fmt)
+            ox.serialize(result, cast(Any, sink), rdf_format, prefixes=prefixes if fmt == "TURTLE" else None)
+        else:
+            result.serialize(cast(Any, sink), getattr(ox.QueryResultsFormat, fmt))
+    except OSError as e:
+        if sink.overflow:
+            return Reply.text(413, f"the result is larger than {max_bytes} bytes; ask for less (LIMIT, fewer variables)")
+        return Reply.text(500, f"query failed: {e}")
+    except (SyntaxError, ValueError, RuntimeError) as e:  # evaluation errors
+        return Reply.text(400, f"query failed: {e}")
+    return Reply(200, _SENT_AS[fmt], sink.getvalue())
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """What a worker queries: ``path`` read as ``how``: ``disk`` (an Oxigraph folder, read
+    in place), ``memory`` (an Oxigraph folder copied into memory) or a file format name
+    (``TURTLE``, ``TRIG`` ..., parsed into memory)."""
+
+    path: str
+    how: str
+    union: bool = True  # for "disk": query the union of the graphs, or the default graph
+
+
+def open_source(source: Source) -> tuple[Any, bool]:
+    """The pyoxigraph store a worker answers from, and whether to query the union of its
+    graphs (True) or its default graph (False).
+
+    A kg store has every triple in one graph only, so the union is right. A graph file
+    may hold a triple in several graphs (``graph.trig`` repeats shared entities), and
+    Oxigraph's union would count it once per graph (oxigraph/oxigraph#1919); so the
+    union of a file is also written, as a set, into the default graph, and queried there.
+    """
+    import pyoxigraph as ox
+
+    if source.how == "disk":
+        return ox.Store.read_only(source.path), source.union
+    store = ox.Store()  # in memory: several times faster to query than RocksDB
+    if source.how == "memory":
+        store.extend(ox.Store.read_only(source.path))
+        return store, True
+    store.load(path=source.path, format=getattr(ox.RdfFormat, source.how))
+    default = ox.DefaultGraph()
+    store.extend([ox.Quad(q.subject, q.predicate, q.object, default) for q in store if q.graph_name != default])
+    return store, False
+
+
+def _work(conn: Any, source: Source, max_bytes: int, parent: int) -> None:
+    """Worker process: open the store, then answer requests until the pipe closes."""
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+    try:
+        store, union = open_source(source)
+    except Exception as e:  # reported to the server, which says what went wrong
+        conn.send(f"{type(e).__name__}: {e}")
+        return
+    conn.send("ready")
+    while True:
+        try:
+            req = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply = answer(store, req, max_bytes, union)
+        except Exception as e:  # keep the worker alive whatever one query does
+            reply = Reply.text(500, f"{type(e).__name__}: {e}")
+        conn.send(reply)
+
+
+def _exit_with(parent: int) -> None:
+    """Stop this worker, even in the middle of a query, once the server process is gone."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
+
+
+_TIMED_OUT, _DIED = "timed out", "died"
+
+
+class _Worker:
+    def __init__(self, ctx: Any, source: Source, max_bytes: int) -> None:
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_work, args=(child, source, max_bytes, os.getpid()), daemon=True)
+        self.proc.start()
+        child.close()
+
+    def wait_ready(self, timeout: float) -> str:
+        """"ready", or what went wrong."""
+        try:
+            if not self.conn.poll(timeout):
+                return f"not ready after {timeout:g} s"
+            return str(self.conn.recv())
+        except (EOFError, OSError):
+            return "the worker died while opening the graph"
+
+    def ask(self, req: _Request, timeout: float) -> Reply | str:
+        """The reply, or why there is none (the worker is then killed)."""
+        try:
+            self.conn.send(req)
+            if not self.conn.poll(timeout):
+                self.kill()
+                return _TIMED_OUT
+            reply: Reply = self.conn.recv()
+            return reply
+        except (EOFError, OSError):
+            self.kill()
+            return _DIED
+
+    def kill(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(5)
+        self.conn.close()
+
+
+class WorkerPool:
+    """A few worker processes over one store; a worker that runs out of time is replaced."""
+
+    def __init__(self, source: Source, limits: Limits) -> None:
+        from .errors import InputError
+
+        self.source, self.limits = source, limits
+        self._ctx = multiprocessing.get_context("spawn")  # no fork of a process with threads
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+        started = [self._spawn() for _ in range(limits.workers)]  # they load in parallel
+        for w in started:
+            status = w.wait_ready(_LOAD_SECONDS)
+            if status != "ready":
+                self.close()
+                raise InputError(source.path, f"cannot serve it: {status}")
+            self._idle.put(w)
+
+    def run(self, req: _Request) -> Reply:
+        """Answer a request within the time limit (waiting for a free worker counts)."""
+        limit = self.limits.timeout
+        t0 = time.monotonic()
+        try:
+            w = self._idle.get(timeout=limit)
+        except queue.Empty:
+            return Reply.text(503, f"all {self.limits.workers} query workers are busy; try again")
+        reply = w.ask(req, max(0.05, limit - (time.monotonic() - t0)))
+        if reply == _TIMED_OUT:
+            self._replace(w)
+            return Reply.text(503, f"the query ran out of time ({limit:g} s) and was stopped")
+        if reply == _DIED:
+            self._replace(w)
+            return Reply.text(500, "the query worker died; try again")
+        self._idle.put(w)
+        return reply  # type: ignore[return-value]
+
+    def _spawn(self) -> _Worker:
+        w = _Worker(self._ctx, self.source, self.limits.max_bytes)
+        with self._lock:
+            self._all.add(w)
+        return w
+
+    def _replace(self, dead: _Worker) -> None:
+        with self._lock:
+            self._all.discard(dead)
+            if self._closed:
+                return
+
+        def start() -> None:
+            w = self._spawn()
+            if w.wait_ready(_LOAD_SECONDS) == "ready" and not self._closed:
+                self._idle.put(w)
+            else:
+                w.kill()
+
+        threading.Thread(target=start, daemon=True).start()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            workers = list(self._all)
+            self._all.clear()
+        for w in workers:
+            w.kill()
+
+
+# --- HTTP ----------------------------------------------------------------------------------
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_version = "kg-serve"
+    protocol_version = "HTTP/1.1"
+    endpoint: Endpoint  # set on the subclass made per endpoint
+
+    def do_GET(self) -> None:  # noqa: N802 (the stdlib's naming)
+        url = urlsplit(self.path)
+        if url.path not in ("/", "/sparql", "/query"):
+            self._send(Reply.text(404, "not found; the endpoint is /sparql and the query page /"))
+            return
+        params = parse_qs(url.query, keep_blank_values=True)
+        if "update" in params:
+            self._send(_refuse_update())
+        elif "query" in params:
+            self._query(params)
+        else:
+            self._send(Reply(200, "text/html; charset=utf-8", query_page().encode("utf-8")))
+
+    def do_POST(self) -> None:  # noqa: N802
+        url = urlsplit(self.path)
+        if url.path not in ("/", "/sparql", "/query", "/update"):
+            self._send(Reply.text(404, "not found; the endpoint is /sparql"))
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > _MAX_REQUEST:
+            self._send(Reply.text(413, f"the request is larger than {_MAX_REQUEST} bytes"))
+            self.close_connection = True
+            return
+        body = self.rfile.read(length).decode("utf-8", "replace")
+        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        params = parse_qs(url.query, keep_blank_values=True)
+        if url.path == "/update" or ctype == "application/sparql-update":
+            self._send(_refuse_update())
+        elif ctype == "application/x-www-form-urlencoded":
+            form = parse_qs(body, keep_blank_values=True)
+            params = {**params, **form}
+            self._send(_refuse_update()) if "update" in form else self._query(params)
+        elif ctype == "application/sparql-query":
+            self._query({**params, "query": [body]})
+        else:
+            self._send(Reply.text(415, "send application/sparql-query or a form (application/x-www-form-urlencoded)"))
+
+    def _query(self, params: dict[str, list[str]]) -> None:
+        queries = params.get("query") or [""]
+        if len(queries) != 1 or not queries[0].strip():
+            self._send(Reply.text(400, "give exactly one non-empty query parameter"))
+            return
+        req = _Request(
+            queries[0],
+            self.headers.get("Accept") or "",
+            (params.get("format") or [""])[0],
+            tuple(params.get("default-graph-uri", [])),
+            tuple(params.get("named-graph-uri", [])),
+        )
+        self._send(self.endpoint.pool.run(req))
+
+    def _send(self, reply: Reply) -> None:
+        self.send_response(reply.status)
+        self.send_header("Content-Type", reply.content_type)
+        self.send_header("Content-Length", str(len(reply.body)))
+        self.send_header("Vary", "Accept")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        if reply.content_type.startswith("text/html"):
+            self.send_header("Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(reply.body)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the stdlib's name)
+        log.info("%s %s", self.address_string(), format % args)
+
+
+def _refuse_update() -> Reply:
+    return Reply.text(403, "this endpoint is read-only: SPARQL updates are refused")
+
+
+class Endpoint:
+    """A running endpoint: the worker pool and the HTTP server, bound but not yet serving.
+
+    Each worker holds the graph in memory (copied from the store, or parsed from the
+    file) unless ``on_disk``: then a store is read in place (for stores larger than the
+    memory; queries are several times slower) and a file is loaded once into a
+    temporary on-disk store, removed on close. A store folder is served holding its
+    read lock, so that no build writes it meanwhile.
+    """
+
+    def __init__(
+        self,
+        source: str | os.PathLike[str],
+        *,
+        host: str = "127.0.0.1",
+        port: int = 7878,
+        limits: Limits | None = None,
+        on_disk: bool = False,
+    ) -> None:
+        from . import oxstore
+        from .errors import InputError, UnknownNameError
+
+        self.source, self.limits = Path(source), limits or Limits()
+        self._tmp: str | None = None
+        self._lock: Any = None
+        self._serving = False
+        if self.source.is_dir():
+            where = oxstore.rdf_dir(self.source)
+            if where is None:
+                raise InputError(str(self.source), "not a kg store (make one with kg build ... --store DIR)")
+            self._lock = oxstore.store_lock(self.source, exclusive=False)
+            self._lock.__enter__()
+            worker_source = Source(str(where), "disk" if on_disk else "memory")
+        else:
+            fmt = _FILE_FORMATS.get(self.source.suffix.lower())
+            if fmt is None:
+                raise UnknownNameError("graph file suffix", self.source.suffix, sorted(_FILE_FORMATS))
+            worker_source = Source(str(self.source), fmt)
+            if on_disk:
+                self._tmp = tempfile.mkdtemp(prefix="kg-serve-")
+                try:
+                    load_file(self.source, self._tmp)
+                except BaseException:
+                    self._release()
+                    raise
+                worker_source = Source(self._tmp, "disk", union=False)
+        handler = type("Handler", (_Handler,), {"endpoint": self})
+        try:  # bound first: a busy port fails before the workers load anything
+            self.httpd = ThreadingHTTPServer((host, port), handler)
+        except OSError as e:
+            self._release()
+            raise InputError(f"{host}:{port}", f"cannot listen there: {e.strerror or e}") from None
+        self.httpd.daemon_threads = True
+        try:
+            self.pool = WorkerPool(worker_source, self.limits)
+        except BaseException:
+            self.httpd.server_close()
+            self._release()
+            raise
+
+    @property
+    def url(self) -> str:
+        host, port = (str(x) for x in self.httpd.server_address[:2])
+        shown = f"[{host}]" if ":" in host else host
+        return f"http://{shown}:{port}/"
+
+    def serve_forever(self) -> None:
+        """Serve until Ctrl-C or SIGTERM (then ``close`` cleans up)."""
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, _interrupt)
+        self._serving = True
+        try:
+            self.httpd.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self._serving = False
+
+    def close(self) -> None:
+        if self._serving:  # serving in another thread
+            self.httpd.shutdown()
+        self.httpd.server_close()
+        self.pool.close()
+        self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.__exit__(None, None, None)
+            self._lock = None
+        if self._tmp is not None:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp = None
+
+    def __enter__(self) -> Endpoint:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def load_file(path: Path, store_path: str) -> None:
+    """Load a graph file into a new on-disk Oxigraph store (for serving it), its union
+    also in the default graph (see ``open_source``)."""
+    import pyoxigraph as ox
+
+    from .errors import InputError, UnknownNameError
+
+    fmt = _FILE_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise UnknownNameError("graph file suffix", path.suffix, sorted(_FILE_FORMATS))
+    store = ox.Store(store_path)
+    try:
+        store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, fmt))
+    except (SyntaxError, ValueError, OSError) as e:
+        raise InputError(str(path), f"cannot load: {e}") from None
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    store.flush()
+    store.optimize()
+    del store  # close it: the workers open it read-only
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port nobody listens on right now (for tests and scripts).
+
+    >>> 0 < free_port() < 65536
+    True
+    """
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+        s.bind((host, 0))
+        return int(s.getsockname()[1])
+
+
+# --- the query page ---------------------------------------------------------------------
+
+
+def query_page(examples: Sequence[tuple[str, str, str]] | None = None) -> str:
+    """The HTML page at ``/``: a text area, a format choice and the stored example queries.
+
+    >>> "<textarea" in query_page([("q", "A question", "ASK {}")])
+    True
+    """
+    if examples is None:
+        from .store import read_query, stored_queries
+
+        examples = [(name, title, read_query(name)) for name, title in stored_queries().items()]
+    # JSON inside <script>: "</" would end the script element.
+    data = json.dumps([{"name": n, "title": t, "query": q} for n, t, q in examples], ensure_ascii=False)
+    return _PAGE.replace("__EXAMPLES__", data.replace("</", "<\\/")).replace("__TITLE__", html.escape("kg-builder SPARQL"))
+
+
+_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>__TITLE__</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body { font: 15px/1.4 system-ui, sans-serif; margin: 1.5em auto; max-width: 70em; padding: 0 1em; }
+textarea { width: 100%; height: 16em; font: 13px/1.4 ui-monospace, monospace; box-sizing: border-box; }
+table { border-collapse: collapse; margin-top: 1em; }
+th, td { border: 1px solid #ccc; padding: .25em .5em; text-align: start; vertical-align: top; unicode-bidi: plaintext; }
+th { background: #f4f4f4; }
+#status { color: #555; margin-left: 1em; }
+pre { white-space: pre-wrap; unicode-bidi: plaintext; }
+</style></head>
+<body>
+<h1>__TITLE__</h1>
+<p>Read-only SPARQL 1.1 endpoint at <code>/sparql</code>. Prefixes <code>kg: kgrel: wd: wdt: rdfs: rdf: owl: xsd: prov: schema: dcterms:</code> are predeclared; the default graph is the union of all documents.</p>
+<p><label>Example: <select id="examples"><option value="">…</option></select></label></p>
+<textarea id="query" spellcheck="false">SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20</textarea>
+<p><button id="run">Run</button>
+<label>Answer as <select id="format">
+<option value="application/sparql-results+json">table</option>
+<option value="text/csv">CSV</option><option value="text/tab-separated-values">TSV</option>
+<option value="application/sparql-results+xml">XML</option><option value="text/turtle">Turtle (CONSTRUCT)</option>
+</select></label><span id="status"></span></p>
+<div id="out"></div>
+<script>
+"use strict";
+const examples = __EXAMPLES__;
+const pick = document.getElementById("examples"), q = document.getElementById("query");
+for (const e of examples) { const o = document.createElement("option"); o.value = e.name; o.textContent = e.title + " (" + e.name + ")"; pick.append(o); }
+pick.onchange = () => { const e = examples.find(x => x.name === pick.value); if (e) q.value = e.query; };
+function cell(t) { if (!t) return ""; return t.type === "literal" && t["xml:lang"] ? t.value + " @" + t["xml:lang"] : t.value; }
+async function run() {
+  const status = document.getElementById("status"), out = document.getElementById("out");
+  const accept = document.getElementById("format").value;
+  status.textContent = "running…"; out.replaceChildren();
+  const t0 = performance.now();
+  let r;
+  try {
+    r = await fetch("sparql", { method: "POST", headers: { "Content-Type": "application/sparql-query", "Accept": accept }, body: q.value });
+  } catch (e) { status.textContent = String(e); return; }
+  const text = await r.text(), ms = Math.round(performance.now() - t0);
+  if (!r.ok) { status.textContent = r.status + " " + r.statusText + " (" + ms + " ms)"; const p = document.createElement("pre"); p.textContent = text; out.append(p); return; }
+  if ((r.headers.get("Content-Type") || "").startsWith("application/sparql-results+json")) {
+    const data = JSON.parse(text);
+    if ("boolean" in data) { status.textContent = ms + " ms"; const p = document.createElement("pre"); p.textContent = String(data.boolean); out.append(p); return; }
+    const vars = data.head.vars, rows = data.results.bindings, table = document.createElement("table");
+    const head = table.insertRow(); for (const v of vars) { const th = document.createElement("th"); th.textContent = v; head.append(th); }
+    for (const b of rows) { const tr = table.insertRow(); for (const v of vars) tr.insertCell().textContent = cell(b[v]); }
+    status.textContent = rows.length + " rows, " + ms + " ms"; out.append(table);
+  } else { status.textContent = ms + " ms"; const p = document.createElement("pre"); p.textContent = text; out.append(p); }
+}
+document.getElementById("run").onclick = run;
+q.addEventListener("keydown", e => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) run(); });
+</script>
+</body></html>
+"""
