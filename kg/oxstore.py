@@ -135,7 +135,7 @@ def open_read_only(path: str | os.PathLike[str]) -> ox.Store:
     if where is None:
         raise InputError(str(path), "not a kg store (make one with kg build ... --store DIR)")
     try:
-        return _ox().Store.read_only(str(where))
+        return cast("ox.Store", _ox().Store.read_only(str(where)))
     except OSError as e:
         raise InputError(str(path), f"cannot open the store: {e}") from None
 
@@ -389,8 +389,8 @@ class GraphStore:
         """
         pending = self._db.execute("SELECT doc, digest, votes, triples FROM intent").fetchall()
         for doc, digest, votes, spo_json in pending:
-            rows: list[_Row] = [tuple(r) for r in json.loads(votes)]  # type: ignore[misc]
-            spo: list[_Spo] = [tuple(t) for t in json.loads(spo_json)]  # type: ignore[misc]
+            rows: list[_Row] = [tuple(r) for r in json.loads(votes)]
+            spo: list[_Spo] = [tuple(t) for t in json.loads(spo_json)]
             if self._graph_digest(URIRef(doc)) == digest:
                 self._settle(doc, rows, spo)
             else:
@@ -406,7 +406,7 @@ class GraphStore:
 
     def _doc_spo(self, doc: str) -> list[_Spo]:
         cur = self._db.execute("SELECT s, p, o FROM triples WHERE doc = ?", (doc,))
-        return [tuple(r) for r in cur.fetchall()]  # type: ignore[misc]
+        return [tuple(r) for r in cur.fetchall()]
 
     def _triple_counts(self, triples: Sequence[_Spo]) -> dict[_Spo, int]:
         """How many documents assert each of these shared triples (absent: none)."""
@@ -419,7 +419,7 @@ class GraphStore:
 
     def _doc_rows(self, doc: str) -> list[_Row]:
         cur = self._db.execute("SELECT iri, kind, tag, tier, text, n FROM votes WHERE doc = ?", (doc,))
-        return [tuple(r) for r in cur.fetchall()]  # type: ignore[misc]
+        return [tuple(r) for r in cur.fetchall()]
 
     def _tallies(self, iris: Sequence[str]) -> dict[str, Tally]:
         """The summed votes of every document for each IRI (committed rows only)."""
@@ -430,7 +430,7 @@ class GraphStore:
             cur = self._db.execute(
                 f"SELECT iri, kind, tag, tier, text, n FROM vote_totals WHERE iri IN ({marks})", tuple(chunk)
             )
-            rows += [tuple(r) for r in cur.fetchall()]  # type: ignore[misc]
+            rows += [tuple(r) for r in cur.fetchall()]
         out = _group(rows)
         for iri in iris:
             out.setdefault(iri, Tally())
