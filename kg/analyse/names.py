@@ -270,8 +270,45 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
             continue
         i += 1
     spans.extend(_unknown_names(tokens, spans))
+    spans.extend(_designated_organisations(tokens, spans))
     spans.sort(key=lambda s: s.first)
     return spans
+
+
+def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) -> list[EntitySpan]:
+    """An organisation named by its kind and a genitive: مجلس النواب, وزارة الدفاع الأميركية,
+    حزب العمال (a designator without article, then definite nouns and adjectives)."""
+    covered = {k for s in known for k in range(s.first - 1, s.last)}
+    out: list[EntitySpan] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        t = tokens[i]
+        f = normalize(t.form)
+        if i in covered or t.upos != "NOUN" or designators().get(f) != "Organization" or f.startswith("ال"):
+            i += 1
+            continue
+        def fits(k: int, upos: tuple[str, ...]) -> bool:
+            return (
+                k < n
+                and k not in covered
+                and tokens[k].upos in upos
+                and normalize(tokens[k].form).startswith("ال")
+                and tokens[k - 1].end < tokens[k].start
+            )
+
+        j = i + 1
+        if fits(j, ("NOUN", "PROPN")):  # one genitive, then its adjectives
+            j += 1
+            while fits(j, ("ADJ",)):
+                j += 1
+        if j > i + 1:
+            out.append(EntitySpan(i + 1, j, "Organization", "designator"))
+            covered.update(range(i, j))
+            i = j
+            continue
+        i += 1
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -112,7 +112,7 @@ class _Doc:
         self.alias: dict[str, str] = {}  # union-find parent of entity keys
         self.mentions: list[Mention] = []
         self.facts: list[_Fact] = []
-        self.bindings: list[tuple[str, frozenset[str], str]] = []  # title head, modifiers, person key
+        self.bindings: list[tuple[str, frozenset[str], str, int]] = []  # title head, modifiers, person, sentence
         self.history: list[tuple[str, str, int]] = []  # (entity key, role, sentence)
         self.last_speaker: str | None = None
         self.token_ent: dict[tuple[int, int], str] = {}
@@ -367,17 +367,19 @@ def _titles(d: _Doc, s: Sentence, tree: Tree) -> None:
         ids = [k for k in _np_ids(tree, t.id, 10)]
         head_word = title[2:] if title.startswith("ال") else title
         mods = frozenset(_strip_al(normalize(tree.tok(k).form)) for k in ids if k != t.id and tree.tok(k).upos not in ("ADP", "PUNCT"))
+        if any(tree.rel(k) == "nmod" and tree.tok(k).head == t.id for k in ids):
+            mods = mods | {"#genitive"}  # رئيس مجلس النواب: a bare الرئيس is someone else
         person = _appos_person(d, s, tree, t.id)
         pos_key = owner or f"title:{normalize(' '.join(tree.tok(k).form for k in ids))}"
         if owner is None:
             pos_key = d.mention(s, tree, ids, pos_key, "Position", "nominal", t.id)
         if person is not None:
-            d.bindings.append((head_word, mods, person))
+            d.bindings.append((head_word, mods, person, s.index))
             d.fact(person, "holdsPosition", pos_key, s, tree, [t.id, *ids, _head_of_ent(d, s, person, tree)], 0.9)
             _title_relation(d, s, tree, t.id, ids, title, person)
             d.token_ent[(s.index, t.id)] = person
             continue
-        bound = _bound_person(d, head_word, mods)
+        bound = _bound_person(d, head_word, mods, s.index)
         if bound is not None:
             d.token_ent[(s.index, t.id)] = bound
             e = d.ents[d.find(bound)]
@@ -420,9 +422,16 @@ def _head_of_ent(d: _Doc, s: Sentence, key: str, tree: Tree) -> int:
     return 0
 
 
-def _bound_person(d: _Doc, head: str, mods: frozenset[str]) -> str | None:
-    for h, m, person in reversed(d.bindings):
-        if h == head and mods <= m:
+def _bound_person(d: _Doc, head: str, mods: frozenset[str], sentence: int) -> str | None:
+    """The person last named with this title. A mention may drop modifiers (الوزير الأميركي
+    for وزير الخارجية الأميركي); a bare title (الرئيس) refers only to a person named in the
+    last two sentences, and never to one whose title had a genitive (رئيس مجلس النواب)."""
+    for h, m, person, si in reversed(d.bindings):
+        if h != head:
+            continue
+        if not mods and ("#genitive" in m or sentence - si > 2):
+            continue
+        if mods - {"#genitive"} <= m:
             return person
     return None
 
@@ -1065,8 +1074,12 @@ def _noun_agent(d: _Doc, s: Sentence, tree: Tree, n: int) -> str | None:
         if ht.upos in ("VERB", "AUX"):
             if depth > 0 or tree.base_rel(cur) not in ("obj", "obl"):
                 return None  # شدد على ضرورة محاربة X: the necessity, not the speaker, fights
+            if d.lex.verb(ht.lemma) is not None:
+                return None  # رحبت السعودية بانتخاب عون: who welcomes is not who elects
             keys, _ = _subjects(d, s, tree, h, False)
             return keys[0] if keys else None
+        if d.lex.noun(ht.lemma) is not None:
+            return None  # دعمه لترشيح عون: the supporter is not the one who nominates
         # governor's possessive (إحرازهم تقدمًا في استعادة) or agentive genitive
         for j in tree.children(h, "nmod"):
             if j == cur:

@@ -627,6 +627,9 @@ def _clauses(ws: list[W], units: list[Unit]) -> None:
             continue
         if u.kind == "SUB":
             parent = _current_head(stack)
+            part = _speech_participle_before(ws, units, idx)
+            if part >= 0:
+                parent = part  # مؤكدا أن ..., مشيرا إلى أن ...: the participle reports the clause
             lem = w.norm
             kind = "advcl" if lem in _ADV_SUBS else "ccomp"
             if f.pred < 0 and kind == "ccomp" and f.kind == "main" and not f.pending:
@@ -695,6 +698,24 @@ def _clauses(ws: list[W], units: list[Unit]) -> None:
     while len(stack) > 1:
         _close(ws, stack)
     _close_main(ws, stack[0])
+
+
+_SPEECH_PARTICIPLES = {normalize(w) for w in "مؤكد مضيف مشير موضح معتبر لافت محذر داع منوه مشدد معلن مطالب متهم قائل".split()}
+
+
+def _is_speech_participle(w: W) -> bool:
+    """مؤكدًا, مضيفًا, مشيرًا: an active participle of a speech verb, indefinite."""
+    return w.upos in ("NOUN", "ADJ") and not w.definite and normalize(w.lemma) in _SPEECH_PARTICIPLES
+
+
+def _speech_participle_before(ws: list[W], units: list[Unit], idx: int) -> int:
+    """A speech participle right before a complementiser (over a preposition: مشيرا إلى أن)."""
+    k = idx - 1
+    while k >= 0 and units[k].kind == "ADP":
+        k -= 1
+    if k >= 0 and _is_speech_participle(ws[units[k].head]):
+        return units[k].head
+    return -1
 
 
 def _opens_quote(ws: list[W], prev: Unit | None, f: Frame) -> bool:
@@ -983,6 +1004,9 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         f.pending.append(u)
         return
     pred = ws[f.pred]
+    if u.kind == "NP" and _is_speech_participle(w) and prev is not None and prev.kind == "PUNCT":
+        _set(ws, u.head, f.pred, "advcl")  # ..., مضيفا أن: a second predicate of the same subject
+        return
     if u.kind == "PP":
         if f.rel_subject and ws[u.head].tag == "pron":
             # ... unless a resumptive pronoun (الذي شارك فيه X): then X is the subject
