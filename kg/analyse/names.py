@@ -514,6 +514,9 @@ def _person_name(tokens: Sequence[Token], j: int, covered: set[int], need_two: b
             k = nxt
             known_used = True
             continue
+        after = tokens[nxt + 1] if nxt + 1 < n else None
+        if k > first_part_end and g.startswith("ال") and g.endswith("ي") and (after is None or after.upos in _STOP_UPOS):
+            k = nxt  # a family name shaped like a relative adjective: محمد شياع السوداني
         break
     if need_two and k == j:
         return None

@@ -437,7 +437,9 @@ def _composed_readings(surface: str, forms: dict[str, str], weights: dict[str, f
 _ENDINGS = (("ون", "p", "m"), ("ين", "p", "m"), ("ات", "p", "f"), ("ية", "s", "f"), ("ة", "s", "f"), ("ا", "", ""))
 
 
-def _inflected_readings(surface: str, bare: str, forms: dict[str, str], weights: dict[str, float]) -> list[Reading]:
+def _inflected_readings(
+    surface: str, bare: str, forms: dict[str, str], weights: dict[str, float], bare_alif: bool = False
+) -> list[Reading]:
     """A noun or adjective with a plural, feminine or accusative ending on a stem the
     lexicon has: أميركيون, الأوروبيون, الأيديولوجية, جهودًا."""
     out: list[Reading] = []
@@ -447,8 +449,10 @@ def _inflected_readings(surface: str, bare: str, forms: dict[str, str], weights:
         for ending, number, gender in _ENDINGS:
             if not bare.endswith(ending) or len(bare) - len(ending) - len(article) < 2:
                 continue
-            if ending == "ا" and "\u064b" not in surface:
+            if ending == "ا" and "\u064b" not in surface and not bare_alif:
                 continue  # the accusative alif only with its tanween written
+            if bare_alif and ending != "ا":
+                continue
             stem = bare[len(article) : len(bare) - len(ending)]
             if ending == "ية":
                 stem += "ي"
@@ -624,6 +628,9 @@ def analyse_word(surface: str) -> tuple[Reading, ...]:
         readings.extend(_composed_readings(surface, forms, weights))
         if not readings and USE_FARAHIDI:
             readings.extend(_farahidi_readings(surface))
+    if raw and bare.endswith("ا") and len(bare) >= 4:
+        # وكرا: the accusative of a noun the lexicon knows, besides what it lists for the form
+        readings.extend(r for r in _inflected_readings(surface, bare, forms, weights, bare_alif=True) if r.lemma != bare)
     common = {r.lemma for r in readings if r.pos in ("N", "A")}
     readings = [replace(r, score=r.score - 0.3) if r.pos == "PN" and r.lemma in common else r for r in readings]
     readings.sort(key=lambda r: -r.score)

@@ -1055,7 +1055,7 @@ def _title_before(ws: list[W], first: int) -> int:
         if _title_tok(ws, t):
             inside = all(_descends(ws, m, t) or ws[m].upos == "PUNCT" for m in range(t + 1, k + 1))
             if not inside:
-                return -1
+                continue  # a title inside another's phrase: المتحدث باسم القائد العام ... يحيى رسول
             while ws[t].deprel == "appos" and ws[t].head >= 0 and _title_tok(ws, ws[t].head):
                 t = ws[t].head  # أمير قطر الشيخ تميم: the name belongs to the first title
             return t
@@ -1087,6 +1087,10 @@ def _agentive_np(w: W) -> bool:
 
     if w.ent_label in ("Person", "Organization", "Country", "Group", "City", "Region"):
         return True
+    if w.norm.endswith("ين"):
+        return False  # accusative or genitive dual and plural (دعا الطرفين): not a subject
+    if w.number == "d" or w.norm.endswith("ان") and w.definite:
+        return True  # الجانبان, الطرفان: the two parties, nominative
     return normalize(w.lemma).removeprefix("ال") in people_nouns() or w.norm.endswith(("ون", "يين"))
 
 

@@ -89,6 +89,8 @@ def _score(
             s -= 1.5
     if r.pos == "F" and r.source == "fw":
         s += 0.5
+    if own_conj and prev is not None and prev.pos == "V" and r.pos in ("N", "A") and r.head.upos != "PROPN":
+        s -= 0.8  # "and" right after a verb joins nothing yet: استهدفت وكرا is a den, not "and كرا"
     if r.number == "d":
         s -= 0.25  # duals are rare; -ين/-ان forms are mostly plurals or other words
     if r.parts[-1].tag == "pron" and r.parts[-1].feats.startswith("Number=Sing|Person=1"):
@@ -163,6 +165,10 @@ def _foreign_reading(surface: str, attested: bool, prev: Reading | None, prev_su
     if n in first_names():
         return (proper_noun_reading(surface, score=0.3 if attested else 1.4, source="name" if attested else "unknown"),)
     if attested:
+        if next_unknown and prev is not None and prev.pos == "A" and prev.ntype == "nisba" and prev.definite:
+            # وزير الدفاع التركي يشار غولر: after a nationality, a known word before an
+            # unknown one is a foreign first name, not a verb
+            return (proper_noun_reading(surface, score=1.0, source="unknown"),)
         return ()
     if (n.startswith("ال") and n.endswith(("ي", "يه"))) or n.endswith(("يون", "يين", "يه", "يات")):
         return ()  # الكيني, أميركيون: relative adjectives the lexicon lacks, not names
