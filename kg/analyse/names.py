@@ -432,6 +432,12 @@ def _title_phrase_end(tokens: Sequence[Token], i: int, covered: set[int], starts
             j += 1
             construct = False
             continue
+        if construct and _is_unknown_strict(t) and f not in first_names() and f not in _NAME_PARTICLES:
+            # محافظ هاتاي: a title without the article is in construct; the unknown word after
+            # it is its genitive (a place or body), not the holder's name
+            j += 1
+            construct = False
+            continue
         if construct and t.upos in ("NOUN", "ADJ") and f not in first_names() and f not in _NAME_PARTICLES and not _is_unknown_strict(t):
             j += 1
             construct = not _has_suffix(tokens, j - 1)
@@ -533,7 +539,8 @@ def _class_from_context(tokens: Sequence[Token], i: int, j: int) -> str:
         if pn in designators():
             return designators()[pn]
         if pn in titles():
-            return "Person"
+            # الرئيس X: the holder's name; محافظ X (a title in construct): its genitive
+            return "Person" if pn.startswith("ال") else ""
         if prev.upos == "ADP" and pn in ("في", "الي", "من", "ب") and j == i and _is_unknown_strict(tokens[i]):
             return "Place"  # an unknown single word after في/إلى: most often a place
     return ""

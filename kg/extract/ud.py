@@ -375,6 +375,9 @@ def _titles(d: _Doc, s: Sentence, tree: Tree) -> None:
             pos_key = d.mention(s, tree, ids, pos_key, "Position", "nominal", t.id)
         if person is not None:
             d.bindings.append((head_word, mods, person, s.index))
+            info = titles().get(title)
+            if info is not None and info.gender == "f":
+                d.ents[d.find(person)].gender = "f"  # مديرة الصندوق كريستالينا غورغييفا: a woman
             d.fact(person, "holdsPosition", pos_key, s, tree, [t.id, *ids, _head_of_ent(d, s, person, tree)], 0.9)
             _title_relation(d, s, tree, t.id, ids, title, person)
             d.token_ent[(s.index, t.id)] = person
@@ -731,6 +734,10 @@ def _subjects(d: _Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int
     subs = tree.children(v, "nsubj") or tree.children(v, "obl:agent")  # obl:agent: English "hosted by X"
     if subs:
         keys = [k for j in subs for x in _expand(d, s, tree, j) for k in _keys(d, s, tree, x)]
+        if len(keys) == 1 and tree.feat(v, "Gender") == "Fem" and tree.feat(v, "Person") == "3":
+            e = d.ents[d.find(keys[0])]
+            if e.cls == "Person" and tree.feat(v, "Number") == "Sing":
+                e.gender = "f"  # قالت X: the verb agrees with a woman
         return keys, 0.9
     if depth < 3 and tree.rel(v) in ("conj", "xcomp") and tree.tok(v).head:
         h = tree.tok(v).head
@@ -754,7 +761,10 @@ def _subjects(d: _Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int
         e = d.ents[d.find(d.last_speaker)]
         if e.cls in AGENTIVE and _agrees(e, gender, number):
             return [d.find(d.last_speaker)], 0.75
-    key = _recent(d, gender, number, set(), s.index, prefer_subject=True)
+    # a dropped subject is none of the verb's own arguments (وأشادت بالتزام القاهرة: not Cairo)
+    args = [i for c in tree.children(v, "obj", "iobj", "obl", "nmod") for i in tree.subtree(c)]
+    own = {d.find(k) for i in args if (k := d.token_ent.get((s.index, i))) is not None}
+    key = _recent(d, gender, number, own, s.index, prefer_subject=True)
     return ([key] if key else []), 0.7
 
 
@@ -785,11 +795,27 @@ def _is_relative_clause(tree: Tree, v: int) -> bool:
     return tree.rel(v).startswith("acl")
 
 
+#: Subordinators of "as X said" clauses, whose statement is the clause they attach to.
+_AS_MARKS = {"حسبما", "كما", "وفقما", "مثلما", "وفق ما", "بحسب ما"}
+
+
 def _statement(d: _Doc, s: Sentence, tree: Tree, v: int) -> tuple[str, int] | None:
     """The reported content of a speech predicate: its complement clause or quotation."""
-    comps = tree.children(v, "ccomp", "parataxis")
-    for c in comps:
-        ids = tree.subtree(c)
+    comps = [(c, tree.subtree(c)) for c in tree.children(v, "ccomp", "parataxis")]
+    if not comps and tree.rel(v) == "advcl" and tree.tok(v).head:
+        marks = {strip_diacritics(tree.tok(m).lemma) for m in tree.children(v, "mark")}
+        if marks & _AS_MARKS:
+            # كما قال / حسبما أعلنت الوزارة: what was said is the clause the verb comments on
+            head = tree.tok(v).head
+            reported = tree.children(head, "ccomp")
+            if reported:  # قال X، كما ذكرت الوكالة، إن ...: the agency reports the same content
+                comps = [(reported[0], tree.subtree(reported[0]))]
+            else:
+                own = set(tree.subtree(v))
+                rest = [k for k in tree.subtree(head) if k not in own]
+                before = [k for k in rest if k < min(own)]
+                comps = [(head, before or [k for k in rest if k > max(own)])]
+    for c, ids in comps:
         ids = [k for k in ids if not (tree.rel(k) == "mark" and tree.tok(k).head == c)]
         ids = [k for k in ids if tree.tok(k).upos != "PUNCT" or tree.tok(k).form not in '"«»“”']
         if not ids:
@@ -888,6 +914,11 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
                 d.fact(subj, OPEN, obj, s, tree, [v, oi], min(sconf, 0.5), strip_diacritics(tree.tok(v).lemma))
         return
     if rel == "reported" and not objects:
+        st = _statement(d, s, tree, v)
+        if st is not None:  # وفقما نقلت الصحيفة: it reported the clause the aside comments on
+            for subj in subjects:
+                d.fact(subj, rel, st[0], s, tree, [v, st[1]], sconf, lemma)
+            return
         for subj in subjects:
             pending.append((subj, v))
         return

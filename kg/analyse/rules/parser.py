@@ -32,7 +32,10 @@ _SPEECH = {
     "راي", "اعتبر", "لفت", "نفي", "زعم", "ادعي", "افاد", "كشف", "اعرب", "بين", "يقول", "قالت",
     "ادرك", "علم", "عرف", "ظن", "اعتقد", "يري", "راى", "وعد", "طالب", "اقر", "اعترف",
 }
-_ADV_SUBS = {"حيث", "عندما", "بينما", "اذا", "اذ", "لو", "لان", "كي", "لكي", "بعدما", "طالما", "كلما", "لما", "كما", "فيما", "حتي"}
+# Subordinators that open a complement clause (ccomp); every other one opens an adverbial clause
+# (حيث, عندما, حسبما, بعدما ...: advcl).
+_COMP_SUBS = {"ان"}
+_AS_SUBS = {"كما", "حسبما", "وفقما", "مثلما"}  # asides: كما ذكرت الوكالة
 _TIME_NOUNS = {
     "يوم", "اليوم", "امس", "غدا", "صباح", "مساء", "ليله", "ليل", "ظهر", "فجر", "الاسبوع", "اسبوع", "الشهر",
     "شهر", "العام", "عام", "السنه", "سنه", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه",
@@ -626,12 +629,20 @@ def _clauses(ws: list[W], units: list[Unit]) -> None:
             prev = u
             continue
         if u.kind == "SUB":
+            if (
+                w.norm in _COMP_SUBS and f.kind == "advcl" and f.pred >= 0 and len(stack) > 1
+                and prev is not None and ws[prev.head].form in ("،", ",")
+                and f.marker >= 0 and ws[f.marker].norm in _AS_SUBS
+            ):
+                # قال X، كما ذكرت الوكالة، إن ...: the aside is over; the clause is what X said
+                _close(ws, stack)
+                f = stack[-1]
             parent = _current_head(stack)
             part = _speech_participle_before(ws, units, idx)
             if part >= 0:
                 parent = part  # مؤكدا أن ..., مشيرا إلى أن ...: the participle reports the clause
             lem = w.norm
-            kind = "advcl" if lem in _ADV_SUBS else "ccomp"
+            kind = "ccomp" if lem in _COMP_SUBS else "advcl"
             if f.pred < 0 and kind == "ccomp" and f.kind == "main" and not f.pending:
                 kind = "main-mark"  # sentence-initial إن: emphasis, same clause
             if kind == "main-mark":
@@ -810,6 +821,9 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
             if f.pred < 0:
                 return _start_pred(ws, stack, f, u, cc)
         if cc >= 0:
+            outer = _agreeing_outer(ws, stack, u.head, cc)
+            while outer is not None and len(stack) > 1 and stack[-1] is not outer:
+                _close(ws, stack)  # أكد X أن الحكومة ستواصل ...، وأعلن: back to X's clause
             nf = Frame("conj", _coord_target(ws, stack))
             stack.append(nf)
             _set(ws, cc, u.head, "cc")
@@ -901,6 +915,26 @@ def _attach_frame_head(ws: list[W], f: Frame) -> None:
         _set(ws, f.marker, f.pred, "mark")
     if f.kind == "quote" and f.marker >= 0:
         _set(ws, f.marker, f.pred, "punct")
+
+
+def _agreeing_outer(ws: list[W], stack: list[Frame], verb: int, cc: int) -> Frame | None:
+    """After "، و" a verb whose gender disagrees with the embedded clause's verb but
+    agrees with an enclosing clause's verb continues that clause (it shares its subject)."""
+    f = stack[-1]
+    v = ws[verb]
+    if f.kind not in ("ccomp", "advcl") or cc < 1 or ws[cc - 1].form not in ("،", ","):
+        return None
+    if v.upos != "VERB" or v.person[:1] not in ("", "3") or not v.gender or f.pred < 0:
+        return None
+    if ws[f.pred].upos != "VERB" or ws[f.pred].gender in ("", v.gender):
+        return None
+    for outer in reversed(stack[:-1]):
+        p = ws[outer.pred] if outer.pred >= 0 else None
+        if p is not None and p.upos == "VERB" and p.gender == v.gender:
+            return outer
+        if p is not None and p.gender:
+            return None
+    return None
 
 
 def _coord_target(ws: list[W], stack: list[Frame]) -> int:
@@ -999,6 +1033,18 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         and not (f.pred >= 0 and f.obj < 0 and ws[f.pred].upos == "VERB")
     ):
         _set(ws, u.head, prev.head, "obj")
+        return
+    if (
+        u.kind == "NP"
+        and prev is not None
+        and prev.kind == "PP"
+        and ws[u.first].upos == "NUM"
+        and ws[prev.head].upos == "NOUN"
+        and not ws[prev.head].definite
+        and not ws[prev.head].tanween
+    ):
+        # بقيمة 8 مليارات, لمدة ثلاثة أيام: a construct noun's number phrase is its genitive
+        _set(ws, u.head, prev.head, "nmod")
         return
     if f.pred < 0:
         f.pending.append(u)
@@ -1143,6 +1189,10 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         return False
     if _noun_takes(noun, pp.case):
         return True  # هجوم على, زيارة إلى, سيطرة على
+    if noun.vnoun and prev.kind == "PP" and prev.case == "ل":
+        return True  # للحصول على قرض: a purpose clause's verbal noun keeps its complement
+    if pp.case == "ل" and ws[pp.head].vnoun and f.pred >= 0 and f.pred < prev.head:
+        return False  # وقعت اتفاقا مع الصندوق للحصول على ...: the purpose of the verb
     if f.pred >= 0 and f.pred < prev.head and _verb_takes(ws[f.pred], pp.case) and not any(
         u.kind == "PP" and u.case == pp.case and ws[u.head].head == f.pred for u in f.units
     ):
