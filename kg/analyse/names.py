@@ -300,7 +300,8 @@ def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) 
         j = i + 1
         if fits(j, ("NOUN", "PROPN")):  # one genitive, then its adjectives
             j += 1
-            while fits(j, ("ADJ",)):
+            # its adjectives; a country-shaped relative adjective too (وكالة الأنباء السعودية)
+            while fits(j, ("ADJ",)) or (fits(j, ("PROPN",)) and _nisba(normalize(tokens[j].form))):
                 j += 1
         if j > i + 1:
             out.append(EntitySpan(i + 1, j, "Organization", "designator"))

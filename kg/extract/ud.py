@@ -159,8 +159,9 @@ class _Doc:
         mid = f"m{len(self.mentions) + 1}"
         self.mentions.append(Mention(mid, s.index, a, b, surface, cls, e.key, kind, head))
         e.mentions.append(mid)
-        if surface not in e.names:
-            e.names.append(surface)
+        name = _whole_word(surface, tree, max(ids))
+        if name not in e.names:
+            e.names.append(name)
         if kind == "name":
             e.proper = True
         # a name covers all its tokens; a phrase (event, title, noun phrase) only its head;
@@ -186,6 +187,23 @@ class _Doc:
             conf *= 0.8  # said by someone, not stated by the article
         neg = bool(pred) and any(normalize(tree.tok(k).form) in ("لا", "لم", "لن", "ليس", "not", "never") for k in tree.children(pred, "advmod", "aux"))
         self.facts.append(_Fact(subj, rel, obj, s.index, a, b, conf, lemma, neg))
+
+
+def _whole_word(surface: str, tree: Tree, last: int) -> str:
+    """A name as a word: a noun cut before its pronoun suffix gets its ة back
+    (مسؤوليتها → مسؤولية), so labels are words a reader (and a search) knows."""
+    t = tree.tok(last)
+    nxt = tree.tok(last + 1) if last < len(tree.toks) else None
+    if (
+        nxt is not None
+        and nxt.upos == "PRON"
+        and nxt.start == t.end
+        and surface.endswith("ت")
+        and not surface.endswith("ات")
+        and strip_diacritics(t.lemma).endswith("ة")
+    ):
+        return surface[:-1] + "ة"
+    return surface
 
 
 def _reported(tree: Tree, i: int) -> bool:
@@ -751,6 +769,15 @@ def _subjects(d: _Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int
     if tree.tok(v).feat("Person") in ("1", "2"):
         return [], 0.0
     gender, number = _verb_agreement(tree, v)
+    marks = {normalize(strip_diacritics(tree.tok(m).lemma)) for m in tree.children(v, "mark")}
+    if marks & {"ل", "لكي", "كي"} and depth < 3:
+        # هدد بتوسيع الهجمات لتشمل ...: a purpose clause's dropped subject is the governing
+        # clause's subject when it agrees, else it is left open (never someone from earlier)
+        h = next((a for a in tree.ancestors(v) if tree.tok(a).upos in ("VERB", "AUX")), 0)
+        if not h:
+            return [], 0.0
+        keys, conf = _subjects(d, s, tree, h, speech, depth + 1)
+        return [k for k in keys if _agrees(d.ents[d.find(k)], gender, number)], conf * 0.9
     if _is_relative_clause(tree, v) and not tree.children(v, "obj") and tree.tok(v).head:
         # بيانًا أثنى فيه على ...: the noun the clause describes does the action, when the
         # verb agrees with it (بيانا دعوا فيه: "they called", so not the statement)
@@ -795,6 +822,12 @@ def _is_relative_clause(tree: Tree, v: int) -> bool:
     return tree.rel(v).startswith("acl")
 
 
+#: Documents a speaker speaks "in" (قال في بيان): the speaker issued them.
+_ISSUED = {normalize(w) for w in "بيان تصريح رسالة تغريدة منشور".split()}
+
+#: Nouns of saying that carry what a source said after نقل عن (قوله, تأكيده, تصريحه).
+_SAYING_NOUNS = {"قول", "تأكيد", "تصريح", "إشارة", "اشارة", "تحذير"}
+
 #: Subordinators of "as X said" clauses, whose statement is the clause they attach to.
 _AS_MARKS = {"حسبما", "كما", "وفقما", "مثلما", "وفق ما", "بحسب ما"}
 
@@ -802,6 +835,9 @@ _AS_MARKS = {"حسبما", "كما", "وفقما", "مثلما", "وفق ما", 
 def _statement(d: _Doc, s: Sentence, tree: Tree, v: int) -> tuple[str, int] | None:
     """The reported content of a speech predicate: its complement clause or quotation."""
     comps = [(c, tree.subtree(c)) for c in tree.children(v, "ccomp", "parataxis")]
+    for k in tree.children(v, "obj", "obl", "nmod"):
+        if strip_diacritics(tree.tok(k).lemma) in _SAYING_NOUNS:  # نقل عنه قوله إن / قوله: «...»
+            comps += [(c, tree.subtree(c)) for c in tree.children(k, "ccomp", "parataxis")]
     if not comps and tree.rel(v) == "advcl" and tree.tok(v).head:
         marks = {strip_diacritics(tree.tok(m).lemma) for m in tree.children(v, "mark")}
         if marks & _AS_MARKS:
@@ -821,6 +857,8 @@ def _statement(d: _Doc, s: Sentence, tree: Tree, v: int) -> tuple[str, int] | No
         if not ids:
             continue
         a, b = tree.span(ids)
+        while a > 0 and (d.text[a - 1].isalpha() or "\u064b" <= d.text[a - 1] <= "\u0652"):
+            a -= 1  # إنها ستواصل: a clitic subject starts the statement at its word
         text = d.text[a:b].strip(" \"«»“”،,:.؟!")
         if len(text) < 2:
             continue
@@ -896,8 +934,27 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
             statements.append(st[0])
             for subj in subjects:
                 d.fact(subj, rel, st[0], s, tree, [v, st[1]], sconf, lemma)
+            for j in tree.children(v, "obl", "nmod"):
+                # قال X في بيان: X issued the statement it spoke in
+                if tree.case(j) == "في" and normalize(strip_diacritics(tree.tok(j).lemma)) in _ISSUED:
+                    doc_key = _ent_of(d, s, tree, j)
+                    for subj in subjects:
+                        d.fact(subj, "issued", doc_key, s, tree, [v, j], min(sconf, 0.8), "اصدر")
             if subjects and d.ents[d.find(subjects[0])].cls in AGENTIVE:
                 d.last_speaker = subjects[0]
+            return
+    if rel == "reported":
+        st = _statement(d, s, tree, v)
+        if st is not None:
+            # نقلت الوكالة عن مسؤول قوله إن ...: the agency reported it, the official said it
+            for subj in subjects:
+                d.fact(subj, rel, st[0], s, tree, [v, st[1]], sconf, lemma)
+            for j in tree.children(v, "obl", "nmod"):
+                if tree.case(j) == "عن":
+                    for x in _expand(d, s, tree, j):
+                        src = _ent_of(d, s, tree, x)
+                        if src and d.ents[d.find(src)].cls in AGENTIVE and d.find(src) not in subjects:
+                            d.fact(src, "said", st[0], s, tree, [x, st[1]], min(sconf, 0.85), "قال")
             return
     objects = _objects(d, s, tree, v, entry)
     phrasal = _phrasal(d, tree, v)

@@ -9,7 +9,7 @@ both.
 from __future__ import annotations
 
 from ...model import AnalysedDoc, Document, Sentence, Token
-from ...text import normalize
+from ...text import normalize, strip_diacritics
 from ..names import find_entities, single_word_names
 from .morph import Reading
 from .parser import W, parse
@@ -51,6 +51,9 @@ def analyse_sentence(
     unknown: list[bool] = []
     for wi, ((s, e, _kind), r) in enumerate(zip(spans, readings, strict=True)):
         surface = text[s:e]
+        nxt = normalize(text[spans[wi + 1][0] : spans[wi + 1][1]]) if wi + 1 < len(spans) else ""
+        # وفدا الجيش: before a definite genitive the alif is a dual in construct, not the accusative
+        acc = _accusative_alif(surface, r) and not nxt.startswith("ال")
         for k, p in enumerate(r.parts):
             main = k == r.main
             ws.append(
@@ -61,7 +64,8 @@ def analyse_sentence(
                     tag=p.tag,
                     word=wi,
                     definite=main and r.definite,
-                    tanween=main and has_tanween(surface),
+                    tanween=main and (has_tanween(surface) or acc),
+                    acc=main and acc,
                     gender=_gender(r, p, main),
                     number=_number(r, p, main),
                     person=r.person if main else "",
@@ -78,6 +82,9 @@ def analyse_sentence(
     for n, sp in enumerate(ents):
         for t in range(sp.first - 1, sp.last):
             ws[t].ent = n
+            if ws[t].acc:  # كوريا, روسيا: a name's final alif is no case ending
+                ws[t].acc = False
+                ws[t].tanween = has_tanween(ws[t].form)
             ws[t].ent_label = sp.label
     parse(ws)
     final = tuple(
@@ -119,6 +126,18 @@ def _token(w: W, o: tuple[int, int], unknown: bool) -> Token:
         feats=w.feats or "_",
         misc=_guess_mark(w, unknown),
     )
+
+
+def _accusative_alif(surface: str, r: Reading) -> bool:
+    """An indefinite noun or adjective whose final alif is the accusative ending, written
+    without its fathatan (اتفاقا, سفنا), and not part of the stem (عصا, دنيا)."""
+    bare = strip_diacritics(surface)
+    if r.pos not in ("N", "A") or r.definite or r.main != len(r.parts) - 1:
+        return False
+    if not bare.endswith("ا") or bare.endswith("اء") or len(bare) < 3:
+        return False
+    lemma = strip_diacritics(r.parts[r.main].lemma)
+    return not lemma.endswith(("ا", "ى", "اء"))
 
 
 def _misc(w: W, ws: list[W], unknown: bool) -> str:

@@ -381,6 +381,23 @@ def _composed_readings(surface: str, forms: dict[str, str], weights: dict[str, f
     bare = strip_diacritics(surface).replace("\u0640", "")
     out: list[Reading] = []
     out.extend(_inflected_readings(surface, bare, forms, weights))
+    if not bare.startswith("ال") and bare.endswith("يا") and len(bare) >= 5 and bare not in forms:
+        # باليستيا: the accusative of a relative adjective the lexicon lacks; weaker than a
+        # foreign name unless the tagger sees an accusative noun before it
+        lemma = bare[:-1] + "ّ"
+        out.append(
+            Reading(
+                (Part(0, len(surface), "ADJ", lemma, "Gender=Masc|Number=Sing", "adj"),),
+                0,
+                "A",
+                normalize(bare[:-1]),
+                -0.8,
+                ntype="nisba",
+                gender="m",
+                number="s",
+                source="composed",
+            )
+        )
     if bare.startswith("ال") and bare.endswith("ي") and len(bare) >= 5 and bare not in forms:
         # الأممي, الكيني: a relative adjective of a noun the lexicon lacks in that form
         lemma = bare[2:] + "ّ"
@@ -628,6 +645,10 @@ def analyse_word(surface: str) -> tuple[Reading, ...]:
         readings.extend(_composed_readings(surface, forms, weights))
         if not readings and USE_FARAHIDI:
             readings.extend(_farahidi_readings(surface))
+        if bare.endswith("ا") and len(bare) >= 4 and not any(r.pos in ("N", "A") for r in readings):
+            # سفنا: the accusative alif, written without its tanween, on a noun the lexicon knows
+            # (besides the analyser's verb + نا)
+            readings.extend(_inflected_readings(surface, bare, forms, weights, bare_alif=True))
     if raw and bare.endswith("ا") and len(bare) >= 4:
         # وكرا: the accusative of a noun the lexicon knows, besides what it lists for the form
         readings.extend(r for r in _inflected_readings(surface, bare, forms, weights, bare_alif=True) if r.lemma != bare)

@@ -55,7 +55,8 @@ class W:
     tag: str
     word: int
     definite: bool = False
-    tanween: bool = False
+    tanween: bool = False  # tanween written, or the accusative alif that shows it (اتفاقا)
+    acc: bool = False  # accusative: fathatan, or an indefinite noun's alif ending
     gender: str = ""
     number: str = ""
     person: str = ""
@@ -108,6 +109,8 @@ class Frame:
     last_arg: int = -1  # the latest subject or object: what إضافة إلى X adds to
     rel_subject: bool = False  # the relative pronoun holds the subject slot (tentatively)
     shared_subject: bool = False  # a coordinated verb that shares the first verb's subject
+    purpose: bool = False  # ل + imperfect: a purpose clause (ليلتقي)
+    shared_gender: str = ""  # the gender of the subject it shares
 
 
 def _set(ws: list[W], dep: int, head: int, rel: str) -> None:
@@ -831,6 +834,18 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
             nf.shared_subject = True
             _attach_frame_head(ws, nf)
             return nf
+        if u.head > 0 and ws[u.head - 1].word == ws[u.head].word and ws[u.head - 1].norm == "ل" and ws[u.head].person[:1] in ("", "3"):
+            # وصل الوزير إلى القاهرة ليلتقي الرئيس: a purpose clause; its dropped subject is
+            # the clause's subject, and a noun after it is its object
+            nf = Frame("advcl", f.pred)
+            stack.append(nf)
+            nf.pred = u.head
+            nf.shared_subject = True
+            nf.purpose = True
+            subj = f.subj if f.subj >= 0 else f.pred
+            nf.shared_gender = ws[subj].gender or ("m" if _human(ws[subj]) else "")
+            _attach_frame_head(ws, nf)
+            return nf
         if prev is not None and prev.kind in _NP_KINDS and _indefinite_np(ws, prev.head):
             nf = Frame("relcl", prev.head, antecedent=prev.head)
             stack.append(nf)
@@ -935,6 +950,25 @@ def _agreeing_outer(ws: list[W], stack: list[Frame], verb: int, cc: int) -> Fram
         if p is not None and p.gender:
             return None
     return None
+
+
+#: Verbs whose object is a party and whose preposition gives what it is urged or accused of
+#: (دعا X إلى, حث X على, طالب X ب, اتهم X ب, حذر X من): after "و" sharing the first verb's
+#: subject, a name after them is their object.
+_URGE_VERBS = {"دعا", "حث", "طالب", "ناشد", "اتهم", "حذر", "ابلغ", "حمل", "نصح", "امر"}
+
+
+def _urges_like_first(ws: list[W], f: Frame) -> bool:
+    v = ws[f.pred]
+    first = ws[f.parent] if f.parent >= 0 else None
+    return (
+        v.upos == "VERB"
+        and normalize(v.lemma) in _URGE_VERBS
+        and first is not None
+        and first.upos == "VERB"
+        and bool(v.gender)
+        and first.gender == v.gender
+    )
 
 
 def _coord_target(ws: list[W], stack: list[Frame]) -> int:
@@ -1070,7 +1104,13 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         _set(ws, u.head, f.pred, "xcomp")
         f.units.append(u)
         return
-    if f.shared_subject and f.subj < 0 and f.obj < 0 and not _agentive_np(w) and not _verb_has_obj_clitic(ws, f.pred):
+    if (
+        f.shared_subject
+        and f.subj < 0
+        and f.obj < 0
+        and (not _agentive_np(w) or _urges_like_first(ws, f) or (f.purpose and f.shared_gender == ws[f.pred].gender))
+        and not _verb_has_obj_clitic(ws, f.pred)
+    ):
         # استقبل X Y وبحث معه الأزمة: the second verb shares the subject; its noun is the object
         f.obj = u.head
         f.last_arg = u.head
@@ -1141,7 +1181,7 @@ def _agentive_np(w: W) -> bool:
 
 
 def _acc(ws: list[W], i: int) -> bool:
-    return "\u064b" in ws[i].form
+    return ws[i].acc or "\u064b" in ws[i].form
 
 
 def _verb_has_subject_suffix(v: W) -> bool:
@@ -1189,6 +1229,8 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         return False
     if _noun_takes(noun, pp.case):
         return True  # هجوم على, زيارة إلى, سيطرة على
+    if pp.case in ("في", "ب") and not noun.definite and prev.last == prev.head and noun.upos in ("NOUN", "ADJ") and _human(noun):
+        return True  # مسؤول في التحالف, عضو في البرلمان: where the person belongs
     if noun.vnoun and prev.kind == "PP" and prev.case == "ل":
         return True  # للحصول على قرض: a purpose clause's verbal noun keeps its complement
     if pp.case == "ل" and ws[pp.head].vnoun and f.pred >= 0 and f.pred < prev.head:

@@ -131,15 +131,22 @@ def choose(words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[st
         if not readings:
             readings = (_unknown(surface, vocabulary, names),)
         else:
+            nxt = words[pos + 1][0] if pos + 1 < len(words) else ""
+            next_unknown = bool(nxt) and not attested[pos + 1] and not _accusative_pair(surface, nxt)
             readings = readings + _name_readings(surface, names, prev) + _foreign_reading(
-                surface, attested[pos], prev, words[pos - 1][0] if pos else "", pos + 1 < len(words) and not attested[pos + 1]
+                surface, attested[pos], prev, words[pos - 1][0] if pos else "", next_unknown
             )
         if pos in in_name:
             # inside a multi-word name of the gazetteer (ينس ستولتنبرغ): no verb readings
             not_verbs = tuple(r for r in readings if r.pos != "V")
             readings = not_verbs or (proper_noun_reading(surface, source="name"),)
         nominal = any(r.pos in ("N", "A", "PN") for r in readings)
-        best = max(readings, key=lambda r: _score(r, prev, prev_surface, surface, clause_start, verb_in_clause, nominal))
+        after = _subject_gender(words[pos + 1][0]) if pos + 1 < len(words) else ""
+        best = max(
+            readings,
+            key=lambda r: _score(r, prev, prev_surface, surface, clause_start, verb_in_clause, nominal)
+            + _agreement_bonus(r, after),
+        )
         out.append(best)
         prev, prev_surface = best, surface
         last = best.parts[-1]
@@ -151,9 +158,40 @@ def choose(words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[st
     return out
 
 
+def _subject_gender(surface: str) -> str:
+    """The gender a verb right before this word agrees with if it is the subject: feminine
+    for definite nouns in ة/ات (الحكومة, الولايات), masculine for titles and nouns for people
+    (الوزير, الرئيس); unknown otherwise."""
+    from ..names import people_nouns, titles
+
+    n = normalize(surface)
+    if not n.startswith("ال") or len(n) < 4:
+        return ""
+    stem = n[2:]
+    if stem.endswith(("ه", "ات")):
+        return "f"
+    if n in titles() or stem in titles() or stem in people_nouns():
+        return "m"
+    return ""
+
+
+def _agreement_bonus(r: Reading, gender: str) -> float:
+    """تقدم الولايات المتحدة (تُقدِّم, she provides) against توجه الوزير (تَوجَّه, he went):
+    a clause-initial verb agrees in gender with the subject after it."""
+    if not gender or r.pos != "V" or not r.person.startswith("3") or r.person[1:2] not in ("m", "f"):
+        return 0.0
+    return 0.3 if r.person[1] == gender else -0.3
+
+
 def _attested(surface: str) -> bool:
     """Whether the lexicon (or the closed classes) knows the word, as opposed to a guess."""
     return any(r.source in ("lex", "fw") for r in analyse_word(surface))
+
+
+def _accusative_pair(surface: str, nxt: str) -> bool:
+    """An indefinite accusative noun and its relative adjective (صاروخا باليستيا)."""
+    a, b = normalize(surface), normalize(nxt)
+    return a.endswith("ا") and not a.endswith("اء") and b.endswith("يا") and not a.startswith("ال")
 
 
 def _foreign_reading(surface: str, attested: bool, prev: Reading | None, prev_surface: str, next_unknown: bool) -> tuple[Reading, ...]:
@@ -172,6 +210,15 @@ def _foreign_reading(surface: str, attested: bool, prev: Reading | None, prev_su
         return ()
     if (n.startswith("ال") and n.endswith(("ي", "يه"))) or n.endswith(("يون", "يين", "يه", "يات")):
         return ()  # الكيني, أميركيون: relative adjectives the lexicon lacks, not names
+    if (
+        n.endswith("يا")
+        and prev is not None
+        and prev.pos in ("N", "A")
+        and not prev.definite
+        and normalize(prev_surface).endswith("ا")
+        and not normalize(prev_surface).endswith("اء")
+    ):
+        return ()  # صاروخا باليستيا: an accusative adjective agreeing with the noun before it
     score = -0.6
     if prev is not None and (prev.pos == "PN" or normalize(prev_surface) in first_names()):
         score += 1.8
