@@ -330,8 +330,6 @@ def test_stored_queries_answer_alike_on_a_store_and_on_files(built: tuple[Path, 
     store, trig = built
     for name in stored_queries():
         sparql = read_query(name)
-        if "SERVICE" in sparql:  # federated: needs Wikidata, tested elsewhere against a stub
-            continue
         got, want = format_result(query(store, sparql), fmt), format_result(query(trig, sparql), fmt)
         if fmt == "json":
             got_rows, want_rows = (json.loads(x)["results"]["bindings"] for x in (got, want))
