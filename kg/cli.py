@@ -267,13 +267,21 @@ def export(graph: Path, fmt: str, out_file: Path | None, lang: str) -> None:
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds a query may run.")
 @click.option("--max-result-mb", default=64.0, show_default=True, type=click.FloatRange(min=0.001), help="Largest result sent, in MB.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Queries run at the same time (each worker holds the graph in memory).")
-@click.option("--on-disk", is_flag=True, help="Query the store in place instead of in memory: for stores larger than the memory; slower.")
-def serve(graph: Path, host: str, port: int, timeout: float, max_result_mb: float, workers: int, on_disk: bool) -> None:
+@click.option("--on-disk", is_flag=True, help="Query the store in place instead of in memory: for stores larger than the memory.")
+@click.option(
+    "--allow-service/--no-service",
+    default=None,
+    help="Allow SERVICE (federated queries; the server fetches URLs). Default: allowed on loopback only.",
+)
+def serve(
+    graph: Path, host: str, port: int, timeout: float, max_result_mb: float, workers: int, on_disk: bool, allow_service: bool | None
+) -> None:
     """Serve GRAPH (a --store folder or a graph file) as a read-only SPARQL 1.1 endpoint at /sparql,
     with a query page at /."""
     from . import server
 
-    limits = server.Limits(timeout=timeout, max_bytes=int(max_result_mb * 1_000_000), workers=workers)
+    service = server.is_loopback(host) if allow_service is None else allow_service
+    limits = server.Limits(timeout=timeout, max_bytes=int(max_result_mb * 1_000_000), workers=workers, service=service)
     with server.Endpoint(graph, host=host, port=port, limits=limits, on_disk=on_disk) as endpoint:
         click.echo(f"serving {graph} at {endpoint.url}sparql (query page: {endpoint.url}); Ctrl-C stops", err=True)
         if not server.is_loopback(host):

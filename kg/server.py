@@ -18,6 +18,8 @@ Protocol (https://www.w3.org/TR/sparql11-protocol/):
   ``ntriples``, ...). 406 when none fits.
 - 400 for a malformed query, 503 when it runs out of time or no worker frees up in
   time, 413 when the result is larger than the limit.
+- SERVICE (federated queries, e.g. with Wikidata) makes the server fetch URLs; ``kg
+  serve`` allows it when it listens on loopback only, and otherwise only if asked to.
 - ``GET /`` is a small page to type queries.
 """
 
@@ -30,6 +32,7 @@ import logging
 import multiprocessing
 import os
 import queue
+import re
 import shutil
 import signal
 import socket
@@ -105,6 +108,7 @@ class Limits:
     timeout: float = 30.0  # seconds
     max_bytes: int = 64_000_000  # of a serialised result
     workers: int = 2
+    service: bool = True  # allow SERVICE (federated queries): the server then fetches URLs
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +136,29 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+# Strings (long and short), IRIs and comments: where the word SERVICE means nothing.
+_SPARQL_NOISE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\s]*>'
+    r"|#[^\n]*"
+)
+_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+
+
+def uses_service(query: str) -> bool:
+    """Whether a query has a SERVICE clause (outside strings, IRIs and comments).
+
+    >>> uses_service("SELECT * { SERVICE <http://x/sparql> { ?s ?p ?o } }")
+    True
+    >>> uses_service('SELECT * { ?s <http://x/SERVICE> "SERVICE" } # SERVICE')
+    False
+    """
+    return bool(_SERVICE.search(_SPARQL_NOISE.sub(" ", query)))
 
 
 def negotiate(accept: str, kind: str, fmt: str = "") -> str | None:
@@ -235,7 +262,7 @@ class _CappedBuffer:
         return b"".join(self.parts)
 
 
-def answer(store: Any, req: _Request, max_bytes: int, union: bool = True) -> Reply:
+def answer(store: Any, req: _Request, max_bytes: int, union: bool = True, service: bool = True) -> Reply:
     """Run one query over a pyoxigraph store and serialise the result (in a worker).
 
     Without ``default-graph-uri`` the default graph is the union of all graphs
@@ -245,6 +272,8 @@ def answer(store: Any, req: _Request, max_bytes: int, union: bool = True) -> Rep
 
     from .vocab import PREFIXES
 
+    if not service and uses_service(req.query):
+        return Reply.text(403, "SERVICE (federated queries) is off on this endpoint: start kg serve with --allow-service")
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     kwargs: dict[str, Any] = {"prefixes": prefixes}
     try:
@@ -312,7 +341,7 @@ def open_source(source: Source) -> tuple[Any, bool]:
     return store, False
 
 
-def _work(conn: Any, source: Source, max_bytes: int, parent: int) -> None:
+def _work(conn: Any, source: Source, limits: Limits, parent: int) -> None:
     """Worker process: open the store, then answer requests until the pipe closes."""
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     try:
@@ -327,7 +356,7 @@ def _work(conn: Any, source: Source, max_bytes: int, parent: int) -> None:
         except (EOFError, OSError):
             return
         try:
-            reply = answer(store, req, max_bytes, union)
+            reply = answer(store, req, limits.max_bytes, union, limits.service)
         except Exception as e:  # keep the worker alive whatever one query does
             reply = Reply.text(500, f"{type(e).__name__}: {e}")
         conn.send(reply)
@@ -344,9 +373,9 @@ _TIMED_OUT, _DIED = "timed out", "died"
 
 
 class _Worker:
-    def __init__(self, ctx: Any, source: Source, max_bytes: int) -> None:
+    def __init__(self, ctx: Any, source: Source, limits: Limits) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_work, args=(child, source, max_bytes, os.getpid()), daemon=True)
+        self.proc = ctx.Process(target=_work, args=(child, source, limits, os.getpid()), daemon=True)
         self.proc.start()
         child.close()
 
@@ -418,7 +447,7 @@ class WorkerPool:
         return reply  # type: ignore[return-value]
 
     def _spawn(self) -> _Worker:
-        w = _Worker(self._ctx, self.source, self.limits.max_bytes)
+        w = _Worker(self._ctx, self.source, self.limits)
         with self._lock:
             self._all.add(w)
         return w

@@ -266,3 +266,14 @@ def test_a_port_in_use_is_reported(store: Path) -> None:
             capture_output=True, text=True, cwd=ROOT, timeout=60,
         )
     assert r.returncode == 1 and "cannot listen there" in r.stderr
+
+
+def test_service_can_be_turned_off(store: Path) -> None:
+    q = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    s = Served(store, "--no-service", "--workers", "1")
+    try:
+        status, _, body = s.get(_q(q))
+        assert status == 403 and b"--allow-service" in body
+        assert s.get(_q('SELECT * WHERE { ?s ?p "SERVICE" } LIMIT 1'))[0] == 200
+    finally:
+        s.stop()
