@@ -3,7 +3,9 @@
 A suite is a TSV file with columns ``id construction text expect forbid``; ``expect``
 and ``forbid`` list facts as ``subject > relation > object`` separated by ``;``. A name
 matches an entity when, after Arabic normalisation, it equals one of the entity's
-names or (for expected facts) appears in one as whole words; ``*`` matches anything.
+names or (for expected facts) appears in one as whole words; ``*`` matches anything. A
+relation may list alternatives (``ledBy|leaderOf``); ``not REL`` wants a negated fact
+(لم تعترف ...), and plain relations match only facts that are not negated.
 ``kg suite FILE`` runs one and prints the failures.
 """
 
@@ -75,17 +77,31 @@ def _matches(want: str, names: tuple[str, ...], loose: bool) -> bool:
     return False
 
 
+def _relation_matches(want: str, got: str) -> bool:
+    """``*``, ``said``, ``ledBy|leaderOf`` or ``not *`` against a fact's relation
+    (``not `` in front when the fact is negated).
+
+    >>> _relation_matches("ledBy|leaderOf", "leaderOf"), _relation_matches("*", "not met")
+    (True, False)
+    >>> _relation_matches("not *", "not met"), _relation_matches("not met", "met")
+    (True, False)
+    """
+    negated = want.startswith("not ")
+    if negated != got.startswith("not "):
+        return False
+    want, got = want.removeprefix("not "), got.removeprefix("not ")
+    return want == "*" or got in want.split("|")
+
+
 def check(case: Case, extraction: Extraction) -> Outcome:
     """Compare one case's expectations with what was extracted from its text."""
     ents = {e.key: e for e in extraction.entities}
-    triples = [
-        (ents[t.subject], t.relation, ents[t.object]) for t in extraction.triples if not t.negated
-    ]
+    triples = [(ents[t.subject], ("not " if t.negated else "") + t.relation, ents[t.object]) for t in extraction.triples]
     out = Outcome(case, facts=[(s.label, r, o.label) for s, r, o in triples])
     for want, bucket, loose in ((case.expect, out.missing, True), (case.forbid, out.forbidden, False)):
         for ws, wr, wo in want:
             found = any(
-                (wr == "*" or r == wr)
+                _relation_matches(wr, r)
                 and _matches(ws, (s.label, *s.names), loose)
                 and _matches(wo, (o.label, *o.names), loose)
                 for s, r, o in triples

@@ -7,7 +7,7 @@ import pytest
 from kg import suite
 from tests.conftest import DATA
 
-OUTCOMES = {o.case.id: o for f in ("suite_ar.tsv", "heldout_ar.tsv") for o in suite.run(DATA / f)}
+OUTCOMES = {o.case.id: o for f in ("suite_ar.tsv", "heldout_ar.tsv", "heldout3_ar.tsv") for o in suite.run(DATA / f)}
 
 
 @pytest.mark.parametrize("case_id", sorted(OUTCOMES))

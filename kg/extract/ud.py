@@ -209,6 +209,8 @@ def _whole_word(surface: str, tree: Tree, last: int) -> str:
 def _reported(tree: Tree, i: int) -> bool:
     """Whether token i sits inside what a speech verb reports (قال إن ...)."""
     for h in [i, *tree.ancestors(i)]:
+        if h == i and tree.rel(i) == "parataxis" and 0 < tree.tok(i).head < i and any(tree.tok(k).form in "«\"“" for k in range(1, i)):
+            continue  # «...»، قال X: the verb that reports the quotation is the article's own
         if tree.rel(h) in ("ccomp", "parataxis") and tree.tok(h).head:
             head = tree.tok(tree.tok(h).head)
             if head.upos in ("VERB", "ADJ", "NOUN"):
@@ -778,7 +780,8 @@ def _subjects(d: _Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int
             return [], 0.0
         keys, conf = _subjects(d, s, tree, h, speech, depth + 1)
         return [k for k in keys if _agrees(d.ents[d.find(k)], gender, number)], conf * 0.9
-    if _is_relative_clause(tree, v) and not tree.children(v, "obj") and tree.tok(v).head:
+    resumptive = any(tree.tok(k).upos == "PRON" for k in tree.children(v, "obj"))
+    if _is_relative_clause(tree, v) and not resumptive and tree.tok(v).head:
         # بيانًا أثنى فيه على ...: the noun the clause describes does the action, when the
         # verb agrees with it (بيانا دعوا فيه: "they called", so not the statement)
         key = _ent_of(d, s, tree, tree.tok(v).head)
@@ -822,6 +825,9 @@ def _is_relative_clause(tree: Tree, v: int) -> bool:
     return tree.rel(v).startswith("acl")
 
 
+#: Prepositions that introduce the object of verbs the lexicon lacks (open relations).
+_OPEN_PREPS = {"ب", "علي", "مع", "عن"}
+
 #: Documents a speaker speaks "in" (قال في بيان): the speaker issued them.
 _ISSUED = {normalize(w) for w in "بيان تصريح رسالة تغريدة منشور".split()}
 
@@ -838,6 +844,13 @@ def _statement(d: _Doc, s: Sentence, tree: Tree, v: int) -> tuple[str, int] | No
     for k in tree.children(v, "obj", "obl", "nmod"):
         if strip_diacritics(tree.tok(k).lemma) in _SAYING_NOUNS:  # نقل عنه قوله إن / قوله: «...»
             comps += [(c, tree.subtree(c)) for c in tree.children(k, "ccomp", "parataxis")]
+    if not comps and tree.rel(v) == "parataxis" and 0 < tree.tok(v).head < v:
+        # «لن نقبل بأي تسوية»، قال زعيم المعارضة: the quotation before the verb is what was said
+        head = tree.tok(v).head
+        own = set(tree.subtree(v))
+        before = [k for k in tree.subtree(head) if k not in own and k < min(own)]
+        if any(tree.tok(k).form in "«\"“" for k in before):
+            comps = [(head, before)]
     if not comps and tree.rel(v) == "advcl" and tree.tok(v).head:
         marks = {strip_diacritics(tree.tok(m).lemma) for m in tree.children(v, "mark")}
         if marks & _AS_MARKS:
@@ -993,6 +1006,16 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
         if lexmod.key(lemma) in _COPULAS:
             return  # يعد, يعتبر, بات: what they link is a description, not an object
         objects = [(o, oi) for o, oi in objects if tree.tok(oi).upos in ("NOUN", "PROPN", "NUM", "X", "PRON", "ADJ") and tree.tok(oi).feat("NumType") != "Ord"]
+        if not objects:
+            # اعترف ب, ندد ب, تراجع عن: a verb the lexicon lacks, with a prepositional object
+            for j in tree.children(v, "obl"):
+                prep = tree.case(j).split(" ")[0]
+                if prep in _OPEN_PREPS and tree.tok(j).upos in ("NOUN", "PROPN"):
+                    key = _ent_of(d, s, tree, j)
+                    if key:
+                        objects = [(key, j)]
+                        lemma = f"{lemma} {prep}"
+                    break
     for subj in subjects:
         for obj, oi in objects:
             conf = sconf if rel != OPEN else min(sconf, 0.5)

@@ -133,6 +133,25 @@ def _time_like(w: W) -> bool:
     return w.norm in _TIME_NOUNS or w.ent_label == "TimeExpression"
 
 
+#: Compass nouns: a bare one is where something happens (شمال مالي, جنوبي لبنان).
+_DIRECTIONS = {"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "قرب", "داخل", "خارج"}
+
+
+def _place_like(w: W) -> bool:
+    return w.norm in _DIRECTIONS and not w.definite
+
+
+def _gender_clash(pred: W, u: Unit, ws: list[W]) -> bool:
+    """A singular noun right after a verb of the other gender is not its subject
+    (استهدف قاعدة: a feminine subject needs استهدفت)."""
+    w = ws[u.head]
+    if pred.upos != "VERB" or pred.person[:1] != "3" or pred.number not in ("s", "") or not pred.gender:
+        return False
+    if u.first != pred.i + 1 or w.upos != "NOUN" or w.number != "s" or not w.gender or w.ent >= 0:
+        return False
+    return w.gender != pred.gender
+
+
 def parse(ws: list[W]) -> None:
     """Fill ``head`` and ``deprel`` of every working token (head -1 = root)."""
     if not ws:
@@ -621,6 +640,13 @@ def _clauses(ws: list[W], units: list[Unit]) -> None:
                 _attach_punct(ws, u.head, stack)
                 prev = u
                 continue
+            elif form in ("»", "”", '"') and f.kind == "main" and f.pred < 0 and f.pending and ws[0].form in _QUOTES_OPEN:
+                # «الوضع خطير جدا»، قالت ...: a quotation opening the sentence is a verbless
+                # clause of its own; the speech verb after it hangs on it
+                _verbless(ws, f)
+                if f.pred >= 0:
+                    ws[f.pred].head = -1
+                    ws[f.pred].deprel = "root"
             elif form in ("،", ",", ";", "؛") and f.kind in ("relcl",) and f.pred >= 0:
                 _close(ws, stack)
             elif form == ":" and f.kind == "main" and f.pred < 0 and f.pending and (nxt is None or ws[nxt.head].form not in _QUOTES_OPEN):
@@ -1099,6 +1125,10 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         _set(ws, u.head, f.pred, "obl:tmod")
         f.units.append(u)
         return
+    if _place_like(w) and u.kind == "NP":
+        _set(ws, u.head, f.pred, "obl")  # شمال مالي: where, not who or what
+        f.units.append(u)
+        return
     if pred.upos == "AUX" and f.subj >= 0:
         # كان X Y: Y is the predicate of كان (a verbless predicate)
         _set(ws, u.head, f.pred, "xcomp")
@@ -1117,7 +1147,7 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         _set(ws, u.head, f.pred, "obj")
         f.units.append(u)
         return
-    if f.subj < 0 and not _verb_has_subject_suffix(pred) and not (w.tanween and _acc(ws, u.head)):
+    if f.subj < 0 and not _verb_has_subject_suffix(pred) and not (w.tanween and _acc(ws, u.head)) and not _gender_clash(pred, u, ws):
         f.subj = u.head
         f.last_arg = u.head
         _set(ws, u.head, f.pred, "nsubj:pass" if "Voice=Pass" in pred.feats else "nsubj")
@@ -1251,6 +1281,8 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         return True
     if noun.deprel in ("nmod",) and noun.i not in (f.subj, f.obj):
         return True  # a noun inside a larger phrase keeps its own modifiers
+    if pp.case == "ب" and noun.i == f.subj and f.pred >= 0 and f.pred < noun.i and ws[f.pred].upos == "VERB":
+        return False  # لم تعترف الولايات المتحدة بالنتائج: after the subject, the verb's ب
     return pp.case in ("ضد", "ب") and noun.upos in ("NOUN", "PROPN")
 
 
