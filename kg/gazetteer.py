@@ -116,3 +116,40 @@ def load() -> Gazetteer:
         for e in _read_rows(text)
     ]
     return Gazetteer(entries)
+
+
+def nisba_stems(adjective: str) -> list[str]:
+    """The country names a relative adjective may come from, most likely first:
+    التونسي → تونس, الفرنسية → فرنسا, البريطاني → بريطانيا, الإماراتي → الإمارات.
+
+    >>> nisba_stems("التونسي")[:3]
+    ['تونس', 'تونسا', 'تونسيا']
+    >>> nisba_stems("تونس")
+    []
+    """
+    n = normalize(adjective).removeprefix("ال")
+    if n.endswith("يه"):
+        n = n[:-1]
+    if not n.endswith("ي") or len(n) < 4:
+        return []
+    stem = n[:-1]
+    return [stem, stem + "ا", stem + "يا", "ال" + stem, "ال" + stem + "يه"]
+
+
+@lru_cache(maxsize=4096)
+def country_of_nisba(adjective: str) -> Entry | None:
+    """The one country a relative adjective names (الرئيس التونسي: Tunisia), or None.
+
+    >>> country_of_nisba("التونسي").qid, country_of_nisba("الفرنسية").qid
+    ('Q948', 'Q142')
+    >>> country_of_nisba("العسكري") is None
+    True
+    """
+    g = load()
+    for name in nisba_stems(adjective):
+        found = {e.key: e for e in g.lookup(name) if e.cls == "Country"}
+        if len(found) == 1:
+            return next(iter(found.values()))
+        if found:
+            return None
+    return None

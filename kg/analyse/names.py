@@ -275,6 +275,32 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
     return spans
 
 
+def _definite_designated(tokens: Sequence[Token], i: int, covered: set[int]) -> int:
+    """The end of a named body that starts with a definite designator: its adjectives, then
+    a ل genitive (الهيئة العليا للانتخابات, اللجنة الدولية للصليب الأحمر) or a second
+    adjective (المحكمة الجنائية الدولية). ``i + 1`` when it names nothing."""
+    n = len(tokens)
+
+    def adjective(k: int) -> bool:
+        t = tokens[k]
+        return k < n and k not in covered and t.upos == "ADJ" and normalize(t.form).startswith("ال") and tokens[k - 1].end < t.start
+
+    j = i + 1
+    while j < n and adjective(j):
+        j += 1
+    adjectives = j - i - 1
+    if adjectives == 0:
+        return i + 1
+    if j + 1 < n and tokens[j].upos == "ADP" and normalize(tokens[j].form) == "ل" and tokens[j].end == tokens[j + 1].start:
+        k = j + 1
+        if k not in covered and tokens[k].upos in ("NOUN", "PROPN"):
+            k += 1
+            while k < n and adjective(k):
+                k += 1
+            return k
+    return j if adjectives >= 2 else i + 1
+
+
 def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) -> list[EntitySpan]:
     """An organisation named by its kind and a genitive: مجلس النواب, وزارة الدفاع الأميركية,
     حزب العمال (a designator without article, then definite nouns and adjectives)."""
@@ -285,7 +311,17 @@ def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) 
     while i < n:
         t = tokens[i]
         f = normalize(t.form)
-        if i in covered or t.upos != "NOUN" or designators().get(f) != "Organization" or f.startswith("ال"):
+        if i in covered or t.upos != "NOUN":
+            i += 1
+            continue
+        if f.startswith("ال") and designators().get(f[2:]) == "Organization":
+            j = _definite_designated(tokens, i, covered)
+            if j > i + 1:
+                out.append(EntitySpan(i + 1, j, "Organization", "designator"))
+                covered.update(range(i, j))
+                i = j
+                continue
+        if designators().get(f) != "Organization" or f.startswith("ال"):
             i += 1
             continue
         def fits(k: int, upos: tuple[str, ...]) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from .. import gazetteer
 from ..analyse.names import designators, people_nouns, title_at, titles
 from ..model import AnalysedDoc, Entity, Extraction, Mention, Sentence, Token, Triple
 from ..text import normalize, strip_diacritics
@@ -459,6 +460,10 @@ def _bound_person(d: _Doc, head: str, mods: frozenset[str], sentence: int) -> st
     return None
 
 
+#: Titles of heads of state: with a nationality adjective they lead that country.
+_HEADS_OF_STATE = {normalize(w) for w in ("رئيس", "ملك", "أمير", "سلطان", "عاهل", "زعيم")}
+
+
 def _title_relation(d: _Doc, s: Sentence, tree: Tree, t: int, ids: list[int], title: str, person: str) -> None:
     rel = titles()[title].relation
     if rel == "holdsPosition":
@@ -473,6 +478,20 @@ def _title_relation(d: _Doc, s: Sentence, tree: Tree, t: int, ids: list[int], ti
         if e.cls in ("Organization", "Country", "Group") and d.find(key) != person:
             d.fact(person, rel, key, s, tree, [t, k], 0.85)
             return
+    if rel != "leaderOf" or _strip_al(title) not in _HEADS_OF_STATE:
+        return  # رئيس الوزراء المصري heads a government, not the country
+    for k in tree.children(t, "amod"):
+        # الرئيس التونسي, ملك الأردن's الملك الأردني: the country of a nationality adjective
+        country = gazetteer.country_of_nisba(tree.tok(k).form)
+        if country is None or (s.index, k) in d.token_ent:
+            continue
+        key = d.mention(s, tree, [k], f"gaz:{country.key}", "Country", "nominal", k, gender="f")
+        e = d.ents[d.find(key)]
+        if country.label_ar not in e.names:
+            e.names.insert(0, country.label_ar)
+        if d.find(key) != person:
+            d.fact(person, rel, key, s, tree, [t, k], 0.8)
+        return
 
 
 def _groups(d: _Doc, s: Sentence, tree: Tree) -> None:
@@ -825,6 +844,9 @@ def _is_relative_clause(tree: Tree, v: int) -> bool:
     return tree.rel(v).startswith("acl")
 
 
+#: Verbal nouns that after في work as prepositions (في مواجهة: against; في مقابل).
+_PREPOSITIONAL_NOUNS = {normalize(w) for w in ("مواجهة", "مقابل", "أعقاب", "إطار", "ظل")}
+
 #: Prepositions that introduce the object of verbs the lexicon lacks (open relations).
 _OPEN_PREPS = {"ب", "علي", "مع", "عن"}
 
@@ -1091,6 +1113,8 @@ def _noun_facts(d: _Doc, s: Sentence, tree: Tree, n: int) -> None:
     entry = d.lex.noun(tok.lemma) or d.lex.noun(_strip_al(normalize(tok.form)))
     if entry is None:
         return
+    if tree.case(n) == "في" and normalize(tok.form) in _PREPOSITIONAL_NOUNS:
+        return  # في مواجهة مرشحين: "against", a preposition, not a confrontation
     if entry.relation == "ledBy":
         if tree.case(n) != "ب":
             return

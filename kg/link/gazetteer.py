@@ -361,6 +361,13 @@ def _plan(text: str, label: str, cls: str, kind: str) -> tuple[Candidates, tuple
     if label not in LINKABLE or cls not in LINKABLE or kind not in ("name", "nominal"):
         return None
     found = candidates(text)
+    if found is None and kind == "nominal" and cls == label == "Country":
+        # الرئيس التونسي: a nationality adjective standing for its country
+        country = gazetteer.country_of_nisba(text)
+        if country is not None:
+            found = candidates(country.label_ar)
+            if found is not None:
+                found = replace(found, readings=tuple(r for r in found.readings if r.qid == country.qid), factor=0.9)
     if found is None:
         return None
     readings = [r for r in found.readings if compatible(label, r.cls) and compatible(cls, r.cls)]

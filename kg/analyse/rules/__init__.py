@@ -8,7 +8,7 @@ both.
 
 from __future__ import annotations
 
-from ...model import AnalysedDoc, Document, Sentence, Token
+from ...model import AnalysedDoc, Document, EntitySpan, Sentence, Token
 from ...text import normalize, strip_diacritics
 from ..names import find_entities, single_word_names
 from .morph import Reading
@@ -34,16 +34,19 @@ class RulesAnalyser:
         vocabulary = {normalize(text[a:b]) for a, b, k in words(text, 0, len(text)) if k == "ar"}
         names = single_word_names()
         sentences: list[Sentence] = []
+        surnames: set[str] = set()
         for a, b in split_sentences(text):
-            sentence = analyse_sentence(text, a, b, len(sentences), vocabulary, names)
+            sentence = analyse_sentence(text, a, b, len(sentences), vocabulary, names, surnames)
             if sentence.tokens:
                 sentences.append(sentence)
         return AnalysedDoc(doc=doc, sentences=tuple(sentences), analyser=self.name)
 
 
 def analyse_sentence(
-    text: str, a: int, b: int, index: int, vocabulary: set[str], names: set[str]
+    text: str, a: int, b: int, index: int, vocabulary: set[str], names: set[str], surnames: set[str] | None = None
 ) -> Sentence:
+    """One sentence, analysed. ``surnames`` holds the last words of the people named so far
+    in the document (updated here): later, such a word alone names the same person."""
     spans = list(words(text, a, b))
     readings = choose([(text[s:e], kind) for s, e, kind in spans], vocabulary, names)
     ws: list[W] = []
@@ -79,6 +82,8 @@ def analyse_sentence(
             unknown.append(main and r.source in ("unknown", "composed"))
     tokens = [_token(w, o, u) for w, o, u in zip(ws, offsets, unknown, strict=True)]
     ents = find_entities(tokens)
+    if surnames is not None:
+        ents = _with_surnames(tokens, ents, surnames)
     for n, sp in enumerate(ents):
         for t in range(sp.first - 1, sp.last):
             ws[t].ent = n
@@ -126,6 +131,31 @@ def _token(w: W, o: tuple[int, int], unknown: bool) -> Token:
         feats=w.feats or "_",
         misc=_guess_mark(w, unknown),
     )
+
+
+def _with_surnames(tokens: list[Token], ents: list[EntitySpan], surnames: set[str]) -> list[EntitySpan]:
+    """راشد الغنوشي ... اعتقلت الغنوشي: a word that ended a person's name earlier in the
+    document, alone and outside any other name, names that person again."""
+    covered = {t for sp in ents for t in range(sp.first, sp.last + 1)}
+    out = list(ents)
+    for t in tokens:
+        if t.id in covered or t.upos not in ("NOUN", "PROPN", "ADJ", "X"):
+            continue
+        prev = tokens[t.id - 2] if t.id > 1 else None
+        if prev is not None and prev.end == t.start and prev.upos not in ("ADP", "CCONJ"):
+            continue  # part of a longer word
+        guessed = t.upos == "PROPN" or "Unknown=Yes" in t.misc or "Guess=Yes" in t.misc
+        # a surname that is also a common word (سعيد, عون) only where a name can stand:
+        # after a verb, a preposition, و or punctuation, not after a noun it could describe
+        placed = prev is None or prev.upos in ("VERB", "AUX", "ADP", "CCONJ", "PUNCT")
+        if (guessed or placed) and normalize(t.form) in surnames:
+            out.append(EntitySpan(t.id, t.id, "Person", "surname"))
+    for sp in ents:
+        if sp.label == "Person" and sp.last > sp.first:
+            last = normalize(tokens[sp.last - 1].form)
+            if len(last) >= 4:
+                surnames.add(last)
+    return sorted(out, key=lambda sp: sp.first)
 
 
 def _accusative_alif(surface: str, r: Reading) -> bool:

@@ -473,14 +473,16 @@ def _inflected_readings(
             stem = bare[len(article) : len(bare) - len(ending)]
             if ending == "ية":
                 stem += "ي"
-            raw = forms.get(stem) or forms.get("ال" + stem)
+            direct = forms.get(stem)
+            raw = direct or forms.get("ال" + stem)
             if raw is None:
                 continue
             for chunk in raw.split(";"):
                 f = chunk.split(",")
                 if f[2] != "N" or f[9] or (f[0] and f[0] != "ال"):
                     continue
-                f[0] = article or f[0]
+                # تونسية from التونسي: indefinite unless the article is written
+                f[0] = article or (f[0] if direct is not None else "")
                 f[7] = gender or f[7]
                 f[8] = number or f[8]
                 r = _reading_from_lex(surface, f, weights)

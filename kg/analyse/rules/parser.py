@@ -649,8 +649,11 @@ def _clauses(ws: list[W], units: list[Unit]) -> None:
                     ws[f.pred].deprel = "root"
             elif form in ("،", ",", ";", "؛") and f.kind in ("relcl",) and f.pred >= 0:
                 _close(ws, stack)
-            elif form == ":" and f.kind == "main" and f.pred < 0 and f.pending and (nxt is None or ws[nxt.head].form not in _QUOTES_OPEN):
-                # a dateline or heading before a colon (إيلاف: ...): not the subject
+            elif (
+                (form == ":" and (nxt is None or ws[nxt.head].form not in _QUOTES_OPEN)) or (form in ("-", "–", "—") and u.head <= 12)
+            ) and f.kind == "main" and f.pred < 0 and f.pending and len(stack) == 1:
+                # a dateline or heading before a colon or a dash (إيلاف: ..., تونس (أ ف ب) - ...):
+                # not the subject
                 for pu in f.pending:
                     _set(ws, pu.head, -3, "dep")
                 f.pending = []
@@ -746,6 +749,13 @@ _SPEECH_PARTICIPLES = {normalize(w) for w in "مؤكد مضيف مشير موض�
 def _is_speech_participle(w: W) -> bool:
     """مؤكدًا, مضيفًا, مشيرًا: an active participle of a speech verb, indefinite."""
     return w.upos in ("NOUN", "ADJ") and not w.definite and normalize(w.lemma) in _SPEECH_PARTICIPLES
+
+
+def _circumstantial(ws: list[W], u: Unit) -> bool:
+    """معربًا عن قلقه, مشددًا على: an indefinite accusative active participle (a حال)
+    describes the subject while it acts; it is a second predicate, not an object."""
+    w = ws[u.head]
+    return w.ntype == "ap" and not w.definite and w.acc and u.first == u.head
 
 
 def _speech_participle_before(ws: list[W], units: list[Unit], idx: int) -> int:
@@ -1075,6 +1085,21 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         if chain_head >= 0:
             _force(ws, u.head, chain_head, "appos")
             return
+    # a title set off by commas right after a person's name: الغنوشي، رئيس حزب النهضة،
+    if (
+        u.kind == "NP"
+        and prev is not None
+        and prev.kind == "PUNCT"
+        and ws[prev.head].form in ("،", ",")
+        and _title_tok(ws, u.head)
+        and prev.first > 0
+        and ws[prev.first - 1].ent_label == "Person"
+    ):
+        name = prev.first - 1
+        while ws[name].deprel in ("flat", "flat:name") and ws[name].head >= 0:
+            name = ws[name].head
+        _force(ws, u.head, name, "appos")
+        return
     # apposition: a name right after a title and its phrase (الأمين العام لحلف ... ينس ستولتنبرغ)
     if u.kind == "NP" and w.ent_label == "Person":
         title = _title_before(ws, u.first)
@@ -1110,7 +1135,7 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         f.pending.append(u)
         return
     pred = ws[f.pred]
-    if u.kind == "NP" and _is_speech_participle(w) and prev is not None and prev.kind == "PUNCT":
+    if u.kind == "NP" and (_is_speech_participle(w) or _circumstantial(ws, u)) and prev is not None and prev.kind == "PUNCT":
         _set(ws, u.head, f.pred, "advcl")  # ..., مضيفا أن: a second predicate of the same subject
         return
     if u.kind == "PP":

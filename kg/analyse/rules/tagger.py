@@ -222,6 +222,8 @@ def _foreign_reading(surface: str, attested: bool, prev: Reading | None, prev_su
     score = -0.6
     if prev is not None and (prev.pos == "PN" or normalize(prev_surface) in first_names()):
         score += 1.8
+        if normalize(prev_surface) in first_names():
+            score += 0.6  # هاكان فيدان: after a first name, not ف + a verb
     if next_unknown:
         score += 1.0
     return (proper_noun_reading(surface, score=score, source="unknown"),)
