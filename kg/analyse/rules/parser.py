@@ -160,8 +160,30 @@ def parse(ws: list[W]) -> None:
     units = _noun_phrases(ws, mains)
     _clauses(ws, units)
     _finish(ws)
+    _copulas(ws)
     _punctuation(ws)
     _nominal_adjectives(ws)
+
+
+_COPULAS = {"كان", "ليس"}
+
+
+def _copulas(ws: list[W]) -> None:
+    """كان الرئيس غاضبًا: the UD way, the nominal predicate heads the clause and كان is its
+    ``cop`` (its subject and other dependents move to the predicate). Verbs like أصبح keep
+    their ``xcomp``."""
+    for w in ws:
+        if w.upos != "AUX" or w.deprel in ("aux", "cop") or normalize(w.lemma) not in _COPULAS:
+            continue
+        preds = [k.i for k in ws if k.head == w.i and k.deprel == "xcomp" and k.upos in ("NOUN", "ADJ", "PROPN", "NUM", "PRON")]
+        if not preds:
+            continue
+        p = preds[0]
+        ws[p].head, ws[p].deprel = w.head, w.deprel
+        for k in ws:
+            if k.head == w.i and k.i != p:
+                k.head = p
+        w.head, w.deprel = p, "cop"
 
 
 def _nominal_adjectives(ws: list[W]) -> None:
@@ -1030,6 +1052,18 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
             first = f.coord_first.get(target.head, target.head)
             if w.ent >= 0 and target.tail >= 0 and ws[target.tail].ent_label == w.ent_label and ws[first].ent < 0:
                 first = target.tail  # وفدا الجيش السوداني وقوات الدعم السريع: the names are coordinated
+            elif (
+                first == target.head
+                and target.tail > target.head
+                and not ws[target.head].definite
+                and w.definite
+                and ws[target.tail].definite
+                and ws[target.tail].upos == "NOUN"
+                and not _title_tok(ws, target.head)
+                and not _human(w)
+                and w.ent < 0
+            ):
+                first = target.tail  # عقود الرعاية والإعلانات: a definite noun joins the genitive
             _force(ws, u.head, first, "conj")
             _set(ws, cc, u.head, "cc")
             f.coord_first[u.head] = first
