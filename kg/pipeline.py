@@ -235,6 +235,120 @@ def build(
     return summary, dataset
 
 
+#: Documents sent to a worker at a time.
+CHUNK = 4
+#: A corpus build writes graph.html only up to this many documents (the page would be
+#: unreadable, and loading the graph for it would not fit in bounded memory, beyond).
+HTML_MAX_DOCUMENTS = 300
+
+
+def build_corpus(
+    inputs: Iterable[str | Path],
+    out_dir: str | Path | None,
+    options: Options | None = None,
+    *,
+    engine: str = "serial",
+    workers: int = 1,
+    scheduler: str | None = None,
+    store_dir: str | Path | None = None,
+    rebuild: bool = False,
+    report: str | Path | None = None,
+    doc_timeout: float | None = None,
+    progress: bool = False,
+) -> BuildSummary:
+    """Build a whole archive: the same stages and outputs as ``build``, in memory that
+    does not grow with the corpus, on an engine of several workers (``kg.engine``).
+
+    Documents are read here one at a time and processed by the engine's workers; what
+    comes back is streamed to the store (``store_dir``, one transaction per document)
+    and/or to a ``kg.corpus.CorpusWriter`` that writes ``graph.ttl`` and ``graph.trig``
+    in ``out_dir`` at the end (byte-identical to ``build``'s, whatever the engine, the
+    number of workers and the input order). With a store and no ``out_dir``, a document
+    the store holds with the same text (``kg:contentHash``) is not processed again, so
+    a build that was stopped resumes where it was; ``rebuild`` processes everything.
+    ``report`` writes one row per input item (JSON lines, or TSV for ``*.tsv``).
+    Returns the summary; ``unchanged`` counts the documents skipped as unchanged.
+    """
+    from . import corpus
+    from .engine import get_engine
+
+    options = options or Options()
+    t0 = time.perf_counter()
+    Stages.from_options(options).check(options.lang)  # before reading the corpus
+    store = _store_writer(store_dir, options)
+    writer = corpus.CorpusWriter(out_dir) if out_dir is not None else None
+    rep = corpus.Report(report)
+    known = store.documents() if store is not None and not rebuild else {}
+    job = corpus.CorpusJob(options, files=writer is not None, store=store is not None, timeout=doc_timeout)
+    totals, problems = _Totals(), []
+    ok = False
+    try:
+        from .oxstore import content_hash
+
+        def unchanged(doc: Document) -> bool:
+            return bool(known) and known.get(doc.id) == content_hash(doc.text)
+
+        skip = unchanged if writer is None else (lambda d: False)
+        runner = get_engine(engine, workers=workers, scheduler=scheduler)
+        bar = _progress(None, progress)
+        try:
+            stream = corpus.in_order(documents(inputs, options), lambda cs: runner.map(job, cs), chunk=CHUNK, skip=skip)
+            for item, outcome in stream:
+                if outcome is None:  # unchanged in the store
+                    assert isinstance(item, Document)
+                    totals.unchanged += 1
+                    rep.row(item.source, item.id, "unchanged", "store", "in the store with the same text")
+                elif isinstance(outcome, Problem):
+                    problems.append(outcome)
+                    rep.row(outcome.source, getattr(item, "id", ""), "skipped", outcome.stage, outcome.reason)
+                else:
+                    failed = None
+                    if store is not None and not unchanged(item):  # type: ignore[arg-type]
+                        failed = _store_put(store, outcome.store)
+                    if failed is not None:
+                        problems.append(failed)
+                        rep.row(failed.source, outcome.doc_id, "skipped", failed.stage, failed.reason)
+                        continue
+                    if writer is not None:
+                        writer.add(outcome)
+                    totals.add(outcome.sentences, outcome.facts, outcome.unlinked, outcome.qids)
+                    rep.row(outcome.source, outcome.doc_id, "built", "", "; ".join(outcome.notes))
+                if bar is not None:
+                    bar.update()
+        finally:
+            if bar is not None:
+                bar.close()
+            runner.close()
+        outputs: list[str] = [str(store_dir)] if store is not None and totals.documents else []
+        if writer is not None and totals.documents:
+            outputs += [str(p) for p in writer.finish()]
+            if options.html:
+                html = _corpus_html(Path(out_dir or "."), totals.documents)
+                outputs += [html] if html else []
+        ok = True
+    finally:
+        if writer is not None:
+            writer.close()
+        if store is not None:
+            store.close()
+        written = rep.close(ok)
+    if written is not None:
+        outputs.append(str(written))
+    return totals.summary(problems, outputs, time.perf_counter() - t0)
+
+
+def _corpus_html(out: Path, documents: int) -> str | None:
+    if documents > HTML_MAX_DOCUMENTS:
+        log.warning(
+            "graph.html not written: %d documents is over %d (kg view %s --max-nodes 500 writes one)",
+            documents, HTML_MAX_DOCUMENTS, out / "graph.ttl",
+        )
+        return None
+    from . import store, view
+
+    return str(view.render_html(store.load(out / "graph.ttl"), out / "graph.html"))
+
+
 def _store_writer(store_dir: str | Path | None, options: Options) -> Any:
     if store_dir is None:
         return None
@@ -243,41 +357,79 @@ def _store_writer(store_dir: str | Path | None, options: Options) -> Any:
     return GraphStore(store_dir, base=options.base)
 
 
-def _store_put(writer: Any, result: DocResult) -> Problem | None:
-    """Add one document to the store; a document the store refuses becomes a Problem."""
+def _store_put(writer: Any, result: Any) -> Problem | None:
+    """Add one document (a DocResult, or a kg.oxstore.Prepared) to the store; a document
+    the store refuses becomes a Problem."""
     try:
-        writer.put(result)
+        if isinstance(result, DocResult):
+            writer.put(result)
+        else:
+            writer.put_prepared(result)
     except (ValueError, TypeError) as exc:  # bad data in this document: the others go on
-        return Problem(result.doc.source, f"{type(exc).__name__}: {exc}", stage="store")
+        source = result.doc.source if isinstance(result, DocResult) else result.doc_id
+        return Problem(source, f"{type(exc).__name__}: {exc}", stage="store")
     return None
 
 
-def _progress(total: int, enabled: bool) -> Any:
-    if not enabled or total < 2:
+def _progress(total: int | None, enabled: bool) -> Any:
+    """A progress bar on stderr (documents done, documents per second), or None."""
+    if not enabled or (total is not None and total < 2):
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="doc", desc="build", leave=False)
+    return tqdm(total=total, unit="doc", desc="build", leave=False, dynamic_ncols=True)
 
 
 def _summary(results: list[DocResult], problems: list[Problem], outputs: list[str], seconds: float) -> BuildSummary:
-    entities: set[tuple[str, str]] = set()
-    linked: set[str] = set()
+    totals = _Totals()
     for r in results:
-        doc_id = r.doc.id
-        by_mention = {lk.mention: lk.qid for lk in r.links}
-        for e in r.extraction.entities:
-            qids = [by_mention[m] for m in e.mentions if m in by_mention]
-            entities.add(("qid", qids[0]) if qids else (doc_id, e.key))
-            if qids:
-                linked.add(qids[0])
-    return BuildSummary(
-        documents=len(results),
-        sentences=sum(len(r.extraction.analysed.sentences) for r in results),
-        entities=len(entities),
-        linked=len(linked),
-        facts=sum(len(r.extraction.triples) for r in results),
-        seconds=round(seconds, 3),
-        problems=tuple(problems),
-        outputs=tuple(outputs),
-    )
+        totals.add(*doc_counts(r))
+    return totals.summary(problems, outputs, seconds)
+
+
+def doc_counts(result: DocResult) -> tuple[int, int, int, tuple[str, ...]]:
+    """Sentences, facts, unlinked entities and the QIDs of the linked ones, of one
+    document: what the build summary adds up."""
+    by_mention = {lk.mention: lk.qid for lk in result.links}
+    unlinked = 0
+    qids: list[str] = []
+    for e in result.extraction.entities:
+        linked = [by_mention[m] for m in e.mentions if m in by_mention]
+        if linked:
+            qids.append(linked[0])
+        else:
+            unlinked += 1
+    return len(result.extraction.analysed.sentences), len(result.extraction.triples), unlinked, tuple(qids)
+
+
+@dataclass
+class _Totals:
+    """The summary's counts, added document by document (an entity without a QID is
+    one per document; a QID is one entity however many documents link it)."""
+
+    documents: int = 0
+    sentences: int = 0
+    facts: int = 0
+    unlinked: int = 0
+    unchanged: int = 0
+    qids: set[str] = field(default_factory=set)
+
+    def add(self, sentences: int, facts: int, unlinked: int, qids: Iterable[str]) -> None:
+        self.documents += 1
+        self.sentences += sentences
+        self.facts += facts
+        self.unlinked += unlinked
+        self.qids.update(qids)
+
+    def summary(self, problems: list[Problem], outputs: list[str], seconds: float) -> BuildSummary:
+        return BuildSummary(
+            documents=self.documents,
+            sentences=self.sentences,
+            entities=self.unlinked + len(self.qids),
+            linked=len(self.qids),
+            facts=self.facts,
+            seconds=round(seconds, 3),
+            problems=tuple(problems),
+            outputs=tuple(outputs),
+            unchanged=self.unchanged,
+        )
