@@ -511,8 +511,15 @@ def in_order(
     skip: Callable[[Document], bool] = lambda d: False,
 ) -> Iterator[tuple[Document | Problem, Built | Problem | None]]:
     """Pair every input item with its outcome, in input order: documents go through
-    ``process`` in chunks of ``chunk``; Problems pass through; a document ``skip``
-    accepts pairs with None (not processed)."""
+    ``process`` in chunks of ``chunk``; a Problem is its own outcome; a document that
+    ``skip`` accepts pairs with None (not processed).
+
+    >>> from kg.model import Document, Problem
+    >>> upper = lambda chunks: ([Problem(d.id.upper(), "") for d in c] for c in chunks)
+    >>> items = [Document("a", "x"), Problem("p", "bad"), Document("b", "y"), Document("c", "z")]
+    >>> [(getattr(i, "id", "-"), o.source if o else None) for i, o in in_order(items, upper, chunk=2, skip=lambda d: d.id == "b")]
+    [('a', 'A'), ('-', 'p'), ('b', None), ('c', 'C')]
+    """
     held: collections.deque[list[tuple[Document | Problem, bool]]] = collections.deque()
 
     def chunks() -> Iterator[list[Document]]:
@@ -534,4 +541,4 @@ def in_order(
         buf = held.popleft()
         results = iter(outcomes)
         for item, send in buf:
-            yield item, (next(results) if send else None)
+            yield item, (next(results) if send else item if isinstance(item, Problem) else None)

@@ -29,13 +29,17 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol, TypeVar
 
-from .errors import InputError
+from .errors import InputError, KGError
 from .registry import Registry
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+class WorkerError(KGError):
+    """The workers cannot run at all (they die as they start, or cannot import kg)."""
 
 
 class Job(Protocol[T, R]):
@@ -201,6 +205,8 @@ class ProcessEngine:
         self.window = window or 4 * workers
         self._pool: Any = None
         self._job: Job[Any, Any] | None = None
+        self._worked = False  # some chunk came back: the workers can run at all
+        self._deaths = 0
 
     def _start(self, job: Job[Any, Any]) -> Any:
         from concurrent.futures import ProcessPoolExecutor
@@ -219,12 +225,17 @@ class ProcessEngine:
         def submit(chunk: list[T]) -> Any:
             return self._start(job).submit(run_chunk, job, chunk)
 
+        def result(future: Any) -> list[R]:
+            out = _result(future)
+            self._worked = True
+            return out
+
         def rescue(stranded: list[list[T]]) -> Iterator[list[R]]:
             self.close()
             for chunk in stranded:
                 yield [self._alone(job, item) for item in chunk]
 
-        yield from _ordered(chunks, submit, _result, self.window, rescue, (BrokenProcessPool,))
+        yield from _ordered(chunks, submit, result, self.window, rescue, (BrokenProcessPool,))
 
     def _alone(self, job: Job[T, R], item: T) -> R:
         """One item by itself; if it kills its worker, it alone fails."""
@@ -232,9 +243,13 @@ class ProcessEngine:
 
         try:
             out: R = _result(self._start(job).submit(run_chunk, job, [item]))[0]
+            self._worked = True
             return out
         except BrokenProcessPool:
             self.close()
+            self._deaths += 1
+            if not self._worked and self._deaths >= 3:  # not one document's fault
+                raise WorkerError("the worker processes die before finishing any document; try --workers 1") from None
             return job.failed(item, "the worker process died while processing this document")
 
     def close(self) -> None:
@@ -302,7 +317,16 @@ class DaskEngine:
                         out.append(job.failed(item, "the worker process died while processing this document"))
                 yield out
 
-        yield from _ordered(chunks, submit, _result, self.window, rescue, (KilledWorker,))
+        def result(future: Any) -> list[R]:
+            try:
+                return _result(future)
+            except ImportError as exc:  # raised on a worker, re-raised here
+                raise WorkerError(
+                    f"a Dask worker cannot import what kg needs ({exc}); every worker needs the same "
+                    "environment as this machine, with kg-builder installed"
+                ) from None
+
+        yield from _ordered(chunks, submit, result, self.window, rescue, (KilledWorker,))
 
     def close(self) -> None:
         self._client.close()

@@ -24,7 +24,7 @@ from .errors import KGError
 from .extract import Extractor, get_extractor
 from .link import Linker, get_linker
 from .model import BuildSummary, DocResult, Document, Problem
-from .read import MAX_BYTES_DEFAULT, from_strings, read
+from .read import MAX_BYTES_DEFAULT, MAX_CHARS_DEFAULT, from_strings, read
 from .vocab import DEFAULT_BASE
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,7 @@ class Options:
     base: str = DEFAULT_BASE
     html: bool = True
     max_bytes: int = MAX_BYTES_DEFAULT
+    max_chars: int = MAX_CHARS_DEFAULT
     analyser_options: dict[str, Any] = field(default_factory=dict)
 
 
@@ -85,7 +86,7 @@ def process(doc: Document, stages: Stages) -> DocResult:
 
 def documents(inputs: Iterable[str | Path], options: Options) -> Iterator[Document | Problem]:
     """Read stage, with the language override applied."""
-    for item in read(inputs, max_bytes=options.max_bytes):
+    for item in read(inputs, max_bytes=options.max_bytes, max_chars=options.max_chars):
         if isinstance(item, Document) and options.lang:
             item = replace(item, lang=options.lang)
         yield item

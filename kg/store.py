@@ -185,8 +185,8 @@ def indent_block(block: str, indent: str = "    ") -> str:
 
     (Line breaks inside literals are escaped, so every ``\\n`` ends a line.)
 
-    >>> indent_block("<a> <p> 1 ;\n    <q> 2 .\n")
-    '    <a> <p> 1 ;\n        <q> 2 .\n'
+    >>> indent_block("<a> <p> 1 ;\\n    <q> 2 .\\n")
+    '    <a> <p> 1 ;\\n        <q> 2 .\\n'
     """
     return indent + block[:-1].replace("\n", "\n" + indent) + "\n"
 
