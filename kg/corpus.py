@@ -47,13 +47,14 @@ from typing import IO, Any
 from rdflib import URIRef
 
 from .graph import (
-    DocumentPart,
-    Tally,
+    Description,
+    SharedEntity,
+    Spo,
     TallyRow,
+    describe_shared,
     description_triples,
     document_part,
     group_rows,
-    owned,
     tally_rows,
 )
 from .model import DocResult, Document, Problem
@@ -103,7 +104,7 @@ class _FilePart:
     lang: str
     own: tuple[tuple[TermRecord, str], ...]  # finished blocks of the document's own subjects
     shared: tuple[Record, ...]  # final triples about shared subjects, sorted
-    entities: tuple[Any, ...]  # DocumentPart.shared: described from the votes at the end
+    entities: tuple[SharedEntity, ...]  # described from the votes at the end
 
 
 class DocumentTimeout(BaseException):
@@ -162,8 +163,13 @@ class CorpusJob:
 def built(result: DocResult, *, base: str, files: bool = True, store: bool = False, notes: tuple[str, ...] = ()) -> Built:
     """Everything the writers need of one processed document."""
     part = document_part(result, base=base)
-    own = [t for t in part.triples if owned(t[0], part.iri)]
-    shared = tuple(sorted(records(t for t in part.triples if not owned(t[0], part.iri))))
+    doc, prefix = str(part.iri), str(part.iri) + "/"
+    own: list[Spo] = []
+    other: list[Spo] = []
+    for t in part.triples:  # subjects the document owns: no other document has triples about them
+        subject: Any = t[0]  # an IRI is a str
+        (own if subject == doc or subject.startswith(prefix) else other).append(t)
+    shared = tuple(sorted(records(other)))
     blob = b""
     if files:
         own_blocks = tuple(blocks(sorted(records(own))))
@@ -236,7 +242,7 @@ class CorpusWriter:
     a killed build is removed by the next one.
     """
 
-    def __init__(self, out_dir: str | os.PathLike[str], *, run_records: int = RUN_RECORDS) -> None:
+    def __init__(self, out_dir: str | os.PathLike[str], *, run_records: int | None = None) -> None:
         self.out = Path(out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
         remove_stale_spools(self.out)
@@ -255,7 +261,7 @@ class CorpusWriter:
         self._db.execute("BEGIN")
         self._run: list[Record] = []
         self._runs: list[Path] = []
-        self._run_records = run_records
+        self._run_records = run_records or RUN_RECORDS
         self.documents = 0
 
     def add(self, doc: Built) -> None:
@@ -327,13 +333,14 @@ class CorpusWriter:
 
     # -- documents in IRI order ------------------------------------------------------------------
 
-    def _documents(self) -> Iterator[tuple[_FilePart, DocumentPart, dict[URIRef, Tally]]]:
-        cache = _TallyCache(self._db)
+    def _documents(self) -> Iterator[tuple[_FilePart, list[Record]]]:
+        """Each document's part with the records of its voted triples, in IRI order."""
+        cache = _DescriptionCache(self._db)
         for _, start, size in self._db.execute("SELECT iri, start, size FROM docs ORDER BY iri").fetchall():
             self._parts.seek(start)
             fp: _FilePart = pickle.loads(self._parts.read(size))
-            part = DocumentPart(URIRef(fp.iri), fp.lang, frozenset(), fp.entities, {})
-            yield fp, part, cache.get([p.iri for p in fp.entities])
+            voted = describe_shared(fp.entities, cache.get([e.iri for e in fp.entities]))
+            yield fp, sorted(records(voted))
 
 
 def _described(rows: list[Any]) -> list[Record]:
@@ -341,15 +348,15 @@ def _described(rows: list[Any]) -> list[Record]:
     return records(description_triples(URIRef(iri), tally))
 
 
-class _TallyCache:
-    """Summed votes per IRI, read from SQLite, the most recent few thousand kept."""
+class _DescriptionCache:
+    """Descriptions (from the summed votes in SQLite) per IRI; the last ``size`` kept."""
 
-    def __init__(self, db: sqlite3.Connection, size: int = 4096) -> None:
+    def __init__(self, db: sqlite3.Connection, size: int = 8192) -> None:
         self.db, self.size = db, size
-        self.kept: dict[URIRef, Tally] = {}
+        self.kept: dict[str, Description] = {}
 
-    def get(self, iris: list[URIRef]) -> dict[URIRef, Tally]:
-        missing = sorted({str(i) for i in iris if i not in self.kept})
+    def get(self, iris: list[str]) -> dict[str, Description]:
+        missing = sorted({i for i in iris if i not in self.kept})
         for k in range(0, len(missing), 500):
             chunk = missing[k : k + 500]
             cur = self.db.execute(
@@ -358,7 +365,7 @@ class _TallyCache:
             for iri, t in group_rows(cur.fetchall()).items():
                 if len(self.kept) >= self.size:
                     self.kept.pop(next(iter(self.kept)))
-                self.kept[URIRef(iri)] = t
+                self.kept[iri] = t.describe()
         return {i: self.kept[i] for i in iris}
 
 
@@ -373,7 +380,7 @@ def _read_run(path: Path) -> Iterator[Record]:
 
 
 def _write_both(
-    documents: Iterable[tuple[_FilePart, DocumentPart, dict[URIRef, Tally]]],
+    documents: Iterable[tuple[_FilePart, list[Record]]],
     shared_blocks: Iterator[tuple[TermRecord, str]],
     ttl: IO[str],
     trig: IO[str],
@@ -414,21 +421,13 @@ def _write_both(
             else:
                 return
 
-    for n, (fp, part, tallies) in enumerate(documents):
-        iri = part.iri
+    for n, (fp, voted) in enumerate(documents):
+        iri = URIRef(fp.iri)
         emit(term_record(iri))  # no later document has a subject before its own IRI
         own_blocks = fp.own
-        mine = blocks(heapq.merge(fp.shared, sorted(records(part.describe(tallies)))))
-        if n:
-            trig.write("\n")
-        trig.write(graph_open(iri))
-        first = True
-        for _, text in heapq.merge(own_blocks, mine, key=lambda b: b[0]):
-            if not first:
-                trig.write("\n")
-            first = False
-            trig.write(indent_block(text))
-        trig.write("}\n")
+        shared = blocks(heapq.merge(fp.shared, voted))
+        texts = [indent_block(text) for _, text in heapq.merge(own_blocks, shared, key=lambda b: b[0])]
+        trig.write(("\n" if n else "") + graph_open(iri) + "\n".join(texts) + "}\n")
         for b in own_blocks:
             heapq.heappush(pending, b)
     emit(None)

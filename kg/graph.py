@@ -18,14 +18,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 from rdflib.term import Node
 
 from .model import ENTITY_CLASSES, DocResult, Entity, Link, Triple
-from .text import detect_lang, normalize, slug
+from .text import detect_lang, normalize, slug, strip_invisible
 from .vocab import DEFAULT_BASE, KG, OPEN, PREFIXES, WD, relation_iri, resource
 
 #: Classes whose nodes belong to one document (``{base}doc/{id}/{kind}/{key}``).
@@ -190,17 +190,29 @@ class DocumentPart:
     iri: URIRef
     lang: str
     triples: frozenset[Spo]
-    shared: tuple[_Placed, ...]
+    shared: tuple[SharedEntity, ...]
     votes: dict[URIRef, Tally]
 
-    def describe(self, tallies: Mapping[URIRef, Tally]) -> set[Spo]:
-        """The triples the shared entities add to this document's graph, given the summed
-        tallies of every document (at least for the IRIs of ``shared``)."""
-        catalog = _Catalog.of_tallies({p.iri: tallies[p.iri] for p in self.shared})
-        out: set[Spo] = set()
-        for p in self.shared:
-            _add_entity(out, p, self.iri, self.lang, catalog)
-        return out
+    def describe(self, descriptions: Mapping[str, Description]) -> list[Spo]:
+        """The triples the votes decide in this document's graph, given the Description
+        of each shared entity (``Tally.describe()`` of the votes of every document)."""
+        return describe_shared(self.shared, descriptions)
+
+
+class SharedEntity(NamedTuple):
+    """One document's view of an entity other documents can name too."""
+
+    iri: str
+    names: tuple[tuple[str, str], ...]  # (language tag, name): every name the document uses
+    valued: bool  # its class here is one that carries kg:value
+
+
+def describe_shared(entities: Iterable[SharedEntity], descriptions: Mapping[str, Description]) -> list[Spo]:
+    """``DocumentPart.describe`` for a document's shared entities, kept apart from it."""
+    out: list[Spo] = []
+    for e in entities:
+        out += _voted(e, descriptions[e.iri])
+    return out
 
 
 def document_part(result: DocResult, *, base: str = DEFAULT_BASE) -> DocumentPart:
@@ -215,18 +227,19 @@ def document_part(result: DocResult, *, base: str = DEFAULT_BASE) -> DocumentPar
     >>> ex = Extraction(AnalysedDoc(doc, (Sentence(0, 0, 10, "Rex spoke.", ()),), "demo"),
     ...     (Mention("m1", 0, 0, 3, "Rex", "Person", "e1"),), (Entity("e1", "Rex", "Person", ("m1",)),), ())
     >>> part = document_part(DocResult(ex), base="http://x/")
-    >>> [str(iri) for iri in part.votes], len(part.describe(part.votes))
-    (['http://x/Person/rex'], 3)
+    >>> [str(iri) for iri in part.votes], len(part.describe({str(i): t.describe() for i, t in part.votes.items()}))
+    (['http://x/Person/rex'], 2)
     """
     placed = _place_entities(result, base)
     doc = document_iri(result.doc.id, base)
     tallies = _tallies(placed)
     everything: set[Spo] = set()
     _add_document(everything, result, placed, _Catalog.of_tallies(tallies), base)
-    shared = tuple(p for p in placed.entities.values() if not owned(p.iri, doc))
+    shared = [p for p in placed.entities.values() if not owned(p.iri, doc)]
     voted = {p.iri for p in shared}
     final = frozenset(t for t in everything if not (t[0] in voted and t[1] in VOTED_PREDICATES))
-    return DocumentPart(doc, placed.lang, final, shared, {iri: tallies[iri] for iri in sorted(voted)})
+    entities = tuple(_shared_entity(p, placed.lang) for p in shared)
+    return DocumentPart(doc, placed.lang, final, entities, {iri: tallies[iri] for iri in sorted(voted)})
 
 
 def description_triples(iri: URIRef, tally: Tally) -> list[tuple[URIRef, URIRef, Node]]:
@@ -342,11 +355,9 @@ def _check_unique_ids(results: list[DocResult]) -> None:
 
 @dataclass(frozen=True, slots=True)
 class _Catalog:
-    """Choices made over all documents: one class, one label per language, one value per IRI."""
+    """Choices made over all documents: one Description (class, labels, value) per IRI."""
 
-    classes: Mapping[URIRef, str]
-    labels: Mapping[URIRef, Mapping[str, str]]  # IRI -> language tag ("" = none) -> label
-    values: Mapping[URIRef, str]  # kg:value of time expressions and quantities
+    descriptions: Mapping[URIRef, Description]
 
     @classmethod
     def of(cls, docs: list[_PlacedDoc]) -> _Catalog:
@@ -358,12 +369,7 @@ class _Catalog:
 
     @classmethod
     def of_tallies(cls, tallies: Mapping[URIRef, Tally]) -> _Catalog:
-        chosen = {iri: t.describe() for iri, t in tallies.items()}
-        return cls(
-            {iri: d.cls for iri, d in chosen.items()},
-            {iri: d.labels for iri, d in chosen.items()},
-            {iri: d.value for iri, d in chosen.items() if d.value is not None},
-        )
+        return cls({iri: t.describe() for iri, t in tallies.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,16 +484,30 @@ def _tallies(doc: _PlacedDoc) -> dict[URIRef, Tally]:
     out: dict[URIRef, Tally] = defaultdict(Tally)
     for p in doc.entities.values():
         link_labels = _link_labels(p.link)
+        own = _names(p.entity)
         # The label, else (an extractor that left it empty) the first name.
-        label = next((n for n in (p.entity.label, *p.entity.names) if n.strip()), "")
+        label = own[0] if own else ""
         labels = [(lang, 0, text) for lang, text in link_labels]
         if label:
             labels.append((_label_lang(doc.lang, label), 1, label))
-        names = [(_label_lang(doc.lang, n), n) for n in (p.entity.label, *p.entity.names) if n.strip()]
+        names = [(_label_lang(doc.lang, n), n) for n in own]
         names += [(lang, text) for lang, text in link_labels]
         qid = p.link.qid if p.link is not None else ""
         out[p.iri].add(Tally.vote(p.entity.cls, labels, names, p.entity.value, qid))
     return dict(out)
+
+
+def _names(e: Entity) -> list[str]:
+    """An entity's label and names as names are written in the graph: without bidi
+    controls and zero-width characters (invisible, and an override inside a name
+    reverses how the text after it is displayed); empty ones dropped. Evidence and
+    sentence text keep every character, since offsets index them.
+
+    >>> _names(Entity("e", "ماك\u200bرون", "Person", (), names=("\u202e", "ماكرون")))
+    ['ماكرون', 'ماكرون']
+    """
+    out = [strip_invisible(n) for n in (e.label, *e.names)]
+    return [n for n in out if n.strip()]
 
 
 def _class_rank(cls: str) -> int:
@@ -541,22 +561,31 @@ def _add_doc_node(g: _Sink, node: URIRef, result: DocResult) -> None:
 
 def _add_entity(g: _Sink, p: _Placed, doc_node: URIRef, lang: str, catalog: _Catalog) -> None:
     e, iri = p.entity, p.iri
-    g.add((iri, RDF.type, KG[catalog.classes[iri]]))
-    chosen = catalog.labels.get(iri, {})
-    for tag, label in chosen.items():
-        g.add((iri, RDFS.label, _lit(label, tag)))
-    others = [(_label_lang(lang, n), n) for n in (e.label, *e.names)] + _link_labels(p.link)
-    for tag, name in others:
-        if name.strip() and chosen.get(tag) != name:
-            g.add((iri, KG.alias, _lit(name, tag)))
+    for t in _voted(_shared_entity(p, lang), catalog.descriptions[iri]):
+        g.add(t)
     if p.link is not None:
         g.add((iri, OWL.sameAs, WD[p.link.qid]))
     for index in p.sentences:
         g.add((iri, KG.mentionedIn, sentence_iri(doc_node, index)))
     if e.cls == "Statement":
         g.add((iri, KG.text, _lit(e.value or e.label, lang)))
-    elif iri in catalog.values and e.cls in VALUED_CLASSES:
-        g.add((iri, KG.value, Literal(catalog.values[iri])))
+
+
+def _shared_entity(p: _Placed, lang: str) -> SharedEntity:
+    names = [(_label_lang(lang, n), n) for n in _names(p.entity)] + _link_labels(p.link)
+    return SharedEntity(str(p.iri), tuple(names), p.entity.cls in VALUED_CLASSES)
+
+
+def _voted(e: SharedEntity, d: Description) -> list[Spo]:
+    """An entity's triples in one document that the votes decide: its class, its label
+    per language, the document's other names as aliases, its value."""
+    iri = URIRef(e.iri)
+    out: list[Spo] = [(iri, RDF.type, KG[d.cls])]
+    out += [(iri, RDFS.label, _lit(label, tag)) for tag, label in d.labels.items()]
+    out += [(iri, KG.alias, _lit(name, tag)) for tag, name in e.names if d.labels.get(tag) != name]
+    if e.valued and d.value is not None:
+        out.append((iri, KG.value, Literal(d.value)))
+    return out
 
 
 def _unique_facts(triples: Iterable[Triple], placed: _PlacedDoc, doc_node: URIRef) -> list[Triple]:
@@ -606,7 +635,7 @@ def _add_fact(g: _Sink, t: Triple, result: DocResult, placed: _PlacedDoc, doc_no
 def _declare_open_relation(g: _Sink, p: URIRef, lemma: str, lang: str) -> None:
     g.add((p, RDF.type, OWL.ObjectProperty))
     g.add((p, RDFS.subPropertyOf, KG.relatedTo))
-    label = lemma.strip() or "related"
+    label = strip_invisible(lemma).strip() or "related"
     g.add((p, RDFS.label, _lit(label, _label_lang(lang, label))))
 
 
