@@ -189,6 +189,11 @@ def _mp_context() -> Any:
 
 
 def _init_worker(job: Job[Any, Any]) -> None:
+    import signal
+
+    # Ctrl-C is for the writing process, which stops the pool; a worker interrupted
+    # mid-document would only add a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     state_for(job)
 
 

@@ -190,10 +190,10 @@ class SleepyAnalyser:
         return AnalysedDoc(doc, (), self.name)
 
 
-def test_a_document_over_the_time_limit_is_skipped_and_the_others_go_on() -> None:
+def test_a_document_over_the_time_limit_is_skipped_and_the_others_go_on(monkeypatch: pytest.MonkeyPatch) -> None:
     from kg.analyse import ANALYSERS
 
-    ANALYSERS.register("sleepy", "tests.test_corpus:SleepyAnalyser")
+    monkeypatch.setitem(ANALYSERS._table, "sleepy", "tests.test_corpus:SleepyAnalyser")
     job = CorpusJob(Options(analyser="sleepy", linker="none"), timeout=0.5)
     docs = [Document("a", "fine", "en", "a.txt"), Document("b", "sleep", "en", "b.txt"), Document("c", "fine", "en", "c.txt")]
     t0 = time.perf_counter()
@@ -208,7 +208,7 @@ def test_a_document_over_the_time_limit_is_skipped_and_the_others_go_on() -> Non
 
 def test_sigkill_mid_build_leaves_the_previous_outputs_and_store_intact(tmp_path: Path) -> None:
     first = make_corpus(tmp_path / "first", 2, words=60)
-    second = make_corpus(tmp_path / "second", 40, words=200, seed=5)
+    second = make_corpus(tmp_path / "second", 30, words=150, seed=5)
     out, st = tmp_path / "out", tmp_path / "store"
     kg = [sys.executable, "-m", "kg.cli", "build"]
     subprocess.run([*kg, str(first), "--out", str(out), "--store", str(st), "--no-html", "-q"], check=True, cwd=ROOT, timeout=300)
