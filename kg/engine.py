@@ -26,6 +26,7 @@ import logging
 import os
 import pickle
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol, TypeVar
 
@@ -188,13 +189,28 @@ def _mp_context() -> Any:
     return ctx
 
 
-def _init_worker(job: Job[Any, Any]) -> None:
+def _init_worker(job: Job[Any, Any], writer: int) -> None:
     import signal
 
     # Ctrl-C is for the writing process, which stops the pool; a worker interrupted
     # mid-document would only add a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(writer,), daemon=True, name="kg-watchdog").start()
     state_for(job)
+
+
+def _exit_with(pid: int, every: float = 1.0) -> None:
+    """Exit when process ``pid`` (the build that started this worker) is gone. A build
+    killed with SIGKILL cannot stop its pool, and a worker waiting for work would wait
+    forever: its own copy of the task pipe keeps the pipe open."""
+    while True:
+        time.sleep(every)
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # the pid went to another user's process
+            os._exit(1)
 
 
 class ProcessEngine:
@@ -219,7 +235,7 @@ class ProcessEngine:
         if self._pool is None or self._job is not job:
             self.close()
             self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=_mp_context(), initializer=_init_worker, initargs=(job,)
+                max_workers=self.workers, mp_context=_mp_context(), initializer=_init_worker, initargs=(job, os.getpid())
             )
             self._job = job
         return self._pool

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from types import ModuleType
 
+import psutil
 import pytest
 from click.testing import CliRunner
 
@@ -226,8 +227,11 @@ def test_sigkill_mid_build_leaves_the_previous_outputs_and_store_intact(tmp_path
             break
         time.sleep(0.05)
     assert proc.poll() is None, "the build ended before it could be killed; make the corpus bigger"
+    helpers = psutil.Process(proc.pid).children(recursive=True)  # the forkserver, the workers
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=60)
+    _, alive = psutil.wait_procs(helpers, timeout=15)
+    assert not alive, f"processes outlived the killed build: {alive}"
 
     for name, data in before.items():  # the files of the first build, untouched
         assert (out / name).read_bytes() == data, name
