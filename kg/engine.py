@@ -304,11 +304,13 @@ class DaskEngine:
             raise InputError("--engine dask", "needs Dask: pip install 'kg-builder[dask]'") from None
         Client: Any = distributed.Client
         LocalCluster: Any = distributed.LocalCluster
+        quiet = logging.DEBUG if log.isEnabledFor(logging.DEBUG) else logging.WARNING  # kg -vv shows Dask's log
+        logging.getLogger("distributed").setLevel(quiet)
         self._cluster: Any = None
         if scheduler is None:
             self._cluster = LocalCluster(
                 n_workers=max(1, workers), threads_per_worker=1, processes=True, host="127.0.0.1",
-                dashboard_address=None,
+                dashboard_address=None, silence_logs=quiet,
             )
             self._client: Any = Client(self._cluster)
         else:
