@@ -39,6 +39,7 @@ import signal
 import sqlite3
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,7 +91,7 @@ class Built:
     unlinked: int  # entities without a Wikidata item (each is its own entity)
     qids: tuple[str, ...]  # the Wikidata items of the linked entities
     notes: tuple[str, ...]  # what the reader did to get the text (decoded, extracted)
-    part: bytes  # pickled _FilePart, for the writer's spool ("" without file outputs)
+    part: bytes  # _FilePart, pickled and compressed, for the writer's spool (b"" without file outputs)
     shared: tuple[Record, ...]  # this document's final triples about shared subjects
     votes: tuple[TallyRow, ...]  # its votes on shared entities
     store: Any = None  # a kg.oxstore.Prepared when the build writes to a store
@@ -173,11 +174,9 @@ def built(result: DocResult, *, base: str, files: bool = True, store: bool = Fal
     blob = b""
     if files:
         own_blocks = tuple(blocks(sorted(records(own))))
-        # Text that cannot be written (a lone surrogate) fails this document, not the output file.
-        "".join(text for _, text in own_blocks).encode("utf-8")
-        "".join(r[2][1] for r in shared).encode("utf-8")
+        _check_writable(own_blocks, shared, part.shared)
         fp = _FilePart(str(part.iri), part.lang, own_blocks, shared, part.shared)
-        blob = pickle.dumps(fp, protocol=pickle.HIGHEST_PROTOCOL)
+        blob = zlib.compress(pickle.dumps(fp, protocol=pickle.HIGHEST_PROTOCOL), 1)  # text: a sixth of the size
     prepared = None
     if store:
         from .oxstore import prepare
@@ -188,6 +187,16 @@ def built(result: DocResult, *, base: str, files: bool = True, store: bool = Fal
         result.doc.id, result.doc.source, str(part.iri), sentences, facts, unlinked, qids, notes,
         blob, shared if files else (), tuple(tally_rows(part.votes)), prepared,
     )
+
+
+def _check_writable(
+    own: tuple[tuple[TermRecord, str], ...], shared: tuple[Record, ...], entities: tuple[SharedEntity, ...]
+) -> None:
+    """Text UTF-8 cannot write (a lone surrogate) fails this document here, rather than
+    the output files at the end."""
+    "".join(text for _, text in own).encode("utf-8")
+    "".join(f"{s[1]}{o[1]}" for s, _, o in shared).encode("utf-8")
+    "".join(name for e in entities for _, name in e.names).encode("utf-8")
 
 
 def notes(doc: Document) -> tuple[str, ...]:
@@ -267,8 +276,11 @@ class CorpusWriter:
     def add(self, doc: Built) -> None:
         """Spool one document (from a worker's ``Built``)."""
         start = self._parts.seek(0, os.SEEK_END)
+        try:
+            self._db.execute("INSERT INTO docs VALUES (?, ?, ?)", (doc.iri, start, len(doc.part)))
+        except sqlite3.IntegrityError:
+            raise ValueError(f"duplicate document id {doc.doc_id!r}") from None
         self._parts.write(doc.part)
-        self._db.execute("INSERT INTO docs VALUES (?, ?, ?)", (doc.iri, start, len(doc.part)))
         self._db.executemany(
             "INSERT INTO votes VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (iri, kind, tag, tier, text) DO UPDATE SET n = n + excluded.n",
@@ -304,9 +316,10 @@ class CorpusWriter:
     # -- shared subjects: sorted runs on disk ------------------------------------------------
 
     def _collect(self, recs: Iterable[Record]) -> None:
-        self._run.extend(recs)
-        if len(self._run) >= self._run_records:
-            self._spill()
+        for rec in recs:
+            self._run.append(rec)
+            if len(self._run) >= self._run_records:
+                self._spill()
 
     def _spill(self) -> None:
         if not self._run:
@@ -338,7 +351,7 @@ class CorpusWriter:
         cache = _DescriptionCache(self._db)
         for _, start, size in self._db.execute("SELECT iri, start, size FROM docs ORDER BY iri").fetchall():
             self._parts.seek(start)
-            fp: _FilePart = pickle.loads(self._parts.read(size))
+            fp: _FilePart = pickle.loads(zlib.decompress(self._parts.read(size)))
             voted = describe_shared(fp.entities, cache.get([e.iri for e in fp.entities]))
             yield fp, sorted(records(voted))
 

@@ -276,66 +276,94 @@ def build_corpus(
     options = options or Options()
     t0 = time.perf_counter()
     Stages.from_options(options).check(options.lang)  # before reading the corpus
-    store = _store_writer(store_dir, options)
-    writer = corpus.CorpusWriter(out_dir) if out_dir is not None else None
-    rep = corpus.Report(report)
-    known = store.documents() if store is not None and not rebuild else {}
-    job = corpus.CorpusJob(options, files=writer is not None, store=store is not None, timeout=doc_timeout)
-    totals, problems = _Totals(), []
+    sinks = _Sinks(_store_writer(store_dir, options), corpus.CorpusWriter(out_dir) if out_dir is not None else None, report)
+    outputs: list[str] = []
     ok = False
     try:
-        from .oxstore import content_hash
-
-        def unchanged(doc: Document) -> bool:
-            return bool(known) and known.get(doc.id) == content_hash(doc.text)
-
-        skip = unchanged if writer is None else (lambda d: False)
+        known = sinks.store.documents() if sinks.store is not None and not rebuild else {}
+        sinks.known = known
+        job = corpus.CorpusJob(options, files=sinks.writer is not None, store=sinks.store is not None, timeout=doc_timeout)
+        skip = sinks.unchanged if sinks.writer is None else (lambda d: False)
         runner = get_engine(engine, workers=workers, scheduler=scheduler)
         bar = _progress(None, progress)
         try:
-            stream = corpus.in_order(documents(inputs, options), lambda cs: runner.map(job, cs), chunk=CHUNK, skip=skip)
-            for item, outcome in stream:
-                if outcome is None:  # unchanged in the store
-                    assert isinstance(item, Document)
-                    totals.unchanged += 1
-                    rep.row(item.source, item.id, "unchanged", "store", "in the store with the same text")
-                elif isinstance(outcome, Problem):
-                    problems.append(outcome)
-                    rep.row(outcome.source, getattr(item, "id", ""), "skipped", outcome.stage, outcome.reason)
-                else:
-                    failed = None
-                    if store is not None and not unchanged(item):  # type: ignore[arg-type]
-                        failed = _store_put(store, outcome.store)
-                    if failed is not None:
-                        problems.append(failed)
-                        rep.row(failed.source, outcome.doc_id, "skipped", failed.stage, failed.reason)
-                        continue
-                    if writer is not None:
-                        writer.add(outcome)
-                    totals.add(outcome.sentences, outcome.facts, outcome.unlinked, outcome.qids)
-                    rep.row(outcome.source, outcome.doc_id, "built", "", "; ".join(outcome.notes))
+            for item, outcome in corpus.in_order(documents(inputs, options), lambda cs: runner.map(job, cs), chunk=CHUNK, skip=skip):
+                sinks.take(item, outcome)
                 if bar is not None:
                     bar.update()
         finally:
             if bar is not None:
                 bar.close()
             runner.close()
-        outputs: list[str] = [str(store_dir)] if store is not None and totals.documents else []
-        if writer is not None and totals.documents:
-            outputs += [str(p) for p in writer.finish()]
+        if sinks.store is not None and sinks.totals.documents:
+            outputs.append(str(store_dir))
+        if sinks.writer is not None and sinks.totals.documents:
+            outputs += [str(p) for p in sinks.writer.finish()]
             if options.html:
-                html = _corpus_html(Path(out_dir or "."), totals.documents)
+                html = _corpus_html(Path(out_dir or "."), sinks.totals.documents)
                 outputs += [html] if html else []
         ok = True
     finally:
-        if writer is not None:
-            writer.close()
-        if store is not None:
-            store.close()
-        written = rep.close(ok)
+        written = sinks.close(ok)
     if written is not None:
         outputs.append(str(written))
-    return totals.summary(problems, outputs, time.perf_counter() - t0)
+    return sinks.totals.summary(sinks.problems, outputs, time.perf_counter() - t0)
+
+
+class _Sinks:
+    """Where a corpus build's outcomes go, one at a time and in input order: the store,
+    the file writer, the report and the summary's counts."""
+
+    def __init__(self, store: Any, writer: Any, report: str | Path | None) -> None:
+        from .corpus import Report
+
+        self.store, self.writer, self.report = store, writer, Report(report)
+        self.known: dict[str, str] = {}  # document id -> content hash, of the store
+        self.totals = _Totals()
+        self.problems: list[Problem] = []
+
+    def unchanged(self, doc: Document) -> bool:
+        """Whether the store holds this document with the same text."""
+        from .oxstore import content_hash
+
+        return bool(self.known) and self.known.get(doc.id) == content_hash(doc.text)
+
+    def take(self, item: Document | Problem, outcome: Any) -> None:
+        """One input item and what became of it: a Built, a Problem, or None (unchanged)."""
+        if outcome is None:
+            assert isinstance(item, Document)
+            self.totals.unchanged += 1
+            self.report.row(item.source, item.id, "unchanged", "store", "in the store with the same text")
+        elif isinstance(outcome, Problem):
+            self._failed(outcome, getattr(item, "id", ""))
+        elif (problem := self._write(item, outcome)) is not None:
+            self._failed(problem, outcome.doc_id)
+        else:
+            self.totals.add(outcome.sentences, outcome.facts, outcome.unlinked, outcome.qids)
+            self.report.row(outcome.source, outcome.doc_id, "built", "", "; ".join(outcome.notes))
+
+    def _write(self, item: Document | Problem, built: Any) -> Problem | None:
+        if self.store is not None and not (isinstance(item, Document) and self.unchanged(item)):
+            if (failed := _store_put(self.store, built.store)) is not None:
+                return Problem(built.source, failed.reason, stage="store")
+        if self.writer is not None:
+            try:
+                self.writer.add(built)
+            except ValueError as exc:  # a duplicate id: the first one stays
+                return Problem(built.source, str(exc), stage="graph")
+        return None
+
+    def _failed(self, problem: Problem, doc_id: str) -> None:
+        self.problems.append(problem)
+        self.report.row(problem.source, doc_id, "skipped", problem.stage, problem.reason)
+
+    def close(self, ok: bool) -> Path | None:
+        """Release the store and the spool; move the report into place if ``ok``."""
+        if self.writer is not None:
+            self.writer.close()
+        if self.store is not None:
+            self.store.close()
+        return self.report.close(ok)
 
 
 def _corpus_html(out: Path, documents: int) -> str | None:
