@@ -51,6 +51,7 @@ from .graph import (
     Description,
     SharedEntity,
     Spo,
+    Tally,
     TallyRow,
     describe_shared,
     description_triples,
@@ -263,14 +264,14 @@ class CorpusWriter:
             """
             PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
             CREATE TABLE docs (iri TEXT PRIMARY KEY, start INTEGER NOT NULL, size INTEGER NOT NULL);
-            CREATE TABLE votes (iri TEXT NOT NULL, kind TEXT NOT NULL, tag TEXT NOT NULL, tier INTEGER NOT NULL,
-                text TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (iri, kind, tag, tier, text)) WITHOUT ROWID;
+            CREATE TABLE descriptions (iri TEXT PRIMARY KEY, description TEXT NOT NULL) WITHOUT ROWID;
             """
         )
         self._db.execute("BEGIN")
         self._run: list[Record] = []
         self._runs: list[Path] = []
         self._run_records = run_records or RUN_RECORDS
+        self._votes = _Votes(self.spool, self._run_records)
         self.documents = 0
 
     def add(self, doc: Built) -> None:
@@ -281,11 +282,7 @@ class CorpusWriter:
         except sqlite3.IntegrityError:
             raise ValueError(f"duplicate document id {doc.doc_id!r}") from None
         self._parts.write(doc.part)
-        self._db.executemany(
-            "INSERT INTO votes VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (iri, kind, tag, tier, text) DO UPDATE SET n = n + excluded.n",
-            doc.votes,
-        )
+        self._votes.add(doc.votes)
         self._collect(doc.shared)
         self.documents += 1
 
@@ -293,8 +290,8 @@ class CorpusWriter:
         """Write ``graph.ttl`` and ``graph.trig`` (atomically, both or neither)."""
         from .store import atomic_files
 
-        self._db.execute("COMMIT")
         self._collect(self._descriptions())
+        self._db.execute("COMMIT")
         self._spill()
         shared_blocks = blocks(heapq.merge(*(_read_run(p) for p in self._runs)))
         ttl, trig = self.out / "graph.ttl", self.out / "graph.trig"
@@ -326,23 +323,22 @@ class CorpusWriter:
             return
         self._run.sort()
         path = self.spool / f"run-{len(self._runs):05d}.bin"
-        with open(path, "wb") as f:
-            for i in range(0, len(self._run), 5000):
-                pickle.dump(self._run[i : i + 5000], f, protocol=pickle.HIGHEST_PROTOCOL)
+        _write_run(path, self._run)
         self._runs.append(path)
         self._run = []
 
     def _descriptions(self) -> Iterator[Record]:
-        """The union's description of every shared entity, from the summed votes."""
-        cur = self._db.execute("SELECT iri, kind, tag, tier, text, n FROM votes ORDER BY iri")
-        batch: list[Any] = []
-        for row in cur:
-            if batch and row[0] != batch[0][0]:
-                yield from _described(batch)
+        """Each shared entity's description from the summed votes: kept for the
+        documents' graphs, and its records (the union's) for graph.ttl."""
+        batch: list[tuple[str, str]] = []
+        for iri, tally in self._votes.tallies():
+            d = tally.describe()
+            batch.append((iri, json.dumps([d.cls, d.labels, d.value], ensure_ascii=False)))
+            if len(batch) >= 5000:
+                self._db.executemany("INSERT INTO descriptions VALUES (?, ?)", batch)
                 batch = []
-            batch.append(row)
-        if batch:
-            yield from _described(batch)
+            yield from records(description_triples(URIRef(iri), tally))
+        self._db.executemany("INSERT INTO descriptions VALUES (?, ?)", batch)
 
     # -- documents in IRI order ------------------------------------------------------------------
 
@@ -356,15 +352,49 @@ class CorpusWriter:
             yield fp, sorted(records(voted))
 
 
-def _described(rows: list[Any]) -> list[Record]:
-    iri, tally = next(iter(group_rows(rows).items()))
-    return records(description_triples(URIRef(iri), tally))
+class _Votes:
+    """Vote rows of every document, summed: in memory up to ``limit`` distinct keys,
+    beyond that in sorted runs on disk, merged (and summed) at the end."""
+
+    def __init__(self, spool: Path, limit: int) -> None:
+        self.spool, self.limit = spool, limit
+        self.counts: collections.Counter[tuple[str, str, str, int, str]] = collections.Counter()
+        self.runs: list[Path] = []
+
+    def add(self, rows: Iterable[TallyRow]) -> None:
+        counts = self.counts
+        for iri, kind, tag, tier, text, n in rows:
+            counts[(iri, kind, tag, tier, text)] += n
+        if len(counts) >= self.limit:
+            self._spill()
+
+    def _spill(self) -> None:
+        path = self.spool / f"votes-{len(self.runs):05d}.bin"
+        _write_run(path, sorted(self.counts.items()))
+        self.runs.append(path)
+        self.counts = collections.Counter()
+
+    def tallies(self) -> Iterator[tuple[str, Tally]]:
+        """(IRI, summed Tally) for every IRI voted on, in IRI order."""
+        streams: list[Iterable[Any]] = [_read_run(p) for p in self.runs]
+        merged = heapq.merge(*streams, sorted(self.counts.items()))
+        iri = ""
+        rows: list[Any] = []
+        for key, n in merged:
+            if key[0] != iri and rows:
+                yield iri, group_rows(rows)[iri]
+                rows = []
+            iri = key[0]
+            rows.append((*key, n))
+        if rows:
+            yield iri, group_rows(rows)[iri]
 
 
 class _DescriptionCache:
-    """Descriptions (from the summed votes in SQLite) per IRI; the last ``size`` kept."""
+    """Descriptions of shared entities (class, labels, value) read from SQLite; the
+    last ``size`` kept."""
 
-    def __init__(self, db: sqlite3.Connection, size: int = 8192) -> None:
+    def __init__(self, db: sqlite3.Connection, size: int = 16384) -> None:
         self.db, self.size = db, size
         self.kept: dict[str, Description] = {}
 
@@ -373,20 +403,28 @@ class _DescriptionCache:
         for k in range(0, len(missing), 500):
             chunk = missing[k : k + 500]
             cur = self.db.execute(
-                f"SELECT iri, kind, tag, tier, text, n FROM votes WHERE iri IN ({','.join('?' * len(chunk))})", chunk
+                f"SELECT iri, description FROM descriptions WHERE iri IN ({','.join('?' * len(chunk))})", chunk
             )
-            for iri, t in group_rows(cur.fetchall()).items():
+            for iri, text in cur.fetchall():
                 if len(self.kept) >= self.size:
                     self.kept.pop(next(iter(self.kept)))
-                self.kept[iri] = t.describe()
+                cls, labels, value = json.loads(text)
+                self.kept[iri] = Description(cls, labels, (), value, ())
         return {i: self.kept[i] for i in iris}
 
 
-def _read_run(path: Path) -> Iterator[Record]:
+def _write_run(path: Path, items: list[Any]) -> None:
+    """Sorted items to a run file, in pickled batches (read back by ``_read_run``)."""
+    with open(path, "wb") as f:
+        for i in range(0, len(items), 5000):
+            pickle.dump(items[i : i + 5000], f, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _read_run(path: Path) -> Iterator[Any]:
     with open(path, "rb") as f:
         while True:
             try:
-                batch: list[Record] = pickle.load(f)
+                batch: list[Any] = pickle.load(f)
             except EOFError:
                 return
             yield from batch
@@ -408,14 +446,20 @@ def _write_both(
     trig.write(prefix_header())
     pending: list[tuple[TermRecord, str]] = []
     shared_head = next(shared_blocks, None)
+    out: list[str] = []  # Turtle blocks waiting to be written, a blank line between them
     first_block = True
 
     def put(text: str) -> None:
+        out.append(text)
+        if len(out) >= 256:
+            flush()
+
+    def flush() -> None:
         nonlocal first_block
-        if not first_block:
-            ttl.write("\n")
-        first_block = False
-        ttl.write(text)
+        if out:
+            ttl.write(("" if first_block else "\n") + "\n".join(out))
+            first_block = False
+            out.clear()
 
     def emit(limit: TermRecord | None) -> None:
         """Write every waiting block that sorts before ``limit`` (None: all of them)."""
@@ -438,12 +482,13 @@ def _write_both(
         iri = URIRef(fp.iri)
         emit(term_record(iri))  # no later document has a subject before its own IRI
         own_blocks = fp.own
-        shared = blocks(heapq.merge(fp.shared, voted))
-        texts = [indent_block(text) for _, text in heapq.merge(own_blocks, shared, key=lambda b: b[0])]
+        both = sorted([*own_blocks, *blocks(heapq.merge(fp.shared, voted))])
+        texts = [indent_block(text) for _, text in both]
         trig.write(("\n" if n else "") + graph_open(iri) + "\n".join(texts) + "}\n")
         for b in own_blocks:
             heapq.heappush(pending, b)
     emit(None)
+    flush()
 
 
 def remove_stale_spools(out: Path) -> None:

@@ -182,11 +182,11 @@ def _mp_context() -> Any:
 
     # forkserver: workers start from a clean process, not a copy of this one with its
     # threads (the progress bar's, the store's) and open files.
+    # No preloaded modules: Python 3.11's forkserver imports them with its own sys.path
+    # (the current folder first), which may find another copy of kg; workers import
+    # kg themselves, with the sys.path of this process.
     method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-    ctx = mp.get_context(method)
-    if method == "forkserver":
-        ctx.set_forkserver_preload(["kg.pipeline", "kg.corpus"])
-    return ctx
+    return mp.get_context(method)
 
 
 def _init_worker(job: Job[Any, Any], writer: int) -> None:

@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -580,12 +581,28 @@ def _voted(e: SharedEntity, d: Description) -> list[Spo]:
     """An entity's triples in one document that the votes decide: its class, its label
     per language, the document's other names as aliases, its value."""
     iri = URIRef(e.iri)
-    out: list[Spo] = [(iri, RDF.type, KG[d.cls])]
-    out += [(iri, RDFS.label, _lit(label, tag)) for tag, label in d.labels.items()]
-    out += [(iri, KG.alias, _lit(name, tag)) for tag, name in e.names if d.labels.get(tag) != name]
+    out: list[Spo] = [(iri, _TYPE, _class_iri(d.cls))]
+    out += [(iri, _LABEL, _name_literal(label, tag)) for tag, label in d.labels.items()]
+    out += [(iri, _ALIAS, _name_literal(name, tag)) for tag, name in e.names if d.labels.get(tag) != name]
     if e.valued and d.value is not None:
-        out.append((iri, KG.value, Literal(d.value)))
+        out.append((iri, _VALUE, Literal(d.value)))
     return out
+
+
+# rdflib's namespace attributes are looked up in Python each time; these are looked up once.
+_TYPE, _LABEL, _ALIAS, _VALUE = RDF.type, RDFS.label, KG.alias, KG.value
+
+
+@lru_cache(maxsize=64)
+def _class_iri(cls: str) -> URIRef:
+    return KG[cls]
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_literal(text: str, tag: str) -> Literal:
+    """A name as a literal; names recur across documents (the corpus writer describes
+    each shared entity once per document that mentions it)."""
+    return _lit(text, tag)
 
 
 def _unique_facts(triples: Iterable[Triple], placed: _PlacedDoc, doc_node: URIRef) -> list[Triple]:

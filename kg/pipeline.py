@@ -295,10 +295,13 @@ def build_corpus(
             if bar is not None:
                 bar.close()
             runner.close()
+        log.info("%d documents through the stages in %.1f s", sinks.totals.documents, time.perf_counter() - t0)
         if sinks.store is not None and sinks.totals.documents:
             outputs.append(str(store_dir))
         if sinks.writer is not None and sinks.totals.documents:
+            t1 = time.perf_counter()
             outputs += [str(p) for p in sinks.writer.finish()]
+            log.info("graph.ttl and graph.trig written in %.1f s", time.perf_counter() - t1)
             if options.html:
                 html = _corpus_html(Path(out_dir or "."), sinks.totals.documents)
                 outputs += [html] if html else []
