@@ -12,6 +12,10 @@ from typing import Any, TypeVar
 import click
 
 from .errors import KGError
+from .read import MAX_CHARS_DEFAULT
+
+#: With --report, the problems printed on the terminal (the report has them all).
+PROBLEMS_SHOWN = 20
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -95,6 +99,19 @@ linker_option = click.option(
 @click.option("--base", default=None, help="Base IRI of the resources.")
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option(
+    "-w", "--workers", type=click.IntRange(min=0), default=1, show_default=True,
+    help="Worker processes for analysis and extraction (0: one per CPU).",
+)
+@click.option(
+    "--engine", type=click.Choice(["serial", "process", "dask"]), default=None,
+    help="Where documents are processed [default: serial for one worker, process for more].",
+)
+@click.option("--scheduler", default=None, help="Dask scheduler address (tcp://HOST:8786) for --engine dask; without it, a local cluster.")
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write one row per input (built, unchanged, skipped: why) to FILE.jsonl or FILE.tsv.")
+@click.option("--rebuild", is_flag=True, help="With --store: process documents the store holds unchanged too.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=None, help=f"Refuse a document longer than this many characters [default: {MAX_CHARS_DEFAULT:,}].")
+@click.option("--doc-timeout", type=click.FloatRange(min=0), default=300.0, show_default=True, help="Seconds one document may take (0: no limit).")
 @stanza_options
 def build(
     inputs: tuple[Path, ...],
@@ -106,38 +123,69 @@ def build(
     base: str | None,
     no_html: bool,
     quiet: bool,
+    workers: int,
+    engine: str | None,
+    scheduler: str | None,
+    report: Path | None,
+    rebuild: bool,
+    max_chars: int | None,
+    doc_timeout: float,
     model_dir: Path | None,
     gpu: bool,
     batch_size: int,
 ) -> None:
     """Read INPUTS (files or folders), extract facts and write OUT/graph.ttl, graph.trig, graph.html
-    (and/or add them to a --store)."""
-    from .pipeline import Options
-    from .pipeline import build as run_build
+    (and/or add them to a --store).
+
+    Memory stays bounded whatever the number of documents; --workers N processes them in
+    N processes, --engine dask on a Dask cluster. With --store (and no --out), documents
+    the store already holds with the same text are skipped, so an interrupted build
+    resumes where it stopped.
+    """
+    from .engine import default_workers
+    from .pipeline import Options, build_corpus
     from .vocab import DEFAULT_BASE
 
     if out_dir is None and store_dir is None:
         out_dir = Path("build")
+    workers = workers or default_workers()
     options = Options(
         analyser=analyser,
         linker=linker,
         lang=lang,
         base=base or DEFAULT_BASE,
         html=not no_html,
+        max_chars=max_chars or MAX_CHARS_DEFAULT,
         analyser_options=_analyser_options(analyser, model_dir, gpu, batch_size, lang),
     )
-    progress = not quiet and sys.stderr.isatty()
-    summary, _ = run_build(inputs, out_dir, options, progress=progress, store_dir=store_dir)
-    for p in summary.problems:
+    summary = build_corpus(
+        inputs,
+        out_dir,
+        options,
+        engine=engine or ("process" if workers > 1 else "serial"),
+        workers=workers,
+        scheduler=scheduler,
+        store_dir=store_dir,
+        rebuild=rebuild,
+        report=report,
+        doc_timeout=doc_timeout or None,
+        progress=not quiet and sys.stderr.isatty(),
+    )
+    shown = summary.problems if report is None else summary.problems[:PROBLEMS_SHOWN]
+    for p in shown:
         click.echo(f"kg: skipped {p.source}: {p.reason}", err=True)
+    if len(shown) < len(summary.problems):
+        click.echo(f"kg: … and {len(summary.problems) - len(shown)} more, listed in {report}", err=True)
     if not quiet:
+        unchanged = f"  unchanged {summary.unchanged}" if summary.unchanged else ""
+        skipped = f"  skipped {len(summary.problems)}" if summary.problems else ""
         click.echo(
-            f"documents {summary.documents}  sentences {summary.sentences}  entities {summary.entities}  "
+            f"documents {summary.documents}{unchanged}{skipped}  sentences {summary.sentences}  entities {summary.entities}  "
             f"linked {summary.linked}  facts {summary.facts}  seconds {summary.seconds:.2f}"
         )
         for o in summary.outputs:
             click.echo(f"wrote {o}")
-    if summary.documents == 0:
+    if summary.documents == 0 and summary.unchanged == 0:
         _fail("nothing could be read" + (f" ({len(summary.problems)} problems above)" if summary.problems else ""))
 
 

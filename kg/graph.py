@@ -16,14 +16,17 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, NamedTuple, Protocol
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
+from rdflib.term import Node
 
 from .model import ENTITY_CLASSES, DocResult, Entity, Link, Triple
-from .text import detect_lang, normalize, slug
+from .text import detect_lang, normalize, slug, strip_invisible
 from .vocab import DEFAULT_BASE, KG, OPEN, PREFIXES, WD, relation_iri, resource
 
 #: Classes whose nodes belong to one document (``{base}doc/{id}/{kind}/{key}``).
@@ -38,6 +41,20 @@ DOC_SCOPED_KINDS: dict[str, str] = {
 _MAX_SLUG = 40
 _QID = re.compile(r"Q[1-9][0-9]*")
 _META_PROPERTIES = {"title": DCTERMS.title, "date": DCTERMS.date, "author": DCTERMS.creator}
+
+#: Predicates whose objects for a shared entity come from the votes of every document.
+VOTED_PREDICATES: frozenset[URIRef] = frozenset({RDF.type, RDFS.label, KG.alias, KG.value})
+
+#: Classes whose entities carry a ``kg:value``.
+VALUED_CLASSES = frozenset({"TimeExpression", "Quantity"})
+
+Spo = tuple[Node, Node, Node]
+
+
+class _Sink(Protocol):
+    """Where a document's triples go: an rdflib Graph, or a plain set."""
+
+    def add(self, triple: Any, /) -> Any: ...
 
 
 def document_iri(doc_id: str, base: str = DEFAULT_BASE) -> URIRef:
@@ -148,6 +165,147 @@ def union_graph(ds: Dataset) -> Graph:
     return g
 
 
+def owned(term: Node, doc: URIRef) -> bool:
+    """Whether a term belongs to one document: the document itself or an IRI under it
+    (its sentences, facts, events, statements, times and quantities). No other document
+    can make such a term, since document ids are percent-encoded in IRIs.
+
+    >>> d = URIRef("http://x/doc/a")
+    >>> owned(URIRef("http://x/doc/a/s/0"), d), owned(URIRef("http://x/doc/ab"), d), owned(URIRef("http://x/Person/x"), d)
+    (True, False, False)
+    """
+    return isinstance(term, URIRef) and (term == doc or str(term).startswith(str(doc) + "/"))
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentPart:
+    """One document's named graph as far as it can be made without the other documents.
+
+    Entities that other documents can name too (people, places, organisations, anything
+    linked to Wikidata) take their class, labels, aliases and value from the votes of
+    every document (``Tally``); those triples are left out of ``triples`` and made by
+    ``describe`` once the votes are in. Everything else is final: the document, its
+    sentences, facts and provenance, and the entities under its own IRI.
+    """
+
+    iri: URIRef
+    lang: str
+    triples: frozenset[Spo]
+    shared: tuple[SharedEntity, ...]
+    votes: dict[URIRef, Tally]
+
+    def describe(self, descriptions: Mapping[str, Description]) -> list[Spo]:
+        """The triples the votes decide in this document's graph, given the Description
+        of each shared entity (``Tally.describe()`` of the votes of every document)."""
+        return describe_shared(self.shared, descriptions)
+
+
+class SharedEntity(NamedTuple):
+    """One document's view of an entity other documents can name too."""
+
+    iri: str
+    names: tuple[tuple[str, str], ...]  # (language tag, name): every name the document uses
+    valued: bool  # its class here is one that carries kg:value
+
+
+def describe_shared(entities: Iterable[SharedEntity], descriptions: Mapping[str, Description]) -> list[Spo]:
+    """``DocumentPart.describe`` for a document's shared entities, kept apart from it."""
+    out: list[Spo] = []
+    for e in entities:
+        out += _voted(e, descriptions[e.iri])
+    return out
+
+
+def document_part(result: DocResult, *, base: str = DEFAULT_BASE) -> DocumentPart:
+    """Split one document's graph into what is final and what the votes decide.
+
+    ``build_graph`` of several documents gives, for each, ``part.triples`` plus
+    ``part.describe(votes summed over all of them)``: what a corpus build computes
+    document by document, in worker processes, without holding the others.
+
+    >>> from kg.model import AnalysedDoc, Document, Extraction, Mention, Sentence
+    >>> doc = Document("d1", "Rex spoke.", "en")
+    >>> ex = Extraction(AnalysedDoc(doc, (Sentence(0, 0, 10, "Rex spoke.", ()),), "demo"),
+    ...     (Mention("m1", 0, 0, 3, "Rex", "Person", "e1"),), (Entity("e1", "Rex", "Person", ("m1",)),), ())
+    >>> part = document_part(DocResult(ex), base="http://x/")
+    >>> [str(iri) for iri in part.votes], len(part.describe({str(i): t.describe() for i, t in part.votes.items()}))
+    (['http://x/Person/rex'], 2)
+    """
+    placed = _place_entities(result, base)
+    doc = document_iri(result.doc.id, base)
+    tallies = _tallies(placed)
+    everything: set[Spo] = set()
+    _add_document(everything, result, placed, _Catalog.of_tallies(tallies), base)
+    shared = [p for p in placed.entities.values() if not owned(p.iri, doc)]
+    voted = {p.iri for p in shared}
+    final = frozenset(t for t in everything if not (t[0] in voted and t[1] in VOTED_PREDICATES))
+    entities = tuple(_shared_entity(p, placed.lang) for p in shared)
+    return DocumentPart(doc, placed.lang, final, entities, {iri: tallies[iri] for iri in sorted(voted)})
+
+
+def description_triples(iri: URIRef, tally: Tally) -> list[tuple[URIRef, URIRef, Node]]:
+    """The description of an entity over every document that voted on it: its class,
+    one label per language, every other name as an alias, its Wikidata items, its value.
+
+    >>> t = Tally.vote("City", [("ar", 0, "واشنطن"), ("ar", 1, "واشنطن العاصمة")], [("ar", "واشنطن العاصمة")], qid="Q61")
+    >>> for s, p, o in description_triples(URIRef("http://x/entity/Q61"), t): print(p.n3(), o.n3())
+    <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kg-builder/ontology#City>
+    <http://www.w3.org/2000/01/rdf-schema#label> "واشنطن"@ar
+    <https://w3id.org/kg-builder/ontology#alias> "واشنطن العاصمة"@ar
+    <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q61>
+    """
+    d = tally.describe()
+    out: list[tuple[URIRef, URIRef, Node]] = [(iri, RDF.type, KG[d.cls])]
+    out += [(iri, RDFS.label, Literal(label, lang=tag or None)) for tag, label in d.labels.items()]
+    out += [(iri, KG.alias, Literal(name, lang=tag or None)) for tag, name in d.aliases]
+    out += [(iri, OWL.sameAs, WD[q]) for q in d.qids]
+    if d.value is not None and VALUED_CLASSES & set(tally.classes):
+        out.append((iri, KG.value, Literal(d.value)))
+    return out
+
+
+#: A tally as rows: (iri, kind, language tag, tier, text, count), kind one of
+#: class, label, name, value, qid. Rows of many documents add up in a table.
+TallyRow = tuple[str, str, str, int, str, int]
+
+
+def tally_rows(tallies: Mapping[URIRef, Tally] | Mapping[str, Tally]) -> list[TallyRow]:
+    """Tallies as rows (sorted by IRI), for a table that sums them over documents.
+
+    >>> tally_rows({URIRef("http://x/a"): Tally.vote("City", [("ar", 1, "ب")], [("ar", "ب")])})
+    [('http://x/a', 'class', '', 0, 'City', 1), ('http://x/a', 'label', 'ar', 1, 'ب', 1), ('http://x/a', 'name', 'ar', 0, 'ب', 1)]
+    >>> group_rows(_)["http://x/a"].describe().cls
+    'City'
+    """
+    rows: list[TallyRow] = []
+    for iri, t in sorted(tallies.items()):
+        i = str(iri)
+        rows += [(i, "class", "", 0, c, n) for c, n in t.classes.items()]
+        rows += [(i, "label", tag, tier, text, n) for (tag, tier, text), n in t.labels.items()]
+        rows += [(i, "name", tag, 0, text, n) for (tag, text), n in t.names.items()]
+        rows += [(i, "value", "", 0, v, n) for v, n in t.values.items()]
+        rows += [(i, "qid", "", 0, q, n) for q, n in t.qids.items()]
+    return rows
+
+
+def group_rows(rows: Iterable[Sequence[Any]]) -> dict[str, Tally]:
+    """Rows (of ``tally_rows``, possibly of many documents) summed into one Tally per IRI."""
+    out: dict[str, Tally] = {}
+    for iri, kind, tag, tier, text, n in rows:
+        t = out.setdefault(iri, Tally())
+        if kind == "class":
+            t.classes[text] += n
+        elif kind == "label":
+            t.labels[(tag, int(tier), text)] += n
+        elif kind == "name":
+            t.names[(tag, text)] += n
+        elif kind == "value":
+            t.values[text] += n
+        elif kind == "qid":
+            t.qids[text] += n
+    return out
+
+
 # --- placing entities ----------------------------------------------------------------
 
 
@@ -198,11 +356,9 @@ def _check_unique_ids(results: list[DocResult]) -> None:
 
 @dataclass(frozen=True, slots=True)
 class _Catalog:
-    """Choices made over all documents: one class, one label per language, one value per IRI."""
+    """Choices made over all documents: one Description (class, labels, value) per IRI."""
 
-    classes: Mapping[URIRef, str]
-    labels: Mapping[URIRef, Mapping[str, str]]  # IRI -> language tag ("" = none) -> label
-    values: Mapping[URIRef, str]  # kg:value of time expressions and quantities
+    descriptions: Mapping[URIRef, Description]
 
     @classmethod
     def of(cls, docs: list[_PlacedDoc]) -> _Catalog:
@@ -210,12 +366,11 @@ class _Catalog:
         for doc in docs:
             for iri, t in _tallies(doc).items():
                 tallies[iri].add(t)
-        chosen = {iri: t.describe() for iri, t in tallies.items()}
-        return cls(
-            {iri: d.cls for iri, d in chosen.items()},
-            {iri: d.labels for iri, d in chosen.items()},
-            {iri: d.value for iri, d in chosen.items() if d.value is not None},
-        )
+        return cls.of_tallies(tallies)
+
+    @classmethod
+    def of_tallies(cls, tallies: Mapping[URIRef, Tally]) -> _Catalog:
+        return cls({iri: t.describe() for iri, t in tallies.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,16 +485,30 @@ def _tallies(doc: _PlacedDoc) -> dict[URIRef, Tally]:
     out: dict[URIRef, Tally] = defaultdict(Tally)
     for p in doc.entities.values():
         link_labels = _link_labels(p.link)
+        own = _names(p.entity)
         # The label, else (an extractor that left it empty) the first name.
-        label = next((n for n in (p.entity.label, *p.entity.names) if n.strip()), "")
+        label = own[0] if own else ""
         labels = [(lang, 0, text) for lang, text in link_labels]
         if label:
             labels.append((_label_lang(doc.lang, label), 1, label))
-        names = [(_label_lang(doc.lang, n), n) for n in (p.entity.label, *p.entity.names) if n.strip()]
+        names = [(_label_lang(doc.lang, n), n) for n in own]
         names += [(lang, text) for lang, text in link_labels]
         qid = p.link.qid if p.link is not None else ""
         out[p.iri].add(Tally.vote(p.entity.cls, labels, names, p.entity.value, qid))
     return dict(out)
+
+
+def _names(e: Entity) -> list[str]:
+    """An entity's label and names as names are written in the graph: without bidi
+    controls and zero-width characters (invisible, and an override inside a name
+    reverses how the text after it is displayed); empty ones dropped. Evidence and
+    sentence text keep every character, since offsets index them.
+
+    >>> _names(Entity("e", "ماك\u200bرون", "Person", (), names=("\u202e", "ماكرون")))
+    ['ماكرون', 'ماكرون']
+    """
+    out = [strip_invisible(n) for n in (e.label, *e.names)]
+    return [n for n in out if n.strip()]
 
 
 def _class_rank(cls: str) -> int:
@@ -361,7 +530,7 @@ def _link_labels(link: Link | None) -> list[tuple[str, str]]:
 # --- writing one document --------------------------------------------------------------
 
 
-def _add_document(g: Graph, result: DocResult, placed: _PlacedDoc, catalog: _Catalog, base: str) -> None:
+def _add_document(g: _Sink, result: DocResult, placed: _PlacedDoc, catalog: _Catalog, base: str) -> None:
     doc = result.doc
     doc_node = document_iri(doc.id, base)
     _add_doc_node(g, doc_node, result)
@@ -379,7 +548,7 @@ def _add_document(g: Graph, result: DocResult, placed: _PlacedDoc, catalog: _Cat
         _add_fact(g, t, result, placed, doc_node)
 
 
-def _add_doc_node(g: Graph, node: URIRef, result: DocResult) -> None:
+def _add_doc_node(g: _Sink, node: URIRef, result: DocResult) -> None:
     doc = result.doc
     g.add((node, RDF.type, KG.Document))
     g.add((node, DCTERMS.identifier, Literal(doc.id)))
@@ -391,24 +560,49 @@ def _add_doc_node(g: Graph, node: URIRef, result: DocResult) -> None:
             g.add((node, _META_PROPERTIES[key], Literal(value)))
 
 
-def _add_entity(g: Graph, p: _Placed, doc_node: URIRef, lang: str, catalog: _Catalog) -> None:
+def _add_entity(g: _Sink, p: _Placed, doc_node: URIRef, lang: str, catalog: _Catalog) -> None:
     e, iri = p.entity, p.iri
-    g.add((iri, RDF.type, KG[catalog.classes[iri]]))
-    chosen = catalog.labels.get(iri, {})
-    for tag, label in chosen.items():
-        g.add((iri, RDFS.label, _lit(label, tag)))
-    others = [(_label_lang(lang, n), n) for n in (e.label, *e.names)] + _link_labels(p.link)
-    for tag, name in others:
-        if name.strip() and chosen.get(tag) != name:
-            g.add((iri, KG.alias, _lit(name, tag)))
+    for t in _voted(_shared_entity(p, lang), catalog.descriptions[iri]):
+        g.add(t)
     if p.link is not None:
         g.add((iri, OWL.sameAs, WD[p.link.qid]))
     for index in p.sentences:
         g.add((iri, KG.mentionedIn, sentence_iri(doc_node, index)))
     if e.cls == "Statement":
         g.add((iri, KG.text, _lit(e.value or e.label, lang)))
-    elif iri in catalog.values and e.cls in ("TimeExpression", "Quantity"):
-        g.add((iri, KG.value, Literal(catalog.values[iri])))
+
+
+def _shared_entity(p: _Placed, lang: str) -> SharedEntity:
+    names = [(_label_lang(lang, n), n) for n in _names(p.entity)] + _link_labels(p.link)
+    return SharedEntity(str(p.iri), tuple(names), p.entity.cls in VALUED_CLASSES)
+
+
+def _voted(e: SharedEntity, d: Description) -> list[Spo]:
+    """An entity's triples in one document that the votes decide: its class, its label
+    per language, the document's other names as aliases, its value."""
+    iri = URIRef(e.iri)
+    out: list[Spo] = [(iri, _TYPE, _class_iri(d.cls))]
+    out += [(iri, _LABEL, _name_literal(label, tag)) for tag, label in d.labels.items()]
+    out += [(iri, _ALIAS, _name_literal(name, tag)) for tag, name in e.names if d.labels.get(tag) != name]
+    if e.valued and d.value is not None:
+        out.append((iri, _VALUE, Literal(d.value)))
+    return out
+
+
+# rdflib's namespace attributes are looked up in Python each time; these are looked up once.
+_TYPE, _LABEL, _ALIAS, _VALUE = RDF.type, RDFS.label, KG.alias, KG.value
+
+
+@lru_cache(maxsize=64)
+def _class_iri(cls: str) -> URIRef:
+    return KG[cls]
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_literal(text: str, tag: str) -> Literal:
+    """A name as a literal; names recur across documents (the corpus writer describes
+    each shared entity once per document that mentions it)."""
+    return _lit(text, tag)
 
 
 def _unique_facts(triples: Iterable[Triple], placed: _PlacedDoc, doc_node: URIRef) -> list[Triple]:
@@ -428,7 +622,7 @@ def _predicate(t: Triple) -> URIRef:
     return URIRef(str(relation_iri(t.relation, t.lemma)))
 
 
-def _add_fact(g: Graph, t: Triple, result: DocResult, placed: _PlacedDoc, doc_node: URIRef) -> None:
+def _add_fact(g: _Sink, t: Triple, result: DocResult, placed: _PlacedDoc, doc_node: URIRef) -> None:
     s, o = _end(placed, t.subject), _end(placed, t.object)
     p = _predicate(t)
     text = result.doc.text
@@ -455,10 +649,10 @@ def _add_fact(g: Graph, t: Triple, result: DocResult, placed: _PlacedDoc, doc_no
         g.add((node, KG.negated, Literal(True)))
 
 
-def _declare_open_relation(g: Graph, p: URIRef, lemma: str, lang: str) -> None:
+def _declare_open_relation(g: _Sink, p: URIRef, lemma: str, lang: str) -> None:
     g.add((p, RDF.type, OWL.ObjectProperty))
     g.add((p, RDFS.subPropertyOf, KG.relatedTo))
-    label = lemma.strip() or "related"
+    label = strip_invisible(lemma).strip() or "related"
     g.add((p, RDFS.label, _lit(label, _label_lang(lang, label))))
 
 

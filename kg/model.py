@@ -213,3 +213,4 @@ class BuildSummary:
     seconds: float
     problems: tuple[Problem, ...] = field(default=())
     outputs: tuple[str, ...] = field(default=())
+    unchanged: int = 0  # documents skipped because the store holds them unchanged

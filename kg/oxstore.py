@@ -51,9 +51,11 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from .errors import InputError, UnknownNameError
-from .graph import Tally, build_graph, document_iri, entity_tallies
+from .graph import DocumentPart, Tally, TallyRow, description_triples, document_iri, document_part
+from .graph import group_rows as _group
+from .graph import tally_rows as _rows
 from .model import DocResult
-from .vocab import DEFAULT_BASE, KG, PREFIXES, WD
+from .vocab import DEFAULT_BASE, KG, PREFIXES
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -65,9 +67,6 @@ FORMAT_VERSION = "1"
 
 #: Predicates of an entity's description: in the shared graph for shared entities.
 DESCRIPTION_PREDICATES: tuple[URIRef, ...] = (RDF.type, RDFS.label, KG.alias, OWL.sameAs, KG.value)
-
-#: Classes whose entities carry a ``kg:value`` (graph.py writes it for these only).
-_VALUED = frozenset({"TimeExpression", "Quantity"})
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -88,7 +87,7 @@ CREATE TABLE IF NOT EXISTS triple_totals (
 CREATE TABLE IF NOT EXISTS intent (doc TEXT PRIMARY KEY, digest TEXT NOT NULL, votes TEXT NOT NULL, triples TEXT NOT NULL);
 """
 
-_Row = tuple[str, str, str, int, str, int]  # iri, kind, tag, tier, text, n
+_Row = TallyRow  # iri, kind, tag, tier, text, n
 _Spo = tuple[str, str, str]  # a shared triple, each term in N-Triples syntax
 
 
@@ -200,6 +199,46 @@ class Put:
     entities: int  # shared entities whose description was recomputed
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One document made ready for ``GraphStore.put_prepared``: everything a put computes
+    that needs no store, so worker processes can do it while one process writes."""
+
+    doc_id: str
+    doc: str  # the document IRI
+    base: str
+    text: str  # the document's own graph, N-Triples
+    digest: str  # of that graph as Oxigraph stores it (see _recover)
+    rows: tuple[_Row, ...]  # its votes on shared entities
+    spo: tuple[_Spo, ...]  # its triples in the shared graph
+    triples: int
+
+
+def prepare(result: DocResult, *, base: str = DEFAULT_BASE, part: DocumentPart | None = None) -> Prepared:
+    """Split a document into its own graph, its votes and its shared triples.
+
+    >>> from kg.model import AnalysedDoc, Document, Extraction, Mention, Sentence, Entity
+    >>> a = AnalysedDoc(Document("d1", "Rex spoke.", "en"), (Sentence(0, 0, 10, "Rex spoke.", ()),), "demo")
+    >>> ex = Extraction(a, (Mention("m1", 0, 0, 3, "Rex", "Person", "e1"),), (Entity("e1", "Rex", "Person", ("m1",)),), ())
+    >>> p = prepare(DocResult(ex), base="http://x/")
+    >>> p.doc, sorted({r[0] for r in p.rows}), len(p.spo)
+    ('http://x/doc/d1', ['http://x/Person/rex'], 0)
+    """
+    if part is None:  # the caller may have made it already (kg.corpus does)
+        part = document_part(result, base=base)
+    doc = part.iri
+    # Descriptions of shared entities live in the shared graph, made from every document's votes.
+    own = {t for t in part.triples if not (t[0] in part.votes and t[1] == OWL.sameAs)}
+    own.add((doc, KG.contentHash, Literal(content_hash(result.doc.text))))
+    shared = {t for t in own if not (_owned(t[0], doc) or _owned(t[2], doc))}
+    own -= shared
+    spo = sorted({(str(to_oxigraph(a)), str(to_oxigraph(b)), str(to_oxigraph(c))) for a, b, c in shared})
+    text = _triples_text(own)
+    return Prepared(
+        result.doc.id, str(doc), base, text, _digest_text(text), tuple(_rows(part.votes)), tuple(spo), len(own) + len(shared)
+    )
+
+
 class GraphStore:
     """The writer of a store folder: add, replace and remove documents, one transaction each.
 
@@ -248,20 +287,16 @@ class GraphStore:
 
     def put(self, result: DocResult) -> Put:
         """Add a document, or replace it if a document with the same id is in the store."""
-        doc = document_iri(result.doc.id, self.base)
-        graph = build_graph([result], base=self.base).graph(doc)
-        tallies = {iri: t for iri, t in entity_tallies(result, base=self.base).items() if not _owned(iri, doc)}
-        for iri in tallies:  # described from the votes of every document, in the shared graph
-            for p in DESCRIPTION_PREDICATES:
-                graph.remove((iri, p, None))
-        graph.add((doc, KG.contentHash, Literal(content_hash(result.doc.text))))
-        shared = [t for t in graph if not (_owned(t[0], doc) or _owned(t[2], doc))]
-        for t in shared:
-            graph.remove(t)
+        return self.put_prepared(prepare(result, base=self.base))
+
+    def put_prepared(self, prepared: Prepared) -> Put:
+        """``put`` of a document prepared elsewhere (``prepare``, e.g. in a worker process)."""
+        if prepared.base != self.base:
+            raise ValueError(f"prepared for base {prepared.base!r}; the store's is {self.base!r}")
+        doc = URIRef(prepared.doc)
         replaced = self._has_graph(doc)
-        spo = sorted({(str(to_oxigraph(a)), str(to_oxigraph(b)), str(to_oxigraph(c))) for a, b, c in shared})
-        touched = self._commit(doc, _triples_text(graph), _rows(tallies), spo)
-        return Put(result.doc.id, replaced, len(graph) + len(shared), touched)
+        touched = self._commit(doc, prepared.text, list(prepared.rows), list(prepared.spo), prepared.digest)
+        return Put(prepared.doc_id, replaced, prepared.triples, touched)
 
     def remove(self, doc_id: str) -> bool:
         """Take a document out of the store; False when it was not there."""
@@ -288,7 +323,9 @@ class GraphStore:
 
     # -- one document, one transaction ------------------------------------------------------
 
-    def _commit(self, doc: URIRef, text: str | None, rows: list[_Row], spo: list[_Spo]) -> int:
+    def _commit(
+        self, doc: URIRef, text: str | None, rows: list[_Row], spo: list[_Spo], digest: str | None = None
+    ) -> int:
         """Replace a document's graph (``text`` None: remove it), its votes and shared triples.
 
         1. intent: the new votes and shared triples and the digest of the new graph
@@ -299,7 +336,8 @@ class GraphStore:
         A process that dies between 1 and 3 leaves an intent that ``_recover`` settles.
         """
         d = str(doc)
-        digest = _digest_text(text) if text is not None else ""
+        if digest is None:
+            digest = _digest_text(text) if text is not None else ""
         self._db.execute(
             "INSERT OR REPLACE INTO intent VALUES (?, ?, ?, ?)", (d, digest, json.dumps(rows), json.dumps(spo))
         )
@@ -470,26 +508,6 @@ class GraphStore:
         return str(row[0])
 
 
-def description_triples(iri: URIRef, tally: Tally) -> list[tuple[URIRef, URIRef, Node]]:
-    """The triples that describe a shared entity in ``{base}entities``.
-
-    >>> t = Tally.vote("City", [("ar", 0, "واشنطن"), ("ar", 1, "واشنطن العاصمة")], [("ar", "واشنطن العاصمة")], qid="Q61")
-    >>> for s, p, o in description_triples(URIRef("http://x/entity/Q61"), t): print(p.n3(), o.n3())
-    <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kg-builder/ontology#City>
-    <http://www.w3.org/2000/01/rdf-schema#label> "واشنطن"@ar
-    <https://w3id.org/kg-builder/ontology#alias> "واشنطن العاصمة"@ar
-    <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q61>
-    """
-    d = tally.describe()
-    out: list[tuple[URIRef, URIRef, Node]] = [(iri, RDF.type, KG[d.cls])]
-    out += [(iri, RDFS.label, Literal(label, lang=tag or None)) for tag, label in d.labels.items()]
-    out += [(iri, KG.alias, Literal(name, lang=tag or None)) for tag, name in d.aliases]
-    out += [(iri, OWL.sameAs, WD[q]) for q in d.qids]
-    if d.value is not None and _VALUED & set(tally.classes):
-        out.append((iri, KG.value, Literal(d.value)))
-    return out
-
-
 def content_hash(text: str) -> str:
     """The ``kg:contentHash`` of a document: SHA-256 of its UTF-8 text, in hex.
 
@@ -539,35 +557,6 @@ class _transaction:
 
     def __exit__(self, kind: object, *rest: object) -> None:
         self.db.execute("COMMIT" if kind is None else "ROLLBACK")
-
-
-def _rows(tallies: dict[URIRef, Tally]) -> list[_Row]:
-    rows: list[_Row] = []
-    for iri, t in sorted(tallies.items()):
-        i = str(iri)
-        rows += [(i, "class", "", 0, c, n) for c, n in t.classes.items()]
-        rows += [(i, "label", tag, tier, text, n) for (tag, tier, text), n in t.labels.items()]
-        rows += [(i, "name", tag, 0, text, n) for (tag, text), n in t.names.items()]
-        rows += [(i, "value", "", 0, v, n) for v, n in t.values.items()]
-        rows += [(i, "qid", "", 0, q, n) for q, n in t.qids.items()]
-    return rows
-
-
-def _group(rows: Iterable[Sequence[Any]]) -> dict[str, Tally]:
-    out: dict[str, Tally] = {}
-    for iri, kind, tag, tier, text, n in rows:
-        t = out.setdefault(iri, Tally())
-        if kind == "class":
-            t.classes[text] += n
-        elif kind == "label":
-            t.labels[(tag, int(tier), text)] += n
-        elif kind == "name":
-            t.names[(tag, text)] += n
-        elif kind == "value":
-            t.values[text] += n
-        elif kind == "qid":
-            t.qids[text] += n
-    return out
 
 
 # --- RDF terms between rdflib and Oxigraph --------------------------------------------------
@@ -637,9 +626,9 @@ def _spo_text(triples: Iterable[_Spo]) -> str:
     return "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
 
 
-def _triples_text(graph: Graph) -> str:
-    """The triples of a graph in N-Triples syntax (also valid inside SPARQL INSERT DATA)."""
-    return "".join(f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} .\n" for s, p, o in graph)
+def _triples_text(triples: Iterable[tuple[Node, Node, Node]]) -> str:
+    """Triples in N-Triples syntax (also valid inside SPARQL INSERT DATA)."""
+    return "".join(f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} .\n" for s, p, o in triples)
 
 
 def _digest_text(text: str) -> str:

@@ -24,7 +24,7 @@ from .errors import KGError
 from .extract import Extractor, get_extractor
 from .link import Linker, get_linker
 from .model import BuildSummary, DocResult, Document, Problem
-from .read import MAX_BYTES_DEFAULT, from_strings, read
+from .read import MAX_BYTES_DEFAULT, MAX_CHARS_DEFAULT, from_strings, read
 from .vocab import DEFAULT_BASE
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,7 @@ class Options:
     base: str = DEFAULT_BASE
     html: bool = True
     max_bytes: int = MAX_BYTES_DEFAULT
+    max_chars: int = MAX_CHARS_DEFAULT
     analyser_options: dict[str, Any] = field(default_factory=dict)
 
 
@@ -85,7 +86,7 @@ def process(doc: Document, stages: Stages) -> DocResult:
 
 def documents(inputs: Iterable[str | Path], options: Options) -> Iterator[Document | Problem]:
     """Read stage, with the language override applied."""
-    for item in read(inputs, max_bytes=options.max_bytes):
+    for item in read(inputs, max_bytes=options.max_bytes, max_chars=options.max_chars):
         if isinstance(item, Document) and options.lang:
             item = replace(item, lang=options.lang)
         yield item
@@ -235,6 +236,151 @@ def build(
     return summary, dataset
 
 
+#: Documents sent to a worker at a time.
+CHUNK = 4
+#: A corpus build writes graph.html only up to this many documents (the page would be
+#: unreadable, and loading the graph for it would not fit in bounded memory, beyond).
+HTML_MAX_DOCUMENTS = 300
+
+
+def build_corpus(
+    inputs: Iterable[str | Path],
+    out_dir: str | Path | None,
+    options: Options | None = None,
+    *,
+    engine: str = "serial",
+    workers: int = 1,
+    scheduler: str | None = None,
+    store_dir: str | Path | None = None,
+    rebuild: bool = False,
+    report: str | Path | None = None,
+    doc_timeout: float | None = None,
+    progress: bool = False,
+) -> BuildSummary:
+    """Build a whole archive: the same stages and outputs as ``build``, in memory that
+    does not grow with the corpus, on an engine of several workers (``kg.engine``).
+
+    Documents are read here one at a time and processed by the engine's workers; what
+    comes back is streamed to the store (``store_dir``, one transaction per document)
+    and/or to a ``kg.corpus.CorpusWriter`` that writes ``graph.ttl`` and ``graph.trig``
+    in ``out_dir`` at the end (byte-identical to ``build``'s, whatever the engine, the
+    number of workers and the input order). With a store and no ``out_dir``, a document
+    the store holds with the same text (``kg:contentHash``) is not processed again, so
+    a build that was stopped resumes where it was; ``rebuild`` processes everything.
+    ``report`` writes one row per input item (JSON lines, or TSV for ``*.tsv``).
+    Returns the summary; ``unchanged`` counts the documents skipped as unchanged.
+    """
+    from . import corpus
+    from .engine import get_engine
+
+    options = options or Options()
+    t0 = time.perf_counter()
+    Stages.from_options(options).check(options.lang)  # before reading the corpus
+    sinks = _Sinks(_store_writer(store_dir, options), corpus.CorpusWriter(out_dir) if out_dir is not None else None, report)
+    outputs: list[str] = []
+    ok = False
+    try:
+        known = sinks.store.documents() if sinks.store is not None and not rebuild else {}
+        sinks.known = known
+        job = corpus.CorpusJob(options, files=sinks.writer is not None, store=sinks.store is not None, timeout=doc_timeout)
+        skip = sinks.unchanged if sinks.writer is None else (lambda d: False)
+        runner = get_engine(engine, workers=workers, scheduler=scheduler)
+        bar = _progress(None, progress)
+        try:
+            for item, outcome in corpus.in_order(documents(inputs, options), lambda cs: runner.map(job, cs), chunk=CHUNK, skip=skip):
+                sinks.take(item, outcome)
+                if bar is not None:
+                    bar.update()
+        finally:
+            if bar is not None:
+                bar.close()
+            runner.close()
+        log.info("%d documents through the stages in %.1f s", sinks.totals.documents, time.perf_counter() - t0)
+        if sinks.store is not None and sinks.totals.documents:
+            outputs.append(str(store_dir))
+        if sinks.writer is not None and sinks.totals.documents:
+            t1 = time.perf_counter()
+            outputs += [str(p) for p in sinks.writer.finish()]
+            log.info("graph.ttl and graph.trig written in %.1f s", time.perf_counter() - t1)
+            if options.html:
+                html = _corpus_html(Path(out_dir or "."), sinks.totals.documents)
+                outputs += [html] if html else []
+        ok = True
+    finally:
+        written = sinks.close(ok)
+    if written is not None:
+        outputs.append(str(written))
+    return sinks.totals.summary(sinks.problems, outputs, time.perf_counter() - t0)
+
+
+class _Sinks:
+    """Where a corpus build's outcomes go, one at a time and in input order: the store,
+    the file writer, the report and the summary's counts."""
+
+    def __init__(self, store: Any, writer: Any, report: str | Path | None) -> None:
+        from .corpus import Report
+
+        self.store, self.writer, self.report = store, writer, Report(report)
+        self.known: dict[str, str] = {}  # document id -> content hash, of the store
+        self.totals = _Totals()
+        self.problems: list[Problem] = []
+
+    def unchanged(self, doc: Document) -> bool:
+        """Whether the store holds this document with the same text."""
+        from .oxstore import content_hash
+
+        return bool(self.known) and self.known.get(doc.id) == content_hash(doc.text)
+
+    def take(self, item: Document | Problem, outcome: Any) -> None:
+        """One input item and what became of it: a Built, a Problem, or None (unchanged)."""
+        if outcome is None:
+            assert isinstance(item, Document)
+            self.totals.unchanged += 1
+            self.report.row(item.source, item.id, "unchanged", "store", "in the store with the same text")
+        elif isinstance(outcome, Problem):
+            self._failed(outcome, getattr(item, "id", ""))
+        elif (problem := self._write(item, outcome)) is not None:
+            self._failed(problem, outcome.doc_id)
+        else:
+            self.totals.add(outcome.sentences, outcome.facts, outcome.unlinked, outcome.qids)
+            self.report.row(outcome.source, outcome.doc_id, "built", "", "; ".join(outcome.notes))
+
+    def _write(self, item: Document | Problem, built: Any) -> Problem | None:
+        if self.store is not None and not (isinstance(item, Document) and self.unchanged(item)):
+            if (failed := _store_put(self.store, built.store)) is not None:
+                return Problem(built.source, failed.reason, stage="store")
+        if self.writer is not None:
+            try:
+                self.writer.add(built)
+            except ValueError as exc:  # a duplicate id: the first one stays
+                return Problem(built.source, str(exc), stage="graph")
+        return None
+
+    def _failed(self, problem: Problem, doc_id: str) -> None:
+        self.problems.append(problem)
+        self.report.row(problem.source, doc_id, "skipped", problem.stage, problem.reason)
+
+    def close(self, ok: bool) -> Path | None:
+        """Release the store and the spool; move the report into place if ``ok``."""
+        if self.writer is not None:
+            self.writer.close()
+        if self.store is not None:
+            self.store.close()
+        return self.report.close(ok)
+
+
+def _corpus_html(out: Path, documents: int) -> str | None:
+    if documents > HTML_MAX_DOCUMENTS:
+        log.warning(
+            "graph.html not written: %d documents is over %d (kg view %s --max-nodes 500 writes one)",
+            documents, HTML_MAX_DOCUMENTS, out / "graph.ttl",
+        )
+        return None
+    from . import store, view
+
+    return str(view.render_html(store.load(out / "graph.ttl"), out / "graph.html"))
+
+
 def _store_writer(store_dir: str | Path | None, options: Options) -> Any:
     if store_dir is None:
         return None
@@ -243,41 +389,79 @@ def _store_writer(store_dir: str | Path | None, options: Options) -> Any:
     return GraphStore(store_dir, base=options.base)
 
 
-def _store_put(writer: Any, result: DocResult) -> Problem | None:
-    """Add one document to the store; a document the store refuses becomes a Problem."""
+def _store_put(writer: Any, result: Any) -> Problem | None:
+    """Add one document (a DocResult, or a kg.oxstore.Prepared) to the store; a document
+    the store refuses becomes a Problem."""
     try:
-        writer.put(result)
+        if isinstance(result, DocResult):
+            writer.put(result)
+        else:
+            writer.put_prepared(result)
     except (ValueError, TypeError) as exc:  # bad data in this document: the others go on
-        return Problem(result.doc.source, f"{type(exc).__name__}: {exc}", stage="store")
+        source = result.doc.source if isinstance(result, DocResult) else result.doc_id
+        return Problem(source, f"{type(exc).__name__}: {exc}", stage="store")
     return None
 
 
-def _progress(total: int, enabled: bool) -> Any:
-    if not enabled or total < 2:
+def _progress(total: int | None, enabled: bool) -> Any:
+    """A progress bar on stderr (documents done, documents per second), or None."""
+    if not enabled or (total is not None and total < 2):
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="doc", desc="build", leave=False)
+    return tqdm(total=total, unit="doc", desc="build", leave=False, dynamic_ncols=True)
 
 
 def _summary(results: list[DocResult], problems: list[Problem], outputs: list[str], seconds: float) -> BuildSummary:
-    entities: set[tuple[str, str]] = set()
-    linked: set[str] = set()
+    totals = _Totals()
     for r in results:
-        doc_id = r.doc.id
-        by_mention = {lk.mention: lk.qid for lk in r.links}
-        for e in r.extraction.entities:
-            qids = [by_mention[m] for m in e.mentions if m in by_mention]
-            entities.add(("qid", qids[0]) if qids else (doc_id, e.key))
-            if qids:
-                linked.add(qids[0])
-    return BuildSummary(
-        documents=len(results),
-        sentences=sum(len(r.extraction.analysed.sentences) for r in results),
-        entities=len(entities),
-        linked=len(linked),
-        facts=sum(len(r.extraction.triples) for r in results),
-        seconds=round(seconds, 3),
-        problems=tuple(problems),
-        outputs=tuple(outputs),
-    )
+        totals.add(*doc_counts(r))
+    return totals.summary(problems, outputs, seconds)
+
+
+def doc_counts(result: DocResult) -> tuple[int, int, int, tuple[str, ...]]:
+    """Sentences, facts, unlinked entities and the QIDs of the linked ones, of one
+    document: what the build summary adds up."""
+    by_mention = {lk.mention: lk.qid for lk in result.links}
+    unlinked = 0
+    qids: list[str] = []
+    for e in result.extraction.entities:
+        linked = [by_mention[m] for m in e.mentions if m in by_mention]
+        if linked:
+            qids.append(linked[0])
+        else:
+            unlinked += 1
+    return len(result.extraction.analysed.sentences), len(result.extraction.triples), unlinked, tuple(qids)
+
+
+@dataclass
+class _Totals:
+    """The summary's counts, added document by document (an entity without a QID is
+    one per document; a QID is one entity however many documents link it)."""
+
+    documents: int = 0
+    sentences: int = 0
+    facts: int = 0
+    unlinked: int = 0
+    unchanged: int = 0
+    qids: set[str] = field(default_factory=set)
+
+    def add(self, sentences: int, facts: int, unlinked: int, qids: Iterable[str]) -> None:
+        self.documents += 1
+        self.sentences += sentences
+        self.facts += facts
+        self.unlinked += unlinked
+        self.qids.update(qids)
+
+    def summary(self, problems: list[Problem], outputs: list[str], seconds: float) -> BuildSummary:
+        return BuildSummary(
+            documents=self.documents,
+            sentences=self.sentences,
+            entities=self.unlinked + len(self.qids),
+            linked=len(self.qids),
+            facts=self.facts,
+            seconds=round(seconds, 3),
+            problems=tuple(problems),
+            outputs=tuple(outputs),
+            unchanged=self.unchanged,
+        )

@@ -2,8 +2,14 @@
 
 Accepts files and directories (walked recursively, in sorted order): ``.txt``, ``.md``,
 ``.jsonl`` (one JSON object per line with ``id`` and ``text``), ``.conllu`` and
-``.html``/``.htm``. Anything that cannot be read becomes a :class:`~kg.model.Problem`
-naming the file (and line) instead of an exception, so one bad file never stops a batch.
+``.html``/``.htm`` (and an HTML page saved as ``.txt``). Anything that cannot be read
+becomes a :class:`~kg.model.Problem` naming the file (and line) instead of an exception,
+so one bad file never stops a batch.
+
+Memory does not grow with the input: files are read one at a time and ``.jsonl`` files
+line by line (so an archive in one ``.jsonl`` file of any size is fine; ``max_bytes``
+applies to the other files). A document longer than ``max_chars`` characters is refused,
+since no news article is, and analysing one would take hours.
 """
 
 from __future__ import annotations
@@ -22,10 +28,14 @@ from .text import ARABIC_LETTER, LATIN_LETTER, detect_lang
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".conllu", ".html", ".htm"}
 MAX_BYTES_DEFAULT = 64 * 1024 * 1024
+MAX_CHARS_DEFAULT = 1_000_000
 
 
 def read(
-    inputs: Iterable[str | os.PathLike[str]], *, max_bytes: int = MAX_BYTES_DEFAULT
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    max_bytes: int = MAX_BYTES_DEFAULT,
+    max_chars: int = MAX_CHARS_DEFAULT,
 ) -> Iterator[Document | Problem]:
     """Yield a Document for every readable text and a Problem for every failure.
 
@@ -45,9 +55,9 @@ def read(
                 yield Problem(str(path), f"no readable files ({', '.join(sorted(SUFFIXES))}) in this folder")
                 continue
             for f in files:
-                yield from _dedupe(_read_file(f, f.relative_to(path).as_posix(), max_bytes), seen)
+                yield from _dedupe(_limit(_read_file(f, f.relative_to(path).as_posix(), max_bytes), max_chars), seen)
         elif path.is_file():
-            yield from _dedupe(_read_file(path, path.name, max_bytes), seen)
+            yield from _dedupe(_limit(_read_file(path, path.name, max_bytes), max_chars), seen)
         elif not path.exists():
             yield Problem(str(path), "no such file or directory")
         else:
@@ -65,6 +75,18 @@ def from_strings(texts: Iterable[str], *, prefix: str = "text") -> Iterator[Docu
         yield Document(id=f"{prefix}-{i}", text=clean, lang=detect_lang(clean), source=f"<{prefix}-{i}>")
 
 
+def _limit(items: Iterator[Document | Problem], max_chars: int) -> Iterator[Document | Problem]:
+    for item in items:
+        if isinstance(item, Document) and item.format == "text" and len(item.text) > max_chars:
+            yield Problem(
+                item.source,
+                f"document is {len(item.text):,} characters, over the limit of {max_chars:,} (--max-chars); "
+                "split it, or raise the limit",
+            )
+        else:
+            yield item
+
+
 def _dedupe(items: Iterator[Document | Problem], seen: set[str]) -> Iterator[Document | Problem]:
     for item in items:
         if isinstance(item, Document):
@@ -77,6 +99,9 @@ def _dedupe(items: Iterator[Document | Problem], seen: set[str]) -> Iterator[Doc
 
 def _read_file(path: Path, doc_id: str, max_bytes: int) -> Iterator[Document | Problem]:
     src = str(path)
+    if path.suffix.lower() == ".jsonl" and not _utf16(path):
+        yield from _stream_jsonl(path, src, doc_id)
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -102,11 +127,13 @@ def _read_file(path: Path, doc_id: str, max_bytes: int) -> Iterator[Document | P
             else:
                 yield _document(f"{doc_id}#{name or k}", part, f"{src}#{name or k}", fmt="conllu", meta=_encoding_meta(why))
         return
-    if suffix in (".html", ".htm"):
+    meta = _encoding_meta(why)
+    if suffix in (".html", ".htm") or looks_like_html(text):
         text = html_to_text(text)
+        meta += (("markup", "html"),)
     elif suffix in (".md", ".markdown"):
         text = markdown_to_text(text)
-    yield _document(doc_id, text, src, meta=_encoding_meta(why))
+    yield _document(doc_id, text, src, meta=meta)
 
 
 def _encoding_meta(why: str) -> tuple[tuple[str, str], ...]:
@@ -118,6 +145,8 @@ def _document(
 ) -> Document | Problem:
     text = _clean(text)
     if not text.strip():
+        if ("markup", "html") in meta:
+            return Problem(src, "an HTML page with no visible text")
         return Problem(src, "empty: no text in this file" if not text else "only whitespace, no text")
     lang = detect_lang(text) if fmt == "text" else _conllu_lang(text)
     if fmt == "text" and lang == "und":
@@ -125,29 +154,67 @@ def _document(
     return Document(id=doc_id, text=text, lang=lang, source=src, format=fmt, meta=meta)
 
 
+def _utf16(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(2) in (b"\xff\xfe", b"\xfe\xff")
+    except OSError:
+        return False
+
+
+def _stream_jsonl(path: Path, src: str, file_id: str) -> Iterator[Document | Problem]:
+    """A .jsonl file line by line: any size, one line in memory at a time."""
+    try:
+        f = open(path, "rb")  # noqa: SIM115 (closed below, also when the caller stops early)
+    except OSError as exc:
+        yield Problem(src, f"cannot read: {exc.strerror or exc}")
+        return
+    with f:
+        found = False
+        for n, raw in enumerate(f, 1):
+            if n == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            line, why = decode(raw.rstrip(b"\r\n"))
+            if line is None:
+                yield Problem(f"{src}:{n}", why)
+                continue
+            for item in _jsonl_line(line, n, src, file_id):
+                found = found or isinstance(item, Document)
+                yield item
+    if not found:
+        yield Problem(src, "no documents in this .jsonl file")
+
+
 def _read_jsonl(text: str, src: str, file_id: str) -> Iterator[Document | Problem]:
     found = False
     for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{src}:{n}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Problem(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
-            continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            yield Problem(where, 'expected an object with a string "text" field')
-            continue
-        found = True
-        doc_id = str(obj.get("id") or f"{file_id}:{n}")
-        meta = tuple(
-            sorted((str(k), str(v)) for k, v in obj.items() if k not in ("id", "text") and isinstance(v, str | int | float))
-        )
-        item = _document(doc_id, obj["text"], where, meta=meta)
-        yield item
+        for item in _jsonl_line(line, n, src, file_id):
+            found = found or isinstance(item, Document)
+            yield item
     if not found:
         yield Problem(src, "no documents in this .jsonl file")
+
+
+def _jsonl_line(line: str, n: int, src: str, file_id: str) -> Iterator[Document | Problem]:
+    if not line.strip():
+        return
+    where = f"{src}:{n}"
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        yield Problem(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+        return
+    except RecursionError:
+        yield Problem(where, "invalid JSON (nested too deeply)")
+        return
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        yield Problem(where, 'expected an object with a string "text" field')
+        return
+    doc_id = _clean(str(obj.get("id") or f"{file_id}:{n}"))
+    meta = tuple(
+        sorted((_clean(str(k)), _clean(str(v))) for k, v in obj.items() if k not in ("id", "text") and isinstance(v, str | int | float))
+    )
+    yield _document(doc_id, obj["text"], where, meta=meta)
 
 
 def decode(data: bytes) -> tuple[str | None, str]:
@@ -192,12 +259,18 @@ def decode(data: bytes) -> tuple[str | None, str]:
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _clean(text: str) -> str:
-    """Normalise line breaks to \\n and replace control characters with spaces."""
+    """Normalise line breaks to \\n, replace control characters with spaces and lone
+    surrogates (JSON can spell them: "\\ud800") with U+FFFD, which UTF-8 can write.
+
+    >>> _clean("a\\r\\nb\\x00c\\ud800") == "a\\nb c\\ufffd"
+    True
+    """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub(" ", text)
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text))
 
 
 def split_conllu(text: str) -> list[tuple[str, str]]:
@@ -255,6 +328,18 @@ class _HTMLText(html.parser.HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self._skip:
             self.parts.append(data)
+
+
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a text file is in fact an HTML page (saved from a browser as .txt).
+
+    >>> looks_like_html("<!DOCTYPE html><html><body>x</body></html>"), looks_like_html("قال: <b>")
+    (True, False)
+    """
+    return _HTML_START.match(text[:4096]) is not None
 
 
 def html_to_text(markup: str) -> str:

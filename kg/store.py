@@ -9,6 +9,7 @@ are atomic: a temporary file in the target folder, then ``os.replace``.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -16,10 +17,10 @@ import os
 import re
 import secrets
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
-from typing import cast
+from typing import IO, Any, cast
 from urllib.parse import unquote
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -46,8 +47,6 @@ LOAD_FORMATS: dict[str, str] = {
 
 #: Output formats of format_result().
 RESULT_FORMATS: tuple[str, ...] = ("table", "csv", "json", "tsv")
-
-_Index = dict[Node, dict[Node, set[Node]]]
 
 # Turtle PN_LOCAL, restricted to ASCII plus %XX escapes: safe for every parser.
 _LOCAL = re.compile(r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9_-]|%[0-9A-Fa-f]{2})*")
@@ -91,57 +90,143 @@ def to_trig(ds: Dataset) -> str:
 
 
 def _turtle_chunks(graph: Graph) -> Iterator[str]:
-    yield _prefix_header()
-    yield from _blocks(_index(graph), "")
+    yield prefix_header()
+    yield from _separated(blocks(sorted(records(graph))))
 
 
 def _trig_chunks(ds: Dataset) -> Iterator[str]:
-    yield _prefix_header()
+    yield prefix_header()
     graphs = sorted((g for g in ds.graphs() if len(g)), key=lambda g: _term_key(g.identifier))
     named = [g for g in graphs if g.identifier != DATASET_DEFAULT_GRAPH_ID]
     for g in graphs:
         if g.identifier == DATASET_DEFAULT_GRAPH_ID:  # triples outside any named graph
-            yield from _blocks(_index(g), "")
+            yield from _separated(blocks(sorted(records(g))))
             if named:
                 yield "\n"
     for i, g in enumerate(named):
-        yield f"{_term(g.identifier)} {{\n"
-        yield from _blocks(_index(g), "    ")
+        yield graph_open(g.identifier)
+        yield from _separated(indent_block(b) for _, b in blocks(sorted(records(g))))
         yield "}\n" if i == len(named) - 1 else "}\n\n"
 
 
-def _prefix_header() -> str:
+def prefix_header() -> str:
+    """The fixed prefix table every canonical file starts with (and its blank line)."""
     lines = [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())]
     return "".join(lines) + "\n"
 
 
-def _index(triples: Iterable[tuple[Node, Node, Node]]) -> _Index:
-    index: _Index = defaultdict(lambda: defaultdict(set))
-    for s, p, o in triples:
-        index[s][p].add(o)
-    return index
+def graph_open(name: Node) -> str:
+    """The line that opens a named graph in canonical TriG."""
+    return f"{_term(name)} {{\n"
 
 
-def _blocks(index: _Index, indent: str) -> Iterator[str]:
-    """One block per subject, blank-line separated; rdf:type first, then predicate order."""
-    subjects = sorted(index, key=_term_key)
-    for i, s in enumerate(subjects):
-        preds = sorted(index[s], key=lambda p: (p != RDF.type, _term_key(p)))
-        lines = []
-        for p in preds:
-            objects = [_term(o) for o in sorted(index[s][p], key=_term_key)]
-            verb = "a" if p == RDF.type else _term(p)
-            lines.append(f"{verb} " + f",\n{indent}        ".join(objects))
-        body = f" ;\n{indent}    ".join(lines)
-        yield f"{indent}{_term(s)} {body} .\n"
-        if i < len(subjects) - 1:
+#: A term ready to write: its sort key and its Turtle text. The key decides the order
+#: (IRIs, then blank nodes, then literals; each by its text, language and datatype).
+TermRecord = tuple[tuple[Any, ...], str]
+#: One triple as TermRecords; sorting Records gives the canonical order of the files
+#: (subjects, then rdf:type before other predicates, then objects).
+Record = tuple[TermRecord, TermRecord, TermRecord]
+
+
+def records(triples: Iterable[tuple[Node, Node, Node]]) -> list[Record]:
+    """Triples as Records, unsorted. Sort them, then ``blocks`` writes them.
+
+    >>> r = records([(URIRef("http://x/a"), RDF.type, URIRef("http://x/C"))])
+    >>> [(t[1]) for t in r[0]]
+    ['<http://x/a>', 'a', '<http://x/C>']
+    """
+    return [(_term_record(s), _predicate_record(p), _term_record(o)) for s, p, o in triples]
+
+
+def blocks(sorted_records: Iterable[Record]) -> Iterator[tuple[TermRecord, str]]:
+    """One canonical Turtle block per subject, with the subject's record, from Records
+    in sorted order; a repeated Record is written once.
+
+    >>> a, p, q = URIRef("http://x/a"), URIRef("http://x/p"), URIRef("http://x/q")
+    >>> rs = sorted(records([(a, q, Literal(2)), (a, p, Literal("y")), (a, p, Literal("x")), (a, RDF.type, p)]))
+    >>> print("".join(text for _, text in blocks(rs + rs[-1:])), end="")
+    <http://x/a> a <http://x/p> ;
+        <http://x/p> "x",
+            "y" ;
+        <http://x/q> 2 .
+    """
+    subject: TermRecord | None = None
+    predicate: TermRecord | None = None
+    lines: list[str] = []
+    objects: list[str] = []
+    previous: Record | None = None
+    for rec in sorted_records:
+        if rec == previous:
+            continue
+        previous = rec
+        s, p, o = rec
+        if s != subject:
+            if subject is not None:
+                lines.append(objects_line(predicate, objects))
+                yield subject, f"{subject[1]} " + " ;\n    ".join(lines) + " .\n"
+            subject, predicate, lines, objects = s, p, [], [o[1]]
+        elif p != predicate:
+            lines.append(objects_line(predicate, objects))
+            predicate, objects = p, [o[1]]
+        else:
+            objects.append(o[1])
+    if subject is not None:
+        lines.append(objects_line(predicate, objects))
+        yield subject, f"{subject[1]} " + " ;\n    ".join(lines) + " .\n"
+
+
+def objects_line(predicate: TermRecord | None, objects: list[str]) -> str:
+    assert predicate is not None
+    return f"{predicate[1]} " + ",\n        ".join(objects)
+
+
+def indent_block(block: str, indent: str = "    ") -> str:
+    """A block as it stands inside a named graph of TriG: every line indented.
+
+    (Line breaks inside literals are escaped, so every ``\\n`` ends a line.)
+
+    >>> indent_block("<a> <p> 1 ;\\n    <q> 2 .\\n")
+    '    <a> <p> 1 ;\\n        <q> 2 .\\n'
+    """
+    return indent + block[:-1].replace("\n", "\n" + indent) + "\n"
+
+
+def _separated(items: Iterable[str] | Iterable[tuple[TermRecord, str]]) -> Iterator[str]:
+    """Blocks with a blank line between them."""
+    first = True
+    for item in items:
+        text = item if isinstance(item, str) else item[1]
+        if not first:
             yield "\n"
+        first = False
+        yield text
 
 
 def _term_key(t: Node) -> tuple[int, str, str, str]:
     if isinstance(t, Literal):
         return (2, str(t), t.language or "", str(t.datatype or ""))
     return (1 if isinstance(t, BNode) else 0, str(t), "", "")
+
+
+@lru_cache(maxsize=1 << 16)
+def _term_record(t: Node) -> TermRecord:
+    return (_term_key(t), _term(t))
+
+
+def term_record(t: Node) -> TermRecord:
+    """A term's TermRecord, as the subject of a Record has it.
+
+    >>> term_record(URIRef("http://x/a"))
+    ((0, 'http://x/a', '', ''), '<http://x/a>')
+    """
+    return _term_record(t)
+
+
+@lru_cache(maxsize=1 << 12)
+def _predicate_record(p: Node) -> TermRecord:
+    if p == RDF.type:
+        return ((0,), "a")
+    return ((1, *_term_key(p)), _term(p))
 
 
 def _term(t: Node) -> str:
@@ -184,16 +269,16 @@ def _literal(lit: Literal) -> str:
     return f"{_quote(lex)}^^{_term(dt)}"
 
 
+_NEEDS_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f]')
+
+
 def _quote(s: str) -> str:
-    out = []
-    for ch in s:
-        if ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04X}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
+    return '"' + _NEEDS_ESCAPE.sub(_escape, s) + '"'
+
+
+def _escape(m: re.Match[str]) -> str:
+    ch = m.group()
+    return _ESCAPES.get(ch) or f"\\u{ord(ch):04X}"
 
 
 # --- files ----------------------------------------------------------------------------------
@@ -247,6 +332,39 @@ def atomic_write_all(files: Sequence[tuple[str | os.PathLike[str], Iterable[str]
             Path(tmp).unlink(missing_ok=True)
         raise
     return [target for _, target in temps]
+
+
+@contextlib.contextmanager
+def atomic_files(paths: Sequence[str | os.PathLike[str]]) -> Iterator[list[IO[str]]]:
+    """Text files (UTF-8) to write at once: all replace their targets when the block
+    ends, or, if it raises, none does and the temporary files are removed.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> with atomic_files([d / "a.txt", d / "b.txt"]) as (a, b):
+    ...     _ = a.write("A"), b.write("B")
+    >>> (d / "a.txt").read_text(), (d / "b.txt").read_text()
+    ('A', 'B')
+    """
+    targets = [Path(p) for p in paths]
+    temps: list[tuple[str, IO[str]]] = []
+    try:
+        for target in targets:
+            tmp = str(target.parent / f".{target.name}.{secrets.token_hex(8)}.tmp")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            temps.append((tmp, os.fdopen(fd, "w", encoding="utf-8", newline="\n")))
+        yield [f for _, f in temps]
+        for _, f in temps:
+            f.flush()
+            os.fsync(f.fileno())
+            f.close()
+        for (tmp, _), target in zip(temps, targets, strict=True):
+            os.replace(tmp, target)
+    except BaseException:
+        for tmp, f in temps:
+            f.close()
+            Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _write_temp(target: Path, chunks: Iterable[str]) -> str:

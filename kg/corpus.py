@@ -1,0 +1,601 @@
+"""Whole archives: the per-document work for worker processes, and a writer whose memory
+does not grow with the corpus.
+
+``kg.pipeline.build_corpus`` reads documents one at a time, hands them in chunks to an
+engine (``kg.engine``) whose workers run :class:`CorpusJob`, and feeds what comes back,
+in input order, to a :class:`CorpusWriter` and/or an Oxigraph store.
+
+Why the work splits the way it does. One document's named graph is final as soon as it
+is processed, except for the descriptions of the entities other documents can name too
+(class, labels, aliases: decided by the votes of every document, ``kg.graph.Tally``).
+So a worker does everything else: analysis, extraction, linking, the document's
+triples, and their canonical Turtle text (``kg.graph.document_part``,
+``kg.store.blocks``). The writer keeps:
+
+- on disk, in a spool folder next to the outputs: each document's part (its own
+  subjects' finished blocks, its triples about shared subjects, its shared entities),
+  and the triples about shared subjects of all documents in sorted runs;
+- in SQLite beside it: the summed votes per shared entity and the spool's index.
+
+At the end it writes ``graph.trig`` document by document in IRI order (each document's
+own blocks merged with its shared entities' blocks, described from the summed votes)
+and, in the same pass, ``graph.ttl``: the documents' own blocks (no other document has
+triples about them) merged with the blocks of the shared subjects, which come from an
+external merge sort of the runs plus the descriptions. Both files are byte for byte
+what ``kg.store.write_outputs(kg.graph.build_graph(all results))`` writes, whatever the
+order of the documents and however many workers made them.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import heapq
+import json
+import os
+import pickle
+import shutil
+import signal
+import sqlite3
+import threading
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from rdflib import URIRef
+
+from .graph import (
+    Description,
+    SharedEntity,
+    Spo,
+    Tally,
+    TallyRow,
+    describe_shared,
+    description_triples,
+    document_part,
+    group_rows,
+    tally_rows,
+)
+from .model import DocResult, Document, Problem
+from .pipeline import Options, Stages, doc_counts, run
+from .store import (
+    Record,
+    TermRecord,
+    blocks,
+    graph_open,
+    indent_block,
+    prefix_header,
+    records,
+    term_record,
+)
+
+#: Records of shared subjects held in memory before they are sorted into a run on disk.
+RUN_RECORDS = 200_000
+#: Prefix of the spool folders in the output folder.
+SPOOL_PREFIX = ".kg-spool-"
+
+# --- the work of one document (in a worker) -----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """One document after the per-document stages, as a worker returns it."""
+
+    doc_id: str
+    source: str
+    iri: str
+    sentences: int
+    facts: int
+    unlinked: int  # entities without a Wikidata item (each is its own entity)
+    qids: tuple[str, ...]  # the Wikidata items of the linked entities
+    notes: tuple[str, ...]  # what the reader did to get the text (decoded, extracted)
+    part: bytes  # _FilePart, pickled and compressed, for the writer's spool (b"" without file outputs)
+    shared: tuple[Record, ...]  # this document's final triples about shared subjects
+    votes: tuple[TallyRow, ...]  # its votes on shared entities
+    store: Any = None  # a kg.oxstore.Prepared when the build writes to a store
+
+
+@dataclass(frozen=True, slots=True)
+class _FilePart:
+    """What the writer needs of one document at the end (kept pickled in the spool)."""
+
+    iri: str
+    lang: str
+    own: tuple[tuple[TermRecord, str], ...]  # finished blocks of the document's own subjects
+    shared: tuple[Record, ...]  # final triples about shared subjects, sorted
+    entities: tuple[SharedEntity, ...]  # described from the votes at the end
+
+
+class DocumentTimeout(BaseException):
+    """A document took longer than the job allows (a BaseException, so that the stages'
+    own ``except Exception`` does not swallow it)."""
+
+
+@dataclass(frozen=True)
+class CorpusJob:
+    """The per-document work of a corpus build, as run by every worker process.
+
+    ``files``: make the part the file writer needs; ``store``: make a
+    ``kg.oxstore.Prepared``; ``timeout``: seconds a document may take (where the worker
+    can be interrupted: the main thread of a process), None for no limit.
+    """
+
+    options: Options
+    files: bool = True
+    store: bool = False
+    timeout: float | None = None
+
+    def setup(self) -> Stages:
+        return Stages.from_options(self.options)
+
+    def run(self, stages: Stages, docs: list[Document]) -> list[Built | Problem]:
+        """The chunk at once (stanza analyses it in one batch); if it runs out of time,
+        each document alone, so the slow one is the one that fails."""
+        if not docs:
+            return []
+        try:
+            with _time_limit(self.timeout * len(docs) if self.timeout else None):
+                results = list(run(docs, self.options, stages=stages))
+        except DocumentTimeout:
+            results = [self._alone(d, stages) for d in docs]
+        return [self._finish(d, r) for d, r in zip(docs, results, strict=True)]
+
+    def failed(self, doc: Document, reason: str) -> Problem:
+        return Problem(doc.source, reason, stage="process")
+
+    def _alone(self, doc: Document, stages: Stages) -> DocResult | Problem:
+        try:
+            with _time_limit(self.timeout):
+                return next(iter(run([doc], self.options, stages=stages)))
+        except DocumentTimeout:
+            return Problem(doc.source, f"took longer than {self.timeout:g} s (--doc-timeout); skipped", stage="process")
+
+    def _finish(self, doc: Document, result: DocResult | Problem) -> Built | Problem:
+        if isinstance(result, Problem):
+            return result
+        try:
+            return built(result, base=self.options.base, files=self.files, store=self.store, notes=notes(doc))
+        except (ValueError, TypeError, UnicodeError) as exc:  # the graph stage refused this document
+            return Problem(doc.source, f"{type(exc).__name__}: {exc}", stage="graph")
+
+
+def built(result: DocResult, *, base: str, files: bool = True, store: bool = False, notes: tuple[str, ...] = ()) -> Built:
+    """Everything the writers need of one processed document."""
+    part = document_part(result, base=base)
+    doc, prefix = str(part.iri), str(part.iri) + "/"
+    own: list[Spo] = []
+    other: list[Spo] = []
+    for t in part.triples:  # subjects the document owns: no other document has triples about them
+        subject: Any = t[0]  # an IRI is a str
+        (own if subject == doc or subject.startswith(prefix) else other).append(t)
+    shared = tuple(sorted(records(other)))
+    blob = b""
+    if files:
+        own_blocks = tuple(blocks(sorted(records(own))))
+        _check_writable(own_blocks, shared, part.shared)
+        fp = _FilePart(str(part.iri), part.lang, own_blocks, shared, part.shared)
+        blob = zlib.compress(pickle.dumps(fp, protocol=pickle.HIGHEST_PROTOCOL), 1)  # text: a sixth of the size
+    prepared = None
+    if store:
+        from .oxstore import prepare
+
+        prepared = prepare(result, base=base, part=part)
+    sentences, facts, unlinked, qids = doc_counts(result)
+    return Built(
+        result.doc.id, result.doc.source, str(part.iri), sentences, facts, unlinked, qids, notes,
+        blob, shared if files else (), tuple(tally_rows(part.votes)), prepared,
+    )
+
+
+def _check_writable(
+    own: tuple[tuple[TermRecord, str], ...], shared: tuple[Record, ...], entities: tuple[SharedEntity, ...]
+) -> None:
+    """Text UTF-8 cannot write (a lone surrogate) fails this document here, rather than
+    the output files at the end."""
+    "".join(text for _, text in own).encode("utf-8")
+    "".join(f"{s[1]}{o[1]}" for s, _, o in shared).encode("utf-8")
+    "".join(name for e in entities for _, name in e.names).encode("utf-8")
+
+
+def notes(doc: Document) -> tuple[str, ...]:
+    """What the read stage did to get a document's text, for the report.
+
+    >>> notes(Document("a", "x", meta=(("encoding", "windows-1256"), ("markup", "html"))))
+    ('decoded as windows-1256', 'text extracted from HTML')
+    """
+    meta = dict(doc.meta)
+    out = []
+    if meta.get("encoding"):
+        out.append(f"decoded as {meta['encoding']}")
+    if meta.get("markup"):
+        out.append(f"text extracted from {meta['markup'].upper()}")
+    return tuple(out)
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise DocumentTimeout in this thread after ``seconds`` (main thread of a POSIX
+    process only; elsewhere, no limit)."""
+    usable = (
+        seconds is not None
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise DocumentTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds or 0))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+# --- the writer (in the parent) ----------------------------------------------------------------
+
+
+class CorpusWriter:
+    """``graph.ttl`` and ``graph.trig`` of any number of documents, in bounded memory.
+
+    ``add`` the documents in any order, then ``finish``; the spool folder (in the output
+    folder, so on the same disk as the outputs) goes away on ``close``. A spool left by
+    a killed build is removed by the next one.
+    """
+
+    def __init__(self, out_dir: str | os.PathLike[str], *, run_records: int | None = None) -> None:
+        self.out = Path(out_dir)
+        self.out.mkdir(parents=True, exist_ok=True)
+        remove_stale_spools(self.out)
+        self.spool = self.out / f"{SPOOL_PREFIX}{os.getpid()}-{time.time_ns():x}"
+        self.spool.mkdir()
+        self._parts = open(self.spool / "parts.bin", "w+b")  # noqa: SIM115 (closed in close())
+        self._db = sqlite3.connect(self.spool / "index.sqlite", isolation_level=None)
+        self._db.executescript(
+            """
+            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+            CREATE TABLE docs (iri TEXT PRIMARY KEY, start INTEGER NOT NULL, size INTEGER NOT NULL);
+            CREATE TABLE descriptions (iri TEXT PRIMARY KEY, description TEXT NOT NULL) WITHOUT ROWID;
+            """
+        )
+        self._db.execute("BEGIN")
+        self._run: list[Record] = []
+        self._runs: list[Path] = []
+        self._run_records = run_records or RUN_RECORDS
+        self._votes = _Votes(self.spool, self._run_records)
+        self.documents = 0
+
+    def add(self, doc: Built) -> None:
+        """Spool one document (from a worker's ``Built``)."""
+        start = self._parts.seek(0, os.SEEK_END)
+        try:
+            self._db.execute("INSERT INTO docs VALUES (?, ?, ?)", (doc.iri, start, len(doc.part)))
+        except sqlite3.IntegrityError:
+            raise ValueError(f"duplicate document id {doc.doc_id!r}") from None
+        self._parts.write(doc.part)
+        self._votes.add(doc.votes)
+        self._collect(doc.shared)
+        self.documents += 1
+
+    def finish(self) -> list[Path]:
+        """Write ``graph.ttl`` and ``graph.trig`` (atomically, both or neither)."""
+        from .store import atomic_files
+
+        self._collect(self._descriptions())
+        self._db.execute("COMMIT")
+        self._spill()
+        shared_blocks = blocks(heapq.merge(*(_read_run(p) for p in self._runs)))
+        ttl, trig = self.out / "graph.ttl", self.out / "graph.trig"
+        with atomic_files([ttl, trig]) as (fttl, ftrig):
+            _write_both(self._documents(), shared_blocks, fttl, ftrig)
+        return [ttl, trig]
+
+    def close(self) -> None:
+        self._parts.close()
+        self._db.close()
+        shutil.rmtree(self.spool, ignore_errors=True)
+
+    def __enter__(self) -> CorpusWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- shared subjects: sorted runs on disk ------------------------------------------------
+
+    def _collect(self, recs: Iterable[Record]) -> None:
+        for rec in recs:
+            self._run.append(rec)
+            if len(self._run) >= self._run_records:
+                self._spill()
+
+    def _spill(self) -> None:
+        if not self._run:
+            return
+        self._run.sort()
+        path = self.spool / f"run-{len(self._runs):05d}.bin"
+        _write_run(path, self._run)
+        self._runs.append(path)
+        self._run = []
+
+    def _descriptions(self) -> Iterator[Record]:
+        """Each shared entity's description from the summed votes: kept for the
+        documents' graphs, and its records (the union's) for graph.ttl."""
+        batch: list[tuple[str, str]] = []
+        for iri, tally in self._votes.tallies():
+            d = tally.describe()
+            batch.append((iri, json.dumps([d.cls, d.labels, d.value], ensure_ascii=False)))
+            if len(batch) >= 5000:
+                self._db.executemany("INSERT INTO descriptions VALUES (?, ?)", batch)
+                batch = []
+            yield from records(description_triples(URIRef(iri), tally))
+        self._db.executemany("INSERT INTO descriptions VALUES (?, ?)", batch)
+
+    # -- documents in IRI order ------------------------------------------------------------------
+
+    def _documents(self) -> Iterator[tuple[_FilePart, list[Record]]]:
+        """Each document's part with the records of its voted triples, in IRI order."""
+        cache = _DescriptionCache(self._db)
+        for _, start, size in self._db.execute("SELECT iri, start, size FROM docs ORDER BY iri").fetchall():
+            self._parts.seek(start)
+            fp: _FilePart = pickle.loads(zlib.decompress(self._parts.read(size)))
+            voted = describe_shared(fp.entities, cache.get([e.iri for e in fp.entities]))
+            yield fp, sorted(records(voted))
+
+
+class _Votes:
+    """Vote rows of every document, summed: in memory up to ``limit`` distinct keys,
+    beyond that in sorted runs on disk, merged (and summed) at the end."""
+
+    def __init__(self, spool: Path, limit: int) -> None:
+        self.spool, self.limit = spool, limit
+        self.counts: collections.Counter[tuple[str, str, str, int, str]] = collections.Counter()
+        self.runs: list[Path] = []
+
+    def add(self, rows: Iterable[TallyRow]) -> None:
+        counts = self.counts
+        for iri, kind, tag, tier, text, n in rows:
+            counts[(iri, kind, tag, tier, text)] += n
+        if len(counts) >= self.limit:
+            self._spill()
+
+    def _spill(self) -> None:
+        path = self.spool / f"votes-{len(self.runs):05d}.bin"
+        _write_run(path, sorted(self.counts.items()))
+        self.runs.append(path)
+        self.counts = collections.Counter()
+
+    def tallies(self) -> Iterator[tuple[str, Tally]]:
+        """(IRI, summed Tally) for every IRI voted on, in IRI order."""
+        streams: list[Iterable[Any]] = [_read_run(p) for p in self.runs]
+        merged = heapq.merge(*streams, sorted(self.counts.items()))
+        iri = ""
+        rows: list[Any] = []
+        for key, n in merged:
+            if key[0] != iri and rows:
+                yield iri, group_rows(rows)[iri]
+                rows = []
+            iri = key[0]
+            rows.append((*key, n))
+        if rows:
+            yield iri, group_rows(rows)[iri]
+
+
+class _DescriptionCache:
+    """Descriptions of shared entities (class, labels, value) read from SQLite; the
+    last ``size`` kept."""
+
+    def __init__(self, db: sqlite3.Connection, size: int = 16384) -> None:
+        self.db, self.size = db, size
+        self.kept: dict[str, Description] = {}
+
+    def get(self, iris: list[str]) -> dict[str, Description]:
+        missing = sorted({i for i in iris if i not in self.kept})
+        for k in range(0, len(missing), 500):
+            chunk = missing[k : k + 500]
+            cur = self.db.execute(
+                f"SELECT iri, description FROM descriptions WHERE iri IN ({','.join('?' * len(chunk))})", chunk
+            )
+            for iri, text in cur.fetchall():
+                if len(self.kept) >= self.size:
+                    self.kept.pop(next(iter(self.kept)))
+                cls, labels, value = json.loads(text)
+                self.kept[iri] = Description(cls, labels, (), value, ())
+        return {i: self.kept[i] for i in iris}
+
+
+def _write_run(path: Path, items: list[Any]) -> None:
+    """Sorted items to a run file, in pickled batches (read back by ``_read_run``)."""
+    with open(path, "wb") as f:
+        for i in range(0, len(items), 5000):
+            pickle.dump(items[i : i + 5000], f, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _read_run(path: Path) -> Iterator[Any]:
+    with open(path, "rb") as f:
+        while True:
+            try:
+                batch: list[Any] = pickle.load(f)
+            except EOFError:
+                return
+            yield from batch
+
+
+def _write_both(
+    documents: Iterable[tuple[_FilePart, list[Record]]],
+    shared_blocks: Iterator[tuple[TermRecord, str]],
+    ttl: IO[str],
+    trig: IO[str],
+) -> None:
+    """One pass over the documents in IRI order writes both files.
+
+    TriG: each document's graph, its own blocks merged with its shared subjects' blocks.
+    Turtle: the documents' own blocks (pending in a heap until no later document can
+    come before them) merged with the union's shared blocks, all in subject order.
+    """
+    ttl.write(prefix_header())
+    trig.write(prefix_header())
+    pending: list[tuple[TermRecord, str]] = []
+    shared_head = next(shared_blocks, None)
+    out: list[str] = []  # Turtle blocks waiting to be written, a blank line between them
+    first_block = True
+
+    def put(text: str) -> None:
+        out.append(text)
+        if len(out) >= 256:
+            flush()
+
+    def flush() -> None:
+        nonlocal first_block
+        if out:
+            ttl.write(("" if first_block else "\n") + "\n".join(out))
+            first_block = False
+            out.clear()
+
+    def emit(limit: TermRecord | None) -> None:
+        """Write every waiting block that sorts before ``limit`` (None: all of them)."""
+        nonlocal shared_head
+        while True:
+            own = pending[0] if pending else None
+            if shared_head is not None and (own is None or shared_head[0] < own[0]):
+                if limit is not None and shared_head[0] >= limit:
+                    return
+                put(shared_head[1])
+                shared_head = next(shared_blocks, None)
+            elif own is not None:
+                if limit is not None and own[0] >= limit:
+                    return
+                put(heapq.heappop(pending)[1])
+            else:
+                return
+
+    for n, (fp, voted) in enumerate(documents):
+        iri = URIRef(fp.iri)
+        emit(term_record(iri))  # no later document has a subject before its own IRI
+        own_blocks = fp.own
+        both = sorted([*own_blocks, *blocks(heapq.merge(fp.shared, voted))])
+        texts = [indent_block(text) for _, text in both]
+        trig.write(("\n" if n else "") + graph_open(iri) + "\n".join(texts) + "}\n")
+        for b in own_blocks:
+            heapq.heappush(pending, b)
+    emit(None)
+    flush()
+
+
+def remove_stale_spools(out: Path) -> None:
+    """Remove spool folders whose build is no longer running (killed, or crashed)."""
+    for d in out.glob(SPOOL_PREFIX + "*"):
+        pid = d.name[len(SPOOL_PREFIX) :].split("-", 1)[0]
+        if d.is_dir() and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(d, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+# --- the per-document report -------------------------------------------------------------------
+
+
+REPORT_FIELDS = ("source", "id", "outcome", "stage", "reason")
+
+
+class Report:
+    """One row per input item: built, unchanged (already in the store) or skipped, with
+    the reason or what the reader did; JSON lines, or TSV when the file ends in .tsv.
+    Written to a temporary file and moved into place at the end."""
+
+    def __init__(self, path: str | os.PathLike[str] | None) -> None:
+        self.path = Path(path) if path is not None else None
+        self._f: IO[str] | None = None
+        self._tmp: Path | None = None
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            self._f = open(self._tmp, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+            if self._tsv:
+                self._f.write("\t".join(REPORT_FIELDS) + "\n")
+
+    @property
+    def _tsv(self) -> bool:
+        return self.path is not None and self.path.suffix.lower() == ".tsv"
+
+    def row(self, source: str, doc_id: str, outcome: str, stage: str = "", reason: str = "") -> None:
+        if self._f is None:
+            return
+        values = (source, doc_id, outcome, stage, reason)
+        if self._tsv:
+            self._f.write("\t".join(" ".join(v.split()) for v in values) + "\n")
+        else:
+            self._f.write(json.dumps(dict(zip(REPORT_FIELDS, values, strict=True)), ensure_ascii=False) + "\n")
+
+    def close(self, ok: bool = True) -> Path | None:
+        if self._f is None or self._tmp is None or self.path is None:
+            return None
+        self._f.close()
+        self._f = None
+        if ok:
+            os.replace(self._tmp, self.path)
+            return self.path
+        self._tmp.unlink(missing_ok=True)
+        return None
+
+
+# --- keeping input order around the engine ---------------------------------------------------------
+
+def in_order(
+    items: Iterable[Document | Problem],
+    process: Callable[[Iterable[list[Document]]], Iterator[list[Built | Problem]]],
+    *,
+    chunk: int,
+    skip: Callable[[Document], bool] = lambda d: False,
+) -> Iterator[tuple[Document | Problem, Built | Problem | None]]:
+    """Pair every input item with its outcome, in input order: documents go through
+    ``process`` in chunks of ``chunk``; a Problem is its own outcome; a document that
+    ``skip`` accepts pairs with None (not processed).
+
+    >>> from kg.model import Document, Problem
+    >>> upper = lambda chunks: ([Problem(d.id.upper(), "") for d in c] for c in chunks)
+    >>> items = [Document("a", "x"), Problem("p", "bad"), Document("b", "y"), Document("c", "z")]
+    >>> [(getattr(i, "id", "-"), o.source if o else None) for i, o in in_order(items, upper, chunk=2, skip=lambda d: d.id == "b")]
+    [('a', 'A'), ('-', 'p'), ('b', None), ('c', 'C')]
+    """
+    held: collections.deque[list[tuple[Document | Problem, bool]]] = collections.deque()
+
+    def chunks() -> Iterator[list[Document]]:
+        buf: list[tuple[Document | Problem, bool]] = []
+        sent = 0
+        for item in items:
+            send = isinstance(item, Document) and not skip(item)
+            buf.append((item, send))
+            sent += send
+            if sent >= chunk or len(buf) >= 64 * chunk:
+                held.append(buf)
+                yield [x for x, s in buf if s]  # type: ignore[misc]
+                buf, sent = [], 0
+        if buf:
+            held.append(buf)
+            yield [x for x, s in buf if s]  # type: ignore[misc]
+
+    for outcomes in process(chunks()):
+        buf = held.popleft()
+        results = iter(outcomes)
+        for item, send in buf:
+            yield item, (next(results) if send else item if isinstance(item, Problem) else None)
