@@ -55,6 +55,11 @@ def make_corpus(folder: Path, n: int, words: int = 120, seed: int = 3) -> Path:
     return folder
 
 
+# besides the generated ones: the seed, the project's articles, the English article, two .jsonl rows
+OWN_DOCS = 1 + len(list((DATA / "articles").glob("*.txt"))) + 1 + 2
+CORPUS_DOCS = 16 + OWN_DOCS
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_corpus(tmp_path_factory.mktemp("corpus"), 16)
@@ -65,7 +70,7 @@ def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The corpus built by the in-memory build (no engine, no spool)."""
     out = tmp_path_factory.mktemp("reference")
     summary, _ = build([corpus], out, Options(html=False))
-    assert summary.documents == 16 + 6 and not summary.problems
+    assert summary.documents == CORPUS_DOCS and not summary.problems
     return out
 
 
@@ -102,7 +107,7 @@ def test_a_local_dask_cluster_of_two_workers_gives_the_same_bytes(corpus: Path, 
         n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
     ) as cluster:
         summary = build_corpus([corpus], tmp_path, Options(html=False), engine="dask", scheduler=cluster.scheduler_address)
-    assert summary.documents == 22 and not summary.problems
+    assert summary.documents == CORPUS_DOCS and not summary.problems
     assert_same_files(reference, tmp_path)
 
 
@@ -110,11 +115,11 @@ def test_the_cli_takes_workers_engine_and_report(corpus: Path, reference: Path, 
     report = tmp_path / "report.tsv"
     r = CliRunner().invoke(main, ["build", str(corpus), "--out", str(tmp_path / "o"), "--no-html", "-w", "2", "--report", str(report)])
     assert r.exit_code == 0, r.output
-    assert "documents 22" in r.output and f"wrote {report}" in r.output
+    assert f"documents {CORPUS_DOCS}" in r.output and f"wrote {report}" in r.output
     assert_same_files(reference, tmp_path / "o")
     lines = report.read_text(encoding="utf-8").splitlines()
     assert lines[0].split("\t") == ["source", "id", "outcome", "stage", "reason"]
-    assert len(lines) == 1 + 22 and all(line.split("\t")[2] == "built" for line in lines[1:])
+    assert len(lines) == 1 + CORPUS_DOCS and all(line.split("\t")[2] == "built" for line in lines[1:])
 
 
 def test_a_store_build_resumes_and_skips_unchanged_documents(tmp_path: Path) -> None:
@@ -126,15 +131,16 @@ def test_a_store_build_resumes_and_skips_unchanged_documents(tmp_path: Path) -> 
         assert r.exit_code == 0, r.output
         return r.output
 
-    assert "documents 10 " in kg_build()
-    assert "documents 0  unchanged 10 " in kg_build("--report", str(tmp_path / "r.jsonl"))
+    n = 4 + OWN_DOCS
+    assert f"documents {n} " in kg_build()
+    assert f"documents 0  unchanged {n} " in kg_build("--report", str(tmp_path / "r.jsonl"))
     rows = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert {r["outcome"] for r in rows} == {"unchanged"} and len(rows) == 10
+    assert {r["outcome"] for r in rows} == {"unchanged"} and len(rows) == n
     (src / "gen" / "000" / "gen-000001.txt").write_text("استقبل الرئيس المصري وزير الخارجية الأميركي في القاهرة.", encoding="utf-8")
-    assert "documents 1  unchanged 9 " in kg_build()
-    assert "documents 10 " in kg_build("--rebuild")
+    assert f"documents 1  unchanged {n - 1} " in kg_build()
+    assert f"documents {n} " in kg_build("--rebuild")
     with oxstore.reading(st) as s:
-        assert len(oxstore.documents(s)) == 10
+        assert len(oxstore.documents(s)) == n
 
 
 def test_the_report_has_one_row_per_input(tmp_path: Path) -> None:
