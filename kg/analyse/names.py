@@ -272,7 +272,7 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
     spans.extend(_unknown_names(tokens, spans))
     spans.extend(_designated_organisations(tokens, spans))
     spans.sort(key=lambda s: s.first)
-    return spans
+    return _bodies_of_organisations(tokens, spans)
 
 
 def _definite_designated(tokens: Sequence[Token], i: int, covered: set[int]) -> int:
@@ -281,16 +281,23 @@ def _definite_designated(tokens: Sequence[Token], i: int, covered: set[int]) -> 
     adjective (المحكمة الجنائية الدولية). ``i + 1`` when it names nothing."""
     n = len(tokens)
 
-    def adjective(k: int) -> bool:
+    def gender(t: Token) -> str:
+        return next((f for f in t.feats.split("|") if f.startswith("Gender=")), "")
+
+    def adjective(k: int, agree: Token | None = None) -> bool:
         t = tokens[k]
+        if agree is not None and gender(t) and gender(agree) and gender(t) != gender(agree):
+            return False  # الحكومة العراقية | المقترح: the object, not a third word of the name
         return k < n and k not in covered and t.upos == "ADJ" and normalize(t.form).startswith("ال") and tokens[k - 1].end < t.start
 
     j = i + 1
-    while j < n and adjective(j):
+    while j < n and adjective(j, tokens[i]):
         j += 1
     adjectives = j - i - 1
     if adjectives == 0:
         return i + 1
+    if adjectives == 1 and _relational(normalize(tokens[i + 1].form)):
+        adjectives = 2  # one relative adjective names the body: المصرف المركزي, المجلس الرئاسي
     if j + 1 < n and tokens[j].upos == "ADP" and normalize(tokens[j].form) == "ل" and tokens[j].end == tokens[j + 1].start:
         k = j + 1
         if k not in covered and tokens[k].upos in ("NOUN", "PROPN"):
@@ -299,6 +306,50 @@ def _definite_designated(tokens: Sequence[Token], i: int, covered: set[int]) -> 
                 k += 1
             return k
     return j if adjectives >= 2 else i + 1
+
+
+def _relational(form: str) -> bool:
+    """A relative (nisba) adjective by its shape: ال, a stem of three letters or more, ي or ية."""
+    stem = form[2:] if form.startswith("ال") else form
+    return len(stem) >= 4 and (stem.endswith("ي") or stem.endswith("ية"))
+
+
+def _bodies_of_organisations(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
+    """A body of a known organisation named by its kind, the organisation and its purpose:
+    بعثة الأمم المتحدة للدعم في ليبيا, مفوضية الأمم المتحدة لشؤون اللاجئين. Without the ل
+    genitive of purpose (قناة الجزيرة, حركة حماس) the designator only names the kind."""
+    n = len(tokens)
+    by_first = {s.first: s for s in spans}
+    out: list[EntitySpan] = []
+    skip: set[int] = set()
+    for s in spans:
+        if s.first in skip:
+            continue
+        i = s.first - 2
+        if (
+            i >= 0
+            and s.label == "Organization"
+            and tokens[i].upos == "NOUN"
+            and designators().get(normalize(tokens[i].form)) == "Organization"
+            and not any(x.first <= i + 1 <= x.last for x in spans)
+            and (j := s.last) + 1 < n
+            and tokens[j].upos == "ADP"
+            and normalize(tokens[j].form) == "ل"
+            and tokens[j].end == tokens[j + 1].start
+            and tokens[j + 1].upos == "NOUN"
+        ):
+            k = j + 2
+            while k < n and tokens[k].upos == "ADJ" and normalize(tokens[k].form).startswith("ال"):
+                k += 1
+            if k < n - 1 and normalize(tokens[k].form) == "في":
+                place = by_first.get(k + 2)
+                if place is not None and place.label in ("Country", "Region", "City"):
+                    skip.add(place.first)
+                    k = place.last
+            out.append(EntitySpan(i + 1, k, "Organization", "designator"))
+            continue
+        out.append(s)
+    return out
 
 
 def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) -> list[EntitySpan]:

@@ -428,9 +428,12 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
     last_adj = -1
     if ws[unit.head].upos == "PRON":
         return k  # a pronoun takes no adjective or genitive (شارك فيه ممثلون: a new phrase)
+    named = False  # a name after the title closes the phrase (… أحمد عطاف | المبعوث الأممي)
     while k < n:
         i = mains[k]
         w = ws[i]
+        if named and w.form != "(":
+            break
         last = ws[chain[-1]]
         phrase_def = (
             last.definite
@@ -452,6 +455,7 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
                 continue
             if (
                 _is_designator(ws[unit.head])
+                and not _definite_body(ws[unit.head])
                 and ws[unit.head].ent < 0
                 and not _first_has_clitic(ws, i)
                 and w.ent_label not in ("Person", "TimeExpression")
@@ -473,6 +477,7 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
                 _set(ws, i, unit.head, "appos")
                 unit.last = _last_tok(ws, mains[j])
                 k = j + 1
+                named = True
                 continue
             break
         if w.upos == "ADJ" and w.ent < 0 and last_adj >= 0 and _conj_clitic_only(ws, i):
@@ -573,6 +578,14 @@ def _is_designator(w: W) -> bool:
     from ..names import designators
 
     return w.upos == "NOUN" and w.norm in designators()
+
+
+def _definite_body(w: W) -> bool:
+    """A definite designator of organisations (الحكومة, الحركة): what follows it is not its
+    name in apposition (اتهمت الحكومة السودانية قوات الدعم السريع: the object)."""
+    from ..names import designators
+
+    return w.definite and designators().get(w.norm) == "Organization"
 
 
 def _title_tok(ws: list[W], i: int) -> bool:
