@@ -302,6 +302,14 @@ def _definite_designated(tokens: Sequence[Token], i: int, covered: set[int]) -> 
         k = j + 1
         if k not in covered and tokens[k].upos in ("NOUN", "PROPN"):
             k += 1
+            if (
+                k < n
+                and k not in covered
+                and not normalize(tokens[k - 1].form).startswith("ال")
+                and tokens[k].upos == "NOUN"
+                and normalize(tokens[k].form).startswith("ال")
+            ):
+                k += 1  # its own genitive: المرصد السوري لحقوق الإنسان
             while k < n and adjective(k):
                 k += 1
             return k

@@ -116,6 +116,7 @@ class _Doc:
         self.bindings: list[tuple[str, frozenset[str], str, int]] = []  # title head, modifiers, person, sentence
         self.history: list[tuple[str, str, int]] = []  # (entity key, role, sentence)
         self.last_speaker: str | None = None
+        self.nationality: dict[str, gazetteer.Entry] = {}  # person key -> gazetteer Country of their title's adjective
         self.token_ent: dict[tuple[int, int], str] = {}
         self.surnames: dict[str, str] = {}
         self.heads: dict[str, str] = {}  # first word of an organisation's name -> its entity
@@ -466,6 +467,13 @@ _HEADS_OF_STATE = {normalize(w) for w in ("رئيس", "ملك", "أمير", "س�
 
 def _title_relation(d: _Doc, s: Sentence, tree: Tree, t: int, ids: list[int], title: str, person: str) -> None:
     rel = titles()[title].relation
+    for k in tree.subtree(t, frozenset({"appos", "acl:relcl", "acl", "conj", "flat"})):
+        if tree.rel(k) != "amod":
+            continue
+        country = gazetteer.country_of_nisba(tree.tok(k).form)
+        if country is not None:  # وزير الخارجية التركي: his country (بلاده) is Turkey
+            d.nationality.setdefault(d.find(person), country)
+            break
     if rel == "holdsPosition":
         return
     for k in tree.subtree(t, frozenset({"appos", "acl:relcl", "acl", "conj"})):
@@ -541,6 +549,10 @@ def _predicative_titles(d: _Doc, s: Sentence, tree: Tree) -> None:
                 break
 
 
+#: Event types whose participants talk without meeting (a telephone or video call).
+_REMOTE_EVENTS = {"call"}
+
+
 def _events(d: _Doc, s: Sentence, tree: Tree) -> None:
     for t in s.tokens:
         if t.upos not in ("NOUN", "PROPN") or (s.index, t.id) in d.token_ent:
@@ -567,6 +579,10 @@ def _events(d: _Doc, s: Sentence, tree: Tree) -> None:
 def _ent_of(d: _Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> str | None:
     """The entity a token (the head of an argument) refers to."""
     t = tree.tok(i)
+    if create and _strip_al(lexmod.key(t.lemma)) in _HOMELAND:
+        own = _homeland(d, s, tree, i)
+        if own is not None:
+            return own
     key = d.token_ent.get((s.index, i))
     if key is not None:
         key = d.find(key)
@@ -618,6 +634,28 @@ def _ent_of(d: _Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> st
     gender = "f" if t.feat("Gender") == "Fem" else "m"
     scope = f"{d.analysed.doc.id}:" if cls in ("Thing", "Quantity") else ""
     return d.mention(s, tree, ids, f"np:{cls}:{scope}{normalize(label)}", cls, "nominal", i, gender=gender, number=number)
+
+
+#: Nouns for one's own country: with a possessive pronoun (بلاده, بلادها) the country of
+#: the person the pronoun refers to, when a title said it (وزير الخارجية التركي).
+_HOMELAND = {normalize(w) for w in ("بلاد", "بلد", "وطن")}
+
+
+def _homeland(d: _Doc, s: Sentence, tree: Tree, i: int) -> str | None:
+    pron = next((k for k in tree.children(i, "nmod", "nmod:poss") if tree.tok(k).upos == "PRON"), None)
+    if pron is None or tree.tok(pron).start != tree.tok(i).end:
+        return None
+    if tree.feat(pron, "Number") != "Sing":
+        return None
+    who = _pronoun(d, s, tree, pron)
+    country = d.nationality.get(d.find(who)) if who else None
+    if country is None:
+        return None
+    key = d.mention(s, tree, [i, pron], f"gaz:{country.key}", "Country", "nominal", i, gender="f")
+    e = d.ents[d.find(key)]
+    if country.label_ar not in e.names:
+        e.names.insert(0, country.label_ar)
+    return d.find(key)
 
 
 def _is_group(t: Token) -> bool:
@@ -778,6 +816,8 @@ def _subjects(d: _Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int
             if e.cls == "Person" and tree.feat(v, "Number") == "Sing":
                 e.gender = "f"  # قالت X: the verb agrees with a woman
         return keys, 0.9
+    if tree.feat(v, "Number") == "Dual" and tree.tok(v).upos == "VERB" and d.last_pair is not None:
+        return [d.find(p) for p in d.last_pair], 0.75  # وبحثا: a dual verb, the last two parties
     if depth < 3 and tree.rel(v) in ("conj", "xcomp") and tree.tok(v).head:
         h = tree.tok(v).head
         if tree.tok(h).upos in ("VERB", "AUX", "ADJ", "NOUN"):
@@ -789,6 +829,8 @@ def _subjects(d: _Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int
         return keys, conf * 0.9
     if tree.tok(v).feat("Person") in ("1", "2"):
         return [], 0.0
+    if tree.tok(v).feat("Voice") == "Pass":
+        return [], 0.0  # قُتل 12 شخصا: a passive names no agent, and none is guessed
     gender, number = _verb_agreement(tree, v)
     marks = {normalize(strip_diacritics(tree.tok(m).lemma)) for m in tree.children(v, "mark")}
     if marks & {"ل", "لكي", "كي"} and depth < 3:
@@ -873,19 +915,27 @@ def _statement(d: _Doc, s: Sentence, tree: Tree, v: int) -> tuple[str, int] | No
         before = [k for k in tree.subtree(head) if k not in own and k < min(own)]
         if any(tree.tok(k).form in "«\"“" for k in before):
             comps = [(head, before)]
-    if not comps and tree.rel(v) == "advcl" and tree.tok(v).head:
-        marks = {strip_diacritics(tree.tok(m).lemma) for m in tree.children(v, "mark")}
-        if marks & _AS_MARKS:
-            # كما قال / حسبما أعلنت الوزارة: what was said is the clause the verb comments on
-            head = tree.tok(v).head
-            reported = tree.children(head, "ccomp")
-            if reported:  # قال X، كما ذكرت الوكالة، إن ...: the agency reports the same content
-                comps = [(reported[0], tree.subtree(reported[0]))]
-            else:
-                own = set(tree.subtree(v))
-                rest = [k for k in tree.subtree(head) if k not in own]
-                before = [k for k in rest if k < min(own)]
-                comps = [(head, before or [k for k in rest if k > max(own)])]
+    aside = tree.rel(v) == "advcl" and bool({strip_diacritics(tree.tok(m).lemma) for m in tree.children(v, "mark")} & _AS_MARKS)
+    v_head = tree.tok(v).head
+    if not aside and tree.rel(v).startswith("acl") and v_head and normalize(tree.tok(v_head).form) == "ما":
+        # حسب ما أفاد المرصد: a free relative after حسب/وفق is an aside like حسبما
+        cases = {normalize(strip_diacritics(tree.tok(c).lemma)) for c in tree.children(v_head, "case")}
+        if cases & {"حسب", "وفق", "بحسب"}:
+            aside, v = True, v_head
+    if not comps and aside and tree.tok(v).head:
+        # كما قال / حسبما أعلنت الوزارة: what was said is the clause the verb comments on
+        head = tree.tok(v).head
+        reported = tree.children(head, "ccomp")
+        if reported:  # قال X، كما ذكرت الوكالة، إن ...: the agency reports the same content
+            comps = [(reported[0], tree.subtree(reported[0]))]
+        else:
+            own = set(tree.subtree(v))
+            dateline = {k for c in tree.children(head, "dep") if c < head for k in tree.subtree(c)}
+            rest = [k for k in tree.subtree(head) if k not in own and k not in dateline]
+            while rest and tree.tok(rest[0]).upos == "PUNCT":
+                rest = rest[1:]  # دمشق (الأناضول) - قتل ...: the dateline is no part of it
+            before = [k for k in rest if k < min(own)]
+            comps = [(head, before or [k for k in rest if k > max(own)])]
     for c, ids in comps:
         ids = [k for k in ids if not (tree.rel(k) == "mark" and tree.tok(k).head == c)]
         ids = [k for k in ids if tree.tok(k).upos != "PUNCT" or tree.tok(k).form not in '"«»“”']
@@ -999,11 +1049,21 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
         # بحث مع X الأزمة: met X; the crisis is what was discussed, an open relation
         on_prep = [o for o in objects if tree.case(o[1]).split(" ")[0] in entry.preps]
         topics = [o for o in objects if o not in on_prep]
+        events = [o for o in topics if d.ents[d.find(o[0])].cls == "Event"]
+        # أجرى محادثات مع X: both take part in the talks; أجرى اتصالا هاتفيا مع X: a call, no meeting
+        remote = any(d.lex.event_type(lexmod.key(tree.tok(oi).lemma)) in _REMOTE_EVENTS for _, oi in events)
         for subj in subjects:
             for obj, oi in on_prep:
-                d.fact(subj, rel, obj, s, tree, [v, oi], sconf, lemma)
+                if not remote:
+                    d.fact(subj, rel, obj, s, tree, [v, oi], sconf, lemma)
             for obj, oi in topics:
-                d.fact(subj, OPEN, obj, s, tree, [v, oi], min(sconf, 0.5), strip_diacritics(tree.tok(v).lemma))
+                if (obj, oi) in events:
+                    for who, wi in [(subj, v), *on_prep]:
+                        d.fact(who, "participatedIn", obj, s, tree, [wi, oi], min(sconf, 0.75), lemma)
+                    if len(on_prep) == 1 and d.ents[d.find(on_prep[0][0])].cls in AGENTIVE:
+                        d.last_pair = (subj, on_prep[0][0])  # بحثا خلاله: the two who talked
+                else:
+                    d.fact(subj, OPEN, obj, s, tree, [v, oi], min(sconf, 0.5), strip_diacritics(tree.tok(v).lemma))
         return
     if rel == "reported" and not objects:
         st = _statement(d, s, tree, v)

@@ -39,6 +39,7 @@ class RulesAnalyser:
             sentence = analyse_sentence(text, a, b, len(sentences), vocabulary, names, surnames)
             if sentence.tokens:
                 sentences.append(sentence)
+                names = _with_found_names(sentence, names)
         return AnalysedDoc(doc=doc, sentences=tuple(sentences), analyser=self.name)
 
 
@@ -108,6 +109,19 @@ def analyse_sentence(
         for w, o, u in zip(ws, offsets, unknown, strict=True)
     )
     return Sentence(index=index, start=a, end=b, text=text[a:b], tokens=final, entities=tuple(ents))
+
+
+def _with_found_names(sentence: Sentence, names: set[str]) -> set[str]:
+    """هاكان فيدان ... وأكد فيدان: the words of a person's name no lexicon knows, found in
+    one sentence, are names in the next ones too (not ف + يدان)."""
+    found = {
+        normalize(t.form)
+        for sp in sentence.entities
+        if sp.label == "Person"
+        for t in sentence.tokens[sp.first - 1 : sp.last]
+        if "Unknown=Yes" in t.misc and len(normalize(t.form)) >= 3
+    }
+    return names | found if not found <= names else names
 
 
 def _guess_mark(w: W, unknown: bool) -> str:

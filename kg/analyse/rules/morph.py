@@ -651,6 +651,9 @@ def analyse_word(surface: str) -> tuple[Reading, ...]:
             # سفنا: the accusative alif, written without its tanween, on a noun the lexicon knows
             # (besides the analyser's verb + نا)
             readings.extend(_inflected_readings(surface, bare, forms, weights, bare_alif=True))
+    if raw and bare[:1] in ("و", "ف") and bare.endswith("ا") and not any(r.pos == "V" for r in readings):
+        # وبحثا: the lexicon lists و + the noun (بحثًا); و + the dual verb (بحثا) is a reading too
+        readings.extend(r for r in _composed_readings(surface, forms, weights) if r.pos == "V" and r.main == 1 and r.person == "3d")
     if raw and bare.endswith("ا") and len(bare) >= 4:
         # وكرا: the accusative of a noun the lexicon knows, besides what it lists for the form
         readings.extend(r for r in _inflected_readings(surface, bare, forms, weights, bare_alif=True) if r.lemma != bare)
