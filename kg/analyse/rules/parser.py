@@ -580,6 +580,12 @@ def _is_designator(w: W) -> bool:
     return w.upos == "NOUN" and w.norm in designators()
 
 
+def _list_goes_on(ws: list[W], last: int, label: str) -> bool:
+    """Whether و and a name of the same kind follow: كالسعودية العراق وتركيا."""
+    k = last + 1
+    return k + 1 < len(ws) and ws[k].upos == "CCONJ" and ws[k + 1].ent >= 0 and ws[k + 1].ent_label == label
+
+
 def _definite_body(w: W) -> bool:
     """A definite designator of organisations (الحكومة, الحركة): what follows it is not its
     name in apposition (اتهمت الحكومة السودانية قوات الدعم السريع: the object)."""
@@ -1091,7 +1097,9 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         and ws[prev.head].ent >= 0
         and ws[prev.head].ent_label == w.ent_label
         and w.ent_label in ("Country", "City", "Organization", "Region")
+        and (prev.case == "ك" or prev.head in f.coord_first or _list_goes_on(ws, u.last, w.ent_label))
     ):
+        # (only inside a list: غزا العراق الكويت is subject and object, not two subjects)
         first = f.coord_first.get(prev.head, prev.head)
         _force(ws, u.head, first, "conj")
         f.coord_first[u.head] = first
