@@ -47,15 +47,14 @@ def _sentences() -> list[str]:
 
 
 def _name_pools() -> dict[str, list[str]]:
-    from kg import gazetteer
+    """bench_build's pools of gazetteer names and made-up people, sorted and without repeats."""
+    import importlib.util
 
-    pools: dict[str, list[str]] = {"Country": [], "City": [], "Organization": [], "Person": []}
-    for e in gazetteer.load().entries:
-        if e.cls in pools and e.label_ar:
-            pools[e.cls].append(e.label_ar)
-    firsts = [x for x in (ROOT / "kg/data/ar/first_names.txt").read_text(encoding="utf-8").split() if not x.startswith("#")]
-    pools["Person"] += [f"{a} {b}" for a, b in zip(firsts, reversed(firsts), strict=False) if a != b][:150]
-    return {k: sorted(set(v)) for k, v in pools.items()}
+    spec = importlib.util.spec_from_file_location("bench_build", Path(__file__).with_name("bench_build.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return {k: sorted(set(v)) for k, v in module._name_pools().items()}
 
 
 def articles(n: int, words: int = 300, seed: int = 7) -> list[str]:
