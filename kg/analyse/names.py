@@ -393,6 +393,16 @@ def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) 
             )
 
         j = i + 1
+        while (
+            j < i + 3
+            and j + 1 < n
+            and j not in covered
+            and tokens[j].upos == "NOUN"
+            and not normalize(tokens[j].form).startswith("ال")
+            and tokens[j - 1].end < tokens[j].start
+            and fits(j + 1, ("NOUN", "PROPN"))
+        ):
+            j += 1  # a construct of its own before the definite genitive: حزب جبهة العمل الإسلامي
         if fits(j, ("NOUN", "PROPN")):  # one genitive, then its adjectives
             j += 1
             # its adjectives; a country-shaped relative adjective too (وكالة الأنباء السعودية)

@@ -241,6 +241,7 @@ def extract(analysed: AnalysedDoc) -> Extraction:
         _events(d, s, tree)
         _groups(d, s, tree)
         _predicates(d, s, tree)
+        _sources(d, s, tree)
         _predicative_titles(d, s, tree)
     return _finish(d)
 
@@ -270,6 +271,14 @@ def _names(d: _Doc, s: Sentence, tree: Tree) -> None:
         if span.label in ("Organization", "Group") and " " in text:
             d.heads[_strip_al(text.split(" ")[0])] = key
             _name_purpose(d, s, tree, span.first, span.last, key, text)
+        elif span.label in ("Organization", "Group") and span.first > 1:
+            kind = normalize(tree.tok(span.first - 1).form)
+            if designators().get(kind) == "Organization" and not kind.startswith("ال"):
+                d.heads[kind] = key  # حزب العمال ... الحزب: the kind named before the name
+                full = d.text[tree.tok(span.first - 1).start : tree.tok(span.last).end]
+                e = d.ents[d.find(key)]
+                if full not in e.names:
+                    e.names.append(full)
 
 
 def _name_purpose(d: _Doc, s: Sentence, tree: Tree, first: int, last: int, key: str, text: str) -> None:
@@ -301,13 +310,14 @@ def _anaphora(d: _Doc, s: Sentence, tree: Tree) -> None:
         if t.upos != "NOUN" or (s.index, t.id) in d.token_ent:
             continue
         n = normalize(t.form)
+        prev = s.tokens[t.id - 2] if t.id > 1 else None
+        if not n.startswith("ال") and n.startswith("ل") and prev is not None and normalize(prev.form) == "ل" and prev.end == t.start:
+            n = "ا" + n  # للحزب: ل + الحزب with the alif of the article dropped
         if not n.startswith("ال") or _strip_al(n) not in d.heads:
             continue
         ids = [t.id, *tree.children(t.id, "amod")]
         key = d.heads[_strip_al(n)]
         d.mention(s, tree, ids, key, d.ents[d.find(key)].cls, "nominal", t.id)
-
-
 
 
 def _times(d: _Doc, s: Sentence, tree: Tree) -> None:
@@ -923,19 +933,27 @@ def _statement(d: _Doc, s: Sentence, tree: Tree, v: int) -> tuple[str, int] | No
         if cases & {"حسب", "وفق", "بحسب"}:
             aside, v = True, v_head
     if not comps and aside and tree.tok(v).head:
-        # كما قال / حسبما أعلنت الوزارة: what was said is the clause the verb comments on
-        head = tree.tok(v).head
-        reported = tree.children(head, "ccomp")
-        if reported:  # قال X، كما ذكرت الوكالة، إن ...: the agency reports the same content
-            comps = [(reported[0], tree.subtree(reported[0]))]
-        else:
-            own = set(tree.subtree(v))
-            dateline = {k for c in tree.children(head, "dep") if c < head for k in tree.subtree(c)}
-            rest = [k for k in tree.subtree(head) if k not in own and k not in dateline]
-            while rest and tree.tok(rest[0]).upos == "PUNCT":
-                rest = rest[1:]  # دمشق (الأناضول) - قتل ...: the dateline is no part of it
-            before = [k for k in rest if k < min(own)]
-            comps = [(head, before or [k for k in rest if k > max(own)])]
+        comps = _commented(tree, v)
+    return _statement_of(d, s, tree, comps)
+
+
+def _commented(tree: Tree, v: int) -> list[tuple[int, list[int]]]:
+    """The clause an aside at token v comments on (كما قال, حسب ما أفاد, بحسب الوزير):
+    its reported content, or the rest of the clause, without the aside and the dateline."""
+    head = tree.tok(v).head
+    reported = tree.children(head, "ccomp")
+    if reported:  # قال X، كما ذكرت الوكالة، إن ...: the agency reports the same content
+        return [(reported[0], tree.subtree(reported[0]))]
+    own = set(tree.subtree(v))
+    dateline = {k for c in tree.children(head, "dep") if c < head for k in tree.subtree(c)}
+    rest = [k for k in tree.subtree(head) if k not in own and k not in dateline]
+    while rest and (tree.tok(rest[0]).upos == "PUNCT" or tree.rel(rest[0]) == "cc"):
+        rest = rest[1:]  # دمشق (الأناضول) - قتل ...: the dateline is no part of it
+    before = [k for k in rest if k < min(own)]
+    return [(head, before or [k for k in rest if k > max(own)])]
+
+
+def _statement_of(d: _Doc, s: Sentence, tree: Tree, comps: list[tuple[int, list[int]]]) -> tuple[str, int] | None:
     for c, ids in comps:
         ids = [k for k in ids if not (tree.rel(k) == "mark" and tree.tok(k).head == c)]
         ids = [k for k in ids if tree.tok(k).upos != "PUNCT" or tree.tok(k).form not in '"«»“”']
@@ -952,6 +970,27 @@ def _statement(d: _Doc, s: Sentence, tree: Tree, v: int) -> tuple[str, int] | No
         d.ents[d.find(e_key)].value = text
         return e_key, c
     return None
+
+
+#: Prepositions of a source phrase: بحسب رئيس الهيئة, وفق الوكالة.
+_SOURCE_CASES = {"حسب", "بحسب", "وفق"}
+
+
+def _sources(d: _Doc, s: Sentence, tree: Tree) -> None:
+    """بحسب رئيس الهيئة موسى المعايطة: a person or body in a source phrase reported the
+    clause the phrase hangs on."""
+    for t in s.tokens:
+        k = t.id
+        if tree.rel(k) not in ("obl", "nmod") or not t.head or tree.tok(t.head).upos not in ("VERB", "AUX"):
+            continue
+        if not {normalize(strip_diacritics(tree.tok(c).lemma)) for c in tree.children(k, "case")} & _SOURCE_CASES:
+            continue
+        key = _ent_of(d, s, tree, k)
+        if key is None or d.ents[d.find(key)].cls not in ("Person", "Organization", "Group"):
+            continue
+        st = _statement_of(d, s, tree, _commented(tree, k))
+        if st is not None:
+            d.fact(key, "reported", st[0], s, tree, [k, st[1]], 0.8, strip_diacritics(tree.tok(tree.children(k, "case")[0]).lemma))
 
 
 def _phrasal(d: _Doc, tree: Tree, v: int) -> tuple[lexmod.Entry, int] | None:

@@ -81,6 +81,7 @@ def analyse_sentence(
             )
             offsets.append((s + p.start, s + p.end))
             unknown.append(main and r.source in ("unknown", "composed"))
+    _impersonal(ws)
     tokens = [_token(w, o, u) for w, o, u in zip(ws, offsets, unknown, strict=True)]
     ents = find_entities(tokens)
     if surnames is not None:
@@ -109,6 +110,20 @@ def analyse_sentence(
         for w, o, u in zip(ws, offsets, unknown, strict=True)
     )
     return Sentence(index=index, start=a, end=b, text=text[a:b], tokens=final, entities=tuple(ents))
+
+
+#: Verbs whose passive opens a news aside with no speaker: يُذكر أن (it is worth noting that),
+#: يُشار إلى أن, يُقال إن. Unvowelled they look active; right before أن they have no subject.
+_IMPERSONAL = {normalize(w) for w in ("يذكر", "يشار", "يقال")}
+
+
+def _impersonal(ws: list[W]) -> None:
+    for k, w in enumerate(ws[:-1]):
+        if w.upos != "VERB" or normalize(w.form) not in _IMPERSONAL or "Voice=Act" not in w.feats:
+            continue
+        nxt = ws[k + 2] if normalize(ws[k + 1].form) == "الى" and k + 2 < len(ws) else ws[k + 1]
+        if normalize(nxt.form) in ("ان", "انه", "انها"):
+            w.feats = w.feats.replace("Voice=Act", "Voice=Pass")
 
 
 def _with_found_names(sentence: Sentence, names: set[str]) -> set[str]:

@@ -381,6 +381,22 @@ def _composed_readings(surface: str, forms: dict[str, str], weights: dict[str, f
     bare = strip_diacritics(surface).replace("\u0640", "")
     out: list[Reading] = []
     out.extend(_inflected_readings(surface, bare, forms, weights))
+    if len(bare) == 5 and bare[1] == "ا" and bare.endswith("يا") and bare not in forms:
+        # داعيا, ساعيا: the accusative active participle (فاعيًا) of a verb with a weak last
+        # letter, whose lemma drops the ي (داعٍ)
+        out.append(
+            Reading(
+                (Part(0, len(surface), "ADJ", bare[:3], "Gender=Masc|Number=Sing", "adj"),),
+                0,
+                "A",
+                normalize(bare[:3]),
+                0.4,
+                ntype="ap",
+                gender="m",
+                number="s",
+                source="composed",
+            )
+        )
     if not bare.startswith("ال") and bare.endswith("يا") and len(bare) >= 5 and bare not in forms:
         # باليستيا: the accusative of a relative adjective the lexicon lacks; weaker than a
         # foreign name unless the tagger sees an accusative noun before it
