@@ -313,8 +313,12 @@ SELECT ?s ?p ?o ?slabel ?olabel ?otext ?plabel ?text ?evidence ?conf ?doc ?start
   OPTIONAL { ?f kg:evidence ?evidence }
   OPTIONAL { ?f kg:evidenceStart ?start }
   OPTIONAL { ?f prov:wasDerivedFrom ?sent . ?sent kg:text ?text . OPTIONAL { ?sent dcterms:isPartOf ?d . ?d dcterms:identifier ?doc } }
-  OPTIONAL { ?s rdfs:label ?slabel FILTER(lang(?slabel) = "ar" || lang(?slabel) = "") }
-  OPTIONAL { ?o rdfs:label ?olabel FILTER(lang(?olabel) = "ar" || lang(?olabel) = "") }
+  OPTIONAL { ?s rdfs:label ?slabelAr FILTER(lang(?slabelAr) = "ar" || lang(?slabelAr) = "") }
+  OPTIONAL { ?o rdfs:label ?olabelAr FILTER(lang(?olabelAr) = "ar" || lang(?olabelAr) = "") }
+  OPTIONAL { ?s rdfs:label ?slabelEn FILTER(lang(?slabelEn) = "en") }
+  OPTIONAL { ?o rdfs:label ?olabelEn FILTER(lang(?olabelEn) = "en") }
+  BIND(COALESCE(?slabelAr, ?slabelEn) AS ?slabel)
+  BIND(COALESCE(?olabelAr, ?olabelEn) AS ?olabel)
   OPTIONAL { ?o kg:text ?otext }
   OPTIONAL { ?p rdfs:label ?plabel }
 }

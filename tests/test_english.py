@@ -74,10 +74,29 @@ def test_article_end_to_end() -> None:
         ("Egypt and Jordan signed an agreement in Cairo.", ("Jordan", "signed", "an agreement")),
         ("The United Nations called for a ceasefire.", ("United Nations", "calledFor", "a ceasefire")),
         ("Britain criticized Russia.", ("Britain", "criticized", "Russia")),
+        # an Arabic name with its article, after a dateline and a nationality
+        ("CAIRO (Reuters) - Egyptian President Abdel Fattah al-Sisi met the emir.", ("Abdel Fattah al-Sisi", "holdsPosition", "Egyptian President")),
+        ("CAIRO (Reuters) - Egyptian President Abdel Fattah al-Sisi met the emir.", ("Abdel Fattah al-Sisi", "met", "the emir")),
+        # "the two leaders": the two who just met
+        (
+            "President Abdel Fattah al-Sisi met Qatar's Emir Sheikh Tamim bin Hamad Al Thani in Cairo. The two leaders called for a ceasefire.",
+            ("Sheikh Tamim bin Hamad Al Thani", "calledFor", "a ceasefire"),
+        ),
     ],
 )
 def test_constructions(text: str, fact: tuple[str, str, str]) -> None:
     assert fact in facts(text)
+
+
+def test_according_to_is_no_object_and_the_meeting_is_named_in_english() -> None:
+    text = (
+        "President Abdel Fattah al-Sisi met Qatar's Emir Sheikh Tamim bin Hamad Al Thani in Cairo on Tuesday. "
+        "The two leaders called for a ceasefire, according to a statement."
+    )
+    got = facts(text)
+    assert not [f for f in got if f[2] == "according"]
+    meeting = "meeting of Abdel Fattah al-Sisi and Sheikh Tamim bin Hamad Al Thani"
+    assert ("Abdel Fattah al-Sisi", "participatedIn", meeting) in got
 
 
 def test_offsets_and_tree_are_well_formed() -> None:
@@ -132,3 +151,11 @@ def test_english_never_gives_an_empty_graph_offline(tmp_path: Path) -> None:
     predicates = {str(q[1]).rsplit("/", 1)[-1].rsplit("#", 1)[-1] for q in ds.quads()}
     assert {"hosted", "participatedIn", "said"} <= predicates
     assert {str(o) for o in ds.objects() if str(o) == "rules"} == {"rules"}  # the analyser in provenance
+
+
+def test_the_python_api_names_english_only_entities_by_their_english_label() -> None:
+    import kg
+
+    g = kg.build(["Israeli Prime Minister Benjamin Netanyahu rejected the proposal on Wednesday."])
+    got = {(f.subject, f.relation, f.object) for f in g.facts()}
+    assert ("Benjamin Netanyahu", "rejected", "the proposal") in got

@@ -88,11 +88,18 @@ def _norm(text: str) -> str:
 
 def _capitalised(t: Token, first_in_sentence: bool) -> bool:
     f = t.form
+    article, dash, rest = f.partition("-")
+    if dash and article.lower() in ARABIC_ARTICLES and rest[:1].isupper():
+        f = rest  # al-Sisi, el-Baradei: the name after the Arabic article
     if not f[:1].isupper() or t.upos in ("PUNCT", "NUM", "SYM"):
         return False
     if f.lower() in _FUNCTION_CAPS:
         return False
     return not (first_in_sentence and t.upos not in ("PROPN", "X"))
+
+
+#: The Arabic article as English spells it before a name (al-Assad, el-Sisi, ash-Sharaa).
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "an", "az", "ar", "at"})
 
 
 def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
@@ -155,6 +162,8 @@ def _capitalised_runs(tokens: Sequence[Token], covered: set[int]) -> list[Entity
         words = [t.form.lower() for t in tokens[i : j + 1]]
         # a leading title (President, Foreign Minister) is not part of a person's name
         k = i
+        if j > i and _demonym(words[0]) and (words[1] in titles or " ".join(words[1:3]) in titles):
+            k = i + 1  # Egyptian President ...: a nationality before the title
         while k <= j and (tokens[k].form.lower() in titles or " ".join(words[k - i : k - i + 2]) in titles):
             k += 1
         titled = k > i or (i > 0 and tokens[i - 1].form.lower() in titles)
@@ -163,6 +172,11 @@ def _capitalised_runs(tokens: Sequence[Token], covered: set[int]) -> list[Entity
             out.append(EntitySpan(k + 1, j + 1, cls, "name-heuristic"))
         i = j + 1
     return out
+
+
+def _demonym(word: str) -> bool:
+    """Egyptian, Israeli, Chinese, Turkish, American: a nationality adjective by its ending."""
+    return len(word) > 4 and word.endswith(("ian", "ese", "ish", "i", "an"))
 
 
 def _class(tokens: Sequence[Token], i: int, j: int, words: list[str], titled: bool) -> str:

@@ -795,11 +795,16 @@ def _verb_agreement(tree: Tree, v: int) -> tuple[str, str]:
 
 
 _DUAL_REFS = frozenset(normalize(w) for w in "جانب طرف بلد دولة زعيم رئيس وزير قائد مسؤول ملك أمير وفد".split())
+_DUAL_REFS_EN = frozenset("sides parties countries leaders presidents ministers delegations men".split())
 
 
 def _dual_parties(d: _Doc, tree: Tree, i: int) -> list[str] | None:
     """الرئيسان, الجانبين: a dual description refers to the two parties last mentioned together."""
     t = tree.tok(i)
+    if t.form.lower() in _DUAL_REFS_EN:
+        # the two leaders, both sides
+        two = any(tree.tok(k).form.lower() in ("two", "both") for k in tree.children(i, "nummod", "det", "amod", "compound"))
+        return list(d.last_pair) if two and d.last_pair else None
     n = _strip_al(normalize(t.form))
     lemma = _strip_al(lexmod.key(t.lemma))
     stem = n[:-2] if n.endswith(("ان", "ين")) else ""
@@ -1168,12 +1173,16 @@ def _meeting_event(d: _Doc, s: Sentence, tree: Tree, v: int, parties: list[str],
     if not places and not times:
         return
     names = [d.ents[d.find(p)] for p in (*parties, *others)]
-    label = "لقاء " + " و".join(_label(e) for e in names[:3])
+    english = d.analysed.doc.lang == "en"
+    if english:
+        label = "meeting of " + " and ".join(_label(e) for e in names[:3])
+    else:
+        label = "لقاء " + " و".join(_label(e) for e in names[:3])
     key = d.mention(s, tree, [v], f"event:meeting:{s.index}:{v}", "Event", "event", v)
     e = d.ents[d.find(key)]
     e.names = [label]
     for p in (*parties, *others):
-        d.fact(p, "participatedIn", key, s, tree, [v], 0.75, "لقاء")
+        d.fact(p, "participatedIn", key, s, tree, [v], 0.75, "meeting" if english else "لقاء")
     for place, k in places[:1]:
         d.fact(key, "location", place, s, tree, [v, k], 0.75)
     for t, k in times[:1]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ...model import EntitySpan, Sentence, Token
-from ..names_en import find_entities, titles_en
+from ..names_en import ARABIC_ARTICLES, find_entities, titles_en
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\d+(?:[.,:]\d+)*%?|[A-Za-z\u00c0-\u024f]+(?:[-'’][A-Za-z\u00c0-\u024f]+)*(?=['’]s\b)|['’]s\b|n['’]t\b|\w+(?:[-'’]\w+)*|[^\w\s]")
 _ABBREV = frozenset("mr mrs ms dr gen col lt sgt st jr sr prof rep sen gov no vs etc inc corp co ltd u.s u.k u.n".split())
@@ -176,6 +176,8 @@ def tag(form: str, prev: Token | None, nxt: str, first: bool) -> tuple[str, str,
         return "PART", "not", "Polarity=Neg"
     if low == "to" and nxt.lower() in verb_forms():
         return "PART", "to", "_"
+    if low == "according" and nxt.lower() == "to":
+        return "ADP", "according", "_"  # according to X: a source, like بحسب
     if low in POSS:
         g, n = POSS[low]
         feats = "|".join(x for x in (f"Gender={g}" if g else "", f"Number={n}" if n else "", "Person=3", "Poss=Yes", "PronType=Prs") if x)
@@ -205,6 +207,9 @@ def tag(form: str, prev: Token | None, nxt: str, first: bool) -> tuple[str, str,
     if low in ADV or (low.endswith("ly") and len(low) > 4 and low not in ("italy", "assembly", "family", "rally")):
         return "ADV", low, "_"
     capital = form[:1].isupper()
+    article, dash, rest = form.partition("-")
+    if dash and article.lower() in ARABIC_ARTICLES and rest[:1].isupper():
+        return "PROPN", form, "Number=Sing"  # al-Sisi, el-Sisi, al-Assad: an Arabic name with its article
     if (low in titles_en() and low not in ("general", "chief")) or low in _AL_NOUNS or low.rstrip("s") in _AL_NOUNS:
         return "NOUN", _noun_lemma(low), "Number=Plur" if low.endswith("s") else "Number=Sing"
     if low in verb_forms() and not (capital and not first):
