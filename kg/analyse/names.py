@@ -457,6 +457,8 @@ def _unknown_names(tokens: Sequence[Token], known: list[EntitySpan]) -> list[Ent
             if name is not None:
                 a, b = name
                 cls = _class_from_context(tokens, a, b) or "Person"
+                while cls != "Person" and b > a and not _name_like(tokens[b]):
+                    b -= 1  # جبهة البوليساريو | القرار: a common word is a family name of people only
                 out.append(EntitySpan(a + 1, b + 1, cls, "name-heuristic"))
                 covered.update(range(a, b + 1))
                 i = b + 1

@@ -1032,8 +1032,11 @@ def _predicates(d: _Doc, s: Sentence, tree: Tree) -> None:
             if t.upos == "AUX" and t.deprel in ("aux", "cop"):
                 continue
             _verb_facts(d, s, tree, t.id, statements, pending_reported)
-        elif t.upos in ("ADJ", "NOUN") and t.deprel == "advcl" and tree.children(t.id, "ccomp"):
-            _verb_facts(d, s, tree, t.id, statements, pending_reported)  # مضيفًا أن / مشيرًا إلى أن
+        elif t.upos in ("ADJ", "NOUN") and t.deprel == "advcl" and (
+            tree.children(t.id, "ccomp")
+            or (_participle_verb(t.lemma) != t.lemma and tree.children(t.id, "obj", "obl"))
+        ):
+            _verb_facts(d, s, tree, t.id, statements, pending_reported)  # مضيفًا أن / داعيًا إلى
         if t.upos in ("NOUN", "PROPN", "ADJ"):
             _noun_facts(d, s, tree, t.id)
         if t.deprel.split(":")[0] in ("nmod", "obl"):
@@ -1057,18 +1060,19 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
     subjects, sconf = _subjects(d, s, tree, v, speech)
     for k in subjects:
         d.history.append((k, "subject", s.index))
+    for j in tree.children(v, "obl", "nmod"):
+        # قال X في بيان, أعربت الوزارة في بيان عن: X issued the statement it spoke in
+        if tree.case(j) == "في" and normalize(strip_diacritics(tree.tok(j).lemma)) in _ISSUED:
+            doc_key = _ent_of(d, s, tree, j)
+            for subj in subjects:
+                if d.ents[d.find(subj)].cls in AGENTIVE:
+                    d.fact(subj, "issued", doc_key, s, tree, [v, j], min(sconf, 0.8), "اصدر")
     if speech:
         st = _statement(d, s, tree, v)
         if st is not None:
             statements.append(st[0])
             for subj in subjects:
                 d.fact(subj, rel, st[0], s, tree, [v, st[1]], sconf, lemma)
-            for j in tree.children(v, "obl", "nmod"):
-                # قال X في بيان: X issued the statement it spoke in
-                if tree.case(j) == "في" and normalize(strip_diacritics(tree.tok(j).lemma)) in _ISSUED:
-                    doc_key = _ent_of(d, s, tree, j)
-                    for subj in subjects:
-                        d.fact(subj, "issued", doc_key, s, tree, [v, j], min(sconf, 0.8), "اصدر")
             if subjects and d.ents[d.find(subjects[0])].cls in AGENTIVE:
                 d.last_speaker = subjects[0]
             return
@@ -1191,7 +1195,7 @@ def _meeting_event(d: _Doc, s: Sentence, tree: Tree, v: int, parties: list[str],
 
 def _participle_verb(lemma: str) -> str:
     """مضيف -> أضاف, مؤكد -> أكد, مشير -> أشار: the verb of a speech participle."""
-    table = {"مضيف": "أضاف", "مؤكد": "أكد", "مشير": "أشار", "موضح": "أوضح", "لافت": "لفت", "معتبر": "اعتبر", "محذر": "حذر", "داع": "دعا", "منوه": "نوه", "مشدد": "شدد", "معلن": "أعلن"}
+    table = {"مضيف": "أضاف", "مؤكد": "أكد", "مشير": "أشار", "موضح": "أوضح", "لافت": "لفت", "معتبر": "اعتبر", "محذر": "حذر", "داع": "دعا", "داعية": "دعا", "منوه": "نوه", "مشدد": "شدد", "معلن": "أعلن"}
     k = normalize(lemma)
     for part, verb in table.items():
         if normalize(part) == k:

@@ -670,6 +670,22 @@ def analyse_word(surface: str) -> tuple[Reading, ...]:
     if raw and bare[:1] in ("و", "ف") and bare.endswith("ا") and not any(r.pos == "V" for r in readings):
         # وبحثا: the lexicon lists و + the noun (بحثًا); و + the dual verb (بحثا) is a reading too
         readings.extend(r for r in _composed_readings(surface, forms, weights) if r.pos == "V" and r.main == 1 and r.person == "3d")
+    if len(bare) == 5 and bare[1] == "ا" and bare.endswith("ية") and not any(r.ntype == "ap" for r in readings):
+        # داعية, ساعية: besides a noun (a preacher), the feminine active participle of a verb
+        # with a weak last letter (داعٍ), a حال after a comma
+        readings.append(
+            Reading(
+                (Part(0, len(surface), "ADJ", bare[:3], "Gender=Fem|Number=Sing", "adj"),),
+                0,
+                "A",
+                normalize(bare[:3]),
+                0.3,
+                ntype="ap",
+                gender="f",
+                number="s",
+                source="composed",
+            )
+        )
     if raw and bare.endswith("ا") and len(bare) >= 4:
         # وكرا: the accusative of a noun the lexicon knows, besides what it lists for the form
         readings.extend(r for r in _inflected_readings(surface, bare, forms, weights, bare_alif=True) if r.lemma != bare)

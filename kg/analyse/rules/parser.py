@@ -111,6 +111,8 @@ class Frame:
     shared_subject: bool = False  # a coordinated verb that shares the first verb's subject
     purpose: bool = False  # ل + imperfect: a purpose clause (ليلتقي)
     shared_gender: str = ""  # the gender of the subject it shares
+    hal: int = -1  # a circumstantial participle (داعيا الطرفين إلى ...) and the last token of its phrase
+    hal_last: int = -1
 
 
 def _set(ws: list[W], dep: int, head: int, rel: str) -> None:
@@ -299,6 +301,8 @@ def _attach_clitics(ws: list[W]) -> list[int]:
 def _agree(adj: W, noun: W, phrase_definite: bool) -> bool:
     if adj.definite != phrase_definite:
         return False
+    if adj.number in ("p", "d") and noun.number == "s":
+        return False  # هنأ الملك الفائزين: a plural after a singular noun is the next argument
     human_plural = noun.number == "p" and _human(noun)
     if human_plural and adj.number == "s":
         return False  # وزراء خارجية: people take plural adjectives, so this is a genitive
@@ -784,7 +788,7 @@ def _clauses(ws: list[W], units: list[Unit]) -> None:
     _close_main(ws, stack[0])
 
 
-_SPEECH_PARTICIPLES = {normalize(w) for w in "مؤكد مضيف مشير موضح معتبر لافت محذر داع منوه مشدد معلن مطالب متهم قائل".split()}
+_SPEECH_PARTICIPLES = {normalize(w) for w in "مؤكد مضيف مشير موضح معتبر لافت محذر داع داعية منوه مشدد معلن مطالب متهم قائل".split()}
 
 
 def _is_speech_participle(w: W) -> bool:
@@ -1192,6 +1196,14 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
     pred = ws[f.pred]
     if u.kind == "NP" and (_is_speech_participle(w) or _circumstantial(ws, u)) and prev is not None and prev.kind == "PUNCT":
         _set(ws, u.head, f.pred, "advcl")  # ..., مضيفا أن: a second predicate of the same subject
+        for k in range(u.head + 1, u.last + 1):
+            if ws[k].head == u.head and ws[k].deprel == "nmod" and ws[k].definite and ws[k].upos == "NOUN":
+                _force(ws, k, u.head, "obj")  # داعية الطرفين: the participle's object, not a genitive
+        f.hal, f.hal_last = u.head, u.last
+        return
+    if u.kind == "PP" and f.hal >= 0 and u.first == f.hal_last + 1:
+        _set(ws, u.head, f.hal, "obl")  # داعيا الطرفين إلى استئناف المفاوضات: what it calls for
+        f.hal_last = u.last
         return
     if u.kind == "PP":
         if f.rel_subject and ws[u.head].tag == "pron":
