@@ -15,6 +15,7 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import InputError
 from .model import Extraction
 from .text import normalize
 
@@ -54,10 +55,16 @@ def _facts(cell: str) -> tuple[tuple[str, str, str], ...]:
 
 
 def load(path: str | Path) -> list[Case]:
-    """Read a suite file."""
-    lines = [ln for ln in Path(path).read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    """Read a suite file. Case ids are unique within it: a repeated id is an error that
+    names the file and both lines."""
+    numbered = [(n, ln) for n, ln in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1) if ln.strip() and not ln.startswith("#")]
     cases = []
-    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+    seen: dict[str, int] = {}
+    rows = csv.DictReader([ln for _, ln in numbered], delimiter="\t", quoting=csv.QUOTE_NONE)
+    for (n, _), row in zip(numbered[1:], rows, strict=True):
+        if row["id"] in seen:
+            raise InputError(f"{path}:{n}", f"case id {row['id']!r} is already used on line {seen[row['id']]}")
+        seen[row["id"]] = n
         cases.append(
             Case(row["id"], row["construction"], row["text"], _facts(row.get("expect") or ""), _facts(row.get("forbid") or ""))
         )

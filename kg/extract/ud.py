@@ -1090,6 +1090,15 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
                             d.fact(src, "said", st[0], s, tree, [x, st[1]], min(sconf, 0.85), "قال")
             return
     objects = _objects(d, s, tree, v, entry)
+    if rel == "met" and not objects and len(subjects) == 1 and tree.children(v, "nsubj"):
+        # والتقى الرئيس التركي: a meeting needs two, so one named party is whom the subject
+        # carried over from before met
+        one = d.ents[d.find(subjects[0])]
+        gender, number = _verb_agreement(tree, v)
+        before = _recent(d, gender, number, {d.find(subjects[0])}, s.index, prefer_subject=True) if one.number == "s" else None
+        if before is not None and one.cls in ("Person", "Organization", "Country"):
+            objects = [(subjects[0], tree.children(v, "nsubj")[0])]
+            subjects, sconf = [before], 0.7
     phrasal = _phrasal(d, tree, v)
     if phrasal is not None:  # "part" of "took part" is no object
         objects = [o for o in objects if o[1] != phrasal[1]]
