@@ -165,6 +165,24 @@ def parse(ws: list[W]) -> None:
     _copulas(ws)
     _punctuation(ws)
     _nominal_adjectives(ws)
+    _fronted_commas(ws)
+
+
+#: Dependents that, put before their head and closed by a comma, take the comma (UD Arabic).
+_FRONTED = {"obl", "obl:tmod", "advcl", "nmod", "xcomp", "advmod", "acl"}
+
+
+def _fronted_commas(ws: list[W]) -> None:
+    """في أوائل الشهر، استخدم الفريق ...: a comma that closes an adjunct put before its head
+    belongs to that adjunct, not to what follows."""
+    for w in ws:
+        if w.upos != "PUNCT" or w.form not in ("،", ",") or w.i == 0:
+            continue
+        k, seen = w.i - 1, 0
+        while ws[k].head >= 0 and ws[k].head < w.i and ws[k].head != w.i and seen < 50:
+            k, seen = ws[k].head, seen + 1
+        if ws[k].head > w.i and ws[k].deprel in _FRONTED:
+            _force(ws, w.i, k, "punct")
 
 
 _COPULAS = {"كان", "ليس"}
