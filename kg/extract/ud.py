@@ -405,6 +405,12 @@ def _titles(d: _Doc, s: Sentence, tree: Tree) -> None:
         pos_key = owner or f"title:{normalize(' '.join(tree.tok(k).form for k in ids))}"
         if owner is None:
             pos_key = d.mention(s, tree, ids, pos_key, "Position", "nominal", t.id)
+        if titles()[title].relation == "honorific":
+            if person is not None:  # قال السيد بانفالكار: the courtesy title names no position
+                d.token_ent[(s.index, t.id)] = person
+                if titles()[title].gender == "f":
+                    d.ents[d.find(person)].gender = "f"
+            continue
         if person is not None:
             d.bindings.append((head_word, mods, person, s.index))
             info = titles().get(title)
