@@ -73,7 +73,7 @@ def test_dropped_subjects_in_the_seed_are_the_minister(seed_build: Path) -> None
     assert not [f for f in g.facts(relation="said") if "اجتماع" in f.subject]
 
 
-@pytest.mark.parametrize("name", ["gulf_summit_ar", "sudan_talks_ar", "lebanon_ar", "iraq_security_ar", "egypt_economy_ar", "redsea_ar", "tunisia_ar", "libya_ar", "syria_quake_ar", "jordan_election_ar", "morocco_ar"])
+@pytest.mark.parametrize("name", ["gulf_summit_ar", "sudan_talks_ar", "lebanon_ar", "iraq_security_ar", "egypt_economy_ar", "redsea_ar", "tunisia_ar", "libya_ar", "syria_quake_ar", "jordan_election_ar", "morocco_ar", "gaza_truce_ar"])
 def test_our_articles_score(name: str, tmp_path: Path) -> None:
     from tests.conftest import DATA
 

@@ -241,6 +241,17 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
             i += 1
             continue
         head = normalize(tokens[i].form)
+        elided = (
+            head.startswith("ل")
+            and i > 0
+            and normalize(tokens[i - 1].form) == "ل"
+            and tokens[i - 1].end == tokens[i].start
+            and not head.startswith("ال")
+        )
+        if elided:
+            head_al = "ا" + head
+            if head_al in firsts:
+                head = head_al
         if head not in firsts and not any(h in firsts for h in _strip_proclitics(head)):
             i += 1  # no name starts with this word
             continue
@@ -249,6 +260,8 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
         for j in range(min(n - 1, i + longest + 1, stop - 1), i - 1, -1):
             text = normalize(_span_text(tokens, i, j))
             candidates = [text, *(_strip_proclitics(text) if j >= i else [])]
+            if elided:
+                candidates.append("ا" + text)  # للأمم المتحدة: ل + الأمم المتحدة, the alif dropped
             for c in candidates:
                 entries = index.get(c)
                 if entries:
@@ -296,8 +309,8 @@ def _definite_designated(tokens: Sequence[Token], i: int, covered: set[int]) -> 
     adjectives = j - i - 1
     if adjectives == 0:
         return i + 1
-    if adjectives == 1 and _relational(normalize(tokens[i + 1].form)):
-        adjectives = 2  # one relative adjective names the body: المصرف المركزي, المجلس الرئاسي
+    if adjectives == 1 and _relational(normalize(tokens[i + 1].form)) and "Number=Plur" not in tokens[i].feats:
+        adjectives = 2  # one relative adjective names a body: المصرف المركزي (القوات العراقية: forces, described)
     if j + 1 < n and tokens[j].upos == "ADP" and normalize(tokens[j].form) == "ل" and tokens[j].end == tokens[j + 1].start:
         k = j + 1
         if k not in covered and tokens[k].upos in ("NOUN", "PROPN"):
@@ -319,7 +332,7 @@ def _definite_designated(tokens: Sequence[Token], i: int, covered: set[int]) -> 
 def _relational(form: str) -> bool:
     """A relative (nisba) adjective by its shape: ال, a stem of three letters or more, ي or ية."""
     stem = form[2:] if form.startswith("ال") else form
-    return len(stem) >= 4 and (stem.endswith("ي") or stem.endswith("ية"))
+    return len(stem) >= 4 and stem.endswith(("ي", "ية", "يه"))  # (ة is ه once normalised)
 
 
 def _bodies_of_organisations(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:

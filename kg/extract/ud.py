@@ -268,6 +268,12 @@ def _names(d: _Doc, s: Sentence, tree: Tree) -> None:
         if span.label == "Organization":
             gender = "f" if tree.feat(span.first, "Gender") == "Fem" else "m"
         key = d.mention(s, tree, ids, key, span.label, "name" if span.label != "Position" else "nominal", span.first, gender=gender)
+        first = tree.tok(span.first)
+        if span.first > 1 and text.startswith("ل") and not text.startswith("ال") and tree.tok(span.first - 1).end == first.start:
+            e = d.ents[d.find(key)]  # للأمم المتحدة: the name is الأمم المتحدة, its alif dropped after ل
+            full = "ا" + d.text[first.start : tree.tok(span.last).end]
+            if full not in e.names:
+                e.names.insert(0, full)
         if span.label in ("Organization", "Group") and " " in text:
             d.heads[_strip_al(text.split(" ")[0])] = key
             _name_purpose(d, s, tree, span.first, span.last, key, text)
@@ -362,7 +368,10 @@ def _np_ids(tree: Tree, head: int, limit: int = 8) -> list[int]:
         for k in tree.children(h):
             r = tree.rel(k)
             if r in ("amod", "det", "nummod", "flat", "flat:name", "compound", "fixed") or (r == "cc" and h != head) or (r == "conj" and tree.tok(k).upos == "ADJ") or (
-                r in ("nmod", "nmod:poss") and (not tree.has_case(k) or tree.case(k) == "ل") and tree.tok(k).upos != "PRON"
+                r in ("nmod", "nmod:poss")
+                and (not tree.has_case(k) or tree.case(k) == "ل")
+                and tree.tok(k).upos != "PRON"
+                and strip_diacritics(tree.tok(k).lemma) not in _SAYING_NOUNS  # عن مسؤول قوله: not "مسؤول قول"
             ):
                 out.append(k)
                 stack.append(k)
@@ -1060,8 +1069,12 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
         # participles that report speech: مضيفًا, مؤكدًا, مشيرًا
         entry = d.lex.verb(_participle_verb(lemma)) or entry
         rel = entry.relation if entry else rel
-        if rel not in SPEECH_RELATIONS:
-            return
+        if rel not in SPEECH_RELATIONS and rel != "demanded":
+            return  # (مطالبًا بإدخال المساعدات: a demand made while acting)
+    if rel == "reported" and not tree.children(v, "ccomp"):
+        cases = {normalize(tree.case(j).split(" ")[0]) for j in tree.children(v, "obl", "nmod")}
+        if normalize("إلى") in cases and "عن" not in cases:
+            rel, entry = OPEN, None  # نقلتهن إلى الجانب الإسرائيلي: took them there, no report
     speech = rel in SPEECH_RELATIONS
     subjects, sconf = _subjects(d, s, tree, v, speech)
     for k in subjects:
@@ -1210,7 +1223,7 @@ def _meeting_event(d: _Doc, s: Sentence, tree: Tree, v: int, parties: list[str],
 
 def _participle_verb(lemma: str) -> str:
     """مضيف -> أضاف, مؤكد -> أكد, مشير -> أشار: the verb of a speech participle."""
-    table = {"مضيف": "أضاف", "مؤكد": "أكد", "مشير": "أشار", "موضح": "أوضح", "لافت": "لفت", "معتبر": "اعتبر", "محذر": "حذر", "داع": "دعا", "داعية": "دعا", "منوه": "نوه", "مشدد": "شدد", "معلن": "أعلن"}
+    table = {"مضيف": "أضاف", "مؤكد": "أكد", "مشير": "أشار", "موضح": "أوضح", "لافت": "لفت", "معتبر": "اعتبر", "محذر": "حذر", "داع": "دعا", "داعية": "دعا", "منوه": "نوه", "مشدد": "شدد", "معلن": "أعلن", "مطالب": "طالب"}
     k = normalize(lemma)
     for part, verb in table.items():
         if normalize(part) == k:

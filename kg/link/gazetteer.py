@@ -218,6 +218,8 @@ def _without_proclitics(key: str) -> list[str]:
         if key.startswith(pre) and len(key) - len(pre) >= 2:
             rest = key[len(pre) :]
             out.append(("ال" + rest) if pre.endswith(("ال", "لل")) else rest)
+    if key.startswith("ل") and not key.startswith(("ال", "لل")) and len(key) >= 4:
+        out.append("ا" + key)  # لأمم المتحدة, cut from للأمم المتحدة: ل + الأمم with its alif dropped
     return out
 
 

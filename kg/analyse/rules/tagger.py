@@ -236,7 +236,11 @@ def _foreign_reading(surface: str, attested: bool, prev: Reading | None, prev_su
     ):
         return ()  # صاروخا باليستيا: an accusative adjective agreeing with the noun before it
     score = -0.6
-    if prev is not None and (prev.pos == "PN" or normalize(prev_surface) in first_names()):
+    from .morph import known_form
+
+    clitic = n[:1] in ("ب", "ل", "ك") and len(n) > 3 and known_form(n[1:])
+    if prev is not None and (prev.pos == "PN" or normalize(prev_surface) in first_names()) and not clitic:
+        # (غوتيريش بجهود: ب + a known noun ends the name rather than continuing it)
         score += 1.8
         if normalize(prev_surface) in first_names():
             score += 0.6  # هاكان فيدان: after a first name, not ف + a verb
