@@ -375,6 +375,23 @@ USE_FARAHIDI = True
 _PREFIXES = ("وب", "ول", "وك", "فب", "فل", "وس", "فس", "و", "ف", "ب", "ل", "ك", "س")
 
 
+def _weak_participle(surface: str, bare: str, gender: str, score: float) -> Reading:
+    """The active participle of a verb with a weak last letter, as a حال: داعيا, داعية (of
+    دعا); its lemma drops the ي (داعٍ)."""
+    feats = f"Gender={'Fem' if gender == 'f' else 'Masc'}|Number=Sing"
+    return Reading(
+        (Part(0, len(surface), "ADJ", bare[:3], feats, "adj"),),
+        0,
+        "A",
+        normalize(bare[:3]),
+        score,
+        ntype="ap",
+        gender=gender,
+        number="s",
+        source="composed",
+    )
+
+
 def _composed_readings(surface: str, forms: dict[str, str], weights: dict[str, float]) -> list[Reading]:
     """Readings of a form the lexicon lacks made from one it has, with a proclitic or a
     pronoun suffix more: لأميركا = ل + أميركا, وسيواصلون = و + س + يواصلون, جهوده = جهود + ه."""
@@ -382,21 +399,7 @@ def _composed_readings(surface: str, forms: dict[str, str], weights: dict[str, f
     out: list[Reading] = []
     out.extend(_inflected_readings(surface, bare, forms, weights))
     if len(bare) == 5 and bare[1] == "ا" and bare.endswith("يا") and bare not in forms:
-        # داعيا, ساعيا: the accusative active participle (فاعيًا) of a verb with a weak last
-        # letter, whose lemma drops the ي (داعٍ)
-        out.append(
-            Reading(
-                (Part(0, len(surface), "ADJ", bare[:3], "Gender=Masc|Number=Sing", "adj"),),
-                0,
-                "A",
-                normalize(bare[:3]),
-                0.4,
-                ntype="ap",
-                gender="m",
-                number="s",
-                source="composed",
-            )
-        )
+        out.append(_weak_participle(surface, bare, "m", 0.4))  # داعيا, ساعيا (فاعيًا)
     if not bare.startswith("ال") and bare.endswith("يا") and len(bare) >= 5 and bare not in forms:
         # باليستيا: the accusative of a relative adjective the lexicon lacks; weaker than a
         # foreign name unless the tagger sees an accusative noun before it
@@ -671,21 +674,7 @@ def analyse_word(surface: str) -> tuple[Reading, ...]:
         # وبحثا: the lexicon lists و + the noun (بحثًا); و + the dual verb (بحثا) is a reading too
         readings.extend(r for r in _composed_readings(surface, forms, weights) if r.pos == "V" and r.main == 1 and r.person == "3d")
     if len(bare) == 5 and bare[1] == "ا" and bare.endswith("ية") and not any(r.ntype == "ap" for r in readings):
-        # داعية, ساعية: besides a noun (a preacher), the feminine active participle of a verb
-        # with a weak last letter (داعٍ), a حال after a comma
-        readings.append(
-            Reading(
-                (Part(0, len(surface), "ADJ", bare[:3], "Gender=Fem|Number=Sing", "adj"),),
-                0,
-                "A",
-                normalize(bare[:3]),
-                0.3,
-                ntype="ap",
-                gender="f",
-                number="s",
-                source="composed",
-            )
-        )
+        readings.append(_weak_participle(surface, bare, "f", 0.3))  # داعية: besides a noun (a preacher)
     if raw and bare.endswith("ا") and len(bare) >= 4:
         # وكرا: the accusative of a noun the lexicon knows, besides what it lists for the form
         readings.extend(r for r in _inflected_readings(surface, bare, forms, weights, bare_alif=True) if r.lemma != bare)
