@@ -406,9 +406,8 @@ def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) 
             )
 
         j = i + 1
-        while (
-            j < i + 3
-            and j + 1 < n
+        if (
+            j + 1 < n
             and j not in covered
             and tokens[j].upos == "NOUN"
             and not normalize(tokens[j].form).startswith("ال")

@@ -1257,7 +1257,7 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         _set(ws, u.head, f.pred, "obj")
         f.units.append(u)
         return
-    counted = any(ws[k].deprel == "nummod" and ws[k].head == u.head and k < u.head for k in range(len(ws)))
+    counted = any(ws[k].deprel == "nummod" and ws[k].head == u.head for k in range(u.first, u.head))
     accusative = w.tanween and _acc(ws, u.head) and not ("Voice=Pass" in pred.feats and counted)
     # (قُتل 12 شخصا: the accusative of a counted noun is the number's, the subject of a passive)
     if f.subj < 0 and not _verb_has_subject_suffix(pred) and not accusative and not _gender_clash(pred, u, ws):

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ...text import normalize, strip_diacritics
-from .morph import Reading, analyse_word, proper_noun_reading
+from .morph import Reading, analyse_word, known_form, proper_noun_reading
 
 _TANWEEN = set("\u064b\u064c\u064d")
 _VERB_TRIGGERS = {"neg", "emph", "fut"}  # لم لن قد سوف
@@ -236,8 +236,6 @@ def _foreign_reading(surface: str, attested: bool, prev: Reading | None, prev_su
     ):
         return ()  # صاروخا باليستيا: an accusative adjective agreeing with the noun before it
     score = -0.6
-    from .morph import known_form
-
     clitic = n[:1] in ("ب", "ل", "ك") and len(n) > 3 and known_form(n[1:])
     if prev is not None and (prev.pos == "PN" or normalize(prev_surface) in first_names()) and not clitic:
         # (غوتيريش بجهود: ب + a known noun ends the name rather than continuing it)
