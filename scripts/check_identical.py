@@ -1,0 +1,109 @@
+"""Check that a change leaves every output byte-identical (for behaviour-preserving work).
+
+    python scripts/check_identical.py --write before.json     # on the commit before the change
+    python scripts/check_identical.py --check before.json     # after it: lists what differs
+
+Each case is one ``kg build`` (a subprocess, as a user runs it) whose ``graph.ttl`` is
+hashed: the seed folder, every article of ``tests/data/articles`` and the English article
+one by one, UD Arabic-PUD through ``--analyser conllu`` and, as raw text through the
+offline analyser, its sentences; and each text of a real-news folder (``--realnews``,
+default ``../shared/realnews``). Cases whose input is missing are left out and named.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _kg() -> list[str]:
+    return [sys.executable, "-m", "kg.cli"]
+
+
+def cases(realnews: Path, ud: Path) -> dict[str, list[str]]:
+    """Case name -> the arguments of ``kg build`` (before ``--out``)."""
+    out: dict[str, list[str]] = {"seed": [str(ROOT / "seeds")]}
+    for p in sorted((ROOT / "tests/data/articles").glob("*.txt")):
+        out[f"article/{p.stem}"] = [str(p)]
+    out["article/english"] = [str(ROOT / "tests/data/english_article.txt")]
+    pud = ud / "ar_pud-ud-test.conllu"
+    if pud.exists():
+        out["pud/conllu"] = [str(pud), "--analyser", "conllu"]
+        # a fixed path: the source path is part of the graph (dcterms:source)
+        raw = Path(tempfile.gettempdir()) / "kg-check-identical" / "pud_raw.txt"
+        raw.parent.mkdir(exist_ok=True)
+        lines = pud.read_text(encoding="utf-8").splitlines()
+        raw.write_text("\n".join(t[len("# text = ") :] for t in lines if t.startswith("# text = ")) + "\n", encoding="utf-8")
+        out["pud/raw"] = [str(raw), "--analyser", "rules"]
+    else:
+        print(f"left out: {pud} not found", file=sys.stderr)
+    texts = realnews / "texts"
+    if texts.is_dir():
+        for p in sorted(texts.glob("*.txt")):
+            out[f"realnews/{p.stem}"] = [str(p)]
+    else:
+        print(f"left out: {texts} not found", file=sys.stderr)
+    return out
+
+
+def run_case(args: list[str], tmp: Path, name: str) -> str:
+    out = tmp / name.replace("/", "_")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    run = subprocess.run(
+        [*_kg(), "build", *args, "--out", str(out), "--no-html", "-q"], capture_output=True, text=True, env=env
+    )
+    ttl = out / "graph.ttl"
+    if run.returncode != 0 or not ttl.exists():
+        return f"failed: exit {run.returncode}: {run.stderr.strip()[-300:]}"
+    return hashlib.sha256(ttl.read_bytes()).hexdigest()
+
+
+def hashes(realnews: Path, ud: Path, workers: int) -> dict[str, str]:
+    with tempfile.TemporaryDirectory(prefix="kg-identical-") as d:
+        tmp = Path(d)
+        todo = cases(realnews, ud)
+        with ThreadPoolExecutor(workers) as ex:
+            futures = {name: ex.submit(run_case, args, tmp, name) for name, args in todo.items()}
+            return {name: f.result() for name, f in futures.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    mode = ap.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--write", type=Path, help="write the hashes of this tree's outputs to FILE")
+    mode.add_argument("--check", type=Path, help="compare this tree's outputs with FILE")
+    ap.add_argument("--realnews", type=Path, default=ROOT.parent / "shared" / "realnews")
+    ap.add_argument("--ud", type=Path, default=ROOT.parent / "shared" / "ud")
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    args = ap.parse_args(argv)
+    now = hashes(args.realnews, args.ud, args.jobs)
+    if args.write:
+        args.write.write_text(json.dumps(now, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        failed = [k for k, v in now.items() if v.startswith("failed")]
+        print(f"{len(now)} cases written to {args.write}" + (f"; {len(failed)} failed: {failed}" if failed else ""))
+        return 0
+    before = json.loads(args.check.read_text(encoding="utf-8"))
+    differ = sorted(k for k in before.keys() & now.keys() if before[k] != now[k])
+    gone, new = sorted(before.keys() - now.keys()), sorted(now.keys() - before.keys())
+    for k in differ:
+        print(f"DIFFERS {k}: {now[k] if now[k].startswith('failed') else 'graph.ttl changed'}")
+    for k in gone:
+        print(f"MISSING {k} (in {args.check}, not run now)")
+    for k in new:
+        print(f"NEW     {k} (not in {args.check})")
+    same = len(before.keys() & now.keys()) - len(differ)
+    print(f"{same} identical, {len(differ)} differ, {len(gone)} missing, {len(new)} new")
+    return 1 if differ or gone else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,159 @@
+"""Score the extractor on a folder of real news with blind gold facts.
+
+    python scripts/eval_realnews.py ../shared/realnews            # per article and totals
+    python scripts/eval_realnews.py ../shared/realnews --errors   # + every missed core fact and wrong fact
+    python scripts/eval_realnews.py ../shared/realnews --split dev --errors --only rn05
+    python scripts/eval_realnews.py ../shared/realnews --json out.json
+
+The folder holds ``texts/ID.txt`` and ``gold/ID.entities.tsv``, ``gold/ID.facts.tsv``. Each
+article is built on its own (as ``kg build ID.txt`` would) and scored with ``kg eval``'s
+matching (:func:`kg.evaluate.evaluate`). Totals are sums of the articles' counts (micro
+averages). Articles whose number is a multiple of 4 are the *test* split: they are scored
+and reported apart, and ``--errors`` never lists their errors unless ``--split test`` asks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import PROV, RDF, RDFS
+
+from kg.evaluate import EvalReport, evaluate
+from kg.graph import union_graph
+from kg.pipeline import Options, build
+from kg.vocab import KG
+
+
+@dataclass
+class Scored:
+    id: str
+    split: str
+    report: EvalReport
+    graph: Graph
+
+
+def split_of(article_id: str) -> str:
+    """``test`` for the articles whose number is a multiple of 4, else ``dev``.
+
+    >>> split_of("rn08_x"), split_of("rn09_y")
+    ('test', 'dev')
+    """
+    m = re.match(r"rn(\d+)", article_id)
+    return "test" if m and int(m.group(1)) % 4 == 0 else "dev"
+
+
+def articles(root: Path) -> list[tuple[str, Path, Path, Path]]:
+    out = []
+    for text in sorted((root / "texts").glob("*.txt")):
+        gid = text.stem
+        ents, facts = root / "gold" / f"{gid}.entities.tsv", root / "gold" / f"{gid}.facts.tsv"
+        if ents.exists() and facts.exists():
+            out.append((gid, text, ents, facts))
+    return out
+
+
+def score(root: Path, only: str = "", analyser: str = "auto") -> list[Scored]:
+    out = []
+    for gid, text, ents, facts in articles(root):
+        if only and not gid.startswith(only):
+            continue
+        _, ds = build([text], None, Options(html=False, analyser=analyser))
+        g = union_graph(ds)
+        out.append(Scored(gid, split_of(gid), evaluate(g, ents, facts), g))
+    return out
+
+
+def totals(rows: list[Scored]) -> dict[str, float]:
+    right = sum(r.report.right for r in rows)
+    judged = sum(r.report.judged for r in rows)
+    cf, ct = sum(r.report.core_found for r in rows), sum(r.report.core_total for r in rows)
+    af, at = sum(r.report.all_found for r in rows), sum(r.report.all_total for r in rows)
+    return {
+        "precision": right / judged if judged else 0.0,
+        "core": cf / ct if ct else 0.0,
+        "all": af / at if at else 0.0,
+        "right": right,
+        "judged": judged,
+        "core_found": cf,
+        "core_total": ct,
+        "all_found": af,
+        "all_total": at,
+    }
+
+
+def _line(name: str, t: dict[str, float]) -> str:
+    return (
+        f"{name:<34} P {t['precision']:.3f} ({t['right']:>3}/{t['judged']:<3})  "
+        f"core {t['core']:.3f} ({t['core_found']:>3}/{t['core_total']:<3})  "
+        f"all {t['all']:.3f} ({t['all_found']:>3}/{t['all_total']:<3})"
+    )
+
+
+def _label(g: Graph, iri: str) -> str:
+    labels = sorted(str(o) for o in g.objects(URIRef(iri), RDFS.label))
+    return labels[0] if labels else iri.rsplit("/", 1)[-1]
+
+
+def _sentence_of(g: Graph, s: str, p: str, o: str) -> str:
+    for st in g.subjects(RDF.subject, URIRef(s)):
+        if (st, RDF.predicate, KG[p]) in g and (st, RDF.object, URIRef(o)) in g:
+            for sent in g.objects(st, PROV.wasDerivedFrom):
+                for text in g.objects(sent, KG.text):
+                    return str(text)
+    return ""
+
+
+def errors(r: Scored) -> list[str]:
+    lines = []
+    for f in r.report.missed:
+        if f.level == "core":
+            lines.append(f"  MISSED {f.subject} {'|'.join(f.relations)} {f.object}\n      « {f.evidence} »")
+    for w in r.report.wrong:
+        subj = w.subject_gold or _label(r.graph, w.subject)
+        obj = w.object_gold or _label(r.graph, w.object)
+        sent = _sentence_of(r.graph, w.subject, w.relation, w.object)
+        lines.append(f"  WRONG  {subj} {w.relation} {obj}\n      « {sent} »")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("root", type=Path, help="folder with texts/ and gold/")
+    ap.add_argument("--errors", action="store_true", help="list missed core facts and wrong facts")
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="dev", help="whose errors --errors lists")
+    ap.add_argument("--only", default="", help="articles whose id starts with this")
+    ap.add_argument("--analyser", default="auto")
+    ap.add_argument("--json", type=Path, help="write per-article figures to this file")
+    args = ap.parse_args(argv)
+    if not (args.root / "texts").is_dir():
+        print(f"{args.root}: no texts/ folder (expected texts/ID.txt and gold/ID.*.tsv)", file=sys.stderr)
+        return 2
+    rows = score(args.root, args.only, args.analyser)
+    if not rows:
+        print(f"{args.root}: no article with both gold files", file=sys.stderr)
+        return 2
+    for r in rows:
+        t = totals([r])
+        print(_line(f"{r.id} [{r.split}]", t))
+        if args.errors and args.split in (r.split, "all"):
+            print("\n".join(errors(r)))
+    print()
+    for name, part in (("dev", [r for r in rows if r.split == "dev"]), ("test", [r for r in rows if r.split == "test"])):
+        if part:
+            print(_line(f"TOTAL {name} ({len(part)} articles)", totals(part)))
+    print(_line(f"TOTAL all ({len(rows)} articles)", totals(rows)))
+    if args.json:
+        args.json.write_text(
+            json.dumps({r.id: totals([r]) for r in rows}, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
