@@ -555,7 +555,9 @@ def _names(u: str, d: dict[str, Any]) -> Iterator[str]:
     yield from d.get("aliases", ())
 
 
-def _close_names(G: nx.MultiDiGraph[str], index: dict[str, set[str]], key: str, n: int = 8) -> list[str]:
+def _close_names(
+    G: nx.MultiDiGraph[str], index: dict[str, set[str]], key: str, n: int = 8
+) -> list[str]:
     """Display labels of entities with a name close to ``key`` (fuzzy, then substring)."""
     keys = [k for k in index if k and "://" not in k]
     close = difflib.get_close_matches(key, keys, n=n, cutoff=0.6)

@@ -117,7 +117,9 @@ class KnowledgeGraph:
         rows = self.query(_ENTITIES_QUERY)
         by_iri: dict[str, dict[str, Any]] = {}
         for r in rows:
-            e = by_iri.setdefault(r["e"], {"cls": r["cls"], "labels": [], "names": set(), "qid": ""})
+            e = by_iri.setdefault(
+                r["e"], {"cls": r["cls"], "labels": [], "names": set(), "qid": ""}
+            )
             if r.get("label"):
                 e["labels"].append((r.get("lang") or "", r["label"]))
             if r.get("alias"):
@@ -144,7 +146,9 @@ class KnowledgeGraph:
             or any(key == normalize(n) or f" {key} " in f" {normalize(n)} " for n in e.names)
         }
         if not found:
-            close = sorted({e.label for e in self.entities() if key[:3] and key[:3] in normalize(e.label)})[:10]
+            close = sorted(
+                {e.label for e in self.entities() if key[:3] and key[:3] in normalize(e.label)}
+            )[:10]
             raise UnknownNameError("entity", name, close or [e.label for e in self.entities()][:10])
         return found
 
@@ -163,7 +167,9 @@ class KnowledgeGraph:
         if result.type == "ASK":
             return [{"result": bool(result.askAnswer)}]
         if result.type != "SELECT":
-            raise InputError("<query>", "query() returns rows for SELECT and ASK; use to_rdflib() for CONSTRUCT")
+            raise InputError(
+                "<query>", "query() returns rows for SELECT and ASK; use to_rdflib() for CONSTRUCT"
+            )
         rows: list[dict[str, Any]] = []
         for row in result:
             asdict = getattr(row, "asdict", None)
@@ -194,12 +200,18 @@ class KnowledgeGraph:
 
         target = Path(path)
         fmt = (format or target.suffix.lstrip(".") or "ttl").lower()
-        writers = {"ttl": lambda: store.to_turtle(self._union()), "turtle": lambda: store.to_turtle(self._union()), "trig": lambda: store.to_trig(self._ds)}
+        writers = {
+            "ttl": lambda: store.to_turtle(self._union()),
+            "turtle": lambda: store.to_turtle(self._union()),
+            "trig": lambda: store.to_trig(self._ds),
+        }
         if fmt not in writers:
             raise UnknownNameError("format", fmt, sorted(writers))
         return store.atomic_write(target, [writers[fmt]()])
 
-    def view(self, path: Source | None = None, lang: str = "ar", max_nodes: int | None = None) -> Any:
+    def view(
+        self, path: Source | None = None, lang: str = "ar", max_nodes: int | None = None
+    ) -> Any:
         """The interactive network: written to ``path``, or an object Jupyter shows inline."""
         from .view import render_html
 
@@ -223,7 +235,9 @@ class _Inline:
         from .analytics import to_networkx
         from .view import page_html
 
-        page = page_html(to_networkx(self.g._union(), lang=self.lang), lang=self.lang, max_nodes=self.max_nodes)
+        page = page_html(
+            to_networkx(self.g._union(), lang=self.lang), lang=self.lang, max_nodes=self.max_nodes
+        )
         return (
             '<iframe sandbox="allow-scripts" style="width:100%;height:640px;border:0" '
             f'srcdoc="{html.escape(page, quote=True)}"></iframe>'
@@ -259,8 +273,19 @@ def build(
     items = [sources] if isinstance(sources, str | os.PathLike) else list(sources)
     paths = [Path(s) for s in items if not isinstance(s, str) or _is_path(s)]
     texts = [s for s in items if isinstance(s, str) and not _is_path(s)]
-    stanza = {"model_dir": Path(model_dir)} if model_dir is not None and analyser in ("auto", "stanza") else {}
-    options = Options(analyser=analyser, linker=linker, lang=lang, base=base or DEFAULT_BASE, html=html, analyser_options=stanza)
+    stanza = (
+        {"model_dir": Path(model_dir)}
+        if model_dir is not None and analyser in ("auto", "stanza")
+        else {}
+    )
+    options = Options(
+        analyser=analyser,
+        linker=linker,
+        lang=lang,
+        base=base or DEFAULT_BASE,
+        html=html,
+        analyser_options=stanza,
+    )
     summary, dataset = run(paths, Path(out) if out is not None else None, options, texts=texts)
     if summary.documents == 0:
         reasons = "; ".join(f"{p.source}: {p.reason}" for p in summary.problems) or "no input"

@@ -58,14 +58,26 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 
 def stanza_options(f: _F) -> _F:
     """--model-dir, --gpu/--no-gpu and --batch-size, for the stanza analyser."""
-    f = click.option("--batch-size", type=int, default=16, show_default=True, help="stanza: documents per batch.")(f)
-    f = click.option("--gpu/--no-gpu", default=False, show_default=True, help="stanza: run on the GPU if there is one.")(f)
+    f = click.option(
+        "--batch-size", type=int, default=16, show_default=True, help="stanza: documents per batch."
+    )(f)
+    f = click.option(
+        "--gpu/--no-gpu",
+        default=False,
+        show_default=True,
+        help="stanza: run on the GPU if there is one.",
+    )(f)
     return click.option(
-        "--model-dir", type=click.Path(path_type=Path), default=None, help="stanza's model folder (default: $STANZA_RESOURCES_DIR or stanza's own)."
+        "--model-dir",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="stanza's model folder (default: $STANZA_RESOURCES_DIR or stanza's own).",
     )(f)
 
 
-def _analyser_options(analyser: str, model_dir: Path | None, gpu: bool, batch_size: int, lang: str | None) -> dict[str, object]:
+def _analyser_options(
+    analyser: str, model_dir: Path | None, gpu: bool, batch_size: int, lang: str | None
+) -> dict[str, object]:
     if analyser not in ("auto", "stanza"):
         return {}
     opts: dict[str, object] = {"use_gpu": gpu, "batch_size": batch_size}
@@ -77,14 +89,21 @@ def _analyser_options(analyser: str, model_dir: Path | None, gpu: bool, batch_si
 
 
 linker_option = click.option(
-    "--linker", default="gazetteer", show_default=True, help="Linker: gazetteer, none, or a chain like gazetteer+wikidata."
+    "--linker",
+    default="gazetteer",
+    show_default=True,
+    help="Linker: gazetteer, none, or a chain like gazetteer+wikidata.",
 )
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--out", "out_dir", default=None, type=click.Path(path_type=Path), help="Output folder [default: build, unless --store is given]."
+    "--out",
+    "out_dir",
+    default=None,
+    type=click.Path(path_type=Path),
+    help="Output folder [default: build, unless --store is given].",
 )
 @click.option(
     "--store",
@@ -100,18 +119,46 @@ linker_option = click.option(
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option(
-    "-w", "--workers", type=click.IntRange(min=0), default=1, show_default=True,
+    "-w",
+    "--workers",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
     help="Worker processes for analysis and extraction (0: one per CPU).",
 )
 @click.option(
-    "--engine", type=click.Choice(["serial", "process", "dask"]), default=None,
+    "--engine",
+    type=click.Choice(["serial", "process", "dask"]),
+    default=None,
     help="Where documents are processed [default: serial for one worker, process for more].",
 )
-@click.option("--scheduler", default=None, help="Dask scheduler address (tcp://HOST:8786) for --engine dask; without it, a local cluster.")
-@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write one row per input (built, unchanged, skipped: why) to FILE.jsonl or FILE.tsv.")
-@click.option("--rebuild", is_flag=True, help="With --store: process documents the store holds unchanged too.")
-@click.option("--max-chars", type=click.IntRange(min=1), default=None, help=f"Refuse a document longer than this many characters [default: {MAX_CHARS_DEFAULT:,}].")
-@click.option("--doc-timeout", type=click.FloatRange(min=0), default=300.0, show_default=True, help="Seconds one document may take (0: no limit).")
+@click.option(
+    "--scheduler",
+    default=None,
+    help="Dask scheduler address (tcp://HOST:8786) for --engine dask; without it, a local cluster.",
+)
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write one row per input (built, unchanged, skipped: why) to FILE.jsonl or FILE.tsv.",
+)
+@click.option(
+    "--rebuild", is_flag=True, help="With --store: process documents the store holds unchanged too."
+)
+@click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    default=None,
+    help=f"Refuse a document longer than this many characters [default: {MAX_CHARS_DEFAULT:,}].",
+)
+@click.option(
+    "--doc-timeout",
+    type=click.FloatRange(min=0),
+    default=300.0,
+    show_default=True,
+    help="Seconds one document may take (0: no limit).",
+)
 @stanza_options
 def build(
     inputs: tuple[Path, ...],
@@ -175,7 +222,9 @@ def build(
     for p in shown:
         click.echo(f"kg: skipped {p.source}: {p.reason}", err=True)
     if len(shown) < len(summary.problems):
-        click.echo(f"kg: … and {len(summary.problems) - len(shown)} more, listed in {report}", err=True)
+        click.echo(
+            f"kg: … and {len(summary.problems) - len(shown)} more, listed in {report}", err=True
+        )
     if not quiet:
         unchanged = f"  unchanged {summary.unchanged}" if summary.unchanged else ""
         skipped = f"  skipped {len(summary.problems)}" if summary.problems else ""
@@ -186,16 +235,28 @@ def build(
         for o in summary.outputs:
             click.echo(f"wrote {o}")
     if summary.documents == 0 and summary.unchanged == 0:
-        _fail("nothing could be read" + (f" ({len(summary.problems)} problems above)" if summary.problems else ""))
+        _fail(
+            "nothing could be read"
+            + (f" ({len(summary.problems)} problems above)" if summary.problems else "")
+        )
 
 
 @main.command()
 @click.argument("graph", type=click.Path(exists=True, path_type=Path))
 @click.argument("sparql", required=False)
-@click.option("-f", "--file", "query_file", help="A .rq file, or the name of a query in ontology/queries (see --list).")
-@click.option("--format", "fmt", default="table", show_default=True, help="table, csv, tsv or json.")
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    help="A .rq file, or the name of a query in ontology/queries (see --list).",
+)
+@click.option(
+    "--format", "fmt", default="table", show_default=True, help="table, csv, tsv or json."
+)
 @click.option("--list", "list_queries", is_flag=True, help="List the stored example queries.")
-def query(graph: Path, sparql: str | None, query_file: str | None, fmt: str, list_queries: bool) -> None:
+def query(
+    graph: Path, sparql: str | None, query_file: str | None, fmt: str, list_queries: bool
+) -> None:
     """Run a SPARQL query over GRAPH (.ttl, .trig, .nt, .nq, .jsonld, or a --store folder)."""
     from . import store
 
@@ -236,22 +297,32 @@ def validate(graph: Path) -> None:
         sys.exit(1)
 
 
-lang_option = click.option("--lang", default="ar", show_default=True, help="Language of labels: ar or en.")
+lang_option = click.option(
+    "--lang", default="ar", show_default=True, help="Language of labels: ar or en."
+)
 
 
 @main.command()
 @click.argument("graph", type=click.Path(exists=True, path_type=Path))
-@click.option("--out", "out_file", default="graph.html", show_default=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out", "out_file", default="graph.html", show_default=True, type=click.Path(path_type=Path)
+)
 @lang_option
 @click.option("--max-nodes", type=int, default=None, help="Keep only the N most central entities.")
-@click.option("--size-by", type=click.Choice(["degree", "pagerank"]), default="degree", show_default=True)
+@click.option(
+    "--size-by", type=click.Choice(["degree", "pagerank"]), default="degree", show_default=True
+)
 @click.option("--title", default=None, help="Title of the page.")
-def view(graph: Path, out_file: Path, lang: str, max_nodes: int | None, size_by: str, title: str | None) -> None:
+def view(
+    graph: Path, out_file: Path, lang: str, max_nodes: int | None, size_by: str, title: str | None
+) -> None:
     """Render GRAPH as a self-contained interactive HTML network."""
     from . import store
     from . import view as view_mod
 
-    path = view_mod.render_html(store.load(graph), out_file, lang=lang, max_nodes=max_nodes, size_by=size_by, title=title)
+    path = view_mod.render_html(
+        store.load(graph), out_file, lang=lang, max_nodes=max_nodes, size_by=size_by, title=title
+    )
     click.echo(f"wrote {path}")
 
 
@@ -267,7 +338,9 @@ def stats(graph: Path, lang: str, top: int, as_json: bool) -> None:
     from . import analytics, store
 
     s = analytics.stats(analytics.to_networkx(store.load(graph), lang=lang), top)
-    click.echo(json.dumps(s, ensure_ascii=False, indent=2) if as_json else analytics.format_stats(s))
+    click.echo(
+        json.dumps(s, ensure_ascii=False, indent=2) if as_json else analytics.format_stats(s)
+    )
 
 
 @main.command()
@@ -286,7 +359,15 @@ def path(graph: Path, a: str, b: str, lang: str) -> None:
         click.echo(analytics.format_hop(hop))
 
 
-_EXPORT_FORMATS = ("ttl", "trig", "nq", "jsonld", "graphml", "gexf", "csv")  # kg.store.EXPORT_FORMATS
+_EXPORT_FORMATS = (
+    "ttl",
+    "trig",
+    "nq",
+    "jsonld",
+    "graphml",
+    "gexf",
+    "csv",
+)  # kg.store.EXPORT_FORMATS
 
 
 @main.command()
@@ -298,7 +379,13 @@ _EXPORT_FORMATS = ("ttl", "trig", "nq", "jsonld", "graphml", "gexf", "csv")  # k
     required=True,
     help="RDF (ttl = union of all graphs, trig, nq, jsonld), the entity network (graphml, gexf) or every fact with its source (csv).",
 )
-@click.option("--out", "out_file", type=click.Path(path_type=Path), default=None, help="Defaults to GRAPH with the new suffix.")
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Defaults to GRAPH with the new suffix.",
+)
 @lang_option
 def export(graph: Path, fmt: str, out_file: Path | None, lang: str) -> None:
     """Export GRAPH (a file or a --store folder) as RDF, for Gephi and other graph tools, or as CSV."""
@@ -310,37 +397,97 @@ def export(graph: Path, fmt: str, out_file: Path | None, lang: str) -> None:
 
 @main.command()
 @click.argument("graph", type=click.Path(exists=True, path_type=Path))
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; anything but loopback exposes the graph to the network.")
-@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free port).")
-@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds a query may run.")
-@click.option("--max-result-mb", default=64.0, show_default=True, type=click.FloatRange(min=0.001), help="Largest result sent, in MB.")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Queries run at the same time (each worker holds the graph in memory).")
-@click.option("--on-disk", is_flag=True, help="Query the store in place instead of in memory: for stores larger than the memory.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; anything but loopback exposes the graph to the network.",
+)
+@click.option(
+    "--port",
+    default=7878,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port (0: any free port).",
+)
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a query may run.",
+)
+@click.option(
+    "--max-result-mb",
+    default=64.0,
+    show_default=True,
+    type=click.FloatRange(min=0.001),
+    help="Largest result sent, in MB.",
+)
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Queries run at the same time (each worker holds the graph in memory).",
+)
+@click.option(
+    "--on-disk",
+    is_flag=True,
+    help="Query the store in place instead of in memory: for stores larger than the memory.",
+)
 @click.option(
     "--allow-service/--no-service",
     default=None,
     help="Allow SERVICE (federated queries; the server fetches URLs). Default: allowed on loopback only.",
 )
 def serve(
-    graph: Path, host: str, port: int, timeout: float, max_result_mb: float, workers: int, on_disk: bool, allow_service: bool | None
+    graph: Path,
+    host: str,
+    port: int,
+    timeout: float,
+    max_result_mb: float,
+    workers: int,
+    on_disk: bool,
+    allow_service: bool | None,
 ) -> None:
     """Serve GRAPH (a --store folder or a graph file) as a read-only SPARQL 1.1 endpoint at /sparql,
     with a query page at /."""
     from . import server
 
     service = server.is_loopback(host) if allow_service is None else allow_service
-    limits = server.Limits(timeout=timeout, max_bytes=int(max_result_mb * 1_000_000), workers=workers, service=service)
+    limits = server.Limits(
+        timeout=timeout, max_bytes=int(max_result_mb * 1_000_000), workers=workers, service=service
+    )
     with server.Endpoint(graph, host=host, port=port, limits=limits, on_disk=on_disk) as endpoint:
-        click.echo(f"serving {graph} at {endpoint.url}sparql (query page: {endpoint.url}); Ctrl-C stops", err=True)
+        click.echo(
+            f"serving {graph} at {endpoint.url}sparql (query page: {endpoint.url}); Ctrl-C stops",
+            err=True,
+        )
         if not server.is_loopback(host):
-            click.echo(f"kg: warning: listening on {host}: anyone who can reach this address can query the graph", err=True)
+            click.echo(
+                f"kg: warning: listening on {host}: anyone who can reach this address can query the graph",
+                err=True,
+            )
         endpoint.serve_forever()
 
 
 @main.command()
 @click.argument("graph", type=click.Path(exists=True, path_type=Path))
-@click.option("--out", "out_file", type=click.Path(path_type=Path), default=None, help="Write here instead of replacing GRAPH.")
-@click.option("--cache", "cache", type=click.Path(path_type=Path), default=None, help="SQLite cache (default ~/.cache/kg-builder/wikidata.sqlite).")
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write here instead of replacing GRAPH.",
+)
+@click.option(
+    "--cache",
+    "cache",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="SQLite cache (default ~/.cache/kg-builder/wikidata.sqlite).",
+)
 def enrich(graph: Path, out_file: Path | None, cache: Path | None) -> None:
     """Add Wikidata labels (ar, en), descriptions and classes of the linked items to GRAPH (online)."""
     from . import enrich as enrich_mod
@@ -369,13 +516,24 @@ def suite(suite_file: Path, analyser: str, show_all: bool) -> None:
 @analyser_option
 @click.option("--lang", default=None, help="Force the language.")
 @stanza_options
-def analyse(inputs: tuple[Path, ...], analyser: str, lang: str | None, model_dir: Path | None, gpu: bool, batch_size: int) -> None:
+def analyse(
+    inputs: tuple[Path, ...],
+    analyser: str,
+    lang: str | None,
+    model_dir: Path | None,
+    gpu: bool,
+    batch_size: int,
+) -> None:
     """Print the UD analysis of INPUTS as CoNLL-U (for inspecting the analyser)."""
     from .analyse.conllu import dumps
     from .model import Problem
     from .pipeline import Options, Stages, documents
 
-    options = Options(analyser=analyser, lang=lang, analyser_options=_analyser_options(analyser, model_dir, gpu, batch_size, lang))
+    options = Options(
+        analyser=analyser,
+        lang=lang,
+        analyser_options=_analyser_options(analyser, model_dir, gpu, batch_size, lang),
+    )
     stages = Stages.from_options(options)
     stages.check(lang)
     for item in documents(inputs, options):
@@ -394,18 +552,30 @@ def models() -> None:
 
 @models.command(name="download")
 @click.argument("langs", nargs=-1, required=True)
-@click.option("--model-dir", type=click.Path(path_type=Path), default=None, help="Where to put them (default: $STANZA_RESOURCES_DIR or stanza's own).")
+@click.option(
+    "--model-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Where to put them (default: $STANZA_RESOURCES_DIR or stanza's own).",
+)
 def models_download(langs: tuple[str, ...], model_dir: Path | None) -> None:
     """Download stanza's default models for LANGS (e.g. ar en); needs internet."""
     from .analyse import stanza as st
 
     for inst in st.download(list(langs), model_dir):
         state = "ready" if inst.usable else "incomplete: " + ", ".join(inst.missing)
-        click.echo(f"{inst.lang}: {', '.join(f'{p}={k}' for p, k in inst.processors.items())} ({state}) in {inst.model_dir}")
+        click.echo(
+            f"{inst.lang}: {', '.join(f'{p}={k}' for p, k in inst.processors.items())} ({state}) in {inst.model_dir}"
+        )
 
 
 @models.command(name="list")
-@click.option("--model-dir", type=click.Path(path_type=Path), default=None, help="The folder to look in (default: $STANZA_RESOURCES_DIR or stanza's own).")
+@click.option(
+    "--model-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The folder to look in (default: $STANZA_RESOURCES_DIR or stanza's own).",
+)
 def models_list(model_dir: Path | None) -> None:
     """List the stanza models on disk, per language."""
     from .analyse import stanza as st
@@ -416,7 +586,12 @@ def models_list(model_dir: Path | None) -> None:
         click.echo(f"no stanza models in {where} (kg models download LANG fetches them)")
         return
     for inst in found:
-        state = "ready" if inst.usable else "unusable, missing " + ", ".join(p for p in st.REQUIRED if p not in inst.processors)
+        state = (
+            "ready"
+            if inst.usable
+            else "unusable, missing "
+            + ", ".join(p for p in st.REQUIRED if p not in inst.processors)
+        )
         procs = ", ".join(f"{p}={k}" for p, k in inst.processors.items())
         click.echo(f"{inst.lang}\t{procs}\t{state}")
     click.echo(f"in {where}")

@@ -151,18 +151,35 @@ class CorpusJob:
             with _time_limit(self.timeout):
                 return next(iter(run([doc], self.options, stages=stages)))
         except DocumentTimeout:
-            return Problem(doc.source, f"took longer than {self.timeout:g} s (--doc-timeout); skipped", stage="process")
+            return Problem(
+                doc.source,
+                f"took longer than {self.timeout:g} s (--doc-timeout); skipped",
+                stage="process",
+            )
 
     def _finish(self, doc: Document, result: DocResult | Problem) -> Built | Problem:
         if isinstance(result, Problem):
             return result
         try:
-            return built(result, base=self.options.base, files=self.files, store=self.store, notes=notes(doc))
-        except (ValueError, TypeError, UnicodeError) as exc:  # the graph stage refused this document
+            return built(
+                result, base=self.options.base, files=self.files, store=self.store, notes=notes(doc)
+            )
+        except (
+            ValueError,
+            TypeError,
+            UnicodeError,
+        ) as exc:  # the graph stage refused this document
             return Problem(doc.source, f"{type(exc).__name__}: {exc}", stage="graph")
 
 
-def built(result: DocResult, *, base: str, files: bool = True, store: bool = False, notes: tuple[str, ...] = ()) -> Built:
+def built(
+    result: DocResult,
+    *,
+    base: str,
+    files: bool = True,
+    store: bool = False,
+    notes: tuple[str, ...] = (),
+) -> Built:
     """Everything the writers need of one processed document."""
     part = document_part(result, base=base)
     doc, prefix = str(part.iri), str(part.iri) + "/"
@@ -177,7 +194,9 @@ def built(result: DocResult, *, base: str, files: bool = True, store: bool = Fal
         own_blocks = tuple(blocks(sorted(records(own))))
         _check_writable(own_blocks, shared, part.shared)
         fp = _FilePart(str(part.iri), part.lang, own_blocks, shared, part.shared)
-        blob = zlib.compress(pickle.dumps(fp, protocol=pickle.HIGHEST_PROTOCOL), 1)  # text: a sixth of the size
+        blob = zlib.compress(
+            pickle.dumps(fp, protocol=pickle.HIGHEST_PROTOCOL), 1
+        )  # text: a sixth of the size
     prepared = None
     if store:
         from .oxstore import prepare
@@ -185,13 +204,25 @@ def built(result: DocResult, *, base: str, files: bool = True, store: bool = Fal
         prepared = prepare(result, base=base, part=part)
     sentences, facts, unlinked, qids = doc_counts(result)
     return Built(
-        result.doc.id, result.doc.source, str(part.iri), sentences, facts, unlinked, qids, notes,
-        blob, shared if files else (), tuple(tally_rows(part.votes)), prepared,
+        result.doc.id,
+        result.doc.source,
+        str(part.iri),
+        sentences,
+        facts,
+        unlinked,
+        qids,
+        notes,
+        blob,
+        shared if files else (),
+        tuple(tally_rows(part.votes)),
+        prepared,
     )
 
 
 def _check_writable(
-    own: tuple[tuple[TermRecord, str], ...], shared: tuple[Record, ...], entities: tuple[SharedEntity, ...]
+    own: tuple[tuple[TermRecord, str], ...],
+    shared: tuple[Record, ...],
+    entities: tuple[SharedEntity, ...],
 ) -> None:
     """Text UTF-8 cannot write (a lone surrogate) fails this document here, rather than
     the output files at the end."""
@@ -345,7 +376,9 @@ class CorpusWriter:
     def _documents(self) -> Iterator[tuple[_FilePart, list[Record]]]:
         """Each document's part with the records of its voted triples, in IRI order."""
         cache = _DescriptionCache(self._db)
-        for _, start, size in self._db.execute("SELECT iri, start, size FROM docs ORDER BY iri").fetchall():
+        for _, start, size in self._db.execute(
+            "SELECT iri, start, size FROM docs ORDER BY iri"
+        ).fetchall():
             self._parts.seek(start)
             fp: _FilePart = pickle.loads(zlib.decompress(self._parts.read(size)))
             voted = describe_shared(fp.entities, cache.get([e.iri for e in fp.entities]))
@@ -403,7 +436,8 @@ class _DescriptionCache:
         for k in range(0, len(missing), 500):
             chunk = missing[k : k + 500]
             cur = self.db.execute(
-                f"SELECT iri, description FROM descriptions WHERE iri IN ({','.join('?' * len(chunk))})", chunk
+                f"SELECT iri, description FROM descriptions WHERE iri IN ({','.join('?' * len(chunk))})",
+                chunk,
             )
             for iri, text in cur.fetchall():
                 if len(self.kept) >= self.size:
@@ -537,14 +571,18 @@ class Report:
     def _tsv(self) -> bool:
         return self.path is not None and self.path.suffix.lower() == ".tsv"
 
-    def row(self, source: str, doc_id: str, outcome: str, stage: str = "", reason: str = "") -> None:
+    def row(
+        self, source: str, doc_id: str, outcome: str, stage: str = "", reason: str = ""
+    ) -> None:
         if self._f is None:
             return
         values = (source, doc_id, outcome, stage, reason)
         if self._tsv:
             self._f.write("\t".join(" ".join(v.split()) for v in values) + "\n")
         else:
-            self._f.write(json.dumps(dict(zip(REPORT_FIELDS, values, strict=True)), ensure_ascii=False) + "\n")
+            self._f.write(
+                json.dumps(dict(zip(REPORT_FIELDS, values, strict=True)), ensure_ascii=False) + "\n"
+            )
 
     def close(self, ok: bool = True) -> Path | None:
         if self._f is None or self._tmp is None or self.path is None:
@@ -559,6 +597,7 @@ class Report:
 
 
 # --- keeping input order around the engine ---------------------------------------------------------
+
 
 def in_order(
     items: Iterable[Document | Problem],

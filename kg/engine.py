@@ -71,7 +71,11 @@ class Engine(Protocol):
 
 ENGINES = Registry(
     "engine",
-    {"serial": "kg.engine:SerialEngine", "process": "kg.engine:ProcessEngine", "dask": "kg.engine:DaskEngine"},
+    {
+        "serial": "kg.engine:SerialEngine",
+        "process": "kg.engine:ProcessEngine",
+        "dask": "kg.engine:DaskEngine",
+    },
 )
 
 
@@ -235,7 +239,10 @@ class ProcessEngine:
         if self._pool is None or self._job is not job:
             self.close()
             self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=_mp_context(), initializer=_init_worker, initargs=(job, os.getpid())
+                max_workers=self.workers,
+                mp_context=_mp_context(),
+                initializer=_init_worker,
+                initargs=(job, os.getpid()),
             )
             self._job = job
         return self._pool
@@ -270,7 +277,9 @@ class ProcessEngine:
             self.close()
             self._deaths += 1
             if not self._worked and self._deaths >= 3:  # not one document's fault
-                raise WorkerError("the worker processes die before finishing any document; try --workers 1") from None
+                raise WorkerError(
+                    "the worker processes die before finishing any document; try --workers 1"
+                ) from None
             return job.failed(item, "the worker process died while processing this document")
 
     def close(self) -> None:
@@ -297,20 +306,30 @@ class DaskEngine:
 
     name = "dask"
 
-    def __init__(self, workers: int = 2, scheduler: str | None = None, window: int | None = None) -> None:
+    def __init__(
+        self, workers: int = 2, scheduler: str | None = None, window: int | None = None
+    ) -> None:
         try:
             import distributed
         except ImportError:
-            raise InputError("--engine dask", "needs Dask: pip install 'kg-builder[dask]'") from None
+            raise InputError(
+                "--engine dask", "needs Dask: pip install 'kg-builder[dask]'"
+            ) from None
         Client: Any = distributed.Client
         LocalCluster: Any = distributed.LocalCluster
-        quiet = logging.DEBUG if log.isEnabledFor(logging.DEBUG) else logging.WARNING  # kg -vv shows Dask's log
+        quiet = (
+            logging.DEBUG if log.isEnabledFor(logging.DEBUG) else logging.WARNING
+        )  # kg -vv shows Dask's log
         logging.getLogger("distributed").setLevel(quiet)
         self._cluster: Any = None
         if scheduler is None:
             self._cluster = LocalCluster(
-                n_workers=max(1, workers), threads_per_worker=1, processes=True, host="127.0.0.1",
-                dashboard_address=None, silence_logs=quiet,
+                n_workers=max(1, workers),
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                silence_logs=quiet,
             )
             self._client: Any = Client(self._cluster)
         else:
@@ -337,7 +356,11 @@ class DaskEngine:
                     try:
                         out.append(_result(client.submit(run_chunk, remote, [item], pure=False))[0])
                     except KilledWorker:
-                        out.append(job.failed(item, "the worker process died while processing this document"))
+                        out.append(
+                            job.failed(
+                                item, "the worker process died while processing this document"
+                            )
+                        )
                 yield out
 
         def result(future: Any) -> list[R]:

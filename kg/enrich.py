@@ -51,11 +51,17 @@ def linked_items(graph: Graph) -> list[str]:
     >>> linked_items(g)
     ['Q61']
     """
-    out = {str(o)[len(str(WD)) :] for o in graph.objects(None, OWL.sameAs) if str(o).startswith(str(WD))}
+    out = {
+        str(o)[len(str(WD)) :]
+        for o in graph.objects(None, OWL.sameAs)
+        if str(o).startswith(str(WD))
+    }
     return sorted(q for q in out if q[1:].isdigit())
 
 
-def enrich(ds: Dataset, client: Any = None, languages: tuple[str, ...] = LANGUAGES) -> EnrichSummary:
+def enrich(
+    ds: Dataset, client: Any = None, languages: tuple[str, ...] = LANGUAGES
+) -> EnrichSummary:
     """Add Wikidata labels, descriptions and classes of the linked items to ``ds``."""
     from .link.wdclient import WikidataClient
 
@@ -97,7 +103,9 @@ def enrich(ds: Dataset, client: Any = None, languages: tuple[str, ...] = LANGUAG
     return EnrichSummary(len(qids), labels, descriptions, typed, missing)
 
 
-def enrich_file(path: str | os.PathLike[str], out: str | os.PathLike[str] | None = None, client: Any = None) -> tuple[EnrichSummary, Path]:
+def enrich_file(
+    path: str | os.PathLike[str], out: str | os.PathLike[str] | None = None, client: Any = None
+) -> tuple[EnrichSummary, Path]:
     """Enrich a graph file and write it (to ``out``, else in place), atomically.
 
     The format follows the suffix: ``.trig`` keeps the named graphs, ``.ttl`` holds

@@ -136,17 +136,24 @@ def format_report(report: EvalReport) -> str:
         f" (of {len(r.linked) + len(r.linked_wrong) + len(r.link_missing)} gold entities with a QID)",
     ]
     if r.linked_wrong:
-        lines.append("  wrong links: " + ", ".join(f"{gid} -> {qid}" for gid, qid in r.linked_wrong))
+        lines.append(
+            "  wrong links: " + ", ".join(f"{gid} -> {qid}" for gid, qid in r.linked_wrong)
+        )
     if r.link_missing:
         lines.append("  not linked: " + ", ".join(r.link_missing))
     for level in ("core", "extra"):
         missed = [f for f in r.missed if f.level == level]
         if missed:
             lines.append(f"missed {level} facts ({len(missed)}):")
-            lines += [f"  {f.subject} {'|'.join(f.relations)} {f.object}    {f.evidence}" for f in missed]
+            lines += [
+                f"  {f.subject} {'|'.join(f.relations)} {f.object}    {f.evidence}" for f in missed
+            ]
     if r.wrong:
         lines.append(f"wrong facts ({len(r.wrong)}):")
-        lines += [f"  {_side(f.subject, f.subject_gold)} {f.relation} {_side(f.object, f.object_gold)}" for f in r.wrong]
+        lines += [
+            f"  {_side(f.subject, f.subject_gold)} {f.relation} {_side(f.object, f.object_gold)}"
+            for f in r.wrong
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -158,7 +165,15 @@ def read_gold_entities(path: str | os.PathLike[str]) -> list[GoldEntity]:
     out = []
     for row in _read_tsv(path, _ENTITY_COLUMNS):
         surfaces = [s.strip() for s in row["surfaces_ar"].split("|")] + [row["label_en"].strip()]
-        out.append(GoldEntity(row["id"], row["qid"].strip(), row["type"], row["label_en"], tuple(s for s in surfaces if s)))
+        out.append(
+            GoldEntity(
+                row["id"],
+                row["qid"].strip(),
+                row["type"],
+                row["label_en"],
+                tuple(s for s in surfaces if s),
+            )
+        )
     return out
 
 
@@ -167,7 +182,15 @@ def read_gold_facts(path: str | os.PathLike[str]) -> list[GoldFact]:
     out = []
     for row in _read_tsv(path, _FACT_COLUMNS):
         relations = tuple(r.strip() for r in row["relations"].split("|") if r.strip())
-        out.append(GoldFact(row["subject"], relations, row["object"].strip(), row["level"].strip(), row["evidence"]))
+        out.append(
+            GoldFact(
+                row["subject"],
+                relations,
+                row["object"].strip(),
+                row["level"].strip(),
+                row["evidence"],
+            )
+        )
     return out
 
 
@@ -180,7 +203,9 @@ def _read_tsv(path: str | os.PathLike[str], columns: tuple[str, ...]) -> list[di
     except OSError as e:
         raise InputError(str(p), e.strerror or str(e)) from None
     if rows and (missing := [c for c in columns if c not in rows[0]]):
-        raise InputError(str(p), f"missing column(s) {', '.join(missing)}; expected {', '.join(columns)}")
+        raise InputError(
+            str(p), f"missing column(s) {', '.join(missing)}; expected {', '.join(columns)}"
+        )
     return [{k: (v or "") for k, v in row.items() if k} for row in rows]
 
 
@@ -214,12 +239,18 @@ def map_entities(graph: Graph, gold: list[GoldEntity]) -> dict[URIRef, str]:
 
 def _entities(graph: Graph) -> list[URIRef]:
     classes = {KG[c] for c in ENTITY_CLASSES}
-    nodes = {s for s, o in graph.subject_objects(RDF.type) if o in classes and isinstance(s, URIRef)}
+    nodes = {
+        s for s, o in graph.subject_objects(RDF.type) if o in classes and isinstance(s, URIRef)
+    }
     return sorted(nodes)
 
 
 def _qids(graph: Graph, node: URIRef) -> list[str]:
-    return sorted(str(o)[len(str(WD)) :] for o in graph.objects(node, OWL.sameAs) if str(o).startswith(str(WD)))
+    return sorted(
+        str(o)[len(str(WD)) :]
+        for o in graph.objects(node, OWL.sameAs)
+        if str(o).startswith(str(WD))
+    )
 
 
 def _names(graph: Graph, node: URIRef) -> set[str]:
@@ -253,7 +284,11 @@ def _orientations(f: PredictedFact) -> list[tuple[str | None, str | None]]:
 def _matches(f: PredictedFact, gold: GoldFact) -> bool:
     if f.relation not in gold.relations:
         return False
-    return any(s == gold.subject and (gold.object == ANY or o == gold.object) for s, o in _orientations(f) if s)
+    return any(
+        s == gold.subject and (gold.object == ANY or o == gold.object)
+        for s, o in _orientations(f)
+        if s
+    )
 
 
 def _judged(f: PredictedFact, star_keys: set[tuple[str, str]]) -> bool:

@@ -77,7 +77,9 @@ def _read_rows(text: str) -> list[Entry]:
         label_en = (row.get("label_en") or "").strip()
         label_ar = (row.get("label_ar") or "").strip()
         aliases = [a.strip() for a in (row.get("aliases_ar") or "").split("|") if a.strip()]
-        cls = _CLASS_OVERRIDES.get(qid) or _TYPE_TO_CLASS.get((row.get("type") or "").strip(), "Thing")
+        cls = _CLASS_OVERRIDES.get(qid) or _TYPE_TO_CLASS.get(
+            (row.get("type") or "").strip(), "Thing"
+        )
         names = tuple(dict.fromkeys([label_ar, *aliases]))
         entries.append(
             Entry(
@@ -110,7 +112,14 @@ def load() -> Gazetteer:
     text = files("kg").joinpath("data/gazetteer.tsv").read_text(encoding="utf-8")
     extra = _extra_aliases()
     entries = [
-        Entry(e.key, e.qid, e.label_en, e.label_ar, tuple(dict.fromkeys([*e.names_ar, *extra.get(e.qid, [])])), e.cls)
+        Entry(
+            e.key,
+            e.qid,
+            e.label_en,
+            e.label_ar,
+            tuple(dict.fromkeys([*e.names_ar, *extra.get(e.qid, [])])),
+            e.cls,
+        )
         if e.qid in extra
         else e
         for e in _read_rows(text)

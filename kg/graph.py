@@ -208,7 +208,9 @@ class SharedEntity(NamedTuple):
     valued: bool  # its class here is one that carries kg:value
 
 
-def describe_shared(entities: Iterable[SharedEntity], descriptions: Mapping[str, Description]) -> list[Spo]:
+def describe_shared(
+    entities: Iterable[SharedEntity], descriptions: Mapping[str, Description]
+) -> list[Spo]:
     """``DocumentPart.describe`` for a document's shared entities, kept apart from it."""
     out: list[Spo] = []
     for e in entities:
@@ -240,7 +242,9 @@ def document_part(result: DocResult, *, base: str = DEFAULT_BASE) -> DocumentPar
     voted = {p.iri for p in shared}
     final = frozenset(t for t in everything if not (t[0] in voted and t[1] in VOTED_PREDICATES))
     entities = tuple(_shared_entity(p, placed.lang) for p in shared)
-    return DocumentPart(doc, placed.lang, final, entities, {iri: tallies[iri] for iri in sorted(voted)})
+    return DocumentPart(
+        doc, placed.lang, final, entities, {iri: tallies[iri] for iri in sorted(voted)}
+    )
 
 
 def description_triples(iri: URIRef, tally: Tally) -> list[tuple[URIRef, URIRef, Node]]:
@@ -331,13 +335,17 @@ def _place_entities(result: DocResult, base: str) -> _PlacedDoc:
     links_by_entity: dict[str, list[Link]] = defaultdict(list)
     for lk in result.links:
         if not _QID.fullmatch(lk.qid):
-            raise ValueError(f"{result.doc.id}: link of mention {lk.mention!r} has no valid QID: {lk.qid!r}")
+            raise ValueError(
+                f"{result.doc.id}: link of mention {lk.mention!r} has no valid QID: {lk.qid!r}"
+            )
         if lk.mention in mentions:
             links_by_entity[mentions[lk.mention].entity].append(lk)
     placed = {}
     for e in ex.entities:
         if e.cls not in ENTITY_CLASSES:
-            raise ValueError(f"{result.doc.id}: entity {e.key!r} has class {e.cls!r}, not one of {', '.join(ENTITY_CLASSES)}")
+            raise ValueError(
+                f"{result.doc.id}: entity {e.key!r} has class {e.cls!r}, not one of {', '.join(ENTITY_CLASSES)}"
+            )
         link = choose_link(links_by_entity.get(e.key, ()))
         iri = entity_iri(e, link.qid if link else None, result.doc.id, base)
         sentences = sorted({mentions[m].sentence for m in e.mentions if m in mentions})
@@ -406,8 +414,12 @@ class Tally:
     """
 
     classes: Counter[str] = field(default_factory=Counter)
-    labels: Counter[tuple[str, int, str]] = field(default_factory=Counter)  # (tag, tier, text); tier 0 = Wikidata
-    names: Counter[tuple[str, str]] = field(default_factory=Counter)  # (tag, name): candidates for kg:alias
+    labels: Counter[tuple[str, int, str]] = field(
+        default_factory=Counter
+    )  # (tag, tier, text); tier 0 = Wikidata
+    names: Counter[tuple[str, str]] = field(
+        default_factory=Counter
+    )  # (tag, name): candidates for kg:alias
     values: Counter[str] = field(default_factory=Counter)
     qids: Counter[str] = field(default_factory=Counter)
 
@@ -524,13 +536,19 @@ def _best(candidates: Counter[tuple[int, str]]) -> str:
 def _link_labels(link: Link | None) -> list[tuple[str, str]]:
     if link is None:
         return []
-    return [(lang, label) for lang, label in (("ar", link.label_ar), ("en", link.label_en)) if label.strip()]
+    return [
+        (lang, label)
+        for lang, label in (("ar", link.label_ar), ("en", link.label_en))
+        if label.strip()
+    ]
 
 
 # --- writing one document --------------------------------------------------------------
 
 
-def _add_document(g: _Sink, result: DocResult, placed: _PlacedDoc, catalog: _Catalog, base: str) -> None:
+def _add_document(
+    g: _Sink, result: DocResult, placed: _PlacedDoc, catalog: _Catalog, base: str
+) -> None:
     doc = result.doc
     doc_node = document_iri(doc.id, base)
     _add_doc_node(g, doc_node, result)
@@ -583,7 +601,11 @@ def _voted(e: SharedEntity, d: Description) -> list[Spo]:
     iri = URIRef(e.iri)
     out: list[Spo] = [(iri, _TYPE, _class_iri(d.cls))]
     out += [(iri, _LABEL, _name_literal(label, tag)) for tag, label in d.labels.items()]
-    out += [(iri, _ALIAS, _name_literal(name, tag)) for tag, name in e.names if d.labels.get(tag) != name]
+    out += [
+        (iri, _ALIAS, _name_literal(name, tag))
+        for tag, name in e.names
+        if d.labels.get(tag) != name
+    ]
     if e.valued and d.value is not None:
         out.append((iri, _VALUE, Literal(d.value)))
     return out
@@ -660,7 +682,9 @@ def _end(placed: _PlacedDoc, key: str) -> URIRef:
     try:
         return placed.entities[key].iri
     except KeyError:
-        raise ValueError(f"a triple refers to entity {key!r}, which the extraction does not define") from None
+        raise ValueError(
+            f"a triple refers to entity {key!r}, which the extraction does not define"
+        ) from None
 
 
 # --- literals ---------------------------------------------------------------------------

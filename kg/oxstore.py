@@ -214,7 +214,9 @@ class Prepared:
     triples: int
 
 
-def prepare(result: DocResult, *, base: str = DEFAULT_BASE, part: DocumentPart | None = None) -> Prepared:
+def prepare(
+    result: DocResult, *, base: str = DEFAULT_BASE, part: DocumentPart | None = None
+) -> Prepared:
     """Split a document into its own graph, its votes and its shared triples.
 
     >>> from kg.model import AnalysedDoc, Document, Extraction, Mention, Sentence, Entity
@@ -232,10 +234,19 @@ def prepare(result: DocResult, *, base: str = DEFAULT_BASE, part: DocumentPart |
     own.add((doc, KG.contentHash, Literal(content_hash(result.doc.text))))
     shared = {t for t in own if not (_owned(t[0], doc) or _owned(t[2], doc))}
     own -= shared
-    spo = sorted({(str(to_oxigraph(a)), str(to_oxigraph(b)), str(to_oxigraph(c))) for a, b, c in shared})
+    spo = sorted(
+        {(str(to_oxigraph(a)), str(to_oxigraph(b)), str(to_oxigraph(c))) for a, b, c in shared}
+    )
     text = _triples_text(own)
     return Prepared(
-        result.doc.id, str(doc), base, text, _digest_text(text), tuple(_rows(part.votes)), tuple(spo), len(own) + len(shared)
+        result.doc.id,
+        str(doc),
+        base,
+        text,
+        _digest_text(text),
+        tuple(_rows(part.votes)),
+        tuple(spo),
+        len(own) + len(shared),
     )
 
 
@@ -271,7 +282,9 @@ class GraphStore:
             raise
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")  # survives a killed process; a power cut may lose the last commits, as in RocksDB
+            self._db.execute(
+                "PRAGMA synchronous=NORMAL"
+            )  # survives a killed process; a power cut may lose the last commits, as in RocksDB
             self._db.executescript(_SCHEMA)
             self._fill_totals()
             self.base = self._base(base)
@@ -295,7 +308,9 @@ class GraphStore:
             raise ValueError(f"prepared for base {prepared.base!r}; the store's is {self.base!r}")
         doc = URIRef(prepared.doc)
         replaced = self._has_graph(doc)
-        touched = self._commit(doc, prepared.text, list(prepared.rows), list(prepared.spo), prepared.digest)
+        touched = self._commit(
+            doc, prepared.text, list(prepared.rows), list(prepared.spo), prepared.digest
+        )
         return Put(prepared.doc_id, replaced, prepared.triples, touched)
 
     def remove(self, doc_id: str) -> bool:
@@ -324,7 +339,12 @@ class GraphStore:
     # -- one document, one transaction ------------------------------------------------------
 
     def _commit(
-        self, doc: URIRef, text: str | None, rows: list[_Row], spo: list[_Spo], digest: str | None = None
+        self,
+        doc: URIRef,
+        text: str | None,
+        rows: list[_Row],
+        spo: list[_Spo],
+        digest: str | None = None,
     ) -> int:
         """Replace a document's graph (``text`` None: remove it), its votes and shared triples.
 
@@ -339,7 +359,8 @@ class GraphStore:
         if digest is None:
             digest = _digest_text(text) if text is not None else ""
         self._db.execute(
-            "INSERT OR REPLACE INTO intent VALUES (?, ?, ?, ?)", (d, digest, json.dumps(rows), json.dumps(spo))
+            "INSERT OR REPLACE INTO intent VALUES (?, ?, ?, ?)",
+            (d, digest, json.dumps(rows), json.dumps(spo)),
         )
         old_rows, old_spo = self._doc_rows(d), set(self._doc_spo(d))
         iris = sorted({r[0] for r in old_rows} | {r[0] for r in rows})
@@ -399,7 +420,9 @@ class GraphStore:
         with _transaction(db):
             old_rows, old_spo = self._doc_rows(doc), self._doc_spo(doc)
             db.execute("DELETE FROM votes WHERE doc = ?", (doc,))
-            db.executemany("INSERT INTO votes VALUES (?, ?, ?, ?, ?, ?, ?)", [(doc, *r) for r in rows])
+            db.executemany(
+                "INSERT INTO votes VALUES (?, ?, ?, ?, ?, ?, ?)", [(doc, *r) for r in rows]
+            )
             db.execute("DELETE FROM triples WHERE doc = ?", (doc,))
             db.executemany("INSERT INTO triples VALUES (?, ?, ?, ?)", [(doc, *t) for t in spo])
             add_vote = (
@@ -413,7 +436,9 @@ class GraphStore:
             )
             add_triple = "INSERT INTO triple_totals VALUES (?, ?, ?, ?) ON CONFLICT (s, p, o) DO UPDATE SET n = n + excluded.n"
             db.executemany(add_triple, [(*t, -1) for t in old_spo] + [(*t, 1) for t in spo])
-            db.executemany("DELETE FROM triple_totals WHERE s = ? AND p = ? AND o = ? AND n = 0", old_spo)
+            db.executemany(
+                "DELETE FROM triple_totals WHERE s = ? AND p = ? AND o = ? AND n = 0", old_spo
+            )
             db.execute("DELETE FROM intent WHERE doc = ?", (doc,))
 
     def _recover(self) -> None:
@@ -436,7 +461,9 @@ class GraphStore:
             iris = sorted({r[0] for r in rows} | {r[0] for r in self._doc_rows(doc)})
             triples = sorted(set(spo) | set(self._doc_spo(doc)))
             counts = self._triple_counts(triples)
-            ops = self._shared_ops(iris, self._tallies(iris), triples, {t for t in triples if counts.get(t, 0) > 0})
+            ops = self._shared_ops(
+                iris, self._tallies(iris), triples, {t for t in triples if counts.get(t, 0) > 0}
+            )
             if ops:
                 self._rdf.update(" ;\n".join(ops))
 
@@ -450,13 +477,17 @@ class GraphStore:
         """How many documents assert each of these shared triples (absent: none)."""
         out = {}
         for t in triples:
-            row = self._db.execute("SELECT n FROM triple_totals WHERE s = ? AND p = ? AND o = ?", t).fetchone()
+            row = self._db.execute(
+                "SELECT n FROM triple_totals WHERE s = ? AND p = ? AND o = ?", t
+            ).fetchone()
             if row is not None:
                 out[t] = int(row[0])
         return out
 
     def _doc_rows(self, doc: str) -> list[_Row]:
-        cur = self._db.execute("SELECT iri, kind, tag, tier, text, n FROM votes WHERE doc = ?", (doc,))
+        cur = self._db.execute(
+            "SELECT iri, kind, tag, tier, text, n FROM votes WHERE doc = ?", (doc,)
+        )
         return [tuple(r) for r in cur.fetchall()]
 
     def _tallies(self, iris: Sequence[str]) -> dict[str, Tally]:
@@ -466,7 +497,8 @@ class GraphStore:
             chunk = iris[i : i + 500]
             marks = ",".join("?" * len(chunk))
             cur = self._db.execute(
-                f"SELECT iri, kind, tag, tier, text, n FROM vote_totals WHERE iri IN ({marks})", tuple(chunk)
+                f"SELECT iri, kind, tag, tier, text, n FROM vote_totals WHERE iri IN ({marks})",
+                tuple(chunk),
             )
             rows += [tuple(r) for r in cur.fetchall()]
         out = _group(rows)
@@ -486,14 +518,19 @@ class GraphStore:
     def _fill_totals(self) -> None:
         """Compute the running totals if they are missing (a store from before they existed)."""
         db = self._db
-        if db.execute("SELECT 1 FROM vote_totals LIMIT 1").fetchone() or not db.execute("SELECT 1 FROM votes LIMIT 1").fetchone():
+        if (
+            db.execute("SELECT 1 FROM vote_totals LIMIT 1").fetchone()
+            or not db.execute("SELECT 1 FROM votes LIMIT 1").fetchone()
+        ):
             return
         with _transaction(db):
             db.execute(
                 "INSERT INTO vote_totals SELECT iri, kind, tag, tier, text, SUM(n) FROM votes "
                 "GROUP BY iri, kind, tag, tier, text"
             )
-            db.execute("INSERT INTO triple_totals SELECT s, p, o, COUNT(*) FROM triples GROUP BY s, p, o")
+            db.execute(
+                "INSERT INTO triple_totals SELECT s, p, o, COUNT(*) FROM triples GROUP BY s, p, o"
+            )
 
     def _base(self, base: str | None) -> str:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'base'").fetchone()
@@ -504,7 +541,9 @@ class GraphStore:
                 self._db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT_VERSION,))
             return chosen
         if base is not None and base != row[0]:
-            raise InputError(str(self.path), f"the store was built with base {row[0]!r}, not {base!r}")
+            raise InputError(
+                str(self.path), f"the store was built with base {row[0]!r}, not {base!r}"
+            )
         return str(row[0])
 
 
@@ -533,7 +572,11 @@ def documents(store: ox.Store) -> dict[str, str]:
 def _check_folder(path: Path) -> None:
     if path.exists() and not path.is_dir():
         raise InputError(str(path), "not a folder")
-    if path.is_dir() and any(p.name != LOCK_FILE for p in path.iterdir()) and not (path / VOTES_DB).is_file():
+    if (
+        path.is_dir()
+        and any(p.name != LOCK_FILE for p in path.iterdir())
+        and not (path / VOTES_DB).is_file()
+    ):
         raise InputError(str(path), "exists and is not a kg store; give a new or empty folder")
 
 
@@ -542,7 +585,9 @@ def _open_writer(path: Path) -> Any:
         return _ox().Store(str(path / RDF_DIR))
     except OSError as e:
         if "lock" in str(e).lower():
-            raise InputError(str(path), "the store is open in another process (kg serve, or another build?)") from None
+            raise InputError(
+                str(path), "the store is open in another process (kg serve, or another build?)"
+            ) from None
         raise InputError(str(path), f"cannot open the store: {e}") from None
 
 
@@ -674,7 +719,8 @@ def query(store: ox.Store, sparql: str) -> Result:
             names = [v.value for v in answer.variables]
             result.vars = [Variable(n) for n in names]
             result.bindings = [
-                {Variable(n): cast(Any, to_rdflib(sol[n])) for n in names if sol[n] is not None} for sol in answer
+                {Variable(n): cast(Any, to_rdflib(sol[n])) for n in names if sol[n] is not None}
+                for sol in answer
             ]
         else:
             result = Result("CONSTRUCT")
@@ -691,8 +737,15 @@ def quads(store: ox.Store) -> Iterator[tuple[Node, Node, Node, Node]]:
     """Every quad of a store as rdflib terms (subject, predicate, object, graph)."""
     for q in store:
         g = q.graph_name
-        yield to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), (
-            to_rdflib(g) if not isinstance(g, _ox().DefaultGraph) else URIRef("urn:x-rdflib:default")
+        yield (
+            to_rdflib(q.subject),
+            to_rdflib(q.predicate),
+            to_rdflib(q.object),
+            (
+                to_rdflib(g)
+                if not isinstance(g, _ox().DefaultGraph)
+                else URIRef("urn:x-rdflib:default")
+            ),
         )
 
 
@@ -711,7 +764,12 @@ def to_dataset(path: str | os.PathLike[str]) -> Dataset:
 
 
 #: ``kg export`` formats an Oxigraph store writes itself (streaming, not canonical order).
-RDF_EXPORTS: dict[str, str] = {"ttl": "TURTLE", "trig": "TRIG", "nq": "N_QUADS", "jsonld": "JSON_LD"}
+RDF_EXPORTS: dict[str, str] = {
+    "ttl": "TURTLE",
+    "trig": "TRIG",
+    "nq": "N_QUADS",
+    "jsonld": "JSON_LD",
+}
 
 
 def export(path: str | os.PathLike[str], fmt: str, out: str | os.PathLike[str]) -> Path:
@@ -728,7 +786,9 @@ def export(path: str | os.PathLike[str], fmt: str, out: str | os.PathLike[str]) 
     target = Path(out)
     with reading(path) as store, atomic_path(target) as tmp:
         if fmt == "ttl":
-            triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+            triples = store.query(
+                "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
+            )
             ox.serialize(triples, str(tmp), rdf_format, prefixes=_prefixes())
         elif fmt == "nq":
             store.dump(str(tmp), rdf_format)

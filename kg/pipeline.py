@@ -276,18 +276,29 @@ def build_corpus(
     options = options or Options()
     t0 = time.perf_counter()
     Stages.from_options(options).check(options.lang)  # before reading the corpus
-    sinks = _Sinks(_store_writer(store_dir, options), corpus.CorpusWriter(out_dir) if out_dir is not None else None, report)
+    sinks = _Sinks(
+        _store_writer(store_dir, options),
+        corpus.CorpusWriter(out_dir) if out_dir is not None else None,
+        report,
+    )
     outputs: list[str] = []
     ok = False
     try:
         known = sinks.store.documents() if sinks.store is not None and not rebuild else {}
         sinks.known = known
-        job = corpus.CorpusJob(options, files=sinks.writer is not None, store=sinks.store is not None, timeout=doc_timeout)
+        job = corpus.CorpusJob(
+            options,
+            files=sinks.writer is not None,
+            store=sinks.store is not None,
+            timeout=doc_timeout,
+        )
         skip = sinks.unchanged if sinks.writer is None else (lambda d: False)
         runner = get_engine(engine, workers=workers, scheduler=scheduler)
         bar = _progress(None, progress)
         try:
-            for item, outcome in corpus.in_order(documents(inputs, options), lambda cs: runner.map(job, cs), chunk=CHUNK, skip=skip):
+            for item, outcome in corpus.in_order(
+                documents(inputs, options), lambda cs: runner.map(job, cs), chunk=CHUNK, skip=skip
+            ):
                 sinks.take(item, outcome)
                 if bar is not None:
                     bar.update()
@@ -295,7 +306,11 @@ def build_corpus(
             if bar is not None:
                 bar.close()
             runner.close()
-        log.info("%d documents through the stages in %.1f s", sinks.totals.documents, time.perf_counter() - t0)
+        log.info(
+            "%d documents through the stages in %.1f s",
+            sinks.totals.documents,
+            time.perf_counter() - t0,
+        )
         if sinks.store is not None and sinks.totals.documents:
             outputs.append(str(store_dir))
         if sinks.writer is not None and sinks.totals.documents:
@@ -336,7 +351,9 @@ class _Sinks:
         if outcome is None:
             assert isinstance(item, Document)
             self.totals.unchanged += 1
-            self.report.row(item.source, item.id, "unchanged", "store", "in the store with the same text")
+            self.report.row(
+                item.source, item.id, "unchanged", "store", "in the store with the same text"
+            )
         elif isinstance(outcome, Problem):
             self._failed(outcome, getattr(item, "id", ""))
         elif (problem := self._write(item, outcome)) is not None:
@@ -373,7 +390,9 @@ def _corpus_html(out: Path, documents: int) -> str | None:
     if documents > HTML_MAX_DOCUMENTS:
         log.warning(
             "graph.html not written: %d documents is over %d (kg view %s --max-nodes 500 writes one)",
-            documents, HTML_MAX_DOCUMENTS, out / "graph.ttl",
+            documents,
+            HTML_MAX_DOCUMENTS,
+            out / "graph.ttl",
         )
         return None
     from . import store, view
@@ -412,7 +431,9 @@ def _progress(total: int | None, enabled: bool) -> Any:
     return tqdm(total=total, unit="doc", desc="build", leave=False, dynamic_ncols=True)
 
 
-def _summary(results: list[DocResult], problems: list[Problem], outputs: list[str], seconds: float) -> BuildSummary:
+def _summary(
+    results: list[DocResult], problems: list[Problem], outputs: list[str], seconds: float
+) -> BuildSummary:
     totals = _Totals()
     for r in results:
         totals.add(*doc_counts(r))
@@ -431,7 +452,12 @@ def doc_counts(result: DocResult) -> tuple[int, int, int, tuple[str, ...]]:
             qids.append(linked[0])
         else:
             unlinked += 1
-    return len(result.extraction.analysed.sentences), len(result.extraction.triples), unlinked, tuple(qids)
+    return (
+        len(result.extraction.analysed.sentences),
+        len(result.extraction.triples),
+        unlinked,
+        tuple(qids),
+    )
 
 
 @dataclass

@@ -50,12 +50,19 @@ def read(
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            files = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
             if not files:
-                yield Problem(str(path), f"no readable files ({', '.join(sorted(SUFFIXES))}) in this folder")
+                yield Problem(
+                    str(path), f"no readable files ({', '.join(sorted(SUFFIXES))}) in this folder"
+                )
                 continue
             for f in files:
-                yield from _dedupe(_limit(_read_file(f, f.relative_to(path).as_posix(), max_bytes), max_chars), seen)
+                yield from _dedupe(
+                    _limit(_read_file(f, f.relative_to(path).as_posix(), max_bytes), max_chars),
+                    seen,
+                )
         elif path.is_file():
             yield from _dedupe(_limit(_read_file(path, path.name, max_bytes), max_chars), seen)
         elif not path.exists():
@@ -72,7 +79,9 @@ def from_strings(texts: Iterable[str], *, prefix: str = "text") -> Iterator[Docu
     """
     for i, t in enumerate(texts, 1):
         clean = _clean(t)
-        yield Document(id=f"{prefix}-{i}", text=clean, lang=detect_lang(clean), source=f"<{prefix}-{i}>")
+        yield Document(
+            id=f"{prefix}-{i}", text=clean, lang=detect_lang(clean), source=f"<{prefix}-{i}>"
+        )
 
 
 def _limit(items: Iterator[Document | Problem], max_chars: int) -> Iterator[Document | Problem]:
@@ -105,7 +114,9 @@ def _read_file(path: Path, doc_id: str, max_bytes: int) -> Iterator[Document | P
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            yield Problem(src, f"file is {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
+            yield Problem(
+                src, f"file is {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)"
+            )
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -125,7 +136,13 @@ def _read_file(path: Path, doc_id: str, max_bytes: int) -> Iterator[Document | P
             if len(parts) == 1:
                 yield _document(doc_id, part, src, fmt="conllu", meta=_encoding_meta(why))
             else:
-                yield _document(f"{doc_id}#{name or k}", part, f"{src}#{name or k}", fmt="conllu", meta=_encoding_meta(why))
+                yield _document(
+                    f"{doc_id}#{name or k}",
+                    part,
+                    f"{src}#{name or k}",
+                    fmt="conllu",
+                    meta=_encoding_meta(why),
+                )
         return
     meta = _encoding_meta(why)
     if suffix in (".html", ".htm") or looks_like_html(text):
@@ -147,7 +164,9 @@ def _document(
     if not text.strip():
         if ("markup", "html") in meta:
             return Problem(src, "an HTML page with no visible text")
-        return Problem(src, "empty: no text in this file" if not text else "only whitespace, no text")
+        return Problem(
+            src, "empty: no text in this file" if not text else "only whitespace, no text"
+        )
     lang = detect_lang(text) if fmt == "text" else _conllu_lang(text)
     if fmt == "text" and lang == "und":
         return Problem(src, "no Arabic or Latin letters: nothing to analyse")
@@ -212,7 +231,11 @@ def _jsonl_line(line: str, n: int, src: str, file_id: str) -> Iterator[Document 
         return
     doc_id = _clean(str(obj.get("id") or f"{file_id}:{n}"))
     meta = tuple(
-        sorted((_clean(str(k)), _clean(str(v))) for k, v in obj.items() if k not in ("id", "text") and isinstance(v, str | int | float))
+        sorted(
+            (_clean(str(k)), _clean(str(v)))
+            for k, v in obj.items()
+            if k not in ("id", "text") and isinstance(v, str | int | float)
+        )
     )
     yield _document(doc_id, obj["text"], where, meta=meta)
 
@@ -255,7 +278,10 @@ def decode(data: bytes) -> tuple[str | None, str]:
     controls = sum(1 for c in alt[:50_000] if ord(c) < 32 and c not in "\t\r\n")
     if alt and len(letters) > 20 and len(letters) > 3 * len(latin) and controls == 0:
         return alt, "windows-1256"
-    return None, f"not valid UTF-8 (byte 0x{data[bad]:02x} at offset {bad}) and not recognisably Windows-1256"
+    return (
+        None,
+        f"not valid UTF-8 (byte 0x{data[bad]:02x} at offset {bad}) and not recognisably Windows-1256",
+    )
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -287,7 +313,11 @@ def split_conllu(text: str) -> list[tuple[str, str]]:
     for line in text.splitlines(keepends=True):
         m = re.match(r"#\s*newdoc\b(?:\s*id\s*=\s*(.*))?", line)
         name = (m.group(1) or "").strip() if m else ""
-        if m and (not parts or (name != parts[-1][0] or not name) and any(x.strip() and not x.startswith("#") for x in parts[-1][1])):
+        if m and (
+            not parts
+            or (name != parts[-1][0] or not name)
+            and any(x.strip() and not x.startswith("#") for x in parts[-1][1])
+        ):
             parts.append((name, [line]))
         elif not parts:
             parts.append(("", [line]))
@@ -300,12 +330,31 @@ def _conllu_lang(text: str) -> str:
     m = re.search(r"^#\s*(?:lang|language)\s*=\s*(\w+)", text, re.M)
     if m:
         return m.group(1)
-    words = [line.split("\t")[1] for line in text.splitlines()[:2000] if line and line[0].isdigit() and "\t" in line]
+    words = [
+        line.split("\t")[1]
+        for line in text.splitlines()[:2000]
+        if line and line[0].isdigit() and "\t" in line
+    ]
     return detect_lang(" ".join(words))
 
 
 class _HTMLText(html.parser.HTMLParser):
-    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "title"}
+    _BLOCK = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "section",
+        "article",
+        "title",
+    }
     _SKIP = {"script", "style", "noscript", "template", "svg", "head"}
 
     def __init__(self) -> None:

@@ -96,7 +96,15 @@ _SHORT_NAMES = {
     "jsonld": (None, "JSON_LD"),
     "json-ld": (None, "JSON_LD"),
 }
-_FILE_FORMATS = {".ttl": "TURTLE", ".trig": "TRIG", ".nt": "N_TRIPLES", ".nq": "N_QUADS", ".rdf": "RDF_XML", ".owl": "RDF_XML", ".jsonld": "JSON_LD"}
+_FILE_FORMATS = {
+    ".ttl": "TURTLE",
+    ".trig": "TRIG",
+    ".nt": "N_TRIPLES",
+    ".nq": "N_QUADS",
+    ".rdf": "RDF_XML",
+    ".owl": "RDF_XML",
+    ".jsonld": "JSON_LD",
+}
 _MAX_REQUEST = 1_000_000  # bytes of a POSTed query
 _LOAD_SECONDS = 600  # to open or load the graph in a worker
 
@@ -121,7 +129,9 @@ class Reply:
 
     @classmethod
     def text(cls, status: int, message: str) -> Reply:
-        return cls(status, "text/plain; charset=utf-8", (message.rstrip("\n") + "\n").encode("utf-8"))
+        return cls(
+            status, "text/plain; charset=utf-8", (message.rstrip("\n") + "\n").encode("utf-8")
+        )
 
 
 def is_loopback(host: str) -> bool:
@@ -262,7 +272,9 @@ class _CappedBuffer:
         return b"".join(self.parts)
 
 
-def answer(store: Any, req: _Request, max_bytes: int, union: bool = True, service: bool = True) -> Reply:
+def answer(
+    store: Any, req: _Request, max_bytes: int, union: bool = True, service: bool = True
+) -> Reply:
     """Run one query over a pyoxigraph store and serialise the result (in a worker).
 
     Without ``default-graph-uri`` the default graph is the union of all graphs
@@ -273,7 +285,10 @@ def answer(store: Any, req: _Request, max_bytes: int, union: bool = True, servic
     from .vocab import PREFIXES
 
     if not service and uses_service(req.query):
-        return Reply.text(403, "SERVICE (federated queries) is off on this endpoint: start kg serve with --allow-service")
+        return Reply.text(
+            403,
+            "SERVICE (federated queries) is off on this endpoint: start kg serve with --allow-service",
+        )
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     kwargs: dict[str, Any] = {"prefixes": prefixes}
     try:
@@ -295,12 +310,17 @@ def answer(store: Any, req: _Request, max_bytes: int, union: bool = True, servic
     try:
         if kind == "graph":
             rdf_format = getattr(ox.RdfFormat, fmt)
-            ox.serialize(result, cast(Any, sink), rdf_format, prefixes=prefixes if fmt == "TURTLE" else None)
+            ox.serialize(
+                result, cast(Any, sink), rdf_format, prefixes=prefixes if fmt == "TURTLE" else None
+            )
         else:
             result.serialize(cast(Any, sink), getattr(ox.QueryResultsFormat, fmt))
     except OSError as e:
         if sink.overflow:
-            return Reply.text(413, f"the result is larger than {max_bytes} bytes; ask for less (LIMIT, fewer variables)")
+            return Reply.text(
+                413,
+                f"the result is larger than {max_bytes} bytes; ask for less (LIMIT, fewer variables)",
+            )
         return Reply.text(500, f"query failed: {e}")
     except (SyntaxError, ValueError, RuntimeError) as e:  # evaluation errors
         return Reply.text(400, f"query failed: {e}")
@@ -337,7 +357,13 @@ def open_source(source: Source) -> tuple[Any, bool]:
         return store, True
     store.load(path=source.path, format=getattr(ox.RdfFormat, source.how))
     default = ox.DefaultGraph()
-    store.extend([ox.Quad(q.subject, q.predicate, q.object, default) for q in store if q.graph_name != default])
+    store.extend(
+        [
+            ox.Quad(q.subject, q.predicate, q.object, default)
+            for q in store
+            if q.graph_name != default
+        ]
+    )
     return store, False
 
 
@@ -375,12 +401,14 @@ _TIMED_OUT, _DIED = "timed out", "died"
 class _Worker:
     def __init__(self, ctx: Any, source: Source, limits: Limits) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_work, args=(child, source, limits, os.getpid()), daemon=True)
+        self.proc = ctx.Process(
+            target=_work, args=(child, source, limits, os.getpid()), daemon=True
+        )
         self.proc.start()
         child.close()
 
     def wait_ready(self, timeout: float) -> str:
-        """"ready", or what went wrong."""
+        """ "ready", or what went wrong."""
         try:
             if not self.conn.poll(timeout):
                 return f"not ready after {timeout:g} s"
@@ -519,7 +547,12 @@ class _Handler(BaseHTTPRequestHandler):
         elif ctype == "application/sparql-query":
             self._query({**params, "query": [body]})
         else:
-            self._send(Reply.text(415, "send application/sparql-query or a form (application/x-www-form-urlencoded)"))
+            self._send(
+                Reply.text(
+                    415,
+                    "send application/sparql-query or a form (application/x-www-form-urlencoded)",
+                )
+            )
 
     def _query(self, params: dict[str, list[str]]) -> None:
         queries = params.get("query") or [""]
@@ -542,7 +575,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Vary", "Accept")
         self.send_header("X-Content-Type-Options", "nosniff")
         if reply.content_type.startswith("text/html"):
-            self.send_header("Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'")
+            self.send_header(
+                "Content-Security-Policy",
+                "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
+            )
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(reply.body)
@@ -584,14 +620,18 @@ class Endpoint:
         if self.source.is_dir():
             where = oxstore.rdf_dir(self.source)
             if where is None:
-                raise InputError(str(self.source), "not a kg store (make one with kg build ... --store DIR)")
+                raise InputError(
+                    str(self.source), "not a kg store (make one with kg build ... --store DIR)"
+                )
             self._lock = oxstore.store_lock(self.source, exclusive=False)
             self._lock.__enter__()
             worker_source = Source(str(where), "disk" if on_disk else "memory")
         else:
             fmt = _FILE_FORMATS.get(self.source.suffix.lower())
             if fmt is None:
-                raise UnknownNameError("graph file suffix", self.source.suffix, sorted(_FILE_FORMATS))
+                raise UnknownNameError(
+                    "graph file suffix", self.source.suffix, sorted(_FILE_FORMATS)
+                )
             worker_source = Source(str(self.source), fmt)
             if on_disk:
                 self._tmp = tempfile.mkdtemp(prefix="kg-serve-")
@@ -651,7 +691,9 @@ class Endpoint:
     def __enter__(self) -> Endpoint:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
 
@@ -705,8 +747,12 @@ def query_page(examples: Sequence[tuple[str, str, str]] | None = None) -> str:
 
         examples = [(name, title, read_query(name)) for name, title in stored_queries().items()]
     # JSON inside <script>: "</" would end the script element.
-    data = json.dumps([{"name": n, "title": t, "query": q} for n, t, q in examples], ensure_ascii=False)
-    return _PAGE.replace("__EXAMPLES__", data.replace("</", "<\\/")).replace("__TITLE__", html.escape("kg-builder SPARQL"))
+    data = json.dumps(
+        [{"name": n, "title": t, "query": q} for n, t, q in examples], ensure_ascii=False
+    )
+    return _PAGE.replace("__EXAMPLES__", data.replace("</", "<\\/")).replace(
+        "__TITLE__", html.escape("kg-builder SPARQL")
+    )
 
 
 _PAGE = """<!doctype html>

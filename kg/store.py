@@ -52,7 +52,15 @@ RESULT_FORMATS: tuple[str, ...] = ("table", "csv", "json", "tsv")
 _LOCAL = re.compile(r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9_-]|%[0-9A-Fa-f]{2})*")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+")
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\b": "\\b",
+    "\f": "\\f",
+}
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -247,7 +255,7 @@ _PREFIX_ORDER = sorted(((p, str(ns)) for p, ns in PREFIXES.items()), key=lambda 
 def _compact(iri: str) -> str | None:
     for prefix, ns in _PREFIX_ORDER:
         if iri.startswith(ns) and _LOCAL.fullmatch(iri[len(ns) :]):
-            return f"{prefix}:{iri[len(ns):]}"
+            return f"{prefix}:{iri[len(ns) :]}"
     return None
 
 
@@ -262,7 +270,9 @@ def _literal(lit: Literal) -> str:
     dt = lit.datatype
     if dt is None or dt == XSD.string:
         return _quote(lex)
-    if (dt == XSD.integer and _INTEGER.fullmatch(lex)) or (dt == XSD.decimal and _DECIMAL.fullmatch(lex)):
+    if (dt == XSD.integer and _INTEGER.fullmatch(lex)) or (
+        dt == XSD.decimal and _DECIMAL.fullmatch(lex)
+    ):
         return lex
     if dt == XSD.boolean and lex in ("true", "false"):
         return lex
@@ -297,7 +307,9 @@ def write_outputs(ds: Dataset, out_dir: str | os.PathLike[str]) -> list[Path]:
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    return atomic_write_all([(out / "graph.ttl", _turtle_chunks(_union(ds))), (out / "graph.trig", _trig_chunks(ds))])
+    return atomic_write_all(
+        [(out / "graph.ttl", _turtle_chunks(_union(ds))), (out / "graph.trig", _trig_chunks(ds))]
+    )
 
 
 def atomic_write(path: str | os.PathLike[str], chunks: Iterable[str]) -> Path:
@@ -482,7 +494,9 @@ def export(
 
         return analytics.export(analytics.to_networkx(load(src), lang=lang), target, fmt)
     if fmt == "csv":
-        return atomic_write(target, [format_result(query(src, read_query("facts_with_sources")), "csv")])
+        return atomic_write(
+            target, [format_result(query(src, read_query("facts_with_sources")), "csv")]
+        )
     if src.is_dir():
         from . import oxstore
 
@@ -562,7 +576,9 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         return to_turtle(result.graph if result.graph is not None else Graph())
     names = [str(v) for v in (result.vars or [])]
-    rows: list[list[Node | None]] = [[cast(ResultRow, row)[i] for i in range(len(names))] for row in result]
+    rows: list[list[Node | None]] = [
+        [cast(ResultRow, row)[i] for i in range(len(names))] for row in result
+    ]
     return _SELECT_WRITERS[fmt](names, rows)
 
 
@@ -570,7 +586,12 @@ def _csv(names: list[str], rows: list[list[Node | None]]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(names)
-    w.writerows([["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row] for row in rows])
+    w.writerows(
+        [
+            ["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row]
+            for row in rows
+        ]
+    )
     return buf.getvalue()
 
 
@@ -593,7 +614,9 @@ def _nt(t: Node) -> str:
 
 def _json(names: list[str], rows: list[list[Node | None]]) -> str:
     """SPARQL 1.1 Query Results JSON."""
-    bindings = [{n: _json_term(t) for n, t in zip(names, row, strict=True) if t is not None} for row in rows]
+    bindings = [
+        {n: _json_term(t) for n, t in zip(names, row, strict=True) if t is not None} for row in rows
+    ]
     doc = {"head": {"vars": names}, "results": {"bindings": bindings}}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
@@ -615,7 +638,9 @@ def _table(names: list[str], rows: list[list[Node | None]]) -> str:
     widths = [max(display_width(r[i]) for r in cells) for i in range(len(names))]
     lines = []
     for n, row in enumerate(cells):
-        padded = [_isolate(c) + " " * (w - display_width(c)) for c, w in zip(row, widths, strict=True)]
+        padded = [
+            _isolate(c) + " " * (w - display_width(c)) for c, w in zip(row, widths, strict=True)
+        ]
         lines.append("  ".join(padded).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))

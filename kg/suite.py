@@ -57,16 +57,28 @@ def _facts(cell: str) -> tuple[tuple[str, str, str], ...]:
 def load(path: str | Path) -> list[Case]:
     """Read a suite file. Case ids are unique within it: a repeated id is an error that
     names the file and both lines."""
-    numbered = [(n, ln) for n, ln in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1) if ln.strip() and not ln.startswith("#")]
+    numbered = [
+        (n, ln)
+        for n, ln in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1)
+        if ln.strip() and not ln.startswith("#")
+    ]
     cases = []
     seen: dict[str, int] = {}
     rows = csv.DictReader([ln for _, ln in numbered], delimiter="\t", quoting=csv.QUOTE_NONE)
     for (n, _), row in zip(numbered[1:], rows, strict=True):
         if row["id"] in seen:
-            raise InputError(f"{path}:{n}", f"case id {row['id']!r} is already used on line {seen[row['id']]}")
+            raise InputError(
+                f"{path}:{n}", f"case id {row['id']!r} is already used on line {seen[row['id']]}"
+            )
         seen[row["id"]] = n
         cases.append(
-            Case(row["id"], row["construction"], row["text"], _facts(row.get("expect") or ""), _facts(row.get("forbid") or ""))
+            Case(
+                row["id"],
+                row["construction"],
+                row["text"],
+                _facts(row.get("expect") or ""),
+                _facts(row.get("forbid") or ""),
+            )
         )
     return cases
 
@@ -103,9 +115,15 @@ def _relation_matches(want: str, got: str) -> bool:
 def check(case: Case, extraction: Extraction) -> Outcome:
     """Compare one case's expectations with what was extracted from its text."""
     ents = {e.key: e for e in extraction.entities}
-    triples = [(ents[t.subject], ("not " if t.negated else "") + t.relation, ents[t.object]) for t in extraction.triples]
+    triples = [
+        (ents[t.subject], ("not " if t.negated else "") + t.relation, ents[t.object])
+        for t in extraction.triples
+    ]
     out = Outcome(case, facts=[(s.label, r, o.label) for s, r, o in triples])
-    for want, bucket, loose in ((case.expect, out.missing, True), (case.forbid, out.forbidden, False)):
+    for want, bucket, loose in (
+        (case.expect, out.missing, True),
+        (case.forbid, out.forbidden, False),
+    ):
         for ws, wr, wo in want:
             found = any(
                 _relation_matches(wr, r)
@@ -137,7 +155,9 @@ def format_outcomes(outcomes: list[Outcome], verbose: bool = False) -> str:
     for o in outcomes:
         if o.ok and not verbose:
             continue
-        lines.append(f"{'ok  ' if o.ok else 'FAIL'} {o.case.id} ({o.case.construction}): {o.case.text}")
+        lines.append(
+            f"{'ok  ' if o.ok else 'FAIL'} {o.case.id} ({o.case.construction}): {o.case.text}"
+        )
         for f in o.missing:
             lines.append(f"     missing   {' > '.join(f)}")
         for f in o.forbidden:

@@ -130,16 +130,18 @@ PREFIXES: dict[str, object] = {
 CORE_RELATIONS: tuple[str, ...] = tuple(
     (
         "hosted participatedIn attended opened issued said announced affirmed warned calledFor "
-    "praised condemned criticized supports opposes met received visited arrivedIn accompanied "
-    "signed agreed adopted extended rejected demanded attacked targeted killed launched "
-    "arrested liberated recaptured expelled controls fights worksWith leaderOf ledBy "
-    "holdsPosition memberOf affiliatedWith spokespersonOf locatedIn location pointInTime "
+        "praised condemned criticized supports opposes met received visited arrivedIn accompanied "
+        "signed agreed adopted extended rejected demanded attacked targeted killed launched "
+        "arrested liberated recaptured expelled controls fights worksWith leaderOf ledBy "
+        "holdsPosition memberOf affiliatedWith spokespersonOf locatedIn location pointInTime "
         "provides reported coincidedWith struck threatened appointed elected"
     ).split()
 )
 
 #: Relations whose object is what was said (a Statement node).
-SPEECH_RELATIONS: frozenset[str] = frozenset({"said", "announced", "affirmed", "warned", "calledFor"})
+SPEECH_RELATIONS: frozenset[str] = frozenset(
+    {"said", "announced", "affirmed", "warned", "calledFor"}
+)
 
 #: Relations that hold in both directions.
 SYMMETRIC_RELATIONS: frozenset[str] = frozenset({"met", "worksWith", "coincidedWith"})

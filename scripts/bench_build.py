@@ -34,8 +34,14 @@ def _name_pools() -> dict[str, list[str]]:
     for e in gazetteer.load().entries:
         if e.cls in pools and e.label_ar:
             pools[e.cls].append(e.label_ar)
-    firsts = [x for x in (ROOT / "kg/data/ar/first_names.txt").read_text(encoding="utf-8").split() if not x.startswith("#")]
-    pools["Person"] += [f"{a} {b}" for a, b in zip(firsts, reversed(firsts), strict=False) if a != b][:150]
+    firsts = [
+        x
+        for x in (ROOT / "kg/data/ar/first_names.txt").read_text(encoding="utf-8").split()
+        if not x.startswith("#")
+    ]
+    pools["Person"] += [
+        f"{a} {b}" for a, b in zip(firsts, reversed(firsts), strict=False) if a != b
+    ][:150]
     return pools
 
 
@@ -45,7 +51,15 @@ def corpus(words: int, seed: int) -> list[Document]:
     text = (ROOT / "seeds/coalition_meeting_2017_ar.txt").read_text(encoding="utf-8")
     sentences = [s.strip() for s in re.split(r"(?<=[.؟!])\s+|\n+", text) if len(s.split()) > 4]
     pools = _name_pools()
-    swaps = {"واشنطن": "City", "العراق": "Country", "سوريا": "Country", "تيلرسون": "Person", "داعش": "Organization", "الموصل": "City", "الرقة": "City"}
+    swaps = {
+        "واشنطن": "City",
+        "العراق": "Country",
+        "سوريا": "Country",
+        "تيلرسون": "Person",
+        "داعش": "Organization",
+        "الموصل": "City",
+        "الرقة": "City",
+    }
     docs: list[Document] = []
     total = 0
     while total < words:
@@ -59,7 +73,9 @@ def corpus(words: int, seed: int) -> list[Document]:
             body.append(s)
             n += len(s.split())
         article = " ".join(body)
-        docs.append(Document(id=f"gen-{len(docs):05d}", text=article, lang="ar", source="<generated>"))
+        docs.append(
+            Document(id=f"gen-{len(docs):05d}", text=article, lang="ar", source="<generated>")
+        )
         total += n
     return docs
 

@@ -30,11 +30,22 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [ROOT / "seeds/coalition_meeting_2017_ar.txt", *sorted((ROOT / "tests/data/articles").glob("*.txt"))]
+SOURCES = [
+    ROOT / "seeds/coalition_meeting_2017_ar.txt",
+    *sorted((ROOT / "tests/data/articles").glob("*.txt")),
+]
 SWAPS = {
-    "واشنطن": "City", "بغداد": "City", "الموصل": "City", "الرقة": "City", "الخرطوم": "City",
-    "العراق": "Country", "سوريا": "Country", "السودان": "Country", "قطر": "Country",
-    "تيلرسون": "Person", "داعش": "Organization",
+    "واشنطن": "City",
+    "بغداد": "City",
+    "الموصل": "City",
+    "الرقة": "City",
+    "الخرطوم": "City",
+    "العراق": "Country",
+    "سوريا": "Country",
+    "السودان": "Country",
+    "قطر": "Country",
+    "تيلرسون": "Person",
+    "داعش": "Organization",
 }
 
 
@@ -50,7 +61,9 @@ def _name_pools() -> dict[str, list[str]]:
     """bench_build's pools of gazetteer names and made-up people, sorted and without repeats."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("bench_build", Path(__file__).with_name("bench_build.py"))
+    spec = importlib.util.spec_from_file_location(
+        "bench_build", Path(__file__).with_name("bench_build.py")
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -114,7 +127,17 @@ def run_build(corpus: Path, out: Path, config: str) -> tuple[float, int, float]:
     """Run one build; returns (seconds, peak resident bytes of its process tree, CPU
     seconds of the tree as last sampled)."""
     engine, _, n = config.partition(":")
-    args = [sys.executable, "-m", "kg.cli", "build", str(corpus), "--out", str(out), "--no-html", "-q"]
+    args = [
+        sys.executable,
+        "-m",
+        "kg.cli",
+        "build",
+        str(corpus),
+        "--out",
+        str(out),
+        "--no-html",
+        "-q",
+    ]
     if engine == "serial":
         args += ["--workers", "1"]
     else:
@@ -147,8 +170,17 @@ def main() -> int:
     ap.add_argument("--docs", type=int, default=10_000)
     ap.add_argument("--words", type=int, default=300, help="words per article")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--dir", type=Path, default=Path("/tmp/kg-bench-corpus"), help="where the corpus and the outputs go")
-    ap.add_argument("--runs", default="serial,process:2,dask:2", help="comma-separated: serial, process:N, dask:N")
+    ap.add_argument(
+        "--dir",
+        type=Path,
+        default=Path("/tmp/kg-bench-corpus"),
+        help="where the corpus and the outputs go",
+    )
+    ap.add_argument(
+        "--runs",
+        default="serial,process:2,dask:2",
+        help="comma-separated: serial, process:N, dask:N",
+    )
     args = ap.parse_args()
 
     corpus = args.dir / f"corpus-{args.docs}-{args.words}-{args.seed}"
@@ -172,7 +204,11 @@ def main() -> int:
             f"graph.ttl {ttl.stat().st_size / 2**20:,.0f} MB",
             flush=True,
         )
-    print("graph.ttl identical in every run" if len(digests) == 1 else f"graph.ttl DIFFERS between runs: {digests}")
+    print(
+        "graph.ttl identical in every run"
+        if len(digests) == 1
+        else f"graph.ttl DIFFERS between runs: {digests}"
+    )
     return 0 if len(digests) == 1 else 1
 
 

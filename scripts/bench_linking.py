@@ -38,7 +38,9 @@ def load_ms(runs: int = 5) -> tuple[float, float]:
     """Median import and load time (ms) over fresh interpreters."""
     imports, loads = [], []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", _LOAD], capture_output=True, text=True, check=True).stdout.split()
+        out = subprocess.run(
+            [sys.executable, "-c", _LOAD], capture_output=True, text=True, check=True
+        ).stdout.split()
         imports.append(float(out[0]))
         loads.append(float(out[1]))
     return sorted(imports)[runs // 2], sorted(loads)[runs // 2]
@@ -61,8 +63,19 @@ def synthetic_extraction(n: int, seed: int = 7):  # type: ignore[no-untyped-def]
 
     rng = random.Random(seed)
     names = [(n_, e.cls) for e in load().entries for n_ in e.names_ar[:3]]
-    names += [("عمان", "Place"), ("الكويت", "Place"), ("القاعدة", "Organization"), ("سيول", "Place"), ("طرابلس", "Place")]
-    frames = ["قال مسؤولون في {} إن الاجتماع انتهى.", "وصل الوفد إلى {} أمس.", "أعلنت {} عن خطة جديدة للتعاون.", "وشارك ممثلو {} في القمة الأخيرة."]
+    names += [
+        ("عمان", "Place"),
+        ("الكويت", "Place"),
+        ("القاعدة", "Organization"),
+        ("سيول", "Place"),
+        ("طرابلس", "Place"),
+    ]
+    frames = [
+        "قال مسؤولون في {} إن الاجتماع انتهى.",
+        "وصل الوفد إلى {} أمس.",
+        "أعلنت {} عن خطة جديدة للتعاون.",
+        "وشارك ممثلو {} في القمة الأخيرة.",
+    ]
     prefixes = ["", "", "", "و", "ب", "ل"]
     text, sentences, mentions, entities = "", [], [], []
     for i in range(n):
@@ -72,11 +85,15 @@ def synthetic_extraction(n: int, seed: int = 7):  # type: ignore[no-untyped-def]
         s = frame.format(surface)
         start = len(text) + frame.index("{}")
         sentences.append(Sentence(i, len(text), len(text) + len(s), s, ()))
-        mentions.append(Mention(f"m{i + 1}", i, start, start + len(surface), surface, cls, f"e{i + 1}"))
+        mentions.append(
+            Mention(f"m{i + 1}", i, start, start + len(surface), surface, cls, f"e{i + 1}")
+        )
         entities.append(Entity(f"e{i + 1}", surface, cls, (f"m{i + 1}",)))
         text += s + " "
     doc = Document("synthetic", text, "ar")
-    return Extraction(AnalysedDoc(doc, tuple(sentences), "bench"), tuple(mentions), tuple(entities), ())
+    return Extraction(
+        AnalysedDoc(doc, tuple(sentences), "bench"), tuple(mentions), tuple(entities), ()
+    )
 
 
 def throughput(extraction, seconds: float, cold: bool) -> tuple[float, int, int]:  # type: ignore[no-untyped-def]
@@ -101,11 +118,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=3.0, help="time per measurement")
     args = ap.parse_args(argv)
     imp, load = load_ms()
-    print(f"gazetteer load  {load:.1f} ms (import of kg.link.gazetteer {imp:.1f} ms; median of 5 fresh interpreters)")
-    for label, ex in (("seed article", seed_extraction()), ("synthetic", synthetic_extraction(5000))):
+    print(
+        f"gazetteer load  {load:.1f} ms (import of kg.link.gazetteer {imp:.1f} ms; median of 5 fresh interpreters)"
+    )
+    for label, ex in (
+        ("seed article", seed_extraction()),
+        ("synthetic", synthetic_extraction(5000)),
+    ):
         for cold in (False, True):
             rate, n, links = throughput(ex, args.seconds, cold)
-            print(f"{label:13s} {'cold' if cold else 'warm'}  {rate:,.0f} mentions/s  ({n} mentions, {links} links per pass)")
+            print(
+                f"{label:13s} {'cold' if cold else 'warm'}  {rate:,.0f} mentions/s  ({n} mentions, {links} links per pass)"
+            )
     return 0
 
 

@@ -45,9 +45,26 @@ from kg.model import (
 )
 from kg.vocab import CORE_RELATIONS, PREFIXES
 
-CLASSES = ["Person"] * 5 + ["Organization"] * 3 + ["Country", "City", "Region", "Group", "Position", "Thing"]
+CLASSES = (
+    ["Person"] * 5
+    + ["Organization"] * 3
+    + ["Country", "City", "Region", "Group", "Position", "Thing"]
+)
 SYLLABLES = "با تي رو سا مي لا دو نا كر ها زي فو جا قد ور سل عب مح".split()
-VERBS = ["استضاف", "التقى", "زار", "انتقد", "دعم", "أعلن", "هاجم", "وقع", "رفض", "جدد", "ناقش", "بحث"]
+VERBS = [
+    "استضاف",
+    "التقى",
+    "زار",
+    "انتقد",
+    "دعم",
+    "أعلن",
+    "هاجم",
+    "وقع",
+    "رفض",
+    "جدد",
+    "ناقش",
+    "بحث",
+]
 OPEN_LEMMAS = ["جدد", "ناقش", "بحث"]
 
 
@@ -60,7 +77,9 @@ class _Pool:
     def __init__(self, size: int, rnd: random.Random) -> None:
         self.items = []
         for i in range(size):
-            name = " ".join("".join(rnd.choice(SYLLABLES) for _ in range(rnd.randint(2, 3))) for _ in range(2))
+            name = " ".join(
+                "".join(rnd.choice(SYLLABLES) for _ in range(rnd.randint(2, 3))) for _ in range(2)
+            )
             qid = f"Q{100000 + i}" if rnd.random() < 0.6 else ""
             self.items.append((f"p{i}", rnd.choice(CLASSES), name, qid))
         self.weights = [1 / (r + 1) for r in range(size)]
@@ -84,9 +103,13 @@ def _doc(d: int, pool: _Pool, rnd: random.Random) -> DocResult:
     text_parts: list[str] = []
     pos = 0
     sentences, mentions, triples, links = [], [], [], []
-    entities: dict[str, tuple[str, str, list[str], list[str], str]] = {}  # key -> cls, label, mention ids, names, value
+    entities: dict[
+        str, tuple[str, str, list[str], list[str], str]
+    ] = {}  # key -> cls, label, mention ids, names, value
 
-    def mention(key: str, cls: str, label: str, name: str, si: int, start: int, value: str = "") -> None:
+    def mention(
+        key: str, cls: str, label: str, name: str, si: int, start: int, value: str = ""
+    ) -> None:
         mid = f"m{len(mentions) + 1}"
         mentions.append(Mention(mid, si, start, start + len(name), name, cls, key))
         e = entities.setdefault(key, (cls, label, [], [], value))
@@ -113,7 +136,9 @@ def _doc(d: int, pool: _Pool, rnd: random.Random) -> DocResult:
             qs = start + s.index(quote)
             key = f"q{si}"
             mention(key, "Statement", quote, quote, si, qs, value=quote)
-            triples.append(Triple(a[0], "said", key, si, start, start + len(s), _conf(rnd), "bench/1"))
+            triples.append(
+                Triple(a[0], "said", key, si, start, start + len(s), _conf(rnd), "bench/1")
+            )
         else:
             ib, ie, ic = (start + s.index(x) for x in (b[2], event, c[2]))
             it = start + s.index(time_words)
@@ -127,7 +152,9 @@ def _doc(d: int, pool: _Pool, rnd: random.Random) -> DocResult:
             ec = _span((ie, ie + len(event)), (ic, ic + len(c[2])))
             triples.append(Triple(f"ev{si}", "location", c[0], si, *ec, _conf(rnd), "bench/1"))
             ae = _span((ia, ia + len(a_name)), (ie, ie + len(event)))
-            triples.append(Triple(a[0], "participatedIn", f"ev{si}", si, *ae, _conf(rnd), "bench/1"))
+            triples.append(
+                Triple(a[0], "participatedIn", f"ev{si}", si, *ae, _conf(rnd), "bench/1")
+            )
         text_parts.append(s)
         pos += len(s) + 1
     for key, qid_holder in {x[0]: x for x in pool.items if x[0] in entities}.items():
@@ -135,8 +162,13 @@ def _doc(d: int, pool: _Pool, rnd: random.Random) -> DocResult:
             first = entities[key][2][0]
             links.append(Link(first, qid_holder[3], 0.9, "bench", f"Entity {key}", qid_holder[2]))
     text = " ".join(text_parts)
-    ents = tuple(Entity(k, label, cls, tuple(ms), tuple(names), value) for k, (cls, label, ms, names, value) in entities.items())
-    analysed = AnalysedDoc(Document(f"bench/{d:06}", text, "ar", source=f"bench/{d:06}.txt"), tuple(sentences), "bench")
+    ents = tuple(
+        Entity(k, label, cls, tuple(ms), tuple(names), value)
+        for k, (cls, label, ms, names, value) in entities.items()
+    )
+    analysed = AnalysedDoc(
+        Document(f"bench/{d:06}", text, "ar", source=f"bench/{d:06}.txt"), tuple(sentences), "bench"
+    )
     return DocResult(Extraction(analysed, tuple(mentions), ents, tuple(triples)), tuple(links))
 
 
@@ -179,7 +211,14 @@ def build_store(target: Path, triples: int) -> tuple[int, int, float]:
     return docs, written, time.perf_counter() - t0
 
 
-def bench(triples: int, runs: int, rdflib_runs: int, rdflib_queries: bool, workdir: Path, queries: bool = True) -> dict[str, object]:
+def bench(
+    triples: int,
+    runs: int,
+    rdflib_runs: int,
+    rdflib_queries: bool,
+    workdir: Path,
+    queries: bool = True,
+) -> dict[str, object]:
     import pyoxigraph as ox
     from rdflib import Dataset
 
@@ -193,11 +232,19 @@ def bench(triples: int, runs: int, rdflib_runs: int, rdflib_queries: bool, workd
     src.dump(str(nq), ox.RdfFormat.N_QUADS)
     del src
     n = sum(1 for _ in nq.open("rb"))
-    print(f"\n{n:,} triples in {docs:,} documents ({nq.stat().st_size / 1e6:.0f} MB of N-Quads)", file=sys.stderr)
-    print(f"  incremental: {put_triples / put_s:,.0f} triples/s through GraphStore.put ({docs / put_s:.0f} docs/s)", file=sys.stderr)
+    print(
+        f"\n{n:,} triples in {docs:,} documents ({nq.stat().st_size / 1e6:.0f} MB of N-Quads)",
+        file=sys.stderr,
+    )
+    print(
+        f"  incremental: {put_triples / put_s:,.0f} triples/s through GraphStore.put ({docs / put_s:.0f} docs/s)",
+        file=sys.stderr,
+    )
 
     ox_dir = workdir / f"ox{triples}"
-    ox_s, _ = _timed(lambda: ox.Store(str(ox_dir)).bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS))
+    ox_s, _ = _timed(
+        lambda: ox.Store(str(ox_dir)).bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    )
     disk = ox.Store.read_only(str(ox_dir))
     print(f"  oxigraph bulk_load: {n / ox_s:,.0f} triples/s", file=sys.stderr)
     mem = ox.Store()
@@ -226,7 +273,15 @@ def bench(triples: int, runs: int, rdflib_runs: int, rdflib_queries: bool, workd
             for _ in range(rdflib_runs):
                 t, _ = _timed(lambda q=q: len(list(rdflib_query(ds, q))))
                 rdf_times.append(t)
-        rows.append((name, count, _percentiles(ox_times), _percentiles(disk_times), _percentiles(rdf_times) if rdf_times else None))
+        rows.append(
+            (
+                name,
+                count,
+                _percentiles(ox_times),
+                _percentiles(disk_times),
+                _percentiles(rdf_times) if rdf_times else None,
+            )
+        )
         print(f"  {name}: {count} rows, oxigraph p50 {rows[-1][2][0]:.1f} ms", file=sys.stderr)
     return {
         "triples": n,
@@ -255,16 +310,22 @@ def report(r: dict[str, object]) -> str:
     ]
     for name, count, (o50, o95), (d50, d95), rdf in r["queries"]:  # type: ignore[attr-defined]
         rd = f"{rdf[0]:,.0f} | {rdf[1]:,.0f}" if rdf else "- | -"
-        lines.append(f"| {name} | {count:,} | {o50:,.1f} | {o95:,.1f} | {d50:,.1f} | {d95:,.1f} | {rd} |")
+        lines.append(
+            f"| {name} | {count:,} | {o50:,.1f} | {o95:,.1f} | {d50:,.1f} | {d95:,.1f} | {rd} |"
+        )
     return "\n".join(lines)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("sizes", nargs="*", type=int, default=[100_000, 1_000_000], help="Triples per run.")
+    ap.add_argument(
+        "sizes", nargs="*", type=int, default=[100_000, 1_000_000], help="Triples per run."
+    )
     ap.add_argument("--runs", type=int, default=20, help="Oxigraph runs per query.")
     ap.add_argument("--rdflib-runs", type=int, default=3, help="rdflib runs per query.")
-    ap.add_argument("--no-rdflib-queries", action="store_true", help="Skip the (slow) rdflib queries.")
+    ap.add_argument(
+        "--no-rdflib-queries", action="store_true", help="Skip the (slow) rdflib queries."
+    )
     ap.add_argument("--no-queries", action="store_true", help="Measure loading only.")
     ap.add_argument("--keep", type=Path, default=None, help="Work in this folder and keep it.")
     args = ap.parse_args()
@@ -272,7 +333,14 @@ def main() -> None:
     workdir.mkdir(parents=True, exist_ok=True)
     try:
         for size in args.sizes:
-            r = bench(size, args.runs, args.rdflib_runs, not args.no_rdflib_queries, workdir, not args.no_queries)
+            r = bench(
+                size,
+                args.runs,
+                args.rdflib_runs,
+                not args.no_rdflib_queries,
+                workdir,
+                not args.no_queries,
+            )
             print(report(r) + "\n", flush=True)
     finally:
         if args.keep is None:

@@ -33,6 +33,7 @@ from kg.analyse.rules._farahidi_codes import GENDER, NUMBER, POS, PRON, TENSE, T
 
 DIAC = re.compile("[\u064b-\u0652\u0670]")
 
+
 def _plain(s: str | None) -> str:
     return DIAC.sub("", s or "")
 
@@ -60,7 +61,9 @@ def _readings(item: tuple[str, frozenset[str]]) -> tuple[str, list[str]]:
             enc,
         )
         seen[key] = max(seen.get(key, 0.0), float(a.score or 0.0))
-    out = [",".join(k) + f",{v:.4g}" for k, v in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))]
+    out = [
+        ",".join(k) + f",{v:.4g}" for k, v in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
     return word, out
 
 
@@ -82,11 +85,17 @@ def main() -> int:
     items = sorted((w, frozenset(ls)) for w, ls in attested.items())
     if args.limit:
         items = items[: args.limit]
-    print(f"{len(items):,} attested word forms; analysing with {args.workers} workers", file=sys.stderr)
+    print(
+        f"{len(items):,} attested word forms; analysing with {args.workers} workers",
+        file=sys.stderr,
+    )
     lemma_weight = LanguageModel().map_lemma
     n_read = 0
     used_lemmas: set[str] = set()
-    with mp.Pool(args.workers) as pool, gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as fh:
+    with (
+        mp.Pool(args.workers) as pool,
+        gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as fh,
+    ):
         for i, (word, readings) in enumerate(pool.imap(_readings, items, chunksize=200), 1):
             if readings:
                 fh.write(word + "\t" + ";".join(readings) + "\n")
@@ -98,7 +107,10 @@ def main() -> int:
             w = lemma_weight.get(lemma)
             if w:
                 fh.write(f"#lemma\t{lemma}\t{w:.4g}\n")
-    print(f"wrote {args.out}: {len(items):,} forms, {n_read:,} readings, {time.time() - t0:.0f} s", file=sys.stderr)
+    print(
+        f"wrote {args.out}: {len(items):,} forms, {n_read:,} readings, {time.time() - t0:.0f} s",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -42,7 +42,10 @@ def cases(realnews: Path, ud: Path) -> dict[str, list[str]]:
         raw = Path(tempfile.gettempdir()) / "kg-check-identical" / "pud_raw.txt"
         raw.parent.mkdir(exist_ok=True)
         lines = pud.read_text(encoding="utf-8").splitlines()
-        raw.write_text("\n".join(t[len("# text = ") :] for t in lines if t.startswith("# text = ")) + "\n", encoding="utf-8")
+        raw.write_text(
+            "\n".join(t[len("# text = ") :] for t in lines if t.startswith("# text = ")) + "\n",
+            encoding="utf-8",
+        )
         out["pud/raw"] = [str(raw), "--analyser", "rules"]
     else:
         print(f"left out: {pud} not found", file=sys.stderr)
@@ -59,7 +62,10 @@ def run_case(args: list[str], tmp: Path, name: str) -> str:
     out = tmp / name.replace("/", "_")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     run = subprocess.run(
-        [*_kg(), "build", *args, "--out", str(out), "--no-html", "-q"], capture_output=True, text=True, env=env
+        [*_kg(), "build", *args, "--out", str(out), "--no-html", "-q"],
+        capture_output=True,
+        text=True,
+        env=env,
     )
     ttl = out / "graph.ttl"
     if run.returncode != 0 or not ttl.exists():
@@ -77,7 +83,9 @@ def hashes(realnews: Path, ud: Path, workers: int) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     mode = ap.add_mutually_exclusive_group(required=True)
     mode.add_argument("--write", type=Path, help="write the hashes of this tree's outputs to FILE")
     mode.add_argument("--check", type=Path, help="compare this tree's outputs with FILE")
@@ -89,7 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         args.write.write_text(json.dumps(now, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         failed = [k for k, v in now.items() if v.startswith("failed")]
-        print(f"{len(now)} cases written to {args.write}" + (f"; {len(failed)} failed: {failed}" if failed else ""))
+        print(
+            f"{len(now)} cases written to {args.write}"
+            + (f"; {len(failed)} failed: {failed}" if failed else "")
+        )
         return 0
     before = json.loads(args.check.read_text(encoding="utf-8"))
     differ = sorted(k for k in before.keys() & now.keys() if before[k] != now[k])

@@ -22,10 +22,14 @@ DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "data" / "linking_ar.t
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("cases", nargs="?", default=str(DEFAULT), help="TSV of cases (default: %(default)s)")
+    ap.add_argument(
+        "cases", nargs="?", default=str(DEFAULT), help="TSV of cases (default: %(default)s)"
+    )
     ap.add_argument("--linker", default="gazetteer")
     ap.add_argument("--mode", choices=["linker", "pipeline", "both"], default="both")
-    ap.add_argument("-v", "--verbose", action="store_true", help="show every case, not only failures")
+    ap.add_argument(
+        "-v", "--verbose", action="store_true", help="show every case, not only failures"
+    )
     args = ap.parse_args(argv)
     cases = read_cases(args.cases)
     bad = 0

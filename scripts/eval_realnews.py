@@ -113,7 +113,9 @@ def errors(r: Scored) -> list[str]:
     lines = []
     for f in r.report.missed:
         if f.level == "core":
-            lines.append(f"  MISSED {f.subject} {'|'.join(f.relations)} {f.object}\n      « {f.evidence} »")
+            lines.append(
+                f"  MISSED {f.subject} {'|'.join(f.relations)} {f.object}\n      « {f.evidence} »"
+            )
     for w in r.report.wrong:
         subj = w.subject_gold or _label(r.graph, w.subject)
         obj = w.object_gold or _label(r.graph, w.object)
@@ -123,16 +125,23 @@ def errors(r: Scored) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("root", type=Path, help="folder with texts/ and gold/")
     ap.add_argument("--errors", action="store_true", help="list missed core facts and wrong facts")
-    ap.add_argument("--split", choices=("dev", "test", "all"), default="dev", help="whose errors --errors lists")
+    ap.add_argument(
+        "--split", choices=("dev", "test", "all"), default="dev", help="whose errors --errors lists"
+    )
     ap.add_argument("--only", default="", help="articles whose id starts with this")
     ap.add_argument("--analyser", default="auto")
     ap.add_argument("--json", type=Path, help="write per-article figures to this file")
     args = ap.parse_args(argv)
     if not (args.root / "texts").is_dir():
-        print(f"{args.root}: no texts/ folder (expected texts/ID.txt and gold/ID.*.tsv)", file=sys.stderr)
+        print(
+            f"{args.root}: no texts/ folder (expected texts/ID.txt and gold/ID.*.tsv)",
+            file=sys.stderr,
+        )
         return 2
     rows = score(args.root, args.only, args.analyser)
     if not rows:
@@ -144,13 +153,17 @@ def main(argv: list[str] | None = None) -> int:
         if args.errors and args.split in (r.split, "all"):
             print("\n".join(errors(r)))
     print()
-    for name, part in (("dev", [r for r in rows if r.split == "dev"]), ("test", [r for r in rows if r.split == "test"])):
+    for name, part in (
+        ("dev", [r for r in rows if r.split == "dev"]),
+        ("test", [r for r in rows if r.split == "test"]),
+    ):
         if part:
             print(_line(f"TOTAL {name} ({len(part)} articles)", totals(part)))
     print(_line(f"TOTAL all ({len(rows)} articles)", totals(rows)))
     if args.json:
         args.json.write_text(
-            json.dumps({r.id: totals([r]) for r in rows}, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+            json.dumps({r.id: totals([r]) for r in rows}, indent=1, sort_keys=True) + "\n",
+            encoding="utf-8",
         )
     return 0
 

@@ -29,7 +29,16 @@ def _gold(path: Path) -> list[tuple[str, list[tuple[int, int, str, int, str]]]]:
     doc = Document(path.name, path.read_text(encoding="utf-8"), "ar", str(path), format="conllu")
     out = []
     for s in ConlluAnalyser().analyse(doc).sentences:
-        words = [(t.start - s.start, t.end - s.start, t.upos, t.head - 1 if t.head else -1, t.deprel.split(":")[0]) for t in s.tokens]
+        words = [
+            (
+                t.start - s.start,
+                t.end - s.start,
+                t.upos,
+                t.head - 1 if t.head else -1,
+                t.deprel.split(":")[0],
+            )
+            for t in s.tokens
+        ]
         out.append((s.text, words))
     return out
 
@@ -49,7 +58,9 @@ def _predict(text: str, analyser: str) -> list[tuple[int, int, str, int, str]]:
         toks = [t for s in a.sentences for t in s.tokens]
         return [(t.start, t.end, t.upos, -1, t.deprel.split(":")[0]) for t in toks]
     toks = sent.tokens
-    return [(t.start, t.end, t.upos, t.head - 1 if t.head else -1, t.deprel.split(":")[0]) for t in toks]
+    return [
+        (t.start, t.end, t.upos, t.head - 1 if t.head else -1, t.deprel.split(":")[0]) for t in toks
+    ]
 
 
 def main() -> int:
@@ -94,9 +105,15 @@ def main() -> int:
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     print(f"treebank   {args.treebank.name}: {len(gold)} sentences, {n_gold} gold words")
     print(f"tokens     precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}")
-    print(f"UPOS       {upos_ok / n_gold:.3f}  (of gold words; {upos_ok / max(1, matched):.3f} of matched)")
-    print(f"UAS        {uas_ok / n_gold:.3f}  (of gold words; {uas_ok / max(1, matched):.3f} of matched)")
-    print(f"LAS        {las_ok / n_gold:.3f}  (of gold words; {las_ok / max(1, matched):.3f} of matched)")
+    print(
+        f"UPOS       {upos_ok / n_gold:.3f}  (of gold words; {upos_ok / max(1, matched):.3f} of matched)"
+    )
+    print(
+        f"UAS        {uas_ok / n_gold:.3f}  (of gold words; {uas_ok / max(1, matched):.3f} of matched)"
+    )
+    print(
+        f"LAS        {las_ok / n_gold:.3f}  (of gold words; {las_ok / max(1, matched):.3f} of matched)"
+    )
     print(f"speed      {words / seconds:,.0f} words/s ({seconds:.1f} s)")
     if args.confusions:
         for (g, pr), c in errors.most_common(15):

@@ -93,44 +93,83 @@ class Category:
         if self.optional and not self.classes and not any(c in ok for c in self.optional):
             return None
         values = " ".join(f"wd:{c}" for c in self.optional if c in ok) or "wd:Q0"
-        return PREFIXES + "SELECT ?item ?en ?ar ?alias WHERE {\n" + self.template.format(*self.classes, alt=values) + LABELS + "}"
+        return (
+            PREFIXES
+            + "SELECT ?item ?en ?ar ?alias WHERE {\n"
+            + self.template.format(*self.classes, alt=values)
+            + LABELS
+            + "}"
+        )
 
 
 CATEGORIES: tuple[Category, ...] = (
-    Category("countries", "Country", ("Q3624078",), """
+    Category(
+        "countries",
+        "Country",
+        ("Q3624078",),
+        """
   ?item wdt:P31 wd:{0} .
   FILTER NOT EXISTS {{ ?item wdt:P576 ?dissolved }}
-"""),
-    Category("capitals", "City", ("Q3624078",), """
+""",
+    ),
+    Category(
+        "capitals",
+        "City",
+        ("Q3624078",),
+        """
   ?country wdt:P31 wd:{0} ; wdt:P36 ?item .
   FILTER NOT EXISTS {{ ?country wdt:P576 ?dissolved }}
-"""),
-    Category("major cities", "City", ("Q1637706", "Q515", "Q13955"), """
+""",
+    ),
+    Category(
+        "major cities",
+        "City",
+        ("Q1637706", "Q515", "Q13955"),
+        """
   {{ ?item wdt:P31 wd:{0} }}
   UNION
   {{ ?country wdt:P37 wd:{2} .
     ?item wdt:P17 ?country ; wdt:P1082 ?population ; wdt:P31/wdt:P279* wd:{1} .
     FILTER (?population >= 250000) }}
-"""),
-    Category("intergovernmental organisations", "Organization", (), """
+""",
+    ),
+    Category(
+        "intergovernmental organisations",
+        "Organization",
+        (),
+        """
   VALUES ?class {{ {alt} }}
   ?item wdt:P31 ?class ; wikibase:sitelinks ?sitelinks .
   FILTER (?sitelinks >= 40)
   FILTER NOT EXISTS {{ ?item wdt:P576 ?dissolved }}
-""", ("Q245065", "Q484652")),
-    Category("heads of state and government, foreign ministers", "Person", ("Q3624078",), """
+""",
+        ("Q245065", "Q484652"),
+    ),
+    Category(
+        "heads of state and government, foreign ministers",
+        "Person",
+        ("Q3624078",),
+        """
   {{ ?country wdt:P31 wd:{0} . {{ ?country wdt:P1906 ?office }} UNION {{ ?country wdt:P1313 ?office }} }}
   UNION
   {{ VALUES ?minister {{ {alt} }} ?office wdt:P279 ?minister ; wdt:P1001 ?country . ?country wdt:P31 wd:{0} . }}
   ?item p:P39 ?held . ?held ps:P39 ?office .
   OPTIONAL {{ ?held pq:P582 ?end }}
   FILTER (!BOUND(?end) || ?end >= "2000-01-01T00:00:00Z"^^xsd:dateTime)
-""", ("Q7330070",)),
-    Category("armed groups", "Organization", (), """
+""",
+        ("Q7330070",),
+    ),
+    Category(
+        "armed groups",
+        "Organization",
+        (),
+        """
   VALUES ?class {{ {alt} }}
   ?item wdt:P31 ?class ; wikibase:sitelinks ?sitelinks .
   FILTER (?sitelinks >= 20)
-""", ("Q17127659", "Q17149090", "Q1156831")),
+""",
+        ("Q17127659", "Q17149090", "Q1156831"),
+    ),
 )
 
 
@@ -144,7 +183,14 @@ class Row:
     source: str = ""
 
     def cells(self) -> list[str]:
-        return [self.qid, self.label_en, self.label_ar, "|".join(self.aliases_ar), self.type, self.source]
+        return [
+            self.qid,
+            self.label_en,
+            self.label_ar,
+            "|".join(self.aliases_ar),
+            self.type,
+            self.source,
+        ]
 
 
 def checked_classes(client: object) -> set[str]:
@@ -157,7 +203,10 @@ def checked_classes(client: object) -> set[str]:
         if label in labels:
             ok.add(qid)
         else:
-            print(f"refresh: class {qid} is labelled {label!r}, not {' or '.join(map(repr, labels))}: left out", file=sys.stderr)
+            print(
+                f"refresh: class {qid} is labelled {label!r}, not {' or '.join(map(repr, labels))}: left out",
+                file=sys.stderr,
+            )
     return ok
 
 
@@ -182,7 +231,14 @@ def fetch(client: object, today: str) -> list[Row]:
                 continue
             row = rows.get(qid)
             if row is None:
-                row = rows[qid] = Row(qid, b.get("en", {}).get("value", ""), "", [], cat.type, f"wikidata-sparql {today} ({cat.name})")
+                row = rows[qid] = Row(
+                    qid,
+                    b.get("en", {}).get("value", ""),
+                    "",
+                    [],
+                    cat.type,
+                    f"wikidata-sparql {today} ({cat.name})",
+                )
                 found += 1
             ar = b.get("ar", {}).get("value", "")
             if ar and not row.label_ar:
@@ -201,7 +257,9 @@ def read_rows(path: Path) -> list[Row]:
     out = []
     for r in csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE):
         aliases = [a for a in (r.get("aliases_ar") or "").split("|") if a]
-        out.append(Row(r["qid"], r["label_en"], r["label_ar"], aliases, r["type"], r.get("source") or ""))
+        out.append(
+            Row(r["qid"], r["label_en"], r["label_ar"], aliases, r["type"], r.get("source") or "")
+        )
     return out
 
 
@@ -217,13 +275,19 @@ class MergeReport:
 def merge(existing: Sequence[Row], fresh: Iterable[Row]) -> tuple[list[Row], MergeReport]:
     """Existing rows first (labels kept, aliases extended), then new items."""
     report = MergeReport(kept=len(existing))
-    out = [Row(r.qid, r.label_en, r.label_ar, list(r.aliases_ar), r.type, r.source) for r in existing]
+    out = [
+        Row(r.qid, r.label_en, r.label_ar, list(r.aliases_ar), r.type, r.source) for r in existing
+    ]
     by_qid = {r.qid: r for r in out if r.qid}
     by_label = {(r.type, r.label_en.casefold()): r.qid for r in out if r.qid}
     for f in sorted(fresh, key=lambda r: (r.type, r.label_en, r.qid)):
         old = by_qid.get(f.qid)
         if old is not None:
-            new = [n for n in (f.label_ar, *f.aliases_ar) if n and n != old.label_ar and n not in old.aliases_ar]
+            new = [
+                n
+                for n in (f.label_ar, *f.aliases_ar)
+                if n and n != old.label_ar and n not in old.aliases_ar
+            ]
             if new:
                 old.aliases_ar.extend(new)
                 report.updated += 1
@@ -254,15 +318,28 @@ def main(argv: list[str] | None = None) -> int:
     from kg.store import atomic_write
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--base", type=Path, default=DEFAULT_TSV, help="existing gazetteer to merge into (default: %(default)s)")
-    ap.add_argument("--out", type=Path, default=None, help="where to write (default: the --base file)")
+    ap.add_argument(
+        "--base",
+        type=Path,
+        default=DEFAULT_TSV,
+        help="existing gazetteer to merge into (default: %(default)s)",
+    )
+    ap.add_argument(
+        "--out", type=Path, default=None, help="where to write (default: the --base file)"
+    )
     ap.add_argument("--no-merge", action="store_true", help="write only what Wikidata gives")
     ap.add_argument("--dry-run", action="store_true", help="print the counts, write nothing")
     ap.add_argument("--sparql", default=None, help="SPARQL endpoint (default: query.wikidata.org)")
-    ap.add_argument("--api", default=None, help="Action API, for the class checks (default: www.wikidata.org)")
-    ap.add_argument("--timeout", type=float, default=65.0, help="seconds per query (WDQS stops queries at 60)")
+    ap.add_argument(
+        "--api", default=None, help="Action API, for the class checks (default: www.wikidata.org)"
+    )
+    ap.add_argument(
+        "--timeout", type=float, default=65.0, help="seconds per query (WDQS stops queries at 60)"
+    )
     args = ap.parse_args(argv)
-    client = WikidataClient(api=args.api, sparql=args.sparql, cache=Cache(":memory:"), timeout=args.timeout)
+    client = WikidataClient(
+        api=args.api, sparql=args.sparql, cache=Cache(":memory:"), timeout=args.timeout
+    )
     today = datetime.date.today().isoformat()
     try:
         fresh = fetch(client, today)

@@ -55,7 +55,9 @@ def main(argv: list[str] | None = None) -> int:
         facts += len(ex.triples)
         relations.update(t.relation for t in ex.triples)
     seconds = time.perf_counter() - t0
-    print(f"documents {docs}  sentences {sentences}  mentions {mentions}  facts {facts}  failures {len(failures)}  seconds {seconds:.1f}")
+    print(
+        f"documents {docs}  sentences {sentences}  mentions {mentions}  facts {facts}  failures {len(failures)}  seconds {seconds:.1f}"
+    )
     for rel, n in relations.most_common(args.top):
         print(f"  {rel:16} {n}")
     for f in failures[:10]:

@@ -127,7 +127,11 @@ def tokenizer_files(sents: list[Sent], folder: Path, name: str) -> tuple[Path, P
                 pos = start + len(t.surface)
         paragraphs_txt.append("".join(txt))
         paragraphs_lab.append("".join(lab))
-    txt_path, lab_path, mwt_path = folder / f"{name}.txt", folder / f"{name}.label", folder / f"{name}_mwt.json"
+    txt_path, lab_path, mwt_path = (
+        folder / f"{name}.txt",
+        folder / f"{name}.label",
+        folder / f"{name}_mwt.json",
+    )
     txt_path.write_text("\n\n".join(paragraphs_txt) + "\n\n", encoding="utf-8")
     lab_path.write_text("\n\n".join(paragraphs_lab) + "\n\n", encoding="utf-8")
     counts: dict[tuple[str, tuple[str, ...]], int] = {}
@@ -136,7 +140,10 @@ def tokenizer_files(sents: list[Sent], folder: Path, name: str) -> tuple[Path, P
             if len(t.words) > 1:
                 key = (t.surface, tuple(w.form for w in t.words))
                 counts[key] = counts.get(key, 0) + 1
-    mwt_path.write_text(json.dumps([[[k[0], list(k[1])], n] for k, n in counts.items()], ensure_ascii=False), encoding="utf-8")
+    mwt_path.write_text(
+        json.dumps([[[k[0], list(k[1])], n] for k, n in counts.items()], ensure_ascii=False),
+        encoding="utf-8",
+    )
     return txt_path, lab_path, mwt_path
 
 
@@ -148,7 +155,12 @@ def ner_file(sents: list[Sent], path: Path) -> Path:
     """
     data = []
     for s in sents:
-        data.append([{"text": t.surface, "ner": next((w.ner for w in t.words if w.ner != "O"), "O")} for t in s.tokens])
+        data.append(
+            [
+                {"text": t.surface, "ner": next((w.ner for w in t.words if w.ner != "O"), "O")}
+                for t in s.tokens
+            ]
+        )
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return path
 
@@ -164,7 +176,9 @@ def word2vec_file(sents: list[Sent], path: Path, dim: int = DIM) -> Path:
                 vocab.setdefault(w.lower(), None)
     lines = [f"{len(vocab)} {dim}"]
     for w in vocab:
-        lines.append(w.replace(" ", "\xa0") + " " + " ".join(f"{rng.uniform(-1, 1):.4f}" for _ in range(dim)))
+        lines.append(
+            w.replace(" ", "\xa0") + " " + " ".join(f"{rng.uniform(-1, 1):.4f}" for _ in range(dim))
+        )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -181,7 +195,10 @@ def train_language(lang: str, conllu: Path, out: Path, work: Path, steps: int) -
     sents = read_sentences(conllu)
     has_mwt = any(len(t.words) > 1 for s in sents for t in s.tokens)
     lang_dir = out / lang
-    model = {p: lang_dir / p / f"{PACKAGE}.pt" for p in ("tokenize", "mwt", "pretrain", "pos", "lemma", "depparse", "ner")}
+    model = {
+        p: lang_dir / p / f"{PACKAGE}.pt"
+        for p in ("tokenize", "mwt", "pretrain", "pos", "lemma", "depparse", "ner")
+    }
     for p in model.values():
         p.parent.mkdir(parents=True, exist_ok=True)
     train = work / f"{lang}.train.conllu"
@@ -194,17 +211,65 @@ def train_language(lang: str, conllu: Path, out: Path, work: Path, steps: int) -
     txt, lab, mwt_json = tokenizer_files(sents, work, f"{lang}.tok")
     tok_args = tokenizer.parse_args(
         [
-            "--txt_file", str(txt), "--label_file", str(lab), "--mwt_json_file", str(mwt_json),
-            "--dev_txt_file", str(txt), "--dev_label_file", str(lab),
-            "--lang", lang, "--shorthand", short, "--save_dir", str(model["tokenize"].parent),
-            "--save_name", model["tokenize"].name,
-            "--steps", str(steps), "--eval_steps", str(steps), "--report_steps", str(steps), "--batch_size", "8",
-            "--hidden_dim", "32", "--emb_dim", "16", "--rnn_layers", "1",
-            "--dropout", "0", "--unit_dropout", "0", "--tok_noise", "0", "--max_seqlen", "120",
-            "--last_char_drop_prob", "0", "--punct_move_back_prob", "0", "--split_mwt_prob", "0",
-            "--comma_typo_prob", "0", "--comma_glue_prob", "0", "--drop_initial_punct_prob", "0",
-            "--augment_final_punct_prob", "0", "--augment_mid_punct_prob", "0",
-            "--lr", "0.01", *_small(),
+            "--txt_file",
+            str(txt),
+            "--label_file",
+            str(lab),
+            "--mwt_json_file",
+            str(mwt_json),
+            "--dev_txt_file",
+            str(txt),
+            "--dev_label_file",
+            str(lab),
+            "--lang",
+            lang,
+            "--shorthand",
+            short,
+            "--save_dir",
+            str(model["tokenize"].parent),
+            "--save_name",
+            model["tokenize"].name,
+            "--steps",
+            str(steps),
+            "--eval_steps",
+            str(steps),
+            "--report_steps",
+            str(steps),
+            "--batch_size",
+            "8",
+            "--hidden_dim",
+            "32",
+            "--emb_dim",
+            "16",
+            "--rnn_layers",
+            "1",
+            "--dropout",
+            "0",
+            "--unit_dropout",
+            "0",
+            "--tok_noise",
+            "0",
+            "--max_seqlen",
+            "120",
+            "--last_char_drop_prob",
+            "0",
+            "--punct_move_back_prob",
+            "0",
+            "--split_mwt_prob",
+            "0",
+            "--comma_typo_prob",
+            "0",
+            "--comma_glue_prob",
+            "0",
+            "--drop_initial_punct_prob",
+            "0",
+            "--augment_final_punct_prob",
+            "0",
+            "--augment_mid_punct_prob",
+            "0",
+            "--lr",
+            "0.01",
+            *_small(),
         ]
     )
     tokenizer.utils.set_random_seed(SEED)
@@ -218,10 +283,25 @@ def train_language(lang: str, conllu: Path, out: Path, work: Path, steps: int) -
         t = time.perf_counter()
         mwt_expander.main(
             [
-                "--train_file", str(train), "--eval_file", str(train), "--gold_file", str(train),
-                "--output_file", pred, "--lang", lang, "--shorthand", short,
-                "--save_dir", str(model["mwt"].parent), "--save_name", model["mwt"].name,
-                "--dict_only", "--no_force_exact_pieces", *_small(),
+                "--train_file",
+                str(train),
+                "--eval_file",
+                str(train),
+                "--gold_file",
+                str(train),
+                "--output_file",
+                pred,
+                "--lang",
+                lang,
+                "--shorthand",
+                short,
+                "--save_dir",
+                str(model["mwt"].parent),
+                "--save_name",
+                model["mwt"].name,
+                "--dict_only",
+                "--no_force_exact_pieces",
+                *_small(),
             ]
         )
         timings["mwt"] = time.perf_counter() - t
@@ -232,22 +312,71 @@ def train_language(lang: str, conllu: Path, out: Path, work: Path, steps: int) -
     timings["pretrain"] = time.perf_counter() - t
 
     tiny = [
-        "--hidden_dim", str(DIM), "--char_hidden_dim", str(DIM), "--word_emb_dim", str(DIM),
-        "--char_emb_dim", "8", "--tag_emb_dim", "8", "--transformed_dim", str(DIM), "--num_layers", "1",
-        "--char_num_layers", "1", "--deep_biaff_hidden_dim", str(DIM), "--word_dropout", "0", "--dropout", "0",
-        "--rec_dropout", "0", "--char_rec_dropout", "0", "--batch_size", "200",
+        "--hidden_dim",
+        str(DIM),
+        "--char_hidden_dim",
+        str(DIM),
+        "--word_emb_dim",
+        str(DIM),
+        "--char_emb_dim",
+        "8",
+        "--tag_emb_dim",
+        "8",
+        "--transformed_dim",
+        str(DIM),
+        "--num_layers",
+        "1",
+        "--char_num_layers",
+        "1",
+        "--deep_biaff_hidden_dim",
+        str(DIM),
+        "--word_dropout",
+        "0",
+        "--dropout",
+        "0",
+        "--rec_dropout",
+        "0",
+        "--char_rec_dropout",
+        "0",
+        "--batch_size",
+        "200",
     ]
     common = [
-        "--wordvec_pretrain_file", str(model["pretrain"]), "--train_file", str(train), "--eval_file", str(train),
-        "--output_file", pred, "--lang", lang, "--shorthand", short, "--augment_nopunct", "0",
+        "--wordvec_pretrain_file",
+        str(model["pretrain"]),
+        "--train_file",
+        str(train),
+        "--eval_file",
+        str(train),
+        "--output_file",
+        pred,
+        "--lang",
+        lang,
+        "--shorthand",
+        short,
+        "--augment_nopunct",
+        "0",
     ]
 
     t = time.perf_counter()
     tagger.main(
         [
-            *common, *tiny, "--composite_deep_biaff_hidden_dim", str(DIM), "--max_steps", str(steps),
-            "--eval_interval", str(steps), "--save_dir", str(model["pos"].parent), "--save_name", model["pos"].name,
-            "--lr", "0.01", "--no_second_optim", *_small(),
+            *common,
+            *tiny,
+            "--composite_deep_biaff_hidden_dim",
+            str(DIM),
+            "--max_steps",
+            str(steps),
+            "--eval_interval",
+            str(steps),
+            "--save_dir",
+            str(model["pos"].parent),
+            "--save_name",
+            model["pos"].name,
+            "--lr",
+            "0.01",
+            "--no_second_optim",
+            *_small(),
         ]
     )
     timings["pos"] = time.perf_counter() - t
@@ -255,8 +384,20 @@ def train_language(lang: str, conllu: Path, out: Path, work: Path, steps: int) -
     t = time.perf_counter()
     lemmatizer.main(
         [
-            "--train_file", str(train), "--eval_file", str(train), "--output_file", pred, "--shorthand", short,
-            "--save_dir", str(model["lemma"].parent), "--save_name", model["lemma"].name, "--dict_only", *_small(),
+            "--train_file",
+            str(train),
+            "--eval_file",
+            str(train),
+            "--output_file",
+            pred,
+            "--shorthand",
+            short,
+            "--save_dir",
+            str(model["lemma"].parent),
+            "--save_name",
+            model["lemma"].name,
+            "--dict_only",
+            *_small(),
         ]
     )
     timings["lemma"] = time.perf_counter() - t
@@ -264,10 +405,25 @@ def train_language(lang: str, conllu: Path, out: Path, work: Path, steps: int) -
     t = time.perf_counter()
     parser.main(
         [
-            *common, *tiny, "--deep_biaff_output_dim", "8", "--max_steps", str(steps),
-            "--eval_interval", str(steps), "--save_dir", str(model["depparse"].parent),
-            "--save_name", model["depparse"].name, "--no_checkpoint", "--optim", "adam", "--lr", "0.01",
-            "--no_second_optim", *_small(),
+            *common,
+            *tiny,
+            "--deep_biaff_output_dim",
+            "8",
+            "--max_steps",
+            str(steps),
+            "--eval_interval",
+            str(steps),
+            "--save_dir",
+            str(model["depparse"].parent),
+            "--save_name",
+            model["depparse"].name,
+            "--no_checkpoint",
+            "--optim",
+            "adam",
+            "--lr",
+            "0.01",
+            "--no_second_optim",
+            *_small(),
         ]
     )
     timings["depparse"] = time.perf_counter() - t
@@ -276,23 +432,63 @@ def train_language(lang: str, conllu: Path, out: Path, work: Path, steps: int) -
     ner_json = ner_file(sents, work / f"{lang}.ner.json")
     ner_tagger.main(
         [
-            "--wordvec_pretrain_file", str(model["pretrain"]), "--train_file", str(ner_json),
-            "--eval_file", str(ner_json), "--shorthand", short, "--save_dir", str(model["ner"].parent),
-            "--save_name", model["ner"].name, "--hidden_dim", str(DIM), "--char_hidden_dim", str(DIM),
-            "--word_emb_dim", str(DIM), "--char_emb_dim", "8", "--num_layers", "1", "--word_dropout", "0",
-            "--locked_dropout", "0", "--dropout", "0", "--rec_dropout", "0", "--char_rec_dropout", "0",
-            "--char_dropout", "0", "--max_steps", str(steps * 3), "--eval_interval", str(steps * 3), "--batch_size", "200",
-            "--lr", "0.05", *_small(),
+            "--wordvec_pretrain_file",
+            str(model["pretrain"]),
+            "--train_file",
+            str(ner_json),
+            "--eval_file",
+            str(ner_json),
+            "--shorthand",
+            short,
+            "--save_dir",
+            str(model["ner"].parent),
+            "--save_name",
+            model["ner"].name,
+            "--hidden_dim",
+            str(DIM),
+            "--char_hidden_dim",
+            str(DIM),
+            "--word_emb_dim",
+            str(DIM),
+            "--char_emb_dim",
+            "8",
+            "--num_layers",
+            "1",
+            "--word_dropout",
+            "0",
+            "--locked_dropout",
+            "0",
+            "--dropout",
+            "0",
+            "--rec_dropout",
+            "0",
+            "--char_rec_dropout",
+            "0",
+            "--char_dropout",
+            "0",
+            "--max_steps",
+            str(steps * 3),
+            "--eval_interval",
+            str(steps * 3),
+            "--batch_size",
+            "200",
+            "--lr",
+            "0.05",
+            *_small(),
         ]
     )
     timings["ner"] = time.perf_counter() - t
-    logging.getLogger("train_tiny_stanza").info("%s: %s", lang, {k: round(v, 1) for k, v in timings.items()})
+    logging.getLogger("train_tiny_stanza").info(
+        "%s: %s", lang, {k: round(v, 1) for k, v in timings.items()}
+    )
 
     pretrain_dep = [{"model": "pretrain", "package": PACKAGE}]
     processors = ["tokenize", *(["mwt"] if has_mwt else []), "pos", "lemma", "depparse", "ner"]
     entry: dict[str, object] = {"lang_name": LANG_NAMES.get(lang, lang), "pretrain": {PACKAGE: {}}}
     for p in processors:
-        entry[p] = {PACKAGE: {"dependencies": pretrain_dep} if p in ("pos", "depparse", "ner") else {}}
+        entry[p] = {
+            PACKAGE: {"dependencies": pretrain_dep} if p in ("pos", "depparse", "ner") else {}
+        }
     entry["packages"] = {"default": {p: PACKAGE for p in processors}}
     entry["default_processors"] = {p: PACKAGE for p in processors}
     return entry
@@ -306,7 +502,9 @@ def verify(out: Path, lang: str, conllu: Path) -> list[str]:
 
     from kg.analyse.conllu import parse
 
-    nlp = stanza.Pipeline(lang, dir=str(out), download_method=None, logging_level="ERROR", use_gpu=False)
+    nlp = stanza.Pipeline(
+        lang, dir=str(out), download_method=None, logging_level="ERROR", use_gpu=False
+    )
     level = logging.getLogger("stanza").level
     logging.getLogger("stanza").setLevel(max(level, logging.WARNING))
     problems: list[str] = []
@@ -326,7 +524,9 @@ def verify(out: Path, lang: str, conllu: Path) -> list[str]:
     return problems
 
 
-def train_all(out: Path, langs: list[str], steps: int = 150, data: Path = DATA, tries: int = 3) -> Path:
+def train_all(
+    out: Path, langs: list[str], steps: int = 150, data: Path = DATA, tries: int = 3
+) -> Path:
     """Train the tiny models of ``langs`` into ``out``, write ``out/resources.json``, and
     check that they reproduce their training sentences (training longer if not)."""
     import torch
@@ -339,13 +539,19 @@ def train_all(out: Path, langs: list[str], steps: int = 150, data: Path = DATA, 
         for attempt in range(tries):
             with tempfile.TemporaryDirectory(prefix="tiny-stanza-") as tmp:
                 resources[lang] = train_language(lang, conllu, out, Path(tmp), steps * 2**attempt)
-            (out / "resources.json").write_text(json.dumps(resources, ensure_ascii=False, indent=1), encoding="utf-8")
+            (out / "resources.json").write_text(
+                json.dumps(resources, ensure_ascii=False, indent=1), encoding="utf-8"
+            )
             problems = verify(out, lang, conllu)
             if not problems:
                 break
-            logging.getLogger("train_tiny_stanza").warning("%s: %d sentences not reproduced; training longer", lang, len(problems))
+            logging.getLogger("train_tiny_stanza").warning(
+                "%s: %d sentences not reproduced; training longer", lang, len(problems)
+            )
         else:
-            raise SystemExit("the tiny models do not reproduce their training data:\n" + "\n".join(problems))
+            raise SystemExit(
+                "the tiny models do not reproduce their training data:\n" + "\n".join(problems)
+            )
     return out
 
 
@@ -361,7 +567,9 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     train_all(args.out, args.langs, args.steps)
     size = sum(p.stat().st_size for p in args.out.rglob("*.pt"))
-    print(f"trained {', '.join(args.langs)} into {args.out} ({size / 1e6:.2f} MB) in {time.perf_counter() - t0:.1f} s")
+    print(
+        f"trained {', '.join(args.langs)} into {args.out} ({size / 1e6:.2f} MB) in {time.perf_counter() - t0:.1f} s"
+    )
     return 0
 
 

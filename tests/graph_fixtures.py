@@ -51,7 +51,9 @@ class _Doc:
         start = self.text.index(words, s.start)
         return start, start + len(words)
 
-    def entity(self, key: str, cls: str, label: str, *spots: tuple[int, str], value: str = "") -> str:
+    def entity(
+        self, key: str, cls: str, label: str, *spots: tuple[int, str], value: str = ""
+    ) -> str:
         ids = []
         for sentence, words in spots:
             start, end = self.span(sentence, words)
@@ -66,7 +68,9 @@ class _Doc:
         mention = next(m for m in self.mentions if m.entity == key)
         self.links.append(Link(mention.id, qid, score, "gazetteer", en, ar))
 
-    def fact(self, s: str, rel: str, o: str, sentence: int, evidence: str, conf: float = 0.8, **kw) -> None:
+    def fact(
+        self, s: str, rel: str, o: str, sentence: int, evidence: str, conf: float = 0.8, **kw
+    ) -> None:
         start, end = self.span(sentence, evidence)
         self.triples.append(Triple(s, rel, o, sentence, start, end, conf, "ud-extractor/1", **kw))
 
@@ -81,10 +85,18 @@ def coalition_ar() -> DocResult:
     d = _Doc("coalition_ar", AR_SENTENCES, "ar")
     d.entity("tillerson", "Person", "ريكس تيلرسون", (0, "ريكس تيلرسون"), (1, "تيلرسون"))
     d.entity("minister", "Position", "وزير الخارجية الأميركي", (0, "وزير الخارجية الأميركي"))
-    d.entity("meeting", "Event", "اجتماع لوزراء خارجية التحالف الدولي", (0, "اجتماع لوزراء خارجية التحالف الدولي"), (2, "الاجتماع"))
+    d.entity(
+        "meeting",
+        "Event",
+        "اجتماع لوزراء خارجية التحالف الدولي",
+        (0, "اجتماع لوزراء خارجية التحالف الدولي"),
+        (2, "الاجتماع"),
+    )
     d.entity("attack", "Event", "الهجوم الإرهابي", (0, "الهجوم الإرهابي"))
     d.entity("parliament", "Organization", "البرلمان البريطاني", (0, "البرلمان البريطاني"))
-    d.entity("wednesday", "TimeExpression", "اليوم الأربعاء", (0, "اليوم الأربعاء"), value="2017-03-22")
+    d.entity(
+        "wednesday", "TimeExpression", "اليوم الأربعاء", (0, "اليوم الأربعاء"), value="2017-03-22"
+    )
     d.entity("washington", "City", "واشنطن", (0, "واشنطن"))
     d.entity("isis", "Organization", "داعش", (1, "داعش"))
     d.entity("uk", "Country", "المملكة المتحدة", (2, "المملكة المتحدة"))
@@ -99,16 +111,43 @@ def coalition_ar() -> DocResult:
     d.link("france", "Q142", 0.9, "France", "فرنسا")
     hosted = "الذي استضافه وزير الخارجية الأميركي ريكس تيلرسون"
     d.fact("tillerson", "hosted", "meeting", 0, hosted, 0.85)
-    d.fact("meeting", "location", "washington", 0, "استضافه وزير الخارجية الأميركي ريكس تيلرسون في واشنطن")
+    d.fact(
+        "meeting",
+        "location",
+        "washington",
+        0,
+        "استضافه وزير الخارجية الأميركي ريكس تيلرسون في واشنطن",
+    )
     d.fact("tillerson", "holdsPosition", "minister", 0, "وزير الخارجية الأميركي ريكس تيلرسون", 0.9)
     d.fact("attack", "targeted", "parliament", 0, "الهجوم الإرهابي على البرلمان البريطاني", 0.7)
     d.fact("attack", "coincidedWith", "meeting", 0, "تزامن الهجوم الإرهابي", 0.6)
-    d.fact("attack", "pointInTime", "wednesday", 0, "الهجوم الإرهابي على البرلمان البريطاني اليوم الأربعاء", 0.5)
+    d.fact(
+        "attack",
+        "pointInTime",
+        "wednesday",
+        0,
+        "الهجوم الإرهابي على البرلمان البريطاني اليوم الأربعاء",
+        0.5,
+    )
     d.fact("tillerson", "said", "quote", 1, "وقال تيلرسون إن", 0.9)
     d.fact("tillerson", "open", "isis", 1, "هزيمة داعش", 0.4, lemma="هزيمة")
     d.fact("isis", "attended", "meeting", 1, "داعش", 0.3, negated=True)
-    d.fact("uk", "participatedIn", "meeting", 2, "شارك في الاجتماع حلفاء الولايات المتحدة الأوروبيون، كالمملكة المتحدة", 0.7)
-    d.fact("france", "participatedIn", "meeting", 2, "شارك في الاجتماع حلفاء الولايات المتحدة الأوروبيون، كالمملكة المتحدة وفرنسا", 0.6)
+    d.fact(
+        "uk",
+        "participatedIn",
+        "meeting",
+        2,
+        "شارك في الاجتماع حلفاء الولايات المتحدة الأوروبيون، كالمملكة المتحدة",
+        0.7,
+    )
+    d.fact(
+        "france",
+        "participatedIn",
+        "meeting",
+        2,
+        "شارك في الاجتماع حلفاء الولايات المتحدة الأوروبيون، كالمملكة المتحدة وفرنسا",
+        0.6,
+    )
     return d.result()
 
 

@@ -31,17 +31,29 @@ def _key() -> str:
 
 def tiny_model_dir() -> Path:
     """A folder with tiny ar and en stanza models (trained here if not cached)."""
-    cache = Path(os.environ.get("KG_TINY_STANZA_CACHE", Path(tempfile.gettempdir()) / "kg-builder-tiny-stanza"))
+    cache = Path(
+        os.environ.get(
+            "KG_TINY_STANZA_CACHE", Path(tempfile.gettempdir()) / "kg-builder-tiny-stanza"
+        )
+    )
     target = cache / _key()
     if (target / "resources.json").is_file():
         return target
     cache.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="train-", dir=cache))
     try:
-        subprocess.run([sys.executable, str(SCRIPT), "--out", str(work)], check=True, capture_output=True, text=True, timeout=1200)
+        subprocess.run(
+            [sys.executable, str(SCRIPT), "--out", str(work)],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=1200,
+        )
     except subprocess.CalledProcessError as exc:  # pragma: no cover - shows why training failed
         shutil.rmtree(work, ignore_errors=True)
-        raise RuntimeError(f"training the tiny stanza models failed:\n{exc.stdout[-3000:]}\n{exc.stderr[-3000:]}") from None
+        raise RuntimeError(
+            f"training the tiny stanza models failed:\n{exc.stdout[-3000:]}\n{exc.stderr[-3000:]}"
+        ) from None
     try:
         work.rename(target)
     except OSError:  # another process finished first

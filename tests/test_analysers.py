@@ -20,7 +20,10 @@ EN = (DATA / "english_article.txt").read_text(encoding="utf-8")
 
 def _inputs(name: str) -> list[tuple[dict[str, object], Document]]:
     if name == "conllu":
-        return [({}, Document(p.name, p.read_text(encoding="utf-8"), "ar", str(p), "conllu")) for p in sorted((DATA / "conllu").glob("[!b]*.conllu"))]
+        return [
+            ({}, Document(p.name, p.read_text(encoding="utf-8"), "ar", str(p), "conllu"))
+            for p in sorted((DATA / "conllu").glob("[!b]*.conllu"))
+        ]
     options: dict[str, object] = {"model_dir": tiny_model_dir()} if name == "stanza" else {}
     return [(options, Document("ar", AR, "ar")), (options, Document("en", EN, "en"))]
 

@@ -27,7 +27,9 @@ def test_every_command_has_help(command: str) -> None:
 def test_build_prints_a_summary_and_writes_the_outputs(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
-    (src / "a.txt").write_text("استضاف الرئيس الفرنسي إيمانويل ماكرون قمة في باريس.", encoding="utf-8")
+    (src / "a.txt").write_text(
+        "استضاف الرئيس الفرنسي إيمانويل ماكرون قمة في باريس.", encoding="utf-8"
+    )
     (src / "bad.txt").write_bytes(b"\xff\xfe\x00")
     code, out = run("build", src, "--out", tmp_path / "out")
     assert code == 0
@@ -53,7 +55,13 @@ def test_query_eval_validate_view_stats_path_export(seed_build: Path, tmp_path: 
     ttl = seed_build / "graph.ttl"
     code, out = run("query", ttl, "-f", "hosted_events", "--format", "csv")
     assert code == 0 and "تيلرسون" in out
-    code, out = run("query", ttl, "SELECT (COUNT(*) AS ?n) WHERE { ?s kg:participatedIn ?o }", "--format", "json")
+    code, out = run(
+        "query",
+        ttl,
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s kg:participatedIn ?o }",
+        "--format",
+        "json",
+    )
     assert code == 0 and '"n"' in out
     code, out = run("eval", ttl, GOLD_ENTITIES, GOLD_FACTS)
     assert code == 0 and "precision" in out and "recall core" in out

@@ -33,7 +33,11 @@ def test_mwt_words_get_offsets_inside_their_token() -> None:
     a = conllu.to_analysed(_doc("features_ar.conllu"))
     text = a.doc.text
     s0, s1 = a.sentences
-    assert [(t.form, text[t.start : t.end]) for t in s0.tokens[:3]] == [("و", "و"), ("قال", "قال"), ("الوزير", "الوزير")]
+    assert [(t.form, text[t.start : t.end]) for t in s0.tokens[:3]] == [
+        ("و", "و"),
+        ("قال", "قال"),
+        ("الوزير", "الوزير"),
+    ]
     assert len(s0.tokens) == 9  # the empty node 6.1 is not a word
     bi = [t for t in s1.tokens if t.id in (4, 5, 6)]
     assert [text[t.start : t.end] for t in bi] == ["ب", "نظير", "ه"]
@@ -48,8 +52,13 @@ def test_mwt_words_get_offsets_inside_their_token() -> None:
 def test_ner_from_misc_bioes_and_lower_case_key() -> None:
     a = conllu.to_analysed(_doc("features_ar.conllu"))
     s0, s1 = a.sentences
-    assert [(e.first, e.last, e.label, e.ref) for e in s0.entities] == [(5, 5, "Country", "Q142")]  # S-LOC -> gazetteer Country
-    assert [(e.first, e.last, e.label) for e in s1.entities] == [(3, 3, "Person"), (8, 9, "Person")]  # ner=B-/E-
+    assert [(e.first, e.last, e.label, e.ref) for e in s0.entities] == [
+        (5, 5, "Country", "Q142")
+    ]  # S-LOC -> gazetteer Country
+    assert [(e.first, e.last, e.label) for e in s1.entities] == [
+        (3, 3, "Person"),
+        (8, 9, "Person"),
+    ]  # ner=B-/E-
 
 
 def test_facts_from_fixture_parse() -> None:
@@ -64,22 +73,33 @@ def test_facts_from_fixture_parse() -> None:
 def test_sentences_without_text_lines_are_spelt_from_their_words() -> None:
     a = conllu.to_analysed(_doc("no_text_en.conllu", "en"))
     assert a.doc.text == "France hosted the summit.\nGermany attended it."
-    assert [(e.label, e.ref) for s in a.sentences for e in s.entities] == [("Country", "Q142"), ("Country", "Q183")]
+    assert [(e.label, e.ref) for s in a.sentences for e in s.entities] == [
+        ("Country", "Q142"),
+        ("Country", "Q183"),
+    ]
 
 
 def test_bad_line_names_file_and_line() -> None:
-    with pytest.raises(InputError, match=r"bad_columns\.conllu:4: expected 10 tab-separated columns, found 8"):
+    with pytest.raises(
+        InputError, match=r"bad_columns\.conllu:4: expected 10 tab-separated columns, found 8"
+    ):
         conllu.to_analysed(_doc("bad_columns.conllu", "en"))
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("1\tA\ta\tX\t_\t_\t0\troot\t_\t_\n3\tB\tb\tX\t_\t_\t1\tdep\t_\t_\n", r"x\.conllu:2: word id 3 out of order"),
+        (
+            "1\tA\ta\tX\t_\t_\t0\troot\t_\t_\n3\tB\tb\tX\t_\t_\t1\tdep\t_\t_\n",
+            r"x\.conllu:2: word id 3 out of order",
+        ),
         ("1\tA\ta\tX\t_\t_\t7\troot\t_\t_\n", r"x\.conllu:1: head 7 is not a word"),
         ("1\tA\ta\tX\t_\t_\tz\troot\t_\t_\n", r"x\.conllu:1: bad head 'z'"),
         ("1-x\tAB\t_\t_\t_\t_\t_\t_\t_\t_\n", r"x\.conllu:1: bad multi-word token id '1-x'"),
-        ("1-3\tAB\t_\t_\t_\t_\t_\t_\t_\t_\n1\tA\ta\tX\t_\t_\t0\troot\t_\t_\n", r"x\.conllu:1: multi-word token 1-3"),
+        (
+            "1-3\tAB\t_\t_\t_\t_\t_\t_\t_\t_\n1\tA\ta\tX\t_\t_\t0\troot\t_\t_\n",
+            r"x\.conllu:1: multi-word token 1-3",
+        ),
         ("1.x\tA\t_\t_\t_\t_\t_\t_\t_\t_\n", r"x\.conllu:1: bad empty node id"),
     ],
 )
@@ -109,7 +129,9 @@ def test_unknown_ner_labels_are_dropped_not_invented() -> None:
 def test_dumps_reads_back() -> None:
     a = conllu.to_analysed(_doc("features_ar.conllu"))
     b = conllu.to_analysed(Document("y", conllu.dumps(a), "ar", "y.conllu", "conllu"))
-    assert [[t.form for t in s.tokens] for s in a.sentences] == [[t.form for t in s.tokens] for s in b.sentences]
+    assert [[t.form for t in s.tokens] for s in a.sentences] == [
+        [t.form for t in s.tokens] for s in b.sentences
+    ]
     assert [[(e.first, e.last, e.label) for e in s.entities] for s in a.sentences] == [
         [(e.first, e.last, e.label) for e in s.entities] for s in b.sentences
     ]

@@ -33,7 +33,9 @@ from tests.conftest import DATA, ROOT, SEEDS
 
 
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "scripts" / "bench_corpus.py")
+    spec = importlib.util.spec_from_file_location(
+        "bench_corpus", ROOT / "scripts" / "bench_corpus.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -48,10 +50,17 @@ def make_corpus(folder: Path, n: int, words: int = 120, seed: int = 3) -> Path:
         shutil.copy(f, folder)
     shutil.copy(DATA / "english_article.txt", folder)
     rows = [
-        {"id": "j1", "text": "زار وزير الخارجية القطري بغداد والتقى رئيس الوزراء العراقي.", "title": "زيارة", "date": "2024-01-02"},
+        {
+            "id": "j1",
+            "text": "زار وزير الخارجية القطري بغداد والتقى رئيس الوزراء العراقي.",
+            "title": "زيارة",
+            "date": "2024-01-02",
+        },
         {"id": "j2", "text": "The French president met the Egyptian president in Cairo."},
     ]
-    (folder / "news.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    (folder / "news.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8"
+    )
     return folder
 
 
@@ -82,12 +91,24 @@ def assert_same_files(a: Path, b: Path) -> None:
 def test_a_corpus_build_writes_the_bytes_of_the_in_memory_build(
     corpus: Path, reference: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(kg.corpus, "RUN_RECORDS", 300)  # many sorted runs: the external merge at work
+    monkeypatch.setattr(
+        kg.corpus, "RUN_RECORDS", 300
+    )  # many sorted runs: the external merge at work
     summary = build_corpus([corpus], tmp_path, Options(html=False))
     assert_same_files(reference, tmp_path)
     expected, _ = build([corpus], None, Options(html=False))
-    assert (summary.documents, summary.sentences, summary.entities, summary.linked, summary.facts) == (
-        expected.documents, expected.sentences, expected.entities, expected.linked, expected.facts,
+    assert (
+        summary.documents,
+        summary.sentences,
+        summary.entities,
+        summary.linked,
+        summary.facts,
+    ) == (
+        expected.documents,
+        expected.sentences,
+        expected.entities,
+        expected.linked,
+        expected.facts,
     )
     assert not list(tmp_path.glob(".kg-spool-*")), "the spool is removed"
 
@@ -96,30 +117,57 @@ def test_two_workers_and_any_input_order_give_the_same_bytes(corpus: Path, tmp_p
     files = sorted(p for p in corpus.rglob("*") if p.is_file())
     build_corpus(files, tmp_path / "one", Options(html=False))
     shuffled = files[1::2] + files[::2][::-1]
-    summary = build_corpus(shuffled, tmp_path / "two", Options(html=False), engine="process", workers=2)
+    summary = build_corpus(
+        shuffled, tmp_path / "two", Options(html=False), engine="process", workers=2
+    )
     assert summary.documents == len(files) + 1  # the .jsonl holds two
     assert_same_files(tmp_path / "one", tmp_path / "two")
 
 
-def test_a_local_dask_cluster_of_two_workers_gives_the_same_bytes(corpus: Path, reference: Path, tmp_path: Path) -> None:
+def test_a_local_dask_cluster_of_two_workers_gives_the_same_bytes(
+    corpus: Path, reference: Path, tmp_path: Path
+) -> None:
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
     ) as cluster:
-        summary = build_corpus([corpus], tmp_path, Options(html=False), engine="dask", scheduler=cluster.scheduler_address)
+        summary = build_corpus(
+            [corpus],
+            tmp_path,
+            Options(html=False),
+            engine="dask",
+            scheduler=cluster.scheduler_address,
+        )
     assert summary.documents == CORPUS_DOCS and not summary.problems
     assert_same_files(reference, tmp_path)
 
 
-def test_the_cli_takes_workers_engine_and_report(corpus: Path, reference: Path, tmp_path: Path) -> None:
+def test_the_cli_takes_workers_engine_and_report(
+    corpus: Path, reference: Path, tmp_path: Path
+) -> None:
     report = tmp_path / "report.tsv"
-    r = CliRunner().invoke(main, ["build", str(corpus), "--out", str(tmp_path / "o"), "--no-html", "-w", "2", "--report", str(report)])
+    r = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(corpus),
+            "--out",
+            str(tmp_path / "o"),
+            "--no-html",
+            "-w",
+            "2",
+            "--report",
+            str(report),
+        ],
+    )
     assert r.exit_code == 0, r.output
     assert f"documents {CORPUS_DOCS}" in r.output and f"wrote {report}" in r.output
     assert_same_files(reference, tmp_path / "o")
     lines = report.read_text(encoding="utf-8").splitlines()
     assert lines[0].split("\t") == ["source", "id", "outcome", "stage", "reason"]
-    assert len(lines) == 1 + CORPUS_DOCS and all(line.split("\t")[2] == "built" for line in lines[1:])
+    assert len(lines) == 1 + CORPUS_DOCS and all(
+        line.split("\t")[2] == "built" for line in lines[1:]
+    )
 
 
 def test_a_store_build_resumes_and_skips_unchanged_documents(tmp_path: Path) -> None:
@@ -134,9 +182,13 @@ def test_a_store_build_resumes_and_skips_unchanged_documents(tmp_path: Path) -> 
     n = 4 + OWN_DOCS
     assert f"documents {n} " in kg_build()
     assert f"documents 0  unchanged {n} " in kg_build("--report", str(tmp_path / "r.jsonl"))
-    rows = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [
+        json.loads(line) for line in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert {r["outcome"] for r in rows} == {"unchanged"} and len(rows) == n
-    (src / "gen" / "000" / "gen-000001.txt").write_text("استقبل الرئيس المصري وزير الخارجية الأميركي في القاهرة.", encoding="utf-8")
+    (src / "gen" / "000" / "gen-000001.txt").write_text(
+        "استقبل الرئيس المصري وزير الخارجية الأميركي في القاهرة.", encoding="utf-8"
+    )
     assert f"documents 1  unchanged {n - 1} " in kg_build()
     assert f"documents {n} " in kg_build("--rebuild")
     with oxstore.reading(st) as s:
@@ -147,11 +199,22 @@ def test_the_report_has_one_row_per_input(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("قال الوزير إن الاجتماع ناجح.", encoding="utf-8")
     (tmp_path / "in" / "b.txt").write_bytes(b"\x00\x01")
-    (tmp_path / "in" / "c.jsonl").write_text('{"id": "c1", "text": "زار الرئيس مصر."}\n{oops\n', encoding="utf-8")
-    build_corpus([tmp_path / "in"], tmp_path / "out", Options(html=False), report=tmp_path / "report.jsonl")
-    rows = [json.loads(x) for x in (tmp_path / "report.jsonl").read_text(encoding="utf-8").splitlines()]
+    (tmp_path / "in" / "c.jsonl").write_text(
+        '{"id": "c1", "text": "زار الرئيس مصر."}\n{oops\n', encoding="utf-8"
+    )
+    build_corpus(
+        [tmp_path / "in"], tmp_path / "out", Options(html=False), report=tmp_path / "report.jsonl"
+    )
+    rows = [
+        json.loads(x) for x in (tmp_path / "report.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     got = [(Path(r["source"]).name, r["outcome"]) for r in rows]
-    assert got == [("a.txt", "built"), ("b.txt", "skipped"), ("c.jsonl:1", "built"), ("c.jsonl:2", "skipped")]
+    assert got == [
+        ("a.txt", "built"),
+        ("b.txt", "skipped"),
+        ("c.jsonl:1", "built"),
+        ("c.jsonl:2", "skipped"),
+    ]
     assert "binary" in rows[1]["reason"] and "invalid JSON" in rows[3]["reason"]
 
 
@@ -197,12 +260,18 @@ class SleepyAnalyser:
         return AnalysedDoc(doc, (), self.name)
 
 
-def test_a_document_over_the_time_limit_is_skipped_and_the_others_go_on(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_document_over_the_time_limit_is_skipped_and_the_others_go_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from kg.analyse import ANALYSERS
 
     monkeypatch.setitem(ANALYSERS._table, "sleepy", "tests.test_corpus:SleepyAnalyser")
     job = CorpusJob(Options(analyser="sleepy", linker="none"), timeout=0.5)
-    docs = [Document("a", "fine", "en", "a.txt"), Document("b", "sleep", "en", "b.txt"), Document("c", "fine", "en", "c.txt")]
+    docs = [
+        Document("a", "fine", "en", "a.txt"),
+        Document("b", "sleep", "en", "b.txt"),
+        Document("c", "fine", "en", "c.txt"),
+    ]
     t0 = time.perf_counter()
     out = [x for chunk in SerialEngine().map(job, [docs]) for x in chunk]
     assert time.perf_counter() - t0 < 10
@@ -218,13 +287,30 @@ def test_sigkill_mid_build_leaves_the_previous_outputs_and_store_intact(tmp_path
     second = make_corpus(tmp_path / "second", 30, words=150, seed=5)
     out, st = tmp_path / "out", tmp_path / "store"
     kg = [sys.executable, "-m", "kg.cli", "build"]
-    subprocess.run([*kg, str(first), "--out", str(out), "--store", str(st), "--no-html", "-q"], check=True, cwd=ROOT, timeout=300)
+    subprocess.run(
+        [*kg, str(first), "--out", str(out), "--store", str(st), "--no-html", "-q"],
+        check=True,
+        cwd=ROOT,
+        timeout=300,
+    )
     before = {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.trig")}
     with oxstore.reading(st) as s:
         stored = oxstore.documents(s)
 
     proc = subprocess.Popen(
-        [*kg, str(second), "--out", str(out), "--store", str(st), "--no-html", "-q", "--workers", "2"], cwd=ROOT
+        [
+            *kg,
+            str(second),
+            "--out",
+            str(out),
+            "--store",
+            str(st),
+            "--no-html",
+            "-q",
+            "--workers",
+            "2",
+        ],
+        cwd=ROOT,
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:  # kill once documents are flowing
@@ -254,9 +340,17 @@ def test_sigkill_mid_build_leaves_the_previous_outputs_and_store_intact(tmp_path
     # without a kill make; a build into the output folder removes the dead one's spool.
     subprocess.run([*kg, str(second), "--store", str(st), "-q"], check=True, cwd=ROOT, timeout=600)
     fresh = tmp_path / "fresh"
-    subprocess.run([*kg, str(first), "--store", str(fresh), "-q"], check=True, cwd=ROOT, timeout=300)
-    subprocess.run([*kg, str(second), "--store", str(fresh), "-q"], check=True, cwd=ROOT, timeout=600)
-    assert store.to_turtle(union_graph(store.load(st))) == store.to_turtle(union_graph(store.load(fresh)))
+    subprocess.run(
+        [*kg, str(first), "--store", str(fresh), "-q"], check=True, cwd=ROOT, timeout=300
+    )
+    subprocess.run(
+        [*kg, str(second), "--store", str(fresh), "-q"], check=True, cwd=ROOT, timeout=600
+    )
+    assert store.to_turtle(union_graph(store.load(st))) == store.to_turtle(
+        union_graph(store.load(fresh))
+    )
     assert list(out.glob(".kg-spool-*"))
-    subprocess.run([*kg, str(first), "--out", str(out), "--no-html", "-q"], check=True, cwd=ROOT, timeout=300)
+    subprocess.run(
+        [*kg, str(first), "--out", str(out), "--no-html", "-q"], check=True, cwd=ROOT, timeout=300
+    )
     assert not list(out.glob(".kg-spool-*"))

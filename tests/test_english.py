@@ -35,7 +35,13 @@ def test_lexicon_covers_the_core_verbs() -> None:
     lex = load("en")
     assert len(lex.verbs) >= 80
     assert {e.relation for e in lex.verbs.values()} <= set(CORE_RELATIONS)
-    for lemma, rel in [("host", "hosted"), ("take part", "participatedIn"), ("say", "said"), ("meet", "met"), ("call", "calledFor")]:
+    for lemma, rel in [
+        ("host", "hosted"),
+        ("take part", "participatedIn"),
+        ("say", "said"),
+        ("meet", "met"),
+        ("call", "calledFor"),
+    ]:
         assert lex.verb(lemma).relation == rel  # type: ignore[union-attr]
     assert lex.event_type("summit") == "summit"
 
@@ -51,10 +57,17 @@ def test_article_end_to_end() -> None:
     assert ("Rex Tillerson", "hosted", "the meeting") in got
     assert ("the meeting", "location", "Washington") in got
     assert ("the meeting", "pointInTime", "Wednesday") in got
-    assert ("France", "participatedIn", "the talks") in got and ("Germany", "participatedIn", "the talks") in got
+    assert ("France", "participatedIn", "the talks") in got and (
+        "Germany",
+        "participatedIn",
+        "the talks",
+    ) in got
     assert ("Foreign ministers", "participatedIn", "the meeting") in got  # took part in
     said = {(s, o) for s, r, o in got if r == "said"}
-    assert ("Rex Tillerson", "the coalition would defeat ISIS in Iraq and Syria") in said  # said that ...
+    assert (
+        "Rex Tillerson",
+        "the coalition would defeat ISIS in Iraq and Syria",
+    ) in said  # said that ...
     assert ("Jens Stoltenberg", "We will not allow ISIS to return") in said  # "...," X said
     assert ("Jens Stoltenberg", "leaderOf", "NATO") in got  # X, the Secretary-General of NATO
     assert ("Britain", "condemned", "the attack") in got
@@ -64,19 +77,43 @@ def test_article_end_to_end() -> None:
 @pytest.mark.parametrize(
     ("text", "fact"),
     [
-        ("The summit was hosted by Saudi Arabia in Riyadh.", ("Saudi Arabia", "hosted", "The summit")),
+        (
+            "The summit was hosted by Saudi Arabia in Riyadh.",
+            ("Saudi Arabia", "hosted", "The summit"),
+        ),
         ("The summit was hosted by Saudi Arabia in Riyadh.", ("The summit", "location", "Riyadh")),
-        ("Tillerson met Foreign Minister Sergei Lavrov in Moscow.", ("Tillerson", "met", "Sergei Lavrov")),
-        ("Tillerson met Foreign Minister Sergei Lavrov in Moscow.", ("Sergei Lavrov", "holdsPosition", "Foreign Minister")),
-        ("President Donald Trump, who visited Iraq last year, condemned the attack.", ("Donald Trump", "visited", "Iraq")),
-        ("President Donald Trump, who visited Iraq last year, condemned the attack.", ("Donald Trump", "condemned", "the attack")),
+        (
+            "Tillerson met Foreign Minister Sergei Lavrov in Moscow.",
+            ("Tillerson", "met", "Sergei Lavrov"),
+        ),
+        (
+            "Tillerson met Foreign Minister Sergei Lavrov in Moscow.",
+            ("Sergei Lavrov", "holdsPosition", "Foreign Minister"),
+        ),
+        (
+            "President Donald Trump, who visited Iraq last year, condemned the attack.",
+            ("Donald Trump", "visited", "Iraq"),
+        ),
+        (
+            "President Donald Trump, who visited Iraq last year, condemned the attack.",
+            ("Donald Trump", "condemned", "the attack"),
+        ),
         ("Iraqi forces recaptured Mosul from ISIS.", ("Iraqi forces", "recaptured", "Mosul")),
         ("Egypt and Jordan signed an agreement in Cairo.", ("Jordan", "signed", "an agreement")),
-        ("The United Nations called for a ceasefire.", ("United Nations", "calledFor", "a ceasefire")),
+        (
+            "The United Nations called for a ceasefire.",
+            ("United Nations", "calledFor", "a ceasefire"),
+        ),
         ("Britain criticized Russia.", ("Britain", "criticized", "Russia")),
         # an Arabic name with its article, after a dateline and a nationality
-        ("CAIRO (Reuters) - Egyptian President Abdel Fattah al-Sisi met the emir.", ("Abdel Fattah al-Sisi", "holdsPosition", "Egyptian President")),
-        ("CAIRO (Reuters) - Egyptian President Abdel Fattah al-Sisi met the emir.", ("Abdel Fattah al-Sisi", "met", "the emir")),
+        (
+            "CAIRO (Reuters) - Egyptian President Abdel Fattah al-Sisi met the emir.",
+            ("Abdel Fattah al-Sisi", "holdsPosition", "Egyptian President"),
+        ),
+        (
+            "CAIRO (Reuters) - Egyptian President Abdel Fattah al-Sisi met the emir.",
+            ("Abdel Fattah al-Sisi", "met", "the emir"),
+        ),
         # "the two leaders": the two who just met
         (
             "President Abdel Fattah al-Sisi met Qatar's Emir Sheikh Tamim bin Hamad Al Thani in Cairo. The two leaders called for a ceasefire.",
@@ -150,7 +187,9 @@ def test_english_never_gives_an_empty_graph_offline(tmp_path: Path) -> None:
     assert summary.documents == 1 and summary.facts >= 10 and not summary.problems
     predicates = {str(q[1]).rsplit("/", 1)[-1].rsplit("#", 1)[-1] for q in ds.quads()}
     assert {"hosted", "participatedIn", "said"} <= predicates
-    assert {str(o) for o in ds.objects() if str(o) == "rules"} == {"rules"}  # the analyser in provenance
+    assert {str(o) for o in ds.objects() if str(o) == "rules"} == {
+        "rules"
+    }  # the analyser in provenance
 
 
 def test_the_python_api_names_english_only_entities_by_their_english_label() -> None:

@@ -43,8 +43,16 @@ def test_enrich_adds_wikidata_terms_on_the_items(stub: StubWikidata, tmp_path: P
     assert summary.items == 5 and summary.missing == ()
     g = ds.graph(WIKIDATA_GRAPH)
     assert (WD.Q61, RDFS.label, Literal("واشنطن", lang="ar")) in g
-    assert (WD.Q61, DESCRIPTION, Literal("capital city of the United States of America", lang="en")) in g
-    assert (WD.Q61, WDT.P31, WD.Q5119) in g and (WD.Q5119, RDFS.label, Literal("capital city", lang="en")) in g
+    assert (
+        WD.Q61,
+        DESCRIPTION,
+        Literal("capital city of the United States of America", lang="en"),
+    ) in g
+    assert (WD.Q61, WDT.P31, WD.Q5119) in g and (
+        WD.Q5119,
+        RDFS.label,
+        Literal("capital city", lang="en"),
+    ) in g
     assert (WD.Q145, WDT.P31, WD.Q3624078) in g
     assert summary.labels == 10 and summary.classes == 5
     # The entities keep their own labels: one per language, as the shapes require.
@@ -69,7 +77,9 @@ def test_enrich_to_another_file_and_format(stub: StubWikidata, built: Path, tmp_
         _, path = enrich_file(built / "graph.ttl", tmp_path / name, client=c)
         g = store.load(path)
         assert (WD.Q142, RDFS.label, Literal("France", lang="en")) in g
-    assert "schema.org/description" not in (built / "graph.ttl").read_text(encoding="utf-8")  # source untouched
+    assert "schema.org/description" not in (built / "graph.ttl").read_text(
+        encoding="utf-8"
+    )  # source untouched
 
 
 def test_unknown_items_are_reported(stub: StubWikidata, tmp_path: Path) -> None:
@@ -78,19 +88,46 @@ def test_unknown_items_are_reported(stub: StubWikidata, tmp_path: Path) -> None:
     assert summary.missing == ("Q11010",)
 
 
-def test_cli_enrich(stub: StubWikidata, built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_enrich(
+    stub: StubWikidata, built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("KG_WIKIDATA_API", stub.api)
-    r = CliRunner().invoke(main, ["enrich", str(built / "graph.ttl"), "--out", str(tmp_path / "e.ttl"), "--cache", str(tmp_path / "c.sqlite")])
+    r = CliRunner().invoke(
+        main,
+        [
+            "enrich",
+            str(built / "graph.ttl"),
+            "--out",
+            str(tmp_path / "e.ttl"),
+            "--cache",
+            str(tmp_path / "c.sqlite"),
+        ],
+    )
     assert r.exit_code == 0, r.output
     assert r.output.startswith("enriched 5 Wikidata items: 10 labels") and "e.ttl" in r.output
-    r = CliRunner().invoke(main, ["query", str(tmp_path / "e.ttl"), "SELECT ?d WHERE { wd:Q61 <http://schema.org/description> ?d }", "--format", "csv"])
+    r = CliRunner().invoke(
+        main,
+        [
+            "query",
+            str(tmp_path / "e.ttl"),
+            "SELECT ?d WHERE { wd:Q61 <http://schema.org/description> ?d }",
+            "--format",
+            "csv",
+        ],
+    )
     assert "capital city of the United States" in r.output
     r = CliRunner().invoke(main, ["validate", str(tmp_path / "e.ttl")])
     assert r.exit_code == 0, r.output
 
 
-def test_cli_enrich_offline_is_one_line(built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_enrich_offline_is_one_line(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("KG_WIKIDATA_API", f"http://127.0.0.1:{closed_port()}/w/api.php")
-    r = CliRunner().invoke(main, ["enrich", str(built / "graph.ttl"), "--cache", str(tmp_path / "c.sqlite")])
-    assert r.exit_code == 1 and r.output.startswith("kg: cannot reach") and r.output.count("\n") == 1
+    r = CliRunner().invoke(
+        main, ["enrich", str(built / "graph.ttl"), "--cache", str(tmp_path / "c.sqlite")]
+    )
+    assert (
+        r.exit_code == 1 and r.output.startswith("kg: cannot reach") and r.output.count("\n") == 1
+    )
     assert store.load(built / "graph.ttl")  # the graph is untouched

@@ -20,7 +20,11 @@ from kg.evaluate import (
 from kg.vocab import KG, WD
 
 DATA = Path(__file__).parent / "data" / "eval"
-ENTITIES, FACTS, PREDICTED = DATA / "mini.entities.tsv", DATA / "mini.facts.tsv", DATA / "predicted.ttl"
+ENTITIES, FACTS, PREDICTED = (
+    DATA / "mini.entities.tsv",
+    DATA / "mini.facts.tsv",
+    DATA / "predicted.ttl",
+)
 R = "http://example.org/r/"
 
 
@@ -97,7 +101,11 @@ def test_met_counts_in_either_direction_only_for_met(graph: Graph) -> None:
 def test_file_and_dataset_inputs_give_the_same_report(graph: Graph, tmp_path: Path) -> None:
     ds = Dataset()
     ds.graph(URIRef("http://example.org/g")).__iadd__(graph)
-    assert evaluate(PREDICTED, ENTITIES, FACTS) == evaluate(graph, ENTITIES, FACTS) == evaluate(ds, ENTITIES, FACTS)
+    assert (
+        evaluate(PREDICTED, ENTITIES, FACTS)
+        == evaluate(graph, ENTITIES, FACTS)
+        == evaluate(ds, ENTITIES, FACTS)
+    )
 
 
 def test_mapping_prefers_qid_then_longest_surface() -> None:
@@ -106,7 +114,9 @@ def test_mapping_prefers_qid_then_longest_surface() -> None:
     both = URIRef(R + "both")  # matches coalition ("التحالف") and us ("الولايات المتحدة")
     g.add((both, RDF.type, KG.Organization))
     g.add((both, RDFS.label, Literal("التحالف", lang="ar")))
-    g.add((both, KG.alias, Literal("الولايات المتحده", lang="ar")))  # ta marbuta: same after normalize
+    g.add(
+        (both, KG.alias, Literal("الولايات المتحده", lang="ar"))
+    )  # ta marbuta: same after normalize
     linked = URIRef(R + "linked")  # named like the coalition but carrying Washington's QID
     g.add((linked, RDF.type, KG.City))
     g.add((linked, RDFS.label, Literal("التحالف الدولي", lang="ar")))
@@ -118,13 +128,22 @@ def test_english_label_matches_label_en() -> None:
     g = Graph()
     g.add((URIRef(R + "x"), RDF.type, KG.Person))
     g.add((URIRef(R + "x"), RDFS.label, Literal("Rex  TILLERSON", lang="en")))
-    assert map_entities(g, [GoldEntity("rex", "", "Person", "Rex Tillerson", ("Rex Tillerson",))]) == {URIRef(R + "x"): "rex"}
+    assert map_entities(
+        g, [GoldEntity("rex", "", "Person", "Rex Tillerson", ("Rex Tillerson",))]
+    ) == {URIRef(R + "x"): "rex"}
 
 
 def test_gold_files_are_read_as_written() -> None:
     facts = read_gold_facts(FACTS)
-    assert len(facts) == 9 and facts[2].object == "*" and facts[8].relations == ("fights", "attacked")
-    assert read_gold_entities(ENTITIES)[0].surfaces == ("ريكس تيلرسون", "تيلرسون", "وزير الخارجية الأميركي", "Rex Tillerson")
+    assert (
+        len(facts) == 9 and facts[2].object == "*" and facts[8].relations == ("fights", "attacked")
+    )
+    assert read_gold_entities(ENTITIES)[0].surfaces == (
+        "ريكس تيلرسون",
+        "تيلرسون",
+        "وزير الخارجية الأميركي",
+        "Rex Tillerson",
+    )
 
 
 def test_seed_gold_files_parse() -> None:

@@ -12,7 +12,11 @@ from tests.conftest import DATA
 
 def facts(x: Extraction) -> set[tuple[str, str, str]]:
     ents = {e.key: e for e in x.entities}
-    return {(ents[t.subject].label, t.relation, ents[t.object].label) for t in x.triples if not t.negated}
+    return {
+        (ents[t.subject].label, t.relation, ents[t.object].label)
+        for t in x.triples
+        if not t.negated
+    }
 
 
 def fixture() -> Extraction:
@@ -26,7 +30,11 @@ def test_facts_from_fixed_trees() -> None:
     assert ("إيمانويل ماكرون", "holdsPosition", "الرئيس الفرنسي") in got
     assert ("قمة", "location", "باريس") in got
     assert ("الوزير", "opened", "المؤتمر") in got  # relative clause with a resumptive pronoun
-    assert ("العراق", "participatedIn", "الاجتماع") in got and ("الأردن", "participatedIn", "الاجتماع") in got
+    assert ("العراق", "participatedIn", "الاجتماع") in got and (
+        "الأردن",
+        "participatedIn",
+        "الاجتماع",
+    ) in got
     assert ("حسن نصر الله", "leaderOf", "حزب الله") in got
 
 
@@ -54,7 +62,9 @@ def test_every_fact_keeps_its_evidence_inside_its_sentence() -> None:
 
 
 def test_open_relation_for_a_verb_outside_the_lexicon() -> None:
-    x = extract(RulesAnalyser().analyse(next(from_strings(["ناقش البرلمان الكويتي الميزانية الجديدة."]))))
+    x = extract(
+        RulesAnalyser().analyse(next(from_strings(["ناقش البرلمان الكويتي الميزانية الجديدة."])))
+    )
     opens = [t for t in x.triples if t.relation == "open"]
     assert len(opens) == 1 and opens[0].lemma.startswith("ناقش")
 

@@ -58,7 +58,15 @@ def test_there_are_federated_queries_and_they_are_documented() -> None:
 
 
 def test_places(ds: Dataset, stub: StubWikidata) -> None:
-    got = rows(ds, local("wikidata_federated_places", stub), "label", "wikidata", "population", "countryAr", "countryEn")
+    got = rows(
+        ds,
+        local("wikidata_federated_places", stub),
+        "label",
+        "wikidata",
+        "population",
+        "countryAr",
+        "countryEn",
+    )
     assert got == [
         ("فرنسا", str(WD.Q142), "68042591", "", ""),
         ("المملكة المتحدة", str(WD.Q145), "67326569", "", ""),
@@ -69,18 +77,42 @@ def test_places(ds: Dataset, stub: StubWikidata) -> None:
 
 
 def test_people(ds: Dataset, stub: StubWikidata) -> None:
-    got = rows(ds, local("wikidata_federated_people", stub), "label", "wikidata", "born", "positionAr", "positionEn")
-    assert got == [("دونالد ترامب", str(WD.Q22686), "1946-06-14T00:00:00+00:00", "رئيس الولايات المتحدة", "President of the United States")]
+    got = rows(
+        ds,
+        local("wikidata_federated_people", stub),
+        "label",
+        "wikidata",
+        "born",
+        "positionAr",
+        "positionEn",
+    )
+    assert got == [
+        (
+            "دونالد ترامب",
+            str(WD.Q22686),
+            "1946-06-14T00:00:00+00:00",
+            "رئيس الولايات المتحدة",
+            "President of the United States",
+        )
+    ]
 
 
 def test_classes(ds: Dataset, stub: StubWikidata) -> None:
-    got = rows(ds, local("wikidata_federated_classes", stub), "wikidata", "description", "wikidataClassLabel")
+    got = rows(
+        ds,
+        local("wikidata_federated_classes", stub),
+        "wikidata",
+        "description",
+        "wikidataClassLabel",
+    )
     assert (str(WD.Q61), "capital city of the United States of America", "capital city") in got
     assert (str(WD.Q145), "country in north-west Europe", "sovereign state") in got
     assert (str(WD.Q11010), "", "") in got  # no description nor class label: the entity stays
 
 
-def test_polite_service_sends_our_user_agent(ds: Dataset, stub: StubWikidata, tmp_path: object) -> None:
+def test_polite_service_sends_our_user_agent(
+    ds: Dataset, stub: StubWikidata, tmp_path: object
+) -> None:
     client = WikidataClient(api=stub.api, sparql=stub.sparql, cache_path=f"{tmp_path}/c.sqlite")
     with polite_service(client):
         got = rows(ds, local("wikidata_federated_places", stub), "wikidata", "population")
@@ -89,7 +121,9 @@ def test_polite_service_sends_our_user_agent(ds: Dataset, stub: StubWikidata, tm
     assert stub.max_active == 1
 
 
-def test_cli_query_goes_through_the_polite_client(ds: Dataset, stub: StubWikidata, tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_query_goes_through_the_polite_client(
+    ds: Dataset, stub: StubWikidata, tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("KG_WIKIDATA_CACHE", f"{tmp_path}/c.sqlite")
     path = f"{tmp_path}/g.trig"
     store.atomic_write(path, [store.to_trig(ds)])

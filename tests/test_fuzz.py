@@ -15,13 +15,83 @@ from kg.pipeline import Options, Stages, process
 from kg.read import decode, from_strings
 from tests.conftest import SEEDS
 
-_SEED_WORDS = sorted(set(re.findall(r"\S+", (SEEDS / "coalition_meeting_2017_ar.txt").read_text(encoding="utf-8"))))
-_ARABIC_WORDS = _SEED_WORDS + ["الرئيس", "إيمانويل", "ماكرون", "قال", "إن", "التقى", "بغداد", "واشنطن", "الذي", "التي", "لم", "يحضر"]
-_LATIN_WORDS = ["The", "minister", "met", "said", "Macron", "in", "Paris", "U.S.", "al-Qaeda", "didn't", "on", "Monday"]
+_SEED_WORDS = sorted(
+    set(re.findall(r"\S+", (SEEDS / "coalition_meeting_2017_ar.txt").read_text(encoding="utf-8")))
+)
+_ARABIC_WORDS = _SEED_WORDS + [
+    "الرئيس",
+    "إيمانويل",
+    "ماكرون",
+    "قال",
+    "إن",
+    "التقى",
+    "بغداد",
+    "واشنطن",
+    "الذي",
+    "التي",
+    "لم",
+    "يحضر",
+]
+_LATIN_WORDS = [
+    "The",
+    "minister",
+    "met",
+    "said",
+    "Macron",
+    "in",
+    "Paris",
+    "U.S.",
+    "al-Qaeda",
+    "didn't",
+    "on",
+    "Monday",
+]
 _MARKS = [
-    " ", " ", " ", "\n", "\n\n", ".", "،", ",", "؟", "!", ":", "؛", "«", "»", '"', "“", "”", "(", ")", "-", "…",
-    "\u202e", "\u202c", "\u2067", "\u2069", "\u200b", "\u200c", "\u200d", "\u200f", "\ufeff", "\u0640", "\u064e", "\u0651",
-    "\t", "٣", "12", "3.5", "%", "$", "#", "@", "ـ", "ﷲ", "ﻻ", "\u00ad",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    ".",
+    "،",
+    ",",
+    "؟",
+    "!",
+    ":",
+    "؛",
+    "«",
+    "»",
+    '"',
+    "“",
+    "”",
+    "(",
+    ")",
+    "-",
+    "…",
+    "\u202e",
+    "\u202c",
+    "\u2067",
+    "\u2069",
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u200f",
+    "\ufeff",
+    "\u0640",
+    "\u064e",
+    "\u0651",
+    "\t",
+    "٣",
+    "12",
+    "3.5",
+    "%",
+    "$",
+    "#",
+    "@",
+    "ـ",
+    "ﷲ",
+    "ﻻ",
+    "\u00ad",
 ]
 
 words = st.one_of(
@@ -29,7 +99,9 @@ words = st.one_of(
     st.sampled_from(_LATIN_WORDS),
     st.sampled_from(_MARKS),
     st.text(min_size=1, max_size=12),  # anything at all
-    st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF), min_size=1, max_size=20),
+    st.text(
+        alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF), min_size=1, max_size=20
+    ),
 )
 separators = st.sampled_from([" ", " ", " ", " ", "", "\n", ". ", "، ", " و", ": «", "» "])
 texts = st.lists(st.tuples(words, separators).map("".join), min_size=1, max_size=120).map("".join)
@@ -94,10 +166,47 @@ def test_any_bytes_decode_or_are_refused(data: bytes) -> None:
 
 
 _VERBS = ["استضاف", "التقى", "زار", "استقبل", "أدان", "أعلن", "وقع", "هاجم", "دعا", "انتقد", "وصل"]
-_AGENTS = ["الرئيس الفرنسي إيمانويل ماكرون", "وزير الخارجية الأميركي ريكس تيلرسون", "الجيش العراقي", "تنظيم داعش", "الأمم المتحدة", "ولي العهد السعودي"]
-_OBJECTS = ["قمة", "اجتماع التحالف الدولي", "بغداد", "وفدا مصريا", "الهجوم", "اتفاقية التعاون", "إلى الحوار"]
-_PLACES = ["في باريس", "في القاهرة", "في مدينة الموصل", "يوم الاثنين", "", "بحضور ممثلين عن 68 دولة"]
-_NOISE = ["", "", "", "\u202e", "\u200b", "\u200d", "\u0640", "\u064e", "«", "»", "،", "(", ")", "\n"]
+_AGENTS = [
+    "الرئيس الفرنسي إيمانويل ماكرون",
+    "وزير الخارجية الأميركي ريكس تيلرسون",
+    "الجيش العراقي",
+    "تنظيم داعش",
+    "الأمم المتحدة",
+    "ولي العهد السعودي",
+]
+_OBJECTS = [
+    "قمة",
+    "اجتماع التحالف الدولي",
+    "بغداد",
+    "وفدا مصريا",
+    "الهجوم",
+    "اتفاقية التعاون",
+    "إلى الحوار",
+]
+_PLACES = [
+    "في باريس",
+    "في القاهرة",
+    "في مدينة الموصل",
+    "يوم الاثنين",
+    "",
+    "بحضور ممثلين عن 68 دولة",
+]
+_NOISE = [
+    "",
+    "",
+    "",
+    "\u202e",
+    "\u200b",
+    "\u200d",
+    "\u0640",
+    "\u064e",
+    "«",
+    "»",
+    "،",
+    "(",
+    ")",
+    "\n",
+]
 
 
 @st.composite

@@ -39,7 +39,11 @@ def _named(ds: Dataset) -> dict[URIRef, Graph]:
 
 
 def _node(g: Graph, cls: URIRef, label: str) -> URIRef:
-    [node] = [s for s in g.subjects(RDF.type, cls) if any(str(o) == label for o in g.objects(s, RDFS.label))]
+    [node] = [
+        s
+        for s in g.subjects(RDF.type, cls)
+        if any(str(o) == label for o in g.objects(s, RDFS.label))
+    ]
     return node
 
 
@@ -84,19 +88,29 @@ def test_linked_entity_keyed_by_qid_with_labels_from_the_link(union: Graph) -> N
     assert set(union.objects(isis, KG.alias)) == {Literal("داعش", lang="ar")}
 
 
-def test_entity_shared_across_documents_has_one_type_and_one_label_per_language(ds: Dataset) -> None:
+def test_entity_shared_across_documents_has_one_type_and_one_label_per_language(
+    ds: Dataset,
+) -> None:
     graphs = _named(ds)
     for g in graphs.values():
         assert set(g.objects(Q61, RDF.type)) == {KG.City}
-        assert set(g.objects(Q61, RDFS.label)) == {Literal("واشنطن", lang="ar"), Literal("Washington, D.C.", lang="en")}
+        assert set(g.objects(Q61, RDFS.label)) == {
+            Literal("واشنطن", lang="ar"),
+            Literal("Washington, D.C.", lang="en"),
+        }
     # The English document's own name is kept as an alias, in its graph only.
     assert set(graphs[EN_DOC].objects(Q61, KG.alias)) == {Literal("Washington", lang="en")}
     assert set(graphs[AR_DOC].objects(Q61, KG.alias)) == set()
-    assert set(union_graph(ds).objects(Q61, KG.mentionedIn)) == {URIRef(f"{AR_DOC}/s/0"), URIRef(f"{EN_DOC}/s/0")}
+    assert set(union_graph(ds).objects(Q61, KG.mentionedIn)) == {
+        URIRef(f"{AR_DOC}/s/0"),
+        URIRef(f"{EN_DOC}/s/0"),
+    }
 
 
 def test_unlinked_and_document_scoped_iris(union: Graph) -> None:
-    person = URIRef(BASE + "Person/%D8%B1%D9%8A%D9%83%D8%B3_%D8%AA%D9%8A%D9%84%D8%B1%D8%B3%D9%88%D9%86")
+    person = URIRef(
+        BASE + "Person/%D8%B1%D9%8A%D9%83%D8%B3_%D8%AA%D9%8A%D9%84%D8%B1%D8%B3%D9%88%D9%86"
+    )
     assert (person, RDF.type, KG.Person) in union
     assert (person, RDFS.label, Literal("ريكس تيلرسون", lang="ar")) in union
     assert (person, KG.alias, Literal("تيلرسون", lang="ar")) in union
@@ -108,7 +122,9 @@ def test_unlinked_and_document_scoped_iris(union: Graph) -> None:
 
 def test_statement_carries_its_words_and_a_hashed_iri(union: Graph) -> None:
     [statement] = union.subjects(RDF.type, KG.Statement)
-    assert union.value(statement, KG.text) == Literal("هزيمة داعش هي الهدف الأول للولايات المتحدة في المنطقة", lang="ar")
+    assert union.value(statement, KG.text) == Literal(
+        "هزيمة داعش هي الهدف الأول للولايات المتحدة في المنطقة", lang="ar"
+    )
     assert str(statement).startswith(f"{AR_DOC}/statement/h")  # a long quote becomes a hash
 
 
@@ -119,12 +135,19 @@ def test_entity_iri_rules() -> None:
         "http://x/Person/%D8%A7%D8%A8%D9%88_%D8%A8%D9%83%D8%B1_%D8%A7%D9%84%D8%A8%D8%BA%D8%AF%D8%A7%D8%AF%D9%8A"
     )
     # Spelling variants (hamza, diacritics) of one name give one IRI.
-    assert entity_iri(replace(person, label="ابو بكر البغدادي"), None, "d", "http://x/") == entity_iri(person, None, "d", "http://x/")
+    assert entity_iri(
+        replace(person, label="ابو بكر البغدادي"), None, "d", "http://x/"
+    ) == entity_iri(person, None, "d", "http://x/")
     q = Entity("q", "قال", "Statement", (), value="نص طويل " * 10)
     other = replace(q, value="نص آخر طويل " * 10)
     assert entity_iri(q, None, "d", "http://x/") != entity_iri(other, None, "d", "http://x/")
-    assert str(entity_iri(Entity("t", "2017", "Quantity", ()), None, "d/1", "http://x/")) == "http://x/doc/d%2F1/quantity/2017"
-    assert str(entity_iri(Entity("x", "!!!", "Thing", ()), None, "d", "http://x/")).startswith("http://x/Thing/h")
+    assert (
+        str(entity_iri(Entity("t", "2017", "Quantity", ()), None, "d/1", "http://x/"))
+        == "http://x/doc/d%2F1/quantity/2017"
+    )
+    assert str(entity_iri(Entity("x", "!!!", "Thing", ()), None, "d", "http://x/")).startswith(
+        "http://x/Thing/h"
+    )
 
 
 def test_choose_link_highest_score_then_qid_number() -> None:
@@ -138,7 +161,9 @@ def test_fact_triple_and_provenance_node(union: Graph) -> None:
     meeting = _node(union, KG.Event, "اجتماع لوزراء خارجية التحالف الدولي")
     assert (person, KG.hosted, meeting) in union
     t = next(t for t in doc.extraction.triples if t.relation == "hosted")
-    key = "\n".join([str(person), str(KG.hosted), str(meeting), str(t.sentence), str(t.start), str(t.end)])
+    key = "\n".join(
+        [str(person), str(KG.hosted), str(meeting), str(t.sentence), str(t.start), str(t.end)]
+    )
     fact = URIRef(f"{AR_DOC}/fact/{hashlib.sha1(key.encode()).hexdigest()[:16]}")
     assert fact == fact_iri(AR_DOC, person, KG.hosted, meeting, t.sentence, t.start, t.end)
     assert set(union.objects(fact, RDF.type)) == {RDF.Statement, KG.Fact}
@@ -186,7 +211,9 @@ def test_class_conflict_across_documents_resolved_by_vote() -> None:
     ar, en = coalition_ar(), coalition_en()
     # The English document calls Washington (Q61) a Place; City and Place tie 1:1 and
     # City comes first in ENTITY_CLASSES.
-    ents = tuple(replace(e, cls="Place") if e.key == "washington" else e for e in en.extraction.entities)
+    ents = tuple(
+        replace(e, cls="Place") if e.key == "washington" else e for e in en.extraction.entities
+    )
     en = DocResult(replace(en.extraction, entities=ents), en.links)
     u = union_graph(build_graph([ar, en]))
     assert set(u.objects(Q61, RDF.type)) == {KG.City}
@@ -209,10 +236,20 @@ def test_duplicate_facts_keep_the_most_confident() -> None:
     [
         (lambda r: [r, r], "duplicate document id"),
         (lambda r: [_with_triple(r, replace(r.extraction.triples[0], object="ghost"))], "ghost"),
-        (lambda r: [_with_triple(r, replace(r.extraction.triples[0], end=10_000))], "outside the text"),
+        (
+            lambda r: [_with_triple(r, replace(r.extraction.triples[0], end=10_000))],
+            "outside the text",
+        ),
         (lambda r: [DocResult(r.extraction, (Link("m1", "61", 1.0, "x"),))], "valid QID"),
         (
-            lambda r: [DocResult(replace(r.extraction, entities=(replace(r.extraction.entities[0], cls="Human"),)), r.links)],
+            lambda r: [
+                DocResult(
+                    replace(
+                        r.extraction, entities=(replace(r.extraction.entities[0], cls="Human"),)
+                    ),
+                    r.links,
+                )
+            ],
             "not one of Person",
         ),
     ],

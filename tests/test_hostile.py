@@ -25,8 +25,16 @@ def hostile(folder: Path) -> dict[str, tuple[str, str]]:
     files: dict[str, tuple[bytes, str, str]] = {
         "empty.txt": (b"", "skipped", "empty"),
         "blank.txt": (b" \n\t\r\n   \n", "skipped", "whitespace"),
-        "binary.txt": (b"\x7fELF\x02\x01\x01\x00\x00\x00" + bytes(range(256)) * 4, "skipped", "binary"),
-        "latin1.txt": ("Le président a rencontré le ministre à Paris, été très chargé.".encode("latin-1"), "skipped", "UTF-8"),
+        "binary.txt": (
+            b"\x7fELF\x02\x01\x01\x00\x00\x00" + bytes(range(256)) * 4,
+            "skipped",
+            "binary",
+        ),
+        "latin1.txt": (
+            "Le président a rencontré le ministre à Paris, été très chargé.".encode("latin-1"),
+            "skipped",
+            "UTF-8",
+        ),
         "cp1256.txt": (NAME.encode("cp1256"), "built", "windows-1256"),
         "page.html": (
             f"<!DOCTYPE html><html><head><title>خبر</title><style>p{{x:y}}</style><script>var a='<p>';</script></head>"
@@ -34,8 +42,16 @@ def hostile(folder: Path) -> dict[str, tuple[str, str]]:
             "built",
             "HTML",
         ),
-        "saved_page.txt": (f"<html><body><div>{NAME}</div></body></html>".encode(), "built", "HTML"),
-        "scripts_only.html": (b"<html><head><script>alert(1)</script></head><body></body></html>", "skipped", "HTML"),
+        "saved_page.txt": (
+            f"<html><body><div>{NAME}</div></body></html>".encode(),
+            "built",
+            "HTML",
+        ),
+        "scripts_only.html": (
+            b"<html><head><script>alert(1)</script></head><body></body></html>",
+            "skipped",
+            "HTML",
+        ),
         "bidi.txt": (
             "التقى الرئيس الفرنسي إيمانويل\u202e ماكرون بالرئيس المصري عبد الفتاح السي\u200bسي في القاهرة. "
             "وقال ماك\u200dرون إن \u2067فرنسا\u2069 تدعم مصر.\ufeff".encode(),
@@ -44,7 +60,11 @@ def hostile(folder: Path) -> dict[str, tuple[str, str]]:
         ),
         "long_sentence.txt": (("قال الوزير إن " + "الاجتماع ناجح و" * 6_700).encode(), "built", ""),
         "long_token.txt": (("قال الوزير " + "ب" * 100_000 + " في بغداد.").encode(), "built", ""),
-        "long_latin_token.txt": (("The minister said " + "x" * 100_000 + ".").encode(), "built", ""),
+        "long_latin_token.txt": (
+            ("The minister said " + "x" * 100_000 + ".").encode(),
+            "built",
+            "",
+        ),
         "symbols.txt": (b"!!! ??? 123 456 ... ### ***", "skipped", "letters"),
         "lone_cr.txt": ("قال الوزير\rإن الاجتماع ناجح\r".encode(), "built", ""),
         "nul_in_jsonl.jsonl": (
@@ -71,21 +91,33 @@ def hostile(folder: Path) -> dict[str, tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, tuple[str, str]], float]:
+def hostile_build(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, dict[str, tuple[str, str]], float]:
     root = tmp_path_factory.mktemp("hostile")
     expected = hostile(root / "in")
     t0 = time.perf_counter()
     summary = build_corpus(
-        [root / "in"], root / "out", Options(html=False), engine="process", workers=2, report=root / "report.jsonl"
+        [root / "in"],
+        root / "out",
+        Options(html=False),
+        engine="process",
+        workers=2,
+        report=root / "report.jsonl",
     )
     seconds = time.perf_counter() - t0
     assert summary.documents > 0
     return root, expected, seconds
 
 
-def test_every_hostile_file_has_a_clear_outcome(hostile_build: tuple[Path, dict[str, tuple[str, str]], float]) -> None:
+def test_every_hostile_file_has_a_clear_outcome(
+    hostile_build: tuple[Path, dict[str, tuple[str, str]], float],
+) -> None:
     root, expected, seconds = hostile_build
-    rows = [json.loads(line) for line in (root / "report.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [
+        json.loads(line)
+        for line in (root / "report.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     by_file: dict[str, list[dict[str, str]]] = {}
     for r in rows:
         by_file.setdefault(Path(r["source"]).name.split(":")[0], []).append(r)

@@ -92,7 +92,9 @@ def test_items_without_a_confirmed_qid_are_never_linked() -> None:
     assert qid("بثت قناة الجزيرة الخبر.", "قناة الجزيرة", "Organization") == "-"
 
 
-def _extraction(sentences: list[str], spans: list[tuple[int, str, str, str, str]], classes: dict[str, str]) -> Extraction:
+def _extraction(
+    sentences: list[str], spans: list[tuple[int, str, str, str, str]], classes: dict[str, str]
+) -> Extraction:
     """Mentions (sentence index, surface, class, entity key, kind), each at the first
     occurrence after the previous mention; ``classes`` gives each entity's class."""
     text = " ".join(sentences)
@@ -108,14 +110,21 @@ def _extraction(sentences: list[str], spans: list[tuple[int, str, str, str, str]
         mentions.append(Mention(f"m{i}", sent, start, pos, surface, cls, ent, kind))
         members.setdefault(ent, []).append(f"m{i}")
     ents = tuple(Entity(k, k, classes[k], tuple(ms)) for k, ms in members.items())
-    return Extraction(AnalysedDoc(Document("d", text, "ar"), tuple(sents), "test"), tuple(mentions), ents, ())
+    return Extraction(
+        AnalysedDoc(Document("d", text, "ar"), tuple(sents), "test"), tuple(mentions), ents, ()
+    )
 
 
 def test_a_title_of_a_person_is_not_linked_to_the_position() -> None:
     text = ["قال وزير الخارجية الأميركي ريكس تيلرسون إن الاجتماع مهم."]
-    title, name = (0, "وزير الخارجية الأميركي", "Position", "e1", "nominal"), (0, "ريكس تيلرسون", "Person", "e1", "name")
+    title, name = (
+        (0, "وزير الخارجية الأميركي", "Position", "e1", "nominal"),
+        (0, "ريكس تيلرسون", "Person", "e1", "name"),
+    )
     assert GazetteerLinker()(_extraction(text, [title, name], {"e1": "Person"})) == ()
-    assert [lk.qid for lk in GazetteerLinker()(_extraction(text, [title], {"e1": "Position"}))] == ["Q14213"]
+    assert [lk.qid for lk in GazetteerLinker()(_extraction(text, [title], {"e1": "Position"}))] == [
+        "Q14213"
+    ]
 
 
 def test_an_entity_decided_two_ways_is_left_unlinked() -> None:
@@ -128,10 +137,17 @@ def test_an_entity_decided_two_ways_is_left_unlinked() -> None:
 
 
 def test_document_context_helps_but_less_than_the_sentence() -> None:
-    text = ["استقبل الملك في الأردن وفدا من الصحفيين الأردنيين.", "وقال مصدر إن الوفد غادر عمان مساء."]
-    (link,) = GazetteerLinker()(_extraction(text, [(1, "عمان", "Place", "e1", "name")], {"e1": "Place"}))
+    text = [
+        "استقبل الملك في الأردن وفدا من الصحفيين الأردنيين.",
+        "وقال مصدر إن الوفد غادر عمان مساء.",
+    ]
+    (link,) = GazetteerLinker()(
+        _extraction(text, [(1, "عمان", "Place", "e1", "name")], {"e1": "Place"})
+    )
     assert link.qid == "Q3805" and link.score < 0.8
-    alone = GazetteerLinker()(_extraction(text[1:], [(0, "عمان", "Place", "e1", "name")], {"e1": "Place"}))
+    alone = GazetteerLinker()(
+        _extraction(text[1:], [(0, "عمان", "Place", "e1", "name")], {"e1": "Place"})
+    )
     assert alone == ()
 
 
@@ -140,7 +156,12 @@ def test_scores_and_threshold() -> None:
     clitic = GazetteerLinker()(extraction_of(Case("عاد وبغداد هادئة.", "وبغداد", "-", "Place")))
     decided = GazetteerLinker()(extraction_of(Case("عاد الوفد من جيبوتي.", "جيبوتي", "-", "Place")))
     assert exact[0].score == 1.0 and clitic[0].score == 0.95 and decided[0].score == 0.75
-    assert GazetteerLinker(threshold=0.8)(extraction_of(Case("عاد الوفد من جيبوتي.", "جيبوتي", "-", "Place"))) == ()
+    assert (
+        GazetteerLinker(threshold=0.8)(
+            extraction_of(Case("عاد الوفد من جيبوتي.", "جيبوتي", "-", "Place"))
+        )
+        == ()
+    )
 
 
 def test_cue_table_rows_are_well_formed() -> None:
@@ -159,7 +180,11 @@ def test_decide_abstains_on_a_tie() -> None:
 
 def test_index_loads_fast() -> None:
     code = "import time; import kg.link.gazetteer as g; t = time.perf_counter(); g.GazetteerLinker(); print(time.perf_counter() - t)"
-    seconds = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+    seconds = float(
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout
+    )
     assert seconds < 0.5  # about 25 ms on a laptop; generous for a loaded CI machine
 
 
@@ -179,11 +204,26 @@ _QIDS = {r.qid for rs in index().readings.values() for r in rs if r.qid}
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.sampled_from(["", "و", "ب", "ل", "لل", "وب", "ف", "ك"]),
-    st.sampled_from(_NAMES) | st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويةىءأإآ ", min_size=1, max_size=12),
+    st.sampled_from(_NAMES)
+    | st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويةىءأإآ ", min_size=1, max_size=12),
     st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويةىءأإآ .،", max_size=60),
-    st.sampled_from(["Place", "City", "Country", "Organization", "Person", "Thing", "Group", "Event", "Statement"]),
+    st.sampled_from(
+        [
+            "Place",
+            "City",
+            "Country",
+            "Organization",
+            "Person",
+            "Thing",
+            "Group",
+            "Event",
+            "Statement",
+        ]
+    ),
 )
-def test_any_mention_links_to_a_gazetteer_qid_or_nothing(prefix: str, name: str, before: str, cls: str) -> None:
+def test_any_mention_links_to_a_gazetteer_qid_or_nothing(
+    prefix: str, name: str, before: str, cls: str
+) -> None:
     mention = prefix + name
     links = GazetteerLinker()(extraction_of(Case(f"{before} {mention} .", mention, "-", cls)))
     assert len(links) <= 1

@@ -48,8 +48,12 @@ def test_places_and_speech() -> None:
     for rel in SPEECH_RELATIONS - {"said"}:
         assert (KG[rel], RDFS.subPropertyOf, KG.said) in ONT
     assert (KG.said, RDFS.range, KG.Statement) in ONT
-    assert ONT.value(KG.said, RDFS.domain) is None  # persons, organisations, groups, countries, documents speak
-    assert {s for s in ONT.subjects(RDF.type, OWL.SymmetricProperty)} == {KG[r] for r in SYMMETRIC_RELATIONS}
+    assert (
+        ONT.value(KG.said, RDFS.domain) is None
+    )  # persons, organisations, groups, countries, documents speak
+    assert {s for s in ONT.subjects(RDF.type, OWL.SymmetricProperty)} == {
+        KG[r] for r in SYMMETRIC_RELATIONS
+    }
     assert (KG.leaderOf, OWL.inverseOf, KG.ledBy) in ONT
 
 
@@ -68,8 +72,18 @@ def test_wikidata_and_schema_alignments() -> None:
 def test_every_term_the_graph_uses_is_defined() -> None:
     g = union_graph(build_graph(results()))
     used = set(g.predicates()) | set(g.objects(None, RDF.type))
-    standard = {RDF.type, RDF.subject, RDF.predicate, RDF.object, RDF.Statement, RDFS.label,
-                RDFS.subPropertyOf, OWL.sameAs, OWL.ObjectProperty, PROV.wasDerivedFrom}
+    standard = {
+        RDF.type,
+        RDF.subject,
+        RDF.predicate,
+        RDF.object,
+        RDF.Statement,
+        RDFS.label,
+        RDFS.subPropertyOf,
+        OWL.sameAs,
+        OWL.ObjectProperty,
+        PROV.wasDerivedFrom,
+    }
     standard |= {DCTERMS.identifier, DCTERMS.source, DCTERMS.language, DCTERMS.isPartOf}
     declared = set(ONT.subjects(RDF.type, None))
     undefined = {t for t in used - standard - declared if not str(t).startswith(str(KGREL))}
@@ -95,7 +109,9 @@ def test_rdfs_inference_adds_no_surprising_types() -> None:
     assert len(set(g.subject_objects(KG.relatedTo))) >= 12
 
 
-@pytest.mark.parametrize("module", [kg.graph, kg.store, kg.shapes, kg.evaluate], ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "module", [kg.graph, kg.store, kg.shapes, kg.evaluate], ids=lambda m: m.__name__
+)
 def test_docstring_examples_run(module) -> None:
     failures, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert tried > 0 and failures == 0

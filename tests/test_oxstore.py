@@ -77,14 +77,21 @@ def test_add_rebuild_and_add_another(tmp_path: Path) -> None:
 
     _put(store, en)
     graphs = _graphs(store)
-    assert set(graphs) == {URIRef(BASE + "doc/coalition_ar"), URIRef(BASE + "doc/coalition_en"), SHARED}
+    assert set(graphs) == {
+        URIRef(BASE + "doc/coalition_ar"),
+        URIRef(BASE + "doc/coalition_en"),
+        SHARED,
+    }
     assert isomorphic(_union(store), union_graph(build_graph([ar, en])))
     # Washington is described once, in the shared graph, and mentioned from both documents.
     assert len(list(graphs[SHARED].objects(Q61, RDFS.label))) == 2  # @ar and @en
     assert not any((Q61, RDFS.label, None) in g for k, g in graphs.items() if k != SHARED)
     mentions = {str(s).split("/s/")[0] for s in _union(store).objects(Q61, KG.mentionedIn)}
     assert mentions == {BASE + "doc/coalition_ar", BASE + "doc/coalition_en"}
-    counts = query(store, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?f a kg:Fact } } GROUP BY ?g ORDER BY ?g")
+    counts = query(
+        store,
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?f a kg:Fact } } GROUP BY ?g ORDER BY ?g",
+    )
     assert [int(r.n) for r in counts] == [11, 2]
 
 
@@ -114,7 +121,13 @@ def test_majority_class_and_labels_follow_every_build(tmp_path: Path) -> None:
     assert described() == ({KG.Organization}, {Literal("التحالف", lang="ar")})
     assert (x, KG.alias, Literal("التحالف الدولي", lang="ar")) in _union(store)
     # The store is what one build of the current documents gives.
-    want = build_graph([_doc("d1", "Organization", "التحالف"), _doc("d2", "Group", "التحالف الدولي"), _doc("d3", "Organization", "التحالف")])
+    want = build_graph(
+        [
+            _doc("d1", "Organization", "التحالف"),
+            _doc("d2", "Group", "التحالف الدولي"),
+            _doc("d3", "Organization", "التحالف"),
+        ]
+    )
     assert isomorphic(_union(store), union_graph(want))
 
 
@@ -168,12 +181,21 @@ def test_documents_carry_their_content_hash(tmp_path: Path) -> None:
     _put(store, ar)
     with GraphStore(store) as st:
         assert st.documents() == {"coalition_ar": content_hash(ar.doc.text)}
-    assert (URIRef(BASE + "doc/coalition_ar"), KG.contentHash, Literal(content_hash(ar.doc.text))) in _union(store, hashes=True)
+    assert (
+        URIRef(BASE + "doc/coalition_ar"),
+        KG.contentHash,
+        Literal(content_hash(ar.doc.text)),
+    ) in _union(store, hashes=True)
 
 
 def test_the_union_of_a_store_satisfies_the_shapes(tmp_path: Path) -> None:
     store = tmp_path / "kg"
-    _put(store, coalition_ar(), _doc("d1", "Organization", "الدولة الإسلامية", qid="Q2429253"), coalition_en())
+    _put(
+        store,
+        coalition_ar(),
+        _doc("d1", "Organization", "الدولة الإسلامية", qid="Q2429253"),
+        coalition_en(),
+    )
     _put(store, _doc("d2", "Group", "داعش", qid="Q2429253"))
     export(store, "trig", tmp_path / "kg.trig")
     conforms, report = validate(load(tmp_path / "kg.trig"))
@@ -205,11 +227,15 @@ Crashing(sys.argv[1]).put(coalition_en())
 
 
 @pytest.mark.parametrize("where", ["before-update", "after-update"])
-def test_a_process_killed_mid_document_leaves_the_store_consistent(tmp_path: Path, where: str) -> None:
+def test_a_process_killed_mid_document_leaves_the_store_consistent(
+    tmp_path: Path, where: str
+) -> None:
     store = tmp_path / "kg"
     _put(store, coalition_ar())
     before = _quads(store)
-    r = subprocess.run([sys.executable, "-c", _CRASH, str(store), where, str(Path(__file__).parent)])
+    r = subprocess.run(
+        [sys.executable, "-c", _CRASH, str(store), where, str(Path(__file__).parent)]
+    )
     assert r.returncode == 9
     if where == "before-update":
         assert _quads(store) == before  # nothing of the document arrived
@@ -249,7 +275,9 @@ def _kg(*args: object, **kw) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "kg.cli", *map(str, args)], **kw)
 
 
-def test_a_build_killed_mid_way_leaves_a_readable_store_that_the_next_build_completes(tmp_path: Path) -> None:
+def test_a_build_killed_mid_way_leaves_a_readable_store_that_the_next_build_completes(
+    tmp_path: Path,
+) -> None:
     corpus = _corpus(tmp_path / "in", 16)
     store, clean = tmp_path / "kg", tmp_path / "clean"
     assert _kg("build", corpus, "--store", clean, "-q").wait() == 0
@@ -326,13 +354,18 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json"])
-def test_stored_queries_answer_alike_on_a_store_and_on_files(built: tuple[Path, Path], fmt: str) -> None:
+def test_stored_queries_answer_alike_on_a_store_and_on_files(
+    built: tuple[Path, Path], fmt: str
+) -> None:
     store, trig = built
     for name in stored_queries():
         if name.startswith("wikidata_federated"):
             continue  # these call Wikidata (tests/test_federated.py runs them against a local stub)
         sparql = read_query(name)
-        got, want = format_result(query(store, sparql), fmt), format_result(query(trig, sparql), fmt)
+        got, want = (
+            format_result(query(store, sparql), fmt),
+            format_result(query(trig, sparql), fmt),
+        )
         if fmt == "json":
             got_rows, want_rows = (json.loads(x)["results"]["bindings"] for x in (got, want))
             assert sorted(map(json.dumps, got_rows)) == sorted(map(json.dumps, want_rows)), name
@@ -344,13 +377,17 @@ def test_ask_and_construct_on_a_store(built: tuple[Path, Path]) -> None:
     store, _ = built
     assert format_result(query(store, "ASK { ?s kg:hosted ?o }")) == "true"
     text = format_result(query(store, "CONSTRUCT { ?s a kg:City } WHERE { ?s a kg:City }"))
-    assert isomorphic(Graph().parse(data=text, format="turtle"), Graph().add((Q61, RDF.type, KG.City)))
+    assert isomorphic(
+        Graph().parse(data=text, format="turtle"), Graph().add((Q61, RDF.type, KG.City))
+    )
     with pytest.raises(InputError, match="SPARQL query"):
         query(store, "SELEC ?x WHERE {")
 
 
 @pytest.mark.parametrize("fmt, parse", [("trig", "trig"), ("nq", "nquads"), ("jsonld", "json-ld")])
-def test_quad_exports_keep_the_named_graphs(built: tuple[Path, Path], tmp_path: Path, fmt: str, parse: str) -> None:
+def test_quad_exports_keep_the_named_graphs(
+    built: tuple[Path, Path], tmp_path: Path, fmt: str, parse: str
+) -> None:
     store, _ = built
     out = export(store, fmt, tmp_path / f"kg.{fmt}")
     back = Dataset()
@@ -378,16 +415,34 @@ def test_cli_build_query_export_on_a_store(tmp_path: Path) -> None:
     runner = CliRunner()
     src = tmp_path / "in"
     src.mkdir()
-    (src / "a.txt").write_text("استضاف الرئيس الفرنسي إيمانويل ماكرون قمة في باريس.", encoding="utf-8")
+    (src / "a.txt").write_text(
+        "استضاف الرئيس الفرنسي إيمانويل ماكرون قمة في باريس.", encoding="utf-8"
+    )
     store = tmp_path / "kg"
     r = runner.invoke(main, ["build", str(src), "--store", str(store)])
     assert r.exit_code == 0, r.output
-    assert f"wrote {store}" in r.output and not (tmp_path / "build").exists()  # no files unless --out
+    assert (
+        f"wrote {store}" in r.output and not (tmp_path / "build").exists()
+    )  # no files unless --out
     (src / "b.txt").write_text("زار ماكرون بغداد.", encoding="utf-8")
-    assert runner.invoke(main, ["build", str(src / "b.txt"), "--store", str(store), "-q"]).exit_code == 0
-    r = runner.invoke(main, ["query", str(store), "SELECT ?id WHERE { ?d a kg:Document ; dcterms:identifier ?id } ORDER BY ?id", "--format", "csv"])
+    assert (
+        runner.invoke(main, ["build", str(src / "b.txt"), "--store", str(store), "-q"]).exit_code
+        == 0
+    )
+    r = runner.invoke(
+        main,
+        [
+            "query",
+            str(store),
+            "SELECT ?id WHERE { ?d a kg:Document ; dcterms:identifier ?id } ORDER BY ?id",
+            "--format",
+            "csv",
+        ],
+    )
     assert r.exit_code == 0 and r.output.split() == ["id", "a.txt", "b.txt"]
-    r = runner.invoke(main, ["export", str(store), "--format", "trig", "--out", str(tmp_path / "kg.trig")])
+    r = runner.invoke(
+        main, ["export", str(store), "--format", "trig", "--out", str(tmp_path / "kg.trig")]
+    )
     assert r.exit_code == 0, r.output
     r = runner.invoke(main, ["validate", str(tmp_path / "kg.trig")])
     assert r.exit_code == 0 and "Conforms: True" in r.output
@@ -410,7 +465,9 @@ def test_kg_export_formats_match_the_library() -> None:
 
 @pytest.fixture(autouse=True)
 def _no_stray_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")])))
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    )
 
 
 def test_pipeline_build_writes_files_and_the_store(tmp_path: Path) -> None:
@@ -421,5 +478,9 @@ def test_pipeline_build_writes_files_and_the_store(tmp_path: Path) -> None:
     src.mkdir()
     (src / "a.txt").write_text("زار ماكرون بغداد.", encoding="utf-8")
     summary, ds = run_build([src], tmp_path / "out", Options(html=False), store_dir=tmp_path / "kg")
-    assert summary.outputs == (str(tmp_path / "kg"), str(tmp_path / "out" / "graph.ttl"), str(tmp_path / "out" / "graph.trig"))
+    assert summary.outputs == (
+        str(tmp_path / "kg"),
+        str(tmp_path / "out" / "graph.ttl"),
+        str(tmp_path / "out" / "graph.trig"),
+    )
     assert isomorphic(_union(tmp_path / "kg"), union_graph(ds))

@@ -40,20 +40,59 @@ EXPECTED: dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]] = {
         [
             (KG + "City", "واشنطن", "Washington, D.C.", "http://www.wikidata.org/entity/Q61"),
             (KG + "Country", "فرنسا", "France", "http://www.wikidata.org/entity/Q142"),
-            (KG + "Country", "المملكة المتحدة", "United Kingdom", "http://www.wikidata.org/entity/Q145"),
-            (KG + "Organization", "البرلمان البريطاني", "Parliament of the United Kingdom", "http://www.wikidata.org/entity/Q11010"),
-            (KG + "Organization", "الدولة الإسلامية", "Islamic State", "http://www.wikidata.org/entity/Q2429253"),
+            (
+                KG + "Country",
+                "المملكة المتحدة",
+                "United Kingdom",
+                "http://www.wikidata.org/entity/Q145",
+            ),
+            (
+                KG + "Organization",
+                "البرلمان البريطاني",
+                "Parliament of the United Kingdom",
+                "http://www.wikidata.org/entity/Q11010",
+            ),
+            (
+                KG + "Organization",
+                "الدولة الإسلامية",
+                "Islamic State",
+                "http://www.wikidata.org/entity/Q2429253",
+            ),
         ],
     ),
     "facts_with_sources": (
         ("doc", "index", "relation", "subjectLabel", "objectLabel", "confidence", "negated"),
         [
             ("coalition_ar", "0", "coincidedWith", "الهجوم الإرهابي", MEETING, "0.6", "false"),
-            ("coalition_ar", "0", "holdsPosition", "ريكس تيلرسون", "وزير الخارجية الأميركي", "0.9", "false"),
+            (
+                "coalition_ar",
+                "0",
+                "holdsPosition",
+                "ريكس تيلرسون",
+                "وزير الخارجية الأميركي",
+                "0.9",
+                "false",
+            ),
             ("coalition_ar", "0", "hosted", "ريكس تيلرسون", MEETING, "0.85", "false"),
             ("coalition_ar", "0", "location", MEETING, "واشنطن", "0.8", "false"),
-            ("coalition_ar", "0", "pointInTime", "الهجوم الإرهابي", "اليوم الأربعاء", "0.5", "false"),
-            ("coalition_ar", "0", "targeted", "الهجوم الإرهابي", "البرلمان البريطاني", "0.7", "false"),
+            (
+                "coalition_ar",
+                "0",
+                "pointInTime",
+                "الهجوم الإرهابي",
+                "اليوم الأربعاء",
+                "0.5",
+                "false",
+            ),
+            (
+                "coalition_ar",
+                "0",
+                "targeted",
+                "الهجوم الإرهابي",
+                "البرلمان البريطاني",
+                "0.7",
+                "false",
+            ),
             ("coalition_ar", "1", "attended", "الدولة الإسلامية", MEETING, "0.3", "true"),
             ("coalition_ar", "1", "said", "ريكس تيلرسون", QUOTE, "0.9", "false"),
             ("coalition_ar", "1", "هزيمة", "ريكس تيلرسون", "الدولة الإسلامية", "0.4", "false"),
@@ -110,7 +149,10 @@ def test_every_stored_query_is_tested_and_documented() -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_query_rows(ds: Dataset, name: str) -> None:
     columns, want = EXPECTED[name]
-    rows = [tuple("" if r[c] is None else str(r[c]) for c in columns) for r in query(ds, read_query(name))]
+    rows = [
+        tuple("" if r[c] is None else str(r[c]) for c in columns)
+        for r in query(ds, read_query(name))
+    ]
     if name == "most_mentioned":
         rows = rows[: len(want)]
     assert rows == want

@@ -16,10 +16,19 @@ def _items(*paths: Path) -> list[Document | Problem]:
 def test_text_markdown_jsonl_html_and_folders(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "a.txt").write_text("قال الوزير إن الاجتماع ناجح.", encoding="utf-8")
-    (tmp_path / "sub" / "b.md").write_text("# عنوان\n\n**أعلن** [الجيش](http://x) الخبر.", encoding="utf-8")
-    rows = [{"id": "n1", "text": "وصل الوفد إلى بغداد.", "date": "2024-01-01"}, {"id": "n2", "text": "The minister met Macron."}]
-    (tmp_path / "c.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
-    (tmp_path / "d.html").write_text("<html><head><script>alert(1)</script></head><body><p>زار الرئيس مصر.</p></body></html>")
+    (tmp_path / "sub" / "b.md").write_text(
+        "# عنوان\n\n**أعلن** [الجيش](http://x) الخبر.", encoding="utf-8"
+    )
+    rows = [
+        {"id": "n1", "text": "وصل الوفد إلى بغداد.", "date": "2024-01-01"},
+        {"id": "n2", "text": "The minister met Macron."},
+    ]
+    (tmp_path / "c.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8"
+    )
+    (tmp_path / "d.html").write_text(
+        "<html><head><script>alert(1)</script></head><body><p>زار الرئيس مصر.</p></body></html>"
+    )
     (tmp_path / "notes.tsv").write_text("ignored", encoding="utf-8")
     docs = {d.id: d for d in _items(tmp_path) if isinstance(d, Document)}
     assert sorted(docs) == ["a.txt", "d.html", "n1", "n2", "sub/b.md"]
@@ -50,9 +59,15 @@ def test_bad_files_are_problems_naming_the_file(tmp_path: Path) -> None:
 
 
 def test_windows_1256_arabic_is_recognised(tmp_path: Path) -> None:
-    (tmp_path / "cp.txt").write_bytes("أعلن الجيش السوري السيطرة على المدينة بعد معارك عنيفة".encode("cp1256"))
+    (tmp_path / "cp.txt").write_bytes(
+        "أعلن الجيش السوري السيطرة على المدينة بعد معارك عنيفة".encode("cp1256")
+    )
     (doc,) = _items(tmp_path / "cp.txt")
-    assert isinstance(doc, Document) and doc.text.startswith("أعلن الجيش") and ("encoding", "windows-1256") in doc.meta
+    assert (
+        isinstance(doc, Document)
+        and doc.text.startswith("أعلن الجيش")
+        and ("encoding", "windows-1256") in doc.meta
+    )
 
 
 def test_folder_without_text_and_missing_path(tmp_path: Path) -> None:
@@ -63,16 +78,24 @@ def test_folder_without_text_and_missing_path(tmp_path: Path) -> None:
 
 
 def test_jsonl_bad_lines_name_the_line(tmp_path: Path) -> None:
-    (tmp_path / "x.jsonl").write_text('{"id": "a", "text": "نص"}\n{broken\n{"id": "b"}\n', encoding="utf-8")
+    (tmp_path / "x.jsonl").write_text(
+        '{"id": "a", "text": "نص"}\n{broken\n{"id": "b"}\n', encoding="utf-8"
+    )
     items = _items(tmp_path / "x.jsonl")
     problems = [p for p in items if isinstance(p, Problem)]
     assert [p.source.rsplit(":", 1)[1] for p in problems] == ["2", "3"]
 
 
 def test_duplicate_ids_are_reported(tmp_path: Path) -> None:
-    (tmp_path / "x.jsonl").write_text('{"id": "a", "text": "نص أول"}\n{"id": "a", "text": "نص ثان"}\n', encoding="utf-8")
+    (tmp_path / "x.jsonl").write_text(
+        '{"id": "a", "text": "نص أول"}\n{"id": "a", "text": "نص ثان"}\n', encoding="utf-8"
+    )
     items = _items(tmp_path / "x.jsonl")
-    assert isinstance(items[0], Document) and isinstance(items[1], Problem) and "duplicate" in items[1].reason
+    assert (
+        isinstance(items[0], Document)
+        and isinstance(items[1], Problem)
+        and "duplicate" in items[1].reason
+    )
 
 
 def test_decode_utf16_with_bom() -> None:

@@ -23,7 +23,10 @@ def test_python_section_runs_as_shown() -> None:
 def test_readme_opens_with_the_two_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     first_block = re.search(r"```sh\n(.*?)```", readme, re.S).group(1)
-    assert [line.split()[0:2] for line in first_block.strip().splitlines()] == [["make", "demo"], ["make", "test"]]
+    assert [line.split()[0:2] for line in first_block.strip().splitlines()] == [
+        ["make", "demo"],
+        ["make", "test"],
+    ]
     assert "make test" in (ROOT / ".ci" / "run").read_text()
 
 
@@ -31,5 +34,11 @@ def test_generated_parts_are_current() -> None:
     import subprocess
     import sys
 
-    run = subprocess.run([sys.executable, "scripts/sync_readme.py", "--check"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "scripts/sync_readme.py", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stdout + run.stderr

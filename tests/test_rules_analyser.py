@@ -54,7 +54,12 @@ def test_parts_of_speech_in_context(text: str, word: str, upos: str) -> None:
 
 def test_sentences_split_on_arabic_punctuation_and_lines() -> None:
     a = analyse("عنوان بلا نقطة\nقال الوزير: «نحن هنا. وسنبقى». ثم غادر؟ وعاد بعد 3.5 ساعات.")
-    assert [s.text for s in a.sentences] == ["عنوان بلا نقطة", "قال الوزير: «نحن هنا. وسنبقى».", "ثم غادر؟", "وعاد بعد 3.5 ساعات."]
+    assert [s.text for s in a.sentences] == [
+        "عنوان بلا نقطة",
+        "قال الوزير: «نحن هنا. وسنبقى».",
+        "ثم غادر؟",
+        "وعاد بعد 3.5 ساعات.",
+    ]
 
 
 def _well_formed(a: AnalysedDoc) -> None:
@@ -84,9 +89,20 @@ def test_vso_relative_clause_and_complement() -> None:
     a = analyse("الاجتماع الذي استضافه الوزير في واشنطن أكد أن التحالف سيواصل عمله.")
     toks = {t.form: t for t in a.sentences[0].tokens}
     resumptive = a.sentences[0].tokens[toks["استضاف"].id]  # the ه right after the verb
-    assert toks["استضاف"].deprel == "acl:relcl" and resumptive.form == "ه" and resumptive.deprel == "obj"
-    assert toks["الوزير"].deprel == "nsubj" and a.sentences[0].token(toks["الوزير"].head).form == "استضاف"
-    assert toks["أكد"].deprel == "root" and toks["يواصل"].deprel == "ccomp" and toks["أن"].deprel == "mark"
+    assert (
+        toks["استضاف"].deprel == "acl:relcl"
+        and resumptive.form == "ه"
+        and resumptive.deprel == "obj"
+    )
+    assert (
+        toks["الوزير"].deprel == "nsubj"
+        and a.sentences[0].token(toks["الوزير"].head).form == "استضاف"
+    )
+    assert (
+        toks["أكد"].deprel == "root"
+        and toks["يواصل"].deprel == "ccomp"
+        and toks["أن"].deprel == "mark"
+    )
 
 
 def test_title_and_name_in_apposition() -> None:

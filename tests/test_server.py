@@ -39,7 +39,18 @@ class Served:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "kg.cli", "serve", str(source), "--port", str(self.port), "--timeout", str(TIMEOUT), *extra],
+            [
+                sys.executable,
+                "-m",
+                "kg.cli",
+                "serve",
+                str(source),
+                "--port",
+                str(self.port),
+                "--timeout",
+                str(TIMEOUT),
+                *extra,
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -48,7 +59,9 @@ class Served:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"kg serve exited: {self.proc.stderr.read() if self.proc.stderr else ''}")
+                raise RuntimeError(
+                    f"kg serve exited: {self.proc.stderr.read() if self.proc.stderr else ''}"
+                )
             try:
                 urllib.request.urlopen(self.url, timeout=1).read()
                 return
@@ -64,7 +77,9 @@ class Served:
         sw.setMethod(method)
         return sw
 
-    def get(self, path: str, headers: dict[str, str] | None = None, data: bytes | None = None) -> tuple[int, str, bytes]:
+    def get(
+        self, path: str, headers: dict[str, str] | None = None, data: bytes | None = None
+    ) -> tuple[int, str, bytes]:
         req = urllib.request.Request(self.url + path.lstrip("/"), data=data, headers=headers or {})
         try:
             with urllib.request.urlopen(req, timeout=30) as r:
@@ -105,18 +120,34 @@ def _q(query: str) -> str:
 def test_select_in_every_result_format(served: Served) -> None:
     q = PREFIX + "SELECT ?city WHERE { ?city a kg:City }"
     data = served.sparql(q, JSON).query().convert()
-    assert [b["city"]["value"] for b in data["results"]["bindings"]] == ["https://w3id.org/kg-builder/resource/entity/Q61"]
+    assert [b["city"]["value"] for b in data["results"]["bindings"]] == [
+        "https://w3id.org/kg-builder/resource/entity/Q61"
+    ]
     assert isinstance(served.sparql(q, XML).query().convert(), XMLDocument)
-    assert served.sparql(q, CSV).query().convert().decode().splitlines() == ["city", "https://w3id.org/kg-builder/resource/entity/Q61"]
-    assert served.sparql(q, TSV, method=POST).query().convert().decode().splitlines()[1] == "<https://w3id.org/kg-builder/resource/entity/Q61>"
+    assert served.sparql(q, CSV).query().convert().decode().splitlines() == [
+        "city",
+        "https://w3id.org/kg-builder/resource/entity/Q61",
+    ]
+    assert (
+        served.sparql(q, TSV, method=POST).query().convert().decode().splitlines()[1]
+        == "<https://w3id.org/kg-builder/resource/entity/Q61>"
+    )
 
 
 def test_the_default_graph_is_the_union_and_graphs_are_reachable(served: Served) -> None:
-    q = PREFIX + "SELECT ?g (COUNT(?f) AS ?n) WHERE { GRAPH ?g { ?f a kg:Fact } } GROUP BY ?g ORDER BY ?g"
+    q = (
+        PREFIX
+        + "SELECT ?g (COUNT(?f) AS ?n) WHERE { GRAPH ?g { ?f a kg:Fact } } GROUP BY ?g ORDER BY ?g"
+    )
     rows = served.sparql(q).query().convert()["results"]["bindings"]
     assert [int(r["n"]["value"]) for r in rows] == [11, 2]
     q = PREFIX + "SELECT (COUNT(?f) AS ?n) WHERE { ?f a kg:Fact }"  # predeclared prefixes work too
-    assert served.sparql(q.replace(PREFIX, "")).query().convert()["results"]["bindings"][0]["n"]["value"] == "13"
+    assert (
+        served.sparql(q.replace(PREFIX, ""))
+        .query()
+        .convert()["results"]["bindings"][0]["n"]["value"]
+        == "13"
+    )
 
 
 def test_ask_and_construct(served: Served) -> None:
@@ -127,7 +158,11 @@ def test_ask_and_construct(served: Served) -> None:
     text = served.sparql(q, TURTLE).query().convert()
     assert len(Graph().parse(data=text, format="turtle")) == 2
     status, ctype, body = served.get(_q(q), {"Accept": "application/n-triples"})
-    assert status == 200 and ctype == "application/n-triples" and len(Graph().parse(data=body, format="nt")) == 2
+    assert (
+        status == 200
+        and ctype == "application/n-triples"
+        and len(Graph().parse(data=body, format="nt")) == 2
+    )
 
 
 def test_updates_are_refused(served: Served) -> None:
@@ -135,7 +170,9 @@ def test_updates_are_refused(served: Served) -> None:
     with pytest.raises(urllib.error.HTTPError) as e:
         served.sparql(update, method=POST).query()  # SPARQLWrapper posts it as update=...
     assert e.value.code == 403
-    status, _, body = served.get("sparql", {"Content-Type": "application/sparql-update"}, update.encode())
+    status, _, body = served.get(
+        "sparql", {"Content-Type": "application/sparql-update"}, update.encode()
+    )
     assert status == 403 and b"read-only" in body
     with pytest.raises(QueryBadFormed):  # an update sent as a query is not a query
         served.sparql(update.replace("INSERT", "SELECT")).query()
@@ -155,7 +192,9 @@ def test_a_slow_query_hits_the_timeout_and_the_endpoint_recovers(served: Served)
 
 def test_content_negotiation_and_errors(served: Served) -> None:
     q = PREFIX + "SELECT ?s WHERE { ?s a kg:City }"
-    status, ctype, _ = served.get(_q(q), {"Accept": "text/csv;q=0.4, application/sparql-results+xml"})
+    status, ctype, _ = served.get(
+        _q(q), {"Accept": "text/csv;q=0.4, application/sparql-results+xml"}
+    )
     assert status == 200 and ctype == "application/sparql-results+xml"
     status, ctype, _ = served.get(_q(q) + "&format=tsv")
     assert status == 200 and ctype.startswith("text/tab-separated-values")
@@ -167,7 +206,11 @@ def test_content_negotiation_and_errors(served: Served) -> None:
     assert status == 415
     status, _, _ = served.get("nothing-here")
     assert status == 404
-    status, ctype, body = served.get("sparql", {"Content-Type": "application/sparql-query", "Accept": "application/json"}, b"ASK {}")
+    status, ctype, body = served.get(
+        "sparql",
+        {"Content-Type": "application/sparql-query", "Accept": "application/json"},
+        b"ASK {}",
+    )
     assert status == 200 and json.loads(body) == {"head": {}, "boolean": True}
 
 
@@ -194,7 +237,10 @@ def test_serving_a_graph_file_binds_to_loopback_and_holds_off_builds(tmp_path: P
     trig = write_outputs(build_graph(results()), tmp_path)[1]
     s = Served(trig)
     try:
-        assert s.sparql(PREFIX + "ASK { GRAPH ?g { ?s kg:hosted ?o } }").query().convert()["boolean"] is True
+        assert (
+            s.sparql(PREFIX + "ASK { GRAPH ?g { ?s kg:hosted ?o } }").query().convert()["boolean"]
+            is True
+        )
     finally:
         err = s.stop()
     assert "http://127.0.0.1:" in err and "warning" not in err
@@ -211,7 +257,10 @@ def test_serving_a_graph_file_binds_to_loopback_and_holds_off_builds(tmp_path: P
 
 
 def test_on_disk_mode_answers_the_same(store: Path, served: Served) -> None:
-    q = PREFIX + "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    q = (
+        PREFIX
+        + "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    )
     s = Served(store, "--on-disk", "--workers", "1")
     try:
         assert s.sparql(q).query().convert() == served.sparql(q).query().convert()
@@ -227,7 +276,9 @@ def test_a_graph_file_that_cannot_be_read_is_reported(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("mode", [(), ("--on-disk",)])
-def test_a_triple_in_several_graphs_of_a_file_counts_once(tmp_path: Path, mode: tuple[str, ...]) -> None:
+def test_a_triple_in_several_graphs_of_a_file_counts_once(
+    tmp_path: Path, mode: tuple[str, ...]
+) -> None:
     # graph.trig repeats Washington's description in both documents' graphs; Oxigraph's
     # union would count it twice (oxigraph/oxigraph#1919); rdflib counts it once.
     from kg.store import query
@@ -238,11 +289,17 @@ def test_a_triple_in_several_graphs_of_a_file_counts_once(tmp_path: Path, mode: 
     s = Served(trig, *mode, "--workers", "1")
     try:
         got = s.sparql(q).query().convert()["results"]["bindings"][0]["n"]["value"]
-        named = s.sparql("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s rdfs:label ?l } }").query().convert()
+        named = (
+            s.sparql("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s rdfs:label ?l } }")
+            .query()
+            .convert()
+        )
     finally:
         s.stop()
     assert int(got) == want
-    assert int(named["results"]["bindings"][0]["n"]["value"]) > want  # GRAPH ?g still sees each graph
+    assert (
+        int(named["results"]["bindings"][0]["n"]["value"]) > want
+    )  # GRAPH ?g still sees each graph
 
 
 def test_dataset_parameters(served: Served) -> None:
@@ -262,8 +319,21 @@ def test_a_port_in_use_is_reported(store: Path) -> None:
         s.listen()
         port = s.getsockname()[1]
         r = subprocess.run(
-            [sys.executable, "-m", "kg.cli", "serve", str(store), "--port", str(port), "--workers", "1"],
-            capture_output=True, text=True, cwd=ROOT, timeout=60,
+            [
+                sys.executable,
+                "-m",
+                "kg.cli",
+                "serve",
+                str(store),
+                "--port",
+                str(port),
+                "--workers",
+                "1",
+            ],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
         )
     assert r.returncode == 1 and "cannot listen there" in r.stderr
 

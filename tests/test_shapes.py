@@ -47,7 +47,10 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], None], str]] = {
         "UniqueLang",
     ),
     "entity without a class": (lambda g: g.remove((Q61, RDF.type, None)), "exactly one rdf:type"),
-    "entity with two classes": (lambda g: g.add((Q61, RDF.type, KG.Country)), "exactly one rdf:type"),
+    "entity with two classes": (
+        lambda g: g.add((Q61, RDF.type, KG.Country)),
+        "exactly one rdf:type",
+    ),
     "sameAs outside Wikidata": (
         lambda g: _set(g, Q61, OWL.sameAs, URIRef("http://dbpedia.org/resource/Washington")),
         "Wikidata item IRIs",
@@ -57,7 +60,10 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], None], str]] = {
         lambda g: _set(g, _a_fact(g), KG.confidence, Literal("1.5", datatype=XSD.decimal)),
         "confidence in [0, 1]",
     ),
-    "confidence as a string": (lambda g: _set(g, _a_fact(g), KG.confidence, Literal("0.5")), "confidence"),
+    "confidence as a string": (
+        lambda g: _set(g, _a_fact(g), KG.confidence, Literal("0.5")),
+        "confidence",
+    ),
     "evidence start after end": (
         lambda g: _set(g, _a_fact(g), KG.evidenceStart, Literal(10_000)),
         "start <= end",
@@ -74,7 +80,10 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], None], str]] = {
         lambda g: _set(g, _a_fact(g), PROV.wasDerivedFrom, URIRef(BASE + "doc/coalition_ar")),
         "derived from exactly one kg:Sentence",
     ),
-    "fact not an rdf:Statement": (lambda g: g.remove((_a_fact(g), RDF.type, RDF.Statement)), "rdf:Statement"),
+    "fact not an rdf:Statement": (
+        lambda g: g.remove((_a_fact(g), RDF.type, RDF.Statement)),
+        "rdf:Statement",
+    ),
     "fact predicate not a relation": (
         lambda g: _set(g, _a_fact(g), RDF.predicate, RDFS.seeAlso),
         "sub-property of kg:relatedTo",
@@ -104,7 +113,9 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], None], str]] = {
         "kg:text",
     ),
     "open relation without a label": (
-        lambda g: [g.remove((p, RDFS.label, None)) for p in g.subjects(RDFS.subPropertyOf, KG.relatedTo)],
+        lambda g: [
+            g.remove((p, RDFS.label, None)) for p in g.subjects(RDFS.subPropertyOf, KG.relatedTo)
+        ],
         "a relation has an rdfs:label",
     ),
 }

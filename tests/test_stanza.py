@@ -47,7 +47,9 @@ def _facts(a: AnalysedDoc) -> set[tuple[str, str, str]]:
 
 def test_import_is_light() -> None:
     code = "import sys, kg, kg.analyse.stanza, kg.pipeline, kg.cli; print(sorted(m for m in ('torch', 'stanza') if m in sys.modules))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "[]"
 
 
@@ -104,7 +106,9 @@ def test_only_the_analysis_processors_are_loaded(models: Path, tmp_path: Path) -
     (copy / "resources.json").write_text(json.dumps(res), encoding="utf-8")
     nlp = st.StanzaAnalyser(model_dir=copy).pipeline("en")
     assert set(nlp.processors) == {"tokenize", "pos", "lemma", "depparse", "ner"}
-    nlp = st.StanzaAnalyser(model_dir=copy, processors=["tokenize", "pos", "lemma", "depparse"]).pipeline("en")
+    nlp = st.StanzaAnalyser(
+        model_dir=copy, processors=["tokenize", "pos", "lemma", "depparse"]
+    ).pipeline("en")
     assert set(nlp.processors) == {"tokenize", "pos", "lemma", "depparse"}
 
 
@@ -120,7 +124,9 @@ def test_batches_in_order(analyser: st.StanzaAnalyser) -> None:
     assert [a.doc.id for a in out] == ["a1", "a2", "a3", "e1", "a4"]
     assert [a.analyser for a in out] == ["stanza:ar"] * 3 + ["stanza:en", "stanza:ar"]
     assert len(out[0].sentences) == 2
-    assert [t.form for t in out[1].sentences[0].tokens] == [t.form for t in out[4].sentences[0].tokens]
+    assert [t.form for t in out[1].sentences[0].tokens] == [
+        t.form for t in out[4].sentences[0].tokens
+    ]
 
 
 def test_mwt_offsets(analyser: st.StanzaAnalyser) -> None:
@@ -144,27 +150,44 @@ def test_mwt_offsets(analyser: st.StanzaAnalyser) -> None:
 def test_ner_spans_become_typed_mentions(analyser: st.StanzaAnalyser) -> None:
     a = analyser.analyse(Document("a1", AR_1, "ar"))
     s1 = a.sentences[1]
-    ents = {AR_1[s1.token(e.first).start : s1.token(e.last).end]: (e.label, e.ref, e.source) for e in s1.entities}
-    assert ents["الولايات المتحدة"] == ("Country", "Q30", "ner")  # GPE/LOC sharpened by the gazetteer
+    ents = {
+        AR_1[s1.token(e.first).start : s1.token(e.last).end]: (e.label, e.ref, e.source)
+        for e in s1.entities
+    }
+    assert ents["الولايات المتحدة"] == (
+        "Country",
+        "Q30",
+        "ner",
+    )  # GPE/LOC sharpened by the gazetteer
     assert ents["لعراق"][:2] == ("Country", "Q796")  # the clitic ل is left out of the name
     ex = extract(a)
     names = {m.text: m.label for m in ex.mentions if m.kind == "name"}
     assert names["تيلرسون"] == "Person" and names["الولايات المتحدة"] == "Country"
     en = analyser.analyse(Document("e1", EN_1, "en"))
-    assert {(e.label, e.ref) for e in en.sentences[0].entities} >= {("Person", "local:Rex Tillerson"), ("City", "Q61")}
+    assert {(e.label, e.ref) for e in en.sentences[0].entities} >= {
+        ("Person", "local:Rex Tillerson"),
+        ("City", "Q61"),
+    }
 
 
 def test_facts_from_stanza_parses(analyser: st.StanzaAnalyser) -> None:
     ar = _facts(analyser.analyse(Document("a", AR_3 + " " + AR_2, "ar")))
     assert ("ريكس تيلرسون", "hosted", "اجتماع التحالف الدولي") in ar
     # الاجتماع of the second sentence is the meeting of the first (one event per document)
-    assert {("فرنسا", "participatedIn", "اجتماع التحالف الدولي"), ("ألمانيا", "participatedIn", "اجتماع التحالف الدولي")} <= ar
+    assert {
+        ("فرنسا", "participatedIn", "اجتماع التحالف الدولي"),
+        ("ألمانيا", "participatedIn", "اجتماع التحالف الدولي"),
+    } <= ar
     said = _facts(analyser.analyse(Document("b", AR_1, "ar")))
     assert any(s == "تيلرسون" and r == "said" for s, r, _ in said)
     assert ("الولايات المتحدة", "provides", "الدعم للعراق") in said
     en = _facts(analyser.analyse(Document("e", EN_1 + " " + EN_2, "en")))
     assert ("Rex Tillerson", "hosted", "the meeting") in en
-    assert ("France", "participatedIn", "the meeting") in en and ("Germany", "participatedIn", "the meeting") in en
+    assert ("France", "participatedIn", "the meeting") in en and (
+        "Germany",
+        "participatedIn",
+        "the meeting",
+    ) in en
     assert ("the meeting", "location", "Washington") in en
     assert any(s == "Rex Tillerson" and r == "said" for s, r, _ in en)
 
@@ -177,7 +200,9 @@ def test_auto_uses_stanza_when_models_are_on_disk(models: Path, tmp_path: Path) 
 
 
 def test_provenance_records_the_analyser(models: Path) -> None:
-    opts = Options(analyser="auto", linker="none", html=False, analyser_options={"model_dir": models})
+    opts = Options(
+        analyser="auto", linker="none", html=False, analyser_options={"model_dir": models}
+    )
     summary, ds = build([], None, opts, texts=[AR_3, EN_1])
     assert summary.facts > 0 and not summary.problems
     used = {str(o) for o in ds.objects() if str(o).startswith("stanza:")}
@@ -192,8 +217,14 @@ def test_python_api_with_a_model_dir(models: Path) -> None:
 
 
 def test_pipeline_batches_and_reports_per_document(models: Path) -> None:
-    opts = Options(analyser="stanza", linker="none", analyser_options={"model_dir": models, "batch_size": 2})
-    docs = [Document("a", AR_2, "ar"), Document("f", "Un texte.", "fr", source="f.txt"), Document("e", EN_1, "en")]
+    opts = Options(
+        analyser="stanza", linker="none", analyser_options={"model_dir": models, "batch_size": 2}
+    )
+    docs = [
+        Document("a", AR_2, "ar"),
+        Document("f", "Un texte.", "fr", source="f.txt"),
+        Document("e", EN_1, "en"),
+    ]
     out = list(run(docs, opts, stages=Stages.from_options(opts)))
     assert [type(x).__name__ for x in out] == ["DocResult", "Problem", "DocResult"]
     assert "kg models download fr" in out[1].reason and out[1].source == "f.txt"
@@ -202,7 +233,19 @@ def test_pipeline_batches_and_reports_per_document(models: Path) -> None:
 def test_cli_stanza_without_models_fails_before_reading(tmp_path: Path) -> None:
     text = tmp_path / "a.txt"
     text.write_text(AR_2, encoding="utf-8")
-    r = CliRunner().invoke(main, ["build", str(text), "--analyser", "stanza", "--model-dir", str(tmp_path / "none"), "--out", str(tmp_path / "o")])
+    r = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(text),
+            "--analyser",
+            "stanza",
+            "--model-dir",
+            str(tmp_path / "none"),
+            "--out",
+            str(tmp_path / "o"),
+        ],
+    )
     assert r.exit_code == 1
     assert "kg models download" in r.output and "--analyser rules" in r.output
     assert "Traceback" not in r.output and r.output.count("\n") == 1
@@ -212,7 +255,20 @@ def test_cli_stanza_without_models_fails_before_reading(tmp_path: Path) -> None:
 def test_cli_build_with_tiny_models(models: Path, tmp_path: Path) -> None:
     text = tmp_path / "a.txt"
     text.write_text(AR_3 + "\n\n" + AR_2, encoding="utf-8")
-    r = CliRunner().invoke(main, ["build", str(text), "--analyser", "stanza", "--model-dir", str(models), "--out", str(tmp_path / "o"), "--no-html"])
+    r = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(text),
+            "--analyser",
+            "stanza",
+            "--model-dir",
+            str(models),
+            "--out",
+            str(tmp_path / "o"),
+            "--no-html",
+        ],
+    )
     assert r.exit_code == 0, r.output
     assert "facts" in r.output and (tmp_path / "o" / "graph.ttl").is_file()
 
@@ -229,8 +285,13 @@ def test_cli_models_download_fails_fast_without_network(tmp_path: Path) -> None:
     env = {**os.environ, "STANZA_RESOURCES_URL": "http://127.0.0.1:9/stanza-resources"}
     r = subprocess.run(
         [sys.executable, "-m", "kg.cli", "models", "download", "ar", "--model-dir", str(tmp_path)],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert r.returncode == 1
-    assert "127.0.0.1" in r.stderr and "--analyser rules" in r.stderr and "Traceback" not in r.stderr
+    assert (
+        "127.0.0.1" in r.stderr and "--analyser rules" in r.stderr and "Traceback" not in r.stderr
+    )
     assert not (tmp_path / "resources.json").exists()

@@ -80,7 +80,9 @@ def test_turtle_round_trips_tricky_terms() -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.text(), st.sampled_from([None, "ar", "en", "fr-CA"]))
 def test_any_string_literal_round_trips(text: str, lang: str | None) -> None:
-    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")  # only valid UTF-8 can be written
+    text = text.encode("utf-8", "surrogatepass").decode(
+        "utf-8", "replace"
+    )  # only valid UTF-8 can be written
     g = Graph()
     g.add((URIRef(X + "s"), URIRef(X + "p"), Literal(text, lang=lang)))
     assert isomorphic(g, Graph().parse(data=to_turtle(g), format="turtle"))
@@ -98,7 +100,9 @@ def test_canonical_text_is_sorted_and_stable(ds: Dataset) -> None:
     text = to_turtle(union_graph(ds))
     assert text == to_turtle(union_graph(build_graph(list(reversed(results())))))
     subjects = [line.split(" ", 1)[0] for line in text.split("\n\n")[1:]]
-    assert subjects == sorted(subjects, key=lambda s: s.startswith("<"))  # prefixed names, then IRIs...
+    assert subjects == sorted(
+        subjects, key=lambda s: s.startswith("<")
+    )  # prefixed names, then IRIs...
     assert "\n\n" not in text.split("\n\n", 1)[0]  # one prefix header
 
 
@@ -134,7 +138,11 @@ def test_outputs_are_byte_identical_across_hash_seeds(ds: Dataset, tmp_path: Pat
     for seed in ("0", "4242"):
         out = tmp_path / f"seed{seed}"
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run([sys.executable, "-c", _WRITE_SCRIPT, str(out), str(Path(__file__).parent)], env=env, check=True)
+        subprocess.run(
+            [sys.executable, "-c", _WRITE_SCRIPT, str(out), str(Path(__file__).parent)],
+            env=env,
+            check=True,
+        )
         outs.append(out)
     for p in here:
         assert (outs[0] / p.name).read_bytes() == (outs[1] / p.name).read_bytes() == p.read_bytes()
@@ -200,8 +208,12 @@ def test_load_triple_formats(ds: Dataset, tmp_path: Path, suffix: str, fmt: str)
     assert len(query(loaded, "SELECT * WHERE { ?s a kg:Fact }")) == 13
 
 
-@pytest.mark.parametrize("suffix, fmt", [(".nq", "nquads"), (".trig", "trig"), (".jsonld", "json-ld")])
-def test_load_quad_formats_keep_named_graphs(ds: Dataset, tmp_path: Path, suffix: str, fmt: str) -> None:
+@pytest.mark.parametrize(
+    "suffix, fmt", [(".nq", "nquads"), (".trig", "trig"), (".jsonld", "json-ld")]
+)
+def test_load_quad_formats_keep_named_graphs(
+    ds: Dataset, tmp_path: Path, suffix: str, fmt: str
+) -> None:
     path = tmp_path / f"g{suffix}"
     ds.serialize(path, format=fmt)
     loaded = _named(load(path))
@@ -226,7 +238,10 @@ def test_query_default_graph_is_the_union_without_changing_the_dataset(ds: Datas
     rows = list(query(ds, "SELECT DISTINCT ?doc WHERE { ?doc a kg:Document } ORDER BY ?doc"))
     assert [str(r.doc) for r in rows] == [BASE + "doc/coalition_ar", BASE + "doc/coalition_en"]
     assert not ds.default_union
-    per_graph = query(ds, "SELECT ?g (COUNT(?f) AS ?n) WHERE { GRAPH ?g { ?f a kg:Fact } } GROUP BY ?g ORDER BY ?g")
+    per_graph = query(
+        ds,
+        "SELECT ?g (COUNT(?f) AS ?n) WHERE { GRAPH ?g { ?f a kg:Fact } } GROUP BY ?g ORDER BY ?g",
+    )
     assert [int(r.n) for r in per_graph] == [11, 2]
 
 
@@ -272,7 +287,10 @@ def test_table_shows_short_iris_and_one_line_cells() -> None:
 
 def test_csv_tsv_json_formats() -> None:
     result = query(_people(), _SELECT)
-    assert format_result(result, "csv") == "p,name,missing\nhttp://example.org/a,Ali,\nhttp://example.org/m,مُحَمَّد,\n"
+    assert (
+        format_result(result, "csv")
+        == "p,name,missing\nhttp://example.org/a,Ali,\nhttp://example.org/m,مُحَمَّد,\n"
+    )
     assert format_result(result, "tsv").splitlines() == [
         "?p\t?name\t?missing",
         '<http://example.org/a>\t"Ali"@en\t',
@@ -289,7 +307,10 @@ def test_csv_tsv_json_formats() -> None:
 def test_ask_and_construct_results() -> None:
     g = _people()
     assert format_result(query(g, "ASK { ?s a kg:Person }"), "table") == "true"
-    assert json.loads(format_result(query(g, "ASK { ?s a kg:Event }"), "json")) == {"head": {}, "boolean": False}
+    assert json.loads(format_result(query(g, "ASK { ?s a kg:Event }"), "json")) == {
+        "head": {},
+        "boolean": False,
+    }
     text = format_result(query(g, "CONSTRUCT { ?p a kg:Person } WHERE { ?p a kg:Person }"), "table")
     want = Graph()
     for t in g.triples((None, RDF.type, None)):
@@ -304,7 +325,13 @@ def test_unknown_result_format_lists_the_available_ones() -> None:
 
 def test_stored_queries_have_titles_and_resolve_by_name_or_path(tmp_path: Path) -> None:
     queries = stored_queries()
-    assert {"hosted_events", "event_participants", "statements", "linked_entities", "facts_with_sources"} <= set(queries)
+    assert {
+        "hosted_events",
+        "event_participants",
+        "statements",
+        "linked_entities",
+        "facts_with_sources",
+    } <= set(queries)
     assert all(title and not title.startswith("#") for title in queries.values())
     assert read_query("statements.rq") == read_query("statements")
     own = tmp_path / "mine.rq"

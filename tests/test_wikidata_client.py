@@ -42,7 +42,9 @@ def test_recorded_answers_parse() -> None:
     stub_ar = json.loads((DATA / "wbsearchentities_stub_ar.json").read_text(encoding="utf-8"))
     (hit,) = parse_search(stub_ar)
     assert hit.label == "البنك الدولي" and hit.match_type == "label" and hit.match_language == "ar"
-    entity = json.loads((DATA / "entity_real_Q7164_trimmed.json").read_text(encoding="utf-8"))["entities"]["Q7164"]
+    entity = json.loads((DATA / "entity_real_Q7164_trimmed.json").read_text(encoding="utf-8"))[
+        "entities"
+    ]["Q7164"]
     item = parse_entity("Q7164", entity)
     assert item.labels == {"en": "World Bank", "ar": "البنك الدولي"}
     assert "البنك العالمي" in item.aliases["ar"] and item.instance_of == ("Q1345691",)
@@ -51,11 +53,30 @@ def test_recorded_answers_parse() -> None:
 
 
 def test_unusual_snaks_and_missing_items() -> None:
-    data = {"id": "Q1", "claims": {"P31": [
-        {"mainsnak": {"snaktype": "somevalue", "property": "P31"}, "rank": "normal"},
-        {"mainsnak": {"snaktype": "value", "property": "P31", "datavalue": {"value": {"id": "Q5"}}}, "rank": "deprecated"},
-        {"mainsnak": {"snaktype": "value", "property": "P31", "datavalue": {"value": {"id": "Q515"}}}, "rank": "preferred"},
-    ]}}
+    data = {
+        "id": "Q1",
+        "claims": {
+            "P31": [
+                {"mainsnak": {"snaktype": "somevalue", "property": "P31"}, "rank": "normal"},
+                {
+                    "mainsnak": {
+                        "snaktype": "value",
+                        "property": "P31",
+                        "datavalue": {"value": {"id": "Q5"}},
+                    },
+                    "rank": "deprecated",
+                },
+                {
+                    "mainsnak": {
+                        "snaktype": "value",
+                        "property": "P31",
+                        "datavalue": {"value": {"id": "Q515"}},
+                    },
+                    "rank": "preferred",
+                },
+            ]
+        },
+    }
     assert parse_entity("Q1", data).instance_of == ("Q515",)
     assert parse_entity("Q404", {"id": "Q404", "missing": ""}).missing
     with pytest.raises(WikidataError, match="badvalue"):
@@ -78,7 +99,9 @@ def test_search_and_entities_in_both_languages(stub: StubWikidata, tmp_path: Pat
 def test_etiquette_headers_and_parameters(stub: StubWikidata, tmp_path: Path) -> None:
     client(stub, tmp_path).search("بغداد", "ar")
     seen = stub.requests("wbsearchentities")[0]
-    assert seen.headers["user-agent"] == user_agent() and "kg-builder/" in seen.headers["user-agent"]
+    assert (
+        seen.headers["user-agent"] == user_agent() and "kg-builder/" in seen.headers["user-agent"]
+    )
     assert "(" in seen.headers["user-agent"]  # contact information
     assert "gzip" in seen.headers["accept-encoding"]
     assert seen.params["maxlag"] == "5" and seen.params["format"] == "json"
@@ -105,7 +128,9 @@ def test_cache_hits_make_no_request_and_persist(stub: StubWikidata, tmp_path: Pa
 
 
 def test_stale_entries_are_fetched_again(stub: StubWikidata, tmp_path: Path) -> None:
-    c = WikidataClient(api=stub.api, sparql=stub.sparql, cache=Cache(tmp_path / "c.sqlite", max_age_days=1e-9))
+    c = WikidataClient(
+        api=stub.api, sparql=stub.sparql, cache=Cache(tmp_path / "c.sqlite", max_age_days=1e-9)
+    )
     c.search("بغداد", "ar")
     c.search("بغداد", "ar")
     assert c.requests == 2
@@ -120,7 +145,9 @@ def test_429_and_503_wait_what_retry_after_says(stub: StubWikidata, tmp_path: Pa
     assert len(stub.seen) == 3
 
 
-def test_a_retry_after_beyond_the_limit_gives_up_at_once(stub: StubWikidata, tmp_path: Path) -> None:
+def test_a_retry_after_beyond_the_limit_gives_up_at_once(
+    stub: StubWikidata, tmp_path: Path
+) -> None:
     c = client(stub, tmp_path, max_wait=60)
     stub.fail("api", "retry-after-long")
     with pytest.raises(WikidataError, match="3600 s"):
@@ -155,7 +182,9 @@ def test_maxlag_waits_and_retries(stub: StubWikidata, tmp_path: Path) -> None:
     assert time.perf_counter() - t >= 1.0
 
 
-def test_timeouts_are_retried_then_reported_as_unavailable(stub: StubWikidata, tmp_path: Path) -> None:
+def test_timeouts_are_retried_then_reported_as_unavailable(
+    stub: StubWikidata, tmp_path: Path
+) -> None:
     stub.delay = 1.5
     c = client(stub, tmp_path, timeout=0.3, retries=1)
     stub.fail("api", "timeout")
@@ -174,7 +203,9 @@ def test_other_client_errors_are_not_retried(stub: StubWikidata, tmp_path: Path)
 
 
 def test_offline_fails_fast(tmp_path: Path) -> None:
-    c = WikidataClient(api=f"http://127.0.0.1:{closed_port()}/w/api.php", cache_path=tmp_path / "c.sqlite")
+    c = WikidataClient(
+        api=f"http://127.0.0.1:{closed_port()}/w/api.php", cache_path=tmp_path / "c.sqlite"
+    )
     t = time.perf_counter()
     with pytest.raises(WikidataUnavailable, match="cannot reach"):
         c.probe()
@@ -186,7 +217,9 @@ def test_offline_fails_fast(tmp_path: Path) -> None:
 def test_one_request_at_a_time(stub: StubWikidata, tmp_path: Path) -> None:
     c = client(stub, tmp_path)
     names = ["بغداد", "دمشق", "عمان", "طرابلس", "الحرة", "واشنطن", "فرنسا", "Amman"]
-    threads = [threading.Thread(target=c.search, args=(n, "en" if n.isascii() else "ar")) for n in names]
+    threads = [
+        threading.Thread(target=c.search, args=(n, "en" if n.isascii() else "ar")) for n in names
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -201,13 +234,17 @@ def test_gzip_answers(stub: StubWikidata, tmp_path: Path) -> None:
 
 def test_sparql_and_class_closure(stub: StubWikidata, tmp_path: Path) -> None:
     c = client(stub, tmp_path)
-    rows = c.sparql("SELECT ?l WHERE { <http://www.wikidata.org/entity/Q796> <http://www.w3.org/2000/01/rdf-schema#label> ?l }")
+    rows = c.sparql(
+        "SELECT ?l WHERE { <http://www.wikidata.org/entity/Q796> <http://www.w3.org/2000/01/rdf-schema#label> ?l }"
+    )
     assert {r["l"]["value"] for r in rows} == {"Iraq", "العراق"}
     closure = class_closure(c, ["Q5119", "Q11424", "Q900000010"])
     assert set(closure["Q5119"]) == {"Q515", "Q486972"} and closure["Q11424"] == ()
     assert closure["Q900000010"] == ("Q43229",)
     n = len(stub.seen)
-    assert class_closure(c, ["Q5119"]) == {"Q5119": closure["Q5119"]} and len(stub.seen) == n  # cached
+    assert (
+        class_closure(c, ["Q5119"]) == {"Q5119": closure["Q5119"]} and len(stub.seen) == n
+    )  # cached
     items = c.entities(["Q1530", "Q900000004", "Q900000005", "Q7164"])
     assert classes_of(c, items["Q1530"]) == {"City"}
     assert classes_of(c, items["Q900000004"]) == set()  # a film: no class of ours
@@ -215,7 +252,9 @@ def test_sparql_and_class_closure(stub: StubWikidata, tmp_path: Path) -> None:
     assert classes_of(c, items["Q7164"]) == {"Organization"}
 
 
-def test_a_root_class_with_an_unexpected_label_is_not_used(stub: StubWikidata, tmp_path: Path) -> None:
+def test_a_root_class_with_an_unexpected_label_is_not_used(
+    stub: StubWikidata, tmp_path: Path
+) -> None:
     stub.items["Q515"]["labels"]["en"]["value"] = "town hall"  # as if the QID were mistyped
     c = client(stub, tmp_path)
     items = c.entities(["Q1530"])

@@ -45,7 +45,10 @@ def _claims(prop: str, values: list[str], qid: str) -> list[dict[str, Any]]:
             "mainsnak": {
                 "snaktype": "value",
                 "property": prop,
-                "datavalue": {"value": {"entity-type": "item", "numeric-id": int(v[1:]), "id": v}, "type": "wikibase-entityid"},
+                "datavalue": {
+                    "value": {"entity-type": "item", "numeric-id": int(v[1:]), "id": v},
+                    "type": "wikibase-entityid",
+                },
                 "datatype": "wikibase-item",
             },
             "type": "statement",
@@ -56,9 +59,15 @@ def _claims(prop: str, values: list[str], qid: str) -> list[dict[str, Any]]:
     ]
 
 
-def stub_entity(qid: str, labels: dict[str, str], *, aliases: dict[str, list[str]] | None = None,
-                descriptions: dict[str, str] | None = None, p31: list[str] | None = None,
-                p17: list[str] | None = None) -> dict[str, Any]:
+def stub_entity(
+    qid: str,
+    labels: dict[str, str],
+    *,
+    aliases: dict[str, list[str]] | None = None,
+    descriptions: dict[str, str] | None = None,
+    p31: list[str] | None = None,
+    p17: list[str] | None = None,
+) -> dict[str, Any]:
     """A STUB entity in the REAL wbgetentities shape."""
     claims: dict[str, Any] = {}
     if p31:
@@ -66,44 +75,152 @@ def stub_entity(qid: str, labels: dict[str, str], *, aliases: dict[str, list[str
     if p17:
         claims["P17"] = _claims("P17", p17, qid)
     return {
-        "pageid": int(qid[1:]) % 100000, "ns": 0, "title": qid, "lastrevid": 1, "modified": "2024-01-01T00:00:00Z",
-        "type": "item", "id": qid,
+        "pageid": int(qid[1:]) % 100000,
+        "ns": 0,
+        "title": qid,
+        "lastrevid": 1,
+        "modified": "2024-01-01T00:00:00Z",
+        "type": "item",
+        "id": qid,
         "labels": {k: {"language": k, "value": v} for k, v in labels.items()},
         "descriptions": {k: {"language": k, "value": v} for k, v in (descriptions or {}).items()},
-        "aliases": {k: [{"language": k, "value": a} for a in v] for k, v in (aliases or {}).items()},
+        "aliases": {
+            k: [{"language": k, "value": a} for a in v] for k, v in (aliases or {}).items()
+        },
         "claims": claims,
     }
 
 
 ROOTS = {
-    "Q5": "human", "Q43229": "organization", "Q6256": "country", "Q3624078": "sovereign state", "Q515": "city",
-    "Q486972": "human settlement", "Q82794": "geographic region", "Q5107": "continent", "Q1656682": "event",
-    "Q1190554": "occurrence", "Q4164871": "position", "Q16334295": "group of humans",
-    "Q4167410": "Wikimedia disambiguation page", "Q5119": "capital city", "Q11424": "film",
-    "Q900000010": "television channel", "Q1345691": "international financial institution",
-    "Q484652": "international organization", "Q7330070": "foreign minister", "Q17127659": "terrorist organization",
-    "Q1637706": "city with millions of inhabitants", "Q13955": "Arabic", "Q245065": "intergovernmental organization",
+    "Q5": "human",
+    "Q43229": "organization",
+    "Q6256": "country",
+    "Q3624078": "sovereign state",
+    "Q515": "city",
+    "Q486972": "human settlement",
+    "Q82794": "geographic region",
+    "Q5107": "continent",
+    "Q1656682": "event",
+    "Q1190554": "occurrence",
+    "Q4164871": "position",
+    "Q16334295": "group of humans",
+    "Q4167410": "Wikimedia disambiguation page",
+    "Q5119": "capital city",
+    "Q11424": "film",
+    "Q900000010": "television channel",
+    "Q1345691": "international financial institution",
+    "Q484652": "international organization",
+    "Q7330070": "foreign minister",
+    "Q17127659": "terrorist organization",
+    "Q1637706": "city with millions of inhabitants",
+    "Q13955": "Arabic",
+    "Q245065": "intergovernmental organization",
 }
 
 
 def stub_items() -> dict[str, dict[str, Any]]:
     """Every item the server knows, in the order its search ranks them."""
-    real = json.loads((DATA / "entity_real_Q7164_trimmed.json").read_text(encoding="utf-8"))["entities"]
+    real = json.loads((DATA / "entity_real_Q7164_trimmed.json").read_text(encoding="utf-8"))[
+        "entities"
+    ]
     items = [
-        stub_entity("Q1530", {"ar": "بغداد", "en": "Baghdad"}, descriptions={"ar": "عاصمة العراق", "en": "capital of Iraq"}, p31=["Q5119"], p17=["Q796"]),
-        stub_entity("Q900000004", {"ar": "بغداد", "en": "Baghdad"}, descriptions={"en": "film (fake id)"}, p31=["Q11424"]),
-        stub_entity("Q900000005", {"ar": "بغداد (توضيح)", "en": "Baghdad"}, aliases={"ar": ["بغداد"]}, p31=["Q4167410"]),
-        stub_entity("Q842", {"ar": "سلطنة عمان", "en": "Oman"}, aliases={"ar": ["عمان", "عُمان"]}, descriptions={"en": "country in Western Asia"}, p31=["Q3624078"], p17=["Q842"]),
-        stub_entity("Q3805", {"ar": "عمان", "en": "Amman"}, aliases={"ar": ["عمّان"]}, descriptions={"ar": "عاصمة الأردن", "en": "capital of Jordan"}, p31=["Q5119"], p17=["Q810"]),
-        stub_entity("Q3579", {"ar": "طرابلس", "en": "Tripoli"}, descriptions={"en": "capital of Libya"}, p31=["Q5119"], p17=["Q1016"]),
-        stub_entity("Q900000003", {"ar": "طرابلس", "en": "Tripoli"}, descriptions={"en": "city in Lebanon (fake id)"}, p31=["Q515"], p17=["Q822"]),
-        stub_entity("Q900000001", {"ar": "ريكس تيلرسون", "en": "Rex Tillerson"}, aliases={"ar": ["تيلرسون"]}, descriptions={"en": "American businessman (fake id)"}, p31=["Q5"], p17=["Q30"]),
-        stub_entity("Q900000002", {"ar": "الحرة", "en": "Alhurra"}, aliases={"ar": ["قناة الحرة"]}, descriptions={"en": "television channel (fake id)"}, p31=["Q900000010"]),
-        stub_entity("Q61", {"ar": "واشنطن", "en": "Washington, D.C."}, descriptions={"ar": "عاصمة الولايات المتحدة", "en": "capital city of the United States of America"}, p31=["Q5119"], p17=["Q30"]),
-        stub_entity("Q145", {"ar": "المملكة المتحدة", "en": "United Kingdom"}, descriptions={"en": "country in north-west Europe"}, p31=["Q3624078"]),
-        stub_entity("Q142", {"ar": "فرنسا", "en": "France"}, descriptions={"en": "country in Western Europe"}, p31=["Q3624078"]),
-        stub_entity("Q11010", {"ar": "البرلمان البريطاني", "en": "Parliament of the United Kingdom"}, p31=["Q43229"]),
-        stub_entity("Q2429253", {"ar": "تنظيم الدولة الإسلامية", "en": "Islamic State"}, aliases={"ar": ["داعش"]}, p31=["Q17127659"]),
+        stub_entity(
+            "Q1530",
+            {"ar": "بغداد", "en": "Baghdad"},
+            descriptions={"ar": "عاصمة العراق", "en": "capital of Iraq"},
+            p31=["Q5119"],
+            p17=["Q796"],
+        ),
+        stub_entity(
+            "Q900000004",
+            {"ar": "بغداد", "en": "Baghdad"},
+            descriptions={"en": "film (fake id)"},
+            p31=["Q11424"],
+        ),
+        stub_entity(
+            "Q900000005",
+            {"ar": "بغداد (توضيح)", "en": "Baghdad"},
+            aliases={"ar": ["بغداد"]},
+            p31=["Q4167410"],
+        ),
+        stub_entity(
+            "Q842",
+            {"ar": "سلطنة عمان", "en": "Oman"},
+            aliases={"ar": ["عمان", "عُمان"]},
+            descriptions={"en": "country in Western Asia"},
+            p31=["Q3624078"],
+            p17=["Q842"],
+        ),
+        stub_entity(
+            "Q3805",
+            {"ar": "عمان", "en": "Amman"},
+            aliases={"ar": ["عمّان"]},
+            descriptions={"ar": "عاصمة الأردن", "en": "capital of Jordan"},
+            p31=["Q5119"],
+            p17=["Q810"],
+        ),
+        stub_entity(
+            "Q3579",
+            {"ar": "طرابلس", "en": "Tripoli"},
+            descriptions={"en": "capital of Libya"},
+            p31=["Q5119"],
+            p17=["Q1016"],
+        ),
+        stub_entity(
+            "Q900000003",
+            {"ar": "طرابلس", "en": "Tripoli"},
+            descriptions={"en": "city in Lebanon (fake id)"},
+            p31=["Q515"],
+            p17=["Q822"],
+        ),
+        stub_entity(
+            "Q900000001",
+            {"ar": "ريكس تيلرسون", "en": "Rex Tillerson"},
+            aliases={"ar": ["تيلرسون"]},
+            descriptions={"en": "American businessman (fake id)"},
+            p31=["Q5"],
+            p17=["Q30"],
+        ),
+        stub_entity(
+            "Q900000002",
+            {"ar": "الحرة", "en": "Alhurra"},
+            aliases={"ar": ["قناة الحرة"]},
+            descriptions={"en": "television channel (fake id)"},
+            p31=["Q900000010"],
+        ),
+        stub_entity(
+            "Q61",
+            {"ar": "واشنطن", "en": "Washington, D.C."},
+            descriptions={
+                "ar": "عاصمة الولايات المتحدة",
+                "en": "capital city of the United States of America",
+            },
+            p31=["Q5119"],
+            p17=["Q30"],
+        ),
+        stub_entity(
+            "Q145",
+            {"ar": "المملكة المتحدة", "en": "United Kingdom"},
+            descriptions={"en": "country in north-west Europe"},
+            p31=["Q3624078"],
+        ),
+        stub_entity(
+            "Q142",
+            {"ar": "فرنسا", "en": "France"},
+            descriptions={"en": "country in Western Europe"},
+            p31=["Q3624078"],
+        ),
+        stub_entity(
+            "Q11010",
+            {"ar": "البرلمان البريطاني", "en": "Parliament of the United Kingdom"},
+            p31=["Q43229"],
+        ),
+        stub_entity(
+            "Q2429253",
+            {"ar": "تنظيم الدولة الإسلامية", "en": "Islamic State"},
+            aliases={"ar": ["داعش"]},
+            p31=["Q17127659"],
+        ),
         *[stub_entity(q, {"en": label}) for q, label in ROOTS.items()],
     ]
     out = {e["id"]: e for e in items}
@@ -146,7 +263,13 @@ class StubWikidata:
         self.faults[endpoint].extend(faults)
 
     def requests(self, action: str | None = None) -> list[Seen]:
-        return [s for s in self.seen if action is None or s.params.get("action") == action or (action == "sparql" and s.path == "/sparql")]
+        return [
+            s
+            for s in self.seen
+            if action is None
+            or s.params.get("action") == action
+            or (action == "sparql" and s.path == "/sparql")
+        ]
 
     # -- answers ---------------------------------------------------------------------------
 
@@ -162,15 +285,22 @@ class StubWikidata:
                 exact.append((e, "label", label, []))
             elif any(normalize(a) == q for a in aliases):
                 exact.append((e, "alias", next(a for a in aliases if normalize(a) == q), aliases))
-            elif q and (normalize(label).startswith(q) or any(normalize(a).startswith(q) for a in aliases)):
+            elif q and (
+                normalize(label).startswith(q) or any(normalize(a).startswith(q) for a in aliases)
+            ):
                 prefix.append((e, "label", label, []))
         hits = []
         for e, kind, matched, _ in (exact + prefix)[:limit]:
-            label = (e.get("labels") or {}).get(lang, {}).get("value") or (e.get("labels") or {}).get("en", {}).get("value", "")
+            label = (e.get("labels") or {}).get(lang, {}).get("value") or (
+                e.get("labels") or {}
+            ).get("en", {}).get("value", "")
             desc = (e.get("descriptions") or {}).get(lang, {}).get("value")
             hit: dict[str, Any] = {
-                "id": e["id"], "title": e["id"], "pageid": e.get("pageid", 1),
-                "concepturi": f"http://www.wikidata.org/entity/{e['id']}", "repository": "wikidata",
+                "id": e["id"],
+                "title": e["id"],
+                "pageid": e.get("pageid", 1),
+                "concepturi": f"http://www.wikidata.org/entity/{e['id']}",
+                "repository": "wikidata",
                 "url": f"//www.wikidata.org/wiki/{e['id']}",
                 "display": {"label": {"value": label, "language": lang}},
                 "label": label,
@@ -193,7 +323,11 @@ class StubWikidata:
             if e is None:
                 out[qid] = {"id": qid, "missing": ""}
                 continue
-            kept = {k: v for k, v in e.items() if k not in ("labels", "descriptions", "aliases", "claims")}
+            kept = {
+                k: v
+                for k, v in e.items()
+                if k not in ("labels", "descriptions", "aliases", "claims")
+            }
             for p in ("labels", "descriptions", "aliases"):
                 if p in props:
                     kept[p] = {k: v for k, v in (e.get(p) or {}).items() if k in langs}
@@ -220,14 +354,19 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802
         url = urllib.parse.urlsplit(self.path)
         body = self.rfile.read(int(self.headers.get("Content-Length", "0"))).decode("utf-8")
-        self._handle(url.path, {**dict(urllib.parse.parse_qsl(url.query)), **dict(urllib.parse.parse_qsl(body))})
+        self._handle(
+            url.path,
+            {**dict(urllib.parse.parse_qsl(url.query)), **dict(urllib.parse.parse_qsl(body))},
+        )
 
     def _handle(self, path: str, params: dict[str, str]) -> None:
         stub = self.stub
         with stub.lock:
             stub.active += 1
             stub.max_active = max(stub.max_active, stub.active)
-            stub.seen.append(Seen(path, params, {k.lower(): v for k, v in self.headers.items()}, self.command))
+            stub.seen.append(
+                Seen(path, params, {k.lower(): v for k, v in self.headers.items()}, self.command)
+            )
             endpoint = "sparql" if path == "/sparql" else "api"
             fault = stub.faults[endpoint].popleft() if stub.faults[endpoint] else ""
         try:
@@ -252,8 +391,16 @@ class _Handler(BaseHTTPRequestHandler):
         if fault == "malformed":
             return self._send(200, b'{"search": [', "application/json")
         if fault == "maxlag":
-            body = {"error": {"code": "maxlag", "info": "Waiting for a database server: 6 seconds lagged.", "lag": 6}}
-            return self._send(200, json.dumps(body).encode(), "application/json", {"Retry-After": "1"})
+            body = {
+                "error": {
+                    "code": "maxlag",
+                    "info": "Waiting for a database server: 6 seconds lagged.",
+                    "lag": 6,
+                }
+            }
+            return self._send(
+                200, json.dumps(body).encode(), "application/json", {"Retry-After": "1"}
+            )
         if path == "/sparql":
             query = params.get("query", "")
             try:
@@ -268,12 +415,22 @@ class _Handler(BaseHTTPRequestHandler):
         elif action == "wbgetentities":
             body = stub.entities(params)
         elif action == "query":
-            body = {"batchcomplete": "", "query": {"general": {"sitename": "Wikidata (local stub)"}}}
+            body = {
+                "batchcomplete": "",
+                "query": {"general": {"sitename": "Wikidata (local stub)"}},
+            }
         else:
-            body = {"error": {"code": "badvalue", "info": f"Unrecognized value for parameter \"action\": {action}."}}
+            body = {
+                "error": {
+                    "code": "badvalue",
+                    "info": f'Unrecognized value for parameter "action": {action}.',
+                }
+            }
         self._send(200, json.dumps(body, ensure_ascii=False).encode("utf-8"), "application/json")
 
-    def _send(self, code: int, body: bytes, ctype: str, headers: dict[str, str] | None = None) -> None:
+    def _send(
+        self, code: int, body: bytes, ctype: str, headers: dict[str, str] | None = None
+    ) -> None:
         gz = "gzip" in self.headers.get("Accept-Encoding", "") and code == 200 and len(body) > 200
         if gz:
             body = gzip.compress(body)

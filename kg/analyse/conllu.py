@@ -111,7 +111,10 @@ def parse(text: str, source: str = "<conllu>") -> Iterator[_Sent]:
             if not (a.isdigit() and b.isdigit()) or int(b) < int(a):
                 raise InputError(where(n), f"bad multi-word token id {wid!r}")
             if int(a) != len(words) + 1:
-                raise InputError(where(n), f"multi-word token {wid} does not start at the next word ({len(words) + 1})")
+                raise InputError(
+                    where(n),
+                    f"multi-word token {wid} does not start at the next word ({len(words) + 1})",
+                )
             mwt[int(a)] = (int(b), cols[1])
             mwt_misc[int(a)] = cols[9]
             continue
@@ -144,10 +147,16 @@ def _check_sentence(words: list[_Word], mwt: dict[int, tuple[int, str]], where: 
     n = len(words)
     for w in words:
         if w.head > n:
-            raise InputError(f"{where.rsplit(':', 1)[0]}:{w.line}", f"head {w.head} is not a word of the sentence (it has {n})")
+            raise InputError(
+                f"{where.rsplit(':', 1)[0]}:{w.line}",
+                f"head {w.head} is not a word of the sentence (it has {n})",
+            )
     for first, (last, surface) in mwt.items():
         if last > n:
-            raise InputError(where, f"multi-word token {first}-{last} ({surface!r}) runs past the last word ({n})")
+            raise InputError(
+                where,
+                f"multi-word token {first}-{last} ({surface!r}) runs past the last word ({n})",
+            )
 
 
 def _space_after(misc: str) -> bool:
@@ -191,15 +200,22 @@ def _align(sent_text: str, s: _Sent, source: str) -> list[tuple[int, int]]:
             group = [x for x in ws[i:] if x.id <= last]
             start = _find(sent_text, surface, pos)
             if start < 0:
-                raise InputError(f"{source}:{w.line - 1}", f"token {surface!r} not found in '# text' of the sentence")
+                raise InputError(
+                    f"{source}:{w.line - 1}",
+                    f"token {surface!r} not found in '# text' of the sentence",
+                )
             width = _width(sent_text, start, surface)
-            spans.extend(split_surface(sent_text[start : start + width], start, [g.form for g in group]))
+            spans.extend(
+                split_surface(sent_text[start : start + width], start, [g.form for g in group])
+            )
             pos = start + width
             i += len(group)
             continue
         start = _find(sent_text, w.form, pos)
         if start < 0:
-            raise InputError(f"{source}:{w.line}", f"word {w.form!r} not found in '# text' of the sentence")
+            raise InputError(
+                f"{source}:{w.line}", f"word {w.form!r} not found in '# text' of the sentence"
+            )
         width = _width(sent_text, start, w.form)
         spans.append((start, start + width))
         pos = start + width
@@ -261,7 +277,11 @@ def _named(span: EntitySpan, tokens: tuple[Token, ...], text: str, offset: int) 
     first, last = trim(tokens, span.first, span.last) or (span.first, span.last)
     surface = text[tokens[first - 1].start - offset : tokens[last - 1].end - offset]
     forms = " ".join(t.form for t in tokens[first - 1 : last])
-    return refine(replace(span, first=first, last=last), surface, lambda s: lookup_name(s) or lookup_name(forms))
+    return refine(
+        replace(span, first=first, last=last),
+        surface,
+        lambda s: lookup_name(s) or lookup_name(forms),
+    )
 
 
 def to_analysed(doc: Document, name: str = "conllu") -> AnalysedDoc:
@@ -304,12 +324,28 @@ def to_analysed(doc: Document, name: str = "conllu") -> AnalysedDoc:
         if ner is None:
             ents = tuple(find_entities(tokens))
         else:
-            ents = tuple(_named(e, tokens, text, offset) for e in ner if trim(tokens, e.first, e.last))
-        sentences.append(Sentence(index=index, start=offset, end=offset + len(text), text=text, tokens=tokens, entities=ents))
+            ents = tuple(
+                _named(e, tokens, text, offset) for e in ner if trim(tokens, e.first, e.last)
+            )
+        sentences.append(
+            Sentence(
+                index=index,
+                start=offset,
+                end=offset + len(text),
+                text=text,
+                tokens=tokens,
+                entities=ents,
+            )
+        )
         pieces.append(text)
         offset += len(text)
     plain = Document(
-        id=doc.id, text="".join(pieces), lang=doc.lang, source=doc.source, format="text", meta=doc.meta
+        id=doc.id,
+        text="".join(pieces),
+        lang=doc.lang,
+        source=doc.source,
+        format="text",
+        meta=doc.meta,
     )
     return AnalysedDoc(doc=plain, sentences=tuple(sentences), analyser=name)
 
@@ -343,7 +379,18 @@ def dumps(analysed: AnalysedDoc) -> str:
             misc = [m for m in t.misc.split("|") if m and m != "_" and not m.startswith("NER=")]
             if t.id in tags:
                 misc.append("NER=" + tags[t.id])
-            cols = [str(t.id), t.form, t.lemma or "_", t.upos, t.xpos or "_", t.feats or "_", str(t.head), t.deprel, "_", "|".join(misc) or "_"]
+            cols = [
+                str(t.id),
+                t.form,
+                t.lemma or "_",
+                t.upos,
+                t.xpos or "_",
+                t.feats or "_",
+                str(t.head),
+                t.deprel,
+                "_",
+                "|".join(misc) or "_",
+            ]
             out.append("\t".join(c.replace("\t", " ").replace("\n", " ") or "_" for c in cols))
         out.append("")
     return "\n".join(out) + "\n"

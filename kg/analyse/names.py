@@ -120,7 +120,9 @@ def _extra_entries() -> list[gazetteer.Entry]:
         by_key.setdefault(key, []).append(name)
         cls_of[key] = cls
     return [
-        gazetteer.Entry(key=k, qid="", label_en=k[6:], label_ar=names[0], names_ar=tuple(names), cls=cls_of[k])
+        gazetteer.Entry(
+            key=k, qid="", label_en=k[6:], label_ar=names[0], names_ar=tuple(names), cls=cls_of[k]
+        )
         for k, names in by_key.items()
     ]
 
@@ -256,7 +258,14 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
             i += 1  # no name starts with this word
             continue
         found = None
-        stop = next((k for k in range(i, min(n, i + longest + 2)) if tokens[k].upos == "PUNCT" and tokens[k].form != "-"), n)
+        stop = next(
+            (
+                k
+                for k in range(i, min(n, i + longest + 2))
+                if tokens[k].upos == "PUNCT" and tokens[k].form != "-"
+            ),
+            n,
+        )
         for j in range(min(n - 1, i + longest + 1, stop - 1), i - 1, -1):
             text = normalize(_span_text(tokens, i, j))
             candidates = [text, *(_strip_proclitics(text) if j >= i else [])]
@@ -301,7 +310,13 @@ def _definite_designated(tokens: Sequence[Token], i: int, covered: set[int]) -> 
         t = tokens[k]
         if agree is not None and gender(t) and gender(agree) and gender(t) != gender(agree):
             return False  # الحكومة العراقية | المقترح: the object, not a third word of the name
-        return k < n and k not in covered and t.upos == "ADJ" and normalize(t.form).startswith("ال") and tokens[k - 1].end < t.start
+        return (
+            k < n
+            and k not in covered
+            and t.upos == "ADJ"
+            and normalize(t.form).startswith("ال")
+            and tokens[k - 1].end < t.start
+        )
 
     j = i + 1
     while j < n and adjective(j, tokens[i]):
@@ -309,9 +324,18 @@ def _definite_designated(tokens: Sequence[Token], i: int, covered: set[int]) -> 
     adjectives = j - i - 1
     if adjectives == 0:
         return i + 1
-    if adjectives == 1 and _relational(normalize(tokens[i + 1].form)) and "Number=Plur" not in tokens[i].feats:
+    if (
+        adjectives == 1
+        and _relational(normalize(tokens[i + 1].form))
+        and "Number=Plur" not in tokens[i].feats
+    ):
         adjectives = 2  # one relative adjective names a body: المصرف المركزي (القوات العراقية: forces, described)
-    if j + 1 < n and tokens[j].upos == "ADP" and normalize(tokens[j].form) == "ل" and tokens[j].end == tokens[j + 1].start:
+    if (
+        j + 1 < n
+        and tokens[j].upos == "ADP"
+        and normalize(tokens[j].form) == "ل"
+        and tokens[j].end == tokens[j + 1].start
+    ):
         k = j + 1
         if k not in covered and tokens[k].upos in ("NOUN", "PROPN"):
             k += 1
@@ -396,6 +420,7 @@ def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) 
         if designators().get(f) != "Organization" or f.startswith("ال"):
             i += 1
             continue
+
         def fits(k: int, upos: tuple[str, ...]) -> bool:
             return (
                 k < n
@@ -440,7 +465,10 @@ def first_names() -> frozenset[str]:
 _NAME_PARTICLES = {normalize(w) for w in "عبد أبو أبي أبا بن ابن بنت آل أم".split()}
 #: Words that end a compound name part: نصر الله, صلاح الدين, عبد الرحمن.
 _NAME_TAILS = {normalize(w) for w in "الله الدين الرحمن".split()}
-_REGNAL = {normalize(w) for w in "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split()}
+_REGNAL = {
+    normalize(w)
+    for w in "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split()
+}
 _STOP_UPOS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PUNCT", "DET", "NUM", "PART", "SYM"}
 
 
@@ -520,7 +548,9 @@ def _is_title(t: Token, tokens: Sequence[Token] | None = None, i: int = -1) -> b
     return normalize(t.form) in titles()
 
 
-def _title_phrase_end(tokens: Sequence[Token], i: int, covered: set[int], starts: dict[int, EntitySpan]) -> int:
+def _title_phrase_end(
+    tokens: Sequence[Token], i: int, covered: set[int], starts: dict[int, EntitySpan]
+) -> int:
     """Index of the first token after a title's own phrase (its genitives, adjectives,
     ل/ب phrases, brackets and the names of organisations and countries in it)."""
     n = len(tokens)
@@ -548,17 +578,33 @@ def _title_phrase_end(tokens: Sequence[Token], i: int, covered: set[int], starts
             j += 1  # a clitic preposition: لحلف, باسم
             construct = True
             continue
-        if f.startswith("ال") and f not in first_names() and t.upos in ("NOUN", "ADJ", "PROPN", "X") and (not _is_unknown_strict(t) or _nisba(f)):
+        if (
+            f.startswith("ال")
+            and f not in first_names()
+            and t.upos in ("NOUN", "ADJ", "PROPN", "X")
+            and (not _is_unknown_strict(t) or _nisba(f))
+        ):
             j += 1
             construct = False
             continue
-        if construct and _is_unknown_strict(t) and f not in first_names() and f not in _NAME_PARTICLES:
+        if (
+            construct
+            and _is_unknown_strict(t)
+            and f not in first_names()
+            and f not in _NAME_PARTICLES
+        ):
             # محافظ هاتاي: a title without the article is in construct; the unknown word after
             # it is its genitive (a place or body), not the holder's name
             j += 1
             construct = False
             continue
-        if construct and t.upos in ("NOUN", "ADJ") and f not in first_names() and f not in _NAME_PARTICLES and not _is_unknown_strict(t):
+        if (
+            construct
+            and t.upos in ("NOUN", "ADJ")
+            and f not in first_names()
+            and f not in _NAME_PARTICLES
+            and not _is_unknown_strict(t)
+        ):
             j += 1
             construct = not _has_suffix(tokens, j - 1)
             continue
@@ -572,7 +618,11 @@ def _nisba(f: str) -> bool:
 
 
 def _has_suffix(tokens: Sequence[Token], i: int) -> bool:
-    return i + 1 < len(tokens) and tokens[i + 1].upos == "PRON" and tokens[i].end == tokens[i + 1].start
+    return (
+        i + 1 < len(tokens)
+        and tokens[i + 1].upos == "PRON"
+        and tokens[i].end == tokens[i + 1].start
+    )
 
 
 def _is_unknown_strict(t: Token) -> bool:
@@ -590,7 +640,9 @@ def _name_like(t: Token) -> bool:
     )
 
 
-def _person_name(tokens: Sequence[Token], j: int, covered: set[int], need_two: bool = False) -> tuple[int, int] | None:
+def _person_name(
+    tokens: Sequence[Token], j: int, covered: set[int], need_two: bool = False
+) -> tuple[int, int] | None:
     """The span of a person's name starting at token j, or None.
 
     A name is name-like words (unknown words, proper nouns, first names, عبد/أبو/بن and
@@ -601,8 +653,17 @@ def _person_name(tokens: Sequence[Token], j: int, covered: set[int], need_two: b
         return None
     if not _name_like(tokens[j]):
         # after a title, an ordinary word followed by an unknown one is a first name (جاسم البديوي)
-        follows = j + 1 < n and j + 1 not in covered and (_is_unknown_strict(tokens[j + 1]) or "Guess=Yes" in tokens[j + 1].misc)
-        if need_two or tokens[j].upos not in ("NOUN", "ADJ") or normalize(tokens[j].form).startswith("ال") or not follows:
+        follows = (
+            j + 1 < n
+            and j + 1 not in covered
+            and (_is_unknown_strict(tokens[j + 1]) or "Guess=Yes" in tokens[j + 1].misc)
+        )
+        if (
+            need_two
+            or tokens[j].upos not in ("NOUN", "ADJ")
+            or normalize(tokens[j].form).startswith("ال")
+            or not follows
+        ):
             return None
     if _is_title(tokens[j]) and not _is_unknown_strict(tokens[j]):
         return None
@@ -612,7 +673,12 @@ def _person_name(tokens: Sequence[Token], j: int, covered: set[int], need_two: b
     while True:
         f = normalize(tokens[k].form)
         nxt = k + 1
-        if f in _NAME_PARTICLES and nxt < n and tokens[nxt].upos not in _STOP_UPOS and nxt not in covered:
+        if (
+            f in _NAME_PARTICLES
+            and nxt < n
+            and tokens[nxt].upos not in _STOP_UPOS
+            and nxt not in covered
+        ):
             if k == first_part_end:
                 first_part_end = nxt
             k = nxt  # the particle takes the next word: عبد الفتاح, أبو بكر, بن سلمان
@@ -626,27 +692,49 @@ def _person_name(tokens: Sequence[Token], j: int, covered: set[int], need_two: b
         if g in _NAME_TAILS or g in _REGNAL:
             k = nxt
             continue
-        if _is_title(t) and not (_name_like(t) and nxt + 1 < n and _name_like(tokens[nxt + 1]) and not g.startswith("ال")):
+        if _is_title(t) and not (
+            _name_like(t) and nxt + 1 < n and _name_like(tokens[nxt + 1]) and not g.startswith("ال")
+        ):
             break
         if _name_like(t):
             k = nxt
             continue
-        if not known_used and k == first_part_end and t.upos in ("NOUN", "ADJ", "PROPN") and (
-            g.startswith("ال") or normalize(tokens[j].form) in first_names() or normalize(tokens[j].form) in _NAME_PARTICLES
+        if (
+            not known_used
+            and k == first_part_end
+            and t.upos in ("NOUN", "ADJ", "PROPN")
+            and (
+                g.startswith("ال")
+                or normalize(tokens[j].form) in first_names()
+                or normalize(tokens[j].form) in _NAME_PARTICLES
+            )
         ):
             # one ordinary word as a family name after a first name: بشار الأسد, حسن نصر الله
-            if g.startswith("ال") and nxt + 1 < n and normalize(tokens[nxt + 1].form).startswith("ال") and tokens[nxt + 1].upos == "ADJ":
+            if (
+                g.startswith("ال")
+                and nxt + 1 < n
+                and normalize(tokens[nxt + 1].form).startswith("ال")
+                and tokens[nxt + 1].upos == "ADJ"
+            ):
                 break  # الأسد ... no: a definite noun with its adjective starts a new phrase
             k = nxt
             known_used = True
             continue
         after = tokens[nxt + 1] if nxt + 1 < n else None
-        if k > first_part_end and g.startswith("ال") and g.endswith("ي") and (after is None or after.upos in _STOP_UPOS):
+        if (
+            k > first_part_end
+            and g.startswith("ال")
+            and g.endswith("ي")
+            and (after is None or after.upos in _STOP_UPOS)
+        ):
             k = nxt  # a family name shaped like a relative adjective: محمد شياع السوداني
         break
     if need_two and k == j:
         return None
-    if need_two and not any(_is_unknown_strict(tokens[m]) or normalize(tokens[m].form) in first_names() for m in range(j, k + 1)):
+    if need_two and not any(
+        _is_unknown_strict(tokens[m]) or normalize(tokens[m].form) in first_names()
+        for m in range(j, k + 1)
+    ):
         return None
     return j, k
 
@@ -661,6 +749,11 @@ def _class_from_context(tokens: Sequence[Token], i: int, j: int) -> str:
         if pn in titles():
             # الرئيس X: the holder's name; محافظ X (a title in construct): its genitive
             return "Person" if pn.startswith("ال") else ""
-        if prev.upos == "ADP" and pn in ("في", "الي", "من", "ب") and j == i and _is_unknown_strict(tokens[i]):
+        if (
+            prev.upos == "ADP"
+            and pn in ("في", "الي", "من", "ب")
+            and j == i
+            and _is_unknown_strict(tokens[i])
+        ):
             return "Place"  # an unknown single word after في/إلى: most often a place
     return ""

@@ -36,8 +36,15 @@ _FUNCTION_CAPS = frozenset(
 def titles_en() -> dict[str, Title]:
     """English person titles (``kg/data/en/titles.tsv``) by lower-case form."""
     text = files("kg").joinpath("data/en/titles.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")][1:]
-    return {r[0].strip().lower(): Title(r[0].strip(), r[1].strip(), (r[2] if len(r) > 2 else "").strip()) for r in rows}
+    rows = [
+        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
+    ][1:]
+    return {
+        r[0].strip().lower(): Title(
+            r[0].strip(), r[1].strip(), (r[2] if len(r) > 2 else "").strip()
+        )
+        for r in rows
+    }
 
 
 @lru_cache(maxsize=1)
@@ -130,12 +137,18 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
             text = " ".join(t.form for t in tokens[i : j + 1])
             entries = index.get(_norm(text))
             # a lower-case common word (support, control) is no name
-            if entries and any(t.form[:1].isupper() or not t.form[:1].isalpha() for t in tokens[i : j + 1]):
+            if entries and any(
+                t.form[:1].isupper() or not t.form[:1].isalpha() for t in tokens[i : j + 1]
+            ):
                 hit = (j, entries)
                 break
         if hit:
             j, entries = hit
-            spans.append(EntitySpan(i + 1, j + 1, entries[0].cls, "gazetteer", "|".join(e.key for e in entries)))
+            spans.append(
+                EntitySpan(
+                    i + 1, j + 1, entries[0].cls, "gazetteer", "|".join(e.key for e in entries)
+                )
+            )
             covered.update(range(i, j + 1))
             i = j + 1
             continue
@@ -150,13 +163,24 @@ def _capitalised_runs(tokens: Sequence[Token], covered: set[int]) -> list[Entity
     titles = titles_en()
     i = 0
     while i < n:
-        if i in covered or not _capitalised(tokens[i], i == 0 or tokens[i - 1].form in ('"', "“", ":")):
+        if i in covered or not _capitalised(
+            tokens[i], i == 0 or tokens[i - 1].form in ('"', "“", ":")
+        ):
             i += 1
             continue
         j = i
-        while j + 1 < n and j + 1 not in covered and (
-            _capitalised(tokens[j + 1], False)
-            or (tokens[j + 1].form.lower() in ("of", "for", "bin") and j + 2 < n and j + 2 not in covered and _capitalised(tokens[j + 2], False))
+        while (
+            j + 1 < n
+            and j + 1 not in covered
+            and (
+                _capitalised(tokens[j + 1], False)
+                or (
+                    tokens[j + 1].form.lower() in ("of", "for", "bin")
+                    and j + 2 < n
+                    and j + 2 not in covered
+                    and _capitalised(tokens[j + 2], False)
+                )
+            )
         ):
             j += 1
         words = [t.form.lower() for t in tokens[i : j + 1]]
@@ -164,7 +188,9 @@ def _capitalised_runs(tokens: Sequence[Token], covered: set[int]) -> list[Entity
         k = i
         if j > i and _demonym(words[0]) and (words[1] in titles or " ".join(words[1:3]) in titles):
             k = i + 1  # Egyptian President ...: a nationality before the title
-        while k <= j and (tokens[k].form.lower() in titles or " ".join(words[k - i : k - i + 2]) in titles):
+        while k <= j and (
+            tokens[k].form.lower() in titles or " ".join(words[k - i : k - i + 2]) in titles
+        ):
             k += 1
         titled = k > i or (i > 0 and tokens[i - 1].form.lower() in titles)
         cls = _class(tokens, k, j, words[k - i :], titled)
@@ -189,6 +215,8 @@ def _class(tokens: Sequence[Token], i: int, j: int, words: list[str], titled: bo
     prev = tokens[i - 1].form.lower() if i > 0 else ""
     if prev in _PLACE_PREPS and j == i:
         return "Place"
-    if 2 <= len(words) <= 4 and all(tokens[k].upos in ("PROPN", "X", "NOUN", "ADJ") for k in range(i, j + 1)):
+    if 2 <= len(words) <= 4 and all(
+        tokens[k].upos in ("PROPN", "X", "NOUN", "ADJ") for k in range(i, j + 1)
+    ):
         return "Person"
     return ""

@@ -115,7 +115,11 @@ def installed(lang: str, model_dir: str | os.PathLike[str] | None = None) -> Ins
             continue
         deps = ((entry.get(proc) or {}).get(package) or {}).get("dependencies") or []
         files = [root / lang / proc / f"{package}.pt"]
-        files += [root / lang / d["model"] / f"{d['package']}.pt" for d in deps if isinstance(d, dict) and "model" in d and "package" in d]
+        files += [
+            root / lang / d["model"] / f"{d['package']}.pt"
+            for d in deps
+            if isinstance(d, dict) and "model" in d and "package" in d
+        ]
         if all(f.is_file() for f in files):
             have[proc] = package
         else:
@@ -136,7 +140,9 @@ def installed_languages(model_dir: str | os.PathLike[str] | None = None) -> list
     """Every language with at least one model file under the model directory."""
     root = Path(model_dir).expanduser() if model_dir else default_model_dir()
     out = []
-    for lang in sorted(k for k, v in _resources(root).items() if isinstance(v, dict) and "alias" not in v):
+    for lang in sorted(
+        k for k, v in _resources(root).items() if isinstance(v, dict) and "alias" not in v
+    ):
         if (root / lang).is_dir():
             inst = installed(lang, root)
             if inst.processors or inst.missing:
@@ -170,7 +176,9 @@ class DownloadError(KGError):
     """stanza's models could not be fetched."""
 
 
-def download(langs: Sequence[str], model_dir: str | os.PathLike[str] | None = None, timeout: float = 5.0) -> list[Installed]:
+def download(
+    langs: Sequence[str], model_dir: str | os.PathLike[str] | None = None, timeout: float = 5.0
+) -> list[Installed]:
     """Fetch the default stanza models of ``langs`` (``stanza.download``).
 
     Checks first that stanza's model host can be reached, so a machine without network
@@ -183,7 +191,9 @@ def download(langs: Sequence[str], model_dir: str | os.PathLike[str] | None = No
         import stanza
         from stanza.resources.common import DEFAULT_RESOURCES_URL
     except ImportError as exc:  # pragma: no cover - stanza is a dependency
-        raise DownloadError(f"stanza is not installed ({exc}); `pip install stanza` first") from None
+        raise DownloadError(
+            f"stanza is not installed ({exc}); `pip install stanza` first"
+        ) from None
     root = Path(model_dir).expanduser() if model_dir else default_model_dir()
     url = os.environ.get("STANZA_RESOURCES_URL") or DEFAULT_RESOURCES_URL
     host = urlparse(url).hostname or url
@@ -201,7 +211,9 @@ def download(langs: Sequence[str], model_dir: str | os.PathLike[str] | None = No
         try:
             stanza.download(lang, model_dir=str(root), resources_url=url, verbose=False)
         except Exception as exc:
-            raise DownloadError(f"stanza.download({lang!r}) into {root} failed: {type(exc).__name__}: {exc}") from None
+            raise DownloadError(
+                f"stanza.download({lang!r}) into {root} failed: {type(exc).__name__}: {exc}"
+            ) from None
     return [installed(lang, root) for lang in langs]
 
 
@@ -247,7 +259,9 @@ class StanzaAnalyser:
                 raise ModelsMissingError(missing_message(lang, self.model_dir))
             return
         if not any(i.usable for i in installed_languages(self.model_dir)):
-            raise ModelsMissingError(missing_message("ar", self.model_dir).replace("'ar'", "any language", 1))
+            raise ModelsMissingError(
+                missing_message("ar", self.model_dir).replace("'ar'", "any language", 1)
+            )
 
     # -- pipelines ---------------------------------------------------------
 
@@ -261,7 +275,9 @@ class StanzaAnalyser:
             try:
                 import stanza
             except ImportError as exc:  # pragma: no cover - stanza is a dependency
-                raise ModelsMissingError(f"stanza is not installed ({exc}); `pip install stanza` or use --analyser rules") from None
+                raise ModelsMissingError(
+                    f"stanza is not installed ({exc}); `pip install stanza` or use --analyser rules"
+                ) from None
             # processors as a string: each from the default package, and nothing else of
             # it (a dict would add the package's sentiment, constituency ... models)
             self._pipelines[lang] = stanza.Pipeline(
@@ -303,7 +319,9 @@ class StanzaAnalyser:
         inputs = [stanza.Document([], text=d.text) for d in docs]
         outputs = nlp.bulk_process(inputs) if len(inputs) > 1 else [nlp(inputs[0])]
         has_ner = "ner" in nlp.processors
-        return [convert(d, out, f"stanza:{lang}", has_ner) for d, out in zip(docs, outputs, strict=True)]
+        return [
+            convert(d, out, f"stanza:{lang}", has_ner) for d, out in zip(docs, outputs, strict=True)
+        ]
 
 
 # ---------------------------------------------------------------- conversion
@@ -337,7 +355,11 @@ def _sentence(doc: Document, s: Any, index: int, has_ner: bool) -> Sentence | No
             continue
         spans = word_offsets(tok)
         for k, (w, (a, b)) in enumerate(zip(tok.words, spans, strict=True)):
-            misc = [m for m in (w.misc or "").split("|") if m and m != "_" and not m.startswith(("start_char", "end_char"))]
+            misc = [
+                m
+                for m in (w.misc or "").split("|")
+                if m and m != "_" and not m.startswith(("start_char", "end_char"))
+            ]
             if k < len(tok.words) - 1:
                 misc.append("SpaceAfter=No")
             word_start[w.id] = len(tokens) + 1
@@ -361,7 +383,9 @@ def _sentence(doc: Document, s: Any, index: int, has_ner: bool) -> Sentence | No
     # stanza word ids are already 1..n within the sentence; remap heads defensively
     tokens = [t if t.head == 0 else _rehead(t, word_start) for t in tokens]
     start, end = tokens[0].start, tokens[-1].end
-    sent = Sentence(index=index, start=start, end=end, text=doc.text[start:end], tokens=tuple(tokens))
+    sent = Sentence(
+        index=index, start=start, end=end, text=doc.text[start:end], tokens=tuple(tokens)
+    )
     ents = _ner(doc, s, sent) if has_ner else []
     ents = _with_gazetteer(doc, sent, ents)
     return Sentence(sent.index, sent.start, sent.end, sent.text, sent.tokens, tuple(ents))
@@ -394,7 +418,13 @@ def _ner(doc: Document, s: Any, sent: Sentence) -> list[EntitySpan]:
         first, last = fl
         surface = doc.text[sent.token(first).start : sent.token(last).end]
         forms = " ".join(sent.token(k).form for k in range(first, last + 1))
-        out.append(refine(EntitySpan(first, last, cls, "ner"), surface, lambda x, f=forms: lookup_name(x) or lookup_name(f)))
+        out.append(
+            refine(
+                EntitySpan(first, last, cls, "ner"),
+                surface,
+                lambda x, f=forms: lookup_name(x) or lookup_name(f),
+            )
+        )
     return out
 
 
@@ -407,5 +437,9 @@ def _with_gazetteer(doc: Document, sent: Sentence, ents: list[EntitySpan]) -> li
     else:
         return ents
     taken = {k for e in ents for k in range(e.first, e.last + 1)}
-    extra = [e for e in find_entities(sent.tokens) if not any(k in taken for k in range(e.first, e.last + 1))]
+    extra = [
+        e
+        for e in find_entities(sent.tokens)
+        if not any(k in taken for k in range(e.first, e.last + 1))
+    ]
     return sorted([*ents, *extra], key=lambda e: e.first)

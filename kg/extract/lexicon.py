@@ -49,7 +49,9 @@ def key(lemma: str) -> str:
 
 def _rows(path: str) -> list[list[str]]:
     text = files("kg").joinpath(path).read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = [
+        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
+    ]
     return rows[1:]
 
 

@@ -9,7 +9,21 @@ from ..text import normalize
 
 NOMINAL_SUBJ = frozenset({"nsubj", "nsubj:pass", "csubj"})
 CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj"})
-NP_INTERNAL = frozenset({"nmod", "amod", "flat", "flat:name", "compound", "nummod", "det", "fixed", "case", "appos", "nmod:poss"})
+NP_INTERNAL = frozenset(
+    {
+        "nmod",
+        "amod",
+        "flat",
+        "flat:name",
+        "compound",
+        "nummod",
+        "det",
+        "fixed",
+        "case",
+        "appos",
+        "nmod:poss",
+    }
+)
 
 
 class Tree:

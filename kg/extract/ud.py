@@ -44,14 +44,17 @@ TRANSPARENT = frozenset(
 )
 #: Nouns for documents and statements: one entity per lemma and document, like events.
 DOCUMENT_NOUNS = frozenset(
-    normalize(w) for w in "بيان تقرير قرار اتفاق اتفاقية خطة مبادرة رسالة تصريح تصريحات وثيقة إعلان".split()
+    normalize(w)
+    for w in "بيان تقرير قرار اتفاق اتفاقية خطة مبادرة رسالة تصريح تصريحات وثيقة إعلان".split()
 )
 #: Singular nouns for bodies of people that act together (الحكومة, الوفد, الجيش).
 COLLECTIVES = frozenset(
     normalize(w)
     for w in "حكومة وفد جيش شرطة لجنة سلطات سلطة قوات قوة برلمان مجلس وزارة إدارة فريق نظام معارضة تحالف ائتلاف حزب جماعة منظمة هيئة".split()
 )
-_WEEKDAYS = {normalize(w) for w in "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split()}
+_WEEKDAYS = {
+    normalize(w) for w in "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split()
+}
 _WEEKDAYS |= set("monday tuesday wednesday thursday friday saturday sunday".split())  # English text
 _MONTHS = {
     normalize(w)
@@ -61,9 +64,17 @@ _MONTHS = {
     ).split()
 }
 # English months, but for "may" (the modal verb) and "march" (the verb and the noun)
-_MONTHS |= set("january february april june july august september october november december".split())
-_TIME_HEADS = {normalize(w) for w in "يوم اليوم صباح مساء ليلة ظهر فجر أمس غدا العام عام السنة سنة الشهر شهر الأسبوع أسبوع مطلع منتصف أواخر".split()}
-_TIME_MODS = {normalize(w) for w in "الماضي الماضية المقبل المقبلة الحالي الحالية الجاري الجارية القادم القادمة الفائت".split()}
+_MONTHS |= set(
+    "january february april june july august september october november december".split()
+)
+_TIME_HEADS = {
+    normalize(w)
+    for w in "يوم اليوم صباح مساء ليلة ظهر فجر أمس غدا العام عام السنة سنة الشهر شهر الأسبوع أسبوع مطلع منتصف أواخر".split()
+}
+_TIME_MODS = {
+    normalize(w)
+    for w in "الماضي الماضية المقبل المقبلة الحالي الحالية الجاري الجارية القادم القادمة الفائت".split()
+}
 _PRON_AGREE = {
     "ه": ("m", "s"),
     "ها": ("f", "s"),
@@ -73,7 +84,9 @@ _PRON_AGREE = {
     "هو": ("m", "s"),
     "هي": ("f", "s"),
 }
-_COPULAS = frozenset(normalize(w) for w in "عد عاد اعتبر بدا صار ظل بات اصبح كان ليس زال دام امسي اضحي".split())
+_COPULAS = frozenset(
+    normalize(w) for w in "عد عاد اعتبر بدا صار ظل بات اصبح كان ليس زال دام امسي اضحي".split()
+)
 _ADDITION = {"اضافه", "اضافه الي", "بالاضافه", "بالاضافه الي", "فضلا", "فضلا عن", "الي جانب"}
 #: Prepositions that put an event in a place (في, ب; English in, at).
 _PLACE_CASES = frozenset({"في", "ب", "in", "at"})
@@ -113,10 +126,14 @@ class _Doc:
         self.alias: dict[str, str] = {}  # union-find parent of entity keys
         self.mentions: list[Mention] = []
         self.facts: list[_Fact] = []
-        self.bindings: list[tuple[str, frozenset[str], str, int]] = []  # title head, modifiers, person, sentence
+        self.bindings: list[
+            tuple[str, frozenset[str], str, int]
+        ] = []  # title head, modifiers, person, sentence
         self.history: list[tuple[str, str, int]] = []  # (entity key, role, sentence)
         self.last_speaker: str | None = None
-        self.nationality: dict[str, gazetteer.Entry] = {}  # person key -> gazetteer Country of their title's adjective
+        self.nationality: dict[
+            str, gazetteer.Entry
+        ] = {}  # person key -> gazetteer Country of their title's adjective
         self.token_ent: dict[tuple[int, int], str] = {}
         self.surnames: dict[str, str] = {}
         self.heads: dict[str, str] = {}  # first word of an organisation's name -> its entity
@@ -153,7 +170,15 @@ class _Doc:
         return e
 
     def mention(
-        self, s: Sentence, tree: Tree, ids: list[int], key: str, cls: str, kind: str, head: int, **kw: str
+        self,
+        s: Sentence,
+        tree: Tree,
+        ids: list[int],
+        key: str,
+        cls: str,
+        kind: str,
+        head: int,
+        **kw: str,
     ) -> str:
         a, b = tree.span(ids)
         surface = self.text[a:b]
@@ -168,7 +193,11 @@ class _Doc:
             e.proper = True
         # a name covers all its tokens; a phrase (event, title, noun phrase) only its head;
         # a statement none (its words have entities of their own)
-        for t in ids if kind == "name" or cls == "TimeExpression" else ([] if cls == "Statement" else [head]):
+        for t in (
+            ids
+            if kind == "name" or cls == "TimeExpression"
+            else ([] if cls == "Statement" else [head])
+        ):
             self.token_ent.setdefault((s.index, t), e.key)
         self.history.append((e.key, "mention", s.index))
         return e.key
@@ -176,7 +205,15 @@ class _Doc:
     # ---------------------------------------------------------------- facts
 
     def fact(
-        self, subj: str | None, rel: str, obj: str | None, s: Sentence, tree: Tree, ids: list[int], conf: float, lemma: str = ""
+        self,
+        subj: str | None,
+        rel: str,
+        obj: str | None,
+        s: Sentence,
+        tree: Tree,
+        ids: list[int],
+        conf: float,
+        lemma: str = "",
     ) -> None:
         if subj is None or obj is None:
             return
@@ -187,7 +224,10 @@ class _Doc:
         pred = ids[0] if ids and ids[0] else 0
         if pred and _reported(tree, pred):
             conf *= 0.8  # said by someone, not stated by the article
-        neg = bool(pred) and any(normalize(tree.tok(k).form) in ("لا", "لم", "لن", "ليس", "not", "never") for k in tree.children(pred, "advmod", "aux"))
+        neg = bool(pred) and any(
+            normalize(tree.tok(k).form) in ("لا", "لم", "لن", "ليس", "not", "never")
+            for k in tree.children(pred, "advmod", "aux")
+        )
         self.facts.append(_Fact(subj, rel, obj, s.index, a, b, conf, lemma, neg))
 
 
@@ -211,7 +251,12 @@ def _whole_word(surface: str, tree: Tree, last: int) -> str:
 def _reported(tree: Tree, i: int) -> bool:
     """Whether token i sits inside what a speech verb reports (قال إن ...)."""
     for h in [i, *tree.ancestors(i)]:
-        if h == i and tree.rel(i) == "parataxis" and 0 < tree.tok(i).head < i and any(tree.tok(k).form in "«\"“" for k in range(1, i)):
+        if (
+            h == i
+            and tree.rel(i) == "parataxis"
+            and 0 < tree.tok(i).head < i
+            and any(tree.tok(k).form in '«"“' for k in range(1, i))
+        ):
             continue  # «...»، قال X: the verb that reports the quotation is the article's own
         if tree.rel(h) in ("ccomp", "parataxis") and tree.tok(h).head:
             head = tree.tok(tree.tok(h).head)
@@ -267,10 +312,26 @@ def _names(d: _Doc, s: Sentence, tree: Tree) -> None:
         gender = "f" if span.label in ("Country", "City", "Region") else ""
         if span.label == "Organization":
             gender = "f" if tree.feat(span.first, "Gender") == "Fem" else "m"
-        key = d.mention(s, tree, ids, key, span.label, "name" if span.label != "Position" else "nominal", span.first, gender=gender)
+        key = d.mention(
+            s,
+            tree,
+            ids,
+            key,
+            span.label,
+            "name" if span.label != "Position" else "nominal",
+            span.first,
+            gender=gender,
+        )
         first = tree.tok(span.first)
-        if span.first > 1 and text.startswith("ل") and not text.startswith("ال") and tree.tok(span.first - 1).end == first.start:
-            e = d.ents[d.find(key)]  # للأمم المتحدة: the name is الأمم المتحدة, its alif dropped after ل
+        if (
+            span.first > 1
+            and text.startswith("ل")
+            and not text.startswith("ال")
+            and tree.tok(span.first - 1).end == first.start
+        ):
+            e = d.ents[
+                d.find(key)
+            ]  # للأمم المتحدة: the name is الأمم المتحدة, its alif dropped after ل
             full = "ا" + d.text[first.start : tree.tok(span.last).end]
             if full not in e.names:
                 e.names.insert(0, full)
@@ -287,7 +348,9 @@ def _names(d: _Doc, s: Sentence, tree: Tree) -> None:
                     e.names.append(full)
 
 
-def _name_purpose(d: _Doc, s: Sentence, tree: Tree, first: int, last: int, key: str, text: str) -> None:
+def _name_purpose(
+    d: _Doc, s: Sentence, tree: Tree, first: int, last: int, key: str, text: str
+) -> None:
     """A name that says what the organisation fights: التحالف الدولي ضد داعش."""
     from ..analyse.names import lookup_name
 
@@ -300,7 +363,11 @@ def _name_purpose(d: _Doc, s: Sentence, tree: Tree, first: int, last: int, key: 
             continue
         e = entries[0]
         target = d.entity(f"gaz:{e.key}", e.cls)
-        surface = d.text[tree.tok(first).start : tree.tok(last).end].split(marker if marker == "ضد" else " ل", 1)[-1].strip()
+        surface = (
+            d.text[tree.tok(first).start : tree.tok(last).end]
+            .split(marker if marker == "ضد" else " ل", 1)[-1]
+            .strip()
+        )
         for name in (e.label_ar, surface):
             if name and name not in target.names:
                 target.names.append(name)
@@ -317,7 +384,13 @@ def _anaphora(d: _Doc, s: Sentence, tree: Tree) -> None:
             continue
         n = normalize(t.form)
         prev = s.tokens[t.id - 2] if t.id > 1 else None
-        if not n.startswith("ال") and n.startswith("ل") and prev is not None and normalize(prev.form) == "ل" and prev.end == t.start:
+        if (
+            not n.startswith("ال")
+            and n.startswith("ل")
+            and prev is not None
+            and normalize(prev.form) == "ل"
+            and prev.end == t.start
+        ):
             n = "ا" + n  # للحزب: ل + الحزب with the alif of the article dropped
         if not n.startswith("ال") or _strip_al(n) not in d.heads:
             continue
@@ -333,11 +406,20 @@ def _times(d: _Doc, s: Sentence, tree: Tree) -> None:
     while i < len(toks):
         t = toks[i]
         n = normalize(t.form)
-        if (n in _TIME_HEADS or n in _WEEKDAYS or n in _MONTHS) and (s.index, t.id) not in d.token_ent:
+        if (n in _TIME_HEADS or n in _WEEKDAYS or n in _MONTHS) and (
+            s.index,
+            t.id,
+        ) not in d.token_ent:
             j = i
             while j + 1 < len(toks):
                 m = normalize(toks[j + 1].form)
-                if m in _WEEKDAYS or m in _MONTHS or m in _TIME_MODS or m in _TIME_HEADS or (toks[j + 1].upos == "NUM" and len(m) <= 4):
+                if (
+                    m in _WEEKDAYS
+                    or m in _MONTHS
+                    or m in _TIME_MODS
+                    or m in _TIME_HEADS
+                    or (toks[j + 1].upos == "NUM" and len(m) <= 4)
+                ):
                     j += 1
                 else:
                     break
@@ -351,7 +433,12 @@ def _times(d: _Doc, s: Sentence, tree: Tree) -> None:
                 d.ents[d.find(e_key)].value = label
             i = j + 1
             continue
-        if t.upos == "NUM" and len(n) == 4 and n[:2] in ("19", "20") and (s.index, t.id) not in d.token_ent:
+        if (
+            t.upos == "NUM"
+            and len(n) == 4
+            and n[:2] in ("19", "20")
+            and (s.index, t.id) not in d.token_ent
+        ):
             key = f"time:{n}"
             e_key = d.mention(s, tree, [t.id], key, "TimeExpression", "value", t.id)
             d.ents[d.find(e_key)].value = n
@@ -367,11 +454,17 @@ def _np_ids(tree: Tree, head: int, limit: int = 8) -> list[int]:
         h = stack.pop()
         for k in tree.children(h):
             r = tree.rel(k)
-            if r in ("amod", "det", "nummod", "flat", "flat:name", "compound", "fixed") or (r == "cc" and h != head) or (r == "conj" and tree.tok(k).upos == "ADJ") or (
-                r in ("nmod", "nmod:poss")
-                and (not tree.has_case(k) or tree.case(k) == "ل")
-                and tree.tok(k).upos != "PRON"
-                and strip_diacritics(tree.tok(k).lemma) not in _SAYING_NOUNS  # عن مسؤول قوله: not "مسؤول قول"
+            if (
+                r in ("amod", "det", "nummod", "flat", "flat:name", "compound", "fixed")
+                or (r == "cc" and h != head)
+                or (r == "conj" and tree.tok(k).upos == "ADJ")
+                or (
+                    r in ("nmod", "nmod:poss")
+                    and (not tree.has_case(k) or tree.case(k) == "ل")
+                    and tree.tok(k).upos != "PRON"
+                    and strip_diacritics(tree.tok(k).lemma)
+                    not in _SAYING_NOUNS  # عن مسؤول قوله: not "مسؤول قول"
+                )
             ):
                 out.append(k)
                 stack.append(k)
@@ -407,7 +500,11 @@ def _titles(d: _Doc, s: Sentence, tree: Tree) -> None:
             continue  # أمير قطر الشيخ تميم: an honorific inside another title's chain
         ids = [k for k in _np_ids(tree, t.id, 10)]
         head_word = title[2:] if title.startswith("ال") else title
-        mods = frozenset(_strip_al(normalize(tree.tok(k).form)) for k in ids if k != t.id and tree.tok(k).upos not in ("ADP", "PUNCT"))
+        mods = frozenset(
+            _strip_al(normalize(tree.tok(k).form))
+            for k in ids
+            if k != t.id and tree.tok(k).upos not in ("ADP", "PUNCT")
+        )
         if any(tree.rel(k) == "nmod" and tree.tok(k).head == t.id for k in ids):
             mods = mods | {"#genitive"}  # رئيس مجلس النواب: a bare الرئيس is someone else
         person = _appos_person(d, s, tree, t.id)
@@ -425,7 +522,15 @@ def _titles(d: _Doc, s: Sentence, tree: Tree) -> None:
             info = titles().get(title)
             if info is not None and info.gender == "f":
                 d.ents[d.find(person)].gender = "f"  # مديرة الصندوق كريستالينا غورغييفا: a woman
-            d.fact(person, "holdsPosition", pos_key, s, tree, [t.id, *ids, _head_of_ent(d, s, person, tree)], 0.9)
+            d.fact(
+                person,
+                "holdsPosition",
+                pos_key,
+                s,
+                tree,
+                [t.id, *ids, _head_of_ent(d, s, person, tree)],
+                0.9,
+            )
             _title_relation(d, s, tree, t.id, ids, title, person)
             d.token_ent[(s.index, t.id)] = person
             continue
@@ -490,7 +595,9 @@ def _bound_person(d: _Doc, head: str, mods: frozenset[str], sentence: int) -> st
 _HEADS_OF_STATE = {normalize(w) for w in ("رئيس", "ملك", "أمير", "سلطان", "عاهل", "زعيم")}
 
 
-def _title_relation(d: _Doc, s: Sentence, tree: Tree, t: int, ids: list[int], title: str, person: str) -> None:
+def _title_relation(
+    d: _Doc, s: Sentence, tree: Tree, t: int, ids: list[int], title: str, person: str
+) -> None:
     rel = titles()[title].relation
     for k in tree.subtree(t, frozenset({"appos", "acl:relcl", "acl", "conj", "flat"})):
         if tree.rel(k) != "amod":
@@ -537,7 +644,17 @@ def _groups(d: _Doc, s: Sentence, tree: Tree) -> None:
         ids = [t.id, *tree.children(t.id, "amod")]
         a, b = tree.span(ids)
         label = normalize(d.text[a:b])
-        d.mention(s, tree, ids, f"group:{d.analysed.doc.id}:{label}", "Group", "nominal", t.id, number="p", gender="m")
+        d.mention(
+            s,
+            tree,
+            ids,
+            f"group:{d.analysed.doc.id}:{label}",
+            "Group",
+            "nominal",
+            t.id,
+            number="p",
+            gender="m",
+        )
 
 
 def _predicative_titles(d: _Doc, s: Sentence, tree: Tree) -> None:
@@ -553,7 +670,11 @@ def _predicative_titles(d: _Doc, s: Sentence, tree: Tree) -> None:
             host = t.head if rel == "xcomp" else t.id
             subs = tree.children(host, "nsubj")
             subj_tok = subs[0] if subs else 0
-        elif rel in ("obl", "obj") and t.feat("Definite") != "Def" and normalize(t.form).endswith("ا"):
+        elif (
+            rel in ("obl", "obj")
+            and t.feat("Definite") != "Def"
+            and normalize(t.form).endswith("ا")
+        ):
             objs = [k for k in tree.children(t.head, "obj") if k != t.id]
             subj_tok = objs[0] if objs else 0  # عين الملك X وليا للعهد
         if not subj_tok:
@@ -569,8 +690,20 @@ def _predicative_titles(d: _Doc, s: Sentence, tree: Tree) -> None:
             if k == t.id:
                 continue
             key = d.token_ent.get((s.index, k))
-            if key and d.ents[d.find(key)].cls in ("Organization", "Country", "Group") and d.find(key) != subj:
-                d.fact(subj, relation if relation != "-" else "affiliatedWith", key, s, tree, [t.id, k], 0.75)
+            if (
+                key
+                and d.ents[d.find(key)].cls in ("Organization", "Country", "Group")
+                and d.find(key) != subj
+            ):
+                d.fact(
+                    subj,
+                    relation if relation != "-" else "affiliatedWith",
+                    key,
+                    s,
+                    tree,
+                    [t.id, k],
+                    0.75,
+                )
                 break
 
 
@@ -627,9 +760,19 @@ def _ent_of(d: _Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> st
             # a free relative (رفضت ما وصفته بالتدخل): the clause is the thing meant
             ids = tree.subtree(i)
             a, b = tree.span(ids)
-            return d.mention(s, tree, ids, f"np:Thing:{d.analysed.doc.id}:{normalize(d.text[a:b])}", "Thing", "nominal", i)
+            return d.mention(
+                s,
+                tree,
+                ids,
+                f"np:Thing:{d.analysed.doc.id}:{normalize(d.text[a:b])}",
+                "Thing",
+                "nominal",
+                i,
+            )
         if t.feat("PronType") == "Rel" or n in ("الذي", "التي", "الذين", "اللذان", "اللتان", "ما"):
-            if tree.rel(t.head) in ("acl:relcl", "acl") or tree.tok(t.head).deprel.startswith("acl"):
+            if tree.rel(t.head) in ("acl:relcl", "acl") or tree.tok(t.head).deprel.startswith(
+                "acl"
+            ):
                 ante = tree.tok(t.head).head
                 return _ent_of(d, s, tree, ante, create) if ante else None
             return None
@@ -658,7 +801,17 @@ def _ent_of(d: _Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> st
     number = "p" if t.feat("Number") in ("Plur",) else "s"
     gender = "f" if t.feat("Gender") == "Fem" else "m"
     scope = f"{d.analysed.doc.id}:" if cls in ("Thing", "Quantity") else ""
-    return d.mention(s, tree, ids, f"np:{cls}:{scope}{normalize(label)}", cls, "nominal", i, gender=gender, number=number)
+    return d.mention(
+        s,
+        tree,
+        ids,
+        f"np:{cls}:{scope}{normalize(label)}",
+        cls,
+        "nominal",
+        i,
+        gender=gender,
+        number=number,
+    )
 
 
 #: Nouns for one's own country: with a possessive pronoun (بلاده, بلادها) the country of
@@ -667,7 +820,9 @@ _HOMELAND = {normalize(w) for w in ("بلاد", "بلد", "وطن")}
 
 
 def _homeland(d: _Doc, s: Sentence, tree: Tree, i: int) -> str | None:
-    pron = next((k for k in tree.children(i, "nmod", "nmod:poss") if tree.tok(k).upos == "PRON"), None)
+    pron = next(
+        (k for k in tree.children(i, "nmod", "nmod:poss") if tree.tok(k).upos == "PRON"), None
+    )
     if pron is None or tree.tok(pron).start != tree.tok(i).end:
         return None
     if tree.feat(pron, "Number") != "Sing":
@@ -688,7 +843,11 @@ def _is_group(t: Token) -> bool:
     form = normalize(t.form)
     lemma = lexmod.key(t.lemma)
     plural = t.feat("Number") in ("Plur", "Dual")
-    return plural and (_strip_al(lemma) in people_nouns() or lemma in people_nouns() or form.endswith(("يون", "يين")))
+    return plural and (
+        _strip_al(lemma) in people_nouns()
+        or lemma in people_nouns()
+        or form.endswith(("يون", "يين"))
+    )
 
 
 def _transparent_target(d: _Doc, s: Sentence, tree: Tree, i: int) -> str | None:
@@ -701,7 +860,9 @@ def _transparent_target(d: _Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     return None
 
 
-def _pronoun(d: _Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None = None) -> str | None:
+def _pronoun(
+    d: _Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None = None
+) -> str | None:
     """Resolve a pronoun (clitic or free) to the most recent entity that agrees."""
     n = normalize(tree.tok(i).form)
     gender, number = _PRON_AGREE.get(n, ("", ""))
@@ -727,7 +888,9 @@ def _pronoun(d: _Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None 
     return found
 
 
-def _antecedent_noun(d: _Doc, s: Sentence, tree: Tree, i: int, gender: str, number: str) -> str | None:
+def _antecedent_noun(
+    d: _Doc, s: Sentence, tree: Tree, i: int, gender: str, number: str
+) -> str | None:
     """A pronoun whose antecedent is no entity yet: the nearest agreeing noun before it in
     the sentence (ودمروها -> الدبابة), not the subject of its own verb."""
     own_subject = set()
@@ -750,7 +913,9 @@ def _antecedent_noun(d: _Doc, s: Sentence, tree: Tree, i: int, gender: str, numb
 
 def _agrees(e: _Ent, gender: str, number: str) -> bool:
     if number == "p":
-        return e.number == "p" or e.cls in ("Group",) or (e.cls in ("Organization",) and gender != "m")
+        return (
+            e.number == "p" or e.cls in ("Group",) or (e.cls in ("Organization",) and gender != "m")
+        )
     if number == "d":
         return e.number in ("d", "p")
     if number == "s" and e.number == "p":
@@ -762,7 +927,13 @@ def _agrees(e: _Ent, gender: str, number: str) -> bool:
 
 
 def _recent(
-    d: _Doc, gender: str, number: str, exclude: set[str], sentence: int, prefer_subject: bool, classes: frozenset[str] = AGENTIVE
+    d: _Doc,
+    gender: str,
+    number: str,
+    exclude: set[str],
+    sentence: int,
+    prefer_subject: bool,
+    classes: frozenset[str] = AGENTIVE,
 ) -> str | None:
     """The most recent agreeing entity; subjects first when ``prefer_subject``."""
     passes = ("subject", "mention") if prefer_subject else ("mention",)
@@ -806,11 +977,17 @@ def _expand(d: _Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
 def _verb_agreement(tree: Tree, v: int) -> tuple[str, str]:
     g = tree.feat(v, "Gender")
     n = tree.feat(v, "Number")
-    return {"Masc": "m", "Fem": "f"}.get(g or "", ""), {"Sing": "s", "Plur": "p", "Dual": "d"}.get(n or "", "")
+    return {"Masc": "m", "Fem": "f"}.get(g or "", ""), {"Sing": "s", "Plur": "p", "Dual": "d"}.get(
+        n or "", ""
+    )
 
 
-_DUAL_REFS = frozenset(normalize(w) for w in "جانب طرف بلد دولة زعيم رئيس وزير قائد مسؤول ملك أمير وفد".split())
-_DUAL_REFS_EN = frozenset("sides parties countries leaders presidents ministers delegations men".split())
+_DUAL_REFS = frozenset(
+    normalize(w) for w in "جانب طرف بلد دولة زعيم رئيس وزير قائد مسؤول ملك أمير وفد".split()
+)
+_DUAL_REFS_EN = frozenset(
+    "sides parties countries leaders presidents ministers delegations men".split()
+)
 
 
 def _dual_parties(d: _Doc, tree: Tree, i: int) -> list[str] | None:
@@ -818,7 +995,10 @@ def _dual_parties(d: _Doc, tree: Tree, i: int) -> list[str] | None:
     t = tree.tok(i)
     if t.form.lower() in _DUAL_REFS_EN:
         # the two leaders, both sides
-        two = any(tree.tok(k).form.lower() in ("two", "both") for k in tree.children(i, "nummod", "det", "amod", "compound"))
+        two = any(
+            tree.tok(k).form.lower() in ("two", "both")
+            for k in tree.children(i, "nummod", "det", "amod", "compound")
+        )
         return list(d.last_pair) if two and d.last_pair else None
     n = _strip_al(normalize(t.form))
     lemma = _strip_al(lexmod.key(t.lemma))
@@ -836,9 +1016,13 @@ def _keys(d: _Doc, s: Sentence, tree: Tree, x: int) -> list[str]:
     return [k] if k else []
 
 
-def _subjects(d: _Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int = 0) -> tuple[list[str], float]:
+def _subjects(
+    d: _Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int = 0
+) -> tuple[list[str], float]:
     """Subject entities of a predicate and a confidence for how they were found."""
-    subs = tree.children(v, "nsubj") or tree.children(v, "obl:agent")  # obl:agent: English "hosted by X"
+    subs = tree.children(v, "nsubj") or tree.children(
+        v, "obl:agent"
+    )  # obl:agent: English "hosted by X"
     if subs:
         keys = [k for j in subs for x in _expand(d, s, tree, j) for k in _keys(d, s, tree, x)]
         if len(keys) == 1 and tree.feat(v, "Gender") == "Fem" and tree.feat(v, "Person") == "3":
@@ -853,7 +1037,12 @@ def _subjects(d: _Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int
         if tree.tok(h).upos in ("VERB", "AUX", "ADJ", "NOUN"):
             keys, conf = _subjects(d, s, tree, h, speech, depth + 1)
             return keys, conf * 0.95
-    if tree.rel(v) == "advcl" and tree.tok(v).upos in ("ADJ", "NOUN") and tree.tok(v).head and depth < 3:
+    if (
+        tree.rel(v) == "advcl"
+        and tree.tok(v).upos in ("ADJ", "NOUN")
+        and tree.tok(v).head
+        and depth < 3
+    ):
         # مضيفًا أن ...: the participle shares the subject of the clause it hangs on
         keys, conf = _subjects(d, s, tree, tree.tok(v).head, speech, depth + 1)
         return keys, conf * 0.9
@@ -889,12 +1078,16 @@ def _subjects(d: _Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int
     return ([key] if key else []), 0.7
 
 
-def _objects(d: _Doc, s: Sentence, tree: Tree, v: int, entry: lexmod.Entry | None) -> list[tuple[str, int]]:
+def _objects(
+    d: _Doc, s: Sentence, tree: Tree, v: int, entry: lexmod.Entry | None
+) -> list[tuple[str, int]]:
     """Object entities of a predicate (with the token each comes from): its direct object,
     and its prepositional object when the lexicon names the preposition."""
     args = tree.children(v, "obj", "nsubj:pass")
     if entry is not None and entry.preps:
-        args += [j for j in tree.children(v, "obl", "nmod") if tree.case(j).split(" ")[0] in entry.preps]
+        args += [
+            j for j in tree.children(v, "obl", "nmod") if tree.case(j).split(" ")[0] in entry.preps
+        ]
     out: list[tuple[str, int]] = []
     for j in args:
         t = tree.tok(j)
@@ -943,13 +1136,22 @@ def _statement(d: _Doc, s: Sentence, tree: Tree, v: int) -> tuple[str, int] | No
         head = tree.tok(v).head
         own = set(tree.subtree(v))
         before = [k for k in tree.subtree(head) if k not in own and k < min(own)]
-        if any(tree.tok(k).form in "«\"“" for k in before):
+        if any(tree.tok(k).form in '«"“' for k in before):
             comps = [(head, before)]
-    aside = tree.rel(v) == "advcl" and bool({strip_diacritics(tree.tok(m).lemma) for m in tree.children(v, "mark")} & _AS_MARKS)
+    aside = tree.rel(v) == "advcl" and bool(
+        {strip_diacritics(tree.tok(m).lemma) for m in tree.children(v, "mark")} & _AS_MARKS
+    )
     v_head = tree.tok(v).head
-    if not aside and tree.rel(v).startswith("acl") and v_head and normalize(tree.tok(v_head).form) == "ما":
+    if (
+        not aside
+        and tree.rel(v).startswith("acl")
+        and v_head
+        and normalize(tree.tok(v_head).form) == "ما"
+    ):
         # حسب ما أفاد المرصد: a free relative after حسب/وفق is an aside like حسبما
-        cases = {normalize(strip_diacritics(tree.tok(c).lemma)) for c in tree.children(v_head, "case")}
+        cases = {
+            normalize(strip_diacritics(tree.tok(c).lemma)) for c in tree.children(v_head, "case")
+        }
         if cases & {"حسب", "وفق", "بحسب"}:
             aside, v = True, v_head
     if not comps and aside and tree.tok(v).head:
@@ -973,7 +1175,9 @@ def _commented(tree: Tree, v: int) -> list[tuple[int, list[int]]]:
     return [(head, before or [k for k in rest if k > max(own)])]
 
 
-def _statement_of(d: _Doc, s: Sentence, tree: Tree, comps: list[tuple[int, list[int]]]) -> tuple[str, int] | None:
+def _statement_of(
+    d: _Doc, s: Sentence, tree: Tree, comps: list[tuple[int, list[int]]]
+) -> tuple[str, int] | None:
     for c, ids in comps:
         ids = [k for k in ids if not (tree.rel(k) == "mark" and tree.tok(k).head == c)]
         ids = [k for k in ids if tree.tok(k).upos != "PUNCT" or tree.tok(k).form not in '"«»“”']
@@ -982,7 +1186,7 @@ def _statement_of(d: _Doc, s: Sentence, tree: Tree, comps: list[tuple[int, list[
         a, b = tree.span(ids)
         while a > 0 and (d.text[a - 1].isalpha() or "\u064b" <= d.text[a - 1] <= "\u0652"):
             a -= 1  # إنها ستواصل: a clitic subject starts the statement at its word
-        text = d.text[a:b].strip(" \"«»“”،,:.؟!")
+        text = d.text[a:b].strip(' "«»“”،,:.؟!')
         if len(text) < 2:
             continue
         key = f"stmt:{d.analysed.doc.id}:{s.index}:{a}"
@@ -1001,16 +1205,32 @@ def _sources(d: _Doc, s: Sentence, tree: Tree) -> None:
     clause the phrase hangs on."""
     for t in s.tokens:
         k = t.id
-        if tree.rel(k) not in ("obl", "nmod") or not t.head or tree.tok(t.head).upos not in ("VERB", "AUX"):
+        if (
+            tree.rel(k) not in ("obl", "nmod")
+            or not t.head
+            or tree.tok(t.head).upos not in ("VERB", "AUX")
+        ):
             continue
-        if not {normalize(strip_diacritics(tree.tok(c).lemma)) for c in tree.children(k, "case")} & _SOURCE_CASES:
+        if (
+            not {normalize(strip_diacritics(tree.tok(c).lemma)) for c in tree.children(k, "case")}
+            & _SOURCE_CASES
+        ):
             continue
         key = _ent_of(d, s, tree, k)
         if key is None or d.ents[d.find(key)].cls not in ("Person", "Organization", "Group"):
             continue
         st = _statement_of(d, s, tree, _commented(tree, k))
         if st is not None:
-            d.fact(key, "reported", st[0], s, tree, [k, st[1]], 0.8, strip_diacritics(tree.tok(tree.children(k, "case")[0]).lemma))
+            d.fact(
+                key,
+                "reported",
+                st[0],
+                s,
+                tree,
+                [k, st[1]],
+                0.8,
+                strip_diacritics(tree.tok(tree.children(k, "case")[0]).lemma),
+            )
 
 
 def _phrasal(d: _Doc, tree: Tree, v: int) -> tuple[lexmod.Entry, int] | None:
@@ -1019,7 +1239,9 @@ def _phrasal(d: _Doc, tree: Tree, v: int) -> tuple[lexmod.Entry, int] | None:
     lemma = tree.tok(v).lemma.lower()
     for k in tree.children(v, "compound:prt", "obj"):
         t = tree.tok(k)
-        if tree.rel(k) == "obj" and (t.upos != "NOUN" or tree.children(k, "det", "amod", "nmod:poss")):
+        if tree.rel(k) == "obj" and (
+            t.upos != "NOUN" or tree.children(k, "det", "amod", "nmod:poss")
+        ):
             continue
         entry = d.lex.verb(f"{lemma} {t.lemma.lower()}")
         if entry is not None:
@@ -1047,9 +1269,13 @@ def _predicates(d: _Doc, s: Sentence, tree: Tree) -> None:
             if t.upos == "AUX" and t.deprel in ("aux", "cop"):
                 continue
             _verb_facts(d, s, tree, t.id, statements, pending_reported)
-        elif t.upos in ("ADJ", "NOUN") and t.deprel == "advcl" and (
-            tree.children(t.id, "ccomp")
-            or (_participle_verb(t.lemma) != t.lemma and tree.children(t.id, "obj", "obl"))
+        elif (
+            t.upos in ("ADJ", "NOUN")
+            and t.deprel == "advcl"
+            and (
+                tree.children(t.id, "ccomp")
+                or (_participle_verb(t.lemma) != t.lemma and tree.children(t.id, "obj", "obl"))
+            )
         ):
             _verb_facts(d, s, tree, t.id, statements, pending_reported)  # مضيفًا أن / داعيًا إلى
         if t.upos in ("NOUN", "PROPN", "ADJ"):
@@ -1062,7 +1288,9 @@ def _predicates(d: _Doc, s: Sentence, tree: Tree) -> None:
     _event_place_time(d, s, tree)
 
 
-def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str], pending: list[tuple[str, int]]) -> None:
+def _verb_facts(
+    d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str], pending: list[tuple[str, int]]
+) -> None:
     rel, entry, lemma = _relation_for(d, s, tree, v)
     tok = tree.tok(v)
     if tok.upos == "ADJ" or tok.upos == "NOUN":
@@ -1105,7 +1333,11 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
                 if tree.case(j) == "عن":
                     for x in _expand(d, s, tree, j):
                         src = _ent_of(d, s, tree, x)
-                        if src and d.ents[d.find(src)].cls in AGENTIVE and d.find(src) not in subjects:
+                        if (
+                            src
+                            and d.ents[d.find(src)].cls in AGENTIVE
+                            and d.find(src) not in subjects
+                        ):
                             d.fact(src, "said", st[0], s, tree, [x, st[1]], min(sconf, 0.85), "قال")
             return
     objects = _objects(d, s, tree, v, entry)
@@ -1114,7 +1346,11 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
         # carried over from before met
         one = d.ents[d.find(subjects[0])]
         gender, number = _verb_agreement(tree, v)
-        before = _recent(d, gender, number, {d.find(subjects[0])}, s.index, prefer_subject=True) if one.number == "s" else None
+        before = (
+            _recent(d, gender, number, {d.find(subjects[0])}, s.index, prefer_subject=True)
+            if one.number == "s"
+            else None
+        )
         if before is not None and one.cls in ("Person", "Organization", "Country"):
             objects = [(subjects[0], tree.children(v, "nsubj")[0])]
             subjects, sconf = [before], 0.7
@@ -1127,7 +1363,9 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
         topics = [o for o in objects if o not in on_prep]
         events = [o for o in topics if d.ents[d.find(o[0])].cls == "Event"]
         # أجرى محادثات مع X: both take part in the talks; أجرى اتصالا هاتفيا مع X: a call, no meeting
-        remote = any(d.lex.event_type(lexmod.key(tree.tok(oi).lemma)) in _REMOTE_EVENTS for _, oi in events)
+        remote = any(
+            d.lex.event_type(lexmod.key(tree.tok(oi).lemma)) in _REMOTE_EVENTS for _, oi in events
+        )
         for subj in subjects:
             for obj, oi in on_prep:
                 if not remote:
@@ -1135,11 +1373,22 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
             for obj, oi in topics:
                 if (obj, oi) in events:
                     for who, wi in [(subj, v), *on_prep]:
-                        d.fact(who, "participatedIn", obj, s, tree, [wi, oi], min(sconf, 0.75), lemma)
+                        d.fact(
+                            who, "participatedIn", obj, s, tree, [wi, oi], min(sconf, 0.75), lemma
+                        )
                     if len(on_prep) == 1 and d.ents[d.find(on_prep[0][0])].cls in AGENTIVE:
                         d.last_pair = (subj, on_prep[0][0])  # بحثا خلاله: the two who talked
                 else:
-                    d.fact(subj, OPEN, obj, s, tree, [v, oi], min(sconf, 0.5), strip_diacritics(tree.tok(v).lemma))
+                    d.fact(
+                        subj,
+                        OPEN,
+                        obj,
+                        s,
+                        tree,
+                        [v, oi],
+                        min(sconf, 0.5),
+                        strip_diacritics(tree.tok(v).lemma),
+                    )
         return
     if rel == "reported" and not objects:
         st = _statement(d, s, tree, v)
@@ -1150,7 +1399,12 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
         for subj in subjects:
             pending.append((subj, v))
         return
-    if entry is not None and "Event" in entry.objects and len(subjects) == 1 and d.ents[d.find(subjects[0])].cls == "Event":
+    if (
+        entry is not None
+        and "Event" in entry.objects
+        and len(subjects) == 1
+        and d.ents[d.find(subjects[0])].cls == "Event"
+    ):
         # حضر الاجتماع وزراء ...: object before subject; the event is the object
         agents = [o for o in objects if d.ents[d.find(o[0])].cls in AGENTIVE]
         if agents:
@@ -1159,11 +1413,22 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
             objects = [(ev, v)]
     if entry is not None and entry.objects:
         objects = [_repair_object(d, s, tree, o, entry) for o in objects]
-        objects = [o for o in objects if d.ents[d.find(o[0])].cls in entry.objects or d.ents[d.find(o[0])].cls == "Thing" and "Event" not in entry.objects]
+        objects = [
+            o
+            for o in objects
+            if d.ents[d.find(o[0])].cls in entry.objects
+            or d.ents[d.find(o[0])].cls == "Thing"
+            and "Event" not in entry.objects
+        ]
     if rel == OPEN:
         if lexmod.key(lemma) in _COPULAS:
             return  # يعد, يعتبر, بات: what they link is a description, not an object
-        objects = [(o, oi) for o, oi in objects if tree.tok(oi).upos in ("NOUN", "PROPN", "NUM", "X", "PRON", "ADJ") and tree.tok(oi).feat("NumType") != "Ord"]
+        objects = [
+            (o, oi)
+            for o, oi in objects
+            if tree.tok(oi).upos in ("NOUN", "PROPN", "NUM", "X", "PRON", "ADJ")
+            and tree.tok(oi).feat("NumType") != "Ord"
+        ]
         if not objects:
             # اعترف ب, ندد ب, تراجع عن: a verb the lexicon lacks, with a prepositional object
             for j in tree.children(v, "obl"):
@@ -1178,7 +1443,10 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
         for obj, oi in objects:
             conf = sconf if rel != OPEN else min(sconf, 0.5)
             d.fact(subj, rel, obj, s, tree, [v, oi], conf, lemma)
-            if rel in ("met", "received", "agreed", "signed", "worksWith") and d.ents[d.find(obj)].cls in AGENTIVE:
+            if (
+                rel in ("met", "received", "agreed", "signed", "worksWith")
+                and d.ents[d.find(obj)].cls in AGENTIVE
+            ):
                 d.last_pair = (subj, obj)
     if len(subjects) == 2 and rel in ("met", "agreed", "signed", "worksWith"):
         d.last_pair = (subjects[0], subjects[1])
@@ -1188,7 +1456,9 @@ def _verb_facts(d: _Doc, s: Sentence, tree: Tree, v: int, statements: list[str],
         d.last_speaker = subjects[0]
 
 
-def _meeting_event(d: _Doc, s: Sentence, tree: Tree, v: int, parties: list[str], others: list[str]) -> None:
+def _meeting_event(
+    d: _Doc, s: Sentence, tree: Tree, v: int, parties: list[str], others: list[str]
+) -> None:
     """X met Y in Z on W: besides met, a meeting event with its participants, place and time."""
     places = []
     times = []
@@ -1223,7 +1493,21 @@ def _meeting_event(d: _Doc, s: Sentence, tree: Tree, v: int, parties: list[str],
 
 def _participle_verb(lemma: str) -> str:
     """مضيف -> أضاف, مؤكد -> أكد, مشير -> أشار: the verb of a speech participle."""
-    table = {"مضيف": "أضاف", "مؤكد": "أكد", "مشير": "أشار", "موضح": "أوضح", "لافت": "لفت", "معتبر": "اعتبر", "محذر": "حذر", "داع": "دعا", "داعية": "دعا", "منوه": "نوه", "مشدد": "شدد", "معلن": "أعلن", "مطالب": "طالب"}
+    table = {
+        "مضيف": "أضاف",
+        "مؤكد": "أكد",
+        "مشير": "أشار",
+        "موضح": "أوضح",
+        "لافت": "لفت",
+        "معتبر": "اعتبر",
+        "محذر": "حذر",
+        "داع": "دعا",
+        "داعية": "دعا",
+        "منوه": "نوه",
+        "مشدد": "شدد",
+        "معلن": "أعلن",
+        "مطالب": "طالب",
+    }
     k = normalize(lemma)
     for part, verb in table.items():
         if normalize(part) == k:
@@ -1231,14 +1515,19 @@ def _participle_verb(lemma: str) -> str:
     return lemma
 
 
-def _repair_object(d: _Doc, s: Sentence, tree: Tree, obj: tuple[str, int], entry: lexmod.Entry) -> tuple[str, int]:
+def _repair_object(
+    d: _Doc, s: Sentence, tree: Tree, obj: tuple[str, int], entry: lexmod.Entry
+) -> tuple[str, int]:
     """A relative clause or phrase attached one noun too low: climb to the noun the
     predicate can take (استضاف wants an event: the meeting, not the coalition in its phrase)."""
     key, i = obj
     if d.ents[d.find(key)].cls in entry.objects:
         return obj
     for h in tree.ancestors(i):
-        if tree.base_rel(h) not in ("nmod", "obl", "obj", "nsubj", "root") and h != tree.tok(i).head:
+        if (
+            tree.base_rel(h) not in ("nmod", "obl", "obj", "nsubj", "root")
+            and h != tree.tok(i).head
+        ):
             break
         hk = d.token_ent.get((s.index, h))
         if hk is not None and d.ents[d.find(hk)].cls in entry.objects:
@@ -1258,7 +1547,13 @@ def _noun_facts(d: _Doc, s: Sentence, tree: Tree, n: int) -> None:
     if entry.relation == "ledBy":
         if tree.case(n) != "ب":
             return
-        leaders = [k for j in tree.children(n, "nmod") if not tree.has_case(j) for x in _expand(d, s, tree, j) if (k := _ent_of(d, s, tree, x))]
+        leaders = [
+            k
+            for j in tree.children(n, "nmod")
+            if not tree.has_case(j)
+            for x in _expand(d, s, tree, j)
+            if (k := _ent_of(d, s, tree, x))
+        ]
         led = _governor_entity(d, s, tree, n)
         for lead in leaders:
             d.fact(led, "ledBy", lead, s, tree, [n], 0.85, "قيادة")
@@ -1273,7 +1568,11 @@ def _noun_facts(d: _Doc, s: Sentence, tree: Tree, n: int) -> None:
         c = tree.case(j).split(" ")[0]
         if tree.tok(j).upos == "PRON":
             continue
-        if (c and c in entry.preps) or (c == "ل" and possessive) or (not c and not is_event and not genitive_agent):
+        if (
+            (c and c in entry.preps)
+            or (c == "ل" and possessive)
+            or (not c and not is_event and not genitive_agent)
+        ):
             for x in _expand(d, s, tree, j):
                 key = _ent_of(d, s, tree, x)
                 if key:
@@ -1292,14 +1591,22 @@ def _noun_facts(d: _Doc, s: Sentence, tree: Tree, n: int) -> None:
     if subj is None:
         return
     for obj, oi in objs:
-        if entry.objects and d.ents[d.find(obj)].cls not in entry.objects and not d.ents[d.find(obj)].proper:
+        if (
+            entry.objects
+            and d.ents[d.find(obj)].cls not in entry.objects
+            and not d.ents[d.find(obj)].proper
+        ):
             continue
         d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
         if is_event and entry.relation in ("targeted", "struck"):
             # an attack on a station in Arish took place in Arish
             for w in tree.subtree(oi, frozenset({"acl:relcl", "acl", "conj"})):
                 pk = d.token_ent.get((s.index, w))
-                if pk and d.ents[d.find(pk)].cls in PLACES and "في" in (tree.case(w), tree.case(tree.tok(w).head)):
+                if (
+                    pk
+                    and d.ents[d.find(pk)].cls in PLACES
+                    and "في" in (tree.case(w), tree.case(tree.tok(w).head))
+                ):
                     d.fact(subj, "location", pk, s, tree, [n, w], 0.7)
 
 
@@ -1329,7 +1636,9 @@ def _agentive_in_phrase(d: _Doc, s: Sentence, tree: Tree, h: int) -> str | None:
         key = d.token_ent.get((s.index, k))
         if key is not None and d.ents[d.find(key)].cls in AGENTIVE - PLACES | {"Country"}:
             return d.find(key)
-        stack.extend(j for j in tree.children(k, "nmod") if not tree.has_case(j) or tree.case(j) == "ل")
+        stack.extend(
+            j for j in tree.children(k, "nmod") if not tree.has_case(j) or tree.case(j) == "ل"
+        )
     return None
 
 
@@ -1443,7 +1752,15 @@ def _finish(d: _Doc) -> Extraction:
     for m in d.mentions:
         e = d.ents[d.find(m.entity)]
         # names and events stand on their own; a noun phrase matters only in a fact
-        if e.proper or e.cls in ("Event", "Person", "Organization", "Country", "City", "Region", "Place"):
+        if e.proper or e.cls in (
+            "Event",
+            "Person",
+            "Organization",
+            "Country",
+            "City",
+            "Region",
+            "Place",
+        ):
             used.add(e.key)
     for key in sorted(used):
         e = d.ents[key]
@@ -1461,7 +1778,17 @@ def _finish(d: _Doc) -> Extraction:
             )
         )
     mentions = tuple(
-        Mention(m.id, m.sentence, m.start, m.end, m.text, m.label, keys[d.find(m.entity)], m.kind, m.head)
+        Mention(
+            m.id,
+            m.sentence,
+            m.start,
+            m.end,
+            m.text,
+            m.label,
+            keys[d.find(m.entity)],
+            m.kind,
+            m.head,
+        )
         for m in d.mentions
         if d.find(m.entity) in keys
     )
@@ -1473,8 +1800,23 @@ def _finish(d: _Doc) -> Extraction:
         if sig in seen or s == o:
             continue
         seen.add(sig)
-        triples.append(Triple(s, f.relation, o, f.sentence, f.start, f.end, round(f.confidence, 3), NAME, f.lemma, f.negated))
-    return Extraction(analysed=d.analysed, mentions=mentions, entities=tuple(entities), triples=tuple(triples))
+        triples.append(
+            Triple(
+                s,
+                f.relation,
+                o,
+                f.sentence,
+                f.start,
+                f.end,
+                round(f.confidence, 3),
+                NAME,
+                f.lemma,
+                f.negated,
+            )
+        )
+    return Extraction(
+        analysed=d.analysed, mentions=mentions, entities=tuple(entities), triples=tuple(triples)
+    )
 
 
 def _label(e: _Ent) -> str:
@@ -1501,10 +1843,13 @@ def _event_label(names: list[str]) -> str:
 
     def complete(n: str) -> bool:
         words = n.split()
-        return 2 <= len(words) <= 5 and normalize(words[-1]).startswith("ال") and normalize(words[0]) not in demonstratives
+        return (
+            2 <= len(words) <= 5
+            and normalize(words[-1]).startswith("ال")
+            and normalize(words[0]) not in demonstratives
+        )
 
     good = [n for n in names if complete(n)]
     if good:
         return max(good, key=lambda n: (names.count(n), -len(n.split()), n))
     return max(names, key=len)
-

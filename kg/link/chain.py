@@ -26,4 +26,9 @@ class ChainLinker:
                 found.setdefault(link.mention, link)
             linked = {entity_of.get(m) for m in found}
             rest = replace(rest, mentions=tuple(m for m in rest.mentions if m.entity not in linked))
-        return tuple(sorted(found.values(), key=lambda lk: int(lk.mention[1:]) if lk.mention[1:].isdigit() else 0))
+        return tuple(
+            sorted(
+                found.values(),
+                key=lambda lk: int(lk.mention[1:]) if lk.mention[1:].isdigit() else 0,
+            )
+        )

@@ -39,7 +39,28 @@ STRONG = 4.0
 #: table prior, so an item wins unless cues (or the table) speak against it.
 ENTITY_PRIOR = 1.0
 
-_PROCLITICS = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+_PROCLITICS = (
+    "وبال",
+    "فبال",
+    "وكال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "ولل",
+    "فلل",
+    "لل",
+    "وب",
+    "ول",
+    "وك",
+    "فب",
+    "فل",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
 _LATIN = re.compile(r"[a-z]")
 _QID = re.compile(r"Q[1-9][0-9]*")
 _WORD = re.compile(r"\w+(?:[-']\w+)*")
@@ -104,7 +125,12 @@ class Context:
 
     @classmethod
     def of_text(
-        cls, text: str, start: int, end: int, sentence: tuple[int, int] | None = None, doc: Mapping[str, frozenset[str]] | None = None
+        cls,
+        text: str,
+        start: int,
+        end: int,
+        sentence: tuple[int, int] | None = None,
+        doc: Mapping[str, frozenset[str]] | None = None,
     ) -> Context:
         """The context of ``text[start:end]`` within its sentence (default: all of ``text``).
 
@@ -195,7 +221,9 @@ class Cues:
             s += W_LEFT1
         if ctx.right and forms(ctx.right[0]) & self.right:
             s += W_RIGHT1
-        elif self.right_phrases and any(_starts_with(ctx.right_text, p) for p in self.right_phrases):
+        elif self.right_phrases and any(
+            _starts_with(ctx.right_text, p) for p in self.right_phrases
+        ):
             s += W_RIGHT1
         if self.near or self.near_phrases:
             hits = _hits(self.near, ctx.sentence_index() if sentence is None else sentence)
@@ -205,7 +233,10 @@ class Cues:
                 n += sum(1 for p in self.near_phrases if f" {p} " in text)
             s += min(NEAR_CAP, W_NEAR * n)
             if ctx.doc:
-                s += min(DOC_CAP, W_DOC * len(_hits(self.near, ctx.doc) - hits - set(ctx.left) - set(ctx.right)))
+                s += min(
+                    DOC_CAP,
+                    W_DOC * len(_hits(self.near, ctx.doc) - hits - set(ctx.left) - set(ctx.right)),
+                )
         return self.prior + self.weight * s
 
 
@@ -273,12 +304,25 @@ class _Slot:
 
     weight: float = 1.0
     prior: float = 0.0
-    words: dict[str, frozenset[str]] = field(default_factory=lambda: {w: frozenset() for w in ("left", "right", "near")})
-    phrases: dict[str, list[str]] = field(default_factory=lambda: {w: [] for w in ("left", "right", "near")})
+    words: dict[str, frozenset[str]] = field(
+        default_factory=lambda: {w: frozenset() for w in ("left", "right", "near")}
+    )
+    phrases: dict[str, list[str]] = field(
+        default_factory=lambda: {w: [] for w in ("left", "right", "near")}
+    )
 
     def cues(self) -> Cues:
         w, p = self.words, self.phrases
-        return Cues(w["left"], w["right"], w["near"], tuple(p["left"]), tuple(p["right"]), tuple(p["near"]), self.prior, self.weight)
+        return Cues(
+            w["left"],
+            w["right"],
+            w["near"],
+            tuple(p["left"]),
+            tuple(p["right"]),
+            tuple(p["near"]),
+            self.prior,
+            self.weight,
+        )
 
 
 @lru_cache(maxsize=1)
@@ -299,7 +343,11 @@ def table() -> CueTable:
         where = where.rstrip("!")
         if where not in ("left", "right", "near", "prior"):
             raise ValueError(f"link_cues.tsv: unknown position {where!r} in {line!r}")
-        key = (surface if surface == "*" or _QID.fullmatch(surface) else normalize(surface), reading.strip(), strong)
+        key = (
+            surface if surface == "*" or _QID.fullmatch(surface) else normalize(surface),
+            reading.strip(),
+            strong,
+        )
         slot = parts.setdefault(key, _Slot(weight=STRONG if strong else 1.0))
         if where == "prior":
             slot.prior += float(cues)
@@ -315,7 +363,10 @@ def table() -> CueTable:
     for name in _ambiguous_names():
         if "word" not in extra.setdefault(name, []):
             extra[name].append("word")
-        if not any((name, "word", strong) in parts and parts[(name, "word", strong)].prior for strong in (False, True)):
+        if not any(
+            (name, "word", strong) in parts and parts[(name, "word", strong)].prior
+            for strong in (False, True)
+        ):
             parts.setdefault((name, "word", False), _Slot()).prior = 1.0
     by_reading: dict[tuple[str, str], tuple[Cues, ...]] = {}
     by_class: dict[str, tuple[Cues, ...]] = {}
@@ -330,7 +381,11 @@ def table() -> CueTable:
 
 def _ambiguous_names() -> list[str]:
     text = files("kg").joinpath("data/ar/ambiguous_names.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t")[0] for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = [
+        line.split("\t")[0]
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     return [normalize(r) for r in rows[1:]]  # after the header
 
 
@@ -387,7 +442,9 @@ def decide(
         only = readings[0]
         other = sum(c.score(ctx) for c in generic_other)
         if other > 0:
-            return Decision(None, ENTITY_PRIOR - other, ((only.key, ENTITY_PRIOR), ("other", other)))
+            return Decision(
+                None, ENTITY_PRIOR - other, ((only.key, ENTITY_PRIOR), ("other", other))
+            )
         return Decision(only, float("inf"), ((only.key, ENTITY_PRIOR),))
     sf = ctx.sentence_index()
     anchors = anchors_of(surface, readings)
@@ -415,7 +472,9 @@ def anchors_of(surface: str, readings: Iterable[Reading]) -> tuple[str, ...]:
     return (surface, *(r.qid for r in readings if r.qid))
 
 
-def with_extra_readings(surface: str, readings: Iterable[Reading], cue_table: CueTable | None = None) -> list[Reading]:
+def with_extra_readings(
+    surface: str, readings: Iterable[Reading], cue_table: CueTable | None = None
+) -> list[Reading]:
     """The readings of a surface plus the common-word and "other" readings the table
     gives the surface or its items (al-Qaeda has an "other": its regional branches).
 

@@ -87,7 +87,12 @@ def read_cases(path: str | os.PathLike[str]) -> list[Case]:
         lines = [line for line in f if line.strip() and not line.startswith("#")]
     cases = []
     for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-        case = Case(row["sentence"], row["mention"], row["expected"].strip() or "-", (row.get("class") or "Thing").strip())
+        case = Case(
+            row["sentence"],
+            row["mention"],
+            row["expected"].strip() or "-",
+            (row.get("class") or "Thing").strip(),
+        )
         if case.start < 0:
             raise ValueError(f"{path}: {case.mention!r} is not in {case.sentence!r}")
         cases.append(case)
@@ -99,8 +104,12 @@ def extraction_of(case: Case) -> Extraction:
     text = case.sentence
     doc = Document("case", text, detect_lang(text))
     a = AnalysedDoc(doc, (Sentence(0, 0, len(text), text, ()),), "evalset")
-    m = Mention("m1", 0, case.start, case.start + len(case.mention), case.mention, case.cls, "e1", "name")
-    return Extraction(a, (m,), (Entity("e1", case.mention, case.cls, ("m1",), (case.mention,)),), ())
+    m = Mention(
+        "m1", 0, case.start, case.start + len(case.mention), case.mention, case.cls, "e1", "name"
+    )
+    return Extraction(
+        a, (m,), (Entity("e1", case.mention, case.cls, ("m1",), (case.mention,)),), ()
+    )
 
 
 def _is_ambiguous(case: Case) -> bool:
@@ -134,11 +143,20 @@ def run_pipeline(cases: Iterable[Case], linker: str = "gazetteer") -> Report:
             continue
         result = process(Document("case", case.sentence, detect_lang(case.sentence)), stages)
         a, b = case.start, case.start + len(case.mention)
-        overlapping = [m for m in result.extraction.mentions if m.start < b and a < m.end and m.kind in ("name", "nominal")]
+        overlapping = [
+            m
+            for m in result.extraction.mentions
+            if m.start < b and a < m.end and m.kind in ("name", "nominal")
+        ]
         got = "-"
         if overlapping:
             # the mention that covers the name best and reaches least beyond it
-            m = max(overlapping, key=lambda m: min(b, m.end) - max(a, m.start) - (max(0, a - m.start) + max(0, m.end - b)))
+            m = max(
+                overlapping,
+                key=lambda m: (
+                    min(b, m.end) - max(a, m.start) - (max(0, a - m.start) + max(0, m.end - b))
+                ),
+            )
             mentions = {x.id for x in result.extraction.mentions if x.entity == m.entity}
             chosen = choose_link([lk for lk in result.links if lk.mention in mentions])
             got = chosen.qid if chosen else "-"
@@ -155,5 +173,7 @@ def format_report(report: Report, title: str = "", show_all: bool = False) -> st
     for o in report.outcomes:
         if show_all or not o.ok:
             mark = "ok  " if o.ok else ("WRONG" if o.wrong_link else "miss ")
-            lines.append(f"  {mark} {o.case.mention}  expected {o.case.expected}  got {o.got}  | {o.case.sentence}")
+            lines.append(
+                f"  {mark} {o.case.mention}  expected {o.case.expected}  got {o.got}  | {o.case.sentence}"
+            )
     return "\n".join(lines)

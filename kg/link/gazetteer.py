@@ -45,8 +45,42 @@ from .cues import (
 )
 
 #: Mention classes a linker may link (never statements, times or quantities).
-LINKABLE = frozenset({"Person", "Organization", "Group", "Country", "City", "Region", "Place", "Position", "Event", "Thing"})
-_PROCLITICS = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+LINKABLE = frozenset(
+    {
+        "Person",
+        "Organization",
+        "Group",
+        "Country",
+        "City",
+        "Region",
+        "Place",
+        "Position",
+        "Event",
+        "Thing",
+    }
+)
+_PROCLITICS = (
+    "وبال",
+    "فبال",
+    "وكال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "ولل",
+    "فلل",
+    "لل",
+    "وب",
+    "ول",
+    "وك",
+    "فب",
+    "فل",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
 #: Leading words that name the kind of thing without changing it: مدينة الموصل is الموصل.
 #: (Not عاصمة, جيش, جامعة, مطار: the capital, army or airport *of* X is not X.)
 _DESIGNATORS = {
@@ -153,7 +187,10 @@ def index() -> Index:
     for key, rs in buckets.items():
         keys = {r.key for r in rs}
         if len(rs) > 1 and any(c in keys and t in keys for c, t in pairs):
-            rs = [replace(r, prior=1.0) if any(r.key == c and t in keys for c, t in pairs) else r for r in rs]
+            rs = [
+                replace(r, prior=1.0) if any(r.key == c and t in keys for c, t in pairs) else r
+                for r in rs
+            ]
         readings[key] = tuple(rs)
     return Index(readings, frozenset(derived))
 
@@ -208,7 +245,9 @@ def candidates(text: str) -> Candidates | None:
             want = _DESIGNATORS[head]
             fitting = tuple(r for r in inner.readings if compatible(want, r.cls))
             if fitting:
-                return Candidates(inner.key, fitting, min(inner.factor, 0.9), (*inner.designators, head))
+                return Candidates(
+                    inner.key, fitting, min(inner.factor, 0.9), (*inner.designators, head)
+                )
     return None
 
 
@@ -219,7 +258,9 @@ def _without_proclitics(key: str) -> list[str]:
             rest = key[len(pre) :]
             out.append(("ال" + rest) if pre.endswith(("ال", "لل")) else rest)
     if key.startswith("ل") and not key.startswith(("ال", "لل")) and len(key) >= 4:
-        out.append("ا" + key)  # لأمم المتحدة, cut from للأمم المتحدة: ل + الأمم with its alif dropped
+        out.append(
+            "ا" + key
+        )  # لأمم المتحدة, cut from للأمم المتحدة: ل + الأمم with its alif dropped
     return out
 
 
@@ -275,13 +316,22 @@ class GazetteerLinker:
         """Whether one of the two words before a name makes it part of a longer one."""
         return any(forms(w) & self._other_left for w in left[:2])
 
-    def _decide(self, m: Mention, found: Candidates, readings: tuple[Reading, ...], ctx: Context, class_is_evidence: bool) -> Link | None:
+    def _decide(
+        self,
+        m: Mention,
+        found: Candidates,
+        readings: tuple[Reading, ...],
+        ctx: Context,
+        class_is_evidence: bool,
+    ) -> Link | None:
         if found.designators:
             ctx = replace(ctx, left=(*found.designators, *ctx.left))
         if len(readings) == 1 and not self._inside_longer_name(ctx.left):
             r, margin = readings[0], float("inf")  # one meaning, not inside a longer name
         else:
-            decision = decide(found.key, readings, ctx, m.label if class_is_evidence else "", self.min_margin)
+            decision = decide(
+                found.key, readings, ctx, m.label if class_is_evidence else "", self.min_margin
+            )
             if decision.reading is None:
                 return None
             r, margin = decision.reading, decision.margin
@@ -308,7 +358,11 @@ class GazetteerLinker:
                 continue
             found, readings = plan
             s = sentences.get(m.sentence)
-            a, b = (s.start, s.end) if s is not None and s.start <= m.start and m.end <= s.end else (max(0, m.start - 200), min(len(doc.text), m.end + 200))
+            a, b = (
+                (s.start, s.end)
+                if s is not None and s.start <= m.start and m.end <= s.end
+                else (max(0, m.start - 200), min(len(doc.text), m.end + 200))
+            )
             several = len(readings) > 1
             if several:
                 if doc_forms is None:
@@ -316,12 +370,18 @@ class GazetteerLinker:
                 if (a, b) not in tokens:
                     tokens[(a, b)] = _tokens(doc.text, a, b)
                 toks = tokens[(a, b)]
-                left = tuple(w for _, t1, ws in reversed(toks) if t1 <= m.start for w in reversed(ws))
+                left = tuple(
+                    w for _, t1, ws in reversed(toks) if t1 <= m.start for w in reversed(ws)
+                )
                 right = tuple(w for t0, _, ws in toks if t0 >= m.end for w in ws)
                 ctx = Context(left, right, doc_forms)
             else:  # one meaning: only the words just before matter (نهر الأردن)
                 before = _last_words(doc.text[max(a, m.start - 30) : m.start])
-                if not self._inside_longer_name(before) and readings[0].qid and found.factor >= self.threshold:
+                if (
+                    not self._inside_longer_name(before)
+                    and readings[0].qid
+                    and found.factor >= self.threshold
+                ):
                     r = readings[0]
                     links.append(Link(m.id, r.qid, found.factor, self.name, r.label_en, r.label_ar))
                     continue
@@ -357,7 +417,9 @@ def _word_of(raw: str) -> list[str]:
 
 
 @lru_cache(maxsize=100_000)
-def _plan(text: str, label: str, cls: str, kind: str) -> tuple[Candidates, tuple[Reading, ...]] | None:
+def _plan(
+    text: str, label: str, cls: str, kind: str
+) -> tuple[Candidates, tuple[Reading, ...]] | None:
     """The readings a mention may take: those whose class fits both the mention and its
     entity, plus the table's common-word and "other" readings (None: nothing to link)."""
     if label not in LINKABLE or cls not in LINKABLE or kind not in ("name", "nominal"):
@@ -369,7 +431,11 @@ def _plan(text: str, label: str, cls: str, kind: str) -> tuple[Candidates, tuple
         if country is not None:
             found = candidates(country.label_ar)
             if found is not None:
-                found = replace(found, readings=tuple(r for r in found.readings if r.qid == country.qid), factor=0.9)
+                found = replace(
+                    found,
+                    readings=tuple(r for r in found.readings if r.qid == country.qid),
+                    factor=0.9,
+                )
     if found is None:
         return None
     readings = [r for r in found.readings if compatible(label, r.cls) and compatible(cls, r.cls)]
@@ -402,14 +468,20 @@ def _from_gazetteer(s: Sentence, m: Mention) -> bool:
     return False
 
 
-def _consistent(links: Iterable[Link], ambiguous: set[str], entity_of: dict[str, str]) -> list[Link]:
+def _consistent(
+    links: Iterable[Link], ambiguous: set[str], entity_of: dict[str, str]
+) -> list[Link]:
     """Drop the decided links of an entity whose mentions were decided for different QIDs
     (one of them is wrong, and a wrong link is worse than none)."""
     links = list(links)
     qids: dict[str, set[str]] = defaultdict(set)
     for lk in links:
         qids[entity_of.get(lk.mention, lk.mention)].add(lk.qid)
-    return [lk for lk in links if not (lk.mention in ambiguous and len(qids[entity_of.get(lk.mention, lk.mention)]) > 1)]
+    return [
+        lk
+        for lk in links
+        if not (lk.mention in ambiguous and len(qids[entity_of.get(lk.mention, lk.mention)]) > 1)
+    ]
 
 
 class NoLinker:
@@ -421,4 +493,14 @@ class NoLinker:
         return ()
 
 
-__all__ = ["LINKABLE", "PLACE_CLASSES", "Candidates", "GazetteerLinker", "NoLinker", "candidates", "index", "link_score", "match_key"]
+__all__ = [
+    "LINKABLE",
+    "PLACE_CLASSES",
+    "Candidates",
+    "GazetteerLinker",
+    "NoLinker",
+    "candidates",
+    "index",
+    "link_score",
+    "match_key",
+]

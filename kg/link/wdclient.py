@@ -74,7 +74,10 @@ def user_agent() -> str:
     """
     if os.environ.get("KG_USER_AGENT"):
         return os.environ["KG_USER_AGENT"]
-    contact = os.environ.get("KG_WIKIDATA_CONTACT") or "https://pypi.org/project/kg-builder/; set KG_WIKIDATA_CONTACT"
+    contact = (
+        os.environ.get("KG_WIKIDATA_CONTACT")
+        or "https://pypi.org/project/kg-builder/; set KG_WIKIDATA_CONTACT"
+    )
     return f"kg-builder/{__version__} ({contact}) Python-urllib/{platform.python_version()}"
 
 
@@ -172,9 +175,21 @@ def parse_entity(qid: str, data: Mapping[str, Any]) -> Item:
 
     return Item(
         str(data.get("id") or qid),
-        {k: str(v.get("value", "")) for k, v in (data.get("labels") or {}).items() if isinstance(v, dict)},
-        {k: str(v.get("value", "")) for k, v in (data.get("descriptions") or {}).items() if isinstance(v, dict)},
-        {k: tuple(str(a.get("value", "")) for a in v if isinstance(a, dict)) for k, v in (data.get("aliases") or {}).items() if isinstance(v, list)},
+        {
+            k: str(v.get("value", ""))
+            for k, v in (data.get("labels") or {}).items()
+            if isinstance(v, dict)
+        },
+        {
+            k: str(v.get("value", ""))
+            for k, v in (data.get("descriptions") or {}).items()
+            if isinstance(v, dict)
+        },
+        {
+            k: tuple(str(a.get("value", "")) for a in v if isinstance(a, dict))
+            for k, v in (data.get("aliases") or {}).items()
+            if isinstance(v, list)
+        },
         values("P31"),
         values("P17"),
         False,
@@ -185,7 +200,9 @@ def parse_entity(qid: str, data: Mapping[str, Any]) -> Item:
 def _raise_api_error(answer: Mapping[str, Any]) -> None:
     error = answer.get("error")
     if isinstance(error, dict):
-        raise WikidataError(f"Wikidata API error {error.get('code', '?')}: {error.get('info', '')}".strip())
+        raise WikidataError(
+            f"Wikidata API error {error.get('code', '?')}: {error.get('info', '')}".strip()
+        )
 
 
 # --- cache --------------------------------------------------------------------------------
@@ -213,12 +230,16 @@ class Cache:
         self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
         with self._db:
             for t in self._TABLES:
-                self._db.execute(f"CREATE TABLE IF NOT EXISTS {t} (key TEXT PRIMARY KEY, value TEXT NOT NULL, fetched REAL NOT NULL)")
+                self._db.execute(
+                    f"CREATE TABLE IF NOT EXISTS {t} (key TEXT PRIMARY KEY, value TEXT NOT NULL, fetched REAL NOT NULL)"
+                )
 
     def get(self, table: str, key: str) -> Any:
         """The cached value, or None (absent or older than ``max_age_days``)."""
         with self._lock:
-            row = self._db.execute(f"SELECT value, fetched FROM {self._table(table)} WHERE key = ?", (key,)).fetchone()
+            row = self._db.execute(
+                f"SELECT value, fetched FROM {self._table(table)} WHERE key = ?", (key,)
+            ).fetchone()
         if row is None or (self.max_age > 0 and time.time() - row[1] > self.max_age):
             return None
         return json.loads(row[0])
@@ -287,7 +308,12 @@ class WikidataClient:
     def probe(self) -> None:
         """Raise WikidataUnavailable unless the API answers (a quick check, no retries)."""
         try:
-            self._request(self.api, {"action": "query", "meta": "siteinfo", "format": "json"}, retries=0, timeout=min(self.timeout, 5.0))
+            self._request(
+                self.api,
+                {"action": "query", "meta": "siteinfo", "format": "json"},
+                retries=0,
+                timeout=min(self.timeout, 5.0),
+            )
         except WikidataUnavailable:
             raise
         except WikidataError as e:
@@ -312,7 +338,9 @@ class WikidataClient:
         self.cache.put("search", key, [asdict(h) for h in hits])
         return hits
 
-    def entities(self, ids: Iterable[str], languages: Sequence[str] = ("ar", "en")) -> dict[str, Item]:
+    def entities(
+        self, ids: Iterable[str], languages: Sequence[str] = ("ar", "en")
+    ) -> dict[str, Item]:
         """Labels, descriptions, aliases, P31 and P17 of items (``wbgetentities``), by QID."""
         wanted = list(dict.fromkeys(i for i in ids if i))
         out: dict[str, Item] = {}
@@ -355,7 +383,9 @@ class WikidataClient:
             cached = self.cache.get("sparql", key)
             if cached is not None:
                 return list(cached)
-        answer = self._request(self.sparql_url, {"query": query}, post=True, accept="application/sparql-results+json")
+        answer = self._request(
+            self.sparql_url, {"query": query}, post=True, accept="application/sparql-results+json"
+        )
         try:
             bindings = answer["results"]["bindings"]
         except (KeyError, TypeError):
@@ -383,7 +413,11 @@ class WikidataClient:
         data = urllib.parse.urlencode(params).encode("ascii")
         headers = {"User-Agent": self.agent, "Accept": accept, "Accept-Encoding": "gzip"}
         if post:
-            req = urllib.request.Request(url, data=data, headers={**headers, "Content-Type": "application/x-www-form-urlencoded"})
+            req = urllib.request.Request(
+                url,
+                data=data,
+                headers={**headers, "Content-Type": "application/x-www-form-urlencoded"},
+            )
         else:
             req = urllib.request.Request(f"{url}?{data.decode('ascii')}", headers=headers)
         tries = self.retries if retries is None else retries
@@ -393,10 +427,14 @@ class WikidataClient:
             if problem is None:
                 return result
             if attempt >= tries:
-                raise (WikidataUnavailable if unreachable else WikidataError)(f"{url}: {problem} (after {attempt + 1} tries)")
+                raise (WikidataUnavailable if unreachable else WikidataError)(
+                    f"{url}: {problem} (after {attempt + 1} tries)"
+                )
             delay = result if isinstance(result, float) else self.backoff * 2**attempt
             if delay > self.max_wait:
-                raise WikidataError(f"{url}: {problem}; asked to wait {delay:.0f} s, more than {self.max_wait:.0f} s")
+                raise WikidataError(
+                    f"{url}: {problem}; asked to wait {delay:.0f} s, more than {self.max_wait:.0f} s"
+                )
             log.info("wikidata: %s; retrying in %.1f s", problem, delay)
             self._sleep(delay)
             attempt += 1
@@ -416,22 +454,32 @@ class WikidataClient:
                     return wait, f"HTTP {e.code}", False
                 if 500 <= e.code < 600:
                     return None, f"HTTP {e.code}", False
-                raise WikidataError(f"{req.full_url.split('?')[0]}: HTTP {e.code} {e.reason}") from None
+                raise WikidataError(
+                    f"{req.full_url.split('?')[0]}: HTTP {e.code} {e.reason}"
+                ) from None
             except TimeoutError:
                 return None, "timed out", True
             except urllib.error.URLError as e:
                 if isinstance(e.reason, (TimeoutError, socket.timeout)):
                     return None, "timed out", True
-                raise WikidataUnavailable(f"cannot reach {req.full_url.split('?')[0]} ({e.reason})") from None
+                raise WikidataUnavailable(
+                    f"cannot reach {req.full_url.split('?')[0]} ({e.reason})"
+                ) from None
             except (ConnectionError, OSError) as e:
-                raise WikidataUnavailable(f"cannot reach {req.full_url.split('?')[0]} ({e})") from None
+                raise WikidataUnavailable(
+                    f"cannot reach {req.full_url.split('?')[0]} ({e})"
+                ) from None
         try:
             if encoding == "gzip" or body[:2] == b"\x1f\x8b":
                 body = gzip.decompress(body)
             answer = json.loads(body.decode("utf-8"))
         except (ValueError, OSError, EOFError):
             return None, "malformed JSON", False
-        if isinstance(answer, dict) and isinstance(answer.get("error"), dict) and answer["error"].get("code") == "maxlag":
+        if (
+            isinstance(answer, dict)
+            and isinstance(answer.get("error"), dict)
+            and answer["error"].get("code") == "maxlag"
+        ):
             return parse_retry_after(retry_after) or 5.0, "database lag (maxlag)", False
         return answer, None, False
 
@@ -535,7 +583,12 @@ def checked_roots(client: WikidataClient) -> frozenset[str]:
         if got is not None and got.labels.get("en", "").casefold() == label:
             ok.add(qid)
         else:
-            log.warning("wikidata: root class %s is not labelled %r (%r); not used", qid, label, got.labels.get("en") if got else None)
+            log.warning(
+                "wikidata: root class %s is not labelled %r (%r); not used",
+                qid,
+                label,
+                got.labels.get("en") if got else None,
+            )
     return frozenset(ok)
 
 
@@ -544,11 +597,19 @@ def classes_of(client: WikidataClient, item: Item) -> set[str]:
     if EXCLUDED_CLASSES & set(item.instance_of):
         return set()
     closure = class_closure(client, item.instance_of)
-    return {ROOT_CLASSES[r][1] for c in item.instance_of for r in (*closure.get(c, ()), *((c,) if c in ROOT_CLASSES else ())) if r in ROOT_CLASSES}
+    return {
+        ROOT_CLASSES[r][1]
+        for c in item.instance_of
+        for r in (*closure.get(c, ()), *((c,) if c in ROOT_CLASSES else ()))
+        if r in ROOT_CLASSES
+    }
 
 
 def _with_prefixes(query: str) -> str:
-    return "PREFIX wd: <http://www.wikidata.org/entity/> PREFIX wdt: <http://www.wikidata.org/prop/direct/> " + query
+    return (
+        "PREFIX wd: <http://www.wikidata.org/entity/> PREFIX wdt: <http://www.wikidata.org/prop/direct/> "
+        + query
+    )
 
 
 def _qid_of(term: Mapping[str, str] | None) -> str:
@@ -594,15 +655,23 @@ def polite_service(client: WikidataClient | None = None) -> Iterator[None]:
     def evaluate(ctx: Any, part: Any) -> Any:
         if getattr(part, "name", None) != "ServiceGraphPattern":
             raise NotImplementedError
-        m = re.match(r"^service <(.*)>[ \n]*{(.*)}[ \n]*$", part.get("service_string", ""), re.DOTALL | re.I)
+        m = re.match(
+            r"^service <(.*)>[ \n]*{(.*)}[ \n]*$", part.get("service_string", ""), re.DOTALL | re.I
+        )
         if not m:
             raise NotImplementedError
         if not own:
             own.append(client or WikidataClient())
         query = _buildQueryStringForServiceCall(ctx, m.group(2))
-        answer = own[0]._request(m.group(1), {"query": query}, post=True, accept="application/sparql-results+json")
+        answer = own[0]._request(
+            m.group(1), {"query": query}, post=True, accept="application/sparql-results+json"
+        )
         variables = answer["head"]["vars"]
-        return (b for r in answer["results"]["bindings"] for b in _yieldBindingsFromServiceCallResult(ctx, r, variables))
+        return (
+            b
+            for r in answer["results"]["bindings"]
+            for b in _yieldBindingsFromServiceCallResult(ctx, r, variables)
+        )
 
     key = "kg-polite-service"
     CUSTOM_EVALS[key] = evaluate

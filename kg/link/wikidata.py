@@ -108,14 +108,27 @@ class WikidataLinker:
         out = [_Query(text.strip(), key, 1.0)]
         if lang == "ar":
             # shortest proclitic first (و before وب), at most three tries, no stubs
-            variants = sorted(_without_proclitics(key), key=lambda v: len(key) - len(v) + (1 if v.startswith("ال") and not key[len(key) - len(v) :].startswith("ال") else 0))
+            variants = sorted(
+                _without_proclitics(key),
+                key=lambda v: (
+                    len(key)
+                    - len(v)
+                    + (
+                        1
+                        if v.startswith("ال") and not key[len(key) - len(v) :].startswith("ال")
+                        else 0
+                    )
+                ),
+            )
             out += [_Query(v, v, 0.95) for v in variants if len(v) >= 3][:3]
             head, _, rest = key.partition(" ")
             if rest and head in _DESIGNATORS:
                 out.append(_Query(rest, rest, 0.9, (head,)))
         return out
 
-    def readings(self, m: Mention, entity_cls: str, lang: str) -> tuple[_Query, list[Reading], dict[str, float]] | None:
+    def readings(
+        self, m: Mention, entity_cls: str, lang: str
+    ) -> tuple[_Query, list[Reading], dict[str, float]] | None:
         """The candidates that bear the name and fit the class, as readings, with the
         score factor of each (None: no candidate)."""
         from .wdclient import WikidataError, classes_of
@@ -143,10 +156,18 @@ class WikidataLinker:
                 except WikidataError as e:
                     log.warning("wikidata: no class for %s: %s", item.id, e)
                     continue
-                fitting = sorted(c for c in classes if compatible(m.label, c) and compatible(entity_cls, c))
+                fitting = sorted(
+                    c for c in classes if compatible(m.label, c) and compatible(entity_cls, c)
+                )
                 if not fitting:
                     continue
-                cls = m.label if m.label in fitting else entity_cls if entity_cls in fitting else fitting[0]
+                cls = (
+                    m.label
+                    if m.label in fitting
+                    else entity_cls
+                    if entity_cls in fitting
+                    else fitting[0]
+                )
                 in_label = match_key(item.labels.get(lang, "")) == q.key
                 factor = q.factor * (0.9 if in_label else 0.85)
                 out.append(
@@ -183,7 +204,11 @@ class WikidataLinker:
                 continue
             q, readings, factors = found
             s = sentences.get(m.sentence)
-            a, b = (s.start, s.end) if s is not None and s.start <= m.start and m.end <= s.end else (0, len(doc.text))
+            a, b = (
+                (s.start, s.end)
+                if s is not None and s.start <= m.start and m.end <= s.end
+                else (0, len(doc.text))
+            )
             if doc_forms is None:
                 doc_forms = form_index(words(doc.text))
             ctx = Context.of_text(doc.text, m.start, m.end, (a, b), doc_forms)
@@ -194,7 +219,9 @@ class WikidataLinker:
             r = decision.reading
             if r is None or not r.qid:
                 continue
-            score = link_score(factors.get(r.qid, 0.85), decision.margin if len(all_readings) > 1 else float("inf"))
+            score = link_score(
+                factors.get(r.qid, 0.85), decision.margin if len(all_readings) > 1 else float("inf")
+            )
             if score >= self.threshold:
                 links.append(Link(m.id, r.qid, score, self.name, r.label_en, r.label_ar))
         return tuple(links)

@@ -44,7 +44,13 @@ class RulesAnalyser:
 
 
 def analyse_sentence(
-    text: str, a: int, b: int, index: int, vocabulary: set[str], names: set[str], surnames: set[str] | None = None
+    text: str,
+    a: int,
+    b: int,
+    index: int,
+    vocabulary: set[str],
+    names: set[str],
+    surnames: set[str] | None = None,
 ) -> Sentence:
     """One sentence, analysed. ``surnames`` holds the last words of the people named so far
     in the document (updated here): later, such a word alone names the same person."""
@@ -162,7 +168,9 @@ def _token(w: W, o: tuple[int, int], unknown: bool) -> Token:
     )
 
 
-def _with_surnames(tokens: list[Token], ents: list[EntitySpan], surnames: set[str]) -> list[EntitySpan]:
+def _with_surnames(
+    tokens: list[Token], ents: list[EntitySpan], surnames: set[str]
+) -> list[EntitySpan]:
     """راشد الغنوشي ... اعتقلت الغنوشي: a word that ended a person's name earlier in the
     document, alone and outside any other name, names that person again."""
     covered = {t for sp in ents for t in range(sp.first, sp.last + 1)}
@@ -228,4 +236,8 @@ def _number(r: Reading, p: object, main: bool) -> str:
             return r.number
         return {"s": "s", "p": "p", "d": "d"}.get(r.person[-1:], "") if r.person else ""
     feats = getattr(p, "feats", "")
-    return "p" if "Number=Plur" in feats else ("d" if "Number=Dual" in feats else ("s" if "Number=Sing" in feats else ""))
+    return (
+        "p"
+        if "Number=Plur" in feats
+        else ("d" if "Number=Dual" in feats else ("s" if "Number=Sing" in feats else ""))
+    )

@@ -20,12 +20,24 @@ from functools import lru_cache
 from ...model import EntitySpan, Sentence, Token
 from ..names_en import ARABIC_ARTICLES, find_entities, titles_en
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\d+(?:[.,:]\d+)*%?|[A-Za-z\u00c0-\u024f]+(?:[-'’][A-Za-z\u00c0-\u024f]+)*(?=['’]s\b)|['’]s\b|n['’]t\b|\w+(?:[-'’]\w+)*|[^\w\s]")
-_ABBREV = frozenset("mr mrs ms dr gen col lt sgt st jr sr prof rep sen gov no vs etc inc corp co ltd u.s u.k u.n".split())
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|\d+(?:[.,:]\d+)*%?|[A-Za-z\u00c0-\u024f]+(?:[-'’][A-Za-z\u00c0-\u024f]+)*(?=['’]s\b)|['’]s\b|n['’]t\b|\w+(?:[-'’]\w+)*|[^\w\s]"
+)
+_ABBREV = frozenset(
+    "mr mrs ms dr gen col lt sgt st jr sr prof rep sen gov no vs etc inc corp co ltd u.s u.k u.n".split()
+)
 _SENT_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])|\n\s*\n|\n")
 
 DET = frozenset("the a an this that these those every each some any no another".split())
-POSS = {"his": ("Masc", "Sing"), "her": ("Fem", "Sing"), "its": ("", "Sing"), "their": ("", "Plur"), "our": ("", "Plur"), "my": ("", "Sing"), "your": ("", "")}
+POSS = {
+    "his": ("Masc", "Sing"),
+    "her": ("Fem", "Sing"),
+    "its": ("", "Sing"),
+    "their": ("", "Plur"),
+    "our": ("", "Plur"),
+    "my": ("", "Sing"),
+    "your": ("", ""),
+}
 ADP = frozenset(
     "in on at of for with by from to into against during after before over about under between near without since "
     "among across through toward towards amid despite including via within upon per outside inside".split()
@@ -34,14 +46,29 @@ CCONJ = frozenset({"and", "or", "but", "nor"})
 SCONJ = frozenset("that because if while although though whether as unless until once".split())
 REL = frozenset({"who", "which", "whom", "whose"})
 PRON = {
-    "he": ("Masc", "Sing", "3"), "him": ("Masc", "Sing", "3"), "she": ("Fem", "Sing", "3"), "it": ("", "Sing", "3"),
-    "they": ("", "Plur", "3"), "them": ("", "Plur", "3"), "i": ("", "Sing", "1"), "me": ("", "Sing", "1"),
-    "we": ("", "Plur", "1"), "us": ("", "Plur", "1"), "you": ("", "", "2"), "himself": ("Masc", "Sing", "3"),
-    "herself": ("Fem", "Sing", "3"), "itself": ("", "Sing", "3"), "themselves": ("", "Plur", "3"),
+    "he": ("Masc", "Sing", "3"),
+    "him": ("Masc", "Sing", "3"),
+    "she": ("Fem", "Sing", "3"),
+    "it": ("", "Sing", "3"),
+    "they": ("", "Plur", "3"),
+    "them": ("", "Plur", "3"),
+    "i": ("", "Sing", "1"),
+    "me": ("", "Sing", "1"),
+    "we": ("", "Plur", "1"),
+    "us": ("", "Plur", "1"),
+    "you": ("", "", "2"),
+    "himself": ("Masc", "Sing", "3"),
+    "herself": ("Fem", "Sing", "3"),
+    "itself": ("", "Sing", "3"),
+    "themselves": ("", "Plur", "3"),
 }
 BE = frozenset("be is are was were been being am".split())
-AUX = BE | frozenset("has have had having will would can could should may might must shall do does did".split())
-ADV = frozenset("also not never already still now then later again yesterday today tomorrow recently soon however very only even jointly".split())
+AUX = BE | frozenset(
+    "has have had having will would can could should may might must shall do does did".split()
+)
+ADV = frozenset(
+    "also not never already still now then later again yesterday today tomorrow recently soon however very only even jointly".split()
+)
 ADJ = frozenset(
     "international national foreign military political economic new former last next first second third local regional "
     "global joint main senior top key major american british french german iraqi syrian russian turkish iranian arab "
@@ -52,24 +79,109 @@ _AL_NOUNS = frozenset(
     "official rival arrival trial proposal approval withdrawal criminal individual capital hospital "
     "tribunal festival signal principal animal terminal journal final denial referral survival".split()
 )
-_SPEECH = frozenset("say tell add state explain note declare stress affirm confirm insist announce warn reveal emphasize emphasise claim".split())
+_SPEECH = frozenset(
+    "say tell add state explain note declare stress affirm confirm insist announce warn reveal emphasize emphasise claim".split()
+)
 _IRREGULAR = {
-    "said": "say", "says": "say", "told": "tell", "met": "meet", "took": "take", "taken": "take", "led": "lead",
-    "fought": "fight", "gave": "give", "given": "give", "sent": "send", "struck": "strike", "held": "hold",
-    "made": "make", "went": "go", "gone": "go", "came": "come", "spoke": "speak", "spoken": "speak", "began": "begin",
-    "begun": "begin", "brought": "bring", "saw": "see", "seen": "see", "knew": "know", "known": "know", "found": "find",
-    "won": "win", "became": "become", "kept": "keep", "left": "leave", "ran": "run", "sought": "seek", "shot": "shoot",
-    "stood": "stand", "wrote": "write", "written": "write", "drove": "drive", "driven": "drive", "built": "build",
-    "lost": "lose", "paid": "pay", "bought": "buy", "thought": "think", "rose": "rise", "risen": "rise", "fell": "fall",
-    "fallen": "fall", "fled": "flee", "sold": "sell", "shown": "show", "got": "get", "felt": "feel", "chose": "choose",
-    "chosen": "choose", "withdrew": "withdraw", "withdrawn": "withdraw", "undertook": "undertake", "did": "do",
-    "done": "do", "does": "do", "has": "have", "had": "have", "is": "be", "are": "be", "was": "be", "were": "be",
-    "been": "be", "being": "be", "am": "be", "hit": "hit", "put": "put", "set": "set", "cut": "cut", "let": "let",
-    "read": "read", "spread": "spread", "heard": "hear", "meant": "mean", "understood": "understand", "woke": "wake",
-    "overtook": "overtake", "drew": "draw", "drawn": "draw", "threw": "throw", "thrown": "throw", "hid": "hide",
-    "broke": "break", "broken": "break", "wore": "wear", "forgot": "forget", "forgotten": "forget", "lay": "lie",
+    "said": "say",
+    "says": "say",
+    "told": "tell",
+    "met": "meet",
+    "took": "take",
+    "taken": "take",
+    "led": "lead",
+    "fought": "fight",
+    "gave": "give",
+    "given": "give",
+    "sent": "send",
+    "struck": "strike",
+    "held": "hold",
+    "made": "make",
+    "went": "go",
+    "gone": "go",
+    "came": "come",
+    "spoke": "speak",
+    "spoken": "speak",
+    "began": "begin",
+    "begun": "begin",
+    "brought": "bring",
+    "saw": "see",
+    "seen": "see",
+    "knew": "know",
+    "known": "know",
+    "found": "find",
+    "won": "win",
+    "became": "become",
+    "kept": "keep",
+    "left": "leave",
+    "ran": "run",
+    "sought": "seek",
+    "shot": "shoot",
+    "stood": "stand",
+    "wrote": "write",
+    "written": "write",
+    "drove": "drive",
+    "driven": "drive",
+    "built": "build",
+    "lost": "lose",
+    "paid": "pay",
+    "bought": "buy",
+    "thought": "think",
+    "rose": "rise",
+    "risen": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "fled": "flee",
+    "sold": "sell",
+    "shown": "show",
+    "got": "get",
+    "felt": "feel",
+    "chose": "choose",
+    "chosen": "choose",
+    "withdrew": "withdraw",
+    "withdrawn": "withdraw",
+    "undertook": "undertake",
+    "did": "do",
+    "done": "do",
+    "does": "do",
+    "has": "have",
+    "had": "have",
+    "is": "be",
+    "are": "be",
+    "was": "be",
+    "were": "be",
+    "been": "be",
+    "being": "be",
+    "am": "be",
+    "hit": "hit",
+    "put": "put",
+    "set": "set",
+    "cut": "cut",
+    "let": "let",
+    "read": "read",
+    "spread": "spread",
+    "heard": "hear",
+    "meant": "mean",
+    "understood": "understand",
+    "woke": "wake",
+    "overtook": "overtake",
+    "drew": "draw",
+    "drawn": "draw",
+    "threw": "throw",
+    "thrown": "throw",
+    "hid": "hide",
+    "broke": "break",
+    "broken": "break",
+    "wore": "wear",
+    "forgot": "forget",
+    "forgotten": "forget",
+    "lay": "lie",
 }
-_PARTICIPLES = frozenset(k for k in _IRREGULAR if k.endswith(("en", "n", "t", "d", "ck", "ht")) and k not in ("began", "ran", "won"))
+_PARTICIPLES = frozenset(
+    k
+    for k in _IRREGULAR
+    if k.endswith(("en", "n", "t", "d", "ck", "ht")) and k not in ("began", "ran", "won")
+)
 #: Common verbs beyond the relation lexicon, so their inflections are recognised.
 _MORE_VERBS = (
     "hold make go come speak begin bring see know find win become keep leave run seek shoot stand write drive build lose "
@@ -132,7 +244,9 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
         end = m.end()
         before = text[start : m.start()].split()
         last = before[-1].lower().rstrip(".") if before else ""
-        if m.group().startswith(".") and (last in _ABBREV or re.fullmatch(r"(?:[a-z]\.)*[a-z]", last) and len(last) <= 3):
+        if m.group().startswith(".") and (
+            last in _ABBREV or re.fullmatch(r"(?:[a-z]\.)*[a-z]", last) and len(last) <= 3
+        ):
             continue
         if text[start:end].strip():
             a = start + len(text[start:end]) - len(text[start:end].lstrip())
@@ -152,7 +266,16 @@ def tokenize(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _noun_lemma(w: str) -> str:
-    if w in ("talks", "news", "forces", "arms", "headquarters", "series", "species", "ISIS".lower()):
+    if w in (
+        "talks",
+        "news",
+        "forces",
+        "arms",
+        "headquarters",
+        "series",
+        "species",
+        "ISIS".lower(),
+    ):
         return w
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
@@ -180,16 +303,44 @@ def tag(form: str, prev: Token | None, nxt: str, first: bool) -> tuple[str, str,
         return "ADP", "according", "_"  # according to X: a source, like بحسب
     if low in POSS:
         g, n = POSS[low]
-        feats = "|".join(x for x in (f"Gender={g}" if g else "", f"Number={n}" if n else "", "Person=3", "Poss=Yes", "PronType=Prs") if x)
+        feats = "|".join(
+            x
+            for x in (
+                f"Gender={g}" if g else "",
+                f"Number={n}" if n else "",
+                "Person=3",
+                "Poss=Yes",
+                "PronType=Prs",
+            )
+            if x
+        )
         return "PRON", low, feats
     if low in PRON:
         g, n, p = PRON[low]
-        feats = "|".join(x for x in (f"Gender={g}" if g else "", f"Number={n}" if n else "", f"Person={p}", "PronType=Prs") if x)
+        feats = "|".join(
+            x
+            for x in (
+                f"Gender={g}" if g else "",
+                f"Number={n}" if n else "",
+                f"Person={p}",
+                "PronType=Prs",
+            )
+            if x
+        )
         return "PRON", low, feats
     if low == "that":
-        if prev is not None and prev.upos in ("NOUN", "PROPN") and (nxt.lower() in verb_forms() or nxt.lower() in AUX):
+        if (
+            prev is not None
+            and prev.upos in ("NOUN", "PROPN")
+            and (nxt.lower() in verb_forms() or nxt.lower() in AUX)
+        ):
             return "PRON", "that", "PronType=Rel"  # the meeting that opened ...
-        if prev is None or prev.upos in ("VERB", "ADV", "PUNCT", "ADP") or nxt[:1].isupper() or nxt.lower() in DET | set(PRON):
+        if (
+            prev is None
+            or prev.upos in ("VERB", "ADV", "PUNCT", "ADP")
+            or nxt[:1].isupper()
+            or nxt.lower() in DET | set(PRON)
+        ):
             return "SCONJ", "that", "_"
         return "DET", "that", "_"
     if low in REL:
@@ -204,29 +355,68 @@ def tag(form: str, prev: Token | None, nxt: str, first: bool) -> tuple[str, str,
         return "SCONJ", low, "_"
     if low in AUX:
         return "AUX", _IRREGULAR.get(low, low), "VerbForm=Fin"
-    if low in ADV or (low.endswith("ly") and len(low) > 4 and low not in ("italy", "assembly", "family", "rally")):
+    if low in ADV or (
+        low.endswith("ly") and len(low) > 4 and low not in ("italy", "assembly", "family", "rally")
+    ):
         return "ADV", low, "_"
     capital = form[:1].isupper()
     article, dash, rest = form.partition("-")
     if dash and article.lower() in ARABIC_ARTICLES and rest[:1].isupper():
-        return "PROPN", form, "Number=Sing"  # al-Sisi, el-Sisi, al-Assad: an Arabic name with its article
-    if (low in titles_en() and low not in ("general", "chief")) or low in _AL_NOUNS or low.rstrip("s") in _AL_NOUNS:
+        return (
+            "PROPN",
+            form,
+            "Number=Sing",
+        )  # al-Sisi, el-Sisi, al-Assad: an Arabic name with its article
+    if (
+        (low in titles_en() and low not in ("general", "chief"))
+        or low in _AL_NOUNS
+        or low.rstrip("s") in _AL_NOUNS
+    ):
         return "NOUN", _noun_lemma(low), "Number=Plur" if low.endswith("s") else "Number=Sing"
     if low in verb_forms() and not (capital and not first):
         lemma = verb_forms()[low]
-        after_det = prev is not None and prev.upos in ("DET", "ADJ") or (prev is not None and "Poss=Yes" in prev.feats)
-        if after_det and (low in (lemma, lemma + "s", lemma + "es") or low.endswith("ing")):  # "the attack", "a meeting": nouns
-            return "NOUN", _noun_lemma(low), "Number=Plur" if low.endswith("s") and low != lemma else "Number=Sing"
+        after_det = (
+            prev is not None
+            and prev.upos in ("DET", "ADJ")
+            or (prev is not None and "Poss=Yes" in prev.feats)
+        )
+        if after_det and (
+            low in (lemma, lemma + "s", lemma + "es") or low.endswith("ing")
+        ):  # "the attack", "a meeting": nouns
+            return (
+                "NOUN",
+                _noun_lemma(low),
+                "Number=Plur" if low.endswith("s") and low != lemma else "Number=Sing",
+            )
         part = low.endswith("ed") or low in _PARTICIPLES
-        feats = "Tense=Past|VerbForm=Part" if part else ("VerbForm=Ger" if low.endswith("ing") else "VerbForm=Fin")
+        feats = (
+            "Tense=Past|VerbForm=Part"
+            if part
+            else ("VerbForm=Ger" if low.endswith("ing") else "VerbForm=Fin")
+        )
         return "VERB", lemma, feats
-    if low in ADJ or (not capital and low.endswith(("al", "ive", "ous", "ian", "ese", "ish", "ic", "ful"))):
+    if low in ADJ or (
+        not capital and low.endswith(("al", "ive", "ous", "ian", "ese", "ish", "ic", "ful"))
+    ):
         return ("ADJ" if not capital or low in ADJ else "PROPN"), low, "_"
     if capital and not first:
         return "PROPN", form, "Number=Sing"
-    if low.endswith("ed") and len(low) > 5 and prev is not None and prev.upos in ("NOUN", "PROPN", "PRON", "AUX", "ADV"):
-        return "VERB", low[:-3] + "y" if low.endswith("ied") else low[:-2], "Tense=Past|VerbForm=Fin"  # the talks failed
-    return "NOUN", _noun_lemma(low), "Number=Plur" if low.endswith("s") and not low.endswith("ss") else "Number=Sing"
+    if (
+        low.endswith("ed")
+        and len(low) > 5
+        and prev is not None
+        and prev.upos in ("NOUN", "PROPN", "PRON", "AUX", "ADV")
+    ):
+        return (
+            "VERB",
+            low[:-3] + "y" if low.endswith("ied") else low[:-2],
+            "Tense=Past|VerbForm=Fin",
+        )  # the talks failed
+    return (
+        "NOUN",
+        _noun_lemma(low),
+        "Number=Plur" if low.endswith("s") and not low.endswith("ss") else "Number=Sing",
+    )
 
 
 # ---------------------------------------------------------------- parsing
@@ -269,7 +459,11 @@ def _chunks(toks: list[Token], ents: list[EntitySpan]) -> list[_Chunk]:
     while i < n:
         t = toks[i]
         u = t.upos
-        if u in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or (u == "PRON" and t.feat("PronType") != "Rel") or i in in_ent:
+        if (
+            u in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+            or (u == "PRON" and t.feat("PronType") != "Rel")
+            or i in in_ent
+        ):
             j = i
             if u == "PRON" and "Poss=Yes" not in t.feats:
                 out.append(_Chunk("NP", [i], i))
@@ -277,8 +471,17 @@ def _chunks(toks: list[Token], ents: list[EntitySpan]) -> list[_Chunk]:
                 continue
             while j + 1 < n:
                 v = toks[j + 1]
-                after_noun = toks[j].upos in ("NOUN", "PROPN") and j not in in_ent or j in in_ent and j + 1 not in in_ent
-                if j + 1 in in_ent and (j in in_ent or toks[j].upos not in ("NOUN", "PROPN") or in_ent[j + 1].label == "Position"):
+                after_noun = (
+                    toks[j].upos in ("NOUN", "PROPN")
+                    and j not in in_ent
+                    or j in in_ent
+                    and j + 1 not in in_ent
+                )
+                if j + 1 in in_ent and (
+                    j in in_ent
+                    or toks[j].upos not in ("NOUN", "PROPN")
+                    or in_ent[j + 1].label == "Position"
+                ):
                     j += 1
                 elif v.upos in ("DET", "ADJ", "NUM") and after_noun:
                     break  # Iraq | last year: English modifiers come before their noun
@@ -294,18 +497,36 @@ def _chunks(toks: list[Token], ents: list[EntitySpan]) -> list[_Chunk]:
             out.append(_Chunk("NP", ids, ids[-1]))
             i = j + 1
             continue
-        if u in ("AUX", "VERB") or (u == "PART" and t.lemma in ("not", "to") and i + 1 < n and toks[i + 1].upos in ("AUX", "VERB", "ADV")):
+        if u in ("AUX", "VERB") or (
+            u == "PART"
+            and t.lemma in ("not", "to")
+            and i + 1 < n
+            and toks[i + 1].upos in ("AUX", "VERB", "ADV")
+        ):
             j = i
-            while j + 1 < n and (toks[j + 1].upos in ("AUX", "VERB") or toks[j + 1].upos == "PART" and toks[j + 1].lemma in ("not", "to") or toks[j + 1].upos == "ADV" and j + 2 < n and toks[j + 2].upos in ("AUX", "VERB")):
+            while j + 1 < n and (
+                toks[j + 1].upos in ("AUX", "VERB")
+                or toks[j + 1].upos == "PART"
+                and toks[j + 1].lemma in ("not", "to")
+                or toks[j + 1].upos == "ADV"
+                and j + 2 < n
+                and toks[j + 2].upos in ("AUX", "VERB")
+            ):
                 j += 1
             ids = list(range(i, j + 1))
             verbs = [k for k in ids if toks[k].upos == "VERB"]
             head = verbs[-1] if verbs else ids[-1]
-            passive = bool(verbs) and any(toks[k].lemma == "be" for k in ids if k < head) and "Part" in toks[head].feats
+            passive = (
+                bool(verbs)
+                and any(toks[k].lemma == "be" for k in ids if k < head)
+                and "Part" in toks[head].feats
+            )
             out.append(_Chunk("VG", ids, head, passive))
             i = j + 1
             continue
-        kind = {"ADP": "ADP", "CCONJ": "CC", "SCONJ": "MARK", "ADV": "ADV", "PUNCT": "PUNCT"}.get(u, "X")
+        kind = {"ADP": "ADP", "CCONJ": "CC", "SCONJ": "MARK", "ADV": "ADV", "PUNCT": "PUNCT"}.get(
+            u, "X"
+        )
         if u == "PRON":
             kind = "REL"
         if u == "PUNCT" and t.form in '"“”«»':
@@ -385,8 +606,17 @@ def parse(toks: list[Token], ents: list[EntitySpan]) -> list[Token]:
             for k in c.ids:
                 if k != c.head:
                     t = toks[k]
-                    rel = "advmod" if t.upos in ("ADV", "PART") and t.lemma != "to" else ("mark" if t.lemma == "to" else "aux")
-                    if rel == "aux" and c.passive and t.lemma == "be" and k == max(x for x in c.ids if x < c.head):
+                    rel = (
+                        "advmod"
+                        if t.upos in ("ADV", "PART") and t.lemma != "to"
+                        else ("mark" if t.lemma == "to" else "aux")
+                    )
+                    if (
+                        rel == "aux"
+                        and c.passive
+                        and t.lemma == "be"
+                        and k == max(x for x in c.ids if x < c.head)
+                    ):
                         rel = "aux:pass"
                     p.attach(k, c.head, rel)
     root = -1
@@ -430,11 +660,20 @@ def parse(toks: list[Token], ents: list[EntitySpan]) -> list[Token]:
             if case >= 0:
                 p.attach(case, h, "case")
                 cw = toks[case].lemma
-                noun_host = last_np >= 0 and prev is not None and prev.kind in ("NP", "ADP") and (cw == "of" or verb < 0 or last_np > verb)
-                if noun_host and (cw == "of" or _noun_takes(toks[last_np], cw) or verb < 0 and cw != "in"):
+                noun_host = (
+                    last_np >= 0
+                    and prev is not None
+                    and prev.kind in ("NP", "ADP")
+                    and (cw == "of" or verb < 0 or last_np > verb)
+                )
+                if noun_host and (
+                    cw == "of" or _noun_takes(toks[last_np], cw) or verb < 0 and cw != "in"
+                ):
                     p.attach(h, last_np, "nmod")
                 elif verb >= 0:
-                    p.attach(h, verb, "obl:agent" if cw == "by" and _is_passive(chunks, verb) else "obl")
+                    p.attach(
+                        h, verb, "obl:agent" if cw == "by" and _is_passive(chunks, verb) else "obl"
+                    )
                 else:
                     obls.append(h)
                 case = -1
@@ -443,11 +682,24 @@ def parse(toks: list[Token], ents: list[EntitySpan]) -> list[Token]:
                 p.attach(h, last_np, "conj")
                 p.attach(cc, h, "cc")
                 cc = -1
-            elif next_kind(c) == "VG" and _speech(toks[_next(chunks, c).head]) and prev is not None and prev.kind in ("PUNCT", "QUOTE"):
+            elif (
+                next_kind(c) == "VG"
+                and _speech(toks[_next(chunks, c).head])
+                and prev is not None
+                and prev.kind in ("PUNCT", "QUOTE")
+            ):
                 subj = h  # "...," Stoltenberg said / ..., the minister added
-            elif prev is not None and prev.kind == "PUNCT" and toks[prev.head].form == "," and last_np >= 0 and _appositive(toks, last_np, h, c):
+            elif (
+                prev is not None
+                and prev.kind == "PUNCT"
+                and toks[prev.head].form == ","
+                and last_np >= 0
+                and _appositive(toks, last_np, h, c)
+            ):
                 p.attach(h, last_np, "appos")
-            elif next_kind(c) == "VG" and (verb < 0 or verb in has_obj or _speech(toks[verb]) or mark >= 0):
+            elif next_kind(c) == "VG" and (
+                verb < 0 or verb in has_obj or _speech(toks[verb]) or mark >= 0
+            ):
                 subj = h
             elif verb >= 0 and verb not in has_obj and toks[verb].lemma != "be":
                 p.attach(h, verb, "nsubj:pass" if False else "obj")
@@ -459,7 +711,11 @@ def parse(toks: list[Token], ents: list[EntitySpan]) -> list[Token]:
                 p.attach(h, verb, "obl")  # who visited Iraq last year
             else:
                 subj = h
-            if c.kind == "NP" and p.head[h] == -2 or p.rel[h] in ("obj", "conj", "appos", "nmod", "obl", "obl:agent", "xcomp"):
+            if (
+                c.kind == "NP"
+                and p.head[h] == -2
+                or p.rel[h] in ("obj", "conj", "appos", "nmod", "obl", "obl:agent", "xcomp")
+            ):
                 last_np = h
         elif c.kind == "VG":
             passive = c.passive
@@ -473,7 +729,12 @@ def parse(toks: list[Token], ents: list[EntitySpan]) -> list[Token]:
                 quoted_root = h if quote_open else -1
             elif toks[c.ids[0]].lemma == "to" and verb >= 0 and subj < 0:
                 p.attach(h, verb, "xcomp")  # allow ISIS to return
-            elif _speech(toks[h]) and subj >= 0 and not _speech(toks[root]) and _after_comma(toks, subj, chunks):
+            elif (
+                _speech(toks[h])
+                and subj >= 0
+                and not _speech(toks[root])
+                and _after_comma(toks, subj, chunks)
+            ):
                 # "...," Tillerson said / ..., the minister added: the speech verb heads the clause before it
                 p.head[h], p.rel[h] = -1, "root"
                 p.attach(root, h, "ccomp")
@@ -497,7 +758,9 @@ def parse(toks: list[Token], ents: list[EntitySpan]) -> list[Token]:
                 root = h
                 quoted_root = -1
             else:
-                p.attach(h, verb if verb >= 0 else root, "parataxis" if toks[h].upos == "VERB" else "dep")
+                p.attach(
+                    h, verb if verb >= 0 else root, "parataxis" if toks[h].upos == "VERB" else "dep"
+                )
             if subj < 0 and rel_host >= 0 and p.rel[h] != "acl:relcl":
                 subj, rel_host = rel_host, -1
             if subj >= 0 and p.head[subj] == -2:
@@ -518,9 +781,22 @@ def parse(toks: list[Token], ents: list[EntitySpan]) -> list[Token]:
         p.head[root], p.rel[root] = -1, "root"
     for k in range(len(toks)):
         if p.head[k] in (-2, -3) and k != root:
-            r = "punct" if toks[k].upos == "PUNCT" else ("cc" if toks[k].upos == "CCONJ" else p.rel[k] if p.rel[k] != "dep" or toks[k].upos != "ADV" else "advmod")
+            r = (
+                "punct"
+                if toks[k].upos == "PUNCT"
+                else (
+                    "cc"
+                    if toks[k].upos == "CCONJ"
+                    else p.rel[k]
+                    if p.rel[k] != "dep" or toks[k].upos != "ADV"
+                    else "advmod"
+                )
+            )
             p.head[k], p.rel[k] = root, r if p.head[k] == -3 or r in ("punct", "cc") else "dep"
-    return [replace(t, head=0 if p.head[k] == -1 else p.head[k] + 1, deprel=p.rel[k]) for k, t in enumerate(toks)]
+    return [
+        replace(t, head=0 if p.head[k] == -1 else p.head[k] + 1, deprel=p.rel[k])
+        for k, t in enumerate(toks)
+    ]
 
 
 def _next(chunks: list[_Chunk], c: _Chunk) -> _Chunk:
@@ -549,11 +825,15 @@ def _noun_takes(t: Token, prep: str) -> bool:
     e = load("en").noun(t.lemma)
     if e is not None and prep in e.preps:
         return True
-    return t.upos == "NOUN" and prep in ("on", "against", "to", "for") and load("en").event_type(t.lemma) is not None
+    return (
+        t.upos == "NOUN"
+        and prep in ("on", "against", "to", "for")
+        and load("en").event_type(t.lemma) is not None
+    )
 
 
 def _appositive(toks: list[Token], a: int, b: int, c: _Chunk) -> bool:
-    """"Rex Tillerson, the Secretary of State": a title or a determiner phrase after a name."""
+    """ "Rex Tillerson, the Secretary of State": a title or a determiner phrase after a name."""
     titles = titles_en()
     words = {toks[k].form.lower() for k in c.ids}
     if words & set(titles):
@@ -575,10 +855,17 @@ def analyse_sentence(text: str, a: int, b: int, index: int) -> Sentence:
         toks.append(Token(k + 1, text[s:e], lemma, upos, 0, "dep", s, e, feats=feats, misc=space))
     ents = find_entities(toks)
     named = {k - 1 for en in ents for k in range(en.first, en.last + 1)}
-    toks = [replace(t, upos="PROPN", lemma=t.form, feats="Number=Sing") if k in named and t.upos not in ("PUNCT", "DET", "ADP", "CCONJ", "PART") else t for k, t in enumerate(toks)]
+    toks = [
+        replace(t, upos="PROPN", lemma=t.form, feats="Number=Sing")
+        if k in named and t.upos not in ("PUNCT", "DET", "ADP", "CCONJ", "PART")
+        else t
+        for k, t in enumerate(toks)
+    ]
     ents = find_entities(toks)
     parsed = parse(toks, ents) if toks else []
-    return Sentence(index=index, start=a, end=b, text=text[a:b], tokens=tuple(parsed), entities=tuple(ents))
+    return Sentence(
+        index=index, start=a, end=b, text=text[a:b], tokens=tuple(parsed), entities=tuple(ents)
+    )
 
 
 def analyse_text(text: str) -> list[Sentence]:

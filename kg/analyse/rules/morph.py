@@ -80,7 +80,16 @@ _PRON_SUFFIX = {
     "ني": "Number=Sing|Person=1",
     "ي": "Number=Sing|Person=1",
 }
-_PRON_LEMMA = {"ه": "هُوَ", "ها": "هِيَ", "هم": "هُم", "هما": "هُمَا", "هن": "هُنَّ", "نا": "نَحنُ", "ني": "أَنَا", "ي": "أَنَا"}
+_PRON_LEMMA = {
+    "ه": "هُوَ",
+    "ها": "هِيَ",
+    "هم": "هُم",
+    "هما": "هُمَا",
+    "هن": "هُنَّ",
+    "نا": "نَحنُ",
+    "ني": "أَنَا",
+    "ي": "أَنَا",
+}
 _PRON_LEMMA.update({"ك": "أَنتَ", "كم": "أَنتُم", "كما": "أَنتُمَا", "كن": "أَنتُنَّ"})
 # suffix forms, longest first, for splitting
 _SUFFIXES = sorted(_PRON_SUFFIX, key=len, reverse=True)
@@ -198,7 +207,14 @@ def _enc_part(surface: str, enc: str, stem_end_hint: int | None = None) -> tuple
     if not enc:
         return None, len(surface)
     start = _letter_index_from_end(surface, len(enc))
-    return Part(start, len(surface), "PRON", _PRON_LEMMA.get(enc, enc), _PRON_SUFFIX.get(enc, "_") + "|PronType=Prs", "pron"), start
+    return Part(
+        start,
+        len(surface),
+        "PRON",
+        _PRON_LEMMA.get(enc, enc),
+        _PRON_SUFFIX.get(enc, "_") + "|PronType=Prs",
+        "pron",
+    ), start
 
 
 _POS_UPOS = {"V": "VERB", "N": "NOUN", "A": "ADJ", "PN": "PROPN", "F": "X"}
@@ -243,6 +259,8 @@ def _adjective_lemmas() -> frozenset[str]:
     """Adjectives the lexicon types as plain nouns (جديد, آخر): kg/data/ar/adjectives.txt."""
     text = files("kg").joinpath("data/ar/adjectives.txt").read_text(encoding="utf-8")
     return frozenset(normalize(x) for x in text.splitlines() if x.strip() and not x.startswith("#"))
+
+
 _KANA = {"كان", "اصبح", "ظل", "بات", "صار", "ليس", "زال", "امسي", "اضحي"}
 
 
@@ -342,13 +360,29 @@ def _function_readings(surface: str) -> list[Reading]:
                 parts.append(main)
                 if suf:
                     parts.append(
-                        Part(stem_end, len(surface), "PRON", _PRON_LEMMA.get(suf, suf), _PRON_SUFFIX[suf] + "|PronType=Prs", "pron")
+                        Part(
+                            stem_end,
+                            len(surface),
+                            "PRON",
+                            _PRON_LEMMA.get(suf, suf),
+                            _PRON_SUFFIX[suf] + "|PronType=Prs",
+                            "pron",
+                        )
                     )
                 penalty = 0.3 * (len(conj) + len(prep) + (1 if suf else 0))
                 if suf in ("ي", "ني"):
-                    penalty += 4.5  # "for me", "to me": rare in news, and ولي, بي, لي are often nouns
+                    penalty += (
+                        4.5  # "for me", "to me": rare in news, and ولي, بي, لي are often nouns
+                    )
                 out.append(
-                    Reading(tuple(parts), n_pre, "F", normalize(strip_diacritics(entry.lemma)), 5.0 - penalty, source="fw")
+                    Reading(
+                        tuple(parts),
+                        n_pre,
+                        "F",
+                        normalize(strip_diacritics(entry.lemma)),
+                        5.0 - penalty,
+                        source="fw",
+                    )
                 )
     # ل/ب + pronoun suffix: له، لها، بهم، ولهم
     for conj in ("", "و", "ف"):
@@ -363,7 +397,16 @@ def _function_readings(surface: str) -> list[Reading]:
                     parts.append(Part(pos, end, upos, lemma, feats, tag))
                     pos = end
                 suf = norm[len(pre) :]
-                parts.append(Part(pos, len(surface), "PRON", _PRON_LEMMA.get(suf, suf), _PRON_SUFFIX[suf] + "|PronType=Prs", "pron"))
+                parts.append(
+                    Part(
+                        pos,
+                        len(surface),
+                        "PRON",
+                        _PRON_LEMMA.get(suf, suf),
+                        _PRON_SUFFIX[suf] + "|PronType=Prs",
+                        "pron",
+                    )
+                )
                 score = 0.0 if suf in ("ي", "ني") else 4.5  # ولي is "guardian" before "and to me"
                 out.append(Reading(tuple(parts), len(pre) - 1, "F", prep, score, source="fw"))
     return out
@@ -392,7 +435,9 @@ def _weak_participle(surface: str, bare: str, gender: str, score: float) -> Read
     )
 
 
-def _composed_readings(surface: str, forms: dict[str, str], weights: dict[str, float]) -> list[Reading]:
+def _composed_readings(
+    surface: str, forms: dict[str, str], weights: dict[str, float]
+) -> list[Reading]:
     """Readings of a form the lexicon lacks made from one it has, with a proclitic or a
     pronoun suffix more: لأميركا = ل + أميركا, وسيواصلون = و + س + يواصلون, جهوده = جهود + ه."""
     bare = strip_diacritics(surface).replace("\u0640", "")
@@ -422,7 +467,11 @@ def _composed_readings(surface: str, forms: dict[str, str], weights: dict[str, f
         lemma = bare[2:] + "ّ"
         out.append(
             Reading(
-                (Part(0, len(surface), "ADJ", lemma, "Definite=Def|Gender=Masc|Number=Sing", "adj"),),
+                (
+                    Part(
+                        0, len(surface), "ADJ", lemma, "Definite=Def|Gender=Masc|Number=Sing", "adj"
+                    ),
+                ),
                 0,
                 "A",
                 normalize(bare[2:]),
@@ -465,16 +514,33 @@ def _composed_readings(surface: str, forms: dict[str, str], weights: dict[str, f
                 f[9] = stem_enc + enc
                 r = _reading_from_lex(surface, f, weights)
                 if r is not None:
-                    out.append(replace(r, score=r.score - 0.2 * (len(pro) + (1 if enc else 0)), source="composed"))
+                    out.append(
+                        replace(
+                            r,
+                            score=r.score - 0.2 * (len(pro) + (1 if enc else 0)),
+                            source="composed",
+                        )
+                    )
     return out
 
 
 #: Noun endings the lexicon may lack for a stem it has: (ending, number, gender).
-_ENDINGS = (("ون", "p", "m"), ("ين", "p", "m"), ("ات", "p", "f"), ("ية", "s", "f"), ("ة", "s", "f"), ("ا", "", ""))
+_ENDINGS = (
+    ("ون", "p", "m"),
+    ("ين", "p", "m"),
+    ("ات", "p", "f"),
+    ("ية", "s", "f"),
+    ("ة", "s", "f"),
+    ("ا", "", ""),
+)
 
 
 def _inflected_readings(
-    surface: str, bare: str, forms: dict[str, str], weights: dict[str, float], bare_alif: bool = False
+    surface: str,
+    bare: str,
+    forms: dict[str, str],
+    weights: dict[str, float],
+    bare_alif: bool = False,
 ) -> list[Reading]:
     """A noun or adjective with a plural, feminine or accusative ending on a stem the
     lexicon has: أميركيون, الأوروبيون, الأيديولوجية, جهودًا."""
@@ -557,7 +623,9 @@ class _DiskCache:
             path = Path(where) / f"morph-farahidi-{getattr(farahidi, '__version__', '0')}.sqlite"
             self.db = sqlite3.connect(path, timeout=10, check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, readings TEXT)")
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, readings TEXT)"
+            )
         except Exception:  # a read-only home or a locked file: work without the cache
             self.db = None
 
@@ -626,10 +694,14 @@ def _farahidi_run(word: str) -> tuple[tuple[str, ...], ...]:
     return tuple(res)
 
 
-def proper_noun_reading(surface: str, pro: str = "", score: float = 0.0, source: str = "unknown") -> Reading:
+def proper_noun_reading(
+    surface: str, pro: str = "", score: float = 0.0, source: str = "unknown"
+) -> Reading:
     """A proper-noun reading, optionally after the proclitics ``pro`` (e.g. ل in لماكرون)."""
     parts, stem_start = _pro_parts(surface, pro) if pro else ([], 0)
-    main = Part(stem_start, len(surface), "PROPN", strip_diacritics(surface[stem_start:]), "_", "propn")
+    main = Part(
+        stem_start, len(surface), "PROPN", strip_diacritics(surface[stem_start:]), "_", "propn"
+    )
     return Reading(
         (*parts, main),
         len(parts),
@@ -670,15 +742,38 @@ def analyse_word(surface: str) -> tuple[Reading, ...]:
             # سفنا: the accusative alif, written without its tanween, on a noun the lexicon knows
             # (besides the analyser's verb + نا)
             readings.extend(_inflected_readings(surface, bare, forms, weights, bare_alif=True))
-    if raw and bare[:1] in ("و", "ف") and bare.endswith("ا") and not any(r.pos == "V" for r in readings):
+    if (
+        raw
+        and bare[:1] in ("و", "ف")
+        and bare.endswith("ا")
+        and not any(r.pos == "V" for r in readings)
+    ):
         # وبحثا: the lexicon lists و + the noun (بحثًا); و + the dual verb (بحثا) is a reading too
-        readings.extend(r for r in _composed_readings(surface, forms, weights) if r.pos == "V" and r.main == 1 and r.person == "3d")
-    if len(bare) == 5 and bare[1] == "ا" and bare.endswith("ية") and not any(r.ntype == "ap" for r in readings):
-        readings.append(_weak_participle(surface, bare, "f", 0.3))  # داعية: besides a noun (a preacher)
+        readings.extend(
+            r
+            for r in _composed_readings(surface, forms, weights)
+            if r.pos == "V" and r.main == 1 and r.person == "3d"
+        )
+    if (
+        len(bare) == 5
+        and bare[1] == "ا"
+        and bare.endswith("ية")
+        and not any(r.ntype == "ap" for r in readings)
+    ):
+        readings.append(
+            _weak_participle(surface, bare, "f", 0.3)
+        )  # داعية: besides a noun (a preacher)
     if raw and bare.endswith("ا") and len(bare) >= 4:
         # وكرا: the accusative of a noun the lexicon knows, besides what it lists for the form
-        readings.extend(r for r in _inflected_readings(surface, bare, forms, weights, bare_alif=True) if r.lemma != bare)
+        readings.extend(
+            r
+            for r in _inflected_readings(surface, bare, forms, weights, bare_alif=True)
+            if r.lemma != bare
+        )
     common = {r.lemma for r in readings if r.pos in ("N", "A")}
-    readings = [replace(r, score=r.score - 0.3) if r.pos == "PN" and r.lemma in common else r for r in readings]
+    readings = [
+        replace(r, score=r.score - 0.3) if r.pos == "PN" and r.lemma in common else r
+        for r in readings
+    ]
     readings.sort(key=lambda r: -r.score)
     return tuple(readings)

@@ -28,18 +28,80 @@ from ...text import normalize
 
 _NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM", "PRON", "X", "SYM", "DET"}
 _SPEECH = {
-    "قال", "اضاف", "اكد", "تابع", "اعلن", "اوضح", "ذكر", "صرح", "اشار", "شدد", "حذر", "دعا",
-    "راي", "اعتبر", "لفت", "نفي", "زعم", "ادعي", "افاد", "كشف", "اعرب", "بين", "يقول", "قالت",
-    "ادرك", "علم", "عرف", "ظن", "اعتقد", "يري", "راى", "وعد", "طالب", "اقر", "اعترف",
+    "قال",
+    "اضاف",
+    "اكد",
+    "تابع",
+    "اعلن",
+    "اوضح",
+    "ذكر",
+    "صرح",
+    "اشار",
+    "شدد",
+    "حذر",
+    "دعا",
+    "راي",
+    "اعتبر",
+    "لفت",
+    "نفي",
+    "زعم",
+    "ادعي",
+    "افاد",
+    "كشف",
+    "اعرب",
+    "بين",
+    "يقول",
+    "قالت",
+    "ادرك",
+    "علم",
+    "عرف",
+    "ظن",
+    "اعتقد",
+    "يري",
+    "راى",
+    "وعد",
+    "طالب",
+    "اقر",
+    "اعترف",
 }
 # Subordinators that open a complement clause (ccomp); every other one opens an adverbial clause
 # (حيث, عندما, حسبما, بعدما ...: advcl).
 _COMP_SUBS = {"ان"}
 _AS_SUBS = {"كما", "حسبما", "وفقما", "مثلما"}  # asides: كما ذكرت الوكالة
 _TIME_NOUNS = {
-    "يوم", "اليوم", "امس", "غدا", "صباح", "مساء", "ليله", "ليل", "ظهر", "فجر", "الاسبوع", "اسبوع", "الشهر",
-    "شهر", "العام", "عام", "السنه", "سنه", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه",
-    "السبت", "الان", "حاليا", "مطلع", "اواخر", "منتصف", "نهايه", "بدايه", "وقت",
+    "يوم",
+    "اليوم",
+    "امس",
+    "غدا",
+    "صباح",
+    "مساء",
+    "ليله",
+    "ليل",
+    "ظهر",
+    "فجر",
+    "الاسبوع",
+    "اسبوع",
+    "الشهر",
+    "شهر",
+    "العام",
+    "عام",
+    "السنه",
+    "سنه",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "السبت",
+    "الان",
+    "حاليا",
+    "مطلع",
+    "اواخر",
+    "منتصف",
+    "نهايه",
+    "بدايه",
+    "وقت",
 }
 _QUOTES_OPEN = {"«": "»", "“": "”", '"': '"'}
 _ADDITION = {"اضافه", "بالاضافه", "فضلا", "جانب"}
@@ -111,7 +173,9 @@ class Frame:
     shared_subject: bool = False  # a coordinated verb that shares the first verb's subject
     purpose: bool = False  # ل + imperfect: a purpose clause (ليلتقي)
     shared_gender: str = ""  # the gender of the subject it shares
-    hal: int = -1  # a circumstantial participle (داعيا الطرفين إلى ...) and the last token of its phrase
+    hal: int = (
+        -1
+    )  # a circumstantial participle (داعيا الطرفين إلى ...) and the last token of its phrase
     hal_last: int = -1
 
 
@@ -136,7 +200,20 @@ def _time_like(w: W) -> bool:
 
 
 #: Compass nouns: a bare one is where something happens (شمال مالي, جنوبي لبنان).
-_DIRECTIONS = {"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "قرب", "داخل", "خارج"}
+_DIRECTIONS = {
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+    "قرب",
+    "داخل",
+    "خارج",
+}
 
 
 def _place_like(w: W) -> bool:
@@ -147,7 +224,12 @@ def _gender_clash(pred: W, u: Unit, ws: list[W]) -> bool:
     """A singular noun right after a verb of the other gender is not its subject
     (استهدف قاعدة: a feminine subject needs استهدفت)."""
     w = ws[u.head]
-    if pred.upos != "VERB" or pred.person[:1] != "3" or pred.number not in ("s", "") or not pred.gender:
+    if (
+        pred.upos != "VERB"
+        or pred.person[:1] != "3"
+        or pred.number not in ("s", "")
+        or not pred.gender
+    ):
         return False
     if u.first != pred.i + 1 or w.upos != "NOUN" or w.number != "s" or not w.gender or w.ent >= 0:
         return False
@@ -195,7 +277,13 @@ def _copulas(ws: list[W]) -> None:
     for w in ws:
         if w.upos != "AUX" or w.deprel in ("aux", "cop") or normalize(w.lemma) not in _COPULAS:
             continue
-        preds = [k.i for k in ws if k.head == w.i and k.deprel == "xcomp" and k.upos in ("NOUN", "ADJ", "PROPN", "NUM", "PRON")]
+        preds = [
+            k.i
+            for k in ws
+            if k.head == w.i
+            and k.deprel == "xcomp"
+            and k.upos in ("NOUN", "ADJ", "PROPN", "NUM", "PRON")
+        ]
         if not preds:
             continue
         p = preds[0]
@@ -209,7 +297,16 @@ def _copulas(ws: list[W]) -> None:
 def _nominal_adjectives(ws: list[W]) -> None:
     """An adjective that modifies nothing is used as a noun (المساعدة, المتظاهرون): NOUN."""
     for w in ws:
-        if w.upos == "ADJ" and w.deprel in ("nsubj", "nsubj:pass", "obj", "obl", "nmod", "appos", "iobj", "obl:tmod"):
+        if w.upos == "ADJ" and w.deprel in (
+            "nsubj",
+            "nsubj:pass",
+            "obj",
+            "obl",
+            "nmod",
+            "appos",
+            "iobj",
+            "obl:tmod",
+        ):
             w.upos = "NOUN"
 
 
@@ -230,7 +327,9 @@ def _punctuation(ws: list[W]) -> None:
     for w in ws:
         if w.upos != "PUNCT" or w.i == root:
             continue
-        if w.i == n - 1 or (w.form in _FINAL and all(ws[k].upos == "PUNCT" for k in range(w.i + 1, n))):
+        if w.i == n - 1 or (
+            w.form in _FINAL and all(ws[k].upos == "PUNCT" for k in range(w.i + 1, n))
+        ):
             _force(ws, w.i, root, "punct")
             continue
         if w.form in _CLOSING.values() or (w.form == '"' and not stack):
@@ -271,7 +370,9 @@ def _attach_clitics(ws: list[W]) -> list[int]:
     mains: list[int] = []
     for word in sorted(by_word):
         idx = by_word[word]
-        content = [k for k in idx if ws[k].tag not in ("conj", "prep", "fut", "q", "pron") or len(idx) == 1]
+        content = [
+            k for k in idx if ws[k].tag not in ("conj", "prep", "fut", "q", "pron") or len(idx) == 1
+        ]
         if not content:
             # a preposition with only a pronoun: له، عليه
             content = [k for k in idx if ws[k].tag == "pron"] or idx[-1:]
@@ -354,14 +455,27 @@ def _noun_phrases(ws: list[W], mains: list[int]) -> list[Unit]:
             k = _extend_np(ws, mains, k, unit, units)
             units.append(unit)
             continue
-        if w.upos in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM") or w.tag in ("dem", "quant", "det") or (w.upos == "PRON" and w.tag == "pron"):
+        if (
+            w.upos in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM")
+            or w.tag in ("dem", "quant", "det")
+            or (w.upos == "PRON" and w.tag == "pron")
+        ):
             unit = Unit("NP", i, _first_tok(ws, i), _last_tok(ws, i))
-            if w.tag in ("dem", "quant", "det") and k + 1 < n and ws[mains[k + 1]].upos in ("NOUN", "PROPN", "ADJ", "NUM") :
+            if (
+                w.tag in ("dem", "quant", "det")
+                and k + 1 < n
+                and ws[mains[k + 1]].upos in ("NOUN", "PROPN", "ADJ", "NUM")
+            ):
                 nxt = mains[k + 1]
                 _set(ws, i, nxt, "det")
                 unit = Unit("NP", nxt, _first_tok(ws, i), _last_tok(ws, nxt))
                 k += 1
-            elif w.upos == "NUM" and k + 1 < n and ws[mains[k + 1]].upos == "NOUN" and not ws[mains[k + 1]].definite:
+            elif (
+                w.upos == "NUM"
+                and k + 1 < n
+                and ws[mains[k + 1]].upos == "NOUN"
+                and not ws[mains[k + 1]].definite
+            ):
                 nxt = mains[k + 1]
                 _set(ws, i, nxt, "nummod")
                 unit = Unit("NP", nxt, _first_tok(ws, i), _last_tok(ws, nxt))
@@ -438,7 +552,9 @@ def _can_govern(w: W) -> bool:
         and not w.definite
         and not w.tanween
         and w.ent < 0
-        and not (w.norm.endswith(("ون", "ين", "ان")) and w.number in ("p", "d"))  # مسلحون, not مسلحو
+        and not (
+            w.norm.endswith(("ون", "ين", "ان")) and w.number in ("p", "d")
+        )  # مسلحون, not مسلحو
     )
 
 
@@ -458,10 +574,7 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
             break
         last = ws[chain[-1]]
         phrase_def = (
-            last.definite
-            or last.upos == "PROPN"
-            or last.ent >= 0
-            or _has_suffix(ws, chain[-1])
+            last.definite or last.upos == "PROPN" or last.ent >= 0 or _has_suffix(ws, chain[-1])
         )
         if w.ent >= 0 and w.ent != ws[unit.head].ent:
             if _can_govern(last) and not has_suffix:
@@ -513,7 +626,16 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
                 for c in reversed(chain):
                     if ws[c].upos == "PROPN" and any(ws[x].upos == "NOUN" for x in chain if x != c):
                         continue  # حساب كلينتون المصرفي: the account is the banking one, not Clinton
-                    definite = phrase_def if c != chain[-1] else (ws[c].definite or _has_suffix(ws, c) or ws[c].upos == "PROPN" or ws[c].ent >= 0)
+                    definite = (
+                        phrase_def
+                        if c != chain[-1]
+                        else (
+                            ws[c].definite
+                            or _has_suffix(ws, c)
+                            or ws[c].upos == "PROPN"
+                            or ws[c].ent >= 0
+                        )
+                    )
                     # definiteness alone only for indefinite pairs (سوق شعبي); a definite noun
                     # of another gender after a definite phrase is more often the next argument
                     loose = (
@@ -542,7 +664,13 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
                 k += 1
                 continue
             break
-        if w.upos in ("NOUN", "PROPN", "X") and not _first_has_clitic(ws, i) and _can_govern(last) and not has_suffix and last_adj < 0:
+        if (
+            w.upos in ("NOUN", "PROPN", "X")
+            and not _first_has_clitic(ws, i)
+            and _can_govern(last)
+            and not has_suffix
+            and last_adj < 0
+        ):
             # (an adjective closes the construct: طائرات مسيرة | قاعدة عسكرية)
             _set(ws, i, chain[-1], "nmod")
             chain.append(i)
@@ -551,8 +679,12 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
             has_suffix = _has_suffix(ws, i)
             k += 1
             continue
-        if w.upos == "NUM" and not _first_has_clitic(ws, i) and not (
-            k + 1 < n and ws[mains[k + 1]].upos == "NOUN" and not ws[mains[k + 1]].definite
+        if (
+            w.upos == "NUM"
+            and not _first_has_clitic(ws, i)
+            and not (
+                k + 1 < n and ws[mains[k + 1]].upos == "NOUN" and not ws[mains[k + 1]].definite
+            )
         ):
             _set(ws, i, chain[-1], "nummod")
             unit.last = _last_tok(ws, i)
@@ -564,11 +696,20 @@ def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit, units: list[Un
             unit.last = _last_tok(ws, mains[k + 1])
             k += 2
             continue
-        if w.tag == "dem" and w.ent < 0 and (k + 1 >= n or ws[mains[k + 1]].upos not in ("NOUN", "ADJ")):
+        if (
+            w.tag == "dem"
+            and w.ent < 0
+            and (k + 1 >= n or ws[mains[k + 1]].upos not in ("NOUN", "ADJ"))
+        ):
             _set(ws, i, chain[0], "det")  # الاجتماع هذا
             k += 1
             continue
-        if w.form == "(" and k + 2 < n and ws[mains[k + 2]].form == ")" and ws[mains[k + 1]].nominal:
+        if (
+            w.form == "("
+            and k + 2 < n
+            and ws[mains[k + 2]].form == ")"
+            and ws[mains[k + 1]].nominal
+        ):
             inner = mains[k + 1]
             rel = "nmod" if _can_govern(last) and not has_suffix else "appos"
             _set(ws, inner, chain[-1] if rel == "nmod" else unit.head, rel)
@@ -605,7 +746,12 @@ def _is_designator(w: W) -> bool:
 def _list_goes_on(ws: list[W], last: int, label: str) -> bool:
     """Whether و and a name of the same kind follow: كالسعودية العراق وتركيا."""
     k = last + 1
-    return k + 1 < len(ws) and ws[k].upos == "CCONJ" and ws[k + 1].ent >= 0 and ws[k + 1].ent_label == label
+    return (
+        k + 1 < len(ws)
+        and ws[k].upos == "CCONJ"
+        and ws[k + 1].ent >= 0
+        and ws[k + 1].ent_label == label
+    )
 
 
 def _definite_body(w: W) -> bool:
@@ -620,7 +766,10 @@ def _title_tok(ws: list[W], i: int) -> bool:
     """Whether word i starts a title (وزير, الرئيس, ولي العهد)."""
     from ..names import title_at
 
-    return ws[i].upos in ("NOUN", "ADJ", "PROPN") and title_at([w.form for w in ws[i : i + 2]], 0) is not None
+    return (
+        ws[i].upos in ("NOUN", "ADJ", "PROPN")
+        and title_at([w.form for w in ws[i : i + 2]], 0) is not None
+    )
 
 
 def _is_title_head(ws: list[W], chain: list[int]) -> bool:
@@ -651,7 +800,12 @@ def _prepositional(ws: list[W], units: list[Unit]) -> list[Unit]:
                 for b in brackets:
                     _set(ws, b, np.head, "punct")
                 case = normalize(ws[u.head].form)
-                if j + 1 < len(units) and brackets and units[j + 1].kind == "PUNCT" and ws[units[j + 1].head].form == ")":
+                if (
+                    j + 1 < len(units)
+                    and brackets
+                    and units[j + 1].kind == "PUNCT"
+                    and ws[units[j + 1].head].form == ")"
+                ):
                     _set(ws, units[j + 1].head, np.head, "punct")
                     j += 1
                 out.append(Unit("PP", np.head, u.first, units[j].last, case=case, tail=np.tail))
@@ -659,9 +813,22 @@ def _prepositional(ws: list[W], units: list[Unit]) -> list[Unit]:
                 continue
         if u.kind == "NP":
             # a clitic preposition inside the head word (بالعراق)
-            clitic_case = [m for m in range(u.first, u.head) if ws[m].tag == "prep" and ws[m].word == ws[u.head].word]
+            clitic_case = [
+                m
+                for m in range(u.first, u.head)
+                if ws[m].tag == "prep" and ws[m].word == ws[u.head].word
+            ]
             if clitic_case:
-                out.append(Unit("PP", u.head, u.first, u.last, case=normalize(ws[clitic_case[0]].form), tail=u.tail))
+                out.append(
+                    Unit(
+                        "PP",
+                        u.head,
+                        u.first,
+                        u.last,
+                        case=normalize(ws[clitic_case[0]].form),
+                        tail=u.tail,
+                    )
+                )
                 k += 1
                 continue
         out.append(u)
@@ -693,7 +860,11 @@ def _clauses(ws: list[W], units: list[Unit]) -> None:
             continue
         if u.kind == "PUNCT":
             form = w.form
-            if form in _QUOTES_OPEN and (not f.quote_close or form != f.quote_close) and _opens_quote(ws, prev, f):
+            if (
+                form in _QUOTES_OPEN
+                and (not f.quote_close or form != f.quote_close)
+                and _opens_quote(ws, prev, f)
+            ):
                 speech = _speech_head(ws, stack)
                 nf = Frame("quote", speech, quote_close=_QUOTES_OPEN[form])
                 nf.marker = u.head
@@ -703,7 +874,13 @@ def _clauses(ws: list[W], units: list[Unit]) -> None:
                 _attach_punct(ws, u.head, stack)
                 prev = u
                 continue
-            elif form in ("»", "”", '"') and f.kind == "main" and f.pred < 0 and f.pending and ws[0].form in _QUOTES_OPEN:
+            elif (
+                form in ("»", "”", '"')
+                and f.kind == "main"
+                and f.pred < 0
+                and f.pending
+                and ws[0].form in _QUOTES_OPEN
+            ):
                 # «الوضع خطير جدا»، قالت ...: a quotation opening the sentence is a verbless
                 # clause of its own; the speech verb after it hangs on it
                 _verbless(ws, f)
@@ -713,8 +890,15 @@ def _clauses(ws: list[W], units: list[Unit]) -> None:
             elif form in ("،", ",", ";", "؛") and f.kind in ("relcl",) and f.pred >= 0:
                 _close(ws, stack)
             elif (
-                (form == ":" and (nxt is None or ws[nxt.head].form not in _QUOTES_OPEN)) or (form in ("-", "–", "—") and u.head <= 12)
-            ) and f.kind == "main" and f.pred < 0 and f.pending and len(stack) == 1:
+                (
+                    (form == ":" and (nxt is None or ws[nxt.head].form not in _QUOTES_OPEN))
+                    or (form in ("-", "–", "—") and u.head <= 12)
+                )
+                and f.kind == "main"
+                and f.pred < 0
+                and f.pending
+                and len(stack) == 1
+            ):
                 # a dateline or heading before a colon or a dash (إيلاف: ..., تونس (أ ف ب) - ...):
                 # not the subject
                 for pu in f.pending:
@@ -725,9 +909,14 @@ def _clauses(ws: list[W], units: list[Unit]) -> None:
             continue
         if u.kind == "SUB":
             if (
-                w.norm in _COMP_SUBS and f.kind == "advcl" and f.pred >= 0 and len(stack) > 1
-                and prev is not None and ws[prev.head].form in ("،", ",")
-                and f.marker >= 0 and ws[f.marker].norm in _AS_SUBS
+                w.norm in _COMP_SUBS
+                and f.kind == "advcl"
+                and f.pred >= 0
+                and len(stack) > 1
+                and prev is not None
+                and ws[prev.head].form in ("،", ",")
+                and f.marker >= 0
+                and ws[f.marker].norm in _AS_SUBS
             ):
                 # قال X، كما ذكرت الوكالة، إن ...: the aside is over; the clause is what X said
                 _close(ws, stack)
@@ -806,12 +995,17 @@ def _clauses(ws: list[W], units: list[Unit]) -> None:
     _close_main(ws, stack[0])
 
 
-_SPEECH_PARTICIPLES = {normalize(w) for w in "مؤكد مضيف مشير موضح معتبر لافت محذر داع داعية منوه مشدد معلن مطالب متهم قائل".split()}
+_SPEECH_PARTICIPLES = {
+    normalize(w)
+    for w in "مؤكد مضيف مشير موضح معتبر لافت محذر داع داعية منوه مشدد معلن مطالب متهم قائل".split()
+}
 
 
 def _is_speech_participle(w: W) -> bool:
     """مؤكدًا, مضيفًا, مشيرًا: an active participle of a speech verb, indefinite."""
-    return w.upos in ("NOUN", "ADJ") and not w.definite and normalize(w.lemma) in _SPEECH_PARTICIPLES
+    return (
+        w.upos in ("NOUN", "ADJ") and not w.definite and normalize(w.lemma) in _SPEECH_PARTICIPLES
+    )
 
 
 def _circumstantial(ws: list[W], u: Unit) -> bool:
@@ -933,7 +1127,12 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
             nf.shared_subject = True
             _attach_frame_head(ws, nf)
             return nf
-        if u.head > 0 and ws[u.head - 1].word == ws[u.head].word and ws[u.head - 1].norm == "ل" and ws[u.head].person[:1] in ("", "3"):
+        if (
+            u.head > 0
+            and ws[u.head - 1].word == ws[u.head].word
+            and ws[u.head - 1].norm == "ل"
+            and ws[u.head].person[:1] in ("", "3")
+        ):
             # وصل الوزير إلى القاهرة ليلتقي الرئيس: a purpose clause; its dropped subject is
             # the clause's subject, and a noun after it is its object
             nf = Frame("advcl", f.pred)
@@ -967,7 +1166,13 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
 
 def _start_pred(ws: list[W], stack: list[Frame], f: Frame, u: Unit, cc: int) -> Frame:
     f.pred = u.head
-    if f.kind == "relcl" and f.marker >= 0 and ws[f.marker].tag == "rel" and ws[f.marker].norm != "ما" and not _verb_has_obj_clitic(ws, u.head):
+    if (
+        f.kind == "relcl"
+        and f.marker >= 0
+        and ws[f.marker].tag == "rel"
+        and ws[f.marker].norm != "ما"
+        and not _verb_has_obj_clitic(ws, u.head)
+    ):
         f.subj = f.marker  # الذي زار بغداد: the relative pronoun is the subject ...
         f.rel_subject = True
     if cc >= 0:
@@ -1091,8 +1296,15 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         target = _last_np(f)
         if target is not None and (f.pred < 0 or u.kind == target.kind or u.kind == "NP"):
             first = f.coord_first.get(target.head, target.head)
-            if w.ent >= 0 and target.tail >= 0 and ws[target.tail].ent_label == w.ent_label and ws[first].ent < 0:
-                first = target.tail  # وفدا الجيش السوداني وقوات الدعم السريع: the names are coordinated
+            if (
+                w.ent >= 0
+                and target.tail >= 0
+                and ws[target.tail].ent_label == w.ent_label
+                and ws[first].ent < 0
+            ):
+                first = (
+                    target.tail
+                )  # وفدا الجيش السوداني وقوات الدعم السريع: the names are coordinated
             elif (
                 first == target.head
                 and target.tail > target.head
@@ -1119,7 +1331,9 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         and ws[prev.head].ent >= 0
         and ws[prev.head].ent_label == w.ent_label
         and w.ent_label in ("Country", "City", "Organization", "Region")
-        and (prev.case == "ك" or prev.head in f.coord_first or _list_goes_on(ws, u.last, w.ent_label))
+        and (
+            prev.case == "ك" or prev.head in f.coord_first or _list_goes_on(ws, u.last, w.ent_label)
+        )
     ):
         # (only inside a list: غزا العراق الكويت is subject and object, not two subjects)
         first = f.coord_first.get(prev.head, prev.head)
@@ -1136,13 +1350,22 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
             return
     # إضافة إلى X / بالإضافة إلى X: one more of the latest subject or object
     if u.kind == "PP" and u.case in _ADDITION:
-        added = f.last_arg if f.last_arg >= 0 else next((p.head for p in reversed(f.pending) if p.kind == "NP"), -1)
+        added = (
+            f.last_arg
+            if f.last_arg >= 0
+            else next((p.head for p in reversed(f.pending) if p.kind == "NP"), -1)
+        )
         if added >= 0:
             _set(ws, u.head, added, "nmod")
             f.units.append(u)
             return
     # a PP right after a noun phrase usually modifies that noun when it is ل/من or an event noun
-    if u.kind == "PP" and prev is not None and prev.kind in _NP_KINDS and _pp_to_noun(ws, prev, u, f):
+    if (
+        u.kind == "PP"
+        and prev is not None
+        and prev.kind in _NP_KINDS
+        and _pp_to_noun(ws, prev, u, f)
+    ):
         host = prev.tail if u.case == "ضد" and prev.tail >= 0 else prev.head
         _set(ws, u.head, host, "nmod")
         return
@@ -1212,11 +1435,23 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         f.pending.append(u)
         return
     pred = ws[f.pred]
-    if u.kind == "NP" and (_is_speech_participle(w) or _circumstantial(ws, u)) and prev is not None and prev.kind == "PUNCT":
+    if (
+        u.kind == "NP"
+        and (_is_speech_participle(w) or _circumstantial(ws, u))
+        and prev is not None
+        and prev.kind == "PUNCT"
+    ):
         _set(ws, u.head, f.pred, "advcl")  # ..., مضيفا أن: a second predicate of the same subject
         for k in range(u.head + 1, u.last + 1):
-            if ws[k].head == u.head and ws[k].deprel == "nmod" and ws[k].definite and ws[k].upos == "NOUN":
-                _force(ws, k, u.head, "obj")  # داعية الطرفين: the participle's object, not a genitive
+            if (
+                ws[k].head == u.head
+                and ws[k].deprel == "nmod"
+                and ws[k].definite
+                and ws[k].upos == "NOUN"
+            ):
+                _force(
+                    ws, k, u.head, "obj"
+                )  # داعية الطرفين: the participle's object, not a genitive
         f.hal, f.hal_last = u.head, u.last
         return
     if u.kind == "PP" and f.hal >= 0 and u.first == f.hal_last + 1:
@@ -1248,7 +1483,11 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
         f.shared_subject
         and f.subj < 0
         and f.obj < 0
-        and (not _agentive_np(w) or _urges_like_first(ws, f) or (f.purpose and f.shared_gender == ws[f.pred].gender))
+        and (
+            not _agentive_np(w)
+            or _urges_like_first(ws, f)
+            or (f.purpose and f.shared_gender == ws[f.pred].gender)
+        )
         and not _verb_has_obj_clitic(ws, f.pred)
     ):
         # استقبل X Y وبحث معه الأزمة: the second verb shares the subject; its noun is the object
@@ -1260,7 +1499,12 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
     counted = any(ws[k].deprel == "nummod" and ws[k].head == u.head for k in range(u.first, u.head))
     accusative = w.tanween and _acc(ws, u.head) and not ("Voice=Pass" in pred.feats and counted)
     # (قُتل 12 شخصا: the accusative of a counted noun is the number's, the subject of a passive)
-    if f.subj < 0 and not _verb_has_subject_suffix(pred) and not accusative and not _gender_clash(pred, u, ws):
+    if (
+        f.subj < 0
+        and not _verb_has_subject_suffix(pred)
+        and not accusative
+        and not _gender_clash(pred, u, ws)
+    ):
         f.subj = u.head
         f.last_arg = u.head
         _set(ws, u.head, f.pred, "nsubj:pass" if "Voice=Pass" in pred.feats else "nsubj")
@@ -1276,10 +1520,14 @@ def _nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: in
 def _title_before(ws: list[W], first: int) -> int:
     """A title token whose phrase (and brackets) runs right up to token ``first``."""
     k = first - 1
-    while k >= 0 and ws[k].form in (")", "(") :
+    while k >= 0 and ws[k].form in (")", "("):
         k -= 1
     for t in range(k, max(-1, k - 12), -1):
-        if ws[t].upos in ("VERB", "AUX", "SCONJ") or ws[t].tag in ("rel", "sub") or ws[t].form in ("،", ",", ".", ":"):
+        if (
+            ws[t].upos in ("VERB", "AUX", "SCONJ")
+            or ws[t].tag in ("rel", "sub")
+            or ws[t].form in ("،", ",", ".", ":")
+        ):
             return -1
         if _title_tok(ws, t):
             inside = all(_descends(ws, m, t) or ws[m].upos == "PUNCT" for m in range(t + 1, k + 1))
@@ -1329,7 +1577,11 @@ def _acc(ws: list[W], i: int) -> bool:
 
 def _verb_has_subject_suffix(v: W) -> bool:
     """Plural and first/second person verb forms carry their subject (قالوا, نعمل)."""
-    return v.person[:1] in ("1", "2") or v.person in ("3mp", "3fp", "3d") and v.form.endswith(("وا", "ون", "ن", "ا"))
+    return (
+        v.person[:1] in ("1", "2")
+        or v.person in ("3mp", "3fp", "3d")
+        and v.form.endswith(("وا", "ون", "ن", "ا"))
+    )
 
 
 def _verb_has_obj_clitic(ws: list[W], i: int) -> bool:
@@ -1346,7 +1598,10 @@ def _last_np(f: Frame) -> Unit | None:
     return None
 
 
-_PARTITIVE = {normalize(w) for w in "أكثر أقل عدد جزء بعض كثير مجموعة ثلث نصف ربع أي كل واحد مئات آلاف عشرات ملايين أغلب معظم".split()}
+_PARTITIVE = {
+    normalize(w)
+    for w in "أكثر أقل عدد جزء بعض كثير مجموعة ثلث نصف ربع أي كل واحد مئات آلاف عشرات ملايين أغلب معظم".split()
+}
 
 
 def _verb_takes(pred: W, case: str) -> bool:
@@ -1372,21 +1627,34 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         return False
     if _noun_takes(noun, pp.case):
         return True  # هجوم على, زيارة إلى, سيطرة على
-    if pp.case in ("في", "ب") and not noun.definite and prev.last == prev.head and noun.upos in ("NOUN", "ADJ") and _human(noun):
+    if (
+        pp.case in ("في", "ب")
+        and not noun.definite
+        and prev.last == prev.head
+        and noun.upos in ("NOUN", "ADJ")
+        and _human(noun)
+    ):
         return True  # مسؤول في التحالف, عضو في البرلمان: where the person belongs
     if noun.vnoun and prev.kind == "PP" and prev.case == "ل":
         return True  # للحصول على قرض: a purpose clause's verbal noun keeps its complement
     if pp.case == "ل" and ws[pp.head].vnoun and f.pred >= 0 and f.pred < prev.head:
         return False  # وقعت اتفاقا مع الصندوق للحصول على ...: the purpose of the verb
-    if f.pred >= 0 and f.pred < prev.head and _verb_takes(ws[f.pred], pp.case) and not any(
-        u.kind == "PP" and u.case == pp.case and ws[u.head].head == f.pred for u in f.units
+    if (
+        f.pred >= 0
+        and f.pred < prev.head
+        and _verb_takes(ws[f.pred], pp.case)
+        and not any(
+            u.kind == "PP" and u.case == pp.case and ws[u.head].head == f.pred for u in f.units
+        )
     ):
         return False  # the verb's own prepositional object: حذر ... من, التقى ... ب
     if _is_title_head(ws, [prev.head]) and pp.case in ("ب", "ل", "لدي", "الي"):
         return True  # المتحدث باسم, السفير لدى, المبعوث إلى
     if pp.case == "ل" and noun.upos != "PRON":
         return True
-    if pp.case == "من" and (noun.norm.removeprefix("ال") in _PARTITIVE or noun.upos == "NUM" or noun.vnoun):
+    if pp.case == "من" and (
+        noun.norm.removeprefix("ال") in _PARTITIVE or noun.upos == "NUM" or noun.vnoun
+    ):
         return True
     if noun.vnoun:
         return True
@@ -1394,7 +1662,13 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         return True
     if noun.deprel in ("nmod",) and noun.i not in (f.subj, f.obj):
         return True  # a noun inside a larger phrase keeps its own modifiers
-    if pp.case == "ب" and noun.i == f.subj and f.pred >= 0 and f.pred < noun.i and ws[f.pred].upos == "VERB":
+    if (
+        pp.case == "ب"
+        and noun.i == f.subj
+        and f.pred >= 0
+        and f.pred < noun.i
+        and ws[f.pred].upos == "VERB"
+    ):
         return False  # لم تعترف الولايات المتحدة بالنتائج: after the subject, the verb's ب
     return pp.case in ("ضد", "ب") and noun.upos in ("NOUN", "PROPN")
 
@@ -1419,7 +1693,9 @@ def _close_frame(ws: list[W], f: Frame, stack: list[Frame]) -> None:
         # the relative pronoun takes the slot the clause leaves open: its subject, or
         # (with a subject of its own and no resumptive pronoun) its object
         if f.subj < 0 or f.subj == f.marker:
-            _force(ws, f.marker, f.pred, "nsubj:pass" if "Voice=Pass" in ws[f.pred].feats else "nsubj")
+            _force(
+                ws, f.marker, f.pred, "nsubj:pass" if "Voice=Pass" in ws[f.pred].feats else "nsubj"
+            )
         elif f.obj < 0 and not _verb_has_obj_clitic(ws, f.pred):
             _force(ws, f.marker, f.pred, "obj")
         else:
@@ -1453,7 +1729,12 @@ def _verbless(ws: list[W], f: Frame) -> None:
         if u is subj or u is pred:
             continue
         if u.kind in _NP_KINDS:
-            _set(ws, u.head, pred.head, "obl" if u.kind == "PP" else ("obl:tmod" if _time_like(ws[u.head]) else "nmod"))
+            _set(
+                ws,
+                u.head,
+                pred.head,
+                "obl" if u.kind == "PP" else ("obl:tmod" if _time_like(ws[u.head]) else "nmod"),
+            )
         else:
             _set(ws, u.head, pred.head, "advmod")
     f.pending = []

@@ -24,7 +24,7 @@ from .morph import Reading, analyse_word, known_form, proper_noun_reading
 _TANWEEN = set("\u064b\u064c\u064d")
 _VERB_TRIGGERS = {"neg", "emph", "fut"}  # لم لن قد سوف
 _CLAUSE_OPENERS = {"conj", "sub", "rel"}
-_PUNCT_OPENERS = set("،,:؛;.\"«»“”()[]-–—")
+_PUNCT_OPENERS = set('،,:؛;."«»“”()[]-–—')
 
 
 def has_tanween(surface: str) -> bool:
@@ -58,7 +58,12 @@ def _score(
             s -= 3
         if prev_tag in _VERB_TRIGGERS:
             s += 3
-        if prev_tag == "neg" and prev is not None and normalize(prev.lemma) == "لا" and r.tense != "pres":
+        if (
+            prev_tag == "neg"
+            and prev is not None
+            and normalize(prev.lemma) == "لا"
+            and r.tense != "pres"
+        ):
             s -= 2
         if prev_tag == "rel":
             s += 2
@@ -74,14 +79,28 @@ def _score(
             s -= 0.4
         if prev is not None and prev.pos == "V" and prev.head.upos != "AUX" and not own_conj:
             s -= 1.0
-        if verb_in_clause and has_nominal and not own_conj and r.tense == "past" and not clause_start:
+        if (
+            verb_in_clause
+            and has_nominal
+            and not own_conj
+            and r.tense == "past"
+            and not clause_start
+        ):
             s -= 1.0  # a clause has one finite verb: تعارض فرنسا فرض العقوبات (imposing, not imposed)
         if head.upos == "AUX" and r.tense == "past":
             s += 0.2
     else:
         if r.pos in ("N", "A", "PN") and (prev_tag in ("prep", "det", "quant", "dem") or own_prep):
             s += 1.0
-        if r.pos == "A" and r.definite and prev is not None and prev.definite and prev.pos in ("N", "A", "PN") and not own_conj and not own_prep:
+        if (
+            r.pos == "A"
+            and r.definite
+            and prev is not None
+            and prev.definite
+            and prev.pos in ("N", "A", "PN")
+            and not own_conj
+            and not own_prep
+        ):
             s += 0.8  # a definite noun cannot govern a genitive: what follows agrees with it
         if has_tanween(surface):
             s += 1.5
@@ -91,7 +110,13 @@ def _score(
         s += 0.5
     if own_conj and prev_tag == "prep":
         s -= 2.0  # a preposition takes its noun, not "and": مع ولي العهد is not مع و + لي
-    if own_conj and prev is not None and prev.pos == "V" and r.pos in ("N", "A") and r.head.upos != "PROPN":
+    if (
+        own_conj
+        and prev is not None
+        and prev.pos == "V"
+        and r.pos in ("N", "A")
+        and r.head.upos != "PROPN"
+    ):
         s -= 0.8  # "and" right after a verb joins nothing yet: استهدفت وكرا is a den, not "and كرا"
     if r.number == "d":
         s -= 0.25  # duals are rare; -ين/-ان forms are mostly plurals or other words
@@ -109,7 +134,9 @@ def _looks_passive(surface: str) -> bool:
     return i + 1 < len(surface) and surface[i + 1] == "\u064f"
 
 
-def choose(words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[str]) -> list[Reading]:
+def choose(
+    words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[str]
+) -> list[Reading]:
     """One reading per word. ``words`` are (surface, kind) pairs of one sentence;
     ``vocabulary`` holds the normalised words of the whole document, ``names`` the
     normalised single-word gazetteer names, for deciding how to split unknown words."""
@@ -134,9 +161,15 @@ def choose(words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[st
             readings = (_unknown(surface, vocabulary, names),)
         else:
             nxt = words[pos + 1][0] if pos + 1 < len(words) else ""
-            next_unknown = bool(nxt) and not attested[pos + 1] and not _accusative_pair(surface, nxt)
-            readings = readings + _name_readings(surface, names, prev) + _foreign_reading(
-                surface, attested[pos], prev, words[pos - 1][0] if pos else "", next_unknown
+            next_unknown = (
+                bool(nxt) and not attested[pos + 1] and not _accusative_pair(surface, nxt)
+            )
+            readings = (
+                readings
+                + _name_readings(surface, names, prev)
+                + _foreign_reading(
+                    surface, attested[pos], prev, words[pos - 1][0] if pos else "", next_unknown
+                )
             )
         if pos in in_name:
             # inside a multi-word name of the gazetteer (ينس ستولتنبرغ): no verb readings
@@ -147,9 +180,11 @@ def choose(words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[st
         before_definite = pos + 1 < len(words) and normalize(words[pos + 1][0]).startswith("ال")
         best = max(
             readings,
-            key=lambda r: _score(r, prev, prev_surface, surface, clause_start, verb_in_clause, nominal)
-            + _agreement_bonus(r, after)
-            + _dual_verb_bonus(r, surface, before_definite),
+            key=lambda r: (
+                _score(r, prev, prev_surface, surface, clause_start, verb_in_clause, nominal)
+                + _agreement_bonus(r, after)
+                + _dual_verb_bonus(r, surface, before_definite)
+            ),
         )
         out.append(best)
         prev, prev_surface = best, surface
@@ -182,7 +217,12 @@ def _subject_gender(surface: str) -> str:
 def _agreement_bonus(r: Reading, gender: str) -> float:
     """تقدم الولايات المتحدة (تُقدِّم, she provides) against توجه الوزير (تَوجَّه, he went):
     a clause-initial verb agrees in gender with the subject after it."""
-    if not gender or r.pos != "V" or not r.person.startswith("3") or r.person[1:2] not in ("m", "f"):
+    if (
+        not gender
+        or r.pos != "V"
+        or not r.person.startswith("3")
+        or r.person[1:2] not in ("m", "f")
+    ):
         return 0.0
     return 0.3 if r.person[1] == gender else -0.3
 
@@ -197,7 +237,14 @@ def _dual_verb_bonus(r: Reading, surface: str, before_definite: bool) -> float:
     neither a genitive nor an adjective, so before one the ا is a dual verb's (بحثا: they both
     discussed)."""
     bare = normalize(surface)
-    if not before_definite or r.pos not in ("N", "A") or r.definite or r.number == "d" or not bare.endswith("ا") or bare.endswith("اء"):
+    if (
+        not before_definite
+        or r.pos not in ("N", "A")
+        or r.definite
+        or r.number == "d"
+        or not bare.endswith("ا")
+        or bare.endswith("اء")
+    ):
         return 0.0
     if strip_diacritics(r.parts[r.main].lemma).endswith(("ا", "ى")) or has_tanween(surface):
         return 0.0
@@ -210,16 +257,28 @@ def _accusative_pair(surface: str, nxt: str) -> bool:
     return a.endswith("ا") and not a.endswith("اء") and b.endswith("يا") and not a.startswith("ال")
 
 
-def _foreign_reading(surface: str, attested: bool, prev: Reading | None, prev_surface: str, next_unknown: bool) -> tuple[Reading, ...]:
+def _foreign_reading(
+    surface: str, attested: bool, prev: Reading | None, prev_surface: str, next_unknown: bool
+) -> tuple[Reading, ...]:
     """A proper-noun reading for first names and for words the lexicon has never seen
     (foreign names: سيرغي is not س + يرغي, بلينكن is not ب + لين + كن)."""
     from ..names import first_names
 
     n = normalize(surface)
     if n in first_names():
-        return (proper_noun_reading(surface, score=0.3 if attested else 1.4, source="name" if attested else "unknown"),)
+        return (
+            proper_noun_reading(
+                surface, score=0.3 if attested else 1.4, source="name" if attested else "unknown"
+            ),
+        )
     if attested:
-        if next_unknown and prev is not None and prev.pos == "A" and prev.ntype == "nisba" and prev.definite:
+        if (
+            next_unknown
+            and prev is not None
+            and prev.pos == "A"
+            and prev.ntype == "nisba"
+            and prev.definite
+        ):
             # وزير الدفاع التركي يشار غولر: after a nationality, a known word before an
             # unknown one is a foreign first name, not a verb
             return (proper_noun_reading(surface, score=1.0, source="unknown"),)
@@ -237,7 +296,11 @@ def _foreign_reading(surface: str, attested: bool, prev: Reading | None, prev_su
         return ()  # صاروخا باليستيا: an accusative adjective agreeing with the noun before it
     score = -0.6
     clitic = n[:1] in ("ب", "ل", "ك") and len(n) > 3 and known_form(n[1:])
-    if prev is not None and (prev.pos == "PN" or normalize(prev_surface) in first_names()) and not clitic:
+    if (
+        prev is not None
+        and (prev.pos == "PN" or normalize(prev_surface) in first_names())
+        and not clitic
+    ):
         # (غوتيريش بجهود: ب + a known noun ends the name rather than continuing it)
         score += 1.8
         if normalize(prev_surface) in first_names():
@@ -247,21 +310,34 @@ def _foreign_reading(surface: str, attested: bool, prev: Reading | None, prev_su
     return (proper_noun_reading(surface, score=score, source="unknown"),)
 
 
-def _name_readings(surface: str, names: set[str], prev: Reading | None = None) -> tuple[Reading, ...]:
+def _name_readings(
+    surface: str, names: set[str], prev: Reading | None = None
+) -> tuple[Reading, ...]:
     """Proper-noun readings for a word that is a gazetteer name (after a proclitic)."""
     from ..names import ambiguous_names
 
     n = normalize(surface)
     out = []
     weak = set(ambiguous_names())  # الحرة, القاعدة: common words first
-    if n.startswith("ال") and n.endswith("يه") and prev is not None and prev.pos == "N" and prev.definite and prev.gender == "f":
+    if (
+        n.startswith("ال")
+        and n.endswith("يه")
+        and prev is not None
+        and prev.pos == "N"
+        and prev.definite
+        and prev.gender == "f"
+    ):
         weak.add(n)  # العاصمة السعودية: an adjective agreeing with the noun, not the country
     if n in names:
         out.append(proper_noun_reading(surface, score=0.2 if n in weak else 1.6, source="name"))
     for pro in ("و", "ب", "ل", "ك", "ف", "وب", "ول", "وك"):
         rest = n[len(pro) :]
         if n.startswith(pro) and rest in names:
-            out.append(proper_noun_reading(surface, pro=pro, score=0.2 if rest in weak else 1.5, source="name"))
+            out.append(
+                proper_noun_reading(
+                    surface, pro=pro, score=0.2 if rest in weak else 1.5, source="name"
+                )
+            )
     return tuple(out)
 
 
@@ -282,7 +358,11 @@ def _multiword_names(surfaces: list[str]) -> set[int]:
     norm = [normalize(w) for w in surfaces]
     out: set[int] = set()
     for i in range(len(norm)):
-        firsts = [norm[i]] + [norm[i][len(p) :] for p in ("و", "ب", "ل", "ك", "ف", "وب", "ول") if norm[i].startswith(p)]
+        firsts = [norm[i]] + [
+            norm[i][len(p) :]
+            for p in ("و", "ب", "ل", "ك", "ف", "وب", "ول")
+            if norm[i].startswith(p)
+        ]
         firsts = [f for f in firsts if f in starts]
         if not firsts:
             continue
