@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Graph
+    from rdflib.term import Node
 
 
 def resource(name: str) -> Traversable:
@@ -58,8 +59,9 @@ def table() -> str:
                 return p + text[len(base) :]
         return text
 
-    def label(u: object, lang: str) -> str:
-        return next((str(x) for x in g.objects(u, RDFS.label) if getattr(x, "language", None) == lang), "")  # type: ignore[arg-type]
+    def label(u: Node, lang: str) -> str:
+        labels = (str(x) for x in g.objects(u, RDFS.label) if getattr(x, "language", None) == lang)
+        return next(labels, "")
 
     rows = ["| term | kind | label | تسمية | aligned with |", "|---|---|---|---|---|"]
     kinds = ((OWL.Class, "class"), (OWL.ObjectProperty, "relation"))
@@ -68,9 +70,17 @@ def table() -> str:
         for t in terms:
             links = [
                 short(o)
-                for p in (RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentProperty, skos.exactMatch, skos.closeMatch)
+                for p in (
+                    RDFS.subClassOf,
+                    RDFS.subPropertyOf,
+                    OWL.equivalentProperty,
+                    skos.exactMatch,
+                    skos.closeMatch,
+                )
                 for o in sorted(g.objects(t, p), key=str)
                 if not str(o).startswith(kg)
             ]
-            rows.append(f"| `{short(t)}` | {name} | {label(t, 'en')} | {label(t, 'ar')} | {', '.join(links)} |")
+            rows.append(
+                f"| `{short(t)}` | {name} | {label(t, 'en')} | {label(t, 'ar')} | {', '.join(links)} |"
+            )
     return "\n".join(rows)
