@@ -20,8 +20,8 @@ import sys
 import time
 from pathlib import Path
 
-from kg import gazetteer
 from kg.graph import build_graph
+from kg.lexicon import gazetteer
 from kg.model import Document
 from kg.pipeline import Options, Stages, process
 from kg.store import to_trig

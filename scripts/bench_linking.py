@@ -58,7 +58,7 @@ def seed_extraction():  # type: ignore[no-untyped-def]
 def synthetic_extraction(n: int, seed: int = 7):  # type: ignore[no-untyped-def]
     """One document of ``n`` sentences, each with one gazetteer name (clitics, designators,
     ambiguous names with and without cues)."""
-    from kg.gazetteer import load
+    from kg.lexicon.gazetteer import load
     from kg.model import AnalysedDoc, Document, Entity, Extraction, Mention, Sentence
 
     rng = random.Random(seed)

@@ -45,9 +45,9 @@ def _gold(path: Path) -> list[tuple[str, list[tuple[int, int, str, int, str]]]]:
 
 def _predict(text: str, analyser: str) -> list[tuple[int, int, str, int, str]]:
     if analyser == "rules":
-        from kg.analyse.names import single_word_names
         from kg.analyse.rules import analyse_sentence
         from kg.analyse.rules.segment import words
+        from kg.lexicon.names import single_word_names
 
         vocab = {normalize(text[a:b]) for a, b, k in words(text, 0, len(text)) if k == "ar"}
         sent = analyse_sentence(text, 0, len(text), 0, vocab, single_word_names())

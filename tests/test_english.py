@@ -11,8 +11,8 @@ import pytest
 import kg.analyse.names_en as names_en
 import kg.analyse.rules.english as english
 from kg.analyse import AutoAnalyser, get_analyser
-from kg.extract.lexicon import load
 from kg.extract.ud import extract
+from kg.lexicon.relations import load
 from kg.model import Document
 from kg.pipeline import Options, build
 from kg.vocab import CORE_RELATIONS

@@ -75,7 +75,7 @@ def test_negated_clause_gives_no_positive_fact() -> None:
 
 
 def test_relation_lexicon_size_and_glosses() -> None:
-    from kg.extract.lexicon import load
+    from kg.lexicon.relations import load
 
     lex = load("ar")
     lemmas = {e.lemma for e in (*lex.verbs.values(), *lex.nouns.values())}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.gazetteer import load
+from kg.lexicon.gazetteer import load
 from kg.link import get_linker
 from kg.link.gazetteer import GazetteerLinker
 from kg.model import Mention

@@ -19,9 +19,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..errors import InputError
+from ..lexicon.names import lookup_name
 from ..model import AnalysedDoc, Document, EntitySpan, Sentence, Token
 from ..text import normalize
-from .names import find_entities, lookup_name
+from .names import find_entities
 from .spans import decode_tags, ner_class, refine, split_surface, trim
 
 log = logging.getLogger(__name__)

@@ -15,150 +15,15 @@ Works on the tokens of any analyser (rules, conllu, stanza without NER).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
 
-from .. import gazetteer
+from ..lexicon.names import arabic_index, first_words
+from ..lexicon.words import ambiguous_names, designators, first_names, title_at, titles
 from ..model import EntitySpan, Token
 from ..text import normalize
 
 _CLITIC_UPOS = {"ADP", "CCONJ", "AUX", "PART", "SCONJ"}
 _NAME_UPOS = {"PROPN", "X"}
 _OPENERS = {"(", "«", '"', "“", "'", "[", "{"}
-
-
-@dataclass(frozen=True, slots=True)
-class Title:
-    form: str
-    relation: str
-    gender: str
-
-
-def _rows(name: str) -> list[list[str]]:
-    text = files("kg").joinpath(f"data/ar/{name}").read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(line.split("\t"))
-    return rows[1:]  # header
-
-
-@lru_cache(maxsize=1)
-def titles() -> dict[str, Title]:
-    """Person titles by normalised form (one or two words), also without the article."""
-    table: dict[str, Title] = {}
-    for form, relation, gender in _rows("titles.tsv"):
-        t = Title(form, relation, gender)
-        n = normalize(form)
-        table.setdefault(n, t)
-        if n.startswith("ال"):
-            table.setdefault(n[2:], t)
-        else:
-            table.setdefault("ال" + n, t)
-    from .names_en import titles_en  # English titles (president, minister) for English text
-
-    for form, t in titles_en().items():
-        table.setdefault(normalize(form), t)
-    return table
-
-
-@lru_cache(maxsize=1)
-def designators() -> dict[str, str]:
-    """Designator nouns (مدينة, تنظيم) -> the class of the name that follows."""
-    table: dict[str, str] = {}
-    for form, cls in _rows("designators.tsv"):
-        n = normalize(form)
-        table.setdefault(n, cls)
-        table.setdefault(n[2:] if n.startswith("ال") else "ال" + n, cls)
-    return table
-
-
-@lru_cache(maxsize=1)
-def people_nouns() -> frozenset[str]:
-    """Singular nouns for people (وزير, مسؤول, ممثل), normalised (kg/data/ar/people_nouns.txt)."""
-    text = files("kg").joinpath("data/ar/people_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(normalize(x) for x in text.split() if not x.startswith("#") and x.strip())
-
-
-@lru_cache(maxsize=1)
-def ambiguous_names() -> frozenset[str]:
-    return frozenset(normalize(r[0]) for r in _rows("ambiguous_names.tsv"))
-
-
-@lru_cache(maxsize=1)
-def _ner_index() -> tuple[dict[str, list[gazetteer.Entry]], int]:
-    """Gazetteer names for span finding: a person's alias made of a title and another of
-    its names (وزير الخارجية الأميركي ريكس تيلرسون) is left out, so that title and name
-    stay two mentions linked by apposition."""
-    gaz = gazetteer.load()
-    index: dict[str, list[gazetteer.Entry]] = {}
-    longest = 1
-    for e in [*gaz.entries, *_extra_entries()]:
-        norms = [normalize(n) for n in e.names]
-        for n in norms:
-            if not n:
-                continue
-            if e.cls == "Person" and _title_then_name(n, norms):
-                continue
-            bucket = index.setdefault(n, [])
-            if e.qid == "" and e.key.startswith("extra:") and bucket:
-                continue  # the gazetteer already knows this name
-            if e not in bucket:
-                bucket.append(e)
-            longest = max(longest, n.count(" ") + 1)
-    return index, longest
-
-
-def _extra_entries() -> list[gazetteer.Entry]:
-    """Names the gazetteer lacks (kg/data/ar/names_extra.tsv): recognised, never linked."""
-    by_key: dict[str, list[str]] = {}
-    cls_of: dict[str, str] = {}
-    for name, cls, english in _rows("names_extra.tsv"):
-        key = f"extra:{english}"
-        by_key.setdefault(key, []).append(name)
-        cls_of[key] = cls
-    return [
-        gazetteer.Entry(
-            key=k, qid="", label_en=k[6:], label_ar=names[0], names_ar=tuple(names), cls=cls_of[k]
-        )
-        for k, names in by_key.items()
-    ]
-
-
-def _title_then_name(alias: str, names: list[str]) -> bool:
-    """An alias made of a title and another name of the same person."""
-    first = alias.split(" ", 1)[0]
-    if first not in titles():
-        return False
-    return any(alias != m and alias.endswith(" " + m) for m in names)
-
-
-@lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    """The first word of every name (normalised): spans are tried only from these."""
-    index, _ = _ner_index()
-    return frozenset(n.split(" ", 1)[0] for n in index)
-
-
-@lru_cache(maxsize=1)
-def multiword_name_index() -> tuple[frozenset[str], int]:
-    """Normalised gazetteer names of two words or more, and the longest length."""
-    index, longest = _ner_index()
-    return frozenset(n for n in index if " " in n), longest
-
-
-def lookup_name(text: str) -> list[gazetteer.Entry]:
-    """Entries of the recognition index for a name (gazetteer and extra names)."""
-    index, _ = _ner_index()
-    return index.get(normalize(text), [])
-
-
-def single_word_names() -> set[str]:
-    """Normalised gazetteer names of one word (for the tagger's clitic decisions)."""
-    index, _ = _ner_index()
-    return {n for n in index if " " not in n}
 
 
 def _span_text(tokens: Sequence[Token], i: int, j: int) -> str:
@@ -233,8 +98,8 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
     >>> [(s.first, s.last, s.label) for s in find_entities(toks)]
     [(2, 2, 'Country'), (4, 5, 'Person')]
     """
-    index, longest = _ner_index()
-    firsts = _first_words()
+    index, longest = arabic_index()
+    firsts = first_words()
     spans: list[EntitySpan] = []
     n = len(tokens)
     i = 0
@@ -454,13 +319,6 @@ def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) 
     return out
 
 
-@lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
-    """Common first names (Arabic and transliterated), normalised."""
-    text = files("kg").joinpath("data/ar/first_names.txt").read_text(encoding="utf-8")
-    return frozenset(normalize(x) for x in text.splitlines() if x.strip() and not x.startswith("#"))
-
-
 #: Words that join the next word into a name: عبد الله, أبو بكر, بن سلمان.
 _NAME_PARTICLES = {normalize(w) for w in "عبد أبو أبي أبا بن ابن بنت آل أم".split()}
 #: Words that end a compound name part: نصر الله, صلاح الدين, عبد الرحمن.
@@ -523,21 +381,6 @@ def _name_start(tokens: Sequence[Token], i: int) -> bool:
 
     marks = any("Unknown=Yes" in x.misc for x in tokens)
     return not marks and not known_form(t.form)
-
-
-def title_at(forms: Sequence[str], i: int) -> str | None:
-    """The title (normalised) that starts at word i: two words (ولي العهد, رئيس الوزراء)
-    before one (وزير, الرئيس).
-
-    >>> title_at(["ولي", "العهد", "السعودي"], 0), title_at(["وزير", "الخارجية"], 0), title_at(["قمة"], 0)
-    ('ولي العهد', 'وزير', None)
-    """
-    n = normalize(forms[i])
-    if i + 1 < len(forms):
-        two = f"{n} {normalize(forms[i + 1])}"
-        if two in titles():
-            return two
-    return n if n in titles() else None
 
 
 def _is_title(t: Token, tokens: Sequence[Token] | None = None, i: int = -1) -> bool:

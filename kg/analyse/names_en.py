@@ -11,13 +11,10 @@ English rules analyser) and for the names stanza's NER misses.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
-from importlib.resources import files
 
-from .. import gazetteer
+from ..lexicon.names import english_index, english_key
+from ..lexicon.words import titles_en
 from ..model import EntitySpan, Token
-from ..text import normalize
-from .names import Title
 
 _ORG_WORDS = frozenset(
     "ministry council coalition army forces force party front agency department organization organisation union "
@@ -30,67 +27,6 @@ _FUNCTION_CAPS = frozenset(
     "his her their its our as after before when while if on monday tuesday wednesday thursday friday saturday sunday "
     "january february march april may june july august september october november december mr mrs ms dr".split()
 )
-
-
-@lru_cache(maxsize=1)
-def titles_en() -> dict[str, Title]:
-    """English person titles (``kg/data/en/titles.tsv``) by lower-case form."""
-    text = files("kg").joinpath("data/en/titles.tsv").read_text(encoding="utf-8")
-    rows = [
-        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
-    ][1:]
-    return {
-        r[0].strip().lower(): Title(
-            r[0].strip(), r[1].strip(), (r[2] if len(r) > 2 else "").strip()
-        )
-        for r in rows
-    }
-
-
-@lru_cache(maxsize=1)
-def english_aliases() -> dict[str, list[str]]:
-    """English aliases by gazetteer key (``kg/data/en/aliases.tsv``)."""
-    text = files("kg").joinpath("data/en/aliases.tsv").read_text(encoding="utf-8")
-    out: dict[str, list[str]] = {}
-    for line in text.splitlines()[1:]:
-        if not line.strip() or line.startswith("#") or line.startswith("key\t"):
-            continue
-        key, alias = (line.split("\t") + [""])[:2]
-        if alias.strip():
-            out.setdefault(key.strip(), []).append(alias.strip())
-    return out
-
-
-@lru_cache(maxsize=1)
-def name_index() -> tuple[dict[str, list[gazetteer.Entry]], int]:
-    """Normalised English names -> gazetteer entries, and the longest name in words."""
-    aliases = english_aliases()
-    index: dict[str, list[gazetteer.Entry]] = {}
-    longest = 1
-    for e in gazetteer.load().entries:
-        for name in [e.label_en, *aliases.get(e.key, []), *aliases.get(e.qid, [])]:
-            n = _norm(name)
-            if not n:
-                continue
-            bucket = index.setdefault(n, [])
-            if e not in bucket:
-                bucket.append(e)
-            longest = max(longest, n.count(" ") + 1)
-    return index, longest
-
-
-def lookup_en(text: str) -> list[gazetteer.Entry]:
-    """Gazetteer entries for an English name.
-
-    >>> [e.qid for e in lookup_en("the United Kingdom")], [e.qid for e in lookup_en("Britain")]
-    (['Q145'], ['Q145'])
-    """
-    return name_index()[0].get(_norm(text), [])
-
-
-def _norm(text: str) -> str:
-    n = normalize(text.replace(".", "")).replace(",", "")
-    return n[4:] if n.startswith("the ") else n
 
 
 def _capitalised(t: Token, first_in_sentence: bool) -> bool:
@@ -121,7 +57,7 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
     >>> [(s.first, s.last, s.label) for s in find_entities(toks)]
     [(3, 4, 'Person'), (6, 7, 'Person'), (9, 9, 'City')]
     """
-    index, longest = name_index()
+    index, longest = english_index()
     n = len(tokens)
     spans: list[EntitySpan] = []
     covered: set[int] = set()
@@ -135,7 +71,7 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
             if any(t.upos == "PUNCT" and t.form != "-" for t in tokens[i : j + 1]):
                 continue
             text = " ".join(t.form for t in tokens[i : j + 1])
-            entries = index.get(_norm(text))
+            entries = index.get(english_key(text))
             # a lower-case common word (support, control) is no name
             if entries and any(
                 t.form[:1].isupper() or not t.form[:1].isalpha() for t in tokens[i : j + 1]

@@ -400,9 +400,9 @@ def _rehead(t: Token, ids: dict[int, int]) -> Token:
 def _ner(doc: Document, s: Any, sent: Sentence) -> list[EntitySpan]:
     """stanza's entity spans (over surface tokens) as spans over our word tokens."""
     if doc.lang == "en":
-        from .names_en import lookup_en as lookup_name
+        from ..lexicon.names import lookup_en as lookup_name
     else:
-        from .names import lookup_name
+        from ..lexicon.names import lookup_name
 
     out: list[EntitySpan] = []
     for ent in getattr(s, "ents", []) or []:

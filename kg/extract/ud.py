@@ -22,12 +22,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from .. import gazetteer
-from ..analyse.names import designators, people_nouns, title_at, titles
+from ..lexicon import gazetteer
+from ..lexicon import relations as lexmod
+from ..lexicon.words import designators, people_nouns, title_at, titles
 from ..model import AnalysedDoc, Entity, Extraction, Mention, Sentence, Token, Triple
 from ..text import normalize, strip_diacritics
 from ..vocab import OPEN, SPEECH_RELATIONS
-from . import lexicon as lexmod
 from .tree import Tree
 
 NAME = "ud-extractor/1"
@@ -352,7 +352,7 @@ def _name_purpose(
     d: _Doc, s: Sentence, tree: Tree, first: int, last: int, key: str, text: str
 ) -> None:
     """A name that says what the organisation fights: التحالف الدولي ضد داعش."""
-    from ..analyse.names import lookup_name
+    from ..lexicon.names import lookup_name
 
     for marker in ("ضد", "لمحاربه", "لمكافحه", "لهزيمه"):
         head, sep, rest = text.partition(f" {marker} ")

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 
-from .. import gazetteer
+from ..lexicon import gazetteer
 from ..model import Extraction, Link, Mention, Sentence
 from ..text import normalize
 from .cues import (

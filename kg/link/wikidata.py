@@ -229,7 +229,7 @@ class WikidataLinker:
 
 def _country_cues(countries: Iterable[str]) -> tuple[Cues, ...]:
     """The names of an item's countries (from the gazetteer) as cues for that item."""
-    from ..gazetteer import load
+    from ..lexicon.gazetteer import load
 
     by_qid = load().by_key
     names: set[str] = set()

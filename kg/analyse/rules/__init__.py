@@ -8,9 +8,10 @@ both.
 
 from __future__ import annotations
 
+from ...lexicon.names import single_word_names
 from ...model import AnalysedDoc, Document, EntitySpan, Sentence, Token
 from ...text import normalize, strip_diacritics
-from ..names import find_entities, single_word_names
+from ..names import find_entities
 from .morph import Reading
 from .parser import W, parse
 from .segment import split_sentences, words

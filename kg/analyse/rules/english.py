@@ -17,8 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from ...lexicon.words import titles_en
 from ...model import EntitySpan, Sentence, Token
-from ..names_en import ARABIC_ARTICLES, find_entities, titles_en
+from ..names_en import ARABIC_ARTICLES, find_entities
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|\d+(?:[.,:]\d+)*%?|[A-Za-z\u00c0-\u024f]+(?:[-'’][A-Za-z\u00c0-\u024f]+)*(?=['’]s\b)|['’]s\b|n['’]t\b|\w+(?:[-'’]\w+)*|[^\w\s]"
@@ -195,7 +196,7 @@ _MORE_VERBS = (
 @lru_cache(maxsize=1)
 def verb_lemmas() -> frozenset[str]:
     """Base forms of the verbs the analyser knows (relation verbs and common verbs)."""
-    from ...extract.lexicon import load
+    from ...lexicon.relations import load
 
     lex = load("en")
     base = {e.lemma.split(" ")[0] for e in lex.verbs.values()}
@@ -820,7 +821,7 @@ def _is_passive(chunks: list[_Chunk], verb: int) -> bool:
 
 
 def _noun_takes(t: Token, prep: str) -> bool:
-    from ...extract.lexicon import load
+    from ...lexicon.relations import load
 
     e = load("en").noun(t.lemma)
     if e is not None and prep in e.preps:

@@ -432,7 +432,7 @@ def _agree(adj: W, noun: W, phrase_definite: bool) -> bool:
 
 
 def _human(w: W) -> bool:
-    from ..names import people_nouns
+    from ...lexicon.words import people_nouns
 
     return normalize(w.lemma).removeprefix("ال") in people_nouns()
 
@@ -738,7 +738,7 @@ def _has_suffix(ws: list[W], i: int) -> bool:
 
 
 def _is_designator(w: W) -> bool:
-    from ..names import designators
+    from ...lexicon.words import designators
 
     return w.upos == "NOUN" and w.norm in designators()
 
@@ -757,14 +757,14 @@ def _list_goes_on(ws: list[W], last: int, label: str) -> bool:
 def _definite_body(w: W) -> bool:
     """A definite designator of organisations (الحكومة, الحركة): what follows it is not its
     name in apposition (اتهمت الحكومة السودانية قوات الدعم السريع: the object)."""
-    from ..names import designators
+    from ...lexicon.words import designators
 
     return w.definite and designators().get(w.norm) == "Organization"
 
 
 def _title_tok(ws: list[W], i: int) -> bool:
     """Whether word i starts a title (وزير, الرئيس, ولي العهد)."""
-    from ..names import title_at
+    from ...lexicon.words import title_at
 
     return (
         ws[i].upos in ("NOUN", "ADJ", "PROPN")
@@ -1560,7 +1560,7 @@ def _plural_before(ws: list[W], f: Frame, before: int) -> int:
 
 def _agentive_np(w: W) -> bool:
     """A noun phrase that can act: a name of a person, organisation or country, or a human noun."""
-    from ..names import people_nouns
+    from ...lexicon.words import people_nouns
 
     if w.ent_label in ("Person", "Organization", "Country", "Group", "City", "Region"):
         return True
@@ -1606,14 +1606,14 @@ _PARTITIVE = {
 
 def _verb_takes(pred: W, case: str) -> bool:
     """Whether the clause's verb takes an object with this preposition (شارك في, التقى ب)."""
-    from ...extract.lexicon import load
+    from ...lexicon.relations import load
 
     entry = load("ar").verb(pred.lemma) if pred.upos == "VERB" else None
     return entry is not None and case in entry.preps
 
 
 def _noun_takes(noun: W, case: str) -> bool:
-    from ...extract.lexicon import load
+    from ...lexicon.relations import load
 
     if noun.upos not in ("NOUN",):
         return False

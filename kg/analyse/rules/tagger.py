@@ -201,7 +201,7 @@ def _subject_gender(surface: str) -> str:
     """The gender a verb right before this word agrees with if it is the subject: feminine
     for definite nouns in ة/ات (الحكومة, الولايات), masculine for titles and nouns for people
     (الوزير, الرئيس); unknown otherwise."""
-    from ..names import people_nouns, titles
+    from ...lexicon.words import people_nouns, titles
 
     n = normalize(surface)
     if not n.startswith("ال") or len(n) < 4:
@@ -262,7 +262,7 @@ def _foreign_reading(
 ) -> tuple[Reading, ...]:
     """A proper-noun reading for first names and for words the lexicon has never seen
     (foreign names: سيرغي is not س + يرغي, بلينكن is not ب + لين + كن)."""
-    from ..names import first_names
+    from ...lexicon.words import first_names
 
     n = normalize(surface)
     if n in first_names():
@@ -314,7 +314,7 @@ def _name_readings(
     surface: str, names: set[str], prev: Reading | None = None
 ) -> tuple[Reading, ...]:
     """Proper-noun readings for a word that is a gazetteer name (after a proclitic)."""
-    from ..names import ambiguous_names
+    from ...lexicon.words import ambiguous_names
 
     n = normalize(surface)
     out = []
@@ -343,7 +343,7 @@ def _name_readings(
 
 @lru_cache(maxsize=1)
 def _multiword_firsts() -> frozenset[str]:
-    from ..names import multiword_name_index
+    from ...lexicon.names import multiword_name_index
 
     index, _ = multiword_name_index()
     return frozenset(n.split(" ", 1)[0] for n in index)
@@ -351,7 +351,7 @@ def _multiword_firsts() -> frozenset[str]:
 
 def _multiword_names(surfaces: list[str]) -> set[int]:
     """Positions of words inside a multi-word gazetteer name (first word may carry a proclitic)."""
-    from ..names import multiword_name_index
+    from ...lexicon.names import multiword_name_index
 
     index, longest = multiword_name_index()
     starts = _multiword_firsts()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from .text import normalize
+from ..text import normalize
 
 #: Entity types in the TSV mapped onto ontology classes.
 _TYPE_TO_CLASS = {

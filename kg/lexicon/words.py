@@ -1,0 +1,124 @@
+"""Word lists both stages read: person titles, designators, people nouns, first names.
+
+Each list is a file of ``kg/data/ar`` (or ``kg/data/en``) read once and normalised with
+:func:`kg.text.normalize`; the analysers use them to find names and to attach titles,
+the extractor to read titles, designators and people as entities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from ..text import normalize
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    form: str
+    relation: str
+    gender: str
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = files("kg").joinpath(f"data/ar/{name}").read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows[1:]  # header
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, Title]:
+    """Person titles by normalised form (one or two words), also without the article."""
+    table: dict[str, Title] = {}
+    for form, relation, gender in _rows("titles.tsv"):
+        t = Title(form, relation, gender)
+        n = normalize(form)
+        table.setdefault(n, t)
+        if n.startswith("ال"):
+            table.setdefault(n[2:], t)
+        else:
+            table.setdefault("ال" + n, t)
+    # English titles (president, minister) for English text
+    for form, t in titles_en().items():
+        table.setdefault(normalize(form), t)
+    return table
+
+
+@lru_cache(maxsize=1)
+def designators() -> dict[str, str]:
+    """Designator nouns (مدينة, تنظيم) -> the class of the name that follows."""
+    table: dict[str, str] = {}
+    for form, cls in _rows("designators.tsv"):
+        n = normalize(form)
+        table.setdefault(n, cls)
+        table.setdefault(n[2:] if n.startswith("ال") else "ال" + n, cls)
+    return table
+
+
+@lru_cache(maxsize=1)
+def people_nouns() -> frozenset[str]:
+    """Singular nouns for people (وزير, مسؤول, ممثل), normalised (kg/data/ar/people_nouns.txt)."""
+    text = files("kg").joinpath("data/ar/people_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(normalize(x) for x in text.split() if not x.startswith("#") and x.strip())
+
+
+@lru_cache(maxsize=1)
+def ambiguous_names() -> frozenset[str]:
+    return frozenset(normalize(r[0]) for r in _rows("ambiguous_names.tsv"))
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Common first names (Arabic and transliterated), normalised."""
+    text = files("kg").joinpath("data/ar/first_names.txt").read_text(encoding="utf-8")
+    return frozenset(normalize(x) for x in text.splitlines() if x.strip() and not x.startswith("#"))
+
+
+def title_at(forms: Sequence[str], i: int) -> str | None:
+    """The title (normalised) that starts at word i: two words (ولي العهد, رئيس الوزراء)
+    before one (وزير, الرئيس).
+
+    >>> title_at(["ولي", "العهد", "السعودي"], 0), title_at(["وزير", "الخارجية"], 0), title_at(["قمة"], 0)
+    ('ولي العهد', 'وزير', None)
+    """
+    n = normalize(forms[i])
+    if i + 1 < len(forms):
+        two = f"{n} {normalize(forms[i + 1])}"
+        if two in titles():
+            return two
+    return n if n in titles() else None
+
+
+@lru_cache(maxsize=1)
+def titles_en() -> dict[str, Title]:
+    """English person titles (``kg/data/en/titles.tsv``) by lower-case form."""
+    text = files("kg").joinpath("data/en/titles.tsv").read_text(encoding="utf-8")
+    rows = [
+        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
+    ][1:]
+    return {
+        r[0].strip().lower(): Title(
+            r[0].strip(), r[1].strip(), (r[2] if len(r) > 2 else "").strip()
+        )
+        for r in rows
+    }
+
+
+@lru_cache(maxsize=1)
+def english_aliases() -> dict[str, list[str]]:
+    """English aliases by gazetteer key (``kg/data/en/aliases.tsv``)."""
+    text = files("kg").joinpath("data/en/aliases.tsv").read_text(encoding="utf-8")
+    out: dict[str, list[str]] = {}
+    for line in text.splitlines()[1:]:
+        if not line.strip() or line.startswith("#") or line.startswith("key\t"):
+            continue
+        key, alias = (line.split("\t") + [""])[:2]
+        if alias.strip():
+            out.setdefault(key.strip(), []).append(alias.strip())
+    return out
