@@ -24,7 +24,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
-from kg.evaluate import EvalReport, evaluate
+from kg.evaluate import EvalReport, evaluate, read_gold_entities
 from kg.graph import union_graph
 from kg.pipeline import Options, build
 from kg.vocab import KG
@@ -36,6 +36,7 @@ class Scored:
     split: str
     report: EvalReport
     graph: Graph
+    entities: Path
 
 
 def split_of(article_id: str) -> str:
@@ -65,7 +66,7 @@ def score(root: Path, only: str = "", analyser: str = "auto") -> list[Scored]:
             continue
         _, ds = build([text], None, Options(html=False, analyser=analyser))
         g = union_graph(ds)
-        out.append(Scored(gid, split_of(gid), evaluate(g, ents, facts), g))
+        out.append(Scored(gid, split_of(gid), evaluate(g, ents, facts), g, ents))
     return out
 
 
@@ -84,6 +85,8 @@ def totals(rows: list[Scored]) -> dict[str, float]:
         "core_total": ct,
         "all_found": af,
         "all_total": at,
+        "entities_found": sum(r.report.entities_found for r in rows),
+        "entities_total": sum(r.report.entities_total for r in rows),
     }
 
 
@@ -91,7 +94,8 @@ def _line(name: str, t: dict[str, float]) -> str:
     return (
         f"{name:<34} P {t['precision']:.3f} ({t['right']:>3}/{t['judged']:<3})  "
         f"core {t['core']:.3f} ({t['core_found']:>3}/{t['core_total']:<3})  "
-        f"all {t['all']:.3f} ({t['all_found']:>3}/{t['all_total']:<3})"
+        f"all {t['all']:.3f} ({t['all_found']:>3}/{t['all_total']:<3})  "
+        f"entities {t['entities_found']:>3}/{t['entities_total']:<3}"
     )
 
 
@@ -109,10 +113,14 @@ def _sentence_of(g: Graph, s: str, p: str, o: str) -> str:
     return ""
 
 
-def errors(r: Scored) -> list[str]:
+def errors(r: Scored, extra: bool = False) -> list[str]:
     lines = []
+    found = {gid for _, gid in r.report.mapping}
+    for e in read_gold_entities(r.entities):
+        if e.id not in found:
+            lines.append(f"  NO ENTITY {e.id} ({e.type}) «{'|'.join(e.surfaces[:-1])}»")
     for f in r.report.missed:
-        if f.level == "core":
+        if f.level == "core" or extra:
             lines.append(
                 f"  MISSED {f.subject} {'|'.join(f.relations)} {f.object}\n      « {f.evidence} »"
             )
@@ -129,7 +137,14 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("root", type=Path, help="folder with texts/ and gold/")
-    ap.add_argument("--errors", action="store_true", help="list missed core facts and wrong facts")
+    ap.add_argument(
+        "--errors",
+        action="store_true",
+        help="list gold entities not found, missed core facts and wrong facts",
+    )
+    ap.add_argument(
+        "--extra", action="store_true", help="with --errors, list missed extra facts too"
+    )
     ap.add_argument(
         "--split", choices=("dev", "test", "all"), default="dev", help="whose errors --errors lists"
     )
@@ -151,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         t = totals([r])
         print(_line(f"{r.id} [{r.split}]", t))
         if args.errors and args.split in (r.split, "all"):
-            print("\n".join(errors(r)))
+            print("\n".join(errors(r, args.extra)))
     print()
     for name, part in (
         ("dev", [r for r in rows if r.split == "dev"]),
