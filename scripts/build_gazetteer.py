@@ -84,7 +84,9 @@ SRC_AWC = "ArWikiCats/ArWikiCats:ArWikiCats/jsons/cities/cities_full.json@d55a83
 LIC_NE = "public domain (Natural Earth terms of use)"
 LIC_DR5HN = "ODbL-1.0 (contents DbCL-1.0)"
 LIC_AWC = "MIT (labels from Arabic Wikipedia, CC BY-SA 4.0)"
-LIC_CURATED = "see curated provenance (CC0 Wikidata QIDs; CLDR/babel Unicode licence; MIT/CC0 lists)"
+LIC_CURATED = (
+    "see curated provenance (CC0 Wikidata QIDs; CLDR/babel Unicode licence; MIT/CC0 lists)"
+)
 
 #: Arabic designator of a first-level division by dr5hn's type (and country).
 _DESIGNATOR = {
@@ -259,6 +261,14 @@ def project_name_filter() -> NameFilter:
     return NameFilter(lambda n: by_norm.get(n, []), frozenset(reserved), extra)
 
 
+def en_keys(label: str) -> set[str]:
+    """The keys the linker files an English label under (kg/link/gazetteer.py): the
+    label, and its base without qualifier ("Washington, D.C." -> "washington")."""
+    from kg.link.gazetteer import _english_base, match_key
+
+    return {k for k in (match_key(label), match_key(_english_base(label))) if k}
+
+
 def extra_names() -> dict[str, str]:
     """Names the analyser already recognises without a QID (names_extra.tsv): class by
     normalised name. A new row takes such a name only when it is of that class."""
@@ -316,7 +326,9 @@ class Row:
 def read_tsv(path: Path) -> list[dict[str, str]]:
     text = path.read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
-    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE))
+    return list(
+        csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
+    )
 
 
 def write_tsv(path: Path, columns: Iterable[str], rows: Iterable[Iterable[str]]) -> None:
@@ -376,17 +388,27 @@ def city_rows(src: Path, filt: NameFilter, report: Report) -> list[Row]:
             continue
         if not (capital or pop >= (REGION_MIN_POP if iso in REGION else WORLD_MIN_POP)):
             continue
-        if p["featurecla"] not in ("Populated place", "Admin-0 capital", "Admin-1 capital",
-                                   "Admin-1 region capital", "Admin-0 region capital",
-                                   "Admin-0 capital alt"):
+        if p["featurecla"] not in (
+            "Populated place",
+            "Admin-0 capital",
+            "Admin-1 capital",
+            "Admin-1 region capital",
+            "Admin-0 region capital",
+            "Admin-0 capital alt",
+        ):
             continue
         qid_sources = [f"{SRC_NE} wikidataid ({p['name']})"]
         ar, ar_source, notes = "", "", []
         matches = by_qid.get(qid, [])
         agreeing = [
-            d for d in matches
+            d
+            for d in matches
             if d["country_code"] == iso
-            and any(same_place_name(d["name"], n) for n in (p["name"], p["nameascii"], p["namealt"]) if n)
+            and any(
+                same_place_name(d["name"], n)
+                for n in (p["name"], p["nameascii"], p["namealt"])
+                if n
+            )
         ]
         if matches and not agreeing:
             report.conflicts.append(
@@ -395,8 +417,12 @@ def city_rows(src: Path, filt: NameFilter, report: Report) -> list[Row]:
             notes.append("dr5hn pairs this QID with another name: not counted as confirmation")
         if agreeing:
             d = agreeing[0]
-            qid_sources.append(f"{SRC_DR5HN} contributions/cities/{iso}.json id {d['id']} wikiDataId ({d['name']})")
-            cand = d["ar"] or (d["native"] if _ARABIC.search(d["native"] or "") and iso in REGION else "")
+            qid_sources.append(
+                f"{SRC_DR5HN} contributions/cities/{iso}.json id {d['id']} wikiDataId ({d['name']})"
+            )
+            cand = d["ar"] or (
+                d["native"] if _ARABIC.search(d["native"] or "") and iso in REGION else ""
+            )
             if cand and _ARABIC.search(cand):
                 ar, ar_source = cand, f"{SRC_DR5HN} translations.ar"
         if not ar:
@@ -423,9 +449,12 @@ def city_rows(src: Path, filt: NameFilter, report: Report) -> list[Row]:
                 "; ".join(qid_sources),
                 qid_sources="; ".join(qid_sources),
                 label_ar_source=ar_source,
-                licence=LIC_NE + (f"; {LIC_DR5HN}" if "dr5hn" in ar_source or agreeing else "")
+                licence=LIC_NE
+                + (f"; {LIC_DR5HN}" if "dr5hn" in ar_source or agreeing else "")
                 + (f"; {LIC_AWC}" if "ArWikiCats" in ar_source else ""),
-                note="; ".join([*notes, f"pop_max {pop}", "capital" if capital else ""]).strip("; "),
+                note="; ".join([*notes, f"pop_max {pop}", "capital" if capital else ""]).strip(
+                    "; "
+                ),
                 pop=pop + (10**9 if capital else 0),
                 country=iso,
                 designator="مدينة",
@@ -447,7 +476,9 @@ def division_rows(src: Path, report: Report) -> list[Row]:
         if kind in _NOT_DIVISIONS:
             continue
         if qid in places:
-            report.conflicts.append(f"{qid}: dr5hn division {r['name']}, Natural Earth place {places[qid]}")
+            report.conflicts.append(
+                f"{qid}: dr5hn division {r['name']}, Natural Earth place {places[qid]}"
+            )
             report.counts["division QID that Natural Earth gives a place: left out"] += 1
             continue
         if uses[qid] > 1:
@@ -470,7 +501,9 @@ def division_rows(src: Path, report: Report) -> list[Row]:
                 "Region",
                 f"{SRC_DR5HN} states id {r['id']} wikiDataId",
                 qid_sources=f"{SRC_DR5HN} sqlite/states.sqlite3 id {r['id']} ({r['name']}, {iso}, {r['type']}) wikiDataId",
-                label_ar_source=f"{SRC_DR5HN} translations.ar" if r["ar"] else f"{SRC_DR5HN} native",
+                label_ar_source=f"{SRC_DR5HN} translations.ar"
+                if r["ar"]
+                else f"{SRC_DR5HN} native",
                 licence=LIC_DR5HN,
                 note=f"single source (dr5hn); {r['type']} of {iso}",
                 pop=int(r["population"] or 0) if (r["population"] or "").isdigit() else 0,
@@ -504,7 +537,8 @@ def assign_names(curated: list[Row], new: list[Row], filt: NameFilter, report: R
     for r in curated:
         for n in r.names():
             owner.setdefault(normalize(n), []).append(r)
-        en_owner.setdefault(normalize(r.label_en), r)
+        for k in en_keys(r.label_en):
+            en_owner.setdefault(k, r)
     # Cities before divisions, capitals and big cities first.
     order = sorted(new, key=lambda r: (r.type != "City", -r.pop, r.label_en))
     for r in order:
@@ -531,8 +565,10 @@ def assign_names(curated: list[Row], new: list[Row], filt: NameFilter, report: R
                 report.counts["name held by a bigger city: not shared"] += 1
                 continue
             kept.append(name)
-        if not kept and r.country not in REGION and (
-            filt.common(r.label_ar, True) or filt.all_common(r.label_ar, True)
+        if (
+            not kept
+            and r.country not in REGION
+            and (filt.common(r.label_ar, True) or filt.all_common(r.label_ar, True))
         ):
             report.counts["row whose Arabic name is only common words: left out"] += 1
             dropped.append(r)
@@ -549,13 +585,18 @@ def assign_names(curated: list[Row], new: list[Row], filt: NameFilter, report: R
         r.label_ar, r.aliases_ar = kept[0], kept[1:]
         for name in kept:
             owner.setdefault(normalize(name), []).append(r)
-        en = normalize(r.label_en)
-        other = en_owner.get(en)
-        if other is not None and (r.type != "City" or other.type != "City" or other.curated):
-            r.label_en = f"{r.label_en} {r.kind_en}".strip() if r.type == "Region" else r.label_en
-            if normalize(r.label_en) in en_owner:
-                r.note = (r.note + "; English name shared with " + (other.qid or other.label_en)).strip("; ")
-        en_owner.setdefault(normalize(r.label_en), r)
+        keys = en_keys(r.label_en)
+        clash = [en_owner[k] for k in keys if k in en_owner]
+        if clash and (r.type != "City" or any(o.curated or o.type != "City" for o in clash)):
+            if r.type == "Region" and r.kind_en:
+                r.label_en = f"{r.label_en.strip()} {r.kind_en}"
+                keys = en_keys(r.label_en)
+            if any(k in en_owner and en_owner[k].curated for k in keys):
+                report.counts["English name of a curated row: left out"] += 1
+                dropped.append(r)
+                continue
+        for k in keys:
+            en_owner.setdefault(k, r)
     return dropped
 
 
@@ -595,7 +636,9 @@ def render(rows: list[Row]) -> tuple[str, str]:
 # ----------------------------------------------------------------------------- extract
 
 
-def extract(ne: Path, states: Path, cities: Path, arwikicats: list[Path], dest: Path = SOURCES) -> None:
+def extract(
+    ne: Path, states: Path, cities: Path, arwikicats: list[Path], dest: Path = SOURCES
+) -> None:
     """Write the small extracts ``build`` reads from the upstream files (pinned in
     kg/data/GAZETTEER_SOURCES.md)."""
     places = [f["properties"] for f in json.loads(ne.read_text(encoding="utf-8"))["features"]]
@@ -604,20 +647,43 @@ def extract(ne: Path, states: Path, cities: Path, arwikicats: list[Path], dest: 
         if not p.get("wikidataid"):
             continue
         ne_rows.append(
-            [p["wikidataid"], p["NAME"], p["NAMEASCII"], p.get("NAMEALT") or "", p["ADM0NAME"],
-             p["ISO_A2"], p["FEATURECLA"], int(p["POP_MAX"] or 0)]
+            [
+                p["wikidataid"],
+                p["NAME"],
+                p["NAMEASCII"],
+                p.get("NAMEALT") or "",
+                p["ADM0NAME"],
+                p["ISO_A2"],
+                p["FEATURECLA"],
+                int(p["POP_MAX"] or 0),
+            ]
         )
     ne_rows.sort(key=lambda r: (str(r[5]), str(r[1]), str(r[0])))
-    write_tsv(dest / "ne_populated_places.tsv",
-              ("qid", "name", "nameascii", "namealt", "adm0name", "iso_a2", "featurecla", "pop_max"), ne_rows)
+    write_tsv(
+        dest / "ne_populated_places.tsv",
+        ("qid", "name", "nameascii", "namealt", "adm0name", "iso_a2", "featurecla", "pop_max"),
+        ne_rows,
+    )
     qids = {r[0] for r in ne_rows}
     dr_rows = []
     for path in sorted(cities.glob("*.json")):
         for c in json.loads(path.read_text(encoding="utf-8")):
             if c.get("wikiDataId") in qids:
-                dr_rows.append([c["id"], c["name"], c["country_code"], c.get("wikiDataId") or "",
-                                c.get("native") or "", (c.get("translations") or {}).get("ar", "")])
-    write_tsv(dest / "dr5hn_cities.tsv", ("id", "name", "country_code", "wikiDataId", "native", "ar"), dr_rows)
+                dr_rows.append(
+                    [
+                        c["id"],
+                        c["name"],
+                        c["country_code"],
+                        c.get("wikiDataId") or "",
+                        c.get("native") or "",
+                        (c.get("translations") or {}).get("ar", ""),
+                    ]
+                )
+    write_tsv(
+        dest / "dr5hn_cities.tsv",
+        ("id", "name", "country_code", "wikiDataId", "native", "ar"),
+        dr_rows,
+    )
     con = sqlite3.connect(states)
     st_rows = []
     for sid, name, cc, kind, parent, native, tr, qid, pop in con.execute(
@@ -625,10 +691,24 @@ def extract(ne: Path, states: Path, cities: Path, arwikicats: list[Path], dest: 
         " from states order by country_code, name"
     ):
         ar = (json.loads(tr) if tr else {}).get("ar", "")
-        st_rows.append([sid, name, cc, kind or "", parent or "", native or "", ar, qid or "", pop or ""])
-    write_tsv(dest / "dr5hn_states.tsv",
-              ("id", "name", "country_code", "type", "parent_id", "native", "ar", "wikiDataId", "population"),
-              st_rows)
+        st_rows.append(
+            [sid, name, cc, kind or "", parent or "", native or "", ar, qid or "", pop or ""]
+        )
+    write_tsv(
+        dest / "dr5hn_states.tsv",
+        (
+            "id",
+            "name",
+            "country_code",
+            "type",
+            "parent_id",
+            "native",
+            "ar",
+            "wikiDataId",
+            "population",
+        ),
+        st_rows,
+    )
     awc: dict[str, str] = {}
     for path in arwikicats:  # the first file that names a place wins
         for k, v in json.loads(path.read_text(encoding="utf-8")).items():
@@ -637,8 +717,11 @@ def extract(ne: Path, states: Path, cities: Path, arwikicats: list[Path], dest: 
     for r in ne_rows:
         wanted |= {str(r[1]).casefold(), f"{r[1]}, {r[4]}".casefold()}
         wanted |= {a.strip().casefold() for a in re.split(r"[|/]", str(r[3])) if a.strip()}
-    write_tsv(dest / "arwikicats_cities.tsv", ("english", "arabic"),
-              sorted([k, v] for k, v in awc.items() if k in wanted))
+    write_tsv(
+        dest / "arwikicats_cities.tsv",
+        ("english", "arabic"),
+        sorted([k, v] for k, v in awc.items() if k in wanted),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -651,7 +734,9 @@ def main(argv: list[str] | None = None) -> int:
     e = sub.add_parser("extract", help="rewrite scripts/gazetteer_sources/ from upstream files")
     e.add_argument("--ne", type=Path, required=True, help="ne_10m_populated_places.json")
     e.add_argument("--dr5hn-states", type=Path, required=True, help="sqlite/states.sqlite3")
-    e.add_argument("--dr5hn-cities", type=Path, required=True, help="folder of contributions/cities/*.json")
+    e.add_argument(
+        "--dr5hn-cities", type=Path, required=True, help="folder of contributions/cities/*.json"
+    )
     e.add_argument(
         "--arwikicats",
         type=Path,
@@ -668,9 +753,15 @@ def main(argv: list[str] | None = None) -> int:
     gaz, prov = render(rows)
     for key, n in sorted(report.counts.items()):
         print(f"build: {key}: {n}", file=sys.stderr)
-    print(f"build: {len(report.conflicts)} QID conflicts between sources (see --verbose)", file=sys.stderr)
+    print(
+        f"build: {len(report.conflicts)} QID conflicts between sources (see --verbose)",
+        file=sys.stderr,
+    )
     if args.check:
-        same = args.out.read_text(encoding="utf-8") == gaz and args.provenance.read_text(encoding="utf-8") == prov
+        same = (
+            args.out.read_text(encoding="utf-8") == gaz
+            and args.provenance.read_text(encoding="utf-8") == prov
+        )
         print("build: up to date" if same else "build: the committed files differ", file=sys.stderr)
         return 0 if same else 1
     args.out.write_text(gaz, encoding="utf-8")
