@@ -51,6 +51,35 @@ def normalize(s: str) -> str:
     return _SPACES.sub(" ", s).strip().casefold()
 
 
+#: Characters str.splitlines() breaks on: a text holding one is normalised on its own.
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_LINE_SPACES = re.compile(r"[^\S\n]+")
+_LINE_EDGES = re.compile(r"(?m)^ | $")
+
+
+def normalize_many(texts: list[str]) -> list[str]:
+    """``[normalize(t) for t in texts]`` in a few passes over one joined string: building an
+    index over thousands of names costs a handful of C calls instead of eight per name.
+
+    >>> normalize_many(["إِيلافُ", "الرئيـــس  الأميركيّ", "Rex TILLERSON"])
+    ['ايلاف', 'الرييس الاميركي', 'rex tillerson']
+    """
+    if any(_LINE_BREAKS.search(t) for t in texts):
+        return [normalize(t) for t in texts]
+    s = unicodedata.normalize("NFKC", "\n".join(texts))
+    s = _INVISIBLE.sub("", s)
+    s = _DIACRITICS.sub("", s).replace(_TATWEEL, "")
+    # str.replace per character beats translate's per-character table look-ups on a long text
+    for table in (_ALEF, _DIGITS):
+        for a, b in table.items():
+            s = s.replace(chr(a), b if isinstance(b, str) else chr(b))
+    s = _LINE_EDGES.sub("", _LINE_SPACES.sub(" ", s))
+    out = s.casefold().split("\n")
+    if len(out) != len(texts):  # NFKC made or removed a line break: be exact instead
+        return [normalize(t) for t in texts]
+    return out
+
+
 def strip_diacritics(s: str) -> str:
     """Remove harakat and tatweel only (keeps hamza and ta marbuta)."""
     return _DIACRITICS.sub("", s).replace(_TATWEEL, "")

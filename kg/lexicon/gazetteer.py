@@ -8,9 +8,8 @@ so there is one index and one normalisation.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 
 from ..text import normalize
@@ -22,6 +21,9 @@ _TYPE_TO_CLASS = {
     "Country": "Country",
     "City": "City",
     "Region": "Region",
+    "Place": "Place",
+    "Group": "Group",
+    "Position": "Position",
     "Event": "Event",
 }
 
@@ -44,22 +46,37 @@ class Entry:
 
 
 class Gazetteer:
-    """An index from normalised names (Arabic and English) to entries."""
+    """An index from normalised names (Arabic and English) to entries.
+
+    The index is built on the first lookup: the linker and the name indexes read
+    ``entries`` and normalise in their own way, so loading stays cheap."""
 
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
         self.by_key = {e.key: e for e in entries}
-        self.index: dict[str, list[Entry]] = {}
-        self.max_words = 1
-        for e in entries:
+
+    @cached_property
+    def _built(self) -> tuple[dict[str, list[Entry]], int]:
+        index: dict[str, list[Entry]] = {}
+        max_words = 1
+        for e in self.entries:
             for name in e.names:
                 n = normalize(name)
                 if not n:
                     continue
-                bucket = self.index.setdefault(n, [])
+                bucket = index.setdefault(n, [])
                 if e not in bucket:
                     bucket.append(e)
-                self.max_words = max(self.max_words, n.count(" ") + 1)
+                max_words = max(max_words, n.count(" ") + 1)
+        return index, max_words
+
+    @property
+    def index(self) -> dict[str, list[Entry]]:
+        return self._built[0]
+
+    @property
+    def max_words(self) -> int:
+        return self._built[1]
 
     def lookup(self, name: str) -> list[Entry]:
         """Entries whose name equals ``name`` after normalisation.
@@ -71,23 +88,30 @@ class Gazetteer:
 
 
 def _read_rows(text: str) -> list[Entry]:
+    """Rows of the TSV (``qid label_en label_ar aliases_ar type source``, header first;
+    no quoting, so a plain split reads it)."""
+    lines = text.splitlines()
+    header = lines[0].split("\t") if lines else []
+    col = {name: i for i, name in enumerate(header)}
+    iq, ie, ia, il, it = (col[c] for c in ("qid", "label_en", "label_ar", "aliases_ar", "type"))
+    width = len(header)
     entries: list[Entry] = []
-    for row in csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE):
-        qid = (row.get("qid") or "").strip()
-        label_en = (row.get("label_en") or "").strip()
-        label_ar = (row.get("label_ar") or "").strip()
-        aliases = [a.strip() for a in (row.get("aliases_ar") or "").split("|") if a.strip()]
-        cls = _CLASS_OVERRIDES.get(qid) or _TYPE_TO_CLASS.get(
-            (row.get("type") or "").strip(), "Thing"
-        )
-        names = tuple(dict.fromkeys([label_ar, *aliases]))
+    for line in lines[1:]:
+        if not line:
+            continue
+        cells = line.split("\t")
+        if len(cells) < width:
+            cells += [""] * (width - len(cells))
+        qid, label_en, label_ar = cells[iq].strip(), cells[ie].strip(), cells[ia].strip()
+        aliases = [a.strip() for a in cells[il].split("|") if a.strip()]
+        cls = _CLASS_OVERRIDES.get(qid) or _TYPE_TO_CLASS.get(cells[it].strip(), "Thing")
         entries.append(
             Entry(
                 key=qid or f"local:{label_en}",
                 qid=qid,
                 label_en=label_en,
                 label_ar=label_ar,
-                names_ar=names,
+                names_ar=tuple(dict.fromkeys([label_ar, *aliases])),
                 cls=cls,
             )
         )

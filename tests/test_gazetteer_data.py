@@ -1,0 +1,118 @@
+"""The packaged gazetteer's data: size, QIDs, provenance, types; the spelling-variant rule."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import sys
+from types import ModuleType
+
+import pytest
+
+from kg.lexicon.gazetteer import _TYPE_TO_CLASS, load
+from tests.conftest import ROOT
+
+DATA = ROOT / "kg" / "data"
+
+
+def build_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "build_gazetteer", ROOT / "scripts" / "build_gazetteer.py"
+    )
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["build_gazetteer"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def test_at_least_5000_rows_with_verified_qids() -> None:
+    with_qid = [r for r in rows("gazetteer.tsv") if r["qid"]]
+    assert len(with_qid) >= 5000
+
+
+def test_every_qid_row_has_a_source_an_arabic_label_and_a_valid_type() -> None:
+    seen: set[str] = set()
+    for r in rows("gazetteer.tsv"):
+        assert r["type"] in _TYPE_TO_CLASS, r
+        assert r["label_ar"].strip(), r
+        if r["qid"]:
+            assert r["qid"].startswith("Q") and r["qid"][1:].isdigit(), r
+            assert r["source"].strip(), r
+            assert r["qid"] not in seen, r["qid"]
+            seen.add(r["qid"])
+
+
+def test_provenance_covers_every_row_with_its_licence() -> None:
+    gaz, prov = rows("gazetteer.tsv"), rows("gazetteer_provenance.tsv")
+    assert [(r["qid"], r["type"]) for r in gaz] == [(p["qid"], p["type"]) for p in prov]
+    for p in prov:
+        if p["qid"]:
+            assert p["qid_sources"] and p["label_ar_source"] and p["licence"], p
+    assert (DATA / "GAZETTEER_SOURCES.md").exists()
+
+
+def test_the_reader_loads_every_row() -> None:
+    assert len(load().entries) == len(rows("gazetteer.tsv"))
+    assert [e.qid for e in load().lookup("الموصل")] == ["Q83317"]
+
+
+def test_new_rows_take_no_common_word_and_no_curated_name() -> None:
+    from kg.text import normalize
+
+    curated = {
+        normalize(n)
+        for r in rows("gazetteer.tsv")[:318]
+        for n in [r["label_ar"], *r["aliases_ar"].split("|")]
+        if n
+    }
+    names = {
+        normalize(n): r["qid"]
+        for r in rows("gazetteer.tsv")[318:]
+        for n in [r["label_ar"], *r["aliases_ar"].split("|")]
+        if n
+    }
+    for word in ("ذكر", "الاحد", "جنوب", "صباح", "شان", "نيش", "الامل", "صور", "فدان"):
+        assert word not in names, (word, names.get(word))
+    assert not curated & set(names)
+
+
+@pytest.mark.parametrize(
+    ("name", "variants"),
+    [
+        ("هامبورغ", ["هامبورج"]),
+        ("بيتسبرغ", ["بيتسبرج"]),
+        ("ڤيينا", ["فيينا"]),
+        ("پاريس", ["باريس"]),
+        ("گوتنبرغ", ["غوتنبرغ", "جوتنبرغ", "غوتنبرج"]),
+        ("چيناي", ["تشيناي"]),
+        ("بغداد", []),
+        ("الموصل", []),
+        ("سانت لويس", []),
+        ("دبي", []),
+    ],
+)
+def test_spelling_variants(name: str, variants: list[str]) -> None:
+    assert build_script().spelling_variants(name) == variants
+
+
+def test_place_name_comparison() -> None:
+    same = build_script().same_place_name
+    assert same("Al Fallūjah", "Fallujah")
+    assert same("Banghazi", "Benghazi")
+    assert not same("Ad Dīwānīyah", "Al Başrah al Qadīmah")
+    assert not same("Mosul", "Kirkuk")
+
+
+def test_the_build_reproduces_the_committed_files() -> None:
+    mod = build_script()
+    built, _ = mod.build()
+    gaz, prov = mod.render(built)
+    assert gaz == (DATA / "gazetteer.tsv").read_text(encoding="utf-8")
+    assert prov == (DATA / "gazetteer_provenance.tsv").read_text(encoding="utf-8")
