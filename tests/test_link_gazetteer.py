@@ -179,13 +179,14 @@ def test_decide_abstains_on_a_tie() -> None:
 
 
 def test_index_loads_fast() -> None:
-    code = "import time; import kg.link.gazetteer as g; t = time.perf_counter(); g.GazetteerLinker(); print(time.perf_counter() - t)"
+    # CPU time of this process: the work, not how busy the machine is
+    code = "import time; import kg.link.gazetteer as g; t = time.process_time(); g.GazetteerLinker(); print(time.process_time() - t)"
     seconds = float(
         subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         ).stdout
     )
-    assert seconds < 0.5  # about 25 ms on a laptop; generous for a loaded CI machine
+    assert seconds < 0.5  # about 0.15 s with 6,100 rows
 
 
 def test_throughput_is_not_pathological() -> None:
