@@ -29,15 +29,22 @@ def _kg() -> list[str]:
     return [sys.executable, "-m", "kg.cli"]
 
 
+def _arg(p: Path) -> str:
+    """A path as the builds get it: relative to the repository root where it can be, since
+    the path a document was read from is part of the graph (``dcterms:source``) and a
+    second checkout of the tree must give the same bytes."""
+    return os.path.relpath(p, ROOT) if not p.is_relative_to(Path(tempfile.gettempdir())) else str(p)
+
+
 def cases(realnews: Path, ud: Path) -> dict[str, list[str]]:
-    """Case name -> the arguments of ``kg build`` (before ``--out``)."""
-    out: dict[str, list[str]] = {"seed": [str(ROOT / "seeds")]}
+    """Case name -> the arguments of ``kg build`` (before ``--out``), run from the root."""
+    out: dict[str, list[str]] = {"seed": [_arg(ROOT / "seeds")]}
     for p in sorted((ROOT / "tests/data/articles").glob("*.txt")):
-        out[f"article/{p.stem}"] = [str(p)]
-    out["article/english"] = [str(ROOT / "tests/data/english_article.txt")]
+        out[f"article/{p.stem}"] = [_arg(p)]
+    out["article/english"] = [_arg(ROOT / "tests/data/english_article.txt")]
     pud = ud / "ar_pud-ud-test.conllu"
     if pud.exists():
-        out["pud/conllu"] = [str(pud), "--analyser", "conllu"]
+        out["pud/conllu"] = [_arg(pud), "--analyser", "conllu"]
         # a fixed path: the source path is part of the graph (dcterms:source)
         raw = Path(tempfile.gettempdir()) / "kg-check-identical" / "pud_raw.txt"
         raw.parent.mkdir(exist_ok=True)
@@ -52,7 +59,7 @@ def cases(realnews: Path, ud: Path) -> dict[str, list[str]]:
     texts = realnews / "texts"
     if texts.is_dir():
         for p in sorted(texts.glob("*.txt")):
-            out[f"realnews/{p.stem}"] = [str(p)]
+            out[f"realnews/{p.stem}"] = [_arg(p)]
     else:
         print(f"left out: {texts} not found", file=sys.stderr)
     return out
