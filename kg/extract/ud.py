@@ -147,6 +147,10 @@ class _Doc:
             key = self.alias[key]
         return key
 
+    def ent(self, key: str) -> _Ent:
+        """The entity a key stands for now, after merges (no entity is made)."""
+        return self.ents[self.find(key)]
+
     def merge(self, a: str, b: str) -> str:
         a, b = self.find(a), self.find(b)
         if a == b:
@@ -329,9 +333,8 @@ def _names(d: _Doc, s: Sentence, tree: Tree) -> None:
             and not text.startswith("ال")
             and tree.tok(span.first - 1).end == first.start
         ):
-            e = d.ents[
-                d.find(key)
-            ]  # للأمم المتحدة: the name is الأمم المتحدة, its alif dropped after ل
+            # للأمم المتحدة: the name is الأمم المتحدة, its alif dropped after ل
+            e = d.ent(key)
             full = "ا" + d.text[first.start : tree.tok(span.last).end]
             if full not in e.names:
                 e.names.insert(0, full)
@@ -343,7 +346,7 @@ def _names(d: _Doc, s: Sentence, tree: Tree) -> None:
             if designators().get(kind) == "Organization" and not kind.startswith("ال"):
                 d.heads[kind] = key  # حزب العمال ... الحزب: the kind named before the name
                 full = d.text[tree.tok(span.first - 1).start : tree.tok(span.last).end]
-                e = d.ents[d.find(key)]
+                e = d.ent(key)
                 if full not in e.names:
                     e.names.append(full)
 
@@ -396,7 +399,7 @@ def _anaphora(d: _Doc, s: Sentence, tree: Tree) -> None:
             continue
         ids = [t.id, *tree.children(t.id, "amod")]
         key = d.heads[_strip_al(n)]
-        d.mention(s, tree, ids, key, d.ents[d.find(key)].cls, "nominal", t.id)
+        d.mention(s, tree, ids, key, d.ent(key).cls, "nominal", t.id)
 
 
 def _times(d: _Doc, s: Sentence, tree: Tree) -> None:
@@ -430,7 +433,7 @@ def _times(d: _Doc, s: Sentence, tree: Tree) -> None:
                 label = d.text[a:b]
                 key = f"time:{normalize(label)}"
                 e_key = d.mention(s, tree, ids, key, "TimeExpression", "value", t.id)
-                d.ents[d.find(e_key)].value = label
+                d.ent(e_key).value = label
             i = j + 1
             continue
         if (
@@ -441,7 +444,7 @@ def _times(d: _Doc, s: Sentence, tree: Tree) -> None:
         ):
             key = f"time:{n}"
             e_key = d.mention(s, tree, [t.id], key, "TimeExpression", "value", t.id)
-            d.ents[d.find(e_key)].value = n
+            d.ent(e_key).value = n
         i += 1
 
 
@@ -494,7 +497,7 @@ def _titles(d: _Doc, s: Sentence, tree: Tree) -> None:
         if title is None or t.upos not in ("NOUN", "ADJ", "PROPN"):
             continue
         owner = d.token_ent.get((s.index, t.id))
-        if owner is not None and d.ents[d.find(owner)].cls not in ("Position",):
+        if owner is not None and d.ent(owner).cls not in ("Position",):
             continue
         if t.deprel == "appos" and t.head and _title_of(tree, t.head):
             continue  # أمير قطر الشيخ تميم: an honorific inside another title's chain
@@ -515,13 +518,13 @@ def _titles(d: _Doc, s: Sentence, tree: Tree) -> None:
             if person is not None:  # قال السيد بانفالكار: the courtesy title names no position
                 d.token_ent[(s.index, t.id)] = person
                 if titles()[title].gender == "f":
-                    d.ents[d.find(person)].gender = "f"
+                    d.ent(person).gender = "f"
             continue
         if person is not None:
             d.bindings.append((head_word, mods, person, s.index))
             info = titles().get(title)
             if info is not None and info.gender == "f":
-                d.ents[d.find(person)].gender = "f"  # مديرة الصندوق كريستالينا غورغييفا: a woman
+                d.ent(person).gender = "f"  # مديرة الصندوق كريستالينا غورغييفا: a woman
             d.fact(
                 person,
                 "holdsPosition",
@@ -537,7 +540,7 @@ def _titles(d: _Doc, s: Sentence, tree: Tree) -> None:
         bound = _bound_person(d, head_word, mods, s.index)
         if bound is not None:
             d.token_ent[(s.index, t.id)] = bound
-            e = d.ents[d.find(bound)]
+            e = d.ent(bound)
             surface = d.text[tree.span(ids)[0] : tree.span(ids)[1]]
             if surface not in e.names:
                 e.names.append(surface)
@@ -545,9 +548,10 @@ def _titles(d: _Doc, s: Sentence, tree: Tree) -> None:
         else:
             # a title with no name: the person is known only by it (قال الرئيس الفرنسي)
             e_key = d.find(pos_key)
-            if d.ents[e_key].cls == "Position" and not d.ents[e_key].proper:
-                d.ents[e_key].cls = "Person"
-                d.ents[e_key].gender = "f" if titles()[title].gender == "f" else "m"
+            e = d.ent(e_key)
+            if e.cls == "Position" and not e.proper:
+                e.cls = "Person"
+                e.gender = "f" if titles()[title].gender == "f" else "m"
             d.token_ent[(s.index, t.id)] = e_key
 
 
@@ -565,7 +569,7 @@ def _appos_person(d: _Doc, s: Sentence, tree: Tree, i: int) -> str | None:
         cands.append(tree.tok(i).head)
     for c in cands:
         key = d.token_ent.get((s.index, c))
-        if key is not None and d.ents[d.find(key)].cls == "Person":
+        if key is not None and d.ent(key).cls == "Person":
             return d.find(key)
     return None
 
@@ -614,7 +618,7 @@ def _title_relation(
         key = d.token_ent.get((s.index, k))
         if key is None:
             continue
-        e = d.ents[d.find(key)]
+        e = d.ent(key)
         if e.cls in ("Organization", "Country", "Group") and d.find(key) != person:
             d.fact(person, rel, key, s, tree, [t, k], 0.85)
             return
@@ -626,7 +630,7 @@ def _title_relation(
         if country is None or (s.index, k) in d.token_ent:
             continue
         key = d.mention(s, tree, [k], f"gaz:{country.key}", "Country", "nominal", k, gender="f")
-        e = d.ents[d.find(key)]
+        e = d.ent(key)
         if country.label_ar not in e.names:
             e.names.insert(0, country.label_ar)
         if d.find(key) != person:
@@ -692,7 +696,7 @@ def _predicative_titles(d: _Doc, s: Sentence, tree: Tree) -> None:
             key = d.token_ent.get((s.index, k))
             if (
                 key
-                and d.ents[d.find(key)].cls in ("Organization", "Country", "Group")
+                and d.ent(key).cls in ("Organization", "Country", "Group")
                 and d.find(key) != subj
             ):
                 d.fact(
@@ -832,7 +836,7 @@ def _homeland(d: _Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     if country is None:
         return None
     key = d.mention(s, tree, [i, pron], f"gaz:{country.key}", "Country", "nominal", i, gender="f")
-    e = d.ents[d.find(key)]
+    e = d.ent(key)
     if country.label_ar not in e.names:
         e.names.insert(0, country.label_ar)
     return d.find(key)
@@ -855,7 +859,7 @@ def _transparent_target(d: _Doc, s: Sentence, tree: Tree, i: int) -> str | None:
         if tree.has_case(k) and tree.case(k) not in ("ل",):
             continue
         key = d.token_ent.get((s.index, k))
-        if key is not None and d.ents[d.find(key)].cls in AGENTIVE:
+        if key is not None and d.ent(key).cls in AGENTIVE:
             return d.find(key)
     return None
 
@@ -1026,7 +1030,7 @@ def _subjects(
     if subs:
         keys = [k for j in subs for x in _expand(d, s, tree, j) for k in _keys(d, s, tree, x)]
         if len(keys) == 1 and tree.feat(v, "Gender") == "Fem" and tree.feat(v, "Person") == "3":
-            e = d.ents[d.find(keys[0])]
+            e = d.ent(keys[0])
             if e.cls == "Person" and tree.feat(v, "Number") == "Sing":
                 e.gender = "f"  # قالت X: the verb agrees with a woman
         return keys, 0.9
@@ -1059,16 +1063,16 @@ def _subjects(
         if not h:
             return [], 0.0
         keys, conf = _subjects(d, s, tree, h, speech, depth + 1)
-        return [k for k in keys if _agrees(d.ents[d.find(k)], gender, number)], conf * 0.9
+        return [k for k in keys if _agrees(d.ent(k), gender, number)], conf * 0.9
     resumptive = any(tree.tok(k).upos == "PRON" for k in tree.children(v, "obj"))
     if _is_relative_clause(tree, v) and not resumptive and tree.tok(v).head:
         # بيانًا أثنى فيه على ...: the noun the clause describes does the action, when the
         # verb agrees with it (بيانا دعوا فيه: "they called", so not the statement)
         key = _ent_of(d, s, tree, tree.tok(v).head)
-        if key and _agrees(d.ents[d.find(key)], gender, number):
+        if key and _agrees(d.ent(key), gender, number):
             return [key], 0.75
     if speech and d.last_speaker is not None:
-        e = d.ents[d.find(d.last_speaker)]
+        e = d.ent(d.last_speaker)
         if e.cls in AGENTIVE and _agrees(e, gender, number):
             return [d.find(d.last_speaker)], 0.75
     # a dropped subject is none of the verb's own arguments (وأشادت بالتزام القاهرة: not Cairo)
@@ -1191,7 +1195,7 @@ def _statement_of(
             continue
         key = f"stmt:{d.analysed.doc.id}:{s.index}:{a}"
         e_key = d.mention(s, tree, ids, key, "Statement", "value", c)
-        d.ents[d.find(e_key)].value = text
+        d.ent(e_key).value = text
         return e_key, c
     return None
 
@@ -1217,7 +1221,7 @@ def _sources(d: _Doc, s: Sentence, tree: Tree) -> None:
         ):
             continue
         key = _ent_of(d, s, tree, k)
-        if key is None or d.ents[d.find(key)].cls not in ("Person", "Organization", "Group"):
+        if key is None or d.ent(key).cls not in ("Person", "Organization", "Group"):
             continue
         st = _statement_of(d, s, tree, _commented(tree, k))
         if st is not None:
@@ -1312,7 +1316,7 @@ def _verb_facts(
         if tree.case(j) == "في" and normalize(strip_diacritics(tree.tok(j).lemma)) in _ISSUED:
             doc_key = _ent_of(d, s, tree, j)
             for subj in subjects:
-                if d.ents[d.find(subj)].cls in AGENTIVE:
+                if d.ent(subj).cls in AGENTIVE:
                     d.fact(subj, "issued", doc_key, s, tree, [v, j], min(sconf, 0.8), "اصدر")
     if speech:
         st = _statement(d, s, tree, v)
@@ -1320,7 +1324,7 @@ def _verb_facts(
             statements.append(st[0])
             for subj in subjects:
                 d.fact(subj, rel, st[0], s, tree, [v, st[1]], sconf, lemma)
-            if subjects and d.ents[d.find(subjects[0])].cls in AGENTIVE:
+            if subjects and d.ent(subjects[0]).cls in AGENTIVE:
                 d.last_speaker = subjects[0]
             return
     if rel == "reported":
@@ -1333,18 +1337,14 @@ def _verb_facts(
                 if tree.case(j) == "عن":
                     for x in _expand(d, s, tree, j):
                         src = _ent_of(d, s, tree, x)
-                        if (
-                            src
-                            and d.ents[d.find(src)].cls in AGENTIVE
-                            and d.find(src) not in subjects
-                        ):
+                        if src and d.ent(src).cls in AGENTIVE and d.find(src) not in subjects:
                             d.fact(src, "said", st[0], s, tree, [x, st[1]], min(sconf, 0.85), "قال")
             return
     objects = _objects(d, s, tree, v, entry)
     if rel == "met" and not objects and len(subjects) == 1 and tree.children(v, "nsubj"):
         # والتقى الرئيس التركي: a meeting needs two, so one named party is whom the subject
         # carried over from before met
-        one = d.ents[d.find(subjects[0])]
+        one = d.ent(subjects[0])
         gender, number = _verb_agreement(tree, v)
         before = (
             _recent(d, gender, number, {d.find(subjects[0])}, s.index, prefer_subject=True)
@@ -1361,7 +1361,7 @@ def _verb_facts(
         # بحث مع X الأزمة: met X; the crisis is what was discussed, an open relation
         on_prep = [o for o in objects if tree.case(o[1]).split(" ")[0] in entry.preps]
         topics = [o for o in objects if o not in on_prep]
-        events = [o for o in topics if d.ents[d.find(o[0])].cls == "Event"]
+        events = [o for o in topics if d.ent(o[0]).cls == "Event"]
         # أجرى محادثات مع X: both take part in the talks; أجرى اتصالا هاتفيا مع X: a call, no meeting
         remote = any(
             d.lex.event_type(lexmod.key(tree.tok(oi).lemma)) in _REMOTE_EVENTS for _, oi in events
@@ -1376,7 +1376,7 @@ def _verb_facts(
                         d.fact(
                             who, "participatedIn", obj, s, tree, [wi, oi], min(sconf, 0.75), lemma
                         )
-                    if len(on_prep) == 1 and d.ents[d.find(on_prep[0][0])].cls in AGENTIVE:
+                    if len(on_prep) == 1 and d.ent(on_prep[0][0]).cls in AGENTIVE:
                         d.last_pair = (subj, on_prep[0][0])  # بحثا خلاله: the two who talked
                 else:
                     d.fact(
@@ -1403,10 +1403,10 @@ def _verb_facts(
         entry is not None
         and "Event" in entry.objects
         and len(subjects) == 1
-        and d.ents[d.find(subjects[0])].cls == "Event"
+        and d.ent(subjects[0]).cls == "Event"
     ):
         # حضر الاجتماع وزراء ...: object before subject; the event is the object
-        agents = [o for o in objects if d.ents[d.find(o[0])].cls in AGENTIVE]
+        agents = [o for o in objects if d.ent(o[0]).cls in AGENTIVE]
         if agents:
             ev = subjects[0]
             subjects = [a for a, _ in agents]
@@ -1416,8 +1416,8 @@ def _verb_facts(
         objects = [
             o
             for o in objects
-            if d.ents[d.find(o[0])].cls in entry.objects
-            or d.ents[d.find(o[0])].cls == "Thing"
+            if d.ent(o[0]).cls in entry.objects
+            or d.ent(o[0]).cls == "Thing"
             and "Event" not in entry.objects
         ]
     if rel == OPEN:
@@ -1445,14 +1445,14 @@ def _verb_facts(
             d.fact(subj, rel, obj, s, tree, [v, oi], conf, lemma)
             if (
                 rel in ("met", "received", "agreed", "signed", "worksWith")
-                and d.ents[d.find(obj)].cls in AGENTIVE
+                and d.ent(obj).cls in AGENTIVE
             ):
                 d.last_pair = (subj, obj)
     if len(subjects) == 2 and rel in ("met", "agreed", "signed", "worksWith"):
         d.last_pair = (subjects[0], subjects[1])
     if rel in ("met", "received") and subjects and objects:
         _meeting_event(d, s, tree, v, subjects, [o for o, _ in objects])
-    if speech and subjects and d.ents[d.find(subjects[0])].cls in AGENTIVE:
+    if speech and subjects and d.ent(subjects[0]).cls in AGENTIVE:
         d.last_speaker = subjects[0]
 
 
@@ -1467,21 +1467,21 @@ def _meeting_event(
             key = d.token_ent.get((s.index, k))
             if key is None:
                 continue
-            cls = d.ents[d.find(key)].cls
+            cls = d.ent(key).cls
             if cls in PLACES and "في" in (tree.case(j), tree.case(k)):
                 places.append((key, k))
             elif cls == "TimeExpression":
                 times.append((key, k))
     if not places and not times:
         return
-    names = [d.ents[d.find(p)] for p in (*parties, *others)]
+    names = [d.ent(p) for p in (*parties, *others)]
     english = d.analysed.doc.lang == "en"
     if english:
         label = "meeting of " + " and ".join(_label(e) for e in names[:3])
     else:
         label = "لقاء " + " و".join(_label(e) for e in names[:3])
     key = d.mention(s, tree, [v], f"event:meeting:{s.index}:{v}", "Event", "event", v)
-    e = d.ents[d.find(key)]
+    e = d.ent(key)
     e.names = [label]
     for p in (*parties, *others):
         d.fact(p, "participatedIn", key, s, tree, [v], 0.75, "meeting" if english else "لقاء")
@@ -1521,7 +1521,7 @@ def _repair_object(
     """A relative clause or phrase attached one noun too low: climb to the noun the
     predicate can take (استضاف wants an event: the meeting, not the coalition in its phrase)."""
     key, i = obj
-    if d.ents[d.find(key)].cls in entry.objects:
+    if d.ent(key).cls in entry.objects:
         return obj
     for h in tree.ancestors(i):
         if (
@@ -1530,7 +1530,7 @@ def _repair_object(
         ):
             break
         hk = d.token_ent.get((s.index, h))
-        if hk is not None and d.ents[d.find(hk)].cls in entry.objects:
+        if hk is not None and d.ent(hk).cls in entry.objects:
             return d.find(hk), h
         if tree.tok(h).upos in ("VERB", "AUX"):
             break
@@ -1559,7 +1559,7 @@ def _noun_facts(d: _Doc, s: Sentence, tree: Tree, n: int) -> None:
             d.fact(led, "ledBy", lead, s, tree, [n], 0.85, "قيادة")
         return
     event = d.token_ent.get((s.index, n))
-    is_event = event is not None and d.ents[d.find(event)].cls == "Event"
+    is_event = event is not None and d.ent(event).cls == "Event"
     possessive = any(tree.tok(j).upos == "PRON" and j > n for j in tree.children(n, "nmod"))
     genitive_agent = bool(entry.preps) and not is_event  # سيطرة داعش على: the genitive acts
     objs: list[tuple[str, int]] = []
@@ -1591,11 +1591,7 @@ def _noun_facts(d: _Doc, s: Sentence, tree: Tree, n: int) -> None:
     if subj is None:
         return
     for obj, oi in objs:
-        if (
-            entry.objects
-            and d.ents[d.find(obj)].cls not in entry.objects
-            and not d.ents[d.find(obj)].proper
-        ):
+        if entry.objects and d.ent(obj).cls not in entry.objects and not d.ent(obj).proper:
             continue
         d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
         if is_event and entry.relation in ("targeted", "struck"):
@@ -1604,7 +1600,7 @@ def _noun_facts(d: _Doc, s: Sentence, tree: Tree, n: int) -> None:
                 pk = d.token_ent.get((s.index, w))
                 if (
                     pk
-                    and d.ents[d.find(pk)].cls in PLACES
+                    and d.ent(pk).cls in PLACES
                     and "في" in (tree.case(w), tree.case(tree.tok(w).head))
                 ):
                     d.fact(subj, "location", pk, s, tree, [n, w], 0.7)
@@ -1634,7 +1630,7 @@ def _agentive_in_phrase(d: _Doc, s: Sentence, tree: Tree, h: int) -> str | None:
             continue
         seen.add(k)
         key = d.token_ent.get((s.index, k))
-        if key is not None and d.ents[d.find(key)].cls in AGENTIVE - PLACES | {"Country"}:
+        if key is not None and d.ent(key).cls in AGENTIVE - PLACES | {"Country"}:
             return d.find(key)
         stack.extend(
             j for j in tree.children(k, "nmod") if not tree.has_case(j) or tree.case(j) == "ل"
@@ -1673,12 +1669,12 @@ def _noun_agent(d: _Doc, s: Sentence, tree: Tree, n: int) -> str | None:
                 return _pronoun(d, s, tree, j)
             if not tree.has_case(j):
                 key = d.token_ent.get((s.index, j))
-                if key is not None and d.ents[d.find(key)].cls in AGENTIVE:
+                if key is not None and d.ent(key).cls in AGENTIVE:
                     return d.find(key)
         key = d.token_ent.get((s.index, h))
-        if key is not None and d.ents[d.find(key)].cls in AGENTIVE and tree.case(cur) == "ل":
+        if key is not None and d.ent(key).cls in AGENTIVE and tree.case(cur) == "ل":
             return d.find(key)
-        if key is not None and d.ents[d.find(key)].cls == "Event" and tree.case(cur) == "ل":
+        if key is not None and d.ent(key).cls == "Event" and tree.case(cur) == "ل":
             inner = _agentive_in_phrase(d, s, tree, h)
             if inner:
                 return inner
@@ -1701,7 +1697,7 @@ def _prep_facts(d: _Doc, s: Sentence, tree: Tree, j: int) -> None:
         obj = _ent_of(d, s, tree, x)
         if obj is None:
             continue
-        if event is not None and d.ents[d.find(event)].cls == "Event":
+        if event is not None and d.ent(event).cls == "Event":
             d.fact(event, "targeted", obj, s, tree, [h, x], 0.75, c)
         elif hk is not None:
             d.fact(hk, entry.relation, obj, s, tree, [h, x], 0.75, c)
@@ -1711,7 +1707,7 @@ def _event_place_time(d: _Doc, s: Sentence, tree: Tree) -> None:
     """Place and time of the events a sentence talks about."""
     events: dict[str, int] = {}
     for (si, tid), key in d.token_ent.items():
-        if si == s.index and d.ents[d.find(key)].cls == "Event":
+        if si == s.index and d.ent(key).cls == "Event":
             events.setdefault(d.find(key), tid)
     if not events:
         return
@@ -1730,7 +1726,7 @@ def _event_place_time(d: _Doc, s: Sentence, tree: Tree) -> None:
                     jk = d.token_ent.get((s.index, k))
                     if jk is None:
                         continue
-                    e = d.ents[d.find(jk)]
+                    e = d.ent(jk)
                     if e.cls in PLACES and tree.case(j) in _PLACE_CASES:
                         d.fact(key, "location", jk, s, tree, [hh, k], 0.75)
                         break
@@ -1750,7 +1746,7 @@ def _finish(d: _Doc) -> Extraction:
         used.add(d.find(f.subject))
         used.add(d.find(f.object))
     for m in d.mentions:
-        e = d.ents[d.find(m.entity)]
+        e = d.ent(m.entity)
         # names and events stand on their own; a noun phrase matters only in a fact
         if e.proper or e.cls in (
             "Event",
