@@ -54,6 +54,7 @@ def expand(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
 
 
 def _keys(d: Doc, s: Sentence, tree: Tree, x: int) -> list[str]:
+    """The entities a subject token stands for: the two parties of a dual, or one."""
     parties = dual_parties(d, tree, x)
     if parties:
         return [d.find(p) for p in parties]

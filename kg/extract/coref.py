@@ -174,6 +174,8 @@ def _homeland(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
 
 
 def _transparent_target(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
+    """The acting entity a transparent noun or designator governs (موقع وزارة الخارجية,
+    العاصمة كابل): a genitive, apposition or name after it."""
     for k in tree.children(i, "nmod", "appos", "flat"):
         if tree.has_case(k) and tree.case(k) not in ("ل",):
             continue

@@ -39,6 +39,8 @@ def _event_clause(tree: Tree, tid: int) -> list[int]:
 
 
 def _place_time(d: Doc, s: Sentence, tree: Tree, key: str, hh: int) -> None:
+    """For each oblique of head hh, the first place (under في, ب) or time it names: the
+    event's location or point in time."""
     for j in tree.children(hh, "obl", "nmod", "obl:tmod"):
         # the place itself, or its name after a designator (في العاصمة السعودية الرياض)
         for k in [j, *tree.children(j, "appos", "flat", "nmod")]:

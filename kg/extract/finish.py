@@ -25,6 +25,11 @@ NAME = "ud-extractor/1"
 STANDALONE = ("Event", "Person", "Organization", "Country", "City", "Region", "Place")
 #: A statement's label is its text, cut to this many characters.
 LABEL_CHARS = 80
+#: Hex digits of an entity's short key (of the SHA-1 of its long key): every entity's IRI
+#: is made from it, so a change renames every entity of every graph.
+KEY_DIGITS = 10
+#: Decimal places a triple's confidence keeps.
+CONFIDENCE_DIGITS = 3
 
 
 def finish(d: Doc) -> Extraction:
@@ -42,7 +47,7 @@ def finish(d: Doc) -> Extraction:
             used.add(e.key)
     for key in sorted(used):
         e = d.ents[key]
-        short = "e" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+        short = "e" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:KEY_DIGITS]
         keys[key] = short
         entities.append(
             Entity(
@@ -95,7 +100,7 @@ def _triples(d: Doc, keys: dict[str, str]) -> tuple[Triple, ...]:
                 f.sentence,
                 f.start,
                 f.end,
-                round(f.confidence, 3),
+                round(f.confidence, CONFIDENCE_DIGITS),
                 NAME,
                 f.lemma,
                 f.negated,
@@ -125,7 +130,13 @@ def label(e: Ent) -> str:
 
 def _event_label(names: list[str]) -> str:
     """The most telling name of an event: a complete phrase of two to five words that
-    ends with a definite word (اجتماع التحالف الدولي), else the longest name."""
+    ends with a definite word (اجتماع التحالف الدولي), else the longest name.
+
+    >>> _event_label(["الاجتماع", "هذا الاجتماع", "اجتماع التحالف الدولي"])
+    'اجتماع التحالف الدولي'
+    >>> _event_label(["قمة", "القمة"])
+    'القمة'
+    """
 
     def complete(n: str) -> bool:
         words = n.split()

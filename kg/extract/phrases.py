@@ -99,4 +99,5 @@ def verb_agreement(tree: Tree, v: int) -> tuple[str, str]:
 
 
 def is_relative_clause(tree: Tree, v: int) -> bool:
+    """Whether token v heads a clause that describes a noun (acl, acl:relcl)."""
     return tree.rel(v).startswith("acl")

@@ -29,7 +29,12 @@ from .words import (
 
 
 def participle_verb(lemma: str) -> str:
-    """مضيف -> أضاف, مؤكد -> أكد, مشير -> أشار: the verb of a speech participle."""
+    """مضيف -> أضاف, مؤكد -> أكد, مشير -> أشار: the verb of a speech participle (any
+    other lemma is returned as it is).
+
+    >>> participle_verb("مؤكد"), participle_verb("قال")
+    ('أكد', 'قال')
+    """
     k = normalize(lemma)
     for part, verb in SPEECH_PARTICIPLES.items():
         if normalize(part) == k:

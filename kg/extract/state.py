@@ -72,6 +72,8 @@ class Predicate:
 
 
 class Doc:
+    """Everything the steps know of one document while reading it."""
+
     def __init__(self, analysed: AnalysedDoc) -> None:
         self.analysed = analysed
         self.text = analysed.doc.text
@@ -97,6 +99,7 @@ class Doc:
     # ------------------------------------------------------------- entities
 
     def find(self, key: str) -> str:
+        """The representative key of the entity a key was merged into."""
         while key in self.alias:
             key = self.alias[key]
         return key
@@ -106,6 +109,7 @@ class Doc:
         return self.ents[self.find(key)]
 
     def merge(self, a: str, b: str) -> str:
+        """One entity of two (the one with a proper name represents it); its key."""
         a, b = self.find(a), self.find(b)
         if a == b:
             return a
@@ -139,6 +143,8 @@ class Doc:
         head: int,
         **kw: str,
     ) -> str:
+        """A mention of tokens ``ids`` (headed by ``head``) of the entity of ``key``, made
+        if new; the tokens it covers now stand for it. The entity's key."""
         a, b = tree.span(ids)
         surface = self.text[a:b]
         e = self.entity(key, cls, kw.get("gender", ""), kw.get("number", "s"))
@@ -174,6 +180,9 @@ class Doc:
         conf: float,
         lemma: str = "",
     ) -> None:
+        """A fact between two entities (none if either is missing or they are one), over
+        the span of ``ids`` (the first the predicate: inside reported speech the
+        confidence is discounted; a negation on it makes the fact negated)."""
         if subj is None or obj is None:
             return
         subj, obj = self.find(subj), self.find(obj)

@@ -130,6 +130,7 @@ def _appos_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
 
 
 def _head_of_ent(d: Doc, s: Sentence, key: str, tree: Tree) -> int:
+    """A token of this sentence that stands for the entity (0 for none)."""
     for (si, tid), k in d.token_ent.items():
         if si == s.index and d.find(k) == d.find(key):
             return tid
