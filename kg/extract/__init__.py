@@ -1,8 +1,9 @@
 """Extract stage: AnalysedDoc -> Extraction (mentions, entities, facts).
 
-One extractor reads the UD trees of every analyser (``ud``, in ``kg/extract/ud.py``);
-its relation lexicon is data (``kg/data/relations_*.tsv``). Other extractors register in
-the ``kg.extractors`` entry point group.
+One extractor reads the UD trees of every analyser (``ud``: its driver is
+``kg/extract/ud.py``, one module of this package per step); its relation lexicon is data
+(``kg/data/relations_*.tsv``, read by ``kg.lexicon.relations``). Other extractors
+register in the ``kg.extractors`` entry point group.
 """
 
 from __future__ import annotations

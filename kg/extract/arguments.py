@@ -1,0 +1,182 @@
+"""Arguments of a predicate: who does it (``subjects``) and what it is done to
+(``objects``), each expanded over what is coordinated or listed with it (``expand``).
+
+A subject is the verb's own, or shared from the verb it is coordinated with or depends
+on, or a dropped subject guessed from the noun a relative clause describes, the last
+speaker or the most recent agreeing entity; each way has its confidence
+(``confidence.SUBJECT_*``). Reads the tree and the ``Doc`` through ``coref``; writes the
+entities ``coref.ent_of`` makes (and a woman's gender from a feminine verb).
+"""
+
+from __future__ import annotations
+
+from ..lexicon import relations as lexmod
+from ..lexicon.words import designators
+from ..model import Sentence
+from ..text import normalize, strip_diacritics
+from .confidence import (
+    SUBJECT_DUAL_VERB,
+    SUBJECT_GOVERNOR_STEP,
+    SUBJECT_LAST_SPEAKER,
+    SUBJECT_OWN,
+    SUBJECT_RECENT,
+    SUBJECT_RELATIVE,
+    SUBJECT_SHARED_STEP,
+)
+from .coref import agrees, dual_parties, ent_of, recent
+from .phrases import is_relative_clause, strip_al, verb_agreement
+from .state import AGENTIVE, Doc
+from .tree import Tree
+from .words import ADDITION, ADDITION_PREFIXES, PURPOSE_MARKS, TRANSPARENT
+
+#: A subject is looked for at most this many verbs up a chain (conj, xcomp, advcl).
+MAX_SUBJECT_DEPTH = 3
+
+
+def expand(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
+    """An argument and the arguments coordinated or listed with it."""
+    out = [i]
+    for k in tree.children(i, "conj"):
+        if tree.tok(k).upos != "ADJ":
+            out.extend(expand(d, s, tree, k))
+    n = normalize(tree.tok(i).form)
+    if strip_al(n) in TRANSPARENT or n in designators():
+        # وفدا الجيش وقوات الدعم السريع: what a delegation, forces or site stands for, and
+        # what is coordinated with it
+        for k in tree.children(i, "nmod"):
+            if not tree.has_case(k):
+                out.extend(x for c in tree.children(k, "conj") for x in expand(d, s, tree, c))
+    for k in tree.children(i, "nmod", "obl", "appos"):
+        c = tree.case(k)
+        if c == "ك" or c in ADDITION or c.startswith(ADDITION_PREFIXES):
+            out.extend(expand(d, s, tree, k))
+    return out
+
+
+def _keys(d: Doc, s: Sentence, tree: Tree, x: int) -> list[str]:
+    """The entities a subject token stands for: the two parties of a dual, or one."""
+    parties = dual_parties(d, tree, x)
+    if parties:
+        return [d.find(p) for p in parties]
+    k = ent_of(d, s, tree, x)
+    return [k] if k else []
+
+
+# ---------------------------------------------------------------- subjects
+
+
+def subjects(
+    d: Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int = 0
+) -> tuple[list[str], float]:
+    """Subject entities of a predicate and a confidence for how they were found."""
+    subs = tree.children(v, "nsubj") or tree.children(
+        v, "obl:agent"
+    )  # obl:agent: English "hosted by X"
+    if subs:
+        return _own_subjects(d, s, tree, v, subs), SUBJECT_OWN
+    if tree.feat(v, "Number") == "Dual" and tree.tok(v).upos == "VERB" and d.last_pair is not None:
+        # وبحثا: a dual verb, the last two parties
+        return [d.find(p) for p in d.last_pair], SUBJECT_DUAL_VERB
+    shared = _shared_subjects(d, s, tree, v, speech, depth)
+    if shared is not None:
+        return shared
+    if tree.tok(v).feat("Person") in ("1", "2"):
+        return [], 0.0
+    if tree.tok(v).feat("Voice") == "Pass":
+        return [], 0.0  # قُتل 12 شخصا: a passive names no agent, and none is guessed
+    return _dropped_subjects(d, s, tree, v, speech, depth)
+
+
+def _own_subjects(d: Doc, s: Sentence, tree: Tree, v: int, subs: list[int]) -> list[str]:
+    """The entities of a verb's own subjects (and what is coordinated with them)."""
+    keys = [k for j in subs for x in expand(d, s, tree, j) for k in _keys(d, s, tree, x)]
+    if len(keys) == 1 and tree.feat(v, "Gender") == "Fem" and tree.feat(v, "Person") == "3":
+        e = d.ent(keys[0])
+        if e.cls == "Person" and tree.feat(v, "Number") == "Sing":
+            e.gender = "f"  # قالت X: the verb agrees with a woman
+    return keys
+
+
+def _shared_subjects(
+    d: Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int
+) -> tuple[list[str], float] | None:
+    """The subjects of the predicate a coordinated or complement verb, or a participle,
+    depends on (None when it depends on none)."""
+    if depth < MAX_SUBJECT_DEPTH and tree.rel(v) in ("conj", "xcomp") and tree.tok(v).head:
+        h = tree.tok(v).head
+        if tree.tok(h).upos in ("VERB", "AUX", "ADJ", "NOUN"):
+            keys, conf = subjects(d, s, tree, h, speech, depth + 1)
+            return keys, conf * SUBJECT_SHARED_STEP
+    if (
+        tree.rel(v) == "advcl"
+        and tree.tok(v).upos in ("ADJ", "NOUN")
+        and tree.tok(v).head
+        and depth < MAX_SUBJECT_DEPTH
+    ):
+        # مضيفًا أن ...: the participle shares the subject of the clause it hangs on
+        keys, conf = subjects(d, s, tree, tree.tok(v).head, speech, depth + 1)
+        return keys, conf * SUBJECT_GOVERNOR_STEP
+    return None
+
+
+def _dropped_subjects(
+    d: Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int
+) -> tuple[list[str], float]:
+    """A dropped subject: the governing clause's for a purpose clause, the noun a relative
+    clause describes, the last speaker, or the most recent agreeing entity."""
+    gender, number = verb_agreement(tree, v)
+    marks = {normalize(strip_diacritics(tree.tok(m).lemma)) for m in tree.children(v, "mark")}
+    if marks & PURPOSE_MARKS and depth < MAX_SUBJECT_DEPTH:
+        # هدد بتوسيع الهجمات لتشمل ...: a purpose clause's dropped subject is the governing
+        # clause's subject when it agrees, else it is left open (never someone from earlier)
+        h = next((a for a in tree.ancestors(v) if tree.tok(a).upos in ("VERB", "AUX")), 0)
+        if not h:
+            return [], 0.0
+        keys, conf = subjects(d, s, tree, h, speech, depth + 1)
+        return [k for k in keys if agrees(d.ent(k), gender, number)], conf * SUBJECT_GOVERNOR_STEP
+    resumptive = any(tree.tok(k).upos == "PRON" for k in tree.children(v, "obj"))
+    if is_relative_clause(tree, v) and not resumptive and tree.tok(v).head:
+        # بيانًا أثنى فيه على ...: the noun the clause describes does the action, when the
+        # verb agrees with it (بيانا دعوا فيه: "they called", so not the statement)
+        key = ent_of(d, s, tree, tree.tok(v).head)
+        if key and agrees(d.ent(key), gender, number):
+            return [key], SUBJECT_RELATIVE
+    if speech and d.last_speaker is not None:
+        e = d.ent(d.last_speaker)
+        if e.cls in AGENTIVE and agrees(e, gender, number):
+            return [d.find(d.last_speaker)], SUBJECT_LAST_SPEAKER
+    # a dropped subject is none of the verb's own arguments (وأشادت بالتزام القاهرة: not Cairo)
+    args = [i for c in tree.children(v, "obj", "iobj", "obl", "nmod") for i in tree.subtree(c)]
+    own = {d.find(k) for i in args if (k := d.token_ent.get((s.index, i))) is not None}
+    key = recent(d, gender, number, own, s.index, prefer_subject=True)
+    return ([key] if key else []), SUBJECT_RECENT
+
+
+# ----------------------------------------------------------------- objects
+
+
+def objects(
+    d: Doc, s: Sentence, tree: Tree, v: int, entry: lexmod.Entry | None
+) -> list[tuple[str, int]]:
+    """Object entities of a predicate (with the token each comes from): its direct object,
+    and its prepositional object when the lexicon names the preposition."""
+    args = tree.children(v, "obj", "nsubj:pass")
+    if entry is not None and entry.preps:
+        args += [
+            j for j in tree.children(v, "obl", "nmod") if tree.case(j).split(" ")[0] in entry.preps
+        ]
+    out: list[tuple[str, int]] = []
+    for j in args:
+        t = tree.tok(j)
+        if t.upos == "PRON" and t.feat("PronType") != "Rel" and is_relative_clause(tree, v):
+            # a resumptive pronoun (الذي استضافه, الذي شارك فيه): the noun the clause is about
+            ante = tree.tok(v).head
+            key = ent_of(d, s, tree, ante)
+            if key:
+                out.append((key, ante))
+            continue
+        for x in expand(d, s, tree, j):
+            key = ent_of(d, s, tree, x)
+            if key:
+                out.append((key, x))
+    return out

@@ -1,0 +1,152 @@
+"""Output: the ``Extraction`` of one document, once every sentence is read.
+
+Reads the ``Doc``; keeps the entities that stand on their own (names, events, people,
+bodies, places) or take part in a fact, gives each a short stable key and a label (the
+longest proper name of a person, the most telling name of an event, a statement's text),
+and writes the mentions and one triple per fact (duplicates within a sentence dropped),
+each stamped with the extractor's ``NAME``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from ..lexicon.words import titles
+from ..model import Entity, Extraction, Mention, Triple
+from ..text import normalize
+from ..vocab import OPEN
+from .state import Doc, Ent
+from .words import DEMONSTRATIVES
+
+#: The extractor's name and version, written into every triple (kg:extractor): a graph
+#: records which extractor stated a fact, so this must change only with the extractor.
+NAME = "ud-extractor/1"
+#: Classes whose entities are kept even when no fact names them.
+STANDALONE = ("Event", "Person", "Organization", "Country", "City", "Region", "Place")
+#: A statement's label is its text, cut to this many characters.
+LABEL_CHARS = 80
+#: Hex digits of an entity's short key (of the SHA-1 of its long key): every entity's IRI
+#: is made from it, so a change renames every entity of every graph.
+KEY_DIGITS = 10
+#: Decimal places a triple's confidence keeps.
+CONFIDENCE_DIGITS = 3
+
+
+def finish(d: Doc) -> Extraction:
+    """The entities, mentions and triples of a document."""
+    keys: dict[str, str] = {}
+    entities: list[Entity] = []
+    used: set[str] = set()
+    for f in d.facts:
+        used.add(d.find(f.subject))
+        used.add(d.find(f.object))
+    for m in d.mentions:
+        e = d.ent(m.entity)
+        # names and events stand on their own; a noun phrase matters only in a fact
+        if e.proper or e.cls in STANDALONE:
+            used.add(e.key)
+    for key in sorted(used):
+        e = d.ents[key]
+        short = "e" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:KEY_DIGITS]
+        keys[key] = short
+        entities.append(
+            Entity(
+                key=short,
+                label=label(e),
+                cls=e.cls,
+                mentions=tuple(e.mentions),
+                names=tuple(dict.fromkeys(e.names)),
+                value=e.value,
+            )
+        )
+    mentions = tuple(
+        Mention(
+            m.id,
+            m.sentence,
+            m.start,
+            m.end,
+            m.text,
+            m.label,
+            keys[d.find(m.entity)],
+            m.kind,
+            m.head,
+        )
+        for m in d.mentions
+        if d.find(m.entity) in keys
+    )
+    return Extraction(
+        analysed=d.analysed,
+        mentions=mentions,
+        entities=tuple(entities),
+        triples=_triples(d, keys),
+    )
+
+
+def _triples(d: Doc, keys: dict[str, str]) -> tuple[Triple, ...]:
+    """One triple per fact, the first of the same statement in a sentence kept."""
+    seen: set[tuple[str, str, str, int]] = set()
+    triples: list[Triple] = []
+    for f in d.facts:
+        s, o = keys[d.find(f.subject)], keys[d.find(f.object)]
+        sig = (s, f.relation if f.relation != OPEN else f"{OPEN}:{f.lemma}", o, f.sentence)
+        if sig in seen or s == o:
+            continue
+        seen.add(sig)
+        triples.append(
+            Triple(
+                s,
+                f.relation,
+                o,
+                f.sentence,
+                f.start,
+                f.end,
+                round(f.confidence, CONFIDENCE_DIGITS),
+                NAME,
+                f.lemma,
+                f.negated,
+            )
+        )
+    return tuple(triples)
+
+
+def label(e: Ent) -> str:
+    """An entity's label: a statement's text, a person's longest proper name, an event's
+    most telling name, else its first name."""
+    if e.cls == "Statement":
+        text = e.value or (e.names[0] if e.names else "")
+        return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 3] + "…"
+    names = [n for n in e.names if n.strip()]
+    if not names:
+        return e.key
+    if e.cls == "Person" and e.proper:
+        # the longest proper name, not a title
+        proper = [n for n in names if normalize(n).split(" ")[0] not in titles()]
+        if proper:
+            return max(proper, key=lambda n: (len(n.split()), len(n)))
+    if e.cls == "Event":
+        return _event_label(names)
+    return names[0]
+
+
+def _event_label(names: list[str]) -> str:
+    """The most telling name of an event: a complete phrase of two to five words that
+    ends with a definite word (اجتماع التحالف الدولي), else the longest name.
+
+    >>> _event_label(["الاجتماع", "هذا الاجتماع", "اجتماع التحالف الدولي"])
+    'اجتماع التحالف الدولي'
+    >>> _event_label(["قمة", "القمة"])
+    'القمة'
+    """
+
+    def complete(n: str) -> bool:
+        words = n.split()
+        return (
+            2 <= len(words) <= 5
+            and normalize(words[-1]).startswith("ال")
+            and normalize(words[0]) not in DEMONSTRATIVES
+        )
+
+    good = [n for n in names if complete(n)]
+    if good:
+        return max(good, key=lambda n: (names.count(n), -len(n.split()), n))
+    return max(names, key=len)

@@ -1,0 +1,118 @@
+"""Meetings: who met whom, the talks they took part in, and the meeting as an event.
+
+Reads meeting verbs and their arguments (التقى, استقبل, بحث مع X); writes the other party
+of a meeting with one named party (``other_party``), participation in talks
+(``took_part``), a meeting event with its participants, place and time
+(``meeting_event``), and the ``Doc``'s last pair (the two parties a later dual refers
+to: الجانبين, وبحثا), which ``note_pairs`` keeps up to date.
+"""
+
+from __future__ import annotations
+
+from ..model import Sentence
+from .confidence import MEETING_EVENT, PARTICIPATION_CAP, SUBJECT_OTHER_PARTY
+from .coref import recent
+from .finish import label
+from .phrases import verb_agreement
+from .state import AGENTIVE, PLACES, Doc, Predicate
+from .tree import Tree
+
+#: Relations between two parties: the last such pair is what a later dual refers to.
+PAIR_RELATIONS = ("met", "received", "agreed", "signed", "worksWith")
+#: Relations two coordinated subjects share (X and Y met): they become the last pair.
+JOINT_RELATIONS = ("met", "agreed", "signed", "worksWith")
+#: Relations that make a meeting event when the clause names its place or time.
+MEETING_RELATIONS = ("met", "received")
+#: Classes of a party a meeting verb's lone subject can be.
+PARTIES = ("Person", "Organization", "Country")
+#: A meeting event's label names at most this many participants.
+LABEL_PARTIES = 3
+
+
+def other_party(
+    d: Doc, s: Sentence, tree: Tree, p: Predicate, objects: list[tuple[str, int]]
+) -> list[tuple[str, int]]:
+    """والتقى الرئيس التركي: a meeting needs two, so one named party is whom the subject
+    carried over from before met. The objects, with the named party as the one met (and
+    the carried-over subject in ``p``); else the objects unchanged."""
+    if p.rel != "met" or objects or len(p.subjects) != 1 or not tree.children(p.v, "nsubj"):
+        return objects
+    one = d.ent(p.subjects[0])
+    gender, number = verb_agreement(tree, p.v)
+    before = (
+        recent(d, gender, number, {d.find(p.subjects[0])}, s.index, prefer_subject=True)
+        if one.number == "s"
+        else None
+    )
+    if before is not None and one.cls in PARTIES:
+        objects = [(p.subjects[0], tree.children(p.v, "nsubj")[0])]
+        p.subjects, p.sconf = [before], SUBJECT_OTHER_PARTY
+    return objects
+
+
+def took_part(
+    d: Doc,
+    s: Sentence,
+    tree: Tree,
+    p: Predicate,
+    subj: str,
+    with_: list[tuple[str, int]],
+    event: tuple[str, int],
+) -> None:
+    """أجرى محادثات مع X: the subject and X took part in the talks (and are the last pair)."""
+    obj, oi = event
+    for who, wi in [(subj, p.v), *with_]:
+        d.fact(
+            who, "participatedIn", obj, s, tree, [wi, oi], min(p.sconf, PARTICIPATION_CAP), p.lemma
+        )
+    if len(with_) == 1 and d.ent(with_[0][0]).cls in AGENTIVE:
+        d.last_pair = (subj, with_[0][0])  # بحثا خلاله: the two who talked
+
+
+def note_pairs(d: Doc, p: Predicate, subj: str, obj: str) -> None:
+    """A relation between two parties (met, signed ...): they are the last pair."""
+    if p.rel in PAIR_RELATIONS and d.ent(obj).cls in AGENTIVE:
+        d.last_pair = (subj, obj)
+
+
+def note_joint_subjects(d: Doc, p: Predicate) -> None:
+    """X and Y met (agreed, signed ...): they are the last pair."""
+    if len(p.subjects) == 2 and p.rel in JOINT_RELATIONS:
+        d.last_pair = (p.subjects[0], p.subjects[1])
+
+
+def meeting_event(
+    d: Doc, s: Sentence, tree: Tree, v: int, parties: list[str], others: list[str]
+) -> None:
+    """X met Y in Z on W: besides met, a meeting event with its participants, place and time."""
+    places = []
+    times = []
+    for j in tree.children(v, "obl", "obl:tmod", "nmod"):
+        for k in [j, *tree.children(j, "nmod", "flat")]:
+            key = d.token_ent.get((s.index, k))
+            if key is None:
+                continue
+            cls = d.ent(key).cls
+            if cls in PLACES and "في" in (tree.case(j), tree.case(k)):
+                places.append((key, k))
+            elif cls == "TimeExpression":
+                times.append((key, k))
+    if not places and not times:
+        return
+    names = [d.ent(p) for p in (*parties, *others)]
+    english = d.analysed.doc.lang == "en"
+    if english:
+        text = "meeting of " + " and ".join(label(e) for e in names[:LABEL_PARTIES])
+    else:
+        text = "لقاء " + " و".join(label(e) for e in names[:LABEL_PARTIES])
+    key = d.mention(s, tree, [v], f"event:meeting:{s.index}:{v}", "Event", "event", v)
+    e = d.ent(key)
+    e.names = [text]
+    for p in (*parties, *others):
+        d.fact(
+            p, "participatedIn", key, s, tree, [v], MEETING_EVENT, "meeting" if english else "لقاء"
+        )
+    for place, k in places[:1]:
+        d.fact(key, "location", place, s, tree, [v, k], MEETING_EVENT)
+    for t, k in times[:1]:
+        d.fact(key, "pointInTime", t, s, tree, [v, k], MEETING_EVENT)

@@ -1,0 +1,221 @@
+"""Relations of nouns: verbal and event nouns through the relation lexicon, and
+prepositions that carry a relation by themselves on a noun.
+
+Reads an action or event noun with its arguments (سيطرة داعش على الموصل, الهجوم على
+محطة, بقيادة X) and the doer found around it (its possessive, the genitive of the noun
+or the subject of the verb that governs it); reads a preposition on a noun (التحالف ضد
+داعش). Writes the facts: the relation, ledBy, targeted, and the place of an attack.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import relations as lexmod
+from ..model import Sentence
+from ..text import normalize
+from .arguments import expand, subjects
+from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
+from .coref import ent_of, pronoun
+from .phrases import strip_al
+from .state import AGENTIVE, PLACES, Doc
+from .tree import Tree
+from .words import PREPOSITIONAL_NOUNS
+
+#: Relations of an attack noun whose object's place is where the attack took place.
+ATTACKS = ("targeted", "struck")
+#: A noun's doer is looked for at most this many heads up.
+MAX_AGENT_DEPTH = 3
+
+
+def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
+    """An action or event noun the lexicon knows, with its objects and its doer (the
+    event itself for an event noun: the attack targeted ...)."""
+    tok = tree.tok(n)
+    entry = d.lex.noun(tok.lemma) or d.lex.noun(strip_al(normalize(tok.form)))
+    if entry is None:
+        return
+    if tree.case(n) == "في" and normalize(tok.form) in PREPOSITIONAL_NOUNS:
+        return  # في مواجهة مرشحين: "against", a preposition, not a confrontation
+    if entry.relation == "ledBy":
+        _led_by(d, s, tree, n)
+        return
+    event = d.token_ent.get((s.index, n))
+    is_event = event is not None and d.ent(event).cls == "Event"
+    objs, agent = _noun_arguments(d, s, tree, n, entry, is_event)
+    if not objs:
+        return
+    subj: str | None
+    if is_event and event is not None:
+        subj = d.find(event)  # the attack targeted ...
+        conf = EVENT_ARGUMENT
+    else:
+        subj = agent or noun_agent(d, s, tree, n)
+        conf = NOUN_AGENT
+    if subj is None:
+        return
+    for obj, oi in objs:
+        if entry.objects and d.ent(obj).cls not in entry.objects and not d.ent(obj).proper:
+            continue
+        d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
+        if is_event and entry.relation in ATTACKS:
+            _attack_place(d, s, tree, subj, n, oi)
+
+
+def _led_by(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
+    """بقيادة X: what the phrase modifies is led by X."""
+    if tree.case(n) != "ب":
+        return
+    leaders = [
+        k
+        for j in tree.children(n, "nmod")
+        if not tree.has_case(j)
+        for x in expand(d, s, tree, j)
+        if (k := ent_of(d, s, tree, x))
+    ]
+    led = governor_entity(d, s, tree, n)
+    for lead in leaders:
+        d.fact(led, "ledBy", lead, s, tree, [n], LED_BY, "قيادة")
+
+
+def _noun_arguments(
+    d: Doc, s: Sentence, tree: Tree, n: int, entry: lexmod.Entry, is_event: bool
+) -> tuple[list[tuple[str, int]], str | None]:
+    """The objects of an action noun (with their tokens) and, when the noun takes its
+    object by a preposition, its genitive as the doer (سيطرة داعش على: the genitive acts)."""
+    possessive = any(tree.tok(j).upos == "PRON" and j > n for j in tree.children(n, "nmod"))
+    genitive_agent = bool(entry.preps) and not is_event
+    objs: list[tuple[str, int]] = []
+    agent: str | None = None
+    for j in tree.children(n, "nmod", "obj"):
+        c = tree.case(j).split(" ")[0]
+        if tree.tok(j).upos == "PRON":
+            continue
+        if (
+            (c and c in entry.preps)
+            or (c == "ل" and possessive)
+            or (not c and not is_event and not genitive_agent)
+        ):
+            for x in expand(d, s, tree, j):
+                key = ent_of(d, s, tree, x)
+                if key:
+                    objs.append((key, x))
+        elif not c and genitive_agent:
+            agent = ent_of(d, s, tree, j)
+    return objs, agent
+
+
+def _attack_place(d: Doc, s: Sentence, tree: Tree, event: str, n: int, oi: int) -> None:
+    """An attack on a station in Arish took place in Arish."""
+    for w in tree.subtree(oi, frozenset({"acl:relcl", "acl", "conj"})):
+        pk = d.token_ent.get((s.index, w))
+        if pk and d.ent(pk).cls in PLACES and "في" in (tree.case(w), tree.case(tree.tok(w).head)):
+            d.fact(event, "location", pk, s, tree, [n, w], TARGET_PLACE)
+
+
+def governor_entity(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
+    """What a modifier phrase (بقيادة X, لمحاربة Y) is about: the noun it modifies, or the
+    subject of the verb it modifies."""
+    h = tree.tok(n).head
+    if not h:
+        return None
+    ht = tree.tok(h)
+    if ht.upos in ("VERB", "AUX"):
+        keys, _ = subjects(d, s, tree, h, False)
+        return keys[0] if keys else None
+    return agentive_in_phrase(d, s, tree, h) or ent_of(d, s, tree, h)
+
+
+def agentive_in_phrase(d: Doc, s: Sentence, tree: Tree, h: int) -> str | None:
+    """The noun itself if agentive, else the nearest agentive genitive in its phrase
+    (اجتماع التحالف الدولي لمحاربة داعش: the coalition fights)."""
+    stack = [h]
+    seen = set()
+    while stack:
+        k = stack.pop(0)
+        if k in seen:
+            continue
+        seen.add(k)
+        key = d.token_ent.get((s.index, k))
+        if key is not None and d.ent(key).cls in AGENTIVE - PLACES | {"Country"}:
+            return d.find(key)
+        stack.extend(
+            j for j in tree.children(k, "nmod") if not tree.has_case(j) or tree.case(j) == "ل"
+        )
+    return None
+
+
+def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
+    """The doer of an action noun: its possessive pronoun (تحريرهم), the noun it is the
+    purpose of (التحالف لمحاربة), or the genitive of the noun that governs it (إقدام X على)."""
+    for j in tree.children(n, "nmod"):
+        t = tree.tok(j)
+        if t.upos == "PRON" and j > n:
+            return pronoun(d, s, tree, j)
+    cur = n
+    for depth in range(MAX_AGENT_DEPTH):
+        h = tree.tok(cur).head
+        if not h:
+            return None
+        ht = tree.tok(h)
+        if ht.upos in ("VERB", "AUX"):
+            if depth > 0 or tree.base_rel(cur) not in ("obj", "obl"):
+                return None  # شدد على ضرورة محاربة X: the necessity, not the speaker, fights
+            if d.lex.verb(ht.lemma) is not None:
+                return None  # رحبت السعودية بانتخاب عون: who welcomes is not who elects
+            keys, _ = subjects(d, s, tree, h, False)
+            return keys[0] if keys else None
+        if d.lex.noun(ht.lemma) is not None:
+            return None  # دعمه لترشيح عون: the supporter is not the one who nominates
+        done, found = _governor_agent(d, s, tree, cur, h)
+        if done:
+            return found
+        cur = h
+    return None
+
+
+def _governor_agent(d: Doc, s: Sentence, tree: Tree, cur: int, h: int) -> tuple[bool, str | None]:
+    """The doer a governing noun h shows for its dependent cur: its possessive
+    (إحرازهم تقدمًا في استعادة; the answer even when the pronoun resolves to nothing), its
+    agentive genitive, itself when agentive and cur its purpose (التحالف لمحاربة), or the
+    agent in an event's phrase. Whether h answered, and the doer."""
+    for j in tree.children(h, "nmod"):
+        if j == cur:
+            continue
+        t = tree.tok(j)
+        if t.upos == "PRON" and j > h and j == h + 1:
+            return True, pronoun(d, s, tree, j)
+        if not tree.has_case(j):
+            key = d.token_ent.get((s.index, j))
+            if key is not None and d.ent(key).cls in AGENTIVE:
+                return True, d.find(key)
+    key = d.token_ent.get((s.index, h))
+    if key is not None and d.ent(key).cls in AGENTIVE and tree.case(cur) == "ل":
+        return True, d.find(key)
+    if key is not None and d.ent(key).cls == "Event" and tree.case(cur) == "ل":
+        inner = agentive_in_phrase(d, s, tree, h)
+        if inner:
+            return True, inner
+    return False, None
+
+
+# ------------------------------------------------------------ prepositions
+
+
+def prep_facts(d: Doc, s: Sentence, tree: Tree, j: int) -> None:
+    """Prepositions that carry a relation by themselves on a noun: التحالف ضد داعش."""
+    c = tree.case(j)
+    entry = d.lex.preps.get(c)
+    if entry is None:
+        return
+    h = tree.tok(j).head
+    if not h or tree.tok(h).upos not in ("NOUN", "PROPN", "ADJ"):
+        return
+    hk = agentive_in_phrase(d, s, tree, h)
+    event = d.token_ent.get((s.index, h))
+    for x in expand(d, s, tree, j):
+        obj = ent_of(d, s, tree, x)
+        if obj is None:
+            continue
+        if event is not None and d.ent(event).cls == "Event":
+            d.fact(event, "targeted", obj, s, tree, [h, x], PREPOSITION, c)
+        elif hk is not None:
+            d.fact(hk, entry.relation, obj, s, tree, [h, x], PREPOSITION, c)

@@ -1,0 +1,103 @@
+"""Shapes of phrases the extractor's steps share, read off one sentence's tree and the
+lexicon, with no document state: the tokens of a noun phrase, a title word, a plural
+noun of people, a verb's agreement, a relative clause, a word without its article.
+
+Mentions, coreference and the fact steps all import from here; this module imports
+only the tree, the word lists and the lexicon.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import relations as lexmod
+from ..lexicon.words import people_nouns, title_at, titles
+from ..model import Token
+from ..text import normalize, strip_diacritics
+from .tree import Tree
+from .words import SAYING_NOUNS
+
+#: At most this many tokens in a noun phrase, unless a step asks for another bound.
+NP_WORDS = 8
+#: The bound for the noun phrase of an argument, an event or a document noun.
+ARGUMENT_NP_WORDS = 6
+#: The bound for a title's phrase (وزير الخارجية والمغتربين في الحكومة السورية ...).
+TITLE_NP_WORDS = 10
+
+#: UD features of gender and number, as the extractor writes them (m/f, s/p/d).
+GENDERS = {"Masc": "m", "Fem": "f"}
+NUMBERS = {"Sing": "s", "Plur": "p", "Dual": "d"}
+
+
+def strip_al(w: str) -> str:
+    """A normalised word without its article (but a short word keeps it).
+
+    >>> strip_al("الحزب"), strip_al("الى")
+    ('حزب', 'الى')
+    """
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
+def np_ids(tree: Tree, head: int, limit: int = NP_WORDS) -> list[int]:
+    """The noun-phrase tokens of a head: genitives, adjectives, numbers, determiners (no
+    prepositional phrases except ل-genitives, no clauses, no appositions)."""
+    out = [head]
+    stack = [head]
+    while stack and len(out) < limit:
+        h = stack.pop()
+        for k in tree.children(h):
+            r = tree.rel(k)
+            if (
+                r in ("amod", "det", "nummod", "flat", "flat:name", "compound", "fixed")
+                or (r == "cc" and h != head)
+                or (r == "conj" and tree.tok(k).upos == "ADJ")
+                or (
+                    r in ("nmod", "nmod:poss")
+                    and (not tree.has_case(k) or tree.case(k) == "ل")
+                    and tree.tok(k).upos != "PRON"
+                    and strip_diacritics(tree.tok(k).lemma)
+                    not in SAYING_NOUNS  # عن مسؤول قوله: not "مسؤول قول"
+                )
+            ):
+                out.append(k)
+                stack.append(k)
+            elif r == "case" and h != head:
+                out.append(k)
+    return sorted(set(out))[:limit] if len(out) > limit else sorted(set(out))
+
+
+def title_of(tree: Tree, i: int) -> str | None:
+    """The normalised title word if token i is a person title (وزير, الرئيس, الأمين العام)."""
+    t = tree.tok(i)
+    n = normalize(t.form)
+    if i + 1 <= len(tree.toks) - 1 + 1 and i < len(tree.toks):
+        two = title_at([t.form, tree.tok(i + 1).form], 0)
+        if two is not None and " " in two:
+            return two  # ولي العهد, رئيس الوزراء
+    if n in titles():
+        return n
+    if n.endswith("ا") and n[:-1] in titles() and strip_al(lexmod.key(t.lemma)) == n[:-1]:
+        return n[:-1]  # عضوًا, رئيسًا: the accusative of a title
+    return None
+
+
+def is_group(t: Token) -> bool:
+    """A plural human noun (العراقيين, مسؤولون): a group of people."""
+    form = normalize(t.form)
+    lemma = lexmod.key(t.lemma)
+    plural = t.feat("Number") in ("Plur", "Dual")
+    return plural and (
+        strip_al(lemma) in people_nouns()
+        or lemma in people_nouns()
+        or form.endswith(("يون", "يين"))
+    )
+
+
+def verb_agreement(tree: Tree, v: int) -> tuple[str, str]:
+    """The gender and number a verb agrees in ("" where it does not say)."""
+    g = tree.feat(v, "Gender")
+    n = tree.feat(v, "Number")
+    return GENDERS.get(g or "", ""), NUMBERS.get(n or "", "")
+
+
+def is_relative_clause(tree: Tree, v: int) -> bool:
+    """Whether token v heads a clause that describes a noun (acl, acl:relcl)."""
+    return tree.rel(v).startswith("acl")

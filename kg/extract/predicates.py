@@ -1,0 +1,106 @@
+"""Predicates: the fact step that reads every verb, verbal noun and preposition of a
+sentence, and then the place and time of its events.
+
+A verb (or a speech participle: مضيفًا أن) is read family by family — ``_verb_facts`` is
+the table of contents: its relation and subjects; the statement it was issued in
+(``speech``); what it said (``speech``) or reported from a source (``reporting``); its
+objects, a meeting's other party (``meetings``); a relation only of its prepositional
+object, a report with no object, else the relation of each subject to each object
+(``relations``). Nouns and prepositions are read by ``nouns``, events' place and time by
+``events``. Writes facts and the sentence's statements (for report verbs with no content
+of their own).
+"""
+
+from __future__ import annotations
+
+from ..model import Sentence
+from ..vocab import OPEN, SPEECH_RELATIONS
+from .arguments import objects, subjects
+from .events import event_place_time
+from .meetings import other_party
+from .nouns import noun_facts, prep_facts
+from .relations import (
+    lexicon_objects,
+    phrasal_verb,
+    prep_only_facts,
+    relation_facts,
+    relation_for,
+)
+from .reporting import is_transport, reported_aside, reported_with_source, resolve_pending
+from .speech import issued, participle_verb, said
+from .state import Doc, Predicate
+from .tree import Tree
+
+
+def read_predicates(d: Doc, s: Sentence, tree: Tree) -> None:
+    """The facts of a sentence's verbs, nouns and prepositions, and its events' place and
+    time."""
+    statements: list[str] = []
+    pending_reported: list[tuple[str, int]] = []
+    for t in s.tokens:
+        if t.upos == "VERB" or (t.upos == "AUX" and not tree.children(t.id, "xcomp")):
+            if t.upos == "AUX" and t.deprel in ("aux", "cop"):
+                continue
+            _verb_facts(d, s, tree, t.id, statements, pending_reported)
+        elif (
+            t.upos in ("ADJ", "NOUN")
+            and t.deprel == "advcl"
+            and (
+                tree.children(t.id, "ccomp")
+                or (participle_verb(t.lemma) != t.lemma and tree.children(t.id, "obj", "obl"))
+            )
+        ):
+            _verb_facts(d, s, tree, t.id, statements, pending_reported)  # مضيفًا أن / داعيًا إلى
+        if t.upos in ("NOUN", "PROPN", "ADJ"):
+            noun_facts(d, s, tree, t.id)
+        if t.deprel.split(":")[0] in ("nmod", "obl"):
+            prep_facts(d, s, tree, t.id)
+    resolve_pending(d, s, tree, pending_reported, statements)
+    event_place_time(d, s, tree)
+
+
+def _verb_facts(
+    d: Doc, s: Sentence, tree: Tree, v: int, statements: list[str], pending: list[tuple[str, int]]
+) -> None:
+    """One verb's facts, family by family; the first family that reads it ends it."""
+    p = _predicate(d, s, tree, v)
+    if p is None:
+        return
+    issued(d, s, tree, p)
+    if p.speech and said(d, s, tree, p, statements):
+        return
+    if p.rel == "reported" and reported_with_source(d, s, tree, p):
+        return
+    objs = other_party(d, s, tree, p, objects(d, s, tree, v, p.entry))
+    phrasal = phrasal_verb(d, tree, v)
+    if phrasal is not None:  # "part" of "took part" is no object
+        objs = [o for o in objs if o[1] != phrasal[1]]
+    if p.entry is not None and p.entry.prep_only:
+        prep_only_facts(d, s, tree, p, p.entry, objs)
+        return
+    if p.rel == "reported" and not objs:
+        reported_aside(d, s, tree, p, pending)
+        return
+    kept = lexicon_objects(d, s, tree, p, objs)
+    if kept is None:
+        return
+    relation_facts(d, s, tree, p, kept)
+
+
+def _predicate(d: Doc, s: Sentence, tree: Tree, v: int) -> Predicate | None:
+    """A verb's relation and subjects (each subject noted in the history); None for a
+    participle that reports no speech or demand."""
+    rel, entry, lemma = relation_for(d, tree, v)
+    tok = tree.tok(v)
+    if tok.upos == "ADJ" or tok.upos == "NOUN":
+        # participles that report speech: مضيفًا, مؤكدًا, مشيرًا
+        entry = d.lex.verb(participle_verb(lemma)) or entry
+        rel = entry.relation if entry else rel
+        if rel not in SPEECH_RELATIONS and rel != "demanded":
+            return None  # (مطالبًا بإدخال المساعدات: a demand made while acting)
+    if rel == "reported" and is_transport(tree, v):
+        rel, entry = OPEN, None  # نقلتهن إلى الجانب الإسرائيلي: took them there, no report
+    subs, sconf = subjects(d, s, tree, v, rel in SPEECH_RELATIONS)
+    for k in subs:
+        d.history.append((k, "subject", s.index))
+    return Predicate(v, rel, entry, lemma, subs, sconf)

@@ -1,0 +1,189 @@
+"""Relations of verbs through the relation lexicon, and open relations.
+
+Reads a verb's lemma (or phrasal verb: "carry out", "take part") against the lexicon
+(``relation_for``), keeps the objects the entry can take (climbing from a phrase
+attached one noun too low: ``_repair_object``), reads verbs whose relation holds only
+of their prepositional object (بحث مع X الأزمة: met X), and gives a verb outside the
+lexicon an open relation labelled with its lemma (with its prepositional object: اعترف
+ب). Writes the facts (``relation_facts``), and through ``meetings`` the last pair and the
+meeting event.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import relations as lexmod
+from ..model import Sentence
+from ..text import strip_diacritics
+from ..vocab import OPEN
+from .confidence import OPEN_CAP
+from .coref import ent_of
+from .meetings import MEETING_RELATIONS, meeting_event, note_joint_subjects, note_pairs, took_part
+from .state import AGENTIVE, Doc, Predicate
+from .tree import Tree
+from .words import COPULAS, OPEN_PREPS, REMOTE_EVENTS
+
+#: Parts of speech of an open relation's object (not an ordinal: "the first").
+OPEN_OBJECT_POS = ("NOUN", "PROPN", "NUM", "X", "PRON", "ADJ")
+
+
+def relation_for(d: Doc, tree: Tree, v: int) -> tuple[str, lexmod.Entry | None, str]:
+    """A verb's relation, its lexicon entry (None outside the lexicon, the relation then
+    ``OPEN``) and the lemma its facts record."""
+    lemma = tree.tok(v).lemma
+    phrasal = phrasal_verb(d, tree, v)
+    if phrasal is not None:
+        return phrasal[0].relation, phrasal[0], phrasal[0].lemma
+    entry = d.lex.verb(lemma) or d.lex.verb(tree.tok(v).form)
+    k = lexmod.key(lemma)
+    if entry is None:
+        return OPEN, None, strip_diacritics(lemma)
+    return entry.relation, entry, k
+
+
+def phrasal_verb(d: Doc, tree: Tree, v: int) -> tuple[lexmod.Entry, int] | None:
+    """A verb whose lexicon entry includes its particle or bare noun object (English
+    "carry out", "take part"), and the token that completes it."""
+    lemma = tree.tok(v).lemma.lower()
+    for k in tree.children(v, "compound:prt", "obj"):
+        t = tree.tok(k)
+        if tree.rel(k) == "obj" and (
+            t.upos != "NOUN" or tree.children(k, "det", "amod", "nmod:poss")
+        ):
+            continue
+        entry = d.lex.verb(f"{lemma} {t.lemma.lower()}")
+        if entry is not None:
+            return entry, k
+    return None
+
+
+def prep_only_facts(
+    d: Doc,
+    s: Sentence,
+    tree: Tree,
+    p: Predicate,
+    entry: lexmod.Entry,
+    objects: list[tuple[str, int]],
+) -> None:
+    """A verb whose relation holds only of its prepositional object (بحث مع X الأزمة: met
+    X): the other objects are talks the parties took part in, or topics (open relations).
+    Talks on a call (أجرى اتصالا هاتفيا مع X) are no meeting."""
+    on_prep = [o for o in objects if tree.case(o[1]).split(" ")[0] in entry.preps]
+    topics = [o for o in objects if o not in on_prep]
+    events = [o for o in topics if d.ent(o[0]).cls == "Event"]
+    remote = any(
+        d.lex.event_type(lexmod.key(tree.tok(oi).lemma)) in REMOTE_EVENTS for _, oi in events
+    )
+    for subj in p.subjects:
+        for obj, oi in on_prep:
+            if not remote:
+                d.fact(subj, p.rel, obj, s, tree, [p.v, oi], p.sconf, p.lemma)
+        for obj, oi in topics:
+            if (obj, oi) in events:
+                took_part(d, s, tree, p, subj, on_prep, (obj, oi))
+            else:
+                d.fact(
+                    subj,
+                    OPEN,
+                    obj,
+                    s,
+                    tree,
+                    [p.v, oi],
+                    min(p.sconf, OPEN_CAP),
+                    strip_diacritics(tree.tok(p.v).lemma),
+                )
+
+
+def lexicon_objects(
+    d: Doc, s: Sentence, tree: Tree, p: Predicate, objects: list[tuple[str, int]]
+) -> list[tuple[str, int]] | None:
+    """The objects a verb's relation holds of: of the classes its entry takes (an event
+    that is the subject is the object after all), or for an open relation nominal ones or
+    its prepositional object. None for a copula, which states no fact."""
+    entry = p.entry
+    if (
+        entry is not None
+        and "Event" in entry.objects
+        and len(p.subjects) == 1
+        and d.ent(p.subjects[0]).cls == "Event"
+    ):
+        # حضر الاجتماع وزراء ...: object before subject; the event is the object
+        agents = [o for o in objects if d.ent(o[0]).cls in AGENTIVE]
+        if agents:
+            ev = p.subjects[0]
+            p.subjects = [a for a, _ in agents]
+            objects = [(ev, p.v)]
+    if entry is not None and entry.objects:
+        objects = [_repair_object(d, s, tree, o, entry) for o in objects]
+        objects = [
+            o
+            for o in objects
+            if d.ent(o[0]).cls in entry.objects
+            or d.ent(o[0]).cls == "Thing"
+            and "Event" not in entry.objects
+        ]
+    if p.rel == OPEN:
+        if lexmod.key(p.lemma) in COPULAS:
+            return None  # يعد, يعتبر, بات: what they link is a description, not an object
+        return _open_objects(d, s, tree, p, objects)
+    return objects
+
+
+def _open_objects(
+    d: Doc, s: Sentence, tree: Tree, p: Predicate, objects: list[tuple[str, int]]
+) -> list[tuple[str, int]]:
+    """The objects of an open relation: nominal ones, else its first prepositional
+    object (اعترف ب, ندد ب, تراجع عن: the preposition joins the lemma)."""
+    objects = [
+        (o, oi)
+        for o, oi in objects
+        if tree.tok(oi).upos in OPEN_OBJECT_POS and tree.tok(oi).feat("NumType") != "Ord"
+    ]
+    if not objects:
+        for j in tree.children(p.v, "obl"):
+            prep = tree.case(j).split(" ")[0]
+            if prep in OPEN_PREPS and tree.tok(j).upos in ("NOUN", "PROPN"):
+                key = ent_of(d, s, tree, j)
+                if key:
+                    objects = [(key, j)]
+                    p.lemma = f"{p.lemma} {prep}"
+                break
+    return objects
+
+
+def relation_facts(
+    d: Doc, s: Sentence, tree: Tree, p: Predicate, objects: list[tuple[str, int]]
+) -> None:
+    """The verb's relation between each subject and each object; who the last pair is,
+    the meeting event, the last speaker."""
+    for subj in p.subjects:
+        for obj, oi in objects:
+            conf = p.sconf if p.rel != OPEN else min(p.sconf, OPEN_CAP)
+            d.fact(subj, p.rel, obj, s, tree, [p.v, oi], conf, p.lemma)
+            note_pairs(d, p, subj, obj)
+    note_joint_subjects(d, p)
+    if p.rel in MEETING_RELATIONS and p.subjects and objects:
+        meeting_event(d, s, tree, p.v, p.subjects, [o for o, _ in objects])
+    if p.speech and p.subjects and d.ent(p.subjects[0]).cls in AGENTIVE:
+        d.last_speaker = p.subjects[0]
+
+
+def _repair_object(
+    d: Doc, s: Sentence, tree: Tree, obj: tuple[str, int], entry: lexmod.Entry
+) -> tuple[str, int]:
+    """A relative clause or phrase attached one noun too low: climb to the noun the
+    predicate can take (استضاف wants an event: the meeting, not the coalition in its phrase)."""
+    key, i = obj
+    if d.ent(key).cls in entry.objects:
+        return obj
+    for h in tree.ancestors(i):
+        if (
+            tree.base_rel(h) not in ("nmod", "obl", "obj", "nsubj", "root")
+            and h != tree.tok(i).head
+        ):
+            break
+        hk = d.token_ent.get((s.index, h))
+        if hk is not None and d.ent(hk).cls in entry.objects:
+            return d.find(hk), h
+        if tree.tok(h).upos in ("VERB", "AUX"):
+            break
+    return obj

@@ -1,0 +1,108 @@
+"""Reporting: who a statement comes from — sources and report verbs.
+
+``read_sources`` (a fact step) reads source phrases (بحسب رئيس الهيئة, وفق الوكالة): the
+source reported the clause the phrase hangs on. For report verbs (نقل) the predicates
+step asks ``reported_with_source`` (نقلت الوكالة عن مسؤول قوله إن ...: the agency
+reported it, the official said it), ``reported_aside`` (وفقما نقلت الصحيفة) and, at the
+end of the sentence, ``resolve_pending`` (a report verb with no content of its own
+reported the sentence's statement). Writes Statement entities through ``speech`` and
+reported/said facts.
+"""
+
+from __future__ import annotations
+
+from ..model import Sentence
+from ..text import normalize, strip_diacritics
+from .arguments import expand
+from .confidence import REPORTED_PENDING, SOURCE_PHRASE, SOURCE_SAID_CAP
+from .coref import ent_of
+from .speech import commented, statement, statement_of
+from .state import AGENTIVE, Doc, Predicate
+from .tree import Tree
+from .words import SOURCE_CASES
+
+#: Classes of entities that can be a source (بحسب الوزير, وفق الوكالة).
+SOURCES = ("Person", "Organization", "Group")
+
+
+def read_sources(d: Doc, s: Sentence, tree: Tree) -> None:
+    """بحسب رئيس الهيئة موسى المعايطة: a person or body in a source phrase reported the
+    clause the phrase hangs on."""
+    for t in s.tokens:
+        k = t.id
+        if (
+            tree.rel(k) not in ("obl", "nmod")
+            or not t.head
+            or tree.tok(t.head).upos not in ("VERB", "AUX")
+        ):
+            continue
+        if (
+            not {normalize(strip_diacritics(tree.tok(c).lemma)) for c in tree.children(k, "case")}
+            & SOURCE_CASES
+        ):
+            continue
+        key = ent_of(d, s, tree, k)
+        if key is None or d.ent(key).cls not in SOURCES:
+            continue
+        st = statement_of(d, s, tree, commented(tree, k))
+        if st is not None:
+            d.fact(
+                key,
+                "reported",
+                st[0],
+                s,
+                tree,
+                [k, st[1]],
+                SOURCE_PHRASE,
+                strip_diacritics(tree.tok(tree.children(k, "case")[0]).lemma),
+            )
+
+
+def is_transport(tree: Tree, v: int) -> bool:
+    """نقلتهن إلى الجانب الإسرائيلي: a report verb (نقل) that takes someone somewhere
+    (إلى, and no عن or complement clause) reports nothing."""
+    if tree.children(v, "ccomp"):
+        return False
+    cases = {normalize(tree.case(j).split(" ")[0]) for j in tree.children(v, "obl", "nmod")}
+    return normalize("إلى") in cases and "عن" not in cases
+
+
+def reported_with_source(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> bool:
+    """نقلت الوكالة عن مسؤول قوله إن ...: the agency reported it, the official said it.
+    Whether the report verb had content of its own."""
+    st = statement(d, s, tree, p.v)
+    if st is None:
+        return False
+    for subj in p.subjects:
+        d.fact(subj, p.rel, st[0], s, tree, [p.v, st[1]], p.sconf, p.lemma)
+    for j in tree.children(p.v, "obl", "nmod"):
+        if tree.case(j) == "عن":
+            for x in expand(d, s, tree, j):
+                src = ent_of(d, s, tree, x)
+                if src and d.ent(src).cls in AGENTIVE and d.find(src) not in p.subjects:
+                    cap = min(p.sconf, SOURCE_SAID_CAP)
+                    d.fact(src, "said", st[0], s, tree, [x, st[1]], cap, "قال")
+    return True
+
+
+def reported_aside(
+    d: Doc, s: Sentence, tree: Tree, p: Predicate, pending: list[tuple[str, int]]
+) -> None:
+    """A report verb with no object: وفقما نقلت الصحيفة reported the clause the aside
+    comments on; with nothing to comment on, whatever the sentence states (pending)."""
+    st = statement(d, s, tree, p.v)
+    if st is not None:
+        for subj in p.subjects:
+            d.fact(subj, p.rel, st[0], s, tree, [p.v, st[1]], p.sconf, p.lemma)
+        return
+    for subj in p.subjects:
+        pending.append((subj, p.v))
+
+
+def resolve_pending(
+    d: Doc, s: Sentence, tree: Tree, pending: list[tuple[str, int]], statements: list[str]
+) -> None:
+    """Report verbs with no content of their own reported the sentence's first statement."""
+    for subj, v in pending:
+        if statements:
+            d.fact(subj, "reported", statements[0], s, tree, [v], REPORTED_PENDING, "نقل")

@@ -1,0 +1,236 @@
+"""The UD extractor's state for one document: what every step reads and writes.
+
+``Doc`` holds the entities (grouped by union-find over their keys), the mentions and
+facts found so far, and what later sentences look back at: title bindings, recent
+mentions and subjects, the last speaker, the parties of the last meeting, the
+organisations whose first word may stand for them. ``Doc.ent(key)`` is the entity a key
+stands for after merges; ``Doc.mention`` and ``Doc.fact`` are the only writers of
+mentions and facts. ``Predicate`` is one verb's reading while the fact steps pass it on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..lexicon import gazetteer
+from ..lexicon import relations as lexmod
+from ..model import AnalysedDoc, Mention, Sentence
+from ..text import normalize, strip_diacritics
+from ..vocab import SPEECH_RELATIONS
+from .confidence import REPORTED_DISCOUNT
+from .tree import Tree
+from .words import NEGATIONS, OPENING_QUOTES
+
+#: Classes of entities that act: subjects of verbs, speakers, parties of a meeting.
+AGENTIVE = frozenset({"Person", "Organization", "Group", "Country", "City", "Region", "Place"})
+#: Classes of entities that are places.
+PLACES = frozenset({"Country", "City", "Region", "Place"})
+
+
+@dataclass
+class Ent:
+    key: str
+    cls: str
+    names: list[str] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)
+    value: str = ""
+    gender: str = ""
+    number: str = "s"
+    proper: bool = False  # has a proper-name mention
+
+
+@dataclass
+class Fact:
+    subject: str
+    relation: str
+    object: str
+    sentence: int
+    start: int
+    end: int
+    confidence: float
+    lemma: str = ""
+    negated: bool = False
+
+
+@dataclass
+class Predicate:
+    """One verb (or speech participle) being read: its token, the relation the lexicon
+    gives it (``OPEN`` outside it), the entry and the lemma a fact records, and its
+    subjects with the confidence of how they were found. The fact steps may change any of
+    them (a meeting's other party, an event that is the object after all)."""
+
+    v: int
+    rel: str
+    entry: lexmod.Entry | None
+    lemma: str
+    subjects: list[str]
+    sconf: float
+
+    @property
+    def speech(self) -> bool:
+        return self.rel in SPEECH_RELATIONS
+
+
+class Doc:
+    """Everything the steps know of one document while reading it."""
+
+    def __init__(self, analysed: AnalysedDoc) -> None:
+        self.analysed = analysed
+        self.text = analysed.doc.text
+        self.lex = lexmod.load("ar" if analysed.doc.lang != "en" else "en")
+        self.ents: dict[str, Ent] = {}
+        self.alias: dict[str, str] = {}  # union-find parent of entity keys
+        self.mentions: list[Mention] = []
+        self.facts: list[Fact] = []
+        self.bindings: list[
+            tuple[str, frozenset[str], str, int]
+        ] = []  # title head, modifiers, person, sentence
+        self.history: list[tuple[str, str, int]] = []  # (entity key, role, sentence)
+        self.last_speaker: str | None = None
+        self.nationality: dict[
+            str, gazetteer.Entry
+        ] = {}  # person key -> gazetteer Country of their title's adjective
+        self.token_ent: dict[tuple[int, int], str] = {}
+        self.surnames: dict[str, str] = {}
+        self.heads: dict[str, str] = {}  # first word of an organisation's name -> its entity
+        self.last_pair: tuple[str, str] | None = None  # the parties of the last meeting
+        self.doc_nouns: dict[str, str] = {}  # بيان, اتفاق ...: the last entity of each kind
+
+    # ------------------------------------------------------------- entities
+
+    def find(self, key: str) -> str:
+        """The representative key of the entity a key was merged into."""
+        while key in self.alias:
+            key = self.alias[key]
+        return key
+
+    def ent(self, key: str) -> Ent:
+        """The entity a key stands for now, after merges (no entity is made)."""
+        return self.ents[self.find(key)]
+
+    def merge(self, a: str, b: str) -> str:
+        """One entity of two (the one with a proper name represents it); its key."""
+        a, b = self.find(a), self.find(b)
+        if a == b:
+            return a
+        ea, eb = self.ents[a], self.ents[b]
+        # keep the entity with a proper name as representative
+        if eb.proper and not ea.proper:
+            a, b, ea, eb = b, a, eb, ea
+        self.alias[b] = a
+        ea.names.extend(n for n in eb.names if n not in ea.names)
+        ea.mentions.extend(eb.mentions)
+        ea.proper = ea.proper or eb.proper
+        return a
+
+    def entity(self, key: str, cls: str, gender: str = "", number: str = "s") -> Ent:
+        """The entity of a key, made with this class, gender and number if it is new."""
+        key = self.find(key)
+        e = self.ents.get(key)
+        if e is None:
+            e = Ent(key, cls, gender=gender or _default_gender(cls), number=number)
+            self.ents[key] = e
+        return e
+
+    def mention(
+        self,
+        s: Sentence,
+        tree: Tree,
+        ids: list[int],
+        key: str,
+        cls: str,
+        kind: str,
+        head: int,
+        **kw: str,
+    ) -> str:
+        """A mention of tokens ``ids`` (headed by ``head``) of the entity of ``key``, made
+        if new; the tokens it covers now stand for it. The entity's key."""
+        a, b = tree.span(ids)
+        surface = self.text[a:b]
+        e = self.entity(key, cls, kw.get("gender", ""), kw.get("number", "s"))
+        mid = f"m{len(self.mentions) + 1}"
+        self.mentions.append(Mention(mid, s.index, a, b, surface, cls, e.key, kind, head))
+        e.mentions.append(mid)
+        name = _whole_word(surface, tree, max(ids))
+        if name not in e.names:
+            e.names.append(name)
+        if kind == "name":
+            e.proper = True
+        # a name covers all its tokens; a phrase (event, title, noun phrase) only its head;
+        # a statement none (its words have entities of their own)
+        for t in (
+            ids
+            if kind == "name" or cls == "TimeExpression"
+            else ([] if cls == "Statement" else [head])
+        ):
+            self.token_ent.setdefault((s.index, t), e.key)
+        self.history.append((e.key, "mention", s.index))
+        return e.key
+
+    # ---------------------------------------------------------------- facts
+
+    def fact(
+        self,
+        subj: str | None,
+        rel: str,
+        obj: str | None,
+        s: Sentence,
+        tree: Tree,
+        ids: list[int],
+        conf: float,
+        lemma: str = "",
+    ) -> None:
+        """A fact between two entities (none if either is missing or they are one), over
+        the span of ``ids`` (the first the predicate: inside reported speech the
+        confidence is discounted; a negation on it makes the fact negated)."""
+        if subj is None or obj is None:
+            return
+        subj, obj = self.find(subj), self.find(obj)
+        if subj == obj:
+            return
+        a, b = tree.span([i for i in ids if i])
+        pred = ids[0] if ids and ids[0] else 0
+        if pred and _reported(tree, pred):
+            conf *= REPORTED_DISCOUNT  # said by someone, not stated by the article
+        neg = bool(pred) and any(
+            normalize(tree.tok(k).form) in NEGATIONS for k in tree.children(pred, "advmod", "aux")
+        )
+        self.facts.append(Fact(subj, rel, obj, s.index, a, b, conf, lemma, neg))
+
+
+def _whole_word(surface: str, tree: Tree, last: int) -> str:
+    """A name as a word: a noun cut before its pronoun suffix gets its ة back
+    (مسؤوليتها → مسؤولية), so labels are words a reader (and a search) knows."""
+    t = tree.tok(last)
+    nxt = tree.tok(last + 1) if last < len(tree.toks) else None
+    if (
+        nxt is not None
+        and nxt.upos == "PRON"
+        and nxt.start == t.end
+        and surface.endswith("ت")
+        and not surface.endswith("ات")
+        and strip_diacritics(t.lemma).endswith("ة")
+    ):
+        return surface[:-1] + "ة"
+    return surface
+
+
+def _reported(tree: Tree, i: int) -> bool:
+    """Whether token i sits inside what a speech verb reports (قال إن ...)."""
+    for h in [i, *tree.ancestors(i)]:
+        if (
+            h == i
+            and tree.rel(i) == "parataxis"
+            and 0 < tree.tok(i).head < i
+            and any(tree.tok(k).form in OPENING_QUOTES for k in range(1, i))
+        ):
+            continue  # «...»، قال X: the verb that reports the quotation is the article's own
+        if tree.rel(h) in ("ccomp", "parataxis") and tree.tok(h).head:
+            head = tree.tok(tree.tok(h).head)
+            if head.upos in ("VERB", "ADJ", "NOUN"):
+                return True
+    return False
+
+
+def _default_gender(cls: str) -> str:
+    return {"Person": "m", "Country": "f", "City": "f", "Region": "f"}.get(cls, "")

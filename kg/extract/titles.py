@@ -1,0 +1,260 @@
+"""Titles: the positions people hold and the person a title names.
+
+``find_titles`` (a mention step) reads title words (وزير الخارجية الأميركي, الرئيس);
+writes a Position mention, binds the title to the person in apposition with it (or to
+the person an earlier title bound, or makes the title itself a person known only by it)
+and states holdsPosition, leaderOf/memberOf of the body in the title's phrase, and the
+country of a head of state's nationality adjective. ``read_predicative_titles`` (a fact
+step) reads a title said of a subject: أصبحت فنلندا عضوا في الحلف.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import gazetteer
+from ..lexicon.words import titles
+from ..model import Sentence, Token
+from ..text import normalize
+from .confidence import TITLE_APPOSITION, TITLE_BODY, TITLE_NATIONALITY, TITLE_PREDICATIVE
+from .coref import ent_of
+from .phrases import TITLE_NP_WORDS, np_ids, strip_al, title_of
+from .state import Doc
+from .tree import Tree
+from .words import HEADS_OF_STATE
+
+#: A bare title (الرئيس) names the person a title bound within this many sentences.
+BARE_TITLE_SENTENCES = 2
+#: Modifier marking a title with a genitive (رئيس مجلس النواب): no bare title means it.
+GENITIVE = "#genitive"
+#: Classes of the bodies a title or a predicative title relates a person to.
+BODIES = ("Organization", "Country", "Group")
+
+
+def find_titles(d: Doc, s: Sentence, tree: Tree) -> None:
+    """Title words, as Position mentions and as the person each names."""
+    for t in s.tokens:
+        title = title_of(tree, t.id)
+        if title is None or t.upos not in ("NOUN", "ADJ", "PROPN"):
+            continue
+        owner = d.token_ent.get((s.index, t.id))
+        if owner is not None and d.ent(owner).cls not in ("Position",):
+            continue
+        if t.deprel == "appos" and t.head and title_of(tree, t.head):
+            continue  # أمير قطر الشيخ تميم: an honorific inside another title's chain
+        _title(d, s, tree, t, title, owner)
+
+
+def _title(d: Doc, s: Sentence, tree: Tree, t: Token, title: str, owner: str | None) -> None:
+    """One title word: its Position mention, and the person it names."""
+    ids = np_ids(tree, t.id, TITLE_NP_WORDS)
+    head_word = title[2:] if title.startswith("ال") else title
+    mods = frozenset(
+        strip_al(normalize(tree.tok(k).form))
+        for k in ids
+        if k != t.id and tree.tok(k).upos not in ("ADP", "PUNCT")
+    )
+    if any(tree.rel(k) == "nmod" and tree.tok(k).head == t.id for k in ids):
+        mods = mods | {GENITIVE}  # رئيس مجلس النواب: a bare الرئيس is someone else
+    person = _appos_person(d, s, tree, t.id)
+    pos_key = owner or f"title:{normalize(' '.join(tree.tok(k).form for k in ids))}"
+    if owner is None:
+        pos_key = d.mention(s, tree, ids, pos_key, "Position", "nominal", t.id)
+    if titles()[title].relation == "honorific":
+        if person is not None:  # قال السيد بانفالكار: the courtesy title names no position
+            d.token_ent[(s.index, t.id)] = person
+            if titles()[title].gender == "f":
+                d.ent(person).gender = "f"
+        return
+    if person is not None:
+        d.bindings.append((head_word, mods, person, s.index))
+        info = titles().get(title)
+        if info is not None and info.gender == "f":
+            d.ent(person).gender = "f"  # مديرة الصندوق كريستالينا غورغييفا: a woman
+        d.fact(
+            person,
+            "holdsPosition",
+            pos_key,
+            s,
+            tree,
+            [t.id, *ids, _head_of_ent(d, s, person, tree)],
+            TITLE_APPOSITION,
+        )
+        _title_relation(d, s, tree, t.id, title, person)
+        d.token_ent[(s.index, t.id)] = person
+        return
+    _unnamed_title(d, s, tree, t.id, ids, title, head_word, mods, pos_key)
+
+
+def _unnamed_title(
+    d: Doc,
+    s: Sentence,
+    tree: Tree,
+    t: int,
+    ids: list[int],
+    title: str,
+    head_word: str,
+    mods: frozenset[str],
+    pos_key: str,
+) -> None:
+    """A title with no name beside it: the person an earlier title bound, or else a
+    person known only by the title (قال الرئيس الفرنسي)."""
+    bound = _bound_person(d, head_word, mods, s.index)
+    if bound is not None:
+        d.token_ent[(s.index, t)] = bound
+        e = d.ent(bound)
+        surface = d.text[tree.span(ids)[0] : tree.span(ids)[1]]
+        if surface not in e.names:
+            e.names.append(surface)
+        d.history.append((bound, "mention", s.index))
+    else:
+        e_key = d.find(pos_key)
+        e = d.ent(e_key)
+        if e.cls == "Position" and not e.proper:
+            e.cls = "Person"
+            e.gender = "f" if titles()[title].gender == "f" else "m"
+        d.token_ent[(s.index, t)] = e_key
+
+
+def _appos_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
+    """The person a title is in apposition with: an appos/flat name child, its parent, or the name right after it."""
+    cands = tree.children(i, "appos", "flat", "nmod")
+    for c in list(cands):
+        if tree.rel(c) == "appos" and title_of(tree, c):
+            cands += tree.children(c, "appos", "flat")  # أمير قطر الشيخ تميم: through the honorific
+    if tree.rel(i) in ("appos", "compound"):  # compound: English "President Trump"
+        cands.append(tree.tok(i).head)
+    for c in cands:
+        key = d.token_ent.get((s.index, c))
+        if key is not None and d.ent(key).cls == "Person":
+            return d.find(key)
+    return None
+
+
+def _head_of_ent(d: Doc, s: Sentence, key: str, tree: Tree) -> int:
+    """A token of this sentence that stands for the entity (0 for none)."""
+    for (si, tid), k in d.token_ent.items():
+        if si == s.index and d.find(k) == d.find(key):
+            return tid
+    return 0
+
+
+def _bound_person(d: Doc, head: str, mods: frozenset[str], sentence: int) -> str | None:
+    """The person last named with this title. A mention may drop modifiers (الوزير الأميركي
+    for وزير الخارجية الأميركي); a bare title (الرئيس) refers only to a person named in the
+    last two sentences, and never to one whose title had a genitive (رئيس مجلس النواب)."""
+    for h, m, person, si in reversed(d.bindings):
+        if h != head:
+            continue
+        if not mods and (GENITIVE in m or sentence - si > BARE_TITLE_SENTENCES):
+            continue
+        if mods - {GENITIVE} <= m:
+            return person
+    return None
+
+
+def _title_relation(d: Doc, s: Sentence, tree: Tree, t: int, title: str, person: str) -> None:
+    """What a named title says besides holdsPosition: the person's nationality, and the
+    title's relation (leaderOf, memberOf) to the body in its phrase or, for a head of
+    state, to the country of its nationality adjective."""
+    rel = titles()[title].relation
+    _note_nationality(d, tree, t, person)
+    if rel == "holdsPosition":
+        return
+    if _title_body(d, s, tree, t, rel, person):
+        return
+    if rel != "leaderOf" or strip_al(title) not in HEADS_OF_STATE:
+        return  # رئيس الوزراء المصري heads a government, not the country
+    _head_of_state(d, s, tree, t, rel, person)
+
+
+def _note_nationality(d: Doc, tree: Tree, t: int, person: str) -> None:
+    """وزير الخارجية التركي: his country (بلاده) is Turkey."""
+    for k in tree.subtree(t, frozenset({"appos", "acl:relcl", "acl", "conj", "flat"})):
+        if tree.rel(k) != "amod":
+            continue
+        country = gazetteer.country_of_nisba(tree.tok(k).form)
+        if country is not None:
+            d.nationality.setdefault(d.find(person), country)
+            break
+
+
+def _title_body(d: Doc, s: Sentence, tree: Tree, t: int, rel: str, person: str) -> bool:
+    """The first body named in the title's phrase (الأمين العام لحلف الناتو): whether
+    there was one (and the fact is stated)."""
+    for k in tree.subtree(t, frozenset({"appos", "acl:relcl", "acl", "conj"})):
+        if k == t:
+            continue
+        key = d.token_ent.get((s.index, k))
+        if key is None:
+            continue
+        e = d.ent(key)
+        if e.cls in BODIES and d.find(key) != person:
+            d.fact(person, rel, key, s, tree, [t, k], TITLE_BODY)
+            return True
+    return False
+
+
+def _head_of_state(d: Doc, s: Sentence, tree: Tree, t: int, rel: str, person: str) -> None:
+    for k in tree.children(t, "amod"):
+        # الرئيس التونسي, ملك الأردن's الملك الأردني: the country of a nationality adjective
+        country = gazetteer.country_of_nisba(tree.tok(k).form)
+        if country is None or (s.index, k) in d.token_ent:
+            continue
+        key = d.mention(s, tree, [k], f"gaz:{country.key}", "Country", "nominal", k, gender="f")
+        e = d.ent(key)
+        if country.label_ar not in e.names:
+            e.names.insert(0, country.label_ar)
+        if d.find(key) != person:
+            d.fact(person, rel, key, s, tree, [t, k], TITLE_NATIONALITY)
+        return
+
+
+# ------------------------------------------------------- predicative titles
+
+
+def read_predicative_titles(d: Doc, s: Sentence, tree: Tree) -> None:
+    """A title said of a subject: أصبحت فنلندا عضوا في الحلف, فنلندا عضو في الحلف,
+    انتخب البرلمان X رئيسا للجمهورية."""
+    for t in s.tokens:
+        title = title_of(tree, t.id)
+        if title is None:
+            continue
+        subj_tok = _predicative_subject(tree, t)
+        if not subj_tok:
+            continue
+        subj = ent_of(d, s, tree, subj_tok)
+        if subj is None:
+            continue
+        relation = titles()[title].relation
+        scope = tree.subtree(t.id, frozenset({"acl:relcl", "conj", "nsubj"}))
+        if tree.rel(t.id) == "xcomp":
+            # the complement may hang on the copula: أصبحت فنلندا عضوا في الحلف
+            scope += [k for j in tree.children(t.head, "obl") if j > t.id for k in tree.subtree(j)]
+        for k in scope:
+            if k == t.id:
+                continue
+            key = d.token_ent.get((s.index, k))
+            if key and d.ent(key).cls in BODIES and d.find(key) != subj:
+                d.fact(
+                    subj,
+                    relation if relation != "-" else "affiliatedWith",
+                    key,
+                    s,
+                    tree,
+                    [t.id, k],
+                    TITLE_PREDICATIVE,
+                )
+                break
+
+
+def _predicative_subject(tree: Tree, t: Token) -> int:
+    """The token a predicative title is said of (0 for none): the subject of its copula
+    or clause, or the object of a verb of naming (عين الملك X وليا للعهد)."""
+    rel = tree.rel(t.id)
+    if rel == "xcomp" or (rel in ("root", "ccomp") and tree.children(t.id, "nsubj")):
+        host = t.head if rel == "xcomp" else t.id
+        subs = tree.children(host, "nsubj")
+        return subs[0] if subs else 0
+    if rel in ("obl", "obj") and t.feat("Definite") != "Def" and normalize(t.form).endswith("ا"):
+        objs = [k for k in tree.children(t.head, "obj") if k != t.id]
+        return objs[0] if objs else 0  # عين الملك X وليا للعهد
+    return 0

@@ -1,0 +1,164 @@
+"""The UD extractor's own word lists, one named constant each, with what it is for.
+
+Words are compared after ``kg.text.normalize`` unless a comment says otherwise (some are
+compared with a lemma that only lost its diacritics). The lists the analysers share with
+the extractor (titles, designators, people nouns, first names) live in
+``kg.lexicon.words``; the relation lexicon (verbs, nouns, prepositions and event types
+mapped onto relations) in ``kg.lexicon.relations``. Nothing here reads a document.
+"""
+
+from __future__ import annotations
+
+from ..text import normalize
+
+# ------------------------------------------------------------------ nouns
+
+#: Nouns that stand for what they govern in a fact (موقع وزارة الخارجية -> the ministry).
+TRANSPARENT = frozenset(
+    normalize(w)
+    for w in (
+        "موقع صحيفة جريدة قناة وكالة تلفزيون جهود جهد دور مصادر مكتب شرق غرب شمال جنوب وسط أطراف "
+        "ضواحي محيط وفد وفدا قوات طائرات مقاتلات جنود عناصر وحدات"
+    ).split()
+)
+#: Nouns for documents and statements: one entity per lemma and document, like events.
+DOCUMENT_NOUNS = frozenset(
+    normalize(w)
+    for w in "بيان تقرير قرار اتفاق اتفاقية خطة مبادرة رسالة تصريح تصريحات وثيقة إعلان".split()
+)
+#: Singular nouns for bodies of people that act together (الحكومة, الوفد, الجيش).
+COLLECTIVES = frozenset(
+    normalize(w)
+    for w in "حكومة وفد جيش شرطة لجنة سلطات سلطة قوات قوة برلمان مجلس وزارة إدارة فريق نظام معارضة تحالف ائتلاف حزب جماعة منظمة هيئة".split()
+)
+#: Nouns for one's own country: with a possessive pronoun (بلاده, بلادها) the country of
+#: the person the pronoun refers to, when a title said it (وزير الخارجية التركي).
+HOMELAND = {normalize(w) for w in ("بلاد", "بلد", "وطن")}
+#: Titles of heads of state: with a nationality adjective they lead that country.
+HEADS_OF_STATE = {normalize(w) for w in ("رئيس", "ملك", "أمير", "سلطان", "عاهل", "زعيم")}
+#: Nouns whose dual (الرئيسان, الجانبين) refers to the two parties last mentioned together.
+DUAL_REFS = frozenset(
+    normalize(w) for w in "جانب طرف بلد دولة زعيم رئيس وزير قائد مسؤول ملك أمير وفد".split()
+)
+#: The same in English, as plural forms that "the two" or "both" makes a pair.
+DUAL_REFS_EN = frozenset(
+    "sides parties countries leaders presidents ministers delegations men".split()
+)
+#: English words that make a plural of DUAL_REFS_EN a pair (the two leaders, both sides).
+DUAL_WORDS_EN = ("two", "both")
+#: Verbal nouns that after في work as prepositions (في مواجهة: against; في مقابل).
+PREPOSITIONAL_NOUNS = {normalize(w) for w in ("مواجهة", "مقابل", "أعقاب", "إطار", "ظل")}
+#: Demonstratives: a phrase that starts with one (هذا الاجتماع) is no event's name.
+DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هولاء"}
+
+# ------------------------------------------------------------------ times
+
+#: Names of the week's days (Arabic, and English for English text).
+WEEKDAYS = {
+    normalize(w) for w in "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split()
+}
+WEEKDAYS |= set("monday tuesday wednesday thursday friday saturday sunday".split())
+#: Names of months: Egyptian/Gulf and Levantine Arabic names, and English ones.
+MONTHS = {
+    normalize(w)
+    for w in (
+        "يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
+        "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"
+    ).split()
+}
+# English months, but for "may" (the modal verb) and "march" (the verb and the noun)
+MONTHS |= set("january february april june july august september october november december".split())
+#: Nouns that head a time expression (يوم الأربعاء, صباح الجمعة, العام الماضي).
+TIME_HEADS = {
+    normalize(w)
+    for w in "يوم اليوم صباح مساء ليلة ظهر فجر أمس غدا العام عام السنة سنة الشهر شهر الأسبوع أسبوع مطلع منتصف أواخر".split()
+}
+#: Adjectives that place a time head relative to now (الماضي, المقبلة, الجاري).
+TIME_MODS = {
+    normalize(w)
+    for w in "الماضي الماضية المقبل المقبلة الحالي الحالية الجاري الجارية القادم القادمة الفائت".split()
+}
+#: Time heads that are a time expression on their own (أمس, غدا).
+DEICTIC_DAYS = ("امس", "غدا")
+#: Time heads that need a word after them to be one (العام الماضي, يوم الأحد).
+BARE_TIME_HEADS = ("العام", "عام", "يوم", "اليوم")
+
+# --------------------------------------------------------------- pronouns
+
+#: Gender and number of free and clitic pronouns ("" gender: either).
+PRON_AGREE = {
+    "ه": ("m", "s"),
+    "ها": ("f", "s"),
+    "هم": ("m", "p"),
+    "هما": ("", "d"),
+    "هن": ("f", "p"),
+    "هو": ("m", "s"),
+    "هي": ("f", "s"),
+}
+#: Relative pronouns: they refer to the noun their clause describes.
+RELATIVE_PRONOUNS = ("الذي", "التي", "الذين", "اللذان", "اللتان", "ما")
+
+# ------------------------------------------------------------------ verbs
+
+#: Verbs that link a subject to a description (يعد, يعتبر, بات): no object, no fact.
+COPULAS = frozenset(
+    normalize(w) for w in "عد عاد اعتبر بدا صار ظل بات اصبح كان ليس زال دام امسي اضحي".split()
+)
+#: Particles that negate the predicate they modify (لم يلتق: a negated fact).
+NEGATIONS = ("لا", "لم", "لن", "ليس", "not", "never")
+#: Subordinators of purpose clauses (لتشمل, لكي, كي), compared with the lemma.
+PURPOSE_MARKS = {"ل", "لكي", "كي"}
+#: Speech participles and their verbs (مضيف -> أضاف), compared after normalising.
+SPEECH_PARTICIPLES = {
+    "مضيف": "أضاف",
+    "مؤكد": "أكد",
+    "مشير": "أشار",
+    "موضح": "أوضح",
+    "لافت": "لفت",
+    "معتبر": "اعتبر",
+    "محذر": "حذر",
+    "داع": "دعا",
+    "داعية": "دعا",
+    "منوه": "نوه",
+    "مشدد": "شدد",
+    "معلن": "أعلن",
+    "مطالب": "طالب",
+}
+
+# ---------------------------------------------------------- prepositions
+
+#: Prepositions that list further members (إضافة إلى, فضلا عن, إلى جانب).
+ADDITION = {"اضافه", "اضافه الي", "بالاضافه", "بالاضافه الي", "فضلا", "فضلا عن", "الي جانب"}
+#: Beginnings of prepositions that list further members, however they go on.
+ADDITION_PREFIXES = ("اضافه", "بالاضافه")
+#: Prepositions that put an event in a place (في, ب; English in, at).
+PLACE_CASES = frozenset({"في", "ب", "in", "at"})
+#: Prepositions that introduce the object of verbs the lexicon lacks (open relations).
+OPEN_PREPS = {"ب", "علي", "مع", "عن"}
+#: Prepositions of a source phrase: بحسب رئيس الهيئة, وفق الوكالة.
+SOURCE_CASES = {"حسب", "بحسب", "وفق"}
+#: Words in an organisation's name before what it fights (التحالف الدولي ضد داعش), in the
+#: order they are tried.
+PURPOSE_MARKERS = ("ضد", "لمحاربه", "لمكافحه", "لهزيمه")
+
+# ---------------------------------------------------------------- speech
+
+#: Documents a speaker speaks "in" (قال في بيان): the speaker issued them.
+ISSUED = {normalize(w) for w in "بيان تصريح رسالة تغريدة منشور".split()}
+#: Nouns of saying that carry what a source said after نقل عن (قوله, تأكيده, تصريحه);
+#: compared with the lemma without diacritics.
+SAYING_NOUNS = {"قول", "تأكيد", "تصريح", "إشارة", "اشارة", "تحذير"}
+#: Subordinators of "as X said" clauses, whose statement is the clause they attach to.
+AS_MARKS = {"حسبما", "كما", "وفقما", "مثلما", "وفق ما", "بحسب ما"}
+#: Opening quotation marks (a token is one when its form is in this string).
+OPENING_QUOTES = '«"“'
+#: Quotation marks left out of a statement's tokens.
+QUOTE_MARKS = '"«»“”'
+#: What is stripped from both ends of a statement's text.
+STATEMENT_STRIP = ' "«»“”،,:.؟!'
+
+# ----------------------------------------------------------------- events
+
+#: Event types (of the relation lexicon) whose participants talk without meeting (a
+#: telephone or video call).
+REMOTE_EVENTS = {"call"}
