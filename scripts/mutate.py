@@ -325,6 +325,14 @@ def coref_mutants() -> list[dict[str, Any]]:
     return results
 
 
+def known_failing_rows() -> set[str]:
+    """The rows (``V دعا``) whose sentences are in the known-failure lexicon suite."""
+    from kg import suite
+
+    path = DATA / "suite_lexicon_failing_ar.tsv"
+    return {c.construction for c in suite.load(path)} if path.exists() else set()
+
+
 # --- main ----------------------------------------------------------------------------------
 
 
@@ -351,6 +359,10 @@ def main(argv: list[str] | None = None) -> int:
                 results += lexicon_mutants(lang, args.only)
     if args.coref or both:
         results += coref_mutants()
+    known = known_failing_rows()
+    for r in results:
+        if r["kind"] == "lexicon":
+            r["known_failure"] = f"{r['pos']} {r['lemma']}" in known
     live = [r for r in results if r["status"] != "dead"]
     caught = [r for r in live if r["status"] == "caught"]
     for kind in ("lexicon", "coref"):
@@ -367,6 +379,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"SURVIVED {r['row']} {r['lemma']} {r['pos']} {r['relation']} -> {r['mutant']}"
                 f" ({r['cases']} cases ran)"
+                + (" [its sentence is a known failure]" if r["known_failure"] else "")
             )
         elif r["status"] == "survived":
             print(f"SURVIVED coref {r['mutant']} (articles changed: {r['articles_changed']})")
