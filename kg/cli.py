@@ -1,5 +1,14 @@
 """The ``kg`` command: a thin shell over the library. Each command parses its options
-and calls one function; the work happens in kg/pipeline.py, kg/store.py, kg/view.py ..."""
+and calls one function; the work happens in kg/pipeline.py, kg/store.py, kg/view.py ...
+
+>>> from click.testing import CliRunner
+>>> r = CliRunner().invoke(main, ["--help"])
+>>> r.exit_code, all(c in r.output for c in ("build", "query", "eval", "view"))
+(0, True)
+>>> r = CliRunner().invoke(main, ["no-such-command"])
+>>> r.exit_code != 0 and "no-such-command" in r.output
+True
+"""
 
 from __future__ import annotations
 
@@ -57,7 +66,13 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 
 
 def stanza_options(f: _F) -> _F:
-    """--model-dir, --gpu/--no-gpu and --batch-size, for the stanza analyser."""
+    """--model-dir, --gpu/--no-gpu and --batch-size, for the stanza analyser.
+
+    >>> @stanza_options
+    ... def cmd(model_dir: object, gpu: bool, batch_size: int) -> None: ...
+    >>> sorted(p.name for p in cmd.__click_params__)
+    ['batch_size', 'gpu', 'model_dir']
+    """
     f = click.option(
         "--batch-size", type=int, default=16, show_default=True, help="stanza: documents per batch."
     )(f)

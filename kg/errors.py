@@ -10,7 +10,13 @@ class KGError(Exception):
 
 
 class UnknownNameError(KGError, KeyError):
-    """A plug-in, format, query or entity name that does not exist; lists those that do."""
+    """A plug-in, format, query or entity name that does not exist; lists those that do.
+
+    >>> str(UnknownNameError("analyser", "spacy", ["rules", "stanza"]))
+    "unknown analyser 'spacy'. Available: rules, stanza"
+    >>> isinstance(UnknownNameError("query", "x", []), KeyError)
+    True
+    """
 
     def __init__(self, kind: str, name: str, available: Sequence[str]) -> None:
         self.kind, self.name, self.available = kind, name, list(available)
@@ -22,7 +28,12 @@ class UnknownNameError(KGError, KeyError):
 
 
 class InputError(KGError):
-    """An input that cannot be read; the message names the file and the reason."""
+    """An input that cannot be read; the message names the file and the reason.
+
+    >>> e = InputError("news.txt", "not UTF-8")
+    >>> str(e), e.source, e.reason
+    ('news.txt: not UTF-8', 'news.txt', 'not UTF-8')
+    """
 
     def __init__(self, source: str, reason: str) -> None:
         self.source, self.reason = source, reason

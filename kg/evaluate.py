@@ -373,3 +373,78 @@ def _as_graph(source: Graph | str | os.PathLike[str]) -> Graph:
             union += g
         return union
     return source
+
+
+# --- ratchet ----------------------------------------------------------------------------------
+
+#: The per-article counts a score ratchet records and compares.
+RATCHET_FIELDS: tuple[str, ...] = (
+    "predicted",
+    "judged",
+    "right",
+    "core_found",
+    "core_total",
+    "all_found",
+    "all_total",
+)
+#: Counts where more is better; ``wrong`` (judged - right) is derived, and fewer is better.
+_BETTER_UP = frozenset({"right", "core_found", "all_found"})
+
+
+def ratchet_figures(report: EvalReport) -> dict[str, int]:
+    """The counts of a report that a score ratchet records (:data:`RATCHET_FIELDS`).
+
+    >>> r = EvalReport(0.5, 0.25, 0.2, 3, 2, 1, 1, 4, 1, 5, 2, 3, (), (), (), (), (), ())
+    >>> ratchet_figures(r)
+    {'predicted': 3, 'judged': 2, 'right': 1, 'core_found': 1, 'core_total': 4, 'all_found': 1, 'all_total': 5}
+    """
+    return {f: int(getattr(report, f)) for f in RATCHET_FIELDS}
+
+
+def ratchet_moves(
+    name: str,
+    recorded: dict[str, int],
+    current: dict[str, int],
+    tolerance: int = 1,
+    rerecord: str = "python scripts/record_scores.py",
+) -> list[str]:
+    """Why an article's counts no longer match the recorded ones (empty when every count
+    is within ``tolerance`` facts). A count that got worse is a regression; one that got
+    better, or a count that just changed (``predicted``, the gold totals), asks for the
+    figures to be recorded again with ``rerecord``.
+
+    >>> rec = {"predicted": 10, "judged": 8, "right": 7, "core_found": 5, "core_total": 6,
+    ...        "all_found": 7, "all_total": 9}
+    >>> ratchet_moves("a", rec, dict(rec, predicted=11, right=6))
+    []
+    >>> for m in ratchet_moves("a", rec, dict(rec, core_found=3, judged=10)): print(m)
+    a: wrong 1 -> 3 (+2 facts): REGRESSION
+    a: core_found 5 -> 3 (-2 facts): REGRESSION
+    a: judged 8 -> 10 (+2 facts): changed: re-record with `python scripts/record_scores.py` if intended
+    >>> print(ratchet_moves("a", rec, dict(rec, all_found=9, right=9, judged=10))[0])
+    a: right 7 -> 9 (+2 facts): improved: re-record with `python scripts/record_scores.py`
+    """
+
+    def wrong(d: dict[str, int]) -> int:
+        return d.get("judged", 0) - d.get("right", 0)
+
+    pairs = [(f, recorded.get(f, 0), current.get(f, 0)) for f in RATCHET_FIELDS]
+    pairs.insert(3, ("wrong", wrong(recorded), wrong(current)))
+    order = {"REGRESSION": 0, "improved": 1, "changed": 2}
+    found = []
+    for f, before, now in pairs:
+        delta = now - before
+        if abs(delta) <= tolerance:
+            continue
+        if f in _BETTER_UP or f == "wrong":
+            better = delta > 0 if f in _BETTER_UP else delta < 0
+            kind = "improved" if better else "REGRESSION"
+        else:
+            kind = "changed"
+        text = {
+            "REGRESSION": "REGRESSION",
+            "improved": f"improved: re-record with `{rerecord}`",
+            "changed": f"changed: re-record with `{rerecord}` if intended",
+        }[kind]
+        found.append((order[kind], f"{name}: {f} {before} -> {now} ({delta:+d} facts): {text}"))
+    return [m for _, m in sorted(found, key=lambda x: x[0])]

@@ -63,7 +63,12 @@ class Token:
     misc: str = "_"
 
     def feat(self, key: str) -> str | None:
-        """The value of one morphological feature, or None."""
+        """The value of one morphological feature, or None.
+
+        >>> t = Token(1, "زار", "زار", "VERB", 0, "root", 0, 3, feats="Gender=Masc|Number=Sing")
+        >>> t.feat("Number"), t.feat("Voice")
+        ('Sing', None)
+        """
         if self.feats in ("", "_"):
             return None
         for pair in self.feats.split("|"):
@@ -94,6 +99,12 @@ class Sentence:
     entities: tuple[EntitySpan, ...] = ()
 
     def token(self, token_id: int) -> Token:
+        """The token with this 1-based id.
+
+        >>> t = Token(1, "زار", "زار", "VERB", 0, "root", 0, 3)
+        >>> Sentence(0, 0, 3, "زار", (t,)).token(1).form
+        'زار'
+        """
         return self.tokens[token_id - 1]
 
 
@@ -164,6 +175,13 @@ class Extraction:
     triples: tuple[Triple, ...]
 
     def entity(self, key: str) -> Entity:
+        """The entity with this key (KeyError when there is none).
+
+        >>> e = Entity("e1", "باريس", "City", ("m1",))
+        >>> ex = Extraction(AnalysedDoc(Document("d", ""), (), "x"), (), (e,), ())
+        >>> ex.entity("e1").label
+        'باريس'
+        """
         for e in self.entities:
             if e.key == key:
                 return e

@@ -73,7 +73,13 @@ class Stages:
 
 
 def process(doc: Document, stages: Stages) -> DocResult:
-    """Analyse, extract and link one document."""
+    """Analyse, extract and link one document.
+
+    >>> stages = Stages.from_options(Options(analyser="rules", linker="none"))
+    >>> r = process(Document("d", "استضاف ماكرون قمة في باريس.", lang="ar"), stages)
+    >>> sorted(t.relation for t in r.extraction.triples), r.links
+    (['hosted', 'location'], ())
+    """
     analyser = stages.analyser
     if isinstance(analyser, AutoAnalyser):
         analyser = analyser.choose(doc)

@@ -3,21 +3,29 @@
 A suite is a TSV file with columns ``id construction text expect forbid``; ``expect``
 and ``forbid`` list facts as ``subject > relation > object`` separated by ``;``. A name
 matches an entity when, after Arabic normalisation, it equals one of the entity's
-names or (for expected facts) appears in one as whole words; ``*`` matches anything. A
-relation may list alternatives (``ledBy|leaderOf``); ``not REL`` wants a negated fact
-(لم تعترف ...), and plain relations match only facts that are not negated.
+names or appears in one as whole words (expected and forbidden facts alike); ``*``
+matches anything. A relation may list alternatives (``ledBy|leaderOf``); ``not REL``
+wants a negated fact (لم تعترف ...), and plain relations match only facts that are not
+negated.
+
+A forbidden fact never matches a fact that an expected one matched, so ``* > met > *``
+in ``forbid`` says "no ``met`` fact but the expected ones". The word ``only`` in
+``forbid`` says that for every relation of the expected facts. The core-relation facts
+that no expected fact matched are the case's *extras* (:attr:`Outcome.extras`).
 ``kg suite FILE`` runs one and prints the failures.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
 from .model import Extraction
 from .text import normalize
+from .vocab import CORE_RELATIONS
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,12 @@ class Outcome:
     missing: list[tuple[str, str, str]] = field(default_factory=list)
     forbidden: list[tuple[str, str, str]] = field(default_factory=list)
     facts: list[tuple[str, str, str]] = field(default_factory=list)
+    #: core-relation facts (negated ones too) that no expected fact matched
+    extras: list[tuple[str, str, str]] = field(default_factory=list)
+    #: (relation, predicate lemma) of every fact that an expected fact matched
+    matched: list[tuple[str, str]] = field(default_factory=list)
+    #: the lemmas of the analysed text's words
+    lemmas: frozenset[str] = frozenset()
 
     @property
     def ok(self) -> bool:
@@ -71,29 +85,49 @@ def load(path: str | Path) -> list[Case]:
                 f"{path}:{n}", f"case id {row['id']!r} is already used on line {seen[row['id']]}"
             )
         seen[row["id"]] = n
-        cases.append(
-            Case(
-                row["id"],
-                row["construction"],
-                row["text"],
-                _facts(row.get("expect") or ""),
-                _facts(row.get("forbid") or ""),
-            )
-        )
+        expect = _facts(row.get("expect") or "")
+        forbid_cell = row.get("forbid") or ""
+        only = [p.strip() for p in forbid_cell.split(";")].count("only") > 0
+        forbid = _facts(";".join(p for p in forbid_cell.split(";") if p.strip() != "only"))
+        if only:
+            forbid += _only(expect)
+        cases.append(Case(row["id"], row["construction"], row["text"], expect, forbid))
     return cases
 
 
-def _matches(want: str, names: tuple[str, ...], loose: bool) -> bool:
+def _only(expect: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, str], ...]:
+    """``only`` in a forbid cell: no fact of the expected facts' relations but the
+    expected ones.
+
+    >>> _only((("a", "met", "b"), ("a", "said|affirmed", "*"), ("c", "met", "*")))
+    (('*', 'met', '*'), ('*', 'said|affirmed', '*'))
+    """
+    rels = dict.fromkeys(r for _, r, _ in expect)
+    return tuple(("*", r, "*") for r in rels)
+
+
+def _matches(want: str, names: tuple[str, ...]) -> bool:
+    """A wanted name against an entity's names: equal, or whole words of one of them,
+    after Arabic normalisation.
+
+    >>> _matches("جنود", ("ثلاثة جنود",)), _matches("جنود", ("الجنود",))
+    (True, False)
+    >>> _matches("المحادثات إيجابية", ("المحادثات إيجابية، مضيفا أن الاتفاق قريب",))
+    True
+    """
     if want == "*":
         return True
-    w = normalize(want)
-    for n in names:
-        nn = normalize(n)
-        if nn == w:
-            return True
-        if loose and f" {w} " in f" {nn} ":
-            return True
-    return False
+    w = _words(want)
+    return any(f" {w} " in f" {_words(n)} " for n in names)
+
+
+def _words(name: str) -> str:
+    """A name as normalised words, punctuation dropped.
+
+    >>> _words('الناتو: "سنقف مع حلفائنا')
+    'الناتو سنقف مع حلفاينا'
+    """
+    return " ".join(re.findall(r"\w+", normalize(name)))
 
 
 def _relation_matches(want: str, got: str) -> bool:
@@ -120,19 +154,37 @@ def check(case: Case, extraction: Extraction) -> Outcome:
         for t in extraction.triples
     ]
     out = Outcome(case, facts=[(s.label, r, o.label) for s, r, o in triples])
-    for want, bucket, loose in (
-        (case.expect, out.missing, True),
-        (case.forbid, out.forbidden, False),
-    ):
-        for ws, wr, wo in want:
-            found = any(
-                _relation_matches(wr, r)
-                and _matches(ws, (s.label, *s.names), loose)
-                and _matches(wo, (o.label, *o.names), loose)
-                for s, r, o in triples
-            )
-            if found != (bucket is out.missing):
-                bucket.append((ws, wr, wo))
+    out.lemmas = frozenset(
+        t.lemma for s in extraction.analysed.sentences for t in s.tokens if t.lemma
+    )
+
+    def hits(want: tuple[str, str, str]) -> set[int]:
+        ws, wr, wo = want
+        return {
+            n
+            for n, (s, r, o) in enumerate(triples)
+            if _relation_matches(wr, r)
+            and _matches(ws, (s.label, *s.names))
+            and _matches(wo, (o.label, *o.names))
+        }
+
+    expected: set[int] = set()
+    for want in case.expect:
+        found = hits(want)
+        expected |= found
+        if not found:
+            out.missing.append(want)
+    out.matched = sorted(
+        {(extraction.triples[n].relation, extraction.triples[n].lemma) for n in expected}
+    )
+    for want in case.forbid:
+        if hits(want) - expected:
+            out.forbidden.append(want)
+    out.extras = [
+        out.facts[n]
+        for n, (_, r, _) in enumerate(triples)
+        if n not in expected and r.removeprefix("not ") in CORE_RELATIONS
+    ]
     return out
 
 

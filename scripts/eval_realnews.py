@@ -79,6 +79,7 @@ def totals(rows: list[Scored]) -> dict[str, float]:
         "precision": right / judged if judged else 0.0,
         "core": cf / ct if ct else 0.0,
         "all": af / at if at else 0.0,
+        "predicted": sum(r.report.predicted for r in rows),
         "right": right,
         "judged": judged,
         "core_found": cf,

@@ -22,3 +22,15 @@ def test_docstring_examples(name: str) -> None:
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0
+
+
+#: Modules being split or moved right now: examples come with their new shape.
+NO_EXAMPLES_YET = ("kg.extract", "kg.analyse.rules.parser")
+
+
+@pytest.mark.parametrize("name", [m for m in MODULES if not m.startswith(NO_EXAMPLES_YET)])
+def test_every_module_has_examples(name: str) -> None:
+    """A module listed here but without a single ``>>>`` example would pass unseen."""
+    module = importlib.import_module(name)
+    tests = doctest.DocTestFinder().find(module)
+    assert sum(len(t.examples) for t in tests) > 0, f"{name} has no >>> example"

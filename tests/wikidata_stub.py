@@ -343,6 +343,7 @@ class StubWikidata:
 
 class _Handler(BaseHTTPRequestHandler):
     stub: StubWikidata
+    _busy: bool = False  # counted in stub.active
 
     def log_message(self, *args: Any) -> None:  # quiet
         pass
@@ -369,12 +370,21 @@ class _Handler(BaseHTTPRequestHandler):
             )
             endpoint = "sparql" if path == "/sparql" else "api"
             fault = stub.faults[endpoint].popleft() if stub.faults[endpoint] else ""
+        self._busy = True
         try:
             time.sleep(0.01)  # long enough for overlapping requests to show
             self._answer(path, params, fault)
         finally:
-            with stub.lock:
-                stub.active -= 1
+            self._done()
+
+    def _done(self) -> None:
+        """This request stops counting as active. Called just before the response goes out
+        (a client that reads it may send its next request at once, and that one must not
+        find this one still counted) and again, harmlessly, when the handler returns."""
+        if self._busy:
+            self._busy = False
+            with self.stub.lock:
+                self.stub.active -= 1
 
     def _answer(self, path: str, params: dict[str, str], fault: str) -> None:
         stub = self.stub
@@ -434,6 +444,7 @@ class _Handler(BaseHTTPRequestHandler):
         gz = "gzip" in self.headers.get("Accept-Encoding", "") and code == 200 and len(body) > 200
         if gz:
             body = gzip.compress(body)
+        self._done()
         try:
             self.send_response(code)
             self.send_header("Content-Type", ctype + "; charset=utf-8")

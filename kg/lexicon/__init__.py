@@ -8,4 +8,8 @@
 - :mod:`kg.lexicon.names`: the name indexes over the gazetteer that the analysers match.
 
 Nothing here imports ``kg.analyse`` or ``kg.extract``: both import from here.
+
+>>> from kg.lexicon import relations
+>>> relations.load("ar").verb("استضاف").relation, relations.load("en").verb("host").relation
+('hosted', 'hosted')
 """

@@ -27,6 +27,12 @@ class RulesAnalyser:
     languages = frozenset({"ar", "en"})
 
     def analyse(self, doc: Document) -> AnalysedDoc:
+        """Split a document into sentences and give every word a lemma, tag and head.
+
+        >>> doc = RulesAnalyser().analyse(Document("d", "زار الرئيس الفرنسي الجزائر.", lang="ar"))
+        >>> [(t.form, t.upos, t.deprel) for t in doc.sentences[0].tokens][:4]
+        [('زار', 'VERB', 'root'), ('الرئيس', 'NOUN', 'nsubj'), ('الفرنسي', 'ADJ', 'amod'), ('الجزائر', 'PROPN', 'obj')]
+        """
         if doc.lang == "en":
             from .english import analyse_text  # English: kg/analyse/rules/english.py
 

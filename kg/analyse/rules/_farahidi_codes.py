@@ -1,4 +1,8 @@
-"""Codes for farahidi's Arabic labels, shared by the lexicon builder and the analyser."""
+"""Codes for farahidi's Arabic labels, shared by the lexicon builder and the analyser.
+
+>>> POS["فعل"], TYPES["اسم فاعل"], TYPES[None]
+('V', 'ap', '')
+"""
 
 from __future__ import annotations
 

@@ -28,6 +28,11 @@ _PUNCT_OPENERS = set('،,:؛;."«»“”()[]-–—')
 
 
 def has_tanween(surface: str) -> bool:
+    """Whether a written word carries a tanween (an indefinite case ending).
+
+    >>> has_tanween("صاروخًا"), has_tanween("صاروخا")
+    (True, False)
+    """
     return any(c in _TANWEEN for c in surface)
 
 
@@ -139,7 +144,14 @@ def choose(
 ) -> list[Reading]:
     """One reading per word. ``words`` are (surface, kind) pairs of one sentence;
     ``vocabulary`` holds the normalised words of the whole document, ``names`` the
-    normalised single-word gazetteer names, for deciding how to split unknown words."""
+    normalised single-word gazetteer names, for deciding how to split unknown words.
+
+    >>> first, second = choose([("وبحث", "ar"), ("الوزير", "ar")], set(), set())
+    >>> [p.upos for p in first.parts], first.lemma, first.tense
+    (['CCONJ', 'VERB'], 'بحث', 'past')
+    >>> second.pos, second.definite
+    ('N', True)
+    """
     out: list[Reading] = []
     prev: Reading | None = None
     prev_surface = ""
