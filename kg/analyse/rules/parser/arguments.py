@@ -115,6 +115,7 @@ def _first_conjunct(ws: list[W], f: Frame, target: Unit, w: W) -> int:
 
 
 def _last_np(f: Frame) -> Unit | None:
+    """The clause's latest noun phrase (before its predicate, the waiting ones count)."""
     for u in reversed(f.pending + f.units if f.pred < 0 else f.units):
         if u.kind in NP_KINDS:
             return u

@@ -51,6 +51,8 @@ _CLAUSE_BREAKS = ("،", ",", ";", "؛")
 _DASHES = ("-", "–", "—")
 #: A dash this early in the sentence (a token index) ends a dateline: تونس (أ ف ب) - ...
 _DATELINE_END = 12
+#: How many nouns back a relative pronoun looks for its antecedent.
+_ANTECEDENT_REACH = 8
 
 
 @dataclass
@@ -59,9 +61,8 @@ class _Walk:
 
     stack: list[Frame]  # the open clauses, innermost last
     pending_cc: int = -1  # a و/ف word waiting for what it coordinates
-    pending_part: list[int] = field(
-        default_factory=list
-    )  # negation, emphasis, future: for the verb
+    # negation, emphasis and future particles waiting for their verb
+    pending_part: list[int] = field(default_factory=list)
     prev: Unit | None = None  # the unit before
 
 
@@ -77,6 +78,7 @@ def attach_clauses(ws: list[W], units: list[Unit]) -> None:
 
 
 def _unit(ws: list[W], units: list[Unit], idx: int, walk: _Walk) -> None:
+    """Attach unit ``idx`` by its kind, or keep it for the unit it waits for."""
     u = units[idx]
     w = ws[u.head]
     # a conjunction clitic inside this unit's first word, else a و/ف word before it
@@ -285,7 +287,7 @@ def _antecedent(ws: list[W], stack: list[Frame], rel: W) -> int:
             break
     k = rel.i - 1
     near: list[int] = []
-    while k >= 0 and len(near) < 8:
+    while k >= 0 and len(near) < _ANTECEDENT_REACH:
         t = ws[k]
         if t.upos in ("VERB", "AUX") or t.tag in ("sub", "rel"):
             break

@@ -10,7 +10,8 @@ word (verb, subordinator, punctuation ...), which the clause level reads in orde
 It also holds the phrase decisions the clause level makes when it meets a noun phrase
 that belongs to the one before it rather than to the clause: a title and a name in
 apposition (:func:`title_apposition`), a number phrase as a construct's genitive
-(:func:`number_genitive`).
+(:func:`number_genitive`). Which phrase a PP or a coordinated noun phrase joins depends on
+the clause's verb, so :mod:`.arguments` decides it.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ class Unit:
     case: str = ""  # normalised preposition for PP
     tail: int = -1  # the last noun of its construct chain
 
+
+#: How many tokens back a name looks for the title it is in apposition to.
+_TITLE_REACH = 12
 
 #: The kinds of unit that are noun phrases, with or without a preposition.
 NP_KINDS = ("NP", "PP")
@@ -480,7 +484,7 @@ def _title_before(ws: list[W], first: int) -> int:
     k = first - 1
     while k >= 0 and ws[k].form in (")", "("):
         k -= 1
-    for t in range(k, max(-1, k - 12), -1):
+    for t in range(k, max(-1, k - _TITLE_REACH), -1):
         if (
             ws[t].upos in ("VERB", "AUX", "SCONJ")
             or ws[t].tag in ("rel", "sub")

@@ -77,7 +77,8 @@ def reattach(ws: list[W], dep: int, head: int, rel: str) -> None:
 
 
 # ------------------------------------------------------------------ word lists
-# Written as normalised (kg.text.normalize), as the rules compare them.
+# Each list is normalised (kg.text.normalize) as it is built: the rules compare normalised
+# forms.
 
 
 def _normalised(words: str) -> frozenset[str]:
@@ -120,7 +121,7 @@ PARTITIVES = _normalised(
 COPULAS = _normalised("كان ليس")
 
 #: Entity labels of what can act: a subject rather than an object.
-AGENT_LABELS = ("Person", "Organization", "Country", "Group", "City", "Region")
+_AGENT_LABELS = ("Person", "Organization", "Country", "Group", "City", "Region")
 COMMAS = ("،", ",")
 
 
@@ -181,7 +182,7 @@ def human(w: W) -> bool:
 
 def agentive(w: W) -> bool:
     """A noun phrase that can act: a name of a person, organisation or country, or a human noun."""
-    if w.ent_label in AGENT_LABELS:
+    if w.ent_label in _AGENT_LABELS:
         return True
     if w.norm.endswith("ين"):
         return False  # accusative or genitive dual and plural (دعا الطرفين): not a subject
@@ -201,9 +202,8 @@ def can_govern(w: W) -> bool:
         and not w.definite
         and not w.tanween
         and w.ent < 0
-        and not (
-            w.norm.endswith(("ون", "ين", "ان")) and w.number in ("p", "d")
-        )  # مسلحون, not مسلحو
+        # a sound plural or dual keeps its ن only outside a construct: مسلحون, not مسلحو
+        and not (w.norm.endswith(("ون", "ين", "ان")) and w.number in ("p", "d"))
     )
 
 
