@@ -386,7 +386,7 @@ def _subject_or_object(ws: list[W], f: Frame, u: Unit) -> None:
     counted = any(ws[k].deprel == "nummod" and ws[k].head == u.head for k in range(u.first, u.head))
     # قُتل 12 شخصا: the accusative of a counted noun is the number's, the subject of a passive
     acc = w.tanween and accusative(ws, u.head) and not (passive and counted)
-    if f.subj < 0 and not carries_subject(pred) and not acc and not _gender_clash(pred, u, ws):
+    if f.subj < 0 and not carries_subject(pred) and not acc and not _gender_clash(ws, pred, u):
         f.subj = u.head
         f.last_arg = u.head
         attach(ws, u.head, f.pred, "nsubj:pass" if passive else "nsubj")
@@ -398,7 +398,7 @@ def _subject_or_object(ws: list[W], f: Frame, u: Unit) -> None:
         attach(ws, u.head, f.pred, "obl")
 
 
-def _gender_clash(pred: W, u: Unit, ws: list[W]) -> bool:
+def _gender_clash(ws: list[W], pred: W, u: Unit) -> bool:
     """A singular noun right after a verb of the other gender is not its subject
     (استهدف قاعدة: a feminine subject needs استهدفت)."""
     w = ws[u.head]
