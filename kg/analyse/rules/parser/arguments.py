@@ -41,9 +41,9 @@ _LISTED_LABELS = ("Country", "City", "Organization", "Region")
 _TITLE_PREPS = ("ب", "ل", "لدي", "الي")
 
 
-def nominal(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) -> None:
-    """Attach noun phrase ``u`` (``prev``: the unit before it; ``cc``: a pending و/ف)."""
-    f = stack[-1]
+def nominal(ws: list[W], f: Frame, u: Unit, prev: Unit | None, cc: int) -> None:
+    """Attach noun phrase ``u`` in clause ``f`` (``prev``: the unit before it; ``cc``: a
+    pending و/ف)."""
     if _joins_phrase_before(ws, f, u, prev, cc):
         return
     if f.pred < 0:

@@ -106,7 +106,7 @@ def _unit(ws: list[W], units: list[Unit], idx: int, walk: _Walk) -> None:
         walk.pending_part = []
         walk.pending_cc = -1
     elif u.kind in NP_KINDS:
-        nominal(ws, walk.stack, u, walk.prev, cc)
+        nominal(ws, walk.stack[-1], u, walk.prev, cc)
         walk.pending_cc = -1
     else:  # ADV, OTHER, PART
         f = walk.stack[-1]
