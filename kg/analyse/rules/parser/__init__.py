@@ -1,0 +1,50 @@
+"""Heuristic UD dependency attachment for Arabic news sentences.
+
+Works in three passes over the tagged words of one sentence, one level each:
+
+1. inside words (:mod:`.words`): clitics attach to their host (و/ف ``cc``, ب/ل/ك ``case``,
+   pronoun suffixes ``obj`` on verbs, ``nmod`` on nouns, the head of a prepositional
+   phrase on prepositions);
+2. noun phrases (:mod:`.phrases`): names from the entity spans, construct state (``nmod``:
+   a noun without article or tanween governs the next noun), adjectives (``amod`` to the
+   nearest noun that agrees in definiteness and gender), numbers, demonstratives,
+   prepositional phrases (``case``), titles in apposition to names (``appos``), bracketed
+   names;
+3. clauses (:mod:`.clauses`, with :mod:`.frames` for the clause record and
+   :mod:`.arguments` for noun phrases in a clause): verb-initial and subject-initial
+   clauses (``nsubj``, ``obj``, ``obl``), كان and its sisters (``aux``/``cop``), complement
+   clauses after أن/إن (``ccomp``, ``mark``), adverbial clauses (حيث, عندما: ``advcl``),
+   relative clauses with الذي/التي and without a pronoun after an indefinite noun
+   (``acl:relcl``), quotations (``ccomp``), coordination of verbs and nouns (``conj``,
+   ``cc``) and verbless clauses.
+
+Then :mod:`.finish` makes one tree of it in UD's conventions (root, strays, copulas,
+punctuation).
+
+The rules are general Arabic syntax, not patterns of particular sentences; where Arabic
+is ambiguous (which noun a prepositional phrase belongs to) they take the reading news
+prose uses most often.
+"""
+
+from __future__ import annotations
+
+from .clauses import attach_clauses
+from .finish import copulas, fronted_commas, make_tree, nominal_adjectives, punctuation
+from .phrases import noun_phrases, prepositional_phrases
+from .words import W, attach_clitics
+
+__all__ = ["W", "parse"]
+
+
+def parse(ws: list[W]) -> None:
+    """Fill ``head`` and ``deprel`` of every working token (head -1 = root)."""
+    if not ws:
+        return
+    mains = attach_clitics(ws)
+    units = prepositional_phrases(ws, noun_phrases(ws, mains))
+    attach_clauses(ws, units)
+    make_tree(ws)
+    copulas(ws)
+    punctuation(ws)
+    nominal_adjectives(ws)
+    fronted_commas(ws)

@@ -1,0 +1,414 @@
+"""Level 3 of the parser: what a noun phrase is in its clause.
+
+The clause pass hands every noun phrase and prepositional phrase to :func:`nominal`, with
+the innermost clause's frame. The phrase either belongs to a phrase before it (a conjunct
+``conj``, a listed name, إضافة إلى X ``nmod``, a PP that modifies the noun before it, a
+title or a name in ``appos``, a verbal noun's object) or to the clause: it waits until
+the predicate comes (:func:`~.frames.take_pending`), or becomes the predicate's subject,
+object, oblique (``obl``, ``obl:tmod``), ``xcomp`` of كان, or a circumstantial participle
+(``advcl``) and its complement.
+"""
+
+from __future__ import annotations
+
+from ....text import normalize
+from .frames import Frame
+from .phrases import NP_KINDS, Unit, number_genitive, title_apposition
+from .words import (
+    ADDITION_NOUNS,
+    PARTITIVES,
+    URGE_VERBS,
+    W,
+    accusative,
+    agentive,
+    attach,
+    carries_subject,
+    has_suffix,
+    human,
+    is_speech_participle,
+    noun_takes,
+    place_like,
+    reattach,
+    time_like,
+    title_tok,
+    verb_takes,
+)
+
+#: Entity labels whose names can be listed without و (كالسعودية العراق وتركيا).
+_LISTED_LABELS = ("Country", "City", "Organization", "Region")
+#: Prepositions after a title that give what it is the title of (المتحدث باسم, السفير لدى,
+#: المبعوث إلى).
+_TITLE_PREPS = ("ب", "ل", "لدي", "الي")
+
+
+def nominal(ws: list[W], f: Frame, u: Unit, prev: Unit | None, cc: int) -> None:
+    """Attach noun phrase ``u`` in clause ``f`` (``prev``: the unit before it; ``cc``: a
+    pending و/ف)."""
+    if _joins_phrase_before(ws, f, u, prev, cc):
+        return
+    if f.pred < 0:
+        f.pending.append(u)
+        return
+    if _circumstantial_clause(ws, f, u, prev) or _hal_complement(ws, f, u):
+        return
+    _clause_argument(ws, f, u)
+    f.units.append(u)
+
+
+def _joins_phrase_before(ws: list[W], f: Frame, u: Unit, prev: Unit | None, cc: int) -> bool:
+    """The rules that attach the phrase to a phrase before it, in order; the first that
+    applies wins."""
+    return (
+        _coordinated(ws, f, u, prev, cc)
+        or _listed_name(ws, f, u, prev)
+        or _example_of(ws, f, u, prev)
+        or _added(ws, f, u)
+        or _pp_on_noun(ws, f, u, prev)
+        or title_apposition(ws, u, prev)
+        or _verbal_noun_object(ws, f, u, prev)
+        or number_genitive(ws, u, prev)
+    )
+
+
+# ---------------------------------------------- phrases that join a phrase before
+
+
+def _coordinated(ws: list[W], f: Frame, u: Unit, prev: Unit | None, cc: int) -> bool:
+    """A noun phrase after و joins the previous noun phrase of this clause."""
+    if cc < 0 or prev is None or not f.units + f.pending:
+        return False
+    target = _last_np(f)
+    if target is None or not (f.pred < 0 or u.kind == target.kind or u.kind == "NP"):
+        return False
+    first = _first_conjunct(ws, f, target, ws[u.head])
+    reattach(ws, u.head, first, "conj")
+    attach(ws, cc, u.head, "cc")
+    f.coord_first[u.head] = first
+    f.units.append(Unit(target.kind, u.head, u.first, u.last, case=u.case))
+    return True
+
+
+def _first_conjunct(ws: list[W], f: Frame, target: Unit, w: W) -> int:
+    """The conjunct the new one joins: the first of the list ``target`` is in, or the
+    genitive at the end of its construct chain."""
+    first = f.coord_first.get(target.head, target.head)
+    if (
+        w.ent >= 0
+        and target.tail >= 0
+        and ws[target.tail].ent_label == w.ent_label
+        and ws[first].ent < 0
+    ):
+        return target.tail  # وفدا الجيش السوداني وقوات الدعم السريع: the names are coordinated
+    if (
+        first == target.head
+        and target.tail > target.head
+        and not ws[target.head].definite
+        and w.definite
+        and ws[target.tail].definite
+        and ws[target.tail].upos == "NOUN"
+        and not title_tok(ws, target.head)
+        and not human(w)
+        and w.ent < 0
+    ):
+        return target.tail  # عقود الرعاية والإعلانات: a definite noun joins the genitive
+    return first
+
+
+def _last_np(f: Frame) -> Unit | None:
+    """The clause's latest noun phrase (before its predicate, the waiting ones count)."""
+    for u in reversed(f.pending + f.units if f.pred < 0 else f.units):
+        if u.kind in NP_KINDS:
+            return u
+    for u in reversed(f.pending):
+        if u.kind in NP_KINDS:
+            return u
+    return None
+
+
+def _listed_name(ws: list[W], f: Frame, u: Unit, prev: Unit | None) -> bool:
+    """Names listed without و (كالسعودية العراق وتركيا); only inside a list: غزا العراق
+    الكويت is subject and object, not two subjects."""
+    w = ws[u.head]
+    if not (
+        prev is not None
+        and prev.kind in NP_KINDS
+        and u.kind == "NP"
+        and w.ent >= 0
+        and ws[prev.head].ent >= 0
+        and ws[prev.head].ent_label == w.ent_label
+        and w.ent_label in _LISTED_LABELS
+        and (
+            prev.case == "ك" or prev.head in f.coord_first or _list_goes_on(ws, u.last, w.ent_label)
+        )
+    ):
+        return False
+    first = f.coord_first.get(prev.head, prev.head)
+    reattach(ws, u.head, first, "conj")
+    f.coord_first[u.head] = first
+    f.units.append(Unit(prev.kind, u.head, u.first, u.last, case=prev.case))
+    return True
+
+
+def _list_goes_on(ws: list[W], last: int, label: str) -> bool:
+    """Whether و and a name of the same kind follow: كالسعودية العراق وتركيا."""
+    k = last + 1
+    return (
+        k + 1 < len(ws)
+        and ws[k].upos == "CCONJ"
+        and ws[k + 1].ent >= 0
+        and ws[k + 1].ent_label == label
+    )
+
+
+def _example_of(ws: list[W], f: Frame, u: Unit, prev: Unit | None) -> bool:
+    """Members listed after a comma (..., كالمملكة المتحدة وفرنسا): examples of the plural
+    noun before."""
+    if u.kind != "PP" or u.case != "ك" or prev is None or prev.kind != "PUNCT":
+        return False
+    listed = _plural_before(ws, f, u.head)
+    if listed < 0:
+        return False
+    attach(ws, u.head, listed, "nmod")
+    f.units.append(u)
+    return True
+
+
+def _plural_before(ws: list[W], f: Frame, before: int) -> int:
+    """The nearest plural noun phrase head of the clause before token ``before``."""
+    heads = [u.head for u in f.units + f.pending if u.kind in NP_KINDS and u.head < before]
+    for h in sorted(heads, reverse=True):
+        if ws[h].number == "p":
+            return h
+    return max(heads) if heads else -1
+
+
+def _added(ws: list[W], f: Frame, u: Unit) -> bool:
+    """إضافة إلى X / بالإضافة إلى X: one more of the latest subject or object."""
+    if u.kind != "PP" or u.case not in ADDITION_NOUNS:
+        return False
+    added = (
+        f.last_arg
+        if f.last_arg >= 0
+        else next((p.head for p in reversed(f.pending) if p.kind == "NP"), -1)
+    )
+    if added < 0:
+        return False
+    attach(ws, u.head, added, "nmod")
+    f.units.append(u)
+    return True
+
+
+def _pp_on_noun(ws: list[W], f: Frame, u: Unit, prev: Unit | None) -> bool:
+    """A PP right after a noun phrase that modifies that noun (:func:`_pp_to_noun`)."""
+    if u.kind != "PP" or prev is None or prev.kind not in NP_KINDS:
+        return False
+    if not _pp_to_noun(ws, prev, u, f):
+        return False
+    host = prev.tail if u.case == "ضد" and prev.tail >= 0 else prev.head
+    attach(ws, u.head, host, "nmod")
+    return True
+
+
+def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
+    """Whether a PP right after a noun phrase modifies that noun rather than the verb: ل and
+    من usually do, and so does the complement of an event noun."""
+    noun = ws[prev.head]
+    if noun.upos not in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM", "PRON"):
+        return False
+    if noun_takes(noun, pp.case):
+        return True  # هجوم على, زيارة إلى, سيطرة على
+    if (
+        pp.case in ("في", "ب")
+        and not noun.definite
+        and prev.last == prev.head
+        and noun.upos in ("NOUN", "ADJ")
+        and human(noun)
+    ):
+        return True  # مسؤول في التحالف, عضو في البرلمان: where the person belongs
+    if noun.vnoun and prev.kind == "PP" and prev.case == "ل":
+        return True  # للحصول على قرض: a purpose clause's verbal noun keeps its complement
+    if pp.case == "ل" and ws[pp.head].vnoun and f.pred >= 0 and f.pred < prev.head:
+        return False  # وقعت اتفاقا مع الصندوق للحصول على ...: the purpose of the verb
+    if (
+        f.pred >= 0
+        and f.pred < prev.head
+        and verb_takes(ws[f.pred], pp.case)
+        and not any(
+            u.kind == "PP" and u.case == pp.case and ws[u.head].head == f.pred for u in f.units
+        )
+    ):
+        return False  # the verb's own prepositional object: حذر ... من, التقى ... ب
+    if title_tok(ws, prev.head) and pp.case in _TITLE_PREPS:
+        return True  # المتحدث باسم, السفير لدى, المبعوث إلى
+    if pp.case == "ل" and noun.upos != "PRON":
+        return True
+    if pp.case == "من" and (
+        noun.norm.removeprefix("ال") in PARTITIVES or noun.upos == "NUM" or noun.vnoun
+    ):
+        return True
+    if noun.vnoun:
+        return True
+    if f.pred < 0:
+        return True
+    if noun.deprel in ("nmod",) and noun.i not in (f.subj, f.obj):
+        return True  # a noun inside a larger phrase keeps its own modifiers
+    if (
+        pp.case == "ب"
+        and noun.i == f.subj
+        and f.pred >= 0
+        and f.pred < noun.i
+        and ws[f.pred].upos == "VERB"
+    ):
+        return False  # لم تعترف الولايات المتحدة بالنتائج: after the subject, the verb's ب
+    return pp.case in ("ضد", "ب") and noun.upos in ("NOUN", "PROPN")
+
+
+def _verbal_noun_object(ws: list[W], f: Frame, u: Unit, prev: Unit | None) -> bool:
+    """A verbal noun takes an accusative object (إحرازهم تقدمًا)."""
+    if not (
+        u.kind == "NP"
+        and prev is not None
+        and prev.kind == "NP"
+        and ws[prev.head].vnoun
+        and ws[u.head].tanween
+        and accusative(ws, u.head)
+        and prev.head not in (f.subj, f.obj)
+        and not (f.pred >= 0 and f.obj < 0 and ws[f.pred].upos == "VERB")
+    ):
+        return False
+    attach(ws, u.head, prev.head, "obj")
+    return True
+
+
+# ------------------------------------------------------ the clause's arguments
+
+
+def _circumstantial_clause(ws: list[W], f: Frame, u: Unit, prev: Unit | None) -> bool:
+    """..., مضيفا أن / معربًا عن قلقه: after a comma, a speech participle or an accusative
+    active participle (a حال) is a second predicate of the same subject (``advcl``)."""
+    if not (
+        u.kind == "NP"
+        and (is_speech_participle(ws[u.head]) or _circumstantial(ws, u))
+        and prev is not None
+        and prev.kind == "PUNCT"
+    ):
+        return False
+    attach(ws, u.head, f.pred, "advcl")
+    for k in range(u.head + 1, u.last + 1):
+        if (
+            ws[k].head == u.head
+            and ws[k].deprel == "nmod"
+            and ws[k].definite
+            and ws[k].upos == "NOUN"
+        ):
+            reattach(ws, k, u.head, "obj")  # داعية الطرفين: the participle's object, not a genitive
+    f.hal, f.hal_last = u.head, u.last
+    return True
+
+
+def _circumstantial(ws: list[W], u: Unit) -> bool:
+    """معربًا عن قلقه, مشددًا على: an indefinite accusative active participle (a حال)
+    describes the subject while it acts; it is a second predicate, not an object."""
+    w = ws[u.head]
+    return w.ntype == "ap" and not w.definite and w.acc and u.first == u.head
+
+
+def _hal_complement(ws: list[W], f: Frame, u: Unit) -> bool:
+    """داعيا الطرفين إلى استئناف المفاوضات: a PP right after the participle's phrase is what
+    it calls for."""
+    if u.kind != "PP" or f.hal < 0 or u.first != f.hal_last + 1:
+        return False
+    attach(ws, u.head, f.hal, "obl")
+    f.hal_last = u.last
+    return True
+
+
+def _clause_argument(ws: list[W], f: Frame, u: Unit) -> None:
+    """A phrase that depends on the clause's predicate: an oblique (PP, time, place), the
+    predicate of كان, or the subject or object."""
+    w = ws[u.head]
+    if u.kind == "PP":
+        if f.rel_subject and w.tag == "pron":
+            # ... unless a resumptive pronoun (الذي شارك فيه X): then X is the subject
+            f.subj = -1
+            f.rel_subject = False
+        attach(ws, u.head, f.pred, "obl")
+    elif time_like(w):
+        attach(ws, u.head, f.pred, "obl:tmod")
+    elif place_like(w) and u.kind == "NP":
+        attach(ws, u.head, f.pred, "obl")  # شمال مالي: where, not who or what
+    elif ws[f.pred].upos == "AUX" and f.subj >= 0:
+        attach(ws, u.head, f.pred, "xcomp")  # كان X Y: Y is the predicate of كان
+    elif _object_of_shared_subject(ws, f, w):
+        # استقبل X Y وبحث معه الأزمة: the second verb shares the subject; its noun is the object
+        f.obj = u.head
+        f.last_arg = u.head
+        attach(ws, u.head, f.pred, "obj")
+    else:
+        _subject_or_object(ws, f, u)
+
+
+def _object_of_shared_subject(ws: list[W], f: Frame, w: W) -> bool:
+    """A verb that shares the first verb's subject takes the next noun phrase as its object
+    (unless it is one that acts, and the verbs differ in kind)."""
+    return (
+        f.shared_subject
+        and f.subj < 0
+        and f.obj < 0
+        and (
+            not agentive(w)
+            or _urges_like_first(ws, f)
+            or (f.purpose and f.shared_gender == ws[f.pred].gender)
+        )
+        and not has_suffix(ws, f.pred)
+    )
+
+
+def _urges_like_first(ws: list[W], f: Frame) -> bool:
+    v = ws[f.pred]
+    first = ws[f.parent] if f.parent >= 0 else None
+    return (
+        v.upos == "VERB"
+        and normalize(v.lemma) in URGE_VERBS
+        and first is not None
+        and first.upos == "VERB"
+        and bool(v.gender)
+        and first.gender == v.gender
+    )
+
+
+def _subject_or_object(ws: list[W], f: Frame, u: Unit) -> None:
+    """The first free slot the phrase can fill: the subject (not when the verb carries its
+    own, the phrase is accusative or disagrees in gender), the object, else an oblique."""
+    w = ws[u.head]
+    pred = ws[f.pred]
+    passive = "Voice=Pass" in pred.feats
+    counted = any(ws[k].deprel == "nummod" and ws[k].head == u.head for k in range(u.first, u.head))
+    # قُتل 12 شخصا: the accusative of a counted noun is the number's, the subject of a passive
+    acc = w.tanween and accusative(ws, u.head) and not (passive and counted)
+    if f.subj < 0 and not carries_subject(pred) and not acc and not _gender_clash(ws, pred, u):
+        f.subj = u.head
+        f.last_arg = u.head
+        attach(ws, u.head, f.pred, "nsubj:pass" if passive else "nsubj")
+    elif f.obj < 0 and not has_suffix(ws, f.pred):
+        f.obj = u.head
+        f.last_arg = u.head
+        attach(ws, u.head, f.pred, "obj")
+    else:
+        attach(ws, u.head, f.pred, "obl")
+
+
+def _gender_clash(ws: list[W], pred: W, u: Unit) -> bool:
+    """A singular noun right after a verb of the other gender is not its subject
+    (استهدف قاعدة: a feminine subject needs استهدفت)."""
+    w = ws[u.head]
+    if (
+        pred.upos != "VERB"
+        or pred.person[:1] != "3"
+        or pred.number not in ("s", "")
+        or not pred.gender
+    ):
+        return False
+    if u.first != pred.i + 1 or w.upos != "NOUN" or w.number != "s" or not w.gender or w.ent >= 0:
+        return False
+    return w.gender != pred.gender

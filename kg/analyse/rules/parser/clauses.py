@@ -1,0 +1,412 @@
+"""Level 3 of the parser: clauses.
+
+Reads the units of :mod:`.phrases` left to right with a stack of open clauses
+(:class:`~.frames.Frame`, innermost last) and attaches them: a verb is the predicate of
+the innermost clause or opens one of its own (``conj`` after و, a purpose clause after
+ل, ``acl:relcl`` after an indefinite noun, ``parataxis``), with كان as its ``aux``;
+subordinators open complement and adverbial clauses (``ccomp``, ``advcl``, ``mark``);
+relative pronouns open relative clauses on their antecedent (``acl:relcl``);
+quotation marks open and close quotations (``ccomp`` of the speech verb); a colon or a
+dash after a dateline sets it aside. Noun phrases go to :func:`.arguments.nominal`.
+At the end every clause still open is closed (:mod:`.frames`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ....text import normalize
+from .arguments import nominal
+from .frames import (
+    Frame,
+    attach_frame_head,
+    close,
+    close_main,
+    current_head,
+    nearest_predicate,
+    take_pending,
+    verbless,
+)
+from .phrases import NP_KINDS, Unit
+from .words import (
+    ASIDE_SUBORDINATORS,
+    COMMAS,
+    COMPLEMENTISERS,
+    SET_ASIDE,
+    SPEECH_VERBS,
+    W,
+    attach,
+    has_suffix,
+    human,
+    indefinite_np,
+    is_speech_participle,
+    reattach,
+    rel_agrees,
+)
+
+#: Opening quotation marks and the mark that closes each.
+_QUOTES_OPEN = {"«": "»", "“": "”", '"': '"'}
+#: Marks that end a relative clause whose verb has come.
+_CLAUSE_BREAKS = ("،", ",", ";", "؛")
+_DASHES = ("-", "–", "—")
+#: A dash this early in the sentence (a token index) ends a dateline: تونس (أ ف ب) - ...
+_DATELINE_END = 12
+#: How many nouns back a relative pronoun looks for its antecedent.
+_ANTECEDENT_REACH = 8
+
+
+@dataclass
+class _Walk:
+    """The clause pass between two units."""
+
+    stack: list[Frame]  # the open clauses, innermost last
+    pending_cc: int = -1  # a و/ف word waiting for what it coordinates
+    # negation, emphasis and future particles waiting for their verb
+    pending_part: list[int] = field(default_factory=list)
+    prev: Unit | None = None  # the unit before
+
+
+def attach_clauses(ws: list[W], units: list[Unit]) -> None:
+    """Attach the units of one sentence into clauses (the third pass)."""
+    walk = _Walk([Frame("main", -1)])
+    for idx, u in enumerate(units):
+        _unit(ws, units, idx, walk)
+        walk.prev = u
+    while len(walk.stack) > 1:
+        close(ws, walk.stack)
+    close_main(ws, walk.stack[0])
+
+
+def _unit(ws: list[W], units: list[Unit], idx: int, walk: _Walk) -> None:
+    """Attach unit ``idx`` by its kind, or keep it for the unit it waits for."""
+    u = units[idx]
+    w = ws[u.head]
+    # a conjunction clitic inside this unit's first word, else a و/ف word before it
+    own_cc = next((m for m in range(u.first, u.head) if ws[m].tag == "conj"), -1)
+    cc = own_cc if own_cc >= 0 else walk.pending_cc
+    if u.kind == "CC":
+        walk.pending_cc = u.head
+    elif u.kind == "PUNCT":
+        nxt = units[idx + 1] if idx + 1 < len(units) else None
+        _punctuation_mark(ws, walk.stack, u, walk.prev, nxt)
+    elif u.kind == "SUB":
+        _subordinator(ws, walk.stack, units, idx, walk.prev, cc)
+        if cc >= 0:
+            walk.pending_cc = -1
+    elif u.kind == "REL" and w.norm == "ما":
+        _free_relative(ws, walk.stack, u, walk.prev)
+    elif u.kind == "REL":
+        _relative(ws, walk.stack, u)
+    elif u.kind in ("PART", "ADV") and w.tag in ("neg", "emph", "fut"):
+        walk.pending_part.append(u.head)
+    elif u.kind in ("V", "AUX"):
+        _verb(ws, walk.stack, u, walk.prev, cc)
+        for p in walk.pending_part:
+            attach(ws, p, u.head, "aux" if ws[p].tag == "fut" else "advmod")
+        walk.pending_part = []
+        walk.pending_cc = -1
+    elif u.kind in NP_KINDS:
+        nominal(ws, walk.stack[-1], u, walk.prev, cc)
+        walk.pending_cc = -1
+    else:  # ADV, OTHER, PART
+        f = walk.stack[-1]
+        if f.pred >= 0:
+            attach(ws, u.head, f.pred, "advmod" if u.kind in ("ADV", "PART") else "dep")
+        else:
+            f.pending.append(u)
+
+
+# ------------------------------------------------------------ punctuation
+
+
+def _punctuation_mark(
+    ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, nxt: Unit | None
+) -> None:
+    """A punctuation mark may open or close a quotation, end a relative clause or a
+    dateline; then it hangs on the current head."""
+    f = stack[-1]
+    form = ws[u.head].form
+    if (
+        form in _QUOTES_OPEN
+        and (not f.quote_close or form != f.quote_close)
+        and _opens_quote(ws, prev)
+    ):
+        speech = _speech_head(ws, stack)
+        stack.append(Frame("quote", speech, marker=u.head, quote_close=_QUOTES_OPEN[form]))
+    elif f.quote_close and form == f.quote_close:
+        close(ws, stack, until_quote=True)
+    elif (
+        form in ("»", "”", '"')
+        and f.kind == "main"
+        and f.pred < 0
+        and f.pending
+        and ws[0].form in _QUOTES_OPEN
+    ):
+        # «الوضع خطير جدا»، قالت ...: a quotation opening the sentence is a verbless
+        # clause of its own; the speech verb after it hangs on it
+        verbless(ws, f)
+        if f.pred >= 0:
+            ws[f.pred].head = -1
+            ws[f.pred].deprel = "root"
+    elif form in _CLAUSE_BREAKS and f.kind == "relcl" and f.pred >= 0:
+        close(ws, stack)
+    elif _ends_dateline(ws, stack, u, nxt):
+        # a dateline or heading before a colon or a dash (إيلاف: ..., تونس (أ ف ب) - ...):
+        # not the subject
+        for pu in f.pending:
+            attach(ws, pu.head, SET_ASIDE, "dep")
+        f.pending = []
+    _attach_punct(ws, u.head, stack)
+
+
+def _ends_dateline(ws: list[W], stack: list[Frame], u: Unit, nxt: Unit | None) -> bool:
+    """A colon (not before a quotation) or an early dash after phrases that have no verb yet
+    in the main clause."""
+    f = stack[-1]
+    form = ws[u.head].form
+    return bool(
+        (
+            (form == ":" and (nxt is None or ws[nxt.head].form not in _QUOTES_OPEN))
+            or (form in _DASHES and u.head <= _DATELINE_END)
+        )
+        and f.kind == "main"
+        and f.pred < 0
+        and f.pending
+        and len(stack) == 1
+    )
+
+
+def _opens_quote(ws: list[W], prev: Unit | None) -> bool:
+    """A quotation mark opens reported speech after a colon, a speech verb or أن/إن."""
+    if prev is None:
+        return False
+    p = ws[prev.head]
+    if p.form == ":" or p.tag == "sub":
+        return True
+    return prev.kind == "V" and normalize(p.lemma) in SPEECH_VERBS
+
+
+def _speech_head(ws: list[W], stack: list[Frame]) -> int:
+    """The verb a quotation belongs to: the nearest speech verb, else the nearest predicate."""
+    for f in reversed(stack):
+        if f.pred >= 0 and normalize(ws[f.pred].lemma) in SPEECH_VERBS:
+            return f.pred
+    return nearest_predicate(stack)
+
+
+def _attach_punct(ws: list[W], i: int, stack: list[Frame]) -> None:
+    head = current_head(stack)
+    if head >= 0:
+        attach(ws, i, head, "punct")
+
+
+# ------------------------------------------------- subordinate and relative clauses
+
+
+def _subordinator(
+    ws: list[W], stack: list[Frame], units: list[Unit], idx: int, prev: Unit | None, cc: int
+) -> None:
+    """أن/إن open a complement clause (``ccomp``), the others an adverbial one (``advcl``);
+    a sentence-initial إن only marks the main clause."""
+    u = units[idx]
+    w = ws[u.head]
+    f = stack[-1]
+    if _aside_ends(ws, f, w, prev) and len(stack) > 1:
+        # قال X، كما ذكرت الوكالة، إن ...: the aside is over; the clause is what X said
+        close(ws, stack)
+        f = stack[-1]
+    parent = current_head(stack)
+    part = _speech_participle_before(ws, units, idx)
+    if part >= 0:
+        parent = part  # مؤكدا أن ..., مشيرا إلى أن ...: the participle reports the clause
+    kind = "ccomp" if w.norm in COMPLEMENTISERS else "advcl"
+    if f.pred < 0 and kind == "ccomp" and f.kind == "main" and not f.pending:
+        f.marker = u.head  # sentence-initial إن: emphasis, same clause
+    else:
+        if f.kind == "relcl" and f.pred >= 0:
+            close(ws, stack)
+            parent = current_head(stack)
+        f = Frame(kind, parent, marker=u.head)
+        stack.append(f)
+    if has_suffix(ws, u.head):
+        f.pending.append(Unit("NP", u.head + 1, u.head + 1, u.head + 1))  # أنه: the subject
+    if cc >= 0:
+        attach(ws, cc, u.head, "cc")
+
+
+def _aside_ends(ws: list[W], f: Frame, sub: W, prev: Unit | None) -> bool:
+    """أن/إن after a comma that closes an aside (كما ذكرت الوكالة،)."""
+    return (
+        sub.norm in COMPLEMENTISERS
+        and f.kind == "advcl"
+        and f.pred >= 0
+        and prev is not None
+        and ws[prev.head].form in COMMAS
+        and f.marker >= 0
+        and ws[f.marker].norm in ASIDE_SUBORDINATORS
+    )
+
+
+def _speech_participle_before(ws: list[W], units: list[Unit], idx: int) -> int:
+    """A speech participle right before a complementiser (over a preposition: مشيرا إلى أن)."""
+    k = idx - 1
+    while k >= 0 and units[k].kind == "ADP":
+        k -= 1
+    if k >= 0 and is_speech_participle(ws[units[k].head]):
+        return units[k].head
+    return -1
+
+
+def _free_relative(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None) -> None:
+    """A free relative (حسب ما نقل X): ما is a noun phrase of its own, its clause hangs on it."""
+    if prev is not None and prev.kind == "ADP":
+        attach(ws, prev.head, u.head, "case")
+    head = current_head(stack)
+    if head >= 0:
+        attach(ws, u.head, head, "obl" if prev is not None and prev.kind == "ADP" else "obj")
+    stack.append(Frame("relcl", u.head, marker=u.head))
+
+
+def _relative(ws: list[W], stack: list[Frame], u: Unit) -> None:
+    """الذي/التي/الذين open a relative clause on their antecedent (a relative clause
+    whose verb has come ends first)."""
+    ante = _antecedent(ws, stack, ws[u.head])
+    if stack[-1].kind == "relcl" and stack[-1].pred >= 0:
+        close(ws, stack)
+    stack.append(Frame("relcl", ante, marker=u.head))
+
+
+def _antecedent(ws: list[W], stack: list[Frame], rel: W) -> int:
+    """The noun a relative pronoun refers to: the nearest preceding noun that agrees."""
+    candidates: list[int] = []
+    for f in reversed(stack):
+        for u in reversed(f.units + f.pending):
+            if u.kind in NP_KINDS:
+                candidates.append(u.head)
+        if candidates:
+            break
+    k = rel.i - 1
+    near: list[int] = []
+    while k >= 0 and len(near) < _ANTECEDENT_REACH:
+        t = ws[k]
+        if t.upos in ("VERB", "AUX") or t.tag in ("sub", "rel"):
+            break
+        if t.upos in ("NOUN", "PROPN", "X") or (t.upos == "ADJ" and t.deprel != "amod"):
+            if t.deprel not in ("flat",):
+                near.append(k)
+        k -= 1
+    for c in near:
+        if rel_agrees(rel, ws[c]):
+            return c
+    return near[0] if near else (candidates[0] if candidates else -1)
+
+
+# ------------------------------------------------------------------ verbs
+
+
+def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) -> None:
+    """A verb is the predicate of the innermost clause (after كان, in its place), or opens
+    a clause of its own when that one has its predicate."""
+    f = stack[-1]
+    if f.pred >= 0 and ws[f.pred].upos == "AUX" and ws[f.pred].tag == "aux":
+        _after_auxiliary(ws, f, u, cc)
+        return
+    if f.pred < 0:
+        _start_pred(ws, f, u, cc)
+        return
+    if f.kind == "relcl" and cc < 0:
+        close(ws, stack)  # a relative clause has one verb: this one belongs to the clause around
+        if stack[-1].pred < 0:
+            _start_pred(ws, stack[-1], u, cc)
+            return
+    _second_predicate(ws, stack, u, prev, cc)
+
+
+def _after_auxiliary(ws: list[W], f: Frame, u: Unit, cc: int) -> None:
+    """كان + subject + verb: the verb is the predicate, كان its auxiliary."""
+    aux = f.pred
+    f.pred = u.head
+    reattach(ws, u.head, ws[aux].head, ws[aux].deprel)  # the verb takes كان's place
+    reattach(ws, aux, u.head, "aux")
+    for t in ws:
+        if t.head == aux and t.i != u.head and t.deprel not in ("cc",):
+            t.head = u.head
+    if cc >= 0:
+        attach(ws, cc, u.head, "cc")
+    take_pending(ws, f)
+
+
+def _start_pred(ws: list[W], f: Frame, u: Unit, cc: int) -> None:
+    """The verb is the clause's predicate: the phrases before it become its dependents."""
+    f.pred = u.head
+    if (
+        f.kind == "relcl"
+        and f.marker >= 0
+        and ws[f.marker].tag == "rel"
+        and ws[f.marker].norm != "ما"
+        and not has_suffix(ws, u.head)
+    ):
+        f.subj = f.marker  # الذي زار بغداد: the relative pronoun is the subject ...
+        f.rel_subject = True
+    if cc >= 0:
+        attach(ws, cc, u.head, "cc")
+    if f.marker >= 0 and ws[f.marker].tag != "rel" and ws[f.marker].upos != "PUNCT":
+        attach(ws, f.marker, u.head, "mark")
+    attach_frame_head(ws, f)
+    take_pending(ws, f)
+
+
+def _second_predicate(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) -> None:
+    """A verb after the clause has its predicate opens a new clause: a conjunct after و
+    (sharing the subject), a purpose clause (ليلتقي), a relative clause after an
+    indefinite noun, else parataxis."""
+    f = stack[-1]
+    if cc >= 0:
+        outer = _agreeing_outer(ws, stack, u.head, cc)
+        while outer is not None and len(stack) > 1 and stack[-1] is not outer:
+            close(ws, stack)  # أكد X أن الحكومة ستواصل ...، وأعلن: back to X's clause
+        nf = Frame("conj", nearest_predicate(stack), shared_subject=True)
+        attach(ws, cc, u.head, "cc")
+    elif _purpose_verb(ws, u.head):
+        # وصل الوزير إلى القاهرة ليلتقي الرئيس: a purpose clause; its dropped subject is
+        # the clause's subject, and a noun after it is its object
+        subj = ws[f.subj if f.subj >= 0 else f.pred]
+        gender = subj.gender or ("m" if human(subj) else "")
+        nf = Frame("advcl", f.pred, shared_subject=True, purpose=True, shared_gender=gender)
+    elif prev is not None and prev.kind in NP_KINDS and indefinite_np(ws, prev.head):
+        nf = Frame("relcl", prev.head)
+    else:
+        nf = Frame("parataxis", f.pred)
+    nf.pred = u.head
+    stack.append(nf)
+    attach_frame_head(ws, nf)
+
+
+def _purpose_verb(ws: list[W], i: int) -> bool:
+    """ل + a third-person imperfect in one word (ليلتقي)."""
+    return (
+        i > 0
+        and ws[i - 1].word == ws[i].word
+        and ws[i - 1].norm == "ل"
+        and ws[i].person[:1] in ("", "3")
+    )
+
+
+def _agreeing_outer(ws: list[W], stack: list[Frame], verb: int, cc: int) -> Frame | None:
+    """After "، و" a verb whose gender disagrees with the embedded clause's verb but
+    agrees with an enclosing clause's verb continues that clause (it shares its subject)."""
+    f = stack[-1]
+    v = ws[verb]
+    if f.kind not in ("ccomp", "advcl") or cc < 1 or ws[cc - 1].form not in COMMAS:
+        return None
+    if v.upos != "VERB" or v.person[:1] not in ("", "3") or not v.gender or f.pred < 0:
+        return None
+    if ws[f.pred].upos != "VERB" or ws[f.pred].gender in ("", v.gender):
+        return None
+    for outer in reversed(stack[:-1]):
+        p = ws[outer.pred] if outer.pred >= 0 else None
+        if p is not None and p.upos == "VERB" and p.gender == v.gender:
+            return outer
+        if p is not None and p.gender:
+            return None
+    return None

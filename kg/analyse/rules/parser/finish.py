@@ -1,0 +1,148 @@
+"""The last passes of the parser: a whole tree in UD's conventions.
+
+Reads the heads the three levels left. :func:`make_tree` makes them one tree: one root,
+every token still unattached (or set aside) on it, no cycle. The passes after it apply
+UD's conventions to that tree: a copula's nominal predicate heads its clause
+(:func:`copulas`), punctuation hangs on the phrase it belongs to (:func:`punctuation`,
+:func:`fronted_commas`), and an adjective used as a noun becomes a NOUN
+(:func:`nominal_adjectives`).
+"""
+
+from __future__ import annotations
+
+from ....text import normalize
+from .words import COMMAS, COPULAS, SET_ASIDE, UNSET, W, reattach
+
+
+def make_tree(ws: list[W]) -> None:
+    """Every token gets a head: the root is the first predicate; strays attach to it."""
+    roots = [w.i for w in ws if w.head == -1]
+    if not roots:
+        cand = next((w.i for w in ws if w.upos in ("VERB", "AUX")), None)
+        if cand is None:
+            cand = next((w.i for w in ws if w.head == UNSET and w.upos not in ("PUNCT",)), 0)
+        ws[cand].head = -1
+        ws[cand].deprel = "root"
+        roots = [cand]
+    root = roots[0]
+    for r in roots[1:]:
+        ws[r].head = root
+        ws[r].deprel = "parataxis"
+    for w in ws:
+        if w.head in (UNSET, SET_ASIDE):
+            w.head = root if w.i != root else -1
+            w.deprel = "punct" if w.upos == "PUNCT" else "dep"
+    _break_cycles(ws, root)
+
+
+def _break_cycles(ws: list[W], root: int) -> None:
+    for w in ws:
+        seen = set()
+        k = w.i
+        while k != -1 and k not in seen:
+            seen.add(k)
+            k = ws[k].head
+        if k != -1:  # a cycle through k
+            ws[k].head = root if k != root else -1
+            ws[k].deprel = "dep" if k != root else "root"
+
+
+def copulas(ws: list[W]) -> None:
+    """كان الرئيس غاضبًا: the UD way, the nominal predicate heads the clause and كان is its
+    ``cop`` (its subject and other dependents move to the predicate). Verbs like أصبح keep
+    their ``xcomp``."""
+    for w in ws:
+        if w.upos != "AUX" or w.deprel in ("aux", "cop") or normalize(w.lemma) not in COPULAS:
+            continue
+        preds = [
+            k.i
+            for k in ws
+            if k.head == w.i
+            and k.deprel == "xcomp"
+            and k.upos in ("NOUN", "ADJ", "PROPN", "NUM", "PRON")
+        ]
+        if not preds:
+            continue
+        p = preds[0]
+        ws[p].head, ws[p].deprel = w.head, w.deprel
+        for k in ws:
+            if k.head == w.i and k.i != p:
+                k.head = p
+        w.head, w.deprel = p, "cop"
+
+
+_CLOSING = {")": "(", "»": "«", "”": "“", "]": "["}
+_FINAL = set(".!?؟…")
+
+
+def punctuation(ws: list[W]) -> None:
+    """Punctuation the UD way: sentence-final marks on the root; brackets and quotes on
+    the head of what they enclose; commas, colons and the like on the head of the phrase
+    that follows them (the next conjunct, apposition or clause)."""
+    n = len(ws)
+    root = next((w.i for w in ws if w.head == -1), 0)
+    if all(w.upos == "PUNCT" for w in ws):
+        return
+    opener_head: dict[int, int | None] = {}
+    stack: list[int] = []
+    for w in ws:
+        if w.upos != "PUNCT" or w.i == root:
+            continue
+        if w.i == n - 1 or (
+            w.form in _FINAL and all(ws[k].upos == "PUNCT" for k in range(w.i + 1, n))
+        ):
+            reattach(ws, w.i, root, "punct")
+            continue
+        if w.form in _CLOSING.values() or (w.form == '"' and not stack):
+            h = _phrase_after(ws, w.i)
+            stack.append(w.i)
+            opener_head[w.i] = h
+        elif (w.form in _CLOSING or w.form == '"') and stack:
+            h = opener_head[stack.pop()]
+        else:
+            h = _phrase_after(ws, w.i)
+        if h is not None and h != w.i:
+            reattach(ws, w.i, h, "punct")
+
+
+def _phrase_after(ws: list[W], p: int) -> int | None:
+    """The head of the phrase that starts right after token p: climb from the next word
+    while its head lies further right."""
+    q = next((k for k in range(p + 1, len(ws)) if ws[k].upos != "PUNCT"), None)
+    if q is None:
+        return next((k for k in range(p - 1, -1, -1) if ws[k].upos != "PUNCT"), None)
+    h = q
+    for _ in range(len(ws)):
+        parent = ws[h].head
+        if parent < 0 or parent <= p:
+            break
+        h = parent
+    return h
+
+
+#: The relations of a noun phrase: an adjective with one of them is used as a noun.
+_NOUN_SLOTS = ("nsubj", "nsubj:pass", "obj", "obl", "nmod", "appos", "iobj", "obl:tmod")
+
+
+def nominal_adjectives(ws: list[W]) -> None:
+    """An adjective that modifies nothing is used as a noun (المساعدة, المتظاهرون): NOUN."""
+    for w in ws:
+        if w.upos == "ADJ" and w.deprel in _NOUN_SLOTS:
+            w.upos = "NOUN"
+
+
+#: Dependents that, put before their head and closed by a comma, take the comma (UD Arabic).
+_FRONTED = {"obl", "obl:tmod", "advcl", "nmod", "xcomp", "advmod", "acl"}
+
+
+def fronted_commas(ws: list[W]) -> None:
+    """في أوائل الشهر، استخدم الفريق ...: a comma that closes an adjunct put before its head
+    belongs to that adjunct, not to what follows."""
+    for w in ws:
+        if w.upos != "PUNCT" or w.form not in COMMAS or w.i == 0:
+            continue
+        k, seen = w.i - 1, 0
+        while ws[k].head >= 0 and ws[k].head < w.i and ws[k].head != w.i and seen < 50:
+            k, seen = ws[k].head, seen + 1
+        if ws[k].head > w.i and ws[k].deprel in _FRONTED:
+            reattach(ws, w.i, k, "punct")

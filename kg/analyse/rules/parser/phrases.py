@@ -1,0 +1,529 @@
+"""Level 2 of the parser: phrases.
+
+Reads the main token of each surface word (after :func:`~.words.attach_clitics`) and the
+entity spans, and groups the words into units (:class:`Unit`): noun phrases grown to the
+right (names from the entity spans, construct state ``nmod``, adjectives ``amod``,
+numbers ``nummod``, demonstratives ``det``, designators and titles with a name in
+``appos``, bracketed names), prepositional phrases (``case``), and one unit for every other
+word (verb, subordinator, punctuation ...), which the clause level reads in order.
+
+It also holds the phrase decisions the clause level makes when it meets a noun phrase
+that belongs to the one before it rather than to the clause: a title and a name in
+apposition (:func:`title_apposition`), a number phrase as a construct's genitive
+(:func:`number_genitive`). Which phrase a PP or a coordinated noun phrase joins depends on
+the clause's verb, so :mod:`.arguments` decides it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ....text import normalize
+from .words import (
+    COMMAS,
+    W,
+    agree,
+    attach,
+    can_govern,
+    conj_clitic_only,
+    definite_body,
+    first_has_clitic,
+    first_tok,
+    has_suffix,
+    human,
+    is_designator,
+    last_tok,
+    reattach,
+    title_tok,
+)
+
+
+@dataclass
+class Unit:
+    """A phrase being built: its head token and the tokens it covers."""
+
+    kind: str  # NP, PP, V, AUX, SUB, REL, CC, PUNCT, ADV, PART, ADP, OTHER
+    head: int
+    first: int
+    last: int
+    case: str = ""  # normalised preposition for PP
+    tail: int = -1  # the last noun of its construct chain
+
+
+#: How many tokens back a name looks for the title it is in apposition to.
+_TITLE_REACH = 12
+
+#: The kinds of unit that are noun phrases, with or without a preposition.
+NP_KINDS = ("NP", "PP")
+
+#: The unit of a word that does not start a noun phrase, by its UPOS.
+_UNIT_KINDS = {
+    "VERB": "V",
+    "AUX": "AUX",
+    "PUNCT": "PUNCT",
+    "CCONJ": "CC",
+    "SCONJ": "SUB",
+    "ADV": "ADV",
+    "PART": "PART",
+    "ADP": "ADP",
+}
+
+
+# --------------------------------------------------------------- noun phrases
+
+
+def noun_phrases(ws: list[W], mains: list[int]) -> list[Unit]:
+    """Group the main tokens of the words into units: a noun phrase for a name or a word
+    that starts one, grown to the right (:func:`_extend_np`); one unit for any other word."""
+    units: list[Unit] = []
+    k = 0
+    while k < len(mains):
+        i = mains[k]
+        if ws[i].ent >= 0 or _starts_np(ws[i]):
+            unit, k = _name_np(ws, mains, k) if ws[i].ent >= 0 else _common_np(ws, mains, k)
+            k = _extend_np(ws, mains, k, unit)
+        else:
+            unit = Unit(_unit_kind(ws[i]), i, first_tok(ws, i), last_tok(ws, i))
+            k += 1
+        units.append(unit)
+    return units
+
+
+def _starts_np(w: W) -> bool:
+    return (
+        w.upos in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM")
+        or w.tag in ("dem", "quant", "det")
+        or (w.upos == "PRON" and w.tag == "pron")
+    )
+
+
+def _unit_kind(w: W) -> str:
+    if w.tag == "rel":
+        return "REL"
+    if w.tag == "sub":
+        return "SUB"
+    if w.tag == "prep":
+        return "ADP"
+    return _UNIT_KINDS.get(w.upos, "OTHER")
+
+
+def _name_np(ws: list[W], mains: list[int], k: int) -> tuple[Unit, int]:
+    """An entity span as one noun phrase; returns it and the index after the span."""
+    i = mains[k]
+    j = _name_span(ws, mains, k)
+    return Unit("NP", i, first_tok(ws, i), last_tok(ws, mains[j])), j + 1
+
+
+def _common_np(ws: list[W], mains: list[int], k: int) -> tuple[Unit, int]:
+    """A noun phrase headed by word k, or by the noun after a determiner or a number
+    (هذا الاتفاق, ثلاثة أيام); returns it and the index after its head."""
+    i = mains[k]
+    w = ws[i]
+    nxt = mains[k + 1] if k + 1 < len(mains) else -1
+    if (
+        w.tag in ("dem", "quant", "det")
+        and nxt >= 0
+        and ws[nxt].upos in ("NOUN", "PROPN", "ADJ", "NUM")
+    ):
+        attach(ws, i, nxt, "det")
+        return Unit("NP", nxt, first_tok(ws, i), last_tok(ws, nxt)), k + 2
+    if w.upos == "NUM" and nxt >= 0 and ws[nxt].upos == "NOUN" and not ws[nxt].definite:
+        attach(ws, i, nxt, "nummod")
+        return Unit("NP", nxt, first_tok(ws, i), last_tok(ws, nxt)), k + 2
+    return Unit("NP", i, first_tok(ws, i), last_tok(ws, i)), k + 1
+
+
+def _name_span(ws: list[W], mains: list[int], k: int) -> int:
+    """Attach the words of the entity span that starts at word k to each other; return
+    the index in ``mains`` of its last word."""
+    ent = ws[mains[k]].ent
+    j = k
+    while j + 1 < len(mains) and ws[mains[j + 1]].ent == ent:
+        j += 1
+    _span_internal(ws, [mains[m] for m in range(k, j + 1)], ws[mains[k]].ent_label)
+    return j
+
+
+def _span_internal(ws: list[W], toks: list[int], label: str) -> None:
+    """A person's name is ``flat``; any other name a construct chain (``nmod``) with its
+    adjectives (``amod``): جامعة الدول العربية."""
+    head = toks[0]
+    if label == "Person":
+        for t in toks[1:]:
+            attach(ws, t, head, "flat")
+        return
+    chain = [head]
+    for t in toks[1:]:
+        if ws[t].upos == "ADJ":
+            attach(ws, t, chain[0] if len(chain) == 1 else _adj_host(ws, chain, ws[t]), "amod")
+        elif ws[t].upos in ("NOUN", "PROPN", "NUM"):
+            attach(ws, t, chain[-1], "nmod")
+            chain.append(t)
+        else:
+            attach(ws, t, chain[-1], "flat")
+
+
+def _adj_host(ws: list[W], chain: list[int], adj: W) -> int:
+    definite = ws[chain[-1]].definite or ws[chain[-1]].upos == "PROPN"
+    for c in reversed(chain):
+        if agree(adj, ws[c], definite):
+            return c
+    return chain[-1]
+
+
+# ------------------------------------------------------- growing a noun phrase
+
+
+@dataclass
+class _Growth:
+    """A noun phrase growing to the right."""
+
+    unit: Unit
+    chain: list[int]  # the construct chain: the head, its genitive, that one's genitive ...
+    has_suffix: bool  # the chain's last noun has a pronoun suffix: it governs no genitive
+    last_adj: int = -1  # the latest adjective (one closes the construct)
+    named: bool = False  # a name after the title closes the phrase (… أحمد عطاف | المبعوث الأممي)
+
+
+def _extend_np(ws: list[W], mains: list[int], k: int, unit: Unit) -> int:
+    """Grow a noun phrase to the right from word k: construct state, adjectives, numbers,
+    brackets; return the index of the first word it does not take."""
+    if ws[unit.head].upos == "PRON":
+        return k  # a pronoun takes no adjective or genitive (شارك فيه ممثلون: a new phrase)
+    g = _Growth(unit, [unit.head], has_suffix(ws, unit.head))
+    while k < len(mains):
+        if g.named and ws[mains[k]].form != "(":
+            break
+        after = _take_word(ws, mains, k, g)
+        if after is None:
+            break
+        k = after
+    return k
+
+
+def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
+    """Attach word k to the growing phrase if it belongs to it; return the index after
+    what it took, or None when the phrase ends before it."""
+    i = mains[k]
+    w = ws[i]
+    last = ws[g.chain[-1]]
+    nxt = mains[k + 1] if k + 1 < len(mains) else -1
+    if w.ent >= 0 and w.ent != ws[g.unit.head].ent:
+        return _name_in_np(ws, mains, k, g)
+    if w.upos == "ADJ" and w.ent < 0 and g.last_adj >= 0 and conj_clitic_only(ws, i):
+        attach(ws, i, g.last_adj, "conj")  # جماعات كردية وعربية
+        g.unit.last = last_tok(ws, i)
+        return k + 1
+    if w.upos == "ADJ" and w.ent < 0 and not first_has_clitic(ws, i):
+        return _adjective(ws, k, i, g)
+    if (
+        w.upos in ("NOUN", "PROPN", "X")
+        and not first_has_clitic(ws, i)
+        and can_govern(last)
+        and not g.has_suffix
+        and g.last_adj < 0
+    ):
+        # (an adjective closes the construct: طائرات مسيرة | قاعدة عسكرية)
+        _genitive(ws, i, g)
+        g.unit.tail = i
+        g.has_suffix = has_suffix(ws, i)
+        return k + 1
+    if (
+        w.upos == "NUM"
+        and not first_has_clitic(ws, i)
+        and not (nxt >= 0 and ws[nxt].upos == "NOUN" and not ws[nxt].definite)
+    ):
+        attach(ws, i, g.chain[-1], "nummod")
+        g.unit.last = last_tok(ws, i)
+        return k + 1
+    if w.tag == "det" and nxt >= 0 and ws[nxt].upos == "NUM":  # الـ68
+        attach(ws, i, nxt, "det")
+        attach(ws, nxt, g.chain[0], "nummod")
+        g.unit.last = last_tok(ws, nxt)
+        return k + 2
+    if w.tag == "dem" and w.ent < 0 and (nxt < 0 or ws[nxt].upos not in ("NOUN", "ADJ")):
+        attach(ws, i, g.chain[0], "det")  # الاجتماع هذا
+        return k + 1
+    if (
+        w.form == "("
+        and k + 2 < len(mains)
+        and ws[mains[k + 2]].form == ")"
+        and ws[mains[k + 1]].nominal
+    ):
+        return _bracketed(ws, mains, k, g)
+    return None
+
+
+def _genitive(ws: list[W], i: int, g: _Growth) -> None:
+    """Token i is the genitive of the chain's last noun (وزير الخارجية)."""
+    attach(ws, i, g.chain[-1], "nmod")
+    g.chain.append(i)
+    g.unit.last = last_tok(ws, i)
+
+
+def _name_in_np(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
+    """A name after the phrase: the genitive of a construct (رئيس مصر), or in apposition to
+    a designator (العاصمة السعودية الرياض, مدينة الموصل) or to a title (وزير الخارجية أحمد
+    عطاف); else the phrase ends before it."""
+    i = mains[k]
+    w = ws[i]
+    head = ws[g.unit.head]
+    if can_govern(ws[g.chain[-1]]) and not g.has_suffix:
+        to, rel = g.chain[-1], "nmod"
+    elif (
+        is_designator(head)
+        and not definite_body(head)
+        and head.ent < 0
+        and not first_has_clitic(ws, i)
+        and w.ent_label not in ("Person", "TimeExpression")
+    ):
+        to, rel = g.unit.head, "appos"
+    elif _is_title_head(ws, g.chain) and w.ent_label == "Person":
+        to, rel = g.unit.head, "appos"
+        g.named = True
+    else:
+        return None
+    j = _name_span(ws, mains, k)
+    attach(ws, i, to, rel)
+    if rel == "nmod":
+        g.chain.append(i)
+        g.unit.tail = i
+    g.unit.last = last_tok(ws, mains[j])
+    return j + 1
+
+
+def _adjective(ws: list[W], k: int, i: int, g: _Growth) -> int | None:
+    """An adjective describes a noun of the chain that agrees with it; with none, a noun
+    that can govern takes it as its genitive (وزير الخارجية, وزراء خارجية)."""
+    w = ws[i]
+    host = _adjective_host(ws, g.chain, w)
+    if host is not None:
+        attach(ws, i, host, "amod")
+        g.last_adj = i
+        g.unit.last = last_tok(ws, i)
+        return k + 1
+    if can_govern(ws[g.chain[-1]]) and not g.has_suffix:
+        # an adjective-capable noun as a genitive: وزير الخارجية, وزراء خارجية
+        w.upos = "NOUN"
+        _genitive(ws, i, g)
+        return k + 1
+    return None
+
+
+def _adjective_host(ws: list[W], chain: list[int], adj: W) -> int | None:
+    """The noun of the chain an adjective describes: the nearest that agrees in gender,
+    number and definiteness; failing that, in an indefinite phrase, the nearest a relative
+    adjective fits whatever its gender (سوق شعبي). The definiteness is the whole phrase's,
+    its last noun's."""
+    last = ws[chain[-1]]
+    definite = last.definite or last.upos == "PROPN" or last.ent >= 0 or has_suffix(ws, chain[-1])
+    for strict in (True, False):  # gender agreement first, then definiteness alone
+        for c in reversed(chain):
+            if ws[c].upos == "PROPN" and any(ws[x].upos == "NOUN" for x in chain if x != c):
+                continue  # حساب كلينتون المصرفي: the account is the banking one, not Clinton
+            if agree(adj, ws[c], definite) if strict else _nisba_fits(adj, ws[c], definite):
+                return c
+    return None
+
+
+def _nisba_fits(adj: W, noun: W, definite: bool) -> bool:
+    """سوق شعبي: a relative adjective is attributive even when genders disagree; by
+    definiteness alone only for indefinite pairs (a definite noun of another gender after a
+    definite phrase is more often the next argument)."""
+    return (
+        not adj.definite
+        and not definite
+        and adj.ntype == "nisba"
+        and not (noun.number == "p" and adj.number == "s" and human(noun))
+    )
+
+
+def _bracketed(ws: list[W], mains: list[int], k: int, g: _Growth) -> int:
+    """A word in brackets after the phrase: its genitive if the phrase can govern one,
+    else in apposition (منظمة الصحة العالمية (WHO))."""
+    inner = mains[k + 1]
+    rel = "nmod" if can_govern(ws[g.chain[-1]]) and not g.has_suffix else "appos"
+    attach(ws, inner, g.chain[-1] if rel == "nmod" else g.unit.head, rel)
+    attach(ws, mains[k], inner, "punct")
+    attach(ws, mains[k + 2], inner, "punct")
+    g.unit.last = mains[k + 2]
+    return k + 3
+
+
+def _is_title_head(ws: list[W], chain: list[int]) -> bool:
+    return any(title_tok(ws, c) for c in chain[:2])
+
+
+# ------------------------------------------------------- prepositional phrases
+
+
+def prepositional_phrases(ws: list[W], units: list[Unit]) -> list[Unit]:
+    """Merge prepositions with the noun phrase after them into PP units; a noun phrase
+    whose word carries a preposition (بالعراق) is a PP too."""
+    out: list[Unit] = []
+    k = 0
+    while k < len(units):
+        u = units[k]
+        merged = _preposition_and_np(ws, units, k) if u.kind == "ADP" else None
+        if merged is not None:
+            pp, k = merged
+            out.append(pp)
+            continue
+        out.append(_with_clitic_case(ws, u) if u.kind == "NP" else u)
+        k += 1
+    return out
+
+
+def _preposition_and_np(ws: list[W], units: list[Unit], k: int) -> tuple[Unit, int] | None:
+    """The preposition at unit k (with the ones fixed after it: إضافة إلى, بالنسبة إلى, and
+    brackets) and the noun phrase after it, as one PP; returns it and the index after it."""
+    u = units[k]
+    j = k + 1
+    fixed: list[int] = []
+    while j < len(units) and units[j].kind == "ADP":
+        fixed.append(units[j].head)
+        j += 1
+    brackets: list[int] = []
+    while j < len(units) and units[j].kind == "PUNCT" and ws[units[j].head].form == "(":
+        brackets.append(units[j].head)
+        j += 1
+    if j >= len(units) or units[j].kind != "NP":
+        return None
+    np = units[j]
+    attach(ws, u.head, np.head, "case")
+    for f in fixed:
+        attach(ws, f, u.head, "fixed")
+    for b in brackets:
+        attach(ws, b, np.head, "punct")
+    if (
+        j + 1 < len(units)
+        and brackets
+        and units[j + 1].kind == "PUNCT"
+        and ws[units[j + 1].head].form == ")"
+    ):
+        attach(ws, units[j + 1].head, np.head, "punct")
+        j += 1
+    case = normalize(ws[u.head].form)
+    return Unit("PP", np.head, u.first, units[j].last, case=case, tail=np.tail), j + 1
+
+
+def _with_clitic_case(ws: list[W], u: Unit) -> Unit:
+    """A noun phrase whose head word starts with a preposition (بالعراق) as a PP."""
+    clitic_case = [
+        m for m in range(u.first, u.head) if ws[m].tag == "prep" and ws[m].word == ws[u.head].word
+    ]
+    if not clitic_case:
+        return u
+    case = normalize(ws[clitic_case[0]].form)
+    return Unit("PP", u.head, u.first, u.last, case=case, tail=u.tail)
+
+
+# ------------------------------------- phrase decisions made in the clause pass
+
+
+def title_apposition(ws: list[W], u: Unit, prev: Unit | None) -> bool:
+    """Attach noun phrase ``u`` in apposition if it is a title or a name that goes with the
+    phrase before it; return whether it did."""
+    return _honorific(ws, u, prev) or _title_after_name(ws, u, prev) or _name_after_title(ws, u)
+
+
+def _honorific(ws: list[W], u: Unit, prev: Unit | None) -> bool:
+    """An honorific right after a title phrase (أمير قطر الشيخ ...): the same person's chain."""
+    w = ws[u.head]
+    if not (
+        u.kind == "NP"
+        and w.ent < 0
+        and title_tok(ws, u.head)
+        and w.definite
+        and prev is not None
+        and prev.kind == "NP"
+        and title_tok(ws, prev.head)  # right after a title phrase, not after a name
+        and u.head + 1 < len(ws)
+        and ws[u.head + 1].ent_label == "Person"  # and right before the name: a bare honorific
+    ):
+        return False
+    chain_head = _title_before(ws, u.first)
+    if chain_head < 0:
+        return False
+    reattach(ws, u.head, chain_head, "appos")
+    return True
+
+
+def _title_after_name(ws: list[W], u: Unit, prev: Unit | None) -> bool:
+    """A title set off by commas right after a person's name: الغنوشي، رئيس حزب النهضة،"""
+    if not (
+        u.kind == "NP"
+        and prev is not None
+        and prev.kind == "PUNCT"
+        and ws[prev.head].form in COMMAS
+        and title_tok(ws, u.head)
+        and prev.first > 0
+        and ws[prev.first - 1].ent_label == "Person"
+    ):
+        return False
+    name = prev.first - 1
+    while ws[name].deprel in ("flat", "flat:name") and ws[name].head >= 0:
+        name = ws[name].head
+    reattach(ws, u.head, name, "appos")
+    return True
+
+
+def _name_after_title(ws: list[W], u: Unit) -> bool:
+    """A name right after a title and its phrase (الأمين العام لحلف ... ينس ستولتنبرغ)."""
+    if u.kind != "NP" or ws[u.head].ent_label != "Person":
+        return False
+    title = _title_before(ws, u.first)
+    if title < 0:
+        return False
+    reattach(ws, u.head, title, "appos")
+    return True
+
+
+def _title_before(ws: list[W], first: int) -> int:
+    """A title token whose phrase (and brackets) runs right up to token ``first``."""
+    k = first - 1
+    while k >= 0 and ws[k].form in (")", "("):
+        k -= 1
+    for t in range(k, max(-1, k - _TITLE_REACH), -1):
+        if (
+            ws[t].upos in ("VERB", "AUX", "SCONJ")
+            or ws[t].tag in ("rel", "sub")
+            or ws[t].form in ("،", ",", ".", ":")
+        ):
+            return -1
+        if title_tok(ws, t):
+            inside = all(_descends(ws, m, t) or ws[m].upos == "PUNCT" for m in range(t + 1, k + 1))
+            if not inside:
+                continue  # a title inside another's phrase: المتحدث باسم القائد العام ... يحيى رسول
+            while ws[t].deprel == "appos" and ws[t].head >= 0 and title_tok(ws, ws[t].head):
+                t = ws[t].head  # أمير قطر الشيخ تميم: the name belongs to the first title
+            return t
+    return -1
+
+
+def _descends(ws: list[W], m: int, t: int) -> bool:
+    """Whether token m is t or lies under it (at most 30 steps up)."""
+    seen = 0
+    while m >= 0 and seen < 30:
+        if m == t:
+            return True
+        m = ws[m].head
+        seen += 1
+    return False
+
+
+def number_genitive(ws: list[W], u: Unit, prev: Unit | None) -> bool:
+    """بقيمة 8 مليارات, لمدة ثلاثة أيام: a construct noun's number phrase is its genitive;
+    return whether ``u`` was attached so."""
+    if (
+        u.kind == "NP"
+        and prev is not None
+        and prev.kind == "PP"
+        and ws[u.first].upos == "NUM"
+        and ws[prev.head].upos == "NOUN"
+        and not ws[prev.head].definite
+        and not ws[prev.head].tanween
+    ):
+        attach(ws, u.head, prev.head, "nmod")
+        return True
+    return False

@@ -1,0 +1,357 @@
+"""Level 1 of the parser: words.
+
+Holds the working token :class:`W`, the two ways of writing an attachment (:func:`attach`,
+:func:`reattach`), the word lists the rules name, and the questions the phrase and clause
+levels ask about a single word: is it a time or a place, a person, a title, a designator,
+does an adjective agree with a noun, does a verb carry its subject, does a word carry a
+pronoun suffix. Reads the tagger's features and the lexicon (``kg.lexicon``); attaches
+only the clitics inside one surface word (:func:`attach_clitics`, the first pass).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ....lexicon.words import designators, people_nouns, title_at
+from ....text import normalize
+
+#: ``W.head`` of a token not attached yet; -1 is the root.
+UNSET = -2
+#: ``W.head`` of a token set aside for the root (a dateline before a colon): any rule may
+#: still attach it, and :func:`~.finish.make_tree` hangs it on the root.
+SET_ASIDE = -3
+
+_NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM", "PRON", "X", "SYM", "DET"}
+
+
+@dataclass
+class W:
+    """A working token while parsing."""
+
+    i: int
+    form: str
+    upos: str
+    tag: str
+    word: int
+    definite: bool = False
+    tanween: bool = False  # tanween written, or the accusative alif that shows it (اتفاقا)
+    acc: bool = False  # accusative: fathatan, or an indefinite noun's alif ending
+    gender: str = ""
+    number: str = ""
+    person: str = ""
+    ent: int = -1  # index of the entity span, or -1
+    ent_label: str = ""
+    head: int = UNSET  # UNSET, -1 root, SET_ASIDE
+    deprel: str = ""
+    lemma: str = ""
+    feats: str = "_"
+    vnoun: bool = False  # a verbal noun (مصدر) or event noun
+    ntype: str = ""  # the lexicon's noun type: nisba, ap, pp, adj, vn, n, prop
+
+    @property
+    def norm(self) -> str:
+        return normalize(self.form)
+
+    @property
+    def nominal(self) -> bool:
+        return self.upos in _NOMINAL
+
+
+def attach(ws: list[W], dep: int, head: int, rel: str) -> None:
+    """Attach ``dep`` to ``head`` unless an earlier rule already did (a bare ``dep`` does
+    not count): the first rule that decides wins."""
+    if dep == head or dep < 0:
+        return
+    if ws[dep].head != UNSET and ws[dep].deprel not in ("", "dep"):
+        return
+    ws[dep].head = head
+    ws[dep].deprel = rel
+
+
+def reattach(ws: list[W], dep: int, head: int, rel: str) -> None:
+    """Attach ``dep`` to ``head`` whatever was decided before."""
+    if dep == head or dep < 0:
+        return
+    ws[dep].head = head
+    ws[dep].deprel = rel
+
+
+# ------------------------------------------------------------------ word lists
+# Each list is normalised (kg.text.normalize) as it is built: the rules compare normalised
+# forms.
+
+
+def _normalised(words: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words.split())
+
+
+#: Verbs of saying and thinking: their clause can be a quotation or a reported one.
+SPEECH_VERBS = _normalised(
+    "قال اضاف اكد تابع اعلن اوضح ذكر صرح اشار شدد حذر دعا راي اعتبر لفت نفي زعم ادعي افاد"
+    " كشف اعرب بين يقول قالت ادرك علم عرف ظن اعتقد يري وعد طالب اقر اعترف"
+)
+#: Their active participles: مؤكدًا أن, مشيرًا إلى أن.
+SPEECH_PARTICIPLES = _normalised(
+    "مؤكد مضيف مشير موضح معتبر لافت محذر داع داعية منوه مشدد معلن مطالب متهم قائل"
+)
+#: Subordinators that open a complement clause (ccomp); every other one opens an adverbial
+#: clause (حيث, عندما, حسبما, بعدما ...: advcl).
+COMPLEMENTISERS = _normalised("ان")
+#: Subordinators of an aside: كما ذكرت الوكالة.
+ASIDE_SUBORDINATORS = _normalised("كما حسبما وفقما مثلما")
+#: Nouns of time: a bare one is when something happens, not who or what.
+TIME_NOUNS = _normalised(
+    "يوم اليوم امس غدا صباح مساء ليله ليل ظهر فجر الاسبوع اسبوع الشهر شهر العام عام السنه"
+    " سنه الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الان حاليا مطلع اواخر منتصف"
+    " نهايه بدايه وقت"
+)
+#: Compass nouns: a bare one is where something happens (شمال مالي, جنوبي لبنان).
+DIRECTIONS = _normalised("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي قرب داخل خارج")
+#: إضافة إلى X, فضلا عن X, إلى جانب X: one more of what was just named.
+ADDITION_NOUNS = _normalised("اضافه بالاضافه فضلا جانب")
+#: Verbs whose object is a party and whose preposition gives what it is urged or accused of
+#: (دعا X إلى, حث X على, طالب X ب, اتهم X ب, حذر X من): after "و" sharing the first verb's
+#: subject, a name after them is their object.
+URGE_VERBS = _normalised("دعا حث طالب ناشد اتهم حذر ابلغ حمل نصح امر")
+#: Nouns of quantity: من after them gives the whole (أكثر من, عدد من).
+PARTITIVES = _normalised(
+    "أكثر أقل عدد جزء بعض كثير مجموعة ثلث نصف ربع أي كل واحد مئات آلاف عشرات ملايين أغلب معظم"
+)
+#: كان and ليس: with a nominal predicate, the predicate heads the clause in UD.
+COPULAS = _normalised("كان ليس")
+
+#: Entity labels of what can act: a subject rather than an object.
+_AGENT_LABELS = ("Person", "Organization", "Country", "Group", "City", "Region")
+COMMAS = ("،", ",")
+
+
+# ------------------------------------------------------------ inside a surface word
+
+
+def first_tok(ws: list[W], i: int) -> int:
+    """The first token of token i's surface word."""
+    word = ws[i].word
+    k = i
+    while k > 0 and ws[k - 1].word == word:
+        k -= 1
+    return k
+
+
+def last_tok(ws: list[W], i: int) -> int:
+    """The last token of token i's surface word."""
+    word = ws[i].word
+    k = i
+    while k + 1 < len(ws) and ws[k + 1].word == word:
+        k += 1
+    return k
+
+
+def has_suffix(ws: list[W], i: int) -> bool:
+    """Whether a pronoun suffix follows token i in its word (its object on a verb, its
+    possessor on a noun, the subject of أنّ)."""
+    return i + 1 < len(ws) and ws[i + 1].word == ws[i].word and ws[i + 1].tag == "pron"
+
+
+def first_has_clitic(ws: list[W], i: int) -> bool:
+    """Whether the word of token i starts with a conjunction or preposition clitic."""
+    k = first_tok(ws, i)
+    return k < i and any(ws[m].tag in ("conj", "prep") for m in range(k, i))
+
+
+def conj_clitic_only(ws: list[W], i: int) -> bool:
+    """Whether the word of token i starts with و/ف and no other clitic."""
+    k = first_tok(ws, i)
+    return k < i and all(ws[m].tag == "conj" for m in range(k, i))
+
+
+# ---------------------------------------------------------------- nouns
+
+
+def time_like(w: W) -> bool:
+    return w.norm in TIME_NOUNS or w.ent_label == "TimeExpression"
+
+
+def place_like(w: W) -> bool:
+    return w.norm in DIRECTIONS and not w.definite
+
+
+def human(w: W) -> bool:
+    """A noun for people (مسؤول, وزراء), from the lexicon's people nouns."""
+    return normalize(w.lemma).removeprefix("ال") in people_nouns()
+
+
+def agentive(w: W) -> bool:
+    """A noun phrase that can act: a name of a person, organisation or country, or a human noun."""
+    if w.ent_label in _AGENT_LABELS:
+        return True
+    if w.norm.endswith("ين"):
+        return False  # accusative or genitive dual and plural (دعا الطرفين): not a subject
+    if w.number == "d" or w.norm.endswith("ان") and w.definite:
+        return True  # الجانبان, الطرفان: the two parties, nominative
+    return human(w) or w.norm.endswith(("ون", "يين"))
+
+
+def accusative(ws: list[W], i: int) -> bool:
+    return ws[i].acc or "\u064b" in ws[i].form
+
+
+def can_govern(w: W) -> bool:
+    """A noun that can be the first term of a construct (مضاف): no article, no tanween."""
+    return (
+        w.upos in ("NOUN", "ADJ", "NUM")
+        and not w.definite
+        and not w.tanween
+        and w.ent < 0
+        # a sound plural or dual keeps its ن only outside a construct: مسلحون, not مسلحو
+        and not (w.norm.endswith(("ون", "ين", "ان")) and w.number in ("p", "d"))
+    )
+
+
+def indefinite_np(ws: list[W], i: int) -> bool:
+    """A common noun with neither article nor possessor: a relative clause after it needs
+    no pronoun (التقى مسؤولين زاروا ...)."""
+    w = ws[i]
+    return w.upos == "NOUN" and not w.definite and not has_suffix(ws, i)
+
+
+def is_designator(w: W) -> bool:
+    """A noun that names a kind of place or body (مدينة, العاصمة, تنظيم): a name after it is
+    in apposition."""
+    return w.upos == "NOUN" and w.norm in designators()
+
+
+def definite_body(w: W) -> bool:
+    """A definite designator of organisations (الحكومة, الحركة): what follows it is not its
+    name in apposition (اتهمت الحكومة السودانية قوات الدعم السريع: the object)."""
+    return w.definite and designators().get(w.norm) == "Organization"
+
+
+def title_tok(ws: list[W], i: int) -> bool:
+    """Whether word i starts a title (وزير, الرئيس, ولي العهد)."""
+    return (
+        ws[i].upos in ("NOUN", "ADJ", "PROPN")
+        and title_at([w.form for w in ws[i : i + 2]], 0) is not None
+    )
+
+
+def is_speech_participle(w: W) -> bool:
+    """مؤكدًا, مضيفًا, مشيرًا: an active participle of a speech verb, indefinite."""
+    return w.upos in ("NOUN", "ADJ") and not w.definite and normalize(w.lemma) in SPEECH_PARTICIPLES
+
+
+def noun_takes(noun: W, case: str) -> bool:
+    """Whether the relation lexicon gives this noun a complement with this preposition
+    (هجوم على, زيارة إلى)."""
+    # imported here: the relation lexicon brings rdflib (through kg.vocab)
+    from ....lexicon.relations import load
+
+    if noun.upos not in ("NOUN",):
+        return False
+    entry = load("ar").noun(noun.lemma)
+    return entry is not None and case in entry.preps
+
+
+# ------------------------------------------------------------- agreement
+
+
+def agree(adj: W, noun: W, phrase_definite: bool) -> bool:
+    """Whether an adjective can describe this noun in a phrase of this definiteness."""
+    if adj.definite != phrase_definite:
+        return False
+    if adj.number in ("p", "d") and noun.number == "s":
+        return False  # هنأ الملك الفائزين: a plural after a singular noun is the next argument
+    human_plural = noun.number == "p" and human(noun)
+    if human_plural and adj.number == "s":
+        return False  # وزراء خارجية: people take plural adjectives, so this is a genitive
+    if adj.gender and noun.gender and adj.gender != noun.gender:
+        # plurals of things take feminine singular adjectives
+        return noun.number == "p" and adj.gender == "f" and not human_plural
+    return True
+
+
+def rel_agrees(rel: W, noun: W) -> bool:
+    """Whether a relative pronoun (الذي, التي, الذين) can refer to this noun."""
+    if rel.norm == "الذي" and noun.gender == "f" and noun.number != "p":
+        return False
+    if rel.norm == "التي" and noun.gender == "m" and noun.number == "s" and noun.upos != "PROPN":
+        return False
+    if rel.norm == "الذين" and noun.number == "s":
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- verbs
+
+
+def carries_subject(v: W) -> bool:
+    """Plural and first/second person verb forms carry their subject (قالوا, نعمل)."""
+    return (
+        v.person[:1] in ("1", "2")
+        or v.person in ("3mp", "3fp", "3d")
+        and v.form.endswith(("وا", "ون", "ن", "ا"))
+    )
+
+
+def verb_takes(pred: W, case: str) -> bool:
+    """Whether the clause's verb takes an object with this preposition (شارك في, التقى ب)."""
+    from ....lexicon.relations import load  # see noun_takes
+
+    entry = load("ar").verb(pred.lemma) if pred.upos == "VERB" else None
+    return entry is not None and case in entry.preps
+
+
+# ------------------------------------------------------------- pass 1: clitics
+
+
+def attach_clitics(ws: list[W]) -> list[int]:
+    """Attach clitics inside each surface word; return the main token of each word."""
+    by_word: dict[int, list[int]] = {}
+    for w in ws:
+        by_word.setdefault(w.word, []).append(w.i)
+    return [_attach_word(ws, by_word[word]) for word in sorted(by_word)]
+
+
+def _attach_word(ws: list[W], idx: list[int]) -> int:
+    """و/ف ``cc``, ب/ل/ك ``case`` (``mark`` before a verb), س ``aux``, أ ``mark`` and pronoun
+    suffixes (``obj`` of a verb, ``nmod`` of a noun) on the word's main token; a preposition
+    carrying a pronoun (عليه) is the pronoun's ``case``, and the pronoun is the main token."""
+    content = [
+        k for k in idx if ws[k].tag not in ("conj", "prep", "fut", "q", "pron") or len(idx) == 1
+    ]
+    if not content:
+        # a preposition with only a pronoun: له، عليه
+        content = [k for k in idx if ws[k].tag == "pron"] or idx[-1:]
+    main = content[0]
+    for k in idx:
+        rel = _clitic_rel(ws[k], ws[main]) if k != main else None
+        if rel is not None:
+            attach(ws, k, main, rel)
+    prons = [k for k in idx if ws[k].tag == "pron"]
+    if ws[main].tag == "prep" and prons:
+        p = prons[0]
+        attach(ws, main, p, "case")
+        for k in idx:
+            if k != p and ws[k].head == UNSET:
+                attach(ws, k, p, "case" if ws[k].tag == "prep" else "cc")
+        main = p
+    return main
+
+
+def _clitic_rel(t: W, main: W) -> str | None:
+    if t.tag == "pron" and main.tag == "prep":
+        return None  # عليه: the pronoun heads the phrase (below)
+    if t.tag == "conj":
+        return "cc"
+    if t.tag == "prep":
+        return "case" if main.upos != "VERB" else "mark"
+    if t.tag == "fut":
+        return "aux"
+    if t.tag == "q":
+        return "mark"
+    if t.tag == "pron":
+        if main.upos in ("VERB", "AUX"):
+            return "obj"
+        if main.tag == "sub":
+            return None  # أنه: the pronoun is the subject of the clause (pass 3)
+        return "nmod"
+    return None
