@@ -2,7 +2,7 @@
 
 sentence splitting -> words -> readings (morph.py) -> one reading per word in context
 (tagger.py) -> syntactic words with offsets -> entity spans (..names) -> UD tree
-(parser.py). Its output has the same shape as a UD parser's, so the one extractor reads
+(parser/). Its output has the same shape as a UD parser's, so the one extractor reads
 both.
 """
 
