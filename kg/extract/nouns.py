@@ -18,17 +18,21 @@ from .coref import ent_of, pronoun
 from .phrases import strip_al
 from .state import AGENTIVE, PLACES, Doc
 from .tree import Tree
-from .words import PREPOSITIONAL_NOUNS
+from .words import AGENT_GOVERNORS, FORCES, PREPOSITIONAL_NOUNS
 
 #: Relations of an attack noun whose object's place is where the attack took place.
 ATTACKS = ("targeted", "struck")
+#: Relations an event noun holds as their subject when no doer is found (the attack
+#: targeted X, the fire killed N); an event never visits, hosts or fights.
+EVENT_SUBJECT_RELATIONS = frozenset({"targeted", "struck", "killed", "attacked"})
 #: A noun's doer is looked for at most this many heads up.
 MAX_AGENT_DEPTH = 3
 
 
 def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
-    """An action or event noun the lexicon knows, with its objects and its doer (the
-    event itself for an event noun: the attack targeted ...)."""
+    """An action or event noun the lexicon knows, with its objects and its doer (found
+    around it; for an attack, a strike or a killing with no doer in sight, the event
+    itself: the attack targeted ...). An event's place object is its location."""
     tok = tree.tok(n)
     entry = d.lex.noun(tok.lemma) or d.lex.noun(strip_al(normalize(tok.form)))
     if entry is None:
@@ -40,24 +44,62 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         return
     event = d.token_ent.get((s.index, n))
     is_event = event is not None and d.ent(event).cls == "Event"
-    objs, agent = _noun_arguments(d, s, tree, n, entry, is_event)
+    support = support_verb(d, tree, n)
+    objs, agent = _noun_arguments(d, s, tree, n, entry, support)
     if not objs:
         return
-    subj: str | None
-    if is_event and event is not None:
-        subj = d.find(event)  # the attack targeted ...
-        conf = EVENT_ARGUMENT
-    else:
-        subj = agent or noun_agent(d, s, tree, n)
-        conf = NOUN_AGENT
-    if subj is None:
-        return
+    agent = agent or noun_agent(d, s, tree, n, support)
+    subj, conf = agent, NOUN_AGENT
+    if subj is None and is_event and entry.relation in EVENT_SUBJECT_RELATIONS:
+        subj, conf = event, EVENT_ARGUMENT  # the attack targeted ...
     for obj, oi in objs:
         if entry.objects and d.ent(obj).cls not in entry.objects and not d.ent(obj).proper:
             continue
+        if is_event and event is not None and d.ent(obj).cls in PLACES:
+            # الهجوم على كييف, الحرب على غزة: where the event took place
+            d.fact(event, "location", obj, s, tree, [n, oi], TARGET_PLACE)
+            if entry.relation == "fights":
+                continue  # a war is not fought against a place
+        if subj is None or _own_body(d, s, subj, obj):
+            continue
         d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
-        if is_event and entry.relation in ATTACKS:
-            _attack_place(d, s, tree, subj, n, oi)
+        if is_event and event is not None and entry.relation in ATTACKS:
+            _attack_place(d, s, tree, event, n, oi)
+
+
+def _own_body(d: Doc, s: Sentence, subj: str, obj: str) -> bool:
+    """Whether the sentence made the object a body the subject leads or belongs to (أكد
+    الأمين العام للجامعة دعم الجامعة: the league's support, not the secretary's object)."""
+    a, b = d.find(subj), d.find(obj)
+    for f in reversed(d.facts):
+        if f.sentence != s.index:
+            return False
+        if f.relation in ("leaderOf", "memberOf") and (d.find(f.subject), d.find(f.object)) == (
+            a,
+            b,
+        ):
+            return True
+    return False
+
+
+def support_verb(d: Doc, tree: Tree, n: int) -> int:
+    """The verb whose subject does what an action noun names (أعلنت الشرطة اعتقال X,
+    شنت القوات هجوما, هجوما شنه المسلحون: the noun's clause with a pronoun standing for
+    it), or 0."""
+    h = tree.tok(n).head
+    if (
+        h
+        and tree.tok(h).upos in ("VERB", "AUX")
+        and tree.base_rel(n) in ("obj", "obl")
+        and lexmod.key(tree.tok(h).lemma) in AGENT_GOVERNORS
+    ):
+        return h
+    for v in tree.children(n, "acl:relcl", "acl"):
+        if lexmod.key(tree.tok(v).lemma) in AGENT_GOVERNORS and any(
+            tree.tok(k).upos == "PRON" for k in tree.children(v, "obj")
+        ):
+            return v
+    return 0
 
 
 def _led_by(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
@@ -77,30 +119,65 @@ def _led_by(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
 
 
 def _noun_arguments(
-    d: Doc, s: Sentence, tree: Tree, n: int, entry: lexmod.Entry, is_event: bool
+    d: Doc, s: Sentence, tree: Tree, n: int, entry: lexmod.Entry, support: int
 ) -> tuple[list[tuple[str, int]], str | None]:
-    """The objects of an action noun (with their tokens) and, when the noun takes its
-    object by a preposition, its genitive as the doer (سيطرة داعش على: the genitive acts)."""
+    """The objects of an action noun (with their tokens) and its genitive when that is the
+    doer: when the noun takes its object by a preposition (سيطرة داعش على), or when an
+    acting genitive comes with a ل object (تهديد الجماعة للصحفيين). The prepositional
+    objects of its support verb count as its own (شنت القوات هجوما على كييف)."""
+    kids = [j for j in tree.children(n, "nmod", "obj") if tree.tok(j).upos != "PRON"]
     possessive = any(tree.tok(j).upos == "PRON" and j > n for j in tree.children(n, "nmod"))
-    genitive_agent = bool(entry.preps) and not is_event
+    lam = any(tree.case(j) == "ل" and j > n for j in kids)
+    event = d.token_ent.get((s.index, n))
+    genitive_agent = (
+        bool(entry.preps)
+        or (lam and _acting_genitive(d, s, tree, kids))
+        or (
+            event is not None
+            and d.ent(event).cls == "Event"
+            and not entry.objects
+            and _acting_genitive(d, s, tree, kids, forces=True)
+        )
+    )
     objs: list[tuple[str, int]] = []
     agent: str | None = None
-    for j in tree.children(n, "nmod", "obj"):
+    for j in kids:
         c = tree.case(j).split(" ")[0]
-        if tree.tok(j).upos == "PRON":
-            continue
-        if (
-            (c and c in entry.preps)
-            or (c == "ل" and possessive)
-            or (not c and not is_event and not genitive_agent)
-        ):
-            for x in expand(d, s, tree, j):
-                key = ent_of(d, s, tree, x)
-                if key:
-                    objs.append((key, x))
+        if (c and c in entry.preps) or (c == "ل" and (possessive or genitive_agent and lam)):
+            objs.extend(_expanded(d, s, tree, j))
         elif not c and genitive_agent:
-            agent = ent_of(d, s, tree, j)
+            agent = agent or ent_of(d, s, tree, j)
+        elif not c:
+            objs.extend(_expanded(d, s, tree, j))
+    if support and not objs:
+        own = d.lex.verb(tree.tok(support).lemma)
+        for j in tree.children(support, "obl"):
+            c = tree.case(j).split(" ")[0]
+            if c in entry.preps and not (own is not None and c in own.preps):
+                objs.extend(_expanded(d, s, tree, j))
     return objs, agent
+
+
+def _acting_genitive(
+    d: Doc, s: Sentence, tree: Tree, kids: list[int], forces: bool = False
+) -> bool:
+    """Whether the noun's genitive (its first dependent with no preposition) acts; with
+    ``forces``, only an actor that is no place, or armed forces and their weapons (قصف
+    الجيش, قصف الطائرات: not قصف المدينة)."""
+    gen = next((j for j in kids if not tree.has_case(j)), None)
+    if gen is None:
+        return False
+    if forces and strip_al(lexmod.key(tree.tok(gen).lemma)) in FORCES:
+        return True
+    key = ent_of(d, s, tree, gen)
+    if key is None:
+        return False
+    return d.ent(key).cls in (AGENTIVE - PLACES if forces else AGENTIVE)
+
+
+def _expanded(d: Doc, s: Sentence, tree: Tree, j: int) -> list[tuple[str, int]]:
+    """The entities of an argument and of what is coordinated or listed with it."""
+    return [(key, x) for x in expand(d, s, tree, j) if (key := ent_of(d, s, tree, x))]
 
 
 def _attack_place(d: Doc, s: Sentence, tree: Tree, event: str, n: int, oi: int) -> None:
@@ -143,13 +220,17 @@ def agentive_in_phrase(d: Doc, s: Sentence, tree: Tree, h: int) -> str | None:
     return None
 
 
-def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
-    """The doer of an action noun: its possessive pronoun (تحريرهم), the noun it is the
-    purpose of (التحالف لمحاربة), or the genitive of the noun that governs it (إقدام X على)."""
+def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str | None:
+    """The doer of an action noun: its possessive pronoun (تحريرهم), the subject of its
+    support verb (أعلنت الشرطة اعتقال), the noun it is the purpose of (التحالف لمحاربة),
+    or the genitive of the noun that governs it (إقدام X على)."""
     for j in tree.children(n, "nmod"):
         t = tree.tok(j)
         if t.upos == "PRON" and j > n:
             return pronoun(d, s, tree, j)
+    if support:
+        keys, _ = subjects(d, s, tree, support, False)
+        return keys[0] if keys else None
     cur = n
     for depth in range(MAX_AGENT_DEPTH):
         h = tree.tok(cur).head

@@ -21,6 +21,15 @@ TRANSPARENT = frozenset(
         "ضواحي محيط وفد وفدا قوات طائرات مقاتلات جنود عناصر وحدات"
     ).split()
 )
+#: Armed forces and their weapons (lemmas): as the genitive of an attack noun they do it
+#: (قصف الطائرات, غارات المقاتلات), where a place or a thing suffers it (قصف المدينة).
+FORCES = frozenset(
+    normalize(w)
+    for w in (
+        "طائرة طيران مقاتلة مسيرة مدفعية دبابة صاروخ قذيفة بارجة سفينة زورق جيش قوة قوات جندي "
+        "عنصر مسلح ميليشيا"
+    ).split()
+)
 #: Nouns for documents and statements: one entity per lemma and document, like events.
 DOCUMENT_NOUNS = frozenset(
     normalize(w)
@@ -103,6 +112,16 @@ RELATIVE_PRONOUNS = ("الذي", "التي", "الذين", "اللذان", "ال
 #: Verbs that link a subject to a description (يعد, يعتبر, بات): no object, no fact.
 COPULAS = frozenset(
     normalize(w) for w in "عد عاد اعتبر بدا صار ظل بات اصبح كان ليس زال دام امسي اضحي".split()
+)
+#: Verbs whose subject is the doer of the action noun they take as object (أعلنت الشرطة
+#: اعتقال X: the police arrested X; قرر الحزب إقصاء النائب; نفذ الجيش مداهمة); the subject
+#: of any other verb (رحبت واشنطن بانتخاب X) is not. Compared with the lexicon key.
+AGENT_GOVERNORS = frozenset(
+    normalize(w)
+    for w in (
+        "اعلن قرر اكد كشف نفذ شن اجري باشر بدا واصل تواصل استانف جدد تبني وافق قام اتم اكمل "
+        "انجز اعتزم عزم تسلم تولي"
+    ).split()
 )
 #: Particles that negate the predicate they modify (لم يلتق: a negated fact).
 NEGATIONS = ("لا", "لم", "لن", "ليس", "not", "never")
