@@ -175,8 +175,17 @@ def objects(
             if key:
                 out.append((key, ante))
             continue
+        first: str | None = None
         for x in expand(d, s, tree, j):
             key = ent_of(d, s, tree, x)
+            if key and first is not None and _unlike(d, first, key):
+                continue  # هجوما بطائرات وصواريخ: weapons are no second attack
             if key:
+                first = first or key
                 out.append((key, x))
     return out
+
+
+def _unlike(d: Doc, a: str, b: str) -> bool:
+    """Whether two coordinated arguments cannot be alike: an event and no event."""
+    return (d.ent(a).cls == "Event") != (d.ent(b).cls == "Event")

@@ -21,6 +21,7 @@ from .phrases import ARGUMENT_NP_WORDS, is_group, np_ids, strip_al
 from .state import Doc
 from .tree import Tree
 from .words import (
+    APPROXIMATORS,
     BARE_TIME_HEADS,
     DEICTIC_DAYS,
     DOCUMENT_NOUNS,
@@ -188,6 +189,53 @@ def find_events(d: Doc, s: Sentence, tree: Tree) -> None:
             key = d.doc_nouns.get(base) if len(ids) == 1 else None
             key = key or f"doc:{d.analysed.doc.id}:{normalize(d.text[a:b])}"
             d.doc_nouns[base] = d.mention(s, tree, ids, key, "Thing", "nominal", t.id)
+
+
+# ------------------------------------------------------------- quantities
+
+
+def find_quantities(d: Doc, s: Sentence, tree: Tree) -> None:
+    """A number with what it counts is a quantity (12 شخصا, نحو 1500 شخص, 351 نائبا):
+    the counted noun heads it (a bare number is one only when a fact needs it)."""
+    for t in s.tokens:
+        if t.upos != "NUM" or t.deprel != "nummod" or (s.index, t.id) in d.token_ent:
+            continue
+        h = t.head
+        if (
+            h
+            and tree.tok(h).upos == "NOUN"
+            and (s.index, h) not in d.token_ent
+            and d.lex.noun(tree.tok(h).lemma) is None  # مقتل 7: the count is not the killing
+        ):
+            quantity_mention(d, s, tree, h)
+
+
+def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, ...] = ()) -> str:
+    """The Quantity a number, or a noun counted by one, stands for: with what modifies
+    the noun, the word that makes it approximate (نحو 1500 شخص) and ``more`` tokens (the
+    counted word a parse hung elsewhere)."""
+    ids = np_ids(tree, i, ARGUMENT_NP_WORDS) + list(more)
+    ids += [
+        k
+        for k in tree.children(i, "case", "advmod")
+        if k < i and normalize(tree.tok(k).form) in APPROXIMATORS
+    ]
+    if tree.tok(i).upos == "NUM" and i > 1 and normalize(tree.tok(i - 1).form) in APPROXIMATORS:
+        ids.append(i - 1)  # نحو 10: the word before a bare number
+    a, b = tree.span(ids)
+    label = d.text[a:b]
+    key = d.mention(
+        s,
+        tree,
+        sorted(set(ids)),
+        f"qty:{d.analysed.doc.id}:{normalize(label)}",
+        "Quantity",
+        "value",
+        i,
+        number="p",
+    )
+    d.ent(key).value = label
+    return key
 
 
 # ---------------------------------------------------------------- groups

@@ -13,12 +13,13 @@ from ..lexicon import relations as lexmod
 from ..model import Sentence
 from ..text import normalize
 from .arguments import expand, subjects
+from .casualties import cause, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun
 from .phrases import strip_al
 from .state import AGENTIVE, PLACES, Doc
 from .tree import Tree
-from .words import AGENT_GOVERNORS, FORCES, PREPOSITIONAL_NOUNS
+from .words import AGENT_GOVERNORS, FORCES, PREPOSITIONAL_NOUNS, RESULT_VERBS
 
 #: Relations of an attack noun whose object's place is where the attack took place.
 ATTACKS = ("targeted", "struck")
@@ -46,6 +47,8 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     is_event = event is not None and d.ent(event).cls == "Event"
     support = support_verb(d, tree, n)
     objs, agent = _noun_arguments(d, s, tree, n, entry, support)
+    if not objs and entry.relation == "killed":
+        objs = victims(d, s, tree, n)  # مقتل 10: a count the parse hung elsewhere
     if not objs:
         return
     agent = agent or noun_agent(d, s, tree, n, support)
@@ -240,10 +243,16 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
         if ht.upos in ("VERB", "AUX"):
             if depth > 0 or tree.base_rel(cur) not in ("obj", "obl"):
                 return None  # شدد على ضرورة محاربة X: the necessity, not the speaker, fights
+            if lexmod.key(ht.lemma) in RESULT_VERBS:
+                causes = cause(d, s, tree, h)  # أسفر الهجوم عن مقتل: the attack killed
+                return causes[0] if causes else None
             if d.lex.verb(ht.lemma) is not None:
                 return None  # رحبت السعودية بانتخاب عون: who welcomes is not who elects
             keys, _ = subjects(d, s, tree, h, False)
             return keys[0] if keys else None
+        if _result_argument(tree, cur, h):
+            causes = cause(d, s, tree, tree.tok(h).head)  # أسفر الهجوم عن مقتل, parsed low
+            return causes[0] if causes else None
         if d.lex.noun(ht.lemma) is not None:
             return None  # دعمه لترشيح عون: the supporter is not the one who nominates
         done, found = _governor_agent(d, s, tree, cur, h)
@@ -251,6 +260,18 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
             return found
         cur = h
     return None
+
+
+def _result_argument(tree: Tree, cur: int, h: int) -> bool:
+    """Whether cur, hung on the subject h of a result verb, is that verb's object after all
+    (أسفر الهجوم عن مقتل: عن مقتل belongs to أسفر, not to الهجوم)."""
+    v = tree.tok(h).head
+    return (
+        tree.rel(h) == "nsubj"
+        and bool(v)
+        and lexmod.key(tree.tok(v).lemma) in RESULT_VERBS
+        and tree.case(cur) in ("عن", "الي")
+    )
 
 
 def _governor_agent(d: Doc, s: Sentence, tree: Tree, cur: int, h: int) -> tuple[bool, str | None]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from ..model import Sentence
 from ..vocab import OPEN, SPEECH_RELATIONS
 from .arguments import objects, subjects
+from .casualties import casualty_facts
 from .events import event_place_time
 from .meetings import other_party
 from .nouns import noun_facts, prep_facts
@@ -41,7 +42,8 @@ def read_predicates(d: Doc, s: Sentence, tree: Tree) -> None:
         if t.upos == "VERB" or (t.upos == "AUX" and not tree.children(t.id, "xcomp")):
             if t.upos == "AUX" and t.deprel in ("aux", "cop"):
                 continue
-            _verb_facts(d, s, tree, t.id, statements, pending_reported)
+            if not casualty_facts(d, s, tree, t.id) or d.lex.verb(t.lemma) is not None:
+                _verb_facts(d, s, tree, t.id, statements, pending_reported)
         elif (
             t.upos in ("ADJ", "NOUN")
             and t.deprel == "advcl"

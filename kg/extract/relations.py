@@ -18,9 +18,9 @@ from ..vocab import OPEN
 from .confidence import OPEN_CAP
 from .coref import ent_of
 from .meetings import MEETING_RELATIONS, meeting_event, note_joint_subjects, note_pairs, took_part
-from .state import AGENTIVE, Doc, Predicate
+from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
-from .words import COPULAS, OPEN_PREPS, REMOTE_EVENTS
+from .words import COPULAS, OPEN_PREPS, REMOTE_EVENTS, WITNESS_VERBS
 
 #: Parts of speech of an open relation's object (not an ordinal: "the first").
 OPEN_OBJECT_POS = ("NOUN", "PROPN", "NUM", "X", "PRON", "ADJ")
@@ -120,6 +120,8 @@ def lexicon_objects(
             if d.ent(o[0]).cls in entry.objects
             or d.ent(o[0]).cls == "Thing"
             and "Event" not in entry.objects
+            or d.ent(o[0]).cls == "Event"
+            and "Statement" in entry.objects  # حذر من الحرب: what one speaks of
         ]
     if p.rel == OPEN:
         if lexmod.key(p.lemma) in COPULAS:
@@ -158,6 +160,10 @@ def relation_facts(
     for subj in p.subjects:
         for obj, oi in objects:
             conf = p.sconf if p.rel != OPEN else min(p.sconf, OPEN_CAP)
+            if _witnessed(d, p, subj, obj):
+                # شهدت المنطقة نزاعا: the place saw the event happen, it attended nothing
+                d.fact(obj, "location", subj, s, tree, [p.v, oi], conf, p.lemma)
+                continue
             d.fact(subj, p.rel, obj, s, tree, [p.v, oi], conf, p.lemma)
             note_pairs(d, p, subj, obj)
     note_joint_subjects(d, p)
@@ -165,6 +171,15 @@ def relation_facts(
         meeting_event(d, s, tree, p.v, p.subjects, [o for o, _ in objects])
     if p.speech and p.subjects and d.ent(p.subjects[0]).cls in AGENTIVE:
         d.last_speaker = p.subjects[0]
+
+
+def _witnessed(d: Doc, p: Predicate, subj: str, obj: str) -> bool:
+    """Whether a place is said to witness an event (شهدت المنطقة نزاعا)."""
+    return (
+        lexmod.key(p.lemma) in WITNESS_VERBS
+        and d.ent(subj).cls in PLACES
+        and d.ent(obj).cls == "Event"
+    )
 
 
 def _repair_object(

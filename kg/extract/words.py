@@ -60,6 +60,24 @@ PREPOSITIONAL_NOUNS = {normalize(w) for w in ("مواجهة", "مقابل", "أ�
 #: Demonstratives: a phrase that starts with one (هذا الاجتماع) is no event's name.
 DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هولاء"}
 
+# ------------------------------------------------------------- casualties
+
+#: Words before a number that make it approximate (نحو 1500 شخص): part of the quantity.
+APPROXIMATORS = frozenset(normalize(w) for w in "نحو حوالي حوالى قرابة زهاء".split())
+#: Verbs whose subject causes what their object names (أسفر الهجوم عن مقتل, أدى إلى, خلف).
+RESULT_VERBS = frozenset(normalize(w) for w in "اسفر ادي خلف اوقع تسبب".split())
+#: Subordinators of a result clause (مما أسفر عن): its cause is the clause it follows.
+RESULT_MARKS = frozenset({"ما", "مما"})
+#: Verbs that take lives (أودى بحياة N, حصد أرواح N), with the nouns for the lives.
+LIFE_VERBS = frozenset(normalize(w) for w in "اودي حصد".split())
+LIFE_NOUNS = frozenset(normalize(w) for w in "حياة روح ارواح".split())
+#: Nouns for the dead, counted as the object of a result verb (خلف الزلزال 300 قتيل).
+DEAD_NOUNS = frozenset(normalize(w) for w in "قتيل ضحية".split())
+#: Verbs of falling victim to something (راح ضحيته N: N died of what the pronoun means).
+VICTIM_VERBS = frozenset(normalize(w) for w in "راح ذهب سقط".split())
+#: Nouns of violent death a subject meets (لقي N مصرعهم في الانفجار).
+DEATH_FATES = frozenset(normalize(w) for w in "مصرع حتف".split())
+
 # ------------------------------------------------------------------ times
 
 #: Names of the week's days (Arabic, and English for English text).
@@ -123,6 +141,8 @@ AGENT_GOVERNORS = frozenset(
         "انجز اعتزم عزم تسلم تولي"
     ).split()
 )
+#: Verbs by which a place "witnesses" an event (شهدت المنطقة نزاعا): the event's location.
+WITNESS_VERBS = frozenset({"شهد"})
 #: Particles that negate the predicate they modify (لم يلتق: a negated fact).
 NEGATIONS = ("لا", "لم", "لن", "ليس", "not", "never")
 #: Subordinators of purpose clauses (لتشمل, لكي, كي), compared with the lemma.
