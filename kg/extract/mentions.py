@@ -26,6 +26,7 @@ from .words import (
     DEICTIC_DAYS,
     DOCUMENT_NOUNS,
     MONTHS,
+    NUMBER_WORDS,
     PURPOSE_MARKERS,
     TIME_HEADS,
     TIME_MODS,
@@ -198,16 +199,26 @@ def find_quantities(d: Doc, s: Sentence, tree: Tree) -> None:
     """A number with what it counts is a quantity (12 شخصا, نحو 1500 شخص, 351 نائبا):
     the counted noun heads it (a bare number is one only when a fact needs it)."""
     for t in s.tokens:
+        if (
+            t.upos == "NOUN"
+            and lexmod.key(t.lemma) in NUMBER_WORDS
+            and tree.children(t.id, "nmod")
+            and (s.index, t.id) not in d.token_ent
+        ):
+            quantity_mention(d, s, tree, t.id)  # ثلاثة مشتبه بهم: the number word heads it
+            continue
         if t.upos != "NUM" or t.deprel != "nummod" or (s.index, t.id) in d.token_ent:
             continue
         h = t.head
-        if (
-            h
-            and tree.tok(h).upos == "NOUN"
-            and (s.index, h) not in d.token_ent
-            and d.lex.noun(tree.tok(h).lemma) is None  # مقتل 7: the count is not the killing
-        ):
+        if not h or tree.tok(h).upos != "NOUN" or (s.index, h) in d.token_ent:
+            continue
+        if d.lex.noun(tree.tok(h).lemma) is None:
             quantity_mention(d, s, tree, h)
+            continue
+        # ضبط 4 متهمين parsed with the number on the action noun: it counts the next noun
+        nxt = t.id + 1
+        if nxt <= len(s.tokens) and tree.tok(nxt).head == h and tree.tok(nxt).upos == "NOUN":
+            quantity_mention(d, s, tree, nxt, (t.id,))
 
 
 def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, ...] = ()) -> str:
@@ -215,6 +226,11 @@ def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, .
     the noun, the word that makes it approximate (نحو 1500 شخص) and ``more`` tokens (the
     counted word a parse hung elsewhere)."""
     ids = np_ids(tree, i, ARGUMENT_NP_WORDS) + list(more)
+    end = max(ids)
+    if end + 2 <= len(s.tokens):
+        prep, pron = tree.tok(end + 1), tree.tok(end + 2)
+        if pron.upos == "PRON" and prep.head == end + 2 and normalize(prep.form) == "ب":
+            ids += [end + 1, end + 2]  # مشتبه بهم: the participle's pronoun complement
     ids += [
         k
         for k in tree.children(i, "case", "advmod")
@@ -248,7 +264,12 @@ def find_groups(d: Doc, s: Sentence, tree: Tree) -> None:
             continue
         if not is_group(t):
             continue
-        ids = [t.id, *tree.children(t.id, "amod")]
+        # with its adjectives and a quantifier before it (جميع المتورطين, كافة المتهمين)
+        ids = [
+            t.id,
+            *tree.children(t.id, "amod"),
+            *[k for k in tree.children(t.id, "det") if k < t.id],
+        ]
         a, b = tree.span(ids)
         label = normalize(d.text[a:b])
         d.mention(

@@ -17,9 +17,10 @@ from .casualties import cause, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun
 from .phrases import strip_al
+from .relations import fits
 from .state import AGENTIVE, PLACES, Doc
 from .tree import Tree
-from .words import AGENT_GOVERNORS, FORCES, PREPOSITIONAL_NOUNS, RESULT_VERBS
+from .words import AGENT_GOVERNORS, DEATH_NOUNS, FORCES, PREPOSITIONAL_NOUNS, RESULT_VERBS
 
 #: Relations of an attack noun whose object's place is where the attack took place.
 ATTACKS = ("targeted", "struck")
@@ -45,7 +46,8 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         return
     event = d.token_ent.get((s.index, n))
     is_event = event is not None and d.ent(event).cls == "Event"
-    support = support_verb(d, tree, n)
+    # مقتل X: a death, whoever announces it did not kill (أعلن الجيش مقتل جنوده)
+    support = support_verb(d, tree, n) if lexmod.key(tok.lemma) not in DEATH_NOUNS else 0
     objs, agent = _noun_arguments(d, s, tree, n, entry, support)
     if not objs and entry.relation == "killed":
         objs = victims(d, s, tree, n)  # مقتل 10: a count the parse hung elsewhere
@@ -56,7 +58,7 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     if subj is None and is_event and entry.relation in EVENT_SUBJECT_RELATIONS:
         subj, conf = event, EVENT_ARGUMENT  # the attack targeted ...
     for obj, oi in objs:
-        if entry.objects and d.ent(obj).cls not in entry.objects and not d.ent(obj).proper:
+        if entry.objects and not fits(d.ent(obj).cls, entry) and not d.ent(obj).proper:
             continue
         if is_event and event is not None and d.ent(obj).cls in PLACES:
             # الهجوم على كييف, الحرب على غزة: where the event took place
@@ -154,10 +156,13 @@ def _noun_arguments(
             objs.extend(_expanded(d, s, tree, j))
     if support and not objs:
         own = d.lex.verb(tree.tok(support).lemma)
+        last = max(tree.subtree(n))
         for j in tree.children(support, "obl"):
             c = tree.case(j).split(" ")[0]
             if c in entry.preps and not (own is not None and c in own.preps):
                 objs.extend(_expanded(d, s, tree, j))
+            elif not c and not entry.preps and min(tree.subtree(j)) == last + 1:
+                objs.extend(_expanded(d, s, tree, j))  # اعتقال جميع المتورطين, parsed apart
     return objs, agent
 
 

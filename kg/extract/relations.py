@@ -22,6 +22,13 @@ from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
 from .words import COPULAS, OPEN_PREPS, REMOTE_EVENTS, WITNESS_VERBS
 
+#: Object classes of entries that want people (اعتقل, قتل, أفرج عن).
+PEOPLE_OBJECTS = frozenset({"Person", "Group", "Quantity"})
+#: Relations a verb can have with an event as its subject (الهجوم استهدف, الزلزال ضرب,
+#: القمة تزامنت مع): an event visits, meets or arrives nowhere.
+EVENT_SUBJECT_VERB_RELATIONS = frozenset(
+    {"targeted", "struck", "killed", "attacked", "coincidedWith", OPEN}
+)
 #: Parts of speech of an open relation's object (not an ordinal: "the first").
 OPEN_OBJECT_POS = ("NOUN", "PROPN", "NUM", "X", "PRON", "ADJ")
 
@@ -117,7 +124,7 @@ def lexicon_objects(
         objects = [
             o
             for o in objects
-            if d.ent(o[0]).cls in entry.objects
+            if fits(d.ent(o[0]).cls, entry)
             or d.ent(o[0]).cls == "Thing"
             and "Event" not in entry.objects
             or d.ent(o[0]).cls == "Event"
@@ -158,6 +165,8 @@ def relation_facts(
     """The verb's relation between each subject and each object; who the last pair is,
     the meeting event, the last speaker."""
     for subj in p.subjects:
+        if d.ent(subj).cls == "Event" and p.rel not in EVENT_SUBJECT_VERB_RELATIONS:
+            continue  # النزاع يعود إلى: no event arrives anywhere
         for obj, oi in objects:
             conf = p.sconf if p.rel != OPEN else min(p.sconf, OPEN_CAP)
             if _witnessed(d, p, subj, obj):
@@ -171,6 +180,17 @@ def relation_facts(
         meeting_event(d, s, tree, p.v, p.subjects, [o for o, _ in objects])
     if p.speech and p.subjects and d.ent(p.subjects[0]).cls in AGENTIVE:
         d.last_speaker = p.subjects[0]
+
+
+def fits(cls: str, entry: lexmod.Entry) -> bool:
+    """Whether an entity of a class can be the object of an entry: a counted quantity of
+    people can be where a group can (اعتقلت الشرطة 5 أشخاص), and a phrase of no known
+    class where people are wanted (اعتقال الأطراف المتورطة)."""
+    if cls in entry.objects:
+        return True
+    return "Group" in entry.objects and (
+        cls == "Quantity" or (cls == "Thing" and entry.objects <= PEOPLE_OBJECTS)
+    )
 
 
 def _witnessed(d: Doc, p: Predicate, subj: str, obj: str) -> bool:

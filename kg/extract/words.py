@@ -64,6 +64,14 @@ DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتي�
 
 #: Words before a number that make it approximate (نحو 1500 شخص): part of the quantity.
 APPROXIMATORS = frozenset(normalize(w) for w in "نحو حوالي حوالى قرابة زهاء".split())
+#: Number words that head what they count (ثلاثة مشتبه بهم, عشرات القتلى), by lemma.
+NUMBER_WORDS = frozenset(
+    normalize(w)
+    for w in (
+        "ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثماني ثمانية تسع تسعة عشر عشرة "
+        "عشرات مئات آلاف ألف مئة مائة ملايين مليون"
+    ).split()
+)
 #: Verbs whose subject causes what their object names (أسفر الهجوم عن مقتل, أدى إلى, خلف).
 RESULT_VERBS = frozenset(normalize(w) for w in "اسفر ادي خلف اوقع تسبب".split())
 #: Subordinators of a result clause (مما أسفر عن): its cause is the clause it follows.
@@ -71,6 +79,8 @@ RESULT_MARKS = frozenset({"ما", "مما"})
 #: Verbs that take lives (أودى بحياة N, حصد أرواح N), with the nouns for the lives.
 LIFE_VERBS = frozenset(normalize(w) for w in "اودي حصد".split())
 LIFE_NOUNS = frozenset(normalize(w) for w in "حياة روح ارواح".split())
+#: Nouns of a death (مقتل X: X died): whoever announces it is not the killer.
+DEATH_NOUNS = frozenset(normalize(w) for w in "مقتل وفاة مصرع".split())
 #: Nouns for the dead, counted as the object of a result verb (خلف الزلزال 300 قتيل).
 DEAD_NOUNS = frozenset(normalize(w) for w in "قتيل ضحية".split())
 #: Verbs of falling victim to something (راح ضحيته N: N died of what the pronoun means).
@@ -138,7 +148,7 @@ AGENT_GOVERNORS = frozenset(
     normalize(w)
     for w in (
         "اعلن قرر اكد كشف نفذ شن اجري باشر بدا واصل تواصل استانف جدد تبني وافق قام اتم اكمل "
-        "انجز اعتزم عزم تسلم تولي"
+        "انجز اعتزم عزم تسلم تولي القي"
     ).split()
 )
 #: Verbs by which a place "witnesses" an event (شهدت المنطقة نزاعا): the event's location.
