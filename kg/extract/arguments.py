@@ -14,6 +14,7 @@ from ..lexicon import relations as lexmod
 from ..lexicon.words import designators
 from ..model import Sentence
 from ..text import normalize, strip_diacritics
+from .appointments import APPOINTING, predicative_titles
 from .confidence import (
     SUBJECT_DUAL_VERB,
     SUBJECT_GOVERNOR_STEP,
@@ -23,7 +24,7 @@ from .confidence import (
     SUBJECT_RELATIVE,
     SUBJECT_SHARED_STEP,
 )
-from .coref import agrees, dual_parties, ent_of, recent
+from .coref import agrees, dual_parties, ent_of, pronoun, recent
 from .phrases import is_relative_clause, strip_al, verb_agreement
 from .state import AGENTIVE, Doc
 from .tree import Tree
@@ -175,6 +176,18 @@ def objects(
             if key:
                 out.append((key, ante))
             continue
+        if t.upos == "PRON" and t.feat("PronType") != "Rel":
+            # وعينه رئيسا: an object pronoun refers back, never to what comes after it
+            avoid = _named_after(d, s, tree, j)
+            if entry is not None and entry.relation in APPOINTING:
+                # nor to the post it is appointed to (وعينه رئيسا: not the earlier رئيسا)
+                avoid |= {
+                    d.find(d.token_ent[(s.index, k)]) for k in predicative_titles(d, s, tree, v)
+                }
+            key = pronoun(d, s, tree, j, avoid)
+            if key:
+                out.append((key, j))
+            continue
         first: str | None = None
         for x in expand(d, s, tree, j):
             key = ent_of(d, s, tree, x)
@@ -184,6 +197,24 @@ def objects(
                 first = first or key
                 out.append((key, x))
     return out
+
+
+def _named_after(d: Doc, s: Sentence, tree: Tree, j: int) -> set[str]:
+    """The entities first named after token j in this sentence (and never before it)."""
+    at = tree.tok(j).start
+    later = {
+        d.find(k)
+        for i in range(j + 1, len(tree.toks) + 1)
+        if (k := d.token_ent.get((s.index, i))) is not None
+    }
+    mentions = d.mentions
+    earlier = {
+        k
+        for k in later
+        for mid in d.ent(k).mentions
+        if (m := mentions[int(mid[1:]) - 1]).sentence < s.index or m.start < at
+    }
+    return later - earlier
 
 
 def _unlike(d: Doc, a: str, b: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..lexicon import relations as lexmod
 from ..model import Sentence
 from ..text import normalize
+from .appointments import APPOINTING, position_facts, predicative_titles
 from .arguments import expand, subjects
 from .casualties import cause, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
@@ -53,6 +54,10 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         objs = victims(d, s, tree, n)  # مقتل 10: a count the parse hung elsewhere
     if not objs:
         return
+    if entry.relation in APPOINTING:
+        posts = set(predicative_titles(d, s, tree, n))
+        objs = [o for o in objs if o[1] not in posts]  # تعيين X كمدرب: X, not the post
+        position_facts(d, s, tree, n, sorted(posts), objs)
     agent = agent or noun_agent(d, s, tree, n, support)
     subj, conf = agent, NOUN_AGENT
     if subj is None and is_event and entry.relation in EVENT_SUBJECT_RELATIONS:

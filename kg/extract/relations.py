@@ -15,6 +15,7 @@ from ..lexicon import relations as lexmod
 from ..model import Sentence
 from ..text import strip_diacritics
 from ..vocab import OPEN
+from .appointments import APPOINTING, position_facts, predicative_titles
 from .confidence import OPEN_CAP
 from .coref import ent_of
 from .meetings import MEETING_RELATIONS, meeting_event, note_joint_subjects, note_pairs, took_part
@@ -130,6 +131,10 @@ def lexicon_objects(
             or d.ent(o[0]).cls == "Event"
             and "Statement" in entry.objects  # حذر من الحرب: what one speaks of
         ]
+    if p.rel in APPOINTING:
+        # عينه رئيسا للحكومة: the post is what he becomes, not whom they appointed
+        posts = set(predicative_titles(d, s, tree, p.v))
+        objects = [o for o in objects if o[1] not in posts]
     if p.rel == OPEN:
         if lexmod.key(p.lemma) in COPULAS:
             return None  # يعد, يعتبر, بات: what they link is a description, not an object
@@ -175,6 +180,8 @@ def relation_facts(
                 continue
             d.fact(subj, p.rel, obj, s, tree, [p.v, oi], conf, p.lemma)
             note_pairs(d, p, subj, obj)
+    if p.rel in APPOINTING and p.subjects:
+        position_facts(d, s, tree, p.v, predicative_titles(d, s, tree, p.v), objects)
     note_joint_subjects(d, p)
     if p.rel in MEETING_RELATIONS and p.subjects and objects:
         meeting_event(d, s, tree, p.v, p.subjects, [o for o, _ in objects])
@@ -188,9 +195,9 @@ def fits(cls: str, entry: lexmod.Entry) -> bool:
     class where people are wanted (اعتقال الأطراف المتورطة)."""
     if cls in entry.objects:
         return True
-    return "Group" in entry.objects and (
-        cls == "Quantity" or (cls == "Thing" and entry.objects <= PEOPLE_OBJECTS)
-    )
+    if cls == "Quantity":
+        return "Group" in entry.objects
+    return cls == "Thing" and entry.objects <= PEOPLE_OBJECTS
 
 
 def _witnessed(d: Doc, p: Predicate, subj: str, obj: str) -> bool:
