@@ -30,6 +30,8 @@ from .state import AGENTIVE, Doc
 from .tree import Tree
 from .words import ADDITION, ADDITION_PREFIXES, PURPOSE_MARKS, TRANSPARENT
 
+#: Object classes of entries that want people (اعتقل, قتل, أفرج عن).
+PEOPLE_OBJECTS = frozenset({"Person", "Group", "Quantity"})
 #: A subject is looked for at most this many verbs up a chain (conj, xcomp, advcl).
 MAX_SUBJECT_DEPTH = 3
 
@@ -85,7 +87,7 @@ def subjects(
         return [], 0.0
     if tree.tok(v).feat("Voice") == "Pass":
         return [], 0.0  # قُتل 12 شخصا: a passive names no agent, and none is guessed
-    return _dropped_subjects(d, s, tree, v, speech, depth)
+    return dropped_subjects(d, s, tree, v, speech, depth)
 
 
 def _own_subjects(d: Doc, s: Sentence, tree: Tree, v: int, subs: list[int]) -> list[str]:
@@ -120,7 +122,7 @@ def _shared_subjects(
     return None
 
 
-def _dropped_subjects(
+def dropped_subjects(
     d: Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int
 ) -> tuple[list[str], float]:
     """A dropped subject: the governing clause's for a purpose clause, the noun a relative
@@ -220,3 +222,14 @@ def _named_after(d: Doc, s: Sentence, tree: Tree, j: int) -> set[str]:
 def _unlike(d: Doc, a: str, b: str) -> bool:
     """Whether two coordinated arguments cannot be alike: an event and no event."""
     return (d.ent(a).cls == "Event") != (d.ent(b).cls == "Event")
+
+
+def fits(cls: str, entry: lexmod.Entry) -> bool:
+    """Whether an entity of a class can be the object of an entry: a counted quantity of
+    people can be where a group can (اعتقلت الشرطة 5 أشخاص), and a phrase of no known
+    class where people are wanted (اعتقال الأطراف المتورطة)."""
+    if cls in entry.objects:
+        return True
+    if cls == "Quantity":
+        return "Group" in entry.objects
+    return cls == "Thing" and entry.objects <= PEOPLE_OBJECTS

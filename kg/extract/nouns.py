@@ -13,15 +13,22 @@ from ..lexicon import relations as lexmod
 from ..model import Sentence
 from ..text import normalize
 from .appointments import APPOINTING, position_facts, predicative_titles
-from .arguments import expand, subjects
+from .arguments import dropped_subjects, expand, fits, subjects
 from .casualties import cause, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun
 from .phrases import strip_al
-from .relations import fits
-from .state import AGENTIVE, PLACES, Doc
+from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
-from .words import AGENT_GOVERNORS, DEATH_NOUNS, FORCES, PREPOSITIONAL_NOUNS, RESULT_VERBS
+from .words import (
+    AGENT_GOVERNORS,
+    DEATH_NOUNS,
+    FORCES,
+    PREPOSITIONAL_NOUNS,
+    RESULT_VERBS,
+    SANCTION_SCOPE_VERBS,
+    SANCTIONS,
+)
 
 #: Relations of an attack noun whose object's place is where the attack took place.
 ATTACKS = ("targeted", "struck")
@@ -77,6 +84,62 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
             _attack_place(d, s, tree, event, n, oi)
 
 
+def support_doers(d: Doc, s: Sentence, tree: Tree, v: int) -> list[str]:
+    """Who does what a support verb's noun names: its subject; in a relative clause with a
+    pronoun for the noun (العقوبات التي فرضها), not the relative pronoun a parse may make
+    its subject, but the clause's dropped subject."""
+    subs = tree.children(v, "nsubj")
+    if subs and all(tree.tok(k).feat("PronType") == "Rel" for k in subs):
+        return dropped_subjects(d, s, tree, v, False, 0)[0]
+    return subjects(d, s, tree, v, False)[0]
+
+
+def action_doer(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
+    """The doer an action noun's support verb names (فرضت كندا عقوبات: Canada), if any."""
+    support = support_verb(d, tree, n)
+    if not support or support in tree.children(n, "acl:relcl", "acl"):
+        support = tree.tok(n).head if tree.rel(n) == "obj" else 0
+    if not support or lexmod.key(tree.tok(support).lemma) not in AGENT_GOVERNORS:
+        return None
+    keys = support_doers(d, s, tree, support)
+    return keys[0] if keys else None
+
+
+def clause_of_action(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> None:
+    """A verb that restates the action noun it describes or has as its subject (عقوبات
+    تستهدف X, تشمل العقوبات X: sanctions target whom they include): the relation is the
+    noun's, and its doer is the noun's (فرضت كندا عقوبات تستهدف X: Canada targeted X)."""
+    h = _action_subject(tree, p.v)
+    if not h:
+        return
+    entry = d.lex.noun(tree.tok(h).lemma) or d.lex.noun(strip_al(normalize(tree.tok(h).form)))
+    if lexmod.key(p.lemma) in SANCTION_SCOPE_VERBS and _is_sanction(tree, h):
+        p.rel, p.entry = "targeted", None  # تشمل العقوبات X: X is targeted
+    elif entry is None or entry.relation != p.rel:
+        return
+    doer = action_doer(d, s, tree, h)
+    own = d.token_ent.get((s.index, h))
+    if doer is not None and own is not None and p.subjects == [d.find(own)]:
+        p.subjects = [doer]
+
+
+def _action_subject(tree: Tree, v: int) -> int:
+    """The noun a verb is said of: the noun its relative clause describes, or its subject."""
+    if tree.rel(v).startswith("acl") and tree.tok(v).head:
+        return tree.tok(v).head
+    subs = tree.children(v, "nsubj")
+    return subs[0] if subs else 0
+
+
+def _is_sanction(tree: Tree, h: int) -> bool:
+    """Sanctions, or a package or list of them (قائمة العقوبات)."""
+    return any(
+        strip_al(lexmod.key(tree.tok(k).lemma)) in SANCTIONS
+        or strip_al(normalize(tree.tok(k).form)) in SANCTIONS
+        for k in [h, *tree.children(h, "nmod")]
+    )
+
+
 def _own_body(d: Doc, s: Sentence, subj: str, obj: str) -> bool:
     """Whether the sentence made the object a body the subject leads or belongs to (أكد
     الأمين العام للجامعة دعم الجامعة: the league's support, not the secretary's object)."""
@@ -96,6 +159,11 @@ def support_verb(d: Doc, tree: Tree, n: int) -> int:
     """The verb whose subject does what an action noun names (أعلنت الشرطة اعتقال X,
     شنت القوات هجوما, هجوما شنه المسلحون: the noun's clause with a pronoun standing for
     it), or 0."""
+    for v in tree.children(n, "acl:relcl", "acl"):
+        if lexmod.key(tree.tok(v).lemma) in AGENT_GOVERNORS and any(
+            tree.tok(k).upos == "PRON" for k in tree.children(v, "obj")
+        ):
+            return v  # العقوبات التي فرضها على X: the clause says who, and on whom
     h = tree.tok(n).head
     if (
         h
@@ -104,11 +172,6 @@ def support_verb(d: Doc, tree: Tree, n: int) -> int:
         and lexmod.key(tree.tok(h).lemma) in AGENT_GOVERNORS
     ):
         return h
-    for v in tree.children(n, "acl:relcl", "acl"):
-        if lexmod.key(tree.tok(v).lemma) in AGENT_GOVERNORS and any(
-            tree.tok(k).upos == "PRON" for k in tree.children(v, "obj")
-        ):
-            return v
     return 0
 
 
@@ -159,7 +222,7 @@ def _noun_arguments(
             agent = agent or ent_of(d, s, tree, j)
         elif not c:
             objs.extend(_expanded(d, s, tree, j))
-    if support and not objs:
+    if support and not objs and (tree.rel(n) == "obj" or tree.tok(support).head == n):
         own = d.lex.verb(tree.tok(support).lemma)
         last = max(tree.subtree(n))
         for j in tree.children(support, "obl"):
@@ -242,7 +305,8 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
         if t.upos == "PRON" and j > n:
             return pronoun(d, s, tree, j)
     if support:
-        keys, _ = subjects(d, s, tree, support, False)
+        own = d.token_ent.get((s.index, n))
+        keys = [k for k in support_doers(d, s, tree, support) if own is None or k != d.find(own)]
         return keys[0] if keys else None
     cur = n
     for depth in range(MAX_AGENT_DEPTH):

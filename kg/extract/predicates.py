@@ -19,7 +19,7 @@ from .arguments import objects, subjects
 from .casualties import casualty_facts
 from .events import event_place_time
 from .meetings import other_party
-from .nouns import noun_facts, prep_facts
+from .nouns import clause_of_action, noun_facts, prep_facts
 from .relations import (
     lexicon_objects,
     phrasal_verb,
@@ -68,6 +68,7 @@ def _verb_facts(
     p = _predicate(d, s, tree, v)
     if p is None:
         return
+    clause_of_action(d, s, tree, p)
     issued(d, s, tree, p)
     if p.speech and said(d, s, tree, p, statements):
         return

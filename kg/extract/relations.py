@@ -16,6 +16,7 @@ from ..model import Sentence
 from ..text import strip_diacritics
 from ..vocab import OPEN
 from .appointments import APPOINTING, position_facts, predicative_titles
+from .arguments import fits
 from .confidence import OPEN_CAP
 from .coref import ent_of
 from .meetings import MEETING_RELATIONS, meeting_event, note_joint_subjects, note_pairs, took_part
@@ -23,8 +24,6 @@ from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
 from .words import COPULAS, OPEN_PREPS, REMOTE_EVENTS, WITNESS_VERBS
 
-#: Object classes of entries that want people (اعتقل, قتل, أفرج عن).
-PEOPLE_OBJECTS = frozenset({"Person", "Group", "Quantity"})
 #: Relations a verb can have with an event as its subject (الهجوم استهدف, الزلزال ضرب,
 #: القمة تزامنت مع): an event visits, meets or arrives nowhere.
 EVENT_SUBJECT_VERB_RELATIONS = frozenset(
@@ -187,17 +186,6 @@ def relation_facts(
         meeting_event(d, s, tree, p.v, p.subjects, [o for o, _ in objects])
     if p.speech and p.subjects and d.ent(p.subjects[0]).cls in AGENTIVE:
         d.last_speaker = p.subjects[0]
-
-
-def fits(cls: str, entry: lexmod.Entry) -> bool:
-    """Whether an entity of a class can be the object of an entry: a counted quantity of
-    people can be where a group can (اعتقلت الشرطة 5 أشخاص), and a phrase of no known
-    class where people are wanted (اعتقال الأطراف المتورطة)."""
-    if cls in entry.objects:
-        return True
-    if cls == "Quantity":
-        return "Group" in entry.objects
-    return cls == "Thing" and entry.objects <= PEOPLE_OBJECTS
 
 
 def _witnessed(d: Doc, p: Predicate, subj: str, obj: str) -> bool:

@@ -148,9 +148,14 @@ AGENT_GOVERNORS = frozenset(
     normalize(w)
     for w in (
         "اعلن قرر اكد كشف نفذ شن اجري باشر بدا واصل تواصل استانف جدد تبني وافق قام اتم اكمل "
-        "انجز اعتزم عزم تسلم تولي القي"
+        "انجز اعتزم عزم تسلم تولي القي فرض"
     ).split()
 )
+#: Nouns of sanctions (and the packages and lists of them): what they include is what
+#: they target (تشمل العقوبات 351 نائبا).
+SANCTIONS = frozenset(normalize(w) for w in "عقوبة عقوبات حزمة قائمة".split())
+#: Verbs by which sanctions name whom they target (تشمل, تطال).
+SANCTION_SCOPE_VERBS = frozenset(normalize(w) for w in "شمل طال".split())
 #: Verbs by which a place "witnesses" an event (شهدت المنطقة نزاعا): the event's location.
 WITNESS_VERBS = frozenset({"شهد"})
 #: Particles that negate the predicate they modify (لم يلتق: a negated fact).
