@@ -28,7 +28,7 @@ from .coref import agrees, dual_parties, ent_of, pronoun, recent
 from .phrases import is_relative_clause, strip_al, verb_agreement
 from .state import AGENTIVE, Doc
 from .tree import Tree
-from .words import ADDITION, ADDITION_PREFIXES, PURPOSE_MARKS, TRANSPARENT
+from .words import ADDITION, ADDITION_PREFIXES, ALONGSIDE, PURPOSE_MARKS, TRANSPARENT
 
 #: Object classes of entries that want people (اعتقل, قتل, أفرج عن).
 PEOPLE_OBJECTS = frozenset({"Person", "Group", "Quantity"})
@@ -93,6 +93,14 @@ def subjects(
 def _own_subjects(d: Doc, s: Sentence, tree: Tree, v: int, subs: list[int]) -> list[str]:
     """The entities of a verb's own subjects (and what is coordinated with them)."""
     keys = [k for j in subs for x in expand(d, s, tree, j) for k in _keys(d, s, tree, x)]
+    for j in _alongside(tree, v):
+        # توصلت قطر إلى جانب مصر إلى اتفاق: who acts alongside the subject does it too
+        keys += [
+            k
+            for c in tree.children(j, "nmod")
+            for x in expand(d, s, tree, c)
+            for k in _keys(d, s, tree, x)
+        ]
     if len(keys) == 1 and tree.feat(v, "Gender") == "Fem" and tree.feat(v, "Person") == "3":
         e = d.ent(keys[0])
         if e.cls == "Person" and tree.feat(v, "Number") == "Sing":
@@ -165,8 +173,11 @@ def objects(
     and its prepositional object when the lexicon names the preposition."""
     args = tree.children(v, "obj", "nsubj:pass")
     if entry is not None and entry.preps:
+        beside = _alongside(tree, v)
         args += [
-            j for j in tree.children(v, "obl", "nmod") if tree.case(j).split(" ")[0] in entry.preps
+            j
+            for j in tree.children(v, "obl", "nmod")
+            if tree.case(j).split(" ")[0] in entry.preps and j not in beside
         ]
     out: list[tuple[str, int]] = []
     for j in args:
@@ -217,6 +228,15 @@ def _named_after(d: Doc, s: Sentence, tree: Tree, j: int) -> set[str]:
         if (m := mentions[int(mid[1:]) - 1]).sentence < s.index or m.start < at
     }
     return later - earlier
+
+
+def _alongside(tree: Tree, v: int) -> list[int]:
+    """A verb's «إلى جانب X» phrases (alongside X): a preposition, no object."""
+    return [
+        j
+        for j in tree.children(v, "obl")
+        if tree.case(j) == "الي" and normalize(tree.tok(j).form) in ALONGSIDE
+    ]
 
 
 def _unlike(d: Doc, a: str, b: str) -> bool:

@@ -179,12 +179,12 @@ def find_events(d: Doc, s: Sentence, tree: Tree) -> None:
         lk = lexmod.key(t.lemma)
         etype = d.lex.event_type(lk) or d.lex.event_type(strip_al(normalize(t.form)))
         if etype:
-            ids = np_ids(tree, t.id, ARGUMENT_NP_WORDS)
+            ids = _without_demonstrative(tree, t.id, np_ids(tree, t.id, ARGUMENT_NP_WORDS))
             d.mention(s, tree, ids, f"event:{strip_al(lk)}", "Event", "event", t.id)
         elif strip_al(normalize(t.form)) in DOCUMENT_NOUNS or strip_al(lk) in DOCUMENT_NOUNS:
             # a statement or an agreement: the bare noun (البيان) refers back to the last one
             # of its kind; with modifiers (اتفاقية التجارة الحرة) it names one of its own
-            ids = np_ids(tree, t.id, ARGUMENT_NP_WORDS)
+            ids = _without_demonstrative(tree, t.id, np_ids(tree, t.id, ARGUMENT_NP_WORDS))
             base = strip_al(lk)
             a, b = tree.span(ids)
             key = d.doc_nouns.get(base) if len(ids) == 1 else None
@@ -252,6 +252,16 @@ def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, .
     )
     d.ent(key).value = label
     return key
+
+
+def _without_demonstrative(tree: Tree, head: int, ids: list[int]) -> list[int]:
+    """A phrase's tokens without a demonstrative after its head (اتفاق الهدنة هذه: the
+    name is اتفاق الهدنة)."""
+    return [
+        k
+        for k in ids
+        if not (k > head and tree.rel(k) == "det" and tree.feat(k, "PronType") == "Dem")
+    ]
 
 
 # ---------------------------------------------------------------- groups

@@ -29,6 +29,8 @@ from .words import COPULAS, OPEN_PREPS, REMOTE_EVENTS, WITNESS_VERBS
 EVENT_SUBJECT_VERB_RELATIONS = frozenset(
     {"targeted", "struck", "killed", "attacked", "coincidedWith", OPEN}
 )
+#: Relations that the party after مع shares with the subject (وقع مع, اتفق مع).
+JOINT_RELATIONS = frozenset({"signed", "agreed"})
 #: Parts of speech of an open relation's object (not an ordinal: "the first").
 OPEN_OBJECT_POS = ("NOUN", "PROPN", "NUM", "X", "PRON", "ADJ")
 
@@ -168,6 +170,8 @@ def relation_facts(
 ) -> None:
     """The verb's relation between each subject and each object; who the last pair is,
     the meeting event, the last speaker."""
+    if p.rel in JOINT_RELATIONS:
+        objects = _joint_parties(d, s, tree, p, objects)
     for subj in p.subjects:
         if d.ent(subj).cls == "Event" and p.rel not in EVENT_SUBJECT_VERB_RELATIONS:
             continue  # النزاع يعود إلى: no event arrives anywhere
@@ -186,6 +190,19 @@ def relation_facts(
         meeting_event(d, s, tree, p.v, p.subjects, [o for o, _ in objects])
     if p.speech and p.subjects and d.ent(p.subjects[0]).cls in AGENTIVE:
         d.last_speaker = p.subjects[0]
+
+
+def _joint_parties(
+    d: Doc, s: Sentence, tree: Tree, p: Predicate, objects: list[tuple[str, int]]
+) -> list[tuple[str, int]]:
+    """وقعت الوزارة اتفاقية مع شركة X, اتفق X مع Y على Z: the party after مع signed or
+    agreed too; it is no object (when something else is)."""
+    partners = [o for o in objects if tree.case(o[1]) == "مع"]
+    rest = [o for o in objects if o not in partners]
+    if not partners or not rest:
+        return objects
+    p.subjects = p.subjects + [k for k, _ in partners if k not in p.subjects]
+    return rest
 
 
 def _witnessed(d: Doc, p: Predicate, subj: str, obj: str) -> bool:

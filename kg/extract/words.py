@@ -183,6 +183,8 @@ SPEECH_PARTICIPLES = {
 
 #: Prepositions that list further members (إضافة إلى, فضلا عن, إلى جانب).
 ADDITION = {"اضافه", "اضافه الي", "بالاضافه", "بالاضافه الي", "فضلا", "فضلا عن", "الي جانب"}
+#: Nouns that after إلى make a preposition of company (إلى جانب X: alongside X).
+ALONGSIDE = frozenset(normalize(w) for w in "جانب".split())
 #: Beginnings of prepositions that list further members, however they go on.
 ADDITION_PREFIXES = ("اضافه", "بالاضافه")
 #: Prepositions that put an event in a place (في, ب; English in, at).
