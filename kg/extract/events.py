@@ -8,12 +8,17 @@ under في or ب (or على in the event's relative clause: السيول الت�
 
 from __future__ import annotations
 
+from ..lexicon import relations as lexmod
 from ..model import Sentence
-from .confidence import EVENT_PLACE_TIME
+from ..text import normalize
+from .confidence import EVENT_PARTIES, EVENT_PLACE_TIME
+from .coref import ent_of
 from .state import PLACES, Doc
 from .tree import Tree
 from .words import PLACE_CASES
 
+#: Event types (of the relation lexicon) in which the two sides fight each other.
+CLASHES = frozenset({"clashes", "battle", "war", "dispute"})
 #: Prepositions that put an event on a place in its own relative clause (السيول التي
 #: هطلت على جدة, الغارات التي شنت على المدينة), besides في and ب.
 ON_CASES = frozenset({"علي"})
@@ -22,15 +27,35 @@ ON_CASES = frozenset({"علي"})
 def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
     """Place and time of the events a sentence talks about."""
     events: dict[str, int] = {}
-    for (si, tid), key in d.token_ent.items():
-        if si == s.index and d.ent(key).cls == "Event":
-            events.setdefault(d.find(key), tid)
+    for t in s.tokens:
+        key = d.token_ent.get((s.index, t.id))
+        if key is not None and d.ent(key).cls == "Event":
+            events.setdefault(d.find(key), t.id)
     for key, tid in events.items():
+        _parties(d, s, tree, key, tid)
         for hh in _event_clause(tree, tid):
             cases = (
                 PLACE_CASES | ON_CASES if tree.tok(hh).head == tid and hh != tid else PLACE_CASES
             )
             _place_time(d, s, tree, key, hh, cases)
+
+
+def _parties(d: Doc, s: Sentence, tree: Tree, key: str, n: int) -> None:
+    """«بين A و B» on an event noun: in a clash A fights B (اشتباكات بين الجيش
+    والمتمردين); in any other event both take part (صفقة تبادل بين إسرائيل وحماس)."""
+    sides = [j for j in tree.children(n, "nmod") if tree.case(j) == "بين"]
+    if not sides:
+        return
+    a = sides[0]
+    others = tree.children(a, "conj") or [k for k in tree.children(n, "conj") if k > a]
+    parties = [k for j in [a, *others[:1]] if (k := ent_of(d, s, tree, j)) and k != key]
+    t = tree.tok(n)
+    etype = d.lex.event_type(lexmod.key(t.lemma)) or d.lex.event_type(normalize(t.form)) or ""
+    if etype in CLASHES and len(parties) == 2:
+        d.fact(parties[0], "fights", parties[1], s, tree, [n, a], EVENT_PARTIES)
+        return
+    for who in parties:
+        d.fact(who, "participatedIn", key, s, tree, [n, a], EVENT_PARTIES)
 
 
 def _event_clause(tree: Tree, tid: int) -> list[int]:

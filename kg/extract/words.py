@@ -33,7 +33,7 @@ FORCES = frozenset(
 #: Nouns for documents and statements: one entity per lemma and document, like events.
 DOCUMENT_NOUNS = frozenset(
     normalize(w)
-    for w in "بيان تقرير قرار اتفاق اتفاقية خطة مبادرة رسالة تصريح تصريحات وثيقة إعلان".split()
+    for w in "بيان تقرير قرار اتفاق اتفاقية صفقة خطة مبادرة رسالة تصريح تصريحات وثيقة إعلان".split()
 )
 #: Singular nouns for bodies of people that act together (الحكومة, الوفد, الجيش).
 COLLECTIVES = frozenset(
@@ -148,7 +148,7 @@ AGENT_GOVERNORS = frozenset(
     normalize(w)
     for w in (
         "اعلن قرر اكد كشف نفذ شن اجري باشر بدا واصل تواصل استانف جدد تبني وافق قام اتم اكمل "
-        "انجز اعتزم عزم تسلم تولي القي فرض"
+        "انجز اعتزم عزم تسلم تولي القي فرض نظم"
     ).split()
 )
 #: Nouns of sanctions (and the packages and lists of them): what they include is what
