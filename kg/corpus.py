@@ -10,7 +10,7 @@ is processed, except for the descriptions of the entities other documents can na
 (class, labels, aliases: decided by the votes of every document, ``kg.graph.Tally``).
 So a worker does everything else: analysis, extraction, linking, the document's
 triples, and their canonical Turtle text (``kg.graph.document_part``,
-``kg.store.blocks``). The writer keeps:
+``kg.serialise.blocks``). The writer keeps:
 
 - on disk, in a spool folder next to the outputs: each document's part (its own
   subjects' finished blocks, its triples about shared subjects, its shared entities),
@@ -22,7 +22,7 @@ own blocks merged with its shared entities' blocks, described from the summed vo
 and, in the same pass, ``graph.ttl``: the documents' own blocks (no other document has
 triples about them) merged with the blocks of the shared subjects, which come from an
 external merge sort of the runs plus the descriptions. Both files are byte for byte
-what ``kg.store.write_outputs(kg.graph.build_graph(all results))`` writes, whatever the
+what ``kg.serialise.write_outputs(kg.graph.build_graph(all results))`` writes, whatever the
 order of the documents and however many workers made them.
 """
 
@@ -47,6 +47,7 @@ from typing import IO, Any
 
 from rdflib import URIRef
 
+from .atomic import atomic_files
 from .graph import (
     Description,
     SharedEntity,
@@ -61,7 +62,7 @@ from .graph import (
 )
 from .model import DocResult, Document, Problem
 from .pipeline import Options, Stages, doc_counts, run
-from .store import (
+from .serialise import (
     Record,
     TermRecord,
     blocks,
@@ -95,7 +96,7 @@ class Built:
     part: bytes  # _FilePart, pickled and compressed, for the writer's spool (b"" without file outputs)
     shared: tuple[Record, ...]  # this document's final triples about shared subjects
     votes: tuple[TallyRow, ...]  # its votes on shared entities
-    store: Any = None  # a kg.oxstore.Prepared when the build writes to a store
+    store: Any = None  # a kg.store.Prepared when the build writes to a store
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +120,7 @@ class CorpusJob:
     """The per-document work of a corpus build, as run by every worker process.
 
     ``files``: make the part the file writer needs; ``store``: make a
-    ``kg.oxstore.Prepared``; ``timeout``: seconds a document may take (where the worker
+    ``kg.store.Prepared``; ``timeout``: seconds a document may take (where the worker
     can be interrupted: the main thread of a process), None for no limit.
     """
 
@@ -199,7 +200,7 @@ def built(
         )  # text: a sixth of the size
     prepared = None
     if store:
-        from .oxstore import prepare
+        from .store import prepare
 
         prepared = prepare(result, base=base, part=part)
     sentences, facts, unlinked, qids = doc_counts(result)
@@ -319,8 +320,6 @@ class CorpusWriter:
 
     def finish(self) -> list[Path]:
         """Write ``graph.ttl`` and ``graph.trig`` (atomically, both or neither)."""
-        from .store import atomic_files
-
         self._collect(self._descriptions())
         self._db.execute("COMMIT")
         self._spill()

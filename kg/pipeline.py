@@ -200,10 +200,10 @@ def build(
 
     Returns the summary and the rdflib Dataset (of this run's documents). ``texts`` adds
     in-memory strings as documents. With ``out_dir`` None no file is written. With
-    ``store_dir`` every document is also added to that persistent store (``kg.oxstore``)
+    ``store_dir`` every document is also added to that persistent store (``kg.store``)
     as soon as it is processed, one transaction each, replacing an earlier version.
     """
-    from . import graph, store
+    from . import graph, serialise
 
     options = options or Options()
     t0 = time.perf_counter()
@@ -233,7 +233,7 @@ def build(
     outputs: list[str] = [str(store_dir)] if store_dir is not None and results else []
     if out_dir is not None and results:
         out = Path(out_dir)
-        outputs += [str(p) for p in store.write_outputs(dataset, out)]
+        outputs += [str(p) for p in serialise.write_outputs(dataset, out)]
         if options.html:
             from . import view
 
@@ -348,7 +348,7 @@ class _Sinks:
 
     def unchanged(self, doc: Document) -> bool:
         """Whether the store holds this document with the same text."""
-        from .oxstore import content_hash
+        from .store import content_hash
 
         return bool(self.known) and self.known.get(doc.id) == content_hash(doc.text)
 
@@ -401,21 +401,22 @@ def _corpus_html(out: Path, documents: int) -> str | None:
             out / "graph.ttl",
         )
         return None
-    from . import store, view
+    from . import view
+    from .serialise import load
 
-    return str(view.render_html(store.load(out / "graph.ttl"), out / "graph.html"))
+    return str(view.render_html(load(out / "graph.ttl"), out / "graph.html"))
 
 
 def _store_writer(store_dir: str | Path | None, options: Options) -> Any:
     if store_dir is None:
         return None
-    from .oxstore import GraphStore
+    from .store import GraphStore
 
     return GraphStore(store_dir, base=options.base)
 
 
 def _store_put(writer: Any, result: Any) -> Problem | None:
-    """Add one document (a DocResult, or a kg.oxstore.Prepared) to the store; a document
+    """Add one document (a DocResult, or a kg.store.Prepared) to the store; a document
     the store refuses becomes a Problem."""
     try:
         if isinstance(result, DocResult):

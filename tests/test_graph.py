@@ -15,7 +15,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 
 from kg.graph import build_graph, choose_link, document_iri, entity_iri, fact_iri, union_graph
 from kg.model import DocResult, Entity, Link, Triple
-from kg.store import to_trig
+from kg.serialise import to_trig
 from kg.vocab import KG, KGREL, WD
 
 GOLDEN = Path(__file__).parent / "data" / "graph" / "coalition.trig"

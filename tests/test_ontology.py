@@ -11,8 +11,9 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 import kg.evaluate
 import kg.graph
+import kg.query
+import kg.serialise
 import kg.shapes
-import kg.store
 from kg.graph import build_graph, union_graph
 from kg.model import ENTITY_CLASSES
 from kg.ontology import ontology_graph
@@ -110,7 +111,7 @@ def test_rdfs_inference_adds_no_surprising_types() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", [kg.graph, kg.store, kg.shapes, kg.evaluate], ids=lambda m: m.__name__
+    "module", [kg.graph, kg.serialise, kg.query, kg.shapes, kg.evaluate], ids=lambda m: m.__name__
 )
 def test_docstring_examples_run(module) -> None:
     failures, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
