@@ -552,9 +552,7 @@ def analyse(
         if isinstance(item, Problem):
             click.echo(f"kg: skipped {item.source}: {item.reason}", err=True)
             continue
-        a = stages.analyser
-        chosen = a.choose(item) if hasattr(a, "choose") else a
-        click.echo(dumps(chosen.analyse(item)), nl=False)
+        click.echo(dumps(stages.analyser.choose(item).analyse(item)), nl=False)
 
 
 @main.group()

@@ -23,12 +23,12 @@ from click.testing import CliRunner
 import kg.corpus
 from kg import serialise
 from kg import store as kg_store
+from kg.analyse import Analyser
 from kg.cli import main
-from kg.corpus import CorpusJob
 from kg.engine import ProcessEngine, SerialEngine
 from kg.graph import union_graph
 from kg.model import AnalysedDoc, Document, Problem
-from kg.pipeline import Options, build, build_corpus
+from kg.pipeline import CorpusJob, Options, build, build_corpus
 from kg.read import read
 from tests.conftest import DATA, ROOT, SEEDS
 
@@ -248,7 +248,7 @@ def test_a_worker_that_dies_fails_its_document_and_no_other() -> None:
     assert out[3] == "13: the worker process died while processing this document"
 
 
-class SleepyAnalyser:
+class SleepyAnalyser(Analyser):
     """Sleeps on documents that say so (to test --doc-timeout)."""
 
     name = "sleepy"

@@ -17,7 +17,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS
 
 from kg import store as kg_store
-from kg.errors import InputError
+from kg.errors import InputError, InvalidExtractionError
 from kg.export import export
 from kg.graph import build_graph, union_graph
 from kg.model import DocResult
@@ -258,7 +258,7 @@ def test_a_document_that_cannot_be_stored_changes_nothing(tmp_path: Path) -> Non
     before = _quads(store)
     bad = _doc("bad", "Person", "X")
     bad = DocResult(bad.extraction, (bad.links[0].__class__("m1", "not-a-qid", 0.9, "g"),))
-    with GraphStore(store) as st, pytest.raises(ValueError, match="no valid QID"):
+    with GraphStore(store) as st, pytest.raises(InvalidExtractionError, match="no valid QID"):
         st.put(bad)
     assert _quads(store) == before
 
