@@ -165,7 +165,9 @@ def _uses(*uses: Use) -> frozenset[Use]:
     return frozenset(uses)
 
 
-#: The formats kg knows. The order is the order users see them in.
+#: The formats kg knows, in the order users see them: ``kg export`` and ``kg query``
+#: list theirs so, and ``kg serve`` tries media types in it after the default answer
+#: format's (so ``Accept: text/*`` gets XML results, as it always has, and Turtle graphs).
 FORMATS = FormatRegistry(
     [
         Format(
