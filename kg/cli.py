@@ -1,5 +1,5 @@
 """The ``kg`` command: a thin shell over the library. Each command parses its options
-and calls one function; the work happens in kg/pipeline.py, kg/store.py, kg/view.py ...
+and calls one function; the work happens in kg/pipeline.py, kg/query.py, kg/view.py ...
 
 >>> from click.testing import CliRunner
 >>> r = CliRunner().invoke(main, ["--help"])
@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 import click
 
 from .errors import KGError
+from .formats import FORMATS, Use
 from .read import MAX_CHARS_DEFAULT
 
 #: With --report, the problems printed on the terminal (the report has them all).
@@ -266,27 +267,31 @@ def build(
     help="A .rq file, or the name of a query in ontology/queries (see --list).",
 )
 @click.option(
-    "--format", "fmt", default="table", show_default=True, help="table, csv, tsv or json."
+    "--format",
+    "fmt",
+    default="table",
+    show_default=True,
+    help=", ".join(FORMATS.names(Use.RESULT)) + ".",
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the stored example queries.")
 def query(
     graph: Path, sparql: str | None, query_file: str | None, fmt: str, list_queries: bool
 ) -> None:
     """Run a SPARQL query over GRAPH (.ttl, .trig, .nt, .nq, .jsonld, or a --store folder)."""
-    from . import store
+    from . import query as q
 
     if list_queries:
-        for name in sorted(store.stored_queries()):
+        for name in sorted(q.stored_queries()):
             click.echo(name)
         return
     if query_file is not None:
-        sparql = store.read_query(query_file)
+        sparql = q.read_query(query_file)
     if not sparql:
         _fail("give a query, or -f FILE.rq (kg query GRAPH --list shows the stored ones)", 2)
     from .link.wdclient import service_calls
 
     with service_calls(sparql or ""):  # SERVICE <…wikidata…> goes out politely
-        click.echo(store.format_result(store.query(graph, sparql or ""), fmt))
+        click.echo(q.format_result(q.query(graph, sparql or ""), fmt))
 
 
 @main.command(name="eval")
@@ -304,9 +309,10 @@ def eval_(graph: Path, entities: Path, facts: Path) -> None:
 @click.argument("graph", type=click.Path(exists=True, path_type=Path))
 def validate(graph: Path) -> None:
     """Check GRAPH against the SHACL shapes of the ontology."""
-    from . import shapes, store
+    from . import shapes
+    from .serialise import load
 
-    conforms, report = shapes.validate(store.load(graph))
+    conforms, report = shapes.validate(load(graph))
     click.echo(report)
     if not conforms:
         sys.exit(1)
@@ -332,11 +338,11 @@ def view(
     graph: Path, out_file: Path, lang: str, max_nodes: int | None, size_by: str, title: str | None
 ) -> None:
     """Render GRAPH as a self-contained interactive HTML network."""
-    from . import store
     from . import view as view_mod
+    from .serialise import load
 
     path = view_mod.render_html(
-        store.load(graph), out_file, lang=lang, max_nodes=max_nodes, size_by=size_by, title=title
+        load(graph), out_file, lang=lang, max_nodes=max_nodes, size_by=size_by, title=title
     )
     click.echo(f"wrote {path}")
 
@@ -350,9 +356,10 @@ def stats(graph: Path, lang: str, top: int, as_json: bool) -> None:
     """Counts per class and relation, most central entities, communities."""
     import json
 
-    from . import analytics, store
+    from . import analytics
+    from .serialise import load
 
-    s = analytics.stats(analytics.to_networkx(store.load(graph), lang=lang), top)
+    s = analytics.stats(analytics.to_networkx(load(graph), lang=lang), top)
     click.echo(
         json.dumps(s, ensure_ascii=False, indent=2) if as_json else analytics.format_stats(s)
     )
@@ -365,24 +372,14 @@ def stats(graph: Path, lang: str, top: int, as_json: bool) -> None:
 @lang_option
 def path(graph: Path, a: str, b: str, lang: str) -> None:
     """The shortest chain of facts from entity A to entity B, with the sentence behind each hop."""
-    from . import analytics, store
+    from . import analytics
+    from .serialise import load
 
-    hops = analytics.shortest_path(analytics.to_networkx(store.load(graph), lang=lang), a, b)
+    hops = analytics.shortest_path(analytics.to_networkx(load(graph), lang=lang), a, b)
     if not hops:
         _fail(f"no path between {a!r} and {b!r}")
     for hop in hops:
         click.echo(analytics.format_hop(hop))
-
-
-_EXPORT_FORMATS = (
-    "ttl",
-    "trig",
-    "nq",
-    "jsonld",
-    "graphml",
-    "gexf",
-    "csv",
-)  # kg.store.EXPORT_FORMATS
 
 
 @main.command()
@@ -390,7 +387,7 @@ _EXPORT_FORMATS = (
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(_EXPORT_FORMATS),
+    type=click.Choice(FORMATS.names(Use.EXPORT)),
     required=True,
     help="RDF (ttl = union of all graphs, trig, nq, jsonld), the entity network (graphml, gexf) or every fact with its source (csv).",
 )
@@ -404,10 +401,10 @@ _EXPORT_FORMATS = (
 @lang_option
 def export(graph: Path, fmt: str, out_file: Path | None, lang: str) -> None:
     """Export GRAPH (a file or a --store folder) as RDF, for Gephi and other graph tools, or as CSV."""
-    from . import store
+    from .export import export as export_graph
 
     out = out_file or graph.with_suffix("." + fmt)
-    click.echo(f"wrote {store.export(graph, fmt, out, lang=lang)}")
+    click.echo(f"wrote {export_graph(graph, fmt, out, lang=lang)}")
 
 
 @main.command()
@@ -555,9 +552,7 @@ def analyse(
         if isinstance(item, Problem):
             click.echo(f"kg: skipped {item.source}: {item.reason}", err=True)
             continue
-        a = stages.analyser
-        chosen = a.choose(item) if hasattr(a, "choose") else a
-        click.echo(dumps(chosen.analyse(item)), nl=False)
+        click.echo(dumps(stages.analyser.choose(item).analyse(item)), nl=False)
 
 
 @main.group()

@@ -22,6 +22,7 @@ from ..errors import InputError
 from ..lexicon.names import lookup_name
 from ..model import AnalysedDoc, Document, EntitySpan, Sentence, Token
 from ..text import normalize
+from . import Analyser
 from .names import find_entities
 from .spans import decode_tags, ner_class, refine, split_surface, trim
 
@@ -351,7 +352,7 @@ def to_analysed(doc: Document, name: str = "conllu") -> AnalysedDoc:
     return AnalysedDoc(doc=plain, sentences=tuple(sentences), analyser=name)
 
 
-class ConlluAnalyser:
+class ConlluAnalyser(Analyser):
     """Reads UD parses from CoNLL-U documents (``Document.format == "conllu"``)."""
 
     name = "conllu"

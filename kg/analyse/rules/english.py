@@ -703,7 +703,7 @@ def parse(toks: list[Token], ents: list[EntitySpan]) -> list[Token]:
             ):
                 subj = h
             elif verb >= 0 and verb not in has_obj and toks[verb].lemma != "be":
-                p.attach(h, verb, "nsubj:pass" if False else "obj")
+                p.attach(h, verb, "obj")
                 has_obj.add(verb)
             elif verb >= 0 and toks[verb].lemma == "be" and verb not in has_obj:
                 p.attach(h, verb, "xcomp")
