@@ -16,11 +16,7 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 #: Circles that are known and owned by other work, with why they may stay for now.
-KNOWN_CYCLES: dict[frozenset[str], str] = {
-    # kg/link/chain.py takes Linker from kg/link/__init__.py, whose get_linker imports
-    # chain (inside the function); removed when Linker lives in a module below both
-    frozenset({"kg.link", "kg.link.chain"}): "get_linker <-> ChainLinker",
-}
+KNOWN_CYCLES: dict[frozenset[str], str] = {}
 
 
 def modules(root: Path = ROOT) -> dict[str, Path]:
