@@ -286,9 +286,22 @@ def _noun_lemma(w: str) -> str:
     return w
 
 
-def tag(form: str, prev: Token | None, nxt: str, first: bool) -> tuple[str, str, str]:
-    """(UPOS, lemma, feats) of one word from the lexicon and suffix rules."""
+Tag = tuple[str, str, str]  # UPOS, lemma, feats
+
+
+def tag(form: str, prev: Token | None, nxt: str, first: bool) -> Tag:
+    """(UPOS, lemma, feats) of one word from the lexicon and suffix rules.
+
+    >>> tag("said", None, "that", False)[:2], tag("Lavrov", None, "said", False)[0]
+    (('VERB', 'say'), 'PROPN')
+    """
     low = form.lower()
+    return _function_word(form, low, prev, nxt) or _content_word(form, low, prev, first)
+
+
+def _function_word(form: str, low: str, prev: Token | None, nxt: str) -> Tag | None:
+    """Punctuation, numbers, particles, pronouns, determiners, prepositions, conjunctions,
+    auxiliaries and adverbs: the closed classes (None for anything else)."""
     if not any(c.isalnum() for c in form):
         return "PUNCT", form, "_"
     if re.fullmatch(r"\d+(?:[.,:]\d+)*%?", form):
@@ -301,64 +314,62 @@ def tag(form: str, prev: Token | None, nxt: str, first: bool) -> tuple[str, str,
         return "PART", "to", "_"
     if low == "according" and nxt.lower() == "to":
         return "ADP", "according", "_"  # according to X: a source, like بحسب
-    if low in POSS:
-        g, n = POSS[low]
-        feats = "|".join(
-            x
-            for x in (
-                f"Gender={g}" if g else "",
-                f"Number={n}" if n else "",
-                "Person=3",
-                "Poss=Yes",
-                "PronType=Prs",
-            )
-            if x
-        )
-        return "PRON", low, feats
-    if low in PRON:
-        g, n, p = PRON[low]
-        feats = "|".join(
-            x
-            for x in (
-                f"Gender={g}" if g else "",
-                f"Number={n}" if n else "",
-                f"Person={p}",
-                "PronType=Prs",
-            )
-            if x
-        )
-        return "PRON", low, feats
+    if low in POSS or low in PRON:
+        return _pronoun(low)
     if low == "that":
-        if (
-            prev is not None
-            and prev.upos in ("NOUN", "PROPN")
-            and (nxt.lower() in verb_forms() or nxt.lower() in AUX)
-        ):
-            return "PRON", "that", "PronType=Rel"  # the meeting that opened ...
-        if (
-            prev is None
-            or prev.upos in ("VERB", "ADV", "PUNCT", "ADP")
-            or nxt[:1].isupper()
-            or nxt.lower() in DET | set(PRON)
-        ):
-            return "SCONJ", "that", "_"
-        return "DET", "that", "_"
-    if low in REL:
-        return "PRON", low, "PronType=Rel"
-    if low in DET:
-        return "DET", low, "_"
-    if low in ADP:
-        return "ADP", low, "_"
-    if low in CCONJ:
-        return "CCONJ", low, "_"
-    if low in SCONJ:
-        return "SCONJ", low, "_"
+        return _that(prev, nxt)
+    for words, upos in (
+        (REL, "PRON"),
+        (DET, "DET"),
+        (ADP, "ADP"),
+        (CCONJ, "CCONJ"),
+        (SCONJ, "SCONJ"),
+    ):
+        if low in words:
+            return upos, low, "PronType=Rel" if words is REL else "_"
     if low in AUX:
         return "AUX", _IRREGULAR.get(low, low), "VerbForm=Fin"
     if low in ADV or (
         low.endswith("ly") and len(low) > 4 and low not in ("italy", "assembly", "family", "rally")
     ):
         return "ADV", low, "_"
+    return None
+
+
+def _pronoun(low: str) -> Tag:
+    """A personal or possessive pronoun with its gender, number and person."""
+    if low in POSS:
+        g, n = POSS[low]
+        person: tuple[str, ...] = ("Person=3", "Poss=Yes")
+    else:
+        g, n, p = PRON[low]
+        person = (f"Person={p}",)
+    feats = (f"Gender={g}" if g else "", f"Number={n}" if n else "", *person, "PronType=Prs")
+    return "PRON", low, "|".join(x for x in feats if x)
+
+
+def _that(prev: Token | None, nxt: str) -> Tag:
+    """ "that": a relative pronoun after a noun and before a verb, a subordinator after a verb
+    or before a clause, else a determiner."""
+    if (
+        prev is not None
+        and prev.upos in ("NOUN", "PROPN")
+        and (nxt.lower() in verb_forms() or nxt.lower() in AUX)
+    ):
+        return "PRON", "that", "PronType=Rel"  # the meeting that opened ...
+    if (
+        prev is None
+        or prev.upos in ("VERB", "ADV", "PUNCT", "ADP")
+        or nxt[:1].isupper()
+        or nxt.lower() in DET | set(PRON)
+    ):
+        return "SCONJ", "that", "_"
+    return "DET", "that", "_"
+
+
+def _content_word(form: str, low: str, prev: Token | None, first: bool) -> Tag:
+    """Names, titles, verbs (a verb form after a determiner is a noun), adjectives by
+    suffix, else a noun."""
     capital = form[:1].isupper()
     article, dash, rest = form.partition("-")
     if dash and article.lower() in ARABIC_ARTICLES and rest[:1].isupper():
@@ -374,27 +385,7 @@ def tag(form: str, prev: Token | None, nxt: str, first: bool) -> tuple[str, str,
     ):
         return "NOUN", _noun_lemma(low), "Number=Plur" if low.endswith("s") else "Number=Sing"
     if low in verb_forms() and not (capital and not first):
-        lemma = verb_forms()[low]
-        after_det = (
-            prev is not None
-            and prev.upos in ("DET", "ADJ")
-            or (prev is not None and "Poss=Yes" in prev.feats)
-        )
-        if after_det and (
-            low in (lemma, lemma + "s", lemma + "es") or low.endswith("ing")
-        ):  # "the attack", "a meeting": nouns
-            return (
-                "NOUN",
-                _noun_lemma(low),
-                "Number=Plur" if low.endswith("s") and low != lemma else "Number=Sing",
-            )
-        part = low.endswith("ed") or low in _PARTICIPLES
-        feats = (
-            "Tense=Past|VerbForm=Part"
-            if part
-            else ("VerbForm=Ger" if low.endswith("ing") else "VerbForm=Fin")
-        )
-        return "VERB", lemma, feats
+        return _verb_form(low, prev)
     if low in ADJ or (
         not capital and low.endswith(("al", "ive", "ous", "ian", "ese", "ish", "ic", "ful"))
     ):
@@ -407,16 +398,27 @@ def tag(form: str, prev: Token | None, nxt: str, first: bool) -> tuple[str, str,
         and prev is not None
         and prev.upos in ("NOUN", "PROPN", "PRON", "AUX", "ADV")
     ):
-        return (
-            "VERB",
-            low[:-3] + "y" if low.endswith("ied") else low[:-2],
-            "Tense=Past|VerbForm=Fin",
-        )  # the talks failed
-    return (
-        "NOUN",
-        _noun_lemma(low),
-        "Number=Plur" if low.endswith("s") and not low.endswith("ss") else "Number=Sing",
+        lemma = low[:-3] + "y" if low.endswith("ied") else low[:-2]
+        return "VERB", lemma, "Tense=Past|VerbForm=Fin"  # the talks failed
+    plural = low.endswith("s") and not low.endswith("ss")
+    return "NOUN", _noun_lemma(low), "Number=Plur" if plural else "Number=Sing"
+
+
+def _verb_form(low: str, prev: Token | None) -> Tag:
+    """A known verb form: a noun after a determiner or possessive ("the attack", "a
+    meeting"), else a verb, finite, participle or gerund."""
+    lemma = verb_forms()[low]
+    after_det = (
+        prev is not None
+        and prev.upos in ("DET", "ADJ")
+        or (prev is not None and "Poss=Yes" in prev.feats)
     )
+    if after_det and (low in (lemma, lemma + "s", lemma + "es") or low.endswith("ing")):
+        number = "Number=Plur" if low.endswith("s") and low != lemma else "Number=Sing"
+        return "NOUN", _noun_lemma(low), number
+    if low.endswith("ed") or low in _PARTICIPLES:
+        return "VERB", lemma, "Tense=Past|VerbForm=Part"
+    return "VERB", lemma, "VerbForm=Ger" if low.endswith("ing") else "VerbForm=Fin"
 
 
 # -------------------------------------------------------------- the analyser
