@@ -16,13 +16,16 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from .errors import KGError
 from .formats import FORMATS, Use
 from .read import MAX_CHARS_DEFAULT
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import BuildSummary
 
 #: With --report, the problems printed on the terminal (the report has them all).
 PROBLEMS_SHOWN = 20
@@ -89,6 +92,28 @@ def stanza_options(f: _F) -> _F:
         default=None,
         help="stanza's model folder (default: $STANZA_RESOURCES_DIR or stanza's own).",
     )(f)
+
+
+def _print_summary(summary: BuildSummary, report: Path | None, quiet: bool) -> None:
+    """Every skipped file (the first ones when a report lists them all), then the counts
+    and the files written."""
+    shown = summary.problems if report is None else summary.problems[:PROBLEMS_SHOWN]
+    for p in shown:
+        click.echo(f"kg: skipped {p.source}: {p.reason}", err=True)
+    if len(shown) < len(summary.problems):
+        click.echo(
+            f"kg: … and {len(summary.problems) - len(shown)} more, listed in {report}", err=True
+        )
+    if quiet:
+        return
+    unchanged = f"  unchanged {summary.unchanged}" if summary.unchanged else ""
+    skipped = f"  skipped {len(summary.problems)}" if summary.problems else ""
+    click.echo(
+        f"documents {summary.documents}{unchanged}{skipped}  sentences {summary.sentences}  entities {summary.entities}  "
+        f"linked {summary.linked}  facts {summary.facts}  seconds {summary.seconds:.2f}"
+    )
+    for o in summary.outputs:
+        click.echo(f"wrote {o}")
 
 
 def _analyser_options(
@@ -234,22 +259,7 @@ def build(
         doc_timeout=doc_timeout or None,
         progress=not quiet and sys.stderr.isatty(),
     )
-    shown = summary.problems if report is None else summary.problems[:PROBLEMS_SHOWN]
-    for p in shown:
-        click.echo(f"kg: skipped {p.source}: {p.reason}", err=True)
-    if len(shown) < len(summary.problems):
-        click.echo(
-            f"kg: … and {len(summary.problems) - len(shown)} more, listed in {report}", err=True
-        )
-    if not quiet:
-        unchanged = f"  unchanged {summary.unchanged}" if summary.unchanged else ""
-        skipped = f"  skipped {len(summary.problems)}" if summary.problems else ""
-        click.echo(
-            f"documents {summary.documents}{unchanged}{skipped}  sentences {summary.sentences}  entities {summary.entities}  "
-            f"linked {summary.linked}  facts {summary.facts}  seconds {summary.seconds:.2f}"
-        )
-        for o in summary.outputs:
-            click.echo(f"wrote {o}")
+    _print_summary(summary, report, quiet)
     if summary.documents == 0 and summary.unchanged == 0:
         _fail(
             "nothing could be read"

@@ -386,48 +386,66 @@ def build_corpus(
     outputs: list[str] = []
     ok = False
     try:
-        known = sinks.store.documents() if sinks.store is not None and not rebuild else {}
-        sinks.known = known
+        sinks.known = sinks.store.documents() if sinks.store is not None and not rebuild else {}
         job = CorpusJob(
             options,
             files=sinks.writer is not None,
             store=sinks.store is not None,
             timeout=doc_timeout,
         )
-        skip = sinks.unchanged if sinks.writer is None else (lambda d: False)
         runner = get_engine(engine, workers=workers, scheduler=scheduler)
-        bar = _progress(None, progress)
-        try:
-            for item, outcome in corpus.in_order(
-                documents(inputs, options), lambda cs: runner.map(job, cs), chunk=CHUNK, skip=skip
-            ):
-                sinks.take(item, outcome)
-                if bar is not None:
-                    bar.update()
-        finally:
-            if bar is not None:
-                bar.close()
-            runner.close()
+        _stream(documents(inputs, options), job, runner, sinks, progress)
         log.info(
             "%d documents through the stages in %.1f s",
             sinks.totals.documents,
             time.perf_counter() - t0,
         )
-        if sinks.store is not None and sinks.totals.documents:
-            outputs.append(str(store_dir))
-        if sinks.writer is not None and sinks.totals.documents:
-            t1 = time.perf_counter()
-            outputs += [str(p) for p in sinks.writer.finish()]
-            log.info("graph.ttl and graph.trig written in %.1f s", time.perf_counter() - t1)
-            if options.html:
-                html = _corpus_html(Path(out_dir or "."), sinks.totals.documents)
-                outputs += [html] if html else []
+        outputs = _corpus_outputs(sinks, out_dir, store_dir, options)
         ok = True
     finally:
         written = sinks.close(ok)
     if written is not None:
         outputs.append(str(written))
     return sinks.totals.summary(sinks.problems, outputs, time.perf_counter() - t0)
+
+
+def _stream(
+    items: Iterable[Document | Problem], job: CorpusJob, runner: Any, sinks: _Sinks, progress: bool
+) -> None:
+    """Send the documents through the engine's workers in chunks; take each outcome back,
+    in input order, into the sinks. A store-only build skips what the store holds as is."""
+    from . import corpus
+
+    skip = sinks.unchanged if sinks.writer is None else (lambda d: False)
+    bar = _progress(None, progress)
+    try:
+        for item, outcome in corpus.in_order(
+            items, lambda cs: runner.map(job, cs), chunk=CHUNK, skip=skip
+        ):
+            sinks.take(item, outcome)
+            if bar is not None:
+                bar.update()
+    finally:
+        if bar is not None:
+            bar.close()
+        runner.close()
+
+
+def _corpus_outputs(
+    sinks: _Sinks, out_dir: str | Path | None, store_dir: str | Path | None, options: Options
+) -> list[str]:
+    """Finish the files (graph.ttl, graph.trig, graph.html for a small corpus); the paths."""
+    outputs: list[str] = []
+    if sinks.store is not None and sinks.totals.documents:
+        outputs.append(str(store_dir))
+    if sinks.writer is not None and sinks.totals.documents:
+        t1 = time.perf_counter()
+        outputs += [str(p) for p in sinks.writer.finish()]
+        log.info("graph.ttl and graph.trig written in %.1f s", time.perf_counter() - t1)
+        if options.html:
+            html = _corpus_html(Path(out_dir or "."), sinks.totals.documents)
+            outputs += [html] if html else []
+    return outputs
 
 
 class _Sinks:
