@@ -119,3 +119,60 @@ def test_hostile_long_input_stays_bounded() -> None:
     a = analyse(text)
     assert all(len(s.tokens) <= 400 for s in a.sentences)
     _well_formed(a)
+
+
+def entity_spans(text: str) -> list[tuple[str, str]]:
+    """(surface, class) of every entity span the analyser finds in ``text``."""
+    a = analyse(text)
+    out = []
+    for s in a.sentences:
+        for e in s.entities:
+            first, last = s.tokens[e.first - 1], s.tokens[e.last - 1]
+            out.append((text[first.start : last.end], e.label))
+    return out
+
+
+#: Sentences written for these tests: (text, spans that must be found, surfaces no span may
+#: have). Each checks one general rule of how names are written.
+NAME_CASES = [
+    # a designator of a country's division or of a facility is part of the place's name
+    (
+        "قصفت الطائرات سجن بادوش في محافظة نينوى.",
+        [("سجن بادوش", "Place"), ("محافظة نينوى", "Region")],
+        ["بادوش", "نينوى"],
+    ),
+    ("ضرب زلزال قوي إقليم بلخ فجر اليوم.", [("إقليم بلخ", "Region")], ["لخ"]),
+    ("وقعت الاشتباكات في ناحية بني سعد شرق المدينة.", [("ناحية بني سعد", "Region")], []),
+    ("زار المحافظ محافظة الجيزة أمس.", [("محافظة الجيزة", "Region")], []),
+    # a city's name after the designator of a division names the division
+    ("هطلت أمطار غزيرة على منطقة الرياض.", [("منطقة الرياض", "Region")], ["الرياض"]),
+    # a direction and a name after a division's designator: one region
+    (
+        "وصلت القافلة إلى ولاية شمال دارفور.",
+        [("ولاية شمال دارفور", "Region")],
+        ["دارفور"],
+    ),
+    # a dual designator announces two coordinated names
+    (
+        "رفضت الحكومة الاعتراف بانفصال جمهوريتي أبخازيا وأوسيتيا.",
+        [("أبخازيا", "Region"), ("أوسيتيا", "Region")],
+        ["أبخازيا وأوسيتيا"],
+    ),
+    (
+        "احتشد المتظاهرون في ساحة تيانانمن.",
+        [("ساحة تيانانمن", "Place")],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "forbidden"), NAME_CASES)
+def test_names_are_found_whole(
+    text: str, found: list[tuple[str, str]], forbidden: list[str]
+) -> None:
+    spans = entity_spans(text)
+    for want in found:
+        assert want in spans, f"{want} not in {spans}"
+    surfaces = {s for s, _ in spans}
+    for bad in forbidden:
+        assert bad not in surfaces, f"{bad!r} found in {spans}"

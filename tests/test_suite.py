@@ -11,7 +11,13 @@ from tests.conftest import DATA
 
 OUTCOMES = {
     o.case.id: o
-    for f in ("suite_ar.tsv", "heldout_ar.tsv", "heldout2_ar.tsv", "heldout3_ar.tsv")
+    for f in (
+        "suite_ar.tsv",
+        "heldout_ar.tsv",
+        "heldout2_ar.tsv",
+        "heldout3_ar.tsv",
+        "suite_names_ar.tsv",
+    )
     for o in suite.run(DATA / f)
 }
 

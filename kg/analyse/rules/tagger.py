@@ -157,8 +157,14 @@ def choose(
                 verb_in_clause = False
             continue
         readings = analyse_word(surface)
-        if not readings:
-            readings = (_unknown(surface, vocabulary, names),)
+        pair = (
+            pos >= 2
+            and out[-1].source == "unknown"
+            and not attested[pos]
+            and _dual_designator(words[pos - 2][0])
+        )
+        if not readings or pair:
+            readings = (_unknown(surface, vocabulary, names, pair),)
         else:
             nxt = words[pos + 1][0] if pos + 1 < len(words) else ""
             next_unknown = (
@@ -178,12 +184,14 @@ def choose(
         nominal = any(r.pos in ("N", "A", "PN") for r in readings)
         after = _subject_gender(words[pos + 1][0]) if pos + 1 < len(words) else ""
         before_definite = pos + 1 < len(words) and normalize(words[pos + 1][0]).startswith("ال")
+        construct = _place_designator(prev, prev_surface)
         best = max(
             readings,
             key=lambda r: (
                 _score(r, prev, prev_surface, surface, clause_start, verb_in_clause, nominal)
                 + _agreement_bonus(r, after)
                 + _dual_verb_bonus(r, surface, before_definite)
+                - (2.0 if construct and r.main > 0 else 0.0)
             ),
         )
         out.append(best)
@@ -195,6 +203,18 @@ def choose(
         elif best.pos == "V":
             verb_in_clause = True
     return out
+
+
+def _place_designator(prev: Reading | None, prev_surface: str) -> bool:
+    """A designator of places in the construct state (إقليم, محافظة, مدينة without article or
+    suffix): its genitive, the place's name, follows at once, so the next word carries no
+    preposition or conjunction (إقليم بلخ is not إقليم ب + لخ)."""
+    from ...lexicon.words import designators
+
+    if prev is None or prev.pos != "N" or prev.definite or len(prev.parts) != 1:
+        return False
+    n = normalize(prev_surface)
+    return designators().get(n) in ("City", "Region", "Place") and not has_tanween(prev_surface)
 
 
 def _subject_gender(surface: str) -> str:
@@ -374,13 +394,26 @@ def _multiword_names(surfaces: list[str]) -> set[int]:
     return out
 
 
-def _unknown(surface: str, vocabulary: set[str], names: set[str]) -> Reading:
+def _unknown(surface: str, vocabulary: set[str], names: set[str], pair: bool = False) -> Reading:
+    """A word nothing knows: a proper noun, split from a proclitic when the rest is a known
+    name or a word of the document, or (``pair``) when it is the second of two names a dual
+    designator announces (جمهوريتي دونيتسك ولوغانسك: و + لوغانسك)."""
     n = normalize(surface)
     for pro in ("وب", "ول", "وك", "و", "ف", "ب", "ل", "ك"):
         rest = n[len(pro) :]
         if n.startswith(pro) and len(rest) >= 3 and (rest in names or rest in vocabulary):
             return proper_noun_reading(surface, pro=pro, source="unknown")
+    if pair and n.startswith("و") and len(n) >= 4:
+        return proper_noun_reading(surface, pro="و", source="unknown")
     return proper_noun_reading(surface, source="unknown")
+
+
+def _dual_designator(surface: str) -> bool:
+    """A designator in the dual construct state (جمهوريتي, محافظتي, ولايتا)."""
+    from ...lexicon.words import designators
+
+    n = normalize(surface)
+    return n.endswith(("تي", "تا")) and len(n) > 4 and n[:-2] + "ه" in designators()
 
 
 def _non_arabic(surface: str, kind: str) -> Reading:
