@@ -72,17 +72,26 @@ def _agreeing_adjective(tokens: Sequence[Token], i: int, text: str) -> bool:
         return False
     prev = tokens[i - 1]
     return (
-        prev.upos == "NOUN"
+        prev.upos in ("NOUN", "ADJ")
         and normalize(prev.form).startswith("ال")
         and prev.end < tokens[i].start
         and (prev.feat("Gender") == "Fem" or prev.feat("Number") == "Plur")
     )
 
 
+#: Designators whose genitive names a domain, not a body or a place (وزارة الشباب).
+_DOMAIN_DESIGNATORS = {normalize(w) for w in "وزارة مديرية إدارة".split()}
+#: Designators of a state's institutions, whose genitive is the state: رئاسة الجمهورية
+#: التونسية is the presidency, not Tunisia.
+_STATE_BODIES = {normalize(w) for w in "رئاسة حكومة برلمان".split()}
+
+
 def _name_context(tokens: Sequence[Token], i: int, j: int, spans: list[EntitySpan]) -> bool:
     """Whether an ambiguous common-word name at tokens[i..j] is used as a name."""
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if prev is not None and normalize(prev.form) in _DOMAIN_DESIGNATORS:
+        return False  # وزارة الشباب: a ministry's genitive is its domain, not a name
     if prev is not None and (prev.form in _OPENERS or normalize(prev.form) in designators()):
         return True
     if prev is not None and prev.upos == "CCONJ" and any(s.last in (i - 1, i - 2) for s in spans):
@@ -164,11 +173,45 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
             i = j + 1
             continue
         i += 1
+    spans = _quoted_names(tokens, spans)
     spans = _designated_places(tokens, spans)
     spans.extend(_unknown_names(tokens, spans))
-    spans.extend(_designated_organisations(tokens, spans))
+    spans = _designated_organisations(tokens, spans)
     spans.sort(key=lambda s: s.first)
     return _bodies_of_organisations(tokens, spans)
+
+
+_QUOTES = {'"': '"', "«": "»", "“": "”", "”": "”", "'": "'"}
+
+
+def _quoted_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
+    """A name in quotes right after its designator is a name of that class, whatever its
+    words look like (وكالة "سانا", حزب "العدالة والتنمية", قناة "سكاي نيوز عربية"): the
+    quotes mark where it starts and ends."""
+    n = len(tokens)
+    out = list(spans)
+    for i in range(n - 2):
+        t = tokens[i]
+        cls = designators().get(normalize(t.form))
+        close = _QUOTES.get(tokens[i + 1].form)
+        if cls is None or close is None or t.upos not in ("NOUN", "ADJ", "PROPN"):
+            continue
+        end = next((m for m in range(i + 2, min(n, i + 7)) if tokens[m].form == close), -1)
+        if end < 0 or end == i + 2:
+            continue
+        inside = tokens[i + 2 : end]
+        if any(
+            x.upos in ("SCONJ", "AUX", "PART", "PRON", "PUNCT") and x.form != "-" for x in inside
+        ):
+            continue
+        if len(inside) > 1 and any(x.upos == "VERB" for x in inside):
+            continue
+        first, last = i + 3, end
+        if any(s.first == first and s.last == last for s in out):
+            continue
+        out = [s for s in out if s.last < first or s.first > last]
+        out.append(EntitySpan(first, last, cls, "designator"))
+    return sorted(out, key=lambda s: s.first)
 
 
 #: Directions that start a region's name after its designator: ولاية شمال دارفور.
@@ -380,6 +423,8 @@ def _definite_designated(tokens: Sequence[Token], i: int, covered: set[int]) -> 
                 k += 1  # its own genitive: المرصد السوري لحقوق الإنسان
             while k < n and adjective(k):
                 k += 1
+            if designators().get("ا" + normalize(tokens[j + 1].form)) == "Organization":
+                k = _purpose_genitive(tokens, k, covered, 1)  # للمديرية العامة للدفاع المدني
             return k
     return j if adjectives >= 2 else i + 1
 
@@ -430,8 +475,15 @@ def _bodies_of_organisations(tokens: Sequence[Token], spans: list[EntitySpan]) -
 
 def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) -> list[EntitySpan]:
     """An organisation named by its kind and a genitive: مجلس النواب, وزارة الدفاع الأميركية,
-    حزب العمال (a designator without article, then definite nouns and adjectives)."""
+    حزب العمال (a designator without article, then definite nouns and adjectives).
+
+    The genitive may be coordinated (وزارة التجارة والصناعة, حزب العدالة والتنمية), and a
+    name with an adjective may go on with a ل genitive (حزب التجمع الوطني للأحرار). A
+    country-shaped relative adjective agreeing with the designator (وزارة الاستثمار
+    السعودية) is its adjective, not the country. Returns all spans, ``known`` included."""
     covered = {k for s in known for k in range(s.first - 1, s.last)}
+    by_first = {s.first - 1: s for s in known}
+    drop: set[int] = set()
     out: list[EntitySpan] = []
     n = len(tokens)
     i = 0
@@ -448,8 +500,24 @@ def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) 
                 covered.update(range(i, j))
                 i = j
                 continue
-        if designators().get(f) != "Organization" or f.startswith("ال"):
+        if designators().get(f) != "Organization" or f.startswith("ال") or _governed(tokens, i):
             i += 1
+            continue
+        inner = by_first.get(i + 1)
+        if (
+            inner is not None
+            and (
+                designators_in_name().get(f)
+                or (f in _STATE_BODIES and inner.label in ("Country", "Region"))
+            )
+            and tokens[i].end < tokens[i + 1].start
+        ):
+            # كتائب حزب الله, سرايا القدس: an armed group named after a body or a place is
+            # a body of its own; رئاسة الجمهورية التونسية: the state's body, not the state
+            drop.add(inner.first)
+            out.append(EntitySpan(i + 1, inner.last, "Organization", "designator"))
+            covered.update(range(i, inner.last))
+            i = inner.last
             continue
 
         def fits(k: int, upos: tuple[str, ...]) -> bool:
@@ -471,18 +539,129 @@ def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) 
             and fits(j + 1, ("NOUN", "PROPN"))
         ):
             j += 1  # a construct of its own before the definite genitive: حزب جبهة العمل الإسلامي
-        if fits(j, ("NOUN", "PROPN")):  # one genitive, then its adjectives
+        # one genitive (الخارجية, الداخلية: read as adjectives, they are nouns here), then
+        # its adjectives
+        if fits(j, ("NOUN", "PROPN", "ADJ")) and not _title_or_people(tokens[j]):
             j += 1
-            # its adjectives; a country-shaped relative adjective too (وكالة الأنباء السعودية)
-            while fits(j, ("ADJ",)) or (fits(j, ("PROPN",)) and _nisba(normalize(tokens[j].form))):
-                j += 1
+            adjectives = 0
+            while True:
+                # its adjectives; a country-shaped relative adjective too (وكالة الأنباء السعودية)
+                if fits(j, ("ADJ",)) or (fits(j, ("PROPN",)) and _nisba(normalize(tokens[j].form))):
+                    j += 1
+                    adjectives += 1
+                    continue
+                country = by_first.get(j)
+                if (
+                    country is not None
+                    and country.first == country.last
+                    and country.label == "Country"
+                    and _nisba(normalize(tokens[j].form))
+                    and _agrees(tokens[i], tokens[j])
+                    and tokens[j - 1].end < tokens[j].start
+                ):
+                    drop.add(country.first)  # وزارة الاستثمار السعودية: Saudi, not Saudi Arabia
+                    j += 1
+                    adjectives += 1
+                    continue
+                if (
+                    j + 1 < n
+                    and tokens[j].upos == "CCONJ"
+                    and normalize(tokens[j].form) == "و"
+                    and tokens[j].end == tokens[j + 1].start
+                    and j + 1 not in covered
+                    and tokens[j + 1].upos == "NOUN"
+                    and normalize(tokens[j + 1].form).startswith("ال")
+                    and not _title_or_people(tokens[j + 1])
+                    and designators().get(normalize(tokens[j + 1].form)) is None
+                ):
+                    j += 2  # وزارة التجارة والصناعة: coordinated genitives
+                    continue
+                break
+            if adjectives:
+                j = _purpose_genitive(tokens, j, covered)
         if j > i + 1:
             out.append(EntitySpan(i + 1, j, "Organization", "designator"))
             covered.update(range(i, j))
             i = j
             continue
         i += 1
-    return out
+    kept = [s for s in known if s.first not in drop]
+    return sorted(kept + out, key=lambda s: s.first)
+
+
+def _governed(tokens: Sequence[Token], i: int) -> bool:
+    """برئاسة الوزير (headed by): a designator that is a verbal noun after an attached ب."""
+    return (
+        i > 0
+        and normalize(tokens[i].form) == normalize("رئاسة")
+        and tokens[i - 1].upos == "ADP"
+        and tokens[i - 1].end == tokens[i].start
+    )
+
+
+def _agrees(head: Token, adj: Token) -> bool:
+    """Whether a relative adjective agrees in gender with a designator (وزارة ... السعودية,
+    مجلس ... السعودي)."""
+    fem = normalize(adj.form).endswith("يه")
+    gender = head.feat("Gender") or ("Fem" if normalize(head.form).endswith("ه") else "Masc")
+    return fem == (gender == "Fem")
+
+
+def _title_or_people(t: Token) -> bool:
+    """A title or a noun for people (الوزير, المسؤولين, للصحفيين): not part of an
+    organisation's name."""
+    g = normalize(t.form)
+    if g.startswith("ل") and not g.startswith("ال"):
+        g = "ا" + g  # للصحفيين: ل + الصحفيين, the article's alif dropped
+    stem = g[2:] if g.startswith("ال") else g
+    for ending in ("ين", "ون", "ات"):
+        if stem.endswith(ending) and len(stem) > 4:
+            stem = stem[: -len(ending)]
+            break
+    return g in titles() or stem in people_nouns() or stem in titles()
+
+
+def _purpose_genitive(tokens: Sequence[Token], j: int, covered: set[int], depth: int = 0) -> int:
+    """The end of a ل genitive that goes on an organisation's name (حزب التجمع الوطني
+    للأحرار, الهيئة العامة للصناعات العسكرية): ل attached to a definite word (written لل)
+    or to a noun with its own definite genitive (لحقوق الإنسان), then adjectives; a body
+    named there may have its own (المركز الإعلامي للمديرية العامة للدفاع المدني). Not a
+    person or a known name (قالت الوزارة للصحفيين, لرويترز: the addressee)."""
+    n = len(tokens)
+    if not (
+        j + 1 < n
+        and tokens[j].upos == "ADP"
+        and normalize(tokens[j].form) == "ل"
+        and tokens[j].end == tokens[j + 1].start
+        and j + 1 not in covered
+        and tokens[j + 1].upos in ("NOUN", "ADJ")
+        and not _title_or_people(tokens[j + 1])
+    ):
+        return j
+    k = j + 2
+    head = normalize(tokens[j + 1].form)
+    if not (head.startswith("ل") and not head.startswith("ال")):  # not لل: needs a genitive
+        if (
+            k < n
+            and k not in covered
+            and tokens[k].upos in ("NOUN", "PROPN")
+            and normalize(tokens[k].form).startswith("ال")
+            and tokens[k - 1].end < tokens[k].start
+        ):
+            k += 1  # لحقوق الإنسان
+        else:
+            return j  # لمناقشة الوضع ...: a purpose, not a name
+    while (
+        k < n
+        and k not in covered
+        and tokens[k].upos == "ADJ"
+        and normalize(tokens[k].form).startswith("ال")
+        and tokens[k - 1].end < tokens[k].start
+    ):
+        k += 1
+    if depth == 0 and designators().get("ا" + head) == "Organization":
+        k = _purpose_genitive(tokens, k, covered, 1)  # للمديرية العامة للدفاع المدني
+    return k
 
 
 #: Words that join the next word into a name: عبد الله, أبو بكر, بن سلمان.

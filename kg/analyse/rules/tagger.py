@@ -145,7 +145,7 @@ def choose(
     prev_surface = ""
     clause_start = True
     verb_in_clause = False
-    in_name = _multiword_names([w for w, _ in words])
+    in_name = _multiword_names([w for w, _ in words]) | _quoted_names([w for w, _ in words])
     attested = [kind != "ar" or _attested(surface) for surface, kind in words]
     for pos, (surface, kind) in enumerate(words):
         if kind != "ar":
@@ -391,6 +391,25 @@ def _multiword_names(surfaces: list[str]) -> set[int]:
             if any(f + " " + tail in index for f in firsts):
                 out.update(range(i, j))
                 break
+    return out
+
+
+_QUOTES = {'"': '"', "«": "»", "“": "”", "”": "”"}
+
+
+def _quoted_names(surfaces: list[str]) -> set[int]:
+    """Positions of the words of a short quoted name right after its designator (وكالة
+    "سانا", حزب "العدالة والتنمية"): names, not verbs."""
+    from ...lexicon.words import designators
+
+    out: set[int] = set()
+    for i, w in enumerate(surfaces[:-2]):
+        close = _QUOTES.get(surfaces[i + 1])
+        if close is None or normalize(w) not in designators():
+            continue
+        end = next((m for m in range(i + 2, min(len(surfaces), i + 6)) if surfaces[m] == close), -1)
+        if end > i + 2:
+            out.update(range(i + 2, end))
     return out
 
 
