@@ -213,6 +213,57 @@ NAME_CASES = [
     ),
     ('شارك نواب حزب "الحرية والعدالة" في الجلسة.', [("الحرية والعدالة", "Organization")], []),
     ('قالت الوكالة "إن الوضع خطير" في بيانها.', [], ["إن الوضع خطير"]),
+    # people: an indefinite word after a first name is the family name (a name is definite,
+    # so no indefinite attribute follows it), unless a genitive follows it (the object)
+    ("قال المتحدث باسم الوزارة حسن جميل إن الوفد وصل.", [("حسن جميل", "Person")], []),
+    ("أكد يوسف مراد ضرورة الحل.", [("يوسف مراد", "Person")], ["يوسف مراد ضرورة"]),
+    # a first name after a first name is a name (علي), على never
+    (
+        "ووقع محمد علي الاتفاق، وكتب يوسف مراد على حسابه.",
+        [("محمد علي", "Person"), ("يوسف مراد", "Person")],
+        ["محمد علي الاتفاق", "يوسف مراد على", "يوسف مراد على حسابه"],
+    ),
+    # the name after a title and a comma is in apposition to it
+    ("قال وزير الخارجية الأردني، ناصر جودة، إن الوفد وصل.", [("ناصر جودة", "Person")], []),
+    # a hyphenated first name
+    (
+        "التقى الوزير نظيره الفرنسي جان-مارك أيرولت.",
+        [("جان-مارك أيرولت", "Person")],
+        ["مارك أيرولت"],
+    ),
+    # زاده ends a (Persian) name: not زاد + ه
+    (
+        "قال المسؤول الإيراني كريم ناصر زاده إن المحادثات مستمرة. وأضاف ناصر زاده أن الجولة انتهت.",
+        [("كريم ناصر زاده", "Person"), ("ناصر زاده", "Person")],
+        ["كريم ناصر"],
+    ),
+    # name particles: مولاي, عبد before a definite word (not the verb)
+    ("استقبل الأمير مولاي رشيد رئيس الوزراء.", [("مولاي رشيد", "Person")], []),
+    ("قال عبد الكريم منصور إن الاجتماع انتهى.", [("عبد الكريم منصور", "Person")], []),
+    # a relative pronoun ends a name
+    (
+        "رحب الملك عبد الله الثاني الذي وصل أمس بالضيوف.",
+        [("عبد الله الثاني", "Person")],
+        ["عبد الله الثاني الذي"],
+    ),
+    # a compound relative adjective (الجنوب أفريقي) belongs to the title, not to the name
+    (
+        "التقى وزير الصحة الجنوب أفريقي جو فاهلا نظيره.",
+        [("جو فاهلا", "Person")],
+        ["أفريقي جو فاهلا"],
+    ),
+    # the father's name with the article continues a name (صباح الأحمد)
+    (
+        "اتصل الملك بالشيخ ناصر الأحمد الجابر، رئيس الوزراء.",
+        [("ناصر الأحمد الجابر", "Person")],
+        [],
+    ),
+    # coordinated genitives of a title before the name
+    (
+        "وقال وزير التجارة والصناعة والمنافسة الكيني صامويل كاريوكي إن الاتفاق مهم.",
+        [("صامويل كاريوكي", "Person")],
+        ["الكيني صامويل كاريوكي"],
+    ),
     (
         "احتشد المتظاهرون في ساحة تيانانمن.",
         [("ساحة تيانانمن", "Place")],
@@ -231,3 +282,10 @@ def test_names_are_found_whole(
     surfaces = {s for s, _ in spans}
     for bad in forbidden:
         assert bad not in surfaces, f"{bad!r} found in {spans}"
+
+
+def test_two_word_titles_and_first_names_are_whole_words() -> None:
+    forms = [
+        t.form for t in analyse("استقبل ولي العهد الأمير مولاي الحسن الوفد.").sentences[0].tokens
+    ]
+    assert "ولي" in forms and "مولاي" in forms and "لي" not in forms

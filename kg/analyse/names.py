@@ -216,6 +216,8 @@ def _quoted_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[Enti
 
 #: Directions that start a region's name after its designator: ولاية شمال دارفور.
 _DIRECTIONS = {normalize(w) for w in "شمال جنوب شرق غرب وسط".split()}
+#: Directions that start a compound relative adjective: الجنوب إفريقي, الشمال كوري.
+_DEFINITE_DIRECTIONS = {"ال" + d for d in _DIRECTIONS}
 #: Words that join the next word into a place's name: بني سعد, أبو غريب, جسر ديالى, تل أبيض.
 _PLACE_PARTICLES = {
     normalize(w)
@@ -665,14 +667,37 @@ def _purpose_genitive(tokens: Sequence[Token], j: int, covered: set[int], depth:
 
 
 #: Words that join the next word into a name: عبد الله, أبو بكر, بن سلمان.
-_NAME_PARTICLES = {normalize(w) for w in "عبد أبو أبي أبا بن ابن بنت آل أم".split()}
+_NAME_PARTICLES = {normalize(w) for w in "عبد أبو أبي أبا بن ابن بنت آل أم مولاي حاج".split()}
 #: Words that end a compound name part: نصر الله, صلاح الدين, عبد الرحمن.
-_NAME_TAILS = {normalize(w) for w in "الله الدين الرحمن".split()}
+_NAME_TAILS = {normalize(w) for w in "الله الدين الرحمن زاده".split()}
+#: The last word of some foreign names, which takes the word before it: خطيب زاده.
+_FOREIGN_TAILS = {normalize(w) for w in "زاده".split()}
 _REGNAL = {
     normalize(w)
     for w in "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split()
 }
-_STOP_UPOS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PUNCT", "DET", "NUM", "PART", "SYM"}
+_STOP_UPOS = {
+    "VERB",
+    "AUX",
+    "ADP",
+    "CCONJ",
+    "SCONJ",
+    "PUNCT",
+    "DET",
+    "NUM",
+    "PART",
+    "SYM",
+    "PRON",
+}
+#: Months (and the words of the Levantine month names) a lexicon lists as proper nouns.
+_MONTHS = {
+    normalize(w)
+    for w in (
+        "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر "
+        "نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين جانفي فيفري "
+        "أفريل ماي جوان جويلية أوت شتنبر أكتوبر نونبر دجنبر"
+    ).split()
+}
 
 
 def _unknown_names(tokens: Sequence[Token], known: list[EntitySpan]) -> list[EntitySpan]:
@@ -688,6 +713,13 @@ def _unknown_names(tokens: Sequence[Token], known: list[EntitySpan]) -> list[Ent
         # a title, its phrase, then the name: الرئيس المصري عبد الفتاح السيسي
         if _is_title(tokens[i], tokens, i):
             j = _title_phrase_end(tokens, i, covered, starts)
+            if (
+                j + 1 < n
+                and tokens[j].form in ("،", ",")
+                and j + 1 not in covered
+                and (_name_like(tokens[j + 1]) or _is_unknown_strict(tokens[j + 1]))
+            ):
+                j += 1  # الرئيس المصري، عبد الفتاح السيسي،: the name in apposition after a comma
             name = _person_name(tokens, j, covered)
             if name is not None:
                 a, b = name
@@ -716,16 +748,26 @@ def _unknown_names(tokens: Sequence[Token], known: list[EntitySpan]) -> list[Ent
 
 def _name_start(tokens: Sequence[Token], i: int) -> bool:
     """Whether a name found by its shape may start here: a word the lexicon does not know,
-    a first name, or (from analysers that do not mark unknown words) a proper noun."""
+    a first name, a proper noun the lexicon lacks (a name found earlier in the document, or
+    from an analyser that does not mark unknown words), or a proper noun the lexicon has
+    right before a word nothing knows (تيمور تكاتشينكو)."""
     t = tokens[i]
     if _is_unknown_strict(t) or normalize(t.form) in first_names():
+        return True
+    if i + 1 < len(tokens) and normalize(tokens[i + 1].form) in _FOREIGN_TAILS:
         return True
     if t.upos not in _NAME_UPOS:
         return False
     from .rules.morph import known_form
 
-    marks = any("Unknown=Yes" in x.misc for x in tokens)
-    return not marks and not known_form(t.form)
+    if not known_form(t.form):
+        return True
+    return (
+        i + 1 < len(tokens)
+        and _is_unknown_strict(tokens[i + 1])
+        and normalize(t.form) not in _MONTHS
+        and t.end < tokens[i + 1].start
+    )
 
 
 def _is_title(t: Token, tokens: Sequence[Token] | None = None, i: int = -1) -> bool:
@@ -765,6 +807,30 @@ def _title_phrase_end(
         if t.upos in ("ADP",) and t.end == (tokens[j + 1].start if j + 1 < n else -1):
             j += 1  # a clitic preposition: لحلف, باسم
             construct = True
+            continue
+        if (
+            t.upos == "CCONJ"
+            and f == "و"
+            and j > i + 1
+            and j + 1 < n
+            and t.end == tokens[j + 1].start
+            and j + 1 not in covered
+            and tokens[j + 1].upos in ("NOUN", "ADJ")
+            and normalize(tokens[j + 1].form).startswith("ال")
+            and not _nisba(normalize(tokens[j + 1].form))
+            and not _is_title(tokens[j + 1])
+        ):
+            j += 2  # وزير التجارة والصناعة: coordinated genitives of the title
+            continue
+        if (
+            f in _DEFINITE_DIRECTIONS
+            and j + 1 < n
+            and normalize(tokens[j + 1].form).endswith("ي")
+            and not normalize(tokens[j + 1].form).startswith("ال")
+            and j + 1 not in covered
+        ):
+            j += 2  # الجنوب إفريقي: a compound relative adjective
+            construct = False
             continue
         if (
             f.startswith("ال")
@@ -839,12 +905,27 @@ def _person_name(
     n = len(tokens)
     if j >= n or j in covered or tokens[j].upos in _STOP_UPOS:
         return None
+    tail = (
+        j + 1 < n
+        and normalize(tokens[j + 1].form) in _FOREIGN_TAILS
+        and tokens[j].upos in ("NOUN", "ADJ", "PROPN")
+        and not normalize(tokens[j].form).startswith("ال")
+    )
+    if tail:
+        return j, j + 1  # خطيب زاده: a word and a foreign name's ending
+    if j + 1 < n and _noun_and_adjective(tokens[j], tokens[j + 1]):
+        return None  # الوزير اتصالين هاتفيين: a dual noun and its adjective, no name
     if not _name_like(tokens[j]):
         # after a title, an ordinary word followed by an unknown one is a first name (جاسم البديوي)
+        nxt_form = normalize(tokens[j + 1].form) if j + 1 < n else ""
         follows = (
             j + 1 < n
             and j + 1 not in covered
-            and (_is_unknown_strict(tokens[j + 1]) or "Guess=Yes" in tokens[j + 1].misc)
+            and (
+                _is_unknown_strict(tokens[j + 1])
+                or "Guess=Yes" in tokens[j + 1].misc
+                or (nxt_form.startswith("ال") and nxt_form[2:] in first_names())
+            )
         )
         if (
             need_two
@@ -871,6 +952,16 @@ def _person_name(
                 first_part_end = nxt
             k = nxt  # the particle takes the next word: عبد الفتاح, أبو بكر, بن سلمان
             continue
+        if (
+            nxt + 1 < n
+            and tokens[nxt].form in ("-", "‐")
+            and tokens[k].end == tokens[nxt].start
+            and tokens[nxt].end == tokens[nxt + 1].start
+            and nxt + 1 not in covered
+            and tokens[nxt + 1].upos in ("PROPN", "NOUN", "ADJ", "X")
+        ):
+            k = nxt + 1  # جان-نويل: a hyphenated first name
+            continue
         if nxt >= n or nxt in covered or tokens[nxt].upos in _STOP_UPOS:
             break
         t = tokens[nxt]
@@ -887,6 +978,27 @@ def _person_name(
         if _name_like(t):
             k = nxt
             continue
+        if g.startswith("ال") and g[2:] in first_names() and len(g) > 4:
+            k = nxt  # الأحمد: the father's name with the article (صباح الأحمد الجابر الصباح)
+            first_part_end = k
+            continue
+        after = tokens[nxt + 1] if nxt + 1 < n else None
+        if (
+            not known_used
+            and (k > first_part_end or normalize(tokens[j].form) in first_names())
+            and t.upos in ("NOUN", "ADJ")
+            and not g.startswith("ال")
+            and not _accusative(t)
+            and g not in _TIME_WORDS
+            and not _title_or_people(t)
+            and (after is None or after.upos in _STOP_UPOS)
+        ):
+            # an indefinite word after a first name is no attribute of it (a name is
+            # definite) nor, before no genitive, the object of a verb: the family name
+            # (محمد جواد ظريف, إيهاب بدوي)
+            k = nxt
+            known_used = True
+            continue
         if (
             not known_used
             and k == first_part_end
@@ -896,6 +1008,9 @@ def _person_name(
                 or normalize(tokens[j].form) in first_names()
                 or normalize(tokens[j].form) in _NAME_PARTICLES
             )
+            and g not in designators()
+            and g not in _TIME_WORDS
+            and not _title_or_people(t)
         ):
             # one ordinary word as a family name after a first name: بشار الأسد, حسن نصر الله
             if (
@@ -908,7 +1023,6 @@ def _person_name(
             k = nxt
             known_used = True
             continue
-        after = tokens[nxt + 1] if nxt + 1 < n else None
         if (
             k > first_part_end
             and g.startswith("ال")
@@ -920,11 +1034,34 @@ def _person_name(
     if need_two and k == j:
         return None
     if need_two and not any(
-        _is_unknown_strict(tokens[m]) or normalize(tokens[m].form) in first_names()
+        _is_unknown_strict(tokens[m])
+        or normalize(tokens[m].form) in first_names()
+        or normalize(tokens[m].form) in _FOREIGN_TAILS
         for m in range(j, k + 1)
     ):
         return None
     return j, k
+
+
+#: Time words that follow a name without being part of it (قال محمد علي صباح اليوم).
+_TIME_WORDS = {
+    normalize(w) for w in "اليوم أمس غدا صباح مساء ظهر فجر ليلة ليل مطلع منتصف أواخر أوائل".split()
+} | _MONTHS
+
+
+def _noun_and_adjective(a: Token, b: Token) -> bool:
+    """A dual or plural noun and its relative adjective with the same ending (اتصالين
+    هاتفيين)."""
+    from .rules.tagger import agreeing_plural
+
+    return a.end < b.start and agreeing_plural(a.form, b.form)
+
+
+def _accusative(t: Token) -> bool:
+    """A word with the accusative ending written (وزيرا, رئيسًا): an object or a state, not
+    a name."""
+    f = t.form
+    return "\u064b" in f or (normalize(f).endswith("ا") and not normalize(f).endswith("اء"))
 
 
 def _class_from_context(tokens: Sequence[Token], i: int, j: int) -> str:

@@ -280,8 +280,10 @@ def _reading_from_lex(surface: str, fields: list[str], weights: dict[str, float]
         tag = "aux" if upos == "AUX" else "verb"
         rpos = "V"
     else:
-        if ntype == "prop" and (definite or plemma.endswith("ة")):
-            ntype = "n"  # مسيرة, البرلمان: common nouns the lexicon also lists as names
+        if ntype == "prop" and (definite or plemma.endswith("ة") or enc):
+            # مسيرة, البرلمان: common nouns the lexicon also lists as names; لقائه: a name
+            # takes no pronoun suffix
+            ntype = "n"
         if ntype == "n" and lemma.endswith("يّ"):
             ntype = "nisba"  # حوثيّ: a relative adjective the lexicon types as a noun
         elif ntype == "n" and normalize(plemma) in _adjective_lemmas():

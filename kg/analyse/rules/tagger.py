@@ -170,17 +170,21 @@ def choose(
             next_unknown = (
                 bool(nxt) and not attested[pos + 1] and not _accusative_pair(surface, nxt)
             )
-            readings = (
-                readings
-                + _name_readings(surface, names, prev)
-                + _foreign_reading(
+            foreign = (
+                ()
+                if agreeing_plural(surface, nxt)
+                else _foreign_reading(
                     surface, attested[pos], prev, words[pos - 1][0] if pos else "", next_unknown
                 )
             )
+            readings = readings + _name_readings(surface, names, prev) + foreign
         if pos in in_name:
             # inside a multi-word name of the gazetteer (ينس ستولتنبرغ): no verb readings
             not_verbs = tuple(r for r in readings if r.pos != "V")
             readings = not_verbs or (proper_noun_reading(surface, source="name"),)
+        readings = _whole_words(
+            readings, surface, words[pos + 1][0] if pos + 1 < len(words) else "", prev
+        )
         nominal = any(r.pos in ("N", "A", "PN") for r in readings)
         after = _subject_gender(words[pos + 1][0]) if pos + 1 < len(words) else ""
         before_definite = pos + 1 < len(words) and normalize(words[pos + 1][0]).startswith("ال")
@@ -203,6 +207,36 @@ def choose(
         elif best.pos == "V":
             verb_in_clause = True
     return out
+
+
+#: The last word of some foreign names (خطيب زاده, the Persian -zadeh): not زاد + ه.
+_NAME_ENDINGS = {normalize(w) for w in "زاده".split()}
+
+
+def _whole_words(
+    readings: tuple[Reading, ...], surface: str, nxt: str, prev: Reading | None
+) -> tuple[Reading, ...]:
+    """Readings that fit words known as wholes:
+
+    - the first word of a two-word title (ولي العهد) carries no conjunction or
+      preposition and is no verb (not و + لي);
+    - a title or a first name as written (مولاي, السيد) has no pronoun suffix;
+    - عبد before a definite word is the first part of a name (عبد الفتاح), not a verb;
+    - a name ending (زاده) after a content word is part of a name.
+    """
+    from ...lexicon.words import first_names, title_at, titles
+
+    n = normalize(surface)
+    keep = readings
+    if nxt and " " in (title_at([surface, nxt], 0) or ""):
+        keep = tuple(r for r in readings if r.main == 0 and r.pos != "V")
+    elif n in titles() or n in first_names():
+        keep = tuple(r for r in readings if r.parts[-1].tag != "pron")
+    if n == normalize("عبد") and normalize(nxt).startswith("ال"):
+        keep = tuple(r for r in keep if r.pos != "V")
+    if n in _NAME_ENDINGS and prev is not None and prev.pos in ("N", "A", "PN"):
+        keep = (proper_noun_reading(surface, score=2.0, source="unknown"),)
+    return keep or readings
 
 
 def _place_designator(prev: Reading | None, prev_surface: str) -> bool:
@@ -271,6 +305,15 @@ def _dual_verb_bonus(r: Reading, surface: str, before_definite: bool) -> float:
     return -0.8
 
 
+def agreeing_plural(surface: str, nxt: str) -> bool:
+    """A dual or plural noun and its relative adjective with the same ending (اتصالين
+    هاتفيين, مسؤولون أمريكيون): a noun and its adjective, not a foreign name."""
+    a, b = normalize(surface), normalize(nxt)
+    return any(
+        a.endswith(e) and b.endswith("ي" + e) and len(a) > len(e) + 2 for e in ("ين", "ان", "ون")
+    ) and not a.startswith("ال")
+
+
 def _accusative_pair(surface: str, nxt: str) -> bool:
     """An indefinite accusative noun and its relative adjective (صاروخا باليستيا)."""
     a, b = normalize(surface), normalize(nxt)
@@ -286,10 +329,16 @@ def _foreign_reading(
 
     n = normalize(surface)
     if n in first_names():
+        score = 0.3 if attested else 1.4
+        if (
+            normalize(prev_surface) in first_names()
+            and prev is not None
+            and prev.pos != "F"
+            and not strip_diacritics(surface).endswith("ى")  # على is never the name علي
+        ):
+            score += 6.0  # محمد علي: a first name after a first name is a name, not على
         return (
-            proper_noun_reading(
-                surface, score=0.3 if attested else 1.4, source="name" if attested else "unknown"
-            ),
+            proper_noun_reading(surface, score=score, source="name" if attested else "unknown"),
         )
     if attested:
         if (
