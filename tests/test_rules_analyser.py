@@ -289,3 +289,28 @@ def test_two_word_titles_and_first_names_are_whole_words() -> None:
         t.form for t in analyse("استقبل ولي العهد الأمير مولاي الحسن الوفد.").sentences[0].tokens
     ]
     assert "ولي" in forms and "مولاي" in forms and "لي" not in forms
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "upos"),
+    [
+        ("توفي شخصان فى المدينة.", "فى", "ADP"),  # a final ى for ي
+        ("قال المسئول إن الوفد وصل.", "المسئول", "NOUN"),  # ئ for ؤ
+        ("واعلن الوزير أن الوفد وصل.", "اعلن", "VERB"),  # a bare alif for أ
+        ("خلال لقائه بالرئيس أكد الوزير دعمه.", "لقائ", "NOUN"),  # a name takes no suffix
+    ],
+)
+def test_other_spellings_and_suffixes(text: str, word: str, upos: str) -> None:
+    found = [t.upos for t in analyse(text).sentences[0].tokens if t.form == word]
+    assert found == [upos]
+
+
+def test_suffixes_after_ta_marbuta_and_dual_quantifiers() -> None:
+    forms = [t.form for t in analyse("نشر بيانا على صفحته، وكلاهما وافق.").sentences[0].tokens]
+    assert ["صفحت", "ه"] == forms[forms.index("صفحت") : forms.index("صفحت") + 2]
+    assert ["كلا", "هما"] == forms[forms.index("كلا") : forms.index("كلا") + 2]
+
+
+def test_a_full_stop_without_a_space_ends_a_sentence() -> None:
+    a = analyse("قال الوزير ذلك.وأضاف أن وكالة أ.ف.ب نقلت الخبر.")
+    assert [s.text for s in a.sentences] == ["قال الوزير ذلك.", "وأضاف أن وكالة أ.ف.ب نقلت الخبر."]

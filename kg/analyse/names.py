@@ -991,11 +991,18 @@ def _person_name(
             and not _accusative(t)
             and g not in _TIME_WORDS
             and not _title_or_people(t)
-            and (after is None or after.upos in _STOP_UPOS)
+            and (
+                (t.upos == "ADJ" and (after is None or after.upos in _STOP_UPOS))
+                or (
+                    (after is None or after.upos == "PUNCT")
+                    and not g.endswith("ه")
+                    and t.upos in ("ADJ", "NOUN")
+                )
+            )
         ):
-            # an indefinite word after a first name is no attribute of it (a name is
-            # definite) nor, before no genitive, the object of a verb: the family name
-            # (محمد جواد ظريف, إيهاب بدوي)
+            # an indefinite adjective after a first name is no attribute of it (a name is
+            # definite): the family name (محمد جواد ظريف, إيهاب بدوي); so is a noun ending
+            # the clause, but not one the verb takes as its object (استضاف ماكرون قمة في)
             k = nxt
             known_used = True
             continue

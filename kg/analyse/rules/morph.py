@@ -499,6 +499,8 @@ def _composed_readings(
             raw = forms.get(stem)
             if raw is None and pro.endswith("ل") and stem.startswith("ل"):
                 raw = forms.get("ا" + stem)  # لل = ل + ال
+            if raw is None and enc and stem.endswith("ت"):
+                raw = forms.get(stem[:-1] + "ة")  # جلالته: ة is written ت before a suffix
             if raw is None:
                 continue
             for chunk in raw.split(";"):
@@ -718,13 +720,37 @@ def proper_noun_reading(
 
 @lru_cache(maxsize=200_000)
 def analyse_word(surface: str) -> tuple[Reading, ...]:
-    """All readings of one Arabic surface word, best guesses first (before context).
+    """All readings of one Arabic surface word, best guesses first (before context); a
+    word the lexicon lacks is read as another spelling of one it has where there is one
+    (:func:`_spellings`).
 
     >>> [(r.pos, r.lemma) for r in analyse_word("وزير")][:1]
     [('N', 'وزير')]
     >>> [surface[p.start:p.end] for surface in ["بالعراق"] for p in analyse_word(surface)[0].parts]
     ['ب', 'العراق']
+    >>> analyse_word("فى")[0].lemma
+    'في'
     """
+    readings = list(_analyse_word(surface))
+    if not any(r.source in ("lex", "fw") for r in readings):
+        bare = strip_diacritics(surface).replace("\u0640", "")
+        forms = _lexicon()[0]
+        for variant in _spellings(bare):
+            if variant not in forms and not _function_readings(variant):
+                continue  # only the lexicon's own readings count (no farahidi run)
+            found = [r for r in _analyse_word(variant) if r.source in ("lex", "fw")]
+            if found:
+                # the same number of letters, so the same offsets: فى is في, مسئول is مسؤول
+                readings = [
+                    replace(r, score=r.score - 0.1, source="spelling") for r in found
+                ] + readings
+                readings.sort(key=lambda r: -r.score)
+                break
+    return tuple(readings)
+
+
+def _analyse_word(surface: str) -> tuple[Reading, ...]:
+    """All readings of one Arabic surface word as written."""
     forms, weights = _lexicon()
     bare = strip_diacritics(surface).replace("\u0640", "")
     readings: list[Reading] = list(_function_readings(surface))
@@ -779,3 +805,26 @@ def analyse_word(surface: str) -> tuple[Reading, ...]:
     ]
     readings.sort(key=lambda r: -r.score)
     return tuple(readings)
+
+
+def _spellings(bare: str) -> list[str]:
+    """Other spellings of a word the lexicon lacks, letter for letter: a final ى for ي
+    (فى, الماضى), ئ for ؤ (مسئول, شئون), a bare alif for أ or إ at the start of the word or
+    after و (اعلنت, واعلام, إبن), a final ه for ة (الحكومه). Each has as many letters as the
+    word. Readings found this way are marked ``spelling``: the word stays unattested, so a
+    foreign name keeps its chance."""
+    out: list[str] = []
+    if bare.endswith("ى"):
+        out.append(bare[:-1] + "ي")
+    if "ئ" in bare[1:-1]:
+        out.append(bare[0] + bare[1:-1].replace("ئ", "ؤ") + bare[-1])
+    for k in range(min(2, len(bare) - 2)):
+        if k and bare[0] != "و":
+            break  # (after و only: فاهلا may be a name, not ف + أهلا)
+        if bare[k] == "ا":
+            out.extend(bare[:k] + h + bare[k + 1 :] for h in "أإ")
+        elif bare[k] in "أإ":
+            out.append(bare[:k] + "ا" + bare[k + 1 :])
+    if bare.endswith("ه") and len(bare) > 3:
+        out.append(bare[:-1] + "ة")
+    return out

@@ -172,7 +172,7 @@ def choose(
             )
             foreign = (
                 ()
-                if agreeing_plural(surface, nxt)
+                if agreeing_plural(surface, nxt) or _feminine_with_suffix(surface, readings)
                 else _foreign_reading(
                     surface, attested[pos], prev, words[pos - 1][0] if pos else "", next_unknown
                 )
@@ -303,6 +303,18 @@ def _dual_verb_bonus(r: Reading, surface: str, before_definite: bool) -> float:
     if strip_diacritics(r.parts[r.main].lemma).endswith(("ا", "ى")) or has_tanween(surface):
         return 0.0
     return -0.8
+
+
+def _feminine_with_suffix(surface: str, readings: tuple[Reading, ...]) -> bool:
+    """A feminine noun with a pronoun suffix, its ة written ت (جلالته, صفحته): no name."""
+    return any(
+        r.pos in ("N", "A")
+        and r.parts[-1].tag == "pron"
+        and r.main == len(r.parts) - 2
+        and surface[: r.parts[r.main].end].endswith("ت")
+        and strip_diacritics(r.parts[r.main].lemma).endswith("ة")
+        for r in readings
+    )
 
 
 def agreeing_plural(surface: str, nxt: str) -> bool:
