@@ -264,6 +264,41 @@ NAME_CASES = [
         [("صامويل كاريوكي", "Person")],
         ["الكيني صامويل كاريوكي"],
     ),
+    # a single name after a preposition or a noun that governs places is a place
+    (
+        "وصلت الأمطار إلى تكساس، وقال محافظ تشانكيري إن الطرق مغلقة.",
+        [("تكساس", "Place"), ("تشانكيري", "Place")],
+        [],
+    ),
+    # a local body and the place it serves in
+    (
+        "قالت بعثة الاتحاد الأفريقي في الصومال إن الوضع مستقر.",
+        [("بعثة الاتحاد الأفريقي في الصومال", "Organization")],
+        [],
+    ),
+    (
+        "وقال رئيس الإدارة المحلية في حلب إن المياه عادت.",
+        [("الإدارة المحلية في حلب", "Organization")],
+        [],
+    ),
+    # the seat of a body is a place named by the body
+    (
+        "تجمع المحتجون أمام مقر قيادة حزب العمال وأمام مقر سفارتها.",
+        [("مقر قيادة حزب العمال", "Place"), ("مقر سفارتها", "Place")],
+        ["حزب العمال"],
+    ),
+    # a quarter or facility named after a place is not the place; an airport stands for it
+    (
+        "عاد اللاجئون إلى مخيم حلب بعد أن وصل الوزير إلى مطار بيروت.",
+        [("مخيم حلب", "Place"), ("بيروت", "City")],
+        ["حلب", "مطار بيروت"],
+    ),
+    # a facility named by a country's relative adjective; not a field hospital
+    (
+        "قصفت الطائرات المستشفى الأردني ونقل الجرحى إلى المستشفى الميداني.",
+        [("المستشفى الأردني", "Place")],
+        ["المستشفى الميداني"],
+    ),
     (
         "احتشد المتظاهرون في ساحة تيانانمن.",
         [("ساحة تيانانمن", "Place")],

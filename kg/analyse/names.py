@@ -175,10 +175,11 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
         i += 1
     spans = _quoted_names(tokens, spans)
     spans = _designated_places(tokens, spans)
+    spans = _named_facilities(tokens, spans)
     spans.extend(_unknown_names(tokens, spans))
     spans = _designated_organisations(tokens, spans)
     spans.sort(key=lambda s: s.first)
-    return _bodies_of_organisations(tokens, spans)
+    return _seats_and_branches(tokens, _bodies_of_organisations(tokens, spans))
 
 
 _QUOTES = {'"': '"', "«": "»", "“": "”", "”": "”", "'": "'"}
@@ -224,6 +225,34 @@ _PLACE_PARTICLES = {
     for w in "بني بنى بن ابن أبو أبي أم جسر تل دير كفر بيت خان عين بئر رأس سيدي".split()
 }
 _PLACE_CLASSES = ("Region", "Place", "City")
+#: Facilities that stand for their city in news (وصل إلى مطار بيروت: arrived in Beirut).
+_HUBS = {normalize(w) for w in "مطار ميناء معبر".split()}
+
+
+def _named_facilities(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
+    """A definite facility and a country's relative adjective (المستشفى السعودي, السجن
+    الأمريكي): a place named by the country it belongs to (not a field hospital: الميداني)."""
+    from ..lexicon.gazetteer import country_of_nisba
+
+    covered = {k for s in spans for k in range(s.first - 1, s.last)}
+    out = list(spans)
+    for i, t in enumerate(tokens[:-1]):
+        f = normalize(t.form)
+        if (
+            i in covered
+            or i + 1 in covered
+            or t.upos != "NOUN"
+            or not f.startswith("ال")
+            or designators_in_name().get(f[2:]) != "yes"
+            or designators().get(f[2:]) != "Place"
+        ):
+            continue
+        adj = tokens[i + 1]
+        g = normalize(adj.form)
+        if t.end < adj.start and _nisba(g) and country_of_nisba(g) is not None:
+            out.append(EntitySpan(i + 1, i + 2, "Place", "designator"))
+            covered.update((i, i + 1))
+    return sorted(out, key=lambda s: s.first)
 
 
 def _designated_places(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
@@ -278,6 +307,23 @@ def _designated_places(tokens: Sequence[Token], spans: list[EntitySpan]) -> list
                 drop.add(nxt.first)
                 out.append(EntitySpan(i + 1, nxt.last, "Region", "designator"))
                 covered.add(i)
+            elif cls == "Place" and f not in _HUBS and nxt.label in ("Country", "City", "Region"):
+                # ضاحية مصر الجديدة, مخيم جنين: a quarter or a facility named after a place
+                # is not that place (an airport or a port stands for its city: وصل مطار بيروت)
+                end = nxt.last
+                if (
+                    end < n
+                    and end not in covered
+                    and tokens[end].upos == "ADJ"
+                    and normalize(tokens[end].form).startswith("ال")
+                    and not _nisba(normalize(tokens[end].form))
+                ):
+                    end += 1  # مصر الجديدة
+                drop.add(nxt.first)
+                out.append(EntitySpan(i + 1, end, "Place", "designator"))
+                covered.update(range(i, end))
+                i = end
+                continue
             i = nxt.last
             continue
         j = i + 1
@@ -473,6 +519,101 @@ def _bodies_of_organisations(tokens: Sequence[Token], spans: list[EntitySpan]) -
             continue
         out.append(s)
     return out
+
+
+#: Bodies named with the place they serve in: بعثة الأمم المتحدة في ليبيا, الإدارة العسكرية
+#: في كييف, سفارة الولايات المتحدة في بغداد.
+_LOCAL_BODIES = {normalize(w) for w in "بعثة مكتب سفارة قنصلية إدارة ممثلية".split()}
+#: A body's seat is a place named by the body: مقر رئاسة الجمهورية, مقر قيادة قوات حفتر.
+_SEATS = {normalize(w) for w in "مقر".split()}
+
+
+def _seats_and_branches(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
+    """Two names made of a body's name:
+
+    - a local body and the place it serves in (بعثة الأمم المتحدة في ليبيا, الإدارة
+      العسكرية في كييف): one organisation;
+    - the seat of a body (مقر رئاسة الجمهورية, مقر قيادة قوات حفتر): a place, the body's
+      name in it."""
+    n = len(tokens)
+    by_first = {s.first - 1: s for s in spans}
+    drop: set[int] = set()
+    out: list[EntitySpan] = []
+    for s in spans:
+        if s.first in drop:
+            continue
+        a, b = s.first - 1, s.last - 1  # 0-based, inclusive
+        head = normalize(tokens[a].form)
+        before = normalize(tokens[a - 1].form) if a > 0 else ""
+        local = head in _LOCAL_BODIES or head[2:] in _LOCAL_BODIES
+        if (
+            s.label == "Organization"
+            and a > 0
+            and before in _LOCAL_BODIES
+            and tokens[a - 1].upos == "NOUN"
+            and tokens[a - 1].end < tokens[a].start
+            and (a - 1) not in {k for x in spans for k in range(x.first - 1, x.last)}
+        ):
+            a, local = a - 1, True  # بعثة + الأمم المتحدة
+        place = by_first.get(b + 2)
+        if (
+            local
+            and s.label == "Organization"
+            and b + 2 < n
+            and normalize(tokens[b + 1].form) == "في"
+            and place is not None
+            and place.label in ("Country", "City", "Region")
+        ):
+            drop.add(place.first)
+            out.append(EntitySpan(a + 1, place.last, "Organization", "designator"))
+            continue
+        if a != s.first - 1:
+            out.append(s)
+            continue
+        out.append(s)
+    spans = [s for s in out if s.first not in drop]
+    # the seat of a body: مقر + (a construct noun +) the body's name
+    by_first = {s.first - 1: s for s in spans}
+    covered = {k for s in spans for k in range(s.first - 1, s.last)}
+    seats: list[EntitySpan] = []
+    gone: set[int] = set()
+    for i, t in enumerate(tokens[:-1]):
+        if normalize(t.form) not in _SEATS or i in covered or t.upos != "NOUN":
+            continue
+        if tokens[i + 1].start == t.end:
+            continue  # مقره: its own suffix
+        k = i + 1
+        while (
+            k not in by_first
+            and k < i + 3
+            and k + 1 < n
+            and tokens[k].upos == "NOUN"
+            and not normalize(tokens[k].form).startswith("ال")
+            and k not in covered
+            and tokens[k].end < tokens[k + 1].start
+        ):
+            k += 1  # مقر قيادة قوات + حفتر: nouns in construct before the body's name
+        body = by_first.get(k)
+        if body is not None and body.label in ("Organization", "Group"):
+            gone.add(body.first)
+            seats.append(EntitySpan(i + 1, body.last, "Place", "designator"))
+            continue
+        g = normalize(tokens[i + 1].form)
+        suffix = (
+            i + 2 < n and tokens[i + 2].upos == "PRON" and tokens[i + 1].end == tokens[i + 2].start
+        )
+        if suffix and g.endswith("ت"):
+            g = g[:-1] + "ه"  # بعثته: ة written ت before the suffix
+        kind = designators().get(g[2:] if g.startswith("ال") else g)
+        if (
+            kind == "Organization"
+            and i + 1 not in covered
+            and tokens[i + 1].upos in ("NOUN", "ADJ")
+            and (g.startswith("ال") or suffix)
+        ):
+            # مقر الحزب, مقر بعثته: the seat of a body named by its kind
+            seats.append(EntitySpan(i + 1, i + 3 if suffix else i + 2, "Place", "designator"))
+    return sorted([s for s in spans if s.first not in gone] + seats, key=lambda s: s.first)
 
 
 def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) -> list[EntitySpan]:
@@ -695,7 +836,8 @@ _MONTHS = {
     for w in (
         "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر "
         "نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين جانفي فيفري "
-        "أفريل ماي جوان جويلية أوت شتنبر أكتوبر نونبر دجنبر"
+        "أفريل ماي جوان جويلية أوت شتنبر أكتوبر نونبر دجنبر "
+        "محرم صفر ربيع جمادى رجب شعبان رمضان شوال القعدة الحجة"
     ).split()
 }
 
@@ -738,10 +880,15 @@ def _unknown_names(tokens: Sequence[Token], known: list[EntitySpan]) -> list[Ent
                 covered.update(range(a, b + 1))
                 i = b + 1
                 continue
-            if _name_start(tokens, i) and normalize(tokens[i].form) not in first_names():
-                cls = _class_from_context(tokens, i, i)
-                if cls:
-                    out.append(EntitySpan(i + 1, i + 1, cls, "name-heuristic"))
+        if (
+            i not in covered
+            and (_name_start(tokens, i) or _single_name(tokens[i]))
+            and normalize(tokens[i].form) not in first_names()
+            and not (i + 1 < n and _name_like(tokens[i + 1]) and i + 1 not in covered)
+        ):
+            cls = _class_from_context(tokens, i, i)
+            if cls:
+                out.append(EntitySpan(i + 1, i + 1, cls, "name-heuristic"))
         i += 1
     return out
 
@@ -1078,14 +1225,34 @@ def _class_from_context(tokens: Sequence[Token], i: int, j: int) -> str:
         pn = normalize(prev.form)
         if pn in designators():
             return designators()[pn]
+        single = j == i and _single_name(tokens[i])
+        if pn in _PLACE_HEADS and single and prev.end < tokens[i].start:
+            return "Place"  # شرطة ديالى, محافظ هاتاي, سكان X: what these govern is a place
         if pn in titles():
             # الرئيس X: the holder's name; محافظ X (a title in construct): its genitive
             return "Person" if pn.startswith("ال") else ""
-        if (
-            prev.upos == "ADP"
-            and pn in ("في", "الي", "من", "ب")
-            and j == i
-            and _is_unknown_strict(tokens[i])
-        ):
-            return "Place"  # an unknown single word after في/إلى: most often a place
+        if prev.upos == "ADP" and pn in ("في", "الي", "من", "ب") and single:
+            return "Place"  # a single name after في/إلى: most often a place
     return ""
+
+
+#: Nouns (and titles) whose genitive is a place: شرطة ديالى, محافظ هاتاي, سكان الحي.
+_PLACE_HEADS = {
+    normalize(w)
+    for w in "شرطة محافظ حاكم عمدة بلدية سكان أهالي ضواحي أطراف ريف شمال جنوب شرق غرب وسط".split()
+}
+
+
+def _single_name(t: Token) -> bool:
+    """A one-word name nothing else types: a word no lexicon knows, or a proper noun the
+    lexicon has (ألاسكا) that is no first name, month or definite word."""
+    if _is_unknown_strict(t):
+        return True
+    f = normalize(t.form)
+    return (
+        t.upos == "PROPN"
+        and not t.form.startswith("ال")  # (as written: ألاسكا is no definite word)
+        and f not in first_names()
+        and f not in _MONTHS
+        and len(f) >= 3
+    )
