@@ -874,8 +874,15 @@ def _unknown_names(tokens: Sequence[Token], known: list[EntitySpan]) -> list[Ent
             if name is not None:
                 a, b = name
                 cls = _class_from_context(tokens, a, b) or "Person"
-                while cls != "Person" and b > a and not _name_like(tokens[b]):
-                    b -= 1  # جبهة البوليساريو | القرار: a common word is a family name of people only
+                while (
+                    cls != "Person"
+                    and b > a
+                    and not _name_like(tokens[b])
+                    and not (cls in ("Region", "Place", "City") and tokens[b].upos == "ADJ")
+                ):
+                    # جبهة البوليساريو | القرار: a common word is a family name of people only
+                    # (a place keeps its adjective: شبيلي السفلى)
+                    b -= 1
                 out.append(EntitySpan(a + 1, b + 1, cls, "name-heuristic"))
                 covered.update(range(a, b + 1))
                 i = b + 1
@@ -1115,6 +1122,10 @@ def _person_name(
         g = normalize(t.form)
         if tokens[k].end == t.start:
             break  # a clitic, not a new word
+        if nxt + 1 < n and tokens[nxt + 1].upos == "PRON" and t.end == tokens[nxt + 1].start:
+            break  # نصره الله: a word with a pronoun suffix is no part of a name
+        if g in _NUMBER_WORDS:
+            break  # بن مبارك ستة أشهر
         if g in _NAME_TAILS or g in _REGNAL:
             k = nxt
             continue
@@ -1153,15 +1164,18 @@ def _person_name(
             k = nxt
             known_used = True
             continue
+        first_known = (
+            normalize(tokens[j].form) in first_names()
+            or normalize(tokens[j].form) in _NAME_PARTICLES
+        )
         if (
             not known_used
             and k == first_part_end
             and t.upos in ("NOUN", "ADJ", "PROPN")
-            and (
-                g.startswith("ال")
-                or normalize(tokens[j].form) in first_names()
-                or normalize(tokens[j].form) in _NAME_PARTICLES
-            )
+            and (g.startswith("ال") or first_known)
+            # after a word nothing knows, a definite common noun is its genitive, not a
+            # family name (ردهة الإنعاش); after a first name it may be one (بشار الأسد)
+            and (first_known or t.upos == "PROPN" or _nisba(g) or not _is_unknown_strict(tokens[j]))
             and g not in designators()
             and g not in _TIME_WORDS
             and not _title_or_people(t)
@@ -1187,6 +1201,12 @@ def _person_name(
         break
     if need_two and k == j:
         return None
+    if (
+        need_two
+        and tokens[j].form.startswith("ال")
+        and normalize(tokens[j].form) not in first_names()
+    ):
+        return None  # الاستحواذ العسكري: a name found by its shape starts with no article
     if need_two and not any(
         _is_unknown_strict(tokens[m])
         or normalize(tokens[m].form) in first_names()
@@ -1198,6 +1218,14 @@ def _person_name(
 
 
 #: Time words that follow a name without being part of it (قال محمد علي صباح اليوم).
+#: Number words: no part of a name (جوهر بن مبارك ستة أشهر).
+_NUMBER_WORDS = {
+    normalize(w)
+    for w in (
+        "واحد اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة ثلاث أربع خمس ست سبع "
+        "ثماني تسع عشر عشرات مئات آلاف مئة مائة ألف مليون"
+    ).split()
+}
 _TIME_WORDS = {
     normalize(w) for w in "اليوم أمس غدا صباح مساء ظهر فجر ليلة ليل مطلع منتصف أواخر أوائل".split()
 } | _MONTHS
@@ -1225,14 +1253,44 @@ def _class_from_context(tokens: Sequence[Token], i: int, j: int) -> str:
         pn = normalize(prev.form)
         if pn in designators():
             return designators()[pn]
+        for dual, base in (("تا", "ه"), ("تي", "ه"), ("ا", "")):
+            # إقليما X, محافظتا X: a dual designator announces places too
+            if (
+                pn.endswith(dual)
+                and len(pn) > 4
+                and designators().get(pn[: -len(dual)] + base)
+                in (
+                    "Region",
+                    "City",
+                )
+            ):
+                return designators()[pn[: -len(dual)] + base]
+        if (
+            j > i
+            and prev.upos == "ADP"
+            and pn in ("في", "الي")
+            and all(_is_unknown_strict(t) or t.upos == "PROPN" for t in tokens[i : j + 1])
+            and not any(normalize(t.form) in first_names() for t in tokens[i : j + 1])
+        ):
+            return "Place"  # في كوت ديفوار: foreign words after في name a place, not a person
         single = j == i and _single_name(tokens[i])
         if pn in _PLACE_HEADS and single and prev.end < tokens[i].start:
             return "Place"  # شرطة ديالى, محافظ هاتاي, سكان X: what these govern is a place
         if pn in titles():
             # الرئيس X: the holder's name; محافظ X (a title in construct): its genitive
             return "Person" if pn.startswith("ال") else ""
-        if prev.upos == "ADP" and pn in ("في", "الي", "من", "ب") and single:
-            return "Place"  # a single name after في/إلى: most often a place
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        construct = (
+            nxt is not None
+            and nxt.upos == "NOUN"
+            and normalize(nxt.form).startswith("ال")
+            and normalize(nxt.form) not in _TIME_WORDS
+            and tokens[j].end < nxt.start
+        )
+        if prev.upos == "ADP" and pn in ("في", "الي", "من", "ب") and single and not construct:
+            # a single name after في/إلى: most often a place (not a noun in construct with
+            # a definite genitive: إلى ردهة الإنعاش)
+            return "Place"
     return ""
 
 

@@ -563,6 +563,8 @@ def _inflected_readings(
             if ending == "ية":
                 stem += "ي"
             direct = forms.get(stem)
+            if direct is None and ending == "ات":
+                direct = forms.get(stem + "ة")  # بنايات: the plural of بناية
             raw = direct or forms.get("ال" + stem)
             if raw is None:
                 continue
@@ -816,12 +818,19 @@ def _spellings(bare: str) -> list[str]:
     out: list[str] = []
     if bare.endswith("ى"):
         out.append(bare[:-1] + "ي")
+    elif bare.endswith("ي") and len(bare) > 3:
+        out.append(bare[:-1] + "ى")  # ينعي, مستشفي
     if "ئ" in bare[1:-1]:
         out.append(bare[0] + bare[1:-1].replace("ئ", "ؤ") + bare[-1])
-    for k in range(min(2, len(bare) - 2)):
-        if k and bare[0] != "و":
-            break  # (after و only: فاهلا may be a name, not ف + أهلا)
-        if bare[k] == "ا":
+    # the first letter of the stem: at the start, after و, after the article (الاوراق)
+    starts = [0, 1] if bare.startswith("و") else [0]
+    for pre in ("ال", "وال", "بال", "فال", "كال"):
+        if bare.startswith(pre):
+            starts.append(len(pre))
+    for k in starts:
+        if k >= len(bare) - 2:
+            continue
+        if bare[k] == "ا" and not bare.startswith("ال", k):
             out.extend(bare[:k] + h + bare[k + 1 :] for h in "أإ")
         elif bare[k] in "أإ":
             out.append(bare[:k] + "ا" + bare[k + 1 :])

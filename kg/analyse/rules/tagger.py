@@ -16,6 +16,7 @@ right with general cues of Arabic syntax:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from ...text import normalize, strip_diacritics
@@ -177,6 +178,15 @@ def choose(
                     surface, attested[pos], prev, words[pos - 1][0] if pos else "", next_unknown
                 )
             )
+            if (
+                foreign
+                and normalize(surface).startswith("ال")
+                and not _place_designator(prev, prev_surface)  # (منطقة الباحة: a name)
+                and any(r.pos in ("N", "A") and r.definite for r in readings)
+            ):
+                # الأبرياء, الاستحواذ: a definite word the analyser reads as a noun is
+                # rarely a foreign name (those take no article)
+                foreign = tuple(replace(r, score=r.score - 1.0) for r in foreign)
             readings = readings + _name_readings(surface, names, prev) + foreign
         if pos in in_name:
             # inside a multi-word name of the gazetteer (ينس ستولتنبرغ): no verb readings
@@ -332,6 +342,9 @@ def _accusative_pair(surface: str, nxt: str) -> bool:
     return a.endswith("ا") and not a.endswith("اء") and b.endswith("يا") and not a.startswith("ال")
 
 
+_DEFINITE_DIRECTIONS = {normalize(w) for w in "الجنوب الشمال الشرق الغرب".split()}
+
+
 def _foreign_reading(
     surface: str, attested: bool, prev: Reading | None, prev_surface: str, next_unknown: bool
 ) -> tuple[Reading, ...]:
@@ -352,6 +365,8 @@ def _foreign_reading(
         return (
             proper_noun_reading(surface, score=score, source="name" if attested else "unknown"),
         )
+    if normalize(prev_surface) in _DEFINITE_DIRECTIONS and n.endswith("ي"):
+        return ()  # الجنوب إفريقي: a compound relative adjective, not a name
     if attested:
         if (
             next_unknown
@@ -359,6 +374,7 @@ def _foreign_reading(
             and prev.pos == "A"
             and prev.ntype == "nisba"
             and prev.definite
+            and n[:1] not in ("و", "ف")  # (المصري والعاهل: و + a noun, coordinated)
         ):
             # وزير الدفاع التركي يشار غولر: after a nationality, a known word before an
             # unknown one is a foreign first name, not a verb
