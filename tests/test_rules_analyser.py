@@ -213,6 +213,12 @@ NAME_CASES = [
     ),
     ('شارك نواب حزب "الحرية والعدالة" في الجلسة.', [("الحرية والعدالة", "Organization")], []),
     ('قالت الوكالة "إن الوضع خطير" في بيانها.', [], ["إن الوضع خطير"]),
+    # after the designator's adjectives too, and a ship is named like a body
+    (
+        'وأعلنت الشركة النفطية الكويتية "كوفبك" أنها وقعت العقد، واحتجزت البحرية الناقلة "ستينا إمبيرو".',
+        [("كوفبك", "Organization"), ("ستينا إمبيرو", "Thing")],
+        [],
+    ),
     # people: an indefinite word after a first name is the family name (a name is definite,
     # so no indefinite attribute follows it), unless a genitive follows it (the object)
     ("قال المتحدث باسم الوزارة حسن جميل إن الوفد وصل.", [("حسن جميل", "Person")], []),
@@ -313,6 +319,7 @@ NAME_CASES = [
         ["أحمد بن سالم ثلاثة"],
     ),
     ("ناقش الطرفان الاستحواذ الصناعي.", [], ["الاستحواذ الصناعي"]),
+    ("وقعت الحادثة في يوليو الماضي.", [], ["يوليو الماضي", "يوليو"]),
     ("وقال الوزير المصري والعاهل الأردني إن الاتفاق مهم.", [], ["والعاهل الأردني"]),
     # foreign words after في name a place; a dual designator announces places
     ("أقيم المهرجان في بورتو أليغري.", [("بورتو أليغري", "Place")], []),

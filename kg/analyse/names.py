@@ -192,10 +192,20 @@ def _quoted_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[Enti
     n = len(tokens)
     out = list(spans)
     for i in range(n - 2):
-        t = tokens[i]
-        cls = designators().get(normalize(t.form))
         close = _QUOTES.get(tokens[i + 1].form)
-        if cls is None or close is None or t.upos not in ("NOUN", "ADJ", "PROPN"):
+        if close is None:
+            continue
+        # the designator, or the designator and its definite adjectives (المجموعة النفطية
+        # الصينية "سينوبك"); the name comes right after them
+        cls = None
+        for d in range(i, max(-1, i - 4), -1):
+            t = tokens[d]
+            if t.upos not in ("NOUN", "ADJ", "PROPN") or (d < i and t.end == tokens[d + 1].start):
+                break
+            cls = designators().get(normalize(t.form))
+            if cls is not None or not normalize(t.form).startswith("ال"):
+                break
+        if cls is None:
             continue
         end = next((m for m in range(i + 2, min(n, i + 7)) if tokens[m].form == close), -1)
         if end < 0 or end == i + 2:
@@ -906,6 +916,8 @@ def _name_start(tokens: Sequence[Token], i: int) -> bool:
     from an analyser that does not mark unknown words), or a proper noun the lexicon has
     right before a word nothing knows (تيمور تكاتشينكو)."""
     t = tokens[i]
+    if normalize(t.form) in _MONTHS:
+        return False  # يوليو الماضي: a date, not a name
     if _is_unknown_strict(t) or normalize(t.form) in first_names():
         return True
     if i + 1 < len(tokens) and normalize(tokens[i + 1].form) in _FOREIGN_TAILS:
@@ -1304,9 +1316,11 @@ _PLACE_HEADS = {
 def _single_name(t: Token) -> bool:
     """A one-word name nothing else types: a word no lexicon knows, or a proper noun the
     lexicon has (ألاسكا) that is no first name, month or definite word."""
+    f = normalize(t.form)
+    if f in _MONTHS:
+        return False
     if _is_unknown_strict(t):
         return True
-    f = normalize(t.form)
     return (
         t.upos == "PROPN"
         and not t.form.startswith("ال")  # (as written: ألاسكا is no definite word)

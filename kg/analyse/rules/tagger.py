@@ -480,13 +480,25 @@ def _quoted_names(surfaces: list[str]) -> set[int]:
     from ...lexicon.words import designators
 
     out: set[int] = set()
-    for i, w in enumerate(surfaces[:-2]):
-        close = _QUOTES.get(surfaces[i + 1])
-        if close is None or normalize(w) not in designators():
+    for q, w in enumerate(surfaces[:-1]):
+        close = _QUOTES.get(w)
+        if close is None or q == 0:
             continue
-        end = next((m for m in range(i + 2, min(len(surfaces), i + 6)) if surfaces[m] == close), -1)
-        if end > i + 2:
-            out.update(range(i + 2, end))
+        # the designator right before the quote, or before its adjectives (المجموعة النفطية
+        # الصينية "سينوبك")
+        back = range(q - 1, max(-1, q - 5), -1)
+        found = False
+        for i in back:
+            if normalize(surfaces[i]) in designators():
+                found = True
+                break
+            if not normalize(surfaces[i]).startswith("ال"):
+                break
+        if not found:
+            continue
+        end = next((m for m in range(q + 1, min(len(surfaces), q + 5)) if surfaces[m] == close), -1)
+        if end > q + 1:
+            out.update(range(q + 1, end))
     return out
 
 
