@@ -205,6 +205,12 @@ NAME_CASES = [
         [("كتائب حزب الله", "Organization"), ("سرايا القدس", "Organization")],
         ["حزب الله", "القدس"],
     ),
+    # a definite designator after ل, its article written لل
+    (
+        "قدمت قطر دعما للحكومة اللبنانية.",
+        [("لحكومة اللبنانية", "Organization")],
+        [],
+    ),
     # a name in quotes after its designator, whatever its words look like
     (
         'قالت وكالة "تاس" إن الطائرة سقطت، ونقلت قناة "سكاي نيوز عربية" الخبر.',

@@ -646,6 +646,8 @@ def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) 
         if i in covered or t.upos != "NOUN":
             i += 1
             continue
+        if _elided_article(tokens, i):
+            f = "ا" + f  # للحكومة اللبنانية: ل + الحكومة, the article's alif dropped
         if f.startswith("ال") and designators().get(f[2:]) == "Organization":
             j = _definite_designated(tokens, i, covered)
             if j > i + 1:
@@ -740,6 +742,18 @@ def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) 
         i += 1
     kept = [s for s in known if s.first not in drop]
     return sorted(kept + out, key=lambda s: s.first)
+
+
+def _elided_article(tokens: Sequence[Token], i: int) -> bool:
+    """Whether tokens[i] is a definite word after ل, written لل (للحكومة: ل + لحكومة)."""
+    f = normalize(tokens[i].form)
+    return (
+        i > 0
+        and f.startswith("ل")
+        and not f.startswith("ال")
+        and normalize(tokens[i - 1].form) == "ل"
+        and tokens[i - 1].end == tokens[i].start
+    )
 
 
 def _governed(tokens: Sequence[Token], i: int) -> bool:
