@@ -45,6 +45,8 @@ def test_clitics_are_split_like_padt() -> None:
         ("زار الوزير مصر.", "الوزير", "NOUN"),
         ("وصل إلى بغداد.", "إلى", "ADP"),
         ("التقى سيرغي لافروف نظيره.", "سيرغي", "PROPN"),
+        ("يحيى حسن يلتقي الوزير.", "يحيى", "PROPN"),  # two first names in a row
+        ("وقع الجانبان المصري والجنوب أفريقي على الاتفاق.", "أفريقي", "NOUN"),
     ],
 )
 def test_parts_of_speech_in_context(text: str, word: str, upos: str) -> None:

@@ -175,7 +175,12 @@ def choose(
                 ()
                 if agreeing_plural(surface, nxt) or _feminine_with_suffix(surface, readings)
                 else _foreign_reading(
-                    surface, attested[pos], prev, words[pos - 1][0] if pos else "", next_unknown
+                    surface,
+                    attested[pos],
+                    prev,
+                    words[pos - 1][0] if pos else "",
+                    next_unknown,
+                    _is_first_name(nxt),
                 )
             )
             if (
@@ -345,8 +350,19 @@ def _accusative_pair(surface: str, nxt: str) -> bool:
 _DEFINITE_DIRECTIONS = {normalize(w) for w in "الجنوب الشمال الشرق الغرب".split()}
 
 
+def _is_first_name(surface: str) -> bool:
+    from ...lexicon.words import first_names
+
+    return bool(surface) and normalize(surface) in first_names()
+
+
 def _foreign_reading(
-    surface: str, attested: bool, prev: Reading | None, prev_surface: str, next_unknown: bool
+    surface: str,
+    attested: bool,
+    prev: Reading | None,
+    prev_surface: str,
+    next_unknown: bool,
+    next_name: bool = False,
 ) -> tuple[Reading, ...]:
     """A proper-noun reading for first names and for words the lexicon has never seen
     (foreign names: سيرغي is not س + يرغي, بلينكن is not ب + لين + كن)."""
@@ -355,6 +371,10 @@ def _foreign_reading(
     n = normalize(surface)
     if n in first_names():
         score = 0.3 if attested else 1.4
+        if next_name:
+            score += 2.0  # قيس سعيد: two first names in a row are a name
+        elif next_unknown:
+            score += 1.0  # هاكان فيدان: a first name before a word nothing knows
         if (
             normalize(prev_surface) in first_names()
             and prev is not None
@@ -365,7 +385,8 @@ def _foreign_reading(
         return (
             proper_noun_reading(surface, score=score, source="name" if attested else "unknown"),
         )
-    if normalize(prev_surface) in _DEFINITE_DIRECTIONS and n.endswith("ي"):
+    before = normalize(prev_surface)
+    if (before in _DEFINITE_DIRECTIONS or before[1:] in _DEFINITE_DIRECTIONS) and n.endswith("ي"):
         return ()  # الجنوب إفريقي: a compound relative adjective, not a name
     if attested:
         if (
