@@ -207,6 +207,12 @@ NAME_CASES = [
         [("كتائب حزب الله", "Organization"), ("سرايا القدس", "Organization")],
         ["حزب الله", "القدس"],
     ),
+    # a plural designator with a country's adjective is a national force, not with another
+    (
+        "انسحبت القوات التركية من المنطقة وتقدمت القوات المهاجمة.",
+        [("القوات التركية", "Organization")],
+        ["القوات المهاجمة"],
+    ),
     # a definite designator after ل, its article written لل
     (
         "قدمت قطر دعما للحكومة اللبنانية.",

@@ -459,9 +459,11 @@ def _definite_designated(tokens: Sequence[Token], i: int, covered: set[int]) -> 
     if (
         adjectives == 1
         and _relational(normalize(tokens[i + 1].form))
-        and "Number=Plur" not in tokens[i].feats
+        and ("Number=Plur" not in tokens[i].feats or _national(tokens[i + 1]))
     ):
-        adjectives = 2  # one relative adjective names a body: المصرف المركزي (القوات العراقية: forces, described)
+        # one relative adjective names a body: المصرف المركزي; a plural only with a
+        # country's adjective, a national force (القوات الإيرانية; not القوات المهاجمة)
+        adjectives = 2
     if (
         j + 1 < n
         and tokens[j].upos == "ADP"
@@ -485,6 +487,13 @@ def _definite_designated(tokens: Sequence[Token], i: int, covered: set[int]) -> 
                 k = _purpose_genitive(tokens, k, covered, 1)  # للمديرية العامة للدفاع المدني
             return k
     return j if adjectives >= 2 else i + 1
+
+
+def _national(t: Token) -> bool:
+    """A relative adjective of a country (الإيرانية, الروسي)."""
+    from ..lexicon.gazetteer import country_of_nisba
+
+    return country_of_nisba(t.form) is not None
 
 
 def _relational(form: str) -> bool:
