@@ -734,13 +734,18 @@ def analyse_word(surface: str) -> tuple[Reading, ...]:
     'في'
     """
     readings = list(_analyse_word(surface))
-    if not any(r.source in ("lex", "fw") for r in readings):
+    if not any(r.source in ("lex", "fw", "composed") for r in readings):
         bare = strip_diacritics(surface).replace("\u0640", "")
         forms = _lexicon()[0]
+        fw = function_words()
         for variant in _spellings(bare):
-            if variant not in forms and not _function_readings(variant):
+            if variant not in forms and variant not in fw:
                 continue  # only the lexicon's own readings count (no farahidi run)
-            found = [r for r in _analyse_word(variant) if r.source in ("lex", "fw")]
+            found = [
+                r
+                for r in _analyse_word(variant)
+                if r.source == "lex" or (r.source == "fw" and len(r.parts) == 1)
+            ]
             if found:
                 # the same number of letters, so the same offsets: فى is في, مسئول is مسؤول
                 readings = [
@@ -810,7 +815,7 @@ def _analyse_word(surface: str) -> tuple[Reading, ...]:
 
 
 def _spellings(bare: str) -> list[str]:
-    """Other spellings of a word the lexicon lacks, letter for letter: a final ى for ي
+    """Other spellings of a word nothing reads, letter for letter: a final ى for ي
     (فى, الماضى), ئ for ؤ (مسئول, شئون), a bare alif for أ or إ at the start of the word or
     after و (اعلنت, واعلام, إبن), a final ه for ة (الحكومه). Each has as many letters as the
     word. Readings found this way are marked ``spelling``: the word stays unattested, so a
@@ -818,8 +823,6 @@ def _spellings(bare: str) -> list[str]:
     out: list[str] = []
     if bare.endswith("ى"):
         out.append(bare[:-1] + "ي")
-    elif bare.endswith("ي") and len(bare) > 3:
-        out.append(bare[:-1] + "ى")  # ينعي, مستشفي
     if "ئ" in bare[1:-1]:
         out.append(bare[0] + bare[1:-1].replace("ئ", "ؤ") + bare[-1])
     # the first letter of the stem: at the start, after و, after the article (الاوراق)
