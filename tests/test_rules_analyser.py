@@ -146,6 +146,13 @@ NAME_CASES = [
     ("ضرب زلزال قوي إقليم بلخ فجر اليوم.", [("إقليم بلخ", "Region")], ["لخ"]),
     ("وقعت الاشتباكات في ناحية بني سعد شرق المدينة.", [("ناحية بني سعد", "Region")], []),
     ("زار المحافظ محافظة الجيزة أمس.", [("محافظة الجيزة", "Region")], []),
+    # a place may bear a person's name; a city's name may have a particle; a direction is
+    # no family name
+    (
+        "هاجم مسلحون نقطة في محافظة صلاح الدين وقصفت الطائرات مدينة خان يونس جنوب القطاع.",
+        [("محافظة صلاح الدين", "Region"), ("خان يونس", "City")],
+        ["صلاح", "يونس جنوب"],
+    ),
     # a city's name after the designator of a division names the division
     ("هطلت أمطار غزيرة على منطقة الرياض.", [("منطقة الرياض", "Region")], ["الرياض"]),
     # a direction and a name after a division's designator: one region

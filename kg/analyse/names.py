@@ -307,6 +307,15 @@ def _designated_places(tokens: Sequence[Token], spans: list[EntitySpan]) -> list
                 covered.update(range(a, b + 1))
             i += 1
             continue
+        if cls == "City" and not kind and i + 1 not in covered:
+            # مدينة خان يونس: a city's name with a particle, the designator not part of it
+            if normalize(tokens[i + 1].form) in _PLACE_PARTICLES:
+                end = _place_name_end(tokens, i + 1, covered, False)
+                if end > i + 2:
+                    out.append(EntitySpan(i + 2, end, "City", "designator"))
+                    covered.update(range(i + 1, end))
+                    i = end
+                    continue
         if cls == "Country" or not kind:
             i += 1
             continue
@@ -387,8 +396,8 @@ def _place_name_end(tokens: Sequence[Token], j: int, covered: set[int], admin: b
             continue
         if t.upos in _STOP_UPOS:
             break
-        if _place_word(t):
-            k += 1
+        if _place_word(t) or g in first_names() or (k > j and g in _NAME_TAILS):
+            k += 1  # (a place may bear a person's name: محافظة صلاح الدين)
             continue
         if (
             k == j
@@ -911,6 +920,7 @@ def _unknown_names(tokens: Sequence[Token], known: list[EntitySpan]) -> list[Ent
                     cls != "Person"
                     and b > a
                     and not _name_like(tokens[b])
+                    and normalize(tokens[b].form) not in _NAME_TAILS
                     and not (cls in ("Region", "Place", "City") and tokens[b].upos == "ADJ")
                 ):
                     # جبهة البوليساريو | القرار: a common word is a family name of people only
@@ -1213,6 +1223,8 @@ def _person_name(
             and (first_known or t.upos == "PROPN" or _nisba(g) or not _is_unknown_strict(tokens[j]))
             and g not in designators()
             and g not in _TIME_WORDS
+            and g not in _DIRECTIONS
+            and g[:-1] not in _DIRECTIONS  # (شمالي, جنوبي)
             and not _title_or_people(t)
         ):
             # one ordinary word as a family name after a first name: بشار الأسد, حسن نصر الله
