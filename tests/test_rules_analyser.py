@@ -220,6 +220,12 @@ NAME_CASES = [
         [("القوات التركية", "Organization")],
         ["القوات المهاجمة"],
     ),
+    # a paper named after its city
+    (
+        "نقلت صحيفة بوسطن غلوب عن مسؤولين أن الاتفاق قريب.",
+        [("بوسطن غلوب", "Organization")],
+        ["بوسطن"],
+    ),
     # a definite designator after ل, its article written لل
     (
         "قدمت قطر دعما للحكومة اللبنانية.",

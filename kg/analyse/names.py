@@ -79,6 +79,8 @@ def _agreeing_adjective(tokens: Sequence[Token], i: int, text: str) -> bool:
     )
 
 
+#: Designators of the press: a paper or channel is often named after a city.
+_MEDIA = {normalize(w) for w in "صحيفة جريدة مجلة قناة وكالة شبكة موقع إذاعة".split()}
 #: Designators whose genitive names a domain, not a body or a place (وزارة الشباب).
 _DOMAIN_DESIGNATORS = {normalize(w) for w in "وزارة مديرية إدارة".split()}
 #: Designators of a state's institutions, whose genitive is the state: رئاسة الجمهورية
@@ -176,6 +178,7 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
     spans = _quoted_names(tokens, spans)
     spans = _designated_places(tokens, spans)
     spans = _named_facilities(tokens, spans)
+    spans = _papers_named_after_cities(tokens, spans)
     spans.extend(_unknown_names(tokens, spans))
     spans = _designated_organisations(tokens, spans)
     spans.sort(key=lambda s: s.first)
@@ -232,7 +235,7 @@ _DEFINITE_DIRECTIONS = {"ال" + d for d in _DIRECTIONS}
 #: Words that join the next word into a place's name: بني سعد, أبو غريب, جسر ديالى, تل أبيض.
 _PLACE_PARTICLES = {
     normalize(w)
-    for w in "بني بنى بن ابن أبو أبي أم جسر تل دير كفر بيت خان عين بئر رأس سيدي".split()
+    for w in "بني بنى بن ابن ود أبو أبي أم جسر تل دير كفر بيت خان عين بئر رأس سيدي".split()
 }
 _PLACE_CLASSES = ("Region", "Place", "City")
 #: Facilities that stand for their city in news (وصل إلى مطار بيروت: arrived in Beirut).
@@ -642,6 +645,40 @@ def _seats_and_branches(tokens: Sequence[Token], spans: list[EntitySpan]) -> lis
             # مقر الحزب, مقر بعثته: the seat of a body named by its kind
             seats.append(EntitySpan(i + 1, i + 3 if suffix else i + 2, "Place", "designator"))
     return sorted([s for s in spans if s.first not in gone] + seats, key=lambda s: s.first)
+
+
+def _papers_named_after_cities(
+    tokens: Sequence[Token], spans: list[EntitySpan]
+) -> list[EntitySpan]:
+    """A paper or channel named after its city (صحيفة نيويورك تايمز, صحيفة واشنطن بوست):
+    a press designator, a gazetteer place and a name the lexicon lacks."""
+    n = len(tokens)
+    by_first = {s.first - 1: s for s in spans}
+    drop: set[int] = set()
+    out: list[EntitySpan] = []
+    for i, t in enumerate(tokens[:-2]):
+        inner = by_first.get(i + 1)
+        if (
+            inner is None
+            or normalize(t.form) not in _MEDIA
+            or inner.label not in ("City", "Country", "Region")
+            or inner.last >= n
+            or inner.last in by_first
+            or tokens[inner.last - 1].end == tokens[inner.last].start
+        ):
+            continue
+        end = inner.last
+        while end < n and end not in by_first and _foreign_word(tokens[end]):
+            end += 1
+        if end > inner.last:
+            drop.add(inner.first)
+            out.append(EntitySpan(i + 2, end, "Organization", "designator"))
+    return sorted([s for s in spans if s.first not in drop] + out, key=lambda s: s.first)
+
+
+def _foreign_word(t: Token) -> bool:
+    """A word no lexicon knows, or a proper noun, no article: a part of a foreign name."""
+    return (_is_unknown_strict(t) or t.upos == "PROPN") and not t.form.startswith("ال")
 
 
 def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) -> list[EntitySpan]:
