@@ -858,6 +858,7 @@ def _purpose_genitive(tokens: Sequence[Token], j: int, covered: set[int], depth:
         and j + 1 not in covered
         and tokens[j + 1].upos in ("NOUN", "ADJ")
         and not _title_or_people(tokens[j + 1])
+        and not _press(tokens[j + 1])
     ):
         return j
     k = j + 2
@@ -884,6 +885,19 @@ def _purpose_genitive(tokens: Sequence[Token], j: int, covered: set[int], depth:
     if depth == 0 and designators().get("ا" + head) == "Organization":
         k = _purpose_genitive(tokens, k, covered, 1)  # للمديرية العامة للدفاع المدني
     return k
+
+
+def _press(t: Token) -> bool:
+    """A press or broadcast noun (للتلفزيون, لوكالة): after ل, whom one speaks to."""
+    g = normalize(t.form)
+    g = (
+        g[1:]
+        if g.startswith("ل") and not g.startswith("ال")
+        else g[2:]
+        if g.startswith("ال")
+        else g
+    )
+    return g in _MEDIA or g == normalize("تلفزيون")
 
 
 #: Words that join the next word into a name: عبد الله, أبو بكر, بن سلمان.
