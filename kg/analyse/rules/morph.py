@@ -58,6 +58,9 @@ class Reading:
     number: str = ""
     definite: bool = False
     source: str = ""  # fw, lex, farahidi, name, unknown
+    #: a proper noun of the lexicon read as a common noun because it carries a pronoun
+    #: suffix (لقائه): it ranks below the word's own common readings, as the name did
+    suffixed_name: bool = False
 
     @property
     def head(self) -> Part:
@@ -274,12 +277,14 @@ def _reading_from_lex(surface: str, fields: list[str], weights: dict[str, float]
         return None
     definite = pro.endswith("ال") or pro == "لل"
     plemma = strip_diacritics(lemma)
+    suffixed_name = False
     if pos == "V":
         upos = "AUX" if normalize(plemma) in _KANA else "VERB"
         feats = _verb_feats(tense, voice, person)
         tag = "aux" if upos == "AUX" else "verb"
         rpos = "V"
     else:
+        suffixed_name = ntype == "prop" and bool(enc) and not (definite or plemma.endswith("ة"))
         if ntype == "prop" and (definite or plemma.endswith("ة") or enc):
             # مسيرة, البرلمان: common nouns the lexicon also lists as names; لقائه: a name
             # takes no pronoun suffix
@@ -315,6 +320,7 @@ def _reading_from_lex(surface: str, fields: list[str], weights: dict[str, float]
         number=number,
         definite=definite,
         source="lex",
+        suffixed_name=suffixed_name,
     )
 
 
@@ -805,9 +811,11 @@ def _analyse_word(surface: str) -> tuple[Reading, ...]:
             for r in _inflected_readings(surface, bare, forms, weights, bare_alif=True)
             if r.lemma != bare
         )
-    common = {r.lemma for r in readings if r.pos in ("N", "A")}
+    common = {r.lemma for r in readings if r.pos in ("N", "A") and not r.suffixed_name}
     readings = [
-        replace(r, score=r.score - 0.3) if r.pos == "PN" and r.lemma in common else r
+        replace(r, score=r.score - 0.3)
+        if (r.pos == "PN" or r.suffixed_name) and r.lemma in common
+        else r
         for r in readings
     ]
     readings.sort(key=lambda r: -r.score)
