@@ -17,6 +17,8 @@ from .state import PLACES, Doc
 from .tree import Tree
 from .words import PLACE_CASES
 
+#: Places an event can fall on (a city, a region, a country), not a site.
+TERRITORIES = frozenset({"City", "Region", "Country"})
 #: Event types (of the relation lexicon) in which the two sides fight each other.
 CLASHES = frozenset({"clashes", "battle", "war", "dispute"})
 #: Prepositions that put an event on a place in its own relative clause (السيول التي
@@ -37,7 +39,19 @@ def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
             cases = (
                 PLACE_CASES | ON_CASES if tree.tok(hh).head == tid and hh != tid else PLACE_CASES
             )
-            _place_time(d, s, tree, key, hh, cases)
+            # one place per event and sentence: those named after it locate that place
+            # (النزاع الذي شهدته منطقة خفاجة في ناحية بني سعد)
+            _place_time(d, s, tree, key, hh, cases, locate=not _placed(d, s, key))
+
+
+def _placed(d: Doc, s: Sentence, key: str) -> bool:
+    """Whether the sentence already gave the event a location."""
+    for f in reversed(d.facts):
+        if f.sentence != s.index:
+            return False
+        if f.relation == "location" and d.find(f.subject) == key:
+            return True
+    return False
 
 
 def _parties(d: Doc, s: Sentence, tree: Tree, key: str, n: int) -> None:
@@ -71,7 +85,13 @@ def _event_clause(tree: Tree, tid: int) -> list[int]:
 
 
 def _place_time(
-    d: Doc, s: Sentence, tree: Tree, key: str, hh: int, cases: frozenset[str] = PLACE_CASES
+    d: Doc,
+    s: Sentence,
+    tree: Tree,
+    key: str,
+    hh: int,
+    cases: frozenset[str] = PLACE_CASES,
+    locate: bool = True,
 ) -> None:
     """For each oblique of head hh, the first place (under ``cases``: في, ب) or time it
     names: the event's location or point in time."""
@@ -82,8 +102,11 @@ def _place_time(
             if jk is None:
                 continue
             e = d.ent(jk)
-            if e.cls in PLACES and tree.case(j) in cases:
-                d.fact(key, "location", jk, s, tree, [hh, k], EVENT_PLACE_TIME)
+            on = tree.case(j) in ON_CASES  # على: a territory it fell on, not a site it hit
+            if e.cls in (TERRITORIES if on else PLACES) and tree.case(j) in cases:
+                if locate:
+                    d.fact(key, "location", jk, s, tree, [hh, k], EVENT_PLACE_TIME)
+                    locate = False
                 break
             if e.cls == "TimeExpression":
                 d.fact(key, "pointInTime", jk, s, tree, [hh, k], EVENT_PLACE_TIME)

@@ -32,6 +32,8 @@ from .words import (
 
 #: Relations of an attack noun whose object's place is where the attack took place.
 ATTACKS = ("targeted", "struck")
+#: Places an event on them happens in (a city, a region, a country), not a site.
+TERRITORIES = frozenset({"City", "Region", "Country"})
 #: Relations an event noun holds as their subject when no doer is found (the attack
 #: targeted X, the fire killed N); an event never visits, hosts or fights.
 EVENT_SUBJECT_RELATIONS = frozenset({"targeted", "struck", "killed", "attacked"})
@@ -72,8 +74,9 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     for obj, oi in objs:
         if entry.objects and not fits(d.ent(obj).cls, entry) and not d.ent(obj).proper:
             continue
-        if is_event and event is not None and d.ent(obj).cls in PLACES:
-            # الهجوم على كييف, الحرب على غزة: where the event took place
+        if is_event and event is not None and d.ent(obj).cls in TERRITORIES:
+            # الهجوم على كييف, الحرب على غزة: where the event took place (a site attacked,
+            # مقر القيادة, is its target, not its place)
             d.fact(event, "location", obj, s, tree, [n, oi], TARGET_PLACE)
             if entry.relation == "fights":
                 continue  # a war is not fought against a place
