@@ -210,9 +210,22 @@ def find_quantities(d: Doc, s: Sentence, tree: Tree) -> None:
         if t.upos != "NUM" or t.deprel != "nummod" or (s.index, t.id) in d.token_ent:
             continue
         h = t.head
+        nxt = t.id + 1
+        if (
+            h < t.id
+            and nxt <= len(s.tokens)
+            and tree.tok(nxt).upos == "NOUN"
+            and (s.index, nxt) not in d.token_ent
+        ):
+            # العقوبات الجديدة 351 نائبا: a number comes before what it counts
+            quantity_mention(d, s, tree, nxt, (t.id,))
+            continue
         if not h or tree.tok(h).upos != "NOUN" or (s.index, h) in d.token_ent:
             continue
-        if d.lex.noun(tree.tok(h).lemma) is None:
+        lemma = tree.tok(h).lemma
+        if d.lex.event_type(lexmod.key(lemma)) is not None:
+            continue  # 3 هجمات: events, counted
+        if d.lex.noun(lemma) is None:
             quantity_mention(d, s, tree, h)
             continue
         # ضبط 4 متهمين parsed with the number on the action noun: it counts the next noun
@@ -251,6 +264,14 @@ def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, .
         number="p",
     )
     d.ent(key).value = label
+    core = [k for k in ids if k == i or tree.rel(k) in ("nummod", "case") or k in more]
+    core += [k for k in tree.children(i, "nmod") if not tree.has_case(k)][:1]
+    if len(core) < len(set(ids)):
+        # ستة أفراد مرتبطين ب...: the number and what it counts name it too
+        a, b = tree.span(sorted(set(core)))
+        name = d.text[a:b]
+        if name not in d.ent(key).names:
+            d.ent(key).names.append(name)
     return key
 
 
