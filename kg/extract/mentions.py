@@ -23,6 +23,7 @@ from .tree import Tree
 from .words import (
     APPROXIMATORS,
     BARE_TIME_HEADS,
+    COLLECTIONS,
     DEICTIC_DAYS,
     DOCUMENT_NOUNS,
     MONTHS,
@@ -177,6 +178,8 @@ def find_events(d: Doc, s: Sentence, tree: Tree) -> None:
         if t.upos not in ("NOUN", "PROPN") or (s.index, t.id) in d.token_ent:
             continue
         lk = lexmod.key(t.lemma)
+        if strip_al(lk) in COLLECTIONS and _collection(d, s, tree, t.id):
+            continue
         etype = d.lex.event_type(lk) or d.lex.event_type(strip_al(normalize(t.form)))
         if etype:
             ids = _without_demonstrative(tree, t.id, np_ids(tree, t.id, ARGUMENT_NP_WORDS))
@@ -273,6 +276,37 @@ def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, .
         if name not in d.ent(key).names:
             d.ent(key).names.append(name)
     return key
+
+
+def _collection(d: Doc, s: Sentence, tree: Tree, h: int) -> bool:
+    """A collection noun and what it collects, right after it (سلسلة من الزلازل, الحزمة
+    الجديدة من العقوبات): one phrase, an event when it collects events. Whether it was."""
+    own = np_ids(tree, h, ARGUMENT_NP_WORDS)
+    of = max(own) + 1
+    if of + 1 > len(s.tokens) or normalize(tree.tok(of).form) != "من":
+        return False
+    member = tree.tok(of).head
+    if member != of + 1 or tree.tok(member).upos != "NOUN":
+        return False
+    ids = sorted({*own, of, *np_ids(tree, member, ARGUMENT_NP_WORDS)})
+    a, b = tree.span(ids)
+    mk = lexmod.key(tree.tok(member).lemma)
+    if d.lex.event_type(mk) or d.lex.event_type(strip_al(normalize(tree.tok(member).form))):
+        key = d.mention(s, tree, ids, f"event:{strip_al(mk)}", "Event", "event", h)
+    else:
+        cls = "Group" if is_group(tree.tok(member)) else "Thing"  # مجموعة من المهربين
+        key = d.mention(
+            s,
+            tree,
+            ids,
+            f"np:{cls}:{d.analysed.doc.id}:{normalize(d.text[a:b])}",
+            cls,
+            "nominal",
+            h,
+            number="p" if cls == "Group" else "s",
+        )
+    d.token_ent[(s.index, member)] = key
+    return True
 
 
 def _without_demonstrative(tree: Tree, head: int, ids: list[int]) -> list[int]:

@@ -344,7 +344,7 @@ def _result_argument(tree: Tree, cur: int, h: int) -> bool:
     (أسفر الهجوم عن مقتل: عن مقتل belongs to أسفر, not to الهجوم)."""
     v = tree.tok(h).head
     return (
-        tree.rel(h) == "nsubj"
+        tree.rel(h) in ("nsubj", "obl")
         and bool(v)
         and lexmod.key(tree.tok(v).lemma) in RESULT_VERBS
         and tree.case(cur) in ("عن", "الي")
