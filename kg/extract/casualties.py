@@ -130,6 +130,8 @@ def _fell_victim(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
             agent = pronoun(d, s, tree, pron)
         else:
             agent = ent_of(d, s, tree, gen) if gen else None
+        if (agent is None or d.ent(agent).cls != "Event") and pron:
+            agent = _event_before(d, s, tree, v)  # a victim is a victim of an event
         if agent is None or d.ent(agent).cls != "Event":
             return
         toll = [
@@ -141,6 +143,16 @@ def _fell_victim(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
         for obj, oi in toll:
             d.fact(agent, "killed", obj, s, tree, [v, oi], CASUALTIES, _lemma(tree, v))
         return
+
+
+def _event_before(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:
+    """The nearest event named before token v in its sentence (the antecedent a parse
+    missed: الحريق ... والذي راح ضحيته)."""
+    for k in range(v - 1, 0, -1):
+        key = d.token_ent.get((s.index, k))
+        if key is not None and d.ent(key).cls == "Event":
+            return d.find(key)
+    return None
 
 
 def _met_death(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
