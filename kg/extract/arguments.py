@@ -174,10 +174,13 @@ def objects(
     args = tree.children(v, "obj", "nsubj:pass")
     if entry is not None and entry.preps:
         beside = _alongside(tree, v)
+        taken = _noun_preps(d, tree, args)
         args += [
             j
             for j in tree.children(v, "obl", "nmod")
-            if tree.case(j).split(" ")[0] in entry.preps and j not in beside
+            if tree.case(j).split(" ")[0] in entry.preps
+            and j not in beside
+            and tree.case(j).split(" ")[0] not in taken
         ]
     out: list[tuple[str, int]] = []
     for j in args:
@@ -228,6 +231,17 @@ def _named_after(d: Doc, s: Sentence, tree: Tree, j: int) -> set[str]:
         if (m := mentions[int(mid[1:]) - 1]).sentence < s.index or m.start < at
     }
     return later - earlier
+
+
+def _noun_preps(d: Doc, tree: Tree, args: list[int]) -> set[str]:
+    """The prepositions the action nouns among a verb's objects take (أعلن الإفراج عن:
+    عن belongs to الإفراج, not to أعلن)."""
+    out: set[str] = set()
+    for j in args:
+        entry = d.lex.noun(tree.tok(j).lemma)
+        if entry is not None:
+            out.update(entry.preps)
+    return out
 
 
 def _alongside(tree: Tree, v: int) -> list[int]:

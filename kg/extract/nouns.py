@@ -25,6 +25,7 @@ from .words import (
     DEATH_NOUNS,
     FORCES,
     PREPOSITIONAL_NOUNS,
+    REPORT_GOVERNORS,
     RESULT_VERBS,
     SANCTION_SCOPE_VERBS,
     SANCTIONS,
@@ -204,7 +205,12 @@ def _noun_arguments(
     kids = [j for j in tree.children(n, "nmod", "obj") if tree.tok(j).upos != "PRON"]
     possessive = any(tree.tok(j).upos == "PRON" and j > n for j in tree.children(n, "nmod"))
     lam = any(tree.case(j) == "ل" and j > n for j in kids)
+    genitive = any(not tree.has_case(j) for j in kids)
     event = d.token_ent.get((s.index, n))
+    if support and entry.preps and lexmod.key(tree.tok(support).lemma) not in REPORT_GOVERNORS:
+        # قررت بريطانيا تزويد أوكرانيا بدبابات: a verb of deciding or doing names the doer;
+        # the genitive is the other party (but أعلنت الرئاسة وصول الرئيس: he arrives)
+        kids = [j for j in kids if tree.has_case(j)]
     genitive_agent = (
         bool(entry.preps)
         or (lam and _acting_genitive(d, s, tree, kids))
@@ -219,18 +225,21 @@ def _noun_arguments(
     agent: str | None = None
     for j in kids:
         c = tree.case(j).split(" ")[0]
-        if (c and c in entry.preps) or (c == "ل" and (possessive or genitive_agent and lam)):
+        if (c and c in entry.preps) or (
+            c == "ل" and (possessive or (genitive_agent and lam) or not genitive)
+        ):  # مداهمة لمخزن: an indefinite verbal noun takes its object with ل
             objs.extend(_expanded(d, s, tree, j))
         elif not c and genitive_agent:
             agent = agent or ent_of(d, s, tree, j)
         elif not c:
             objs.extend(_expanded(d, s, tree, j))
     if support and not objs and (tree.rel(n) == "obj" or tree.tok(support).head == n):
-        own = d.lex.verb(tree.tok(support).lemma)
+        # the verb's object slot is the noun's: its prepositional phrase is the noun's too
+        # (أعلنت الحكومة الإفراج عن الرهائن)
         last = max(tree.subtree(n))
         for j in tree.children(support, "obl"):
             c = tree.case(j).split(" ")[0]
-            if c in entry.preps and not (own is not None and c in own.preps):
+            if c in entry.preps:
                 objs.extend(_expanded(d, s, tree, j))
             elif not c and not entry.preps and min(tree.subtree(j)) == last + 1:
                 objs.extend(_expanded(d, s, tree, j))  # اعتقال جميع المتورطين, parsed apart

@@ -159,6 +159,9 @@ AGENT_GOVERNORS = frozenset(
 SANCTIONS = frozenset(normalize(w) for w in "عقوبة عقوبات حزمة قائمة".split())
 #: Verbs by which sanctions name whom they target (تشمل, تطال).
 SANCTION_SCOPE_VERBS = frozenset(normalize(w) for w in "شمل طال".split())
+#: Support verbs that report an action rather than do it: the action noun's own genitive,
+#: when it acts, is its doer (أعلنت الرئاسة وصول الرئيس: the president arrives).
+REPORT_GOVERNORS = frozenset(normalize(w) for w in "اعلن اكد كشف".split())
 #: Verbs by which a place "witnesses" an event (شهدت المنطقة نزاعا): the event's location.
 WITNESS_VERBS = frozenset({"شهد"})
 #: Particles that negate the predicate they modify (لم يلتق: a negated fact).
