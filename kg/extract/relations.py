@@ -132,6 +132,9 @@ def lexicon_objects(
             or d.ent(o[0]).cls == "Event"
             and "Statement" in entry.objects  # حذر من الحرب: what one speaks of
         ]
+    if p.rel == "adopted":
+        # تبنى التنظيم الهجوم: one claims an attack, one adopts a law or a plan
+        objects = [o for o in objects if d.ent(o[0]).cls != "Event"]
     if p.rel in APPOINTING:
         # عينه رئيسا للحكومة: the post is what he becomes, not whom they appointed
         posts = set(predicative_titles(d, s, tree, p.v))
