@@ -29,6 +29,7 @@ from .words import (
     RESULT_VERBS,
     SANCTION_SCOPE_VERBS,
     SANCTIONS,
+    SUPPORT_NOUNS,
 )
 
 #: Relations of an attack noun whose object's place is where the attack took place.
@@ -168,15 +169,31 @@ def support_verb(d: Doc, tree: Tree, n: int) -> int:
             tree.tok(k).upos == "PRON" for k in tree.children(v, "obj")
         ):
             return v  # العقوبات التي فرضها على X: the clause says who, and on whom
-    h = tree.tok(n).head
+    m = carrier(tree, n)
+    h = tree.tok(m).head
     if (
         h
         and tree.tok(h).upos in ("VERB", "AUX")
-        and tree.base_rel(n) in ("obj", "obl")
+        and tree.base_rel(m) in ("obj", "obl")
         and lexmod.key(tree.tok(h).lemma) in AGENT_GOVERNORS
     ):
         return h
     return 0
+
+
+def carrier(tree: Tree, n: int) -> int:
+    """The verbal noun of a support verb an action noun is the genitive of (أعلن فرض
+    عقوبات على X, أعلن شن غارات: فرض, شن), else the noun itself."""
+    h = tree.tok(n).head
+    if (
+        h
+        and tree.tok(h).upos == "NOUN"
+        and tree.rel(n) == "nmod"
+        and not tree.has_case(n)
+        and lexmod.key(tree.tok(h).lemma) in SUPPORT_NOUNS
+    ):
+        return h
+    return n
 
 
 def _led_by(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
@@ -233,7 +250,16 @@ def _noun_arguments(
             agent = agent or ent_of(d, s, tree, j)
         elif not c:
             objs.extend(_expanded(d, s, tree, j))
-    if support and not objs and (tree.rel(n) == "obj" or tree.tok(support).head == n):
+    m = carrier(tree, n)
+    if m != n and not objs:
+        # أعلن الجيش شن غارات على مواقع: the support noun's phrase is the action's
+        objs = [
+            o
+            for j in tree.children(m, "nmod")
+            if tree.case(j).split(" ")[0] in entry.preps
+            for o in _expanded(d, s, tree, j)
+        ]
+    if support and not objs and _object_slot(d, tree, m, support):
         # the verb's object slot is the noun's: its prepositional phrase is the noun's too
         # (أعلنت الحكومة الإفراج عن الرهائن)
         last = max(tree.subtree(n))
@@ -244,6 +270,18 @@ def _noun_arguments(
             elif not c and not entry.preps and min(tree.subtree(j)) == last + 1:
                 objs.extend(_expanded(d, s, tree, j))  # اعتقال جميع المتورطين, parsed apart
     return objs, agent
+
+
+def _object_slot(d: Doc, tree: Tree, m: int, support: int) -> bool:
+    """Whether a noun fills its support verb's object slot: its direct object, its
+    object after the verb's own preposition (أعلنت عن فرض), or the noun its relative
+    clause describes."""
+    if tree.tok(support).head == m and tree.rel(support).startswith("acl"):
+        return True
+    if tree.tok(m).head != support:
+        return False
+    own = d.lex.verb(tree.tok(support).lemma)
+    return tree.rel(m) == "obj" or (own is not None and tree.case(m).split(" ")[0] in own.preps)
 
 
 def _acting_genitive(
