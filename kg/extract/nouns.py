@@ -23,6 +23,7 @@ from .tree import Tree
 from .words import (
     AGENT_GOVERNORS,
     DEATH_NOUNS,
+    DOCUMENT_NOUNS,
     FORCES,
     PREPOSITIONAL_NOUNS,
     REPORT_GOVERNORS,
@@ -70,6 +71,16 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         objs = [o for o in objs if o[1] not in posts]  # تعيين X كمدرب: X, not the post
         position_facts(d, s, tree, n, sorted(posts), objs)
     agent = agent or noun_agent(d, s, tree, n, support)
+    if agent is None and entry.relation in ("signed", "agreed"):
+        # تم توقيع الاتفاق بين الحكومة والنقابات: the sides signed it
+        sides = between(d, s, tree, [n, *(oi for _, oi in objs)])
+        for side in sides:
+            for obj, oi in objs:
+                if obj in sides:
+                    continue
+                d.fact(
+                    side, entry.relation, obj, s, tree, [n, oi], NOUN_AGENT, lexmod.key(tok.lemma)
+                )
     subj, conf = agent, NOUN_AGENT
     if subj is None and is_event and entry.relation in EVENT_SUBJECT_RELATIONS:
         subj, conf = event, EVENT_ARGUMENT  # the attack targeted ...
@@ -87,6 +98,21 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
         if is_event and event is not None and entry.relation in ATTACKS:
             _attack_place(d, s, tree, event, n, oi)
+
+
+def between(d: Doc, s: Sentence, tree: Tree, heads: list[int]) -> list[str]:
+    """The two sides of a «بين A و B» phrase hung on any of the heads (B coordinated with
+    A, or, as parses hang it, with one of the heads after A)."""
+    for h in heads:
+        for a in tree.children(h, "nmod", "obl"):
+            if tree.case(a) != "بين":
+                continue
+            others = tree.children(a, "conj") or [
+                k for x in heads for k in tree.children(x, "conj") if k > a
+            ]
+            keys = [ent_of(d, s, tree, j) for j in [a, *others[:1]]]
+            return [k for k in keys if k is not None]
+    return []
 
 
 def support_doers(d: Doc, s: Sentence, tree: Tree, v: int) -> list[str]:
@@ -229,7 +255,9 @@ def _noun_arguments(
         # the genitive is the other party (but أعلنت الرئاسة وصول الرئيس: he arrives)
         kids = [j for j in kids if tree.has_case(j)]
     genitive_agent = (
-        bool(entry.preps)
+        # سيطرة داعش على, زيارة الرئيس إلى: an acting genitive of a noun that takes its
+        # object by a preposition does it (توقيع الاتفاق: a thing is what is signed)
+        (bool(entry.preps) and not _document_genitive(tree, kids))
         or (lam and _acting_genitive(d, s, tree, kids))
         or (
             event is not None
@@ -282,6 +310,18 @@ def _object_slot(d: Doc, tree: Tree, m: int, support: int) -> bool:
         return False
     own = d.lex.verb(tree.tok(support).lemma)
     return tree.rel(m) == "obj" or (own is not None and tree.case(m).split(" ")[0] in own.preps)
+
+
+def _document_genitive(tree: Tree, kids: list[int]) -> bool:
+    """Whether the noun's genitive is a document (توقيع الاتفاق: what is signed)."""
+    gen = next((j for j in kids if not tree.has_case(j)), None)
+    if gen is None:
+        return False
+    t = tree.tok(gen)
+    return (
+        strip_al(normalize(t.form)) in DOCUMENT_NOUNS
+        or strip_al(lexmod.key(t.lemma)) in DOCUMENT_NOUNS
+    )
 
 
 def _acting_genitive(
