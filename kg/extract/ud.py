@@ -32,7 +32,7 @@ from __future__ import annotations
 from ..model import AnalysedDoc, Extraction
 from .coref import find_anaphora
 from .finish import finish
-from .mentions import find_events, find_groups, find_names, find_times
+from .mentions import find_events, find_groups, find_names, find_quantities, find_times
 from .places import read_places
 from .predicates import read_predicates
 from .reporting import read_sources
@@ -51,6 +51,7 @@ def extract(analysed: AnalysedDoc) -> Extraction:
         find_names(d, s, tree)
         find_anaphora(d, s, tree)
         find_times(d, s, tree)
+        find_quantities(d, s, tree)
         find_titles(d, s, tree)
         find_events(d, s, tree)
         find_groups(d, s, tree)
