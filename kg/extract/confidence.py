@@ -81,3 +81,9 @@ CASUALTIES = 0.75
 EVENT_PARTIES = 0.7
 #: The place or time an event's clause names.
 EVENT_PLACE_TIME = 0.75
+
+# ------------------------------------------------------------------ places
+
+#: A place, facility or body situated by في/ب, عاصمة or a direction word before a place
+#: (kg.extract.places): read off the words between two names, not a predicate.
+LOCATED = 0.75
