@@ -26,6 +26,7 @@ from .words import (
     DOCUMENT_NOUNS,
     FORCES,
     PREPOSITIONAL_NOUNS,
+    REPEL_VERBS,
     REPORT_GOVERNORS,
     RESULT_VERBS,
     SANCTION_SCOPE_VERBS,
@@ -81,6 +82,8 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
                 d.fact(
                     side, entry.relation, obj, s, tree, [n, oi], NOUN_AGENT, lexmod.key(tok.lemma)
                 )
+    if agent is not None and entry.relation in ATTACKS:
+        _repelled(d, s, tree, n, agent)
     subj, conf = agent, NOUN_AGENT
     if subj is None and is_event and entry.relation in EVENT_SUBJECT_RELATIONS:
         subj, conf = event, EVENT_ARGUMENT  # the attack targeted ...
@@ -98,6 +101,15 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
         if is_event and event is not None and entry.relation in ATTACKS:
             _attack_place(d, s, tree, event, n, oi)
+
+
+def _repelled(d: Doc, s: Sentence, tree: Tree, n: int, attacker: str) -> None:
+    """صد الجيش هجوما شنه المسلحون: who repels an attack fights its attacker."""
+    h = tree.tok(n).head
+    if not h or tree.rel(n) != "obj" or lexmod.key(tree.tok(h).lemma) not in REPEL_VERBS:
+        return
+    for k in subjects(d, s, tree, h, False)[0]:
+        d.fact(k, "fights", attacker, s, tree, [h, n], NOUN_AGENT, lexmod.key(tree.tok(h).lemma))
 
 
 def between(d: Doc, s: Sentence, tree: Tree, heads: list[int]) -> list[str]:

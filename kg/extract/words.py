@@ -162,6 +162,8 @@ SANCTION_SCOPE_VERBS = frozenset(normalize(w) for w in "شمل طال".split())
 #: Verbal nouns of support verbs: with an action noun as genitive they carry it like
 #: their verb (أعلن الاتحاد فرض عقوبات على X, أعلن الجيش شن غارات على Y).
 SUPPORT_NOUNS = frozenset(normalize(w) for w in "فرض شن تنفيذ إجراء توجيه".split())
+#: Verbs of repelling an attack: their subject fights the attacker (صد الجيش هجوما شنه X).
+REPEL_VERBS = frozenset(normalize(w) for w in "صد أحبط أفشل".split())
 #: Support verbs that report an action rather than do it: the action noun's own genitive,
 #: when it acts, is its doer (أعلنت الرئاسة وصول الرئيس: the president arrives).
 REPORT_GOVERNORS = frozenset(normalize(w) for w in "اعلن اكد كشف".split())
