@@ -9,9 +9,9 @@ agreeing noun, or else a new noun-phrase entity. ``dual_parties`` resolves a dua
 (الجانبين) to the two parties last named together. Reads the ``Doc``'s history,
 surnames, heads and nationalities; writes mentions for what it makes.
 
-Note: ``ent_of -> _homeland -> pronoun -> _antecedent_noun -> ent_of`` is a known
-mutual recursion (it can raise RecursionError on some inputs); it is kept as it was, in
-this one module, so that its fix stays local.
+The readings of ``ent_of`` run in a declared order (see its docstring): pronouns are
+resolved against entities already found and nouns read by ``nominal``, which resolves no
+pronoun, so no reading can call itself back.
 """
 
 from __future__ import annotations
@@ -62,38 +62,63 @@ def find_anaphora(d: Doc, s: Sentence, tree: Tree) -> None:
 
 
 def ent_of(d: Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> str | None:
-    """The entity a token (the head of an argument) refers to."""
+    """The entity a token (the head of an argument) refers to.
+
+    The readings are tried in a declared order, and each may only call the ones below
+    it, so that no reading can ask for itself (the call graph has no cycle):
+
+    1. one's own country (بلاده): the country of the person its pronoun refers to, found
+       by ``pronoun``;
+    2. a relative pronoun (الذي, التي): the noun its clause describes, found by
+       ``nominal``;
+    3. a personal pronoun (clitic or free): ``pronoun``, against entities already
+       mentioned or else the nearest noun before it, found by ``nominal``;
+    4. ``nominal``: what the token already stands for (a name, title or event the
+       mention steps found), a surname, or a new noun-phrase entity.
+
+    ``pronoun`` and ``nominal`` never call ``ent_of``.
+    """
     t = tree.tok(i)
     if create and strip_al(lexmod.key(t.lemma)) in HOMELAND:
         own = _homeland(d, s, tree, i)
         if own is not None:
             return own
-    key = d.token_ent.get((s.index, i))
-    if key is not None:
-        key = d.find(key)
+    if (s.index, i) not in d.token_ent and t.upos == "PRON":
         n = normalize(t.form)
-        if strip_al(n) in TRANSPARENT or n in TRANSPARENT:
-            inner = _transparent_target(d, s, tree, i)
-            if inner:
-                return inner
-        return key
-    n = normalize(t.form)
-    if strip_al(n) in TRANSPARENT or n in TRANSPARENT or n in designators():
-        inner = _transparent_target(d, s, tree, i)  # العاصمة كابل, موقع الحرة: the name
-        if inner:
-            return inner
-    if t.upos == "PRON":
         if n == "ما" and tree.children(i, "acl:relcl", "acl") and create:
             return _free_relative(d, s, tree, i)
         if t.feat("PronType") == "Rel" or n in RELATIVE_PRONOUNS:
-            if tree.rel(t.head) in ("acl:relcl", "acl") or tree.tok(t.head).deprel.startswith(
-                "acl"
-            ):
-                ante = tree.tok(t.head).head
-                return ent_of(d, s, tree, ante, create) if ante else None
-            return None
+            ante = _relative_antecedent(tree, i)
+            return nominal(d, s, tree, ante, create) if ante else None
         return pronoun(d, s, tree, i)
-    if t.upos in ("PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "VERB", "DET"):
+    return nominal(d, s, tree, i, create)
+
+
+def _relative_antecedent(tree: Tree, i: int) -> int:
+    """The noun a relative pronoun's clause describes (0 for none)."""
+    h = tree.tok(i).head
+    if h and (tree.rel(h) in ("acl:relcl", "acl") or tree.tok(h).deprel.startswith("acl")):
+        return tree.tok(h).head
+    return 0
+
+
+def nominal(d: Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> str | None:
+    """The entity a token refers to without resolving any pronoun: what it already stands
+    for (seen through a transparent noun: موقع وزارة الخارجية -> the ministry), the person
+    a surname names, or (when ``create``) a new noun-phrase entity. None for a pronoun or
+    a function word that stands for nothing yet."""
+    t = tree.tok(i)
+    n = normalize(t.form)
+    transparent = strip_al(n) in TRANSPARENT or n in TRANSPARENT
+    key = d.token_ent.get((s.index, i))
+    if key is not None:
+        inner = _transparent_target(d, s, tree, i) if transparent else None
+        return inner or d.find(key)
+    if transparent or n in designators():
+        inner = _transparent_target(d, s, tree, i)  # العاصمة كابل, موقع الحرة: the name
+        if inner:
+            return inner
+    if t.upos in ("PRON", "PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "VERB", "DET"):
         return None
     if n in d.surnames:  # شولتس after أولاف شولتس
         return d.find(d.surnames[n])
@@ -224,13 +249,15 @@ def _antecedent_noun(
         t = tree.tok(k)
         if t.upos not in ("NOUN", "PROPN") or t.deprel in ("amod", "flat") or k in own_subject:
             continue
+        if k == h and tree.rel(i) in ("nmod", "nmod:poss"):
+            continue  # بلاده: a possessive never refers to the noun it is attached to
         g = GENDERS.get(t.feat("Gender") or "", "")
         num = NUMBERS.get(t.feat("Number") or "", "s")
         if number and num != number and not (number == "s" and gender == "f" and num == "p"):
             continue
         if gender and g and g != gender and num == "s":
             continue
-        return ent_of(d, s, tree, k)
+        return nominal(d, s, tree, k)
     return None
 
 

@@ -27,6 +27,8 @@ BARE_TITLE_SENTENCES = 2
 GENITIVE = "#genitive"
 #: Classes of the bodies a title or a predicative title relates a person to.
 BODIES = ("Organization", "Country", "Group")
+#: The relation column of a title that relates its holder to no body (نظير: a counterpart).
+NO_RELATION = "-"
 
 
 def find_titles(d: Doc, s: Sentence, tree: Tree) -> None:
@@ -157,8 +159,8 @@ def _title_relation(d: Doc, s: Sentence, tree: Tree, t: int, title: str, person:
     state, to the country of its nationality adjective."""
     rel = titles()[title].relation
     _note_nationality(d, tree, t, person)
-    if rel == "holdsPosition":
-        return
+    if rel in ("holdsPosition", NO_RELATION):
+        return  # نظير عمان: a counterpart is no member or leader of the body in its phrase
     if _title_body(d, s, tree, t, rel, person):
         return
     if rel != "leaderOf" or strip_al(title) not in HEADS_OF_STATE:
@@ -236,7 +238,7 @@ def read_predicative_titles(d: Doc, s: Sentence, tree: Tree) -> None:
             if key and d.ent(key).cls in BODIES and d.find(key) != subj:
                 d.fact(
                     subj,
-                    relation if relation != "-" else "affiliatedWith",
+                    relation if relation != NO_RELATION else "affiliatedWith",
                     key,
                     s,
                     tree,
