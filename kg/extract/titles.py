@@ -67,23 +67,55 @@ def _title(d: Doc, s: Sentence, tree: Tree, t: Token, title: str, owner: str | N
                 d.ent(person).gender = "f"
         return
     if person is not None:
-        d.bindings.append((head_word, mods, person, s.index))
-        info = titles().get(title)
-        if info is not None and info.gender == "f":
-            d.ent(person).gender = "f"  # مديرة الصندوق كريستالينا غورغييفا: a woman
+        _named_title(d, s, tree, t.id, ids, title, head_word, mods, pos_key, person)
+        return
+    _unnamed_title(d, s, tree, t.id, ids, title, head_word, mods, pos_key)
+
+
+def _named_title(
+    d: Doc,
+    s: Sentence,
+    tree: Tree,
+    t: int,
+    ids: list[int],
+    title: str,
+    head_word: str,
+    mods: frozenset[str],
+    pos_key: str,
+    person: str,
+) -> None:
+    """A title in apposition with a person's name: the binding later bare titles look
+    up, the person an earlier mention of the same title stood for, and the facts the
+    title states (a counterpart, نظيره الأردني, holds no position)."""
+    d.bindings.append((head_word, mods, person, s.index))
+    _join_unnamed(d, head_word, mods, person, s.index)
+    info = titles().get(title)
+    if info is not None and info.gender == "f":
+        d.ent(person).gender = "f"  # مديرة الصندوق كريستالينا غورغييفا: a woman
+    if titles()[title].relation != NO_RELATION:
         d.fact(
             person,
             "holdsPosition",
             pos_key,
             s,
             tree,
-            [t.id, *ids, _head_of_ent(d, s, person, tree)],
+            [t, *ids, _head_of_ent(d, s, person, tree)],
             TITLE_APPOSITION,
         )
-        _title_relation(d, s, tree, t.id, title, person)
-        d.token_ent[(s.index, t.id)] = person
-        return
-    _unnamed_title(d, s, tree, t.id, ids, title, head_word, mods, pos_key)
+    _title_relation(d, s, tree, t, title, person)
+    d.token_ent[(s.index, t)] = person
+
+
+def _join_unnamed(d: Doc, head: str, mods: frozenset[str], person: str, sentence: int) -> None:
+    """الرئيس السوري يستقبل ... (a headline), then الرئيس السوري بشار الأسد: the person
+    known only by the same title (same modifiers; a bare title only within the last
+    sentences) was this one."""
+    for h, m, key, si in d.unnamed:
+        if h != head or m != mods or d.ent(key).proper:
+            continue
+        if not (mods - {GENITIVE}) and sentence - si > BARE_TITLE_SENTENCES:
+            continue
+        d.merge(person, key)
 
 
 def _unnamed_title(
@@ -98,7 +130,8 @@ def _unnamed_title(
     pos_key: str,
 ) -> None:
     """A title with no name beside it: the person an earlier title bound, or else a
-    person known only by the title (قال الرئيس الفرنسي)."""
+    person known only by the title (قال الرئيس الفرنسي), an entity apart from the
+    Position that a later mention of the title with a name joins."""
     bound = _bound_person(d, head_word, mods, s.index)
     if bound is not None:
         d.token_ent[(s.index, t)] = bound
@@ -108,12 +141,14 @@ def _unnamed_title(
             e.names.append(surface)
         d.history.append((bound, "mention", s.index))
     else:
-        e_key = d.find(pos_key)
-        e = d.ent(e_key)
-        if e.cls == "Position" and not e.proper:
-            e.cls = "Person"
-            e.gender = "f" if titles()[title].gender == "f" else "m"
-        d.token_ent[(s.index, t)] = e_key
+        e = d.ent(pos_key)
+        if e.proper:  # a name the analyser took for a title
+            d.token_ent[(s.index, t)] = e.key
+            return
+        gender = "f" if titles()[title].gender == "f" else "m"
+        key = d.mention(s, tree, ids, "titled:" + e.key, "Person", "nominal", t, gender=gender)
+        d.unnamed.append((head_word, mods, key, s.index))
+        d.token_ent[(s.index, t)] = key
 
 
 def _appos_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
