@@ -127,8 +127,13 @@ def statement_of(
     """The first of the candidate clauses with text: a Statement entity holding it, and
     the clause's head."""
     for c, ids in comps:
+        marks = [k for k in tree.children(c, "mark") if k < c]
+        if marks:  # قال X، إن ...: what was said starts after its complementiser
+            ids = [k for k in ids if k > min(marks)]
         ids = [k for k in ids if not (tree.rel(k) == "mark" and tree.tok(k).head == c)]
         ids = [k for k in ids if tree.tok(k).upos != "PUNCT" or tree.tok(k).form not in QUOTE_MARKS]
+        while ids and tree.tok(ids[0]).upos == "PUNCT":
+            ids = ids[1:]  # nor with the comma before it
         if not ids:
             continue
         a, b = tree.span(ids)

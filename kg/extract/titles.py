@@ -19,7 +19,7 @@ from .coref import ent_of
 from .phrases import TITLE_NP_WORDS, np_ids, strip_al, title_of
 from .state import Doc
 from .tree import Tree
-from .words import HEADS_OF_STATE
+from .words import COMMAS, HEADS_OF_STATE, RANKS
 
 #: A bare title (الرئيس) names the person a title bound within this many sentences.
 BARE_TITLE_SENTENCES = 2
@@ -163,7 +163,36 @@ def _appos_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
         key = d.token_ent.get((s.index, c))
         if key is not None and d.ent(key).cls == "Person":
             return d.find(key)
-    return None
+    return _comma_person(d, s, tree, i)
+
+
+#: Clauses that end a title's phrase (its own words are the rest of its subtree).
+_CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "conj", "obj", "nsubj"})
+
+
+def _comma_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
+    """المتحدث باسم الشرطة، العميد سالم الكعبي، قال ...: a person's name (or a rank and
+    a name) set off by a comma right after a title's phrase, and closed by punctuation, a
+    preposition or a complementiser, is the person the title names (whatever the parse
+    attached the name to)."""
+    own = set(tree.subtree(i, _CLAUSES))
+    end = i
+    while end + 1 in own:
+        end += 1
+    c = end + 2
+    if c > len(tree.toks) or tree.tok(end + 1).form not in COMMAS:
+        return None
+    if strip_al(normalize(tree.tok(c).form)) in RANKS and c < len(tree.toks):
+        c += 1
+    key = d.token_ent.get((s.index, c))
+    if key is None or d.ent(key).cls != "Person":
+        return None
+    last = c
+    while last < len(tree.toks) and d.token_ent.get((s.index, last + 1)) == key:
+        last += 1
+    if last < len(tree.toks) and tree.tok(last + 1).upos not in ("PUNCT", "ADP", "SCONJ"):
+        return None
+    return d.find(key)
 
 
 def _head_of_ent(d: Doc, s: Sentence, key: str, tree: Tree) -> int:

@@ -36,6 +36,14 @@ COLLECTIVES = frozenset(
 HOMELAND = {normalize(w) for w in ("بلاد", "بلد", "وطن")}
 #: Titles of heads of state: with a nationality adjective they lead that country.
 HEADS_OF_STATE = {normalize(w) for w in ("رئيس", "ملك", "أمير", "سلطان", "عاهل", "زعيم")}
+#: Ranks and courtesy titles that introduce a name set off by commas after a title
+#: (المتحدث باسم الشرطة، العميد سالم الكعبي، ...), compared without the article.
+RANKS = frozenset(
+    normalize(w)
+    for w in "عميد عقيد لواء مقدم رائد نقيب جنرال فريق مشير شيخ دكتور مهندس سيد سيدة".split()
+)
+#: Commas (Arabic and Latin) that set off an apposition.
+COMMAS = ("،", ",")
 #: Nouns whose dual (الرئيسان, الجانبين) refers to the two parties last mentioned together.
 DUAL_REFS = frozenset(
     normalize(w) for w in "جانب طرف بلد دولة زعيم رئيس وزير قائد مسؤول ملك أمير وفد".split()
