@@ -14,6 +14,7 @@ from ..lexicon import relations as lexmod
 from ..lexicon.words import designators
 from ..model import Sentence
 from ..text import normalize, strip_diacritics
+from ..vocab import SPEECH_RELATIONS
 from .confidence import (
     SUBJECT_DUAL_VERB,
     SUBJECT_GOVERNOR_STEP,
@@ -24,7 +25,7 @@ from .confidence import (
     SUBJECT_SHARED_STEP,
 )
 from .coref import agrees, dual_parties, ent_of, recent
-from .phrases import is_relative_clause, strip_al, verb_agreement
+from .phrases import adverbial, is_relative_clause, strip_al, verb_agreement, verbal_noun
 from .state import AGENTIVE, Doc
 from .tree import Tree
 from .words import ADDITION, ADDITION_PREFIXES, PURPOSE_MARKS, TRANSPARENT
@@ -155,12 +156,26 @@ def _dropped_subjects(
 # ----------------------------------------------------------------- objects
 
 
+def _unmarked_content(tree: Tree, v: int) -> list[int]:
+    """أعلن الرئيس، اليوم الأحد، سحب القوات: a verbal noun the parse left as an unmarked
+    oblique, before any prepositional phrase of the verb, is what was announced."""
+    for j in tree.children(v, "obl"):
+        if tree.has_case(j):
+            return []
+        if verbal_noun(tree.tok(j)):
+            return [j]
+    return []
+
+
 def objects(
     d: Doc, s: Sentence, tree: Tree, v: int, entry: lexmod.Entry | None
 ) -> list[tuple[str, int]]:
     """Object entities of a predicate (with the token each comes from): its direct object,
     and its prepositional object when the lexicon names the preposition."""
     args = tree.children(v, "obj", "nsubj:pass")
+    speech = entry is not None and entry.relation in SPEECH_RELATIONS
+    if speech:
+        args += _unmarked_content(tree, v)
     if entry is not None and entry.preps:
         args += [
             j for j in tree.children(v, "obl", "nmod") if tree.case(j).split(" ")[0] in entry.preps
@@ -168,6 +183,8 @@ def objects(
     out: list[tuple[str, int]] = []
     for j in args:
         t = tree.tok(j)
+        if speech and adverbial(t):
+            continue  # أعلنت الحكومة رسميا عن ...: "officially" is no object
         if t.upos == "PRON" and t.feat("PronType") != "Rel" and is_relative_clause(tree, v):
             # a resumptive pronoun (الذي استضافه, الذي شارك فيه): the noun the clause is about
             ante = tree.tok(v).head

@@ -20,7 +20,15 @@ from ..lexicon import relations as lexmod
 from ..lexicon.words import designators, people_nouns
 from ..model import Sentence
 from ..text import normalize
-from .phrases import ARGUMENT_NP_WORDS, GENDERS, NUMBERS, is_group, np_ids, strip_al
+from .phrases import (
+    ARGUMENT_NP_WORDS,
+    GENDERS,
+    NUMBERS,
+    is_group,
+    nationality_adjective,
+    np_ids,
+    strip_al,
+)
 from .state import AGENTIVE, Doc, Ent
 from .tree import Tree
 from .words import (
@@ -29,6 +37,7 @@ from .words import (
     DUAL_REFS_EN,
     DUAL_WORDS_EN,
     HOMELAND,
+    MEDIA,
     PRON_AGREE,
     RELATIVE_PRONOUNS,
     TRANSPARENT,
@@ -160,6 +169,8 @@ def _noun_phrase(d: Doc, s: Sentence, tree: Tree, i: int) -> str:
         cls = "Person"  # ممثل الاتحاد الأوروبي: a person known by a description
     elif lemma in COLLECTIVES or strip_al(n) in COLLECTIVES:
         cls = "Organization"  # الحكومة العراقية, الوفد, الشرطة
+    elif _media(tree, i):
+        cls = "Group"  # وسائل إعلام محلية
     else:
         cls = "Thing"
     number = "p" if t.feat("Number") in ("Plur",) else "s"
@@ -175,6 +186,18 @@ def _noun_phrase(d: Doc, s: Sentence, tree: Tree, i: int) -> str:
         i,
         gender=gender,
         number=number,
+    )
+
+
+def _media(tree: Tree, i: int) -> bool:
+    """وسائل الإعلام, وسائل إعلام محلية: the media, a group that reports."""
+    heads, genitive = MEDIA
+    if strip_al(normalize(tree.tok(i).form)) not in heads:
+        return False
+    return any(
+        strip_al(normalize(tree.tok(k).form)) == genitive
+        for k in tree.children(i, "nmod")
+        if not tree.has_case(k)
     )
 
 
@@ -204,6 +227,8 @@ def _transparent_target(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     for k in tree.children(i, "nmod", "appos", "flat"):
         if tree.has_case(k) and tree.case(k) not in ("ل",):
             continue
+        if nationality_adjective(tree, k):
+            continue  # مصادر دبلوماسية تركية: Turkish sources, not Turkey
         key = d.token_ent.get((s.index, k))
         if key is not None and d.ent(key).cls in AGENTIVE:
             return d.find(key)

@@ -163,6 +163,10 @@ def _appos_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
         key = d.token_ent.get((s.index, c))
         if key is not None and d.ent(key).cls == "Person":
             return d.find(key)
+    if i < len(tree.toks) and (s.index, i + 1) not in d.token_ent:
+        surname = d.surnames.get(normalize(tree.tok(i + 1).form))
+        if surname is not None:  # الرئيس عباس: the title and the surname of a person named
+            return d.find(surname)
     return _comma_person(d, s, tree, i)
 
 

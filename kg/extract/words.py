@@ -31,6 +31,9 @@ COLLECTIVES = frozenset(
     normalize(w)
     for w in "حكومة وفد جيش شرطة لجنة سلطات سلطة قوات قوة برلمان مجلس وزارة إدارة فريق نظام معارضة تحالف ائتلاف حزب جماعة منظمة هيئة".split()
 )
+#: Plural nouns that with a genitive of this word name a group (وسائل إعلام محلية: the
+#: media), compared without the article.
+MEDIA = ({normalize("وسائل")}, normalize("إعلام"))
 #: Nouns for one's own country: with a possessive pronoun (بلاده, بلادها) the country of
 #: the person the pronoun refers to, when a title said it (وزير الخارجية التركي).
 HOMELAND = {normalize(w) for w in ("بلاد", "بلد", "وطن")}
@@ -144,7 +147,7 @@ PLACE_CASES = frozenset({"في", "ب", "in", "at"})
 #: Prepositions that introduce the object of verbs the lexicon lacks (open relations).
 OPEN_PREPS = {"ب", "علي", "مع", "عن"}
 #: Prepositions of a source phrase: بحسب رئيس الهيئة, وفق الوكالة.
-SOURCE_CASES = {"حسب", "بحسب", "وفق"}
+SOURCE_CASES = {"حسب", "بحسب", "وفق", "وفقا", "طبقا"}
 #: Words in an organisation's name before what it fights (التحالف الدولي ضد داعش), in the
 #: order they are tried.
 PURPOSE_MARKERS = ("ضد", "لمحاربه", "لمكافحه", "لهزيمه")
@@ -158,6 +161,8 @@ ISSUED = {normalize(w) for w in "بيان تصريح رسالة تغريدة م�
 SAYING_NOUNS = {"قول", "تأكيد", "تصريح", "إشارة", "اشارة", "تحذير"}
 #: Subordinators of "as X said" clauses, whose statement is the clause they attach to.
 AS_MARKS = {"حسبما", "كما", "وفقما", "مثلما", "وفق ما", "بحسب ما"}
+#: Complementisers that open what a speaker said (إن, أن), normalised.
+COMPLEMENTISERS = frozenset({"ان", "بان"})
 #: Opening quotation marks (a token is one when its form is in this string).
 OPENING_QUOTES = '«"“'
 #: Quotation marks left out of a statement's tokens.
