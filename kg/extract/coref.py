@@ -255,10 +255,30 @@ def pronoun(d: Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None = 
                 k = d.token_ent.get((s.index, j))
                 if k:
                     exclude.add(d.find(k))
-    found = recent(d, gender, number, exclude, s.index, prefer_subject=False)
+    found = None
+    if h and tree.rel(i) in ("nmod", "nmod:poss") and tree.tok(h).upos == "NOUN":
+        found = _nearest_before(d, s, tree, i, gender, number, exclude)
+    if found is None:
+        found = recent(d, gender, number, exclude, s.index, prefer_subject=False)
     if found is None:
         found = _antecedent_noun(d, s, tree, i, gender, number)
     return found
+
+
+def _nearest_before(
+    d: Doc, s: Sentence, tree: Tree, i: int, gender: str, number: str, exclude: set[str]
+) -> str | None:
+    """استقبل X Y لدى وصوله: a possessive on a noun refers to the nearest agreeing
+    person or body named before it in its own sentence (the history lists a sentence's
+    subjects after its names, so it cannot tell which came last)."""
+    for k in range(tree.tok(i).head - 1, 0, -1):
+        key = d.token_ent.get((s.index, k))
+        if key is None:
+            continue
+        e = d.ent(key)
+        if e.cls in ("Person", "Organization", "Group") and e.key not in exclude:
+            return e.key if agrees(e, gender, number) else None
+    return None
 
 
 def _antecedent_noun(

@@ -9,7 +9,9 @@ to: الجانبين, وبحثا), which ``note_pairs`` keeps up to date.
 
 from __future__ import annotations
 
+from ..lexicon.words import designators
 from ..model import Sentence
+from ..text import normalize
 from .confidence import MEETING_EVENT, PARTICIPATION_CAP, SUBJECT_OTHER_PARTY
 from .coref import recent
 from .finish import label
@@ -25,6 +27,10 @@ JOINT_RELATIONS = ("met", "agreed", "signed", "worksWith")
 MEETING_RELATIONS = ("met", "received")
 #: Classes of a party a meeting verb's lone subject can be.
 PARTIES = ("Person", "Organization", "Country")
+#: Relations of a journey: their objects are places (or bodies one visits).
+JOURNEYS = ("arrivedIn", "visited")
+#: Classes of what a journey's bare object can be.
+DESTINATIONS = PLACES | {"Organization"}
 #: A meeting event's label names at most this many participants.
 LABEL_PARTIES = 3
 
@@ -34,7 +40,10 @@ def other_party(
 ) -> list[tuple[str, int]]:
     """والتقى الرئيس التركي: a meeting needs two, so one named party is whom the subject
     carried over from before met. The objects, with the named party as the one met (and
-    the carried-over subject in ``p``); else the objects unchanged."""
+    the carried-over subject in ``p``); else the objects unchanged (but a journey's, which
+    are places: وتعد زيارته الأولى, read as عاد, arrived nowhere)."""
+    if p.rel in JOURNEYS:
+        return [o for o in objects if _destination(d, tree, *o)]
     if p.rel != "met" or objects or len(p.subjects) != 1 or not tree.children(p.v, "nsubj"):
         return objects
     one = d.ent(p.subjects[0])
@@ -48,6 +57,14 @@ def other_party(
         objects = [(p.subjects[0], tree.children(p.v, "nsubj")[0])]
         p.subjects, p.sconf = [before], SUBJECT_OTHER_PARTY
     return objects
+
+
+def _destination(d: Doc, tree: Tree, key: str, i: int) -> bool:
+    """Whether a journey's object can be where it went: a place or body, any object
+    after a preposition, or a noun that names a kind of place (يزور المملكة)."""
+    if d.ent(key).cls in DESTINATIONS or tree.has_case(i):
+        return True
+    return designators().get(normalize(tree.tok(i).form)) in PLACES
 
 
 def took_part(

@@ -18,10 +18,13 @@ from .coref import ent_of, pronoun
 from .phrases import strip_al
 from .state import AGENTIVE, PLACES, Doc
 from .tree import Tree
-from .words import PREPOSITIONAL_NOUNS
+from .words import CANCELLING, PREPOSITIONAL_NOUNS
 
 #: Relations of an attack noun whose object's place is where the attack took place.
 ATTACKS = ("targeted", "struck")
+#: Relations of an event noun whose subject is a party, never the event itself (زيارة X
+#: إلى Y: X visited Y; استقبال X لـY: X received Y).
+PERSONAL = ("visited", "arrivedIn", "received", "met", "accompanied")
 #: A noun's doer is looked for at most this many heads up.
 MAX_AGENT_DEPTH = 3
 
@@ -38,8 +41,10 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     if entry.relation == "ledBy":
         _led_by(d, s, tree, n)
         return
+    if entry.relation in PERSONAL and _called_off(tree, n):
+        return  # ألغت الحكومة زيارة الوزير: a visit that did not take place
     event = d.token_ent.get((s.index, n))
-    is_event = event is not None and d.ent(event).cls == "Event"
+    is_event = event is not None and d.ent(event).cls == "Event" and entry.relation not in PERSONAL
     objs, agent = _noun_arguments(d, s, tree, n, entry, is_event)
     if not objs:
         return
@@ -58,6 +63,12 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
         if is_event and entry.relation in ATTACKS:
             _attack_place(d, s, tree, subj, n, oi)
+
+
+def _called_off(tree: Tree, n: int) -> bool:
+    """Whether the verb a noun is the object of calls it off (ألغى, أرجأ)."""
+    h = tree.tok(n).head
+    return bool(h) and tree.tok(h).upos == "VERB" and lexmod.key(tree.tok(h).lemma) in CANCELLING
 
 
 def _led_by(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
@@ -80,18 +91,34 @@ def _noun_arguments(
     d: Doc, s: Sentence, tree: Tree, n: int, entry: lexmod.Entry, is_event: bool
 ) -> tuple[list[tuple[str, int]], str | None]:
     """The objects of an action noun (with their tokens) and, when the noun takes its
-    object by a preposition, its genitive as the doer (سيطرة داعش على: the genitive acts)."""
+    object by a preposition, its genitive as the doer (سيطرة داعش على: the genitive acts;
+    so does the genitive before a ل-object: استقبال السيسي للملك). After a possessive
+    (وصوله دمشق) a bare noun is the object; with no genitive a person after ل is the
+    doer of a personal event (زيارة للرئيس إلى الدوحة)."""
     possessive = any(tree.tok(j).upos == "PRON" and j > n for j in tree.children(n, "nmod"))
-    genitive_agent = bool(entry.preps) and not is_event
+    kids = tree.children(n, "nmod", "obj")
+    bare = [j for j in kids if not tree.case(j) and tree.tok(j).upos != "PRON"]
+    l_object = any(tree.case(j).split(" ")[0] == "ل" for j in kids)
+    agentive = any(
+        (k := d.token_ent.get((s.index, j))) is not None and d.ent(k).cls in AGENTIVE for j in bare
+    )
+    genitive_agent = (bool(entry.preps) or (l_object and agentive)) and not is_event
+    if possessive and not is_event:
+        genitive_agent = False  # وصوله دمشق: the pronoun is the doer, the noun the object
     objs: list[tuple[str, int]] = []
     agent: str | None = None
-    for j in tree.children(n, "nmod", "obj"):
+    for j in kids:
         c = tree.case(j).split(" ")[0]
         if tree.tok(j).upos == "PRON":
             continue
+        if c == "ل" and entry.relation in PERSONAL and not bare and not possessive:
+            key = ent_of(d, s, tree, j)
+            if key and d.ent(key).cls == "Person":
+                agent = key  # زيارة مدتها يومان للرئيس إلى الدوحة
+                continue
         if (
             (c and c in entry.preps)
-            or (c == "ل" and possessive)
+            or (c == "ل" and (possessive or genitive_agent))
             or (not c and not is_event and not genitive_agent)
         ):
             for x in expand(d, s, tree, j):
@@ -100,7 +127,19 @@ def _noun_arguments(
                     objs.append((key, x))
         elif not c and genitive_agent:
             agent = ent_of(d, s, tree, j)
+    if not objs and possessive and entry.relation in PERSONAL:
+        objs = _place_after_possessive(d, s, tree, n)
     return objs, agent
+
+
+def _place_after_possessive(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
+    """لدى وصوله دمشق: the place named right after the possessive, wherever the parse
+    attached it, is the object of an arrival or a visit."""
+    k = n + 2
+    if k > len(tree.toks) or tree.tok(n + 1).upos != "PRON":
+        return []
+    key = d.token_ent.get((s.index, k))
+    return [(d.find(key), k)] if key is not None and d.ent(key).cls in PLACES else []
 
 
 def _attack_place(d: Doc, s: Sentence, tree: Tree, event: str, n: int, oi: int) -> None:

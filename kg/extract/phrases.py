@@ -83,6 +83,15 @@ def title_of(tree: Tree, i: int) -> str | None:
     """The normalised title word if token i is a person title (وزير, الرئيس, الأمين العام)."""
     t = tree.tok(i)
     n = normalize(t.form)
+    prev = tree.tok(i - 1) if i > 1 else None
+    if (
+        prev is not None
+        and n.startswith("ل")
+        and not n.startswith("ال")
+        and normalize(prev.form) == "ل"
+        and prev.end == t.start
+    ):
+        n = "ا" + n  # للملك: ل + الملك with the alif of the article dropped
     if i + 1 <= len(tree.toks) - 1 + 1 and i < len(tree.toks):
         two = title_at([t.form, tree.tok(i + 1).form], 0)
         if two is not None and " " in two:

@@ -57,9 +57,17 @@ def _title(d: Doc, s: Sentence, tree: Tree, t: Token, title: str, owner: str | N
     if any(tree.rel(k) == "nmod" and tree.tok(k).head == t.id for k in ids):
         mods = mods | {GENITIVE}  # رئيس مجلس النواب: a bare الرئيس is someone else
     person = _appos_person(d, s, tree, t.id)
-    pos_key = owner or f"title:{normalize(' '.join(tree.tok(k).form for k in ids))}"
+    words = [tree.tok(k).form for k in ids]
+    dropped = normalize(t.form) != title and "ا" + normalize(t.form) == title
+    if dropped and ids[0] == t.id:
+        words[0] = "ا" + words[0]  # للملك: the title is الملك
+    pos_key = owner or f"title:{normalize(' '.join(words))}"
     if owner is None:
         pos_key = d.mention(s, tree, ids, pos_key, "Position", "nominal", t.id)
+        names = d.ent(pos_key).names
+        a, b = tree.span(ids)
+        if dropped and ids[0] == t.id and d.text[a:b] in names:
+            names[names.index(d.text[a:b])] = "ا" + d.text[a:b]
     if titles()[title].relation == "honorific":
         if person is not None:  # قال السيد بانفالكار: the courtesy title names no position
             d.token_ent[(s.index, t.id)] = person
@@ -175,28 +183,29 @@ _CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "conj",
 
 
 def _comma_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
-    """المتحدث باسم الشرطة، العميد سالم الكعبي، قال ...: a person's name (or a rank and
-    a name) set off by a comma right after a title's phrase, and closed by punctuation, a
-    preposition or a complementiser, is the person the title names (whatever the parse
-    attached the name to)."""
+    """The person's name right after a title's phrase, whatever the parse attached it to:
+    straight after it (استقبال السيسي للملك عبدالله الثاني), or set off by a comma, maybe
+    after a rank, and then closed by punctuation, a preposition or a complementiser
+    (المتحدث باسم الشرطة، العميد سالم الكعبي، إن ...)."""
     own = set(tree.subtree(i, _CLAUSES))
     end = i
     while end + 1 in own:
         end += 1
-    c = end + 2
-    if c > len(tree.toks) or tree.tok(end + 1).form not in COMMAS:
-        return None
-    if strip_al(normalize(tree.tok(c).form)) in RANKS and c < len(tree.toks):
+    c = end + 1
+    comma = c <= len(tree.toks) and tree.tok(c).form in COMMAS
+    c += 1 if comma else 0
+    if comma and c <= len(tree.toks) and strip_al(normalize(tree.tok(c).form)) in RANKS:
         c += 1
+    if c > len(tree.toks):
+        return None
     key = d.token_ent.get((s.index, c))
-    if key is None or d.ent(key).cls != "Person":
+    if key is None or d.ent(key).cls != "Person" or not d.ent(key).proper:
         return None
     last = c
     while last < len(tree.toks) and d.token_ent.get((s.index, last + 1)) == key:
         last += 1
-    if last < len(tree.toks) and tree.tok(last + 1).upos not in ("PUNCT", "ADP", "SCONJ"):
-        return None
-    return d.find(key)
+    closed = last == len(tree.toks) or tree.tok(last + 1).upos in ("PUNCT", "ADP", "SCONJ")
+    return d.find(key) if closed or not comma else None
 
 
 def _head_of_ent(d: Doc, s: Sentence, key: str, tree: Tree) -> int:

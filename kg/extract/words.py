@@ -115,6 +115,8 @@ RELATIVE_PRONOUNS = ("الذي", "التي", "الذين", "اللذان", "ال
 COPULAS = frozenset(
     normalize(w) for w in "عد عاد اعتبر بدا صار ظل بات اصبح كان ليس زال دام امسي اضحي".split()
 )
+#: Verbs that call off what their object noun names (ألغت الحكومة زيارة الوزير: no visit).
+CANCELLING = frozenset(normalize(w) for w in "ألغى أرجأ أجل علق رفض".split())
 #: Particles that negate the predicate they modify (لم يلتق: a negated fact).
 NEGATIONS = ("لا", "لم", "لن", "ليس", "not", "never")
 #: Subordinators of purpose clauses (لتشمل, لكي, كي), compared with the lemma.
