@@ -24,7 +24,7 @@ from kg.graph import build_graph
 from kg.lexicon import gazetteer
 from kg.model import Document
 from kg.pipeline import Options, Stages, process
-from kg.store import to_trig
+from kg.serialise import to_trig
 
 ROOT = Path(__file__).resolve().parents[1]
 

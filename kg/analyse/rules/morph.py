@@ -203,7 +203,7 @@ def _pro_parts(surface: str, pro: str) -> tuple[list[Part], int]:
     return parts, pos
 
 
-def _enc_part(surface: str, enc: str, stem_end_hint: int | None = None) -> tuple[Part | None, int]:
+def _enc_part(surface: str, enc: str) -> tuple[Part | None, int]:
     if not enc:
         return None, len(surface)
     start = _letter_index_from_end(surface, len(enc))
