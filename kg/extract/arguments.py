@@ -25,10 +25,24 @@ from .confidence import (
     SUBJECT_SHARED_STEP,
 )
 from .coref import agrees, dual_parties, ent_of, recent
-from .phrases import adverbial, is_relative_clause, strip_al, verb_agreement, verbal_noun
+from .phrases import (
+    adverbial,
+    is_relative_clause,
+    strip_al,
+    title_of,
+    verb_agreement,
+    verbal_noun,
+)
 from .state import AGENTIVE, Doc
 from .tree import Tree
-from .words import ADDITION, ADDITION_PREFIXES, PURPOSE_MARKS, TRANSPARENT
+from .words import (
+    ADDITION,
+    ADDITION_PREFIXES,
+    CHAIN_TITLES,
+    PERSONAL_RELATIVES,
+    PURPOSE_MARKS,
+    TRANSPARENT,
+)
 
 #: A subject is looked for at most this many verbs up a chain (conj, xcomp, advcl).
 MAX_SUBJECT_DEPTH = 3
@@ -142,6 +156,9 @@ def _dropped_subjects(
         key = ent_of(d, s, tree, tree.tok(v).head)
         if key and agrees(d.ent(key), gender, number):
             return [key], SUBJECT_RELATIVE
+    before = _relative_before(d, s, tree, v)
+    if before and agrees(d.ent(before), gender, number):
+        return [before], SUBJECT_RELATIVE
     if speech and d.last_speaker is not None:
         e = d.ent(d.last_speaker)
         if e.cls in AGENTIVE and agrees(e, gender, number):
@@ -153,7 +170,33 @@ def _dropped_subjects(
     return ([key] if key else []), SUBJECT_RECENT
 
 
+def _relative_before(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:
+    """X الذي يزور ...: a verb right after a relative pronoun that the parse did not make
+    its subject (nor its clause a relative clause) is said of the name before the
+    pronoun."""
+    r = v - 1
+    if r < 2 or normalize(tree.tok(r).form) not in PERSONAL_RELATIVES:
+        return None
+    key = d.token_ent.get((s.index, r - 1))
+    if key is None or d.ent(key).cls not in AGENTIVE:
+        return None
+    return d.find(key)
+
+
 # ----------------------------------------------------------------- objects
+
+
+def _object_in_apposition(tree: Tree, v: int) -> list[int]:
+    """التقى الرئيس الأوزبكي الرئيس الكازاخي: a second title the parse set in apposition to
+    the subject's (not a link of its chain, as الشيخ in أمير قطر الشيخ تميم) is the
+    object of a verb that has none."""
+    return [
+        k
+        for j in tree.children(v, "nsubj")
+        if title_of(tree, j)
+        for k in tree.children(j, "appos")
+        if title_of(tree, k) and strip_al(normalize(tree.tok(k).form)) not in CHAIN_TITLES
+    ]
 
 
 def _unmarked_content(tree: Tree, v: int) -> list[int]:
@@ -172,7 +215,7 @@ def objects(
 ) -> list[tuple[str, int]]:
     """Object entities of a predicate (with the token each comes from): its direct object,
     and its prepositional object when the lexicon names the preposition."""
-    args = tree.children(v, "obj", "nsubj:pass")
+    args = tree.children(v, "obj", "nsubj:pass") or _object_in_apposition(tree, v)
     speech = entry is not None and entry.relation in SPEECH_RELATIONS
     if speech:
         args += _unmarked_content(tree, v)

@@ -9,15 +9,23 @@ to: الجانبين, وبحثا), which ``note_pairs`` keeps up to date.
 
 from __future__ import annotations
 
+from ..lexicon import relations as lexmod
 from ..lexicon.words import designators
 from ..model import Sentence
 from ..text import normalize
-from .confidence import MEETING_EVENT, PARTICIPATION_CAP, SUBJECT_OTHER_PARTY
-from .coref import recent
+from .confidence import (
+    BROUGHT_TOGETHER,
+    BROUGHT_TOGETHER_MET,
+    MEETING_EVENT,
+    PARTICIPATION_CAP,
+    SUBJECT_OTHER_PARTY,
+)
+from .coref import ent_of, recent
 from .finish import label
 from .phrases import verb_agreement
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
+from .words import BRING_TOGETHER, REMOTE_EVENTS
 
 #: Relations between two parties: the last such pair is what a later dual refers to.
 PAIR_RELATIONS = ("met", "received", "agreed", "signed", "worksWith")
@@ -27,6 +35,8 @@ JOINT_RELATIONS = ("met", "agreed", "signed", "worksWith")
 MEETING_RELATIONS = ("met", "received")
 #: Classes of a party a meeting verb's lone subject can be.
 PARTIES = ("Person", "Organization", "Country")
+#: Prepositions of the other party an event brought together with the first (جمع X بـY).
+WITH_CASES = ("ب", "مع")
 #: Relations of a journey: their objects are places (or bodies one visits).
 JOURNEYS = ("arrivedIn", "visited")
 #: Classes of what a journey's bare object can be.
@@ -44,6 +54,8 @@ def other_party(
     are places: وتعد زيارته الأولى, read as عاد, arrived nowhere)."""
     if p.rel in JOURNEYS:
         return [o for o in objects if _destination(d, tree, *o)]
+    if brought_together(d, s, tree, p):
+        return []
     if p.rel != "met" or objects or len(p.subjects) != 1 or not tree.children(p.v, "nsubj"):
         return objects
     one = d.ent(p.subjects[0])
@@ -57,6 +69,46 @@ def other_party(
         objects = [(p.subjects[0], tree.children(p.v, "nsubj")[0])]
         p.subjects, p.sconf = [before], SUBJECT_OTHER_PARTY
     return objects
+
+
+def brought_together(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> bool:
+    """قمة ثلاثية جمعته بالملك عبدالله والملك حمد, خلال لقاء جمعهما: the parties an
+    event brought together took part in it (and, but on a call, met each other). Whether
+    the verb was one (its subjects are then spent)."""
+    if lexmod.key(tree.tok(p.v).lemma) not in BRING_TOGETHER:
+        return False
+    h = tree.tok(p.v).head
+    event = ent_of(d, s, tree, h) if h and tree.rel(p.v).startswith("acl") else None
+    if event is None or d.ent(event).cls != "Event":
+        return False
+    parties: list[tuple[str, int]] = []
+    for j in tree.children(p.v, "obj", "obl", "nmod", "nsubj"):
+        for key in _parties_at(d, s, tree, j):
+            if key not in [k for k, _ in parties] and key != d.find(event):
+                parties.append((key, j))
+    for key, j in parties:
+        d.fact(key, "participatedIn", event, s, tree, [p.v, j], BROUGHT_TOGETHER, p.lemma)
+    remote = d.lex.event_type(lexmod.key(tree.tok(h).lemma)) in REMOTE_EVENTS
+    for a in range(len(parties)):
+        for b in range(a + 1, len(parties)) if not remote else ():
+            ka, kb = parties[a][0], parties[b][0]
+            d.fact(ka, "met", kb, s, tree, [p.v, parties[b][1]], BROUGHT_TOGETHER_MET, p.lemma)
+    if len(parties) == 2:
+        d.last_pair = (parties[0][0], parties[1][0])
+    p.subjects = []
+    return True
+
+
+def _parties_at(d: Doc, s: Sentence, tree: Tree, j: int) -> list[str]:
+    """The people and bodies an argument of a bringing-together verb names: a dual
+    pronoun (جمعهما) is the last pair, a pronoun its antecedent, a noun its entity, what
+    is coordinated with it and the party the parse hung on it (جمع X بـY)."""
+    t = tree.tok(j)
+    if t.upos == "PRON" and t.feat("Number") == "Dual" and d.last_pair:
+        return [d.find(k) for k in d.last_pair]
+    with_ = [k for k in tree.children(j, "nmod") if tree.case(k) in WITH_CASES]
+    keys = [ent_of(d, s, tree, x) for x in [j, *tree.children(j, "conj"), *with_]]
+    return [d.find(k) for k in keys if k and d.ent(k).cls in ("Person", "Organization")]
 
 
 def _destination(d: Doc, tree: Tree, key: str, i: int) -> bool:

@@ -19,7 +19,7 @@ from .coref import ent_of
 from .phrases import TITLE_NP_WORDS, np_ids, strip_al, title_of
 from .state import Doc
 from .tree import Tree
-from .words import COMMAS, HEADS_OF_STATE, RANKS
+from .words import CHAIN_TITLES, COMMAS, HEADS_OF_STATE, RANKS
 
 #: A bare title (الرئيس) names the person a title bound within this many sentences.
 BARE_TITLE_SENTENCES = 2
@@ -40,14 +40,14 @@ def find_titles(d: Doc, s: Sentence, tree: Tree) -> None:
         owner = d.token_ent.get((s.index, t.id))
         if owner is not None and d.ent(owner).cls not in ("Position",):
             continue
-        if t.deprel == "appos" and t.head and title_of(tree, t.head):
+        if t.deprel == "appos" and t.head and title_of(tree, t.head) and _chain(tree, t.id):
             continue  # أمير قطر الشيخ تميم: an honorific inside another title's chain
         _title(d, s, tree, t, title, owner)
 
 
 def _title(d: Doc, s: Sentence, tree: Tree, t: Token, title: str, owner: str | None) -> None:
     """One title word: its Position mention, and the person it names."""
-    ids = np_ids(tree, t.id, TITLE_NP_WORDS)
+    ids = _title_words(d, s, tree, t.id)
     head_word = title[2:] if title.startswith("ال") else title
     mods = frozenset(
         strip_al(normalize(tree.tok(k).form))
@@ -80,6 +80,17 @@ def _title(d: Doc, s: Sentence, tree: Tree, t: Token, title: str, owner: str | N
     _unnamed_title(d, s, tree, t.id, ids, title, head_word, mods, pos_key)
 
 
+def _title_words(d: Doc, s: Sentence, tree: Tree, t: int) -> list[int]:
+    """The tokens of a title's phrase, up to the name of the person it names (the parse
+    may hang الرئيس الكيني وليام روتو's name on the title as flat words)."""
+    ids = np_ids(tree, t, TITLE_NP_WORDS)
+    for k in ids:
+        key = d.token_ent.get((s.index, k))
+        if k > t and key is not None and d.ent(key).cls == "Person" and d.ent(key).proper:
+            return [i for i in ids if i < k]
+    return ids
+
+
 def _named_title(
     d: Doc,
     s: Sentence,
@@ -97,6 +108,7 @@ def _named_title(
     title states (a counterpart, نظيره الأردني, holds no position)."""
     d.bindings.append((head_word, mods, person, s.index))
     _join_unnamed(d, head_word, mods, person, s.index)
+    _title_and_name(d, s, tree, ids, person)
     info = titles().get(title)
     if info is not None and info.gender == "f":
         d.ent(person).gender = "f"  # مديرة الصندوق كريستالينا غورغييفا: a woman
@@ -112,6 +124,30 @@ def _named_title(
         )
     _title_relation(d, s, tree, t, title, person)
     d.token_ent[(s.index, t)] = person
+
+
+def _title_and_name(d: Doc, s: Sentence, tree: Tree, ids: list[int], person: str) -> None:
+    """الملك عبدالله الثاني, العاهل الأردني الملك عبدالله الثاني: the title (and the link
+    of its chain) followed straight by the name is a name of the person too (the form a
+    reader looks for), when they are adjacent."""
+    k = max(ids) + 1
+    links = []
+    while k <= len(tree.toks) and title_of(tree, k) and _chain(tree, k):
+        links.append(k)  # أمير قطر الشيخ تميم: through the chain
+        k += 1
+    key = d.token_ent.get((s.index, k)) if k <= len(tree.toks) else None
+    if key is None or d.find(key) != d.find(person) or not d.ent(person).proper:
+        return
+    last = k
+    while last < len(tree.toks) and d.token_ent.get((s.index, last + 1)) == key:
+        last += 1
+    e = d.ent(person)
+    for start in [ids[0], *links[:1]]:
+        name = d.text[tree.tok(start).start : tree.tok(last).end]
+        if start > 1 and normalize(tree.tok(start - 1).form) == "ل" and name[:1] == "ل":
+            name = "ا" + name  # للملك عبدالله: the name is الملك عبدالله
+        if name not in e.names:
+            e.names.append(name)
 
 
 def _join_unnamed(d: Doc, head: str, mods: frozenset[str], person: str, sentence: int) -> None:
@@ -163,14 +199,14 @@ def _appos_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     """The person a title is in apposition with: an appos/flat name child, its parent, or the name right after it."""
     cands = tree.children(i, "appos", "flat", "nmod")
     for c in list(cands):
-        if tree.rel(c) == "appos" and title_of(tree, c):
+        if tree.rel(c) == "appos" and title_of(tree, c) and _chain(tree, c):
             cands += tree.children(c, "appos", "flat")  # أمير قطر الشيخ تميم: through the honorific
     if tree.rel(i) in ("appos", "compound"):  # compound: English "President Trump"
         cands.append(tree.tok(i).head)
     for c in cands:
         key = d.token_ent.get((s.index, c))
-        if key is not None and d.ent(key).cls == "Person":
-            return d.find(key)
+        if key is not None and d.ent(key).cls == "Person" and d.ent(key).proper:
+            return d.find(key)  # (a person known by another title is someone else)
     if i < len(tree.toks) and (s.index, i + 1) not in d.token_ent:
         surname = d.surnames.get(normalize(tree.tok(i + 1).form))
         if surname is not None:  # الرئيس عباس: the title and the surname of a person named
@@ -180,6 +216,12 @@ def _appos_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
 
 #: Clauses that end a title's phrase (its own words are the rest of its subtree).
 _CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "conj", "obj", "nsubj"})
+
+
+def _chain(tree: Tree, i: int) -> bool:
+    """Whether a title in apposition to another is a link of its chain (الشيخ, الملك,
+    العميد), not a second person's title (ولي العهد السعودي الرئيسَ الكيني)."""
+    return strip_al(normalize(tree.tok(i).form)) in CHAIN_TITLES
 
 
 def _comma_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:

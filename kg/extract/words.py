@@ -45,6 +45,9 @@ RANKS = frozenset(
     normalize(w)
     for w in "عميد عقيد لواء مقدم رائد نقيب جنرال فريق مشير شيخ دكتور مهندس سيد سيدة".split()
 )
+#: Titles that stand between a title and a name in one chain (أمير قطر الشيخ تميم,
+#: العاهل البحريني الملك حمد): ranks, courtesy and royal titles, without the article.
+CHAIN_TITLES = RANKS | frozenset(normalize(w) for w in "ملك أمير سلطان".split())
 #: Commas (Arabic and Latin) that set off an apposition.
 COMMAS = ("،", ",")
 #: Nouns whose dual (الرئيسان, الجانبين) refers to the two parties last mentioned together.
@@ -108,6 +111,8 @@ PRON_AGREE = {
 }
 #: Relative pronouns: they refer to the noun their clause describes.
 RELATIVE_PRONOUNS = ("الذي", "التي", "الذين", "اللذان", "اللتان", "ما")
+#: Relative pronouns that stand for a noun (not ما), normalised.
+PERSONAL_RELATIVES = frozenset(normalize(w) for w in RELATIVE_PRONOUNS if w != "ما")
 
 # ------------------------------------------------------------------ verbs
 
@@ -174,6 +179,8 @@ STATEMENT_STRIP = ' "«»“”،,:.؟!'
 
 # ----------------------------------------------------------------- events
 
+#: Verbs by which an event brings parties together (لقاء جمعهما, قمة جمعته بالملك).
+BRING_TOGETHER = frozenset({normalize("جمع")})
 #: Event types (of the relation lexicon) whose participants talk without meeting (a
 #: telephone or video call).
 REMOTE_EVENTS = {"call"}
