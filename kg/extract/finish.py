@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 
-from ..lexicon.words import titles
+from ..lexicon.words import title_at
 from ..model import Entity, Extraction, Mention, Triple
 from ..text import normalize
 from ..vocab import OPEN
@@ -120,7 +120,7 @@ def label(e: Ent) -> str:
         return e.key
     if e.cls == "Person" and e.proper:
         # the longest proper name, not a title
-        proper = [n for n in names if normalize(n).split(" ")[0] not in titles()]
+        proper = [n for n in names if title_at(n.split(), 0) is None]
         if proper:
             return max(proper, key=lambda n: (len(n.split()), len(n)))
     if e.cls == "Event":

@@ -56,6 +56,8 @@ def other_party(
         return [o for o in objects if _destination(d, tree, *o)]
     if brought_together(d, s, tree, p):
         return []
+    if p.rel == "received" and _call_received(d, s, tree, p, objects):
+        return [o for o in objects if d.ent(o[0]).cls != "Event"]
     if p.rel != "met" or objects or len(p.subjects) != 1 or not tree.children(p.v, "nsubj"):
         return objects
     one = d.ent(p.subjects[0])
@@ -96,6 +98,34 @@ def brought_together(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> bool:
     if len(parties) == 2:
         d.last_pair = (parties[0][0], parties[1][0])
     p.subjects = []
+    return True
+
+
+def _call_received(
+    d: Doc, s: Sentence, tree: Tree, p: Predicate, objects: list[tuple[str, int]]
+) -> bool:
+    """تلقى المقداد اتصالا من ظريف: a call received is a call both took part in (the
+    receiver, and the caller after من), not a thing received. Whether there was one."""
+    calls = [
+        (o, i)
+        for o, i in objects
+        if d.ent(o).cls == "Event"
+        and d.lex.event_type(lexmod.key(tree.tok(i).lemma)) in REMOTE_EVENTS
+    ]
+    if not calls:
+        return False
+    event, ei = calls[0]
+    callers = [
+        k
+        for j in [*tree.children(p.v, "obl"), *tree.children(ei, "nmod")]
+        if tree.case(j) == "من"
+        for k in [ent_of(d, s, tree, j)]
+        if k and d.ent(k).cls in AGENTIVE
+    ]
+    for who in [*p.subjects, *callers]:
+        d.fact(who, "participatedIn", event, s, tree, [p.v, ei], min(p.sconf, PARTICIPATION_CAP))
+    if callers and p.subjects:
+        d.last_pair = (p.subjects[0], callers[0])
     return True
 
 

@@ -236,7 +236,8 @@ def _comma_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     c = end + 1
     comma = c <= len(tree.toks) and tree.tok(c).form in COMMAS
     c += 1 if comma else 0
-    if comma and c <= len(tree.toks) and strip_al(normalize(tree.tok(c).form)) in RANKS:
+    links = RANKS if comma else CHAIN_TITLES  # العاهل الأردني الملك عبدالله: through الملك
+    if c <= len(tree.toks) and strip_al(normalize(tree.tok(c).form)) in links:
         c += 1
     if c > len(tree.toks):
         return None
