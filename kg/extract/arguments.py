@@ -39,6 +39,7 @@ from .words import (
     ADDITION,
     ADDITION_PREFIXES,
     CHAIN_TITLES,
+    MESSAGES,
     PERSONAL_RELATIVES,
     PURPOSE_MARKS,
     TRANSPARENT,
@@ -186,6 +187,17 @@ def _relative_before(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:
 # ----------------------------------------------------------------- objects
 
 
+def _given(d: Doc, s: Sentence, tree: Tree, v: int, args: list[int]) -> list[int]:
+    """What a verb of giving gives: سلم الوزير الرئيسَ رسالةً: with a second, unmarked
+    noun after it, a person object is the recipient and the noun the thing given; a
+    letter or message handed over is delivered, not provided."""
+    second = [j for j in tree.children(v, "obl") if not tree.has_case(j) and j > v]
+    people = [j for j in args if (k := d.token_ent.get((s.index, j))) and d.ent(k).cls == "Person"]
+    if people and second:
+        args = [j for j in args if j not in people] + second[:1]
+    return [j for j in args if strip_al(normalize(tree.tok(j).form)) not in MESSAGES]
+
+
 def _object_in_apposition(tree: Tree, v: int) -> list[int]:
     """التقى الرئيس الأوزبكي الرئيس الكازاخي: a second title the parse set in apposition to
     the subject's (not a link of its chain, as الشيخ in أمير قطر الشيخ تميم) is the
@@ -223,6 +235,8 @@ def objects(
         args += [
             j for j in tree.children(v, "obl", "nmod") if tree.case(j).split(" ")[0] in entry.preps
         ]
+    if entry is not None and entry.relation == "provides":
+        args = _given(d, s, tree, v, args)
     out: list[tuple[str, int]] = []
     for j in args:
         t = tree.tok(j)

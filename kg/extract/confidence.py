@@ -54,6 +54,8 @@ ISSUED_CAP = 0.8
 SOURCE_SAID_CAP = 0.85
 #: A source phrase (بحسب الوزير): the source reported the clause it hangs on.
 SOURCE_PHRASE = 0.8
+#: A letter from someone (رسالة من الرئيس): they issued it.
+MESSAGE_FROM = 0.75
 #: A report verb with no content of its own (نقل): it reported the sentence's statement.
 REPORTED_PENDING = 0.7
 

@@ -54,6 +54,8 @@ def other_party(
     are places: وتعد زيارته الأولى, read as عاد, arrived nowhere)."""
     if p.rel in JOURNEYS:
         return [o for o in objects if _destination(d, tree, *o)]
+    if p.rel in MEETING_RELATIONS:
+        objects = _guest(d, s, tree, p, objects)
     if brought_together(d, s, tree, p):
         return []
     if p.rel == "received" and _call_received(d, s, tree, p, objects):
@@ -70,6 +72,25 @@ def other_party(
     if before is not None and one.cls in PARTIES:
         objects = [(p.subjects[0], tree.children(p.v, "nsubj")[0])]
         p.subjects, p.sconf = [before], SUBJECT_OTHER_PARTY
+    return objects
+
+
+def _guest(
+    d: Doc, s: Sentence, tree: Tree, p: Predicate, objects: list[tuple[str, int]]
+) -> list[tuple[str, int]]:
+    """استقبل الرئيس، عبد الفتاح السيسي، ... وزير خارجية الجزائر: the subject's own name
+    set off by commas is no guest; with no other object, the person the parse left as an
+    unmarked oblique is the one received (or met)."""
+    own = {d.find(k) for k in p.subjects}
+    objects = [o for o in objects if d.find(o[0]) not in own]
+    if objects:
+        return objects
+    for j in tree.children(p.v, "obl"):
+        if tree.has_case(j) or j < p.v:
+            continue
+        key = ent_of(d, s, tree, j)
+        if key and d.ent(key).cls in PARTIES and d.ent(key).cls not in PLACES:
+            return [(d.find(key), j)]
     return objects
 
 

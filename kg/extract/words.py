@@ -24,7 +24,9 @@ TRANSPARENT = frozenset(
 #: Nouns for documents and statements: one entity per lemma and document, like events.
 DOCUMENT_NOUNS = frozenset(
     normalize(w)
-    for w in "بيان تقرير قرار اتفاق اتفاقية خطة مبادرة رسالة تصريح تصريحات وثيقة إعلان".split()
+    for w in (
+        "بيان تقرير قرار اتفاق اتفاقية خطة مبادرة رسالة برقية تصريح تصريحات وثيقة إعلان"
+    ).split()
 )
 #: Singular nouns for bodies of people that act together (الحكومة, الوفد, الجيش).
 COLLECTIVES = frozenset(
@@ -163,6 +165,9 @@ PURPOSE_MARKERS = ("ضد", "لمحاربه", "لمكافحه", "لهزيمه")
 
 #: Documents a speaker speaks "in" (قال في بيان): the speaker issued them.
 ISSUED = {normalize(w) for w in "بيان تصريح رسالة تغريدة منشور".split()}
+#: Letters and messages: one "from" a person or body was issued by them (رسالة خطية من
+#: الرئيس), and handing one over provides nothing (سلمه رسالة).
+MESSAGES = frozenset(normalize(w) for w in "رسالة برقية خطاب دعوة".split())
 #: Nouns of saying that carry what a source said after نقل عن (قوله, تأكيده, تصريحه);
 #: compared with the lemma without diacritics.
 SAYING_NOUNS = {"قول", "تأكيد", "تصريح", "إشارة", "اشارة", "تحذير"}
