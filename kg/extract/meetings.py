@@ -35,6 +35,8 @@ JOINT_RELATIONS = ("met", "agreed", "signed", "worksWith")
 MEETING_RELATIONS = ("met", "received")
 #: Classes of a party a meeting verb's lone subject can be.
 PARTIES = ("Person", "Organization", "Country")
+#: Event types of a visit (في زيارة رسمية after a verb of arriving).
+VISITS = frozenset({"visit"})
 #: Prepositions of the other party an event brought together with the first (جمع X بـY).
 WITH_CASES = ("ب", "مع")
 #: Relations of a journey: their objects are places (or bodies one visits).
@@ -53,7 +55,9 @@ def other_party(
     the carried-over subject in ``p``); else the objects unchanged (but a journey's, which
     are places: وتعد زيارته الأولى, read as عاد, arrived nowhere)."""
     if p.rel in JOURNEYS:
-        return [o for o in objects if _destination(d, tree, *o)]
+        objects = [o for o in objects if _destination(d, tree, *o)]
+        _on_a_visit(d, s, tree, p, objects)
+        return objects
     if p.rel in MEETING_RELATIONS:
         objects = _guest(d, s, tree, p, objects)
     if brought_together(d, s, tree, p):
@@ -73,6 +77,27 @@ def other_party(
         objects = [(p.subjects[0], tree.children(p.v, "nsubj")[0])]
         p.subjects, p.sconf = [before], SUBJECT_OTHER_PARTY
     return objects
+
+
+def _on_a_visit(
+    d: Doc, s: Sentence, tree: Tree, p: Predicate, objects: list[tuple[str, int]]
+) -> None:
+    """وصل X إلى Y في زيارة رسمية: X visited Y too; يتوجه X إلى Y في زيارة (not there yet):
+    X visits Y, and has not arrived."""
+    if p.rel != "arrivedIn" or not objects:
+        return
+    visit = any(
+        tree.case(j) == "في" and d.lex.event_type(lexmod.key(tree.tok(j).lemma)) in VISITS
+        for j in tree.children(p.v, "obl", "nmod")
+    )
+    if not visit:
+        return
+    if tree.feat(p.v, "Aspect") == "Imp":
+        p.rel = "visited"  # يتوجه, سيصل: on the way, a visit planned
+        return
+    for subj in p.subjects:
+        for obj, oi in objects:
+            d.fact(subj, "visited", obj, s, tree, [p.v, oi], p.sconf, p.lemma)
 
 
 def _guest(
