@@ -38,8 +38,10 @@ from .words import (
     DUAL_WORDS_EN,
     HOMELAND,
     MEDIA,
+    OPENING_QUOTES,
     PRON_AGREE,
     RELATIVE_PRONOUNS,
+    SOURCE_NOUNS,
     TRANSPARENT,
 )
 
@@ -157,11 +159,13 @@ def _noun_phrase(d: Doc, s: Sentence, tree: Tree, i: int) -> str:
     description, a body of people, a quantity or a thing."""
     t = tree.tok(i)
     n = normalize(t.form)
-    ids = np_ids(tree, i, ARGUMENT_NP_WORDS)
+    ids = np_ids(tree, i, ARGUMENT_NP_WORDS) + _source_where(tree, i)
     a, b = tree.span(ids)
     label = d.text[a:b]
     lemma = strip_al(lexmod.key(t.lemma))
-    if t.upos == "NUM":
+    if lemma in SOURCE_NOUNS:
+        cls = "Person" if t.feat("Number") != "Plur" else "Group"  # مصدر في الجيش
+    elif t.upos == "NUM":
         cls = "Quantity"
     elif is_group(t):
         cls = "Group"
@@ -187,6 +191,20 @@ def _noun_phrase(d: Doc, s: Sentence, tree: Tree, i: int) -> str:
         gender=gender,
         number=number,
     )
+
+
+def _source_where(tree: Tree, i: int) -> list[int]:
+    """مصدر في الجيش, مصادر من الحكومة: a source is known by where it is, so its phrase
+    keeps the prepositional phrase that says so (right after it)."""
+    if strip_al(lexmod.key(tree.tok(i).lemma)) not in SOURCE_NOUNS or i + 2 > len(tree.toks):
+        return []
+    c, k = i + 1, i + 2  # wherever the parse hung the phrase
+    if tree.tok(c).upos != "ADP" or normalize(tree.tok(c).form) not in ("في", "من"):
+        return []
+    if tree.tok(k).upos not in ("NOUN", "PROPN"):
+        return []
+    own = [j for j in tree.children(k, "amod", "flat", "nmod") if not tree.has_case(j)]
+    return [c, k, *own]
 
 
 def _media(tree: Tree, i: int) -> bool:
@@ -232,7 +250,20 @@ def _transparent_target(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
         key = d.token_ent.get((s.index, k))
         if key is not None and d.ent(key).cls in AGENTIVE:
             return d.find(key)
-    return None
+    return _quoted_name_after(d, s, tree, i)
+
+
+def _quoted_name_after(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
+    """وكالة "سانا", قناة "فرانس 24": the quoted name right after a designator, wherever
+    the parse attached it, when it is a name of the designator's class."""
+    k = i + 1
+    if k > len(tree.toks) or tree.tok(k).form not in OPENING_QUOTES:
+        return None
+    key = d.token_ent.get((s.index, k + 1)) if k < len(tree.toks) else None
+    want = designators().get(normalize(tree.tok(i).form))
+    if key is None or d.ent(key).cls != want:
+        return None
+    return d.find(key)
 
 
 def pronoun(d: Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None = None) -> str | None:

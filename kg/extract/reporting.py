@@ -33,33 +33,28 @@ def read_sources(d: Doc, s: Sentence, tree: Tree) -> None:
         if strip_al(normalize(t.form)) in MESSAGES:
             _message_from(d, s, tree, t.id)
     for t in s.tokens:
-        k = t.id
-        if (
-            tree.rel(k) not in ("obl", "nmod")
-            or not t.head
-            or tree.tok(t.head).upos not in ("VERB", "AUX")
-        ):
-            continue
-        if (
-            not {normalize(strip_diacritics(tree.tok(c).lemma)) for c in tree.children(k, "case")}
-            & SOURCE_CASES
-        ):
-            continue
-        key = ent_of(d, s, tree, k)
-        if key is None or d.ent(key).cls not in SOURCES:
-            continue
-        st = statement_of(d, s, tree, commented(tree, k))
-        if st is not None:
-            d.fact(
-                key,
-                "reported",
-                st[0],
-                s,
-                tree,
-                [k, st[1]],
-                SOURCE_PHRASE,
-                strip_diacritics(tree.tok(tree.children(k, "case")[0]).lemma),
-            )
+        _source_phrase(d, s, tree, t.id)
+
+
+def _source_phrase(d: Doc, s: Sentence, tree: Tree, k: int) -> None:
+    """One source phrase: on a verb's clause (بحسب الوزير، وصل الوفد), or the root of a
+    sentence whose clause it heads (ووفقا للأمم المتحدة، فإن الزلازل أودت ...)."""
+    t = tree.tok(k)
+    on_verb = tree.rel(k) in ("obl", "nmod") and t.head and tree.tok(t.head).upos in ("VERB", "AUX")
+    heads = tree.children(k, "ccomp") if tree.rel(k) == "root" else []
+    if not on_verb and not heads:
+        return
+    cases = {normalize(strip_diacritics(tree.tok(c).lemma)) for c in tree.children(k, "case")}
+    if not cases & SOURCE_CASES:
+        return
+    key = ent_of(d, s, tree, k)
+    if key is None or d.ent(key).cls not in SOURCES:
+        return
+    comps = commented(tree, k) if on_verb else [(c, tree.subtree(c)) for c in heads]
+    st = statement_of(d, s, tree, comps)
+    if st is not None:
+        lemma = strip_diacritics(tree.tok(tree.children(k, "case")[0]).lemma)
+        d.fact(key, "reported", st[0], s, tree, [k, st[1]], SOURCE_PHRASE, lemma)
 
 
 def _message_from(d: Doc, s: Sentence, tree: Tree, n: int) -> None:

@@ -14,6 +14,7 @@ from ..model import Sentence
 from ..text import normalize, strip_diacritics
 from .confidence import ISSUED_CAP
 from .coref import ent_of
+from .phrases import strip_al
 from .state import AGENTIVE, Doc, Predicate
 from .tree import Tree
 from .words import (
@@ -21,6 +22,7 @@ from .words import (
     COMPLEMENTISERS,
     ISSUED,
     OPENING_QUOTES,
+    PRESS,
     QUOTE_MARKS,
     SAYING_NOUNS,
     SOURCE_CASES,
@@ -45,7 +47,8 @@ def participle_verb(lemma: str) -> str:
 
 def said(d: Doc, s: Sentence, tree: Tree, p: Predicate, statements: list[str]) -> bool:
     """A speech predicate with its content: the speakers said it (a body in an aside,
-    حسبما ذكرت الوكالة, reported it), and the first, if it acts, is the last speaker.
+    حسبما ذكرت الوكالة, and a news outlet, وذكرت وكالة الأنباء, reported it), and the
+    first, if it acts, is the last speaker.
     Whether there was content to say."""
     st = statement(d, s, tree, p.v)
     if st is None:
@@ -54,7 +57,11 @@ def said(d: Doc, s: Sentence, tree: Tree, p: Predicate, statements: list[str]) -
     aside = bool(aside_at(tree, p.v))
     for subj in p.subjects:
         # حسبما ذكرت الوكالة: a body's aside reports what the clause says
-        rel = "reported" if aside and d.ent(subj).cls != "Person" else p.rel
+        e = d.ent(subj)
+        press = p.rel == "said" and any(
+            strip_al(normalize(n).split(" ")[0]) in PRESS for n in e.names if n
+        )  # وذكرت وكالة الأنباء: a news outlet reports
+        rel = "reported" if (aside and e.cls != "Person") or press else p.rel
         d.fact(subj, rel, st[0], s, tree, [p.v, st[1]], p.sconf, p.lemma)
     if p.subjects and d.ent(p.subjects[0]).cls in AGENTIVE:
         d.last_speaker = p.subjects[0]

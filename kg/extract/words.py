@@ -33,6 +33,9 @@ COLLECTIVES = frozenset(
     normalize(w)
     for w in "حكومة وفد جيش شرطة لجنة سلطات سلطة قوات قوة برلمان مجلس وزارة إدارة فريق نظام معارضة تحالف ائتلاف حزب جماعة منظمة هيئة".split()
 )
+#: Nouns of unnamed informants (مصدر في الجيش, مصادر دبلوماسية): people known by where
+#: they are; compared with the lemma without the article.
+SOURCE_NOUNS = frozenset({normalize("مصدر")})
 #: Plural nouns that with a genitive of this word name a group (وسائل إعلام محلية: the
 #: media), compared without the article.
 MEDIA = ({normalize("وسائل")}, normalize("إعلام"))
@@ -163,6 +166,10 @@ PURPOSE_MARKERS = ("ضد", "لمحاربه", "لمكافحه", "لهزيمه")
 
 # ---------------------------------------------------------------- speech
 
+#: Designators of news outlets (وكالة الأنباء, صحيفة, قناة): what they say they report.
+PRESS = frozenset(
+    normalize(w) for w in "وكالة صحيفة جريدة مجلة قناة شبكة موقع إذاعة تلفزيون".split()
+)
 #: Documents a speaker speaks "in" (قال في بيان): the speaker issued them.
 ISSUED = {normalize(w) for w in "بيان تصريح رسالة تغريدة منشور".split()}
 #: Letters and messages: one "from" a person or body was issued by them (رسالة خطية من
