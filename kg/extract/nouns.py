@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..lexicon import relations as lexmod
 from ..model import Sentence
 from ..text import normalize
+from ..vocab import SPEECH_RELATIONS
 from .arguments import expand, subjects
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun
@@ -102,7 +103,9 @@ def _noun_arguments(
     agentive = any(
         (k := d.token_ent.get((s.index, j))) is not None and d.ent(k).cls in AGENTIVE for j in bare
     )
-    genitive_agent = (bool(entry.preps) or (l_object and agentive)) and not is_event
+    # إعلان رئيس البرلمان فوز المرشح: a speaker in the genitive of a noun of saying speaks
+    speech = entry.relation in SPEECH_RELATIONS and agentive
+    genitive_agent = (bool(entry.preps) or (l_object and agentive) or speech) and not is_event
     if possessive and not is_event:
         genitive_agent = False  # وصوله دمشق: the pronoun is the doer, the noun the object
     objs: list[tuple[str, int]] = []
@@ -129,7 +132,25 @@ def _noun_arguments(
             agent = ent_of(d, s, tree, j)
     if not objs and possessive and entry.relation in PERSONAL:
         objs = _place_after_possessive(d, s, tree, n)
+    if not objs and speech and agent:
+        objs = _said_after(d, s, tree, n)
     return objs, agent
+
+
+def _said_after(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
+    """عقب إعلان رئيس البرلمان نبيه بري فوز المرشح: what a noun of saying says is the
+    noun right after its speaker's phrase, wherever the parse hung it."""
+    own = set(tree.subtree(n, frozenset({"acl", "acl:relcl", "conj", "parataxis", "ccomp"})))
+    k = n
+    while k + 1 in own:
+        k += 1
+    k += 1
+    while k <= len(tree.toks) and tree.tok(k).upos == "PUNCT":
+        k += 1
+    if k > len(tree.toks) or tree.tok(k).upos not in ("NOUN", "PROPN"):
+        return []
+    key = ent_of(d, s, tree, k)
+    return [(key, k)] if key else []
 
 
 def _place_after_possessive(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
