@@ -39,6 +39,7 @@ from .words import (
     ADDITION,
     ADDITION_PREFIXES,
     CHAIN_TITLES,
+    MANNER_ADVERBS,
     MESSAGES,
     PERSONAL_RELATIVES,
     PURPOSE_MARKS,
@@ -88,6 +89,8 @@ def subjects(
     subs = tree.children(v, "nsubj") or tree.children(
         v, "obl:agent"
     )  # obl:agent: English "hosted by X"
+    if not subs:
+        subs = _subject_as_object(d, s, tree, v, speech)
     if subs:
         return _own_subjects(d, s, tree, v, subs), SUBJECT_OWN
     if tree.feat(v, "Number") == "Dual" and tree.tok(v).upos == "VERB" and d.last_pair is not None:
@@ -101,6 +104,24 @@ def subjects(
     if tree.tok(v).feat("Voice") == "Pass":
         return [], 0.0  # قُتل 12 شخصا: a passive names no agent, and none is guessed
     return _dropped_subjects(d, s, tree, v, speech, depth)
+
+
+def _subject_as_object(d: Doc, s: Sentence, tree: Tree, v: int, speech: bool) -> list[int]:
+    """وقال فخامة الرئيس X إن ..., أجرى جلالة الملك اتصالا مع ...: a person right after a
+    verb with no subject, parsed as its object, is its subject when the verb cannot take
+    a person as object: a speech verb with a complement clause, or a verb whose party
+    comes after مع (the parse took the subject of VSO for an object)."""
+    entry = d.lex.verb(tree.tok(v).lemma)
+    talks = entry is not None and entry.prep_only
+    if not talks and not (speech and tree.children(v, "ccomp", "parataxis")):
+        return []
+    for j in tree.children(v, "obj"):
+        if j != v + 1:
+            continue
+        key = ent_of(d, s, tree, j, create=False)
+        if key is not None and d.ent(key).cls == "Person":
+            return [j]
+    return []
 
 
 def _own_subjects(d: Doc, s: Sentence, tree: Tree, v: int, subs: list[int]) -> list[str]:
@@ -240,8 +261,8 @@ def objects(
     out: list[tuple[str, int]] = []
     for j in args:
         t = tree.tok(j)
-        if speech and adverbial(t):
-            continue  # أعلنت الحكومة رسميا عن ...: "officially" is no object
+        if (speech and adverbial(t)) or strip_diacritics(normalize(t.form)) in MANNER_ADVERBS:
+            continue  # أعلنت الحكومة رسميا عن, يتصل هاتفيا: an adverb is no object
         if t.upos == "PRON" and t.feat("PronType") != "Rel" and is_relative_clause(tree, v):
             # a resumptive pronoun (الذي استضافه, الذي شارك فيه): the noun the clause is about
             ante = tree.tok(v).head

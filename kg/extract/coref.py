@@ -37,6 +37,9 @@ from .words import (
     DUAL_REFS_EN,
     DUAL_WORDS_EN,
     HOMELAND,
+    HONORIFIC_OWNER,
+    HONORIFIC_WORDS,
+    HONORIFICS,
     MEDIA,
     OPENING_QUOTES,
     PRON_AGREE,
@@ -122,6 +125,8 @@ def nominal(d: Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> str
     n = normalize(t.form)
     transparent = strip_al(n) in TRANSPARENT or n in TRANSPARENT
     key = d.token_ent.get((s.index, i))
+    if key is None and _honorific(tree, i):
+        key = _honoured(d, s, tree, i)  # جلالة الملك عبدالله: the king
     if key is not None:
         inner = _transparent_target(d, s, tree, i) if transparent else None
         return inner or d.find(key)
@@ -251,6 +256,32 @@ def _transparent_target(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
         if key is not None and d.ent(key).cls in AGENTIVE:
             return d.find(key)
     return _quoted_name_after(d, s, tree, i)
+
+
+#: An honorific phrase reaches its person within this many words (صاحب السمو الملكي
+#: الأمير مولاي الحسن).
+HONORIFIC_REACH = 5
+
+
+def _honorific(tree: Tree, i: int) -> bool:
+    """Whether token i is an honorific (جلالة, سمو, فخامة; صاحب before الجلالة/السمو)."""
+    n = strip_al(normalize(tree.tok(i).form))
+    if n in HONORIFICS:
+        return True
+    nxt = normalize(tree.tok(i + 1).form) if i < len(tree.toks) else ""
+    return n == HONORIFIC_OWNER and nxt in HONORIFIC_WORDS
+
+
+def _honoured(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
+    """The person an honorific honours: the first person (a name, or a title that names
+    one) after it, past the words of the honorific and the links of a title's chain."""
+    for k in range(i + 1, min(i + HONORIFIC_REACH, len(tree.toks)) + 1):
+        key = d.token_ent.get((s.index, k))
+        if key is not None:
+            return d.find(key) if d.ent(key).cls == "Person" else None
+        if normalize(tree.tok(k).form) not in HONORIFIC_WORDS:
+            return None
+    return None
 
 
 def _quoted_name_after(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:

@@ -64,12 +64,17 @@ def other_party(
         return []
     if p.rel == "received" and _call_received(d, s, tree, p, objects):
         return [o for o in objects if d.ent(o[0]).cls != "Event"]
+    if p.entry is not None and p.entry.prep_only and _call_made(d, s, tree, p, objects):
+        return []
     if p.rel != "met" or objects or len(p.subjects) != 1 or not tree.children(p.v, "nsubj"):
         return objects
     one = d.ent(p.subjects[0])
     gender, number = verb_agreement(tree, p.v)
+    here = (s.index, tree.tok(p.v).start)  # named before the verb, not later in the sentence
     before = (
-        recent(d, gender, number, {d.find(p.subjects[0])}, s.index, prefer_subject=True)
+        recent(
+            d, gender, number, {d.find(p.subjects[0])}, s.index, prefer_subject=True, before=here
+        )
         if one.number == "s"
         else None
     )
@@ -172,6 +177,31 @@ def _call_received(
         d.fact(who, "participatedIn", event, s, tree, [p.v, ei], min(p.sconf, PARTICIPATION_CAP))
     if callers and p.subjects:
         d.last_pair = (p.subjects[0], callers[0])
+    return True
+
+
+def _call_made(
+    d: Doc, s: Sentence, tree: Tree, p: Predicate, objects: list[tuple[str, int]]
+) -> bool:
+    """أجرى الملك اتصالا هاتفيا مع الشيخ صباح: however the parse attached the call, its
+    maker and the parties after مع took part in it, and met nobody. Whether there was a
+    call among the verb's dependents (its subjects are then spent)."""
+    calls = [
+        j
+        for j in tree.children(p.v, "obj", "obl")
+        if d.lex.event_type(lexmod.key(tree.tok(j).lemma)) in REMOTE_EVENTS
+    ]
+    event = d.token_ent.get((s.index, calls[0])) if calls else None
+    if event is None or d.ent(event).cls != "Event":
+        return False
+    with_ = [(o, i) for o, i in objects if tree.case(i) in p.entry.preps] if p.entry else []
+    for who, wi in [*[(k, p.v) for k in p.subjects], *with_]:
+        d.fact(
+            who, "participatedIn", event, s, tree, [wi, calls[0]], min(p.sconf, PARTICIPATION_CAP)
+        )
+    if len(with_) == 1 and p.subjects:
+        d.last_pair = (p.subjects[0], with_[0][0])
+    p.subjects = []
     return True
 
 

@@ -53,6 +53,15 @@ RANKS = frozenset(
 #: Titles that stand between a title and a name in one chain (أمير قطر الشيخ تميم,
 #: العاهل البحريني الملك حمد): ranks, courtesy and royal titles, without the article.
 CHAIN_TITLES = RANKS | frozenset(normalize(w) for w in "ملك أمير سلطان".split())
+#: Honorifics before a title or a name (جلالة الملك, سمو الشيخ تميم, فخامة الرئيس): they
+#: stand for the person they honour. صاحب does only before one of the abstract nouns
+#: (صاحب الجلالة, صاحب السمو الملكي).
+HONORIFICS = frozenset(normalize(w) for w in "جلالة سمو فخامة معالي سعادة".split())
+HONORIFIC_OWNER = normalize("صاحب")
+#: Words of an honorific phrase between the honorific and the title or name.
+HONORIFIC_WORDS = frozenset(
+    normalize(w) for w in "الجلالة السمو الفخامة المعالي السعادة الملكي".split()
+)
 #: Commas (Arabic and Latin) that set off an apposition.
 COMMAS = ("،", ",")
 #: Nouns whose dual (الرئيسان, الجانبين) refers to the two parties last mentioned together.
@@ -127,6 +136,15 @@ COPULAS = frozenset(
 )
 #: Verbs that call off what their object noun names (ألغت الحكومة زيارة الوزير: no visit).
 CANCELLING = frozenset(normalize(w) for w in "ألغى أرجأ أجل علق رفض".split())
+#: Adverbs of manner and time in the accusative that a parse may take for an object
+#: (يتصل هاتفيا, أعلن رسميا, يزور المملكة حاليا), normalised without tanween.
+MANNER_ADVERBS = frozenset(
+    normalize(w)
+    for w in (
+        "هاتفيا رسميا حاليا شخصيا فعليا مبدئيا نهائيا جزئيا كليا تلفزيونيا إلكترونيا "
+        "افتراضيا مؤقتا مجددا سابقا لاحقا أيضا عاجلا فورا"
+    ).split()
+)
 #: Particles that negate the predicate they modify (لم يلتق: a negated fact).
 NEGATIONS = ("لا", "لم", "لن", "ليس", "not", "never")
 #: Subordinators of purpose clauses (لتشمل, لكي, كي), compared with the lemma.
