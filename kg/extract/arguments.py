@@ -28,6 +28,8 @@ from .coref import agrees, dual_parties, ent_of, recent
 from .phrases import (
     adverbial,
     is_relative_clause,
+    nationality_adjective_form,
+    np_ids,
     strip_al,
     title_of,
     verb_agreement,
@@ -56,6 +58,9 @@ def expand(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
     for k in tree.children(i, "conj"):
         if tree.tok(k).upos != "ADJ":
             out.extend(expand(d, s, tree, k))
+    for k in _conj_of_name(d, s, tree, i):
+        if _listed_by_nationality(d, s, tree, k):
+            out.append(k + 1)  # نظيريه السعودي فيصل بن فرحان والتونسي محمد علي النفطي
     n = normalize(tree.tok(i).form)
     if strip_al(n) in TRANSPARENT or n in designators():
         # وفدا الجيش وقوات الدعم السريع: what a delegation, forces or site stands for, and
@@ -68,6 +73,28 @@ def expand(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
         if c == "ك" or c in ADDITION or c.startswith(ADDITION_PREFIXES):
             out.extend(expand(d, s, tree, k))
     return out
+
+
+def _conj_of_name(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
+    """The adjectives coordinated with an argument, or with the name of the person a
+    title argument names right after it (نظيريه الأردني أيمن الصفدي والعراقي ...)."""
+    own = [k for k in tree.children(i, "conj") if tree.tok(k).upos == "ADJ"]
+    key = d.token_ent.get((s.index, i))
+    if own or key is None or d.ent(key).cls != "Person":
+        return own
+    k = max(np_ids(tree, i)) + 1
+    if k > len(tree.toks) or d.token_ent.get((s.index, k)) != key:
+        return []
+    return [c for c in tree.children(k, "conj") if tree.tok(c).upos == "ADJ"]
+
+
+def _listed_by_nationality(d: Doc, s: Sentence, tree: Tree, k: int) -> bool:
+    """والتونسي محمد النفطي: a nationality adjective coordinated with a person, and right
+    before a person's name, introduces one more counterpart of a list."""
+    if k >= len(tree.toks) or not nationality_adjective_form(tree.tok(k).form):
+        return False
+    key = d.token_ent.get((s.index, k + 1))
+    return key is not None and d.ent(key).cls == "Person"
 
 
 def _keys(d: Doc, s: Sentence, tree: Tree, x: int) -> list[str]:

@@ -114,9 +114,10 @@ def _person_name(tree: Tree, span: EntitySpan) -> EntitySpan | None:
 
 
 def _title_adjective(tree: Tree, i: int) -> bool:
-    """An adjective of a title (الرئيس الكيني, ولي العهد السعودي): a nationality
-    adjective or a word the analyser tagged ADJ and not part of the name."""
-    return tree.tok(i).upos == "ADJ" and normalize(tree.tok(i).form).startswith("ال")
+    """A word of a title before the name (الرئيس الكيني, ولي العهد السعودي, نظيريه
+    الأردني): a definite adjective, or the title's possessive pronoun."""
+    t = tree.tok(i)
+    return (t.upos == "ADJ" and normalize(t.form).startswith("ال")) or t.upos == "PRON"
 
 
 def _name_purpose(

@@ -66,6 +66,12 @@ def np_ids(tree: Tree, head: int, limit: int = NP_WORDS) -> list[int]:
     return sorted(set(out))[:limit] if len(out) > limit else sorted(set(out))
 
 
+def nationality_adjective_form(form: str) -> bool:
+    """Whether a word is a country's relative adjective (التونسي, سعودية)."""
+    n = normalize(form)
+    return n.endswith(("ي", "يه", "ية")) and gazetteer.country_of_nisba(n) is not None
+
+
 def nationality_adjective(tree: Tree, k: int) -> bool:
     """A country's relative adjective used as an adjective, whatever the analysers made
     of it (مصادر دبلوماسية تركية, وزارة الخارجية السعودية): it agrees in definiteness with
@@ -100,6 +106,8 @@ def title_of(tree: Tree, i: int) -> str | None:
         return n
     if n.endswith("ا") and n[:-1] in titles() and strip_al(lexmod.key(t.lemma)) == n[:-1]:
         return n[:-1]  # عضوًا, رئيسًا: the accusative of a title
+    if n.endswith("ي") and n[:-1] in titles() and strip_al(lexmod.key(t.lemma)) == n[:-1]:
+        return n[:-1]  # نظيريه: the dual of a title before its pronoun
     return None
 
 
