@@ -152,12 +152,12 @@ def _title_and_name(d: Doc, s: Sentence, tree: Tree, ids: list[int], person: str
 
 def _join_unnamed(d: Doc, head: str, mods: frozenset[str], person: str, sentence: int) -> None:
     """الرئيس السوري يستقبل ... (a headline), then الرئيس السوري بشار الأسد: the person
-    known only by the same title (same modifiers; a bare title only within the last
-    sentences) was this one."""
+    known only by the same title (its modifiers among the named title's; a bare title
+    only within the last sentences) was this one."""
     for h, m, key, si in d.unnamed:
-        if h != head or m != mods or d.ent(key).proper:
-            continue
-        if not (mods - {GENITIVE}) and sentence - si > BARE_TITLE_SENTENCES:
+        if h != head or not m <= mods or d.ent(key).proper:
+            continue  # (الوزير الأردني before وزير الخارجية الأردني X: fewer modifiers)
+        if not (m - {GENITIVE}) and sentence - si > BARE_TITLE_SENTENCES:
             continue
         d.merge(person, key)
 
