@@ -305,7 +305,7 @@ NAME_CASES = [
     # a single name after a preposition or a noun that governs places is a place
     (
         "وصلت الأمطار إلى تكساس، وقال محافظ تشانكيري إن الطرق مغلقة.",
-        [("تكساس", "Place"), ("تشانكيري", "Place")],
+        [("تكساس", "Region"), ("تشانكيري", "Place")],  # Texas: a gazetteer region
         [],
     ),
     # a local body and the place it serves in
@@ -354,7 +354,7 @@ NAME_CASES = [
     ("وقعت الحادثة في يوليو الماضي.", [], ["يوليو الماضي", "يوليو"]),
     ("وقال الوزير المصري والعاهل الأردني إن الاتفاق مهم.", [], ["والعاهل الأردني"]),
     # foreign words after في name a place; a dual designator announces places
-    ("أقيم المهرجان في بورتو أليغري.", [("بورتو أليغري", "Place")], []),
+    ("أقيم المهرجان في بورتو أليغري.", [("بورتو أليغري", "City")], []),  # a gazetteer city
     ("شهد إقليما هيران السفلى والعليا أمطارا غزيرة.", [("هيران السفلى", "Region")], []),
     (
         "احتشد المتظاهرون في ساحة تيانانمن.",
