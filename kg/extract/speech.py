@@ -90,7 +90,7 @@ def statement(d: Doc, s: Sentence, tree: Tree, v: int) -> tuple[str, int] | None
     comps = _own_content(tree, v) or _quotation_before(tree, v)
     where = aside_at(tree, v)
     if not comps and where:
-        comps = commented(tree, where)
+        comps = commented(tree, where) if tree.tok(where).head else _clauses_after(tree, v)
     if not comps:
         comps = _quotation_in_aside(tree, v) or _clause_after(tree, v)
     return statement_of(d, s, tree, comps)
@@ -121,6 +121,8 @@ def aside_at(tree: Tree, v: int) -> int:
     """The token an aside hangs at (0 for none): the verb of كما قال / حسبما ذكرت, or the
     free relative of حسب ما أفاد / بحسب ما أفاد (ما after a source preposition)."""
     marks = {strip_diacritics(tree.tok(m).lemma) for m in tree.children(v, "mark")}
+    if tree.rel(v) == "root" and marks & AS_MARKS and _clauses_after(tree, v):
+        return v  # حسبما أفادت القناة، تظاهر الآلاف ...: an aside heading its sentence
     if tree.rel(v) == "advcl" and marks & AS_MARKS:
         # (كما أعلن الاتحاد تضرر مقره: with content of its own, كما says "also"; a
         # quotation hung on it is the governing speaker's)
@@ -137,6 +139,14 @@ def aside_at(tree: Tree, v: int) -> int:
     if {normalize(strip_diacritics(tree.tok(c).lemma)) for c in sources if c} & SOURCE_CASES:
         return h
     return 0
+
+
+def _clauses_after(tree: Tree, v: int) -> list[tuple[int, list[int]]]:
+    """The first clause that follows an aside heading its sentence and hangs on it."""
+    for c in tree.children(v, "conj", "parataxis", "ccomp", "advcl"):
+        if c > v and tree.tok(c).upos in ("VERB", "AUX"):
+            return [(c, tree.subtree(c))]
+    return []
 
 
 def _quotation_in_aside(tree: Tree, v: int) -> list[tuple[int, list[int]]]:

@@ -130,6 +130,8 @@ def _title_and_name(d: Doc, s: Sentence, tree: Tree, ids: list[int], person: str
     """الملك عبدالله الثاني, العاهل الأردني الملك عبدالله الثاني: the title (and the link
     of its chain) followed straight by the name is a name of the person too (the form a
     reader looks for), when they are adjacent."""
+    if d.analysed.doc.lang == "en":
+        return  # (an English title is a modifier of the name: the name alone is its label)
     k = max(ids) + 1
     links = []
     while k <= len(tree.toks) and title_of(tree, k) and _chain(tree, k):
