@@ -47,6 +47,12 @@ def test_clitics_are_split_like_padt() -> None:
         ("التقى سيرغي لافروف نظيره.", "سيرغي", "PROPN"),
         ("يحيى حسن يلتقي الوزير.", "يحيى", "PROPN"),  # two first names in a row
         ("وقع الجانبان المصري والجنوب أفريقي على الاتفاق.", "أفريقي", "NOUN"),
+        # closed classes: a preposition takes a demonstrative; question words; a lone و
+        ("رحب الوزير بهذا القرار.", "هذا", "DET"),
+        ("كيف سيرد الجيش على الهجوم؟", "كيف", "ADV"),
+        ("هل يلتقي الرئيسان غدا؟", "هل", "PART"),
+        ("ربما يتأجل الاجتماع.", "ربما", "ADV"),
+        ('وصف الوزير الاتفاق بأنه "مهم" و"ضروري".', "و", "CCONJ"),
     ],
 )
 def test_parts_of_speech_in_context(text: str, word: str, upos: str) -> None:

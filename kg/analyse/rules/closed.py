@@ -92,10 +92,16 @@ def _function_reading(surface: str, conj: str, prep: str, rest_n: str, suf: str)
     entry = _listed_function_word(stem_n, suf)
     if entry is None:
         return None
-    if entry.tag in ("rel", "dem") and (suf or prep):
+    if len(stem_n) == 1 and (conj or prep or suf):
+        return None  # و, ف standing alone (before a quotation mark): no فك = ف + ك
+    if prep and entry.upos == "ADV" and "PronType=Int" in entry.feats:
+        return None  # كيف, أين take no preposition (لاين is a name, not ل + أين)
+    if entry.tag == "rel" and (suf or prep):
         return None
-    if prep and entry.tag not in ("sub", "pron", "quant", "adv"):
+    if entry.tag == "dem" and suf:
         return None
+    if prep and entry.tag not in ("sub", "pron", "quant", "adv", "dem"):
+        return None  # (بهذا, لذلك, كهذه: a preposition takes a demonstrative)
     n_pre = len(conj) + len(prep)
     parts, pos = clitic_letters(surface, conj + prep)
     stem_end = letter_index_from_end(surface, len(suf)) if suf else len(surface)

@@ -147,6 +147,40 @@ def _adjective_lemmas() -> frozenset[str]:
 _KANA = {"كان", "اصبح", "ظل", "بات", "صار", "ليس", "زال", "امسي", "اضحي"}
 
 
+#: The lexicon's closed classes of nouns: demonstratives, pronouns, relatives, interrogative
+#: and conditional words (its particles, ``P``, are closed too).
+_CLOSED_TYPES = {"dem", "pron", "rel", "interrog", "cond"}
+
+#: Interrogative and conditional words that ask or set a time, place or manner: adverbs.
+_WH_ADVERBS = frozenset(normalize(w) for w in "متى أين أنى كيف حيثما".split())
+
+
+def _closed_class(plemma: str, ntype: str, particle: bool) -> tuple[str, str, str]:
+    """UPOS, syntactic tag and features of a closed-class word the lexicon lists: as the
+    table of function words has it, else by the lexicon's class (هل, سوى: particles; ماذا,
+    من: pronouns; متى, أين: adverbs; ذلك: a demonstrative)."""
+    bare = plemma.replace("\u0640", "")
+    entry = function_words().get(bare) or function_words().get(normalize(bare))
+    if entry is not None:
+        return entry.upos, entry.tag, entry.feats
+    if bare in CLITIC_PARTS:
+        upos, _, feats, tag = CLITIC_PARTS[bare]
+        return upos, tag, feats
+    if particle:
+        return "PART", "part", "PronType=Int" if ntype == "interrog" else "_"
+    if ntype == "dem":
+        return "DET", "dem", "PronType=Dem"
+    if ntype == "pron":
+        return "PRON", "pron", "PronType=Prs"
+    if ntype == "rel":
+        return "PRON", "rel", "PronType=Rel"
+    if ntype in ("interrog", "cond"):
+        if normalize(bare) in _WH_ADVERBS:
+            return "ADV", "adv", "_"
+        return "PRON", "pron", "PronType=Int" if ntype == "interrog" else "_"
+    return "PART", "part", "_"  # (not reached: the lexicon's closed nouns are typed)
+
+
 def _reading_from_lex(surface: str, fields: list[str], weights: dict[str, float]) -> Reading | None:
     pro, lemma, pos, ntype, tense, voice, person, gender, number, enc, score = fields
     parts, stem_start = _pro_parts(surface, pro) if pro else ([], 0)
@@ -163,6 +197,9 @@ def _reading_from_lex(surface: str, fields: list[str], weights: dict[str, float]
         feats = _verb_feats(tense, voice, person)
         tag = "aux" if upos == "AUX" else "verb"
         rpos = "V"
+    elif pos == "P" or ntype in _CLOSED_TYPES:
+        rpos = "F"
+        upos, tag, feats = _closed_class(plemma, ntype, pos == "P")
     else:
         suffixed_name = ntype == "prop" and bool(enc) and not (definite or plemma.endswith("ة"))
         if ntype == "prop" and (definite or plemma.endswith("ة") or enc):
