@@ -53,6 +53,13 @@ def test_clitics_are_split_like_padt() -> None:
         ("هل يلتقي الرئيسان غدا؟", "هل", "PART"),
         ("ربما يتأجل الاجتماع.", "ربما", "ADV"),
         ('وصف الوزير الاتفاق بأنه "مهم" و"ضروري".', "و", "CCONJ"),
+        # a word nothing knows with a common word's shape: feminine ending, tanween, or the
+        # article right after a noun it describes; a name after a designator or preposition
+        ("عثر العلماء على آثار الحضارة الإغريقية في الجزيرة.", "الإغريقية", "ADJ"),
+        ("كانت النتائج صادمة للجميع.", "صادمة", "ADJ"),
+        ("اعتبر القاضي ذلك تحايلاً على القانون.", "تحايلاً", "NOUN"),
+        ("وقعت الاشتباكات في منطقة برقيطة.", "برقيطة", "PROPN"),
+        ("وصل الوفد إلى الإغريقية أمس.", "الإغريقية", "PROPN"),
     ],
 )
 def test_parts_of_speech_in_context(text: str, word: str, upos: str) -> None:

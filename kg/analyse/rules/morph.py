@@ -33,11 +33,21 @@ from .parts import (
     SUFFIXES,
     Part,
     Reading,
+    clitic_letters,
     letter_index,
     letter_index_from_end,
 )
 
-__all__ = ["Part", "Reading", "analyse_word", "function_words", "known_form", "proper_noun_reading"]
+__all__ = [
+    "Part",
+    "Reading",
+    "analyse_word",
+    "common_shape",
+    "function_words",
+    "known_form",
+    "proper_noun_reading",
+    "shape_reading",
+]
 
 # ----------------------------------------------------------------- the lexicon
 
@@ -562,6 +572,55 @@ def proper_noun_reading(
         ntype="prop",
         definite=normalize(surface[stem_start:]).startswith("ال"),
         source=source,
+    )
+
+
+#: Proclitics before the article of a word nothing knows (والإغريقية, بالأكسجين, للمتاحف).
+_ARTICLE_PROCLITICS = ("وبال", "وال", "فال", "بال", "كال", "وكال", "ولل", "فلل", "لل", "ال")
+
+
+def common_shape(surface: str) -> bool:
+    """Whether a word nothing knows has the shape of a common noun or adjective rather than
+    a foreign name: a feminine ending ة or ات, a tanween, or a sound plural after the
+    article (الميلانيزيون). Foreign names take none of these."""
+    bare = strip_diacritics(surface).replace("\u0640", "")
+    if any(c in surface for c in "\u064b\u064c\u064d") or bare.endswith("ة"):
+        return True
+    if bare.endswith("ات") and len(bare) >= 5:
+        return True
+    return bare.startswith(_ARTICLE_PROCLITICS) and bare.endswith(("ون", "ين")) and len(bare) >= 7
+
+
+def shape_reading(surface: str) -> Reading:
+    """A noun (or a relative adjective, in يّة/يون/يين) read from the shape of a word
+    nothing knows (:func:`common_shape`), its proclitics split before the article."""
+    bare = strip_diacritics(surface).replace("\u0640", "")
+    pro = next(
+        (p for p in _ARTICLE_PROCLITICS if bare.startswith(p) and len(bare) > len(p) + 2), ""
+    )
+    letters = pro.removesuffix("ال") if pro.endswith("ال") else pro[:-1]  # لل: ل + ال
+    parts, stem_start = clitic_letters(surface, letters)
+    core = bare[len(pro) :]  # without the article
+    gender, number = ("f", "s") if core.endswith("ة") else ("", "")
+    if core.endswith("ات"):
+        gender, number = "f", "p"
+    elif core.endswith(("يون", "يين")):
+        gender, number = "m", "p"
+    nisba = core.endswith(("ية", "يون", "يين"))
+    definite = bool(pro)
+    upos, rpos, tag = ("ADJ", "A", "adj") if nisba else ("NOUN", "N", "noun")
+    main = Part(stem_start, len(surface), upos, core, _noun_feats(gender, number, definite), tag)
+    return Reading(
+        (*parts, main),
+        len(parts),
+        rpos,
+        normalize(core),
+        -0.5,
+        ntype="nisba" if nisba else "n",
+        gender=gender,
+        number=number,
+        definite=definite,
+        source="composed",
     )
 
 

@@ -20,7 +20,14 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ...text import normalize, strip_diacritics
-from .morph import Reading, analyse_word, known_form, proper_noun_reading
+from .morph import (
+    Reading,
+    analyse_word,
+    common_shape,
+    known_form,
+    proper_noun_reading,
+    shape_reading,
+)
 
 _TANWEEN = set("\u064b\u064c\u064d")
 _VERB_TRIGGERS = {"neg", "emph", "fut"}  # لم لن قد سوف
@@ -244,7 +251,8 @@ def _candidates(
         and _dual_designator(words[pos - 2][0])
     )
     if not readings or pair:
-        return (_unknown(surface, vocabulary, names, pair),)
+        common = _common_here(surface, prev, words[pos - 1][0] if pos else "")
+        return (_unknown(surface, vocabulary, names, pair, common),)
     foreign = _foreign_candidates(words, pos, readings, prev, attested)
     return readings + _name_readings(surface, names, prev) + foreign
 
@@ -480,6 +488,8 @@ def _foreign_reading(
         return ()
     if (n.startswith("ال") and n.endswith(("ي", "يه"))) or n.endswith(("يون", "يين", "يه", "يات")):
         return ()  # الكيني, أميركيون: relative adjectives the lexicon lacks, not names
+    if _common_here(surface, prev, prev_surface):
+        return ()  # صادمة, تحايلًا: a feminine ending or a tanween: no foreign name
     if (
         n.endswith("يا")
         and prev is not None
@@ -627,12 +637,46 @@ def _quoted_names(surfaces: list[str]) -> set[int]:
     return out
 
 
-def _unknown(surface: str, vocabulary: set[str], names: set[str], pair: bool = False) -> Reading:
-    """A word nothing knows: a proper noun, split from a proclitic when the rest is a known
-    name or a word of the document, or (``pair``) when it is the second of two names a dual
-    designator announces (جمهوريتي دونيتسك ولوغانسك: و + لوغانسك)."""
+_PROCLITICS = ("وب", "ول", "وك", "و", "ف", "ب", "ل", "ك")
+
+
+def _common_here(surface: str, prev: Reading | None, prev_surface: str) -> bool:
+    """Whether a word nothing knows is read as a common noun or adjective by its shape
+    (:func:`common_shape`: صادمة, تحايلًا, الإغريقية) in its place: with a tanween always;
+    after a designator never (منطقة خفاجة: the place's name); with the article only after a
+    noun or adjective it describes or completes (الحضارة الإغريقية), not after a
+    preposition, a verb or at the start of a clause, where a name stands too (في القنفذة)."""
+    from ...lexicon.words import designators
+
+    if not common_shape(surface):
+        return False
+    if has_tanween(surface):
+        return True
+    if normalize(prev_surface) in designators():
+        return False
+    bare = normalize(surface)
+    if not bare.startswith(("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "وبال")):
+        return True
+    return (
+        prev is not None
+        and prev.pos in ("N", "A")
+        and not bare.startswith(("بال", "كال", "لل", "ولل", "وبال"))
+    )
+
+
+def _unknown(
+    surface: str, vocabulary: set[str], names: set[str], pair: bool = False, common: bool = False
+) -> Reading:
+    """A word nothing knows: a common noun or adjective where its shape and place say so
+    (``common``: :func:`_common_here`), else a proper noun, split from a proclitic when the
+    rest is a known name or a word of the document, or (``pair``) when it is the second of
+    two names a dual designator announces (جمهوريتي دونيتسك ولوغانسك: و + لوغانسك)."""
     n = normalize(surface)
-    for pro in ("وب", "ول", "وك", "و", "ف", "ب", "ل", "ك"):
+    if n not in names and not pair and common:
+        # الإغريقية, صادمة: a feminine or plural ending, a tanween: a common word
+        if not any(n.startswith(pro) and n[len(pro) :] in names for pro in _PROCLITICS):
+            return shape_reading(surface)
+    for pro in _PROCLITICS:
         rest = n[len(pro) :]
         if n.startswith(pro) and len(rest) >= 3 and (rest in names or rest in vocabulary):
             return proper_noun_reading(surface, pro=pro, source="unknown")
