@@ -60,6 +60,13 @@ def test_clitics_are_split_like_padt() -> None:
         ("اعتبر القاضي ذلك تحايلاً على القانون.", "تحايلاً", "NOUN"),
         ("وقعت الاشتباكات في منطقة برقيطة.", "برقيطة", "PROPN"),
         ("وصل الوفد إلى الإغريقية أمس.", "الإغريقية", "PROPN"),
+        # adverbs of manner and time in the accusative; after an indefinite accusative noun
+        # the same word is its adjective
+        ("رفض الوزير الاقتراح تماما.", "تماما", "ADV"),
+        ("يزور الرئيس المنطقة أحيانا.", "أحيانا", "ADV"),
+        ("وقع الطرفان اتفاقا مؤقتا لوقف القتال.", "مؤقتا", "ADJ"),
+        ("وضعت الحكومة شرطا مسبقا للحوار.", "مسبقا", "ADJ"),
+        ("كان الهجوم شديدا على المدينة.", "شديدا", "ADJ"),
     ],
 )
 def test_parts_of_speech_in_context(text: str, word: str, upos: str) -> None:

@@ -310,6 +310,8 @@ def _best(
     after = _subject_gender(words[pos + 1][0]) if pos + 1 < len(words) else ""
     before_definite = pos + 1 < len(words) and normalize(words[pos + 1][0]).startswith("ال")
     construct = _place_designator(prev, prev_surface)
+    # اتفاقًا مؤقتًا: an adjective agreeing with the accusative noun before, not an adverb
+    agreeing = _indefinite_accusative(prev, prev_surface) and any(r.pos == "A" for r in readings)
     return max(
         readings,
         key=lambda r: (
@@ -317,8 +319,33 @@ def _best(
             + _agreement_bonus(r, after)
             + _dual_verb_bonus(r, surface, before_definite)
             - (2.0 if construct and r.main > 0 else 0.0)
+            + _accusative_agreement(r, agreeing)
         ),
     )
+
+
+def _accusative_agreement(r: Reading, agreeing: bool) -> float:
+    """After an indefinite accusative noun (``agreeing``), a word that can be its adjective
+    is one: اتفاقًا مؤقتًا, شرطًا مسبقًا (not an adverb, not a second noun)."""
+    if not agreeing:
+        return 0.0
+    if r.head.upos == "ADV":
+        return -6.0
+    return 0.8 if r.pos == "A" and not r.definite and r.main == 0 else 0.0
+
+
+def _indefinite_accusative(prev: Reading | None, prev_surface: str) -> bool:
+    """Whether the word before is an indefinite noun or adjective in the accusative
+    (اتفاقًا, شرطًا): an accusative adjective after it agrees with it (اتفاقًا مؤقتًا, شرطًا
+    مسبقًا), it is no adverb."""
+    if prev is None or prev.pos not in ("N", "A") or prev.definite:
+        return False
+    if prev.main != len(prev.parts) - 1:
+        return False
+    bare = normalize(prev_surface)
+    if "\u064b" not in prev_surface and (not bare.endswith("ا") or bare.endswith("اء")):
+        return False
+    return not strip_diacritics(prev.head.lemma).endswith(("ا", "ى"))
 
 
 #: The last word of some foreign names (خطيب زاده, the Persian -zadeh): not زاد + ه.
