@@ -67,6 +67,10 @@ def test_clitics_are_split_like_padt() -> None:
         ("وقع الطرفان اتفاقا مؤقتا لوقف القتال.", "مؤقتا", "ADJ"),
         ("وضعت الحكومة شرطا مسبقا للحوار.", "مسبقا", "ADJ"),
         ("كان الهجوم شديدا على المدينة.", "شديدا", "ADJ"),
+        # prepositions of place and time that are nouns in form (ظروف): مثل, داخل, قبيل
+        ("ترتفع الأسعار في دول مثل مصر والأردن.", "مثل", "ADP"),
+        ("اجتمع الوزراء داخل القصر الرئاسي.", "داخل", "ADP"),
+        ("وصل الوفد قبيل منتصف الليل.", "قبيل", "ADP"),
     ],
 )
 def test_parts_of_speech_in_context(text: str, word: str, upos: str) -> None:
