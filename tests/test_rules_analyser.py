@@ -71,6 +71,10 @@ def test_clitics_are_split_like_padt() -> None:
         ("ترتفع الأسعار في دول مثل مصر والأردن.", "مثل", "ADP"),
         ("اجتمع الوزراء داخل القصر الرئاسي.", "داخل", "ADP"),
         ("وصل الوفد قبيل منتصف الليل.", "قبيل", "ADP"),
+        # a verbal noun, not a verb: the genitive of a noun in construct, after a preposition
+        ("وجهت النيابة إليه تهمة قتل شخصين.", "قتل", "NOUN"),
+        ("استقال الوزير قبل تشكل الحكومة الجديدة.", "تشكل", "NOUN"),
+        ("مصدر أمني قتل في الهجوم.", "قتل", "VERB"),
     ],
 )
 def test_parts_of_speech_in_context(text: str, word: str, upos: str) -> None:

@@ -356,6 +356,8 @@ def _with_clitics(
         raw = forms.get("ا" + stem)  # لل = ل + ال
     if raw is None and enc and stem.endswith("ت"):
         raw = forms.get(stem[:-1] + "ة")  # جلالته: ة is written ت before a suffix
+    twin = _definite_twin(stem, raw, forms)
+    raw = ";".join(x for x in (raw, twin) if x) or None
     if raw is None:
         return out
     for chunk in raw.split(";"):
@@ -681,10 +683,33 @@ def _analyse_word(surface: str) -> tuple[Reading, ...]:
             # سفنا: the accusative alif, written without its tanween, on a noun the lexicon knows
             # (besides the analyser's verb + نا)
             readings.extend(_inflected_readings(surface, bare, forms, weights, bare_alif=True))
+    twin = _definite_twin(bare, raw, forms) if raw else None
+    for chunk in twin.split(";") if twin else ():
+        r = _reading_from_lex(surface, chunk.split(","), weights)
+        if r is not None:
+            readings.append(replace(r, score=r.score - 0.2))
     readings.extend(_unlisted_readings(surface, bare, bool(raw), readings, forms, weights))
     readings = _names_below_common(readings)
     readings.sort(key=lambda r: -r.score)
     return tuple(readings)
+
+
+def _definite_twin(form: str, raw: str | None, forms: dict[str, str]) -> str | None:
+    """The noun readings of a form the lexicon lists only as a verb, taken from its twin
+    with the article (تحمل: only تَحَمَّلَ, يحمل; التحمل: the verbal noun تَحَمُّل), the article
+    dropped: the lexicon lists the analyses seen in a corpus, and a verbal noun seen with
+    the article exists without it (على تحمل المسؤولية, قبل تشكل الحكومة)."""
+    if form.startswith("ال") or (raw and any(c.split(",")[2] == "N" for c in raw.split(";"))):
+        return None
+    twin = forms.get("ال" + form)
+    if twin is None:
+        return None
+    out = []
+    for chunk in twin.split(";"):
+        f = chunk.split(",")
+        if f[0] == "ال" and f[2] == "N" and f[3] != "prop" and not f[9]:
+            out.append(",".join(["", *f[1:]]))
+    return ";".join(out) or None
 
 
 def _unlisted_readings(

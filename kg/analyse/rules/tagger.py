@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from ...text import normalize, strip_diacritics
 from .morph import (
+    Part,
     Reading,
     analyse_word,
     common_shape,
@@ -59,7 +60,9 @@ def _score(
 ) -> float:
     """A reading's score in its place (scores add up term by term, in a fixed order)."""
     if r.pos == "V":
-        s = _verb_score(r.score, r, prev, surface, clause_start, verb_in_clause, has_nominal)
+        s = _verb_score(
+            r.score, r, prev, prev_surface, surface, clause_start, verb_in_clause, has_nominal
+        )
     else:
         s = _nominal_score(r.score, r, prev, surface)
     return _clitic_score(s, r, prev)
@@ -69,6 +72,7 @@ def _verb_score(
     s: float,
     r: Reading,
     prev: Reading | None,
+    prev_surface: str,
     surface: str,
     clause_start: bool,
     verb_in_clause: bool,
@@ -98,9 +102,20 @@ def _verb_score(
         s -= 1.0
     if verb_in_clause and has_nominal and not own_conj and r.tense == "past" and not clause_start:
         s -= 1.0  # a clause has one finite verb: تعارض فرنسا فرض العقوبات (imposing, not imposed)
+    if has_nominal and not own_conj and _in_construct(prev, prev_surface):
+        s -= 1.0  # a noun in the construct state takes a genitive: بتهمة قتل, على أمل تحمل
     if r.head.upos == "AUX" and r.tense == "past":
         s += 0.2
     return s
+
+
+def _in_construct(prev: Reading | None, prev_surface: str) -> bool:
+    """Whether the word before is a noun that can be in the construct state: indefinite in
+    form, with no tanween, no pronoun suffix and no accusative alif (تهمة, أمل, عملية)."""
+    if prev is None or prev.pos != "N" or prev.definite or prev.main != len(prev.parts) - 1:
+        return False
+    bare = normalize(prev_surface)
+    return not has_tanween(prev_surface) and not bare.endswith("ا")
 
 
 def _verb_after_particle(s: float, r: Reading, prev: Reading | None, prev_tag: str) -> float:
@@ -254,7 +269,37 @@ def _candidates(
         common = _common_here(surface, prev, words[pos - 1][0] if pos else "")
         return (_unknown(surface, vocabulary, names, pair, common),)
     foreign = _foreign_candidates(words, pos, readings, prev, attested)
-    return readings + _name_readings(surface, names, prev) + foreign
+    return (
+        readings
+        + _name_readings(surface, names, prev)
+        + foreign
+        + _verbal_noun(readings, prev, surface)
+    )
+
+
+def _verbal_noun(
+    readings: tuple[Reading, ...], prev: Reading | None, surface: str
+) -> tuple[Reading, ...]:
+    """After a preposition a word is nominal: where the lexicon reads a word of the shape of
+    a verbal noun of the forms V and VI (تفعّل, تفاعل) only as a verb (it lists the analyses a
+    corpus showed: تشكل as تُشَكِّل, not the verbal noun تَشَكُّل), that verbal noun (قبل تشكل
+    الحكومة)."""
+    if prev is None or prev.pos != "F" or prev.parts[-1].tag != "prep":
+        return ()
+    if any(r.pos != "V" for r in readings) or any(len(r.parts) > 1 for r in readings):
+        return ()
+    bare = normalize(surface)
+    if not (bare.startswith("ت") and len(bare) in (4, 5)) or normalize(prev.lemma) in (
+        "حتي",
+        "منذ",
+    ):
+        return ()  # the shapes تفعّل, تفاعل; حتى and منذ take a verb too (حتى يتمكن)
+    best = max(readings, key=lambda r: r.score)
+    lemma = strip_diacritics(surface)
+    noun = Part(0, len(surface), "NOUN", lemma, "_", "vnoun")
+    return (
+        Reading((noun,), 0, "N", normalize(lemma), best.score - 0.3, ntype="vn", source="guess"),
+    )
 
 
 def _foreign_candidates(
@@ -721,8 +766,6 @@ def _dual_designator(surface: str) -> bool:
 
 
 def _non_arabic(surface: str, kind: str) -> Reading:
-    from .morph import Part
-
     if kind == "num":
         part = Part(0, len(surface), "NUM", surface, "NumForm=Digit", "num")
         return Reading((part,), 0, "NUM", surface, 0.0, source="num")
