@@ -14,6 +14,8 @@ from ..lexicon import relations as lexmod
 from ..lexicon.words import designators
 from ..model import Sentence
 from ..text import normalize, strip_diacritics
+from ..vocab import SPEECH_RELATIONS
+from .appointments import APPOINTING, predicative_titles
 from .confidence import (
     SUBJECT_DUAL_VERB,
     SUBJECT_GOVERNOR_STEP,
@@ -23,12 +25,33 @@ from .confidence import (
     SUBJECT_RELATIVE,
     SUBJECT_SHARED_STEP,
 )
-from .coref import agrees, dual_parties, ent_of, recent
-from .phrases import is_relative_clause, strip_al, verb_agreement
+from .coref import agrees, dual_parties, ent_of, pronoun, recent
+from .phrases import (
+    adverbial,
+    is_relative_clause,
+    nationality_adjective_form,
+    np_ids,
+    strip_al,
+    title_of,
+    verb_agreement,
+    verbal_noun,
+)
 from .state import AGENTIVE, Doc
 from .tree import Tree
-from .words import ADDITION, ADDITION_PREFIXES, PURPOSE_MARKS, TRANSPARENT
+from .words import (
+    ADDITION,
+    ADDITION_PREFIXES,
+    ALONGSIDE,
+    CHAIN_TITLES,
+    MANNER_ADVERBS,
+    MESSAGES,
+    PERSONAL_RELATIVES,
+    PURPOSE_MARKS,
+    TRANSPARENT,
+)
 
+#: Object classes of entries that want people (اعتقل, قتل, أفرج عن).
+PEOPLE_OBJECTS = frozenset({"Person", "Group", "Quantity"})
 #: A subject is looked for at most this many verbs up a chain (conj, xcomp, advcl).
 MAX_SUBJECT_DEPTH = 3
 
@@ -39,6 +62,9 @@ def expand(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
     for k in tree.children(i, "conj"):
         if tree.tok(k).upos != "ADJ":
             out.extend(expand(d, s, tree, k))
+    for k in _conj_of_name(d, s, tree, i):
+        if _listed_by_nationality(d, s, tree, k):
+            out.append(k + 1)  # نظيريه السعودي فيصل بن فرحان والتونسي محمد علي النفطي
     n = normalize(tree.tok(i).form)
     if strip_al(n) in TRANSPARENT or n in designators():
         # وفدا الجيش وقوات الدعم السريع: what a delegation, forces or site stands for, and
@@ -51,6 +77,28 @@ def expand(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
         if c == "ك" or c in ADDITION or c.startswith(ADDITION_PREFIXES):
             out.extend(expand(d, s, tree, k))
     return out
+
+
+def _conj_of_name(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
+    """The adjectives coordinated with an argument, or with the name of the person a
+    title argument names right after it (نظيريه الأردني أيمن الصفدي والعراقي ...)."""
+    own = [k for k in tree.children(i, "conj") if tree.tok(k).upos == "ADJ"]
+    key = d.token_ent.get((s.index, i))
+    if own or key is None or d.ent(key).cls != "Person":
+        return own
+    k = max(np_ids(tree, i)) + 1
+    if k > len(tree.toks) or d.token_ent.get((s.index, k)) != key:
+        return []
+    return [c for c in tree.children(k, "conj") if tree.tok(c).upos == "ADJ"]
+
+
+def _listed_by_nationality(d: Doc, s: Sentence, tree: Tree, k: int) -> bool:
+    """والتونسي محمد النفطي: a nationality adjective coordinated with a person, and right
+    before a person's name, introduces one more counterpart of a list."""
+    if k >= len(tree.toks) or not nationality_adjective_form(tree.tok(k).form):
+        return False
+    key = d.token_ent.get((s.index, k + 1))
+    return key is not None and d.ent(key).cls == "Person"
 
 
 def _keys(d: Doc, s: Sentence, tree: Tree, x: int) -> list[str]:
@@ -72,6 +120,8 @@ def subjects(
     subs = tree.children(v, "nsubj") or tree.children(
         v, "obl:agent"
     )  # obl:agent: English "hosted by X"
+    if not subs:
+        subs = _subject_as_object(d, s, tree, v, speech)
     if subs:
         return _own_subjects(d, s, tree, v, subs), SUBJECT_OWN
     if tree.feat(v, "Number") == "Dual" and tree.tok(v).upos == "VERB" and d.last_pair is not None:
@@ -84,12 +134,38 @@ def subjects(
         return [], 0.0
     if tree.tok(v).feat("Voice") == "Pass":
         return [], 0.0  # قُتل 12 شخصا: a passive names no agent, and none is guessed
-    return _dropped_subjects(d, s, tree, v, speech, depth)
+    return dropped_subjects(d, s, tree, v, speech, depth)
+
+
+def _subject_as_object(d: Doc, s: Sentence, tree: Tree, v: int, speech: bool) -> list[int]:
+    """وقال فخامة الرئيس X إن ..., أجرى جلالة الملك اتصالا مع ...: a person right after a
+    verb with no subject, parsed as its object, is its subject when the verb cannot take
+    a person as object: a speech verb with a complement clause, or a verb whose party
+    comes after مع (the parse took the subject of VSO for an object)."""
+    entry = d.lex.verb(tree.tok(v).lemma)
+    talks = entry is not None and entry.prep_only
+    if not talks and not (speech and tree.children(v, "ccomp", "parataxis")):
+        return []
+    for j in tree.children(v, "obj"):
+        if j != v + 1:
+            continue
+        key = ent_of(d, s, tree, j, create=False)
+        if key is not None and d.ent(key).cls == "Person":
+            return [j]
+    return []
 
 
 def _own_subjects(d: Doc, s: Sentence, tree: Tree, v: int, subs: list[int]) -> list[str]:
     """The entities of a verb's own subjects (and what is coordinated with them)."""
     keys = [k for j in subs for x in expand(d, s, tree, j) for k in _keys(d, s, tree, x)]
+    for j in _alongside(tree, v):
+        # توصلت قطر إلى جانب مصر إلى اتفاق: who acts alongside the subject does it too
+        keys += [
+            k
+            for c in tree.children(j, "nmod")
+            for x in expand(d, s, tree, c)
+            for k in _keys(d, s, tree, x)
+        ]
     if len(keys) == 1 and tree.feat(v, "Gender") == "Fem" and tree.feat(v, "Person") == "3":
         e = d.ent(keys[0])
         if e.cls == "Person" and tree.feat(v, "Number") == "Sing":
@@ -119,7 +195,7 @@ def _shared_subjects(
     return None
 
 
-def _dropped_subjects(
+def dropped_subjects(
     d: Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int
 ) -> tuple[list[str], float]:
     """A dropped subject: the governing clause's for a purpose clause, the noun a relative
@@ -141,6 +217,9 @@ def _dropped_subjects(
         key = ent_of(d, s, tree, tree.tok(v).head)
         if key and agrees(d.ent(key), gender, number):
             return [key], SUBJECT_RELATIVE
+    before = _relative_before(d, s, tree, v)
+    if before and agrees(d.ent(before), gender, number):
+        return [before], SUBJECT_RELATIVE
     if speech and d.last_speaker is not None:
         e = d.ent(d.last_speaker)
         if e.cls in AGENTIVE and agrees(e, gender, number):
@@ -152,7 +231,55 @@ def _dropped_subjects(
     return ([key] if key else []), SUBJECT_RECENT
 
 
+def _relative_before(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:
+    """X الذي يزور ...: a verb right after a relative pronoun that the parse did not make
+    its subject (nor its clause a relative clause) is said of the name before the
+    pronoun."""
+    r = v - 1
+    if r < 2 or normalize(tree.tok(r).form) not in PERSONAL_RELATIVES:
+        return None
+    key = d.token_ent.get((s.index, r - 1))
+    if key is None or d.ent(key).cls not in AGENTIVE:
+        return None
+    return d.find(key)
+
+
 # ----------------------------------------------------------------- objects
+
+
+def _given(d: Doc, s: Sentence, tree: Tree, v: int, args: list[int]) -> list[int]:
+    """What a verb of giving gives: سلم الوزير الرئيسَ رسالةً: with a second, unmarked
+    noun after it, a person object is the recipient and the noun the thing given; a
+    letter or message handed over is delivered, not provided."""
+    second = [j for j in tree.children(v, "obl") if not tree.has_case(j) and j > v]
+    people = [j for j in args if (k := d.token_ent.get((s.index, j))) and d.ent(k).cls == "Person"]
+    if people and second:
+        args = [j for j in args if j not in people] + second[:1]
+    return [j for j in args if strip_al(normalize(tree.tok(j).form)) not in MESSAGES]
+
+
+def _object_in_apposition(tree: Tree, v: int) -> list[int]:
+    """التقى الرئيس الأوزبكي الرئيس الكازاخي: a second title the parse set in apposition to
+    the subject's (not a link of its chain, as الشيخ in أمير قطر الشيخ تميم) is the
+    object of a verb that has none."""
+    return [
+        k
+        for j in tree.children(v, "nsubj")
+        if title_of(tree, j)
+        for k in tree.children(j, "appos")
+        if title_of(tree, k) and strip_al(normalize(tree.tok(k).form)) not in CHAIN_TITLES
+    ]
+
+
+def _unmarked_content(tree: Tree, v: int) -> list[int]:
+    """أعلن الرئيس، اليوم الأحد، سحب القوات: a verbal noun the parse left as an unmarked
+    oblique, before any prepositional phrase of the verb, is what was announced."""
+    for j in tree.children(v, "obl"):
+        if tree.has_case(j):
+            return []
+        if verbal_noun(tree.tok(j)):
+            return [j]
+    return []
 
 
 def objects(
@@ -160,14 +287,27 @@ def objects(
 ) -> list[tuple[str, int]]:
     """Object entities of a predicate (with the token each comes from): its direct object,
     and its prepositional object when the lexicon names the preposition."""
-    args = tree.children(v, "obj", "nsubj:pass")
+    args = tree.children(v, "obj", "nsubj:pass") or _object_in_apposition(tree, v)
+    speech = entry is not None and entry.relation in SPEECH_RELATIONS
+    if speech:
+        args += _unmarked_content(tree, v)
     if entry is not None and entry.preps:
+        beside = _alongside(tree, v)
+        taken = _noun_preps(d, tree, args)
         args += [
-            j for j in tree.children(v, "obl", "nmod") if tree.case(j).split(" ")[0] in entry.preps
+            j
+            for j in tree.children(v, "obl", "nmod")
+            if tree.case(j).split(" ")[0] in entry.preps
+            and j not in beside
+            and tree.case(j).split(" ")[0] not in taken
         ]
+    if entry is not None and entry.relation == "provides":
+        args = _given(d, s, tree, v, args)
     out: list[tuple[str, int]] = []
     for j in args:
         t = tree.tok(j)
+        if (speech and adverbial(t)) or strip_diacritics(normalize(t.form)) in MANNER_ADVERBS:
+            continue  # أعلنت الحكومة رسميا عن, يتصل هاتفيا: an adverb is no object
         if t.upos == "PRON" and t.feat("PronType") != "Rel" and is_relative_clause(tree, v):
             # a resumptive pronoun (الذي استضافه, الذي شارك فيه): the noun the clause is about
             ante = tree.tok(v).head
@@ -175,8 +315,78 @@ def objects(
             if key:
                 out.append((key, ante))
             continue
+        if t.upos == "PRON" and t.feat("PronType") != "Rel":
+            # وعينه رئيسا: an object pronoun refers back, never to what comes after it
+            avoid = _named_after(d, s, tree, j)
+            if entry is not None and entry.relation in APPOINTING:
+                # nor to the post it is appointed to (وعينه رئيسا: not the earlier رئيسا)
+                avoid |= {
+                    d.find(d.token_ent[(s.index, k)]) for k in predicative_titles(d, s, tree, v)
+                }
+            key = pronoun(d, s, tree, j, avoid)
+            if key:
+                out.append((key, j))
+            continue
+        first: str | None = None
         for x in expand(d, s, tree, j):
             key = ent_of(d, s, tree, x)
+            if key and first is not None and _unlike(d, first, key):
+                continue  # هجوما بطائرات وصواريخ: weapons are no second attack
             if key:
+                first = first or key
                 out.append((key, x))
     return out
+
+
+def _named_after(d: Doc, s: Sentence, tree: Tree, j: int) -> set[str]:
+    """The entities first named after token j in this sentence (and never before it)."""
+    at = tree.tok(j).start
+    later = {
+        d.find(k)
+        for i in range(j + 1, len(tree.toks) + 1)
+        if (k := d.token_ent.get((s.index, i))) is not None
+    }
+    mentions = d.mentions
+    earlier = {
+        k
+        for k in later
+        for mid in d.ent(k).mentions
+        if (m := mentions[int(mid[1:]) - 1]).sentence < s.index or m.start < at
+    }
+    return later - earlier
+
+
+def _noun_preps(d: Doc, tree: Tree, args: list[int]) -> set[str]:
+    """The prepositions the action nouns among a verb's objects take (أعلن الإفراج عن:
+    عن belongs to الإفراج, not to أعلن)."""
+    out: set[str] = set()
+    for j in args:
+        entry = d.lex.noun(tree.tok(j).lemma)
+        if entry is not None:
+            out.update(entry.preps)
+    return out
+
+
+def _alongside(tree: Tree, v: int) -> list[int]:
+    """A verb's «إلى جانب X» phrases (alongside X): a preposition, no object."""
+    return [
+        j
+        for j in tree.children(v, "obl")
+        if tree.case(j) == "الي" and normalize(tree.tok(j).form) in ALONGSIDE
+    ]
+
+
+def _unlike(d: Doc, a: str, b: str) -> bool:
+    """Whether two coordinated arguments cannot be alike: an event and no event."""
+    return (d.ent(a).cls == "Event") != (d.ent(b).cls == "Event")
+
+
+def fits(cls: str, entry: lexmod.Entry) -> bool:
+    """Whether an entity of a class can be the object of an entry: a counted quantity of
+    people can be where a group can (اعتقلت الشرطة 5 أشخاص), and a phrase of no known
+    class where people are wanted (اعتقال الأطراف المتورطة)."""
+    if cls in entry.objects:
+        return True
+    if cls == "Quantity":
+        return "Group" in entry.objects
+    return cls == "Thing" and entry.objects <= PEOPLE_OBJECTS

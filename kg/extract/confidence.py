@@ -54,6 +54,8 @@ ISSUED_CAP = 0.8
 SOURCE_SAID_CAP = 0.85
 #: A source phrase (بحسب الوزير): the source reported the clause it hangs on.
 SOURCE_PHRASE = 0.8
+#: A letter from someone (رسالة من الرئيس): they issued it.
+MESSAGE_FROM = 0.75
 #: A report verb with no content of its own (نقل): it reported the sentence's statement.
 REPORTED_PENDING = 0.7
 
@@ -65,6 +67,10 @@ OPEN_CAP = 0.5
 PARTICIPATION_CAP = 0.75
 #: A meeting event read off a meeting verb: participants, place and time.
 MEETING_EVENT = 0.75
+#: The parties an event brought together (قمة جمعته بالملك): they took part in it.
+BROUGHT_TOGETHER = 0.75
+#: Two parties an event brought together met each other.
+BROUGHT_TOGETHER_MET = 0.65
 #: بقيادة X: led by X.
 LED_BY = 0.85
 #: An event noun's own argument (the attack targeted X).
@@ -75,5 +81,15 @@ NOUN_AGENT = 0.7
 TARGET_PLACE = 0.7
 #: A preposition that carries a relation by itself on a noun (التحالف ضد داعش).
 PREPOSITION = 0.75
+#: A death toll read off a phrase of dying (أودى بحياة N, راح ضحيته N, مما أسفر عن مقتل N).
+CASUALTIES = 0.75
+#: The sides an event is «بين» (between): they fight, or take part in it.
+EVENT_PARTIES = 0.7
 #: The place or time an event's clause names.
 EVENT_PLACE_TIME = 0.75
+
+# ------------------------------------------------------------------ places
+
+#: A place, facility or body situated by في/ب, عاصمة or a direction word before a place
+#: (kg.extract.places): read off the words between two names, not a predicate.
+LOCATED = 0.75

@@ -21,21 +21,61 @@ TRANSPARENT = frozenset(
         "ضواحي محيط وفد وفدا قوات طائرات مقاتلات جنود عناصر وحدات"
     ).split()
 )
+#: Armed forces and their weapons (lemmas): as the genitive of an attack noun they do it
+#: (قصف الطائرات, غارات المقاتلات), where a place or a thing suffers it (قصف المدينة).
+FORCES = frozenset(
+    normalize(w)
+    for w in (
+        "طائرة طيران مقاتلة مسيرة مدفعية دبابة صاروخ قذيفة بارجة سفينة زورق جيش قوة قوات جندي "
+        "عنصر مسلح ميليشيا"
+    ).split()
+)
+#: Nouns of collections: with «من X» right after them, one phrase that names X (سلسلة
+#: من الزلازل, الحزمة الجديدة من العقوبات).
+COLLECTIONS = frozenset(normalize(w) for w in "سلسلة حزمة موجة دفعة مجموعة جملة".split())
 #: Nouns for documents and statements: one entity per lemma and document, like events.
 DOCUMENT_NOUNS = frozenset(
     normalize(w)
-    for w in "بيان تقرير قرار اتفاق اتفاقية خطة مبادرة رسالة تصريح تصريحات وثيقة إعلان".split()
+    for w in (
+        "بيان تقرير قرار اتفاق اتفاقية صفقة خطة مبادرة رسالة برقية تصريح تصريحات وثيقة إعلان"
+    ).split()
 )
 #: Singular nouns for bodies of people that act together (الحكومة, الوفد, الجيش).
 COLLECTIVES = frozenset(
     normalize(w)
     for w in "حكومة وفد جيش شرطة لجنة سلطات سلطة قوات قوة برلمان مجلس وزارة إدارة فريق نظام معارضة تحالف ائتلاف حزب جماعة منظمة هيئة".split()
 )
+#: Nouns of unnamed informants (مصدر في الجيش, مصادر دبلوماسية): people known by where
+#: they are; compared with the lemma without the article.
+SOURCE_NOUNS = frozenset({normalize("مصدر")})
+#: Plural nouns that with a genitive of this word name a group (وسائل إعلام محلية: the
+#: media), compared without the article.
+MEDIA = ({normalize("وسائل")}, normalize("إعلام"))
 #: Nouns for one's own country: with a possessive pronoun (بلاده, بلادها) the country of
 #: the person the pronoun refers to, when a title said it (وزير الخارجية التركي).
 HOMELAND = {normalize(w) for w in ("بلاد", "بلد", "وطن")}
 #: Titles of heads of state: with a nationality adjective they lead that country.
 HEADS_OF_STATE = {normalize(w) for w in ("رئيس", "ملك", "أمير", "سلطان", "عاهل", "زعيم")}
+#: Ranks and courtesy titles that introduce a name set off by commas after a title
+#: (المتحدث باسم الشرطة، العميد سالم الكعبي، ...), compared without the article.
+RANKS = frozenset(
+    normalize(w)
+    for w in "عميد عقيد لواء مقدم رائد نقيب جنرال فريق مشير شيخ دكتور مهندس سيد سيدة".split()
+)
+#: Titles that stand between a title and a name in one chain (أمير قطر الشيخ تميم,
+#: العاهل البحريني الملك حمد): ranks, courtesy and royal titles, without the article.
+CHAIN_TITLES = RANKS | frozenset(normalize(w) for w in "ملك أمير سلطان".split())
+#: Honorifics before a title or a name (جلالة الملك, سمو الشيخ تميم, فخامة الرئيس): they
+#: stand for the person they honour. صاحب does only before one of the abstract nouns
+#: (صاحب الجلالة, صاحب السمو الملكي).
+HONORIFICS = frozenset(normalize(w) for w in "جلالة سمو فخامة معالي سعادة".split())
+HONORIFIC_OWNER = normalize("صاحب")
+#: Words of an honorific phrase between the honorific and the title or name.
+HONORIFIC_WORDS = frozenset(
+    normalize(w) for w in "الجلالة السمو الفخامة المعالي السعادة الملكي".split()
+)
+#: Commas (Arabic and Latin) that set off an apposition.
+COMMAS = ("،", ",")
 #: Nouns whose dual (الرئيسان, الجانبين) refers to the two parties last mentioned together.
 DUAL_REFS = frozenset(
     normalize(w) for w in "جانب طرف بلد دولة زعيم رئيس وزير قائد مسؤول ملك أمير وفد".split()
@@ -50,6 +90,34 @@ DUAL_WORDS_EN = ("two", "both")
 PREPOSITIONAL_NOUNS = {normalize(w) for w in ("مواجهة", "مقابل", "أعقاب", "إطار", "ظل")}
 #: Demonstratives: a phrase that starts with one (هذا الاجتماع) is no event's name.
 DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هولاء"}
+
+# ------------------------------------------------------------- casualties
+
+#: Words before a number that make it approximate (نحو 1500 شخص): part of the quantity.
+APPROXIMATORS = frozenset(normalize(w) for w in "نحو حوالي حوالى قرابة زهاء".split())
+#: Number words that head what they count (ثلاثة مشتبه بهم, عشرات القتلى), by lemma.
+NUMBER_WORDS = frozenset(
+    normalize(w)
+    for w in (
+        "ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثماني ثمانية تسع تسعة عشر عشرة "
+        "عشرات مئات آلاف ألف مئة مائة ملايين مليون"
+    ).split()
+)
+#: Verbs whose subject causes what their object names (أسفر الهجوم عن مقتل, أدى إلى, خلف).
+RESULT_VERBS = frozenset(normalize(w) for w in "اسفر ادي خلف اوقع تسبب".split())
+#: Subordinators of a result clause (مما أسفر عن): its cause is the clause it follows.
+RESULT_MARKS = frozenset({"ما", "مما"})
+#: Verbs that take lives (أودى بحياة N, حصد أرواح N), with the nouns for the lives.
+LIFE_VERBS = frozenset(normalize(w) for w in "اودي حصد".split())
+LIFE_NOUNS = frozenset(normalize(w) for w in "حياة روح ارواح".split())
+#: Nouns of a death (مقتل X: X died): whoever announces it is not the killer.
+DEATH_NOUNS = frozenset(normalize(w) for w in "مقتل وفاة مصرع".split())
+#: Nouns for the dead, counted as the object of a result verb (خلف الزلزال 300 قتيل).
+DEAD_NOUNS = frozenset(normalize(w) for w in "قتيل ضحية".split())
+#: Verbs of falling victim to something (راح ضحيته N: N died of what the pronoun means).
+VICTIM_VERBS = frozenset(normalize(w) for w in "راح ذهب سقط".split())
+#: Nouns of violent death a subject meets (لقي N مصرعهم في الانفجار).
+DEATH_FATES = frozenset(normalize(w) for w in "مصرع حتف".split())
 
 # ------------------------------------------------------------------ times
 
@@ -97,12 +165,50 @@ PRON_AGREE = {
 }
 #: Relative pronouns: they refer to the noun their clause describes.
 RELATIVE_PRONOUNS = ("الذي", "التي", "الذين", "اللذان", "اللتان", "ما")
+#: Relative pronouns that stand for a noun (not ما), normalised.
+PERSONAL_RELATIVES = frozenset(normalize(w) for w in RELATIVE_PRONOUNS if w != "ما")
 
 # ------------------------------------------------------------------ verbs
 
 #: Verbs that link a subject to a description (يعد, يعتبر, بات): no object, no fact.
 COPULAS = frozenset(
     normalize(w) for w in "عد عاد اعتبر بدا صار ظل بات اصبح كان ليس زال دام امسي اضحي".split()
+)
+#: Verbs whose subject is the doer of the action noun they take as object (أعلنت الشرطة
+#: اعتقال X: the police arrested X; قرر الحزب إقصاء النائب; نفذ الجيش مداهمة); the subject
+#: of any other verb (رحبت واشنطن بانتخاب X) is not. Compared with the lexicon key.
+AGENT_GOVERNORS = frozenset(
+    normalize(w)
+    for w in (
+        "اعلن قرر اكد كشف نفذ شن اجري باشر بدا واصل تواصل استانف جدد تبني وافق قام اتم اكمل "
+        "انجز اعتزم عزم تسلم تولي القي فرض نظم"
+    ).split()
+)
+#: Nouns of sanctions (and the packages and lists of them): what they include is what
+#: they target (تشمل العقوبات 351 نائبا).
+SANCTIONS = frozenset(normalize(w) for w in "عقوبة عقوبات حزمة قائمة".split())
+#: Verbs by which sanctions name whom they target (تشمل, تطال).
+SANCTION_SCOPE_VERBS = frozenset(normalize(w) for w in "شمل طال".split())
+#: Verbal nouns of support verbs: with an action noun as genitive they carry it like
+#: their verb (أعلن الاتحاد فرض عقوبات على X, أعلن الجيش شن غارات على Y).
+SUPPORT_NOUNS = frozenset(normalize(w) for w in "فرض شن تنفيذ إجراء توجيه".split())
+#: Verbs of repelling an attack: their subject fights the attacker (صد الجيش هجوما شنه X).
+REPEL_VERBS = frozenset(normalize(w) for w in "صد أحبط أفشل".split())
+#: Support verbs that report an action rather than do it: the action noun's own genitive,
+#: when it acts, is its doer (أعلنت الرئاسة وصول الرئيس: the president arrives).
+REPORT_GOVERNORS = frozenset(normalize(w) for w in "اعلن اكد كشف".split())
+#: Verbs by which a place "witnesses" an event (شهدت المنطقة نزاعا): the event's location.
+WITNESS_VERBS = frozenset({"شهد"})
+#: Verbs that call off what their object noun names (ألغت الحكومة زيارة الوزير: no visit).
+CANCELLING = frozenset(normalize(w) for w in "ألغى أرجأ أجل علق رفض".split())
+#: Adverbs of manner and time in the accusative that a parse may take for an object
+#: (يتصل هاتفيا, أعلن رسميا, يزور المملكة حاليا), normalised without tanween.
+MANNER_ADVERBS = frozenset(
+    normalize(w)
+    for w in (
+        "هاتفيا رسميا حاليا شخصيا فعليا مبدئيا نهائيا جزئيا كليا تلفزيونيا إلكترونيا "
+        "افتراضيا مؤقتا مجددا سابقا لاحقا أيضا عاجلا فورا"
+    ).split()
 )
 #: Particles that negate the predicate they modify (لم يلتق: a negated fact).
 NEGATIONS = ("لا", "لم", "لن", "ليس", "not", "never")
@@ -129,6 +235,8 @@ SPEECH_PARTICIPLES = {
 
 #: Prepositions that list further members (إضافة إلى, فضلا عن, إلى جانب).
 ADDITION = {"اضافه", "اضافه الي", "بالاضافه", "بالاضافه الي", "فضلا", "فضلا عن", "الي جانب"}
+#: Nouns that after إلى make a preposition of company (إلى جانب X: alongside X).
+ALONGSIDE = frozenset(normalize(w) for w in "جانب".split())
 #: Beginnings of prepositions that list further members, however they go on.
 ADDITION_PREFIXES = ("اضافه", "بالاضافه")
 #: Prepositions that put an event in a place (في, ب; English in, at).
@@ -136,20 +244,29 @@ PLACE_CASES = frozenset({"في", "ب", "in", "at"})
 #: Prepositions that introduce the object of verbs the lexicon lacks (open relations).
 OPEN_PREPS = {"ب", "علي", "مع", "عن"}
 #: Prepositions of a source phrase: بحسب رئيس الهيئة, وفق الوكالة.
-SOURCE_CASES = {"حسب", "بحسب", "وفق"}
+SOURCE_CASES = {"حسب", "بحسب", "وفق", "وفقا", "طبقا"}
 #: Words in an organisation's name before what it fights (التحالف الدولي ضد داعش), in the
 #: order they are tried.
 PURPOSE_MARKERS = ("ضد", "لمحاربه", "لمكافحه", "لهزيمه")
 
 # ---------------------------------------------------------------- speech
 
+#: Designators of news outlets (وكالة الأنباء, صحيفة, قناة): what they say they report.
+PRESS = frozenset(
+    normalize(w) for w in "وكالة صحيفة جريدة مجلة قناة شبكة موقع إذاعة تلفزيون".split()
+)
 #: Documents a speaker speaks "in" (قال في بيان): the speaker issued them.
 ISSUED = {normalize(w) for w in "بيان تصريح رسالة تغريدة منشور".split()}
+#: Letters and messages: one "from" a person or body was issued by them (رسالة خطية من
+#: الرئيس), and handing one over provides nothing (سلمه رسالة).
+MESSAGES = frozenset(normalize(w) for w in "رسالة برقية خطاب دعوة".split())
 #: Nouns of saying that carry what a source said after نقل عن (قوله, تأكيده, تصريحه);
 #: compared with the lemma without diacritics.
 SAYING_NOUNS = {"قول", "تأكيد", "تصريح", "إشارة", "اشارة", "تحذير"}
 #: Subordinators of "as X said" clauses, whose statement is the clause they attach to.
 AS_MARKS = {"حسبما", "كما", "وفقما", "مثلما", "وفق ما", "بحسب ما"}
+#: Complementisers that open what a speaker said (إن, أن), normalised.
+COMPLEMENTISERS = frozenset({"ان", "بان"})
 #: Opening quotation marks (a token is one when its form is in this string).
 OPENING_QUOTES = '«"“'
 #: Quotation marks left out of a statement's tokens.
@@ -159,6 +276,8 @@ STATEMENT_STRIP = ' "«»“”،,:.؟!'
 
 # ----------------------------------------------------------------- events
 
+#: Verbs by which an event brings parties together (لقاء جمعهما, قمة جمعته بالملك).
+BRING_TOGETHER = frozenset({normalize("جمع")})
 #: Event types (of the relation lexicon) whose participants talk without meeting (a
 #: telephone or video call).
 REMOTE_EVENTS = {"call"}
