@@ -75,6 +75,10 @@ def test_clitics_are_split_like_padt() -> None:
         ("وجهت النيابة إليه تهمة قتل شخصين.", "قتل", "NOUN"),
         ("استقال الوزير قبل تشكل الحكومة الجديدة.", "تشكل", "NOUN"),
         ("مصدر أمني قتل في الهجوم.", "قتل", "VERB"),
+        # currencies and units are common nouns; على, the preposition, announces no name
+        ("بلغت قيمة الصفقة ثلاثة مليارات دولار.", "دولار", "NOUN"),
+        ("ارتفع سعر برميل النفط.", "برميل", "NOUN"),
+        ("حصل الصحفي على القوائم النهائية.", "القوائم", "NOUN"),
     ],
 )
 def test_parts_of_speech_in_context(text: str, word: str, upos: str) -> None:

@@ -154,6 +154,58 @@ def _adjective_lemmas() -> frozenset[str]:
     return frozenset(normalize(x) for x in text.splitlines() if x.strip() and not x.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def _listed_nouns() -> dict[str, tuple[str, str]]:
+    """Common nouns the lexicon lacks or types as names (currencies, units): form -> (number,
+    gender), from kg/data/ar/nouns.tsv."""
+    text = files("kg").joinpath("data/ar/nouns.tsv").read_text(encoding="utf-8")
+    rows = [x.split("\t") for x in text.splitlines() if x.strip() and not x.startswith("#")]
+    return {r[0]: (r[1], r[2]) for r in rows}
+
+
+#: Proclitics before a listed noun, longest first: و/ف, then ب/ل/ك, then the article.
+_NOUN_PROCLITICS = tuple(
+    sorted(
+        {c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") for a in ("", "ال")}
+        | {c + "لل" for c in ("", "و", "ف")},
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def _listed_noun_readings(surface: str, bare: str) -> list[Reading]:
+    """A listed noun (:func:`_listed_nouns`: دولار, برميل), alone or after و/ف, ب/ل/ك and the
+    article (بالدولار, وبرميل)."""
+    for pro in _NOUN_PROCLITICS:
+        stem = bare[len(pro) :]
+        if not bare.startswith(pro) or stem not in _listed_nouns():
+            continue
+        number, gender = _listed_nouns()[stem]
+        definite = pro.endswith(("ال", "لل"))
+        letters = pro.removesuffix("ال") if pro.endswith("ال") else pro
+        letters = letters[:-1] if pro.endswith("لل") else letters
+        parts, start = clitic_letters(surface, letters)
+        main = Part(
+            start, len(surface), "NOUN", stem, _noun_feats(gender, number, definite), "noun"
+        )
+        return [
+            Reading(
+                (*parts, main),
+                len(parts),
+                "N",
+                normalize(stem),
+                1.0 - 0.2 * len(letters),
+                ntype="n",
+                gender=gender,
+                number=number,
+                definite=definite,
+                source="lex",
+            )
+        ]
+    return []
+
+
 _KANA = {"كان", "اصبح", "ظل", "بات", "صار", "ليس", "زال", "امسي", "اضحي"}
 
 
@@ -667,6 +719,7 @@ def _analyse_word(surface: str) -> tuple[Reading, ...]:
     forms, weights = _lexicon()
     bare = strip_diacritics(surface).replace("\u0640", "")
     readings: list[Reading] = list(function_readings(surface))
+    readings.extend(_listed_noun_readings(surface, bare))
     raw = forms.get(bare)
     if raw is None and bare != surface:
         raw = forms.get(bare.replace("\u0640", ""))

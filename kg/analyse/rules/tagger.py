@@ -573,14 +573,12 @@ def _foreign_reading(
         return ()  # صاروخا باليستيا: an accusative adjective agreeing with the noun before it
     score = -0.6
     clitic = n[:1] in ("ب", "ل", "ك") and len(n) > 3 and known_form(n[1:])
-    if (
-        prev is not None
-        and (prev.pos == "PN" or normalize(prev_surface) in first_names())
-        and not clitic
-    ):
+    # (على, the preposition, is spelt as the first name علي is: no name before a word)
+    first = normalize(prev_surface) in first_names() and prev is not None and prev.pos != "F"
+    if prev is not None and (prev.pos == "PN" or first) and not clitic:
         # (غوتيريش بجهود: ب + a known noun ends the name rather than continuing it)
         score += 1.8
-        if normalize(prev_surface) in first_names():
+        if first:
             score += 0.6  # هاكان فيدان: after a first name, not ف + a verb
     if next_unknown:
         score += 1.0
