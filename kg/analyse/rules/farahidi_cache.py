@@ -1,0 +1,119 @@
+"""farahidi's analyses of the words the lexicon lacks: running the analyser, and a disk
+cache that keeps its answers across runs (loading farahidi takes about a second).
+
+>>> cache = _DiskCache.__new__(_DiskCache)
+>>> cache.db, cache.pending = None, []
+>>> cache.get("كتاب") is None  # no database: every word is a miss, and nothing is kept
+True
+>>> farahidi_analyse.cache_info().maxsize
+50000
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ...text import strip_diacritics
+
+
+@lru_cache(maxsize=50_000)
+def farahidi_analyse(word: str) -> tuple[tuple[str, ...], ...]:
+    cached = _disk_cache().get(word)
+    if cached is not None:
+        return cached
+    result = _farahidi_run(word)
+    _disk_cache().put(word, result)
+    return result
+
+
+class _DiskCache:
+    """farahidi's analyses of words the lexicon lacks, kept across runs in SQLite
+    (``$KG_CACHE_DIR`` or ``~/.cache/kg-builder``; ``KG_CACHE_DIR=off`` disables it).
+    Loading farahidi takes about a second; a warm cache skips it for words seen before."""
+
+    def __init__(self) -> None:
+        import os
+        import sqlite3
+        from pathlib import Path
+
+        self.db: sqlite3.Connection | None = None
+        self.pending: list[tuple[str, str]] = []
+        where = os.environ.get("KG_CACHE_DIR", str(Path.home() / ".cache" / "kg-builder"))
+        if where.lower() in ("off", "none", ""):
+            return
+        try:
+            import farahidi
+
+            Path(where).mkdir(parents=True, exist_ok=True)
+            path = Path(where) / f"morph-farahidi-{getattr(farahidi, '__version__', '0')}.sqlite"
+            self.db = sqlite3.connect(path, timeout=10, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, readings TEXT)"
+            )
+        except Exception:  # a read-only home or a locked file: work without the cache
+            self.db = None
+
+    def get(self, word: str) -> tuple[tuple[str, ...], ...] | None:
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute("SELECT readings FROM words WHERE word = ?", (word,)).fetchone()
+        except Exception:
+            return None
+        if row is None:
+            return None
+        return tuple(tuple(r.split(",")) for r in row[0].split(";") if r) if row[0] else ()
+
+    def put(self, word: str, readings: tuple[tuple[str, ...], ...]) -> None:
+        if self.db is None:
+            return
+        self.pending.append((word, ";".join(",".join(r) for r in readings)))
+        if len(self.pending) >= 100:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.db is None or not self.pending:
+            return
+        try:
+            with self.db:
+                self.db.executemany("INSERT OR IGNORE INTO words VALUES (?, ?)", self.pending)
+        except Exception:
+            pass
+        self.pending.clear()
+
+
+@lru_cache(maxsize=1)
+def _disk_cache() -> _DiskCache:
+    import atexit
+
+    cache = _DiskCache()
+    atexit.register(cache.flush)
+    return cache
+
+
+def _farahidi_run(word: str) -> tuple[tuple[str, ...], ...]:
+    import farahidi
+
+    from . import _farahidi_codes as codes
+
+    res = []
+    for a in farahidi.analyze(word)[:12]:
+        pro = "".join(strip_diacritics(p.form) for p in a.proclitics)
+        enc = "".join(strip_diacritics(e.form) for e in a.enclitics)
+        res.append(
+            (
+                pro,
+                a.lemma,
+                codes.POS.get(a.pos, "N"),
+                codes.TYPES.get(a.type, "n"),
+                codes.TENSE.get(a.tense, ""),
+                codes.VOICE.get(a.voice, ""),
+                codes.PRON.get(a.pronoun, ""),
+                codes.GENDER.get(a.gender, ""),
+                codes.NUMBER.get(a.number, ""),
+                enc,
+                f"{float(a.score or 0):.4g}",
+            )
+        )
+    return tuple(res)
