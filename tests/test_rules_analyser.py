@@ -119,3 +119,30 @@ def test_hostile_long_input_stays_bounded() -> None:
     a = analyse(text)
     assert all(len(s.tokens) <= 400 for s in a.sentences)
     _well_formed(a)
+
+
+def _arc(text: str, dep: str) -> tuple[str, str]:
+    """The head's form and the relation of the word ``dep`` (``form#2``: its second
+    occurrence) in the one sentence of ``text``."""
+    form, _, nth = dep.partition("#")
+    s = analyse(text).sentences[0]
+    found = [t for t in s.tokens if t.form == form]
+    t = found[int(nth or 1) - 1]
+    return (s.token(t.head).form if t.head else "ROOT", t.deprel)
+
+
+#: (sentence, dependent, its head, its relation): attachments the parser's rules of Arabic
+#: syntax decide, each in a sentence written for the test.
+_ARCS = [
+    # و/ف or a preposition written on a function word belongs to the clause or phrase it opens
+    ("وقد أعلنت الحكومة خطة جديدة.", "و", "أعلنت", "cc"),
+    ("ولم يحضر الوزير الاجتماع.", "و", "يحضر", "cc"),
+    ("وهو أول لقاء بين الجانبين.", "و", "أول", "cc"),
+    ("طالب المتظاهرون بأن تستقيل الحكومة.", "ب", "تستقيل", "case"),
+    ("أشار الوزير إلى أن المفاوضات ستستأنف قريبا.", "إلى", "تستأنف", "case"),
+]
+
+
+@pytest.mark.parametrize(("text", "dep", "head", "rel"), _ARCS)
+def test_attachment(text: str, dep: str, head: str, rel: str) -> None:
+    assert _arc(text, dep) == (head, rel)

@@ -29,7 +29,14 @@ prose uses most often.
 from __future__ import annotations
 
 from .clauses import attach_clauses
-from .finish import copulas, fronted_commas, make_tree, nominal_adjectives, punctuation
+from .finish import (
+    copulas,
+    fronted_commas,
+    function_word_clitics,
+    make_tree,
+    nominal_adjectives,
+    punctuation,
+)
 from .phrases import noun_phrases, prepositional_phrases
 from .words import W, attach_clitics
 
@@ -45,6 +52,7 @@ def parse(ws: list[W]) -> None:
     attach_clauses(ws, units)
     make_tree(ws)
     copulas(ws)
+    function_word_clitics(ws)
     punctuation(ws)
     nominal_adjectives(ws)
     fronted_commas(ws)

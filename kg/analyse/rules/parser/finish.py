@@ -71,6 +71,50 @@ def copulas(ws: list[W]) -> None:
         w.head, w.deprel = p, "cop"
 
 
+#: Relations of a function word: a clitic on it (و, ب) belongs to the phrase or clause it
+#: opens, not to the function word.
+_FUNCTION_RELS = ("det", "mark", "aux", "cop", "advmod", "nsubj", "nsubj:pass", "obj")
+#: Tags of the function words that open a phrase or a clause.
+_FUNCTION_TAGS = ("dem", "quant", "det", "neg", "emph", "fut", "sub", "rel", "pron")
+
+
+def function_word_clitics(ws: list[W]) -> None:
+    """وقد أعلن, والتي تبرز, وهو أحد, بهذه المهارات, بأن: a و/ف or a preposition written on a
+    function word (a particle, a relative or demonstrative pronoun, an independent pronoun,
+    a complementiser) belongs to the head of the clause or phrase that word opens, UD's
+    ``cc``/``case``/``mark`` on the conjunct's or the noun's head. A preposition word right
+    before a complementiser (إلى أن, بعد أن) is the clause's ``case`` too."""
+    for w in ws:
+        nxt = ws[w.i + 1] if w.i + 1 < len(ws) else None
+        if (
+            w.upos == "ADP"
+            and nxt is not None
+            and nxt.tag == "sub"
+            and nxt.deprel == "mark"
+            and nxt.head > nxt.i
+        ):
+            reattach(ws, w.i, nxt.head, "case")  # إلى أن, بأن: the clause's case
+            continue
+        if w.deprel not in ("cc", "case", "mark") or w.head < 0:
+            continue
+        h = ws[w.head]
+        target = _opened_head(ws, h) if h.word == w.word and h.i > w.i else -1
+        if target >= 0:
+            reattach(ws, w.i, target, w.deprel)
+
+
+def _opened_head(ws: list[W], h: W) -> int:
+    """The head of the phrase or clause function word ``h`` opens (to its right), or -1."""
+    if (
+        h.tag not in _FUNCTION_TAGS
+        or h.deprel not in _FUNCTION_RELS
+        or h.head <= h.i
+        or (h.tag == "pron" and ws[h.i - 1].word == h.word and ws[h.i - 1].tag != "conj")
+    ):
+        return -1
+    return h.head
+
+
 _CLOSING = {")": "(", "»": "«", "”": "“", "]": "["}
 _FINAL = set(".!?؟…")
 
