@@ -150,7 +150,8 @@ def _span_internal(ws: list[W], toks: list[int], label: str) -> None:
     head = toks[0]
     if label == "Person":
         for t in toks[1:]:
-            attach(ws, t, head, "flat")
+            # فيصل الثاني: the ordinal of a ruler's name describes it
+            attach(ws, t, head, "amod" if "NumType=Ord" in ws[t].feats else "flat")
         return
     chain = [head]
     for t in toks[1:]:
@@ -317,6 +318,8 @@ def _adjective_host(ws: list[W], chain: list[int], adj: W) -> int | None:
     its last noun's."""
     last = ws[chain[-1]]
     definite = last.definite or last.upos == "PROPN" or last.ent >= 0 or has_suffix(ws, chain[-1])
+    if last.upos == "PROPN" and last.ent < 0 and not last.definite:
+        definite = adj.definite  # دولار أمريكي: a word tagged as a name but naming nothing
     for strict in (True, False):  # gender agreement first, then definiteness alone
         for c in reversed(chain):
             if ws[c].upos == "PROPN" and any(ws[x].upos == "NOUN" for x in chain if x != c):
@@ -330,6 +333,18 @@ def _nisba_fits(adj: W, noun: W, definite: bool) -> bool:
     """سوق شعبي: a relative adjective is attributive even when genders disagree; by
     definiteness alone only for indefinite pairs (a definite noun of another gender after a
     definite phrase is more often the next argument)."""
+    if (
+        adj.definite
+        and definite
+        and noun.definite
+        and adj.gender == "f"
+        and adj.number == "s"
+        and noun.upos == "NOUN"
+        and not human(noun)
+        and not noun.vnoun
+        and not noun.norm.endswith(("ه", "ون", "ين", "ان"))
+    ):
+        return True  # القطع العسكرية: a broken plural of things whose lexicon reading is singular
     return (
         not adj.definite
         and not definite

@@ -258,6 +258,8 @@ def agree(adj: W, noun: W, phrase_definite: bool) -> bool:
     """Whether an adjective can describe this noun in a phrase of this definiteness."""
     if adj.definite != phrase_definite:
         return False
+    if adj.ntype == "elative":
+        return True  # أكثر, الأكبر: the elative keeps one form for every gender and number
     if adj.number in ("p", "d") and noun.number == "s":
         return False  # هنأ الملك الفائزين: a plural after a singular noun is the next argument
     human_plural = noun.number == "p" and human(noun)
@@ -303,10 +305,25 @@ def verb_takes(pred: W, case: str) -> bool:
 # ------------------------------------------------------------- pass 1: clitics
 
 
+_FEATS_GENDER = {"Gender=Fem": "f", "Gender=Masc": "m"}
+_FEATS_NUMBER = {"Number=Sing": "s", "Number=Plur": "p", "Number=Dual": "d"}
+
+
+def _features(w: W) -> None:
+    """A closed-class word (الأول, الأخيرة) has its definiteness, gender and number only in
+    its features: copy them to the fields the rules read."""
+    if w.upos not in ("ADJ", "NOUN") or w.feats == "_":
+        return
+    w.definite = w.definite or "Definite=Def" in w.feats
+    w.gender = w.gender or next((v for f, v in _FEATS_GENDER.items() if f in w.feats), "")
+    w.number = w.number or next((v for f, v in _FEATS_NUMBER.items() if f in w.feats), "")
+
+
 def attach_clitics(ws: list[W]) -> list[int]:
     """Attach clitics inside each surface word; return the main token of each word."""
     by_word: dict[int, list[int]] = {}
     for w in ws:
+        _features(w)
         by_word.setdefault(w.word, []).append(w.i)
     return [_attach_word(ws, by_word[word]) for word in sorted(by_word)]
 
