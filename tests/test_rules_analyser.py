@@ -147,6 +147,20 @@ _ARCS = [
     ("حضر الملك فيصل الثاني الحفل.", "الثاني", "فيصل", "amod"),
     # a feminine adjective after a plural of things read as a singular (السن, الأسلحة)
     ("رفعت الحكومة السن القانونية للتقاعد.", "القانونية", "السن", "amod"),
+    # من after a noun gives its whole or its source; من أجل, من جديد belong to the clause
+    ("نشرت الصحيفة نسخة من التقرير.", "التقرير", "نسخة", "nmod"),
+    ("عاد القتال من جديد.", "جديد", "عاد", "obl"),
+    # a demonstrative before an indefinite noun is a subject; أحد picks from the plural
+    ("هذا إنجاز كبير للبلاد.", "هذا", "إنجاز", "nsubj"),
+    ("قال أحد المسؤولين إن الاتفاق قريب.", "أحد", "المسؤولين", "det"),
+    # a preposition of several words: the first is the case, the others fixed
+    ("رفض الحزب الاتفاق على الرغم من الضغوط.", "على", "الضغوط", "case"),
+    ("رفض الحزب الاتفاق على الرغم من الضغوط.", "الرغم", "على", "fixed"),
+    ("رفض الحزب الاتفاق على الرغم من الضغوط.", "الضغوط", "رفض", "obl"),
+    ("اعتقل الرجل من قبل الشرطة.", "الشرطة", "اعتقل", "obl"),
+    # an adverbial clause put first: the verb after its comma is the main predicate
+    ("إذا فشلت المفاوضات، ستندلع الحرب.", "تندلع", "ROOT", "root"),
+    ("إذا فشلت المفاوضات، ستندلع الحرب.", "فشلت", "تندلع", "advcl"),
 ]
 
 

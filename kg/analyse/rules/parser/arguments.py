@@ -39,6 +39,9 @@ _LISTED_LABELS = ("Country", "City", "Organization", "Region")
 #: Prepositions after a title that give what it is the title of (المتحدث باسم, السفير لدى,
 #: المبعوث إلى).
 _TITLE_PREPS = ("ب", "ل", "لدي", "الي")
+#: Words after من that make a compound preposition (من أجل, من جانب) or an adverb (من جديد):
+#: the phrase is the clause's purpose, agent or manner, not a part of the noun before it.
+_NOT_PARTITIVE = frozenset(normalize(w) for w in "أجل جانب جراء حيث جديد".split())
 
 
 def nominal(ws: list[W], f: Frame, u: Unit, prev: Unit | None, cc: int) -> None:
@@ -184,7 +187,12 @@ def _plural_before(ws: list[W], f: Frame, before: int) -> int:
 
 def _added(ws: list[W], f: Frame, u: Unit) -> bool:
     """إضافة إلى X / بالإضافة إلى X: one more of the latest subject or object."""
-    if u.kind != "PP" or u.case not in ADDITION_NOUNS:
+    words = u.case.split()
+    if (
+        u.kind != "PP"
+        or not words
+        or not (words[0] in ADDITION_NOUNS or words[-1] in ADDITION_NOUNS)
+    ):
         return False
     added = (
         f.last_arg
@@ -204,7 +212,10 @@ def _pp_on_noun(ws: list[W], f: Frame, u: Unit, prev: Unit | None) -> bool:
         return False
     if not _pp_to_noun(ws, prev, u, f):
         return False
-    host = prev.tail if u.case == "ضد" and prev.tail >= 0 else prev.head
+    # هجوم قوات النظام ضد X, مقتل خمسة عناصر من التنظيم: the last noun of the chain
+    # (unless the head takes the preposition: تحذير الأرصاد من العاصفة)
+    tail = prev.tail >= 0 and not noun_takes(ws[prev.head], u.case)
+    host = prev.tail if u.case in ("ضد", "من") and tail else prev.head
     attach(ws, u.head, host, "nmod")
     return True
 
@@ -215,6 +226,8 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
     noun = ws[prev.head]
     if noun.upos not in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM", "PRON"):
         return False
+    if " " in pp.case or (pp.case == "من" and ws[pp.head].norm in _NOT_PARTITIVE):
+        return False  # من خلال, بالرغم من, من أجل: the clause's means, concession, purpose
     if noun_takes(noun, pp.case):
         return True  # هجوم على, زيارة إلى, سيطرة على
     if (
@@ -238,6 +251,8 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         )
     ):
         return False  # the verb's own prepositional object: حذر ... من, التقى ... ب
+    if pp.case == "من" and noun.ent < 0 and noun.upos in ("NOUN", "ADJ", "NUM"):
+        return True  # نسخة من الرواية, مستويات مرتفعة من التلوث: the whole or the source
     if title_tok(ws, prev.head) and pp.case in _TITLE_PREPS:
         return True  # المتحدث باسم, السفير لدى, المبعوث إلى
     if pp.case == "ل" and noun.upos != "PRON":

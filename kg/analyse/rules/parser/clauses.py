@@ -314,12 +314,38 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
     if f.pred < 0:
         _start_pred(ws, f, u, cc)
         return
+    if _after_fronted_clause(ws, stack, prev, cc):
+        _main_after_fronted(ws, stack, u)
+        return
     if f.kind == "relcl" and cc < 0:
         close(ws, stack)  # a relative clause has one verb: this one belongs to the clause around
         if stack[-1].pred < 0:
             _start_pred(ws, stack[-1], u, cc)
             return
     _second_predicate(ws, stack, u, prev, cc)
+
+
+def _after_fronted_clause(ws: list[W], stack: list[Frame], prev: Unit | None, cc: int) -> bool:
+    """إذا استقال الوزير، تسقط الحكومة: a verb after a comma that closes an adverbial
+    clause put before a main clause that has no predicate yet is that predicate."""
+    return (
+        len(stack) == 2
+        and stack[-1].kind == "advcl"
+        and stack[-1].pred >= 0
+        and stack[0].pred < 0
+        and cc < 0
+        and prev is not None
+        and ws[prev.head].form in COMMAS
+    )
+
+
+def _main_after_fronted(ws: list[W], stack: list[Frame], u: Unit) -> None:
+    """Close the fronted adverbial clause; the verb is the main predicate and the clause
+    its ``advcl``."""
+    fronted = stack[-1]
+    close(ws, stack)
+    _start_pred(ws, stack[0], u, -1)
+    reattach(ws, fronted.pred, u.head, "advcl")
 
 
 def _after_auxiliary(ws: list[W], f: Frame, u: Unit, cc: int) -> None:

@@ -73,9 +73,9 @@ def copulas(ws: list[W]) -> None:
 
 #: Relations of a function word: a clitic on it (و, ب) belongs to the phrase or clause it
 #: opens, not to the function word.
-_FUNCTION_RELS = ("det", "mark", "aux", "cop", "advmod", "nsubj", "nsubj:pass", "obj")
+_FUNCTION_RELS = ("det", "mark", "aux", "cop", "advmod", "nsubj", "nsubj:pass", "obj", "case")
 #: Tags of the function words that open a phrase or a clause.
-_FUNCTION_TAGS = ("dem", "quant", "det", "neg", "emph", "fut", "sub", "rel", "pron")
+_FUNCTION_TAGS = ("dem", "quant", "det", "neg", "emph", "fut", "sub", "rel", "pron", "prep")
 
 
 def function_word_clitics(ws: list[W]) -> None:

@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from ....text import normalize
 from .words import (
     COMMAS,
+    COMPOUND_PREPOSITIONS,
+    QUANTIFIER_NOUNS,
+    UNSET,
     W,
     agree,
     attach,
@@ -79,7 +82,10 @@ def noun_phrases(ws: list[W], mains: list[int]) -> list[Unit]:
     k = 0
     while k < len(mains):
         i = mains[k]
-        if ws[i].ent >= 0 or _starts_np(ws[i]):
+        compound = _compound_preposition(ws, mains, k)
+        if compound is not None:
+            unit, k = compound
+        elif ws[i].ent >= 0 or _starts_np(ws[i]):
             unit, k = _name_np(ws, mains, k) if ws[i].ent >= 0 else _common_np(ws, mains, k)
             k = _extend_np(ws, mains, k, unit)
         else:
@@ -89,9 +95,47 @@ def noun_phrases(ws: list[W], mains: list[int]) -> list[Unit]:
     return units
 
 
+def _compound_preposition(ws: list[W], mains: list[int], k: int) -> tuple[Unit, int] | None:
+    """A preposition of several words (بالرغم من, بالنسبة إلى) starting at word k and followed
+    by a noun phrase: one ADP unit headed by its first token, the others ``fixed`` on it;
+    returns it and the index of the word after it."""
+    t0 = first_tok(ws, mains[k])
+    while t0 < mains[k] and ws[t0].tag == "conj":
+        t0 += 1
+    for comp in COMPOUND_PREPOSITIONS:
+        end = t0 + len(comp)
+        if end >= len(ws) or tuple(ws[t].norm for t in range(t0, end)) != comp:
+            continue
+        if ws[end].word == ws[end - 1].word or not (ws[end].nominal or ws[end].tag == "prep"):
+            continue  # it must end its word and a noun phrase must follow
+        for t in range(t0 + 1, end):
+            reattach(ws, t, t0, "fixed")
+        for t in range(first_tok(ws, mains[k]), t0):
+            reattach(ws, t, t0, "cc")
+        ws[t0].head, ws[t0].deprel = UNSET, ""
+        k_after = k
+        while k_after < len(mains) and mains[k_after] < end:
+            k_after += 1
+        case = " ".join(normalize(w) for w in _surface_words(ws, t0, end))
+        return Unit("ADP", t0, first_tok(ws, mains[k]), end - 1, case=case), k_after
+    return None
+
+
+def _surface_words(ws: list[W], a: int, b: int) -> list[str]:
+    """The surface words of tokens a..b-1, clitics joined to their word (بالرغم, من)."""
+    out: list[str] = []
+    for t in range(a, b):
+        if t > a and ws[t].word == ws[t - 1].word:
+            out[-1] += ws[t].form
+        else:
+            out.append(ws[t].form)
+    return out
+
+
 def _starts_np(w: W) -> bool:
     return (
-        w.upos in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM")
+        w.norm in QUANTIFIER_NOUNS
+        or w.upos in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM")
         or w.tag in ("dem", "quant", "det")
         or (w.upos == "PRON" and w.tag == "pron")
     )
@@ -120,17 +164,25 @@ def _common_np(ws: list[W], mains: list[int], k: int) -> tuple[Unit, int]:
     i = mains[k]
     w = ws[i]
     nxt = mains[k + 1] if k + 1 < len(mains) else -1
-    if (
-        w.tag in ("dem", "quant", "det")
-        and nxt >= 0
-        and ws[nxt].upos in ("NOUN", "PROPN", "ADJ", "NUM")
-    ):
+    if _determines(ws, i, nxt):
         attach(ws, i, nxt, "det")
         return Unit("NP", nxt, first_tok(ws, i), last_tok(ws, nxt)), k + 2
     if w.upos == "NUM" and nxt >= 0 and ws[nxt].upos == "NOUN" and not ws[nxt].definite:
         attach(ws, i, nxt, "nummod")
         return Unit("NP", nxt, first_tok(ws, i), last_tok(ws, nxt)), k + 2
     return Unit("NP", i, first_tok(ws, i), last_tok(ws, i)), k + 1
+
+
+def _determines(ws: list[W], i: int, nxt: int) -> bool:
+    """Whether word i is the determiner of the noun after it: a quantifier (كل دولة, أحد
+    المسؤولين) before any noun, a demonstrative only before a definite one or a name (هذا
+    الاتفاق; هذا اتفاق مهم is a sentence: this is an important agreement)."""
+    w = ws[i]
+    if nxt < 0 or ws[nxt].upos not in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return False
+    if w.tag == "dem":
+        return ws[nxt].definite or ws[nxt].ent >= 0 or ws[nxt].upos == "PROPN"
+    return w.tag in ("quant", "det") or (w.norm in QUANTIFIER_NOUNS and ws[nxt].definite)
 
 
 def _name_span(ws: list[W], mains: list[int], k: int) -> int:
@@ -418,7 +470,7 @@ def _preposition_and_np(ws: list[W], units: list[Unit], k: int) -> tuple[Unit, i
     ):
         attach(ws, units[j + 1].head, np.head, "punct")
         j += 1
-    case = normalize(ws[u.head].form)
+    case = " ".join([u.case or normalize(ws[u.head].form)] + [normalize(ws[f].form) for f in fixed])
     return Unit("PP", np.head, u.first, units[j].last, case=case, tail=np.tail), j + 1
 
 

@@ -117,6 +117,23 @@ URGE_VERBS = _normalised("دعا حث طالب ناشد اتهم حذر ابلغ
 PARTITIVES = _normalised(
     "أكثر أقل عدد جزء بعض كثير مجموعة ثلث نصف ربع أي كل واحد مئات آلاف عشرات ملايين أغلب معظم"
 )
+#: Prepositions of several words whose middle word is a noun (بالرغم من X, بدلا من X): the
+#: first word is X's ``case``, the others its ``fixed``; by their tokens, normalised.
+COMPOUND_PREPOSITIONS = tuple(
+    tuple(normalize(t) for t in c.split())
+    for c in (
+        "ب الرغم من",
+        "على الرغم من",
+        "ب النسبة إلى",
+        "ب النسبة ل",
+        "ب النسبة",
+        "بدلا من",
+        "عوضا عن",
+    )
+)
+#: Nouns that pick one of the definite plural after them (أحد المسؤولين, إحدى الدول): the
+#: plural heads the phrase, as with كل and بعض.
+QUANTIFIER_NOUNS = _normalised("أحد إحدى")
 #: كان and ليس: with a nominal predicate, the predicate heads the clause in UD.
 COPULAS = _normalised("كان ليس")
 
