@@ -17,6 +17,7 @@ from .phrases import NP_KINDS, Unit, number_genitive, title_apposition
 from .words import (
     ADDITION_NOUNS,
     PARTITIVES,
+    SPEECH_VERBS,
     URGE_VERBS,
     W,
     accusative,
@@ -68,6 +69,7 @@ def _joins_phrase_before(ws: list[W], f: Frame, u: Unit, prev: Unit | None, cc: 
         or _added(ws, f, u)
         or _pp_on_noun(ws, f, u, prev)
         or title_apposition(ws, u, prev)
+        or _stacked_title(ws, f, u, prev)
         or _verbal_noun_object(ws, f, u, prev)
         or number_genitive(ws, u, prev)
     )
@@ -276,6 +278,35 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
     ):
         return False  # لم تعترف الولايات المتحدة بالنتائج: after the subject, the verb's ب
     return pp.case in ("ضد", "ب") and noun.upos in ("NOUN", "PROPN")
+
+
+def _stacked_title(ws: list[W], f: Frame, u: Unit, prev: Unit | None) -> bool:
+    """قال نائب رئيس الوزراء وزير الخارجية الأردني أيمن الصفدي: a second title phrase that
+    names its holder, right after a title phrase that names none, is the same person's
+    second title (``appos``) where the clause wants no object: before its verb, or after a
+    verb of saying whose subject the first title is."""
+    if not (
+        u.kind == "NP"
+        and prev is not None
+        and prev.kind == "NP"
+        and ws[u.head].ent < 0
+        and title_tok(ws, u.head)
+        and title_tok(ws, prev.head)
+        and not _names_person(ws, prev.first, prev.last)
+        and _names_person(ws, u.first, min(u.last + 1, len(ws) - 1))
+    ):
+        return False
+    speech = f.pred >= 0 and normalize(ws[f.pred].lemma) in SPEECH_VERBS and f.subj == prev.head
+    if f.pred >= 0 and not speech:
+        return False
+    reattach(ws, u.head, prev.head, "appos")
+    if f.pred < 0:
+        f.units.append(u)
+    return True
+
+
+def _names_person(ws: list[W], a: int, b: int) -> bool:
+    return any(ws[k].ent_label == "Person" for k in range(a, b + 1))
 
 
 def _verbal_noun_object(ws: list[W], f: Frame, u: Unit, prev: Unit | None) -> bool:

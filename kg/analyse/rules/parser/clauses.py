@@ -39,13 +39,16 @@ from .words import (
     has_suffix,
     human,
     indefinite_np,
+    intransitive,
     is_speech_participle,
     reattach,
     rel_agrees,
+    time_like,
 )
 
 #: Opening quotation marks and the mark that closes each.
 _QUOTES_OPEN = {"«": "»", "“": "”", '"': '"'}
+_QUOTES_CLOSE = frozenset(_QUOTES_OPEN.values())
 #: Marks that end a relative clause whose verb has come.
 _CLAUSE_BREAKS = ("،", ",", ";", "؛")
 _DASHES = ("-", "–", "—")
@@ -106,6 +109,8 @@ def _unit(ws: list[W], units: list[Unit], idx: int, walk: _Walk) -> None:
         walk.pending_part = []
         walk.pending_cc = -1
     elif u.kind in NP_KINDS:
+        if cc < 0 and _relative_clause_done(ws, walk.stack, u):
+            close(ws, walk.stack)  # أعلن رئيس الحكومة التي تشكلت أمس استقالته
         nominal(ws, walk.stack[-1], u, walk.prev, cc)
         walk.pending_cc = -1
     else:  # ADV, OTHER, PART
@@ -277,7 +282,9 @@ def _relative(ws: list[W], stack: list[Frame], u: Unit) -> None:
 
 
 def _antecedent(ws: list[W], stack: list[Frame], rel: W) -> int:
-    """The noun a relative pronoun refers to: the nearest preceding noun that agrees."""
+    """The noun a relative pronoun refers to: the nearest preceding noun (or standalone
+    demonstrative: أولئك الذين) that agrees with it and is definite, as الذي/التي/الذين
+    need; a name in quotation marks stands for the noun before it (مخيم "الأمل" الذي)."""
     candidates: list[int] = []
     for f in reversed(stack):
         for u in reversed(f.units + f.pending):
@@ -285,20 +292,86 @@ def _antecedent(ws: list[W], stack: list[Frame], rel: W) -> int:
                 candidates.append(u.head)
         if candidates:
             break
-    k = rel.i - 1
-    near: list[int] = []
-    while k >= 0 and len(near) < _ANTECEDENT_REACH:
-        t = ws[k]
-        if t.upos in ("VERB", "AUX") or t.tag in ("sub", "rel"):
-            break
-        if t.upos in ("NOUN", "PROPN", "X") or (t.upos == "ADJ" and t.deprel != "amod"):
-            if t.deprel not in ("flat",):
-                near.append(k)
-        k -= 1
+    near, named = _antecedent_candidates(ws, rel.i)
+    for c in near:
+        if rel_agrees(rel, ws[c]) and (c in named or _definite_phrase(ws, c, rel.i)):
+            return c
     for c in near:
         if rel_agrees(rel, ws[c]):
             return c
     return near[0] if near else (candidates[0] if candidates else -1)
+
+
+def _antecedent_candidates(ws: list[W], before: int) -> tuple[list[int], set[int]]:
+    """The nouns before token ``before``, nearest first, back to the clause's verb; and the
+    ones a quoted name follows (definite by it)."""
+    k = before - 1
+    near: list[int] = []
+    named: set[int] = set()
+    while k >= 0 and len(near) < _ANTECEDENT_REACH:
+        t = ws[k]
+        if t.upos in ("VERB", "AUX") or t.tag in ("sub", "rel"):
+            break
+        if t.form in _QUOTES_CLOSE:
+            opening = _opening_quote(ws, k)
+            if (
+                opening > 0
+                and ws[opening - 1].upos == "NOUN"
+                and ws[opening - 1].ent < 0
+                and all(ws[m].ent < 0 for m in range(opening, k))
+            ):
+                k = opening - 1  # مخيم "الأمل" الذي: the noun the quoted name names
+                named.add(k)
+                continue
+        if (
+            t.upos in ("NOUN", "PROPN", "X")
+            or (t.upos == "ADJ" and t.deprel != "amod")
+            or (t.tag == "dem" and t.deprel != "det")
+        ) and t.deprel not in ("flat",):
+            near.append(k)
+        k -= 1
+    return near, named
+
+
+def _opening_quote(ws: list[W], close_at: int) -> int:
+    """The quotation mark that opens the one at ``close_at`` (a few words back), or -1."""
+    for k in range(close_at - 1, max(-1, close_at - _ANTECEDENT_REACH), -1):
+        if ws[k].form in _QUOTES_OPEN:
+            return k
+    return -1
+
+
+def _definite_phrase(ws: list[W], c: int, before: int) -> bool:
+    """Whether the noun at c heads a definite phrase: article, name, possessor suffix,
+    demonstrative, or a definite genitive (رئيس الوزراء)."""
+    w = ws[c]
+    if w.definite or w.upos == "PROPN" or w.ent >= 0 or w.tag == "dem" or has_suffix(ws, c):
+        return True
+    return any(
+        ws[k].head == c and ws[k].deprel == "nmod" and (ws[k].definite or ws[k].ent >= 0)
+        for k in range(c + 1, before)
+    )
+
+
+def _relative_clause_done(ws: list[W], stack: list[Frame], u: Unit) -> bool:
+    """A bare noun phrase after a relative clause whose verb has its subject and can take no
+    (more) object belongs to the clause around, when that one's verb still wants its object."""
+    f = stack[-1]
+    if len(stack) < 2 or f.kind != "relcl" or f.pred < 0 or u.kind != "NP" or f.subj < 0:
+        return False
+    outer = stack[-2]
+    w = ws[u.head]
+    return (
+        outer.pred >= 0
+        and ws[outer.pred].upos == "VERB"
+        and outer.pred < f.pred
+        and outer.obj < 0
+        and not has_suffix(ws, outer.pred)
+        and not intransitive(ws[outer.pred])
+        and (f.obj >= 0 or has_suffix(ws, f.pred) or intransitive(ws[f.pred]))
+        and not time_like(w)
+        and ws[u.first].upos != "NUM"
+    )
 
 
 # ------------------------------------------------------------------ verbs

@@ -294,8 +294,12 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
         attach(ws, nxt, g.chain[0], "nummod")
         g.unit.last = last_tok(ws, nxt)
         return k + 2
-    if w.tag == "dem" and w.ent < 0 and (nxt < 0 or ws[nxt].upos not in ("NOUN", "ADJ")):
-        attach(ws, i, g.chain[0], "det")  # الاجتماع هذا
+    if (
+        w.tag == "dem"
+        and w.ent < 0
+        and (nxt < 0 or (ws[nxt].upos not in ("NOUN", "ADJ") and ws[nxt].tag != "rel"))
+    ):
+        attach(ws, i, g.chain[0], "det")  # الاجتماع هذا (but أولئك الذين: a phrase of its own)
         return k + 1
     if (
         w.form == "("
@@ -523,7 +527,7 @@ def _title_after_name(ws: list[W], u: Unit, prev: Unit | None) -> bool:
         and prev is not None
         and prev.kind == "PUNCT"
         and ws[prev.head].form in COMMAS
-        and title_tok(ws, u.head)
+        and (title_tok(ws, u.head) or _role_noun(ws, u))
         and prev.first > 0
         and ws[prev.first - 1].ent_label == "Person"
     ):
@@ -533,6 +537,20 @@ def _title_after_name(ws: list[W], u: Unit, prev: Unit | None) -> bool:
         name = ws[name].head
     reattach(ws, u.head, name, "appos")
     return True
+
+
+def _role_noun(ws: list[W], u: Unit) -> bool:
+    """مؤسس موقع الأخبار، / عضو في البرلمان،: a noun phrase the lexicon lists no title for
+    that says what a person is: a noun for people, or a noun governing a genitive, closed by
+    a comma."""
+    w = ws[u.head]
+    if w.upos not in ("NOUN", "ADJ") or w.ent >= 0 or w.definite or w.tanween:
+        return False
+    closed = u.last + 1 < len(ws) and ws[u.last + 1].form in COMMAS
+    governs = any(
+        ws[k].head == u.head and ws[k].deprel == "nmod" for k in range(u.head + 1, u.last + 1)
+    )
+    return closed and (governs or human(w))
 
 
 def _name_after_title(ws: list[W], u: Unit) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ....lexicon.words import designators, people_nouns, title_at
-from ....text import normalize
+from ....text import normalize, strip_diacritics
 
 #: ``W.head`` of a token not attached yet; -1 is the root.
 UNSET = -2
@@ -289,13 +289,19 @@ def agree(adj: W, noun: W, phrase_definite: bool) -> bool:
 
 
 def rel_agrees(rel: W, noun: W) -> bool:
-    """Whether a relative pronoun (الذي, التي, الذين) can refer to this noun."""
-    if rel.norm == "الذي" and noun.gender == "f" and noun.number != "p":
-        return False
-    if rel.norm == "التي" and noun.gender == "m" and noun.number == "s" and noun.upos != "PROPN":
-        return False
-    if rel.norm == "الذين" and noun.number == "s":
-        return False
+    """Whether a relative pronoun (الذي, التي, الذين) can refer to this noun: الذي a
+    masculine singular, التي a feminine singular or a plural of things, الذين people."""
+    if noun.upos == "PROPN" or noun.ent >= 0:
+        return not (rel.norm == "الذي" and noun.gender == "f")
+    people = human(noun) or noun.norm.endswith(("ون", "يين"))
+    if rel.norm == "الذي":
+        return noun.gender != "f" and noun.number not in ("p", "d")
+    if rel.norm == "التي":
+        return not (noun.gender == "m" and noun.number == "s") and not (
+            people and noun.number == "p"
+        )
+    if rel.norm == "الذين":
+        return noun.number != "s" or noun.tag == "dem"
     return True
 
 
@@ -309,6 +315,29 @@ def carries_subject(v: W) -> bool:
         or v.person in ("3mp", "3fp", "3d")
         and v.form.endswith(("وا", "ون", "ن", "ا"))
     )
+
+
+#: Verbs of the reflexive form V (تفعّل) that take an object all the same.
+_TRANSITIVE_FORM_V = _normalised(
+    "تسلم تولى تلقى تناول تبنى تجاوز ترأس تحمل تفقد تضمن تصدر تخطى تكبد تقلد تعلم تذكر توقع"
+    " تطلب تحدى تسلق تفادى تجنب تلقي تحدي تولي تبني تخطي تفادي"
+)
+
+
+def intransitive(v: W) -> bool:
+    """A verb that takes no object: a passive, or a reflexive form (تشكّل, انسحب) —
+    after it a noun phrase is not its object."""
+    if "Voice=Pass" in v.feats:
+        return True
+    bare = strip_diacritics(v.lemma)
+    if bare.startswith("ان") and len(bare) == 5:
+        return True  # form VII: انسحب, انعقد
+    return (
+        bare.startswith("ت")
+        and len(bare) == 4
+        and "\u0651" in v.lemma
+        and normalize(bare) not in _TRANSITIVE_FORM_V
+    )  # form V: تشكّل, توجّه
 
 
 def verb_takes(pred: W, case: str) -> bool:
