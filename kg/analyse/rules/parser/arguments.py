@@ -40,6 +40,15 @@ _LISTED_LABELS = ("Country", "City", "Organization", "Region")
 #: Prepositions after a title that give what it is the title of (المتحدث باسم, السفير لدى,
 #: المبعوث إلى).
 _TITLE_PREPS = ("ب", "ل", "لدي", "الي")
+#: Participles that need their complement even without the article (خاصة بالذكور): a
+#: PP after an indefinite one of the others (مظاهرات حاشدة في فرنسا) describes the noun.
+_COMPLEMENT_PARTICIPLES = frozenset(
+    normalize(w) for w in "خاص مرتبط متعلق تابع مسؤول قادر واقع موجود مخصص مكلف مسلط".split()
+)
+#: Participles of time: a PP after العام الماضي belongs to the clause.
+_TIME_PARTICIPLES = frozenset(
+    normalize(w) for w in "ماض مقبل قادم حالي جار منصرم فائت لاحق سابق تالي".split()
+)
 #: Words after من that make a compound preposition (من أجل, من جانب) or an adverb (من جديد):
 #: the phrase is the clause's purpose, agent or manner, not a part of the noun before it.
 _NOT_PARTITIVE = frozenset(normalize(w) for w in "أجل جانب جراء حيث جديد".split())
@@ -209,9 +218,13 @@ def _added(ws: list[W], f: Frame, u: Unit) -> bool:
 
 
 def _pp_on_noun(ws: list[W], f: Frame, u: Unit, prev: Unit | None) -> bool:
-    """A PP right after a noun phrase that modifies that noun (:func:`_pp_to_noun`)."""
+    """A PP right after a noun phrase that modifies that noun (:func:`_pp_to_noun`), or
+    the participle that ends it (:func:`_participle_complement`)."""
     if u.kind != "PP" or prev is None or prev.kind not in NP_KINDS:
         return False
+    if _participle_complement(ws, prev, u) and not _verb_wants(ws, f, prev, u):
+        attach(ws, u.head, prev.last, "obl")
+        return True
     if not _pp_to_noun(ws, prev, u, f):
         return False
     # هجوم قوات النظام ضد X, مقتل خمسة عناصر من التنظيم: the last noun of the chain
@@ -222,6 +235,37 @@ def _pp_on_noun(ws: list[W], f: Frame, u: Unit, prev: Unit | None) -> bool:
     return True
 
 
+def _verb_wants(ws: list[W], f: Frame, prev: Unit, pp: Unit) -> bool:
+    """Whether the clause's verb, before the phrase, takes this preposition (the lexicon)
+    and has no phrase with it yet: انتقل الوفد المفاوض إلى القاهرة."""
+    return (
+        f.pred >= 0
+        and f.pred < prev.head
+        and verb_takes(ws[f.pred], pp.case)
+        and not any(
+            u.kind == "PP" and u.case == pp.case and ws[u.head].head == f.pred for u in f.units
+        )
+    )
+
+
+def _participle_complement(ws: list[W], prev: Unit, pp: Unit) -> bool:
+    """المقر الخاص بالشركة, السجن الموجود تحت المحكمة, القوات التابعة للجيش: a definite
+    participle describing the noun takes the PP right after it as its complement, as its
+    verb would (not a participle of time: العام الماضي في ...)."""
+    w = ws[prev.last]
+    return (
+        prev.last == pp.first - 1
+        and w.upos == "ADJ"
+        and w.deprel == "amod"
+        and w.ntype in ("ap", "pp")
+        and (w.definite or normalize(w.lemma) in _COMPLEMENT_PARTICIPLES)
+        and w.ent < 0
+        and " " not in pp.case
+        and normalize(w.lemma) not in _TIME_PARTICIPLES
+        and not time_like(ws[w.head])
+    )
+
+
 def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
     """Whether a PP right after a noun phrase modifies that noun rather than the verb: ل and
     من usually do, and so does the complement of an event noun."""
@@ -230,8 +274,8 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         return False
     if " " in pp.case or (pp.case == "من" and ws[pp.head].norm in _NOT_PARTITIVE):
         return False  # من خلال, بالرغم من, من أجل: the clause's means, concession, purpose
-    if noun_takes(noun, pp.case):
-        return True  # هجوم على, زيارة إلى, سيطرة على
+    if noun_takes(noun, pp.case) or pp.case == "مثل":
+        return True  # هجوم على, زيارة إلى, سيطرة على; دول مثل مصر
     if (
         pp.case in ("في", "ب")
         and not noun.definite
@@ -244,14 +288,7 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         return True  # للحصول على قرض: a purpose clause's verbal noun keeps its complement
     if pp.case == "ل" and ws[pp.head].vnoun and f.pred >= 0 and f.pred < prev.head:
         return False  # وقعت اتفاقا مع الصندوق للحصول على ...: the purpose of the verb
-    if (
-        f.pred >= 0
-        and f.pred < prev.head
-        and verb_takes(ws[f.pred], pp.case)
-        and not any(
-            u.kind == "PP" and u.case == pp.case and ws[u.head].head == f.pred for u in f.units
-        )
-    ):
+    if _verb_wants(ws, f, prev, pp):
         return False  # the verb's own prepositional object: حذر ... من, التقى ... ب
     if pp.case == "من" and noun.ent < 0 and noun.upos in ("NOUN", "ADJ", "NUM"):
         return True  # نسخة من الرواية, مستويات مرتفعة من التلوث: the whole or the source

@@ -22,6 +22,7 @@ from ....text import normalize
 from .words import (
     COMMAS,
     COMPOUND_PREPOSITIONS,
+    PREPOSITION_NOUNS,
     QUANTIFIER_NOUNS,
     UNSET,
     W,
@@ -85,6 +86,9 @@ def noun_phrases(ws: list[W], mains: list[int]) -> list[Unit]:
         compound = _compound_preposition(ws, mains, k)
         if compound is not None:
             unit, k = compound
+        elif _preposition_noun(ws, mains, k):
+            unit = Unit("ADP", i, first_tok(ws, i), last_tok(ws, i))
+            k += 1
         elif ws[i].ent >= 0 or _starts_np(ws[i]):
             unit, k = _name_np(ws, mains, k) if ws[i].ent >= 0 else _common_np(ws, mains, k)
             k = _extend_np(ws, mains, k, unit)
@@ -119,6 +123,21 @@ def _compound_preposition(ws: list[W], mains: list[int], k: int) -> tuple[Unit, 
         case = " ".join(normalize(w) for w in _surface_words(ws, t0, end))
         return Unit("ADP", t0, first_tok(ws, mains[k]), end - 1, case=case), k_after
     return None
+
+
+def _preposition_noun(ws: list[W], mains: list[int], k: int) -> bool:
+    """مثل, أثناء before a noun phrase: a preposition (دول مثل مصر), whatever the tagger
+    read; it becomes one (ADP)."""
+    w = ws[mains[k]]
+    if (
+        w.norm not in PREPOSITION_NOUNS
+        or has_suffix(ws, w.i)
+        or k + 1 >= len(mains)
+        or not ws[first_tok(ws, mains[k + 1])].nominal
+    ):
+        return False
+    w.upos, w.tag = "ADP", "prep"
+    return True
 
 
 def _surface_words(ws: list[W], a: int, b: int) -> list[str]:

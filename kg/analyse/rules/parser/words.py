@@ -131,6 +131,8 @@ COMPOUND_PREPOSITIONS = tuple(
         "عوضا عن",
     )
 )
+#: Nouns used as prepositions before a noun phrase (دول مثل مصر, أثناء الزيارة).
+PREPOSITION_NOUNS = _normalised("مثل أثناء")
 #: Nouns that pick one of the definite plural after them (أحد المسؤولين, إحدى الدول): the
 #: plural heads the phrase, as with كل and بعض.
 QUANTIFIER_NOUNS = _normalised("أحد إحدى")
