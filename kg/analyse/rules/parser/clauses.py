@@ -216,6 +216,8 @@ def _subordinator(
     u = units[idx]
     w = ws[u.head]
     f = stack[-1]
+    if _resumptive_inna(ws, stack, u):
+        return
     if _aside_ends(ws, f, w, prev) and len(stack) > 1:
         # قال X، كما ذكرت الوكالة، إن ...: the aside is over; the clause is what X said
         close(ws, stack)
@@ -384,6 +386,14 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
     if f.pred >= 0 and ws[f.pred].upos == "AUX" and ws[f.pred].tag == "aux":
         _after_auxiliary(ws, f, u, cc)
         return
+    if f.pred < 0 and cc < 0 and _nominal_predicate_before(ws, f, prev):
+        # الحديد عنصر أساسي يحتاجه الجسم: a verbless clause, and the verb describes its
+        # indefinite predicate
+        verbless(ws, f)
+        if f.kind == "main" and f.pred >= 0:
+            ws[f.pred].head, ws[f.pred].deprel = -1, "root"
+        else:
+            attach_frame_head(ws, f)
     if f.pred < 0:
         _start_pred(ws, f, u, cc)
         return
@@ -398,13 +408,29 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
     _second_predicate(ws, stack, u, prev, cc)
 
 
+def _nominal_predicate_before(ws: list[W], f: Frame, prev: Unit | None) -> bool:
+    """A subject and an indefinite noun phrase right before the clause's first verb: the
+    noun is the predicate of a verbless clause (هو ورم ينشأ قبل الولادة)."""
+    nps = [u for u in f.pending if u.kind == "NP"]
+    if prev is None or len(nps) < 2 or nps[-1] is not prev or f.kind not in ("main", "ccomp"):
+        return False
+    subj = ws[nps[0].head]
+    pred = ws[prev.head]
+    return (
+        (subj.definite or subj.upos == "PRON" or subj.ent >= 0)
+        and indefinite_np(ws, prev.head)
+        and not time_like(pred)
+        and not time_like(subj)
+    )
+
+
 def _after_fronted_clause(ws: list[W], stack: list[Frame], prev: Unit | None, cc: int) -> bool:
     """إذا استقال الوزير، تسقط الحكومة: a verb after a comma that closes an adverbial
     clause put before a main clause that has no predicate yet is that predicate."""
     return (
-        len(stack) == 2
-        and stack[-1].kind == "advcl"
-        and stack[-1].pred >= 0
+        len(stack) >= 2
+        and stack[1].kind == "advcl"
+        and stack[1].pred >= 0
         and stack[0].pred < 0
         and cc < 0
         and prev is not None
@@ -415,10 +441,35 @@ def _after_fronted_clause(ws: list[W], stack: list[Frame], prev: Unit | None, cc
 def _main_after_fronted(ws: list[W], stack: list[Frame], u: Unit) -> None:
     """Close the fronted adverbial clause; the verb is the main predicate and the clause
     its ``advcl``."""
-    fronted = stack[-1]
-    close(ws, stack)
+    _close_fronted(ws, stack)
     _start_pred(ws, stack[0], u, -1)
-    reattach(ws, fronted.pred, u.head, "advcl")
+
+
+def _close_fronted(ws: list[W], stack: list[Frame]) -> None:
+    """Close every clause above the main one, which has no predicate yet; the fronted
+    adverbial clause waits for that predicate (:func:`_start_pred`)."""
+    stack[0].fronted.append(stack[1].pred)
+    while len(stack) > 1:
+        close(ws, stack)
+
+
+def _resumptive_inna(ws: list[W], stack: list[Frame], u: Unit) -> bool:
+    """فإن after a fronted adverbial or phrase (إذا ...، فإن ...; في الوقت الحالي، فإن ...):
+    it opens the main clause, not a complement; returns whether it did."""
+    i = u.head
+    if not (ws[i].norm in COMPLEMENTISERS and i > 0 and ws[i - 1].word == ws[i].word):
+        return False
+    if ws[i - 1].norm != "ف" or stack[0].pred >= 0:
+        return False
+    if len(stack) > 1 and stack[1].kind == "advcl" and stack[1].pred >= 0:
+        _close_fronted(ws, stack)
+    if len(stack) > 1:
+        return False
+    f = stack[0]
+    f.marker = i
+    if has_suffix(ws, i):
+        f.pending.append(Unit("NP", i + 1, i + 1, i + 1))  # فإنه: the subject
+    return True
 
 
 def _after_auxiliary(ws: list[W], f: Frame, u: Unit, cc: int) -> None:
@@ -453,6 +504,9 @@ def _start_pred(ws: list[W], f: Frame, u: Unit, cc: int) -> None:
         attach(ws, f.marker, u.head, "mark")
     attach_frame_head(ws, f)
     take_pending(ws, f)
+    for fronted in f.fronted:
+        reattach(ws, fronted, f.pred, "advcl")
+    f.fronted = []
 
 
 def _second_predicate(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) -> None:
