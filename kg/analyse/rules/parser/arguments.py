@@ -24,6 +24,7 @@ from .words import (
     agentive,
     attach,
     carries_subject,
+    event_noun,
     has_suffix,
     human,
     is_speech_participle,
@@ -49,9 +50,11 @@ _COMPLEMENT_PARTICIPLES = frozenset(
 _TIME_PARTICIPLES = frozenset(
     normalize(w) for w in "ماض مقبل قادم حالي جار منصرم فائت لاحق سابق تالي".split()
 )
-#: Words after من that make a compound preposition (من أجل, من جانب) or an adverb (من جديد):
-#: the phrase is the clause's purpose, agent or manner, not a part of the noun before it.
-_NOT_PARTITIVE = frozenset(normalize(w) for w in "أجل جانب جراء حيث جديد".split())
+#: Words after من that make a compound preposition (من أجل) or an adverb (من جديد): the
+#: phrase is the clause's purpose or manner, not a part of the noun before it.
+_NOT_PARTITIVE = frozenset(normalize(w) for w in "أجل جديد".split())
+#: Compound prepositions of means and concession: their phrase belongs to the clause.
+_CLAUSE_COMPOUNDS = frozenset(("من خلال", "بالرغم من", "علي الرغم من"))
 
 
 def nominal(ws: list[W], f: Frame, u: Unit, prev: Unit | None, cc: int) -> None:
@@ -263,6 +266,7 @@ def _participle_complement(ws: list[W], prev: Unit, pp: Unit) -> bool:
         and " " not in pp.case
         and normalize(w.lemma) not in _TIME_PARTICIPLES
         and not time_like(ws[w.head])
+        and not time_like(ws[pp.head])
     )
 
 
@@ -272,18 +276,18 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
     noun = ws[prev.head]
     if noun.upos not in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM", "PRON"):
         return False
-    if " " in pp.case or (pp.case == "من" and ws[pp.head].norm in _NOT_PARTITIVE):
+    if pp.case in _CLAUSE_COMPOUNDS or (pp.case == "من" and ws[pp.head].norm in _NOT_PARTITIVE):
         return False  # من خلال, بالرغم من, من أجل: the clause's means, concession, purpose
     if noun_takes(noun, pp.case) or pp.case == "مثل":
         return True  # هجوم على, زيارة إلى, سيطرة على; دول مثل مصر
     if (
         pp.case in ("في", "ب")
-        and not noun.definite
-        and prev.last == prev.head
+        and (not noun.definite or (noun.number == "p" and pp.case == "في"))
+        and prev.tail < 0  # no genitive: مسؤول, شركاء إقليميين
         and noun.upos in ("NOUN", "ADJ")
         and human(noun)
     ):
-        return True  # مسؤول في التحالف, عضو في البرلمان: where the person belongs
+        return True  # مسؤول في التحالف, الأشقاء في الكويت: where the people belong
     if noun.vnoun and prev.kind == "PP" and prev.case == "ل":
         return True  # للحصول على قرض: a purpose clause's verbal noun keeps its complement
     if pp.case == "ل" and ws[pp.head].vnoun and f.pred >= 0 and f.pred < prev.head:
@@ -304,17 +308,9 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         return True
     if f.pred < 0:
         return True
-    if noun.deprel in ("nmod",) and noun.i not in (f.subj, f.obj):
-        return True  # a noun inside a larger phrase keeps its own modifiers
-    if (
-        pp.case == "ب"
-        and noun.i == f.subj
-        and f.pred >= 0
-        and f.pred < noun.i
-        and ws[f.pred].upos == "VERB"
-    ):
-        return False  # لم تعترف الولايات المتحدة بالنتائج: after the subject, the verb's ب
-    return pp.case in ("ضد", "ب") and noun.upos in ("NOUN", "PROPN")
+    if pp.case == "في" and noun.deprel == "nmod" and event_noun(noun):
+        return True  # ... من مؤتمر رجال الأعمال في الرياض: where the event inside the phrase is
+    return pp.case == "ضد" and noun.upos in ("NOUN", "PROPN")
 
 
 def _stacked_title(ws: list[W], f: Frame, u: Unit, prev: Unit | None) -> bool:

@@ -382,6 +382,8 @@ def _adjective(ws: list[W], k: int, i: int, g: _Growth) -> int | None:
         # an adjective-capable noun as a genitive: وزير الخارجية, وزراء خارجية
         w.upos = "NOUN"
         _genitive(ws, i, g)
+        g.unit.tail = i
+        g.has_suffix = has_suffix(ws, i)
         return k + 1
     return None
 

@@ -270,6 +270,18 @@ def noun_takes(noun: W, case: str) -> bool:
     return entry is not None and case in entry.preps
 
 
+def event_noun(noun: W) -> bool:
+    """A noun the relation lexicon knows as an event (مؤتمر, اجتماع, هجوم)."""
+    from ....lexicon.relations import load  # see noun_takes
+
+    if noun.upos not in ("NOUN", "PROPN"):
+        return False
+    lex = load("ar")
+    return lex.event_type(noun.lemma) is not None or (
+        lex.event_type(noun.norm.removeprefix("ال")) is not None
+    )
+
+
 # ------------------------------------------------------------- agreement
 
 
