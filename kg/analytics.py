@@ -14,17 +14,17 @@ import difflib
 import json
 import os
 import re
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rdflib import ConjunctiveGraph, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS
 
+from .atomic import atomic_paths
 from .errors import UnknownNameError
+from .formats import FORMATS, Kind, Use
 from .model import ENTITY_CLASSES
 from .text import normalize, strip_invisible
 from .vocab import CORE_RELATIONS, KG, KGREL
@@ -36,8 +36,6 @@ if TYPE_CHECKING:  # pragma: no cover
 _STRUCTURAL_CLASSES = frozenset({KG.Document, KG.Sentence, KG.Fact, RDF.Statement})
 _QID = re.compile(r"^Q[0-9]+$")
 _WIKIDATA_ENTITY = re.compile(r"^https?://(?:www\.)?wikidata\.org/(?:entity|wiki)/(Q[0-9]+)$")
-#: Export formats: name -> networkx writer.
-EXPORT_FORMATS: dict[str, str] = {"graphml": "write_graphml", "gexf": "write_gexf"}
 #: Betweenness costs one graph traversal per source; past this many node+edge visits in
 #: total it is estimated from a seeded sample of sources (a few seconds at most).
 _BETWEENNESS_BUDGET = 1_000_000
@@ -636,7 +634,8 @@ def format_hop(hop: Hop) -> str:
 
 
 def export(G: nx.MultiDiGraph[str], path: str | os.PathLike[str], fmt: str) -> Path:
-    """Write the projection as GraphML or GEXF for Gephi, yEd or Cytoscape.
+    """Write the projection in a network format of ``kg.formats`` (GraphML, GEXF) for
+    Gephi, yEd or Cytoscape.
 
     List attributes become JSON strings and missing values are left out, since neither
     format has lists or nulls; edges get unique ids (``e0``, ``e1``, …) and keep their
@@ -650,16 +649,15 @@ def export(G: nx.MultiDiGraph[str], path: str | os.PathLike[str], fmt: str) -> P
     """
     import networkx as nx
 
-    if fmt not in EXPORT_FORMATS:
-        raise UnknownNameError("export format", fmt, sorted(EXPORT_FORMATS))
+    f = FORMATS.get(fmt, Use.EXPORT, Kind.NETWORK)
+    writer = getattr(nx, f.networkx or f"write_{f.name}")
     flat: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for u, d in G.nodes(data=True):
         flat.add_node(u, **_flatten(d))
     for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True)):
         flat.add_edge(u, v, key=f"e{i}", predicate=str(k), **_flatten(d))
     out = Path(path)
-    writer = getattr(nx, EXPORT_FORMATS[fmt])
-    with atomic_path(out) as tmp:
+    with atomic_paths([out]) as (tmp,):
         writer(flat, str(tmp))
     return out
 
@@ -675,34 +673,3 @@ def _flatten(attrs: dict[str, Any]) -> dict[str, Any]:
             v = strip_invisible(v)  # XML 1.0 allows them, but viewers show them raw
         flat[k] = v
     return flat
-
-
-@contextmanager
-def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
-    """A temporary path next to ``target`` that replaces it on success and is removed on
-    failure, so a reader never sees a half-written file.
-
-    >>> import tempfile, pathlib
-    >>> target = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
-    >>> with atomic_path(target) as tmp:
-    ...     _ = tmp.write_text("done")
-    >>> target.read_text()
-    'done'
-    """
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        yield tmp
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -48,7 +48,7 @@ class EntityInfo:
 
 class KnowledgeGraph:
     """A built or loaded graph. Thin: each method hands over to the module that does the work
-    (kg.store for SPARQL and files, kg.analytics for networkx, kg.view for HTML).
+    (kg.query for SPARQL, kg.serialise for files, kg.analytics for networkx, kg.view for HTML).
 
     >>> g = build(["التقى وزير الخارجية القطري بنظيره الأميركي في الدوحة."])
     >>> len(g) > 0, g.summary.documents
@@ -161,9 +161,9 @@ class KnowledgeGraph:
         >>> g.query("SELECT (COUNT(*) AS ?n) WHERE { ?s kg:signed ?o }")
         [{'n': 2}]
         """
-        from . import store
+        from .query import query
 
-        result = store.query(self._ds, sparql)
+        result = query(self._ds, sparql)
         if result.type == "ASK":
             return [{"result": bool(result.askAnswer)}]
         if result.type != "SELECT":
@@ -188,26 +188,21 @@ class KnowledgeGraph:
         return self._ds
 
     def save(self, path: Source, format: str | None = None) -> Path:
-        """Write the graph: ``ttl`` or ``trig`` (by suffix when ``format`` is None),
-        atomically and deterministically.
+        """Write the graph in an RDF format of ``kg export`` (by suffix when ``format`` is
+        None): ``ttl`` or ``trig`` canonically, ``nq`` or ``jsonld`` through rdflib;
+        atomically.
 
         >>> import tempfile, pathlib
         >>> p = build(["زار الوفد الفرنسي مصر."]).save(pathlib.Path(tempfile.mkdtemp()) / "g.trig")
         >>> p.suffix, p.stat().st_size > 0
         ('.trig', True)
         """
-        from . import store
+        from .formats import FORMATS, Kind, Use
+        from .serialise import write_dataset
 
         target = Path(path)
-        fmt = (format or target.suffix.lstrip(".") or "ttl").lower()
-        writers = {
-            "ttl": lambda: store.to_turtle(self._union()),
-            "turtle": lambda: store.to_turtle(self._union()),
-            "trig": lambda: store.to_trig(self._ds),
-        }
-        if fmt not in writers:
-            raise UnknownNameError("format", fmt, sorted(writers))
-        return store.atomic_write(target, [writers[fmt]()])
+        fmt = FORMATS.get(format or target.suffix.lstrip(".") or "ttl", Use.EXPORT, Kind.RDF)
+        return write_dataset(self._ds, target, fmt)
 
     def view(
         self, path: Source | None = None, lang: str = "ar", max_nodes: int | None = None
@@ -301,12 +296,12 @@ def load(path: Source) -> KnowledgeGraph:
     >>> [e.label for e in load(p).entities(cls="Country")]
     ['مصر']
     """
-    from . import store
+    from .serialise import load as load_graph
 
     p = Path(path)
     if not p.exists():
         raise InputError(str(p), "no such file or folder")
-    return KnowledgeGraph(store.load(p))
+    return KnowledgeGraph(load_graph(p))
 
 
 def _is_path(s: str) -> bool:

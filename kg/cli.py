@@ -1,5 +1,5 @@
 """The ``kg`` command: a thin shell over the library. Each command parses its options
-and calls one function; the work happens in kg/pipeline.py, kg/store.py, kg/view.py ...
+and calls one function; the work happens in kg/pipeline.py, kg/query.py, kg/view.py ...
 
 >>> from click.testing import CliRunner
 >>> r = CliRunner().invoke(main, ["--help"])
@@ -16,12 +16,16 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from .errors import KGError
+from .formats import FORMATS, Use
 from .read import MAX_CHARS_DEFAULT
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import BuildSummary
 
 #: With --report, the problems printed on the terminal (the report has them all).
 PROBLEMS_SHOWN = 20
@@ -88,6 +92,28 @@ def stanza_options(f: _F) -> _F:
         default=None,
         help="stanza's model folder (default: $STANZA_RESOURCES_DIR or stanza's own).",
     )(f)
+
+
+def _print_summary(summary: BuildSummary, report: Path | None, quiet: bool) -> None:
+    """Every skipped file (the first ones when a report lists them all), then the counts
+    and the files written."""
+    shown = summary.problems if report is None else summary.problems[:PROBLEMS_SHOWN]
+    for p in shown:
+        click.echo(f"kg: skipped {p.source}: {p.reason}", err=True)
+    if len(shown) < len(summary.problems):
+        click.echo(
+            f"kg: … and {len(summary.problems) - len(shown)} more, listed in {report}", err=True
+        )
+    if quiet:
+        return
+    unchanged = f"  unchanged {summary.unchanged}" if summary.unchanged else ""
+    skipped = f"  skipped {len(summary.problems)}" if summary.problems else ""
+    click.echo(
+        f"documents {summary.documents}{unchanged}{skipped}  sentences {summary.sentences}  entities {summary.entities}  "
+        f"linked {summary.linked}  facts {summary.facts}  seconds {summary.seconds:.2f}"
+    )
+    for o in summary.outputs:
+        click.echo(f"wrote {o}")
 
 
 def _analyser_options(
@@ -233,22 +259,7 @@ def build(
         doc_timeout=doc_timeout or None,
         progress=not quiet and sys.stderr.isatty(),
     )
-    shown = summary.problems if report is None else summary.problems[:PROBLEMS_SHOWN]
-    for p in shown:
-        click.echo(f"kg: skipped {p.source}: {p.reason}", err=True)
-    if len(shown) < len(summary.problems):
-        click.echo(
-            f"kg: … and {len(summary.problems) - len(shown)} more, listed in {report}", err=True
-        )
-    if not quiet:
-        unchanged = f"  unchanged {summary.unchanged}" if summary.unchanged else ""
-        skipped = f"  skipped {len(summary.problems)}" if summary.problems else ""
-        click.echo(
-            f"documents {summary.documents}{unchanged}{skipped}  sentences {summary.sentences}  entities {summary.entities}  "
-            f"linked {summary.linked}  facts {summary.facts}  seconds {summary.seconds:.2f}"
-        )
-        for o in summary.outputs:
-            click.echo(f"wrote {o}")
+    _print_summary(summary, report, quiet)
     if summary.documents == 0 and summary.unchanged == 0:
         _fail(
             "nothing could be read"
@@ -266,27 +277,31 @@ def build(
     help="A .rq file, or the name of a query in ontology/queries (see --list).",
 )
 @click.option(
-    "--format", "fmt", default="table", show_default=True, help="table, csv, tsv or json."
+    "--format",
+    "fmt",
+    default="table",
+    show_default=True,
+    help=", ".join(FORMATS.names(Use.RESULT)) + ".",
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the stored example queries.")
 def query(
     graph: Path, sparql: str | None, query_file: str | None, fmt: str, list_queries: bool
 ) -> None:
     """Run a SPARQL query over GRAPH (.ttl, .trig, .nt, .nq, .jsonld, or a --store folder)."""
-    from . import store
+    from . import query as q
 
     if list_queries:
-        for name in sorted(store.stored_queries()):
+        for name in sorted(q.stored_queries()):
             click.echo(name)
         return
     if query_file is not None:
-        sparql = store.read_query(query_file)
+        sparql = q.read_query(query_file)
     if not sparql:
         _fail("give a query, or -f FILE.rq (kg query GRAPH --list shows the stored ones)", 2)
     from .link.wdclient import service_calls
 
     with service_calls(sparql or ""):  # SERVICE <…wikidata…> goes out politely
-        click.echo(store.format_result(store.query(graph, sparql or ""), fmt))
+        click.echo(q.format_result(q.query(graph, sparql or ""), fmt))
 
 
 @main.command(name="eval")
@@ -304,9 +319,10 @@ def eval_(graph: Path, entities: Path, facts: Path) -> None:
 @click.argument("graph", type=click.Path(exists=True, path_type=Path))
 def validate(graph: Path) -> None:
     """Check GRAPH against the SHACL shapes of the ontology."""
-    from . import shapes, store
+    from . import shapes
+    from .serialise import load
 
-    conforms, report = shapes.validate(store.load(graph))
+    conforms, report = shapes.validate(load(graph))
     click.echo(report)
     if not conforms:
         sys.exit(1)
@@ -332,11 +348,11 @@ def view(
     graph: Path, out_file: Path, lang: str, max_nodes: int | None, size_by: str, title: str | None
 ) -> None:
     """Render GRAPH as a self-contained interactive HTML network."""
-    from . import store
     from . import view as view_mod
+    from .serialise import load
 
     path = view_mod.render_html(
-        store.load(graph), out_file, lang=lang, max_nodes=max_nodes, size_by=size_by, title=title
+        load(graph), out_file, lang=lang, max_nodes=max_nodes, size_by=size_by, title=title
     )
     click.echo(f"wrote {path}")
 
@@ -350,9 +366,10 @@ def stats(graph: Path, lang: str, top: int, as_json: bool) -> None:
     """Counts per class and relation, most central entities, communities."""
     import json
 
-    from . import analytics, store
+    from . import analytics
+    from .serialise import load
 
-    s = analytics.stats(analytics.to_networkx(store.load(graph), lang=lang), top)
+    s = analytics.stats(analytics.to_networkx(load(graph), lang=lang), top)
     click.echo(
         json.dumps(s, ensure_ascii=False, indent=2) if as_json else analytics.format_stats(s)
     )
@@ -365,24 +382,14 @@ def stats(graph: Path, lang: str, top: int, as_json: bool) -> None:
 @lang_option
 def path(graph: Path, a: str, b: str, lang: str) -> None:
     """The shortest chain of facts from entity A to entity B, with the sentence behind each hop."""
-    from . import analytics, store
+    from . import analytics
+    from .serialise import load
 
-    hops = analytics.shortest_path(analytics.to_networkx(store.load(graph), lang=lang), a, b)
+    hops = analytics.shortest_path(analytics.to_networkx(load(graph), lang=lang), a, b)
     if not hops:
         _fail(f"no path between {a!r} and {b!r}")
     for hop in hops:
         click.echo(analytics.format_hop(hop))
-
-
-_EXPORT_FORMATS = (
-    "ttl",
-    "trig",
-    "nq",
-    "jsonld",
-    "graphml",
-    "gexf",
-    "csv",
-)  # kg.store.EXPORT_FORMATS
 
 
 @main.command()
@@ -390,7 +397,7 @@ _EXPORT_FORMATS = (
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(_EXPORT_FORMATS),
+    type=click.Choice(FORMATS.names(Use.EXPORT)),
     required=True,
     help="RDF (ttl = union of all graphs, trig, nq, jsonld), the entity network (graphml, gexf) or every fact with its source (csv).",
 )
@@ -404,10 +411,10 @@ _EXPORT_FORMATS = (
 @lang_option
 def export(graph: Path, fmt: str, out_file: Path | None, lang: str) -> None:
     """Export GRAPH (a file or a --store folder) as RDF, for Gephi and other graph tools, or as CSV."""
-    from . import store
+    from .export import export as export_graph
 
     out = out_file or graph.with_suffix("." + fmt)
-    click.echo(f"wrote {store.export(graph, fmt, out, lang=lang)}")
+    click.echo(f"wrote {export_graph(graph, fmt, out, lang=lang)}")
 
 
 @main.command()
@@ -555,9 +562,7 @@ def analyse(
         if isinstance(item, Problem):
             click.echo(f"kg: skipped {item.source}: {item.reason}", err=True)
             continue
-        a = stages.analyser
-        chosen = a.choose(item) if hasattr(a, "choose") else a
-        click.echo(dumps(chosen.analyse(item)), nl=False)
+        click.echo(dumps(stages.analyser.choose(item).analyse(item)), nl=False)
 
 
 @main.group()

@@ -1,16 +1,17 @@
-"""Whole archives: the per-document work for worker processes, and a writer whose memory
-does not grow with the corpus.
+"""Whole archives: what a worker makes of one processed document (:func:`built`), and a
+writer whose memory does not grow with the corpus.
 
 ``kg.pipeline.build_corpus`` reads documents one at a time, hands them in chunks to an
-engine (``kg.engine``) whose workers run :class:`CorpusJob`, and feeds what comes back,
-in input order, to a :class:`CorpusWriter` and/or an Oxigraph store.
+engine (``kg.engine``) whose workers run ``kg.pipeline.CorpusJob`` (the stages, then
+:func:`built`), and feeds what comes back, in input order, to a :class:`CorpusWriter`
+and/or an Oxigraph store (``kg.store``).
 
 Why the work splits the way it does. One document's named graph is final as soon as it
 is processed, except for the descriptions of the entities other documents can name too
 (class, labels, aliases: decided by the votes of every document, ``kg.graph.Tally``).
 So a worker does everything else: analysis, extraction, linking, the document's
 triples, and their canonical Turtle text (``kg.graph.document_part``,
-``kg.store.blocks``). The writer keeps:
+``kg.serialise.blocks``). The writer keeps:
 
 - on disk, in a spool folder next to the outputs: each document's part (its own
   subjects' finished blocks, its triples about shared subjects, its shared entities),
@@ -22,22 +23,19 @@ own blocks merged with its shared entities' blocks, described from the summed vo
 and, in the same pass, ``graph.ttl``: the documents' own blocks (no other document has
 triples about them) merged with the blocks of the shared subjects, which come from an
 external merge sort of the runs plus the descriptions. Both files are byte for byte
-what ``kg.store.write_outputs(kg.graph.build_graph(all results))`` writes, whatever the
-order of the documents and however many workers made them.
+what ``kg.serialise.write_outputs(kg.graph.build_graph(all results))`` writes, whatever
+the order of the documents and however many workers made them.
 """
 
 from __future__ import annotations
 
 import collections
-import contextlib
 import heapq
 import json
 import os
 import pickle
 import shutil
-import signal
 import sqlite3
-import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -47,6 +45,8 @@ from typing import IO, Any
 
 from rdflib import URIRef
 
+from .atomic import atomic_files
+from .errors import DuplicateDocumentError
 from .graph import (
     Description,
     SharedEntity,
@@ -60,8 +60,7 @@ from .graph import (
     tally_rows,
 )
 from .model import DocResult, Document, Problem
-from .pipeline import Options, Stages, doc_counts, run
-from .store import (
+from .serialise import (
     Record,
     TermRecord,
     blocks,
@@ -95,7 +94,7 @@ class Built:
     part: bytes  # _FilePart, pickled and compressed, for the writer's spool (b"" without file outputs)
     shared: tuple[Record, ...]  # this document's final triples about shared subjects
     votes: tuple[TallyRow, ...]  # its votes on shared entities
-    store: Any = None  # a kg.oxstore.Prepared when the build writes to a store
+    store: Any = None  # a kg.store.Prepared when the build writes to a store
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,69 +106,6 @@ class _FilePart:
     own: tuple[tuple[TermRecord, str], ...]  # finished blocks of the document's own subjects
     shared: tuple[Record, ...]  # final triples about shared subjects, sorted
     entities: tuple[SharedEntity, ...]  # described from the votes at the end
-
-
-class DocumentTimeout(BaseException):
-    """A document took longer than the job allows (a BaseException, so that the stages'
-    own ``except Exception`` does not swallow it)."""
-
-
-@dataclass(frozen=True)
-class CorpusJob:
-    """The per-document work of a corpus build, as run by every worker process.
-
-    ``files``: make the part the file writer needs; ``store``: make a
-    ``kg.oxstore.Prepared``; ``timeout``: seconds a document may take (where the worker
-    can be interrupted: the main thread of a process), None for no limit.
-    """
-
-    options: Options
-    files: bool = True
-    store: bool = False
-    timeout: float | None = None
-
-    def setup(self) -> Stages:
-        return Stages.from_options(self.options)
-
-    def run(self, stages: Stages, docs: list[Document]) -> list[Built | Problem]:
-        """The chunk at once (stanza analyses it in one batch); if it runs out of time,
-        each document alone, so the slow one is the one that fails."""
-        if not docs:
-            return []
-        try:
-            with _time_limit(self.timeout * len(docs) if self.timeout else None):
-                results = list(run(docs, self.options, stages=stages))
-        except DocumentTimeout:
-            results = [self._alone(d, stages) for d in docs]
-        return [self._finish(d, r) for d, r in zip(docs, results, strict=True)]
-
-    def failed(self, doc: Document, reason: str) -> Problem:
-        return Problem(doc.source, reason, stage="process")
-
-    def _alone(self, doc: Document, stages: Stages) -> DocResult | Problem:
-        try:
-            with _time_limit(self.timeout):
-                return next(iter(run([doc], self.options, stages=stages)))
-        except DocumentTimeout:
-            return Problem(
-                doc.source,
-                f"took longer than {self.timeout:g} s (--doc-timeout); skipped",
-                stage="process",
-            )
-
-    def _finish(self, doc: Document, result: DocResult | Problem) -> Built | Problem:
-        if isinstance(result, Problem):
-            return result
-        try:
-            return built(
-                result, base=self.options.base, files=self.files, store=self.store, notes=notes(doc)
-            )
-        except (
-            ValueError,
-            TypeError,
-            UnicodeError,
-        ) as exc:  # the graph stage refused this document
-            return Problem(doc.source, f"{type(exc).__name__}: {exc}", stage="graph")
 
 
 def built(
@@ -199,7 +135,7 @@ def built(
         )  # text: a sixth of the size
     prepared = None
     if store:
-        from .oxstore import prepare
+        from .store import prepare
 
         prepared = prepare(result, base=base, part=part)
     sentences, facts, unlinked, qids = doc_counts(result)
@@ -216,6 +152,26 @@ def built(
         shared if files else (),
         tuple(tally_rows(part.votes)),
         prepared,
+    )
+
+
+def doc_counts(result: DocResult) -> tuple[int, int, int, tuple[str, ...]]:
+    """Sentences, facts, unlinked entities and the QIDs of the linked ones, of one
+    document: what the build summary adds up."""
+    by_mention = {lk.mention: lk.qid for lk in result.links}
+    unlinked = 0
+    qids: list[str] = []
+    for e in result.extraction.entities:
+        linked = [by_mention[m] for m in e.mentions if m in by_mention]
+        if linked:
+            qids.append(linked[0])
+        else:
+            unlinked += 1
+    return (
+        len(result.extraction.analysed.sentences),
+        len(result.extraction.triples),
+        unlinked,
+        tuple(qids),
     )
 
 
@@ -244,32 +200,6 @@ def notes(doc: Document) -> tuple[str, ...]:
     if meta.get("markup"):
         out.append(f"text extracted from {meta['markup'].upper()}")
     return tuple(out)
-
-
-@contextlib.contextmanager
-def _time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise DocumentTimeout in this thread after ``seconds`` (main thread of a POSIX
-    process only; elsewhere, no limit)."""
-    usable = (
-        seconds is not None
-        and seconds > 0
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise DocumentTimeout()
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, float(seconds or 0))
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 # --- the writer (in the parent) ----------------------------------------------------------------
@@ -311,7 +241,7 @@ class CorpusWriter:
         try:
             self._db.execute("INSERT INTO docs VALUES (?, ?, ?)", (doc.iri, start, len(doc.part)))
         except sqlite3.IntegrityError:
-            raise ValueError(f"duplicate document id {doc.doc_id!r}") from None
+            raise DuplicateDocumentError(f"duplicate document id {doc.doc_id!r}") from None
         self._parts.write(doc.part)
         self._votes.add(doc.votes)
         self._collect(doc.shared)
@@ -319,8 +249,6 @@ class CorpusWriter:
 
     def finish(self) -> list[Path]:
         """Write ``graph.ttl`` and ``graph.trig`` (atomically, both or neither)."""
-        from .store import atomic_files
-
         self._collect(self._descriptions())
         self._db.execute("COMMIT")
         self._spill()

@@ -111,34 +111,36 @@ def enrich_file(
     The format follows the suffix: ``.trig`` keeps the named graphs, ``.ttl`` holds
     their union (both written canonically, as ``kg build`` does), others through rdflib.
     """
-    from . import store
+    from .serialise import load
 
-    ds = store.load(path)
+    ds = load(path)
     summary = enrich(ds, client)
     target = Path(out) if out is not None else Path(path)
     return summary, write_graph(ds, target)
 
 
 def write_graph(ds: Dataset, target: Path) -> Path:
-    """Write a dataset to a file in the format of its suffix, atomically."""
-    from . import store
-    from .errors import UnknownNameError
+    """Write a dataset to a file in the format of its suffix (``kg.formats``), atomically:
+    TriG and N-Quads keep the named graphs, the others hold their union."""
+    from .atomic import atomic_write
+    from .errors import InputError
+    from .formats import FORMATS
+    from .serialise import to_trig, to_turtle
 
-    suffix = target.suffix.lower()
-    if suffix == ".trig":
-        return store.atomic_write(target, [store.to_trig(ds)])
+    fmt = FORMATS.by_suffix(target.suffix)
+    if fmt.name == "trig":
+        return atomic_write(target, [to_trig(ds)])
     union = Graph()
     for prefix, ns in ds.namespaces():
         union.bind(prefix, ns)
     for g in ds.graphs():
         union += g
-    if suffix == ".ttl":
-        return store.atomic_write(target, [store.to_turtle(union)])
-    fmt = store.LOAD_FORMATS.get(suffix)
-    if fmt is None:
-        raise UnknownNameError("graph file suffix", suffix, sorted(store.LOAD_FORMATS))
-    data = (ds if fmt == "nquads" else union).serialize(format=fmt)
-    return store.atomic_write(target, [data if isinstance(data, str) else data.decode("utf-8")])
+    if fmt.name == "ttl":
+        return atomic_write(target, [to_turtle(union)])
+    if fmt.rdflib is None:
+        raise InputError(str(target), f"rdflib does not write {fmt.name}")
+    data = (ds if fmt.name == "nq" else union).serialize(format=fmt.rdflib)
+    return atomic_write(target, [data if isinstance(data, str) else data.decode("utf-8")])
 
 
 def format_summary(s: EnrichSummary, path: Path) -> str:

@@ -46,3 +46,28 @@ class StageRequirementError(KGError):
 
 class ModelsMissingError(KGError):
     """A neural analyser's models are not on disk."""
+
+
+class PluginError(KGError, TypeError):
+    """A registered plug-in that does not implement its stage's interface."""
+
+
+class GraphError(KGError, ValueError):
+    """Data the graph stage cannot write, with what is wrong. A ValueError too: callers
+    that skip one bad document and go on with the others catch ValueError, which covers
+    rdflib's and Oxigraph's complaints about bad terms as well."""
+
+
+class DuplicateDocumentError(GraphError):
+    """Two documents of one build with one id: they would share a named graph."""
+
+
+class InvalidExtractionError(GraphError):
+    """An extraction the graph stage cannot write: a link without a valid QID, an entity
+    of no ontology class, a fact whose evidence lies outside the text or whose end is an
+    entity the extraction does not define, a relation id the ontology does not have."""
+
+
+class TallyError(GraphError):
+    """Votes on a shared entity that do not add up: a count below zero, a description
+    asked of no votes (a store whose votes were damaged, or a bug)."""

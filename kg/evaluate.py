@@ -364,7 +364,7 @@ def _side(iri: str, gold: str | None) -> str:
 
 def _as_graph(source: Graph | str | os.PathLike[str]) -> Graph:
     if not isinstance(source, Graph):
-        from .store import load
+        from .serialise import load
 
         source = load(source)
     if isinstance(source, Dataset):

@@ -25,6 +25,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 from rdflib.term import Node
 
+from .errors import DuplicateDocumentError, InvalidExtractionError, TallyError
 from .model import ENTITY_CLASSES, DocResult, Entity, Link, Triple
 from .text import detect_lang, normalize, slug, strip_invisible
 from .vocab import DEFAULT_BASE, KG, OPEN, PREFIXES, WD, relation_iri, resource
@@ -335,7 +336,7 @@ def _place_entities(result: DocResult, base: str) -> _PlacedDoc:
     links_by_entity: dict[str, list[Link]] = defaultdict(list)
     for lk in result.links:
         if not _QID.fullmatch(lk.qid):
-            raise ValueError(
+            raise InvalidExtractionError(
                 f"{result.doc.id}: link of mention {lk.mention!r} has no valid QID: {lk.qid!r}"
             )
         if lk.mention in mentions:
@@ -343,7 +344,7 @@ def _place_entities(result: DocResult, base: str) -> _PlacedDoc:
     placed = {}
     for e in ex.entities:
         if e.cls not in ENTITY_CLASSES:
-            raise ValueError(
+            raise InvalidExtractionError(
                 f"{result.doc.id}: entity {e.key!r} has class {e.cls!r}, not one of {', '.join(ENTITY_CLASSES)}"
             )
         link = choose_link(links_by_entity.get(e.key, ()))
@@ -358,7 +359,7 @@ def _check_unique_ids(results: list[DocResult]) -> None:
     for r in results:
         if r.doc.id in seen:
             # Two documents would share one named graph and mix their sentences.
-            raise ValueError(f"duplicate document id {r.doc.id!r}")
+            raise DuplicateDocumentError(f"duplicate document id {r.doc.id!r}")
         seen.add(r.doc.id)
 
 
@@ -448,7 +449,7 @@ class Tally:
                 if mine[key] == 0:
                     del mine[key]
                 elif mine[key] < 0:
-                    raise ValueError(f"tally count below zero for {key!r}")
+                    raise TallyError(f"tally count below zero for {key!r}")
 
     def is_empty(self) -> bool:
         return not self.classes
@@ -458,7 +459,7 @@ class Tally:
         (Wikidata labels first, then the most frequent name, then code-point order),
         every other name as an alias."""
         if self.is_empty():
-            raise ValueError("an empty tally describes nothing")
+            raise TallyError("an empty tally describes nothing")
         c = self.classes
         entity_class = min(c, key=lambda k: (-c[k], _class_rank(k), k))
         by_lang: dict[str, Counter[tuple[int, str]]] = defaultdict(Counter)
@@ -649,7 +650,9 @@ def _add_fact(g: _Sink, t: Triple, result: DocResult, placed: _PlacedDoc, doc_no
     p = _predicate(t)
     text = result.doc.text
     if not 0 <= t.start <= t.end <= len(text):
-        raise ValueError(f"{result.doc.id}: evidence span {t.start}:{t.end} outside the text")
+        raise InvalidExtractionError(
+            f"{result.doc.id}: evidence span {t.start}:{t.end} outside the text"
+        )
     if t.relation == OPEN:
         _declare_open_relation(g, p, t.lemma, placed.lang)
     if not t.negated:  # a denied fact keeps its provenance but is not asserted
@@ -682,7 +685,7 @@ def _end(placed: _PlacedDoc, key: str) -> URIRef:
     try:
         return placed.entities[key].iri
     except KeyError:
-        raise ValueError(
+        raise InvalidExtractionError(
             f"a triple refers to entity {key!r}, which the extraction does not define"
         ) from None
 

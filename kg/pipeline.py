@@ -4,32 +4,38 @@
 
     read -> analyse -> extract -> link -> graph -> store -> view
 
-``process`` runs the per-document stages (analyse, extract, link) and is what worker
-processes execute; ``build`` runs the whole path over files and writes the outputs.
+``process`` runs the per-document stages (analyse, extract, link); ``build`` runs the
+whole path over files and writes the outputs; ``build_corpus`` does the same for an
+archive of any size, its workers running :class:`CorpusJob` (the stages, then what the
+writers need, ``kg.corpus.built``).
 A document that fails at any stage becomes a :class:`~kg.model.Problem` naming its file;
 the others go on.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .analyse import Analyser, AutoAnalyser, check, get_analyser
-from .errors import KGError
+from .errors import DuplicateDocumentError, KGError
 from .extract import Extractor, get_extractor
 from .link import Linker, get_linker
 from .model import BuildSummary, DocResult, Document, Problem
 from .read import MAX_BYTES_DEFAULT, MAX_CHARS_DEFAULT, from_strings, read
 from .vocab import DEFAULT_BASE
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:  # pragma: no cover
+    from .corpus import Built
 
-STAGES = ("read", "analyse", "extract", "link", "graph", "store", "view")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -67,9 +73,7 @@ class Stages:
     def check(self, lang: str | None = None) -> None:
         """Fail before reading anything when the chosen analyser cannot run at all (an
         explicit ``--analyser stanza`` with no models on disk)."""
-        require = getattr(self.analyser, "require", None)
-        if require is not None:
-            require(lang)
+        self.analyser.require(lang)
 
 
 def process(doc: Document, stages: Stages) -> DocResult:
@@ -80,9 +84,7 @@ def process(doc: Document, stages: Stages) -> DocResult:
     >>> sorted(t.relation for t in r.extraction.triples), r.links
     (['hosted', 'location'], ())
     """
-    analyser = stages.analyser
-    if isinstance(analyser, AutoAnalyser):
-        analyser = analyser.choose(doc)
+    analyser = stages.analyser.choose(doc)
     check(analyser, doc)
     analysed = analyser.analyse(doc)
     extraction = stages.extractor(analysed)
@@ -133,18 +135,13 @@ def run(
 BATCH = 32
 
 
-def _chosen(doc: Document, stages: Stages) -> Analyser:
-    analyser = stages.analyser
-    return analyser.choose(doc) if isinstance(analyser, AutoAnalyser) else analyser
-
-
 def _batches(doc: Document, stages: Stages) -> bool:
     try:
-        analyser = _chosen(doc, stages)
+        analyser = stages.analyser.choose(doc)
         check(analyser, doc)
     except KGError:
         return False
-    return hasattr(analyser, "analyse_many")
+    return analyser.batches
 
 
 def _process_batch(docs: list[Document], stages: Stages) -> list[DocResult | Problem]:
@@ -152,10 +149,10 @@ def _process_batch(docs: list[Document], stages: Stages) -> list[DocResult | Pro
     fails, each document is processed alone, so the failure is pinned on its file."""
     if not docs:
         return []
-    analyser = _chosen(docs[0], stages)
-    same = [d for d in docs if _chosen(d, stages) is analyser]
+    analyser = stages.analyser.choose(docs[0])
+    same = [d for d in docs if stages.analyser.choose(d) is analyser]
     try:
-        analysed = list(analyser.analyse_many(same))  # type: ignore[attr-defined]
+        analysed = list(analyser.analyse_many(same))
     except Exception:
         log.debug("batch of %d failed; one by one", len(same), exc_info=True)
         return [_safe_process(d, stages) for d in docs]
@@ -200,10 +197,10 @@ def build(
 
     Returns the summary and the rdflib Dataset (of this run's documents). ``texts`` adds
     in-memory strings as documents. With ``out_dir`` None no file is written. With
-    ``store_dir`` every document is also added to that persistent store (``kg.oxstore``)
+    ``store_dir`` every document is also added to that persistent store (``kg.store``)
     as soon as it is processed, one transaction each, replacing an earlier version.
     """
-    from . import graph, store
+    from . import graph, serialise
 
     options = options or Options()
     t0 = time.perf_counter()
@@ -233,13 +230,112 @@ def build(
     outputs: list[str] = [str(store_dir)] if store_dir is not None and results else []
     if out_dir is not None and results:
         out = Path(out_dir)
-        outputs += [str(p) for p in store.write_outputs(dataset, out)]
+        outputs += [str(p) for p in serialise.write_outputs(dataset, out)]
         if options.html:
             from . import view
 
             outputs.append(str(view.render_html(graph.union_graph(dataset), out / "graph.html")))
     summary = _summary(results, problems, outputs, time.perf_counter() - t0)
     return summary, dataset
+
+
+# --- the work of a corpus build's workers ------------------------------------------------
+
+
+class DocumentTimeout(BaseException):
+    """A document took longer than the job allows (a BaseException, so that the stages'
+    own ``except Exception`` does not swallow it)."""
+
+
+@dataclass(frozen=True)
+class CorpusJob:
+    """The per-document work of a corpus build, as run by every worker process (an
+    engine job, ``kg.engine``).
+
+    ``files``: make the part the file writer needs; ``store``: make a
+    ``kg.store.Prepared``; ``timeout``: seconds a document may take (where the worker
+    can be interrupted: the main thread of a process), None for no limit.
+    """
+
+    options: Options
+    files: bool = True
+    store: bool = False
+    timeout: float | None = None
+
+    def setup(self) -> Stages:
+        return Stages.from_options(self.options)
+
+    def run(self, stages: Stages, docs: list[Document]) -> list[Built | Problem]:
+        """The chunk at once (stanza analyses it in one batch); if it runs out of time,
+        each document alone, so the slow one is the one that fails."""
+        if not docs:
+            return []
+        try:
+            with _time_limit(self.timeout * len(docs) if self.timeout else None):
+                results = list(run(docs, self.options, stages=stages))
+        except DocumentTimeout:
+            results = [self._alone(d, stages) for d in docs]
+        return [self._finish(d, r) for d, r in zip(docs, results, strict=True)]
+
+    def failed(self, doc: Document, reason: str) -> Problem:
+        return Problem(doc.source, reason, stage="process")
+
+    def _alone(self, doc: Document, stages: Stages) -> DocResult | Problem:
+        try:
+            with _time_limit(self.timeout):
+                return next(iter(run([doc], self.options, stages=stages)))
+        except DocumentTimeout:
+            return Problem(
+                doc.source,
+                f"took longer than {self.timeout:g} s (--doc-timeout); skipped",
+                stage="process",
+            )
+
+    def _finish(self, doc: Document, result: DocResult | Problem) -> Built | Problem:
+        from . import corpus
+
+        if isinstance(result, Problem):
+            return result
+        try:
+            return corpus.built(
+                result,
+                base=self.options.base,
+                files=self.files,
+                store=self.store,
+                notes=corpus.notes(doc),
+            )
+        except (
+            ValueError,
+            TypeError,
+            UnicodeError,
+        ) as exc:  # the graph stage refused this document
+            return Problem(doc.source, f"{type(exc).__name__}: {exc}", stage="graph")
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise DocumentTimeout in this thread after ``seconds`` (main thread of a POSIX
+    process only; elsewhere, no limit)."""
+    usable = (
+        seconds is not None
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise DocumentTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds or 0))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 #: Documents sent to a worker at a time.
@@ -290,48 +386,66 @@ def build_corpus(
     outputs: list[str] = []
     ok = False
     try:
-        known = sinks.store.documents() if sinks.store is not None and not rebuild else {}
-        sinks.known = known
-        job = corpus.CorpusJob(
+        sinks.known = sinks.store.documents() if sinks.store is not None and not rebuild else {}
+        job = CorpusJob(
             options,
             files=sinks.writer is not None,
             store=sinks.store is not None,
             timeout=doc_timeout,
         )
-        skip = sinks.unchanged if sinks.writer is None else (lambda d: False)
         runner = get_engine(engine, workers=workers, scheduler=scheduler)
-        bar = _progress(None, progress)
-        try:
-            for item, outcome in corpus.in_order(
-                documents(inputs, options), lambda cs: runner.map(job, cs), chunk=CHUNK, skip=skip
-            ):
-                sinks.take(item, outcome)
-                if bar is not None:
-                    bar.update()
-        finally:
-            if bar is not None:
-                bar.close()
-            runner.close()
+        _stream(documents(inputs, options), job, runner, sinks, progress)
         log.info(
             "%d documents through the stages in %.1f s",
             sinks.totals.documents,
             time.perf_counter() - t0,
         )
-        if sinks.store is not None and sinks.totals.documents:
-            outputs.append(str(store_dir))
-        if sinks.writer is not None and sinks.totals.documents:
-            t1 = time.perf_counter()
-            outputs += [str(p) for p in sinks.writer.finish()]
-            log.info("graph.ttl and graph.trig written in %.1f s", time.perf_counter() - t1)
-            if options.html:
-                html = _corpus_html(Path(out_dir or "."), sinks.totals.documents)
-                outputs += [html] if html else []
+        outputs = _corpus_outputs(sinks, out_dir, store_dir, options)
         ok = True
     finally:
         written = sinks.close(ok)
     if written is not None:
         outputs.append(str(written))
     return sinks.totals.summary(sinks.problems, outputs, time.perf_counter() - t0)
+
+
+def _stream(
+    items: Iterable[Document | Problem], job: CorpusJob, runner: Any, sinks: _Sinks, progress: bool
+) -> None:
+    """Send the documents through the engine's workers in chunks; take each outcome back,
+    in input order, into the sinks. A store-only build skips what the store holds as is."""
+    from . import corpus
+
+    skip = sinks.unchanged if sinks.writer is None else (lambda d: False)
+    bar = _progress(None, progress)
+    try:
+        for item, outcome in corpus.in_order(
+            items, lambda cs: runner.map(job, cs), chunk=CHUNK, skip=skip
+        ):
+            sinks.take(item, outcome)
+            if bar is not None:
+                bar.update()
+    finally:
+        if bar is not None:
+            bar.close()
+        runner.close()
+
+
+def _corpus_outputs(
+    sinks: _Sinks, out_dir: str | Path | None, store_dir: str | Path | None, options: Options
+) -> list[str]:
+    """Finish the files (graph.ttl, graph.trig, graph.html for a small corpus); the paths."""
+    outputs: list[str] = []
+    if sinks.store is not None and sinks.totals.documents:
+        outputs.append(str(store_dir))
+    if sinks.writer is not None and sinks.totals.documents:
+        t1 = time.perf_counter()
+        outputs += [str(p) for p in sinks.writer.finish()]
+        log.info("graph.ttl and graph.trig written in %.1f s", time.perf_counter() - t1)
+        if options.html:
+            html = _corpus_html(Path(out_dir or "."), sinks.totals.documents)
+            outputs += [html] if html else []
+    return outputs
 
 
 class _Sinks:
@@ -348,7 +462,7 @@ class _Sinks:
 
     def unchanged(self, doc: Document) -> bool:
         """Whether the store holds this document with the same text."""
-        from .oxstore import content_hash
+        from .store import content_hash
 
         return bool(self.known) and self.known.get(doc.id) == content_hash(doc.text)
 
@@ -375,7 +489,7 @@ class _Sinks:
         if self.writer is not None:
             try:
                 self.writer.add(built)
-            except ValueError as exc:  # a duplicate id: the first one stays
+            except DuplicateDocumentError as exc:  # the first one stays
                 return Problem(built.source, str(exc), stage="graph")
         return None
 
@@ -401,21 +515,22 @@ def _corpus_html(out: Path, documents: int) -> str | None:
             out / "graph.ttl",
         )
         return None
-    from . import store, view
+    from . import view
+    from .serialise import load
 
-    return str(view.render_html(store.load(out / "graph.ttl"), out / "graph.html"))
+    return str(view.render_html(load(out / "graph.ttl"), out / "graph.html"))
 
 
 def _store_writer(store_dir: str | Path | None, options: Options) -> Any:
     if store_dir is None:
         return None
-    from .oxstore import GraphStore
+    from .store import GraphStore
 
     return GraphStore(store_dir, base=options.base)
 
 
 def _store_put(writer: Any, result: Any) -> Problem | None:
-    """Add one document (a DocResult, or a kg.oxstore.Prepared) to the store; a document
+    """Add one document (a DocResult, or a kg.store.Prepared) to the store; a document
     the store refuses becomes a Problem."""
     try:
         if isinstance(result, DocResult):
@@ -440,30 +555,12 @@ def _progress(total: int | None, enabled: bool) -> Any:
 def _summary(
     results: list[DocResult], problems: list[Problem], outputs: list[str], seconds: float
 ) -> BuildSummary:
+    from .corpus import doc_counts
+
     totals = _Totals()
     for r in results:
         totals.add(*doc_counts(r))
     return totals.summary(problems, outputs, seconds)
-
-
-def doc_counts(result: DocResult) -> tuple[int, int, int, tuple[str, ...]]:
-    """Sentences, facts, unlinked entities and the QIDs of the linked ones, of one
-    document: what the build summary adds up."""
-    by_mention = {lk.mention: lk.qid for lk in result.links}
-    unlinked = 0
-    qids: list[str] = []
-    for e in result.extraction.entities:
-        linked = [by_mention[m] for m in e.mentions if m in by_mention]
-        if linked:
-            qids.append(linked[0])
-        else:
-            unlinked += 1
-    return (
-        len(result.extraction.analysed.sentences),
-        len(result.extraction.triples),
-        unlinked,
-        tuple(qids),
-    )
 
 
 @dataclass

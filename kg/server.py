@@ -47,64 +47,10 @@ from types import TracebackType
 from typing import Any, cast
 from urllib.parse import parse_qs, urlsplit
 
+from .formats import FORMATS, Format, Kind, Use
+
 log = logging.getLogger(__name__)
 
-#: Media types of SELECT/ASK results -> pyoxigraph QueryResultsFormat name.
-RESULT_TYPES: dict[str, str] = {
-    "application/sparql-results+json": "JSON",
-    "application/json": "JSON",
-    "application/sparql-results+xml": "XML",
-    "application/xml": "XML",
-    "text/xml": "XML",
-    "text/csv": "CSV",
-    "text/tab-separated-values": "TSV",
-}
-#: Media types of CONSTRUCT/DESCRIBE results -> pyoxigraph RdfFormat name.
-GRAPH_TYPES: dict[str, str] = {
-    "text/turtle": "TURTLE",
-    "application/turtle": "TURTLE",
-    "application/x-turtle": "TURTLE",
-    "application/n-triples": "N_TRIPLES",
-    "text/plain": "N_TRIPLES",
-    "application/rdf+xml": "RDF_XML",
-    "application/ld+json": "JSON_LD",
-}
-#: The media type each format is sent as.
-_SENT_AS = {
-    "JSON": "application/sparql-results+json",
-    "XML": "application/sparql-results+xml",
-    "CSV": "text/csv; charset=utf-8",
-    "TSV": "text/tab-separated-values; charset=utf-8",
-    "TURTLE": "text/turtle; charset=utf-8",
-    "N_TRIPLES": "application/n-triples",
-    "RDF_XML": "application/rdf+xml",
-    "JSON_LD": "application/ld+json",
-}
-#: ``format=`` short names: (for results, for graphs).
-_SHORT_NAMES = {
-    "json": ("JSON", "JSON_LD"),
-    "xml": ("XML", "RDF_XML"),
-    "csv": ("CSV", None),
-    "tsv": ("TSV", None),
-    "turtle": (None, "TURTLE"),
-    "ttl": (None, "TURTLE"),
-    "n3": (None, "TURTLE"),
-    "ntriples": (None, "N_TRIPLES"),
-    "nt": (None, "N_TRIPLES"),
-    "rdfxml": (None, "RDF_XML"),
-    "rdf+xml": (None, "RDF_XML"),
-    "jsonld": (None, "JSON_LD"),
-    "json-ld": (None, "JSON_LD"),
-}
-_FILE_FORMATS = {
-    ".ttl": "TURTLE",
-    ".trig": "TRIG",
-    ".nt": "N_TRIPLES",
-    ".nq": "N_QUADS",
-    ".rdf": "RDF_XML",
-    ".owl": "RDF_XML",
-    ".jsonld": "JSON_LD",
-}
 _MAX_REQUEST = 1_000_000  # bytes of a POSTed query
 _LOAD_SECONDS = 600  # to open or load the graph in a worker
 
@@ -171,29 +117,44 @@ def uses_service(query: str) -> bool:
     return bool(_SERVICE.search(_SPARQL_NOISE.sub(" ", query)))
 
 
-def negotiate(accept: str, kind: str, fmt: str = "") -> str | None:
-    """The result format for an ``Accept`` header (and an optional ``format`` parameter).
+#: The answer format when the client does not say: SPARQL JSON for SELECT and ASK,
+#: Turtle for CONSTRUCT and DESCRIBE.
+DEFAULT_ANSWER: dict[Kind, str] = {Kind.RESULTS: "json", Kind.RDF: "ttl"}
 
-    ``kind`` is ``results`` (SELECT, ASK) or ``graph`` (CONSTRUCT, DESCRIBE). None means
-    that nothing acceptable can be produced (406).
 
-    >>> negotiate("", "results"), negotiate("*/*", "graph")
-    ('JSON', 'TURTLE')
-    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", "results")
-    'XML'
-    >>> negotiate("application/json", "results", fmt="csv")
-    'CSV'
-    >>> negotiate("application/n-triples, text/turtle;q=0.9", "graph")
-    'N_TRIPLES'
-    >>> negotiate("image/png", "results") is None
+def media_types(kind: Kind) -> dict[str, Format]:
+    """Media type -> the format ``kg serve`` answers in for it (``kg.formats``), the
+    default format's first.
+
+    >>> list(media_types(Kind.RDF))[:2]
+    ['text/turtle', 'application/turtle']
+    """
+    return {m: f for f in FORMATS.served(kind, DEFAULT_ANSWER[kind]) for m in f.media_types}
+
+
+def negotiate(accept: str, kind: Kind, fmt: str = "") -> Format | None:
+    """The answer format for an ``Accept`` header (and an optional ``format`` parameter).
+
+    ``kind`` is ``Kind.RESULTS`` (SELECT, ASK) or ``Kind.RDF`` (CONSTRUCT, DESCRIBE).
+    None means that nothing acceptable can be produced (406).
+
+    >>> negotiate("", Kind.RESULTS).name, negotiate("*/*", Kind.RDF).name
+    ('json', 'ttl')
+    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", Kind.RESULTS).name
+    'xml'
+    >>> negotiate("application/json", Kind.RESULTS, fmt="csv").name
+    'csv'
+    >>> negotiate("application/n-triples, text/turtle;q=0.9", Kind.RDF).name
+    'nt'
+    >>> negotiate("image/png", Kind.RESULTS) is None
     True
     """
-    table = RESULT_TYPES if kind == "results" else GRAPH_TYPES
-    default = "JSON" if kind == "results" else "TURTLE"
+    table = media_types(kind)
+    default = FORMATS.get(DEFAULT_ANSWER[kind], Use.SERVE, kind)
     if fmt:
         f = fmt.strip().lower()
-        if f in _SHORT_NAMES:
-            chosen = _SHORT_NAMES[f][0 if kind == "results" else 1]
+        if f in {n for s in FORMATS.having(Use.SERVE) for n in (s.name, *s.aliases)}:
+            chosen = FORMATS.find(f, Use.SERVE, kind)  # json: SPARQL JSON, or JSON-LD
             if chosen:
                 return chosen
         elif f.split(";")[0].strip() in table:
@@ -208,9 +169,9 @@ def negotiate(accept: str, kind: str, fmt: str = "") -> str | None:
             return default
         if media.endswith("/*"):
             major = media[:-1]
-            for candidate, name in table.items():
+            for candidate, found in table.items():
                 if candidate.startswith(major):
-                    return name
+                    return found
     return None
 
 
@@ -301,20 +262,23 @@ def answer(
         result = store.query(req.query, **kwargs)
     except (SyntaxError, ValueError) as e:
         return Reply.text(400, f"malformed query: {e}")
-    kind = "graph" if isinstance(result, ox.QueryTriples) else "results"
+    kind = Kind.RDF if isinstance(result, ox.QueryTriples) else Kind.RESULTS
     fmt = negotiate(req.accept, kind, req.fmt)
     if fmt is None:
-        table = RESULT_TYPES if kind == "results" else GRAPH_TYPES
-        return Reply.text(406, f"cannot answer in {req.accept!r}; available: {', '.join(table)}")
+        available = ", ".join(media_types(kind))
+        return Reply.text(406, f"cannot answer in {req.accept!r}; available: {available}")
     sink = _CappedBuffer(max_bytes)
     try:
-        if kind == "graph":
-            rdf_format = getattr(ox.RdfFormat, fmt)
+        if kind == Kind.RDF:
+            rdf_format = getattr(ox.RdfFormat, fmt.oxigraph or "")
             ox.serialize(
-                result, cast(Any, sink), rdf_format, prefixes=prefixes if fmt == "TURTLE" else None
+                result,
+                cast(Any, sink),
+                rdf_format,
+                prefixes=prefixes if fmt.name == "ttl" else None,
             )
         else:
-            result.serialize(cast(Any, sink), getattr(ox.QueryResultsFormat, fmt))
+            result.serialize(cast(Any, sink), getattr(ox.QueryResultsFormat, fmt.oxigraph or ""))
     except OSError as e:
         if sink.overflow:
             return Reply.text(
@@ -324,14 +288,14 @@ def answer(
         return Reply.text(500, f"query failed: {e}")
     except (SyntaxError, ValueError, RuntimeError) as e:  # evaluation errors
         return Reply.text(400, f"query failed: {e}")
-    return Reply(200, _SENT_AS[fmt], sink.getvalue())
+    return Reply(200, fmt.content_type, sink.getvalue())
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
     """What a worker queries: ``path`` read as ``how``: ``disk`` (an Oxigraph folder, read
-    in place), ``memory`` (an Oxigraph folder copied into memory) or a file format name
-    (``TURTLE``, ``TRIG`` ..., parsed into memory)."""
+    in place), ``memory`` (an Oxigraph folder copied into memory) or the pyoxigraph name
+    of a file format (``TURTLE``, ``TRIG`` ..., parsed into memory)."""
 
     path: str
     how: str
@@ -610,29 +574,24 @@ class Endpoint:
         limits: Limits | None = None,
         on_disk: bool = False,
     ) -> None:
-        from . import oxstore
-        from .errors import InputError, UnknownNameError
+        from . import store
+        from .errors import InputError
 
         self.source, self.limits = Path(source), limits or Limits()
         self._tmp: str | None = None
         self._lock: Any = None
         self._serving = False
         if self.source.is_dir():
-            where = oxstore.rdf_dir(self.source)
+            where = store.rdf_dir(self.source)
             if where is None:
                 raise InputError(
                     str(self.source), "not a kg store (make one with kg build ... --store DIR)"
                 )
-            self._lock = oxstore.store_lock(self.source, exclusive=False)
+            self._lock = store.store_lock(self.source, exclusive=False)
             self._lock.__enter__()
             worker_source = Source(str(where), "disk" if on_disk else "memory")
         else:
-            fmt = _FILE_FORMATS.get(self.source.suffix.lower())
-            if fmt is None:
-                raise UnknownNameError(
-                    "graph file suffix", self.source.suffix, sorted(_FILE_FORMATS)
-                )
-            worker_source = Source(str(self.source), fmt)
+            worker_source = Source(str(self.source), _oxigraph_format(self.source))
             if on_disk:
                 self._tmp = tempfile.mkdtemp(prefix="kg-serve-")
                 try:
@@ -706,11 +665,9 @@ def load_file(path: Path, store_path: str) -> None:
     also in the default graph (see ``open_source``)."""
     import pyoxigraph as ox
 
-    from .errors import InputError, UnknownNameError
+    from .errors import InputError
 
-    fmt = _FILE_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise UnknownNameError("graph file suffix", path.suffix, sorted(_FILE_FORMATS))
+    fmt = _oxigraph_format(path)
     store = ox.Store(store_path)
     try:
         store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, fmt))
@@ -720,6 +677,16 @@ def load_file(path: Path, store_path: str) -> None:
     store.flush()
     store.optimize()
     del store  # close it: the workers open it read-only
+
+
+def _oxigraph_format(path: Path) -> str:
+    """The pyoxigraph name of a graph file's format, by its suffix (``kg.formats``)."""
+    from .errors import InputError
+
+    fmt = FORMATS.by_suffix(path.suffix)
+    if fmt.oxigraph is None:
+        raise InputError(str(path), f"Oxigraph does not read {fmt.name}")
+    return fmt.oxigraph
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -743,7 +710,7 @@ def query_page(examples: Sequence[tuple[str, str, str]] | None = None) -> str:
     True
     """
     if examples is None:
-        from .store import read_query, stored_queries
+        from .query import read_query, stored_queries
 
         examples = [(name, title, read_query(name)) for name, title in stored_queries().items()]
     # JSON inside <script>: "</" would end the script element.

@@ -1,688 +1,789 @@
-"""Store stage: write graphs to files, load them back, ask SPARQL questions.
+"""A persistent, incremental knowledge graph: an Oxigraph store that documents join over runs.
 
-Files are written *canonically*: subjects, predicates and objects in sorted order, one
-fixed prefix table, literals always in the same escaped single-line form. rdflib's own
-serializers order triples by hash-dependent set iteration, so two runs (or two values
-of PYTHONHASHSEED) could write different bytes for the same graph; ours cannot. Writes
-are atomic: a temporary file in the target folder, then ``os.replace``.
+``kg build ... --store DIR`` adds every document it reads to ``DIR``; documents built on
+earlier days stay. The layout of the folder::
+
+    DIR/oxigraph/       the RDF (pyoxigraph on RocksDB)
+    DIR/votes.sqlite    what each document says about each shared entity
+    DIR/lock            held by the writer (exclusive) and by readers (shared)
+
+In the RDF, every document is one named graph (named by the document IRI, as in
+``graph.trig``) with everything that belongs to it: its node, sentences, facts and their
+provenance, mentions, and the entities whose IRIs are under its own (events, statements,
+times, quantities). What several documents can assert lives once, in the named graph
+``{base}shared``: the descriptions of the entities documents share by IRI (people,
+places, organisations, anything linked to Wikidata: one ``rdf:type``, one
+``rdfs:label`` per language, every other name as ``kg:alias``, ``owl:sameAs``), the
+direct facts between two such entities, and the declarations of open relations. An
+entity's description is recomputed, whenever a document that mentions it comes or
+goes, from the votes of every document in the store (``kg.graph.Tally``); a shared
+triple stays while some document asserts it. So the union of the store is the graph
+``kg build`` would write for the same documents in one run, whatever the order and
+however often documents are rebuilt; and no triple is in two graphs, which matters
+because Oxigraph's union default graph counts a triple once per graph that holds it
+(oxigraph/oxigraph#1919), unlike rdflib's.
+
+Writing a document is one Oxigraph transaction (a SPARQL update): its old graph goes,
+its new graph and the new descriptions come, all or nothing. The votes live in SQLite
+beside it; an intent row written before the transaction and cleared after it lets the
+next writer finish or undo the votes of a document whose process died in between.
+Readers (``kg query``, ``kg serve``, ``kg export``) open the RDF read-only and never
+need the votes. Oxigraph does not support reading a store while another process writes
+it, so readers and the writer exclude each other through ``DIR/lock``: a build refuses
+to start while the store is served or queried, and a reader refuses while a build runs.
 """
 
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
+import hashlib
 import json
 import os
-import re
-import secrets
-import unicodedata
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, cast
-from urllib.parse import unquote
+from typing import TYPE_CHECKING, Any, cast
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import RDF, XSD
-from rdflib.query import Result, ResultRow
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.namespace import OWL, RDF, RDFS, XSD
+from rdflib.query import Result
 from rdflib.term import Node
 
+from .atomic import atomic_paths
 from .errors import InputError, UnknownNameError
-from .vocab import DEFAULT_BASE, PREFIXES
+from .formats import FORMATS, Format, Kind, Use
+from .graph import DocumentPart, Tally, TallyRow, description_triples, document_iri, document_part
+from .graph import group_rows as _group
+from .graph import tally_rows as _rows
+from .model import DocResult
+from .vocab import DEFAULT_BASE, KG, PREFIXES
 
-QueryResult = Result  # what query() returns: rdflib's SELECT/ASK/CONSTRUCT/DESCRIBE result
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
-#: File suffixes load() reads, with the rdflib parser of each.
-LOAD_FORMATS: dict[str, str] = {
-    ".ttl": "turtle",
-    ".trig": "trig",
-    ".nt": "nt",
-    ".nq": "nquads",
-    ".jsonld": "json-ld",
-    ".rdf": "xml",
-    ".owl": "xml",
-}
+RDF_DIR = "oxigraph"
+VOTES_DB = "votes.sqlite"
+LOCK_FILE = "lock"
+FORMAT_VERSION = "1"
 
-#: Output formats of format_result().
-RESULT_FORMATS: tuple[str, ...] = ("table", "csv", "json", "tsv")
+#: Predicates of an entity's description: in the shared graph for shared entities.
+DESCRIPTION_PREDICATES: tuple[URIRef, ...] = (RDF.type, RDFS.label, KG.alias, OWL.sameAs, KG.value)
 
-# Turtle PN_LOCAL, restricted to ASCII plus %XX escapes: safe for every parser.
-_LOCAL = re.compile(r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9_-]|%[0-9A-Fa-f]{2})*")
-_INTEGER = re.compile(r"[+-]?[0-9]+")
-_DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+")
-_ESCAPES = {
-    "\\": "\\\\",
-    '"': '\\"',
-    "\n": "\\n",
-    "\r": "\\r",
-    "\t": "\\t",
-    "\b": "\\b",
-    "\f": "\\f",
-}
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_FSI, _PDI = "\u2068", "\u2069"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS votes (
+    doc TEXT NOT NULL, iri TEXT NOT NULL, kind TEXT NOT NULL,
+    tag TEXT NOT NULL, tier INTEGER NOT NULL, text TEXT NOT NULL, n INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS votes_iri ON votes (iri);
+CREATE INDEX IF NOT EXISTS votes_doc ON votes (doc);
+CREATE TABLE IF NOT EXISTS triples (doc TEXT NOT NULL, s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS triples_doc ON triples (doc);
+-- Sums over all documents, kept with the rows above: reading them costs the same
+-- however many documents mention an entity.
+CREATE TABLE IF NOT EXISTS vote_totals (
+    iri TEXT NOT NULL, kind TEXT NOT NULL, tag TEXT NOT NULL, tier INTEGER NOT NULL, text TEXT NOT NULL,
+    n INTEGER NOT NULL, PRIMARY KEY (iri, kind, tag, tier, text)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS triple_totals (
+    s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (s, p, o)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS intent (doc TEXT PRIMARY KEY, digest TEXT NOT NULL, votes TEXT NOT NULL, triples TEXT NOT NULL);
+"""
 
-
-# --- canonical Turtle and TriG ------------------------------------------------------------
+_Row = TallyRow  # iri, kind, tag, tier, text, n
+_Spo = tuple[str, str, str]  # a shared triple, each term in N-Triples syntax
 
 
-def to_turtle(graph: Graph) -> str:
-    """A graph as canonical Turtle: the same text for the same graph, always.
+def _ox() -> Any:
+    try:
+        import pyoxigraph
+    except ImportError:  # a core dependency, but say what to do if it is missing
+        raise InputError("pyoxigraph", "not installed: pip install pyoxigraph") from None
+    return pyoxigraph
 
-    >>> g = Graph()
-    >>> _ = g.add((URIRef("http://x/b"), RDF.type, URIRef("http://x/C")))
-    >>> _ = g.add((URIRef("http://x/a"), URIRef("http://x/p"), Literal("قال \\"نعم\\"", lang="ar")))
-    >>> print(to_turtle(g).split("\\n\\n", 1)[1], end="")
-    <http://x/a> <http://x/p> "قال \\"نعم\\""@ar .
-    <BLANKLINE>
-    <http://x/b> a <http://x/C> .
+
+# --- finding and opening stores ----------------------------------------------------------
+
+
+def is_store(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a store folder (``kg build --store``) or a bare Oxigraph folder.
+
+    >>> import tempfile
+    >>> is_store(tempfile.mkdtemp())
+    False
     """
-    return "".join(_turtle_chunks(graph))
+    return rdf_dir(path) is not None
 
 
-def to_trig(ds: Dataset) -> str:
-    """A dataset as canonical TriG: named graphs in IRI order, each sorted like to_turtle.
-
-    >>> ds = Dataset()
-    >>> _ = ds.graph(URIRef("http://x/g")).add((URIRef("http://x/a"), RDF.type, URIRef("http://x/C")))
-    >>> print(to_trig(ds).split("\\n\\n", 1)[1], end="")
-    <http://x/g> {
-        <http://x/a> a <http://x/C> .
-    }
-    """
-    return "".join(_trig_chunks(ds))
-
-
-def _turtle_chunks(graph: Graph) -> Iterator[str]:
-    yield prefix_header()
-    yield from _separated(blocks(sorted(records(graph))))
-
-
-def _trig_chunks(ds: Dataset) -> Iterator[str]:
-    yield prefix_header()
-    graphs = sorted((g for g in ds.graphs() if len(g)), key=lambda g: _term_key(g.identifier))
-    named = [g for g in graphs if g.identifier != DATASET_DEFAULT_GRAPH_ID]
-    for g in graphs:
-        if g.identifier == DATASET_DEFAULT_GRAPH_ID:  # triples outside any named graph
-            yield from _separated(blocks(sorted(records(g))))
-            if named:
-                yield "\n"
-    for i, g in enumerate(named):
-        yield graph_open(g.identifier)
-        yield from _separated(indent_block(b) for _, b in blocks(sorted(records(g))))
-        yield "}\n" if i == len(named) - 1 else "}\n\n"
-
-
-def prefix_header() -> str:
-    """The fixed prefix table every canonical file starts with (and its blank line)."""
-    lines = [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())]
-    return "".join(lines) + "\n"
-
-
-def graph_open(name: Node) -> str:
-    """The line that opens a named graph in canonical TriG."""
-    return f"{_term(name)} {{\n"
-
-
-#: A term ready to write: its sort key and its Turtle text. The key decides the order
-#: (IRIs, then blank nodes, then literals; each by its text, language and datatype).
-TermRecord = tuple[tuple[Any, ...], str]
-#: One triple as TermRecords; sorting Records gives the canonical order of the files
-#: (subjects, then rdf:type before other predicates, then objects).
-Record = tuple[TermRecord, TermRecord, TermRecord]
-
-
-def records(triples: Iterable[tuple[Node, Node, Node]]) -> list[Record]:
-    """Triples as Records, unsorted. Sort them, then ``blocks`` writes them.
-
-    >>> r = records([(URIRef("http://x/a"), RDF.type, URIRef("http://x/C"))])
-    >>> [(t[1]) for t in r[0]]
-    ['<http://x/a>', 'a', '<http://x/C>']
-    """
-    return [(_term_record(s), _predicate_record(p), _term_record(o)) for s, p, o in triples]
-
-
-def blocks(sorted_records: Iterable[Record]) -> Iterator[tuple[TermRecord, str]]:
-    """One canonical Turtle block per subject, with the subject's record, from Records
-    in sorted order; a repeated Record is written once.
-
-    >>> a, p, q = URIRef("http://x/a"), URIRef("http://x/p"), URIRef("http://x/q")
-    >>> rs = sorted(records([(a, q, Literal(2)), (a, p, Literal("y")), (a, p, Literal("x")), (a, RDF.type, p)]))
-    >>> print("".join(text for _, text in blocks(rs + rs[-1:])), end="")
-    <http://x/a> a <http://x/p> ;
-        <http://x/p> "x",
-            "y" ;
-        <http://x/q> 2 .
-    """
-    subject: TermRecord | None = None
-    predicate: TermRecord | None = None
-    lines: list[str] = []
-    objects: list[str] = []
-    previous: Record | None = None
-    for rec in sorted_records:
-        if rec == previous:
-            continue
-        previous = rec
-        s, p, o = rec
-        if s != subject:
-            if subject is not None:
-                lines.append(objects_line(predicate, objects))
-                yield subject, f"{subject[1]} " + " ;\n    ".join(lines) + " .\n"
-            subject, predicate, lines, objects = s, p, [], [o[1]]
-        elif p != predicate:
-            lines.append(objects_line(predicate, objects))
-            predicate, objects = p, [o[1]]
-        else:
-            objects.append(o[1])
-    if subject is not None:
-        lines.append(objects_line(predicate, objects))
-        yield subject, f"{subject[1]} " + " ;\n    ".join(lines) + " .\n"
-
-
-def objects_line(predicate: TermRecord | None, objects: list[str]) -> str:
-    assert predicate is not None
-    return f"{predicate[1]} " + ",\n        ".join(objects)
-
-
-def indent_block(block: str, indent: str = "    ") -> str:
-    """A block as it stands inside a named graph of TriG: every line indented.
-
-    (Line breaks inside literals are escaped, so every ``\\n`` ends a line.)
-
-    >>> indent_block("<a> <p> 1 ;\\n    <q> 2 .\\n")
-    '    <a> <p> 1 ;\\n        <q> 2 .\\n'
-    """
-    return indent + block[:-1].replace("\n", "\n" + indent) + "\n"
-
-
-def _separated(items: Iterable[str] | Iterable[tuple[TermRecord, str]]) -> Iterator[str]:
-    """Blocks with a blank line between them."""
-    first = True
-    for item in items:
-        text = item if isinstance(item, str) else item[1]
-        if not first:
-            yield "\n"
-        first = False
-        yield text
-
-
-def _term_key(t: Node) -> tuple[int, str, str, str]:
-    if isinstance(t, Literal):
-        return (2, str(t), t.language or "", str(t.datatype or ""))
-    return (1 if isinstance(t, BNode) else 0, str(t), "", "")
-
-
-@lru_cache(maxsize=1 << 16)
-def _term_record(t: Node) -> TermRecord:
-    return (_term_key(t), _term(t))
-
-
-def term_record(t: Node) -> TermRecord:
-    """A term's TermRecord, as the subject of a Record has it.
-
-    >>> term_record(URIRef("http://x/a"))
-    ((0, 'http://x/a', '', ''), '<http://x/a>')
-    """
-    return _term_record(t)
-
-
-@lru_cache(maxsize=1 << 12)
-def _predicate_record(p: Node) -> TermRecord:
-    if p == RDF.type:
-        return ((0,), "a")
-    return ((1, *_term_key(p)), _term(p))
-
-
-def _term(t: Node) -> str:
-    """A term in Turtle syntax, prefixed where the local name is plain."""
-    if isinstance(t, Literal):
-        return _literal(t)
-    if isinstance(t, BNode):
-        return f"_:{t}"
-    if isinstance(t, URIRef):
-        return _compact(str(t)) or _iri(str(t))
-    raise TypeError(f"cannot write {t!r} as an RDF term")
-
-
-# Longest namespace first, so a namespace inside another never wins.
-_PREFIX_ORDER = sorted(((p, str(ns)) for p, ns in PREFIXES.items()), key=lambda kv: -len(kv[1]))
-
-
-def _compact(iri: str) -> str | None:
-    for prefix, ns in _PREFIX_ORDER:
-        if iri.startswith(ns) and _LOCAL.fullmatch(iri[len(ns) :]):
-            return f"{prefix}:{iri[len(ns) :]}"
+def rdf_dir(path: str | os.PathLike[str]) -> Path | None:
+    """The Oxigraph folder of a store: ``DIR/oxigraph``, or ``DIR`` itself when it is one."""
+    p = Path(path)
+    for candidate in (p / RDF_DIR, p):
+        if (candidate / "CURRENT").is_file() and (candidate / "IDENTITY").is_file():
+            return candidate
     return None
 
 
-def _iri(iri: str) -> str:
-    return "<" + _IRI_FORBIDDEN.sub(lambda m: f"\\u{ord(m.group()):04X}", iri) + ">"
-
-
-def _literal(lit: Literal) -> str:
-    lex = str(lit)
-    if lit.language:
-        return f"{_quote(lex)}@{lit.language}"
-    dt = lit.datatype
-    if dt is None or dt == XSD.string:
-        return _quote(lex)
-    if (dt == XSD.integer and _INTEGER.fullmatch(lex)) or (
-        dt == XSD.decimal and _DECIMAL.fullmatch(lex)
-    ):
-        return lex
-    if dt == XSD.boolean and lex in ("true", "false"):
-        return lex
-    return f"{_quote(lex)}^^{_term(dt)}"
-
-
-_NEEDS_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f]')
-
-
-def _quote(s: str) -> str:
-    return '"' + _NEEDS_ESCAPE.sub(_escape, s) + '"'
-
-
-def _escape(m: re.Match[str]) -> str:
-    ch = m.group()
-    return _ESCAPES.get(ch) or f"\\u{ord(ch):04X}"
-
-
-# --- files ----------------------------------------------------------------------------------
-
-
-def write_outputs(ds: Dataset, out_dir: str | os.PathLike[str]) -> list[Path]:
-    """Write ``graph.ttl`` (the union of all graphs) and ``graph.trig`` (named graphs).
-
-    Each file is replaced atomically, so a failed run leaves the previous one intact.
+def open_read_only(path: str | os.PathLike[str]) -> ox.Store:
+    """Open a store to read, without taking its lock (see ``reading``).
 
     >>> import tempfile
-    >>> ds = Dataset()
-    >>> _ = ds.graph(URIRef("http://x/g")).add((URIRef("http://x/a"), RDF.type, URIRef("http://x/C")))
-    >>> [p.name for p in write_outputs(ds, tempfile.mkdtemp())]
-    ['graph.ttl', 'graph.trig']
+    >>> open_read_only(tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: ...: not a kg store (make one with kg build ... --store DIR)
     """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    return atomic_write_all(
-        [(out / "graph.ttl", _turtle_chunks(_union(ds))), (out / "graph.trig", _trig_chunks(ds))]
-    )
-
-
-def atomic_write(path: str | os.PathLike[str], chunks: Iterable[str]) -> Path:
-    """Write text (UTF-8) to ``path`` through a temporary file and ``os.replace``.
-
-    If producing or writing the text fails, ``path`` keeps its previous content and
-    the temporary file is removed.
-
-    >>> import tempfile
-    >>> p = Path(tempfile.mkdtemp()) / "x.txt"
-    >>> atomic_write(p, ["a", "b"]).read_text()
-    'ab'
-    """
-    return atomic_write_all([(Path(path), chunks)])[0]
-
-
-def atomic_write_all(files: Sequence[tuple[str | os.PathLike[str], Iterable[str]]]) -> list[Path]:
-    """Write several files so that either all are replaced or none is.
-
-    Every file is written to a temporary file first; only when all succeeded are they
-    moved into place, so ``graph.ttl`` and ``graph.trig`` never come from two runs.
-    """
-    temps: list[tuple[str, Path]] = []
+    where = rdf_dir(path)
+    if where is None:
+        raise InputError(str(path), "not a kg store (make one with kg build ... --store DIR)")
     try:
-        for path, chunks in files:
-            target = Path(path)
-            temps.append((_write_temp(target, chunks), target))
-        for tmp, target in temps:
-            os.replace(tmp, target)
-    except BaseException:
-        for tmp, _ in temps:
-            Path(tmp).unlink(missing_ok=True)
-        raise
-    return [target for _, target in temps]
+        return cast("ox.Store", _ox().Store.read_only(str(where)))
+    except OSError as e:
+        raise InputError(str(path), f"cannot open the store: {e}") from None
 
 
 @contextlib.contextmanager
-def atomic_files(paths: Sequence[str | os.PathLike[str]]) -> Iterator[list[IO[str]]]:
-    """Text files (UTF-8) to write at once: all replace their targets when the block
-    ends, or, if it raises, none does and the temporary files are removed.
+def reading(path: str | os.PathLike[str]) -> Iterator[ox.Store]:
+    """A store opened to read, with a shared lock that keeps builds out meanwhile.
 
     >>> import tempfile
-    >>> d = Path(tempfile.mkdtemp())
-    >>> with atomic_files([d / "a.txt", d / "b.txt"]) as (a, b):
-    ...     _ = a.write("A"), b.write("B")
-    >>> (d / "a.txt").read_text(), (d / "b.txt").read_text()
-    ('A', 'B')
-    """
-    targets = [Path(p) for p in paths]
-    temps: list[tuple[str, IO[str]]] = []
-    try:
-        for target in targets:
-            tmp = str(target.parent / f".{target.name}.{secrets.token_hex(8)}.tmp")
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            temps.append((tmp, os.fdopen(fd, "w", encoding="utf-8", newline="\n")))
-        yield [f for _, f in temps]
-        for _, f in temps:
-            f.flush()
-            os.fsync(f.fileno())
-            f.close()
-        for (tmp, _), target in zip(temps, targets, strict=True):
-            os.replace(tmp, target)
-    except BaseException:
-        for tmp, f in temps:
-            f.close()
-            Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _write_temp(target: Path, chunks: Iterable[str]) -> str:
-    # os.open with mode 0o666 lets the umask decide the permissions, as for any new file
-    # (tempfile.mkstemp would leave 0600).
-    tmp = str(target.parent / f".{target.name}.{secrets.token_hex(8)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            for chunk in chunks:
-                f.write(chunk)
-            f.flush()
-            os.fsync(f.fileno())
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return tmp
-
-
-def load(path: str | os.PathLike[str]) -> Dataset:
-    """Read a graph file, or a store folder, into a Dataset whose default graph is the union.
-
-    The format of a file comes from the suffix (see ``LOAD_FORMATS``); a folder made by
-    ``kg build --store`` is read through Oxigraph (``kg.oxstore``).
-
-    >>> load("graph.xyz")
+    >>> with GraphStore(tempfile.mkdtemp()) as st:
+    ...     with reading(st.path) as r:
+    ...         pass
     Traceback (most recent call last):
     ...
-    kg.errors.UnknownNameError: unknown graph file suffix '.xyz'. Available: .jsonld, .nq, .nt, .owl, .rdf, .trig, .ttl
+    kg.errors.InputError: ...: a build is writing to the store; try again when it is done
     """
-    p = Path(path)
-    if p.is_dir():
-        from . import oxstore
-
-        return oxstore.to_dataset(p)
-    fmt = LOAD_FORMATS.get(p.suffix.lower())
-    if fmt is None:
-        raise UnknownNameError("graph file suffix", p.suffix, sorted(LOAD_FORMATS))
-    if not p.is_file():
-        raise InputError(str(p), "no such file")
-    ds = Dataset(default_union=True)
-    try:
-        ds.parse(p, format=fmt)
-    except Exception as e:  # rdflib raises many unrelated types for bad input
-        raise InputError(str(p), f"not valid {fmt}: {e}") from None
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns, replace=True)
-    return ds
+    with store_lock(path, exclusive=False):
+        yield open_read_only(path)
 
 
-# --- SPARQL ---------------------------------------------------------------------------------
+@contextlib.contextmanager
+def store_lock(path: str | os.PathLike[str], *, exclusive: bool) -> Iterator[None]:
+    """Hold ``DIR/lock``: exclusive for the writer, shared for readers; never wait.
 
-
-def query(source: Graph | str | os.PathLike[str], sparql: str) -> QueryResult:
-    """Run SPARQL over a graph, a dataset (default graph = union of all), a file or a store.
-
-    A store folder (``kg build --store``) is queried by Oxigraph, anything else by
-    rdflib; the result is the same kind of object, so ``format_result`` prints both alike.
-
-    The prefixes of ``kg.vocab.PREFIXES`` (``kg:``, ``wd:``, ``rdfs:`` ...) are predeclared.
-    ``GRAPH ?g { ... }`` reaches the per-document graphs of a TriG file or dataset.
-
-    >>> ds = Dataset()
-    >>> _ = ds.graph(URIRef("http://x/g")).add((URIRef("http://x/a"), RDF.type, URIRef("http://x/C")))
-    >>> [str(row.s) for row in query(ds, "SELECT ?s WHERE { ?s a ?c }")]
-    ['http://x/a']
+    A bare Oxigraph folder (not made by kg) has no lock file and is not locked.
     """
-    if not isinstance(source, Graph) and Path(source).is_dir():
-        from . import oxstore
-
-        with oxstore.reading(source) as st:
-            return oxstore.query(st, sparql)
-    graph = source if isinstance(source, Graph) else load(source)
-    if isinstance(graph, Dataset) and not graph.default_union:
-        # A view over the same store, so the caller's dataset is not changed.
-        graph = Dataset(store=graph.store, default_union=True)
+    lock = Path(path) / LOCK_FILE
+    if not (exclusive or lock.is_file()):
+        yield
+        return
     try:
-        return graph.query(sparql, initNs=dict(PREFIXES))
-    except Exception as e:  # pyparsing and rdflib errors for malformed queries
-        raise InputError("SPARQL query", str(e).strip() or type(e).__name__) from None
+        import fcntl
+    except ImportError:  # not on POSIX: no advisory locks
+        yield
+        return
+    with open(lock, "a+b") as f:
+        try:
+            fcntl.flock(f, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+        except OSError:
+            why = (
+                "the store is in use (kg serve or kg query is reading it, or a build is writing it); stop it first"
+                if exclusive
+                else "a build is writing to the store; try again when it is done"
+            )
+            raise InputError(str(path), why) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
 
 
-#: ``kg export`` formats: RDF (ttl is the union of all graphs), the entity network
-#: (graphml, gexf) and a table of every fact with its source (csv).
-EXPORT_FORMATS: tuple[str, ...] = ("ttl", "trig", "nq", "jsonld", "graphml", "gexf", "csv")
+# --- writing -----------------------------------------------------------------------------
 
 
-def export(
-    source: str | os.PathLike[str], fmt: str, out: str | os.PathLike[str], *, lang: str = "ar"
-) -> Path:
-    """Write a graph file or a store in another format; the output is replaced atomically.
+@dataclass(frozen=True, slots=True)
+class Put:
+    """What adding one document did."""
 
-    ``ttl`` and ``trig`` of a file are canonical (as ``kg build`` writes them); a store
-    writes RDF through Oxigraph, streaming. ``csv`` is the ``facts_with_sources`` query.
+    doc_id: str
+    replaced: bool  # the document was in the store before
+    triples: int  # triples of its own graph
+    entities: int  # shared entities whose description was recomputed
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One document made ready for ``GraphStore.put_prepared``: everything a put computes
+    that needs no store, so worker processes can do it while one process writes."""
+
+    doc_id: str
+    doc: str  # the document IRI
+    base: str
+    text: str  # the document's own graph, N-Triples
+    digest: str  # of that graph as Oxigraph stores it (see _recover)
+    rows: tuple[_Row, ...]  # its votes on shared entities
+    spo: tuple[_Spo, ...]  # its triples in the shared graph
+    triples: int
+
+
+def prepare(
+    result: DocResult, *, base: str = DEFAULT_BASE, part: DocumentPart | None = None
+) -> Prepared:
+    """Split a document into its own graph, its votes and its shared triples.
+
+    >>> from kg.model import AnalysedDoc, Document, Extraction, Mention, Sentence, Entity
+    >>> a = AnalysedDoc(Document("d1", "Rex spoke.", "en"), (Sentence(0, 0, 10, "Rex spoke.", ()),), "demo")
+    >>> ex = Extraction(a, (Mention("m1", 0, 0, 3, "Rex", "Person", "e1"),), (Entity("e1", "Rex", "Person", ("m1",)),), ())
+    >>> p = prepare(DocResult(ex), base="http://x/")
+    >>> p.doc, sorted({r[0] for r in p.rows}), len(p.spo)
+    ('http://x/doc/d1', ['http://x/Person/rex'], 0)
+    """
+    if part is None:  # the caller may have made it already (kg.corpus does)
+        part = document_part(result, base=base)
+    doc = part.iri
+    # Descriptions of shared entities live in the shared graph, made from every document's votes.
+    own = {t for t in part.triples if not (t[0] in part.votes and t[1] == OWL.sameAs)}
+    own.add((doc, KG.contentHash, Literal(content_hash(result.doc.text))))
+    shared = {t for t in own if not (_owned(t[0], doc) or _owned(t[2], doc))}
+    own -= shared
+    spo = sorted(
+        {(str(to_oxigraph(a)), str(to_oxigraph(b)), str(to_oxigraph(c))) for a, b, c in shared}
+    )
+    text = _triples_text(own)
+    return Prepared(
+        result.doc.id,
+        str(doc),
+        base,
+        text,
+        _digest_text(text),
+        tuple(_rows(part.votes)),
+        tuple(spo),
+        len(own) + len(shared),
+    )
+
+
+class GraphStore:
+    """The writer of a store folder: add, replace and remove documents, one transaction each.
+
+    Only one writer may open a store at a time (Oxigraph locks it).
 
     >>> import tempfile
-    >>> d = Path(tempfile.mkdtemp())
-    >>> g = Graph()
-    >>> _ = g.add((URIRef("http://x/a"), RDF.type, URIRef("http://x/C")))
-    >>> _ = g.serialize(d / "g.nt", format="nt")
-    >>> export(d / "g.nt", "ttl", d / "g.ttl").read_text().endswith("<http://x/a> a <http://x/C> .\\n")
-    True
-    >>> export(d / "g.nt", "xls", d / "g.xls")
-    Traceback (most recent call last):
-    ...
-    kg.errors.UnknownNameError: unknown export format 'xls'. Available: ttl, trig, nq, jsonld, graphml, gexf, csv
+    >>> from kg.model import AnalysedDoc, Document, Extraction, Mention, Sentence, Entity
+    >>> def doc(i, name):
+    ...     text = f"{name} spoke."
+    ...     a = AnalysedDoc(Document(i, text, "en"), (Sentence(0, 0, len(text), text, ()),), "demo")
+    ...     m = Mention("m1", 0, 0, len(name), name, "Person", "e1")
+    ...     return DocResult(Extraction(a, (m,), (Entity("e1", name, "Person", ("m1",)),), ()))
+    >>> with GraphStore(tempfile.mkdtemp(), base="http://x/") as st:
+    ...     [st.put(doc("d1", "Rex")).replaced, st.put(doc("d2", "Rex")).replaced, st.put(doc("d1", "Rex")).replaced]
+    ...     sorted(st.documents())
+    [False, False, True]
+    ['d1', 'd2']
     """
-    if fmt not in EXPORT_FORMATS:
-        raise UnknownNameError("export format", fmt, EXPORT_FORMATS)
-    src, target = Path(source), Path(out)
-    if src.resolve() == target.resolve():
-        raise InputError(str(target), "is the input; give another --out")
-    if fmt in ("graphml", "gexf"):
-        from . import analytics
 
-        return analytics.export(analytics.to_networkx(load(src), lang=lang), target, fmt)
-    if fmt == "csv":
-        return atomic_write(
-            target, [format_result(query(src, read_query("facts_with_sources")), "csv")]
+    def __init__(self, path: str | os.PathLike[str], *, base: str | None = None) -> None:
+        self.path = Path(path)
+        _check_folder(self.path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self._lock = contextlib.ExitStack()
+        self._lock.enter_context(store_lock(self.path, exclusive=True))
+        try:
+            self._db = sqlite3.connect(self.path / VOTES_DB, isolation_level=None)
+        except BaseException:
+            self._lock.close()
+            raise
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(
+                "PRAGMA synchronous=NORMAL"
+            )  # survives a killed process; a power cut may lose the last commits, as in RocksDB
+            self._db.executescript(_SCHEMA)
+            self._fill_totals()
+            self.base = self._base(base)
+            self._rdf = _open_writer(self.path)
+        except BaseException:
+            self._db.close()
+            self._lock.close()
+            raise
+        self.shared_graph = URIRef(self.base + "shared")
+        self._recover()
+
+    # -- public API ---------------------------------------------------------------------
+
+    def put(self, result: DocResult) -> Put:
+        """Add a document, or replace it if a document with the same id is in the store."""
+        return self.put_prepared(prepare(result, base=self.base))
+
+    def put_prepared(self, prepared: Prepared) -> Put:
+        """``put`` of a document prepared elsewhere (``prepare``, e.g. in a worker process)."""
+        if prepared.base != self.base:
+            raise ValueError(f"prepared for base {prepared.base!r}; the store's is {self.base!r}")
+        doc = URIRef(prepared.doc)
+        replaced = self._has_graph(doc)
+        touched = self._commit(
+            doc, prepared.text, list(prepared.rows), list(prepared.spo), prepared.digest
         )
-    if src.is_dir():
-        from . import oxstore
+        return Put(prepared.doc_id, replaced, prepared.triples, touched)
 
-        return oxstore.export(src, fmt, target)
-    ds = load(src)
-    if fmt == "ttl":
-        return atomic_write(target, _turtle_chunks(_union(ds)))
-    if fmt == "trig":
-        return atomic_write(target, _trig_chunks(ds))
-    text = ds.serialize(format="nquads" if fmt == "nq" else "json-ld")
-    return atomic_write(target, [text])
+    def remove(self, doc_id: str) -> bool:
+        """Take a document out of the store; False when it was not there."""
+        doc = document_iri(doc_id, self.base)
+        if not self._has_graph(doc) and not self._doc_rows(str(doc)):
+            return False
+        self._commit(doc, None, [], [])
+        return True
+
+    def documents(self) -> dict[str, str]:
+        """Ids of the documents in the store, with their content hashes ("" if none)."""
+        return documents(self._rdf)
+
+    def close(self) -> None:
+        self._db.close()
+        self._rdf = None  # closes Oxigraph (and its RocksDB lock) as the last reference goes
+        self._lock.close()
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- one document, one transaction ------------------------------------------------------
+
+    def _commit(
+        self,
+        doc: URIRef,
+        text: str | None,
+        rows: list[_Row],
+        spo: list[_Spo],
+        digest: str | None = None,
+    ) -> int:
+        """Replace a document's graph (``text`` None: remove it), its votes and shared triples.
+
+        1. intent: the new votes and shared triples and the digest of the new graph
+           (SQLite, committed);
+        2. one Oxigraph update: drop the old graph, write the new one, bring the shared
+           graph up to date for every entity and triple the old or new document touches;
+        3. the new rows replace the old ones and the intent goes (one SQLite transaction).
+        A process that dies between 1 and 3 leaves an intent that ``_recover`` settles.
+        """
+        d = str(doc)
+        if digest is None:
+            digest = _digest_text(text) if text is not None else ""
+        self._db.execute(
+            "INSERT OR REPLACE INTO intent VALUES (?, ?, ?, ?)",
+            (d, digest, json.dumps(rows), json.dumps(spo)),
+        )
+        old_rows, old_spo = self._doc_rows(d), set(self._doc_spo(d))
+        iris = sorted({r[0] for r in old_rows} | {r[0] for r in rows})
+        before, tallies = self._tallies(iris), self._tallies(iris)
+        for iri, t in _group(old_rows).items():
+            tallies[iri].add(t, sign=-1)
+        for iri, t in _group(rows).items():
+            tallies.setdefault(iri, Tally()).add(t)
+        triples = sorted(set(old_spo) | set(spo))
+        counts = self._triple_counts(triples)
+        present = {t for t in triples if counts.get(t, 0) - (t in old_spo) > 0} | set(spo)
+        ops = [f"DROP SILENT GRAPH {_iri(doc)}"]
+        ops += self._shared_ops(iris, tallies, triples, present, before)
+        if text is not None:
+            ops.append(f"INSERT DATA {{ GRAPH {_iri(doc)} {{\n{text}}} }}")
+        self._rdf.update(" ;\n".join(ops))
+        self._settle(d, rows, spo)
+        return len(iris)
+
+    def _shared_ops(
+        self,
+        iris: Sequence[str],
+        tallies: dict[str, Tally],
+        triples: Sequence[_Spo],
+        present: set[_Spo],
+        before: dict[str, Tally] | None = None,
+    ) -> list[str]:
+        """SPARQL update operations that make the shared graph right for some entities
+        (their descriptions, from ``tallies``) and some triples (there when ``present``).
+
+        ``before`` are the tallies the shared graph reflects now; then only the
+        difference is written. Without it (recovery, where that is not known) every
+        description triple of ``iris`` is deleted by pattern, which is slower on a large
+        store. Either way, run again, the operations change nothing.
+        """
+        g = _iri(self.shared_graph)
+        ops = []
+        new = _descriptions(iris, tallies)
+        old = _descriptions(iris, before) if before is not None else set()
+        if before is None and iris:
+            values = " ".join(_iri(URIRef(i)) for i in iris)
+            preds = " ".join(_iri(p) for p in DESCRIPTION_PREDICATES)
+            ops.append(
+                f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} "
+                f"VALUES ?p {{ {preds} }} GRAPH {g} {{ ?s ?p ?o }} }}"
+            )
+        gone = sorted(old - new) + [t for t in triples if t not in present]
+        if gone:
+            ops.append(f"DELETE DATA {{ GRAPH {g} {{\n{_spo_text(gone)}}} }}")
+        added = sorted(new - old) + [t for t in triples if t in present]
+        if added:
+            ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{_spo_text(added)}}} }}")
+        return ops
+
+    def _settle(self, doc: str, rows: list[_Row], spo: list[_Spo]) -> None:
+        db = self._db
+        with _transaction(db):
+            old_rows, old_spo = self._doc_rows(doc), self._doc_spo(doc)
+            db.execute("DELETE FROM votes WHERE doc = ?", (doc,))
+            db.executemany(
+                "INSERT INTO votes VALUES (?, ?, ?, ?, ?, ?, ?)", [(doc, *r) for r in rows]
+            )
+            db.execute("DELETE FROM triples WHERE doc = ?", (doc,))
+            db.executemany("INSERT INTO triples VALUES (?, ?, ?, ?)", [(doc, *t) for t in spo])
+            add_vote = (
+                "INSERT INTO vote_totals VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (iri, kind, tag, tier, text) DO UPDATE SET n = n + excluded.n"
+            )
+            db.executemany(add_vote, [(*r[:5], -r[5]) for r in old_rows] + list(rows))
+            db.executemany(
+                "DELETE FROM vote_totals WHERE iri = ? AND kind = ? AND tag = ? AND tier = ? AND text = ? AND n = 0",
+                [r[:5] for r in old_rows],
+            )
+            add_triple = "INSERT INTO triple_totals VALUES (?, ?, ?, ?) ON CONFLICT (s, p, o) DO UPDATE SET n = n + excluded.n"
+            db.executemany(add_triple, [(*t, -1) for t in old_spo] + [(*t, 1) for t in spo])
+            db.executemany(
+                "DELETE FROM triple_totals WHERE s = ? AND p = ? AND o = ? AND n = 0", old_spo
+            )
+            db.execute("DELETE FROM intent WHERE doc = ?", (doc,))
+
+    def _recover(self) -> None:
+        """Finish or undo what a writer that died mid-document left (see ``_commit``).
+
+        If the document's graph in Oxigraph is the one the intent announced, the update
+        happened and the new rows are kept; otherwise it did not and they are dropped.
+        What the document touches in the shared graph is then rewritten from the rows
+        kept: a no-op in the usual cases, a repair in the rare one where the old and new
+        graphs of the document were identical.
+        """
+        pending = self._db.execute("SELECT doc, digest, votes, triples FROM intent").fetchall()
+        for doc, digest, votes, spo_json in pending:
+            rows: list[_Row] = [tuple(r) for r in json.loads(votes)]
+            spo: list[_Spo] = [tuple(t) for t in json.loads(spo_json)]
+            if self._graph_digest(URIRef(doc)) == digest:
+                self._settle(doc, rows, spo)
+            else:
+                self._db.execute("DELETE FROM intent WHERE doc = ?", (doc,))
+            iris = sorted({r[0] for r in rows} | {r[0] for r in self._doc_rows(doc)})
+            triples = sorted(set(spo) | set(self._doc_spo(doc)))
+            counts = self._triple_counts(triples)
+            ops = self._shared_ops(
+                iris, self._tallies(iris), triples, {t for t in triples if counts.get(t, 0) > 0}
+            )
+            if ops:
+                self._rdf.update(" ;\n".join(ops))
+
+    # -- reading votes and graphs -------------------------------------------------------------
+
+    def _doc_spo(self, doc: str) -> list[_Spo]:
+        cur = self._db.execute("SELECT s, p, o FROM triples WHERE doc = ?", (doc,))
+        return [tuple(r) for r in cur.fetchall()]
+
+    def _triple_counts(self, triples: Sequence[_Spo]) -> dict[_Spo, int]:
+        """How many documents assert each of these shared triples (absent: none)."""
+        out = {}
+        for t in triples:
+            row = self._db.execute(
+                "SELECT n FROM triple_totals WHERE s = ? AND p = ? AND o = ?", t
+            ).fetchone()
+            if row is not None:
+                out[t] = int(row[0])
+        return out
+
+    def _doc_rows(self, doc: str) -> list[_Row]:
+        cur = self._db.execute(
+            "SELECT iri, kind, tag, tier, text, n FROM votes WHERE doc = ?", (doc,)
+        )
+        return [tuple(r) for r in cur.fetchall()]
+
+    def _tallies(self, iris: Sequence[str]) -> dict[str, Tally]:
+        """The summed votes of every document for each IRI (committed rows only)."""
+        rows: list[_Row] = []
+        for i in range(0, len(iris), 500):
+            chunk = iris[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            cur = self._db.execute(
+                f"SELECT iri, kind, tag, tier, text, n FROM vote_totals WHERE iri IN ({marks})",
+                tuple(chunk),
+            )
+            rows += [tuple(r) for r in cur.fetchall()]
+        out = _group(rows)
+        for iri in iris:
+            out.setdefault(iri, Tally())
+        return out
+
+    def _has_graph(self, doc: URIRef) -> bool:
+        return bool(self._rdf.contains_named_graph(_ox().NamedNode(str(doc))))
+
+    def _graph_digest(self, doc: URIRef) -> str:
+        if not self._has_graph(doc):
+            return ""
+        quads = self._rdf.quads_for_pattern(None, None, None, _ox().NamedNode(str(doc)))
+        return _digest_lines(str(q.triple) for q in quads)
+
+    def _fill_totals(self) -> None:
+        """Compute the running totals if they are missing (a store from before they existed)."""
+        db = self._db
+        if (
+            db.execute("SELECT 1 FROM vote_totals LIMIT 1").fetchone()
+            or not db.execute("SELECT 1 FROM votes LIMIT 1").fetchone()
+        ):
+            return
+        with _transaction(db):
+            db.execute(
+                "INSERT INTO vote_totals SELECT iri, kind, tag, tier, text, SUM(n) FROM votes "
+                "GROUP BY iri, kind, tag, tier, text"
+            )
+            db.execute(
+                "INSERT INTO triple_totals SELECT s, p, o, COUNT(*) FROM triples GROUP BY s, p, o"
+            )
+
+    def _base(self, base: str | None) -> str:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'base'").fetchone()
+        if row is None:
+            chosen = base or DEFAULT_BASE
+            with _transaction(self._db):
+                self._db.execute("INSERT INTO meta VALUES ('base', ?)", (chosen,))
+                self._db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT_VERSION,))
+            return chosen
+        if base is not None and base != row[0]:
+            raise InputError(
+                str(self.path), f"the store was built with base {row[0]!r}, not {base!r}"
+            )
+        return str(row[0])
 
 
-def _union(ds: Dataset) -> Graph:
-    union = Graph()
-    for g in ds.graphs():
-        union += g
-    return union
+def content_hash(text: str) -> str:
+    """The ``kg:contentHash`` of a document: SHA-256 of its UTF-8 text, in hex.
 
-
-def stored_queries() -> dict[str, str]:
-    """The example queries of ``ontology/queries/``: name -> title (first comment line).
-
-    >>> stored_queries()["hosted_events"]
-    'Who hosted which event'
+    >>> content_hash("")[:16]
+    'e3b0c44298fc1c14'
     """
-    from .ontology import resource
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
+
+def documents(store: ox.Store) -> dict[str, str]:
+    """Document id -> content hash ("" when not recorded) of every document in a store."""
+    q = (
+        "SELECT ?id ?h WHERE { GRAPH ?g { ?g a kg:Document ; dcterms:identifier ?id "
+        "OPTIONAL { ?g kg:contentHash ?h } } }"
+    )
     out = {}
-    for f in sorted(resource("queries").iterdir(), key=lambda f: f.name):
-        if f.name.endswith(".rq"):
-            first = f.read_text(encoding="utf-8").lstrip().splitlines()[0]
-            out[f.name[:-3]] = first.lstrip("#").strip()
+    for sol in cast(Any, store.query(q, prefixes=_prefixes())):
+        h = sol["h"]
+        out[sol["id"].value] = h.value if h is not None else ""
     return out
 
 
-def read_query(name_or_path: str | os.PathLike[str]) -> str:
-    """The text of a query file, or of a stored query by name (``hosted_events``).
+def _check_folder(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise InputError(str(path), "not a folder")
+    if (
+        path.is_dir()
+        and any(p.name != LOCK_FILE for p in path.iterdir())
+        and not (path / VOTES_DB).is_file()
+    ):
+        raise InputError(str(path), "exists and is not a kg store; give a new or empty folder")
 
-    >>> read_query("hosted_events").startswith("# Who hosted which event")
-    True
-    >>> read_query("nope")
-    Traceback (most recent call last):
-    ...
-    kg.errors.UnknownNameError: unknown query 'nope'. Available: event_participants, facts_with_sources, hosted_events, ...
+
+def _open_writer(path: Path) -> Any:
+    try:
+        return _ox().Store(str(path / RDF_DIR))
+    except OSError as e:
+        if "lock" in str(e).lower():
+            raise InputError(
+                str(path), "the store is open in another process (kg serve, or another build?)"
+            ) from None
+        raise InputError(str(path), f"cannot open the store: {e}") from None
+
+
+class _transaction:
+    """``with _transaction(db):`` BEGIN ... COMMIT, or ROLLBACK on error (autocommit mode)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+# --- RDF terms between rdflib and Oxigraph --------------------------------------------------
+
+
+def to_oxigraph(t: Node) -> Any:
+    """An rdflib term as a pyoxigraph term.
+
+    >>> str(to_oxigraph(Literal("قال", lang="ar")))
+    '"قال"@ar'
     """
-    p = Path(name_or_path)
-    if p.is_file():
-        return p.read_text(encoding="utf-8")
-    name = p.name[:-3] if p.name.endswith(".rq") else p.name
-    if name not in (queries := stored_queries()):
-        raise UnknownNameError("query", str(name_or_path), sorted(queries))
-    from .ontology import resource
-
-    return resource(f"queries/{name}.rq").read_text(encoding="utf-8")
-
-
-def format_result(result: QueryResult, fmt: str = "table") -> str:
-    """A query result as text: ``table``, ``csv``, ``json`` or ``tsv``.
-
-    ASK gives ``true``/``false`` (a SPARQL JSON document for ``json``); CONSTRUCT and
-    DESCRIBE give canonical Turtle whatever the format.
-
-    >>> g = Graph()
-    >>> _ = g.add((URIRef("http://x/a"), URIRef("http://x/name"), Literal("بغداد", lang="ar")))
-    >>> print(format_result(query(g, "SELECT ?s ?n WHERE { ?s ?p ?n }"), "csv"), end="")
-    s,n
-    http://x/a,بغداد
-    >>> format_result(query(g, "ASK { ?s ?p ?o }"), "table")
-    'true'
-    """
-    if fmt not in RESULT_FORMATS:
-        raise UnknownNameError("result format", fmt, RESULT_FORMATS)
-    if result.type == "ASK":
-        answer = bool(result.askAnswer)
-        return json.dumps({"head": {}, "boolean": answer}) if fmt == "json" else str(answer).lower()
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return to_turtle(result.graph if result.graph is not None else Graph())
-    names = [str(v) for v in (result.vars or [])]
-    rows: list[list[Node | None]] = [
-        [cast(ResultRow, row)[i] for i in range(len(names))] for row in result
-    ]
-    return _SELECT_WRITERS[fmt](names, rows)
-
-
-def _csv(names: list[str], rows: list[list[Node | None]]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(names)
-    w.writerows(
-        [
-            ["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row]
-            for row in rows
-        ]
-    )
-    return buf.getvalue()
-
-
-def _tsv(names: list[str], rows: list[list[Node | None]]) -> str:
-    """SPARQL 1.1 TSV: terms in N-Triples syntax (full IRIs), tabs and newlines escaped."""
-    lines = ["\t".join(f"?{n}" for n in names)]
-    lines += ["\t".join("" if t is None else _nt(t) for t in row) for row in rows]
-    return "\n".join(lines) + "\n"
-
-
-def _nt(t: Node) -> str:
+    ox = _ox()
+    if isinstance(t, URIRef):
+        return ox.NamedNode(str(t))
+    if isinstance(t, BNode):
+        return ox.BlankNode(str(t))
     if isinstance(t, Literal):
         if t.language:
-            return f"{_quote(str(t))}@{t.language}"
-        if t.datatype is None or t.datatype == XSD.string:
-            return _quote(str(t))
-        return f"{_quote(str(t))}^^{_iri(str(t.datatype))}"
-    return f"_:{t}" if isinstance(t, BNode) else _iri(str(t))
+            return ox.Literal(str(t), language=t.language)
+        if t.datatype is not None and t.datatype != XSD.string:
+            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
+        return ox.Literal(str(t))
+    raise TypeError(f"cannot store {t!r}")
 
 
-def _json(names: list[str], rows: list[list[Node | None]]) -> str:
-    """SPARQL 1.1 Query Results JSON."""
-    bindings = [
-        {n: _json_term(t) for n, t in zip(names, row, strict=True) if t is not None} for row in rows
-    ]
-    doc = {"head": {"vars": names}, "results": {"bindings": bindings}}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+def to_rdflib(t: Any) -> Node:
+    """A pyoxigraph term as an rdflib term.
 
-
-def _json_term(t: Node) -> dict[str, str]:
-    if isinstance(t, Literal):
-        out = {"type": "literal", "value": str(t)}
-        if t.language:
-            out["xml:lang"] = t.language
-        elif t.datatype is not None and t.datatype != XSD.string:
-            out["datatype"] = str(t.datatype)
-        return out
-    return {"type": "bnode" if isinstance(t, BNode) else "uri", "value": str(t)}
-
-
-def _table(names: list[str], rows: list[list[Node | None]]) -> str:
-    """Aligned columns for a terminal; Arabic cells are bidi-isolated so columns stay put."""
-    cells = [names] + [[_display(t) for t in row] for row in rows]
-    widths = [max(display_width(r[i]) for r in cells) for i in range(len(names))]
-    lines = []
-    for n, row in enumerate(cells):
-        padded = [
-            _isolate(c) + " " * (w - display_width(c)) for c, w in zip(row, widths, strict=True)
-        ]
-        lines.append("  ".join(padded).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(lines) + "\n"
-
-
-_SELECT_WRITERS = {"table": _table, "csv": _csv, "json": _json, "tsv": _tsv}
-
-
-def _display(t: Node | None) -> str:
-    """A term for human eyes: prefixed IRIs with percent-escapes decoded, bare literals."""
-    if t is None:
-        return ""
-    if isinstance(t, Literal):
-        text = str(t)
-    elif isinstance(t, BNode):
-        text = f"_:{t}"
-    else:
-        iri = str(t)
-        text = unquote(_compact(iri) or _compact_base(iri) or iri)
-    # Newlines and stray bidi controls would break the table's rows and columns.
-    return _BIDI_CONTROLS.sub("", " ".join(text.split()))
-
-
-def _compact_base(iri: str) -> str | None:
-    return "kgr:" + iri[len(DEFAULT_BASE) :] if iri.startswith(DEFAULT_BASE) else None
-
-
-def _isolate(cell: str) -> str:
-    return f"{_FSI}{cell}{_PDI}" if _RTL.search(cell) else cell
-
-
-def display_width(s: str) -> int:
-    """Terminal columns of a string: combining marks (harakat) take none, wide CJK two.
-
-    >>> display_width("مُحَمَّد"), display_width("abc"), display_width("漢字")
-    (4, 3, 4)
+    >>> import pyoxigraph as ox
+    >>> to_rdflib(ox.Literal("1", datatype=ox.NamedNode(str(XSD.integer)))).toPython()
+    1
     """
-    width = 0
-    for ch in s:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
+    ox = _ox()
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        dt = t.datatype.value
+        return Literal(t.value) if dt == str(XSD.string) else Literal(t.value, datatype=URIRef(dt))
+    return Literal(str(t))  # an RDF-star triple term: shown, not interpreted
+
+
+def _iri(t: URIRef) -> str:
+    return str(to_oxigraph(t))
+
+
+def _owned(t: Node, doc: URIRef) -> bool:
+    """Whether a term belongs to one document: the document itself or an IRI under it."""
+    return isinstance(t, URIRef) and (t == doc or str(t).startswith(str(doc) + "/"))
+
+
+def _descriptions(iris: Sequence[str], tallies: dict[str, Tally]) -> set[_Spo]:
+    """The description triples of these entities, as N-Triples terms."""
+    out = set()
+    for iri in iris:
+        t = tallies.get(iri)
+        if t is not None and not t.is_empty():
+            for s, p, o in description_triples(URIRef(iri), t):
+                out.add((str(to_oxigraph(s)), str(to_oxigraph(p)), str(to_oxigraph(o))))
+    return out
+
+
+def _spo_text(triples: Iterable[_Spo]) -> str:
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
+
+
+def _triples_text(triples: Iterable[tuple[Node, Node, Node]]) -> str:
+    """Triples in N-Triples syntax (also valid inside SPARQL INSERT DATA)."""
+    return "".join(f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} .\n" for s, p, o in triples)
+
+
+def _digest_text(text: str) -> str:
+    """Digest of triples as Oxigraph will store them (it normalises literals: "01" -> "1")."""
+    mem = _ox().Store()
+    mem.update(f"INSERT DATA {{\n{text}}}")
+    return _digest_lines(str(q.triple) for q in mem)
+
+
+def _digest_lines(lines: Iterable[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(lines)).encode("utf-8")).hexdigest()
+
+
+def _prefixes() -> dict[str, str]:
+    return {p: str(ns) for p, ns in PREFIXES.items()} | {"dcterms": "http://purl.org/dc/terms/"}
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def query(store: ox.Store, sparql: str) -> Result:
+    """Run SPARQL over a store; the default graph is the union of all graphs, as for files.
+
+    The result is an rdflib ``Result``, so ``kg.query.format_result`` prints it like a
+    result over a file. The prefixes of ``kg.vocab.PREFIXES`` are predeclared.
+
+    >>> import pyoxigraph as ox
+    >>> st = ox.Store()
+    >>> st.add(ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KG.Person)), ox.NamedNode("http://x/g")))
+    >>> [str(r.s) for r in query(st, "SELECT ?s WHERE { ?s a kg:Person }")]
+    ['http://x/a']
+    >>> query(st, "ASK { GRAPH ?g { ?s a kg:Event } }").askAnswer
+    False
+    """
+    ox = _ox()
+    try:
+        answer = store.query(sparql, prefixes=_prefixes(), use_default_graph_as_union=True)
+        if isinstance(answer, ox.QueryBoolean):
+            result = Result("ASK")
+            result.askAnswer = bool(answer)
+        elif isinstance(answer, ox.QuerySolutions):
+            result = Result("SELECT")
+            names = [v.value for v in answer.variables]
+            result.vars = [Variable(n) for n in names]
+            result.bindings = [
+                {Variable(n): cast(Any, to_rdflib(sol[n])) for n in names if sol[n] is not None}
+                for sol in answer
+            ]
+        else:
+            result = Result("CONSTRUCT")
+            g = Graph()
+            for t in cast(Any, answer):
+                g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+            result.graph = g
+    except SyntaxError as e:
+        raise InputError("SPARQL query", str(e).strip()) from None
+    return result
+
+
+def quads(store: ox.Store) -> Iterator[tuple[Node, Node, Node, Node]]:
+    """Every quad of a store as rdflib terms (subject, predicate, object, graph)."""
+    for q in store:
+        g = q.graph_name
+        yield (
+            to_rdflib(q.subject),
+            to_rdflib(q.predicate),
+            to_rdflib(q.object),
+            (
+                to_rdflib(g)
+                if not isinstance(g, _ox().DefaultGraph)
+                else URIRef("urn:x-rdflib:default")
+            ),
+        )
+
+
+def to_dataset(path: str | os.PathLike[str]) -> Dataset:
+    """A store as an rdflib Dataset whose default graph is the union (for validate, stats, view)."""
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    ds = Dataset(default_union=True)
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    with reading(path) as store:
+        for s, p, o, g in quads(store):
+            ctx = DATASET_DEFAULT_GRAPH_ID if str(g) == "urn:x-rdflib:default" else g
+            ds.add((s, p, o, ctx))  # type: ignore[arg-type]
+    return ds
+
+
+def export(path: str | os.PathLike[str], fmt: Format, out: str | os.PathLike[str]) -> Path:
+    """Write a store in an RDF format Oxigraph writes (``fmt.oxigraph``), streaming: a
+    format of triples (Turtle) holds the union of its graphs; one of datasets (TriG,
+    N-Quads, JSON-LD) keeps them apart.
+
+    The file is replaced atomically.
+    """
+    if fmt.kind != Kind.RDF or fmt.oxigraph is None:
+        able = [f.name for f in FORMATS.having(Use.EXPORT, Kind.RDF) if f.oxigraph is not None]
+        raise UnknownNameError("store export format", fmt.name, able)
+    ox = _ox()
+    rdf_format = getattr(ox.RdfFormat, fmt.oxigraph)
+    target = Path(out)
+    with reading(path) as store, atomic_paths([target]) as (tmp,):
+        if rdf_format.supports_datasets:
+            store.dump(str(tmp), rdf_format, prefixes=_prefixes())  # N-Quads ignores prefixes
+        else:
+            triples = store.query(
+                "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
+            )
+            ox.serialize(triples, str(tmp), rdf_format, prefixes=_prefixes())
+    return target

@@ -133,7 +133,8 @@ def render_html(
     >>> "<script src=" in page, page.count("</script>")
     (False, 3)
     """
-    from .analytics import as_graph, atomic_path, to_networkx
+    from .analytics import as_graph, to_networkx
+    from .atomic import atomic_write
 
     _check_size_by(size_by)  # before the projection, which is the slow part
     graph = as_graph(graph)
@@ -146,10 +147,7 @@ def render_html(
         title=title,
         class_labels=_class_labels(graph, G, lang),
     )
-    target = Path(out)
-    with atomic_path(target) as tmp:
-        tmp.write_text(page, encoding="utf-8")
-    return target
+    return atomic_write(out, [page])
 
 
 def page_html(

@@ -6,20 +6,33 @@ holds the names code needs, so a typo in a term fails at import, not in a query.
 
 from __future__ import annotations
 
+from inspect import get_annotations
+from typing import NewType
 from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, XSD, DefinedNamespace
 
+from .errors import InvalidExtractionError
 from .text import slug
+
+#: The type of a core relation's term in :class:`KG`, which marks it as one: each
+#: relation id is written once, there, and ``CORE_RELATIONS`` is read from it.
+Relation = NewType("Relation", URIRef)
 
 
 class KG(DefinedNamespace):
-    """The ontology's terms (ontology/kg.ttl). A term that is not there fails at once."""
+    """The ontology's terms (ontology/kg.ttl). A term that is not there fails at once.
+
+    Adding a relation: a ``name: Relation`` line below (in ``CORE_RELATIONS`` order), its
+    declaration in ontology/kg.ttl, and lexicon rows in kg/data/relations_*.tsv;
+    tests/test_ontology.py checks that the three agree.
+    """
 
     _NS = Namespace("https://w3id.org/kg-builder/ontology#")
     _fail = True
 
+    # classes
     City: URIRef
     Country: URIRef
     Document: URIRef
@@ -36,75 +49,80 @@ class KG(DefinedNamespace):
     Statement: URIRef
     Thing: URIRef
     TimeExpression: URIRef
-    accompanied: URIRef
-    adopted: URIRef
-    affiliatedWith: URIRef
-    affirmed: URIRef
-    agreed: URIRef
+
+    # properties of documents, sentences, facts and entities; kg:relatedTo is the
+    # super-property of every relation
     alias: URIRef
     analyser: URIRef
-    announced: URIRef
-    appointed: URIRef
-    arrested: URIRef
-    arrivedIn: URIRef
-    attacked: URIRef
-    attended: URIRef
-    calledFor: URIRef
-    coincidedWith: URIRef
-    condemned: URIRef
     confidence: URIRef
     contentHash: URIRef
-    controls: URIRef
-    criticized: URIRef
-    demanded: URIRef
-    elected: URIRef
     end: URIRef
     evidence: URIRef
     evidenceEnd: URIRef
     evidenceStart: URIRef
-    expelled: URIRef
-    extended: URIRef
     extractor: URIRef
-    fights: URIRef
-    holdsPosition: URIRef
-    hosted: URIRef
     index: URIRef
-    issued: URIRef
-    killed: URIRef
-    launched: URIRef
-    leaderOf: URIRef
-    ledBy: URIRef
-    liberated: URIRef
-    locatedIn: URIRef
-    location: URIRef
-    memberOf: URIRef
     mentionedIn: URIRef
-    met: URIRef
     negated: URIRef
-    opened: URIRef
-    opposes: URIRef
-    participatedIn: URIRef
-    pointInTime: URIRef
-    praised: URIRef
-    provides: URIRef
-    recaptured: URIRef
-    received: URIRef
-    rejected: URIRef
     relatedTo: URIRef
-    reported: URIRef
-    said: URIRef
-    signed: URIRef
-    spokespersonOf: URIRef
     start: URIRef
-    struck: URIRef
-    supports: URIRef
-    targeted: URIRef
     text: URIRef
-    threatened: URIRef
     value: URIRef
-    visited: URIRef
-    warned: URIRef
-    worksWith: URIRef
+
+    # the core relations
+    hosted: Relation
+    participatedIn: Relation
+    attended: Relation
+    opened: Relation
+    issued: Relation
+    said: Relation
+    announced: Relation
+    affirmed: Relation
+    warned: Relation
+    calledFor: Relation
+    praised: Relation
+    condemned: Relation
+    criticized: Relation
+    supports: Relation
+    opposes: Relation
+    met: Relation
+    received: Relation
+    visited: Relation
+    arrivedIn: Relation
+    accompanied: Relation
+    signed: Relation
+    agreed: Relation
+    adopted: Relation
+    extended: Relation
+    rejected: Relation
+    demanded: Relation
+    attacked: Relation
+    targeted: Relation
+    killed: Relation
+    launched: Relation
+    arrested: Relation
+    liberated: Relation
+    recaptured: Relation
+    expelled: Relation
+    controls: Relation
+    fights: Relation
+    worksWith: Relation
+    leaderOf: Relation
+    ledBy: Relation
+    holdsPosition: Relation
+    memberOf: Relation
+    affiliatedWith: Relation
+    spokespersonOf: Relation
+    locatedIn: Relation
+    location: Relation
+    pointInTime: Relation
+    provides: Relation
+    reported: Relation
+    coincidedWith: Relation
+    struck: Relation
+    threatened: Relation
+    appointed: Relation
+    elected: Relation
 
 
 KGREL = Namespace("https://w3id.org/kg-builder/relation/")
@@ -126,17 +144,19 @@ PREFIXES: dict[str, object] = {
     "dcterms": DCTERMS,
 }
 
-#: The core relation ids (DESIGN.md). Local names of object properties in ``kg:``.
-CORE_RELATIONS: tuple[str, ...] = tuple(
-    (
-        "hosted participatedIn attended opened issued said announced affirmed warned calledFor "
-        "praised condemned criticized supports opposes met received visited arrivedIn accompanied "
-        "signed agreed adopted extended rejected demanded attacked targeted killed launched "
-        "arrested liberated recaptured expelled controls fights worksWith leaderOf ledBy "
-        "holdsPosition memberOf affiliatedWith spokespersonOf locatedIn location pointInTime "
-        "provides reported coincidedWith struck threatened appointed elected"
-    ).split()
-)
+
+def relations_of(namespace: type[DefinedNamespace]) -> tuple[str, ...]:
+    """The relation ids of a namespace class: its terms typed ``Relation``, in order.
+
+    >>> relations_of(KG)[:3]
+    ('hosted', 'participatedIn', 'attended')
+    """
+    terms = get_annotations(namespace, eval_str=True)
+    return tuple(name for name, kind in terms.items() if kind is Relation)
+
+
+#: The core relation ids: local names of the object properties in ``kg:`` that facts use.
+CORE_RELATIONS: tuple[str, ...] = relations_of(KG)
 
 #: Relations whose object is what was said (a Statement node).
 SPEECH_RELATIONS: frozenset[str] = frozenset(
@@ -160,7 +180,7 @@ def relation_iri(relation: str, lemma: str = "") -> URIRef:
     if relation in CORE_RELATIONS:
         return KG[relation]
     if relation != OPEN:
-        raise ValueError(f"unknown relation id {relation!r}")
+        raise InvalidExtractionError(f"unknown relation id {relation!r}")
     return URIRef(KGREL[quote(slug(lemma or "related"), safe="")])
 
 

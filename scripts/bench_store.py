@@ -198,7 +198,7 @@ def _percentiles(times: list[float]) -> tuple[float, float]:
 
 def build_store(target: Path, triples: int) -> tuple[int, int, float]:
     """Put synthetic documents into a store until it holds ``triples``; (docs, triples, s)."""
-    from kg.oxstore import GraphStore
+    from kg.store import GraphStore
 
     docs = written = 0
     t0 = time.perf_counter()
@@ -222,8 +222,8 @@ def bench(
     import pyoxigraph as ox
     from rdflib import Dataset
 
-    from kg.store import query as rdflib_query
-    from kg.store import read_query, stored_queries
+    from kg.query import query as rdflib_query
+    from kg.query import read_query, stored_queries
 
     store = workdir / f"store{triples}"
     docs, put_triples, put_s = build_store(store, triples)

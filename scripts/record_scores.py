@@ -38,15 +38,6 @@ SEED = ROOT / "seeds" / "coalition_meeting_2017_ar.txt"
 SEED_GOLD = ROOT / "seeds" / "gold"
 REALNEWS = ROOT.parent / "shared" / "realnews"
 EXTRAS = ROOT / "tests" / "data" / "suite_extras.tsv"
-#: The suites whose cases must pass (tests/test_suite.py PASSING).
-PASSING = (
-    "suite_ar.tsv",
-    "heldout_ar.tsv",
-    "heldout2_ar.tsv",
-    "heldout3_ar.tsv",
-    "suite_coref_ar.tsv",
-    "suite_lexicon_ar.tsv",
-)
 
 
 def written_articles() -> dict[str, tuple[Path, Path, Path]]:
@@ -109,10 +100,10 @@ def suite_extras() -> list[tuple[str, str, str, str]]:
     """(case, subject, relation, object) of every core-relation fact that the passing suite
     cases give beyond their expected facts."""
     from kg import suite
+    from tests.conftest import suite_files
 
-    data = ROOT / "tests" / "data"
     return sorted(
-        (o.case.id, *f) for name in PASSING for o in suite.run(data / name) for f in o.extras
+        (o.case.id, *f) for path in suite_files() for o in suite.run(path) for f in o.extras
     )
 
 

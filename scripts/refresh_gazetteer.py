@@ -314,8 +314,8 @@ def to_tsv(rows: Iterable[Row]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from kg.atomic import atomic_write
     from kg.link.wdclient import Cache, WikidataClient, WikidataError
-    from kg.store import atomic_write
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(

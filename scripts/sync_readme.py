@@ -46,15 +46,16 @@ def ontology_table() -> str:
 
 
 def examples() -> str:
-    from kg import store
     from kg.pipeline import Options, build
+    from kg.query import format_result, query
+    from kg.serialise import load
 
     out = Path(tempfile.mkdtemp())
     build([ROOT / "seeds"], out, Options(analyser="rules", html=False))
-    graph = store.load(out / "graph.trig")
+    graph = load(out / "graph.trig")
     parts = []
     for title, sparql in EXAMPLES:
-        result = store.format_result(store.query(graph, sparql), "csv").strip()
+        result = format_result(query(graph, sparql), "csv").strip()
         parts.append(f"{title}:\n\n```sparql\n{sparql}\n```\n\n```text\n{result}\n```")
     return "\n\n".join(parts)
 

@@ -18,6 +18,18 @@ GOLD_ENTITIES = SEEDS / "gold" / "coalition_meeting_2017_ar.entities.tsv"
 GOLD_FACTS = SEEDS / "gold" / "coalition_meeting_2017_ar.facts.tsv"
 
 
+def suite_files(failing: bool = False) -> list[Path]:
+    """The Arabic sentence suites in tests/data: the ones whose cases must pass, or (with
+    ``failing``) the known failures, run as strict xfails. A new suite file joins by its
+    name: ``suite_*_ar.tsv`` or ``heldout*_ar.tsv``, ``*_failing_ar.tsv`` for failures.
+
+    >>> [p.name for p in suite_files(failing=True)]
+    ['suite_failing_ar.tsv', 'suite_lexicon_failing_ar.tsv']
+    """
+    files = sorted([*DATA.glob("suite*_ar.tsv"), *DATA.glob("heldout*_ar.tsv")])
+    return [p for p in files if p.name.endswith("_failing_ar.tsv") == failing]
+
+
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed article built once for the session: the output folder."""

@@ -21,13 +21,14 @@ import pytest
 from click.testing import CliRunner
 
 import kg.corpus
-from kg import oxstore, store
+from kg import serialise
+from kg import store as kg_store
+from kg.analyse import Analyser
 from kg.cli import main
-from kg.corpus import CorpusJob
 from kg.engine import ProcessEngine, SerialEngine
 from kg.graph import union_graph
 from kg.model import AnalysedDoc, Document, Problem
-from kg.pipeline import Options, build, build_corpus
+from kg.pipeline import CorpusJob, Options, build, build_corpus
 from kg.read import read
 from tests.conftest import DATA, ROOT, SEEDS
 
@@ -191,8 +192,8 @@ def test_a_store_build_resumes_and_skips_unchanged_documents(tmp_path: Path) -> 
     )
     assert f"documents 1  unchanged {n - 1} " in kg_build()
     assert f"documents {n} " in kg_build("--rebuild")
-    with oxstore.reading(st) as s:
-        assert len(oxstore.documents(s)) == n
+    with kg_store.reading(st) as s:
+        assert len(kg_store.documents(s)) == n
 
 
 def test_the_report_has_one_row_per_input(tmp_path: Path) -> None:
@@ -247,7 +248,7 @@ def test_a_worker_that_dies_fails_its_document_and_no_other() -> None:
     assert out[3] == "13: the worker process died while processing this document"
 
 
-class SleepyAnalyser:
+class SleepyAnalyser(Analyser):
     """Sleeps on documents that say so (to test --doc-timeout)."""
 
     name = "sleepy"
@@ -294,8 +295,8 @@ def test_sigkill_mid_build_leaves_the_previous_outputs_and_store_intact(tmp_path
         timeout=300,
     )
     before = {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.trig")}
-    with oxstore.reading(st) as s:
-        stored = oxstore.documents(s)
+    with kg_store.reading(st) as s:
+        stored = kg_store.documents(s)
 
     proc = subprocess.Popen(
         [
@@ -327,12 +328,12 @@ def test_sigkill_mid_build_leaves_the_previous_outputs_and_store_intact(tmp_path
 
     for name, data in before.items():  # the files of the first build, untouched
         assert (out / name).read_bytes() == data, name
-    assert len(store.load(out / "graph.trig")) > 0
+    assert len(serialise.load(out / "graph.trig")) > 0
     # The store opens, and every document in it is as the first build or the killed one
     # left it, never half-written (each document is one transaction).
-    new = {d.id: oxstore.content_hash(d.text) for d in read([second]) if isinstance(d, Document)}
-    with oxstore.reading(st) as s:
-        after = oxstore.documents(s)
+    new = {d.id: kg_store.content_hash(d.text) for d in read([second]) if isinstance(d, Document)}
+    with kg_store.reading(st) as s:
+        after = kg_store.documents(s)
     assert set(stored) <= set(after)
     assert all(h in (stored.get(doc), new.get(doc)) for doc, h in after.items())
 
@@ -346,8 +347,8 @@ def test_sigkill_mid_build_leaves_the_previous_outputs_and_store_intact(tmp_path
     subprocess.run(
         [*kg, str(second), "--store", str(fresh), "-q"], check=True, cwd=ROOT, timeout=600
     )
-    assert store.to_turtle(union_graph(store.load(st))) == store.to_turtle(
-        union_graph(store.load(fresh))
+    assert serialise.to_turtle(union_graph(serialise.load(st))) == serialise.to_turtle(
+        union_graph(serialise.load(fresh))
     )
     assert list(out.glob(".kg-spool-*"))
     subprocess.run(

@@ -11,7 +11,7 @@ from graph_fixtures import results
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
 
-from kg import shapes, store
+from kg import serialise, shapes
 from kg.cli import main
 from kg.enrich import DESCRIPTION, WIKIDATA_GRAPH, enrich, enrich_file, linked_items
 from kg.graph import build_graph
@@ -28,7 +28,7 @@ def stub() -> Iterator[StubWikidata]:
 
 @pytest.fixture()
 def built(tmp_path: Path) -> Path:
-    store.write_outputs(build_graph(results()), tmp_path / "g")
+    serialise.write_outputs(build_graph(results()), tmp_path / "g")
     return tmp_path / "g"
 
 
@@ -62,11 +62,11 @@ def test_enrich_adds_wikidata_terms_on_the_items(stub: StubWikidata, tmp_path: P
 
 def test_enrich_file_in_place_and_again(stub: StubWikidata, built: Path, tmp_path: Path) -> None:
     c = client(stub, tmp_path)
-    before = len(store.load(built / "graph.trig"))
+    before = len(serialise.load(built / "graph.trig"))
     s1, path = enrich_file(built / "graph.trig", client=c)
-    once = store.load(path)
+    once = serialise.load(path)
     s2, _ = enrich_file(built / "graph.trig", client=c)
-    twice = store.load(built / "graph.trig")
+    twice = serialise.load(built / "graph.trig")
     assert len(once) == len(twice) > before and s1 == s2
     assert URIRef(str(WIKIDATA_GRAPH)) in {g.identifier for g in twice.graphs()}
 
@@ -75,7 +75,7 @@ def test_enrich_to_another_file_and_format(stub: StubWikidata, built: Path, tmp_
     c = client(stub, tmp_path)
     for name in ("out.ttl", "out.nt", "out.jsonld"):
         _, path = enrich_file(built / "graph.ttl", tmp_path / name, client=c)
-        g = store.load(path)
+        g = serialise.load(path)
         assert (WD.Q142, RDFS.label, Literal("France", lang="en")) in g
     assert "schema.org/description" not in (built / "graph.ttl").read_text(
         encoding="utf-8"
@@ -130,4 +130,4 @@ def test_cli_enrich_offline_is_one_line(
     assert (
         r.exit_code == 1 and r.output.startswith("kg: cannot reach") and r.output.count("\n") == 1
     )
-    assert store.load(built / "graph.ttl")  # the graph is untouched
+    assert serialise.load(built / "graph.ttl")  # the graph is untouched

@@ -10,11 +10,12 @@ from graph_fixtures import results
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg import store
+from kg.atomic import atomic_write
 from kg.cli import main
 from kg.graph import build_graph
 from kg.link.wdclient import WikidataClient, polite_service, user_agent
-from kg.store import query, read_query, stored_queries
+from kg.query import query, read_query, stored_queries
+from kg.serialise import to_trig
 from kg.vocab import KG, WD
 from tests.wikidata_stub import StubWikidata, serve
 
@@ -126,7 +127,7 @@ def test_cli_query_goes_through_the_polite_client(
 ) -> None:
     monkeypatch.setenv("KG_WIKIDATA_CACHE", f"{tmp_path}/c.sqlite")
     path = f"{tmp_path}/g.trig"
-    store.atomic_write(path, [store.to_trig(ds)])
+    atomic_write(path, [to_trig(ds)])
     q = f"{tmp_path}/places.rq"
     with open(q, "w", encoding="utf-8") as f:
         f.write(local("wikidata_federated_places", stub))

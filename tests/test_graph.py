@@ -13,9 +13,10 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 
+from kg.errors import DuplicateDocumentError, InvalidExtractionError, KGError
 from kg.graph import build_graph, choose_link, document_iri, entity_iri, fact_iri, union_graph
 from kg.model import DocResult, Entity, Link, Triple
-from kg.store import to_trig
+from kg.serialise import to_trig
 from kg.vocab import KG, KGREL, WD
 
 GOLDEN = Path(__file__).parent / "data" / "graph" / "coalition.trig"
@@ -232,15 +233,29 @@ def test_duplicate_facts_keep_the_most_confident() -> None:
 
 
 @pytest.mark.parametrize(
-    "change, message",
+    "change, message, error",
     [
-        (lambda r: [r, r], "duplicate document id"),
-        (lambda r: [_with_triple(r, replace(r.extraction.triples[0], object="ghost"))], "ghost"),
+        (lambda r: [r, r], "duplicate document id", DuplicateDocumentError),
+        (
+            lambda r: [_with_triple(r, replace(r.extraction.triples[0], object="ghost"))],
+            "ghost",
+            InvalidExtractionError,
+        ),
         (
             lambda r: [_with_triple(r, replace(r.extraction.triples[0], end=10_000))],
             "outside the text",
+            InvalidExtractionError,
         ),
-        (lambda r: [DocResult(r.extraction, (Link("m1", "61", 1.0, "x"),))], "valid QID"),
+        (
+            lambda r: [_with_triple(r, replace(r.extraction.triples[0], relation="hosts"))],
+            "unknown relation id 'hosts'",
+            InvalidExtractionError,
+        ),
+        (
+            lambda r: [DocResult(r.extraction, (Link("m1", "61", 1.0, "x"),))],
+            "valid QID",
+            InvalidExtractionError,
+        ),
         (
             lambda r: [
                 DocResult(
@@ -251,12 +266,15 @@ def test_duplicate_facts_keep_the_most_confident() -> None:
                 )
             ],
             "not one of Person",
+            InvalidExtractionError,
         ),
     ],
 )
-def test_bad_input_is_refused_with_a_reason(change, message) -> None:
-    with pytest.raises(ValueError, match=message):
+def test_bad_input_is_refused_with_a_reason(change, message, error) -> None:
+    with pytest.raises(error, match=message) as raised:
         build_graph(change(coalition_en()))
+    # a ValueError too, which is what callers that skip one bad document catch
+    assert isinstance(raised.value, ValueError) and isinstance(raised.value, KGError)
 
 
 def _with_triple(r: DocResult, t: Triple) -> DocResult:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from rdflib.namespace import RDFS
 
-from kg import shapes, store
+from kg import serialise, shapes
 from kg.pipeline import Options, build_corpus
 from kg.vocab import KG
 
@@ -143,7 +143,7 @@ def test_the_hostile_graph_conforms_and_names_carry_no_invisible_characters(
     hostile_build: tuple[Path, dict[str, tuple[str, str]], float],
 ) -> None:
     root, _, _ = hostile_build
-    ds = store.load(root / "out" / "graph.trig")
+    ds = serialise.load(root / "out" / "graph.trig")
     conforms, report = shapes.validate(ds)
     assert conforms, report
     names = [str(o) for p in (RDFS.label, KG.alias) for o in ds.objects(None, p)]

@@ -11,12 +11,14 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 import kg.evaluate
 import kg.graph
+import kg.query
+import kg.serialise
 import kg.shapes
-import kg.store
 from kg.graph import build_graph, union_graph
 from kg.model import ENTITY_CLASSES
 from kg.ontology import ontology_graph
 from kg.vocab import CORE_RELATIONS, KG, KGREL, SPEECH_RELATIONS, SYMMETRIC_RELATIONS, WDT
+from tests.conftest import ROOT
 
 ONT = ontology_graph()
 
@@ -33,6 +35,43 @@ def test_every_core_relation_is_a_labelled_object_property(relation: str) -> Non
     assert ONT.value(p, RDFS.comment) is not None
     # Every relation is under kg:relatedTo, so RDFS inference finds every fact.
     assert KG.relatedTo in set(ONT.transitive_objects(p, RDFS.subPropertyOf))
+
+
+def _local(term: object) -> str:
+    return str(term)[len(str(KG)) :]
+
+
+def test_the_ontology_declares_exactly_the_python_relations() -> None:
+    """kg.ttl and kg/vocab.py list the same relations: every object property under
+    kg:relatedTo is a Relation term of vocab.KG, and every one of those is declared (the
+    test above: with ar and en labels, a comment, under kg:relatedTo)."""
+    below = set(ONT.transitive_subjects(RDFS.subPropertyOf, KG.relatedTo)) - {KG.relatedTo}
+    declared = {_local(p) for p in below if (p, RDF.type, OWL.ObjectProperty) in ONT}
+    assert declared == set(CORE_RELATIONS)
+    # and every other object property of kg.ttl is a term of vocab.KG too
+    properties = {_local(p) for p in ONT.subjects(RDF.type, OWL.ObjectProperty)}
+    assert all(name in KG for name in properties)
+
+
+def _lexicon_relations(lang: str) -> set[str]:
+    text = (ROOT / "kg" / "data" / f"relations_{lang}.tsv").read_text(encoding="utf-8")
+    header, *rows = [
+        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
+    ]
+    column = header.index("relation")
+    return {row[column] for row in rows}
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_every_relation_of_the_lexicons_is_a_python_relation(lang: str) -> None:
+    used = _lexicon_relations(lang)
+    assert len(used) > 20
+    assert used - set(CORE_RELATIONS) == set()
+
+
+def test_the_sets_of_relations_are_relations() -> None:
+    assert SPEECH_RELATIONS | SYMMETRIC_RELATIONS <= set(CORE_RELATIONS)
+    assert len(set(CORE_RELATIONS)) == len(CORE_RELATIONS)
 
 
 @pytest.mark.parametrize("cls", [*ENTITY_CLASSES, "Document", "Sentence", "Fact"])
@@ -110,7 +149,7 @@ def test_rdfs_inference_adds_no_surprising_types() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", [kg.graph, kg.store, kg.shapes, kg.evaluate], ids=lambda m: m.__name__
+    "module", [kg.graph, kg.serialise, kg.query, kg.shapes, kg.evaluate], ids=lambda m: m.__name__
 )
 def test_docstring_examples_run(module) -> None:
     failures, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)

@@ -9,8 +9,9 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg import evaluate, shapes, store
+from kg import evaluate, shapes
 from kg.pipeline import Options, build
+from kg.serialise import load
 from kg.vocab import KG
 from tests.conftest import GOLD_ENTITIES, GOLD_FACTS, SEEDS
 
@@ -22,7 +23,7 @@ def labels(g: Graph, node: object) -> set[str]:
 
 
 def test_seed_facts(seed_build: Path) -> None:
-    g = store.load(seed_build / "graph.ttl")
+    g = load(seed_build / "graph.ttl")
     hosted = {(min(labels(g, s)), min(labels(g, o))) for s, o in g.subject_objects(KG.hosted)}
     assert any("تيلرسون" in s and "اجتماع" in o for s, o in hosted)
     participants = {lb for s, _ in g.subject_objects(KG.participatedIn) for lb in labels(g, s)}
@@ -49,7 +50,7 @@ def test_seed_scores_against_the_gold(seed_build: Path) -> None:
 
 
 def test_seed_graph_passes_the_shapes(seed_build: Path) -> None:
-    conforms, text = shapes.validate(store.load(seed_build / "graph.trig"))
+    conforms, text = shapes.validate(load(seed_build / "graph.trig"))
     assert conforms, text
 
 

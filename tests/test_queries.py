@@ -8,7 +8,7 @@ from rdflib import Dataset
 
 from kg.graph import build_graph
 from kg.ontology import resource
-from kg.store import query, read_query, stored_queries
+from kg.query import query, read_query, stored_queries
 
 MEETING = "اجتماع لوزراء خارجية التحالف الدولي"
 S0 = (

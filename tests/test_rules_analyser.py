@@ -45,6 +45,8 @@ def test_clitics_are_split_like_padt() -> None:
         ("زار الوزير مصر.", "الوزير", "NOUN"),
         ("وصل إلى بغداد.", "إلى", "ADP"),
         ("التقى سيرغي لافروف نظيره.", "سيرغي", "PROPN"),
+        ("يحيى حسن يلتقي الوزير.", "يحيى", "PROPN"),  # two first names in a row
+        ("وقع الجانبان المصري والجنوب أفريقي على الاتفاق.", "أفريقي", "NOUN"),
     ],
 )
 def test_parts_of_speech_in_context(text: str, word: str, upos: str) -> None:
@@ -185,7 +187,7 @@ _ARCS = [
     ),
     ("التقى الوزير رئيس الوزراء الذي وصل أمس.", "وصل", "رئيس", "acl:relcl"),
     ("انتقد الرئيس أولئك الذين رفضوا الاتفاق.", "رفضوا", "أولئك", "acl:relcl"),
-    ('زار الوفد مخيم "الأمل" الذي يضم آلاف اللاجئين.', "يضم", "مخيم", "acl:relcl"),
+    ('انتقد النائب مشروع "الإصلاح" الذي قدمته الحكومة.', "قدمت", "مشروع", "acl:relcl"),
     # a definite participle takes the PP after it as its complement; a plain adjective not
     ("زار الوفد المقر الخاص بالشركة.", "الشركة", "الخاص", "obl"),
     ("نقلت القوات الأسرى إلى السجن الموجود تحت المحكمة.", "المحكمة", "الموجود", "obl"),
@@ -216,3 +218,288 @@ _ARCS = [
 @pytest.mark.parametrize(("text", "dep", "head", "rel"), _ARCS)
 def test_attachment(text: str, dep: str, head: str, rel: str) -> None:
     assert _arc(text, dep) == (head, rel)
+
+
+def entity_spans(text: str) -> list[tuple[str, str]]:
+    """(surface, class) of every entity span the analyser finds in ``text``."""
+    a = analyse(text)
+    out = []
+    for s in a.sentences:
+        for e in s.entities:
+            first, last = s.tokens[e.first - 1], s.tokens[e.last - 1]
+            out.append((text[first.start : last.end], e.label))
+    return out
+
+
+#: Sentences written for these tests: (text, spans that must be found, surfaces no span may
+#: have). Each checks one general rule of how names are written.
+NAME_CASES = [
+    # a designator of a country's division or of a facility is part of the place's name
+    (
+        "قصفت الطائرات سجن بادوش في محافظة نينوى.",
+        [("سجن بادوش", "Place"), ("محافظة نينوى", "Region")],
+        ["بادوش", "نينوى"],
+    ),
+    ("ضرب زلزال قوي إقليم بلخ فجر اليوم.", [("إقليم بلخ", "Region")], ["لخ"]),
+    ("وقعت الاشتباكات في ناحية بني سعد شرق المدينة.", [("ناحية بني سعد", "Region")], []),
+    ("زار المحافظ محافظة الجيزة أمس.", [("محافظة الجيزة", "Region")], []),
+    # a place may bear a person's name; a city's name may have a particle; a direction is
+    # no family name
+    (
+        "هاجم مسلحون نقطة في محافظة صلاح الدين وقصفت الطائرات مدينة خان يونس جنوب القطاع.",
+        [("محافظة صلاح الدين", "Region"), ("خان يونس", "City")],
+        ["صلاح", "يونس جنوب"],
+    ),
+    # a city's name after the designator of a division names the division
+    ("هطلت أمطار غزيرة على منطقة الرياض.", [("منطقة الرياض", "Region")], ["الرياض"]),
+    # a direction and a name after a division's designator: one region
+    (
+        "وصلت القافلة إلى ولاية شمال دارفور.",
+        [("ولاية شمال دارفور", "Region")],
+        ["دارفور"],
+    ),
+    # a dual designator announces two coordinated names
+    (
+        "رفضت الحكومة الاعتراف بانفصال جمهوريتي أبخازيا وأوسيتيا.",
+        [("أبخازيا", "Region"), ("أوسيتيا", "Region")],
+        ["أبخازيا وأوسيتيا"],
+    ),
+    # an organisation's designator, its genitive and a relative adjective agreeing with the
+    # designator: the adjective, not the country
+    (
+        "وقعت وزارة الزراعة المغربية مذكرة مع وزارة الدفاع الروسية.",
+        [("وزارة الزراعة المغربية", "Organization"), ("وزارة الدفاع الروسية", "Organization")],
+        ["المغربية"],
+    ),
+    (
+        "قال المتحدث باسم رئاسة الجمهورية التونسية إن اللقاء مهم.",
+        [("رئاسة الجمهورية التونسية", "Organization")],
+        [],
+    ),
+    ("كلف الملك برئاسة الحكومة وزير المالية.", [], ["رئاسة الحكومة"]),
+    # coordinated genitives, and a ل genitive, go on an organisation's name
+    (
+        "أعلنت وزارة الشباب والرياضة والثقافة افتتاح الملعب.",
+        [("وزارة الشباب والرياضة والثقافة", "Organization")],
+        [],
+    ),
+    (
+        "فاز حزب الاتحاد الدستوري للتنمية بعشرة مقاعد.",
+        [("حزب الاتحاد الدستوري للتنمية", "Organization")],
+        [],
+    ),
+    (
+        "قال المكتب الإعلامي للهيئة العامة للأرصاد الجوية إن العاصفة ستشتد.",
+        [("المكتب الإعلامي للهيئة العامة للأرصاد الجوية", "Organization")],
+        [],
+    ),
+    # the addressee after قال is not part of the speaker's name
+    (
+        "قالت وزارة الخارجية البريطانية للصحفيين إن الوفد وصل.",
+        [("وزارة الخارجية البريطانية", "Organization")],
+        ["وزارة الخارجية البريطانية للصحفيين"],
+    ),
+    (
+        "قالت وزارة الخارجية الروسية للتلفزيون الرسمي إن الوفد وصل.",
+        [("وزارة الخارجية الروسية", "Organization")],
+        ["وزارة الخارجية الروسية للتلفزيون الرسمي"],
+    ),
+    # two bodies coordinated stay two
+    (
+        "أدانت وزارة الخارجية والجامعة العربية الهجوم.",
+        [("وزارة الخارجية", "Organization")],
+        ["وزارة الخارجية والجامعة العربية"],
+    ),
+    # an armed group named after a body or a place is a body of its own
+    (
+        "تبنت كتائب حزب الله وسرايا القدس الهجوم.",
+        [("كتائب حزب الله", "Organization"), ("سرايا القدس", "Organization")],
+        ["حزب الله", "القدس"],
+    ),
+    # a plural designator with a country's adjective is a national force, not with another
+    (
+        "انسحبت القوات التركية من المنطقة وتقدمت القوات المهاجمة.",
+        [("القوات التركية", "Organization")],
+        ["القوات المهاجمة"],
+    ),
+    # a paper named after its city
+    (
+        "نقلت صحيفة بوسطن غلوب عن مسؤولين أن الاتفاق قريب.",
+        [("بوسطن غلوب", "Organization")],
+        ["بوسطن"],
+    ),
+    # a definite designator after ل, its article written لل
+    (
+        "قدمت قطر دعما للحكومة اللبنانية.",
+        [("لحكومة اللبنانية", "Organization")],
+        [],
+    ),
+    # a name in quotes after its designator, whatever its words look like
+    (
+        'قالت وكالة "تاس" إن الطائرة سقطت، ونقلت قناة "سكاي نيوز عربية" الخبر.',
+        [("تاس", "Organization"), ("سكاي نيوز عربية", "Organization")],
+        [],
+    ),
+    ('شارك نواب حزب "الحرية والعدالة" في الجلسة.', [("الحرية والعدالة", "Organization")], []),
+    ('قالت الوكالة "إن الوضع خطير" في بيانها.', [], ["إن الوضع خطير"]),
+    # after the designator's adjectives too, and a ship is named like a body
+    (
+        'وأعلنت الشركة النفطية الكويتية "كوفبك" أنها وقعت العقد، واحتجزت البحرية الناقلة "ستينا إمبيرو".',
+        [("كوفبك", "Organization"), ("ستينا إمبيرو", "Thing")],
+        [],
+    ),
+    # people: an indefinite word after a first name is the family name (a name is definite,
+    # so no indefinite attribute follows it), unless a genitive follows it (the object)
+    ("قال المتحدث باسم الوزارة حسن جميل إن الوفد وصل.", [("حسن جميل", "Person")], []),
+    ("أكد يوسف مراد ضرورة الحل.", [("يوسف مراد", "Person")], ["يوسف مراد ضرورة"]),
+    # a first name after a first name is a name (علي), على never
+    (
+        "ووقع محمد علي الاتفاق، وكتب يوسف مراد على حسابه.",
+        [("محمد علي", "Person"), ("يوسف مراد", "Person")],
+        ["محمد علي الاتفاق", "يوسف مراد على", "يوسف مراد على حسابه"],
+    ),
+    # the name after a title and a comma is in apposition to it
+    ("قال وزير الخارجية الأردني، ناصر جودة، إن الوفد وصل.", [("ناصر جودة", "Person")], []),
+    # a hyphenated first name
+    (
+        "التقى الوزير نظيره الفرنسي جان-مارك أيرولت.",
+        [("جان-مارك أيرولت", "Person")],
+        ["مارك أيرولت"],
+    ),
+    # زاده ends a (Persian) name: not زاد + ه
+    (
+        "قال المسؤول الإيراني كريم ناصر زاده إن المحادثات مستمرة. وأضاف ناصر زاده أن الجولة انتهت.",
+        [("كريم ناصر زاده", "Person"), ("ناصر زاده", "Person")],
+        ["كريم ناصر"],
+    ),
+    # name particles: مولاي, عبد before a definite word (not the verb)
+    ("استقبل الأمير مولاي رشيد رئيس الوزراء.", [("مولاي رشيد", "Person")], []),
+    ("قال عبد الكريم منصور إن الاجتماع انتهى.", [("عبد الكريم منصور", "Person")], []),
+    # a relative pronoun ends a name
+    (
+        "رحب الملك عبد الله الثاني الذي وصل أمس بالضيوف.",
+        [("عبد الله الثاني", "Person")],
+        ["عبد الله الثاني الذي"],
+    ),
+    # a compound relative adjective (الجنوب أفريقي) belongs to the title, not to the name
+    (
+        "التقى وزير الصحة الجنوب أفريقي جو فاهلا نظيره.",
+        [("جو فاهلا", "Person")],
+        ["أفريقي جو فاهلا"],
+    ),
+    # the father's name with the article continues a name (صباح الأحمد)
+    (
+        "اتصل الملك بالشيخ ناصر الأحمد الجابر، رئيس الوزراء.",
+        [("ناصر الأحمد الجابر", "Person")],
+        [],
+    ),
+    # coordinated genitives of a title before the name
+    (
+        "وقال وزير التجارة والصناعة والمنافسة الكيني صامويل كاريوكي إن الاتفاق مهم.",
+        [("صامويل كاريوكي", "Person")],
+        ["الكيني صامويل كاريوكي"],
+    ),
+    # a single name after a preposition or a noun that governs places is a place
+    (
+        "وصلت الأمطار إلى تكساس، وقال محافظ تشانكيري إن الطرق مغلقة.",
+        [("تكساس", "Place"), ("تشانكيري", "Place")],
+        [],
+    ),
+    # a local body and the place it serves in
+    (
+        "قالت بعثة الاتحاد الأفريقي في الصومال إن الوضع مستقر.",
+        [("بعثة الاتحاد الأفريقي في الصومال", "Organization")],
+        [],
+    ),
+    (
+        "وقال رئيس الإدارة المحلية في حلب إن المياه عادت.",
+        [("الإدارة المحلية في حلب", "Organization")],
+        [],
+    ),
+    # the seat of a body is a place named by the body
+    (
+        "تجمع المحتجون أمام مقر قيادة حزب العمال وأمام مقر سفارتها.",
+        [("مقر قيادة حزب العمال", "Place"), ("مقر سفارتها", "Place")],
+        ["حزب العمال"],
+    ),
+    # a quarter or facility named after a place is not the place; an airport stands for it
+    (
+        "عاد اللاجئون إلى مخيم حلب بعد أن وصل الوزير إلى مطار بيروت.",
+        [("مخيم حلب", "Place"), ("بيروت", "City")],
+        ["حلب", "مطار بيروت"],
+    ),
+    # a facility named by a country's relative adjective; not a field hospital
+    (
+        "قصفت الطائرات المستشفى الأردني ونقل الجرحى إلى المستشفى الميداني.",
+        [("المستشفى الأردني", "Place")],
+        ["المستشفى الميداني"],
+    ),
+    # not names: a noun in construct after إلى, a word with a pronoun suffix, a number
+    # word, a definite word no lexicon knows, a word coordinated after a nationality
+    ("نقلوا المصابين إلى ردهة الإنعاش.", [], ["ردهة الإنعاش", "ردهة"]),
+    (
+        "استقبل الملك محمد السادس، نصره الله، الوفد.",
+        [("محمد السادس", "Person")],
+        ["محمد السادس، نصر"],
+    ),
+    (
+        "قضت المحكمة على أحمد بن سالم ثلاثة أشهر.",
+        [("أحمد بن سالم", "Person")],
+        ["أحمد بن سالم ثلاثة"],
+    ),
+    ("ناقش الطرفان الاستحواذ الصناعي.", [], ["الاستحواذ الصناعي"]),
+    ("وقعت الحادثة في يوليو الماضي.", [], ["يوليو الماضي", "يوليو"]),
+    ("وقال الوزير المصري والعاهل الأردني إن الاتفاق مهم.", [], ["والعاهل الأردني"]),
+    # foreign words after في name a place; a dual designator announces places
+    ("أقيم المهرجان في بورتو أليغري.", [("بورتو أليغري", "Place")], []),
+    ("شهد إقليما هيران السفلى والعليا أمطارا غزيرة.", [("هيران السفلى", "Region")], []),
+    (
+        "احتشد المتظاهرون في ساحة تيانانمن.",
+        [("ساحة تيانانمن", "Place")],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "forbidden"), NAME_CASES)
+def test_names_are_found_whole(
+    text: str, found: list[tuple[str, str]], forbidden: list[str]
+) -> None:
+    spans = entity_spans(text)
+    for want in found:
+        assert want in spans, f"{want} not in {spans}"
+    surfaces = {s for s, _ in spans}
+    for bad in forbidden:
+        assert bad not in surfaces, f"{bad!r} found in {spans}"
+
+
+def test_two_word_titles_and_first_names_are_whole_words() -> None:
+    forms = [
+        t.form for t in analyse("استقبل ولي العهد الأمير مولاي الحسن الوفد.").sentences[0].tokens
+    ]
+    assert "ولي" in forms and "مولاي" in forms and "لي" not in forms
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "upos"),
+    [
+        ("توفي شخصان فى المدينة.", "فى", "ADP"),  # a final ى for ي
+        ("قال المسئول إن الوفد وصل.", "المسئول", "NOUN"),  # ئ for ؤ
+        ("واعلن الوزير أن الوفد وصل.", "اعلن", "VERB"),  # a bare alif for أ
+        ("خلال لقائه بالرئيس أكد الوزير دعمه.", "لقائ", "NOUN"),  # a name takes no suffix
+    ],
+)
+def test_other_spellings_and_suffixes(text: str, word: str, upos: str) -> None:
+    found = [t.upos for t in analyse(text).sentences[0].tokens if t.form == word]
+    assert found == [upos]
+
+
+def test_suffixes_after_ta_marbuta_and_dual_quantifiers() -> None:
+    forms = [t.form for t in analyse("نشر بيانا على صفحته، وكلاهما وافق.").sentences[0].tokens]
+    assert ["صفحت", "ه"] == forms[forms.index("صفحت") : forms.index("صفحت") + 2]
+    assert ["كلا", "هما"] == forms[forms.index("كلا") : forms.index("كلا") + 2]
+
+
+def test_a_full_stop_without_a_space_ends_a_sentence() -> None:
+    a = analyse("قال الوزير ذلك.وأضاف أن وكالة أ.ف.ب نقلت الخبر.")
+    assert [s.text for s in a.sentences] == ["قال الوزير ذلك.", "وأضاف أن وكالة أ.ف.ب نقلت الخبر."]

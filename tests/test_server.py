@@ -21,9 +21,9 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from kg.errors import InputError
 from kg.graph import build_graph
-from kg.oxstore import GraphStore
+from kg.serialise import write_outputs
 from kg.server import free_port
-from kg.store import write_outputs
+from kg.store import GraphStore
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 1.5  # seconds a query may run in these servers
@@ -281,7 +281,7 @@ def test_a_triple_in_several_graphs_of_a_file_counts_once(
 ) -> None:
     # graph.trig repeats Washington's description in both documents' graphs; Oxigraph's
     # union would count it twice (oxigraph/oxigraph#1919); rdflib counts it once.
-    from kg.store import query
+    from kg.query import query
 
     trig = write_outputs(build_graph(results()), tmp_path)[1]
     q = "SELECT (COUNT(*) AS ?n) WHERE { ?s rdfs:label ?l }"

@@ -19,21 +19,12 @@ import pytest
 
 from kg import suite
 from kg.lexicon.relations import key
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, suite_files
 
-PASSING = (
-    "suite_ar.tsv",
-    "heldout_ar.tsv",
-    "heldout2_ar.tsv",
-    "heldout3_ar.tsv",
-    "suite_coref_ar.tsv",
-    "suite_lexicon_ar.tsv",
-)
-FAILING = ("suite_failing_ar.tsv", "suite_lexicon_failing_ar.tsv")
 EXTRAS = DATA / "suite_extras.tsv"
 
-OUTCOMES = {o.case.id: o for f in PASSING for o in suite.run(DATA / f)}
-FAILED = {o.case.id: o for f in FAILING for o in suite.run(DATA / f)}
+OUTCOMES = {o.case.id: o for f in suite_files() for o in suite.run(f)}
+FAILED = {o.case.id: o for f in suite_files(failing=True) for o in suite.run(f)}
 
 
 @pytest.mark.parametrize("case_id", sorted(OUTCOMES))
@@ -60,7 +51,7 @@ def test_known_failure(case_id: str) -> None:
 
 
 def test_case_ids_are_unique_across_suites() -> None:
-    ids = [c.id for f in PASSING + FAILING for c in suite.load(DATA / f)]
+    ids = [c.id for f in suite_files() + suite_files(failing=True) for c in suite.load(f)]
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
 
 

@@ -2,18 +2,13 @@
 
 Every analyser emits Universal Dependencies trees, so one extractor serves them all.
 
-An analyser is any object with
-
-``name``
-    recorded in each fact's provenance;
-``formats``
-    the ``Document.format`` values it accepts (``{"text"}``, ``{"conllu"}``);
-``languages``
-    the languages it can analyse, or ``None`` for any;
-``analyse(doc) -> AnalysedDoc``
-    one document;
-``analyse_many(docs) -> Iterator[AnalysedDoc]``
-    optional, for analysers that batch (stanza).
+An analyser subclasses :class:`Analyser`: it says its ``name`` (recorded in each fact's
+provenance), the ``formats`` and ``languages`` it takes, and implements ``analyse``.
+What else the pipeline may ask of it has a default there, overridden where it differs:
+``analyse_many`` (with ``batches = True`` for analysers that do many documents at once
+better than one at a time: stanza), ``require`` (fail before reading a corpus when the
+analyser cannot run at all) and ``choose`` (the analyser that does a document: itself,
+except for ``auto``).
 
 Built-in analysers are registered by name below and imported only when used; other
 packages add theirs through the ``kg.analysers`` entry point group.
@@ -22,23 +17,44 @@ packages add theirs through the ``kg.analysers`` entry point group.
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, ClassVar
 
-from ..errors import StageRequirementError
+from ..errors import ModelsMissingError, PluginError, StageRequirementError
 from ..model import AnalysedDoc, Document
 from ..registry import Registry
 
 log = logging.getLogger(__name__)
 
 
-@runtime_checkable
-class Analyser(Protocol):
-    name: str
-    formats: frozenset[str]
-    languages: frozenset[str] | None
+class Analyser(ABC):
+    """The analyser interface: what the pipeline may ask of any analyser, with defaults."""
 
-    def analyse(self, doc: Document) -> AnalysedDoc: ...
+    name: str
+    formats: frozenset[str]  # the Document.format values it takes ("text", "conllu")
+    languages: frozenset[str] | None  # the languages it analyses, None for any
+    #: Whether ``analyse_many`` does better than one document at a time; the pipeline
+    #: then hands it documents in batches.
+    batches: ClassVar[bool] = False
+
+    @abstractmethod
+    def analyse(self, doc: Document) -> AnalysedDoc:
+        """One document."""
+
+    def analyse_many(self, docs: Iterable[Document]) -> Iterator[AnalysedDoc]:
+        """Several documents, in order (by default one at a time)."""
+        for doc in docs:
+            yield self.analyse(doc)
+
+    def require(self, lang: str | None = None) -> None:
+        """Raise a KGError that says what is missing when this analyser cannot run at all
+        for ``lang`` (or, with none given, for any language); by default it always can."""
+        return None
+
+    def choose(self, doc: Document) -> Analyser:
+        """The analyser that does ``doc``: this one (``auto`` picks one per document)."""
+        return self
 
 
 ANALYSERS = Registry(
@@ -62,8 +78,13 @@ def get_analyser(name: str, **options: Any) -> Analyser:
     ...
     kg.errors.UnknownNameError: unknown analyser 'spacy'. Available: conllu, rules, stanza
     """
-    cls = ANALYSERS.load(name)
-    return cls(**options)  # type: ignore[no-any-return]
+    analyser = ANALYSERS.load(name)(**options)
+    if not isinstance(analyser, Analyser):
+        raise PluginError(
+            f"the analyser {name!r} is a {type(analyser).__name__}, which does not subclass "
+            "kg.analyse.Analyser"
+        )
+    return analyser
 
 
 def check(analyser: Analyser, doc: Document) -> None:
@@ -81,10 +102,10 @@ def check(analyser: Analyser, doc: Document) -> None:
         )
 
 
-class AutoAnalyser:
+class AutoAnalyser(Analyser):
     """Chooses per document: CoNLL-U -> ``conllu``; stanza when its models for the
-    document's language are on disk; ``rules`` otherwise. Logs each choice once per
-    language."""
+    document's language are on disk (its ``require`` passes); ``rules`` otherwise. Logs
+    each choice once per language."""
 
     name = "auto"
     formats = frozenset({"text", "conllu"})
@@ -106,27 +127,20 @@ class AutoAnalyser:
             return self._get("conllu")
         name = self._chosen.get(doc.lang)
         if name is None:
-            name = "rules"
-            try:
-                from .stanza import models_available
-
-                if models_available(doc.lang, self._stanza_options.get("model_dir")):
-                    name = "stanza"
-            except ImportError:  # stanza not installed
-                pass
+            name = "stanza" if self._stanza_can(doc.lang) else "rules"
             self._chosen[doc.lang] = name
             log.info("analyser for %r documents: %s", doc.lang, name)
         return self._get(name)
 
+    def _stanza_can(self, lang: str) -> bool:
+        """Whether stanza's models for ``lang`` are on disk (files only: no torch)."""
+        if not lang:
+            return False
+        try:
+            self._get("stanza").require(lang)
+        except (ImportError, ModelsMissingError):  # stanza not installed, or no models
+            return False
+        return True
+
     def analyse(self, doc: Document) -> AnalysedDoc:
         return self.choose(doc).analyse(doc)
-
-
-def analyse_all(analyser: Analyser, docs: Iterable[Document]) -> Iterator[AnalysedDoc]:
-    """Analyse documents in order, batching where the analyser supports it."""
-    many = getattr(analyser, "analyse_many", None)
-    if many is not None:
-        yield from many(docs)
-    else:
-        for d in docs:
-            yield analyser.analyse(d)

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..errors import InputError
 from ..lexicon.names import lookup_name
 from ..model import AnalysedDoc, Document, EntitySpan, Sentence, Token
 from ..text import normalize
+from . import Analyser
 from .names import find_entities
 from .spans import decode_tags, ner_class, refine, split_surface, trim
 
@@ -65,83 +66,119 @@ def parse(text: str, source: str = "<conllu>") -> Iterator[_Sent]:
     ...
     kg.errors.InputError: bad.conllu:1: expected 10 tab-separated columns, found 2
     """
-    words: list[_Word] = []
-    sent_text: str | None = None
-    newpar = False
-    newdoc: str | None = None
-    start_line = 1
-    mwt: dict[int, tuple[int, str]] = {}
-    mwt_misc: dict[int, str] = {}
-    lines = text.lstrip("\ufeff").splitlines()
-
-    def where(n: int) -> str:
-        return f"{source}:{n}"
-
-    for n, line in enumerate([*lines, ""], 1):
+    reader = _Reader(source)
+    for n, line in enumerate([*text.lstrip("\ufeff").splitlines(), ""], 1):
         if not line.strip():
-            if words:
-                _check_sentence(words, mwt, where(start_line))
-                yield _Sent(words, sent_text, newpar, start_line, mwt, newdoc, mwt_misc)
-            elif mwt:
-                raise InputError(where(n - 1), "multi-word token line with no words after it")
-            words, sent_text, newpar, newdoc, mwt, mwt_misc = [], None, False, None, {}, {}
-            start_line = n + 1
-            continue
-        if line.startswith("#"):
-            key, _, value = line[1:].partition("=")
-            key = key.strip()
-            if key == "text":
-                sent_text = value.strip()
-            elif key.startswith("newdoc"):
-                newpar = True
-                newdoc = value.strip() if key.startswith("newdoc id") else ""
-            elif key.startswith("newpar"):
-                newpar = True
-            continue
+            sent = reader.end(n)
+            if sent is not None:
+                yield sent
+        elif line.startswith("#"):
+            reader.comment(line)
+        else:
+            reader.row(line, n)
+
+
+@dataclass
+class _Reader:
+    """The sentence being read: its words, multi-word tokens and comments so far."""
+
+    source: str
+    words: list[_Word] = field(default_factory=list)
+    sent_text: str | None = None
+    newpar: bool = False
+    newdoc: str | None = None
+    start_line: int = 1
+    mwt: dict[int, tuple[int, str]] = field(default_factory=dict)
+    mwt_misc: dict[int, str] = field(default_factory=dict)
+
+    def where(self, n: int) -> str:
+        return f"{self.source}:{n}"
+
+    def end(self, n: int) -> _Sent | None:
+        """A blank line at line n: the sentence read so far (None if there was none)."""
+        sent = None
+        if self.words:
+            _check_sentence(self.words, self.mwt, self.where(self.start_line))
+            sent = _Sent(
+                self.words,
+                self.sent_text,
+                self.newpar,
+                self.start_line,
+                self.mwt,
+                self.newdoc,
+                self.mwt_misc,
+            )
+        elif self.mwt:
+            raise InputError(self.where(n - 1), "multi-word token line with no words after it")
+        self.words, self.sent_text, self.newpar, self.newdoc = [], None, False, None
+        self.mwt, self.mwt_misc = {}, {}
+        self.start_line = n + 1
+        return sent
+
+    def comment(self, line: str) -> None:
+        key, _, value = line[1:].partition("=")
+        key = key.strip()
+        if key == "text":
+            self.sent_text = value.strip()
+        elif key.startswith("newdoc"):
+            self.newpar = True
+            self.newdoc = value.strip() if key.startswith("newdoc id") else ""
+        elif key.startswith("newpar"):
+            self.newpar = True
+
+    def row(self, line: str, n: int) -> None:
+        """A word, multi-word token or empty node line."""
         cols = line.rstrip("\r\n").split("\t")
         if len(cols) != 10:
-            raise InputError(where(n), f"expected 10 tab-separated columns, found {len(cols)}")
+            raise InputError(self.where(n), f"expected 10 tab-separated columns, found {len(cols)}")
         wid = cols[0].strip()
         if "." in wid:
             a, _, b = wid.partition(".")
             if not (a.isdigit() and b.isdigit()):
-                raise InputError(where(n), f"bad empty node id {wid!r}")
-            continue  # empty node of the enhanced graph
+                raise InputError(self.where(n), f"bad empty node id {wid!r}")
+            return  # empty node of the enhanced graph
         if "-" in wid:
-            a, _, b = wid.partition("-")
-            if not (a.isdigit() and b.isdigit()) or int(b) < int(a):
-                raise InputError(where(n), f"bad multi-word token id {wid!r}")
-            if int(a) != len(words) + 1:
-                raise InputError(
-                    where(n),
-                    f"multi-word token {wid} does not start at the next word ({len(words) + 1})",
-                )
-            mwt[int(a)] = (int(b), cols[1])
-            mwt_misc[int(a)] = cols[9]
-            continue
+            self._multiword(wid, cols, n)
+            return
         if not wid.isdigit():
-            raise InputError(where(n), f"bad token id {wid!r}")
-        if int(wid) != len(words) + 1:
-            raise InputError(where(n), f"word id {wid} out of order (expected {len(words) + 1})")
-        head = cols[6].strip()
-        if head not in ("_", "") and not head.isdigit():
-            raise InputError(where(n), f"bad head {head!r}")
-        if not cols[1]:
-            raise InputError(where(n), "empty FORM")
-        words.append(
-            _Word(
-                id=int(wid),
-                form=cols[1],
-                lemma=cols[2] if cols[2] != "_" or cols[1] == "_" else cols[1],
-                upos=cols[3] if cols[3] not in ("", "_") else "X",
-                xpos=cols[4],
-                feats=cols[5],
-                head=int(head) if head.isdigit() else 0,
-                deprel=cols[7] if cols[7] not in ("", "_") else "dep",
-                misc=cols[9],
-                line=n,
+            raise InputError(self.where(n), f"bad token id {wid!r}")
+        if int(wid) != len(self.words) + 1:
+            raise InputError(
+                self.where(n), f"word id {wid} out of order (expected {len(self.words) + 1})"
             )
-        )
+        self.words.append(_word(cols, n, self.where(n)))
+
+    def _multiword(self, wid: str, cols: list[str], n: int) -> None:
+        a, _, b = wid.partition("-")
+        if not (a.isdigit() and b.isdigit()) or int(b) < int(a):
+            raise InputError(self.where(n), f"bad multi-word token id {wid!r}")
+        if int(a) != len(self.words) + 1:
+            raise InputError(
+                self.where(n),
+                f"multi-word token {wid} does not start at the next word ({len(self.words) + 1})",
+            )
+        self.mwt[int(a)] = (int(b), cols[1])
+        self.mwt_misc[int(a)] = cols[9]
+
+
+def _word(cols: list[str], n: int, where: str) -> _Word:
+    head = cols[6].strip()
+    if head not in ("_", "") and not head.isdigit():
+        raise InputError(where, f"bad head {head!r}")
+    if not cols[1]:
+        raise InputError(where, "empty FORM")
+    return _Word(
+        id=int(cols[0].strip()),
+        form=cols[1],
+        lemma=cols[2] if cols[2] != "_" or cols[1] == "_" else cols[1],
+        upos=cols[3] if cols[3] not in ("", "_") else "X",
+        xpos=cols[4],
+        feats=cols[5],
+        head=int(head) if head.isdigit() else 0,
+        deprel=cols[7] if cols[7] not in ("", "_") else "dep",
+        misc=cols[9],
+        line=n,
+    )
 
 
 def _check_sentence(words: list[_Word], mwt: dict[int, tuple[int, str]], where: str) -> None:
@@ -292,52 +329,12 @@ def to_analysed(doc: Document, name: str = "conllu") -> AnalysedDoc:
     sentences: list[Sentence] = []
     offset = 0
     for index, s in enumerate(parsed):
-        text = s.text if s.text is not None else _reconstruct(s)
-        try:
-            spans = _align(text, s, doc.source)
-        except InputError as exc:
-            if s.text is None:
-                raise
-            log.warning("%s; using the text its words spell", exc)
-            text = _reconstruct(s)
-            spans = _align(text, s, doc.source)
+        text, spans = _text_and_spans(s, doc.source)
         if pieces:
             sep = "\n\n" if s.newpar else "\n"
             pieces.append(sep)
             offset += len(sep)
-        tokens = tuple(
-            Token(
-                id=k,
-                form=w.form,
-                lemma=w.lemma,
-                upos=w.upos,
-                head=w.head,
-                deprel=w.deprel if w.head or w.deprel != "dep" else "root",
-                start=offset + a,
-                end=offset + b,
-                feats=w.feats,
-                xpos=w.xpos,
-                misc=w.misc,
-            )
-            for k, (w, (a, b)) in enumerate(zip(s.words, spans, strict=True), 1)
-        )
-        ner = _ner_spans(s.words)
-        if ner is None:
-            ents = tuple(find_entities(tokens))
-        else:
-            ents = tuple(
-                _named(e, tokens, text, offset) for e in ner if trim(tokens, e.first, e.last)
-            )
-        sentences.append(
-            Sentence(
-                index=index,
-                start=offset,
-                end=offset + len(text),
-                text=text,
-                tokens=tokens,
-                entities=ents,
-            )
-        )
+        sentences.append(_sentence(index, s, text, spans, offset))
         pieces.append(text)
         offset += len(text)
     plain = Document(
@@ -351,7 +348,52 @@ def to_analysed(doc: Document, name: str = "conllu") -> AnalysedDoc:
     return AnalysedDoc(doc=plain, sentences=tuple(sentences), analyser=name)
 
 
-class ConlluAnalyser:
+def _text_and_spans(s: _Sent, source: str) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence's text and each word's span in it: ``# text`` when the words are found
+    in it, else the text the words spell (with a warning)."""
+    text = s.text if s.text is not None else _reconstruct(s)
+    try:
+        return text, _align(text, s, source)
+    except InputError as exc:
+        if s.text is None:
+            raise
+        log.warning("%s; using the text its words spell", exc)
+        text = _reconstruct(s)
+        return text, _align(text, s, source)
+
+
+def _sentence(
+    index: int, s: _Sent, text: str, spans: list[tuple[int, int]], offset: int
+) -> Sentence:
+    """A parsed sentence at ``offset`` of the document: tokens, and entity spans from the
+    NER column, or found by name when the file has none."""
+    tokens = tuple(
+        Token(
+            id=k,
+            form=w.form,
+            lemma=w.lemma,
+            upos=w.upos,
+            head=w.head,
+            deprel=w.deprel if w.head or w.deprel != "dep" else "root",
+            start=offset + a,
+            end=offset + b,
+            feats=w.feats,
+            xpos=w.xpos,
+            misc=w.misc,
+        )
+        for k, (w, (a, b)) in enumerate(zip(s.words, spans, strict=True), 1)
+    )
+    ner = _ner_spans(s.words)
+    if ner is None:
+        ents = tuple(find_entities(tokens))
+    else:
+        ents = tuple(_named(e, tokens, text, offset) for e in ner if trim(tokens, e.first, e.last))
+    return Sentence(
+        index=index, start=offset, end=offset + len(text), text=text, tokens=tokens, entities=ents
+    )
+
+
+class ConlluAnalyser(Analyser):
     """Reads UD parses from CoNLL-U documents (``Document.format == "conllu"``)."""
 
     name = "conllu"

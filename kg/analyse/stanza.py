@@ -34,6 +34,7 @@ from typing import Any
 
 from ..errors import KGError, ModelsMissingError
 from ..model import AnalysedDoc, Document, EntitySpan, Sentence, Token
+from . import Analyser
 from .spans import ner_class, refine, split_surface, trim
 
 log = logging.getLogger(__name__)
@@ -220,7 +221,7 @@ def download(
 # ------------------------------------------------------------------ analyser
 
 
-class StanzaAnalyser:
+class StanzaAnalyser(Analyser):
     """stanza's neural pipeline behind the analyser protocol (see the module docstring).
 
     ``model_dir``: stanza's model folder; ``lang``: analyse every document as this
@@ -232,6 +233,7 @@ class StanzaAnalyser:
     name = "stanza"
     formats = frozenset({"text"})
     languages = None  # whatever is on disk; checked per document
+    batches = True  # one bulk_process call for many documents
 
     def __init__(
         self,

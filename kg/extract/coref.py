@@ -205,7 +205,8 @@ def pronoun(d: Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None = 
                 k = d.token_ent.get((s.index, j))
                 if k:
                     exclude.add(d.find(k))
-    found = recent(d, gender, number, exclude, s.index, prefer_subject=False)
+    before = (s.index, tree.tok(i).start)
+    found = recent(d, gender, number, exclude, s.index, prefer_subject=False, before=before)
     if found is None:
         found = _antecedent_noun(d, s, tree, i, gender, number)
     return found
@@ -258,8 +259,11 @@ def recent(
     sentence: int,
     prefer_subject: bool,
     classes: frozenset[str] = AGENTIVE,
+    before: tuple[int, int] | None = None,
 ) -> str | None:
-    """The most recent agreeing entity; subjects first when ``prefer_subject``."""
+    """The most recent agreeing entity; subjects first when ``prefer_subject``. With
+    ``before`` (sentence, character offset), only an entity mentioned before that point: a
+    pronoun refers back (تحريرها لشرق الموصل: her liberating, not the city after it)."""
     passes = ("subject", "mention") if prefer_subject else ("mention",)
     for want in passes:
         for key, role, si in reversed(d.history):
@@ -273,9 +277,25 @@ def recent(
             e = d.ents[k]
             if e.cls not in classes:
                 continue
+            if (
+                before is not None
+                and si == before[0]
+                and role == "mention"
+                and not _mentioned_before(d, e, before)
+            ):
+                continue  # named later in this sentence, not yet when the pronoun is read
             if agrees(e, gender, number):
                 return k
     return None
+
+
+def _mentioned_before(d: Doc, e: Ent, where: tuple[int, int]) -> bool:
+    """Whether one of the entity's mentions in that sentence comes before the offset."""
+    for mid in e.mentions:
+        m = d.mentions[int(mid[1:]) - 1]
+        if m.sentence == where[0] and m.start < where[1]:
+            return True
+    return False
 
 
 def dual_parties(d: Doc, tree: Tree, i: int) -> list[str] | None:

@@ -54,11 +54,23 @@ def titles() -> dict[str, Title]:
 def designators() -> dict[str, str]:
     """Designator nouns (مدينة, تنظيم) -> the class of the name that follows."""
     table: dict[str, str] = {}
-    for form, cls in _rows("designators.tsv"):
+    for form, cls, *_ in _rows("designators.tsv"):
         n = normalize(form)
         table.setdefault(n, cls)
         table.setdefault(n[2:] if n.startswith("ال") else "ال" + n, cls)
     return table
+
+
+@lru_cache(maxsize=1)
+def designators_in_name() -> dict[str, str]:
+    """Designators that are part of the place's name (محافظة الجيزة, سجن صيدنايا), normalised,
+    without the article -> ``yes``, or ``admin`` for a division of a country (whose name may
+    be a common word)."""
+    return {
+        normalize(row[0]): row[2].strip()
+        for row in _rows("designators.tsv")
+        if len(row) > 2 and row[2].strip()
+    }
 
 
 @lru_cache(maxsize=1)

@@ -15,16 +15,12 @@ stage gives each entity the QID of its best link (``kg.graph.choose_link``).
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
-from ..model import Extraction, Link
 from ..registry import Registry
+from .base import Linker
 
-
-class Linker(Protocol):
-    name: str
-
-    def __call__(self, extraction: Extraction) -> tuple[Link, ...]: ...
+__all__ = ["LINKERS", "Linker", "get_linker"]
 
 
 LINKERS = Registry(

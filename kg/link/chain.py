@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Extraction, Link
-from . import Linker
+from .base import Linker
 
 
 class ChainLinker:

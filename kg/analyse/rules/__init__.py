@@ -11,6 +11,7 @@ from __future__ import annotations
 from ...lexicon.names import single_word_names
 from ...model import AnalysedDoc, Document, EntitySpan, Sentence, Token
 from ...text import normalize, strip_diacritics
+from .. import Analyser
 from ..names import find_entities
 from .morph import Reading
 from .parser import W, parse
@@ -18,7 +19,7 @@ from .segment import split_sentences, words
 from .tagger import choose, has_tanween
 
 
-class RulesAnalyser:
+class RulesAnalyser(Analyser):
     """Rule-based Arabic analyser (see the module docstring); English documents go to
     :mod:`kg.analyse.rules.english`."""
 

@@ -58,6 +58,9 @@ class Reading:
     number: str = ""
     definite: bool = False
     source: str = ""  # fw, lex, farahidi, name, unknown
+    #: a proper noun of the lexicon read as a common noun because it carries a pronoun
+    #: suffix (لقائه): it ranks below the word's own common readings, as the name did
+    suffixed_name: bool = False
 
     @property
     def head(self) -> Part:
@@ -203,7 +206,7 @@ def _pro_parts(surface: str, pro: str) -> tuple[list[Part], int]:
     return parts, pos
 
 
-def _enc_part(surface: str, enc: str, stem_end_hint: int | None = None) -> tuple[Part | None, int]:
+def _enc_part(surface: str, enc: str) -> tuple[Part | None, int]:
     if not enc:
         return None, len(surface)
     start = _letter_index_from_end(surface, len(enc))
@@ -274,14 +277,18 @@ def _reading_from_lex(surface: str, fields: list[str], weights: dict[str, float]
         return None
     definite = pro.endswith("ال") or pro == "لل"
     plemma = strip_diacritics(lemma)
+    suffixed_name = False
     if pos == "V":
         upos = "AUX" if normalize(plemma) in _KANA else "VERB"
         feats = _verb_feats(tense, voice, person)
         tag = "aux" if upos == "AUX" else "verb"
         rpos = "V"
     else:
-        if ntype == "prop" and (definite or plemma.endswith("ة")):
-            ntype = "n"  # مسيرة, البرلمان: common nouns the lexicon also lists as names
+        suffixed_name = ntype == "prop" and bool(enc) and not (definite or plemma.endswith("ة"))
+        if ntype == "prop" and (definite or plemma.endswith("ة") or enc):
+            # مسيرة, البرلمان: common nouns the lexicon also lists as names; لقائه: a name
+            # takes no pronoun suffix
+            ntype = "n"
         if ntype == "n" and lemma.endswith("يّ"):
             ntype = "nisba"  # حوثيّ: a relative adjective the lexicon types as a noun
         elif ntype == "n" and normalize(plemma) in _adjective_lemmas():
@@ -313,6 +320,7 @@ def _reading_from_lex(surface: str, fields: list[str], weights: dict[str, float]
         number=number,
         definite=definite,
         source="lex",
+        suffixed_name=suffixed_name,
     )
 
 
@@ -497,6 +505,8 @@ def _composed_readings(
             raw = forms.get(stem)
             if raw is None and pro.endswith("ل") and stem.startswith("ل"):
                 raw = forms.get("ا" + stem)  # لل = ل + ال
+            if raw is None and enc and stem.endswith("ت"):
+                raw = forms.get(stem[:-1] + "ة")  # جلالته: ة is written ت before a suffix
             if raw is None:
                 continue
             for chunk in raw.split(";"):
@@ -559,6 +569,8 @@ def _inflected_readings(
             if ending == "ية":
                 stem += "ي"
             direct = forms.get(stem)
+            if direct is None and ending == "ات":
+                direct = forms.get(stem + "ة")  # بنايات: the plural of بناية
             raw = direct or forms.get("ال" + stem)
             if raw is None:
                 continue
@@ -716,13 +728,42 @@ def proper_noun_reading(
 
 @lru_cache(maxsize=200_000)
 def analyse_word(surface: str) -> tuple[Reading, ...]:
-    """All readings of one Arabic surface word, best guesses first (before context).
+    """All readings of one Arabic surface word, best guesses first (before context); a
+    word the lexicon lacks is read as another spelling of one it has where there is one
+    (:func:`_spellings`).
 
     >>> [(r.pos, r.lemma) for r in analyse_word("وزير")][:1]
     [('N', 'وزير')]
     >>> [surface[p.start:p.end] for surface in ["بالعراق"] for p in analyse_word(surface)[0].parts]
     ['ب', 'العراق']
+    >>> analyse_word("فى")[0].lemma
+    'في'
     """
+    readings = list(_analyse_word(surface))
+    if not any(r.source in ("lex", "fw", "composed") for r in readings):
+        bare = strip_diacritics(surface).replace("\u0640", "")
+        forms = _lexicon()[0]
+        fw = function_words()
+        for variant in _spellings(bare):
+            if variant not in forms and variant not in fw:
+                continue  # only the lexicon's own readings count (no farahidi run)
+            found = [
+                r
+                for r in _analyse_word(variant)
+                if r.source == "lex" or (r.source == "fw" and len(r.parts) == 1)
+            ]
+            if found:
+                # the same number of letters, so the same offsets: فى is في, مسئول is مسؤول
+                readings = [
+                    replace(r, score=r.score - 0.1, source="spelling") for r in found
+                ] + readings
+                readings.sort(key=lambda r: -r.score)
+                break
+    return tuple(readings)
+
+
+def _analyse_word(surface: str) -> tuple[Reading, ...]:
+    """All readings of one Arabic surface word as written."""
     forms, weights = _lexicon()
     bare = strip_diacritics(surface).replace("\u0640", "")
     readings: list[Reading] = list(_function_readings(surface))
@@ -770,10 +811,40 @@ def analyse_word(surface: str) -> tuple[Reading, ...]:
             for r in _inflected_readings(surface, bare, forms, weights, bare_alif=True)
             if r.lemma != bare
         )
-    common = {r.lemma for r in readings if r.pos in ("N", "A")}
+    common = {r.lemma for r in readings if r.pos in ("N", "A") and not r.suffixed_name}
     readings = [
-        replace(r, score=r.score - 0.3) if r.pos == "PN" and r.lemma in common else r
+        replace(r, score=r.score - 0.3)
+        if (r.pos == "PN" or r.suffixed_name) and r.lemma in common
+        else r
         for r in readings
     ]
     readings.sort(key=lambda r: -r.score)
     return tuple(readings)
+
+
+def _spellings(bare: str) -> list[str]:
+    """Other spellings of a word nothing reads, letter for letter: a final ى for ي
+    (فى, الماضى), ئ for ؤ (مسئول, شئون), a bare alif for أ or إ at the start of the word or
+    after و (اعلنت, واعلام, إبن), a final ه for ة (الحكومه). Each has as many letters as the
+    word. Readings found this way are marked ``spelling``: the word stays unattested, so a
+    foreign name keeps its chance."""
+    out: list[str] = []
+    if bare.endswith("ى"):
+        out.append(bare[:-1] + "ي")
+    if "ئ" in bare[1:-1]:
+        out.append(bare[0] + bare[1:-1].replace("ئ", "ؤ") + bare[-1])
+    # the first letter of the stem: at the start, after و, after the article (الاوراق)
+    starts = [0, 1] if bare.startswith("و") else [0]
+    for pre in ("ال", "وال", "بال", "فال", "كال"):
+        if bare.startswith(pre):
+            starts.append(len(pre))
+    for k in starts:
+        if k >= len(bare) - 2:
+            continue
+        if bare[k] == "ا" and not bare.startswith("ال", k):
+            out.extend(bare[:k] + h + bare[k + 1 :] for h in "أإ")
+        elif bare[k] in "أإ":
+            out.append(bare[:k] + "ا" + bare[k + 1 :])
+    if bare.endswith("ه") and len(bare) > 3:
+        out.append(bare[:-1] + "ة")
+    return out

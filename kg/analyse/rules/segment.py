@@ -36,6 +36,9 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     >>> t = "قال الوزير: «نحن هنا. وسنبقى». ثم غادر.\\nعنوان بلا نقطة\\nبلغت النسبة 3.5 في المئة."
     >>> [t[a:b] for a, b in split_sentences(t)]
     ['قال الوزير: «نحن هنا. وسنبقى».', 'ثم غادر.', 'عنوان بلا نقطة', 'بلغت النسبة 3.5 في المئة.']
+    >>> t = "قال ذلك.وأضاف أن وكالة أ.ف.ب نقلت الخبر."
+    >>> [t[a:b] for a, b in split_sentences(t)]
+    ['قال ذلك.', 'وأضاف أن وكالة أ.ف.ب نقلت الخبر.']
     """
     pos = 0
     for line in text.split("\n"):
@@ -70,13 +73,31 @@ def _split_line(line: str) -> Iterator[tuple[int, int]]:
             j = i + 1
             while j < n and (line[j] in _END or line[j] in _CLOSERS):
                 j += 1
-            if j >= n or line[j].isspace():
+            if j >= n or line[j].isspace() or _glued(line, i, j):
                 yield from _trim(line, begin, j)
                 begin = j
                 i = j
                 continue
         i += 1
     yield from _trim(line, begin, n)
+
+
+_LETTER = re.compile(rf"[{_AR}]")
+
+
+def _glued(line: str, i: int, j: int) -> bool:
+    """A full stop with no space after it between two Arabic words of two letters or more
+    (قال ذلك.وأضاف): a sentence end typed without its space. Not an abbreviation (أ.ف.ب,
+    د.محمد) nor a number."""
+    if j >= len(line) or not _LETTER.match(line[j]) or line[i] != ".":
+        return False
+    k = i
+    while k > 0 and _LETTER.match(line[k - 1]):
+        k -= 1
+    m = j
+    while m < len(line) and _LETTER.match(line[m]):
+        m += 1
+    return i - k >= 2 and m - j >= 2
 
 
 def _quotes_balanced(line: str) -> bool:

@@ -16,6 +16,7 @@ right with general cues of Arabic syntax:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from ...text import normalize, strip_diacritics
@@ -157,7 +158,7 @@ def choose(
     prev_surface = ""
     clause_start = True
     verb_in_clause = False
-    in_name = _multiword_names([w for w, _ in words])
+    in_name = _multiword_names([w for w, _ in words]) | _quoted_names([w for w, _ in words])
     attested = [kind != "ar" or _attested(surface) for surface, kind in words]
     for pos, (surface, kind) in enumerate(words):
         if kind != "ar":
@@ -169,33 +170,59 @@ def choose(
                 verb_in_clause = False
             continue
         readings = analyse_word(surface)
-        if not readings:
-            readings = (_unknown(surface, vocabulary, names),)
+        pair = (
+            pos >= 2
+            and out[-1].source == "unknown"
+            and not attested[pos]
+            and _dual_designator(words[pos - 2][0])
+        )
+        if not readings or pair:
+            readings = (_unknown(surface, vocabulary, names, pair),)
         else:
             nxt = words[pos + 1][0] if pos + 1 < len(words) else ""
             next_unknown = (
                 bool(nxt) and not attested[pos + 1] and not _accusative_pair(surface, nxt)
             )
-            readings = (
-                readings
-                + _name_readings(surface, names, prev)
-                + _foreign_reading(
-                    surface, attested[pos], prev, words[pos - 1][0] if pos else "", next_unknown
+            foreign = (
+                ()
+                if agreeing_plural(surface, nxt) or _feminine_with_suffix(surface, readings)
+                else _foreign_reading(
+                    surface,
+                    attested[pos],
+                    prev,
+                    words[pos - 1][0] if pos else "",
+                    next_unknown,
+                    _is_first_name(nxt),
                 )
             )
+            if (
+                foreign
+                and normalize(surface).startswith("ال")
+                and not _place_designator(prev, prev_surface)  # (منطقة الباحة: a name)
+                and any(r.pos in ("N", "A") and r.definite for r in readings)
+            ):
+                # الأبرياء, الاستحواذ: a definite word the analyser reads as a noun is
+                # rarely a foreign name (those take no article)
+                foreign = tuple(replace(r, score=r.score - 1.0) for r in foreign)
+            readings = readings + _name_readings(surface, names, prev) + foreign
         if pos in in_name:
             # inside a multi-word name of the gazetteer (ينس ستولتنبرغ): no verb readings
             not_verbs = tuple(r for r in readings if r.pos != "V")
             readings = not_verbs or (proper_noun_reading(surface, source="name"),)
+        readings = _whole_words(
+            readings, surface, words[pos + 1][0] if pos + 1 < len(words) else "", prev
+        )
         nominal = any(r.pos in ("N", "A", "PN") for r in readings)
         after = _subject_gender(words[pos + 1][0]) if pos + 1 < len(words) else ""
         before_definite = pos + 1 < len(words) and normalize(words[pos + 1][0]).startswith("ال")
+        construct = _place_designator(prev, prev_surface)
         best = max(
             readings,
             key=lambda r: (
                 _score(r, prev, prev_surface, surface, clause_start, verb_in_clause, nominal)
                 + _agreement_bonus(r, after)
                 + _dual_verb_bonus(r, surface, before_definite)
+                - (2.0 if construct and r.main > 0 else 0.0)
             ),
         )
         out.append(best)
@@ -207,6 +234,48 @@ def choose(
         elif best.pos == "V":
             verb_in_clause = True
     return out
+
+
+#: The last word of some foreign names (خطيب زاده, the Persian -zadeh): not زاد + ه.
+_NAME_ENDINGS = {normalize(w) for w in "زاده".split()}
+
+
+def _whole_words(
+    readings: tuple[Reading, ...], surface: str, nxt: str, prev: Reading | None
+) -> tuple[Reading, ...]:
+    """Readings that fit words known as wholes:
+
+    - the first word of a two-word title (ولي العهد) carries no conjunction or
+      preposition and is no verb (not و + لي);
+    - a title or a first name as written (مولاي, السيد) has no pronoun suffix;
+    - عبد before a definite word is the first part of a name (عبد الفتاح), not a verb;
+    - a name ending (زاده) after a content word is part of a name.
+    """
+    from ...lexicon.words import first_names, title_at, titles
+
+    n = normalize(surface)
+    keep = readings
+    if nxt and " " in (title_at([surface, nxt], 0) or ""):
+        keep = tuple(r for r in readings if r.main == 0 and r.pos != "V")
+    elif n in titles() or n in first_names():
+        keep = tuple(r for r in readings if r.parts[-1].tag != "pron")
+    if n == normalize("عبد") and normalize(nxt).startswith("ال"):
+        keep = tuple(r for r in keep if r.pos != "V")
+    if n in _NAME_ENDINGS and prev is not None and prev.pos in ("N", "A", "PN"):
+        keep = (proper_noun_reading(surface, score=2.0, source="unknown"),)
+    return keep or readings
+
+
+def _place_designator(prev: Reading | None, prev_surface: str) -> bool:
+    """A designator of places in the construct state (إقليم, محافظة, مدينة without article or
+    suffix): its genitive, the place's name, follows at once, so the next word carries no
+    preposition or conjunction (إقليم بلخ is not إقليم ب + لخ)."""
+    from ...lexicon.words import designators
+
+    if prev is None or prev.pos != "N" or prev.definite or len(prev.parts) != 1:
+        return False
+    n = normalize(prev_surface)
+    return designators().get(n) in ("City", "Region", "Place") and not has_tanween(prev_surface)
 
 
 def _subject_gender(surface: str) -> str:
@@ -263,14 +332,49 @@ def _dual_verb_bonus(r: Reading, surface: str, before_definite: bool) -> float:
     return -0.8
 
 
+def _feminine_with_suffix(surface: str, readings: tuple[Reading, ...]) -> bool:
+    """A feminine noun with a pronoun suffix, its ة written ت (جلالته, صفحته): no name."""
+    return any(
+        r.pos in ("N", "A")
+        and r.parts[-1].tag == "pron"
+        and r.main == len(r.parts) - 2
+        and surface[: r.parts[r.main].end].endswith("ت")
+        and strip_diacritics(r.parts[r.main].lemma).endswith("ة")
+        for r in readings
+    )
+
+
+def agreeing_plural(surface: str, nxt: str) -> bool:
+    """A dual or plural noun and its relative adjective with the same ending (اتصالين
+    هاتفيين, مسؤولون أمريكيون): a noun and its adjective, not a foreign name."""
+    a, b = normalize(surface), normalize(nxt)
+    return any(
+        a.endswith(e) and b.endswith("ي" + e) and len(a) > len(e) + 2 for e in ("ين", "ان", "ون")
+    ) and not a.startswith("ال")
+
+
 def _accusative_pair(surface: str, nxt: str) -> bool:
     """An indefinite accusative noun and its relative adjective (صاروخا باليستيا)."""
     a, b = normalize(surface), normalize(nxt)
     return a.endswith("ا") and not a.endswith("اء") and b.endswith("يا") and not a.startswith("ال")
 
 
+_DEFINITE_DIRECTIONS = {normalize(w) for w in "الجنوب الشمال الشرق الغرب".split()}
+
+
+def _is_first_name(surface: str) -> bool:
+    from ...lexicon.words import first_names
+
+    return bool(surface) and normalize(surface) in first_names()
+
+
 def _foreign_reading(
-    surface: str, attested: bool, prev: Reading | None, prev_surface: str, next_unknown: bool
+    surface: str,
+    attested: bool,
+    prev: Reading | None,
+    prev_surface: str,
+    next_unknown: bool,
+    next_name: bool = False,
 ) -> tuple[Reading, ...]:
     """A proper-noun reading for first names and for words the lexicon has never seen
     (foreign names: سيرغي is not س + يرغي, بلينكن is not ب + لين + كن)."""
@@ -278,11 +382,24 @@ def _foreign_reading(
 
     n = normalize(surface)
     if n in first_names():
+        score = 0.3 if attested else 1.4
+        if next_name:
+            score += 2.0  # قيس سعيد: two first names in a row are a name
+        elif next_unknown:
+            score += 1.0  # هاكان فيدان: a first name before a word nothing knows
+        if (
+            normalize(prev_surface) in first_names()
+            and prev is not None
+            and prev.pos != "F"
+            and not strip_diacritics(surface).endswith("ى")  # على is never the name علي
+        ):
+            score += 6.0  # محمد علي: a first name after a first name is a name, not على
         return (
-            proper_noun_reading(
-                surface, score=0.3 if attested else 1.4, source="name" if attested else "unknown"
-            ),
+            proper_noun_reading(surface, score=score, source="name" if attested else "unknown"),
         )
+    before = normalize(prev_surface)
+    if (before in _DEFINITE_DIRECTIONS or before[1:] in _DEFINITE_DIRECTIONS) and n.endswith("ي"):
+        return ()  # الجنوب إفريقي: a compound relative adjective, not a name
     if attested:
         if (
             next_unknown
@@ -290,6 +407,7 @@ def _foreign_reading(
             and prev.pos == "A"
             and prev.ntype == "nisba"
             and prev.definite
+            and n[:1] not in ("و", "ف")  # (المصري والعاهل: و + a noun, coordinated)
         ):
             # وزير الدفاع التركي يشار غولر: after a nationality, a known word before an
             # unknown one is a foreign first name, not a verb
@@ -386,13 +504,57 @@ def _multiword_names(surfaces: list[str]) -> set[int]:
     return out
 
 
-def _unknown(surface: str, vocabulary: set[str], names: set[str]) -> Reading:
+_QUOTES = {'"': '"', "«": "»", "“": "”", "”": "”"}
+
+
+def _quoted_names(surfaces: list[str]) -> set[int]:
+    """Positions of the words of a short quoted name right after its designator (وكالة
+    "سانا", حزب "العدالة والتنمية"): names, not verbs."""
+    from ...lexicon.words import designators
+
+    out: set[int] = set()
+    for q, w in enumerate(surfaces[:-1]):
+        close = _QUOTES.get(w)
+        if close is None or q == 0:
+            continue
+        # the designator right before the quote, or before its adjectives (المجموعة النفطية
+        # الصينية "سينوبك")
+        back = range(q - 1, max(-1, q - 5), -1)
+        found = False
+        for i in back:
+            if normalize(surfaces[i]) in designators():
+                found = True
+                break
+            if not normalize(surfaces[i]).startswith("ال"):
+                break
+        if not found:
+            continue
+        end = next((m for m in range(q + 1, min(len(surfaces), q + 5)) if surfaces[m] == close), -1)
+        if end > q + 1:
+            out.update(range(q + 1, end))
+    return out
+
+
+def _unknown(surface: str, vocabulary: set[str], names: set[str], pair: bool = False) -> Reading:
+    """A word nothing knows: a proper noun, split from a proclitic when the rest is a known
+    name or a word of the document, or (``pair``) when it is the second of two names a dual
+    designator announces (جمهوريتي دونيتسك ولوغانسك: و + لوغانسك)."""
     n = normalize(surface)
     for pro in ("وب", "ول", "وك", "و", "ف", "ب", "ل", "ك"):
         rest = n[len(pro) :]
         if n.startswith(pro) and len(rest) >= 3 and (rest in names or rest in vocabulary):
             return proper_noun_reading(surface, pro=pro, source="unknown")
+    if pair and n.startswith("و") and len(n) >= 4:
+        return proper_noun_reading(surface, pro="و", source="unknown")
     return proper_noun_reading(surface, source="unknown")
+
+
+def _dual_designator(surface: str) -> bool:
+    """A designator in the dual construct state (جمهوريتي, محافظتي, ولايتا)."""
+    from ...lexicon.words import designators
+
+    n = normalize(surface)
+    return n.endswith(("تي", "تا")) and len(n) > 4 and n[:-2] + "ه" in designators()
 
 
 def _non_arabic(surface: str, kind: str) -> Reading:
