@@ -22,6 +22,7 @@ from ....text import normalize
 from .words import (
     COMMAS,
     COMPOUND_PREPOSITIONS,
+    MONTHS_WITH_ORDINALS,
     PREPOSITION_NOUNS,
     QUANTIFIER_NOUNS,
     UNSET,
@@ -354,7 +355,7 @@ def _name_in_np(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None
         and w.ent_label not in ("Person", "TimeExpression")
     ):
         to, rel = g.unit.head, "appos"
-    elif _is_title_head(ws, g.chain) and w.ent_label == "Person":
+    elif w.ent_label == "Person" and (_is_title_head(ws, g.chain) or _role_before_name(ws, g)):
         to, rel = g.unit.head, "appos"
         g.named = True
     else:
@@ -366,6 +367,25 @@ def _name_in_np(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None
         g.unit.tail = i
     g.unit.last = last_tok(ws, mains[j])
     return j + 1
+
+
+def _role_before_name(ws: list[W], g: _Growth) -> bool:
+    """المؤرخ ديفيد, القس ويليام, شقيقه أحمد: a definite singular noun (by its article or a
+    possessor), with nothing but adjectives after it and no preposition before it, right
+    before a person's name is what that person is (the title lexicon lists only offices)."""
+    head = ws[g.unit.head]
+    return (
+        len(g.chain) == 1
+        and head.upos in ("NOUN", "ADJ")
+        and (head.definite or has_suffix(ws, head.i))
+        and head.number != "p"
+        and head.ent < 0
+        and not head.vnoun
+        and not is_designator(head)
+        # not the object of a preposition: الأمين العام للحزب كريم فهمي
+        and not first_has_clitic(ws, head.i)
+        and not (g.unit.first > 0 and ws[g.unit.first - 1].upos == "ADP")
+    )
 
 
 def _adjective(ws: list[W], k: int, i: int, g: _Growth) -> int | None:
@@ -399,7 +419,11 @@ def _adjective_host(ws: list[W], chain: list[int], adj: W) -> int | None:
         definite = adj.definite  # دولار أمريكي: a word tagged as a name but naming nothing
     for strict in (True, False):  # gender agreement first, then definiteness alone
         for c in reversed(chain):
-            if ws[c].upos == "PROPN" and any(ws[x].upos == "NOUN" for x in chain if x != c):
+            if (
+                ws[c].upos == "PROPN"
+                and ws[c].norm not in MONTHS_WITH_ORDINALS
+                and any(ws[x].upos == "NOUN" for x in chain if x != c)
+            ):
                 continue  # حساب كلينتون المصرفي: the account is the banking one, not Clinton
             if agree(adj, ws[c], definite) if strict else _nisba_fits(adj, ws[c], definite):
                 return c

@@ -131,6 +131,8 @@ COMPOUND_PREPOSITIONS = tuple(
         "عوضا عن",
     )
 )
+#: Month names that take an ordinal (تشرين الأول, كانون الثاني, ربيع الأول, جمادى الآخرة).
+MONTHS_WITH_ORDINALS = _normalised("تشرين كانون ربيع جمادى")
 #: Nouns used as prepositions before a noun phrase (دول مثل مصر, أثناء الزيارة).
 PREPOSITION_NOUNS = _normalised("مثل أثناء")
 #: Nouns that pick one of the definite plural after them (أحد المسؤولين, إحدى الدول): the
