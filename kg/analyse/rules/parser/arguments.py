@@ -282,7 +282,10 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         return True  # هجوم على, زيارة إلى, سيطرة على; دول مثل مصر
     if (
         pp.case in ("في", "ب")
-        and (not noun.definite or (noun.number == "p" and pp.case == "في"))
+        and (
+            not noun.definite or (noun.number == "p" and pp.case == "في" and not ws[pp.head].vnoun)
+        )
+        and not event_noun(ws[pp.head])  # قتل مدنيين في قصف: the killing's, not theirs
         and prev.tail < 0  # no genitive: مسؤول, شركاء إقليميين
         and noun.upos in ("NOUN", "ADJ")
         and human(noun)
@@ -463,8 +466,8 @@ def _subject_or_object(ws: list[W], f: Frame, u: Unit) -> None:
     pred = ws[f.pred]
     passive = "Voice=Pass" in pred.feats
     counted = any(ws[k].deprel == "nummod" and ws[k].head == u.head for k in range(u.first, u.head))
-    # قُتل 12 شخصا: the accusative of a counted noun is the number's, the subject of a passive
-    acc = w.tanween and accusative(ws, u.head) and not (passive and counted)
+    # قُتل 12 شخصا, انشق عشرون نائبا: the accusative of a counted noun is the number's
+    acc = w.tanween and accusative(ws, u.head) and not counted  # the accusative of the count
     if f.subj < 0 and not carries_subject(pred) and not acc and not _gender_clash(ws, pred, u):
         f.subj = u.head
         f.last_arg = u.head

@@ -23,6 +23,7 @@ from .words import (
     COMMAS,
     COMPOUND_PREPOSITIONS,
     MONTHS_WITH_ORDINALS,
+    MULTIPLIERS,
     PREPOSITION_NOUNS,
     QUANTIFIER_NOUNS,
     UNSET,
@@ -37,6 +38,7 @@ from .words import (
     has_suffix,
     human,
     is_designator,
+    is_number,
     last_tok,
     reattach,
     title_tok,
@@ -187,10 +189,46 @@ def _common_np(ws: list[W], mains: list[int], k: int) -> tuple[Unit, int]:
     if _determines(ws, i, nxt):
         attach(ws, i, nxt, "det")
         return Unit("NP", nxt, first_tok(ws, i), last_tok(ws, nxt)), k + 2
-    if w.upos == "NUM" and nxt >= 0 and ws[nxt].upos == "NOUN" and not ws[nxt].definite:
-        attach(ws, i, nxt, "nummod")
-        return Unit("NP", nxt, first_tok(ws, i), last_tok(ws, nxt)), k + 2
+    if is_number(w):
+        head, after = number_phrase(ws, mains, k)
+        return Unit("NP", head, first_tok(ws, i), last_tok(ws, mains[after - 1])), after
     return Unit("NP", i, first_tok(ws, i), last_tok(ws, i)), k + 1
+
+
+def number_phrase(ws: list[W], mains: list[int], k: int) -> tuple[int, int]:
+    """A number at word k (خمسة, 168, ثلاثة آلاف) with its multipliers (ألف, مليون: their
+    ``nummod``) and the noun it counts (أشخاص, دولار: the head, the number its ``nummod``);
+    returns the phrase's head and the index after it."""
+    i = mains[k]
+    j = k + 1
+    while (
+        j < len(mains) and ws[mains[j]].norm in MULTIPLIERS and not first_has_clitic(ws, mains[j])
+    ):
+        attach(ws, mains[j], i, "nummod")
+        j += 1
+    if j < len(mains) and _counted(ws, ws[i], mains[j]):
+        attach(ws, i, mains[j], "nummod")
+        for m in range(first_tok(ws, i), i):
+            if ws[m].tag == "prep":
+                reattach(ws, m, mains[j], "case")  # بمليون دولار: the phrase's preposition
+        return mains[j], j + 1
+    return i, j
+
+
+def _counted(ws: list[W], number: W, i: int) -> bool:
+    """A noun a number before it counts: indefinite, no clitic, no number itself. (A plural
+    of people after a number word keeps the number as its head for now: the extractor's
+    group mentions read a group's amod but not its nummod, and ثلاثة نواب would lose its
+    count.)"""
+    w = ws[i]
+    return (
+        w.upos in ("NOUN", "ADJ", "PROPN")
+        and not w.definite
+        and not is_number(w)
+        and not first_has_clitic(ws, i)
+        and (w.ent < 0 or w.upos != "PROPN")
+        and not (number.upos != "NUM" and w.number == "p" and human(w))
+    )
 
 
 def _determines(ws: list[W], i: int, nxt: int) -> bool:
@@ -290,6 +328,15 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
     if w.upos == "ADJ" and w.ent < 0 and not first_has_clitic(ws, i):
         return _adjective(ws, k, i, g)
     if (
+        is_number(w)
+        and w.upos != "NUM"
+        and not first_has_clitic(ws, i)
+        and can_govern(last)
+        and not g.has_suffix
+        and g.last_adj < 0
+    ):
+        return _counted_genitive(ws, mains, k, g)  # مقتل خمسين مسلحا
+    if (
         w.upos in ("NOUN", "PROPN", "X")
         and not first_has_clitic(ws, i)
         and can_govern(last)
@@ -329,6 +376,17 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
     ):
         return _bracketed(ws, mains, k, g)
     return None
+
+
+def _counted_genitive(ws: list[W], mains: list[int], k: int, g: _Growth) -> int:
+    """A number word and what it counts as the genitive of the chain's last noun; the
+    counted noun heads it (مقتل خمسين مسلحا)."""
+    head, after = number_phrase(ws, mains, k)
+    _genitive(ws, head, g)
+    g.unit.last = last_tok(ws, mains[after - 1])
+    g.unit.tail = head
+    g.has_suffix = has_suffix(ws, head)
+    return after
 
 
 def _genitive(ws: list[W], i: int, g: _Growth) -> None:
@@ -526,8 +584,8 @@ def _preposition_and_np(ws: list[W], units: list[Unit], k: int) -> tuple[Unit, i
 def _with_clitic_case(ws: list[W], u: Unit) -> Unit:
     """A noun phrase whose head word starts with a preposition (بالعراق) as a PP."""
     clitic_case = [
-        m for m in range(u.first, u.head) if ws[m].tag == "prep" and ws[m].word == ws[u.head].word
-    ]
+        m for m in range(u.first, u.head) if ws[m].tag == "prep" and ws[m].word == ws[u.first].word
+    ]  # on the head's word, or on the first word's (لكل دولة, بمليون دولار)
     if not clitic_case:
         return u
     case = normalize(ws[clitic_case[0]].form)

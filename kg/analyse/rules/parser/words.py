@@ -131,6 +131,15 @@ COMPOUND_PREPOSITIONS = tuple(
         "عوضا عن",
     )
 )
+#: Cardinal numbers written as words (their lemmas and forms): the noun after them is what
+#: they count, and heads the phrase (خمسة أشخاص, عشرون جنديا).
+CARDINALS = _normalised(
+    "ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثماني ثمانية تسع تسعة عشر عشرة"
+    " عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون"
+    " ثمانين تسعون تسعين مئة مائة مئات ألف آلاف مليون ملايين مليار مليارات بضع بضعة"
+)
+#: Number words that multiply the number before them (168 ألف, ثلاثة ملايين).
+MULTIPLIERS = _normalised("ألف آلاف ألفا مليون ملايين مليونا مليار مليارات مليارا")
 #: Month names that take an ordinal (تشرين الأول, كانون الثاني, ربيع الأول, جمادى الآخرة).
 MONTHS_WITH_ORDINALS = _normalised("تشرين كانون ربيع جمادى")
 #: Nouns used as prepositions before a noun phrase (دول مثل مصر, أثناء الزيارة).
@@ -214,6 +223,18 @@ def agentive(w: W) -> bool:
 
 def accusative(ws: list[W], i: int) -> bool:
     return ws[i].acc or "\u064b" in ws[i].form
+
+
+def is_number(w: W) -> bool:
+    """A cardinal number: digits, or a number word without article or possessor."""
+    if w.upos == "NUM":
+        return True
+    return (
+        w.upos in ("NOUN", "ADJ")
+        and not w.definite
+        and w.ent < 0
+        and (w.norm in CARDINALS or normalize(w.lemma) in CARDINALS)
+    )
 
 
 def can_govern(w: W) -> bool:
