@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ....text import normalize
 from .words import (
+    APPROXIMATORS,
     COMMAS,
     COMPOUND_PREPOSITIONS,
     MONTHS_WITH_ORDINALS,
@@ -92,6 +93,9 @@ def noun_phrases(ws: list[W], mains: list[int]) -> list[Unit]:
         elif _preposition_noun(ws, mains, k):
             unit = Unit("ADP", i, first_tok(ws, i), last_tok(ws, i))
             k += 1
+        elif _modifies_next(ws, mains, k):
+            k += 1  # غير الواضح, نحو 20: the particle is the next word's advmod
+            continue
         elif ws[i].ent >= 0 or _starts_np(ws[i]):
             unit, k = _name_np(ws, mains, k) if ws[i].ent >= 0 else _common_np(ws, mains, k)
             k = _extend_np(ws, mains, k, unit)
@@ -141,6 +145,25 @@ def _preposition_noun(ws: list[W], mains: list[int], k: int) -> bool:
         return False
     w.upos, w.tag = "ADP", "prep"
     return True
+
+
+def _modifies_next(ws: list[W], mains: list[int], k: int) -> bool:
+    """غير before an adjective, a noun or a pronoun (غير الرسمي: not official); نحو, حوالي
+    before a number (about 20): the word's ``advmod``; returns whether it attached."""
+    w = ws[mains[k]]
+    if k + 1 >= len(mains) or ws[mains[k]].word == ws[mains[k + 1]].word:
+        return False
+    nxt = ws[mains[k + 1]]
+    if first_has_clitic(ws, nxt.i) or first_has_clitic(ws, w.i):
+        return False
+    if w.norm == "غير" and w.upos in ("PART", "ADV") and nxt.upos in ("ADJ", "NOUN", "PRON"):
+        attach(ws, w.i, nxt.i, "advmod")
+        return True
+    if w.norm in APPROXIMATORS and is_number(nxt):
+        attach(ws, w.i, nxt.i, "advmod")
+        w.upos, w.tag = "ADV", "adv"  # not the preposition نحو (towards)
+        return True
+    return False
 
 
 def _surface_words(ws: list[W], a: int, b: int) -> list[str]:
@@ -327,6 +350,15 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
         return k + 1
     if w.upos == "ADJ" and w.ent < 0 and not first_has_clitic(ws, i):
         return _adjective(ws, k, i, g)
+    if w.norm == "غير" and nxt >= 0 and ws[nxt].upos == "ADJ" and ws[nxt].word != w.word:
+        after = _adjective(ws, k + 1, nxt, g)  # التعاون غير الرسمي
+        if after is not None:
+            attach(ws, i, nxt, "advmod")
+        return after
+    if w.norm == "جدا" and g.last_adj >= 0:
+        attach(ws, i, g.last_adj, "advmod")  # خطوة مهمة جدا
+        g.unit.last = last_tok(ws, i)
+        return k + 1
     if (
         is_number(w)
         and w.upos != "NUM"

@@ -138,6 +138,8 @@ CARDINALS = _normalised(
     " عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون"
     " ثمانين تسعون تسعين مئة مائة مئات ألف آلاف مليون ملايين مليار مليارات بضع بضعة"
 )
+#: Words for "about" before a number (نحو 20, حوالي ألف): the number's advmod.
+APPROXIMATORS = _normalised("نحو حوالي قرابة زهاء")
 #: Number words that multiply the number before them (168 ألف, ثلاثة ملايين).
 MULTIPLIERS = _normalised("ألف آلاف ألفا مليون ملايين مليونا مليار مليارات مليارا")
 #: Month names that take an ordinal (تشرين الأول, كانون الثاني, ربيع الأول, جمادى الآخرة).
