@@ -40,7 +40,7 @@ from .words import (
 _LISTED_LABELS = ("Country", "City", "Organization", "Region")
 #: Prepositions after a title that give what it is the title of (المتحدث باسم, السفير لدى,
 #: المبعوث إلى).
-_TITLE_PREPS = ("ب", "ل", "لدي", "الي")
+_TITLE_PREPS = ("ل", "لدي", "الي")
 #: Participles that need their complement even without the article (خاصة بالذكور): a
 #: PP after an indefinite one of the others (مظاهرات حاشدة في فرنسا) describes the noun.
 _COMPLEMENT_PARTICIPLES = frozenset(
@@ -299,7 +299,9 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         return False  # the verb's own prepositional object: حذر ... من, التقى ... ب
     if pp.case == "من" and noun.ent < 0 and noun.upos in ("NOUN", "ADJ", "NUM"):
         return True  # نسخة من الرواية, مستويات مرتفعة من التلوث: the whole or the source
-    if title_tok(ws, prev.head) and pp.case in _TITLE_PREPS:
+    if title_tok(ws, prev.head) and (
+        pp.case in _TITLE_PREPS or (pp.case == "ب" and ws[pp.head].norm == "اسم")
+    ):
         return True  # المتحدث باسم, السفير لدى, المبعوث إلى
     if pp.case == "ل" and noun.upos != "PRON":
         return True

@@ -30,6 +30,7 @@ from .frames import (
 from .phrases import NP_KINDS, Unit
 from .words import (
     ASIDE_SUBORDINATORS,
+    CLAUSE_CONJUNCTIONS,
     COMMAS,
     COMPLEMENTISERS,
     SET_ASIDE,
@@ -111,6 +112,12 @@ def _unit(ws: list[W], units: list[Unit], idx: int, walk: _Walk) -> None:
     elif u.kind in NP_KINDS:
         if cc < 0 and _relative_clause_done(ws, walk.stack, u):
             close(ws, walk.stack)  # أعلن رئيس الحكومة التي تشكلت أمس استقالته
+        if cc >= 0 and ws[cc].norm in CLAUSE_CONJUNCTIONS and nearest_predicate(walk.stack) >= 0:
+            # وعد الوزير بالإصلاح لكن الوعد لم يتحقق: لكن joins clauses; the phrase after it
+            # opens the second one (the conjunction goes to its predicate in the end)
+            walk.stack.append(Frame("conj", nearest_predicate(walk.stack)))
+            attach(ws, cc, u.head, "cc")
+            cc = -1
         nominal(ws, walk.stack[-1], u, walk.prev, cc)
         walk.pending_cc = -1
     else:  # ADV, OTHER, PART

@@ -99,8 +99,24 @@ def function_word_clitics(ws: list[W]) -> None:
             continue
         h = ws[w.head]
         target = _opened_head(ws, h) if h.word == w.word and h.i > w.i else -1
+        if w.deprel == "cc" and h.i > w.i:
+            clause = _clause_of_first_word(ws, ws[target] if target >= 0 else h)
+            target = clause if clause >= 0 else target
         if target >= 0:
             reattach(ws, w.i, target, w.deprel)
+
+
+#: Relations of a clause's first phrase when it comes before the clause's predicate.
+_CLAUSE_OPENING_RELS = ("nsubj", "nsubj:pass", "obl", "obl:tmod", "advmod", "mark", "aux")
+
+
+def _clause_of_first_word(ws: list[W], h: W) -> int:
+    """لكن هذا لا ينجح, وفي عام 1990 دمر: a conjunction before a clause whose first phrase
+    (subject, fronted adjunct) comes before its predicate belongs to the predicate, the
+    conjunct's head; -1 if h is no such phrase."""
+    if h.deprel in _CLAUSE_OPENING_RELS and h.head > h.i and ws[h.head].upos != "PUNCT":
+        return h.head
+    return -1
 
 
 def _opened_head(ws: list[W], h: W) -> int:

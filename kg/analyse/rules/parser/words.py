@@ -97,6 +97,8 @@ SPEECH_PARTICIPLES = _normalised(
 #: Subordinators that open a complement clause (ccomp); every other one opens an adverbial
 #: clause (حيث, عندما, حسبما, بعدما ...: advcl).
 COMPLEMENTISERS = _normalised("ان")
+#: Conjunctions that join clauses, not noun phrases (لكن, بل).
+CLAUSE_CONJUNCTIONS = _normalised("لكن ولكن بل")
 #: Subordinators of an aside: كما ذكرت الوكالة.
 ASIDE_SUBORDINATORS = _normalised("كما حسبما وفقما مثلما")
 #: Nouns of time: a bare one is when something happens, not who or what.
