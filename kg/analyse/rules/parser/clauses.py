@@ -112,10 +112,10 @@ def _unit(ws: list[W], units: list[Unit], idx: int, walk: _Walk) -> None:
     elif u.kind in NP_KINDS:
         if cc < 0 and _relative_clause_done(ws, walk.stack, u):
             close(ws, walk.stack)  # أعلن رئيس الحكومة التي تشكلت أمس استقالته
-        if cc >= 0 and ws[cc].norm in CLAUSE_CONJUNCTIONS and nearest_predicate(walk.stack) >= 0:
+        if cc >= 0 and walk.stack[-1].pred >= 0 and _opens_clause(ws, units, idx, cc):
             # وعد الوزير بالإصلاح لكن الوعد لم يتحقق: لكن joins clauses; the phrase after it
             # opens the second one (the conjunction goes to its predicate in the end)
-            walk.stack.append(Frame("conj", nearest_predicate(walk.stack)))
+            walk.stack.append(Frame("conj", walk.stack[-1].pred))
             attach(ws, cc, u.head, "cc")
             cc = -1
         nominal(ws, walk.stack[-1], u, walk.prev, cc)
@@ -304,11 +304,28 @@ def _antecedent(ws: list[W], stack: list[Frame], rel: W) -> int:
     near, named = _antecedent_candidates(ws, rel.i)
     for c in near:
         if rel_agrees(rel, ws[c]) and (c in named or _definite_phrase(ws, c, rel.i)):
-            return c
+            return _named_by_genitive(ws, c, rel)
     for c in near:
         if rel_agrees(rel, ws[c]):
             return c
     return near[0] if near else (candidates[0] if candidates else -1)
+
+
+def _named_by_genitive(ws: list[W], c: int, rel: W) -> int:
+    """نهر أوهايو الذي, سيارات رامبلر التي: a name in genitive names the noun before it; the
+    relative clause describes that noun when it agrees too."""
+    w = ws[c]
+    h = w.head
+    if (
+        (w.upos == "PROPN" or w.ent >= 0)
+        and w.deprel == "nmod"
+        and 0 <= h < c
+        and ws[h].upos == "NOUN"
+        and ws[h].ent < 0
+        and rel_agrees(rel, ws[h])
+    ):
+        return h
+    return c
 
 
 def _antecedent_candidates(ws: list[W], before: int) -> tuple[list[int], set[int]]:
@@ -359,6 +376,21 @@ def _definite_phrase(ws: list[W], c: int, before: int) -> bool:
     return any(
         ws[k].head == c and ws[k].deprel == "nmod" and (ws[k].definite or ws[k].ent >= 0)
         for k in range(c + 1, before)
+    )
+
+
+def _opens_clause(ws: list[W], units: list[Unit], idx: int, cc: int) -> bool:
+    """Whether the noun phrase at ``idx`` after conjunction ``cc`` is the subject of a new
+    clause: after لكن/بل always; after و/ف when a verb follows it at once (والحكومة تعمل)."""
+    if ws[cc].norm in CLAUSE_CONJUNCTIONS:
+        return True
+    u = units[idx]
+    return (
+        u.kind == "NP"
+        and idx + 1 < len(units)
+        and units[idx + 1].kind == "V"
+        and ws[units[idx + 1].head].upos == "VERB"
+        and ws[units[idx + 1].head].number != "d"  # مصر وقطر وقعتا: one dual subject
     )
 
 
