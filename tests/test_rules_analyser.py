@@ -237,6 +237,10 @@ _ARCS = [
     ("أعلنت الحكومة الخطة والمعارضة رفضتها.", "المعارضة", "رفضت", "nsubj"),
     # a name in genitive names the noun before it, which the relative clause describes
     ("زار الوزير مقر الأمم المتحدة الذي يقع في نيويورك.", "يقع", "مقر", "acl:relcl"),
+    # a preposition and أن before the predicate: a fronted adverbial clause
+    ("بعد أن أقر البرلمان القانون، رفضه الرئيس.", "أقر", "رفض", "advcl"),
+    ("بعد أن أقر البرلمان القانون، رفضه الرئيس.", "بعد", "أقر", "case"),
+    ("وصل الوفد بعد أن انتهى الاجتماع.", "انتهى", "وصل", "advcl"),
     ("وعد الوزير بالإصلاح.", "الإصلاح", "وعد", "obl"),
     ("قال المتحدث باسم الوزارة إن الوضع مستقر.", "اسم", "المتحدث", "nmod"),
 ]
@@ -245,6 +249,13 @@ _ARCS = [
 @pytest.mark.parametrize(("text", "dep", "head", "rel"), _ARCS)
 def test_attachment(text: str, dep: str, head: str, rel: str) -> None:
     assert _arc(text, dep) == (head, rel)
+
+
+def test_trees_of_the_attachment_sentences_are_well_formed() -> None:
+    """Every rule that moves a word after the clause pass keeps one tree (no cycle)."""
+    for text in sorted({t for t, *_ in _ARCS}):
+        _well_formed(analyse(text))
+    _well_formed(analyse("وبعد أن وصل الوفد إلى المطار، بدأت المحادثات وقبل أن تنتهي، غادر."))
 
 
 def entity_spans(text: str) -> list[tuple[str, str]]:

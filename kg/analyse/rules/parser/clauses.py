@@ -29,6 +29,7 @@ from .frames import (
 )
 from .phrases import NP_KINDS, Unit
 from .words import (
+    ADVERBIAL_PREPOSITIONS,
     ASIDE_SUBORDINATORS,
     CLAUSE_CONJUNCTIONS,
     COMMAS,
@@ -229,11 +230,18 @@ def _subordinator(
         # قال X، كما ذكرت الوكالة، إن ...: the aside is over; the clause is what X said
         close(ws, stack)
         f = stack[-1]
+    kind = "ccomp" if w.norm in COMPLEMENTISERS else "advcl"
+    if prev is not None and prev.kind == "ADP" and prev in f.pending:
+        # بعد أن وصل الوفد، بدأت ...: a preposition and أن before the predicate open an
+        # adverbial clause put first (the preposition becomes its case in the end)
+        f.pending.remove(prev)
+        kind = "advcl"
+    elif prev is not None and prev.kind == "ADP" and ws[prev.head].norm in ADVERBIAL_PREPOSITIONS:
+        kind = "advcl"  # وصل الوفد بعد أن انتهى الاجتماع
     parent = current_head(stack)
     part = _speech_participle_before(ws, units, idx)
     if part >= 0:
         parent = part  # مؤكدا أن ..., مشيرا إلى أن ...: the participle reports the clause
-    kind = "ccomp" if w.norm in COMPLEMENTISERS else "advcl"
     if f.pred < 0 and kind == "ccomp" and f.kind == "main" and not f.pending:
         f.marker = u.head  # sentence-initial إن: emphasis, same clause
     else:

@@ -84,17 +84,17 @@ def function_word_clitics(ws: list[W]) -> None:
     a complementiser) belongs to the head of the clause or phrase that word opens, UD's
     ``cc``/``case``/``mark`` on the conjunct's or the noun's head. A preposition word right
     before a complementiser (إلى أن, بعد أن) is the clause's ``case`` too."""
-    for w in ws:
-        nxt = ws[w.i + 1] if w.i + 1 < len(ws) else None
+    for w in ws[:-1]:
+        nxt = ws[w.i + 1]
         if (
             w.upos == "ADP"
-            and nxt is not None
             and nxt.tag == "sub"
             and nxt.deprel == "mark"
             and nxt.head > nxt.i
+            and not _descends(ws, nxt.head, w.i)
         ):
             reattach(ws, w.i, nxt.head, "case")  # إلى أن, بأن: the clause's case
-            continue
+    for w in ws:
         if w.deprel not in ("cc", "case", "mark") or w.head < 0:
             continue
         h = ws[w.head]
@@ -102,8 +102,18 @@ def function_word_clitics(ws: list[W]) -> None:
         if w.deprel == "cc" and h.i > w.i:
             clause = _clause_of_first_word(ws, ws[target] if target >= 0 else h)
             target = clause if clause >= 0 else target
-        if target >= 0:
+        if target >= 0 and not _descends(ws, target, w.i):
             reattach(ws, w.i, target, w.deprel)
+
+
+def _descends(ws: list[W], k: int, anc: int) -> bool:
+    """Whether token k lies under token anc (attaching anc to k would make a cycle)."""
+    seen = 0
+    while k >= 0 and seen <= len(ws):
+        if k == anc:
+            return True
+        k, seen = ws[k].head, seen + 1
+    return False
 
 
 #: Relations of a clause's first phrase when it comes before the clause's predicate.

@@ -99,6 +99,8 @@ SPEECH_PARTICIPLES = _normalised(
 COMPLEMENTISERS = _normalised("ان")
 #: Conjunctions that join clauses, not noun phrases (لكن, بل).
 CLAUSE_CONJUNCTIONS = _normalised("لكن ولكن بل")
+#: Prepositions that make أن a clause of time or cause (بعد أن, قبل أن, حتى أن): ``advcl``.
+ADVERBIAL_PREPOSITIONS = _normalised("بعد قبل حتى منذ لأن رغم بسبب دون عوض بدل")
 #: Subordinators of an aside: كما ذكرت الوكالة.
 ASIDE_SUBORDINATORS = _normalised("كما حسبما وفقما مثلما")
 #: Nouns of time: a bare one is when something happens, not who or what.
