@@ -113,7 +113,7 @@ def _unit(ws: list[W], units: list[Unit], idx: int, walk: _Walk) -> None:
     elif u.kind in NP_KINDS:
         if cc < 0 and _relative_clause_done(ws, walk.stack, u):
             close(ws, walk.stack)  # أعلن رئيس الحكومة التي تشكلت أمس استقالته
-        if cc >= 0 and walk.stack[-1].pred >= 0 and _opens_clause(ws, units, idx, cc):
+        if cc >= 0 and _opens_clause(ws, units, idx, cc) and _has_predicate(ws, walk):
             # وعد الوزير بالإصلاح لكن الوعد لم يتحقق: لكن joins clauses; the phrase after it
             # opens the second one (the conjunction goes to its predicate in the end)
             walk.stack.append(Frame("conj", walk.stack[-1].pred))
@@ -163,6 +163,8 @@ def _punctuation_mark(
             ws[f.pred].deprel = "root"
     elif form in _CLAUSE_BREAKS and f.kind == "relcl" and f.pred >= 0:
         close(ws, stack)
+    elif form in _CLAUSE_BREAKS and f.kind == "conj" and f.pred < 0 and len(f.pending) >= 2:
+        close(ws, stack)  # X، وهو قيادي بالجبهة، ...: the verbless aside ends at its comma
     elif _ends_dateline(ws, stack, u, nxt):
         # a dateline or heading before a colon or a dash (إيلاف: ..., تونس (أ ف ب) - ...):
         # not the subject
@@ -387,12 +389,33 @@ def _definite_phrase(ws: list[W], c: int, before: int) -> bool:
     )
 
 
+def _has_predicate(ws: list[W], walk: _Walk) -> bool:
+    """Whether the innermost clause has its predicate before a conjunction that opens the
+    next clause; a verbless one closed by a comma (إن الوضع صعب، وهو ...) gets it now."""
+    f = walk.stack[-1]
+    if f.pred >= 0:
+        return True
+    nps = [u for u in f.pending if u.kind in NP_KINDS]
+    if len(nps) < 2 or walk.prev is None or ws[walk.prev.head].form not in COMMAS:
+        return False
+    verbless(ws, f)
+    if f.pred >= 0 and f.kind == "main":
+        ws[f.pred].head, ws[f.pred].deprel = -1, "root"
+    elif f.pred >= 0:
+        attach_frame_head(ws, f)
+    return f.pred >= 0
+
+
 def _opens_clause(ws: list[W], units: list[Unit], idx: int, cc: int) -> bool:
     """Whether the noun phrase at ``idx`` after conjunction ``cc`` is the subject of a new
-    clause: after لكن/بل always; after و/ف when a verb follows it at once (والحكومة تعمل)."""
+    clause: after لكن/بل always; after و/ف when it is a pronoun (وهو أمر متوقع) or a verb
+    follows it at once (والحكومة تعمل)."""
     if ws[cc].norm in CLAUSE_CONJUNCTIONS:
         return True
     u = units[idx]
+    w = ws[u.head]
+    if u.kind == "NP" and u.last == u.head and (w.tag == "dem" or w.upos == "PRON"):
+        return True  # ، وهو أمر متوقع / ، فهذا إنجاز: a pronoun opens a (verbless) clause
     return (
         u.kind == "NP"
         and idx + 1 < len(units)

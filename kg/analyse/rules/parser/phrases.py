@@ -355,6 +355,12 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
         if after is not None:
             attach(ws, i, nxt, "advmod")
         return after
+    if w.norm in ("نفس", "ذات") and has_suffix(ws, i) and not first_has_clitic(ws, i):
+        last_noun = ws[g.chain[-1]]
+        if last_noun.definite or last_noun.ent >= 0:
+            attach(ws, i, g.chain[-1], "appos")  # في الوقت نفسه: the same time
+            g.unit.last = last_tok(ws, i)
+            return k + 1
     if w.norm == "جدا" and g.last_adj >= 0:
         attach(ws, i, g.last_adj, "advmod")  # خطوة مهمة جدا
         g.unit.last = last_tok(ws, i)
