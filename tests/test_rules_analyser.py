@@ -155,6 +155,11 @@ _ARCS = [
     # a demonstrative before an indefinite noun is a subject; أحد picks from the plural
     ("هذا إنجاز كبير للبلاد.", "هذا", "إنجاز", "nsubj"),
     ("قال أحد المسؤولين إن الاتفاق قريب.", "أحد", "المسؤولين", "det"),
+    ("وصلت إحدى صديقات الأسرة.", "إحدى", "صديقات", "det"),
+    ("تملك الدولة بقية الأراضي.", "بقية", "الأراضي", "det"),
+    # a demonstrative after a preposition, read as a noun by the tagger, still determines
+    ("التقى الوفد بهذه المنظمات.", "هذه", "المنظمات", "det"),
+    ("التقى الوفد بهذه المنظمات.", "ب", "المنظمات", "case"),
     # a preposition of several words: the first is the case, the others fixed
     ("رفض الحزب الاتفاق على الرغم من الضغوط.", "على", "الضغوط", "case"),
     ("رفض الحزب الاتفاق على الرغم من الضغوط.", "الرغم", "على", "fixed"),

@@ -132,7 +132,7 @@ def _clause_of_first_word(ws: list[W], h: W) -> int:
 def _opened_head(ws: list[W], h: W) -> int:
     """The head of the phrase or clause function word ``h`` opens (to its right), or -1."""
     if (
-        h.tag not in _FUNCTION_TAGS
+        (h.tag not in _FUNCTION_TAGS and h.deprel != "det")
         or h.deprel not in _FUNCTION_RELS
         or h.head <= h.i
         or (h.tag == "pron" and ws[h.i - 1].word == h.word and ws[h.i - 1].tag != "conj")

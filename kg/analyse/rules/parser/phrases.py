@@ -23,6 +23,7 @@ from .words import (
     APPROXIMATORS,
     COMMAS,
     COMPOUND_PREPOSITIONS,
+    DEMONSTRATIVES,
     MONTHS_WITH_ORDINALS,
     MULTIPLIERS,
     PREPOSITION_NOUNS,
@@ -261,9 +262,15 @@ def _determines(ws: list[W], i: int, nxt: int) -> bool:
     w = ws[i]
     if nxt < 0 or ws[nxt].upos not in ("NOUN", "PROPN", "ADJ", "NUM"):
         return False
-    if w.tag == "dem":
+    if w.tag == "dem" or _demonstrative_read_as_noun(ws, i):
         return ws[nxt].definite or ws[nxt].ent >= 0 or ws[nxt].upos == "PROPN"
-    return w.tag in ("quant", "det") or (w.norm in QUANTIFIER_NOUNS and ws[nxt].definite)
+    return w.tag in ("quant", "det") or (w.norm in QUANTIFIER_NOUNS and not has_suffix(ws, i))
+
+
+def _demonstrative_read_as_noun(ws: list[W], i: int) -> bool:
+    """بهذه المنظمات: after a preposition the tagger reads a demonstrative as a noun."""
+    w = ws[i]
+    return w.upos == "NOUN" and w.norm in DEMONSTRATIVES and first_has_clitic(ws, i)
 
 
 def _name_span(ws: list[W], mains: list[int], k: int) -> int:

@@ -150,9 +150,11 @@ MULTIPLIERS = _normalised("ألف آلاف ألفا مليون ملايين مل
 MONTHS_WITH_ORDINALS = _normalised("تشرين كانون ربيع جمادى")
 #: Nouns used as prepositions before a noun phrase (دول مثل مصر, أثناء الزيارة).
 PREPOSITION_NOUNS = _normalised("مثل أثناء")
-#: Nouns that pick one of the definite plural after them (أحد المسؤولين, إحدى الدول): the
-#: plural heads the phrase, as with كل and بعض.
-QUANTIFIER_NOUNS = _normalised("أحد إحدى")
+#: Nouns that pick one or the rest of the plural after them (أحد المسؤولين, بقية الأراضي):
+#: the plural heads the phrase, as with كل and بعض.
+QUANTIFIER_NOUNS = _normalised("أحد إحدى بقية سائر")
+#: Demonstratives (the tagger reads some as nouns after a preposition: بهذه, لذلك).
+DEMONSTRATIVES = _normalised("هذا هذه ذلك تلك هؤلاء أولئك هذان هاتان هذين هاتين")
 #: كان and ليس: with a nominal predicate, the predicate heads the clause in UD.
 COPULAS = _normalised("كان ليس")
 
