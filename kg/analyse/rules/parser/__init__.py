@@ -7,9 +7,10 @@ Works in three passes over the tagged words of one sentence, one level each:
    phrase on prepositions);
 2. noun phrases (:mod:`.phrases`): names from the entity spans, construct state (``nmod``:
    a noun without article or tanween governs the next noun), adjectives (``amod`` to the
-   nearest noun that agrees in definiteness and gender), numbers, demonstratives,
-   prepositional phrases (``case``), titles in apposition to names (``appos``), bracketed
-   names;
+   nearest noun that agrees in definiteness and gender), numbers (the counted noun heads),
+   demonstratives and quantifiers, prepositional phrases (``case``, prepositions of several
+   words ``fixed``), titles in apposition to names (``appos``; :mod:`.appositions` for the
+   ones the clause pass decides), bracketed names;
 3. clauses (:mod:`.clauses`, with :mod:`.frames` for the clause record and
    :mod:`.arguments` for noun phrases in a clause): verb-initial and subject-initial
    clauses (``nsubj``, ``obj``, ``obl``), كان and its sisters (``aux``/``cop``), complement

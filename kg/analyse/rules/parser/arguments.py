@@ -12,8 +12,9 @@ object, oblique (``obl``, ``obl:tmod``), ``xcomp`` of كان, or a circumstantia
 from __future__ import annotations
 
 from ....text import normalize
+from .appositions import number_genitive, title_apposition
 from .frames import Frame
-from .phrases import NP_KINDS, Unit, number_genitive, title_apposition
+from .phrases import NP_KINDS, Unit
 from .words import (
     ADDITION_NOUNS,
     PARTITIVES,

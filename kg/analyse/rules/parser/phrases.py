@@ -5,13 +5,14 @@ entity spans, and groups the words into units (:class:`Unit`): noun phrases grow
 right (names from the entity spans, construct state ``nmod``, adjectives ``amod``,
 numbers ``nummod``, demonstratives ``det``, designators and titles with a name in
 ``appos``, bracketed names), prepositional phrases (``case``), and one unit for every other
-word (verb, subordinator, punctuation ...), which the clause level reads in order.
+word (verb, subordinator, punctuation ...), which the clause level reads in order. Number
+phrases (the counted noun heads them), prepositions of several words (بالرغم من) and words
+used as prepositions or modifiers of the next word (مثل, غير, نحو) are settled here too.
 
-It also holds the phrase decisions the clause level makes when it meets a noun phrase
-that belongs to the one before it rather than to the clause: a title and a name in
-apposition (:func:`title_apposition`), a number phrase as a construct's genitive
-(:func:`number_genitive`). Which phrase a PP or a coordinated noun phrase joins depends on
-the clause's verb, so :mod:`.arguments` decides it.
+The phrase decisions the clause level makes when it meets a noun phrase (apposition of
+titles and names, a number phrase as a genitive) are in :mod:`.appositions`; which phrase a
+PP or a coordinated noun phrase joins depends on the clause's verb, so :mod:`.arguments`
+decides it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from dataclasses import dataclass
 from ....text import normalize
 from .words import (
     APPROXIMATORS,
-    COMMAS,
     COMPOUND_PREPOSITIONS,
     DEMONSTRATIVES,
     MONTHS_WITH_ORDINALS,
@@ -58,9 +58,6 @@ class Unit:
     case: str = ""  # normalised preposition for PP
     tail: int = -1  # the last noun of its construct chain
 
-
-#: How many tokens back a name looks for the title it is in apposition to.
-_TITLE_REACH = 12
 
 #: The kinds of unit that are noun phrases, with or without a preposition.
 NP_KINDS = ("NP", "PP")
@@ -348,7 +345,6 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
     i = mains[k]
     w = ws[i]
     last = ws[g.chain[-1]]
-    nxt = mains[k + 1] if k + 1 < len(mains) else -1
     if w.ent >= 0 and w.ent != ws[g.unit.head].ent:
         return _name_in_np(ws, mains, k, g)
     if w.upos == "ADJ" and w.ent < 0 and g.last_adj >= 0 and conj_clitic_only(ws, i):
@@ -357,55 +353,43 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
         return k + 1
     if w.upos == "ADJ" and w.ent < 0 and not first_has_clitic(ws, i):
         return _adjective(ws, k, i, g)
+    governs = can_govern(last) and not g.has_suffix and g.last_adj < 0
+    # (an adjective closes the construct: طائرات مسيرة | قاعدة عسكرية)
+    if is_number(w) and w.upos != "NUM" and not first_has_clitic(ws, i) and governs:
+        return _counted_genitive(ws, mains, k, g)  # مقتل خمسين مسلحا
+    if w.upos in ("NOUN", "PROPN", "X") and not first_has_clitic(ws, i) and governs:
+        _genitive(ws, i, g)
+        g.unit.tail = i
+        g.has_suffix = has_suffix(ws, i)
+        return k + 1
+    return _take_small_word(ws, mains, k, g)
+
+
+def _take_small_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
+    """The words after a noun that are not its genitive or adjective: غير + adjective,
+    نفسه, جدا, a number, a post-posed demonstrative, a bracketed name."""
+    i = mains[k]
+    w = ws[i]
+    nxt = mains[k + 1] if k + 1 < len(mains) else -1
     if w.norm == "غير" and nxt >= 0 and ws[nxt].upos == "ADJ" and ws[nxt].word != w.word:
         after = _adjective(ws, k + 1, nxt, g)  # التعاون غير الرسمي
         if after is not None:
             attach(ws, i, nxt, "advmod")
         return after
     if w.norm in ("نفس", "ذات") and has_suffix(ws, i) and not first_has_clitic(ws, i):
-        last_noun = ws[g.chain[-1]]
-        if last_noun.definite or last_noun.ent >= 0:
-            attach(ws, i, g.chain[-1], "appos")  # في الوقت نفسه: the same time
-            g.unit.last = last_tok(ws, i)
-            return k + 1
+        if ws[g.chain[-1]].definite or ws[g.chain[-1]].ent >= 0:
+            return _took(ws, k, i, g, g.chain[-1], "appos")  # في الوقت نفسه: the same time
     if w.norm == "جدا" and g.last_adj >= 0:
-        attach(ws, i, g.last_adj, "advmod")  # خطوة مهمة جدا
-        g.unit.last = last_tok(ws, i)
-        return k + 1
-    if (
-        is_number(w)
-        and w.upos != "NUM"
-        and not first_has_clitic(ws, i)
-        and can_govern(last)
-        and not g.has_suffix
-        and g.last_adj < 0
-    ):
-        return _counted_genitive(ws, mains, k, g)  # مقتل خمسين مسلحا
-    if (
-        w.upos in ("NOUN", "PROPN", "X")
-        and not first_has_clitic(ws, i)
-        and can_govern(last)
-        and not g.has_suffix
-        and g.last_adj < 0
-    ):
-        # (an adjective closes the construct: طائرات مسيرة | قاعدة عسكرية)
-        _genitive(ws, i, g)
-        g.unit.tail = i
-        g.has_suffix = has_suffix(ws, i)
-        return k + 1
+        return _took(ws, k, i, g, g.last_adj, "advmod")  # خطوة مهمة جدا
     if (
         w.upos == "NUM"
         and not first_has_clitic(ws, i)
         and not (nxt >= 0 and ws[nxt].upos == "NOUN" and not ws[nxt].definite)
     ):
-        attach(ws, i, g.chain[-1], "nummod")
-        g.unit.last = last_tok(ws, i)
-        return k + 1
+        return _took(ws, k, i, g, g.chain[-1], "nummod")  # المادة 5
     if w.tag == "det" and nxt >= 0 and ws[nxt].upos == "NUM":  # الـ68
         attach(ws, i, nxt, "det")
-        attach(ws, nxt, g.chain[0], "nummod")
-        g.unit.last = last_tok(ws, nxt)
-        return k + 2
+        return _took(ws, k + 1, nxt, g, g.chain[0], "nummod")
     if (
         w.tag == "dem"
         and w.ent < 0
@@ -421,6 +405,13 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
     ):
         return _bracketed(ws, mains, k, g)
     return None
+
+
+def _took(ws: list[W], k: int, i: int, g: _Growth, head: int, rel: str) -> int:
+    """Attach token i (word k) to ``head`` inside the phrase; return the next word's index."""
+    attach(ws, i, head, rel)
+    g.unit.last = last_tok(ws, i)
+    return k + 1
 
 
 def _counted_genitive(ws: list[W], mains: list[int], k: int, g: _Growth) -> int:
@@ -635,128 +626,3 @@ def _with_clitic_case(ws: list[W], u: Unit) -> Unit:
         return u
     case = normalize(ws[clitic_case[0]].form)
     return Unit("PP", u.head, u.first, u.last, case=case, tail=u.tail)
-
-
-# ------------------------------------- phrase decisions made in the clause pass
-
-
-def title_apposition(ws: list[W], u: Unit, prev: Unit | None) -> bool:
-    """Attach noun phrase ``u`` in apposition if it is a title or a name that goes with the
-    phrase before it; return whether it did."""
-    return _honorific(ws, u, prev) or _title_after_name(ws, u, prev) or _name_after_title(ws, u)
-
-
-def _honorific(ws: list[W], u: Unit, prev: Unit | None) -> bool:
-    """An honorific right after a title phrase (أمير قطر الشيخ ...): the same person's chain."""
-    w = ws[u.head]
-    if not (
-        u.kind == "NP"
-        and w.ent < 0
-        and title_tok(ws, u.head)
-        and w.definite
-        and prev is not None
-        and prev.kind == "NP"
-        and title_tok(ws, prev.head)  # right after a title phrase, not after a name
-        and u.head + 1 < len(ws)
-        and ws[u.head + 1].ent_label == "Person"  # and right before the name: a bare honorific
-    ):
-        return False
-    chain_head = _title_before(ws, u.first)
-    if chain_head < 0:
-        return False
-    reattach(ws, u.head, chain_head, "appos")
-    return True
-
-
-def _title_after_name(ws: list[W], u: Unit, prev: Unit | None) -> bool:
-    """A title set off by commas right after a person's name: الغنوشي، رئيس حزب النهضة،"""
-    if not (
-        u.kind == "NP"
-        and prev is not None
-        and prev.kind == "PUNCT"
-        and ws[prev.head].form in COMMAS
-        and (title_tok(ws, u.head) or _role_noun(ws, u))
-        and prev.first > 0
-        and ws[prev.first - 1].ent_label == "Person"
-    ):
-        return False
-    name = prev.first - 1
-    while ws[name].deprel in ("flat", "flat:name") and ws[name].head >= 0:
-        name = ws[name].head
-    reattach(ws, u.head, name, "appos")
-    return True
-
-
-def _role_noun(ws: list[W], u: Unit) -> bool:
-    """مؤسس موقع الأخبار، / عضو في البرلمان،: a noun phrase the lexicon lists no title for
-    that says what a person is: a noun for people, or a noun governing a genitive, closed by
-    a comma."""
-    w = ws[u.head]
-    if w.upos not in ("NOUN", "ADJ") or w.ent >= 0 or w.definite or w.tanween:
-        return False
-    closed = u.last + 1 < len(ws) and ws[u.last + 1].form in COMMAS
-    governs = any(
-        ws[k].head == u.head and ws[k].deprel == "nmod" for k in range(u.head + 1, u.last + 1)
-    )
-    return closed and (governs or human(w))
-
-
-def _name_after_title(ws: list[W], u: Unit) -> bool:
-    """A name right after a title and its phrase (الأمين العام لحلف ... ينس ستولتنبرغ)."""
-    if u.kind != "NP" or ws[u.head].ent_label != "Person":
-        return False
-    title = _title_before(ws, u.first)
-    if title < 0:
-        return False
-    reattach(ws, u.head, title, "appos")
-    return True
-
-
-def _title_before(ws: list[W], first: int) -> int:
-    """A title token whose phrase (and brackets) runs right up to token ``first``."""
-    k = first - 1
-    while k >= 0 and ws[k].form in (")", "("):
-        k -= 1
-    for t in range(k, max(-1, k - _TITLE_REACH), -1):
-        if (
-            ws[t].upos in ("VERB", "AUX", "SCONJ")
-            or ws[t].tag in ("rel", "sub")
-            or ws[t].form in ("،", ",", ".", ":")
-        ):
-            return -1
-        if title_tok(ws, t):
-            inside = all(_descends(ws, m, t) or ws[m].upos == "PUNCT" for m in range(t + 1, k + 1))
-            if not inside:
-                continue  # a title inside another's phrase: المتحدث باسم القائد العام ... يحيى رسول
-            while ws[t].deprel == "appos" and ws[t].head >= 0 and title_tok(ws, ws[t].head):
-                t = ws[t].head  # أمير قطر الشيخ تميم: the name belongs to the first title
-            return t
-    return -1
-
-
-def _descends(ws: list[W], m: int, t: int) -> bool:
-    """Whether token m is t or lies under it (at most 30 steps up)."""
-    seen = 0
-    while m >= 0 and seen < 30:
-        if m == t:
-            return True
-        m = ws[m].head
-        seen += 1
-    return False
-
-
-def number_genitive(ws: list[W], u: Unit, prev: Unit | None) -> bool:
-    """بقيمة 8 مليارات, لمدة ثلاثة أيام: a construct noun's number phrase is its genitive;
-    return whether ``u`` was attached so."""
-    if (
-        u.kind == "NP"
-        and prev is not None
-        and prev.kind == "PP"
-        and ws[u.first].upos == "NUM"
-        and ws[prev.head].upos == "NOUN"
-        and not ws[prev.head].definite
-        and not ws[prev.head].tanween
-    ):
-        attach(ws, u.head, prev.head, "nmod")
-        return True
-    return False
