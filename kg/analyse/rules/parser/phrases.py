@@ -111,7 +111,7 @@ def _compound_preposition(ws: list[W], mains: list[int], k: int) -> tuple[Unit, 
     t0 = first_tok(ws, mains[k])
     while t0 < mains[k] and ws[t0].tag == "conj":
         t0 += 1
-    for comp in COMPOUND_PREPOSITIONS:
+    for comp in COMPOUND_PREPOSITIONS.get(ws[t0].norm, ()):
         end = t0 + len(comp)
         if end >= len(ws) or tuple(ws[t].norm for t in range(t0, end)) != comp:
             continue

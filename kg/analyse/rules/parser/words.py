@@ -11,6 +11,7 @@ only the clitics inside one surface word (:func:`attach_clitics`, the first pass
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ....lexicon.words import designators, people_nouns, title_at
 from ....text import normalize, strip_diacritics
@@ -48,7 +49,7 @@ class W:
     vnoun: bool = False  # a verbal noun (مصدر) or event noun
     ntype: str = ""  # the lexicon's noun type: nisba, ap, pp, adj, vn, n, prop
 
-    @property
+    @cached_property
     def norm(self) -> str:
         return normalize(self.form)
 
@@ -123,7 +124,7 @@ PARTITIVES = _normalised(
 )
 #: Prepositions of several words whose middle word is a noun (بالرغم من X, بدلا من X): the
 #: first word is X's ``case``, the others its ``fixed``; by their tokens, normalised.
-COMPOUND_PREPOSITIONS = tuple(
+_COMPOUNDS = tuple(
     tuple(normalize(t) for t in c.split())
     for c in (
         "ب الرغم من",
@@ -135,6 +136,10 @@ COMPOUND_PREPOSITIONS = tuple(
         "عوضا عن",
     )
 )
+#: The same, by their first token.
+COMPOUND_PREPOSITIONS: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(c for c in _COMPOUNDS if c[0] == first) for first in {c[0] for c in _COMPOUNDS}
+}
 #: Cardinal numbers written as words (their lemmas and forms): the noun after them is what
 #: they count, and heads the phrase (خمسة أشخاص, عشرون جنديا).
 CARDINALS = _normalised(
