@@ -34,6 +34,7 @@ from .words import (
     CLAUSE_CONJUNCTIONS,
     COMMAS,
     COMPLEMENTISERS,
+    EXISTENTIALS,
     SET_ASIDE,
     SPEECH_VERBS,
     W,
@@ -456,10 +457,12 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
     if f.pred >= 0 and ws[f.pred].upos == "AUX" and ws[f.pred].tag == "aux":
         _after_auxiliary(ws, f, u, cc)
         return
-    if f.pred < 0 and cc < 0 and _nominal_predicate_before(ws, f, prev):
+    if f.pred < 0 and cc < 0 and prev is not None and _existential_before(ws, f, prev):
+        pass  # هناك آثار كثيرة يمكن زيارتها: هناك is the predicate, the verb describes آثار
+    elif f.pred < 0 and cc < 0 and prev is not None and _nominal_predicate_before(ws, f, prev):
         # الحديد عنصر أساسي يحتاجه الجسم: a verbless clause, and the verb describes its
         # indefinite predicate
-        verbless(ws, f)
+        verbless(ws, f, prev)
         if f.kind == "main" and f.pred >= 0:
             ws[f.pred].head, ws[f.pred].deprel = -1, "root"
         else:
@@ -476,6 +479,25 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
             _start_pred(ws, stack[-1], u, cc)
             return
     _second_predicate(ws, stack, u, prev, cc)
+
+
+def _existential_before(ws: list[W], f: Frame, prev: Unit) -> bool:
+    """هناك/ثمة and an indefinite noun phrase right before the clause's first verb: هناك is
+    the predicate (the root of a main clause), the noun its subject; returns whether it
+    took the clause (the verb then describes the noun)."""
+    there = next((u for u in f.pending if ws[u.head].norm in EXISTENTIALS), None)
+    if there is None or prev.kind != "NP" or prev.head < there.head:
+        return False
+    if not indefinite_np(ws, prev.head) or f.kind not in ("main", "ccomp", "conj"):
+        return False
+    f.pending.remove(there)
+    f.pred = there.head
+    if f.kind == "main":
+        ws[f.pred].head, ws[f.pred].deprel = -1, "root"
+    else:
+        attach_frame_head(ws, f)
+    take_pending(ws, f)
+    return True
 
 
 def _nominal_predicate_before(ws: list[W], f: Frame, prev: Unit | None) -> bool:

@@ -161,8 +161,9 @@ def close_main(ws: list[W], f: Frame) -> None:
         attach(ws, f.marker, f.pred, "mark")
 
 
-def verbless(ws: list[W], f: Frame) -> None:
-    """A clause without a verb: subject noun phrase, then a predicate (noun, adjective, PP)."""
+def verbless(ws: list[W], f: Frame, pred_unit: Unit | None = None) -> None:
+    """A clause without a verb: subject noun phrase, then a predicate (noun, adjective, PP;
+    ``pred_unit`` when the caller knows it)."""
     nps = [u for u in f.pending if u.kind in NP_KINDS]
     if not nps:
         if f.pending:
@@ -179,6 +180,8 @@ def verbless(ws: list[W], f: Frame) -> None:
         f.pending = []
         return
     subj, pred, copula = _subject_and_predicate(ws, nps)
+    if pred_unit is not None and pred_unit is not subj:
+        pred, copula = pred_unit, None  # هم عادة فنانون يرغبون ...: the noun before the verb
     if copula is not None:
         attach(ws, copula.head, pred.head, "cop")
     f.pred = pred.head

@@ -102,6 +102,8 @@ COMPLEMENTISERS = _normalised("ان")
 CLAUSE_CONJUNCTIONS = _normalised("لكن ولكن بل")
 #: Prepositions that make أن a clause of time or cause (بعد أن, قبل أن, حتى أن): ``advcl``.
 ADVERBIAL_PREPOSITIONS = _normalised("بعد قبل حتى منذ لأن رغم بسبب دون عوض بدل")
+#: Adverbs of existence (هناك, ثمة): with an indefinite noun they make a clause.
+EXISTENTIALS = _normalised("هناك ثمة")
 #: Subordinators of an aside: كما ذكرت الوكالة.
 ASIDE_SUBORDINATORS = _normalised("كما حسبما وفقما مثلما")
 #: Nouns of time: a bare one is when something happens, not who or what.
