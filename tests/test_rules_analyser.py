@@ -233,7 +233,12 @@ _ARCS = [
     # غير before an adjective, نحو before a number, جدا after an adjective modify that word
     ("انتقد الوزير التعاون غير الرسمي بين الجانبين.", "غير", "الرسمي", "advmod"),
     ("انتقد الوزير التعاون غير الرسمي بين الجانبين.", "الرسمي", "التعاون", "amod"),
-    ("قتل نحو 20 شخصا.", "نحو", "20", "advmod"),
+    ("قتل نحو 20 شخصا.", "نحو", "شخصا", "advmod"),
+    ("قتل نحو 20 شخصا.", "20", "شخصا", "nummod"),
+    # a verb's prepositional complement (أسفر عن), past a partitive PP inside its subject
+    ("أسفرت سلسلة من الانفجارات عن مقتل 20 شخصا.", "مقتل", "أسفرت", "obl"),
+    # انشق takes no object: the counted noun after it is its subject
+    ("انشق عشرون نائبا عن الحزب الحاكم.", "نائبا", "انشق", "nsubj"),
     ("اتخذت الحكومة خطوة مهمة جدا.", "جدا", "مهمة", "advmod"),
     ("وفي الوقت نفسه، رفضت الحكومة الاتفاق.", "نفس", "الوقت", "appos"),
     # و/ف + a pronoun after a clause opens a clause of its own, even after a verbless one
@@ -454,7 +459,7 @@ NAME_CASES = [
     # a single name after a preposition or a noun that governs places is a place
     (
         "وصلت الأمطار إلى تكساس، وقال محافظ تشانكيري إن الطرق مغلقة.",
-        [("تكساس", "Place"), ("تشانكيري", "Place")],
+        [("تكساس", "Region"), ("تشانكيري", "Place")],  # Texas: a gazetteer region
         [],
     ),
     # a local body and the place it serves in
@@ -503,7 +508,7 @@ NAME_CASES = [
     ("وقعت الحادثة في يوليو الماضي.", [], ["يوليو الماضي", "يوليو"]),
     ("وقال الوزير المصري والعاهل الأردني إن الاتفاق مهم.", [], ["والعاهل الأردني"]),
     # foreign words after في name a place; a dual designator announces places
-    ("أقيم المهرجان في بورتو أليغري.", [("بورتو أليغري", "Place")], []),
+    ("أقيم المهرجان في بورتو أليغري.", [("بورتو أليغري", "City")], []),  # a gazetteer city
     ("شهد إقليما هيران السفلى والعليا أمطارا غزيرة.", [("هيران السفلى", "Region")], []),
     (
         "احتشد المتظاهرون في ساحة تيانانمن.",

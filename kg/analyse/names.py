@@ -297,12 +297,16 @@ def _designated_places(tokens: Sequence[Token], spans: list[EntitySpan]) -> list
         if cls is None and f.endswith(("تي", "تا")) and len(f) > 4:
             dual = f[:-2] + "ه"  # جمهوريتي: the dual of جمهورية in construct
             cls = designators().get(dual)
+        if cls is None and f.endswith(("ا", "ي")) and len(f) > 4:
+            dual = f[:-1]  # إقليما, إقليمي: the dual of إقليم in construct
+            cls = designators().get(dual)
         if cls not in (*_PLACE_CLASSES, "Country") or tokens[i + 1].start == t.end:
             i += 1
             continue
         kind = designators_in_name().get(f, "")
         if dual:
             found = _coordinated_places(tokens, i + 1, covered, by_first)
+            drop.update(a + 1 for a, _ in found if a in by_first)  # (widened: هيران السفلى)
             for a, b in found:
                 out.append(
                     EntitySpan(a + 1, b + 1, cls if cls != "Country" else "Region", "designator")
@@ -374,6 +378,16 @@ def _designated_places(tokens: Sequence[Token], spans: list[EntitySpan]) -> list
     return sorted(kept + out, key=lambda s: s.first)
 
 
+#: Adjectives that name a part of a place (شبيلي السفلى, هيران العليا).
+_PART_ADJECTIVES = {
+    normalize(w) for w in "السفلى العليا الوسطى الشمالية الجنوبية الشرقية الغربية".split()
+}
+
+
+def _place_adjective(t: Token) -> bool:
+    return t.upos == "ADJ" and normalize(t.form) in _PART_ADJECTIVES
+
+
 def _place_word(t: Token) -> bool:
     """A word that can be (part of) a place's name after its designator."""
     return _is_unknown_strict(t) or "Guess=Yes" in t.misc or t.upos == "PROPN"
@@ -430,9 +444,15 @@ def _coordinated_places(
                 return []
         if k >= n:
             return []
+        if part == 1 and _place_adjective(tokens[k]):
+            return out  # هيران السفلى والعليا: the second part is the same place's other part
         known = by_first.get(k)
         if known is not None:
             k = known.last
+            if k < n and _place_adjective(tokens[k]):
+                # هيران السفلى: a known place and the adjective that makes it a part of it
+                out.append((known.first - 1, k))
+                k += 1
             continue
         if k in covered or not _place_word(tokens[k]):
             return []

@@ -14,6 +14,7 @@ from ..lexicon import relations as lexmod
 from ..lexicon.words import designators
 from ..model import Sentence
 from ..text import normalize, strip_diacritics
+from .appointments import APPOINTING, predicative_titles
 from .confidence import (
     SUBJECT_DUAL_VERB,
     SUBJECT_GOVERNOR_STEP,
@@ -23,12 +24,14 @@ from .confidence import (
     SUBJECT_RELATIVE,
     SUBJECT_SHARED_STEP,
 )
-from .coref import agrees, dual_parties, ent_of, recent
+from .coref import agrees, dual_parties, ent_of, pronoun, recent
 from .phrases import is_relative_clause, strip_al, verb_agreement
 from .state import AGENTIVE, Doc
 from .tree import Tree
-from .words import ADDITION, ADDITION_PREFIXES, PURPOSE_MARKS, TRANSPARENT
+from .words import ADDITION, ADDITION_PREFIXES, ALONGSIDE, PURPOSE_MARKS, TRANSPARENT
 
+#: Object classes of entries that want people (اعتقل, قتل, أفرج عن).
+PEOPLE_OBJECTS = frozenset({"Person", "Group", "Quantity"})
 #: A subject is looked for at most this many verbs up a chain (conj, xcomp, advcl).
 MAX_SUBJECT_DEPTH = 3
 
@@ -84,12 +87,20 @@ def subjects(
         return [], 0.0
     if tree.tok(v).feat("Voice") == "Pass":
         return [], 0.0  # قُتل 12 شخصا: a passive names no agent, and none is guessed
-    return _dropped_subjects(d, s, tree, v, speech, depth)
+    return dropped_subjects(d, s, tree, v, speech, depth)
 
 
 def _own_subjects(d: Doc, s: Sentence, tree: Tree, v: int, subs: list[int]) -> list[str]:
     """The entities of a verb's own subjects (and what is coordinated with them)."""
     keys = [k for j in subs for x in expand(d, s, tree, j) for k in _keys(d, s, tree, x)]
+    for j in _alongside(tree, v):
+        # توصلت قطر إلى جانب مصر إلى اتفاق: who acts alongside the subject does it too
+        keys += [
+            k
+            for c in tree.children(j, "nmod")
+            for x in expand(d, s, tree, c)
+            for k in _keys(d, s, tree, x)
+        ]
     if len(keys) == 1 and tree.feat(v, "Gender") == "Fem" and tree.feat(v, "Person") == "3":
         e = d.ent(keys[0])
         if e.cls == "Person" and tree.feat(v, "Number") == "Sing":
@@ -119,7 +130,7 @@ def _shared_subjects(
     return None
 
 
-def _dropped_subjects(
+def dropped_subjects(
     d: Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int
 ) -> tuple[list[str], float]:
     """A dropped subject: the governing clause's for a purpose clause, the noun a relative
@@ -162,8 +173,14 @@ def objects(
     and its prepositional object when the lexicon names the preposition."""
     args = tree.children(v, "obj", "nsubj:pass")
     if entry is not None and entry.preps:
+        beside = _alongside(tree, v)
+        taken = _noun_preps(d, tree, args)
         args += [
-            j for j in tree.children(v, "obl", "nmod") if tree.case(j).split(" ")[0] in entry.preps
+            j
+            for j in tree.children(v, "obl", "nmod")
+            if tree.case(j).split(" ")[0] in entry.preps
+            and j not in beside
+            and tree.case(j).split(" ")[0] not in taken
         ]
     out: list[tuple[str, int]] = []
     for j in args:
@@ -175,8 +192,78 @@ def objects(
             if key:
                 out.append((key, ante))
             continue
+        if t.upos == "PRON" and t.feat("PronType") != "Rel":
+            # وعينه رئيسا: an object pronoun refers back, never to what comes after it
+            avoid = _named_after(d, s, tree, j)
+            if entry is not None and entry.relation in APPOINTING:
+                # nor to the post it is appointed to (وعينه رئيسا: not the earlier رئيسا)
+                avoid |= {
+                    d.find(d.token_ent[(s.index, k)]) for k in predicative_titles(d, s, tree, v)
+                }
+            key = pronoun(d, s, tree, j, avoid)
+            if key:
+                out.append((key, j))
+            continue
+        first: str | None = None
         for x in expand(d, s, tree, j):
             key = ent_of(d, s, tree, x)
+            if key and first is not None and _unlike(d, first, key):
+                continue  # هجوما بطائرات وصواريخ: weapons are no second attack
             if key:
+                first = first or key
                 out.append((key, x))
     return out
+
+
+def _named_after(d: Doc, s: Sentence, tree: Tree, j: int) -> set[str]:
+    """The entities first named after token j in this sentence (and never before it)."""
+    at = tree.tok(j).start
+    later = {
+        d.find(k)
+        for i in range(j + 1, len(tree.toks) + 1)
+        if (k := d.token_ent.get((s.index, i))) is not None
+    }
+    mentions = d.mentions
+    earlier = {
+        k
+        for k in later
+        for mid in d.ent(k).mentions
+        if (m := mentions[int(mid[1:]) - 1]).sentence < s.index or m.start < at
+    }
+    return later - earlier
+
+
+def _noun_preps(d: Doc, tree: Tree, args: list[int]) -> set[str]:
+    """The prepositions the action nouns among a verb's objects take (أعلن الإفراج عن:
+    عن belongs to الإفراج, not to أعلن)."""
+    out: set[str] = set()
+    for j in args:
+        entry = d.lex.noun(tree.tok(j).lemma)
+        if entry is not None:
+            out.update(entry.preps)
+    return out
+
+
+def _alongside(tree: Tree, v: int) -> list[int]:
+    """A verb's «إلى جانب X» phrases (alongside X): a preposition, no object."""
+    return [
+        j
+        for j in tree.children(v, "obl")
+        if tree.case(j) == "الي" and normalize(tree.tok(j).form) in ALONGSIDE
+    ]
+
+
+def _unlike(d: Doc, a: str, b: str) -> bool:
+    """Whether two coordinated arguments cannot be alike: an event and no event."""
+    return (d.ent(a).cls == "Event") != (d.ent(b).cls == "Event")
+
+
+def fits(cls: str, entry: lexmod.Entry) -> bool:
+    """Whether an entity of a class can be the object of an entry: a counted quantity of
+    people can be where a group can (اعتقلت الشرطة 5 أشخاص), and a phrase of no known
+    class where people are wanted (اعتقال الأطراف المتورطة)."""
+    if cls in entry.objects:
+        return True
+    if cls == "Quantity":
+        return "Group" in entry.objects
+    return cls == "Thing" and entry.objects <= PEOPLE_OBJECTS

@@ -75,5 +75,15 @@ NOUN_AGENT = 0.7
 TARGET_PLACE = 0.7
 #: A preposition that carries a relation by itself on a noun (التحالف ضد داعش).
 PREPOSITION = 0.75
+#: A death toll read off a phrase of dying (أودى بحياة N, راح ضحيته N, مما أسفر عن مقتل N).
+CASUALTIES = 0.75
+#: The sides an event is «بين» (between): they fight, or take part in it.
+EVENT_PARTIES = 0.7
 #: The place or time an event's clause names.
 EVENT_PLACE_TIME = 0.75
+
+# ------------------------------------------------------------------ places
+
+#: A place, facility or body situated by في/ب, عاصمة or a direction word before a place
+#: (kg.extract.places): read off the words between two names, not a predicate.
+LOCATED = 0.75

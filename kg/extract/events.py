@@ -2,28 +2,74 @@
 
 Reads the events the sentence mentions and the clause each takes part in (its
 predicate, the event noun itself, its relative clauses); writes ``location`` for a place
-under في or ب (في العاصمة السعودية الرياض: the name after a designator) and
+under في or ب (or على in the event's relative clause: السيول التي هطلت على جدة) (في العاصمة السعودية الرياض: the name after a designator) and
 ``pointInTime`` for a time expression.
 """
 
 from __future__ import annotations
 
+from ..lexicon import relations as lexmod
 from ..model import Sentence
-from .confidence import EVENT_PLACE_TIME
+from ..text import normalize
+from .confidence import EVENT_PARTIES, EVENT_PLACE_TIME
+from .coref import ent_of
 from .state import PLACES, Doc
 from .tree import Tree
 from .words import PLACE_CASES
+
+#: Places an event can fall on (a city, a region, a country), not a site.
+TERRITORIES = frozenset({"City", "Region", "Country"})
+#: Event types (of the relation lexicon) in which the two sides fight each other.
+CLASHES = frozenset({"clashes", "battle", "war", "dispute"})
+#: Prepositions that put an event on a place in its own relative clause (السيول التي
+#: هطلت على جدة, الغارات التي شنت على المدينة), besides في and ب.
+ON_CASES = frozenset({"علي"})
 
 
 def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
     """Place and time of the events a sentence talks about."""
     events: dict[str, int] = {}
-    for (si, tid), key in d.token_ent.items():
-        if si == s.index and d.ent(key).cls == "Event":
-            events.setdefault(d.find(key), tid)
+    for t in s.tokens:
+        key = d.token_ent.get((s.index, t.id))
+        if key is not None and d.ent(key).cls == "Event":
+            events.setdefault(d.find(key), t.id)
     for key, tid in events.items():
+        _parties(d, s, tree, key, tid)
         for hh in _event_clause(tree, tid):
-            _place_time(d, s, tree, key, hh)
+            cases = (
+                PLACE_CASES | ON_CASES if tree.tok(hh).head == tid and hh != tid else PLACE_CASES
+            )
+            # one place per event and sentence: those named after it locate that place
+            # (النزاع الذي شهدته منطقة خفاجة في ناحية بني سعد)
+            _place_time(d, s, tree, key, hh, cases, locate=not _placed(d, s, key))
+
+
+def _placed(d: Doc, s: Sentence, key: str) -> bool:
+    """Whether the sentence already gave the event a location."""
+    for f in reversed(d.facts):
+        if f.sentence != s.index:
+            return False
+        if f.relation == "location" and d.find(f.subject) == key:
+            return True
+    return False
+
+
+def _parties(d: Doc, s: Sentence, tree: Tree, key: str, n: int) -> None:
+    """«بين A و B» on an event noun: in a clash A fights B (اشتباكات بين الجيش
+    والمتمردين); in any other event both take part (صفقة تبادل بين إسرائيل وحماس)."""
+    sides = [j for j in tree.children(n, "nmod") if tree.case(j) == "بين"]
+    if not sides:
+        return
+    a = sides[0]
+    others = tree.children(a, "conj") or [k for k in tree.children(n, "conj") if k > a]
+    parties = [k for j in [a, *others[:1]] if (k := ent_of(d, s, tree, j)) and k != key]
+    t = tree.tok(n)
+    etype = d.lex.event_type(lexmod.key(t.lemma)) or d.lex.event_type(normalize(t.form)) or ""
+    if etype in CLASHES and len(parties) == 2:
+        d.fact(parties[0], "fights", parties[1], s, tree, [n, a], EVENT_PARTIES)
+        return
+    for who in parties:
+        d.fact(who, "participatedIn", key, s, tree, [n, a], EVENT_PARTIES)
 
 
 def _event_clause(tree: Tree, tid: int) -> list[int]:
@@ -38,9 +84,17 @@ def _event_clause(tree: Tree, tid: int) -> list[int]:
     return heads
 
 
-def _place_time(d: Doc, s: Sentence, tree: Tree, key: str, hh: int) -> None:
-    """For each oblique of head hh, the first place (under في, ب) or time it names: the
-    event's location or point in time."""
+def _place_time(
+    d: Doc,
+    s: Sentence,
+    tree: Tree,
+    key: str,
+    hh: int,
+    cases: frozenset[str] = PLACE_CASES,
+    locate: bool = True,
+) -> None:
+    """For each oblique of head hh, the first place (under ``cases``: في, ب) or time it
+    names: the event's location or point in time."""
     for j in tree.children(hh, "obl", "nmod", "obl:tmod"):
         # the place itself, or its name after a designator (في العاصمة السعودية الرياض)
         for k in [j, *tree.children(j, "appos", "flat", "nmod")]:
@@ -48,8 +102,11 @@ def _place_time(d: Doc, s: Sentence, tree: Tree, key: str, hh: int) -> None:
             if jk is None:
                 continue
             e = d.ent(jk)
-            if e.cls in PLACES and tree.case(j) in PLACE_CASES:
-                d.fact(key, "location", jk, s, tree, [hh, k], EVENT_PLACE_TIME)
+            on = tree.case(j) in ON_CASES  # على: a territory it fell on, not a site it hit
+            if e.cls in (TERRITORIES if on else PLACES) and tree.case(j) in cases:
+                if locate:
+                    d.fact(key, "location", jk, s, tree, [hh, k], EVENT_PLACE_TIME)
+                    locate = False
                 break
             if e.cls == "TimeExpression":
                 d.fact(key, "pointInTime", jk, s, tree, [hh, k], EVENT_PLACE_TIME)

@@ -21,10 +21,13 @@ from .phrases import ARGUMENT_NP_WORDS, is_group, np_ids, strip_al
 from .state import Doc
 from .tree import Tree
 from .words import (
+    APPROXIMATORS,
     BARE_TIME_HEADS,
+    COLLECTIONS,
     DEICTIC_DAYS,
     DOCUMENT_NOUNS,
     MONTHS,
+    NUMBER_WORDS,
     PURPOSE_MARKERS,
     TIME_HEADS,
     TIME_MODS,
@@ -175,19 +178,145 @@ def find_events(d: Doc, s: Sentence, tree: Tree) -> None:
         if t.upos not in ("NOUN", "PROPN") or (s.index, t.id) in d.token_ent:
             continue
         lk = lexmod.key(t.lemma)
+        if strip_al(lk) in COLLECTIONS and _collection(d, s, tree, t.id):
+            continue
         etype = d.lex.event_type(lk) or d.lex.event_type(strip_al(normalize(t.form)))
         if etype:
-            ids = np_ids(tree, t.id, ARGUMENT_NP_WORDS)
+            ids = _without_demonstrative(tree, t.id, np_ids(tree, t.id, ARGUMENT_NP_WORDS))
             d.mention(s, tree, ids, f"event:{strip_al(lk)}", "Event", "event", t.id)
         elif strip_al(normalize(t.form)) in DOCUMENT_NOUNS or strip_al(lk) in DOCUMENT_NOUNS:
             # a statement or an agreement: the bare noun (البيان) refers back to the last one
             # of its kind; with modifiers (اتفاقية التجارة الحرة) it names one of its own
-            ids = np_ids(tree, t.id, ARGUMENT_NP_WORDS)
+            ids = _without_demonstrative(tree, t.id, np_ids(tree, t.id, ARGUMENT_NP_WORDS))
             base = strip_al(lk)
             a, b = tree.span(ids)
             key = d.doc_nouns.get(base) if len(ids) == 1 else None
             key = key or f"doc:{d.analysed.doc.id}:{normalize(d.text[a:b])}"
             d.doc_nouns[base] = d.mention(s, tree, ids, key, "Thing", "nominal", t.id)
+
+
+# ------------------------------------------------------------- quantities
+
+
+def find_quantities(d: Doc, s: Sentence, tree: Tree) -> None:
+    """A number with what it counts is a quantity (12 شخصا, نحو 1500 شخص, 351 نائبا):
+    the counted noun heads it (a bare number is one only when a fact needs it)."""
+    for t in s.tokens:
+        if (
+            t.upos == "NOUN"
+            and lexmod.key(t.lemma) in NUMBER_WORDS
+            and tree.children(t.id, "nmod")
+            and (s.index, t.id) not in d.token_ent
+        ):
+            quantity_mention(d, s, tree, t.id)  # ثلاثة مشتبه بهم: the number word heads it
+            continue
+        if t.upos != "NUM" or t.deprel != "nummod" or (s.index, t.id) in d.token_ent:
+            continue
+        h = t.head
+        nxt = t.id + 1
+        if (
+            h < t.id
+            and nxt <= len(s.tokens)
+            and tree.tok(nxt).upos == "NOUN"
+            and (s.index, nxt) not in d.token_ent
+        ):
+            # العقوبات الجديدة 351 نائبا: a number comes before what it counts
+            quantity_mention(d, s, tree, nxt, (t.id,))
+            continue
+        if not h or tree.tok(h).upos != "NOUN" or (s.index, h) in d.token_ent:
+            continue
+        lemma = tree.tok(h).lemma
+        if d.lex.event_type(lexmod.key(lemma)) is not None:
+            continue  # 3 هجمات: events, counted
+        if d.lex.noun(lemma) is None:
+            quantity_mention(d, s, tree, h)
+            continue
+        # ضبط 4 متهمين parsed with the number on the action noun: it counts the next noun
+        nxt = t.id + 1
+        if nxt <= len(s.tokens) and tree.tok(nxt).head == h and tree.tok(nxt).upos == "NOUN":
+            quantity_mention(d, s, tree, nxt, (t.id,))
+
+
+def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, ...] = ()) -> str:
+    """The Quantity a number, or a noun counted by one, stands for: with what modifies
+    the noun, the word that makes it approximate (نحو 1500 شخص) and ``more`` tokens (the
+    counted word a parse hung elsewhere)."""
+    ids = np_ids(tree, i, ARGUMENT_NP_WORDS) + list(more)
+    end = max(ids)
+    if end + 2 <= len(s.tokens):
+        prep, pron = tree.tok(end + 1), tree.tok(end + 2)
+        if pron.upos == "PRON" and prep.head == end + 2 and normalize(prep.form) == "ب":
+            ids += [end + 1, end + 2]  # مشتبه بهم: the participle's pronoun complement
+    ids += [
+        k
+        for k in tree.children(i, "case", "advmod")
+        if k < i and normalize(tree.tok(k).form) in APPROXIMATORS
+    ]
+    if tree.tok(i).upos == "NUM" and i > 1 and normalize(tree.tok(i - 1).form) in APPROXIMATORS:
+        ids.append(i - 1)  # نحو 10: the word before a bare number
+    a, b = tree.span(ids)
+    label = d.text[a:b]
+    key = d.mention(
+        s,
+        tree,
+        sorted(set(ids)),
+        f"qty:{d.analysed.doc.id}:{normalize(label)}",
+        "Quantity",
+        "value",
+        i,
+        number="p",
+    )
+    d.ent(key).value = label
+    core = [k for k in ids if k == i or tree.rel(k) in ("nummod", "case") or k in more]
+    core += [k for k in tree.children(i, "nmod") if not tree.has_case(k)][:1]
+    if len(core) < len(set(ids)):
+        # ستة أفراد مرتبطين ب...: the number and what it counts name it too
+        a, b = tree.span(sorted(set(core)))
+        name = d.text[a:b]
+        if name not in d.ent(key).names:
+            d.ent(key).names.append(name)
+    return key
+
+
+def _collection(d: Doc, s: Sentence, tree: Tree, h: int) -> bool:
+    """A collection noun and what it collects, right after it (سلسلة من الزلازل, الحزمة
+    الجديدة من العقوبات): one phrase, an event when it collects events. Whether it was."""
+    own = np_ids(tree, h, ARGUMENT_NP_WORDS)
+    of = max(own) + 1
+    if of + 1 > len(s.tokens) or normalize(tree.tok(of).form) != "من":
+        return False
+    member = tree.tok(of).head
+    if member != of + 1 or tree.tok(member).upos != "NOUN":
+        return False
+    ids = sorted({*own, of, *np_ids(tree, member, ARGUMENT_NP_WORDS)})
+    a, b = tree.span(ids)
+    mk = lexmod.key(tree.tok(member).lemma)
+    if d.lex.event_type(mk) or d.lex.event_type(strip_al(normalize(tree.tok(member).form))):
+        key = d.mention(s, tree, ids, f"event:{strip_al(mk)}", "Event", "event", h)
+    else:
+        cls = "Group" if is_group(tree.tok(member)) else "Thing"  # مجموعة من المهربين
+        key = d.mention(
+            s,
+            tree,
+            ids,
+            f"np:{cls}:{d.analysed.doc.id}:{normalize(d.text[a:b])}",
+            cls,
+            "nominal",
+            h,
+            number="p" if cls == "Group" else "s",
+        )
+    d.token_ent[(s.index, member)] = key
+    return True
+
+
+def _without_demonstrative(tree: Tree, head: int, ids: list[int]) -> list[int]:
+    """A phrase's tokens without a demonstrative after its head (اتفاق الهدنة هذه: the
+    name is اتفاق الهدنة)."""
+    return [
+        k
+        for k in ids
+        if not (k > head and tree.rel(k) == "det" and tree.feat(k, "PronType") == "Dem")
+    ]
 
 
 # ---------------------------------------------------------------- groups
@@ -200,7 +329,12 @@ def find_groups(d: Doc, s: Sentence, tree: Tree) -> None:
             continue
         if not is_group(t):
             continue
-        ids = [t.id, *tree.children(t.id, "amod")]
+        # with its adjectives and a quantifier before it (جميع المتورطين, كافة المتهمين)
+        ids = [
+            t.id,
+            *tree.children(t.id, "amod"),
+            *[k for k in tree.children(t.id, "det") if k < t.id],
+        ]
         a, b = tree.span(ids)
         label = normalize(d.text[a:b])
         d.mention(

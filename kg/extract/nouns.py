@@ -12,23 +12,43 @@ from __future__ import annotations
 from ..lexicon import relations as lexmod
 from ..model import Sentence
 from ..text import normalize
-from .arguments import expand, subjects
+from .appointments import APPOINTING, position_facts, predicative_titles
+from .arguments import dropped_subjects, expand, fits, subjects
+from .casualties import cause, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun
 from .phrases import strip_al
-from .state import AGENTIVE, PLACES, Doc
+from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
-from .words import PREPOSITIONAL_NOUNS
+from .words import (
+    AGENT_GOVERNORS,
+    DEATH_NOUNS,
+    DOCUMENT_NOUNS,
+    FORCES,
+    PREPOSITIONAL_NOUNS,
+    REPEL_VERBS,
+    REPORT_GOVERNORS,
+    RESULT_VERBS,
+    SANCTION_SCOPE_VERBS,
+    SANCTIONS,
+    SUPPORT_NOUNS,
+)
 
 #: Relations of an attack noun whose object's place is where the attack took place.
 ATTACKS = ("targeted", "struck")
+#: Places an event on them happens in (a city, a region, a country), not a site.
+TERRITORIES = frozenset({"City", "Region", "Country"})
+#: Relations an event noun holds as their subject when no doer is found (the attack
+#: targeted X, the fire killed N); an event never visits, hosts or fights.
+EVENT_SUBJECT_RELATIONS = frozenset({"targeted", "struck", "killed", "attacked"})
 #: A noun's doer is looked for at most this many heads up.
 MAX_AGENT_DEPTH = 3
 
 
 def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
-    """An action or event noun the lexicon knows, with its objects and its doer (the
-    event itself for an event noun: the attack targeted ...)."""
+    """An action or event noun the lexicon knows, with its objects and its doer (found
+    around it; for an attack, a strike or a killing with no doer in sight, the event
+    itself: the attack targeted ...). An event's place object is its location."""
     tok = tree.tok(n)
     entry = d.lex.noun(tok.lemma) or d.lex.noun(strip_al(normalize(tok.form)))
     if entry is None:
@@ -40,24 +60,178 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         return
     event = d.token_ent.get((s.index, n))
     is_event = event is not None and d.ent(event).cls == "Event"
-    objs, agent = _noun_arguments(d, s, tree, n, entry, is_event)
+    # مقتل X: a death, whoever announces it did not kill (أعلن الجيش مقتل جنوده)
+    support = support_verb(d, tree, n) if lexmod.key(tok.lemma) not in DEATH_NOUNS else 0
+    objs, agent = _noun_arguments(d, s, tree, n, entry, support)
+    if not objs and entry.relation == "killed":
+        objs = victims(d, s, tree, n)  # مقتل 10: a count the parse hung elsewhere
     if not objs:
         return
-    subj: str | None
-    if is_event and event is not None:
-        subj = d.find(event)  # the attack targeted ...
-        conf = EVENT_ARGUMENT
-    else:
-        subj = agent or noun_agent(d, s, tree, n)
-        conf = NOUN_AGENT
-    if subj is None:
-        return
+    if entry.relation in APPOINTING:
+        posts = set(predicative_titles(d, s, tree, n))
+        objs = [o for o in objs if o[1] not in posts]  # تعيين X كمدرب: X, not the post
+        position_facts(d, s, tree, n, sorted(posts), objs)
+    agent = agent or noun_agent(d, s, tree, n, support)
+    if agent is None and entry.relation in ("signed", "agreed"):
+        # تم توقيع الاتفاق بين الحكومة والنقابات: the sides signed it
+        sides = between(d, s, tree, [n, *(oi for _, oi in objs)])
+        for side in sides:
+            for obj, oi in objs:
+                if obj in sides:
+                    continue
+                d.fact(
+                    side, entry.relation, obj, s, tree, [n, oi], NOUN_AGENT, lexmod.key(tok.lemma)
+                )
+    if agent is not None and entry.relation in ATTACKS:
+        _repelled(d, s, tree, n, agent)
+    subj, conf = agent, NOUN_AGENT
+    if subj is None and is_event and entry.relation in EVENT_SUBJECT_RELATIONS:
+        subj, conf = event, EVENT_ARGUMENT  # the attack targeted ...
     for obj, oi in objs:
-        if entry.objects and d.ent(obj).cls not in entry.objects and not d.ent(obj).proper:
+        if entry.objects and not fits(d.ent(obj).cls, entry) and not d.ent(obj).proper:
+            continue
+        if is_event and event is not None and d.ent(obj).cls in TERRITORIES:
+            # الهجوم على كييف, الحرب على غزة: where the event took place (a site attacked,
+            # مقر القيادة, is its target, not its place)
+            d.fact(event, "location", obj, s, tree, [n, oi], TARGET_PLACE)
+            if entry.relation == "fights":
+                continue  # a war is not fought against a place
+        if subj is None or _own_body(d, s, subj, obj):
             continue
         d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
-        if is_event and entry.relation in ATTACKS:
-            _attack_place(d, s, tree, subj, n, oi)
+        if is_event and event is not None and entry.relation in ATTACKS:
+            _attack_place(d, s, tree, event, n, oi)
+
+
+def _repelled(d: Doc, s: Sentence, tree: Tree, n: int, attacker: str) -> None:
+    """صد الجيش هجوما شنه المسلحون: who repels an attack fights its attacker."""
+    h = tree.tok(n).head
+    if not h or tree.rel(n) != "obj" or lexmod.key(tree.tok(h).lemma) not in REPEL_VERBS:
+        return
+    for k in subjects(d, s, tree, h, False)[0]:
+        d.fact(k, "fights", attacker, s, tree, [h, n], NOUN_AGENT, lexmod.key(tree.tok(h).lemma))
+
+
+def between(d: Doc, s: Sentence, tree: Tree, heads: list[int]) -> list[str]:
+    """The two sides of a «بين A و B» phrase hung on any of the heads (B coordinated with
+    A, or, as parses hang it, with one of the heads after A)."""
+    for h in heads:
+        for a in tree.children(h, "nmod", "obl"):
+            if tree.case(a) != "بين":
+                continue
+            others = tree.children(a, "conj") or [
+                k for x in heads for k in tree.children(x, "conj") if k > a
+            ]
+            keys = [ent_of(d, s, tree, j) for j in [a, *others[:1]]]
+            return [k for k in keys if k is not None]
+    return []
+
+
+def support_doers(d: Doc, s: Sentence, tree: Tree, v: int) -> list[str]:
+    """Who does what a support verb's noun names: its subject; in a relative clause with a
+    pronoun for the noun (العقوبات التي فرضها), not the relative pronoun a parse may make
+    its subject, but the clause's dropped subject."""
+    subs = tree.children(v, "nsubj")
+    if subs and all(tree.tok(k).feat("PronType") == "Rel" for k in subs):
+        return dropped_subjects(d, s, tree, v, False, 0)[0]
+    return subjects(d, s, tree, v, False)[0]
+
+
+def action_doer(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
+    """The doer an action noun's support verb names (فرضت كندا عقوبات: Canada), if any."""
+    support = support_verb(d, tree, n)
+    if not support or support in tree.children(n, "acl:relcl", "acl"):
+        support = tree.tok(n).head if tree.rel(n) == "obj" else 0
+    if not support or lexmod.key(tree.tok(support).lemma) not in AGENT_GOVERNORS:
+        return None
+    keys = support_doers(d, s, tree, support)
+    return keys[0] if keys else None
+
+
+def clause_of_action(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> None:
+    """A verb that restates the action noun it describes or has as its subject (عقوبات
+    تستهدف X, تشمل العقوبات X: sanctions target whom they include): the relation is the
+    noun's, and its doer is the noun's (فرضت كندا عقوبات تستهدف X: Canada targeted X)."""
+    h = _action_subject(tree, p.v)
+    if not h:
+        return
+    entry = d.lex.noun(tree.tok(h).lemma) or d.lex.noun(strip_al(normalize(tree.tok(h).form)))
+    if lexmod.key(p.lemma) in SANCTION_SCOPE_VERBS and _is_sanction(tree, h):
+        p.rel, p.entry = "targeted", None  # تشمل العقوبات X: X is targeted
+    elif entry is None or entry.relation != p.rel:
+        return
+    doer = action_doer(d, s, tree, h)
+    own = d.token_ent.get((s.index, h))
+    if doer is not None and own is not None and p.subjects == [d.find(own)]:
+        p.subjects = [doer]
+
+
+def _action_subject(tree: Tree, v: int) -> int:
+    """The noun a verb is said of: the noun its relative clause describes, or its subject."""
+    if tree.rel(v).startswith("acl") and tree.tok(v).head:
+        return tree.tok(v).head
+    subs = tree.children(v, "nsubj")
+    return subs[0] if subs else 0
+
+
+def _is_sanction(tree: Tree, h: int) -> bool:
+    """Sanctions, or a package or list of them (قائمة العقوبات)."""
+    return any(
+        strip_al(lexmod.key(tree.tok(k).lemma)) in SANCTIONS
+        or strip_al(normalize(tree.tok(k).form)) in SANCTIONS
+        for k in [h, *tree.children(h, "nmod")]
+    )
+
+
+def _own_body(d: Doc, s: Sentence, subj: str, obj: str) -> bool:
+    """Whether the sentence made the object a body the subject leads or belongs to (أكد
+    الأمين العام للجامعة دعم الجامعة: the league's support, not the secretary's object)."""
+    a, b = d.find(subj), d.find(obj)
+    for f in reversed(d.facts):
+        if f.sentence != s.index:
+            return False
+        if f.relation in ("leaderOf", "memberOf") and (d.find(f.subject), d.find(f.object)) == (
+            a,
+            b,
+        ):
+            return True
+    return False
+
+
+def support_verb(d: Doc, tree: Tree, n: int) -> int:
+    """The verb whose subject does what an action noun names (أعلنت الشرطة اعتقال X,
+    شنت القوات هجوما, هجوما شنه المسلحون: the noun's clause with a pronoun standing for
+    it), or 0."""
+    for v in tree.children(n, "acl:relcl", "acl"):
+        if lexmod.key(tree.tok(v).lemma) in AGENT_GOVERNORS and any(
+            tree.tok(k).upos == "PRON" for k in tree.children(v, "obj")
+        ):
+            return v  # العقوبات التي فرضها على X: the clause says who, and on whom
+    m = carrier(tree, n)
+    h = tree.tok(m).head
+    if (
+        h
+        and tree.tok(h).upos in ("VERB", "AUX")
+        and tree.base_rel(m) in ("obj", "obl")
+        and lexmod.key(tree.tok(h).lemma) in AGENT_GOVERNORS
+    ):
+        return h
+    return 0
+
+
+def carrier(tree: Tree, n: int) -> int:
+    """The verbal noun of a support verb an action noun is the genitive of (أعلن فرض
+    عقوبات على X, أعلن شن غارات: فرض, شن), else the noun itself."""
+    h = tree.tok(n).head
+    if (
+        h
+        and tree.tok(h).upos == "NOUN"
+        and tree.rel(n) == "nmod"
+        and not tree.has_case(n)
+        and lexmod.key(tree.tok(h).lemma) in SUPPORT_NOUNS
+    ):
+        return h
+    return n
 
 
 def _led_by(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
@@ -77,30 +251,111 @@ def _led_by(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
 
 
 def _noun_arguments(
-    d: Doc, s: Sentence, tree: Tree, n: int, entry: lexmod.Entry, is_event: bool
+    d: Doc, s: Sentence, tree: Tree, n: int, entry: lexmod.Entry, support: int
 ) -> tuple[list[tuple[str, int]], str | None]:
-    """The objects of an action noun (with their tokens) and, when the noun takes its
-    object by a preposition, its genitive as the doer (سيطرة داعش على: the genitive acts)."""
+    """The objects of an action noun (with their tokens) and its genitive when that is the
+    doer: when the noun takes its object by a preposition (سيطرة داعش على), or when an
+    acting genitive comes with a ل object (تهديد الجماعة للصحفيين). The prepositional
+    objects of its support verb count as its own (شنت القوات هجوما على كييف)."""
+    kids = [j for j in tree.children(n, "nmod", "obj") if tree.tok(j).upos != "PRON"]
     possessive = any(tree.tok(j).upos == "PRON" and j > n for j in tree.children(n, "nmod"))
-    genitive_agent = bool(entry.preps) and not is_event
+    lam = any(tree.case(j) == "ل" and j > n for j in kids)
+    genitive = any(not tree.has_case(j) for j in kids)
+    event = d.token_ent.get((s.index, n))
+    if support and entry.preps and lexmod.key(tree.tok(support).lemma) not in REPORT_GOVERNORS:
+        # قررت بريطانيا تزويد أوكرانيا بدبابات: a verb of deciding or doing names the doer;
+        # the genitive is the other party (but أعلنت الرئاسة وصول الرئيس: he arrives)
+        kids = [j for j in kids if tree.has_case(j)]
+    genitive_agent = (
+        # سيطرة داعش على, زيارة الرئيس إلى: an acting genitive of a noun that takes its
+        # object by a preposition does it (توقيع الاتفاق: a thing is what is signed)
+        (bool(entry.preps) and not _document_genitive(tree, kids))
+        or (lam and _acting_genitive(d, s, tree, kids))
+        or (
+            event is not None
+            and d.ent(event).cls == "Event"
+            and not entry.objects
+            and _acting_genitive(d, s, tree, kids, forces=True)
+        )
+    )
     objs: list[tuple[str, int]] = []
     agent: str | None = None
-    for j in tree.children(n, "nmod", "obj"):
+    for j in kids:
         c = tree.case(j).split(" ")[0]
-        if tree.tok(j).upos == "PRON":
-            continue
-        if (
-            (c and c in entry.preps)
-            or (c == "ل" and possessive)
-            or (not c and not is_event and not genitive_agent)
-        ):
-            for x in expand(d, s, tree, j):
-                key = ent_of(d, s, tree, x)
-                if key:
-                    objs.append((key, x))
+        if (c and c in entry.preps) or (
+            c == "ل" and (possessive or (genitive_agent and lam) or not genitive)
+        ):  # مداهمة لمخزن: an indefinite verbal noun takes its object with ل
+            objs.extend(_expanded(d, s, tree, j))
         elif not c and genitive_agent:
-            agent = ent_of(d, s, tree, j)
+            agent = agent or ent_of(d, s, tree, j)
+        elif not c:
+            objs.extend(_expanded(d, s, tree, j))
+    m = carrier(tree, n)
+    if m != n and not objs:
+        # أعلن الجيش شن غارات على مواقع: the support noun's phrase is the action's
+        objs = [
+            o
+            for j in tree.children(m, "nmod")
+            if tree.case(j).split(" ")[0] in entry.preps
+            for o in _expanded(d, s, tree, j)
+        ]
+    if support and not objs and _object_slot(d, tree, m, support):
+        # the verb's object slot is the noun's: its prepositional phrase is the noun's too
+        # (أعلنت الحكومة الإفراج عن الرهائن)
+        last = max(tree.subtree(n))
+        for j in tree.children(support, "obl"):
+            c = tree.case(j).split(" ")[0]
+            if c in entry.preps:
+                objs.extend(_expanded(d, s, tree, j))
+            elif not c and not entry.preps and min(tree.subtree(j)) == last + 1:
+                objs.extend(_expanded(d, s, tree, j))  # اعتقال جميع المتورطين, parsed apart
     return objs, agent
+
+
+def _object_slot(d: Doc, tree: Tree, m: int, support: int) -> bool:
+    """Whether a noun fills its support verb's object slot: its direct object, its
+    object after the verb's own preposition (أعلنت عن فرض), or the noun its relative
+    clause describes."""
+    if tree.tok(support).head == m and tree.rel(support).startswith("acl"):
+        return True
+    if tree.tok(m).head != support:
+        return False
+    own = d.lex.verb(tree.tok(support).lemma)
+    return tree.rel(m) == "obj" or (own is not None and tree.case(m).split(" ")[0] in own.preps)
+
+
+def _document_genitive(tree: Tree, kids: list[int]) -> bool:
+    """Whether the noun's genitive is a document (توقيع الاتفاق: what is signed)."""
+    gen = next((j for j in kids if not tree.has_case(j)), None)
+    if gen is None:
+        return False
+    t = tree.tok(gen)
+    return (
+        strip_al(normalize(t.form)) in DOCUMENT_NOUNS
+        or strip_al(lexmod.key(t.lemma)) in DOCUMENT_NOUNS
+    )
+
+
+def _acting_genitive(
+    d: Doc, s: Sentence, tree: Tree, kids: list[int], forces: bool = False
+) -> bool:
+    """Whether the noun's genitive (its first dependent with no preposition) acts; with
+    ``forces``, only an actor that is no place, or armed forces and their weapons (قصف
+    الجيش, قصف الطائرات: not قصف المدينة)."""
+    gen = next((j for j in kids if not tree.has_case(j)), None)
+    if gen is None:
+        return False
+    if forces and strip_al(lexmod.key(tree.tok(gen).lemma)) in FORCES:
+        return True
+    key = ent_of(d, s, tree, gen)
+    if key is None:
+        return False
+    return d.ent(key).cls in (AGENTIVE - PLACES if forces else AGENTIVE)
+
+
+def _expanded(d: Doc, s: Sentence, tree: Tree, j: int) -> list[tuple[str, int]]:
+    """The entities of an argument and of what is coordinated or listed with it."""
+    return [(key, x) for x in expand(d, s, tree, j) if (key := ent_of(d, s, tree, x))]
 
 
 def _attack_place(d: Doc, s: Sentence, tree: Tree, event: str, n: int, oi: int) -> None:
@@ -143,13 +398,18 @@ def agentive_in_phrase(d: Doc, s: Sentence, tree: Tree, h: int) -> str | None:
     return None
 
 
-def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
-    """The doer of an action noun: its possessive pronoun (تحريرهم), the noun it is the
-    purpose of (التحالف لمحاربة), or the genitive of the noun that governs it (إقدام X على)."""
+def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str | None:
+    """The doer of an action noun: its possessive pronoun (تحريرهم), the subject of its
+    support verb (أعلنت الشرطة اعتقال), the noun it is the purpose of (التحالف لمحاربة),
+    or the genitive of the noun that governs it (إقدام X على)."""
     for j in tree.children(n, "nmod"):
         t = tree.tok(j)
         if t.upos == "PRON" and j > n:
             return pronoun(d, s, tree, j)
+    if support:
+        own = d.token_ent.get((s.index, n))
+        keys = [k for k in support_doers(d, s, tree, support) if own is None or k != d.find(own)]
+        return keys[0] if keys else None
     cur = n
     for depth in range(MAX_AGENT_DEPTH):
         h = tree.tok(cur).head
@@ -159,10 +419,16 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
         if ht.upos in ("VERB", "AUX"):
             if depth > 0 or tree.base_rel(cur) not in ("obj", "obl"):
                 return None  # شدد على ضرورة محاربة X: the necessity, not the speaker, fights
+            if lexmod.key(ht.lemma) in RESULT_VERBS:
+                causes = cause(d, s, tree, h)  # أسفر الهجوم عن مقتل: the attack killed
+                return causes[0] if causes else None
             if d.lex.verb(ht.lemma) is not None:
                 return None  # رحبت السعودية بانتخاب عون: who welcomes is not who elects
             keys, _ = subjects(d, s, tree, h, False)
             return keys[0] if keys else None
+        if _result_argument(tree, cur, h):
+            causes = cause(d, s, tree, tree.tok(h).head)  # أسفر الهجوم عن مقتل, parsed low
+            return causes[0] if causes else None
         if d.lex.noun(ht.lemma) is not None:
             return None  # دعمه لترشيح عون: the supporter is not the one who nominates
         done, found = _governor_agent(d, s, tree, cur, h)
@@ -170,6 +436,18 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
             return found
         cur = h
     return None
+
+
+def _result_argument(tree: Tree, cur: int, h: int) -> bool:
+    """Whether cur, hung on the subject h of a result verb, is that verb's object after all
+    (أسفر الهجوم عن مقتل: عن مقتل belongs to أسفر, not to الهجوم)."""
+    v = tree.tok(h).head
+    return (
+        tree.rel(h) in ("nsubj", "obl")
+        and bool(v)
+        and lexmod.key(tree.tok(v).lemma) in RESULT_VERBS
+        and tree.case(cur) in ("عن", "الي")
+    )
 
 
 def _governor_agent(d: Doc, s: Sentence, tree: Tree, cur: int, h: int) -> tuple[bool, str | None]:

@@ -45,6 +45,8 @@ def np_ids(tree: Tree, head: int, limit: int = NP_WORDS) -> list[int]:
         h = stack.pop()
         for k in tree.children(h):
             r = tree.rel(k)
+            if r == "nummod" and _counts_next(tree, h, k):
+                continue  # العقوبات 351 نائبا: the number counts the noun after it
             if (
                 r in ("amod", "det", "nummod", "flat", "flat:name", "compound", "fixed")
                 or (r == "cc" and h != head)
@@ -62,6 +64,12 @@ def np_ids(tree: Tree, head: int, limit: int = NP_WORDS) -> list[int]:
             elif r == "case" and h != head:
                 out.append(k)
     return sorted(set(out))[:limit] if len(out) > limit else sorted(set(out))
+
+
+def _counts_next(tree: Tree, head: int, k: int) -> bool:
+    """Whether a number hung on the noun before it counts the noun after it (Arabic
+    numbers come before what they count)."""
+    return k > head and k < len(tree.toks) and tree.tok(k + 1).upos == "NOUN"
 
 
 def title_of(tree: Tree, i: int) -> str | None:

@@ -13,12 +13,15 @@ of their own).
 
 from __future__ import annotations
 
+from ..lexicon import relations as lexmod
 from ..model import Sentence
+from ..text import normalize
 from ..vocab import OPEN, SPEECH_RELATIONS
 from .arguments import objects, subjects
+from .casualties import casualty_facts
 from .events import event_place_time
 from .meetings import other_party
-from .nouns import noun_facts, prep_facts
+from .nouns import clause_of_action, noun_facts, prep_facts
 from .relations import (
     lexicon_objects,
     phrasal_verb,
@@ -30,6 +33,7 @@ from .reporting import is_transport, reported_aside, reported_with_source, resol
 from .speech import issued, participle_verb, said
 from .state import Doc, Predicate
 from .tree import Tree
+from .words import AGENT_GOVERNORS
 
 
 def read_predicates(d: Doc, s: Sentence, tree: Tree) -> None:
@@ -41,7 +45,8 @@ def read_predicates(d: Doc, s: Sentence, tree: Tree) -> None:
         if t.upos == "VERB" or (t.upos == "AUX" and not tree.children(t.id, "xcomp")):
             if t.upos == "AUX" and t.deprel in ("aux", "cop"):
                 continue
-            _verb_facts(d, s, tree, t.id, statements, pending_reported)
+            if not casualty_facts(d, s, tree, t.id) or d.lex.verb(t.lemma) is not None:
+                _verb_facts(d, s, tree, t.id, statements, pending_reported)
         elif (
             t.upos in ("ADJ", "NOUN")
             and t.deprel == "advcl"
@@ -66,6 +71,8 @@ def _verb_facts(
     p = _predicate(d, s, tree, v)
     if p is None:
         return
+    clause_of_action(d, s, tree, p)
+    _verbal_noun_read_as_verb(d, s, tree, p)
     issued(d, s, tree, p)
     if p.speech and said(d, s, tree, p, statements):
         return
@@ -85,6 +92,26 @@ def _verb_facts(
     if kept is None:
         return
     relation_facts(d, s, tree, p, kept)
+
+
+def _verbal_noun_read_as_verb(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> None:
+    """أعلن الجهاز، ضبط 11 عنصرا: a bare finite verb cannot be what أعلن announces (that
+    takes أن); a verb spelt like a verbal noun of the lexicon there is that noun, done by
+    the announcer."""
+    v = p.v
+    h = tree.tok(v).head
+    if (
+        tree.tok(v).upos != "VERB"
+        or tree.rel(v) not in ("ccomp", "parataxis")
+        or not h
+        or tree.children(v, "mark")
+        or lexmod.key(tree.tok(h).lemma) not in AGENT_GOVERNORS
+        or d.lex.noun(normalize(tree.tok(v).form)) is None
+    ):
+        return
+    keys, conf = subjects(d, s, tree, h, False)
+    if keys:
+        p.subjects, p.sconf = keys, conf
 
 
 def _predicate(d: Doc, s: Sentence, tree: Tree, v: int) -> Predicate | None:

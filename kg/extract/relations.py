@@ -15,13 +15,22 @@ from ..lexicon import relations as lexmod
 from ..model import Sentence
 from ..text import strip_diacritics
 from ..vocab import OPEN
+from .appointments import APPOINTING, position_facts, predicative_titles
+from .arguments import fits
 from .confidence import OPEN_CAP
 from .coref import ent_of
 from .meetings import MEETING_RELATIONS, meeting_event, note_joint_subjects, note_pairs, took_part
-from .state import AGENTIVE, Doc, Predicate
+from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
-from .words import COPULAS, OPEN_PREPS, REMOTE_EVENTS
+from .words import COPULAS, OPEN_PREPS, REMOTE_EVENTS, WITNESS_VERBS
 
+#: Relations a verb can have with an event as its subject (الهجوم استهدف, الزلزال ضرب,
+#: القمة تزامنت مع): an event visits, meets or arrives nowhere.
+EVENT_SUBJECT_VERB_RELATIONS = frozenset(
+    {"targeted", "struck", "killed", "attacked", "coincidedWith", OPEN}
+)
+#: Relations that the party after مع shares with the subject (وقع مع, اتفق مع).
+JOINT_RELATIONS = frozenset({"signed", "agreed"})
 #: Parts of speech of an open relation's object (not an ordinal: "the first").
 OPEN_OBJECT_POS = ("NOUN", "PROPN", "NUM", "X", "PRON", "ADJ")
 
@@ -117,10 +126,19 @@ def lexicon_objects(
         objects = [
             o
             for o in objects
-            if d.ent(o[0]).cls in entry.objects
+            if fits(d.ent(o[0]).cls, entry)
             or d.ent(o[0]).cls == "Thing"
             and "Event" not in entry.objects
+            or d.ent(o[0]).cls == "Event"
+            and "Statement" in entry.objects  # حذر من الحرب: what one speaks of
         ]
+    if p.rel == "adopted":
+        # تبنى التنظيم الهجوم: one claims an attack, one adopts a law or a plan
+        objects = [o for o in objects if d.ent(o[0]).cls != "Event"]
+    if p.rel in APPOINTING:
+        # عينه رئيسا للحكومة: the post is what he becomes, not whom they appointed
+        posts = set(predicative_titles(d, s, tree, p.v))
+        objects = [o for o in objects if o[1] not in posts]
     if p.rel == OPEN:
         if lexmod.key(p.lemma) in COPULAS:
             return None  # يعد, يعتبر, بات: what they link is a description, not an object
@@ -155,16 +173,48 @@ def relation_facts(
 ) -> None:
     """The verb's relation between each subject and each object; who the last pair is,
     the meeting event, the last speaker."""
+    if p.rel in JOINT_RELATIONS:
+        objects = _joint_parties(d, s, tree, p, objects)
     for subj in p.subjects:
+        if d.ent(subj).cls == "Event" and p.rel not in EVENT_SUBJECT_VERB_RELATIONS:
+            continue  # النزاع يعود إلى: no event arrives anywhere
         for obj, oi in objects:
             conf = p.sconf if p.rel != OPEN else min(p.sconf, OPEN_CAP)
+            if _witnessed(d, p, subj, obj):
+                # شهدت المنطقة نزاعا: the place saw the event happen, it attended nothing
+                d.fact(obj, "location", subj, s, tree, [p.v, oi], conf, p.lemma)
+                continue
             d.fact(subj, p.rel, obj, s, tree, [p.v, oi], conf, p.lemma)
             note_pairs(d, p, subj, obj)
+    if p.rel in APPOINTING and p.subjects:
+        position_facts(d, s, tree, p.v, predicative_titles(d, s, tree, p.v), objects)
     note_joint_subjects(d, p)
     if p.rel in MEETING_RELATIONS and p.subjects and objects:
         meeting_event(d, s, tree, p.v, p.subjects, [o for o, _ in objects])
     if p.speech and p.subjects and d.ent(p.subjects[0]).cls in AGENTIVE:
         d.last_speaker = p.subjects[0]
+
+
+def _joint_parties(
+    d: Doc, s: Sentence, tree: Tree, p: Predicate, objects: list[tuple[str, int]]
+) -> list[tuple[str, int]]:
+    """وقعت الوزارة اتفاقية مع شركة X, اتفق X مع Y على Z: the party after مع signed or
+    agreed too; it is no object (when something else is)."""
+    partners = [o for o in objects if tree.case(o[1]) == "مع"]
+    rest = [o for o in objects if o not in partners]
+    if not partners or not rest:
+        return objects
+    p.subjects = p.subjects + [k for k, _ in partners if k not in p.subjects]
+    return rest
+
+
+def _witnessed(d: Doc, p: Predicate, subj: str, obj: str) -> bool:
+    """Whether a place is said to witness an event (شهدت المنطقة نزاعا)."""
+    return (
+        lexmod.key(p.lemma) in WITNESS_VERBS
+        and d.ent(subj).cls in PLACES
+        and d.ent(obj).cls == "Event"
+    )
 
 
 def _repair_object(

@@ -21,7 +21,8 @@ the per-document state of ``state``. Mentions: ``mentions`` (names, times, event
 groups), ``titles``, ``coref`` (anaphora; and ``ent_of``, the entity an argument refers
 to). Facts: ``predicates`` (verbs through ``speech``, ``reporting``, ``meetings`` and
 ``relations``; nouns and prepositions through ``nouns``; ``events``' place and time),
-``reporting`` (source phrases), ``titles`` (predicative titles). Output: ``finish``.
+``reporting`` (source phrases), ``titles`` (predicative titles), ``places`` (where places
+and bodies are). Output: ``finish``.
 Shared below them: ``arguments`` (subjects, objects), ``phrases``, ``words``,
 ``confidence``, ``tree``.
 """
@@ -31,7 +32,8 @@ from __future__ import annotations
 from ..model import AnalysedDoc, Extraction
 from .coref import find_anaphora
 from .finish import finish
-from .mentions import find_events, find_groups, find_names, find_times
+from .mentions import find_events, find_groups, find_names, find_quantities, find_times
+from .places import read_places
 from .predicates import read_predicates
 from .reporting import read_sources
 from .state import Doc
@@ -49,10 +51,12 @@ def extract(analysed: AnalysedDoc) -> Extraction:
         find_names(d, s, tree)
         find_anaphora(d, s, tree)
         find_times(d, s, tree)
+        find_quantities(d, s, tree)
         find_titles(d, s, tree)
         find_events(d, s, tree)
         find_groups(d, s, tree)
         read_predicates(d, s, tree)
         read_sources(d, s, tree)
         read_predicative_titles(d, s, tree)
+        read_places(d, s, tree)
     return finish(d)

@@ -21,10 +21,22 @@ TRANSPARENT = frozenset(
         "ضواحي محيط وفد وفدا قوات طائرات مقاتلات جنود عناصر وحدات"
     ).split()
 )
+#: Armed forces and their weapons (lemmas): as the genitive of an attack noun they do it
+#: (قصف الطائرات, غارات المقاتلات), where a place or a thing suffers it (قصف المدينة).
+FORCES = frozenset(
+    normalize(w)
+    for w in (
+        "طائرة طيران مقاتلة مسيرة مدفعية دبابة صاروخ قذيفة بارجة سفينة زورق جيش قوة قوات جندي "
+        "عنصر مسلح ميليشيا"
+    ).split()
+)
+#: Nouns of collections: with «من X» right after them, one phrase that names X (سلسلة
+#: من الزلازل, الحزمة الجديدة من العقوبات).
+COLLECTIONS = frozenset(normalize(w) for w in "سلسلة حزمة موجة دفعة مجموعة جملة".split())
 #: Nouns for documents and statements: one entity per lemma and document, like events.
 DOCUMENT_NOUNS = frozenset(
     normalize(w)
-    for w in "بيان تقرير قرار اتفاق اتفاقية خطة مبادرة رسالة تصريح تصريحات وثيقة إعلان".split()
+    for w in "بيان تقرير قرار اتفاق اتفاقية صفقة خطة مبادرة رسالة تصريح تصريحات وثيقة إعلان".split()
 )
 #: Singular nouns for bodies of people that act together (الحكومة, الوفد, الجيش).
 COLLECTIVES = frozenset(
@@ -50,6 +62,34 @@ DUAL_WORDS_EN = ("two", "both")
 PREPOSITIONAL_NOUNS = {normalize(w) for w in ("مواجهة", "مقابل", "أعقاب", "إطار", "ظل")}
 #: Demonstratives: a phrase that starts with one (هذا الاجتماع) is no event's name.
 DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هولاء"}
+
+# ------------------------------------------------------------- casualties
+
+#: Words before a number that make it approximate (نحو 1500 شخص): part of the quantity.
+APPROXIMATORS = frozenset(normalize(w) for w in "نحو حوالي حوالى قرابة زهاء".split())
+#: Number words that head what they count (ثلاثة مشتبه بهم, عشرات القتلى), by lemma.
+NUMBER_WORDS = frozenset(
+    normalize(w)
+    for w in (
+        "ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثماني ثمانية تسع تسعة عشر عشرة "
+        "عشرات مئات آلاف ألف مئة مائة ملايين مليون"
+    ).split()
+)
+#: Verbs whose subject causes what their object names (أسفر الهجوم عن مقتل, أدى إلى, خلف).
+RESULT_VERBS = frozenset(normalize(w) for w in "اسفر ادي خلف اوقع تسبب".split())
+#: Subordinators of a result clause (مما أسفر عن): its cause is the clause it follows.
+RESULT_MARKS = frozenset({"ما", "مما"})
+#: Verbs that take lives (أودى بحياة N, حصد أرواح N), with the nouns for the lives.
+LIFE_VERBS = frozenset(normalize(w) for w in "اودي حصد".split())
+LIFE_NOUNS = frozenset(normalize(w) for w in "حياة روح ارواح".split())
+#: Nouns of a death (مقتل X: X died): whoever announces it is not the killer.
+DEATH_NOUNS = frozenset(normalize(w) for w in "مقتل وفاة مصرع".split())
+#: Nouns for the dead, counted as the object of a result verb (خلف الزلزال 300 قتيل).
+DEAD_NOUNS = frozenset(normalize(w) for w in "قتيل ضحية".split())
+#: Verbs of falling victim to something (راح ضحيته N: N died of what the pronoun means).
+VICTIM_VERBS = frozenset(normalize(w) for w in "راح ذهب سقط".split())
+#: Nouns of violent death a subject meets (لقي N مصرعهم في الانفجار).
+DEATH_FATES = frozenset(normalize(w) for w in "مصرع حتف".split())
 
 # ------------------------------------------------------------------ times
 
@@ -104,6 +144,31 @@ RELATIVE_PRONOUNS = ("الذي", "التي", "الذين", "اللذان", "ال
 COPULAS = frozenset(
     normalize(w) for w in "عد عاد اعتبر بدا صار ظل بات اصبح كان ليس زال دام امسي اضحي".split()
 )
+#: Verbs whose subject is the doer of the action noun they take as object (أعلنت الشرطة
+#: اعتقال X: the police arrested X; قرر الحزب إقصاء النائب; نفذ الجيش مداهمة); the subject
+#: of any other verb (رحبت واشنطن بانتخاب X) is not. Compared with the lexicon key.
+AGENT_GOVERNORS = frozenset(
+    normalize(w)
+    for w in (
+        "اعلن قرر اكد كشف نفذ شن اجري باشر بدا واصل تواصل استانف جدد تبني وافق قام اتم اكمل "
+        "انجز اعتزم عزم تسلم تولي القي فرض نظم"
+    ).split()
+)
+#: Nouns of sanctions (and the packages and lists of them): what they include is what
+#: they target (تشمل العقوبات 351 نائبا).
+SANCTIONS = frozenset(normalize(w) for w in "عقوبة عقوبات حزمة قائمة".split())
+#: Verbs by which sanctions name whom they target (تشمل, تطال).
+SANCTION_SCOPE_VERBS = frozenset(normalize(w) for w in "شمل طال".split())
+#: Verbal nouns of support verbs: with an action noun as genitive they carry it like
+#: their verb (أعلن الاتحاد فرض عقوبات على X, أعلن الجيش شن غارات على Y).
+SUPPORT_NOUNS = frozenset(normalize(w) for w in "فرض شن تنفيذ إجراء توجيه".split())
+#: Verbs of repelling an attack: their subject fights the attacker (صد الجيش هجوما شنه X).
+REPEL_VERBS = frozenset(normalize(w) for w in "صد أحبط أفشل".split())
+#: Support verbs that report an action rather than do it: the action noun's own genitive,
+#: when it acts, is its doer (أعلنت الرئاسة وصول الرئيس: the president arrives).
+REPORT_GOVERNORS = frozenset(normalize(w) for w in "اعلن اكد كشف".split())
+#: Verbs by which a place "witnesses" an event (شهدت المنطقة نزاعا): the event's location.
+WITNESS_VERBS = frozenset({"شهد"})
 #: Particles that negate the predicate they modify (لم يلتق: a negated fact).
 NEGATIONS = ("لا", "لم", "لن", "ليس", "not", "never")
 #: Subordinators of purpose clauses (لتشمل, لكي, كي), compared with the lemma.
@@ -129,6 +194,8 @@ SPEECH_PARTICIPLES = {
 
 #: Prepositions that list further members (إضافة إلى, فضلا عن, إلى جانب).
 ADDITION = {"اضافه", "اضافه الي", "بالاضافه", "بالاضافه الي", "فضلا", "فضلا عن", "الي جانب"}
+#: Nouns that after إلى make a preposition of company (إلى جانب X: alongside X).
+ALONGSIDE = frozenset(normalize(w) for w in "جانب".split())
 #: Beginnings of prepositions that list further members, however they go on.
 ADDITION_PREFIXES = ("اضافه", "بالاضافه")
 #: Prepositions that put an event in a place (في, ب; English in, at).

@@ -172,7 +172,7 @@ def choose(
         readings = analyse_word(surface)
         pair = (
             pos >= 2
-            and out[-1].source == "unknown"
+            and (out[-1].source == "unknown" or out[-1].pos == "PN")  # (a gazetteer name too)
             and not attested[pos]
             and _dual_designator(words[pos - 2][0])
         )

@@ -28,6 +28,7 @@ from .words import (
     event_noun,
     has_suffix,
     human,
+    intransitive,
     is_speech_participle,
     noun_takes,
     place_like,
@@ -262,7 +263,10 @@ def _participle_complement(ws: list[W], prev: Unit, pp: Unit) -> bool:
         and w.upos == "ADJ"
         and w.deprel == "amod"
         and w.ntype in ("ap", "pp")
-        and (w.definite or normalize(w.lemma) in _COMPLEMENT_PARTICIPLES)
+        and (
+            normalize(w.lemma) in _COMPLEMENT_PARTICIPLES
+            or (w.definite and pp.case != "ل")  # الجماعات المسلحة لمدينة حمص: the noun's ل
+        )
         and w.ent < 0
         and " " not in pp.case
         and normalize(w.lemma) not in _TIME_PARTICIPLES
@@ -314,6 +318,8 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         return True
     if f.pred < 0:
         return True
+    if pp.case == "بين" and (noun.deprel == "nmod" or event_noun(noun)):
+        return True  # التوقيع على الاتفاقية بين مصر والأردن: between whom the thing is
     if pp.case == "في" and noun.deprel == "nmod" and event_noun(noun):
         return True  # ... من مؤتمر رجال الأعمال في الرياض: where the event inside the phrase is
     return pp.case == "ضد" and noun.upos in ("NOUN", "PROPN")
@@ -469,8 +475,9 @@ def _subject_or_object(ws: list[W], f: Frame, u: Unit) -> None:
     pred = ws[f.pred]
     passive = "Voice=Pass" in pred.feats
     counted = any(ws[k].deprel == "nummod" and ws[k].head == u.head for k in range(u.first, u.head))
-    # قُتل 12 شخصا, انشق عشرون نائبا: the accusative of a counted noun is the number's
-    acc = w.tanween and accusative(ws, u.head) and not counted  # the accusative of the count
+    # قُتل 12 شخصا, انشق عشرون نائبا: the accusative of a counted noun is the number's, the
+    # subject of a verb that takes no object
+    acc = w.tanween and accusative(ws, u.head) and not (counted and intransitive(pred))
     if f.subj < 0 and not carries_subject(pred) and not acc and not _gender_clash(ws, pred, u):
         f.subj = u.head
         f.last_arg = u.head

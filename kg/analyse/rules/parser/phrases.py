@@ -158,7 +158,10 @@ def _modifies_next(ws: list[W], mains: list[int], k: int) -> bool:
         attach(ws, w.i, nxt.i, "advmod")
         return True
     if w.norm in APPROXIMATORS and is_number(nxt):
-        attach(ws, w.i, nxt.i, "advmod")
+        # on the phrase's head, the counted noun when there is one (the extractor reads a
+        # quantity's approximator there: نحو 1500 شخص), else on the number
+        head, _ = _number_head(ws, mains, k + 1)
+        attach(ws, w.i, head, "advmod")
         w.upos, w.tag = "ADV", "adv"  # not the preposition نحو (towards)
         return True
     return False
@@ -216,6 +219,19 @@ def _common_np(ws: list[W], mains: list[int], k: int) -> tuple[Unit, int]:
     return Unit("NP", i, first_tok(ws, i), last_tok(ws, i)), k + 1
 
 
+def _number_head(ws: list[W], mains: list[int], k: int) -> tuple[int, int]:
+    """The head the number phrase at word k will have (the counted noun, else the number)
+    and the index after it, without attaching anything."""
+    j = k + 1
+    while (
+        j < len(mains) and ws[mains[j]].norm in MULTIPLIERS and not first_has_clitic(ws, mains[j])
+    ):
+        j += 1
+    if j < len(mains) and _counted(ws, ws[mains[k]], mains[j]):
+        return mains[j], j + 1
+    return mains[k], j
+
+
 def number_phrase(ws: list[W], mains: list[int], k: int) -> tuple[int, int]:
     """A number at word k (خمسة, 168, ثلاثة آلاف) with its multipliers (ألف, مليون: their
     ``nummod``) and the noun it counts (أشخاص, دولار: the head, the number its ``nummod``);
@@ -229,6 +245,7 @@ def number_phrase(ws: list[W], mains: list[int], k: int) -> tuple[int, int]:
         j += 1
     if j < len(mains) and _counted(ws, ws[i], mains[j]):
         attach(ws, i, mains[j], "nummod")
+        ws[i].upos = "NUM"  # خمسة أشخاص: a number word counting a noun is a numeral
         for m in range(first_tok(ws, i), i):
             if ws[m].tag == "prep":
                 reattach(ws, m, mains[j], "case")  # بمليون دولار: the phrase's preposition

@@ -382,8 +382,8 @@ def intransitive(v: W) -> bool:
     if "Voice=Pass" in v.feats:
         return True
     bare = strip_diacritics(v.lemma)
-    if bare.startswith("ان") and len(bare) == 5:
-        return True  # form VII: انسحب, انعقد
+    if bare.startswith("ان") and (len(bare) == 4 or (len(bare) == 5 and bare[2] != "ت")):
+        return True  # form VII: انسحب, انعقد, انشقّ (not form VIII انتخب, انتقد)
     return (
         bare.startswith("ت")
         and len(bare) == 4
@@ -392,11 +392,34 @@ def intransitive(v: W) -> bool:
     )  # form V: تشكّل, توجّه
 
 
+#: Verbs whose complement is a prepositional phrase, beyond the relation lexicon's
+#: (أسفر عن مقتل, أدى إلى, تسبب في): lemma -> prepositions, normalised.
+_VERB_COMPLEMENTS = {
+    normalize(verb): frozenset(normalize(p) for p in preps.split())
+    for verb, preps in (
+        ("أسفر", "عن"),
+        ("أدى", "إلى"),
+        ("تسبب", "في ب"),
+        ("نتج", "عن"),
+        ("أودى", "ب"),
+        ("أعرب", "عن"),
+        ("عبر", "عن"),
+        ("أشاد", "ب"),
+        ("رحب", "ب"),
+    )
+}
+
+
 def verb_takes(pred: W, case: str) -> bool:
-    """Whether the clause's verb takes an object with this preposition (شارك في, التقى ب)."""
+    """Whether the clause's verb takes an object with this preposition (شارك في, التقى ب,
+    أسفر عن)."""
     from ....lexicon.relations import load  # see noun_takes
 
-    entry = load("ar").verb(pred.lemma) if pred.upos == "VERB" else None
+    if pred.upos != "VERB":
+        return False
+    if case in _VERB_COMPLEMENTS.get(normalize(strip_diacritics(pred.lemma)), ()):
+        return True
+    entry = load("ar").verb(pred.lemma)
     return entry is not None and case in entry.preps
 
 

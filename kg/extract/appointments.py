@@ -1,0 +1,61 @@
+"""Appointments and elections: who was named to what.
+
+A verb or noun of appointing or electing (عين, انتخب, كلف, سمى, تعيين, انتخاب) takes a
+predicative title besides its object: the post the appointee takes (عينه رئيسا للحكومة,
+انتخب البرلمان X رئيسا, تعيين X كمدرب عام). The title is not whom the appointer named:
+``predicative_titles`` gives the fact steps its tokens to leave out of the objects, and
+``position_facts`` writes holdsPosition for each appointee.
+"""
+
+from __future__ import annotations
+
+from ..model import Sentence
+from ..text import normalize
+from .confidence import TITLE_PREDICATIVE
+from .phrases import title_of
+from .state import Doc
+from .tree import Tree
+
+#: Relations of appointing: their predicative title is the appointee's new post.
+APPOINTING = frozenset({"appointed", "elected"})
+#: Prepositions a predicative title may take (تعيين X كمدرب: "as a coach").
+TITLE_CASES = frozenset({"", "ك"})
+
+
+def predicative_titles(d: Doc, s: Sentence, tree: Tree, head: int) -> list[int]:
+    """The title tokens that say what the appointee of an appointing verb or noun becomes:
+    title words among its dependents, bare (رئيسا) or after ك (كمدرب), when something
+    else is the appointee (عين الرئيس وزيرا جديدا: the new minister is whom he named)."""
+    deps = tree.children(head, "obj", "obl", "xcomp", "nmod", "advcl")
+    posts = [
+        k
+        for k in deps
+        if tree.case(k) in TITLE_CASES
+        and not _definite(tree, k)  # رئيسا, كمدرب; not الجنرال X, the appointee
+        and title_of(tree, k)
+        and d.token_ent.get((s.index, k))
+    ]
+    others = [
+        k for k in deps if k not in posts and not tree.has_case(k) and k < max(posts, default=0)
+    ]
+    return posts if others else []
+
+
+def _definite(tree: Tree, k: int) -> bool:
+    return tree.feat(k, "Definite") == "Def" or normalize(tree.tok(k).form).startswith("ال")
+
+
+def position_facts(
+    d: Doc,
+    s: Sentence,
+    tree: Tree,
+    head: int,
+    titles: list[int],
+    appointees: list[tuple[str, int]],
+) -> None:
+    """Each appointee holds the post its predicative title names."""
+    for t in titles[:1]:
+        post = d.token_ent.get((s.index, t))
+        for who, wi in appointees:
+            if d.ent(who).cls in ("Person", "Thing"):
+                d.fact(who, "holdsPosition", post, s, tree, [head, t, wi], TITLE_PREDICATIVE)

@@ -1,0 +1,185 @@
+"""Casualties: what killed how many people.
+
+Reads the phrases of dying that name no killing verb: a result verb with a death noun
+(أسفر الهجوم عن مقتل 10, خلف الزلزال 300 قتيل), lives taken (أودت السيول بحياة 12
+شخصا, حصد أرواح), falling victim (الحريق الذي راح ضحيته 82 قتيلا) and meeting one's
+death in an event (لقي 5 أشخاص مصرعهم في الانفجار). The cause is the verb's subject, or
+for a result clause (مما أسفر عن) the subject of the clause it follows; the victims are
+a Quantity (``mentions.quantity_mention``) or the people named. Writes ``killed`` facts;
+``nouns`` asks ``victims`` and ``cause`` for death nouns (مقتل) too.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import relations as lexmod
+from ..model import Sentence
+from ..text import normalize, strip_diacritics
+from .arguments import subjects
+from .confidence import CASUALTIES
+from .coref import ent_of, pronoun
+from .mentions import quantity_mention
+from .state import Doc
+from .tree import Tree
+from .words import (
+    APPROXIMATORS,
+    DEAD_NOUNS,
+    DEATH_FATES,
+    LIFE_NOUNS,
+    LIFE_VERBS,
+    RESULT_MARKS,
+    RESULT_VERBS,
+    VICTIM_VERBS,
+)
+
+#: Tokens after a death noun searched for its count when the parse left it elsewhere.
+COUNT_WINDOW = 2
+
+
+def casualty_facts(d: Doc, s: Sentence, tree: Tree, v: int) -> bool:
+    """The killed facts of one verb of dying (none for any other verb); whether it wrote
+    any."""
+    before = len(d.facts)
+    _casualties(d, s, tree, v)
+    return len(d.facts) > before
+
+
+def _casualties(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
+    k = lexmod.key(tree.tok(v).lemma)
+    if k in LIFE_VERBS:
+        nouns = [c for c in _near(tree, v) if _lemma(tree, c) in LIFE_NOUNS]
+        agents = cause(d, s, tree, v)
+    elif k in RESULT_VERBS:
+        nouns = [c for c in _near(tree, v) if _lemma(tree, c) in DEAD_NOUNS]
+        agents = cause(d, s, tree, v)
+    elif k in VICTIM_VERBS:
+        _fell_victim(d, s, tree, v)
+        return
+    elif k == "لقي":
+        _met_death(d, s, tree, v)
+        return
+    else:
+        return
+    for n in nouns[:1]:
+        toll = victims(d, s, tree, n) if _lemma(tree, n) in LIFE_NOUNS else _counted(d, s, tree, n)
+        for agent in agents:
+            for obj, oi in toll:
+                d.fact(agent, "killed", obj, s, tree, [v, oi], CASUALTIES, _lemma(tree, v))
+
+
+def cause(d: Doc, s: Sentence, tree: Tree, v: int) -> list[str]:
+    """What a result verb's effect comes from: its subject, or for a result clause (مما
+    أسفر عن) the subject of the clause it follows; nothing guessed from earlier."""
+    marks = {normalize(strip_diacritics(tree.tok(m).lemma)) for m in tree.children(v, "mark")}
+    h = tree.tok(v).head
+    if marks & RESULT_MARKS and h and tree.tok(h).upos in ("VERB", "AUX"):
+        return subjects(d, s, tree, h, False)[0]  # its subject is ما: what the clause says
+    if tree.children(v, "nsubj"):
+        return subjects(d, s, tree, v, False)[0]
+    return []
+
+
+def victims(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
+    """Who a death noun or a life noun counts (مقتل 10, بحياة نحو 1500 شخص): its genitive,
+    else a number just after it that the parse attached elsewhere."""
+    for j in tree.children(n, "nmod"):
+        if not tree.has_case(j) and tree.tok(j).upos != "PRON":
+            return _counted(d, s, tree, j)
+    return _count_after(d, s, tree, n)
+
+
+def _count_after(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
+    """A number (and the noun it counts) just after token n, an approximator aside."""
+    i = n + 1
+    while i <= len(tree.toks) and i <= n + COUNT_WINDOW:
+        t = tree.tok(i)
+        if t.upos == "NUM":
+            if t.deprel == "nummod" and t.head == i + 1:
+                return [(quantity_mention(d, s, tree, i + 1), i + 1)]
+            nxt = tree.tok(i + 1) if i < len(tree.toks) else None
+            more = (i + 1,) if nxt is not None and nxt.upos in ("NOUN", "ADJ") else ()
+            return [(quantity_mention(d, s, tree, i, more), i)]  # مقتل 7 مدنيين
+        if normalize(t.form) not in APPROXIMATORS:
+            break
+        i += 1
+    return []
+
+
+def _counted(d: Doc, s: Sentence, tree: Tree, j: int) -> list[tuple[str, int]]:
+    """The entity of a counted phrase: a Quantity when a number counts it, else the people
+    it names."""
+    t = tree.tok(j)
+    if t.upos == "NUM" or any(tree.tok(k).upos == "NUM" for k in tree.children(j, "nummod")):
+        qty = d.token_ent.get((s.index, j)) or quantity_mention(d, s, tree, j)
+        return [(d.find(qty), j)]
+    key = ent_of(d, s, tree, j)
+    return [(key, j)] if key else []
+
+
+def _fell_victim(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
+    """راح ضحيته N, راح N ضحية الهجوم: the event the pronoun on ضحية refers to (in a
+    relative clause, the noun the clause describes), or its genitive, killed N."""
+    for c in _near(tree, v):
+        if _lemma(tree, c) not in DEAD_NOUNS:
+            continue
+        pron = next((j for j in tree.children(c, "nmod") if tree.tok(j).upos == "PRON"), 0)
+        gen = next((j for j in tree.children(c, "nmod") if not tree.has_case(j)), 0)
+        h = tree.tok(v).head
+        if pron and tree.rel(v).startswith("acl") and h:
+            agent = ent_of(d, s, tree, h)
+        elif pron:
+            agent = pronoun(d, s, tree, pron)
+        else:
+            agent = ent_of(d, s, tree, gen) if gen else None
+        if (agent is None or d.ent(agent).cls != "Event") and pron:
+            agent = _event_before(d, s, tree, v)  # a victim is a victim of an event
+        if agent is None or d.ent(agent).cls != "Event":
+            return
+        toll = [
+            x
+            for j in tree.children(v, "nsubj")
+            if j != c and tree.tok(j).upos != "PRON"  # الذي راح: the clause's own pronoun
+            for x in _counted(d, s, tree, j)
+        ] or _count_after(d, s, tree, pron or c)
+        for obj, oi in toll:
+            d.fact(agent, "killed", obj, s, tree, [v, oi], CASUALTIES, _lemma(tree, v))
+        return
+
+
+def _event_before(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:
+    """The nearest event named before token v in its sentence (the antecedent a parse
+    missed: الحريق ... والذي راح ضحيته)."""
+    for k in range(v - 1, 0, -1):
+        key = d.token_ent.get((s.index, k))
+        if key is not None and d.ent(key).cls == "Event":
+            return d.find(key)
+    return None
+
+
+def _met_death(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
+    """لقي 5 أشخاص مصرعهم في الانفجار: the event killed them."""
+    if not any(_lemma(tree, c) in DEATH_FATES for c in tree.children(v, "obj")):
+        return
+    events = [
+        key
+        for j in tree.children(v, "obl")
+        if tree.case(j) in ("في", "ب", "جراء")
+        and (key := d.token_ent.get((s.index, j))) is not None
+        and d.ent(key).cls == "Event"
+    ]
+    for subj in tree.children(v, "nsubj")[:1]:
+        for event in events[:1]:
+            for obj, oi in _counted(d, s, tree, subj):
+                d.fact(event, "killed", obj, s, tree, [v, oi], CASUALTIES, "لقي مصرع")
+
+
+def _near(tree: Tree, v: int) -> list[int]:
+    """A verb's nominal dependents and theirs (a parse may hang بحياة on a nearby noun)."""
+    out = []
+    for c in tree.children(v, "obj", "obl", "nsubj", "nmod"):
+        out.append(c)
+        out.extend(tree.children(c, "nmod", "obl", "conj"))
+    return sorted(out)
+
+
+def _lemma(tree: Tree, i: int) -> str:
+    return lexmod.key(tree.tok(i).lemma)
