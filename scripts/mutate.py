@@ -205,7 +205,15 @@ def _definitions(name: str) -> list[tuple[Any, Callable[..., Any]]]:
     return found
 
 
-def _patch(name: str, wrap: Callable[[Callable[..., Any]], Callable[..., Any]]) -> None:
+def _patch(names: str, wrap: Callable[[Callable[..., Any]], Callable[..., Any]]) -> None:
+    """Patch the function known by the first of ``names`` (``a|b``: its name before and
+    after a rename) that kg defines."""
+    for name in names.split("|"):
+        try:
+            _definitions(name)
+        except SystemExit:
+            continue
+        break
     originals = {id(fn): fn for _, fn in _definitions(name)}
     if len(originals) != 1:
         raise SystemExit(f"mutate: {len(originals)} different functions called {name}")
@@ -257,13 +265,13 @@ def apply_coref_mutant(name: str) -> None:
 
             return call
 
-        _patch("_recent", oldest)
+        _patch("recent|_recent", oldest)
     elif name in ("gender-off", "number-off"):
         arg = name.split("-")[0]
-        _patch("_agrees", lambda f: _with_args(f, **{arg: ""}))
+        _patch("agrees|_agrees", lambda f: _with_args(f, **{arg: ""}))
         _patch("_antecedent_noun", lambda f: _with_args(f, **{arg: ""}))
     elif name == "subject-first-off":
-        _patch("_recent", lambda f: _with_args(f, prefer_subject=False))
+        _patch("recent|_recent", lambda f: _with_args(f, prefer_subject=False))
     elif name != "none":
         raise SystemExit(f"mutate: unknown coreference mutant {name}")
 

@@ -47,6 +47,38 @@ def test_clitics_are_split_like_padt() -> None:
         ("التقى سيرغي لافروف نظيره.", "سيرغي", "PROPN"),
         ("يحيى حسن يلتقي الوزير.", "يحيى", "PROPN"),  # two first names in a row
         ("وقع الجانبان المصري والجنوب أفريقي على الاتفاق.", "أفريقي", "NOUN"),
+        # closed classes: a preposition takes a demonstrative; question words; a lone و
+        ("رحب الوزير بهذا القرار.", "هذا", "DET"),
+        ("كيف سيرد الجيش على الهجوم؟", "كيف", "ADV"),
+        ("هل يلتقي الرئيسان غدا؟", "هل", "PART"),
+        ("ربما يتأجل الاجتماع.", "ربما", "ADV"),
+        ('وصف الوزير الاتفاق بأنه "مهم" و"ضروري".', "و", "CCONJ"),
+        # a word nothing knows with a common word's shape: feminine ending, tanween, or the
+        # article right after a noun it describes; a name after a designator or preposition
+        ("عثر العلماء على آثار الحضارة الإغريقية في الجزيرة.", "الإغريقية", "ADJ"),
+        ("كانت النتائج صادمة للجميع.", "صادمة", "ADJ"),
+        ("اعتبر القاضي ذلك تحايلاً على القانون.", "تحايلاً", "NOUN"),
+        ("وقعت الاشتباكات في منطقة برقيطة.", "برقيطة", "PROPN"),
+        ("وصل الوفد إلى الإغريقية أمس.", "الإغريقية", "PROPN"),
+        # adverbs of manner and time in the accusative; after an indefinite accusative noun
+        # the same word is its adjective
+        ("رفض الوزير الاقتراح تماما.", "تماما", "ADV"),
+        ("يزور الرئيس المنطقة أحيانا.", "أحيانا", "ADV"),
+        ("وقع الطرفان اتفاقا مؤقتا لوقف القتال.", "مؤقتا", "ADJ"),
+        ("وضعت الحكومة شرطا مسبقا للحوار.", "مسبقا", "ADJ"),
+        ("كان الهجوم شديدا على المدينة.", "شديدا", "ADJ"),
+        # prepositions of place and time that are nouns in form (ظروف): مثل, داخل, قبيل
+        ("ترتفع الأسعار في دول مثل مصر والأردن.", "مثل", "ADP"),
+        ("اجتمع الوزراء داخل القصر الرئاسي.", "داخل", "ADP"),
+        ("وصل الوفد قبيل منتصف الليل.", "قبيل", "ADP"),
+        # a verbal noun, not a verb: the genitive of a noun in construct, after a preposition
+        ("وجهت النيابة إليه تهمة قتل شخصين.", "قتل", "NOUN"),
+        ("استقال الوزير قبل تشكل الحكومة الجديدة.", "تشكل", "NOUN"),
+        ("مصدر أمني قتل في الهجوم.", "قتل", "VERB"),
+        # currencies and units are common nouns; على, the preposition, announces no name
+        ("بلغت قيمة الصفقة ثلاثة مليارات دولار.", "دولار", "NOUN"),
+        ("ارتفع سعر برميل النفط.", "برميل", "NOUN"),
+        ("حصل الصحفي على القوائم النهائية.", "القوائم", "NOUN"),
     ],
 )
 def test_parts_of_speech_in_context(text: str, word: str, upos: str) -> None:

@@ -15,7 +15,9 @@ Works on the tokens of any analyser (rules, conllu, stanza without NER).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from ..lexicon import gazetteer
 from ..lexicon.names import arabic_index, first_words
 from ..lexicon.words import (
     ambiguous_names,
@@ -117,7 +119,21 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
     >>> [(s.first, s.last, s.label) for s in find_entities(toks)]
     [(2, 2, 'Country'), (4, 5, 'Person')]
     """
-    index, longest = arabic_index()
+    spans = _gazetteer_names(tokens)
+    spans = _quoted_names(tokens, spans)
+    spans = _designated_places(tokens, spans)
+    spans = _named_facilities(tokens, spans)
+    spans = _papers_named_after_cities(tokens, spans)
+    spans.extend(_unknown_names(tokens, spans))
+    spans = _designated_organisations(tokens, spans)
+    spans.sort(key=lambda s: s.first)
+    return _seats_and_branches(tokens, _bodies_of_organisations(tokens, spans))
+
+
+def _gazetteer_names(tokens: Sequence[Token]) -> list[EntitySpan]:
+    """The gazetteer's names, left to right, longest first at each word; a name that is also
+    a common word only in a name context, a country shaped like an adjective not where it
+    agrees with the noun before it."""
     firsts = first_words()
     spans: list[EntitySpan] = []
     n = len(tokens)
@@ -127,13 +143,7 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
             i += 1
             continue
         head = normalize(tokens[i].form)
-        elided = (
-            head.startswith("ل")
-            and i > 0
-            and normalize(tokens[i - 1].form) == "ل"
-            and tokens[i - 1].end == tokens[i].start
-            and not head.startswith("ال")
-        )
+        elided = _after_article_elided(tokens, i)
         if elided:
             head_al = "ا" + head
             if head_al in firsts:
@@ -141,27 +151,7 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
         if head not in firsts and not any(h in firsts for h in _strip_proclitics(head)):
             i += 1  # no name starts with this word
             continue
-        found = None
-        stop = next(
-            (
-                k
-                for k in range(i, min(n, i + longest + 2))
-                if tokens[k].upos == "PUNCT" and tokens[k].form != "-"
-            ),
-            n,
-        )
-        for j in range(min(n - 1, i + longest + 1, stop - 1), i - 1, -1):
-            text = normalize(_span_text(tokens, i, j))
-            candidates = [text, *(_strip_proclitics(text) if j >= i else [])]
-            if elided:
-                candidates.append("ا" + text)  # للأمم المتحدة: ل + الأمم المتحدة, the alif dropped
-            for c in candidates:
-                entries = index.get(c)
-                if entries:
-                    found = (j, entries, c)
-                    break
-            if found:
-                break
+        found = _longest_gazetteer_match(tokens, i, elided)
         if found:
             j, entries, text = found
             if text in ambiguous_names() and not _name_context(tokens, i, j, spans):
@@ -175,14 +165,47 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
             i = j + 1
             continue
         i += 1
-    spans = _quoted_names(tokens, spans)
-    spans = _designated_places(tokens, spans)
-    spans = _named_facilities(tokens, spans)
-    spans = _papers_named_after_cities(tokens, spans)
-    spans.extend(_unknown_names(tokens, spans))
-    spans = _designated_organisations(tokens, spans)
-    spans.sort(key=lambda s: s.first)
-    return _seats_and_branches(tokens, _bodies_of_organisations(tokens, spans))
+    return spans
+
+
+def _after_article_elided(tokens: Sequence[Token], i: int) -> bool:
+    """A word in ل right after the preposition ل, the article's alif dropped (للأمم: ل +
+    الأمم)."""
+    head = normalize(tokens[i].form)
+    return (
+        head.startswith("ل")
+        and i > 0
+        and normalize(tokens[i - 1].form) == "ل"
+        and tokens[i - 1].end == tokens[i].start
+        and not head.startswith("ال")
+    )
+
+
+def _longest_gazetteer_match(
+    tokens: Sequence[Token], i: int, elided: bool
+) -> tuple[int, list[gazetteer.Entry], str] | None:
+    """The longest gazetteer name starting at token i (without its proclitics, with the
+    article an elided alif dropped): its last token, entries and normalised text."""
+    index, longest = arabic_index()
+    n = len(tokens)
+    stop = next(
+        (
+            k
+            for k in range(i, min(n, i + longest + 2))
+            if tokens[k].upos == "PUNCT" and tokens[k].form != "-"
+        ),
+        n,
+    )
+    for j in range(min(n - 1, i + longest + 1, stop - 1), i - 1, -1):
+        text = normalize(_span_text(tokens, i, j))
+        candidates = [text, *(_strip_proclitics(text) if j >= i else [])]
+        if elided:
+            candidates.append("ا" + text)  # للأمم المتحدة: ل + الأمم المتحدة, the alif dropped
+        for c in candidates:
+            entries = index.get(c)
+            if entries:
+                return j, entries, c
+    return None
 
 
 _QUOTES = {'"': '"', "«": "»", "“": "”", "”": "”", "'": "'"}
@@ -1053,87 +1076,105 @@ def _title_phrase_end(
 ) -> int:
     """Index of the first token after a title's own phrase (its genitives, adjectives,
     ل/ب phrases, brackets and the names of organisations and countries in it)."""
-    n = len(tokens)
     j = i + 1
     construct = not normalize(tokens[i].form).startswith("ال") and not _has_suffix(tokens, i)
     if _has_suffix(tokens, i):
         j = i + 2  # نظيره التركي
-    while j < n:
-        t = tokens[j]
-        f = normalize(t.form)
-        if j in starts:  # an organisation or country named in the title: أمير قطر, زعيم حزب الله
-            sp = starts[j]
-            if sp.label == "Person":
-                return j
-            j = sp.last
-            construct = False
-            continue
-        if t.form == "(":
-            close = next((m for m in range(j + 1, min(n, j + 8)) if tokens[m].form == ")"), -1)
-            if close < 0:
-                break
-            j = close + 1  # an abbreviation in brackets belongs to the title: (ناتو)
-            continue
-        if t.upos in ("ADP",) and t.end == (tokens[j + 1].start if j + 1 < n else -1):
-            j += 1  # a clitic preposition: لحلف, باسم
-            construct = True
-            continue
-        if (
-            t.upos == "CCONJ"
-            and f == "و"
-            and j > i + 1
-            and j + 1 < n
-            and t.end == tokens[j + 1].start
-            and j + 1 not in covered
-            and tokens[j + 1].upos in ("NOUN", "ADJ")
-            and normalize(tokens[j + 1].form).startswith("ال")
-            and not _nisba(normalize(tokens[j + 1].form))
-            and not _is_title(tokens[j + 1])
-        ):
-            j += 2  # وزير التجارة والصناعة: coordinated genitives of the title
-            continue
-        if (
-            f in _DEFINITE_DIRECTIONS
-            and j + 1 < n
-            and normalize(tokens[j + 1].form).endswith("ي")
-            and not normalize(tokens[j + 1].form).startswith("ال")
-            and j + 1 not in covered
-        ):
-            j += 2  # الجنوب إفريقي: a compound relative adjective
-            construct = False
-            continue
-        if (
-            f.startswith("ال")
-            and f not in first_names()
-            and t.upos in ("NOUN", "ADJ", "PROPN", "X")
-            and (not _is_unknown_strict(t) or _nisba(f))
-        ):
-            j += 1
-            construct = False
-            continue
-        if (
-            construct
-            and _is_unknown_strict(t)
-            and f not in first_names()
-            and f not in _NAME_PARTICLES
-        ):
-            # محافظ هاتاي: a title without the article is in construct; the unknown word after
-            # it is its genitive (a place or body), not the holder's name
-            j += 1
-            construct = False
-            continue
-        if (
-            construct
-            and t.upos in ("NOUN", "ADJ")
-            and f not in first_names()
-            and f not in _NAME_PARTICLES
-            and not _is_unknown_strict(t)
-        ):
-            j += 1
-            construct = not _has_suffix(tokens, j - 1)
-            continue
-        break
+    while j < len(tokens):
+        step = _title_phrase_step(tokens, i, j, construct, covered, starts)
+        if step is None:
+            break
+        j, construct = step
     return j
+
+
+def _title_phrase_step(
+    tokens: Sequence[Token],
+    i: int,
+    j: int,
+    construct: bool,
+    covered: set[int],
+    starts: dict[int, EntitySpan],
+) -> tuple[int, bool] | None:
+    """The title phrase of tokens[i] continued over tokens[j]: the next index and whether
+    the phrase's last word is in construct (its genitive may follow), or None where the
+    phrase ends."""
+    n = len(tokens)
+    t = tokens[j]
+    if j in starts:  # an organisation or country named in the title: أمير قطر, زعيم حزب الله
+        sp = starts[j]
+        return None if sp.label == "Person" else (sp.last, False)
+    if t.form == "(":
+        close = next((m for m in range(j + 1, min(n, j + 8)) if tokens[m].form == ")"), -1)
+        if close < 0:
+            return None
+        return close + 1, construct  # an abbreviation in brackets belongs to the title: (ناتو)
+    if t.upos in ("ADP",) and t.end == (tokens[j + 1].start if j + 1 < n else -1):
+        return j + 1, True  # a clitic preposition: لحلف, باسم
+    if _coordinated_genitive(tokens, i, j, covered):
+        return j + 2, construct  # وزير التجارة والصناعة: coordinated genitives of the title
+    if _compound_nisba(tokens, j, covered):
+        return j + 2, False  # الجنوب إفريقي: a compound relative adjective
+    return _title_genitive_step(tokens, j, construct)
+
+
+def _title_genitive_step(
+    tokens: Sequence[Token], j: int, construct: bool
+) -> tuple[int, bool] | None:
+    """A definite word of the title's phrase (its genitive or adjective), or the genitive a
+    title in construct takes."""
+    t = tokens[j]
+    f = normalize(t.form)
+    if (
+        f.startswith("ال")
+        and f not in first_names()
+        and t.upos in ("NOUN", "ADJ", "PROPN", "X")
+        and (not _is_unknown_strict(t) or _nisba(f))
+    ):
+        return j + 1, False
+    if construct and _is_unknown_strict(t) and f not in first_names() and f not in _NAME_PARTICLES:
+        # محافظ هاتاي: a title without the article is in construct; the unknown word after
+        # it is its genitive (a place or body), not the holder's name
+        return j + 1, False
+    if (
+        construct
+        and t.upos in ("NOUN", "ADJ")
+        and f not in first_names()
+        and f not in _NAME_PARTICLES
+        and not _is_unknown_strict(t)
+    ):
+        return j + 1, not _has_suffix(tokens, j)
+    return None
+
+
+def _coordinated_genitive(tokens: Sequence[Token], i: int, j: int, covered: set[int]) -> bool:
+    """و + a definite noun after the title's genitive: a second genitive (التجارة والصناعة),
+    not a relative adjective or another title."""
+    n = len(tokens)
+    t = tokens[j]
+    return (
+        t.upos == "CCONJ"
+        and normalize(t.form) == "و"
+        and j > i + 1
+        and j + 1 < n
+        and t.end == tokens[j + 1].start
+        and j + 1 not in covered
+        and tokens[j + 1].upos in ("NOUN", "ADJ")
+        and normalize(tokens[j + 1].form).startswith("ال")
+        and not _nisba(normalize(tokens[j + 1].form))
+        and not _is_title(tokens[j + 1])
+    )
+
+
+def _compound_nisba(tokens: Sequence[Token], j: int, covered: set[int]) -> bool:
+    """A definite direction and an indefinite relative adjective: الجنوب إفريقي."""
+    return (
+        normalize(tokens[j].form) in _DEFINITE_DIRECTIONS
+        and j + 1 < len(tokens)
+        and normalize(tokens[j + 1].form).endswith("ي")
+        and not normalize(tokens[j + 1].form).startswith("ال")
+        and j + 1 not in covered
+    )
 
 
 def _nisba(f: str) -> bool:
@@ -1183,8 +1224,23 @@ def _person_name(
     )
     if tail:
         return j, j + 1  # خطيب زاده: a word and a foreign name's ending
+    if not _name_may_start(tokens, j, covered, need_two):
+        return None
+    walk = _NameWalk(k=j, first_part_end=j)
+    while _name_continues(tokens, j, covered, walk):
+        pass
+    k = walk.k
+    if need_two and not _found_by_shape(tokens, j, k):
+        return None
+    return j, k
+
+
+def _name_may_start(tokens: Sequence[Token], j: int, covered: set[int], need_two: bool) -> bool:
+    """Whether a person's name may start at token j: a name-like word that is no title, or
+    (after a title) an ordinary indefinite word before an unknown one (جاسم البديوي)."""
+    n = len(tokens)
     if j + 1 < n and _noun_and_adjective(tokens[j], tokens[j + 1]):
-        return None  # الوزير اتصالين هاتفيين: a dual noun and its adjective, no name
+        return False  # الوزير اتصالين هاتفيين: a dual noun and its adjective, no name
     if not _name_like(tokens[j]):
         # after a title, an ordinary word followed by an unknown one is a first name (جاسم البديوي)
         nxt_form = normalize(tokens[j + 1].form) if j + 1 < n else ""
@@ -1203,136 +1259,190 @@ def _person_name(
             or normalize(tokens[j].form).startswith("ال")
             or not follows
         ):
-            return None
-    if _is_title(tokens[j]) and not _is_unknown_strict(tokens[j]):
-        return None
-    k = j
-    known_used = False
-    first_part_end = j  # the first name, with the word its particle takes (عبد الفتاح)
-    while True:
-        f = normalize(tokens[k].form)
-        nxt = k + 1
-        if (
-            f in _NAME_PARTICLES
-            and nxt < n
-            and tokens[nxt].upos not in _STOP_UPOS
-            and nxt not in covered
-        ):
-            if k == first_part_end:
-                first_part_end = nxt
-            k = nxt  # the particle takes the next word: عبد الفتاح, أبو بكر, بن سلمان
-            continue
-        if (
-            nxt + 1 < n
-            and tokens[nxt].form in ("-", "‐")
-            and tokens[k].end == tokens[nxt].start
-            and tokens[nxt].end == tokens[nxt + 1].start
-            and nxt + 1 not in covered
-            and tokens[nxt + 1].upos in ("PROPN", "NOUN", "ADJ", "X")
-        ):
-            k = nxt + 1  # جان-نويل: a hyphenated first name
-            continue
-        if nxt >= n or nxt in covered or tokens[nxt].upos in _STOP_UPOS:
-            break
-        t = tokens[nxt]
-        g = normalize(t.form)
-        if tokens[k].end == t.start:
-            break  # a clitic, not a new word
-        if nxt + 1 < n and tokens[nxt + 1].upos == "PRON" and t.end == tokens[nxt + 1].start:
-            break  # نصره الله: a word with a pronoun suffix is no part of a name
-        if g in _NUMBER_WORDS:
-            break  # بن مبارك ستة أشهر
-        if g in _NAME_TAILS or g in _REGNAL:
-            k = nxt
-            continue
-        if _is_title(t) and not (
-            _name_like(t) and nxt + 1 < n and _name_like(tokens[nxt + 1]) and not g.startswith("ال")
-        ):
-            break
-        if _name_like(t):
-            k = nxt
-            continue
-        if g.startswith("ال") and g[2:] in first_names() and len(g) > 4:
-            k = nxt  # الأحمد: the father's name with the article (صباح الأحمد الجابر الصباح)
-            first_part_end = k
-            continue
-        after = tokens[nxt + 1] if nxt + 1 < n else None
-        if (
-            not known_used
-            and (k > first_part_end or normalize(tokens[j].form) in first_names())
-            and t.upos in ("NOUN", "ADJ")
-            and not g.startswith("ال")
-            and not _accusative(t)
-            and g not in _TIME_WORDS
-            and not _title_or_people(t)
-            and (
-                (t.upos == "ADJ" and (after is None or after.upos in _STOP_UPOS))
-                or (
-                    (after is None or after.upos == "PUNCT")
-                    and not g.endswith("ه")
-                    and t.upos in ("ADJ", "NOUN")
-                )
-            )
-        ):
-            # an indefinite adjective after a first name is no attribute of it (a name is
-            # definite): the family name (محمد جواد ظريف, إيهاب بدوي); so is a noun ending
-            # the clause, but not one the verb takes as its object (استضاف ماكرون قمة في)
-            k = nxt
-            known_used = True
-            continue
-        first_known = (
-            normalize(tokens[j].form) in first_names()
-            or normalize(tokens[j].form) in _NAME_PARTICLES
-        )
-        if (
-            not known_used
-            and k == first_part_end
-            and t.upos in ("NOUN", "ADJ", "PROPN")
-            and (g.startswith("ال") or first_known)
-            # after a word nothing knows, a definite common noun is its genitive, not a
-            # family name (ردهة الإنعاش); after a first name it may be one (بشار الأسد)
-            and (first_known or t.upos == "PROPN" or _nisba(g) or not _is_unknown_strict(tokens[j]))
-            and g not in designators()
-            and g not in _TIME_WORDS
-            and g not in _DIRECTIONS
-            and g[:-1] not in _DIRECTIONS  # (شمالي, جنوبي)
-            and not _title_or_people(t)
-        ):
-            # one ordinary word as a family name after a first name: بشار الأسد, حسن نصر الله
-            if (
-                g.startswith("ال")
-                and nxt + 1 < n
-                and normalize(tokens[nxt + 1].form).startswith("ال")
-                and tokens[nxt + 1].upos == "ADJ"
-            ):
-                break  # الأسد ... no: a definite noun with its adjective starts a new phrase
-            k = nxt
-            known_used = True
-            continue
-        if (
-            k > first_part_end
-            and g.startswith("ال")
-            and g.endswith("ي")
-            and (after is None or after.upos in _STOP_UPOS)
-        ):
-            k = nxt  # a family name shaped like a relative adjective: محمد شياع السوداني
-        break
-    if need_two and k == j:
-        return None
-    if (
-        need_two
-        and tokens[j].form.startswith("ال")
-        and normalize(tokens[j].form) not in first_names()
-    ):
-        return None  # الاستحواذ العسكري: a name found by its shape starts with no article
-    if need_two and not any(
+            return False
+    return not (_is_title(tokens[j]) and not _is_unknown_strict(tokens[j]))
+
+
+def _found_by_shape(tokens: Sequence[Token], j: int, k: int) -> bool:
+    """Whether tokens[j..k], with no title before them, have a name's shape: two words or
+    more, no article on the first (unless a first name), a word nothing knows or a first
+    name among them."""
+    if k == j:
+        return False
+    if tokens[j].form.startswith("ال") and normalize(tokens[j].form) not in first_names():
+        return False  # الاستحواذ العسكري: a name found by its shape starts with no article
+    return any(
         _is_unknown_strict(tokens[m])
         or normalize(tokens[m].form) in first_names()
         or normalize(tokens[m].form) in _FOREIGN_TAILS
         for m in range(j, k + 1)
+    )
+
+
+@dataclass(slots=True)
+class _NameWalk:
+    """Where the reading of a name stands: its last word so far, the end of its first part
+    (the first name with the word its particle takes: عبد الفتاح), and whether an ordinary
+    word was taken as the family name already."""
+
+    k: int
+    first_part_end: int
+    known_used: bool = False
+
+
+def _name_continues(tokens: Sequence[Token], j: int, covered: set[int], w: _NameWalk) -> bool:
+    """Extend the name that starts at token j by the next word if it belongs to it; False
+    where the name ends."""
+    if _joined_word(tokens, covered, w):
+        return True
+    nxt = w.k + 1
+    if _name_stops_before(tokens, w.k, covered):
+        return False
+    t = tokens[nxt]
+    g = normalize(t.form)
+    if g in _NAME_TAILS or g in _REGNAL:
+        w.k = nxt
+        return True
+    if _is_title(t) and not (
+        _name_like(t)
+        and nxt + 1 < len(tokens)
+        and _name_like(tokens[nxt + 1])
+        and not g.startswith("ال")
     ):
-        return None
-    return j, k
+        return False
+    if _name_like(t):
+        w.k = nxt
+        return True
+    if g.startswith("ال") and g[2:] in first_names() and len(g) > 4:
+        w.k = nxt  # الأحمد: the father's name with the article (صباح الأحمد الجابر الصباح)
+        w.first_part_end = w.k
+        return True
+    return _family_name(tokens, j, w)
+
+
+def _joined_word(tokens: Sequence[Token], covered: set[int], w: _NameWalk) -> bool:
+    """The word a name particle takes (عبد الفتاح, أبو بكر, بن سلمان) or the second half of
+    a hyphenated first name (جان-نويل): taken into the name."""
+    n = len(tokens)
+    k = w.k
+    nxt = k + 1
+    if (
+        normalize(tokens[k].form) in _NAME_PARTICLES
+        and nxt < n
+        and tokens[nxt].upos not in _STOP_UPOS
+        and nxt not in covered
+    ):
+        if k == w.first_part_end:
+            w.first_part_end = nxt
+        w.k = nxt
+        return True
+    if (
+        nxt + 1 < n
+        and tokens[nxt].form in ("-", "‐")
+        and tokens[k].end == tokens[nxt].start
+        and tokens[nxt].end == tokens[nxt + 1].start
+        and nxt + 1 not in covered
+        and tokens[nxt + 1].upos in ("PROPN", "NOUN", "ADJ", "X")
+    ):
+        w.k = nxt + 1
+        return True
+    return False
+
+
+def _name_stops_before(tokens: Sequence[Token], k: int, covered: set[int]) -> bool:
+    """Whether the word after tokens[k] can be no part of the name: a stop word, another
+    name, a clitic, a word with a pronoun suffix (نصره الله), a number word."""
+    n = len(tokens)
+    nxt = k + 1
+    if nxt >= n or nxt in covered or tokens[nxt].upos in _STOP_UPOS:
+        return True
+    t = tokens[nxt]
+    if tokens[k].end == t.start:
+        return True  # a clitic, not a new word
+    if nxt + 1 < n and tokens[nxt + 1].upos == "PRON" and t.end == tokens[nxt + 1].start:
+        return True  # نصره الله: a word with a pronoun suffix is no part of a name
+    return normalize(t.form) in _NUMBER_WORDS  # بن مبارك ستة أشهر
+
+
+def _family_name(tokens: Sequence[Token], j: int, w: _NameWalk) -> bool:
+    """One ordinary word after the name-like ones as a family name (continue after it), or a
+    relative adjective ending the name (taken, then stop); False where the name ends."""
+    nxt = w.k + 1
+    t = tokens[nxt]
+    g = normalize(t.form)
+    after = tokens[nxt + 1] if nxt + 1 < len(tokens) else None
+    if not w.known_used and _indefinite_family_name(tokens, j, w, nxt):
+        # an indefinite adjective after a first name is no attribute of it (a name is
+        # definite): the family name (محمد جواد ظريف, إيهاب بدوي); so is a noun ending
+        # the clause, but not one the verb takes as its object (استضاف ماكرون قمة في)
+        w.k = nxt
+        w.known_used = True
+        return True
+    if not w.known_used and w.k == w.first_part_end and _definite_family_name(tokens, j, nxt):
+        # one ordinary word as a family name after a first name: بشار الأسد, حسن نصر الله
+        if (
+            g.startswith("ال")
+            and nxt + 1 < len(tokens)
+            and normalize(tokens[nxt + 1].form).startswith("ال")
+            and tokens[nxt + 1].upos == "ADJ"
+        ):
+            return False  # الأسد ... no: a definite noun with its adjective starts a new phrase
+        w.k = nxt
+        w.known_used = True
+        return True
+    if (
+        w.k > w.first_part_end
+        and g.startswith("ال")
+        and g.endswith("ي")
+        and (after is None or after.upos in _STOP_UPOS)
+    ):
+        w.k = nxt  # a family name shaped like a relative adjective: محمد شياع السوداني
+    return False
+
+
+def _indefinite_family_name(tokens: Sequence[Token], j: int, w: _NameWalk, nxt: int) -> bool:
+    """An indefinite adjective (or a noun ending the clause) after a first name's part."""
+    t = tokens[nxt]
+    g = normalize(t.form)
+    after = tokens[nxt + 1] if nxt + 1 < len(tokens) else None
+    return (
+        (w.k > w.first_part_end or normalize(tokens[j].form) in first_names())
+        and t.upos in ("NOUN", "ADJ")
+        and not g.startswith("ال")
+        and not _accusative(t)
+        and g not in _TIME_WORDS
+        and not _title_or_people(t)
+        and (
+            (t.upos == "ADJ" and (after is None or after.upos in _STOP_UPOS))
+            or (
+                (after is None or after.upos == "PUNCT")
+                and not g.endswith("ه")
+                and t.upos in ("ADJ", "NOUN")
+            )
+        )
+    )
+
+
+def _definite_family_name(tokens: Sequence[Token], j: int, nxt: int) -> bool:
+    """A definite word (or any word after a first name) right after the first part of a
+    name: its family name, unless it is a designator, a time, a direction, a title."""
+    t = tokens[nxt]
+    g = normalize(t.form)
+    first_known = (
+        normalize(tokens[j].form) in first_names() or normalize(tokens[j].form) in _NAME_PARTICLES
+    )
+    return (
+        t.upos in ("NOUN", "ADJ", "PROPN")
+        and (g.startswith("ال") or first_known)
+        # after a word nothing knows, a definite common noun is its genitive, not a
+        # family name (ردهة الإنعاش); after a first name it may be one (بشار الأسد)
+        and (first_known or t.upos == "PROPN" or _nisba(g) or not _is_unknown_strict(tokens[j]))
+        and g not in designators()
+        and g not in _TIME_WORDS
+        and g not in _DIRECTIONS
+        and g[:-1] not in _DIRECTIONS  # (شمالي, جنوبي)
+        and not _title_or_people(t)
+    )
 
 
 #: Time words that follow a name without being part of it (قال محمد علي صباح اليوم).

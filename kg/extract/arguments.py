@@ -14,6 +14,7 @@ from ..lexicon import relations as lexmod
 from ..lexicon.words import designators
 from ..model import Sentence
 from ..text import normalize, strip_diacritics
+from ..vocab import SPEECH_RELATIONS
 from .appointments import APPOINTING, predicative_titles
 from .confidence import (
     SUBJECT_DUAL_VERB,
@@ -25,10 +26,29 @@ from .confidence import (
     SUBJECT_SHARED_STEP,
 )
 from .coref import agrees, dual_parties, ent_of, pronoun, recent
-from .phrases import is_relative_clause, strip_al, verb_agreement
+from .phrases import (
+    adverbial,
+    is_relative_clause,
+    nationality_adjective_form,
+    np_ids,
+    strip_al,
+    title_of,
+    verb_agreement,
+    verbal_noun,
+)
 from .state import AGENTIVE, Doc
 from .tree import Tree
-from .words import ADDITION, ADDITION_PREFIXES, ALONGSIDE, PURPOSE_MARKS, TRANSPARENT
+from .words import (
+    ADDITION,
+    ADDITION_PREFIXES,
+    ALONGSIDE,
+    CHAIN_TITLES,
+    MANNER_ADVERBS,
+    MESSAGES,
+    PERSONAL_RELATIVES,
+    PURPOSE_MARKS,
+    TRANSPARENT,
+)
 
 #: Object classes of entries that want people (اعتقل, قتل, أفرج عن).
 PEOPLE_OBJECTS = frozenset({"Person", "Group", "Quantity"})
@@ -42,6 +62,9 @@ def expand(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
     for k in tree.children(i, "conj"):
         if tree.tok(k).upos != "ADJ":
             out.extend(expand(d, s, tree, k))
+    for k in _conj_of_name(d, s, tree, i):
+        if _listed_by_nationality(d, s, tree, k):
+            out.append(k + 1)  # نظيريه السعودي فيصل بن فرحان والتونسي محمد علي النفطي
     n = normalize(tree.tok(i).form)
     if strip_al(n) in TRANSPARENT or n in designators():
         # وفدا الجيش وقوات الدعم السريع: what a delegation, forces or site stands for, and
@@ -54,6 +77,28 @@ def expand(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
         if c == "ك" or c in ADDITION or c.startswith(ADDITION_PREFIXES):
             out.extend(expand(d, s, tree, k))
     return out
+
+
+def _conj_of_name(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
+    """The adjectives coordinated with an argument, or with the name of the person a
+    title argument names right after it (نظيريه الأردني أيمن الصفدي والعراقي ...)."""
+    own = [k for k in tree.children(i, "conj") if tree.tok(k).upos == "ADJ"]
+    key = d.token_ent.get((s.index, i))
+    if own or key is None or d.ent(key).cls != "Person":
+        return own
+    k = max(np_ids(tree, i)) + 1
+    if k > len(tree.toks) or d.token_ent.get((s.index, k)) != key:
+        return []
+    return [c for c in tree.children(k, "conj") if tree.tok(c).upos == "ADJ"]
+
+
+def _listed_by_nationality(d: Doc, s: Sentence, tree: Tree, k: int) -> bool:
+    """والتونسي محمد النفطي: a nationality adjective coordinated with a person, and right
+    before a person's name, introduces one more counterpart of a list."""
+    if k >= len(tree.toks) or not nationality_adjective_form(tree.tok(k).form):
+        return False
+    key = d.token_ent.get((s.index, k + 1))
+    return key is not None and d.ent(key).cls == "Person"
 
 
 def _keys(d: Doc, s: Sentence, tree: Tree, x: int) -> list[str]:
@@ -75,6 +120,8 @@ def subjects(
     subs = tree.children(v, "nsubj") or tree.children(
         v, "obl:agent"
     )  # obl:agent: English "hosted by X"
+    if not subs:
+        subs = _subject_as_object(d, s, tree, v, speech)
     if subs:
         return _own_subjects(d, s, tree, v, subs), SUBJECT_OWN
     if tree.feat(v, "Number") == "Dual" and tree.tok(v).upos == "VERB" and d.last_pair is not None:
@@ -88,6 +135,24 @@ def subjects(
     if tree.tok(v).feat("Voice") == "Pass":
         return [], 0.0  # قُتل 12 شخصا: a passive names no agent, and none is guessed
     return dropped_subjects(d, s, tree, v, speech, depth)
+
+
+def _subject_as_object(d: Doc, s: Sentence, tree: Tree, v: int, speech: bool) -> list[int]:
+    """وقال فخامة الرئيس X إن ..., أجرى جلالة الملك اتصالا مع ...: a person right after a
+    verb with no subject, parsed as its object, is its subject when the verb cannot take
+    a person as object: a speech verb with a complement clause, or a verb whose party
+    comes after مع (the parse took the subject of VSO for an object)."""
+    entry = d.lex.verb(tree.tok(v).lemma)
+    talks = entry is not None and entry.prep_only
+    if not talks and not (speech and tree.children(v, "ccomp", "parataxis")):
+        return []
+    for j in tree.children(v, "obj"):
+        if j != v + 1:
+            continue
+        key = ent_of(d, s, tree, j, create=False)
+        if key is not None and d.ent(key).cls == "Person":
+            return [j]
+    return []
 
 
 def _own_subjects(d: Doc, s: Sentence, tree: Tree, v: int, subs: list[int]) -> list[str]:
@@ -152,6 +217,9 @@ def dropped_subjects(
         key = ent_of(d, s, tree, tree.tok(v).head)
         if key and agrees(d.ent(key), gender, number):
             return [key], SUBJECT_RELATIVE
+    before = _relative_before(d, s, tree, v)
+    if before and agrees(d.ent(before), gender, number):
+        return [before], SUBJECT_RELATIVE
     if speech and d.last_speaker is not None:
         e = d.ent(d.last_speaker)
         if e.cls in AGENTIVE and agrees(e, gender, number):
@@ -163,7 +231,55 @@ def dropped_subjects(
     return ([key] if key else []), SUBJECT_RECENT
 
 
+def _relative_before(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:
+    """X الذي يزور ...: a verb right after a relative pronoun that the parse did not make
+    its subject (nor its clause a relative clause) is said of the name before the
+    pronoun."""
+    r = v - 1
+    if r < 2 or normalize(tree.tok(r).form) not in PERSONAL_RELATIVES:
+        return None
+    key = d.token_ent.get((s.index, r - 1))
+    if key is None or d.ent(key).cls not in AGENTIVE:
+        return None
+    return d.find(key)
+
+
 # ----------------------------------------------------------------- objects
+
+
+def _given(d: Doc, s: Sentence, tree: Tree, v: int, args: list[int]) -> list[int]:
+    """What a verb of giving gives: سلم الوزير الرئيسَ رسالةً: with a second, unmarked
+    noun after it, a person object is the recipient and the noun the thing given; a
+    letter or message handed over is delivered, not provided."""
+    second = [j for j in tree.children(v, "obl") if not tree.has_case(j) and j > v]
+    people = [j for j in args if (k := d.token_ent.get((s.index, j))) and d.ent(k).cls == "Person"]
+    if people and second:
+        args = [j for j in args if j not in people] + second[:1]
+    return [j for j in args if strip_al(normalize(tree.tok(j).form)) not in MESSAGES]
+
+
+def _object_in_apposition(tree: Tree, v: int) -> list[int]:
+    """التقى الرئيس الأوزبكي الرئيس الكازاخي: a second title the parse set in apposition to
+    the subject's (not a link of its chain, as الشيخ in أمير قطر الشيخ تميم) is the
+    object of a verb that has none."""
+    return [
+        k
+        for j in tree.children(v, "nsubj")
+        if title_of(tree, j)
+        for k in tree.children(j, "appos")
+        if title_of(tree, k) and strip_al(normalize(tree.tok(k).form)) not in CHAIN_TITLES
+    ]
+
+
+def _unmarked_content(tree: Tree, v: int) -> list[int]:
+    """أعلن الرئيس، اليوم الأحد، سحب القوات: a verbal noun the parse left as an unmarked
+    oblique, before any prepositional phrase of the verb, is what was announced."""
+    for j in tree.children(v, "obl"):
+        if tree.has_case(j):
+            return []
+        if verbal_noun(tree.tok(j)):
+            return [j]
+    return []
 
 
 def objects(
@@ -171,7 +287,10 @@ def objects(
 ) -> list[tuple[str, int]]:
     """Object entities of a predicate (with the token each comes from): its direct object,
     and its prepositional object when the lexicon names the preposition."""
-    args = tree.children(v, "obj", "nsubj:pass")
+    args = tree.children(v, "obj", "nsubj:pass") or _object_in_apposition(tree, v)
+    speech = entry is not None and entry.relation in SPEECH_RELATIONS
+    if speech:
+        args += _unmarked_content(tree, v)
     if entry is not None and entry.preps:
         beside = _alongside(tree, v)
         taken = _noun_preps(d, tree, args)
@@ -182,9 +301,13 @@ def objects(
             and j not in beside
             and tree.case(j).split(" ")[0] not in taken
         ]
+    if entry is not None and entry.relation == "provides":
+        args = _given(d, s, tree, v, args)
     out: list[tuple[str, int]] = []
     for j in args:
         t = tree.tok(j)
+        if (speech and adverbial(t)) or strip_diacritics(normalize(t.form)) in MANNER_ADVERBS:
+            continue  # أعلنت الحكومة رسميا عن, يتصل هاتفيا: an adverb is no object
         if t.upos == "PRON" and t.feat("PronType") != "Rel" and is_relative_clause(tree, v):
             # a resumptive pronoun (الذي استضافه, الذي شارك فيه): the noun the clause is about
             ante = tree.tok(v).head

@@ -54,6 +54,8 @@ ISSUED_CAP = 0.8
 SOURCE_SAID_CAP = 0.85
 #: A source phrase (بحسب الوزير): the source reported the clause it hangs on.
 SOURCE_PHRASE = 0.8
+#: A letter from someone (رسالة من الرئيس): they issued it.
+MESSAGE_FROM = 0.75
 #: A report verb with no content of its own (نقل): it reported the sentence's statement.
 REPORTED_PENDING = 0.7
 
@@ -65,6 +67,10 @@ OPEN_CAP = 0.5
 PARTICIPATION_CAP = 0.75
 #: A meeting event read off a meeting verb: participants, place and time.
 MEETING_EVENT = 0.75
+#: The parties an event brought together (قمة جمعته بالملك): they took part in it.
+BROUGHT_TOGETHER = 0.75
+#: Two parties an event brought together met each other.
+BROUGHT_TOGETHER_MET = 0.65
 #: بقيادة X: led by X.
 LED_BY = 0.85
 #: An event noun's own argument (the attack targeted X).

@@ -9,9 +9,9 @@ agreeing noun, or else a new noun-phrase entity. ``dual_parties`` resolves a dua
 (الجانبين) to the two parties last named together. Reads the ``Doc``'s history,
 surnames, heads and nationalities; writes mentions for what it makes.
 
-Note: ``ent_of -> _homeland -> pronoun -> _antecedent_noun -> ent_of`` is a known
-mutual recursion (it can raise RecursionError on some inputs); it is kept as it was, in
-this one module, so that its fix stays local.
+The readings of ``ent_of`` run in a declared order (see its docstring): pronouns are
+resolved against entities already found and nouns read by ``nominal``, which resolves no
+pronoun, so no reading can call itself back.
 """
 
 from __future__ import annotations
@@ -20,7 +20,15 @@ from ..lexicon import relations as lexmod
 from ..lexicon.words import designators, people_nouns
 from ..model import Sentence
 from ..text import normalize
-from .phrases import ARGUMENT_NP_WORDS, GENDERS, NUMBERS, is_group, np_ids, strip_al
+from .phrases import (
+    ARGUMENT_NP_WORDS,
+    GENDERS,
+    NUMBERS,
+    is_group,
+    nationality_adjective,
+    np_ids,
+    strip_al,
+)
 from .state import AGENTIVE, Doc, Ent
 from .tree import Tree
 from .words import (
@@ -29,8 +37,14 @@ from .words import (
     DUAL_REFS_EN,
     DUAL_WORDS_EN,
     HOMELAND,
+    HONORIFIC_OWNER,
+    HONORIFIC_WORDS,
+    HONORIFICS,
+    MEDIA,
+    OPENING_QUOTES,
     PRON_AGREE,
     RELATIVE_PRONOUNS,
+    SOURCE_NOUNS,
     TRANSPARENT,
 )
 
@@ -62,38 +76,65 @@ def find_anaphora(d: Doc, s: Sentence, tree: Tree) -> None:
 
 
 def ent_of(d: Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> str | None:
-    """The entity a token (the head of an argument) refers to."""
+    """The entity a token (the head of an argument) refers to.
+
+    The readings are tried in a declared order, and each may only call the ones below
+    it, so that no reading can ask for itself (the call graph has no cycle):
+
+    1. one's own country (بلاده): the country of the person its pronoun refers to, found
+       by ``pronoun``;
+    2. a relative pronoun (الذي, التي): the noun its clause describes, found by
+       ``nominal``;
+    3. a personal pronoun (clitic or free): ``pronoun``, against entities already
+       mentioned or else the nearest noun before it, found by ``nominal``;
+    4. ``nominal``: what the token already stands for (a name, title or event the
+       mention steps found), a surname, or a new noun-phrase entity.
+
+    ``pronoun`` and ``nominal`` never call ``ent_of``.
+    """
     t = tree.tok(i)
     if create and strip_al(lexmod.key(t.lemma)) in HOMELAND:
         own = _homeland(d, s, tree, i)
         if own is not None:
             return own
-    key = d.token_ent.get((s.index, i))
-    if key is not None:
-        key = d.find(key)
+    if (s.index, i) not in d.token_ent and t.upos == "PRON":
         n = normalize(t.form)
-        if strip_al(n) in TRANSPARENT or n in TRANSPARENT:
-            inner = _transparent_target(d, s, tree, i)
-            if inner:
-                return inner
-        return key
-    n = normalize(t.form)
-    if strip_al(n) in TRANSPARENT or n in TRANSPARENT or n in designators():
-        inner = _transparent_target(d, s, tree, i)  # العاصمة كابل, موقع الحرة: the name
-        if inner:
-            return inner
-    if t.upos == "PRON":
         if n == "ما" and tree.children(i, "acl:relcl", "acl") and create:
             return _free_relative(d, s, tree, i)
         if t.feat("PronType") == "Rel" or n in RELATIVE_PRONOUNS:
-            if tree.rel(t.head) in ("acl:relcl", "acl") or tree.tok(t.head).deprel.startswith(
-                "acl"
-            ):
-                ante = tree.tok(t.head).head
-                return ent_of(d, s, tree, ante, create) if ante else None
-            return None
+            ante = _relative_antecedent(tree, i)
+            return nominal(d, s, tree, ante, create) if ante else None
         return pronoun(d, s, tree, i)
-    if t.upos in ("PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "VERB", "DET"):
+    return nominal(d, s, tree, i, create)
+
+
+def _relative_antecedent(tree: Tree, i: int) -> int:
+    """The noun a relative pronoun's clause describes (0 for none)."""
+    h = tree.tok(i).head
+    if h and (tree.rel(h) in ("acl:relcl", "acl") or tree.tok(h).deprel.startswith("acl")):
+        return tree.tok(h).head
+    return 0
+
+
+def nominal(d: Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> str | None:
+    """The entity a token refers to without resolving any pronoun: what it already stands
+    for (seen through a transparent noun: موقع وزارة الخارجية -> the ministry), the person
+    a surname names, or (when ``create``) a new noun-phrase entity. None for a pronoun or
+    a function word that stands for nothing yet."""
+    t = tree.tok(i)
+    n = normalize(t.form)
+    transparent = strip_al(n) in TRANSPARENT or n in TRANSPARENT
+    key = d.token_ent.get((s.index, i))
+    if key is None and _honorific(tree, i):
+        key = _honoured(d, s, tree, i)  # جلالة الملك عبدالله: the king
+    if key is not None:
+        inner = _transparent_target(d, s, tree, i) if transparent else None
+        return inner or d.find(key)
+    if transparent or n in designators():
+        inner = _transparent_target(d, s, tree, i)  # العاصمة كابل, موقع الحرة: the name
+        if inner:
+            return inner
+    if t.upos in ("PRON", "PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "VERB", "DET"):
         return None
     if n in d.surnames:  # شولتس after أولاف شولتس
         return d.find(d.surnames[n])
@@ -123,11 +164,13 @@ def _noun_phrase(d: Doc, s: Sentence, tree: Tree, i: int) -> str:
     description, a body of people, a quantity or a thing."""
     t = tree.tok(i)
     n = normalize(t.form)
-    ids = np_ids(tree, i, ARGUMENT_NP_WORDS)
+    ids = np_ids(tree, i, ARGUMENT_NP_WORDS) + _source_where(tree, i)
     a, b = tree.span(ids)
     label = d.text[a:b]
     lemma = strip_al(lexmod.key(t.lemma))
-    if t.upos == "NUM":
+    if lemma in SOURCE_NOUNS:
+        cls = "Person" if t.feat("Number") != "Plur" else "Group"  # مصدر في الجيش
+    elif t.upos == "NUM":
         cls = "Quantity"
     elif is_group(t):
         cls = "Group"
@@ -135,6 +178,8 @@ def _noun_phrase(d: Doc, s: Sentence, tree: Tree, i: int) -> str:
         cls = "Person"  # ممثل الاتحاد الأوروبي: a person known by a description
     elif lemma in COLLECTIVES or strip_al(n) in COLLECTIVES:
         cls = "Organization"  # الحكومة العراقية, الوفد, الشرطة
+    elif _media(tree, i):
+        cls = "Group"  # وسائل إعلام محلية
     else:
         cls = "Thing"
     number = "p" if t.feat("Number") in ("Plur",) else "s"
@@ -150,6 +195,32 @@ def _noun_phrase(d: Doc, s: Sentence, tree: Tree, i: int) -> str:
         i,
         gender=gender,
         number=number,
+    )
+
+
+def _source_where(tree: Tree, i: int) -> list[int]:
+    """مصدر في الجيش, مصادر من الحكومة: a source is known by where it is, so its phrase
+    keeps the prepositional phrase that says so (right after it)."""
+    if strip_al(lexmod.key(tree.tok(i).lemma)) not in SOURCE_NOUNS or i + 2 > len(tree.toks):
+        return []
+    c, k = i + 1, i + 2  # wherever the parse hung the phrase
+    if tree.tok(c).upos != "ADP" or normalize(tree.tok(c).form) not in ("في", "من"):
+        return []
+    if tree.tok(k).upos not in ("NOUN", "PROPN"):
+        return []
+    own = [j for j in tree.children(k, "amod", "flat", "nmod") if not tree.has_case(j)]
+    return [c, k, *own]
+
+
+def _media(tree: Tree, i: int) -> bool:
+    """وسائل الإعلام, وسائل إعلام محلية: the media, a group that reports."""
+    heads, genitive = MEDIA
+    if strip_al(normalize(tree.tok(i).form)) not in heads:
+        return False
+    return any(
+        strip_al(normalize(tree.tok(k).form)) == genitive
+        for k in tree.children(i, "nmod")
+        if not tree.has_case(k)
     )
 
 
@@ -179,10 +250,51 @@ def _transparent_target(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     for k in tree.children(i, "nmod", "appos", "flat"):
         if tree.has_case(k) and tree.case(k) not in ("ل",):
             continue
+        if nationality_adjective(tree, k):
+            continue  # مصادر دبلوماسية تركية: Turkish sources, not Turkey
         key = d.token_ent.get((s.index, k))
         if key is not None and d.ent(key).cls in AGENTIVE:
             return d.find(key)
+    return _quoted_name_after(d, s, tree, i)
+
+
+#: An honorific phrase reaches its person within this many words (صاحب السمو الملكي
+#: الأمير مولاي الحسن).
+HONORIFIC_REACH = 5
+
+
+def _honorific(tree: Tree, i: int) -> bool:
+    """Whether token i is an honorific (جلالة, سمو, فخامة; صاحب before الجلالة/السمو)."""
+    n = strip_al(normalize(tree.tok(i).form))
+    if n in HONORIFICS:
+        return True
+    nxt = normalize(tree.tok(i + 1).form) if i < len(tree.toks) else ""
+    return n == HONORIFIC_OWNER and nxt in HONORIFIC_WORDS
+
+
+def _honoured(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
+    """The person an honorific honours: the first person (a name, or a title that names
+    one) after it, past the words of the honorific and the links of a title's chain."""
+    for k in range(i + 1, min(i + HONORIFIC_REACH, len(tree.toks)) + 1):
+        key = d.token_ent.get((s.index, k))
+        if key is not None:
+            return d.find(key) if d.ent(key).cls == "Person" else None
+        if normalize(tree.tok(k).form) not in HONORIFIC_WORDS:
+            return None
     return None
+
+
+def _quoted_name_after(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
+    """وكالة "سانا", قناة "فرانس 24": the quoted name right after a designator, wherever
+    the parse attached it, when it is a name of the designator's class."""
+    k = i + 1
+    if k > len(tree.toks) or tree.tok(k).form not in OPENING_QUOTES:
+        return None
+    key = d.token_ent.get((s.index, k + 1)) if k < len(tree.toks) else None
+    want = designators().get(normalize(tree.tok(i).form))
+    if key is None or d.ent(key).cls != want:
+        return None
+    return d.find(key)
 
 
 def pronoun(d: Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None = None) -> str | None:
@@ -202,14 +314,35 @@ def pronoun(d: Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None = 
         # an object pronoun never refers to its own verb's subject (ودمروها)
         for v in (h, tree.tok(h).head if tree.rel(h) == "conj" else 0):
             for j in tree.children(v, "nsubj") if v else []:
-                k = d.token_ent.get((s.index, j))
-                if k:
-                    exclude.add(d.find(k))
-    before = (s.index, tree.tok(i).start)
-    found = recent(d, gender, number, exclude, s.index, prefer_subject=False, before=before)
+                for x in [j, *tree.children(j, "conj")]:  # (and what is coordinated with it)
+                    k = d.token_ent.get((s.index, x))
+                    if k:
+                        exclude.add(d.find(k))
+    found = None
+    if h and tree.rel(i) in ("nmod", "nmod:poss") and tree.tok(h).upos == "NOUN":
+        found = _nearest_before(d, s, tree, i, gender, number, exclude)
+    if found is None:
+        before = (s.index, tree.tok(i).start)
+        found = recent(d, gender, number, exclude, s.index, prefer_subject=False, before=before)
     if found is None:
         found = _antecedent_noun(d, s, tree, i, gender, number)
     return found
+
+
+def _nearest_before(
+    d: Doc, s: Sentence, tree: Tree, i: int, gender: str, number: str, exclude: set[str]
+) -> str | None:
+    """استقبل X Y لدى وصوله: a possessive on a noun refers to the nearest agreeing
+    person or body named before it in its own sentence (the history lists a sentence's
+    subjects after its names, so it cannot tell which came last)."""
+    for k in range(tree.tok(i).head - 1, 0, -1):
+        key = d.token_ent.get((s.index, k))
+        if key is None:
+            continue
+        e = d.ent(key)
+        if e.cls in ("Person", "Organization", "Group") and e.key not in exclude:
+            return e.key if agrees(e, gender, number) else None
+    return None
 
 
 def _antecedent_noun(
@@ -225,13 +358,15 @@ def _antecedent_noun(
         t = tree.tok(k)
         if t.upos not in ("NOUN", "PROPN") or t.deprel in ("amod", "flat") or k in own_subject:
             continue
+        if k == h and tree.rel(i) in ("nmod", "nmod:poss"):
+            continue  # بلاده: a possessive never refers to the noun it is attached to
         g = GENDERS.get(t.feat("Gender") or "", "")
         num = NUMBERS.get(t.feat("Number") or "", "s")
         if number and num != number and not (number == "s" and gender == "f" and num == "p"):
             continue
         if gender and g and g != gender and num == "s":
             continue
-        return ent_of(d, s, tree, k)
+        return nominal(d, s, tree, k)
     return None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 
-from ..lexicon.words import titles
+from ..lexicon.words import title_at
 from ..model import Entity, Extraction, Mention, Triple
 from ..text import normalize
 from ..vocab import OPEN
@@ -120,12 +120,29 @@ def label(e: Ent) -> str:
         return e.key
     if e.cls == "Person" and e.proper:
         # the longest proper name, not a title
-        proper = [n for n in names if normalize(n).split(" ")[0] not in titles()]
+        proper = [n for n in names if not _titled(n)]
         if proper:
             return max(proper, key=lambda n: (len(n.split()), len(n)))
     if e.cls == "Event":
         return _event_label(names)
     return names[0]
+
+
+def _titled(name: str) -> bool:
+    """Whether a name starts with a title (ولي العهد ..., نظيره الإيراني ...), maybe with
+    its pronoun or as a dual (نظيريه): a designation, not a proper name.
+
+    >>> _titled("نظيريه الفرنسي جان إيف لودريان"), _titled("جان إيف لودريان")
+    (True, False)
+    """
+    words = name.split()
+    if not words or title_at(words, 0) is not None:
+        return bool(words)
+    first = normalize(words[0])
+    for suffix in ("يهما", "يهم", "يه", "هما", "هم", "ها", "ه", "ي"):
+        if first.endswith(suffix) and title_at([first[: -len(suffix)], *words[1:]], 0):
+            return True
+    return False
 
 
 def _event_label(names: list[str]) -> str:

@@ -9,13 +9,23 @@ to: الجانبين, وبحثا), which ``note_pairs`` keeps up to date.
 
 from __future__ import annotations
 
+from ..lexicon import relations as lexmod
+from ..lexicon.words import designators
 from ..model import Sentence
-from .confidence import MEETING_EVENT, PARTICIPATION_CAP, SUBJECT_OTHER_PARTY
-from .coref import recent
+from ..text import normalize
+from .confidence import (
+    BROUGHT_TOGETHER,
+    BROUGHT_TOGETHER_MET,
+    MEETING_EVENT,
+    PARTICIPATION_CAP,
+    SUBJECT_OTHER_PARTY,
+)
+from .coref import ent_of, recent
 from .finish import label
 from .phrases import verb_agreement
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
+from .words import BRING_TOGETHER, REMOTE_EVENTS
 
 #: Relations between two parties: the last such pair is what a later dual refers to.
 PAIR_RELATIONS = ("met", "received", "agreed", "signed", "worksWith")
@@ -25,6 +35,14 @@ JOINT_RELATIONS = ("met", "agreed", "signed", "worksWith")
 MEETING_RELATIONS = ("met", "received")
 #: Classes of a party a meeting verb's lone subject can be.
 PARTIES = ("Person", "Organization", "Country")
+#: Event types of a visit (في زيارة رسمية after a verb of arriving).
+VISITS = frozenset({"visit"})
+#: Prepositions of the other party an event brought together with the first (جمع X بـY).
+WITH_CASES = ("ب", "مع")
+#: Relations of a journey: their objects are places (or bodies one visits).
+JOURNEYS = ("arrivedIn", "visited")
+#: Classes of what a journey's bare object can be.
+DESTINATIONS = PLACES | {"Organization"}
 #: A meeting event's label names at most this many participants.
 LABEL_PARTIES = 3
 
@@ -34,13 +52,29 @@ def other_party(
 ) -> list[tuple[str, int]]:
     """والتقى الرئيس التركي: a meeting needs two, so one named party is whom the subject
     carried over from before met. The objects, with the named party as the one met (and
-    the carried-over subject in ``p``); else the objects unchanged."""
+    the carried-over subject in ``p``); else the objects unchanged (but a journey's, which
+    are places: وتعد زيارته الأولى, read as عاد, arrived nowhere)."""
+    if p.rel in JOURNEYS:
+        objects = [o for o in objects if _destination(d, tree, *o)]
+        _on_a_visit(d, s, tree, p, objects)
+        return objects
+    if p.rel in MEETING_RELATIONS:
+        objects = _guest(d, s, tree, p, objects)
+    if brought_together(d, s, tree, p):
+        return []
+    if p.rel == "received" and _call_received(d, s, tree, p, objects):
+        return [o for o in objects if d.ent(o[0]).cls != "Event"]
+    if p.entry is not None and p.entry.prep_only and _call_made(d, s, tree, p, objects):
+        return []
     if p.rel != "met" or objects or len(p.subjects) != 1 or not tree.children(p.v, "nsubj"):
         return objects
     one = d.ent(p.subjects[0])
     gender, number = verb_agreement(tree, p.v)
+    here = (s.index, tree.tok(p.v).start)  # named before the verb, not later in the sentence
     before = (
-        recent(d, gender, number, {d.find(p.subjects[0])}, s.index, prefer_subject=True)
+        recent(
+            d, gender, number, {d.find(p.subjects[0])}, s.index, prefer_subject=True, before=here
+        )
         if one.number == "s"
         else None
     )
@@ -48,6 +82,147 @@ def other_party(
         objects = [(p.subjects[0], tree.children(p.v, "nsubj")[0])]
         p.subjects, p.sconf = [before], SUBJECT_OTHER_PARTY
     return objects
+
+
+def _on_a_visit(
+    d: Doc, s: Sentence, tree: Tree, p: Predicate, objects: list[tuple[str, int]]
+) -> None:
+    """وصل X إلى Y في زيارة رسمية: X visited Y too; يتوجه X إلى Y في زيارة (not there yet):
+    X visits Y, and has not arrived."""
+    if p.rel != "arrivedIn" or not objects:
+        return
+    visit = any(
+        tree.case(j) == "في" and d.lex.event_type(lexmod.key(tree.tok(j).lemma)) in VISITS
+        for j in tree.children(p.v, "obl", "nmod")
+    )
+    if not visit:
+        return
+    if tree.feat(p.v, "Aspect") == "Imp":
+        p.rel = "visited"  # يتوجه, سيصل: on the way, a visit planned
+        return
+    for subj in p.subjects:
+        for obj, oi in objects:
+            d.fact(subj, "visited", obj, s, tree, [p.v, oi], p.sconf, p.lemma)
+
+
+def _guest(
+    d: Doc, s: Sentence, tree: Tree, p: Predicate, objects: list[tuple[str, int]]
+) -> list[tuple[str, int]]:
+    """استقبل الرئيس، عبد الفتاح السيسي، ... وزير خارجية الجزائر: the subject's own name
+    set off by commas is no guest; with no other object, the person the parse left as an
+    unmarked oblique is the one received (or met)."""
+    own = {d.find(k) for k in p.subjects}
+    objects = [o for o in objects if d.find(o[0]) not in own]
+    if objects:
+        return objects
+    for j in tree.children(p.v, "obl"):
+        if tree.has_case(j) or j < p.v:
+            continue
+        key = ent_of(d, s, tree, j)
+        if key and d.ent(key).cls in PARTIES and d.ent(key).cls not in PLACES:
+            return [(d.find(key), j)]
+    return objects
+
+
+def brought_together(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> bool:
+    """قمة ثلاثية جمعته بالملك عبدالله والملك حمد, خلال لقاء جمعهما: the parties an
+    event brought together took part in it (and, but on a call, met each other). Whether
+    the verb was one (its subjects are then spent)."""
+    if lexmod.key(tree.tok(p.v).lemma) not in BRING_TOGETHER:
+        return False
+    h = tree.tok(p.v).head
+    event = ent_of(d, s, tree, h) if h and tree.rel(p.v).startswith("acl") else None
+    if event is None or d.ent(event).cls != "Event":
+        return False
+    parties: list[tuple[str, int]] = []
+    for j in tree.children(p.v, "obj", "obl", "nmod", "nsubj"):
+        for key in _parties_at(d, s, tree, j):
+            if key not in [k for k, _ in parties] and key != d.find(event):
+                parties.append((key, j))
+    for key, j in parties:
+        d.fact(key, "participatedIn", event, s, tree, [p.v, j], BROUGHT_TOGETHER, p.lemma)
+    remote = d.lex.event_type(lexmod.key(tree.tok(h).lemma)) in REMOTE_EVENTS
+    for a in range(len(parties)):
+        for b in range(a + 1, len(parties)) if not remote else ():
+            ka, kb = parties[a][0], parties[b][0]
+            d.fact(ka, "met", kb, s, tree, [p.v, parties[b][1]], BROUGHT_TOGETHER_MET, p.lemma)
+    if len(parties) == 2:
+        d.last_pair = (parties[0][0], parties[1][0])
+    p.subjects = []
+    return True
+
+
+def _call_received(
+    d: Doc, s: Sentence, tree: Tree, p: Predicate, objects: list[tuple[str, int]]
+) -> bool:
+    """تلقى المقداد اتصالا من ظريف: a call received is a call both took part in (the
+    receiver, and the caller after من), not a thing received. Whether there was one."""
+    calls = [
+        (o, i)
+        for o, i in objects
+        if d.ent(o).cls == "Event"
+        and d.lex.event_type(lexmod.key(tree.tok(i).lemma)) in REMOTE_EVENTS
+    ]
+    if not calls:
+        return False
+    event, ei = calls[0]
+    callers = [
+        k
+        for j in [*tree.children(p.v, "obl"), *tree.children(ei, "nmod")]
+        if tree.case(j) == "من"
+        for k in [ent_of(d, s, tree, j)]
+        if k and d.ent(k).cls in AGENTIVE
+    ]
+    for who in [*p.subjects, *callers]:
+        d.fact(who, "participatedIn", event, s, tree, [p.v, ei], min(p.sconf, PARTICIPATION_CAP))
+    if callers and p.subjects:
+        d.last_pair = (p.subjects[0], callers[0])
+    return True
+
+
+def _call_made(
+    d: Doc, s: Sentence, tree: Tree, p: Predicate, objects: list[tuple[str, int]]
+) -> bool:
+    """أجرى الملك اتصالا هاتفيا مع الشيخ صباح: however the parse attached the call, its
+    maker and the parties after مع took part in it, and met nobody. Whether there was a
+    call among the verb's dependents (its subjects are then spent)."""
+    calls = [
+        j
+        for j in tree.children(p.v, "obj", "obl")
+        if d.lex.event_type(lexmod.key(tree.tok(j).lemma)) in REMOTE_EVENTS
+    ]
+    event = d.token_ent.get((s.index, calls[0])) if calls else None
+    if event is None or d.ent(event).cls != "Event":
+        return False
+    with_ = [(o, i) for o, i in objects if tree.case(i) in p.entry.preps] if p.entry else []
+    for who, wi in [*[(k, p.v) for k in p.subjects], *with_]:
+        d.fact(
+            who, "participatedIn", event, s, tree, [wi, calls[0]], min(p.sconf, PARTICIPATION_CAP)
+        )
+    if len(with_) == 1 and p.subjects:
+        d.last_pair = (p.subjects[0], with_[0][0])
+    p.subjects = []
+    return True
+
+
+def _parties_at(d: Doc, s: Sentence, tree: Tree, j: int) -> list[str]:
+    """The people and bodies an argument of a bringing-together verb names: a dual
+    pronoun (جمعهما) is the last pair, a pronoun its antecedent, a noun its entity, what
+    is coordinated with it and the party the parse hung on it (جمع X بـY)."""
+    t = tree.tok(j)
+    if t.upos == "PRON" and t.feat("Number") == "Dual" and d.last_pair:
+        return [d.find(k) for k in d.last_pair]
+    with_ = [k for k in tree.children(j, "nmod") if tree.case(k) in WITH_CASES]
+    keys = [ent_of(d, s, tree, x) for x in [j, *tree.children(j, "conj"), *with_]]
+    return [d.find(k) for k in keys if k and d.ent(k).cls in ("Person", "Organization")]
+
+
+def _destination(d: Doc, tree: Tree, key: str, i: int) -> bool:
+    """Whether a journey's object can be where it went: a place or body, any object
+    after a preposition, or a noun that names a kind of place (يزور المملكة)."""
+    if d.ent(key).cls in DESTINATIONS or tree.has_case(i):
+        return True
+    return designators().get(normalize(tree.tok(i).form)) in PLACES
 
 
 def took_part(

@@ -12,12 +12,14 @@ argument needs one (``coref.ent_of``).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..lexicon import relations as lexmod
 from ..lexicon.words import designators
-from ..model import Sentence
+from ..model import EntitySpan, Sentence
 from ..text import normalize
 from .confidence import NAME_PURPOSE
-from .phrases import ARGUMENT_NP_WORDS, is_group, np_ids, strip_al
+from .phrases import ARGUMENT_NP_WORDS, is_group, np_ids, strip_al, title_of
 from .state import Doc
 from .tree import Tree
 from .words import (
@@ -39,7 +41,10 @@ from .words import (
 
 def find_names(d: Doc, s: Sentence, tree: Tree) -> None:
     """The analyser's entity spans as name mentions (a Position span as a title)."""
-    for span in s.entities:
+    for found in s.entities:
+        span = _person_name(tree, found)
+        if span is None:
+            continue
         ids = list(range(span.first, span.last + 1))
         text = normalize(d.text[tree.tok(span.first).start : tree.tok(span.last).end])
         refs = [r for r in span.ref.split("|") if r]
@@ -89,6 +94,33 @@ def find_names(d: Doc, s: Sentence, tree: Tree) -> None:
                 e = d.ent(key)
                 if full not in e.names:
                     e.names.append(full)
+
+
+def _person_name(tree: Tree, span: EntitySpan) -> EntitySpan | None:
+    """A person's span without the title words before the name (الرئيس الكيني وليام روتو:
+    the title is read as a title, the name is وليام روتو) nor a relative pronoun after it;
+    None when nothing but a title is left (the title alone is no name)."""
+    if span.label != "Person":
+        return span
+    first, last = span.first, span.last
+    while first <= last and title_of(tree, first) is not None:
+        first += 1
+        while first <= last and _title_adjective(tree, first):
+            first += 1
+    while last >= first and tree.tok(last).feat("PronType") == "Rel":
+        last -= 1
+    if first > last:
+        return None
+    return (
+        span if (first, last) == (span.first, span.last) else replace(span, first=first, last=last)
+    )
+
+
+def _title_adjective(tree: Tree, i: int) -> bool:
+    """A word of a title before the name (الرئيس الكيني, ولي العهد السعودي, نظيريه
+    الأردني): a definite adjective, or the title's possessive pronoun."""
+    t = tree.tok(i)
+    return (t.upos == "ADJ" and normalize(t.form).startswith("ال")) or t.upos == "PRON"
 
 
 def _name_purpose(

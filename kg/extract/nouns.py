@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..lexicon import relations as lexmod
 from ..model import Sentence
 from ..text import normalize
+from ..vocab import SPEECH_RELATIONS
 from .appointments import APPOINTING, position_facts, predicative_titles
 from .arguments import dropped_subjects, expand, fits, subjects
 from .casualties import cause, victims
@@ -22,6 +23,7 @@ from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
 from .words import (
     AGENT_GOVERNORS,
+    CANCELLING,
     DEATH_NOUNS,
     DOCUMENT_NOUNS,
     FORCES,
@@ -41,6 +43,9 @@ TERRITORIES = frozenset({"City", "Region", "Country"})
 #: Relations an event noun holds as their subject when no doer is found (the attack
 #: targeted X, the fire killed N); an event never visits, hosts or fights.
 EVENT_SUBJECT_RELATIONS = frozenset({"targeted", "struck", "killed", "attacked"})
+#: Relations of an event noun whose subject is a party, never the event itself (زيارة X
+#: إلى Y: X visited Y; استقبال X لـY: X received Y).
+PERSONAL = ("visited", "arrivedIn", "received", "met", "accompanied")
 #: A noun's doer is looked for at most this many heads up.
 MAX_AGENT_DEPTH = 3
 
@@ -58,11 +63,13 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     if entry.relation == "ledBy":
         _led_by(d, s, tree, n)
         return
+    if entry.relation in PERSONAL and _called_off(tree, n):
+        return  # ألغت الحكومة زيارة الوزير: a visit that did not take place
     event = d.token_ent.get((s.index, n))
-    is_event = event is not None and d.ent(event).cls == "Event"
+    is_event = event is not None and d.ent(event).cls == "Event" and entry.relation not in PERSONAL
     # مقتل X: a death, whoever announces it did not kill (أعلن الجيش مقتل جنوده)
     support = support_verb(d, tree, n) if lexmod.key(tok.lemma) not in DEATH_NOUNS else 0
-    objs, agent = _noun_arguments(d, s, tree, n, entry, support)
+    objs, agent = _noun_arguments(d, s, tree, n, entry, support, is_event)
     if not objs and entry.relation == "killed":
         objs = victims(d, s, tree, n)  # مقتل 10: a count the parse hung elsewhere
     if not objs:
@@ -101,6 +108,12 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
         if is_event and event is not None and entry.relation in ATTACKS:
             _attack_place(d, s, tree, event, n, oi)
+
+
+def _called_off(tree: Tree, n: int) -> bool:
+    """Whether the verb a noun is the object of calls it off (ألغى, أرجأ)."""
+    h = tree.tok(n).head
+    return bool(h) and tree.tok(h).upos == "VERB" and lexmod.key(tree.tok(h).lemma) in CANCELLING
 
 
 def _repelled(d: Doc, s: Sentence, tree: Tree, n: int, attacker: str) -> None:
@@ -251,11 +264,14 @@ def _led_by(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
 
 
 def _noun_arguments(
-    d: Doc, s: Sentence, tree: Tree, n: int, entry: lexmod.Entry, support: int
+    d: Doc, s: Sentence, tree: Tree, n: int, entry: lexmod.Entry, support: int, is_event: bool
 ) -> tuple[list[tuple[str, int]], str | None]:
     """The objects of an action noun (with their tokens) and its genitive when that is the
     doer: when the noun takes its object by a preposition (سيطرة داعش على), or when an
-    acting genitive comes with a ل object (تهديد الجماعة للصحفيين). The prepositional
+    acting genitive comes with a ل object (تهديد الجماعة للصحفيين, استقبال السيسي للملك),
+    or a speaker is the genitive of a noun of saying (إعلان رئيس البرلمان فوز المرشح).
+    After a possessive (وصوله دمشق) a bare noun is the object; with no genitive a person
+    after ل is the doer of a personal event (زيارة للرئيس إلى الدوحة). The prepositional
     objects of its support verb count as its own (شنت القوات هجوما على كييف)."""
     kids = [j for j in tree.children(n, "nmod", "obj") if tree.tok(j).upos != "PRON"]
     possessive = any(tree.tok(j).upos == "PRON" and j > n for j in tree.children(n, "nmod"))
@@ -266,11 +282,18 @@ def _noun_arguments(
         # قررت بريطانيا تزويد أوكرانيا بدبابات: a verb of deciding or doing names the doer;
         # the genitive is the other party (but أعلنت الرئاسة وصول الرئيس: he arrives)
         kids = [j for j in kids if tree.has_case(j)]
+    bare = [j for j in kids if not tree.case(j)]
+    agentive = any(
+        (k := d.token_ent.get((s.index, j))) is not None and d.ent(k).cls in AGENTIVE for j in bare
+    )
+    # إعلان رئيس البرلمان فوز المرشح: a speaker in the genitive of a noun of saying speaks
+    speech = entry.relation in SPEECH_RELATIONS and agentive
     genitive_agent = (
         # سيطرة داعش على, زيارة الرئيس إلى: an acting genitive of a noun that takes its
         # object by a preposition does it (توقيع الاتفاق: a thing is what is signed)
         (bool(entry.preps) and not _document_genitive(tree, kids))
         or (lam and _acting_genitive(d, s, tree, kids))
+        or speech
         or (
             event is not None
             and d.ent(event).cls == "Event"
@@ -278,10 +301,17 @@ def _noun_arguments(
             and _acting_genitive(d, s, tree, kids, forces=True)
         )
     )
+    if possessive and not is_event:
+        genitive_agent = False  # وصوله دمشق: the pronoun is the doer, the noun the object
     objs: list[tuple[str, int]] = []
     agent: str | None = None
     for j in kids:
         c = tree.case(j).split(" ")[0]
+        if c == "ل" and entry.relation in PERSONAL and not bare and not possessive:
+            key = ent_of(d, s, tree, j)
+            if key and d.ent(key).cls == "Person":
+                agent = key  # زيارة مدتها يومان للرئيس إلى الدوحة
+                continue
         if (c and c in entry.preps) or (
             c == "ل" and (possessive or (genitive_agent and lam) or not genitive)
         ):  # مداهمة لمخزن: an indefinite verbal noun takes its object with ل
@@ -309,7 +339,37 @@ def _noun_arguments(
                 objs.extend(_expanded(d, s, tree, j))
             elif not c and not entry.preps and min(tree.subtree(j)) == last + 1:
                 objs.extend(_expanded(d, s, tree, j))  # اعتقال جميع المتورطين, parsed apart
+    if not objs and possessive and entry.relation in PERSONAL:
+        objs = _place_after_possessive(d, s, tree, n)
+    if not objs and speech and agent:
+        objs = _said_after(d, s, tree, n)
     return objs, agent
+
+
+def _said_after(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
+    """عقب إعلان رئيس البرلمان نبيه بري فوز المرشح: what a noun of saying says is the
+    noun right after its speaker's phrase, wherever the parse hung it."""
+    own = set(tree.subtree(n, frozenset({"acl", "acl:relcl", "conj", "parataxis", "ccomp"})))
+    k = n
+    while k + 1 in own:
+        k += 1
+    k += 1
+    while k <= len(tree.toks) and tree.tok(k).upos == "PUNCT":
+        k += 1
+    if k > len(tree.toks) or tree.tok(k).upos not in ("NOUN", "PROPN"):
+        return []
+    key = ent_of(d, s, tree, k)
+    return [(key, k)] if key else []
+
+
+def _place_after_possessive(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
+    """لدى وصوله دمشق: the place named right after the possessive, wherever the parse
+    attached it, is the object of an arrival or a visit."""
+    k = n + 2
+    if k > len(tree.toks) or tree.tok(n + 1).upos != "PRON":
+        return []
+    key = d.token_ent.get((s.index, k))
+    return [(d.find(key), k)] if key is not None and d.ent(key).cls in PLACES else []
 
 
 def _object_slot(d: Doc, tree: Tree, m: int, support: int) -> bool:

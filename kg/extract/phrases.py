@@ -8,6 +8,7 @@ only the tree, the word lists and the lexicon.
 
 from __future__ import annotations
 
+from ..lexicon import gazetteer
 from ..lexicon import relations as lexmod
 from ..lexicon.words import people_nouns, title_at, titles
 from ..model import Token
@@ -51,6 +52,7 @@ def np_ids(tree: Tree, head: int, limit: int = NP_WORDS) -> list[int]:
                 r in ("amod", "det", "nummod", "flat", "flat:name", "compound", "fixed")
                 or (r == "cc" and h != head)
                 or (r == "conj" and tree.tok(k).upos == "ADJ")
+                or (r == "appos" and nationality_adjective(tree, k))
                 or (
                     r in ("nmod", "nmod:poss")
                     and (not tree.has_case(k) or tree.case(k) == "ل")
@@ -72,10 +74,38 @@ def _counts_next(tree: Tree, head: int, k: int) -> bool:
     return k > head and k < len(tree.toks) and tree.tok(k + 1).upos == "NOUN"
 
 
+def nationality_adjective_form(form: str) -> bool:
+    """Whether a word is a country's relative adjective (التونسي, سعودية)."""
+    n = normalize(form)
+    return n.endswith(("ي", "يه", "ية")) and gazetteer.country_of_nisba(n) is not None
+
+
+def nationality_adjective(tree: Tree, k: int) -> bool:
+    """A country's relative adjective used as an adjective, whatever the analysers made
+    of it (مصادر دبلوماسية تركية, وزارة الخارجية السعودية): it agrees in definiteness with
+    the word before it, unlike a country in the genitive (قوات السعودية)."""
+    if k < 2:
+        return False
+    form = normalize(tree.tok(k).form)
+    if not form.endswith(("ي", "يه", "ية")) or gazetteer.country_of_nisba(form) is None:
+        return False
+    before = normalize(tree.tok(k - 1).form)
+    return form.startswith("ال") == before.startswith("ال")
+
+
 def title_of(tree: Tree, i: int) -> str | None:
     """The normalised title word if token i is a person title (وزير, الرئيس, الأمين العام)."""
     t = tree.tok(i)
     n = normalize(t.form)
+    prev = tree.tok(i - 1) if i > 1 else None
+    if (
+        prev is not None
+        and n.startswith("ل")
+        and not n.startswith("ال")
+        and normalize(prev.form) == "ل"
+        and prev.end == t.start
+    ):
+        n = "ا" + n  # للملك: ل + الملك with the alif of the article dropped
     if i + 1 <= len(tree.toks) - 1 + 1 and i < len(tree.toks):
         two = title_at([t.form, tree.tok(i + 1).form], 0)
         if two is not None and " " in two:
@@ -84,6 +114,8 @@ def title_of(tree: Tree, i: int) -> str | None:
         return n
     if n.endswith("ا") and n[:-1] in titles() and strip_al(lexmod.key(t.lemma)) == n[:-1]:
         return n[:-1]  # عضوًا, رئيسًا: the accusative of a title
+    if n.endswith("ي") and n[:-1] in titles() and strip_al(lexmod.key(t.lemma)) == n[:-1]:
+        return n[:-1]  # نظيريه: the dual of a title before its pronoun
     return None
 
 
@@ -97,6 +129,27 @@ def is_group(t: Token) -> bool:
         or lemma in people_nouns()
         or form.endswith(("يون", "يين"))
     )
+
+
+def adverbial(t: Token) -> bool:
+    """An indefinite relative adjective in the accusative used as an adverb (رسميا,
+    حاليا: officially, currently), which the parse may take for an object.
+
+    >>> adverbial(Token(1, "رسمياً", "رَسْمِيّ", "NOUN", 0, "obj", 0, 6))
+    True
+    """
+    n = normalize(t.form)
+    return (
+        not n.startswith("ال")
+        and n.endswith("يا")
+        and normalize(strip_diacritics(t.lemma)).endswith("ي")
+    )
+
+
+def verbal_noun(t: Token) -> bool:
+    """A verbal noun (إقالة, سحب): VerbForm=Vnoun in the features or, as the rules
+    analyser writes it, in MISC."""
+    return t.feat("VerbForm") == "Vnoun" or "VerbForm=Vnoun" in t.misc.split("|")
 
 
 def verb_agreement(tree: Tree, v: int) -> tuple[str, str]:

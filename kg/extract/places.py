@@ -3,9 +3,10 @@
 Read off the sequence of a sentence's mentions, since the words that situate a place
 sit between two names whatever the parser made of them:
 
-- in: a place, facility or body, then في or ب and a place (كنيسة X بمحافظة الجيزة, بعثة
-  الأمم المتحدة في ليبيا, مقر القيادة، في مدينة بنغازي); each member of a coordinated list
-  before it is there too (المستشفى ومخيم النازحين في مدينة X);
+- in: a place, facility or body, then في or ب and a place (كنيسة X بمحافظة الجيزة, مقر
+  القيادة، في مدينة بنغازي; a body only when the parse hangs the place on its phrase:
+  جهاز الأمن في الصومال, not the government whose head met someone in Rabat); each member
+  of a coordinated list before it is there too (المستشفى ومخيم النازحين في مدينة X);
 - capital: a city, then عاصمة and a region or country (مدينة الفاشر عاصمة ولاية شمال دارفور);
 - direction: a place, then a direction word and a place (إقليم بلخ شمال أفغانستان, القنفذة
   (غرب) المملكة, في غرب أفغانستان, جنوب شرقي بغداد);
@@ -65,6 +66,8 @@ def read_places(d: Doc, s: Sentence, tree: Tree) -> None:
             continue
         if how == "capital" and d.ent(x.key).cls != "City":
             continue
+        if how == "in" and d.ent(x.key).cls == "Organization" and not _attached(tree, y, x):
+            continue  # رئيس الحكومة الإسبانية في الرباط: where the meeting was, not the body
         for member in [x, *(_coordinated_before(d, spans, k - 1, tree) if how == "in" else [])]:
             d.fact(member.key, "locatedIn", y.key, s, tree, [0, member.first, y.last], LOCATED)
 
@@ -124,6 +127,13 @@ def _connector(words: list[str]) -> str | None:
     if 1 <= len(rest) <= 2 and all(w in _DIRECTIONS for w in rest):
         return "direction"
     return None
+
+
+def _attached(tree: Tree, y: _Span, x: _Span) -> bool:
+    """Whether the parse hangs the place on the body's phrase (a body is in a place only
+    when the phrase says so; a place adjunct of the clause situates an event)."""
+    inside = range(x.first, x.last + 1)
+    return any(tree.tok(k).head in inside for k in range(y.first, y.last + 1))
 
 
 def _coordinated_before(d: Doc, spans: list[_Span], k: int, tree: Tree) -> list[_Span]:

@@ -14,12 +14,13 @@ from __future__ import annotations
 from ..model import Sentence
 from ..text import normalize, strip_diacritics
 from .arguments import expand
-from .confidence import REPORTED_PENDING, SOURCE_PHRASE, SOURCE_SAID_CAP
+from .confidence import MESSAGE_FROM, REPORTED_PENDING, SOURCE_PHRASE, SOURCE_SAID_CAP
 from .coref import ent_of
+from .phrases import np_ids, strip_al
 from .speech import commented, statement, statement_of
 from .state import AGENTIVE, Doc, Predicate
 from .tree import Tree
-from .words import SOURCE_CASES
+from .words import MESSAGES, SOURCE_CASES
 
 #: Classes of entities that can be a source (بحسب الوزير, وفق الوكالة).
 SOURCES = ("Person", "Organization", "Group")
@@ -27,35 +28,49 @@ SOURCES = ("Person", "Organization", "Group")
 
 def read_sources(d: Doc, s: Sentence, tree: Tree) -> None:
     """بحسب رئيس الهيئة موسى المعايطة: a person or body in a source phrase reported the
-    clause the phrase hangs on."""
+    clause the phrase hangs on; رسالة من الرئيس: the president issued the letter."""
     for t in s.tokens:
-        k = t.id
-        if (
-            tree.rel(k) not in ("obl", "nmod")
-            or not t.head
-            or tree.tok(t.head).upos not in ("VERB", "AUX")
-        ):
-            continue
-        if (
-            not {normalize(strip_diacritics(tree.tok(c).lemma)) for c in tree.children(k, "case")}
-            & SOURCE_CASES
-        ):
-            continue
-        key = ent_of(d, s, tree, k)
-        if key is None or d.ent(key).cls not in SOURCES:
-            continue
-        st = statement_of(d, s, tree, commented(tree, k))
-        if st is not None:
-            d.fact(
-                key,
-                "reported",
-                st[0],
-                s,
-                tree,
-                [k, st[1]],
-                SOURCE_PHRASE,
-                strip_diacritics(tree.tok(tree.children(k, "case")[0]).lemma),
-            )
+        if strip_al(normalize(t.form)) in MESSAGES:
+            _message_from(d, s, tree, t.id)
+    for t in s.tokens:
+        _source_phrase(d, s, tree, t.id)
+
+
+def _source_phrase(d: Doc, s: Sentence, tree: Tree, k: int) -> None:
+    """One source phrase: on a verb's clause (بحسب الوزير، وصل الوفد), or the root of a
+    sentence whose clause it heads (ووفقا للأمم المتحدة، فإن الزلازل أودت ...)."""
+    t = tree.tok(k)
+    on_verb = tree.rel(k) in ("obl", "nmod") and t.head and tree.tok(t.head).upos in ("VERB", "AUX")
+    heads = tree.children(k, "ccomp") if tree.rel(k) == "root" else []
+    if not on_verb and not heads:
+        return
+    cases = {normalize(strip_diacritics(tree.tok(c).lemma)) for c in tree.children(k, "case")}
+    if not cases & SOURCE_CASES:
+        return
+    key = ent_of(d, s, tree, k)
+    if key is None or d.ent(key).cls not in SOURCES:
+        return
+    comps = commented(tree, k) if on_verb else [(c, tree.subtree(c)) for c in heads]
+    st = statement_of(d, s, tree, comps)
+    if st is not None:
+        lemma = strip_diacritics(tree.tok(tree.children(k, "case")[0]).lemma)
+        d.fact(key, "reported", st[0], s, tree, [k, st[1]], SOURCE_PHRASE, lemma)
+
+
+def _message_from(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
+    """رسالة خطية من نظيره الجزائري: the sender of a letter (a من phrase on it, or right
+    after its phrase wherever the parse hung it) issued it."""
+    doc = d.token_ent.get((s.index, n))
+    if doc is None:
+        return
+    frm = [j for j in tree.children(n, "nmod") if tree.case(j) == "من"]
+    end = max(np_ids(tree, n))
+    if not frm and end + 2 <= len(tree.toks) and normalize(tree.tok(end + 1).form) == "من":
+        frm = [end + 2]
+    for j in frm:
+        key = ent_of(d, s, tree, j)
+        if key is not None and d.ent(key).cls in SOURCES:
+            d.fact(key, "issued", doc, s, tree, [n, j], MESSAGE_FROM, "من")
 
 
 def is_transport(tree: Tree, v: int) -> bool:

@@ -14,12 +14,15 @@ from ..model import Sentence
 from ..text import normalize, strip_diacritics
 from .confidence import ISSUED_CAP
 from .coref import ent_of
+from .phrases import strip_al
 from .state import AGENTIVE, Doc, Predicate
 from .tree import Tree
 from .words import (
     AS_MARKS,
+    COMPLEMENTISERS,
     ISSUED,
     OPENING_QUOTES,
+    PRESS,
     QUOTE_MARKS,
     SAYING_NOUNS,
     SOURCE_CASES,
@@ -43,14 +46,23 @@ def participle_verb(lemma: str) -> str:
 
 
 def said(d: Doc, s: Sentence, tree: Tree, p: Predicate, statements: list[str]) -> bool:
-    """A speech predicate with its content: the speakers said it (and the first, if it
-    acts, is the last speaker). Whether there was content to say."""
+    """A speech predicate with its content: the speakers said it (a body in an aside,
+    حسبما ذكرت الوكالة, and a news outlet, وذكرت وكالة الأنباء, reported it), and the
+    first, if it acts, is the last speaker.
+    Whether there was content to say."""
     st = statement(d, s, tree, p.v)
     if st is None:
         return False
     statements.append(st[0])
+    aside = bool(aside_at(tree, p.v))
     for subj in p.subjects:
-        d.fact(subj, p.rel, st[0], s, tree, [p.v, st[1]], p.sconf, p.lemma)
+        # حسبما ذكرت الوكالة: a body's aside reports what the clause says
+        e = d.ent(subj)
+        press = p.rel == "said" and any(
+            strip_al(normalize(n).split(" ")[0]) in PRESS for n in e.names if n
+        )  # وذكرت وكالة الأنباء: a news outlet reports
+        rel = "reported" if (aside and e.cls != "Person") or press else p.rel
+        d.fact(subj, rel, st[0], s, tree, [p.v, st[1]], p.sconf, p.lemma)
     if p.subjects and d.ent(p.subjects[0]).cls in AGENTIVE:
         d.last_speaker = p.subjects[0]
     return True
@@ -72,37 +84,107 @@ def issued(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> None:
 
 
 def statement(d: Doc, s: Sentence, tree: Tree, v: int) -> tuple[str, int] | None:
-    """The reported content of a speech predicate: its complement clause or quotation."""
+    """The reported content of a speech predicate: its complement clause or quotation;
+    for an aside (كما قال, حسب ما أفاد) the clause it comments on; else a quotation an
+    aside inside it holds, or the clause of the complementiser right after it."""
+    comps = _own_content(tree, v) or _quotation_before(tree, v)
+    where = aside_at(tree, v)
+    if not comps and where:
+        comps = commented(tree, where) if tree.tok(where).head else _clauses_after(tree, v)
+    if not comps:
+        comps = _quotation_in_aside(tree, v) or _clause_after(tree, v)
+    return statement_of(d, s, tree, comps)
+
+
+def _own_content(tree: Tree, v: int) -> list[tuple[int, list[int]]]:
+    """The verb's complement clauses, and those of its noun of saying (نقل عنه قوله إن)."""
     comps = [(c, tree.subtree(c)) for c in tree.children(v, "ccomp", "parataxis")]
     for k in tree.children(v, "obj", "obl", "nmod"):
         if strip_diacritics(tree.tok(k).lemma) in SAYING_NOUNS:  # نقل عنه قوله إن / قوله: «...»
             comps += [(c, tree.subtree(c)) for c in tree.children(k, "ccomp", "parataxis")]
-    if not comps and tree.rel(v) == "parataxis" and 0 < tree.tok(v).head < v:
-        # «لن نقبل بأي تسوية»، قال زعيم المعارضة: the quotation before the verb is what was said
-        head = tree.tok(v).head
-        own = set(tree.subtree(v))
-        before = [k for k in tree.subtree(head) if k not in own and k < min(own)]
-        if any(tree.tok(k).form in OPENING_QUOTES for k in before):
-            comps = [(head, before)]
-    aside = tree.rel(v) == "advcl" and bool(
-        {strip_diacritics(tree.tok(m).lemma) for m in tree.children(v, "mark")} & AS_MARKS
-    )
-    v_head = tree.tok(v).head
-    if (
-        not aside
-        and tree.rel(v).startswith("acl")
-        and v_head
-        and normalize(tree.tok(v_head).form) == "ما"
-    ):
-        # حسب ما أفاد المرصد: a free relative after حسب/وفق is an aside like حسبما
-        cases = {
-            normalize(strip_diacritics(tree.tok(c).lemma)) for c in tree.children(v_head, "case")
-        }
-        if cases & SOURCE_CASES:
-            aside, v = True, v_head
-    if not comps and aside and tree.tok(v).head:
-        comps = commented(tree, v)
-    return statement_of(d, s, tree, comps)
+    return comps
+
+
+def _quotation_before(tree: Tree, v: int) -> list[tuple[int, list[int]]]:
+    """«لن نقبل بأي تسوية»، قال زعيم المعارضة: the quotation before the verb."""
+    if tree.rel(v) != "parataxis" or not 0 < tree.tok(v).head < v:
+        return []
+    head = tree.tok(v).head
+    own = set(tree.subtree(v))
+    before = [k for k in tree.subtree(head) if k not in own and k < min(own)]
+    if any(tree.tok(k).form in OPENING_QUOTES for k in before):
+        return [(head, before)]
+    return []
+
+
+def aside_at(tree: Tree, v: int) -> int:
+    """The token an aside hangs at (0 for none): the verb of كما قال / حسبما ذكرت, or the
+    free relative of حسب ما أفاد / بحسب ما أفاد (ما after a source preposition)."""
+    marks = {strip_diacritics(tree.tok(m).lemma) for m in tree.children(v, "mark")}
+    if tree.rel(v) == "root" and marks & AS_MARKS and _clauses_after(tree, v):
+        return v  # حسبما أفادت القناة، تظاهر الآلاف ...: an aside heading its sentence
+    if tree.rel(v) == "advcl" and marks & AS_MARKS:
+        # (كما أعلن الاتحاد تضرر مقره: with content of its own, كما says "also"; a
+        # quotation hung on it is the governing speaker's)
+        own = [
+            c
+            for c in tree.children(v, "obj", "ccomp", "parataxis")
+            if not any(tree.tok(k).form in OPENING_QUOTES for k in tree.subtree(c))
+        ]
+        return 0 if own else v
+    h = tree.tok(v).head
+    if not tree.rel(v).startswith("acl") or not h or normalize(tree.tok(h).form) != "ما":
+        return 0
+    sources = [*tree.children(h, "case"), tree.tok(h).head]
+    if {normalize(strip_diacritics(tree.tok(c).lemma)) for c in sources if c} & SOURCE_CASES:
+        return h
+    return 0
+
+
+def _clauses_after(tree: Tree, v: int) -> list[tuple[int, list[int]]]:
+    """The first clause that follows an aside heading its sentence and hangs on it."""
+    for c in tree.children(v, "conj", "parataxis", "ccomp", "advcl"):
+        if c > v and tree.tok(c).upos in ("VERB", "AUX"):
+            return [(c, tree.subtree(c))]
+    return []
+
+
+def _quotation_in_aside(tree: Tree, v: int) -> list[tuple[int, list[int]]]:
+    """قال الرئيس - حسبما ذكرت الوكالة - "...": the quotation the parse hung on the aside
+    inside the speech clause is what the speaker said."""
+    for a in tree.children(v, "advcl"):
+        if aside_at(tree, a) != a:
+            continue
+        for c in tree.children(a, "parataxis", "ccomp"):
+            ids = tree.subtree(c)
+            if any(tree.tok(k).form in OPENING_QUOTES for k in ids):
+                return [(c, ids)]
+    return []
+
+
+def _clause_after(tree: Tree, v: int) -> list[tuple[int, list[int]]]:
+    """كتائب القسام، التي قالت إن ...: when the parse hung the clause elsewhere, the clause
+    of the complementiser that comes right after the verb (and its own subject and
+    adverbials) is what was said."""
+    own = set(tree.subtree(v))
+    k = v + 1
+    while k <= len(tree.toks) and (k in own or tree.tok(k).upos == "PUNCT"):
+        if _complementiser(tree, k):
+            break
+        k += 1
+    if k > len(tree.toks) or not _complementiser(tree, k):
+        return []
+    h = tree.tok(k).head
+    if not h or h == v or v in tree.subtree(h) or h < k:
+        return []
+    if h in own and tree.tok(h).head != v:
+        return []  # (شدد على X، مؤكدا أن ...: a participle's own clause)
+    return [(h, tree.subtree(h))]
+
+
+def _complementiser(tree: Tree, k: int) -> bool:
+    t = tree.tok(k)
+    return t.upos == "SCONJ" and normalize(strip_diacritics(t.form)) in COMPLEMENTISERS
 
 
 def commented(tree: Tree, v: int) -> list[tuple[int, list[int]]]:
@@ -127,8 +209,13 @@ def statement_of(
     """The first of the candidate clauses with text: a Statement entity holding it, and
     the clause's head."""
     for c, ids in comps:
+        marks = [k for k in tree.children(c, "mark") if k < c]
+        if marks:  # قال X، إن ...: what was said starts after its complementiser
+            ids = [k for k in ids if k > min(marks)]
         ids = [k for k in ids if not (tree.rel(k) == "mark" and tree.tok(k).head == c)]
         ids = [k for k in ids if tree.tok(k).upos != "PUNCT" or tree.tok(k).form not in QUOTE_MARKS]
+        while ids and tree.tok(ids[0]).upos == "PUNCT":
+            ids = ids[1:]  # nor with the comma before it
         if not ids:
             continue
         a, b = tree.span(ids)

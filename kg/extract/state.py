@@ -85,6 +85,9 @@ class Doc:
         self.bindings: list[
             tuple[str, frozenset[str], str, int]
         ] = []  # title head, modifiers, person, sentence
+        self.unnamed: list[
+            tuple[str, frozenset[str], str, int]
+        ] = []  # title head, modifiers, person known only by the title, sentence
         self.history: list[tuple[str, str, int]] = []  # (entity key, role, sentence)
         self.last_speaker: str | None = None
         self.nationality: dict[

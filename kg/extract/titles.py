@@ -19,7 +19,7 @@ from .coref import ent_of
 from .phrases import TITLE_NP_WORDS, np_ids, strip_al, title_of
 from .state import Doc
 from .tree import Tree
-from .words import HEADS_OF_STATE
+from .words import CHAIN_TITLES, COMMAS, HEADS_OF_STATE, RANKS
 
 #: A bare title (الرئيس) names the person a title bound within this many sentences.
 BARE_TITLE_SENTENCES = 2
@@ -27,6 +27,8 @@ BARE_TITLE_SENTENCES = 2
 GENITIVE = "#genitive"
 #: Classes of the bodies a title or a predicative title relates a person to.
 BODIES = ("Organization", "Country", "Group")
+#: The relation column of a title that relates its holder to no body (نظير: a counterpart).
+NO_RELATION = "-"
 
 
 def find_titles(d: Doc, s: Sentence, tree: Tree) -> None:
@@ -38,14 +40,14 @@ def find_titles(d: Doc, s: Sentence, tree: Tree) -> None:
         owner = d.token_ent.get((s.index, t.id))
         if owner is not None and d.ent(owner).cls not in ("Position",):
             continue
-        if t.deprel == "appos" and t.head and title_of(tree, t.head):
+        if t.deprel == "appos" and t.head and title_of(tree, t.head) and _chain(tree, t.id):
             continue  # أمير قطر الشيخ تميم: an honorific inside another title's chain
         _title(d, s, tree, t, title, owner)
 
 
 def _title(d: Doc, s: Sentence, tree: Tree, t: Token, title: str, owner: str | None) -> None:
     """One title word: its Position mention, and the person it names."""
-    ids = np_ids(tree, t.id, TITLE_NP_WORDS)
+    ids = _title_words(d, s, tree, t.id)
     head_word = title[2:] if title.startswith("ال") else title
     mods = frozenset(
         strip_al(normalize(tree.tok(k).form))
@@ -55,9 +57,17 @@ def _title(d: Doc, s: Sentence, tree: Tree, t: Token, title: str, owner: str | N
     if any(tree.rel(k) == "nmod" and tree.tok(k).head == t.id for k in ids):
         mods = mods | {GENITIVE}  # رئيس مجلس النواب: a bare الرئيس is someone else
     person = _appos_person(d, s, tree, t.id)
-    pos_key = owner or f"title:{normalize(' '.join(tree.tok(k).form for k in ids))}"
+    words = [tree.tok(k).form for k in ids]
+    dropped = normalize(t.form) != title and "ا" + normalize(t.form) == title
+    if dropped and ids[0] == t.id:
+        words[0] = "ا" + words[0]  # للملك: the title is الملك
+    pos_key = owner or f"title:{normalize(' '.join(words))}"
     if owner is None:
         pos_key = d.mention(s, tree, ids, pos_key, "Position", "nominal", t.id)
+        names = d.ent(pos_key).names
+        a, b = tree.span(ids)
+        if dropped and ids[0] == t.id and d.text[a:b] in names:
+            names[names.index(d.text[a:b])] = "ا" + d.text[a:b]
     if titles()[title].relation == "honorific":
         if person is not None:  # قال السيد بانفالكار: the courtesy title names no position
             d.token_ent[(s.index, t.id)] = person
@@ -65,23 +75,93 @@ def _title(d: Doc, s: Sentence, tree: Tree, t: Token, title: str, owner: str | N
                 d.ent(person).gender = "f"
         return
     if person is not None:
-        d.bindings.append((head_word, mods, person, s.index))
-        info = titles().get(title)
-        if info is not None and info.gender == "f":
-            d.ent(person).gender = "f"  # مديرة الصندوق كريستالينا غورغييفا: a woman
+        _named_title(d, s, tree, t.id, ids, title, head_word, mods, pos_key, person)
+        return
+    _unnamed_title(d, s, tree, t.id, ids, title, head_word, mods, pos_key)
+
+
+def _title_words(d: Doc, s: Sentence, tree: Tree, t: int) -> list[int]:
+    """The tokens of a title's phrase, up to the name of the person it names (the parse
+    may hang الرئيس الكيني وليام روتو's name on the title as flat words)."""
+    ids = np_ids(tree, t, TITLE_NP_WORDS)
+    for k in ids:
+        key = d.token_ent.get((s.index, k))
+        if k > t and key is not None and d.ent(key).cls == "Person" and d.ent(key).proper:
+            return [i for i in ids if i < k]
+    return ids
+
+
+def _named_title(
+    d: Doc,
+    s: Sentence,
+    tree: Tree,
+    t: int,
+    ids: list[int],
+    title: str,
+    head_word: str,
+    mods: frozenset[str],
+    pos_key: str,
+    person: str,
+) -> None:
+    """A title in apposition with a person's name: the binding later bare titles look
+    up, the person an earlier mention of the same title stood for, and the facts the
+    title states (a counterpart, نظيره الأردني, holds no position)."""
+    d.bindings.append((head_word, mods, person, s.index))
+    _join_unnamed(d, head_word, mods, person, s.index)
+    _title_and_name(d, s, tree, ids, person)
+    info = titles().get(title)
+    if info is not None and info.gender == "f":
+        d.ent(person).gender = "f"  # مديرة الصندوق كريستالينا غورغييفا: a woman
+    if titles()[title].relation != NO_RELATION:
         d.fact(
             person,
             "holdsPosition",
             pos_key,
             s,
             tree,
-            [t.id, *ids, _head_of_ent(d, s, person, tree)],
+            [t, *ids, _head_of_ent(d, s, person, tree)],
             TITLE_APPOSITION,
         )
-        _title_relation(d, s, tree, t.id, title, person)
-        d.token_ent[(s.index, t.id)] = person
+    _title_relation(d, s, tree, t, title, person)
+    d.token_ent[(s.index, t)] = person
+
+
+def _title_and_name(d: Doc, s: Sentence, tree: Tree, ids: list[int], person: str) -> None:
+    """الملك عبدالله الثاني, العاهل الأردني الملك عبدالله الثاني: the title (and the link
+    of its chain) followed straight by the name is a name of the person too (the form a
+    reader looks for), when they are adjacent."""
+    if d.analysed.doc.lang == "en":
+        return  # (an English title is a modifier of the name: the name alone is its label)
+    k = max(ids) + 1
+    links = []
+    while k <= len(tree.toks) and title_of(tree, k) and _chain(tree, k):
+        links.append(k)  # أمير قطر الشيخ تميم: through the chain
+        k += 1
+    key = d.token_ent.get((s.index, k)) if k <= len(tree.toks) else None
+    if key is None or d.find(key) != d.find(person) or not d.ent(person).proper:
         return
-    _unnamed_title(d, s, tree, t.id, ids, title, head_word, mods, pos_key)
+    last = k
+    while last < len(tree.toks) and d.token_ent.get((s.index, last + 1)) == key:
+        last += 1
+    e = d.ent(person)
+    for start in [ids[0], *links[:1]]:
+        name = d.text[tree.tok(start).start : tree.tok(last).end]
+        if start > 1 and normalize(tree.tok(start - 1).form) == "ل" and name[:1] == "ل":
+            name = "ا" + name  # للملك عبدالله: the name is الملك عبدالله
+        if name not in e.names:
+            e.names.append(name)
+
+
+def _join_unnamed(d: Doc, head: str, mods: frozenset[str], person: str, sentence: int) -> None:
+    """الرئيس السوري يستقبل ... (a headline), then الرئيس السوري بشار الأسد: the person
+    known only by the same title (its modifiers among the named title's; a bare title
+    only within the last sentences) was this one."""
+    for h, m, key, si in d.unnamed:
+        if h != head or not m <= mods or d.ent(key).proper:
+            continue  # (الوزير الأردني before وزير الخارجية الأردني X: fewer modifiers)
+        if not (m - {GENITIVE}) and sentence - si > BARE_TITLE_SENTENCES:
+            continue
+        d.merge(person, key)
 
 
 def _unnamed_title(
@@ -96,7 +176,8 @@ def _unnamed_title(
     pos_key: str,
 ) -> None:
     """A title with no name beside it: the person an earlier title bound, or else a
-    person known only by the title (قال الرئيس الفرنسي)."""
+    person known only by the title (قال الرئيس الفرنسي), an entity apart from the
+    Position that a later mention of the title with a name joins."""
     bound = _bound_person(d, head_word, mods, s.index)
     if bound is not None:
         d.token_ent[(s.index, t)] = bound
@@ -106,27 +187,70 @@ def _unnamed_title(
             e.names.append(surface)
         d.history.append((bound, "mention", s.index))
     else:
-        e_key = d.find(pos_key)
-        e = d.ent(e_key)
-        if e.cls == "Position" and not e.proper:
-            e.cls = "Person"
-            e.gender = "f" if titles()[title].gender == "f" else "m"
-        d.token_ent[(s.index, t)] = e_key
+        e = d.ent(pos_key)
+        if e.proper:  # a name the analyser took for a title
+            d.token_ent[(s.index, t)] = e.key
+            return
+        gender = "f" if titles()[title].gender == "f" else "m"
+        key = d.mention(s, tree, ids, "titled:" + e.key, "Person", "nominal", t, gender=gender)
+        d.unnamed.append((head_word, mods, key, s.index))
+        d.token_ent[(s.index, t)] = key
 
 
 def _appos_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     """The person a title is in apposition with: an appos/flat name child, its parent, or the name right after it."""
     cands = tree.children(i, "appos", "flat", "nmod")
     for c in list(cands):
-        if tree.rel(c) == "appos" and title_of(tree, c):
+        if tree.rel(c) == "appos" and title_of(tree, c) and _chain(tree, c):
             cands += tree.children(c, "appos", "flat")  # أمير قطر الشيخ تميم: through the honorific
     if tree.rel(i) in ("appos", "compound"):  # compound: English "President Trump"
         cands.append(tree.tok(i).head)
     for c in cands:
         key = d.token_ent.get((s.index, c))
-        if key is not None and d.ent(key).cls == "Person":
-            return d.find(key)
-    return None
+        if key is not None and d.ent(key).cls == "Person" and d.ent(key).proper:
+            return d.find(key)  # (a person known by another title is someone else)
+    if i < len(tree.toks) and (s.index, i + 1) not in d.token_ent:
+        surname = d.surnames.get(normalize(tree.tok(i + 1).form))
+        if surname is not None:  # الرئيس عباس: the title and the surname of a person named
+            return d.find(surname)
+    return _comma_person(d, s, tree, i)
+
+
+#: Clauses that end a title's phrase (its own words are the rest of its subtree).
+_CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "conj", "obj", "nsubj"})
+
+
+def _chain(tree: Tree, i: int) -> bool:
+    """Whether a title in apposition to another is a link of its chain (الشيخ, الملك,
+    العميد), not a second person's title (ولي العهد السعودي الرئيسَ الكيني)."""
+    return strip_al(normalize(tree.tok(i).form)) in CHAIN_TITLES
+
+
+def _comma_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
+    """The person's name right after a title's phrase, whatever the parse attached it to:
+    straight after it (استقبال السيسي للملك عبدالله الثاني), or set off by a comma, maybe
+    after a rank, and then closed by punctuation, a preposition or a complementiser
+    (المتحدث باسم الشرطة، العميد سالم الكعبي، إن ...)."""
+    own = set(tree.subtree(i, _CLAUSES))
+    end = i
+    while end + 1 in own:
+        end += 1
+    c = end + 1
+    comma = c <= len(tree.toks) and tree.tok(c).form in COMMAS
+    c += 1 if comma else 0
+    links = RANKS if comma else CHAIN_TITLES  # العاهل الأردني الملك عبدالله: through الملك
+    if c <= len(tree.toks) and strip_al(normalize(tree.tok(c).form)) in links:
+        c += 1
+    if c > len(tree.toks):
+        return None
+    key = d.token_ent.get((s.index, c))
+    if key is None or d.ent(key).cls != "Person" or not d.ent(key).proper:
+        return None
+    last = c
+    while last < len(tree.toks) and d.token_ent.get((s.index, last + 1)) == key:
+        last += 1
+    closed = last == len(tree.toks) or tree.tok(last + 1).upos in ("PUNCT", "ADP", "SCONJ")
+    return d.find(key) if closed or not comma else None
 
 
 def _head_of_ent(d: Doc, s: Sentence, key: str, tree: Tree) -> int:
@@ -157,8 +281,8 @@ def _title_relation(d: Doc, s: Sentence, tree: Tree, t: int, title: str, person:
     state, to the country of its nationality adjective."""
     rel = titles()[title].relation
     _note_nationality(d, tree, t, person)
-    if rel == "holdsPosition":
-        return
+    if rel in ("holdsPosition", NO_RELATION):
+        return  # نظير عمان: a counterpart is no member or leader of the body in its phrase
     if _title_body(d, s, tree, t, rel, person):
         return
     if rel != "leaderOf" or strip_al(title) not in HEADS_OF_STATE:
@@ -236,7 +360,7 @@ def read_predicative_titles(d: Doc, s: Sentence, tree: Tree) -> None:
             if key and d.ent(key).cls in BODIES and d.find(key) != subj:
                 d.fact(
                     subj,
-                    relation if relation != "-" else "affiliatedWith",
+                    relation if relation != NO_RELATION else "affiliatedWith",
                     key,
                     s,
                     tree,

@@ -36,18 +36,46 @@ COLLECTIONS = frozenset(normalize(w) for w in "سلسلة حزمة موجة دف
 #: Nouns for documents and statements: one entity per lemma and document, like events.
 DOCUMENT_NOUNS = frozenset(
     normalize(w)
-    for w in "بيان تقرير قرار اتفاق اتفاقية صفقة خطة مبادرة رسالة تصريح تصريحات وثيقة إعلان".split()
+    for w in (
+        "بيان تقرير قرار اتفاق اتفاقية صفقة خطة مبادرة رسالة برقية تصريح تصريحات وثيقة إعلان"
+    ).split()
 )
 #: Singular nouns for bodies of people that act together (الحكومة, الوفد, الجيش).
 COLLECTIVES = frozenset(
     normalize(w)
     for w in "حكومة وفد جيش شرطة لجنة سلطات سلطة قوات قوة برلمان مجلس وزارة إدارة فريق نظام معارضة تحالف ائتلاف حزب جماعة منظمة هيئة".split()
 )
+#: Nouns of unnamed informants (مصدر في الجيش, مصادر دبلوماسية): people known by where
+#: they are; compared with the lemma without the article.
+SOURCE_NOUNS = frozenset({normalize("مصدر")})
+#: Plural nouns that with a genitive of this word name a group (وسائل إعلام محلية: the
+#: media), compared without the article.
+MEDIA = ({normalize("وسائل")}, normalize("إعلام"))
 #: Nouns for one's own country: with a possessive pronoun (بلاده, بلادها) the country of
 #: the person the pronoun refers to, when a title said it (وزير الخارجية التركي).
 HOMELAND = {normalize(w) for w in ("بلاد", "بلد", "وطن")}
 #: Titles of heads of state: with a nationality adjective they lead that country.
 HEADS_OF_STATE = {normalize(w) for w in ("رئيس", "ملك", "أمير", "سلطان", "عاهل", "زعيم")}
+#: Ranks and courtesy titles that introduce a name set off by commas after a title
+#: (المتحدث باسم الشرطة، العميد سالم الكعبي، ...), compared without the article.
+RANKS = frozenset(
+    normalize(w)
+    for w in "عميد عقيد لواء مقدم رائد نقيب جنرال فريق مشير شيخ دكتور مهندس سيد سيدة".split()
+)
+#: Titles that stand between a title and a name in one chain (أمير قطر الشيخ تميم,
+#: العاهل البحريني الملك حمد): ranks, courtesy and royal titles, without the article.
+CHAIN_TITLES = RANKS | frozenset(normalize(w) for w in "ملك أمير سلطان".split())
+#: Honorifics before a title or a name (جلالة الملك, سمو الشيخ تميم, فخامة الرئيس): they
+#: stand for the person they honour. صاحب does only before one of the abstract nouns
+#: (صاحب الجلالة, صاحب السمو الملكي).
+HONORIFICS = frozenset(normalize(w) for w in "جلالة سمو فخامة معالي سعادة".split())
+HONORIFIC_OWNER = normalize("صاحب")
+#: Words of an honorific phrase between the honorific and the title or name.
+HONORIFIC_WORDS = frozenset(
+    normalize(w) for w in "الجلالة السمو الفخامة المعالي السعادة الملكي".split()
+)
+#: Commas (Arabic and Latin) that set off an apposition.
+COMMAS = ("،", ",")
 #: Nouns whose dual (الرئيسان, الجانبين) refers to the two parties last mentioned together.
 DUAL_REFS = frozenset(
     normalize(w) for w in "جانب طرف بلد دولة زعيم رئيس وزير قائد مسؤول ملك أمير وفد".split()
@@ -137,6 +165,8 @@ PRON_AGREE = {
 }
 #: Relative pronouns: they refer to the noun their clause describes.
 RELATIVE_PRONOUNS = ("الذي", "التي", "الذين", "اللذان", "اللتان", "ما")
+#: Relative pronouns that stand for a noun (not ما), normalised.
+PERSONAL_RELATIVES = frozenset(normalize(w) for w in RELATIVE_PRONOUNS if w != "ما")
 
 # ------------------------------------------------------------------ verbs
 
@@ -169,6 +199,17 @@ REPEL_VERBS = frozenset(normalize(w) for w in "صد أحبط أفشل".split())
 REPORT_GOVERNORS = frozenset(normalize(w) for w in "اعلن اكد كشف".split())
 #: Verbs by which a place "witnesses" an event (شهدت المنطقة نزاعا): the event's location.
 WITNESS_VERBS = frozenset({"شهد"})
+#: Verbs that call off what their object noun names (ألغت الحكومة زيارة الوزير: no visit).
+CANCELLING = frozenset(normalize(w) for w in "ألغى أرجأ أجل علق رفض".split())
+#: Adverbs of manner and time in the accusative that a parse may take for an object
+#: (يتصل هاتفيا, أعلن رسميا, يزور المملكة حاليا), normalised without tanween.
+MANNER_ADVERBS = frozenset(
+    normalize(w)
+    for w in (
+        "هاتفيا رسميا حاليا شخصيا فعليا مبدئيا نهائيا جزئيا كليا تلفزيونيا إلكترونيا "
+        "افتراضيا مؤقتا مجددا سابقا لاحقا أيضا عاجلا فورا"
+    ).split()
+)
 #: Particles that negate the predicate they modify (لم يلتق: a negated fact).
 NEGATIONS = ("لا", "لم", "لن", "ليس", "not", "never")
 #: Subordinators of purpose clauses (لتشمل, لكي, كي), compared with the lemma.
@@ -203,20 +244,29 @@ PLACE_CASES = frozenset({"في", "ب", "in", "at"})
 #: Prepositions that introduce the object of verbs the lexicon lacks (open relations).
 OPEN_PREPS = {"ب", "علي", "مع", "عن"}
 #: Prepositions of a source phrase: بحسب رئيس الهيئة, وفق الوكالة.
-SOURCE_CASES = {"حسب", "بحسب", "وفق"}
+SOURCE_CASES = {"حسب", "بحسب", "وفق", "وفقا", "طبقا"}
 #: Words in an organisation's name before what it fights (التحالف الدولي ضد داعش), in the
 #: order they are tried.
 PURPOSE_MARKERS = ("ضد", "لمحاربه", "لمكافحه", "لهزيمه")
 
 # ---------------------------------------------------------------- speech
 
+#: Designators of news outlets (وكالة الأنباء, صحيفة, قناة): what they say they report.
+PRESS = frozenset(
+    normalize(w) for w in "وكالة صحيفة جريدة مجلة قناة شبكة موقع إذاعة تلفزيون".split()
+)
 #: Documents a speaker speaks "in" (قال في بيان): the speaker issued them.
 ISSUED = {normalize(w) for w in "بيان تصريح رسالة تغريدة منشور".split()}
+#: Letters and messages: one "from" a person or body was issued by them (رسالة خطية من
+#: الرئيس), and handing one over provides nothing (سلمه رسالة).
+MESSAGES = frozenset(normalize(w) for w in "رسالة برقية خطاب دعوة".split())
 #: Nouns of saying that carry what a source said after نقل عن (قوله, تأكيده, تصريحه);
 #: compared with the lemma without diacritics.
 SAYING_NOUNS = {"قول", "تأكيد", "تصريح", "إشارة", "اشارة", "تحذير"}
 #: Subordinators of "as X said" clauses, whose statement is the clause they attach to.
 AS_MARKS = {"حسبما", "كما", "وفقما", "مثلما", "وفق ما", "بحسب ما"}
+#: Complementisers that open what a speaker said (إن, أن), normalised.
+COMPLEMENTISERS = frozenset({"ان", "بان"})
 #: Opening quotation marks (a token is one when its form is in this string).
 OPENING_QUOTES = '«"“'
 #: Quotation marks left out of a statement's tokens.
@@ -226,6 +276,8 @@ STATEMENT_STRIP = ' "«»“”،,:.؟!'
 
 # ----------------------------------------------------------------- events
 
+#: Verbs by which an event brings parties together (لقاء جمعهما, قمة جمعته بالملك).
+BRING_TOGETHER = frozenset({normalize("جمع")})
 #: Event types (of the relation lexicon) whose participants talk without meeting (a
 #: telephone or video call).
 REMOTE_EVENTS = {"call"}

@@ -64,6 +64,37 @@ def analyse_sentence(
     in the document (updated here): later, such a word alone names the same person."""
     spans = list(words(text, a, b))
     readings = choose([(text[s:e], kind) for s, e, kind in spans], vocabulary, names)
+    ws, offsets, unknown = _syntactic_words(text, spans, readings)
+    _impersonal(ws)
+    tokens = [_token(w, o, u) for w, o, u in zip(ws, offsets, unknown, strict=True)]
+    ents = find_entities(tokens)
+    if surnames is not None:
+        ents = _with_surnames(tokens, ents, surnames)
+    _mark_entities(ws, ents)
+    parse(ws)
+    final = tuple(
+        Token(
+            id=w.i + 1,
+            form=w.form,
+            lemma=w.lemma or w.form,
+            upos=w.upos,
+            head=w.head + 1 if w.head >= 0 else 0,
+            deprel=w.deprel or "dep",
+            start=o[0],
+            end=o[1],
+            feats=w.feats or "_",
+            misc=_misc(w, ws, u),
+        )
+        for w, o, u in zip(ws, offsets, unknown, strict=True)
+    )
+    return Sentence(index=index, start=a, end=b, text=text[a:b], tokens=final, entities=tuple(ents))
+
+
+def _syntactic_words(
+    text: str, spans: list[tuple[int, int, str]], readings: list[Reading]
+) -> tuple[list[W], list[tuple[int, int]], list[bool]]:
+    """The parser's words of a sentence (one per part of each word's reading), their
+    character offsets, and whether each is a word nothing knows."""
     ws: list[W] = []
     offsets: list[tuple[int, int]] = []
     unknown: list[bool] = []
@@ -95,11 +126,11 @@ def analyse_sentence(
             )
             offsets.append((s + p.start, s + p.end))
             unknown.append(main and r.source in ("unknown", "composed"))
-    _impersonal(ws)
-    tokens = [_token(w, o, u) for w, o, u in zip(ws, offsets, unknown, strict=True)]
-    ents = find_entities(tokens)
-    if surnames is not None:
-        ents = _with_surnames(tokens, ents, surnames)
+    return ws, offsets, unknown
+
+
+def _mark_entities(ws: list[W], ents: list[EntitySpan]) -> None:
+    """Each word learns the entity span it is in (for the parser)."""
     for n, sp in enumerate(ents):
         for t in range(sp.first - 1, sp.last):
             ws[t].ent = n
@@ -107,23 +138,6 @@ def analyse_sentence(
                 ws[t].acc = False
                 ws[t].tanween = has_tanween(ws[t].form)
             ws[t].ent_label = sp.label
-    parse(ws)
-    final = tuple(
-        Token(
-            id=w.i + 1,
-            form=w.form,
-            lemma=w.lemma or w.form,
-            upos=w.upos,
-            head=w.head + 1 if w.head >= 0 else 0,
-            deprel=w.deprel or "dep",
-            start=o[0],
-            end=o[1],
-            feats=w.feats or "_",
-            misc=_misc(w, ws, u),
-        )
-        for w, o, u in zip(ws, offsets, unknown, strict=True)
-    )
-    return Sentence(index=index, start=a, end=b, text=text[a:b], tokens=final, entities=tuple(ents))
 
 
 #: Verbs whose passive opens a news aside with no speaker: يُذكر أن (it is worth noting that),

@@ -2,8 +2,8 @@
 
 Sources, in order of trust:
 
-1. closed-class words (``kg/data/ar/function_words.tsv``), alone or with the conjunction
-   و/ف, a preposition ب/ل/ك and a pronoun suffix (وفي, بأن, عليه, لهم);
+1. closed-class words (``kg/data/ar/function_words.tsv``, read in closed.py), alone or
+   with the conjunction و/ف, a preposition ب/ل/ك and a pronoun suffix (وفي, بأن, عليه);
 2. the attested lexicon (``kg/data/ar_lexicon.tsv.gz``, built from farahidi by
    ``scripts/build_ar_lexicon.py``): readings whose lemma was seen with that very form
    in a corpus;
@@ -20,122 +20,34 @@ from __future__ import annotations
 
 import gzip
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from importlib.resources import files
 
 from ...text import normalize, strip_diacritics
+from .closed import function_readings, function_words
+from .parts import (
+    CLITIC_PARTS,
+    PRON_LEMMA,
+    PRON_SUFFIX,
+    SUFFIXES,
+    Part,
+    Reading,
+    clitic_letters,
+    letter_index,
+    letter_index_from_end,
+)
 
-# --------------------------------------------------------------------------- types
-
-
-@dataclass(frozen=True, slots=True)
-class Part:
-    """One syntactic word inside a surface word: ``surface[start:end]``."""
-
-    start: int
-    end: int
-    upos: str
-    lemma: str
-    feats: str = "_"
-    tag: str = ""  # syntactic class for the parser (prep, conj, sub, rel, verb, noun, ...)
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """A full analysis of a surface word: its parts and the content part's properties."""
-
-    parts: tuple[Part, ...]
-    main: int  # index of the content (or function) part that carries the word's meaning
-    pos: str  # V (verb), N (noun), A (adjective-capable noun), PN (proper noun), F (function word), NUM, PUNCT
-    lemma: str
-    score: float
-    ntype: str = ""  # farahidi's noun type code: vn, nisba, ap, pp, prop, ...
-    tense: str = ""  # past / pres / imp
-    voice: str = ""
-    person: str = ""  # 3ms, 3fs, 3mp, ... (the verb's subject agreement)
-    gender: str = ""
-    number: str = ""
-    definite: bool = False
-    source: str = ""  # fw, lex, farahidi, name, unknown
-    #: a proper noun of the lexicon read as a common noun because it carries a pronoun
-    #: suffix (لقائه): it ranks below the word's own common readings, as the name did
-    suffixed_name: bool = False
-
-    @property
-    def head(self) -> Part:
-        return self.parts[self.main]
-
-
-# ---------------------------------------------------------------- closed classes
-
-_PRON_SUFFIX = {
-    "ه": "Gender=Masc|Number=Sing|Person=3",
-    "ها": "Gender=Fem|Number=Sing|Person=3",
-    "هم": "Gender=Masc|Number=Plur|Person=3",
-    "هما": "Number=Dual|Person=3",
-    "هن": "Gender=Fem|Number=Plur|Person=3",
-    "كم": "Gender=Masc|Number=Plur|Person=2",
-    "كما": "Number=Dual|Person=2",
-    "كن": "Gender=Fem|Number=Plur|Person=2",
-    "ك": "Number=Sing|Person=2",
-    "نا": "Number=Plur|Person=1",
-    "ني": "Number=Sing|Person=1",
-    "ي": "Number=Sing|Person=1",
-}
-_PRON_LEMMA = {
-    "ه": "هُوَ",
-    "ها": "هِيَ",
-    "هم": "هُم",
-    "هما": "هُمَا",
-    "هن": "هُنَّ",
-    "نا": "نَحنُ",
-    "ني": "أَنَا",
-    "ي": "أَنَا",
-}
-_PRON_LEMMA.update({"ك": "أَنتَ", "كم": "أَنتُم", "كما": "أَنتُمَا", "كن": "أَنتُنَّ"})
-# suffix forms, longest first, for splitting
-_SUFFIXES = sorted(_PRON_SUFFIX, key=len, reverse=True)
-
-_CLITIC_PARTS = {
-    "و": ("CCONJ", "وَ", "_", "conj"),
-    "ف": ("CCONJ", "فَ", "_", "conj"),
-    "ب": ("ADP", "بِ", "_", "prep"),
-    "ل": ("ADP", "لِ", "_", "prep"),
-    "ك": ("ADP", "كَ", "_", "prep"),
-    "س": ("AUX", "سَ", "_", "fut"),
-    "أ": ("PART", "أَ", "PronType=Int", "q"),
-}
-
-# Allomorphs of prepositions before a pronoun suffix: على+ه = عليه.
-_PREP_BEFORE_SUFFIX = {"علي": "على", "الي": "الى", "لدي": "لدى"}  # keys normalised
-
-
-@dataclass(frozen=True, slots=True)
-class _FW:
-    form: str
-    upos: str
-    lemma: str
-    feats: str
-    tag: str
-
-
-@lru_cache(maxsize=1)
-def function_words() -> dict[str, _FW]:
-    text = files("kg").joinpath("data/ar/function_words.tsv").read_text(encoding="utf-8")
-    table: dict[str, _FW] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("form\t"):
-            continue
-        form, upos, lemma, feats, tag = line.split("\t")
-        table.setdefault(strip_diacritics(form), _FW(form, upos, lemma, feats, tag))
-    # hamza-less spellings (ان for أن) only where they collide with nothing
-    for key, entry in list(table.items()):
-        loose = normalize(key)
-        if len(loose) >= 3 and loose not in table:
-            table[loose] = entry
-    return table
-
+__all__ = [
+    "Part",
+    "Reading",
+    "analyse_word",
+    "common_shape",
+    "function_words",
+    "known_form",
+    "proper_noun_reading",
+    "shape_reading",
+]
 
 # ----------------------------------------------------------------- the lexicon
 
@@ -165,28 +77,6 @@ def known_form(form: str) -> bool:
 # ----------------------------------------------------------------- analysis
 
 
-def _letter_index(surface: str, n_letters: int) -> int:
-    """Index in ``surface`` just after its first ``n_letters`` letters (diacritics skipped)."""
-    seen = 0
-    for i, ch in enumerate(surface):
-        if strip_diacritics(ch) == "":
-            continue
-        if seen == n_letters:
-            return i
-        seen += 1
-    return len(surface)
-
-
-def _letter_index_from_end(surface: str, n_letters: int) -> int:
-    seen = 0
-    i = len(surface)
-    while i > 0 and seen < n_letters:
-        i -= 1
-        if strip_diacritics(surface[i]) != "":
-            seen += 1
-    return i
-
-
 def _pro_parts(surface: str, pro: str) -> tuple[list[Part], int]:
     """Split proclitic letters (without the article) off ``surface``; returns parts and stem start."""
     letters = pro[:-2] if pro.endswith("ال") else pro
@@ -195,12 +85,12 @@ def _pro_parts(surface: str, pro: str) -> tuple[list[Part], int]:
     parts: list[Part] = []
     pos = 0
     for k, ch in enumerate(letters):
-        if ch not in _CLITIC_PARTS:
+        if ch not in CLITIC_PARTS:
             return [], 0
-        upos, lemma, feats, tag = _CLITIC_PARTS[ch]
+        upos, lemma, feats, tag = CLITIC_PARTS[ch]
         if ch == "ل" and k == len(letters) - 1 and pro == "ل":
             tag = "prep"
-        end = _letter_index(surface, k + 1)
+        end = letter_index(surface, k + 1)
         parts.append(Part(pos, end, upos, lemma, feats, tag))
         pos = end
     return parts, pos
@@ -209,13 +99,13 @@ def _pro_parts(surface: str, pro: str) -> tuple[list[Part], int]:
 def _enc_part(surface: str, enc: str) -> tuple[Part | None, int]:
     if not enc:
         return None, len(surface)
-    start = _letter_index_from_end(surface, len(enc))
+    start = letter_index_from_end(surface, len(enc))
     return Part(
         start,
         len(surface),
         "PRON",
-        _PRON_LEMMA.get(enc, enc),
-        _PRON_SUFFIX.get(enc, "_") + "|PronType=Prs",
+        PRON_LEMMA.get(enc, enc),
+        PRON_SUFFIX.get(enc, "_") + "|PronType=Prs",
         "pron",
     ), start
 
@@ -264,7 +154,93 @@ def _adjective_lemmas() -> frozenset[str]:
     return frozenset(normalize(x) for x in text.splitlines() if x.strip() and not x.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def _listed_nouns() -> dict[str, tuple[str, str]]:
+    """Common nouns the lexicon lacks or types as names (currencies, units): form -> (number,
+    gender), from kg/data/ar/nouns.tsv."""
+    text = files("kg").joinpath("data/ar/nouns.tsv").read_text(encoding="utf-8")
+    rows = [x.split("\t") for x in text.splitlines() if x.strip() and not x.startswith("#")]
+    return {r[0]: (r[1], r[2]) for r in rows}
+
+
+#: Proclitics before a listed noun, longest first: و/ف, then ب/ل/ك, then the article.
+_NOUN_PROCLITICS = tuple(
+    sorted(
+        {c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") for a in ("", "ال")}
+        | {c + "لل" for c in ("", "و", "ف")},
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def _listed_noun_readings(surface: str, bare: str) -> list[Reading]:
+    """A listed noun (:func:`_listed_nouns`: دولار, برميل), alone or after و/ف, ب/ل/ك and the
+    article (بالدولار, وبرميل)."""
+    for pro in _NOUN_PROCLITICS:
+        stem = bare[len(pro) :]
+        if not bare.startswith(pro) or stem not in _listed_nouns():
+            continue
+        number, gender = _listed_nouns()[stem]
+        definite = pro.endswith(("ال", "لل"))
+        letters = pro.removesuffix("ال") if pro.endswith("ال") else pro
+        letters = letters[:-1] if pro.endswith("لل") else letters
+        parts, start = clitic_letters(surface, letters)
+        main = Part(
+            start, len(surface), "NOUN", stem, _noun_feats(gender, number, definite), "noun"
+        )
+        return [
+            Reading(
+                (*parts, main),
+                len(parts),
+                "N",
+                normalize(stem),
+                1.0 - 0.2 * len(letters),
+                ntype="n",
+                gender=gender,
+                number=number,
+                definite=definite,
+                source="lex",
+            )
+        ]
+    return []
+
+
 _KANA = {"كان", "اصبح", "ظل", "بات", "صار", "ليس", "زال", "امسي", "اضحي"}
+
+
+#: The lexicon's closed classes of nouns: demonstratives, pronouns, relatives, interrogative
+#: and conditional words (its particles, ``P``, are closed too).
+_CLOSED_TYPES = {"dem", "pron", "rel", "interrog", "cond"}
+
+#: Interrogative and conditional words that ask or set a time, place or manner: adverbs.
+_WH_ADVERBS = frozenset(normalize(w) for w in "متى أين أنى كيف حيثما".split())
+
+
+def _closed_class(plemma: str, ntype: str, particle: bool) -> tuple[str, str, str]:
+    """UPOS, syntactic tag and features of a closed-class word the lexicon lists: as the
+    table of function words has it, else by the lexicon's class (هل, سوى: particles; ماذا,
+    من: pronouns; متى, أين: adverbs; ذلك: a demonstrative)."""
+    bare = plemma.replace("\u0640", "")
+    entry = function_words().get(bare) or function_words().get(normalize(bare))
+    if entry is not None:
+        return entry.upos, entry.tag, entry.feats
+    if bare in CLITIC_PARTS:
+        upos, _, feats, tag = CLITIC_PARTS[bare]
+        return upos, tag, feats
+    if particle:
+        return "PART", "part", "PronType=Int" if ntype == "interrog" else "_"
+    if ntype == "dem":
+        return "DET", "dem", "PronType=Dem"
+    if ntype == "pron":
+        return "PRON", "pron", "PronType=Prs"
+    if ntype == "rel":
+        return "PRON", "rel", "PronType=Rel"
+    if ntype in ("interrog", "cond"):
+        if normalize(bare) in _WH_ADVERBS:
+            return "ADV", "adv", "_"
+        return "PRON", "pron", "PronType=Int" if ntype == "interrog" else "_"
+    return "PART", "part", "_"  # (not reached: the lexicon's closed nouns are typed)
 
 
 def _reading_from_lex(surface: str, fields: list[str], weights: dict[str, float]) -> Reading | None:
@@ -283,6 +259,9 @@ def _reading_from_lex(surface: str, fields: list[str], weights: dict[str, float]
         feats = _verb_feats(tense, voice, person)
         tag = "aux" if upos == "AUX" else "verb"
         rpos = "V"
+    elif pos == "P" or ntype in _CLOSED_TYPES:
+        rpos = "F"
+        upos, tag, feats = _closed_class(plemma, ntype, pos == "P")
     else:
         suffixed_name = ntype == "prop" and bool(enc) and not (definite or plemma.endswith("ة"))
         if ntype == "prop" and (definite or plemma.endswith("ة") or enc):
@@ -324,102 +303,6 @@ def _reading_from_lex(surface: str, fields: list[str], weights: dict[str, float]
     )
 
 
-def _function_readings(surface: str) -> list[Reading]:
-    """Closed-class readings: [و|ف] [ب|ل|ك] FW [pronoun suffix]."""
-    fw = function_words()
-    norm = strip_diacritics(surface).replace("\u0640", "")
-    out: list[Reading] = []
-    for conj in ("", "و", "ف"):
-        if conj and not norm.startswith(conj):
-            continue
-        for prep in ("", "ب", "ل", "ك"):
-            rest_n = norm[len(conj) :]
-            if prep and not rest_n.startswith(prep):
-                continue
-            rest_n = rest_n[len(prep) :]
-            for suf in ("", *_SUFFIXES):
-                if suf and not rest_n.endswith(suf):
-                    continue
-                stem_n = rest_n[: len(rest_n) - len(suf)] if suf else rest_n
-                if not stem_n:
-                    continue
-                entry = fw.get(stem_n)
-                if entry is None and suf:
-                    base = _PREP_BEFORE_SUFFIX.get(normalize(stem_n))
-                    entry = fw.get(normalize(base)) if base else None
-                if entry is None:
-                    continue
-                if entry.tag in ("rel", "dem") and (suf or prep):
-                    continue
-                if prep and entry.tag not in ("sub", "pron", "quant", "adv"):
-                    continue
-                n_pre = len(conj) + len(prep)
-                parts: list[Part] = []
-                pos = 0
-                for k, ch in enumerate(conj + prep):
-                    end = _letter_index(surface, k + 1)
-                    upos, lemma, feats, tag = _CLITIC_PARTS[ch]
-                    parts.append(Part(pos, end, upos, lemma, feats, tag))
-                    pos = end
-                stem_end = _letter_index_from_end(surface, len(suf)) if suf else len(surface)
-                if stem_end <= pos:
-                    continue
-                main = Part(pos, stem_end, entry.upos, entry.lemma, entry.feats, entry.tag)
-                parts.append(main)
-                if suf:
-                    parts.append(
-                        Part(
-                            stem_end,
-                            len(surface),
-                            "PRON",
-                            _PRON_LEMMA.get(suf, suf),
-                            _PRON_SUFFIX[suf] + "|PronType=Prs",
-                            "pron",
-                        )
-                    )
-                penalty = 0.3 * (len(conj) + len(prep) + (1 if suf else 0))
-                if suf in ("ي", "ني"):
-                    penalty += (
-                        4.5  # "for me", "to me": rare in news, and ولي, بي, لي are often nouns
-                    )
-                out.append(
-                    Reading(
-                        tuple(parts),
-                        n_pre,
-                        "F",
-                        normalize(strip_diacritics(entry.lemma)),
-                        5.0 - penalty,
-                        source="fw",
-                    )
-                )
-    # ل/ب + pronoun suffix: له، لها، بهم، ولهم
-    for conj in ("", "و", "ف"):
-        for prep in ("ل", "ب"):
-            pre = conj + prep
-            if norm.startswith(pre) and norm[len(pre) :] in _PRON_SUFFIX:
-                parts = []
-                pos = 0
-                for k, ch in enumerate(pre):
-                    end = _letter_index(surface, k + 1)
-                    upos, lemma, feats, tag = _CLITIC_PARTS[ch]
-                    parts.append(Part(pos, end, upos, lemma, feats, tag))
-                    pos = end
-                suf = norm[len(pre) :]
-                parts.append(
-                    Part(
-                        pos,
-                        len(surface),
-                        "PRON",
-                        _PRON_LEMMA.get(suf, suf),
-                        _PRON_SUFFIX[suf] + "|PronType=Prs",
-                        "pron",
-                    )
-                )
-                score = 0.0 if suf in ("ي", "ني") else 4.5  # ولي is "guardian" before "and to me"
-                out.append(Reading(tuple(parts), len(pre) - 1, "F", prep, score, source="fw"))
-    return out
-
-
 #: Whether words the lexicon lacks go to farahidi's full analyser (slow to load, ~1 s).
 USE_FARAHIDI = True
 
@@ -451,6 +334,23 @@ def _composed_readings(
     bare = strip_diacritics(surface).replace("\u0640", "")
     out: list[Reading] = []
     out.extend(_inflected_readings(surface, bare, forms, weights))
+    out.extend(_adjective_guesses(surface, bare, forms))
+    for pro in ("", *_PREFIXES):
+        if pro and not bare.startswith(pro):
+            continue
+        for enc in ("", *SUFFIXES):
+            if not pro and not enc:
+                continue
+            if enc and not bare.endswith(enc):
+                continue
+            out.extend(_with_clitics(surface, bare, pro, enc, forms, weights))
+    return out
+
+
+def _adjective_guesses(surface: str, bare: str, forms: dict[str, str]) -> list[Reading]:
+    """Adjectives the lexicon lacks, by their shape: a weak verb's participle (داعيا), a
+    relative adjective in the accusative (باليستيا) or with the article (الأممي)."""
+    out: list[Reading] = []
     if len(bare) == 5 and bare[1] == "ا" and bare.endswith("يا") and bare not in forms:
         out.append(_weak_participle(surface, bare, "m", 0.4))  # داعيا, ساعيا (فاعيًا)
     if not bare.startswith("ال") and bare.endswith("يا") and len(bare) >= 5 and bare not in forms:
@@ -491,46 +391,49 @@ def _composed_readings(
                 source="composed",
             )
         )
-    for pro in ("", *_PREFIXES):
-        if pro and not bare.startswith(pro):
+    return out
+
+
+def _with_clitics(
+    surface: str, bare: str, pro: str, enc: str, forms: dict[str, str], weights: dict[str, float]
+) -> list[Reading]:
+    """Readings of ``pro`` + a form the lexicon has + ``enc``, where the clitics fit it: a
+    preposition takes a noun, the future marker a present verb, a suffix a word without one."""
+    out: list[Reading] = []
+    stem = bare[len(pro) : len(bare) - len(enc)]
+    if len(stem) < 2:
+        return out
+    raw = forms.get(stem)
+    if raw is None and pro.endswith("ل") and stem.startswith("ل"):
+        raw = forms.get("ا" + stem)  # لل = ل + ال
+    if raw is None and enc and stem.endswith("ت"):
+        raw = forms.get(stem[:-1] + "ة")  # جلالته: ة is written ت before a suffix
+    twin = _definite_twin(stem, raw, forms)
+    raw = ";".join(x for x in (raw, twin) if x) or None
+    if raw is None:
+        return out
+    for chunk in raw.split(";"):
+        f = chunk.split(",")
+        spro, stem_pos, stem_enc, tense = f[0], f[2], f[9], f[4]
+        if enc and stem_enc:
             continue
-        for enc in ("", *_SUFFIXES):
-            if not pro and not enc:
-                continue
-            if enc and not bare.endswith(enc):
-                continue
-            stem = bare[len(pro) : len(bare) - len(enc)]
-            if len(stem) < 2:
-                continue
-            raw = forms.get(stem)
-            if raw is None and pro.endswith("ل") and stem.startswith("ل"):
-                raw = forms.get("ا" + stem)  # لل = ل + ال
-            if raw is None and enc and stem.endswith("ت"):
-                raw = forms.get(stem[:-1] + "ة")  # جلالته: ة is written ت before a suffix
-            if raw is None:
-                continue
-            for chunk in raw.split(";"):
-                f = chunk.split(",")
-                spro, stem_pos, stem_enc, tense = f[0], f[2], f[9], f[4]
-                if enc and stem_enc:
-                    continue
-                if pro[-1:] in ("ب", "ل", "ك") and stem_pos != "N":
-                    continue  # a preposition takes a noun
-                if pro.endswith("س") and not (stem_pos == "V" and tense == "pres"):
-                    continue  # the future marker takes a present verb
-                if pro and spro and not spro.startswith("ال"):
-                    continue
-                f[0] = pro + spro
-                f[9] = stem_enc + enc
-                r = _reading_from_lex(surface, f, weights)
-                if r is not None:
-                    out.append(
-                        replace(
-                            r,
-                            score=r.score - 0.2 * (len(pro) + (1 if enc else 0)),
-                            source="composed",
-                        )
-                    )
+        if pro[-1:] in ("ب", "ل", "ك") and stem_pos != "N":
+            continue  # a preposition takes a noun
+        if pro.endswith("س") and not (stem_pos == "V" and tense == "pres"):
+            continue  # the future marker takes a present verb
+        if pro and spro and not spro.startswith("ال"):
+            continue
+        f[0] = pro + spro
+        f[9] = stem_enc + enc
+        r = _reading_from_lex(surface, f, weights)
+        if r is not None:
+            out.append(
+                replace(
+                    r,
+                    score=r.score - 0.2 * (len(pro) + (1 if enc else 0)),
+                    source="composed",
+                )
+            )
     return out
 
 
@@ -726,6 +629,55 @@ def proper_noun_reading(
     )
 
 
+#: Proclitics before the article of a word nothing knows (والإغريقية, بالأكسجين, للمتاحف).
+_ARTICLE_PROCLITICS = ("وبال", "وال", "فال", "بال", "كال", "وكال", "ولل", "فلل", "لل", "ال")
+
+
+def common_shape(surface: str) -> bool:
+    """Whether a word nothing knows has the shape of a common noun or adjective rather than
+    a foreign name: a feminine ending ة or ات, a tanween, or a sound plural after the
+    article (الميلانيزيون). Foreign names take none of these."""
+    bare = strip_diacritics(surface).replace("\u0640", "")
+    if any(c in surface for c in "\u064b\u064c\u064d") or bare.endswith("ة"):
+        return True
+    if bare.endswith("ات") and len(bare) >= 5:
+        return True
+    return bare.startswith(_ARTICLE_PROCLITICS) and bare.endswith(("ون", "ين")) and len(bare) >= 7
+
+
+def shape_reading(surface: str) -> Reading:
+    """A noun (or a relative adjective, in يّة/يون/يين) read from the shape of a word
+    nothing knows (:func:`common_shape`), its proclitics split before the article."""
+    bare = strip_diacritics(surface).replace("\u0640", "")
+    pro = next(
+        (p for p in _ARTICLE_PROCLITICS if bare.startswith(p) and len(bare) > len(p) + 2), ""
+    )
+    letters = pro.removesuffix("ال") if pro.endswith("ال") else pro[:-1]  # لل: ل + ال
+    parts, stem_start = clitic_letters(surface, letters)
+    core = bare[len(pro) :]  # without the article
+    gender, number = ("f", "s") if core.endswith("ة") else ("", "")
+    if core.endswith("ات"):
+        gender, number = "f", "p"
+    elif core.endswith(("يون", "يين")):
+        gender, number = "m", "p"
+    nisba = core.endswith(("ية", "يون", "يين"))
+    definite = bool(pro)
+    upos, rpos, tag = ("ADJ", "A", "adj") if nisba else ("NOUN", "N", "noun")
+    main = Part(stem_start, len(surface), upos, core, _noun_feats(gender, number, definite), tag)
+    return Reading(
+        (*parts, main),
+        len(parts),
+        rpos,
+        normalize(core),
+        -0.5,
+        ntype="nisba" if nisba else "n",
+        gender=gender,
+        number=number,
+        definite=definite,
+        source="composed",
+    )
+
+
 @lru_cache(maxsize=200_000)
 def analyse_word(surface: str) -> tuple[Reading, ...]:
     """All readings of one Arabic surface word, best guesses first (before context); a
@@ -766,7 +718,8 @@ def _analyse_word(surface: str) -> tuple[Reading, ...]:
     """All readings of one Arabic surface word as written."""
     forms, weights = _lexicon()
     bare = strip_diacritics(surface).replace("\u0640", "")
-    readings: list[Reading] = list(_function_readings(surface))
+    readings: list[Reading] = list(function_readings(surface))
+    readings.extend(_listed_noun_readings(surface, bare))
     raw = forms.get(bare)
     if raw is None and bare != surface:
         raw = forms.get(bare.replace("\u0640", ""))
@@ -783,14 +736,54 @@ def _analyse_word(surface: str) -> tuple[Reading, ...]:
             # سفنا: the accusative alif, written without its tanween, on a noun the lexicon knows
             # (besides the analyser's verb + نا)
             readings.extend(_inflected_readings(surface, bare, forms, weights, bare_alif=True))
+    twin = _definite_twin(bare, raw, forms) if raw else None
+    for chunk in twin.split(";") if twin else ():
+        r = _reading_from_lex(surface, chunk.split(","), weights)
+        if r is not None:
+            readings.append(replace(r, score=r.score - 0.2))
+    readings.extend(_unlisted_readings(surface, bare, bool(raw), readings, forms, weights))
+    readings = _names_below_common(readings)
+    readings.sort(key=lambda r: -r.score)
+    return tuple(readings)
+
+
+def _definite_twin(form: str, raw: str | None, forms: dict[str, str]) -> str | None:
+    """The noun readings of a form the lexicon lists only as a verb, taken from its twin
+    with the article (تحمل: only تَحَمَّلَ, يحمل; التحمل: the verbal noun تَحَمُّل), the article
+    dropped: the lexicon lists the analyses seen in a corpus, and a verbal noun seen with
+    the article exists without it (على تحمل المسؤولية, قبل تشكل الحكومة)."""
+    if form.startswith("ال") or (raw and any(c.split(",")[2] == "N" for c in raw.split(";"))):
+        return None
+    twin = forms.get("ال" + form)
+    if twin is None:
+        return None
+    out = []
+    for chunk in twin.split(";"):
+        f = chunk.split(",")
+        if f[0] == "ال" and f[2] == "N" and f[3] != "prop" and not f[9]:
+            out.append(",".join(["", *f[1:]]))
+    return ";".join(out) or None
+
+
+def _unlisted_readings(
+    surface: str,
+    bare: str,
+    listed: bool,
+    readings: list[Reading],
+    forms: dict[str, str],
+    weights: dict[str, float],
+) -> list[Reading]:
+    """Readings a form may have besides those found for it (``listed``: the lexicon lists
+    the form): و + a dual verb, a weak verb's feminine participle, an accusative noun."""
+    out: list[Reading] = []
     if (
-        raw
+        listed
         and bare[:1] in ("و", "ف")
         and bare.endswith("ا")
         and not any(r.pos == "V" for r in readings)
     ):
         # وبحثا: the lexicon lists و + the noun (بحثًا); و + the dual verb (بحثا) is a reading too
-        readings.extend(
+        out.extend(
             r
             for r in _composed_readings(surface, forms, weights)
             if r.pos == "V" and r.main == 1 and r.person == "3d"
@@ -799,27 +792,29 @@ def _analyse_word(surface: str) -> tuple[Reading, ...]:
         len(bare) == 5
         and bare[1] == "ا"
         and bare.endswith("ية")
-        and not any(r.ntype == "ap" for r in readings)
+        and not any(r.ntype == "ap" for r in readings + out)
     ):
-        readings.append(
-            _weak_participle(surface, bare, "f", 0.3)
-        )  # داعية: besides a noun (a preacher)
-    if raw and bare.endswith("ا") and len(bare) >= 4:
+        out.append(_weak_participle(surface, bare, "f", 0.3))  # داعية: besides a noun (a preacher)
+    if listed and bare.endswith("ا") and len(bare) >= 4:
         # وكرا: the accusative of a noun the lexicon knows, besides what it lists for the form
-        readings.extend(
+        out.extend(
             r
             for r in _inflected_readings(surface, bare, forms, weights, bare_alif=True)
             if r.lemma != bare
         )
+    return out
+
+
+def _names_below_common(readings: list[Reading]) -> list[Reading]:
+    """A name reading (or a name read as a noun for its suffix) ranks below the same word's
+    common readings."""
     common = {r.lemma for r in readings if r.pos in ("N", "A") and not r.suffixed_name}
-    readings = [
+    return [
         replace(r, score=r.score - 0.3)
         if (r.pos == "PN" or r.suffixed_name) and r.lemma in common
         else r
         for r in readings
     ]
-    readings.sort(key=lambda r: -r.score)
-    return tuple(readings)
 
 
 def _spellings(bare: str) -> list[str]:

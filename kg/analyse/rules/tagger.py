@@ -20,7 +20,15 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ...text import normalize, strip_diacritics
-from .morph import Reading, analyse_word, known_form, proper_noun_reading
+from .morph import (
+    Part,
+    Reading,
+    analyse_word,
+    common_shape,
+    known_form,
+    proper_noun_reading,
+    shape_reading,
+)
 
 _TANWEEN = set("\u064b\u064c\u064d")
 _VERB_TRIGGERS = {"neg", "emph", "fut"}  # لم لن قد سوف
@@ -50,68 +58,116 @@ def _score(
     verb_in_clause: bool = False,
     has_nominal: bool = False,
 ) -> float:
-    s = r.score
-    head = r.head
+    """A reading's score in its place (scores add up term by term, in a fixed order)."""
+    if r.pos == "V":
+        s = _verb_score(
+            r.score, r, prev, prev_surface, surface, clause_start, verb_in_clause, has_nominal
+        )
+    else:
+        s = _nominal_score(r.score, r, prev, surface)
+    return _clitic_score(s, r, prev)
+
+
+def _verb_score(
+    s: float,
+    r: Reading,
+    prev: Reading | None,
+    prev_surface: str,
+    surface: str,
+    clause_start: bool,
+    verb_in_clause: bool,
+    has_nominal: bool,
+) -> float:
+    """How well a verb reading fits its place: the particles and words before it, its
+    person, tense and voice (added to ``s``)."""
     own_prep = any(p.tag == "prep" for p in r.parts[: r.main])
     own_conj = any(p.tag == "conj" for p in r.parts[: r.main])
     prev_tag = _last_tag(prev)
-    if r.pos == "V":
-        if has_tanween(surface):
-            s -= 4
-        if own_prep and not (r.tense == "pres" and r.parts[r.main - 1].lemma.startswith("ل")):
-            s -= 4
-        if prev_tag == "prep" or prev_tag == "det" or prev_tag == "quant" or prev_tag == "dem":
-            s -= 3
-        if prev_tag in _VERB_TRIGGERS:
-            s += 3
-        if (
-            prev_tag == "neg"
-            and prev is not None
-            and normalize(prev.lemma) == "لا"
-            and r.tense != "pres"
-        ):
-            s -= 2
-        if prev_tag == "rel":
-            s += 2
-        if prev_tag == "sub":
-            s += 0.8 if r.tense == "pres" else 0.3
-        if clause_start or own_conj:
-            s += 1.2
-        if r.tense == "imp":
-            s -= 2.5
-        if r.person and r.person[0] in "12":
-            s -= 1.0  # news narrates in the third person: وأصيب العشرات (were injured), not "I hit"
-        if r.voice == "pass" and not _looks_passive(surface):
-            s -= 0.4
-        if prev is not None and prev.pos == "V" and prev.head.upos != "AUX" and not own_conj:
-            s -= 1.0
-        if (
-            verb_in_clause
-            and has_nominal
-            and not own_conj
-            and r.tense == "past"
-            and not clause_start
-        ):
-            s -= 1.0  # a clause has one finite verb: تعارض فرنسا فرض العقوبات (imposing, not imposed)
-        if head.upos == "AUX" and r.tense == "past":
-            s += 0.2
-    else:
-        if r.pos in ("N", "A", "PN") and (prev_tag in ("prep", "det", "quant", "dem") or own_prep):
-            s += 1.0
-        if (
-            r.pos == "A"
-            and r.definite
-            and prev is not None
-            and prev.definite
-            and prev.pos in ("N", "A", "PN")
-            and not own_conj
-            and not own_prep
-        ):
-            s += 0.8  # a definite noun cannot govern a genitive: what follows agrees with it
-        if has_tanween(surface):
-            s += 1.5
-        if prev_tag in _VERB_TRIGGERS and r.pos != "F":
-            s -= 1.5
+    if has_tanween(surface):
+        s -= 4
+    if own_prep and not (r.tense == "pres" and r.parts[r.main - 1].lemma.startswith("ل")):
+        s -= 4
+    if prev_tag == "prep" or prev_tag == "det" or prev_tag == "quant" or prev_tag == "dem":
+        s -= 3
+    s = _verb_after_particle(s, r, prev, prev_tag)
+    if clause_start or own_conj:
+        s += 1.2
+    if r.tense == "imp":
+        s -= 2.5
+    if r.person and r.person[0] in "12":
+        s -= 1.0  # news narrates in the third person: وأصيب العشرات (were injured), not "I hit"
+    if r.voice == "pass" and not _looks_passive(surface):
+        s -= 0.4
+    if prev is not None and prev.pos == "V" and prev.head.upos != "AUX" and not own_conj:
+        s -= 1.0
+    if verb_in_clause and has_nominal and not own_conj and r.tense == "past" and not clause_start:
+        s -= 1.0  # a clause has one finite verb: تعارض فرنسا فرض العقوبات (imposing, not imposed)
+    if has_nominal and not own_conj and _in_construct(prev, prev_surface):
+        s -= 1.0  # a noun in the construct state takes a genitive: بتهمة قتل, على أمل تحمل
+    if r.head.upos == "AUX" and r.tense == "past":
+        s += 0.2
+    return s
+
+
+def _in_construct(prev: Reading | None, prev_surface: str) -> bool:
+    """Whether the word before is a noun that can be in the construct state: indefinite in
+    form, with no tanween, no pronoun suffix and no accusative alif (تهمة, أمل, عملية)."""
+    if prev is None or prev.pos != "N" or prev.definite or prev.main != len(prev.parts) - 1:
+        return False
+    bare = normalize(prev_surface)
+    return not has_tanween(prev_surface) and not bare.endswith("ا")
+
+
+def _verb_after_particle(s: float, r: Reading, prev: Reading | None, prev_tag: str) -> float:
+    """لم/لن/قد/سوف, a relative pronoun or a subordinator announce a verb (لا only a present
+    one)."""
+    if prev_tag in _VERB_TRIGGERS:
+        s += 3
+    if (
+        prev_tag == "neg"
+        and prev is not None
+        and normalize(prev.lemma) == "لا"
+        and r.tense != "pres"
+    ):
+        s -= 2
+    if prev_tag == "rel":
+        s += 2
+    if prev_tag == "sub":
+        s += 0.8 if r.tense == "pres" else 0.3
+    return s
+
+
+def _nominal_score(s: float, r: Reading, prev: Reading | None, surface: str) -> float:
+    """How well a nominal (or closed-class) reading fits (added to ``s``): after a
+    preposition, an article-like word, with tanween; a definite adjective after a definite
+    noun."""
+    own_prep = any(p.tag == "prep" for p in r.parts[: r.main])
+    own_conj = any(p.tag == "conj" for p in r.parts[: r.main])
+    prev_tag = _last_tag(prev)
+    if r.pos in ("N", "A", "PN") and (prev_tag in ("prep", "det", "quant", "dem") or own_prep):
+        s += 1.0
+    if (
+        r.pos == "A"
+        and r.definite
+        and prev is not None
+        and prev.definite
+        and prev.pos in ("N", "A", "PN")
+        and not own_conj
+        and not own_prep
+    ):
+        s += 0.8  # a definite noun cannot govern a genitive: what follows agrees with it
+    if has_tanween(surface):
+        s += 1.5
+    if prev_tag in _VERB_TRIGGERS and r.pos != "F":
+        s -= 1.5
+    return s
+
+
+def _clitic_score(s: float, r: Reading, prev: Reading | None) -> float:
+    """Any reading (added to ``s``): closed-class words as listed, a conjunction or a
+    pronoun suffix where they fit, duals."""
+    own_conj = any(p.tag == "conj" for p in r.parts[: r.main])
+    prev_tag = _last_tag(prev)
     if r.pos == "F" and r.source == "fw":
         s += 0.5
     if own_conj and prev_tag == "prep":
@@ -169,42 +225,7 @@ def choose(
             if clause_start:
                 verb_in_clause = False
             continue
-        readings = analyse_word(surface)
-        pair = (
-            pos >= 2
-            and (out[-1].source == "unknown" or out[-1].pos == "PN")  # (a gazetteer name too)
-            and not attested[pos]
-            and _dual_designator(words[pos - 2][0])
-        )
-        if not readings or pair:
-            readings = (_unknown(surface, vocabulary, names, pair),)
-        else:
-            nxt = words[pos + 1][0] if pos + 1 < len(words) else ""
-            next_unknown = (
-                bool(nxt) and not attested[pos + 1] and not _accusative_pair(surface, nxt)
-            )
-            foreign = (
-                ()
-                if agreeing_plural(surface, nxt) or _feminine_with_suffix(surface, readings)
-                else _foreign_reading(
-                    surface,
-                    attested[pos],
-                    prev,
-                    words[pos - 1][0] if pos else "",
-                    next_unknown,
-                    _is_first_name(nxt),
-                )
-            )
-            if (
-                foreign
-                and normalize(surface).startswith("ال")
-                and not _place_designator(prev, prev_surface)  # (منطقة الباحة: a name)
-                and any(r.pos in ("N", "A") and r.definite for r in readings)
-            ):
-                # الأبرياء, الاستحواذ: a definite word the analyser reads as a noun is
-                # rarely a foreign name (those take no article)
-                foreign = tuple(replace(r, score=r.score - 1.0) for r in foreign)
-            readings = readings + _name_readings(surface, names, prev) + foreign
+        readings = _candidates(words, pos, out, prev, attested, vocabulary, names)
         if pos in in_name:
             # inside a multi-word name of the gazetteer (ينس ستولتنبرغ): no verb readings
             not_verbs = tuple(r for r in readings if r.pos != "V")
@@ -212,19 +233,7 @@ def choose(
         readings = _whole_words(
             readings, surface, words[pos + 1][0] if pos + 1 < len(words) else "", prev
         )
-        nominal = any(r.pos in ("N", "A", "PN") for r in readings)
-        after = _subject_gender(words[pos + 1][0]) if pos + 1 < len(words) else ""
-        before_definite = pos + 1 < len(words) and normalize(words[pos + 1][0]).startswith("ال")
-        construct = _place_designator(prev, prev_surface)
-        best = max(
-            readings,
-            key=lambda r: (
-                _score(r, prev, prev_surface, surface, clause_start, verb_in_clause, nominal)
-                + _agreement_bonus(r, after)
-                + _dual_verb_bonus(r, surface, before_definite)
-                - (2.0 if construct and r.main > 0 else 0.0)
-            ),
-        )
+        best = _best(readings, words, pos, prev, prev_surface, clause_start, verb_in_clause)
         out.append(best)
         prev, prev_surface = best, surface
         last = best.parts[-1]
@@ -234,6 +243,154 @@ def choose(
         elif best.pos == "V":
             verb_in_clause = True
     return out
+
+
+def _candidates(
+    words: Sequence[tuple[str, str]],
+    pos: int,
+    out: list[Reading],
+    prev: Reading | None,
+    attested: list[bool],
+    vocabulary: set[str],
+    names: set[str],
+) -> tuple[Reading, ...]:
+    """The readings word ``pos`` may take: the analyser's with name readings besides (a
+    gazetteer name, a first or foreign name), or one proper noun for a word nothing knows
+    and for the second name a dual designator announces."""
+    surface = words[pos][0]
+    readings = analyse_word(surface)
+    pair = (
+        pos >= 2
+        and (out[-1].source == "unknown" or out[-1].pos == "PN")  # (a gazetteer name too)
+        and not attested[pos]
+        and _dual_designator(words[pos - 2][0])
+    )
+    if not readings or pair:
+        common = _common_here(surface, prev, words[pos - 1][0] if pos else "")
+        return (_unknown(surface, vocabulary, names, pair, common),)
+    foreign = _foreign_candidates(words, pos, readings, prev, attested)
+    return (
+        readings
+        + _name_readings(surface, names, prev)
+        + foreign
+        + _verbal_noun(readings, prev, surface)
+    )
+
+
+def _verbal_noun(
+    readings: tuple[Reading, ...], prev: Reading | None, surface: str
+) -> tuple[Reading, ...]:
+    """After a preposition a word is nominal: where the lexicon reads a word of the shape of
+    a verbal noun of the forms V and VI (تفعّل, تفاعل) only as a verb (it lists the analyses a
+    corpus showed: تشكل as تُشَكِّل, not the verbal noun تَشَكُّل), that verbal noun (قبل تشكل
+    الحكومة)."""
+    if prev is None or prev.pos != "F" or prev.parts[-1].tag != "prep":
+        return ()
+    if any(r.pos != "V" for r in readings) or any(len(r.parts) > 1 for r in readings):
+        return ()
+    bare = normalize(surface)
+    if not (bare.startswith("ت") and len(bare) in (4, 5)) or normalize(prev.lemma) in (
+        "حتي",
+        "منذ",
+    ):
+        return ()  # the shapes تفعّل, تفاعل; حتى and منذ take a verb too (حتى يتمكن)
+    best = max(readings, key=lambda r: r.score)
+    lemma = strip_diacritics(surface)
+    noun = Part(0, len(surface), "NOUN", lemma, "_", "vnoun")
+    return (
+        Reading((noun,), 0, "N", normalize(lemma), best.score - 0.3, ntype="vn", source="guess"),
+    )
+
+
+def _foreign_candidates(
+    words: Sequence[tuple[str, str]],
+    pos: int,
+    readings: tuple[Reading, ...],
+    prev: Reading | None,
+    attested: list[bool],
+) -> tuple[Reading, ...]:
+    """The first- or foreign-name reading of a known word (:func:`_foreign_reading`), if
+    any, weaker for a definite word the analyser reads as a noun."""
+    surface = words[pos][0]
+    prev_surface = words[pos - 1][0] if pos else ""
+    nxt = words[pos + 1][0] if pos + 1 < len(words) else ""
+    next_unknown = bool(nxt) and not attested[pos + 1] and not _accusative_pair(surface, nxt)
+    foreign = (
+        ()
+        if agreeing_plural(surface, nxt) or _feminine_with_suffix(surface, readings)
+        else _foreign_reading(
+            surface,
+            attested[pos],
+            prev,
+            prev_surface,
+            next_unknown,
+            _is_first_name(nxt),
+        )
+    )
+    if (
+        foreign
+        and normalize(surface).startswith("ال")
+        and not _place_designator(prev, prev_surface)  # (منطقة الباحة: a name)
+        and any(r.pos in ("N", "A") and r.definite for r in readings)
+    ):
+        # الأبرياء, الاستحواذ: a definite word the analyser reads as a noun is
+        # rarely a foreign name (those take no article)
+        foreign = tuple(replace(r, score=r.score - 1.0) for r in foreign)
+    return foreign
+
+
+def _best(
+    readings: tuple[Reading, ...],
+    words: Sequence[tuple[str, str]],
+    pos: int,
+    prev: Reading | None,
+    prev_surface: str,
+    clause_start: bool,
+    verb_in_clause: bool,
+) -> Reading:
+    """The reading of word ``pos`` that fits its place best (:func:`_score`), with the
+    agreement of a verb and the word after it."""
+    surface = words[pos][0]
+    nominal = any(r.pos in ("N", "A", "PN") for r in readings)
+    after = _subject_gender(words[pos + 1][0]) if pos + 1 < len(words) else ""
+    before_definite = pos + 1 < len(words) and normalize(words[pos + 1][0]).startswith("ال")
+    construct = _place_designator(prev, prev_surface)
+    # اتفاقًا مؤقتًا: an adjective agreeing with the accusative noun before, not an adverb
+    agreeing = _indefinite_accusative(prev, prev_surface) and any(r.pos == "A" for r in readings)
+    return max(
+        readings,
+        key=lambda r: (
+            _score(r, prev, prev_surface, surface, clause_start, verb_in_clause, nominal)
+            + _agreement_bonus(r, after)
+            + _dual_verb_bonus(r, surface, before_definite)
+            - (2.0 if construct and r.main > 0 else 0.0)
+            + _accusative_agreement(r, agreeing)
+        ),
+    )
+
+
+def _accusative_agreement(r: Reading, agreeing: bool) -> float:
+    """After an indefinite accusative noun (``agreeing``), a word that can be its adjective
+    is one: اتفاقًا مؤقتًا, شرطًا مسبقًا (not an adverb, not a second noun)."""
+    if not agreeing:
+        return 0.0
+    if r.head.upos == "ADV":
+        return -6.0
+    return 0.8 if r.pos == "A" and not r.definite and r.main == 0 else 0.0
+
+
+def _indefinite_accusative(prev: Reading | None, prev_surface: str) -> bool:
+    """Whether the word before is an indefinite noun or adjective in the accusative
+    (اتفاقًا, شرطًا): an accusative adjective after it agrees with it (اتفاقًا مؤقتًا, شرطًا
+    مسبقًا), it is no adverb."""
+    if prev is None or prev.pos not in ("N", "A") or prev.definite:
+        return False
+    if prev.main != len(prev.parts) - 1:
+        return False
+    bare = normalize(prev_surface)
+    if "\u064b" not in prev_surface and (not bare.endswith("ا") or bare.endswith("اء")):
+        return False
+    return not strip_diacritics(prev.head.lemma).endswith(("ا", "ى"))
 
 
 #: The last word of some foreign names (خطيب زاده, the Persian -zadeh): not زاد + ه.
@@ -382,20 +539,8 @@ def _foreign_reading(
 
     n = normalize(surface)
     if n in first_names():
-        score = 0.3 if attested else 1.4
-        if next_name:
-            score += 2.0  # قيس سعيد: two first names in a row are a name
-        elif next_unknown:
-            score += 1.0  # هاكان فيدان: a first name before a word nothing knows
-        if (
-            normalize(prev_surface) in first_names()
-            and prev is not None
-            and prev.pos != "F"
-            and not strip_diacritics(surface).endswith("ى")  # على is never the name علي
-        ):
-            score += 6.0  # محمد علي: a first name after a first name is a name, not على
         return (
-            proper_noun_reading(surface, score=score, source="name" if attested else "unknown"),
+            _first_name_reading(surface, attested, prev, prev_surface, next_unknown, next_name),
         )
     before = normalize(prev_surface)
     if (before in _DEFINITE_DIRECTIONS or before[1:] in _DEFINITE_DIRECTIONS) and n.endswith("ي"):
@@ -415,6 +560,8 @@ def _foreign_reading(
         return ()
     if (n.startswith("ال") and n.endswith(("ي", "يه"))) or n.endswith(("يون", "يين", "يه", "يات")):
         return ()  # الكيني, أميركيون: relative adjectives the lexicon lacks, not names
+    if _common_here(surface, prev, prev_surface):
+        return ()  # صادمة, تحايلًا: a feminine ending or a tanween: no foreign name
     if (
         n.endswith("يا")
         and prev is not None
@@ -426,18 +573,43 @@ def _foreign_reading(
         return ()  # صاروخا باليستيا: an accusative adjective agreeing with the noun before it
     score = -0.6
     clitic = n[:1] in ("ب", "ل", "ك") and len(n) > 3 and known_form(n[1:])
-    if (
-        prev is not None
-        and (prev.pos == "PN" or normalize(prev_surface) in first_names())
-        and not clitic
-    ):
+    # (على, the preposition, is spelt as the first name علي is: no name before a word)
+    first = normalize(prev_surface) in first_names() and prev is not None and prev.pos != "F"
+    if prev is not None and (prev.pos == "PN" or first) and not clitic:
         # (غوتيريش بجهود: ب + a known noun ends the name rather than continuing it)
         score += 1.8
-        if normalize(prev_surface) in first_names():
+        if first:
             score += 0.6  # هاكان فيدان: after a first name, not ف + a verb
     if next_unknown:
         score += 1.0
     return (proper_noun_reading(surface, score=score, source="unknown"),)
+
+
+def _first_name_reading(
+    surface: str,
+    attested: bool,
+    prev: Reading | None,
+    prev_surface: str,
+    next_unknown: bool,
+    next_name: bool,
+) -> Reading:
+    """A first name's proper-noun reading, stronger before another name or a word nothing
+    knows and after another first name."""
+    from ...lexicon.words import first_names
+
+    score = 0.3 if attested else 1.4
+    if next_name:
+        score += 2.0  # قيس سعيد: two first names in a row are a name
+    elif next_unknown:
+        score += 1.0  # هاكان فيدان: a first name before a word nothing knows
+    if (
+        normalize(prev_surface) in first_names()
+        and prev is not None
+        and prev.pos != "F"
+        and not strip_diacritics(surface).endswith("ى")  # على is never the name علي
+    ):
+        score += 6.0  # محمد علي: a first name after a first name is a name, not على
+    return proper_noun_reading(surface, score=score, source="name" if attested else "unknown")
 
 
 def _name_readings(
@@ -535,12 +707,46 @@ def _quoted_names(surfaces: list[str]) -> set[int]:
     return out
 
 
-def _unknown(surface: str, vocabulary: set[str], names: set[str], pair: bool = False) -> Reading:
-    """A word nothing knows: a proper noun, split from a proclitic when the rest is a known
-    name or a word of the document, or (``pair``) when it is the second of two names a dual
-    designator announces (جمهوريتي دونيتسك ولوغانسك: و + لوغانسك)."""
+_PROCLITICS = ("وب", "ول", "وك", "و", "ف", "ب", "ل", "ك")
+
+
+def _common_here(surface: str, prev: Reading | None, prev_surface: str) -> bool:
+    """Whether a word nothing knows is read as a common noun or adjective by its shape
+    (:func:`common_shape`: صادمة, تحايلًا, الإغريقية) in its place: with a tanween always;
+    after a designator never (منطقة خفاجة: the place's name); with the article only after a
+    noun or adjective it describes or completes (الحضارة الإغريقية), not after a
+    preposition, a verb or at the start of a clause, where a name stands too (في القنفذة)."""
+    from ...lexicon.words import designators
+
+    if not common_shape(surface):
+        return False
+    if has_tanween(surface):
+        return True
+    if normalize(prev_surface) in designators():
+        return False
+    bare = normalize(surface)
+    if not bare.startswith(("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "وبال")):
+        return True
+    return (
+        prev is not None
+        and prev.pos in ("N", "A")
+        and not bare.startswith(("بال", "كال", "لل", "ولل", "وبال"))
+    )
+
+
+def _unknown(
+    surface: str, vocabulary: set[str], names: set[str], pair: bool = False, common: bool = False
+) -> Reading:
+    """A word nothing knows: a common noun or adjective where its shape and place say so
+    (``common``: :func:`_common_here`), else a proper noun, split from a proclitic when the
+    rest is a known name or a word of the document, or (``pair``) when it is the second of
+    two names a dual designator announces (جمهوريتي دونيتسك ولوغانسك: و + لوغانسك)."""
     n = normalize(surface)
-    for pro in ("وب", "ول", "وك", "و", "ف", "ب", "ل", "ك"):
+    if n not in names and not pair and common:
+        # الإغريقية, صادمة: a feminine or plural ending, a tanween: a common word
+        if not any(n.startswith(pro) and n[len(pro) :] in names for pro in _PROCLITICS):
+            return shape_reading(surface)
+    for pro in _PROCLITICS:
         rest = n[len(pro) :]
         if n.startswith(pro) and len(rest) >= 3 and (rest in names or rest in vocabulary):
             return proper_noun_reading(surface, pro=pro, source="unknown")
@@ -558,8 +764,6 @@ def _dual_designator(surface: str) -> bool:
 
 
 def _non_arabic(surface: str, kind: str) -> Reading:
-    from .morph import Part
-
     if kind == "num":
         part = Part(0, len(surface), "NUM", surface, "NumForm=Digit", "num")
         return Reading((part,), 0, "NUM", surface, 0.0, source="num")
