@@ -155,6 +155,160 @@ def test_hostile_long_input_stays_bounded() -> None:
     _well_formed(a)
 
 
+def _arc(text: str, dep: str) -> tuple[str, str]:
+    """The head's form and the relation of the word ``dep`` (``form#2``: its second
+    occurrence) in the one sentence of ``text``."""
+    form, _, nth = dep.partition("#")
+    s = analyse(text).sentences[0]
+    found = [t for t in s.tokens if t.form == form]
+    t = found[int(nth or 1) - 1]
+    return (s.token(t.head).form if t.head else "ROOT", t.deprel)
+
+
+#: (sentence, dependent, its head, its relation): attachments the parser's rules of Arabic
+#: syntax decide, each in a sentence written for the test.
+_ARCS = [
+    # و/ف or a preposition written on a function word belongs to the clause or phrase it opens
+    ("وقد أعلنت الحكومة خطة جديدة.", "و", "أعلنت", "cc"),
+    ("ولم يحضر الوزير الاجتماع.", "و", "يحضر", "cc"),
+    ("وهو أول لقاء بين الجانبين.", "و", "أول", "cc"),
+    ("طالب المتظاهرون بأن تستقيل الحكومة.", "ب", "تستقيل", "case"),
+    ("أشار الوزير إلى أن المفاوضات ستستأنف قريبا.", "إلى", "تستأنف", "case"),
+    # an ordinal is definite by its article; an elative keeps one form for every gender
+    ("عقد المجلس جلسته الأولى في القاهرة.", "الأولى", "جلست", "amod"),
+    ("ناقش البرلمان القانون الأخير.", "الأخير", "القانون", "amod"),
+    ("واجهت الحكومة أزمة أكبر من المتوقع.", "أكبر", "أزمة", "amod"),
+    ("حضر الملك فيصل الثاني الحفل.", "الثاني", "فيصل", "amod"),
+    # a feminine adjective after a plural of things read as a singular (السن, الأسلحة)
+    ("رفعت الحكومة السن القانونية للتقاعد.", "القانونية", "السن", "amod"),
+    # من after a noun gives its whole or its source; من أجل, من جديد belong to the clause
+    ("نشرت الصحيفة نسخة من التقرير.", "التقرير", "نسخة", "nmod"),
+    ("عاد القتال من جديد.", "جديد", "عاد", "obl"),
+    # a demonstrative before an indefinite noun is a subject; أحد picks from the plural
+    ("هذا إنجاز كبير للبلاد.", "هذا", "إنجاز", "nsubj"),
+    ("قال أحد المسؤولين إن الاتفاق قريب.", "أحد", "المسؤولين", "det"),
+    ("وصلت إحدى صديقات الأسرة.", "إحدى", "صديقات", "det"),
+    ("تملك الدولة بقية الأراضي.", "بقية", "الأراضي", "det"),
+    # a demonstrative after a preposition, read as a noun by the tagger, still determines
+    ("التقى الوفد بهذه المنظمات.", "هذه", "المنظمات", "det"),
+    ("التقى الوفد بهذه المنظمات.", "ب", "المنظمات", "case"),
+    # a preposition of several words: the first is the case, the others fixed
+    ("رفض الحزب الاتفاق على الرغم من الضغوط.", "على", "الضغوط", "case"),
+    ("رفض الحزب الاتفاق على الرغم من الضغوط.", "الرغم", "على", "fixed"),
+    ("رفض الحزب الاتفاق على الرغم من الضغوط.", "الضغوط", "رفض", "obl"),
+    ("اعتقل الرجل من قبل الشرطة.", "الشرطة", "اعتقل", "obl"),
+    # an adverbial clause put first: the verb after its comma is the main predicate
+    ("إذا فشلت المفاوضات، ستندلع الحرب.", "تندلع", "ROOT", "root"),
+    ("إذا فشلت المفاوضات، ستندلع الحرب.", "فشلت", "تندلع", "advcl"),
+    # stacked titles of one named person after a verb of saying; after استقبل, two people
+    (
+        "قال نائب رئيس الوزراء وزير الخارجية الأردني أيمن الصفدي إن الوضع خطير.",
+        "وزير",
+        "نائب",
+        "appos",
+    ),
+    ("استقبل رئيس الوزراء وزير الخارجية الأردني أيمن الصفدي.", "وزير", "استقبل", "obj"),
+    # a role set off by commas after a name, even one the title lexicon lacks
+    ("كتب أحمد حسن، مؤسس موقع الأخبار المحلية، مقالا جديدا.", "مؤسس", "أحمد", "appos"),
+    ("كتب أحمد حسن، مؤسس موقع الأخبار المحلية، مقالا جديدا.", "مقالا", "كتب", "obj"),
+    # a relative clause that can take no more objects ends before the main clause's object
+    ("أعلن رئيس الحكومة التي تشكلت أمس استقالته.", "استقالت", "أعلن", "obj"),
+    ("أعلن رئيس الحكومة التي تضم الأحزاب استقالته.", "استقالت", "أعلن", "obj"),
+    ("أعلن رئيس الحكومة التي تضم الأحزاب استقالته.", "الأحزاب", "تضم", "obj"),
+    # the antecedent agrees with the relative pronoun and is definite
+    (
+        "يشارك الوزير في المؤتمر الاقتصادي لدول المنطقة الذي تنظمه الجامعة.",
+        "تنظم",
+        "المؤتمر",
+        "acl:relcl",
+    ),
+    ("التقى الوزير رئيس الوزراء الذي وصل أمس.", "وصل", "رئيس", "acl:relcl"),
+    ("انتقد الرئيس أولئك الذين رفضوا الاتفاق.", "رفضوا", "أولئك", "acl:relcl"),
+    ('انتقد النائب مشروع "الإصلاح" الذي قدمته الحكومة.', "قدمت", "مشروع", "acl:relcl"),
+    # a definite participle takes the PP after it as its complement; a plain adjective not
+    ("زار الوفد المقر الخاص بالشركة.", "الشركة", "الخاص", "obl"),
+    ("نقلت القوات الأسرى إلى السجن الموجود تحت المحكمة.", "المحكمة", "الموجود", "obl"),
+    ("نظمت النقابات مظاهرات حاشدة في المدن.", "المدن", "مظاهرات", "nmod"),
+    # مثل and أثناء before a noun phrase are prepositions
+    ("زار الوفد دولا مثل مصر والأردن.", "مثل", "مصر", "case"),
+    ("زار الوفد دولا مثل مصر والأردن.", "مصر", "دولا", "nmod"),
+    ("التقى الوزير السفير أثناء الزيارة.", "الزيارة", "التقى", "obl"),
+    # a separating pronoun links a verbless clause's subject and predicate
+    ("الهدف الرئيسي هو حماية المدنيين.", "حماية", "ROOT", "root"),
+    ("الهدف الرئيسي هو حماية المدنيين.", "هو", "حماية", "cop"),
+    ("الهدف الرئيسي هو حماية المدنيين.", "الهدف", "حماية", "nsubj"),
+    # فإن after a fronted clause or phrase opens the main clause
+    ("إذا فشلت المفاوضات، فإن الحرب ستندلع.", "تندلع", "ROOT", "root"),
+    ("إذا فشلت المفاوضات، فإن الحرب ستندلع.", "فشلت", "تندلع", "advcl"),
+    ("في الوقت الحالي، فإن الأسعار مرتفعة.", "الأسعار", "مرتفعة", "nsubj"),
+    # a verb after a verbless clause's indefinite predicate describes that predicate
+    ("الحديد عنصر أساسي يحتاجه الجسم.", "عنصر", "ROOT", "root"),
+    ("الحديد عنصر أساسي يحتاجه الجسم.", "يحتاج", "عنصر", "acl:relcl"),
+    ("أكد الوزير أن الاتفاق خطوة مهمة تعزز التعاون.", "تعزز", "خطوة", "acl:relcl"),
+    # هناك + an indefinite noun: هناك is the predicate, a verb after describes the noun
+    ("واليوم، هناك مشاريع كثيرة تنتظر التمويل.", "هناك", "ROOT", "root"),
+    ("واليوم، هناك مشاريع كثيرة تنتظر التمويل.", "تنتظر", "مشاريع", "acl:relcl"),
+    # في after a plural of people: where they are; ب after a noun: the verb's
+    ("زار الوزير اللاجئين في المخيم.", "المخيم", "اللاجئين", "nmod"),
+    ("أشاد وزير الخارجية الفرنسي بدور مصر في المفاوضات.", "دور", "أشاد", "obl"),
+    ("رحب الرئيس الفرنسي بالاتفاق.", "الاتفاق", "رحب", "obl"),
+    # a person's name right after a definite noun for a person: what the person is
+    ("قال المؤرخ أحمد حسن إن الوثيقة أصلية.", "أحمد", "المؤرخ", "appos"),
+    ("التقى الرئيس شقيقه أحمد حسن.", "أحمد", "شقيق", "appos"),
+    # a month's ordinal describes the month's name
+    ("وصل الوفد في شهر تشرين الأول.", "الأول", "تشرين", "amod"),
+    # the noun a number counts heads the phrase; a multiplier hangs on its number
+    ("أعلن الجيش مقتل خمسين مسلحا.", "مسلحا", "مقتل", "nmod"),
+    ("أعلن الجيش مقتل خمسين مسلحا.", "خمسين", "مسلحا", "nummod"),
+    ("خصصت الحكومة 3 ملايين دولار للمشروع.", "ملايين", "3", "nummod"),
+    ("خصصت الحكومة 3 ملايين دولار للمشروع.", "دولار", "خصصت", "obj"),
+    # غير before an adjective, نحو before a number, جدا after an adjective modify that word
+    ("انتقد الوزير التعاون غير الرسمي بين الجانبين.", "غير", "الرسمي", "advmod"),
+    ("انتقد الوزير التعاون غير الرسمي بين الجانبين.", "الرسمي", "التعاون", "amod"),
+    ("قتل نحو 20 شخصا.", "نحو", "شخصا", "advmod"),
+    ("قتل نحو 20 شخصا.", "20", "شخصا", "nummod"),
+    # a verb's prepositional complement (أسفر عن), past a partitive PP inside its subject
+    ("أسفرت سلسلة من الانفجارات عن مقتل 20 شخصا.", "مقتل", "أسفرت", "obl"),
+    # انشق takes no object: the counted noun after it is its subject
+    ("انشق عشرون نائبا عن الحزب الحاكم.", "نائبا", "انشق", "nsubj"),
+    ("اتخذت الحكومة خطوة مهمة جدا.", "جدا", "مهمة", "advmod"),
+    ("وفي الوقت نفسه، رفضت الحكومة الاتفاق.", "نفس", "الوقت", "appos"),
+    # و/ف + a pronoun after a clause opens a clause of its own, even after a verbless one
+    ("وصل الوفد أمس، فهذا إنجاز كبير.", "إنجاز", "وصل", "conj"),
+    ("وصل الوفد أمس، فهذا إنجاز كبير.", "هذا", "إنجاز", "nsubj"),
+    ("قالت الوزارة إن الوضع صعب، وهو أمر متوقع.", "أمر", "صعب", "conj"),
+    ("نقل الموقع عن أحمد حسن، وهو قيادي بالحزب، تأكيده الخبر.", "تأكيد", "نقل", "obj"),
+    # لكن joins clauses; a conjunction goes to the predicate of the clause it opens
+    ("رفضت الحكومة الاتفاق، لكن البرلمان أقره.", "أقر", "رفضت", "conj"),
+    ("رفضت الحكومة الاتفاق، لكن البرلمان أقره.", "لكن", "أقر", "cc"),
+    ("رفضت الحكومة الاتفاق، لكن البرلمان أقره.", "البرلمان", "أقر", "nsubj"),
+    ("وفي عام 2020 أعلنت الحكومة الخطة.", "و", "أعلنت", "cc"),
+    # ب after a title is the verb's (وعد بالإصلاح), except المتحدث باسم
+    ("أعلنت الحكومة الخطة والمعارضة رفضتها.", "رفضت", "أعلنت", "conj"),
+    ("أعلنت الحكومة الخطة والمعارضة رفضتها.", "المعارضة", "رفضت", "nsubj"),
+    # a name in genitive names the noun before it, which the relative clause describes
+    ("زار الوزير مقر الأمم المتحدة الذي يقع في نيويورك.", "يقع", "مقر", "acl:relcl"),
+    # a preposition and أن before the predicate: a fronted adverbial clause
+    ("بعد أن أقر البرلمان القانون، رفضه الرئيس.", "أقر", "رفض", "advcl"),
+    ("بعد أن أقر البرلمان القانون، رفضه الرئيس.", "بعد", "أقر", "case"),
+    ("وصل الوفد بعد أن انتهى الاجتماع.", "انتهى", "وصل", "advcl"),
+    ("وعد الوزير بالإصلاح.", "الإصلاح", "وعد", "obl"),
+    ("قال المتحدث باسم الوزارة إن الوضع مستقر.", "اسم", "المتحدث", "nmod"),
+]
+
+
+@pytest.mark.parametrize(("text", "dep", "head", "rel"), _ARCS)
+def test_attachment(text: str, dep: str, head: str, rel: str) -> None:
+    assert _arc(text, dep) == (head, rel)
+
+
+def test_trees_of_the_attachment_sentences_are_well_formed() -> None:
+    """Every rule that moves a word after the clause pass keeps one tree (no cycle)."""
+    for text in sorted({t for t, *_ in _ARCS}):
+        _well_formed(analyse(text))
+    _well_formed(analyse("وبعد أن وصل الوفد إلى المطار، بدأت المحادثات وقبل أن تنتهي، غادر."))
+
+
 def entity_spans(text: str) -> list[tuple[str, str]]:
     """(surface, class) of every entity span the analyser finds in ``text``."""
     a = analyse(text)

@@ -40,7 +40,8 @@ def _source_phrase(d: Doc, s: Sentence, tree: Tree, k: int) -> None:
     """One source phrase: on a verb's clause (بحسب الوزير، وصل الوفد), or the root of a
     sentence whose clause it heads (ووفقا للأمم المتحدة، فإن الزلازل أودت ...)."""
     t = tree.tok(k)
-    on_verb = tree.rel(k) in ("obl", "nmod") and t.head and tree.tok(t.head).upos in ("VERB", "AUX")
+    verb_head = bool(t.head) and tree.tok(t.head).upos in ("VERB", "AUX")
+    on_verb = verb_head and (tree.rel(k) in ("obl", "nmod") or _that_by(tree, k))
     heads = tree.children(k, "ccomp") if tree.rel(k) == "root" else []
     if not on_verb and not heads:
         return
@@ -55,6 +56,15 @@ def _source_phrase(d: Doc, s: Sentence, tree: Tree, k: int) -> None:
     if st is not None:
         lemma = strip_diacritics(tree.tok(tree.children(k, "case")[0]).lemma)
         d.fact(key, "reported", st[0], s, tree, [k, st[1]], SOURCE_PHRASE, lemma)
+
+
+def _that_by(tree: Tree, k: int) -> bool:
+    """وذلك وفق الوكالة after a clause: a verbless clause whose subject is a demonstrative
+    (ذلك, هذا) and whose predicate is the source phrase comments on the clause it joins."""
+    if tree.rel(k) not in ("conj", "parataxis"):
+        return False
+    subj = tree.children(k, "nsubj")
+    return len(subj) == 1 and tree.tok(subj[0]).upos in ("DET", "PRON") and subj[0] < k
 
 
 def _message_from(d: Doc, s: Sentence, tree: Tree, n: int) -> None:

@@ -7,9 +7,10 @@ Works in three passes over the tagged words of one sentence, one level each:
    phrase on prepositions);
 2. noun phrases (:mod:`.phrases`): names from the entity spans, construct state (``nmod``:
    a noun without article or tanween governs the next noun), adjectives (``amod`` to the
-   nearest noun that agrees in definiteness and gender), numbers, demonstratives,
-   prepositional phrases (``case``), titles in apposition to names (``appos``), bracketed
-   names;
+   nearest noun that agrees in definiteness and gender), numbers (the counted noun heads),
+   demonstratives and quantifiers, prepositional phrases (``case``, prepositions of several
+   words ``fixed``), titles in apposition to names (``appos``; :mod:`.appositions` for the
+   ones the clause pass decides), bracketed names;
 3. clauses (:mod:`.clauses`, with :mod:`.frames` for the clause record and
    :mod:`.arguments` for noun phrases in a clause): verb-initial and subject-initial
    clauses (``nsubj``, ``obj``, ``obl``), كان and its sisters (``aux``/``cop``), complement
@@ -29,7 +30,14 @@ prose uses most often.
 from __future__ import annotations
 
 from .clauses import attach_clauses
-from .finish import copulas, fronted_commas, make_tree, nominal_adjectives, punctuation
+from .finish import (
+    copulas,
+    fronted_commas,
+    function_word_clitics,
+    make_tree,
+    nominal_adjectives,
+    punctuation,
+)
 from .phrases import noun_phrases, prepositional_phrases
 from .words import W, attach_clitics
 
@@ -45,6 +53,7 @@ def parse(ws: list[W]) -> None:
     attach_clauses(ws, units)
     make_tree(ws)
     copulas(ws)
+    function_word_clitics(ws)
     punctuation(ws)
     nominal_adjectives(ws)
     fronted_commas(ws)

@@ -12,19 +12,23 @@ object, oblique (``obl``, ``obl:tmod``), ``xcomp`` of كان, or a circumstantia
 from __future__ import annotations
 
 from ....text import normalize
+from .appositions import number_genitive, title_apposition
 from .frames import Frame
-from .phrases import NP_KINDS, Unit, number_genitive, title_apposition
+from .phrases import NP_KINDS, Unit
 from .words import (
     ADDITION_NOUNS,
     PARTITIVES,
+    SPEECH_VERBS,
     URGE_VERBS,
     W,
     accusative,
     agentive,
     attach,
     carries_subject,
+    event_noun,
     has_suffix,
     human,
+    intransitive,
     is_speech_participle,
     noun_takes,
     place_like,
@@ -38,7 +42,21 @@ from .words import (
 _LISTED_LABELS = ("Country", "City", "Organization", "Region")
 #: Prepositions after a title that give what it is the title of (المتحدث باسم, السفير لدى,
 #: المبعوث إلى).
-_TITLE_PREPS = ("ب", "ل", "لدي", "الي")
+_TITLE_PREPS = ("ل", "لدي", "الي")
+#: Participles that need their complement even without the article (خاصة بالذكور): a
+#: PP after an indefinite one of the others (مظاهرات حاشدة في فرنسا) describes the noun.
+_COMPLEMENT_PARTICIPLES = frozenset(
+    normalize(w) for w in "خاص مرتبط متعلق تابع مسؤول قادر واقع موجود مخصص مكلف مسلط".split()
+)
+#: Participles of time: a PP after العام الماضي belongs to the clause.
+_TIME_PARTICIPLES = frozenset(
+    normalize(w) for w in "ماض مقبل قادم حالي جار منصرم فائت لاحق سابق تالي".split()
+)
+#: Words after من that make a compound preposition (من أجل) or an adverb (من جديد): the
+#: phrase is the clause's purpose or manner, not a part of the noun before it.
+_NOT_PARTITIVE = frozenset(normalize(w) for w in "أجل جديد".split())
+#: Compound prepositions of means and concession: their phrase belongs to the clause.
+_CLAUSE_COMPOUNDS = frozenset(("من خلال", "بالرغم من", "علي الرغم من"))
 
 
 def nominal(ws: list[W], f: Frame, u: Unit, prev: Unit | None, cc: int) -> None:
@@ -65,6 +83,7 @@ def _joins_phrase_before(ws: list[W], f: Frame, u: Unit, prev: Unit | None, cc: 
         or _added(ws, f, u)
         or _pp_on_noun(ws, f, u, prev)
         or title_apposition(ws, u, prev)
+        or _stacked_title(ws, f, u, prev)
         or _verbal_noun_object(ws, f, u, prev)
         or number_genitive(ws, u, prev)
     )
@@ -184,7 +203,12 @@ def _plural_before(ws: list[W], f: Frame, before: int) -> int:
 
 def _added(ws: list[W], f: Frame, u: Unit) -> bool:
     """إضافة إلى X / بالإضافة إلى X: one more of the latest subject or object."""
-    if u.kind != "PP" or u.case not in ADDITION_NOUNS:
+    words = u.case.split()
+    if (
+        u.kind != "PP"
+        or not words
+        or not (words[0] in ADDITION_NOUNS or words[-1] in ADDITION_NOUNS)
+    ):
         return False
     added = (
         f.last_arg
@@ -199,14 +223,56 @@ def _added(ws: list[W], f: Frame, u: Unit) -> bool:
 
 
 def _pp_on_noun(ws: list[W], f: Frame, u: Unit, prev: Unit | None) -> bool:
-    """A PP right after a noun phrase that modifies that noun (:func:`_pp_to_noun`)."""
+    """A PP right after a noun phrase that modifies that noun (:func:`_pp_to_noun`), or
+    the participle that ends it (:func:`_participle_complement`)."""
     if u.kind != "PP" or prev is None or prev.kind not in NP_KINDS:
         return False
+    if _participle_complement(ws, prev, u) and not _verb_wants(ws, f, prev, u):
+        attach(ws, u.head, prev.last, "obl")
+        return True
     if not _pp_to_noun(ws, prev, u, f):
         return False
-    host = prev.tail if u.case == "ضد" and prev.tail >= 0 else prev.head
+    # هجوم قوات النظام ضد X, مقتل خمسة عناصر من التنظيم: the last noun of the chain
+    # (unless the head takes the preposition: تحذير الأرصاد من العاصفة)
+    tail = prev.tail >= 0 and not noun_takes(ws[prev.head], u.case)
+    host = prev.tail if u.case in ("ضد", "من") and tail else prev.head
     attach(ws, u.head, host, "nmod")
     return True
+
+
+def _verb_wants(ws: list[W], f: Frame, prev: Unit, pp: Unit) -> bool:
+    """Whether the clause's verb, before the phrase, takes this preposition (the lexicon)
+    and has no phrase with it yet: انتقل الوفد المفاوض إلى القاهرة."""
+    return (
+        f.pred >= 0
+        and f.pred < prev.head
+        and verb_takes(ws[f.pred], pp.case)
+        and not any(
+            u.kind == "PP" and u.case == pp.case and ws[u.head].head == f.pred for u in f.units
+        )
+    )
+
+
+def _participle_complement(ws: list[W], prev: Unit, pp: Unit) -> bool:
+    """المقر الخاص بالشركة, السجن الموجود تحت المحكمة, القوات التابعة للجيش: a definite
+    participle describing the noun takes the PP right after it as its complement, as its
+    verb would (not a participle of time: العام الماضي في ...)."""
+    w = ws[prev.last]
+    return (
+        prev.last == pp.first - 1
+        and w.upos == "ADJ"
+        and w.deprel == "amod"
+        and w.ntype in ("ap", "pp")
+        and (
+            normalize(w.lemma) in _COMPLEMENT_PARTICIPLES
+            or (w.definite and pp.case != "ل")  # الجماعات المسلحة لمدينة حمص: the noun's ل
+        )
+        and w.ent < 0
+        and " " not in pp.case
+        and normalize(w.lemma) not in _TIME_PARTICIPLES
+        and not time_like(ws[w.head])
+        and not time_like(ws[pp.head])
+    )
 
 
 def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
@@ -215,30 +281,32 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
     noun = ws[prev.head]
     if noun.upos not in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM", "PRON"):
         return False
-    if noun_takes(noun, pp.case):
-        return True  # هجوم على, زيارة إلى, سيطرة على
+    if pp.case in _CLAUSE_COMPOUNDS or (pp.case == "من" and ws[pp.head].norm in _NOT_PARTITIVE):
+        return False  # من خلال, بالرغم من, من أجل: the clause's means, concession, purpose
+    if noun_takes(noun, pp.case) or pp.case == "مثل":
+        return True  # هجوم على, زيارة إلى, سيطرة على; دول مثل مصر
     if (
         pp.case in ("في", "ب")
-        and not noun.definite
-        and prev.last == prev.head
+        and (
+            not noun.definite or (noun.number == "p" and pp.case == "في" and not ws[pp.head].vnoun)
+        )
+        and not event_noun(ws[pp.head])  # قتل مدنيين في قصف: the killing's, not theirs
+        and prev.tail < 0  # no genitive: مسؤول, شركاء إقليميين
         and noun.upos in ("NOUN", "ADJ")
         and human(noun)
     ):
-        return True  # مسؤول في التحالف, عضو في البرلمان: where the person belongs
+        return True  # مسؤول في التحالف, الأشقاء في الكويت: where the people belong
     if noun.vnoun and prev.kind == "PP" and prev.case == "ل":
         return True  # للحصول على قرض: a purpose clause's verbal noun keeps its complement
     if pp.case == "ل" and ws[pp.head].vnoun and f.pred >= 0 and f.pred < prev.head:
         return False  # وقعت اتفاقا مع الصندوق للحصول على ...: the purpose of the verb
-    if (
-        f.pred >= 0
-        and f.pred < prev.head
-        and verb_takes(ws[f.pred], pp.case)
-        and not any(
-            u.kind == "PP" and u.case == pp.case and ws[u.head].head == f.pred for u in f.units
-        )
-    ):
+    if _verb_wants(ws, f, prev, pp):
         return False  # the verb's own prepositional object: حذر ... من, التقى ... ب
-    if title_tok(ws, prev.head) and pp.case in _TITLE_PREPS:
+    if pp.case == "من" and noun.ent < 0 and noun.upos in ("NOUN", "ADJ", "NUM"):
+        return True  # نسخة من الرواية, مستويات مرتفعة من التلوث: the whole or the source
+    if title_tok(ws, prev.head) and (
+        pp.case in _TITLE_PREPS or (pp.case == "ب" and ws[pp.head].norm == "اسم")
+    ):
         return True  # المتحدث باسم, السفير لدى, المبعوث إلى
     if pp.case == "ل" and noun.upos != "PRON":
         return True
@@ -250,17 +318,40 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         return True
     if f.pred < 0:
         return True
-    if noun.deprel in ("nmod",) and noun.i not in (f.subj, f.obj):
-        return True  # a noun inside a larger phrase keeps its own modifiers
-    if (
-        pp.case == "ب"
-        and noun.i == f.subj
-        and f.pred >= 0
-        and f.pred < noun.i
-        and ws[f.pred].upos == "VERB"
+    if pp.case == "بين" and (noun.deprel == "nmod" or event_noun(noun)):
+        return True  # التوقيع على الاتفاقية بين مصر والأردن: between whom the thing is
+    if pp.case == "في" and noun.deprel == "nmod" and event_noun(noun):
+        return True  # ... من مؤتمر رجال الأعمال في الرياض: where the event inside the phrase is
+    return pp.case == "ضد" and noun.upos in ("NOUN", "PROPN")
+
+
+def _stacked_title(ws: list[W], f: Frame, u: Unit, prev: Unit | None) -> bool:
+    """قال نائب رئيس الوزراء وزير الخارجية الأردني أيمن الصفدي: a second title phrase that
+    names its holder, right after a title phrase that names none, is the same person's
+    second title (``appos``) where the clause wants no object: before its verb, or after a
+    verb of saying whose subject the first title is."""
+    if not (
+        u.kind == "NP"
+        and prev is not None
+        and prev.kind == "NP"
+        and ws[u.head].ent < 0
+        and title_tok(ws, u.head)
+        and title_tok(ws, prev.head)
+        and not _names_person(ws, prev.first, prev.last)
+        and _names_person(ws, u.first, min(u.last + 1, len(ws) - 1))
     ):
-        return False  # لم تعترف الولايات المتحدة بالنتائج: after the subject, the verb's ب
-    return pp.case in ("ضد", "ب") and noun.upos in ("NOUN", "PROPN")
+        return False
+    speech = f.pred >= 0 and normalize(ws[f.pred].lemma) in SPEECH_VERBS and f.subj == prev.head
+    if f.pred >= 0 and not speech:
+        return False
+    reattach(ws, u.head, prev.head, "appos")
+    if f.pred < 0:
+        f.units.append(u)
+    return True
+
+
+def _names_person(ws: list[W], a: int, b: int) -> bool:
+    return any(ws[k].ent_label == "Person" for k in range(a, b + 1))
 
 
 def _verbal_noun_object(ws: list[W], f: Frame, u: Unit, prev: Unit | None) -> bool:
@@ -384,8 +475,9 @@ def _subject_or_object(ws: list[W], f: Frame, u: Unit) -> None:
     pred = ws[f.pred]
     passive = "Voice=Pass" in pred.feats
     counted = any(ws[k].deprel == "nummod" and ws[k].head == u.head for k in range(u.first, u.head))
-    # قُتل 12 شخصا: the accusative of a counted noun is the number's, the subject of a passive
-    acc = w.tanween and accusative(ws, u.head) and not (passive and counted)
+    # قُتل 12 شخصا, انشق عشرون نائبا: the accusative of a counted noun is the number's, the
+    # subject of a verb that takes no object
+    acc = w.tanween and accusative(ws, u.head) and not (counted and intransitive(pred))
     if f.subj < 0 and not carries_subject(pred) and not acc and not _gender_clash(ws, pred, u):
         f.subj = u.head
         f.last_arg = u.head

@@ -29,9 +29,12 @@ from .frames import (
 )
 from .phrases import NP_KINDS, Unit
 from .words import (
+    ADVERBIAL_PREPOSITIONS,
     ASIDE_SUBORDINATORS,
+    CLAUSE_CONJUNCTIONS,
     COMMAS,
     COMPLEMENTISERS,
+    EXISTENTIALS,
     SET_ASIDE,
     SPEECH_VERBS,
     W,
@@ -39,13 +42,16 @@ from .words import (
     has_suffix,
     human,
     indefinite_np,
+    intransitive,
     is_speech_participle,
     reattach,
     rel_agrees,
+    time_like,
 )
 
 #: Opening quotation marks and the mark that closes each.
 _QUOTES_OPEN = {"«": "»", "“": "”", '"': '"'}
+_QUOTES_CLOSE = frozenset(_QUOTES_OPEN.values())
 #: Marks that end a relative clause whose verb has come.
 _CLAUSE_BREAKS = ("،", ",", ";", "؛")
 _DASHES = ("-", "–", "—")
@@ -106,6 +112,14 @@ def _unit(ws: list[W], units: list[Unit], idx: int, walk: _Walk) -> None:
         walk.pending_part = []
         walk.pending_cc = -1
     elif u.kind in NP_KINDS:
+        if cc < 0 and _relative_clause_done(ws, walk.stack, u):
+            close(ws, walk.stack)  # أعلن رئيس الحكومة التي تشكلت أمس استقالته
+        if cc >= 0 and _opens_clause(ws, units, idx, cc) and _has_predicate(ws, walk):
+            # وعد الوزير بالإصلاح لكن الوعد لم يتحقق: لكن joins clauses; the phrase after it
+            # opens the second one (the conjunction goes to its predicate in the end)
+            walk.stack.append(Frame("conj", walk.stack[-1].pred))
+            attach(ws, cc, u.head, "cc")
+            cc = -1
         nominal(ws, walk.stack[-1], u, walk.prev, cc)
         walk.pending_cc = -1
     else:  # ADV, OTHER, PART
@@ -150,6 +164,8 @@ def _punctuation_mark(
             ws[f.pred].deprel = "root"
     elif form in _CLAUSE_BREAKS and f.kind == "relcl" and f.pred >= 0:
         close(ws, stack)
+    elif form in _CLAUSE_BREAKS and f.kind == "conj" and f.pred < 0 and len(f.pending) >= 2:
+        close(ws, stack)  # X، وهو قيادي بالجبهة، ...: the verbless aside ends at its comma
     elif _ends_dateline(ws, stack, u, nxt):
         # a dateline or heading before a colon or a dash (إيلاف: ..., تونس (أ ف ب) - ...):
         # not the subject
@@ -211,15 +227,24 @@ def _subordinator(
     u = units[idx]
     w = ws[u.head]
     f = stack[-1]
+    if _resumptive_inna(ws, stack, u):
+        return
     if _aside_ends(ws, f, w, prev) and len(stack) > 1:
         # قال X، كما ذكرت الوكالة، إن ...: the aside is over; the clause is what X said
         close(ws, stack)
         f = stack[-1]
+    kind = "ccomp" if w.norm in COMPLEMENTISERS else "advcl"
+    if prev is not None and prev.kind == "ADP" and prev in f.pending:
+        # بعد أن وصل الوفد، بدأت ...: a preposition and أن before the predicate open an
+        # adverbial clause put first (the preposition becomes its case in the end)
+        f.pending.remove(prev)
+        kind = "advcl"
+    elif prev is not None and prev.kind == "ADP" and ws[prev.head].norm in ADVERBIAL_PREPOSITIONS:
+        kind = "advcl"  # وصل الوفد بعد أن انتهى الاجتماع
     parent = current_head(stack)
     part = _speech_participle_before(ws, units, idx)
     if part >= 0:
         parent = part  # مؤكدا أن ..., مشيرا إلى أن ...: the participle reports the clause
-    kind = "ccomp" if w.norm in COMPLEMENTISERS else "advcl"
     if f.pred < 0 and kind == "ccomp" and f.kind == "main" and not f.pending:
         f.marker = u.head  # sentence-initial إن: emphasis, same clause
     else:
@@ -277,7 +302,9 @@ def _relative(ws: list[W], stack: list[Frame], u: Unit) -> None:
 
 
 def _antecedent(ws: list[W], stack: list[Frame], rel: W) -> int:
-    """The noun a relative pronoun refers to: the nearest preceding noun that agrees."""
+    """The noun a relative pronoun refers to: the nearest preceding noun (or standalone
+    demonstrative: أولئك الذين) that agrees with it and is definite, as الذي/التي/الذين
+    need; a name in quotation marks stands for the noun before it (مخيم "الأمل" الذي)."""
     candidates: list[int] = []
     for f in reversed(stack):
         for u in reversed(f.units + f.pending):
@@ -285,20 +312,139 @@ def _antecedent(ws: list[W], stack: list[Frame], rel: W) -> int:
                 candidates.append(u.head)
         if candidates:
             break
-    k = rel.i - 1
-    near: list[int] = []
-    while k >= 0 and len(near) < _ANTECEDENT_REACH:
-        t = ws[k]
-        if t.upos in ("VERB", "AUX") or t.tag in ("sub", "rel"):
-            break
-        if t.upos in ("NOUN", "PROPN", "X") or (t.upos == "ADJ" and t.deprel != "amod"):
-            if t.deprel not in ("flat",):
-                near.append(k)
-        k -= 1
+    near, named = _antecedent_candidates(ws, rel.i)
+    for c in near:
+        if rel_agrees(rel, ws[c]) and (c in named or _definite_phrase(ws, c, rel.i)):
+            return _named_by_genitive(ws, c, rel)
     for c in near:
         if rel_agrees(rel, ws[c]):
             return c
     return near[0] if near else (candidates[0] if candidates else -1)
+
+
+def _named_by_genitive(ws: list[W], c: int, rel: W) -> int:
+    """نهر أوهايو الذي, سيارات رامبلر التي: a name in genitive names the noun before it; the
+    relative clause describes that noun when it agrees too."""
+    w = ws[c]
+    h = w.head
+    if (
+        (w.upos == "PROPN" or w.ent >= 0)
+        and w.deprel == "nmod"
+        and 0 <= h < c
+        and ws[h].upos == "NOUN"
+        and ws[h].ent < 0
+        and rel_agrees(rel, ws[h])
+    ):
+        return h
+    return c
+
+
+def _antecedent_candidates(ws: list[W], before: int) -> tuple[list[int], set[int]]:
+    """The nouns before token ``before``, nearest first, back to the clause's verb; and the
+    ones a quoted name follows (definite by it)."""
+    k = before - 1
+    near: list[int] = []
+    named: set[int] = set()
+    while k >= 0 and len(near) < _ANTECEDENT_REACH:
+        t = ws[k]
+        if t.upos in ("VERB", "AUX") or t.tag in ("sub", "rel"):
+            break
+        if t.form in _QUOTES_CLOSE:
+            opening = _opening_quote(ws, k)
+            if (
+                opening > 0
+                and ws[opening - 1].upos == "NOUN"
+                and ws[opening - 1].ent < 0
+                and all(ws[m].ent < 0 for m in range(opening, k))
+            ):
+                k = opening - 1  # مخيم "الأمل" الذي: the noun the quoted name names
+                named.add(k)
+                continue
+        if (
+            t.upos in ("NOUN", "PROPN", "X")
+            or (t.upos == "ADJ" and t.deprel != "amod")
+            or (t.tag == "dem" and t.deprel != "det")
+        ) and t.deprel not in ("flat",):
+            near.append(k)
+        k -= 1
+    return near, named
+
+
+def _opening_quote(ws: list[W], close_at: int) -> int:
+    """The quotation mark that opens the one at ``close_at`` (a few words back), or -1."""
+    for k in range(close_at - 1, max(-1, close_at - _ANTECEDENT_REACH), -1):
+        if ws[k].form in _QUOTES_OPEN:
+            return k
+    return -1
+
+
+def _definite_phrase(ws: list[W], c: int, before: int) -> bool:
+    """Whether the noun at c heads a definite phrase: article, name, possessor suffix,
+    demonstrative, or a definite genitive (رئيس الوزراء)."""
+    w = ws[c]
+    if w.definite or w.upos == "PROPN" or w.ent >= 0 or w.tag == "dem" or has_suffix(ws, c):
+        return True
+    return any(
+        ws[k].head == c and ws[k].deprel == "nmod" and (ws[k].definite or ws[k].ent >= 0)
+        for k in range(c + 1, before)
+    )
+
+
+def _has_predicate(ws: list[W], walk: _Walk) -> bool:
+    """Whether the innermost clause has its predicate before a conjunction that opens the
+    next clause; a verbless one closed by a comma (إن الوضع صعب، وهو ...) gets it now."""
+    f = walk.stack[-1]
+    if f.pred >= 0:
+        return True
+    nps = [u for u in f.pending if u.kind in NP_KINDS]
+    if len(nps) < 2 or walk.prev is None or ws[walk.prev.head].form not in COMMAS:
+        return False
+    verbless(ws, f)
+    if f.pred >= 0 and f.kind == "main":
+        ws[f.pred].head, ws[f.pred].deprel = -1, "root"
+    elif f.pred >= 0:
+        attach_frame_head(ws, f)
+    return f.pred >= 0
+
+
+def _opens_clause(ws: list[W], units: list[Unit], idx: int, cc: int) -> bool:
+    """Whether the noun phrase at ``idx`` after conjunction ``cc`` is the subject of a new
+    clause: after لكن/بل always; after و/ف when it is a pronoun (وهو أمر متوقع) or a verb
+    follows it at once (والحكومة تعمل)."""
+    if ws[cc].norm in CLAUSE_CONJUNCTIONS:
+        return True
+    u = units[idx]
+    w = ws[u.head]
+    if u.kind == "NP" and u.last == u.head and (w.tag == "dem" or w.upos == "PRON"):
+        return True  # ، وهو أمر متوقع / ، فهذا إنجاز: a pronoun opens a (verbless) clause
+    return (
+        u.kind == "NP"
+        and idx + 1 < len(units)
+        and units[idx + 1].kind == "V"
+        and ws[units[idx + 1].head].upos == "VERB"
+        and ws[units[idx + 1].head].number != "d"  # مصر وقطر وقعتا: one dual subject
+    )
+
+
+def _relative_clause_done(ws: list[W], stack: list[Frame], u: Unit) -> bool:
+    """A bare noun phrase after a relative clause whose verb has its subject and can take no
+    (more) object belongs to the clause around, when that one's verb still wants its object."""
+    f = stack[-1]
+    if len(stack) < 2 or f.kind != "relcl" or f.pred < 0 or u.kind != "NP" or f.subj < 0:
+        return False
+    outer = stack[-2]
+    w = ws[u.head]
+    return (
+        outer.pred >= 0
+        and ws[outer.pred].upos == "VERB"
+        and outer.pred < f.pred
+        and outer.obj < 0
+        and not has_suffix(ws, outer.pred)
+        and not intransitive(ws[outer.pred])
+        and (f.obj >= 0 or has_suffix(ws, f.pred) or intransitive(ws[f.pred]))
+        and not time_like(w)
+        and ws[u.first].upos != "NUM"
+    )
 
 
 # ------------------------------------------------------------------ verbs
@@ -311,8 +457,21 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
     if f.pred >= 0 and ws[f.pred].upos == "AUX" and ws[f.pred].tag == "aux":
         _after_auxiliary(ws, f, u, cc)
         return
+    if f.pred < 0 and cc < 0 and prev is not None and _existential_before(ws, f, prev):
+        pass  # هناك آثار كثيرة يمكن زيارتها: هناك is the predicate, the verb describes آثار
+    elif f.pred < 0 and cc < 0 and prev is not None and _nominal_predicate_before(ws, f, prev):
+        # الحديد عنصر أساسي يحتاجه الجسم: a verbless clause, and the verb describes its
+        # indefinite predicate
+        verbless(ws, f, prev)
+        if f.kind == "main" and f.pred >= 0:
+            ws[f.pred].head, ws[f.pred].deprel = -1, "root"
+        else:
+            attach_frame_head(ws, f)
     if f.pred < 0:
         _start_pred(ws, f, u, cc)
+        return
+    if _after_fronted_clause(ws, stack, prev, cc):
+        _main_after_fronted(ws, stack, u)
         return
     if f.kind == "relcl" and cc < 0:
         close(ws, stack)  # a relative clause has one verb: this one belongs to the clause around
@@ -320,6 +479,89 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
             _start_pred(ws, stack[-1], u, cc)
             return
     _second_predicate(ws, stack, u, prev, cc)
+
+
+def _existential_before(ws: list[W], f: Frame, prev: Unit) -> bool:
+    """هناك/ثمة and an indefinite noun phrase right before the clause's first verb: هناك is
+    the predicate (the root of a main clause), the noun its subject; returns whether it
+    took the clause (the verb then describes the noun)."""
+    there = next((u for u in f.pending if ws[u.head].norm in EXISTENTIALS), None)
+    if there is None or prev.kind != "NP" or prev.head < there.head:
+        return False
+    if not indefinite_np(ws, prev.head) or f.kind not in ("main", "ccomp", "conj"):
+        return False
+    f.pending.remove(there)
+    f.pred = there.head
+    if f.kind == "main":
+        ws[f.pred].head, ws[f.pred].deprel = -1, "root"
+    else:
+        attach_frame_head(ws, f)
+    take_pending(ws, f)
+    return True
+
+
+def _nominal_predicate_before(ws: list[W], f: Frame, prev: Unit | None) -> bool:
+    """A subject and an indefinite noun phrase right before the clause's first verb: the
+    noun is the predicate of a verbless clause (هو ورم ينشأ قبل الولادة)."""
+    nps = [u for u in f.pending if u.kind == "NP"]
+    if prev is None or len(nps) < 2 or nps[-1] is not prev or f.kind not in ("main", "ccomp"):
+        return False
+    subj = ws[nps[0].head]
+    pred = ws[prev.head]
+    return (
+        (subj.definite or subj.upos == "PRON" or subj.ent >= 0)
+        and indefinite_np(ws, prev.head)
+        and not time_like(pred)
+        and not time_like(subj)
+    )
+
+
+def _after_fronted_clause(ws: list[W], stack: list[Frame], prev: Unit | None, cc: int) -> bool:
+    """إذا استقال الوزير، تسقط الحكومة: a verb after a comma that closes an adverbial
+    clause put before a main clause that has no predicate yet is that predicate."""
+    return (
+        len(stack) >= 2
+        and stack[1].kind == "advcl"
+        and stack[1].pred >= 0
+        and stack[0].pred < 0
+        and cc < 0
+        and prev is not None
+        and ws[prev.head].form in COMMAS
+    )
+
+
+def _main_after_fronted(ws: list[W], stack: list[Frame], u: Unit) -> None:
+    """Close the fronted adverbial clause; the verb is the main predicate and the clause
+    its ``advcl``."""
+    _close_fronted(ws, stack)
+    _start_pred(ws, stack[0], u, -1)
+
+
+def _close_fronted(ws: list[W], stack: list[Frame]) -> None:
+    """Close every clause above the main one, which has no predicate yet; the fronted
+    adverbial clause waits for that predicate (:func:`_start_pred`)."""
+    stack[0].fronted.append(stack[1].pred)
+    while len(stack) > 1:
+        close(ws, stack)
+
+
+def _resumptive_inna(ws: list[W], stack: list[Frame], u: Unit) -> bool:
+    """فإن after a fronted adverbial or phrase (إذا ...، فإن ...; في الوقت الحالي، فإن ...):
+    it opens the main clause, not a complement; returns whether it did."""
+    i = u.head
+    if not (ws[i].norm in COMPLEMENTISERS and i > 0 and ws[i - 1].word == ws[i].word):
+        return False
+    if ws[i - 1].norm != "ف" or stack[0].pred >= 0:
+        return False
+    if len(stack) > 1 and stack[1].kind == "advcl" and stack[1].pred >= 0:
+        _close_fronted(ws, stack)
+    if len(stack) > 1:
+        return False
+    f = stack[0]
+    f.marker = i
+    if has_suffix(ws, i):
+        f.pending.append(Unit("NP", i + 1, i + 1, i + 1))  # فإنه: the subject
+    return True
 
 
 def _after_auxiliary(ws: list[W], f: Frame, u: Unit, cc: int) -> None:
@@ -354,6 +596,9 @@ def _start_pred(ws: list[W], f: Frame, u: Unit, cc: int) -> None:
         attach(ws, f.marker, u.head, "mark")
     attach_frame_head(ws, f)
     take_pending(ws, f)
+    for fronted in f.fronted:
+        reattach(ws, fronted, f.pred, "advcl")
+    f.fronted = []
 
 
 def _second_predicate(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) -> None:

@@ -71,6 +71,76 @@ def copulas(ws: list[W]) -> None:
         w.head, w.deprel = p, "cop"
 
 
+#: Relations of a function word: a clitic on it (و, ب) belongs to the phrase or clause it
+#: opens, not to the function word.
+_FUNCTION_RELS = ("det", "mark", "aux", "cop", "advmod", "nsubj", "nsubj:pass", "obj", "case")
+#: Tags of the function words that open a phrase or a clause.
+_FUNCTION_TAGS = ("dem", "quant", "det", "neg", "emph", "fut", "sub", "rel", "pron", "prep")
+
+
+def function_word_clitics(ws: list[W]) -> None:
+    """وقد أعلن, والتي تبرز, وهو أحد, بهذه المهارات, بأن: a و/ف or a preposition written on a
+    function word (a particle, a relative or demonstrative pronoun, an independent pronoun,
+    a complementiser) belongs to the head of the clause or phrase that word opens, UD's
+    ``cc``/``case``/``mark`` on the conjunct's or the noun's head. A preposition word right
+    before a complementiser (إلى أن, بعد أن) is the clause's ``case`` too."""
+    for w in ws[:-1]:
+        nxt = ws[w.i + 1]
+        if (
+            w.upos == "ADP"
+            and nxt.tag == "sub"
+            and nxt.deprel == "mark"
+            and nxt.head > nxt.i
+            and not _descends(ws, nxt.head, w.i)
+        ):
+            reattach(ws, w.i, nxt.head, "case")  # إلى أن, بأن: the clause's case
+    for w in ws:
+        if w.deprel not in ("cc", "case", "mark") or w.head < 0:
+            continue
+        h = ws[w.head]
+        target = _opened_head(ws, h) if h.word == w.word and h.i > w.i else -1
+        if w.deprel == "cc" and h.i > w.i:
+            clause = _clause_of_first_word(ws, ws[target] if target >= 0 else h)
+            target = clause if clause >= 0 else target
+        if target >= 0 and not _descends(ws, target, w.i):
+            reattach(ws, w.i, target, w.deprel)
+
+
+def _descends(ws: list[W], k: int, anc: int) -> bool:
+    """Whether token k lies under token anc (attaching anc to k would make a cycle)."""
+    seen = 0
+    while k >= 0 and seen <= len(ws):
+        if k == anc:
+            return True
+        k, seen = ws[k].head, seen + 1
+    return False
+
+
+#: Relations of a clause's first phrase when it comes before the clause's predicate.
+_CLAUSE_OPENING_RELS = ("nsubj", "nsubj:pass", "obl", "obl:tmod", "advmod", "mark", "aux")
+
+
+def _clause_of_first_word(ws: list[W], h: W) -> int:
+    """لكن هذا لا ينجح, وفي عام 1990 دمر: a conjunction before a clause whose first phrase
+    (subject, fronted adjunct) comes before its predicate belongs to the predicate, the
+    conjunct's head; -1 if h is no such phrase."""
+    if h.deprel in _CLAUSE_OPENING_RELS and h.head > h.i and ws[h.head].upos != "PUNCT":
+        return h.head
+    return -1
+
+
+def _opened_head(ws: list[W], h: W) -> int:
+    """The head of the phrase or clause function word ``h`` opens (to its right), or -1."""
+    if (
+        (h.tag not in _FUNCTION_TAGS and h.deprel != "det")
+        or h.deprel not in _FUNCTION_RELS
+        or h.head <= h.i
+        or (h.tag == "pron" and ws[h.i - 1].word == h.word and ws[h.i - 1].tag != "conj")
+    ):
+        return -1
+    return h.head
+
+
 _CLOSING = {")": "(", "»": "«", "”": "“", "]": "["}
 _FINAL = set(".!?؟…")
 

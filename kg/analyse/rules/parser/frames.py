@@ -39,6 +39,7 @@ class Frame:
     shared_gender: str = ""  # the gender of the subject it shares
     hal: int = -1  # a circumstantial participle (داعيا الطرفين إلى ...)
     hal_last: int = -1  # and the last token of its phrase
+    fronted: list[int] = field(default_factory=list)  # adverbial clauses before its predicate
 
 
 #: The relation of a clause's predicate to its parent, by the kind of frame.
@@ -160,8 +161,9 @@ def close_main(ws: list[W], f: Frame) -> None:
         attach(ws, f.marker, f.pred, "mark")
 
 
-def verbless(ws: list[W], f: Frame) -> None:
-    """A clause without a verb: subject noun phrase, then a predicate (noun, adjective, PP)."""
+def verbless(ws: list[W], f: Frame, pred_unit: Unit | None = None) -> None:
+    """A clause without a verb: subject noun phrase, then a predicate (noun, adjective, PP;
+    ``pred_unit`` when the caller knows it)."""
     nps = [u for u in f.pending if u.kind in NP_KINDS]
     if not nps:
         if f.pending:
@@ -177,19 +179,39 @@ def verbless(ws: list[W], f: Frame) -> None:
             attach(ws, u.head, f.pred, "advmod" if u.kind in ("ADV", "PART") else "dep")
         f.pending = []
         return
-    subj = nps[0]
-    pred = next((u for u in nps[1:] if u.kind == "PP"), nps[1])
+    subj, pred, copula = _subject_and_predicate(ws, nps)
+    if pred_unit is not None and pred_unit is not subj:
+        pred, copula = pred_unit, None  # هم عادة فنانون يرغبون ...: the noun before the verb
+    if copula is not None:
+        attach(ws, copula.head, pred.head, "cop")
     f.pred = pred.head
     f.subj = subj.head
     attach(ws, subj.head, pred.head, "nsubj")
     for u in f.pending:
-        if u is subj or u is pred:
+        if u is subj or u is pred or u is copula:
             continue
         if u.kind in NP_KINDS:
             attach(ws, u.head, pred.head, _verbless_dependent(ws, u))
         else:
             attach(ws, u.head, pred.head, "advmod")
     f.pending = []
+
+
+def _subject_and_predicate(ws: list[W], nps: list[Unit]) -> tuple[Unit, Unit, Unit | None]:
+    """The subject of a verbless clause (its first bare noun phrase that is not a time:
+    في الوقت الحالي، الأسعار مرتفعة), its predicate (the first PP after it, else the phrase
+    after it, after a separating pronoun: الحد الأقصى هو خمسة آلاف) and that pronoun."""
+    k = next((k for k, u in enumerate(nps[:-1]) if u.kind == "NP" and not time_like(ws[u.head])), 0)
+    subj, rest = nps[k], nps[k + 1 :]
+    if len(rest) > 1 and _separating_pronoun(ws, rest[0]):
+        return subj, rest[1], rest[0]
+    return subj, next((u for u in rest if u.kind == "PP"), rest[0]), None
+
+
+def _separating_pronoun(ws: list[W], u: Unit) -> bool:
+    """هو, هي, هم between a subject and its predicate (ضمير الفصل)."""
+    w = ws[u.head]
+    return u.kind == "NP" and w.tag == "pron" and w.upos == "PRON" and u.first == u.head
 
 
 def _verbless_dependent(ws: list[W], u: Unit) -> str:

@@ -5,13 +5,14 @@ entity spans, and groups the words into units (:class:`Unit`): noun phrases grow
 right (names from the entity spans, construct state ``nmod``, adjectives ``amod``,
 numbers ``nummod``, demonstratives ``det``, designators and titles with a name in
 ``appos``, bracketed names), prepositional phrases (``case``), and one unit for every other
-word (verb, subordinator, punctuation ...), which the clause level reads in order.
+word (verb, subordinator, punctuation ...), which the clause level reads in order. Number
+phrases (the counted noun heads them), prepositions of several words (بالرغم من) and words
+used as prepositions or modifiers of the next word (مثل, غير, نحو) are settled here too.
 
-It also holds the phrase decisions the clause level makes when it meets a noun phrase
-that belongs to the one before it rather than to the clause: a title and a name in
-apposition (:func:`title_apposition`), a number phrase as a construct's genitive
-(:func:`number_genitive`). Which phrase a PP or a coordinated noun phrase joins depends on
-the clause's verb, so :mod:`.arguments` decides it.
+The phrase decisions the clause level makes when it meets a noun phrase (apposition of
+titles and names, a number phrase as a genitive) are in :mod:`.appositions`; which phrase a
+PP or a coordinated noun phrase joins depends on the clause's verb, so :mod:`.arguments`
+decides it.
 """
 
 from __future__ import annotations
@@ -20,7 +21,14 @@ from dataclasses import dataclass
 
 from ....text import normalize
 from .words import (
-    COMMAS,
+    APPROXIMATORS,
+    COMPOUND_PREPOSITIONS,
+    DEMONSTRATIVES,
+    MONTHS_WITH_ORDINALS,
+    MULTIPLIERS,
+    PREPOSITION_NOUNS,
+    QUANTIFIER_NOUNS,
+    UNSET,
     W,
     agree,
     attach,
@@ -32,6 +40,7 @@ from .words import (
     has_suffix,
     human,
     is_designator,
+    is_number,
     last_tok,
     reattach,
     title_tok,
@@ -49,9 +58,6 @@ class Unit:
     case: str = ""  # normalised preposition for PP
     tail: int = -1  # the last noun of its construct chain
 
-
-#: How many tokens back a name looks for the title it is in apposition to.
-_TITLE_REACH = 12
 
 #: The kinds of unit that are noun phrases, with or without a preposition.
 NP_KINDS = ("NP", "PP")
@@ -79,7 +85,16 @@ def noun_phrases(ws: list[W], mains: list[int]) -> list[Unit]:
     k = 0
     while k < len(mains):
         i = mains[k]
-        if ws[i].ent >= 0 or _starts_np(ws[i]):
+        compound = _compound_preposition(ws, mains, k)
+        if compound is not None:
+            unit, k = compound
+        elif _preposition_noun(ws, mains, k):
+            unit = Unit("ADP", i, first_tok(ws, i), last_tok(ws, i))
+            k += 1
+        elif _modifies_next(ws, mains, k):
+            k += 1  # غير الواضح, نحو 20: the particle is the next word's advmod
+            continue
+        elif ws[i].ent >= 0 or _starts_np(ws[i]):
             unit, k = _name_np(ws, mains, k) if ws[i].ent >= 0 else _common_np(ws, mains, k)
             k = _extend_np(ws, mains, k, unit)
         else:
@@ -89,9 +104,84 @@ def noun_phrases(ws: list[W], mains: list[int]) -> list[Unit]:
     return units
 
 
+def _compound_preposition(ws: list[W], mains: list[int], k: int) -> tuple[Unit, int] | None:
+    """A preposition of several words (بالرغم من, بالنسبة إلى) starting at word k and followed
+    by a noun phrase: one ADP unit headed by its first token, the others ``fixed`` on it;
+    returns it and the index of the word after it."""
+    t0 = first_tok(ws, mains[k])
+    while t0 < mains[k] and ws[t0].tag == "conj":
+        t0 += 1
+    for comp in COMPOUND_PREPOSITIONS.get(ws[t0].norm, ()):
+        end = t0 + len(comp)
+        if end >= len(ws) or tuple(ws[t].norm for t in range(t0, end)) != comp:
+            continue
+        if ws[end].word == ws[end - 1].word or not (ws[end].nominal or ws[end].tag == "prep"):
+            continue  # it must end its word and a noun phrase must follow
+        for t in range(t0 + 1, end):
+            reattach(ws, t, t0, "fixed")
+        for t in range(first_tok(ws, mains[k]), t0):
+            reattach(ws, t, t0, "cc")
+        ws[t0].head, ws[t0].deprel = UNSET, ""
+        k_after = k
+        while k_after < len(mains) and mains[k_after] < end:
+            k_after += 1
+        case = " ".join(normalize(w) for w in _surface_words(ws, t0, end))
+        return Unit("ADP", t0, first_tok(ws, mains[k]), end - 1, case=case), k_after
+    return None
+
+
+def _preposition_noun(ws: list[W], mains: list[int], k: int) -> bool:
+    """مثل, أثناء before a noun phrase: a preposition (دول مثل مصر), whatever the tagger
+    read; it becomes one (ADP)."""
+    w = ws[mains[k]]
+    if (
+        w.norm not in PREPOSITION_NOUNS
+        or has_suffix(ws, w.i)
+        or k + 1 >= len(mains)
+        or not ws[first_tok(ws, mains[k + 1])].nominal
+    ):
+        return False
+    w.upos, w.tag = "ADP", "prep"
+    return True
+
+
+def _modifies_next(ws: list[W], mains: list[int], k: int) -> bool:
+    """غير before an adjective, a noun or a pronoun (غير الرسمي: not official); نحو, حوالي
+    before a number (about 20): the word's ``advmod``; returns whether it attached."""
+    w = ws[mains[k]]
+    if k + 1 >= len(mains) or ws[mains[k]].word == ws[mains[k + 1]].word:
+        return False
+    nxt = ws[mains[k + 1]]
+    if first_has_clitic(ws, nxt.i) or first_has_clitic(ws, w.i):
+        return False
+    if w.norm == "غير" and w.upos in ("PART", "ADV") and nxt.upos in ("ADJ", "NOUN", "PRON"):
+        attach(ws, w.i, nxt.i, "advmod")
+        return True
+    if w.norm in APPROXIMATORS and is_number(nxt):
+        # on the phrase's head, the counted noun when there is one (the extractor reads a
+        # quantity's approximator there: نحو 1500 شخص), else on the number
+        head, _ = _number_head(ws, mains, k + 1)
+        attach(ws, w.i, head, "advmod")
+        w.upos, w.tag = "ADV", "adv"  # not the preposition نحو (towards)
+        return True
+    return False
+
+
+def _surface_words(ws: list[W], a: int, b: int) -> list[str]:
+    """The surface words of tokens a..b-1, clitics joined to their word (بالرغم, من)."""
+    out: list[str] = []
+    for t in range(a, b):
+        if t > a and ws[t].word == ws[t - 1].word:
+            out[-1] += ws[t].form
+        else:
+            out.append(ws[t].form)
+    return out
+
+
 def _starts_np(w: W) -> bool:
     return (
-        w.upos in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM")
+        w.norm in QUANTIFIER_NOUNS
+        or w.upos in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM")
         or w.tag in ("dem", "quant", "det")
         or (w.upos == "PRON" and w.tag == "pron")
     )
@@ -120,17 +210,81 @@ def _common_np(ws: list[W], mains: list[int], k: int) -> tuple[Unit, int]:
     i = mains[k]
     w = ws[i]
     nxt = mains[k + 1] if k + 1 < len(mains) else -1
-    if (
-        w.tag in ("dem", "quant", "det")
-        and nxt >= 0
-        and ws[nxt].upos in ("NOUN", "PROPN", "ADJ", "NUM")
-    ):
+    if _determines(ws, i, nxt):
         attach(ws, i, nxt, "det")
         return Unit("NP", nxt, first_tok(ws, i), last_tok(ws, nxt)), k + 2
-    if w.upos == "NUM" and nxt >= 0 and ws[nxt].upos == "NOUN" and not ws[nxt].definite:
-        attach(ws, i, nxt, "nummod")
-        return Unit("NP", nxt, first_tok(ws, i), last_tok(ws, nxt)), k + 2
+    if is_number(w):
+        head, after = number_phrase(ws, mains, k)
+        return Unit("NP", head, first_tok(ws, i), last_tok(ws, mains[after - 1])), after
     return Unit("NP", i, first_tok(ws, i), last_tok(ws, i)), k + 1
+
+
+def _number_head(ws: list[W], mains: list[int], k: int) -> tuple[int, int]:
+    """The head the number phrase at word k will have (the counted noun, else the number)
+    and the index after it, without attaching anything."""
+    j = k + 1
+    while (
+        j < len(mains) and ws[mains[j]].norm in MULTIPLIERS and not first_has_clitic(ws, mains[j])
+    ):
+        j += 1
+    if j < len(mains) and _counted(ws, ws[mains[k]], mains[j]):
+        return mains[j], j + 1
+    return mains[k], j
+
+
+def number_phrase(ws: list[W], mains: list[int], k: int) -> tuple[int, int]:
+    """A number at word k (خمسة, 168, ثلاثة آلاف) with its multipliers (ألف, مليون: their
+    ``nummod``) and the noun it counts (أشخاص, دولار: the head, the number its ``nummod``);
+    returns the phrase's head and the index after it."""
+    i = mains[k]
+    j = k + 1
+    while (
+        j < len(mains) and ws[mains[j]].norm in MULTIPLIERS and not first_has_clitic(ws, mains[j])
+    ):
+        attach(ws, mains[j], i, "nummod")
+        j += 1
+    if j < len(mains) and _counted(ws, ws[i], mains[j]):
+        attach(ws, i, mains[j], "nummod")
+        ws[i].upos = "NUM"  # خمسة أشخاص: a number word counting a noun is a numeral
+        for m in range(first_tok(ws, i), i):
+            if ws[m].tag == "prep":
+                reattach(ws, m, mains[j], "case")  # بمليون دولار: the phrase's preposition
+        return mains[j], j + 1
+    return i, j
+
+
+def _counted(ws: list[W], number: W, i: int) -> bool:
+    """A noun a number before it counts: indefinite, no clitic, no number itself. (A plural
+    of people after a number word keeps the number as its head for now: the extractor's
+    group mentions read a group's amod but not its nummod, and ثلاثة نواب would lose its
+    count.)"""
+    w = ws[i]
+    return (
+        w.upos in ("NOUN", "ADJ", "PROPN")
+        and not w.definite
+        and not is_number(w)
+        and not first_has_clitic(ws, i)
+        and (w.ent < 0 or w.upos != "PROPN")
+        and not (number.upos != "NUM" and w.number == "p" and human(w))
+    )
+
+
+def _determines(ws: list[W], i: int, nxt: int) -> bool:
+    """Whether word i is the determiner of the noun after it: a quantifier (كل دولة, أحد
+    المسؤولين) before any noun, a demonstrative only before a definite one or a name (هذا
+    الاتفاق; هذا اتفاق مهم is a sentence: this is an important agreement)."""
+    w = ws[i]
+    if nxt < 0 or ws[nxt].upos not in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return False
+    if w.tag == "dem" or _demonstrative_read_as_noun(ws, i):
+        return ws[nxt].definite or ws[nxt].ent >= 0 or ws[nxt].upos == "PROPN"
+    return w.tag in ("quant", "det") or (w.norm in QUANTIFIER_NOUNS and not has_suffix(ws, i))
+
+
+def _demonstrative_read_as_noun(ws: list[W], i: int) -> bool:
+    """بهذه المنظمات: after a preposition the tagger reads a demonstrative as a noun."""
+    w = ws[i]
+    return w.upos == "NOUN" and w.norm in DEMONSTRATIVES and first_has_clitic(ws, i)
 
 
 def _name_span(ws: list[W], mains: list[int], k: int) -> int:
@@ -150,7 +304,8 @@ def _span_internal(ws: list[W], toks: list[int], label: str) -> None:
     head = toks[0]
     if label == "Person":
         for t in toks[1:]:
-            attach(ws, t, head, "flat")
+            # فيصل الثاني: the ordinal of a ruler's name describes it
+            attach(ws, t, head, "amod" if "NumType=Ord" in ws[t].feats else "flat")
         return
     chain = [head]
     for t in toks[1:]:
@@ -207,7 +362,6 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
     i = mains[k]
     w = ws[i]
     last = ws[g.chain[-1]]
-    nxt = mains[k + 1] if k + 1 < len(mains) else -1
     if w.ent >= 0 and w.ent != ws[g.unit.head].ent:
         return _name_in_np(ws, mains, k, g)
     if w.upos == "ADJ" and w.ent < 0 and g.last_adj >= 0 and conj_clitic_only(ws, i):
@@ -216,33 +370,49 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
         return k + 1
     if w.upos == "ADJ" and w.ent < 0 and not first_has_clitic(ws, i):
         return _adjective(ws, k, i, g)
-    if (
-        w.upos in ("NOUN", "PROPN", "X")
-        and not first_has_clitic(ws, i)
-        and can_govern(last)
-        and not g.has_suffix
-        and g.last_adj < 0
-    ):
-        # (an adjective closes the construct: طائرات مسيرة | قاعدة عسكرية)
+    governs = can_govern(last) and not g.has_suffix and g.last_adj < 0
+    # (an adjective closes the construct: طائرات مسيرة | قاعدة عسكرية)
+    if is_number(w) and w.upos != "NUM" and not first_has_clitic(ws, i) and governs:
+        return _counted_genitive(ws, mains, k, g)  # مقتل خمسين مسلحا
+    if w.upos in ("NOUN", "PROPN", "X") and not first_has_clitic(ws, i) and governs:
         _genitive(ws, i, g)
         g.unit.tail = i
         g.has_suffix = has_suffix(ws, i)
         return k + 1
+    return _take_small_word(ws, mains, k, g)
+
+
+def _take_small_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
+    """The words after a noun that are not its genitive or adjective: غير + adjective,
+    نفسه, جدا, a number, a post-posed demonstrative, a bracketed name."""
+    i = mains[k]
+    w = ws[i]
+    nxt = mains[k + 1] if k + 1 < len(mains) else -1
+    if w.norm == "غير" and nxt >= 0 and ws[nxt].upos == "ADJ" and ws[nxt].word != w.word:
+        after = _adjective(ws, k + 1, nxt, g)  # التعاون غير الرسمي
+        if after is not None:
+            attach(ws, i, nxt, "advmod")
+        return after
+    if w.norm in ("نفس", "ذات") and has_suffix(ws, i) and not first_has_clitic(ws, i):
+        if ws[g.chain[-1]].definite or ws[g.chain[-1]].ent >= 0:
+            return _took(ws, k, i, g, g.chain[-1], "appos")  # في الوقت نفسه: the same time
+    if w.norm == "جدا" and g.last_adj >= 0:
+        return _took(ws, k, i, g, g.last_adj, "advmod")  # خطوة مهمة جدا
     if (
         w.upos == "NUM"
         and not first_has_clitic(ws, i)
         and not (nxt >= 0 and ws[nxt].upos == "NOUN" and not ws[nxt].definite)
     ):
-        attach(ws, i, g.chain[-1], "nummod")
-        g.unit.last = last_tok(ws, i)
-        return k + 1
+        return _took(ws, k, i, g, g.chain[-1], "nummod")  # المادة 5
     if w.tag == "det" and nxt >= 0 and ws[nxt].upos == "NUM":  # الـ68
         attach(ws, i, nxt, "det")
-        attach(ws, nxt, g.chain[0], "nummod")
-        g.unit.last = last_tok(ws, nxt)
-        return k + 2
-    if w.tag == "dem" and w.ent < 0 and (nxt < 0 or ws[nxt].upos not in ("NOUN", "ADJ")):
-        attach(ws, i, g.chain[0], "det")  # الاجتماع هذا
+        return _took(ws, k + 1, nxt, g, g.chain[0], "nummod")
+    if (
+        w.tag == "dem"
+        and w.ent < 0
+        and (nxt < 0 or (ws[nxt].upos not in ("NOUN", "ADJ") and ws[nxt].tag != "rel"))
+    ):
+        attach(ws, i, g.chain[0], "det")  # الاجتماع هذا (but أولئك الذين: a phrase of its own)
         return k + 1
     if (
         w.form == "("
@@ -252,6 +422,24 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
     ):
         return _bracketed(ws, mains, k, g)
     return None
+
+
+def _took(ws: list[W], k: int, i: int, g: _Growth, head: int, rel: str) -> int:
+    """Attach token i (word k) to ``head`` inside the phrase; return the next word's index."""
+    attach(ws, i, head, rel)
+    g.unit.last = last_tok(ws, i)
+    return k + 1
+
+
+def _counted_genitive(ws: list[W], mains: list[int], k: int, g: _Growth) -> int:
+    """A number word and what it counts as the genitive of the chain's last noun; the
+    counted noun heads it (مقتل خمسين مسلحا)."""
+    head, after = number_phrase(ws, mains, k)
+    _genitive(ws, head, g)
+    g.unit.last = last_tok(ws, mains[after - 1])
+    g.unit.tail = head
+    g.has_suffix = has_suffix(ws, head)
+    return after
 
 
 def _genitive(ws: list[W], i: int, g: _Growth) -> None:
@@ -278,7 +466,7 @@ def _name_in_np(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None
         and w.ent_label not in ("Person", "TimeExpression")
     ):
         to, rel = g.unit.head, "appos"
-    elif _is_title_head(ws, g.chain) and w.ent_label == "Person":
+    elif w.ent_label == "Person" and (_is_title_head(ws, g.chain) or _role_before_name(ws, g)):
         to, rel = g.unit.head, "appos"
         g.named = True
     else:
@@ -290,6 +478,25 @@ def _name_in_np(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None
         g.unit.tail = i
     g.unit.last = last_tok(ws, mains[j])
     return j + 1
+
+
+def _role_before_name(ws: list[W], g: _Growth) -> bool:
+    """المؤرخ ديفيد, القس ويليام, شقيقه أحمد: a definite singular noun (by its article or a
+    possessor), with nothing but adjectives after it and no preposition before it, right
+    before a person's name is what that person is (the title lexicon lists only offices)."""
+    head = ws[g.unit.head]
+    return (
+        len(g.chain) == 1
+        and head.upos in ("NOUN", "ADJ")
+        and (head.definite or has_suffix(ws, head.i))
+        and head.number != "p"
+        and head.ent < 0
+        and not head.vnoun
+        and not is_designator(head)
+        # not the object of a preposition: الأمين العام للحزب كريم فهمي
+        and not first_has_clitic(ws, head.i)
+        and not (g.unit.first > 0 and ws[g.unit.first - 1].upos == "ADP")
+    )
 
 
 def _adjective(ws: list[W], k: int, i: int, g: _Growth) -> int | None:
@@ -306,6 +513,8 @@ def _adjective(ws: list[W], k: int, i: int, g: _Growth) -> int | None:
         # an adjective-capable noun as a genitive: وزير الخارجية, وزراء خارجية
         w.upos = "NOUN"
         _genitive(ws, i, g)
+        g.unit.tail = i
+        g.has_suffix = has_suffix(ws, i)
         return k + 1
     return None
 
@@ -317,9 +526,15 @@ def _adjective_host(ws: list[W], chain: list[int], adj: W) -> int | None:
     its last noun's."""
     last = ws[chain[-1]]
     definite = last.definite or last.upos == "PROPN" or last.ent >= 0 or has_suffix(ws, chain[-1])
+    if last.upos == "PROPN" and last.ent < 0 and not last.definite:
+        definite = adj.definite  # دولار أمريكي: a word tagged as a name but naming nothing
     for strict in (True, False):  # gender agreement first, then definiteness alone
         for c in reversed(chain):
-            if ws[c].upos == "PROPN" and any(ws[x].upos == "NOUN" for x in chain if x != c):
+            if (
+                ws[c].upos == "PROPN"
+                and ws[c].norm not in MONTHS_WITH_ORDINALS
+                and any(ws[x].upos == "NOUN" for x in chain if x != c)
+            ):
                 continue  # حساب كلينتون المصرفي: the account is the banking one, not Clinton
             if agree(adj, ws[c], definite) if strict else _nisba_fits(adj, ws[c], definite):
                 return c
@@ -330,6 +545,18 @@ def _nisba_fits(adj: W, noun: W, definite: bool) -> bool:
     """سوق شعبي: a relative adjective is attributive even when genders disagree; by
     definiteness alone only for indefinite pairs (a definite noun of another gender after a
     definite phrase is more often the next argument)."""
+    if (
+        adj.definite
+        and definite
+        and noun.definite
+        and adj.gender == "f"
+        and adj.number == "s"
+        and noun.upos == "NOUN"
+        and not human(noun)
+        and not noun.vnoun
+        and not noun.norm.endswith(("ه", "ون", "ين", "ان"))
+    ):
+        return True  # القطع العسكرية: a broken plural of things whose lexicon reading is singular
     return (
         not adj.definite
         and not definite
@@ -403,127 +630,16 @@ def _preposition_and_np(ws: list[W], units: list[Unit], k: int) -> tuple[Unit, i
     ):
         attach(ws, units[j + 1].head, np.head, "punct")
         j += 1
-    case = normalize(ws[u.head].form)
+    case = " ".join([u.case or normalize(ws[u.head].form)] + [normalize(ws[f].form) for f in fixed])
     return Unit("PP", np.head, u.first, units[j].last, case=case, tail=np.tail), j + 1
 
 
 def _with_clitic_case(ws: list[W], u: Unit) -> Unit:
     """A noun phrase whose head word starts with a preposition (بالعراق) as a PP."""
     clitic_case = [
-        m for m in range(u.first, u.head) if ws[m].tag == "prep" and ws[m].word == ws[u.head].word
-    ]
+        m for m in range(u.first, u.head) if ws[m].tag == "prep" and ws[m].word == ws[u.first].word
+    ]  # on the head's word, or on the first word's (لكل دولة, بمليون دولار)
     if not clitic_case:
         return u
     case = normalize(ws[clitic_case[0]].form)
     return Unit("PP", u.head, u.first, u.last, case=case, tail=u.tail)
-
-
-# ------------------------------------- phrase decisions made in the clause pass
-
-
-def title_apposition(ws: list[W], u: Unit, prev: Unit | None) -> bool:
-    """Attach noun phrase ``u`` in apposition if it is a title or a name that goes with the
-    phrase before it; return whether it did."""
-    return _honorific(ws, u, prev) or _title_after_name(ws, u, prev) or _name_after_title(ws, u)
-
-
-def _honorific(ws: list[W], u: Unit, prev: Unit | None) -> bool:
-    """An honorific right after a title phrase (أمير قطر الشيخ ...): the same person's chain."""
-    w = ws[u.head]
-    if not (
-        u.kind == "NP"
-        and w.ent < 0
-        and title_tok(ws, u.head)
-        and w.definite
-        and prev is not None
-        and prev.kind == "NP"
-        and title_tok(ws, prev.head)  # right after a title phrase, not after a name
-        and u.head + 1 < len(ws)
-        and ws[u.head + 1].ent_label == "Person"  # and right before the name: a bare honorific
-    ):
-        return False
-    chain_head = _title_before(ws, u.first)
-    if chain_head < 0:
-        return False
-    reattach(ws, u.head, chain_head, "appos")
-    return True
-
-
-def _title_after_name(ws: list[W], u: Unit, prev: Unit | None) -> bool:
-    """A title set off by commas right after a person's name: الغنوشي، رئيس حزب النهضة،"""
-    if not (
-        u.kind == "NP"
-        and prev is not None
-        and prev.kind == "PUNCT"
-        and ws[prev.head].form in COMMAS
-        and title_tok(ws, u.head)
-        and prev.first > 0
-        and ws[prev.first - 1].ent_label == "Person"
-    ):
-        return False
-    name = prev.first - 1
-    while ws[name].deprel in ("flat", "flat:name") and ws[name].head >= 0:
-        name = ws[name].head
-    reattach(ws, u.head, name, "appos")
-    return True
-
-
-def _name_after_title(ws: list[W], u: Unit) -> bool:
-    """A name right after a title and its phrase (الأمين العام لحلف ... ينس ستولتنبرغ)."""
-    if u.kind != "NP" or ws[u.head].ent_label != "Person":
-        return False
-    title = _title_before(ws, u.first)
-    if title < 0:
-        return False
-    reattach(ws, u.head, title, "appos")
-    return True
-
-
-def _title_before(ws: list[W], first: int) -> int:
-    """A title token whose phrase (and brackets) runs right up to token ``first``."""
-    k = first - 1
-    while k >= 0 and ws[k].form in (")", "("):
-        k -= 1
-    for t in range(k, max(-1, k - _TITLE_REACH), -1):
-        if (
-            ws[t].upos in ("VERB", "AUX", "SCONJ")
-            or ws[t].tag in ("rel", "sub")
-            or ws[t].form in ("،", ",", ".", ":")
-        ):
-            return -1
-        if title_tok(ws, t):
-            inside = all(_descends(ws, m, t) or ws[m].upos == "PUNCT" for m in range(t + 1, k + 1))
-            if not inside:
-                continue  # a title inside another's phrase: المتحدث باسم القائد العام ... يحيى رسول
-            while ws[t].deprel == "appos" and ws[t].head >= 0 and title_tok(ws, ws[t].head):
-                t = ws[t].head  # أمير قطر الشيخ تميم: the name belongs to the first title
-            return t
-    return -1
-
-
-def _descends(ws: list[W], m: int, t: int) -> bool:
-    """Whether token m is t or lies under it (at most 30 steps up)."""
-    seen = 0
-    while m >= 0 and seen < 30:
-        if m == t:
-            return True
-        m = ws[m].head
-        seen += 1
-    return False
-
-
-def number_genitive(ws: list[W], u: Unit, prev: Unit | None) -> bool:
-    """بقيمة 8 مليارات, لمدة ثلاثة أيام: a construct noun's number phrase is its genitive;
-    return whether ``u`` was attached so."""
-    if (
-        u.kind == "NP"
-        and prev is not None
-        and prev.kind == "PP"
-        and ws[u.first].upos == "NUM"
-        and ws[prev.head].upos == "NOUN"
-        and not ws[prev.head].definite
-        and not ws[prev.head].tanween
-    ):
-        attach(ws, u.head, prev.head, "nmod")
-        return True
-    return False

@@ -11,9 +11,10 @@ only the clitics inside one surface word (:func:`attach_clitics`, the first pass
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ....lexicon.words import designators, people_nouns, title_at
-from ....text import normalize
+from ....text import normalize, strip_diacritics
 
 #: ``W.head`` of a token not attached yet; -1 is the root.
 UNSET = -2
@@ -48,7 +49,7 @@ class W:
     vnoun: bool = False  # a verbal noun (مصدر) or event noun
     ntype: str = ""  # the lexicon's noun type: nisba, ap, pp, adj, vn, n, prop
 
-    @property
+    @cached_property
     def norm(self) -> str:
         return normalize(self.form)
 
@@ -97,6 +98,12 @@ SPEECH_PARTICIPLES = _normalised(
 #: Subordinators that open a complement clause (ccomp); every other one opens an adverbial
 #: clause (حيث, عندما, حسبما, بعدما ...: advcl).
 COMPLEMENTISERS = _normalised("ان")
+#: Conjunctions that join clauses, not noun phrases (لكن, بل).
+CLAUSE_CONJUNCTIONS = _normalised("لكن ولكن بل")
+#: Prepositions that make أن a clause of time or cause (بعد أن, قبل أن, حتى أن): ``advcl``.
+ADVERBIAL_PREPOSITIONS = _normalised("بعد قبل حتى منذ لأن رغم بسبب دون عوض بدل")
+#: Adverbs of existence (هناك, ثمة): with an indefinite noun they make a clause.
+EXISTENTIALS = _normalised("هناك ثمة")
 #: Subordinators of an aside: كما ذكرت الوكالة.
 ASIDE_SUBORDINATORS = _normalised("كما حسبما وفقما مثلما")
 #: Nouns of time: a bare one is when something happens, not who or what.
@@ -117,6 +124,44 @@ URGE_VERBS = _normalised("دعا حث طالب ناشد اتهم حذر ابلغ
 PARTITIVES = _normalised(
     "أكثر أقل عدد جزء بعض كثير مجموعة ثلث نصف ربع أي كل واحد مئات آلاف عشرات ملايين أغلب معظم"
 )
+#: Prepositions of several words whose middle word is a noun (بالرغم من X, بدلا من X): the
+#: first word is X's ``case``, the others its ``fixed``; by their tokens, normalised.
+_COMPOUNDS = tuple(
+    tuple(normalize(t) for t in c.split())
+    for c in (
+        "ب الرغم من",
+        "على الرغم من",
+        "ب النسبة إلى",
+        "ب النسبة ل",
+        "ب النسبة",
+        "بدلا من",
+        "عوضا عن",
+    )
+)
+#: The same, by their first token.
+COMPOUND_PREPOSITIONS: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(c for c in _COMPOUNDS if c[0] == first) for first in {c[0] for c in _COMPOUNDS}
+}
+#: Cardinal numbers written as words (their lemmas and forms): the noun after them is what
+#: they count, and heads the phrase (خمسة أشخاص, عشرون جنديا).
+CARDINALS = _normalised(
+    "ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثماني ثمانية تسع تسعة عشر عشرة"
+    " عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون"
+    " ثمانين تسعون تسعين مئة مائة مئات ألف آلاف مليون ملايين مليار مليارات بضع بضعة"
+)
+#: Words for "about" before a number (نحو 20, حوالي ألف): the number's advmod.
+APPROXIMATORS = _normalised("نحو حوالي قرابة زهاء")
+#: Number words that multiply the number before them (168 ألف, ثلاثة ملايين).
+MULTIPLIERS = _normalised("ألف آلاف ألفا مليون ملايين مليونا مليار مليارات مليارا")
+#: Month names that take an ordinal (تشرين الأول, كانون الثاني, ربيع الأول, جمادى الآخرة).
+MONTHS_WITH_ORDINALS = _normalised("تشرين كانون ربيع جمادى")
+#: Nouns used as prepositions before a noun phrase (دول مثل مصر, أثناء الزيارة).
+PREPOSITION_NOUNS = _normalised("مثل أثناء")
+#: Nouns that pick one or the rest of the plural after them (أحد المسؤولين, بقية الأراضي):
+#: the plural heads the phrase, as with كل and بعض.
+QUANTIFIER_NOUNS = _normalised("أحد إحدى بقية سائر")
+#: Demonstratives (the tagger reads some as nouns after a preposition: بهذه, لذلك).
+DEMONSTRATIVES = _normalised("هذا هذه ذلك تلك هؤلاء أولئك هذان هاتان هذين هاتين")
 #: كان and ليس: with a nominal predicate, the predicate heads the clause in UD.
 COPULAS = _normalised("كان ليس")
 
@@ -195,6 +240,18 @@ def accusative(ws: list[W], i: int) -> bool:
     return ws[i].acc or "\u064b" in ws[i].form
 
 
+def is_number(w: W) -> bool:
+    """A cardinal number: digits, or a number word without article or possessor."""
+    if w.upos == "NUM":
+        return True
+    return (
+        w.upos in ("NOUN", "ADJ")
+        and not w.definite
+        and w.ent < 0
+        and (w.norm in CARDINALS or normalize(w.lemma) in CARDINALS)
+    )
+
+
 def can_govern(w: W) -> bool:
     """A noun that can be the first term of a construct (مضاف): no article, no tanween."""
     return (
@@ -251,6 +308,18 @@ def noun_takes(noun: W, case: str) -> bool:
     return entry is not None and case in entry.preps
 
 
+def event_noun(noun: W) -> bool:
+    """A noun the relation lexicon knows as an event (مؤتمر, اجتماع, هجوم)."""
+    from ....lexicon.relations import load  # see noun_takes
+
+    if noun.upos not in ("NOUN", "PROPN"):
+        return False
+    lex = load("ar")
+    return lex.event_type(noun.lemma) is not None or (
+        lex.event_type(noun.norm.removeprefix("ال")) is not None
+    )
+
+
 # ------------------------------------------------------------- agreement
 
 
@@ -258,6 +327,8 @@ def agree(adj: W, noun: W, phrase_definite: bool) -> bool:
     """Whether an adjective can describe this noun in a phrase of this definiteness."""
     if adj.definite != phrase_definite:
         return False
+    if adj.ntype == "elative":
+        return True  # أكثر, الأكبر: the elative keeps one form for every gender and number
     if adj.number in ("p", "d") and noun.number == "s":
         return False  # هنأ الملك الفائزين: a plural after a singular noun is the next argument
     human_plural = noun.number == "p" and human(noun)
@@ -270,13 +341,19 @@ def agree(adj: W, noun: W, phrase_definite: bool) -> bool:
 
 
 def rel_agrees(rel: W, noun: W) -> bool:
-    """Whether a relative pronoun (الذي, التي, الذين) can refer to this noun."""
-    if rel.norm == "الذي" and noun.gender == "f" and noun.number != "p":
-        return False
-    if rel.norm == "التي" and noun.gender == "m" and noun.number == "s" and noun.upos != "PROPN":
-        return False
-    if rel.norm == "الذين" and noun.number == "s":
-        return False
+    """Whether a relative pronoun (الذي, التي, الذين) can refer to this noun: الذي a
+    masculine singular, التي a feminine singular or a plural of things, الذين people."""
+    if noun.upos == "PROPN" or noun.ent >= 0:
+        return not (rel.norm == "الذي" and noun.gender == "f")
+    people = human(noun) or noun.norm.endswith(("ون", "يين"))
+    if rel.norm == "الذي":
+        return noun.gender != "f" and noun.number not in ("p", "d")
+    if rel.norm == "التي":
+        return not (noun.gender == "m" and noun.number == "s") and not (
+            people and noun.number == "p"
+        )
+    if rel.norm == "الذين":
+        return noun.number != "s" or noun.tag == "dem"
     return True
 
 
@@ -292,21 +369,82 @@ def carries_subject(v: W) -> bool:
     )
 
 
+#: Verbs of the reflexive form V (تفعّل) that take an object all the same.
+_TRANSITIVE_FORM_V = _normalised(
+    "تسلم تولى تلقى تناول تبنى تجاوز ترأس تحمل تفقد تضمن تصدر تخطى تكبد تقلد تعلم تذكر توقع"
+    " تطلب تحدى تسلق تفادى تجنب تلقي تحدي تولي تبني تخطي تفادي"
+)
+
+
+def intransitive(v: W) -> bool:
+    """A verb that takes no object: a passive, or a reflexive form (تشكّل, انسحب) —
+    after it a noun phrase is not its object."""
+    if "Voice=Pass" in v.feats:
+        return True
+    bare = strip_diacritics(v.lemma)
+    if bare.startswith("ان") and (len(bare) == 4 or (len(bare) == 5 and bare[2] != "ت")):
+        return True  # form VII: انسحب, انعقد, انشقّ (not form VIII انتخب, انتقد)
+    return (
+        bare.startswith("ت")
+        and len(bare) == 4
+        and "\u0651" in v.lemma
+        and normalize(bare) not in _TRANSITIVE_FORM_V
+    )  # form V: تشكّل, توجّه
+
+
+#: Verbs whose complement is a prepositional phrase, beyond the relation lexicon's
+#: (أسفر عن مقتل, أدى إلى, تسبب في): lemma -> prepositions, normalised.
+_VERB_COMPLEMENTS = {
+    normalize(verb): frozenset(normalize(p) for p in preps.split())
+    for verb, preps in (
+        ("أسفر", "عن"),
+        ("أدى", "إلى"),
+        ("تسبب", "في ب"),
+        ("نتج", "عن"),
+        ("أودى", "ب"),
+        ("أعرب", "عن"),
+        ("عبر", "عن"),
+        ("أشاد", "ب"),
+        ("رحب", "ب"),
+    )
+}
+
+
 def verb_takes(pred: W, case: str) -> bool:
-    """Whether the clause's verb takes an object with this preposition (شارك في, التقى ب)."""
+    """Whether the clause's verb takes an object with this preposition (شارك في, التقى ب,
+    أسفر عن)."""
     from ....lexicon.relations import load  # see noun_takes
 
-    entry = load("ar").verb(pred.lemma) if pred.upos == "VERB" else None
+    if pred.upos != "VERB":
+        return False
+    if case in _VERB_COMPLEMENTS.get(normalize(strip_diacritics(pred.lemma)), ()):
+        return True
+    entry = load("ar").verb(pred.lemma)
     return entry is not None and case in entry.preps
 
 
 # ------------------------------------------------------------- pass 1: clitics
 
 
+_FEATS_GENDER = {"Gender=Fem": "f", "Gender=Masc": "m"}
+_FEATS_NUMBER = {"Number=Sing": "s", "Number=Plur": "p", "Number=Dual": "d"}
+
+
+def _features(w: W) -> None:
+    """A closed-class word (الأول, الأخيرة) has its definiteness, gender and number only in
+    its features: copy them to the fields the rules read."""
+    if w.upos not in ("ADJ", "NOUN") or w.feats == "_":
+        return
+    w.definite = w.definite or "Definite=Def" in w.feats
+    w.gender = w.gender or next((v for f, v in _FEATS_GENDER.items() if f in w.feats), "")
+    w.number = w.number or next((v for f, v in _FEATS_NUMBER.items() if f in w.feats), "")
+
+
 def attach_clitics(ws: list[W]) -> list[int]:
     """Attach clitics inside each surface word; return the main token of each word."""
     by_word: dict[int, list[int]] = {}
     for w in ws:
+        _features(w)
         by_word.setdefault(w.word, []).append(w.i)
     return [_attach_word(ws, by_word[word]) for word in sorted(by_word)]
 

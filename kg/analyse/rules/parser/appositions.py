@@ -1,0 +1,138 @@
+"""Level 2 of the parser, continued: phrase decisions the clause pass makes.
+
+When the clause pass (:mod:`.arguments`) meets a noun phrase, it first asks whether the
+phrase belongs to the one before it rather than to the clause: a title and a name in
+apposition (:func:`title_apposition`: an honorific after a title, a title or role set off
+by commas after a name, a name after a title phrase), or a number phrase as a construct's
+genitive (:func:`number_genitive`).
+"""
+
+from __future__ import annotations
+
+from .phrases import Unit
+from .words import COMMAS, W, attach, human, reattach, title_tok
+
+#: How many tokens back a name looks for the title it is in apposition to.
+_TITLE_REACH = 12
+
+
+def title_apposition(ws: list[W], u: Unit, prev: Unit | None) -> bool:
+    """Attach noun phrase ``u`` in apposition if it is a title or a name that goes with the
+    phrase before it; return whether it did."""
+    return _honorific(ws, u, prev) or _title_after_name(ws, u, prev) or _name_after_title(ws, u)
+
+
+def _honorific(ws: list[W], u: Unit, prev: Unit | None) -> bool:
+    """An honorific right after a title phrase (أمير قطر الشيخ ...): the same person's chain."""
+    w = ws[u.head]
+    if not (
+        u.kind == "NP"
+        and w.ent < 0
+        and title_tok(ws, u.head)
+        and w.definite
+        and prev is not None
+        and prev.kind == "NP"
+        and title_tok(ws, prev.head)  # right after a title phrase, not after a name
+        and u.head + 1 < len(ws)
+        and ws[u.head + 1].ent_label == "Person"  # and right before the name: a bare honorific
+    ):
+        return False
+    chain_head = _title_before(ws, u.first)
+    if chain_head < 0:
+        return False
+    reattach(ws, u.head, chain_head, "appos")
+    return True
+
+
+def _title_after_name(ws: list[W], u: Unit, prev: Unit | None) -> bool:
+    """A title set off by commas right after a person's name: الغنوشي، رئيس حزب النهضة،"""
+    if not (
+        u.kind == "NP"
+        and prev is not None
+        and prev.kind == "PUNCT"
+        and ws[prev.head].form in COMMAS
+        and (title_tok(ws, u.head) or _role_noun(ws, u))
+        and prev.first > 0
+        and ws[prev.first - 1].ent_label == "Person"
+    ):
+        return False
+    name = prev.first - 1
+    while ws[name].deprel in ("flat", "flat:name") and ws[name].head >= 0:
+        name = ws[name].head
+    reattach(ws, u.head, name, "appos")
+    return True
+
+
+def _role_noun(ws: list[W], u: Unit) -> bool:
+    """مؤسس موقع الأخبار، / عضو في البرلمان،: a noun phrase the lexicon lists no title for
+    that says what a person is: a noun for people, or a noun governing a genitive, closed by
+    a comma."""
+    w = ws[u.head]
+    if w.upos not in ("NOUN", "ADJ") or w.ent >= 0 or w.definite or w.tanween:
+        return False
+    closed = u.last + 1 < len(ws) and ws[u.last + 1].form in COMMAS
+    governs = any(
+        ws[k].head == u.head and ws[k].deprel == "nmod" for k in range(u.head + 1, u.last + 1)
+    )
+    return closed and (governs or human(w))
+
+
+def _name_after_title(ws: list[W], u: Unit) -> bool:
+    """A name right after a title and its phrase (الأمين العام لحلف ... ينس ستولتنبرغ)."""
+    if u.kind != "NP" or ws[u.head].ent_label != "Person":
+        return False
+    title = _title_before(ws, u.first)
+    if title < 0:
+        return False
+    reattach(ws, u.head, title, "appos")
+    return True
+
+
+def _title_before(ws: list[W], first: int) -> int:
+    """A title token whose phrase (and brackets) runs right up to token ``first``."""
+    k = first - 1
+    while k >= 0 and ws[k].form in (")", "("):
+        k -= 1
+    for t in range(k, max(-1, k - _TITLE_REACH), -1):
+        if (
+            ws[t].upos in ("VERB", "AUX", "SCONJ")
+            or ws[t].tag in ("rel", "sub")
+            or ws[t].form in ("،", ",", ".", ":")
+        ):
+            return -1
+        if title_tok(ws, t):
+            inside = all(_descends(ws, m, t) or ws[m].upos == "PUNCT" for m in range(t + 1, k + 1))
+            if not inside:
+                continue  # a title inside another's phrase: المتحدث باسم القائد العام ... يحيى رسول
+            while ws[t].deprel == "appos" and ws[t].head >= 0 and title_tok(ws, ws[t].head):
+                t = ws[t].head  # أمير قطر الشيخ تميم: the name belongs to the first title
+            return t
+    return -1
+
+
+def _descends(ws: list[W], m: int, t: int) -> bool:
+    """Whether token m is t or lies under it (at most 30 steps up)."""
+    seen = 0
+    while m >= 0 and seen < 30:
+        if m == t:
+            return True
+        m = ws[m].head
+        seen += 1
+    return False
+
+
+def number_genitive(ws: list[W], u: Unit, prev: Unit | None) -> bool:
+    """بقيمة 8 مليارات, لمدة ثلاثة أيام: a construct noun's number phrase is its genitive;
+    return whether ``u`` was attached so."""
+    if (
+        u.kind == "NP"
+        and prev is not None
+        and prev.kind == "PP"
+        and ws[u.first].upos == "NUM"
+        and ws[prev.head].upos == "NOUN"
+        and not ws[prev.head].definite
+        and not ws[prev.head].tanween
+    ):
+        attach(ws, u.head, prev.head, "nmod")
+        return True
+    return False
