@@ -24,11 +24,7 @@ def test_docstring_examples(name: str) -> None:
     assert result.failed == 0
 
 
-#: Modules being split or moved right now: examples come with their new shape.
-NO_EXAMPLES_YET = ("kg.extract", "kg.analyse.rules.parser")
-
-
-@pytest.mark.parametrize("name", [m for m in MODULES if not m.startswith(NO_EXAMPLES_YET)])
+@pytest.mark.parametrize("name", MODULES)
 def test_every_module_has_examples(name: str) -> None:
     """A module listed here but without a single ``>>>`` example would pass unseen."""
     module = importlib.import_module(name)

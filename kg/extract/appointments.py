@@ -5,6 +5,13 @@ predicative title besides its object: the post the appointee takes (عينه ر�
 انتخب البرلمان X رئيسا, تعيين X كمدرب عام). The title is not whom the appointer named:
 ``predicative_titles`` gives the fact steps its tokens to leave out of the objects, and
 ``position_facts`` writes holdsPosition for each appointee.
+
+The post is no second person elected, and the appointee holds it:
+
+>>> from kg import build
+>>> g = build(["انتخب البرلمان سليم الجبوري رئيسا له."])
+>>> [(f.subject, f.relation, f.object, f.confidence) for f in g.facts()]
+[('البرلمان', 'elected', 'سليم الجبوري', 0.9), ('سليم الجبوري', 'holdsPosition', 'رئيسا', 0.75)]
 """
 
 from __future__ import annotations

@@ -6,6 +6,19 @@ on, or a dropped subject guessed from the noun a relative clause describes, the 
 speaker or the most recent agreeing entity; each way has its confidence
 (``confidence.SUBJECT_*``). Reads the tree and the ``Doc`` through ``coref``; writes the
 entities ``coref.ent_of`` makes (and a woman's gender from a feminine verb).
+
+Coordinated objects give one fact each; a dropped subject (وقالت) is the agreeing
+entity of the sentence before:
+
+>>> from kg import build
+>>> g = build(["زار الرئيس الفرنسي إيمانويل ماكرون مصر والأردن."])
+>>> [(f.subject, f.relation, f.object) for f in g.facts(relation="visited")]
+[('إيمانويل ماكرون', 'visited', 'مصر'), ('إيمانويل ماكرون', 'visited', 'الأردن')]
+>>> g = build(["وصلت وزيرة الخارجية الألمانية إلى بغداد. وقالت إنها ستلتقي رئيس الوزراء."])
+>>> [(f.subject, f.relation, f.object) for f in g.facts()]
+[('وزيرة الخارجية الألمانية', 'arrivedIn', 'بغداد'),
+ ('وزيرة الخارجية الألمانية', 'said', 'إنها ستلتقي رئيس الوزراء'),
+ ('وزيرة الخارجية الألمانية', 'met', 'رئيس الوزراء')]
 """
 
 from __future__ import annotations

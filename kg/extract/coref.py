@@ -434,7 +434,15 @@ def _mentioned_before(d: Doc, e: Ent, where: tuple[int, int]) -> bool:
 
 
 def dual_parties(d: Doc, tree: Tree, i: int) -> list[str] | None:
-    """الرئيسان, الجانبين: a dual description refers to the two parties last mentioned together."""
+    """الرئيسان, الجانبين: a dual description refers to the two parties last mentioned together.
+
+    >>> from kg import build
+    >>> g = build(
+    ...     ["التقى الرئيس الروسي فلاديمير بوتين الرئيس الصيني في موسكو. وبحث الجانبان العلاقات الثنائية."]
+    ... )
+    >>> sorted((f.subject, f.object) for f in g.facts(relation="بحث"))
+    [('الرئيس الصيني', 'العلاقات الثنائية'), ('فلاديمير بوتين', 'العلاقات الثنائية')]
+    """
     t = tree.tok(i)
     if t.form.lower() in DUAL_REFS_EN:
         # the two leaders, both sides

@@ -234,7 +234,15 @@ def took_part(
     with_: list[tuple[str, int]],
     event: tuple[str, int],
 ) -> None:
-    """أجرى محادثات مع X: the subject and X took part in the talks (and are the last pair)."""
+    """أجرى محادثات مع X: the subject and X took part in the talks (and are the last pair).
+
+    >>> from kg import build
+    >>> g = build(["أجرى وزير الخارجية المصري محادثات مع نظيره الأردني."])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts()]
+    [('وزير الخارجية المصري', 'met', 'نظيره الأردني'),
+     ('وزير الخارجية المصري', 'participatedIn', 'محادثات'),
+     ('نظيره الأردني', 'participatedIn', 'محادثات')]
+    """
     obj, oi = event
     for who, wi in [(subj, p.v), *with_]:
         d.fact(
@@ -259,7 +267,16 @@ def note_joint_subjects(d: Doc, p: Predicate) -> None:
 def meeting_event(
     d: Doc, s: Sentence, tree: Tree, v: int, parties: list[str], others: list[str]
 ) -> None:
-    """X met Y in Z on W: besides met, a meeting event with its participants, place and time."""
+    """X met Y in Z on W: besides met, a meeting event with its participants, place and time.
+
+    >>> from kg import build
+    >>> g = build(["التقى وزير الخارجية القطري نظيره الأميركي في الدوحة."])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts()]
+    [('نظيره الأميركي', 'participatedIn', 'لقاء وزير الخارجية القطري ونظيره الأميركي'),
+     ('وزير الخارجية القطري', 'met', 'نظيره الأميركي'),
+     ('وزير الخارجية القطري', 'participatedIn', 'لقاء وزير الخارجية القطري ونظيره الأميركي'),
+     ('لقاء وزير الخارجية القطري ونظيره الأميركي', 'location', 'الدوحة')]
+    """
     places = []
     times = []
     for j in tree.children(v, "obl", "obl:tmod", "nmod"):

@@ -8,6 +8,16 @@ one fact a name can state: what an organisation fights), ``find_times``,
 ``find_events`` (event nouns and document nouns), ``find_groups`` (plural nouns of
 people). Titles have their own module (``titles``), noun phrases are made when an
 argument needs one (``coref.ent_of``).
+
+The entities one sentence's mentions make (a title is a person; the meeting event is
+made by the meeting step, the rest here):
+
+>>> from kg import build
+>>> g = build(["التقى وزير الخارجية القطري نظيره الأميركي في الدوحة يوم الأحد."])
+>>> sorted((e.label, e.cls) for e in g.entities())
+[('الدوحة', 'City'), ('لقاء وزير الخارجية القطري ونظيره الأميركي', 'Event'),
+ ('نظيره الأميركي', 'Person'), ('وزير الخارجية القطري', 'Person'),
+ ('يوم الأحد', 'TimeExpression')]
 """
 
 from __future__ import annotations

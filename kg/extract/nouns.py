@@ -53,7 +53,19 @@ MAX_AGENT_DEPTH = 3
 def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     """An action or event noun the lexicon knows, with its objects and its doer (found
     around it; for an attack, a strike or a killing with no doer in sight, the event
-    itself: the attack targeted ...). An event's place object is its location."""
+    itself: the attack targeted ...). An event's place object is its location.
+
+    The doer from a possessive (سيطرته: the army's), a leader from بقيادة, and an
+    attack's target that is its place too:
+
+    >>> from kg import build
+    >>> [(f.subject, f.relation, f.object) for f in build(["أعلن الجيش سيطرته على مدينة الرمادي."]).facts()]
+    [('الجيش', 'announced', 'سيطرة'), ('الجيش', 'controls', 'الرمادي')]
+    >>> g = build(["شنت القوات هجوما بقيادة الجيش العراقي على مدينة الفلوجة."])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts()]
+    [('القوات', 'launched', 'هجوما'), ('القوات', 'targeted', 'الفلوجة'),
+     ('هجوما', 'location', 'الفلوجة'), ('هجوما', 'ledBy', 'الجيش العراقي')]
+    """
     tok = tree.tok(n)
     entry = d.lex.noun(tok.lemma) or d.lex.noun(strip_al(normalize(tok.form)))
     if entry is None:

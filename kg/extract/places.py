@@ -52,7 +52,18 @@ class _Span:
 
 
 def read_places(d: Doc, s: Sentence, tree: Tree) -> None:
-    """locatedIn facts between the sentence's places, facilities and bodies."""
+    """locatedIn facts between the sentence's places, facilities and bodies.
+
+    A direction word between two places, and a capital:
+
+    >>> from kg import build
+    >>> g = build(["وصل الوفد إلى مدينة بلخ شمال أفغانستان."])
+    >>> [(f.subject, f.object) for f in g.facts(relation="locatedIn")]
+    [('بلخ', 'أفغانستان')]
+    >>> g = build(["قصفت الطائرات مدينة الفاشر عاصمة ولاية شمال دارفور."])
+    >>> [(f.subject, f.object) for f in g.facts(relation="locatedIn")]
+    [('الفاشر', 'شمال دارفور')]
+    """
     spans = _spans(d, s, tree)
     for sp in spans:
         _place_in_name(d, s, tree, sp)

@@ -75,7 +75,14 @@ def prep_only_facts(
 ) -> None:
     """A verb whose relation holds only of its prepositional object (بحث مع X الأزمة: met
     X): the other objects are talks the parties took part in, or topics (open relations).
-    Talks on a call (أجرى اتصالا هاتفيا مع X) are no meeting."""
+    Talks on a call (أجرى اتصالا هاتفيا مع X) are no meeting.
+
+    >>> from kg import build
+    >>> g = build(["بحث وزير الخارجية المصري مع نظيره السعودي الأزمة السورية."])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts()]
+    [('وزير الخارجية المصري', 'met', 'نظيره السعودي'),
+     ('وزير الخارجية المصري', 'بحث', 'الأزمة السورية')]
+    """
     on_prep = [o for o in objects if tree.case(o[1]).split(" ")[0] in entry.preps]
     topics = [o for o in objects if o not in on_prep]
     events = [o for o in topics if d.ent(o[0]).cls == "Event"]
@@ -172,7 +179,17 @@ def relation_facts(
     d: Doc, s: Sentence, tree: Tree, p: Predicate, objects: list[tuple[str, int]]
 ) -> None:
     """The verb's relation between each subject and each object; who the last pair is,
-    the meeting event, the last speaker."""
+    the meeting event, the last speaker.
+
+    A verb in the lexicon gives its relation; one outside it an open relation labelled
+    with its lemma and preposition, at the open relation's confidence:
+
+    >>> from kg import build
+    >>> [(f.subject, f.relation, f.object) for f in build(["سيطر تنظيم داعش على مدينة الموصل."]).facts()]
+    [('تنظيم الدولة الإسلامية', 'controls', 'الموصل')]
+    >>> [(f.relation, f.object, f.confidence) for f in build(["اعترف الرئيس الأميركي بالقدس."]).facts()]
+    [('اعترف ب', 'القدس', 0.5)]
+    """
     if p.rel in JOINT_RELATIONS:
         objects = _joint_parties(d, s, tree, p, objects)
     for subj in p.subjects:

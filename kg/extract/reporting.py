@@ -28,7 +28,13 @@ SOURCES = ("Person", "Organization", "Group")
 
 def read_sources(d: Doc, s: Sentence, tree: Tree) -> None:
     """بحسب رئيس الهيئة موسى المعايطة: a person or body in a source phrase reported the
-    clause the phrase hangs on; رسالة من الرئيس: the president issued the letter."""
+    clause the phrase hangs on; رسالة من الرئيس: the president issued the letter.
+
+    >>> from kg import build
+    >>> g = build(["قتل عشرة جنود في الهجوم، بحسب وزارة الدفاع."])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts()]
+    [('وزارة الدفاع', 'reported', 'قتل عشرة جنود في الهجوم')]
+    """
     for t in s.tokens:
         if strip_al(normalize(t.form)) in MESSAGES:
             _message_from(d, s, tree, t.id)

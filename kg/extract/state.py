@@ -6,6 +6,20 @@ mentions and subjects, the last speaker, the parties of the last meeting, the
 organisations whose first word may stand for them. ``Doc.ent(key)`` is the entity a key
 stands for after merges; ``Doc.mention`` and ``Doc.fact`` are the only writers of
 mentions and facts. ``Predicate`` is one verb's reading while the fact steps pass it on.
+
+Entities are made once per key and merged by union-find; the one with a proper name
+represents the merge:
+
+>>> from kg.model import AnalysedDoc, Document
+>>> d = Doc(AnalysedDoc(Document("d", "", "ar"), (), "demo"))
+>>> d.entity("e1", "Person").names.append("الوزير")
+>>> e2 = d.entity("e2", "Person")
+>>> e2.names.append("رياض المالكي")
+>>> e2.proper = True
+>>> d.merge("e1", "e2"), d.find("e1"), d.ent("e1").names
+('e2', 'e2', ['رياض المالكي', 'الوزير'])
+>>> d.entity("e3", "City").gender, d.entity("e4", "Organization").gender
+('f', '')
 """
 
 from __future__ import annotations

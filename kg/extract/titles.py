@@ -32,7 +32,17 @@ NO_RELATION = "-"
 
 
 def find_titles(d: Doc, s: Sentence, tree: Tree) -> None:
-    """Title words, as Position mentions and as the person each names."""
+    """Title words, as Position mentions and as the person each names.
+
+    A title in apposition with a name: the position, and the country a head of state's
+    nationality adjective names:
+
+    >>> from kg import build
+    >>> g = build(["زار الرئيس الفرنسي إيمانويل ماكرون مصر والأردن."])
+    >>> [(f.subject, f.relation, f.object, f.confidence) for f in g.facts()][2:]
+    [('إيمانويل ماكرون', 'holdsPosition', 'الرئيس الفرنسي', 0.9),
+     ('إيمانويل ماكرون', 'leaderOf', 'فرنسا', 0.8)]
+    """
     for t in s.tokens:
         title = title_of(tree, t.id)
         if title is None or t.upos not in ("NOUN", "ADJ", "PROPN"):

@@ -27,7 +27,27 @@ NP_INTERNAL = frozenset(
 
 
 class Tree:
-    """Children index and spans of one sentence's dependency tree."""
+    """Children index and spans of one sentence's dependency tree.
+
+    A tree of وصل الوفد إلى بغداد, made by hand:
+
+    >>> from kg.model import Sentence, Token
+    >>> toks = (
+    ...     Token(1, "وصل", "وصل", "VERB", 0, "root", 0, 3),
+    ...     Token(2, "الوفد", "وفد", "NOUN", 1, "nsubj", 4, 9),
+    ...     Token(3, "إلى", "إلى", "ADP", 4, "case", 10, 13),
+    ...     Token(4, "بغداد", "بغداد", "PROPN", 1, "obl", 14, 19),
+    ... )
+    >>> tree = Tree(Sentence(0, 0, 19, "وصل الوفد إلى بغداد", toks))
+    >>> tree.children(1), tree.children(1, "obl"), tree.children(4)
+    ([2, 4], [4], [3])
+    >>> tree.case(4), tree.has_case(2), tree.base_rel(3)
+    ('الي', False, 'case')
+    >>> tree.subtree(4), list(tree.ancestors(3))
+    ([3, 4], [4, 1])
+    >>> tree.text(*tree.span([3, 4]))
+    'إلى بغداد'
+    """
 
     def __init__(self, sentence: Sentence) -> None:
         self.s = sentence

@@ -42,7 +42,17 @@ from .tree import Tree
 
 
 def extract(analysed: AnalysedDoc) -> Extraction:
-    """Mentions, entities and facts of one analysed document."""
+    """Mentions, entities and facts of one analysed document.
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.read import from_strings
+    >>> doc = next(from_strings(["وصل وزير الخارجية الأردني إلى باريس."]))
+    >>> ex = extract(RulesAnalyser().analyse(doc))
+    >>> [(m.text, m.label, m.kind) for m in ex.mentions]
+    [('باريس', 'City', 'name'), ('وزير الخارجية الأردني', 'Person', 'nominal')]
+    >>> [(ex.entity(t.subject).label, t.relation, ex.entity(t.object).label) for t in ex.triples]
+    [('وزير الخارجية الأردني', 'arrivedIn', 'باريس')]
+    """
     d = Doc(analysed)
     for s in analysed.sentences:
         if not s.tokens:

@@ -5,6 +5,16 @@ compared with a lemma that only lost its diacritics). The lists the analysers sh
 the extractor (titles, designators, people nouns, first names) live in
 ``kg.lexicon.words``; the relation lexicon (verbs, nouns, prepositions and event types
 mapped onto relations) in ``kg.lexicon.relations``. Nothing here reads a document.
+
+A word is looked up in its normalised form (hamza seats, alif maqsura, ta marbuta and
+diacritics folded), never as written:
+
+>>> "أسفر" in RESULT_VERBS, normalize("أسفر") in RESULT_VERBS
+(False, True)
+>>> normalize("رسمياً") in MANNER_ADVERBS, normalize("مصرع") in DEATH_FATES
+(True, True)
+>>> PRON_AGREE["ها"], PRON_AGREE["هما"], SPEECH_PARTICIPLES["مؤكد"]
+(('f', 's'), ('', 'd'), 'أكد')
 """
 
 from __future__ import annotations

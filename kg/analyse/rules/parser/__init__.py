@@ -45,7 +45,21 @@ __all__ = ["W", "parse"]
 
 
 def parse(ws: list[W]) -> None:
-    """Fill ``head`` and ``deprel`` of every working token (head -1 = root)."""
+    """Fill ``head`` and ``deprel`` of every working token (head -1 = root).
+
+    The rules analyser tags a sentence and parses it here; its tokens carry the result
+    (ids 1-based, head 0 for the root): the clitics of واستقبله (level 1), a pronoun
+    suffix as a noun's ``nmod`` and a PP (level 2), subject and oblique (level 3):
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.read import from_strings
+    >>> def parsed(text):  # (form, deprel, head id) of each token of the first sentence
+    ...     s = RulesAnalyser().analyse(next(from_strings([text]))).sentences[0]
+    ...     return [(t.form, t.deprel, t.head) for t in s.tokens]
+    >>> parsed("واستقبله الرئيس في مكتبه.")
+    [('و', 'cc', 2), ('استقبل', 'root', 0), ('ه', 'obj', 2), ('الرئيس', 'nsubj', 2),
+     ('في', 'case', 6), ('مكتب', 'obl', 2), ('ه', 'nmod', 6), ('.', 'punct', 2)]
+    """
     if not ws:
         return
     mains = attach_clitics(ws)

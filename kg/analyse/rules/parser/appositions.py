@@ -18,7 +18,18 @@ _TITLE_REACH = 12
 
 def title_apposition(ws: list[W], u: Unit, prev: Unit | None) -> bool:
     """Attach noun phrase ``u`` in apposition if it is a title or a name that goes with the
-    phrase before it; return whether it did."""
+    phrase before it; return whether it did.
+
+    A title set off by commas after a name is the name's ``appos``, not the verb's object:
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.read import from_strings
+    >>> def parsed(text):  # (form, deprel, head id) of each token of the first sentence
+    ...     s = RulesAnalyser().analyse(next(from_strings([text]))).sentences[0]
+    ...     return [(t.form, t.deprel, t.head) for t in s.tokens]
+    >>> [w for w in parsed("التقى الوزير محمد علي، رئيس الوفد، في عمان.") if w[1] in ("appos", "obj")]
+    [('محمد', 'appos', 2), ('رئيس', 'appos', 3)]
+    """
     return _honorific(ws, u, prev) or _title_after_name(ws, u, prev) or _name_after_title(ws, u)
 
 

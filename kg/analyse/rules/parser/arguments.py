@@ -61,7 +61,20 @@ _CLAUSE_COMPOUNDS = frozenset(("من خلال", "بالرغم من", "علي ا�
 
 def nominal(ws: list[W], f: Frame, u: Unit, prev: Unit | None, cc: int) -> None:
     """Attach noun phrase ``u`` in clause ``f`` (``prev``: the unit before it; ``cc``: a
-    pending و/ف)."""
+    pending و/ف).
+
+    A conjunct joins the phrase before it; the others are the verb's subject, object
+    and oblique:
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.read import from_strings
+    >>> def parsed(text):  # (form, deprel, head id) of each token of the first sentence
+    ...     s = RulesAnalyser().analyse(next(from_strings([text]))).sentences[0]
+    ...     return [(t.form, t.deprel, t.head) for t in s.tokens]
+    >>> parsed("وقع العراق والأردن اتفاقية في عمان.")
+    [('وقع', 'root', 0), ('العراق', 'nsubj', 1), ('و', 'cc', 4), ('الأردن', 'conj', 2),
+     ('اتفاقية', 'obj', 1), ('في', 'case', 7), ('عمان', 'obl', 1), ('.', 'punct', 1)]
+    """
     if _joins_phrase_before(ws, f, u, prev, cc):
         return
     if f.pred < 0:

@@ -73,7 +73,22 @@ class _Walk:
 
 
 def attach_clauses(ws: list[W], units: list[Unit]) -> None:
-    """Attach the units of one sentence into clauses (the third pass)."""
+    """Attach the units of one sentence into clauses (the third pass).
+
+    A complement clause after إن (``ccomp`` with its ``mark``, and the future س as
+    ``aux``), and an adverbial clause after حيث:
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.read import from_strings
+    >>> def parsed(text):  # (form, deprel, head id) of each token of the first sentence
+    ...     s = RulesAnalyser().analyse(next(from_strings([text]))).sentences[0]
+    ...     return [(t.form, t.deprel, t.head) for t in s.tokens]
+    >>> parsed("قال الوزير إن الحكومة ستفتتح المعرض.")
+    [('قال', 'root', 0), ('الوزير', 'nsubj', 1), ('إن', 'mark', 6), ('الحكومة', 'nsubj', 6),
+     ('س', 'aux', 6), ('تفتتح', 'ccomp', 1), ('المعرض', 'obj', 6), ('.', 'punct', 1)]
+    >>> parsed("وصل الوزير إلى القاهرة حيث التقى الرئيس.")[4:7]
+    [('حيث', 'mark', 6), ('التقى', 'advcl', 1), ('الرئيس', 'nsubj', 6)]
+    """
     walk = _Walk([Frame("main", -1)])
     for idx, u in enumerate(units):
         _unit(ws, units, idx, walk)

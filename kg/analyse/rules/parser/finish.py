@@ -50,7 +50,16 @@ def _break_cycles(ws: list[W], root: int) -> None:
 def copulas(ws: list[W]) -> None:
     """كان الرئيس غاضبًا: the UD way, the nominal predicate heads the clause and كان is its
     ``cop`` (its subject and other dependents move to the predicate). Verbs like أصبح keep
-    their ``xcomp``."""
+    their ``xcomp``.
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.read import from_strings
+    >>> def parsed(text):  # (form, deprel, head id) of each token of the first sentence
+    ...     s = RulesAnalyser().analyse(next(from_strings([text]))).sentences[0]
+    ...     return [(t.form, t.deprel, t.head) for t in s.tokens]
+    >>> parsed("كان الاجتماع مهما.")
+    [('كان', 'cop', 3), ('الاجتماع', 'nsubj', 3), ('مهما', 'root', 0), ('.', 'punct', 3)]
+    """
     for w in ws:
         if w.upos != "AUX" or w.deprel in ("aux", "cop") or normalize(w.lemma) not in COPULAS:
             continue
@@ -148,7 +157,16 @@ _FINAL = set(".!?؟…")
 def punctuation(ws: list[W]) -> None:
     """Punctuation the UD way: sentence-final marks on the root; brackets and quotes on
     the head of what they enclose; commas, colons and the like on the head of the phrase
-    that follows them (the next conjunct, apposition or clause)."""
+    that follows them (the next conjunct, apposition or clause).
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.read import from_strings
+    >>> def parsed(text):  # (form, deprel, head id) of each token of the first sentence
+    ...     s = RulesAnalyser().analyse(next(from_strings([text]))).sentences[0]
+    ...     return [(t.form, t.deprel, t.head) for t in s.tokens]
+    >>> [w for w in parsed("التقى الوزير محمد علي، رئيس الوفد، في عمان.") if w[1] == "punct"]
+    [('،', 'punct', 6), ('،', 'punct', 10), ('.', 'punct', 1)]
+    """
     n = len(ws)
     root = next((w.i for w in ws if w.head == -1), 0)
     if all(w.upos == "PUNCT" for w in ws):

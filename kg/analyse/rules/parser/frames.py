@@ -91,7 +91,17 @@ def attach_frame_head(ws: list[W], f: Frame) -> None:
 
 
 def take_pending(ws: list[W], f: Frame) -> None:
-    """Phrases seen before the predicate: the first bare noun phrase is the subject."""
+    """Phrases seen before the predicate: the first bare noun phrase is the subject.
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.read import from_strings
+    >>> def parsed(text):  # (form, deprel, head id) of each token of the first sentence
+    ...     s = RulesAnalyser().analyse(next(from_strings([text]))).sentences[0]
+    ...     return [(t.form, t.deprel, t.head) for t in s.tokens]
+    >>> parsed("الحكومة قررت رفع الأسعار.")
+    [('الحكومة', 'nsubj', 2), ('قررت', 'root', 0), ('رفع', 'obj', 2), ('الأسعار', 'nmod', 3),
+     ('.', 'punct', 2)]
+    """
     for pu in f.pending:
         if pu.kind == "NP" and f.subj < 0 and not time_like(ws[pu.head]):
             f.subj = pu.head
@@ -163,7 +173,20 @@ def close_main(ws: list[W], f: Frame) -> None:
 
 def verbless(ws: list[W], f: Frame, pred_unit: Unit | None = None) -> None:
     """A clause without a verb: subject noun phrase, then a predicate (noun, adjective, PP;
-    ``pred_unit`` when the caller knows it)."""
+    ``pred_unit`` when the caller knows it).
+
+    The predicate heads the clause, the subject its ``nsubj``; a PP right after the
+    subject stays on it:
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.read import from_strings
+    >>> def parsed(text):  # (form, deprel, head id) of each token of the first sentence
+    ...     s = RulesAnalyser().analyse(next(from_strings([text]))).sentences[0]
+    ...     return [(t.form, t.deprel, t.head) for t in s.tokens]
+    >>> parsed("الوضع في المدينة هادئ.")
+    [('الوضع', 'nsubj', 4), ('في', 'case', 3), ('المدينة', 'nmod', 1), ('هادئ', 'root', 0),
+     ('.', 'punct', 4)]
+    """
     nps = [u for u in f.pending if u.kind in NP_KINDS]
     if not nps:
         if f.pending:

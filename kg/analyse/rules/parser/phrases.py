@@ -80,7 +80,25 @@ _UNIT_KINDS = {
 
 def noun_phrases(ws: list[W], mains: list[int]) -> list[Unit]:
     """Group the main tokens of the words into units: a noun phrase for a name or a word
-    that starts one, grown to the right (:func:`_extend_np`); one unit for any other word."""
+    that starts one, grown to the right (:func:`_extend_np`); one unit for any other word.
+
+    Construct state (وزير الخارجية, مدينة بغداد: ``nmod``) and an adjective on the noun it
+    agrees with, past the genitive (الفرنسي on وزير, not on الخارجية):
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.read import from_strings
+    >>> def parsed(text):  # (form, deprel, head id) of each token of the first sentence
+    ...     s = RulesAnalyser().analyse(next(from_strings([text]))).sentences[0]
+    ...     return [(t.form, t.deprel, t.head) for t in s.tokens]
+    >>> parsed("زار وزير الخارجية الفرنسي مدينة بغداد.")
+    [('زار', 'root', 0), ('وزير', 'nsubj', 1), ('الخارجية', 'nmod', 2), ('الفرنسي', 'amod', 2),
+     ('مدينة', 'obj', 1), ('بغداد', 'nmod', 5), ('.', 'punct', 1)]
+
+    A bracketed name is in apposition with the name before it:
+
+    >>> parsed("وصل الوفد إلى بغداد (العراق).")[3:7]
+    [('بغداد', 'obl', 1), ('(', 'punct', 6), ('العراق', 'appos', 4), (')', 'punct', 6)]
+    """
     units: list[Unit] = []
     k = 0
     while k < len(mains):

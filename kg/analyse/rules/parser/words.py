@@ -241,7 +241,11 @@ def accusative(ws: list[W], i: int) -> bool:
 
 
 def is_number(w: W) -> bool:
-    """A cardinal number: digits, or a number word without article or possessor."""
+    """A cardinal number: digits, or a number word without article or possessor.
+
+    >>> is_number(W(0, "ثلاثة", "NOUN", "", 0)), is_number(W(0, "الثلاثة", "NOUN", "", 0, definite=True))
+    (True, False)
+    """
     if w.upos == "NUM":
         return True
     return (
@@ -253,7 +257,13 @@ def is_number(w: W) -> bool:
 
 
 def can_govern(w: W) -> bool:
-    """A noun that can be the first term of a construct (مضاف): no article, no tanween."""
+    """A noun that can be the first term of a construct (مضاف): no article, no tanween.
+
+    >>> can_govern(W(0, "وزير", "NOUN", "", 0)), can_govern(W(0, "الوزير", "NOUN", "", 0, definite=True))
+    (True, False)
+    >>> can_govern(W(0, "مسلحون", "NOUN", "", 0, number="p"))
+    False
+    """
     return (
         w.upos in ("NOUN", "ADJ", "NUM")
         and not w.definite
@@ -324,7 +334,20 @@ def event_noun(noun: W) -> bool:
 
 
 def agree(adj: W, noun: W, phrase_definite: bool) -> bool:
-    """Whether an adjective can describe this noun in a phrase of this definiteness."""
+    """Whether an adjective can describe this noun in a phrase of this definiteness.
+
+    Plurals of things take a feminine singular (قرارات جديدة); people do not (وزراء عربي
+    is no phrase), nor does a definite adjective describe an indefinite phrase:
+
+    >>> things = W(0, "قرارات", "NOUN", "", 0, number="p", gender="m", lemma="قرار")
+    >>> agree(W(1, "جديدة", "ADJ", "", 1, number="s", gender="f"), things, False)
+    True
+    >>> people = W(0, "وزراء", "NOUN", "", 0, number="p", gender="m", lemma="وزير")
+    >>> agree(W(1, "عربي", "ADJ", "", 1, number="s", gender="m"), people, False)
+    False
+    >>> agree(W(1, "الجديدة", "ADJ", "", 1, definite=True, gender="f"), things, False)
+    False
+    """
     if adj.definite != phrase_definite:
         return False
     if adj.ntype == "elative":
@@ -361,7 +384,13 @@ def rel_agrees(rel: W, noun: W) -> bool:
 
 
 def carries_subject(v: W) -> bool:
-    """Plural and first/second person verb forms carry their subject (قالوا, نعمل)."""
+    """Plural and first/second person verb forms carry their subject (قالوا, نعمل).
+
+    >>> carries_subject(W(0, "قالوا", "VERB", "", 0, person="3mp"))
+    True
+    >>> carries_subject(W(0, "قال", "VERB", "", 0, person="3ms"))
+    False
+    """
     return (
         v.person[:1] in ("1", "2")
         or v.person in ("3mp", "3fp", "3d")
@@ -441,7 +470,25 @@ def _features(w: W) -> None:
 
 
 def attach_clitics(ws: list[W]) -> list[int]:
-    """Attach clitics inside each surface word; return the main token of each word."""
+    """Attach clitics inside each surface word; return the main token of each word.
+
+    واستقبله عليه: و ``cc`` and the suffix ``obj`` on the verb; in عليه the pronoun is the
+    main token and the preposition its ``case`` (heads are indices into ``ws``):
+
+    >>> ws = [
+    ...     W(0, "و", "CCONJ", "conj", 0),
+    ...     W(1, "استقبل", "VERB", "", 0),
+    ...     W(2, "ه", "PRON", "pron", 0),
+    ...     W(3, "علي", "ADP", "prep", 1),
+    ...     W(4, "ه", "PRON", "pron", 1),
+    ... ]
+    >>> attach_clitics(ws)
+    [1, 4]
+    >>> [(w.form, w.head, w.deprel) for w in ws]
+    [('و', 1, 'cc'), ('استقبل', -2, ''), ('ه', 1, 'obj'), ('علي', 4, 'case'), ('ه', -2, '')]
+    >>> has_suffix(ws, 1), conj_clitic_only(ws, 1), first_tok(ws, 2), last_tok(ws, 0)
+    (True, True, 0, 2)
+    """
     by_word: dict[int, list[int]] = {}
     for w in ws:
         _features(w)
