@@ -130,6 +130,29 @@ def lexicon_rows(lang: str) -> list[tuple[int, str, str, str]]:
     return rows
 
 
+#: Ids of the mutant entries whose fields the extractor read (see :func:`_spy`).
+_READ: set[int] = set()
+
+
+def _spy(entry: Any, **changes: Any) -> Any:
+    """A copy of a lexicon entry with ``changes`` that notes when the extractor reads it, so
+    that a surviving mutant whose row no suite case looks up (the analyser gives its words
+    the lemma of another row: عقوبات is lemmatised عقوبة) is told from one that the cases
+    reach and do not check."""
+    cls = type(entry)
+
+    class Spy(cls):  # type: ignore[misc,valid-type]
+        __slots__ = ()
+
+        def __getattribute__(self, name: str) -> Any:
+            if not name.startswith("__"):
+                _READ.add(id(self))
+            return super().__getattribute__(name)
+
+    fields = {f.name: getattr(entry, f.name) for f in dataclasses.fields(entry)}
+    return Spy(**{**fields, **changes})
+
+
 def lexicon_mutants(lang: str, only: str = "") -> list[dict[str, Any]]:
     from kg.lexicon import relations as lexmod
 
@@ -160,14 +183,25 @@ def lexicon_mutants(lang: str, only: str = "") -> list[dict[str, Any]]:
             results.append(res)
             continue
         relevant = [p for p in prepared if k in p.lemmas or k in p.text]
-        table[k] = dataclasses.replace(entry, relation=wrong)
+        mutant = table[k] = _spy(entry, relation=wrong)
+        _READ.clear()
+        reached = 0
         try:
-            broken = [p.case.id for p in relevant if before[p.case.id] and not run(p).ok]
+            broken = []
+            for p in relevant:
+                was = id(mutant) in _READ
+                _READ.discard(id(mutant))
+                if before[p.case.id] and not run(p).ok:
+                    broken.append(p.case.id)
+                reached += id(mutant) in _READ
+                if was:
+                    _READ.add(id(mutant))
         finally:
             table[k] = entry
         res.update(
             status="caught" if broken else "survived",
             cases=len(relevant),
+            reached=reached,
             failed=broken[:8],
         )
         results.append(res)
@@ -381,8 +415,9 @@ def main(argv: list[str] | None = None) -> int:
         if r["status"] == "survived" and r["kind"] == "lexicon":
             print(
                 f"SURVIVED {r['row']} {r['lemma']} {r['pos']} {r['relation']} -> {r['mutant']}"
-                f" ({r['cases']} cases ran)"
+                f" ({r['cases']} cases ran, {r['reached']} looked the row up)"
                 + (" [its sentence is a known failure]" if r["known_failure"] else "")
+                + (" [no suite case reaches the row]" if not r["reached"] else "")
             )
         elif r["status"] == "survived":
             print(f"SURVIVED coref {r['mutant']} (articles changed: {r['articles_changed']})")
