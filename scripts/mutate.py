@@ -12,7 +12,13 @@ with ``--lang en``) the row's relation is swapped for a wrong one, chosen determ
 the loaded lexicon in this process (nothing is edited on disk) and the suite cases whose
 analysed text has a word of that lemma are extracted again (the analyses are made once:
 the relation of a row does not change them). A mutant is *caught* when one of those cases
-passed before and fails now; it *survives* otherwise.
+passed before and fails now; it *survives* otherwise. A survivor is reported with the
+number of cases that looked the row up: none means the suites never reach the row (the
+analyser gives its words another row's lemma, or never reads them with that part of
+speech), one or more that they reach it and check nothing it changes.
+
+The suites are the ones the tests require to pass, found by name as tests/conftest.py
+finds them (``suite*_ar.tsv``, ``heldout*_ar.tsv``, not ``*_failing_ar.tsv``).
 
 **Coreference mutants.** Each runs in a subprocess that monkeypatches one coreference
 choice wherever the function is defined (found by name in the modules of ``kg``, so the
