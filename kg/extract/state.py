@@ -103,6 +103,7 @@ class Doc:
             tuple[str, frozenset[str], str, int]
         ] = []  # title head, modifiers, person known only by the title, sentence
         self.history: list[tuple[str, str, int]] = []  # (entity key, role, sentence)
+        self.history_at: dict[tuple[str, int], int] = {}  # (entity key, sentence) -> offset
         self.last_speaker: str | None = None
         self.nationality: dict[
             str, gazetteer.Entry
@@ -181,8 +182,23 @@ class Doc:
             else ([] if cls == "Statement" else [head])
         ):
             self.token_ent.setdefault((s.index, t), e.key)
-        self.history.append((e.key, "mention", s.index))
+        self.remember(e.key, s.index, a)
         return e.key
+
+    def remember(self, key: str, sentence: int, start: int) -> None:
+        """Note a mention in the history, in the order of the text among the sentence's
+        mentions noted before it: a phrase read late (the country of الرئيس الفرنسي, read
+        with the titles) is no more recent than a name after it (أنغيلا ميركل)."""
+        at = self.history_at[(key, sentence)] = max(
+            start, self.history_at.get((key, sentence), start)
+        )
+        i = len(self.history)
+        while i > 0:
+            k, role, si = self.history[i - 1]
+            if si != sentence or role != "mention" or self.history_at.get((k, si), -1) <= at:
+                break
+            i -= 1
+        self.history.insert(i, (key, "mention", sentence))
 
     # ---------------------------------------------------------------- facts
 

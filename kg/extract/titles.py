@@ -195,7 +195,7 @@ def _unnamed_title(
         surface = d.text[tree.span(ids)[0] : tree.span(ids)[1]]
         if surface not in e.names:
             e.names.append(surface)
-        d.history.append((bound, "mention", s.index))
+        d.remember(bound, s.index, tree.span(ids)[0])
     else:
         e = d.ent(pos_key)
         if e.proper:  # a name the analyser took for a title
