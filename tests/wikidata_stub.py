@@ -1,7 +1,7 @@
 """A local server on 127.0.0.1 that answers like Wikidata (no test touches the internet).
 
 - ``/w/api.php?action=wbsearchentities`` and ``action=wbgetentities`` in the shapes of
-  ``tests/data/wikidata/`` (copied from ``../shared/gazetteer/fixtures``; REAL and STUB
+  ``tests/data/wikidata/`` (recorded Wikidata answers and stubs in their shape; REAL and STUB
   marked there). The REAL World Bank entity (Q7164) is served as recorded; the other
   items are STUBS built here in the same shape. Items whose id starts with ``Q9000000``
   are fake (made-up ids for things the tests need: a person, a channel, a second

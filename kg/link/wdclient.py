@@ -1,6 +1,7 @@
 """A small, polite Wikidata client: search, entity data, SPARQL, with a persistent cache.
 
-It follows the Wikimedia etiquette (see ``../shared/gazetteer/wikidata_api.md``):
+It follows the Wikimedia etiquette (the User-Agent policy at
+https://meta.wikimedia.org/wiki/User-Agent_policy and the API's maxlag rules):
 
 - a descriptive User-Agent with contact information (``KG_WIKIDATA_CONTACT`` sets the
   contact, ``KG_USER_AGENT`` replaces the whole string);
