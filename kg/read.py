@@ -14,8 +14,6 @@ since no news article is, and analysing one would take hours.
 
 from __future__ import annotations
 
-import html
-import html.parser
 import json
 import os
 import re
@@ -24,6 +22,7 @@ from pathlib import Path
 
 from .model import Document, Problem
 from .text import ARABIC_LETTER, LATIN_LETTER, detect_lang
+from .web import extract, html_to_text  # noqa: F401 (kg.read.html_to_text, as before)
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".conllu", ".html", ".htm"}
@@ -158,8 +157,6 @@ def html_document(
 ) -> Document | Problem:
     """A Document of an HTML page's main text, with its metadata (``kg.web``): what every
     input of HTML (a saved page, a fetched URL, a WARC record) goes through."""
-    from .web import extract
-
     page = extract(markup, url=url)
     meta = (*meta, ("markup", "html"), *page.meta())
     if page.how != "main text":
@@ -446,47 +443,6 @@ def _conllu_lang(text: str) -> str:
     return detect_lang(" ".join(words))
 
 
-class _HTMLText(html.parser.HTMLParser):
-    _BLOCK = {
-        "p",
-        "div",
-        "br",
-        "li",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "tr",
-        "section",
-        "article",
-        "title",
-    }
-    _SKIP = {"script", "style", "noscript", "template", "svg", "head"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self._skip += 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP:
-            self._skip = max(0, self._skip - 1)
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 
 
@@ -497,20 +453,6 @@ def looks_like_html(text: str) -> bool:
     (True, False)
     """
     return _HTML_START.match(text[:4096]) is not None
-
-
-def html_to_text(markup: str) -> str:
-    """Visible text of an HTML page (scripts, styles and the head dropped).
-
-    >>> html_to_text("<html><head><title>x</title><script>alert(1)</script></head><body><p>قال</p><p>الوزير</p></body></html>").split()
-    ['قال', 'الوزير']
-    """
-    p = _HTMLText()
-    p.feed(markup)
-    p.close()
-    text = html.unescape("".join(p.parts))
-    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines()]
-    return "\n".join(line for line in lines if line)
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

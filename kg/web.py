@@ -20,6 +20,8 @@ trafilatura and lxml are imported when a page is extracted, not with ``kg``.
 
 from __future__ import annotations
 
+import html
+import html.parser
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -89,8 +91,6 @@ def extract(markup: str, *, url: str = "") -> Page:
     """
     import lxml.html
     import trafilatura
-
-    from .read import html_to_text
 
     try:
         tree = lxml.html.document_fromstring(markup)
@@ -169,4 +169,59 @@ def _s(value: object) -> str:
 
 def _lines(text: str) -> str:
     lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+class _HTMLText(html.parser.HTMLParser):
+    _BLOCK = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "section",
+        "article",
+        "title",
+    }
+    _SKIP = {"script", "style", "noscript", "template", "svg", "head"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of an HTML page (scripts, styles and the head dropped).
+
+    >>> html_to_text("<html><head><title>x</title><script>alert(1)</script></head><body><p>قال</p><p>الوزير</p></body></html>").split()
+    ['قال', 'الوزير']
+    """
+    p = _HTMLText()
+    p.feed(markup)
+    p.close()
+    text = html.unescape("".join(p.parts))
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines()]
     return "\n".join(line for line in lines if line)
