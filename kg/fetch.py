@@ -36,6 +36,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .model import Document, Problem
+from .web import doc_id
 
 log = logging.getLogger(__name__)
 
@@ -316,17 +317,6 @@ def _short(exc: BaseException) -> str:
     text = str(exc)
     m = re.search(r"\[Errno [^\]]*\] [^'\")]+", text)
     return (m.group(0) if m else text)[:200]
-
-
-def doc_id(url: str) -> str:
-    """A document id for a URL: host and path (and query), without the scheme.
-
-    >>> doc_id("https://www.Example.com/news/1?id=2#top")
-    'www.example.com/news/1?id=2'
-    """
-    p = urlsplit(url)
-    port = f":{p.port}" if p.port else ""
-    return f"{(p.hostname or '').lower()}{port}{p.path or '/'}" + (f"?{p.query}" if p.query else "")
 
 
 def read_url_list(path: str | os.PathLike[str]) -> list[str]:

@@ -22,10 +22,10 @@ from pathlib import Path
 
 from .model import Document, Problem
 from .text import ARABIC_LETTER, LATIN_LETTER, detect_lang
-from .web import extract, html_to_text  # noqa: F401 (kg.read.html_to_text, as before)
+from .web import doc_id, extract, html_to_text  # noqa: F401 (kg.read.html_to_text, as before)
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
-SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".conllu", ".html", ".htm"}
+SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".conllu", ".html", ".htm", ".warc", ".warc.gz"}
 MAX_BYTES_DEFAULT = 64 * 1024 * 1024
 MAX_CHARS_DEFAULT = 1_000_000
 
@@ -49,9 +49,7 @@ def read(
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _suffix(p) in SUFFIXES)
             if not files:
                 yield Problem(
                     str(path), f"no readable files ({', '.join(sorted(SUFFIXES))}) in this folder"
@@ -105,8 +103,21 @@ def _dedupe(items: Iterator[Document | Problem], seen: set[str]) -> Iterator[Doc
         yield item
 
 
+def _suffix(path: Path) -> str:
+    """A file's kind by its name: ``.warc.gz`` for a gzipped WARC, else its suffix.
+
+    >>> _suffix(Path("crawl.WARC.gz")), _suffix(Path("a.txt"))
+    ('.warc.gz', '.txt')
+    """
+    name = path.name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
+
+
 def _read_file(path: Path, doc_id: str, max_bytes: int) -> Iterator[Document | Problem]:
     src = str(path)
+    if _suffix(path) in (".warc", ".warc.gz"):
+        yield from _read_warc(path, max_bytes)
+        return
     if path.suffix.lower() == ".jsonl" and not _utf16(path):
         yield from _stream_jsonl(path, src, doc_id)
         return
@@ -162,6 +173,23 @@ def html_document(
     if page.how != "main text":
         meta += (("extraction", page.how),)
     return _document(doc_id, page.text, src, meta=meta)
+
+
+def _read_warc(path: Path, max_bytes: int) -> Iterator[Document | Problem]:
+    """The Documents of a WARC file's HTML pages (``kg.warc``)."""
+    from .warc import records
+
+    for rec in records(path, max_bytes=max_bytes):
+        if isinstance(rec, Problem):
+            yield rec
+            continue
+        text, why = decode(rec.body, rec.content_type)
+        if text is None:
+            yield Problem(rec.where, why)
+            continue
+        meta = (("fetch", "from a WARC file"), *_encoding_meta(why))
+        meta += (("archived", rec.date),) if rec.date else ()
+        yield html_document(doc_id(rec.uri), text, rec.where, url=rec.uri, meta=meta)
 
 
 def _encoding_meta(why: str) -> tuple[tuple[str, str], ...]:

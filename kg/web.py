@@ -25,6 +25,7 @@ import html.parser
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from .text import detect_lang
 
@@ -225,3 +226,14 @@ def html_to_text(markup: str) -> str:
     text = html.unescape("".join(p.parts))
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines()]
     return "\n".join(line for line in lines if line)
+
+
+def doc_id(url: str) -> str:
+    """A document id for a URL: host and path (and query), without the scheme.
+
+    >>> doc_id("https://www.Example.com/news/1?id=2#top")
+    'www.example.com/news/1?id=2'
+    """
+    p = urlsplit(url)
+    port = f":{p.port}" if p.port else ""
+    return f"{(p.hostname or '').lower()}{port}{p.path or '/'}" + (f"?{p.query}" if p.query else "")
