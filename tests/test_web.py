@@ -16,6 +16,7 @@ from kg import shapes
 from kg.graph import union_graph
 from kg.model import Document
 from kg.pipeline import Options, build
+from kg.query import query, read_query
 from kg.read import read
 from kg.web import extract
 
@@ -114,6 +115,11 @@ def test_metadata_in_the_graph_and_no_fact_from_boilerplate(folder: Path, tmp_pa
     assert not [n for n in BOILERPLATE_NAMES if re.search(n, texts)]
     conforms, report = shapes.validate(g)
     assert conforms, report
+    rows = list(query(ds, read_query("documents")))
+    assert [(str(r["date"]), str(r["outlet"]), str(r["headline"])) for r in rows] == [
+        (p.date, p.site, p.headline) for p in sorted(PAGES[:3], key=lambda p: p.date)
+    ]
+    assert all(int(r["facts"]) > 0 for r in rows)
 
 
 AR = "قال وزير الخارجية إن الاجتماع الذي عقد في القاهرة كان ناجحا وإن البلدين اتفقا على التعاون."
