@@ -13,11 +13,13 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import SDO, XSD
 
 from kg import shapes
+from kg.analytics import format_hop, shortest_path, to_networkx
 from kg.graph import union_graph
 from kg.model import Document
 from kg.pipeline import Options, build
 from kg.query import query, read_query
 from kg.read import read
+from kg.view import render_html
 from kg.web import extract
 
 PAGES = pages()
@@ -120,6 +122,15 @@ def test_metadata_in_the_graph_and_no_fact_from_boilerplate(folder: Path, tmp_pa
         (p.date, p.site, p.headline) for p in sorted(PAGES[:3], key=lambda p: p.date)
     ]
     assert all(int(r["facts"]) > 0 for r in rows)
+    # kg path and the HTML view show each fact's publication
+    G = to_networkx(g)
+    cited = [src for _, _, d in G.edges(data=True) for src in d.get("sources", ())]
+    assert f"{page.headline} — {page.site}, {page.date} <{page.url}>" in cited
+    u, v, d = next((u, v, d) for u, v, d in G.edges(data=True) if d.get("sources"))
+    [hop] = shortest_path(G, u, v)
+    assert format_hop(hop).endswith(f"— {hop.source}") and hop.source in d["sources"]
+    html = render_html(g, tmp_path / "g.html").read_text(encoding="utf-8")
+    assert '"src":' in html and page.url in html
 
 
 AR = "قال وزير الخارجية إن الاجتماع الذي عقد في القاهرة كان ناجحا وإن البلدين اتفقا على التعاون."
