@@ -263,10 +263,16 @@ class Fetcher:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _wait(self, url: str) -> None:
-        host = urlsplit(url).netloc
+        """Sleep until ``delay`` seconds (or the robots.txt's Crawl-delay, up to a minute)
+        have passed since the last request to this host."""
+        parts = urlsplit(url)
+        host = parts.netloc
+        rp = self._robots.get(f"{parts.scheme}://{host}")
+        crawl = rp.crawl_delay(self.options.user_agent) if rp is not None else None
+        delay = max(self.options.delay, min(float(crawl or 0), 60.0))
         last = self._last.get(host)
         if last is not None:
-            wait = self.options.delay - (time.monotonic() - last)
+            wait = delay - (time.monotonic() - last)
             if wait > 0:
                 time.sleep(wait)
         self._last[host] = time.monotonic()

@@ -31,7 +31,7 @@ from .extract import Extractor, get_extractor
 from .fetch import WebOptions
 from .link import Linker, get_linker
 from .model import BuildSummary, DocResult, Document, Problem
-from .read import MAX_BYTES_DEFAULT, MAX_CHARS_DEFAULT, from_strings, read
+from .read import MAX_BYTES_DEFAULT, MAX_CHARS_DEFAULT, from_strings, limit, read
 from .vocab import DEFAULT_BASE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -104,7 +104,7 @@ def documents(inputs: Iterable[str | Path], options: Options) -> Iterator[Docume
     if options.web:
         from .fetch import web_documents
 
-        items = itertools.chain(items, web_documents(options.web))
+        items = itertools.chain(items, limit(web_documents(options.web), options.max_chars))
     for item in items:
         if isinstance(item, Document) and options.lang:
             item = replace(item, lang=options.lang)

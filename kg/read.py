@@ -57,11 +57,11 @@ def read(
                 continue
             for f in files:
                 yield from _dedupe(
-                    _limit(_read_file(f, f.relative_to(path).as_posix(), max_bytes), max_chars),
+                    limit(_read_file(f, f.relative_to(path).as_posix(), max_bytes), max_chars),
                     seen,
                 )
         elif path.is_file():
-            yield from _dedupe(_limit(_read_file(path, path.name, max_bytes), max_chars), seen)
+            yield from _dedupe(limit(_read_file(path, path.name, max_bytes), max_chars), seen)
         elif not path.exists():
             yield Problem(str(path), "no such file or directory")
         else:
@@ -81,7 +81,8 @@ def from_strings(texts: Iterable[str], *, prefix: str = "text") -> Iterator[Docu
         )
 
 
-def _limit(items: Iterator[Document | Problem], max_chars: int) -> Iterator[Document | Problem]:
+def limit(items: Iterator[Document | Problem], max_chars: int) -> Iterator[Document | Problem]:
+    """The items, with a Document longer than ``max_chars`` characters refused."""
     for item in items:
         if isinstance(item, Document) and item.format == "text" and len(item.text) > max_chars:
             yield Problem(

@@ -140,3 +140,17 @@ def test_a_url_list_build_reports_every_url_and_a_rerun_fetches_nothing(
     assert "cached" in second[urls[0]]["reason"]
     ttl = (tmp_path / "second" / "graph.ttl").read_text(encoding="utf-8")
     assert PAGES[0].url in ttl and PAGES[0].headline in ttl
+
+
+def test_a_crawl_delay_in_robots_txt_is_obeyed(tmp_path: Path) -> None:
+    from urllib.robotparser import RobotFileParser
+
+    fetcher = Fetcher(_options(tmp_path, delay=0.0))
+    rp = RobotFileParser()
+    rp.parse(["User-agent: *", "Crawl-delay: 1"])
+    fetcher._robots["http://slow.example"] = rp
+    t0 = time.monotonic()
+    fetcher._wait("http://slow.example/a")
+    fetcher._wait("http://slow.example/b")
+    fetcher._wait("http://other.example/c")  # another host: no wait
+    assert 1.0 <= time.monotonic() - t0 < 1.5
