@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import io
 import re
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,12 +28,17 @@ _XML_START = re.compile(
 )
 
 
+#: What a feed says of an article: Document.meta pairs (headline, date, author).
+Hints = dict[str, tuple[tuple[str, str], ...]]
+
+
 def article_urls(
-    feeds: Iterable[str], sitemaps: Iterable[str], fetcher: Fetcher
+    feeds: Iterable[str], sitemaps: Iterable[str], fetcher: Fetcher, hints: Hints | None = None
 ) -> Iterator[str | Problem]:
-    """The article URLs of the feeds, then of the sitemaps, each once, in order."""
+    """The article URLs of the feeds, then of the sitemaps, each once, in order. What the
+    feeds say of each article (its title, date, author) goes into ``hints``."""
     seen: set[str] = set()
-    for item in _all(feeds, sitemaps, fetcher):
+    for item in _all(feeds, sitemaps, fetcher, {} if hints is None else hints):
         if isinstance(item, Problem) or item not in seen:
             if isinstance(item, str):
                 seen.add(item)
@@ -40,10 +46,10 @@ def article_urls(
 
 
 def _all(
-    feeds: Iterable[str], sitemaps: Iterable[str], fetcher: Fetcher
+    feeds: Iterable[str], sitemaps: Iterable[str], fetcher: Fetcher, hints: Hints
 ) -> Iterator[str | Problem]:
     for feed in feeds:
-        yield from _feed_or_list(feed, fetcher)
+        yield from _feed_or_list(feed, fetcher, hints)
     for sitemap in sitemaps:
         yield from _sitemap(sitemap, fetcher, depth=0)
 
@@ -61,7 +67,7 @@ def _load(where: str, fetcher: Fetcher) -> bytes | Problem:
     return got.body
 
 
-def _feed_or_list(where: str, fetcher: Fetcher) -> Iterator[str | Problem]:
+def _feed_or_list(where: str, fetcher: Fetcher, hints: Hints) -> Iterator[str | Problem]:
     data = _load(where, fetcher)
     if isinstance(data, Problem):
         yield data
@@ -72,22 +78,38 @@ def _feed_or_list(where: str, fetcher: Fetcher) -> Iterator[str | Problem]:
         for line in data.decode("utf-8-sig", "replace").splitlines():
             line = line.strip()
             if line and not line.startswith("#"):
-                yield from _feed_or_list(line, fetcher)
+                yield from _feed_or_list(line, fetcher, hints)
         return
-    yield from feed_links(data, where)
+    yield from feed_links(data, where, hints)
 
 
-def feed_links(data: bytes, where: str) -> Iterator[str | Problem]:
-    """The article links of an RSS or Atom feed, in the feed's order.
+def feed_links(data: bytes, where: str, hints: Hints | None = None) -> Iterator[str | Problem]:
+    """The article links of an RSS or Atom feed, in the feed's order; each entry's title,
+    date and author go into ``hints``.
 
-    >>> rss = b'<rss version="2.0"><channel><title>t</title><item><link>https://a.example/1</link></item></channel></rss>'
-    >>> list(feed_links(rss, "f.xml"))
-    ['https://a.example/1']
+    >>> rss = (b'<rss version="2.0"><channel><title>t</title><item><title>T</title>'
+    ...        b'<pubDate>Sat, 10 Jan 2026 08:00:00 GMT</pubDate><link>https://a.example/1</link></item></channel></rss>')
+    >>> hints = {}
+    >>> list(feed_links(rss, "f.xml", hints)), hints
+    (['https://a.example/1'], {'https://a.example/1': (('headline', 'T'), ('date', '2026-01-10'))})
     """
     import feedparser
 
     parsed = feedparser.parse(data)
-    links = [e.get("link") for e in parsed.entries if isinstance(e.get("link"), str)]
+    links = []
+    for e in parsed.entries:
+        link = e.get("link")
+        if not isinstance(link, str) or not link.strip():
+            continue
+        links.append(link.strip())
+        if hints is not None:
+            when = e.get("published_parsed") or e.get("updated_parsed")
+            pairs = (
+                ("headline", str(e.get("title") or "").strip()),
+                ("date", time.strftime("%Y-%m-%d", when) if when else ""),
+                ("author", str(e.get("author") or "").strip()),
+            )
+            hints.setdefault(link.strip(), tuple((k, v) for k, v in pairs if v))
     if not links:
         why = (
             "not an RSS or Atom feed"
@@ -96,7 +118,7 @@ def feed_links(data: bytes, where: str) -> Iterator[str | Problem]:
         )
         yield Problem(where, why, stage="fetch")
         return
-    yield from (str(link).strip() for link in links)
+    yield from links
 
 
 def _sitemap(where: str, fetcher: Fetcher, depth: int) -> Iterator[str | Problem]:

@@ -30,7 +30,7 @@ import os
 import re
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -331,15 +331,25 @@ def read_url_list(path: str | os.PathLike[str]) -> list[str]:
     return [s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#")]
 
 
-def documents(urls: Iterable[str], fetcher: Fetcher) -> Iterator[Document | Problem]:
+def documents(
+    urls: Iterable[str],
+    fetcher: Fetcher,
+    hints: dict[str, tuple[tuple[str, str], ...]] | None = None,
+) -> Iterator[Document | Problem]:
     """A Document (main text and metadata) or a Problem for every URL, in order; a URL
-    given twice is read once."""
+    given twice is read once. ``hints`` (what a feed says of a URL: headline, date,
+    author) fill in what the page itself does not say."""
     seen: set[str] = set()
     for url in urls:
         if url in seen:
             continue
         seen.add(url)
-        yield page_document(fetcher.get(url))
+        item = page_document(fetcher.get(url))
+        extra = (hints or {}).get(url, ())
+        if isinstance(item, Document) and extra:
+            have = {k for k, v in item.meta if v}
+            item = replace(item, meta=item.meta + tuple(kv for kv in extra if kv[0] not in have))
+        yield item
 
 
 def page_document(got: Fetched) -> Document | Problem:
@@ -367,11 +377,12 @@ def web_documents(options: WebOptions) -> Iterator[Document | Problem]:
             from .feeds import article_urls
 
             found: list[str] = []
-            for item in article_urls(options.feeds, options.sitemaps, fetcher):
+            hints: dict[str, tuple[tuple[str, str], ...]] = {}
+            for item in article_urls(options.feeds, options.sitemaps, fetcher, hints):
                 if isinstance(item, Problem):
                     yield item
                 else:
                     found.append(item)
-            yield from documents((u for u in found if u not in options.urls), fetcher)
+            yield from documents((u for u in found if u not in options.urls), fetcher, hints)
     finally:
         fetcher.close()

@@ -78,3 +78,21 @@ def test_the_cli_reads_a_feed_and_a_url_list(server: Server, tmp_path: Path) -> 
     assert r.exit_code == 0 and server.requests == before
     r = CliRunner().invoke(main, ["build", "--out", str(tmp_path / "x")])
     assert r.exit_code == 2 and "--urls" in r.output
+
+
+def test_a_feed_tells_what_a_page_does_not(server: Server, tmp_path: Path) -> None:
+    from news_pages import pages
+
+    from kg.fetch import web_documents
+    from kg.model import Document
+
+    page = pages()[6]
+    web = WebOptions(feeds=(f"{server.base}/rss-bare.xml",), cache_dir=str(tmp_path), delay=0.0)
+    [doc] = list(web_documents(web))
+    assert isinstance(doc, Document) and page.body[0] in doc.text
+    meta = dict(doc.meta)
+    assert (meta["headline"], meta["date"], meta["author"]) == (
+        page.headline,
+        "2026-02-03",
+        page.author,
+    )

@@ -135,6 +135,16 @@ def routes(base: str) -> dict[str, Route]:
         f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><id>f</id><updated>2026-01-01T00:00:00Z</updated>{entries}</feed>'.encode(),
         "application/atom+xml",
     )
+    bare = "".join(f"<p>{b}</p>" for b in ps[6].body)  # a page that says nothing of itself
+    r["/bare.html"] = static(
+        f"<html><body>{bare}</body></html>".encode(), "text/html; charset=utf-8"
+    )
+    r["/rss-bare.xml"] = static(
+        f'<rss version="2.0"><channel><title>x</title><item><title>{ps[6].headline}</title>'
+        f"<author>{ps[6].author}</author><pubDate>Tue, 03 Feb 2026 10:00:00 GMT</pubDate>"
+        f"<link>{base}/bare.html</link></item></channel></rss>".encode(),
+        "application/rss+xml",
+    )
     sm = "http://www.sitemaps.org/schemas/sitemap/0.9"
     r["/sitemap.xml"] = static(
         f'<?xml version="1.0"?><sitemapindex xmlns="{sm}"><sitemap><loc>{base}/sitemap-news.xml.gz</loc></sitemap></sitemapindex>'.encode(),
