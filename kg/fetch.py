@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from .model import Document, Problem
 from .web import doc_id
@@ -136,7 +136,6 @@ class Fetcher:
                 stale_if_error=True,
             )
             s.headers["User-Agent"] = self.options.user_agent
-            s.max_redirects = self.options.max_redirects
             s.hooks["response"].append(self._read_body)
             self._session = s
         return self._session
@@ -169,40 +168,51 @@ class Fetcher:
             self._session = None
 
     def get(self, url: str, *, accept: tuple[str, ...] = HTML_TYPES) -> Fetched:
-        """Fetch one URL (or take it from the cache); never raises for a bad answer."""
+        """Fetch one URL (or take it from the cache), following redirects one hop at a
+        time (each hop asks robots.txt and waits its turn); never raises for a bad answer."""
         import requests
 
-        if not re.match(r"https?://", url, re.I) or not urlsplit(url).hostname:
-            return Fetched(url, "not an http(s) URL")
-        if not self.allowed(url):
-            return Fetched(url, "refused by robots.txt")
-        if url in self.refused and not self.options.refresh:
-            return Fetched(url, self.refused[url])
-        try:
-            r = self._get(url)
-        except requests.TooManyRedirects as exc:
-            last = exc.response
-            seen = [url] + ([h.url for h in last.history] + [last.url] if last is not None else [])
-            loop = len(set(seen)) < len(seen)
-            return Fetched(url, "redirect loop" if loop else "too many redirects")
-        except _Refused as exc:
-            self._refuse(url, str(exc))
-            return Fetched(url, str(exc))
-        except requests.Timeout:
-            return Fetched(url, f"timed out (no answer in {self.options.timeout:g} s)")
-        except requests.RequestException as exc:
-            return Fetched(url, f"cannot fetch: {_short(exc)}")
+        seen, current, fresh = [url], url, False
+        for _ in range(self.options.max_redirects + 1):
+            if not re.match(r"https?://", current, re.I) or not urlsplit(current).hostname:
+                return Fetched(url, "not an http(s) URL")
+            if not self.allowed(current):
+                return Fetched(url, "refused by robots.txt")
+            if current in self.refused and not self.options.refresh:
+                return Fetched(url, self.refused[current])
+            try:
+                r = self._get(current)
+            except _Refused as exc:
+                self._refuse(current, str(exc))
+                return Fetched(url, str(exc))
+            except requests.Timeout:
+                return Fetched(url, f"timed out (no answer in {self.options.timeout:g} s)")
+            except requests.RequestException as exc:
+                return Fetched(url, f"cannot fetch: {_short(exc)}")
+            fresh = fresh or not getattr(r, "from_cache", False)
+            if r.status_code in (301, 302, 303, 307, 308) and r.headers.get("Location"):
+                current = urljoin(current, r.headers["Location"])
+                if current in seen:
+                    return Fetched(url, "redirect loop")
+                seen.append(current)
+                continue
+            break
+        else:
+            return Fetched(url, f"too many redirects (over {self.options.max_redirects})")
         if r.status_code == 504 and self.options.offline:
             return Fetched(url, "not in the cache (--offline)")
-        outcome = _outcome(r)
+        if getattr(r, "revalidated", False):
+            outcome = "not modified"
+        else:
+            outcome = "fetched" if fresh else "cached"
         ctype = r.headers.get("Content-Type", "")
         if r.status_code != 200:
-            return Fetched(url, f"HTTP {r.status_code}", status=r.status_code, final_url=r.url)
+            return Fetched(url, f"HTTP {r.status_code}", status=r.status_code, final_url=current)
         if accept and not any(t in ctype.lower() for t in accept):
             return Fetched(
                 url, f"not HTML ({ctype.split(';')[0] or 'no Content-Type'})", status=200
             )
-        return Fetched(url, outcome, r.content, ctype, r.url, r.status_code)
+        return Fetched(url, outcome, r.content, ctype, current, r.status_code)
 
     def allowed(self, url: str) -> bool:
         """Whether the site's robots.txt lets our User-Agent fetch ``url`` (a robots.txt
@@ -236,6 +246,7 @@ class Fetcher:
             "stream": True,
             "only_if_cached": self.options.offline,
             "refresh": self.options.refresh and not self.options.offline,
+            "allow_redirects": False,
         }
         for attempt in range(self.options.retries + 1):
             if not self.options.offline and not (
@@ -310,13 +321,6 @@ class Fetcher:
         r._content = b"".join(chunks)
         r._content_consumed = True
         return r
-
-
-def _outcome(r: Any) -> str:
-    if getattr(r, "revalidated", False):
-        return "not modified"
-    fresh = [h for h in (r, *getattr(r, "history", ())) if not getattr(h, "from_cache", False)]
-    return "fetched" if fresh else "cached"
 
 
 def _short(exc: BaseException) -> str:

@@ -48,6 +48,8 @@ CASES = {
     "/bomb.html": "too big",
     "/endless.html": "endless page",
     "/loop1": "redirect loop",
+    "/sneaky": "refused by robots.txt",
+    "/far": "too many redirects",
     "/flaky.html": "fetched",
     "/cp1256.html": "fetched",
 }

@@ -112,6 +112,9 @@ def routes(base: str) -> dict[str, Route]:
         "/loop1": redirect("/loop2"),
         "/loop2": redirect("/loop1"),
         "/moved": redirect("/news/0.html"),
+        "/sneaky": redirect("/private/secret.html"),
+        "/far": redirect("/r1"),
+        **{f"/r{i}": redirect(f"/r{i + 1}") for i in range(1, 9)},
         "/flaky.html": flaky(),
         "/cp1256.html": static(
             ps[4].html.replace('<meta charset="utf-8">', "").encode("cp1256", "replace"),
