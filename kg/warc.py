@@ -32,7 +32,23 @@ class Record:
 
 
 def records(path: Path, *, max_bytes: int) -> Iterator[Record | Problem]:
-    """The HTML responses of a WARC file (and Problems), in archive order."""
+    """The HTML responses of a WARC file (and Problems), in archive order.
+
+    >>> import io, tempfile, pathlib
+    >>> from warcio.warcwriter import WARCWriter
+    >>> from warcio.statusandheaders import StatusAndHeaders
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.warc.gz"
+    >>> with open(path, "wb") as f:
+    ...     w = WARCWriter(f, gzip=True)
+    ...     h = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    ...     w.write_record(w.create_warc_record("https://a.example/1", "response",
+    ...                    payload=io.BytesIO(b"<p>x</p>"), http_headers=h))
+    >>> [(r.uri, r.body) for r in records(path, max_bytes=1000)]
+    [('https://a.example/1', b'<p>x</p>')]
+    >>> _ = path.write_bytes(b"not a WARC")
+    >>> [r.reason[:26] for r in records(path, max_bytes=1000)]
+    ['not a readable WARC file: ']
+    """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
