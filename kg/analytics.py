@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rdflib import ConjunctiveGraph, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO
 
 from .atomic import atomic_paths
 from .errors import UnknownNameError
@@ -57,6 +57,7 @@ class Hop(NamedTuple):
     inverse: bool
     sentence: str
     confidence: float | None
+    source: str = ""  # the publication the sentence comes from, when the graph says
 
 
 # --------------------------------------------------------------------------- projection
@@ -215,7 +216,11 @@ def _edge_attrs(
         "sentences": _unique(p["sentence"] for p in provenance if p["sentence"]),
         "evidence": _unique(p["evidence"] for p in provenance if p["evidence"]),
         "confidence": max(confidences) if confidences else None,
-    }
+    } | (
+        {"sources": sources}
+        if (sources := _unique(p["source"] for p in provenance if p["source"]))
+        else {}
+    )
 
 
 def _provenance(g: Graph, sentences: _SentenceIndex) -> dict[tuple[Any, ...], list[dict[str, Any]]]:
@@ -225,14 +230,43 @@ def _provenance(g: Graph, sentences: _SentenceIndex) -> dict[tuple[Any, ...], li
         key = (g.value(node, RDF.subject), g.value(node, RDF.predicate), g.value(node, RDF.object))
         sents = sentences.texts(g.objects(node, PROV.wasDerivedFrom))
         conf = g.value(node, KG.confidence)
+        docs = sorted(
+            str(d)
+            for s in g.objects(node, PROV.wasDerivedFrom)
+            for d in g.objects(s, DCTERMS.isPartOf)
+        )
         out[key].append(
             {
+                "source": citation(g, URIRef(docs[0])) if docs else "",
                 "sentence": sents[0] if sents else "",
                 "evidence": _first(str(o) for o in g.objects(node, KG.evidence)) or "",
                 "confidence": _float(conf),
             }
         )
     return out
+
+
+def citation(g: Graph, doc: URIRef) -> str:
+    """A document as a reader cites it: ``headline — outlet, date <url>`` from its
+    schema.org metadata; "" when it has none.
+
+    >>> g = Graph()
+    >>> d = URIRef("urn:d")
+    >>> _ = g.add((d, SDO.headline, Literal("عنوان"))).add((d, SDO.publisher, Literal("الموقع")))
+    >>> _ = g.add((d, SDO.datePublished, Literal("2026-01-10"))).add((d, SDO.url, URIRef("https://a.example/1")))
+    >>> citation(g, d)
+    'عنوان — الموقع, 2026-01-10 <https://a.example/1>'
+    """
+    headline, outlet, date = (
+        _first(str(o) for o in g.objects(doc, p))
+        for p in (SDO.headline, SDO.publisher, SDO.datePublished)
+    )
+    url = _first(str(o) for o in g.objects(doc, SDO.url))
+    where = ", ".join(x for x in (outlet, date) if x)
+    text = " — ".join(x for x in (headline, where) if x)
+    if url:
+        text = f"{text} <{url}>" if text else f"<{url}>"
+    return text
 
 
 class _SentenceIndex:
@@ -606,6 +640,7 @@ def _hop(G: nx.MultiDiGraph[str], u: str, v: str) -> Hop:
     candidates += [(True, k, d) for k, d in (G.get_edge_data(v, u) or {}).items()]
     inverse, _, d = min(candidates, key=lambda c: (-(c[2].get("confidence") or 0.0), c[0], c[1]))
     sentences = d.get("sentences") or d.get("evidence") or [""]
+    sources = d.get("sources") or [""]
     return Hop(
         frm=u,
         frm_label=G.nodes[u].get("label", u),
@@ -616,6 +651,7 @@ def _hop(G: nx.MultiDiGraph[str], u: str, v: str) -> Hop:
         inverse=inverse,
         sentence=sentences[0],
         confidence=d.get("confidence"),
+        source=sources[0],
     )
 
 
@@ -627,7 +663,8 @@ def format_hop(hop: Hop) -> str:
     """
     arrow = f"←{hop.relation_label}—" if hop.inverse else f"—{hop.relation_label}→"
     tail = f"  «{hop.sentence}»" if hop.sentence else ""
-    return f"{hop.frm_label} {arrow} {hop.to_label}{tail}"
+    source = f"  — {hop.source}" if hop.source else ""
+    return f"{hop.frm_label} {arrow} {hop.to_label}{tail}{source}"
 
 
 # --------------------------------------------------------------------------- export

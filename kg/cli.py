@@ -137,8 +137,85 @@ linker_option = click.option(
 )
 
 
+def web_options(f: _F) -> _F:
+    """--urls, --feed, --sitemap, --offline, --refresh, --cache, --delay: the web inputs."""
+    for opt in reversed(
+        [
+            click.option(
+                "--urls",
+                "url_lists",
+                multiple=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                help="A file of URLs to fetch, one a line (# comments); repeatable.",
+            ),
+            click.option(
+                "--feed",
+                "feeds",
+                multiple=True,
+                help="An RSS or Atom feed (URL or file), or a file listing feeds: its articles are fetched; repeatable.",
+            ),
+            click.option(
+                "--sitemap",
+                "sitemaps",
+                multiple=True,
+                help="A sitemap or sitemap index (URL or file): its pages are fetched; repeatable.",
+            ),
+            click.option(
+                "--offline",
+                is_flag=True,
+                help="Fetch nothing: pages, feeds and robots.txt from the HTTP cache only.",
+            ),
+            click.option(
+                "--refresh",
+                is_flag=True,
+                help="Ask the servers again (conditionally: an unchanged page is 'not modified').",
+            ),
+            click.option(
+                "--cache",
+                "cache_dir",
+                type=click.Path(file_okay=False, path_type=Path),
+                default=None,
+                help="HTTP cache folder [default: $KG_CACHE_DIR/http or ~/.cache/kg-builder/http].",
+            ),
+            click.option(
+                "--delay",
+                type=click.FloatRange(min=0),
+                default=1.0,
+                show_default=True,
+                help="Seconds between two requests to the same host.",
+            ),
+        ]
+    ):
+        f = opt(f)
+    return f
+
+
+def _web(
+    url_lists: tuple[Path, ...],
+    feeds: tuple[str, ...],
+    sitemaps: tuple[str, ...],
+    offline: bool,
+    refresh: bool,
+    cache_dir: Path | None,
+    delay: float,
+) -> Any:
+    from .fetch import WebOptions, read_url_list
+
+    urls = tuple(u for f in url_lists for u in read_url_list(f))
+    web = WebOptions(
+        urls=urls,
+        feeds=feeds,
+        sitemaps=sitemaps,
+        offline=offline,
+        refresh=refresh,
+        cache_dir=str(cache_dir) if cache_dir else None,
+        delay=delay,
+    )
+    return web if web else None
+
+
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--out",
     "out_dir",
@@ -200,6 +277,7 @@ linker_option = click.option(
     show_default=True,
     help="Seconds one document may take (0: no limit).",
 )
+@web_options
 @stanza_options
 def build(
     inputs: tuple[Path, ...],
@@ -218,12 +296,26 @@ def build(
     rebuild: bool,
     max_chars: int | None,
     doc_timeout: float,
+    url_lists: tuple[Path, ...],
+    feeds: tuple[str, ...],
+    sitemaps: tuple[str, ...],
+    offline: bool,
+    refresh: bool,
+    cache_dir: Path | None,
+    delay: float,
     model_dir: Path | None,
     gpu: bool,
     batch_size: int,
 ) -> None:
-    """Read INPUTS (files or folders), extract facts and write OUT/graph.ttl, graph.trig, graph.html
+    """Read INPUTS (files or folders; saved web pages too), and web pages from --urls,
+    --feed and --sitemap, extract facts and write OUT/graph.ttl, graph.trig, graph.html
     (and/or add them to a --store).
+
+    Web pages are reduced to their main text (menus, "read also" blocks, captions,
+    comments dropped) and their metadata (headline, date, author, outlet, URL) goes into
+    the graph. Fetching obeys robots.txt, waits --delay seconds between two requests to
+    a host, and keeps every answer in an HTTP cache, so a second build fetches nothing;
+    --report lists every URL's outcome.
 
     Memory stays bounded whatever the number of documents; --workers N processes them in
     N processes, --engine dask on a Dask cluster. With --store (and no --out), documents
@@ -234,6 +326,9 @@ def build(
     from .pipeline import Options, build_corpus
     from .vocab import DEFAULT_BASE
 
+    web = _web(url_lists, feeds, sitemaps, offline, refresh, cache_dir, delay)
+    if not inputs and web is None:
+        _fail("give files or folders to read, or --urls, --feed or --sitemap", 2)
     if out_dir is None and store_dir is None:
         out_dir = Path("build")
     workers = workers or default_workers()
@@ -245,6 +340,7 @@ def build(
         html=not no_html,
         max_chars=max_chars or MAX_CHARS_DEFAULT,
         analyser_options=_analyser_options(analyser, model_dir, gpu, batch_size, lang),
+        web=web,
     )
     summary = build_corpus(
         inputs,

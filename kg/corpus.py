@@ -191,14 +191,19 @@ def notes(doc: Document) -> tuple[str, ...]:
     """What the read stage did to get a document's text, for the report.
 
     >>> notes(Document("a", "x", meta=(("encoding", "windows-1256"), ("markup", "html"))))
-    ('decoded as windows-1256', 'text extracted from HTML')
+    ('decoded as windows-1256', 'main text extracted from HTML')
     """
     meta = dict(doc.meta)
     out = []
     if meta.get("encoding"):
         out.append(f"decoded as {meta['encoding']}")
     if meta.get("markup"):
-        out.append(f"text extracted from {meta['markup'].upper()}")
+        what = "text" if meta.get("extraction") else "main text"
+        out.append(f"{what} extracted from {meta['markup'].upper()}")
+    if meta.get("extraction"):
+        out.append(f"{meta['extraction']}: no main text found")
+    if meta.get("fetch"):
+        out.append(meta["fetch"])
     return tuple(out)
 
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, XSD
 from rdflib.term import Node
 
 from .errors import DuplicateDocumentError, InvalidExtractionError, TallyError
@@ -41,7 +41,18 @@ DOC_SCOPED_KINDS: dict[str, str] = {
 # Longer keys become hashes: an IRI holding a whole quote is unreadable and fragile.
 _MAX_SLUG = 40
 _QID = re.compile(r"Q[1-9][0-9]*")
-_META_PROPERTIES = {"title": DCTERMS.title, "date": DCTERMS.date, "author": DCTERMS.creator}
+#: A document's metadata (``Document.meta`` keys) and the schema.org properties that carry
+#: it: what a reader cites. ``title`` is the headline of a .jsonl record.
+_META_PROPERTIES = {
+    "headline": SDO.headline,
+    "title": SDO.headline,
+    "date": SDO.datePublished,
+    "author": SDO.author,
+    "publisher": SDO.publisher,
+    "url": SDO.url,
+}
+_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_SAFE_URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
 
 #: Predicates whose objects for a shared entity come from the votes of every document.
 VOTED_PREDICATES: frozenset[URIRef] = frozenset({RDF.type, RDFS.label, KG.alias, KG.value})
@@ -574,9 +585,32 @@ def _add_doc_node(g: _Sink, node: URIRef, result: DocResult) -> None:
     g.add((node, DCTERMS.source, Literal(doc.source)))
     if doc.lang:
         g.add((node, DCTERMS.language, Literal(doc.lang)))
+        g.add((node, SDO.inLanguage, Literal(doc.lang)))
+    done: set[URIRef] = set()
     for key, value in doc.meta:
-        if key in _META_PROPERTIES and value:
-            g.add((node, _META_PROPERTIES[key], Literal(value)))
+        prop = _META_PROPERTIES.get(key)
+        if prop is None or prop in done or not value.strip():
+            continue
+        obj = _meta_value(key, value.strip())
+        if obj is not None:
+            g.add((node, prop, obj))
+            done.add(prop)
+
+
+def _meta_value(key: str, value: str) -> Literal | URIRef | None:
+    """A metadata value as an RDF term: a date as ``xsd:date``, a URL as an IRI (None
+    when it is not a usable http(s) URL), the rest as plain literals.
+
+    >>> _meta_value("date", "2026-03-01T10:00:00Z"), _meta_value("url", "javascript:x")
+    (rdflib.term.Literal('2026-03-01', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#date')), None)
+    """
+    if key == "date":
+        if _DATE.match(value):
+            return Literal(value[:10], datatype=XSD.date)
+        return Literal(value)
+    if key == "url":
+        return URIRef(value) if _SAFE_URL.fullmatch(value) else None
+    return Literal(value)
 
 
 def _add_entity(g: _Sink, p: _Placed, doc_node: URIRef, lang: str, catalog: _Catalog) -> None:

@@ -15,6 +15,7 @@ the others go on.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import signal
 import threading
@@ -27,9 +28,10 @@ from typing import TYPE_CHECKING, Any
 from .analyse import Analyser, AutoAnalyser, check, get_analyser
 from .errors import DuplicateDocumentError, KGError
 from .extract import Extractor, get_extractor
+from .fetch import WebOptions
 from .link import Linker, get_linker
 from .model import BuildSummary, DocResult, Document, Problem
-from .read import MAX_BYTES_DEFAULT, MAX_CHARS_DEFAULT, from_strings, read
+from .read import MAX_BYTES_DEFAULT, MAX_CHARS_DEFAULT, from_strings, limit, read
 from .vocab import DEFAULT_BASE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,6 +53,7 @@ class Options:
     max_bytes: int = MAX_BYTES_DEFAULT
     max_chars: int = MAX_CHARS_DEFAULT
     analyser_options: dict[str, Any] = field(default_factory=dict)
+    web: WebOptions | None = None  # URLs, feeds and sitemaps to read besides the files
 
 
 @dataclass
@@ -93,8 +96,16 @@ def process(doc: Document, stages: Stages) -> DocResult:
 
 
 def documents(inputs: Iterable[str | Path], options: Options) -> Iterator[Document | Problem]:
-    """Read stage, with the language override applied."""
-    for item in read(inputs, max_bytes=options.max_bytes, max_chars=options.max_chars):
+    """Read stage (files and folders, then the web inputs), with the language override
+    applied."""
+    items: Iterable[Document | Problem] = read(
+        inputs, max_bytes=options.max_bytes, max_chars=options.max_chars
+    )
+    if options.web:
+        from .fetch import web_documents
+
+        items = itertools.chain(items, limit(web_documents(options.web), options.max_chars))
+    for item in items:
         if isinstance(item, Document) and options.lang:
             item = replace(item, lang=options.lang)
         yield item

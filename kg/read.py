@@ -14,8 +14,6 @@ since no news article is, and analysing one would take hours.
 
 from __future__ import annotations
 
-import html
-import html.parser
 import json
 import os
 import re
@@ -24,9 +22,10 @@ from pathlib import Path
 
 from .model import Document, Problem
 from .text import ARABIC_LETTER, LATIN_LETTER, detect_lang
+from .web import doc_id, extract, html_to_text  # noqa: F401 (kg.read.html_to_text, as before)
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
-SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".conllu", ".html", ".htm"}
+SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".conllu", ".html", ".htm", ".warc", ".warc.gz"}
 MAX_BYTES_DEFAULT = 64 * 1024 * 1024
 MAX_CHARS_DEFAULT = 1_000_000
 
@@ -50,9 +49,7 @@ def read(
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _suffix(p) in SUFFIXES)
             if not files:
                 yield Problem(
                     str(path), f"no readable files ({', '.join(sorted(SUFFIXES))}) in this folder"
@@ -60,11 +57,11 @@ def read(
                 continue
             for f in files:
                 yield from _dedupe(
-                    _limit(_read_file(f, f.relative_to(path).as_posix(), max_bytes), max_chars),
+                    limit(_read_file(f, f.relative_to(path).as_posix(), max_bytes), max_chars),
                     seen,
                 )
         elif path.is_file():
-            yield from _dedupe(_limit(_read_file(path, path.name, max_bytes), max_chars), seen)
+            yield from _dedupe(limit(_read_file(path, path.name, max_bytes), max_chars), seen)
         elif not path.exists():
             yield Problem(str(path), "no such file or directory")
         else:
@@ -84,7 +81,8 @@ def from_strings(texts: Iterable[str], *, prefix: str = "text") -> Iterator[Docu
         )
 
 
-def _limit(items: Iterator[Document | Problem], max_chars: int) -> Iterator[Document | Problem]:
+def limit(items: Iterator[Document | Problem], max_chars: int) -> Iterator[Document | Problem]:
+    """The items, with a Document longer than ``max_chars`` characters refused."""
     for item in items:
         if isinstance(item, Document) and item.format == "text" and len(item.text) > max_chars:
             yield Problem(
@@ -106,8 +104,21 @@ def _dedupe(items: Iterator[Document | Problem], seen: set[str]) -> Iterator[Doc
         yield item
 
 
+def _suffix(path: Path) -> str:
+    """A file's kind by its name: ``.warc.gz`` for a gzipped WARC, else its suffix.
+
+    >>> _suffix(Path("crawl.WARC.gz")), _suffix(Path("a.txt"))
+    ('.warc.gz', '.txt')
+    """
+    name = path.name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
+
+
 def _read_file(path: Path, doc_id: str, max_bytes: int) -> Iterator[Document | Problem]:
     src = str(path)
+    if _suffix(path) in (".warc", ".warc.gz"):
+        yield from _read_warc(path, max_bytes)
+        return
     if path.suffix.lower() == ".jsonl" and not _utf16(path):
         yield from _stream_jsonl(path, src, doc_id)
         return
@@ -146,11 +157,40 @@ def _read_file(path: Path, doc_id: str, max_bytes: int) -> Iterator[Document | P
         return
     meta = _encoding_meta(why)
     if suffix in (".html", ".htm") or looks_like_html(text):
-        text = html_to_text(text)
-        meta += (("markup", "html"),)
-    elif suffix in (".md", ".markdown"):
+        yield html_document(doc_id, text, src, meta=meta)
+        return
+    if suffix in (".md", ".markdown"):
         text = markdown_to_text(text)
     yield _document(doc_id, text, src, meta=meta)
+
+
+def html_document(
+    doc_id: str, markup: str, src: str, *, url: str = "", meta: tuple[tuple[str, str], ...] = ()
+) -> Document | Problem:
+    """A Document of an HTML page's main text, with its metadata (``kg.web``): what every
+    input of HTML (a saved page, a fetched URL, a WARC record) goes through."""
+    page = extract(markup, url=url)
+    meta = (*meta, ("markup", "html"), *page.meta())
+    if page.how != "main text":
+        meta += (("extraction", page.how),)
+    return _document(doc_id, page.text, src, meta=meta)
+
+
+def _read_warc(path: Path, max_bytes: int) -> Iterator[Document | Problem]:
+    """The Documents of a WARC file's HTML pages (``kg.warc``)."""
+    from .warc import records
+
+    for rec in records(path, max_bytes=max_bytes):
+        if isinstance(rec, Problem):
+            yield rec
+            continue
+        text, why = decode(rec.body, rec.content_type)
+        if text is None:
+            yield Problem(rec.where, why)
+            continue
+        meta = (("fetch", "from a WARC file"), *_encoding_meta(why))
+        meta += (("archived", rec.date),) if rec.date else ()
+        yield html_document(doc_id(rec.uri), text, rec.where, url=rec.uri, meta=meta)
 
 
 def _encoding_meta(why: str) -> tuple[tuple[str, str], ...]:
@@ -240,11 +280,16 @@ def _jsonl_line(line: str, n: int, src: str, file_id: str) -> Iterator[Document 
     yield _document(doc_id, obj["text"], where, meta=meta)
 
 
-def decode(data: bytes) -> tuple[str | None, str]:
-    """Decode file bytes: UTF-8 (BOM or not), else Windows-1256 Arabic when it clearly is.
+def decode(data: bytes, content_type: str = "") -> tuple[str | None, str]:
+    """Decode bytes of a file or an HTTP answer: the one decision procedure for every input.
 
-    Returns ``(text, note)``; ``text`` is None when the bytes are not text and ``note``
-    says why. ``note`` is ``""`` for plain UTF-8.
+    In order: a byte-order mark; the charset declared by HTTP (``content_type``, the
+    ``Content-Type`` header) or else by the page (``<meta charset>``, or ``<meta
+    http-equiv>``), when the bytes decode under it; UTF-8; else charset-normalizer's
+    detection, accepted when it finds an Arabic code page (Windows-1256 most often) and
+    the text is clearly Arabic. Returns ``(text, note)``; ``text`` is None when the
+    bytes are not text and ``note`` says why. ``note`` is ``""`` for UTF-8, else the
+    encoding (with where it was declared).
 
     >>> decode("سلام".encode("utf-8"))
     ('سلام', '')
@@ -252,6 +297,10 @@ def decode(data: bytes) -> tuple[str | None, str]:
     'binary file (NUL bytes at offset 0); not text'
     >>> decode("قال الوزير إن الاجتماع ناجح".encode("cp1256"))[1]
     'windows-1256'
+    >>> decode("<meta charset='windows-1256'>قال".encode("cp1256"))[1]
+    'windows-1256 (declared by the page)'
+    >>> decode("قال".encode("cp1256"), "text/html; charset=windows-1256")[1]
+    'windows-1256 (declared by HTTP)'
     """
     if not data:
         return "", ""
@@ -265,23 +314,108 @@ def decode(data: bytes) -> tuple[str | None, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
             return None, "starts with a UTF-16 byte-order mark but is not valid UTF-16"
+    else:
+        for declared, where in (
+            (charset_of(content_type), "HTTP"),
+            (meta_charset(data), "the page"),
+        ):
+            if declared in _WESTERN and not data.isascii() and (arabic := _detect_arabic(data)):
+                return arabic[0], f"{arabic[1]} (declared {_display(declared)} by {where})"
+            if declared and declared != "utf-8":
+                try:
+                    return data.decode(declared), f"{_display(declared)} (declared by {where})"
+                except (UnicodeDecodeError, LookupError):
+                    pass  # a declaration the bytes belie: detect instead
+            if declared:
+                break
     try:
         return data.decode("utf-8"), ""
     except UnicodeDecodeError as exc:
         bad = exc.start
-    try:
-        alt = data.decode("cp1256")
-    except UnicodeDecodeError:
-        alt = ""
-    letters = ARABIC_LETTER.findall(alt[:50_000])
-    latin = LATIN_LETTER.findall(alt[:50_000])
-    controls = sum(1 for c in alt[:50_000] if ord(c) < 32 and c not in "\t\r\n")
-    if alt and len(letters) > 20 and len(letters) > 3 * len(latin) and controls == 0:
-        return alt, "windows-1256"
+    found = _detect_arabic(data)
+    if found is not None:
+        return found
     return (
         None,
         f"not valid UTF-8 (byte 0x{data[bad]:02x} at offset {bad}) and not recognisably Windows-1256",
     )
+
+
+#: Western code pages that Arabic pages in Windows-1256 often wrongly declare.
+_WESTERN = ("iso8859-1", "cp1252", "iso8859-15", "ascii")
+
+#: Single-byte Arabic code pages charset-normalizer may name.
+_ARABIC_CODECS = ("cp1256", "iso8859_6", "cp720", "cp864", "mac_arabic")
+
+
+def _detect_arabic(data: bytes) -> tuple[str, str] | None:
+    """charset-normalizer's best Arabic code page for bytes that are not UTF-8, when the
+    text is clearly Arabic (Windows-1256 is tried last, as most Arabic pages that are
+    not UTF-8 are in it)."""
+    from charset_normalizer import from_bytes
+
+    sample = data[:65_536]
+    ranked = [m.encoding for m in from_bytes(sample, cp_isolation=list(_ARABIC_CODECS))]
+    for codec in dict.fromkeys([c for c in ranked if c in _ARABIC_CODECS] + ["cp1256"]):
+        try:
+            alt = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _clearly_arabic(alt[:50_000]):
+            return alt, _display(codec)
+    return None
+
+
+def _clearly_arabic(text: str) -> bool:
+    letters = ARABIC_LETTER.findall(text)
+    latin = LATIN_LETTER.findall(text)
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\r\n")
+    return len(letters) > 20 and len(letters) > 3 * len(latin) and controls == 0
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+
+
+def charset_of(content_type: str) -> str:
+    """The charset an HTTP ``Content-Type`` declares, as a Python codec name ("" if none).
+
+    >>> charset_of('text/html; charset="Windows-1256"'), charset_of("text/html")
+    ('cp1256', '')
+    """
+    m = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type or "", re.I)
+    return _codec(m.group(1)) if m else ""
+
+
+def meta_charset(data: bytes) -> str:
+    """The charset a page declares in its first 4 KB (``<meta charset>`` or ``<meta
+    http-equiv="Content-Type" content="...; charset=...">``), as a codec name.
+
+    >>> meta_charset(b'<head><meta http-equiv="Content-Type" content="text/html; charset=windows-1256">')
+    'cp1256'
+    """
+    m = _CHARSET.search(data[:4096])
+    return _codec(m.group(1).decode("ascii", "replace")) if m else ""
+
+
+def _codec(name: str) -> str:
+    import codecs
+
+    try:
+        return codecs.lookup(name.strip().lower()).name
+    except LookupError:
+        return ""
+
+
+def _display(codec: str) -> str:
+    """An encoding's usual name: ``windows-1256``, ``iso-8859-6``.
+
+    >>> _display("cp1256"), _display("iso8859_6"), _display("utf-16")
+    ('windows-1256', 'iso-8859-6', 'utf-16')
+    """
+    name = _codec(codec) or codec
+    if re.fullmatch(r"cp125\d", name):
+        return f"windows-{name[2:]}"
+    return re.sub(r"^iso8859-", "iso-8859-", name)
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -338,47 +472,6 @@ def _conllu_lang(text: str) -> str:
     return detect_lang(" ".join(words))
 
 
-class _HTMLText(html.parser.HTMLParser):
-    _BLOCK = {
-        "p",
-        "div",
-        "br",
-        "li",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "tr",
-        "section",
-        "article",
-        "title",
-    }
-    _SKIP = {"script", "style", "noscript", "template", "svg", "head"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self._skip += 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP:
-            self._skip = max(0, self._skip - 1)
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 
 
@@ -389,20 +482,6 @@ def looks_like_html(text: str) -> bool:
     (True, False)
     """
     return _HTML_START.match(text[:4096]) is not None
-
-
-def html_to_text(markup: str) -> str:
-    """Visible text of an HTML page (scripts, styles and the head dropped).
-
-    >>> html_to_text("<html><head><title>x</title><script>alert(1)</script></head><body><p>قال</p><p>الوزير</p></body></html>").split()
-    ['قال', 'الوزير']
-    """
-    p = _HTMLText()
-    p.feed(markup)
-    p.close()
-    text = html.unescape("".join(p.parts))
-    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines()]
-    return "\n".join(line for line in lines if line)
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

@@ -71,6 +71,7 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "mentions": "Mentioned in",
         "aliases": "Other names",
         "wikidata": "Wikidata",
+        "source": "Source",
         "confidence": "confidence",
         "class": "Class",
         "text": "Text",
@@ -94,6 +95,7 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "mentions": "ورد في",
         "aliases": "أسماء أخرى",
         "wikidata": "ويكي بيانات",
+        "source": "المصدر",
         "confidence": "الثقة",
         "class": "الصنف",
         "text": "النص",
@@ -309,6 +311,8 @@ def _edges(
             edge["curve"] = curves[n]
         edge["sents"] = [texts.index(s) for s in d.get("sentences", ())]
         edge["ev"] = [texts.index(s) for s in d.get("evidence", ())]
+        if d.get("sources"):  # the publications (headline, outlet, date, URL) behind the fact
+            edge["src"] = [texts.index(s) for s in d["sources"]]
         if d.get("confidence") is not None:
             edge["conf"] = round(float(d["confidence"]), 4)
         out.append(edge)

@@ -7,7 +7,7 @@ import doctest
 import pytest
 from graph_fixtures import results
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS
 
 import kg.evaluate
 import kg.graph
@@ -124,6 +124,14 @@ def test_every_term_the_graph_uses_is_defined() -> None:
         PROV.wasDerivedFrom,
     }
     standard |= {DCTERMS.identifier, DCTERMS.source, DCTERMS.language, DCTERMS.isPartOf}
+    standard |= {
+        SDO.inLanguage,
+        SDO.headline,
+        SDO.datePublished,
+        SDO.author,
+        SDO.publisher,
+        SDO.url,
+    }
     declared = set(ONT.subjects(RDF.type, None))
     undefined = {t for t in used - standard - declared if not str(t).startswith(str(KGREL))}
     assert not undefined

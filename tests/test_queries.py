@@ -121,6 +121,10 @@ EXPECTED: dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]] = {
             ("https://w3id.org/kg-builder/relation/%D9%87%D8%B2%D9%8A%D9%85%D9%87", "1"),
         ],
     ),
+    "documents": (  # with metadata: tests/test_web.py
+        ("id", "date", "outlet", "headline", "lang", "facts"),
+        [("coalition_ar", "", "", "", "ar", "11"), ("coalition_en", "", "", "", "en", "2")],
+    ),
     "most_mentioned": (
         ("name", "sentences", "documents"),
         [

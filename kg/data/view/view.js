@@ -197,6 +197,9 @@
     for (const span of spans) {
       if (!placed.has(span)) item.append(el("blockquote", span, { dir: "auto", class: "kg-evidence" }));
     }
+    for (const i of e.src || []) {
+      item.append(el("p", ui.source + ": " + data.texts[i], { dir: "auto", class: "kg-meta kg-source" }));
+    }
     return item;
   }
 
