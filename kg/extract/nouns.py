@@ -227,9 +227,19 @@ def support_verb(d: Doc, tree: Tree, n: int) -> int:
         and tree.tok(h).upos in ("VERB", "AUX")
         and tree.base_rel(m) in ("obj", "obl")
         and lexmod.key(tree.tok(h).lemma) in AGENT_GOVERNORS
+        and not reports_death(tree, h, m)
     ):
         return h
     return 0
+
+
+def reports_death(tree: Tree, v: int, n: int) -> bool:
+    """Whether verb v has a death other than n as its object (أكدت الوزارة مقتل 6 في غارة,
+    رصدت المنظمة مقتل 50 في غارات): it tells of the deaths, and its subject neither killed
+    nor carried out the attack the deaths came in."""
+    return any(
+        k != n and lexmod.key(tree.tok(k).lemma) in DEATH_NOUNS for k in tree.children(v, "obj")
+    )
 
 
 def carrier(tree: Tree, n: int) -> int:
@@ -484,6 +494,8 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
                 return causes[0] if causes else None
             if d.lex.verb(ht.lemma) is not None:
                 return None  # رحبت السعودية بانتخاب عون: who welcomes is not who elects
+            if lexmod.key(tree.tok(n).lemma) in DEATH_NOUNS or reports_death(tree, h, cur):
+                return None  # تصف التقارير مقتل 50: who tells of a death did not kill
             keys, _ = subjects(d, s, tree, h, False)
             return keys[0] if keys else None
         if _result_argument(tree, cur, h):
