@@ -455,6 +455,14 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
     a clause of its own when that one has its predicate."""
     f = stack[-1]
     if f.pred >= 0 and ws[f.pred].upos == "AUX" and ws[f.pred].tag == "aux":
+        if _describes_before_pluperfect(ws, f, u, prev, cc):
+            # وكانت سلسلة من الزلازل بقوة تصل إلى 6 درجات قد ضربت: تصل describes قوة, and
+            # قد ضربت is كان's verb
+            nf = Frame("relcl", prev.head)
+            nf.pred = u.head
+            stack.append(nf)
+            attach_frame_head(ws, nf)
+            return
         _after_auxiliary(ws, f, u, cc)
         return
     if f.pred < 0 and cc < 0 and prev is not None and _existential_before(ws, f, prev):
@@ -478,7 +486,29 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
         if stack[-1].pred < 0:
             _start_pred(ws, stack[-1], u, cc)
             return
+        top = stack[-1]
+        if ws[top.pred].upos == "AUX" and ws[top.pred].tag == "aux":
+            _after_auxiliary(ws, top, u, cc)  # كان X ... (relative clause) ... قد فعل
+            return
     _second_predicate(ws, stack, u, prev, cc)
+
+
+def _describes_before_pluperfect(
+    ws: list[W], f: Frame, u: Unit, prev: Unit | None, cc: int
+) -> bool:
+    """كان + subject + an indefinite phrase + a verb, with قد + a perfect verb later in the
+    sentence: the first verb describes the indefinite phrase (a relative clause without
+    الذي), and the perfect after قد is كان's own verb (the pluperfect كان ... قد فعل)."""
+    if cc >= 0 or f.subj < 0 or prev is None or prev.kind not in NP_KINDS + ("PP",):
+        return False
+    if not indefinite_np(ws, prev.head) or u.head < prev.head:
+        return False
+    for k in range(u.head + 1, len(ws) - 1):
+        if ws[k].upos == "PUNCT" and ws[k].form in (".", "،", ",", ":", "؛"):
+            return False
+        if ws[k].norm == "قد" and ws[k + 1].upos == "VERB" and "Aspect=Perf" in ws[k + 1].feats:
+            return True
+    return False
 
 
 def _existential_before(ws: list[W], f: Frame, prev: Unit) -> bool:

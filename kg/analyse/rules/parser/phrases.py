@@ -456,7 +456,9 @@ def _name_in_np(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None
     i = mains[k]
     w = ws[i]
     head = ws[g.unit.head]
-    if can_govern(ws[g.chain[-1]]) and not g.has_suffix:
+    # (an adjective closes the construct: ضرب زلزال قوي إقليم بلخ, the province is the
+    # verb's object, not the earthquake's genitive)
+    if can_govern(ws[g.chain[-1]]) and not g.has_suffix and not _closed_by_adjective(ws, g, w):
         to, rel = g.chain[-1], "nmod"
     elif (
         is_designator(head)
@@ -478,6 +480,18 @@ def _name_in_np(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None
         g.unit.tail = i
     g.unit.last = last_tok(ws, mains[j])
     return j + 1
+
+
+def _closed_by_adjective(ws: list[W], g: _Growth, w: W) -> bool:
+    """Whether an adjective that agrees with its noun has closed the construct before the
+    name w (ضرب زلزال قوي إقليم بلخ: the province is not the earthquake's genitive; but
+    وزير خارجية الجزائر, a noun read as a nisba, goes on). Only a name opening with a common noun (إقليم,
+    مدينة, وزارة): a bare name after an adjective may be a nisba misread (تركية)."""
+    if g.last_adj < 0 or w.upos != "NOUN":
+        return False
+    adj = ws[g.last_adj]
+    host = ws[adj.head] if adj.head >= 0 else None
+    return host is not None and host.upos == "NOUN" and agree(adj, host, host.definite)
 
 
 def _role_before_name(ws: list[W], g: _Growth) -> bool:
