@@ -144,6 +144,7 @@ def _punctuation_mark(
         form in _QUOTES_OPEN
         and (not f.quote_close or form != f.quote_close)
         and _opens_quote(ws, prev)
+        and not _quoted_name(ws, u.head)
     ):
         speech = _speech_head(ws, stack)
         stack.append(Frame("quote", speech, marker=u.head, quote_close=_QUOTES_OPEN[form]))
@@ -200,6 +201,23 @@ def _opens_quote(ws: list[W], prev: Unit | None) -> bool:
     if p.form == ":" or p.tag == "sub":
         return True
     return prev.kind == "V" and normalize(p.lemma) in SPEECH_VERBS
+
+
+#: The most words a quoted name after a verb of saying has (وأفادت "رويترز" بأن).
+_QUOTED_NAME_WORDS = 4
+
+
+def _quoted_name(ws: list[W], q: int) -> bool:
+    """A quotation mark at q that encloses only a name and closes before the clause goes
+    on (وأفادت "رويترز" بأن ...): the verb's quoted subject, not its speech."""
+    close = _QUOTES_OPEN[ws[q].form]
+    end = next(
+        (k for k in range(q + 1, min(len(ws), q + 2 + _QUOTED_NAME_WORDS)) if ws[k].form == close),
+        -1,
+    )
+    if end <= q + 1 or end + 1 >= len(ws) or ws[end + 1].upos == "PUNCT":
+        return False
+    return all(ws[k].ent >= 0 or ws[k].upos == "PROPN" for k in range(q + 1, end))
 
 
 def _speech_head(ws: list[W], stack: list[Frame]) -> int:

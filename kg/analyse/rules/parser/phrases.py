@@ -628,6 +628,11 @@ def _preposition_and_np(ws: list[W], units: list[Unit], k: int) -> tuple[Unit, i
     while j < len(units) and units[j].kind == "PUNCT" and ws[units[j].head].form == "(":
         brackets.append(units[j].head)
         j += 1
+    quoted = _quoted_np(ws, units, j) if not brackets else False
+    if quoted:
+        attach(ws, units[j].head, units[j + 1].head, "punct")  # لـ"رويترز", باسم "حماس"
+        attach(ws, units[j + 2].head, units[j + 1].head, "punct")
+        j += 1
     if j >= len(units) or units[j].kind != "NP":
         return None
     np = units[j]
@@ -645,7 +650,28 @@ def _preposition_and_np(ws: list[W], units: list[Unit], k: int) -> tuple[Unit, i
         attach(ws, units[j + 1].head, np.head, "punct")
         j += 1
     case = " ".join([u.case or normalize(ws[u.head].form)] + [normalize(ws[f].form) for f in fixed])
+    if quoted:
+        j += 1  # the closing quotation mark
     return Unit("PP", np.head, u.first, units[j].last, case=case, tail=np.tail), j + 1
+
+
+#: Quotation marks that open and close a quoted name.
+_QUOTES = {'"': '"', "«": "»", "“": "”"}
+
+
+def _quoted_np(ws: list[W], units: list[Unit], j: int) -> bool:
+    """An opening quotation mark at unit j, one noun phrase, and its closing mark right
+    after it: a quoted name (وفقا لـ"رويترز", المتحدث باسم "حماس"), which a preposition
+    before it governs as it would the bare name."""
+    if j + 2 >= len(units) or units[j].kind != "PUNCT" or units[j + 1].kind != "NP":
+        return False
+    close = _QUOTES.get(ws[units[j].head].form)
+    return (
+        close is not None
+        and units[j + 2].kind == "PUNCT"
+        and ws[units[j + 2].head].form == close
+        and units[j + 1].first == units[j].last + 1
+    )
 
 
 def _with_clitic_case(ws: list[W], u: Unit) -> Unit:
