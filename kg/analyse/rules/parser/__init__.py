@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from .clauses import attach_clauses
 from .finish import (
+    conjuncts_inside_titles,
     copulas,
     fronted_commas,
     function_word_clitics,
@@ -57,3 +58,4 @@ def parse(ws: list[W]) -> None:
     punctuation(ws)
     nominal_adjectives(ws)
     fronted_commas(ws)
+    conjuncts_inside_titles(ws)
