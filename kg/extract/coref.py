@@ -180,6 +180,8 @@ def _noun_phrase(d: Doc, s: Sentence, tree: Tree, i: int) -> str:
         cls = "Organization"  # الحكومة العراقية, الوفد, الشرطة
     elif _media(tree, i):
         cls = "Group"  # وسائل إعلام محلية
+    elif _facility(n, lemma):
+        cls = "Place"  # مخيمات النازحين, المستشفى الميداني: a site, situated like a place
     else:
         cls = "Thing"
     number = "p" if t.feat("Number") in ("Plur",) else "s"
@@ -196,6 +198,14 @@ def _noun_phrase(d: Doc, s: Sentence, tree: Tree, i: int) -> str:
         gender=gender,
         number=number,
     )
+
+
+def _facility(form: str, lemma: str) -> bool:
+    """Whether a noun names a site the designators list as a place (مستشفى, مخيم, سجن),
+    in the singular or a sound feminine plural (مخيمات)."""
+    bare = strip_al(form)
+    forms = {bare, lemma, bare.removesuffix("ات"), lemma.removesuffix("ات")}
+    return any(designators().get(f) == "Place" for f in forms if f)
 
 
 def _source_where(tree: Tree, i: int) -> list[int]:
