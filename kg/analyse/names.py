@@ -425,6 +425,17 @@ def _designated_places(tokens: Sequence[Token], spans: list[EntitySpan]) -> list
                 i = inner.last
                 continue
             j += 1
+        inner = by_first.get(j + 1)
+        if (
+            normalize(tokens[j].form) in _PLACE_PARTICLES
+            and inner is not None
+            and inner.first == inner.last
+            and tokens[j].end < tokens[j + 1].start
+        ):
+            # منطقة جسر ديالى: a particle and a name of the gazetteer make the place's name
+            # (the bridge, not the governorate ديالى)
+            drop.add(inner.first)
+            covered.discard(j + 1)
         end = _place_name_end(tokens, j, covered, kind == "admin")
         if end > j:
             out.append(EntitySpan(i + 1, end, cls, "designator"))
