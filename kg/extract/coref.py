@@ -187,7 +187,7 @@ def _noun_phrase(d: Doc, s: Sentence, tree: Tree, i: int) -> str:
     number = "p" if t.feat("Number") in ("Plur",) else "s"
     gender = "f" if t.feat("Gender") == "Fem" else "m"
     scope = f"{d.analysed.doc.id}:" if cls in ("Thing", "Quantity") else ""
-    return d.mention(
+    key = d.mention(
         s,
         tree,
         ids,
@@ -198,6 +198,11 @@ def _noun_phrase(d: Doc, s: Sentence, tree: Tree, i: int) -> str:
         gender=gender,
         number=number,
     )
+    if cls == "Organization" and len(ids) > 1 and not n.startswith("ال") and t.upos == "NOUN":
+        # جهاز المخابرات والأمن الوطني ... الجهاز: a body named by a construct is what its
+        # head noun with the article names afterwards, as for a name (find_anaphora)
+        d.heads[strip_al(n)] = d.find(key)
+    return key
 
 
 def _facility(form: str, lemma: str) -> bool:
