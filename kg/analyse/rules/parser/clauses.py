@@ -667,12 +667,21 @@ def _second_predicate(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | Non
         gender = subj.gender or ("m" if human(subj) else "")
         nf = Frame("advcl", f.pred, shared_subject=True, purpose=True, shared_gender=gender)
     elif prev is not None and prev.kind in NP_KINDS and indefinite_np(ws, prev.head):
-        nf = Frame("relcl", prev.head)
+        nf = Frame("relcl", _out_of(ws, prev))
     else:
         nf = Frame("parataxis", f.pred)
     nf.pred = u.head
     stack.append(nf)
     attach_frame_head(ws, nf)
+
+
+def _out_of(ws: list[W], u: Unit) -> int:
+    """The noun a relative clause after the phrase describes: 26 صاروخا من أصل 31 أطلقتها
+    روسيا: the missiles (out of 31 that Russia fired), not أصل."""
+    w = ws[u.head]
+    if u.kind == "PP" and u.case == "من" and w.norm == normalize("أصل") and w.head >= 0:
+        return w.head
+    return u.head
 
 
 def _purpose_verb(ws: list[W], i: int) -> bool:
