@@ -38,6 +38,7 @@ from .finish import (
     make_tree,
     nominal_adjectives,
     punctuation,
+    titles_after_names,
 )
 from .phrases import noun_phrases, prepositional_phrases
 from .words import W, attach_clitics
@@ -59,3 +60,4 @@ def parse(ws: list[W]) -> None:
     nominal_adjectives(ws)
     fronted_commas(ws)
     conjuncts_inside_titles(ws)
+    titles_after_names(ws)

@@ -247,3 +247,25 @@ def _under(ws: list[W], k: int, anc: int) -> bool:
             return True
         k, seen = ws[k].head, seen + 1
     return False
+
+
+#: Titles spelt like adjectives (المتحدث, a participle): after a person's name, the
+#: person's title in apposition, not an adjective of the name.
+_PARTICIPLE_TITLES = frozenset(normalize(w) for w in ("المتحدث", "المتحدثة"))
+
+
+def titles_after_names(ws: list[W]) -> None:
+    """وقال أحمد الصحاف المتحدث باسم الوزارة: المتحدث is his title (appos), not an
+    adjective describing the name."""
+    for w in ws:
+        if (
+            w.norm in _PARTICIPLE_TITLES
+            and w.deprel == "amod"
+            and w.head >= 0
+            and ws[w.head].ent_label == "Person"
+        ):
+            w.upos = "NOUN"
+            reattach(ws, w.i, w.head, "appos")
+            for k in ws:
+                if k.head == w.i and k.deprel == "obl":
+                    k.deprel = "nmod"  # باسم الوزارة: the title's complement
