@@ -83,6 +83,8 @@ def find_names(d: Doc, s: Sentence, tree: Tree) -> None:
             full = "ا" + d.text[first.start : tree.tok(span.last).end]
             if full not in e.names:
                 e.names.insert(0, full)
+        if span.label == "Country" and normalize(text.split(" ")[0]) in STATE_HEADS:
+            d.heads[strip_al(normalize(text.split(" ")[0]))] = key  # ... المملكة: the kingdom
         if span.label in ("Organization", "Group") and " " in text:
             d.heads[strip_al(text.split(" ")[0])] = key
             _name_purpose(d, s, tree, span.first, span.last, key, text)
@@ -94,6 +96,11 @@ def find_names(d: Doc, s: Sentence, tree: Tree) -> None:
                 e = d.ent(key)
                 if full not in e.names:
                     e.names.append(full)
+
+
+#: The first words of countries' names that stand for them alone later (المملكة العربية
+#: السعودية ... المملكة; الجمهورية الإسلامية ... الجمهورية).
+STATE_HEADS = frozenset(normalize(w) for w in ("المملكة", "الجمهورية", "السلطنة"))
 
 
 def _person_name(tree: Tree, span: EntitySpan) -> EntitySpan | None:
