@@ -26,6 +26,10 @@ AFFILIATED = {
 BACKED = frozenset({normalize("مدعوم")})
 
 
+#: What one may be affiliated with or backed by: a body, a country or a person.
+AFFILIATES = frozenset({"Organization", "Group", "Country", "Person"})
+
+
 def read_affiliations(d: Doc, s: Sentence, tree: Tree) -> None:
     """affiliatedWith and supports facts of the sentence's participles of belonging."""
     for t in s.tokens:
@@ -49,6 +53,8 @@ def read_affiliations(d: Doc, s: Sentence, tree: Tree) -> None:
         holder = ent_of(d, s, tree, _construct_head(tree, h))
         for x in expand(d, s, tree, pps[0]):
             other = ent_of(d, s, tree, x)
+            if other is None or d.ent(other).cls not in AFFILIATES:
+                continue  # الدفع المرتبط بالأداء: pay linked to performance, no body
             if k in BACKED:
                 d.fact(other, "supports", holder, s, tree, [t.id, x], PREPOSITION, k)
             else:
