@@ -124,10 +124,45 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
     spans = _designated_places(tokens, spans)
     spans = _named_facilities(tokens, spans)
     spans = _papers_named_after_cities(tokens, spans)
+    spans = _surnames_named_like_places(tokens, spans)
     spans.extend(_unknown_names(tokens, spans))
     spans = _designated_organisations(tokens, spans)
     spans.sort(key=lambda s: s.first)
     return _seats_and_branches(tokens, _bodies_of_organisations(tokens, spans))
+
+
+#: Gazetteer classes a one-word surname may share its spelling with (بريان نيلسون: Nelson,
+#: a region; جورج واشنطن) -- not a country.
+_SURNAME_PLACES = frozenset({"City", "Region", "Place"})
+
+
+def _surnames_named_like_places(
+    tokens: Sequence[Token], spans: list[EntitySpan]
+) -> list[EntitySpan]:
+    """Drop a one-word place of the gazetteer right after a foreign first name that opens a
+    name and no span covers (بريان نيلسون): it is the person's family name, found with the
+    name after (not زار الوزير أحمد دمشق, nor خالد بن سلمان واشنطن)."""
+    covered = {k for sp in spans for k in range(sp.first - 1, sp.last)}
+    out = []
+    for sp in spans:
+        i = sp.first - 1
+        if (
+            sp.first == sp.last
+            and sp.label in _SURNAME_PLACES
+            and i > 0
+            and i - 1 not in covered
+            and normalize(tokens[i - 1].form) in first_names()
+            and tokens[i - 1].upos in ("PROPN", "X")  # not على, the preposition, as علي
+            # a foreign first name the lexicon does not know (بريان, not أحمد دمشق)
+            and _is_unknown_strict(tokens[i - 1])
+            and tokens[i - 1].end < tokens[i].start
+            # the first name opens the name: خالد بن سلمان واشنطن is a name and an object
+            and not (i > 1 and (i - 2 in covered or _name_like(tokens[i - 2])))
+            and not normalize(tokens[i].form).startswith("ال")
+        ):
+            continue
+        out.append(sp)
+    return out
 
 
 def _gazetteer_names(tokens: Sequence[Token]) -> list[EntitySpan]:
@@ -390,6 +425,17 @@ def _designated_places(tokens: Sequence[Token], spans: list[EntitySpan]) -> list
                 i = inner.last
                 continue
             j += 1
+        inner = by_first.get(j + 1)
+        if (
+            normalize(tokens[j].form) in _PLACE_PARTICLES
+            and inner is not None
+            and inner.first == inner.last
+            and tokens[j].end < tokens[j + 1].start
+        ):
+            # منطقة جسر ديالى: a particle and a name of the gazetteer make the place's name
+            # (the bridge, not the governorate ديالى)
+            drop.add(inner.first)
+            covered.discard(j + 1)
         end = _place_name_end(tokens, j, covered, kind == "admin")
         if end > j:
             out.append(EntitySpan(i + 1, end, cls, "designator"))

@@ -228,7 +228,7 @@ def dropped_subjects(
         # بيانًا أثنى فيه على ...: the noun the clause describes does the action, when the
         # verb agrees with it (بيانا دعوا فيه: "they called", so not the statement)
         key = ent_of(d, s, tree, tree.tok(v).head)
-        if key and agrees(d.ent(key), gender, number):
+        if key and d.ent(key).cls not in NOT_AGENTS and agrees(d.ent(key), gender, number):
             return [key], SUBJECT_RELATIVE
     before = _relative_before(d, s, tree, v)
     if before and agrees(d.ent(before), gender, number):
@@ -240,8 +240,15 @@ def dropped_subjects(
     # a dropped subject is none of the verb's own arguments (وأشادت بالتزام القاهرة: not Cairo)
     args = [i for c in tree.children(v, "obj", "iobj", "obl", "nmod") for i in tree.subtree(c)]
     own = {d.find(k) for i in args if (k := d.token_ent.get((s.index, i))) is not None}
-    key = recent(d, gender, number, own, s.index, prefer_subject=True)
+    # (and it refers back: نشرتها ... في الولايات المتحدة is not said of a later name)
+    here = (s.index, tree.tok(v).start)
+    key = recent(d, gender, number, own, s.index, prefer_subject=True, before=here)
     return ([key] if key else []), SUBJECT_RECENT
+
+
+#: What never does the action of a relative clause hung on it (في عام 1842 وافقت: not
+#: the year): a time or an amount.
+NOT_AGENTS = frozenset({"TimeExpression", "Quantity"})
 
 
 def _relative_before(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:

@@ -54,7 +54,7 @@ def casualty_facts(d: Doc, s: Sentence, tree: Tree, v: int) -> bool:
 def _casualties(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
     k = lexmod.key(tree.tok(v).lemma)
     if k in LIFE_VERBS:
-        nouns = [c for c in _near(tree, v) if _lemma(tree, c) in LIFE_NOUNS]
+        nouns = [c for c in _near(tree, v) if _lemma(tree, c) in LIFE_NOUNS] or _life_below(tree, v)
         agents = cause(d, s, tree, v)
     elif k in RESULT_VERBS:
         nouns = [c for c in _near(tree, v) if _lemma(tree, c) in DEAD_NOUNS]
@@ -69,6 +69,10 @@ def _casualties(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
         return
     for n in nouns[:1]:
         toll = victims(d, s, tree, n) if _lemma(tree, n) in LIFE_NOUNS else _counted(d, s, tree, n)
+        if _lemma(tree, n) in LIFE_NOUNS:
+            # أودت السيول بحياة 12، إضافة إلى فقدان 3: what took the lives is named before them
+            before = {d.find(k) for (si, ti), k in d.token_ent.items() if si == s.index and ti < n}
+            agents = [a for a in agents if d.find(a) in before]
         for agent in agents:
             for obj, oi in toll:
                 d.fact(agent, "killed", obj, s, tree, [v, oi], CASUALTIES, _lemma(tree, v))
@@ -187,6 +191,16 @@ def _near(tree: Tree, v: int) -> list[int]:
         out.append(c)
         out.extend(tree.children(c, "nmod", "obl", "conj"))
     return sorted(out)
+
+
+def _life_below(tree: Tree, v: int) -> list[int]:
+    """بحياة after the verb that a parse hung deeper in its clause (أودت السيول التي هطلت
+    خلال الأيام الماضية بحياة 12: on الأيام, inside the subject's relative clause)."""
+    return [
+        c
+        for c in sorted(tree.subtree(v))
+        if c > v and _lemma(tree, c) in LIFE_NOUNS and tree.case(c) == "ب"
+    ][:1]
 
 
 def _lemma(tree: Tree, i: int) -> str:

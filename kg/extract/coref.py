@@ -180,12 +180,14 @@ def _noun_phrase(d: Doc, s: Sentence, tree: Tree, i: int) -> str:
         cls = "Organization"  # الحكومة العراقية, الوفد, الشرطة
     elif _media(tree, i):
         cls = "Group"  # وسائل إعلام محلية
+    elif _facility(n, lemma):
+        cls = "Place"  # مخيمات النازحين, المستشفى الميداني: a site, situated like a place
     else:
         cls = "Thing"
     number = "p" if t.feat("Number") in ("Plur",) else "s"
     gender = "f" if t.feat("Gender") == "Fem" else "m"
     scope = f"{d.analysed.doc.id}:" if cls in ("Thing", "Quantity") else ""
-    return d.mention(
+    key = d.mention(
         s,
         tree,
         ids,
@@ -196,6 +198,19 @@ def _noun_phrase(d: Doc, s: Sentence, tree: Tree, i: int) -> str:
         gender=gender,
         number=number,
     )
+    if cls == "Organization" and len(ids) > 1 and not n.startswith("ال") and t.upos == "NOUN":
+        # جهاز المخابرات والأمن الوطني ... الجهاز: a body named by a construct is what its
+        # head noun with the article names afterwards, as for a name (find_anaphora)
+        d.heads[strip_al(n)] = d.find(key)
+    return key
+
+
+def _facility(form: str, lemma: str) -> bool:
+    """Whether a noun names a site the designators list as a place (مستشفى, مخيم, سجن),
+    in the singular or a sound feminine plural (مخيمات)."""
+    bare = strip_al(form)
+    forms = {bare, lemma, bare.removesuffix("ات"), lemma.removesuffix("ات")}
+    return any(designators().get(f) == "Place" for f in forms if f)
 
 
 def _source_where(tree: Tree, i: int) -> list[int]:

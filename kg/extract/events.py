@@ -64,11 +64,14 @@ def _placed(d: Doc, s: Sentence, key: str) -> bool:
 def _parties(d: Doc, s: Sentence, tree: Tree, key: str, n: int) -> None:
     """«بين A و B» on an event noun: in a clash A fights B (اشتباكات بين الجيش
     والمتمردين); in any other event both take part (صفقة تبادل بين إسرائيل وحماس)."""
-    sides = [j for j in tree.children(n, "nmod") if tree.case(j) == "بين"]
+    chain = _genitive_heads(tree, n)
+    sides = [j for h in chain for j in tree.children(h, "nmod") if tree.case(j) == "بين"]
     if not sides:
         return
     a = sides[0]
-    others = tree.children(a, "conj") or [k for k in tree.children(n, "conj") if k > a]
+    others = tree.children(a, "conj") or [
+        k for h in chain for k in tree.children(h, "conj") if k > a
+    ]
     parties = [k for j in [a, *others[:1]] if (k := ent_of(d, s, tree, j)) and k != key]
     t = tree.tok(n)
     etype = d.lex.event_type(lexmod.key(t.lemma)) or d.lex.event_type(normalize(t.form)) or ""
@@ -77,6 +80,26 @@ def _parties(d: Doc, s: Sentence, tree: Tree, key: str, n: int) -> None:
         return
     for who in parties:
         d.fact(who, "participatedIn", key, s, tree, [n, a], EVENT_PARTIES)
+
+
+#: How far up a chain of nouns an event's «بين A و B» may hang.
+GENITIVE_HOPS = 3
+
+
+def _genitive_heads(tree: Tree, n: int) -> list[int]:
+    """The event noun and the nouns it is the genitive of (صفقة تبادل الأسرى بين A و B,
+    استئناف تبادل الأسرى بين A و B: a parse hangs بين on صفقة or استئناف), up to the
+    first preposition (من صفقة, of a part of the deal, still counts)."""
+    out, cur = [n], n
+    for _ in range(GENITIVE_HOPS):
+        h = tree.tok(cur).head
+        if not h or tree.tok(h).upos != "NOUN" or tree.rel(cur) != "nmod":
+            break
+        if tree.has_case(cur) and tree.case(cur) != "من":
+            break
+        out.append(h)
+        cur = h
+    return out
 
 
 def _event_clause(tree: Tree, tid: int) -> list[int]:

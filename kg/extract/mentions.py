@@ -93,6 +93,8 @@ def find_names(d: Doc, s: Sentence, tree: Tree) -> None:
             full = "ا" + d.text[first.start : tree.tok(span.last).end]
             if full not in e.names:
                 e.names.insert(0, full)
+        if span.label == "Country" and normalize(text.split(" ")[0]) in STATE_HEADS:
+            d.heads[strip_al(normalize(text.split(" ")[0]))] = key  # ... المملكة: the kingdom
         if span.label in ("Organization", "Group") and " " in text:
             d.heads[strip_al(text.split(" ")[0])] = key
             _name_purpose(d, s, tree, span.first, span.last, key, text)
@@ -104,6 +106,11 @@ def find_names(d: Doc, s: Sentence, tree: Tree) -> None:
                 e = d.ent(key)
                 if full not in e.names:
                     e.names.append(full)
+
+
+#: The first words of countries' names that stand for them alone later (المملكة العربية
+#: السعودية ... المملكة; الجمهورية الإسلامية ... الجمهورية).
+STATE_HEADS = frozenset(normalize(w) for w in ("المملكة", "الجمهورية", "السلطنة"))
 
 
 def _person_name(tree: Tree, span: EntitySpan) -> EntitySpan | None:
@@ -225,7 +232,10 @@ def find_events(d: Doc, s: Sentence, tree: Tree) -> None:
         etype = d.lex.event_type(lk) or d.lex.event_type(strip_al(normalize(t.form)))
         if etype:
             ids = _without_demonstrative(tree, t.id, np_ids(tree, t.id, ARGUMENT_NP_WORDS))
-            d.mention(s, tree, ids, f"event:{strip_al(lk)}", "Event", "event", t.id)
+            key = f"event:{strip_al(lk)}"
+            if "Number=Plur" in (t.feats or "") and f"{key}{SERIES}" in d.ents:
+                key += SERIES  # سلسلة من الزلازل ... الزلازل أودت: the plural is the series
+            d.mention(s, tree, ids, key, "Event", "event", t.id)
         elif strip_al(normalize(t.form)) in DOCUMENT_NOUNS or strip_al(lk) in DOCUMENT_NOUNS:
             # a statement or an agreement: the bare noun (البيان) refers back to the last one
             # of its kind; with modifiers (اتفاقية التجارة الحرة) it names one of its own
@@ -320,6 +330,10 @@ def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, .
     return key
 
 
+#: The key suffix of a series of events (سلسلة من الزلازل, موجة من الهجمات).
+SERIES = ":series"
+
+
 def _collection(d: Doc, s: Sentence, tree: Tree, h: int) -> bool:
     """A collection noun and what it collects, right after it (سلسلة من الزلازل, الحزمة
     الجديدة من العقوبات): one phrase, an event when it collects events. Whether it was."""
@@ -334,7 +348,9 @@ def _collection(d: Doc, s: Sentence, tree: Tree, h: int) -> bool:
     a, b = tree.span(ids)
     mk = lexmod.key(tree.tok(member).lemma)
     if d.lex.event_type(mk) or d.lex.event_type(strip_al(normalize(tree.tok(member).form))):
-        key = d.mention(s, tree, ids, f"event:{strip_al(mk)}", "Event", "event", h)
+        # a series is not one of its events (زلزال ضرب بلخ اليوم; سلسلة من الزلازل ضربت
+        # هيرات في أكتوبر): an entity of its own
+        key = d.mention(s, tree, ids, f"event:{strip_al(mk)}{SERIES}", "Event", "event", h)
     else:
         cls = "Group" if is_group(tree.tok(member)) else "Thing"  # مجموعة من المهربين
         key = d.mention(

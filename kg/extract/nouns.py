@@ -22,6 +22,8 @@ from .phrases import strip_al
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
 from .words import (
+    ADDITION,
+    ADDITION_PREFIXES,
     AGENT_GOVERNORS,
     CANCELLING,
     DEATH_NOUNS,
@@ -82,6 +84,7 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     # مقتل X: a death, whoever announces it did not kill (أعلن الجيش مقتل جنوده)
     support = support_verb(d, tree, n) if lexmod.key(tok.lemma) not in DEATH_NOUNS else 0
     objs, agent = _noun_arguments(d, s, tree, n, entry, support, is_event)
+    objs = objs + _added_objects(d, s, tree, n, objs)
     if not objs and entry.relation == "killed":
         objs = victims(d, s, tree, n)  # مقتل 10: a count the parse hung elsewhere
     if not objs:
@@ -239,9 +242,19 @@ def support_verb(d: Doc, tree: Tree, n: int) -> int:
         and tree.tok(h).upos in ("VERB", "AUX")
         and tree.base_rel(m) in ("obj", "obl")
         and lexmod.key(tree.tok(h).lemma) in AGENT_GOVERNORS
+        and not reports_death(tree, h, m)
     ):
         return h
     return 0
+
+
+def reports_death(tree: Tree, v: int, n: int) -> bool:
+    """Whether verb v has a death other than n as its object (أكدت الوزارة مقتل 6 في غارة,
+    رصدت المنظمة مقتل 50 في غارات): it tells of the deaths, and its subject neither killed
+    nor carried out the attack the deaths came in."""
+    return any(
+        k != n and lexmod.key(tree.tok(k).lemma) in DEATH_NOUNS for k in tree.children(v, "obj")
+    )
 
 
 def carrier(tree: Tree, n: int) -> int:
@@ -496,6 +509,8 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
                 return causes[0] if causes else None
             if d.lex.verb(ht.lemma) is not None:
                 return None  # رحبت السعودية بانتخاب عون: who welcomes is not who elects
+            if lexmod.key(tree.tok(n).lemma) in DEATH_NOUNS or reports_death(tree, h, cur):
+                return None  # تصف التقارير مقتل 50: who tells of a death did not kill
             keys, _ = subjects(d, s, tree, h, False)
             return keys[0] if keys else None
         if _result_argument(tree, cur, h):
@@ -508,6 +523,26 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
             return found
         cur = h
     return None
+
+
+def _added_objects(
+    d: Doc, s: Sentence, tree: Tree, n: int, objs: list[tuple[str, int]]
+) -> list[tuple[str, int]]:
+    """فرض عقوبات على ستة أفراد، إضافة إلى زعيم الكتائب: one more object that the parse hung
+    on the action noun (after its prepositional object) rather than on that object."""
+    if not objs or not all(tree.has_case(oi) for _, oi in objs):
+        return []
+    have = {o for o, _ in objs}
+    out = []
+    for k in tree.children(n, "nmod"):
+        c = tree.case(k)
+        if not (c in ADDITION or c.startswith(ADDITION_PREFIXES)) or k < max(oi for _, oi in objs):
+            continue
+        for x in expand(d, s, tree, k):
+            key = ent_of(d, s, tree, x)
+            if key is not None and key not in have:
+                out.append((key, x))
+    return out
 
 
 def _result_argument(tree: Tree, cur: int, h: int) -> bool:

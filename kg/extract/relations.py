@@ -139,6 +139,10 @@ def lexicon_objects(
             or d.ent(o[0]).cls == "Event"
             and "Statement" in entry.objects  # حذر من الحرب: what one speaks of
         ]
+    if p.rel == "said":
+        # يتابعون الانتقال, اعتبره انحلالا: what is said is a clause or a quotation; a
+        # verb of saying with only a noun for object follows, considers or mentions it
+        objects = [o for o in objects if d.ent(o[0]).cls == "Statement"]
     if p.rel == "adopted":
         # تبنى التنظيم الهجوم: one claims an attack, one adopts a law or a plan
         objects = [o for o in objects if d.ent(o[0]).cls != "Event"]

@@ -98,11 +98,25 @@ def statement(d: Doc, s: Sentence, tree: Tree, v: int) -> tuple[str, int] | None
 
 def _own_content(tree: Tree, v: int) -> list[tuple[int, list[int]]]:
     """The verb's complement clauses, and those of its noun of saying (نقل عنه قوله إن)."""
-    comps = [(c, tree.subtree(c)) for c in tree.children(v, "ccomp", "parataxis")]
+    comps = [
+        (c, tree.subtree(c))
+        for c in tree.children(v, "ccomp", "parataxis")
+        if not _coordinated_clause(tree, c)
+    ]
     for k in tree.children(v, "obj", "obl", "nmod"):
         if strip_diacritics(tree.tok(k).lemma) in SAYING_NOUNS:  # نقل عنه قوله إن / قوله: «...»
             comps += [(c, tree.subtree(c)) for c in tree.children(k, "ccomp", "parataxis")]
     return comps
+
+
+def _coordinated_clause(tree: Tree, c: int) -> bool:
+    """يتابع المستثمرون الأزمة، وقد زار الوزير ...: a clause the parse hung on a verb as
+    parataxis but that opens with a conjunction, outside any quotation, is the next
+    sentence of the text, not what the verb reports."""
+    ids = [k for k in tree.subtree(c) if tree.tok(k).upos != "PUNCT"]
+    if not ids or tree.rel(ids[0]) != "cc":
+        return False
+    return not any(tree.tok(k).form in OPENING_QUOTES for k in tree.subtree(c))
 
 
 def _quotation_before(tree: Tree, v: int) -> list[tuple[int, list[int]]]:

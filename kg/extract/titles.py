@@ -324,6 +324,19 @@ def _title_body(d: Doc, s: Sentence, tree: Tree, t: int, rel: str, person: str) 
         if e.cls in BODIES and d.find(key) != person:
             d.fact(person, rel, key, s, tree, [t, k], TITLE_BODY)
             return True
+    if rel == "spokespersonOf":
+        # المتحدث باسم قيادة الشرطة, المتحدث باسم حاكم الإقليم: whom a spokesperson speaks
+        # for is the genitive of اسم, named or not
+        for n in tree.children(t, "nmod"):
+            if tree.case(n) != "ب" or normalize(tree.tok(n).form) != normalize("اسم"):
+                continue
+            for g in tree.children(n, "nmod"):
+                if tree.has_case(g) or tree.tok(g).upos not in ("NOUN", "PROPN"):
+                    continue
+                key = ent_of(d, s, tree, g)
+                if key is not None and d.find(key) != person:
+                    d.fact(person, rel, key, s, tree, [t, g], TITLE_BODY)
+                    return True
     return False
 
 

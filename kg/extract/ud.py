@@ -30,6 +30,7 @@ Shared below them: ``arguments`` (subjects, objects), ``phrases``, ``words``,
 from __future__ import annotations
 
 from ..model import AnalysedDoc, Extraction
+from .affiliation import read_affiliations
 from .coref import find_anaphora
 from .finish import finish
 from .mentions import find_events, find_groups, find_names, find_quantities, find_times
@@ -69,4 +70,5 @@ def extract(analysed: AnalysedDoc) -> Extraction:
         read_sources(d, s, tree)
         read_predicative_titles(d, s, tree)
         read_places(d, s, tree)
+        read_affiliations(d, s, tree)
     return finish(d)

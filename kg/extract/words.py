@@ -53,7 +53,7 @@ DOCUMENT_NOUNS = frozenset(
 #: Singular nouns for bodies of people that act together (الحكومة, الوفد, الجيش).
 COLLECTIVES = frozenset(
     normalize(w)
-    for w in "حكومة وفد جيش شرطة لجنة سلطات سلطة قوات قوة برلمان مجلس وزارة إدارة فريق نظام معارضة تحالف ائتلاف حزب جماعة منظمة هيئة".split()
+    for w in "حكومة وفد جيش شرطة لجنة سلطات سلطة قوات قوة برلمان مجلس وزارة إدارة فريق نظام معارضة تحالف ائتلاف حزب جماعة منظمة هيئة جهاز مرصد جمعية نقابة رابطة".split()
 )
 #: Nouns of unnamed informants (مصدر في الجيش, مصادر دبلوماسية): people known by where
 #: they are; compared with the lemma without the article.

@@ -226,7 +226,7 @@ def choose(
                 verb_in_clause = False
             continue
         readings = _candidates(words, pos, out, prev, attested, vocabulary, names)
-        if pos in in_name:
+        if pos in in_name or _quoted_after_verb(words, pos, out):
             # inside a multi-word name of the gazetteer (ينس ستولتنبرغ): no verb readings
             not_verbs = tuple(r for r in readings if r.pos != "V")
             readings = not_verbs or (proper_noun_reading(surface, source="name"),)
@@ -705,6 +705,20 @@ def _quoted_names(surfaces: list[str]) -> set[int]:
         if end > q + 1:
             out.update(range(q + 1, end))
     return out
+
+
+def _quoted_after_verb(words: Sequence[tuple[str, str]], pos: int, out: list[Reading]) -> bool:
+    """A single quoted word right after a verb (ونقلت "سانا" عن مصدر): the verb's subject
+    or object, a name, not a second verb."""
+    if pos < 2 or pos + 1 >= len(words):
+        return False
+    close = _QUOTES.get(words[pos - 1][0])
+    return (
+        close is not None
+        and words[pos + 1][0] == close
+        and out[pos - 2].pos == "V"
+        and words[pos - 2][1] == "ar"
+    )
 
 
 _PROCLITICS = ("وب", "ول", "وك", "و", "ف", "ب", "ل", "ك")

@@ -31,12 +31,14 @@ from __future__ import annotations
 
 from .clauses import attach_clauses
 from .finish import (
+    conjuncts_inside_titles,
     copulas,
     fronted_commas,
     function_word_clitics,
     make_tree,
     nominal_adjectives,
     punctuation,
+    titles_after_names,
 )
 from .phrases import noun_phrases, prepositional_phrases
 from .words import W, attach_clitics
@@ -71,3 +73,5 @@ def parse(ws: list[W]) -> None:
     punctuation(ws)
     nominal_adjectives(ws)
     fronted_commas(ws)
+    conjuncts_inside_titles(ws)
+    titles_after_names(ws)

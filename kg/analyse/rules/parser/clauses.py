@@ -159,6 +159,7 @@ def _punctuation_mark(
         form in _QUOTES_OPEN
         and (not f.quote_close or form != f.quote_close)
         and _opens_quote(ws, prev)
+        and not _quoted_name(ws, u.head)
     ):
         speech = _speech_head(ws, stack)
         stack.append(Frame("quote", speech, marker=u.head, quote_close=_QUOTES_OPEN[form]))
@@ -215,6 +216,23 @@ def _opens_quote(ws: list[W], prev: Unit | None) -> bool:
     if p.form == ":" or p.tag == "sub":
         return True
     return prev.kind == "V" and normalize(p.lemma) in SPEECH_VERBS
+
+
+#: The most words a quoted name after a verb of saying has (وأفادت "رويترز" بأن).
+_QUOTED_NAME_WORDS = 4
+
+
+def _quoted_name(ws: list[W], q: int) -> bool:
+    """A quotation mark at q that encloses only a name and closes before the clause goes
+    on (وأفادت "رويترز" بأن ...): the verb's quoted subject, not its speech."""
+    close = _QUOTES_OPEN[ws[q].form]
+    end = next(
+        (k for k in range(q + 1, min(len(ws), q + 2 + _QUOTED_NAME_WORDS)) if ws[k].form == close),
+        -1,
+    )
+    if end <= q + 1 or end + 1 >= len(ws) or ws[end + 1].upos == "PUNCT":
+        return False
+    return all(ws[k].ent >= 0 or ws[k].upos == "PROPN" for k in range(q + 1, end))
 
 
 def _speech_head(ws: list[W], stack: list[Frame]) -> int:
@@ -470,6 +488,14 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
     a clause of its own when that one has its predicate."""
     f = stack[-1]
     if f.pred >= 0 and ws[f.pred].upos == "AUX" and ws[f.pred].tag == "aux":
+        if _describes_before_pluperfect(ws, f, u, prev, cc):
+            # وكانت سلسلة من الزلازل بقوة تصل إلى 6 درجات قد ضربت: تصل describes قوة, and
+            # قد ضربت is كان's verb
+            nf = Frame("relcl", prev.head)
+            nf.pred = u.head
+            stack.append(nf)
+            attach_frame_head(ws, nf)
+            return
         _after_auxiliary(ws, f, u, cc)
         return
     if f.pred < 0 and cc < 0 and prev is not None and _existential_before(ws, f, prev):
@@ -493,7 +519,29 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
         if stack[-1].pred < 0:
             _start_pred(ws, stack[-1], u, cc)
             return
+        top = stack[-1]
+        if ws[top.pred].upos == "AUX" and ws[top.pred].tag == "aux":
+            _after_auxiliary(ws, top, u, cc)  # كان X ... (relative clause) ... قد فعل
+            return
     _second_predicate(ws, stack, u, prev, cc)
+
+
+def _describes_before_pluperfect(
+    ws: list[W], f: Frame, u: Unit, prev: Unit | None, cc: int
+) -> bool:
+    """كان + subject + an indefinite phrase + a verb, with قد + a perfect verb later in the
+    sentence: the first verb describes the indefinite phrase (a relative clause without
+    الذي), and the perfect after قد is كان's own verb (the pluperfect كان ... قد فعل)."""
+    if cc >= 0 or f.subj < 0 or prev is None or prev.kind not in NP_KINDS + ("PP",):
+        return False
+    if not indefinite_np(ws, prev.head) or u.head < prev.head:
+        return False
+    for k in range(u.head + 1, len(ws) - 1):
+        if ws[k].upos == "PUNCT" and ws[k].form in (".", "،", ",", ":", "؛"):
+            return False
+        if ws[k].norm == "قد" and ws[k + 1].upos == "VERB" and "Aspect=Perf" in ws[k + 1].feats:
+            return True
+    return False
 
 
 def _existential_before(ws: list[W], f: Frame, prev: Unit) -> bool:
@@ -634,12 +682,21 @@ def _second_predicate(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | Non
         gender = subj.gender or ("m" if human(subj) else "")
         nf = Frame("advcl", f.pred, shared_subject=True, purpose=True, shared_gender=gender)
     elif prev is not None and prev.kind in NP_KINDS and indefinite_np(ws, prev.head):
-        nf = Frame("relcl", prev.head)
+        nf = Frame("relcl", _out_of(ws, prev))
     else:
         nf = Frame("parataxis", f.pred)
     nf.pred = u.head
     stack.append(nf)
     attach_frame_head(ws, nf)
+
+
+def _out_of(ws: list[W], u: Unit) -> int:
+    """The noun a relative clause after the phrase describes: 26 صاروخا من أصل 31 أطلقتها
+    روسيا: the missiles (out of 31 that Russia fired), not أصل."""
+    w = ws[u.head]
+    if u.kind == "PP" and u.case == "من" and w.norm == normalize("أصل") and w.head >= 0:
+        return w.head
+    return u.head
 
 
 def _purpose_verb(ws: list[W], i: int) -> bool:

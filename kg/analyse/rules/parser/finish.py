@@ -234,3 +234,56 @@ def fronted_commas(ws: list[W]) -> None:
             k, seen = ws[k].head, seen + 1
         if ws[k].head > w.i and ws[k].deprel in _FRONTED:
             reattach(ws, w.i, k, "punct")
+
+
+def conjuncts_inside_titles(ws: list[W]) -> None:
+    """نائب وزير الخزانة لشؤون الإرهاب والاستخبارات المالية بريان نيلسون: a noun joined by و
+    to a title, between the title and the name in apposition to it, belongs to the title's
+    last genitive before it (the affairs of terrorism and of intelligence), not to the title
+    (the person is not the intelligence)."""
+    for a in ws:
+        if a.deprel != "appos" or a.upos != "PROPN" or a.head < 0:
+            continue
+        h = a.head
+        for c in ws[h + 1 : a.i]:
+            if c.head != h or c.deprel != "conj" or c.upos != "NOUN":
+                continue
+            before = [
+                w.i
+                for w in ws[h + 1 : c.i]
+                if w.upos == "NOUN" and w.deprel == "nmod" and w.definite and _under(ws, w.i, h)
+            ]
+            if before:
+                reattach(ws, c.i, before[-1], "conj")
+
+
+def _under(ws: list[W], k: int, anc: int) -> bool:
+    """Whether token k is in the subtree of token anc."""
+    seen = 0
+    while k >= 0 and seen < 50:
+        if k == anc:
+            return True
+        k, seen = ws[k].head, seen + 1
+    return False
+
+
+#: Titles spelt like adjectives (المتحدث, a participle): after a person's name, the
+#: person's title in apposition, not an adjective of the name.
+_PARTICIPLE_TITLES = frozenset(normalize(w) for w in ("المتحدث", "المتحدثة"))
+
+
+def titles_after_names(ws: list[W]) -> None:
+    """وقال أحمد الصحاف المتحدث باسم الوزارة: المتحدث is his title (appos), not an
+    adjective describing the name."""
+    for w in ws:
+        if (
+            w.norm in _PARTICIPLE_TITLES
+            and w.deprel == "amod"
+            and w.head >= 0
+            and ws[w.head].ent_label == "Person"
+        ):
+            w.upos = "NOUN"
+            reattach(ws, w.i, w.head, "appos")
+            for k in ws:
+                if k.head == w.i and k.deprel == "obl":
+                    k.deprel = "nmod"  # باسم الوزارة: the title's complement

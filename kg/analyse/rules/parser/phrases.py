@@ -474,7 +474,9 @@ def _name_in_np(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None
     i = mains[k]
     w = ws[i]
     head = ws[g.unit.head]
-    if can_govern(ws[g.chain[-1]]) and not g.has_suffix:
+    # (an adjective closes the construct: ضرب زلزال قوي إقليم بلخ, the province is the
+    # verb's object, not the earthquake's genitive)
+    if can_govern(ws[g.chain[-1]]) and not g.has_suffix and not _closed_by_adjective(ws, g, w):
         to, rel = g.chain[-1], "nmod"
     elif (
         is_designator(head)
@@ -496,6 +498,18 @@ def _name_in_np(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None
         g.unit.tail = i
     g.unit.last = last_tok(ws, mains[j])
     return j + 1
+
+
+def _closed_by_adjective(ws: list[W], g: _Growth, w: W) -> bool:
+    """Whether an adjective that agrees with its noun has closed the construct before the
+    name w (ضرب زلزال قوي إقليم بلخ: the province is not the earthquake's genitive; but
+    وزير خارجية الجزائر, a noun read as a nisba, goes on). Only a name opening with a common noun (إقليم,
+    مدينة, وزارة): a bare name after an adjective may be a nisba misread (تركية)."""
+    if g.last_adj < 0 or w.upos != "NOUN":
+        return False
+    adj = ws[g.last_adj]
+    host = ws[adj.head] if adj.head >= 0 else None
+    return host is not None and host.upos == "NOUN" and agree(adj, host, host.definite)
 
 
 def _role_before_name(ws: list[W], g: _Growth) -> bool:
@@ -632,6 +646,11 @@ def _preposition_and_np(ws: list[W], units: list[Unit], k: int) -> tuple[Unit, i
     while j < len(units) and units[j].kind == "PUNCT" and ws[units[j].head].form == "(":
         brackets.append(units[j].head)
         j += 1
+    quoted = _quoted_np(ws, units, j) if not brackets else False
+    if quoted:
+        attach(ws, units[j].head, units[j + 1].head, "punct")  # لـ"رويترز", باسم "حماس"
+        attach(ws, units[j + 2].head, units[j + 1].head, "punct")
+        j += 1
     if j >= len(units) or units[j].kind != "NP":
         return None
     np = units[j]
@@ -649,7 +668,28 @@ def _preposition_and_np(ws: list[W], units: list[Unit], k: int) -> tuple[Unit, i
         attach(ws, units[j + 1].head, np.head, "punct")
         j += 1
     case = " ".join([u.case or normalize(ws[u.head].form)] + [normalize(ws[f].form) for f in fixed])
+    if quoted:
+        j += 1  # the closing quotation mark
     return Unit("PP", np.head, u.first, units[j].last, case=case, tail=np.tail), j + 1
+
+
+#: Quotation marks that open and close a quoted name.
+_QUOTES = {'"': '"', "«": "»", "“": "”"}
+
+
+def _quoted_np(ws: list[W], units: list[Unit], j: int) -> bool:
+    """An opening quotation mark at unit j, one noun phrase, and its closing mark right
+    after it: a quoted name (وفقا لـ"رويترز", المتحدث باسم "حماس"), which a preposition
+    before it governs as it would the bare name."""
+    if j + 2 >= len(units) or units[j].kind != "PUNCT" or units[j + 1].kind != "NP":
+        return False
+    close = _QUOTES.get(ws[units[j].head].form)
+    return (
+        close is not None
+        and units[j + 2].kind == "PUNCT"
+        and ws[units[j + 2].head].form == close
+        and units[j + 1].first == units[j].last + 1
+    )
 
 
 def _with_clitic_case(ws: list[W], u: Unit) -> Unit:

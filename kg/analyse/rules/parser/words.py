@@ -270,8 +270,16 @@ def can_govern(w: W) -> bool:
         and not w.tanween
         and w.ent < 0
         # a sound plural or dual keeps its ن only outside a construct: مسلحون, not مسلحو
-        and not (w.norm.endswith(("ون", "ين", "ان")) and w.number in ("p", "d"))
+        # (a broken plural that ends so governs: شؤون الإرهاب, قوانين الدولة)
+        and not (w.norm.endswith(("ون", "ين", "ان")) and w.number in ("p", "d") and _sound(w))
     )
+
+
+def _sound(w: W) -> bool:
+    """Whether a plural or dual in ون/ين/ان is its lemma plus that ending (مسلحون), not a
+    broken plural that happens to end so (شؤون of شأن, قوانين of قانون)."""
+    lemma = normalize(strip_diacritics(w.lemma)) if w.lemma else ""
+    return not lemma or w.norm[:-2] in (lemma, lemma.removesuffix("ة"), lemma.removesuffix("ه"))
 
 
 def indefinite_np(ws: list[W], i: int) -> bool:
