@@ -27,6 +27,7 @@ from .confidence import (
 )
 from .coref import agrees, dual_parties, ent_of, pronoun, recent
 from .phrases import (
+    acting_phrase,
     adverbial,
     is_relative_clause,
     nationality_adjective_form,
@@ -299,7 +300,8 @@ def objects(
             for j in tree.children(v, "obl", "nmod")
             if tree.case(j).split(" ")[0] in entry.preps
             and j not in beside
-            and tree.case(j).split(" ")[0] not in taken
+            and not acting_phrase(tree, j)  # التقى القائم بأعمال السفير: no ب object
+            and j < taken.get(tree.case(j).split(" ")[0], j + 1)
         ]
     if entry is not None and entry.relation == "provides":
         args = _given(d, s, tree, v, args)
@@ -356,14 +358,16 @@ def _named_after(d: Doc, s: Sentence, tree: Tree, j: int) -> set[str]:
     return later - earlier
 
 
-def _noun_preps(d: Doc, tree: Tree, args: list[int]) -> set[str]:
-    """The prepositions the action nouns among a verb's objects take (أعلن الإفراج عن:
-    عن belongs to الإفراج, not to أعلن)."""
-    out: set[str] = set()
+def _noun_preps(d: Doc, tree: Tree, args: list[int]) -> dict[str, int]:
+    """The prepositions the action nouns among a verb's objects take, each with the first
+    such noun (أعلن الإفراج عن: عن belongs to الإفراج, not to أعلن). A phrase before the
+    noun is the verb's still (بحث مع الملك التعاون: met the king)."""
+    out: dict[str, int] = {}
     for j in args:
         entry = d.lex.noun(tree.tok(j).lemma)
         if entry is not None:
-            out.update(entry.preps)
+            for prep in entry.preps:
+                out[prep] = min(out.get(prep, j), j)
     return out
 
 

@@ -131,7 +131,8 @@ def brought_together(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> bool:
     if lexmod.key(tree.tok(p.v).lemma) not in BRING_TOGETHER:
         return False
     h = tree.tok(p.v).head
-    event = ent_of(d, s, tree, h) if h and tree.rel(p.v).startswith("acl") else None
+    clause = tree.rel(p.v).startswith("acl") or _tagged_as_noun(tree, p.v)
+    event = ent_of(d, s, tree, h) if h and clause else None
     if event is None or d.ent(event).cls != "Event":
         return False
     parties: list[tuple[str, int]] = []
@@ -150,6 +151,28 @@ def brought_together(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> bool:
         d.last_pair = (parties[0][0], parties[1][0])
     p.subjects = []
     return True
+
+
+def noun_brought_together(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
+    """لقاء جمعهما tagged as a noun with a possessive (the collecting of them): the verb of
+    a relative clause on the event after all."""
+    t = tree.tok(n)
+    if t.upos == "NOUN" and lexmod.key(t.lemma) in BRING_TOGETHER and _tagged_as_noun(tree, n):
+        brought_together(d, s, tree, Predicate(n, "-", None, t.lemma, [], BROUGHT_TOGETHER))
+
+
+def _tagged_as_noun(tree: Tree, n: int) -> bool:
+    """A bare noun of bringing together (جمع) with a pronoun suffix, the genitive of an
+    indefinite noun before it (لقاء جمعهما): a verb of a relative clause read as a noun."""
+    t, h = tree.tok(n), tree.tok(n).head
+    return (
+        t.upos == "NOUN"
+        and tree.rel(n) == "nmod"
+        and h == n - 1
+        and not tree.has_case(n)
+        and tree.tok(h).feat("Definite") != "Def"
+        and any(tree.tok(j).upos == "PRON" and j == n + 1 for j in tree.children(n, "nmod"))
+    )
 
 
 def _call_received(

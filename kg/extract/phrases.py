@@ -162,3 +162,19 @@ def verb_agreement(tree: Tree, v: int) -> tuple[str, str]:
 def is_relative_clause(tree: Tree, v: int) -> bool:
     """Whether token v heads a clause that describes a noun (acl, acl:relcl)."""
     return tree.rel(v).startswith("acl")
+
+
+#: القائم بأعمال X: one who acts for the holder of the title X (its genitive).
+ACTING = frozenset(normalize(w) for w in ("قائم", "قائمة"))
+ACTING_FOR = normalize("أعمال")
+
+
+def acting_phrase(tree: Tree, a: int) -> int:
+    """The القائم (or القائمة) whose بأعمال phrase token a heads (القائم بأعمال رئيس
+    البعثة, wherever the parse hung the phrase); 0 if a heads no such phrase."""
+    if tree.case(a) != "ب" or normalize(tree.tok(a).form) != ACTING_FOR:
+        return 0
+    q = a - 2  # القائم ب أعمال: ب is its own token
+    if q < 1 or tree.tok(q).upos not in ("NOUN", "ADJ"):
+        return 0
+    return q if strip_al(normalize(tree.tok(q).form)) in ACTING else 0

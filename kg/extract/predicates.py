@@ -20,7 +20,7 @@ from ..vocab import OPEN, SPEECH_RELATIONS
 from .arguments import objects, subjects
 from .casualties import casualty_facts
 from .events import event_place_time
-from .meetings import other_party
+from .meetings import noun_brought_together, other_party
 from .nouns import clause_of_action, noun_facts, prep_facts
 from .relations import (
     lexicon_objects,
@@ -58,6 +58,7 @@ def read_predicates(d: Doc, s: Sentence, tree: Tree) -> None:
             _verb_facts(d, s, tree, t.id, statements, pending_reported)  # مضيفًا أن / داعيًا إلى
         if t.upos in ("NOUN", "PROPN", "ADJ"):
             noun_facts(d, s, tree, t.id)
+            noun_brought_together(d, s, tree, t.id)
         if t.deprel.split(":")[0] in ("nmod", "obl"):
             prep_facts(d, s, tree, t.id)
     resolve_pending(d, s, tree, pending_reported, statements)

@@ -16,7 +16,7 @@ from ..model import Sentence, Token
 from ..text import normalize, strip_diacritics
 from .confidence import TITLE_APPOSITION, TITLE_BODY, TITLE_NATIONALITY, TITLE_PREDICATIVE
 from .coref import ent_of
-from .phrases import TITLE_NP_WORDS, np_ids, strip_al, title_of
+from .phrases import TITLE_NP_WORDS, acting_phrase, np_ids, strip_al, title_of
 from .state import Doc
 from .tree import Tree
 from .words import CHAIN_TITLES, COMMAS, HEADS_OF_STATE, RANKS
@@ -131,6 +131,18 @@ def _named_title(
             TITLE_APPOSITION,
         )
     d.token_ent[(s.index, t)] = person
+    acting = _acting_for(tree, t)
+    if acting and (s.index, acting) not in d.token_ent:
+        d.token_ent[(s.index, acting)] = person  # القائمة بأعمال رئيس البعثة X: X acts
+
+
+def _acting_for(tree: Tree, t: int) -> int:
+    """القائم بأعمال رئيس البعثة: the القائم (or القائمة) that acts for the title t, the
+    genitive of a بأعمال phrase right after it (wherever the parse hung that phrase); 0 if
+    none.
+    """
+    a = tree.tok(t).head
+    return acting_phrase(tree, a) if a == t - 1 else 0
 
 
 def _title_and_name(d: Doc, s: Sentence, tree: Tree, ids: list[int], person: str) -> None:
