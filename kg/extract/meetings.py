@@ -13,6 +13,7 @@ from ..lexicon import relations as lexmod
 from ..lexicon.words import designators
 from ..model import Sentence
 from ..text import normalize
+from .arguments import expand
 from .confidence import (
     BROUGHT_TOGETHER,
     BROUGHT_TOGETHER_MET,
@@ -214,10 +215,20 @@ def _call_made(
         for j in tree.children(p.v, "obj", "obl")
         if d.lex.event_type(lexmod.key(tree.tok(j).lemma)) in REMOTE_EVENTS
     ]
+    ante = tree.tok(p.v).head
+    relative = tree.rel(p.v).startswith("acl") and tree.tok(ante).upos == "NOUN"
+    if (
+        not calls
+        and relative
+        and d.lex.event_type(lexmod.key(tree.tok(ante).lemma)) in REMOTE_EVENTS
+    ):
+        calls = [ante]  # الاتصال الذي أجراه الملك: the call the clause is about
     event = d.token_ent.get((s.index, calls[0])) if calls else None
     if event is None or d.ent(event).cls != "Event":
         return False
     with_ = [(o, i) for o, i in objects if tree.case(i) in p.entry.preps] if p.entry else []
+    if not with_ and relative and p.entry is not None:
+        with_ = _left_clause(d, s, tree, p.v, p.entry.preps)
     for who, wi in [*[(k, p.v) for k in p.subjects], *with_]:
         d.fact(
             who, "participatedIn", event, s, tree, [wi, calls[0]], min(p.sconf, PARTICIPATION_CAP)
@@ -226,6 +237,30 @@ def _call_made(
         d.last_pair = (p.subjects[0], with_[0][0])
     p.subjects = []
     return True
+
+
+def _left_clause(
+    d: Doc, s: Sentence, tree: Tree, v: int, preps: tuple[str, ...]
+) -> list[tuple[str, int]]:
+    """الاتصال الذي أجراه الملك، مع الشيخ تميم: the phrase the parse hung on the verb
+    outside, right after the relative clause (but for commas), that the clause's verb
+    takes: its parties."""
+    end = max(tree.subtree(v))
+    outer = tree.tok(tree.tok(v).head).head
+    out: list[tuple[str, int]] = []
+    for j in tree.children(outer, "obl") if outer else []:
+        first = min(tree.subtree(j))
+        between = range(end + 1, first)
+        if tree.case(j) not in preps or any(tree.tok(k).upos != "PUNCT" for k in between):
+            continue
+        if first <= end:
+            continue
+        out.extend(
+            (d.find(k), x)
+            for x in expand(d, s, tree, j)
+            if (k := ent_of(d, s, tree, x)) is not None
+        )
+    return out
 
 
 def _parties_at(d: Doc, s: Sentence, tree: Tree, j: int) -> list[str]:
