@@ -29,6 +29,7 @@ from .coref import agrees, dual_parties, ent_of, pronoun, recent
 from .phrases import (
     acting_phrase,
     adverbial,
+    blessing,
     is_relative_clause,
     nationality_adjective_form,
     np_ids,
@@ -306,8 +307,11 @@ def objects(
     if entry is not None and entry.relation == "provides":
         args = _given(d, s, tree, v, args)
     out: list[tuple[str, int]] = []
+    blessed = blessing(tree)
     for j in args:
         t = tree.tok(j)
+        if j in blessed:
+            continue  # استقبل الملك نصره الله: the formula is no object
         if (speech and adverbial(t)) or strip_diacritics(normalize(t.form)) in MANNER_ADVERBS:
             continue  # أعلنت الحكومة رسميا عن, يتصل هاتفيا: an adverb is no object
         if t.upos == "PRON" and t.feat("PronType") != "Rel" and is_relative_clause(tree, v):
@@ -320,12 +324,26 @@ def objects(
         if t.upos == "PRON" and t.feat("PronType") != "Rel":
             # وعينه رئيسا: an object pronoun refers back, never to what comes after it
             avoid = _named_after(d, s, tree, j)
+            # نقله الرئيس: an object suffix is not the verb's own subject (that is نفسه)
+            avoid |= {
+                d.find(k)
+                for n in tree.children(v, "nsubj")
+                if tree.tok(j).head == v and (k := ent_of(d, s, tree, n, create=False))
+            }
             if entry is not None and entry.relation in APPOINTING:
                 # nor to the post it is appointed to (وعينه رئيسا: not the earlier رئيسا)
                 avoid |= {
                     d.find(d.token_ent[(s.index, k)]) for k in predicative_titles(d, s, tree, v)
                 }
             key = pronoun(d, s, tree, j, avoid)
+            for _ in range(PRONOUN_RETRIES):
+                if not key or entry is None or not entry.objects:
+                    break
+                if fits(d.ent(key).cls, entry) or entry.objects != PERSON_OBJECT:
+                    break
+                # وعينه: whom one appoints is a person, not the party named nearer
+                avoid.add(d.find(key))
+                key = pronoun(d, s, tree, j, avoid)
             if key:
                 out.append((key, j))
             continue
@@ -338,6 +356,12 @@ def objects(
                 first = first or key
                 out.append((key, x))
     return out
+
+
+#: How many antecedents an object pronoun may pass over that its verb cannot take.
+PRONOUN_RETRIES = 3
+#: A verb that takes only a person for its object (عين, أقال).
+PERSON_OBJECT = frozenset({"Person"})
 
 
 def _named_after(d: Doc, s: Sentence, tree: Tree, j: int) -> set[str]:

@@ -178,3 +178,28 @@ def acting_phrase(tree: Tree, a: int) -> int:
     if q < 1 or tree.tok(q).upos not in ("NOUN", "ADJ"):
         return 0
     return q if strip_al(normalize(tree.tok(q).form)) in ACTING else 0
+
+
+#: God, in a formula of blessing after a name (نصره الله وأيده, حفظه الله).
+GOD = normalize("الله")
+
+
+def blessing(tree: Tree) -> frozenset[int]:
+    """The tokens of the formulas of blessing in a sentence: a word with a pronoun suffix
+    before الله, and a coordinated word with a suffix after it (نصره الله وأيده, حفظه
+    الله, رحمه الله). They state nothing about anyone."""
+    out: set[int] = set()
+    toks = tree.toks
+    for t in toks:
+        i = t.id
+        if normalize(t.form) != GOD or i < 3:
+            continue
+        suffix, word = tree.tok(i - 1), tree.tok(i - 2)
+        if suffix.upos != "PRON" or word.end != suffix.start or word.upos not in ("VERB", "NOUN"):
+            continue
+        out |= {i - 2, i - 1, i}
+        if i + 3 <= len(toks) and normalize(tree.tok(i + 1).form) == "و":
+            w, p = tree.tok(i + 2), tree.tok(i + 3)
+            if p.upos == "PRON" and w.end == p.start and tree.tok(i + 1).end == w.start:
+                out |= {i + 1, i + 2, i + 3}
+    return frozenset(out)

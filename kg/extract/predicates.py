@@ -22,6 +22,7 @@ from .casualties import casualty_facts
 from .events import event_place_time
 from .meetings import noun_brought_together, other_party
 from .nouns import clause_of_action, noun_facts, prep_facts
+from .phrases import blessing
 from .relations import (
     lexicon_objects,
     phrasal_verb,
@@ -56,7 +57,7 @@ def read_predicates(d: Doc, s: Sentence, tree: Tree) -> None:
             )
         ):
             _verb_facts(d, s, tree, t.id, statements, pending_reported)  # مضيفًا أن / داعيًا إلى
-        if t.upos in ("NOUN", "PROPN", "ADJ"):
+        if t.upos in ("NOUN", "PROPN", "ADJ") and t.id not in blessing(tree):
             noun_facts(d, s, tree, t.id)
             noun_brought_together(d, s, tree, t.id)
         if t.deprel.split(":")[0] in ("nmod", "obl"):
@@ -69,6 +70,8 @@ def _verb_facts(
     d: Doc, s: Sentence, tree: Tree, v: int, statements: list[str], pending: list[tuple[str, int]]
 ) -> None:
     """One verb's facts, family by family; the first family that reads it ends it."""
+    if v in blessing(tree):
+        return  # نصره الله وأيده, حفظه الله: a formula of blessing states nothing
     p = _predicate(d, s, tree, v)
     if p is None:
         return
