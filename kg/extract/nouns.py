@@ -13,7 +13,7 @@ from ..lexicon import relations as lexmod
 from ..model import Sentence
 from ..text import normalize
 from ..vocab import SPEECH_RELATIONS
-from .appointments import APPOINTING, position_facts, predicative_titles
+from .appointments import APPOINTING, position_facts, predicative_titles, titles_after
 from .arguments import dropped_subjects, expand, fits, subjects
 from .casualties import cause, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
@@ -75,7 +75,7 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     if not objs:
         return
     if entry.relation in APPOINTING:
-        posts = set(predicative_titles(d, s, tree, n))
+        posts = set(predicative_titles(d, s, tree, n) or titles_after(d, s, tree, n))
         objs = [o for o in objs if o[1] not in posts]  # تعيين X كمدرب: X, not the post
         position_facts(d, s, tree, n, sorted(posts), objs)
     agent = agent or noun_agent(d, s, tree, n, support)
@@ -482,6 +482,10 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
             if lexmod.key(ht.lemma) in RESULT_VERBS:
                 causes = cause(d, s, tree, h)  # أسفر الهجوم عن مقتل: the attack killed
                 return causes[0] if causes else None
+            issued = d.lex.verb(ht.lemma)
+            if issued is not None and issued.relation == "issued" and tree.case(cur) == "ب":
+                keys, _ = subjects(d, s, tree, h, False)  # أصدر مرسوما بتعيين X
+                return keys[0] if keys else None
             if d.lex.verb(ht.lemma) is not None:
                 return None  # رحبت السعودية بانتخاب عون: who welcomes is not who elects
             keys, _ = subjects(d, s, tree, h, False)
