@@ -70,6 +70,8 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     # مقتل X: a death, whoever announces it did not kill (أعلن الجيش مقتل جنوده)
     support = support_verb(d, tree, n) if lexmod.key(tok.lemma) not in DEATH_NOUNS else 0
     objs, agent = _noun_arguments(d, s, tree, n, entry, support, is_event)
+    if not objs and entry.relation == "visited":
+        agent, objs = _visit_in_order(d, s, tree, n, agent)
     if not objs and entry.relation == "killed":
         objs = victims(d, s, tree, n)  # مقتل 10: a count the parse hung elsewhere
     if not objs:
@@ -95,7 +97,12 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     if subj is None and is_event and entry.relation in EVENT_SUBJECT_RELATIONS:
         subj, conf = event, EVENT_ARGUMENT  # the attack targeted ...
     for obj, oi in objs:
-        if entry.objects and not fits(d.ent(obj).cls, entry) and not d.ent(obj).proper:
+        if (
+            entry.objects
+            and not fits(d.ent(obj).cls, entry)
+            and not d.ent(obj).proper
+            and not _destination_phrase(d, tree, entry, obj, oi)
+        ):
             continue
         if is_event and event is not None and d.ent(obj).cls in TERRITORIES:
             # الهجوم على كييف, الحرب على غزة: where the event took place (a site attacked,
@@ -108,6 +115,53 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
         if is_event and event is not None and entry.relation in ATTACKS:
             _attack_place(d, s, tree, event, n, oi)
+
+
+def _destination_phrase(d: Doc, tree: Tree, entry: lexmod.Entry, obj: str, oi: int) -> bool:
+    """زيارة الملك إلى العقبة: whatever follows إلى after a visit noun is where the visit
+    went, a place the gazetteer does not know (a definite noun phrase, شرم الشيخ)."""
+    return (
+        entry.relation == "visited"
+        and tree.case(oi) == normalize("إلى")
+        and d.ent(obj).cls == "Thing"
+        and any(tree.feat(k, "Definite") == "Def" for k in [oi, *tree.children(oi, "nmod")])
+    )
+
+
+def _visit_in_order(
+    d: Doc, s: Sentence, tree: Tree, n: int, agent: str | None
+) -> tuple[str | None, list[tuple[str, int]]]:
+    """زيارة للرئيس الكيني وليام روتو إلى القاهرة, الزيارة الأولى للوزير إلى العراق: read
+    in the order of the words when the parse hung the visitor or the destination
+    elsewhere: the noun's adjectives, a person after ل (its title, adjectives and name),
+    then إلى and a place. The visitor and the destination, or the agent unchanged and no
+    destination."""
+    k = n + 1
+    last = len(tree.toks)
+    while k <= last and tree.tok(k).upos == "ADJ" and tree.tok(k).head == n:
+        k += 1  # الزيارة الخارجية الأولى
+    who = agent
+    lam = k < last and tree.tok(k).upos == "ADP" and normalize(tree.tok(k).form) == "ل"
+    h = k + 1 if lam else k  # للرئيس, or a genitive: زيارة الملك عبدالله
+    key = d.token_ent.get((s.index, h)) if h <= last else None
+    if key is not None and d.ent(key).cls == "Person" and (lam or tree.tok(h).head == n):
+        who = d.find(key)
+        span = set(tree.subtree(h))
+        k = h + 1
+        while k <= last and (
+            k in span
+            or tree.tok(k).upos == "ADJ"
+            or (d.token_ent.get((s.index, k)) and d.find(d.token_ent[(s.index, k)]) == who)
+        ):
+            k += 1  # الكيني وليام روتو: the visitor's title, adjectives and name
+    elif lam:
+        return agent, []
+    if who is None or k >= last or normalize(tree.tok(k).form) != normalize("إلى"):
+        return agent, []
+    place = d.token_ent.get((s.index, k + 1))
+    if place is None or d.ent(place).cls not in PLACES:
+        return agent, []
+    return who, [(d.find(place), k + 1)]
 
 
 def _called_off(tree: Tree, n: int) -> bool:
