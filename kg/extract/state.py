@@ -215,7 +215,17 @@ def _whole_word(surface: str, tree: Tree, last: int) -> str:
         and strip_diacritics(t.lemma).endswith("ة")
     ):
         return surface[:-1] + "ة"
+    if nxt is not None and nxt.upos == "PUNCT" and _opens_unclosed(surface, nxt.form):
+        return surface + nxt.form  # لحزب "العدالة والتنمية": the name's closing mark too
     return surface
+
+
+def _opens_unclosed(surface: str, mark: str) -> bool:
+    """Whether the surface leaves a quotation open that ``mark`` closes."""
+    if mark == '"':
+        return surface.count('"') % 2 == 1
+    pairs = {"»": "«", "”": "“"}
+    return mark in pairs and surface.count(pairs[mark]) > surface.count(mark)
 
 
 def _reported(tree: Tree, i: int) -> bool:
