@@ -287,6 +287,7 @@ def _comma_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     end = i
     while end + 1 in own:
         end += 1
+    end = _stray_title_words(tree, end)
     c = end + 1
     comma = c <= len(tree.toks) and tree.tok(c).form in COMMAS
     c += 1 if comma else 0
@@ -303,6 +304,30 @@ def _comma_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
         last += 1
     closed = last == len(tree.toks) or tree.tok(last + 1).upos in ("PUNCT", "ADP", "SCONJ")
     return d.find(key) if closed or not comma else None
+
+
+#: At most this many words of a title's phrase the parse hung elsewhere.
+STRAY_TITLE_WORDS = 6
+
+
+def _stray_title_words(tree: Tree, end: int) -> int:
+    """وزير الخزانة والمالية التركي السابق، X: the coordinated nouns and adjectives that
+    go on a title's phrase up to a comma, wherever the parse hung them; the phrase's last
+    token (``end`` itself when no comma follows them)."""
+    j = end + 1
+    n = len(tree.toks)
+    while j <= n and j - end <= STRAY_TITLE_WORDS:
+        t = tree.tok(j)
+        nisba = t.upos == "NOUN" and normalize(t.form).startswith("ال") and t.form.endswith("ي")
+        if (
+            t.upos in ("ADJ", "CCONJ")
+            or nisba
+            or (t.upos == "NOUN" and tree.tok(j - 1).upos == "CCONJ")
+        ):
+            j += 1
+            continue
+        break
+    return j - 1 if j > end + 1 and j <= n and tree.tok(j).form in COMMAS else end
 
 
 def _head_of_ent(d: Doc, s: Sentence, key: str, tree: Tree) -> int:
