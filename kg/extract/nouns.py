@@ -69,6 +69,12 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     is_event = event is not None and d.ent(event).cls == "Event" and entry.relation not in PERSONAL
     # مقتل X: a death, whoever announces it did not kill (أعلن الجيش مقتل جنوده)
     support = support_verb(d, tree, n) if lexmod.key(tok.lemma) not in DEATH_NOUNS else 0
+    if (
+        entry.relation == "participatedIn"
+        and tree.case(n) == "ب"
+        and _with_taking_part(d, s, tree, n)
+    ):
+        return
     objs, agent = _noun_arguments(d, s, tree, n, entry, support, is_event)
     if not objs and entry.relation == "visited":
         agent, objs = _visit_in_order(d, s, tree, n, agent)
@@ -115,6 +121,38 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
         if is_event and event is not None and entry.relation in ATTACKS:
             _attack_place(d, s, tree, event, n, oi)
+
+
+def _with_taking_part(d: Doc, s: Sentence, tree: Tree, n: int) -> bool:
+    """عقد الاجتماع بمشاركة X, قمة بمشاركة X و Y: the parties in the genitive of a ب
+    participation phrase took part in the event the phrase goes with (the noun it hangs
+    on, or the event a verb it hangs on has for its subject or object). Whether there was
+    such an event."""
+    h = tree.tok(n).head
+    if not h:
+        return False
+    cands = [h] if tree.tok(h).upos != "VERB" else tree.children(h, "nsubj", "nsubj:pass", "obj")
+    events = [
+        k
+        for c in cands
+        if (k := d.token_ent.get((s.index, c))) is not None and d.ent(k).cls == "Event"
+    ]
+    if (
+        not events
+        or tree.children(n, "nmod")
+        and any(tree.case(j) == "في" for j in tree.children(n, "nmod"))
+    ):
+        return False  # أكد مشاركته في القمة: the event is named after في
+    event = d.find(events[0])
+    found = False
+    for j in tree.children(n, "nmod", "appos"):
+        if tree.has_case(j) or tree.tok(j).upos == "PRON":
+            continue
+        for key, x in _expanded(d, s, tree, j):
+            if d.ent(key).cls in AGENTIVE and d.find(key) != event:
+                d.fact(key, "participatedIn", event, s, tree, [n, x], NOUN_AGENT, "مشاركة")
+                found = True
+    return found
 
 
 def _destination_phrase(d: Doc, tree: Tree, entry: lexmod.Entry, obj: str, oi: int) -> bool:
