@@ -312,6 +312,8 @@ def objects(
         t = tree.tok(j)
         if j in blessed:
             continue  # استقبل الملك نصره الله: the formula is no object
+        if strip_al(normalize(t.form)) in COMPANY_WORDS:
+            continue  # استقبل الملك، مرفوقا بولي العهد، ...: company, no object
         if (speech and adverbial(t)) or strip_diacritics(normalize(t.form)) in MANNER_ADVERBS:
             continue  # أعلنت الحكومة رسميا عن, يتصل هاتفيا: an adverb is no object
         if t.upos == "PRON" and t.feat("PronType") != "Rel" and is_relative_clause(tree, v):
@@ -358,6 +360,8 @@ def objects(
     return out
 
 
+#: Words of company (مرفوقا بـX): never an object (nouns.COMPANY, which reads them).
+COMPANY_WORDS = frozenset(normalize(w) for w in ("رفقة", "مرفوقا", "مرفوقة", "مرفوقين"))
 #: How many antecedents an object pronoun may pass over that its verb cannot take.
 PRONOUN_RETRIES = 3
 #: A verb that takes only a person for its object (عين, أقال).

@@ -13,7 +13,7 @@ from ..lexicon import relations as lexmod
 from ..lexicon.words import designators
 from ..model import Sentence
 from ..text import normalize
-from .arguments import expand
+from .arguments import COMPANY_WORDS, expand
 from .confidence import (
     BROUGHT_TOGETHER,
     BROUGHT_TOGETHER_MET,
@@ -23,7 +23,7 @@ from .confidence import (
 )
 from .coref import ent_of, recent
 from .finish import label
-from .phrases import verb_agreement
+from .phrases import strip_al, verb_agreement
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
 from .words import BRING_TOGETHER, REMOTE_EVENTS
@@ -44,6 +44,8 @@ WITH_CASES = ("ب", "مع")
 JOURNEYS = ("arrivedIn", "visited")
 #: Classes of what a journey's bare object can be.
 DESTINATIONS = PLACES | {"Organization"}
+#: A companion's name comes at most this many tokens after the word of company.
+COMPANY_GAP = 4
 #: A meeting event's label names at most this many participants.
 LABEL_PARTIES = 3
 
@@ -117,12 +119,21 @@ def _guest(
     if objects:
         return objects
     for j in tree.children(p.v, "obl"):
-        if tree.has_case(j) or j < p.v:
+        if tree.has_case(j) or j < p.v or _in_company(tree, j):
             continue
         key = ent_of(d, s, tree, j)
         if key and d.ent(key).cls in PARTIES and d.ent(key).cls not in PLACES:
             return [(d.find(key), j)]
     return objects
+
+
+def _in_company(tree: Tree, j: int) -> bool:
+    """Whether token j follows a word of company closely (مرفوقا بولي العهد الأمير X):
+    a companion, not a guest."""
+    return any(
+        strip_al(normalize(tree.tok(k).form)) in COMPANY_WORDS
+        for k in range(max(1, j - COMPANY_GAP), j)
+    )
 
 
 def brought_together(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> bool:

@@ -14,7 +14,7 @@ from ..model import Sentence
 from ..text import normalize
 from ..vocab import SPEECH_RELATIONS
 from .appointments import APPOINTING, position_facts, predicative_titles, titles_after
-from .arguments import dropped_subjects, expand, fits, subjects
+from .arguments import COMPANY_WORDS, dropped_subjects, expand, fits, subjects
 from .casualties import cause, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun
@@ -153,6 +153,32 @@ def _with_taking_part(d: Doc, s: Sentence, tree: Tree, n: int) -> bool:
                 d.fact(key, "participatedIn", event, s, tree, [n, x], NOUN_AGENT, "مشاركة")
                 found = True
     return found
+
+
+#: Words by which a clause's subject comes with company (برفقة X, مرفوقا بـX).
+COMPANY = COMPANY_WORDS
+#: The companion is named at most this many tokens after the word of company.
+COMPANY_REACH = 8
+
+
+def companions(d: Doc, s: Sentence, tree: Tree, k: int) -> None:
+    """وصل الملك إلى القاهرة برفقة ولي العهد, استقبل الملك، مرفوقا بولي العهد، ...: the
+    first person named after the word of company accompanied the subject of its verb."""
+    if strip_al(normalize(tree.tok(k).form)) not in COMPANY:
+        return
+    v = next((h for h in tree.ancestors(k) if tree.tok(h).upos == "VERB"), 0)
+    if not v:
+        return
+    keys, conf = subjects(d, s, tree, v, False)
+    if not keys:
+        return
+    for j in range(k + 1, min(k + COMPANY_REACH, len(tree.toks)) + 1):
+        if tree.tok(j).upos == "PUNCT" and j > k + 1:
+            return
+        key = d.token_ent.get((s.index, j))
+        if key is not None and d.ent(key).cls == "Person" and d.find(key) != keys[0]:
+            d.fact(d.find(key), "accompanied", keys[0], s, tree, [k, j], min(conf, NOUN_AGENT))
+            return
 
 
 def _destination_phrase(d: Doc, tree: Tree, entry: lexmod.Entry, obj: str, oi: int) -> bool:
