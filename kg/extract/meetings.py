@@ -352,6 +352,7 @@ def meeting_event(
     key = d.mention(s, tree, [v], f"event:meeting:{s.index}:{v}", "Event", "event", v)
     e = d.ent(key)
     e.names = [text]
+    d.last_meeting = key  # what a later اللقاء (هذا اللقاء, خلال اللقاء) refers to
     for p in (*parties, *others):
         d.fact(
             p, "participatedIn", key, s, tree, [v], MEETING_EVENT, "meeting" if english else "لقاء"

@@ -97,6 +97,7 @@ class Doc:
         self.surnames: dict[str, str] = {}
         self.heads: dict[str, str] = {}  # first word of an organisation's name -> its entity
         self.last_pair: tuple[str, str] | None = None  # the parties of the last meeting
+        self.last_meeting: str | None = None  # the last meeting a clause made an event of
         self.doc_nouns: dict[str, str] = {}  # بيان, اتفاق ...: the last entity of each kind
 
     # ------------------------------------------------------------- entities
