@@ -22,7 +22,7 @@ from .casualties import casualty_facts
 from .events import event_place_time
 from .meetings import noun_brought_together, other_party
 from .nouns import clause_of_action, companions, noun_facts, prep_facts
-from .phrases import blessing
+from .phrases import blessing, strip_al
 from .relations import (
     lexicon_objects,
     phrasal_verb,
@@ -78,6 +78,7 @@ def _verb_facts(
     if p is None:
         return
     clause_of_action(d, s, tree, p)
+    _speech_at_event(d, s, tree, p)
     _verbal_noun_read_as_verb(d, s, tree, p)
     issued(d, s, tree, p)
     if p.speech and said(d, s, tree, p, statements):
@@ -98,6 +99,30 @@ def _verb_facts(
     if kept is None:
         return
     relation_facts(d, s, tree, p, kept)
+
+
+#: Verbs of delivering a speech (ألقى كلمة) and the speeches they deliver.
+DELIVER = frozenset(normalize(w) for w in ("القي",))
+SPEECHES = frozenset(normalize(w) for w in ("كلمة", "خطاب", "خطابا", "محاضرة", "كلمته", "خطابه"))
+#: Prepositions of the event a speech is given at (في الاجتماع, أمام القمة, خلال المؤتمر).
+AT_EVENT = frozenset(normalize(w) for w in ("في", "أمام", "خلال"))
+
+
+def _speech_at_event(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> None:
+    """ألقى الوزير كلمة في الاجتماع: who gives a speech at an event takes part in it."""
+    if lexmod.key(tree.tok(p.v).lemma) not in DELIVER or not p.subjects:
+        return
+    speech = [
+        j for j in tree.children(p.v, "obj") if strip_al(normalize(tree.tok(j).form)) in SPEECHES
+    ]
+    if not speech:
+        return
+    for j in [*tree.children(p.v, "obl"), *tree.children(speech[0], "nmod")]:
+        key = d.token_ent.get((s.index, j))
+        if tree.case(j) in AT_EVENT and key is not None and d.ent(key).cls == "Event":
+            for who in p.subjects:
+                d.fact(who, "participatedIn", d.find(key), s, tree, [p.v, j], p.sconf, p.lemma)
+            return
 
 
 def _verbal_noun_read_as_verb(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> None:
