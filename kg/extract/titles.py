@@ -90,6 +90,16 @@ def _title_words(d: Doc, s: Sentence, tree: Tree, t: int) -> list[int]:
     ids = np_ids(tree, t, TITLE_NP_WORDS)
     ids = sorted({*ids, *_in_name_of(tree, t)})
     for k in ids:
+        if (
+            k > t
+            and tree.case(k) == "ل"
+            and any(tree.tok(j).upos == "PRON" for j in tree.children(k, "nmod"))
+        ):
+            # الرئيس الجزائري لنظيره المصري: a ل phrase with a possessive is the one
+            # addressed, no genitive of the title
+            ids = [i for i in ids if i < min(tree.subtree(k))]
+            break
+    for k in ids:
         key = d.token_ent.get((s.index, k))
         if k > t and key is not None and d.ent(key).cls == "Person" and d.ent(key).proper:
             return [i for i in ids if i < k]
