@@ -181,6 +181,22 @@ def companions(d: Doc, s: Sentence, tree: Tree, k: int) -> None:
             return
 
 
+#: Designators of armed bodies that may be named after their leader (قوات حفتر).
+NAMED_FORCES = frozenset(normalize(w) for w in ("قوات", "ميليشيا", "ميليشيات"))
+
+
+def forces_of(d: Doc, s: Sentence, tree: Tree, k: int) -> None:
+    """قوات حفتر: forces named after a person named in the document are led by them."""
+    if strip_al(normalize(tree.tok(k).form)) not in NAMED_FORCES or k >= len(tree.toks):
+        return
+    org = d.token_ent.get((s.index, k + 1)) or d.token_ent.get((s.index, k))
+    person = d.surnames.get(normalize(tree.tok(k + 1).form))
+    if org is None or person is None or d.ent(org).cls != "Organization":
+        return
+    if d.ent(person).cls == "Person":
+        d.fact(person, "leaderOf", org, s, tree, [k, k + 1], LED_BY)
+
+
 def _destination_phrase(d: Doc, tree: Tree, entry: lexmod.Entry, obj: str, oi: int) -> bool:
     """زيارة الملك إلى العقبة: whatever follows إلى after a visit noun is where the visit
     went, a place the gazetteer does not know (a definite noun phrase, شرم الشيخ)."""

@@ -21,7 +21,7 @@ from .arguments import objects, subjects
 from .casualties import casualty_facts
 from .events import event_place_time
 from .meetings import noun_brought_together, other_party
-from .nouns import clause_of_action, companions, noun_facts, prep_facts
+from .nouns import clause_of_action, companions, forces_of, noun_facts, prep_facts
 from .phrases import blessing, strip_al
 from .relations import (
     lexicon_objects,
@@ -62,6 +62,7 @@ def read_predicates(d: Doc, s: Sentence, tree: Tree) -> None:
             noun_brought_together(d, s, tree, t.id)
         if t.upos in ("NOUN", "PROPN", "ADJ"):
             companions(d, s, tree, t.id)
+            forces_of(d, s, tree, t.id)
         if t.deprel.split(":")[0] in ("nmod", "obl"):
             prep_facts(d, s, tree, t.id)
     resolve_pending(d, s, tree, pending_reported, statements)
