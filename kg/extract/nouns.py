@@ -475,6 +475,8 @@ def _noun_arguments(
                 objs.extend(_expanded(d, s, tree, j))  # اعتقال جميع المتورطين, parsed apart
     if not objs and possessive and entry.relation in PERSONAL:
         objs = _place_after_possessive(d, s, tree, n)
+    elif not objs and possessive and not entry.preps and entry.relation not in SPEECH_RELATIONS:
+        objs = _object_after_possessive(d, s, tree, n)
     if not objs and speech and agent:
         objs = _said_after(d, s, tree, n)
     return objs, agent
@@ -504,6 +506,23 @@ def _place_after_possessive(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tup
         return []
     key = d.token_ent.get((s.index, k))
     return [(d.find(key), k)] if key is not None and d.ent(key).cls in PLACES else []
+
+
+def _object_after_possessive(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
+    """بسبب انتقاده الحكومة: the definite noun or name right after a verbal noun's
+    possessive, wherever the parse attached it, is its object (as a verb's would be)."""
+    k = n + 2
+    if k > len(tree.toks) or tree.tok(n + 1).upos != "PRON" or tree.has_case(k):
+        return []
+    t = tree.tok(k)
+    definite = t.feat("Definite") == "Def" or any(
+        tree.feat(j, "Definite") == "Def" and not tree.has_case(j) for j in tree.children(k, "nmod")
+    )  # نتائج الانتخابات: a construct with a definite genitive
+    if t.upos not in ("NOUN", "PROPN") or (t.upos == "NOUN" and not definite):
+        return []
+    if tree.rel(k) in ("nsubj", "nsubj:pass"):
+        return []  # إعلانه الحرب ... : no subject of another verb
+    return _expanded(d, s, tree, k)
 
 
 def _object_slot(d: Doc, tree: Tree, m: int, support: int) -> bool:
