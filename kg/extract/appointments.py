@@ -48,6 +48,25 @@ def predicative_titles(d: Doc, s: Sentence, tree: Tree, head: int) -> list[int]:
     return posts if others else []
 
 
+def titles_after(d: Doc, s: Sentence, tree: Tree, n: int) -> list[int]:
+    """The predicative title of an appointing noun that the parse hung on the verb
+    governing the noun, right after the noun's phrase (أصدر مرسوما بتعيين X وزيرا
+    للخارجية, قام بتعيين X وزيرا)."""
+    h = tree.tok(n).head
+    if not h or tree.tok(h).upos != "VERB":
+        return []
+    end = max(tree.subtree(n))
+    return [
+        k
+        for k in tree.children(h, "obj", "obl", "xcomp", "advcl")
+        if min(tree.subtree(k)) == end + 1
+        and tree.case(k) in TITLE_CASES
+        and not _definite(tree, k)
+        and title_of(tree, k)
+        and d.token_ent.get((s.index, k))
+    ]
+
+
 def _definite(tree: Tree, k: int) -> bool:
     return tree.feat(k, "Definite") == "Def" or normalize(tree.tok(k).form).startswith("ال")
 

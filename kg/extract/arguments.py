@@ -40,7 +40,9 @@ from .confidence import (
 )
 from .coref import agrees, dual_parties, ent_of, pronoun, recent
 from .phrases import (
+    acting_phrase,
     adverbial,
+    blessing,
     is_relative_clause,
     nationality_adjective_form,
     np_ids,
@@ -319,13 +321,19 @@ def objects(
             for j in tree.children(v, "obl", "nmod")
             if tree.case(j).split(" ")[0] in entry.preps
             and j not in beside
-            and tree.case(j).split(" ")[0] not in taken
+            and not acting_phrase(tree, j)  # التقى القائم بأعمال السفير: no ب object
+            and j < taken.get(tree.case(j).split(" ")[0], j + 1)
         ]
     if entry is not None and entry.relation == "provides":
         args = _given(d, s, tree, v, args)
     out: list[tuple[str, int]] = []
+    blessed = blessing(tree)
     for j in args:
         t = tree.tok(j)
+        if j in blessed:
+            continue  # استقبل الملك نصره الله: the formula is no object
+        if strip_al(normalize(t.form)) in COMPANY_WORDS:
+            continue  # استقبل الملك، مرفوقا بولي العهد، ...: company, no object
         if (speech and adverbial(t)) or strip_diacritics(normalize(t.form)) in MANNER_ADVERBS:
             continue  # أعلنت الحكومة رسميا عن, يتصل هاتفيا: an adverb is no object
         if t.upos == "PRON" and t.feat("PronType") != "Rel" and is_relative_clause(tree, v):
@@ -338,12 +346,26 @@ def objects(
         if t.upos == "PRON" and t.feat("PronType") != "Rel":
             # وعينه رئيسا: an object pronoun refers back, never to what comes after it
             avoid = _named_after(d, s, tree, j)
+            # نقله الرئيس: an object suffix is not the verb's own subject (that is نفسه)
+            avoid |= {
+                d.find(k)
+                for n in tree.children(v, "nsubj")
+                if tree.tok(j).head == v and (k := ent_of(d, s, tree, n, create=False))
+            }
             if entry is not None and entry.relation in APPOINTING:
                 # nor to the post it is appointed to (وعينه رئيسا: not the earlier رئيسا)
                 avoid |= {
                     d.find(d.token_ent[(s.index, k)]) for k in predicative_titles(d, s, tree, v)
                 }
             key = pronoun(d, s, tree, j, avoid)
+            for _ in range(PRONOUN_RETRIES):
+                if not key or entry is None or not entry.objects:
+                    break
+                if fits(d.ent(key).cls, entry) or entry.objects != PERSON_OBJECT:
+                    break
+                # وعينه: whom one appoints is a person, not the party named nearer
+                avoid.add(d.find(key))
+                key = pronoun(d, s, tree, j, avoid)
             if key:
                 out.append((key, j))
             continue
@@ -356,6 +378,14 @@ def objects(
                 first = first or key
                 out.append((key, x))
     return out
+
+
+#: Words of company (مرفوقا بـX): never an object (nouns.COMPANY, which reads them).
+COMPANY_WORDS = frozenset(normalize(w) for w in ("رفقة", "مرفوقا", "مرفوقة", "مرفوقين"))
+#: How many antecedents an object pronoun may pass over that its verb cannot take.
+PRONOUN_RETRIES = 3
+#: A verb that takes only a person for its object (عين, أقال).
+PERSON_OBJECT = frozenset({"Person"})
 
 
 def _named_after(d: Doc, s: Sentence, tree: Tree, j: int) -> set[str]:
@@ -376,14 +406,16 @@ def _named_after(d: Doc, s: Sentence, tree: Tree, j: int) -> set[str]:
     return later - earlier
 
 
-def _noun_preps(d: Doc, tree: Tree, args: list[int]) -> set[str]:
-    """The prepositions the action nouns among a verb's objects take (أعلن الإفراج عن:
-    عن belongs to الإفراج, not to أعلن)."""
-    out: set[str] = set()
+def _noun_preps(d: Doc, tree: Tree, args: list[int]) -> dict[str, int]:
+    """The prepositions the action nouns among a verb's objects take, each with the first
+    such noun (أعلن الإفراج عن: عن belongs to الإفراج, not to أعلن). A phrase before the
+    noun is the verb's still (بحث مع الملك التعاون: met the king)."""
+    out: dict[str, int] = {}
     for j in args:
         entry = d.lex.noun(tree.tok(j).lemma)
         if entry is not None:
-            out.update(entry.preps)
+            for prep in entry.preps:
+                out[prep] = min(out.get(prep, j), j)
     return out
 
 

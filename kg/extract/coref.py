@@ -105,7 +105,60 @@ def ent_of(d: Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> str 
             ante = _relative_antecedent(tree, i)
             return nominal(d, s, tree, ante, create) if ante else None
         return pronoun(d, s, tree, i)
+    own = _honorific_pronoun(d, s, tree, i)
+    if own:
+        return _honoured_before(d, s, tree, own)
     return nominal(d, s, tree, i, create)
+
+
+#: The titles an honorific goes with (جلالته: the king named before).
+HONOURED_TITLES = {
+    normalize(h): frozenset(normalize(t) for t in ts.split())
+    for h, ts in (
+        ("جلالة", "ملك عاهل"),
+        ("سمو", "أمير ولي شيخ"),
+        ("فخامة", "رئيس"),
+    )
+}
+
+
+def _honoured_before(d: Doc, s: Sentence, tree: Tree, j: int) -> str | None:
+    """وعينه جلالته: His Majesty is the person named before that the suffix j refers to
+    (not the party or body nearer to it): the last person named with a title the
+    honorific goes with (جلالة: الملك, العاهل) in this sentence or the two before, else
+    the person the suffix resolves to."""
+    n = strip_al(normalize(tree.tok(j - 1).form))
+    heads = HONOURED_TITLES.get(n[:-1] + "ه", frozenset()) | HONOURED_TITLES.get(n, frozenset())
+    for key, _, at in reversed(d.history):
+        if at < s.index - 2:
+            break
+        e = d.ent(key)
+        if e.cls == "Person" and any(
+            strip_al(normalize(name)).split(" ")[0] in heads for name in e.names
+        ):
+            return d.find(key)
+    avoid: set[str] = set()
+    for _ in range(HONORIFIC_REACH):
+        key = pronoun(d, s, tree, j, avoid)
+        if key is None or d.ent(key).cls == "Person":
+            return key
+        avoid.add(key)
+    return None
+
+
+def _honorific_pronoun(d: Doc, s: Sentence, tree: Tree, i: int) -> int:
+    """The pronoun suffix of an honorific that names no one after it (جلالته, سموه,
+    فخامته): the token to resolve instead; 0 if none."""
+    n = strip_al(normalize(tree.tok(i).form))
+    if n not in HONORIFICS and n[:-1] + "ه" not in HONORIFICS:  # جلالت+ه: the ة before it
+        return 0
+    key = d.token_ent.get((s.index, i))
+    if key is not None and d.ent(key).cls == "Person":
+        return 0
+    j = i + 1
+    if j > len(tree.toks) or tree.tok(j).upos != "PRON" or tree.tok(j).head != i:
+        return 0
+    return j if tree.tok(j).feat("Person") == "3" else 0
 
 
 def _relative_antecedent(tree: Tree, i: int) -> int:
@@ -401,6 +454,10 @@ def agrees(e: Ent, gender: str, number: str) -> bool:
     return True
 
 
+#: Places below a country: named where something happened, seldom the one who speaks.
+LOCAL_PLACES = frozenset({"City", "Region", "Place"})
+
+
 def recent(
     d: Doc,
     gender: str,
@@ -414,7 +471,9 @@ def recent(
     """The most recent agreeing entity; subjects first when ``prefer_subject``. With
     ``before`` (sentence, character offset), only an entity mentioned before that point: a
     pronoun refers back (تحريرها لشرق الموصل: her liberating, not the city after it)."""
-    passes = ("subject", "mention") if prefer_subject else ("mention",)
+    # a dropped subject (وأكدت) is a party named before, rather than a town or region only
+    # mentioned where something happened (في روما): those come last
+    passes = ("subject", "party", "mention") if prefer_subject else ("mention",)
     for want in passes:
         for key, role, si in reversed(d.history):
             if sentence - si > RECENT_SENTENCES:
@@ -425,7 +484,7 @@ def recent(
             if k in exclude:
                 continue
             e = d.ents[k]
-            if e.cls not in classes:
+            if e.cls not in classes or (want == "party" and e.cls in LOCAL_PLACES):
                 continue
             if (
                 before is not None

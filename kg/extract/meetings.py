@@ -13,6 +13,7 @@ from ..lexicon import relations as lexmod
 from ..lexicon.words import designators
 from ..model import Sentence
 from ..text import normalize
+from .arguments import COMPANY_WORDS, expand
 from .confidence import (
     BROUGHT_TOGETHER,
     BROUGHT_TOGETHER_MET,
@@ -22,7 +23,7 @@ from .confidence import (
 )
 from .coref import ent_of, recent
 from .finish import label
-from .phrases import verb_agreement
+from .phrases import strip_al, verb_agreement
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
 from .words import BRING_TOGETHER, REMOTE_EVENTS
@@ -43,6 +44,8 @@ WITH_CASES = ("ب", "مع")
 JOURNEYS = ("arrivedIn", "visited")
 #: Classes of what a journey's bare object can be.
 DESTINATIONS = PLACES | {"Organization"}
+#: A companion's name comes at most this many tokens after the word of company.
+COMPANY_GAP = 4
 #: A meeting event's label names at most this many participants.
 LABEL_PARTIES = 3
 
@@ -116,12 +119,21 @@ def _guest(
     if objects:
         return objects
     for j in tree.children(p.v, "obl"):
-        if tree.has_case(j) or j < p.v:
+        if tree.has_case(j) or j < p.v or _in_company(tree, j):
             continue
         key = ent_of(d, s, tree, j)
         if key and d.ent(key).cls in PARTIES and d.ent(key).cls not in PLACES:
             return [(d.find(key), j)]
     return objects
+
+
+def _in_company(tree: Tree, j: int) -> bool:
+    """Whether token j follows a word of company closely (مرفوقا بولي العهد الأمير X):
+    a companion, not a guest."""
+    return any(
+        strip_al(normalize(tree.tok(k).form)) in COMPANY_WORDS
+        for k in range(max(1, j - COMPANY_GAP), j)
+    )
 
 
 def brought_together(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> bool:
@@ -131,7 +143,8 @@ def brought_together(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> bool:
     if lexmod.key(tree.tok(p.v).lemma) not in BRING_TOGETHER:
         return False
     h = tree.tok(p.v).head
-    event = ent_of(d, s, tree, h) if h and tree.rel(p.v).startswith("acl") else None
+    clause = tree.rel(p.v).startswith("acl") or _tagged_as_noun(tree, p.v)
+    event = ent_of(d, s, tree, h) if h and clause else None
     if event is None or d.ent(event).cls != "Event":
         return False
     parties: list[tuple[str, int]] = []
@@ -150,6 +163,28 @@ def brought_together(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> bool:
         d.last_pair = (parties[0][0], parties[1][0])
     p.subjects = []
     return True
+
+
+def noun_brought_together(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
+    """لقاء جمعهما tagged as a noun with a possessive (the collecting of them): the verb of
+    a relative clause on the event after all."""
+    t = tree.tok(n)
+    if t.upos == "NOUN" and lexmod.key(t.lemma) in BRING_TOGETHER and _tagged_as_noun(tree, n):
+        brought_together(d, s, tree, Predicate(n, "-", None, t.lemma, [], BROUGHT_TOGETHER))
+
+
+def _tagged_as_noun(tree: Tree, n: int) -> bool:
+    """A bare noun of bringing together (جمع) with a pronoun suffix, the genitive of an
+    indefinite noun before it (لقاء جمعهما): a verb of a relative clause read as a noun."""
+    t, h = tree.tok(n), tree.tok(n).head
+    return (
+        t.upos == "NOUN"
+        and tree.rel(n) == "nmod"
+        and h == n - 1
+        and not tree.has_case(n)
+        and tree.tok(h).feat("Definite") != "Def"
+        and any(tree.tok(j).upos == "PRON" and j == n + 1 for j in tree.children(n, "nmod"))
+    )
 
 
 def _call_received(
@@ -191,10 +226,20 @@ def _call_made(
         for j in tree.children(p.v, "obj", "obl")
         if d.lex.event_type(lexmod.key(tree.tok(j).lemma)) in REMOTE_EVENTS
     ]
+    ante = tree.tok(p.v).head
+    relative = tree.rel(p.v).startswith("acl") and tree.tok(ante).upos == "NOUN"
+    if (
+        not calls
+        and relative
+        and d.lex.event_type(lexmod.key(tree.tok(ante).lemma)) in REMOTE_EVENTS
+    ):
+        calls = [ante]  # الاتصال الذي أجراه الملك: the call the clause is about
     event = d.token_ent.get((s.index, calls[0])) if calls else None
     if event is None or d.ent(event).cls != "Event":
         return False
     with_ = [(o, i) for o, i in objects if tree.case(i) in p.entry.preps] if p.entry else []
+    if not with_ and relative and p.entry is not None:
+        with_ = _left_clause(d, s, tree, p.v, p.entry.preps)
     for who, wi in [*[(k, p.v) for k in p.subjects], *with_]:
         d.fact(
             who, "participatedIn", event, s, tree, [wi, calls[0]], min(p.sconf, PARTICIPATION_CAP)
@@ -203,6 +248,30 @@ def _call_made(
         d.last_pair = (p.subjects[0], with_[0][0])
     p.subjects = []
     return True
+
+
+def _left_clause(
+    d: Doc, s: Sentence, tree: Tree, v: int, preps: tuple[str, ...]
+) -> list[tuple[str, int]]:
+    """الاتصال الذي أجراه الملك، مع الشيخ تميم: the phrase the parse hung on the verb
+    outside, right after the relative clause (but for commas), that the clause's verb
+    takes: its parties."""
+    end = max(tree.subtree(v))
+    outer = tree.tok(tree.tok(v).head).head
+    out: list[tuple[str, int]] = []
+    for j in tree.children(outer, "obl") if outer else []:
+        first = min(tree.subtree(j))
+        between = range(end + 1, first)
+        if tree.case(j) not in preps or any(tree.tok(k).upos != "PUNCT" for k in between):
+            continue
+        if first <= end:
+            continue
+        out.extend(
+            (d.find(k), x)
+            for x in expand(d, s, tree, j)
+            if (k := ent_of(d, s, tree, x)) is not None
+        )
+    return out
 
 
 def _parties_at(d: Doc, s: Sentence, tree: Tree, j: int) -> list[str]:
@@ -300,6 +369,7 @@ def meeting_event(
     key = d.mention(s, tree, [v], f"event:meeting:{s.index}:{v}", "Event", "event", v)
     e = d.ent(key)
     e.names = [text]
+    d.last_meeting = key  # what a later اللقاء (هذا اللقاء, خلال اللقاء) refers to
     for p in (*parties, *others):
         d.fact(
             p, "participatedIn", key, s, tree, [v], MEETING_EVENT, "meeting" if english else "لقاء"

@@ -235,6 +235,8 @@ def find_events(d: Doc, s: Sentence, tree: Tree) -> None:
             key = f"event:{strip_al(lk)}"
             if "Number=Plur" in (t.feats or "") and f"{key}{SERIES}" in d.ents:
                 key += SERIES  # سلسلة من الزلازل ... الزلازل أودت: the plural is the series
+            if _the_last_meeting(d, tree, t.id, ids):
+                key = d.last_meeting or key  # استقبل X Y ... وشدد خلال هذا اللقاء
             d.mention(s, tree, ids, key, "Event", "event", t.id)
         elif strip_al(normalize(t.form)) in DOCUMENT_NOUNS or strip_al(lk) in DOCUMENT_NOUNS:
             # a statement or an agreement: the bare noun (البيان) refers back to the last one
@@ -332,6 +334,20 @@ def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, .
 
 #: The key suffix of a series of events (سلسلة من الزلازل, موجة من الهجمات).
 SERIES = ":series"
+#: Nouns that name a meeting a clause told of before (استقبل X Y ... في هذا اللقاء).
+MEETING_NOUNS = frozenset(normalize(w) for w in ("لقاء",))
+
+
+def _the_last_meeting(d: Doc, tree: Tree, n: int, ids: list[int]) -> bool:
+    """Whether a bare definite meeting noun (اللقاء, هذا اللقاء) refers back to the last
+    meeting a clause made an event of."""
+    form = normalize(tree.tok(n).form)
+    return (
+        d.last_meeting is not None
+        and form.startswith("ال")
+        and strip_al(form) in MEETING_NOUNS
+        and all(k == n or tree.tok(k).feat("PronType") == "Dem" for k in ids)
+    )
 
 
 def _collection(d: Doc, s: Sentence, tree: Tree, h: int) -> bool:

@@ -13,8 +13,8 @@ from ..lexicon import relations as lexmod
 from ..model import Sentence
 from ..text import normalize
 from ..vocab import SPEECH_RELATIONS
-from .appointments import APPOINTING, position_facts, predicative_titles
-from .arguments import dropped_subjects, expand, fits, subjects
+from .appointments import APPOINTING, position_facts, predicative_titles, titles_after
+from .arguments import COMPANY_WORDS, dropped_subjects, expand, fits, subjects
 from .casualties import cause, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun
@@ -83,14 +83,22 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     is_event = event is not None and d.ent(event).cls == "Event" and entry.relation not in PERSONAL
     # مقتل X: a death, whoever announces it did not kill (أعلن الجيش مقتل جنوده)
     support = support_verb(d, tree, n) if lexmod.key(tok.lemma) not in DEATH_NOUNS else 0
+    if (
+        entry.relation == "participatedIn"
+        and tree.case(n) == "ب"
+        and _with_taking_part(d, s, tree, n)
+    ):
+        return
     objs, agent = _noun_arguments(d, s, tree, n, entry, support, is_event)
     objs = objs + _added_objects(d, s, tree, n, objs)
+    if not objs and entry.relation == "visited":
+        agent, objs = _visit_in_order(d, s, tree, n, agent)
     if not objs and entry.relation == "killed":
         objs = victims(d, s, tree, n)  # مقتل 10: a count the parse hung elsewhere
     if not objs:
         return
     if entry.relation in APPOINTING:
-        posts = set(predicative_titles(d, s, tree, n))
+        posts = set(predicative_titles(d, s, tree, n) or titles_after(d, s, tree, n))
         objs = [o for o in objs if o[1] not in posts]  # تعيين X كمدرب: X, not the post
         position_facts(d, s, tree, n, sorted(posts), objs)
     agent = agent or noun_agent(d, s, tree, n, support)
@@ -110,7 +118,12 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     if subj is None and is_event and entry.relation in EVENT_SUBJECT_RELATIONS:
         subj, conf = event, EVENT_ARGUMENT  # the attack targeted ...
     for obj, oi in objs:
-        if entry.objects and not fits(d.ent(obj).cls, entry) and not d.ent(obj).proper:
+        if (
+            entry.objects
+            and not fits(d.ent(obj).cls, entry)
+            and not d.ent(obj).proper
+            and not _destination_phrase(d, tree, entry, obj, oi)
+        ):
             continue
         if is_event and event is not None and d.ent(obj).cls in TERRITORIES:
             # الهجوم على كييف, الحرب على غزة: where the event took place (a site attacked,
@@ -123,6 +136,127 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
         if is_event and event is not None and entry.relation in ATTACKS:
             _attack_place(d, s, tree, event, n, oi)
+
+
+def _with_taking_part(d: Doc, s: Sentence, tree: Tree, n: int) -> bool:
+    """عقد الاجتماع بمشاركة X, قمة بمشاركة X و Y: the parties in the genitive of a ب
+    participation phrase took part in the event the phrase goes with (the noun it hangs
+    on, or the event a verb it hangs on has for its subject or object). Whether there was
+    such an event."""
+    h = tree.tok(n).head
+    if not h:
+        return False
+    cands = [h] if tree.tok(h).upos != "VERB" else tree.children(h, "nsubj", "nsubj:pass", "obj")
+    events = [
+        k
+        for c in cands
+        if (k := d.token_ent.get((s.index, c))) is not None and d.ent(k).cls == "Event"
+    ]
+    if (
+        not events
+        or tree.children(n, "nmod")
+        and any(tree.case(j) == "في" for j in tree.children(n, "nmod"))
+    ):
+        return False  # أكد مشاركته في القمة: the event is named after في
+    event = d.find(events[0])
+    found = False
+    for j in tree.children(n, "nmod", "appos"):
+        if tree.has_case(j) or tree.tok(j).upos == "PRON":
+            continue
+        for key, x in _expanded(d, s, tree, j):
+            if d.ent(key).cls in AGENTIVE and d.find(key) != event:
+                d.fact(key, "participatedIn", event, s, tree, [n, x], NOUN_AGENT, "مشاركة")
+                found = True
+    return found
+
+
+#: Words by which a clause's subject comes with company (برفقة X, مرفوقا بـX).
+COMPANY = COMPANY_WORDS
+#: The companion is named at most this many tokens after the word of company.
+COMPANY_REACH = 8
+
+
+def companions(d: Doc, s: Sentence, tree: Tree, k: int) -> None:
+    """وصل الملك إلى القاهرة برفقة ولي العهد, استقبل الملك، مرفوقا بولي العهد، ...: the
+    first person named after the word of company accompanied the subject of its verb."""
+    if strip_al(normalize(tree.tok(k).form)) not in COMPANY:
+        return
+    v = next((h for h in tree.ancestors(k) if tree.tok(h).upos == "VERB"), 0)
+    if not v:
+        return
+    keys, conf = subjects(d, s, tree, v, False)
+    if not keys:
+        return
+    for j in range(k + 1, min(k + COMPANY_REACH, len(tree.toks)) + 1):
+        if tree.tok(j).upos == "PUNCT" and j > k + 1:
+            return
+        key = d.token_ent.get((s.index, j))
+        if key is not None and d.ent(key).cls == "Person" and d.find(key) != keys[0]:
+            d.fact(d.find(key), "accompanied", keys[0], s, tree, [k, j], min(conf, NOUN_AGENT))
+            return
+
+
+#: Designators of armed bodies that may be named after their leader (قوات حفتر).
+NAMED_FORCES = frozenset(normalize(w) for w in ("قوات", "ميليشيا", "ميليشيات"))
+
+
+def forces_of(d: Doc, s: Sentence, tree: Tree, k: int) -> None:
+    """قوات حفتر: forces named after a person named in the document are led by them."""
+    if strip_al(normalize(tree.tok(k).form)) not in NAMED_FORCES or k >= len(tree.toks):
+        return
+    org = d.token_ent.get((s.index, k + 1)) or d.token_ent.get((s.index, k))
+    person = d.surnames.get(normalize(tree.tok(k + 1).form))
+    if org is None or person is None or d.ent(org).cls != "Organization":
+        return
+    if d.ent(person).cls == "Person":
+        d.fact(person, "leaderOf", org, s, tree, [k, k + 1], LED_BY)
+
+
+def _destination_phrase(d: Doc, tree: Tree, entry: lexmod.Entry, obj: str, oi: int) -> bool:
+    """زيارة الملك إلى العقبة: whatever follows إلى after a visit noun is where the visit
+    went, a place the gazetteer does not know (a definite noun phrase, شرم الشيخ)."""
+    return (
+        entry.relation == "visited"
+        and tree.case(oi) == normalize("إلى")
+        and d.ent(obj).cls == "Thing"
+        and any(tree.feat(k, "Definite") == "Def" for k in [oi, *tree.children(oi, "nmod")])
+    )
+
+
+def _visit_in_order(
+    d: Doc, s: Sentence, tree: Tree, n: int, agent: str | None
+) -> tuple[str | None, list[tuple[str, int]]]:
+    """زيارة للرئيس الكيني وليام روتو إلى القاهرة, الزيارة الأولى للوزير إلى العراق: read
+    in the order of the words when the parse hung the visitor or the destination
+    elsewhere: the noun's adjectives, a person after ل (its title, adjectives and name),
+    then إلى and a place. The visitor and the destination, or the agent unchanged and no
+    destination."""
+    k = n + 1
+    last = len(tree.toks)
+    while k <= last and tree.tok(k).upos == "ADJ" and tree.tok(k).head == n:
+        k += 1  # الزيارة الخارجية الأولى
+    who = agent
+    lam = k < last and tree.tok(k).upos == "ADP" and normalize(tree.tok(k).form) == "ل"
+    h = k + 1 if lam else k  # للرئيس, or a genitive: زيارة الملك عبدالله
+    key = d.token_ent.get((s.index, h)) if h <= last else None
+    if key is not None and d.ent(key).cls == "Person" and (lam or tree.tok(h).head == n):
+        who = d.find(key)
+        span = set(tree.subtree(h))
+        k = h + 1
+        while k <= last and (
+            k in span
+            or tree.tok(k).upos == "ADJ"
+            or (d.token_ent.get((s.index, k)) and d.find(d.token_ent[(s.index, k)]) == who)
+        ):
+            k += 1  # الكيني وليام روتو: the visitor's title, adjectives and name
+    elif lam:
+        return agent, []
+    if who is None or k >= last or normalize(tree.tok(k).form) != normalize("إلى"):
+        return agent, []
+    place = d.token_ent.get((s.index, k + 1))
+    if place is None or d.ent(place).cls not in PLACES:
+        return agent, []
+    return who, [(d.find(place), k + 1)]
 
 
 def _called_off(tree: Tree, n: int) -> bool:
@@ -366,6 +500,8 @@ def _noun_arguments(
                 objs.extend(_expanded(d, s, tree, j))  # اعتقال جميع المتورطين, parsed apart
     if not objs and possessive and entry.relation in PERSONAL:
         objs = _place_after_possessive(d, s, tree, n)
+    elif not objs and possessive and not entry.preps and entry.relation not in SPEECH_RELATIONS:
+        objs = _object_after_possessive(d, s, tree, n)
     if not objs and speech and agent:
         objs = _said_after(d, s, tree, n)
     return objs, agent
@@ -395,6 +531,23 @@ def _place_after_possessive(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tup
         return []
     key = d.token_ent.get((s.index, k))
     return [(d.find(key), k)] if key is not None and d.ent(key).cls in PLACES else []
+
+
+def _object_after_possessive(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
+    """بسبب انتقاده الحكومة: the definite noun or name right after a verbal noun's
+    possessive, wherever the parse attached it, is its object (as a verb's would be)."""
+    k = n + 2
+    if k > len(tree.toks) or tree.tok(n + 1).upos != "PRON" or tree.has_case(k):
+        return []
+    t = tree.tok(k)
+    definite = t.feat("Definite") == "Def" or any(
+        tree.feat(j, "Definite") == "Def" and not tree.has_case(j) for j in tree.children(k, "nmod")
+    )  # نتائج الانتخابات: a construct with a definite genitive
+    if t.upos not in ("NOUN", "PROPN") or (t.upos == "NOUN" and not definite):
+        return []
+    if tree.rel(k) in ("nsubj", "nsubj:pass"):
+        return []  # إعلانه الحرب ... : no subject of another verb
+    return _expanded(d, s, tree, k)
 
 
 def _object_slot(d: Doc, tree: Tree, m: int, support: int) -> bool:
@@ -507,6 +660,10 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
             if lexmod.key(ht.lemma) in RESULT_VERBS:
                 causes = cause(d, s, tree, h)  # أسفر الهجوم عن مقتل: the attack killed
                 return causes[0] if causes else None
+            issued = d.lex.verb(ht.lemma)
+            if issued is not None and issued.relation == "issued" and tree.case(cur) == "ب":
+                keys, _ = subjects(d, s, tree, h, False)  # أصدر مرسوما بتعيين X
+                return keys[0] if keys else None
             if d.lex.verb(ht.lemma) is not None:
                 return None  # رحبت السعودية بانتخاب عون: who welcomes is not who elects
             if lexmod.key(tree.tok(n).lemma) in DEATH_NOUNS or reports_death(tree, h, cur):

@@ -162,3 +162,44 @@ def verb_agreement(tree: Tree, v: int) -> tuple[str, str]:
 def is_relative_clause(tree: Tree, v: int) -> bool:
     """Whether token v heads a clause that describes a noun (acl, acl:relcl)."""
     return tree.rel(v).startswith("acl")
+
+
+#: القائم بأعمال X: one who acts for the holder of the title X (its genitive).
+ACTING = frozenset(normalize(w) for w in ("قائم", "قائمة"))
+ACTING_FOR = normalize("أعمال")
+
+
+def acting_phrase(tree: Tree, a: int) -> int:
+    """The القائم (or القائمة) whose بأعمال phrase token a heads (القائم بأعمال رئيس
+    البعثة, wherever the parse hung the phrase); 0 if a heads no such phrase."""
+    if tree.case(a) != "ب" or normalize(tree.tok(a).form) != ACTING_FOR:
+        return 0
+    q = a - 2  # القائم ب أعمال: ب is its own token
+    if q < 1 or tree.tok(q).upos not in ("NOUN", "ADJ"):
+        return 0
+    return q if strip_al(normalize(tree.tok(q).form)) in ACTING else 0
+
+
+#: God, in a formula of blessing after a name (نصره الله وأيده, حفظه الله).
+GOD = normalize("الله")
+
+
+def blessing(tree: Tree) -> frozenset[int]:
+    """The tokens of the formulas of blessing in a sentence: a word with a pronoun suffix
+    before الله, and a coordinated word with a suffix after it (نصره الله وأيده, حفظه
+    الله, رحمه الله). They state nothing about anyone."""
+    out: set[int] = set()
+    toks = tree.toks
+    for t in toks:
+        i = t.id
+        if normalize(t.form) != GOD or i < 3:
+            continue
+        suffix, word = tree.tok(i - 1), tree.tok(i - 2)
+        if suffix.upos != "PRON" or word.end != suffix.start or word.upos not in ("VERB", "NOUN"):
+            continue
+        out |= {i - 2, i - 1, i}
+        if i + 3 <= len(toks) and normalize(tree.tok(i + 1).form) == "و":
+            w, p = tree.tok(i + 2), tree.tok(i + 3)
+            if p.upos == "PRON" and w.end == p.start and tree.tok(i + 1).end == w.start:
+                out |= {i + 1, i + 2, i + 3}
+    return frozenset(out)

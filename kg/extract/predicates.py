@@ -20,8 +20,9 @@ from ..vocab import OPEN, SPEECH_RELATIONS
 from .arguments import objects, subjects
 from .casualties import casualty_facts
 from .events import event_place_time
-from .meetings import other_party
-from .nouns import clause_of_action, noun_facts, prep_facts
+from .meetings import noun_brought_together, other_party
+from .nouns import clause_of_action, companions, forces_of, noun_facts, prep_facts
+from .phrases import blessing, strip_al
 from .relations import (
     lexicon_objects,
     phrasal_verb,
@@ -67,8 +68,12 @@ def read_predicates(d: Doc, s: Sentence, tree: Tree) -> None:
             )
         ):
             _verb_facts(d, s, tree, t.id, statements, pending_reported)  # مضيفًا أن / داعيًا إلى
-        if t.upos in ("NOUN", "PROPN", "ADJ"):
+        if t.upos in ("NOUN", "PROPN", "ADJ") and t.id not in blessing(tree):
             noun_facts(d, s, tree, t.id)
+            noun_brought_together(d, s, tree, t.id)
+        if t.upos in ("NOUN", "PROPN", "ADJ"):
+            companions(d, s, tree, t.id)
+            forces_of(d, s, tree, t.id)
         if t.deprel.split(":")[0] in ("nmod", "obl"):
             prep_facts(d, s, tree, t.id)
     resolve_pending(d, s, tree, pending_reported, statements)
@@ -79,10 +84,13 @@ def _verb_facts(
     d: Doc, s: Sentence, tree: Tree, v: int, statements: list[str], pending: list[tuple[str, int]]
 ) -> None:
     """One verb's facts, family by family; the first family that reads it ends it."""
+    if v in blessing(tree):
+        return  # نصره الله وأيده, حفظه الله: a formula of blessing states nothing
     p = _predicate(d, s, tree, v)
     if p is None:
         return
     clause_of_action(d, s, tree, p)
+    _speech_at_event(d, s, tree, p)
     _verbal_noun_read_as_verb(d, s, tree, p)
     issued(d, s, tree, p)
     if p.speech and said(d, s, tree, p, statements):
@@ -103,6 +111,30 @@ def _verb_facts(
     if kept is None:
         return
     relation_facts(d, s, tree, p, kept)
+
+
+#: Verbs of delivering a speech (ألقى كلمة) and the speeches they deliver.
+DELIVER = frozenset(normalize(w) for w in ("القي",))
+SPEECHES = frozenset(normalize(w) for w in ("كلمة", "خطاب", "خطابا", "محاضرة", "كلمته", "خطابه"))
+#: Prepositions of the event a speech is given at (في الاجتماع, أمام القمة, خلال المؤتمر).
+AT_EVENT = frozenset(normalize(w) for w in ("في", "أمام", "خلال"))
+
+
+def _speech_at_event(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> None:
+    """ألقى الوزير كلمة في الاجتماع: who gives a speech at an event takes part in it."""
+    if lexmod.key(tree.tok(p.v).lemma) not in DELIVER or not p.subjects:
+        return
+    speech = [
+        j for j in tree.children(p.v, "obj") if strip_al(normalize(tree.tok(j).form)) in SPEECHES
+    ]
+    if not speech:
+        return
+    for j in [*tree.children(p.v, "obl"), *tree.children(speech[0], "nmod")]:
+        key = d.token_ent.get((s.index, j))
+        if tree.case(j) in AT_EVENT and key is not None and d.ent(key).cls == "Event":
+            for who in p.subjects:
+                d.fact(who, "participatedIn", d.find(key), s, tree, [p.v, j], p.sconf, p.lemma)
+            return
 
 
 def _verbal_noun_read_as_verb(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> None:

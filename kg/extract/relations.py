@@ -93,6 +93,7 @@ def prep_only_facts(
         for obj, oi in on_prep:
             if not remote:
                 d.fact(subj, p.rel, obj, s, tree, [p.v, oi], p.sconf, p.lemma)
+                note_pairs(d, p, subj, obj)  # بحث مع X ... خلال لقاء جمعهما
         for obj, oi in topics:
             if (obj, oi) in events:
                 took_part(d, s, tree, p, subj, on_prep, (obj, oi))

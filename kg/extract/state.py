@@ -112,6 +112,7 @@ class Doc:
         self.surnames: dict[str, str] = {}
         self.heads: dict[str, str] = {}  # first word of an organisation's name -> its entity
         self.last_pair: tuple[str, str] | None = None  # the parties of the last meeting
+        self.last_meeting: str | None = None  # the last meeting a clause made an event of
         self.doc_nouns: dict[str, str] = {}  # بيان, اتفاق ...: the last entity of each kind
 
     # ------------------------------------------------------------- entities
@@ -245,7 +246,17 @@ def _whole_word(surface: str, tree: Tree, last: int) -> str:
         and strip_diacritics(t.lemma).endswith("ة")
     ):
         return surface[:-1] + "ة"
+    if nxt is not None and nxt.upos == "PUNCT" and _opens_unclosed(surface, nxt.form):
+        return surface + nxt.form  # لحزب "العدالة والتنمية": the name's closing mark too
     return surface
+
+
+def _opens_unclosed(surface: str, mark: str) -> bool:
+    """Whether the surface leaves a quotation open that ``mark`` closes."""
+    if mark == '"':
+        return surface.count('"') % 2 == 1
+    pairs = {"»": "«", "”": "“"}
+    return mark in pairs and surface.count(pairs[mark]) > surface.count(mark)
 
 
 def _reported(tree: Tree, i: int) -> bool:

@@ -13,10 +13,10 @@ from __future__ import annotations
 from ..lexicon import gazetteer
 from ..lexicon.words import titles
 from ..model import Sentence, Token
-from ..text import normalize
+from ..text import normalize, strip_diacritics
 from .confidence import TITLE_APPOSITION, TITLE_BODY, TITLE_NATIONALITY, TITLE_PREDICATIVE
 from .coref import ent_of
-from .phrases import TITLE_NP_WORDS, np_ids, strip_al, title_of
+from .phrases import TITLE_NP_WORDS, acting_phrase, np_ids, strip_al, title_of
 from .state import Doc
 from .tree import Tree
 from .words import CHAIN_TITLES, COMMAS, HEADS_OF_STATE, RANKS
@@ -29,6 +29,10 @@ GENITIVE = "#genitive"
 BODIES = ("Organization", "Country", "Group")
 #: The relation column of a title that relates its holder to no body (نظير: a counterpart).
 NO_RELATION = "-"
+#: Titles whose relation to the body in their phrase is the whole of the role they name.
+ROLES = frozenset({"spokespersonOf", "memberOf"})
+#: المتحدث باسم X: the noun whose ب-phrase names the body a spokesperson speaks for.
+IN_NAME_OF = "اسم"
 
 
 def find_titles(d: Doc, s: Sentence, tree: Tree) -> None:
@@ -94,6 +98,17 @@ def _title_words(d: Doc, s: Sentence, tree: Tree, t: int) -> list[int]:
     """The tokens of a title's phrase, up to the name of the person it names (the parse
     may hang الرئيس الكيني وليام روتو's name on the title as flat words)."""
     ids = np_ids(tree, t, TITLE_NP_WORDS)
+    ids = sorted({*ids, *_in_name_of(tree, t)})
+    for k in ids:
+        if (
+            k > t
+            and tree.case(k) == "ل"
+            and any(tree.tok(j).upos == "PRON" for j in tree.children(k, "nmod"))
+        ):
+            # الرئيس الجزائري لنظيره المصري: a ل phrase with a possessive is the one
+            # addressed, no genitive of the title
+            ids = [i for i in ids if i < min(tree.subtree(k))]
+            break
     for k in ids:
         key = d.token_ent.get((s.index, k))
         if k > t and key is not None and d.ent(key).cls == "Person" and d.ent(key).proper:
@@ -122,7 +137,10 @@ def _named_title(
     info = titles().get(title)
     if info is not None and info.gender == "f":
         d.ent(person).gender = "f"  # مديرة الصندوق كريستالينا غورغييفا: a woman
-    if titles()[title].relation != NO_RELATION:
+    # a spokesperson's or member's role is the relation to the body (المتحدث باسم الوزارة:
+    # spokespersonOf the ministry), no position besides it
+    role = _title_relation(d, s, tree, t, title, person) and titles()[title].relation in ROLES
+    if titles()[title].relation != NO_RELATION and not role:
         d.fact(
             person,
             "holdsPosition",
@@ -132,8 +150,19 @@ def _named_title(
             [t, *ids, _head_of_ent(d, s, person, tree)],
             TITLE_APPOSITION,
         )
-    _title_relation(d, s, tree, t, title, person)
     d.token_ent[(s.index, t)] = person
+    acting = _acting_for(tree, t)
+    if acting and (s.index, acting) not in d.token_ent:
+        d.token_ent[(s.index, acting)] = person  # القائمة بأعمال رئيس البعثة X: X acts
+
+
+def _acting_for(tree: Tree, t: int) -> int:
+    """القائم بأعمال رئيس البعثة: the القائم (or القائمة) that acts for the title t, the
+    genitive of a بأعمال phrase right after it (wherever the parse hung that phrase); 0 if
+    none.
+    """
+    a = tree.tok(t).head
+    return acting_phrase(tree, a) if a == t - 1 else 0
 
 
 def _title_and_name(d: Doc, s: Sentence, tree: Tree, ids: list[int], person: str) -> None:
@@ -160,6 +189,25 @@ def _title_and_name(d: Doc, s: Sentence, tree: Tree, ids: list[int], person: str
             name = "ا" + name  # للملك عبدالله: the name is الملك عبدالله
         if name not in e.names:
             e.names.append(name)
+
+
+def _in_name_of(tree: Tree, t: int) -> list[int]:
+    """المتحدث باسم وزارة الخارجية: the body a spokesperson speaks for is part of the
+    title's phrase (its ب-phrase on اسم), with its genitives and adjectives."""
+    for k in tree.children(t, "nmod", "obl"):
+        if normalize(strip_diacritics(tree.tok(k).lemma)) == IN_NAME_OF and tree.case(k) == "ب":
+            return [*tree.children(k, "case"), *np_ids(tree, k, TITLE_NP_WORDS)]
+    return []
+
+
+def _in_name_body(d: Doc, s: Sentence, tree: Tree, t: int) -> str | None:
+    """The body after باسم when it is no name the mention steps found (باسم الخارجية
+    الإيرانية): a noun-phrase entity."""
+    for k in tree.children(t, "nmod", "obl"):
+        if normalize(strip_diacritics(tree.tok(k).lemma)) == IN_NAME_OF and tree.case(k) == "ب":
+            body = tree.children(k, "nmod")
+            return ent_of(d, s, tree, body[0]) if body else None
+    return None
 
 
 def _join_unnamed(d: Doc, head: str, mods: frozenset[str], person: str, sentence: int) -> None:
@@ -196,6 +244,7 @@ def _unnamed_title(
         if surface not in e.names:
             e.names.append(surface)
         d.remember(bound, s.index, tree.span(ids)[0])
+        _title_relation(d, s, tree, t, title, bound)  # ملك الأردن after الملك عبدالله
     else:
         e = d.ent(pos_key)
         if e.proper:  # a name the analyser took for a title
@@ -205,6 +254,19 @@ def _unnamed_title(
         key = d.mention(s, tree, ids, "titled:" + e.key, "Person", "nominal", t, gender=gender)
         d.unnamed.append((head_word, mods, key, s.index))
         d.token_ent[(s.index, t)] = key
+        if not _indefinite_accusative(tree.tok(t)):  # عينه محافظا للبنك: a post, no one yet
+            _title_relation(d, s, tree, t, title, key)  # رسالة من الرئيس الجزائري
+
+
+def _indefinite_accusative(t: Token) -> bool:
+    """رئيسا, عضوا, قائدا: a title said of someone (عينه رئيسا للحكومة) or an indefinite
+    one (قتلت القوات قائدا في التنظيم), not a person the title names.
+
+    >>> _indefinite_accusative(Token(1, "عضوا", "عضو", "NOUN", 0, "obj", 0, 4))
+    True
+    """
+    n = normalize(t.form)
+    return n.endswith("ا") and not n.startswith("ال") and t.feat("Definite") != "Def"
 
 
 def _appos_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
@@ -245,6 +307,7 @@ def _comma_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     end = i
     while end + 1 in own:
         end += 1
+    end = _stray_title_words(tree, end)
     c = end + 1
     comma = c <= len(tree.toks) and tree.tok(c).form in COMMAS
     c += 1 if comma else 0
@@ -261,6 +324,30 @@ def _comma_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
         last += 1
     closed = last == len(tree.toks) or tree.tok(last + 1).upos in ("PUNCT", "ADP", "SCONJ")
     return d.find(key) if closed or not comma else None
+
+
+#: At most this many words of a title's phrase the parse hung elsewhere.
+STRAY_TITLE_WORDS = 6
+
+
+def _stray_title_words(tree: Tree, end: int) -> int:
+    """وزير الخزانة والمالية التركي السابق، X: the coordinated nouns and adjectives that
+    go on a title's phrase up to a comma, wherever the parse hung them; the phrase's last
+    token (``end`` itself when no comma follows them)."""
+    j = end + 1
+    n = len(tree.toks)
+    while j <= n and j - end <= STRAY_TITLE_WORDS:
+        t = tree.tok(j)
+        nisba = t.upos == "NOUN" and normalize(t.form).startswith("ال") and t.form.endswith("ي")
+        if (
+            t.upos in ("ADJ", "CCONJ")
+            or nisba
+            or (t.upos == "NOUN" and tree.tok(j - 1).upos == "CCONJ")
+        ):
+            j += 1
+            continue
+        break
+    return j - 1 if j > end + 1 and j <= n and tree.tok(j).form in COMMAS else end
 
 
 def _head_of_ent(d: Doc, s: Sentence, key: str, tree: Tree) -> int:
@@ -285,19 +372,26 @@ def _bound_person(d: Doc, head: str, mods: frozenset[str], sentence: int) -> str
     return None
 
 
-def _title_relation(d: Doc, s: Sentence, tree: Tree, t: int, title: str, person: str) -> None:
+def _title_relation(d: Doc, s: Sentence, tree: Tree, t: int, title: str, person: str) -> bool:
     """What a named title says besides holdsPosition: the person's nationality, and the
-    title's relation (leaderOf, memberOf) to the body in its phrase or, for a head of
-    state, to the country of its nationality adjective."""
+    title's relation (leaderOf, memberOf, spokespersonOf) to the body in its phrase or,
+    for a head of state, to the country of its nationality adjective. Whether a relation
+    was stated."""
     rel = titles()[title].relation
     _note_nationality(d, tree, t, person)
     if rel in ("holdsPosition", NO_RELATION):
-        return  # نظير عمان: a counterpart is no member or leader of the body in its phrase
+        return False  # نظير عمان: a counterpart is no member or leader of the body in its phrase
     if _title_body(d, s, tree, t, rel, person):
-        return
+        return True
+    if rel == "spokespersonOf":
+        body = _in_name_body(d, s, tree, t)
+        if body is not None and d.find(body) != d.find(person):
+            d.fact(person, rel, body, s, tree, [t], TITLE_BODY)
+            return True
+        return False
     if rel != "leaderOf" or strip_al(title) not in HEADS_OF_STATE:
-        return  # رئيس الوزراء المصري heads a government, not the country
-    _head_of_state(d, s, tree, t, rel, person)
+        return False  # رئيس الوزراء المصري heads a government, not the country
+    return _head_of_state(d, s, tree, t, rel, person)
 
 
 def _note_nationality(d: Doc, tree: Tree, t: int, person: str) -> None:
@@ -340,7 +434,7 @@ def _title_body(d: Doc, s: Sentence, tree: Tree, t: int, rel: str, person: str) 
     return False
 
 
-def _head_of_state(d: Doc, s: Sentence, tree: Tree, t: int, rel: str, person: str) -> None:
+def _head_of_state(d: Doc, s: Sentence, tree: Tree, t: int, rel: str, person: str) -> bool:
     for k in tree.children(t, "amod"):
         # الرئيس التونسي, ملك الأردن's الملك الأردني: the country of a nationality adjective
         country = gazetteer.country_of_nisba(tree.tok(k).form)
@@ -352,7 +446,9 @@ def _head_of_state(d: Doc, s: Sentence, tree: Tree, t: int, rel: str, person: st
             e.names.insert(0, country.label_ar)
         if d.find(key) != person:
             d.fact(person, rel, key, s, tree, [t, k], TITLE_NATIONALITY)
-        return
+            return True
+        return False
+    return False
 
 
 # ------------------------------------------------------- predicative titles

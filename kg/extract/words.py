@@ -191,7 +191,7 @@ AGENT_GOVERNORS = frozenset(
     normalize(w)
     for w in (
         "اعلن قرر اكد كشف نفذ شن اجري باشر بدا واصل تواصل استانف جدد تبني وافق قام اتم اكمل "
-        "انجز اعتزم عزم تسلم تولي القي فرض نظم"
+        "انجز اعتزم عزم تسلم تولي القي فرض نظم وجه"
     ).split()
 )
 #: Nouns of sanctions (and the packages and lists of them): what they include is what

@@ -274,7 +274,32 @@ def _candidates(
         + _name_readings(surface, names, prev)
         + foreign
         + _verbal_noun(readings, prev, surface)
+        + _feminine_verb_with_object(readings, prev, surface)
     )
+
+
+def _feminine_verb_with_object(
+    readings: tuple[Reading, ...], prev: Reading | None, surface: str
+) -> tuple[Reading, ...]:
+    """After a relative pronoun, a word in -ته the analyser reads only as a noun in ة with
+    a pronoun suffix (استضافته: its hosting) is also a feminine past verb with an object
+    suffix (الاجتماع الذي استضافته واشنطن: which Washington hosted)."""
+    if prev is None or prev.parts[-1].tag != "rel" or any(r.pos == "V" for r in readings):
+        return ()
+    bare = strip_diacritics(surface)
+    if not bare.endswith("ته") or len(bare) < 5:
+        return ()
+    verbs = [
+        r
+        for r in analyse_word(surface[: len(surface) - 1])
+        if r.pos == "V" and r.tense == "past" and r.person == "3fs" and len(r.parts) == 1
+    ]
+    if not verbs:
+        return ()
+    v = verbs[0]
+    end = v.parts[0].end
+    pron = Part(end, end + 1, "PRON", "هُوَ", "Gender=Masc|Number=Sing|Person=3|PronType=Prs", "pron")
+    return (replace(v, parts=(v.parts[0], pron)),)
 
 
 def _verbal_noun(

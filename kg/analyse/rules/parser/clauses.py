@@ -90,12 +90,57 @@ def attach_clauses(ws: list[W], units: list[Unit]) -> None:
     [('حيث', 'mark', 6), ('التقى', 'advcl', 1), ('الرئيس', 'nsubj', 6)]
     """
     walk = _Walk([Frame("main", -1)])
+    spans = _blessings(ws)
+    aside = {i for a, b in spans for i in range(a, b + 1)}
+    units = [u for u in units if not (u.first in aside and u.last in aside)]
     for idx, u in enumerate(units):
         _unit(ws, units, idx, walk)
         walk.prev = u
     while len(walk.stack) > 1:
         close(ws, walk.stack)
     close_main(ws, walk.stack[0])
+    for a, b in spans:
+        _attach_blessing(ws, a, b)
+
+
+def _blessings(ws: list[W]) -> list[tuple[int, int]]:
+    """The formulas of blessing after a name, as token spans: a word with a pronoun
+    suffix, الله, and a coordinated word with a suffix (نصره الله وأيده, حفظه الله). The
+    clause pass reads around them: they are no argument of anything."""
+    spans = []
+    for w in ws:
+        i = w.i
+        if w.norm != GOD or i < 2 or ws[i - 1].upos != "PRON" or ws[i - 1].word != ws[i - 2].word:
+            continue
+        a = i - 2
+        while a > 0 and ws[a - 1].word == ws[i - 2].word:
+            a -= 1  # the word's own clitics (ونصره)
+        if ws[i - 2].upos not in ("VERB", "NOUN") or a == 0:
+            continue
+        b = i
+        nxt = [x for x in ws[i + 1 :] if x.word == w.word + 1]
+        if len(nxt) >= 3 and nxt[0].tag == "conj" and nxt[-1].upos == "PRON":
+            b = nxt[-1].i  # وأيده
+        spans.append((a, b))
+    return spans
+
+
+def _attach_blessing(ws: list[W], a: int, b: int) -> None:
+    """The formula hangs on the word before it (the name it blesses), God its subject, a
+    second verb coordinated with the first."""
+    first = next(i for i in range(a, b + 1) if ws[i].upos in ("VERB", "NOUN"))
+    reattach(ws, first, a - 1, "parataxis")
+    for i in range(a, b + 1):
+        if ws[i].norm == GOD:
+            reattach(ws, i, first, "nsubj")
+        elif i != first and ws[i].upos in ("VERB", "NOUN") and ws[i].word != ws[first].word:
+            reattach(ws, i, first, "conj")
+        elif ws[i].tag == "conj":
+            reattach(ws, i, i + 1, "cc")
+
+
+#: God, in a formula of blessing (نصره الله وأيده).
+GOD = normalize("الله")
 
 
 def _unit(ws: list[W], units: list[Unit], idx: int, walk: _Walk) -> None:

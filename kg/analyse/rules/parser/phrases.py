@@ -432,6 +432,9 @@ def _take_small_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int |
     ):
         attach(ws, i, g.chain[0], "det")  # الاجتماع هذا (but أولئك الذين: a phrase of its own)
         return k + 1
+    quoted = _quoted_name(ws, mains, k, g)
+    if quoted is not None:
+        return quoted
     if (
         w.form == "("
         and k + 2 < len(mains)
@@ -595,6 +598,41 @@ def _nisba_fits(adj: W, noun: W, definite: bool) -> bool:
         and adj.ntype == "nisba"
         and not (noun.number == "p" and adj.number == "s" and human(noun))
     )
+
+
+#: Quotation marks that open a quoted name, with the mark that closes it.
+QUOTES = {"«": "»", "“": "”", '"': '"'}
+#: A quoted name after a noun has at most this many words.
+QUOTED_NAME_WORDS = 4
+
+
+def _quoted_name(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
+    """وكالة "الأناضول", عملية "طوفان الأقصى": a short quoted run of nominal words after
+    a noun in the construct state is its name, the noun's genitive (not a phrase of its
+    own, let alone a subject). The index after the closing mark, or None."""
+    w = ws[mains[k]]
+    last = ws[g.chain[-1]]
+    if w.form not in QUOTES or not can_govern(last) or g.has_suffix or last.upos != "NOUN":
+        return None
+    close = QUOTES[w.form]
+    for m in range(k + 2, min(k + 2 + QUOTED_NAME_WORDS, len(mains))):
+        if ws[mains[m]].form != close:
+            continue
+        inner = mains[k + 1 : m]
+        if not all(ws[i].upos in ("NOUN", "PROPN", "ADJ", "X") for i in inner):
+            return None
+        if first_has_clitic(ws, inner[0]):
+            return None
+        attach(ws, inner[0], g.chain[-1], "nmod")
+        for i in inner[1:]:
+            attach(ws, i, inner[0], "flat")
+        attach(ws, mains[k], inner[0], "punct")
+        attach(ws, mains[m], inner[0], "punct")
+        g.unit.last = last_tok(ws, mains[m])
+        g.chain.append(inner[0])
+        g.has_suffix = True  # the name closes the construct
+        return m + 1
+    return None
 
 
 def _bracketed(ws: list[W], mains: list[int], k: int, g: _Growth) -> int:
