@@ -226,7 +226,8 @@ def build(
             writer.close()
     if bar:
         bar.close()
-    dataset = graph.build_graph(results, base=options.base)
+    dataset, results, refused = _graph_stage(results, options.base)
+    problems += refused
     outputs: list[str] = [str(store_dir)] if store_dir is not None and results else []
     if out_dir is not None and results:
         out = Path(out_dir)
@@ -237,6 +238,27 @@ def build(
             outputs.append(str(view.render_html(graph.union_graph(dataset), out / "graph.html")))
     summary = _summary(results, problems, outputs, time.perf_counter() - t0)
     return summary, dataset
+
+
+def _graph_stage(results: list[DocResult], base: str) -> tuple[Any, list[DocResult], list[Problem]]:
+    """The graph of the results; a document the graph stage refuses (an extraction it
+    cannot write) becomes a Problem and the graph is made of the others."""
+    from . import graph
+
+    try:
+        return graph.build_graph(results, base=base), results, []
+    except (ValueError, TypeError):  # GraphError, or rdflib's complaint about a term
+        pass
+    good: list[DocResult] = []
+    refused: list[Problem] = []
+    for r in results:
+        try:
+            graph.build_graph([r], base=base)
+        except (ValueError, TypeError) as exc:
+            refused.append(Problem(r.doc.source, f"{type(exc).__name__}: {exc}", stage="graph"))
+            continue
+        good.append(r)
+    return graph.build_graph(good, base=base), good, refused
 
 
 # --- the work of a corpus build's workers ------------------------------------------------

@@ -13,7 +13,7 @@ The entities one sentence's mentions make (a title is a person; the meeting even
 made by the meeting step, the rest here):
 
 >>> from kg import build
->>> g = build(["التقى وزير الخارجية القطري نظيره الأميركي في الدوحة يوم الأحد."])
+>>> g = build(texts=["التقى وزير الخارجية القطري نظيره الأميركي في الدوحة يوم الأحد."])
 >>> sorted((e.label, e.cls) for e in g.entities())
 [('الدوحة', 'City'), ('لقاء وزير الخارجية القطري ونظيره الأميركي', 'Event'),
  ('نظيره الأميركي', 'Person'), ('وزير الخارجية القطري', 'Person'),
