@@ -267,6 +267,13 @@ def build(
         )
 
 
+raw_csv_option = click.option(
+    "--raw-csv",
+    is_flag=True,
+    help="CSV: write cells as they are; by default a cell starting with = + - @ (a spreadsheet formula) gets a leading '.",
+)
+
+
 @main.command()
 @click.argument("graph", type=click.Path(exists=True, path_type=Path))
 @click.argument("sparql", required=False)
@@ -284,8 +291,14 @@ def build(
     help=", ".join(FORMATS.names(Use.RESULT)) + ".",
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the stored example queries.")
+@raw_csv_option
 def query(
-    graph: Path, sparql: str | None, query_file: str | None, fmt: str, list_queries: bool
+    graph: Path,
+    sparql: str | None,
+    query_file: str | None,
+    fmt: str,
+    list_queries: bool,
+    raw_csv: bool,
 ) -> None:
     """Run a SPARQL query over GRAPH (.ttl, .trig, .nt, .nq, .jsonld, or a --store folder)."""
     from . import query as q
@@ -301,7 +314,7 @@ def query(
     from .link.wdclient import service_calls
 
     with service_calls(sparql or ""):  # SERVICE <…wikidata…> goes out politely
-        click.echo(q.format_result(q.query(graph, sparql or ""), fmt))
+        click.echo(q.format_result(q.query(graph, sparql or ""), fmt, csv_safe=not raw_csv))
 
 
 @main.command(name="eval")
@@ -409,12 +422,13 @@ def path(graph: Path, a: str, b: str, lang: str) -> None:
     help="Defaults to GRAPH with the new suffix.",
 )
 @lang_option
-def export(graph: Path, fmt: str, out_file: Path | None, lang: str) -> None:
+@raw_csv_option
+def export(graph: Path, fmt: str, out_file: Path | None, lang: str, raw_csv: bool) -> None:
     """Export GRAPH (a file or a --store folder) as RDF, for Gephi and other graph tools, or as CSV."""
     from .export import export as export_graph
 
     out = out_file or graph.with_suffix("." + fmt)
-    click.echo(f"wrote {export_graph(graph, fmt, out, lang=lang)}")
+    click.echo(f"wrote {export_graph(graph, fmt, out, lang=lang, csv_safe=not raw_csv)}")
 
 
 @main.command()
