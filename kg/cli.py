@@ -27,6 +27,8 @@ from .read import MAX_CHARS_DEFAULT
 if TYPE_CHECKING:  # pragma: no cover
     from .model import BuildSummary
 
+#: The --report formats, by suffix.
+REPORT_SUFFIXES = (".jsonl", ".tsv", ".csv")
 #: With --report, the problems printed on the terminal (the report has them all).
 PROBLEMS_SHOWN = 20
 
@@ -129,6 +131,17 @@ def _analyser_options(
     return opts
 
 
+def _check_base(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--base must be an absolute IRI (a scheme, no spaces or characters IRIs forbid)."""
+    from .vocab import is_base_iri
+
+    if value is not None and not is_base_iri(value):
+        raise click.BadParameter(
+            f"{value!r} is not an absolute IRI (e.g. https://example.org/kg/)", ctx, param
+        )
+    return value
+
+
 linker_option = click.option(
     "--linker",
     default="gazetteer",
@@ -156,16 +169,23 @@ linker_option = click.option(
 @analyser_option
 @linker_option
 @click.option("--lang", default=None, help="Force the language (ar, en) instead of detecting it.")
-@click.option("--base", default=None, help="Base IRI of the resources.")
+@click.option(
+    "--base", default=None, callback=_check_base, help="Base IRI of the resources (absolute)."
+)
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="No progress bar, no summary and no warnings (skipped files are still named).",
+)
 @click.option(
     "-w",
     "--workers",
     type=click.IntRange(min=0),
     default=1,
     show_default=True,
-    help="Worker processes for analysis and extraction (0: one per CPU).",
+    help="Worker processes for analysis and extraction (0: one per CPU; more than the CPUs are capped).",
 )
 @click.option(
     "--engine",
@@ -182,7 +202,7 @@ linker_option = click.option(
     "--report",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Write one row per input (built, unchanged, skipped: why) to FILE.jsonl or FILE.tsv.",
+    help="Write one row per input (built, unchanged, skipped: why) to FILE.jsonl, FILE.tsv or FILE.csv.",
 )
 @click.option(
     "--rebuild", is_flag=True, help="With --store: process documents the store holds unchanged too."
@@ -234,9 +254,21 @@ def build(
     from .pipeline import Options, build_corpus
     from .vocab import DEFAULT_BASE
 
+    if quiet:
+        logging.getLogger().setLevel(logging.ERROR)
     if out_dir is None and store_dir is None:
         out_dir = Path("build")
-    workers = workers or default_workers()
+    cpus = default_workers()
+    if workers > cpus:
+        if not quiet:
+            click.echo(
+                f"kg: warning: --workers {workers} is more than the {cpus} CPUs; using {cpus}",
+                err=True,
+            )
+        workers = cpus
+    workers = workers or cpus
+    if report is not None and report.suffix.lower() not in REPORT_SUFFIXES:
+        _fail(f"--report {report}: give a file ending in {', '.join(REPORT_SUFFIXES)}", 2)
     options = Options(
         analyser=analyser,
         linker=linker,
@@ -352,7 +384,12 @@ lang_option = click.option(
     "--out", "out_file", default="graph.html", show_default=True, type=click.Path(path_type=Path)
 )
 @lang_option
-@click.option("--max-nodes", type=int, default=None, help="Keep only the N most central entities.")
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Keep only the N most central entities.",
+)
 @click.option(
     "--size-by", type=click.Choice(["degree", "pagerank"]), default="degree", show_default=True
 )
@@ -419,7 +456,7 @@ def path(graph: Path, a: str, b: str, lang: str) -> None:
     "out_file",
     type=click.Path(path_type=Path),
     default=None,
-    help="Defaults to GRAPH with the new suffix.",
+    help="Defaults to GRAPH with the new suffix, if no such file exists (kg build's own graph.trig is never replaced unasked).",
 )
 @lang_option
 @raw_csv_option
@@ -428,6 +465,8 @@ def export(graph: Path, fmt: str, out_file: Path | None, lang: str, raw_csv: boo
     from .export import export as export_graph
 
     out = out_file or graph.with_suffix("." + fmt)
+    if out_file is None and out.exists():
+        _fail(f"{out} exists; give --out (--out {out} to replace it)")
     click.echo(f"wrote {export_graph(graph, fmt, out, lang=lang, csv_safe=not raw_csv)}")
 
 
@@ -515,7 +554,7 @@ def serve(
     "out_file",
     type=click.Path(path_type=Path),
     default=None,
-    help="Write here instead of replacing GRAPH.",
+    help="Write here; without it GRAPH itself is replaced by its enriched version.",
 )
 @click.option(
     "--cache",
@@ -525,12 +564,16 @@ def serve(
     help="SQLite cache (default ~/.cache/kg-builder/wikidata.sqlite).",
 )
 def enrich(graph: Path, out_file: Path | None, cache: Path | None) -> None:
-    """Add Wikidata labels (ar, en), descriptions and classes of the linked items to GRAPH (online)."""
+    """Add Wikidata labels (ar, en), descriptions and classes of the linked items to GRAPH (online).
+
+    GRAPH is replaced by the enriched graph unless --out names another file."""
     from . import enrich as enrich_mod
     from .link.wdclient import WikidataClient
 
     summary, path = enrich_mod.enrich_file(graph, out_file, WikidataClient(cache_path=cache))
     click.echo(enrich_mod.format_summary(summary, path))
+    if out_file is None:
+        click.echo(f"kg: {graph} was replaced in place (--out FILE writes elsewhere)", err=True)
 
 
 @main.command()

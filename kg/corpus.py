@@ -30,6 +30,7 @@ the order of the documents and however many workers made them.
 from __future__ import annotations
 
 import collections
+import csv
 import heapq
 import json
 import os
@@ -481,19 +482,28 @@ REPORT_FIELDS = ("source", "id", "outcome", "stage", "reason")
 
 class Report:
     """One row per input item: built, unchanged (already in the store) or skipped, with
-    the reason or what the reader did; JSON lines, or TSV when the file ends in .tsv.
-    Written to a temporary file and moved into place at the end."""
+    the reason or what the reader did; JSON lines, or TSV when the file ends in .tsv,
+    CSV (RFC 4180, formula cells neutralised) when it ends in .csv. Written to a
+    temporary file and moved into place at the end."""
 
     def __init__(self, path: str | os.PathLike[str] | None) -> None:
         self.path = Path(path) if path is not None else None
         self._f: IO[str] | None = None
         self._tmp: Path | None = None
+        self._writer: Any = None
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
             self._f = open(self._tmp, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
-            if self._tsv:
+            if self._csv:
+                self._writer = csv.writer(self._f, lineterminator="\n")
+                self._writer.writerow(REPORT_FIELDS)
+            elif self._tsv:
                 self._f.write("\t".join(REPORT_FIELDS) + "\n")
+
+    @property
+    def _csv(self) -> bool:
+        return self.path is not None and self.path.suffix.lower() == ".csv"
 
     @property
     def _tsv(self) -> bool:
@@ -505,7 +515,11 @@ class Report:
         if self._f is None:
             return
         values = (source, doc_id, outcome, stage, reason)
-        if self._tsv:
+        if self._csv:
+            from .query import csv_cell
+
+            self._writer.writerow([csv_cell(v) for v in values])
+        elif self._tsv:
             self._f.write("\t".join(" ".join(v.split()) for v in values) + "\n")
         else:
             self._f.write(

@@ -82,3 +82,86 @@ def test_query_csv_neutralises_formulas(built: Path) -> None:
     assert r.stdout.splitlines()[1] == "'=HYPERLINK(1).txt,-2.5"  # a number stays a number
     r = kg("query", built / "graph.ttl", q, "--format", "csv", "--raw-csv")
     assert r.stdout.splitlines()[1] == "=HYPERLINK(1).txt,-2.5"
+
+
+# --- item 12: small UX ---------------------------------------------------------------------
+
+CONLLU_MISMATCH = """# text = Something else entirely.
+1\tRex\tRex\tPROPN\t_\t_\t2\tnsubj\t_\t_
+2\tspoke\tspeak\tVERB\t_\t_\t0\troot\t_\tSpaceAfter=No
+3\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_
+
+"""
+
+
+def test_view_refuses_max_nodes_0(built: Path, tmp_path: Path) -> None:
+    r = kg("view", built / "graph.ttl", "--out", tmp_path / "v.html", "--max-nodes", "0")
+    assert r.returncode != 0 and "--max-nodes" in r.stderr
+    assert not (tmp_path / "v.html").exists()
+
+
+def test_build_refuses_a_base_that_is_not_an_iri(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    r = kg("build", tmp_path / "a.txt", "--out", tmp_path / "o", "--base", "not an iri")
+    assert r.returncode != 0 and "not an absolute IRI" in r.stderr
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize(
+    "entities",
+    [
+        "id\tqid\ttype\tlabel_en\tsurfaces_ar\n",  # the header alone
+        "name\tkind\nx\ty\n",  # other columns
+    ],
+)
+def test_eval_refuses_an_empty_or_foreign_tsv(built: Path, tmp_path: Path, entities: str) -> None:
+    (tmp_path / "e.tsv").write_text(entities, encoding="utf-8")
+    (tmp_path / "f.tsv").write_text(
+        "subject\trelations\tobject\tlevel\tevidence\nx\thosted\ty\tcore\t-\n", encoding="utf-8"
+    )
+    line = one_line_error(kg("eval", built / "graph.ttl", tmp_path / "e.tsv", tmp_path / "f.tsv"))
+    assert "e.tsv" in line
+
+
+def test_report_csv_is_csv(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_bytes(b"")
+    r = kg(
+        "build",
+        tmp_path / "in",
+        "--out",
+        tmp_path / "o",
+        "--report",
+        tmp_path / "r.csv",
+        "--no-html",
+    )
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.reader(io.StringIO((tmp_path / "r.csv").read_text(encoding="utf-8"))))
+    assert rows[0] == ["source", "id", "outcome", "stage", "reason"]
+    assert sorted(row[2] for row in rows[1:]) == ["built", "skipped"]
+    r = kg("build", tmp_path / "in", "--out", tmp_path / "o", "--report", tmp_path / "r.xlsx")
+    assert r.returncode != 0 and ".jsonl" in r.stderr and not (tmp_path / "r.xlsx").exists()
+
+
+def test_workers_above_the_cpus_are_capped_with_a_warning_that_q_silences(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.conllu").write_text(CONLLU_MISMATCH, encoding="utf-8")
+    args = ("build", tmp_path / "a.txt", tmp_path / "b.conllu", "--no-html", "--analyser", "auto")
+    r = kg(*args, "--out", tmp_path / "o1", "--workers", "999")
+    assert r.returncode == 0, r.stderr
+    assert "--workers 999 is more than the" in r.stderr
+    r = kg(*args, "--out", tmp_path / "o2", "--workers", "999", "-q")
+    assert r.returncode == 0 and r.stderr == "" and r.stdout == ""
+
+
+def test_export_does_not_replace_the_builds_own_trig(built: Path, tmp_path: Path) -> None:
+    before = (built / "graph.trig").read_bytes()
+    line = one_line_error(kg("export", built / "graph.ttl", "--format", "trig"))
+    assert "graph.trig exists" in line and "--out" in line
+    assert (built / "graph.trig").read_bytes() == before
+
+
+def test_enrich_says_it_replaces_its_input() -> None:
+    r = kg("enrich", "--help")
+    assert "GRAPH itself is replaced" in r.stdout
