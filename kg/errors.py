@@ -62,6 +62,11 @@ class DuplicateDocumentError(GraphError):
     """Two documents of one build with one id: they would share a named graph."""
 
 
+class DocumentCollisionError(GraphError):
+    """A document whose id a store already holds for a document read from another file
+    (ids are paths relative to the folder given to ``kg build``)."""
+
+
 class InvalidExtractionError(GraphError):
     """An extraction the graph stage cannot write: a link without a valid QID, an entity
     of no ontology class, a fact whose evidence lies outside the text or whose end is an

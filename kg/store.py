@@ -46,12 +46,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
-from rdflib.namespace import OWL, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, XSD
 from rdflib.query import Result
 from rdflib.term import Node
 
 from .atomic import atomic_paths
-from .errors import InputError, UnknownNameError
+from .errors import DocumentCollisionError, InputError, UnknownNameError
 from .formats import FORMATS, Format, Kind, Use
 from .graph import DocumentPart, Tally, TallyRow, description_triples, document_iri, document_part
 from .graph import group_rows as _group
@@ -214,6 +214,7 @@ class Prepared:
     rows: tuple[_Row, ...]  # its votes on shared entities
     spo: tuple[_Spo, ...]  # its triples in the shared graph
     triples: int
+    source: str = ""  # the file it was read from (its dcterms:source)
 
 
 def prepare(
@@ -249,6 +250,7 @@ def prepare(
         tuple(_rows(part.votes)),
         tuple(spo),
         len(own) + len(shared),
+        result.doc.source,
     )
 
 
@@ -305,11 +307,19 @@ class GraphStore:
         return self.put_prepared(prepare(result, base=self.base))
 
     def put_prepared(self, prepared: Prepared) -> Put:
-        """``put`` of a document prepared elsewhere (``prepare``, e.g. in a worker process)."""
+        """``put`` of a document prepared elsewhere (``prepare``, e.g. in a worker process).
+
+        A document of the same id read from another file (``kg build 2023/ --store st``,
+        then ``kg build 2024/ --store st``, both with ``001.txt``) is refused with
+        :class:`~kg.errors.DocumentCollisionError`, not silently replaced: ids are paths
+        relative to the folder given, so such files must be built from a common folder
+        (``kg build news/``: ids ``2023/001.txt`` and ``2024/001.txt``)."""
         if prepared.base != self.base:
             raise ValueError(f"prepared for base {prepared.base!r}; the store's is {self.base!r}")
         doc = URIRef(prepared.doc)
         replaced = self._has_graph(doc)
+        if replaced and prepared.source:
+            self._check_same_source(doc, prepared)
         touched = self._commit(
             doc, prepared.text, list(prepared.rows), list(prepared.spo), prepared.digest
         )
@@ -508,6 +518,19 @@ class GraphStore:
             out.setdefault(iri, Tally())
         return out
 
+    def _check_same_source(self, doc: URIRef, prepared: Prepared) -> None:
+        ox_ = _ox()
+        node = ox_.NamedNode(str(doc))
+        quads = self._rdf.quads_for_pattern(node, ox_.NamedNode(str(DCTERMS.source)), None, node)
+        stored = next((q.object.value for q in quads), "")
+        if not stored or _same_source(stored, prepared.source):
+            return
+        raise DocumentCollisionError(
+            f"document id {prepared.doc_id!r} is already in the store, read from {stored}; "
+            f"not replaced by {prepared.source}. Build both from a common folder so their "
+            "ids differ, or use another store"
+        )
+
     def _has_graph(self, doc: URIRef) -> bool:
         return bool(self._rdf.contains_named_graph(_ox().NamedNode(str(doc))))
 
@@ -547,6 +570,17 @@ class GraphStore:
                 str(self.path), f"the store was built with base {row[0]!r}, not {base!r}"
             )
         return str(row[0])
+
+
+def _same_source(a: str, b: str) -> bool:
+    """Whether two dcterms:source values name one file (one relative, one absolute, or
+    both written from different folders of the same tree)."""
+    if a == b:
+        return True
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except (OSError, ValueError):
+        return False
 
 
 def content_hash(text: str) -> str:

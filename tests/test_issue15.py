@@ -165,3 +165,27 @@ def test_export_does_not_replace_the_builds_own_trig(built: Path, tmp_path: Path
 def test_enrich_says_it_replaces_its_input() -> None:
     r = kg("enrich", "--help")
     assert "GRAPH itself is replaced" in r.stdout
+
+
+# --- item 4: one id from two folders in one store ---------------------------------------------
+
+
+def test_a_store_refuses_an_id_read_from_another_file(tmp_path: Path) -> None:
+    for year, text in (("2023", TEXT), ("2024", TEXT2)):
+        (tmp_path / year).mkdir()
+        (tmp_path / year / "001.txt").write_text(text, encoding="utf-8")
+    st = tmp_path / "st"
+    r = kg("build", tmp_path / "2023", "--store", st, "--analyser", "rules")
+    assert r.returncode == 0, r.stderr
+    r = kg("build", tmp_path / "2024", "--store", st, "--analyser", "rules")
+    assert r.returncode == 1  # nothing built
+    assert "already in the store, read from" in r.stderr and "2024/001.txt" in r.stderr
+    r = kg("query", st, "SELECT ?s WHERE { GRAPH ?g { ?g dcterms:source ?s } }", "--format", "csv")
+    assert r.stdout.split() == ["s", str(tmp_path / "2023" / "001.txt")]
+    # the same file, named another way, still replaces its earlier version
+    (tmp_path / "2023" / "001.txt").write_text(TEXT2, encoding="utf-8")
+    r = kg("build", "2023", "--store", st, "--analyser", "rules", cwd=tmp_path)
+    assert r.returncode == 0 and "documents 1" in r.stdout, r.stderr
+    # built from their common folder, the two files have two ids
+    r = kg("build", tmp_path, "--store", tmp_path / "st2", "--analyser", "rules")
+    assert "documents 2" in r.stdout, r.stderr
