@@ -30,6 +30,7 @@ the order of the documents and however many workers made them.
 from __future__ import annotations
 
 import collections
+import contextlib
 import csv
 import heapq
 import json
@@ -46,7 +47,7 @@ from typing import IO, Any
 
 from rdflib import URIRef
 
-from .atomic import atomic_files
+from .atomic import atomic_files, remove_stale_temps, temp_path
 from .errors import DuplicateDocumentError
 from .graph import (
     Description,
@@ -218,6 +219,7 @@ class CorpusWriter:
         self.out = Path(out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
         remove_stale_spools(self.out)
+        remove_stale_temps(self.out)
         self.spool = self.out / f"{SPOOL_PREFIX}{os.getpid()}-{time.time_ns():x}"
         self.spool.mkdir()
         self._parts = open(self.spool / "parts.bin", "w+b")  # noqa: SIM115 (closed in close())
@@ -493,7 +495,8 @@ class Report:
         self._writer: Any = None
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            remove_stale_temps(self.path.parent, self.path.name)
+            self._tmp = temp_path(self.path)
             self._f = open(self._tmp, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
             if self._csv:
                 self._writer = csv.writer(self._f, lineterminator="\n")
@@ -529,12 +532,15 @@ class Report:
     def close(self, ok: bool = True) -> Path | None:
         if self._f is None or self._tmp is None or self.path is None:
             return None
-        self._f.close()
-        self._f = None
-        if ok:
-            os.replace(self._tmp, self.path)
-            return self.path
-        self._tmp.unlink(missing_ok=True)
+        f, self._f = self._f, None
+        try:
+            f.close()  # on a full disk, the last write fails here
+            if ok:
+                os.replace(self._tmp, self.path)
+                return self.path
+        finally:
+            with contextlib.suppress(OSError):
+                self._tmp.unlink(missing_ok=True)
         return None
 
 
