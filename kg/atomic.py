@@ -119,6 +119,21 @@ def remove_stale_temps(folder: PathLike, target: str | None = None) -> list[Path
     return out
 
 
+def shown_path(path: str) -> str:
+    """The path to name in a message about ``path``: a temporary file of ours is named
+    by its target, a build's spool folder by the output folder.
+
+    >>> shown_path("out/.graph.ttl.kg-12-0123456789ab.tmp"), shown_path("out/.kg-spool-12-ab/runs")
+    ('out/graph.ttl', 'out')
+    """
+    p = Path(path)
+    for i, part in enumerate(p.parts):
+        if part.startswith(".kg-spool-"):
+            return str(Path(*p.parts[:i])) if i else "."
+    m = _TEMP.fullmatch(p.name)
+    return str(p.parent / m["target"]) if m else str(path)
+
+
 def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return True

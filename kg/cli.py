@@ -48,7 +48,40 @@ class _Group(click.Group):
             _fail(str(exc))
         except FileNotFoundError as exc:
             _fail(f"{exc.filename}: no such file")
+        except Exception as exc:
+            message = _environment_error(exc)
+            if message is None or logging.getLogger().isEnabledFor(logging.DEBUG):
+                raise  # a bug: the traceback says where (and -vv shows it for the others)
+            _fail(message)
         return None
+
+
+def _environment_error(exc: Exception) -> str | None:
+    """One line for what the machine did to a command (a read-only or full disk, a file
+    where a folder should be, a damaged store); None for anything else.
+
+    >>> import errno
+    >>> _environment_error(OSError(errno.ENOSPC, "No space left on device", "out/graph.ttl"))
+    'out/graph.ttl: No space left on device'
+    >>> _environment_error(ValueError("a bug")) is None
+    True
+    """
+    import sqlite3
+
+    from .atomic import shown_path
+
+    if isinstance(exc, OSError):
+        where = shown_path(str(exc.filename)) if exc.filename is not None else ""
+        return f"{where}: {exc.strerror or exc}" if where else str(exc.strerror or exc)
+    if isinstance(exc, sqlite3.Error):
+        return f"SQLite: {(str(exc).splitlines() or ['error'])[0]} (a full or read-only disk, or a damaged file)"
+    if isinstance(exc, RuntimeError) and str(exc).startswith(_ROCKSDB_STATUS):
+        return f"the store: {str(exc).splitlines()[0]}"
+    return None
+
+
+#: How RocksDB (under Oxigraph) begins the messages of the errors it raises as RuntimeError.
+_ROCKSDB_STATUS = ("Corruption", "IO error", "Invalid argument", "Not implemented", "Aborted")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -258,6 +291,8 @@ def build(
         logging.getLogger().setLevel(logging.ERROR)
     if out_dir is None and store_dir is None:
         out_dir = Path("build")
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
+        _fail(f"--out {out_dir}: is a file; give a folder")
     cpus = default_workers()
     if workers > cpus:
         if not quiet:

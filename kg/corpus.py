@@ -222,20 +222,24 @@ class CorpusWriter:
         remove_stale_temps(self.out)
         self.spool = self.out / f"{SPOOL_PREFIX}{os.getpid()}-{time.time_ns():x}"
         self.spool.mkdir()
-        self._parts = open(self.spool / "parts.bin", "w+b")  # noqa: SIM115 (closed in close())
-        self._db = sqlite3.connect(self.spool / "index.sqlite", isolation_level=None)
-        self._db.executescript(
-            """
-            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-            CREATE TABLE docs (iri TEXT PRIMARY KEY, start INTEGER NOT NULL, size INTEGER NOT NULL);
-            CREATE TABLE descriptions (iri TEXT PRIMARY KEY, description TEXT NOT NULL) WITHOUT ROWID;
-            """
-        )
-        self._db.execute("BEGIN")
-        self._run: list[Record] = []
-        self._runs: list[Path] = []
-        self._run_records = run_records or RUN_RECORDS
-        self._votes = _Votes(self.spool, self._run_records)
+        try:
+            self._parts = open(self.spool / "parts.bin", "w+b")  # noqa: SIM115 (closed in close())
+            self._db = sqlite3.connect(self.spool / "index.sqlite", isolation_level=None)
+            self._db.executescript(
+                """
+                PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+                CREATE TABLE docs (iri TEXT PRIMARY KEY, start INTEGER NOT NULL, size INTEGER NOT NULL);
+                CREATE TABLE descriptions (iri TEXT PRIMARY KEY, description TEXT NOT NULL) WITHOUT ROWID;
+                """
+            )
+            self._db.execute("BEGIN")
+            self._run: list[Record] = []
+            self._runs: list[Path] = []
+            self._run_records = run_records or RUN_RECORDS
+            self._votes = _Votes(self.spool, self._run_records)
+        except BaseException:  # a full disk: no spool left behind
+            shutil.rmtree(self.spool, ignore_errors=True)
+            raise
         self.documents = 0
 
     def add(self, doc: Built) -> None:
@@ -262,9 +266,12 @@ class CorpusWriter:
         return [ttl, trig]
 
     def close(self) -> None:
-        self._parts.close()
-        self._db.close()
-        shutil.rmtree(self.spool, ignore_errors=True)
+        try:
+            with contextlib.suppress(OSError):  # a full disk fails the last flush
+                self._parts.close()
+            self._db.close()
+        finally:
+            shutil.rmtree(self.spool, ignore_errors=True)
 
     def __enter__(self) -> CorpusWriter:
         return self

@@ -134,11 +134,45 @@ def open_read_only(path: str | os.PathLike[str]) -> ox.Store:
     """
     where = rdf_dir(path)
     if where is None:
+        _check_not_damaged(Path(path))
         raise InputError(str(path), "not a kg store (make one with kg build ... --store DIR)")
     try:
         return cast("ox.Store", _ox().Store.read_only(str(where)))
-    except OSError as e:
-        raise InputError(str(path), f"cannot open the store: {e}") from None
+    except (OSError, RuntimeError) as e:  # RocksDB says Corruption, IO error ... as RuntimeError
+        raise damaged(path, e) from None
+
+
+def damaged(path: str | os.PathLike[str], e: BaseException) -> InputError:
+    """The one-line error of a store that cannot be opened or read (a damaged file, a
+    full or read-only disk): the first line of what Oxigraph or SQLite says.
+
+    >>> str(damaged("st", RuntimeError("Corruption: Sst file size mismatch\\nmore")))
+    'st: the store cannot be read (Corruption: Sst file size mismatch); restore it from a backup or build it again'
+    """
+    first = (str(e).splitlines() or [type(e).__name__])[0].strip()
+    if isinstance(e, OSError) and e.strerror:
+        return InputError(str(path), f"cannot open the store: {e.strerror}")
+    if isinstance(e, sqlite3.OperationalError):  # not the file's fault: the disk's
+        return InputError(
+            str(path), f"cannot write to the store: {first} (is the disk full or read-only?)"
+        )
+    return InputError(
+        str(path),
+        f"the store cannot be read ({first}); restore it from a backup or build it again",
+    )
+
+
+def _check_not_damaged(path: Path) -> None:
+    """A store folder (it has votes.sqlite) whose Oxigraph folder lost its CURRENT or
+    IDENTITY file is damaged, not "not a store"."""
+    ox_dir = path / RDF_DIR
+    if (path / VOTES_DB).is_file() and ox_dir.is_dir() and any(ox_dir.iterdir()):
+        missing = [n for n in ("CURRENT", "IDENTITY") if not (ox_dir / n).is_file()]
+        raise InputError(
+            str(path),
+            f"the store is damaged ({RDF_DIR}/{', '.join(missing)} missing); "
+            "restore it from a backup or build it again",
+        )
 
 
 @contextlib.contextmanager
@@ -280,7 +314,12 @@ class GraphStore:
         self._lock = contextlib.ExitStack()
         self._lock.enter_context(store_lock(self.path, exclusive=True))
         try:
+            if rdf_dir(self.path) is None:
+                _check_not_damaged(self.path)
             self._db = sqlite3.connect(self.path / VOTES_DB, isolation_level=None)
+        except sqlite3.Error as e:
+            self._lock.close()
+            raise damaged(self.path, e) from None
         except BaseException:
             self._lock.close()
             raise
@@ -293,6 +332,10 @@ class GraphStore:
             self._fill_totals()
             self.base = self._base(base)
             self._rdf = _open_writer(self.path)
+        except sqlite3.Error as e:
+            self._db.close()
+            self._lock.close()
+            raise damaged(self.path / VOTES_DB, e) from None
         except BaseException:
             self._db.close()
             self._lock.close()
@@ -619,12 +662,12 @@ def _check_folder(path: Path) -> None:
 def _open_writer(path: Path) -> Any:
     try:
         return _ox().Store(str(path / RDF_DIR))
-    except OSError as e:
-        if "lock" in str(e).lower():
+    except (OSError, RuntimeError) as e:
+        if "lock" in str(e).lower() and "Corruption" not in str(e):
             raise InputError(
                 str(path), "the store is open in another process (kg serve, or another build?)"
             ) from None
-        raise InputError(str(path), f"cannot open the store: {e}") from None
+        raise damaged(path, e) from None
 
 
 class _transaction:
