@@ -408,7 +408,8 @@ def build_corpus(
     outputs: list[str] = []
     ok = False
     try:
-        sinks.known = sinks.store.documents() if sinks.store is not None and not rebuild else {}
+        if sinks.store is not None and not rebuild:
+            sinks.known, sinks.sources = sinks.store.documents(), sinks.store.sources()
         job = CorpusJob(
             options,
             files=sinks.writer is not None,
@@ -479,6 +480,7 @@ class _Sinks:
 
         self.store, self.writer, self.report = store, writer, Report(report)
         self.known: dict[str, str] = {}  # document id -> content hash, of the store
+        self.sources: dict[str, str] = {}  # document id -> the file it was read from
         self.totals = _Totals()
         self.problems: list[Problem] = []
 
@@ -486,7 +488,11 @@ class _Sinks:
         """Whether the store holds this document with the same text."""
         from .store import content_hash
 
-        return bool(self.known) and self.known.get(doc.id) == content_hash(doc.text)
+        if not self.known or self.known.get(doc.id) != content_hash(doc.text):
+            return False
+        # the same text read from another file is another document (the store refuses it)
+        stored = self.sources.get(doc.id)
+        return stored is None or self.store.same_source(stored, doc.source)
 
     def take(self, item: Document | Problem, outcome: Any) -> None:
         """One input item and what became of it: a Built, a Problem, or None (unchanged)."""

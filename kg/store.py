@@ -380,6 +380,19 @@ class GraphStore:
         """Ids of the documents in the store, with their content hashes ("" if none)."""
         return documents(self._rdf)
 
+    def sources(self) -> dict[str, str]:
+        """Ids of the documents in the store, with the file each was read from."""
+        q = "SELECT ?id ?s WHERE { GRAPH ?g { ?g a kg:Document ; dcterms:identifier ?id ; dcterms:source ?s } }"
+        return {
+            sol["id"].value: sol["s"].value
+            for sol in cast(Any, self._rdf.query(q, prefixes=_prefixes()))
+        }
+
+    @staticmethod
+    def same_source(a: str, b: str) -> bool:
+        """Whether two dcterms:source values name one file."""
+        return _same_source(a, b)
+
     def close(self) -> None:
         self._db.close()
         self._rdf = None  # closes Oxigraph (and its RocksDB lock) as the last reference goes

@@ -180,6 +180,11 @@ def test_a_store_refuses_an_id_read_from_another_file(tmp_path: Path) -> None:
     r = kg("build", tmp_path / "2024", "--store", st, "--analyser", "rules")
     assert r.returncode == 1  # nothing built
     assert "already in the store, read from" in r.stderr and "2024/001.txt" in r.stderr
+    # the same text from another file is another document too, not "unchanged"
+    (tmp_path / "2025").mkdir()
+    (tmp_path / "2025" / "001.txt").write_text(TEXT, encoding="utf-8")
+    r = kg("build", tmp_path / "2025", "--store", st, "--analyser", "rules")
+    assert r.returncode == 1 and "already in the store, read from" in r.stderr, r.stderr
     r = kg("query", st, "SELECT ?s WHERE { GRAPH ?g { ?g dcterms:source ?s } }", "--format", "csv")
     assert r.stdout.split() == ["s", str(tmp_path / "2023" / "001.txt")]
     # the same file, named another way, still replaces its earlier version
@@ -188,4 +193,4 @@ def test_a_store_refuses_an_id_read_from_another_file(tmp_path: Path) -> None:
     assert r.returncode == 0 and "documents 1" in r.stdout, r.stderr
     # built from their common folder, the two files have two ids
     r = kg("build", tmp_path, "--store", tmp_path / "st2", "--analyser", "rules")
-    assert "documents 2" in r.stdout, r.stderr
+    assert "documents 3" in r.stdout, r.stderr
