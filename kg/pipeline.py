@@ -251,13 +251,17 @@ def _graph_stage(results: list[DocResult], base: str) -> tuple[Any, list[DocResu
         pass
     good: list[DocResult] = []
     refused: list[Problem] = []
+    ids: set[str] = set()
     for r in results:
         try:
+            if r.doc.id in ids:
+                raise DuplicateDocumentError(f"duplicate document id {r.doc.id!r}")
             graph.build_graph([r], base=base)
         except (ValueError, TypeError) as exc:
             refused.append(Problem(r.doc.source, f"{type(exc).__name__}: {exc}", stage="graph"))
             continue
         good.append(r)
+        ids.add(r.doc.id)
     return graph.build_graph(good, base=base), good, refused
 
 

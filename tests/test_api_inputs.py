@@ -71,3 +71,12 @@ def test_the_old_form_still_works_and_is_deprecated(tmp_path: Path) -> None:
 def test_texts_must_be_strings(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="paths="):
         kg.build(texts=[tmp_path], linker="none")  # type: ignore[list-item]
+
+
+def test_a_text_and_a_file_with_one_id_do_not_abort_the_list(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text(
+        '{"id": "text-1", "text": "زار وزير الخارجية القطري مصر والأردن."}\n', encoding="utf-8"
+    )
+    with pytest.warns(SkippedDocumentWarning, match="duplicate document id"):
+        g = kg.build(texts=[TEXT], paths=[tmp_path / "a.jsonl"], linker="none")
+    assert g.summary.documents == 1 and len(g.summary.problems) == 1
