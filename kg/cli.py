@@ -288,7 +288,10 @@ def build(
     from .vocab import DEFAULT_BASE
 
     if quiet:
+        import warnings
+
         logging.getLogger().setLevel(logging.ERROR)
+        warnings.simplefilter("ignore")  # the libraries' warnings too (stanza, torch)
     if out_dir is None and store_dir is None:
         out_dir = Path("build")
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
