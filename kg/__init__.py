@@ -3,7 +3,7 @@
 Five lines to a graph::
 
     >>> import kg
-    >>> g = kg.build(["استضاف الرئيس الفرنسي إيمانويل ماكرون قمة في باريس."])
+    >>> g = kg.build(texts=["استضاف الرئيس الفرنسي إيمانويل ماكرون قمة في باريس."])
     >>> [(f.subject, f.relation, f.object) for f in g.facts()]
     [('إيمانويل ماكرون', 'hosted', 'قمة'), ('قمة', 'location', 'باريس'), ('إيمانويل ماكرون', 'holdsPosition', 'الرئيس الفرنسي'), ('إيمانويل ماكرون', 'leaderOf', 'فرنسا')]
 

@@ -1,7 +1,7 @@
 """The Python API: build a knowledge graph from text and ask it questions without SPARQL.
 
 >>> import kg
->>> g = kg.build(["استضاف الرئيس الفرنسي إيمانويل ماكرون قمة في باريس."])
+>>> g = kg.build(texts=["استضاف الرئيس الفرنسي إيمانويل ماكرون قمة في باريس."])
 >>> [(f.subject, f.relation, f.object) for f in g.facts(relation="hosted")]
 [('إيمانويل ماكرون', 'hosted', 'قمة')]
 """
@@ -50,7 +50,7 @@ class KnowledgeGraph:
     """A built or loaded graph. Thin: each method hands over to the module that does the work
     (kg.query for SPARQL, kg.serialise for files, kg.analytics for networkx, kg.view for HTML).
 
-    >>> g = build(["التقى وزير الخارجية القطري بنظيره الأميركي في الدوحة."])
+    >>> g = build(texts=["التقى وزير الخارجية القطري بنظيره الأميركي في الدوحة."])
     >>> len(g) > 0, g.summary.documents
     (True, 1)
     """
@@ -76,7 +76,7 @@ class KnowledgeGraph:
         """Facts, optionally about one entity (a name, an alias, a QID or an IRI) and of one
         relation, each with its sentence and evidence. Sorted by document and position.
 
-        >>> g = build(["قال رئيس الوزراء البريطاني ريشي سوناك إن بلاده تقف مع أوكرانيا."])
+        >>> g = build(texts=["قال رئيس الوزراء البريطاني ريشي سوناك إن بلاده تقف مع أوكرانيا."])
         >>> [f.relation for f in g.facts(entity="سوناك")]
         ['said', 'holdsPosition']
         """
@@ -110,7 +110,7 @@ class KnowledgeGraph:
     def entities(self, cls: str | None = None) -> list[EntityInfo]:
         """Entities with their class, label, Wikidata QID and other names.
 
-        >>> g = build(["زار الوفد الفرنسي مصر والسودان."])
+        >>> g = build(texts=["زار الوفد الفرنسي مصر والسودان."])
         >>> sorted((e.label, e.qid) for e in g.entities(cls="Country"))
         [('السودان', 'Q1049'), ('مصر', 'Q79')]
         """
@@ -157,7 +157,7 @@ class KnowledgeGraph:
     def query(self, sparql: str) -> list[dict[str, Any]]:
         """Run SPARQL; rows as dicts of plain Python values (ASK gives ``[{"result": bool}]``).
 
-        >>> g = build(["وقع العراق والأردن اتفاقية للتعاون الاقتصادي."])
+        >>> g = build(texts=["وقع العراق والأردن اتفاقية للتعاون الاقتصادي."])
         >>> g.query("SELECT (COUNT(*) AS ?n) WHERE { ?s kg:signed ?o }")
         [{'n': 2}]
         """
@@ -193,7 +193,7 @@ class KnowledgeGraph:
         atomically.
 
         >>> import tempfile, pathlib
-        >>> p = build(["زار الوفد الفرنسي مصر."]).save(pathlib.Path(tempfile.mkdtemp()) / "g.trig")
+        >>> p = build(texts=["زار الوفد الفرنسي مصر."]).save(pathlib.Path(tempfile.mkdtemp()) / "g.trig")
         >>> p.suffix, p.stat().st_size > 0
         ('.trig', True)
         """
@@ -240,8 +240,10 @@ class _Inline:
 
 
 def build(
-    sources: Iterable[Source] | Source,
+    sources: Iterable[Source] | Source | None = None,
     *,
+    texts: Iterable[str] | str | None = None,
+    paths: Iterable[Source] | Source | None = None,
     analyser: str = "auto",
     linker: str = "gazetteer",
     lang: str | None = None,
@@ -250,24 +252,46 @@ def build(
     html: bool = False,
     model_dir: Source | None = None,
 ) -> KnowledgeGraph:
-    """Build a graph from texts, files and folders.
+    """Build a graph from ``texts`` (strings: the text of articles) and ``paths`` (files
+    and folders). A string is never taken for a path unless it is given in ``paths``.
 
-    Each source is a folder or file (``Path``, or a string naming one that exists) or, as
-    a string otherwise, the text of an article. ``out`` writes graph.ttl, graph.trig (and
-    graph.html with ``html=True``) there too. ``model_dir``: stanza's model folder, for
-    the ``stanza`` and ``auto`` analysers.
+    ``out`` writes graph.ttl, graph.trig (and graph.html with ``html=True``) there too.
+    ``model_dir``: stanza's model folder, for the ``stanza`` and ``auto`` analysers.
 
-    >>> g = build(["استضاف ماكرون قمة في باريس."])
+    A document that fails (at any stage, the graph's included) is left out of the graph
+    with a :class:`~kg.errors.SkippedDocumentWarning` and listed in
+    ``summary.problems``; the others go on. Only when none can be read does ``build``
+    raise (:class:`~kg.errors.InputError`).
+
+    The older form, ``build(sources)`` (a string naming an existing file or folder read
+    as a path, any other string as text), is deprecated: it warns with a
+    ``DeprecationWarning``.
+
+    >>> g = build(texts=["استضاف ماكرون قمة في باريس."])
     >>> g.summary.documents, g.summary.facts
     (1, 2)
     """
+    import warnings
+
+    from .errors import SkippedDocumentWarning
     from .pipeline import Options
     from .pipeline import build as run
     from .vocab import DEFAULT_BASE
 
-    items = [sources] if isinstance(sources, str | os.PathLike) else list(sources)
-    paths = [Path(s) for s in items if not isinstance(s, str) or _is_path(s)]
-    texts = [s for s in items if isinstance(s, str) and not _is_path(s)]
+    text_items = [texts] if isinstance(texts, str) else list(texts or [])
+    path_items = [paths] if isinstance(paths, str | os.PathLike) else list(paths or [])
+    if any(not isinstance(t, str) for t in text_items):
+        raise InputError("<texts>", "texts= takes strings; give files and folders as paths=")
+    if sources is not None:
+        warnings.warn(
+            "kg.build(sources) is deprecated: a string naming an existing file is read as a "
+            "path, any other as text; use kg.build(texts=[...]) or kg.build(paths=[...])",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        items = [sources] if isinstance(sources, str | os.PathLike) else list(sources)
+        path_items += [s for s in items if not isinstance(s, str) or _is_path(s)]
+        text_items += [s for s in items if isinstance(s, str) and not _is_path(s)]
     stanza = (
         {"model_dir": Path(model_dir)}
         if model_dir is not None and analyser in ("auto", "stanza")
@@ -281,10 +305,17 @@ def build(
         html=html,
         analyser_options=stanza,
     )
-    summary, dataset = run(paths, Path(out) if out is not None else None, options, texts=texts)
+    summary, dataset = run(
+        [Path(p) for p in path_items],
+        Path(out) if out is not None else None,
+        options,
+        texts=text_items,
+    )
     if summary.documents == 0:
         reasons = "; ".join(f"{p.source}: {p.reason}" for p in summary.problems) or "no input"
         raise InputError("<input>", f"nothing could be read ({reasons})")
+    for p in summary.problems:
+        warnings.warn(SkippedDocumentWarning(p.source, p.reason), stacklevel=2)
     return KnowledgeGraph(dataset, summary)
 
 
@@ -292,7 +323,7 @@ def load(path: Source) -> KnowledgeGraph:
     """A graph from a file written before (.ttl, .trig, .nq, .nt, .jsonld).
 
     >>> import tempfile, pathlib
-    >>> p = build(["زار الوفد الفرنسي مصر."]).save(pathlib.Path(tempfile.mkdtemp()) / "g.ttl")
+    >>> p = build(texts=["زار الوفد الفرنسي مصر."]).save(pathlib.Path(tempfile.mkdtemp()) / "g.ttl")
     >>> [e.label for e in load(p).entities(cls="Country")]
     ['مصر']
     """

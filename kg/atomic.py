@@ -5,13 +5,20 @@ Every file kg writes (graph files, exports, pages, reports) goes through
 ``os.replace`` when the block ends, all of them, or, if it raises, none (the temporary
 files are removed). ``atomic_files`` opens them as text and ``atomic_write`` writes
 text in one call; both are that same mechanism.
+
+A temporary file is named ``.{target}.kg-{pid}-{random}.tmp``. A process killed while
+it writes (SIGKILL, a power cut) cannot remove its own; the next write to any target
+of that folder removes those whose process is gone (:func:`remove_stale_temps`), and
+``kg build`` sweeps its output folder when it starts.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
@@ -40,7 +47,8 @@ def atomic_paths(targets: Sequence[PathLike]) -> Iterator[list[Path]]:
     try:
         for target in paths:
             target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.parent / f".{target.name}.{secrets.token_hex(8)}.tmp"
+            remove_stale_temps(target.parent, target.name)
+            tmp = temp_path(target)
             os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
             temps.append(tmp)
         yield list(temps)
@@ -50,7 +58,92 @@ def atomic_paths(targets: Sequence[PathLike]) -> Iterator[list[Path]]:
             os.replace(tmp, target)
     finally:
         for tmp in temps:  # after the moves none is left; after a failure, all go
-            tmp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # one that cannot go must not keep the others
+                tmp.unlink(missing_ok=True)
+
+
+def temp_path(target: PathLike) -> Path:
+    """A new temporary path beside ``target``, of this process, in the pattern
+    :func:`remove_stale_temps` knows.
+
+    >>> p = temp_path("/d/graph.ttl")
+    >>> p.parent.as_posix(), p.name.startswith(f".graph.ttl.kg-{os.getpid()}-"), p.suffix
+    ('/d', True, '.tmp')
+    """
+    t = Path(target)
+    return t.parent / f".{t.name}.kg-{os.getpid()}-{secrets.token_hex(6)}.tmp"
+
+
+#: A temporary file of ours: .{target}.kg-{pid}-{12 hex}.tmp, or the pattern of kg before
+#: 0.x, .{target}.{16 hex}.tmp (no pid: removed once an hour old).
+_TEMP = re.compile(r"\.(?P<target>.+)\.(?:kg-(?P<pid>\d+)-[0-9a-f]{12}|[0-9a-f]{16})\.tmp")
+#: Seconds after which a temporary file of the old pattern (no pid) counts as abandoned.
+OLD_TEMP_AGE = 3600.0
+
+
+def remove_stale_temps(folder: PathLike, target: str | None = None) -> list[Path]:
+    """Remove the temporary files in ``folder`` (of ``target`` only, if given) that a
+    process of ours left when it was killed: those whose process is gone. Returns them.
+
+    >>> import tempfile, subprocess, sys
+    >>> d = Path(tempfile.mkdtemp())
+    >>> dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+    ...     capture_output=True, text=True).stdout.strip()
+    >>> _ = (d / f".g.ttl.kg-{dead}-0123456789ab.tmp").write_text("half")
+    >>> mine = temp_path(d / "g.ttl"); _ = mine.write_text("being written")
+    >>> [p.name[:9] for p in remove_stale_temps(d)], mine.exists()
+    (['.g.ttl.kg'], True)
+    """
+    out: list[Path] = []
+    d = Path(folder)
+    pattern = f".{target}.*.tmp" if target is not None else ".*.tmp"
+    try:
+        candidates = list(d.glob(pattern))
+    except OSError:
+        return out
+    for p in candidates:
+        m = _TEMP.fullmatch(p.name)
+        if m is None or (target is not None and m["target"] != target):
+            continue
+        try:
+            stale = (
+                not _alive(int(m["pid"]))
+                if m["pid"]
+                else time.time() - p.stat().st_mtime > OLD_TEMP_AGE
+            )
+            if stale and p.is_file():
+                p.unlink()
+                out.append(p)
+        except OSError:  # gone already, or not ours to remove
+            continue
+    return out
+
+
+def shown_path(path: str) -> str:
+    """The path to name in a message about ``path``: a temporary file of ours is named
+    by its target, a build's spool folder by the output folder.
+
+    >>> shown_path("out/.graph.ttl.kg-12-0123456789ab.tmp"), shown_path("out/.kg-spool-12-ab/runs")
+    ('out/graph.ttl', 'out')
+    """
+    p = Path(path)
+    for i, part in enumerate(p.parts):
+        if part.startswith(".kg-spool-"):
+            return str(Path(*p.parts[:i])) if i else "."
+    m = _TEMP.fullmatch(p.name)
+    return str(p.parent / m["target"]) if m else str(path)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):  # someone else's process; or no such pid
+        return True
+    return True
 
 
 @contextlib.contextmanager

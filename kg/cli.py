@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from .cli_web import web_inputs, web_options
 from .errors import KGError
 from .formats import FORMATS, Use
 from .read import MAX_CHARS_DEFAULT
@@ -27,6 +28,8 @@ from .read import MAX_CHARS_DEFAULT
 if TYPE_CHECKING:  # pragma: no cover
     from .model import BuildSummary
 
+#: The --report formats, by suffix.
+REPORT_SUFFIXES = (".jsonl", ".tsv", ".csv")
 #: With --report, the problems printed on the terminal (the report has them all).
 PROBLEMS_SHOWN = 20
 
@@ -46,7 +49,40 @@ class _Group(click.Group):
             _fail(str(exc))
         except FileNotFoundError as exc:
             _fail(f"{exc.filename}: no such file")
+        except Exception as exc:
+            message = _environment_error(exc)
+            if message is None or logging.getLogger().isEnabledFor(logging.DEBUG):
+                raise  # a bug: the traceback says where (and -vv shows it for the others)
+            _fail(message)
         return None
+
+
+def _environment_error(exc: Exception) -> str | None:
+    """One line for what the machine did to a command (a read-only or full disk, a file
+    where a folder should be, a damaged store); None for anything else.
+
+    >>> import errno
+    >>> _environment_error(OSError(errno.ENOSPC, "No space left on device", "out/graph.ttl"))
+    'out/graph.ttl: No space left on device'
+    >>> _environment_error(ValueError("a bug")) is None
+    True
+    """
+    import sqlite3
+
+    from .atomic import shown_path
+
+    if isinstance(exc, OSError):
+        where = shown_path(str(exc.filename)) if exc.filename is not None else ""
+        return f"{where}: {exc.strerror or exc}" if where else str(exc.strerror or exc)
+    if isinstance(exc, sqlite3.Error):
+        return f"SQLite: {(str(exc).splitlines() or ['error'])[0]} (a full or read-only disk, or a damaged file)"
+    if isinstance(exc, RuntimeError) and str(exc).startswith(_ROCKSDB_STATUS):
+        return f"the store: {str(exc).splitlines()[0]}"
+    return None
+
+
+#: How RocksDB (under Oxigraph) begins the messages of the errors it raises as RuntimeError.
+_ROCKSDB_STATUS = ("Corruption", "IO error", "Invalid argument", "Not implemented", "Aborted")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -129,89 +165,23 @@ def _analyser_options(
     return opts
 
 
+def _check_base(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--base must be an absolute IRI (a scheme, no spaces or characters IRIs forbid)."""
+    from .vocab import is_base_iri
+
+    if value is not None and not is_base_iri(value):
+        raise click.BadParameter(
+            f"{value!r} is not an absolute IRI (e.g. https://example.org/kg/)", ctx, param
+        )
+    return value
+
+
 linker_option = click.option(
     "--linker",
     default="gazetteer",
     show_default=True,
     help="Linker: gazetteer, none, or a chain like gazetteer+wikidata.",
 )
-
-
-def web_options(f: _F) -> _F:
-    """--urls, --feed, --sitemap, --offline, --refresh, --cache, --delay: the web inputs."""
-    for opt in reversed(
-        [
-            click.option(
-                "--urls",
-                "url_lists",
-                multiple=True,
-                type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                help="A file of URLs to fetch, one a line (# comments); repeatable.",
-            ),
-            click.option(
-                "--feed",
-                "feeds",
-                multiple=True,
-                help="An RSS or Atom feed (URL or file), or a file listing feeds: its articles are fetched; repeatable.",
-            ),
-            click.option(
-                "--sitemap",
-                "sitemaps",
-                multiple=True,
-                help="A sitemap or sitemap index (URL or file): its pages are fetched; repeatable.",
-            ),
-            click.option(
-                "--offline",
-                is_flag=True,
-                help="Fetch nothing: pages, feeds and robots.txt from the HTTP cache only.",
-            ),
-            click.option(
-                "--refresh",
-                is_flag=True,
-                help="Ask the servers again (conditionally: an unchanged page is 'not modified').",
-            ),
-            click.option(
-                "--cache",
-                "cache_dir",
-                type=click.Path(file_okay=False, path_type=Path),
-                default=None,
-                help="HTTP cache folder [default: $KG_CACHE_DIR/http or ~/.cache/kg-builder/http].",
-            ),
-            click.option(
-                "--delay",
-                type=click.FloatRange(min=0),
-                default=1.0,
-                show_default=True,
-                help="Seconds between two requests to the same host.",
-            ),
-        ]
-    ):
-        f = opt(f)
-    return f
-
-
-def _web(
-    url_lists: tuple[Path, ...],
-    feeds: tuple[str, ...],
-    sitemaps: tuple[str, ...],
-    offline: bool,
-    refresh: bool,
-    cache_dir: Path | None,
-    delay: float,
-) -> Any:
-    from .fetch import WebOptions, read_url_list
-
-    urls = tuple(u for f in url_lists for u in read_url_list(f))
-    web = WebOptions(
-        urls=urls,
-        feeds=feeds,
-        sitemaps=sitemaps,
-        offline=offline,
-        refresh=refresh,
-        cache_dir=str(cache_dir) if cache_dir else None,
-        delay=delay,
-    )
-    return web if web else None
 
 
 @main.command()
@@ -233,16 +203,23 @@ def _web(
 @analyser_option
 @linker_option
 @click.option("--lang", default=None, help="Force the language (ar, en) instead of detecting it.")
-@click.option("--base", default=None, help="Base IRI of the resources.")
+@click.option(
+    "--base", default=None, callback=_check_base, help="Base IRI of the resources (absolute)."
+)
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="No progress bar, no summary and no warnings (skipped files are still named).",
+)
 @click.option(
     "-w",
     "--workers",
     type=click.IntRange(min=0),
     default=1,
     show_default=True,
-    help="Worker processes for analysis and extraction (0: one per CPU).",
+    help="Worker processes for analysis and extraction (0: one per CPU; more than the CPUs are capped).",
 )
 @click.option(
     "--engine",
@@ -259,7 +236,7 @@ def _web(
     "--report",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Write one row per input (built, unchanged, skipped: why) to FILE.jsonl or FILE.tsv.",
+    help="Write one row per input (built, unchanged, skipped: why) to FILE.jsonl, FILE.tsv or FILE.csv.",
 )
 @click.option(
     "--rebuild", is_flag=True, help="With --store: process documents the store holds unchanged too."
@@ -326,12 +303,29 @@ def build(
     from .pipeline import Options, build_corpus
     from .vocab import DEFAULT_BASE
 
-    web = _web(url_lists, feeds, sitemaps, offline, refresh, cache_dir, delay)
+    if quiet:
+        import warnings
+
+        logging.getLogger().setLevel(logging.ERROR)
+        warnings.simplefilter("ignore")  # the libraries' warnings too (stanza, torch)
+    web = web_inputs(url_lists, feeds, sitemaps, offline, refresh, cache_dir, delay)
     if not inputs and web is None:
         _fail("give files or folders to read, or --urls, --feed or --sitemap", 2)
     if out_dir is None and store_dir is None:
         out_dir = Path("build")
-    workers = workers or default_workers()
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
+        _fail(f"--out {out_dir}: is a file; give a folder")
+    cpus = default_workers()
+    if workers > cpus:
+        if not quiet:
+            click.echo(
+                f"kg: warning: --workers {workers} is more than the {cpus} CPUs; using {cpus}",
+                err=True,
+            )
+        workers = cpus
+    workers = workers or cpus
+    if report is not None and report.suffix.lower() not in REPORT_SUFFIXES:
+        _fail(f"--report {report}: give a file ending in {', '.join(REPORT_SUFFIXES)}", 2)
     options = Options(
         analyser=analyser,
         linker=linker,
@@ -363,6 +357,13 @@ def build(
         )
 
 
+raw_csv_option = click.option(
+    "--raw-csv",
+    is_flag=True,
+    help="CSV: write cells as they are; by default a cell starting with = + - @ (a spreadsheet formula) gets a leading '.",
+)
+
+
 @main.command()
 @click.argument("graph", type=click.Path(exists=True, path_type=Path))
 @click.argument("sparql", required=False)
@@ -380,8 +381,14 @@ def build(
     help=", ".join(FORMATS.names(Use.RESULT)) + ".",
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the stored example queries.")
+@raw_csv_option
 def query(
-    graph: Path, sparql: str | None, query_file: str | None, fmt: str, list_queries: bool
+    graph: Path,
+    sparql: str | None,
+    query_file: str | None,
+    fmt: str,
+    list_queries: bool,
+    raw_csv: bool,
 ) -> None:
     """Run a SPARQL query over GRAPH (.ttl, .trig, .nt, .nq, .jsonld, or a --store folder)."""
     from . import query as q
@@ -397,7 +404,7 @@ def query(
     from .link.wdclient import service_calls
 
     with service_calls(sparql or ""):  # SERVICE <…wikidata…> goes out politely
-        click.echo(q.format_result(q.query(graph, sparql or ""), fmt))
+        click.echo(q.format_result(q.query(graph, sparql or ""), fmt, csv_safe=not raw_csv))
 
 
 @main.command(name="eval")
@@ -435,7 +442,12 @@ lang_option = click.option(
     "--out", "out_file", default="graph.html", show_default=True, type=click.Path(path_type=Path)
 )
 @lang_option
-@click.option("--max-nodes", type=int, default=None, help="Keep only the N most central entities.")
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Keep only the N most central entities.",
+)
 @click.option(
     "--size-by", type=click.Choice(["degree", "pagerank"]), default="degree", show_default=True
 )
@@ -502,15 +514,18 @@ def path(graph: Path, a: str, b: str, lang: str) -> None:
     "out_file",
     type=click.Path(path_type=Path),
     default=None,
-    help="Defaults to GRAPH with the new suffix.",
+    help="Defaults to GRAPH with the new suffix, if no such file exists (kg build's own graph.trig is never replaced unasked).",
 )
 @lang_option
-def export(graph: Path, fmt: str, out_file: Path | None, lang: str) -> None:
+@raw_csv_option
+def export(graph: Path, fmt: str, out_file: Path | None, lang: str, raw_csv: bool) -> None:
     """Export GRAPH (a file or a --store folder) as RDF, for Gephi and other graph tools, or as CSV."""
     from .export import export as export_graph
 
     out = out_file or graph.with_suffix("." + fmt)
-    click.echo(f"wrote {export_graph(graph, fmt, out, lang=lang)}")
+    if out_file is None and out.exists():
+        _fail(f"{out} exists; give --out (--out {out} to replace it)")
+    click.echo(f"wrote {export_graph(graph, fmt, out, lang=lang, csv_safe=not raw_csv)}")
 
 
 @main.command()
@@ -597,7 +612,7 @@ def serve(
     "out_file",
     type=click.Path(path_type=Path),
     default=None,
-    help="Write here instead of replacing GRAPH.",
+    help="Write here; without it GRAPH itself is replaced by its enriched version.",
 )
 @click.option(
     "--cache",
@@ -607,12 +622,16 @@ def serve(
     help="SQLite cache (default ~/.cache/kg-builder/wikidata.sqlite).",
 )
 def enrich(graph: Path, out_file: Path | None, cache: Path | None) -> None:
-    """Add Wikidata labels (ar, en), descriptions and classes of the linked items to GRAPH (online)."""
+    """Add Wikidata labels (ar, en), descriptions and classes of the linked items to GRAPH (online).
+
+    GRAPH is replaced by the enriched graph unless --out names another file."""
     from . import enrich as enrich_mod
     from .link.wdclient import WikidataClient
 
     summary, path = enrich_mod.enrich_file(graph, out_file, WikidataClient(cache_path=cache))
     click.echo(enrich_mod.format_summary(summary, path))
+    if out_file is None:
+        click.echo(f"kg: {graph} was replaced in place (--out FILE writes elsewhere)", err=True)
 
 
 @main.command()

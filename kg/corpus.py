@@ -30,6 +30,8 @@ the order of the documents and however many workers made them.
 from __future__ import annotations
 
 import collections
+import contextlib
+import csv
 import heapq
 import json
 import os
@@ -45,7 +47,7 @@ from typing import IO, Any
 
 from rdflib import URIRef
 
-from .atomic import atomic_files
+from .atomic import atomic_files, remove_stale_temps, temp_path
 from .errors import DuplicateDocumentError
 from .graph import (
     Description,
@@ -222,22 +224,27 @@ class CorpusWriter:
         self.out = Path(out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
         remove_stale_spools(self.out)
+        remove_stale_temps(self.out)
         self.spool = self.out / f"{SPOOL_PREFIX}{os.getpid()}-{time.time_ns():x}"
         self.spool.mkdir()
-        self._parts = open(self.spool / "parts.bin", "w+b")  # noqa: SIM115 (closed in close())
-        self._db = sqlite3.connect(self.spool / "index.sqlite", isolation_level=None)
-        self._db.executescript(
-            """
-            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-            CREATE TABLE docs (iri TEXT PRIMARY KEY, start INTEGER NOT NULL, size INTEGER NOT NULL);
-            CREATE TABLE descriptions (iri TEXT PRIMARY KEY, description TEXT NOT NULL) WITHOUT ROWID;
-            """
-        )
-        self._db.execute("BEGIN")
-        self._run: list[Record] = []
-        self._runs: list[Path] = []
-        self._run_records = run_records or RUN_RECORDS
-        self._votes = _Votes(self.spool, self._run_records)
+        try:
+            self._parts = open(self.spool / "parts.bin", "w+b")  # noqa: SIM115 (closed in close())
+            self._db = sqlite3.connect(self.spool / "index.sqlite", isolation_level=None)
+            self._db.executescript(
+                """
+                PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+                CREATE TABLE docs (iri TEXT PRIMARY KEY, start INTEGER NOT NULL, size INTEGER NOT NULL);
+                CREATE TABLE descriptions (iri TEXT PRIMARY KEY, description TEXT NOT NULL) WITHOUT ROWID;
+                """
+            )
+            self._db.execute("BEGIN")
+            self._run: list[Record] = []
+            self._runs: list[Path] = []
+            self._run_records = run_records or RUN_RECORDS
+            self._votes = _Votes(self.spool, self._run_records)
+        except BaseException:  # a full disk: no spool left behind
+            shutil.rmtree(self.spool, ignore_errors=True)
+            raise
         self.documents = 0
 
     def add(self, doc: Built) -> None:
@@ -264,9 +271,12 @@ class CorpusWriter:
         return [ttl, trig]
 
     def close(self) -> None:
-        self._parts.close()
-        self._db.close()
-        shutil.rmtree(self.spool, ignore_errors=True)
+        try:
+            with contextlib.suppress(OSError):  # a full disk fails the last flush
+                self._parts.close()
+            self._db.close()
+        finally:
+            shutil.rmtree(self.spool, ignore_errors=True)
 
     def __enter__(self) -> CorpusWriter:
         return self
@@ -486,19 +496,29 @@ REPORT_FIELDS = ("source", "id", "outcome", "stage", "reason")
 
 class Report:
     """One row per input item: built, unchanged (already in the store) or skipped, with
-    the reason or what the reader did; JSON lines, or TSV when the file ends in .tsv.
-    Written to a temporary file and moved into place at the end."""
+    the reason or what the reader did; JSON lines, or TSV when the file ends in .tsv,
+    CSV (RFC 4180, formula cells neutralised) when it ends in .csv. Written to a
+    temporary file and moved into place at the end."""
 
     def __init__(self, path: str | os.PathLike[str] | None) -> None:
         self.path = Path(path) if path is not None else None
         self._f: IO[str] | None = None
         self._tmp: Path | None = None
+        self._writer: Any = None
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            remove_stale_temps(self.path.parent, self.path.name)
+            self._tmp = temp_path(self.path)
             self._f = open(self._tmp, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
-            if self._tsv:
+            if self._csv:
+                self._writer = csv.writer(self._f, lineterminator="\n")
+                self._writer.writerow(REPORT_FIELDS)
+            elif self._tsv:
                 self._f.write("\t".join(REPORT_FIELDS) + "\n")
+
+    @property
+    def _csv(self) -> bool:
+        return self.path is not None and self.path.suffix.lower() == ".csv"
 
     @property
     def _tsv(self) -> bool:
@@ -510,7 +530,11 @@ class Report:
         if self._f is None:
             return
         values = (source, doc_id, outcome, stage, reason)
-        if self._tsv:
+        if self._csv:
+            from .query import csv_cell
+
+            self._writer.writerow([csv_cell(v) for v in values])
+        elif self._tsv:
             self._f.write("\t".join(" ".join(v.split()) for v in values) + "\n")
         else:
             self._f.write(
@@ -520,12 +544,15 @@ class Report:
     def close(self, ok: bool = True) -> Path | None:
         if self._f is None or self._tmp is None or self.path is None:
             return None
-        self._f.close()
-        self._f = None
-        if ok:
-            os.replace(self._tmp, self.path)
-            return self.path
-        self._tmp.unlink(missing_ok=True)
+        f, self._f = self._f, None
+        try:
+            f.close()  # on a full disk, the last write fails here
+            if ok:
+                os.replace(self._tmp, self.path)
+                return self.path
+        finally:
+            with contextlib.suppress(OSError):
+                self._tmp.unlink(missing_ok=True)
         return None
 
 

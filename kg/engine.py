@@ -193,8 +193,12 @@ def _mp_context() -> Any:
     return mp.get_context(method)
 
 
-def _init_worker(job: Job[Any, Any], writer: int) -> None:
+def _init_worker(job: Job[Any, Any], writer: int, level: int = logging.WARNING) -> None:
     import signal
+
+    # The writing process's logging level (``kg -v``, ``kg build -q``), and its format.
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger().setLevel(level)
 
     # Ctrl-C is for the writing process, which stops the pool; a worker interrupted
     # mid-document would only add a traceback.
@@ -242,7 +246,7 @@ class ProcessEngine:
                 max_workers=self.workers,
                 mp_context=_mp_context(),
                 initializer=_init_worker,
-                initargs=(job, os.getpid()),
+                initargs=(job, os.getpid(), logging.getLogger().getEffectiveLevel()),
             )
             self._job = job
         return self._pool

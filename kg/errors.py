@@ -62,6 +62,11 @@ class DuplicateDocumentError(GraphError):
     """Two documents of one build with one id: they would share a named graph."""
 
 
+class DocumentCollisionError(GraphError):
+    """A document whose id a store already holds for a document read from another file
+    (ids are paths relative to the folder given to ``kg build``)."""
+
+
 class InvalidExtractionError(GraphError):
     """An extraction the graph stage cannot write: a link without a valid QID, an entity
     of no ontology class, a fact whose evidence lies outside the text or whose end is an
@@ -71,3 +76,17 @@ class InvalidExtractionError(GraphError):
 class TallyError(GraphError):
     """Votes on a shared entity that do not add up: a count below zero, a description
     asked of no votes (a store whose votes were damaged, or a bug)."""
+
+
+class SkippedDocumentWarning(UserWarning):
+    """``kg.build`` left one document out (it could not be read, analysed or written to
+    the graph); the others are in the graph. ``source`` names it, ``reason`` says why.
+
+    >>> w = SkippedDocumentWarning("<text-2>", "InvalidExtractionError: unknown relation id '-'")
+    >>> str(w), w.source
+    ("<text-2>: InvalidExtractionError: unknown relation id '-'", '<text-2>')
+    """
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source, self.reason = source, reason
+        super().__init__(f"{source}: {reason}")

@@ -199,13 +199,19 @@ def _read_tsv(path: str | os.PathLike[str], columns: tuple[str, ...]) -> list[di
     try:
         with p.open(encoding="utf-8", newline="") as f:
             # Evidence quotes Arabic text with its own quotation marks: no CSV quoting.
-            rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+            reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+            rows = list(reader)
+            header = list(reader.fieldnames or [])
     except OSError as e:
         raise InputError(str(p), e.strerror or str(e)) from None
-    if rows and (missing := [c for c in columns if c not in rows[0]]):
+    except UnicodeDecodeError as e:
+        raise InputError(str(p), f"not UTF-8 (byte at offset {e.start})") from None
+    if missing := [c for c in columns if c not in header]:
         raise InputError(
             str(p), f"missing column(s) {', '.join(missing)}; expected {', '.join(columns)}"
         )
+    if not rows:
+        raise InputError(str(p), "no rows under the header: nothing to score against")
     return [{k: (v or "") for k, v in row.items() if k} for row in rows]
 
 

@@ -21,13 +21,20 @@ from .serialise import load, write_dataset
 
 
 def export(
-    source: str | os.PathLike[str], fmt: str, out: str | os.PathLike[str], *, lang: str = "ar"
+    source: str | os.PathLike[str],
+    fmt: str,
+    out: str | os.PathLike[str],
+    *,
+    lang: str = "ar",
+    csv_safe: bool = True,
 ) -> Path:
     """Write a graph file or a store in another format; the output is replaced atomically.
 
     ``ttl`` and ``trig`` of a file are canonical (as ``kg build`` writes them); a store
     writes RDF through Oxigraph, streaming. ``csv`` is the ``facts_with_sources`` query;
-    ``graphml`` and ``gexf`` the entity network, labelled in ``lang``.
+    ``graphml`` and ``gexf`` the entity network, labelled in ``lang``. In ``csv`` a
+    cell a spreadsheet would run as a formula is neutralised unless ``csv_safe`` is
+    False (``kg.query.csv_cell``).
 
     >>> import tempfile
     >>> from rdflib import RDF, Graph, URIRef
@@ -52,7 +59,7 @@ def export(
         return analytics.export(analytics.to_networkx(load(src), lang=lang), target, f.name)
     if f.kind == Kind.RESULTS:
         facts = query(src, read_query("facts_with_sources"))
-        return atomic_write(target, [format_result(facts, f.name)])
+        return atomic_write(target, [format_result(facts, f.name, csv_safe=csv_safe)])
     if src.is_dir():
         from . import store
 

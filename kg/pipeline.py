@@ -237,7 +237,8 @@ def build(
             writer.close()
     if bar:
         bar.close()
-    dataset = graph.build_graph(results, base=options.base)
+    dataset, results, refused = _graph_stage(results, options.base)
+    problems += refused
     outputs: list[str] = [str(store_dir)] if store_dir is not None and results else []
     if out_dir is not None and results:
         out = Path(out_dir)
@@ -248,6 +249,31 @@ def build(
             outputs.append(str(view.render_html(graph.union_graph(dataset), out / "graph.html")))
     summary = _summary(results, problems, outputs, time.perf_counter() - t0)
     return summary, dataset
+
+
+def _graph_stage(results: list[DocResult], base: str) -> tuple[Any, list[DocResult], list[Problem]]:
+    """The graph of the results; a document the graph stage refuses (an extraction it
+    cannot write) becomes a Problem and the graph is made of the others."""
+    from . import graph
+
+    try:
+        return graph.build_graph(results, base=base), results, []
+    except (ValueError, TypeError):  # GraphError, or rdflib's complaint about a term
+        pass
+    good: list[DocResult] = []
+    refused: list[Problem] = []
+    ids: set[str] = set()
+    for r in results:
+        try:
+            if r.doc.id in ids:
+                raise DuplicateDocumentError(f"duplicate document id {r.doc.id!r}")
+            graph.build_graph([r], base=base)
+        except (ValueError, TypeError) as exc:
+            refused.append(Problem(r.doc.source, f"{type(exc).__name__}: {exc}", stage="graph"))
+            continue
+        good.append(r)
+        ids.add(r.doc.id)
+    return graph.build_graph(good, base=base), good, refused
 
 
 # --- the work of a corpus build's workers ------------------------------------------------
@@ -397,7 +423,8 @@ def build_corpus(
     outputs: list[str] = []
     ok = False
     try:
-        sinks.known = sinks.store.documents() if sinks.store is not None and not rebuild else {}
+        if sinks.store is not None and not rebuild:
+            sinks.known, sinks.sources = sinks.store.documents(), sinks.store.sources()
         job = CorpusJob(
             options,
             files=sinks.writer is not None,
@@ -468,6 +495,7 @@ class _Sinks:
 
         self.store, self.writer, self.report = store, writer, Report(report)
         self.known: dict[str, str] = {}  # document id -> content hash, of the store
+        self.sources: dict[str, str] = {}  # document id -> the file it was read from
         self.totals = _Totals()
         self.problems: list[Problem] = []
 
@@ -475,7 +503,11 @@ class _Sinks:
         """Whether the store holds this document with the same text."""
         from .store import content_hash
 
-        return bool(self.known) and self.known.get(doc.id) == content_hash(doc.text)
+        if not self.known or self.known.get(doc.id) != content_hash(doc.text):
+            return False
+        # the same text read from another file is another document (the store refuses it)
+        stored = self.sources.get(doc.id)
+        return stored is None or self.store.same_source(stored, doc.source)
 
     def take(self, item: Document | Problem, outcome: Any) -> None:
         """One input item and what became of it: a Built, a Problem, or None (unchanged)."""

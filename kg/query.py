@@ -101,8 +101,11 @@ def read_query(name_or_path: str | os.PathLike[str]) -> str:
     return resource(f"queries/{name}.rq").read_text(encoding="utf-8")
 
 
-def format_result(result: QueryResult, fmt: str = "table") -> str:
+def format_result(result: QueryResult, fmt: str = "table", *, csv_safe: bool = True) -> str:
     """A query result as text: ``table``, ``csv``, ``json`` or ``tsv``.
+
+    In ``csv``, with ``csv_safe`` (the default), a cell a spreadsheet would run as a
+    formula is neutralised (:func:`csv_cell`).
 
     ASK gives ``true``/``false`` (a SPARQL JSON document for ``json``); CONSTRUCT and
     DESCRIBE give canonical Turtle whatever the format.
@@ -128,19 +131,40 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     rows: list[list[Node | None]] = [
         [cast(ResultRow, row)[i] for i in range(len(names))] for row in result
     ]
+    if name == "csv":
+        return _csv(names, rows, safe=csv_safe)
     writer = _SELECT_WRITERS.get(name)
     if writer is None:
         raise UnknownNameError("result writer", name, sorted(_SELECT_WRITERS))
     return writer(names, rows)
 
 
-def _csv(names: list[str], rows: list[list[Node | None]]) -> str:
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
+
+
+def csv_cell(value: str) -> str:
+    """A CSV cell a spreadsheet will not run: one that starts with ``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return gets a leading ``'`` (OWASP's rule), unless it is
+    a plain number.
+
+    >>> [csv_cell(v) for v in ["=HYPERLINK(1)", "@SUM(A1)", "-3.5", "بغداد"]]
+    ["'=HYPERLINK(1)", "'@SUM(A1)", '-3.5', 'بغداد']
+    """
+    if value.startswith(FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def _csv(names: list[str], rows: list[list[Node | None]], *, safe: bool = True) -> str:
+    cell = csv_cell if safe else str
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(names)
+    w.writerow([cell(n) for n in names])
     w.writerows(
         [
-            ["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row]
+            ["" if t is None else cell(f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row]
             for row in rows
         ]
     )

@@ -200,7 +200,7 @@ def _encoding_meta(why: str) -> tuple[tuple[str, str], ...]:
 def _document(
     doc_id: str, text: str, src: str, *, fmt: str = "text", meta: tuple[tuple[str, str], ...] = ()
 ) -> Document | Problem:
-    text = _clean(text)
+    text = _clean(text, newlines=fmt != "text" or any(k == "markup" for k, _ in meta))
     if not text.strip():
         if ("markup", "html") in meta:
             return Problem(src, "an HTML page with no visible text")
@@ -422,14 +422,22 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _clean(text: str) -> str:
-    """Normalise line breaks to \\n, replace control characters with spaces and lone
-    surrogates (JSON can spell them: "\\ud800") with U+FFFD, which UTF-8 can write.
+def _clean(text: str, *, newlines: bool = False) -> str:
+    """The document text of decoded text: a leading BOM removed, control characters
+    (C0 but tab, LF and CR; DEL) as spaces and lone surrogates (JSON can spell them:
+    "\\ud800") as U+FFFD, which UTF-8 can write; one character for one, so offsets in
+    the document text index the file's characters. Line ends stay as they are (CRLF,
+    CR, LF), unless ``newlines`` (a CoNLL-U file, HTML or Markdown turned into text)
+    makes them ``\\n``.
 
-    >>> _clean("a\\r\\nb\\x00c\\ud800") == "a\\nb c\\ufffd"
+    >>> _clean("\\ufeffa\\r\\nb\\x00c\\ud800") == "a\\r\\nb c\\ufffd"
     True
+    >>> _clean("a\\r\\nb\\rc", newlines=True)
+    'a\\nb\\nc'
     """
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff")
+    if newlines:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text))
 
 

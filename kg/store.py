@@ -46,12 +46,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
-from rdflib.namespace import OWL, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, XSD
 from rdflib.query import Result
 from rdflib.term import Node
 
 from .atomic import atomic_paths
-from .errors import InputError, UnknownNameError
+from .errors import DocumentCollisionError, InputError, UnknownNameError
 from .formats import FORMATS, Format, Kind, Use
 from .graph import DocumentPart, Tally, TallyRow, description_triples, document_iri, document_part
 from .graph import group_rows as _group
@@ -134,11 +134,45 @@ def open_read_only(path: str | os.PathLike[str]) -> ox.Store:
     """
     where = rdf_dir(path)
     if where is None:
+        _check_not_damaged(Path(path))
         raise InputError(str(path), "not a kg store (make one with kg build ... --store DIR)")
     try:
         return cast("ox.Store", _ox().Store.read_only(str(where)))
-    except OSError as e:
-        raise InputError(str(path), f"cannot open the store: {e}") from None
+    except (OSError, RuntimeError) as e:  # RocksDB says Corruption, IO error ... as RuntimeError
+        raise damaged(path, e) from None
+
+
+def damaged(path: str | os.PathLike[str], e: BaseException) -> InputError:
+    """The one-line error of a store that cannot be opened or read (a damaged file, a
+    full or read-only disk): the first line of what Oxigraph or SQLite says.
+
+    >>> str(damaged("st", RuntimeError("Corruption: Sst file size mismatch\\nmore")))
+    'st: the store cannot be read (Corruption: Sst file size mismatch); restore it from a backup or build it again'
+    """
+    first = (str(e).splitlines() or [type(e).__name__])[0].strip()
+    if isinstance(e, OSError) and e.strerror:
+        return InputError(str(path), f"cannot open the store: {e.strerror}")
+    if isinstance(e, sqlite3.OperationalError):  # not the file's fault: the disk's
+        return InputError(
+            str(path), f"cannot write to the store: {first} (is the disk full or read-only?)"
+        )
+    return InputError(
+        str(path),
+        f"the store cannot be read ({first}); restore it from a backup or build it again",
+    )
+
+
+def _check_not_damaged(path: Path) -> None:
+    """A store folder (it has votes.sqlite) whose Oxigraph folder lost its CURRENT or
+    IDENTITY file is damaged, not "not a store"."""
+    ox_dir = path / RDF_DIR
+    if (path / VOTES_DB).is_file() and ox_dir.is_dir() and any(ox_dir.iterdir()):
+        missing = [n for n in ("CURRENT", "IDENTITY") if not (ox_dir / n).is_file()]
+        raise InputError(
+            str(path),
+            f"the store is damaged ({RDF_DIR}/{', '.join(missing)} missing); "
+            "restore it from a backup or build it again",
+        )
 
 
 @contextlib.contextmanager
@@ -214,6 +248,7 @@ class Prepared:
     rows: tuple[_Row, ...]  # its votes on shared entities
     spo: tuple[_Spo, ...]  # its triples in the shared graph
     triples: int
+    source: str = ""  # the file it was read from (its dcterms:source)
 
 
 def prepare(
@@ -249,6 +284,7 @@ def prepare(
         tuple(_rows(part.votes)),
         tuple(spo),
         len(own) + len(shared),
+        result.doc.source,
     )
 
 
@@ -278,7 +314,12 @@ class GraphStore:
         self._lock = contextlib.ExitStack()
         self._lock.enter_context(store_lock(self.path, exclusive=True))
         try:
+            if rdf_dir(self.path) is None:
+                _check_not_damaged(self.path)
             self._db = sqlite3.connect(self.path / VOTES_DB, isolation_level=None)
+        except sqlite3.Error as e:
+            self._lock.close()
+            raise damaged(self.path, e) from None
         except BaseException:
             self._lock.close()
             raise
@@ -291,6 +332,10 @@ class GraphStore:
             self._fill_totals()
             self.base = self._base(base)
             self._rdf = _open_writer(self.path)
+        except sqlite3.Error as e:
+            self._db.close()
+            self._lock.close()
+            raise damaged(self.path / VOTES_DB, e) from None
         except BaseException:
             self._db.close()
             self._lock.close()
@@ -305,11 +350,19 @@ class GraphStore:
         return self.put_prepared(prepare(result, base=self.base))
 
     def put_prepared(self, prepared: Prepared) -> Put:
-        """``put`` of a document prepared elsewhere (``prepare``, e.g. in a worker process)."""
+        """``put`` of a document prepared elsewhere (``prepare``, e.g. in a worker process).
+
+        A document of the same id read from another file (``kg build 2023/ --store st``,
+        then ``kg build 2024/ --store st``, both with ``001.txt``) is refused with
+        :class:`~kg.errors.DocumentCollisionError`, not silently replaced: ids are paths
+        relative to the folder given, so such files must be built from a common folder
+        (``kg build news/``: ids ``2023/001.txt`` and ``2024/001.txt``)."""
         if prepared.base != self.base:
             raise ValueError(f"prepared for base {prepared.base!r}; the store's is {self.base!r}")
         doc = URIRef(prepared.doc)
         replaced = self._has_graph(doc)
+        if replaced and prepared.source:
+            self._check_same_source(doc, prepared)
         touched = self._commit(
             doc, prepared.text, list(prepared.rows), list(prepared.spo), prepared.digest
         )
@@ -326,6 +379,19 @@ class GraphStore:
     def documents(self) -> dict[str, str]:
         """Ids of the documents in the store, with their content hashes ("" if none)."""
         return documents(self._rdf)
+
+    def sources(self) -> dict[str, str]:
+        """Ids of the documents in the store, with the file each was read from."""
+        q = "SELECT ?id ?s WHERE { GRAPH ?g { ?g a kg:Document ; dcterms:identifier ?id ; dcterms:source ?s } }"
+        return {
+            sol["id"].value: sol["s"].value
+            for sol in cast(Any, self._rdf.query(q, prefixes=_prefixes()))
+        }
+
+    @staticmethod
+    def same_source(a: str, b: str) -> bool:
+        """Whether two dcterms:source values name one file."""
+        return _same_source(a, b)
 
     def close(self) -> None:
         self._db.close()
@@ -508,6 +574,19 @@ class GraphStore:
             out.setdefault(iri, Tally())
         return out
 
+    def _check_same_source(self, doc: URIRef, prepared: Prepared) -> None:
+        ox_ = _ox()
+        node = ox_.NamedNode(str(doc))
+        quads = self._rdf.quads_for_pattern(node, ox_.NamedNode(str(DCTERMS.source)), None, node)
+        stored = next((q.object.value for q in quads), "")
+        if not stored or _same_source(stored, prepared.source):
+            return
+        raise DocumentCollisionError(
+            f"document id {prepared.doc_id!r} is already in the store, read from {stored}; "
+            f"not replaced by {prepared.source}. Build both from a common folder so their "
+            "ids differ, or use another store"
+        )
+
     def _has_graph(self, doc: URIRef) -> bool:
         return bool(self._rdf.contains_named_graph(_ox().NamedNode(str(doc))))
 
@@ -549,6 +628,17 @@ class GraphStore:
         return str(row[0])
 
 
+def _same_source(a: str, b: str) -> bool:
+    """Whether two dcterms:source values name one file (one relative, one absolute, or
+    both written from different folders of the same tree)."""
+    if a == b:
+        return True
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except (OSError, ValueError):
+        return False
+
+
 def content_hash(text: str) -> str:
     """The ``kg:contentHash`` of a document: SHA-256 of its UTF-8 text, in hex.
 
@@ -585,12 +675,12 @@ def _check_folder(path: Path) -> None:
 def _open_writer(path: Path) -> Any:
     try:
         return _ox().Store(str(path / RDF_DIR))
-    except OSError as e:
-        if "lock" in str(e).lower():
+    except (OSError, RuntimeError) as e:
+        if "lock" in str(e).lower() and "Corruption" not in str(e):
             raise InputError(
                 str(path), "the store is open in another process (kg serve, or another build?)"
             ) from None
-        raise InputError(str(path), f"cannot open the store: {e}") from None
+        raise damaged(path, e) from None
 
 
 class _transaction:

@@ -6,6 +6,7 @@ holds the names code needs, so a typo in a term fails at import, not in a query.
 
 from __future__ import annotations
 
+import re
 from inspect import get_annotations
 from typing import NewType
 from urllib.parse import quote
@@ -191,3 +192,16 @@ def resource(base: str, *parts: str) -> str:
     'http://x/Person/%D8%B1%D9%8A%D9%83%D8%B3_%D8%AA%D9%8A%D9%84%D8%B1%D8%B3%D9%88%D9%86'
     """
     return base + "/".join(quote(p, safe="") for p in parts)
+
+
+_ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`\x00-\x1f\x7f]+")
+
+
+def is_base_iri(base: str) -> bool:
+    """Whether ``base`` can prefix the resources' IRIs: an absolute IRI (a scheme, then
+    no spaces nor the characters IRIs forbid).
+
+    >>> [is_base_iri(b) for b in ("https://example.org/kg/", "urn:x:", "not an iri", "/rel/")]
+    [True, True, False, False]
+    """
+    return _ABSOLUTE_IRI.fullmatch(base) is not None

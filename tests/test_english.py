@@ -195,6 +195,8 @@ def test_english_never_gives_an_empty_graph_offline(tmp_path: Path) -> None:
 def test_the_python_api_names_english_only_entities_by_their_english_label() -> None:
     import kg
 
-    g = kg.build(["Israeli Prime Minister Benjamin Netanyahu rejected the proposal on Wednesday."])
+    g = kg.build(
+        texts=["Israeli Prime Minister Benjamin Netanyahu rejected the proposal on Wednesday."]
+    )
     got = {(f.subject, f.relation, f.object) for f in g.facts()}
     assert ("Benjamin Netanyahu", "rejected", "the proposal") in got

@@ -109,7 +109,7 @@ class TinyAnalyser(Analyser):
 
 def test_an_analyser_is_a_subclass_and_a_registration(plugin_registered: Any) -> None:
     plugin_registered(ANALYSERS, "tiny", "tests.test_extending:TinyAnalyser")
-    g = kg.build(["Rex visited Paris."], analyser="tiny", linker="none", lang="en")
+    g = kg.build(texts=["Rex visited Paris."], analyser="tiny", linker="none", lang="en")
     assert [(f.subject, f.relation, f.object) for f in g.facts()] == [("Rex", "visited", "Paris")]
     assert {f.sentence for f in g.facts()} == {"Rex visited Paris."}
 
@@ -127,7 +127,7 @@ class TinyLinker:
 
 def test_a_linker_is_a_callable_and_a_registration(plugin_registered: Any) -> None:
     plugin_registered(LINKERS, "tiny", "tests.test_extending:TinyLinker")
-    g = kg.build(["Rex Tillerson visited Paris."], analyser="rules", linker="tiny", lang="en")
+    g = kg.build(texts=["Rex Tillerson visited Paris."], analyser="rules", linker="tiny", lang="en")
     assert {e.label: e.qid for e in g.entities()}["Paris"] == "Q90"
     assert {e.qid for e in g.entities()} == {"Q90", ""}
 

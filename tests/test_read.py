@@ -41,7 +41,8 @@ def test_text_markdown_jsonl_html_and_folders(tmp_path: Path) -> None:
 def test_bom_and_line_endings(tmp_path: Path) -> None:
     (tmp_path / "bom.txt").write_bytes("\ufeffسطر أول\r\nسطر ثان".encode())
     (doc,) = _items(tmp_path / "bom.txt")
-    assert isinstance(doc, Document) and doc.text == "سطر أول\nسطر ثان"
+    # the document text: BOM removed, line ends as in the file (evidence offsets index it)
+    assert isinstance(doc, Document) and doc.text == "سطر أول\r\nسطر ثان"
 
 
 def test_bad_files_are_problems_naming_the_file(tmp_path: Path) -> None:

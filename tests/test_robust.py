@@ -1,7 +1,7 @@
 """No exception on any real sentence, nor on real-looking sentences mangled at random.
 
 - Every sentence of ``../shared/realnews/texts`` and every ``# text =`` line of UD
-  Arabic-PUD (``../shared/ud/ar_pud-ud-test.conllu``) goes through ``kg.build([sentence])``
+  Arabic-PUD (``../shared/ud/ar_pud-ud-test.conllu``) goes through ``kg.build(texts=[sentence])``
   on its own (skipped when ``../shared`` is absent; the texts are read, never copied).
 - Hypothesis mangles our own suite sentences (and real ones when present): clitics glued
   to the next word, spaces dropped, quotes and diacritics added, punctuation removed.
@@ -34,7 +34,7 @@ def build_or_crash(text: str) -> str | None:
     """None when the text builds (or is rejected as unreadable), else what went wrong: an
     exception raised, or an exception that the pipeline caught and reported as a problem."""
     try:
-        kg.build([text], linker="none")
+        kg.build(texts=[text], linker="none")
     except InputError as e:
         if _CRASH.search(str(e)):
             return str(e)[:300]

@@ -212,7 +212,7 @@ def test_provenance_records_the_analyser(models: Path) -> None:
 def test_python_api_with_a_model_dir(models: Path) -> None:
     import kg
 
-    g = kg.build([AR_3], analyser="stanza", model_dir=models, linker="none")
+    g = kg.build(texts=[AR_3], analyser="stanza", model_dir=models, linker="none")
     assert ("ريكس تيلرسون", "hosted") in {(f.subject, f.relation) for f in g.facts()}
 
 

@@ -9,7 +9,7 @@ predicative title besides its object: the post the appointee takes (عينه ر�
 The post is no second person elected, and the appointee holds it:
 
 >>> from kg import build
->>> g = build(["انتخب البرلمان سليم الجبوري رئيسا له."])
+>>> g = build(texts=["انتخب البرلمان سليم الجبوري رئيسا له."])
 >>> [(f.subject, f.relation, f.object, f.confidence) for f in g.facts()]
 [('البرلمان', 'elected', 'سليم الجبوري', 0.9), ('سليم الجبوري', 'holdsPosition', 'رئيسا', 0.75)]
 """

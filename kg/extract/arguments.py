@@ -11,10 +11,10 @@ Coordinated objects give one fact each; a dropped subject (وقالت) is the ag
 entity of the sentence before:
 
 >>> from kg import build
->>> g = build(["زار الرئيس الفرنسي إيمانويل ماكرون مصر والأردن."])
+>>> g = build(texts=["زار الرئيس الفرنسي إيمانويل ماكرون مصر والأردن."])
 >>> [(f.subject, f.relation, f.object) for f in g.facts(relation="visited")]
 [('إيمانويل ماكرون', 'visited', 'مصر'), ('إيمانويل ماكرون', 'visited', 'الأردن')]
->>> g = build(["وصلت وزيرة الخارجية الألمانية إلى بغداد. وقالت إنها ستلتقي رئيس الوزراء."])
+>>> g = build(texts=["وصلت وزيرة الخارجية الألمانية إلى بغداد. وقالت إنها ستلتقي رئيس الوزراء."])
 >>> [(f.subject, f.relation, f.object) for f in g.facts()]
 [('وزيرة الخارجية الألمانية', 'arrivedIn', 'بغداد'),
  ('وزيرة الخارجية الألمانية', 'said', 'إنها ستلتقي رئيس الوزراء'),

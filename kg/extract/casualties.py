@@ -42,7 +42,7 @@ def casualty_facts(d: Doc, s: Sentence, tree: Tree, v: int) -> bool:
     Lives taken: the floods killed the twelve people counted after بحياة.
 
     >>> from kg import build
-    >>> g = build(["أودت السيول بحياة 12 شخصا في جدة."])
+    >>> g = build(texts=["أودت السيول بحياة 12 شخصا في جدة."])
     >>> [(f.subject, f.relation, f.object) for f in g.facts()]
     [('السيول', 'killed', '12 شخصا'), ('السيول', 'location', 'جدة')]
     """

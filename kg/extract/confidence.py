@@ -18,7 +18,7 @@ official's claim (0.9 × 0.8), while the agency's report and the official's sayi
 the article's own facts:
 
 >>> from kg import build
->>> g = build(["نقلت وكالة الأنباء عن مسؤول قوله إن الجيش سيطر على المدينة."])
+>>> g = build(texts=["نقلت وكالة الأنباء عن مسؤول قوله إن الجيش سيطر على المدينة."])
 >>> [(f.subject, f.relation, round(f.confidence, 2)) for f in g.facts()]
 [('وكالة الأنباء', 'reported', 0.9), ('مسؤول', 'said', 0.85), ('الجيش', 'controls', 0.72)]
 >>> round(SUBJECT_OWN * REPORTED_DISCOUNT, 2), SOURCE_SAID_CAP

@@ -105,9 +105,9 @@ def ent_of(d: Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> str 
             ante = _relative_antecedent(tree, i)
             return nominal(d, s, tree, ante, create) if ante else None
         return pronoun(d, s, tree, i)
-    own = _honorific_pronoun(d, s, tree, i)
-    if own:
-        return _honoured_before(d, s, tree, own)
+    suffix = _honorific_pronoun(d, s, tree, i)
+    if suffix:
+        return _honoured_before(d, s, tree, suffix)
     return nominal(d, s, tree, i, create)
 
 
@@ -139,10 +139,10 @@ def _honoured_before(d: Doc, s: Sentence, tree: Tree, j: int) -> str | None:
             return d.find(key)
     avoid: set[str] = set()
     for _ in range(HONORIFIC_REACH):
-        key = pronoun(d, s, tree, j, avoid)
-        if key is None or d.ent(key).cls == "Person":
-            return key
-        avoid.add(key)
+        found = pronoun(d, s, tree, j, avoid)
+        if found is None or d.ent(found).cls == "Person":
+            return found
+        avoid.add(found)
     return None
 
 
@@ -512,7 +512,7 @@ def dual_parties(d: Doc, tree: Tree, i: int) -> list[str] | None:
 
     >>> from kg import build
     >>> g = build(
-    ...     ["التقى الرئيس الروسي فلاديمير بوتين الرئيس الصيني في موسكو. وبحث الجانبان العلاقات الثنائية."]
+    ...     texts=["التقى الرئيس الروسي فلاديمير بوتين الرئيس الصيني في موسكو. وبحث الجانبان العلاقات الثنائية."]
     ... )
     >>> sorted((f.subject, f.object) for f in g.facts(relation="بحث"))
     [('الرئيس الصيني', 'العلاقات الثنائية'), ('فلاديمير بوتين', 'العلاقات الثنائية')]

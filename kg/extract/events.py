@@ -30,7 +30,7 @@ def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
     """Place and time of the events a sentence talks about.
 
     >>> from kg import build
-    >>> g = build(["عقد الرئيس المصري اجتماعا في القاهرة يوم الأحد."])
+    >>> g = build(texts=["عقد الرئيس المصري اجتماعا في القاهرة يوم الأحد."])
     >>> [(f.subject, f.relation, f.object) for f in g.facts()]
     [('الرئيس المصري', 'hosted', 'اجتماعا'), ('اجتماعا', 'pointInTime', 'يوم الأحد'),
      ('اجتماعا', 'location', 'القاهرة')]

@@ -306,7 +306,7 @@ def took_part(
     """أجرى محادثات مع X: the subject and X took part in the talks (and are the last pair).
 
     >>> from kg import build
-    >>> g = build(["أجرى وزير الخارجية المصري محادثات مع نظيره الأردني."])
+    >>> g = build(texts=["أجرى وزير الخارجية المصري محادثات مع نظيره الأردني."])
     >>> [(f.subject, f.relation, f.object) for f in g.facts()]
     [('وزير الخارجية المصري', 'met', 'نظيره الأردني'),
      ('وزير الخارجية المصري', 'participatedIn', 'محادثات'),
@@ -339,7 +339,7 @@ def meeting_event(
     """X met Y in Z on W: besides met, a meeting event with its participants, place and time.
 
     >>> from kg import build
-    >>> g = build(["التقى وزير الخارجية القطري نظيره الأميركي في الدوحة."])
+    >>> g = build(texts=["التقى وزير الخارجية القطري نظيره الأميركي في الدوحة."])
     >>> [(f.subject, f.relation, f.object) for f in g.facts()]
     [('نظيره الأميركي', 'participatedIn', 'لقاء وزير الخارجية القطري ونظيره الأميركي'),
      ('وزير الخارجية القطري', 'met', 'نظيره الأميركي'),

@@ -13,7 +13,7 @@ The entities one sentence's mentions make (a title is a person; the meeting even
 made by the meeting step, the rest here):
 
 >>> from kg import build
->>> g = build(["التقى وزير الخارجية القطري نظيره الأميركي في الدوحة يوم الأحد."])
+>>> g = build(texts=["التقى وزير الخارجية القطري نظيره الأميركي في الدوحة يوم الأحد."])
 >>> sorted((e.label, e.cls) for e in g.entities())
 [('الدوحة', 'City'), ('لقاء وزير الخارجية القطري ونظيره الأميركي', 'Event'),
  ('نظيره الأميركي', 'Person'), ('وزير الخارجية القطري', 'Person'),
@@ -244,9 +244,9 @@ def find_events(d: Doc, s: Sentence, tree: Tree) -> None:
             ids = _without_demonstrative(tree, t.id, np_ids(tree, t.id, ARGUMENT_NP_WORDS))
             base = strip_al(lk)
             a, b = tree.span(ids)
-            key = d.doc_nouns.get(base) if len(ids) == 1 else None
-            key = key or f"doc:{d.analysed.doc.id}:{normalize(d.text[a:b])}"
-            d.doc_nouns[base] = d.mention(s, tree, ids, key, "Thing", "nominal", t.id)
+            known = d.doc_nouns.get(base) if len(ids) == 1 else None
+            doc_key = known or f"doc:{d.analysed.doc.id}:{normalize(d.text[a:b])}"
+            d.doc_nouns[base] = d.mention(s, tree, ids, doc_key, "Thing", "nominal", t.id)
 
 
 # ------------------------------------------------------------- quantities

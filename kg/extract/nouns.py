@@ -61,9 +61,9 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     attack's target that is its place too:
 
     >>> from kg import build
-    >>> [(f.subject, f.relation, f.object) for f in build(["أعلن الجيش سيطرته على مدينة الرمادي."]).facts()]
+    >>> [(f.subject, f.relation, f.object) for f in build(texts=["أعلن الجيش سيطرته على مدينة الرمادي."]).facts()]
     [('الجيش', 'announced', 'سيطرة'), ('الجيش', 'controls', 'الرمادي')]
-    >>> g = build(["شنت القوات هجوما بقيادة الجيش العراقي على مدينة الفلوجة."])
+    >>> g = build(texts=["شنت القوات هجوما بقيادة الجيش العراقي على مدينة الفلوجة."])
     >>> [(f.subject, f.relation, f.object) for f in g.facts()]
     [('القوات', 'launched', 'هجوما'), ('القوات', 'targeted', 'الفلوجة'),
      ('هجوما', 'location', 'الفلوجة'), ('هجوما', 'ledBy', 'الجيش العراقي')]

@@ -57,10 +57,10 @@ def read_places(d: Doc, s: Sentence, tree: Tree) -> None:
     A direction word between two places, and a capital:
 
     >>> from kg import build
-    >>> g = build(["وصل الوفد إلى مدينة بلخ شمال أفغانستان."])
+    >>> g = build(texts=["وصل الوفد إلى مدينة بلخ شمال أفغانستان."])
     >>> [(f.subject, f.object) for f in g.facts(relation="locatedIn")]
     [('بلخ', 'أفغانستان')]
-    >>> g = build(["قصفت الطائرات مدينة الفاشر عاصمة ولاية شمال دارفور."])
+    >>> g = build(texts=["قصفت الطائرات مدينة الفاشر عاصمة ولاية شمال دارفور."])
     >>> [(f.subject, f.object) for f in g.facts(relation="locatedIn")]
     [('الفاشر', 'شمال دارفور')]
     """

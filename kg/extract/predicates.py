@@ -45,7 +45,7 @@ def read_predicates(d: Doc, s: Sentence, tree: Tree) -> None:
     inside what was said (discounted: the speaker's claim):
 
     >>> from kg import build
-    >>> g = build(["قال رئيس الوزراء العراقي في بيان إن الحكومة ستدعم المزارعين."])
+    >>> g = build(texts=["قال رئيس الوزراء العراقي في بيان إن الحكومة ستدعم المزارعين."])
     >>> [(f.subject, f.relation, f.object, f.confidence) for f in g.facts()]
     [('رئيس الوزراء العراقي', 'issued', 'بيان', 0.8),
      ('رئيس الوزراء العراقي', 'said', 'الحكومة ستدعم المزارعين', 0.9),

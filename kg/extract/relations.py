@@ -78,7 +78,7 @@ def prep_only_facts(
     Talks on a call (أجرى اتصالا هاتفيا مع X) are no meeting.
 
     >>> from kg import build
-    >>> g = build(["بحث وزير الخارجية المصري مع نظيره السعودي الأزمة السورية."])
+    >>> g = build(texts=["بحث وزير الخارجية المصري مع نظيره السعودي الأزمة السورية."])
     >>> [(f.subject, f.relation, f.object) for f in g.facts()]
     [('وزير الخارجية المصري', 'met', 'نظيره السعودي'),
      ('وزير الخارجية المصري', 'بحث', 'الأزمة السورية')]
@@ -190,9 +190,9 @@ def relation_facts(
     with its lemma and preposition, at the open relation's confidence:
 
     >>> from kg import build
-    >>> [(f.subject, f.relation, f.object) for f in build(["سيطر تنظيم داعش على مدينة الموصل."]).facts()]
+    >>> [(f.subject, f.relation, f.object) for f in build(texts=["سيطر تنظيم داعش على مدينة الموصل."]).facts()]
     [('تنظيم الدولة الإسلامية', 'controls', 'الموصل')]
-    >>> [(f.relation, f.object, f.confidence) for f in build(["اعترف الرئيس الأميركي بالقدس."]).facts()]
+    >>> [(f.relation, f.object, f.confidence) for f in build(texts=["اعترف الرئيس الأميركي بالقدس."]).facts()]
     [('اعترف ب', 'القدس', 0.5)]
     """
     if p.rel in JOINT_RELATIONS:

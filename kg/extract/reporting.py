@@ -31,7 +31,7 @@ def read_sources(d: Doc, s: Sentence, tree: Tree) -> None:
     clause the phrase hangs on; رسالة من الرئيس: the president issued the letter.
 
     >>> from kg import build
-    >>> g = build(["قتل عشرة جنود في الهجوم، بحسب وزارة الدفاع."])
+    >>> g = build(texts=["قتل عشرة جنود في الهجوم، بحسب وزارة الدفاع."])
     >>> [(f.subject, f.relation, f.object) for f in g.facts()]
     [('وزارة الدفاع', 'reported', 'قتل عشرة جنود في الهجوم')]
     """

@@ -42,7 +42,7 @@ def find_titles(d: Doc, s: Sentence, tree: Tree) -> None:
     nationality adjective names:
 
     >>> from kg import build
-    >>> g = build(["زار الرئيس الفرنسي إيمانويل ماكرون مصر والأردن."])
+    >>> g = build(texts=["زار الرئيس الفرنسي إيمانويل ماكرون مصر والأردن."])
     >>> [(f.subject, f.relation, f.object, f.confidence) for f in g.facts()][2:]
     [('إيمانويل ماكرون', 'holdsPosition', 'الرئيس الفرنسي', 0.9),
      ('إيمانويل ماكرون', 'leaderOf', 'فرنسا', 0.8)]

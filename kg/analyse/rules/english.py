@@ -29,7 +29,7 @@ _TOKEN = re.compile(
 _ABBREV = frozenset(
     "mr mrs ms dr gen col lt sgt st jr sr prof rep sen gov no vs etc inc corp co ltd u.s u.k u.n".split()
 )
-_SENT_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])|\n\s*\n|\n")
+_SENT_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])|\n\s*\n|\n|\r(?!\n)")
 
 DET = frozenset("the a an this that these those every each some any no another".split())
 POSS = {

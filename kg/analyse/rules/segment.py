@@ -30,6 +30,10 @@ _OPEN_Q = {"«": "»", "“": "”", "„": "”", "‹": "›"}
 _CLOSERS = set("»”›\"')]")
 
 
+#: Where a line ends: LF, or a CR not followed by LF (old Mac files).
+_LINE_END = re.compile("\n|\r(?!\n)")
+
+
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) spans of sentences in ``text``; whitespace trimmed.
 
@@ -41,7 +45,7 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     ['قال ذلك.', 'وأضاف أن وكالة أ.ف.ب نقلت الخبر.']
     """
     pos = 0
-    for line in text.split("\n"):
+    for line in _LINE_END.split(text):  # a CRLF line keeps its CR, trimmed as whitespace
         start = pos
         pos += len(line) + 1
         for a, b in _split_line(line):

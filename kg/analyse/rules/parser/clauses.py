@@ -533,7 +533,7 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
     a clause of its own when that one has its predicate."""
     f = stack[-1]
     if f.pred >= 0 and ws[f.pred].upos == "AUX" and ws[f.pred].tag == "aux":
-        if _describes_before_pluperfect(ws, f, u, prev, cc):
+        if prev is not None and _describes_before_pluperfect(ws, f, u, prev, cc):
             # وكانت سلسلة من الزلازل بقوة تصل إلى 6 درجات قد ضربت: تصل describes قوة, and
             # قد ضربت is كان's verb
             nf = Frame("relcl", prev.head)
