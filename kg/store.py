@@ -57,15 +57,45 @@ from .graph import DocumentPart, Tally, TallyRow, description_triples, document_
 from .graph import group_rows as _group
 from .graph import tally_rows as _rows
 from .model import DocResult
+from .store_files import (
+    FORMAT_VERSION as FORMAT_VERSION,
+)
+from .store_files import (
+    LOCK_FILE as LOCK_FILE,
+)
+from .store_files import (
+    RDF_DIR as RDF_DIR,
+)
+from .store_files import (
+    VOTES_DB as VOTES_DB,
+)
+from .store_files import (
+    _check_not_damaged,
+    _ox,
+)
+from .store_files import (
+    damaged as damaged,
+)
+from .store_files import (
+    is_store as is_store,
+)
+from .store_files import (
+    open_read_only as open_read_only,
+)
+from .store_files import (
+    rdf_dir as rdf_dir,
+)
+from .store_files import (
+    reading as reading,
+)
+from .store_files import (
+    store_lock as store_lock,
+)
 from .vocab import DEFAULT_BASE, KG, PREFIXES
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
-RDF_DIR = "oxigraph"
-VOTES_DB = "votes.sqlite"
-LOCK_FILE = "lock"
-FORMAT_VERSION = "1"
 
 #: Predicates of an entity's description: in the shared graph for shared entities.
 DESCRIPTION_PREDICATES: tuple[URIRef, ...] = (RDF.type, RDFS.label, KG.alias, OWL.sameAs, KG.value)
@@ -93,133 +123,7 @@ _Row = TallyRow  # iri, kind, tag, tier, text, n
 _Spo = tuple[str, str, str]  # a shared triple, each term in N-Triples syntax
 
 
-def _ox() -> Any:
-    try:
-        import pyoxigraph
-    except ImportError:  # a core dependency, but say what to do if it is missing
-        raise InputError("pyoxigraph", "not installed: pip install pyoxigraph") from None
-    return pyoxigraph
-
-
 # --- finding and opening stores ----------------------------------------------------------
-
-
-def is_store(path: str | os.PathLike[str]) -> bool:
-    """Whether ``path`` is a store folder (``kg build --store``) or a bare Oxigraph folder.
-
-    >>> import tempfile
-    >>> is_store(tempfile.mkdtemp())
-    False
-    """
-    return rdf_dir(path) is not None
-
-
-def rdf_dir(path: str | os.PathLike[str]) -> Path | None:
-    """The Oxigraph folder of a store: ``DIR/oxigraph``, or ``DIR`` itself when it is one."""
-    p = Path(path)
-    for candidate in (p / RDF_DIR, p):
-        if (candidate / "CURRENT").is_file() and (candidate / "IDENTITY").is_file():
-            return candidate
-    return None
-
-
-def open_read_only(path: str | os.PathLike[str]) -> ox.Store:
-    """Open a store to read, without taking its lock (see ``reading``).
-
-    >>> import tempfile
-    >>> open_read_only(tempfile.mkdtemp())
-    Traceback (most recent call last):
-    ...
-    kg.errors.InputError: ...: not a kg store (make one with kg build ... --store DIR)
-    """
-    where = rdf_dir(path)
-    if where is None:
-        _check_not_damaged(Path(path))
-        raise InputError(str(path), "not a kg store (make one with kg build ... --store DIR)")
-    try:
-        return cast("ox.Store", _ox().Store.read_only(str(where)))
-    except (OSError, RuntimeError) as e:  # RocksDB says Corruption, IO error ... as RuntimeError
-        raise damaged(path, e) from None
-
-
-def damaged(path: str | os.PathLike[str], e: BaseException) -> InputError:
-    """The one-line error of a store that cannot be opened or read (a damaged file, a
-    full or read-only disk): the first line of what Oxigraph or SQLite says.
-
-    >>> str(damaged("st", RuntimeError("Corruption: Sst file size mismatch\\nmore")))
-    'st: the store cannot be read (Corruption: Sst file size mismatch); restore it from a backup or build it again'
-    """
-    first = (str(e).splitlines() or [type(e).__name__])[0].strip()
-    if isinstance(e, OSError) and e.strerror:
-        return InputError(str(path), f"cannot open the store: {e.strerror}")
-    if isinstance(e, sqlite3.OperationalError):  # not the file's fault: the disk's
-        return InputError(
-            str(path), f"cannot write to the store: {first} (is the disk full or read-only?)"
-        )
-    return InputError(
-        str(path),
-        f"the store cannot be read ({first}); restore it from a backup or build it again",
-    )
-
-
-def _check_not_damaged(path: Path) -> None:
-    """A store folder (it has votes.sqlite) whose Oxigraph folder lost its CURRENT or
-    IDENTITY file is damaged, not "not a store"."""
-    ox_dir = path / RDF_DIR
-    if (path / VOTES_DB).is_file() and ox_dir.is_dir() and any(ox_dir.iterdir()):
-        missing = [n for n in ("CURRENT", "IDENTITY") if not (ox_dir / n).is_file()]
-        raise InputError(
-            str(path),
-            f"the store is damaged ({RDF_DIR}/{', '.join(missing)} missing); "
-            "restore it from a backup or build it again",
-        )
-
-
-@contextlib.contextmanager
-def reading(path: str | os.PathLike[str]) -> Iterator[ox.Store]:
-    """A store opened to read, with a shared lock that keeps builds out meanwhile.
-
-    >>> import tempfile
-    >>> with GraphStore(tempfile.mkdtemp()) as st:
-    ...     with reading(st.path) as r:
-    ...         pass
-    Traceback (most recent call last):
-    ...
-    kg.errors.InputError: ...: a build is writing to the store; try again when it is done
-    """
-    with store_lock(path, exclusive=False):
-        yield open_read_only(path)
-
-
-@contextlib.contextmanager
-def store_lock(path: str | os.PathLike[str], *, exclusive: bool) -> Iterator[None]:
-    """Hold ``DIR/lock``: exclusive for the writer, shared for readers; never wait.
-
-    A bare Oxigraph folder (not made by kg) has no lock file and is not locked.
-    """
-    lock = Path(path) / LOCK_FILE
-    if not (exclusive or lock.is_file()):
-        yield
-        return
-    try:
-        import fcntl
-    except ImportError:  # not on POSIX: no advisory locks
-        yield
-        return
-    with open(lock, "a+b") as f:
-        try:
-            fcntl.flock(f, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
-        except OSError:
-            why = (
-                "the store is in use (kg serve or kg query is reading it, or a build is writing it); stop it first"
-                if exclusive
-                else "a build is writing to the store; try again when it is done"
-            )
-            raise InputError(str(path), why) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 # --- writing -----------------------------------------------------------------------------

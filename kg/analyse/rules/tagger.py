@@ -17,32 +17,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from ...text import normalize, strip_diacritics
 from .morph import (
     Part,
     Reading,
     analyse_word,
-    common_shape,
-    known_form,
     proper_noun_reading,
     shape_reading,
 )
+from .tagger_names import (
+    _PROCLITICS,
+    _common_here,
+    _foreign_reading,
+    _is_first_name,
+    _multiword_names,
+    _name_readings,
+    _quoted_after_verb,
+    _quoted_names,
+)
+from .tagger_names import (
+    has_tanween as has_tanween,
+)
 
-_TANWEEN = set("\u064b\u064c\u064d")
 _VERB_TRIGGERS = {"neg", "emph", "fut"}  # لم لن قد سوف
 _CLAUSE_OPENERS = {"conj", "sub", "rel"}
 _PUNCT_OPENERS = set('،,:؛;."«»“”()[]-–—')
-
-
-def has_tanween(surface: str) -> bool:
-    """Whether a written word carries a tanween (an indefinite case ending).
-
-    >>> has_tanween("صاروخًا"), has_tanween("صاروخا")
-    (True, False)
-    """
-    return any(c in _TANWEEN for c in surface)
 
 
 def _last_tag(r: Reading | None) -> str:
@@ -539,238 +539,6 @@ def _accusative_pair(surface: str, nxt: str) -> bool:
     """An indefinite accusative noun and its relative adjective (صاروخا باليستيا)."""
     a, b = normalize(surface), normalize(nxt)
     return a.endswith("ا") and not a.endswith("اء") and b.endswith("يا") and not a.startswith("ال")
-
-
-_DEFINITE_DIRECTIONS = {normalize(w) for w in "الجنوب الشمال الشرق الغرب".split()}
-
-
-def _is_first_name(surface: str) -> bool:
-    from ...lexicon.words import first_names
-
-    return bool(surface) and normalize(surface) in first_names()
-
-
-def _foreign_reading(
-    surface: str,
-    attested: bool,
-    prev: Reading | None,
-    prev_surface: str,
-    next_unknown: bool,
-    next_name: bool = False,
-) -> tuple[Reading, ...]:
-    """A proper-noun reading for first names and for words the lexicon has never seen
-    (foreign names: سيرغي is not س + يرغي, بلينكن is not ب + لين + كن)."""
-    from ...lexicon.words import first_names
-
-    n = normalize(surface)
-    if n in first_names():
-        return (
-            _first_name_reading(surface, attested, prev, prev_surface, next_unknown, next_name),
-        )
-    before = normalize(prev_surface)
-    if (before in _DEFINITE_DIRECTIONS or before[1:] in _DEFINITE_DIRECTIONS) and n.endswith("ي"):
-        return ()  # الجنوب إفريقي: a compound relative adjective, not a name
-    if attested:
-        if (
-            next_unknown
-            and prev is not None
-            and prev.pos == "A"
-            and prev.ntype == "nisba"
-            and prev.definite
-            and n[:1] not in ("و", "ف")  # (المصري والعاهل: و + a noun, coordinated)
-        ):
-            # وزير الدفاع التركي يشار غولر: after a nationality, a known word before an
-            # unknown one is a foreign first name, not a verb
-            return (proper_noun_reading(surface, score=1.0, source="unknown"),)
-        return ()
-    if (n.startswith("ال") and n.endswith(("ي", "يه"))) or n.endswith(("يون", "يين", "يه", "يات")):
-        return ()  # الكيني, أميركيون: relative adjectives the lexicon lacks, not names
-    if _common_here(surface, prev, prev_surface):
-        return ()  # صادمة, تحايلًا: a feminine ending or a tanween: no foreign name
-    if (
-        n.endswith("يا")
-        and prev is not None
-        and prev.pos in ("N", "A")
-        and not prev.definite
-        and normalize(prev_surface).endswith("ا")
-        and not normalize(prev_surface).endswith("اء")
-    ):
-        return ()  # صاروخا باليستيا: an accusative adjective agreeing with the noun before it
-    score = -0.6
-    clitic = n[:1] in ("ب", "ل", "ك") and len(n) > 3 and known_form(n[1:])
-    # (على, the preposition, is spelt as the first name علي is: no name before a word)
-    first = normalize(prev_surface) in first_names() and prev is not None and prev.pos != "F"
-    if prev is not None and (prev.pos == "PN" or first) and not clitic:
-        # (غوتيريش بجهود: ب + a known noun ends the name rather than continuing it)
-        score += 1.8
-        if first:
-            score += 0.6  # هاكان فيدان: after a first name, not ف + a verb
-    if next_unknown:
-        score += 1.0
-    return (proper_noun_reading(surface, score=score, source="unknown"),)
-
-
-def _first_name_reading(
-    surface: str,
-    attested: bool,
-    prev: Reading | None,
-    prev_surface: str,
-    next_unknown: bool,
-    next_name: bool,
-) -> Reading:
-    """A first name's proper-noun reading, stronger before another name or a word nothing
-    knows and after another first name."""
-    from ...lexicon.words import first_names
-
-    score = 0.3 if attested else 1.4
-    if next_name:
-        score += 2.0  # قيس سعيد: two first names in a row are a name
-    elif next_unknown:
-        score += 1.0  # هاكان فيدان: a first name before a word nothing knows
-    if (
-        normalize(prev_surface) in first_names()
-        and prev is not None
-        and prev.pos != "F"
-        and not strip_diacritics(surface).endswith("ى")  # على is never the name علي
-    ):
-        score += 6.0  # محمد علي: a first name after a first name is a name, not على
-    return proper_noun_reading(surface, score=score, source="name" if attested else "unknown")
-
-
-def _name_readings(
-    surface: str, names: set[str], prev: Reading | None = None
-) -> tuple[Reading, ...]:
-    """Proper-noun readings for a word that is a gazetteer name (after a proclitic)."""
-    from ...lexicon.words import ambiguous_names
-
-    n = normalize(surface)
-    out = []
-    weak = set(ambiguous_names())  # الحرة, القاعدة: common words first
-    if (
-        n.startswith("ال")
-        and n.endswith("يه")
-        and prev is not None
-        and prev.pos == "N"
-        and prev.definite
-        and prev.gender == "f"
-    ):
-        weak.add(n)  # العاصمة السعودية: an adjective agreeing with the noun, not the country
-    if n in names:
-        out.append(proper_noun_reading(surface, score=0.2 if n in weak else 1.6, source="name"))
-    for pro in ("و", "ب", "ل", "ك", "ف", "وب", "ول", "وك"):
-        rest = n[len(pro) :]
-        if n.startswith(pro) and rest in names:
-            out.append(
-                proper_noun_reading(
-                    surface, pro=pro, score=0.2 if rest in weak else 1.5, source="name"
-                )
-            )
-    return tuple(out)
-
-
-@lru_cache(maxsize=1)
-def _multiword_firsts() -> frozenset[str]:
-    from ...lexicon.names import multiword_name_index
-
-    index, _ = multiword_name_index()
-    return frozenset(n.split(" ", 1)[0] for n in index)
-
-
-def _multiword_names(surfaces: list[str]) -> set[int]:
-    """Positions of words inside a multi-word gazetteer name (first word may carry a proclitic)."""
-    from ...lexicon.names import multiword_name_index
-
-    index, longest = multiword_name_index()
-    starts = _multiword_firsts()
-    norm = [normalize(w) for w in surfaces]
-    out: set[int] = set()
-    for i in range(len(norm)):
-        firsts = [norm[i]] + [
-            norm[i][len(p) :]
-            for p in ("و", "ب", "ل", "ك", "ف", "وب", "ول")
-            if norm[i].startswith(p)
-        ]
-        firsts = [f for f in firsts if f in starts]
-        if not firsts:
-            continue
-        for j in range(min(len(norm), i + longest), i + 1, -1):
-            tail = " ".join(norm[i + 1 : j])
-            if any(f + " " + tail in index for f in firsts):
-                out.update(range(i, j))
-                break
-    return out
-
-
-_QUOTES = {'"': '"', "«": "»", "“": "”", "”": "”"}
-
-
-def _quoted_names(surfaces: list[str]) -> set[int]:
-    """Positions of the words of a short quoted name right after its designator (وكالة
-    "سانا", حزب "العدالة والتنمية"): names, not verbs."""
-    from ...lexicon.words import designators
-
-    out: set[int] = set()
-    for q, w in enumerate(surfaces[:-1]):
-        close = _QUOTES.get(w)
-        if close is None or q == 0:
-            continue
-        # the designator right before the quote, or before its adjectives (المجموعة النفطية
-        # الصينية "سينوبك")
-        back = range(q - 1, max(-1, q - 5), -1)
-        found = False
-        for i in back:
-            if normalize(surfaces[i]) in designators():
-                found = True
-                break
-            if not normalize(surfaces[i]).startswith("ال"):
-                break
-        if not found:
-            continue
-        end = next((m for m in range(q + 1, min(len(surfaces), q + 5)) if surfaces[m] == close), -1)
-        if end > q + 1:
-            out.update(range(q + 1, end))
-    return out
-
-
-def _quoted_after_verb(words: Sequence[tuple[str, str]], pos: int, out: list[Reading]) -> bool:
-    """A single quoted word right after a verb (ونقلت "سانا" عن مصدر): the verb's subject
-    or object, a name, not a second verb."""
-    if pos < 2 or pos + 1 >= len(words):
-        return False
-    close = _QUOTES.get(words[pos - 1][0])
-    return (
-        close is not None
-        and words[pos + 1][0] == close
-        and out[pos - 2].pos == "V"
-        and words[pos - 2][1] == "ar"
-    )
-
-
-_PROCLITICS = ("وب", "ول", "وك", "و", "ف", "ب", "ل", "ك")
-
-
-def _common_here(surface: str, prev: Reading | None, prev_surface: str) -> bool:
-    """Whether a word nothing knows is read as a common noun or adjective by its shape
-    (:func:`common_shape`: صادمة, تحايلًا, الإغريقية) in its place: with a tanween always;
-    after a designator never (منطقة خفاجة: the place's name); with the article only after a
-    noun or adjective it describes or completes (الحضارة الإغريقية), not after a
-    preposition, a verb or at the start of a clause, where a name stands too (في القنفذة)."""
-    from ...lexicon.words import designators
-
-    if not common_shape(surface):
-        return False
-    if has_tanween(surface):
-        return True
-    if normalize(prev_surface) in designators():
-        return False
-    bare = normalize(surface)
-    if not bare.startswith(("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "وبال")):
-        return True
-    return (
-        prev is not None
-        and prev.pos in ("N", "A")
-        and not bare.startswith(("بال", "كال", "لل", "ولل", "وبال"))
-    )
 
 
 def _unknown(

@@ -1,0 +1,65 @@
+"""Named-entity spans over UD tokens, for analysers without a neural NER.
+
+Two sources:
+
+- the gazetteer, matched longest first on the tokens' text after Arabic normalisation
+  (a clitic token in front, ب in بالعراق, is not part of the name); names that are also
+  common words (الحرة, القاعدة) only in a name context;
+- proper-noun runs nothing knows (foreign names), typed by what announces them: a title
+  (الوزير ... → Person), a designator (مدينة → City, تنظيم → Organization), or a
+  first-name + surname shape (→ Person).
+
+Works on the tokens of any analyser (rules, conllu, stanza without NER).
+
+The finders by kind: ``known`` (gazetteer, quotes, facilities), ``places``,
+``bodies`` (organisations), ``people`` (unknown proper names); ``common`` their helpers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...model import (
+    EntitySpan,
+    Token,
+)
+from .bodies import (
+    _bodies_of_organisations,
+    _designated_organisations,
+    _papers_named_after_cities,
+    _seats_and_branches,
+)
+from .known import (
+    _gazetteer_names,
+    _named_facilities,
+    _quoted_names,
+)
+from .people import (
+    _surnames_named_like_places,
+    _unknown_names,
+)
+from .places import _designated_places
+
+
+def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
+    """Entity spans (1-based token ids, inclusive) in one sentence.
+
+    >>> from kg.model import Token
+    >>> ws = ["ب", "العراق", "و", "ريكس", "تيلرسون"]
+    >>> toks, pos = [], 0
+    >>> for k, (w, up) in enumerate(zip(ws, ["ADP", "PROPN", "CCONJ", "PROPN", "PROPN"]), 1):
+    ...     toks.append(Token(k, w, w, up, 0, "dep", pos, pos + len(w)))
+    ...     pos += len(w) + (0 if w in ("ب", "و") else 1)
+    >>> [(s.first, s.last, s.label) for s in find_entities(toks)]
+    [(2, 2, 'Country'), (4, 5, 'Person')]
+    """
+    spans = _gazetteer_names(tokens)
+    spans = _quoted_names(tokens, spans)
+    spans = _designated_places(tokens, spans)
+    spans = _named_facilities(tokens, spans)
+    spans = _papers_named_after_cities(tokens, spans)
+    spans = _surnames_named_like_places(tokens, spans)
+    spans.extend(_unknown_names(tokens, spans))
+    spans = _designated_organisations(tokens, spans)
+    spans.sort(key=lambda s: s.first)
+    return _seats_and_branches(tokens, _bodies_of_organisations(tokens, spans))

@@ -1,0 +1,252 @@
+"""Names the gazetteer knows, names in quotes, and named facilities.
+
+>>> from kg.analyse.rules import RulesAnalyser
+>>> from kg.model import Document
+>>> def tokens(text):
+...     return RulesAnalyser().analyse(Document("d", text, lang="ar")).sentences[0].tokens
+>>> toks = tokens("وصل الوزير إلى بغداد قادما من القاهرة.")
+>>> [(s.first, s.last, s.label) for s in _gazetteer_names(toks)]
+[(4, 4, 'City'), (7, 7, 'City')]
+>>> toks = tokens('قالت قناة "الميادين" إن الهجوم فشل.')
+>>> [(s.first, s.last, s.label) for s in _quoted_names(toks, [])]
+[(4, 4, 'Organization')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...lexicon import gazetteer
+from ...lexicon.names import (
+    arabic_index,
+    first_words,
+)
+from ...lexicon.words import (
+    ambiguous_names,
+    designators,
+    designators_in_name,
+)
+from ...model import (
+    EntitySpan,
+    Token,
+)
+from ...text import normalize
+from .common import _nisba
+
+_CLITIC_UPOS = {"ADP", "CCONJ", "AUX", "PART", "SCONJ"}
+
+
+_OPENERS = {"(", "«", '"', "“", "'", "[", "{"}
+
+
+def _span_text(tokens: Sequence[Token], i: int, j: int) -> str:
+    parts = []
+    for k in range(i, j + 1):
+        parts.append(tokens[k].form)
+        if k < j and tokens[k].end < tokens[k + 1].start:
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _is_clitic(tokens: Sequence[Token], k: int) -> bool:
+    t = tokens[k]
+    return (
+        t.upos in _CLITIC_UPOS
+        and len(t.form) <= 2
+        and k + 1 < len(tokens)
+        and t.end == tokens[k + 1].start
+    )
+
+
+def _strip_proclitics(text: str) -> list[str]:
+    """Candidate forms of a name written with proclitics: وبالعراق -> بالعراق, العراق."""
+    out = []
+    for pre in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل"):
+        if text.startswith(pre) and len(text) - len(pre) >= 2:
+            rest = text[len(pre) :]
+            out.append(rest)
+            if pre.endswith("ل") and rest.startswith("ل"):  # لل = ل + ال
+                out.append("ا" + rest)
+    return out
+
+
+def _agreeing_adjective(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """A country name shaped like a feminine relative adjective (السعودية) right after a
+    definite feminine noun it agrees with is that adjective."""
+    if not (text.startswith("ال") and text.endswith("يه")) or i == 0:
+        return False
+    prev = tokens[i - 1]
+    return (
+        prev.upos in ("NOUN", "ADJ")
+        and normalize(prev.form).startswith("ال")
+        and prev.end < tokens[i].start
+        and (prev.feat("Gender") == "Fem" or prev.feat("Number") == "Plur")
+    )
+
+
+#: Designators whose genitive names a domain, not a body or a place (وزارة الشباب).
+_DOMAIN_DESIGNATORS = {normalize(w) for w in "وزارة مديرية إدارة".split()}
+
+
+def _name_context(tokens: Sequence[Token], i: int, j: int, spans: list[EntitySpan]) -> bool:
+    """Whether an ambiguous common-word name at tokens[i..j] is used as a name."""
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if prev is not None and normalize(prev.form) in _DOMAIN_DESIGNATORS:
+        return False  # وزارة الشباب: a ministry's genitive is its domain, not a name
+    if prev is not None and (prev.form in _OPENERS or normalize(prev.form) in designators()):
+        return True
+    if prev is not None and prev.upos == "CCONJ" and any(s.last in (i - 1, i - 2) for s in spans):
+        return True
+    if nxt is not None and nxt.upos == "ADJ":
+        return False
+    if prev is not None and prev.upos in ("NOUN", "ADJ") and normalize(prev.form).startswith("ال"):
+        return False
+    return prev is None or prev.upos in ("ADP", "VERB", "PUNCT", "CCONJ")
+
+
+def _gazetteer_names(tokens: Sequence[Token]) -> list[EntitySpan]:
+    """The gazetteer's names, left to right, longest first at each word; a name that is also
+    a common word only in a name context, a country shaped like an adjective not where it
+    agrees with the noun before it."""
+    firsts = first_words()
+    spans: list[EntitySpan] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if _is_clitic(tokens, i) or tokens[i].upos == "PUNCT":
+            i += 1
+            continue
+        head = normalize(tokens[i].form)
+        elided = _after_article_elided(tokens, i)
+        if elided:
+            head_al = "ا" + head
+            if head_al in firsts:
+                head = head_al
+        if head not in firsts and not any(h in firsts for h in _strip_proclitics(head)):
+            i += 1  # no name starts with this word
+            continue
+        found = _longest_gazetteer_match(tokens, i, elided)
+        if found:
+            j, entries, text = found
+            if text in ambiguous_names() and not _name_context(tokens, i, j, spans):
+                i += 1
+                continue
+            if i == j and _agreeing_adjective(tokens, i, text):
+                i += 1  # العاصمة السعودية: "Saudi", not Saudi Arabia
+                continue
+            ref = "|".join(e.key for e in entries)
+            spans.append(EntitySpan(i + 1, j + 1, entries[0].cls, "gazetteer", ref))
+            i = j + 1
+            continue
+        i += 1
+    return spans
+
+
+def _after_article_elided(tokens: Sequence[Token], i: int) -> bool:
+    """A word in ل right after the preposition ل, the article's alif dropped (للأمم: ل +
+    الأمم)."""
+    head = normalize(tokens[i].form)
+    return (
+        head.startswith("ل")
+        and i > 0
+        and normalize(tokens[i - 1].form) == "ل"
+        and tokens[i - 1].end == tokens[i].start
+        and not head.startswith("ال")
+    )
+
+
+def _longest_gazetteer_match(
+    tokens: Sequence[Token], i: int, elided: bool
+) -> tuple[int, list[gazetteer.Entry], str] | None:
+    """The longest gazetteer name starting at token i (without its proclitics, with the
+    article an elided alif dropped): its last token, entries and normalised text."""
+    index, longest = arabic_index()
+    n = len(tokens)
+    stop = next(
+        (
+            k
+            for k in range(i, min(n, i + longest + 2))
+            if tokens[k].upos == "PUNCT" and tokens[k].form != "-"
+        ),
+        n,
+    )
+    for j in range(min(n - 1, i + longest + 1, stop - 1), i - 1, -1):
+        text = normalize(_span_text(tokens, i, j))
+        candidates = [text, *(_strip_proclitics(text) if j >= i else [])]
+        if elided:
+            candidates.append("ا" + text)  # للأمم المتحدة: ل + الأمم المتحدة, the alif dropped
+        for c in candidates:
+            entries = index.get(c)
+            if entries:
+                return j, entries, c
+    return None
+
+
+_QUOTES = {'"': '"', "«": "»", "“": "”", "”": "”", "'": "'"}
+
+
+def _quoted_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
+    """A name in quotes right after its designator is a name of that class, whatever its
+    words look like (وكالة "سانا", حزب "العدالة والتنمية", قناة "سكاي نيوز عربية"): the
+    quotes mark where it starts and ends."""
+    n = len(tokens)
+    out = list(spans)
+    for i in range(n - 2):
+        close = _QUOTES.get(tokens[i + 1].form)
+        if close is None:
+            continue
+        # the designator, or the designator and its definite adjectives (المجموعة النفطية
+        # الصينية "سينوبك"); the name comes right after them
+        cls = None
+        for d in range(i, max(-1, i - 4), -1):
+            t = tokens[d]
+            if t.upos not in ("NOUN", "ADJ", "PROPN") or (d < i and t.end == tokens[d + 1].start):
+                break
+            cls = designators().get(normalize(t.form))
+            if cls is not None or not normalize(t.form).startswith("ال"):
+                break
+        if cls is None:
+            continue
+        end = next((m for m in range(i + 2, min(n, i + 7)) if tokens[m].form == close), -1)
+        if end < 0 or end == i + 2:
+            continue
+        inside = tokens[i + 2 : end]
+        if any(
+            x.upos in ("SCONJ", "AUX", "PART", "PRON", "PUNCT") and x.form != "-" for x in inside
+        ):
+            continue
+        if len(inside) > 1 and any(x.upos == "VERB" for x in inside):
+            continue
+        first, last = i + 3, end
+        if any(s.first == first and s.last == last for s in out):
+            continue
+        out = [s for s in out if s.last < first or s.first > last]
+        out.append(EntitySpan(first, last, cls, "designator"))
+    return sorted(out, key=lambda s: s.first)
+
+
+def _named_facilities(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
+    """A definite facility and a country's relative adjective (المستشفى السعودي, السجن
+    الأمريكي): a place named by the country it belongs to (not a field hospital: الميداني)."""
+    from ...lexicon.gazetteer import country_of_nisba
+
+    covered = {k for s in spans for k in range(s.first - 1, s.last)}
+    out = list(spans)
+    for i, t in enumerate(tokens[:-1]):
+        f = normalize(t.form)
+        if (
+            i in covered
+            or i + 1 in covered
+            or t.upos != "NOUN"
+            or not f.startswith("ال")
+            or designators_in_name().get(f[2:]) != "yes"
+            or designators().get(f[2:]) != "Place"
+        ):
+            continue
+        adj = tokens[i + 1]
+        g = normalize(adj.form)
+        if t.end < adj.start and _nisba(g) and country_of_nisba(g) is not None:
+            out.append(EntitySpan(i + 1, i + 2, "Place", "designator"))
+            covered.update((i, i + 1))
+    return sorted(out, key=lambda s: s.first)
