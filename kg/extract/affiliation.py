@@ -1,7 +1,16 @@
 """Affiliation and backing read off a participle on a noun: X تابع/مرتبط/منتم لـ Y (X is
 affiliated with Y: مستودعات تابعة لحزب الله, ستة أفراد مرتبطين بكتائب حزب الله) and X
 مدعوم من Y (Y supports X: جماعات مدعومة من إيران). Not موال (loyal to): who backs whom
-it leaves open."""
+it leaves open.
+
+>>> from kg import build
+>>> g = build(texts=["قصفت الطائرات مستودعات تابعة لحزب الله."])
+>>> [(f.subject, f.relation, f.object) for f in g.facts(relation="affiliatedWith")]
+[('مستودعات تابعة لحزب الله', 'affiliatedWith', 'حزب الله')]
+>>> g = build(texts=["هاجمت جماعات مدعومة من إيران القاعدة."])
+>>> [(f.subject, f.relation, f.object) for f in g.facts(relation="supports")]
+[('إيران', 'supports', 'جماعات مدعومة')]
+"""
 
 from __future__ import annotations
 

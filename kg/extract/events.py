@@ -33,7 +33,7 @@ def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
     >>> g = build(texts=["عقد الرئيس المصري اجتماعا في القاهرة يوم الأحد."])
     >>> [(f.subject, f.relation, f.object) for f in g.facts()]
     [('الرئيس المصري', 'hosted', 'اجتماعا'), ('اجتماعا', 'pointInTime', 'يوم الأحد'),
-     ('اجتماعا', 'location', 'القاهرة')]
+     ('الرئيس المصري', 'leaderOf', 'مصر'), ('اجتماعا', 'location', 'القاهرة')]
     """
     events: dict[str, int] = {}
     for t in s.tokens:

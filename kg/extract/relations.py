@@ -193,7 +193,7 @@ def relation_facts(
     >>> [(f.subject, f.relation, f.object) for f in build(texts=["سيطر تنظيم داعش على مدينة الموصل."]).facts()]
     [('تنظيم الدولة الإسلامية', 'controls', 'الموصل')]
     >>> [(f.relation, f.object, f.confidence) for f in build(texts=["اعترف الرئيس الأميركي بالقدس."]).facts()]
-    [('اعترف ب', 'القدس', 0.5)]
+    [('اعترف ب', 'القدس', 0.5), ('leaderOf', 'الولايات المتحدة', 0.8)]
     """
     if p.rel in JOINT_RELATIONS:
         objects = _joint_parties(d, s, tree, p, objects)
