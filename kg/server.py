@@ -10,7 +10,8 @@ Protocol (https://www.w3.org/TR/sparql11-protocol/):
 
 - ``GET /sparql?query=...``, ``POST /sparql`` with a form (``query=...``) or with a
   ``application/sparql-query`` body; ``default-graph-uri`` and ``named-graph-uri`` are
-  honoured. Without them the default graph is the union of all graphs, as for files.
+  honoured, and so are ``FROM`` and ``FROM NAMED`` in the query. Without any of them
+  the default graph is the union of all graphs, as for files.
 - Updates (``update=``, ``application/sparql-update``) are refused with 403.
 - SELECT and ASK answer in SPARQL JSON (default), XML, CSV or TSV; CONSTRUCT and
   DESCRIBE in Turtle (default), N-Triples, RDF/XML or JSON-LD; chosen by the ``Accept``
@@ -239,10 +240,12 @@ def answer(
     """Run one query over a pyoxigraph store and serialise the result (in a worker).
 
     Without ``default-graph-uri`` the default graph is the union of all graphs
-    (``union``) or the store's default graph.
+    (``union``) or the store's default graph, unless the query names its dataset
+    (``FROM``, ``FROM NAMED``).
     """
     import pyoxigraph as ox
 
+    from .store import names_dataset
     from .vocab import PREFIXES
 
     if not service and uses_service(req.query):
@@ -255,7 +258,7 @@ def answer(
     try:
         if req.default_graphs:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in req.default_graphs]
-        elif union:
+        elif union and not names_dataset(req.query):  # FROM, FROM NAMED: as the query says
             kwargs["use_default_graph_as_union"] = True
         if req.named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in req.named_graphs]

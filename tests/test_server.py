@@ -347,3 +347,20 @@ def test_service_can_be_turned_off(store: Path) -> None:
         assert s.get(_q('SELECT * WHERE { ?s ?p "SERVICE" } LIMIT 1'))[0] == 200
     finally:
         s.stop()
+
+
+def test_from_and_from_named_are_honoured(served: Served) -> None:
+    def count(q: str) -> int:
+        status, _, body = served.get(_q(q))
+        assert status == 200, body
+        return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+    one = "https://w3id.org/kg-builder/resource/doc/coalition_en"
+    assert count(PREFIX + "SELECT (COUNT(*) AS ?n) WHERE { ?f a kg:Fact }") == 13
+    assert count("SELECT (COUNT(*) AS ?n) FROM <urn:nonexistent> WHERE { ?s ?p ?o }") == 0
+    assert count(PREFIX + f"SELECT (COUNT(*) AS ?n) FROM <{one}> WHERE {{ ?f a kg:Fact }}") == 2
+    q = f"SELECT (COUNT(*) AS ?n) FROM NAMED <{one}> WHERE {{ GRAPH ?g {{ ?f a kg:Fact }} }}"
+    assert count(PREFIX + q) == 2
+    # FROM NAMED alone: the default graph is empty, as SPARQL says
+    q = f"SELECT (COUNT(*) AS ?n) FROM NAMED <{one}> WHERE {{ ?s ?p ?o }}"
+    assert count(q) == 0
