@@ -454,6 +454,13 @@ def export(graph: Path, fmt: str, out_file: Path | None, lang: str) -> None:
     help="Queries run at the same time (each worker holds the graph in memory).",
 )
 @click.option(
+    "--max-memory",
+    default=2000.0,
+    show_default=True,
+    type=click.FloatRange(min=1),
+    help="MB of memory a query may add to a worker, beyond the graph it holds; a query that needs more is stopped (503).",
+)
+@click.option(
     "--on-disk",
     is_flag=True,
     help="Query the store in place instead of in memory: for stores larger than the memory.",
@@ -470,6 +477,7 @@ def serve(
     timeout: float,
     max_result_mb: float,
     workers: int,
+    max_memory: float,
     on_disk: bool,
     allow_service: bool | None,
 ) -> None:
@@ -479,7 +487,11 @@ def serve(
 
     service = server.is_loopback(host) if allow_service is None else allow_service
     limits = server.Limits(
-        timeout=timeout, max_bytes=int(max_result_mb * 1_000_000), workers=workers, service=service
+        timeout=timeout,
+        max_bytes=int(max_result_mb * 1_000_000),
+        workers=workers,
+        max_memory=int(max_memory * 1_000_000),
+        service=service,
     )
     with server.Endpoint(graph, host=host, port=port, limits=limits, on_disk=on_disk) as endpoint:
         click.echo(

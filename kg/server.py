@@ -17,8 +17,9 @@ Protocol (https://www.w3.org/TR/sparql11-protocol/):
   DESCRIBE in Turtle (default), N-Triples, RDF/XML or JSON-LD; chosen by the ``Accept``
   header or a ``format`` parameter (``json``, ``xml``, ``csv``, ``tsv``, ``turtle``,
   ``ntriples``, ...). 406 when none fits.
-- 400 for a malformed query, 503 when it runs out of time or no worker frees up in
-  time, 413 when the result is larger than the limit.
+- 400 for a malformed query, 503 when it runs out of time, when it needs more memory
+  than a worker may add to what the graph takes (the worker is killed and replaced), or
+  when no worker frees up in time; 413 when the result is larger than the limit.
 - SERVICE (federated queries, e.g. with Wikidata) makes the server fetch URLs; ``kg
   serve`` allows it when it listens on loopback only, and otherwise only if asked to.
 - ``GET /`` is a small page to type queries.
@@ -63,6 +64,7 @@ class Limits:
     timeout: float = 30.0  # seconds
     max_bytes: int = 64_000_000  # of a serialised result
     workers: int = 2
+    max_memory: int = 2_000_000_000  # bytes a query may add to a worker's memory (RSS)
     service: bool = True  # allow SERVICE (federated queries): the server then fetches URLs
 
 
@@ -362,11 +364,33 @@ def _exit_with(parent: int) -> None:
     os._exit(0)
 
 
-_TIMED_OUT, _DIED = "timed out", "died"
+_TIMED_OUT, _DIED, _MEMORY = "timed out", "died", "out of memory"
+_WATCH_SECONDS = 0.02  # how often a busy worker's memory is looked at
+
+
+def rss(pid: int) -> int | None:
+    """The resident memory of a process in bytes (None where /proc does not tell).
+
+    >>> rss(os.getpid()) is None or rss(os.getpid()) > 0
+    True
+    """
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as f:
+            return int(f.read().split()[1]) * _PAGE_SIZE
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+try:
+    _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+except (AttributeError, ValueError, OSError):  # not POSIX
+    _PAGE_SIZE = 4096
 
 
 class _Worker:
     def __init__(self, ctx: Any, source: Source, limits: Limits) -> None:
+        self.max_memory = limits.max_memory
+        self.memory_cap: int | None = None  # RSS past which a query is stopped
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(
             target=_work, args=(child, source, limits, os.getpid()), daemon=True
@@ -379,17 +403,27 @@ class _Worker:
         try:
             if not self.conn.poll(timeout):
                 return f"not ready after {timeout:g} s"
-            return str(self.conn.recv())
+            status = str(self.conn.recv())
         except (EOFError, OSError):
             return "the worker died while opening the graph"
+        if status == "ready":  # the graph is loaded: a query may add max_memory to that
+            base = rss(self.proc.pid)
+            self.memory_cap = None if base is None else base + self.max_memory
+        return status
 
     def ask(self, req: _Request, timeout: float) -> Reply | str:
-        """The reply, or why there is none (the worker is then killed)."""
+        """The reply, or why there is none (the worker is then killed): it ran out of
+        time, or its memory grew past ``memory_cap`` (looked at every few ms)."""
+        deadline = time.monotonic() + timeout
         try:
             self.conn.send(req)
-            if not self.conn.poll(timeout):
-                self.kill()
-                return _TIMED_OUT
+            while not self.conn.poll(max(0.0, min(_WATCH_SECONDS, deadline - time.monotonic()))):
+                if self.memory_cap is not None and (rss(self.proc.pid) or 0) > self.memory_cap:
+                    self.kill()
+                    return _MEMORY
+                if time.monotonic() >= deadline:
+                    self.kill()
+                    return _TIMED_OUT
             reply: Reply = self.conn.recv()
             return reply
         except (EOFError, OSError):
@@ -435,6 +469,14 @@ class WorkerPool:
         if reply == _TIMED_OUT:
             self._replace(w)
             return Reply.text(503, f"the query ran out of time ({limit:g} s) and was stopped")
+        if reply == _MEMORY:
+            self._replace(w)
+            mb = self.limits.max_memory / 1_000_000
+            return Reply.text(
+                503,
+                f"the query needed more than {mb:g} MB of memory and was stopped (kg serve --max-memory); "
+                "ask for less: LIMIT does not bound what ORDER BY or a join holds",
+            )
         if reply == _DIED:
             self._replace(w)
             return Reply.text(500, "the query worker died; try again")

@@ -364,3 +364,24 @@ def test_from_and_from_named_are_honoured(served: Served) -> None:
     # FROM NAMED alone: the default graph is empty, as SPARQL says
     q = f"SELECT (COUNT(*) AS ?n) FROM NAMED <{one}> WHERE {{ ?s ?p ?o }}"
     assert count(q) == 0
+
+
+HUNGRY = "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i LIMIT 1"
+
+
+def test_a_query_that_eats_memory_is_stopped_with_503(store: Path) -> None:
+    # The query (one join fewer: the test store is small) grows a worker by
+    # hundreds of MB a second; with a 40 MB allowance it is stopped long before the timeout.
+    s = Served(store, "--max-memory", "40", "--workers", "1")
+    try:
+        t0 = time.monotonic()
+        status, _, body = s.get(_q(HUNGRY))
+        assert status == 503 and b"memory" in body and b"--max-memory" in body, body
+        assert time.monotonic() - t0 < TIMEOUT
+        # the worker was replaced: the endpoint answers again
+        deadline = time.monotonic() + 30
+        while (status := s.get(_q("ASK { ?s ?p ?o }"))[0]) != 200 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert status == 200
+    finally:
+        s.stop()
