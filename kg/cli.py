@@ -466,9 +466,20 @@ def export(graph: Path, fmt: str, out_file: Path | None, lang: str) -> None:
     help="Query the store in place instead of in memory: for stores larger than the memory.",
 )
 @click.option(
-    "--allow-service/--no-service",
-    default=None,
-    help="Allow SERVICE (federated queries; the server fetches URLs). Default: allowed on loopback only.",
+    "--allow-service",
+    "allow_service",
+    multiple=True,
+    metavar="IRI",
+    help="A SERVICE endpoint queries may call (the server fetches it), by IRI or by name "
+    "(wikidata); repeat for several. Default: SERVICE is refused.",
+)
+@click.option(
+    "--allow-host",
+    "allow_host",
+    multiple=True,
+    metavar="NAME",
+    help="A name clients may reach the server by (the Host header), besides the address it "
+    "listens on and localhost; repeat for several, * for any.",
 )
 def serve(
     graph: Path,
@@ -479,21 +490,24 @@ def serve(
     workers: int,
     max_memory: float,
     on_disk: bool,
-    allow_service: bool | None,
+    allow_service: tuple[str, ...],
+    allow_host: tuple[str, ...],
 ) -> None:
     """Serve GRAPH (a --store folder or a graph file) as a read-only SPARQL 1.1 endpoint at /sparql,
     with a query page at /."""
     from . import server
 
-    service = server.is_loopback(host) if allow_service is None else allow_service
+    services = server.service_allow_list(allow_service)
     limits = server.Limits(
         timeout=timeout,
         max_bytes=int(max_result_mb * 1_000_000),
         workers=workers,
         max_memory=int(max_memory * 1_000_000),
-        service=service,
+        services=services,
     )
-    with server.Endpoint(graph, host=host, port=port, limits=limits, on_disk=on_disk) as endpoint:
+    with server.Endpoint(
+        graph, host=host, port=port, limits=limits, on_disk=on_disk, allow_hosts=allow_host
+    ) as endpoint:
         click.echo(
             f"serving {graph} at {endpoint.url}sparql (query page: {endpoint.url}); Ctrl-C stops",
             err=True,

@@ -20,8 +20,12 @@ Protocol (https://www.w3.org/TR/sparql11-protocol/):
 - 400 for a malformed query, 503 when it runs out of time, when it needs more memory
   than a worker may add to what the graph takes (the worker is killed and replaced), or
   when no worker frees up in time; 413 when the result is larger than the limit.
-- SERVICE (federated queries, e.g. with Wikidata) makes the server fetch URLs; ``kg
-  serve`` allows it when it listens on loopback only, and otherwise only if asked to.
+- SERVICE (federated queries, e.g. with Wikidata) makes the server fetch URLs: it is
+  refused (403) unless its endpoint is one ``--allow-service`` lists.
+- The ``Host`` header must name the address the server listens on, a loopback name
+  (``localhost``, ``127.0.0.1``, ``[::1]``) or one of ``--allow-host``; anything else
+  is refused (403), so that a web page cannot drive the endpoint through a name it
+  controls (DNS rebinding).
 - ``GET /`` is a small page to type queries.
 """
 
@@ -65,7 +69,7 @@ class Limits:
     max_bytes: int = 64_000_000  # of a serialised result
     workers: int = 2
     max_memory: int = 2_000_000_000  # bytes a query may add to a worker's memory (RSS)
-    service: bool = True  # allow SERVICE (federated queries): the server then fetches URLs
+    services: tuple[str, ...] = ()  # SERVICE endpoints a query may call (the server fetches them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,27 +101,149 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-# Strings (long and short), IRIs and comments: where the word SERVICE means nothing.
-_SPARQL_NOISE = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+#: Endpoints ``--allow-service`` knows by name.
+SERVICE_NAMES = {"wikidata": "https://query.wikidata.org/sparql"}
+
+# The tokens of a query, as far as SERVICE and PREFIX need: strings, comments and space
+# (skipped), IRIs, words (keywords, prefixed names, variables) and single characters.
+_TOKENS = re.compile(
+    r'(?P<skip>"""(?:[^"\\]|\\.|"(?!""))*"""'
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
     r'|"(?:[^"\\\n]|\\.)*"'
     r"|'(?:[^'\\\n]|\\.)*'"
-    r'|<[^<>"{}|^`\\\s]*>'
-    r"|#[^\n]*"
+    r"|#[^\n]*|\s+)"
+    r'|(?P<iri><(?:[^<>"{}|^`\\\s]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)'
+    r"|(?P<word>(?:[^\s{}()\[\];,<>\"'#/|^!=*+&]|\\.)+)"
+    r"|(?P<other>.)",
+    re.DOTALL,
 )
-_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+_UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-def uses_service(query: str) -> bool:
-    """Whether a query has a SERVICE clause (outside strings, IRIs and comments).
+def service_endpoints(query: str, prefixes: dict[str, str] | None = None) -> list[str]:
+    """The endpoint of every SERVICE clause of a query, as full IRIs; ``?`` for one that
+    is a variable, a relative IRI or a name with an unknown prefix (never allowed).
 
-    >>> uses_service("SELECT * { SERVICE <http://x/sparql> { ?s ?p ?o } }")
-    True
-    >>> uses_service('SELECT * { ?s <http://x/SERVICE> "SERVICE" } # SERVICE')
-    False
+    ``prefixes`` are the predeclared ones (the query's own PREFIX lines win).
+
+    >>> service_endpoints('SELECT * { SERVICE SILENT <http://x/sparql> { ?s ?p "SERVICE <y>" } } # SERVICE <z>')
+    ['http://x/sparql']
+    >>> service_endpoints("PREFIX e: <http://x/> SELECT * { SERVICE e:sparql {} SERVICE ?where {} }")
+    ['http://x/sparql', '?']
+    >>> service_endpoints("SELECT * { ?s <http://x/SERVICE> ex:SERVICE . SERVICE<http\\u003A//y/> {} }")
+    ['http://y/']
     """
-    return bool(_SERVICE.search(_SPARQL_NOISE.sub(" ", query)))
+    known = dict(prefixes or {})
+    tokens = [(m.lastgroup, m.group()) for m in _TOKENS.finditer(query) if m.lastgroup != "skip"]
+    words = [(kind, text.strip(".") if kind == "word" else text) for kind, text in tokens]
+    out = []
+    for i, (kind, text) in enumerate(words):
+        if kind != "word":
+            continue
+        if text.upper() == "PREFIX" and i + 2 < len(words):
+            (k1, name), (k2, iri) = words[i + 1], words[i + 2]
+            if k1 == "word" and name.endswith(":") and k2 == "iri":
+                known[name[:-1]] = _unescape_iri(iri[1:-1])
+        elif text.upper() == "SERVICE":
+            j = i + 1
+            if j < len(words) and words[j][1].upper() == "SILENT":
+                j += 1
+            out.append(_endpoint(words[j] if j < len(words) else ("", ""), known))
+    return out
+
+
+def _unescape_iri(text: str) -> str:
+    return _UCHAR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+
+
+def _endpoint(token: tuple[str | None, str], prefixes: dict[str, str]) -> str:
+    kind, text = token
+    if kind == "iri":
+        iri = _unescape_iri(text[1:-1])
+        return iri if _SCHEME.match(iri) else "?"
+    if kind == "word" and ":" in text and text[0] not in "?$_":
+        prefix, local = text.split(":", 1)
+        if prefix in prefixes:
+            return prefixes[prefix] + re.sub(r"\\(.)", r"\1", local)
+    return "?"
+
+
+def refused_services(query: str, allowed: Sequence[str]) -> list[str]:
+    """The SERVICE endpoints of a query that are not in ``allowed``.
+
+    >>> refused_services("SELECT * { SERVICE <https://query.wikidata.org/sparql> {} SERVICE <http://x/> {} }", [SERVICE_NAMES["wikidata"]])
+    ['http://x/']
+    """
+    from .vocab import PREFIXES
+
+    found = service_endpoints(query, {p: str(ns) for p, ns in PREFIXES.items()})
+    return [e for e in found if e == "?" or e not in allowed]
+
+
+_LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def host_name(header: str) -> str:
+    """The host of a ``Host`` header, without port, brackets or trailing dot, lower case.
+
+    >>> host_name("[::1]:7878"), host_name("LocalHost.:80"), host_name("example.org")
+    ('::1', 'localhost', 'example.org')
+    """
+    h = header.strip().lower()
+    if h.startswith("["):
+        h = h[1:].split("]", 1)[0]
+    elif h.count(":") == 1:
+        h = h.split(":", 1)[0]
+    return h.rstrip(".")
+
+
+def host_allowed(header: str | None, bound: str, allowed: Sequence[str]) -> bool:
+    """Whether a request's ``Host`` header names this server: the address it is bound to,
+    a loopback name, or one of ``allowed`` (``*``: any). Bound to every address (0.0.0.0,
+    ::), any IP address is this server's. No header (HTTP/1.0) is let through: browsers
+    always send one.
+
+    >>> host_allowed("localhost:7878", "127.0.0.1", []), host_allowed("attacker.example", "127.0.0.1", [])
+    (True, False)
+    >>> host_allowed("kg.example:80", "0.0.0.0", ["kg.example"]), host_allowed("10.1.2.3", "0.0.0.0", [])
+    (True, True)
+    """
+    if header is None or "*" in allowed:
+        return True
+    name = host_name(header)
+    if (
+        name in _LOOPBACK_NAMES
+        or name == host_name(bound)
+        or name in (host_name(a) for a in allowed)
+    ):
+        return True
+    if bound in ("0.0.0.0", "::", ""):
+        try:
+            ipaddress.ip_address(name)
+            return True
+        except ValueError:
+            return False
+    return False
+
+
+def service_allow_list(names: Sequence[str]) -> tuple[str, ...]:
+    """``--allow-service`` values as endpoint IRIs: a name of ``SERVICE_NAMES`` or an
+    absolute IRI.
+
+    >>> service_allow_list(["wikidata", "http://localhost:3030/ds/sparql"])
+    ('https://query.wikidata.org/sparql', 'http://localhost:3030/ds/sparql')
+    """
+    from .errors import InputError
+
+    out = []
+    for n in names:
+        iri = SERVICE_NAMES.get(n.strip().lower(), n.strip())
+        if not _SCHEME.match(iri) or any(c in iri for c in '<>" {}|^`\\'):
+            known = ", ".join(SERVICE_NAMES)
+            raise InputError(n, f"not a SERVICE endpoint: give its full IRI or one of {known}")
+        out.append(iri)
+    return tuple(out)
 
 
 #: The answer format when the client does not say: SPARQL JSON for SELECT and ASK,
@@ -236,9 +362,7 @@ class _CappedBuffer:
         return b"".join(self.parts)
 
 
-def answer(
-    store: Any, req: _Request, max_bytes: int, union: bool = True, service: bool = True
-) -> Reply:
+def answer(store: Any, req: _Request, max_bytes: int, union: bool = True) -> Reply:
     """Run one query over a pyoxigraph store and serialise the result (in a worker).
 
     Without ``default-graph-uri`` the default graph is the union of all graphs
@@ -250,11 +374,6 @@ def answer(
     from .store import names_dataset
     from .vocab import PREFIXES
 
-    if not service and uses_service(req.query):
-        return Reply.text(
-            403,
-            "SERVICE (federated queries) is off on this endpoint: start kg serve with --allow-service",
-        )
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     kwargs: dict[str, Any] = {"prefixes": prefixes}
     try:
@@ -351,7 +470,7 @@ def _work(conn: Any, source: Source, limits: Limits, parent: int) -> None:
         except (EOFError, OSError):
             return
         try:
-            reply = answer(store, req, limits.max_bytes, union, limits.service)
+            reply = answer(store, req, limits.max_bytes, union)
         except Exception as e:  # keep the worker alive whatever one query does
             reply = Reply.text(500, f"{type(e).__name__}: {e}")
         conn.send(reply)
@@ -521,7 +640,24 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     endpoint: Endpoint  # set on the subclass made per endpoint
 
+    def _wrong_host(self) -> bool:
+        """Refuse (403) a request whose Host header does not name this server."""
+        host = self.headers.get("Host")
+        if host_allowed(host, self.endpoint.host, self.endpoint.allow_hosts):
+            return False
+        self._send(
+            Reply.text(
+                403,
+                f"Host {host!r} is not this server's address; start kg serve with "
+                f"--allow-host {host_name(host or '')} to accept it",
+            )
+        )
+        self.close_connection = True
+        return True
+
     def do_GET(self) -> None:  # noqa: N802 (the stdlib's naming)
+        if self._wrong_host():
+            return
         url = urlsplit(self.path)
         if url.path not in ("/", "/sparql", "/query"):
             self._send(Reply.text(404, "not found; the endpoint is /sparql and the query page /"))
@@ -535,6 +671,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(Reply(200, "text/html; charset=utf-8", query_page().encode("utf-8")))
 
     def do_POST(self) -> None:  # noqa: N802
+        if self._wrong_host():
+            return
         url = urlsplit(self.path)
         if url.path not in ("/", "/sparql", "/query", "/update"):
             self._send(Reply.text(404, "not found; the endpoint is /sparql"))
@@ -575,6 +713,21 @@ class _Handler(BaseHTTPRequestHandler):
             tuple(params.get("default-graph-uri", [])),
             tuple(params.get("named-graph-uri", [])),
         )
+        refused = refused_services(req.query, self.endpoint.limits.services)
+        if refused:
+            what = (
+                "a SERVICE whose endpoint is a variable, a relative IRI or an unknown prefix"
+                if refused[0] == "?"
+                else f"SERVICE <{refused[0]}>"
+            )
+            self._send(
+                Reply.text(
+                    403,
+                    f"{what} is not allowed on this endpoint (the server would fetch it); "
+                    "kg serve --allow-service IRI (or --allow-service wikidata) allows an endpoint",
+                )
+            )
+            return
         self._send(self.endpoint.pool.run(req))
 
     def _send(self, reply: Reply) -> None:
@@ -618,11 +771,13 @@ class Endpoint:
         port: int = 7878,
         limits: Limits | None = None,
         on_disk: bool = False,
+        allow_hosts: Sequence[str] = (),
     ) -> None:
         from . import store
         from .errors import InputError
 
         self.source, self.limits = Path(source), limits or Limits()
+        self.host, self.allow_hosts = host, tuple(allow_hosts)
         self._tmp: str | None = None
         self._lock: Any = None
         self._serving = False

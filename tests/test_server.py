@@ -338,13 +338,62 @@ def test_a_port_in_use_is_reported(store: Path) -> None:
     assert r.returncode == 1 and "cannot listen there" in r.stderr
 
 
-def test_service_can_be_turned_off(store: Path) -> None:
-    q = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
-    s = Served(store, "--no-service", "--workers", "1")
+def test_service_is_refused_unless_its_endpoint_is_allowed(store: Path) -> None:
+    near = "http://127.0.0.1:9/sparql"  # nothing listens there
+    q = "SELECT * WHERE { SERVICE SILENT <%s> { ?s ?p ?o } }"
+    s = Served(store, "--workers", "1")  # the default: no SERVICE at all, even on loopback
     try:
-        status, _, body = s.get(_q(q))
+        status, _, body = s.get(_q(q % near))
         assert status == 403 and b"--allow-service" in body
         assert s.get(_q('SELECT * WHERE { ?s ?p "SERVICE" } LIMIT 1'))[0] == 200
+    finally:
+        s.stop()
+    s = Served(store, "--workers", "1", "--allow-service", near, "--allow-service", "wikidata")
+    try:
+        assert s.get(_q(q % near))[0] == 200  # allowed (and SILENT: the failed call is empty)
+        for other in (
+            q % "http://127.0.0.1:8/sparql",
+            q % near.replace(":", "\\u003A", 1),  # the same IRI, escaped: allowed
+            "PREFIX x: <http://127.0.0.1:8/> SELECT * WHERE { SERVICE x:sparql { ?s ?p ?o } }",
+            "SELECT * WHERE { BIND(<" + near + "> AS ?e) SERVICE ?e { ?s ?p ?o } }",
+            "BASE <http://127.0.0.1:8/> SELECT * WHERE { SERVICE <sparql> { ?s ?p ?o } }",
+            "select * where { service silent <http://127.0.0.1:8/sparql> { ?s ?p ?o } }",
+        ):
+            status, _, body = s.get(_q(other))
+            assert status == (200 if "u003A" in other else 403), (other, body)
+    finally:
+        s.stop()
+
+
+def test_the_host_header_must_name_this_server(served: Served) -> None:
+    import http.client
+
+    def ask(host: str | None) -> tuple[int, bytes]:
+        c = http.client.HTTPConnection("127.0.0.1", served.port, timeout=10)
+        try:
+            c.putrequest("GET", "/" + _q("ASK { ?s ?p ?o }"), skip_host=True)
+            if host is not None:
+                c.putheader("Host", host)
+            c.endheaders()
+            r = c.getresponse()
+            return r.status, r.read()
+        finally:
+            c.close()
+
+    for good in (f"127.0.0.1:{served.port}", f"localhost:{served.port}", "[::1]", None):
+        assert ask(good)[0] == 200, good
+    for bad in ("attacker.example", f"attacker.example:{served.port}", "127.0.0.1.evil.example"):
+        status, body = ask(bad)
+        assert status == 403 and b"--allow-host" in body, bad
+    status, _, _ = served.get("", {"Host": "attacker.example"})  # the query page too
+    assert status == 403
+
+
+def test_allow_host_accepts_a_name(store: Path) -> None:
+    s = Served(store, "--workers", "1", "--allow-host", "kg.example")
+    try:
+        assert s.get(_q("ASK { ?s ?p ?o }"), {"Host": "kg.example:80"})[0] == 200
+        assert s.get(_q("ASK { ?s ?p ?o }"), {"Host": "other.example"})[0] == 403
     finally:
         s.stop()
 
