@@ -461,6 +461,20 @@ def export(graph: Path, fmt: str, out_file: Path | None, lang: str) -> None:
     help="MB of memory a query may add to a worker, beyond the graph it holds; a query that needs more is stopped (503).",
 )
 @click.option(
+    "--read-timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a client has to send its request (and may stay idle between two); then 408 or closed.",
+)
+@click.option(
+    "--max-connections",
+    default=64,
+    show_default=True,
+    type=click.IntRange(1, 10_000),
+    help="Connections served at once (one thread each); more are answered 503 and closed.",
+)
+@click.option(
     "--on-disk",
     is_flag=True,
     help="Query the store in place instead of in memory: for stores larger than the memory.",
@@ -489,6 +503,8 @@ def serve(
     max_result_mb: float,
     workers: int,
     max_memory: float,
+    read_timeout: float,
+    max_connections: int,
     on_disk: bool,
     allow_service: tuple[str, ...],
     allow_host: tuple[str, ...],
@@ -503,6 +519,8 @@ def serve(
         max_bytes=int(max_result_mb * 1_000_000),
         workers=workers,
         max_memory=int(max_memory * 1_000_000),
+        read_timeout=read_timeout,
+        max_connections=max_connections,
         services=services,
     )
     with server.Endpoint(

@@ -17,6 +17,9 @@ Protocol (https://www.w3.org/TR/sparql11-protocol/):
   DESCRIBE in Turtle (default), N-Triples, RDF/XML or JSON-LD; chosen by the ``Accept``
   header or a ``format`` parameter (``json``, ``xml``, ``csv``, ``tsv``, ``turtle``,
   ``ntriples``, ...). 406 when none fits.
+- One thread per connection, at most ``Limits.max_connections`` (more are answered 503
+  at once); a request must come within ``Limits.read_timeout`` (408 otherwise; 400 for
+  a bad ``Content-Length``, 411 for a chunked body); the listen backlog is 128.
 - 400 for a malformed query, 503 when it runs out of time, when it needs more memory
   than a worker may add to what the graph takes (the worker is killed and replaced), or
   when no worker frees up in time; 413 when the result is larger than the limit.
@@ -31,6 +34,7 @@ Protocol (https://www.w3.org/TR/sparql11-protocol/):
 
 from __future__ import annotations
 
+import contextlib
 import html
 import ipaddress
 import json
@@ -58,6 +62,8 @@ from .formats import FORMATS, Format, Kind, Use
 log = logging.getLogger(__name__)
 
 _MAX_REQUEST = 1_000_000  # bytes of a POSTed query
+_BACKLOG = 128  # connections the kernel queues before the server accepts them
+_SEND_RATE = 100_000  # bytes/s a client must at least read a reply at
 _LOAD_SECONDS = 600  # to open or load the graph in a worker
 
 
@@ -69,6 +75,8 @@ class Limits:
     max_bytes: int = 64_000_000  # of a serialised result
     workers: int = 2
     max_memory: int = 2_000_000_000  # bytes a query may add to a worker's memory (RSS)
+    read_timeout: float = 10.0  # seconds to receive a request (and between two on one connection)
+    max_connections: int = 64  # connections served at once; more are refused (503)
     services: tuple[str, ...] = ()  # SERVICE endpoints a query may call (the server fetches them)
 
 
@@ -635,24 +643,75 @@ class WorkerPool:
 # --- HTTP ----------------------------------------------------------------------------------
 
 
+class _Server(ThreadingHTTPServer):
+    """One thread per connection, at most ``max_connections`` at once: a connection
+    beyond that is answered 503 at once and closed (the listen backlog queues the
+    connections not yet accepted)."""
+
+    request_queue_size = _BACKLOG
+    daemon_threads = True
+    block_on_close = False  # an idle keep-alive connection must not hold up close()
+
+    def __init__(self, address: tuple[str, int], handler: Any, max_connections: int) -> None:
+        self._slots = threading.BoundedSemaphore(max_connections)
+        self.max_connections = max_connections
+        super().__init__(address, handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self._slots.acquire(blocking=False):
+            self._refuse(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+    def _refuse(self, sock: socket.socket) -> None:
+        body = f"the server is busy: {self.max_connections} connections are open; try again\n"
+        head = (
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            f"Content-Length: {len(body.encode())}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
+        )
+        try:
+            sock.setblocking(False)
+            with contextlib.suppress(OSError):
+                sock.recv(65536)  # what has come of the request: closing on unread data resets
+            sock.settimeout(0.5)
+            sock.sendall((head + body).encode())
+        except OSError:
+            pass
+        finally:
+            self.shutdown_request(sock)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        log.debug("connection from %s failed", client_address, exc_info=True)
+
+
 class _Handler(BaseHTTPRequestHandler):
     server_version = "kg-serve"
     protocol_version = "HTTP/1.1"
     endpoint: Endpoint  # set on the subclass made per endpoint
+    read_timeout: float = (
+        10.0  # Limits.read_timeout, also the socket's timeout (set on the subclass)
+    )
 
     def _wrong_host(self) -> bool:
         """Refuse (403) a request whose Host header does not name this server."""
         host = self.headers.get("Host")
         if host_allowed(host, self.endpoint.host, self.endpoint.allow_hosts):
             return False
-        self._send(
-            Reply.text(
-                403,
-                f"Host {host!r} is not this server's address; start kg serve with "
-                f"--allow-host {host_name(host or '')} to accept it",
-            )
+        self._refuse(
+            403,
+            f"Host {host!r} is not this server's address; start kg serve with "
+            f"--allow-host {host_name(host or '')} to accept it",
         )
-        self.close_connection = True
         return True
 
     def do_GET(self) -> None:  # noqa: N802 (the stdlib's naming)
@@ -677,12 +736,21 @@ class _Handler(BaseHTTPRequestHandler):
         if url.path not in ("/", "/sparql", "/query", "/update"):
             self._send(Reply.text(404, "not found; the endpoint is /sparql"))
             return
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > _MAX_REQUEST:
-            self._send(Reply.text(413, f"the request is larger than {_MAX_REQUEST} bytes"))
-            self.close_connection = True
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            self._refuse(411, "send the query with a Content-Length (chunked bodies are not read)")
             return
-        body = self.rfile.read(length).decode("utf-8", "replace")
+        declared = (self.headers.get("Content-Length") or "0").strip()
+        if not declared.isascii() or not declared.isdigit():
+            self._refuse(400, f"bad Content-Length: {declared[:40]!r}")
+            return
+        length = int(declared)
+        if length > _MAX_REQUEST:
+            self._refuse(413, f"the request is larger than {_MAX_REQUEST} bytes")
+            return
+        data = self._read_body(length)
+        if data is None:
+            return
+        body = data.decode("utf-8", "replace")
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         params = parse_qs(url.query, keep_blank_values=True)
         if url.path == "/update" or ctype == "application/sparql-update":
@@ -700,6 +768,37 @@ class _Handler(BaseHTTPRequestHandler):
                     "send application/sparql-query or a form (application/x-www-form-urlencoded)",
                 )
             )
+
+    def _read_body(self, length: int) -> bytes | None:
+        """The body, read within ``timeout`` seconds in all (a client that sends less
+        than it announced gets 408); None when it was refused."""
+        deadline = time.monotonic() + self.read_timeout
+        parts, got = [], 0
+        try:
+            while got < length:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError
+                self.connection.settimeout(left)
+                chunk = self.rfile.read1(min(65536, length - got))
+                if not chunk:
+                    self._refuse(400, f"the body ended after {got} of {length} bytes")
+                    return None
+                parts.append(chunk)
+                got += len(chunk)
+        except TimeoutError:
+            self._refuse(
+                408, f"the body did not come in {self.read_timeout:g} s ({got} of {length} bytes)"
+            )
+            return None
+        finally:
+            self.connection.settimeout(self.read_timeout)
+        return b"".join(parts)
+
+    def _refuse(self, status: int, message: str) -> None:
+        """Answer an error and close the connection (what is left of the request is unread)."""
+        self.close_connection = True
+        self._send(Reply.text(status, message))
 
     def _query(self, params: dict[str, list[str]]) -> None:
         queries = params.get("query") or [""]
@@ -741,9 +840,16 @@ class _Handler(BaseHTTPRequestHandler):
                 "Content-Security-Policy",
                 "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
             )
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
         if self.command != "HEAD":
-            self.wfile.write(reply.body)
+            # a large reply may take longer than a read: give the client _SEND_RATE
+            self.connection.settimeout(max(self.read_timeout, len(reply.body) / _SEND_RATE))
+            try:
+                self.wfile.write(reply.body)
+            finally:
+                self.connection.settimeout(self.read_timeout)
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the stdlib's name)
         log.info("%s %s", self.address_string(), format % args)
@@ -800,13 +906,20 @@ class Endpoint:
                     self._release()
                     raise
                 worker_source = Source(self._tmp, "disk", union=False)
-        handler = type("Handler", (_Handler,), {"endpoint": self})
+        handler = type(
+            "Handler",
+            (_Handler,),
+            {
+                "endpoint": self,
+                "timeout": self.limits.read_timeout,  # of each read (StreamRequestHandler)
+                "read_timeout": self.limits.read_timeout,
+            },
+        )
         try:  # bound first: a busy port fails before the workers load anything
-            self.httpd = ThreadingHTTPServer((host, port), handler)
+            self.httpd = _Server((host, port), handler, self.limits.max_connections)
         except OSError as e:
             self._release()
             raise InputError(f"{host}:{port}", f"cannot listen there: {e.strerror or e}") from None
-        self.httpd.daemon_threads = True
         try:
             self.pool = WorkerPool(worker_source, self.limits)
         except BaseException:

@@ -434,3 +434,79 @@ def test_a_query_that_eats_memory_is_stopped_with_503(store: Path) -> None:
         assert status == 200
     finally:
         s.stop()
+
+
+def _raw(port: int, data: bytes, timeout: float = 10) -> bytes:
+    """Send bytes on a new connection; what comes back until the server closes it."""
+    import socket
+
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as c:
+        c.sendall(data)
+        out = b""
+        while chunk := c.recv(65536):
+            out += chunk
+        return out
+
+
+def test_a_request_body_must_come_in_time_and_have_a_sane_length(store: Path) -> None:
+    s = Served(store, "--workers", "1", "--read-timeout", "1")
+    try:
+        head = b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+        t0 = time.monotonic()
+        reply = _raw(s.port, head + b"Content-Length: 1000\r\n\r\nASK {}", timeout=10)
+        assert reply.startswith(b"HTTP/1.1 408"), reply
+        assert time.monotonic() - t0 < 5  # the thread is let go, not held for minutes
+        for bad in (b"-1", b"abc", b"1e3"):
+            reply = _raw(s.port, head + b"Content-Length: " + bad + b"\r\n\r\nASK {}")
+            assert reply.startswith(b"HTTP/1.1 400") and b"Content-Length" in reply, reply
+        reply = _raw(s.port, head + b"Transfer-Encoding: chunked\r\n\r\n6\r\nASK {}\r\n0\r\n\r\n")
+        assert reply.startswith(b"HTTP/1.1 411"), reply
+        # an idle connection is closed after the read timeout too
+        t0 = time.monotonic()
+        assert _raw(s.port, b"") == b""
+        assert time.monotonic() - t0 < 5
+        assert s.get(_q("ASK { ?s ?p ?o }"))[0] == 200
+    finally:
+        s.stop()
+
+
+def test_connections_beyond_the_cap_are_refused_and_the_slots_come_back(store: Path) -> None:
+    import socket
+
+    s = Served(store, "--workers", "1", "--max-connections", "8")
+    idle = []
+    try:
+        for _ in range(8):  # hold every slot with a connection that sends nothing
+            idle.append(socket.create_connection(("127.0.0.1", s.port), timeout=10))
+        time.sleep(0.3)
+        status, _, body = s.get(_q("ASK { ?s ?p ?o }"))
+        assert status == 503 and b"8 connections" in body
+        for c in idle:
+            c.close()
+        idle.clear()
+        deadline = time.monotonic() + 10
+        while (status := s.get(_q("ASK { ?s ?p ?o }"))[0]) != 200 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert status == 200
+    finally:
+        for c in idle:
+            c.close()
+        s.stop()
+
+
+def test_the_listen_backlog_takes_a_burst_of_connections(store: Path) -> None:
+    import socket
+
+    from kg.server import Endpoint, Limits
+
+    # bound and listening but not yet accepting: the kernel queues up to the backlog
+    with Endpoint(store, port=free_port(), limits=Limits(workers=1)) as e:
+        port = e.httpd.server_address[1]
+        socks = []
+        try:
+            for _ in range(100):  # with a backlog of 5, the 7th SYN is dropped
+                socks.append(socket.create_connection(("127.0.0.1", port), timeout=0.5))
+        finally:
+            for c in socks:
+                c.close()
+        assert len(socks) == 100
