@@ -530,6 +530,8 @@ def serve(
             f"serving {graph} at {endpoint.url}sparql (query page: {endpoint.url}); Ctrl-C stops",
             err=True,
         )
+        if services:
+            click.echo(f"SERVICE allowed to: {', '.join(services)}", err=True)
         if not server.is_loopback(host):
             click.echo(
                 f"kg: warning: listening on {host}: anyone who can reach this address can query the graph",

@@ -34,7 +34,7 @@ Protocol (https://www.w3.org/TR/sparql11-protocol/):
 
 from __future__ import annotations
 
-import contextlib
+import collections
 import html
 import ipaddress
 import json
@@ -64,6 +64,8 @@ log = logging.getLogger(__name__)
 _MAX_REQUEST = 1_000_000  # bytes of a POSTed query
 _BACKLOG = 128  # connections the kernel queues before the server accepts them
 _SEND_RATE = 100_000  # bytes/s a client must at least read a reply at
+_LINGER = 0.5  # seconds a refused connection stays open for its client to read the 503
+_MAX_LINGERING = 4096  # refused connections left open at once
 _LOAD_SECONDS = 600  # to open or load the graph in a worker
 
 
@@ -655,7 +657,11 @@ class _Server(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], handler: Any, max_connections: int) -> None:
         self._slots = threading.BoundedSemaphore(max_connections)
         self.max_connections = max_connections
+        # connections refused: answered at once, closed a little later by one thread
+        self._lingering: collections.deque[tuple[float, socket.socket]] = collections.deque()
+        self._linger_lock = threading.Lock()
         super().__init__(address, handler)
+        threading.Thread(target=self._closer, daemon=True).start()
 
     def process_request(self, request: Any, client_address: Any) -> None:
         if not self._slots.acquire(blocking=False):
@@ -674,21 +680,52 @@ class _Server(ThreadingHTTPServer):
             self._slots.release()
 
     def _refuse(self, sock: socket.socket) -> None:
+        """Answer 503 (a small write: the socket's buffer takes it) and close later."""
         body = f"the server is busy: {self.max_connections} connections are open; try again\n"
-        head = (
+        reply = (
             "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
             f"Content-Length: {len(body.encode())}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
+            + body
         )
         try:
             sock.setblocking(False)
-            with contextlib.suppress(OSError):
-                sock.recv(65536)  # what has come of the request: closing on unread data resets
-            sock.settimeout(0.5)
-            sock.sendall((head + body).encode())
+            sock.send(reply.encode())
+            sock.shutdown(socket.SHUT_WR)
         except OSError:
             pass
-        finally:
-            self.shutdown_request(sock)
+        with self._linger_lock:
+            self._lingering.append((time.monotonic() + _LINGER, sock))
+            flood = len(self._lingering) > _MAX_LINGERING
+        if flood:
+            self._close_due(oldest=True)
+
+    def _closer(self) -> None:
+        while True:
+            time.sleep(0.1)
+            self._close_due()
+
+    def _close_due(self, oldest: bool = False, everything: bool = False) -> None:
+        """Close the refused sockets whose time is up, after reading what the client sent:
+        closing a socket with unread data resets the connection, and the reply with it."""
+        now = time.monotonic()
+        while True:
+            with self._linger_lock:
+                if not self._lingering or not (
+                    everything or oldest or self._lingering[0][0] <= now
+                ):
+                    return
+                _, sock = self._lingering.popleft()
+            oldest = False
+            try:
+                while sock.recv(65536):
+                    pass
+            except OSError:
+                pass
+            sock.close()
+
+    def server_close(self) -> None:
+        super().server_close()
+        self._close_due(everything=True)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         log.debug("connection from %s failed", client_address, exc_info=True)

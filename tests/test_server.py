@@ -478,8 +478,10 @@ def test_connections_beyond_the_cap_are_refused_and_the_slots_come_back(store: P
     try:
         for _ in range(8):  # hold every slot with a connection that sends nothing
             idle.append(socket.create_connection(("127.0.0.1", s.port), timeout=10))
-        time.sleep(0.3)
-        status, _, body = s.get(_q("ASK { ?s ?p ?o }"))
+        deadline = time.monotonic() + 10  # until the server has accepted all 8 (busy machines)
+        while (got := s.get(_q("ASK { ?s ?p ?o }")))[0] != 503 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        status, _, body = got
         assert status == 503 and b"8 connections" in body
         for c in idle:
             c.close()
@@ -510,3 +512,26 @@ def test_the_listen_backlog_takes_a_burst_of_connections(store: Path) -> None:
             for c in socks:
                 c.close()
         assert len(socks) == 100
+
+
+def test_idle_connections_do_not_make_threads_past_the_cap(store: Path) -> None:
+    import socket
+    import threading
+
+    from kg.server import Endpoint, Limits
+
+    with Endpoint(store, port=free_port(), limits=Limits(workers=1, max_connections=16)) as e:
+        threading.Thread(target=e.serve_forever, daemon=True).start()
+        port = e.httpd.server_address[1]
+        before = threading.active_count()
+        socks = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(100)]
+        try:
+            deadline = time.monotonic() + 10
+            while threading.active_count() < before + 16 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            replies = [c.recv(12) for c in socks[16:]]  # the first 16 hold the slots
+            assert threading.active_count() <= before + 16
+            assert replies == [b"HTTP/1.1 503"] * 84
+        finally:
+            for c in socks:
+                c.close()
