@@ -565,14 +565,46 @@ def export(graph: Path, fmt: str, out_file: Path | None, lang: str, raw_csv: boo
     help="Queries run at the same time (each worker holds the graph in memory).",
 )
 @click.option(
+    "--max-memory",
+    default=2000.0,
+    show_default=True,
+    type=click.FloatRange(min=1),
+    help="MB of memory a query may add to a worker, beyond the graph it holds; a query that needs more is stopped (503).",
+)
+@click.option(
+    "--read-timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a client has to send its request (and may stay idle between two); then 408 or closed.",
+)
+@click.option(
+    "--max-connections",
+    default=64,
+    show_default=True,
+    type=click.IntRange(1, 10_000),
+    help="Connections served at once (one thread each); more are answered 503 and closed.",
+)
+@click.option(
     "--on-disk",
     is_flag=True,
     help="Query the store in place instead of in memory: for stores larger than the memory.",
 )
 @click.option(
-    "--allow-service/--no-service",
-    default=None,
-    help="Allow SERVICE (federated queries; the server fetches URLs). Default: allowed on loopback only.",
+    "--allow-service",
+    "allow_service",
+    multiple=True,
+    metavar="IRI",
+    help="A SERVICE endpoint queries may call (the server fetches it), by IRI or by name "
+    "(wikidata); repeat for several. Default: SERVICE is refused.",
+)
+@click.option(
+    "--allow-host",
+    "allow_host",
+    multiple=True,
+    metavar="NAME",
+    help="A name clients may reach the server by (the Host header), besides the address it "
+    "listens on and localhost; repeat for several, * for any.",
 )
 def serve(
     graph: Path,
@@ -581,22 +613,36 @@ def serve(
     timeout: float,
     max_result_mb: float,
     workers: int,
+    max_memory: float,
+    read_timeout: float,
+    max_connections: int,
     on_disk: bool,
-    allow_service: bool | None,
+    allow_service: tuple[str, ...],
+    allow_host: tuple[str, ...],
 ) -> None:
     """Serve GRAPH (a --store folder or a graph file) as a read-only SPARQL 1.1 endpoint at /sparql,
     with a query page at /."""
     from . import server
 
-    service = server.is_loopback(host) if allow_service is None else allow_service
+    services = server.service_allow_list(allow_service)
     limits = server.Limits(
-        timeout=timeout, max_bytes=int(max_result_mb * 1_000_000), workers=workers, service=service
+        timeout=timeout,
+        max_bytes=int(max_result_mb * 1_000_000),
+        workers=workers,
+        max_memory=int(max_memory * 1_000_000),
+        read_timeout=read_timeout,
+        max_connections=max_connections,
+        services=services,
     )
-    with server.Endpoint(graph, host=host, port=port, limits=limits, on_disk=on_disk) as endpoint:
+    with server.Endpoint(
+        graph, host=host, port=port, limits=limits, on_disk=on_disk, allow_hosts=allow_host
+    ) as endpoint:
         click.echo(
             f"serving {graph} at {endpoint.url}sparql (query page: {endpoint.url}); Ctrl-C stops",
             err=True,
         )
+        if services:
+            click.echo(f"SERVICE allowed to: {', '.join(services)}", err=True)
         if not server.is_loopback(host):
             click.echo(
                 f"kg: warning: listening on {host}: anyone who can reach this address can query the graph",

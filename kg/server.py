@@ -10,21 +10,31 @@ Protocol (https://www.w3.org/TR/sparql11-protocol/):
 
 - ``GET /sparql?query=...``, ``POST /sparql`` with a form (``query=...``) or with a
   ``application/sparql-query`` body; ``default-graph-uri`` and ``named-graph-uri`` are
-  honoured. Without them the default graph is the union of all graphs, as for files.
+  honoured, and so are ``FROM`` and ``FROM NAMED`` in the query. Without any of them
+  the default graph is the union of all graphs, as for files.
 - Updates (``update=``, ``application/sparql-update``) are refused with 403.
 - SELECT and ASK answer in SPARQL JSON (default), XML, CSV or TSV; CONSTRUCT and
   DESCRIBE in Turtle (default), N-Triples, RDF/XML or JSON-LD; chosen by the ``Accept``
   header or a ``format`` parameter (``json``, ``xml``, ``csv``, ``tsv``, ``turtle``,
   ``ntriples``, ...). 406 when none fits.
-- 400 for a malformed query, 503 when it runs out of time or no worker frees up in
-  time, 413 when the result is larger than the limit.
-- SERVICE (federated queries, e.g. with Wikidata) makes the server fetch URLs; ``kg
-  serve`` allows it when it listens on loopback only, and otherwise only if asked to.
+- One thread per connection, at most ``Limits.max_connections`` (more are answered 503
+  at once); a request must come within ``Limits.read_timeout`` (408 otherwise; 400 for
+  a bad ``Content-Length``, 411 for a chunked body); the listen backlog is 128.
+- 400 for a malformed query, 503 when it runs out of time, when it needs more memory
+  than a worker may add to what the graph takes (the worker is killed and replaced), or
+  when no worker frees up in time; 413 when the result is larger than the limit.
+- SERVICE (federated queries, e.g. with Wikidata) makes the server fetch URLs: it is
+  refused (403) unless its endpoint is one ``--allow-service`` lists.
+- The ``Host`` header must name the address the server listens on, a loopback name
+  (``localhost``, ``127.0.0.1``, ``[::1]``) or one of ``--allow-host``; anything else
+  is refused (403), so that a web page cannot drive the endpoint through a name it
+  controls (DNS rebinding).
 - ``GET /`` is a small page to type queries.
 """
 
 from __future__ import annotations
 
+import collections
 import html
 import ipaddress
 import json
@@ -52,6 +62,10 @@ from .formats import FORMATS, Format, Kind, Use
 log = logging.getLogger(__name__)
 
 _MAX_REQUEST = 1_000_000  # bytes of a POSTed query
+_BACKLOG = 128  # connections the kernel queues before the server accepts them
+_SEND_RATE = 100_000  # bytes/s a client must at least read a reply at
+_LINGER = 0.5  # seconds a refused connection stays open for its client to read the 503
+_MAX_LINGERING = 4096  # refused connections left open at once
 _LOAD_SECONDS = 600  # to open or load the graph in a worker
 
 
@@ -62,7 +76,10 @@ class Limits:
     timeout: float = 30.0  # seconds
     max_bytes: int = 64_000_000  # of a serialised result
     workers: int = 2
-    service: bool = True  # allow SERVICE (federated queries): the server then fetches URLs
+    max_memory: int = 2_000_000_000  # bytes a query may add to a worker's memory (RSS)
+    read_timeout: float = 10.0  # seconds to receive a request (and between two on one connection)
+    max_connections: int = 64  # connections served at once; more are refused (503)
+    services: tuple[str, ...] = ()  # SERVICE endpoints a query may call (the server fetches them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,27 +111,149 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-# Strings (long and short), IRIs and comments: where the word SERVICE means nothing.
-_SPARQL_NOISE = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+#: Endpoints ``--allow-service`` knows by name.
+SERVICE_NAMES = {"wikidata": "https://query.wikidata.org/sparql"}
+
+# The tokens of a query, as far as SERVICE and PREFIX need: strings, comments and space
+# (skipped), IRIs, words (keywords, prefixed names, variables) and single characters.
+_TOKENS = re.compile(
+    r'(?P<skip>"""(?:[^"\\]|\\.|"(?!""))*"""'
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
     r'|"(?:[^"\\\n]|\\.)*"'
     r"|'(?:[^'\\\n]|\\.)*'"
-    r'|<[^<>"{}|^`\\\s]*>'
-    r"|#[^\n]*"
+    r"|#[^\n]*|\s+)"
+    r'|(?P<iri><(?:[^<>"{}|^`\\\s]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)'
+    r"|(?P<word>(?:[^\s{}()\[\];,<>\"'#/|^!=*+&]|\\.)+)"
+    r"|(?P<other>.)",
+    re.DOTALL,
 )
-_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+_UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-def uses_service(query: str) -> bool:
-    """Whether a query has a SERVICE clause (outside strings, IRIs and comments).
+def service_endpoints(query: str, prefixes: dict[str, str] | None = None) -> list[str]:
+    """The endpoint of every SERVICE clause of a query, as full IRIs; ``?`` for one that
+    is a variable, a relative IRI or a name with an unknown prefix (never allowed).
 
-    >>> uses_service("SELECT * { SERVICE <http://x/sparql> { ?s ?p ?o } }")
-    True
-    >>> uses_service('SELECT * { ?s <http://x/SERVICE> "SERVICE" } # SERVICE')
-    False
+    ``prefixes`` are the predeclared ones (the query's own PREFIX lines win).
+
+    >>> service_endpoints('SELECT * { SERVICE SILENT <http://x/sparql> { ?s ?p "SERVICE <y>" } } # SERVICE <z>')
+    ['http://x/sparql']
+    >>> service_endpoints("PREFIX e: <http://x/> SELECT * { SERVICE e:sparql {} SERVICE ?where {} }")
+    ['http://x/sparql', '?']
+    >>> service_endpoints("SELECT * { ?s <http://x/SERVICE> ex:SERVICE . SERVICE<http\\u003A//y/> {} }")
+    ['http://y/']
     """
-    return bool(_SERVICE.search(_SPARQL_NOISE.sub(" ", query)))
+    known = dict(prefixes or {})
+    tokens = [(m.lastgroup, m.group()) for m in _TOKENS.finditer(query) if m.lastgroup != "skip"]
+    words = [(kind, text.strip(".") if kind == "word" else text) for kind, text in tokens]
+    out = []
+    for i, (kind, text) in enumerate(words):
+        if kind != "word":
+            continue
+        if text.upper() == "PREFIX" and i + 2 < len(words):
+            (k1, name), (k2, iri) = words[i + 1], words[i + 2]
+            if k1 == "word" and name.endswith(":") and k2 == "iri":
+                known[name[:-1]] = _unescape_iri(iri[1:-1])
+        elif text.upper() == "SERVICE":
+            j = i + 1
+            if j < len(words) and words[j][1].upper() == "SILENT":
+                j += 1
+            out.append(_endpoint(words[j] if j < len(words) else ("", ""), known))
+    return out
+
+
+def _unescape_iri(text: str) -> str:
+    return _UCHAR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+
+
+def _endpoint(token: tuple[str | None, str], prefixes: dict[str, str]) -> str:
+    kind, text = token
+    if kind == "iri":
+        iri = _unescape_iri(text[1:-1])
+        return iri if _SCHEME.match(iri) else "?"
+    if kind == "word" and ":" in text and text[0] not in "?$_":
+        prefix, local = text.split(":", 1)
+        if prefix in prefixes:
+            return prefixes[prefix] + re.sub(r"\\(.)", r"\1", local)
+    return "?"
+
+
+def refused_services(query: str, allowed: Sequence[str]) -> list[str]:
+    """The SERVICE endpoints of a query that are not in ``allowed``.
+
+    >>> refused_services("SELECT * { SERVICE <https://query.wikidata.org/sparql> {} SERVICE <http://x/> {} }", [SERVICE_NAMES["wikidata"]])
+    ['http://x/']
+    """
+    from .vocab import PREFIXES
+
+    found = service_endpoints(query, {p: str(ns) for p, ns in PREFIXES.items()})
+    return [e for e in found if e == "?" or e not in allowed]
+
+
+_LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def host_name(header: str) -> str:
+    """The host of a ``Host`` header, without port, brackets or trailing dot, lower case.
+
+    >>> host_name("[::1]:7878"), host_name("LocalHost.:80"), host_name("example.org")
+    ('::1', 'localhost', 'example.org')
+    """
+    h = header.strip().lower()
+    if h.startswith("["):
+        h = h[1:].split("]", 1)[0]
+    elif h.count(":") == 1:
+        h = h.split(":", 1)[0]
+    return h.rstrip(".")
+
+
+def host_allowed(header: str | None, bound: str, allowed: Sequence[str]) -> bool:
+    """Whether a request's ``Host`` header names this server: the address it is bound to,
+    a loopback name, or one of ``allowed`` (``*``: any). Bound to every address (0.0.0.0,
+    ::), any IP address is this server's. No header (HTTP/1.0) is let through: browsers
+    always send one.
+
+    >>> host_allowed("localhost:7878", "127.0.0.1", []), host_allowed("attacker.example", "127.0.0.1", [])
+    (True, False)
+    >>> host_allowed("kg.example:80", "0.0.0.0", ["kg.example"]), host_allowed("10.1.2.3", "0.0.0.0", [])
+    (True, True)
+    """
+    if header is None or "*" in allowed:
+        return True
+    name = host_name(header)
+    if (
+        name in _LOOPBACK_NAMES
+        or name == host_name(bound)
+        or name in (host_name(a) for a in allowed)
+    ):
+        return True
+    if bound in ("0.0.0.0", "::", ""):
+        try:
+            ipaddress.ip_address(name)
+            return True
+        except ValueError:
+            return False
+    return False
+
+
+def service_allow_list(names: Sequence[str]) -> tuple[str, ...]:
+    """``--allow-service`` values as endpoint IRIs: a name of ``SERVICE_NAMES`` or an
+    absolute IRI.
+
+    >>> service_allow_list(["wikidata", "http://localhost:3030/ds/sparql"])
+    ('https://query.wikidata.org/sparql', 'http://localhost:3030/ds/sparql')
+    """
+    from .errors import InputError
+
+    out = []
+    for n in names:
+        iri = SERVICE_NAMES.get(n.strip().lower(), n.strip())
+        if not _SCHEME.match(iri) or any(c in iri for c in '<>" {}|^`\\'):
+            known = ", ".join(SERVICE_NAMES)
+            raise InputError(n, f"not a SERVICE endpoint: give its full IRI or one of {known}")
+        out.append(iri)
+    return tuple(out)
 
 
 #: The answer format when the client does not say: SPARQL JSON for SELECT and ASK,
@@ -233,29 +372,24 @@ class _CappedBuffer:
         return b"".join(self.parts)
 
 
-def answer(
-    store: Any, req: _Request, max_bytes: int, union: bool = True, service: bool = True
-) -> Reply:
+def answer(store: Any, req: _Request, max_bytes: int, union: bool = True) -> Reply:
     """Run one query over a pyoxigraph store and serialise the result (in a worker).
 
     Without ``default-graph-uri`` the default graph is the union of all graphs
-    (``union``) or the store's default graph.
+    (``union``) or the store's default graph, unless the query names its dataset
+    (``FROM``, ``FROM NAMED``).
     """
     import pyoxigraph as ox
 
+    from .store import names_dataset
     from .vocab import PREFIXES
 
-    if not service and uses_service(req.query):
-        return Reply.text(
-            403,
-            "SERVICE (federated queries) is off on this endpoint: start kg serve with --allow-service",
-        )
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     kwargs: dict[str, Any] = {"prefixes": prefixes}
     try:
         if req.default_graphs:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in req.default_graphs]
-        elif union:
+        elif union and not names_dataset(req.query):  # FROM, FROM NAMED: as the query says
             kwargs["use_default_graph_as_union"] = True
         if req.named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in req.named_graphs]
@@ -346,7 +480,7 @@ def _work(conn: Any, source: Source, limits: Limits, parent: int) -> None:
         except (EOFError, OSError):
             return
         try:
-            reply = answer(store, req, limits.max_bytes, union, limits.service)
+            reply = answer(store, req, limits.max_bytes, union)
         except Exception as e:  # keep the worker alive whatever one query does
             reply = Reply.text(500, f"{type(e).__name__}: {e}")
         conn.send(reply)
@@ -359,11 +493,33 @@ def _exit_with(parent: int) -> None:
     os._exit(0)
 
 
-_TIMED_OUT, _DIED = "timed out", "died"
+_TIMED_OUT, _DIED, _MEMORY = "timed out", "died", "out of memory"
+_WATCH_SECONDS = 0.02  # how often a busy worker's memory is looked at
+
+
+def rss(pid: int) -> int | None:
+    """The resident memory of a process in bytes (None where /proc does not tell).
+
+    >>> rss(os.getpid()) is None or rss(os.getpid()) > 0
+    True
+    """
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as f:
+            return int(f.read().split()[1]) * _PAGE_SIZE
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+try:
+    _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+except (AttributeError, ValueError, OSError):  # not POSIX
+    _PAGE_SIZE = 4096
 
 
 class _Worker:
     def __init__(self, ctx: Any, source: Source, limits: Limits) -> None:
+        self.max_memory = limits.max_memory
+        self.memory_cap: int | None = None  # RSS past which a query is stopped
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(
             target=_work, args=(child, source, limits, os.getpid()), daemon=True
@@ -376,17 +532,27 @@ class _Worker:
         try:
             if not self.conn.poll(timeout):
                 return f"not ready after {timeout:g} s"
-            return str(self.conn.recv())
+            status = str(self.conn.recv())
         except (EOFError, OSError):
             return "the worker died while opening the graph"
+        if status == "ready":  # the graph is loaded: a query may add max_memory to that
+            base = rss(self.proc.pid)
+            self.memory_cap = None if base is None else base + self.max_memory
+        return status
 
     def ask(self, req: _Request, timeout: float) -> Reply | str:
-        """The reply, or why there is none (the worker is then killed)."""
+        """The reply, or why there is none (the worker is then killed): it ran out of
+        time, or its memory grew past ``memory_cap`` (looked at every few ms)."""
+        deadline = time.monotonic() + timeout
         try:
             self.conn.send(req)
-            if not self.conn.poll(timeout):
-                self.kill()
-                return _TIMED_OUT
+            while not self.conn.poll(max(0.0, min(_WATCH_SECONDS, deadline - time.monotonic()))):
+                if self.memory_cap is not None and (rss(self.proc.pid) or 0) > self.memory_cap:
+                    self.kill()
+                    return _MEMORY
+                if time.monotonic() >= deadline:
+                    self.kill()
+                    return _TIMED_OUT
             reply: Reply = self.conn.recv()
             return reply
         except (EOFError, OSError):
@@ -432,6 +598,14 @@ class WorkerPool:
         if reply == _TIMED_OUT:
             self._replace(w)
             return Reply.text(503, f"the query ran out of time ({limit:g} s) and was stopped")
+        if reply == _MEMORY:
+            self._replace(w)
+            mb = self.limits.max_memory / 1_000_000
+            return Reply.text(
+                503,
+                f"the query needed more than {mb:g} MB of memory and was stopped (kg serve --max-memory); "
+                "ask for less: LIMIT does not bound what ORDER BY or a join holds",
+            )
         if reply == _DIED:
             self._replace(w)
             return Reply.text(500, "the query worker died; try again")
@@ -471,12 +645,115 @@ class WorkerPool:
 # --- HTTP ----------------------------------------------------------------------------------
 
 
+class _Server(ThreadingHTTPServer):
+    """One thread per connection, at most ``max_connections`` at once: a connection
+    beyond that is answered 503 at once and closed (the listen backlog queues the
+    connections not yet accepted)."""
+
+    request_queue_size = _BACKLOG
+    daemon_threads = True
+    block_on_close = False  # an idle keep-alive connection must not hold up close()
+
+    def __init__(self, address: tuple[str, int], handler: Any, max_connections: int) -> None:
+        self._slots = threading.BoundedSemaphore(max_connections)
+        self.max_connections = max_connections
+        # connections refused: answered at once, closed a little later by one thread
+        self._lingering: collections.deque[tuple[float, socket.socket]] = collections.deque()
+        self._linger_lock = threading.Lock()
+        super().__init__(address, handler)
+        threading.Thread(target=self._closer, daemon=True).start()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self._slots.acquire(blocking=False):
+            self._refuse(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+    def _refuse(self, sock: socket.socket) -> None:
+        """Answer 503 (a small write: the socket's buffer takes it) and close later."""
+        body = f"the server is busy: {self.max_connections} connections are open; try again\n"
+        reply = (
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            f"Content-Length: {len(body.encode())}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
+            + body
+        )
+        try:
+            sock.setblocking(False)
+            sock.send(reply.encode())
+            sock.shutdown(socket.SHUT_WR)
+        except OSError:
+            pass
+        with self._linger_lock:
+            self._lingering.append((time.monotonic() + _LINGER, sock))
+            flood = len(self._lingering) > _MAX_LINGERING
+        if flood:
+            self._close_due(oldest=True)
+
+    def _closer(self) -> None:
+        while True:
+            time.sleep(0.1)
+            self._close_due()
+
+    def _close_due(self, oldest: bool = False, everything: bool = False) -> None:
+        """Close the refused sockets whose time is up, after reading what the client sent:
+        closing a socket with unread data resets the connection, and the reply with it."""
+        now = time.monotonic()
+        while True:
+            with self._linger_lock:
+                if not self._lingering or not (
+                    everything or oldest or self._lingering[0][0] <= now
+                ):
+                    return
+                _, sock = self._lingering.popleft()
+            oldest = False
+            try:
+                while sock.recv(65536):
+                    pass
+            except OSError:
+                pass
+            sock.close()
+
+    def server_close(self) -> None:
+        super().server_close()
+        self._close_due(everything=True)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        log.debug("connection from %s failed", client_address, exc_info=True)
+
+
 class _Handler(BaseHTTPRequestHandler):
     server_version = "kg-serve"
     protocol_version = "HTTP/1.1"
     endpoint: Endpoint  # set on the subclass made per endpoint
+    read_timeout: float = (
+        10.0  # Limits.read_timeout, also the socket's timeout (set on the subclass)
+    )
+
+    def _wrong_host(self) -> bool:
+        """Refuse (403) a request whose Host header does not name this server."""
+        host = self.headers.get("Host")
+        if host_allowed(host, self.endpoint.host, self.endpoint.allow_hosts):
+            return False
+        self._refuse(
+            403,
+            f"Host {host!r} is not this server's address; start kg serve with "
+            f"--allow-host {host_name(host or '')} to accept it",
+        )
+        return True
 
     def do_GET(self) -> None:  # noqa: N802 (the stdlib's naming)
+        if self._wrong_host():
+            return
         url = urlsplit(self.path)
         if url.path not in ("/", "/sparql", "/query"):
             self._send(Reply.text(404, "not found; the endpoint is /sparql and the query page /"))
@@ -490,16 +767,27 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(Reply(200, "text/html; charset=utf-8", query_page().encode("utf-8")))
 
     def do_POST(self) -> None:  # noqa: N802
+        if self._wrong_host():
+            return
         url = urlsplit(self.path)
         if url.path not in ("/", "/sparql", "/query", "/update"):
             self._send(Reply.text(404, "not found; the endpoint is /sparql"))
             return
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > _MAX_REQUEST:
-            self._send(Reply.text(413, f"the request is larger than {_MAX_REQUEST} bytes"))
-            self.close_connection = True
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            self._refuse(411, "send the query with a Content-Length (chunked bodies are not read)")
             return
-        body = self.rfile.read(length).decode("utf-8", "replace")
+        declared = (self.headers.get("Content-Length") or "0").strip()
+        if not declared.isascii() or not declared.isdigit():
+            self._refuse(400, f"bad Content-Length: {declared[:40]!r}")
+            return
+        length = int(declared)
+        if length > _MAX_REQUEST:
+            self._refuse(413, f"the request is larger than {_MAX_REQUEST} bytes")
+            return
+        data = self._read_body(length)
+        if data is None:
+            return
+        body = data.decode("utf-8", "replace")
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         params = parse_qs(url.query, keep_blank_values=True)
         if url.path == "/update" or ctype == "application/sparql-update":
@@ -518,6 +806,37 @@ class _Handler(BaseHTTPRequestHandler):
                 )
             )
 
+    def _read_body(self, length: int) -> bytes | None:
+        """The body, read within ``timeout`` seconds in all (a client that sends less
+        than it announced gets 408); None when it was refused."""
+        deadline = time.monotonic() + self.read_timeout
+        parts, got = [], 0
+        try:
+            while got < length:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError
+                self.connection.settimeout(left)
+                chunk = self.rfile.read1(min(65536, length - got))
+                if not chunk:
+                    self._refuse(400, f"the body ended after {got} of {length} bytes")
+                    return None
+                parts.append(chunk)
+                got += len(chunk)
+        except TimeoutError:
+            self._refuse(
+                408, f"the body did not come in {self.read_timeout:g} s ({got} of {length} bytes)"
+            )
+            return None
+        finally:
+            self.connection.settimeout(self.read_timeout)
+        return b"".join(parts)
+
+    def _refuse(self, status: int, message: str) -> None:
+        """Answer an error and close the connection (what is left of the request is unread)."""
+        self.close_connection = True
+        self._send(Reply.text(status, message))
+
     def _query(self, params: dict[str, list[str]]) -> None:
         queries = params.get("query") or [""]
         if len(queries) != 1 or not queries[0].strip():
@@ -530,6 +849,21 @@ class _Handler(BaseHTTPRequestHandler):
             tuple(params.get("default-graph-uri", [])),
             tuple(params.get("named-graph-uri", [])),
         )
+        refused = refused_services(req.query, self.endpoint.limits.services)
+        if refused:
+            what = (
+                "a SERVICE whose endpoint is a variable, a relative IRI or an unknown prefix"
+                if refused[0] == "?"
+                else f"SERVICE <{refused[0]}>"
+            )
+            self._send(
+                Reply.text(
+                    403,
+                    f"{what} is not allowed on this endpoint (the server would fetch it); "
+                    "kg serve --allow-service IRI (or --allow-service wikidata) allows an endpoint",
+                )
+            )
+            return
         self._send(self.endpoint.pool.run(req))
 
     def _send(self, reply: Reply) -> None:
@@ -543,9 +877,16 @@ class _Handler(BaseHTTPRequestHandler):
                 "Content-Security-Policy",
                 "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
             )
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
         if self.command != "HEAD":
-            self.wfile.write(reply.body)
+            # a large reply may take longer than a read: give the client _SEND_RATE
+            self.connection.settimeout(max(self.read_timeout, len(reply.body) / _SEND_RATE))
+            try:
+                self.wfile.write(reply.body)
+            finally:
+                self.connection.settimeout(self.read_timeout)
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the stdlib's name)
         log.info("%s %s", self.address_string(), format % args)
@@ -573,11 +914,14 @@ class Endpoint:
         port: int = 7878,
         limits: Limits | None = None,
         on_disk: bool = False,
+        allow_hosts: Sequence[str] = (),
     ) -> None:
         from . import store
         from .errors import InputError
 
         self.source, self.limits = Path(source), limits or Limits()
+        self.host, self.allow_hosts = host, tuple(allow_hosts)
+        _give_back_freed_memory()
         self._tmp: str | None = None
         self._lock: Any = None
         self._serving = False
@@ -600,13 +944,20 @@ class Endpoint:
                     self._release()
                     raise
                 worker_source = Source(self._tmp, "disk", union=False)
-        handler = type("Handler", (_Handler,), {"endpoint": self})
+        handler = type(
+            "Handler",
+            (_Handler,),
+            {
+                "endpoint": self,
+                "timeout": self.limits.read_timeout,  # of each read (StreamRequestHandler)
+                "read_timeout": self.limits.read_timeout,
+            },
+        )
         try:  # bound first: a busy port fails before the workers load anything
-            self.httpd = ThreadingHTTPServer((host, port), handler)
+            self.httpd = _Server((host, port), handler, self.limits.max_connections)
         except OSError as e:
             self._release()
             raise InputError(f"{host}:{port}", f"cannot listen there: {e.strerror or e}") from None
-        self.httpd.daemon_threads = True
         try:
             self.pool = WorkerPool(worker_source, self.limits)
         except BaseException:
@@ -654,6 +1005,24 @@ class Endpoint:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+def _give_back_freed_memory() -> None:
+    """Make glibc return large freed blocks (replies of MBs) to the system at once.
+
+    glibc raises its mmap threshold (up to 32 MB) each time a large block is freed, so
+    the later replies come from the heaps of the threads, which keep the memory: a
+    server that answered a few large results would stay at hundreds of MB. A fixed
+    threshold keeps every block over 1 MB in its own mapping, unmapped when freed.
+    """
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.mallopt(-3, 1 << 20)  # M_MMAP_THRESHOLD; does nothing elsewhere than glibc
+    except (OSError, AttributeError):
+        pass
 
 
 def _interrupt(signum: int, frame: Any) -> None:

@@ -39,6 +39,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -691,7 +692,8 @@ def _prefixes() -> dict[str, str]:
 
 
 def query(store: ox.Store, sparql: str) -> Result:
-    """Run SPARQL over a store; the default graph is the union of all graphs, as for files.
+    """Run SPARQL over a store; the default graph is the union of all graphs, as for files,
+    unless the query names its dataset (``FROM``, ``FROM NAMED``): then that is honoured.
 
     The result is an rdflib ``Result``, so ``kg.query.format_result`` prints it like a
     result over a file. The prefixes of ``kg.vocab.PREFIXES`` are predeclared.
@@ -706,7 +708,9 @@ def query(store: ox.Store, sparql: str) -> Result:
     """
     ox = _ox()
     try:
-        answer = store.query(sparql, prefixes=_prefixes(), use_default_graph_as_union=True)
+        answer = store.query(
+            sparql, prefixes=_prefixes(), use_default_graph_as_union=not names_dataset(sparql)
+        )
         if isinstance(answer, ox.QueryBoolean):
             result = Result("ASK")
             result.askAnswer = bool(answer)
@@ -727,6 +731,34 @@ def query(store: ox.Store, sparql: str) -> Result:
     except SyntaxError as e:
         raise InputError("SPARQL query", str(e).strip()) from None
     return result
+
+
+# Strings and comments, where FROM means nothing (IRIs are kept: FROM<g> is a dataset clause).
+_STRINGS_AND_COMMENTS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\s]*>'
+    r"|#[^\n]*"
+)
+# FROM as a keyword: not part of a name (ex:FROM, ?from, "x"@from, from:x) and followed
+# by white space or an IRI (FROM <g>, FROM NAMED <g>, FROM ex:g).
+_FROM = re.compile(r"(?<![\w:?$.@\\-])FROM(?=[\s<])", re.IGNORECASE)
+
+
+def names_dataset(sparql: str) -> bool:
+    """Whether a query names its dataset with ``FROM`` or ``FROM NAMED``.
+
+    >>> names_dataset("SELECT * FROM <urn:g> WHERE { ?s ?p ?o }")
+    True
+    >>> names_dataset("ASK FROM NAMED<urn:g> { GRAPH ?g { ?s ?p ?o } }")
+    True
+    >>> names_dataset('SELECT ?from WHERE { ?from ex:FROM "FROM <x>" } # FROM <y>')
+    False
+    """
+    text = _STRINGS_AND_COMMENTS.sub(lambda m: "<>" if m.group().startswith("<") else " ", sparql)
+    return bool(_FROM.search(text))
 
 
 def quads(store: ox.Store) -> Iterator[tuple[Node, Node, Node, Node]]:

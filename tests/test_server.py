@@ -338,12 +338,200 @@ def test_a_port_in_use_is_reported(store: Path) -> None:
     assert r.returncode == 1 and "cannot listen there" in r.stderr
 
 
-def test_service_can_be_turned_off(store: Path) -> None:
-    q = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
-    s = Served(store, "--no-service", "--workers", "1")
+def test_service_is_refused_unless_its_endpoint_is_allowed(store: Path) -> None:
+    near = "http://127.0.0.1:9/sparql"  # nothing listens there
+    q = "SELECT * WHERE { SERVICE SILENT <%s> { ?s ?p ?o } }"
+    s = Served(store, "--workers", "1")  # the default: no SERVICE at all, even on loopback
     try:
-        status, _, body = s.get(_q(q))
+        status, _, body = s.get(_q(q % near))
         assert status == 403 and b"--allow-service" in body
         assert s.get(_q('SELECT * WHERE { ?s ?p "SERVICE" } LIMIT 1'))[0] == 200
     finally:
         s.stop()
+    s = Served(store, "--workers", "1", "--allow-service", near, "--allow-service", "wikidata")
+    try:
+        assert s.get(_q(q % near))[0] == 200  # allowed (and SILENT: the failed call is empty)
+        for other in (
+            q % "http://127.0.0.1:8/sparql",
+            q % near.replace(":", "\\u003A", 1),  # the same IRI, escaped: allowed
+            "PREFIX x: <http://127.0.0.1:8/> SELECT * WHERE { SERVICE x:sparql { ?s ?p ?o } }",
+            "SELECT * WHERE { BIND(<" + near + "> AS ?e) SERVICE ?e { ?s ?p ?o } }",
+            "BASE <http://127.0.0.1:8/> SELECT * WHERE { SERVICE <sparql> { ?s ?p ?o } }",
+            "select * where { service silent <http://127.0.0.1:8/sparql> { ?s ?p ?o } }",
+        ):
+            status, _, body = s.get(_q(other))
+            assert status == (200 if "u003A" in other else 403), (other, body)
+    finally:
+        s.stop()
+
+
+def test_the_host_header_must_name_this_server(served: Served) -> None:
+    import http.client
+
+    def ask(host: str | None) -> tuple[int, bytes]:
+        c = http.client.HTTPConnection("127.0.0.1", served.port, timeout=10)
+        try:
+            c.putrequest("GET", "/" + _q("ASK { ?s ?p ?o }"), skip_host=True)
+            if host is not None:
+                c.putheader("Host", host)
+            c.endheaders()
+            r = c.getresponse()
+            return r.status, r.read()
+        finally:
+            c.close()
+
+    for good in (f"127.0.0.1:{served.port}", f"localhost:{served.port}", "[::1]", None):
+        assert ask(good)[0] == 200, good
+    for bad in ("attacker.example", f"attacker.example:{served.port}", "127.0.0.1.evil.example"):
+        status, body = ask(bad)
+        assert status == 403 and b"--allow-host" in body, bad
+    status, _, _ = served.get("", {"Host": "attacker.example"})  # the query page too
+    assert status == 403
+
+
+def test_allow_host_accepts_a_name(store: Path) -> None:
+    s = Served(store, "--workers", "1", "--allow-host", "kg.example")
+    try:
+        assert s.get(_q("ASK { ?s ?p ?o }"), {"Host": "kg.example:80"})[0] == 200
+        assert s.get(_q("ASK { ?s ?p ?o }"), {"Host": "other.example"})[0] == 403
+    finally:
+        s.stop()
+
+
+def test_from_and_from_named_are_honoured(served: Served) -> None:
+    def count(q: str) -> int:
+        status, _, body = served.get(_q(q))
+        assert status == 200, body
+        return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+    one = "https://w3id.org/kg-builder/resource/doc/coalition_en"
+    assert count(PREFIX + "SELECT (COUNT(*) AS ?n) WHERE { ?f a kg:Fact }") == 13
+    assert count("SELECT (COUNT(*) AS ?n) FROM <urn:nonexistent> WHERE { ?s ?p ?o }") == 0
+    assert count(PREFIX + f"SELECT (COUNT(*) AS ?n) FROM <{one}> WHERE {{ ?f a kg:Fact }}") == 2
+    q = f"SELECT (COUNT(*) AS ?n) FROM NAMED <{one}> WHERE {{ GRAPH ?g {{ ?f a kg:Fact }} }}"
+    assert count(PREFIX + q) == 2
+    # FROM NAMED alone: the default graph is empty, as SPARQL says
+    q = f"SELECT (COUNT(*) AS ?n) FROM NAMED <{one}> WHERE {{ ?s ?p ?o }}"
+    assert count(q) == 0
+
+
+HUNGRY = "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i LIMIT 1"
+
+
+def test_a_query_that_eats_memory_is_stopped_with_503(store: Path) -> None:
+    # The issue's query (one join fewer: the test store is small) grows a worker by
+    # hundreds of MB a second; with a 40 MB allowance it is stopped long before the timeout.
+    s = Served(store, "--max-memory", "40", "--workers", "1")
+    try:
+        t0 = time.monotonic()
+        status, _, body = s.get(_q(HUNGRY))
+        assert status == 503 and b"memory" in body and b"--max-memory" in body, body
+        assert time.monotonic() - t0 < TIMEOUT
+        # the worker was replaced: the endpoint answers again
+        deadline = time.monotonic() + 30
+        while (status := s.get(_q("ASK { ?s ?p ?o }"))[0]) != 200 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert status == 200
+    finally:
+        s.stop()
+
+
+def _raw(port: int, data: bytes, timeout: float = 10) -> bytes:
+    """Send bytes on a new connection; what comes back until the server closes it."""
+    import socket
+
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as c:
+        c.sendall(data)
+        out = b""
+        while chunk := c.recv(65536):
+            out += chunk
+        return out
+
+
+def test_a_request_body_must_come_in_time_and_have_a_sane_length(store: Path) -> None:
+    s = Served(store, "--workers", "1", "--read-timeout", "1")
+    try:
+        head = b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+        t0 = time.monotonic()
+        reply = _raw(s.port, head + b"Content-Length: 1000\r\n\r\nASK {}", timeout=10)
+        assert reply.startswith(b"HTTP/1.1 408"), reply
+        assert time.monotonic() - t0 < 5  # the thread is let go, not held for minutes
+        for bad in (b"-1", b"abc", b"1e3"):
+            reply = _raw(s.port, head + b"Content-Length: " + bad + b"\r\n\r\nASK {}")
+            assert reply.startswith(b"HTTP/1.1 400") and b"Content-Length" in reply, reply
+        reply = _raw(s.port, head + b"Transfer-Encoding: chunked\r\n\r\n6\r\nASK {}\r\n0\r\n\r\n")
+        assert reply.startswith(b"HTTP/1.1 411"), reply
+        # an idle connection is closed after the read timeout too
+        t0 = time.monotonic()
+        assert _raw(s.port, b"") == b""
+        assert time.monotonic() - t0 < 5
+        assert s.get(_q("ASK { ?s ?p ?o }"))[0] == 200
+    finally:
+        s.stop()
+
+
+def test_connections_beyond_the_cap_are_refused_and_the_slots_come_back(store: Path) -> None:
+    import socket
+
+    s = Served(store, "--workers", "1", "--max-connections", "8")
+    idle = []
+    try:
+        for _ in range(8):  # hold every slot with a connection that sends nothing
+            idle.append(socket.create_connection(("127.0.0.1", s.port), timeout=10))
+        deadline = time.monotonic() + 10  # until the server has accepted all 8 (busy machines)
+        while (got := s.get(_q("ASK { ?s ?p ?o }")))[0] != 503 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        status, _, body = got
+        assert status == 503 and b"8 connections" in body
+        for c in idle:
+            c.close()
+        idle.clear()
+        deadline = time.monotonic() + 10
+        while (status := s.get(_q("ASK { ?s ?p ?o }"))[0]) != 200 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert status == 200
+    finally:
+        for c in idle:
+            c.close()
+        s.stop()
+
+
+def test_the_listen_backlog_takes_a_burst_of_connections(store: Path) -> None:
+    import socket
+
+    from kg.server import Endpoint, Limits
+
+    # bound and listening but not yet accepting: the kernel queues up to the backlog
+    with Endpoint(store, port=free_port(), limits=Limits(workers=1)) as e:
+        port = e.httpd.server_address[1]
+        socks = []
+        try:
+            for _ in range(100):  # with a backlog of 5, the 7th SYN is dropped
+                socks.append(socket.create_connection(("127.0.0.1", port), timeout=0.5))
+        finally:
+            for c in socks:
+                c.close()
+        assert len(socks) == 100
+
+
+def test_idle_connections_do_not_make_threads_past_the_cap(store: Path) -> None:
+    import socket
+    import threading
+
+    from kg.server import Endpoint, Limits
+
+    with Endpoint(store, port=free_port(), limits=Limits(workers=1, max_connections=16)) as e:
+        threading.Thread(target=e.serve_forever, daemon=True).start()
+        port = e.httpd.server_address[1]
+        before = threading.active_count()
+        socks = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(100)]
+        try:
+            deadline = time.monotonic() + 10
+            while threading.active_count() < before + 16 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            replies = [c.recv(12) for c in socks[16:]]  # the first 16 hold the slots
+            assert threading.active_count() <= before + 16
+            assert replies == [b"HTTP/1.1 503"] * 84
+        finally:
+            for c in socks:
+                c.close()

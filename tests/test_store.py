@@ -386,6 +386,24 @@ def test_ask_and_construct_on_a_store(built: tuple[Path, Path]) -> None:
         query(store, "SELEC ?x WHERE {")
 
 
+def test_from_and_from_named_are_honoured_on_a_store(built: tuple[Path, Path]) -> None:
+    store, trig = built
+
+    def count(source: Path, q: str) -> int:
+        return int(next(iter(query(source, q))).n)
+
+    every = count(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert every > 0
+    assert count(store, "SELECT (COUNT(*) AS ?n) FROM <urn:nonexistent> WHERE { ?s ?p ?o }") == 0
+    doc = next(str(g) for g in _graphs(store) if "/doc/" in str(g))
+    q = "SELECT (COUNT(*) AS ?n) FROM <" + doc + "> WHERE { ?s ?p ?o }"
+    assert 0 < count(store, q) < every
+    q = "SELECT (COUNT(*) AS ?n) FROM NAMED <" + doc + "> WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert 0 < count(store, q) < every
+    q = "SELECT (COUNT(*) AS ?n) FROM NAMED <" + doc + "> WHERE { ?s ?p ?o }"
+    assert count(store, q) == 0  # the default graph is empty then, as SPARQL says
+
+
 @pytest.mark.parametrize("fmt, parse", [("trig", "trig"), ("nq", "nquads"), ("jsonld", "json-ld")])
 def test_quad_exports_keep_the_named_graphs(
     built: tuple[Path, Path], tmp_path: Path, fmt: str, parse: str
