@@ -35,14 +35,8 @@ Protocol (https://www.w3.org/TR/sparql11-protocol/):
 from __future__ import annotations
 
 import collections
-import html
-import ipaddress
-import json
 import logging
-import multiprocessing
 import os
-import queue
-import re
 import shutil
 import signal
 import socket
@@ -50,14 +44,70 @@ import tempfile
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from typing import Any, cast
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from .formats import FORMATS, Format, Kind, Use
+from .formats import FORMATS
+from .server_page import (
+    query_page as query_page,
+)
+from .server_rules import (
+    DEFAULT_ANSWER as DEFAULT_ANSWER,
+)
+from .server_rules import (
+    SERVICE_NAMES as SERVICE_NAMES,
+)
+from .server_rules import (
+    host_allowed as host_allowed,
+)
+from .server_rules import (
+    host_name as host_name,
+)
+from .server_rules import (
+    is_loopback as is_loopback,
+)
+from .server_rules import (
+    media_types as media_types,
+)
+from .server_rules import (
+    negotiate as negotiate,
+)
+from .server_rules import (
+    refused_services as refused_services,
+)
+from .server_rules import (
+    service_allow_list as service_allow_list,
+)
+from .server_rules import (
+    service_endpoints as service_endpoints,
+)
+from .server_workers import (
+    Limits as Limits,
+)
+from .server_workers import (
+    Reply as Reply,
+)
+from .server_workers import (
+    Source as Source,
+)
+from .server_workers import (
+    WorkerPool as WorkerPool,
+)
+from .server_workers import (
+    _Request,
+)
+from .server_workers import (
+    answer as answer,
+)
+from .server_workers import (
+    open_source as open_source,
+)
+from .server_workers import (
+    rss as rss,
+)
 
 log = logging.getLogger(__name__)
 
@@ -66,580 +116,6 @@ _BACKLOG = 128  # connections the kernel queues before the server accepts them
 _SEND_RATE = 100_000  # bytes/s a client must at least read a reply at
 _LINGER = 0.5  # seconds a refused connection stays open for its client to read the 503
 _MAX_LINGERING = 4096  # refused connections left open at once
-_LOAD_SECONDS = 600  # to open or load the graph in a worker
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """How long a query may run, how large its result may be, how many run at once."""
-
-    timeout: float = 30.0  # seconds
-    max_bytes: int = 64_000_000  # of a serialised result
-    workers: int = 2
-    max_memory: int = 2_000_000_000  # bytes a query may add to a worker's memory (RSS)
-    read_timeout: float = 10.0  # seconds to receive a request (and between two on one connection)
-    max_connections: int = 64  # connections served at once; more are refused (503)
-    services: tuple[str, ...] = ()  # SERVICE endpoints a query may call (the server fetches them)
-
-
-@dataclass(frozen=True, slots=True)
-class Reply:
-    """An HTTP answer: status, content type and body."""
-
-    status: int
-    content_type: str
-    body: bytes
-
-    @classmethod
-    def text(cls, status: int, message: str) -> Reply:
-        return cls(
-            status, "text/plain; charset=utf-8", (message.rstrip("\n") + "\n").encode("utf-8")
-        )
-
-
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` only accepts connections from this machine.
-
-    >>> is_loopback("127.0.0.1"), is_loopback("::1"), is_loopback("localhost"), is_loopback("0.0.0.0")
-    (True, True, True, False)
-    """
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-#: Endpoints ``--allow-service`` knows by name.
-SERVICE_NAMES = {"wikidata": "https://query.wikidata.org/sparql"}
-
-# The tokens of a query, as far as SERVICE and PREFIX need: strings, comments and space
-# (skipped), IRIs, words (keywords, prefixed names, variables) and single characters.
-_TOKENS = re.compile(
-    r'(?P<skip>"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'
-    r"|'(?:[^'\\\n]|\\.)*'"
-    r"|#[^\n]*|\s+)"
-    r'|(?P<iri><(?:[^<>"{}|^`\\\s]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)'
-    r"|(?P<word>(?:[^\s{}()\[\];,<>\"'#/|^!=*+&]|\\.)+)"
-    r"|(?P<other>.)",
-    re.DOTALL,
-)
-_UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-
-
-def service_endpoints(query: str, prefixes: dict[str, str] | None = None) -> list[str]:
-    """The endpoint of every SERVICE clause of a query, as full IRIs; ``?`` for one that
-    is a variable, a relative IRI or a name with an unknown prefix (never allowed).
-
-    ``prefixes`` are the predeclared ones (the query's own PREFIX lines win).
-
-    >>> service_endpoints('SELECT * { SERVICE SILENT <http://x/sparql> { ?s ?p "SERVICE <y>" } } # SERVICE <z>')
-    ['http://x/sparql']
-    >>> service_endpoints("PREFIX e: <http://x/> SELECT * { SERVICE e:sparql {} SERVICE ?where {} }")
-    ['http://x/sparql', '?']
-    >>> service_endpoints("SELECT * { ?s <http://x/SERVICE> ex:SERVICE . SERVICE<http\\u003A//y/> {} }")
-    ['http://y/']
-    """
-    known = dict(prefixes or {})
-    tokens = [(m.lastgroup, m.group()) for m in _TOKENS.finditer(query) if m.lastgroup != "skip"]
-    words = [(kind, text.strip(".") if kind == "word" else text) for kind, text in tokens]
-    out = []
-    for i, (kind, text) in enumerate(words):
-        if kind != "word":
-            continue
-        if text.upper() == "PREFIX" and i + 2 < len(words):
-            (k1, name), (k2, iri) = words[i + 1], words[i + 2]
-            if k1 == "word" and name.endswith(":") and k2 == "iri":
-                known[name[:-1]] = _unescape_iri(iri[1:-1])
-        elif text.upper() == "SERVICE":
-            j = i + 1
-            if j < len(words) and words[j][1].upper() == "SILENT":
-                j += 1
-            out.append(_endpoint(words[j] if j < len(words) else ("", ""), known))
-    return out
-
-
-def _unescape_iri(text: str) -> str:
-    return _UCHAR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
-
-
-def _endpoint(token: tuple[str | None, str], prefixes: dict[str, str]) -> str:
-    kind, text = token
-    if kind == "iri":
-        iri = _unescape_iri(text[1:-1])
-        return iri if _SCHEME.match(iri) else "?"
-    if kind == "word" and ":" in text and text[0] not in "?$_":
-        prefix, local = text.split(":", 1)
-        if prefix in prefixes:
-            return prefixes[prefix] + re.sub(r"\\(.)", r"\1", local)
-    return "?"
-
-
-def refused_services(query: str, allowed: Sequence[str]) -> list[str]:
-    """The SERVICE endpoints of a query that are not in ``allowed``.
-
-    >>> refused_services("SELECT * { SERVICE <https://query.wikidata.org/sparql> {} SERVICE <http://x/> {} }", [SERVICE_NAMES["wikidata"]])
-    ['http://x/']
-    """
-    from .vocab import PREFIXES
-
-    found = service_endpoints(query, {p: str(ns) for p, ns in PREFIXES.items()})
-    return [e for e in found if e == "?" or e not in allowed]
-
-
-_LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
-
-
-def host_name(header: str) -> str:
-    """The host of a ``Host`` header, without port, brackets or trailing dot, lower case.
-
-    >>> host_name("[::1]:7878"), host_name("LocalHost.:80"), host_name("example.org")
-    ('::1', 'localhost', 'example.org')
-    """
-    h = header.strip().lower()
-    if h.startswith("["):
-        h = h[1:].split("]", 1)[0]
-    elif h.count(":") == 1:
-        h = h.split(":", 1)[0]
-    return h.rstrip(".")
-
-
-def host_allowed(header: str | None, bound: str, allowed: Sequence[str]) -> bool:
-    """Whether a request's ``Host`` header names this server: the address it is bound to,
-    a loopback name, or one of ``allowed`` (``*``: any). Bound to every address (0.0.0.0,
-    ::), any IP address is this server's. No header (HTTP/1.0) is let through: browsers
-    always send one.
-
-    >>> host_allowed("localhost:7878", "127.0.0.1", []), host_allowed("attacker.example", "127.0.0.1", [])
-    (True, False)
-    >>> host_allowed("kg.example:80", "0.0.0.0", ["kg.example"]), host_allowed("10.1.2.3", "0.0.0.0", [])
-    (True, True)
-    """
-    if header is None or "*" in allowed:
-        return True
-    name = host_name(header)
-    if (
-        name in _LOOPBACK_NAMES
-        or name == host_name(bound)
-        or name in (host_name(a) for a in allowed)
-    ):
-        return True
-    if bound in ("0.0.0.0", "::", ""):
-        try:
-            ipaddress.ip_address(name)
-            return True
-        except ValueError:
-            return False
-    return False
-
-
-def service_allow_list(names: Sequence[str]) -> tuple[str, ...]:
-    """``--allow-service`` values as endpoint IRIs: a name of ``SERVICE_NAMES`` or an
-    absolute IRI.
-
-    >>> service_allow_list(["wikidata", "http://localhost:3030/ds/sparql"])
-    ('https://query.wikidata.org/sparql', 'http://localhost:3030/ds/sparql')
-    """
-    from .errors import InputError
-
-    out = []
-    for n in names:
-        iri = SERVICE_NAMES.get(n.strip().lower(), n.strip())
-        if not _SCHEME.match(iri) or any(c in iri for c in '<>" {}|^`\\'):
-            known = ", ".join(SERVICE_NAMES)
-            raise InputError(n, f"not a SERVICE endpoint: give its full IRI or one of {known}")
-        out.append(iri)
-    return tuple(out)
-
-
-#: The answer format when the client does not say: SPARQL JSON for SELECT and ASK,
-#: Turtle for CONSTRUCT and DESCRIBE.
-DEFAULT_ANSWER: dict[Kind, str] = {Kind.RESULTS: "json", Kind.RDF: "ttl"}
-
-
-def media_types(kind: Kind) -> dict[str, Format]:
-    """Media type -> the format ``kg serve`` answers in for it (``kg.formats``), the
-    default format's first.
-
-    >>> list(media_types(Kind.RDF))[:2]
-    ['text/turtle', 'application/turtle']
-    """
-    return {m: f for f in FORMATS.served(kind, DEFAULT_ANSWER[kind]) for m in f.media_types}
-
-
-def negotiate(accept: str, kind: Kind, fmt: str = "") -> Format | None:
-    """The answer format for an ``Accept`` header (and an optional ``format`` parameter).
-
-    ``kind`` is ``Kind.RESULTS`` (SELECT, ASK) or ``Kind.RDF`` (CONSTRUCT, DESCRIBE).
-    None means that nothing acceptable can be produced (406).
-
-    >>> negotiate("", Kind.RESULTS).name, negotiate("*/*", Kind.RDF).name
-    ('json', 'ttl')
-    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", Kind.RESULTS).name
-    'xml'
-    >>> negotiate("application/json", Kind.RESULTS, fmt="csv").name
-    'csv'
-    >>> negotiate("application/n-triples, text/turtle;q=0.9", Kind.RDF).name
-    'nt'
-    >>> negotiate("image/png", Kind.RESULTS) is None
-    True
-    """
-    table = media_types(kind)
-    default = FORMATS.get(DEFAULT_ANSWER[kind], Use.SERVE, kind)
-    if fmt:
-        f = fmt.strip().lower()
-        if f in {n for s in FORMATS.having(Use.SERVE) for n in (s.name, *s.aliases)}:
-            chosen = FORMATS.find(f, Use.SERVE, kind)  # json: SPARQL JSON, or JSON-LD
-            if chosen:
-                return chosen
-        elif f.split(";")[0].strip() in table:
-            return table[f.split(";")[0].strip()]
-    ranges = _accept_ranges(accept)
-    if not ranges:
-        return default
-    for media, _q in ranges:
-        if media in table:
-            return table[media]
-        if media == "*/*":
-            return default
-        if media.endswith("/*"):
-            major = media[:-1]
-            for candidate, found in table.items():
-                if candidate.startswith(major):
-                    return found
-    return None
-
-
-def _accept_ranges(accept: str) -> list[tuple[str, float]]:
-    """Media ranges by decreasing quality (stable for equal ones); q=0 ones left out."""
-    out = []
-    for i, part in enumerate(accept.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        media = fields[0].lower()
-        if not media:
-            continue
-        q = 1.0
-        for f in fields[1:]:
-            if f.lower().startswith("q="):
-                try:
-                    q = float(f[2:])
-                except ValueError:
-                    q = 0.0
-        if q > 0:
-            out.append((media, q, i))
-    return [(m, q) for m, q, _ in sorted(out, key=lambda t: (-t[1], t[2]))]
-
-
-# --- the worker processes ---------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Request:
-    query: str
-    accept: str
-    fmt: str
-    default_graphs: tuple[str, ...]
-    named_graphs: tuple[str, ...]
-
-
-class _TooLarge(Exception):
-    pass
-
-
-class _CappedBuffer:
-    """A binary sink that refuses to grow past ``limit`` bytes."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit, self.size, self.overflow = limit, 0, False
-        self.parts: list[bytes] = []
-
-    def write(self, b: bytes) -> int:
-        self.size += len(b)
-        if self.size > self.limit:
-            self.overflow = True
-            raise OSError("result too large")
-        self.parts.append(bytes(b))
-        return len(b)
-
-    def flush(self) -> None:
-        pass
-
-    def getvalue(self) -> bytes:
-        return b"".join(self.parts)
-
-
-def answer(store: Any, req: _Request, max_bytes: int, union: bool = True) -> Reply:
-    """Run one query over a pyoxigraph store and serialise the result (in a worker).
-
-    Without ``default-graph-uri`` the default graph is the union of all graphs
-    (``union``) or the store's default graph, unless the query names its dataset
-    (``FROM``, ``FROM NAMED``).
-    """
-    import pyoxigraph as ox
-
-    from .store import names_dataset
-    from .vocab import PREFIXES
-
-    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
-    kwargs: dict[str, Any] = {"prefixes": prefixes}
-    try:
-        if req.default_graphs:
-            kwargs["default_graph"] = [ox.NamedNode(g) for g in req.default_graphs]
-        elif union and not names_dataset(req.query):  # FROM, FROM NAMED: as the query says
-            kwargs["use_default_graph_as_union"] = True
-        if req.named_graphs:
-            kwargs["named_graphs"] = [ox.NamedNode(g) for g in req.named_graphs]
-        result = store.query(req.query, **kwargs)
-    except (SyntaxError, ValueError) as e:
-        return Reply.text(400, f"malformed query: {e}")
-    kind = Kind.RDF if isinstance(result, ox.QueryTriples) else Kind.RESULTS
-    fmt = negotiate(req.accept, kind, req.fmt)
-    if fmt is None:
-        available = ", ".join(media_types(kind))
-        return Reply.text(406, f"cannot answer in {req.accept!r}; available: {available}")
-    sink = _CappedBuffer(max_bytes)
-    try:
-        if kind == Kind.RDF:
-            rdf_format = getattr(ox.RdfFormat, fmt.oxigraph or "")
-            ox.serialize(
-                result,
-                cast(Any, sink),
-                rdf_format,
-                prefixes=prefixes if fmt.name == "ttl" else None,
-            )
-        else:
-            result.serialize(cast(Any, sink), getattr(ox.QueryResultsFormat, fmt.oxigraph or ""))
-    except OSError as e:
-        if sink.overflow:
-            return Reply.text(
-                413,
-                f"the result is larger than {max_bytes} bytes; ask for less (LIMIT, fewer variables)",
-            )
-        return Reply.text(500, f"query failed: {e}")
-    except (SyntaxError, ValueError, RuntimeError) as e:  # evaluation errors
-        return Reply.text(400, f"query failed: {e}")
-    return Reply(200, fmt.content_type, sink.getvalue())
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """What a worker queries: ``path`` read as ``how``: ``disk`` (an Oxigraph folder, read
-    in place), ``memory`` (an Oxigraph folder copied into memory) or the pyoxigraph name
-    of a file format (``TURTLE``, ``TRIG`` ..., parsed into memory)."""
-
-    path: str
-    how: str
-    union: bool = True  # for "disk": query the union of the graphs, or the default graph
-
-
-def open_source(source: Source) -> tuple[Any, bool]:
-    """The pyoxigraph store a worker answers from, and whether to query the union of its
-    graphs (True) or its default graph (False).
-
-    A kg store has every triple in one graph only, so the union is right. A graph file
-    may hold a triple in several graphs (``graph.trig`` repeats shared entities), and
-    Oxigraph's union would count it once per graph (oxigraph/oxigraph#1919); so the
-    union of a file is also written, as a set, into the default graph, and queried there.
-    """
-    import pyoxigraph as ox
-
-    if source.how == "disk":
-        return ox.Store.read_only(source.path), source.union
-    store = ox.Store()  # in memory: several times faster to query than RocksDB
-    if source.how == "memory":
-        store.extend(ox.Store.read_only(source.path))
-        return store, True
-    store.load(path=source.path, format=getattr(ox.RdfFormat, source.how))
-    default = ox.DefaultGraph()
-    store.extend(
-        [
-            ox.Quad(q.subject, q.predicate, q.object, default)
-            for q in store
-            if q.graph_name != default
-        ]
-    )
-    return store, False
-
-
-def _work(conn: Any, source: Source, limits: Limits, parent: int) -> None:
-    """Worker process: open the store, then answer requests until the pipe closes."""
-    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-    try:
-        store, union = open_source(source)
-    except Exception as e:  # reported to the server, which says what went wrong
-        conn.send(f"{type(e).__name__}: {e}")
-        return
-    conn.send("ready")
-    while True:
-        try:
-            req = conn.recv()
-        except (EOFError, OSError):
-            return
-        try:
-            reply = answer(store, req, limits.max_bytes, union)
-        except Exception as e:  # keep the worker alive whatever one query does
-            reply = Reply.text(500, f"{type(e).__name__}: {e}")
-        conn.send(reply)
-
-
-def _exit_with(parent: int) -> None:
-    """Stop this worker, even in the middle of a query, once the server process is gone."""
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(0)
-
-
-_TIMED_OUT, _DIED, _MEMORY = "timed out", "died", "out of memory"
-_WATCH_SECONDS = 0.02  # how often a busy worker's memory is looked at
-
-
-def rss(pid: int) -> int | None:
-    """The resident memory of a process in bytes (None where /proc does not tell).
-
-    >>> rss(os.getpid()) is None or rss(os.getpid()) > 0
-    True
-    """
-    try:
-        with open(f"/proc/{pid}/statm", "rb") as f:
-            return int(f.read().split()[1]) * _PAGE_SIZE
-    except (OSError, ValueError, IndexError):
-        return None
-
-
-try:
-    _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
-except (AttributeError, ValueError, OSError):  # not POSIX
-    _PAGE_SIZE = 4096
-
-
-class _Worker:
-    def __init__(self, ctx: Any, source: Source, limits: Limits) -> None:
-        self.max_memory = limits.max_memory
-        self.memory_cap: int | None = None  # RSS past which a query is stopped
-        self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(
-            target=_work, args=(child, source, limits, os.getpid()), daemon=True
-        )
-        self.proc.start()
-        child.close()
-
-    def wait_ready(self, timeout: float) -> str:
-        """ "ready", or what went wrong."""
-        try:
-            if not self.conn.poll(timeout):
-                return f"not ready after {timeout:g} s"
-            status = str(self.conn.recv())
-        except (EOFError, OSError):
-            return "the worker died while opening the graph"
-        if status == "ready":  # the graph is loaded: a query may add max_memory to that
-            base = rss(self.proc.pid)
-            self.memory_cap = None if base is None else base + self.max_memory
-        return status
-
-    def ask(self, req: _Request, timeout: float) -> Reply | str:
-        """The reply, or why there is none (the worker is then killed): it ran out of
-        time, or its memory grew past ``memory_cap`` (looked at every few ms)."""
-        deadline = time.monotonic() + timeout
-        try:
-            self.conn.send(req)
-            while not self.conn.poll(max(0.0, min(_WATCH_SECONDS, deadline - time.monotonic()))):
-                if self.memory_cap is not None and (rss(self.proc.pid) or 0) > self.memory_cap:
-                    self.kill()
-                    return _MEMORY
-                if time.monotonic() >= deadline:
-                    self.kill()
-                    return _TIMED_OUT
-            reply: Reply = self.conn.recv()
-            return reply
-        except (EOFError, OSError):
-            self.kill()
-            return _DIED
-
-    def kill(self) -> None:
-        if self.proc.is_alive():
-            self.proc.kill()
-        self.proc.join(5)
-        self.conn.close()
-
-
-class WorkerPool:
-    """A few worker processes over one store; a worker that runs out of time is replaced."""
-
-    def __init__(self, source: Source, limits: Limits) -> None:
-        from .errors import InputError
-
-        self.source, self.limits = source, limits
-        self._ctx = multiprocessing.get_context("spawn")  # no fork of a process with threads
-        self._idle: queue.Queue[_Worker] = queue.Queue()
-        self._all: set[_Worker] = set()
-        self._lock = threading.Lock()
-        self._closed = False
-        started = [self._spawn() for _ in range(limits.workers)]  # they load in parallel
-        for w in started:
-            status = w.wait_ready(_LOAD_SECONDS)
-            if status != "ready":
-                self.close()
-                raise InputError(source.path, f"cannot serve it: {status}")
-            self._idle.put(w)
-
-    def run(self, req: _Request) -> Reply:
-        """Answer a request within the time limit (waiting for a free worker counts)."""
-        limit = self.limits.timeout
-        t0 = time.monotonic()
-        try:
-            w = self._idle.get(timeout=limit)
-        except queue.Empty:
-            return Reply.text(503, f"all {self.limits.workers} query workers are busy; try again")
-        reply = w.ask(req, max(0.05, limit - (time.monotonic() - t0)))
-        if reply == _TIMED_OUT:
-            self._replace(w)
-            return Reply.text(503, f"the query ran out of time ({limit:g} s) and was stopped")
-        if reply == _MEMORY:
-            self._replace(w)
-            mb = self.limits.max_memory / 1_000_000
-            return Reply.text(
-                503,
-                f"the query needed more than {mb:g} MB of memory and was stopped (kg serve --max-memory); "
-                "ask for less: LIMIT does not bound what ORDER BY or a join holds",
-            )
-        if reply == _DIED:
-            self._replace(w)
-            return Reply.text(500, "the query worker died; try again")
-        self._idle.put(w)
-        return reply  # type: ignore[return-value]
-
-    def _spawn(self) -> _Worker:
-        w = _Worker(self._ctx, self.source, self.limits)
-        with self._lock:
-            self._all.add(w)
-        return w
-
-    def _replace(self, dead: _Worker) -> None:
-        with self._lock:
-            self._all.discard(dead)
-            if self._closed:
-                return
-
-        def start() -> None:
-            w = self._spawn()
-            if w.wait_ready(_LOAD_SECONDS) == "ready" and not self._closed:
-                self._idle.put(w)
-            else:
-                w.kill()
-
-        threading.Thread(target=start, daemon=True).start()
-
-    def close(self) -> None:
-        with self._lock:
-            self._closed = True
-            workers = list(self._all)
-            self._all.clear()
-        for w in workers:
-            w.kill()
 
 
 # --- HTTP ----------------------------------------------------------------------------------
@@ -1070,80 +546,3 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 # --- the query page ---------------------------------------------------------------------
-
-
-def query_page(examples: Sequence[tuple[str, str, str]] | None = None) -> str:
-    """The HTML page at ``/``: a text area, a format choice and the stored example queries.
-
-    >>> "<textarea" in query_page([("q", "A question", "ASK {}")])
-    True
-    """
-    if examples is None:
-        from .query import read_query, stored_queries
-
-        examples = [(name, title, read_query(name)) for name, title in stored_queries().items()]
-    # JSON inside <script>: "</" would end the script element.
-    data = json.dumps(
-        [{"name": n, "title": t, "query": q} for n, t, q in examples], ensure_ascii=False
-    )
-    return _PAGE.replace("__EXAMPLES__", data.replace("</", "<\\/")).replace(
-        "__TITLE__", html.escape("kg-builder SPARQL")
-    )
-
-
-_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>__TITLE__</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-body { font: 15px/1.4 system-ui, sans-serif; margin: 1.5em auto; max-width: 70em; padding: 0 1em; }
-textarea { width: 100%; height: 16em; font: 13px/1.4 ui-monospace, monospace; box-sizing: border-box; }
-table { border-collapse: collapse; margin-top: 1em; }
-th, td { border: 1px solid #ccc; padding: .25em .5em; text-align: start; vertical-align: top; unicode-bidi: plaintext; }
-th { background: #f4f4f4; }
-#status { color: #555; margin-left: 1em; }
-pre { white-space: pre-wrap; unicode-bidi: plaintext; }
-</style></head>
-<body>
-<h1>__TITLE__</h1>
-<p>Read-only SPARQL 1.1 endpoint at <code>/sparql</code>. Prefixes <code>kg: kgrel: wd: wdt: rdfs: rdf: owl: xsd: prov: schema: dcterms:</code> are predeclared; the default graph is the union of all documents.</p>
-<p><label>Example: <select id="examples"><option value="">…</option></select></label></p>
-<textarea id="query" spellcheck="false">SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20</textarea>
-<p><button id="run">Run</button>
-<label>Answer as <select id="format">
-<option value="application/sparql-results+json">table</option>
-<option value="text/csv">CSV</option><option value="text/tab-separated-values">TSV</option>
-<option value="application/sparql-results+xml">XML</option><option value="text/turtle">Turtle (CONSTRUCT)</option>
-</select></label><span id="status"></span></p>
-<div id="out"></div>
-<script>
-"use strict";
-const examples = __EXAMPLES__;
-const pick = document.getElementById("examples"), q = document.getElementById("query");
-for (const e of examples) { const o = document.createElement("option"); o.value = e.name; o.textContent = e.title + " (" + e.name + ")"; pick.append(o); }
-pick.onchange = () => { const e = examples.find(x => x.name === pick.value); if (e) q.value = e.query; };
-function cell(t) { if (!t) return ""; return t.type === "literal" && t["xml:lang"] ? t.value + " @" + t["xml:lang"] : t.value; }
-async function run() {
-  const status = document.getElementById("status"), out = document.getElementById("out");
-  const accept = document.getElementById("format").value;
-  status.textContent = "running…"; out.replaceChildren();
-  const t0 = performance.now();
-  let r;
-  try {
-    r = await fetch("sparql", { method: "POST", headers: { "Content-Type": "application/sparql-query", "Accept": accept }, body: q.value });
-  } catch (e) { status.textContent = String(e); return; }
-  const text = await r.text(), ms = Math.round(performance.now() - t0);
-  if (!r.ok) { status.textContent = r.status + " " + r.statusText + " (" + ms + " ms)"; const p = document.createElement("pre"); p.textContent = text; out.append(p); return; }
-  if ((r.headers.get("Content-Type") || "").startsWith("application/sparql-results+json")) {
-    const data = JSON.parse(text);
-    if ("boolean" in data) { status.textContent = ms + " ms"; const p = document.createElement("pre"); p.textContent = String(data.boolean); out.append(p); return; }
-    const vars = data.head.vars, rows = data.results.bindings, table = document.createElement("table");
-    const head = table.insertRow(); for (const v of vars) { const th = document.createElement("th"); th.textContent = v; head.append(th); }
-    for (const b of rows) { const tr = table.insertRow(); for (const v of vars) tr.insertCell().textContent = cell(b[v]); }
-    status.textContent = rows.length + " rows, " + ms + " ms"; out.append(table);
-  } else { status.textContent = ms + " ms"; const p = document.createElement("pre"); p.textContent = text; out.append(p); }
-}
-document.getElementById("run").onclick = run;
-q.addEventListener("keydown", e => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) run(); });
-</script>
-</body></html>
-"""
