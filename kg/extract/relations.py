@@ -28,6 +28,9 @@ from .words import COPULAS, OPEN_PREPS, REMOTE_EVENTS, WITNESS_VERBS
 #: القمة تزامنت مع): an event visits, meets or arrives nowhere.
 EVENT_SUBJECT_VERB_RELATIONS = frozenset(
     {"targeted", "struck", "killed", "attacked", "coincidedWith", OPEN}
+    # a meeting, summit or conference speaks through what it issues and adopts (أصدر
+    # المؤتمر بيانا, تبنت القمة قرارا, أدان الاجتماع الهجوم, دعت القمة إلى)
+    | {"issued", "adopted", "condemned", "calledFor", "praised", "rejected", "demanded"}
 )
 #: Relations that the party after مع shares with the subject (وقع مع, اتفق مع).
 JOINT_RELATIONS = frozenset({"signed", "agreed"})
