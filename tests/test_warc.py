@@ -137,18 +137,27 @@ def test_a_warc_fetched_by_url_once(tmp_path: Path) -> None:
         assert summary.documents == 3
 
 
-def test_a_too_big_warc_by_url_is_refused(tmp_path: Path) -> None:
+def test_a_warc_by_url_refused_too_big_by_robots_or_unreadable(tmp_path: Path) -> None:
     warc = tmp_path / "crawl.warc"
     write_warc(warc)
     with serve() as server:
         server.routes["/crawl.warc"] = static(warc.read_bytes(), "application/warc")
-        url = server.base + "/crawl.warc"
-        web = WebOptions(urls=(url,), cache_dir=str(tmp_path / "cache"), delay=0.0,
-                         max_warc_bytes=1000)  # fmt: skip
+        server.routes["/private/crawl.warc"] = static(warc.read_bytes(), "application/warc")
+        server.routes["/bad.warc.gz"] = static(b"\x1f\x8b not a WARC", "application/gzip")
+        big, private, bad = (
+            server.base + p for p in ("/crawl.warc", "/private/crawl.warc", "/bad.warc.gz")
+        )
+        web = WebOptions(urls=(big, private, bad), cache_dir=str(tmp_path / "cache"),
+                         delay=0.0, max_warc_bytes=1000)  # fmt: skip
         options = Options(analyser="rules", linker="none", html=False, web=web)
         report = tmp_path / "report.jsonl"
         summary = build_corpus([], tmp_path / "out", options, report=report)
         assert summary.documents == 0
-        outcome, reason = _rows(report)[url]
+        rows = _rows(report)
+        outcome, reason = rows[big]
         assert outcome == "skipped" and reason.startswith("too big (") and "over 1,000" in reason
-        assert server.hits["/crawl.warc"] == 1
+        assert rows[private] == ("skipped", "refused by robots.txt")
+        assert rows[bad][1].startswith("not a readable WARC file")
+        assert server.hits["/crawl.warc"] == 1 and server.hits["/private/crawl.warc"] == 0
+        build_corpus([], tmp_path / "again", options, report=report)
+        assert server.hits["/crawl.warc"] == 1  # a refused WARC is not asked for again
