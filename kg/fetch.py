@@ -9,6 +9,10 @@ exponential back-off, and reads at most ``max_bytes`` bytes of body after decomp
 (so a gzip bomb is refused). At most ``max_redirects`` redirects are followed; a loop is
 refused.
 
+A URL whose answer is a web archive (``application/warc``, or a path ending ``.warc`` or
+``.warc.gz``) is fetched the same way, with a cap of ``max_warc_bytes``; its HTML pages
+become Documents as a WARC file's do (kg.warc).
+
 Answers are kept in an on-disk HTTP cache (requests-cache, SQLite, under ``cache_dir``)
 and never expire by themselves: a second build of the same URLs sends no request at
 all. ``refresh`` asks the servers again, conditionally (ETag, Last-Modified), so an
@@ -57,6 +61,19 @@ def user_agent() -> str:
 
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+WARC_TYPES = ("application/warc",)
+
+
+def is_warc(url: str, content_type: str = "") -> bool:
+    """Whether an answer is a web archive: by its Content-Type, or its URL's path.
+
+    >>> is_warc("https://a.example/crawl.warc.gz?x=1"), is_warc("https://a.example/a.html")
+    (True, False)
+    >>> is_warc("https://a.example/get", "application/warc")
+    True
+    """
+    path = urlsplit(url).path.lower()
+    return path.endswith((".warc", ".warc.gz")) or "application/warc" in content_type.lower()
 
 
 def default_cache_dir() -> Path:
@@ -83,6 +100,7 @@ class WebOptions:
     retries: int = 3
     backoff: float = 1.0
     max_bytes: int = 10 * 1024 * 1024
+    max_warc_bytes: int = 200 * 1024 * 1024  # a WARC fetched by URL
     max_redirects: int = 5
 
     def __bool__(self) -> bool:
@@ -300,7 +318,9 @@ class Fetcher:
         if getattr(r, "_content_consumed", True) or getattr(r, "from_cache", False):
             return r
         self.requests_sent += 1
-        cap, deadline = self.options.max_bytes, time.monotonic() + 4 * self.options.timeout
+        warc = is_warc(r.url or "", r.headers.get("Content-Type", ""))
+        cap = self.options.max_warc_bytes if warc else self.options.max_bytes
+        deadline = time.monotonic() + 4 * self.options.timeout
         declared = r.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > cap:
             r.close()
@@ -342,13 +362,23 @@ def documents(
 ) -> Iterator[Document | Problem]:
     """A Document (main text and metadata) or a Problem for every URL, in order; a URL
     given twice is read once. ``hints`` (what a feed says of a URL: headline, date,
-    author) fill in what the page itself does not say."""
+    author) fill in what the page itself does not say. A URL whose answer is a WARC gives
+    the Documents of its HTML pages."""
+    from .read import warc_documents
+
     seen: set[str] = set()
     for url in urls:
         if url in seen:
             continue
         seen.add(url)
-        item = page_document(fetcher.get(url))
+        got = fetcher.get(url, accept=() if is_warc(url) else HTML_TYPES + WARC_TYPES)
+        if got.ok and is_warc(got.final_url or url, got.content_type):
+            how = f"from a WARC ({got.outcome})"
+            yield from warc_documents(
+                got.body, max_bytes=fetcher.options.max_bytes, src=url, fetch=how
+            )
+            continue
+        item = page_document(got)
         extra = (hints or {}).get(url, ())
         if isinstance(item, Document) and extra:
             have = {k for k, v in item.meta if v}

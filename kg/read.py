@@ -178,9 +178,17 @@ def html_document(
 
 def _read_warc(path: Path, max_bytes: int) -> Iterator[Document | Problem]:
     """The Documents of a WARC file's HTML pages (``kg.warc``)."""
+    return warc_documents(path, max_bytes=max_bytes)
+
+
+def warc_documents(
+    source: Path | bytes, *, max_bytes: int, src: str = "", fetch: str = "from a WARC file"
+) -> Iterator[Document | Problem]:
+    """The Documents of a WARC's HTML pages (``kg.warc``): a file, or the bytes of a WARC
+    fetched from ``src`` (kg.fetch), ``fetch`` saying how it was had."""
     from .warc import records
 
-    for rec in records(path, max_bytes=max_bytes):
+    for rec in records(source, max_bytes=max_bytes, src=src):
         if isinstance(rec, Problem):
             yield rec
             continue
@@ -188,7 +196,7 @@ def _read_warc(path: Path, max_bytes: int) -> Iterator[Document | Problem]:
         if text is None:
             yield Problem(rec.where, why)
             continue
-        meta = (("fetch", "from a WARC file"), *_encoding_meta(why))
+        meta = (("fetch", fetch), *_encoding_meta(why))
         meta += (("archived", rec.date),) if rec.date else ()
         yield html_document(doc_id(rec.uri), text, rec.where, url=rec.uri, meta=meta)
 

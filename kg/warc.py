@@ -5,14 +5,17 @@ text and metadata (kg.web), with the record's target URI as its URL; the documen
 the URI's host and path, its source ``FILE#URI``. An HTML answer other than 200 becomes a
 Problem; records of other types (requests, metadata) and answers that are not HTML
 (images, style sheets, scripts) are passed over. The archive is read record by record
-(warcio), so its size does not matter; one record may hold at most ``max_bytes``.
+(warcio), so its size does not matter; one record may hold at most ``max_bytes``. A WARC
+fetched by URL (kg.fetch) is read the same way from its body, its source ``URL#URI``.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from .model import Problem
 
@@ -31,8 +34,9 @@ class Record:
     date: str = ""
 
 
-def records(path: Path, *, max_bytes: int) -> Iterator[Record | Problem]:
-    """The HTML responses of a WARC file (and Problems), in archive order.
+def records(path: Path | bytes, *, max_bytes: int, src: str = "") -> Iterator[Record | Problem]:
+    """The HTML responses of a WARC file, or of a WARC's bytes named ``src`` (and
+    Problems), in archive order.
 
     >>> import io, tempfile, pathlib
     >>> from warcio.warcwriter import WARCWriter
@@ -48,14 +52,16 @@ def records(path: Path, *, max_bytes: int) -> Iterator[Record | Problem]:
     >>> _ = path.write_bytes(b"not a WARC")
     >>> [r.reason[:26] for r in records(path, max_bytes=1000)]
     ['not a readable WARC file: ']
+    >>> [r.reason for r in records(b"", max_bytes=1000, src="http://a.example/x.warc")]
+    ['no HTML pages in this WARC file']
     """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    src = str(path)
+    src = src or str(path)
     found = False
     try:
-        with open(path, "rb") as f:
+        with _open(path) as f:
             for record in ArchiveIterator(f):
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
@@ -80,3 +86,7 @@ def records(path: Path, *, max_bytes: int) -> Iterator[Record | Problem]:
         return
     if not found:
         yield Problem(src, "no HTML pages in this WARC file")
+
+
+def _open(source: Path | bytes) -> BinaryIO:
+    return io.BytesIO(source) if isinstance(source, bytes) else open(source, "rb")

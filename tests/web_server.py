@@ -1,6 +1,6 @@
 """A local HTTP server for the web-input tests: on loopback, in a thread, serving pages,
 feeds, sitemaps, redirects, 404s, robots.txt rules, slow, endless and oversized answers
-that the tests write themselves. It counts the requests it answers."""
+that the tests write themselves (a test may add routes, e.g. a WARC). It counts the requests it answers."""
 
 from __future__ import annotations
 
