@@ -26,7 +26,7 @@ def has_tanween(surface: str) -> bool:
     >>> has_tanween("صاروخًا"), has_tanween("صاروخا")
     (True, False)
     """
-    return any(c in _TANWEEN for c in surface)
+    return not _TANWEEN.isdisjoint(surface)
 
 
 _DEFINITE_DIRECTIONS = {normalize(w) for w in "الجنوب الشمال الشرق الغرب".split()}
