@@ -80,6 +80,7 @@ def normalize_many(texts: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=200_000)
 def strip_diacritics(s: str) -> str:
     """Remove harakat and tatweel only (keeps hamza and ta marbuta)."""
     return _DIACRITICS.sub("", s).replace(_TATWEEL, "")

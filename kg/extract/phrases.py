@@ -95,6 +95,13 @@ def nationality_adjective(tree: Tree, k: int) -> bool:
 
 def title_of(tree: Tree, i: int) -> str | None:
     """The normalised title word if token i is a person title (وزير, الرئيس, الأمين العام)."""
+    if i in tree.titles:
+        return tree.titles[i]
+    found = tree.titles[i] = _title_of(tree, i)
+    return found
+
+
+def _title_of(tree: Tree, i: int) -> str | None:
     t = tree.tok(i)
     n = normalize(t.form)
     prev = tree.tok(i - 1) if i > 1 else None
@@ -188,6 +195,12 @@ def blessing(tree: Tree) -> frozenset[int]:
     """The tokens of the formulas of blessing in a sentence: a word with a pronoun suffix
     before الله, and a coordinated word with a suffix after it (نصره الله وأيده, حفظه
     الله, رحمه الله). They state nothing about anyone."""
+    if tree.blessed is None:
+        tree.blessed = _blessing(tree)
+    return tree.blessed
+
+
+def _blessing(tree: Tree) -> frozenset[int]:
     out: set[int] = set()
     toks = tree.toks
     for t in toks:

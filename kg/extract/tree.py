@@ -53,6 +53,9 @@ class Tree:
         self.s = sentence
         self.toks = sentence.tokens
         self.kids: dict[int, list[int]] = {}
+        #: per-sentence results of functions of the tree alone (kg.extract.phrases)
+        self.blessed: frozenset[int] | None = None
+        self.titles: dict[int, str | None] = {}
         for t in self.toks:
             self.kids.setdefault(t.head, []).append(t.id)
 

@@ -83,8 +83,13 @@ def lookup_name(text: str) -> list[gazetteer.Entry]:
 
 def single_word_names() -> set[str]:
     """Normalised gazetteer names of one word (for the tagger's clitic decisions)."""
+    return set(_single_word_names())
+
+
+@lru_cache(maxsize=1)
+def _single_word_names() -> frozenset[str]:
     index, _ = arabic_index()
-    return {n for n in index if " " not in n}
+    return frozenset(n for n in index if " " not in n)
 
 
 @lru_cache(maxsize=1)

@@ -38,6 +38,7 @@ class Lexicon:
         return self.events.get(key(lemma))
 
 
+@lru_cache(maxsize=200_000)
 def key(lemma: str) -> str:
     """Lexicon key of a lemma: undiacritised and normalised (استضاف, اجتماع).
 

@@ -99,9 +99,14 @@ def title_at(forms: Sequence[str], i: int) -> str | None:
     >>> title_at(["ولي", "العهد", "السعودي"], 0), title_at(["وزير", "الخارجية"], 0), title_at(["قمة"], 0)
     ('ولي العهد', 'وزير', None)
     """
-    n = normalize(forms[i])
-    if i + 1 < len(forms):
-        two = f"{n} {normalize(forms[i + 1])}"
+    return _title_of_pair(forms[i], forms[i + 1] if i + 1 < len(forms) else None)
+
+
+@lru_cache(maxsize=100_000)
+def _title_of_pair(first: str, second: str | None) -> str | None:
+    n = normalize(first)
+    if second is not None:
+        two = f"{n} {normalize(second)}"
         if two in titles():
             return two
     return n if n in titles() else None

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ...lexicon import gazetteer
 from ...lexicon.names import (
@@ -58,16 +59,17 @@ def _is_clitic(tokens: Sequence[Token], k: int) -> bool:
     )
 
 
-def _strip_proclitics(text: str) -> list[str]:
+@lru_cache(maxsize=100_000)
+def _strip_proclitics(text: str) -> tuple[str, ...]:
     """Candidate forms of a name written with proclitics: وبالعراق -> بالعراق, العراق."""
-    out = []
+    out: list[str] = []
     for pre in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل"):
         if text.startswith(pre) and len(text) - len(pre) >= 2:
             rest = text[len(pre) :]
             out.append(rest)
             if pre.endswith("ل") and rest.startswith("ل"):  # لل = ل + ال
                 out.append("ا" + rest)
-    return out
+    return tuple(out)
 
 
 def _agreeing_adjective(tokens: Sequence[Token], i: int, text: str) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ...text import normalize, strip_diacritics
 from .morph import (
@@ -460,6 +461,7 @@ def _place_designator(prev: Reading | None, prev_surface: str) -> bool:
     return designators().get(n) in ("City", "Region", "Place") and not has_tanween(prev_surface)
 
 
+@lru_cache(maxsize=100_000)
 def _subject_gender(surface: str) -> str:
     """The gender a verb right before this word agrees with if it is the subject: feminine
     for definite nouns in ة/ات (الحكومة, الولايات), masculine for titles and nouns for people
@@ -490,6 +492,7 @@ def _agreement_bonus(r: Reading, gender: str) -> float:
     return 0.3 if r.person[1] == gender else -0.3
 
 
+@lru_cache(maxsize=200_000)
 def _attested(surface: str) -> bool:
     """Whether the lexicon (or the closed classes) knows the word, as opposed to a guess."""
     return any(r.source in ("lex", "fw") for r in analyse_word(surface))

@@ -26,12 +26,13 @@ def has_tanween(surface: str) -> bool:
     >>> has_tanween("صاروخًا"), has_tanween("صاروخا")
     (True, False)
     """
-    return any(c in _TANWEEN for c in surface)
+    return not _TANWEEN.isdisjoint(surface)
 
 
 _DEFINITE_DIRECTIONS = {normalize(w) for w in "الجنوب الشمال الشرق الغرب".split()}
 
 
+@lru_cache(maxsize=100_000)
 def _is_first_name(surface: str) -> bool:
     from ...lexicon.words import first_names
 
@@ -133,18 +134,20 @@ def _name_readings(
 
     n = normalize(surface)
     out = []
-    weak = set(ambiguous_names())  # الحرة, القاعدة: common words first
+    weak = ambiguous_names()  # الحرة, القاعدة: common words first
+    weak_n = n in weak
     if (
-        n.startswith("ال")
+        not weak_n
+        and n.startswith("ال")
         and n.endswith("يه")
         and prev is not None
         and prev.pos == "N"
         and prev.definite
         and prev.gender == "f"
     ):
-        weak.add(n)  # العاصمة السعودية: an adjective agreeing with the noun, not the country
+        weak_n = True  # العاصمة السعودية: an adjective agreeing with the noun, not the country
     if n in names:
-        out.append(proper_noun_reading(surface, score=0.2 if n in weak else 1.6, source="name"))
+        out.append(proper_noun_reading(surface, score=0.2 if weak_n else 1.6, source="name"))
     for pro in ("و", "ب", "ل", "ك", "ف", "وب", "ول", "وك"):
         rest = n[len(pro) :]
         if n.startswith(pro) and rest in names:
