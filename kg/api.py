@@ -274,8 +274,7 @@ def build(
     import warnings
 
     from .errors import SkippedDocumentWarning
-    from .pipeline import Options
-    from .pipeline import build as run
+    from .pipeline import Options, build as run
     from .vocab import DEFAULT_BASE
 
     text_items = [texts] if isinstance(texts, str) else list(texts or [])

@@ -25,32 +25,14 @@ from .server_page import (
 )
 from .server_rules import (
     DEFAULT_ANSWER as DEFAULT_ANSWER,
-)
-from .server_rules import (
     SERVICE_NAMES as SERVICE_NAMES,
-)
-from .server_rules import (
     host_allowed as host_allowed,
-)
-from .server_rules import (
     host_name as host_name,
-)
-from .server_rules import (
     is_loopback as is_loopback,
-)
-from .server_rules import (
     media_types as media_types,
-)
-from .server_rules import (
     negotiate as negotiate,
-)
-from .server_rules import (
     refused_services as refused_services,
-)
-from .server_rules import (
     service_allow_list as service_allow_list,
-)
-from .server_rules import (
     service_endpoints as service_endpoints,
 )
 

@@ -50,63 +50,38 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, XSD
 from rdflib.term import Node
 
 from .errors import DocumentCollisionError, InputError
-from .graph import DocumentPart, Tally, TallyRow, description_triples, document_iri, document_part
-from .graph import group_rows as _group
-from .graph import tally_rows as _rows
+from .graph import (
+    DocumentPart,
+    Tally,
+    TallyRow,
+    description_triples,
+    document_iri,
+    document_part,
+    group_rows as _group,
+    tally_rows as _rows,
+)
 from .model import DocResult
 from .store_files import (
     FORMAT_VERSION as FORMAT_VERSION,
-)
-from .store_files import (
     LOCK_FILE as LOCK_FILE,
-)
-from .store_files import (
     RDF_DIR as RDF_DIR,
-)
-from .store_files import (
     VOTES_DB as VOTES_DB,
-)
-from .store_files import (
     _check_not_damaged,
     _ox,
-)
-from .store_files import (
     damaged as damaged,
-)
-from .store_files import (
     is_store as is_store,
-)
-from .store_files import (
     open_read_only as open_read_only,
-)
-from .store_files import (
     rdf_dir as rdf_dir,
-)
-from .store_files import (
     reading as reading,
-)
-from .store_files import (
     store_lock as store_lock,
 )
 from .store_read import (
     _prefixes,
-)
-from .store_read import (
     export as export,
-)
-from .store_read import (
     names_dataset as names_dataset,
-)
-from .store_read import (
     quads as quads,
-)
-from .store_read import (
     query as query,
-)
-from .store_read import (
     to_dataset as to_dataset,
-)
-from .store_read import (
     to_rdflib as to_rdflib,
 )
 from .vocab import DEFAULT_BASE, KG

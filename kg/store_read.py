@@ -23,35 +23,15 @@ from .errors import InputError, UnknownNameError
 from .formats import FORMATS, Format, Kind, Use
 from .store_files import (
     FORMAT_VERSION as FORMAT_VERSION,
-)
-from .store_files import (
     LOCK_FILE as LOCK_FILE,
-)
-from .store_files import (
     RDF_DIR as RDF_DIR,
-)
-from .store_files import (
     VOTES_DB as VOTES_DB,
-)
-from .store_files import (
     _ox,
-)
-from .store_files import (
     damaged as damaged,
-)
-from .store_files import (
     is_store as is_store,
-)
-from .store_files import (
     open_read_only as open_read_only,
-)
-from .store_files import (
     rdf_dir as rdf_dir,
-)
-from .store_files import (
     reading as reading,
-)
-from .store_files import (
     store_lock as store_lock,
 )
 from .vocab import PREFIXES

@@ -222,8 +222,7 @@ def bench(
     import pyoxigraph as ox
     from rdflib import Dataset
 
-    from kg.query import query as rdflib_query
-    from kg.query import read_query, stored_queries
+    from kg.query import query as rdflib_query, read_query, stored_queries
 
     store = workdir / f"store{triples}"
     docs, put_triples, put_s = build_store(store, triples)

@@ -21,8 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 import kg.corpus
-from kg import serialise
-from kg import store as kg_store
+from kg import serialise, store as kg_store
 from kg.analyse import Analyser
 from kg.cli import main
 from kg.engine import ProcessEngine, SerialEngine

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from kg.corpus import built
 from kg.graph import build_graph

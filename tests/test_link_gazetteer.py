@@ -7,8 +7,7 @@ import sys
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from kg.link.cues import Context, Reading, decide, table
 from kg.link.evalset import Case, extraction_of, read_cases, run_linker, run_pipeline

@@ -495,8 +495,7 @@ def _no_stray_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_pipeline_build_writes_files_and_the_store(tmp_path: Path) -> None:
-    from kg.pipeline import Options
-    from kg.pipeline import build as run_build
+    from kg.pipeline import Options, build as run_build
 
     src = tmp_path / "in"
     src.mkdir()

@@ -8,8 +8,7 @@ only the tree, the word lists and the lexicon.
 
 from __future__ import annotations
 
-from ..lexicon import gazetteer
-from ..lexicon import relations as lexmod
+from ..lexicon import gazetteer, relations as lexmod
 from ..lexicon.words import people_nouns, title_at, titles
 from ..model import Token
 from ..text import normalize, strip_diacritics

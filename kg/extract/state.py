@@ -26,8 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lexicon import gazetteer
-from ..lexicon import relations as lexmod
+from ..lexicon import gazetteer, relations as lexmod
 from ..model import AnalysedDoc, Mention, Sentence
 from ..text import normalize, strip_diacritics
 from ..vocab import SPEECH_RELATIONS

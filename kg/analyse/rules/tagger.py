@@ -36,8 +36,6 @@ from .tagger_names import (
     _name_readings,
     _quoted_after_verb,
     _quoted_names,
-)
-from .tagger_names import (
     has_tanween as has_tanween,
 )
 
