@@ -12,19 +12,6 @@ import html
 import json
 from collections.abc import Sequence
 
-from .server_rules import (
-    DEFAULT_ANSWER as DEFAULT_ANSWER,
-    SERVICE_NAMES as SERVICE_NAMES,
-    host_allowed as host_allowed,
-    host_name as host_name,
-    is_loopback as is_loopback,
-    media_types as media_types,
-    negotiate as negotiate,
-    refused_services as refused_services,
-    service_allow_list as service_allow_list,
-    service_endpoints as service_endpoints,
-)
-
 
 def query_page(examples: Sequence[tuple[str, str, str]] | None = None) -> str:
     """The HTML page at ``/``: a text area, a format choice and the stored example queries.

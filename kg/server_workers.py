@@ -20,20 +20,9 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from .formats import Kind
-from .server_page import (
-    query_page as query_page,
-)
 from .server_rules import (
-    DEFAULT_ANSWER as DEFAULT_ANSWER,
-    SERVICE_NAMES as SERVICE_NAMES,
-    host_allowed as host_allowed,
-    host_name as host_name,
-    is_loopback as is_loopback,
-    media_types as media_types,
-    negotiate as negotiate,
-    refused_services as refused_services,
-    service_allow_list as service_allow_list,
-    service_endpoints as service_endpoints,
+    media_types,
+    negotiate,
 )
 
 _LOAD_SECONDS = 600  # to open or load the graph in a worker

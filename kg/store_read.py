@@ -22,17 +22,8 @@ from .atomic import atomic_paths
 from .errors import InputError, UnknownNameError
 from .formats import FORMATS, Format, Kind, Use
 from .store_files import (
-    FORMAT_VERSION as FORMAT_VERSION,
-    LOCK_FILE as LOCK_FILE,
-    RDF_DIR as RDF_DIR,
-    VOTES_DB as VOTES_DB,
     _ox,
-    damaged as damaged,
-    is_store as is_store,
-    open_read_only as open_read_only,
-    rdf_dir as rdf_dir,
-    reading as reading,
-    store_lock as store_lock,
+    reading,
 )
 from .vocab import PREFIXES
 
