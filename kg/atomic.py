@@ -107,7 +107,7 @@ def remove_stale_temps(folder: PathLike, target: str | None = None) -> list[Path
             continue
         try:
             stale = (
-                not _alive(int(m["pid"]))
+                not alive(int(m["pid"]))
                 if m["pid"]
                 else time.time() - p.stat().st_mtime > OLD_TEMP_AGE
             )
@@ -134,7 +134,13 @@ def shown_path(path: str) -> str:
     return str(p.parent / m["target"]) if m else str(path)
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether a process runs (this one, or another user's, count as running).
+
+    >>> import os
+    >>> alive(os.getpid())
+    True
+    """
     if pid == os.getpid():
         return True
     try:

@@ -47,7 +47,7 @@ from typing import IO, Any
 
 from rdflib import URIRef
 
-from .atomic import atomic_files, remove_stale_temps, temp_path
+from .atomic import alive, atomic_files, remove_stale_temps, temp_path
 from .errors import DuplicateDocumentError
 from .graph import (
     Description,
@@ -472,20 +472,8 @@ def remove_stale_spools(out: Path) -> None:
     """Remove spool folders whose build is no longer running (killed, or crashed)."""
     for d in out.glob(SPOOL_PREFIX + "*"):
         pid = d.name[len(SPOOL_PREFIX) :].split("-", 1)[0]
-        if d.is_dir() and pid.isdigit() and not _alive(int(pid)):
+        if d.is_dir() and pid.isdigit() and not alive(int(pid)):
             shutil.rmtree(d, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process
-        return True
-    return True
 
 
 # --- the per-document report -------------------------------------------------------------------
