@@ -79,7 +79,7 @@ def expand(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
             out.extend(expand(d, s, tree, k))
     for k in _conj_of_name(d, s, tree, i):
         if _listed_by_nationality(d, s, tree, k):
-            out.append(k + 1)  # نظيريه السعودي فيصل بن فرحان والتونسي محمد علي النفطي
+            out.append(k + 1)  # نظيريه الأردني X والمغربي Y: each named by nationality
     n = normalize(tree.tok(i).form)
     if strip_al(n) in TRANSPARENT or n in designators():
         # وفدا الجيش وقوات الدعم السريع: what a delegation, forces or site stands for, and

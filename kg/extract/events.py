@@ -47,7 +47,7 @@ def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
                 PLACE_CASES | ON_CASES if tree.tok(hh).head == tid and hh != tid else PLACE_CASES
             )
             # one place per event and sentence: those named after it locate that place
-            # (النزاع الذي شهدته منطقة خفاجة في ناحية بني سعد)
+            # (الاشتباك الذي شهدته قرية X في قضاء Y)
             _place_time(d, s, tree, key, hh, cases, locate=not _placed(d, s, key))
 
 

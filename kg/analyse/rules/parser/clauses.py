@@ -534,8 +534,8 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
     f = stack[-1]
     if f.pred >= 0 and ws[f.pred].upos == "AUX" and ws[f.pred].tag == "aux":
         if prev is not None and _describes_before_pluperfect(ws, f, u, prev, cc):
-            # وكانت سلسلة من الزلازل بقوة تصل إلى 6 درجات قد ضربت: تصل describes قوة, and
-            # قد ضربت is كان's verb
+            # وكانت موجة من الأمطار بغزارة تزيد على المعدل قد ضربت: تزيد describes غزارة,
+            # and قد ضربت is كان's verb
             nf = Frame("relcl", prev.head)
             nf.pred = u.head
             stack.append(nf)
