@@ -1,4 +1,4 @@
-"""Evaluate a graph against gold annotations (``seeds/gold/README.md`` gives the format).
+"""Evaluate a graph against gold annotations (the README's section "Gold annotations" gives the format).
 
 Matching, in short:
 
