@@ -401,19 +401,20 @@ class GazetteerLinker:
         """Whether one of the two words before a name makes it part of a longer one."""
         return any(forms(w) & self._other_left for w in left[:2])
 
-    def _in_company_name(self, ctx: Context) -> bool:
-        """Whether the words around a name make it part of a company's or body's name
-        (شركة نفط الكويت, بنك أبوظبي الأول, قطر للطاقة): the cue table's "company" rows."""
-        for c in self._company:
-            if ctx.left and forms(ctx.left[0]) & c.left:
-                return True
-            if ctx.right and forms(ctx.right[0]) & c.right:
-                return True
-            if c.left_phrases and any(_ends(ctx.left_text, p) for p in c.left_phrases):
-                return True
-            if c.right_phrases and any(_starts(ctx.right_text, p) for p in c.right_phrases):
-                return True
-        return False
+    def _in_company_name(self, left: Sequence[str], right: Sequence[str]) -> bool:
+        """Whether the words around a name (nearest first) make it part of a company's or
+        a body's name (شركة نفط الكويت, بنك أبوظبي الأول, قطر للطاقة): the cue table's
+        "company" rows (a phrase there has two words)."""
+        c = self._company
+        if left and (
+            forms(left[0]) & c.left or len(left) > 1 and f"{left[1]} {left[0]}" in c.left_phrases
+        ):
+            return True
+        return bool(right) and bool(
+            forms(right[0]) & c.right
+            or len(right) > 1
+            and f"{right[0]} {right[1]}" in c.right_phrases
+        )
 
     def _decide(
         self,
@@ -425,7 +426,7 @@ class GazetteerLinker:
     ) -> Link | None:
         if found.designators:
             ctx = replace(ctx, left=(*found.designators, *ctx.left))
-        elif self._in_company_name(ctx):
+        elif self._in_company_name(ctx.left, ctx.right):
             return None
         if len(readings) == 1 and not self._inside_longer_name(ctx.left):
             r, margin = readings[0], float("inf")  # one meaning, not inside a longer name
@@ -478,10 +479,12 @@ class GazetteerLinker:
                 ctx = Context(left, right, doc_forms)
             else:  # one meaning: only the words just before matter (نهر الأردن)
                 before = _last_words(doc.text[max(a, m.start - 30) : m.start])
-                ctx = Context(tuple(reversed(before)), _first_words(doc.text[m.end : b]))
+                ctx = Context(
+                    tuple(reversed(before)), _first_words(doc.text[m.end : min(b, m.end + 40)])
+                )
                 if (
                     not self._inside_longer_name(before)
-                    and not self._in_company_name(ctx)
+                    and not self._in_company_name(ctx.left, ctx.right)
                     and readings[0].qid
                     and found.factor >= self.threshold
                 ):
@@ -516,17 +519,9 @@ def _last_words(text: str) -> list[str]:
 def _first_words(text: str) -> tuple[str, ...]:
     """The first two words of a text, normalised (a name's right neighbours)."""
     out: list[str] = []
-    for raw in text[:40].split()[:2]:
+    for raw in text.split()[:2]:
         out.extend(_word_of(raw))
     return tuple(out[:2])
-
-
-def _ends(text: str, phrase: str) -> bool:
-    return text == phrase or text.endswith(" " + phrase)
-
-
-def _starts(text: str, phrase: str) -> bool:
-    return text == phrase or text.startswith(phrase + " ")
 
 
 @lru_cache(maxsize=100_000)
@@ -572,12 +567,33 @@ def _OTHER_LEFT() -> frozenset[str]:  # noqa: N802 - a constant read once from t
     return frozenset(w for c in table().by_class.get("other", ()) for w in c.left)
 
 
+@dataclass(frozen=True, slots=True)
+class _CompanyCues:
+    """The cue table's "company" rows, merged: words and phrases before and after a name."""
+
+    left: frozenset[str]
+    right: frozenset[str]
+    left_phrases: frozenset[str]  # of two words
+    right_phrases: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def _COMPANY() -> tuple[Cues, ...]:  # noqa: N802 - a constant read once from the cue table
+def _COMPANY() -> _CompanyCues:  # noqa: N802 - a constant read once from the cue table
     """Cues that make a name part of a company's or a body's name."""
     from .cues import table
 
-    return table().by_class.get("company", ())
+    rows: tuple[Cues, ...] = table().by_class.get("company", ())
+    lp = frozenset(p for c in rows for p in c.left_phrases)
+    rp = frozenset(p for c in rows for p in c.right_phrases)
+    longer = sorted(p for p in lp | rp if p.count(" ") != 1)
+    if longer:
+        raise ValueError(f"link_cues.tsv: a company phrase has two words, not {longer[0]!r}")
+    return _CompanyCues(
+        frozenset(w for c in rows for w in c.left),
+        frozenset(w for c in rows for w in c.right),
+        lp,
+        rp,
+    )
 
 
 def _from_gazetteer(s: Sentence, m: Mention) -> bool:
