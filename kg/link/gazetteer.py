@@ -35,7 +35,6 @@ from .cues import (
     MIN_MARGIN,
     PLACE_CLASSES,
     Context,
-    Cues,
     Reading,
     compatible,
     decide,
@@ -402,12 +401,16 @@ class GazetteerLinker:
         return any(forms(w) & self._other_left for w in left[:2])
 
     def _in_company_name(self, left: Sequence[str], right: Sequence[str]) -> bool:
-        """Whether the words around a name (nearest first) make it part of a company's or
-        a body's name (شركة نفط الكويت, بنك أبوظبي الأول, قطر للطاقة): the cue table's
-        "company" rows (a phrase there has two words)."""
+        """Whether the words around a name (nearest first) make it part of a company's, a
+        body's or a person's name (شركة نفط الكويت, بنك أبوظبي الأول, قطر للطاقة, a town's
+        name before بن): the cue table's "company" and "person" rows (a phrase there has
+        two words), or a hyphenated first name just before it."""
         c = self._company
         if left and (
-            forms(left[0]) & c.left or len(left) > 1 and f"{left[1]} {left[0]}" in c.left_phrases
+            forms(left[0]) & c.left
+            or len(left) > 1
+            and f"{left[1]} {left[0]}" in c.left_phrases
+            or _first_name(left[0])
         ):
             return True
         return bool(right) and bool(
@@ -567,6 +570,18 @@ def _OTHER_LEFT() -> frozenset[str]:  # noqa: N802 - a constant read once from t
     return frozenset(w for c in table().by_class.get("other", ()) for w in c.left)
 
 
+@lru_cache(maxsize=10_000)
+def _first_name(word: str) -> bool:
+    """Whether a normalised word is a hyphenated first name (جان-نويل, جان-مارك). A plain
+    first name is no evidence: many are also common words (علي is على normalised, امير
+    "prince", جورجيا)."""
+    if "-" not in word:
+        return False
+    from ..lexicon.words import first_names
+
+    return any(p in first_names() for p in word.split("-"))
+
+
 @dataclass(frozen=True, slots=True)
 class _CompanyCues:
     """The cue table's "company" rows, merged: words and phrases before and after a name."""
@@ -582,7 +597,7 @@ def _COMPANY() -> _CompanyCues:  # noqa: N802 - a constant read once from the cu
     """Cues that make a name part of a company's or a body's name."""
     from .cues import table
 
-    rows: tuple[Cues, ...] = table().by_class.get("company", ())
+    rows = (*table().by_class.get("company", ()), *table().by_class.get("person", ()))
     lp = frozenset(p for c in rows for p in c.left_phrases)
     rp = frozenset(p for c in rows for p in c.right_phrases)
     longer = sorted(p for p in lp | rp if p.count(" ") != 1)
