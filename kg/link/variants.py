@@ -20,7 +20,7 @@ from functools import lru_cache
 from itertools import product
 
 from ..lexicon.words import first_names
-from ..text import normalize
+from ..text import ARABIC_LETTER, normalize
 
 #: Classes whose names are matched and merged in any of their spellings: the foreign
 #: people of the news. Places and bodies keep the fixed Arabic names the gazetteer gives.
@@ -42,7 +42,7 @@ def _foreign(word: str) -> bool:
         len(word) >= _MIN_LETTERS
         and not word.startswith("ال")
         and word not in first_names()
-        and not word.isascii()
+        and ARABIC_LETTER.search(word) is not None
     )
 
 
@@ -53,8 +53,8 @@ def word_skeleton(word: str) -> str:
 
     >>> word_skeleton("غوتيريش") == word_skeleton("جوتيريس") == word_skeleton("قوتيريش")
     True
-    >>> word_skeleton("سعيد"), word_skeleton("الحسيني")
-    ('سعيد', 'الحسيني')
+    >>> word_skeleton("سعيد"), word_skeleton("الحسيني"), word_skeleton("Müller")
+    ('سعيد', 'الحسيني', 'Müller')
     """
     w = word.translate(_FOREIGN_LETTERS)
     if not _foreign(w):
