@@ -95,3 +95,28 @@ def test_a_surname_alone_joins_the_full_name_in_its_document(tmp_path: Path) -> 
     result = process(Document("b", DOCS["b.txt"], "ar"), stages)
     people = [p for p in union_graph(build_graph([result])).subjects(RDF.type, KG.Person)]
     assert [_unquote(str(p)).rsplit("/", 1)[-1] for p in people] == ["ستفان_دوجارك"]
+
+
+def _entities(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    from kg.model import Document
+    from kg.pipeline import Options, Stages, process
+
+    stages = Stages.from_options(Options(analyser="rules", linker="gazetteer"))
+    result = process(Document("x", text, "ar"), stages)
+    return {e.label: (e.cls, e.mentions) for e in result.extraction.entities}
+
+
+def test_a_surname_written_before_the_full_name_joins_it() -> None:
+    ents = _entities("قال دوغاريك إن القوافل جاهزة. وأكد ستيفان دوغاريك أن الطريق مفتوح.")
+    assert "دوغاريك" not in ents
+    assert ents["ستيفان دوغاريك"][0] == "Person"
+    assert len(ents["ستيفان دوغاريك"][1]) == 2
+
+
+def test_a_surname_two_people_share_joins_neither() -> None:
+    ents = _entities(
+        "قال دوغاريك إن القوافل جاهزة. وأكد ستيفان دوغاريك أن الطريق مفتوح."
+        " وقال توماس دوغاريك إن المعبر مغلق."
+    )
+    assert "دوغاريك" in ents
+    assert len(ents["ستيفان دوغاريك"][1]) == len(ents["توماس دوغاريك"][1]) == 1
