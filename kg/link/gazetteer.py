@@ -482,18 +482,18 @@ class GazetteerLinker:
                 ctx = Context(left, right, doc_forms)
             else:  # one meaning: only the words just before matter (نهر الأردن)
                 before = _last_words(doc.text[max(a, m.start - 30) : m.start])
-                ctx = Context(
-                    tuple(reversed(before)), _first_words(doc.text[m.end : min(b, m.end + 40)])
-                )
+                left = tuple(reversed(before))
+                right = _first_words(doc.text[m.end : min(b, m.end + 40)])
                 if (
                     not self._inside_longer_name(before)
-                    and not self._in_company_name(ctx.left, ctx.right)
+                    and not self._in_company_name(left, right)
                     and readings[0].qid
                     and found.factor >= self.threshold
                 ):
                     r = readings[0]
                     links.append(Link(m.id, r.qid, found.factor, self.name, r.label_en, r.label_ar))
                     continue
+                ctx = Context(left, right)
             evidence = several and not (s is not None and _from_gazetteer(s, m))
             link = self._decide(m, found, readings, ctx, evidence)
             if link is not None:
