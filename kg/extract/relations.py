@@ -168,6 +168,10 @@ def lexicon_objects(
             or d.ent(o[0]).cls == "Event"
             and "Statement" in entry.objects  # حذر من الحرب: what one speaks of
         ]
+    if entry is not None and entry.objects and entry.objects <= PLACES:
+        # يصل إلى 2900 كيلوواط, وصل عدد القتلى إلى 30: an amount is no place one arrives in
+        # or holds (a phrase of no known class otherwise may be one: وصل إلى العاصمة)
+        objects = [o for o in objects if not _amount(tree, o[1])]
     if p.rel == "said":
         # يتابعون الانتقال, اعتبره انحلالا: what is said is a clause or a quotation; a
         # verb of saying with only a noun for object follows, considers or mentions it
@@ -184,6 +188,22 @@ def lexicon_objects(
             return None  # يعد, يعتبر, بات: what they link is a description, not an object
         return _open_objects(d, s, tree, p, objects)
     return objects
+
+
+def _amount(tree: Tree, i: int) -> bool:
+    """Whether the phrase headed by token ``i`` is an amount: a number, or a noun counted
+    by one (2900 كيلوواط, 400 ألف برميل).
+
+    >>> from kg.model import Sentence, Token
+    >>> toks = (Token(1, "2900", "2900", "NUM", 2, "nummod", 0, 4), Token(2, "كيلوواط", "كيلوواط", "PROPN", 0, "root", 5, 12))
+    >>> t = Tree(Sentence(0, 0, 12, "2900 كيلوواط", toks))
+    >>> _amount(t, 2), _amount(t, 1)
+    (True, True)
+    """
+    tok = tree.tok(i)
+    return (
+        tok.upos == "NUM" or bool(tree.children(i, "nummod")) or any(c.isdigit() for c in tok.form)
+    )
 
 
 def _open_objects(
