@@ -1,0 +1,203 @@
+"""Modality: whether the article says a fact happened, or only that it is planned, denied,
+someone's claim, or depends on a condition.
+
+Read from the tree around the fact's predicate, one general rule per kind of marker:
+
+- **planned**: a future particle on the predicate (سـ، سوف, ``will``), or the predicate is
+  the complement of a planning word (يعتزم زيارة، من المقرر أن يلتقي، يُتوقع أن يصل،
+  يرتقب، من المنتظر، يزمع، ينوي، يخطط), or is coordinated with, or the purpose of, a
+  planned predicate (سيتوجه إلى الرياض ليلتقي).
+- **negated**: a negation particle on the predicate (لم، لن، لا، ليس, ``not``; ما only
+  when the analyser marks it ``Polarity=Neg``: ما before a verb is a relative pronoun
+  more often), دون أن / بدون أن, or the predicate is what a denial verb denies (نفى أن
+  يكون التقى). لا يزال / ما زال (still) are not negations.
+- **conditional**: the predicate is in a clause marked by إذا، لو، في حال (or inside
+  one), or is the answer of such a clause (إذا ... فسوف يلتقي).
+- **reported**: the predicate is inside what a speech verb reports (قال إن، أفادت
+  تقارير بأن، نقلت وكالة عن مصادر أن), or carries an attribution (بحسب، حسب، وفقا لـ،
+  نقلا عن). The speech fact itself (``X said S``) stays asserted: the article states
+  that X said it.
+- **asserted** otherwise.
+
+When markers of several kinds meet, the strongest wins, in the order of
+:data:`PRECEDENCE` (لن يلتقي is negated, not planned; قالت مصادر إنه سيزور is planned).
+"""
+
+from __future__ import annotations
+
+from ..model import ASSERTED, CONDITIONAL, NEGATED, PLANNED, REPORTED
+from ..text import normalize, strip_diacritics
+from .tree import Tree
+from .words import NEGATIONS, OPENING_QUOTES
+
+#: Strongest first: the modality a fact gets when markers of several kinds apply.
+PRECEDENCE = (CONDITIONAL, NEGATED, PLANNED, REPORTED)
+
+#: Future particles on a verb (compared after normalising).
+FUTURE = frozenset({"س", "سوف", "will", "shall"})
+#: Lemmas (normalised, without diacritics) of words whose complement is planned or
+#: expected, not done: verbs (يعتزم، يتوقع) and the nouns of من المقرر أن / من المنتظر أن.
+PLANNING = frozenset(
+    normalize(w)
+    for w in (
+        "اعتزم عزم أزمع نوى خطط ارتقب ترقب توقع مقرر متوقع منتظر مرتقب مزمع مفترض "
+        "plan intend expect schedule"
+    ).split()
+)
+#: Lemmas of verbs whose clausal complement is denied (نفى أن يكون التقى).
+DENIAL = frozenset(normalize(w) for w in ("نفى أنكر deny".split()))
+#: Verbs that a preceding لا / ما make "still", not "not" (لا يزال، ما زال).
+STILL = frozenset(normalize(w) for w in ("زال برح فتئ انفك".split()))
+#: Subordinators of conditions (إذا، لو; في حال is a noun phrase, see :func:`_conditional`).
+CONDITIONS = frozenset({"اذا", "لو", "لولا", "if", "unless"})
+#: Prepositions that mark a clause as not done (دون أن يلتقي).
+WITHOUT = frozenset({"دون", "بدون", "without"})
+#: Prepositions that attribute what a clause says to a source (بحسب مصادر).
+ATTRIBUTIONS = frozenset({"بحسب", "حسب", "وفق", "وفقا", "نقلا", "according"})
+#: Relations through which a clause inherits its head's planned or conditional modality.
+INHERITS = frozenset({"xcomp", "conj", "advcl"})
+#: Parts of speech and relations of a nominal predicate that is an argument of a clause.
+NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "PRON", "NUM"})
+ARGUMENTS = frozenset(
+    {"nsubj", "obj", "iobj", "obl", "nmod", "appos", "flat", "compound", "amod", "conj", "dep"}
+)
+#: Relations of a complement to a planning or denial word.
+COMPLEMENTS = frozenset({"ccomp", "xcomp", "csubj", "obj"})
+
+
+def modality(tree: Tree, pred: int, speech: bool = False) -> str:
+    """The modality of a fact whose predicate is token ``pred`` (0: no predicate, asserted).
+
+    A nominal predicate that is an argument of a clause (the title of وزير الخارجية in
+    the subject of a planned meeting) takes only its own markers and a planning head
+    (يعتزم زيارة): what the clause says of its events is not said of its participants'
+    titles. A speech fact (``speech``) is never *reported*: the article states who said it.
+
+    >>> from kg.model import Sentence, Token
+    >>> def tree(*rows):
+    ...     toks = tuple(Token(i, f, f, u, h, r, i, i + 1, feats=x)
+    ...                  for i, (f, u, h, r, x) in enumerate(rows, 1))
+    ...     return Tree(Sentence(0, 0, len(rows), "", toks))
+    >>> t = tree(("س", "AUX", 2, "aux", "_"), ("يلتقي", "VERB", 0, "root", "_"))
+    >>> modality(t, 2), modality(t, 0)
+    ('planned', 'asserted')
+    >>> t = tree(("يعتزم", "VERB", 0, "root", "_"), ("زيارة", "NOUN", 1, "obj", "_"))
+    >>> modality(t, 2), modality(t, 1)
+    ('planned', 'asserted')
+    >>> t = tree(("لن", "PART", 2, "advmod", "Polarity=Neg"), ("يحضر", "VERB", 0, "root", "_"))
+    >>> modality(t, 2)
+    'negated'
+    >>> t = tree(("إذا", "SCONJ", 2, "mark", "_"), ("فاز", "VERB", 0, "root", "_"),
+    ...          ("ف", "CCONJ", 5, "cc", "_"), ("سوف", "PART", 5, "aux", "_"),
+    ...          ("يلتقي", "VERB", 2, "parataxis", "_"))
+    >>> modality(t, 2), modality(t, 5)
+    ('conditional', 'conditional')
+    """
+    if not pred:
+        return ASSERTED
+    if tree.tok(pred).upos in NOMINAL and tree.base_rel(pred) in ARGUMENTS:
+        kinds = _own(tree, pred) | _governed(tree, pred)
+    else:
+        kinds = _markers(tree, pred)
+        if not speech and (reported(tree, pred) or _attributed(tree, pred)):
+            kinds.add(REPORTED)
+    return next((m for m in PRECEDENCE if m in kinds), ASSERTED)
+
+
+def _markers(tree: Tree, pred: int) -> set[str]:
+    """The kinds of marker on the predicate and on the clauses it inherits from."""
+    kinds = _own(tree, pred) | _governed(tree, pred)
+    node, seen = pred, {pred}
+    # up through the clauses whose planned or conditional modality this one shares
+    while tree.base_rel(node) in INHERITS or _answers_condition(tree, node):
+        node = tree.tok(node).head
+        if not node or node in seen:
+            break
+        seen.add(node)
+        inherited = _own(tree, node) | _governed(tree, node)
+        kinds |= inherited & {PLANNED, CONDITIONAL}
+    if any(CONDITIONAL in _own(tree, a) for a in tree.ancestors(pred)):
+        kinds.add(CONDITIONAL)  # anything inside a condition
+    return kinds
+
+
+def _own(tree: Tree, i: int) -> set[str]:
+    """Kinds of marker attached to token i itself."""
+    kinds: set[str] = set()
+    lemma = _lemma(tree, i)
+    for k in tree.children(i):
+        t = tree.tok(k)
+        form, rel = normalize(t.form), tree.base_rel(k)
+        if rel in ("aux", "advmod", "mark", "discourse") and form in FUTURE:
+            kinds.add(PLANNED)
+        elif rel in ("aux", "advmod", "cop", "neg") and form in NEGATIONS and lemma not in STILL:
+            kinds.add(NEGATED)
+        elif form == "ما" and t.feat("Polarity") == "Neg" and lemma not in STILL:
+            kinds.add(NEGATED)
+        elif rel == "mark" and form in CONDITIONS:
+            kinds.add(CONDITIONAL)
+        elif rel == "case" and k < i and form in WITHOUT:
+            kinds.add(NEGATED)
+        elif _conditional(tree, k):
+            kinds.add(CONDITIONAL)
+    return kinds
+
+
+def _conditional(tree: Tree, k: int) -> bool:
+    """Whether child k is في حال (في حالة) opening a condition on its head."""
+    return _lemma(tree, k) in ("حال", "حاله") and tree.case(k) == "في"
+
+
+def _governed(tree: Tree, i: int) -> set[str]:
+    """Kinds that token i's head gives it: planned as the complement of a planning word,
+    negated as the clause a denial verb denies."""
+    h, rel = tree.tok(i).head, tree.base_rel(i)
+    if not h or rel not in COMPLEMENTS:
+        return set()
+    lemma = _lemma(tree, h)
+    if lemma in PLANNING:
+        return {PLANNED}
+    if lemma in DENIAL and rel == "ccomp":
+        return {NEGATED}
+    return set()
+
+
+def _answers_condition(tree: Tree, i: int) -> bool:
+    """Whether clause i is the answer of a condition (إذا فاز ... فسوف يلتقي): a
+    parataxis or conjunct opened by ف whose head is a marked condition."""
+    h = tree.tok(i).head
+    if not h or tree.base_rel(i) not in ("parataxis", "conj"):
+        return False
+    opened = any(normalize(tree.tok(k).form) in ("ف", "ل") for k in tree.children(i, "cc"))
+    return opened and CONDITIONAL in _own(tree, h)
+
+
+def _attributed(tree: Tree, i: int) -> bool:
+    """Whether token i's clause, or one it sits in, carries an attribution (بحسب مصادر)."""
+    return any(
+        tree.case(k).split(" ")[0] in ATTRIBUTIONS
+        for h in [i, *tree.ancestors(i)]
+        for k in tree.children(h, "obl")
+    )
+
+
+def reported(tree: Tree, i: int) -> bool:
+    """Whether token i sits inside what a speech verb reports (قال إن ...)."""
+    for h in [i, *tree.ancestors(i)]:
+        if (
+            h == i
+            and tree.rel(i) == "parataxis"
+            and 0 < tree.tok(i).head < i
+            and any(tree.tok(k).form in OPENING_QUOTES for k in range(1, i))
+        ):
+            continue  # «...»، قال X: the verb that reports the quotation is the article's own
+        if tree.rel(h) in ("ccomp", "parataxis") and tree.tok(h).head:
+            head = tree.tok(tree.tok(h).head)
+            if head.upos in ("VERB", "ADJ", "NOUN"):
+                return True
+    return False
+
+
+def _lemma(tree: Tree, i: int) -> str:
+    t = tree.tok(i)
+    return normalize(strip_diacritics(t.lemma or t.form))
