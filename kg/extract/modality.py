@@ -40,7 +40,7 @@ FUTURE = frozenset({"س", "سوف", "will", "shall"})
 PLANNING = frozenset(
     normalize(w)
     for w in (
-        "اعتزم عزم أزمع نوى خطط ارتقب ترقب توقع مقرر متوقع منتظر مرتقب مزمع مفترض "
+        "اعتزم عزم أزمع نوى خطط تخطيط ارتقب ترقب توقع مقرر متوقع منتظر مرتقب مزمع مفترض "
         "plan intend expect schedule"
     ).split()
 )
@@ -48,6 +48,24 @@ PLANNING = frozenset(
 DENIAL = frozenset(normalize(w) for w in ("نفى أنكر deny".split()))
 #: Verbs that a preceding لا / ما make "still", not "not" (لا يزال، ما زال).
 STILL = frozenset(normalize(w) for w in ("زال برح فتئ انفك".split()))
+#: Words that name a coming time on an imperfect verb: tomorrow, the lemmas of
+#: المقبل / القادم, and weekdays (definite: الأحد, not أحد "one of").
+TOMORROW = frozenset(normalize(w) for w in ("غدا غدًا tomorrow".split()))
+COMING = frozenset(normalize(w) for w in ("مقبل قادم".split()))
+WEEKDAYS = frozenset(normalize(w) for w in ("سبت أحد اثنين إثنين ثلاثاء أربعاء خميس جمعة".split()))
+#: Relations read from noun phrases (titles, memberships, places): such a fact takes only
+#: its own markers when its predicate is a noun (see :func:`modality`).
+STATE_RELATIONS = frozenset(
+    {
+        "holdsPosition",
+        "leaderOf",
+        "ledBy",
+        "memberOf",
+        "affiliatedWith",
+        "spokespersonOf",
+        "locatedIn",
+    }
+)
 #: Subordinators of conditions (إذا، لو; في حال is a noun phrase, see :func:`_conditional`).
 CONDITIONS = frozenset({"اذا", "لو", "لولا", "if", "unless"})
 #: Prepositions that mark a clause as not done (دون أن يلتقي).
@@ -61,17 +79,26 @@ NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "PRON", "NUM"})
 ARGUMENTS = frozenset(
     {"nsubj", "obj", "iobj", "obl", "nmod", "appos", "flat", "compound", "amod", "conj", "dep"}
 )
+#: Relations of a nominal predicate that a clause brings about (ستشهد الزيارة محادثات:
+#: the talks), and so shares the clause's planned modality; a subject (الزيارة) is given.
+BROUGHT_ABOUT = frozenset({"obj", "iobj", "obl"})
 #: Relations of a complement to a planning or denial word.
 COMPLEMENTS = frozenset({"ccomp", "xcomp", "csubj", "obj"})
+#: Relations through which a planning noun governs what is planned (التخطيط لعمليات
+#: تستهدف ...: obl, then acl).
+NOUN_LINKS = frozenset({"obl", "nmod", "acl"})
 
 
-def modality(tree: Tree, pred: int, speech: bool = False) -> str:
+def modality(tree: Tree, pred: int, speech: bool = False, state: bool = False) -> str:
     """The modality of a fact whose predicate is token ``pred`` (0: no predicate, asserted).
 
-    A nominal predicate that is an argument of a clause (the title of وزير الخارجية in
-    the subject of a planned meeting) takes only its own markers and a planning head
-    (يعتزم زيارة): what the clause says of its events is not said of its participants'
-    titles. A speech fact (``speech``) is never *reported*: the article states who said it.
+    A nominal predicate that is an object of a clause takes the planned, conditional or
+    reported modality of that clause (ستشهد الزيارة محادثات: the talks are planned, not
+    the visit that is the subject), but not its negation (لم يحضر القمة في جوهانسبرغ: the summit was held). A ``state`` fact
+    read from a noun phrase (the title of وزير الخارجية in the subject of a planned
+    meeting) takes only its own markers and a planning head: what a clause says of its
+    events is not said of its participants' titles. A ``speech`` fact is never
+    *reported*: the article states who said it.
 
     >>> from kg.model import Sentence, Token
     >>> def tree(*rows):
@@ -81,7 +108,7 @@ def modality(tree: Tree, pred: int, speech: bool = False) -> str:
     >>> t = tree(("س", "AUX", 2, "aux", "_"), ("يلتقي", "VERB", 0, "root", "_"))
     >>> modality(t, 2), modality(t, 0)
     ('planned', 'asserted')
-    >>> t = tree(("يعتزم", "VERB", 0, "root", "_"), ("زيارة", "NOUN", 1, "obj", "_"))
+    >>> t = tree(("اعتزم", "VERB", 0, "root", "_"), ("زيارة", "NOUN", 1, "obj", "_"))
     >>> modality(t, 2), modality(t, 1)
     ('planned', 'asserted')
     >>> t = tree(("لن", "PART", 2, "advmod", "Polarity=Neg"), ("يحضر", "VERB", 0, "root", "_"))
@@ -97,11 +124,20 @@ def modality(tree: Tree, pred: int, speech: bool = False) -> str:
         return ASSERTED
     if tree.tok(pred).upos in NOMINAL and tree.base_rel(pred) in ARGUMENTS:
         kinds = _own(tree, pred) | _governed(tree, pred)
+        clause = next((a for a in tree.ancestors(pred) if tree.tok(a).upos == "VERB"), 0)
+        if clause and not state and tree.base_rel(pred) in BROUGHT_ABOUT:
+            kinds |= modality_kinds(tree, clause, speech) & {PLANNED, CONDITIONAL, REPORTED}
     else:
-        kinds = _markers(tree, pred)
-        if not speech and (reported(tree, pred) or _attributed(tree, pred)):
-            kinds.add(REPORTED)
+        kinds = modality_kinds(tree, pred, speech)
     return next((m for m in PRECEDENCE if m in kinds), ASSERTED)
+
+
+def modality_kinds(tree: Tree, pred: int, speech: bool) -> set[str]:
+    """Every kind of marker that applies to a clause's predicate."""
+    kinds = _markers(tree, pred)
+    if not speech and (reported(tree, pred) or _attributed(tree, pred)):
+        kinds.add(REPORTED)
+    return kinds
 
 
 def _markers(tree: Tree, pred: int) -> set[str]:
@@ -140,7 +176,33 @@ def _own(tree: Tree, i: int) -> set[str]:
             kinds.add(NEGATED)
         elif _conditional(tree, k):
             kinds.add(CONDITIONAL)
+    if (
+        NEGATED not in kinds
+        and _imperfect(tree, i)
+        and any(_future_time(tree, k) for k in tree.children(i))
+    ):
+        kinds.add(PLANNED)
     return kinds
+
+
+def _imperfect(tree: Tree, i: int) -> bool:
+    t = tree.tok(i)
+    return t.upos == "VERB" and t.feat("Aspect") == "Imp" and t.feat("Mood") != "Jus"
+
+
+def _future_time(tree: Tree, k: int) -> bool:
+    """Whether child k names a coming day: غدا, a weekday (يتوجه الرئيس الثلاثاء إلى ...:
+    news tells past events in the perfect, so a day on an imperfect event verb is to
+    come), or a time that is المقبل / القادم."""
+    if tree.base_rel(k) not in ("obl", "advmod", "nmod"):
+        return False
+    for w in [k, *tree.children(k, "nmod", "amod", "flat")]:
+        form = normalize(tree.tok(w).form)
+        if form in TOMORROW or _lemma(tree, w) in COMING:
+            return True
+        if form.startswith("ال") and form[2:] in WEEKDAYS:  # الأحد, not أحد (one of)
+            return True
+    return False
 
 
 def _conditional(tree: Tree, k: int) -> bool:
@@ -152,13 +214,19 @@ def _governed(tree: Tree, i: int) -> set[str]:
     """Kinds that token i's head gives it: planned as the complement of a planning word,
     negated as the clause a denial verb denies."""
     h, rel = tree.tok(i).head, tree.base_rel(i)
-    if not h or rel not in COMPLEMENTS:
+    if not h or rel not in COMPLEMENTS | NOUN_LINKS:
         return set()
     lemma = _lemma(tree, h)
-    if lemma in PLANNING:
-        return {PLANNED}
     if lemma in DENIAL and rel == "ccomp":
         return {NEGATED}
+    # up a chain of nouns: التخطيط لعمليات تستهدف المدينة (what is planned targets it)
+    node = i
+    while node and tree.base_rel(node) in COMPLEMENTS | NOUN_LINKS:
+        node = tree.tok(node).head
+        if _lemma(tree, node) in PLANNING:
+            return {PLANNED}
+        if tree.tok(node).upos == "VERB":
+            break
     return set()
 
 
