@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from ..model import ASSERTED, CONDITIONAL, NEGATED, PLANNED, REPORTED
 from ..text import normalize, strip_diacritics
+from ..vocab import SPEECH_RELATIONS
 from .tree import Tree
 from .words import NEGATIONS, OPENING_QUOTES
 
@@ -53,6 +54,8 @@ STILL = frozenset(normalize(w) for w in ("زال برح فتئ انفك".split()
 TOMORROW = frozenset(normalize(w) for w in ("غدا غدًا tomorrow".split()))
 COMING = frozenset(normalize(w) for w in ("مقبل قادم".split()))
 WEEKDAYS = frozenset(normalize(w) for w in ("سبت أحد اثنين إثنين ثلاثاء أربعاء خميس جمعة".split()))
+#: Relations that give an event's place and time.
+ATTRIBUTES = frozenset({"location", "pointInTime"})
 #: Relations read from noun phrases (titles, memberships, places): such a fact takes only
 #: its own markers when its predicate is a noun (see :func:`modality`).
 STATE_RELATIONS = frozenset(
@@ -89,16 +92,18 @@ COMPLEMENTS = frozenset({"ccomp", "xcomp", "csubj", "obj"})
 NOUN_LINKS = frozenset({"obl", "nmod", "acl"})
 
 
-def modality(tree: Tree, pred: int, speech: bool = False, state: bool = False) -> str:
+def modality(tree: Tree, pred: int, relation: str = "") -> str:
     """The modality of a fact whose predicate is token ``pred`` (0: no predicate, asserted).
 
     A nominal predicate that is an object of a clause takes the planned, conditional or
     reported modality of that clause (ستشهد الزيارة محادثات: the talks are planned, not
     the visit that is the subject), but not its negation (لم يحضر القمة في جوهانسبرغ: the summit was held). A ``state`` fact
-    read from a noun phrase (the title of وزير الخارجية in the subject of a planned
-    meeting) takes only its own markers and a planning head: what a clause says of its
-    events is not said of its participants' titles. A ``speech`` fact is never
-    *reported*: the article states who said it.
+    read from a noun phrase (:data:`STATE_RELATIONS`: the title of وزير الخارجية in the
+    subject of a planned meeting) takes only its own markers and a planning head: what a
+    clause says of its events is not said of its participants' titles. A speech fact
+    (``said`` and its kind) is never *reported*: the article states who said it. The
+    place and time of an event are not denied with a participant's part in it (لم يحضر
+    القمة في لشبونة: the summit was in Lisbon), so they are never negated.
 
     >>> from kg.model import Sentence, Token
     >>> def tree(*rows):
@@ -122,14 +127,21 @@ def modality(tree: Tree, pred: int, speech: bool = False, state: bool = False) -
     """
     if not pred:
         return ASSERTED
+    kinds = _kinds(tree, pred, relation)
+    if relation in ATTRIBUTES:
+        kinds.discard(NEGATED)
+    return next((m for m in PRECEDENCE if m in kinds), ASSERTED)
+
+
+def _kinds(tree: Tree, pred: int, relation: str) -> set[str]:
+    speech, state = relation in SPEECH_RELATIONS, relation in STATE_RELATIONS
     if tree.tok(pred).upos in NOMINAL and tree.base_rel(pred) in ARGUMENTS:
         kinds = _own(tree, pred) | _governed(tree, pred)
         clause = next((a for a in tree.ancestors(pred) if tree.tok(a).upos == "VERB"), 0)
         if clause and not state and tree.base_rel(pred) in BROUGHT_ABOUT:
             kinds |= modality_kinds(tree, clause, speech) & {PLANNED, CONDITIONAL, REPORTED}
-    else:
-        kinds = modality_kinds(tree, pred, speech)
-    return next((m for m in PRECEDENCE if m in kinds), ASSERTED)
+        return kinds
+    return modality_kinds(tree, pred, speech)
 
 
 def modality_kinds(tree: Tree, pred: int, speech: bool) -> set[str]:
@@ -160,15 +172,16 @@ def _markers(tree: Tree, pred: int) -> set[str]:
 def _own(tree: Tree, i: int) -> set[str]:
     """Kinds of marker attached to token i itself."""
     kinds: set[str] = set()
-    lemma = _lemma(tree, i)
     for k in tree.children(i):
         t = tree.tok(k)
         form, rel = normalize(t.form), tree.base_rel(k)
         if rel in ("aux", "advmod", "mark", "discourse") and form in FUTURE:
             kinds.add(PLANNED)
-        elif rel in ("aux", "advmod", "cop", "neg") and form in NEGATIONS and lemma not in STILL:
+        elif (
+            rel in ("aux", "advmod", "cop", "neg") and form in NEGATIONS and not _still(tree, i, k)
+        ):
             kinds.add(NEGATED)
-        elif form == "ما" and t.feat("Polarity") == "Neg" and lemma not in STILL:
+        elif form == "ما" and t.feat("Polarity") == "Neg" and not _still(tree, i, k):
             kinds.add(NEGATED)
         elif rel == "mark" and form in CONDITIONS:
             kinds.add(CONDITIONAL)
@@ -203,6 +216,13 @@ def _future_time(tree: Tree, k: int) -> bool:
         if form.startswith("ال") and form[2:] in WEEKDAYS:  # الأحد, not أحد (one of)
             return True
     return False
+
+
+def _still(tree: Tree, i: int, k: int) -> bool:
+    """Whether the negation k of token i says "still": لا / ما before زال and its kind,
+    on i itself or on the next word (لا يزال الجيش يسيطر)."""
+    nxt = k + 1 if k < len(tree.toks) else i
+    return _lemma(tree, i) in STILL or _lemma(tree, nxt) in STILL
 
 
 def _conditional(tree: Tree, k: int) -> bool:

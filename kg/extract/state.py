@@ -31,7 +31,7 @@ from ..model import ASSERTED, AnalysedDoc, Mention, Sentence
 from ..text import strip_diacritics
 from ..vocab import SPEECH_RELATIONS
 from .confidence import REPORTED_DISCOUNT
-from .modality import STATE_RELATIONS, modality, reported
+from .modality import modality, reported
 from .tree import Tree
 
 #: Classes of entities that act: subjects of verbs, speakers, parties of a meeting.
@@ -236,7 +236,7 @@ class Doc:
                 b,
                 conf,
                 lemma,
-                modality(tree, pred, rel in SPEECH_RELATIONS, rel in STATE_RELATIONS),
+                modality(tree, pred, rel),
             )
         )
 
