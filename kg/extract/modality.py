@@ -99,7 +99,8 @@ def modality(tree: Tree, pred: int, relation: str = "") -> str:
     reported modality of that clause (ستشهد الزيارة محادثات: the talks are planned, not
     the visit that is the subject), but not its negation (لم يحضر القمة في جوهانسبرغ: the summit was held). A ``state`` fact
     read from a noun phrase (:data:`STATE_RELATIONS`: the title of وزير الخارجية in the
-    subject of a planned meeting) takes only its own markers and a planning head: what a
+    subject of a planned meeting, or of the one met in يعتزم لقاء المستشار) takes only its
+    own markers: what a
     clause says of its events is not said of its participants' titles. A speech fact
     (``said`` and its kind) is never *reported*: the article states who said it. The
     place and time of an event are not denied with a participant's part in it (لم يحضر
@@ -136,9 +137,11 @@ def modality(tree: Tree, pred: int, relation: str = "") -> str:
 def _kinds(tree: Tree, pred: int, relation: str) -> set[str]:
     speech, state = relation in SPEECH_RELATIONS, relation in STATE_RELATIONS
     if tree.tok(pred).upos in NOMINAL and tree.base_rel(pred) in ARGUMENTS:
+        if state:  # a title or membership: only what is said of the noun itself
+            return _own(tree, pred)
         kinds = _own(tree, pred) | _governed(tree, pred)
         clause = next((a for a in tree.ancestors(pred) if tree.tok(a).upos == "VERB"), 0)
-        if clause and not state and tree.base_rel(pred) in BROUGHT_ABOUT:
+        if clause and tree.base_rel(pred) in BROUGHT_ABOUT:
             kinds |= modality_kinds(tree, clause, speech) & {PLANNED, CONDITIONAL, REPORTED}
         return kinds
     return modality_kinds(tree, pred, speech)
