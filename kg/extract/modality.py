@@ -12,7 +12,8 @@ Read from the tree around the fact's predicate, one general rule per kind of mar
   more often), دون أن / بدون أن, or the predicate is what a denial verb denies (نفى أن
   يكون التقى). لا يزال / ما زال (still) are not negations.
 - **conditional**: the predicate is in a clause marked by إذا، لو، في حال (or inside
-  one), or is the answer of such a clause (إذا ... فسوف يلتقي).
+  one), is the answer of such a clause (إذا ... فسوف يلتقي), or has one after it
+  (سيوقع الاتفاقية إذا وافق البرلمان).
 - **reported**: the predicate is inside what a speech verb reports (قال إن، أفادت
   تقارير بأن، نقلت وكالة عن مصادر أن), or carries an attribution (بحسب، حسب، وفقا لـ،
   نقلا عن). The speech fact itself (``X said S``) stays asserted: the article states
@@ -190,8 +191,8 @@ def _own(tree: Tree, i: int) -> set[str]:
             kinds.add(CONDITIONAL)
         elif rel == "case" and k < i and form in WITHOUT:
             kinds.add(NEGATED)
-        elif _conditional(tree, k):
-            kinds.add(CONDITIONAL)
+        elif _conditional(tree, k) or (rel == "advcl" and _marked_condition(tree, k)):
+            kinds.add(CONDITIONAL)  # في حال ..., or a condition after the clause (... إذا وافق)
     if (
         NEGATED not in kinds
         and _imperfect(tree, i)
@@ -226,6 +227,11 @@ def _still(tree: Tree, i: int, k: int) -> bool:
     on i itself or on the next word (لا يزال الجيش يسيطر)."""
     nxt = k + 1 if k < len(tree.toks) else i
     return _lemma(tree, i) in STILL or _lemma(tree, nxt) in STILL
+
+
+def _marked_condition(tree: Tree, k: int) -> bool:
+    """Whether clause k is opened by a conditional subordinator (إذا وافق البرلمان)."""
+    return any(normalize(tree.tok(m).form) in CONDITIONS for m in tree.children(k, "mark"))
 
 
 def _conditional(tree: Tree, k: int) -> bool:
