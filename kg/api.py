@@ -33,6 +33,7 @@ class Fact:
     subject_iri: str
     object_iri: str
     document: str
+    modality: str = "asserted"  # planned, negated, reported or conditional (kg:modality)
 
 
 @dataclass(frozen=True)
@@ -72,20 +73,38 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------------ facts
 
-    def facts(self, entity: str | None = None, relation: str | None = None) -> list[Fact]:
+    def facts(
+        self,
+        entity: str | None = None,
+        relation: str | None = None,
+        modality: str | tuple[str, ...] = ("asserted", "reported"),
+    ) -> list[Fact]:
         """Facts, optionally about one entity (a name, an alias, a QID or an IRI) and of one
         relation, each with its sentence and evidence. Sorted by document and position.
+        By default only what the articles say happened (asserted or reported facts, the
+        ones with a direct triple); ``modality`` asks for others (``"planned"``, or
+        ``"*"`` for all).
 
         >>> g = build(texts=["قال رئيس الوزراء البريطاني ريشي سوناك إن بلاده تقف مع أوكرانيا."])
         >>> [f.relation for f in g.facts(entity="سوناك")]
         ['said', 'holdsPosition']
+        >>> g = build(texts=["سيزور الرئيس الفرنسي إيمانويل ماكرون القاهرة."])
+        >>> [f.relation for f in g.facts(relation="visited")], [
+        ...     (f.relation, f.modality) for f in g.facts(relation="visited", modality="planned")]
+        ([], [('visited', 'planned')])
         """
+        from .vocab import modality_name
+
         rows = self.query(_FACTS_QUERY)
         wanted = self._entity_iris(entity) if entity is not None else None
+        modalities = (modality,) if isinstance(modality, str) else modality
         out = []
         for r in rows:
             rel = _relation_name(r["p"], r.get("plabel"))
+            mod = modality_name(r.get("mod") or "")
             if relation is not None and rel != relation:
+                continue
+            if "*" not in modalities and mod not in modalities:
                 continue
             if wanted is not None and r["s"] not in wanted and r["o"] not in wanted:
                 continue
@@ -101,6 +120,7 @@ class KnowledgeGraph:
                     subject_iri=r["s"],
                     object_iri=r["o"],
                     document=r.get("doc") or "",
+                    modality=mod,
                 )
             )
         return out  # in document order (the query sorts by document and evidence offset)
@@ -357,9 +377,9 @@ def _relation_name(p: str, label: str | None) -> str:
 
 
 _FACTS_QUERY = """
-SELECT ?s ?p ?o ?slabel ?olabel ?otext ?plabel ?text ?evidence ?conf ?doc ?start WHERE {
+SELECT ?s ?p ?o ?slabel ?olabel ?otext ?plabel ?text ?evidence ?conf ?doc ?start ?mod WHERE {
   ?f a kg:Fact ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:confidence ?conf .
-  FILTER NOT EXISTS { ?f kg:negated true }
+  OPTIONAL { ?f kg:modality ?mod }
   OPTIONAL { ?f kg:evidence ?evidence }
   OPTIONAL { ?f kg:evidenceStart ?start }
   OPTIONAL { ?f prov:wasDerivedFrom ?sent . ?sent kg:text ?text . OPTIONAL { ?sent dcterms:isPartOf ?d . ?d dcterms:identifier ?doc } }

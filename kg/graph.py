@@ -27,9 +27,9 @@ from rdflib.term import Node
 
 from .errors import DuplicateDocumentError, InvalidExtractionError, TallyError
 from .link.variants import SPELT_CLASSES
-from .model import ENTITY_CLASSES, DocResult, Entity, Link, Triple
+from .model import ENTITY_CLASSES, UNASSERTED, DocResult, Entity, Link, Triple
 from .text import detect_lang, normalize, slug, strip_invisible
-from .vocab import DEFAULT_BASE, KG, OPEN, PREFIXES, WD, relation_iri, resource
+from .vocab import DEFAULT_BASE, KG, OPEN, PREFIXES, WD, modality_iri, relation_iri, resource
 
 #: Classes whose nodes belong to one document (``{base}doc/{id}/{kind}/{key}``).
 DOC_SCOPED_KINDS: dict[str, str] = {
@@ -712,7 +712,7 @@ def _add_fact(g: _Sink, t: Triple, result: DocResult, placed: _PlacedDoc, doc_no
         )
     if t.relation == OPEN:
         _declare_open_relation(g, p, t.lemma, placed.lang)
-    if not t.negated:  # a denied fact keeps its provenance but is not asserted
+    if t.modality not in UNASSERTED:  # planned, denied or conditional: provenance only
         g.add((s, p, o))
     node = fact_iri(doc_node, s, p, o, t.sentence, t.start, t.end)
     g.add((node, RDF.type, RDF.Statement))
@@ -727,8 +727,7 @@ def _add_fact(g: _Sink, t: Triple, result: DocResult, placed: _PlacedDoc, doc_no
     g.add((node, KG.confidence, _decimal(t.confidence)))
     g.add((node, KG.extractor, Literal(t.extractor)))
     g.add((node, KG.analyser, Literal(result.extraction.analysed.analyser)))
-    if t.negated:
-        g.add((node, KG.negated, Literal(True)))
+    g.add((node, KG.modality, modality_iri(t.modality)))
 
 
 def _declare_open_relation(g: _Sink, p: URIRef, lemma: str, lang: str) -> None:

@@ -15,6 +15,7 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, XSD, DefinedNamespace
 
 from .errors import InvalidExtractionError
+from .model import MODALITIES
 from .text import slug
 
 #: The type of a core relation's term in :class:`KG`, which marks it as one: each
@@ -40,6 +41,7 @@ class KG(DefinedNamespace):
     Event: URIRef
     Fact: URIRef
     Group: URIRef
+    Modality: URIRef
     Organization: URIRef
     Person: URIRef
     Place: URIRef
@@ -64,11 +66,18 @@ class KG(DefinedNamespace):
     extractor: URIRef
     index: URIRef
     mentionedIn: URIRef
-    negated: URIRef
+    modality: URIRef
     relatedTo: URIRef
     start: URIRef
     text: URIRef
     value: URIRef
+
+    # the modalities of a fact (kg:modality), one individual of kg:Modality each
+    Asserted: URIRef
+    Planned: URIRef
+    Negated: URIRef
+    Reported: URIRef
+    Conditional: URIRef
 
     # the core relations
     hosted: Relation
@@ -168,6 +177,29 @@ SPEECH_RELATIONS: frozenset[str] = frozenset(
 SYMMETRIC_RELATIONS: frozenset[str] = frozenset({"met", "worksWith", "coincidedWith"})
 
 OPEN = "open"  # Triple.relation of a verb outside the relation lexicon
+
+
+def modality_iri(modality: str) -> URIRef:
+    """The individual of ``kg:Modality`` that names a fact's modality (``Triple.modality``).
+
+    >>> str(modality_iri("planned"))
+    'https://w3id.org/kg-builder/ontology#Planned'
+    """
+    if modality not in MODALITIES:
+        raise InvalidExtractionError(
+            f"unknown modality {modality!r}. Available: {', '.join(MODALITIES)}"
+        )
+    return KG[modality.capitalize()]
+
+
+def modality_name(iri: str) -> str:
+    """The modality a ``kg:Modality`` IRI names (``asserted`` for anything else).
+
+    >>> modality_name(str(KG.Negated)), modality_name("")
+    ('negated', 'asserted')
+    """
+    name = iri.rpartition("#")[2].lower()
+    return name if iri.startswith(str(KG)) and name in MODALITIES else MODALITIES[0]
 
 
 def relation_iri(relation: str, lemma: str = "") -> URIRef:

@@ -8,7 +8,11 @@
 The folder holds ``texts/ID.txt`` and ``gold/ID.entities.tsv``, ``gold/ID.facts.tsv``. Each
 article is built on its own (as ``kg build ID.txt`` would) and scored with ``kg eval``'s
 matching (:func:`kg.evaluate.evaluate`). Totals are sums of the articles' counts (micro
-averages). Articles whose number is a multiple of 4 are the *test* split: they are scored
+averages). Facts are matched with their modality (``kg eval``'s rules): a gold fact marked
+``planned:`` is found by a fact node of any modality but negated, and is right only when
+that fact is planned; ``planned`` counts the gold ``planned:`` facts a planned fact
+matches, and ``negated direct`` the negated facts that have a direct triple (none
+should). Articles whose number is a multiple of 4 are the *test* split: they are scored
 and reported apart, and ``--errors`` never lists their errors unless ``--split test`` asks.
 """
 
@@ -28,6 +32,23 @@ from kg.evaluate import EvalReport, evaluate, read_gold_entities
 from kg.graph import union_graph
 from kg.pipeline import Options, build
 from kg.vocab import KG
+
+
+def negated_direct(g: Graph) -> int:
+    """Negated fact nodes whose triple is in the graph although no asserted or reported
+    fact node states it."""
+    happened = {KG.Asserted, KG.Reported}
+    count = 0
+    for node in g.subjects(KG.modality, KG.Negated):
+        spo = (g.value(node, RDF.subject), g.value(node, RDF.predicate), g.value(node, RDF.object))
+        if spo not in g:
+            continue
+        others = set(g.subjects(RDF.subject, spo[0])) & set(g.subjects(RDF.object, spo[2]))
+        if not any(
+            (o, RDF.predicate, spo[1]) in g and g.value(o, KG.modality) in happened for o in others
+        ):
+            count += 1
+    return count
 
 
 @dataclass
@@ -88,6 +109,9 @@ def totals(rows: list[Scored]) -> dict[str, float]:
         "all_total": at,
         "entities_found": sum(r.report.entities_found for r in rows),
         "entities_total": sum(r.report.entities_total for r in rows),
+        "planned_found": sum(r.report.planned_found for r in rows),
+        "planned_total": sum(r.report.planned_total for r in rows),
+        "negated_direct": sum(negated_direct(r.graph) for r in rows),
     }
 
 
@@ -96,7 +120,9 @@ def _line(name: str, t: dict[str, float]) -> str:
         f"{name:<34} P {t['precision']:.3f} ({t['right']:>3}/{t['judged']:<3})  "
         f"core {t['core']:.3f} ({t['core_found']:>3}/{t['core_total']:<3})  "
         f"all {t['all']:.3f} ({t['all_found']:>3}/{t['all_total']:<3})  "
-        f"entities {t['entities_found']:>3}/{t['entities_total']:<3}"
+        f"entities {t['entities_found']:>3}/{t['entities_total']:<3}  "
+        f"planned {t['planned_found']:>2}/{t['planned_total']:<2}  "
+        f"negated direct {t['negated_direct']}"
     )
 
 
@@ -129,7 +155,8 @@ def errors(r: Scored, extra: bool = False) -> list[str]:
         subj = w.subject_gold or _label(r.graph, w.subject)
         obj = w.object_gold or _label(r.graph, w.object)
         sent = _sentence_of(r.graph, w.subject, w.relation, w.object)
-        lines.append(f"  WRONG  {subj} {w.relation} {obj}\n      « {sent} »")
+        mods = "" if w.modalities == ("asserted",) else f" ({'|'.join(w.modalities)})"
+        lines.append(f"  WRONG  {subj} {w.relation} {obj}{mods}\n      « {sent} »")
     return lines
 
 

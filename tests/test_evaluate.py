@@ -190,11 +190,55 @@ def test_bad_gold_file_names_the_missing_columns(tmp_path: Path) -> None:
 
 def test_report_text(graph: Graph) -> None:
     text = format_report(evaluate(graph, ENTITIES, FACTS))
-    assert text.splitlines()[:4] == [
+    assert text.splitlines()[:5] == [
         "facts     precision 0.667 (6/9 judged, 10 predicted)",
         "          recall core 0.667 (4/6)   recall all 0.667 (6/9)",
+        "          planned 0/0 gold `planned:` facts matched by a planned fact",
         "entities  found 7/8",
         "linking   linked 2, wrong 1, missing 2 (of 5 gold entities with a QID)",
     ]
     assert "missed core facts (2):" in text
     assert "  coalition ledBy isis" in text
+
+
+PLANNED_GRAPH = """
+@prefix kg: <https://w3id.org/kg-builder/ontology#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix r: <http://x/> .
+r:rex a kg:Person ; rdfs:label "ريكس"@ar .
+r:uk a kg:Country ; rdfs:label "بريطانيا"@ar .
+r:fr a kg:Country ; rdfs:label "فرنسا"@ar .
+r:f1 a kg:Fact ; rdf:subject r:rex ; rdf:predicate kg:visited ; rdf:object r:uk ;
+    kg:modality kg:Planned .
+r:f2 a kg:Fact ; rdf:subject r:rex ; rdf:predicate kg:visited ; rdf:object r:fr ;
+    kg:modality kg:Planned .
+r:f3 a kg:Fact ; rdf:subject r:rex ; rdf:predicate kg:met ; rdf:object r:uk ;
+    kg:modality kg:Negated .
+"""
+
+
+def test_planned_gold_facts_need_planned_facts(tmp_path: Path) -> None:
+    ents = tmp_path / "e.tsv"
+    ents.write_text(
+        "id\tqid\ttype\tlabel_en\tsurfaces_ar\n"
+        "rex\t\tPerson\tRex\tريكس\nuk\t\tCountry\tUK\tبريطانيا\nfr\t\tCountry\tFrance\tفرنسا\n",
+        encoding="utf-8",
+    )
+    facts = tmp_path / "f.tsv"
+    facts.write_text(
+        "subject\trelations\tobject\tlevel\tevidence\n"
+        "rex\tvisited\tuk\tcore\tplanned: سيزور ريكس بريطانيا\n"
+        "rex\tvisited\tfr\tcore\tزار ريكس فرنسا\n"
+        "rex\tmet\tuk\tcore\tالتقى ريكس\n",
+        encoding="utf-8",
+    )
+    g = Graph().parse(data=PLANNED_GRAPH, format="turtle")
+    r = evaluate(g, ents, facts)
+    # both visits are found although neither has a direct triple; the negated meeting
+    # is no prediction and finds nothing
+    assert (r.core_found, r.core_total) == (2, 3)
+    # the planned visit to France is wrong: the gold says it happened
+    assert (r.predicted, r.judged, r.right) == (2, 2, 1)
+    assert [(w.object_gold, w.modalities) for w in r.wrong] == [("fr", ("planned",))]
+    assert (r.planned_found, r.planned_total) == (1, 1)

@@ -507,3 +507,22 @@ def test_pipeline_build_writes_files_and_the_store(tmp_path: Path) -> None:
         str(tmp_path / "out" / "graph.trig"),
     )
     assert isomorphic(_union(tmp_path / "kg"), union_graph(ds))
+
+
+def test_a_store_keeps_modality_and_answers_planned_facts(tmp_path: Path) -> None:
+    """A planned fact goes into a store as a fact node with kg:Planned and no direct
+    triple; the stored query finds it there as on files."""
+    from dataclasses import replace
+
+    ar = coalition_ar()
+    ex = ar.extraction
+    triples = tuple(
+        replace(t, modality="planned") if t.relation == "hosted" else t for t in ex.triples
+    )
+    planned = replace(ar, extraction=replace(ex, triples=triples))
+    store = tmp_path / "kg"
+    _put(store, planned)
+    rows = [str(r["relation"]) for r in query(store, read_query("planned_facts"))]
+    assert rows == ["hosted"]
+    assert format_result(query(store, "ASK { ?s kg:hosted ?o }")) == "false"
+    assert isomorphic(_union(store), union_graph(build_graph([planned])))

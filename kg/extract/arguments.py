@@ -15,10 +15,10 @@ entity of the sentence before:
 >>> [(f.subject, f.relation, f.object) for f in g.facts(relation="visited")]
 [('إيمانويل ماكرون', 'visited', 'مصر'), ('إيمانويل ماكرون', 'visited', 'الأردن')]
 >>> g = build(texts=["وصلت وزيرة الخارجية الألمانية إلى بغداد. وقالت إنها ستلتقي رئيس الوزراء."])
->>> [(f.subject, f.relation, f.object) for f in g.facts()]
-[('وزيرة الخارجية الألمانية', 'arrivedIn', 'بغداد'),
- ('وزيرة الخارجية الألمانية', 'said', 'إنها ستلتقي رئيس الوزراء'),
- ('وزيرة الخارجية الألمانية', 'met', 'رئيس الوزراء')]
+>>> [(f.subject, f.relation, f.object, f.modality) for f in g.facts(modality="*")]
+[('وزيرة الخارجية الألمانية', 'arrivedIn', 'بغداد', 'asserted'),
+ ('وزيرة الخارجية الألمانية', 'said', 'إنها ستلتقي رئيس الوزراء', 'asserted'),
+ ('وزيرة الخارجية الألمانية', 'met', 'رئيس الوزراء', 'planned')]
 """
 
 from __future__ import annotations

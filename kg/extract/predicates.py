@@ -42,14 +42,14 @@ def read_predicates(d: Doc, s: Sentence, tree: Tree) -> None:
     time.
 
     One speech verb gives the statement it was issued in, what was said, and the facts
-    inside what was said (discounted: the speaker's claim):
+    inside what was said (discounted: the speaker's claim; this one is also to come):
 
     >>> from kg import build
     >>> g = build(texts=["قال رئيس الوزراء العراقي في بيان إن الحكومة ستدعم المزارعين."])
-    >>> [(f.subject, f.relation, f.object, f.confidence) for f in g.facts()]
-    [('رئيس الوزراء العراقي', 'issued', 'بيان', 0.8),
-     ('رئيس الوزراء العراقي', 'said', 'الحكومة ستدعم المزارعين', 0.9),
-     ('الحكومة', 'supports', 'المزارعين', 0.72)]
+    >>> [(f.subject, f.relation, f.object, f.confidence, f.modality) for f in g.facts(modality="*")]
+    [('رئيس الوزراء العراقي', 'issued', 'بيان', 0.8, 'asserted'),
+     ('رئيس الوزراء العراقي', 'said', 'الحكومة ستدعم المزارعين', 0.9, 'asserted'),
+     ('الحكومة', 'supports', 'المزارعين', 0.72, 'planned')]
     """
     statements: list[str] = []
     pending_reported: list[tuple[str, int]] = []
