@@ -23,6 +23,12 @@ from ..text import normalize
 
 # ------------------------------------------------------------------ nouns
 
+#: Amounts a decision raises or lowers (رفع البنك المركزي سعر الفائدة، خفض الضرائب).
+AMOUNT_NOUNS = frozenset(
+    normalize(w)
+    for w in "سعر أسعار فائدة رسوم رسم ضريبة ضرائب أجر أجور راتب رواتب تعرفة تعريفة تعريفات "
+    "جمارك نسبة معدل سقف حد إنتاج rate price tax tariff fee wage salary ceiling cap".split()
+)
 #: Nouns that stand for what they govern in a fact (موقع وزارة الخارجية -> the ministry).
 TRANSPARENT = frozenset(
     normalize(w)
