@@ -276,6 +276,9 @@ ISSUED = {normalize(w) for w in "بيان تصريح رسالة تغريدة م�
 #: Letters and messages: one "from" a person or body was issued by them (رسالة خطية من
 #: الرئيس), and handing one over provides nothing (سلمه رسالة).
 MESSAGES = frozenset(normalize(w) for w in "رسالة برقية خطاب دعوة".split())
+#: What one hands in rather than provides (قدم استقالته: resigned, through the noun's own
+#: relation); compared with the lemma without diacritics.
+HANDED_IN = frozenset(normalize(w) for w in "استقالة".split())
 #: Nouns of saying that carry what a source said after نقل عن (قوله, تأكيده, تصريحه);
 #: compared with the lemma without diacritics.
 SAYING_NOUNS = {"قول", "تأكيد", "تصريح", "إشارة", "اشارة", "تحذير"}
