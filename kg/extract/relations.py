@@ -161,7 +161,7 @@ def lexicon_objects(
     if entry is not None and entry.alternatives:
         entry = _entry_for_objects(d, p, entry, objects)
     if entry is not None and not _reads_as_lexicon(d, tree, p, entry, objects):
-        _as_open(tree, p)
+        as_open(tree, p)
         entry = None
     if entry is not None and entry.objects:
         objects = [_repair_object(d, s, tree, o, entry) for o in objects]
@@ -236,7 +236,7 @@ def _amount(tree: Tree, i: int) -> bool:
     )
 
 
-def _as_open(tree: Tree, p: Predicate) -> None:
+def as_open(tree: Tree, p: Predicate) -> None:
     """The verb read outside the lexicon: an open relation labelled with its lemma."""
     p.rel, p.entry, p.lemma = OPEN, None, strip_diacritics(tree.tok(p.v).lemma)
 
