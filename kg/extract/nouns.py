@@ -28,6 +28,7 @@ from .words import (
     AGENT_GOVERNORS,
     CANCELLING,
     DEATH_NOUNS,
+    INJURY_NOUNS,
     DOCUMENT_NOUNS,
     FORCES,
     PREPOSITIONAL_NOUNS,
@@ -676,6 +677,8 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
         keys = [k for k in support_doers(d, s, tree, support) if own is None or k != d.find(own)]
         return keys[0] if keys else None
     cur = n
+    while tree.base_rel(cur) == "conj" and _casualty_noun(tree, tree.tok(cur).head):
+        cur = tree.tok(cur).head  # مقتل ثلاثة وإصابة سبعة: the second has the first's cause
     for depth in range(MAX_AGENT_DEPTH):
         h = tree.tok(cur).head
         if not h:
@@ -707,6 +710,11 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
             return found
         cur = h
     return None
+
+
+def _casualty_noun(tree: Tree, i: int) -> bool:
+    """A noun of deaths or injuries (مقتل، إصابة), whose conjuncts share its cause."""
+    return lexmod.key(tree.tok(i).lemma) in DEATH_NOUNS | INJURY_NOUNS
 
 
 def _added_objects(

@@ -128,6 +128,9 @@ LIFE_VERBS = frozenset(normalize(w) for w in "اودي حصد".split())
 LIFE_NOUNS = frozenset(normalize(w) for w in "حياة روح ارواح".split())
 #: Nouns of a death (مقتل X: X died): whoever announces it is not the killer.
 DEATH_NOUNS = frozenset(normalize(w) for w in "مقتل وفاة مصرع".split())
+#: Nouns of injuries: a casualty noun joined to one of them shares its cause (مقتل ثلاثة
+#: وإصابة سبعة).
+INJURY_NOUNS = frozenset(normalize(w) for w in "إصابة جرح".split())
 #: Nouns for the dead, counted as the object of a result verb (خلف الزلزال 300 قتيل).
 DEAD_NOUNS = frozenset(normalize(w) for w in "قتيل ضحية".split())
 #: Verbs of falling victim to something (راح ضحيته N: N died of what the pronoun means).
