@@ -15,11 +15,11 @@ from ..text import normalize
 from ..vocab import SPEECH_RELATIONS
 from .appointments import APPOINTING, position_facts, predicative_titles, titles_after
 from .arguments import COMPANY_WORDS, dropped_subjects, expand, fits, subjects
-from .casualties import cause, victims
+from .casualties import casualty_noun, cause, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun
 from .phrases import strip_al
-from .relations import genitive_objects
+from .relations import genitive_objects, noun_completion
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
 from .words import (
@@ -30,7 +30,6 @@ from .words import (
     DEATH_NOUNS,
     DOCUMENT_NOUNS,
     FORCES,
-    INJURY_NOUNS,
     PREPOSITIONAL_NOUNS,
     REPEL_VERBS,
     REPORT_GOVERNORS,
@@ -75,7 +74,7 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     """
     tok = tree.tok(n)
     entry = d.lex.noun(tok.lemma) or d.lex.noun(strip_al(normalize(tok.form)))
-    completion = _completion(d, tree, n)
+    completion = noun_completion(d, tree, n)
     if completion is not None:
         entry = completion[0]
     if entry is None:
@@ -439,17 +438,6 @@ def _led_by(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         d.fact(led, "ledBy", lead, s, tree, [n], LED_BY, "قيادة")
 
 
-def _completion(d: Doc, tree: Tree, n: int) -> tuple[lexmod.Entry, int] | None:
-    """A noun whose lexicon row includes the noun after it (إطلاق سراح: releasing), and
-    that noun."""
-    for k in tree.children(n, "nmod"):
-        if not tree.case(k):
-            entry = d.lex.noun(f"{tree.tok(n).lemma} {tree.tok(k).lemma}")
-            if entry is not None:
-                return entry, k
-    return None
-
-
 def _noun_arguments(
     d: Doc, s: Sentence, tree: Tree, n: int, entry: lexmod.Entry, support: int, is_event: bool
 ) -> tuple[list[tuple[str, int]], str | None]:
@@ -677,7 +665,7 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
         keys = [k for k in support_doers(d, s, tree, support) if own is None or k != d.find(own)]
         return keys[0] if keys else None
     cur = n
-    while tree.base_rel(cur) == "conj" and _casualty_noun(tree, tree.tok(cur).head):
+    while tree.base_rel(cur) == "conj" and casualty_noun(tree, tree.tok(cur).head):
         cur = tree.tok(cur).head  # مقتل ثلاثة وإصابة سبعة: the second has the first's cause
     for depth in range(MAX_AGENT_DEPTH):
         h = tree.tok(cur).head
@@ -710,11 +698,6 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
             return found
         cur = h
     return None
-
-
-def _casualty_noun(tree: Tree, i: int) -> bool:
-    """A noun of deaths or injuries (مقتل، إصابة), whose conjuncts share its cause."""
-    return lexmod.key(tree.tok(i).lemma) in DEATH_NOUNS | INJURY_NOUNS
 
 
 def _added_objects(

@@ -94,6 +94,17 @@ def genitive_objects(d: Doc, s: Sentence, tree: Tree, k: int) -> list[tuple[str,
     return out
 
 
+def noun_completion(d: Doc, tree: Tree, n: int) -> tuple[lexmod.Entry, int] | None:
+    """A noun whose lexicon row includes the noun after it (إطلاق سراح: releasing), and
+    that noun."""
+    for k in tree.children(n, "nmod"):
+        if not tree.case(k):
+            entry = d.lex.noun(f"{tree.tok(n).lemma} {tree.tok(k).lemma}")
+            if entry is not None:
+                return entry, k
+    return None
+
+
 def prep_only_facts(
     d: Doc,
     s: Sentence,
