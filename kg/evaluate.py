@@ -1,4 +1,4 @@
-"""Evaluate a graph against gold annotations (``seeds/gold/README.md`` defines the rules).
+"""Evaluate a graph against gold annotations (the README's section "Gold annotations" gives the format).
 
 Matching, in short:
 
@@ -6,7 +6,10 @@ Matching, in short:
   gold QID (``owl:sameAs``) or one of its names (``rdfs:label``, ``kg:alias``) equals a
   gold surface after :func:`kg.text.normalize`. Gold surfaces are ``surfaces_ar`` plus
   ``label_en``. If several gold entities match, a QID match wins, then the longest
-  matching surface, then the first in the file.
+  matching surface, then the first in the file. A ``kg:Position`` node (an office such
+  as «الرئيس السوري») maps only to a gold entity of type Position: gold files list a
+  title among the surfaces of the person it refers to in the text, but the office is
+  not its holder (``X holdsPosition <the office>`` is no fact about X and X).
 - Predicted facts are direct triples whose predicate is a core relation. Facts are
   counted once per (gold subject, relation, gold object), so an entity split in two
   does not count twice.
@@ -232,6 +235,7 @@ def map_entities(graph: Graph, gold: list[GoldEntity]) -> dict[URIRef, str]:
             n = normalize(s)
             by_surface.setdefault(n, []).append((i, len(n)))
     mapping = {}
+    positions = set(graph.subjects(RDF.type, KG.Position))
     for node in _entities(graph):
         # Rank candidates: QID match first, then the longest matching surface, then file order.
         ranked: dict[int, tuple[int, int, int]] = {}
@@ -240,6 +244,8 @@ def map_entities(graph: Graph, gold: list[GoldEntity]) -> dict[URIRef, str]:
                 ranked[i] = (0, 0, i)
         for name in _names(graph, node):
             for i, length in by_surface.get(name, ()):
+                if node in positions and gold[i].type != "Position":
+                    continue
                 ranked[i] = min(ranked.get(i, (1, 0, i)), (1, -length, i))
         if ranked:
             mapping[node] = gold[min(ranked, key=ranked.__getitem__)].id

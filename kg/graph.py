@@ -26,6 +26,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, XSD
 from rdflib.term import Node
 
 from .errors import DuplicateDocumentError, InvalidExtractionError, TallyError
+from .link.variants import SPELT_CLASSES
 from .model import ENTITY_CLASSES, DocResult, Entity, Link, Triple
 from .text import detect_lang, normalize, slug, strip_invisible
 from .vocab import DEFAULT_BASE, KG, OPEN, PREFIXES, WD, relation_iri, resource
@@ -111,7 +112,9 @@ def choose_link(links: Iterable[Link]) -> Link | None:
     return ranked[0] if ranked else None
 
 
-def entity_iri(entity: Entity, qid: str | None, doc_id: str, base: str = DEFAULT_BASE) -> URIRef:
+def entity_iri(
+    entity: Entity, qid: str | None, doc_id: str, base: str = DEFAULT_BASE, *, named: bool = True
+) -> URIRef:
     """The IRI rule: by QID when linked, else by class and name, or by document.
 
     >>> e = Entity("e1", "ريكس تيلرسون", "Person", ("m1",))
@@ -121,15 +124,34 @@ def entity_iri(entity: Entity, qid: str | None, doc_id: str, base: str = DEFAULT
     'http://x/Country/iraq'
     >>> str(entity_iri(Entity("e3", "Meeting", "Event", ()), None, "d1", "http://x/"))
     'http://x/doc/d1/event/meeting'
+
+    An unlinked person known by a name (``named``: not only by a title or a description)
+    is keyed by the skeleton of the name (:mod:`kg.link.variants`), so the spellings of one
+    foreign name give one node in every document:
+
+    >>> a = entity_iri(Entity("e4", "ريكس تيليرسون", "Person", ()), None, "d1", "http://x/")
+    >>> a == entity_iri(Entity("e5", "ريكس تيلرسون", "Person", ()), None, "d2", "http://x/")
+    True
     """
     if qid:
         return URIRef(resource(base, "entity", qid))
     kind = DOC_SCOPED_KINDS.get(entity.cls)
     if kind is None:
-        return URIRef(resource(base, entity.cls, _key(entity.label)))
+        name = _merge_name(entity) if named else entity.label
+        return URIRef(resource(base, entity.cls, _key(name)))
     # Statements are told apart by their words, not by a (possibly generic) label.
     text = entity.value if entity.cls == "Statement" and entity.value else entity.label
     return URIRef(resource(base, "doc", doc_id, kind, _key(text)))
+
+
+def _merge_name(entity: Entity) -> str:
+    """The name that decides an unlinked entity's IRI: for a person, one key for all the
+    spellings of the name (:func:`kg.link.gazetteer.person_key`)."""
+    if entity.cls not in SPELT_CLASSES:
+        return entity.label
+    from .link.gazetteer import person_key  # the gazetteer loads only when a person needs it
+
+    return person_key(entity.label)
 
 
 def build_graph(results: Iterable[DocResult], *, base: str = DEFAULT_BASE) -> Dataset:
@@ -359,7 +381,8 @@ def _place_entities(result: DocResult, base: str) -> _PlacedDoc:
                 f"{result.doc.id}: entity {e.key!r} has class {e.cls!r}, not one of {', '.join(ENTITY_CLASSES)}"
             )
         link = choose_link(links_by_entity.get(e.key, ()))
-        iri = entity_iri(e, link.qid if link else None, result.doc.id, base)
+        named = any(mentions[m].kind == "name" for m in e.mentions if m in mentions)
+        iri = entity_iri(e, link.qid if link else None, result.doc.id, base, named=named)
         sentences = sorted({mentions[m].sentence for m in e.mentions if m in mentions})
         placed[e.key] = _Placed(e, iri, link, tuple(sentences))
     return _PlacedDoc(_doc_lang(result.doc.lang, result.doc.text), placed)

@@ -146,6 +146,29 @@ def test_mapping_prefers_qid_then_longest_surface() -> None:
     assert map_entities(g, gold) == {both: "us", linked: "washington"}
 
 
+def test_a_position_node_stands_only_for_a_gold_position(tmp_path: Path) -> None:
+    """Gold lists the title a person is called by among the person's surfaces; the office
+    node named by that title is not the person, so «X holdsPosition office» is not
+    judged as a fact between X and X."""
+    ents = tmp_path / "e.tsv"
+    ents.write_text(
+        "id\tqid\ttype\tlabel_en\tsurfaces_ar\n"
+        "karim\t\tPerson\tKarim\tالرئيس اللبناني كريم سعد|كريم سعد|الرئيس اللبناني\n"
+        "office\t\tPosition\tMayor\tرئيس البلدية\n",
+        encoding="utf-8",
+    )
+    gold = read_gold_entities(ents)
+    g = Graph()
+    person, post, mayor = URIRef(R + "karim"), URIRef(R + "post"), URIRef(R + "mayor")
+    g.add((person, RDF.type, KG.Person))
+    g.add((person, RDFS.label, Literal("كريم سعد", lang="ar")))
+    g.add((post, RDF.type, KG.Position))
+    g.add((post, RDFS.label, Literal("الرئيس اللبناني", lang="ar")))
+    g.add((mayor, RDF.type, KG.Position))
+    g.add((mayor, RDFS.label, Literal("رئيس البلدية", lang="ar")))
+    assert map_entities(g, gold) == {person: "karim", mayor: "office"}
+
+
 def test_english_label_matches_label_en() -> None:
     g = Graph()
     g.add((URIRef(R + "x"), RDF.type, KG.Person))

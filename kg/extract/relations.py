@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..lexicon import relations as lexmod
 from ..lexicon.words import people_nouns
-from ..model import Sentence
+from ..model import Sentence, Token
 from ..text import normalize, strip_diacritics
 from ..vocab import OPEN
 from .appointments import APPOINTING, position_facts, predicative_titles
@@ -56,9 +56,34 @@ def relation_for(d: Doc, tree: Tree, v: int) -> tuple[str, lexmod.Entry | None, 
         return phrasal[0].relation, phrasal[0], phrasal[0].lemma
     entry = d.lex.verb(lemma) or d.lex.verb(tree.tok(v).form)
     k = lexmod.key(lemma)
-    if entry is None:
+    if entry is None or _form_one(tree.tok(v), k):
         return OPEN, None, strip_diacritics(lemma)
     return entry.relation, entry, k
+
+
+#: Lexicon verbs whose first radical is و and whose listed sense is the doubled form II
+#: (وقّع: signed, وجّه: addressed, وفّر: provided, ودّع: saw off). Unvowelled, the past
+#: tense of form I looks the same (وَقَعَ: happened, fell), but the imperfective of form I
+#: drops the و (يقع: lies, falls) where form II keeps it (يوقّع: signs).
+FORM_TWO = frozenset({"وقع", "وجه", "وفر", "ودع"})
+
+
+def _form_one(tok: Token, k: str) -> bool:
+    """An imperfective of a verb of ``FORM_TWO`` without its و, so form I: يقع المقر في دبي
+    (lies in), تقع المدينة (lies), not يوقع (signs).
+
+    >>> from kg.model import Token
+    >>> def verb(form): return Token(1, form, "وَقَعَ", "VERB", 0, "root", 0, len(form), "Aspect=Imp")
+    >>> _form_one(verb("يقع"), "وقع"), _form_one(verb("وتقع"), "وقع"), _form_one(verb("سيوقع"), "وقع")
+    (True, True, False)
+    """
+    if k not in FORM_TWO or "Aspect=Imp" not in tok.feats:
+        return False
+    n = normalize(tok.form)
+    for proclitic in ("و", "ف", "س"):
+        if n.startswith(proclitic) and len(n) > len(k):
+            n = n[1:]
+    return len(n) > 1 and n[0] in "يتنا" and n[1] != "و"
 
 
 def phrasal_verb(d: Doc, tree: Tree, v: int) -> tuple[lexmod.Entry, int] | None:
