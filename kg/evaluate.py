@@ -15,6 +15,8 @@ Matching, in short:
   meeting has none), and direct triples without a fact node. Facts are counted once per
   (gold subject, relation, gold object), so an entity split in two does not count twice.
 - Recall: a gold fact is found by a predicted fact of any of those modalities.
+- A predicted relation also matches a gold fact of a relation it is a sub-property of
+  in the ontology (sanctioned matches targeted).
 - Precision is over the facts that can be judged: both ends map, or the subject maps
   and a gold fact with object ``*`` has the same subject and relation. ``met`` counts
   in either direction. A judged fact is right when it matches a gold fact *with the
@@ -29,6 +31,7 @@ import csv
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
@@ -347,8 +350,26 @@ def _orientations(f: PredictedFact) -> list[tuple[str | None, str | None]]:
     return ends
 
 
+@cache
+def implied_relations(relation: str) -> frozenset[str]:
+    """A relation and the core relations it is a sub-property of in the ontology: a
+    predicted fact matches a gold fact of any of them, as a query under RDFS inference
+    would find it (sanctioned is a kind of targeted).
+
+    >>> sorted(implied_relations("sanctioned")), sorted(implied_relations("met"))
+    (['sanctioned', 'targeted'], ['met'])
+    """
+    from .ontology import ontology_graph
+
+    ont = ontology_graph()
+    supers = {
+        str(p)[len(str(KG)) :] for p in ont.transitive_objects(KG[relation], RDFS.subPropertyOf)
+    }
+    return frozenset({relation} | (supers & set(CORE_RELATIONS)))
+
+
 def _matches(f: PredictedFact, gold: GoldFact) -> bool:
-    if f.relation not in gold.relations:
+    if not implied_relations(f.relation) & set(gold.relations):
         return False
     return any(
         s == gold.subject and (gold.object == ANY or o == gold.object)
@@ -367,7 +388,10 @@ def _agrees(f: PredictedFact, gold: GoldFact) -> bool:
 
 def _judged(f: PredictedFact, star_keys: set[tuple[str, str]]) -> bool:
     """Between gold entities, or its subject and relation are those of a `*` gold fact."""
-    return any(s and (o or (s, f.relation) in star_keys) for s, o in _orientations(f))
+    return any(
+        s and (o or any((s, r) in star_keys for r in implied_relations(f.relation)))
+        for s, o in _orientations(f)
+    )
 
 
 def _score(

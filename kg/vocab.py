@@ -133,6 +133,20 @@ class KG(DefinedNamespace):
     threatened: Relation
     appointed: Relation
     elected: Relation
+    dismissed: Relation
+    resigned: Relation
+    sentenced: Relation
+    ruled: Relation
+    released: Relation
+    sanctioned: Relation
+    sentMessageTo: Relation
+    claimedResponsibility: Relation
+    won: Relation
+    lost: Relation
+    injured: Relation
+    evacuated: Relation
+    raised: Relation
+    lowered: Relation
 
 
 KGREL = Namespace("https://w3id.org/kg-builder/relation/")

@@ -58,6 +58,7 @@ from .words import (
     ADDITION_PREFIXES,
     ALONGSIDE,
     CHAIN_TITLES,
+    HANDED_IN,
     MANNER_ADVERBS,
     MESSAGES,
     PERSONAL_RELATIVES,
@@ -277,7 +278,12 @@ def _given(d: Doc, s: Sentence, tree: Tree, v: int, args: list[int]) -> list[int
     people = [j for j in args if (k := d.token_ent.get((s.index, j))) and d.ent(k).cls == "Person"]
     if people and second:
         args = [j for j in args if j not in people] + second[:1]
-    return [j for j in args if strip_al(normalize(tree.tok(j).form)) not in MESSAGES]
+    return [
+        j
+        for j in args
+        if strip_al(normalize(tree.tok(j).form)) not in MESSAGES
+        and lexmod.key(tree.tok(j).lemma) not in HANDED_IN
+    ]
 
 
 def _object_in_apposition(tree: Tree, v: int) -> list[int]:

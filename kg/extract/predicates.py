@@ -24,6 +24,8 @@ from .meetings import noun_brought_together, other_party
 from .nouns import clause_of_action, companions, forces_of, noun_facts, prep_facts
 from .phrases import blessing, strip_al
 from .relations import (
+    as_open,
+    genitive_objects,
     lexicon_objects,
     phrasal_verb,
     prep_only_facts,
@@ -99,8 +101,10 @@ def _verb_facts(
         return
     objs = other_party(d, s, tree, p, objects(d, s, tree, v, p.entry))
     phrasal = phrasal_verb(d, tree, v)
-    if phrasal is not None:  # "part" of "took part" is no object
-        objs = [o for o in objs if o[1] != phrasal[1]]
+    if phrasal is not None:  # "part" of "took part" is no object; X of أطلق سراح X is
+        objs = [o for o in objs if o[1] != phrasal[1]] + genitive_objects(d, s, tree, phrasal[1])
+    if p.entry is not None and p.entry.prep_only and not objs:
+        as_open(tree, p)  # قضى على X: not the ruling of قضى ب, an open relation
     if p.entry is not None and p.entry.prep_only:
         prep_only_facts(d, s, tree, p, p.entry, objs)
         return
