@@ -284,9 +284,10 @@ def test_a_build_killed_mid_way_leaves_a_readable_store_that_the_next_build_comp
     store, clean = tmp_path / "kg", tmp_path / "clean"
     assert _kg("build", corpus, "--store", clean, "-q").wait() == 0
     build = _kg("build", corpus, "--store", store, "-q")
-    # Kill it once some documents are in (votes.sqlite has rows for each), or at 8 s.
+    # Kill it once some documents are in (votes.sqlite has rows for each), or at 60 s (a
+    # loaded machine may take long to start; the loop ends as soon as two are in).
     votes, t0 = store / kg_store.VOTES_DB, time.monotonic()
-    while time.monotonic() - t0 < 8 and build.poll() is None:
+    while time.monotonic() - t0 < 60 and build.poll() is None:
         if votes.is_file() and _committed(votes) >= 2:
             break
         time.sleep(0.05)
