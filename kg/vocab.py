@@ -57,7 +57,9 @@ class KG(DefinedNamespace):
     analyser: URIRef
     confidence: URIRef
     contentHash: URIRef
+    date: URIRef  # kg/dates.py: resolved dates
     end: URIRef
+    endDate: URIRef
     evidence: URIRef
     evidenceEnd: URIRef
     evidenceStart: URIRef
@@ -67,6 +69,7 @@ class KG(DefinedNamespace):
     negated: URIRef
     relatedTo: URIRef
     start: URIRef
+    startDate: URIRef
     text: URIRef
     value: URIRef
 
