@@ -299,7 +299,7 @@ def _calendar(toks: Sequence[str], ref: date | None) -> When | None:
             None,
         )
         if month is not None:
-            return _dated(day, month, year, ref, hijri)
+            return _dated(day, month, year, _Anchor(ref, _shift(toks)), hijri)
     if day is not None and "الشهر" in toks and ref is not None:
         unit = _unit(toks, ref)
         if unit is not None and unit.precision == "month":
@@ -313,35 +313,48 @@ def _has(text: str, words: str) -> bool:
     return re.search(rf"(?:^| ){re.escape(words)}(?: |$)", text) is not None
 
 
-def _dated(
-    day: int | None, month: int, year: int | None, ref: date | None, hijri: bool
-) -> When | None:
+class _Anchor(NamedTuple):
+    """The document date, and whether the words say before it (-1: الماضي), after it
+    (1: المقبل) or either (None, 0)."""
+
+    ref: date | None
+    shift: int | None
+
+
+def _nearest(years: Sequence[int], to_date: Callable[[int], date], a: _Anchor) -> int | None:
+    """Of the years a date without its year may be in, the one that puts it nearest the
+    document date (only before it after الماضي, only after it after المقبل)."""
+    ref = a.ref
+    if ref is None:
+        return None
+    fits = [y for y in years if a.shift not in (-1, 1) or (to_date(y) - ref).days * a.shift > 0]
+    return min(fits, key=lambda y: abs((to_date(y) - ref).days)) if fits else None
+
+
+def _dated(day: int | None, month: int, year: int | None, a: _Anchor, hijri: bool) -> When | None:
     if hijri:
-        return _hijri(day, month, year, ref)
+        return _hijri(day, month, year, a)
+    if year is None and a.ref is not None:
+        years = (a.ref.year - 1, a.ref.year, a.ref.year + 1)
+        year = _nearest(years, lambda y: date(y, month, min(day or 15, 28)), a)
     if year is None:
-        if ref is None:
-            return None
-        year = min(
-            (ref.year - 1, ref.year, ref.year + 1),
-            key=lambda y: abs((date(y, month, day or 15) - ref).days),
-        )
+        return None
     if day is None:
         return When(date(year, month, 1), _month_end(year, month), "month")
     return _day(year, month, day)
 
 
-def _hijri(day: int | None, month: int, year: int | None, ref: date | None) -> When | None:
+def _hijri(day: int | None, month: int, year: int | None, a: _Anchor) -> When | None:
     from hijridate import Gregorian, Hijri
 
     try:
-        if year is None:
-            if ref is None:
-                return None
-            h = Gregorian(ref.year, ref.month, ref.day).to_hijri().year
-            years = (h - 1, h, h + 1)
-            year = min(
-                years, key=lambda y: abs((_gregorian(Hijri(y, month, day or 15)) - ref).days)
+        if year is None and a.ref is not None:
+            h = Gregorian(a.ref.year, a.ref.month, a.ref.day).to_hijri().year
+            year = _nearest(
+                (h - 1, h, h + 1), lambda y: _gregorian(Hijri(y, month, min(day or 15, 29))), a
             )
+        if year is None:
+            return None
         if day is not None:
             g = _gregorian(Hijri(year, month, day))
             return When(g, g, "day")

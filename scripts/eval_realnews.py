@@ -7,7 +7,8 @@
 
 The folder holds ``texts/ID.txt`` and ``gold/ID.entities.tsv``, ``gold/ID.facts.tsv``. Each
 article is built on its own (as ``kg build ID.txt`` would) and scored with ``kg eval``'s
-matching (:func:`kg.evaluate.evaluate`). Totals are sums of the articles' counts (micro
+matching (:func:`kg.evaluate.evaluate`), with its date from ``sources.tsv`` (as ``kg build
+--date`` gives it) when the file is there. Totals are sums of the articles' counts (micro
 averages). Articles whose number is a multiple of 4 are the *test* split: they are scored
 and reported apart, and ``--errors`` never lists their errors unless ``--split test`` asks.
 """
@@ -24,6 +25,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
+from kg.dates import DEICTIC, WEEKDAYS, parse_date
 from kg.evaluate import EvalReport, evaluate, read_gold_entities
 from kg.graph import union_graph
 from kg.pipeline import Options, build
@@ -59,12 +61,26 @@ def articles(root: Path) -> list[tuple[str, Path, Path, Path]]:
     return out
 
 
+def source_dates(root: Path) -> dict[str, str]:
+    """Article id -> its date (YYYY-MM-DD) from ``sources.tsv`` (empty when absent)."""
+    path = root / "sources.tsv"
+    if not path.exists():
+        return {}
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    if not rows or "date" not in rows[0] or "id" not in rows[0]:
+        return {}
+    i, d = rows[0].index("id"), rows[0].index("date")
+    return {r[i]: r[d] for r in rows[1:] if len(r) > max(i, d) and parse_date(r[d])}
+
+
 def score(root: Path, only: str = "", analyser: str = "auto") -> list[Scored]:
     out = []
+    dates = source_dates(root)
     for gid, text, ents, facts in articles(root):
         if only and not gid.startswith(only):
             continue
-        _, ds = build([text], None, Options(html=False, analyser=analyser))
+        options = Options(html=False, analyser=analyser, date=dates.get(gid, ""))
+        _, ds = build([text], None, options)
         g = union_graph(ds)
         out.append(Scored(gid, split_of(gid), evaluate(g, ents, facts), g, ents))
     return out
@@ -89,6 +105,23 @@ def totals(rows: list[Scored]) -> dict[str, float]:
         "entities_found": sum(r.report.entities_found for r in rows),
         "entities_total": sum(r.report.entities_total for r in rows),
     }
+
+
+#: Words that name a day relative to the document's date (أمس, اليوم, غدا, a weekday).
+_RELATIVE_DAY = re.compile(
+    r"(?:^|[\s\u0648\u0641\u0628])(?:%s)(?=[\s.,،؛:]|$)"
+    % "|".join(sorted({w for w, _ in DEICTIC} | set(WEEKDAYS), key=len, reverse=True))
+)
+
+
+def dated_events(r: Scored, text: str) -> tuple[bool, int]:
+    """Whether the article's text names a relative day, and how many of its events (and
+    time expressions' subjects through kg:pointInTime) carry a resolved kg:date."""
+    from kg.text import normalize
+
+    relative = _RELATIVE_DAY.search(normalize(text)) is not None
+    events = {s for s in r.graph.subjects(RDF.type, KG.Event) if (s, KG.date, None) in r.graph}
+    return relative, len(events)
 
 
 def _line(name: str, t: dict[str, float]) -> str:
@@ -176,6 +209,14 @@ def main(argv: list[str] | None = None) -> int:
         if part:
             print(_line(f"TOTAL {name} ({len(part)} articles)", totals(part)))
     print(_line(f"TOTAL all ({len(rows)} articles)", totals(rows)))
+    texts = {gid: text for gid, text, _, _ in articles(args.root)}
+    counted = [dated_events(r, texts[r.id].read_text(encoding="utf-8")) for r in rows]
+    relative = [n for rel, n in counted if rel]
+    print(
+        f"dates: {sum(1 for n in relative if n)} of {len(relative)} articles naming a relative "
+        f"day have dated events ({sum(relative)} events); dated events in all: "
+        f"{sum(n for _, n in counted)} in {sum(1 for _, n in counted if n)} articles"
+    )
     if args.json:
         args.json.write_text(
             json.dumps({r.id: totals([r]) for r in rows}, indent=1, sort_keys=True) + "\n",

@@ -125,7 +125,7 @@ def _place_time(
 ) -> None:
     """For each oblique of head hh, the first place (under ``cases``: في, ب) or time it
     names: the event's location or point in time."""
-    for j in tree.children(hh, "obl", "nmod", "obl:tmod"):
+    for j in tree.children(hh, "obl", "nmod", "obl:tmod", "advmod"):
         # the place itself, or its name after a designator (في العاصمة السعودية الرياض)
         for k in [j, *tree.children(j, "appos", "flat", "nmod")]:
             jk = d.token_ent.get((s.index, k))
