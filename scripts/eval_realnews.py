@@ -108,10 +108,8 @@ def totals(rows: list[Scored]) -> dict[str, float]:
 
 
 #: Words that name a day relative to the document's date (أمس, اليوم, غدا, a weekday).
-_RELATIVE_DAY = re.compile(
-    r"(?:^|[\s\u0648\u0641\u0628])(?:%s)(?=[\s.,،؛:]|$)"
-    % "|".join(sorted({w for w, _ in DEICTIC} | set(WEEKDAYS), key=len, reverse=True))
-)
+_DAY_WORDS = "|".join(sorted({w for w, _ in DEICTIC} | set(WEEKDAYS), key=len, reverse=True))
+_RELATIVE_DAY = re.compile(rf"(?:^|[\s\u0648\u0641\u0628])(?:{_DAY_WORDS})(?=[\s.,،؛:]|$)")
 
 
 def dated_events(r: Scored, text: str) -> tuple[bool, int]:

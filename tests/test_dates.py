@@ -264,3 +264,16 @@ def test_the_stored_query_lists_events_by_date(stages: Stages) -> None:
     assert [str(r["start"]) for r in rows] == ["2024-02-01", "2024-03-12"]
     assert {str(r["words"]) for r in rows} == {"أمس", "الشهر الماضي"}
     assert all(isinstance(r["event"], URIRef) for r in rows)
+
+
+def test_dated_graphs_satisfy_the_shapes_and_a_bad_date_does_not(stages: Stages) -> None:
+    from kg.shapes import validate
+
+    doc = dated(Document("d", "عقد البرلمان جلسة طارئة الشهر الماضي في بيروت.", "ar"), "2024-03-13")
+    g = union_graph(build_graph([process(doc, stages)]))
+    conforms, report = validate(g)
+    assert conforms, report
+    [time] = g.subjects(RDF.type, KG.TimeExpression)
+    g.add((time, KG.date, Literal("February")))
+    conforms, report = validate(g)
+    assert not conforms and "kg:date is an xsd:date" in report
