@@ -499,13 +499,16 @@ def dated_things(
     result: DocResult, times: dict[str, When]
 ) -> tuple[dict[str, When], list[tuple[Triple, When]]]:
     """What carries a date besides the time expressions: each event with a point in
-    time, and each fact about a dated event or time (the point-in-time fact itself).
+    time (one: an event with two that disagree gets none), and each fact about a dated
+    time or event (the point-in-time fact itself, its participants' facts).
 
     Returns (entity key -> When for events, [(triple, When)] for facts)."""
-    events: dict[str, When] = {}
+    told: dict[str, set[When]] = {}
     for t in result.extraction.triples:
         if t.relation == "pointInTime" and t.object in times:
-            events.setdefault(t.subject, times[t.object])
+            told.setdefault(t.subject, set()).add(times[t.object])
+    # an event told at two different times is two events taken for one: no date of its own
+    events = {key: next(iter(ws)) for key, ws in told.items() if len(ws) == 1}
     dated = {**times, **events}
     facts = []
     for t in result.extraction.triples:
