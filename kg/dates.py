@@ -500,7 +500,8 @@ def dated_things(
 ) -> tuple[dict[str, When], list[tuple[Triple, When]]]:
     """What carries a date besides the time expressions: each event with a point in
     time (one: an event with two that disagree gets none), and each fact about a dated
-    time or event (the point-in-time fact itself, its participants' facts).
+    time or event (the point-in-time fact itself, its participants' facts), or whose
+    predicate a time expression modifies (``Triple.time``: أعلن الجيش أمس …).
 
     Returns (entity key -> When for events, [(triple, When)] for facts)."""
     told: dict[str, set[When]] = {}
@@ -510,9 +511,13 @@ def dated_things(
     # an event told at two different times is two events taken for one: no date of its own
     events = {key: next(iter(ws)) for key, ws in told.items() if len(ws) == 1}
     dated = {**times, **events}
+    ref = reference_date(result.doc)
+    sentences = {s.index: s for s in result.extraction.analysed.sentences}
     facts = []
     for t in result.extraction.triples:
         when = dated.get(t.object) or dated.get(t.subject)
+        if when is None and t.time and t.sentence in sentences:
+            when = resolve(t.time, ref, speaks_of_future(sentences[t.sentence]))
         if when is not None:
             facts.append((t, when))
     return events, facts

@@ -163,6 +163,7 @@ class Triple:
     extractor: str
     lemma: str = ""  # the predicate word's lemma; the label of an open relation
     negated: bool = False
+    time: str = ""  # the words of a time expression modifying the predicate (kg/dates.py)
 
 
 @dataclass(frozen=True, slots=True)

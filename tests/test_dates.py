@@ -117,6 +117,16 @@ def test_events_and_their_facts_carry_the_date(stages: Stages) -> None:
     assert str(g.value(time, KG.value)) == "أمس"
 
 
+def test_a_fact_whose_verb_a_time_modifies_carries_its_date(stages: Stages) -> None:
+    text = "أعلن الجيش أمس اعتقال ثلاثة مسلحين في الموصل. قال الوزير يوم الأحد إن المحادثات مستمرة."
+    g = union_graph(build_graph([process(dated(Document("d", text, "ar"), "2024-03-13"), stages)]))
+    dates = {
+        str(g.value(f, RDF.predicate)).rsplit("#", 1)[-1]: str(g.value(f, KG.date))
+        for f in g.subjects(RDF.type, KG.Fact)
+    }
+    assert dates["announced"] == "2024-03-12" and dates["said"] == "2024-03-10"
+
+
 def test_no_date_no_resolution_of_relative_words(stages: Stages) -> None:
     g = union_graph(build_graph([process(Document("d", MEETING, "ar"), stages)]))
     assert not set(g.objects(None, KG.date))

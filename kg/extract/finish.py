@@ -104,6 +104,7 @@ def _triples(d: Doc, keys: dict[str, str]) -> tuple[Triple, ...]:
                 NAME,
                 f.lemma,
                 f.negated,
+                time=f.time,
             )
         )
     return tuple(triples)
