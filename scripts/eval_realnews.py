@@ -112,14 +112,16 @@ _DAY_WORDS = "|".join(sorted({w for w, _ in DEICTIC} | set(WEEKDAYS), key=len, r
 _RELATIVE_DAY = re.compile(rf"(?:^|[\s\u0648\u0641\u0628])(?:{_DAY_WORDS})(?=[\s.,،؛:]|$)")
 
 
-def dated_events(r: Scored, text: str) -> tuple[bool, int]:
-    """Whether the article's text names a relative day, and how many of its events (and
-    time expressions' subjects through kg:pointInTime) carry a resolved kg:date."""
+def dated(r: Scored, text: str) -> tuple[bool, int, int]:
+    """Whether the article's text names a relative day, and how many of its events and
+    of its facts carry a resolved date (kg:startDate)."""
     from kg.text import normalize
 
     relative = _RELATIVE_DAY.search(normalize(text)) is not None
-    events = {s for s in r.graph.subjects(RDF.type, KG.Event) if (s, KG.date, None) in r.graph}
-    return relative, len(events)
+    g = r.graph
+    events = {s for s in g.subjects(RDF.type, KG.Event) if (s, KG.startDate, None) in g}
+    facts = {s for s in g.subjects(RDF.type, KG.Fact) if (s, KG.startDate, None) in g}
+    return relative, len(events), len(facts)
 
 
 def _line(name: str, t: dict[str, float]) -> str:
@@ -208,12 +210,14 @@ def main(argv: list[str] | None = None) -> int:
             print(_line(f"TOTAL {name} ({len(part)} articles)", totals(part)))
     print(_line(f"TOTAL all ({len(rows)} articles)", totals(rows)))
     texts = {gid: text for gid, text, _, _ in articles(args.root)}
-    counted = [dated_events(r, texts[r.id].read_text(encoding="utf-8")) for r in rows]
-    relative = [n for rel, n in counted if rel]
+    counted = [dated(r, texts[r.id].read_text(encoding="utf-8")) for r in rows]
+    relative = [(n, f) for rel, n, f in counted if rel]
     print(
-        f"dates: {sum(1 for n in relative if n)} of {len(relative)} articles naming a relative "
-        f"day have dated events ({sum(relative)} events); dated events in all: "
-        f"{sum(n for _, n in counted)} in {sum(1 for _, n in counted if n)} articles"
+        f"dates: {sum(1 for n, _ in relative if n)} of {len(relative)} articles naming a "
+        f"relative day have dated events ({sum(n for n, _ in relative)} events; "
+        f"{sum(1 for _, f in relative if f)} have dated facts, {sum(f for _, f in relative)} facts); "
+        f"in all {len(rows)}: {sum(c[1] for c in counted)} dated events, "
+        f"{sum(c[2] for c in counted)} dated facts"
     )
     if args.json:
         args.json.write_text(

@@ -208,16 +208,9 @@ def find_times(d: Doc, s: Sentence, tree: Tree) -> None:
                 d.ent(e_key).value = label
             i = j + 1
             continue
-        hijri = _hijri_month(toks, i)
-        if hijri and (s.index, t.id) not in d.token_ent:
-            j = i + hijri + (i + hijri + 1 < len(toks) and toks[i + hijri + 1].upos == "NUM")
-            a, b = tree.span([toks[i].id, toks[j].id])
-            key = f"time:{normalize(d.text[a:b])}"
-            e_key = d.mention(
-                s, tree, [toks[k].id for k in range(i, j + 1)], key, "TimeExpression", "value", t.id
-            )
-            d.ent(e_key).value = d.text[a:b]
-            i = j + 1
+        after = _hijri_time(d, s, tree, i)
+        if after:
+            i = after
             continue
         if (
             t.upos == "NUM"
@@ -251,6 +244,22 @@ def _time_start(d: Doc, s: Sentence, i: int) -> int:
     if n == "امس" and normalize(before.form) == "اول":
         return i - 1
     return i
+
+
+def _hijri_time(d: Doc, s: Sentence, tree: Tree, i: int) -> int:
+    """A Hijri date at token i (12 رمضان 1445) as a time expression: the index after
+    it, or 0 when there is none."""
+    toks = s.tokens
+    words = _hijri_month(toks, i)
+    if not words or (s.index, toks[i].id) in d.token_ent:
+        return 0
+    j = i + words + (i + words + 1 < len(toks) and toks[i + words + 1].upos == "NUM")
+    ids = [toks[k].id for k in range(i, j + 1)]
+    a, b = tree.span(ids)
+    label = d.text[a:b]
+    key = d.mention(s, tree, ids, f"time:{normalize(label)}", "TimeExpression", "value", ids[0])
+    d.ent(key).value = label
+    return j + 1
 
 
 def _hijri_month(toks: tuple[Token, ...], i: int) -> int:
