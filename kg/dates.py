@@ -126,6 +126,9 @@ _PARTS = {
 FUTURE_WORDS = frozenset(
     normalize(w) for w in "سوف المقرر يعتزم تعتزم يزمع تزمع يرتقب will".split()
 )
+#: Relations whose fact happens when its event does: the time of «حضر أمس الاجتماع» is
+#: the meeting's, that of «أدان أمس الهجوم» is not the attack's.
+EVENT_TIME_RELATIONS = frozenset({"participatedIn", "attended", "hosted", "opened", "launched"})
 _DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _YEAR = re.compile(r"(1[3-4]\d\d|19\d\d|20\d\d)(?:هـ|ه|م)?")
 
@@ -499,28 +502,47 @@ def dated_things(
     result: DocResult, times: dict[str, When]
 ) -> tuple[dict[str, When], list[tuple[Triple, When]]]:
     """What carries a date besides the time expressions: each event with a point in
-    time (one: an event with two that disagree gets none), and each fact about a dated
-    time or event (the point-in-time fact itself, its participants' facts), or whose
-    predicate a time expression modifies (``Triple.time``: أعلن الجيش أمس …).
+    time, else one that a fact of ``EVENT_TIME_RELATIONS`` dated by its own predicate's
+    time is about (an event told
+    at two times that disagree gets none: it is two events taken for one); and each fact
+    whose predicate a time modifies (``Triple.time``: أعلن الجيش أمس …), else each fact
+    about a dated time or event (the point-in-time fact itself, its participants').
 
     Returns (entity key -> When for events, [(triple, When)] for facts)."""
+    triples = result.extraction.triples
+    own = _own_times(result)
     told: dict[str, set[When]] = {}
-    for t in result.extraction.triples:
+    for t in triples:
         if t.relation == "pointInTime" and t.object in times:
             told.setdefault(t.subject, set()).add(times[t.object])
-    # an event told at two different times is two events taken for one: no date of its own
-    events = {key: next(iter(ws)) for key, ws in told.items() if len(ws) == 1}
+    events_ = {e.key for e in result.extraction.entities if e.cls == "Event"}
+    by_facts: dict[str, set[When]] = {}
+    for t, w in own.items():
+        if t.relation not in EVENT_TIME_RELATIONS:
+            continue  # condemned yesterday an attack of another day
+        for end in {t.subject, t.object} & events_ - set(told):
+            by_facts.setdefault(end, set()).add(w)
+    events = {key: next(iter(ws)) for key, ws in (*told.items(), *by_facts.items()) if len(ws) == 1}
     dated = {**times, **events}
-    ref = reference_date(result.doc)
-    sentences = {s.index: s for s in result.extraction.analysed.sentences}
     facts = []
-    for t in result.extraction.triples:
-        when = dated.get(t.object) or dated.get(t.subject)
-        if when is None and t.time and t.sentence in sentences:
-            when = resolve(t.time, ref, speaks_of_future(sentences[t.sentence]))
+    for t in triples:
+        when = own.get(t) or dated.get(t.object) or dated.get(t.subject)
         if when is not None:
             facts.append((t, when))
     return events, facts
+
+
+def _own_times(result: DocResult) -> dict[Triple, When]:
+    """Each fact whose predicate a time expression modifies, and what that resolves to."""
+    ref = reference_date(result.doc)
+    sentences = {s.index: s for s in result.extraction.analysed.sentences}
+    out = {}
+    for t in result.extraction.triples:
+        if t.time and t.sentence in sentences:
+            when = resolve(t.time, ref, speaks_of_future(sentences[t.sentence]))
+            if when is not None:
+                out[t] = when
+    return out
 
 
 def when_pairs(when: When) -> Iterable[tuple[str, str, str]]:
