@@ -196,8 +196,9 @@ def _month_names() -> str:
 
 _DAY_MONTH = rf"(\d{{1,2}})\s+(?:من\s+)?({_month_names()})(?:\s+(?:عام\s+|سنه\s+)?(\d{{4}}))?"
 _WEEKDAY = rf"(?:(?:يوم\s+)?(?:{'|'.join(WEEKDAYS)})\s*[،,]?\s*)?"
-#: A dateline: up to three words (a place), a dash, colon or comma, or في, then a date;
-#: or a line that is only a date.
+#: A dateline: a place (one word before في, or up to 40 characters before a dash, colon or
+#: comma), perhaps a weekday, then a day, a month and perhaps a year; or a line that
+#: starts with such a date. A date inside a sentence («أعلنت الحكومة في 3 مارس») is none.
 _DATELINE = re.compile(
     rf"^(?:[^\s\d():،,\-–—]{{2,20}}\s+في\s+|[^\d\n:،,\-–—()]{{1,40}}?\s*[-–—:،,]\s*)?"
     rf"{_WEEKDAY}(?:في\s+)?{_DAY_MONTH}"
