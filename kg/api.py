@@ -271,12 +271,15 @@ def build(
     out: Source | None = None,
     html: bool = False,
     model_dir: Source | None = None,
+    date: str = "",
 ) -> KnowledgeGraph:
     """Build a graph from ``texts`` (strings: the text of articles) and ``paths`` (files
     and folders). A string is never taken for a path unless it is given in ``paths``.
 
     ``out`` writes graph.ttl, graph.trig (and graph.html with ``html=True``) there too.
     ``model_dir``: stanza's model folder, for the ``stanza`` and ``auto`` analysers.
+    ``date`` (``YYYY-MM-DD``): the date of documents whose metadata and dateline give
+    none; their «أمس», «الأربعاء» resolve against it (:mod:`kg.dates`).
 
     A document that fails (at any stage, the graph's included) is left out of the graph
     with a :class:`~kg.errors.SkippedDocumentWarning` and listed in
@@ -323,6 +326,7 @@ def build(
         base=base or DEFAULT_BASE,
         html=html,
         analyser_options=stanza,
+        date=_checked_date(date),
     )
     summary, dataset = run(
         [Path(p) for p in path_items],
@@ -352,6 +356,21 @@ def load(path: Source) -> KnowledgeGraph:
     if not p.exists():
         raise InputError(str(p), "no such file or folder")
     return KnowledgeGraph(load_graph(p))
+
+
+def _checked_date(value: str) -> str:
+    """``value`` when empty or a ``YYYY-MM-DD`` date, else an InputError.
+
+    >>> _checked_date("2024-3-1")
+    Traceback (most recent call last):
+    kg.errors.InputError: <date>: not a date: '2024-3-1' (expected YYYY-MM-DD, e.g. 2024-03-12)
+    """
+    from .dates import check_date
+
+    try:
+        return check_date(value) if value else ""
+    except ValueError as exc:
+        raise InputError("<date>", str(exc)) from None
 
 
 def _is_path(s: str) -> bool:

@@ -25,6 +25,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, XSD
 from rdflib.term import Node
 
+from .dates import date_triples
 from .errors import DuplicateDocumentError, InvalidExtractionError, TallyError
 from .link.variants import SPELT_CLASSES
 from .model import ENTITY_CLASSES, UNASSERTED, DocResult, Entity, Link, Triple
@@ -599,6 +600,11 @@ def _add_document(
         _add_entity(g, p, doc_node, placed.lang, catalog)
     for t in _unique_facts(result.extraction.triples, placed, doc_node):
         _add_fact(g, t, result, placed, doc_node)
+    # resolved dates on time expressions, dated events and their facts (kg/dates.py)
+    for spo in date_triples(
+        result, lambda k: placed.entities[k].iri, lambda t: _fact_node(t, placed, doc_node)
+    ):
+        g.add(spo)
 
 
 def _add_doc_node(g: _Sink, node: URIRef, result: DocResult) -> None:

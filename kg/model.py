@@ -178,6 +178,7 @@ class Triple:
     #: what the article says of the fact: "asserted" (it happened), "planned", "negated",
     #: "reported" (only someone's claim) or "conditional" (kg.extract.modality)
     modality: str = ASSERTED
+    time: str = ""  # the words of a time expression modifying the predicate (kg/dates.py)
 
     @property
     def negated(self) -> bool:

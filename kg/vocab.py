@@ -59,7 +59,9 @@ class KG(DefinedNamespace):
     analyser: URIRef
     confidence: URIRef
     contentHash: URIRef
+    date: URIRef  # kg/dates.py: resolved dates
     end: URIRef
+    endDate: URIRef
     evidence: URIRef
     evidenceEnd: URIRef
     evidenceStart: URIRef
@@ -69,6 +71,7 @@ class KG(DefinedNamespace):
     modality: URIRef
     relatedTo: URIRef
     start: URIRef
+    startDate: URIRef
     text: URIRef
     value: URIRef
 

@@ -130,6 +130,8 @@ EXPECTED: dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]] = {
             ("https://w3id.org/kg-builder/relation/%D9%87%D8%B2%D9%8A%D9%85%D9%87", "1"),
         ],
     ),
+    # these documents have no date, so no event has one: rows in tests/test_dates.py
+    "events_by_date": (("start", "end", "date", "eventLabel", "words"), []),
     "documents": (  # with metadata: tests/test_web.py
         ("id", "date", "outlet", "headline", "lang", "facts"),
         [("coalition_ar", "", "", "", "ar", "11"), ("coalition_en", "", "", "", "en", "2")],

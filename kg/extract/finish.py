@@ -139,6 +139,7 @@ def _triples(d: Doc, keys: dict[str, str]) -> tuple[Triple, ...]:
                 NAME,
                 f.lemma,
                 f.modality,
+                time=f.time,
             )
         )
     return tuple(triples)

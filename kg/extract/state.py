@@ -52,6 +52,10 @@ class Ent:
     proper: bool = False  # has a proper-name mention
 
 
+#: Dependents of a predicate that can be its time (أمس is an adverb, يوم الأحد an oblique).
+TIME_DEPS = ("obl:tmod", "advmod", "obl", "nmod")
+
+
 @dataclass
 class Fact:
     subject: str
@@ -63,6 +67,7 @@ class Fact:
     confidence: float
     lemma: str = ""
     modality: str = ASSERTED
+    time: str = ""  # the words of a time expression the predicate is modified by
 
 
 @dataclass
@@ -237,8 +242,19 @@ class Doc:
                 conf,
                 lemma,
                 modality(tree, pred, rel),
+                self.time_of(s, tree, pred) if pred else "",
             )
         )
+
+    def time_of(self, s: Sentence, tree: Tree, pred: int) -> str:
+        """The words of the time expression that modifies a predicate (التقى … أمس,
+        أعلن يوم الأحد), or "": what kg/dates.py resolves to date the fact."""
+        for j in tree.children(pred, *TIME_DEPS):
+            for k in (j, *tree.children(j, "nmod", "flat")):
+                key = self.token_ent.get((s.index, k))
+                if key is not None and self.ent(key).cls == "TimeExpression":
+                    return self.ent(key).value
+        return ""
 
 
 def _whole_word(surface: str, tree: Tree, last: int) -> str:
