@@ -327,6 +327,17 @@ def _weak_participle(surface: str, bare: str, gender: str, score: float) -> Read
     )
 
 
+#: Pronoun suffixes news almost never puts on a word the lexicon lacks, but foreign names
+#: end in: كن (you, feminine plural) in بلينكن, هوكن is a name, not ب + لين + كن.
+_RARE_SUFFIXES = frozenset({"كن"})
+
+
+def _rare_suffix(r: Reading) -> bool:
+    """Whether a reading ends in a pronoun suffix of :data:`_RARE_SUFFIXES`."""
+    last = r.parts[-1]
+    return len(r.parts) > 1 and last.tag == "pron" and normalize(last.lemma) == "انتن"
+
+
 def _composed_readings(
     surface: str, forms: dict[str, str], weights: dict[str, float]
 ) -> list[Reading]:
@@ -340,7 +351,7 @@ def _composed_readings(
         if pro and not bare.startswith(pro):
             continue
         for enc in ("", *SUFFIXES):
-            if not pro and not enc:
+            if not pro and not enc or enc in _RARE_SUFFIXES:
                 continue
             if enc and not bare.endswith(enc):
                 continue
@@ -629,7 +640,7 @@ def _analyse_word(surface: str) -> tuple[Reading, ...]:
     else:
         readings.extend(_composed_readings(surface, forms, weights))
         if not readings and USE_FARAHIDI:
-            readings.extend(_farahidi_readings(surface))
+            readings.extend(r for r in _farahidi_readings(surface) if not _rare_suffix(r))
         if bare.endswith("ا") and len(bare) >= 4 and not any(r.pos in ("N", "A") for r in readings):
             # سفنا: the accusative alif, written without its tanween, on a noun the lexicon knows
             # (besides the analyser's verb + نا)
