@@ -64,6 +64,8 @@ class KG(DefinedNamespace):
     extractor: URIRef
     index: URIRef
     mentionedIn: URIRef
+    reportedAs: URIRef
+    reportedIn: URIRef
     negated: URIRef
     relatedTo: URIRef
     start: URIRef

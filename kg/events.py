@@ -1,0 +1,252 @@
+"""Event identity: when two event nodes are one event.
+
+Within a document, event entities whose labels give them one IRI (two «اجتماعا» told of
+in two cities) stay apart when their places or named days disagree
+(:func:`distinct_events`). Across the documents of a build or store, per-document event
+nodes that tell of the same event are redirected to one corpus event
+(:func:`identity_triples`): the same kind, at least two shared participants (an IRI,
+so a Wikidata item when linked), the same place when both give one, and dates at most
+``DATE_WINDOW_DAYS`` apart when both are known. The corpus event's IRI is made from the
+smallest member IRI, and the clusters are the connected components of the pairs that
+agree, so the result does not depend on the order of the documents.
+
+Redirect, not ``owl:sameAs`` (which the graph keeps for Wikidata items): the corpus
+event, in the named graph ``{base}events``, has its own type and label, ``kg:reportedIn``
+each document that tells of it and ``kg:reportedAs`` each member, which keeps its facts
+and provenance in its document's graph. Every triple of that graph has a corpus event as
+its subject, so no document's own subjects change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+from rdflib.term import Node
+
+from .extract.words import MONTHS, WEEKDAYS
+from .text import normalize
+from .vocab import KG, resource
+
+#: Dates (the document's, or the event's when resolved) at most this many days apart
+#: can be one event: a summit reported the day after, a talk told of three days later.
+DATE_WINDOW_DAYS = 3
+#: Participants two reports of one event must share (one shared party is every meeting
+#: a minister holds).
+SHARED_PARTICIPANTS = 2
+#: Relations from a party to the event it takes part in.
+PARTY_RELATIONS = frozenset({"participatedIn", "attended", "hosted", "opened"})
+#: Event kinds of a meeting: a clause's «لقاء A و B» and a noun's «اجتماع» are one kind.
+_KIND_ALIASES = {"talks": "meeting", "visit": "visit"}
+_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+
+
+class EventSig(NamedTuple):
+    """What identifies one per-document event node."""
+
+    iri: str
+    doc: str
+    kind: str
+    participants: frozenset[str]
+    place: str  # "" when the document gives none
+    date: str  # ISO date, "" when unknown
+    label: str
+    lang: str
+
+
+def event_kind(label: str, lang: str = "ar") -> str:
+    """The kind of an event from its label: the lexicon's event type of its first word
+    that has one, else that word without its article.
+
+    >>> event_kind("لقاء بلينكن وفيصل بن فرحان"), event_kind("اجتماعا آخر")
+    ('meeting', 'meeting')
+    >>> event_kind("meeting of Rex and Ali", "en")
+    'meeting'
+    """
+    from .lexicon import relations as lexmod
+
+    lex = lexmod.load("en" if lang == "en" else "ar")
+    words = [normalize(w).strip("«»\"'") for w in label.split()]
+    for w in words[:3]:
+        for form in (w, w[2:] if w.startswith("ال") else w, w.rstrip("ا")):
+            kind = lex.event_type(form)
+            if kind:
+                return _KIND_ALIASES.get(kind, kind)
+    first = words[0] if words else ""
+    return first[2:] if first.startswith("ال") else first
+
+
+def specific_time(text: str) -> frozenset[str]:
+    """The words of a time expression that name one day or date: weekdays, months and
+    numbers (relative words such as أمس or لاحقا are left out: they may name the same day).
+
+    >>> sorted(specific_time("يوم الأحد 12 مارس"))
+    ['12', 'الاحد', 'مارس']
+    >>> specific_time("أمس")
+    frozenset()
+    """
+    words = normalize(text).replace("،", " ").split()
+    out = set()
+    for w in words:
+        bare = w[1:] if w.startswith(("و", "ب")) and w[1:] in WEEKDAYS | MONTHS else w
+        if bare in WEEKDAYS or bare in MONTHS or bare.isdigit():
+            out.add(bare)
+    return frozenset(out)
+
+
+def times_disagree(a: str, b: str) -> bool:
+    """Whether two time expressions name different days: both name one, differently.
+
+    >>> times_disagree("يوم الأحد", "الأحد"), times_disagree("الأحد", "الثلاثاء")
+    (False, True)
+    >>> times_disagree("أمس", "الثلاثاء")
+    False
+    """
+    sa, sb = specific_time(a), specific_time(b)
+    return bool(sa and sb and sa != sb)
+
+
+def doc_date(meta: Iterable[tuple[str, str]]) -> str:
+    """A document's ISO date from its metadata (``Document.meta``), "" when it has none.
+
+    >>> doc_date([("date", "2024-03-05T10:00:00Z")]), doc_date([])
+    ('2024-03-05', '')
+    """
+    m = _DATE.search(dict(meta).get("date", "") or "")
+    return m.group(0) if m else ""
+
+
+def _days_apart(a: str, b: str) -> int | None:
+    if not a or not b:
+        return None
+    try:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+    except ValueError:
+        return None
+
+
+def same_event(a: EventSig, b: EventSig) -> bool:
+    """Whether two reports tell of one event.
+
+    >>> def sig(doc, place="P", date=""):
+    ...     return EventSig("i" + doc, doc, "meeting", frozenset({"A", "B"}), place, date, "", "ar")
+    >>> same_event(sig("1"), sig("2")), same_event(sig("1"), sig("2", place="Q"))
+    (True, False)
+    >>> same_event(sig("1", date="2024-03-01"), sig("2", place="", date="2024-03-10"))
+    False
+    """
+    if a.doc == b.doc or a.kind != b.kind or not a.kind:
+        return False
+    if len(a.participants & b.participants) < SHARED_PARTICIPANTS:
+        return False
+    if a.place and b.place and a.place != b.place:
+        return False
+    apart = _days_apart(a.date, b.date)
+    return apart is None or apart <= DATE_WINDOW_DAYS
+
+
+def clusters(sigs: Iterable[EventSig]) -> list[list[EventSig]]:
+    """Groups of two or more reports of one event (connected components of the pairs
+    ``same_event`` accepts), each sorted by IRI, the groups sorted by their first IRI.
+
+    Only reports sharing a participant are compared, so a large corpus is not compared
+    pair by pair.
+    """
+    ordered = sorted(set(sigs))
+    parent = list(range(len(ordered)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_party: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, s in enumerate(ordered):
+        for p in s.participants:
+            by_party[(s.kind, p)].append(i)
+    for members in by_party.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if find(i) != find(j) and same_event(ordered[i], ordered[j]):
+                    parent[max(find(i), find(j))] = min(find(i), find(j))
+    groups: dict[int, list[EventSig]] = defaultdict(list)
+    for i, s in enumerate(ordered):
+        groups[find(i)].append(s)
+    return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: g[0].iri)
+
+
+def corpus_event_iri(members: Sequence[EventSig], base: str) -> URIRef:
+    """The corpus event of some reports: named after the smallest member IRI."""
+    first = min(s.iri for s in members)
+    return URIRef(resource(base, "event", hashlib.sha1(first.encode()).hexdigest()[:16]))
+
+
+def events_graph(base: str) -> URIRef:
+    """The named graph of the corpus events and the redirects to them.
+
+    >>> str(events_graph("http://x/"))
+    'http://x/events'
+    """
+    return URIRef(resource(base, "events"))
+
+
+def identity_triples(sigs: Iterable[EventSig], base: str) -> list[tuple[Node, Node, Node]]:
+    """The redirects of the reports that tell of one event, and the corpus events.
+
+    >>> a = EventSig("http://x/doc/1/event/m", "http://x/doc/1", "meeting", frozenset({"A", "B"}), "", "", "لقاء", "ar")
+    >>> b = a._replace(iri="http://x/doc/2/event/m", doc="http://x/doc/2")
+    >>> [str(p).split("#")[-1] for _, p, _ in identity_triples([b, a], "http://x/")]
+    ['type', 'label', 'reportedIn', 'reportedIn', 'reportedAs', 'reportedAs']
+    """
+    out: list[tuple[Node, Node, Node]] = []
+    for group in clusters(sigs):
+        event = corpus_event_iri(group, base)
+        out.append((event, RDF.type, KG.Event))
+        for lang, label in _labels(group).items():
+            out.append((event, RDFS.label, Literal(label, lang=lang) if lang else Literal(label)))
+        for doc in sorted({s.doc for s in group}):
+            out.append((event, KG.reportedIn, URIRef(doc)))
+        for s in group:
+            out.append((event, KG.reportedAs, URIRef(s.iri)))
+    return out
+
+
+def _labels(group: Sequence[EventSig]) -> dict[str, str]:
+    """One label per language: the most frequent among the reports, then the longest
+    (a clause's «لقاء A و B» tells more than «اجتماعا»)."""
+    by_lang: dict[str, Counter[str]] = defaultdict(Counter)
+    for s in group:
+        if s.label:
+            by_lang[s.lang][s.label] += 1
+    return {lang: min(c, key=lambda t: (-c[t], -len(t), t)) for lang, c in sorted(by_lang.items())}
+
+
+def signatures(triples: Iterable[tuple[Node, Node, Node]], doc: str, date: str) -> list[EventSig]:
+    """The events a document's graph tells of (its own event nodes), with their kind,
+    participants, place and date (the document's: the project resolves no event dates
+    yet)."""
+    triples = list(triples)
+    prefix = doc + "/event/"
+    labels: dict[str, tuple[str, str]] = {}
+    parties: dict[str, set[str]] = defaultdict(set)
+    places: dict[str, list[str]] = defaultdict(list)
+    for s, p, o in triples:
+        if p == RDFS.label and str(s).startswith(prefix) and isinstance(o, Literal):
+            labels.setdefault(str(s), (str(o), o.language or ""))
+        elif str(o).startswith(prefix) and str(p) in {str(KG[r]) for r in PARTY_RELATIONS}:
+            parties[str(o)].add(str(s))
+        elif p == KG.location and str(s).startswith(prefix):
+            places[str(s)].append(str(o))
+    out = []
+    for iri, (label, lang) in sorted(labels.items()):
+        kind = event_kind(label, lang)
+        place = min(places[iri]) if places.get(iri) else ""
+        out.append(EventSig(iri, doc, kind, frozenset(parties[iri]), place, date, label, lang))
+    return out
