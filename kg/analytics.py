@@ -98,15 +98,27 @@ def to_networkx(graph: Graph, *, lang: str = "ar") -> nx.MultiDiGraph[str]:
     )
     G: nx.MultiDiGraph[str] = nx.MultiDiGraph(lang=lang)
     entities = _entity_iris(g, facts)
-    for iri in sorted(entities):
-        G.add_node(str(iri), **_node_attrs(g, iri, lang, sentences))
+    # a document's event node that reports a corpus event is drawn as that event
+    to = {m: e for e, m in g.subject_objects(KG.reportedAs) if isinstance(m, URIRef)}
+    members: dict[URIRef, list[URIRef]] = defaultdict(list)
+    for m in sorted(to):
+        members[to[m]].append(m)
+    for iri in sorted({to.get(e, e) for e in entities}):
+        attrs = _node_attrs(g, iri, lang, sentences)
+        for m in members.get(iri, ()):
+            attrs["sentences"] = _unique(
+                [*attrs["sentences"], *_node_attrs(g, m, lang, sentences)["sentences"]]
+            )
+        G.add_node(str(iri), **attrs)
     provenance = _provenance(g, sentences)
+    merged: dict[tuple[URIRef, URIRef, URIRef], list[dict[str, Any]]] = defaultdict(list)
     for s, p, o in facts:
         if s not in entities or o not in entities:  # e.g. a relation to a document
             continue
-        G.add_edge(
-            str(s), str(o), key=str(p), **_edge_attrs(p, labels, provenance.get((s, p, o), []))
-        )
+        merged[(to.get(s, s), p, to.get(o, o))] += provenance.get((s, p, o), [])
+    for (s, p, o), prov in merged.items():
+        if s != o:
+            G.add_edge(str(s), str(o), key=str(p), **_edge_attrs(p, labels, prov))
     return G
 
 

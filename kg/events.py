@@ -152,34 +152,55 @@ def same_event(a: EventSig, b: EventSig) -> bool:
 
 
 def clusters(sigs: Iterable[EventSig]) -> list[list[EventSig]]:
-    """Groups of two or more reports of one event (connected components of the pairs
-    ``same_event`` accepts), each sorted by IRI, the groups sorted by their first IRI.
+    """Groups of two or more reports of one event, each sorted by IRI, the groups sorted
+    by their first IRI.
 
+    Pairs ``same_event`` accepts join their groups, the closest pairs first (more shared
+    participants, both with a place) and then by IRI, so the order of the documents does
+    not matter; two groups join only if together they still name one place and their
+    dates fit in the window (a report without a place does not chain Riyadh to Cairo).
     Only reports sharing a participant are compared, so a large corpus is not compared
     pair by pair.
     """
     ordered = sorted(set(sigs))
-    parent = list(range(len(ordered)))
+    group_of = list(range(len(ordered)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
+    for _, i, j in _candidate_pairs(ordered):
+        a, b = group_of[i], group_of[j]
+        if a == b or not _fits(ordered, members[a] + members[b]):
+            continue
+        a, b = min(a, b), max(a, b)
+        for k in members[b]:
+            group_of[k] = a
+        members[a] += members.pop(b)
+    groups = [sorted((ordered[k] for k in m), key=lambda s: s.iri) for m in members.values()]
+    return sorted((g for g in groups if len(g) > 1), key=lambda g: g[0].iri)
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
+def _candidate_pairs(ordered: list[EventSig]) -> list[tuple[tuple[int, int], int, int]]:
+    """Pairs of reports of one event, closest first: (rank, i, j) sorted."""
     by_party: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, s in enumerate(ordered):
         for p in s.participants:
             by_party[(s.kind, p)].append(i)
-    for members in by_party.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if find(i) != find(j) and same_event(ordered[i], ordered[j]):
-                    parent[max(find(i), find(j))] = min(find(i), find(j))
-    groups: dict[int, list[EventSig]] = defaultdict(list)
-    for i, s in enumerate(ordered):
-        groups[find(i)].append(s)
-    return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: g[0].iri)
+    pairs = {(i, j) for idx in by_party.values() for x, i in enumerate(idx) for j in idx[x + 1 :]}
+    out = []
+    for i, j in pairs:
+        a, b = ordered[i], ordered[j]
+        if same_event(a, b):
+            rank = (-len(a.participants & b.participants), 0 if a.place and b.place else 1)
+            out.append((rank, i, j))
+    return sorted(out)
+
+
+def _fits(ordered: list[EventSig], group: list[int]) -> bool:
+    """Whether reports can be one event: one place at most, dates within the window."""
+    places = {ordered[k].place for k in group if ordered[k].place}
+    dates = sorted(ordered[k].date for k in group if ordered[k].date)
+    if len(places) > 1:
+        return False
+    apart = _days_apart(dates[0], dates[-1]) if dates else None
+    return apart is None or apart <= DATE_WINDOW_DAYS
 
 
 def corpus_event_iri(members: Sequence[EventSig], base: str) -> URIRef:
