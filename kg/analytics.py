@@ -99,13 +99,17 @@ def to_networkx(graph: Graph, *, lang: str = "ar") -> nx.MultiDiGraph[str]:
     G: nx.MultiDiGraph[str] = nx.MultiDiGraph(lang=lang)
     entities = _entity_iris(g, facts)
     # a document's event node that reports a corpus event is drawn as that event
-    to = {m: e for e, m in g.subject_objects(KG.reportedAs) if isinstance(m, URIRef)}
+    to: dict[URIRef, URIRef] = {
+        m: e
+        for e, m in g.subject_objects(KG.reportedAs)
+        if isinstance(m, URIRef) and isinstance(e, URIRef)
+    }
     members: dict[URIRef, list[URIRef]] = defaultdict(list)
     for m in sorted(to):
         members[to[m]].append(m)
     for iri in sorted({to.get(e, e) for e in entities}):
         attrs = _node_attrs(g, iri, lang, sentences)
-        for m in members.get(iri, ()):
+        for m in members.get(iri, []):
             attrs["sentences"] = _unique(
                 [*attrs["sentences"], *_node_attrs(g, m, lang, sentences)["sentences"]]
             )
