@@ -8,6 +8,13 @@ sentences put it in another place, at another named day or date, or that the sen
 calls another one (اجتماعا آخر), is split off: this sentence's mentions and facts become
 an entity of their own. Participants are not compared: a later sentence often names one
 party of the same meeting.
+
+>>> from kg import build
+>>> g = build(texts=["عقد الوزير اجتماعا في عمان يوم الاثنين. وعقد الوزير اجتماعا في القاهرة يوم الخميس."])
+>>> sorted((f.subject, f.object) for f in g.facts(relation="location"))
+[('اجتماعا', 'القاهرة'), ('اجتماعا', 'عمان')]
+>>> len({f.subject_iri for f in g.facts(relation="location")})
+2
 """
 
 from __future__ import annotations
