@@ -55,9 +55,7 @@ def settle_events(store: ox.Store, base: str) -> int:
     graph = f"<{events_graph(base)}>"
     ops = [f"DROP SILENT GRAPH {graph}"]
     if triples:
-        from .serialise import nt_term
-
-        body = "\n".join(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in triples)
+        body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
         ops.append(f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
     store.update(" ;\n".join(ops))
     return sum(1 for t in triples if str(t[1]).endswith("#type"))
