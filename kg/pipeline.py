@@ -232,6 +232,8 @@ def build(
                 problems.append(failed)
             else:
                 results.append(item)
+        if writer is not None:
+            writer.settle_events()  # documents added may report one event
     finally:
         if writer is not None:
             writer.close()

@@ -119,6 +119,10 @@ def test_three_reports_of_one_meeting_are_one_event_in_a_store(
     build_corpus([corpus], None, Options(html=False), store_dir=tmp_path / "st")
     ds = to_dataset(tmp_path / "st")
     _check_one_meeting(_corpus_events(ds.graph(URIRef(f"{DEFAULT_BASE}events"))))
+    # the in-memory build into a store too
+    build([corpus], None, Options(html=False), store_dir=tmp_path / "st2")
+    ds = to_dataset(tmp_path / "st2")
+    _check_one_meeting(_corpus_events(ds.graph(URIRef(f"{DEFAULT_BASE}events"))))
 
 
 def test_the_view_draws_one_node_for_the_event(corpus: Path, tmp_path: Path) -> None:
