@@ -18,6 +18,7 @@ from kg import build as build_texts
 from kg.analytics import most_central, to_networkx
 from kg.events import DATE_WINDOW_DAYS, EventSig, identity_triples
 from kg.pipeline import Options, build, build_corpus
+from kg.query import query, read_query
 from kg.serialise import load
 from kg.vocab import DEFAULT_BASE, KG
 
@@ -96,6 +97,12 @@ def test_three_reports_of_one_meeting_are_one_event_in_out(corpus: Path, tmp_pat
     g = load(tmp_path / "graph.ttl")
     cairo = [e for e in g.subjects(RDF.type, KG.Event) if str(e).startswith(_doc_events("cairo"))]
     assert cairo and not list(g.subjects(KG.reportedAs, cairo[0]))
+
+
+def test_the_stored_query_lists_the_event_and_its_reports(corpus: Path, tmp_path: Path) -> None:
+    build_corpus([corpus], tmp_path, Options(html=False))
+    rows = list(query(load(tmp_path / "graph.trig"), read_query("reported_events")))
+    assert [(int(r["documents"]), int(r["participants"])) for r in rows] == [(3, 2)]
 
 
 def test_the_files_of_a_corpus_build_are_those_of_the_in_memory_build(
