@@ -2,13 +2,15 @@
 
 Within a document, event entities whose labels give them one IRI (two «اجتماعا» told of
 in two cities) stay apart when their places or named days disagree
-(:func:`distinct_events`). Across the documents of a build or store, per-document event
+(``kg.graph``). Across the documents of a build or store, per-document event
 nodes that tell of the same event are redirected to one corpus event
 (:func:`identity_triples`): the same kind, at least two shared participants (an IRI,
-so a Wikidata item when linked), the same place when both give one, and dates at most
+so a Wikidata item when linked; one when both call the event by the same name of two
+words or more), the same place when both give one, and dates at most
 ``DATE_WINDOW_DAYS`` apart when both are known. The corpus event's IRI is made from the
-smallest member IRI, and the clusters are the connected components of the pairs that
-agree, so the result does not depend on the order of the documents.
+smallest member IRI, and the groups are made in an order fixed by the reports
+themselves (:func:`clusters`), so the result does not depend on the order of the
+documents.
 
 Redirect, not ``owl:sameAs`` (which the graph keeps for Wikidata items): the corpus
 event, in the named graph ``{base}events``, has its own type and label, ``kg:reportedIn``
@@ -40,6 +42,9 @@ DATE_WINDOW_DAYS = 3
 #: Participants two reports of one event must share (one shared party is every meeting
 #: a minister holds).
 SHARED_PARTICIPANTS = 2
+#: ... or one, when both reports call the event by the same name of two words or more
+#: (اجتماع التحالف الدولي, القمة الخليجية): a name and a party are two cues too.
+SHARED_WITH_NAME = 1
 #: Relations from a party to the event it takes part in.
 PARTY_RELATIONS = frozenset({"participatedIn", "attended", "hosted", "opened"})
 #: Event kinds of a meeting: a clause's «لقاء A و B» and a noun's «اجتماع» are one kind.
@@ -143,12 +148,23 @@ def same_event(a: EventSig, b: EventSig) -> bool:
     """
     if a.doc == b.doc or a.kind != b.kind or not a.kind:
         return False
-    if len(a.participants & b.participants) < SHARED_PARTICIPANTS:
+    need = SHARED_WITH_NAME if _same_name(a.label, b.label) else SHARED_PARTICIPANTS
+    if len(a.participants & b.participants) < need:
         return False
     if a.place and b.place and a.place != b.place:
         return False
     apart = _days_apart(a.date, b.date)
     return apart is None or apart <= DATE_WINDOW_DAYS
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two labels are one name of two words or more (spelling aside).
+
+    >>> _same_name("اجتماع التحالف الدولي", "اجتماع التحالف الدولى"), _same_name("القمة", "القمة")
+    (True, False)
+    """
+    na, nb = normalize(a), normalize(b)
+    return na == nb and len(na.split()) >= 2
 
 
 def clusters(sigs: Iterable[EventSig]) -> list[list[EventSig]]:

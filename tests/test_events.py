@@ -216,3 +216,11 @@ def test_another_meeting_is_another_event() -> None:
         "ثم عقد الوزيران اجتماعا آخر."
     )
     assert len(_event_places(text)) == 2
+
+
+def test_one_shared_participant_is_enough_for_one_name_of_two_words() -> None:
+    named = _sig("1", parties=("A", "B"))._replace(label="اجتماع التحالف الدولي")
+    other = _sig("2", parties=("A", "C"))._replace(label="اجتماع التحالف الدولى")
+    assert identity_triples([named, other], "http://x/")
+    bare = [s._replace(label="الاجتماع") for s in (named, other)]
+    assert identity_triples(bare, "http://x/") == []
