@@ -14,7 +14,8 @@ documents.
 
 Redirect, not ``owl:sameAs`` (which the graph keeps for Wikidata items): the corpus
 event, in the named graph ``{base}events``, has its own type and label, ``kg:reportedIn``
-each document that tells of it and ``kg:reportedAs`` each member, which keeps its facts
+each document that tells of it, ``kg:mentionedIn`` their sentences that mention it, and
+``kg:reportedAs`` each member, which keeps its facts
 and provenance in its document's graph. Every triple of that graph has a corpus event as
 its subject, so no document's own subjects change.
 """
@@ -63,6 +64,7 @@ class EventSig(NamedTuple):
     date: str  # ISO date, "" when unknown
     label: str
     lang: str
+    sentences: tuple[str, ...] = ()  # the sentences that mention it (kg:mentionedIn)
 
 
 def event_kind(label: str, lang: str = "ar") -> str:
@@ -241,6 +243,8 @@ def identity_triples(sigs: Iterable[EventSig], base: str) -> list[tuple[Node, No
     >>> b = a._replace(iri="http://x/doc/2/event/m", doc="http://x/doc/2")
     >>> [str(p).split("#")[-1] for _, p, _ in identity_triples([b, a], "http://x/")]
     ['type', 'label', 'reportedIn', 'reportedIn', 'reportedAs', 'reportedAs']
+    >>> len(identity_triples([a._replace(sentences=("http://x/doc/1/s/0",)), b], "http://x/"))
+    7
     """
     out: list[tuple[Node, Node, Node]] = []
     for group in clusters(sigs):
@@ -250,6 +254,8 @@ def identity_triples(sigs: Iterable[EventSig], base: str) -> list[tuple[Node, No
             out.append((event, RDFS.label, Literal(label, lang=lang) if lang else Literal(label)))
         for doc in sorted({s.doc for s in group}):
             out.append((event, KG.reportedIn, URIRef(doc)))
+        for sentence in sorted({x for s in group for x in s.sentences}):
+            out.append((event, KG.mentionedIn, URIRef(sentence)))
         for s in group:
             out.append((event, KG.reportedAs, URIRef(s.iri)))
     return out
@@ -274,6 +280,7 @@ def signatures(triples: Iterable[tuple[Node, Node, Node]], doc: str, date: str) 
     labels: dict[str, tuple[str, str]] = {}
     parties: dict[str, set[str]] = defaultdict(set)
     places: dict[str, list[str]] = defaultdict(list)
+    sentences: dict[str, set[str]] = defaultdict(set)
     for s, p, o in triples:
         if p == RDFS.label and str(s).startswith(prefix) and isinstance(o, Literal):
             labels.setdefault(str(s), (str(o), o.language or ""))
@@ -281,9 +288,14 @@ def signatures(triples: Iterable[tuple[Node, Node, Node]], doc: str, date: str) 
             parties[str(o)].add(str(s))
         elif p == KG.location and str(s).startswith(prefix):
             places[str(s)].append(str(o))
+        elif p == KG.mentionedIn and str(s).startswith(prefix):
+            sentences[str(s)].add(str(o))
     out = []
     for iri, (label, lang) in sorted(labels.items()):
         kind = event_kind(label, lang)
         place = min(places[iri]) if places.get(iri) else ""
-        out.append(EventSig(iri, doc, kind, frozenset(parties[iri]), place, date, label, lang))
+        said = tuple(sorted(sentences[iri]))
+        out.append(
+            EventSig(iri, doc, kind, frozenset(parties[iri]), place, date, label, lang, said)
+        )
     return out
