@@ -108,15 +108,43 @@ def specific_time(text: str) -> frozenset[str]:
 
 
 def times_disagree(a: str, b: str) -> bool:
-    """Whether two time expressions name different days: both name one, differently.
+    """Whether two time expressions name different days: both name a weekday, a month or
+    a number, and differ in one they both name (a weekday and a month may be one day).
 
     >>> times_disagree("يوم الأحد", "الأحد"), times_disagree("الأحد", "الثلاثاء")
     (False, True)
-    >>> times_disagree("أمس", "الثلاثاء")
-    False
+    >>> times_disagree("أمس", "الثلاثاء"), times_disagree("اليوم الخميس", "أكتوبر 2022")
+    (False, False)
     """
     sa, sb = specific_time(a), specific_time(b)
-    return bool(sa and sb and sa != sb)
+    for words in (WEEKDAYS, MONTHS):
+        wa, wb = sa & words, sb & words
+        if wa and wb and wa.isdisjoint(wb):
+            return True
+    na, nb = {w for w in sa if w.isdigit()}, {w for w in sb if w.isdigit()}
+    return bool(na and nb and na.isdisjoint(nb))
+
+
+#: Places that do not nest within their class: two cities (or two countries) named for
+#: one event are two places; a region and a district in it may be one.
+DISJOINT_PLACES = frozenset({"City", "Country"})
+
+
+def places_disagree(a: Iterable[tuple[str, str]], b: Iterable[tuple[str, str]]) -> bool:
+    """Whether two sets of (place, class) name different places: a city (or country) of
+    one is no city (or country) of the other.
+
+    >>> places_disagree([("riyadh", "City")], [("jeddah", "City")])
+    True
+    >>> places_disagree([("gaza", "City")], [("gaza strip", "Region")])
+    False
+    """
+    for cls in DISJOINT_PLACES:
+        pa = {p for p, c in a if c == cls}
+        pb = {p for p, c in b if c == cls}
+        if pa and pb and pa.isdisjoint(pb):
+            return True
+    return False
 
 
 def doc_date(meta: Iterable[tuple[str, str]]) -> str:

@@ -26,7 +26,14 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, XSD
 from rdflib.term import Node
 
 from .errors import DuplicateDocumentError, InvalidExtractionError, TallyError
-from .events import doc_date, events_graph, identity_triples, signatures, times_disagree
+from .events import (
+    doc_date,
+    events_graph,
+    identity_triples,
+    places_disagree,
+    signatures,
+    times_disagree,
+)
 from .model import ENTITY_CLASSES, DocResult, Entity, Extraction, Link, Triple
 from .text import detect_lang, normalize, slug, strip_invisible
 from .vocab import DEFAULT_BASE, KG, OPEN, PREFIXES, WD, relation_iri, resource
@@ -385,11 +392,12 @@ def _place_entities(result: DocResult, base: str) -> _PlacedDoc:
 def _separate_events(ex: Extraction, placed: dict[str, _Placed]) -> dict[str, URIRef]:
     """New IRIs for the events of one document that share an IRI (one label) but not
     a place or named day: the first group keeps the IRI, the next get ``-2``, ``-3``."""
-    where: dict[str, set[str]] = defaultdict(set)
+    where: dict[str, set[tuple[str, str]]] = defaultdict(set)
     when: dict[str, list[str]] = defaultdict(list)
     for t in ex.triples:
-        if t.relation == "location":
-            where[t.subject].add(str(placed[t.object].iri) if t.object in placed else t.object)
+        if t.relation == "location" and t.object in placed:
+            o = placed[t.object]
+            where[t.subject].add((str(o.iri), o.entity.cls))
         elif t.relation == "pointInTime" and t.object in placed:
             when[t.subject].append(placed[t.object].entity.label)
     by_iri: dict[URIRef, list[str]] = defaultdict(list)
@@ -409,9 +417,11 @@ def _separate_events(ex: Extraction, placed: dict[str, _Placed]) -> dict[str, UR
     return out
 
 
-def _agree(a: str, b: str, where: Mapping[str, set[str]], when: Mapping[str, list[str]]) -> bool:
+def _agree(
+    a: str, b: str, where: Mapping[str, set[tuple[str, str]]], when: Mapping[str, list[str]]
+) -> bool:
     """Whether two events of one document agree on place and named day."""
-    if where.get(a) and where.get(b) and where[a].isdisjoint(where[b]):
+    if places_disagree(where.get(a, ()), where.get(b, ())):
         return False
     return not any(times_disagree(x, y) for x in when.get(a, ()) for y in when.get(b, ()))
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..events import times_disagree
+from ..events import places_disagree, times_disagree
 from ..model import Sentence
 from ..text import normalize
 from .state import Doc, Ent
@@ -49,16 +49,18 @@ def _another(tree: Tree, tid: int) -> bool:
     return any(normalize(tree.tok(k).form) in ANOTHER for k in tree.children(tid, "amod"))
 
 
-def _where_when(d: Doc, key: str, sentence: int, now: bool) -> tuple[set[str], list[str]]:
-    """The places (entity keys) and times (labels) facts give the event in this sentence
-    (``now``) or before it."""
-    places: set[str] = set()
+def _where_when(
+    d: Doc, key: str, sentence: int, now: bool
+) -> tuple[set[tuple[str, str]], list[str]]:
+    """The places (entity key, class) and times (labels) facts give the event in this
+    sentence (``now``) or before it."""
+    places: set[tuple[str, str]] = set()
     times: list[str] = []
     for f in d.facts:
         if (f.sentence == sentence) != now or f.sentence > sentence or d.find(f.subject) != key:
             continue
         if f.relation == "location":
-            places.add(d.find(f.object))
+            places.add((d.find(f.object), d.ent(f.object).cls))
         elif f.relation == "pointInTime":
             times.extend(d.ent(f.object).names[:1])
     return places, times
@@ -68,7 +70,7 @@ def _disagrees(d: Doc, key: str, sentence: int) -> bool:
     """Whether this sentence puts the event in another place or on another day."""
     places, times = _where_when(d, key, sentence, now=True)
     before_places, before_times = _where_when(d, key, sentence, now=False)
-    if places and before_places and places.isdisjoint(before_places):
+    if places_disagree(places, before_places):
         return True
     return any(times_disagree(a, b) for a in times for b in before_times)
 
