@@ -4,7 +4,8 @@ told of is the same event only when place and time agree.
 Event nouns of one kind start as one entity per document (``event:اجتماع``), so that
 «الاجتماع» in a later sentence refers back to the meeting told of before. Once a sentence
 has given its events their place and time (``kg.extract.events``), an event whose earlier
-sentences put it in another place, at another named day or date, or that the sentence
+sentences put it in another city or country, on another named day or date
+(``kg.events.places_disagree``, ``kg.events.times_disagree``), or that the sentence
 calls another one (اجتماعا آخر), is split off: this sentence's mentions and facts become
 an entity of their own. Participants are not compared: a later sentence often names one
 party of the same meeting.
