@@ -26,14 +26,15 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple, Protocol
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from .extract.words import MONTHS, WEEKDAYS
+from .model import Entity, Triple
 from .text import normalize
 from .vocab import KG, resource
 
@@ -145,6 +146,58 @@ def places_disagree(a: Iterable[tuple[str, str]], b: Iterable[tuple[str, str]]) 
         if pa and pb and pa.isdisjoint(pb):
             return True
     return False
+
+
+class PlacedEntity(Protocol):
+    """What ``separate_events`` reads of an entity placed in a document's graph."""
+
+    @property
+    def entity(self) -> Entity: ...
+    @property
+    def iri(self) -> URIRef: ...
+    @property
+    def link(self) -> object: ...
+    @property
+    def sentences(self) -> tuple[int, ...]: ...
+
+
+def separate_events(
+    triples: Iterable[Triple], placed: Mapping[str, PlacedEntity]
+) -> dict[str, URIRef]:
+    """New IRIs for the events of one document that share an IRI (one label) but not
+    a place or named day: the first group keeps the IRI, the next get ``-2``, ``-3``."""
+    where: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    when: dict[str, list[str]] = defaultdict(list)
+    for t in triples:
+        if t.relation == "location" and t.object in placed:
+            o = placed[t.object]
+            where[t.subject].add((str(o.iri), o.entity.cls))
+        elif t.relation == "pointInTime" and t.object in placed:
+            when[t.subject].append(placed[t.object].entity.label)
+    by_iri: dict[URIRef, list[str]] = defaultdict(list)
+    for key, p in placed.items():
+        if p.entity.cls == "Event" and p.link is None:
+            by_iri[p.iri].append(key)
+    out: dict[str, URIRef] = {}
+    for iri, keys in by_iri.items():
+        groups: list[list[str]] = []
+        for key in sorted(keys, key=lambda k: (placed[k].sentences, k)):
+            group = next((g for g in groups if all(_agree(k, key, where, when) for k in g)), None)
+            if group is None:
+                groups.append(group := [])
+            group.append(key)
+        for n, group in enumerate(groups[1:], start=2):
+            out.update({k: URIRef(f"{iri}-{n}") for k in group})
+    return out
+
+
+def _agree(
+    a: str, b: str, where: Mapping[str, set[tuple[str, str]]], when: Mapping[str, list[str]]
+) -> bool:
+    """Whether two events of one document agree on place and named day."""
+    if places_disagree(where.get(a, ()), where.get(b, ())):
+        return False
+    return not any(times_disagree(x, y) for x in when.get(a, ()) for y in when.get(b, ()))
 
 
 def doc_date(meta: Iterable[tuple[str, str]]) -> str:

@@ -26,15 +26,8 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, XSD
 from rdflib.term import Node
 
 from .errors import DuplicateDocumentError, InvalidExtractionError, TallyError
-from .events import (
-    doc_date,
-    events_graph,
-    identity_triples,
-    places_disagree,
-    signatures,
-    times_disagree,
-)
-from .model import ENTITY_CLASSES, DocResult, Entity, Extraction, Link, Triple
+from .events import doc_date, events_graph, identity_triples, separate_events, signatures
+from .model import ENTITY_CLASSES, DocResult, Entity, Link, Triple
 from .text import detect_lang, normalize, slug, strip_invisible
 from .vocab import DEFAULT_BASE, KG, OPEN, PREFIXES, WD, relation_iri, resource
 
@@ -384,46 +377,9 @@ def _place_entities(result: DocResult, base: str) -> _PlacedDoc:
         iri = entity_iri(e, link.qid if link else None, result.doc.id, base)
         sentences = sorted({mentions[m].sentence for m in e.mentions if m in mentions})
         placed[e.key] = _Placed(e, iri, link, tuple(sentences))
-    for key, iri in _separate_events(ex, placed).items():
+    for key, iri in separate_events(ex.triples, placed).items():
         placed[key] = replace(placed[key], iri=iri)
     return _PlacedDoc(_doc_lang(result.doc.lang, result.doc.text), placed)
-
-
-def _separate_events(ex: Extraction, placed: dict[str, _Placed]) -> dict[str, URIRef]:
-    """New IRIs for the events of one document that share an IRI (one label) but not
-    a place or named day: the first group keeps the IRI, the next get ``-2``, ``-3``."""
-    where: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    when: dict[str, list[str]] = defaultdict(list)
-    for t in ex.triples:
-        if t.relation == "location" and t.object in placed:
-            o = placed[t.object]
-            where[t.subject].add((str(o.iri), o.entity.cls))
-        elif t.relation == "pointInTime" and t.object in placed:
-            when[t.subject].append(placed[t.object].entity.label)
-    by_iri: dict[URIRef, list[str]] = defaultdict(list)
-    for key, p in placed.items():
-        if p.entity.cls == "Event" and p.link is None:
-            by_iri[p.iri].append(key)
-    out: dict[str, URIRef] = {}
-    for iri, keys in by_iri.items():
-        groups: list[list[str]] = []
-        for key in sorted(keys, key=lambda k: (placed[k].sentences, k)):
-            group = next((g for g in groups if all(_agree(k, key, where, when) for k in g)), None)
-            if group is None:
-                groups.append(group := [])
-            group.append(key)
-        for n, group in enumerate(groups[1:], start=2):
-            out.update({k: URIRef(f"{iri}-{n}") for k in group})
-    return out
-
-
-def _agree(
-    a: str, b: str, where: Mapping[str, set[tuple[str, str]]], when: Mapping[str, list[str]]
-) -> bool:
-    """Whether two events of one document agree on place and named day."""
-    if places_disagree(where.get(a, ()), where.get(b, ())):
-        return False
-    return not any(times_disagree(x, y) for x in when.get(a, ()) for y in when.get(b, ()))
 
 
 def _check_unique_ids(results: list[DocResult]) -> None:
