@@ -113,13 +113,34 @@ def to_networkx(
     facts = sorted(direct)
     G: nx.MultiDiGraph[str] = nx.MultiDiGraph(lang=lang)
     entities = _entity_iris(g, facts)
-    for iri in sorted(entities):
-        G.add_node(str(iri), **_node_attrs(g, iri, lang, sentences))
+    # a document's event node that reports a corpus event is drawn as that event
+    to: dict[URIRef, URIRef] = {
+        m: e
+        for e, m in g.subject_objects(KG.reportedAs)
+        if isinstance(m, URIRef) and isinstance(e, URIRef)
+    }
+    members: dict[URIRef, list[URIRef]] = defaultdict(list)
+    for m in sorted(to):
+        members[to[m]].append(m)
+    for iri in sorted({to.get(e, e) for e in entities}):
+        attrs = _node_attrs(g, iri, lang, sentences)
+        for m in members.get(iri, []):
+            attrs["sentences"] = _unique(
+                [*attrs["sentences"], *_node_attrs(g, m, lang, sentences)["sentences"]]
+            )
+        G.add_node(str(iri), **attrs)
+    merged: dict[tuple[URIRef, URIRef, URIRef], list[dict[str, Any]]] = defaultdict(list)
+    asserted: dict[tuple[URIRef, URIRef, URIRef], bool] = {}
     for s, p, o in facts:
         if s not in entities or o not in entities:  # e.g. a relation to a document
             continue
-        attrs = _edge_attrs(p, labels, provenance.get((s, p, o), []), (s, p, o) in g)
-        G.add_edge(str(s), str(o), key=str(p), **attrs)
+        key = (to.get(s, s), p, to.get(o, o))
+        merged[key] += provenance.get((s, p, o), [])
+        asserted[key] = asserted.get(key, False) or (s, p, o) in g
+    for (s, p, o), prov in merged.items():
+        if s != o:
+            attrs = _edge_attrs(p, labels, prov, asserted[(s, p, o)])
+            G.add_edge(str(s), str(o), key=str(p), **attrs)
     return G
 
 

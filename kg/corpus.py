@@ -49,6 +49,7 @@ from rdflib import URIRef
 
 from .atomic import alive, atomic_files, remove_stale_temps, temp_path
 from .errors import DuplicateDocumentError
+from .events import EventSig, doc_date, events_graph, identity_triples, signatures
 from .graph import (
     Description,
     SharedEntity,
@@ -72,6 +73,7 @@ from .serialise import (
     records,
     term_record,
 )
+from .vocab import DEFAULT_BASE
 
 #: Records of shared subjects held in memory before they are sorted into a run on disk.
 RUN_RECORDS = 200_000
@@ -97,6 +99,7 @@ class Built:
     shared: tuple[Record, ...]  # this document's final triples about shared subjects
     votes: tuple[TallyRow, ...]  # its votes on shared entities
     store: Any = None  # a kg.store.Prepared when the build writes to a store
+    events: tuple[EventSig, ...] = ()  # its event nodes, for the identity of events
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +144,7 @@ def built(
 
         prepared = prepare(result, base=base, part=part)
     sentences, facts, unlinked, qids = doc_counts(result)
+    events = tuple(signatures(part.triples, str(part.iri), doc_date(result.doc.meta)))
     return Built(
         result.doc.id,
         result.doc.source,
@@ -154,6 +158,7 @@ def built(
         shared if files else (),
         tuple(tally_rows(part.votes)),
         prepared,
+        events,
     )
 
 
@@ -220,8 +225,17 @@ class CorpusWriter:
     a killed build is removed by the next one.
     """
 
-    def __init__(self, out_dir: str | os.PathLike[str], *, run_records: int | None = None) -> None:
+    def __init__(
+        self,
+        out_dir: str | os.PathLike[str],
+        *,
+        run_records: int | None = None,
+        base: str = DEFAULT_BASE,
+    ) -> None:
         self.out = Path(out_dir)
+        self.base = base
+        # a few signatures per document: what the identity of events is decided from
+        self._events: list[EventSig] = []
         self.out.mkdir(parents=True, exist_ok=True)
         remove_stale_spools(self.out)
         remove_stale_temps(self.out)
@@ -257,17 +271,23 @@ class CorpusWriter:
         self._parts.write(doc.part)
         self._votes.add(doc.votes)
         self._collect(doc.shared)
+        self._events.extend(doc.events)
         self.documents += 1
 
     def finish(self) -> list[Path]:
         """Write ``graph.ttl`` and ``graph.trig`` (atomically, both or neither)."""
         self._collect(self._descriptions())
+        same = sorted(records(identity_triples(self._events, self.base)))
+        self._collect(same)
         self._db.execute("COMMIT")
         self._spill()
         shared_blocks = blocks(heapq.merge(*(_read_run(p) for p in self._runs)))
         ttl, trig = self.out / "graph.ttl", self.out / "graph.trig"
         with atomic_files([ttl, trig]) as (fttl, ftrig):
             _write_both(self._documents(), shared_blocks, fttl, ftrig)
+            if same:  # the events graph sorts after every document's ({base}doc/…)
+                texts = [indent_block(text) for _, text in blocks(same)]
+                ftrig.write("\n" + graph_open(events_graph(self.base)) + "\n".join(texts) + "}\n")
         return [ttl, trig]
 
     def close(self) -> None:

@@ -235,6 +235,8 @@ def build(
                 problems.append(failed)
             else:
                 results.append(item)
+        if writer is not None:
+            writer.settle_events()  # documents added may report one event
     finally:
         if writer is not None:
             writer.close()
@@ -420,7 +422,7 @@ def build_corpus(
     Stages.from_options(options).check(options.lang)  # before reading the corpus
     sinks = _Sinks(
         _store_writer(store_dir, options),
-        corpus.CorpusWriter(out_dir) if out_dir is not None else None,
+        corpus.CorpusWriter(out_dir, base=options.base) if out_dir is not None else None,
         report,
     )
     outputs: list[str] = []
@@ -477,6 +479,8 @@ def _corpus_outputs(
 ) -> list[str]:
     """Finish the files (graph.ttl, graph.trig, graph.html for a small corpus); the paths."""
     outputs: list[str] = []
+    if sinks.store is not None:
+        sinks.store.settle_events()  # documents added or replaced may tell of one event
     if sinks.store is not None and sinks.totals.documents:
         outputs.append(str(store_dir))
     if sinks.writer is not None and sinks.totals.documents:
