@@ -58,9 +58,10 @@ LABEL_COLUMNS = ("qid", "label_ar", "kind", "source")
 _AR_ONLY = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u0670-\u06D3 ]+$")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _QID = re.compile(r"^Q\d+$")
-#: Label kinds, best first: Wikidata's Arabic label, the Arabic Wikipedia title,
-#: Wikidata's fallback label (Arabic when the item has no English one), ArWikiCats.
-KINDS = ("wikidata-label-ar", "arwiki-title", "wikidata-label-fallback", "arwikicats")
+#: Label kinds, best first: the Arabic Wikipedia title (its hamzas are written more often
+#: than in the label: بشار الأسد, not بشار الاسد), Wikidata's Arabic label, Wikidata's
+#: fallback label (Arabic when the item has no English one), ArWikiCats.
+KINDS = ("arwiki-title", "wikidata-label-ar", "wikidata-label-fallback", "arwikicats")
 
 
 @dataclass
