@@ -18,7 +18,8 @@ safe in running text:
 
 - two words or more (a person never links on one word: a surname or a first name alone
   is left to the linker's in-document joining), Arabic letters only;
-- not made only of common words, first names or titles (``NameFilter.all_common``);
+- not made only of common words, first names or titles (``NameFilter.all_common``), nor
+  only of given names (:func:`only_given_names`: محمد عبد الستار);
 - not a name of another gazetteer row (curated rows and places keep theirs), nor one the
   analyser knows as another class, nor one two people share (both lose it).
 
@@ -343,6 +344,29 @@ def people_rows(
     return sorted(rows, key=lambda r: (r.label_en, r.qid))
 
 
+def only_given_names(name: str) -> bool:
+    """Whether a normalised name is only given names (a first name and a عبد compound):
+    محمد عبد الستار names thousands of men; a family name or a nisba tells one apart.
+
+    >>> only_given_names("محمد عبد الستار"), only_given_names("فيصل المقداد")
+    (True, False)
+    """
+    from kg.lexicon.words import first_names
+    from kg.text import normalize
+
+    given = {normalize(w) for w in first_names()}
+    words = name.split()
+    i = 0
+    while i < len(words):
+        if words[i] == "عبد" and i + 1 < len(words):
+            i += 2  # عبد الستار, عبد اللطيف: a given name
+        elif words[i] in given:
+            i += 1
+        else:
+            return False
+    return True
+
+
 def _safe_names(
     names: list[tuple[str, str]],
     taken: dict[str, str],
@@ -357,8 +381,8 @@ def _safe_names(
     out = []
     for name, where in names:
         n = normalize(name)
-        if len(n.split()) < 2 or filt.all_common(name):
-            report.counts["person name of one word or only common words: dropped"] += 1
+        if len(n.split()) < 2 or filt.all_common(name) or only_given_names(n):
+            report.counts["person name of one word, only common words or given names: dropped"] += 1
         elif n in taken or extra.get(n, "Person") != "Person":
             report.counts["person name held by another row: dropped"] += 1
         else:
