@@ -49,6 +49,14 @@ DROP_POSITION = re.compile(
     re.IGNORECASE,
 )
 FIRST_YEAR = "2005"
+#: Heads of state and government: their plain Arabic Wikipedia title (the primary topic of
+#: the name there) is their name in news even when it is only given names (محمود عباس,
+#: عبد ربه منصور هادي, هيثم بن طارق).
+HEAD = re.compile(
+    r"^(president|prime minister|king|emir|sultan|monarch|supreme leader|crown prince)"
+    r"( of (?!the united nations|the international)|$)",
+    re.IGNORECASE,
+)
 LIC_EP = (
     "CC0 1.0 (Wikidata data, as queried by EveryPolitician's wd-sparql reports; the "
     "repositories carry no licence file and no code of theirs is used)"
@@ -280,7 +288,8 @@ def arabic_names(
     """(name, where it comes from) for one person, best first, without repeats."""
     found: list[tuple[int, str, str]] = []
     for name, kind, source in labels.get(qid, []):
-        found.append((KINDS.index(kind), name, f"{kind} {source}"))
+        plain = " (plain)" if kind == "arwiki-title" and "(" not in name else ""
+        found.append((KINDS.index(kind), name, f"{kind}{plain} {source}"))
     for o in offices:  # by the English Wikipedia title only: a label may name another man
         if o.enwiki and o.enwiki.casefold() in awc:
             key = o.enwiki
@@ -319,7 +328,9 @@ def people_rows(
         labels[r["qid"]].append((r["label_ar"], r["kind"], r["source"]))
     awc = {r["english"]: r["arabic"] for r in read_tsv(src / "arwikicats_people.tsv")}
     candidates = {
-        qid: _safe_names(arabic_names(qid, offs, labels, awc), taken, filt, extra, report)
+        qid: _safe_names(
+            arabic_names(qid, offs, labels, awc), taken, filt, extra, report, is_head(offs)
+        )
         for qid, offs in offices.items()
     }
     holders: dict[str, set[str]] = defaultdict(set)
@@ -367,21 +378,34 @@ def only_given_names(name: str) -> bool:
     return True
 
 
+def is_head(offices: list[Office]) -> bool:
+    """Whether one of the offices is a head of state's or government's (:data:`HEAD`).
+
+    >>> o = Office("Q1", "", "", "palestine: President", "", "", "")
+    >>> is_head([o]), is_head([Office("Q1", "", "", "x: Vice President", "", "", "")])
+    (True, False)
+    """
+    return any(HEAD.search(o.position.split(": ", 1)[-1]) for o in offices)
+
+
 def _safe_names(
     names: list[tuple[str, str]],
     taken: dict[str, str],
     filt: NameFilter,
     extra: dict[str, str],
     report: Report,
+    head: bool = False,
 ) -> list[tuple[str, str]]:
-    """The names safe in running text: two words or more, not only common words, not
-    another row's, not a name the analyser knows as another class."""
+    """The names safe in running text: two words or more, not only common words or given
+    names (unless it is a head's plain Arabic Wikipedia title), not another row's, not a
+    name the analyser knows as another class."""
     from build_gazetteer import normalize
 
     out = []
     for name, where in names:
         n = normalize(name)
-        if len(n.split()) < 2 or filt.all_common(name) or only_given_names(n):
+        primary = head and where.startswith("arwiki-title (plain)")
+        if len(n.split()) < 2 or (not primary and (filt.all_common(name) or only_given_names(n))):
             report.counts["person name of one word, only common words or given names: dropped"] += 1
         elif n in taken or extra.get(n, "Person") != "Person":
             report.counts["person name held by another row: dropped"] += 1
