@@ -25,11 +25,12 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, XSD
 from rdflib.term import Node
 
+from .dates import date_triples
 from .errors import DuplicateDocumentError, InvalidExtractionError, TallyError
 from .link.variants import SPELT_CLASSES
-from .model import ENTITY_CLASSES, DocResult, Entity, Link, Triple
+from .model import ENTITY_CLASSES, UNASSERTED, DocResult, Entity, Link, Triple
 from .text import detect_lang, normalize, slug, strip_invisible
-from .vocab import DEFAULT_BASE, KG, OPEN, PREFIXES, WD, relation_iri, resource
+from .vocab import DEFAULT_BASE, KG, OPEN, PREFIXES, WD, modality_iri, relation_iri, resource
 
 #: Classes whose nodes belong to one document (``{base}doc/{id}/{kind}/{key}``).
 DOC_SCOPED_KINDS: dict[str, str] = {
@@ -599,6 +600,11 @@ def _add_document(
         _add_entity(g, p, doc_node, placed.lang, catalog)
     for t in _unique_facts(result.extraction.triples, placed, doc_node):
         _add_fact(g, t, result, placed, doc_node)
+    # resolved dates on time expressions, dated events and their facts (kg/dates.py)
+    for spo in date_triples(
+        result, lambda k: placed.entities[k].iri, lambda t: _fact_node(t, placed, doc_node)
+    ):
+        g.add(spo)
 
 
 def _add_doc_node(g: _Sink, node: URIRef, result: DocResult) -> None:
@@ -712,7 +718,7 @@ def _add_fact(g: _Sink, t: Triple, result: DocResult, placed: _PlacedDoc, doc_no
         )
     if t.relation == OPEN:
         _declare_open_relation(g, p, t.lemma, placed.lang)
-    if not t.negated:  # a denied fact keeps its provenance but is not asserted
+    if t.modality not in UNASSERTED:  # planned, denied or conditional: provenance only
         g.add((s, p, o))
     node = fact_iri(doc_node, s, p, o, t.sentence, t.start, t.end)
     g.add((node, RDF.type, RDF.Statement))
@@ -727,8 +733,7 @@ def _add_fact(g: _Sink, t: Triple, result: DocResult, placed: _PlacedDoc, doc_no
     g.add((node, KG.confidence, _decimal(t.confidence)))
     g.add((node, KG.extractor, Literal(t.extractor)))
     g.add((node, KG.analyser, Literal(result.extraction.analysed.analyser)))
-    if t.negated:
-        g.add((node, KG.negated, Literal(True)))
+    g.add((node, KG.modality, modality_iri(t.modality)))
 
 
 def _declare_open_relation(g: _Sink, p: URIRef, lemma: str, lang: str) -> None:

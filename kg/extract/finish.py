@@ -138,7 +138,8 @@ def _triples(d: Doc, keys: dict[str, str]) -> tuple[Triple, ...]:
                 round(f.confidence, CONFIDENCE_DIGITS),
                 NAME,
                 f.lemma,
-                f.negated,
+                f.modality,
+                time=f.time,
             )
         )
     return tuple(triples)
