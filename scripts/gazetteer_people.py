@@ -49,6 +49,7 @@ DROP_POSITION = re.compile(
     re.IGNORECASE,
 )
 FIRST_YEAR = "2005"
+LEADER = re.compile(r"^(secretary-general|pope)\b", re.IGNORECASE)
 #: Heads of state and government: their plain Arabic Wikipedia title (the primary topic of
 #: the name there) is their name in news even when it is only given names (محمود عباس,
 #: عبد ربه منصور هادي, هيثم بن طارق).
@@ -235,6 +236,11 @@ def extract_people(repos: list[tuple[str, Path]], arwikicats_people: Path, dest:
     write_tsv(dest / "ep_offices.tsv", OFFICE_COLUMNS, offices)
     write_tsv(dest / "ep_labels_ar.tsv", LABEL_COLUMNS, labels)
     wanted = {r[2].casefold() for r in offices if r[2]}
+    wanted |= {
+        r[1].casefold()
+        for r in offices
+        if r[1] and (HEAD.search(r[3].split(": ", 1)[-1]) or LEADER.search(r[3].split(": ", 1)[-1]))
+    }
     awc = json.loads(arwikicats_people.read_text(encoding="utf-8"))
     write_tsv(
         dest / "arwikicats_people.tsv",
@@ -284,16 +290,25 @@ def arabic_names(
     offices: list[Office],
     labels: dict[str, list[tuple[str, str, str]]],
     awc: dict[str, str],
+    by_label: bool = False,
 ) -> list[tuple[str, str]]:
-    """(name, where it comes from) for one person, best first, without repeats."""
+    """(name, where it comes from) for one person, best first, without repeats.
+    ``by_label``: ArWikiCats may also answer for the English label (heads of state and
+    government, secretaries-general: the most prominent bearers of their names)."""
     found: list[tuple[int, str, str]] = []
     for name, kind, source in labels.get(qid, []):
         plain = " (plain)" if kind == "arwiki-title" and "(" not in name else ""
         found.append((KINDS.index(kind), name, f"{kind}{plain} {source}"))
-    for o in offices:  # by the English Wikipedia title only: a label may name another man
+    for o in offices:  # by the English Wikipedia title: a label may name another man
         if o.enwiki and o.enwiki.casefold() in awc:
-            key = o.enwiki
-            found.append((KINDS.index("arwikicats"), awc[key.casefold()], f"arwikicats ({key})"))
+            key, how = o.enwiki, ""
+        elif by_label and o.label_en and o.label_en.casefold() in awc:
+            key, how = o.label_en, "label "
+        else:
+            continue
+        name = awc[key.casefold()]
+        plain = " (plain)" if "(" not in name else ""  # an Arabic Wikipedia title too
+        found.append((KINDS.index("arwikicats"), name, f"arwikicats{plain} ({how}{key})"))
     out: dict[str, tuple[str, str]] = {}
     for _, name, where in sorted(found):
         c = clean_ar(name)
@@ -329,7 +344,12 @@ def people_rows(
     awc = {r["english"]: r["arabic"] for r in read_tsv(src / "arwikicats_people.tsv")}
     candidates = {
         qid: _safe_names(
-            arabic_names(qid, offs, labels, awc), taken, filt, extra, report, is_head(offs)
+            arabic_names(qid, offs, labels, awc, by_label=is_head(offs) or is_leader(offs)),
+            taken,
+            filt,
+            extra,
+            report,
+            is_head(offs) or is_leader(offs),
         )
         for qid, offs in offices.items()
     }
@@ -388,6 +408,15 @@ def is_head(offices: list[Office]) -> bool:
     return any(HEAD.search(o.position.split(": ", 1)[-1]) for o in offices)
 
 
+def is_leader(offices: list[Office]) -> bool:
+    """Whether one office is a secretary-general's or the pope's (Kofi Annan, Pope Francis).
+
+    >>> is_leader([Office("Q1", "", "", "world: Secretary-General of the United Nations", "", "", "")])
+    True
+    """
+    return any(LEADER.search(o.position.split(": ", 1)[-1]) for o in offices)
+
+
 def _safe_names(
     names: list[tuple[str, str]],
     taken: dict[str, str],
@@ -397,14 +426,15 @@ def _safe_names(
     head: bool = False,
 ) -> list[tuple[str, str]]:
     """The names safe in running text: two words or more, not only common words or given
-    names (unless it is a head's plain Arabic Wikipedia title), not another row's, not a
-    name the analyser knows as another class."""
+    names (unless it is the plain Arabic Wikipedia title of a ``head`` of state or
+    government or a secretary-general), not another row's, not a name the analyser
+    knows as another class."""
     from build_gazetteer import normalize
 
     out = []
     for name, where in names:
         n = normalize(name)
-        primary = head and where.startswith("arwiki-title (plain)")
+        primary = head and where.startswith(("arwiki-title (plain)", "arwikicats (plain)"))
         if len(n.split()) < 2 or (not primary and (filt.all_common(name) or only_given_names(n))):
             report.counts["person name of one word, only common words or given names: dropped"] += 1
         elif n in taken or extra.get(n, "Person") != "Person":
