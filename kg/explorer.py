@@ -43,25 +43,35 @@ PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
 _IRI = re.compile(r"https?://[^\s<>\"{}|^`\\]{1,2000}")
 _QID = re.compile(r"Q[1-9][0-9]{0,12}")
-_DATE_TYPES = "xsd:date, xsd:dateTime, xsd:gYearMonth, xsd:gYear"
 MAX_FACTS = 1000  # of one entity page
 MAX_NODES = 300  # of one neighbourhood
 MAX_DOC_SENTENCES = 2000
 
-_FACT_COLUMNS = """?f ?p ?neg ?modality ?date ?es ?ee ?conf ?sent ?stext ?sstart ?sidx ?doc
-  ?headline ?outlet ?pub ?url"""
-# The evidence, sentence and document of fact ?f; its modality and date when the graph has them.
-_FACT_BODY = f"""?f a kg:Fact ; rdf:predicate ?p ; prov:wasDerivedFrom ?sent .
-  OPTIONAL {{ ?f kg:evidenceStart ?es ; kg:evidenceEnd ?ee }}
-  OPTIONAL {{ ?f kg:confidence ?conf }}
-  OPTIONAL {{ ?f kg:negated ?neg }}
-  OPTIONAL {{ ?f kg:modality ?modality }}
-  OPTIONAL {{ ?f ?dp ?date . FILTER(isLiteral(?date) && datatype(?date) IN ({_DATE_TYPES})) }}
-  ?sent kg:text ?stext ; kg:start ?sstart ; kg:index ?sidx ; dcterms:isPartOf ?doc .
-  OPTIONAL {{ ?doc schema:headline ?headline }}
-  OPTIONAL {{ ?doc schema:publisher ?outlet }}
-  OPTIONAL {{ ?doc schema:datePublished ?pub }}
-  OPTIONAL {{ ?doc schema:url ?url }}"""
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_DATE_TYPES = frozenset(_XSD + t for t in ("date", "dateTime", "gYearMonth", "gYear"))
+_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+_PART_OF = "http://purl.org/dc/terms/isPartOf"
+_SDO = "https://schema.org/"
+#: Row names of a fact's details -> (whose, predicate IRI): the fact, its sentence, its document.
+_FACT_FIELDS = {
+    "p": ("f", _RDF + "predicate"),
+    "s": ("f", _RDF + "subject"),
+    "o": ("f", _RDF + "object"),
+    "es": ("f", KG_NS + "evidenceStart"),
+    "ee": ("f", KG_NS + "evidenceEnd"),
+    "conf": ("f", KG_NS + "confidence"),
+    "neg": ("f", KG_NS + "negated"),
+    "modality": ("f", KG_NS + "modality"),
+    "stext": ("sent", KG_NS + "text"),
+    "sstart": ("sent", KG_NS + "start"),
+    "sidx": ("sent", KG_NS + "index"),
+    "headline": ("doc", _SDO + "headline"),
+    "outlet": ("doc", _SDO + "publisher"),
+    "pub": ("doc", _SDO + "datePublished"),
+    "url": ("doc", _SDO + "url"),
+}
+Props = dict[str, dict[str, list[dict[str, str]]]]
 
 
 def check_iri(text: str) -> str:
@@ -263,12 +273,17 @@ class Explorer:
 
     def _facts(self, iri: str, lang: str) -> list[dict[str, Any]]:
         query = (
-            _PREFIXES + f"SELECT ?dir ?other {_FACT_COLUMNS} WHERE {{"
+            _PREFIXES + "SELECT ?f ?dir ?other WHERE {"
             f" {{ ?f rdf:subject <{iri}> ; rdf:object ?other . BIND('out' AS ?dir) }}"
             f" UNION {{ ?f rdf:object <{iri}> ; rdf:subject ?other . BIND('in' AS ?dir) }}"
-            f" {_FACT_BODY} }} LIMIT {MAX_FACTS * 2}"
+            f" }} LIMIT {MAX_FACTS}"
         )
-        rows = _one_per_fact(self.ask(query))[:MAX_FACTS]
+        ends = {_value(r, "f"): r for r in self.ask(query)}
+        rows = [
+            {**row, "dir": ends[f]["dir"], "other": ends[f]["other"]}
+            for row in self.fact_rows(list(ends)[:MAX_FACTS])
+            for f in [_value(row, "f")]
+        ]
         others = {_value(r, "other") for r in rows}
         labels = self.labels(others | {_value(r, "p") for r in rows})
         classes = self.classes(others)
@@ -292,6 +307,46 @@ class Explorer:
         if p.startswith(KG_NS):
             return self.relation_labels().get(p, lang)
         return labels.get(p, lang)
+
+    def props(self, iris: Iterable[str]) -> Props:
+        """Every (predicate, object) of these subjects: one index look-up per subject,
+        which Oxigraph answers in milliseconds where a join over the whole graph would not."""
+        out: Props = defaultdict(lambda: defaultdict(list))
+        wanted = sorted(set(iris))
+        for start in range(0, len(wanted), 300):
+            chunk = wanted[start : start + 300]
+            query = f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {_values(chunk)} }} ?s ?p ?o }}"
+            for r in self.ask(query):
+                out[_value(r, "s")][_value(r, "p")].append(r["o"])
+        return out
+
+    def fact_rows(self, facts: Iterable[str]) -> list[Row]:
+        """Each fact's details as one row (names of ``_FACT_FIELDS``, ``f``, ``sent``,
+        ``doc``, ``date``), in document order."""
+        fp = self.props(facts)
+        sent_of = {f: _first(p, _DERIVED) for f, p in fp.items()}
+        sp = self.props(t["value"] for t in sent_of.values() if t)
+        doc_of = {s: _first(p, _PART_OF) for s, p in sp.items()}
+        dp = self.props(t["value"] for t in doc_of.values() if t)
+        rows = []
+        for f, props in fp.items():
+            sent = sent_of[f]
+            if sent is None:
+                continue
+            doc = doc_of.get(sent["value"])
+            whose = {"f": props, "sent": sp[sent["value"]], "doc": dp[doc["value"]] if doc else {}}
+            row: Row = {"f": {"type": "uri", "value": f}, "sent": sent}
+            if doc:
+                row["doc"] = doc
+            for name, (owner, pred) in _FACT_FIELDS.items():
+                term = _first(whose[owner], pred)
+                if term:
+                    row[name] = term
+            date = _date_of(props)
+            if date:
+                row["date"] = date
+            rows.append(row)
+        return sorted(rows, key=_fact_order)
 
     # --- the neighbourhood --------------------------------------------------------------
 
@@ -365,10 +420,12 @@ class Explorer:
             _PREFIXES + f"SELECT ?s ?i ?t WHERE {{ ?s dcterms:isPartOf <{iri}> ; kg:index ?i ;"
             f" kg:text ?t }} ORDER BY ?i LIMIT {MAX_DOC_SENTENCES}"
         )
-        facts = self.ask(
-            _PREFIXES + f"SELECT ?s ?o {_FACT_COLUMNS} WHERE {{ ?sent dcterms:isPartOf <{iri}> ."
-            f" ?f prov:wasDerivedFrom ?sent ; rdf:subject ?s ; rdf:object ?o . {_FACT_BODY} }}"
-            f" LIMIT {MAX_FACTS}"
+        facts = self.fact_rows(
+            _value(r, "f")
+            for r in self.ask(
+                _PREFIXES + f"SELECT ?f WHERE {{ ?sent dcterms:isPartOf <{iri}> ."
+                f" ?f prov:wasDerivedFrom ?sent }} LIMIT {MAX_FACTS}"
+            )
         )
         mentioned = self.ask(
             _PREFIXES + "SELECT ?e (COUNT(?s) AS ?n) WHERE { ?s dcterms:isPartOf"
@@ -399,7 +456,7 @@ class Explorer:
                     "objectLabel": labels.get(_value(r, "o"), lang),
                     **_fact_detail(r),
                 }
-                for r in sorted(_one_per_fact(facts), key=_fact_order)
+                for r in facts
             ],
             "entities": [
                 {
@@ -438,12 +495,16 @@ def _describe(rows: list[Row]) -> dict[str, Any]:
     }
 
 
-def _one_per_fact(rows: list[Row]) -> list[Row]:
-    """One row per fact node (optional values can repeat a fact), in document order."""
-    seen: dict[str, Row] = {}
-    for r in rows:
-        seen.setdefault(_value(r, "f"), r)
-    return sorted(seen.values(), key=_fact_order)
+def _first(props: dict[str, list[dict[str, str]]], pred: str) -> dict[str, str] | None:
+    """The smallest object of ``pred`` (one, deterministically), or None."""
+    values = props.get(pred)
+    return min(values, key=lambda t: t["value"]) if values else None
+
+
+def _date_of(props: dict[str, list[dict[str, str]]]) -> dict[str, str] | None:
+    """A fact's date: the earliest literal typed as a date (whatever property holds it)."""
+    dates = [t for ts in props.values() for t in ts if t.get("datatype") in _DATE_TYPES]
+    return min(dates, key=lambda t: t["value"]) if dates else None
 
 
 def _fact_order(r: Row) -> tuple[str, str, int, int, str]:

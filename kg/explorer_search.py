@@ -70,6 +70,17 @@ class NameIndex:
     def __len__(self) -> int:
         return len(self._rows)
 
+    def top(self, n: int = 10) -> list[Hit]:
+        """The ``n`` most mentioned entities (one hit each).
+
+        >>> [h.name for h in NameIndex([("a", "A", "City", 1), ("b", "B", "City", 3)]).top(1)]
+        ['B']
+        """
+        best: dict[str, Hit] = {}
+        for _, hit in self._rows:
+            best.setdefault(hit.iri, hit)
+        return sorted(best.values(), key=lambda h: (-h.mentions, h.iri))[:n]
+
     def search(self, text: str, limit: int = 20) -> list[Hit]:
         """The best ``limit`` entities whose folded name contains the folded ``text``
         (one hit per entity, by its best-matching name).

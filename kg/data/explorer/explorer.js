@@ -146,7 +146,7 @@ function aboutNode(e) {
   if (aliases.length) box.append(el("details", {}, el("summary", { text: "Other names (" + aliases.length + ")" }), el("ul", { class: "plain" }, ...aliases)));
   return box;
 }
-async function showEntity(iri) {
+async function showEntity(iri, hopCount) {
   show(el("p", { class: "status", text: "Loading…" }));
   const { status, data: e } = await api("entity", { iri });
   if (status !== 200) { show(el("p", { class: "error", text: "No entity " + iri })); return; }
@@ -158,9 +158,10 @@ async function showEntity(iri) {
   const right = el("div", { class: "panel" }, el("h2", { text: "Neighbourhood" }),
     el("div", { class: "netbar" }, hops, el("span", { id: "net-count", class: "muted" }), el("span", { class: "muted", text: "click a node to expand it, double-click to open it" })),
     el("div", { id: "net" }), el("h2", { text: "Timeline" }), el("ol", { id: "timeline", class: "timeline" }));
+  hops.value = String(hopCount);
   show(el("div", { class: "entity" }, left, right));
   renderFacts(e);
-  await drawNetwork(iri, 1);
+  await drawNetwork(iri, hopCount);
 }
 
 // --- the network ----------------------------------------------------------------------------------
@@ -300,7 +301,7 @@ async function route() {
   try {
     if (path === "/entity" && params.get("iri")) {
       if (!state.entity || state.entity.iri !== params.get("iri")) Object.assign(state, { relation: "", from: "", to: "" });
-      await showEntity(params.get("iri"));
+      await showEntity(params.get("iri"), params.get("hops") === "2" ? 2 : 1);
     } else if (path === "/doc" && params.get("iri")) await showDocument(params.get("iri"));
     else if (path === "/sparql") await showSparql();
     else showHome();
