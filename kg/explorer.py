@@ -43,7 +43,7 @@ PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
 _IRI = re.compile(r"https?://[^\s<>\"{}|^`\\]{1,2000}")
 _QID = re.compile(r"Q[1-9][0-9]{0,12}")
-MAX_FACTS = 1000  # of one entity page
+MAX_FACTS = 300  # of one entity page (the page says when there are more)
 MAX_NODES = 300  # of one neighbourhood
 MAX_DOC_SENTENCES = 2000
 

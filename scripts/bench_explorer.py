@@ -141,7 +141,7 @@ def bench_network(base: str, iri: str, runs: int) -> None:
         print("neighbourhood: skipped (no chromium; scripts/setup_browser.sh)")
         return
     url = base + "explore#/entity?hops=2&iri=" + urllib.parse.quote(iri, safe="")
-    times, sizes = [], []
+    times, fetches, sizes = [], [], []
     with chromium(1400, 900, loopback=True) as driver:
         for _ in range(runs):
             driver.get("about:blank")
@@ -151,12 +151,15 @@ def bench_network(base: str, iri: str, runs: int) -> None:
                 if time.monotonic() > deadline:
                     raise TimeoutError("the neighbourhood was not ready in 30 s")
                 time.sleep(0.02)
-            ms, nodes, edges = driver.execute_script(
-                "return [kgExplorer.renderMs, kgExplorer.nodes.length, kgExplorer.edges.length]"
+            ms, fetch, nodes, edges = driver.execute_script(
+                "return [kgExplorer.renderMs, kgExplorer.fetchMs, kgExplorer.nodes.length,"
+                " kgExplorer.edges.length]"
             )
             times.append(float(ms))
+            fetches.append(float(fetch))
             sizes.append((nodes, edges))
     print(f"neighbourhood {sizes[0][0]} nodes, {sizes[0][1]} edges: interactive {pct(times)}")
+    print(f"  of which the /api/graph answer: {pct(fetches)}")
 
 
 def main(argv: list[str] | None = None) -> int:
