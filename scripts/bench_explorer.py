@@ -4,8 +4,9 @@
 The articles are ``bench_store.synthetic_docs`` (people, organisations and places shared
 with a Zipf popularity, events, quotes, facts with provenance) with a headline, an
 outlet and a publication date each. They go through the real corpus writer
-(``kg.corpus.CorpusWriter``: what ``kg build`` writes) into ``graph.trig``, which a real
-``kg.server.Endpoint`` serves (workers holding it in memory, as ``kg serve`` does). Then:
+(``kg.corpus.CorpusWriter``: what ``kg build`` writes) into ``graph.trig``, loaded into an
+Oxigraph store folder that a real ``kg.server.Endpoint`` serves (workers holding it in
+memory, as ``kg serve`` does). Then:
 
 - search: ``/api/search`` for names of the pool, spelt as they are and folded differently
   (no article, alef with hamza, a diacritic): p50 and p95 over HTTP;
@@ -29,6 +30,7 @@ import argparse
 import dataclasses
 import json
 import random
+import shutil
 import statistics
 import sys
 import threading
@@ -76,9 +78,10 @@ def make_corpus(folder: Path, docs: int, pool: int, unique: int) -> Path:
     from kg.corpus import CorpusWriter, built
     from kg.graph import DEFAULT_BASE
 
+    store = folder / f"store-{docs}"
+    if (store / "ready").is_file():
+        return store
     nq = folder / f"archive-{docs}.nq"
-    if nq.is_file():
-        return nq
     folder.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     unique = min(unique, docs)
@@ -96,8 +99,16 @@ def make_corpus(folder: Path, docs: int, pool: int, unique: int) -> Path:
         for copy in range((docs + unique - 1) // unique):
             f.write(text if copy == 0 else text.replace(marker, f"{marker}r{copy}-"))
     tmp.replace(nq)
+    shutil.rmtree(store, ignore_errors=True)
+    st = ox.Store(str(store / "oxigraph"))  # what kg serve reads: a store folder
+    st.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    st.flush()
+    st.optimize()
+    del st
+    nq.unlink()
+    (store / "ready").write_text(str(docs))
     print(f"corpus: {docs} articles ({unique} distinct) in {time.perf_counter() - t0:.0f} s")
-    return nq
+    return store
 
 
 def get(url: str) -> tuple[float, dict[str, object]]:
@@ -186,12 +197,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     from kg.server import Endpoint, free_port
 
-    trig = make_corpus(args.dir, args.docs, args.pool, args.unique)
+    store = make_corpus(args.dir, args.docs, args.pool, args.unique)
     t0 = time.perf_counter()
-    with Endpoint(trig, port=free_port()) as endpoint:
-        print(
-            f"served {trig} ({trig.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - t0:.0f} s"
-        )
+    with Endpoint(store, port=free_port()) as endpoint:
+        print(f"served {store} in {time.perf_counter() - t0:.0f} s")
         threading.Thread(target=endpoint.serve_forever, daemon=True).start()
         rnd = random.Random(0)
         t0 = time.perf_counter()
