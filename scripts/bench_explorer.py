@@ -100,6 +100,7 @@ def make_corpus(folder: Path, docs: int, pool: int, unique: int) -> Path:
             f.write(text if copy == 0 else text.replace(marker, f"{marker}r{copy}-"))
     tmp.replace(nq)
     shutil.rmtree(store, ignore_errors=True)
+    store.mkdir(parents=True)
     st = ox.Store(str(store / "oxigraph"))  # what kg serve reads: a store folder
     st.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
     st.flush()
