@@ -308,6 +308,18 @@ class Explorer:
             return self.relation_labels().get(p, lang)
         return labels.get(p, lang)
 
+    def _document_fact(self, r: Row, labels: Labels, lang: str) -> dict[str, Any]:
+        s, p, o = _value(r, "s"), _value(r, "p"), _value(r, "o")
+        return {
+            "subject": s,
+            "subjectLabel": labels.get(s, lang),
+            "relation": p,
+            "relationLabel": self.relation_label(p, labels, lang),
+            "object": o,
+            "objectLabel": labels.get(o, lang),
+            **_fact_detail(r),
+        }
+
     def props(self, iris: Iterable[str]) -> Props:
         """Every (predicate, object) of these subjects: one index look-up per subject,
         which Oxigraph answers in milliseconds where a join over the whole graph would not."""
@@ -446,18 +458,7 @@ class Explorer:
             "source": info.get("source", ""),
             "language": info.get("language", ""),
             "sentences": [{"index": _int(r, "i"), "text": _value(r, "t")} for r in sentences],
-            "facts": [
-                {
-                    "subject": _value(r, "s"),
-                    "subjectLabel": labels.get(_value(r, "s"), lang),
-                    "relation": _value(r, "p"),
-                    "relationLabel": self.relation_label(_value(r, "p"), labels, lang),
-                    "object": _value(r, "o"),
-                    "objectLabel": labels.get(_value(r, "o"), lang),
-                    **_fact_detail(r),
-                }
-                for r in facts
-            ],
+            "facts": [self._document_fact(r, labels, lang) for r in facts],
             "entities": [
                 {
                     "iri": e,
