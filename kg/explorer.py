@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .errors import InputError
-from .explorer_search import NameIndex
+from .explorer_search import HIDDEN_CLASSES, NameIndex
 
 #: One SPARQL JSON result row: variable -> term (``type``, ``value``, ``xml:lang``, ``datatype``).
 Row = dict[str, dict[str, str]]
@@ -157,22 +157,33 @@ class Explorer:
             return self._index
 
     def _name_rows(self) -> list[tuple[str, str, str, int]]:
+        """(entity, name, class, mentions) for every name; one query per class keeps each
+        answer under the endpoint's result size limit on large archives."""
         counts = {
             _value(r, "e"): _int(r, "n") or 0
             for r in self.ask(
-                _PREFIXES + "SELECT ?e (COUNT(?s) AS ?n) WHERE { ?e kg:mentionedIn ?s } GROUP BY ?e"
+                _PREFIXES + "SELECT ?e (COUNT(DISTINCT ?s) AS ?n) WHERE { ?e kg:mentionedIn ?s }"
+                " GROUP BY ?e"
             )
         }
-        rows = self.ask(
-            _PREFIXES
-            + "SELECT ?e ?name ?cls WHERE { { ?e rdfs:label ?name } UNION { ?e kg:alias ?name }"
-            f" ?e a ?cls . FILTER(STRSTARTS(STR(?cls), '{KG_NS}')) }}"
+        classes = self.ask(
+            f"SELECT DISTINCT ?c WHERE {{ ?e a ?c . FILTER(STRSTARTS(STR(?c), '{KG_NS}')) }}"
         )
-        return [
-            (e, _value(r, "name"), local_name(_value(r, "cls")), counts.get(e, 0))
-            for r in rows
-            for e in [_value(r, "e")]
-        ]
+        rows = []
+        for c in sorted(_value(r, "c") for r in classes):
+            cls = local_name(c)
+            if cls in HIDDEN_CLASSES:
+                continue
+            query = (
+                _PREFIXES + f"SELECT DISTINCT ?e ?name WHERE {{ ?e a <{check_iri(c)}> ."
+                " { ?e rdfs:label ?name } UNION { ?e kg:alias ?name } }"
+            )
+            rows += [
+                (e, _value(r, "name"), cls, counts.get(e, 0))
+                for r in self.ask(query)
+                for e in [_value(r, "e")]
+            ]
+        return rows
 
     def search(self, text: str, limit: int = 20, lang: str = "ar") -> dict[str, Any]:
         """Entities whose name contains ``text`` once folded (``kg.explorer_search``)."""
