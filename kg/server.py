@@ -438,6 +438,8 @@ class Endpoint:
         from .explorer import Explorer
 
         self.explorer = Explorer(self.select)
+        # the ontology's relation labels (half a second to parse) before the first page asks
+        threading.Thread(target=self.explorer.relation_labels, daemon=True).start()
 
     def select(self, query: str) -> list[dict[str, dict[str, str]]]:
         """The rows of a SELECT run by the workers (SPARQL JSON bindings), for the explorer;

@@ -91,11 +91,22 @@ def make_corpus(folder: Path, docs: int, pool: int, unique: int) -> Path:
                 break
             writer.add(built(dated(result, i), base=DEFAULT_BASE))
         writer.finish()
-    lines = ox.serialize(ox.parse(path=str(folder / "graph.trig")), format=ox.RdfFormat.N_QUADS)
-    text = lines.decode("utf-8") if isinstance(lines, bytes) else str(lines)
+    # graph.trig repeats the descriptions of shared entities in every document's graph; a
+    # store keeps them once, in its shared graph: so do we, and repeat only what is the
+    # document's own (its nodes, and the mentions that point at them).
     marker = "/doc/bench%2F"
+    own, shared = [], set()
+    for q in ox.parse(path=str(folder / "graph.trig"), format=ox.RdfFormat.TRIG):
+        triple = f"{q.subject} {q.predicate} {q.object}"
+        if marker in str(q.subject) or marker in str(q.object):
+            own.append(f"{triple} {q.graph_name} .\n")
+        else:
+            shared.add(triple)
+    text = "".join(own)
     tmp = nq.with_suffix(".part")
     with open(tmp, "w", encoding="utf-8") as f:
+        graph = f"<{DEFAULT_BASE}shared>"
+        f.writelines(f"{t} {graph} .\n" for t in sorted(shared))
         for copy in range((docs + unique - 1) // unique):
             f.write(text if copy == 0 else text.replace(marker, f"{marker}r{copy}-"))
     tmp.replace(nq)

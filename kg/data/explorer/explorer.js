@@ -199,7 +199,7 @@ async function drawNetwork(iri, hops) {
     nodes: { font: { size: 14, face: "system-ui, sans-serif" } },
     edges: { font: { size: 11, align: "middle" }, smooth: false, color: { color: "#8899aa" } },
     layout: { improvedLayout: false },
-    physics: { solver: "barnesHut", barnesHut: { gravitationalConstant: -6000, springLength: 140 }, stabilization: { iterations: 80, updateInterval: 50 } },
+    physics: { solver: "barnesHut", barnesHut: { gravitationalConstant: -6000, springLength: 140 }, stabilization: { iterations: data.nodes.length > 100 ? 50 : 80, updateInterval: 50 } },
     interaction: { hover: true },
   };
   const network = new vis.Network(document.getElementById("net"), { nodes, edges }, options);
