@@ -27,7 +27,7 @@ from .errors import UnknownNameError
 from .formats import FORMATS, Kind, Use
 from .model import ENTITY_CLASSES
 from .text import normalize, strip_invisible
-from .vocab import CORE_RELATIONS, KG, KGREL
+from .vocab import CORE_RELATIONS, KG, KGREL, modality_name
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -63,8 +63,15 @@ class Hop(NamedTuple):
 # --------------------------------------------------------------------------- projection
 
 
-def to_networkx(graph: Graph, *, lang: str = "ar") -> nx.MultiDiGraph[str]:
+def to_networkx(
+    graph: Graph, *, lang: str = "ar", unasserted: bool = False
+) -> nx.MultiDiGraph[str]:
     """Project the output graph onto entities and the facts between them.
+
+    Edges are the direct triples: what the articles say happened (``modality``
+    ``asserted``, or ``reported`` when every source only attributes it). With
+    ``unasserted`` the facts without a direct triple join too, with their ``modality``
+    (``planned``, ``conditional`` or ``negated``): the view draws them apart.
 
     Nodes are entity IRIs with ``label`` (in ``lang`` when there is one), ``labels`` (every
     other label), ``cls``, ``qid``, ``aliases``, ``text`` (a statement's text) and
@@ -81,8 +88,8 @@ def to_networkx(graph: Graph, *, lang: str = "ar") -> nx.MultiDiGraph[str]:
     >>> G = to_networkx(Graph().parse(data=ttl, format="turtle"), lang="en")
     >>> sorted(G.nodes[n]["label"] for n in G)
     ['A', 'ب']
-    >>> [d["relation"] for _, _, d in G.edges(data=True)]
-    ['visited']
+    >>> [(d["relation"], d["modality"]) for _, _, d in G.edges(data=True)]
+    [('visited', 'asserted')]
     """
     import networkx as nx
 
@@ -90,23 +97,29 @@ def to_networkx(graph: Graph, *, lang: str = "ar") -> nx.MultiDiGraph[str]:
     labels = _TermLabels(g, lang)
     sentences = _SentenceIndex(g)
     predicates = _fact_predicates(g)
-    facts = sorted(
+    direct = {
         (s, p, o)
         for p in predicates
         for s, o in g.subject_objects(p)
         if isinstance(s, URIRef) and isinstance(o, URIRef)
-    )
+    }
+    provenance = _provenance(g, sentences)
+    if unasserted:
+        direct |= {
+            k
+            for k in provenance
+            if isinstance(k[0], URIRef) and isinstance(k[1], URIRef) and isinstance(k[2], URIRef)
+        }
+    facts = sorted(direct)
     G: nx.MultiDiGraph[str] = nx.MultiDiGraph(lang=lang)
     entities = _entity_iris(g, facts)
     for iri in sorted(entities):
         G.add_node(str(iri), **_node_attrs(g, iri, lang, sentences))
-    provenance = _provenance(g, sentences)
     for s, p, o in facts:
         if s not in entities or o not in entities:  # e.g. a relation to a document
             continue
-        G.add_edge(
-            str(s), str(o), key=str(p), **_edge_attrs(p, labels, provenance.get((s, p, o), []))
-        )
+        attrs = _edge_attrs(p, labels, provenance.get((s, p, o), []), (s, p, o) in g)
+        G.add_edge(str(s), str(o), key=str(p), **attrs)
     return G
 
 
@@ -206,11 +219,12 @@ def valid_qid(qid: object) -> bool:
 
 
 def _edge_attrs(
-    pred: URIRef, labels: _TermLabels, provenance: list[dict[str, Any]]
+    pred: URIRef, labels: _TermLabels, provenance: list[dict[str, Any]], asserted: bool
 ) -> dict[str, Any]:
     confidences = [p["confidence"] for p in provenance if p["confidence"] is not None]
     return {
         "relation": local_name(pred),
+        "modality": _edge_modality([p["modality"] for p in provenance], asserted),
         "label": labels.label(pred),
         "open": str(pred).startswith(str(KGREL)),
         "sentences": _unique(p["sentence"] for p in provenance if p["sentence"]),
@@ -241,9 +255,28 @@ def _provenance(g: Graph, sentences: _SentenceIndex) -> dict[tuple[Any, ...], li
                 "sentence": sents[0] if sents else "",
                 "evidence": _first(str(o) for o in g.objects(node, KG.evidence)) or "",
                 "confidence": _float(conf),
+                "modality": modality_name(str(g.value(node, KG.modality) or "")),
             }
         )
     return out
+
+
+#: The modality an edge shows when its sources differ: a triple in the graph is asserted
+#: unless every source only reports it; otherwise the first of these its sources give.
+_EDGE_MODALITIES = ("planned", "conditional", "negated")
+
+
+def _edge_modality(modalities: list[str], asserted: bool) -> str:
+    """The modality of one edge from its provenance records' modalities.
+
+    >>> _edge_modality(["reported", "asserted"], True), _edge_modality(["reported"], True)
+    ('asserted', 'reported')
+    >>> _edge_modality(["negated", "planned"], False)
+    'planned'
+    """
+    if asserted:
+        return "reported" if modalities and set(modalities) == {"reported"} else "asserted"
+    return next((m for m in _EDGE_MODALITIES if m in modalities), "asserted")
 
 
 def citation(g: Graph, doc: URIRef) -> str:

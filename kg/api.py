@@ -33,6 +33,7 @@ class Fact:
     subject_iri: str
     object_iri: str
     document: str
+    modality: str = "asserted"  # planned, negated, reported or conditional (kg:modality)
 
 
 @dataclass(frozen=True)
@@ -72,20 +73,38 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------------ facts
 
-    def facts(self, entity: str | None = None, relation: str | None = None) -> list[Fact]:
+    def facts(
+        self,
+        entity: str | None = None,
+        relation: str | None = None,
+        modality: str | tuple[str, ...] = ("asserted", "reported"),
+    ) -> list[Fact]:
         """Facts, optionally about one entity (a name, an alias, a QID or an IRI) and of one
         relation, each with its sentence and evidence. Sorted by document and position.
+        By default only what the articles say happened (asserted or reported facts, the
+        ones with a direct triple); ``modality`` asks for others (``"planned"``, or
+        ``"*"`` for all).
 
         >>> g = build(texts=["قال رئيس الوزراء البريطاني ريشي سوناك إن بلاده تقف مع أوكرانيا."])
         >>> [f.relation for f in g.facts(entity="سوناك")]
         ['said', 'holdsPosition']
+        >>> g = build(texts=["سيزور الرئيس الفرنسي إيمانويل ماكرون القاهرة."])
+        >>> [f.relation for f in g.facts(relation="visited")], [
+        ...     (f.relation, f.modality) for f in g.facts(relation="visited", modality="planned")]
+        ([], [('visited', 'planned')])
         """
+        from .vocab import modality_name
+
         rows = self.query(_FACTS_QUERY)
         wanted = self._entity_iris(entity) if entity is not None else None
+        modalities = (modality,) if isinstance(modality, str) else modality
         out = []
         for r in rows:
             rel = _relation_name(r["p"], r.get("plabel"))
+            mod = modality_name(r.get("mod") or "")
             if relation is not None and rel != relation:
+                continue
+            if "*" not in modalities and mod not in modalities:
                 continue
             if wanted is not None and r["s"] not in wanted and r["o"] not in wanted:
                 continue
@@ -101,6 +120,7 @@ class KnowledgeGraph:
                     subject_iri=r["s"],
                     object_iri=r["o"],
                     document=r.get("doc") or "",
+                    modality=mod,
                 )
             )
         return out  # in document order (the query sorts by document and evidence offset)
@@ -251,12 +271,15 @@ def build(
     out: Source | None = None,
     html: bool = False,
     model_dir: Source | None = None,
+    date: str = "",
 ) -> KnowledgeGraph:
     """Build a graph from ``texts`` (strings: the text of articles) and ``paths`` (files
     and folders). A string is never taken for a path unless it is given in ``paths``.
 
     ``out`` writes graph.ttl, graph.trig (and graph.html with ``html=True``) there too.
     ``model_dir``: stanza's model folder, for the ``stanza`` and ``auto`` analysers.
+    ``date`` (``YYYY-MM-DD``): the date of documents whose metadata and dateline give
+    none; their «أمس», «الأربعاء» resolve against it (:mod:`kg.dates`).
 
     A document that fails (at any stage, the graph's included) is left out of the graph
     with a :class:`~kg.errors.SkippedDocumentWarning` and listed in
@@ -303,6 +326,7 @@ def build(
         base=base or DEFAULT_BASE,
         html=html,
         analyser_options=stanza,
+        date=_checked_date(date),
     )
     summary, dataset = run(
         [Path(p) for p in path_items],
@@ -334,6 +358,21 @@ def load(path: Source) -> KnowledgeGraph:
     return KnowledgeGraph(load_graph(p))
 
 
+def _checked_date(value: str) -> str:
+    """``value`` when empty or a ``YYYY-MM-DD`` date, else an InputError.
+
+    >>> _checked_date("2024-3-1")
+    Traceback (most recent call last):
+    kg.errors.InputError: <date>: not a date: '2024-3-1' (expected YYYY-MM-DD, e.g. 2024-03-12)
+    """
+    from .dates import check_date
+
+    try:
+        return check_date(value) if value else ""
+    except ValueError as exc:
+        raise InputError("<date>", str(exc)) from None
+
+
 def _is_path(s: str) -> bool:
     return len(s) < 4096 and "\n" not in s and os.path.exists(s)
 
@@ -357,9 +396,9 @@ def _relation_name(p: str, label: str | None) -> str:
 
 
 _FACTS_QUERY = """
-SELECT ?s ?p ?o ?slabel ?olabel ?otext ?plabel ?text ?evidence ?conf ?doc ?start WHERE {
+SELECT ?s ?p ?o ?slabel ?olabel ?otext ?plabel ?text ?evidence ?conf ?doc ?start ?mod WHERE {
   ?f a kg:Fact ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:confidence ?conf .
-  FILTER NOT EXISTS { ?f kg:negated true }
+  OPTIONAL { ?f kg:modality ?mod }
   OPTIONAL { ?f kg:evidence ?evidence }
   OPTIONAL { ?f kg:evidenceStart ?start }
   OPTIONAL { ?f prov:wasDerivedFrom ?sent . ?sent kg:text ?text . OPTIONAL { ?sent dcterms:isPartOf ?d . ?d dcterms:identifier ?doc } }

@@ -176,6 +176,15 @@ def _check_base(ctx: click.Context, param: click.Parameter, value: str | None) -
     return value
 
 
+def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    from .dates import check_date
+
+    try:
+        return check_date(value) if value else ""
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
 linker_option = click.option(
     "--linker",
     default="gazetteer",
@@ -205,6 +214,11 @@ linker_option = click.option(
 @click.option("--lang", default=None, help="Force the language (ar, en) instead of detecting it.")
 @click.option(
     "--base", default=None, callback=_check_base, help="Base IRI of the resources (absolute)."
+)
+@click.option(
+    "--date",
+    callback=_check_date,
+    help="YYYY-MM-DD: the date of documents whose metadata and dateline give none.",
 )
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
 @click.option(
@@ -264,6 +278,7 @@ def build(
     linker: str,
     lang: str | None,
     base: str | None,
+    date: str,
     no_html: bool,
     quiet: bool,
     workers: int,
@@ -335,6 +350,7 @@ def build(
         max_chars=max_chars or MAX_CHARS_DEFAULT,
         analyser_options=_analyser_options(analyser, model_dir, gpu, batch_size, lang),
         web=web,
+        date=date,
     )
     summary = build_corpus(
         inputs,

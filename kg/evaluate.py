@@ -1,4 +1,4 @@
-"""Evaluate a graph against gold annotations (``seeds/gold/README.md`` defines the rules).
+"""Evaluate a graph against gold annotations (the README's section "Gold annotations" gives the format).
 
 Matching, in short:
 
@@ -6,13 +6,23 @@ Matching, in short:
   gold QID (``owl:sameAs``) or one of its names (``rdfs:label``, ``kg:alias``) equals a
   gold surface after :func:`kg.text.normalize`. Gold surfaces are ``surfaces_ar`` plus
   ``label_en``. If several gold entities match, a QID match wins, then the longest
-  matching surface, then the first in the file.
-- Predicted facts are direct triples whose predicate is a core relation. Facts are
-  counted once per (gold subject, relation, gold object), so an entity split in two
-  does not count twice.
+  matching surface, then the first in the file. A ``kg:Position`` node (an office such
+  as «الرئيس السوري») maps only to a gold entity of type Position: gold files list a
+  title among the surfaces of the person it refers to in the text, but the office is
+  not its holder (``X holdsPosition <the office>`` is no fact about X and X).
+- Predicted facts are the core-relation facts of the graph: its fact nodes (``kg:Fact``)
+  of every modality but negated, whether or not they have a direct triple (a planned
+  meeting has none), and direct triples without a fact node. Facts are counted once per
+  (gold subject, relation, gold object), so an entity split in two does not count twice.
+- Recall: a gold fact is found by a predicted fact of any of those modalities.
+- A predicted relation also matches a gold fact of a relation it is a sub-property of
+  in the ontology (sanctioned matches targeted).
 - Precision is over the facts that can be judged: both ends map, or the subject maps
   and a gold fact with object ``*`` has the same subject and relation. ``met`` counts
-  in either direction.
+  in either direction. A judged fact is right when it matches a gold fact *with the
+  gold's modality*: a gold fact whose evidence starts with ``planned:`` needs a planned
+  fact; any other gold fact an asserted or reported one. ``planned_found`` counts the
+  gold ``planned:`` facts matched by a planned fact.
 """
 
 from __future__ import annotations
@@ -21,6 +31,7 @@ import csv
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
@@ -28,9 +39,9 @@ from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
 from .errors import InputError
-from .model import ENTITY_CLASSES
+from .model import ASSERTED, ENTITY_CLASSES, NEGATED, PLANNED, REPORTED
 from .text import normalize
-from .vocab import CORE_RELATIONS, KG, WD
+from .vocab import CORE_RELATIONS, KG, WD, modality_name
 
 ANY = "*"  # gold object: any object
 #: Relations matched in both directions (gold README: "for met either direction counts").
@@ -38,6 +49,10 @@ EITHER_DIRECTION: frozenset[str] = frozenset({"met"})
 
 _ENTITY_COLUMNS = ("id", "qid", "type", "label_en", "surfaces_ar")
 _FACT_COLUMNS = ("subject", "relations", "object", "level", "evidence")
+#: How a gold fact's evidence says that the text reports it as future or scheduled.
+PLANNED_MARK = "planned:"
+#: The modalities of a predicted fact that agree with a gold fact not marked planned.
+_HAPPENED = frozenset({ASSERTED, REPORTED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,16 +72,22 @@ class GoldFact:
     level: str  # "core" or "extra"
     evidence: str
 
+    @property
+    def planned(self) -> bool:
+        return self.evidence.lstrip().startswith(PLANNED_MARK)
+
 
 @dataclass(frozen=True, slots=True)
 class PredictedFact:
-    """A direct triple of the graph, with the gold entities its ends map to (or None)."""
+    """A fact of the graph, with the gold entities its ends map to (or None) and the
+    modalities the graph gives it (several when sentences differ)."""
 
     subject: str
     relation: str
     object: str
     subject_gold: str | None
     object_gold: str | None
+    modalities: tuple[str, ...] = (ASSERTED,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +110,8 @@ class EvalReport:
     missed: tuple[GoldFact, ...]
     wrong: tuple[PredictedFact, ...]
     mapping: tuple[tuple[str, str], ...]  # (graph IRI, gold id)
+    planned_found: int = 0  # gold `planned:` facts matched by a planned fact
+    planned_total: int = 0  # gold `planned:` facts
 
 
 def evaluate(
@@ -131,6 +154,8 @@ def format_report(report: EvalReport) -> str:
         f"facts     precision {r.precision:.3f} ({r.right}/{r.judged} judged, {r.predicted} predicted)",
         f"          recall core {r.recall_core:.3f} ({r.core_found}/{r.core_total})"
         f"   recall all {r.recall_all:.3f} ({r.all_found}/{r.all_total})",
+        f"          planned {r.planned_found}/{r.planned_total} gold `planned:` facts"
+        " matched by a planned fact",
         f"entities  found {r.entities_found}/{r.entities_total}",
         f"linking   linked {len(r.linked)}, wrong {len(r.linked_wrong)}, missing {len(r.link_missing)}"
         f" (of {len(r.linked) + len(r.linked_wrong) + len(r.link_missing)} gold entities with a QID)",
@@ -152,6 +177,7 @@ def format_report(report: EvalReport) -> str:
         lines.append(f"wrong facts ({len(r.wrong)}):")
         lines += [
             f"  {_side(f.subject, f.subject_gold)} {f.relation} {_side(f.object, f.object_gold)}"
+            + ("" if f.modalities == (ASSERTED,) else f"  ({'|'.join(f.modalities)})")
             for f in r.wrong
         ]
     return "\n".join(lines) + "\n"
@@ -229,6 +255,7 @@ def map_entities(graph: Graph, gold: list[GoldEntity]) -> dict[URIRef, str]:
             n = normalize(s)
             by_surface.setdefault(n, []).append((i, len(n)))
     mapping = {}
+    positions = set(graph.subjects(RDF.type, KG.Position))
     for node in _entities(graph):
         # Rank candidates: QID match first, then the longest matching surface, then file order.
         ranked: dict[int, tuple[int, int, int]] = {}
@@ -237,6 +264,8 @@ def map_entities(graph: Graph, gold: list[GoldEntity]) -> dict[URIRef, str]:
                 ranked[i] = (0, 0, i)
         for name in _names(graph, node):
             for i, length in by_surface.get(name, ()):
+                if node in positions and gold[i].type != "Position":
+                    continue
                 ranked[i] = min(ranked.get(i, (1, 0, i)), (1, -length, i))
         if ranked:
             mapping[node] = gold[min(ranked, key=ranked.__getitem__)].id
@@ -267,13 +296,47 @@ def _names(graph: Graph, node: URIRef) -> set[str]:
 
 
 def _predicted_facts(graph: Graph, mapping: dict[URIRef, str]) -> list[PredictedFact]:
-    seen: dict[tuple[str, str, str], PredictedFact] = {}
+    triples = _modal_triples(graph)
+    first: dict[tuple[str, str, str], tuple[Node, str, Node]] = {}
+    modalities: dict[tuple[str, str, str], set[str]] = {}
+    for (s, rel, o), mods in sorted(
+        triples.items(), key=lambda kv: (kv[0][1], str(kv[0][0]), str(kv[0][2]))
+    ):
+        mods = mods - {NEGATED}  # a denial is not a prediction of the fact
+        if not mods:
+            continue
+        key = (_gold_of(mapping, s) or str(s), rel, _gold_of(mapping, o) or str(o))
+        first.setdefault(key, (s, rel, o))
+        modalities.setdefault(key, set()).update(mods)
+    facts = [
+        PredictedFact(
+            str(s),
+            rel,
+            str(o),
+            _gold_of(mapping, s),
+            _gold_of(mapping, o),
+            tuple(sorted(modalities[key])),
+        )
+        for key, (s, rel, o) in first.items()
+    ]
+    return sorted(facts, key=lambda f: (f.relation, f.subject, f.object))
+
+
+def _modal_triples(graph: Graph) -> dict[tuple[Node, str, Node], set[str]]:
+    """Every core-relation fact with the modalities of its fact nodes; a direct triple
+    that no fact node states is asserted."""
+    out: dict[tuple[Node, str, Node], set[str]] = {}
+    for node in graph.subjects(RDF.type, KG.Fact):
+        p = graph.value(node, RDF.predicate)
+        rel = str(p)[len(str(KG)) :] if p is not None and str(p).startswith(str(KG)) else ""
+        s, o = graph.value(node, RDF.subject), graph.value(node, RDF.object)
+        if rel in CORE_RELATIONS and s is not None and o is not None:
+            m = graph.value(node, KG.modality)
+            out.setdefault((s, rel, o), set()).add(modality_name(str(m or "")))
     for rel in CORE_RELATIONS:
         for s, o in graph.subject_objects(KG[rel]):
-            sg, og = _gold_of(mapping, s), _gold_of(mapping, o)
-            fact = PredictedFact(str(s), rel, str(o), sg, og)
-            seen.setdefault((sg or str(s), rel, og or str(o)), fact)
-    return sorted(seen.values(), key=lambda f: (f.relation, f.subject, f.object))
+            out.setdefault((s, rel, o), {ASSERTED})
+    return out
 
 
 def _gold_of(mapping: dict[URIRef, str], node: Node) -> str | None:
@@ -287,8 +350,26 @@ def _orientations(f: PredictedFact) -> list[tuple[str | None, str | None]]:
     return ends
 
 
+@cache
+def implied_relations(relation: str) -> frozenset[str]:
+    """A relation and the core relations it is a sub-property of in the ontology: a
+    predicted fact matches a gold fact of any of them, as a query under RDFS inference
+    would find it (sanctioned is a kind of targeted).
+
+    >>> sorted(implied_relations("sanctioned")), sorted(implied_relations("met"))
+    (['sanctioned', 'targeted'], ['met'])
+    """
+    from .ontology import ontology_graph
+
+    ont = ontology_graph()
+    supers = {
+        str(p)[len(str(KG)) :] for p in ont.transitive_objects(KG[relation], RDFS.subPropertyOf)
+    }
+    return frozenset({relation} | (supers & set(CORE_RELATIONS)))
+
+
 def _matches(f: PredictedFact, gold: GoldFact) -> bool:
-    if f.relation not in gold.relations:
+    if not implied_relations(f.relation) & set(gold.relations):
         return False
     return any(
         s == gold.subject and (gold.object == ANY or o == gold.object)
@@ -297,9 +378,20 @@ def _matches(f: PredictedFact, gold: GoldFact) -> bool:
     )
 
 
+def _agrees(f: PredictedFact, gold: GoldFact) -> bool:
+    """Whether the fact has the gold fact's modality: planned for a `planned:` gold fact,
+    asserted or reported for any other."""
+    if gold.planned:
+        return PLANNED in f.modalities
+    return not _HAPPENED.isdisjoint(f.modalities)
+
+
 def _judged(f: PredictedFact, star_keys: set[tuple[str, str]]) -> bool:
     """Between gold entities, or its subject and relation are those of a `*` gold fact."""
-    return any(s and (o or (s, f.relation) in star_keys) for s, o in _orientations(f))
+    return any(
+        s and (o or any((s, r) in star_keys for r in implied_relations(f.relation)))
+        for s, o in _orientations(f)
+    )
 
 
 def _score(
@@ -311,8 +403,12 @@ def _score(
 ) -> EvalReport:
     star_keys = {(g.subject, r) for g in gold_facts if g.object == ANY for r in g.relations}
     judged = [f for f in predicted if _judged(f, star_keys)]
-    right = [f for f in judged if any(_matches(f, g) for g in gold_facts)]
+    right = [f for f in judged if any(_matches(f, g) and _agrees(f, g) for g in gold_facts)]
     found = [g for g in gold_facts if any(_matches(f, g) for f in predicted)]
+    planned = [g for g in gold_facts if g.planned]
+    planned_found = [
+        g for g in planned if any(_matches(f, g) and PLANNED in f.modalities for f in predicted)
+    ]
     core = [g for g in gold_facts if g.level == "core"]
     core_found = [g for g in found if g.level == "core"]
     linked, wrong, missing = _linking(gold_entities, graph, mapping)
@@ -337,6 +433,8 @@ def _score(
         missed=tuple(g for g in gold_facts if g not in found_set),
         wrong=tuple(f for f in judged if f not in right_set),
         mapping=tuple(sorted((str(k), v) for k, v in mapping.items())),
+        planned_found=len(planned_found),
+        planned_total=len(planned),
     )
 
 

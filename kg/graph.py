@@ -25,10 +25,12 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, XSD
 from rdflib.term import Node
 
+from .dates import date_triples
 from .errors import DuplicateDocumentError, InvalidExtractionError, TallyError
-from .model import ENTITY_CLASSES, DocResult, Entity, Link, Triple
+from .link.variants import SPELT_CLASSES
+from .model import ENTITY_CLASSES, UNASSERTED, DocResult, Entity, Link, Triple
 from .text import detect_lang, normalize, slug, strip_invisible
-from .vocab import DEFAULT_BASE, KG, OPEN, PREFIXES, WD, relation_iri, resource
+from .vocab import DEFAULT_BASE, KG, OPEN, PREFIXES, WD, modality_iri, relation_iri, resource
 
 #: Classes whose nodes belong to one document (``{base}doc/{id}/{kind}/{key}``).
 DOC_SCOPED_KINDS: dict[str, str] = {
@@ -111,7 +113,9 @@ def choose_link(links: Iterable[Link]) -> Link | None:
     return ranked[0] if ranked else None
 
 
-def entity_iri(entity: Entity, qid: str | None, doc_id: str, base: str = DEFAULT_BASE) -> URIRef:
+def entity_iri(
+    entity: Entity, qid: str | None, doc_id: str, base: str = DEFAULT_BASE, *, named: bool = True
+) -> URIRef:
     """The IRI rule: by QID when linked, else by class and name, or by document.
 
     >>> e = Entity("e1", "ريكس تيلرسون", "Person", ("m1",))
@@ -121,15 +125,34 @@ def entity_iri(entity: Entity, qid: str | None, doc_id: str, base: str = DEFAULT
     'http://x/Country/iraq'
     >>> str(entity_iri(Entity("e3", "Meeting", "Event", ()), None, "d1", "http://x/"))
     'http://x/doc/d1/event/meeting'
+
+    An unlinked person known by a name (``named``: not only by a title or a description)
+    is keyed by the skeleton of the name (:mod:`kg.link.variants`), so the spellings of one
+    foreign name give one node in every document:
+
+    >>> a = entity_iri(Entity("e4", "ريكس تيليرسون", "Person", ()), None, "d1", "http://x/")
+    >>> a == entity_iri(Entity("e5", "ريكس تيلرسون", "Person", ()), None, "d2", "http://x/")
+    True
     """
     if qid:
         return URIRef(resource(base, "entity", qid))
     kind = DOC_SCOPED_KINDS.get(entity.cls)
     if kind is None:
-        return URIRef(resource(base, entity.cls, _key(entity.label)))
+        name = _merge_name(entity) if named else entity.label
+        return URIRef(resource(base, entity.cls, _key(name)))
     # Statements are told apart by their words, not by a (possibly generic) label.
     text = entity.value if entity.cls == "Statement" and entity.value else entity.label
     return URIRef(resource(base, "doc", doc_id, kind, _key(text)))
+
+
+def _merge_name(entity: Entity) -> str:
+    """The name that decides an unlinked entity's IRI: for a person, one key for all the
+    spellings of the name (:func:`kg.link.gazetteer.person_key`)."""
+    if entity.cls not in SPELT_CLASSES:
+        return entity.label
+    from .link.gazetteer import person_key  # the gazetteer loads only when a person needs it
+
+    return person_key(entity.label)
 
 
 def build_graph(results: Iterable[DocResult], *, base: str = DEFAULT_BASE) -> Dataset:
@@ -359,7 +382,8 @@ def _place_entities(result: DocResult, base: str) -> _PlacedDoc:
                 f"{result.doc.id}: entity {e.key!r} has class {e.cls!r}, not one of {', '.join(ENTITY_CLASSES)}"
             )
         link = choose_link(links_by_entity.get(e.key, ()))
-        iri = entity_iri(e, link.qid if link else None, result.doc.id, base)
+        named = any(mentions[m].kind == "name" for m in e.mentions if m in mentions)
+        iri = entity_iri(e, link.qid if link else None, result.doc.id, base, named=named)
         sentences = sorted({mentions[m].sentence for m in e.mentions if m in mentions})
         placed[e.key] = _Placed(e, iri, link, tuple(sentences))
     return _PlacedDoc(_doc_lang(result.doc.lang, result.doc.text), placed)
@@ -576,6 +600,11 @@ def _add_document(
         _add_entity(g, p, doc_node, placed.lang, catalog)
     for t in _unique_facts(result.extraction.triples, placed, doc_node):
         _add_fact(g, t, result, placed, doc_node)
+    # resolved dates on time expressions, dated events and their facts (kg/dates.py)
+    for spo in date_triples(
+        result, lambda k: placed.entities[k].iri, lambda t: _fact_node(t, placed, doc_node)
+    ):
+        g.add(spo)
 
 
 def _add_doc_node(g: _Sink, node: URIRef, result: DocResult) -> None:
@@ -689,7 +718,7 @@ def _add_fact(g: _Sink, t: Triple, result: DocResult, placed: _PlacedDoc, doc_no
         )
     if t.relation == OPEN:
         _declare_open_relation(g, p, t.lemma, placed.lang)
-    if not t.negated:  # a denied fact keeps its provenance but is not asserted
+    if t.modality not in UNASSERTED:  # planned, denied or conditional: provenance only
         g.add((s, p, o))
     node = fact_iri(doc_node, s, p, o, t.sentence, t.start, t.end)
     g.add((node, RDF.type, RDF.Statement))
@@ -704,8 +733,7 @@ def _add_fact(g: _Sink, t: Triple, result: DocResult, placed: _PlacedDoc, doc_no
     g.add((node, KG.confidence, _decimal(t.confidence)))
     g.add((node, KG.extractor, Literal(t.extractor)))
     g.add((node, KG.analyser, Literal(result.extraction.analysed.analyser)))
-    if t.negated:
-        g.add((node, KG.negated, Literal(True)))
+    g.add((node, KG.modality, modality_iri(t.modality)))
 
 
 def _declare_open_relation(g: _Sink, p: URIRef, lemma: str, lang: str) -> None:

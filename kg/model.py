@@ -29,6 +29,19 @@ ENTITY_CLASSES: tuple[str, ...] = (
     "Thing",
 )
 
+#: What an article says of a fact (``Triple.modality``): it happened, it is planned or
+#: expected, it is denied, it is only someone's claim, or it depends on a condition.
+ASSERTED, PLANNED, NEGATED, REPORTED, CONDITIONAL = MODALITIES = (
+    "asserted",
+    "planned",
+    "negated",
+    "reported",
+    "conditional",
+)
+#: Modalities whose facts the graph keeps as fact nodes without a direct triple: a plain
+#: ``?s kg:met ?o`` returns only what the article says happened (or reports as a claim).
+UNASSERTED: frozenset[str] = frozenset({PLANNED, NEGATED, CONDITIONAL})
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -162,7 +175,19 @@ class Triple:
     confidence: float
     extractor: str
     lemma: str = ""  # the predicate word's lemma; the label of an open relation
-    negated: bool = False
+    #: what the article says of the fact: "asserted" (it happened), "planned", "negated",
+    #: "reported" (only someone's claim) or "conditional" (kg.extract.modality)
+    modality: str = ASSERTED
+    time: str = ""  # the words of a time expression modifying the predicate (kg/dates.py)
+
+    @property
+    def negated(self) -> bool:
+        """Whether the text denies the fact.
+
+        >>> Triple("e1", "met", "e2", 0, 0, 5, 0.9, "x", modality="negated").negated
+        True
+        """
+        return self.modality == NEGATED
 
 
 @dataclass(frozen=True, slots=True)

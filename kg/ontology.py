@@ -13,8 +13,25 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def resource(name: str) -> Traversable:
-    """A file of ``ontology/``: ``kg.ttl``, ``shapes.ttl`` or ``queries/NAME.rq``."""
-    return files("kg._ontology").joinpath(name)
+    """A file of ``ontology/``: ``kg.ttl``, ``shapes.ttl`` or ``queries/NAME.rq``.
+
+    Imported from a source tree (a checkout, or a worktree run with ``PYTHONPATH``), the
+    package reads the ``ontology/`` next to it, so code and ontology always come from
+    the same tree; an editable install's ``kg._ontology`` may point at another one.
+
+    >>> resource("kg.ttl").is_file()
+    True
+    """
+    beside = _source_tree()
+    return beside.joinpath(name) if beside is not None else files("kg._ontology").joinpath(name)
+
+
+@lru_cache(maxsize=1)
+def _source_tree() -> Traversable | None:
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent.parent / "ontology"
+    return here if (here / "kg.ttl").is_file() else None
 
 
 @lru_cache(maxsize=1)

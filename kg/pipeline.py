@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .analyse import Analyser, AutoAnalyser, check, get_analyser
+from .dates import dated
 from .errors import DuplicateDocumentError, KGError
 from .extract import Extractor, get_extractor
 from .fetch import WebOptions
@@ -54,6 +55,7 @@ class Options:
     max_chars: int = MAX_CHARS_DEFAULT
     analyser_options: dict[str, Any] = field(default_factory=dict)
     web: WebOptions | None = None  # URLs, feeds and sitemaps to read besides the files
+    date: str = ""  # YYYY-MM-DD: the date of documents that say none (kg build --date)
 
 
 @dataclass
@@ -97,6 +99,7 @@ def process(doc: Document, stages: Stages) -> DocResult:
 
 def documents(inputs: Iterable[str | Path], options: Options) -> Iterator[Document | Problem]:
     """Read stage (files and folders, then the web inputs), with the language override
+    and the document date (metadata, dateline, ``--date``: :func:`kg.dates.dated`)
     applied."""
     items: Iterable[Document | Problem] = read(
         inputs, max_bytes=options.max_bytes, max_chars=options.max_chars
@@ -108,7 +111,7 @@ def documents(inputs: Iterable[str | Path], options: Options) -> Iterator[Docume
     for item in items:
         if isinstance(item, Document) and options.lang:
             item = replace(item, lang=options.lang)
-        yield item
+        yield dated(item, options.date) if isinstance(item, Document) else item
 
 
 def run(
@@ -219,7 +222,7 @@ def build(
     stages.check(options.lang)  # before reading the corpus
     items: list[Document | Problem] = list(documents(inputs, options))
     if texts is not None:
-        items.extend(from_strings(texts))
+        items.extend(dated(d, options.date) for d in from_strings(texts))
     writer = _store_writer(store_dir, options)
     bar = _progress(len(items), progress)
     results: list[DocResult] = []

@@ -4,9 +4,12 @@ A suite is a TSV file with columns ``id construction text expect forbid``; ``exp
 and ``forbid`` list facts as ``subject > relation > object`` separated by ``;``. A name
 matches an entity when, after Arabic normalisation, it equals one of the entity's
 names or appears in one as whole words (expected and forbidden facts alike); ``*``
-matches anything. A relation may list alternatives (``ledBy|leaderOf``); ``not REL``
-wants a negated fact (لم تعترف ...), and plain relations match only facts that are not
-negated.
+matches anything. A relation may list alternatives (``ledBy|leaderOf``) and may start
+with a modality word (:data:`MODALITY_WORDS`): ``not REL`` wants a negated fact (لم تعترف
+...), ``planned REL`` a planned one (سيلتقي), ``conditional REL`` one under a condition
+(إذا ...), ``reported REL`` one the text only attributes (أفادت تقارير بأن ...) and
+``asserted REL`` one the text states itself. A plain relation matches the facts that get
+a direct triple: asserted and reported ones.
 
 A forbidden fact never matches a fact that an expected one matched, so ``* > met > *``
 in ``forbid`` says "no ``met`` fact but the expected ones". The word ``only`` in
@@ -23,9 +26,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .model import Extraction
+from .model import ASSERTED, CONDITIONAL, NEGATED, PLANNED, REPORTED, Extraction
 from .text import normalize
 from .vocab import CORE_RELATIONS
+
+#: The word in front of a relation that asks for a modality (a fact's relation is shown
+#: with it too: ``not met``, ``planned visited``).
+MODALITY_WORDS: dict[str, str] = {
+    NEGATED: "not",
+    PLANNED: "planned",
+    CONDITIONAL: "conditional",
+    REPORTED: "reported",
+    ASSERTED: "asserted",
+}
+#: Modalities a relation without a modality word matches: the facts with a direct triple.
+_PLAIN = (ASSERTED, REPORTED)
 
 
 @dataclass(frozen=True)
@@ -131,27 +146,49 @@ def _words(name: str) -> str:
 
 
 def _relation_matches(want: str, got: str) -> bool:
-    """``*``, ``said``, ``ledBy|leaderOf`` or ``not *`` against a fact's relation
-    (``not `` in front when the fact is negated).
+    """``*``, ``said``, ``ledBy|leaderOf``, ``not *`` or ``planned met`` against a fact
+    shown as :func:`shown` (its modality word in front unless it is asserted).
 
     >>> _relation_matches("ledBy|leaderOf", "leaderOf"), _relation_matches("*", "not met")
     (True, False)
     >>> _relation_matches("not *", "not met"), _relation_matches("not met", "met")
     (True, False)
+    >>> _relation_matches("met", "reported met"), _relation_matches("met", "planned met")
+    (True, False)
+    >>> _relation_matches("planned met", "planned met"), _relation_matches("asserted met", "reported met")
+    (True, False)
     """
-    negated = want.startswith("not ")
-    if negated != got.startswith("not "):
+    want_mods, want_rel = _split(want)
+    got_mods, got_rel = _split(got)
+    if not set(got_mods or (ASSERTED,)) & set(want_mods or _PLAIN):
         return False
-    want, got = want.removeprefix("not "), got.removeprefix("not ")
-    return want == "*" or got in want.split("|")
+    return want_rel == "*" or got_rel in want_rel.split("|")
+
+
+def _split(relation: str) -> tuple[tuple[str, ...], str]:
+    """A relation's modality (from its first word; none when it has no modality word)
+    and the relation itself."""
+    word, _, rest = relation.partition(" ")
+    for modality, w in MODALITY_WORDS.items():
+        if rest and word == w:
+            return (modality,), rest.strip()
+    return (), relation
+
+
+def shown(relation: str, modality: str) -> str:
+    """A fact's relation with its modality word in front (none when asserted).
+
+    >>> shown("met", "planned"), shown("met", "asserted")
+    ('planned met', 'met')
+    """
+    return relation if modality == ASSERTED else f"{MODALITY_WORDS[modality]} {relation}"
 
 
 def check(case: Case, extraction: Extraction) -> Outcome:
     """Compare one case's expectations with what was extracted from its text."""
     ents = {e.key: e for e in extraction.entities}
     triples = [
-        (ents[t.subject], ("not " if t.negated else "") + t.relation, ents[t.object])
-        for t in extraction.triples
+        (ents[t.subject], shown(t.relation, t.modality), ents[t.object]) for t in extraction.triples
     ]
     out = Outcome(case, facts=[(s.label, r, o.label) for s, r, o in triples])
     out.lemmas = frozenset(
@@ -183,7 +220,7 @@ def check(case: Case, extraction: Extraction) -> Outcome:
     out.extras = [
         out.facts[n]
         for n, (_, r, _) in enumerate(triples)
-        if n not in expected and r.removeprefix("not ") in CORE_RELATIONS
+        if n not in expected and _split(r)[1] in CORE_RELATIONS
     ]
     return out
 

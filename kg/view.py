@@ -77,6 +77,11 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "text": "Text",
         "no_results": "No match",
         "help": "Click a node or an edge to see its facts and the sentences behind them.",
+        "planned": "planned",
+        "conditional": "conditional",
+        "reported": "reported",
+        "negated": "denied",
+        "show_negated": "Show denied facts",
         "layout": "Laying out the network… {pct}%",
         "noscript": "This page needs JavaScript to draw the network.",
     },
@@ -101,6 +106,11 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "text": "النص",
         "no_results": "لا نتائج",
         "help": "انقر على عقدة أو رابط لعرض حقائقها والجمل التي تستند إليها.",
+        "planned": "مرتقبة",
+        "conditional": "مشروطة",
+        "reported": "منقولة",
+        "negated": "منفية",
+        "show_negated": "أظهر الحقائق المنفية",
         "layout": "جارٍ ترتيب الشبكة… {pct}٪",
         "noscript": "تحتاج هذه الصفحة إلى جافاسكربت لرسم الشبكة.",
     },
@@ -120,7 +130,8 @@ def render_html(
 
     Nodes are coloured by class (with a legend that filters), sized by ``size_by``
     (``degree`` or ``pagerank``), labelled in ``lang``; edges are labelled with the
-    relation in ``lang``. ``max_nodes`` keeps that many most central entities and the
+    relation in ``lang``; planned and conditional facts are dashed, denied ones hidden
+    until the reader asks for them. ``max_nodes`` keeps that many most central entities and the
     page says so. The file is written atomically and is the same bytes for the same graph.
 
     >>> import tempfile, pathlib
@@ -140,7 +151,7 @@ def render_html(
 
     _check_size_by(size_by)  # before the projection, which is the slow part
     graph = as_graph(graph)
-    G = to_networkx(graph, lang=lang)
+    G = to_networkx(graph, lang=lang, unasserted=True)
     page = page_html(
         G,
         lang=lang,
@@ -315,6 +326,8 @@ def _edges(
             edge["src"] = [texts.index(s) for s in d["sources"]]
         if d.get("confidence") is not None:
             edge["conf"] = round(float(d["confidence"]), 4)
+        if d.get("modality", "asserted") != "asserted":  # planned: dashed; negated: hidden
+            edge["mod"] = d["modality"]
         out.append(edge)
     return out
 

@@ -15,6 +15,7 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, XSD, DefinedNamespace
 
 from .errors import InvalidExtractionError
+from .model import MODALITIES
 from .text import slug
 
 #: The type of a core relation's term in :class:`KG`, which marks it as one: each
@@ -40,6 +41,7 @@ class KG(DefinedNamespace):
     Event: URIRef
     Fact: URIRef
     Group: URIRef
+    Modality: URIRef
     Organization: URIRef
     Person: URIRef
     Place: URIRef
@@ -57,18 +59,28 @@ class KG(DefinedNamespace):
     analyser: URIRef
     confidence: URIRef
     contentHash: URIRef
+    date: URIRef  # kg/dates.py: resolved dates
     end: URIRef
+    endDate: URIRef
     evidence: URIRef
     evidenceEnd: URIRef
     evidenceStart: URIRef
     extractor: URIRef
     index: URIRef
     mentionedIn: URIRef
-    negated: URIRef
+    modality: URIRef
     relatedTo: URIRef
     start: URIRef
+    startDate: URIRef
     text: URIRef
     value: URIRef
+
+    # the modalities of a fact (kg:modality), one individual of kg:Modality each
+    Asserted: URIRef
+    Planned: URIRef
+    Negated: URIRef
+    Reported: URIRef
+    Conditional: URIRef
 
     # the core relations
     hosted: Relation
@@ -124,6 +136,20 @@ class KG(DefinedNamespace):
     threatened: Relation
     appointed: Relation
     elected: Relation
+    dismissed: Relation
+    resigned: Relation
+    sentenced: Relation
+    ruled: Relation
+    released: Relation
+    sanctioned: Relation
+    sentMessageTo: Relation
+    claimedResponsibility: Relation
+    won: Relation
+    lost: Relation
+    injured: Relation
+    evacuated: Relation
+    raised: Relation
+    lowered: Relation
 
 
 KGREL = Namespace("https://w3id.org/kg-builder/relation/")
@@ -168,6 +194,29 @@ SPEECH_RELATIONS: frozenset[str] = frozenset(
 SYMMETRIC_RELATIONS: frozenset[str] = frozenset({"met", "worksWith", "coincidedWith"})
 
 OPEN = "open"  # Triple.relation of a verb outside the relation lexicon
+
+
+def modality_iri(modality: str) -> URIRef:
+    """The individual of ``kg:Modality`` that names a fact's modality (``Triple.modality``).
+
+    >>> str(modality_iri("planned"))
+    'https://w3id.org/kg-builder/ontology#Planned'
+    """
+    if modality not in MODALITIES:
+        raise InvalidExtractionError(
+            f"unknown modality {modality!r}. Available: {', '.join(MODALITIES)}"
+        )
+    return KG[modality.capitalize()]
+
+
+def modality_name(iri: str) -> str:
+    """The modality a ``kg:Modality`` IRI names (``asserted`` for anything else).
+
+    >>> modality_name(str(KG.Negated)), modality_name("")
+    ('negated', 'asserted')
+    """
+    name = iri.rpartition("#")[2].lower()
+    return name if iri.startswith(str(KG)) and name in MODALITIES else MODALITIES[0]
 
 
 def relation_iri(relation: str, lemma: str = "") -> URIRef:

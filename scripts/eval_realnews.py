@@ -7,8 +7,13 @@
 
 The folder holds ``texts/ID.txt`` and ``gold/ID.entities.tsv``, ``gold/ID.facts.tsv``. Each
 article is built on its own (as ``kg build ID.txt`` would) and scored with ``kg eval``'s
-matching (:func:`kg.evaluate.evaluate`). Totals are sums of the articles' counts (micro
-averages). Articles whose number is a multiple of 4 are the *test* split: they are scored
+matching (:func:`kg.evaluate.evaluate`), with its date from ``sources.tsv`` (as ``kg build
+--date`` gives it) when the file is there. Totals are sums of the articles' counts (micro
+averages). Facts are matched with their modality (``kg eval``'s rules): a gold fact marked
+``planned:`` is found by a fact node of any modality but negated, and is right only when
+that fact is planned; ``planned`` counts the gold ``planned:`` facts a planned fact
+matches, and ``negated direct`` the negated facts that have a direct triple (none
+should). Articles whose number is a multiple of 4 are the *test* split: they are scored
 and reported apart, and ``--errors`` never lists their errors unless ``--split test`` asks.
 """
 
@@ -24,10 +29,28 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
+from kg.dates import DEICTIC, WEEKDAYS, parse_date
 from kg.evaluate import EvalReport, evaluate, read_gold_entities
 from kg.graph import union_graph
 from kg.pipeline import Options, build
 from kg.vocab import KG
+
+
+def negated_direct(g: Graph) -> int:
+    """Negated fact nodes whose triple is in the graph although no asserted or reported
+    fact node states it."""
+    happened = {KG.Asserted, KG.Reported}
+    count = 0
+    for node in g.subjects(KG.modality, KG.Negated):
+        spo = (g.value(node, RDF.subject), g.value(node, RDF.predicate), g.value(node, RDF.object))
+        if spo not in g:
+            continue
+        others = set(g.subjects(RDF.subject, spo[0])) & set(g.subjects(RDF.object, spo[2]))
+        if not any(
+            (o, RDF.predicate, spo[1]) in g and g.value(o, KG.modality) in happened for o in others
+        ):
+            count += 1
+    return count
 
 
 @dataclass
@@ -59,12 +82,26 @@ def articles(root: Path) -> list[tuple[str, Path, Path, Path]]:
     return out
 
 
+def source_dates(root: Path) -> dict[str, str]:
+    """Article id -> its date (YYYY-MM-DD) from ``sources.tsv`` (empty when absent)."""
+    path = root / "sources.tsv"
+    if not path.exists():
+        return {}
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    if not rows or "date" not in rows[0] or "id" not in rows[0]:
+        return {}
+    i, d = rows[0].index("id"), rows[0].index("date")
+    return {r[i]: r[d] for r in rows[1:] if len(r) > max(i, d) and parse_date(r[d])}
+
+
 def score(root: Path, only: str = "", analyser: str = "auto") -> list[Scored]:
     out = []
+    dates = source_dates(root)
     for gid, text, ents, facts in articles(root):
         if only and not gid.startswith(only):
             continue
-        _, ds = build([text], None, Options(html=False, analyser=analyser))
+        options = Options(html=False, analyser=analyser, date=dates.get(gid, ""))
+        _, ds = build([text], None, options)
         g = union_graph(ds)
         out.append(Scored(gid, split_of(gid), evaluate(g, ents, facts), g, ents))
     return out
@@ -88,7 +125,27 @@ def totals(rows: list[Scored]) -> dict[str, float]:
         "all_total": at,
         "entities_found": sum(r.report.entities_found for r in rows),
         "entities_total": sum(r.report.entities_total for r in rows),
+        "planned_found": sum(r.report.planned_found for r in rows),
+        "planned_total": sum(r.report.planned_total for r in rows),
+        "negated_direct": sum(negated_direct(r.graph) for r in rows),
     }
+
+
+#: Words that name a day relative to the document's date (أمس, اليوم, غدا, a weekday).
+_DAY_WORDS = "|".join(sorted({w for w, _ in DEICTIC} | set(WEEKDAYS), key=len, reverse=True))
+_RELATIVE_DAY = re.compile(rf"(?:^|[\s\u0648\u0641\u0628])(?:{_DAY_WORDS})(?=[\s.,،؛:]|$)")
+
+
+def dated(r: Scored, text: str) -> tuple[bool, int, int]:
+    """Whether the article's text names a relative day, and how many of its events and
+    of its facts carry a resolved date (kg:startDate)."""
+    from kg.text import normalize
+
+    relative = _RELATIVE_DAY.search(normalize(text)) is not None
+    g = r.graph
+    events = {s for s in g.subjects(RDF.type, KG.Event) if (s, KG.startDate, None) in g}
+    facts = {s for s in g.subjects(RDF.type, KG.Fact) if (s, KG.startDate, None) in g}
+    return relative, len(events), len(facts)
 
 
 def _line(name: str, t: dict[str, float]) -> str:
@@ -96,7 +153,9 @@ def _line(name: str, t: dict[str, float]) -> str:
         f"{name:<34} P {t['precision']:.3f} ({t['right']:>3}/{t['judged']:<3})  "
         f"core {t['core']:.3f} ({t['core_found']:>3}/{t['core_total']:<3})  "
         f"all {t['all']:.3f} ({t['all_found']:>3}/{t['all_total']:<3})  "
-        f"entities {t['entities_found']:>3}/{t['entities_total']:<3}"
+        f"entities {t['entities_found']:>3}/{t['entities_total']:<3}  "
+        f"planned {t['planned_found']:>2}/{t['planned_total']:<2}  "
+        f"negated direct {t['negated_direct']}"
     )
 
 
@@ -129,7 +188,8 @@ def errors(r: Scored, extra: bool = False) -> list[str]:
         subj = w.subject_gold or _label(r.graph, w.subject)
         obj = w.object_gold or _label(r.graph, w.object)
         sent = _sentence_of(r.graph, w.subject, w.relation, w.object)
-        lines.append(f"  WRONG  {subj} {w.relation} {obj}\n      « {sent} »")
+        mods = "" if w.modalities == ("asserted",) else f" ({'|'.join(w.modalities)})"
+        lines.append(f"  WRONG  {subj} {w.relation} {obj}{mods}\n      « {sent} »")
     return lines
 
 
@@ -176,6 +236,16 @@ def main(argv: list[str] | None = None) -> int:
         if part:
             print(_line(f"TOTAL {name} ({len(part)} articles)", totals(part)))
     print(_line(f"TOTAL all ({len(rows)} articles)", totals(rows)))
+    texts = {gid: text for gid, text, _, _ in articles(args.root)}
+    counted = [dated(r, texts[r.id].read_text(encoding="utf-8")) for r in rows]
+    relative = [(n, f) for rel, n, f in counted if rel]
+    print(
+        f"dates: {sum(1 for n, _ in relative if n)} of {len(relative)} articles naming a "
+        f"relative day have dated events ({sum(n for n, _ in relative)} events; "
+        f"{sum(1 for _, f in relative if f)} have dated facts, {sum(f for _, f in relative)} facts); "
+        f"in all {len(rows)}: {sum(c[1] for c in counted)} dated events, "
+        f"{sum(c[2] for c in counted)} dated facts"
+    )
     if args.json:
         args.json.write_text(
             json.dumps({r.id: totals([r]) for r in rows}, indent=1, sort_keys=True) + "\n",

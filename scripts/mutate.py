@@ -184,12 +184,26 @@ def lexicon_mutants(lang: str, only: str = "") -> list[dict[str, Any]]:
             "relation": relation,
             "mutant": wrong,
         }
-        if entry is None or entry.lemma != lemma:
+        # a further row of the lemma is one of the entry's alternatives (chosen by the
+        # object's class: تبنى + Event is claimedResponsibility)
+        alt = (
+            next((a for a in entry.alternatives if a.relation == relation), None)
+            if entry is not None and entry.relation != relation
+            else None
+        )
+        if entry is None or entry.lemma != lemma or (entry.relation != relation and alt is None):
             res.update(status="dead", why="another row with the same key wins")
             results.append(res)
             continue
         relevant = [p for p in prepared if k in p.lemmas or k in p.text]
-        mutant = table[k] = _spy(entry, relation=wrong)
+        mutant = _spy(alt or entry, relation=wrong)
+        table[k] = (
+            mutant
+            if alt is None
+            else dataclasses.replace(
+                entry, alternatives=tuple(mutant if a is alt else a for a in entry.alternatives)
+            )
+        )
         _READ.clear()
         reached = 0
         try:

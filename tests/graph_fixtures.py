@@ -131,7 +131,7 @@ def coalition_ar() -> DocResult:
     )
     d.fact("tillerson", "said", "quote", 1, "وقال تيلرسون إن", 0.9)
     d.fact("tillerson", "open", "isis", 1, "هزيمة داعش", 0.4, lemma="هزيمة")
-    d.fact("isis", "attended", "meeting", 1, "داعش", 0.3, negated=True)
+    d.fact("isis", "attended", "meeting", 1, "داعش", 0.3, modality="negated")
     d.fact(
         "uk",
         "participatedIn",

@@ -125,6 +125,54 @@ def test_constructions(text: str, fact: tuple[str, str, str]) -> None:
     assert fact in facts(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "fact", "not_fact"),
+    [
+        (
+            "The Kenyan president dismissed the finance minister.",
+            ("The Kenyan president", "dismissed", "the finance minister"),
+            None,
+        ),
+        (
+            "The British health minister resigned from the government.",
+            ("The British health minister", "resigned", "the government"),
+            None,
+        ),
+        (
+            "A court sentenced the journalist to five years in prison.",
+            ("A court", "sentenced", "the journalist"),
+            None,
+        ),
+        # claim with an attack for object: claimed responsibility; adopt stays adopted
+        (
+            "The group claimed the attack on the church.",
+            ("The group", "claimedResponsibility", "the attack"),
+            ("The group", "adopted", "the attack"),
+        ),
+        ("The ruling party won the election.", ("The ruling party", "won", "the election"), None),
+        (
+            "The opposition lost the parliamentary elections.",
+            ("The opposition", "lost", "the parliamentary elections"),
+            None,
+        ),
+        ("The explosion injured ten people.", ("The explosion", "injured", "ten people"), None),
+        (
+            "The central bank raised interest rates.",
+            ("The central bank", "raised", "interest rates"),
+            None,
+        ),
+        # raising a siege is no raise: an open relation
+        ("The army raised the siege.", ("The army", "open", "the siege"), None),
+    ],
+)
+def test_news_relations(
+    text: str, fact: tuple[str, str, str], not_fact: tuple[str, str, str] | None
+) -> None:
+    got = facts(text)
+    assert fact in got
+    assert not_fact not in got
+
+
 def test_according_to_is_no_object_and_the_meeting_is_named_in_english() -> None:
     text = (
         "President Abdel Fattah al-Sisi met Qatar's Emir Sheikh Tamim bin Hamad Al Thani in Cairo on Tuesday. "

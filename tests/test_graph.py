@@ -189,9 +189,39 @@ def test_open_relation_is_declared_under_related_to(union: Graph) -> None:
 
 
 def test_negated_fact_has_provenance_but_no_direct_triple(union: Graph) -> None:
-    [fact] = union.subjects(KG.negated, Literal(True))
+    [fact] = union.subjects(KG.modality, KG.Negated)
     assert union.value(fact, RDF.predicate) == KG.attended
     assert not list(union.subject_objects(KG.attended))
+
+
+def test_every_fact_has_one_modality(union: Graph) -> None:
+    facts = set(union.subjects(RDF.type, KG.Fact))
+    assert facts and all(len(list(union.objects(f, KG.modality))) == 1 for f in facts)
+    assert {union.value(f, KG.modality) for f in facts} == {KG.Asserted, KG.Negated}
+
+
+@pytest.mark.parametrize("modality", ["planned", "negated", "conditional"])
+def test_unasserted_facts_keep_their_node_but_no_direct_triple(modality: str) -> None:
+    r = coalition_ar()
+    ex = r.extraction
+    hosted = next(t for t in ex.triples if t.relation == "hosted")
+    triples = tuple(replace(t, modality=modality) if t is hosted else t for t in ex.triples)
+    g = union_graph(build_graph([replace(r, extraction=replace(ex, triples=triples))]))
+    [fact] = g.subjects(RDF.predicate, KG.hosted)
+    assert g.value(fact, KG.modality) == KG[modality.capitalize()]
+    assert not list(g.subject_objects(KG.hosted))
+
+
+def test_a_reported_fact_keeps_its_direct_triple() -> None:
+    r = coalition_ar()
+    ex = r.extraction
+    triples = tuple(
+        replace(t, modality="reported") if t.relation == "hosted" else t for t in ex.triples
+    )
+    g = union_graph(build_graph([replace(r, extraction=replace(ex, triples=triples))]))
+    [fact] = g.subjects(RDF.predicate, KG.hosted)
+    assert g.value(fact, KG.modality) == KG.Reported
+    assert len(list(g.subject_objects(KG.hosted))) == 1
 
 
 def test_output_does_not_depend_on_input_order() -> None:

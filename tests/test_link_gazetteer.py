@@ -167,9 +167,12 @@ def test_cue_table_rows_are_well_formed() -> None:
     t = table()
     known = {r.key for rs in index().readings.values() for r in rs}
     classes = {"City", "Country", "Organization", "Region", "Place", "Person", "other", "word"}
+    # "*" rows only: the words that make a name part of a company's or a person's name
+    classes |= {"company", "person"}
     for (anchor, reading), _ in t.by_reading.items():
         assert reading in known | classes, (anchor, reading)
     assert set(t.by_class) <= classes
+    assert not any(reading in ("company", "person") for _, reading in t.by_reading)
 
 
 def test_decide_abstains_on_a_tie() -> None:

@@ -61,9 +61,9 @@ EXPECTED: dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]] = {
         ],
     ),
     "facts_with_sources": (
-        ("doc", "index", "relation", "subjectLabel", "objectLabel", "confidence", "negated"),
+        ("doc", "index", "relation", "subjectLabel", "objectLabel", "confidence", "modality"),
         [
-            ("coalition_ar", "0", "coincidedWith", "الهجوم الإرهابي", MEETING, "0.6", "false"),
+            ("coalition_ar", "0", "coincidedWith", "الهجوم الإرهابي", MEETING, "0.6", "asserted"),
             (
                 "coalition_ar",
                 "0",
@@ -71,10 +71,10 @@ EXPECTED: dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]] = {
                 "ريكس تيلرسون",
                 "وزير الخارجية الأميركي",
                 "0.9",
-                "false",
+                "asserted",
             ),
-            ("coalition_ar", "0", "hosted", "ريكس تيلرسون", MEETING, "0.85", "false"),
-            ("coalition_ar", "0", "location", MEETING, "واشنطن", "0.8", "false"),
+            ("coalition_ar", "0", "hosted", "ريكس تيلرسون", MEETING, "0.85", "asserted"),
+            ("coalition_ar", "0", "location", MEETING, "واشنطن", "0.8", "asserted"),
             (
                 "coalition_ar",
                 "0",
@@ -82,7 +82,7 @@ EXPECTED: dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]] = {
                 "الهجوم الإرهابي",
                 "اليوم الأربعاء",
                 "0.5",
-                "false",
+                "asserted",
             ),
             (
                 "coalition_ar",
@@ -91,17 +91,26 @@ EXPECTED: dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]] = {
                 "الهجوم الإرهابي",
                 "البرلمان البريطاني",
                 "0.7",
-                "false",
+                "asserted",
             ),
-            ("coalition_ar", "1", "attended", "الدولة الإسلامية", MEETING, "0.3", "true"),
-            ("coalition_ar", "1", "said", "ريكس تيلرسون", QUOTE, "0.9", "false"),
-            ("coalition_ar", "1", "هزيمة", "ريكس تيلرسون", "الدولة الإسلامية", "0.4", "false"),
-            ("coalition_ar", "2", "participatedIn", "المملكة المتحدة", MEETING, "0.7", "false"),
-            ("coalition_ar", "2", "participatedIn", "فرنسا", MEETING, "0.6", "false"),
-            ("coalition_en", "0", "hosted", "Rex Tillerson", "coalition meeting", "0.8", "false"),
-            ("coalition_en", "0", "location", "coalition meeting", "واشنطن", "0.75", "false"),
+            ("coalition_ar", "1", "attended", "الدولة الإسلامية", MEETING, "0.3", "negated"),
+            ("coalition_ar", "1", "said", "ريكس تيلرسون", QUOTE, "0.9", "asserted"),
+            ("coalition_ar", "1", "هزيمة", "ريكس تيلرسون", "الدولة الإسلامية", "0.4", "asserted"),
+            ("coalition_ar", "2", "participatedIn", "المملكة المتحدة", MEETING, "0.7", "asserted"),
+            ("coalition_ar", "2", "participatedIn", "فرنسا", MEETING, "0.6", "asserted"),
+            (
+                "coalition_en",
+                "0",
+                "hosted",
+                "Rex Tillerson",
+                "coalition meeting",
+                "0.8",
+                "asserted",
+            ),
+            ("coalition_en", "0", "location", "coalition meeting", "واشنطن", "0.75", "asserted"),
         ],
     ),
+    "planned_facts": (("doc", "relation"), []),  # none in the fixture: see below
     "open_relations": (
         ("lemma", "facts"),
         [("هزيمة", "1")],
@@ -121,6 +130,8 @@ EXPECTED: dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]] = {
             ("https://w3id.org/kg-builder/relation/%D9%87%D8%B2%D9%8A%D9%85%D9%87", "1"),
         ],
     ),
+    # these documents have no date, so no event has one: rows in tests/test_dates.py
+    "events_by_date": (("start", "end", "date", "eventLabel", "words"), []),
     "documents": (  # with metadata: tests/test_web.py
         ("id", "date", "outlet", "headline", "lang", "facts"),
         [("coalition_ar", "", "", "", "ar", "11"), ("coalition_en", "", "", "", "en", "2")],
@@ -160,3 +171,21 @@ def test_query_rows(ds: Dataset, name: str) -> None:
     if name == "most_mentioned":
         rows = rows[: len(want)]
     assert rows == want
+
+
+def test_planned_facts_lists_what_is_planned_and_plain_sparql_does_not() -> None:
+    from kg.graph import build_graph as build
+    from kg.pipeline import Options, Stages, process
+    from kg.read import from_strings
+
+    text = "سيزور الرئيس الفرنسي إيمانويل ماكرون القاهرة الأسبوع المقبل."
+    stages = Stages.from_options(Options(analyser="rules", linker="none"))
+    ds = build([process(next(from_strings([text], prefix="plan")), stages)])
+    rows = [
+        (str(r["relation"]), str(r["objectLabel"])) for r in query(ds, read_query("planned_facts"))
+    ]
+    assert ("visited", "القاهرة") in rows
+    direct = query(
+        ds, "PREFIX kg: <https://w3id.org/kg-builder/ontology#> SELECT * { ?s kg:visited ?o }"
+    )
+    assert not list(direct)

@@ -147,3 +147,30 @@ def test_plain_literals_are_fine_where_the_language_is_unknown(good: Graph) -> N
     g.remove((Q61, RDFS.label, None))
     g.add((Q61, RDFS.label, Literal("Washington")))
     assert validate(g)[0]
+
+
+def test_the_news_relations_conform_and_a_claimed_thing_does_not() -> None:
+    """A build of sentences with the relations news reports after meetings and attacks
+    conforms; a claim of responsibility for something that is no event violates the
+    claimedResponsibility shape."""
+    from kg import build
+
+    texts = [
+        "تبنى تنظيم داعش الهجوم على الكنيسة.",
+        "أقال الرئيس الكيني وزير المالية.",
+        "أفرجت حركة حماس عن ثلاثة رهائن.",
+        "فرض الاتحاد الأوروبي عقوبات جديدة على روسيا.",
+        "أصاب الانفجار عشرة أشخاص.",
+        "رفع البنك المركزي المصري سعر الفائدة.",
+    ]
+    g = union_graph(build(texts=texts).to_rdflib())
+    for relation in ("claimedResponsibility", "dismissed", "released", "sanctioned", "injured"):
+        assert any(g.triples((None, KG[relation], None))), relation
+    conforms, report = validate(g)
+    assert conforms, report
+    s, o = next(iter(g.subject_objects(KG.claimedResponsibility)))
+    g.remove((o, RDF.type, KG.Event))
+    g.add((o, RDF.type, KG.Thing))
+    conforms, report = validate(g)
+    assert not conforms
+    assert "the object of kg:claimedResponsibility is a kg:Event" in report

@@ -190,3 +190,12 @@ def test_lexicon_cases_contain_their_lemma() -> None:
             ):
                 bad.append(f"{c.id}: {c.construction}")
     assert not bad, "\n".join(bad)
+
+
+def test_the_modality_suite_states_every_modality() -> None:
+    """suite_modality_ar.tsv: at least 25 cases, and expected facts of every modality
+    (asserted controls included), each checked by its case above."""
+    cases = suite.load(DATA / "suite_modality_ar.tsv")
+    words = {r.split(" ")[0] for c in cases for _, r, _ in c.expect if " " in r}
+    assert len(cases) >= 25
+    assert words >= set(suite.MODALITY_WORDS.values())

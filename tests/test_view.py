@@ -201,3 +201,32 @@ def test_import_is_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+MODAL_TTL = """
+@prefix kg: <https://w3id.org/kg-builder/ontology#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix r: <http://x/> .
+r:a a kg:Person ; rdfs:label "سامح شكري"@ar .
+r:b a kg:Person ; rdfs:label "أيمن الصفدي"@ar .
+r:c a kg:City ; rdfs:label "عمان"@ar .
+r:a kg:visited r:c .
+r:f1 a kg:Fact ; rdf:subject r:a ; rdf:predicate kg:visited ; rdf:object r:c ;
+    kg:modality kg:Asserted .
+r:f2 a kg:Fact ; rdf:subject r:a ; rdf:predicate kg:met ; rdf:object r:b ;
+    kg:modality kg:Planned .
+r:f3 a kg:Fact ; rdf:subject r:b ; rdf:predicate kg:attended ; rdf:object r:c ;
+    kg:modality kg:Negated .
+"""
+
+
+def test_planned_and_denied_facts_are_edges_the_page_draws_apart(tmp_path: Path) -> None:
+    g = Graph().parse(data=MODAL_TTL, format="turtle")
+    data = embedded_data(render_html(g, tmp_path / "m.html").read_text(encoding="utf-8"))
+    mods = {data["relations"][e["rel"]]["name"]: e.get("mod") for e in data["edges"]}
+    assert mods == {"visited": None, "met": "planned", "attended": "negated"}
+    # the analytics projection (stats, paths) keeps to what happened
+    from kg.analytics import to_networkx
+
+    assert [d["relation"] for _, _, d in to_networkx(g).edges(data=True)] == ["visited"]

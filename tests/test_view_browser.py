@@ -307,3 +307,17 @@ def read_png(data: bytes) -> tuple[int, int, list[tuple[int, ...]]]:
         prev = line
     pixels = [tuple(r[i : i + bpp]) for r in rows for i in range(0, stride, bpp)]
     return width, height, pixels
+
+
+def test_planned_facts_are_dashed_and_denied_ones_hidden_until_asked(
+    driver: Any, tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+    from test_view import MODAL_TTL
+
+    page = render_html(Graph().parse(data=MODAL_TTL, format="turtle"), tmp_path / "m.html")
+    open_page(driver, page)
+    shown = "return kgView.edges.get({filter: e => !e.hidden}).map(e => [e.label, !!e.dashes])"
+    assert sorted(js(driver, shown)) == [["\u2068التقى\u2069", True], ["\u2068زار\u2069", False]]
+    driver.find_element(By.ID, "kg-show-negated").click()
+    assert len(js(driver, shown)) == 3

@@ -15,10 +15,10 @@ entity of the sentence before:
 >>> [(f.subject, f.relation, f.object) for f in g.facts(relation="visited")]
 [('إيمانويل ماكرون', 'visited', 'مصر'), ('إيمانويل ماكرون', 'visited', 'الأردن')]
 >>> g = build(texts=["وصلت وزيرة الخارجية الألمانية إلى بغداد. وقالت إنها ستلتقي رئيس الوزراء."])
->>> [(f.subject, f.relation, f.object) for f in g.facts()]
-[('وزيرة الخارجية الألمانية', 'arrivedIn', 'بغداد'),
- ('وزيرة الخارجية الألمانية', 'said', 'إنها ستلتقي رئيس الوزراء'),
- ('وزيرة الخارجية الألمانية', 'met', 'رئيس الوزراء')]
+>>> [(f.subject, f.relation, f.object, f.modality) for f in g.facts(modality="*")]
+[('وزيرة الخارجية الألمانية', 'arrivedIn', 'بغداد', 'asserted'),
+ ('وزيرة الخارجية الألمانية', 'said', 'إنها ستلتقي رئيس الوزراء', 'asserted'),
+ ('وزيرة الخارجية الألمانية', 'met', 'رئيس الوزراء', 'planned')]
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ from .words import (
     ADDITION_PREFIXES,
     ALONGSIDE,
     CHAIN_TITLES,
+    HANDED_IN,
     MANNER_ADVERBS,
     MESSAGES,
     PERSONAL_RELATIVES,
@@ -277,7 +278,12 @@ def _given(d: Doc, s: Sentence, tree: Tree, v: int, args: list[int]) -> list[int
     people = [j for j in args if (k := d.token_ent.get((s.index, j))) and d.ent(k).cls == "Person"]
     if people and second:
         args = [j for j in args if j not in people] + second[:1]
-    return [j for j in args if strip_al(normalize(tree.tok(j).form)) not in MESSAGES]
+    return [
+        j
+        for j in args
+        if strip_al(normalize(tree.tok(j).form)) not in MESSAGES
+        and lexmod.key(tree.tok(j).lemma) not in HANDED_IN
+    ]
 
 
 def _object_in_apposition(tree: Tree, v: int) -> list[int]:

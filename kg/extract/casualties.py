@@ -24,6 +24,8 @@ from .words import (
     APPROXIMATORS,
     DEAD_NOUNS,
     DEATH_FATES,
+    DEATH_NOUNS,
+    INJURY_NOUNS,
     LIFE_NOUNS,
     LIFE_VERBS,
     RESULT_MARKS,
@@ -49,6 +51,11 @@ def casualty_facts(d: Doc, s: Sentence, tree: Tree, v: int) -> bool:
     before = len(d.facts)
     _casualties(d, s, tree, v)
     return len(d.facts) > before
+
+
+def casualty_noun(tree: Tree, i: int) -> bool:
+    """A noun of deaths or injuries (مقتل، إصابة), whose conjuncts share its cause."""
+    return lexmod.key(tree.tok(i).lemma) in DEATH_NOUNS | INJURY_NOUNS
 
 
 def _casualties(d: Doc, s: Sentence, tree: Tree, v: int) -> None:

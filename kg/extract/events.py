@@ -51,6 +51,19 @@ def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
             _place_time(d, s, tree, key, hh, cases, locate=not _placed(d, s, key))
 
 
+def _place_time_deps(d: Doc, tree: Tree, hh: int) -> tuple[str, ...]:
+    """The dependents of hh that can name an event's place or time: an adverb of time
+    (أمس) too when hh is the event noun or a verb that realises the event (عقد اجتماعا
+    أمس, حضر أمس الافتتاح), not a verb about it (أدان أمس الهجوم)."""
+    from ..dates import EVENT_TIME_RELATIONS
+    from .relations import relation_for
+
+    if tree.tok(hh).upos in ("VERB", "AUX"):
+        if relation_for(d, tree, hh)[0] not in EVENT_TIME_RELATIONS:
+            return ("obl", "nmod", "obl:tmod")
+    return ("obl", "nmod", "obl:tmod", "advmod")
+
+
 def _placed(d: Doc, s: Sentence, key: str) -> bool:
     """Whether the sentence already gave the event a location."""
     for f in reversed(d.facts):
@@ -125,7 +138,7 @@ def _place_time(
 ) -> None:
     """For each oblique of head hh, the first place (under ``cases``: في, ب) or time it
     names: the event's location or point in time."""
-    for j in tree.children(hh, "obl", "nmod", "obl:tmod"):
+    for j in tree.children(hh, *_place_time_deps(d, tree, hh)):
         # the place itself, or its name after a designator (في العاصمة السعودية الرياض)
         for k in [j, *tree.children(j, "appos", "flat", "nmod")]:
             jk = d.token_ent.get((s.index, k))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 
-from ..lexicon.words import title_at
+from ..lexicon.words import first_names, title_at
+from ..link.variants import word_skeleton
 from ..model import Entity, Extraction, Mention, Triple
 from ..text import normalize
 from ..vocab import OPEN
@@ -34,6 +35,7 @@ CONFIDENCE_DIGITS = 3
 
 def finish(d: Doc) -> Extraction:
     """The entities, mentions and triples of a document."""
+    join_surnames(d)
     keys: dict[str, str] = {}
     entities: list[Entity] = []
     used: set[str] = set()
@@ -82,6 +84,39 @@ def finish(d: Doc) -> Extraction:
     )
 
 
+def join_surnames(d: Doc) -> None:
+    """A surname named alone (one word, a person or a thing the analyser could not type)
+    joins the one person of the document whose full name ends with it, in any of its
+    spellings (:func:`kg.link.variants.word_skeleton`): حفتر written before خليفة حفتر, or
+    تيليرسون after ريكس تيلرسون. Two people who share a surname keep it apart, and a
+    first name alone (محمد) joins no one."""
+    by_surname: dict[str, set[str]] = {}
+    for key, e in list(d.ents.items()):
+        if d.find(key) == key and e.cls == "Person" and e.proper:
+            for n in e.names:
+                words = normalize(n).split()
+                if len(words) >= 2 and not _titled(n):
+                    by_surname.setdefault(word_skeleton(words[-1]), set()).add(key)
+    for key, e in list(d.ents.items()):
+        if d.find(key) != key or e.cls not in ("Person", "Thing"):
+            continue
+        names = {normalize(n) for n in e.names if n.strip()}
+        if not names or any(" " in n or n in first_names() for n in names):
+            continue
+        people = {d.find(p) for n in names for p in by_surname.get(word_skeleton(n), ())}
+        people.discard(key)
+        if len(people) == 1 and (e.proper or not _common_word(e.names)):
+            d.merge(people.pop(), key)
+
+
+def _common_word(names: list[str]) -> bool:
+    """Whether a one-word name is a word of the lexicon (الوفد, المدير), not a surname the
+    analyser left untyped (حفتر). Read only for a noun phrase that matches a surname."""
+    from ..analyse.rules.morph import known_form
+
+    return any(known_form(n) for n in names)
+
+
 def _triples(d: Doc, keys: dict[str, str]) -> tuple[Triple, ...]:
     """One triple per fact, the first of the same statement in a sentence kept."""
     seen: set[tuple[str, str, str, int]] = set()
@@ -103,7 +138,8 @@ def _triples(d: Doc, keys: dict[str, str]) -> tuple[Triple, ...]:
                 round(f.confidence, CONFIDENCE_DIGITS),
                 NAME,
                 f.lemma,
-                f.negated,
+                f.modality,
+                time=f.time,
             )
         )
     return tuple(triples)

@@ -348,7 +348,7 @@ def meeting_event(
     """
     places = []
     times = []
-    for j in tree.children(v, "obl", "obl:tmod", "nmod"):
+    for j in tree.children(v, "obl", "obl:tmod", "nmod", "advmod"):
         for k in [j, *tree.children(j, "nmod", "flat")]:
             key = d.token_ent.get((s.index, k))
             if key is None:

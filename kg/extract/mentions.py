@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from ..lexicon import relations as lexmod
 from ..lexicon.words import designators
-from ..model import EntitySpan, Sentence
+from ..model import EntitySpan, Sentence, Token
 from ..text import normalize
 from .confidence import NAME_PURPOSE
 from .phrases import ARGUMENT_NP_WORDS, is_group, np_ids, strip_al, title_of
@@ -191,19 +191,26 @@ def find_times(d: Doc, s: Sentence, tree: Tree) -> None:
                     or m in TIME_MODS
                     or m in TIME_HEADS
                     or (toks[j + 1].upos == "NUM" and len(m) <= 4)
+                    or (m == "من" and toks[j].upos == "NUM" and _time_word(toks, j + 2))
+                    or (normalize(toks[j].form) in SPLIT_MONTHS and m in ("الاول", "الثاني"))
                 ):
                     j += 1
                 else:
                     break
             anchored = j > i or n in WEEKDAYS or n in MONTHS or n in DEICTIC_DAYS
             if anchored and not (n in BARE_TIME_HEADS and j == i):
-                ids = [toks[k].id for k in range(i, j + 1)]
+                first = _time_start(d, s, i)
+                ids = [toks[k].id for k in range(first, j + 1)]
                 a, b = tree.span(ids)
                 label = d.text[a:b]
                 key = f"time:{normalize(label)}"
                 e_key = d.mention(s, tree, ids, key, "TimeExpression", "value", t.id)
                 d.ent(e_key).value = label
             i = j + 1
+            continue
+        after = _hijri_time(d, s, tree, i)
+        if after:
+            i = after
             continue
         if (
             t.upos == "NUM"
@@ -215,6 +222,59 @@ def find_times(d: Doc, s: Sentence, tree: Tree) -> None:
             e_key = d.mention(s, tree, [t.id], key, "TimeExpression", "value", t.id)
             d.ent(e_key).value = n
         i += 1
+
+
+#: The first words of the two-word Levantine months (كانون الثاني, تشرين الأول).
+SPLIT_MONTHS = ("كانون", "تشرين")
+
+
+def _time_word(toks: tuple[Token, ...], i: int) -> bool:
+    """Token i heads a time (يوم 22 من الشهر الماضي)."""
+    return i < len(toks) and normalize(toks[i].form) in TIME_HEADS
+
+
+def _time_start(d: Doc, s: Sentence, i: int) -> int:
+    """Where a time expression headed at token i starts: at the day before a month
+    (3 مارس), at أول before أمس."""
+    if i == 0 or (s.index, s.tokens[i - 1].id) in d.token_ent:
+        return i
+    before, n = s.tokens[i - 1], normalize(s.tokens[i].form)
+    if n in MONTHS and before.upos == "NUM" and before.form.isdigit() and int(before.form) <= 31:
+        return i - 1
+    if n == "امس" and normalize(before.form) == "اول":
+        return i - 1
+    return i
+
+
+def _hijri_time(d: Doc, s: Sentence, tree: Tree, i: int) -> int:
+    """A Hijri date at token i (12 رمضان 1445) as a time expression: the index after
+    it, or 0 when there is none."""
+    toks = s.tokens
+    words = _hijri_month(toks, i)
+    if not words or (s.index, toks[i].id) in d.token_ent:
+        return 0
+    j = i + words + (i + words + 1 < len(toks) and toks[i + words + 1].upos == "NUM")
+    ids = [toks[k].id for k in range(i, j + 1)]
+    a, b = tree.span(ids)
+    label = d.text[a:b]
+    key = d.mention(s, tree, ids, f"time:{normalize(label)}", "TimeExpression", "value", ids[0])
+    d.ent(key).value = label
+    return j + 1
+
+
+def _hijri_month(toks: tuple[Token, ...], i: int) -> int:
+    """How many words of a Hijri month follow the day number at i (12 رمضان, 3 ذي
+    الحجة): 0 when none does. A month name alone may be a person's name (رمضان)."""
+    from ..dates import HIJRI_MONTHS
+
+    t = toks[i]
+    if t.upos != "NUM" or not t.form.isdigit() or not 1 <= int(t.form) <= 30:
+        return 0
+    words = [normalize(x.form) for x in toks[i + 1 : i + 3]]
+    for k in (2, 1):
+        if len(words) >= k and " ".join(words[:k]) in HIJRI_MONTHS:
+            return k
+    return 0
 
 
 # ---------------------------------------------------- events and documents

@@ -15,10 +15,11 @@ from ..text import normalize
 from ..vocab import SPEECH_RELATIONS
 from .appointments import APPOINTING, position_facts, predicative_titles, titles_after
 from .arguments import COMPANY_WORDS, dropped_subjects, expand, fits, subjects
-from .casualties import cause, victims
+from .casualties import casualty_noun, cause, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun
 from .phrases import strip_al
+from .relations import genitive_objects, noun_completion
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
 from .words import (
@@ -44,10 +45,13 @@ ATTACKS = ("targeted", "struck")
 TERRITORIES = frozenset({"City", "Region", "Country"})
 #: Relations an event noun holds as their subject when no doer is found (the attack
 #: targeted X, the fire killed N); an event never visits, hosts or fights.
-EVENT_SUBJECT_RELATIONS = frozenset({"targeted", "struck", "killed", "attacked"})
+EVENT_SUBJECT_RELATIONS = frozenset({"targeted", "struck", "killed", "attacked", "injured"})
 #: Relations of an event noun whose subject is a party, never the event itself (زيارة X
 #: إلى Y: X visited Y; استقبال X لـY: X received Y).
 PERSONAL = ("visited", "arrivedIn", "received", "met", "accompanied")
+#: Relations of nouns whose doer is an actor, never a thing or an event (a message's
+#: sender, who claims an attack).
+ACTOR_ONLY = frozenset({"sentMessageTo", "claimedResponsibility"})
 #: A noun's doer is looked for at most this many heads up.
 MAX_AGENT_DEPTH = 3
 
@@ -70,6 +74,9 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     """
     tok = tree.tok(n)
     entry = d.lex.noun(tok.lemma) or d.lex.noun(strip_al(normalize(tok.form)))
+    completion = noun_completion(d, tree, n)
+    if completion is not None:
+        entry = completion[0]
     if entry is None:
         return
     if tree.case(n) == "في" and normalize(tok.form) in PREPOSITIONAL_NOUNS:
@@ -90,6 +97,8 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     ):
         return
     objs, agent = _noun_arguments(d, s, tree, n, entry, support, is_event)
+    if completion is not None:  # إطلاق سراح X: X, not سراح
+        objs = genitive_objects(d, s, tree, completion[1])
     objs = objs + _added_objects(d, s, tree, n, objs)
     if not objs and entry.relation == "visited":
         agent, objs = _visit_in_order(d, s, tree, n, agent)
@@ -115,6 +124,11 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     if agent is not None and entry.relation in ATTACKS:
         _repelled(d, s, tree, n, agent)
     subj, conf = agent, NOUN_AGENT
+    if entry.relation in ACTOR_ONLY and subj is not None and d.ent(subj).cls not in AGENTIVE:
+        # برقية تهنئة إلى X: the congratulation sends nothing; who sends the cable does
+        subj = noun_agent(d, s, tree, n, support)
+        if subj is None or d.ent(subj).cls not in AGENTIVE:
+            return
     if subj is None and is_event and entry.relation in EVENT_SUBJECT_RELATIONS:
         subj, conf = event, EVENT_ARGUMENT  # the attack targeted ...
     for obj, oi in objs:
@@ -319,7 +333,9 @@ def clause_of_action(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> None:
         return
     entry = d.lex.noun(tree.tok(h).lemma) or d.lex.noun(strip_al(normalize(tree.tok(h).form)))
     if lexmod.key(p.lemma) in SANCTION_SCOPE_VERBS and _is_sanction(tree, h):
-        p.rel, p.entry = "targeted", None  # تشمل العقوبات X: X is targeted
+        p.rel, p.entry = "sanctioned", None  # تشمل العقوبات X: X is sanctioned
+    elif entry is not None and entry.relation == "sanctioned" and p.rel == "targeted":
+        p.rel = "sanctioned"  # عقوبات تستهدف X: what sanctions target, they sanction
     elif entry is None or entry.relation != p.rel:
         return
     doer = action_doer(d, s, tree, h)
@@ -649,6 +665,8 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
         keys = [k for k in support_doers(d, s, tree, support) if own is None or k != d.find(own)]
         return keys[0] if keys else None
     cur = n
+    while tree.base_rel(cur) == "conj" and casualty_noun(tree, tree.tok(cur).head):
+        cur = tree.tok(cur).head  # مقتل ثلاثة وإصابة سبعة: the second has the first's cause
     for depth in range(MAX_AGENT_DEPTH):
         h = tree.tok(cur).head
         if not h:

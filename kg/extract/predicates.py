@@ -24,6 +24,8 @@ from .meetings import noun_brought_together, other_party
 from .nouns import clause_of_action, companions, forces_of, noun_facts, prep_facts
 from .phrases import blessing, strip_al
 from .relations import (
+    as_open,
+    genitive_objects,
     lexicon_objects,
     phrasal_verb,
     prep_only_facts,
@@ -42,14 +44,14 @@ def read_predicates(d: Doc, s: Sentence, tree: Tree) -> None:
     time.
 
     One speech verb gives the statement it was issued in, what was said, and the facts
-    inside what was said (discounted: the speaker's claim):
+    inside what was said (discounted: the speaker's claim; this one is also to come):
 
     >>> from kg import build
     >>> g = build(texts=["قال رئيس الوزراء العراقي في بيان إن الحكومة ستدعم المزارعين."])
-    >>> [(f.subject, f.relation, f.object, f.confidence) for f in g.facts()]
-    [('رئيس الوزراء العراقي', 'issued', 'بيان', 0.8),
-     ('رئيس الوزراء العراقي', 'said', 'الحكومة ستدعم المزارعين', 0.9),
-     ('الحكومة', 'supports', 'المزارعين', 0.72)]
+    >>> [(f.subject, f.relation, f.object, f.confidence, f.modality) for f in g.facts(modality="*")]
+    [('رئيس الوزراء العراقي', 'issued', 'بيان', 0.8, 'asserted'),
+     ('رئيس الوزراء العراقي', 'said', 'الحكومة ستدعم المزارعين', 0.9, 'asserted'),
+     ('الحكومة', 'supports', 'المزارعين', 0.72, 'planned')]
     """
     statements: list[str] = []
     pending_reported: list[tuple[str, int]] = []
@@ -99,8 +101,10 @@ def _verb_facts(
         return
     objs = other_party(d, s, tree, p, objects(d, s, tree, v, p.entry))
     phrasal = phrasal_verb(d, tree, v)
-    if phrasal is not None:  # "part" of "took part" is no object
-        objs = [o for o in objs if o[1] != phrasal[1]]
+    if phrasal is not None:  # "part" of "took part" is no object; X of أطلق سراح X is
+        objs = [o for o in objs if o[1] != phrasal[1]] + genitive_objects(d, s, tree, phrasal[1])
+    if p.entry is not None and p.entry.prep_only and not objs:
+        as_open(tree, p)  # قضى على X: not the ruling of قضى ب, an open relation
     if p.entry is not None and p.entry.prep_only:
         prep_only_facts(d, s, tree, p, p.entry, objs)
         return

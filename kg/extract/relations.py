@@ -12,28 +12,37 @@ meeting event.
 from __future__ import annotations
 
 from ..lexicon import relations as lexmod
-from ..model import Sentence
-from ..text import strip_diacritics
+from ..lexicon.words import people_nouns
+from ..model import Sentence, Token
+from ..text import normalize, strip_diacritics
 from ..vocab import OPEN
 from .appointments import APPOINTING, position_facts, predicative_titles
 from .arguments import fits
 from .confidence import OPEN_CAP
 from .coref import ent_of
 from .meetings import MEETING_RELATIONS, meeting_event, note_joint_subjects, note_pairs, took_part
+from .phrases import strip_al
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
-from .words import COPULAS, OPEN_PREPS, REMOTE_EVENTS, WITNESS_VERBS
+from .words import AMOUNT_NOUNS, COPULAS, OPEN_PREPS, REMOTE_EVENTS, WITNESS_VERBS
 
 #: Relations a verb can have with an event as its subject (الهجوم استهدف, الزلزال ضرب,
 #: القمة تزامنت مع): an event visits, meets or arrives nowhere.
 EVENT_SUBJECT_VERB_RELATIONS = frozenset(
-    {"targeted", "struck", "killed", "attacked", "coincidedWith", OPEN}
+    {"targeted", "struck", "killed", "attacked", "injured", "coincidedWith", OPEN}
     # a meeting, summit or conference speaks through what it issues and adopts (أصدر
     # المؤتمر بيانا, تبنت القمة قرارا, أدان الاجتماع الهجوم, دعت القمة إلى)
     | {"issued", "adopted", "condemned", "calledFor", "praised", "rejected", "demanded"}
 )
 #: Relations that the party after مع shares with the subject (وقع مع, اتفق مع).
 JOINT_RELATIONS = frozenset({"signed", "agreed"})
+#: Relations whose verb means something else without an object of their classes (أصاب
+#: الهدف: hit, not injured; أجلت الانتخابات: postponed, not evacuated): the verb is then
+#: an open relation.
+PEOPLE_ONLY = frozenset({"injured", "evacuated"})
+#: Relations of amounts (رفع سعر الفائدة): without a rate or price for object the verb
+#: is an open relation (رفع الحصار، رفع دعوى).
+AMOUNT_RELATIONS = frozenset({"raised", "lowered"})
 #: Parts of speech of an open relation's object (not an ordinal: "the first").
 OPEN_OBJECT_POS = ("NOUN", "PROPN", "NUM", "X", "PRON", "ADJ")
 
@@ -47,9 +56,34 @@ def relation_for(d: Doc, tree: Tree, v: int) -> tuple[str, lexmod.Entry | None, 
         return phrasal[0].relation, phrasal[0], phrasal[0].lemma
     entry = d.lex.verb(lemma) or d.lex.verb(tree.tok(v).form)
     k = lexmod.key(lemma)
-    if entry is None:
+    if entry is None or _form_one(tree.tok(v), k):
         return OPEN, None, strip_diacritics(lemma)
     return entry.relation, entry, k
+
+
+#: Lexicon verbs whose first radical is و and whose listed sense is the doubled form II
+#: (وقّع: signed, وجّه: addressed, وفّر: provided, ودّع: saw off). Unvowelled, the past
+#: tense of form I looks the same (وَقَعَ: happened, fell), but the imperfective of form I
+#: drops the و (يقع: lies, falls) where form II keeps it (يوقّع: signs).
+FORM_TWO = frozenset({"وقع", "وجه", "وفر", "ودع"})
+
+
+def _form_one(tok: Token, k: str) -> bool:
+    """An imperfective of a verb of ``FORM_TWO`` without its و, so form I: يقع المقر في دبي
+    (lies in), تقع المدينة (lies), not يوقع (signs).
+
+    >>> from kg.model import Token
+    >>> def verb(form): return Token(1, form, "وَقَعَ", "VERB", 0, "root", 0, len(form), "Aspect=Imp")
+    >>> _form_one(verb("يقع"), "وقع"), _form_one(verb("وتقع"), "وقع"), _form_one(verb("سيوقع"), "وقع")
+    (True, True, False)
+    """
+    if k not in FORM_TWO or "Aspect=Imp" not in tok.feats:
+        return False
+    n = normalize(tok.form)
+    for proclitic in ("و", "ف", "س"):
+        if n.startswith(proclitic) and len(n) > len(k):
+            n = n[1:]
+    return len(n) > 1 and n[0] in "يتنا" and n[1] != "و"
 
 
 def phrasal_verb(d: Doc, tree: Tree, v: int) -> tuple[lexmod.Entry, int] | None:
@@ -65,6 +99,34 @@ def phrasal_verb(d: Doc, tree: Tree, v: int) -> tuple[lexmod.Entry, int] | None:
         entry = d.lex.verb(f"{lemma} {t.lemma.lower()}")
         if entry is not None:
             return entry, k
+    return None
+
+
+def genitive_objects(d: Doc, s: Sentence, tree: Tree, k: int) -> list[tuple[str, int]]:
+    """The objects of a verb completed by a noun (أطلق سراح X: released X): the noun's
+    genitives, the phrase that names them rather than the noun's own.
+
+    >>> from kg import build
+    >>> g = build(texts=["أطلقت الشرطة سراح الصحفيين."])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts()]
+    [('الشرطة', 'released', 'الصحفيين')]
+    """
+    out = []
+    for j in tree.children(k, "nmod"):
+        key = ent_of(d, s, tree, j) if not tree.case(j) else None
+        if key:
+            out.append((key, j))
+    return out
+
+
+def noun_completion(d: Doc, tree: Tree, n: int) -> tuple[lexmod.Entry, int] | None:
+    """A noun whose lexicon row includes the noun after it (إطلاق سراح: releasing), and
+    that noun."""
+    for k in tree.children(n, "nmod"):
+        if not tree.case(k):
+            entry = d.lex.noun(f"{tree.tok(n).lemma} {tree.tok(k).lemma}")
+            if entry is not None:
+                return entry, k
     return None
 
 
@@ -132,6 +194,11 @@ def lexicon_objects(
             ev = p.subjects[0]
             p.subjects = [a for a, _ in agents]
             objects = [(ev, p.v)]
+    if entry is not None and entry.alternatives:
+        entry = _entry_for_objects(d, p, entry, objects)
+    if entry is not None and not _reads_as_lexicon(d, tree, p, entry, objects):
+        as_open(tree, p)
+        entry = None
     if entry is not None and entry.objects:
         objects = [_repair_object(d, s, tree, o, entry) for o in objects]
         objects = [
@@ -143,6 +210,10 @@ def lexicon_objects(
             or d.ent(o[0]).cls == "Event"
             and "Statement" in entry.objects  # حذر من الحرب: what one speaks of
         ]
+    if entry is not None and entry.objects and entry.objects <= PLACES:
+        # يصل إلى 2900 كيلوواط, وصل عدد القتلى إلى 30: an amount is no place one arrives in
+        # or holds (a phrase of no known class otherwise may be one: وصل إلى العاصمة)
+        objects = [o for o in objects if not _counted(tree, o[1])]
     if p.rel == "said":
         # يتابعون الانتقال, اعتبره انحلالا: what is said is a clause or a quotation; a
         # verb of saying with only a noun for object follows, considers or mentions it
@@ -159,6 +230,71 @@ def lexicon_objects(
             return None  # يعد, يعتبر, بات: what they link is a description, not an object
         return _open_objects(d, s, tree, p, objects)
     return objects
+
+
+def _counted(tree: Tree, i: int) -> bool:
+    """Whether the phrase headed by token ``i`` is an amount: a number, or a noun counted
+    by one (2900 كيلوواط, 400 ألف برميل).
+
+    >>> from kg.model import Sentence, Token
+    >>> toks = (Token(1, "2900", "2900", "NUM", 2, "nummod", 0, 4), Token(2, "كيلوواط", "كيلوواط", "PROPN", 0, "root", 5, 12))
+    >>> t = Tree(Sentence(0, 0, 12, "2900 كيلوواط", toks))
+    >>> _counted(t, 2), _counted(t, 1)
+    (True, True)
+    """
+    tok = tree.tok(i)
+    return (
+        tok.upos == "NUM" or bool(tree.children(i, "nummod")) or any(c.isdigit() for c in tok.form)
+    )
+
+
+def _entry_for_objects(
+    d: Doc, p: Predicate, entry: lexmod.Entry, objects: list[tuple[str, int]]
+) -> lexmod.Entry:
+    """The row of the verb's lemma its objects ask for (تبنى الهجوم: claimed
+    responsibility; تبنى قرارا: adopted), noted on the predicate."""
+    for o, _ in objects:
+        chosen = entry.for_class(d.ent(o).cls)
+        if chosen is not entry:
+            p.entry, p.rel = chosen, chosen.relation
+            return chosen
+    return entry
+
+
+def _reads_as_lexicon(
+    d: Doc, tree: Tree, p: Predicate, entry: lexmod.Entry, objects: list[tuple[str, int]]
+) -> bool:
+    """Whether the verb has the sense of its row: an object of the row's own classes for
+    :data:`PEOPLE_ONLY` relations, a rate or price for :data:`AMOUNT_RELATIONS`."""
+    if entry.relation in PEOPLE_ONLY and entry.objects:
+        return any(
+            d.ent(o).cls in entry.objects or d.ent(o).cls == "Quantity" or _people(tree, oi)
+            for o, oi in objects
+        )
+    if entry.relation in AMOUNT_RELATIONS:
+        return any(_amount(tree, oi) for _, oi in objects)
+    return True
+
+
+def _people(tree: Tree, i: int) -> bool:
+    """A phrase of people the analyser left unclassified (ثلاثة مدنيين): its word or one
+    below it is a noun for people."""
+    return any(
+        strip_al(lexmod.key(tree.tok(k).lemma)) in people_nouns() for k in [i, *tree.children(i)]
+    )
+
+
+def _amount(tree: Tree, i: int) -> bool:
+    """A rate, price, tax or wage, or a phrase headed by one (سعر الفائدة، أسعار الوقود)."""
+    return (
+        lexmod.key(tree.tok(i).lemma) in AMOUNT_NOUNS
+        or normalize(strip_al(tree.tok(i).form)) in AMOUNT_NOUNS
+    )
+
+
+def as_open(tree: Tree, p: Predicate) -> None:
+    """The verb read outside the lexicon: an open relation labelled with its lemma."""
+    p.rel, p.entry, p.lemma = OPEN, None, strip_diacritics(tree.tok(p.v).lemma)
 
 
 def _open_objects(

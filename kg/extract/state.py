@@ -27,12 +27,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lexicon import gazetteer, relations as lexmod
-from ..model import AnalysedDoc, Mention, Sentence
-from ..text import normalize, strip_diacritics
+from ..model import ASSERTED, AnalysedDoc, Mention, Sentence
+from ..text import strip_diacritics
 from ..vocab import SPEECH_RELATIONS
 from .confidence import REPORTED_DISCOUNT
+from .modality import modality, reported
 from .tree import Tree
-from .words import NEGATIONS, OPENING_QUOTES
 
 #: Classes of entities that act: subjects of verbs, speakers, parties of a meeting.
 AGENTIVE = frozenset({"Person", "Organization", "Group", "Country", "City", "Region", "Place"})
@@ -52,6 +52,10 @@ class Ent:
     proper: bool = False  # has a proper-name mention
 
 
+#: Dependents of a predicate that can be its time (أمس is an adverb, يوم الأحد an oblique).
+TIME_DEPS = ("obl:tmod", "advmod", "obl", "nmod")
+
+
 @dataclass
 class Fact:
     subject: str
@@ -62,7 +66,8 @@ class Fact:
     end: int
     confidence: float
     lemma: str = ""
-    negated: bool = False
+    modality: str = ASSERTED
+    time: str = ""  # the words of a time expression the predicate is modified by
 
 
 @dataclass
@@ -215,7 +220,8 @@ class Doc:
     ) -> None:
         """A fact between two entities (none if either is missing or they are one), over
         the span of ``ids`` (the first the predicate: inside reported speech the
-        confidence is discounted; a negation on it makes the fact negated)."""
+        confidence is discounted; the markers around it give the fact's modality, see
+        :mod:`kg.extract.modality`)."""
         if subj is None or obj is None:
             return
         subj, obj = self.find(subj), self.find(obj)
@@ -223,12 +229,32 @@ class Doc:
             return
         a, b = tree.span([i for i in ids if i])
         pred = ids[0] if ids and ids[0] else 0
-        if pred and _reported(tree, pred):
+        if pred and reported(tree, pred):
             conf *= REPORTED_DISCOUNT  # said by someone, not stated by the article
-        neg = bool(pred) and any(
-            normalize(tree.tok(k).form) in NEGATIONS for k in tree.children(pred, "advmod", "aux")
+        self.facts.append(
+            Fact(
+                subj,
+                rel,
+                obj,
+                s.index,
+                a,
+                b,
+                conf,
+                lemma,
+                modality(tree, pred, rel),
+                self.time_of(s, tree, pred) if pred else "",
+            )
         )
-        self.facts.append(Fact(subj, rel, obj, s.index, a, b, conf, lemma, neg))
+
+    def time_of(self, s: Sentence, tree: Tree, pred: int) -> str:
+        """The words of the time expression that modifies a predicate (التقى … أمس,
+        أعلن يوم الأحد), or "": what kg/dates.py resolves to date the fact."""
+        for j in tree.children(pred, *TIME_DEPS):
+            for k in (j, *tree.children(j, "nmod", "flat")):
+                key = self.token_ent.get((s.index, k))
+                if key is not None and self.ent(key).cls == "TimeExpression":
+                    return self.ent(key).value
+        return ""
 
 
 def _whole_word(surface: str, tree: Tree, last: int) -> str:
@@ -256,23 +282,6 @@ def _opens_unclosed(surface: str, mark: str) -> bool:
         return surface.count('"') % 2 == 1
     pairs = {"»": "«", "”": "“"}
     return mark in pairs and surface.count(pairs[mark]) > surface.count(mark)
-
-
-def _reported(tree: Tree, i: int) -> bool:
-    """Whether token i sits inside what a speech verb reports (قال إن ...)."""
-    for h in [i, *tree.ancestors(i)]:
-        if (
-            h == i
-            and tree.rel(i) == "parataxis"
-            and 0 < tree.tok(i).head < i
-            and any(tree.tok(k).form in OPENING_QUOTES for k in range(1, i))
-        ):
-            continue  # «...»، قال X: the verb that reports the quotation is the article's own
-        if tree.rel(h) in ("ccomp", "parataxis") and tree.tok(h).head:
-            head = tree.tok(tree.tok(h).head)
-            if head.upos in ("VERB", "ADJ", "NOUN"):
-                return True
-    return False
 
 
 def _default_gender(cls: str) -> str:

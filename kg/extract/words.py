@@ -23,6 +23,12 @@ from ..text import normalize
 
 # ------------------------------------------------------------------ nouns
 
+#: Amounts a decision raises or lowers (رفع البنك المركزي سعر الفائدة، خفض الضرائب).
+AMOUNT_NOUNS = frozenset(
+    normalize(w)
+    for w in "سعر أسعار فائدة رسوم رسم ضريبة ضرائب أجر أجور راتب رواتب تعرفة تعريفة تعريفات "
+    "جمارك نسبة معدل سقف حد إنتاج rate price tax tariff fee wage salary ceiling cap".split()
+)
 #: Nouns that stand for what they govern in a fact (موقع وزارة الخارجية -> the ministry).
 TRANSPARENT = frozenset(
     normalize(w)
@@ -122,6 +128,9 @@ LIFE_VERBS = frozenset(normalize(w) for w in "اودي حصد".split())
 LIFE_NOUNS = frozenset(normalize(w) for w in "حياة روح ارواح".split())
 #: Nouns of a death (مقتل X: X died): whoever announces it is not the killer.
 DEATH_NOUNS = frozenset(normalize(w) for w in "مقتل وفاة مصرع".split())
+#: Nouns of injuries: a casualty noun joined to one of them shares its cause (مقتل ثلاثة
+#: وإصابة سبعة).
+INJURY_NOUNS = frozenset(normalize(w) for w in "إصابة جرح".split())
 #: Nouns for the dead, counted as the object of a result verb (خلف الزلزال 300 قتيل).
 DEAD_NOUNS = frozenset(normalize(w) for w in "قتيل ضحية".split())
 #: Verbs of falling victim to something (راح ضحيته N: N died of what the pronoun means).
@@ -191,7 +200,7 @@ AGENT_GOVERNORS = frozenset(
     normalize(w)
     for w in (
         "اعلن قرر اكد كشف نفذ شن اجري باشر بدا واصل تواصل استانف جدد تبني وافق قام اتم اكمل "
-        "انجز اعتزم عزم تسلم تولي القي فرض نظم وجه"
+        "انجز اعتزم عزم تسلم تولي القي فرض نظم وجه سلم ارسل بعث"
     ).split()
 )
 #: Nouns of sanctions (and the packages and lists of them): what they include is what
@@ -239,6 +248,7 @@ SPEECH_PARTICIPLES = {
     "مشدد": "شدد",
     "معلن": "أعلن",
     "مطالب": "طالب",
+    "قائل": "قال",
 }
 
 # ---------------------------------------------------------- prepositions
@@ -270,6 +280,9 @@ ISSUED = {normalize(w) for w in "بيان تصريح رسالة تغريدة م�
 #: Letters and messages: one "from" a person or body was issued by them (رسالة خطية من
 #: الرئيس), and handing one over provides nothing (سلمه رسالة).
 MESSAGES = frozenset(normalize(w) for w in "رسالة برقية خطاب دعوة".split())
+#: What one hands in rather than provides (قدم استقالته: resigned, through the noun's own
+#: relation); compared with the lemma without diacritics.
+HANDED_IN = frozenset(normalize(w) for w in "استقالة".split())
 #: Nouns of saying that carry what a source said after نقل عن (قوله, تأكيده, تصريحه);
 #: compared with the lemma without diacritics.
 SAYING_NOUNS = {"قول", "تأكيد", "تصريح", "إشارة", "اشارة", "تحذير"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 
@@ -19,6 +19,19 @@ class Entry:
     objects: frozenset[str]  # expected object classes; empty = any
     gloss: str
     prep_only: bool = False  # only the prepositional object takes the relation
+    #: further rows of the same lemma, read when the object is of their classes (تبنى:
+    #: adopted a resolution, claimedResponsibility for an attack)
+    alternatives: tuple[Entry, ...] = ()
+
+    def for_class(self, cls: str) -> Entry:
+        """The row of this lemma for an object of class ``cls``: the first further row
+        that names that class, else this one.
+
+        >>> e = load("ar").verb("تبنى")
+        >>> e.relation, e.for_class("Event").relation, e.for_class("Thing").relation
+        ('adopted', 'claimedResponsibility', 'adopted')
+        """
+        return next((a for a in self.alternatives if cls in a.objects), self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +89,9 @@ def load(lang: str = "ar") -> Lexicon:
             prep_only=prep.startswith("!"),
         )
         table = {"V": verbs, "N": nouns, "P": preps}[pos]
-        table.setdefault(key(lemma), entry)
+        first = table.setdefault(key(lemma), entry)
+        if first is not entry:  # a further row of the lemma, chosen by its object's class
+            table[key(lemma)] = replace(first, alternatives=(*first.alternatives, entry))
     events: dict[str, str] = {}
     if lang == "ar":
         for row in _rows("data/ar/events.tsv"):

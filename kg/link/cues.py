@@ -34,6 +34,14 @@ W_LEFT1, W_LEFT2, W_RIGHT1 = 3.0, 1.5, 2.0
 W_NEAR, NEAR_CAP = 1.0, 3.0
 W_DOC, DOC_CAP = 0.5, 1.0
 W_CLASS = 0.5
+#: A city after a verb of arrival or «في»/«إلى» whose own cues (its country, its region)
+#: are in the sentence: وصل الوزير الأردني إلى عمان is Amman, not Oman.
+W_ARRIVAL = 2.0
+_ARRIVAL = frozenset(
+    normalize(w)
+    for w in "في إلى الى وصل وصلت يصل تصل عاد عادت يعود تعود توجه توجهت يتوجه قدم قدمت "
+    "حل حلت ويصل وتصل مقره مقرها".split()
+)
 STRONG = 4.0
 #: Every item reading starts with this; a common-word or "other" reading only with its
 #: table prior, so an item wins unless cues (or the table) speak against it.
@@ -277,6 +285,10 @@ class CueTable:
     by_class: dict[str, tuple[Cues, ...]]
     extra: dict[str, tuple[str, ...]]  # surface or QID -> "word"/"other" readings it has
 
+    def own_cues(self, anchors: Sequence[str], reading: Reading) -> tuple[Cues, ...]:
+        """The rows of a reading's surface or items only (not of its class)."""
+        return tuple(c for a in anchors for c in self.by_reading.get((a, reading.key), ()))
+
     def cues_for(self, anchors: Sequence[str], reading: Reading) -> tuple[Cues, ...]:
         """The cues of a reading: rows of its surface or items (``anchors``), then of its class."""
         out = [c for a in anchors for c in self.by_reading.get((a, reading.key), ())]
@@ -453,6 +465,8 @@ def decide(
         s = r.prior + (ENTITY_PRIOR if r.is_entity else 0.0)
         for c in (*r.cues, *t.cues_for(anchors, r)):
             s += c.score(ctx, sf)
+        if r.cls == "City" and _arrives_at(ctx, t.own_cues(anchors, r), sf):
+            s += W_ARRIVAL
         if mention_cls and r.is_entity and r.cls == mention_cls:
             s += W_CLASS
         scored.append((s, r))
@@ -465,6 +479,14 @@ def decide(
     if margin < min_margin or not best.is_entity:
         return Decision(None, margin, summary)
     return Decision(best, margin, summary)
+
+
+def _arrives_at(ctx: Context, own: Sequence[Cues], sentence: Mapping[str, frozenset[str]]) -> bool:
+    """Whether the name follows a verb of arrival or «في»/«إلى» and the reading's own
+    near cues (not its class's) are in the sentence."""
+    if not ctx.left or not own or not (forms(ctx.left[0]) & _ARRIVAL):
+        return False
+    return any(c.near and _hits(c.near, sentence) for c in own)
 
 
 def anchors_of(surface: str, readings: Iterable[Reading]) -> tuple[str, ...]:

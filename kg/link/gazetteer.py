@@ -43,6 +43,7 @@ from .cues import (
     with_extra_readings,
     words,
 )
+from .variants import SPELT_CLASSES, skeleton
 
 #: Mention classes a linker may link (never statements, times or quantities).
 LINKABLE = frozenset(
@@ -271,6 +272,9 @@ def candidates(text: str) -> Candidates | None:
         found = idx.get(variant)
         if found:
             return Candidates(variant, found, 0.95)
+    spelt = _by_skeleton(key)
+    if spelt is not None:
+        return spelt
     head, _, rest = key.partition(" ")
     if rest and head in _DESIGNATORS:
         inner = candidates(rest)
@@ -281,6 +285,52 @@ def candidates(text: str) -> Candidates | None:
                 return Candidates(
                     inner.key, fitting, min(inner.factor, 0.9), (*inner.designators, head)
                 )
+    return None
+
+
+#: The score factor of a match through another spelling.
+SPELT_FACTOR = 0.9
+
+
+@lru_cache(maxsize=1)
+def skeleton_index() -> dict[str, tuple[Reading, ...]]:
+    """The people of the gazetteer by the skeleton of each Arabic name (built on first use,
+    so loading the gazetteer does not pay for it). A skeleton two items share is left out.
+
+    >>> [r.label_en for r in skeleton_index()[skeleton("ريكس تيليرسون")]]
+    ['Rex Tillerson']
+    """
+    out: dict[str, dict[str, Reading]] = defaultdict(dict)
+    for e in gazetteer.load().entries:
+        if e.cls in SPELT_CLASSES:
+            for name in e.names_ar:
+                out[skeleton(match_key(name))][e.key] = _reading(e)
+    return {k: tuple(rs.values()) for k, rs in out.items() if len(rs) == 1}
+
+
+def person_key(name: str) -> str:
+    """The name an unlinked person's IRI is made from: the gazetteer's Arabic label when a
+    row of the gazetteer has that name in some spelling, else the name's skeleton (one
+    key for all the spellings the rules know).
+
+    >>> person_key("ريكس تيليرسون"), person_key("ستيفان دوغاريك") == person_key("ستيفان دوجارك")
+    ('ريكس تيلرسون', True)
+    """
+    key = skeleton(match_key(name))
+    found = skeleton_index().get(key)
+    return found[0].label_ar if found and found[0].label_ar else key
+
+
+def _by_skeleton(key: str) -> Candidates | None:
+    """A person's name in a spelling the gazetteer lacks (جوتيريس for غوتيريش), as written
+    or without proclitics."""
+    if _LATIN.search(key):
+        return None
+    spelt = skeleton_index()
+    for k in (key, *_without_proclitics(key)):
+        found = spelt.get(skeleton(k))
+        if found:
+            return Candidates(k, found, SPELT_FACTOR)
     return None
 
 
@@ -318,6 +368,7 @@ class GazetteerLinker:
         self.min_margin = min_margin
         self.index = index()
         self._other_left = _OTHER_LEFT()
+        self._company = _COMPANY()
 
     def link_mention(
         self,
@@ -349,6 +400,25 @@ class GazetteerLinker:
         """Whether one of the two words before a name makes it part of a longer one."""
         return any(forms(w) & self._other_left for w in left[:2])
 
+    def _in_company_name(self, left: Sequence[str], right: Sequence[str]) -> bool:
+        """Whether the words around a name (nearest first) make it part of a company's, a
+        body's or a person's name (شركة نفط الكويت, بنك أبوظبي الأول, قطر للطاقة, a town's
+        name before بن): the cue table's "company" and "person" rows (a phrase there has
+        two words), or a hyphenated first name just before it."""
+        c = self._company
+        if left and (
+            forms(left[0]) & c.left
+            or len(left) > 1
+            and f"{left[1]} {left[0]}" in c.left_phrases
+            or _first_name(left[0])
+        ):
+            return True
+        return bool(right) and bool(
+            forms(right[0]) & c.right
+            or len(right) > 1
+            and f"{right[0]} {right[1]}" in c.right_phrases
+        )
+
     def _decide(
         self,
         m: Mention,
@@ -359,6 +429,8 @@ class GazetteerLinker:
     ) -> Link | None:
         if found.designators:
             ctx = replace(ctx, left=(*found.designators, *ctx.left))
+        elif self._in_company_name(ctx.left, ctx.right):
+            return None
         if len(readings) == 1 and not self._inside_longer_name(ctx.left):
             r, margin = readings[0], float("inf")  # one meaning, not inside a longer name
         else:
@@ -410,15 +482,18 @@ class GazetteerLinker:
                 ctx = Context(left, right, doc_forms)
             else:  # one meaning: only the words just before matter (نهر الأردن)
                 before = _last_words(doc.text[max(a, m.start - 30) : m.start])
+                left = tuple(reversed(before))
+                right = _first_words(doc.text[m.end : min(b, m.end + 40)])
                 if (
                     not self._inside_longer_name(before)
+                    and not self._in_company_name(left, right)
                     and readings[0].qid
                     and found.factor >= self.threshold
                 ):
                     r = readings[0]
                     links.append(Link(m.id, r.qid, found.factor, self.name, r.label_en, r.label_ar))
                     continue
-                ctx = Context(tuple(reversed(before)))
+                ctx = Context(left, right)
             evidence = several and not (s is not None and _from_gazetteer(s, m))
             link = self._decide(m, found, readings, ctx, evidence)
             if link is not None:
@@ -442,6 +517,14 @@ def _last_words(text: str) -> list[str]:
     for raw in reversed(text.split()[-3:]):
         out[:0] = _word_of(raw)
     return out[-2:]
+
+
+def _first_words(text: str) -> tuple[str, ...]:
+    """The first two words of a text, normalised (a name's right neighbours)."""
+    out: list[str] = []
+    for raw in text.split()[:2]:
+        out.extend(_word_of(raw))
+    return tuple(out[:2])
 
 
 @lru_cache(maxsize=100_000)
@@ -485,6 +568,47 @@ def _OTHER_LEFT() -> frozenset[str]:  # noqa: N802 - a constant read once from t
     from .cues import table
 
     return frozenset(w for c in table().by_class.get("other", ()) for w in c.left)
+
+
+@lru_cache(maxsize=10_000)
+def _first_name(word: str) -> bool:
+    """Whether a normalised word is a hyphenated first name (جان-نويل, جان-مارك). A plain
+    first name is no evidence: many are also common words (علي is على normalised, امير
+    "prince", جورجيا)."""
+    if "-" not in word:
+        return False
+    from ..lexicon.words import first_names
+
+    return any(p in first_names() for p in word.split("-"))
+
+
+@dataclass(frozen=True, slots=True)
+class _CompanyCues:
+    """The cue table's "company" rows, merged: words and phrases before and after a name."""
+
+    left: frozenset[str]
+    right: frozenset[str]
+    left_phrases: frozenset[str]  # of two words
+    right_phrases: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _COMPANY() -> _CompanyCues:  # noqa: N802 - a constant read once from the cue table
+    """Cues that make a name part of a company's or a body's name."""
+    from .cues import table
+
+    rows = (*table().by_class.get("company", ()), *table().by_class.get("person", ()))
+    lp = frozenset(p for c in rows for p in c.left_phrases)
+    rp = frozenset(p for c in rows for p in c.right_phrases)
+    longer = sorted(p for p in lp | rp if p.count(" ") != 1)
+    if longer:
+        raise ValueError(f"link_cues.tsv: a company phrase has two words, not {longer[0]!r}")
+    return _CompanyCues(
+        frozenset(w for c in rows for w in c.left),
+        frozenset(w for c in rows for w in c.right),
+        lp,
+        rp,
+    )
 
 
 def _from_gazetteer(s: Sentence, m: Mention) -> bool:
@@ -536,4 +660,5 @@ __all__ = [
     "index",
     "link_score",
     "match_key",
+    "person_key",
 ]

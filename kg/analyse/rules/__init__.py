@@ -164,7 +164,8 @@ def _with_found_names(sentence: Sentence, names: set[str]) -> set[str]:
         for t in sentence.tokens[sp.first - 1 : sp.last]
         if "Unknown=Yes" in t.misc and len(normalize(t.form)) >= 3
     }
-    return names | found if not found <= names else names
+    names |= found  # (``names`` is the document's own copy: see ``analyse``)
+    return names
 
 
 def _guess_mark(w: W, unknown: bool) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from ...lexicon.words import designators, first_names, people_nouns, title_at, titles
 from ...text import normalize, strip_diacritics
 from .morph import (
     Part,
@@ -432,8 +433,6 @@ def _whole_words(
     - عبد before a definite word is the first part of a name (عبد الفتاح), not a verb;
     - a name ending (زاده) after a content word is part of a name.
     """
-    from ...lexicon.words import first_names, title_at, titles
-
     n = normalize(surface)
     keep = readings
     if nxt and " " in (title_at([surface, nxt], 0) or ""):
@@ -451,8 +450,6 @@ def _place_designator(prev: Reading | None, prev_surface: str) -> bool:
     """A designator of places in the construct state (إقليم, محافظة, مدينة without article or
     suffix): its genitive, the place's name, follows at once, so the next word carries no
     preposition or conjunction (إقليم بلخ is not إقليم ب + لخ)."""
-    from ...lexicon.words import designators
-
     if prev is None or prev.pos != "N" or prev.definite or len(prev.parts) != 1:
         return False
     n = normalize(prev_surface)
@@ -464,8 +461,6 @@ def _subject_gender(surface: str) -> str:
     """The gender a verb right before this word agrees with if it is the subject: feminine
     for definite nouns in ة/ات (الحكومة, الولايات), masculine for titles and nouns for people
     (الوزير, الرئيس); unknown otherwise."""
-    from ...lexicon.words import people_nouns, titles
-
     n = normalize(surface)
     if not n.startswith("ال") or len(n) < 4:
         return ""
@@ -565,8 +560,6 @@ def _unknown(
 
 def _dual_designator(surface: str) -> bool:
     """A designator in the dual construct state (جمهوريتي, محافظتي, ولايتا)."""
-    from ...lexicon.words import designators
-
     n = normalize(surface)
     return n.endswith(("تي", "تا")) and len(n) > 4 and n[:-2] + "ه" in designators()
 

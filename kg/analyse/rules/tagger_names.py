@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ...lexicon.names import multiword_name_index
+from ...lexicon.words import ambiguous_names, designators, first_names
 from ...text import normalize, strip_diacritics
 from .morph import (
     Reading,
@@ -34,8 +36,6 @@ _DEFINITE_DIRECTIONS = {normalize(w) for w in "الجنوب الشمال الش�
 
 @lru_cache(maxsize=100_000)
 def _is_first_name(surface: str) -> bool:
-    from ...lexicon.words import first_names
-
     return bool(surface) and normalize(surface) in first_names()
 
 
@@ -49,8 +49,6 @@ def _foreign_reading(
 ) -> tuple[Reading, ...]:
     """A proper-noun reading for first names and for words the lexicon has never seen
     (foreign names: سيرغي is not س + يرغي, بلينكن is not ب + لين + كن)."""
-    from ...lexicon.words import first_names
-
     n = normalize(surface)
     if n in first_names():
         return (
@@ -109,8 +107,6 @@ def _first_name_reading(
 ) -> Reading:
     """A first name's proper-noun reading, stronger before another name or a word nothing
     knows and after another first name."""
-    from ...lexicon.words import first_names
-
     score = 0.3 if attested else 1.4
     if next_name:
         score += 2.0  # قيس سعيد: two first names in a row are a name
@@ -130,8 +126,6 @@ def _name_readings(
     surface: str, names: set[str], prev: Reading | None = None
 ) -> tuple[Reading, ...]:
     """Proper-noun readings for a word that is a gazetteer name (after a proclitic)."""
-    from ...lexicon.words import ambiguous_names
-
     n = normalize(surface)
     out = []
     weak = ambiguous_names()  # الحرة, القاعدة: common words first
@@ -161,16 +155,12 @@ def _name_readings(
 
 @lru_cache(maxsize=1)
 def _multiword_firsts() -> frozenset[str]:
-    from ...lexicon.names import multiword_name_index
-
     index, _ = multiword_name_index()
     return frozenset(n.split(" ", 1)[0] for n in index)
 
 
 def _multiword_names(surfaces: list[str]) -> set[int]:
     """Positions of words inside a multi-word gazetteer name (first word may carry a proclitic)."""
-    from ...lexicon.names import multiword_name_index
-
     index, longest = multiword_name_index()
     starts = _multiword_firsts()
     norm = [normalize(w) for w in surfaces]
@@ -198,8 +188,6 @@ _QUOTES = {'"': '"', "«": "»", "“": "”", "”": "”"}
 def _quoted_names(surfaces: list[str]) -> set[int]:
     """Positions of the words of a short quoted name right after its designator (وكالة
     "سانا", حزب "العدالة والتنمية"): names, not verbs."""
-    from ...lexicon.words import designators
-
     out: set[int] = set()
     for q, w in enumerate(surfaces[:-1]):
         close = _QUOTES.get(w)
@@ -246,8 +234,6 @@ def _common_here(surface: str, prev: Reading | None, prev_surface: str) -> bool:
     after a designator never (منطقة خفاجة: the place's name); with the article only after a
     noun or adjective it describes or completes (الحضارة الإغريقية), not after a
     preposition, a verb or at the start of a clause, where a name stands too (في القنفذة)."""
-    from ...lexicon.words import designators
-
     if not common_shape(surface):
         return False
     if has_tanween(surface):

@@ -99,6 +99,9 @@
       from: e.from,
       to: e.to,
       label: canvasText(data.relations[e.rel].label),
+      // planned or conditional: dashed; denied: hidden until asked for (applyFilters)
+      dashes: e.mod === "planned" || e.mod === "conditional",
+      hidden: e.mod === "negated",
       smooth: e.curve ? { enabled: true, type: e.curve > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(e.curve) } : false,
     }))
   );
@@ -169,6 +172,7 @@
   function factLine(e) {
     const line = el("div", null, { class: "kg-fact" });
     line.append(isolated(byId[e.from].label), " — ", isolated(data.relations[e.rel].label), rtl ? " ← " : " → ", isolated(byId[e.to].label));
+    if (e.mod) line.append(el("span", " [" + (ui[e.mod] || e.mod) + "]", { class: "kg-meta kg-modality" }));
     if (e.conf !== undefined) line.append(el("span", " (" + ui.confidence + " " + e.conf + ")", { class: "kg-meta" }));
     return line;
   }
@@ -317,12 +321,16 @@
   // ---------------------------------------------------------------- filters
   const hiddenClasses = new Set();
   const hiddenRelations = new Set();
+  const shown = { negated: false };
 
   function applyFilters() {
     const nodeHidden = data.nodes.map((n) => hiddenClasses.has(n.cls));
     nodes.update(data.nodes.map((n) => ({ id: n.id, hidden: nodeHidden[n.id] })));
     edges.update(
-      data.edges.map((e) => ({ id: e.id, hidden: hiddenRelations.has(e.rel) || nodeHidden[e.from] || nodeHidden[e.to] }))
+      data.edges.map((e) => ({
+        id: e.id,
+        hidden: hiddenRelations.has(e.rel) || nodeHidden[e.from] || nodeHidden[e.to] || (e.mod === "negated" && !shown.negated),
+      }))
     );
   }
 
@@ -376,6 +384,18 @@
     }
     document.getElementById("kg-rel-all").addEventListener("click", () => setAll(true));
     document.getElementById("kg-rel-none").addEventListener("click", () => setAll(false));
+    const denied = data.edges.filter((e) => e.mod === "negated").length;
+    if (denied) {
+      const li = checkbox(ui.show_negated, denied, null, (on) => {
+        shown.negated = on;
+        applyFilters();
+      });
+      li.querySelector("input").checked = false;
+      li.querySelector("input").id = "kg-show-negated";
+      const list = el("ul", null, { id: "kg-modalities" });
+      list.append(li);
+      rels.after(list);
+    }
   }
 
   // ---------------------------------------------------------------- page text
@@ -395,5 +415,7 @@
   state.search = search;
   state.select = select;
   state.showEdge = showEdge;
+  state.shown = shown;
+  state.applyFilters = applyFilters;
   window.kgView = state;
 })();

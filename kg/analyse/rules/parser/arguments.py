@@ -393,8 +393,10 @@ def _circumstantial_clause(ws: list[W], f: Frame, u: Unit, prev: Unit | None) ->
     if not (
         u.kind == "NP"
         and (is_speech_participle(ws[u.head]) or _circumstantial(ws, u))
-        and prev is not None
-        and prev.kind == "PUNCT"
+        and (
+            (prev is not None and prev.kind == "PUNCT")
+            or (is_speech_participle(ws[u.head]) and _content_follows(ws, u.last))
+        )
     ):
         return False
     attach(ws, u.head, f.pred, "advcl")
@@ -408,6 +410,17 @@ def _circumstantial_clause(ws: list[W], f: Frame, u: Unit, prev: Unit | None) ->
             reattach(ws, k, u.head, "obj")  # داعية الطرفين: the participle's object, not a genitive
     f.hal, f.hal_last = u.head, u.last
     return True
+
+
+#: What opens a speech participle's content right after it: علق قائلا إن / قائلة: «...».
+_CONTENT_OPENERS = frozenset({"ان", ":", '"', "«", "“"})
+
+
+def _content_follows(ws: list[W], last: int) -> bool:
+    """Whether the reported content starts right after word ``last`` (a complementiser, a
+    colon or an opening quotation mark): then a speech participle with no comma before it
+    (علق المتحدث قائلا إن ...) is still the subject's second predicate, not an object."""
+    return last + 1 < len(ws) and ws[last + 1].norm in _CONTENT_OPENERS
 
 
 def _circumstantial(ws: list[W], u: Unit) -> bool:

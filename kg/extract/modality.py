@@ -1,0 +1,300 @@
+"""Modality: whether the article says a fact happened, or only that it is planned, denied,
+someone's claim, or depends on a condition.
+
+Read from the tree around the fact's predicate, one general rule per kind of marker:
+
+- **planned**: a future particle on the predicate (سـ، سوف, ``will``), or the predicate is
+  the complement of a planning word (يعتزم زيارة، من المقرر أن يلتقي، يُتوقع أن يصل،
+  يرتقب، من المنتظر، يزمع، ينوي، يخطط), or is coordinated with, or the purpose of, a
+  planned predicate (سيتوجه إلى الرياض ليلتقي).
+- **negated**: a negation particle on the predicate (لم، لن، لا، ليس, ``not``; ما only
+  when the analyser marks it ``Polarity=Neg``: ما before a verb is a relative pronoun
+  more often), دون أن / بدون أن, or the predicate is what a denial verb denies (نفى أن
+  يكون التقى). لا يزال / ما زال (still) are not negations.
+- **conditional**: the predicate is in a clause marked by إذا، لو، في حال (or inside
+  one), is the answer of such a clause (إذا ... فسوف يلتقي), or has one after it
+  (سيوقع الاتفاقية إذا وافق البرلمان).
+- **reported**: the predicate is inside what a speech verb reports (قال إن، أفادت
+  تقارير بأن، نقلت وكالة عن مصادر أن), or carries an attribution (بحسب، حسب، وفقا لـ،
+  نقلا عن). The speech fact itself (``X said S``) stays asserted: the article states
+  that X said it.
+- **asserted** otherwise.
+
+When markers of several kinds meet, the strongest wins, in the order of
+:data:`PRECEDENCE` (لن يلتقي is negated, not planned; قالت مصادر إنه سيزور is planned).
+"""
+
+from __future__ import annotations
+
+from ..model import ASSERTED, CONDITIONAL, NEGATED, PLANNED, REPORTED
+from ..text import normalize, strip_diacritics
+from ..vocab import SPEECH_RELATIONS
+from .tree import Tree
+from .words import NEGATIONS, OPENING_QUOTES
+
+#: Strongest first: the modality a fact gets when markers of several kinds apply.
+PRECEDENCE = (CONDITIONAL, NEGATED, PLANNED, REPORTED)
+
+#: Future particles on a verb (compared after normalising).
+FUTURE = frozenset({"س", "سوف", "will", "shall"})
+#: Lemmas (normalised, without diacritics) of words whose complement is planned or
+#: expected, not done: verbs (يعتزم، يتوقع) and the nouns of من المقرر أن / من المنتظر أن.
+PLANNING = frozenset(
+    normalize(w)
+    for w in (
+        "اعتزم عزم أزمع نوى خطط تخطيط ارتقب ترقب توقع مقرر متوقع منتظر مرتقب مزمع مفترض "
+        "plan intend expect schedule"
+    ).split()
+)
+#: Lemmas of verbs whose clausal complement is denied (نفى أن يكون التقى).
+DENIAL = frozenset(normalize(w) for w in ("نفى أنكر deny".split()))
+#: Verbs that a preceding لا / ما make "still", not "not" (لا يزال، ما زال).
+STILL = frozenset(normalize(w) for w in ("زال برح فتئ انفك".split()))
+#: Words that name a coming time on an imperfect verb: tomorrow, the lemmas of
+#: المقبل / القادم, and weekdays (definite: الأحد, not أحد "one of").
+TOMORROW = frozenset(normalize(w) for w in ("غدا غدًا tomorrow".split()))
+COMING = frozenset(normalize(w) for w in ("مقبل قادم".split()))
+WEEKDAYS = frozenset(normalize(w) for w in ("سبت أحد اثنين إثنين ثلاثاء أربعاء خميس جمعة".split()))
+#: Relations that give an event's place and time.
+ATTRIBUTES = frozenset({"location", "pointInTime"})
+#: Relations read from noun phrases (titles, memberships, places): such a fact takes only
+#: its own markers when its predicate is a noun (see :func:`modality`).
+STATE_RELATIONS = frozenset(
+    {
+        "holdsPosition",
+        "leaderOf",
+        "ledBy",
+        "memberOf",
+        "affiliatedWith",
+        "spokespersonOf",
+        "locatedIn",
+    }
+)
+#: Subordinators of conditions (إذا، لو; في حال is a noun phrase, see :func:`_conditional`).
+CONDITIONS = frozenset({"اذا", "لو", "لولا", "if", "unless"})
+#: Prepositions that mark a clause as not done (دون أن يلتقي).
+WITHOUT = frozenset({"دون", "بدون", "without"})
+#: Prepositions that attribute what a clause says to a source (بحسب مصادر).
+ATTRIBUTIONS = frozenset({"بحسب", "حسب", "وفق", "وفقا", "نقلا", "according"})
+#: Relations through which a clause inherits its head's planned or conditional modality.
+INHERITS = frozenset({"xcomp", "conj", "advcl"})
+#: Parts of speech and relations of a nominal predicate that is an argument of a clause.
+NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "PRON", "NUM"})
+ARGUMENTS = frozenset(
+    {"nsubj", "obj", "iobj", "obl", "nmod", "appos", "flat", "compound", "amod", "conj", "dep"}
+)
+#: Relations of a nominal predicate that a clause brings about (ستشهد الزيارة محادثات:
+#: the talks), and so shares the clause's planned modality; a subject (الزيارة) is given.
+BROUGHT_ABOUT = frozenset({"obj", "iobj", "obl"})
+#: Relations of a complement to a planning or denial word.
+COMPLEMENTS = frozenset({"ccomp", "xcomp", "csubj", "obj"})
+#: Relations through which a planning noun governs what is planned (التخطيط لعمليات
+#: تستهدف ...: obl, then acl).
+NOUN_LINKS = frozenset({"obl", "nmod", "acl"})
+
+
+def modality(tree: Tree, pred: int, relation: str = "") -> str:
+    """The modality of a fact whose predicate is token ``pred`` (0: no predicate, asserted).
+
+    A nominal predicate that is an object of a clause takes the planned, conditional or
+    reported modality of that clause (ستشهد الزيارة محادثات: the talks are planned, not
+    the visit that is the subject), but not its negation (لم يحضر القمة في جوهانسبرغ: the summit was held). A ``state`` fact
+    read from a noun phrase (:data:`STATE_RELATIONS`: the title of وزير الخارجية in the
+    subject of a planned meeting, or of the one met in يعتزم لقاء المستشار) takes only its
+    own markers: what a
+    clause says of its events is not said of its participants' titles. A speech fact
+    (``said`` and its kind) is never *reported*: the article states who said it. The
+    place and time of an event are not denied with a participant's part in it (لم يحضر
+    القمة في لشبونة: the summit was in Lisbon), so they are never negated.
+
+    >>> from kg.model import Sentence, Token
+    >>> def tree(*rows):
+    ...     toks = tuple(Token(i, f, f, u, h, r, i, i + 1, feats=x)
+    ...                  for i, (f, u, h, r, x) in enumerate(rows, 1))
+    ...     return Tree(Sentence(0, 0, len(rows), "", toks))
+    >>> t = tree(("س", "AUX", 2, "aux", "_"), ("يلتقي", "VERB", 0, "root", "_"))
+    >>> modality(t, 2), modality(t, 0)
+    ('planned', 'asserted')
+    >>> t = tree(("اعتزم", "VERB", 0, "root", "_"), ("زيارة", "NOUN", 1, "obj", "_"))
+    >>> modality(t, 2), modality(t, 1)
+    ('planned', 'asserted')
+    >>> t = tree(("لن", "PART", 2, "advmod", "Polarity=Neg"), ("يحضر", "VERB", 0, "root", "_"))
+    >>> modality(t, 2)
+    'negated'
+    >>> t = tree(("إذا", "SCONJ", 2, "mark", "_"), ("فاز", "VERB", 0, "root", "_"),
+    ...          ("ف", "CCONJ", 5, "cc", "_"), ("سوف", "PART", 5, "aux", "_"),
+    ...          ("يلتقي", "VERB", 2, "parataxis", "_"))
+    >>> modality(t, 2), modality(t, 5)
+    ('conditional', 'conditional')
+    """
+    if not pred:
+        return ASSERTED
+    kinds = _kinds(tree, pred, relation)
+    if relation in ATTRIBUTES:
+        kinds.discard(NEGATED)
+    return next((m for m in PRECEDENCE if m in kinds), ASSERTED)
+
+
+def _kinds(tree: Tree, pred: int, relation: str) -> set[str]:
+    speech, state = relation in SPEECH_RELATIONS, relation in STATE_RELATIONS
+    if tree.tok(pred).upos in NOMINAL and tree.base_rel(pred) in ARGUMENTS:
+        if state:  # a title or membership: only what is said of the noun itself
+            return _own(tree, pred)
+        kinds = _own(tree, pred) | _governed(tree, pred)
+        clause = next((a for a in tree.ancestors(pred) if tree.tok(a).upos == "VERB"), 0)
+        if clause and tree.base_rel(pred) in BROUGHT_ABOUT:
+            kinds |= modality_kinds(tree, clause, speech) & {PLANNED, CONDITIONAL, REPORTED}
+        return kinds
+    return modality_kinds(tree, pred, speech)
+
+
+def modality_kinds(tree: Tree, pred: int, speech: bool) -> set[str]:
+    """Every kind of marker that applies to a clause's predicate."""
+    kinds = _markers(tree, pred)
+    if not speech and (reported(tree, pred) or _attributed(tree, pred)):
+        kinds.add(REPORTED)
+    return kinds
+
+
+def _markers(tree: Tree, pred: int) -> set[str]:
+    """The kinds of marker on the predicate and on the clauses it inherits from."""
+    kinds = _own(tree, pred) | _governed(tree, pred)
+    node, seen = pred, {pred}
+    # up through the clauses whose planned or conditional modality this one shares
+    while tree.base_rel(node) in INHERITS or _answers_condition(tree, node):
+        node = tree.tok(node).head
+        if not node or node in seen:
+            break
+        seen.add(node)
+        inherited = _own(tree, node) | _governed(tree, node)
+        kinds |= inherited & {PLANNED, CONDITIONAL}
+    if any(CONDITIONAL in _own(tree, a) for a in tree.ancestors(pred)):
+        kinds.add(CONDITIONAL)  # anything inside a condition
+    return kinds
+
+
+def _own(tree: Tree, i: int) -> set[str]:
+    """Kinds of marker attached to token i itself."""
+    kinds: set[str] = set()
+    for k in tree.children(i):
+        t = tree.tok(k)
+        form, rel = normalize(t.form), tree.base_rel(k)
+        if rel in ("aux", "advmod", "mark", "discourse") and form in FUTURE:
+            kinds.add(PLANNED)
+        elif (
+            rel in ("aux", "advmod", "cop", "neg") and form in NEGATIONS and not _still(tree, i, k)
+        ):
+            kinds.add(NEGATED)
+        elif form == "ما" and t.feat("Polarity") == "Neg" and not _still(tree, i, k):
+            kinds.add(NEGATED)
+        elif rel == "mark" and form in CONDITIONS:
+            kinds.add(CONDITIONAL)
+        elif rel == "case" and k < i and form in WITHOUT:
+            kinds.add(NEGATED)
+        elif _conditional(tree, k) or (rel == "advcl" and _marked_condition(tree, k)):
+            kinds.add(CONDITIONAL)  # في حال ..., or a condition after the clause (... إذا وافق)
+    if (
+        NEGATED not in kinds
+        and _imperfect(tree, i)
+        and any(_future_time(tree, k) for k in tree.children(i))
+    ):
+        kinds.add(PLANNED)
+    return kinds
+
+
+def _imperfect(tree: Tree, i: int) -> bool:
+    t = tree.tok(i)
+    return t.upos == "VERB" and t.feat("Aspect") == "Imp" and t.feat("Mood") != "Jus"
+
+
+def _future_time(tree: Tree, k: int) -> bool:
+    """Whether child k names a coming day: غدا, a weekday (يتوجه الرئيس الثلاثاء إلى ...:
+    news tells past events in the perfect, so a day on an imperfect event verb is to
+    come), or a time that is المقبل / القادم."""
+    if tree.base_rel(k) not in ("obl", "advmod", "nmod"):
+        return False
+    for w in [k, *tree.children(k, "nmod", "amod", "flat")]:
+        form = normalize(tree.tok(w).form)
+        if form in TOMORROW or _lemma(tree, w) in COMING:
+            return True
+        if form.startswith("ال") and form[2:] in WEEKDAYS:  # الأحد, not أحد (one of)
+            return True
+    return False
+
+
+def _still(tree: Tree, i: int, k: int) -> bool:
+    """Whether the negation k of token i says "still": لا / ما before زال and its kind,
+    on i itself or on the next word (لا يزال الجيش يسيطر)."""
+    nxt = k + 1 if k < len(tree.toks) else i
+    return _lemma(tree, i) in STILL or _lemma(tree, nxt) in STILL
+
+
+def _marked_condition(tree: Tree, k: int) -> bool:
+    """Whether clause k is opened by a conditional subordinator (إذا وافق البرلمان)."""
+    return any(normalize(tree.tok(m).form) in CONDITIONS for m in tree.children(k, "mark"))
+
+
+def _conditional(tree: Tree, k: int) -> bool:
+    """Whether child k is في حال (في حالة) opening a condition on its head."""
+    return _lemma(tree, k) in ("حال", "حاله") and tree.case(k) == "في"
+
+
+def _governed(tree: Tree, i: int) -> set[str]:
+    """Kinds that token i's head gives it: planned as the complement of a planning word,
+    negated as the clause a denial verb denies."""
+    h, rel = tree.tok(i).head, tree.base_rel(i)
+    if not h or rel not in COMPLEMENTS | NOUN_LINKS:
+        return set()
+    lemma = _lemma(tree, h)
+    if lemma in DENIAL and rel == "ccomp":
+        return {NEGATED}
+    # up a chain of nouns: التخطيط لعمليات تستهدف المدينة (what is planned targets it)
+    node = i
+    while node and tree.base_rel(node) in COMPLEMENTS | NOUN_LINKS:
+        node = tree.tok(node).head
+        if _lemma(tree, node) in PLANNING:
+            return {PLANNED}
+        if tree.tok(node).upos == "VERB":
+            break
+    return set()
+
+
+def _answers_condition(tree: Tree, i: int) -> bool:
+    """Whether clause i is the answer of a condition (إذا فاز ... فسوف يلتقي): a
+    parataxis or conjunct opened by ف whose head is a marked condition."""
+    h = tree.tok(i).head
+    if not h or tree.base_rel(i) not in ("parataxis", "conj"):
+        return False
+    opened = any(normalize(tree.tok(k).form) in ("ف", "ل") for k in tree.children(i, "cc"))
+    return opened and CONDITIONAL in _own(tree, h)
+
+
+def _attributed(tree: Tree, i: int) -> bool:
+    """Whether token i's clause, or one it sits in, carries an attribution (بحسب مصادر)."""
+    return any(
+        tree.case(k).split(" ")[0] in ATTRIBUTIONS
+        for h in [i, *tree.ancestors(i)]
+        for k in tree.children(h, "obl")
+    )
+
+
+def reported(tree: Tree, i: int) -> bool:
+    """Whether token i sits inside what a speech verb reports (قال إن ...)."""
+    for h in [i, *tree.ancestors(i)]:
+        if (
+            h == i
+            and tree.rel(i) == "parataxis"
+            and 0 < tree.tok(i).head < i
+            and any(tree.tok(k).form in OPENING_QUOTES for k in range(1, i))
+        ):
+            continue  # «...»، قال X: the verb that reports the quotation is the article's own
+        if tree.rel(h) in ("ccomp", "parataxis") and tree.tok(h).head:
+            head = tree.tok(tree.tok(h).head)
+            if head.upos in ("VERB", "ADJ", "NOUN"):
+                return True
+    return False
+
+
+def _lemma(tree: Tree, i: int) -> str:
+    t = tree.tok(i)
+    return normalize(strip_diacritics(t.lemma or t.form))

@@ -1,0 +1,122 @@
+"""One node per person across documents: the same unlinked person spelt three ways in three
+documents is one node, in a ``--out`` build and in a ``--store`` built document by document;
+a surname alone joins the full name in its document; different people stay apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import RDF
+
+from kg.cli import main
+from kg.graph import union_graph
+from kg.store_read import to_dataset
+from kg.vocab import KG
+
+# Sentences of our own; the UN spokesman's surname in three spellings (ج, غ, and without ي).
+DOCS = {
+    "a.txt": "قال المتحدث باسم الأمين العام ستيفان دوجاريك إن المنظمة تتابع الوضع في السودان.",
+    "b.txt": "أكد ستيفان دوغاريك أن الأمم المتحدة سترسل مساعدات إلى غزة. وأضاف دوغاريك أن القوافل جاهزة.",
+    "c.txt": "دعا ستيفان دوجارك الأطراف إلى وقف القتال في الفاشر.",
+    "d.txt": "التقى محمود عباس وفدا أوروبيا في رام الله. وقال محمد عباس إن الوفد وصل أمس.",
+}
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, text in DOCS.items():
+        (src / name).write_text(text, encoding="utf-8")
+    return src
+
+
+def _people(g: Graph) -> list[str]:
+    """The Person nodes of a graph."""
+    return sorted({str(p) for p in g.subjects(RDF.type, KG.Person)})
+
+
+def _documents_of(ds: Dataset, iri: str) -> set[str]:
+    node = URIRef(iri)
+    return {
+        str(ctx.identifier).rsplit("/", 1)[-1]
+        for ctx in ds.graphs()
+        if (node, None, None) in ctx or (None, None, node) in ctx
+    }
+
+
+def _check(ds: Dataset) -> None:
+    people = [p for p in _people(union_graph(ds)) if "/Person/" in p]
+    spokesman = [p for p in people if "دوجارك" in _unquote(p)]
+    assert len(spokesman) == 1, people
+    assert {"a", "b", "c"} <= {d.split(".")[0] for d in _documents_of(ds, spokesman[0])}
+    # two different people, one letter apart, are two nodes
+    abbas = [p for p in people if "عباس" in _unquote(p)]
+    assert len(abbas) == 2, abbas
+
+
+def _unquote(iri: str) -> str:
+    return unquote(iri)
+
+
+def test_one_node_per_person_in_an_out_build(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    r = CliRunner().invoke(
+        main, ["build", str(corpus), "--out", str(out), "--analyser", "rules", "--no-html", "-q"]
+    )
+    assert r.exit_code == 0, r.output
+    ds = Dataset()
+    ds.parse(out / "graph.trig", format="trig")
+    _check(ds)
+
+
+def test_one_node_per_person_in_a_store_built_document_by_document(
+    corpus: Path, tmp_path: Path
+) -> None:
+    store = tmp_path / "store"
+    for f in sorted(corpus.iterdir()):
+        r = CliRunner().invoke(
+            main, ["build", str(f), "--store", str(store), "--analyser", "rules", "-q"]
+        )
+        assert r.exit_code == 0, r.output
+    _check(to_dataset(store))
+
+
+def test_a_surname_alone_joins_the_full_name_in_its_document(tmp_path: Path) -> None:
+    from kg.graph import build_graph
+    from kg.model import Document
+    from kg.pipeline import Options, Stages, process
+
+    stages = Stages.from_options(Options(analyser="rules", linker="gazetteer"))
+    result = process(Document("b", DOCS["b.txt"], "ar"), stages)
+    people = [p for p in union_graph(build_graph([result])).subjects(RDF.type, KG.Person)]
+    assert [_unquote(str(p)).rsplit("/", 1)[-1] for p in people] == ["ستفان_دوجارك"]
+
+
+def _entities(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    from kg.model import Document
+    from kg.pipeline import Options, Stages, process
+
+    stages = Stages.from_options(Options(analyser="rules", linker="gazetteer"))
+    result = process(Document("x", text, "ar"), stages)
+    return {e.label: (e.cls, e.mentions) for e in result.extraction.entities}
+
+
+def test_a_surname_written_before_the_full_name_joins_it() -> None:
+    ents = _entities("قال دوغاريك إن القوافل جاهزة. وأكد ستيفان دوغاريك أن الطريق مفتوح.")
+    assert "دوغاريك" not in ents
+    assert ents["ستيفان دوغاريك"][0] == "Person"
+    assert len(ents["ستيفان دوغاريك"][1]) == 2
+
+
+def test_a_surname_two_people_share_joins_neither() -> None:
+    ents = _entities(
+        "قال دوغاريك إن القوافل جاهزة. وأكد ستيفان دوغاريك أن الطريق مفتوح."
+        " وقال توماس دوغاريك إن المعبر مغلق."
+    )
+    assert "دوغاريك" in ents
+    assert len(ents["ستيفان دوغاريك"][1]) == len(ents["توماس دوغاريك"][1]) == 1
