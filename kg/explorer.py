@@ -529,6 +529,15 @@ def _fact_order(r: Row) -> tuple[str, str, int, int, str]:
     )
 
 
+def _modality(value: str) -> str:
+    """A modality's name from its individual (``kg:Planned``) or a plain literal.
+
+    >>> _modality("https://w3id.org/kg-builder/ontology#Planned"), _modality("negated")
+    ('planned', 'negated')
+    """
+    return (local_name(value) if value.startswith("http") else value).lower()
+
+
 def _fact_detail(r: Row) -> dict[str, Any]:
     """A fact's sentence split around its evidence, its modality, date and document."""
     text, sstart = _value(r, "stext"), _int(r, "sstart") or 0
@@ -542,7 +551,8 @@ def _fact_detail(r: Row) -> dict[str, Any]:
         "sentence": {"before": before, "evidence": evidence, "after": after},
         "sentenceIndex": _int(r, "sidx"),
         "negated": _value(r, "neg").lower() in ("true", "1"),
-        "modality": local_name(modality) if modality.startswith("http") else modality,
+        # kg:Planned -> "planned"; a plain assertion is the default and not shown
+        "modality": "" if _modality(modality) == "asserted" else _modality(modality),
         "date": _value(r, "date"),
         "confidence": _value(r, "conf"),
         "document": {
