@@ -654,7 +654,8 @@ def serve(
         graph, host=host, port=port, limits=limits, on_disk=on_disk, allow_hosts=allow_host
     ) as endpoint:
         click.echo(
-            f"serving {graph} at {endpoint.url}sparql (query page: {endpoint.url}); Ctrl-C stops",
+            f"serving {graph} at {endpoint.url}sparql (query page: {endpoint.url}, explorer: "
+            f"{endpoint.url}explore); Ctrl-C stops",
             err=True,
         )
         if services:
