@@ -63,7 +63,20 @@ class KnowledgeGraph:
         return len(self._union())
 
     def __repr__(self) -> str:
-        return f"<KnowledgeGraph: {len(self.entities())} entities, {len(self.facts())} facts>"
+        n = self.counts()
+        return f"<KnowledgeGraph: {n.entities} entities, {n.facts} facts>"
+
+    def counts(self) -> Any:
+        """Entities and facts as ``kg build``, ``kg stats`` and the page count them
+        (``kg.analytics.Counts``: each network node once, each distinct fact once).
+
+        >>> g = build(texts=["زار الرئيس الفرنسي مصر."])
+        >>> g.counts() == (g.summary.entities, g.summary.facts)
+        True
+        """
+        from .analytics import counts
+
+        return counts(self._union())
 
     def _union(self) -> Any:
         from .graph import union_graph

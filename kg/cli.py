@@ -148,6 +148,10 @@ def _print_summary(summary: BuildSummary, report: Path | None, quiet: bool) -> N
         f"documents {summary.documents}{unchanged}{skipped}  sentences {summary.sentences}  entities {summary.entities}  "
         f"linked {summary.linked}  facts {summary.facts}  seconds {summary.seconds:.2f}"
     )
+    if summary.documents:
+        from .analytics import COUNTS_NOTE
+
+        click.echo(COUNTS_NOTE)
     for o in summary.outputs:
         click.echo(f"wrote {o}")
 

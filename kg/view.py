@@ -60,7 +60,8 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "title": "kg-builder network",
         "search": "Search entities…",
         "count_all": "{shown} entities · {edges} facts",
-        "count_some": "showing {shown} of {total} entities (most central by {by}) · {edges} facts",
+        "count_some": "showing {shown} of {total} entities (named in most documents) · {edges} of {total_edges} facts",
+        "community": "Community",
         "degree": "degree",
         "pagerank": "PageRank",
         "classes": "Classes",
@@ -84,7 +85,8 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "title": "شبكة الكيانات",
         "search": "ابحث عن كيان…",
         "count_all": "الكيانات: {shown} · الحقائق: {edges}",
-        "count_some": "الكيانات المعروضة: {shown} من {total} (الأكثر مركزية حسب {by}) · الحقائق: {edges}",
+        "count_some": "الكيانات المعروضة: {shown} من {total} (الأكثر ورودًا في الوثائق) · الحقائق: {edges} من {total_edges}",
+        "community": "المجموعة",
         "degree": "الدرجة",
         "pagerank": "PageRank",
         "classes": "الأصناف",
@@ -212,21 +214,23 @@ def payload(
     >>> p["texts"][p["edges"][0]["sents"][0]]
     'زار ترامب واشنطن.'
     """
-    from .analytics import centrality
+    from .analytics import centrality, communities
+    from .salience import choose
 
     _check_size_by(size_by)
     ui = dict(UI_STRINGS.get(_base_lang(lang), UI_STRINGS["en"]))
     scores = centrality(G, size_by)
-    kept = sorted(G, key=lambda u: (-scores[u], u))
-    if max_nodes is not None:
-        kept = kept[: max(max_nodes, 0)]
-    keep = set(kept)
+    keep = set(choose(G, max_nodes)) if max_nodes is not None else set(G)
     order = sorted(keep)  # node ids follow IRI order: stable across runs
     index = {u: i for i, u in enumerate(order)}
     texts = _TextTable()
     classes = _ClassTable(class_labels or {})
     relations: dict[str, dict[str, Any]] = {}
     nodes = [_node(G, u, index[u], scores[u], classes, texts) for u in order]
+    groups = communities(G.subgraph(order))
+    for number, group in enumerate(groups):
+        for u in group:
+            nodes[index[u]]["com"] = number
     edges = _edges(G, keep, index, relations, texts)
     return {
         "meta": {
@@ -236,8 +240,11 @@ def payload(
             "shown": len(nodes),
             "total": G.number_of_nodes(),
             "edges": len(edges),
+            "total_edges": G.number_of_edges(),
+            "communities": sum(len(c) > 1 for c in groups),
             "size_by": size_by,
             "physics": _physics(len(nodes), len(edges)),
+            "font": label_font(len(nodes)),
         },
         "ui": ui,
         "classes": classes.rows(),
@@ -371,6 +378,22 @@ def _physics(n_nodes: int, n_edges: int) -> dict[str, Any]:
         "improved_layout": n_nodes <= 100,
         "big": n > 3000,
     }
+
+
+#: On-screen size of node labels in CSS pixels, at every zoom (the page rescales them).
+LABEL_PX = 13
+#: Nodes labelled at the fitted zoom of a big network (more appear as one zooms in):
+#: about as many 13 px names as a 1400×900 canvas holds without piling them up.
+_LABELS_AT_FIT = 60
+
+
+def label_font(n_nodes: int) -> dict[str, int]:
+    """Label size on screen and how many nodes are labelled at the fitted zoom.
+
+    >>> label_font(40), label_font(300)
+    ({'px': 13, 'labels': 40}, {'px': 13, 'labels': 60})
+    """
+    return {"px": LABEL_PX, "labels": n_nodes if n_nodes <= 100 else _LABELS_AT_FIT}
 
 
 class _TextTable:
