@@ -246,7 +246,8 @@ def build(
         if options.html:
             from . import view
 
-            outputs.append(str(view.render_html(graph.union_graph(dataset), out / "graph.html")))
+            union = graph.union_graph(dataset)
+            outputs.append(str(view.render_html(union, out / "graph.html", lang=options.lang)))
     summary = _summary(results, dataset, problems, outputs, time.perf_counter() - t0)
     return summary, dataset
 
@@ -481,7 +482,7 @@ def _corpus_outputs(
         outputs += [str(p) for p in sinks.writer.finish()]
         log.info("graph.ttl and graph.trig written in %.1f s", time.perf_counter() - t1)
         if options.html:
-            html = _corpus_html(Path(out_dir or "."), sinks.totals.documents)
+            html = _corpus_html(Path(out_dir or "."), sinks.totals.documents, options.lang)
             outputs += [html] if html else []
     return outputs
 
@@ -549,7 +550,7 @@ class _Sinks:
         return self.report.close(ok)
 
 
-def _corpus_html(out: Path, documents: int) -> str | None:
+def _corpus_html(out: Path, documents: int, lang: str | None) -> str | None:
     if documents > HTML_MAX_DOCUMENTS:
         log.warning(
             "graph.html not written: %d documents is over %d (kg view %s --max-nodes 500 writes one)",
@@ -561,7 +562,7 @@ def _corpus_html(out: Path, documents: int) -> str | None:
     from . import view
     from .serialise import load
 
-    return str(view.render_html(load(out / "graph.ttl"), out / "graph.html"))
+    return str(view.render_html(load(out / "graph.ttl"), out / "graph.html", lang=lang))
 
 
 def _store_writer(store_dir: str | Path | None, options: Options) -> Any:
