@@ -87,3 +87,58 @@ def test_communities_do_not_depend_on_the_hash_seed(seed_build: tuple[Path, str]
         )
         seen.add(r.stdout)
     assert len(seen) == 1
+
+
+def test_an_english_corpus_gets_an_english_ltr_page(tmp_path: Path) -> None:
+    out = tmp_path / "en"
+    cli("build", DATA / "english_article.txt", "--out", out, "--workers", "1")
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    assert '<html lang="en" dir="ltr">' in page
+    assert '"count_all":"{shown} entities' in page  # English interface text
+    cli("export", out / "graph.trig", "--format", "csv", "--out", tmp_path / "auto.csv")
+    cli(
+        "export",
+        out / "graph.trig",
+        "--format",
+        "csv",
+        "--out",
+        tmp_path / "ar.csv",
+        "--lang",
+        "ar",
+    )
+    assert (tmp_path / "auto.csv").read_text(encoding="utf-8") != ""
+
+
+def test_csv_honours_lang(seed_build: tuple[Path, str], tmp_path: Path) -> None:
+    out, _ = seed_build
+    for lang in ("ar", "en"):
+        cli(
+            "export",
+            out / "graph.trig",
+            "--format",
+            "csv",
+            "--out",
+            tmp_path / f"{lang}.csv",
+            "--lang",
+            lang,
+        )
+    ar = (tmp_path / "ar.csv").read_text(encoding="utf-8")
+    en = (tmp_path / "en.csv").read_text(encoding="utf-8")
+    isis = "Islamic State of Iraq and the Levant"  # linked: it has an English label
+    assert isis in en and isis not in ar
+    assert "ريكس تيلرسون" in en  # unlinked: the name as written
+    assert ar.count("\n") == en.count("\n")  # the same facts, labelled in another language
+
+
+def test_the_capped_view_prefers_named_entities_of_many_documents(
+    seed_build: tuple[Path, str],
+) -> None:
+    from kg.salience import is_background
+
+    out, _ = seed_build
+    G = to_networkx(load(out / "graph.trig"))
+    data = payload(G, max_nodes=20)
+    labels = {n["label"] for n in data["nodes"]}
+    assert len(data["nodes"]) == 20 and "ريكس تيلرسون" in labels
+    kept = [u for u in G if G.nodes[u]["label"] in labels]
+    assert not [u for u in kept if is_background(G.nodes[u])]
