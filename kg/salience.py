@@ -9,8 +9,11 @@ facts in one document and nothing in the others. The view ranks entities instead
 2. **reach**: the number of documents whose facts join the entity to a named entity. An
    event or a statement of one article has reach 1, however many facts it has there;
    a minister named in forty articles has reach 40;
-3. **named degree**: facts joining it to named entities;
-4. its IRI, so equal scores are broken the same way in every run.
+3. **shared before owned**: at equal reach, an entity any document can name (a person,
+   a place) comes before one that belongs to a single document (an event, a statement
+   or a time whose IRI is under the document's own);
+4. **named degree**: facts joining it to named entities;
+5. its IRI, so equal scores are broken the same way in every run.
 
 ``ontology/README.md`` (the network section) describes the same measure for users.
 """
@@ -39,11 +42,12 @@ class Rank(NamedTuple):
 
     background: bool
     reach: int
+    owned: bool  # its IRI is under one of its documents' own (kg.graph.owned)
     named_degree: int
     iri: str
 
-    def key(self) -> tuple[bool, int, int, str]:
-        return (self.background, -self.reach, -self.named_degree, self.iri)
+    def key(self) -> tuple[bool, int, bool, int, str]:
+        return (self.background, -self.reach, self.owned, -self.named_degree, self.iri)
 
 
 def is_background(d: dict[str, Any]) -> bool:
@@ -91,11 +95,12 @@ def ranks(G: nx.MultiDiGraph[str]) -> dict[str, Rank]:
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("m", label="ماكرون", cls="Person"); G.add_node("p", label="باريس", cls="City")
-    >>> G.add_node("e", label="قمة", cls="Event"); G.add_node("n", label="25", cls="Quantity")
-    >>> _ = G.add_edge("m", "p", key="v", documents=["d1", "d2"])
-    >>> _ = G.add_edge("m", "e", key="h", documents=["d1"]); _ = G.add_edge("e", "n", key="q", documents=["d1"])
+    >>> G.add_node("d1/e", label="قمة", cls="Event"); G.add_node("n", label="25", cls="Quantity")
+    >>> G.add_node("x", label="بايدن", cls="Person")
+    >>> _ = G.add_edge("m", "p", key="v", documents=["d1", "d2"]); _ = G.add_edge("x", "m", key="v", documents=["d1"])
+    >>> _ = G.add_edge("m", "d1/e", key="h", documents=["d1"]); _ = G.add_edge("d1/e", "n", key="q", documents=["d1"])
     >>> [u for u in sorted(G, key=lambda u: ranks(G)[u].key())]
-    ['m', 'p', 'e', 'n']
+    ['m', 'p', 'x', 'd1/e', 'n']
     """
     background = {u: is_background(d) for u, d in G.nodes(data=True)}
     docs: dict[str, set[str]] = {u: set() for u in G}
@@ -107,7 +112,12 @@ def ranks(G: nx.MultiDiGraph[str]) -> dict[str, Rank]:
         for end in {u, v}:
             docs[end] |= where
             degree[end] += 1
-    return {u: Rank(background[u], len(docs[u]), degree[u], u) for u in G}
+    return {
+        u: Rank(
+            background[u], len(docs[u]), any(u.startswith(d + "/") for d in docs[u]), degree[u], u
+        )
+        for u in G
+    }
 
 
 def choose(G: nx.MultiDiGraph[str], n: int | None) -> list[str]:
