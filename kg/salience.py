@@ -9,9 +9,10 @@ facts in one document and nothing in the others. The view ranks entities instead
 2. **reach**: the number of documents whose facts join the entity to a named entity. An
    event or a statement of one article has reach 1, however many facts it has there;
    a minister named in forty articles has reach 40;
-3. **shared before owned**: at equal reach, an entity any document can name (a person,
-   a place) comes before one that belongs to a single document (an event, a statement
-   or a time whose IRI is under the document's own);
+3. **shared before owned**, in a graph of several documents: at equal reach, an entity
+   any document can name (a person, a place) comes before one that belongs to a single
+   document (an event, a statement or a time whose IRI is under the document's own).
+   In one article's graph its events stay where their facts put them;
 4. **named degree**: facts joining it to named entities;
 5. its IRI, so equal scores are broken the same way in every run.
 
@@ -112,9 +113,14 @@ def ranks(G: nx.MultiDiGraph[str]) -> dict[str, Rank]:
         for end in {u, v}:
             docs[end] |= where
             degree[end] += 1
+    several = len(set().union(*docs.values())) > 1
     return {
         u: Rank(
-            background[u], len(docs[u]), any(u.startswith(d + "/") for d in docs[u]), degree[u], u
+            background[u],
+            len(docs[u]),
+            several and any(u.startswith(d + "/") for d in docs[u]),
+            degree[u],
+            u,
         )
         for u in G
     }
