@@ -419,6 +419,7 @@
   document.getElementById("kg-relations-title").textContent = ui.relations;
   document.getElementById("kg-rel-all").textContent = ui.all;
   document.getElementById("kg-rel-none").textContent = ui.none;
+  document.getElementById("kg-count").title = ui.count_help;
   searchBox.placeholder = ui.search;
   searchBox.setAttribute("aria-label", ui.search);
   if (!state.ready) setCount();
