@@ -442,12 +442,6 @@ lang_option = click.option(
 )
 
 
-def _lang(lang: str | None, source: Any) -> str:
-    from .view import documents_lang
-
-    return lang or documents_lang(source)
-
-
 @main.command()
 @click.argument("graph", type=click.Path(exists=True, path_type=Path))
 @click.option(
@@ -493,9 +487,10 @@ def stats(graph: Path, lang: str | None, top: int, as_json: bool) -> None:
 
     from . import analytics
     from .serialise import load
+    from .view import documents_lang
 
     g = load(graph)
-    s = analytics.stats(analytics.to_networkx(g, lang=_lang(lang, g)), top)
+    s = analytics.stats(analytics.to_networkx(g, lang=lang or documents_lang(g)), top)
     click.echo(
         json.dumps(s, ensure_ascii=False, indent=2) if as_json else analytics.format_stats(s)
     )
@@ -510,9 +505,10 @@ def path(graph: Path, a: str, b: str, lang: str | None) -> None:
     """The shortest chain of facts from entity A to entity B, with the sentence behind each hop."""
     from . import analytics
     from .serialise import load
+    from .view import documents_lang
 
     g = load(graph)
-    hops = analytics.shortest_path(analytics.to_networkx(g, lang=_lang(lang, g)), a, b)
+    hops = analytics.shortest_path(analytics.to_networkx(g, lang=lang or documents_lang(g)), a, b)
     if not hops:
         _fail(f"no path between {a!r} and {b!r}")
     for hop in hops:
