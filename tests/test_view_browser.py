@@ -407,3 +407,16 @@ def test_pyvis_network_draws_offline(driver: Any, tmp_path: Path) -> None:
     titles = js(driver, "return network.body.data.edges.get().map(e => e.title).join('\\n')")
     assert any(p in titles for p in HOSTILE)  # shown as text
     assert js(driver, "return typeof window.__pwned") == "undefined"
+
+
+def test_colour_by_community(driver: Any, pages: dict[str, Path]) -> None:
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, pages["ar"])
+    colours = "return kgView.nodes.get().map(n => n.color.background)"
+    by_class = js(driver, colours)
+    driver.find_element(By.ID, "kg-by-community").click()
+    by_community = js(driver, colours)
+    assert by_community != by_class and len(set(by_community)) >= 2
+    driver.find_element(By.ID, "kg-by-community").click()
+    assert js(driver, colours) == by_class

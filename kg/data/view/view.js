@@ -85,13 +85,22 @@
     return (classByName.get(cls) || { colour: "#a0a0a0" }).colour;
   }
 
+  function nodeColour(fill) {
+    return { background: fill, border: "#33404d", highlight: { background: fill, border: "#000" } };
+  }
+
+  // Communities (kg.analytics.communities: numbered largest first, the same in every run)
+  // take ten colours in turn; a node alone in its community stays grey.
+  const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#499894"];
+  const communitySize = new Map();
+  for (const n of data.nodes) if (n.com !== undefined) communitySize.set(n.com, (communitySize.get(n.com) || 0) + 1);
+
+  function communityColour(n) {
+    return n.com !== undefined && communitySize.get(n.com) > 1 ? PALETTE[n.com % PALETTE.length] : "#c8c8c8";
+  }
+
   const nodes = new vis.DataSet(
-    data.nodes.map((n) => ({
-      id: n.id,
-      label: canvasText(n.short),
-      value: n.value,
-      color: { background: colourOf(n.cls), border: "#33404d", highlight: { background: colourOf(n.cls), border: "#000" } },
-    }))
+    data.nodes.map((n) => ({ id: n.id, label: canvasText(n.short), value: n.value, color: nodeColour(colourOf(n.cls)) }))
   );
   const edges = new vis.DataSet(
     data.edges.map((e) => ({
@@ -420,6 +429,11 @@
   document.getElementById("kg-rel-all").textContent = ui.all;
   document.getElementById("kg-rel-none").textContent = ui.none;
   document.getElementById("kg-count").title = ui.count_help;
+  document.getElementById("kg-by-community-label").textContent = format(ui.by_community, { n: meta.communities });
+  document.getElementById("kg-by-community").addEventListener("change", (ev) => {
+    const on = ev.target.checked;
+    nodes.update(data.nodes.map((n) => ({ id: n.id, color: nodeColour(on ? communityColour(n) : colourOf(n.cls)) })));
+  });
   searchBox.placeholder = ui.search;
   searchBox.setAttribute("aria-label", ui.search);
   if (!state.ready) setCount();
