@@ -145,7 +145,9 @@
   function setCount() {
     const values = { shown: visible.nodes, total: meta.total, edges: visible.edges, total_edges: meta.total_edges };
     const all = visible.nodes === meta.total && visible.edges === meta.total_edges;
-    document.getElementById("kg-count").textContent = format(all ? ui.count_all : ui.count_some, values);
+    const filtered = visible.nodes < meta.shown || visible.edges < meta.edges;
+    const template = filtered ? ui.count_filtered : all ? ui.count_all : ui.count_some;
+    document.getElementById("kg-count").textContent = format(template, values);
   }
 
   // Labels keep one size on screen (meta.font.px) whatever the zoom; only the most
