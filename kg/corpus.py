@@ -52,6 +52,7 @@ from .errors import DuplicateDocumentError
 from .events import EventSig, doc_date, events_graph, identity_triples, signatures
 from .graph import (
     Description,
+    DocumentPart,
     SharedEntity,
     Spo,
     Tally,
@@ -91,8 +92,8 @@ class Built:
     source: str
     iri: str
     sentences: int
-    facts: int
-    unlinked: int  # entities without a Wikidata item (each is its own entity)
+    facts: tuple[int, ...]  # keys of its facts (network_keys), summed over documents as a set
+    entities: tuple[int, ...]  # keys of its entities, likewise
     qids: tuple[str, ...]  # the Wikidata items of the linked entities
     notes: tuple[str, ...]  # what the reader did to get the text (decoded, extracted)
     part: bytes  # _FilePart, pickled and compressed, for the writer's spool (b"" without file outputs)
@@ -143,16 +144,16 @@ def built(
         from .store import prepare
 
         prepared = prepare(result, base=base, part=part)
-    sentences, facts, unlinked, qids = doc_counts(result)
+    entities, facts = network_keys(part)
     events = tuple(signatures(part.triples, str(part.iri), doc_date(result.doc.meta)))
     return Built(
         result.doc.id,
         result.doc.source,
         str(part.iri),
-        sentences,
+        len(result.extraction.analysed.sentences),
         facts,
-        unlinked,
-        qids,
+        entities,
+        linked_qids(result),
         notes,
         blob,
         shared if files else (),
@@ -162,24 +163,53 @@ def built(
     )
 
 
-def doc_counts(result: DocResult) -> tuple[int, int, int, tuple[str, ...]]:
-    """Sentences, facts, unlinked entities and the QIDs of the linked ones, of one
-    document: what the build summary adds up."""
+def linked_qids(result: DocResult) -> tuple[str, ...]:
+    """The Wikidata items of one document's linked entities."""
     by_mention = {lk.mention: lk.qid for lk in result.links}
-    unlinked = 0
     qids: list[str] = []
     for e in result.extraction.entities:
         linked = [by_mention[m] for m in e.mentions if m in by_mention]
         if linked:
             qids.append(linked[0])
-        else:
-            unlinked += 1
+    return tuple(qids)
+
+
+def network_keys(part: DocumentPart) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Keys (64-bit hashes) of one document's entities and facts, as
+    ``kg.analytics.network_parts`` finds them in the finished graph: the union over the
+    documents has as many keys as the graph has entities and facts (``Counts``), so a
+    corpus build counts them without holding the graph. A shared entity's class is
+    voted at the end; any class makes it an entity.
+
+    >>> from kg.model import AnalysedDoc, Document, Extraction, Mention, Sentence, Entity
+    >>> doc = Document("d1", "Rex spoke.", "en")
+    >>> ex = Extraction(AnalysedDoc(doc, (Sentence(0, 0, 10, "Rex spoke.", ()),), "demo"),
+    ...     (Mention("m1", 0, 0, 3, "Rex", "Person", "e1"),), (Entity("e1", "Rex", "Person", ("m1",)),), ())
+    >>> [len(k) for k in network_keys(document_part(DocResult(ex), base="http://x/"))]
+    [1, 0]
+    """
+    from rdflib import Graph
+    from rdflib.namespace import RDF
+
+    from .analytics import network_parts
+    from .vocab import KG
+
+    g = Graph()
+    for t in part.triples:
+        g.add(t)
+    for e in part.shared:
+        g.add((URIRef(e.iri), RDF.type, KG.Thing))
+    entities, facts = network_parts(g)
     return (
-        len(result.extraction.analysed.sentences),
-        len(result.extraction.triples),
-        unlinked,
-        tuple(qids),
+        tuple(sorted(_key(str(e)) for e in entities)),
+        tuple(sorted(_key(" ".join(t.n3() for t in f)) for f in facts)),
     )
+
+
+def _key(text: str) -> int:
+    import hashlib
+
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
 
 
 def _check_writable(
