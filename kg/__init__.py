@@ -5,7 +5,7 @@ Five lines to a graph::
     >>> import kg
     >>> g = kg.build(texts=["استضاف الرئيس الفرنسي إيمانويل ماكرون قمة في باريس."])
     >>> [(f.subject, f.relation, f.object) for f in g.facts()]
-    [('إيمانويل ماكرون', 'hosted', 'قمة'), ('قمة', 'location', 'باريس'), ('إيمانويل ماكرون', 'holdsPosition', 'الرئيس الفرنسي'), ('إيمانويل ماكرون', 'leaderOf', 'فرنسا')]
+    [('قمة', 'location', 'باريس'), ('إيمانويل ماكرون', 'hosted', 'قمة'), ('إيمانويل ماكرون', 'holdsPosition', 'الرئيس الفرنسي'), ('إيمانويل ماكرون', 'leaderOf', 'فرنسا')]
 
 ``import kg`` is light: the pipeline, rdflib, stanza and the HTTP client load only when
 used (``kg.build`` and ``kg.load`` import what they need).

@@ -77,7 +77,8 @@ def to_networkx(
     other label), ``cls``, ``qid``, ``aliases``, ``text`` (a statement's text) and
     ``sentences`` (those that mention it). Edges are keyed by predicate IRI and carry
     ``relation`` (the id: local name or open lemma), ``label``, ``open``, ``sentences``,
-    ``evidence`` and ``confidence`` (the highest of its provenance nodes).
+    ``evidence``, ``confidence`` (the highest of its provenance nodes) and ``documents``
+    (the IRIs of the documents that state it).
 
     >>> ttl = '''@prefix kg: <https://w3id.org/kg-builder/ontology#> .
     ... @prefix e: <https://w3id.org/kg-builder/resource/entity/> .
@@ -113,14 +114,89 @@ def to_networkx(
     facts = sorted(direct)
     G: nx.MultiDiGraph[str] = nx.MultiDiGraph(lang=lang)
     entities = _entity_iris(g, facts)
-    for iri in sorted(entities):
-        G.add_node(str(iri), **_node_attrs(g, iri, lang, sentences))
+    # a document's event node that reports a corpus event is drawn as that event
+    to: dict[URIRef, URIRef] = {
+        m: e
+        for e, m in g.subject_objects(KG.reportedAs)
+        if isinstance(m, URIRef) and isinstance(e, URIRef)
+    }
+    members: dict[URIRef, list[URIRef]] = defaultdict(list)
+    for m in sorted(to):
+        members[to[m]].append(m)
+    for iri in sorted({to.get(e, e) for e in entities}):
+        attrs = _node_attrs(g, iri, lang, sentences)
+        for m in members.get(iri, []):
+            attrs["sentences"] = _unique(
+                [*attrs["sentences"], *_node_attrs(g, m, lang, sentences)["sentences"]]
+            )
+        G.add_node(str(iri), **attrs)
+    merged: dict[tuple[URIRef, URIRef, URIRef], list[dict[str, Any]]] = defaultdict(list)
+    asserted: dict[tuple[URIRef, URIRef, URIRef], bool] = {}
     for s, p, o in facts:
         if s not in entities or o not in entities:  # e.g. a relation to a document
             continue
-        attrs = _edge_attrs(p, labels, provenance.get((s, p, o), []), (s, p, o) in g)
-        G.add_edge(str(s), str(o), key=str(p), **attrs)
+        key = (to.get(s, s), p, to.get(o, o))
+        merged[key] += provenance.get((s, p, o), [])
+        asserted[key] = asserted.get(key, False) or (s, p, o) in g
+    for (s, p, o), prov in merged.items():
+        if s != o:
+            attrs = _edge_attrs(p, labels, prov, asserted[(s, p, o)])
+            G.add_edge(str(s), str(o), key=str(p), **attrs)
     return G
+
+
+class Counts(NamedTuple):
+    """What every count of the project means (build summary, ``kg stats``, the page
+    header, ``KnowledgeGraph``): ``entities`` are the nodes of the network, each entity
+    IRI once however many documents name it (people, organisations, places, events,
+    statements, times, quantities: whatever has a ``kg:`` class or is an end of a fact);
+    ``facts`` are its edges, each distinct ``subject relation object`` triple between
+    two entities once however many sentences state it."""
+
+    entities: int
+    facts: int
+
+
+#: What the counts mean, printed under them by ``kg build`` and ``kg stats``.
+COUNTS_NOTE = (
+    "(entities: each node of the network once; facts: each distinct"
+    " subject-relation-object triple between two of them once)"
+)
+Fact3 = tuple[URIRef, URIRef, URIRef]
+
+
+def network_parts(g: Graph) -> tuple[set[URIRef], list[Fact3]]:
+    """The entities of the network and its facts (sorted), of a plain graph: what
+    :func:`to_networkx` draws and :func:`counts` counts.
+
+    >>> ttl = '''@prefix kg: <https://w3id.org/kg-builder/ontology#> .
+    ... <http://x/a> a kg:Person ; kg:visited <http://x/b>, <http://x/d> .
+    ... <http://x/d> a kg:Document .'''
+    >>> entities, facts = network_parts(Graph().parse(data=ttl, format="turtle"))
+    >>> sorted(str(e) for e in entities), [str(o) for _, _, o in facts]
+    (['http://x/a', 'http://x/b'], ['http://x/b'])
+    """
+    facts = sorted(
+        (s, p, o)
+        for p in _fact_predicates(g)
+        for s, o in g.subject_objects(p)
+        if isinstance(s, URIRef) and isinstance(o, URIRef)
+    )
+    entities = _entity_iris(g, facts)
+    # a relation to a document, say, is no fact of the network
+    return entities, [(s, p, o) for s, p, o in facts if s in entities and o in entities]
+
+
+def counts(graph: Graph) -> Counts:
+    """Entities and facts as :class:`Counts` defines them.
+
+    >>> ttl = '''@prefix kg: <https://w3id.org/kg-builder/ontology#> .
+    ... <http://x/a> a kg:Person ; kg:visited <http://x/b> .'''
+    >>> counts(Graph().parse(data=ttl, format="turtle"))
+    Counts(entities=2, facts=1)
+    """
+    entities, facts = network_parts(as_graph(graph))
+    return Counts(len(entities), len(facts))
 
 
 def as_graph(graph: Graph) -> Graph:
@@ -230,6 +306,7 @@ def _edge_attrs(
         "sentences": _unique(p["sentence"] for p in provenance if p["sentence"]),
         "evidence": _unique(p["evidence"] for p in provenance if p["evidence"]),
         "confidence": max(confidences) if confidences else None,
+        "documents": sorted({p["document"] for p in provenance if p["document"]}),
     } | (
         {"sources": sources}
         if (sources := _unique(p["source"] for p in provenance if p["source"]))
@@ -252,6 +329,7 @@ def _provenance(g: Graph, sentences: _SentenceIndex) -> dict[tuple[Any, ...], li
         out[key].append(
             {
                 "source": citation(g, URIRef(docs[0])) if docs else "",
+                "document": docs[0] if docs else "",
                 "sentence": sents[0] if sents else "",
                 "evidence": _first(str(o) for o in g.objects(node, KG.evidence)) or "",
                 "confidence": _float(conf),
@@ -515,12 +593,13 @@ def format_stats(s: dict[str, Any]) -> str:
     ...     "relations": {"met": 1}, "degree": [{"id": "a", "label": "A", "value": 1.0}],
     ...     "pagerank": [], "betweenness": [], "betweenness_sample": None, "communities": [["A", "B"]]}))
     entities 2, facts 1
+    (entities: each node of the network once; facts: each distinct subject-relation-object triple between two of them once)
     classes: Person 2
     relations: met 1
     degree: A 1
     communities: 1 (largest: A, B)
     """
-    lines = [f"entities {s['entities']}, facts {s['facts']}"]
+    lines = [f"entities {s['entities']}, facts {s['facts']}", COUNTS_NOTE]
     for key in ("classes", "relations"):
         if s[key]:
             lines.append(f"{key}: " + ", ".join(f"{k} {v}" for k, v in s[key].items()))
@@ -561,13 +640,36 @@ def _top(G: nx.MultiDiGraph[str], scores: dict[str, float], n: int) -> list[dict
 
 
 def _communities(G: nx.MultiDiGraph[str], simple: Any) -> list[list[str]]:
-    import networkx as nx
-
-    if simple.number_of_edges() == 0:
-        return []
-    groups = nx.community.louvain_communities(simple, seed=0)
+    groups = communities(simple)
     named = [sorted(str(G.nodes[u].get("label", u)) for u in c) for c in groups if len(c) > 1]
     return sorted(named, key=lambda c: (-len(c), c))
+
+
+def communities(G: Any) -> list[list[str]]:
+    """Louvain communities of a graph (its direction and parallel edges ignored), each a
+    sorted list of nodes, largest first, then by first node: the same in every run.
+
+    Louvain walks sets of nodes, and a set of strings is iterated in an order that
+    changes with Python's hash seed from one process to the next; the nodes are
+    numbered in sorted order first, so the walk, with its fixed seed, never changes.
+
+    >>> import networkx as nx
+    >>> communities(nx.MultiDiGraph([("a", "b"), ("b", "c"), ("a", "c"), ("x", "y")]))
+    [['a', 'b', 'c'], ['x', 'y']]
+    """
+    import networkx as nx
+
+    order = sorted(G)
+    number = {u: i for i, u in enumerate(order)}
+    simple: nx.Graph[int] = nx.Graph()
+    simple.add_nodes_from(range(len(order)))
+    pairs = {(min(number[u], number[v]), max(number[u], number[v])) for u, v in G.edges()}
+    simple.add_edges_from(sorted(pairs))
+    if simple.number_of_edges() == 0:
+        return [[u] for u in order]
+    groups = nx.community.louvain_communities(simple, seed=0)
+    out = [sorted(order[i] for i in c) for c in groups]
+    return sorted(out, key=lambda c: (-len(c), c))
 
 
 # --------------------------------------------------------------------------- paths

@@ -64,7 +64,20 @@ class KnowledgeGraph:
         return len(self._union())
 
     def __repr__(self) -> str:
-        return f"<KnowledgeGraph: {len(self.entities())} entities, {len(self.facts())} facts>"
+        n = self.counts()
+        return f"<KnowledgeGraph: {n.entities} entities, {n.facts} facts>"
+
+    def counts(self) -> Any:
+        """Entities and facts as ``kg build``, ``kg stats`` and the page count them
+        (``kg.analytics.Counts``: each network node once, each distinct fact once).
+
+        >>> g = build(texts=["زار الرئيس الفرنسي مصر."])
+        >>> g.counts() == (g.summary.entities, g.summary.facts)
+        True
+        """
+        from .analytics import counts
+
+        return counts(self._union())
 
     def _union(self) -> Any:
         from .graph import union_graph
@@ -224,8 +237,20 @@ class KnowledgeGraph:
         fmt = FORMATS.get(format or target.suffix.lstrip(".") or "ttl", Use.EXPORT, Kind.RDF)
         return write_dataset(self._ds, target, fmt)
 
+    def to_pyvis(self, lang: str | None = None, max_nodes: int | None = None) -> Any:
+        """The network as a ``pyvis.network.Network`` with the page's colours, labels,
+        arrows and evidence tooltips (``kg.view.to_pyvis``), to customise with pyvis.
+
+        >>> net = build(texts=["زار الرئيس الفرنسي مصر."]).to_pyvis()
+        >>> type(net).__module__, len(net.nodes) > 0
+        ('pyvis.network', True)
+        """
+        from .view import to_pyvis
+
+        return to_pyvis(self._union(), lang=lang, max_nodes=max_nodes)
+
     def view(
-        self, path: Source | None = None, lang: str = "ar", max_nodes: int | None = None
+        self, path: Source | None = None, lang: str | None = None, max_nodes: int | None = None
     ) -> Any:
         """The interactive network: written to ``path``, or an object Jupyter shows inline."""
         from .view import render_html
@@ -235,14 +260,17 @@ class KnowledgeGraph:
         return _Inline(self, lang, max_nodes)
 
     def _repr_html_(self) -> str:
-        return _Inline(self, "ar", 300)._repr_html_()
+        return _Inline(self, None, 300)._repr_html_()
 
 
 class _Inline:
     """The page inside an iframe, for notebooks (its scripts stay sandboxed there)."""
 
-    def __init__(self, g: KnowledgeGraph, lang: str, max_nodes: int | None) -> None:
-        self.g, self.lang, self.max_nodes = g, lang, max_nodes
+    def __init__(self, g: KnowledgeGraph, lang: str | None, max_nodes: int | None) -> None:
+        from .view import documents_lang
+
+        self.g, self.max_nodes = g, max_nodes
+        self.lang = lang or documents_lang(g._union())
 
     def _repr_html_(self) -> str:
         import html

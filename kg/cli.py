@@ -148,6 +148,10 @@ def _print_summary(summary: BuildSummary, report: Path | None, quiet: bool) -> N
         f"documents {summary.documents}{unchanged}{skipped}  sentences {summary.sentences}  entities {summary.entities}  "
         f"linked {summary.linked}  facts {summary.facts}  seconds {summary.seconds:.2f}"
     )
+    if summary.documents:
+        from .analytics import COUNTS_NOTE
+
+        click.echo(COUNTS_NOTE)
     for o in summary.outputs:
         click.echo(f"wrote {o}")
 
@@ -448,7 +452,9 @@ def validate(graph: Path) -> None:
 
 
 lang_option = click.option(
-    "--lang", default="ar", show_default=True, help="Language of labels: ar or en."
+    "--lang",
+    default=None,
+    help="Language of labels and of the page: ar or en (default: that of most documents).",
 )
 
 
@@ -469,7 +475,12 @@ lang_option = click.option(
 )
 @click.option("--title", default=None, help="Title of the page.")
 def view(
-    graph: Path, out_file: Path, lang: str, max_nodes: int | None, size_by: str, title: str | None
+    graph: Path,
+    out_file: Path,
+    lang: str | None,
+    max_nodes: int | None,
+    size_by: str,
+    title: str | None,
 ) -> None:
     """Render GRAPH as a self-contained interactive HTML network."""
     from . import view as view_mod
@@ -486,14 +497,16 @@ def view(
 @lang_option
 @click.option("--top", default=10, show_default=True, help="How many entities per ranking.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def stats(graph: Path, lang: str, top: int, as_json: bool) -> None:
+def stats(graph: Path, lang: str | None, top: int, as_json: bool) -> None:
     """Counts per class and relation, most central entities, communities."""
     import json
 
     from . import analytics
     from .serialise import load
+    from .view import documents_lang
 
-    s = analytics.stats(analytics.to_networkx(load(graph), lang=lang), top)
+    g = load(graph)
+    s = analytics.stats(analytics.to_networkx(g, lang=lang or documents_lang(g)), top)
     click.echo(
         json.dumps(s, ensure_ascii=False, indent=2) if as_json else analytics.format_stats(s)
     )
@@ -504,12 +517,14 @@ def stats(graph: Path, lang: str, top: int, as_json: bool) -> None:
 @click.argument("a")
 @click.argument("b")
 @lang_option
-def path(graph: Path, a: str, b: str, lang: str) -> None:
+def path(graph: Path, a: str, b: str, lang: str | None) -> None:
     """The shortest chain of facts from entity A to entity B, with the sentence behind each hop."""
     from . import analytics
     from .serialise import load
+    from .view import documents_lang
 
-    hops = analytics.shortest_path(analytics.to_networkx(load(graph), lang=lang), a, b)
+    g = load(graph)
+    hops = analytics.shortest_path(analytics.to_networkx(g, lang=lang or documents_lang(g)), a, b)
     if not hops:
         _fail(f"no path between {a!r} and {b!r}")
     for hop in hops:
@@ -534,7 +549,7 @@ def path(graph: Path, a: str, b: str, lang: str) -> None:
 )
 @lang_option
 @raw_csv_option
-def export(graph: Path, fmt: str, out_file: Path | None, lang: str, raw_csv: bool) -> None:
+def export(graph: Path, fmt: str, out_file: Path | None, lang: str | None, raw_csv: bool) -> None:
     """Export GRAPH (a file or a --store folder) as RDF, for Gephi and other graph tools, or as CSV."""
     from .export import export as export_graph
 
@@ -654,7 +669,8 @@ def serve(
         graph, host=host, port=port, limits=limits, on_disk=on_disk, allow_hosts=allow_host
     ) as endpoint:
         click.echo(
-            f"serving {graph} at {endpoint.url}sparql (query page: {endpoint.url}); Ctrl-C stops",
+            f"serving {graph} at {endpoint.url}sparql (query page: {endpoint.url}, explorer: "
+            f"{endpoint.url}explore); Ctrl-C stops",
             err=True,
         )
         if services:

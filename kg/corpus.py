@@ -49,8 +49,10 @@ from rdflib import URIRef
 
 from .atomic import alive, atomic_files, remove_stale_temps, temp_path
 from .errors import DuplicateDocumentError
+from .events import EventSig, doc_date, events_graph, identity_triples, signatures
 from .graph import (
     Description,
+    DocumentPart,
     SharedEntity,
     Spo,
     Tally,
@@ -72,6 +74,7 @@ from .serialise import (
     records,
     term_record,
 )
+from .vocab import DEFAULT_BASE
 
 #: Records of shared subjects held in memory before they are sorted into a run on disk.
 RUN_RECORDS = 200_000
@@ -89,14 +92,15 @@ class Built:
     source: str
     iri: str
     sentences: int
-    facts: int
-    unlinked: int  # entities without a Wikidata item (each is its own entity)
+    facts: tuple[int, ...]  # keys of its facts (network_keys), summed over documents as a set
+    entities: tuple[int, ...]  # keys of its entities, likewise
     qids: tuple[str, ...]  # the Wikidata items of the linked entities
     notes: tuple[str, ...]  # what the reader did to get the text (decoded, extracted)
     part: bytes  # _FilePart, pickled and compressed, for the writer's spool (b"" without file outputs)
     shared: tuple[Record, ...]  # this document's final triples about shared subjects
     votes: tuple[TallyRow, ...]  # its votes on shared entities
     store: Any = None  # a kg.store.Prepared when the build writes to a store
+    events: tuple[EventSig, ...] = ()  # its event nodes, for the identity of events
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,41 +144,72 @@ def built(
         from .store import prepare
 
         prepared = prepare(result, base=base, part=part)
-    sentences, facts, unlinked, qids = doc_counts(result)
+    entities, facts = network_keys(part)
+    events = tuple(signatures(part.triples, str(part.iri), doc_date(result.doc.meta)))
     return Built(
         result.doc.id,
         result.doc.source,
         str(part.iri),
-        sentences,
+        len(result.extraction.analysed.sentences),
         facts,
-        unlinked,
-        qids,
+        entities,
+        linked_qids(result),
         notes,
         blob,
         shared if files else (),
         tuple(tally_rows(part.votes)),
         prepared,
+        events,
     )
 
 
-def doc_counts(result: DocResult) -> tuple[int, int, int, tuple[str, ...]]:
-    """Sentences, facts, unlinked entities and the QIDs of the linked ones, of one
-    document: what the build summary adds up."""
+def linked_qids(result: DocResult) -> tuple[str, ...]:
+    """The Wikidata items of one document's linked entities."""
     by_mention = {lk.mention: lk.qid for lk in result.links}
-    unlinked = 0
     qids: list[str] = []
     for e in result.extraction.entities:
         linked = [by_mention[m] for m in e.mentions if m in by_mention]
         if linked:
             qids.append(linked[0])
-        else:
-            unlinked += 1
+    return tuple(qids)
+
+
+def network_keys(part: DocumentPart) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Keys (64-bit hashes) of one document's entities and facts, as
+    ``kg.analytics.network_parts`` finds them in the finished graph: the union over the
+    documents has as many keys as the graph has entities and facts (``Counts``), so a
+    corpus build counts them without holding the graph. A shared entity's class is
+    voted at the end; any class makes it an entity.
+
+    >>> from kg.model import AnalysedDoc, Document, Extraction, Mention, Sentence, Entity
+    >>> doc = Document("d1", "Rex spoke.", "en")
+    >>> ex = Extraction(AnalysedDoc(doc, (Sentence(0, 0, 10, "Rex spoke.", ()),), "demo"),
+    ...     (Mention("m1", 0, 0, 3, "Rex", "Person", "e1"),), (Entity("e1", "Rex", "Person", ("m1",)),), ())
+    >>> [len(k) for k in network_keys(document_part(DocResult(ex), base="http://x/"))]
+    [1, 0]
+    """
+    from rdflib import Graph
+    from rdflib.namespace import RDF
+
+    from .analytics import network_parts
+    from .vocab import KG
+
+    g = Graph()
+    for t in part.triples:
+        g.add(t)
+    for e in part.shared:
+        g.add((URIRef(e.iri), RDF.type, KG.Thing))
+    entities, facts = network_parts(g)
     return (
-        len(result.extraction.analysed.sentences),
-        len(result.extraction.triples),
-        unlinked,
-        tuple(qids),
+        tuple(sorted(_key(str(e)) for e in entities)),
+        tuple(sorted(_key(" ".join(t.n3() for t in f)) for f in facts)),
     )
+
+
+def _key(text: str) -> int:
+    import hashlib
+
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
 
 
 def _check_writable(
@@ -220,8 +255,17 @@ class CorpusWriter:
     a killed build is removed by the next one.
     """
 
-    def __init__(self, out_dir: str | os.PathLike[str], *, run_records: int | None = None) -> None:
+    def __init__(
+        self,
+        out_dir: str | os.PathLike[str],
+        *,
+        run_records: int | None = None,
+        base: str = DEFAULT_BASE,
+    ) -> None:
         self.out = Path(out_dir)
+        self.base = base
+        # a few signatures per document: what the identity of events is decided from
+        self._events: list[EventSig] = []
         self.out.mkdir(parents=True, exist_ok=True)
         remove_stale_spools(self.out)
         remove_stale_temps(self.out)
@@ -257,17 +301,23 @@ class CorpusWriter:
         self._parts.write(doc.part)
         self._votes.add(doc.votes)
         self._collect(doc.shared)
+        self._events.extend(doc.events)
         self.documents += 1
 
     def finish(self) -> list[Path]:
         """Write ``graph.ttl`` and ``graph.trig`` (atomically, both or neither)."""
         self._collect(self._descriptions())
+        same = sorted(records(identity_triples(self._events, self.base)))
+        self._collect(same)
         self._db.execute("COMMIT")
         self._spill()
         shared_blocks = blocks(heapq.merge(*(_read_run(p) for p in self._runs)))
         ttl, trig = self.out / "graph.ttl", self.out / "graph.trig"
         with atomic_files([ttl, trig]) as (fttl, ftrig):
             _write_both(self._documents(), shared_blocks, fttl, ftrig)
+            if same:  # the events graph sorts after every document's ({base}doc/…)
+                texts = [indent_block(text) for _, text in blocks(same)]
+                ftrig.write("\n" + graph_open(events_graph(self.base)) + "\n".join(texts) + "}\n")
         return [ttl, trig]
 
     def close(self) -> None:

@@ -17,7 +17,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
 
@@ -27,6 +27,7 @@ from rdflib.term import Node
 
 from .dates import date_triples
 from .errors import DuplicateDocumentError, InvalidExtractionError, TallyError
+from .events import doc_date, events_graph, identity_triples, separate_events, signatures
 from .link.variants import SPELT_CLASSES
 from .model import ENTITY_CLASSES, UNASSERTED, DocResult, Entity, Link, Triple
 from .text import detect_lang, normalize, slug, strip_invisible
@@ -180,6 +181,20 @@ def build_graph(results: Iterable[DocResult], *, base: str = DEFAULT_BASE) -> Da
     for result, placed in zip(results, docs, strict=True):
         g = ds.graph(document_iri(result.doc.id, base))
         _add_document(g, result, placed, catalog, base)
+    sigs = [
+        sig
+        for r in results
+        for sig in signatures(
+            ds.graph(document_iri(r.doc.id, base)),
+            str(document_iri(r.doc.id, base)),
+            doc_date(r.doc.meta),
+        )
+    ]
+    same = identity_triples(sigs, base)
+    if same:
+        events = ds.graph(events_graph(base))
+        for t in same:
+            events.add(t)
     return ds
 
 
@@ -386,6 +401,8 @@ def _place_entities(result: DocResult, base: str) -> _PlacedDoc:
         iri = entity_iri(e, link.qid if link else None, result.doc.id, base, named=named)
         sentences = sorted({mentions[m].sentence for m in e.mentions if m in mentions})
         placed[e.key] = _Placed(e, iri, link, tuple(sentences))
+    for key, iri in separate_events(ex.triples, placed).items():
+        placed[key] = replace(placed[key], iri=iri)
     return _PlacedDoc(_doc_lang(result.doc.lang, result.doc.text), placed)
 
 

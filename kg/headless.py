@@ -62,9 +62,13 @@ def _first_existing(path: str, *names: str) -> str | None:
 
 
 @contextmanager
-def chromium(width: int = 1280, height: int = 860) -> Iterator[Any]:
+def chromium(width: int = 1280, height: int = 860, loopback: bool = False) -> Iterator[Any]:
     """A headless Chromium WebDriver with a fresh profile, the network blocked and the
-    browser console captured; quit and cleaned up on exit."""
+    browser console captured; quit and cleaned up on exit.
+
+    ``loopback``: pages may reach 127.0.0.1 (a ``kg serve`` the caller started) and
+    nothing else: every host name still fails to resolve, so only that literal address
+    is reachable."""
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
@@ -77,12 +81,16 @@ def chromium(width: int = 1280, height: int = 860) -> Iterator[Any]:
     profile = tempfile.mkdtemp(prefix="kg-chromium-")
     opts = webdriver.ChromeOptions()
     opts.binary_location = binary
-    for flag in (*_FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}"):
+    flags = [f for f in _FLAGS if not (loopback and f.startswith("--host-resolver-rules"))]
+    if loopback:
+        flags.append("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1")
+    for flag in (*flags, f"--user-data-dir={profile}", f"--window-size={width},{height}"):
         opts.add_argument(flag)
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(driver_path), options=opts)
     try:
-        block_network(driver)
+        if not loopback:
+            block_network(driver)
         yield driver
     finally:
         driver.quit()

@@ -235,6 +235,8 @@ def build(
                 problems.append(failed)
             else:
                 results.append(item)
+        if writer is not None:
+            writer.settle_events()  # documents added may report one event
     finally:
         if writer is not None:
             writer.close()
@@ -249,8 +251,9 @@ def build(
         if options.html:
             from . import view
 
-            outputs.append(str(view.render_html(graph.union_graph(dataset), out / "graph.html")))
-    summary = _summary(results, problems, outputs, time.perf_counter() - t0)
+            union = graph.union_graph(dataset)
+            outputs.append(str(view.render_html(union, out / "graph.html", lang=options.lang)))
+    summary = _summary(results, dataset, problems, outputs, time.perf_counter() - t0)
     return summary, dataset
 
 
@@ -420,7 +423,7 @@ def build_corpus(
     Stages.from_options(options).check(options.lang)  # before reading the corpus
     sinks = _Sinks(
         _store_writer(store_dir, options),
-        corpus.CorpusWriter(out_dir) if out_dir is not None else None,
+        corpus.CorpusWriter(out_dir, base=options.base) if out_dir is not None else None,
         report,
     )
     outputs: list[str] = []
@@ -477,6 +480,8 @@ def _corpus_outputs(
 ) -> list[str]:
     """Finish the files (graph.ttl, graph.trig, graph.html for a small corpus); the paths."""
     outputs: list[str] = []
+    if sinks.store is not None:
+        sinks.store.settle_events()  # documents added or replaced may tell of one event
     if sinks.store is not None and sinks.totals.documents:
         outputs.append(str(store_dir))
     if sinks.writer is not None and sinks.totals.documents:
@@ -484,7 +489,7 @@ def _corpus_outputs(
         outputs += [str(p) for p in sinks.writer.finish()]
         log.info("graph.ttl and graph.trig written in %.1f s", time.perf_counter() - t1)
         if options.html:
-            html = _corpus_html(Path(out_dir or "."), sinks.totals.documents)
+            html = _corpus_html(Path(out_dir or "."), sinks.totals.documents, options.lang)
             outputs += [html] if html else []
     return outputs
 
@@ -525,7 +530,7 @@ class _Sinks:
         elif (problem := self._write(item, outcome)) is not None:
             self._failed(problem, outcome.doc_id)
         else:
-            self.totals.add(outcome.sentences, outcome.facts, outcome.unlinked, outcome.qids)
+            self.totals.add(outcome.sentences, outcome.facts, outcome.entities, outcome.qids)
             self.report.row(outcome.source, outcome.doc_id, "built", "", "; ".join(outcome.notes))
 
     def _write(self, item: Document | Problem, built: Any) -> Problem | None:
@@ -552,7 +557,7 @@ class _Sinks:
         return self.report.close(ok)
 
 
-def _corpus_html(out: Path, documents: int) -> str | None:
+def _corpus_html(out: Path, documents: int, lang: str | None) -> str | None:
     if documents > HTML_MAX_DOCUMENTS:
         log.warning(
             "graph.html not written: %d documents is over %d (kg view %s --max-nodes 500 writes one)",
@@ -564,7 +569,7 @@ def _corpus_html(out: Path, documents: int) -> str | None:
     from . import view
     from .serialise import load
 
-    return str(view.render_html(load(out / "graph.ttl"), out / "graph.html"))
+    return str(view.render_html(load(out / "graph.ttl"), out / "graph.html", lang=lang))
 
 
 def _store_writer(store_dir: str | Path | None, options: Options) -> Any:
@@ -599,42 +604,53 @@ def _progress(total: int | None, enabled: bool) -> Any:
 
 
 def _summary(
-    results: list[DocResult], problems: list[Problem], outputs: list[str], seconds: float
+    results: list[DocResult],
+    dataset: Any,
+    problems: list[Problem],
+    outputs: list[str],
+    seconds: float,
 ) -> BuildSummary:
-    from .corpus import doc_counts
+    from .analytics import counts
+    from .corpus import linked_qids
+    from .graph import union_graph
 
     totals = _Totals()
     for r in results:
-        totals.add(*doc_counts(r))
-    return totals.summary(problems, outputs, seconds)
+        totals.add(len(r.extraction.analysed.sentences), (), (), linked_qids(r))
+    summary = totals.summary(problems, outputs, seconds)
+    entities, facts = counts(union_graph(dataset)) if results else (0, 0)
+    return replace(summary, entities=entities, facts=facts)
 
 
 @dataclass
 class _Totals:
-    """The summary's counts, added document by document (an entity without a QID is
-    one per document; a QID is one entity however many documents link it)."""
+    """The summary's counts, added document by document: entities and facts as
+    ``kg.analytics.Counts`` defines them (each once, however many documents have it),
+    summed as sets of keys (``kg.corpus.network_keys``)."""
 
     documents: int = 0
     sentences: int = 0
-    facts: int = 0
-    unlinked: int = 0
     unchanged: int = 0
+    facts: set[int] = field(default_factory=set)
+    entities: set[int] = field(default_factory=set)
     qids: set[str] = field(default_factory=set)
 
-    def add(self, sentences: int, facts: int, unlinked: int, qids: Iterable[str]) -> None:
+    def add(
+        self, sentences: int, facts: Iterable[int], entities: Iterable[int], qids: Iterable[str]
+    ) -> None:
         self.documents += 1
         self.sentences += sentences
-        self.facts += facts
-        self.unlinked += unlinked
+        self.facts.update(facts)
+        self.entities.update(entities)
         self.qids.update(qids)
 
     def summary(self, problems: list[Problem], outputs: list[str], seconds: float) -> BuildSummary:
         return BuildSummary(
             documents=self.documents,
             sentences=self.sentences,
-            entities=self.unlinked + len(self.qids),
+            entities=len(self.entities),
             linked=len(self.qids),
-            facts=self.facts,
+            facts=len(self.facts),
             seconds=round(seconds, 3),
             problems=tuple(problems),
             outputs=tuple(outputs),

@@ -29,7 +29,8 @@ Protocol (https://www.w3.org/TR/sparql11-protocol/):
   (``localhost``, ``127.0.0.1``, ``[::1]``) or one of ``--allow-host``; anything else
   is refused (403), so that a web page cannot drive the endpoint through a name it
   controls (DNS rebinding).
-- ``GET /`` is a small page to type queries.
+- ``GET /`` is a small page to type queries; ``GET /explore`` is the explorer (search,
+  entity and document pages, neighbourhoods, timelines, a SPARQL editor: ``kg.explorer_page``).
 """
 
 from __future__ import annotations
@@ -199,16 +200,35 @@ class _Handler(BaseHTTPRequestHandler):
         if self._wrong_host():
             return
         url = urlsplit(self.path)
-        if url.path not in ("/", "/sparql", "/query"):
-            self._send(Reply.text(404, "not found; the endpoint is /sparql and the query page /"))
-            return
         params = parse_qs(url.query, keep_blank_values=True)
+        if url.path == "/explore" or url.path.startswith(("/explore/", "/api/")):
+            self._send(self._explore(url.path, params))
+            return
+        if url.path not in ("/", "/sparql", "/query"):
+            self._send(
+                Reply.text(
+                    404,
+                    "not found; the endpoint is /sparql, the query page / and the explorer /explore",
+                )
+            )
+            return
         if "update" in params:
             self._send(_refuse_update())
         elif "query" in params:
             self._query(params)
         else:
             self._send(Reply(200, "text/html; charset=utf-8", query_page().encode("utf-8")))
+
+    def _explore(self, path: str, params: dict[str, list[str]]) -> Reply:
+        from . import explorer_page
+
+        if path in ("/explore", "/explore/"):
+            return explorer_page.page()
+        if path.startswith("/explore/assets/"):
+            return explorer_page.asset(path[len("/explore/assets/") :])
+        if path.startswith("/api/"):
+            return explorer_page.api(self.endpoint.explorer, path[len("/api/") :], params)
+        return Reply.text(404, "not found; the explorer is /explore")
 
     def do_POST(self) -> None:  # noqa: N802
         if self._wrong_host():
@@ -317,10 +337,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Vary", "Accept")
         self.send_header("X-Content-Type-Options", "nosniff")
         if reply.content_type.startswith("text/html"):
-            self.send_header(
-                "Content-Security-Policy",
-                "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
-            )
+            self.send_header("Content-Security-Policy", _csp(self.path))
+            self.send_header("Referrer-Policy", "no-referrer")
         if self.close_connection:
             self.send_header("Connection", "close")
         self.end_headers()
@@ -334,6 +352,15 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the stdlib's name)
         log.info("%s %s", self.address_string(), format % args)
+
+
+def _csp(path: str) -> str:
+    """The explorer's policy (its scripts from /explore/assets/ only), or the query page's."""
+    if path.startswith("/explore"):
+        from .explorer_page import CSP
+
+        return CSP
+    return "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'"
 
 
 def _refuse_update() -> Reply:
@@ -408,6 +435,24 @@ class Endpoint:
             self.httpd.server_close()
             self._release()
             raise
+        from .explorer import Explorer
+
+        self.explorer = Explorer(self.select)
+        # the ontology's relation labels (half a second to parse) before the first page asks
+        threading.Thread(target=self.explorer.relation_labels, daemon=True).start()
+
+    def select(self, query: str) -> list[dict[str, dict[str, str]]]:
+        """The rows of a SELECT run by the workers (SPARQL JSON bindings), for the explorer;
+        a query that fails raises ``ExplorerError`` carrying the worker's reply."""
+        import json
+
+        from .explorer_page import ExplorerError
+
+        reply = self.pool.run(_Request(query, "application/sparql-results+json", "json", (), ()))
+        if reply.status != 200:
+            raise ExplorerError(reply)
+        rows: list[dict[str, dict[str, str]]] = json.loads(reply.body)["results"]["bindings"]
+        return rows
 
     @property
     def url(self) -> str:

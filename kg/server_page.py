@@ -46,6 +46,7 @@ pre { white-space: pre-wrap; unicode-bidi: plaintext; }
 </style></head>
 <body>
 <h1>__TITLE__</h1>
+<p><a href="/explore">Explorer</a>: search entities, their facts, neighbourhoods and documents.</p>
 <p>Read-only SPARQL 1.1 endpoint at <code>/sparql</code>. Prefixes <code>kg: kgrel: wd: wdt: rdfs: rdf: owl: xsd: prov: schema: dcterms:</code> are predeclared; the default graph is the union of all documents.</p>
 <p><label>Example: <select id="examples"><option value="">…</option></select></label></p>
 <textarea id="query" spellcheck="false">SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20</textarea>

@@ -285,6 +285,13 @@ class GraphStore:
             for sol in cast(Any, self._rdf.query(q, prefixes=_prefixes()))
         }
 
+    def settle_events(self) -> int:
+        """Make the graph of the events several documents report again (``kg.events``),
+        after a batch of puts; the number of such events."""
+        from .store_events import settle_events
+
+        return settle_events(self._rdf, self.base)
+
     @staticmethod
     def same_source(a: str, b: str) -> bool:
         """Whether two dcterms:source values name one file."""

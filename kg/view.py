@@ -60,7 +60,11 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "title": "kg-builder network",
         "search": "Search entities…",
         "count_all": "{shown} entities · {edges} facts",
-        "count_some": "showing {shown} of {total} entities (most central by {by}) · {edges} facts",
+        "count_some": "showing {shown} of {total} entities (named in most documents) · {edges} of {total_edges} facts",
+        "count_filtered": "showing {shown} of {total} entities · {edges} of {total_edges} facts (filtered)",
+        "community": "Community",
+        "by_community": "Colour by community ({n})",
+        "count_help": "Entities: each node of the network once. Facts: each distinct subject–relation–object triple between two of them once, however many sentences state it.",
         "degree": "degree",
         "pagerank": "PageRank",
         "classes": "Classes",
@@ -89,7 +93,11 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "title": "شبكة الكيانات",
         "search": "ابحث عن كيان…",
         "count_all": "الكيانات: {shown} · الحقائق: {edges}",
-        "count_some": "الكيانات المعروضة: {shown} من {total} (الأكثر مركزية حسب {by}) · الحقائق: {edges}",
+        "count_some": "الكيانات المعروضة: {shown} من {total} (الأكثر ورودًا في الوثائق) · الحقائق: {edges} من {total_edges}",
+        "count_filtered": "الكيانات المعروضة: {shown} من {total} · الحقائق: {edges} من {total_edges} (بعد التصفية)",
+        "community": "المجموعة",
+        "by_community": "التلوين حسب المجموعة ({n})",
+        "count_help": "الكيانات: كل عقدة في الشبكة مرة واحدة. الحقائق: كل ثلاثية فاعل–علاقة–مفعول مختلفة بين كيانين مرة واحدة، مهما تعددت الجمل التي تذكرها.",
         "degree": "الدرجة",
         "pagerank": "PageRank",
         "classes": "الأصناف",
@@ -117,11 +125,34 @@ UI_STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+def documents_lang(source: Any) -> str:
+    """The language most documents of a graph, dataset, file or store are in (``ar`` on a
+    tie or when none says): what the page, the CSV and the labels follow unless told.
+
+    >>> from rdflib import Graph
+    >>> nt = '<http://x/d> a <https://w3id.org/kg-builder/ontology#Document> ; <http://purl.org/dc/terms/language> "en" .'
+    >>> documents_lang(Graph().parse(data=nt, format="turtle")), documents_lang(Graph())
+    ('en', 'ar')
+    """
+    from .query import query
+
+    rows: list[Any] = list(query(source, _DOC_LANGS))
+    langs: dict[str, int] = defaultdict(int)
+    for r in rows:
+        if r[0] is not None and str(r[0]):
+            langs[_base_lang(str(r[0]))] += int(r[1])
+    return min(langs, key=lambda x: (-langs[x], x != "ar", x)) if langs else "ar"
+
+
+_DOC_LANGS = """SELECT ?lang (COUNT(?d) AS ?n) WHERE {
+  ?d a kg:Document ; dcterms:language ?lang } GROUP BY ?lang"""
+
+
 def render_html(
     graph: Graph,
     out: str | os.PathLike[str],
     *,
-    lang: str = "ar",
+    lang: str | None = None,
     max_nodes: int | None = None,
     size_by: str = "degree",
     title: str | None = None,
@@ -129,9 +160,10 @@ def render_html(
     """Write the graph as an interactive network page and return its path.
 
     Nodes are coloured by class (with a legend that filters), sized by ``size_by``
-    (``degree`` or ``pagerank``), labelled in ``lang``; edges are labelled with the
-    relation in ``lang``; planned and conditional facts are dashed, denied ones hidden
-    until the reader asks for them. ``max_nodes`` keeps that many most central entities and the
+    (``degree`` or ``pagerank``), labelled in ``lang`` (by default the language of most
+    documents, :func:`documents_lang`); edges are labelled with the relation in ``lang``;
+    planned and conditional facts are dashed, denied ones hidden until the reader asks for
+    them. ``max_nodes`` keeps that many most central entities and the
     page says so. The file is written atomically and is the same bytes for the same graph.
 
     >>> import tempfile, pathlib
@@ -151,6 +183,7 @@ def render_html(
 
     _check_size_by(size_by)  # before the projection, which is the slow part
     graph = as_graph(graph)
+    lang = lang or documents_lang(graph)
     G = to_networkx(graph, lang=lang, unasserted=True)
     page = page_html(
         G,
@@ -223,21 +256,23 @@ def payload(
     >>> p["texts"][p["edges"][0]["sents"][0]]
     'زار ترامب واشنطن.'
     """
-    from .analytics import centrality
+    from .analytics import centrality, communities
+    from .salience import choose
 
     _check_size_by(size_by)
     ui = dict(UI_STRINGS.get(_base_lang(lang), UI_STRINGS["en"]))
     scores = centrality(G, size_by)
-    kept = sorted(G, key=lambda u: (-scores[u], u))
-    if max_nodes is not None:
-        kept = kept[: max(max_nodes, 0)]
-    keep = set(kept)
+    keep = set(choose(G, max_nodes)) if max_nodes is not None else set(G)
     order = sorted(keep)  # node ids follow IRI order: stable across runs
     index = {u: i for i, u in enumerate(order)}
     texts = _TextTable()
     classes = _ClassTable(class_labels or {})
     relations: dict[str, dict[str, Any]] = {}
     nodes = [_node(G, u, index[u], scores[u], classes, texts) for u in order]
+    groups = communities(G.subgraph(order))
+    for number, group in enumerate(groups):
+        for u in group:
+            nodes[index[u]]["com"] = number
     edges = _edges(G, keep, index, relations, texts)
     return {
         "meta": {
@@ -247,8 +282,11 @@ def payload(
             "shown": len(nodes),
             "total": G.number_of_nodes(),
             "edges": len(edges),
+            "total_edges": G.number_of_edges(),
+            "communities": sum(len(c) > 1 for c in groups),
             "size_by": size_by,
             "physics": _physics(len(nodes), len(edges)),
+            "font": label_font(len(nodes)),
         },
         "ui": ui,
         "classes": classes.rows(),
@@ -386,6 +424,22 @@ def _physics(n_nodes: int, n_edges: int) -> dict[str, Any]:
     }
 
 
+#: On-screen size of node labels in CSS pixels, at every zoom (the page rescales them).
+LABEL_PX = 13
+#: Nodes labelled at the fitted zoom of a big network (more appear as one zooms in):
+#: about as many 13 px names as a 1400×900 canvas holds without piling them up.
+_LABELS_AT_FIT = 60
+
+
+def label_font(n_nodes: int) -> dict[str, int]:
+    """Label size on screen and how many nodes are labelled at the fitted zoom.
+
+    >>> label_font(40), label_font(300)
+    ({'px': 13, 'labels': 40}, {'px': 13, 'labels': 60})
+    """
+    return {"px": LABEL_PX, "labels": n_nodes if n_nodes <= 100 else _LABELS_AT_FIT}
+
+
 class _TextTable:
     """Sentences and other long texts, each stored once and referred to by index."""
 
@@ -424,6 +478,130 @@ class _ClassTable:
             }
             for c in names
         ]
+
+
+def to_pyvis(
+    graph: Graph,
+    *,
+    lang: str | None = None,
+    max_nodes: int | None = None,
+    size_by: str = "degree",
+    height: str = "750px",
+) -> Any:
+    """The page's network as a ``pyvis.network.Network``, for notebooks and for people who
+    customise networks with pyvis: the same nodes (chosen as the page chooses them),
+    colours, labels, sizes, arrows and relation labels, with the page's side panel as
+    plain-text tooltips (a node's class, Wikidata item and other names; a fact's
+    sentences, evidence and source). Its HTML carries vis-network inline
+    (``cdn_resources="in_line"``), so the network draws offline.
+
+    Text gets what the page gives it: bidi controls and zero-width characters removed,
+    never read as HTML (vis-network shows a string tooltip as text; "href" is kept out of
+    tooltips, since pyvis would switch to its own HTML tooltips for it).
+
+    >>> from rdflib import Graph
+    >>> ttl = '''@prefix kg: <https://w3id.org/kg-builder/ontology#> .
+    ... @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    ... <http://x/a> a kg:Person ; rdfs:label "ترامب"@ar ; kg:visited <http://x/b> .
+    ... <http://x/b> a kg:City ; rdfs:label "واشنطن"@ar .'''
+    >>> net = to_pyvis(Graph().parse(data=ttl, format="turtle"))
+    >>> type(net).__name__, [n["label"][1:-1] for n in net.nodes], net.nodes[0]["color"]
+    ('Network', ['ترامب', 'واشنطن'], '#4e79a7')
+    >>> net.edges[0]["arrows"], net.edges[0]["label"][1:-1]
+    ('to', 'زار')
+    """
+    from pyvis.network import Network
+
+    from .analytics import as_graph, to_networkx
+
+    _check_size_by(size_by)
+    graph = as_graph(graph)
+    lang = lang or documents_lang(graph)
+    G = to_networkx(graph, lang=lang)
+    data = payload(
+        G,
+        lang=lang,
+        max_nodes=max_nodes,
+        size_by=size_by,
+        class_labels=_class_labels(graph, G, lang),
+    )
+    net = Network(height=height, width="100%", directed=True, cdn_resources="in_line", heading="")
+    classes = {c["name"]: c for c in data["classes"]}
+    for n in data["nodes"]:
+        net.add_node(
+            n["id"],
+            label=_isolate(n["short"]),
+            title=_tooltip(_node_tip(n, classes, data)),
+            color=classes[n["cls"]]["colour"],
+            value=n["value"],
+            shape="dot",
+        )
+    for e in data["edges"]:
+        net.add_edge(
+            e["from"],
+            e["to"],
+            label=_isolate(data["relations"][e["rel"]]["label"]),
+            title=_tooltip(_edge_tip(e, data)),
+            arrows="to",
+        )
+    net.set_options(json.dumps(_pyvis_options(data["meta"])))
+    return net
+
+
+def _isolate(text: str) -> str:
+    """First-strong isolation, as the page's canvasText: each label keeps its direction."""
+    return "\u2068" + text + "\u2069"
+
+
+def _tooltip(text: str) -> str:
+    # a word joiner (invisible) keeps pyvis from its innerHTML tooltips, which it picks
+    # for any node title that contains "href"
+    return text.replace("href", "hr\u2060ef")
+
+
+def _node_tip(n: dict[str, Any], classes: dict[str, Any], data: dict[str, Any]) -> str:
+    ui = data["ui"]
+    lines = [n["label"], f"{ui['class']}: {classes[n['cls']]['label']}"]
+    if n.get("qid"):
+        lines.append(f"{ui['wikidata']}: {n['qid']}")
+    if n["names"]:
+        lines.append(f"{ui['aliases']}: " + "، ".join(n["names"]))
+    if "text" in n:
+        lines.append(data["texts"][n["text"]])
+    return "\n".join(lines)
+
+
+def _edge_tip(e: dict[str, Any], data: dict[str, Any]) -> str:
+    ui, texts, nodes = data["ui"], data["texts"], data["nodes"]
+    arrow = " ← " if data["meta"]["dir"] == "rtl" else " → "
+    rel = data["relations"][e["rel"]]["label"]
+    lines = [nodes[e["from"]]["label"] + " — " + rel + arrow + nodes[e["to"]]["label"]]
+    lines += [f"«{texts[i]}»" for i in e["sents"]]
+    lines += [f"[{texts[i]}]" for i in e["ev"]]
+    lines += [f"{ui['source']}: {texts[i]}" for i in e.get("src", ())]
+    if "conf" in e:
+        lines.append(f"{ui['confidence']} {e['conf']}")
+    return "\n".join(lines)
+
+
+def _pyvis_options(meta: dict[str, Any]) -> dict[str, Any]:
+    """The page's vis-network options that do not need its script."""
+    return {
+        "layout": {"randomSeed": 7, "improvedLayout": meta["physics"]["improved_layout"]},
+        "physics": {"enabled": True, **meta["physics"]["vis"]},
+        "interaction": {"hover": True, "tooltipDelay": 300},
+        "nodes": {
+            "scaling": {"min": 8, "max": 36},
+            "font": {"size": 14, "color": "#1d2733", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "borderWidth": 1,
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "color": {"color": "#9aa5b1", "highlight": "#1d2733", "hover": "#5f6b7a"},
+            "font": {"size": 10, "color": "#3b4754", "strokeWidth": 3, "align": "middle"},
+            "smooth": {"enabled": True, "type": "dynamic"},
+        },
+    }
 
 
 def _class_labels(graph: Graph, G: nx.MultiDiGraph[str], lang: str) -> dict[str, str]:

@@ -69,6 +69,8 @@ class KG(DefinedNamespace):
     index: URIRef
     mentionedIn: URIRef
     modality: URIRef
+    reportedAs: URIRef
+    reportedIn: URIRef
     relatedTo: URIRef
     start: URIRef
     startDate: URIRef

@@ -46,6 +46,9 @@ Names, kept safe for recognition (``kg/lexicon/names.py`` matches every name in 
 - a division whose name is a city's or a country's is named with its designator
   (محافظة بغداد, ولاية تونس) and in English with its kind ("Baghdad Governorate");
 - foreign city names get conservative spelling variants (:func:`spelling_variants`).
+
+People (office holders from EveryPolitician's Wikidata reports, Arabic names from Wikidata
+and ArWikiCats) come last: see ``scripts/gazetteer_people.py``.
 """
 
 from __future__ import annotations
@@ -621,8 +624,16 @@ def build(src: Path = SOURCES) -> tuple[list[Row], Report]:
     cities = sorted((r for r in new if r.type == "City"), key=lambda r: (r.country, r.label_en))
     regions = sorted((r for r in new if r.type == "Region"), key=lambda r: (r.country, r.label_en))
     rows = [*curated, *cities, *regions]
+    rows += _people().people_rows(src, rows, filt, extra_names(), report)
     report.counts.update(f"type {r.type}" for r in rows)
     return rows, report
+
+
+def _people():  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(Path(__file__).resolve().parent))  # gazetteer_people.py, on use
+    import gazetteer_people
+
+    return gazetteer_people
 
 
 def render(rows: list[Row]) -> tuple[str, str]:
@@ -748,7 +759,14 @@ def main(argv: list[str] | None = None) -> int:
         required=True,
         help="ArWikiCats jsons: cities/cities_full.json, then geography/*.json (first wins)",
     )
+    p = sub.add_parser("extract-people", help="rewrite the people extracts (gazetteer_people.py)")
+    p.add_argument("--ep-git", nargs="+", required=True, help="NAME=bare git dir of each repo")
+    p.add_argument("--arwikicats-people", type=Path, required=True, help="people/peoples.json")
     args = ap.parse_args(argv)
+    if args.cmd == "extract-people":
+        repos = [(a.split("=", 1)[0], Path(a.split("=", 1)[1])) for a in args.ep_git]
+        _people().extract_people(repos, args.arwikicats_people, SOURCES)
+        return 0
     if args.cmd == "extract":
         extract(args.ne, args.dr5hn_states, args.dr5hn_cities, args.arwikicats)
         return 0

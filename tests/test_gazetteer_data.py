@@ -116,3 +116,63 @@ def test_the_build_reproduces_the_committed_files() -> None:
     gaz, prov = mod.render(built)
     assert gaz == (DATA / "gazetteer.tsv").read_text(encoding="utf-8")
     assert prov == (DATA / "gazetteer_provenance.tsv").read_text(encoding="utf-8")
+
+
+def people_script() -> ModuleType:
+    build_script()  # gazetteer_people imports build_gazetteer's helpers on use
+    spec = importlib.util.spec_from_file_location(
+        "gazetteer_people", ROOT / "scripts" / "gazetteer_people.py"
+    )
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["gazetteer_people"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_people_rows_are_wikidata_office_holders_with_safe_names() -> None:
+    from kg.text import normalize
+
+    gaz, prov = rows("gazetteer.tsv"), rows("gazetteer_provenance.tsv")
+    people = [(r, p) for r, p in zip(gaz[318:], prov[318:], strict=True) if r["type"] == "Person"]
+    assert len(people) >= 200
+    owners: dict[str, set[str]] = {}
+    for r in gaz:
+        for n in [r["label_ar"], *r["aliases_ar"].split("|")]:
+            if n:
+                owners.setdefault(normalize(n), set()).add(r["qid"] or r["label_en"])
+    for r, p in people:
+        assert "every-politician-scrapers/" in p["qid_sources"], p
+        assert "CC0" in p["licence"] and p["note"].startswith("positions: "), p
+        for n in [r["label_ar"], *r["aliases_ar"].split("|")]:
+            if n:
+                assert len(normalize(n).split()) >= 2, (r["qid"], n)  # never one word
+                assert owners[normalize(n)] == {r["qid"]}, (r["qid"], n)  # nobody else's
+    by_qid = {r["qid"]: r for r, _ in people}
+    # spot checks of QIDs known independently of the source
+    assert by_qid["Q7747"]["label_en"] == "Vladimir Putin"
+    assert by_qid["Q39259"]["label_en"] == "Recep Tayyip Erdoğan"
+    assert by_qid["Q44329"]["label_ar"] == "بشار الأسد"
+    assert by_qid["Q5431067"]["label_ar"] == "فيصل المقداد"
+
+
+def test_people_script_examples() -> None:
+    import doctest
+
+    result = doctest.testmod(people_script())
+    assert result.attempted >= 3 and result.failed == 0
+
+
+def test_people_link_by_full_name_never_by_a_first_name_alone() -> None:
+    import kg
+
+    text = (
+        "استقبل الرئيس الروسي فلاديمير بوتين في موسكو وزير الخارجية السوري فيصل المقداد. "
+        "وقال المقداد إن المحادثات كانت مثمرة. وتحدث فيصل عن الزيارة."
+    )
+    g = kg.build(texts=[text])
+    qids = {e.label: e.qid for e in g.entities() if e.cls == "Person"}
+    assert qids.get("فلاديمير بوتين") == "Q7747"
+    assert qids.get("فيصل المقداد") == "Q5431067"
+    assert "المقداد" not in qids  # the surname joined the full name's node
+    assert all(not q for lab, q in qids.items() if " " not in lab)  # فيصل alone: no link

@@ -136,6 +136,7 @@ EXPECTED: dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]] = {
         ("id", "date", "outlet", "headline", "lang", "facts"),
         [("coalition_ar", "", "", "", "ar", "11"), ("coalition_en", "", "", "", "en", "2")],
     ),
+    "reported_events": (("event",), []),  # one document per event here: tests/test_events.py
     "most_mentioned": (
         ("name", "sentences", "documents"),
         [

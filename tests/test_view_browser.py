@@ -321,3 +321,116 @@ def test_planned_facts_are_dashed_and_denied_ones_hidden_until_asked(
     assert sorted(js(driver, shown)) == [["\u2068التقى\u2069", True], ["\u2068زار\u2069", False]]
     driver.find_element(By.ID, "kg-show-negated").click()
     assert len(js(driver, shown)) == 3
+
+
+# ---------------------------------------------------------------- issue 18: corpus views
+
+
+def corpus_graph(n: int = 240) -> Graph:
+    """A corpus-sized network: people met across documents, each with its numbers."""
+    lines = [
+        "@prefix kg: <https://w3id.org/kg-builder/ontology#> .",
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+    ]
+    for i in range(n):
+        lines.append(f'<http://x/p{i}> a kg:Person ; rdfs:label "Person number {i}"@en .')
+        lines.append(
+            f"<http://x/p{i}> kg:met <http://x/p{(i * 7 + 3) % n}>, <http://x/p{(i + 1) % n}> ."
+        )
+        lines.append(f'<http://x/q{i}> a kg:Quantity ; rdfs:label "{i}"@en .')
+        lines.append(f"<http://x/p{i}> kg:provides <http://x/q{i}> .")
+    return Graph().parse(data="\n".join(lines), format="turtle")
+
+
+def test_labels_are_legible_at_the_fitted_zoom(driver: Any, tmp_path: Path) -> None:
+    page = render_html(corpus_graph(), tmp_path / "big.html", lang="en", max_nodes=300)
+    open_page(driver, page)
+    sizes = js(
+        driver,
+        "const s = kgView.network.getScale();"
+        "return kgView.nodes.get({filter: n => n.label}).map(n => n.font.size * s)",
+    )
+    assert js(driver, "return kgView.network.getScale()") < 0.5  # a zoomed-out hairball
+    assert 20 <= len(sizes) <= 60 and min(sizes) >= 12.5, sizes[:5]
+    # the 300 are the 240 people first, then quantities to fill the cap
+    assert js(driver, "return kgView.nodes.length") == 300
+
+
+def test_header_counts_follow_the_filters(driver: Any, pages: dict[str, Path]) -> None:
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, pages["en"])
+    before = driver.find_element(By.ID, "kg-count").text
+    driver.find_elements(By.CSS_SELECTOR, "#kg-legend input")[0].click()
+    after = driver.find_element(By.ID, "kg-count").text
+    shown = js(driver, "return kgView.nodes.get({filter: n => !n.hidden}).length")
+    facts = js(driver, "return kgView.edges.get({filter: e => !e.hidden}).length")
+    assert before != after and after.startswith(f"showing {shown} of 11 entities")
+    assert f"{facts} of 11 facts" in after
+    driver.find_elements(By.CSS_SELECTOR, "#kg-legend input")[0].click()
+
+
+@pytest.mark.parametrize(("page", "query"), [("ar", "Rex"), ("en", "تيلرسون")])
+def test_search_list_stays_on_screen(
+    driver: Any, pages: dict[str, Path], page: str, query: str
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, pages[page])
+    driver.find_element(By.ID, "kg-search").send_keys(query)
+    left, right, width = js(
+        driver,
+        "const r = document.getElementById('kg-results').getBoundingClientRect();"
+        "return [r.left, r.right, document.documentElement.clientWidth]",
+    )
+    assert driver.find_elements(By.CSS_SELECTOR, "#kg-results button")
+    assert 0 <= left < right <= width
+
+
+def test_fact_arrow_points_from_subject_to_object_in_english(
+    driver: Any, pages: dict[str, Path]
+) -> None:
+    open_page(driver, pages["en"])
+    js(driver, "kgView.select(kgView.search('Rex Tillerson')[0])")
+    line = js(
+        driver,
+        "const f = document.querySelector('#kg-panel .kg-fact');"
+        "const b = f.querySelectorAll('bdi');"
+        "const s = b[0].getClientRects()[0], o = b[2].getClientRects()[0];"
+        "return [f.textContent, getComputedStyle(f).direction,"
+        " o.top >= s.bottom - 1 || (Math.abs(o.top - s.top) < 2 && o.left >= s.right)]",
+    )
+    text, direction, object_after_subject = line
+    # the object comes after the subject in left-to-right reading: to its right, or below
+    assert "→" in text and direction == "ltr" and object_after_subject
+
+
+def test_pyvis_network_draws_offline(driver: Any, tmp_path: Path) -> None:
+    from kg.view import to_pyvis
+
+    hostile = Graph().parse(DATA / "hostile.ttl", format="turtle")
+    net = to_pyvis(hostile)
+    html = net.generate_html()
+    assert "vis-network.min.js" not in re.sub(r"<script>.*?</script>", "", html, flags=re.S)
+    assert "popup.innerHTML" not in html  # vis-network's text tooltips, not pyvis' HTML ones
+    out = tmp_path / "pyvis.html"
+    out.write_text(html, encoding="utf-8")
+    driver.get(out.as_uri())
+    drawn = js(driver, "return typeof network === 'object' ? network.body.data.nodes.length : -1")
+    assert drawn == len(net.nodes) == 4
+    titles = js(driver, "return network.body.data.edges.get().map(e => e.title).join('\\n')")
+    assert any(p in titles for p in HOSTILE)  # shown as text
+    assert js(driver, "return typeof window.__pwned") == "undefined"
+
+
+def test_colour_by_community(driver: Any, pages: dict[str, Path]) -> None:
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, pages["ar"])
+    colours = "return kgView.nodes.get().map(n => n.color.background)"
+    by_class = js(driver, colours)
+    driver.find_element(By.ID, "kg-by-community").click()
+    by_community = js(driver, colours)
+    assert by_community != by_class and len(set(by_community)) >= 2
+    driver.find_element(By.ID, "kg-by-community").click()
+    assert js(driver, colours) == by_class

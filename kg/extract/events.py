@@ -13,6 +13,7 @@ from ..model import Sentence
 from ..text import normalize
 from .confidence import EVENT_PARTIES, EVENT_PLACE_TIME
 from .coref import ent_of
+from .eventsplit import separate_events
 from .state import PLACES, Doc
 from .tree import Tree
 from .words import PLACE_CASES
@@ -49,6 +50,7 @@ def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
             # one place per event and sentence: those named after it locate that place
             # (الاشتباك الذي شهدته قرية X في قضاء Y)
             _place_time(d, s, tree, key, hh, cases, locate=not _placed(d, s, key))
+    separate_events(d, s, tree, events)
 
 
 def _place_time_deps(d: Doc, tree: Tree, hh: int) -> tuple[str, ...]:

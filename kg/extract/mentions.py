@@ -61,12 +61,13 @@ def find_names(d: Doc, s: Sentence, tree: Tree) -> None:
         key = f"gaz:{refs[0]}" if len(refs) == 1 else f"name:{span.label}:{text}"
         if span.label == "Position":
             key = f"title:{text}"
-        if span.label == "Person" and len(refs) != 1:
-            # a surname alone refers to the person named in full earlier (تيلرسون)
+        if span.label == "Person":
+            # a surname alone refers to the person named in full earlier (تيلرسون), also
+            # when the full name is a gazetteer person (فيصل المقداد ... المقداد)
             last = text.split(" ")[-1]
             if " " in text:
                 d.surnames.setdefault(last, key)
-            elif text in d.surnames:
+            elif len(refs) != 1 and text in d.surnames:
                 key = d.surnames[text]
         gender = "f" if span.label in ("Country", "City", "Region") else ""
         if span.label == "Organization":

@@ -85,13 +85,22 @@
     return (classByName.get(cls) || { colour: "#a0a0a0" }).colour;
   }
 
+  function nodeColour(fill) {
+    return { background: fill, border: "#33404d", highlight: { background: fill, border: "#000" } };
+  }
+
+  // Communities (kg.analytics.communities: numbered largest first, the same in every run)
+  // take ten colours in turn; a node alone in its community stays grey.
+  const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#499894"];
+  const communitySize = new Map();
+  for (const n of data.nodes) if (n.com !== undefined) communitySize.set(n.com, (communitySize.get(n.com) || 0) + 1);
+
+  function communityColour(n) {
+    return n.com !== undefined && communitySize.get(n.com) > 1 ? PALETTE[n.com % PALETTE.length] : "#c8c8c8";
+  }
+
   const nodes = new vis.DataSet(
-    data.nodes.map((n) => ({
-      id: n.id,
-      label: canvasText(n.short),
-      value: n.value,
-      color: { background: colourOf(n.cls), border: "#33404d", highlight: { background: colourOf(n.cls), border: "#000" } },
-    }))
+    data.nodes.map((n) => ({ id: n.id, label: canvasText(n.short), value: n.value, color: nodeColour(colourOf(n.cls)) }))
   );
   const edges = new vis.DataSet(
     data.edges.map((e) => ({
@@ -132,9 +141,38 @@
   const network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
   const state = { ready: false, stabilizedAt: null, network: network, nodes: nodes, edges: edges, normalize: normalize };
 
+  // What the header counts: the entities and facts drawn now (filters included), out of
+  // the graph's (kg.analytics.Counts: the numbers kg build and kg stats print).
+  const visible = { nodes: meta.shown, edges: meta.edges };
+
   function setCount() {
-    const values = { shown: meta.shown, total: meta.total, edges: meta.edges, by: ui[meta.size_by] || meta.size_by };
-    document.getElementById("kg-count").textContent = format(meta.shown < meta.total ? ui.count_some : ui.count_all, values);
+    const values = { shown: visible.nodes, total: meta.total, edges: visible.edges, total_edges: meta.total_edges };
+    const all = visible.nodes === meta.total && visible.edges === meta.total_edges;
+    const filtered = visible.nodes < meta.shown || visible.edges < meta.edges;
+    const template = filtered ? ui.count_filtered : all ? ui.count_all : ui.count_some;
+    document.getElementById("kg-count").textContent = format(template, values);
+  }
+
+  // Labels keep one size on screen (meta.font.px) whatever the zoom; only the most
+  // central nodes are labelled at the fitted zoom (meta.font.labels), more as one zooms
+  // in, so labels stay legible and do not pile up.
+  const byValue = data.nodes.map((n) => n.id).sort((a, b) => byId[b].value - byId[a].value || a - b);
+  let fittedScale = null;
+  let labelled = null;
+
+  function fitLabels() {
+    const scale = network.getScale();
+    if (!fittedScale) fittedScale = scale;
+    const zoom = Math.max(scale / fittedScale, 1);
+    const count = Math.min(byValue.length, Math.round(meta.font.labels * zoom * zoom));
+    const size = Math.round((10 * meta.font.px) / scale) / 10;
+    if (labelled && labelled.count === count && labelled.size === size) return;
+    labelled = { count: count, size: size };
+    nodes.update(
+      byValue.map((id, rank) => ({ id: id, label: rank < count ? canvasText(byId[id].short) : "", font: { size: size } }))
+    );
+    const edgeSize = scale >= 0.6 ? Math.round((10 * (meta.font.px - 2)) / scale) / 10 : 0;
+    network.setOptions({ edges: { font: { size: edgeSize } } });
   }
 
   function settle() {
@@ -144,6 +182,8 @@
     // fit() frames the nodes' centres; step back a little so labels at the rim show too.
     network.fit({ animation: false });
     network.moveTo({ scale: network.getScale() * 0.9, animation: false });
+    fitLabels();
+    network.on("zoom", fitLabels);
     state.ready = true;
     state.stabilizedAt = performance.now();
     setCount();
@@ -170,7 +210,9 @@
   }
 
   function factLine(e) {
-    const line = el("div", null, { class: "kg-fact" });
+    // The line takes the page's direction whatever the names: the arrow then points from
+    // the subject to the object (→ left to right, ← right to left).
+    const line = el("div", null, { class: "kg-fact", dir: meta.dir });
     line.append(isolated(byId[e.from].label), " — ", isolated(data.relations[e.rel].label), rtl ? " ← " : " → ", isolated(byId[e.to].label));
     if (e.mod) line.append(el("span", " [" + (ui[e.mod] || e.mod) + "]", { class: "kg-meta kg-modality" }));
     if (e.conf !== undefined) line.append(el("span", " (" + ui.confidence + " " + e.conf + ")", { class: "kg-meta" }));
@@ -217,6 +259,7 @@
     swatch.style.backgroundColor = colourOf(n.cls);
     clsLine.append(swatch, " ", ui.class + ": ", isolated(cls ? cls.label : n.cls));
     parts.push(clsLine);
+    if (n.com !== undefined) parts.push(el("p", ui.community + " " + (n.com + 1), { class: "kg-meta kg-community" }));
     const link = wikidataLink(n.qid);
     if (link) {
       const p = el("p", ui.wikidata + ": ", { class: "kg-meta" });
@@ -326,12 +369,13 @@
   function applyFilters() {
     const nodeHidden = data.nodes.map((n) => hiddenClasses.has(n.cls));
     nodes.update(data.nodes.map((n) => ({ id: n.id, hidden: nodeHidden[n.id] })));
-    edges.update(
-      data.edges.map((e) => ({
-        id: e.id,
-        hidden: hiddenRelations.has(e.rel) || nodeHidden[e.from] || nodeHidden[e.to] || (e.mod === "negated" && !shown.negated),
-      }))
+    const edgeHidden = data.edges.map(
+      (e) => hiddenRelations.has(e.rel) || nodeHidden[e.from] || nodeHidden[e.to] || (e.mod === "negated" && !shown.negated)
     );
+    edges.update(data.edges.map((e) => ({ id: e.id, hidden: edgeHidden[e.id] })));
+    visible.nodes = nodeHidden.filter((h) => !h).length;
+    visible.edges = edgeHidden.filter((h) => !h).length;
+    if (state.ready) setCount();
   }
 
   function checkbox(text, count, colour, onChange) {
@@ -405,6 +449,12 @@
   document.getElementById("kg-relations-title").textContent = ui.relations;
   document.getElementById("kg-rel-all").textContent = ui.all;
   document.getElementById("kg-rel-none").textContent = ui.none;
+  document.getElementById("kg-count").title = ui.count_help;
+  document.getElementById("kg-by-community-label").textContent = format(ui.by_community, { n: meta.communities });
+  document.getElementById("kg-by-community").addEventListener("change", (ev) => {
+    const on = ev.target.checked;
+    nodes.update(data.nodes.map((n) => ({ id: n.id, color: nodeColour(on ? communityColour(n) : colourOf(n.cls)) })));
+  });
   searchBox.placeholder = ui.search;
   searchBox.setAttribute("aria-label", ui.search);
   if (!state.ready) setCount();
