@@ -20,18 +20,23 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from .cli_checks import (
+    PROBLEMS_SHOWN as PROBLEMS_SHOWN,
+    _check_base,
+    _check_date,
+    _environment_error,
+    _print_summary,
+)
 from .cli_web import web_inputs, web_options
 from .errors import KGError
 from .formats import FORMATS, Use
 from .read import MAX_CHARS_DEFAULT
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .model import BuildSummary
+    pass
 
 #: The --report formats, by suffix.
 REPORT_SUFFIXES = (".jsonl", ".tsv", ".csv")
-#: With --report, the problems printed on the terminal (the report has them all).
-PROBLEMS_SHOWN = 20
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -55,34 +60,6 @@ class _Group(click.Group):
                 raise  # a bug: the traceback says where (and -vv shows it for the others)
             _fail(message)
         return None
-
-
-def _environment_error(exc: Exception) -> str | None:
-    """One line for what the machine did to a command (a read-only or full disk, a file
-    where a folder should be, a damaged store); None for anything else.
-
-    >>> import errno
-    >>> _environment_error(OSError(errno.ENOSPC, "No space left on device", "out/graph.ttl"))
-    'out/graph.ttl: No space left on device'
-    >>> _environment_error(ValueError("a bug")) is None
-    True
-    """
-    import sqlite3
-
-    from .atomic import shown_path
-
-    if isinstance(exc, OSError):
-        where = shown_path(str(exc.filename)) if exc.filename is not None else ""
-        return f"{where}: {exc.strerror or exc}" if where else str(exc.strerror or exc)
-    if isinstance(exc, sqlite3.Error):
-        return f"SQLite: {(str(exc).splitlines() or ['error'])[0]} (a full or read-only disk, or a damaged file)"
-    if isinstance(exc, RuntimeError) and str(exc).startswith(_ROCKSDB_STATUS):
-        return f"the store: {str(exc).splitlines()[0]}"
-    return None
-
-
-#: How RocksDB (under Oxigraph) begins the messages of the errors it raises as RuntimeError.
-_ROCKSDB_STATUS = ("Corruption", "IO error", "Invalid argument", "Not implemented", "Aborted")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -130,32 +107,6 @@ def stanza_options(f: _F) -> _F:
     )(f)
 
 
-def _print_summary(summary: BuildSummary, report: Path | None, quiet: bool) -> None:
-    """Every skipped file (the first ones when a report lists them all), then the counts
-    and the files written."""
-    shown = summary.problems if report is None else summary.problems[:PROBLEMS_SHOWN]
-    for p in shown:
-        click.echo(f"kg: skipped {p.source}: {p.reason}", err=True)
-    if len(shown) < len(summary.problems):
-        click.echo(
-            f"kg: … and {len(summary.problems) - len(shown)} more, listed in {report}", err=True
-        )
-    if quiet:
-        return
-    unchanged = f"  unchanged {summary.unchanged}" if summary.unchanged else ""
-    skipped = f"  skipped {len(summary.problems)}" if summary.problems else ""
-    click.echo(
-        f"documents {summary.documents}{unchanged}{skipped}  sentences {summary.sentences}  entities {summary.entities}  "
-        f"linked {summary.linked}  facts {summary.facts}  seconds {summary.seconds:.2f}"
-    )
-    if summary.documents:
-        from .analytics import COUNTS_NOTE
-
-        click.echo(COUNTS_NOTE)
-    for o in summary.outputs:
-        click.echo(f"wrote {o}")
-
-
 def _analyser_options(
     analyser: str, model_dir: Path | None, gpu: bool, batch_size: int, lang: str | None
 ) -> dict[str, object]:
@@ -167,26 +118,6 @@ def _analyser_options(
     if analyser == "stanza" and lang:
         opts["lang"] = lang
     return opts
-
-
-def _check_base(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """--base must be an absolute IRI (a scheme, no spaces or characters IRIs forbid)."""
-    from .vocab import is_base_iri
-
-    if value is not None and not is_base_iri(value):
-        raise click.BadParameter(
-            f"{value!r} is not an absolute IRI (e.g. https://example.org/kg/)", ctx, param
-        )
-    return value
-
-
-def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
-    from .dates import check_date
-
-    try:
-        return check_date(value) if value else ""
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), ctx, param) from None
 
 
 linker_option = click.option(

@@ -28,9 +28,10 @@ from rdflib.term import Node
 from .dates import date_triples
 from .errors import DuplicateDocumentError, InvalidExtractionError, TallyError
 from .events import doc_date, events_graph, identity_triples, separate_events, signatures
+from .graph_terms import _QID, _decimal, _doc_lang, _key, _label_lang, _lit, _qid_number
 from .link.variants import SPELT_CLASSES
 from .model import ENTITY_CLASSES, UNASSERTED, DocResult, Entity, Link, Triple
-from .text import detect_lang, normalize, slug, strip_invisible
+from .text import strip_invisible
 from .vocab import DEFAULT_BASE, KG, OPEN, PREFIXES, WD, modality_iri, relation_iri, resource
 
 #: Classes whose nodes belong to one document (``{base}doc/{id}/{kind}/{key}``).
@@ -42,8 +43,6 @@ DOC_SCOPED_KINDS: dict[str, str] = {
 }
 
 # Longer keys become hashes: an IRI holding a whole quote is unreadable and fragile.
-_MAX_SLUG = 40
-_QID = re.compile(r"Q[1-9][0-9]*")
 #: A document's metadata (``Document.meta`` keys) and the schema.org properties that carry
 #: it: what a reader cites. ``title`` is the headline of a .jsonl record.
 _META_PROPERTIES = {
@@ -767,40 +766,3 @@ def _end(placed: _PlacedDoc, key: str) -> URIRef:
         raise InvalidExtractionError(
             f"a triple refers to entity {key!r}, which the extraction does not define"
         ) from None
-
-
-# --- literals ---------------------------------------------------------------------------
-
-
-def _key(text: str) -> str:
-    """A readable IRI key (the slug) or, for long or symbol-only text, a stable hash."""
-    s = slug(text)
-    if s == "_" or len(s) > _MAX_SLUG:
-        return "h" + hashlib.sha1(normalize(text).encode("utf-8")).hexdigest()[:12]
-    return s
-
-
-def _qid_number(qid: str) -> int:
-    return int(qid[1:]) if _QID.fullmatch(qid) else 1 << 62
-
-
-def _doc_lang(lang: str, text: str) -> str:
-    if lang and lang != "und":
-        return lang
-    guess = detect_lang(text)
-    return "" if guess == "und" else guess
-
-
-def _label_lang(doc_lang: str, label: str) -> str:
-    """Names take the document's language; without one, the script of the name decides."""
-    return doc_lang or _doc_lang("", label)
-
-
-def _lit(text: str, lang: str) -> Literal:
-    return Literal(text, lang=lang or None)
-
-
-def _decimal(x: float) -> Literal:
-    """A confidence as xsd:decimal with at most 4 digits: stable text, no float noise."""
-    s = f"{float(x):.4f}".rstrip("0")
-    return Literal(s + "0" if s.endswith(".") else s, datatype=XSD.decimal)

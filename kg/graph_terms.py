@@ -1,0 +1,56 @@
+"""The literals and IRI keys of the graph: readable slugs (or stable hashes) for IRIs,
+language tags of names, and confidences as short decimals.
+
+>>> _key("وزير الخارجية"), _key("x" * 50)[:1]
+('وزير_الخارجيه', 'h')
+>>> str(_decimal(0.8)), _qid_number("Q42"), _doc_lang("und", "Rex met Ali.")
+('0.8', 42, 'en')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from rdflib import Literal
+from rdflib.namespace import XSD
+
+from .text import detect_lang, normalize, slug
+
+#: Longest slug an IRI key keeps; a longer text is keyed by a hash.
+_MAX_SLUG = 40
+_QID = re.compile(r"Q[1-9][0-9]*")
+
+
+def _key(text: str) -> str:
+    """A readable IRI key (the slug) or, for long or symbol-only text, a stable hash."""
+    s = slug(text)
+    if s == "_" or len(s) > _MAX_SLUG:
+        return "h" + hashlib.sha1(normalize(text).encode("utf-8")).hexdigest()[:12]
+    return s
+
+
+def _qid_number(qid: str) -> int:
+    return int(qid[1:]) if _QID.fullmatch(qid) else 1 << 62
+
+
+def _doc_lang(lang: str, text: str) -> str:
+    if lang and lang != "und":
+        return lang
+    guess = detect_lang(text)
+    return "" if guess == "und" else guess
+
+
+def _label_lang(doc_lang: str, label: str) -> str:
+    """Names take the document's language; without one, the script of the name decides."""
+    return doc_lang or _doc_lang("", label)
+
+
+def _lit(text: str, lang: str) -> Literal:
+    return Literal(text, lang=lang or None)
+
+
+def _decimal(x: float) -> Literal:
+    """A confidence as xsd:decimal with at most 4 digits: stable text, no float noise."""
+    s = f"{float(x):.4f}".rstrip("0")
+    return Literal(s + "0" if s.endswith(".") else s, datatype=XSD.decimal)
