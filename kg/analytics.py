@@ -212,13 +212,16 @@ def _fact_predicates(g: Graph) -> set[URIRef]:
 
 
 def _entity_iris(g: Graph, facts: Iterable[tuple[URIRef, URIRef, URIRef]]) -> set[URIRef]:
-    """Entities: typed with a non-structural ``kg:`` class, or an end of a fact."""
+    """Entities: typed with a non-structural ``kg:`` class, or an end of a fact. An event
+    several documents report (``kg:reportedAs``) is counted as its documents' event nodes,
+    as a corpus build counts them document by document; the view draws it as one node."""
     iris: set[URIRef] = set()
     for s, cls in g.subject_objects(RDF.type):
         if (
             isinstance(s, URIRef)
             and str(cls).startswith(str(KG))
             and cls not in _STRUCTURAL_CLASSES
+            and (s, KG.reportedAs, None) not in g
         ):
             iris.add(s)
     for s, _, o in facts:

@@ -108,7 +108,12 @@ class KnowledgeGraph:
         """
         from .vocab import modality_name
 
+        from .view import documents_lang
+
         rows = self.query(_FACTS_QUERY)
+        # names in the language of the documents (an English article's people by their
+        # English label even when Wikidata gave them an Arabic one too)
+        first, second = ("En", "Ar") if documents_lang(self._union()) == "en" else ("Ar", "En")
         wanted = self._entity_iris(entity) if entity is not None else None
         modalities = (modality,) if isinstance(modality, str) else modality
         out = []
@@ -124,9 +129,12 @@ class KnowledgeGraph:
             text = r.get("text") or ""
             out.append(
                 Fact(
-                    subject=r.get("slabel") or r["s"],
+                    subject=r.get("slabel" + first) or r.get("slabel" + second) or r["s"],
                     relation=rel,
-                    object=r.get("olabel") or r.get("otext") or r["o"],
+                    object=r.get("olabel" + first)
+                    or r.get("olabel" + second)
+                    or r.get("otext")
+                    or r["o"],
                     sentence=text,
                     evidence=r.get("evidence") or "",
                     confidence=float(r.get("conf") or 0),
@@ -424,7 +432,7 @@ def _relation_name(p: str, label: str | None) -> str:
 
 
 _FACTS_QUERY = """
-SELECT ?s ?p ?o ?slabel ?olabel ?otext ?plabel ?text ?evidence ?conf ?doc ?start ?mod WHERE {
+SELECT ?s ?p ?o ?slabelAr ?slabelEn ?olabelAr ?olabelEn ?otext ?plabel ?text ?evidence ?conf ?doc ?start ?mod WHERE {
   ?f a kg:Fact ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:confidence ?conf .
   OPTIONAL { ?f kg:modality ?mod }
   OPTIONAL { ?f kg:evidence ?evidence }
@@ -434,8 +442,6 @@ SELECT ?s ?p ?o ?slabel ?olabel ?otext ?plabel ?text ?evidence ?conf ?doc ?start
   OPTIONAL { ?o rdfs:label ?olabelAr FILTER(lang(?olabelAr) = "ar" || lang(?olabelAr) = "") }
   OPTIONAL { ?s rdfs:label ?slabelEn FILTER(lang(?slabelEn) = "en") }
   OPTIONAL { ?o rdfs:label ?olabelEn FILTER(lang(?olabelEn) = "en") }
-  BIND(COALESCE(?slabelAr, ?slabelEn) AS ?slabel)
-  BIND(COALESCE(?olabelAr, ?olabelEn) AS ?olabel)
   OPTIONAL { ?o kg:text ?otext }
   OPTIONAL { ?p rdfs:label ?plabel }
 }
