@@ -106,9 +106,8 @@ class KnowledgeGraph:
         ...     (f.relation, f.modality) for f in g.facts(relation="visited", modality="planned")]
         ([], [('visited', 'planned')])
         """
-        from .vocab import modality_name
-
         from .view import documents_lang
+        from .vocab import modality_name
 
         rows = self.query(_FACTS_QUERY)
         # names in the language of the documents (an English article's people by their
