@@ -169,6 +169,55 @@ def network_parts(g: Graph) -> tuple[set[URIRef], list[Fact3]]:
     return entities, [(s, p, o) for s, p, o in facts if s in entities and o in entities]
 
 
+def triples_network_parts(
+    triples: Iterable[tuple[Any, Any, Any]],
+) -> tuple[set[URIRef], list[Fact3]]:
+    """:func:`network_parts` of a plain collection of triples (one document's part in a
+    corpus worker), without building an rdflib graph: the same entities and facts.
+
+    >>> X = "http://x/"
+    >>> ts = [(URIRef(X + "a"), RDF.type, KG.Person), (URIRef(X + "a"), KG.visited, URIRef(X + "b")),
+    ...       (URIRef(X + "a"), KG.visited, URIRef(X + "d")), (URIRef(X + "d"), RDF.type, KG.Document)]
+    >>> entities, facts = triples_network_parts(ts)
+    >>> sorted(str(e) for e in entities), [str(o) for _, _, o in facts]
+    (['http://x/a', 'http://x/b'], ['http://x/b'])
+    """
+    types: dict[Any, set[Any]] = defaultdict(set)
+    named: set[Any] = set()
+    corpus_events: set[Any] = set()
+    present: set[Any] = set()
+    for s, p, o in triples:
+        present.add(p)
+        if p == RDF.type:
+            types[s].add(o)
+        elif p == RDF.predicate:
+            named.add(o)
+        elif p == KG.reportedAs:
+            corpus_events.add(s)
+    core = {KG[r] for r in CORE_RELATIONS}
+    wanted = {
+        p
+        for p in present
+        if isinstance(p, URIRef) and (p in core or p in named or str(p).startswith(str(KGREL)))
+    }
+    facts = sorted(
+        (s, p, o)
+        for s, p, o in triples
+        if p in wanted and isinstance(s, URIRef) and isinstance(o, URIRef)
+    )
+    iris = {
+        s
+        for s, classes in types.items()
+        if isinstance(s, URIRef)
+        and s not in corpus_events
+        and any(str(c).startswith(str(KG)) and c not in _STRUCTURAL_CLASSES for c in classes)
+    }
+    for s, _, o in facts:
+        iris.update((s, o))
+    entities = {i for i in iris if not (types.get(i, set()) & _STRUCTURAL_CLASSES)}
+    return entities, [(s, p, o) for s, p, o in facts if s in entities and o in entities]
+
+
 def counts(graph: Graph) -> Counts:
     """Entities and facts as :class:`Counts` defines them.
 

@@ -188,18 +188,14 @@ def network_keys(part: DocumentPart) -> tuple[tuple[int, ...], tuple[int, ...]]:
     >>> [len(k) for k in network_keys(document_part(DocResult(ex), base="http://x/"))]
     [1, 0]
     """
-    from rdflib import Graph
     from rdflib.namespace import RDF
 
-    from .analytics import network_parts
+    from .analytics import triples_network_parts
     from .vocab import KG
 
-    g = Graph()
-    for t in part.triples:
-        g.add(t)
-    for e in part.shared:
-        g.add((URIRef(e.iri), RDF.type, KG.Thing))
-    entities, facts = network_parts(g)
+    triples: list[Any] = list(part.triples)
+    triples += [(URIRef(e.iri), RDF.type, KG.Thing) for e in part.shared]
+    entities, facts = triples_network_parts(triples)
     return (
         tuple(sorted(_key(str(e)) for e in entities)),
         tuple(sorted(_key(" ".join(t.n3() for t in f)) for f in facts)),
