@@ -1,5 +1,5 @@
 """Affiliation and backing read off a participle on a noun: X تابع/مرتبط/منتم لـ Y (X is
-affiliated with Y: مستودعات تابعة لحزب الله, ستة أفراد مرتبطين بكتائب حزب الله) and X
+affiliated with Y: مستودعات تابعة لحزب الله, ثلاثة أشخاص مرتبطين بحركة الشباب) and X
 مدعوم من Y (Y supports X: جماعات مدعومة من إيران). Not موال (loyal to): who backs whom
 it leaves open.
 

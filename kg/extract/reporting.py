@@ -44,7 +44,7 @@ def read_sources(d: Doc, s: Sentence, tree: Tree) -> None:
 
 def _source_phrase(d: Doc, s: Sentence, tree: Tree, k: int) -> None:
     """One source phrase: on a verb's clause (بحسب الوزير، وصل الوفد), or the root of a
-    sentence whose clause it heads (ووفقا للأمم المتحدة، فإن الزلازل أودت ...)."""
+    sentence whose clause it heads (ووفقا لمنظمة الصحة، فإن الفيضانات أودت ...)."""
     t = tree.tok(k)
     verb_head = bool(t.head) and tree.tok(t.head).upos in ("VERB", "AUX")
     on_verb = verb_head and (tree.rel(k) in ("obl", "nmod") or _that_by(tree, k))
