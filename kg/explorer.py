@@ -23,8 +23,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from .analytics import COUNTS_NOTE
 from .errors import InputError
 from .explorer_search import HIDDEN_CLASSES, NameIndex
+from .vocab import CORE_RELATIONS
 
 #: One SPARQL JSON result row: variable -> term (``type``, ``value``, ``xml:lang``, ``datatype``).
 Row = dict[str, dict[str, str]]
@@ -138,6 +140,39 @@ def _unquote(text: str) -> str:
     return unquote(text).replace("_", " ")
 
 
+#: What no entity is (``kg.analytics``'s structural classes).
+_STRUCTURAL = "kg:Document, kg:Sentence, kg:Fact, rdf:Statement"
+#: A direct fact triple between two entities, as ``kg.analytics.network_parts`` finds it:
+#: a core relation, an open one (kgrel:), or one a fact node names; no end a document,
+#: sentence or fact.
+_FACT_PATTERN = (
+    "?s ?p ?o . FILTER(isIRI(?s) && isIRI(?o)) "
+    "FILTER(?p IN (" + ", ".join(f"kg:{r}" for r in CORE_RELATIONS) + ") "
+    "|| STRSTARTS(STR(?p), STR(kgrel:)) || EXISTS { ?f rdf:predicate ?p }) "
+    f"FILTER NOT EXISTS {{ ?s a ?c1 FILTER(?c1 IN ({_STRUCTURAL})) }} "
+    f"FILTER NOT EXISTS {{ ?o a ?c2 FILTER(?c2 IN ({_STRUCTURAL})) }}"
+)
+_PREFIXES = (
+    "PREFIX kg: <https://w3id.org/kg-builder/ontology#> "
+    "PREFIX kgrel: <https://w3id.org/kg-builder/relation/> "
+    "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+)
+_COUNT_FACTS = (
+    _PREFIXES
+    + "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
+    + _FACT_PATTERN
+    + " } }"
+)
+_COUNT_ENTITIES = (
+    _PREFIXES + "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { "
+    "{ ?e a ?c FILTER(isIRI(?e) && STRSTARTS(STR(?c), STR(kg:)) "
+    f"&& ?c NOT IN ({_STRUCTURAL})) FILTER NOT EXISTS {{ ?e kg:reportedAs ?m }} }} "
+    "UNION { " + _FACT_PATTERN + " BIND(?s AS ?e) } "
+    "UNION { " + _FACT_PATTERN + " BIND(?o AS ?e) } "
+    f"FILTER NOT EXISTS {{ ?e a ?c3 FILTER(?c3 IN ({_STRUCTURAL})) }} }}"
+)
+
+
 class Explorer:
     """The explorer's answers over a graph reached through ``ask`` (a SPARQL SELECT runner)."""
 
@@ -146,6 +181,27 @@ class Explorer:
         self._index: NameIndex | None = None
         self._lock = threading.Lock()
         self._relations: Labels | None = None
+        self._counts: dict[str, Any] | None = None
+
+    # --- counts -----------------------------------------------------------------------
+
+    def counts(self) -> dict[str, Any]:
+        """The graph's entities and facts, counted as ``kg build``, ``kg stats`` and the
+        network page count them (``kg.analytics.network_parts``), once per server.
+
+        >>> from rdflib import Graph
+        >>> g = Graph().parse(data="@prefix kg: <https://w3id.org/kg-builder/ontology#> . "
+        ...     "<http://x/a> a kg:Person ; kg:met <http://x/b> . <http://x/d> a kg:Document .", format="turtle")
+        >>> ask = lambda q: [{k: {"value": str(v)} for k, v in r.asdict().items()} for r in g.query(q)]
+        >>> Explorer(ask).counts()["entities"], Explorer(ask).counts()["facts"]
+        (2, 1)
+        """
+        with self._lock:
+            if self._counts is None:
+                facts = _int(self.ask(_COUNT_FACTS)[0], "n") or 0
+                entities = _int(self.ask(_COUNT_ENTITIES)[0], "n") or 0
+                self._counts = {"entities": entities, "facts": facts, "note": COUNTS_NOTE}
+            return self._counts
 
     # --- search -----------------------------------------------------------------------
 

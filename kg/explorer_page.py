@@ -118,6 +118,7 @@ def api(explorer: Explorer, what: str, params: dict[str, list[str]]) -> Reply:
         ),
         "document": lambda: explorer.document(_text(params, "iri"), lang),
         "queries": _queries,
+        "counts": explorer.counts,
     }
     handler = handlers.get(what)
     if handler is None:

@@ -142,3 +142,22 @@ def test_the_capped_view_prefers_named_entities_of_many_documents(
     assert len(data["nodes"]) == 20 and "ريكس تيلرسون" in labels
     kept = [u for u in G if G.nodes[u]["label"] in labels]
     assert not [u for u in kept if is_background(G.nodes[u])]
+
+
+def test_the_explorer_counts_what_build_and_stats_count(seed_build: tuple[Path, str]) -> None:
+    """``kg serve``'s explorer (/api/counts, shown on its home page) counts by SPARQL what
+    the build summary and ``kg stats`` count in Python."""
+    import urllib.request
+
+    from explorer_data import serving
+
+    out, printed = seed_build
+    m = re.search(r"entities (\d+)\s+linked \d+\s+facts (\d+)", printed)
+    assert m, printed
+    with (
+        serving(out / "graph.trig") as base,
+        urllib.request.urlopen(base + "api/counts", timeout=60) as r,
+    ):
+        got = json.loads(r.read())
+    assert (got["entities"], got["facts"]) == (int(m.group(1)), int(m.group(2)))
+    assert "each distinct subject-relation-object triple" in got["note"]

@@ -296,9 +296,15 @@ async function showSparql() {
 
 // --- home and routing --------------------------------------------------------------------------------
 function showHome() {
-  show(el("div", { class: "panel" }, el("h1", { text: "Explore the graph" }),
+  const counts = el("p", { id: "counts", class: "status" });
+  show(el("div", { class: "panel" }, el("h1", { text: "Explore the graph" }), counts,
     el("p", { text: "Type a name in the search box: Arabic or Latin, with or without diacritics, hamza or the article (الموصل, موصل, Mosul)." }),
     el("p", {}, "Or ask the graph a question in ", el("a", { href: "#/sparql", text: "SPARQL" }), ".")));
+  // the same counts as kg build, kg stats and the network page, and what they count
+  api("counts", {}).then((r) => {
+    if (r.status !== 200) return;
+    counts.textContent = r.data.entities + " entities, " + r.data.facts + " facts " + r.data.note;
+  }).catch(() => {});
 }
 function go(hash) { if (location.hash === hash) route(); else location.hash = hash; }
 async function route() {
