@@ -112,8 +112,10 @@ def match_key(name: str) -> str:
 def _latin_key(n: str) -> str:
     """A normalised name, and for a Latin one also without "the", possessive, hyphens, dots."""
     if _LATIN.search(n):
-        n = _EN_DROP.sub("", n)
-        n = " ".join(_EN_PUNCT.sub(lambda c: " " if c.group() in "-–" else "", n).split())
+        if n.startswith("the ") or n.endswith(("'s", "’s")):
+            n = _EN_DROP.sub("", n)
+        if _EN_PUNCT.search(n):
+            n = " ".join(_EN_PUNCT.sub(lambda c: " " if c.group() in "-–" else "", n).split())
     return n
 
 
@@ -180,12 +182,12 @@ def index() -> Index:
     """
     gaz = gazetteer.load()
     extra = _extra_names()
-    buckets: dict[str, list[Reading]] = defaultdict(list)
+    buckets: dict[str, dict[str, Reading]] = defaultdict(dict)  # key -> entry key -> reading
     derived: set[str] = set()
 
     def add(key: str, r: Reading) -> None:
-        if key and all(x.key != r.key for x in buckets[key]):
-            buckets[key].append(r)
+        if key:
+            buckets[key].setdefault(r.key, r)  # the first reading of an entry, in order
 
     # every name's key at once: normalising them one by one is most of the build time
     names = {n for e in gaz.entries for n in (*e.names, *extra.get(e.qid, ()), e.label_en)}
@@ -211,18 +213,22 @@ def index() -> Index:
             continue
         for name in (*e.names_ar, e.label_en):
             n = key_of[name] if name in key_of else match_key(name)
-            bare = match_key(_english_base(name)) if _LATIN.search(n) else _strip_city_word(n)
+            if _LATIN.search(n):
+                eb = _english_base(name)
+                bare = key_of[eb] if eb in key_of else match_key(eb)
+            else:
+                bare = _strip_city_word(n)
             if bare == n:
                 continue
-            for country in [x for x in buckets.get(bare, ()) if x.cls == "Country"]:
+            for country in [x for x in buckets.get(bare, {}).values() if x.cls == "Country"]:
                 add(bare, _reading(e))
                 pairs.add((country.key, e.key))
     readings: dict[str, tuple[Reading, ...]] = {}
-    for key, rs in buckets.items():
-        keys = {r.key for r in rs}
-        if len(rs) > 1 and any(c in keys and t in keys for c, t in pairs):
+    for key, bucket in buckets.items():
+        rs = list(bucket.values())
+        if len(rs) > 1 and any(c in bucket and t in bucket for c, t in pairs):
             rs = [
-                replace(r, prior=1.0) if any(r.key == c and t in keys for c, t in pairs) else r
+                replace(r, prior=1.0) if any(r.key == c and t in bucket for c, t in pairs) else r
                 for r in rs
             ]
         readings[key] = tuple(rs)
