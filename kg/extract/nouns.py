@@ -453,9 +453,14 @@ def _noun_arguments(
     lam = any(tree.case(j) == "ل" and j > n for j in kids)
     genitive = any(not tree.has_case(j) for j in kids)
     event = d.token_ent.get((s.index, n))
+    personal: list[int] = []  # a genitive that is the object of a personal event
     if support and entry.preps and lexmod.key(tree.tok(support).lemma) not in REPORT_GOVERNORS:
         # قررت بريطانيا تزويد أوكرانيا بدبابات: a verb of deciding or doing names the doer;
-        # the genitive is the other party (but أعلنت الرئاسة وصول الرئيس: he arrives)
+        # the genitive is the other party (but أعلنت الرئاسة وصول الرئيس: he arrives) -
+        # for a visit or a meeting, the one visited or met (قام الرئيس بزيارة الجزائر,
+        # يعتزم لقاء نظيره)
+        if entry.relation in PERSONAL:
+            personal = [j for j in kids if not tree.has_case(j) and _fits_at(d, s, j, entry)]
         kids = [j for j in kids if tree.has_case(j)]
     bare = [j for j in kids if not tree.case(j)]
     agentive = any(
@@ -495,6 +500,8 @@ def _noun_arguments(
             agent = agent or ent_of(d, s, tree, j)
         elif not c:
             objs.extend(_expanded(d, s, tree, j))
+    for j in personal:
+        objs.extend(_expanded(d, s, tree, j))
     m = carrier(tree, n)
     if m != n and not objs:
         # أعلن الجيش شن غارات على مواقع: the support noun's phrase is the action's
@@ -521,6 +528,12 @@ def _noun_arguments(
     if not objs and speech and agent:
         objs = _said_after(d, s, tree, n)
     return objs, agent
+
+
+def _fits_at(d: Doc, s: Sentence, j: int, entry: lexmod.Entry) -> bool:
+    """Whether the entity at token ``j`` is of a class the entry takes as its object."""
+    key = d.token_ent.get((s.index, j))
+    return key is not None and fits(d.ent(key).cls, entry)
 
 
 def _said_after(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
