@@ -425,6 +425,8 @@ def _name_continues(tokens: Sequence[Token], j: int, covered: set[int], w: _Name
         and not g.startswith("ال")
     ):
         return False
+    if _second_name_starts(tokens, j, w.k, nxt):
+        return False
     if _name_like(t):
         w.k = nxt
         return True
@@ -433,6 +435,21 @@ def _name_continues(tokens: Sequence[Token], j: int, covered: set[int], w: _Name
         w.first_part_end = w.k
         return True
     return _family_name(tokens, j, w)
+
+
+def _second_name_starts(tokens: Sequence[Token], j: int, k: int, nxt: int) -> bool:
+    """Whether a second person's name starts at ``nxt``: a first name and a family name no
+    lexicon knows are complete (أنتوني بلينكن), and a first name comes next (التقى
+    أنتوني بلينكن فيصل بن فرحان: two people). Arabic names whose middle words are first
+    names (محمد جواد ظريف) go on."""
+    firsts = first_names()
+    return (
+        k > j
+        and normalize(tokens[nxt].form) in firsts
+        and normalize(tokens[k].form) not in firsts
+        and "Unknown=Yes" in tokens[k].misc
+        and normalize(tokens[k - 1].form) in firsts
+    )
 
 
 def _joined_word(tokens: Sequence[Token], covered: set[int], w: _NameWalk) -> bool:
