@@ -18,6 +18,24 @@ GOLD_ENTITIES = SEEDS / "gold" / "coalition_meeting_2017_ar.entities.tsv"
 GOLD_FACTS = SEEDS / "gold" / "coalition_meeting_2017_ar.facts.tsv"
 
 
+def require_browser() -> None:
+    """Skip a browser test when chromium, chromedriver or selenium is missing; fail instead
+    when ``KG_REQUIRE_BROWSER`` is set (``make test`` sets it where chromium can be
+    installed, so the browser tests run there rather than skip)."""
+    from kg.headless import find_chromium
+
+    missing = find_chromium() is None
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        missing = True
+    if not missing:
+        return
+    if os.environ.get("KG_REQUIRE_BROWSER", "") not in ("", "0"):
+        pytest.fail("KG_REQUIRE_BROWSER is set but chromium, chromedriver or selenium is missing")
+    pytest.skip("chromium and chromedriver not installed (scripts/setup_browser.sh)")
+
+
 def suite_files(failing: bool = False) -> list[Path]:
     """The Arabic sentence suites in tests/data: the ones whose cases must pass, or (with
     ``failing``) the known failures, run as strict xfails. A new suite file joins by its

@@ -8,7 +8,6 @@ Skipped when chromium/chromedriver are missing, unless KG_REQUIRE_BROWSER is set
 
 from __future__ import annotations
 
-import os
 import time
 import urllib.parse
 from collections.abc import Callable, Iterator
@@ -17,6 +16,8 @@ from typing import Any
 
 import pytest
 from explorer_data import HOSTILE, PERSON, serving, write_archive
+
+from tests.conftest import require_browser
 
 pytestmark = pytest.mark.browser
 
@@ -29,19 +30,9 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def driver() -> Iterator[Any]:
-    from kg.headless import chromium, find_chromium
+    from kg.headless import chromium
 
-    missing = find_chromium() is None
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        missing = True
-    if missing:
-        if os.environ.get("KG_REQUIRE_BROWSER", "") not in ("", "0"):
-            pytest.fail(
-                "KG_REQUIRE_BROWSER is set but chromium, chromedriver or selenium is missing"
-            )
-        pytest.skip("chromium and chromedriver not installed (scripts/setup_browser.sh)")
+    require_browser()
     with chromium(1400, 900, loopback=True) as d:
         yield d
 

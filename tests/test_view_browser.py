@@ -6,7 +6,6 @@ which case their absence fails the run (CI sets it so the tests cannot silently 
 
 from __future__ import annotations
 
-import os
 import re
 import struct
 import zlib
@@ -20,6 +19,7 @@ from rdflib import Graph
 from kg.analytics import to_networkx
 from kg.text import normalize
 from kg.view import render_html
+from tests.conftest import require_browser
 
 pytestmark = pytest.mark.browser
 
@@ -34,25 +34,11 @@ HOSTILE = [
 ]
 
 
-def _browser_required() -> bool:
-    return os.environ.get("KG_REQUIRE_BROWSER", "") not in ("", "0")
-
-
 @pytest.fixture(scope="module")
 def driver() -> Iterator[Any]:
-    from kg.headless import chromium, find_chromium
+    from kg.headless import chromium
 
-    missing = find_chromium() is None
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        missing = True
-    if missing:
-        if _browser_required():
-            pytest.fail(
-                "KG_REQUIRE_BROWSER is set but chromium, chromedriver or selenium is missing"
-            )
-        pytest.skip("chromium and chromedriver not installed (scripts/setup_browser.sh)")
+    require_browser()
     with chromium() as d:
         yield d
 
