@@ -158,22 +158,14 @@ def network_parts(g: Graph) -> tuple[set[URIRef], list[Fact3]]:
     >>> sorted(str(e) for e in entities), [str(o) for _, _, o in facts]
     (['http://x/a', 'http://x/b'], ['http://x/b'])
     """
-    facts = sorted(
-        (s, p, o)
-        for p in _fact_predicates(g)
-        for s, o in g.subject_objects(p)
-        if isinstance(s, URIRef) and isinstance(o, URIRef)
-    )
-    entities = _entity_iris(g, facts)
-    # a relation to a document, say, is no fact of the network
-    return entities, [(s, p, o) for s, p, o in facts if s in entities and o in entities]
+    return triples_network_parts(g)
 
 
 def triples_network_parts(
-    triples: Iterable[tuple[Any, Any, Any]],
+    triples: Graph | Iterable[tuple[Any, Any, Any]],
 ) -> tuple[set[URIRef], list[Fact3]]:
-    """:func:`network_parts` of a plain collection of triples (one document's part in a
-    corpus worker), without building an rdflib graph: the same entities and facts.
+    """The entities of the network and its facts (sorted), of a graph or of plain triples
+    (one document's part in a corpus worker, which needs no rdflib graph built for it).
 
     >>> X = "http://x/"
     >>> ts = [(URIRef(X + "a"), RDF.type, KG.Person), (URIRef(X + "a"), KG.visited, URIRef(X + "b")),
@@ -182,6 +174,8 @@ def triples_network_parts(
     >>> sorted(str(e) for e in entities), [str(o) for _, _, o in facts]
     (['http://x/a', 'http://x/b'], ['http://x/b'])
     """
+    if not isinstance(triples, Graph):
+        triples = list(triples)  # read twice below
     types: dict[Any, set[Any]] = defaultdict(set)
     named: set[Any] = set()
     corpus_events: set[Any] = set()
@@ -200,10 +194,10 @@ def triples_network_parts(
         for p in present
         if isinstance(p, URIRef) and (p in core or p in named or str(p).startswith(str(KGREL)))
     }
-    facts = sorted(
+    facts: list[Fact3] = sorted(
         (s, p, o)
         for s, p, o in triples
-        if p in wanted and isinstance(s, URIRef) and isinstance(o, URIRef)
+        if p in wanted and isinstance(s, URIRef) and isinstance(p, URIRef) and isinstance(o, URIRef)
     )
     iris = {
         s
