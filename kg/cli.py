@@ -583,7 +583,7 @@ def serve(
     allow_host: tuple[str, ...],
 ) -> None:
     """Serve GRAPH (a --store folder or a graph file) as a read-only SPARQL 1.1 endpoint at /sparql,
-    with a query page at /."""
+    with the explorer at / and a query page at /query."""
     from . import server
 
     services = server.service_allow_list(allow_service)
@@ -600,8 +600,8 @@ def serve(
         graph, host=host, port=port, limits=limits, on_disk=on_disk, allow_hosts=allow_host
     ) as endpoint:
         click.echo(
-            f"serving {graph} at {endpoint.url}sparql (query page: {endpoint.url}, explorer: "
-            f"{endpoint.url}explore); Ctrl-C stops",
+            f"serving {graph}: explorer {endpoint.url}, SPARQL endpoint {endpoint.url}sparql, "
+            f"query page {endpoint.url}query; Ctrl-C stops",
             err=True,
         )
         if services:
