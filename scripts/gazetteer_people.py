@@ -327,10 +327,32 @@ def arabic_names(
         if c:
             out.setdefault(c, (c, where))
     for c, where in list(out.values()):
+        for v in nasab_variants(c):
+            out.setdefault(v, (v, f"{where} (nasab shortened)"))
+    for c, where in list(out.values()):
         v = abd_variant(c)
         if v:
             out.setdefault(v, (v, f"{where} (عبد spacing)"))
     return list(out.values())
+
+
+_NASAB = re.compile(r"^((?:عبد )?\S+ بن (?:عبد )?\S+)((?: بن (?:عبد )?\S+)*)( آل \S+)$")
+
+
+def nasab_variants(name: str) -> list[str]:
+    """The forms news prints of a name in a ruling family («A bin B [bin C …] Al Z»): the
+    name and his father's with the family (without the grandfathers), and without it.
+
+    >>> nasab_variants("حمد بن عيسى بن سلمان آل خليفة")
+    ['حمد بن عيسى آل خليفة', 'حمد بن عيسى']
+    >>> nasab_variants("فيصل بن فرحان آل سعود"), nasab_variants("قيس سعيد")
+    (['فيصل بن فرحان'], [])
+    """
+    m = _NASAB.match(name)
+    if not m:
+        return []
+    short = [m.group(1) + m.group(3)] if m.group(2) else []
+    return [*short, m.group(1)]
 
 
 def abd_variant(name: str) -> str:
@@ -486,7 +508,8 @@ def _safe_names(
         n = normalize(name)
         plain = where.startswith(("arwiki-title (plain)", "arwikicats (plain)"))
         primary = head and plain
-        common = filt.all_common(name) and not (plain and given_then_family(n))
+        nasab = " بن " in f" {n} "  # «A bin B»: a man's name, whatever its words mean
+        common = filt.all_common(name) and not nasab and not (plain and given_then_family(n))
         if len(n.split()) < 2 or (not primary and (common or only_given_names(n))):
             report.counts["person name of one word, only common words or given names: dropped"] += 1
         elif n in taken or extra.get(n, "Person") != "Person":
