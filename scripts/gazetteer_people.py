@@ -329,11 +329,42 @@ def arabic_names(
     for c, where in list(out.values()):
         for v in nasab_variants(c):
             out.setdefault(v, (v, f"{where} (nasab shortened)"))
+        m = _REGNAL_NASAB.match(c)
+        if m:
+            out.setdefault(m.group(1), (m.group(1), f"{where} (regnal name)"))
     for c, where in list(out.values()):
         v = abd_variant(c)
         if v:
             out.setdefault(v, (v, f"{where} (عبد spacing)"))
     return list(out.values())
+
+
+#: Regnal ordinals: «محمد السادس» names a king however common its words are.
+ORDINALS = (
+    "الأول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+)
+_REGNAL_NASAB = re.compile(rf"^(\S+(?: \S+)? (?:{'|'.join(ORDINALS)})) بن .+$")
+
+
+def is_regnal(name: str) -> bool:
+    """Whether a normalised name is a first name and a regnal ordinal (محمد السادس).
+
+    >>> is_regnal("محمد السادس"), is_regnal("عبد الله الثاني"), is_regnal("جنوب شرق")
+    (True, True, False)
+    """
+    from kg.text import normalize
+
+    words = name.split()
+    return 1 < len(words) <= 3 and words[-1] in {normalize(o) for o in ORDINALS}
 
 
 _NASAB = re.compile(r"^((?:عبد )?\S+ بن (?:عبد )?\S+)((?: بن (?:عبد )?\S+)*)( آل \S+)$")
@@ -509,7 +540,8 @@ def _safe_names(
         plain = where.startswith(("arwiki-title (plain)", "arwikicats (plain)"))
         primary = head and plain
         nasab = " بن " in f" {n} "  # «A bin B»: a man's name, whatever its words mean
-        common = filt.all_common(name) and not nasab and not (plain and given_then_family(n))
+        named = nasab or is_regnal(n) or (plain and given_then_family(n))
+        common = filt.all_common(name) and not named
         if len(n.split()) < 2 or (not primary and (common or only_given_names(n))):
             report.counts["person name of one word, only common words or given names: dropped"] += 1
         elif n in taken or extra.get(n, "Person") != "Person":

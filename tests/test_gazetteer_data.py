@@ -194,16 +194,18 @@ def test_people_wiki_script_examples() -> None:
 
 def test_people_named_as_papers_write_them() -> None:
     """Names from English Wikipedia's infobox (السيسي), joined «عبدال…», a royal's name
-    without his grandfather's or without the family, a first name before a word that is
-    also a common noun (المعلم): every one links to its office holder."""
+    without his grandfather's or without the family, a king's regnal name without his
+    father's (محمد السادس), a first name before a word that is also a common noun
+    (المعلم): every one links to its office holder."""
     import kg
 
     text = (
         "وصل الملك حمد بن عيسى آل خليفة إلى القاهرة حيث كان في استقباله الرئيس "
         "عبدالفتاح السيسي. وشارك في المباحثات وزير الخارجية فيصل بن فرحان. "
-        "وفي دمشق استقبل وليد المعلم رئيس مجلس النواب اللبناني نبيه بري."
+        "وفي دمشق استقبل وليد المعلم رئيس مجلس النواب اللبناني نبيه بري. "
+        "وبعث العاهل المغربي محمد السادس برقية تهنئة."
     )
     g = kg.build(texts=[text])
     qids = {e.qid for e in g.entities() if e.cls == "Person"}
-    # Hamad bin Isa, el-Sisi, Faisal bin Farhan, Walid Muallem, Nabih Berri
-    assert {"Q57352", "Q307871", "Q72099398", "Q1334803", "Q704220"} <= qids
+    # Hamad bin Isa, el-Sisi, Faisal bin Farhan, Walid Muallem, Nabih Berri, Mohammed VI
+    assert {"Q57352", "Q307871", "Q72099398", "Q1334803", "Q704220", "Q57553"} <= qids
