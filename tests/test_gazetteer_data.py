@@ -203,9 +203,19 @@ def test_people_named_as_papers_write_them() -> None:
         "وصل الملك حمد بن عيسى آل خليفة إلى القاهرة حيث كان في استقباله الرئيس "
         "عبدالفتاح السيسي. وشارك في المباحثات وزير الخارجية فيصل بن فرحان. "
         "وفي دمشق استقبل وليد المعلم رئيس مجلس النواب اللبناني نبيه بري. "
-        "وبعث العاهل المغربي محمد السادس برقية تهنئة."
+        "وبعث العاهل المغربي محمد السادس برقية تهنئة. وبحث الملك عبدالله الثاني مع رئيس "
+        "الحكومة عزيز أخنوش ووزير الخارجية أيمن الصفدي التعاون بين البلدين."
     )
     g = kg.build(texts=[text])
     qids = {e.qid for e in g.entities() if e.cls == "Person"}
     # Hamad bin Isa, el-Sisi, Faisal bin Farhan, Walid Muallem, Nabih Berri, Mohammed VI
     assert {"Q57352", "Q307871", "Q72099398", "Q1334803", "Q704220", "Q57553"} <= qids
+    # Abdullah II, Aziz Akhannouch, Ayman Safadi (names from English Wikipedia's first lines)
+    assert {"Q57464", "Q1638114", "Q28336737"} <= qids
+
+
+def test_a_fathers_name_inside_a_sons_is_no_mention_of_the_father() -> None:
+    import kg
+
+    g = kg.build(texts=["وصل ولي العهد الأمير الحسين بن عبدالله الثاني إلى الرياض أمس."])
+    assert "Q57464" not in {e.qid for e in g.entities()}
