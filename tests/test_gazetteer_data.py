@@ -176,3 +176,46 @@ def test_people_link_by_full_name_never_by_a_first_name_alone() -> None:
     assert qids.get("فيصل المقداد") == "Q5431067"
     assert "المقداد" not in qids  # the surname joined the full name's node
     assert all(not q for lab, q in qids.items() if " " not in lab)  # فيصل alone: no link
+
+
+def test_people_wiki_script_examples() -> None:
+    import doctest
+
+    people_script()  # gazetteer_people_wiki sits beside it and imports build_gazetteer on use
+    spec = importlib.util.spec_from_file_location(
+        "gazetteer_people_wiki", ROOT / "scripts" / "gazetteer_people_wiki.py"
+    )
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    result = doctest.testmod(mod)
+    assert result.attempted >= 2 and result.failed == 0
+
+
+def test_people_named_as_papers_write_them() -> None:
+    """Names from English Wikipedia's infobox (السيسي), joined «عبدال…», a royal's name
+    without his grandfather's or without the family, a king's regnal name without his
+    father's (محمد السادس), a first name before a word that is also a common noun
+    (المعلم): every one links to its office holder."""
+    import kg
+
+    text = (
+        "وصل الملك حمد بن عيسى آل خليفة إلى القاهرة حيث كان في استقباله الرئيس "
+        "عبدالفتاح السيسي. وشارك في المباحثات وزير الخارجية فيصل بن فرحان. "
+        "وفي دمشق استقبل وليد المعلم رئيس مجلس النواب اللبناني نبيه بري. "
+        "وبعث العاهل المغربي محمد السادس برقية تهنئة. وبحث الملك عبدالله الثاني مع رئيس "
+        "الحكومة عزيز أخنوش ووزير الخارجية أيمن الصفدي التعاون بين البلدين."
+    )
+    g = kg.build(texts=[text])
+    qids = {e.qid for e in g.entities() if e.cls == "Person"}
+    # Hamad bin Isa, el-Sisi, Faisal bin Farhan, Walid Muallem, Nabih Berri, Mohammed VI
+    assert {"Q57352", "Q307871", "Q72099398", "Q1334803", "Q704220", "Q57553"} <= qids
+    # Abdullah II, Aziz Akhannouch, Ayman Safadi (names from English Wikipedia's first lines)
+    assert {"Q57464", "Q1638114", "Q28336737"} <= qids
+
+
+def test_a_fathers_name_inside_a_sons_is_no_mention_of_the_father() -> None:
+    import kg
+
+    g = kg.build(texts=["وصل ولي العهد الأمير الحسين بن عبدالله الثاني إلى الرياض أمس."])
+    assert "Q57464" not in {e.qid for e in g.entities()}
