@@ -102,6 +102,8 @@ TARGET_PLACE = 0.7
 PREPOSITION = 0.75
 #: A death toll read off a phrase of dying (أودى بحياة N, راح ضحيته N, مما أسفر عن مقتل N).
 CASUALTIES = 0.75
+#: A penalty a ruling imposes on someone named in its genitive (قضت المحكمة بسجن X).
+PENALTY_RULING = 0.75
 #: The sides an event is «بين» (between): they fight, or take part in it.
 EVENT_PARTIES = 0.7
 #: The place or time an event's clause names.

@@ -20,6 +20,7 @@ from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_
 from .coref import ent_of, pronoun
 from .phrases import strip_al
 from .relations import genitive_objects, noun_completion
+from .rulings import imposed_penalty
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
 from .words import (
@@ -84,6 +85,8 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     if entry.relation == "ledBy":
         _led_by(d, s, tree, n)
         return
+    if entry.relation == "killed" and imposed_penalty(tree, n):
+        return  # قضت المحكمة بإعدام X: a sentence (rulings), not a death
     if entry.relation in PERSONAL and _called_off(tree, n):
         return  # ألغت الحكومة زيارة الوزير: a visit that did not take place
     event = d.token_ent.get((s.index, n))

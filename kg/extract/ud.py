@@ -37,6 +37,7 @@ from .mentions import find_events, find_groups, find_names, find_quantities, fin
 from .places import read_places
 from .predicates import read_predicates
 from .reporting import read_sources
+from .rulings import read_sentences
 from .state import Doc
 from .titles import find_titles, read_predicative_titles
 from .tree import Tree
@@ -67,6 +68,7 @@ def extract(analysed: AnalysedDoc) -> Extraction:
         find_events(d, s, tree)
         find_groups(d, s, tree)
         read_predicates(d, s, tree)
+        read_sentences(d, s, tree)
         read_sources(d, s, tree)
         read_predicative_titles(d, s, tree)
         read_places(d, s, tree)
