@@ -39,6 +39,7 @@ from .predicates import read_predicates
 from .reporting import read_sources
 from .rulings import read_sentences
 from .state import Doc
+from .targets import read_site_holders
 from .titles import find_titles, read_predicative_titles
 from .tree import Tree
 
@@ -69,6 +70,7 @@ def extract(analysed: AnalysedDoc) -> Extraction:
         find_groups(d, s, tree)
         read_predicates(d, s, tree)
         read_sentences(d, s, tree)
+        read_site_holders(d, s, tree)
         read_sources(d, s, tree)
         read_predicative_titles(d, s, tree)
         read_places(d, s, tree)
