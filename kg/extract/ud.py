@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from ..model import AnalysedDoc, Extraction
 from .affiliation import read_affiliations
+from .appraisal import read_appraisals
 from .coref import find_anaphora
 from .finish import finish
 from .mentions import find_events, find_groups, find_names, find_quantities, find_times
@@ -71,6 +72,7 @@ def extract(analysed: AnalysedDoc) -> Extraction:
         read_predicates(d, s, tree)
         read_sentences(d, s, tree)
         read_site_holders(d, s, tree)
+        read_appraisals(d, s, tree)
         read_sources(d, s, tree)
         read_predicative_titles(d, s, tree)
         read_places(d, s, tree)

@@ -1,0 +1,79 @@
+"""Appraisals: describing something as bad is criticising it, as good is praising it.
+
+وصفت المنظمة الحكم بأنه ظالم: the organisation criticized the ruling; وصف الوزير الاتفاق
+بأنه خطوة تاريخية: the minister praised the agreement. The verb of describing gives an
+open relation (its lemma) in ``relations``; when the words after بأن judge the object, that
+fact's relation becomes ``criticized`` or ``praised``. غير before a word judges it the
+other way (غير عادلة, غير قانوني: criticized).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..lexicon import relations as lexmod
+from ..model import Sentence
+from ..text import normalize
+from .state import Doc
+from .tree import Tree
+
+#: Verbs of describing something as something (وصف X بأنه Y).
+DESCRIBING_VERBS = frozenset(normalize(w) for w in "وصف".split())
+#: Words that judge what they describe as bad.
+BAD_WORDS = frozenset(
+    normalize(w)
+    for w in "ظالم جائر باطل خطير مسيس تعسفي استفزازي عدواني مخز كارثي فاشل سلبي عبثي "
+    "متهور ارهابي انتهاك جريمة مؤسف عنصري وحشي".split()
+)
+#: Words that judge what they describe as good (and as bad after غير: غير عادلة).
+GOOD_WORDS = frozenset(
+    normalize(w)
+    for w in "تاريخي ايجابي مثمر بناء ناجح شجاع جيد ممتاز مهم هام انجاز عادل قانوني مقبول "
+    "شرعي مسؤول منصف".split()
+)
+#: The word that turns a judgement around (غير عادلة: unjust).
+NEGATOR = normalize("غير")
+
+
+def read_appraisals(d: Doc, s: Sentence, tree: Tree) -> None:
+    """The describing facts of a sentence that judge their object, as criticized or praised.
+
+    >>> from kg import build
+    >>> g = build(texts=["ووصفت المنظمة الحكم بأنه ظالم."])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts()]
+    [('المنظمة', 'criticized', 'الحكم')]
+    >>> g = build(texts=["ووصف الوزير الاتفاق بأنه خطوة تاريخية."])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts()]
+    [('الوزير', 'praised', 'الاتفاق')]
+    """
+    verbs = [t.id for t in s.tokens if t.upos == "VERB" and lexmod.key(t.lemma) in DESCRIBING_VERBS]
+    for v in verbs:
+        judged = _judgement(tree, v)
+        if judged is None:
+            continue
+        at = tree.tok(v).start
+        for n, f in enumerate(d.facts):
+            if (
+                f.sentence == s.index
+                and f.start <= at < f.end
+                and f.lemma
+                and (lexmod.key(f.lemma) in DESCRIBING_VERBS)
+            ):
+                d.facts[n] = replace(f, relation=judged)
+
+
+def _judgement(tree: Tree, v: int) -> str | None:
+    """criticized or praised for the words after بأن on verb v, or None."""
+    words = [c for c in tree.children(v, "ccomp") if tree.tok(c).upos in ("ADJ", "NOUN")]
+    bad = good = False
+    for w in words:
+        negated = any(
+            normalize(tree.tok(k).form) == NEGATOR for k in tree.children(w, "advmod", "amod")
+        )
+        for k in (w, *tree.children(w, "amod")):
+            lemma = lexmod.key(tree.tok(k).lemma)
+            bad |= lemma in BAD_WORDS or (negated and lemma in GOOD_WORDS)
+            good |= lemma in GOOD_WORDS and not negated
+    if bad == good:
+        return None
+    return "criticized" if bad else "praised"
