@@ -9,6 +9,8 @@ not a death caused (``nouns`` asks :func:`imposed_penalty`).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..lexicon import relations as lexmod
 from ..model import Sentence
 from ..text import normalize
@@ -26,6 +28,10 @@ RULING_VERBS = frozenset(normalize(w) for w in "قضي قضى حكم".split())
 RULING_NOUNS = frozenset(normalize(w) for w in "حكم احكام".split())
 #: Verbs whose subject gives the ruling noun they take (أصدرت المحكمة حكما).
 ISSUING_VERBS = frozenset(normalize(w) for w in "اصدر".split())
+#: Verbs that, said of a court, convict (أدانت المحكمة X) rather than condemn.
+CONVICTING_VERBS = frozenset(normalize(w) for w in "ادان".split())
+#: First words of the name of a court or a judge.
+COURT_WORDS = frozenset(normalize(w) for w in "محكمة المحكمة قاضي القاضي".split())
 #: What never gives a ruling (a court is often an unnamed Thing: المحكمة، محكمة عسكرية).
 NOT_COURTS = frozenset({"Event", "Quantity", "TimeExpression", "Statement"})
 
@@ -74,6 +80,25 @@ def read_sentences(d: Doc, s: Sentence, tree: Tree) -> None:
         for obj, oi in convicted if courts else []:
             for court in courts:
                 d.fact(court, "sentenced", obj, s, tree, [v, oi], PENALTY_RULING, "حكم")
+
+
+def read_convictions(d: Doc, s: Sentence, tree: Tree) -> None:
+    """A court that أدان someone convicted them (أدانت المحكمة X بتهم ...): the sentence's
+    condemned facts of a court are sentenced ones.
+
+    >>> from kg import build
+    >>> g = build(texts=["أدانت محكمة فرنسية الوزير السابق بتهم فساد."])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts()]
+    [('محكمة فرنسية', 'sentenced', 'الوزير السابق')]
+    """
+    for n, f in enumerate(d.facts):
+        if (
+            f.sentence == s.index
+            and f.relation == "condemned"
+            and lexmod.key(f.lemma) in CONVICTING_VERBS
+            and any(normalize(name).split(" ")[0] in COURT_WORDS for name in d.ent(f.subject).names)
+        ):
+            d.facts[n] = replace(f, relation="sentenced")
 
 
 def _genitives(tree: Tree, n: int) -> list[int]:

@@ -38,7 +38,7 @@ from .mentions import find_events, find_groups, find_names, find_quantities, fin
 from .places import read_places
 from .predicates import read_predicates
 from .reporting import read_sources
-from .rulings import read_sentences
+from .rulings import read_convictions, read_sentences
 from .state import Doc
 from .targets import read_site_holders
 from .titles import find_titles, read_predicative_titles
@@ -71,6 +71,7 @@ def extract(analysed: AnalysedDoc) -> Extraction:
         find_groups(d, s, tree)
         read_predicates(d, s, tree)
         read_sentences(d, s, tree)
+        read_convictions(d, s, tree)
         read_site_holders(d, s, tree)
         read_appraisals(d, s, tree)
         read_sources(d, s, tree)
