@@ -52,13 +52,9 @@ def read_appraisals(d: Doc, s: Sentence, tree: Tree) -> None:
         if judged is None:
             continue
         at = tree.tok(v).start
-        for n, f in enumerate(d.facts):
-            if (
-                f.sentence == s.index
-                and f.start <= at < f.end
-                and f.lemma
-                and (lexmod.key(f.lemma) in DESCRIBING_VERBS)
-            ):
+        for n in d.sentence_facts(s.index):
+            f = d.facts[n]
+            if f.start <= at < f.end and f.lemma and lexmod.key(f.lemma) in DESCRIBING_VERBS:
                 d.facts[n] = replace(f, relation=judged)
 
 

@@ -91,10 +91,10 @@ def read_convictions(d: Doc, s: Sentence, tree: Tree) -> None:
     >>> [(f.subject, f.relation, f.object) for f in g.facts()]
     [('محكمة فرنسية', 'sentenced', 'الوزير السابق')]
     """
-    for n, f in enumerate(d.facts):
+    for n in d.sentence_facts(s.index):
+        f = d.facts[n]
         if (
-            f.sentence == s.index
-            and f.relation == "condemned"
+            f.relation == "condemned"
             and lexmod.key(f.lemma) in CONVICTING_VERBS
             and any(normalize(name).split(" ")[0] in COURT_WORDS for name in d.ent(f.subject).names)
         ):

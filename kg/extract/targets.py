@@ -33,7 +33,8 @@ def read_site_holders(d: Doc, s: Sentence, tree: Tree) -> None:
     >>> [(f.subject, f.relation, f.object) for f in g.facts() if f.relation == "targeted"]
     [('المقاتلات', 'targeted', 'مواقع لحزب العمال الكردستاني'), ('المقاتلات', 'targeted', 'حزب العمال الكردستاني')]
     """
-    facts = [f for f in d.facts if f.sentence == s.index and f.relation in ATTACK_RELATIONS]
+    facts = [d.facts[n] for n in d.sentence_facts(s.index)]
+    facts = [f for f in facts if f.relation in ATTACK_RELATIONS]
     for f in facts:
         holder = _holder(d, s, tree, f.object)
         if holder is not None and holder != d.find(f.subject):
