@@ -106,6 +106,8 @@ CASUALTIES = 0.75
 PENALTY_RULING = 0.75
 #: An attack on a party's sites (غارات على مواقع لداعش) is one on the party: read through a noun.
 SITES_OWNER = 0.7
+#: Criticism drawn from someone (أثار القرار انتقادات من X): X criticized it, read through a noun.
+DRAWN_CRITICISM = 0.7
 #: The sides an event is «بين» (between): they fight, or take part in it.
 EVENT_PARTIES = 0.7
 #: The place or time an event's clause names.

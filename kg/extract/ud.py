@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from ..model import AnalysedDoc, Extraction
 from .affiliation import read_affiliations
-from .appraisal import read_appraisals
+from .appraisal import read_appraisals, read_drawn_criticism
 from .coref import find_anaphora
 from .finish import finish
 from .mentions import find_events, find_groups, find_names, find_quantities, find_times
@@ -74,6 +74,7 @@ def extract(analysed: AnalysedDoc) -> Extraction:
         read_convictions(d, s, tree)
         read_site_holders(d, s, tree)
         read_appraisals(d, s, tree)
+        read_drawn_criticism(d, s, tree)
         read_sources(d, s, tree)
         read_predicative_titles(d, s, tree)
         read_places(d, s, tree)
