@@ -207,6 +207,17 @@ class Doc:
 
     # ---------------------------------------------------------------- facts
 
+    def sentence_facts(self, sentence: int) -> list[int]:
+        """The positions in ``facts`` of one sentence's facts, read from the end: facts are
+        written sentence by sentence, so a step after the predicates finds the current
+        sentence's without a pass over the whole document."""
+        out = []
+        for n in range(len(self.facts) - 1, -1, -1):
+            if self.facts[n].sentence != sentence:
+                break
+            out.append(n)
+        return out[::-1]
+
     def fact(
         self,
         subj: str | None,

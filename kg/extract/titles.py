@@ -61,6 +61,9 @@ def find_titles(d: Doc, s: Sentence, tree: Tree) -> None:
 
 def _title(d: Doc, s: Sentence, tree: Tree, t: Token, title: str, owner: str | None) -> None:
     """One title word: its Position mention, and the person it names."""
+    person = _appos_person(d, s, tree, t.id)
+    if titles()[title].relation == "descriptor" and person is None:
+        return  # اعتقلت الشرطة الناشط: a person known by the description, no title
     ids = _title_words(d, s, tree, t.id)
     head_word = title[2:] if title.startswith("ال") else title
     mods = frozenset(
@@ -70,7 +73,6 @@ def _title(d: Doc, s: Sentence, tree: Tree, t: Token, title: str, owner: str | N
     )
     if any(tree.rel(k) == "nmod" and tree.tok(k).head == t.id for k in ids):
         mods = mods | {GENITIVE}  # رئيس مجلس النواب: a bare الرئيس is someone else
-    person = _appos_person(d, s, tree, t.id)
     words = [tree.tok(k).form for k in ids]
     dropped = normalize(t.form) != title and "ا" + normalize(t.form) == title
     if dropped and ids[0] == t.id:
@@ -82,7 +84,7 @@ def _title(d: Doc, s: Sentence, tree: Tree, t: Token, title: str, owner: str | N
         a, b = tree.span(ids)
         if dropped and ids[0] == t.id and d.text[a:b] in names:
             names[names.index(d.text[a:b])] = "ا" + d.text[a:b]
-    if titles()[title].relation == "honorific":
+    if titles()[title].relation in ("honorific", "descriptor"):
         if person is not None:  # قال السيد بانفالكار: the courtesy title names no position
             d.token_ent[(s.index, t.id)] = person
             if titles()[title].gender == "f":
