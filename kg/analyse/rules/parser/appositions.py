@@ -9,6 +9,7 @@ genitive (:func:`number_genitive`).
 
 from __future__ import annotations
 
+from ....text import normalize
 from .phrases import Unit
 from .words import COMMAS, W, attach, human, reattach, title_tok
 
@@ -42,8 +43,17 @@ def _honorific(ws: list[W], u: Unit, prev: Unit | None) -> bool:
         and title_tok(ws, u.head)
         and w.definite
         and prev is not None
-        and prev.kind == "NP"
-        and title_tok(ws, prev.head)  # right after a title phrase, not after a name
+        # right after a title phrase (its last unit may be a genitive PP: الأمين العام
+        # لمجلس التعاون; معالي وزير الخارجية: the title under an honorific), not after a
+        # name: _title_before finds the title whose phrase runs up to here
+        and (
+            prev.kind == "PP"
+            or (
+                prev.kind == "NP"
+                and any(title_tok(ws, m) for m in range(prev.first, prev.last + 1))
+            )
+        )
+        and ws[prev.head].ent_label != "Person"
         and u.head + 1 < len(ws)
         and ws[u.head + 1].ent_label == "Person"  # and right before the name: a bare honorific
     ):
@@ -112,13 +122,31 @@ def _title_before(ws: list[W], first: int) -> int:
         ):
             return -1
         if title_tok(ws, t):
-            inside = all(_descends(ws, m, t) or ws[m].upos == "PUNCT" for m in range(t + 1, k + 1))
+            top = _under_honorific(ws, t)
+            inside = all(
+                _descends(ws, m, t) or _descends(ws, m, top) or ws[m].upos == "PUNCT"
+                for m in range(t + 1, k + 1)
+            )
             if not inside:
                 continue  # a title inside another's phrase: المتحدث باسم القائد العام ... يحيى رسول
             while ws[t].deprel == "appos" and ws[t].head >= 0 and title_tok(ws, ws[t].head):
                 t = ws[t].head  # أمير قطر الشيخ تميم: the name belongs to the first title
             return t
     return -1
+
+
+#: Honorifics a title may stand under (معالي الأمين العام): the parse may hang the title's
+#: phrase on the honorific.
+_HONORIFICS = frozenset(normalize(w) for w in "جلالة سمو فخامة معالي سعادة".split())
+
+
+def _under_honorific(ws: list[W], t: int) -> int:
+    """The honorific a title is the genitive of (معالي الأمين العام لمجلس ...: the ل
+    phrase hangs on معالي), or the title itself."""
+    h = ws[t].head
+    if ws[t].deprel == "nmod" and h >= 0 and normalize(ws[h].form) in _HONORIFICS:
+        return h
+    return t
 
 
 def _descends(ws: list[W], m: int, t: int) -> bool:
