@@ -9,6 +9,7 @@ genitive (:func:`number_genitive`).
 
 from __future__ import annotations
 
+from ....lexicon.words import title_at, titles
 from ....text import normalize
 from .phrases import Unit
 from .words import COMMAS, W, attach, human, reattach, title_tok
@@ -73,6 +74,7 @@ def _title_after_name(ws: list[W], u: Unit, prev: Unit | None) -> bool:
         and prev.kind == "PUNCT"
         and ws[prev.head].form in COMMAS
         and (title_tok(ws, u.head) or _role_noun(ws, u))
+        and not _courtesy_name(ws, u.head)
         and prev.first > 0
         and ws[prev.first - 1].ent_label == "Person"
     ):
@@ -82,6 +84,18 @@ def _title_after_name(ws: list[W], u: Unit, prev: Unit | None) -> bool:
         name = ws[name].head
     reattach(ws, u.head, name, "appos")
     return True
+
+
+def _courtesy_name(ws: list[W], i: int) -> bool:
+    """A courtesy title right before a name (عين هادي، الدكتور أحمد فضيل، محافظا): a
+    second person, not a title of the name before the comma."""
+    title = title_at([w.form for w in ws[i : i + 2]], 0)
+    return (
+        title is not None
+        and titles()[title].relation == "honorific"
+        and i + 1 < len(ws)
+        and ws[i + 1].ent_label == "Person"
+    )
 
 
 def _role_noun(ws: list[W], u: Unit) -> bool:
