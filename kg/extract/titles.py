@@ -274,7 +274,8 @@ def _appos_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     cands = tree.children(i, "appos", "flat", "nmod")
     for c in list(cands):
         if tree.rel(c) == "appos" and title_of(tree, c) and (_chain(tree, c) or _courtesy(tree, c)):
-            cands += tree.children(c, "appos", "flat")  # أمير قطر الشيخ تميم: through the honorific
+            # أمير قطر الشيخ تميم: through the honorific (د. takes the name as its genitive)
+            cands += tree.children(c, "appos", "flat", "nmod")
     if tree.rel(i) in ("appos", "compound"):  # compound: English "President Trump"
         cands.append(tree.tok(i).head)
     for c in cands:

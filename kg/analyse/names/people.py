@@ -525,7 +525,12 @@ def _family_name(tokens: Sequence[Token], j: int, w: _NameWalk) -> bool:
     if w.k > w.first_part_end and _clause_goes_on(after) and _patronym_family_name(tokens, j, w):
         w.k = nxt  # after the father's name, the family name: عادل بن أحمد الجبير
         return False
-    if w.k > w.first_part_end and g.startswith("ال") and g.endswith("ي") and _clause_goes_on(after):
+    if (
+        w.k > w.first_part_end
+        and g.startswith("ال")
+        and g.endswith("ي")
+        and (_clause_goes_on(after) or _indefinite_noun(after))
+    ):
         w.k = nxt  # a family name shaped like a relative adjective: محمد شياع السوداني
     return False
 
@@ -539,6 +544,12 @@ def _clause_goes_on(after: Token | None) -> bool:
         or after.upos == "ADV"
         or normalize(after.form) in _TIME_WORDS
     )
+
+
+def _indefinite_noun(after: Token | None) -> bool:
+    """An indefinite noun after a name (التقى سامي ناصر الحربي سفير اليابان): the next
+    phrase, so the relative adjective before it ended the name."""
+    return after is not None and after.upos == "NOUN" and not normalize(after.form).startswith("ال")
 
 
 def _patronym_family_name(tokens: Sequence[Token], j: int, w: _NameWalk) -> bool:

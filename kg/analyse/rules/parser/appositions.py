@@ -42,7 +42,7 @@ def _honorific(ws: list[W], u: Unit, prev: Unit | None) -> bool:
         u.kind == "NP"
         and w.ent < 0
         and title_tok(ws, u.head)
-        and w.definite
+        and (w.definite or w.form.endswith("."))  # الشيخ, or an abbreviation: د.
         and prev is not None
         # right after a title phrase (its last unit may be a genitive PP: الأمين العام
         # لمجلس التعاون; معالي وزير الخارجية: the title under an honorific), not after a
