@@ -326,6 +326,19 @@ def _transparent_target(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     return _effort_maker(d, s, tree, i) or _quoted_name_after(d, s, tree, i)
 
 
+#: Classes of named things whose words are no action nouns (مجلس التعاون, منظمة التحرير).
+_NAMED_THINGS = frozenset({"Organization", "Country", "Group", "City", "Region", "Place"})
+
+
+def word_of_a_name(d: Doc, s: Sentence, n: int) -> bool:
+    """Whether noun n is a word inside a name (التعاون in مجلس التعاون لدول الخليج العربية:
+    the council, no cooperation), not its first word."""
+    key = d.token_ent.get((s.index, n))
+    if key is None or d.ent(key).cls not in _NAMED_THINGS:
+        return False
+    return d.token_ent.get((s.index, n - 1)) == key
+
+
 #: Nouns of efforts that stand for who makes them, named in a relative clause too (الجهود
 #: التي تبذلها السعودية -> Saudi Arabia); not forces (القوات التي تدعمها إيران).
 EFFORT_NOUNS = frozenset(normalize(w) for w in "جهود جهد دور مساعي".split())

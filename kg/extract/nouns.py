@@ -17,7 +17,7 @@ from .appointments import APPOINTING, position_facts, predicative_titles, titles
 from .arguments import COMPANY_WORDS, dropped_subjects, expand, fits, subjects
 from .casualties import casualty_noun, cause, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
-from .coref import ent_of, pronoun
+from .coref import ent_of, pronoun, word_of_a_name
 from .phrases import strip_al
 from .relations import genitive_objects, noun_completion
 from .state import AGENTIVE, PLACES, Doc, Predicate
@@ -77,7 +77,7 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     completion = noun_completion(d, tree, n)
     if completion is not None:
         entry = completion[0]
-    if entry is None or _word_of_a_name(d, s, n):
+    if entry is None or word_of_a_name(d, s, n):
         return
     if tree.case(n) == "في" and normalize(tok.form) in PREPOSITIONAL_NOUNS:
         return  # في مواجهة مرشحين: "against", a preposition, not a confrontation
@@ -150,19 +150,6 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
         if is_event and event is not None and entry.relation in ATTACKS:
             _attack_place(d, s, tree, event, n, oi)
-
-
-#: Classes of named things whose words are no action nouns (مجلس التعاون, منظمة التحرير).
-_NAMED_THINGS = frozenset({"Organization", "Country", "Group", "City", "Region", "Place"})
-
-
-def _word_of_a_name(d: Doc, s: Sentence, n: int) -> bool:
-    """Whether noun n is a word inside a name (التعاون in مجلس التعاون لدول الخليج العربية:
-    the council, no cooperation), not its first word."""
-    key = d.token_ent.get((s.index, n))
-    if key is None or d.ent(key).cls not in _NAMED_THINGS:
-        return False
-    return d.token_ent.get((s.index, n - 1)) == key
 
 
 def _with_taking_part(d: Doc, s: Sentence, tree: Tree, n: int) -> bool:
