@@ -323,7 +323,39 @@ def _transparent_target(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
         key = d.token_ent.get((s.index, k))
         if key is not None and d.ent(key).cls in AGENTIVE:
             return d.find(key)
-    return _quoted_name_after(d, s, tree, i)
+    return _effort_maker(d, s, tree, i) or _quoted_name_after(d, s, tree, i)
+
+
+#: Classes of named things whose words are no action nouns (مجلس التعاون, منظمة التحرير).
+_NAMED_THINGS = frozenset({"Organization", "Country", "Group", "City", "Region", "Place"})
+
+
+def word_of_a_name(d: Doc, s: Sentence, n: int) -> bool:
+    """Whether noun n is a word inside a name (التعاون in مجلس التعاون لدول الخليج العربية:
+    the council, no cooperation), not its first word."""
+    key = d.token_ent.get((s.index, n))
+    if key is None or d.ent(key).cls not in _NAMED_THINGS:
+        return False
+    return d.token_ent.get((s.index, n - 1)) == key
+
+
+#: Nouns of efforts that stand for who makes them, named in a relative clause too (الجهود
+#: التي تبذلها السعودية -> Saudi Arabia); not forces (القوات التي تدعمها إيران).
+EFFORT_NOUNS = frozenset(normalize(w) for w in "جهود جهد دور مساعي".split())
+
+
+def _effort_maker(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
+    """The subject of a relative clause on an effort noun, or on a noun coordinated with
+    it (ثمن الجهود والمساندة التي تقدمها قوات التحالف: the coalition)."""
+    if strip_al(normalize(tree.tok(i).form)) not in EFFORT_NOUNS:
+        return None
+    for h in (i, *tree.children(i, "conj")):
+        for v in tree.children(h, "acl:relcl"):
+            for k in tree.children(v, "nsubj"):
+                key = d.token_ent.get((s.index, k))
+                if key is not None and d.ent(key).cls in AGENTIVE:
+                    return d.find(key)
+    return None
 
 
 #: An honorific phrase reaches its person within this many words (صاحب السمو الملكي

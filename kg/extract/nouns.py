@@ -17,7 +17,7 @@ from .appointments import APPOINTING, position_facts, predicative_titles, titles
 from .arguments import COMPANY_WORDS, dropped_subjects, expand, fits, subjects
 from .casualties import casualty_noun, cause, scene_event, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
-from .coref import ent_of, pronoun
+from .coref import ent_of, pronoun, word_of_a_name
 from .phrases import strip_al
 from .relations import genitive_objects, noun_completion
 from .rulings import imposed_penalty
@@ -78,7 +78,7 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     completion = noun_completion(d, tree, n)
     if completion is not None:
         entry = completion[0]
-    if entry is None:
+    if entry is None or word_of_a_name(d, s, n):
         return
     if tree.case(n) == "في" and normalize(tok.form) in PREPOSITIONAL_NOUNS:
         return  # في مواجهة مرشحين: "against", a preposition, not a confrontation

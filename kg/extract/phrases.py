@@ -58,6 +58,7 @@ def np_ids(tree: Tree, head: int, limit: int = NP_WORDS) -> list[int]:
                     and tree.tok(k).upos != "PRON"
                     and strip_diacritics(tree.tok(k).lemma)
                     not in SAYING_NOUNS  # عن مسؤول قوله: not "مسؤول قول"
+                    and not _addressee(tree, k)
                 )
             ):
                 out.append(k)
@@ -65,6 +66,17 @@ def np_ids(tree: Tree, head: int, limit: int = NP_WORDS) -> list[int]:
             elif r == "case" and h != head:
                 out.append(k)
     return sorted(set(out))[:limit] if len(out) > limit else sorted(set(out))
+
+
+#: Nouns for the people a statement is made to (قال الوزير للصحفيين): a ل-phrase of them
+#: is the addressee, not a genitive of the speaker.
+ADDRESSEE_NOUNS = frozenset(normalize(w) for w in "صحفي صحافي مراسل إعلامي".split())
+
+
+def _addressee(tree: Tree, k: int) -> bool:
+    """Whether token k is a ل-phrase naming the press a statement is made to
+    (للصحفيين, للصحافيين, للمراسلين)."""
+    return tree.case(k) == "ل" and normalize(strip_diacritics(tree.tok(k).lemma)) in ADDRESSEE_NOUNS
 
 
 def _counts_next(tree: Tree, head: int, k: int) -> bool:

@@ -275,14 +275,19 @@ def _appos_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     """The person a title is in apposition with: an appos/flat name child, its parent, or the name right after it."""
     cands = tree.children(i, "appos", "flat", "nmod")
     for c in list(cands):
-        if tree.rel(c) == "appos" and title_of(tree, c) and _chain(tree, c):
-            cands += tree.children(c, "appos", "flat")  # أمير قطر الشيخ تميم: through the honorific
+        if tree.rel(c) == "appos" and title_of(tree, c) and (_chain(tree, c) or _courtesy(tree, c)):
+            # أمير قطر الشيخ تميم: through the honorific (د. takes the name as its genitive)
+            cands += tree.children(c, "appos", "flat", "nmod")
     if tree.rel(i) in ("appos", "compound"):  # compound: English "President Trump"
         cands.append(tree.tok(i).head)
     for c in cands:
         key = d.token_ent.get((s.index, c))
         if key is not None and d.ent(key).cls == "Person" and d.ent(key).proper:
             return d.find(key)  # (a person known by another title is someone else)
+    if tree.rel(i) == "nmod" and title_of(tree, tree.tok(i).head):
+        return (
+            None  # المستشار السياسي للأمين العام X: the name is the adviser's, not the genitive's
+        )
     if i < len(tree.toks) and (s.index, i + 1) not in d.token_ent:
         surname = d.surnames.get(normalize(tree.tok(i + 1).form))
         if surname is not None:  # الرئيس عباس: the title and the surname of a person named
@@ -298,6 +303,13 @@ def _chain(tree: Tree, i: int) -> bool:
     """Whether a title in apposition to another is a link of its chain (الشيخ, الملك,
     العميد), not a second person's title (ولي العهد السعودي الرئيسَ الكيني)."""
     return strip_al(normalize(tree.tok(i).form)) in CHAIN_TITLES
+
+
+def _courtesy(tree: Tree, i: int) -> bool:
+    """Whether a title is a courtesy title (السيد, الدكتور, الأستاذ), which names no
+    position: وزير الخارجية الأستاذ X is the minister's name."""
+    title = title_of(tree, i)
+    return title is not None and titles()[title].relation == "honorific"
 
 
 def _comma_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
