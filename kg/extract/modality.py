@@ -86,6 +86,18 @@ ARGUMENTS = frozenset(
 #: Relations of a nominal predicate that a clause brings about (ستشهد الزيارة محادثات:
 #: the talks), and so shares the clause's planned modality; a subject (الزيارة) is given.
 BROUGHT_ABOUT = frozenset({"obj", "iobj", "obl"})
+#: Relations that tie a noun to the noun of its phrase (ستستضيف جولة من المفاوضات بين
+#: A و B: the talks are in the phrase of the round the clause brings about).
+PHRASE_LINKS = frozenset({"nmod", "amod", "conj", "appos", "flat", "compound"})
+#: Lemmas of verbs by which an event that is their subject takes place (ستنطلق المحادثات،
+#: تجري الانتخابات، ستنعقد القمة): that event is as planned as the verb.
+OCCUR = frozenset(
+    normalize(w)
+    for w in (
+        "جرى انطلق انعقد عقد بدأ أقيم أجري استأنف استؤنف اختتم التأم نظم تنظم انطلاق "
+        "take start begin open convene"
+    ).split()
+)
 #: Relations of a complement to a planning or denial word.
 COMPLEMENTS = frozenset({"ccomp", "xcomp", "csubj", "obj"})
 #: Relations through which a planning noun governs what is planned (التخطيط لعمليات
@@ -140,12 +152,83 @@ def _kinds(tree: Tree, pred: int, relation: str) -> set[str]:
     if tree.tok(pred).upos in NOMINAL and tree.base_rel(pred) in ARGUMENTS:
         if state:  # a title or membership: only what is said of the noun itself
             return _own(tree, pred)
-        kinds = _own(tree, pred) | _governed(tree, pred)
+        kinds = _own(tree, pred) | _governed(tree, pred) | _planned_noun(tree, pred)
         clause = next((a for a in tree.ancestors(pred) if tree.tok(a).upos == "VERB"), 0)
-        if clause and tree.base_rel(pred) in BROUGHT_ABOUT:
+        if clause and _brought_about(tree, pred, clause):
             kinds |= modality_kinds(tree, clause, speech) & {PLANNED, CONDITIONAL, REPORTED}
         return kinds
-    return modality_kinds(tree, pred, speech)
+    kinds = modality_kinds(tree, pred, speech)
+    if not state:
+        kinds |= _at_planned_event(tree, pred)
+    return kinds
+
+
+def _phrase_top(tree: Tree, i: int) -> int:
+    """The head of the noun phrase token i is in (جولة of جولة من المفاوضات)."""
+    while tree.base_rel(i) in PHRASE_LINKS:
+        h = tree.tok(i).head
+        if not h or tree.tok(h).upos not in NOMINAL:
+            break
+        i = h
+    return i
+
+
+def _brought_about(tree: Tree, pred: int, clause: int) -> bool:
+    """Whether the noun phrase of a nominal predicate is what its clause brings about:
+    its object (ستستضيف جولة من المفاوضات), or the event that takes place as the verb
+    says (ستنطلق المحادثات، تعقد القمة)."""
+    top = _phrase_top(tree, pred)
+    if tree.tok(top).head != clause:
+        return False
+    rel = tree.base_rel(top)
+    if rel in BROUGHT_ABOUT:
+        return True
+    occurs = _lemma(tree, clause) in OCCUR or tree.tok(clause).feat("Voice") == "Pass"
+    return rel == "nsubj" and occurs
+
+
+def _planned_noun(tree: Tree, i: int) -> set[str]:
+    """Planned when an event noun, or a noun of its phrase, is said to be expected or to
+    come (الزيارة المرتقبة، القمة المقبلة، الجولة المرتقبة من المحادثات)."""
+    chain = [i]
+    while chain[-1] != _phrase_top(tree, chain[-1]) and len(chain) < len(tree.toks):
+        chain.append(tree.tok(chain[-1]).head)
+    if not any(_event_noun(tree, n) for n in chain):
+        return set()
+    for n in chain:
+        if any(_lemma(tree, k) in PLANNING | COMING for k in tree.children(n, "amod")):
+            return {PLANNED}
+    return set()
+
+
+def _at_planned_event(tree: Tree, pred: int) -> set[str]:
+    """Planned when a verb in the present tense tells what happens at an event that is
+    planned: a relative clause on the event noun (في زيارة يلتقي خلالها، قمة يشارك فيها)
+    in a clause that is planned, or on an event said to come (الزيارة المرتقبة التي
+    يلتقي خلالها). A verb in the past tense there tells what already happened."""
+    event = tree.tok(pred).head
+    if not (_imperfect(tree, pred) and tree.base_rel(pred) == "acl" and _event_noun(tree, event)):
+        return set()
+    if _planned_noun(tree, event):
+        return {PLANNED}
+    frame = next((a for a in tree.ancestors(event) if tree.tok(a).upos == "VERB"), 0)
+    if frame and tree.base_rel(_phrase_top(tree, event)) in ARGUMENTS:
+        return _markers(tree, frame) & {PLANNED, CONDITIONAL}
+    return set()
+
+
+def _event_noun(tree: Tree, i: int) -> bool:
+    """Whether token i is a noun the event lexicon knows (زيارة، قمة، محادثات)."""
+    from ..lexicon.relations import load
+
+    t = tree.tok(i)
+    if not i or t.upos != "NOUN":
+        return False
+    return any(
+        load(lang).event_type(w) is not None
+        for lang in ("ar", "en")
+        for w in (t.lemma or t.form, t.form)
+    )
 
 
 def modality_kinds(tree: Tree, pred: int, speech: bool) -> set[str]:
