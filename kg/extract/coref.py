@@ -29,7 +29,7 @@ from .phrases import (
     np_ids,
     strip_al,
 )
-from .state import AGENTIVE, Doc, Ent
+from .state import AGENTIVE, Doc, Ent, article_absorbed
 from .tree import Tree
 from .words import (
     COLLECTIVES,
@@ -191,6 +191,8 @@ def nominal(d: Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> str
         return None
     if n in d.surnames:  # شولتس after أولاف شولتس
         return d.find(d.surnames[n])
+    if article_absorbed(tree, i) and "ا" + n in d.surnames:  # للمقداد: المقداد
+        return d.find(d.surnames["ا" + n])
     # a name or entity deeper in the phrase: حلفاء الولايات المتحدة keeps its own head
     if not create:
         return None

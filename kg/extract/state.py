@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon import gazetteer, relations as lexmod
 from ..model import ASSERTED, AnalysedDoc, Mention, Sentence
-from ..text import strip_diacritics
+from ..text import normalize, strip_diacritics
 from ..vocab import SPEECH_RELATIONS
 from .confidence import REPORTED_DISCOUNT
 from .modality import modality, reported
@@ -174,7 +174,7 @@ class Doc:
         mid = f"m{len(self.mentions) + 1}"
         self.mentions.append(Mention(mid, s.index, a, b, surface, cls, e.key, kind, head))
         e.mentions.append(mid)
-        name = _whole_word(surface, tree, max(ids))
+        name = _article_back(_whole_word(surface, tree, max(ids)), tree, min(ids))
         if name not in e.names:
             e.names.append(name)
         if kind == "name":
@@ -274,6 +274,36 @@ def _whole_word(surface: str, tree: Tree, last: int) -> str:
     if nxt is not None and nxt.upos == "PUNCT" and _opens_unclosed(surface, nxt.form):
         return surface + nxt.form  # لحزب "العدالة والتنمية": the name's closing mark too
     return surface
+
+
+def _article_back(name: str, tree: Tree, first: int) -> str:
+    """A name whose article the preposition ل took gets its article back (see
+    :func:`article_absorbed`): المقداد, not لمقداد, the name a reader knows and other
+    mentions use."""
+    if article_absorbed(tree, first) and name.startswith("ل") and not name.startswith("لل"):
+        return "ا" + name
+    return name
+
+
+def article_absorbed(tree: Tree, i: int) -> bool:
+    """Whether token i is a definite word whose article the preposition before it took
+    (للمقداد: ل + المقداد, written with one ل; not للبنان, whose ل is its own).
+
+    >>> from kg.model import Sentence, Token
+    >>> toks = (Token(1, "ل", "لِ", "ADP", 2, "case", 0, 1),
+    ...         Token(2, "لمقداد", "مقداد", "NOUN", 0, "root", 1, 7, "Definite=Def"))
+    >>> article_absorbed(Tree(Sentence(0, 0, 7, "للمقداد", toks)), 2)
+    True
+    """
+    t = tree.tok(i)
+    prev = tree.tok(i - 1) if i > 1 else None
+    return (
+        prev is not None
+        and normalize(prev.form) == "ل"
+        and prev.end == t.start
+        and t.feat("Definite") == "Def"
+        and normalize(t.form).startswith("ل")
+    )
 
 
 def _opens_unclosed(surface: str, mark: str) -> bool:
