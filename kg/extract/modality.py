@@ -46,6 +46,11 @@ PLANNING = frozenset(
         "plan intend expect schedule"
     ).split()
 )
+#: Lemmas of verbs and nouns of charging someone with a task (كلفه بتشكيل الحكومة،
+#: تكليفه بتأسيس هيئة): the body one is charged with forming is to come.
+TASKING = frozenset(normalize(w) for w in "كلف تكليف أوكل فوض تفويض".split())
+#: Verbal nouns of forming (تشكيل): a body one is charged with forming is to come.
+FORMING = frozenset(normalize(w) for w in "تشكيل تأسيس".split())
 #: Lemmas of verbs whose clausal complement is denied (نفى أن يكون التقى).
 DENIAL = frozenset(normalize(w) for w in ("نفى أنكر deny".split()))
 #: Verbs that a preceding لا / ما make "still", not "not" (لا يزال، ما زال).
@@ -151,7 +156,7 @@ def _kinds(tree: Tree, pred: int, relation: str) -> set[str]:
     speech, state = relation in SPEECH_RELATIONS, relation in STATE_RELATIONS
     if tree.tok(pred).upos in NOMINAL and tree.base_rel(pred) in ARGUMENTS:
         if state:  # a title or membership: only what is said of the noun itself
-            return _own(tree, pred)
+            return _own(tree, pred) | _tasked(tree, pred)
         kinds = _own(tree, pred) | _governed(tree, pred) | _planned_noun(tree, pred)
         clause = next((a for a in tree.ancestors(pred) if tree.tok(a).upos == "VERB"), 0)
         if clause and _brought_about(tree, pred, clause):
@@ -161,6 +166,16 @@ def _kinds(tree: Tree, pred: int, relation: str) -> set[str]:
     if not state:
         kinds |= _at_planned_event(tree, pred)
     return kinds
+
+
+def _tasked(tree: Tree, i: int) -> set[str]:
+    """Planned when token i is forming what someone is charged with forming (كلفه بتشكيل
+    الحكومة: he is to head it once it is formed; كلفها برئاسة الحكومة heads it now)."""
+    h = tree.tok(i).head
+    forming = normalize(tree.tok(i).form) in FORMING
+    if h and forming and tree.case(i) == "ب" and _lemma(tree, h) in TASKING:
+        return {PLANNED}
+    return set()
 
 
 def _phrase_top(tree: Tree, i: int) -> int:

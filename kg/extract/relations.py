@@ -16,7 +16,7 @@ from ..lexicon.words import people_nouns
 from ..model import Sentence, Token
 from ..text import normalize, strip_diacritics
 from ..vocab import OPEN
-from .appointments import APPOINTING, position_facts, predicative_titles
+from .appointments import APPOINTING, position_facts, predicative_titles, tasked_leaders
 from .arguments import fits
 from .confidence import OPEN_CAP
 from .coref import ent_of
@@ -394,6 +394,7 @@ def relation_facts(
             note_pairs(d, p, subj, obj)
     if p.rel in APPOINTING and p.subjects:
         position_facts(d, s, tree, p.v, predicative_titles(d, s, tree, p.v), objects)
+        tasked_leaders(d, s, tree, p.v, objects)
     note_joint_subjects(d, p)
     if p.rel in MEETING_RELATIONS and p.subjects and objects:
         meeting_event(d, s, tree, p.v, p.subjects, [o for o, _ in objects])
