@@ -30,7 +30,7 @@ from ..model import ASSERTED, CONDITIONAL, NEGATED, PLANNED, REPORTED
 from ..text import normalize, strip_diacritics
 from ..vocab import SPEECH_RELATIONS
 from .tree import Tree
-from .words import NEGATIONS, OPENING_QUOTES
+from .words import MONTHS, NEGATIONS, OPENING_QUOTES
 
 #: Strongest first: the modality a fact gets when markers of several kinds apply.
 PRECEDENCE = (CONDITIONAL, NEGATED, PLANNED, REPORTED)
@@ -306,15 +306,15 @@ def _imperfect(tree: Tree, i: int) -> bool:
 
 
 def _future_time(tree: Tree, k: int) -> bool:
-    """Whether child k names a coming day: غدا, a weekday (يتوجه الرئيس الثلاثاء إلى ...:
-    news tells past events in the perfect, so a day on an imperfect event verb is to
-    come), or a time that is المقبل / القادم."""
+    """Whether child k names a coming day: غدا, a weekday or a date (يتوجه الرئيس
+    الثلاثاء إلى ..., يزور الجزائر في 25 أغسطس: news tells past events in the perfect, so
+    a day on an imperfect event verb is to come), or a time that is المقبل / القادم."""
     if tree.base_rel(k) not in ("obl", "advmod", "nmod"):
         return False
     for w in [k, *tree.children(k, "nmod", "amod", "flat")]:
         form = normalize(tree.tok(w).form)
-        if form in TOMORROW or _lemma(tree, w) in COMING:
-            return True
+        if form in TOMORROW or _lemma(tree, w) in COMING or form in MONTHS:
+            return True  # غدا, المقبل, a date (في 25 أغسطس, يوم 3 مارس)
         if form.startswith("ال") and form[2:] in WEEKDAYS:  # الأحد, not أحد (one of)
             return True
     return False
