@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lexicon import gazetteer, relations as lexmod
-from ..model import ASSERTED, AnalysedDoc, Mention, Sentence
+from ..model import ASSERTED, PLANNED, AnalysedDoc, Mention, Sentence
 from ..text import normalize, strip_diacritics
 from ..vocab import SPEECH_RELATIONS
 from .confidence import REPORTED_DISCOUNT
@@ -52,6 +52,10 @@ class Ent:
     proper: bool = False  # has a proper-name mention
 
 
+#: Relations of taking part in an event (the event their object) and of its place and
+#: time (the event their subject).
+EVENT_PARTS = frozenset({"participatedIn", "attended", "hosted"})
+EVENT_SETTING = frozenset({"location", "pointInTime"})
 #: Dependents of a predicate that can be its time (أمس is an adverb, يوم الأحد an oblique).
 TIME_DEPS = ("obl:tmod", "advmod", "obl", "nmod")
 
@@ -231,6 +235,9 @@ class Doc:
         pred = ids[0] if ids and ids[0] else 0
         if pred and reported(tree, pred):
             conf *= REPORTED_DISCOUNT  # said by someone, not stated by the article
+        mod = modality(tree, pred, rel)
+        if mod == ASSERTED and self._of_planned_event(tree, pred, rel, subj, obj):
+            mod = PLANNED
         self.facts.append(
             Fact(
                 subj,
@@ -241,10 +248,28 @@ class Doc:
                 b,
                 conf,
                 lemma,
-                modality(tree, pred, rel),
+                mod,
                 self.time_of(s, tree, pred) if pred else "",
             )
         )
+
+    def _of_planned_event(self, tree: Tree, pred: int, rel: str, subj: str, obj: str) -> bool:
+        """Whether a verb in the present tense tells of an event the article gave as
+        planned before, and as nothing else (تستضيف نيروبي الأسبوع المقبل قمة. ويشارك في
+        القمة رؤساء ...: they are to take part)."""
+        t = tree.tok(pred) if pred else None
+        if t is None or t.upos != "VERB" or t.feat("Aspect") != "Imp" or t.feat("Mood") == "Jus":
+            return False
+        event = obj if rel in EVENT_PARTS else subj if rel in EVENT_SETTING else ""
+        if not event or self.ent(event).cls != "Event":
+            return False
+        told = [
+            f.modality
+            for f in self.facts
+            if (f.relation in EVENT_PARTS and self.find(f.object) == event)
+            or (f.relation in EVENT_SETTING and self.find(f.subject) == event)
+        ]
+        return PLANNED in told and ASSERTED not in told
 
     def time_of(self, s: Sentence, tree: Tree, pred: int) -> str:
         """The words of the time expression that modifies a predicate (التقى … أمس,
