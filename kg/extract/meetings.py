@@ -13,7 +13,7 @@ from ..lexicon import relations as lexmod
 from ..lexicon.words import designators
 from ..model import Sentence
 from ..text import normalize
-from .arguments import COMPANY_WORDS, expand
+from .arguments import COMPANY_WORDS, expand, subjects
 from .confidence import (
     BROUGHT_TOGETHER,
     BROUGHT_TOGETHER_MET,
@@ -46,6 +46,8 @@ JOURNEYS = ("arrivedIn", "visited")
 DESTINATIONS = PLACES | {"Organization"}
 #: Event types of talks that an event can bring (ستشهد الزيارة محادثات مع X).
 TALKS = frozenset({"talks", "negotiations", "meeting"})
+#: Verbal nouns of holding talks (لإجراء محادثات مع X, لعقد مباحثات مع X).
+HOLDING = frozenset(normalize(w) for w in ("إجراء", "عقد"))
 #: Prepositions of the genitive that names who makes an event (زيارة الرئيس, الزيارة
 #: الأولى للوزير): none, or ل.
 DOER_CASES = frozenset({"", "ل"})
@@ -171,6 +173,46 @@ def talks_at_event(
         )
     p.subjects = []
     return True
+
+
+def talks_to_hold(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
+    """يتوجه X إلى موسكو لإجراء محادثات مع Y: the subject of the verb whose purpose is
+    holding talks, and the parties after مع, take part in them (and X meets Y); what one
+    goes to do is to come (see :data:`kg.extract.modality.PURPOSES`).
+
+    >>> from kg import build
+    >>> g = build(texts=["يتوجه الوزير إلى موسكو لإجراء محادثات مع نظيره الروسي."])
+    >>> sorted((f.subject, f.relation, f.modality) for f in g.facts(modality="*") if f.relation != "arrivedIn")
+    [('الوزير', 'met', 'planned'), ('الوزير', 'participatedIn', 'planned'), ('نظيره الروسي', 'participatedIn', 'planned')]
+    """
+    h = tree.tok(n).head
+    if normalize(tree.tok(n).form) not in HOLDING or tree.case(n) != "ل" or not h:
+        return
+    if tree.tok(h).upos != "VERB":
+        return
+    talks = [
+        j
+        for j in tree.children(n, "nmod")
+        if not tree.has_case(j)
+        and _is_event(d, s, j)
+        and d.lex.event_type(lexmod.key(tree.tok(j).lemma)) in TALKS
+    ]
+    doers, conf = subjects(d, s, tree, h, False)
+    if not talks or not doers:
+        return
+    event = d.find(d.token_ent[(s.index, talks[0])])
+    parties = [
+        (k, j)
+        for j in [*tree.children(n, "nmod"), *tree.children(talks[0], "nmod")]
+        if tree.case(j) == "مع"
+        for k in [ent_of(d, s, tree, j)]
+        if k is not None and d.ent(k).cls in AGENTIVE
+    ]
+    for who, wi in [(doers[0], n), *parties]:
+        d.fact(who, "participatedIn", event, s, tree, [n, wi], min(conf, PARTICIPATION_CAP))
+    for other, wi in parties[:1]:
+        d.fact(doers[0], "met", other, s, tree, [n, wi], min(conf, PARTICIPATION_CAP))
+        d.last_pair = (doers[0], other)
 
 
 def _is_event(d: Doc, s: Sentence, j: int) -> bool:

@@ -49,6 +49,9 @@ PLANNING = frozenset(
 #: Lemmas of verbs and nouns of charging someone with a task (كلفه بتشكيل الحكومة،
 #: تكليفه بتأسيس هيئة): the body one is charged with forming is to come.
 TASKING = frozenset(normalize(w) for w in "كلف تكليف أوكل فوض تفويض".split())
+#: Verbal nouns of what one goes somewhere to do, after ل (يتوجه إلى موسكو لإجراء محادثات،
+#: لحضور القمة، للقاء نظيره): the purpose is to come.
+PURPOSES = frozenset(normalize(w) for w in "إجراء عقد حضور مشاركة لقاء توقيع زيارة بحث".split())
 #: Verbal nouns of forming (تشكيل): a body one is charged with forming is to come.
 FORMING = frozenset(normalize(w) for w in "تشكيل تأسيس".split())
 #: Lemmas of verbs whose clausal complement is denied (نفى أن يكون التقى).
@@ -158,6 +161,7 @@ def _kinds(tree: Tree, pred: int, relation: str) -> set[str]:
         if state:  # a title or membership: only what is said of the noun itself
             return _own(tree, pred) | _tasked(tree, pred)
         kinds = _own(tree, pred) | _governed(tree, pred) | _planned_noun(tree, pred)
+        kinds |= _purpose(tree, pred)
         clause = next((a for a in tree.ancestors(pred) if tree.tok(a).upos == "VERB"), 0)
         if clause and _brought_about(tree, pred, clause):
             kinds |= modality_kinds(tree, clause, speech) & {PLANNED, CONDITIONAL, REPORTED}
@@ -166,6 +170,16 @@ def _kinds(tree: Tree, pred: int, relation: str) -> set[str]:
     if not state:
         kinds |= _at_planned_event(tree, pred)
     return kinds
+
+
+def _purpose(tree: Tree, i: int) -> set[str]:
+    """Planned when token i is what the verb it hangs on is done for (لإجراء محادثات،
+    لحضور القمة)."""
+    h = tree.tok(i).head
+    purpose = _lemma(tree, i) in PURPOSES and tree.case(i) == "ل"
+    if h and purpose and tree.tok(h).upos == "VERB" and tree.base_rel(i) in ("obl", "advcl"):
+        return {PLANNED}
+    return set()
 
 
 def _tasked(tree: Tree, i: int) -> set[str]:
