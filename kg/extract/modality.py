@@ -169,6 +169,8 @@ def _kinds(tree: Tree, pred: int, relation: str) -> set[str]:
     kinds = modality_kinds(tree, pred, speech)
     if not state:
         kinds |= _at_planned_event(tree, pred)
+    if not state and tree.tok(pred).upos in NOMINAL:
+        kinds |= _planned_noun(tree, pred)  # a headline: زيارة مرتقبة للرئيس إلى المغرب
     return kinds
 
 

@@ -219,7 +219,8 @@ def _blessing(tree: Tree) -> frozenset[int]:
 
 def on_adjective(tree: Tree, n: int, preps: tuple[str, ...]) -> list[int]:
     """The prepositional phrases (under ``preps``) of noun n that the parse hung on its
-    adjective (زيارة ماكرون المرتقبة إلى المغرب: إلى المغرب on المرتقبة).
+    adjective or on its genitive after ل (زيارة ماكرون المرتقبة إلى المغرب: إلى المغرب on
+    المرتقبة; زيارة للرئيس إلى المغرب: on الرئيس).
 
     >>> from kg.model import Sentence, Token
     >>> rows = [("زيارة", "NOUN", 0, "root"), ("المرتقبة", "ADJ", 1, "amod"),
@@ -228,9 +229,13 @@ def on_adjective(tree: Tree, n: int, preps: tuple[str, ...]) -> list[int]:
     >>> on_adjective(Tree(Sentence(0, 0, 4, "", toks)), 1, ("الي",))
     [4]
     """
+    hosts = [
+        *tree.children(n, "amod"),
+        *(g for g in tree.children(n, "nmod") if tree.case(g) == "ل"),
+    ]
     return [
         j
-        for a in tree.children(n, "amod")
+        for a in hosts
         for j in tree.children(a, "obl", "nmod")
         if j > a and tree.case(j).split(" ")[0] in preps
     ]
