@@ -62,6 +62,9 @@ TITLE_BODY = 0.85
 TITLE_NATIONALITY = 0.8
 #: A title said of a subject (أصبحت فنلندا عضوا في الحلف).
 TITLE_PREDICATIVE = 0.75
+#: The body one is charged with forming or heading (كلفه بتشكيل الحكومة): a post to
+#: come, read from a fixed phrase, as sure as a predicative title.
+TASKED_LEADER = 0.75
 #: A name that says what its organisation fights (التحالف الدولي ضد داعش).
 NAME_PURPOSE = 0.8
 

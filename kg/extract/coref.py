@@ -29,7 +29,7 @@ from .phrases import (
     np_ids,
     strip_al,
 )
-from .state import AGENTIVE, Doc, Ent
+from .state import AGENTIVE, Doc, Ent, article_absorbed
 from .tree import Tree
 from .words import (
     COLLECTIVES,
@@ -127,6 +127,21 @@ def _honoured_before(d: Doc, s: Sentence, tree: Tree, j: int) -> str | None:
     (not the party or body nearer to it): the last person named with a title the
     honorific goes with (جلالة: الملك, العاهل) in this sentence or the two before, else
     the person the suffix resolves to."""
+    titled = _honoured_titled(d, s, tree, j)
+    if titled is not None:
+        return titled
+    avoid: set[str] = set()
+    for _ in range(HONORIFIC_REACH):
+        found = pronoun(d, s, tree, j, avoid)
+        if found is None or d.ent(found).cls == "Person":
+            return found
+        avoid.add(found)
+    return None
+
+
+def _honoured_titled(d: Doc, s: Sentence, tree: Tree, j: int) -> str | None:
+    """The last person named with a title the honorific before suffix j goes with
+    (جلالته: الملك, العاهل) in this sentence or the two before; None if none."""
     n = strip_al(normalize(tree.tok(j - 1).form))
     heads = HONOURED_TITLES.get(n[:-1] + "ه", frozenset()) | HONOURED_TITLES.get(n, frozenset())
     for key, _, at in reversed(d.history):
@@ -137,12 +152,6 @@ def _honoured_before(d: Doc, s: Sentence, tree: Tree, j: int) -> str | None:
             strip_al(normalize(name)).split(" ")[0] in heads for name in e.names
         ):
             return d.find(key)
-    avoid: set[str] = set()
-    for _ in range(HONORIFIC_REACH):
-        found = pronoun(d, s, tree, j, avoid)
-        if found is None or d.ent(found).cls == "Person":
-            return found
-        avoid.add(found)
     return None
 
 
@@ -191,6 +200,8 @@ def nominal(d: Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> str
         return None
     if n in d.surnames:  # شولتس after أولاف شولتس
         return d.find(d.surnames[n])
+    if article_absorbed(tree, i) and "ا" + n in d.surnames:  # للمقداد: المقداد
+        return d.find(d.surnames["ا" + n])
     # a name or entity deeper in the phrase: حلفاء الولايات المتحدة keeps its own head
     if not create:
         return None
@@ -410,12 +421,17 @@ def pronoun(d: Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None = 
         return None
     exclude = set(exclude or ())
     h = tree.tok(i).head
+    parallel = _parallel_object(tree, i)
+    if parallel:
+        return pronoun(d, s, tree, parallel, exclude)  # وعينه ... وكلفه: the same one
     if h and tree.rel(i) == "obj":
         # an object pronoun never refers to its own verb's subject (ودمروها)
         for v in (h, tree.tok(h).head if tree.rel(h) == "conj" else 0):
             for j in tree.children(v, "nsubj") if v else []:
                 for x in [j, *tree.children(j, "conj")]:  # (and what is coordinated with it)
                     k = d.token_ent.get((s.index, x))
+                    suffix = _honorific_pronoun(d, s, tree, x) if k is None else 0
+                    k = _honoured_titled(d, s, tree, suffix) if suffix else k  # وكلفه جلالته
                     if k:
                         exclude.add(d.find(k))
     found = None
@@ -427,6 +443,21 @@ def pronoun(d: Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None = 
     if found is None:
         found = _antecedent_noun(d, s, tree, i, gender, number)
     return found
+
+
+def _parallel_object(tree: Tree, i: int) -> int:
+    """The object pronoun, the same word, of the verb that the verb of object pronoun i is
+    coordinated with (عينه رئيسا للحكومة وكلفه بتشكيلها: both ه are one man); 0 if none.
+    It comes before i, so resolving it ends."""
+    h = tree.tok(i).head
+    if not h or tree.rel(i) != "obj" or tree.rel(h) != "conj":
+        return 0
+    first = tree.tok(h).head
+    for j in tree.children(first, "obj") if first else []:
+        t = tree.tok(j)
+        if j < i and t.upos == "PRON" and normalize(t.form) == normalize(tree.tok(i).form):
+            return j
+    return 0
 
 
 def _nearest_before(

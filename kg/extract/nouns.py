@@ -18,7 +18,7 @@ from .arguments import COMPANY_WORDS, dropped_subjects, expand, fits, subjects
 from .casualties import casualty_noun, cause, scene_event, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun, word_of_a_name
-from .phrases import strip_al
+from .phrases import on_adjective, strip_al
 from .relations import genitive_objects, noun_completion
 from .rulings import imposed_penalty
 from .state import AGENTIVE, PLACES, Doc, Predicate
@@ -451,6 +451,7 @@ def _noun_arguments(
     after ل is the doer of a personal event (زيارة للرئيس إلى الدوحة). The prepositional
     objects of its support verb count as its own (شنت القوات هجوما على كييف)."""
     kids = [j for j in tree.children(n, "nmod", "obj") if tree.tok(j).upos != "PRON"]
+    kids += on_adjective(tree, n, entry.preps)
     possessive = any(tree.tok(j).upos == "PRON" and j > n for j in tree.children(n, "nmod"))
     lam = any(tree.case(j) == "ل" and j > n for j in kids)
     genitive = any(not tree.has_case(j) for j in kids)

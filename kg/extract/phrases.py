@@ -227,3 +227,27 @@ def _blessing(tree: Tree) -> frozenset[int]:
             if p.upos == "PRON" and w.end == p.start and tree.tok(i + 1).end == w.start:
                 out |= {i + 1, i + 2, i + 3}
     return frozenset(out)
+
+
+def on_adjective(tree: Tree, n: int, preps: tuple[str, ...]) -> list[int]:
+    """The prepositional phrases (under ``preps``) of noun n that the parse hung on its
+    adjective or on its genitive after ل (زيارة ماكرون المرتقبة إلى المغرب: إلى المغرب on
+    المرتقبة; زيارة للرئيس إلى المغرب: on الرئيس).
+
+    >>> from kg.model import Sentence, Token
+    >>> rows = [("زيارة", "NOUN", 0, "root"), ("المرتقبة", "ADJ", 1, "amod"),
+    ...         ("إلى", "ADP", 4, "case"), ("المغرب", "PROPN", 2, "obl")]
+    >>> toks = tuple(Token(i, f, f, u, h, r, i, i + 1) for i, (f, u, h, r) in enumerate(rows, 1))
+    >>> on_adjective(Tree(Sentence(0, 0, 4, "", toks)), 1, ("الي",))
+    [4]
+    """
+    hosts = [
+        *tree.children(n, "amod"),
+        *(g for g in tree.children(n, "nmod") if tree.case(g) == "ل"),
+    ]
+    return [
+        j
+        for a in hosts
+        for j in tree.children(a, "obl", "nmod")
+        if j > a and tree.case(j).split(" ")[0] in preps
+    ]

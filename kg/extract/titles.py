@@ -27,6 +27,9 @@ BARE_TITLE_SENTENCES = 2
 GENITIVE = "#genitive"
 #: Classes of the bodies a title or a predicative title relates a person to.
 BODIES = ("Organization", "Country", "Group")
+#: Prepositions of a place one goes to or comes from, never the body a title heads
+#: (زيارة الرئيس الكيني إلى اليابان, parsed with إلى اليابان on الرئيس).
+DIRECTIONS = frozenset(normalize(w) for w in ("إلى", "من", "نحو", "عن"))
 #: The relation column of a title that relates its holder to no body (نظير: a counterpart).
 NO_RELATION = "-"
 #: Titles whose relation to the body in their phrase is the whole of the role they name.
@@ -426,7 +429,7 @@ def _title_body(d: Doc, s: Sentence, tree: Tree, t: int, rel: str, person: str) 
         if k == t:
             continue
         key = d.token_ent.get((s.index, k))
-        if key is None:
+        if key is None or _directed(tree, k, t):
             continue
         e = d.ent(key)
         if e.cls in BODIES and d.find(key) != person:
@@ -445,6 +448,16 @@ def _title_body(d: Doc, s: Sentence, tree: Tree, t: int, rel: str, person: str) 
                 if key is not None and d.find(key) != person:
                     d.fact(person, rel, key, s, tree, [t, g], TITLE_BODY)
                     return True
+    return False
+
+
+def _directed(tree: Tree, k: int, t: int) -> bool:
+    """Whether token k hangs on title t through a preposition of direction."""
+    node = k
+    while node and node != t:
+        if tree.case(node).split(" ")[0] in DIRECTIONS:
+            return True
+        node = tree.tok(node).head
     return False
 
 
