@@ -1,0 +1,221 @@
+"""Organisation rows of the gazetteer: parties and movements with Wikidata QIDs and Arabic names.
+
+Used by ``scripts/build_gazetteer.py`` (``build`` and ``extract-orgs``); see
+``kg/data/GAZETTEER_SOURCES.md`` for the pinned upstream files and their licences.
+
+The upstream files are EveryPolitician's ``sources/wikidata/groups.json`` (github
+``everypolitician/everypolitician-data``): for each parliamentary group of a legislature,
+the party's Wikidata QID (``identifiers``, scheme ``wikidata``) and its Wikidata labels and
+aliases in every language (``other_names``). Every QID and Arabic name here is Wikidata's
+own (CC0); nothing is typed by hand.
+
+What goes in, and which names are kept (every name is also matched in running text):
+
+- a group with a QID and at least one Arabic name (Arabic letters only);
+- a QID already in the gazetteer is not added again; a curated row *without* a QID whose
+  English label and Arabic name agree with the group gets the QID (Hezbollah, whose
+  curated row had no source for it);
+- names of two words or more only (one word: a common word or a part of longer names);
+  a two-word name made only of common words only after a party's or movement's word
+  (تيار المستقبل, حركة أمل: :data:`_BODY`); not another row's name, not a name the analyser knows as
+  another class, and not a name two groups share: both lose it (حزب العدالة والتنمية is
+  Turkey's AKP and Morocco's PJD; each keeps its qualified alias);
+- an English label two groups share is qualified with the country ("Justice and
+  Development Party (Turkey)").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # build_gazetteer imports this module; the types only matter to mypy
+    from build_gazetteer import NameFilter, Report, Row
+
+LIC_EP = (
+    "CC0 1.0 (Wikidata labels and QIDs, as EveryPolitician's groups.json gives them; the "
+    "repository carries no licence file and none of its code is used)"
+)
+GROUP_COLUMNS = ("qid", "label_en", "names_ar", "country", "group", "source")
+_AR_ONLY = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u0670-\u06D3 ]+$")
+_QID = re.compile(r"^Q[1-9]\d*$")
+#: A party's or a movement's word: a two-word name of common words after one of these is a
+#: name (تيار المستقبل, حركة أمل); other two-word names of common words are not.
+_BODY = frozenset({"حزب", "حركه", "تيار", "جبهه", "جماعه", "منظمه", "كتائب", "تنظيم"})
+#: Country names for qualifying an English label two groups share.
+_COUNTRY_EN = {"LB": "Lebanon", "TR": "Turkey", "MA": "Morocco"}
+
+
+def group_names(group: dict[str, object]) -> tuple[str, str, list[str]]:
+    """(QID, English label, Arabic names: the label first, then the aliases) of one entry
+    of a groups.json; empty strings when the entry has no Wikidata QID.
+
+    >>> g = {"identifiers": [{"scheme": "wikidata", "identifier": "Q9"}],
+    ...      "other_names": [{"lang": "ar", "name": "حركة المثال", "source": "wikidata-label"},
+    ...                      {"lang": "en", "name": "Example Movement"},
+    ...                      {"lang": "ar", "name": "Example"},
+    ...                      {"lang": "fa", "name": "جنبش مثال"},
+    ...                      {"lang": "ar", "name": "حركة  المثال الكبرى"}]}
+    >>> group_names(g)
+    ('Q9', 'Example Movement', ['حركة المثال', 'حركة المثال الكبرى'])
+    """
+    ids = group.get("identifiers") or []
+    assert isinstance(ids, list)
+    qid = next((i["identifier"] for i in ids if i.get("scheme") == "wikidata"), "")
+    if not _QID.match(qid):
+        return "", "", []
+    names = group.get("other_names") or []
+    assert isinstance(names, list)
+    en = next((n["name"] for n in names if n.get("lang") == "en"), "")
+    ar: list[str] = []
+    for n in names:
+        if n.get("lang") == "ar":
+            name = " ".join(str(n["name"]).split())
+            if _AR_ONLY.match(name) and name not in ar:
+                ar.append(name)
+    return qid, en, ar
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """The ``extract-orgs`` command of ``build_gazetteer.py``."""
+    o = sub.add_parser("extract-orgs", help="rewrite ep_groups.tsv from groups.json files")
+    o.add_argument(
+        "--ep-groups",
+        nargs="+",
+        required=True,
+        help="CC=PATH=SOURCE: country code, groups.json, repo@commit:path (one per file)",
+    )
+
+
+def extract_cli(args: list[str], dest: Path) -> int:
+    """``extract-orgs --ep-groups CC=PATH=SOURCE ...``: rewrite ``ep_groups.tsv``."""
+    extract_groups(
+        [(a.split("=")[0], Path(a.split("=")[1]), a.split("=", 2)[2]) for a in args], dest
+    )
+    return 0
+
+
+def extract_groups(files: list[tuple[str, Path, str]], dest: Path) -> None:
+    """Rewrite ``ep_groups.tsv`` from groups.json files: (country code, path, source)."""
+    from build_gazetteer import write_tsv
+
+    out = []
+    for country, path, source in files:
+        for key, group in json.loads(path.read_text(encoding="utf-8")).items():
+            qid, en, ar = group_names(group)
+            if qid and en and ar:
+                out.append([qid, en, "|".join(ar), country, key, source])
+    header = (dest / "ep_groups.tsv").read_text(encoding="utf-8").split("\nqid\t", 1)[0]
+    write_tsv(dest / "ep_groups.tsv", GROUP_COLUMNS, out)
+    text = (dest / "ep_groups.tsv").read_text(encoding="utf-8")
+    (dest / "ep_groups.tsv").write_text(header + "\n" + text, encoding="utf-8")
+
+
+def org_rows(
+    src: Path, before: list[Row], filt: NameFilter, extra: dict[str, str], report: Report
+) -> list[Row]:
+    """The Organization rows (see the module docstring), after the rows ``before`` (whose
+    names they never take); a curated row without a QID may get one (changed in place)."""
+    from build_gazetteer import normalize, read_tsv
+
+    groups = read_tsv(src / "ep_groups.tsv")
+    taken: dict[str, str] = {}
+    for r in before:
+        for n in r.names():
+            taken.setdefault(normalize(n), r.qid or r.label_en)
+    seen = {r.qid for r in before if r.qid}
+    holders: dict[str, set[str]] = defaultdict(set)
+    for g in groups:
+        for n in g["names_ar"].split("|"):
+            holders[normalize(n)].add(g["qid"])
+    en_count = defaultdict(set)
+    for g in groups:
+        en_count[g["label_en"].casefold()].add(g["qid"])
+    rows = []
+    for g in groups:
+        if g["qid"] in seen:
+            report.counts["organisation QID already in the gazetteer: skipped"] += 1
+            continue
+        if _fills_curated(g, before, normalize):
+            report.counts["organisation QID given to a curated row without one"] += 1
+            seen.add(g["qid"])
+            continue
+        names = _safe_names(g, taken, holders, filt, extra, report, normalize)
+        if not names:
+            report.counts["organisation without a safe Arabic name: left out"] += 1
+            continue
+        label_en = g["label_en"]
+        if len(en_count[label_en.casefold()]) > 1:
+            label_en = f"{label_en} ({_COUNTRY_EN.get(g['country'], g['country'])})"
+        rows.append(_row(g, label_en, names))
+        seen.add(g["qid"])
+        for n in names:
+            taken[normalize(n)] = g["qid"]
+    return sorted(rows, key=lambda r: (r.label_en, r.qid))
+
+
+def _fills_curated(g: dict[str, str], before: list[Row], normalize) -> bool:  # type: ignore[no-untyped-def]
+    """Give the group's QID to the curated row without one that is the same body: same
+    English label and a shared Arabic name."""
+    names = {normalize(n) for n in g["names_ar"].split("|")}
+    for r in before:
+        if (
+            r.curated
+            and not r.qid
+            and r.type == "Organization"
+            and r.label_en.casefold() == g["label_en"].casefold()
+            and names & {normalize(n) for n in r.names()}
+        ):
+            r.qid = g["qid"]
+            r.source = g["source"].split(":", 1)[0]
+            r.qid_sources = f"{g['source']} group {g['group']} identifiers wikidata"
+            r.licence = f"{r.licence}; {LIC_EP}"
+            r.note = f"QID from EveryPolitician's Wikidata groups ({g['label_en']}, {g['country']})"
+            return True
+    return False
+
+
+def _safe_names(  # type: ignore[no-untyped-def]
+    g: dict[str, str],
+    taken: dict[str, str],
+    holders: dict[str, set[str]],
+    filt: NameFilter,
+    extra: dict[str, str],
+    report: Report,
+    normalize,
+) -> list[str]:
+    out = []
+    for name in g["names_ar"].split("|"):
+        n = normalize(name)
+        words = n.split()
+        if len(words) < 2 or (len(words) == 2 and words[0] not in _BODY and filt.all_common(name)):
+            report.counts["organisation name of one word or only common words: dropped"] += 1
+        elif len(holders[n]) > 1:
+            report.counts["organisation name two groups share: dropped"] += 1
+        elif n in taken or extra.get(n, "Organization") != "Organization":
+            report.counts["organisation name held by another row: dropped"] += 1
+        elif name not in out:
+            out.append(name)
+    return out
+
+
+def _row(g: dict[str, str], label_en: str, names: list[str]) -> Row:
+    from build_gazetteer import Row
+
+    return Row(
+        g["qid"],
+        label_en,
+        names[0],
+        names[1:],
+        "Organization",
+        g["source"].split(":", 1)[0],
+        qid_sources=f"{g['source']} group {g['group']} identifiers wikidata",
+        label_ar_source=f"{g['source']} other_names lang ar (Wikidata label, then aliases)",
+        licence=LIC_EP,
+        note=f"political party or movement of {g['country']}",
+        country=g["country"],
+    )
