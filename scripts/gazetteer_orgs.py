@@ -16,10 +16,14 @@ What goes in, and which names are kept (every name is also matched in running te
   English label and Arabic name agree with the group gets the QID (Hezbollah, whose
   curated row had no source for it);
 - names of two words or more only (one word: a common word or a part of longer names);
-  a two-word name made only of common words only after a party's or movement's word
-  (تيار المستقبل, حركة أمل: :data:`_BODY`); not another row's name, not a name the analyser knows as
+  a two-word name whose first word is a common word, or whose second word is another
+  row's name, only after a party's or movement's word (تيار المستقبل, حركة أمل:
+  :data:`_BODY`; not نداء تونس, آفاق تونس, which are also "Tunisia's call", "Tunisia's
+  prospects"); not another row's name, not a name the analyser knows as
   another class, and not a name two groups share: both lose it (حزب العدالة والتنمية is
-  Turkey's AKP and Morocco's PJD; each keeps its qualified alias);
+  Turkey's AKP and Morocco's PJD; each keeps its qualified alias), nor a generic one
+  (:data:`_GENERIC`: حزب العمال);
+- a group that is no organisation (EveryPolitician's "independent politician") is left out;
 - an English label two groups share is qualified with the country ("Justice and
   Development Party (Turkey)").
 """
@@ -44,10 +48,15 @@ GROUP_COLUMNS = ("qid", "label_en", "names_ar", "country", "group", "source")
 _AR_ONLY = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u0670-\u06D3 ]+$")
 _QID = re.compile(r"^Q[1-9]\d*$")
 #: A party's or a movement's word: a two-word name of common words after one of these is a
-#: name (تيار المستقبل, حركة أمل); other two-word names of common words are not.
+#: name (تيار المستقبل, حركة أمل); other two-word names starting with a common word are not.
 _BODY = frozenset({"حزب", "حركه", "تيار", "جبهه", "جماعه", "منظمه", "كتائب", "تنظيم"})
+#: Names that several countries' parties bear (Labour in Britain, the PKK's short name, the
+#: Workers' Parties of Algeria and Brazil): never a name of one row.
+_GENERIC = frozenset({"حزب العمال"})
+#: Groups of a legislature that are no organisation (EveryPolitician lists independents).
+_NOT_BODY = re.compile(r"^independent\b", re.IGNORECASE)
 #: Country names for qualifying an English label two groups share.
-_COUNTRY_EN = {"LB": "Lebanon", "TR": "Turkey", "MA": "Morocco"}
+_COUNTRY_EN = {"LB": "Lebanon", "TR": "Turkey", "MA": "Morocco", "TN": "Tunisia", "DZ": "Algeria"}
 
 
 def group_names(group: dict[str, object]) -> tuple[str, str, list[str]]:
@@ -74,7 +83,7 @@ def group_names(group: dict[str, object]) -> tuple[str, str, list[str]]:
     ar: list[str] = []
     for n in names:
         if n.get("lang") == "ar":
-            name = " ".join(str(n["name"]).split())
+            name = " ".join(str(n["name"]).replace("\u0640", "").split())  # no tatweel
             if _AR_ONLY.match(name) and name not in ar:
                 ar.append(name)
     return qid, en, ar
@@ -137,6 +146,9 @@ def org_rows(
         en_count[g["label_en"].casefold()].add(g["qid"])
     rows = []
     for g in groups:
+        if _NOT_BODY.match(g["label_en"]):
+            report.counts["group that is no organisation (independents): left out"] += 1
+            continue
         if g["qid"] in seen:
             report.counts["organisation QID already in the gazetteer: skipped"] += 1
             continue
@@ -192,10 +204,15 @@ def _safe_names(  # type: ignore[no-untyped-def]
     for name in g["names_ar"].split("|"):
         n = normalize(name)
         words = n.split()
-        if len(words) < 2 or (len(words) == 2 and words[0] not in _BODY and filt.all_common(name)):
+        loose = (
+            len(words) == 2
+            and words[0] not in _BODY
+            and (filt.common(words[0]) or filt.all_common(name) or words[1] in taken)
+        )
+        if len(words) < 2 or loose:
             report.counts["organisation name of one word or only common words: dropped"] += 1
-        elif len(holders[n]) > 1:
-            report.counts["organisation name two groups share: dropped"] += 1
+        elif n in _GENERIC or len(holders[n]) > 1:
+            report.counts["organisation name two groups share or a generic one: dropped"] += 1
         elif n in taken or extra.get(n, "Organization") != "Organization":
             report.counts["organisation name held by another row: dropped"] += 1
         elif name not in out:
