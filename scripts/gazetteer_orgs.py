@@ -1,4 +1,5 @@
-"""Organisation rows of the gazetteer: parties and movements with Wikidata QIDs and Arabic names.
+"""Organisation rows of the gazetteer: parties, movements and international bodies with
+Wikidata QIDs and Arabic names.
 
 Used by ``scripts/build_gazetteer.py`` (``build`` and ``extract-orgs``); see
 ``kg/data/GAZETTEER_SOURCES.md`` for the pinned upstream files and their licences.
@@ -7,7 +8,9 @@ The upstream files are EveryPolitician's ``sources/wikidata/groups.json`` (githu
 ``everypolitician/everypolitician-data``): for each parliamentary group of a legislature,
 the party's Wikidata QID (``identifiers``, scheme ``wikidata``) and its Wikidata labels and
 aliases in every language (``other_names``). Every QID and Arabic name here is Wikidata's
-own (CC0); nothing is typed by hand.
+own (CC0); nothing is typed by hand. International bodies come from supraverden's list
+(``confirmordeny/supraverden`` ``data/general_list.yaml``, CC BY-SA 4.0): its Wikidata QID
+(``Wikidata_code``) and Wikidata's Arabic label (``Name_ar``).
 
 What goes in, and which names are kept (every name is also matched in running text):
 
@@ -44,6 +47,11 @@ LIC_EP = (
     "CC0 1.0 (Wikidata labels and QIDs, as EveryPolitician's groups.json gives them; the "
     "repository carries no licence file and none of its code is used)"
 )
+LIC_SV = (
+    "CC BY-SA 4.0 (supraverden's list of international bodies, with its Wikidata QIDs; "
+    "the Arabic names are Wikidata labels, CC0)"
+)
+BODY_COLUMNS = ("qid", "label_en", "names_ar", "kind", "group", "source")
 GROUP_COLUMNS = ("qid", "label_en", "names_ar", "country", "group", "source")
 _AR_ONLY = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u0670-\u06D3 ]+$")
 _QID = re.compile(r"^Q[1-9]\d*$")
@@ -98,14 +106,41 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         required=True,
         help="CC=PATH=SOURCE: country code, groups.json, repo@commit:path (one per file)",
     )
+    o.add_argument(
+        "--supraverden", default="", help="PATH=SOURCE: data/general_list.yaml, repo@commit:path"
+    )
 
 
-def extract_cli(args: list[str], dest: Path) -> int:
-    """``extract-orgs --ep-groups CC=PATH=SOURCE ...``: rewrite ``ep_groups.tsv``."""
+def extract_cli(args: list[str], dest: Path, supraverden: str = "") -> int:
+    """``extract-orgs --ep-groups CC=PATH=SOURCE ... [--supraverden PATH=SOURCE]``: rewrite
+    ``ep_groups.tsv`` (and ``supraverden_bodies.tsv``)."""
+    if supraverden:
+        path, source = supraverden.split("=", 1)
+        extract_bodies(Path(path), source, dest)
     extract_groups(
         [(a.split("=")[0], Path(a.split("=")[1]), a.split("=", 2)[2]) for a in args], dest
     )
     return 0
+
+
+def extract_bodies(general_list: Path, source: str, dest: Path) -> None:
+    """Rewrite ``supraverden_bodies.tsv`` from supraverden's ``data/general_list.yaml``:
+    the bodies with a Wikidata QID and an Arabic name (``Name_ar``)."""
+    import yaml  # type: ignore[import-untyped]
+    from build_gazetteer import write_tsv
+
+    out = []
+    for key, body in yaml.safe_load(general_list.read_text(encoding="utf-8")).items():
+        if not isinstance(body, dict):
+            continue
+        qid, ar = str(body.get("Wikidata_code") or ""), str(body.get("Name_ar") or "")
+        ar = " ".join(ar.replace("\u0640", "").split())
+        if _QID.match(qid) and _AR_ONLY.match(ar) and body.get("Name_en"):
+            out.append([qid, body["Name_en"], ar, body.get("Entity_type", ""), key, source])
+    header = (dest / "supraverden_bodies.tsv").read_text(encoding="utf-8").split("\nqid\t")[0]
+    write_tsv(dest / "supraverden_bodies.tsv", BODY_COLUMNS, out)
+    text = (dest / "supraverden_bodies.tsv").read_text(encoding="utf-8")
+    (dest / "supraverden_bodies.tsv").write_text(header + "\n" + text, encoding="utf-8")
 
 
 def extract_groups(files: list[tuple[str, Path, str]], dest: Path) -> None:
@@ -131,7 +166,7 @@ def org_rows(
     names they never take); a curated row without a QID may get one (changed in place)."""
     from build_gazetteer import normalize, read_tsv
 
-    groups = read_tsv(src / "ep_groups.tsv")
+    groups = _groups(src, read_tsv)
     taken: dict[str, str] = {}
     for r in before:
         for n in r.names():
@@ -170,6 +205,33 @@ def org_rows(
     return sorted(rows, key=lambda r: (r.label_en, r.qid))
 
 
+def _groups(src: Path, read_tsv) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+    """Both extracts as one list of records, each with where its QID and names come from."""
+    out = []
+    for g in read_tsv(src / "ep_groups.tsv"):
+        out.append(
+            g
+            | {
+                "qid_field": f"group {g['group']} identifiers wikidata",
+                "names_field": "other_names lang ar (Wikidata label, then aliases)",
+                "licence": LIC_EP,
+                "note": f"political party or movement of {g['country']}",
+            }
+        )
+    for g in read_tsv(src / "supraverden_bodies.tsv"):
+        out.append(
+            g
+            | {
+                "country": "",
+                "qid_field": f"entry {g['group']!r} Wikidata_code",
+                "names_field": "Name_ar (Wikidata's Arabic label, as its enrich script fetches it)",
+                "licence": LIC_SV,
+                "note": f"international body ({g['kind']})",
+            }
+        )
+    return out
+
+
 def _fills_curated(g: dict[str, str], before: list[Row], normalize) -> bool:  # type: ignore[no-untyped-def]
     """Give the group's QID to the curated row without one that is the same body: same
     English label and a shared Arabic name."""
@@ -184,8 +246,8 @@ def _fills_curated(g: dict[str, str], before: list[Row], normalize) -> bool:  # 
         ):
             r.qid = g["qid"]
             r.source = g["source"].split(":", 1)[0]
-            r.qid_sources = f"{g['source']} group {g['group']} identifiers wikidata"
-            r.licence = f"{r.licence}; {LIC_EP}"
+            r.qid_sources = f"{g['source']} {g['qid_field']}"
+            r.licence = f"{r.licence}; {g['licence']}"
             r.note = f"QID from EveryPolitician's Wikidata groups ({g['label_en']}, {g['country']})"
             return True
     return False
@@ -230,9 +292,9 @@ def _row(g: dict[str, str], label_en: str, names: list[str]) -> Row:
         names[1:],
         "Organization",
         g["source"].split(":", 1)[0],
-        qid_sources=f"{g['source']} group {g['group']} identifiers wikidata",
-        label_ar_source=f"{g['source']} other_names lang ar (Wikidata label, then aliases)",
-        licence=LIC_EP,
-        note=f"political party or movement of {g['country']}",
+        qid_sources=f"{g['source']} {g['qid_field']}",
+        label_ar_source=f"{g['source']} {g['names_field']}",
+        licence=g["licence"],
+        note=g["note"],
         country=g["country"],
     )

@@ -249,3 +249,17 @@ def test_orgs_script_examples_and_extract(tmp_path: Path) -> None:
         "qid\tlabel_en\tnames_ar\tcountry\tgroup\tsource",
         "Q7\tMovement A\tحركة ألف|حركة ألف الكبرى\tXX\tmovement_a\trepo@abc:path",
     ]
+
+
+def test_international_bodies_from_supraverden() -> None:
+    gaz, prov = rows("gazetteer.tsv"), rows("gazetteer_provenance.tsv")
+    bodies = {
+        r["qid"]: (r, p)
+        for r, p in zip(gaz[318:], prov[318:], strict=True)
+        if "confirmordeny/supraverden" in p["qid_sources"]
+    }
+    assert len(bodies) >= 20
+    for r, p in bodies.values():
+        assert r["type"] == "Organization" and "CC BY-SA 4.0" in p["licence"], p
+    assert bodies["Q8901"][0]["label_ar"] == "البنك المركزي الأوروبي"
+    assert "Q41984" not in bodies  # the IAEA stays the curated row it was
