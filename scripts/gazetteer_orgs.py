@@ -18,7 +18,8 @@ What goes in, and which names are kept (every name is also matched in running te
 - a QID already in the gazetteer is not added again; a curated row *without* a QID whose
   English label and Arabic name agree with the group gets the QID (Hezbollah, whose
   curated row had no source for it);
-- names of two words or more only (one word: a common word or a part of longer names);
+- names of two words or more, or one word of five letters or more that has no common-word
+  reading and is no adjective in -ي (الليكود);
   a two-word name whose first word is a common word, or whose second word is another
   row's name, only after a party's or movement's word (تيار المستقبل, حركة أمل:
   :data:`_BODY`; not نداء تونس, آفاق تونس, which are also "Tunisia's call", "Tunisia's
@@ -64,7 +65,14 @@ _GENERIC = frozenset({"حزب العمال"})
 #: Groups of a legislature that are no organisation (EveryPolitician lists independents).
 _NOT_BODY = re.compile(r"^independent\b", re.IGNORECASE)
 #: Country names for qualifying an English label two groups share.
-_COUNTRY_EN = {"LB": "Lebanon", "TR": "Turkey", "MA": "Morocco", "TN": "Tunisia", "DZ": "Algeria"}
+_COUNTRY_EN = {
+    "LB": "Lebanon",
+    "TR": "Turkey",
+    "MA": "Morocco",
+    "TN": "Tunisia",
+    "DZ": "Algeria",
+    "IL": "Israel",
+}
 
 
 def group_names(group: dict[str, object]) -> tuple[str, str, list[str]]:
@@ -271,7 +279,7 @@ def _safe_names(  # type: ignore[no-untyped-def]
             and words[0] not in _BODY
             and (filt.common(words[0]) or filt.all_common(name) or words[1] in taken)
         )
-        if len(words) < 2 or loose:
+        if (len(words) < 2 and not _one_word_name(name, filt)) or loose:
             report.counts["organisation name of one word or only common words: dropped"] += 1
         elif n in _GENERIC or len(holders[n]) > 1:
             report.counts["organisation name two groups share or a generic one: dropped"] += 1
@@ -280,6 +288,15 @@ def _safe_names(  # type: ignore[no-untyped-def]
         elif name not in out:
             out.append(name)
     return out
+
+
+def _one_word_name(name: str, filt: NameFilter) -> bool:
+    """A one-word name safe in text: five letters or more, no common word in any reading
+    (as for foreign places), and not an adjective in -ي (الليكود, not الليكودي)."""
+    from build_gazetteer import normalize
+
+    n = normalize(name)
+    return len(n) >= 5 and not n.endswith("ي") and not filt.common(name, foreign=True)
 
 
 def _row(g: dict[str, str], label_en: str, names: list[str]) -> Row:
