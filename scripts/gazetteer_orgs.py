@@ -256,6 +256,8 @@ def _fills_curated(g: dict[str, str], before: list[Row], normalize) -> bool:  # 
             r.source = g["source"].split(":", 1)[0]
             r.qid_sources = f"{g['source']} {g['qid_field']}"
             r.licence = f"{r.licence}; {g['licence']}"
+            if normalize(r.label_ar) in names:
+                r.label_ar_source += f"; the same in {g['source']} {g['names_field']}"
             r.note = f"QID from EveryPolitician's Wikidata groups ({g['label_en']}, {g['country']})"
             return True
     return False
