@@ -63,7 +63,9 @@ _BODY = frozenset({"حزب", "حركه", "تيار", "جبهه", "جماعه", "
 #: Workers' Parties of Algeria and Brazil): never a name of one row.
 _GENERIC = frozenset({"حزب العمال"})
 #: Groups of a legislature that are no organisation (EveryPolitician lists independents).
-_NOT_BODY = re.compile(r"^independent\b", re.IGNORECASE)
+_NOT_BODY = re.compile(
+    r"^independents?( politicians?)?$", re.IGNORECASE
+)  # not "Independent Liberals"
 #: Country names for qualifying an English label two groups share.
 _COUNTRY_EN = {
     "LB": "Lebanon",
