@@ -6,6 +6,7 @@ import csv
 import importlib.util
 import io
 import sys
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -219,3 +220,91 @@ def test_a_fathers_name_inside_a_sons_is_no_mention_of_the_father() -> None:
 
     g = kg.build(texts=["وصل ولي العهد الأمير الحسين بن عبدالله الثاني إلى الرياض أمس."])
     assert "Q57464" not in {e.qid for e in g.entities()}
+
+
+def orgs_script() -> ModuleType:
+    build_script()  # gazetteer_orgs imports build_gazetteer's helpers on use
+    spec = importlib.util.spec_from_file_location(
+        "gazetteer_orgs", ROOT / "scripts" / "gazetteer_orgs.py"
+    )
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["gazetteer_orgs"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_party_rows_are_wikidata_groups_with_safe_names() -> None:
+    from kg.text import normalize
+
+    gaz, prov = rows("gazetteer.tsv"), rows("gazetteer_provenance.tsv")
+    parties = [
+        (r, p)
+        for r, p in zip(gaz, prov, strict=True)
+        if "everypolitician/everypolitician-data" in p["qid_sources"]
+    ]
+    assert len(parties) >= 15
+    owners: dict[str, set[str]] = {}
+    for r in gaz:
+        for n in [r["label_ar"], *r["aliases_ar"].split("|")]:
+            if n:
+                owners.setdefault(normalize(n), set()).add(r["qid"] or r["label_en"])
+    for r, p in parties:
+        assert r["type"] == "Organization" and "CC0" in p["licence"], p
+        for n in [r["label_ar"], *r["aliases_ar"].split("|")]:
+            if n:
+                k = normalize(n)
+                assert len(k.split()) >= 2 or (len(k) >= 5 and not k.endswith("ي")), n
+                assert owners[k] == {r["qid"]}, (r["qid"], n)
+    by_qid = {r["qid"]: r for r, _ in parties}
+    assert "الليكودي" not in by_qid["Q187009"]["aliases_ar"].split("|")  # an adjective
+    assert by_qid["Q41053"]["label_ar"] == "حزب الله"  # the curated row got its QID
+    assert gaz.index(by_qid["Q41053"]) < 318  # and kept its place
+    # the name Turkey's AKP and Morocco's PJD share goes to neither; a generic one to none
+    for gone in ("حزب العدالة والتنمية", "حزب العمال", "نداء تونس", "سياسي مستقل"):
+        assert normalize(gone) not in owners, gone
+    assert by_qid["Q19077"]["label_en"] == "Justice and Development Party (Turkey)"
+    assert "Q327591" not in by_qid  # "independent politician" is no organisation
+
+
+def test_orgs_script_examples_and_extract(tmp_path: Path) -> None:
+    import doctest
+    import json
+
+    mod = orgs_script()
+    result = doctest.testmod(mod)
+    assert result.attempted >= 2 and result.failed == 0
+    groups = {
+        "movement_a": {
+            "identifiers": [{"scheme": "wikidata", "identifier": "Q7"}],
+            "other_names": [
+                {"lang": "en", "name": "Movement A"},
+                {"lang": "ar", "name": "حركة ألف"},
+                {"lang": "ar", "name": "حركـــة ألف الكبرى"},
+            ],
+        },
+        "no_qid": {"other_names": [{"lang": "ar", "name": "حزب باء"}]},
+    }
+    (tmp_path / "groups.json").write_text(json.dumps(groups), encoding="utf-8")
+    (tmp_path / "ep_groups.tsv").write_text("# header\nqid\tx\n", encoding="utf-8")
+    mod.extract_cli([f"XX={tmp_path / 'groups.json'}=repo@abc:path"], tmp_path)
+    text = (tmp_path / "ep_groups.tsv").read_text(encoding="utf-8")
+    assert text.splitlines() == [
+        "# header",
+        "qid\tlabel_en\tnames_ar\tcountry\tgroup\tsource",
+        "Q7\tMovement A\tحركة ألف|حركة ألف الكبرى\tXX\tmovement_a\trepo@abc:path",
+    ]
+
+
+def test_international_bodies_from_supraverden() -> None:
+    gaz, prov = rows("gazetteer.tsv"), rows("gazetteer_provenance.tsv")
+    bodies = {
+        r["qid"]: (r, p)
+        for r, p in zip(gaz[318:], prov[318:], strict=True)
+        if "confirmordeny/supraverden" in p["qid_sources"]
+    }
+    assert len(bodies) >= 20
+    for r, p in bodies.values():
+        assert r["type"] == "Organization" and "CC BY-SA 4.0" in p["licence"], p
+    assert bodies["Q8901"][0]["label_ar"] == "البنك المركزي الأوروبي"
+    assert "Q41984" not in bodies  # the IAEA stays the curated row it was
