@@ -12,6 +12,7 @@ True
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from ...text import strip_diacritics
 
@@ -92,13 +93,18 @@ def _disk_cache() -> _DiskCache:
     return cache
 
 
-def _farahidi_run(word: str) -> tuple[tuple[str, ...], ...]:
-    import farahidi
+@lru_cache(maxsize=1)
+def _analyzer() -> Any:
+    from .farahidi_fast import indexed_analyzer
 
+    return indexed_analyzer()
+
+
+def _farahidi_run(word: str) -> tuple[tuple[str, ...], ...]:
     from . import _farahidi_codes as codes
 
     res = []
-    for a in farahidi.analyze(word)[:12]:
+    for a in _analyzer().analyze(word)[:12]:
         pro = "".join(strip_diacritics(p.form) for p in a.proclitics)
         enc = "".join(strip_diacritics(e.form) for e in a.enclitics)
         res.append(
