@@ -363,10 +363,10 @@ def signatures(triples: Iterable[tuple[Node, Node, Node]], doc: str, date: str) 
     places: dict[str, list[str]] = defaultdict(list)
     sentences: dict[str, set[str]] = defaultdict(set)
     # the terms looked up once, not per triple (a namespace's attribute is a slow lookup)
-    label, location, mentioned_in = RDFS.label, KG.location, KG.mentionedIn
+    rdfs_label, location, mentioned_in = RDFS.label, KG.location, KG.mentionedIn
     party = {str(KG[r]) for r in PARTY_RELATIONS}
     for s, p, o in triples:
-        if p == label and str(s).startswith(prefix) and isinstance(o, Literal):
+        if p == rdfs_label and str(s).startswith(prefix) and isinstance(o, Literal):
             labels.setdefault(str(s), (str(o), o.language or ""))
         elif str(o).startswith(prefix) and str(p) in party:
             parties[str(o)].add(str(s))
