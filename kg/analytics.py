@@ -180,13 +180,14 @@ def triples_network_parts(
     named: set[Any] = set()
     corpus_events: set[Any] = set()
     present: set[Any] = set()
+    a, predicate, reported_as = RDF.type, RDF.predicate, KG.reportedAs  # looked up once
     for s, p, o in triples:
         present.add(p)
-        if p == RDF.type:
+        if p == a:
             types[s].add(o)
-        elif p == RDF.predicate:
+        elif p == predicate:
             named.add(o)
-        elif p == KG.reportedAs:
+        elif p == reported_as:
             corpus_events.add(s)
     core = {KG[r] for r in CORE_RELATIONS}
     wanted = {

@@ -362,14 +362,17 @@ def signatures(triples: Iterable[tuple[Node, Node, Node]], doc: str, date: str) 
     parties: dict[str, set[str]] = defaultdict(set)
     places: dict[str, list[str]] = defaultdict(list)
     sentences: dict[str, set[str]] = defaultdict(set)
+    # the terms looked up once, not per triple (a namespace's attribute is a slow lookup)
+    rdfs_label, location, mentioned_in = RDFS.label, KG.location, KG.mentionedIn
+    party = {str(KG[r]) for r in PARTY_RELATIONS}
     for s, p, o in triples:
-        if p == RDFS.label and str(s).startswith(prefix) and isinstance(o, Literal):
+        if p == rdfs_label and str(s).startswith(prefix) and isinstance(o, Literal):
             labels.setdefault(str(s), (str(o), o.language or ""))
-        elif str(o).startswith(prefix) and str(p) in {str(KG[r]) for r in PARTY_RELATIONS}:
+        elif str(o).startswith(prefix) and str(p) in party:
             parties[str(o)].add(str(s))
-        elif p == KG.location and str(s).startswith(prefix):
+        elif p == location and str(s).startswith(prefix):
             places[str(s)].append(str(o))
-        elif p == KG.mentionedIn and str(s).startswith(prefix):
+        elif p == mentioned_in and str(s).startswith(prefix):
             sentences[str(s)].add(str(o))
     out = []
     for iri, (label, lang) in sorted(labels.items()):

@@ -54,7 +54,8 @@ class Registry:
         return iter(self.names())
 
     def load(self, name: str) -> Any:
-        self._scan()
+        if name not in self._table:  # a built-in wins over an entry point: no scan needed
+            self._scan()
         try:
             target = self._table[name]
         except KeyError:

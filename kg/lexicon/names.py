@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..text import normalize
+from ..text import normalize, normalize_many
 from . import gazetteer
 from .words import _rows, english_aliases, titles
 
@@ -21,8 +21,12 @@ def arabic_index() -> tuple[dict[str, list[gazetteer.Entry]], int]:
     gaz = gazetteer.load()
     index: dict[str, list[gazetteer.Entry]] = {}
     longest = 1
-    for e in [*gaz.entries, *_extra_entries()]:
-        norms = [normalize(n) for n in e.names]
+    entries = [*gaz.entries, *_extra_entries()]
+    # every name normalised in one pass: one by one, that is most of the index's build time
+    names = sorted({n for e in entries for n in e.names})
+    norm_of = dict(zip(names, normalize_many(names), strict=True))
+    for e in entries:
+        norms = [norm_of[n] for n in e.names]
         for n in norms:
             if not n:
                 continue

@@ -1,0 +1,55 @@
+"""The indexed farahidi analyser gives farahidi's own analyses, in farahidi's order."""
+
+from __future__ import annotations
+
+import gzip
+from importlib.resources import files
+
+import pytest
+
+farahidi = pytest.importorskip("farahidi")
+
+from farahidi import normalize as N  # noqa: E402
+from farahidi.lexicon import Lexicon  # noqa: E402
+
+from kg.analyse.rules.farahidi_fast import CHECKED_VERSIONS, _Trie, indexed_analyzer  # noqa: E402
+
+pytestmark = pytest.mark.skipif(
+    farahidi.__version__ not in CHECKED_VERSIONS, reason="farahidi runs unindexed"
+)
+
+
+def _forms(step: int) -> list[str]:
+    """Every ``step``-th form of the project's lexicon, in file order."""
+    path = files("kg").joinpath("data/ar_lexicon.tsv.gz")
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        forms = [line.split("\t", 1)[0] for line in fh if not line.startswith("#")]
+    return forms[::step]
+
+
+def test_trie_finds_exactly_the_patterns_farahidi_tests() -> None:
+    lex = Lexicon()
+    stems = _forms(307)
+    for cat in ("Nouns", "Verbs"):
+        for length in range(1, 13):
+            patterns = lex.unvoweled_stems(cat, length)
+            norm = [p["val"][0] + N.normalize_hamza(p["val"][1:]) for p in patterns]
+            trie = _Trie((p, k) for k, p in enumerate(norm))
+            for word in stems:
+                stem = word[:length]
+                if len(stem) != length:
+                    continue
+                stem = stem[0] + N.normalize_hamza(stem[1:])
+                brute = [k for k, p in enumerate(norm) if N.is_diac_pattern(stem, p)]
+                assert trie.matches(stem) == brute, (cat, stem)
+
+
+def test_same_analyses_as_farahidi() -> None:
+    # attested forms, and the same letters reversed or cut short, which farahidi has never
+    # seen: every reading, its features and its score, in the same order
+    words = _forms(601)
+    words += [w[::-1] for w in words[:80]] + [w[:-1] for w in words[:80] if len(w) > 3]
+    plain, indexed = farahidi.Analyzer(), indexed_analyzer()
+    assert type(indexed).__name__ == "IndexedAnalyzer"
+    for word in words:
+        assert indexed.analyze(word) == plain.analyze(word), word
