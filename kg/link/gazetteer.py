@@ -43,7 +43,7 @@ from .cues import (
     with_extra_readings,
     words,
 )
-from .titled import cued_link, cued_names
+from .titled import cued_link, cued_names, without_grandfathers
 from .variants import SPELT_CLASSES, skeleton
 
 #: A name that only its title's office and country tell apart: surer than a name decided
@@ -461,7 +461,7 @@ class GazetteerLinker:
     def _titled(self, m: Mention, before: str, after: str) -> list[Link]:
         """A name kept out of the gazetteer, linked when the title before it names its
         holder's office (:mod:`kg.link.titled`)."""
-        if normalize(m.text) not in cued_names():
+        if without_grandfathers(normalize(m.text)) not in cued_names():
             return []
         left = [w for raw in reversed(before.split()) for w in reversed(_word_of(raw))]
         right = [w for raw in after.split() for w in _word_of(raw)]

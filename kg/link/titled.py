@@ -44,6 +44,8 @@ TITLES: dict[tuple[str, ...], str] = {
     for t in kinds.split("|")
 }
 _LONGEST = max(len(t) for t in TITLES)
+#: Honorifics between a title and the name (ولي العهد السعودي الأمير محمد بن سلمان).
+HONORIFICS = frozenset(normalize(w) for w in "الأمير الشيخ السيد السيدة سمو فخامة".split())
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +91,13 @@ def title_office(left: Sequence[str], sentence: Sequence[str] = ()) -> tuple[str
     """
     if not left:
         return None
+    bare = list(left)
+    while bare and bare[0] in HONORIFICS:
+        bare.pop(0)
+    if len(bare) < len(left):
+        found = title_office(bare, sentence)
+        if found is not None:
+            return found
     for adjective in (True, False):
         country = _country(left[0], adjective)
         kind = _title(left[1:]) if country else ""
@@ -101,13 +110,28 @@ def title_office(left: Sequence[str], sentence: Sequence[str] = ()) -> tuple[str
     return (kind, countries.pop()) if len(countries) == 1 else None
 
 
+def without_grandfathers(name: str) -> str:
+    """A cued name as written with more of its nasab than the table holds: «A بن B بن C»
+    is looked up as «A بن B» (the title before it still decides).
+
+    >>> without_grandfathers("محمد بن سلمان بن عبدالعزيز"), without_grandfathers("قيس سعيد")
+    ('محمد بن سلمان', 'قيس سعيد')
+    """
+    if name in cued_names():
+        return name
+    words = name.split()
+    while len(words) > 3 and words[-2] == "بن" and " ".join(words) not in cued_names():
+        words = words[:-2]
+    return " ".join(words)
+
+
 def cued_link(
     name: str, left: Sequence[str], sentence: Sequence[str] = ()
 ) -> tuple[str, str] | None:
     """(QID, English label) of the one holder of a cued ``name`` whose office the title
     before it names (``left``: normalised words, nearest first; ``sentence``: the other
     words of its sentence), or None."""
-    holders = cued_names().get(normalize(name))
+    holders = cued_names().get(without_grandfathers(normalize(name)))
     if not holders:
         return None
     office = title_office(left, sentence)
