@@ -71,6 +71,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "scripts" / "gazetteer_sources"
 OUT_TSV = ROOT / "kg" / "data" / "gazetteer.tsv"
+#: Names of office holders linked only after a title naming their office (gazetteer_people)
+OUT_CUED = ROOT / "kg" / "data" / "people_cued.tsv"
+CUED_COLUMNS = ("name", "qid", "label_en", "offices")
 OUT_PROV = ROOT / "kg" / "data" / "gazetteer_provenance.tsv"
 COLUMNS = ("qid", "label_en", "label_ar", "aliases_ar", "type", "source")
 PROV_COLUMNS = ("qid", "label_en", "type", "qid_sources", "label_ar_source", "licence", "note")
@@ -648,6 +651,12 @@ def render(rows: list[Row]) -> tuple[str, str]:
     return buf_g.getvalue(), buf_p.getvalue()
 
 
+def render_cued(rows: list[Row], src: Path = SOURCES) -> str:
+    """kg/data/people_cued.tsv: names kept out of ``rows`` that a title may link."""
+    cued = _people().cued_rows(src, rows, project_name_filter(), extra_names())
+    return "\n".join("\t".join(r) for r in [list(CUED_COLUMNS), *cued]) + "\n"
+
+
 # ----------------------------------------------------------------------------- extract
 
 
@@ -776,6 +785,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT))
     rows, report = build()
     gaz, prov = render(rows)
+    cued_text = render_cued(rows)
     for key, n in sorted(report.counts.items()):
         print(f"build: {key}: {n}", file=sys.stderr)
     print(
@@ -786,11 +796,13 @@ def main(argv: list[str] | None = None) -> int:
         same = (
             args.out.read_text(encoding="utf-8") == gaz
             and args.provenance.read_text(encoding="utf-8") == prov
+            and OUT_CUED.read_text(encoding="utf-8") == cued_text
         )
         print("build: up to date" if same else "build: the committed files differ", file=sys.stderr)
         return 0 if same else 1
     args.out.write_text(gaz, encoding="utf-8")
     args.provenance.write_text(prov, encoding="utf-8")
+    OUT_CUED.write_text(cued_text, encoding="utf-8")
     print(f"wrote {args.out} ({len(rows)} rows) and {args.provenance}")
     return 0
 

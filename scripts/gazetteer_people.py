@@ -576,3 +576,135 @@ def _row(qid: str, label_en: str, names: list[tuple[str, str]], offs: list[Offic
         licence=lic,
         note=f"positions: {shown}",
     )
+
+
+# ----------------------------------------------------------------------------- cued names
+
+#: The offices a title before a name can name, from the position's English words: a
+#: president, a prime minister, a monarch, a foreign, defence, interior or finance minister.
+OFFICE_KINDS = (
+    (
+        "president",
+        re.compile(r"^president(?! of the (united nations|international|european))", re.I),
+    ),
+    (
+        "prime-minister",
+        re.compile(r"^(prime minister|premier)\b(?! of the (united|international))", re.I),
+    ),
+    ("king", re.compile(r"^(king|monarch)\b", re.I)),
+    ("emir", re.compile(r"^emir\b", re.I)),
+    ("sultan", re.compile(r"^sultan\b", re.I)),
+    ("crown-prince", re.compile(r"^crown prince\b", re.I)),
+    (
+        "foreign",
+        re.compile(
+            r"^(minister (of|for) foreign affairs|foreign minister|(united states )?secretary of state$|secretary of state for foreign)",
+            re.I,
+        ),
+    ),
+    (
+        "defence",
+        re.compile(
+            r"^(minister (of|for) (national )?defen[cs]e|defen[cs]e minister|(united states )?secretary of defense$|secretary of state for defence)",
+            re.I,
+        ),
+    ),
+    (
+        "interior",
+        re.compile(r"^(minister (of|for) (the )?interior|interior minister|home secretary)", re.I),
+    ),
+    (
+        "finance",
+        re.compile(
+            r"^(minister (of|for) finance|finance minister|(united states )?secretary of the treasury$|chancellor of the exchequer)",
+            re.I,
+        ),
+    ),
+)
+#: EveryPolitician repositories named after their country (the others' positions start
+#: with the country's English name).
+_REPO_COUNTRY = {
+    "us": "United States",
+    "uae": "United Arab Emirates",
+    "saudi": "Saudi Arabia",
+    "united-kingdom": "United Kingdom",
+    "north-korea": "North Korea",
+}
+_COUNTRY_ALIASES = {
+    "United States of America": "United States",
+    "State of Palestine": "Palestine",
+    "People's Republic of China": "China",
+    "Republic of Ireland": "Ireland",
+}
+
+
+def office_kind(position: str) -> str:
+    """The kind of office a position is (see :data:`OFFICE_KINDS`), or "".
+
+    >>> office_kind("tunisia-ministers: President"), office_kind("x: Vice President")
+    ('president', '')
+    >>> office_kind("us-cabinet: United States Secretary of State")
+    'foreign'
+    """
+    title = position.split(": ", 1)[-1]
+    return next((kind for kind, rx in OFFICE_KINDS if rx.search(title)), "")
+
+
+def office_country(position: str, countries: dict[str, str]) -> str:
+    """The QID of the country a position is held in (``countries``: English name -> QID of
+    the curated country rows), or "".
+
+    >>> c = {"Tunisia": "Q948", "United States": "Q30"}
+    >>> office_country("tunisia-ministers: President", c), office_country("us-cabinet: x", c)
+    ('Q948', 'Q30')
+    >>> office_country("Tunisia: President of Tunisia", c), office_country("world: x", c)
+    ('Q948', '')
+    """
+    where = position.split(": ", 1)[0]
+    if where.islower():
+        slug = re.sub(r"-(ministers|cabinet)$", "", where)
+        name = _REPO_COUNTRY.get(slug, slug.replace("-", " ").title())
+    else:
+        name = _COUNTRY_ALIASES.get(where, where)
+    return countries.get(name, "")
+
+
+def cued_rows(
+    src: Path, rows: list[Row], filt: NameFilter, extra: dict[str, str]
+) -> list[list[str]]:
+    """The names of office holders kept out of the gazetteer because they are only given
+    names or two people share them (قيس سعيد), with each holder's offices as
+    ``kind:country-QID``: the linker takes such a name only after a title naming one of
+    them (الرئيس التونسي قيس سعيد). Rows: normalised name, QID, English label, offices."""
+    from build_gazetteer import normalize, read_tsv
+
+    countries = {r.label_en: r.qid for r in rows if r.type == "Country" and r.qid}
+    in_gazetteer = {normalize(n) for r in rows for n in r.names()}
+    taken = {normalize(n) for r in rows if r.type != "Person" for n in r.names()}
+    offices = kept_offices(read_tsv(src / "ep_offices.tsv"))
+    labels: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for f in ("ep_labels_ar.tsv", WIKI_FILE):
+        for r in read_tsv(src / f):
+            labels[r["qid"]].append((r["label_ar"], r["kind"], r["source"]))
+    awc = {r["english"]: r["arabic"] for r in read_tsv(src / "arwikicats_people.tsv")}
+    out = []
+    for qid, offs in sorted(offices.items(), key=lambda kv: int(kv[0][1:])):
+        kinds = sorted(
+            {
+                f"{k}:{c}"
+                for o in offs
+                if (k := office_kind(o.position)) and (c := office_country(o.position, countries))
+            }
+        )
+        label_en = next((o.label_en for o in offs if o.label_en), "")
+        if not kinds or not label_en:
+            continue
+        head = is_head(offs) or is_leader(offs)
+        for name, _ in arabic_names(qid, offs, labels, awc, by_label=head):
+            n = normalize(name)
+            if len(n.split()) < 2 or n in in_gazetteer or n in taken:
+                continue
+            if extra.get(n, "Person") != "Person":
+                continue
+            out.append([n, qid, label_en, " ".join(kinds)])
+    return sorted(out)

@@ -3,6 +3,7 @@
 
     python scripts/link_share.py ../shared/realnews            # shares per split
     python scripts/link_share.py ../shared/realnews --links    # + every link of the dev split
+    python scripts/link_share.py ../shared/realnews --unlinked # + the dev names left unlinked
 
 Each ``texts/ID.txt`` goes through the offline pipeline (rules analyser, gazetteer linker);
 a name mention (not a title or pronoun) counts as linked when its entity got a QID. The
@@ -39,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", type=Path)
     ap.add_argument("--links", action="store_true", help="list the links of the dev split")
+    ap.add_argument(
+        "--unlinked", action="store_true", help="list the names of the dev split left unlinked"
+    )
     args = ap.parse_args(argv)
     texts = sorted((args.folder / "texts").glob("*.txt"))
     if not texts:
@@ -62,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
             counts[(split, m.label, link is not None)] += 1
             if link is not None and split == "dev" and args.links:
                 listed.append(f"{path.stem}\t{m.label}\t{m.text}\t{link.qid}\t{link.label_en}")
+            if link is None and split == "dev" and args.unlinked:
+                listed.append(f"{path.stem}\t{m.label}\t{m.text}\t-\t-")
     for split in ("dev", "test", "all"):
         parts = []
         for cls in CLASSES:

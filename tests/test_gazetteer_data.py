@@ -117,6 +117,9 @@ def test_the_build_reproduces_the_committed_files() -> None:
     gaz, prov = mod.render(built)
     assert gaz == (DATA / "gazetteer.tsv").read_text(encoding="utf-8")
     assert prov == (DATA / "gazetteer_provenance.tsv").read_text(encoding="utf-8")
+    cued = (DATA / "people_cued.tsv").read_text(encoding="utf-8")
+    assert mod.render_cued(built) == cued
+    assert "قيس سعيد\tQ16120878\tKais Saied\tpresident:Q948" in cued  # only given names
 
 
 def people_script() -> ModuleType:

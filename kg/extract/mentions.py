@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..lexicon import relations as lexmod
-from ..lexicon.words import designators
+from ..lexicon.words import designators, first_names, titles
 from ..model import EntitySpan, Sentence, Token
 from ..text import normalize
 from .confidence import NAME_PURPOSE
@@ -61,6 +61,9 @@ def find_names(d: Doc, s: Sentence, tree: Tree) -> None:
         key = f"gaz:{refs[0]}" if len(refs) == 1 else f"name:{span.label}:{text}"
         if span.label == "Position":
             key = f"title:{text}"
+        body = _named_as_body(d, tree, span, text) if len(refs) != 1 else None
+        if body is not None:
+            key, span = body, replace(span, label=d.ent(body).cls)
         if span.label == "Person":
             # a surname alone refers to the person named in full earlier (تيلرسون), also
             # when the full name is a gazetteer person (فيصل المقداد ... المقداد)
@@ -107,6 +110,22 @@ def find_names(d: Doc, s: Sentence, tree: Tree) -> None:
                 e = d.ent(key)
                 if full not in e.names:
                     e.names.append(full)
+
+
+def _named_as_body(d: Doc, tree: Tree, span: EntitySpan, text: str) -> str | None:
+    """The organisation a Person span names when the document named it earlier after a
+    designator (شركة X الصينية ... وتصنع X الصينية): the entity's key, or None. A name
+    with a first name in it, or after a title, stays a person's (مجموعة طلال أبو غزالة
+    ... قال طلال أبو غزالة)."""
+    if span.label != "Person" or any(w in first_names() for w in text.split(" ")):
+        return None
+    if span.first > 1 and normalize(tree.tok(span.first - 1).form) in titles():
+        return None
+    for cls in ("Organization", "Group"):
+        key = f"name:{cls}:{text}"
+        if key in d.ents:
+            return d.find(key)
+    return None
 
 
 #: The first words of countries' names that stand for them alone later (المملكة العربية

@@ -29,6 +29,7 @@ from ...lexicon.words import (
     ambiguous_names,
     designators,
     designators_in_name,
+    first_names,
 )
 from ...model import (
     EntitySpan,
@@ -143,6 +144,9 @@ def _gazetteer_names(tokens: Sequence[Token]) -> list[EntitySpan]:
             if entries[0].cls == "Person" and _after_nasab_particle(tokens, i):
                 i = j + 1  # الحسين بن عبدالله الثاني: the father's name inside the son's
                 continue
+            if entries[0].cls != "Person" and _after_hyphenated_first_name(tokens, i):
+                i = j + 1  # جان-نويل بارو: a family name, not the place named so
+                continue
             ref = "|".join(e.key for e in entries)
             spans.append(EntitySpan(i + 1, j + 1, entries[0].cls, "gazetteer", ref))
             i = j + 1
@@ -159,6 +163,18 @@ def _after_nasab_particle(tokens: Sequence[Token], i: int) -> bool:
     """Whether tokens[i] follows «بن» (or ابن, بنت): a known person's name there is the
     father's in a longer name, not a mention of the father (see the module's examples)."""
     return i > 0 and normalize(tokens[i - 1].form) in _NASAB_PARTICLES
+
+
+def _after_hyphenated_first_name(tokens: Sequence[Token], i: int) -> bool:
+    """Whether tokens[i] follows a hyphenated first name (جان-نويل, جان-إيف): the word
+    there is the family name, whatever place shares it."""
+    return (
+        i > 2
+        and tokens[i - 2].form in ("-", "‐")
+        and tokens[i - 3].end == tokens[i - 2].start
+        and tokens[i - 2].end == tokens[i - 1].start
+        and normalize(tokens[i - 3].form) in first_names()
+    )
 
 
 def _after_article_elided(tokens: Sequence[Token], i: int) -> bool:

@@ -610,6 +610,17 @@ def _definite_family_name(tokens: Sequence[Token], j: int, nxt: int) -> bool:
         and g not in _DIRECTIONS
         and g[:-1] not in _DIRECTIONS  # (شمالي, جنوبي)
         and not _title_or_people(t)
+        and not _common_word_and_verbal_noun(tokens[j], t)
+    )
+
+
+def _common_word_and_verbal_noun(first: Token, t: Token) -> bool:
+    """A first name read as a common word before a definite verbal noun: a construct
+    phrase (حسن العزاء, حسن الجوار, جميل الصبر), not a name with its family name."""
+    return (
+        first.upos in ("NOUN", "ADJ")
+        and "VerbForm=Vnoun" in t.misc
+        and normalize(t.form).startswith("ال")
     )
 
 
@@ -651,6 +662,8 @@ def _class_from_context(tokens: Sequence[Token], i: int, j: int) -> str:
         pn = normalize(prev.form)
         if pn in designators():
             return designators()[pn]
+        if k > 0 and (normalize(tokens[k - 1].form), pn) in _PHRASE_DESIGNATORS:
+            return _PHRASE_DESIGNATORS[(normalize(tokens[k - 1].form), pn)]
         for dual, base in (("تا", "ه"), ("تي", "ه"), ("ا", "")):
             # إقليما X, محافظتا X: a dual designator announces places too
             if (
@@ -691,6 +704,12 @@ def _class_from_context(tokens: Sequence[Token], i: int, j: int) -> str:
             return "Place"
     return ""
 
+
+#: Designators of two words: العلامة التجارية X names a brand, a thing and not a person.
+_PHRASE_DESIGNATORS = {
+    tuple(normalize(w) for w in ws.split()): cls
+    for ws, cls in (("العلامة التجارية", "Thing"), ("علامة تجارية", "Thing"))
+}
 
 #: Nouns (and titles) whose genitive is a place: شرطة ديالى, محافظ هاتاي, سكان الحي.
 _PLACE_HEADS = {

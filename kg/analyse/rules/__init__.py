@@ -187,7 +187,8 @@ def _token(w: W, o: tuple[int, int], unknown: bool) -> Token:
         start=o[0],
         end=o[1],
         feats=w.feats or "_",
-        misc=_guess_mark(w, unknown),
+        # the name finders see verbal nouns too (حسن العزاء: a construct, not a name)
+        misc=_guess_mark(w, unknown) if not w.vnoun else "VerbForm=Vnoun",
     )
 
 

@@ -327,6 +327,31 @@ def _verbal_noun(
     )
 
 
+def _verb_after_nationality(
+    surface: str,
+    readings: tuple[Reading, ...],
+    prev: Reading | None,
+    attested: bool,
+    nxt: str,
+    next_unknown: bool,
+) -> bool:
+    """A word the lexicon lacks, read as a present-tense verb of the third person, after a
+    nationality and before a known word: the verb of a headline (الرئيس اللبناني ينعي
+    ضحايا), not a foreign first name (وزير الدفاع التركي يشار غولر: a word nothing knows
+    follows)."""
+    return (
+        not attested
+        and bool(nxt)
+        and not next_unknown
+        and prev is not None
+        and prev.pos == "A"
+        and prev.ntype == "nisba"
+        and prev.definite
+        and normalize(surface)[:1] in ("ي", "ت")
+        and any(r.pos == "V" and r.tense == "pres" and r.person[:1] == "3" for r in readings)
+    )
+
+
 def _foreign_candidates(
     words: Sequence[tuple[str, str]],
     pos: int,
@@ -342,7 +367,9 @@ def _foreign_candidates(
     next_unknown = bool(nxt) and not attested[pos + 1] and not _accusative_pair(surface, nxt)
     foreign = (
         ()
-        if agreeing_plural(surface, nxt) or _feminine_with_suffix(surface, readings)
+        if agreeing_plural(surface, nxt)
+        or _feminine_with_suffix(surface, readings)
+        or _verb_after_nationality(surface, readings, prev, attested[pos], nxt, next_unknown)
         else _foreign_reading(
             surface,
             attested[pos],
