@@ -653,7 +653,7 @@ def render(rows: list[Row]) -> tuple[str, str]:
 
 def render_cued(rows: list[Row], src: Path = SOURCES) -> str:
     """kg/data/people_cued.tsv: names kept out of ``rows`` that a title may link."""
-    cued = _people().cued_rows(src, rows, project_name_filter(), extra_names())
+    cued = _script("gazetteer_people").cued_rows(src, rows, project_name_filter(), extra_names())
     return "\n".join("\t".join(r) for r in [list(CUED_COLUMNS), *cued]) + "\n"
 
 
