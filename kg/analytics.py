@@ -36,6 +36,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Types that are RDF plumbing, never network nodes.
 _STRUCTURAL_CLASSES = frozenset({KG.Document, KG.Sentence, KG.Fact, RDF.Statement})
+#: Terms read for every node, looked up once (a ``KG.x`` is a method call each time).
+_KG_NS = str(KG)
+_TEXT, _ALIAS, _MENTIONED_IN = KG.text, KG.alias, KG.mentionedIn
+_CONFIDENCE, _EVIDENCE, _MODALITY, _INDEX = KG.confidence, KG.evidence, KG.modality, KG["index"]
 _QID = re.compile(r"^Q[0-9]+$")
 _WIKIDATA_ENTITY = re.compile(r"^https?://(?:www\.)?wikidata\.org/(?:entity|wiki)/(Q[0-9]+)$")
 #: Betweenness costs one graph traversal per source; past this many node+edge visits in
@@ -95,7 +99,7 @@ def to_networkx(
             for k in provenance
             if isinstance(k[0], URIRef) and isinstance(k[1], URIRef) and isinstance(k[2], URIRef)
         }
-    facts = sorted(direct)
+    facts = sorted(direct, key=_by_text)  # all IRIs: the order sorted(direct) gives
     G: nx.MultiDiGraph[str] = nx.MultiDiGraph(lang=lang)
     entities = _entity_iris(ix, facts)
     # a document's event node that reports a corpus event is drawn as that event
@@ -275,16 +279,16 @@ def _node_attrs(
     ix: TripleIndex, iri: URIRef, lang: str, sentences: _SentenceIndex
 ) -> dict[str, Any]:
     names = [o for o in ix.objects(iri, RDFS.label) if isinstance(o, Literal)]
-    text = _first(str(o) for o in ix.objects(iri, KG.text))
+    text = _first(str(o) for o in ix.objects(iri, _TEXT))
     label = pick_literal(names, lang) or text or local_name(iri)
-    aliases = sorted({str(o) for o in ix.objects(iri, KG.alias)} - {label})
+    aliases = sorted({str(o) for o in ix.objects(iri, _ALIAS)} - {label})
     attrs: dict[str, Any] = {
         "label": label,
         "labels": sorted({str(o) for o in names} - {label}),
         "cls": _most_specific(ix.objects(iri, RDF.type)),
         "qid": _first_qid(ix.objects(iri, OWL.sameAs)),
         "aliases": aliases,
-        "sentences": sentences.texts(ix.objects(iri, KG.mentionedIn)),
+        "sentences": sentences.texts(ix.objects(iri, _MENTIONED_IN)),
     }
     if text:
         attrs["text"] = text
@@ -305,9 +309,9 @@ def entity_class(g: Graph, iri: URIRef) -> str:
 
 def _most_specific(classes: Iterable[Any]) -> str:
     names = {
-        str(c)[len(str(KG)) :]
+        str(c)[len(_KG_NS) :]
         for c in classes
-        if str(c).startswith(str(KG)) and c not in _STRUCTURAL_CLASSES
+        if str(c).startswith(_KG_NS) and c not in _STRUCTURAL_CLASSES
     }
     if not names:
         return "Thing"
@@ -371,9 +375,9 @@ def _provenance(
                 "source": cited[docs[0]] if docs else "",
                 "document": docs[0] if docs else "",
                 "sentence": sents[0] if sents else "",
-                "evidence": _first(str(o) for o in ix.objects(node, KG.evidence)) or "",
-                "confidence": _float(ix.value(node, KG.confidence)),
-                "modality": modality_name(str(ix.value(node, KG.modality) or "")),
+                "evidence": _first(str(o) for o in ix.objects(node, _EVIDENCE)) or "",
+                "confidence": _float(ix.value(node, _CONFIDENCE)),
+                "modality": modality_name(str(ix.value(node, _MODALITY) or "")),
             }
         )
     return out
@@ -430,8 +434,8 @@ class _SentenceIndex:
     def _entry(self, s: URIRef) -> tuple[tuple[Any, ...], str]:
         if s not in self._cache:
             ix = self._ix
-            text = _first(str(o) for o in ix.objects(s, KG.text)) or ""
-            index = _float(ix.value(s, KG["index"]))  # not KG.index: that is str.index
+            text = _first(str(o) for o in ix.objects(s, _TEXT)) or ""
+            index = _float(ix.value(s, _INDEX))  # KG["index"], not KG.index: str.index
             doc = str(ix.value(s, DCTERMS.isPartOf) or "")
             self._cache[s] = ((doc, index if index is not None else -1.0, str(s)), text)
         return self._cache[s]
@@ -505,6 +509,12 @@ def local_name(iri: object) -> str:
 
     s = str(iri)
     return unquote(re.split(r"[#/]", s.rstrip("/#"))[-1]) or s
+
+
+def _by_text(fact: tuple[URIRef, URIRef, URIRef]) -> tuple[str, str, str]:
+    """The key that sorts IRIs as rdflib's ``<`` does (by their text), without a call
+    to ``URIRef.__lt__`` per comparison."""
+    return str(fact[0]), str(fact[1]), str(fact[2])
 
 
 def _first(values: Iterable[str]) -> str | None:

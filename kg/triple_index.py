@@ -9,7 +9,6 @@ predicate answers the same questions from plain dictionaries.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from rdflib import Graph
@@ -17,8 +16,8 @@ from rdflib.term import Node
 
 
 class TripleIndex:
-    """The triples of ``graph`` by predicate, read in one pass; a predicate's per-subject
-    table is made the first time it is asked for.
+    """The triples of ``graph`` read in one pass into a table per predicate: subject ->
+    objects.
 
     :meth:`objects` gives the objects :meth:`rdflib.Graph.objects` gives, in an order of
     its own (callers that care sort them); :meth:`value` gives exactly what
@@ -41,27 +40,33 @@ class TripleIndex:
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
-        by_predicate: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)
+        tables: dict[Node, dict[Node, list[Node]]] = {}
         for s, p, o in graph:
-            by_predicate[p].append((s, o))
-        self._pairs = dict(by_predicate)
-        self._tables: dict[Node, dict[Node, list[Node]]] = {}
+            table = tables.get(p)
+            if table is None:
+                table = tables[p] = {}
+            objects = table.get(s)
+            if objects is None:
+                table[s] = [o]
+            else:
+                objects.append(o)
+        self._tables = tables
 
     def predicates(self) -> set[Node]:
         """Every predicate of the graph."""
-        return set(self._pairs)
+        return set(self._tables)
 
     def pairs(self, predicate: Node) -> list[tuple[Node, Node]]:
         """``(subject, object)`` of every triple with ``predicate``."""
-        return self._pairs.get(predicate, [])
+        return [(s, o) for s, objects in self.table(predicate).items() for o in objects]
 
     def subjects_with(self, predicate: Node) -> set[Node]:
         """The subjects that have ``predicate``."""
-        return set(self._table(predicate))
+        return set(self.table(predicate))
 
     def objects(self, subject: Any, predicate: Node) -> list[Node]:
         """The objects of ``subject predicate ?o`` (do not change the list)."""
-        return self._table(predicate).get(subject, [])
+        return self.table(predicate).get(subject, _NONE)
 
     def value(self, subject: Any, predicate: Node) -> Node | None:
         """``Graph.value(subject, predicate)``: its object, or None."""
@@ -71,11 +76,10 @@ class TripleIndex:
             return chosen
         return objects[0] if objects else None
 
-    def _table(self, predicate: Node) -> dict[Node, list[Node]]:
-        table = self._tables.get(predicate)
-        if table is None:
-            grouped: dict[Node, list[Node]] = defaultdict(list)
-            for s, o in self.pairs(predicate):
-                grouped[s].append(o)
-            table = self._tables[predicate] = dict(grouped)
-        return table
+    def table(self, predicate: Node) -> dict[Node, list[Node]]:
+        """Subject -> its objects, of ``predicate`` (do not change it)."""
+        return self._tables.get(predicate, _EMPTY)
+
+
+_NONE: list[Node] = []
+_EMPTY: dict[Node, list[Node]] = {}
