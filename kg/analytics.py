@@ -28,6 +28,7 @@ from .analytics_paths import (
 )
 from .errors import UnknownNameError
 from .model import ENTITY_CLASSES
+from .triple_index import TripleIndex
 from .vocab import CORE_RELATIONS, KG, KGREL, modality_name
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -35,6 +36,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Types that are RDF plumbing, never network nodes.
 _STRUCTURAL_CLASSES = frozenset({KG.Document, KG.Sentence, KG.Fact, RDF.Statement})
+#: Terms read for every node, looked up once (a ``KG.x`` is a method call each time).
+_KG_NS = str(KG)
+_TEXT, _ALIAS, _MENTIONED_IN = KG.text, KG.alias, KG.mentionedIn
+_CONFIDENCE, _EVIDENCE, _MODALITY, _INDEX = KG.confidence, KG.evidence, KG.modality, KG["index"]
 _QID = re.compile(r"^Q[0-9]+$")
 _WIKIDATA_ENTITY = re.compile(r"^https?://(?:www\.)?wikidata\.org/(?:entity|wiki)/(Q[0-9]+)$")
 #: Betweenness costs one graph traversal per source; past this many node+edge visits in
@@ -77,25 +82,26 @@ def to_networkx(
     import networkx as nx
 
     g = as_graph(graph)
+    ix = TripleIndex(g)  # one pass; every question below is a dictionary look-up
     labels = _TermLabels(g, lang)
-    sentences = _SentenceIndex(g)
-    predicates = _fact_predicates(g)
-    direct = {
+    sentences = _SentenceIndex(ix)
+    stated = {
         (s, p, o)
-        for p in predicates
-        for s, o in g.subject_objects(p)
+        for p in _fact_predicates(ix)
+        for s, o in ix.pairs(p)
         if isinstance(s, URIRef) and isinstance(o, URIRef)
     }
-    provenance = _provenance(g, sentences)
+    direct = set(stated)
+    provenance = _provenance(ix, sentences)
     if unasserted:
         direct |= {
             k
             for k in provenance
             if isinstance(k[0], URIRef) and isinstance(k[1], URIRef) and isinstance(k[2], URIRef)
         }
-    facts = sorted(direct)
+    facts = sorted(direct, key=_by_text)  # all IRIs: the order sorted(direct) gives
     G: nx.MultiDiGraph[str] = nx.MultiDiGraph(lang=lang)
-    entities = _entity_iris(g, facts)
+    entities = _entity_iris(ix, facts)
     # a document's event node that reports a corpus event is drawn as that event
     to: dict[URIRef, URIRef] = {
         m: e
@@ -106,10 +112,10 @@ def to_networkx(
     for m in sorted(to):
         members[to[m]].append(m)
     for iri in sorted({to.get(e, e) for e in entities}):
-        attrs = _node_attrs(g, iri, lang, sentences)
+        attrs = _node_attrs(ix, iri, lang, sentences)
         for m in members.get(iri, []):
             attrs["sentences"] = _unique(
-                [*attrs["sentences"], *_node_attrs(g, m, lang, sentences)["sentences"]]
+                [*attrs["sentences"], *_node_attrs(ix, m, lang, sentences)["sentences"]]
             )
         G.add_node(str(iri), **attrs)
     merged: dict[tuple[URIRef, URIRef, URIRef], list[dict[str, Any]]] = defaultdict(list)
@@ -119,7 +125,7 @@ def to_networkx(
             continue
         key = (to.get(s, s), p, to.get(o, o))
         merged[key] += provenance.get((s, p, o), [])
-        asserted[key] = asserted.get(key, False) or (s, p, o) in g
+        asserted[key] = asserted.get(key, False) or (s, p, o) in stated
     for (s, p, o), prov in merged.items():
         if s != o:
             attrs = _edge_attrs(p, labels, prov, asserted[(s, p, o)])
@@ -242,49 +248,48 @@ def as_graph(graph: Graph) -> Graph:
     return union
 
 
-def _fact_predicates(g: Graph) -> set[URIRef]:
+def _fact_predicates(ix: TripleIndex) -> set[URIRef]:
     """Predicates of direct fact triples: core relations, open relations, and any
     predicate a provenance node names (relations the ontology adds beyond the core list)."""
+    present = ix.predicates()
     preds = {KG[r] for r in CORE_RELATIONS}
-    preds |= {
-        p
-        for p in g.predicates(unique=True)
-        if isinstance(p, URIRef) and str(p).startswith(str(KGREL))
-    }
-    preds |= {p for p in g.objects(None, RDF.predicate) if isinstance(p, URIRef)}
-    return {p for p in preds if (None, p, None) in g}
+    preds |= {p for p in present if isinstance(p, URIRef) and str(p).startswith(str(KGREL))}
+    preds |= {p for _, p in ix.pairs(RDF.predicate) if isinstance(p, URIRef)}
+    return preds & present
 
 
-def _entity_iris(g: Graph, facts: Iterable[tuple[URIRef, URIRef, URIRef]]) -> set[URIRef]:
+def _entity_iris(ix: TripleIndex, facts: Iterable[tuple[URIRef, URIRef, URIRef]]) -> set[URIRef]:
     """Entities: typed with a non-structural ``kg:`` class, or an end of a fact. An event
     several documents report (``kg:reportedAs``) is counted as its documents' event nodes,
     as a corpus build counts them document by document; the view draws it as one node."""
-    iris: set[URIRef] = set()
-    for s, cls in g.subject_objects(RDF.type):
-        if (
-            isinstance(s, URIRef)
-            and str(cls).startswith(str(KG))
-            and cls not in _STRUCTURAL_CLASSES
-            and (s, KG.reportedAs, None) not in g
-        ):
-            iris.add(s)
+    reported = ix.subjects_with(KG.reportedAs)
+    iris: set[URIRef] = {
+        s
+        for s, cls in ix.pairs(RDF.type)
+        if isinstance(s, URIRef)
+        and str(cls).startswith(str(KG))
+        and cls not in _STRUCTURAL_CLASSES
+        and s not in reported
+    }
     for s, _, o in facts:
         iris.update((s, o))
-    return {i for i in iris if not (set(g.objects(i, RDF.type)) & _STRUCTURAL_CLASSES)}
+    return {i for i in iris if _STRUCTURAL_CLASSES.isdisjoint(ix.objects(i, RDF.type))}
 
 
-def _node_attrs(g: Graph, iri: URIRef, lang: str, sentences: _SentenceIndex) -> dict[str, Any]:
-    names = [o for o in g.objects(iri, RDFS.label) if isinstance(o, Literal)]
-    text = _first(str(o) for o in g.objects(iri, KG.text))
+def _node_attrs(
+    ix: TripleIndex, iri: URIRef, lang: str, sentences: _SentenceIndex
+) -> dict[str, Any]:
+    names = [o for o in ix.objects(iri, RDFS.label) if isinstance(o, Literal)]
+    text = _first(str(o) for o in ix.objects(iri, _TEXT))
     label = pick_literal(names, lang) or text or local_name(iri)
-    aliases = sorted({str(o) for o in g.objects(iri, KG.alias)} - {label})
+    aliases = sorted({str(o) for o in ix.objects(iri, _ALIAS)} - {label})
     attrs: dict[str, Any] = {
         "label": label,
         "labels": sorted({str(o) for o in names} - {label}),
-        "cls": entity_class(g, iri),
-        "qid": _qid(g, iri),
+        "cls": _most_specific(ix.objects(iri, RDF.type)),
+        "qid": _first_qid(ix.objects(iri, OWL.sameAs)),
         "aliases": aliases,
-        "sentences": sentences.texts(g.objects(iri, KG.mentionedIn)),
+        "sentences": sentences.texts(ix.objects(iri, _MENTIONED_IN)),
     }
     if text:
         attrs["text"] = text
@@ -295,11 +300,19 @@ def entity_class(g: Graph, iri: URIRef) -> str:
     """The most specific ``kg:`` class of an entity (``Thing`` when untyped).
 
     Order follows ``kg.model.ENTITY_CLASSES``, where City comes before Place.
+
+    >>> g = Graph().add((URIRef("urn:x"), RDF.type, KG.City)).add((URIRef("urn:x"), RDF.type, KG.Place))
+    >>> entity_class(g, URIRef("urn:x")), entity_class(g, URIRef("urn:y"))
+    ('City', 'Thing')
     """
+    return _most_specific(g.objects(iri, RDF.type))
+
+
+def _most_specific(classes: Iterable[Any]) -> str:
     names = {
-        str(c)[len(str(KG)) :]
-        for c in g.objects(iri, RDF.type)
-        if str(c).startswith(str(KG)) and c not in _STRUCTURAL_CLASSES
+        str(c)[len(_KG_NS) :]
+        for c in classes
+        if str(c).startswith(_KG_NS) and c not in _STRUCTURAL_CLASSES
     }
     if not names:
         return "Thing"
@@ -307,10 +320,8 @@ def entity_class(g: Graph, iri: URIRef) -> str:
     return min(names, key=lambda c: (rank.get(c, len(rank)), c))
 
 
-def _qid(g: Graph, iri: URIRef) -> str | None:
-    qids = sorted(
-        m.group(1) for o in g.objects(iri, OWL.sameAs) if (m := _WIKIDATA_ENTITY.match(str(o)))
-    )
+def _first_qid(same_as: Iterable[Any]) -> str | None:
+    qids = sorted(m.group(1) for o in same_as if (m := _WIKIDATA_ENTITY.match(str(o))))
     return qids[0] if qids else None
 
 
@@ -343,26 +354,31 @@ def _edge_attrs(
     )
 
 
-def _provenance(g: Graph, sentences: _SentenceIndex) -> dict[tuple[Any, ...], list[dict[str, Any]]]:
+def _provenance(
+    ix: TripleIndex, sentences: _SentenceIndex
+) -> dict[tuple[Any, ...], list[dict[str, Any]]]:
     """(subject, predicate, object) -> its provenance records, in a stable order."""
     out: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
-    for node in sorted(set(g.subjects(RDF.predicate, None)), key=str):
-        key = (g.value(node, RDF.subject), g.value(node, RDF.predicate), g.value(node, RDF.object))
-        sents = sentences.texts(g.objects(node, PROV.wasDerivedFrom))
-        conf = g.value(node, KG.confidence)
-        docs = sorted(
-            str(d)
-            for s in g.objects(node, PROV.wasDerivedFrom)
-            for d in g.objects(s, DCTERMS.isPartOf)
+    cited: dict[str, str] = {}  # a corpus has few documents and many facts
+    for node in sorted(ix.subjects_with(RDF.predicate), key=str):
+        key = (
+            ix.value(node, RDF.subject),
+            ix.value(node, RDF.predicate),
+            ix.value(node, RDF.object),
         )
+        derived = ix.objects(node, PROV.wasDerivedFrom)
+        sents = sentences.texts(derived)
+        docs = sorted(str(d) for s in derived for d in ix.objects(s, DCTERMS.isPartOf))
+        if docs and docs[0] not in cited:
+            cited[docs[0]] = citation(ix.graph, URIRef(docs[0]))
         out[key].append(
             {
-                "source": citation(g, URIRef(docs[0])) if docs else "",
+                "source": cited[docs[0]] if docs else "",
                 "document": docs[0] if docs else "",
                 "sentence": sents[0] if sents else "",
-                "evidence": _first(str(o) for o in g.objects(node, KG.evidence)) or "",
-                "confidence": _float(conf),
-                "modality": modality_name(str(g.value(node, KG.modality) or "")),
+                "evidence": _first(str(o) for o in ix.objects(node, _EVIDENCE)) or "",
+                "confidence": _float(ix.value(node, _CONFIDENCE)),
+                "modality": modality_name(str(ix.value(node, _MODALITY) or "")),
             }
         )
     return out
@@ -412,16 +428,16 @@ def citation(g: Graph, doc: URIRef) -> str:
 class _SentenceIndex:
     """Sentence IRI -> text, ordered by document and ``kg:index``."""
 
-    def __init__(self, g: Graph) -> None:
-        self._g = g
+    def __init__(self, ix: TripleIndex) -> None:
+        self._ix = ix
         self._cache: dict[URIRef, tuple[tuple[Any, ...], str]] = {}
 
     def _entry(self, s: URIRef) -> tuple[tuple[Any, ...], str]:
         if s not in self._cache:
-            g = self._g
-            text = _first(str(o) for o in g.objects(s, KG.text)) or ""
-            index = _float(g.value(s, KG["index"]))  # not KG.index: that is str.index
-            doc = str(g.value(s, DCTERMS.isPartOf) or "")
+            ix = self._ix
+            text = _first(str(o) for o in ix.objects(s, _TEXT)) or ""
+            index = _float(ix.value(s, _INDEX))  # KG["index"], not KG.index: str.index
+            doc = str(ix.value(s, DCTERMS.isPartOf) or "")
             self._cache[s] = ((doc, index if index is not None else -1.0, str(s)), text)
         return self._cache[s]
 
@@ -494,6 +510,12 @@ def local_name(iri: object) -> str:
 
     s = str(iri)
     return unquote(re.split(r"[#/]", s.rstrip("/#"))[-1]) or s
+
+
+def _by_text(fact: tuple[URIRef, URIRef, URIRef]) -> tuple[str, str, str]:
+    """The key that sorts IRIs as rdflib's ``<`` does (by their text), without a call
+    to ``URIRef.__lt__`` per comparison."""
+    return str(fact[0]), str(fact[1]), str(fact[2])
 
 
 def _first(values: Iterable[str]) -> str | None:

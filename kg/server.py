@@ -130,15 +130,20 @@ class _Server(ThreadingHTTPServer):
             self._slots.release()
 
     def _refuse(self, sock: socket.socket) -> None:
-        """Answer 503 (a small write: the socket's buffer takes it) and close later."""
+        """Answer 503 (a small write: the socket's buffer takes it) and close later.
+
+        The request is not read; what has arrived of it is peeked at, so that a HEAD
+        request gets the headers without the body (one that arrives after this answer
+        cannot be told apart, and gets the body)."""
         body = f"the server is busy: {self.max_connections} connections are open; try again\n"
         reply = (
             "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
             f"Content-Length: {len(body.encode())}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
-            + body
         )
         try:
             sock.setblocking(False)
+            if not _peek(sock).startswith(b"HEAD "):
+                reply += body
             sock.send(reply.encode())
             sock.shutdown(socket.SHUT_WR)
         except OSError:
@@ -179,6 +184,21 @@ class _Server(ThreadingHTTPServer):
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         log.debug("connection from %s failed", client_address, exc_info=True)
+
+
+def _peek(sock: socket.socket) -> bytes:
+    """The first bytes of the request that have arrived, left unread (b"" if none yet).
+
+    >>> a, b = socket.socketpair()
+    >>> _ = a.send(b"HEAD / HTTP/1.1\\r\\n"); b.setblocking(False)
+    >>> _peek(b), _peek(b)  # left unread
+    (b'HEAD ', b'HEAD ')
+    >>> a.close(); b.close()
+    """
+    try:
+        return sock.recv(5, socket.MSG_PEEK)
+    except OSError:  # nothing yet (would block), or the client has gone
+        return b""
 
 
 class _Handler(BaseHTTPRequestHandler):

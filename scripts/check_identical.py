@@ -8,6 +8,8 @@ hashed: the seed folder, every article of ``tests/data/articles`` and the Englis
 one by one, UD Arabic-PUD through ``--analyser conllu`` and, as raw text through the
 offline analyser, its sentences; and each text of a real-news folder (``--realnews``,
 default ``../shared/realnews``). Cases whose input is missing are left out and named.
+With ``--pages`` each build also writes its ``graph.html``, hashed as the case
+``page/<name>`` (for work on the network projection or the page).
 """
 
 from __future__ import annotations
@@ -65,28 +67,30 @@ def cases(realnews: Path, ud: Path) -> dict[str, list[str]]:
     return out
 
 
-def run_case(args: list[str], tmp: Path, name: str) -> str:
+def run_case(args: list[str], tmp: Path, name: str, pages: bool = False) -> dict[str, str]:
+    """The case's hash (and with ``pages`` its page's, as ``page/<name>``)."""
     out = tmp / name.replace("/", "_")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     run = subprocess.run(
-        [*_kg(), "build", *args, "--out", str(out), "--no-html", "-q"],
+        [*_kg(), "build", *args, "--out", str(out), *([] if pages else ["--no-html"]), "-q"],
         capture_output=True,
         text=True,
         env=env,
     )
-    ttl = out / "graph.ttl"
-    if run.returncode != 0 or not ttl.exists():
-        return f"failed: exit {run.returncode}: {run.stderr.strip()[-300:]}"
-    return hashlib.sha256(ttl.read_bytes()).hexdigest()
+    files = {name: out / "graph.ttl", **({f"page/{name}": out / "graph.html"} if pages else {})}
+    if run.returncode != 0 or not all(f.exists() for f in files.values()):
+        failed = f"failed: exit {run.returncode}: {run.stderr.strip()[-300:]}"
+        return dict.fromkeys(files, failed)
+    return {k: hashlib.sha256(f.read_bytes()).hexdigest() for k, f in files.items()}
 
 
-def hashes(realnews: Path, ud: Path, workers: int) -> dict[str, str]:
+def hashes(realnews: Path, ud: Path, workers: int, pages: bool = False) -> dict[str, str]:
     with tempfile.TemporaryDirectory(prefix="kg-identical-") as d:
         tmp = Path(d)
         todo = cases(realnews, ud)
         with ThreadPoolExecutor(workers) as ex:
-            futures = {name: ex.submit(run_case, args, tmp, name) for name, args in todo.items()}
-            return {name: f.result() for name, f in futures.items()}
+            futures = [ex.submit(run_case, args, tmp, name, pages) for name, args in todo.items()]
+            return {k: v for f in futures for k, v in f.result().items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,8 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--realnews", type=Path, default=ROOT.parent / "shared" / "realnews")
     ap.add_argument("--ud", type=Path, default=ROOT.parent / "shared" / "ud")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--pages", action="store_true", help="hash each build's graph.html too")
     args = ap.parse_args(argv)
-    now = hashes(args.realnews, args.ud, args.jobs)
+    now = hashes(args.realnews, args.ud, args.jobs, args.pages)
     if args.write:
         args.write.write_text(json.dumps(now, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         failed = [k for k, v in now.items() if v.startswith("failed")]
@@ -113,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     differ = sorted(k for k in before.keys() & now.keys() if before[k] != now[k])
     gone, new = sorted(before.keys() - now.keys()), sorted(now.keys() - before.keys())
     for k in differ:
-        print(f"DIFFERS {k}: {now[k] if now[k].startswith('failed') else 'graph.ttl changed'}")
+        what = "graph.html" if k.startswith("page/") else "graph.ttl"
+        print(f"DIFFERS {k}: {now[k] if now[k].startswith('failed') else what + ' changed'}")
     for k in gone:
         print(f"MISSING {k} (in {args.check}, not run now)")
     for k in new:

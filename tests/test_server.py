@@ -585,3 +585,37 @@ def test_idle_connections_do_not_make_threads_past_the_cap(store: Path) -> None:
         finally:
             for c in socks:
                 c.close()
+
+
+def test_a_refused_head_request_gets_the_503_without_its_body(store: Path) -> None:
+    """The busy 503 is written before the request is read; what has arrived of it is
+    peeked at, so HEAD gets the headers alone and GET the body too."""
+    import socket
+    import threading
+
+    from kg.server import Endpoint, Limits
+
+    # bound and listening but not yet accepting: the requests are there when it accepts
+    with Endpoint(store, port=free_port(), limits=Limits(workers=1, max_connections=1)) as e:
+        port = e.httpd.server_address[1]
+        held = socket.create_connection(("127.0.0.1", port), timeout=10)  # the one slot
+        asks = {}
+        for method in ("HEAD", "GET"):
+            asks[method] = socket.create_connection(("127.0.0.1", port), timeout=10)
+            asks[method].sendall(f"{method} / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+        threading.Thread(target=e.serve_forever, daemon=True).start()
+        try:
+            replies = {}
+            for method, c in asks.items():
+                chunks = []
+                while chunk := c.recv(4096):  # the server closes after its reply
+                    chunks.append(chunk)
+                replies[method] = b"".join(chunks)
+        finally:
+            for c in (held, *asks.values()):
+                c.close()
+    head, get = replies["HEAD"], replies["GET"]
+    assert head.startswith(b"HTTP/1.1 503") and get.startswith(b"HTTP/1.1 503"), replies
+    headers, body = get.split(b"\r\n\r\n", 1)
+    assert b"1 connections" in body and f"Content-Length: {len(body)}".encode() in headers
+    assert head == headers + b"\r\n\r\n"  # the same headers, no body
