@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 _QUADS = """
 SELECT ?g ?s ?p ?o WHERE {{
-  GRAPH ?g {{ ?g a kg:Document . ?s ?p ?o . FILTER(?p IN (rdfs:label, kg:location, kg:mentionedIn, {parties})) }}
+  GRAPH ?g {{ ?g a kg:Document . ?s ?p ?o . FILTER(?p IN (rdfs:label, kg:location, kg:mentionedIn, kg:startDate, kg:endDate, {parties})) }}
   FILTER(STRSTARTS(STR(?s), CONCAT(STR(?g), "/event/")) || STRSTARTS(STR(?o), CONCAT(STR(?g), "/event/")))
 }}
 """

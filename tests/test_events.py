@@ -224,3 +224,31 @@ def test_one_shared_participant_is_enough_for_one_name_of_two_words() -> None:
     assert identity_triples([named, other], "http://x/")
     bare = [s._replace(label="الاجتماع") for s in (named, other)]
     assert identity_triples(bare, "http://x/") == []
+
+
+# -- the events' own dates ----------------------------------------------------------------
+
+
+def test_resolved_event_dates_are_compared_before_document_dates() -> None:
+    # published the same day, but one meeting was on Sunday and the other on Wednesday
+    sunday = _sig("1", date="2024-03-13")._replace(when=("2024-03-10", "2024-03-10"))
+    wednesday = _sig("2", date="2024-03-13")._replace(when=("2024-03-13", "2024-03-13"))
+    assert identity_triples([sunday, wednesday], "http://x/") == []
+    # a report a day apart is the same meeting; so is one that gives only its document's date
+    monday = wednesday._replace(when=("2024-03-11", "2024-03-11"))
+    assert identity_triples([sunday, monday], "http://x/")
+    assert identity_triples([sunday, _sig("2", date="2024-03-13")], "http://x/")
+
+
+def test_two_meetings_told_on_one_day_with_their_own_days_stay_two() -> None:
+    texts = [
+        "التقى وزير الخارجية الأمريكي أنتوني بلينكن نظيره السعودي فيصل بن فرحان في الرياض "
+        "يوم الأحد.",
+        "التقى وزير الخارجية الأمريكي أنتوني بلينكن نظيره السعودي فيصل بن فرحان في الرياض "
+        "اليوم الأربعاء.",
+    ]
+    g = build_texts(texts=texts, date="2024-03-13")._union()
+    assert not list(g.subjects(KG.reportedAs, None))
+    # the same meeting told twice is one, dated alike
+    g = build_texts(texts=[texts[0], texts[0].replace("التقى", "واجتمع")], date="2024-03-13")
+    assert len(set(g._union().subjects(KG.reportedAs, None))) == 1

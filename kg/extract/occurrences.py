@@ -55,7 +55,7 @@ ACTS: dict[str, Act] = {
     "said": Act("تصريح", "", "statement", ""),
     "announced": Act("إعلان", "", "announcement", ""),
     "affirmed": Act("تأكيد", "", "affirmation", ""),
-    "warned": Act("تحذير", "ل", "warning", "to"),
+    "warned": Act("تحذير", "من", "warning", "of"),
     "calledFor": Act("دعوة", "", "call", ""),
     "issued": Act("إصدار", "", "issuing", ""),
     "reported": Act("تقرير", "", "report", ""),
@@ -127,20 +127,35 @@ def occurrence_events(d: Doc, s: Sentence, tree: Tree) -> None:
     [('إعلان وزارة الصحة', 'pointInTime', 'أمس'), ('وزارة الصحة', 'participatedIn', 'إعلان وزارة الصحة')]
     """
     by_verb: dict[int, list[Fact]] = {}
+    by_noun: dict[int, list[Fact]] = {}
     for f in d.facts:
         if f.sentence == s.index and f.pred and f.time:
             by_verb.setdefault(f.pred, []).append(f)
+        elif f.sentence == s.index and f.pred and _verbal_object(tree, f.pred):
+            by_noun.setdefault(tree.tok(f.pred).head, []).append(f)
     for v, facts in by_verb.items():
-        _act_event(d, s, tree, v, facts)
+        _act_event(d, s, tree, v, facts, by_noun.get(v, []))
 
 
-def _act_event(d: Doc, s: Sentence, tree: Tree, v: int, facts: list[Fact]) -> None:
-    """The event of one verb's dated act, unless the verb or its facts have one."""
+def _verbal_object(tree: Tree, n: int) -> bool:
+    """Whether token n is a noun that is the object of a verb (فرض عقوبات على …)."""
+    t = tree.tok(n)
+    return t.upos == "NOUN" and tree.rel(n) == "obj" and tree.tok(t.head).upos == "VERB"
+
+
+def _act_event(
+    d: Doc, s: Sentence, tree: Tree, v: int, facts: list[Fact], of_object: list[Fact]
+) -> None:
+    """The event of one verb's dated act, unless the verb or its facts have one. A verb
+    that is no act itself (فرض عقوبات, أجرى) does the act its object noun names
+    (``of_object``: sanctioned): the verb's time is that act's."""
     at = d.token_ent.get((s.index, v))
     if at is not None and d.ent(at).cls == "Event":
         return  # a meeting verb made its event
     if any(_about_event(d, f) for f in facts):
         return  # the act realises an event: that one is dated
+    if not any(f.relation in ACTS for f in facts):
+        facts = facts + of_object
     acts = [f for f in facts if f.relation in ACTS and f.modality not in NO_EVENT]
     doers = _unique(d.find(f.subject) for f in acts if d.ent(f.subject).cls not in NOT_DOERS)
     time = d.time_at(s, tree, v)
