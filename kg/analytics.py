@@ -681,19 +681,29 @@ def communities(G: Any) -> list[list[str]]:
     >>> communities(nx.MultiDiGraph([("a", "b"), ("b", "c"), ("a", "c"), ("x", "y")]))
     [['a', 'b', 'c'], ['x', 'y']]
     """
-    import networkx as nx
-
     order = sorted(G)
     number = {u: i for i, u in enumerate(order)}
+    groups = numbered_communities(len(order), ((number[u], number[v]) for u, v in G.edges()))
+    return [[order[i] for i in c] for c in groups]
+
+
+def numbered_communities(n: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """:func:`communities` of the nodes ``0 … n-1`` joined by ``pairs`` (either way round,
+    repeated or not): for a caller that has numbered its nodes in sorted order already
+    (the network page numbers the nodes it draws), so no graph view is walked again.
+
+    >>> numbered_communities(5, [(0, 1), (1, 2), (2, 0), (4, 3), (3, 4)])
+    [[0, 1, 2], [3, 4]]
+    """
+    import networkx as nx
+
     simple: nx.Graph[int] = nx.Graph()
-    simple.add_nodes_from(range(len(order)))
-    pairs = {(min(number[u], number[v]), max(number[u], number[v])) for u, v in G.edges()}
-    simple.add_edges_from(sorted(pairs))
+    simple.add_nodes_from(range(n))
+    simple.add_edges_from(sorted({(min(a, b), max(a, b)) for a, b in pairs}))
     if simple.number_of_edges() == 0:
-        return [[u] for u in order]
+        return [[i] for i in range(n)]
     groups = nx.community.louvain_communities(simple, seed=0)
-    out = [sorted(order[i] for i in c) for c in groups]
-    return sorted(out, key=lambda c: (-len(c), c))
+    return sorted((sorted(c) for c in groups), key=lambda c: (-len(c), c))
 
 
 # --------------------------------------------------------------------------- paths

@@ -31,6 +31,7 @@ from .cli_web import web_inputs, web_options
 from .errors import KGError
 from .formats import FORMATS, Use
 from .read import MAX_CHARS_DEFAULT
+from .salience import HTML_MAX_NODES
 
 if TYPE_CHECKING:  # pragma: no cover
     pass
@@ -157,6 +158,13 @@ linker_option = click.option(
 )
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
 @click.option(
+    "--max-nodes",
+    type=click.IntRange(min=0),
+    default=HTML_MAX_NODES,
+    show_default=True,
+    help="graph.html draws at most N entities, those that matter most (as kg view --max-nodes); 0: all.",
+)
+@click.option(
     "-q",
     "--quiet",
     is_flag=True,
@@ -215,6 +223,7 @@ def build(
     base: str | None,
     date: str,
     no_html: bool,
+    max_nodes: int,
     quiet: bool,
     workers: int,
     engine: str | None,
@@ -282,6 +291,7 @@ def build(
         lang=lang,
         base=base or DEFAULT_BASE,
         html=not no_html,
+        html_max_nodes=max_nodes or None,
         max_chars=max_chars or MAX_CHARS_DEFAULT,
         analyser_options=_analyser_options(analyser, model_dir, gpu, batch_size, lang),
         web=web,
@@ -399,7 +409,7 @@ lang_option = click.option(
     "--max-nodes",
     type=click.IntRange(min=1),
     default=None,
-    help="Keep only the N most central entities.",
+    help="Draw only the N entities that matter most: named ones before quantities and times, then by the documents that join them to others (kg.salience).",
 )
 @click.option(
     "--size-by", type=click.Choice(["degree", "pagerank"]), default="degree", show_default=True
@@ -583,7 +593,7 @@ def serve(
     allow_host: tuple[str, ...],
 ) -> None:
     """Serve GRAPH (a --store folder or a graph file) as a read-only SPARQL 1.1 endpoint at /sparql,
-    with a query page at /."""
+    with the explorer at / and a query page at /query."""
     from . import server
 
     services = server.service_allow_list(allow_service)
@@ -600,8 +610,8 @@ def serve(
         graph, host=host, port=port, limits=limits, on_disk=on_disk, allow_hosts=allow_host
     ) as endpoint:
         click.echo(
-            f"serving {graph} at {endpoint.url}sparql (query page: {endpoint.url}, explorer: "
-            f"{endpoint.url}explore); Ctrl-C stops",
+            f"serving {graph}: explorer {endpoint.url}, SPARQL endpoint {endpoint.url}sparql, "
+            f"query page {endpoint.url}query; Ctrl-C stops",
             err=True,
         )
         if services:

@@ -1,6 +1,6 @@
 """The explorer's HTTP side: its page, its vendored assets and its JSON API, as ``Reply``s.
 
-``GET /explore`` is one HTML page with no inline script or style; its scripts and styles
+``GET /`` (also ``/explore``) is one HTML page with no inline script or style; its scripts and styles
 come from ``/explore/assets/`` (vis-network from the copy pyvis ships, CodeMirror 5 and its
 SPARQL mode vendored in ``kg/data/explorer/vendor/`` with their licence), so the
 Content-Security-Policy can say ``script-src 'self'`` and the page works offline.

@@ -33,6 +33,7 @@ from .fetch import WebOptions
 from .link import Linker, get_linker
 from .model import BuildSummary, DocResult, Document, Problem
 from .read import MAX_BYTES_DEFAULT, MAX_CHARS_DEFAULT, from_strings, limit, read
+from .salience import HTML_MAX_NODES
 from .vocab import DEFAULT_BASE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,6 +52,7 @@ class Options:
     lang: str | None = None  # force the language instead of detecting it from the script
     base: str = DEFAULT_BASE
     html: bool = True
+    html_max_nodes: int | None = HTML_MAX_NODES  # of graph.html; None: every entity
     max_bytes: int = MAX_BYTES_DEFAULT
     max_chars: int = MAX_CHARS_DEFAULT
     analyser_options: dict[str, Any] = field(default_factory=dict)
@@ -252,7 +254,10 @@ def build(
             from . import view
 
             union = graph.union_graph(dataset)
-            outputs.append(str(view.render_html(union, out / "graph.html", lang=options.lang)))
+            page = view.render_html(
+                union, out / "graph.html", lang=options.lang, max_nodes=options.html_max_nodes
+            )
+            outputs.append(str(page))
     summary = _summary(results, dataset, problems, outputs, time.perf_counter() - t0)
     return summary, dataset
 
@@ -489,7 +494,7 @@ def _corpus_outputs(
         outputs += [str(p) for p in sinks.writer.finish()]
         log.info("graph.ttl and graph.trig written in %.1f s", time.perf_counter() - t1)
         if options.html:
-            html = _corpus_html(Path(out_dir or "."), sinks.totals.documents, options.lang)
+            html = _corpus_html(Path(out_dir or "."), sinks.totals.documents, options)
             outputs += [html] if html else []
     return outputs
 
@@ -557,19 +562,26 @@ class _Sinks:
         return self.report.close(ok)
 
 
-def _corpus_html(out: Path, documents: int, lang: str | None) -> str | None:
+def _corpus_html(out: Path, documents: int, options: Options) -> str | None:
     if documents > HTML_MAX_DOCUMENTS:
         log.warning(
-            "graph.html not written: %d documents is over %d (kg view %s --max-nodes 500 writes one)",
+            "graph.html not written: %d documents is over %d (kg view %s --max-nodes %d writes one)",
             documents,
             HTML_MAX_DOCUMENTS,
             out / "graph.ttl",
+            HTML_MAX_NODES,
         )
         return None
     from . import view
     from .serialise import load
 
-    return str(view.render_html(load(out / "graph.ttl"), out / "graph.html", lang=lang))
+    page = view.render_html(
+        load(out / "graph.ttl"),
+        out / "graph.html",
+        lang=options.lang,
+        max_nodes=options.html_max_nodes,
+    )
+    return str(page)
 
 
 def _store_writer(store_dir: str | Path | None, options: Options) -> Any:

@@ -28,6 +28,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
+#: A build's graph.html draws at most this many entities, the first by :class:`Rank` (as
+#: ``kg view --max-nodes`` does), and its header says how many of how many: a page of
+#: thousands of nodes is a hairball that takes long to lay out (``kg build --max-nodes``).
+HTML_MAX_NODES = 500
 #: Classes that are values rather than things a reader explores by.
 VALUE_CLASSES = frozenset({"Quantity", "TimeExpression"})
 #: Classes whose unlinked one-word names are checked against the lexicon's common nouns

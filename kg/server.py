@@ -29,8 +29,11 @@ Protocol (https://www.w3.org/TR/sparql11-protocol/):
   (``localhost``, ``127.0.0.1``, ``[::1]``) or one of ``--allow-host``; anything else
   is refused (403), so that a web page cannot drive the endpoint through a name it
   controls (DNS rebinding).
-- ``GET /`` is a small page to type queries; ``GET /explore`` is the explorer (search,
-  entity and document pages, neighbourhoods, timelines, a SPARQL editor: ``kg.explorer_page``).
+- ``GET /`` is the explorer (search, entity and document pages, neighbourhoods,
+  timelines, a SPARQL editor: ``kg.explorer_page``), also at ``/explore`` for older links;
+  ``GET /query`` (and ``/sparql`` without a query) is the small page to type queries.
+  A query sent to ``/`` (``?query=``, or POSTed) is answered as at ``/sparql``.
+- ``HEAD`` is answered as ``GET`` on every path, without the body.
 """
 
 from __future__ import annotations
@@ -83,6 +86,8 @@ log = logging.getLogger(__name__)
 _MAX_REQUEST = 1_000_000  # bytes of a POSTed query
 _BACKLOG = 128  # connections the kernel queues before the server accepts them
 _SEND_RATE = 100_000  # bytes/s a client must at least read a reply at
+_ENDPOINT_PATHS = ("/", "/sparql", "/query")  # paths that answer a SPARQL query
+_NOT_FOUND = "not found; the explorer is /, the endpoint /sparql and the query page /query"
 _LINGER = 0.5  # seconds a refused connection stays open for its client to read the 503
 _MAX_LINGERING = 4096  # refused connections left open at once
 
@@ -203,38 +208,37 @@ class _Handler(BaseHTTPRequestHandler):
         params = parse_qs(url.query, keep_blank_values=True)
         if url.path == "/explore" or url.path.startswith(("/explore/", "/api/")):
             self._send(self._explore(url.path, params))
-            return
-        if url.path not in ("/", "/sparql", "/query"):
-            self._send(
-                Reply.text(
-                    404,
-                    "not found; the endpoint is /sparql, the query page / and the explorer /explore",
-                )
-            )
-            return
-        if "update" in params:
+        elif url.path not in _ENDPOINT_PATHS:
+            self._send(Reply.text(404, _NOT_FOUND))
+        elif "update" in params:
             self._send(_refuse_update())
         elif "query" in params:
             self._query(params)
+        elif url.path == "/":
+            self._send(self._explore(url.path, params))
         else:
             self._send(Reply(200, "text/html; charset=utf-8", query_page().encode("utf-8")))
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        """As GET, and ``_send`` leaves the body out (HTTP/1.1 §9.3.2)."""
+        self.do_GET()
 
     def _explore(self, path: str, params: dict[str, list[str]]) -> Reply:
         from . import explorer_page
 
-        if path in ("/explore", "/explore/"):
+        if path in ("/", "/explore", "/explore/"):
             return explorer_page.page()
         if path.startswith("/explore/assets/"):
             return explorer_page.asset(path[len("/explore/assets/") :])
         if path.startswith("/api/"):
             return explorer_page.api(self.endpoint.explorer, path[len("/api/") :], params)
-        return Reply.text(404, "not found; the explorer is /explore")
+        return Reply.text(404, _NOT_FOUND)
 
     def do_POST(self) -> None:  # noqa: N802
         if self._wrong_host():
             return
         url = urlsplit(self.path)
-        if url.path not in ("/", "/sparql", "/query", "/update"):
+        if url.path not in (*_ENDPOINT_PATHS, "/update"):
             self._send(Reply.text(404, "not found; the endpoint is /sparql"))
             return
         if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
@@ -355,8 +359,13 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def _csp(path: str) -> str:
-    """The explorer's policy (its scripts from /explore/assets/ only), or the query page's."""
-    if path.startswith("/explore"):
+    """The explorer's policy (its scripts from /explore/assets/ only), or the query page's.
+
+    >>> _csp("/?lang=en") == _csp("/explore") != _csp("/query")
+    True
+    """
+    where = urlsplit(path).path
+    if where == "/" or where.startswith("/explore"):
         from .explorer_page import CSP
 
         return CSP

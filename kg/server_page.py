@@ -1,4 +1,4 @@
-"""The endpoint's HTML page at ``/``: a text area, a format choice and the stored example
+"""The endpoint's HTML page at ``/query``: a text area, a format choice and the stored example
 queries (read-only; its own Content-Security-Policy comes with the reply).
 
 >>> page = query_page([("q", "A question", "ASK {}")])
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 
 def query_page(examples: Sequence[tuple[str, str, str]] | None = None) -> str:
-    """The HTML page at ``/``: a text area, a format choice and the stored example queries.
+    """The HTML page at ``/query``: a text area, a format choice and the stored example queries.
 
     >>> "<textarea" in query_page([("q", "A question", "ASK {}")])
     True
@@ -46,7 +46,7 @@ pre { white-space: pre-wrap; unicode-bidi: plaintext; }
 </style></head>
 <body>
 <h1>__TITLE__</h1>
-<p><a href="/explore">Explorer</a>: search entities, their facts, neighbourhoods and documents.</p>
+<p><a href="/">Explorer</a>: search entities, their facts, neighbourhoods and documents.</p>
 <p>Read-only SPARQL 1.1 endpoint at <code>/sparql</code>. Prefixes <code>kg: kgrel: wd: wdt: rdfs: rdf: owl: xsd: prov: schema: dcterms:</code> are predeclared; the default graph is the union of all documents.</p>
 <p><label>Example: <select id="examples"><option value="">…</option></select></label></p>
 <textarea id="query" spellcheck="false">SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20</textarea>

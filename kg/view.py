@@ -256,7 +256,7 @@ def payload(
     >>> p["texts"][p["edges"][0]["sents"][0]]
     'زار ترامب واشنطن.'
     """
-    from .analytics import centrality, communities
+    from .analytics import centrality, numbered_communities
     from .salience import choose
 
     _check_size_by(size_by)
@@ -269,11 +269,12 @@ def payload(
     classes = _ClassTable(class_labels or {})
     relations: dict[str, dict[str, Any]] = {}
     nodes = [_node(G, u, index[u], scores[u], classes, texts) for u in order]
-    groups = communities(G.subgraph(order))
-    for number, group in enumerate(groups):
-        for u in group:
-            nodes[index[u]]["com"] = number
     edges = _edges(G, keep, index, relations, texts)
+    # communities of what is drawn only, from the drawn edges (nodes numbered in IRI order)
+    groups = numbered_communities(len(nodes), ((e["from"], e["to"]) for e in edges))
+    for number, group in enumerate(groups):
+        for i in group:
+            nodes[i]["com"] = number
     return {
         "meta": {
             "title": _clean(title) if title else ui["title"],

@@ -47,14 +47,15 @@ Names, kept safe for recognition (``kg/lexicon/names.py`` matches every name in 
   (محافظة بغداد, ولاية تونس) and in English with its kind ("Baghdad Governorate");
 - foreign city names get conservative spelling variants (:func:`spelling_variants`).
 
-People (office holders from EveryPolitician's Wikidata reports, Arabic names from Wikidata
-and ArWikiCats) come last: see ``scripts/gazetteer_people.py``.
+People (``scripts/gazetteer_people.py``), then parties and movements
+(``scripts/gazetteer_orgs.py``), both with Wikidata's QIDs and Arabic names, come last.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import importlib
 import io
 import json
 import re
@@ -624,16 +625,15 @@ def build(src: Path = SOURCES) -> tuple[list[Row], Report]:
     cities = sorted((r for r in new if r.type == "City"), key=lambda r: (r.country, r.label_en))
     regions = sorted((r for r in new if r.type == "Region"), key=lambda r: (r.country, r.label_en))
     rows = [*curated, *cities, *regions]
-    rows += _people().people_rows(src, rows, filt, extra_names(), report)
+    rows += _script("gazetteer_people").people_rows(src, rows, filt, extra_names(), report)
+    rows += _script("gazetteer_orgs").org_rows(src, rows, filt, extra_names(), report)
     report.counts.update(f"type {r.type}" for r in rows)
     return rows, report
 
 
-def _people():  # type: ignore[no-untyped-def]
-    sys.path.insert(0, str(Path(__file__).resolve().parent))  # gazetteer_people.py, on use
-    import gazetteer_people
-
-    return gazetteer_people
+def _script(name: str):  # type: ignore[no-untyped-def]  # gazetteer_people/_orgs.py, on use
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    return importlib.import_module(name)
 
 
 def render(rows: list[Row]) -> tuple[str, str]:
@@ -762,10 +762,13 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("extract-people", help="rewrite the people extracts (gazetteer_people.py)")
     p.add_argument("--ep-git", nargs="+", required=True, help="NAME=bare git dir of each repo")
     p.add_argument("--arwikicats-people", type=Path, required=True, help="people/peoples.json")
+    _script("gazetteer_orgs").add_parser(sub)  # extract-orgs
     args = ap.parse_args(argv)
+    if args.cmd == "extract-orgs":
+        return int(_script("gazetteer_orgs").extract_cli(args.ep_groups, SOURCES, args.supraverden))
     if args.cmd == "extract-people":
         repos = [(a.split("=", 1)[0], Path(a.split("=", 1)[1])) for a in args.ep_git]
-        _people().extract_people(repos, args.arwikicats_people, SOURCES)
+        _script("gazetteer_people").extract_people(repos, args.arwikicats_people, SOURCES)
         return 0
     if args.cmd == "extract":
         extract(args.ne, args.dr5hn_states, args.dr5hn_cities, args.arwikicats)

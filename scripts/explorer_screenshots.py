@@ -56,22 +56,22 @@ def main(argv: list[str] | None = None) -> int:
                 "Emulation.setDeviceMetricsOverride",
                 {"width": 1400, "height": 900, "deviceScaleFactor": 1, "mobile": False},
             )
-            d.get(base + "explore")
+            d.get(base)
             d.find_element("id", "q").send_keys(args.name)
             _wait(d, "return document.querySelectorAll('#hits li[data-iri]').length > 0")
             d.save_screenshot(str(args.out / "explorer-search.png"))
-            d.get(f"{base}explore#/entity?iri={enc}")
+            d.get(f"{base}#/entity?iri={enc}")
             _wait(d, "return window.kgExplorer && kgExplorer.ready")
             d.save_screenshot(str(args.out / "explorer-entity.png"))
             d.get("about:blank")
-            d.get(f"{base}explore#/entity?hops=2&iri={enc}")
+            d.get(f"{base}#/entity?hops=2&iri={enc}")
             _wait(d, "return window.kgExplorer && kgExplorer.ready")
             d.execute_script("document.getElementById('net').scrollIntoView()")
             d.save_screenshot(str(args.out / "explorer-network.png"))
-            d.get(f"{base}explore#/doc?iri=" + urllib.parse.quote(doc, safe=""))
+            d.get(f"{base}#/doc?iri=" + urllib.parse.quote(doc, safe=""))
             _wait(d, "return kgExplorer.page === '/doc'")
             d.save_screenshot(str(args.out / "explorer-document.png"))
-            d.get(f"{base}explore#/sparql")
+            d.get(f"{base}#/sparql")
             _wait(d, "return document.querySelectorAll('#stored option').length > 1")
             d.execute_script(
                 "const s = document.getElementById('stored'); s.value = arguments[0];"

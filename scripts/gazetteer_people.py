@@ -71,7 +71,16 @@ _QID = re.compile(r"^Q\d+$")
 #: Label kinds, best first: the Arabic Wikipedia title (its hamzas are written more often
 #: than in the label: بشار الأسد, not بشار الاسد), Wikidata's Arabic label, Wikidata's
 #: fallback label (Arabic when the item has no English one), ArWikiCats.
-KINDS = ("arwiki-title", "wikidata-label-ar", "wikidata-label-fallback", "arwikicats")
+KINDS = (
+    "arwiki-title",
+    "wikidata-label-ar",
+    "wikidata-label-fallback",
+    "arwikicats",
+    "enwiki-infobox",
+    "enwiki-lead",
+)
+WIKI_FILE = "ep_wikipedia_ar.tsv"
+LIC_ENWIKI = "CC BY-SA 4.0 (English Wikipedia text, cached by EveryPolitician's wtf_wikipedia runs)"
 
 
 @dataclass
@@ -247,6 +256,9 @@ def extract_people(repos: list[tuple[str, Path]], arwikicats_people: Path, dest:
         ("english", "arabic"),
         sorted([k.casefold(), v] for k, v in awc.items() if k.casefold() in wanted),
     )
+    from gazetteer_people_wiki import extract_wikipedia_names
+
+    extract_wikipedia_names(repos, dest)
 
 
 # ----------------------------------------------------------------------------- build
@@ -314,7 +326,78 @@ def arabic_names(
         c = clean_ar(name)
         if c:
             out.setdefault(c, (c, where))
+    for c, where in list(out.values()):
+        for v in nasab_variants(c):
+            out.setdefault(v, (v, f"{where} (nasab shortened)"))
+        m = _REGNAL_NASAB.match(c)
+        if m:
+            out.setdefault(m.group(1), (m.group(1), f"{where} (regnal name)"))
+    for c, where in list(out.values()):
+        v = abd_variant(c)
+        if v:
+            out.setdefault(v, (v, f"{where} (عبد spacing)"))
     return list(out.values())
+
+
+#: Regnal ordinals: «محمد السادس» names a king however common its words are.
+ORDINALS = (
+    "الأول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+)
+_REGNAL_NASAB = re.compile(rf"^(\S+(?: \S+)? (?:{'|'.join(ORDINALS)})) بن .+$")
+
+
+def is_regnal(name: str) -> bool:
+    """Whether a normalised name is a first name and a regnal ordinal (محمد السادس).
+
+    >>> is_regnal("محمد السادس"), is_regnal("عبد الله الثاني"), is_regnal("جنوب شرق")
+    (True, True, False)
+    """
+    from kg.text import normalize
+
+    words = name.split()
+    return 1 < len(words) <= 3 and words[-1] in {normalize(o) for o in ORDINALS}
+
+
+_NASAB = re.compile(r"^((?:عبد )?\S+ بن (?:عبد )?\S+)((?: بن (?:عبد )?\S+)*)( آل \S+)$")
+
+
+def nasab_variants(name: str) -> list[str]:
+    """The forms news prints of a name in a ruling family («A bin B [bin C …] Al Z»): the
+    name and his father's with the family (without the grandfathers), and without it.
+
+    >>> nasab_variants("حمد بن عيسى بن سلمان آل خليفة")
+    ['حمد بن عيسى آل خليفة', 'حمد بن عيسى']
+    >>> nasab_variants("فيصل بن فرحان آل سعود"), nasab_variants("قيس سعيد")
+    (['فيصل بن فرحان'], [])
+    """
+    m = _NASAB.match(name)
+    if not m:
+        return []
+    short = [m.group(1) + m.group(3)] if m.group(2) else []
+    return [*short, m.group(1)]
+
+
+def abd_variant(name: str) -> str:
+    """The other way papers write a name with «عبد ال…»: joined or apart (عبد الفتاح
+    السيسي, عبدالفتاح السيسي); empty when the name has none.
+
+    >>> abd_variant("عبد الفتاح السيسي"), abd_variant("عبدالله الثاني"), abd_variant("قيس سعيد")
+    ('عبدالفتاح السيسي', 'عبد الله الثاني', '')
+    """
+    if re.search(r"(^| )عبد ال", name):
+        return re.sub(r"(^| )عبد ال", r"\1عبدال", name)
+    if re.search(r"(^| )عبدال", name):
+        return re.sub(r"(^| )عبدال", r"\1عبد ال", name)
+    return ""
 
 
 def taken_names(rows: list[Row]) -> dict[str, str]:
@@ -339,8 +422,9 @@ def people_rows(
     taken = taken_names(before)
     offices = kept_offices(read_tsv(src / "ep_offices.tsv"))
     labels: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for r in read_tsv(src / "ep_labels_ar.tsv"):
-        labels[r["qid"]].append((r["label_ar"], r["kind"], r["source"]))
+    for f in ("ep_labels_ar.tsv", WIKI_FILE):
+        for r in read_tsv(src / f):
+            labels[r["qid"]].append((r["label_ar"], r["kind"], r["source"]))
     awc = {r["english"]: r["arabic"] for r in read_tsv(src / "arwikicats_people.tsv")}
     candidates = {
         qid: _safe_names(
@@ -391,11 +475,30 @@ def only_given_names(name: str) -> bool:
     while i < len(words):
         if words[i] == "عبد" and i + 1 < len(words):
             i += 2  # عبد الستار, عبد اللطيف: a given name
+        elif words[i].startswith("عبدال"):
+            i += 1  # the same written as one word
         elif words[i] in given:
             i += 1
         else:
             return False
     return True
+
+
+def given_then_family(name: str) -> bool:
+    """Whether a normalised name of two words or more starts with a first name and ends
+    with a word that is not one: وليد المعلم, نبيه بري read as a man's name although
+    المعلم and بري are also common words. Only the plain Arabic Wikipedia title of a
+    person gets this reading (the title of his page is the name's primary topic).
+
+    >>> given_then_family("وليد المعلم"), given_then_family("جنوب شرق")
+    (True, False)
+    """
+    from kg.lexicon.words import first_names
+    from kg.text import normalize
+
+    given = {normalize(w) for w in first_names()}
+    words = name.split()
+    return len(words) > 1 and words[0] in given and words[-1] not in given
 
 
 def is_head(offices: list[Office]) -> bool:
@@ -434,8 +537,12 @@ def _safe_names(
     out = []
     for name, where in names:
         n = normalize(name)
-        primary = head and where.startswith(("arwiki-title (plain)", "arwikicats (plain)"))
-        if len(n.split()) < 2 or (not primary and (filt.all_common(name) or only_given_names(n))):
+        plain = where.startswith(("arwiki-title (plain)", "arwikicats (plain)"))
+        primary = head and plain
+        nasab = " بن " in f" {n} "  # «A bin B»: a man's name, whatever its words mean
+        named = nasab or is_regnal(n) or (plain and given_then_family(n))
+        common = filt.all_common(name) and not named
+        if len(n.split()) < 2 or (not primary and (common or only_given_names(n))):
             report.counts["person name of one word, only common words or given names: dropped"] += 1
         elif n in taken or extra.get(n, "Person") != "Person":
             report.counts["person name held by another row: dropped"] += 1
@@ -452,7 +559,11 @@ def _row(qid: str, label_en: str, names: list[tuple[str, str]], offs: list[Offic
     shown = "; ".join(positions[:4]) + (
         f"; +{len(positions) - 4} more" if len(positions) > 4 else ""
     )
-    lic = LIC_EP if all("arwikicats" not in w for _, w in names) else f"{LIC_EP}; {LIC_AWC}"
+    lic = LIC_EP
+    if any("arwikicats" in w for _, w in names):
+        lic += f"; {LIC_AWC}"
+    if any(w.startswith("enwiki-") for _, w in names):
+        lic += f"; {LIC_ENWIKI}"
     return Row(
         qid,
         label_en,

@@ -354,3 +354,27 @@ def test_sigkill_mid_build_leaves_the_previous_outputs_and_store_intact(tmp_path
         [*kg, str(first), "--out", str(out), "--no-html", "-q"], check=True, cwd=ROOT, timeout=300
     )
     assert not list(out.glob(".kg-spool-*"))
+
+
+def test_a_corpus_build_page_draws_the_salient_entities_up_to_its_cap(tmp_path: Path) -> None:
+    from kg.analytics import to_networkx
+    from kg.salience import HTML_MAX_NODES, choose
+    from tests.test_view import embedded_data
+
+    assert Options().html_max_nodes == HTML_MAX_NODES == 500  # the documented default
+    build_corpus([SEEDS], tmp_path / "capped", Options(html_max_nodes=12))
+    data = embedded_data((tmp_path / "capped" / "graph.html").read_text(encoding="utf-8"))
+    G = to_networkx(serialise.load(tmp_path / "capped" / "graph.ttl"), lang="ar", unasserted=True)
+    assert (data["meta"]["shown"], data["meta"]["total"]) == (12, G.number_of_nodes())
+    assert G.number_of_nodes() > 12 and data["ui"]["count_some"].startswith(
+        "الكيانات المعروضة: {shown} من {total}"
+    )
+    chosen = sorted(choose(G, 12))  # kg.salience's order, drawn in IRI order
+    assert [n["label"] for n in data["nodes"]] == [G.nodes[u]["label"] for u in chosen]
+    # --max-nodes 0: every entity, as before the cap
+    result = CliRunner().invoke(
+        main, ["build", str(SEEDS), "--out", str(tmp_path / "all"), "--max-nodes", "0", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    data = embedded_data((tmp_path / "all" / "graph.html").read_text(encoding="utf-8"))
+    assert data["meta"]["shown"] == data["meta"]["total"] == G.number_of_nodes()

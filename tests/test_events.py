@@ -302,3 +302,27 @@ def test_a_store_keeps_its_events_right_as_documents_arrive(tmp_path: Path) -> N
         before = _events_in(st)
         st.settle_events()
         assert _events_in(st) == before
+
+
+def _event_count(text: str, date: str) -> int:
+    from kg.analyse.rules import RulesAnalyser
+    from kg.extract.ud import extract
+    from kg.model import Document
+
+    doc = Document("d", text, "ar", meta=(("date", date),))
+    return sum(e.cls == "Event" for e in extract(RulesAnalyser().analyse(doc)).entities)
+
+
+def test_an_attack_of_an_earlier_year_is_another_event() -> None:
+    text = (
+        "قتل تسعة أشخاص في هجوم استهدف سوقا في مدينة كويتا. وكان شقيقه قد قتل في هجوم "
+        "انتحاري أيضا استهدف مسجدا في المدينة في شهر مارس عام 2015، وتبنت الهجوم حركة طالبان."
+    )
+    assert _event_count(text, "2019-05-02") == 2
+
+
+def test_an_attack_dated_in_the_article_year_stays_the_attack_told_of() -> None:
+    text = (
+        "قتل تسعة أشخاص في هجوم استهدف سوقا في مدينة كويتا في مايو 2019. وتبنت الهجوم حركة طالبان."
+    )
+    assert _event_count(text, "2019-05-02") == 1

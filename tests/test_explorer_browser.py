@@ -52,7 +52,7 @@ def wait(what: Callable[[], Any], timeout: float = 20.0) -> Any:
 
 
 def entity_url(base: str, iri: str) -> str:
-    return base + "explore#/entity?iri=" + urllib.parse.quote(iri, safe="")
+    return base + "#/entity?iri=" + urllib.parse.quote(iri, safe="")
 
 
 def clean(driver: Any, base: str) -> None:
@@ -67,7 +67,7 @@ def clean(driver: Any, base: str) -> None:
 def test_search_then_evidence_in_its_sentence(driver: Any, base: str) -> None:
     from selenium.webdriver.common.by import By
 
-    driver.get(base + "explore")
+    driver.get(base)  # the front page
     box = wait(lambda: driver.find_element(By.ID, "q"))
     box.send_keys("حدّاد")  # a shadda and no article: still found
     hits = wait(lambda: driver.find_elements(By.CSS_SELECTOR, "#hits li[data-iri]"))
@@ -130,7 +130,7 @@ def test_a_stored_query_runs_in_the_editor(driver: Any, base: str) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
-    driver.get(base + "explore#/sparql")
+    driver.get(base + "#/sparql")
     pick = wait(lambda: driver.find_elements(By.CSS_SELECTOR, "#stored option[value=documents]"))
     Select(driver.find_element(By.ID, "stored")).select_by_value(pick[0].get_attribute("value"))
     assert js(driver, "return kgExplorer.editor.getValue()").startswith("# Documents by date")
@@ -148,7 +148,7 @@ def test_document_page(driver: Any, base: str) -> None:
 
     driver.get(
         base
-        + "explore#/doc?iri="
+        + "explore#/doc?iri="  # an older link, to /explore
         + urllib.parse.quote("https://w3id.org/kg-builder/resource/doc/d2", safe="")
     )
     title = wait(lambda: driver.find_elements(By.ID, "doc-title"))

@@ -6,6 +6,7 @@ import csv
 import importlib.util
 import io
 import sys
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -176,3 +177,134 @@ def test_people_link_by_full_name_never_by_a_first_name_alone() -> None:
     assert qids.get("فيصل المقداد") == "Q5431067"
     assert "المقداد" not in qids  # the surname joined the full name's node
     assert all(not q for lab, q in qids.items() if " " not in lab)  # فيصل alone: no link
+
+
+def test_people_wiki_script_examples() -> None:
+    import doctest
+
+    people_script()  # gazetteer_people_wiki sits beside it and imports build_gazetteer on use
+    spec = importlib.util.spec_from_file_location(
+        "gazetteer_people_wiki", ROOT / "scripts" / "gazetteer_people_wiki.py"
+    )
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    result = doctest.testmod(mod)
+    assert result.attempted >= 2 and result.failed == 0
+
+
+def test_people_named_as_papers_write_them() -> None:
+    """Names from English Wikipedia's infobox (السيسي), joined «عبدال…», a royal's name
+    without his grandfather's or without the family, a king's regnal name without his
+    father's (محمد السادس), a first name before a word that is also a common noun
+    (المعلم): every one links to its office holder."""
+    import kg
+
+    text = (
+        "وصل الملك حمد بن عيسى آل خليفة إلى القاهرة حيث كان في استقباله الرئيس "
+        "عبدالفتاح السيسي. وشارك في المباحثات وزير الخارجية فيصل بن فرحان. "
+        "وفي دمشق استقبل وليد المعلم رئيس مجلس النواب اللبناني نبيه بري. "
+        "وبعث العاهل المغربي محمد السادس برقية تهنئة. وبحث الملك عبدالله الثاني مع رئيس "
+        "الحكومة عزيز أخنوش ووزير الخارجية أيمن الصفدي التعاون بين البلدين."
+    )
+    g = kg.build(texts=[text])
+    qids = {e.qid for e in g.entities() if e.cls == "Person"}
+    # Hamad bin Isa, el-Sisi, Faisal bin Farhan, Walid Muallem, Nabih Berri, Mohammed VI
+    assert {"Q57352", "Q307871", "Q72099398", "Q1334803", "Q704220", "Q57553"} <= qids
+    # Abdullah II, Aziz Akhannouch, Ayman Safadi (names from English Wikipedia's first lines)
+    assert {"Q57464", "Q1638114", "Q28336737"} <= qids
+
+
+def test_a_fathers_name_inside_a_sons_is_no_mention_of_the_father() -> None:
+    import kg
+
+    g = kg.build(texts=["وصل ولي العهد الأمير الحسين بن عبدالله الثاني إلى الرياض أمس."])
+    assert "Q57464" not in {e.qid for e in g.entities()}
+
+
+def orgs_script() -> ModuleType:
+    build_script()  # gazetteer_orgs imports build_gazetteer's helpers on use
+    spec = importlib.util.spec_from_file_location(
+        "gazetteer_orgs", ROOT / "scripts" / "gazetteer_orgs.py"
+    )
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["gazetteer_orgs"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_party_rows_are_wikidata_groups_with_safe_names() -> None:
+    from kg.text import normalize
+
+    gaz, prov = rows("gazetteer.tsv"), rows("gazetteer_provenance.tsv")
+    parties = [
+        (r, p)
+        for r, p in zip(gaz, prov, strict=True)
+        if "everypolitician/everypolitician-data" in p["qid_sources"]
+    ]
+    assert len(parties) >= 15
+    owners: dict[str, set[str]] = {}
+    for r in gaz:
+        for n in [r["label_ar"], *r["aliases_ar"].split("|")]:
+            if n:
+                owners.setdefault(normalize(n), set()).add(r["qid"] or r["label_en"])
+    for r, p in parties:
+        assert r["type"] == "Organization" and "CC0" in p["licence"], p
+        for n in [r["label_ar"], *r["aliases_ar"].split("|")]:
+            if n:
+                k = normalize(n)
+                assert len(k.split()) >= 2 or (len(k) >= 5 and not k.endswith("ي")), n
+                assert owners[k] == {r["qid"]}, (r["qid"], n)
+    by_qid = {r["qid"]: r for r, _ in parties}
+    assert "الليكودي" not in by_qid["Q187009"]["aliases_ar"].split("|")  # an adjective
+    assert by_qid["Q41053"]["label_ar"] == "حزب الله"  # the curated row got its QID
+    assert gaz.index(by_qid["Q41053"]) < 318  # and kept its place
+    # the name Turkey's AKP and Morocco's PJD share goes to neither; a generic one to none
+    for gone in ("حزب العدالة والتنمية", "حزب العمال", "نداء تونس", "سياسي مستقل"):
+        assert normalize(gone) not in owners, gone
+    assert by_qid["Q19077"]["label_en"] == "Justice and Development Party (Turkey)"
+    assert "Q327591" not in by_qid  # "independent politician" is no organisation
+
+
+def test_orgs_script_examples_and_extract(tmp_path: Path) -> None:
+    import doctest
+    import json
+
+    mod = orgs_script()
+    result = doctest.testmod(mod)
+    assert result.attempted >= 2 and result.failed == 0
+    groups = {
+        "movement_a": {
+            "identifiers": [{"scheme": "wikidata", "identifier": "Q7"}],
+            "other_names": [
+                {"lang": "en", "name": "Movement A"},
+                {"lang": "ar", "name": "حركة ألف"},
+                {"lang": "ar", "name": "حركـــة ألف الكبرى"},
+            ],
+        },
+        "no_qid": {"other_names": [{"lang": "ar", "name": "حزب باء"}]},
+    }
+    (tmp_path / "groups.json").write_text(json.dumps(groups), encoding="utf-8")
+    (tmp_path / "ep_groups.tsv").write_text("# header\nqid\tx\n", encoding="utf-8")
+    mod.extract_cli([f"XX={tmp_path / 'groups.json'}=repo@abc:path"], tmp_path)
+    text = (tmp_path / "ep_groups.tsv").read_text(encoding="utf-8")
+    assert text.splitlines() == [
+        "# header",
+        "qid\tlabel_en\tnames_ar\tcountry\tgroup\tsource",
+        "Q7\tMovement A\tحركة ألف|حركة ألف الكبرى\tXX\tmovement_a\trepo@abc:path",
+    ]
+
+
+def test_international_bodies_from_supraverden() -> None:
+    gaz, prov = rows("gazetteer.tsv"), rows("gazetteer_provenance.tsv")
+    bodies = {
+        r["qid"]: (r, p)
+        for r, p in zip(gaz[318:], prov[318:], strict=True)
+        if "confirmordeny/supraverden" in p["qid_sources"]
+    }
+    assert len(bodies) >= 20
+    for r, p in bodies.values():
+        assert r["type"] == "Organization" and "CC BY-SA 4.0" in p["licence"], p
+    assert bodies["Q8901"][0]["label_ar"] == "البنك المركزي الأوروبي"
+    assert "Q41984" not in bodies  # the IAEA stays the curated row it was

@@ -214,12 +214,62 @@ def test_content_negotiation_and_errors(served: Served) -> None:
     assert status == 200 and json.loads(body) == {"head": {}, "boolean": True}
 
 
-def test_the_query_page(served: Served) -> None:
+def test_the_front_page_is_the_explorer_and_the_query_page_is_kept(served: Served) -> None:
     status, ctype, body = served.get("")
-    page = body.decode("utf-8")
     assert status == 200 and ctype.startswith("text/html")
-    assert "<textarea" in page and "hosted_events" in page and "</script>" in page
-    assert page.count("</script>") == 1  # example queries cannot close the script early
+    assert body == served.get("explore")[2]  # older links still reach it
+    assert b"/explore/assets/explorer.js" in body and b'href="/query"' in body
+    for path in ("query", "sparql"):
+        status, ctype, body = served.get(path)
+        page = body.decode("utf-8")
+        assert status == 200 and ctype.startswith("text/html"), path
+        assert "<textarea" in page and "hosted_events" in page and 'href="/"' in page
+        assert page.count("</script>") == 1  # example queries cannot close the script early
+    # a SPARQL client pointed at / is still answered
+    status, ctype, body = served.get("?" + _q("ASK { ?s ?p ?o }").split("?", 1)[1])
+    assert status == 200 and json.loads(body)["boolean"] is True
+    status, _, body = served.get("nothing-here")
+    assert status == 404 and b"the explorer is /" in body
+
+
+#: One path of every kind the server answers, and one it does not.
+HEAD_PATHS = (
+    "/",
+    "/?lang=en",
+    "/explore",
+    "/explore/assets/explorer.js",
+    "/explore/assets/nothing.js",
+    "/api/counts",
+    "/api/search?q=Tillerson",
+    "/api/entity",
+    "/api/nothing",
+    "/query",
+    "/sparql",
+    "/" + _q("ASK { ?s ?p ?o }"),
+    "/" + _q("SELEC ?x {"),
+    "/sparql?update=CLEAR%20ALL",
+    "/nothing-here",
+)
+
+
+def test_head_is_answered_as_get_without_a_body(served: Served) -> None:
+    import http.client
+
+    c = http.client.HTTPConnection("127.0.0.1", served.port, timeout=30)
+    try:  # one keep-alive connection: a body sent after HEAD would spoil the next reply
+        for path in HEAD_PATHS:
+            c.request("GET", path)
+            got = c.getresponse()
+            body = got.read()
+            c.request("HEAD", path)
+            head = c.getresponse()
+            assert head.read() == b"", path
+            assert head.status == got.status != 501, path
+            for name in ("Content-Type", "Content-Length", "Content-Security-Policy"):
+                assert head.getheader(name) == got.getheader(name), (path, name)
+            assert int(head.getheader("Content-Length") or -1) == len(body), path
+    finally:
+        c.close()
 
 
 def test_a_result_larger_than_the_limit_is_refused(store: Path) -> None:
@@ -385,7 +435,7 @@ def test_the_host_header_must_name_this_server(served: Served) -> None:
     for bad in ("attacker.example", f"attacker.example:{served.port}", "127.0.0.1.evil.example"):
         status, body = ask(bad)
         assert status == 403 and b"--allow-host" in body, bad
-    status, _, _ = served.get("", {"Host": "attacker.example"})  # the query page too
+    status, _, _ = served.get("", {"Host": "attacker.example"})  # the explorer too
     assert status == 403
 
 

@@ -230,3 +230,19 @@ def test_planned_and_denied_facts_are_edges_the_page_draws_apart(tmp_path: Path)
     from kg.analytics import to_networkx
 
     assert [d["relation"] for _, _, d in to_networkx(g).edges(data=True)] == ["visited"]
+
+
+def test_communities_are_those_of_the_drawn_nodes(small: Graph) -> None:
+    from kg.analytics import communities, to_networkx
+    from kg.salience import choose
+
+    G = to_networkx(small)
+    for cap in (None, 3, 6):
+        data = payload(G, max_nodes=cap)
+        drawn = sorted(choose(G, cap))
+        expected = communities(G.subgraph(drawn))
+        got: dict[int, list[str]] = {}
+        for u, node in zip(drawn, data["nodes"], strict=True):
+            got.setdefault(node["com"], []).append(u)
+        assert [got[k] for k in sorted(got)] == expected, cap
+        assert data["meta"]["communities"] == sum(len(c) > 1 for c in expected)

@@ -420,3 +420,16 @@ def test_colour_by_community(driver: Any, pages: dict[str, Path]) -> None:
     assert by_community != by_class and len(set(by_community)) >= 2
     driver.find_element(By.ID, "kg-by-community").click()
     assert js(driver, colours) == by_class
+
+
+def test_a_corpus_build_page_says_how_many_entities_it_draws(driver: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    from kg.pipeline import Options, build_corpus
+    from tests.conftest import SEEDS
+
+    summary = build_corpus([SEEDS], tmp_path, Options(html_max_nodes=12))
+    open_page(driver, tmp_path / "graph.html")
+    assert js(driver, "return kgView.nodes.length") == 12
+    count = driver.find_element(By.ID, "kg-count").text
+    assert count.startswith(f"الكيانات المعروضة: 12 من {summary.entities}"), count

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from ..model import Sentence
 from ..text import normalize
-from .confidence import TITLE_PREDICATIVE
+from .confidence import TASKED_LEADER, TITLE_PREDICATIVE
+from .coref import ent_of
 from .phrases import title_of
 from .state import Doc
 from .tree import Tree
@@ -27,6 +28,9 @@ from .tree import Tree
 APPOINTING = frozenset({"appointed", "elected"})
 #: Prepositions a predicative title may take (تعيين X كمدرب: "as a coach").
 TITLE_CASES = frozenset({"", "ك"})
+#: Verbal nouns of leading what one is charged with (كلفه بتشكيل الحكومة، برئاسة اللجنة):
+#: the appointee is to lead the body after them.
+TO_LEAD = frozenset(normalize(w) for w in ("تشكيل", "رئاسة", "قيادة"))
 
 
 def predicative_titles(d: Doc, s: Sentence, tree: Tree, head: int) -> list[int]:
@@ -85,3 +89,26 @@ def position_facts(
         for who, wi in appointees:
             if d.ent(who).cls in ("Person", "Thing"):
                 d.fact(who, "holdsPosition", post, s, tree, [head, t, wi], TITLE_PREDICATIVE)
+
+
+def tasked_leaders(
+    d: Doc, s: Sentence, tree: Tree, head: int, appointees: list[tuple[str, int]]
+) -> None:
+    """كلفه بتشكيل الحكومة، كلف X برئاسة اللجنة: the appointee leads the body he is
+    charged with heading, or is to lead the one he is charged with forming (``leaderOf``,
+    planned: see :data:`kg.extract.modality.FORMING`).
+
+    >>> from kg import build
+    >>> g = build(texts=["كلف الرئيس العراقي وزير الداخلية بتشكيل الحكومة الجديدة."])
+    >>> [(f.subject, f.object, f.modality) for f in g.facts(modality="*") if f.object != "العراق"]
+    [('الرئيس العراقي', 'وزير الداخلية', 'asserted'), ('وزير الداخلية', 'الحكومة الجديدة', 'planned')]
+    """
+    for j in tree.children(head, "obl", "nmod"):
+        if tree.case(j) != "ب" or normalize(tree.tok(j).form) not in TO_LEAD:
+            continue
+        for g in tree.children(j, "nmod"):
+            body = ent_of(d, s, tree, g) if not tree.has_case(g) else None
+            for who, wi in appointees if body is not None else []:
+                if d.ent(who).cls in ("Person", "Thing"):
+                    d.fact(who, "leaderOf", body, s, tree, [j, g, wi], TASKED_LEADER)
+            break

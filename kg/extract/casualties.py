@@ -26,6 +26,7 @@ from .words import (
     DEATH_FATES,
     DEATH_NOUNS,
     INJURY_NOUNS,
+    KILLING_VERBS,
     LIFE_NOUNS,
     LIFE_VERBS,
     RESULT_MARKS,
@@ -72,6 +73,9 @@ def _casualties(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
     elif k == "لقي":
         _met_death(d, s, tree, v)
         return
+    elif k in KILLING_VERBS and not tree.children(v, "nsubj", "nsubj:pass"):
+        _killed_in(d, s, tree, v)
+        return
     else:
         return
     for n in nouns[:1]:
@@ -83,6 +87,51 @@ def _casualties(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
         for agent in agents:
             for obj, oi in toll:
                 d.fact(agent, "killed", obj, s, tree, [v, oi], CASUALTIES, _lemma(tree, v))
+
+
+def scene_event(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
+    """The event a casualty noun with no doer happened in (أعلنت الشرطة مقتل 9 وإصابة 20 في
+    هجوم: the attack killed and injured them): an Event named after في on the noun or on a
+    casualty noun joined to it. None for any other noun.
+
+    >>> from kg import build
+    >>> g = build(texts=["أعلنت الشرطة عن مقتل 4 أشخاص وإصابة 9 آخرين في انفجار بمدينة كانو."])
+    >>> sorted((f.subject, f.relation, f.object) for f in g.facts() if f.subject == "انفجار")
+    [('انفجار', 'injured', '9 آخرين'), ('انفجار', 'killed', '4 أشخاص'), ('انفجار', 'location', 'كانو')]
+    """
+    if not casualty_noun(tree, n):
+        return None
+    first = n
+    while tree.base_rel(first) == "conj" and casualty_noun(tree, tree.tok(first).head):
+        first = tree.tok(first).head
+    joined = [first, *(c for c in tree.children(first, "conj") if casualty_noun(tree, c))]
+    places = [j for m in joined for j in tree.children(m, "nmod", "obl")]
+    v = tree.tok(first).head
+    if v and tree.tok(v).upos == "VERB" and tree.base_rel(first) in ("obj", "obl"):
+        # أعلنت الشرطة عن مقتل 9 ... في هجوم: the parse hung the event on the verb
+        places += [j for j in tree.children(v, "obl") if j > first]
+    for j in places:
+        key = d.token_ent.get((s.index, j)) if tree.case(j) == "في" else None
+        if key is not None and d.ent(key).cls == "Event":
+            return d.find(key)
+    return None
+
+
+def _killed_in(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
+    """قتل 12 شخصا في انهيار مبنى: a killing verb with no subject, a count for its object
+    and an event after في is a passive (قُتل) whose killer is that event."""
+    events = [
+        d.find(key)
+        for j in tree.children(v, "obl")
+        if tree.case(j) == "في"
+        and (key := d.token_ent.get((s.index, j))) is not None
+        and d.ent(key).cls == "Event"
+    ]
+    counted = [j for j in tree.children(v, "obj") if tree.children(j, "nummod")]
+    if not events or not counted:
+        return
+    for obj, oi in _counted(d, s, tree, counted[0]):
+        d.fact(events[0], "killed", obj, s, tree, [v, oi], CASUALTIES, _lemma(tree, v))
 
 
 def cause(d: Doc, s: Sentence, tree: Tree, v: int) -> list[str]:

@@ -62,6 +62,9 @@ TITLE_BODY = 0.85
 TITLE_NATIONALITY = 0.8
 #: A title said of a subject (أصبحت فنلندا عضوا في الحلف).
 TITLE_PREDICATIVE = 0.75
+#: The body one is charged with forming or heading (كلفه بتشكيل الحكومة): a post to
+#: come, read from a fixed phrase, as sure as a predicative title.
+TASKED_LEADER = 0.75
 #: A name that says what its organisation fights (التحالف الدولي ضد داعش).
 NAME_PURPOSE = 0.8
 
@@ -105,6 +108,12 @@ TARGET_PLACE = 0.7
 PREPOSITION = 0.75
 #: A death toll read off a phrase of dying (أودى بحياة N, راح ضحيته N, مما أسفر عن مقتل N).
 CASUALTIES = 0.75
+#: A penalty a ruling imposes on someone named in its genitive (قضت المحكمة بسجن X).
+PENALTY_RULING = 0.75
+#: An attack on a party's sites (غارات على مواقع لداعش) is one on the party: read through a noun.
+SITES_OWNER = 0.7
+#: Criticism drawn from someone (أثار القرار انتقادات من X): X criticized it, read through a noun.
+DRAWN_CRITICISM = 0.7
 #: The sides an event is «بين» (between): they fight, or take part in it.
 EVENT_PARTIES = 0.7
 #: The place or time an event's clause names.

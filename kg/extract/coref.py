@@ -29,7 +29,7 @@ from .phrases import (
     np_ids,
     strip_al,
 )
-from .state import AGENTIVE, Doc, Ent
+from .state import AGENTIVE, Doc, Ent, article_absorbed
 from .tree import Tree
 from .words import (
     COLLECTIVES,
@@ -127,6 +127,21 @@ def _honoured_before(d: Doc, s: Sentence, tree: Tree, j: int) -> str | None:
     (not the party or body nearer to it): the last person named with a title the
     honorific goes with (جلالة: الملك, العاهل) in this sentence or the two before, else
     the person the suffix resolves to."""
+    titled = _honoured_titled(d, s, tree, j)
+    if titled is not None:
+        return titled
+    avoid: set[str] = set()
+    for _ in range(HONORIFIC_REACH):
+        found = pronoun(d, s, tree, j, avoid)
+        if found is None or d.ent(found).cls == "Person":
+            return found
+        avoid.add(found)
+    return None
+
+
+def _honoured_titled(d: Doc, s: Sentence, tree: Tree, j: int) -> str | None:
+    """The last person named with a title the honorific before suffix j goes with
+    (جلالته: الملك, العاهل) in this sentence or the two before; None if none."""
     n = strip_al(normalize(tree.tok(j - 1).form))
     heads = HONOURED_TITLES.get(n[:-1] + "ه", frozenset()) | HONOURED_TITLES.get(n, frozenset())
     for key, _, at in reversed(d.history):
@@ -137,12 +152,6 @@ def _honoured_before(d: Doc, s: Sentence, tree: Tree, j: int) -> str | None:
             strip_al(normalize(name)).split(" ")[0] in heads for name in e.names
         ):
             return d.find(key)
-    avoid: set[str] = set()
-    for _ in range(HONORIFIC_REACH):
-        found = pronoun(d, s, tree, j, avoid)
-        if found is None or d.ent(found).cls == "Person":
-            return found
-        avoid.add(found)
     return None
 
 
@@ -191,6 +200,8 @@ def nominal(d: Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> str
         return None
     if n in d.surnames:  # شولتس after أولاف شولتس
         return d.find(d.surnames[n])
+    if article_absorbed(tree, i) and "ا" + n in d.surnames:  # للمقداد: المقداد
+        return d.find(d.surnames["ا" + n])
     # a name or entity deeper in the phrase: حلفاء الولايات المتحدة keeps its own head
     if not create:
         return None
@@ -323,7 +334,39 @@ def _transparent_target(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
         key = d.token_ent.get((s.index, k))
         if key is not None and d.ent(key).cls in AGENTIVE:
             return d.find(key)
-    return _quoted_name_after(d, s, tree, i)
+    return _effort_maker(d, s, tree, i) or _quoted_name_after(d, s, tree, i)
+
+
+#: Classes of named things whose words are no action nouns (مجلس التعاون, منظمة التحرير).
+_NAMED_THINGS = frozenset({"Organization", "Country", "Group", "City", "Region", "Place"})
+
+
+def word_of_a_name(d: Doc, s: Sentence, n: int) -> bool:
+    """Whether noun n is a word inside a name (التعاون in مجلس التعاون لدول الخليج العربية:
+    the council, no cooperation), not its first word."""
+    key = d.token_ent.get((s.index, n))
+    if key is None or d.ent(key).cls not in _NAMED_THINGS:
+        return False
+    return d.token_ent.get((s.index, n - 1)) == key
+
+
+#: Nouns of efforts that stand for who makes them, named in a relative clause too (الجهود
+#: التي تبذلها السعودية -> Saudi Arabia); not forces (القوات التي تدعمها إيران).
+EFFORT_NOUNS = frozenset(normalize(w) for w in "جهود جهد دور مساعي".split())
+
+
+def _effort_maker(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
+    """The subject of a relative clause on an effort noun, or on a noun coordinated with
+    it (ثمن الجهود والمساندة التي تقدمها قوات التحالف: the coalition)."""
+    if strip_al(normalize(tree.tok(i).form)) not in EFFORT_NOUNS:
+        return None
+    for h in (i, *tree.children(i, "conj")):
+        for v in tree.children(h, "acl:relcl"):
+            for k in tree.children(v, "nsubj"):
+                key = d.token_ent.get((s.index, k))
+                if key is not None and d.ent(key).cls in AGENTIVE:
+                    return d.find(key)
+    return None
 
 
 #: An honorific phrase reaches its person within this many words (صاحب السمو الملكي
@@ -378,12 +421,17 @@ def pronoun(d: Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None = 
         return None
     exclude = set(exclude or ())
     h = tree.tok(i).head
+    parallel = _parallel_object(tree, i)
+    if parallel:
+        return pronoun(d, s, tree, parallel, exclude)  # وعينه ... وكلفه: the same one
     if h and tree.rel(i) == "obj":
         # an object pronoun never refers to its own verb's subject (ودمروها)
         for v in (h, tree.tok(h).head if tree.rel(h) == "conj" else 0):
             for j in tree.children(v, "nsubj") if v else []:
                 for x in [j, *tree.children(j, "conj")]:  # (and what is coordinated with it)
                     k = d.token_ent.get((s.index, x))
+                    suffix = _honorific_pronoun(d, s, tree, x) if k is None else 0
+                    k = _honoured_titled(d, s, tree, suffix) if suffix else k  # وكلفه جلالته
                     if k:
                         exclude.add(d.find(k))
     found = None
@@ -395,6 +443,21 @@ def pronoun(d: Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None = 
     if found is None:
         found = _antecedent_noun(d, s, tree, i, gender, number)
     return found
+
+
+def _parallel_object(tree: Tree, i: int) -> int:
+    """The object pronoun, the same word, of the verb that the verb of object pronoun i is
+    coordinated with (عينه رئيسا للحكومة وكلفه بتشكيلها: both ه are one man); 0 if none.
+    It comes before i, so resolving it ends."""
+    h = tree.tok(i).head
+    if not h or tree.rel(i) != "obj" or tree.rel(h) != "conj":
+        return 0
+    first = tree.tok(h).head
+    for j in tree.children(first, "obj") if first else []:
+        t = tree.tok(j)
+        if j < i and t.upos == "PRON" and normalize(t.form) == normalize(tree.tok(i).form):
+            return j
+    return 0
 
 
 def _nearest_before(

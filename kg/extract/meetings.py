@@ -13,7 +13,7 @@ from ..lexicon import relations as lexmod
 from ..lexicon.words import designators
 from ..model import Sentence
 from ..text import normalize
-from .arguments import COMPANY_WORDS, expand
+from .arguments import COMPANY_WORDS, expand, subjects
 from .confidence import (
     BROUGHT_TOGETHER,
     BROUGHT_TOGETHER_MET,
@@ -26,7 +26,7 @@ from .finish import label
 from .phrases import strip_al, verb_agreement
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
-from .words import BRING_TOGETHER, REMOTE_EVENTS
+from .words import BRING_TOGETHER, REMOTE_EVENTS, WITNESS_VERBS
 
 #: Relations between two parties: the last such pair is what a later dual refers to.
 PAIR_RELATIONS = ("met", "received", "agreed", "signed", "worksWith")
@@ -44,6 +44,13 @@ WITH_CASES = ("ب", "مع")
 JOURNEYS = ("arrivedIn", "visited")
 #: Classes of what a journey's bare object can be.
 DESTINATIONS = PLACES | {"Organization"}
+#: Event types of talks that an event can bring (ستشهد الزيارة محادثات مع X).
+TALKS = frozenset({"talks", "negotiations", "meeting"})
+#: Verbal nouns of holding talks (لإجراء محادثات مع X, لعقد مباحثات مع X).
+HOLDING = frozenset(normalize(w) for w in ("إجراء", "عقد"))
+#: Prepositions of the genitive that names who makes an event (زيارة الرئيس, الزيارة
+#: الأولى للوزير): none, or ل.
+DOER_CASES = frozenset({"", "ل"})
 #: A companion's name comes at most this many tokens after the word of company.
 COMPANY_GAP = 4
 #: A meeting event's label names at most this many participants.
@@ -63,7 +70,7 @@ def other_party(
         return objects
     if p.rel in MEETING_RELATIONS:
         objects = _guest(d, s, tree, p, objects)
-    if brought_together(d, s, tree, p):
+    if brought_together(d, s, tree, p) or talks_at_event(d, s, tree, p, objects):
         return []
     if p.rel == "received" and _call_received(d, s, tree, p, objects):
         return [o for o in objects if d.ent(o[0]).cls != "Event"]
@@ -125,6 +132,105 @@ def _guest(
         if key and d.ent(key).cls in PARTIES and d.ent(key).cls not in PLACES:
             return [(d.find(key), j)]
     return objects
+
+
+def talks_at_event(
+    d: Doc, s: Sentence, tree: Tree, p: Predicate, objects: list[tuple[str, int]]
+) -> bool:
+    """ستشهد زيارة الوزير محادثات مع نظيره: the event that witnesses talks brings them
+    about; who makes it (its genitive: the visitor) and the parties after مع take part
+    in the talks (and attend nothing). Whether the clause was read so.
+
+    >>> from kg import build
+    >>> g = build(texts=["ستشهد زيارة الرئيس الكيني محادثات مع الرئيس الغاني."])
+    >>> sorted((f.subject, f.relation, f.object, f.modality) for f in g.facts(modality="*")
+    ...        if f.relation == "participatedIn")
+    [('الرئيس الغاني', 'participatedIn', 'محادثات', 'planned'),
+     ('الرئيس الكيني', 'participatedIn', 'محادثات', 'planned')]
+    """
+    if lexmod.key(tree.tok(p.v).lemma) not in WITNESS_VERBS:
+        return False
+    talks = [
+        (o, i)
+        for o, i in objects
+        if d.ent(o).cls == "Event" and d.lex.event_type(lexmod.key(tree.tok(i).lemma)) in TALKS
+    ]
+    hosts = [j for j in tree.children(p.v, "nsubj") if _is_event(d, s, j)]
+    if not talks or not hosts:
+        return False
+    event, ei = talks[0]
+    withs = [*tree.children(ei, "nmod"), *tree.children(p.v, "obl")]
+    parties = [(k, j) for h in hosts for j, k in _doers(d, s, tree, h)] + [
+        (k, j)
+        for j in withs
+        if tree.case(j) == "مع"
+        for k in [ent_of(d, s, tree, j)]
+        if k is not None and d.ent(k).cls in AGENTIVE
+    ]
+    for who, wi in parties:
+        d.fact(
+            who, "participatedIn", event, s, tree, [p.v, wi, ei], min(p.sconf, PARTICIPATION_CAP)
+        )
+    p.subjects = []
+    return True
+
+
+def talks_to_hold(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
+    """يتوجه X إلى موسكو لإجراء محادثات مع Y: the subject of the verb whose purpose is
+    holding talks, and the parties after مع, take part in them (and X meets Y); what one
+    goes to do is to come (see :data:`kg.extract.modality.PURPOSES`).
+
+    >>> from kg import build
+    >>> g = build(texts=["يتوجه الوزير إلى موسكو لإجراء محادثات مع نظيره الروسي."])
+    >>> sorted((f.subject, f.relation, f.modality) for f in g.facts(modality="*") if f.relation != "arrivedIn")
+    [('الوزير', 'met', 'planned'), ('الوزير', 'participatedIn', 'planned'), ('نظيره الروسي', 'participatedIn', 'planned')]
+    """
+    h = tree.tok(n).head
+    if normalize(tree.tok(n).form) not in HOLDING or tree.case(n) != "ل" or not h:
+        return
+    if tree.tok(h).upos != "VERB":
+        return
+    talks = [
+        j
+        for j in tree.children(n, "nmod")
+        if not tree.has_case(j)
+        and _is_event(d, s, j)
+        and d.lex.event_type(lexmod.key(tree.tok(j).lemma)) in TALKS
+    ]
+    doers, conf = subjects(d, s, tree, h, False)
+    if not talks or not doers:
+        return
+    event = d.find(d.token_ent[(s.index, talks[0])])
+    parties = [
+        (k, j)
+        for j in [*tree.children(n, "nmod"), *tree.children(talks[0], "nmod")]
+        if tree.case(j) == "مع"
+        for k in [ent_of(d, s, tree, j)]
+        if k is not None and d.ent(k).cls in AGENTIVE
+    ]
+    for who, wi in [(doers[0], n), *parties]:
+        d.fact(who, "participatedIn", event, s, tree, [n, wi], min(conf, PARTICIPATION_CAP))
+    for other, wi in parties[:1]:
+        d.fact(doers[0], "met", other, s, tree, [n, wi], min(conf, PARTICIPATION_CAP))
+        d.last_pair = (doers[0], other)
+
+
+def _is_event(d: Doc, s: Sentence, j: int) -> bool:
+    key = d.token_ent.get((s.index, j))
+    return key is not None and d.ent(key).cls == "Event"
+
+
+def _doers(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[int, str]]:
+    """Who makes the event of noun n: its genitive after it, bare or with ل (زيارة
+    الرئيس، الزيارة الأولى للوزير), or its possessive pronoun (زيارته)."""
+    out = []
+    for j in tree.children(n, "nmod"):
+        if j < n or tree.case(j) not in DOER_CASES:
+            continue
+        k = ent_of(d, s, tree, j)
+        if k is not None and d.ent(k).cls in AGENTIVE:
+            out.append((j, d.find(k)))
+    return out[:1]
 
 
 def _in_company(tree: Tree, j: int) -> bool:

@@ -301,7 +301,7 @@ def find_events(d: Doc, s: Sentence, tree: Tree) -> None:
         etype = d.lex.event_type(lk) or d.lex.event_type(strip_al(normalize(t.form)))
         if etype:
             ids = _without_demonstrative(tree, t.id, np_ids(tree, t.id, ARGUMENT_NP_WORDS))
-            key = f"event:{strip_al(lk)}"
+            key = f"event:{strip_al(lk)}" + _earlier_year(d, tree, t.id)
             if "Number=Plur" in (t.feats or "") and f"{key}{SERIES}" in d.ents:
                 key += SERIES  # سلسلة من الزلازل ... الزلازل أودت: the plural is the series
             if _the_last_meeting(d, tree, t.id, ids):
@@ -405,6 +405,36 @@ def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, .
 SERIES = ":series"
 #: Nouns that name a meeting a clause told of before (استقبل X Y ... في هذا اللقاء).
 MEETING_NOUNS = frozenset(normalize(w) for w in ("لقاء",))
+
+
+#: Words after an event noun searched for the year that dates it.
+YEAR_WINDOW = 15
+
+
+def _earlier_year(d: Doc, tree: Tree, n: int) -> str:
+    """``@YEAR`` when the phrase of event noun n names a year before the document's (هجوم
+    استهدف تجمعا في ديسمبر عام 2012, in an article of 2018): an earlier event of the kind,
+    not the one the article tells of; else "".
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.extract.ud import extract
+    >>> from kg.model import Document
+    >>> text = "قتل 11 شخصا في هجوم على سوق. وقتل والده في هجوم استهدف مسجدا عام 2012."
+    >>> doc = Document("d", text, "ar", meta=(("date", "2018-07-11"),))
+    >>> sum(e.cls == "Event" for e in extract(RulesAnalyser().analyse(doc)).entities)
+    2
+    """
+    year = next((v[:4] for k, v in d.analysed.doc.meta if k == "date" and v[:4].isdigit()), "")
+    after = []  # the words after it up to a comma: the parse may hang its clause elsewhere
+    for k in range(n + 1, min(n + YEAR_WINDOW, len(tree.toks)) + 1):
+        if tree.tok(k).upos == "PUNCT":
+            break
+        after.append(k)
+    for k in [*tree.subtree(n), *after] if year else ():
+        form = tree.tok(k).form
+        if len(form) == 4 and form.isdigit() and "1900" < form < year:
+            return f"@{form}"
+    return ""
 
 
 def _the_last_meeting(d: Doc, tree: Tree, n: int, ids: list[int]) -> bool:

@@ -30,7 +30,7 @@ from ..model import ASSERTED, CONDITIONAL, NEGATED, PLANNED, REPORTED
 from ..text import normalize, strip_diacritics
 from ..vocab import SPEECH_RELATIONS
 from .tree import Tree
-from .words import NEGATIONS, OPENING_QUOTES
+from .words import MONTHS, NEGATIONS, OPENING_QUOTES
 
 #: Strongest first: the modality a fact gets when markers of several kinds apply.
 PRECEDENCE = (CONDITIONAL, NEGATED, PLANNED, REPORTED)
@@ -46,6 +46,14 @@ PLANNING = frozenset(
         "plan intend expect schedule"
     ).split()
 )
+#: Lemmas of verbs and nouns of charging someone with a task (كلفه بتشكيل الحكومة،
+#: تكليفه بتأسيس هيئة): the body one is charged with forming is to come.
+TASKING = frozenset(normalize(w) for w in "كلف تكليف أوكل فوض تفويض".split())
+#: Verbal nouns of what one goes somewhere to do, after ل (يتوجه إلى موسكو لإجراء محادثات،
+#: لحضور القمة، للقاء نظيره): the purpose is to come.
+PURPOSES = frozenset(normalize(w) for w in "إجراء عقد حضور مشاركة لقاء توقيع زيارة بحث".split())
+#: Verbal nouns of forming (تشكيل): a body one is charged with forming is to come.
+FORMING = frozenset(normalize(w) for w in "تشكيل تأسيس".split())
 #: Lemmas of verbs whose clausal complement is denied (نفى أن يكون التقى).
 DENIAL = frozenset(normalize(w) for w in ("نفى أنكر deny".split()))
 #: Verbs that a preceding لا / ما make "still", not "not" (لا يزال، ما زال).
@@ -86,6 +94,18 @@ ARGUMENTS = frozenset(
 #: Relations of a nominal predicate that a clause brings about (ستشهد الزيارة محادثات:
 #: the talks), and so shares the clause's planned modality; a subject (الزيارة) is given.
 BROUGHT_ABOUT = frozenset({"obj", "iobj", "obl"})
+#: Relations that tie a noun to the noun of its phrase (ستستضيف جولة من المفاوضات بين
+#: A و B: the talks are in the phrase of the round the clause brings about).
+PHRASE_LINKS = frozenset({"nmod", "amod", "conj", "appos", "flat", "compound"})
+#: Lemmas of verbs by which an event that is their subject takes place (ستنطلق المحادثات،
+#: تجري الانتخابات، ستنعقد القمة): that event is as planned as the verb.
+OCCUR = frozenset(
+    normalize(w)
+    for w in (
+        "جرى انطلق انعقد عقد بدأ أقيم أجري استأنف استؤنف اختتم التأم نظم تنظم انطلاق "
+        "take start begin open convene"
+    ).split()
+)
 #: Relations of a complement to a planning or denial word.
 COMPLEMENTS = frozenset({"ccomp", "xcomp", "csubj", "obj"})
 #: Relations through which a planning noun governs what is planned (التخطيط لعمليات
@@ -139,13 +159,107 @@ def _kinds(tree: Tree, pred: int, relation: str) -> set[str]:
     speech, state = relation in SPEECH_RELATIONS, relation in STATE_RELATIONS
     if tree.tok(pred).upos in NOMINAL and tree.base_rel(pred) in ARGUMENTS:
         if state:  # a title or membership: only what is said of the noun itself
-            return _own(tree, pred)
-        kinds = _own(tree, pred) | _governed(tree, pred)
+            return _own(tree, pred) | _tasked(tree, pred)
+        kinds = _own(tree, pred) | _governed(tree, pred) | _planned_noun(tree, pred)
+        kinds |= _purpose(tree, pred)
         clause = next((a for a in tree.ancestors(pred) if tree.tok(a).upos == "VERB"), 0)
-        if clause and tree.base_rel(pred) in BROUGHT_ABOUT:
+        if clause and _brought_about(tree, pred, clause):
             kinds |= modality_kinds(tree, clause, speech) & {PLANNED, CONDITIONAL, REPORTED}
         return kinds
-    return modality_kinds(tree, pred, speech)
+    kinds = modality_kinds(tree, pred, speech)
+    if not state:
+        kinds |= _at_planned_event(tree, pred)
+    if not state and tree.tok(pred).upos in NOMINAL:
+        kinds |= _planned_noun(tree, pred)  # a headline: زيارة مرتقبة للرئيس إلى المغرب
+    return kinds
+
+
+def _purpose(tree: Tree, i: int) -> set[str]:
+    """Planned when token i is what the verb it hangs on is done for (لإجراء محادثات،
+    لحضور القمة)."""
+    h = tree.tok(i).head
+    purpose = _lemma(tree, i) in PURPOSES and tree.case(i) == "ل"
+    if h and purpose and tree.tok(h).upos == "VERB" and tree.base_rel(i) in ("obl", "advcl"):
+        return {PLANNED}
+    return set()
+
+
+def _tasked(tree: Tree, i: int) -> set[str]:
+    """Planned when token i is forming what someone is charged with forming (كلفه بتشكيل
+    الحكومة: he is to head it once it is formed; كلفها برئاسة الحكومة heads it now)."""
+    h = tree.tok(i).head
+    forming = normalize(tree.tok(i).form) in FORMING
+    if h and forming and tree.case(i) == "ب" and _lemma(tree, h) in TASKING:
+        return {PLANNED}
+    return set()
+
+
+def _phrase_top(tree: Tree, i: int) -> int:
+    """The head of the noun phrase token i is in (جولة of جولة من المفاوضات)."""
+    while tree.base_rel(i) in PHRASE_LINKS:
+        h = tree.tok(i).head
+        if not h or tree.tok(h).upos not in NOMINAL:
+            break
+        i = h
+    return i
+
+
+def _brought_about(tree: Tree, pred: int, clause: int) -> bool:
+    """Whether the noun phrase of a nominal predicate is what its clause brings about:
+    its object (ستستضيف جولة من المفاوضات), or the event that takes place as the verb
+    says (ستنطلق المحادثات، تعقد القمة)."""
+    top = _phrase_top(tree, pred)
+    if tree.tok(top).head != clause:
+        return False
+    rel = tree.base_rel(top)
+    if rel in BROUGHT_ABOUT:
+        return True
+    occurs = _lemma(tree, clause) in OCCUR or tree.tok(clause).feat("Voice") == "Pass"
+    return rel == "nsubj" and occurs
+
+
+def _planned_noun(tree: Tree, i: int) -> set[str]:
+    """Planned when an event noun, or a noun of its phrase, is said to be expected or to
+    come (الزيارة المرتقبة، القمة المقبلة، الجولة المرتقبة من المحادثات)."""
+    chain = [i]
+    while chain[-1] != _phrase_top(tree, chain[-1]) and len(chain) < len(tree.toks):
+        chain.append(tree.tok(chain[-1]).head)
+    if not any(_event_noun(tree, n) for n in chain):
+        return set()
+    for n in chain:
+        if any(_lemma(tree, k) in PLANNING | COMING for k in tree.children(n, "amod")):
+            return {PLANNED}
+    return set()
+
+
+def _at_planned_event(tree: Tree, pred: int) -> set[str]:
+    """Planned when a verb in the present tense tells what happens at an event that is
+    planned: a relative clause on the event noun (في زيارة يلتقي خلالها، قمة يشارك فيها)
+    in a clause that is planned, or on an event said to come (الزيارة المرتقبة التي
+    يلتقي خلالها). A verb in the past tense there tells what already happened."""
+    event = tree.tok(pred).head
+    if not (_imperfect(tree, pred) and tree.base_rel(pred) == "acl" and _event_noun(tree, event)):
+        return set()
+    if _planned_noun(tree, event):
+        return {PLANNED}
+    frame = next((a for a in tree.ancestors(event) if tree.tok(a).upos == "VERB"), 0)
+    if frame and tree.base_rel(_phrase_top(tree, event)) in ARGUMENTS:
+        return _markers(tree, frame) & {PLANNED, CONDITIONAL}
+    return set()
+
+
+def _event_noun(tree: Tree, i: int) -> bool:
+    """Whether token i is a noun the event lexicon knows (زيارة، قمة، محادثات)."""
+    from ..lexicon.relations import load
+
+    t = tree.tok(i)
+    if not i or t.upos != "NOUN":
+        return False
+    return any(
+        load(lang).event_type(w) is not None
+        for lang in ("ar", "en")
+        for w in (t.lemma or t.form, t.form)
+    )
 
 
 def modality_kinds(tree: Tree, pred: int, speech: bool) -> set[str]:
@@ -208,15 +322,15 @@ def _imperfect(tree: Tree, i: int) -> bool:
 
 
 def _future_time(tree: Tree, k: int) -> bool:
-    """Whether child k names a coming day: غدا, a weekday (يتوجه الرئيس الثلاثاء إلى ...:
-    news tells past events in the perfect, so a day on an imperfect event verb is to
-    come), or a time that is المقبل / القادم."""
+    """Whether child k names a coming day: غدا, a weekday or a date (يتوجه الرئيس
+    الثلاثاء إلى ..., يزور الجزائر في 25 أغسطس: news tells past events in the perfect, so
+    a day on an imperfect event verb is to come), or a time that is المقبل / القادم."""
     if tree.base_rel(k) not in ("obl", "advmod", "nmod"):
         return False
     for w in [k, *tree.children(k, "nmod", "amod", "flat")]:
         form = normalize(tree.tok(w).form)
-        if form in TOMORROW or _lemma(tree, w) in COMING:
-            return True
+        if form in TOMORROW or _lemma(tree, w) in COMING or form in MONTHS:
+            return True  # غدا, المقبل, a date (في 25 أغسطس, يوم 3 مارس)
         if form.startswith("ال") and form[2:] in WEEKDAYS:  # الأحد, not أحد (one of)
             return True
     return False

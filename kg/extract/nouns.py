@@ -15,11 +15,12 @@ from ..text import normalize
 from ..vocab import SPEECH_RELATIONS
 from .appointments import APPOINTING, position_facts, predicative_titles, titles_after
 from .arguments import COMPANY_WORDS, dropped_subjects, expand, fits, subjects
-from .casualties import casualty_noun, cause, victims
+from .casualties import casualty_noun, cause, scene_event, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
-from .coref import ent_of, pronoun
-from .phrases import strip_al
+from .coref import ent_of, pronoun, word_of_a_name
+from .phrases import on_adjective, strip_al
 from .relations import genitive_objects, noun_completion
+from .rulings import imposed_penalty
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
 from .words import (
@@ -77,13 +78,15 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     completion = noun_completion(d, tree, n)
     if completion is not None:
         entry = completion[0]
-    if entry is None:
+    if entry is None or word_of_a_name(d, s, n):
         return
     if tree.case(n) == "في" and normalize(tok.form) in PREPOSITIONAL_NOUNS:
         return  # في مواجهة مرشحين: "against", a preposition, not a confrontation
     if entry.relation == "ledBy":
         _led_by(d, s, tree, n)
         return
+    if entry.relation == "killed" and imposed_penalty(tree, n):
+        return  # قضت المحكمة بإعدام X: a sentence (rulings), not a death
     if entry.relation in PERSONAL and _called_off(tree, n):
         return  # ألغت الحكومة زيارة الوزير: a visit that did not take place
     event = d.token_ent.get((s.index, n))
@@ -110,7 +113,7 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         posts = set(predicative_titles(d, s, tree, n) or titles_after(d, s, tree, n))
         objs = [o for o in objs if o[1] not in posts]  # تعيين X كمدرب: X, not the post
         position_facts(d, s, tree, n, sorted(posts), objs)
-    agent = agent or noun_agent(d, s, tree, n, support)
+    agent = agent or noun_agent(d, s, tree, n, support) or scene_event(d, s, tree, n)
     if agent is None and entry.relation in ("signed", "agreed"):
         # تم توقيع الاتفاق بين الحكومة والنقابات: the sides signed it
         sides = between(d, s, tree, [n, *(oi for _, oi in objs)])
@@ -401,10 +404,9 @@ def support_verb(d: Doc, tree: Tree, n: int) -> int:
 def reports_death(tree: Tree, v: int, n: int) -> bool:
     """Whether verb v has a death other than n as its object (أكدت الوزارة مقتل 6 في غارة,
     رصدت المنظمة مقتل 50 في غارات): it tells of the deaths, and its subject neither killed
-    nor carried out the attack the deaths came in."""
-    return any(
-        k != n and lexmod.key(tree.tok(k).lemma) in DEATH_NOUNS for k in tree.children(v, "obj")
-    )
+    nor carried out the attack the deaths came in (so too أعلنت السلطات عن مقتل 11 في هجوم)."""
+    told = [*tree.children(v, "obj"), *(k for k in tree.children(v, "obl") if tree.case(k) == "عن")]
+    return any(k != n and lexmod.key(tree.tok(k).lemma) in DEATH_NOUNS for k in told)
 
 
 def carrier(tree: Tree, n: int) -> int:
@@ -449,6 +451,7 @@ def _noun_arguments(
     after ل is the doer of a personal event (زيارة للرئيس إلى الدوحة). The prepositional
     objects of its support verb count as its own (شنت القوات هجوما على كييف)."""
     kids = [j for j in tree.children(n, "nmod", "obj") if tree.tok(j).upos != "PRON"]
+    kids += on_adjective(tree, n, entry.preps)
     possessive = any(tree.tok(j).upos == "PRON" and j > n for j in tree.children(n, "nmod"))
     lam = any(tree.case(j) == "ل" and j > n for j in kids)
     genitive = any(not tree.has_case(j) for j in kids)

@@ -152,6 +152,8 @@ def _act_event(
     at = d.token_ent.get((s.index, v))
     if at is not None and d.ent(at).cls == "Event":
         return  # a meeting verb made its event
+    if tree.base_rel(v) == "parataxis" and not tree.children(v, "nsubj"):
+        return  # a doer carried across a loose clause may be no doer of this act
     if any(_about_event(d, f) for f in facts):
         return  # the act realises an event: that one is dated
     if not any(f.relation in ACTS for f in facts):

@@ -58,6 +58,7 @@ def np_ids(tree: Tree, head: int, limit: int = NP_WORDS) -> list[int]:
                     and tree.tok(k).upos != "PRON"
                     and strip_diacritics(tree.tok(k).lemma)
                     not in SAYING_NOUNS  # عن مسؤول قوله: not "مسؤول قول"
+                    and not _addressee(tree, k)
                 )
             ):
                 out.append(k)
@@ -65,6 +66,17 @@ def np_ids(tree: Tree, head: int, limit: int = NP_WORDS) -> list[int]:
             elif r == "case" and h != head:
                 out.append(k)
     return sorted(set(out))[:limit] if len(out) > limit else sorted(set(out))
+
+
+#: Nouns for the people a statement is made to (قال الوزير للصحفيين): a ل-phrase of them
+#: is the addressee, not a genitive of the speaker.
+ADDRESSEE_NOUNS = frozenset(normalize(w) for w in "صحفي صحافي مراسل إعلامي".split())
+
+
+def _addressee(tree: Tree, k: int) -> bool:
+    """Whether token k is a ل-phrase naming the press a statement is made to
+    (للصحفيين, للصحافيين, للمراسلين)."""
+    return tree.case(k) == "ل" and normalize(strip_diacritics(tree.tok(k).lemma)) in ADDRESSEE_NOUNS
 
 
 def _counts_next(tree: Tree, head: int, k: int) -> bool:
@@ -215,3 +227,27 @@ def _blessing(tree: Tree) -> frozenset[int]:
             if p.upos == "PRON" and w.end == p.start and tree.tok(i + 1).end == w.start:
                 out |= {i + 1, i + 2, i + 3}
     return frozenset(out)
+
+
+def on_adjective(tree: Tree, n: int, preps: tuple[str, ...]) -> list[int]:
+    """The prepositional phrases (under ``preps``) of noun n that the parse hung on its
+    adjective or on its genitive after ل (زيارة ماكرون المرتقبة إلى المغرب: إلى المغرب on
+    المرتقبة; زيارة للرئيس إلى المغرب: on الرئيس).
+
+    >>> from kg.model import Sentence, Token
+    >>> rows = [("زيارة", "NOUN", 0, "root"), ("المرتقبة", "ADJ", 1, "amod"),
+    ...         ("إلى", "ADP", 4, "case"), ("المغرب", "PROPN", 2, "obl")]
+    >>> toks = tuple(Token(i, f, f, u, h, r, i, i + 1) for i, (f, u, h, r) in enumerate(rows, 1))
+    >>> on_adjective(Tree(Sentence(0, 0, 4, "", toks)), 1, ("الي",))
+    [4]
+    """
+    hosts = [
+        *tree.children(n, "amod"),
+        *(g for g in tree.children(n, "nmod") if tree.case(g) == "ل"),
+    ]
+    return [
+        j
+        for a in hosts
+        for j in tree.children(a, "obl", "nmod")
+        if j > a and tree.case(j).split(" ")[0] in preps
+    ]

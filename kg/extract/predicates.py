@@ -20,7 +20,7 @@ from ..vocab import OPEN, SPEECH_RELATIONS
 from .arguments import objects, subjects
 from .casualties import casualty_facts
 from .events import event_place_time
-from .meetings import noun_brought_together, other_party
+from .meetings import noun_brought_together, other_party, talks_to_hold
 from .nouns import clause_of_action, companions, forces_of, noun_facts, prep_facts
 from .phrases import blessing, strip_al
 from .relations import (
@@ -73,6 +73,7 @@ def read_predicates(d: Doc, s: Sentence, tree: Tree) -> None:
         if t.upos in ("NOUN", "PROPN", "ADJ") and t.id not in blessing(tree):
             noun_facts(d, s, tree, t.id)
             noun_brought_together(d, s, tree, t.id)
+            talks_to_hold(d, s, tree, t.id)
         if t.upos in ("NOUN", "PROPN", "ADJ"):
             companions(d, s, tree, t.id)
             forces_of(d, s, tree, t.id)

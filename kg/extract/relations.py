@@ -16,7 +16,7 @@ from ..lexicon.words import people_nouns
 from ..model import Sentence, Token
 from ..text import normalize, strip_diacritics
 from ..vocab import OPEN
-from .appointments import APPOINTING, position_facts, predicative_titles
+from .appointments import APPOINTING, position_facts, predicative_titles, tasked_leaders
 from .arguments import fits
 from .confidence import OPEN_CAP
 from .coref import ent_of
@@ -50,7 +50,7 @@ OPEN_OBJECT_POS = ("NOUN", "PROPN", "NUM", "X", "PRON", "ADJ")
 def relation_for(d: Doc, tree: Tree, v: int) -> tuple[str, lexmod.Entry | None, str]:
     """A verb's relation, its lexicon entry (None outside the lexicon, the relation then
     ``OPEN``) and the lemma its facts record."""
-    lemma = tree.tok(v).lemma
+    lemma = _reading(tree, v) or tree.tok(v).lemma
     phrasal = phrasal_verb(d, tree, v)
     if phrasal is not None:
         return phrasal[0].relation, phrasal[0], phrasal[0].lemma
@@ -59,6 +59,34 @@ def relation_for(d: Doc, tree: Tree, v: int) -> tuple[str, lexmod.Entry | None, 
     if entry is None or _form_one(tree.tok(v), k):
         return OPEN, None, strip_diacritics(lemma)
     return entry.relation, entry, k
+
+
+#: Verbs read as another verb when an argument says so: lemma -> (the other verb, the
+#: cue). Unvowelled, يجري is جرى (runs, takes place) and يُجري (conducts, of أجرى), which
+#: takes an object (يجري محادثات); وسيوقع may be read أوقع (inflict), while the
+#: agreement after على is what one signs (وقّع); عقد محادثات مع X, like أجرى, is talks
+#: with X (hosting is عقد with no other party).
+READINGS: dict[str, tuple[str, str]] = {
+    normalize(k): (v, cue)
+    for k, (v, cue) in {
+        "جرى": ("أجرى", "obj"),
+        "أوقع": ("وقع", "على"),
+        "عقد": ("أجرى", "مع"),
+    }.items()
+}
+
+
+def _reading(tree: Tree, v: int) -> str:
+    """The lemma of the verb that verb v's arguments ask for (see :data:`READINGS`), or ""."""
+    k = lexmod.key(tree.tok(v).lemma)
+    if k not in READINGS:
+        return ""
+    other, cue = READINGS[k]
+    objs = tree.children(v, "obj")
+    if cue == "obj":
+        return other if objs else ""
+    args = [*tree.children(v, "obl"), *(j for o in objs for j in tree.children(o, "nmod"))]
+    return other if any(tree.case(j).split(" ")[0] == normalize(cue) for j in args) else ""
 
 
 #: Lexicon verbs whose first radical is و and whose listed sense is the doubled form II
@@ -151,6 +179,7 @@ def prep_only_facts(
     on_prep = [o for o in objects if tree.case(o[1]).split(" ")[0] in entry.preps]
     topics = [o for o in objects if o not in on_prep]
     events = [o for o in topics if d.ent(o[0]).cls == "Event"]
+    on_prep += [o for o in _parties_of_events(d, s, tree, events, entry) if o not in on_prep]
     remote = any(
         d.lex.event_type(lexmod.key(tree.tok(oi).lemma)) in REMOTE_EVENTS for _, oi in events
     )
@@ -173,6 +202,22 @@ def prep_only_facts(
                     min(p.sconf, OPEN_CAP),
                     strip_diacritics(tree.tok(p.v).lemma),
                 )
+
+
+def _parties_of_events(
+    d: Doc, s: Sentence, tree: Tree, events: list[tuple[str, int]], entry: lexmod.Entry
+) -> list[tuple[str, int]]:
+    """The parties the parse hung on the talks rather than on the verb (أجرى محادثات مع
+    X: X after مع on محادثات)."""
+    out = []
+    for _, oi in events:
+        for j in tree.children(oi, "nmod"):
+            if tree.case(j).split(" ")[0] not in entry.preps:
+                continue
+            key = ent_of(d, s, tree, j)
+            if key is not None and d.ent(key).cls in AGENTIVE:
+                out.append((d.find(key), j))
+    return out
 
 
 def lexicon_objects(
@@ -349,6 +394,7 @@ def relation_facts(
             note_pairs(d, p, subj, obj)
     if p.rel in APPOINTING and p.subjects:
         position_facts(d, s, tree, p.v, predicative_titles(d, s, tree, p.v), objects)
+        tasked_leaders(d, s, tree, p.v, objects)
     note_joint_subjects(d, p)
     if p.rel in MEETING_RELATIONS and p.subjects and objects:
         meeting_event(d, s, tree, p.v, p.subjects, [o for o, _ in objects])

@@ -27,8 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lexicon import gazetteer, relations as lexmod
-from ..model import ASSERTED, AnalysedDoc, Mention, Sentence
-from ..text import strip_diacritics
+from ..model import ASSERTED, PLANNED, AnalysedDoc, Mention, Sentence
+from ..text import normalize, strip_diacritics
 from ..vocab import SPEECH_RELATIONS
 from .confidence import REPORTED_DISCOUNT
 from .modality import modality, reported
@@ -52,6 +52,10 @@ class Ent:
     proper: bool = False  # has a proper-name mention
 
 
+#: Relations of taking part in an event (the event their object) and of its place and
+#: time (the event their subject).
+EVENT_PARTS = frozenset({"participatedIn", "attended", "hosted"})
+EVENT_SETTING = frozenset({"location", "pointInTime"})
 #: Dependents of a predicate that can be its time (أمس is an adverb, يوم الأحد an oblique).
 TIME_DEPS = ("obl:tmod", "advmod", "obl", "nmod")
 
@@ -175,7 +179,7 @@ class Doc:
         mid = f"m{len(self.mentions) + 1}"
         self.mentions.append(Mention(mid, s.index, a, b, surface, cls, e.key, kind, head))
         e.mentions.append(mid)
-        name = _whole_word(surface, tree, max(ids))
+        name = _article_back(_whole_word(surface, tree, max(ids)), tree, min(ids))
         if name not in e.names:
             e.names.append(name)
         if kind == "name":
@@ -208,6 +212,17 @@ class Doc:
 
     # ---------------------------------------------------------------- facts
 
+    def sentence_facts(self, sentence: int) -> list[int]:
+        """The positions in ``facts`` of one sentence's facts, read from the end: facts are
+        written sentence by sentence, so a step after the predicates finds the current
+        sentence's without a pass over the whole document."""
+        out = []
+        for n in range(len(self.facts) - 1, -1, -1):
+            if self.facts[n].sentence != sentence:
+                break
+            out.append(n)
+        return out[::-1]
+
     def fact(
         self,
         subj: str | None,
@@ -232,6 +247,9 @@ class Doc:
         pred = ids[0] if ids and ids[0] else 0
         if pred and reported(tree, pred):
             conf *= REPORTED_DISCOUNT  # said by someone, not stated by the article
+        mod = modality(tree, pred, rel)
+        if mod == ASSERTED and self._of_planned_event(tree, pred, rel, subj, obj):
+            mod = PLANNED
         self.facts.append(
             Fact(
                 subj,
@@ -242,11 +260,29 @@ class Doc:
                 b,
                 conf,
                 lemma,
-                modality(tree, pred, rel),
+                mod,
                 self.time_of(s, tree, pred) if pred else "",
                 pred,
             )
         )
+
+    def _of_planned_event(self, tree: Tree, pred: int, rel: str, subj: str, obj: str) -> bool:
+        """Whether a verb in the present tense tells of an event the article gave as
+        planned before, and as nothing else (تستضيف نيروبي الأسبوع المقبل قمة. ويشارك في
+        القمة رؤساء ...: they are to take part)."""
+        t = tree.tok(pred) if pred else None
+        if t is None or t.upos != "VERB" or t.feat("Aspect") != "Imp" or t.feat("Mood") == "Jus":
+            return False
+        event = obj if rel in EVENT_PARTS else subj if rel in EVENT_SETTING else ""
+        if not event or self.ent(event).cls != "Event":
+            return False
+        told = [
+            f.modality
+            for f in self.facts
+            if (f.relation in EVENT_PARTS and self.find(f.object) == event)
+            or (f.relation in EVENT_SETTING and self.find(f.subject) == event)
+        ]
+        return PLANNED in told and ASSERTED not in told
 
     def time_of(self, s: Sentence, tree: Tree, pred: int) -> str:
         """The words of the time expression that modifies a predicate (التقى … أمس,
@@ -281,6 +317,36 @@ def _whole_word(surface: str, tree: Tree, last: int) -> str:
     if nxt is not None and nxt.upos == "PUNCT" and _opens_unclosed(surface, nxt.form):
         return surface + nxt.form  # لحزب "العدالة والتنمية": the name's closing mark too
     return surface
+
+
+def _article_back(name: str, tree: Tree, first: int) -> str:
+    """A name whose article the preposition ل took gets its article back (see
+    :func:`article_absorbed`): المقداد, not لمقداد, the name a reader knows and other
+    mentions use."""
+    if article_absorbed(tree, first) and name.startswith("ل") and not name.startswith("لل"):
+        return "ا" + name
+    return name
+
+
+def article_absorbed(tree: Tree, i: int) -> bool:
+    """Whether token i is a definite word whose article the preposition before it took
+    (للمقداد: ل + المقداد, written with one ل; not للبنان, whose ل is its own).
+
+    >>> from kg.model import Sentence, Token
+    >>> toks = (Token(1, "ل", "لِ", "ADP", 2, "case", 0, 1),
+    ...         Token(2, "لمقداد", "مقداد", "NOUN", 0, "root", 1, 7, "Definite=Def"))
+    >>> article_absorbed(Tree(Sentence(0, 0, 7, "للمقداد", toks)), 2)
+    True
+    """
+    t = tree.tok(i)
+    prev = tree.tok(i - 1) if i > 1 else None
+    return (
+        prev is not None
+        and normalize(prev.form) == "ل"
+        and prev.end == t.start
+        and t.feat("Definite") == "Def"
+        and normalize(t.form).startswith("ل")
+    )
 
 
 def _opens_unclosed(surface: str, mark: str) -> bool:

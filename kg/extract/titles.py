@@ -27,6 +27,9 @@ BARE_TITLE_SENTENCES = 2
 GENITIVE = "#genitive"
 #: Classes of the bodies a title or a predicative title relates a person to.
 BODIES = ("Organization", "Country", "Group")
+#: Prepositions of a place one goes to or comes from, never the body a title heads
+#: (زيارة الرئيس الكيني إلى اليابان, parsed with إلى اليابان on الرئيس).
+DIRECTIONS = frozenset(normalize(w) for w in ("إلى", "من", "نحو", "عن"))
 #: The relation column of a title that relates its holder to no body (نظير: a counterpart).
 NO_RELATION = "-"
 #: Titles whose relation to the body in their phrase is the whole of the role they name.
@@ -61,6 +64,9 @@ def find_titles(d: Doc, s: Sentence, tree: Tree) -> None:
 
 def _title(d: Doc, s: Sentence, tree: Tree, t: Token, title: str, owner: str | None) -> None:
     """One title word: its Position mention, and the person it names."""
+    person = _appos_person(d, s, tree, t.id)
+    if titles()[title].relation == "descriptor" and person is None:
+        return  # اعتقلت الشرطة الناشط: a person known by the description, no title
     ids = _title_words(d, s, tree, t.id)
     head_word = title[2:] if title.startswith("ال") else title
     mods = frozenset(
@@ -70,7 +76,6 @@ def _title(d: Doc, s: Sentence, tree: Tree, t: Token, title: str, owner: str | N
     )
     if any(tree.rel(k) == "nmod" and tree.tok(k).head == t.id for k in ids):
         mods = mods | {GENITIVE}  # رئيس مجلس النواب: a bare الرئيس is someone else
-    person = _appos_person(d, s, tree, t.id)
     words = [tree.tok(k).form for k in ids]
     dropped = normalize(t.form) != title and "ا" + normalize(t.form) == title
     if dropped and ids[0] == t.id:
@@ -82,7 +87,7 @@ def _title(d: Doc, s: Sentence, tree: Tree, t: Token, title: str, owner: str | N
         a, b = tree.span(ids)
         if dropped and ids[0] == t.id and d.text[a:b] in names:
             names[names.index(d.text[a:b])] = "ا" + d.text[a:b]
-    if titles()[title].relation == "honorific":
+    if titles()[title].relation in ("honorific", "descriptor"):
         if person is not None:  # قال السيد بانفالكار: the courtesy title names no position
             d.token_ent[(s.index, t.id)] = person
             if titles()[title].gender == "f":
@@ -273,14 +278,19 @@ def _appos_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     """The person a title is in apposition with: an appos/flat name child, its parent, or the name right after it."""
     cands = tree.children(i, "appos", "flat", "nmod")
     for c in list(cands):
-        if tree.rel(c) == "appos" and title_of(tree, c) and _chain(tree, c):
-            cands += tree.children(c, "appos", "flat")  # أمير قطر الشيخ تميم: through the honorific
+        if tree.rel(c) == "appos" and title_of(tree, c) and (_chain(tree, c) or _courtesy(tree, c)):
+            # أمير قطر الشيخ تميم: through the honorific (د. takes the name as its genitive)
+            cands += tree.children(c, "appos", "flat", "nmod")
     if tree.rel(i) in ("appos", "compound"):  # compound: English "President Trump"
         cands.append(tree.tok(i).head)
     for c in cands:
         key = d.token_ent.get((s.index, c))
         if key is not None and d.ent(key).cls == "Person" and d.ent(key).proper:
             return d.find(key)  # (a person known by another title is someone else)
+    if tree.rel(i) == "nmod" and title_of(tree, tree.tok(i).head):
+        return (
+            None  # المستشار السياسي للأمين العام X: the name is the adviser's, not the genitive's
+        )
     if i < len(tree.toks) and (s.index, i + 1) not in d.token_ent:
         surname = d.surnames.get(normalize(tree.tok(i + 1).form))
         if surname is not None:  # الرئيس عباس: the title and the surname of a person named
@@ -296,6 +306,13 @@ def _chain(tree: Tree, i: int) -> bool:
     """Whether a title in apposition to another is a link of its chain (الشيخ, الملك,
     العميد), not a second person's title (ولي العهد السعودي الرئيسَ الكيني)."""
     return strip_al(normalize(tree.tok(i).form)) in CHAIN_TITLES
+
+
+def _courtesy(tree: Tree, i: int) -> bool:
+    """Whether a title is a courtesy title (السيد, الدكتور, الأستاذ), which names no
+    position: وزير الخارجية الأستاذ X is the minister's name."""
+    title = title_of(tree, i)
+    return title is not None and titles()[title].relation == "honorific"
 
 
 def _comma_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
@@ -412,7 +429,7 @@ def _title_body(d: Doc, s: Sentence, tree: Tree, t: int, rel: str, person: str) 
         if k == t:
             continue
         key = d.token_ent.get((s.index, k))
-        if key is None:
+        if key is None or _directed(tree, k, t):
             continue
         e = d.ent(key)
         if e.cls in BODIES and d.find(key) != person:
@@ -431,6 +448,16 @@ def _title_body(d: Doc, s: Sentence, tree: Tree, t: int, rel: str, person: str) 
                 if key is not None and d.find(key) != person:
                     d.fact(person, rel, key, s, tree, [t, g], TITLE_BODY)
                     return True
+    return False
+
+
+def _directed(tree: Tree, k: int, t: int) -> bool:
+    """Whether token k hangs on title t through a preposition of direction."""
+    node = k
+    while node and node != t:
+        if tree.case(node).split(" ")[0] in DIRECTIONS:
+            return True
+        node = tree.tok(node).head
     return False
 
 

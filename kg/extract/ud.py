@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from ..model import AnalysedDoc, Extraction
 from .affiliation import read_affiliations
+from .appraisal import read_appraisals, read_drawn_criticism
 from .coref import find_anaphora
 from .finish import finish
 from .mentions import find_events, find_groups, find_names, find_quantities, find_times
@@ -38,7 +39,9 @@ from .occurrences import occurrence_events
 from .places import read_places
 from .predicates import read_predicates
 from .reporting import read_sources
+from .rulings import read_convictions, read_sentences
 from .state import Doc
+from .targets import read_site_holders
 from .titles import find_titles, read_predicative_titles
 from .tree import Tree
 
@@ -68,6 +71,11 @@ def extract(analysed: AnalysedDoc) -> Extraction:
         find_events(d, s, tree)
         find_groups(d, s, tree)
         read_predicates(d, s, tree)
+        read_sentences(d, s, tree)
+        read_convictions(d, s, tree)
+        read_site_holders(d, s, tree)
+        read_appraisals(d, s, tree)
+        read_drawn_criticism(d, s, tree)
         read_sources(d, s, tree)
         read_predicative_titles(d, s, tree)
         read_places(d, s, tree)

@@ -126,6 +126,8 @@ RESULT_MARKS = frozenset({"ما", "مما"})
 #: Verbs that take lives (أودى بحياة N, حصد أرواح N), with the nouns for the lives.
 LIFE_VERBS = frozenset(normalize(w) for w in "اودي حصد".split())
 LIFE_NOUNS = frozenset(normalize(w) for w in "حياة روح ارواح".split())
+#: Verbs of killing that, with no subject and a count for object, are passives (قُتل 12 شخصا).
+KILLING_VERBS = frozenset(normalize(w) for w in "قتل".split())
 #: Nouns of a death (مقتل X: X died): whoever announces it is not the killer.
 DEATH_NOUNS = frozenset(normalize(w) for w in "مقتل وفاة مصرع".split())
 #: Nouns of injuries: a casualty noun joined to one of them shares its cause (مقتل ثلاثة

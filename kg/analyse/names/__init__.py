@@ -26,6 +26,7 @@ from ...model import (
 from .bodies import (
     _bodies_of_organisations,
     _designated_organisations,
+    _named_after_people,
     _papers_named_after_cities,
     _seats_and_branches,
 )
@@ -60,6 +61,7 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
     spans = _papers_named_after_cities(tokens, spans)
     spans = _surnames_named_like_places(tokens, spans)
     spans.extend(_unknown_names(tokens, spans))
+    spans = _named_after_people(tokens, spans)
     spans = _designated_organisations(tokens, spans)
     spans.sort(key=lambda s: s.first)
     return _seats_and_branches(tokens, _bodies_of_organisations(tokens, spans))

@@ -483,3 +483,68 @@ def _press(t: Token) -> bool:
         else g
     )
     return g in _MEDIA or g == normalize("تلفزيون")
+
+
+#: Titles of the people institutions are named after (مستشفى الملك فهد, مركز الأمير سلطان).
+_NAMESAKE_TITLES = frozenset(normalize(w) for w in "الملك الأمير الشيخ الإمام السلطان".split())
+
+
+def _named_after_people(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
+    """A designator in construct, a royal or religious title and a person's name
+    (مستشفى الملك فهد, مركز الملك سلمان للإغاثة, جامعة الإمام محمد بن سعود): one
+    organisation or place named after the person, not the person.
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.model import Document
+    >>> s = RulesAnalyser().analyse(Document("d", "زار الوزير مستشفى الملك فهد في جدة.", lang="ar")).sentences[0]
+    >>> [(s.tokens[e.first - 1].form, s.tokens[e.last - 1].form, e.label) for e in s.entities][:1]
+    [('مستشفى', 'فهد', 'Place')]
+    """
+    starts = {sp.first - 1: sp for sp in spans}
+    out: list[EntitySpan] = []
+    drop: set[int] = set()
+    covered = {k for sp in spans for k in range(sp.first - 1, sp.last)}
+    for i in range(len(tokens) - 2):
+        f = normalize(tokens[i].form)
+        cls = designators().get(f)
+        person = starts.get(i + 2)
+        if (
+            cls not in ("Organization", "Place")
+            or i in covered
+            or tokens[i].upos != "NOUN"
+            or normalize(tokens[i + 1].form) not in _NAMESAKE_TITLES
+            or person is None
+            or person.label != "Person"
+        ):
+            continue
+        end = person.last - 1
+        if cls == "Organization":
+            purpose = _purpose_genitive(tokens, end + 1, covered) - 1
+            end = _coordinated_purpose(tokens, purpose) if purpose > end else end
+        drop.add(person.first)
+        out.append(EntitySpan(i + 1, end + 1, cls, "designator"))
+    kept = [sp for sp in spans if sp.first not in drop]
+    return sorted(kept + out, key=lambda sp: sp.first)
+
+
+def _coordinated_purpose(tokens: Sequence[Token], end: int) -> int:
+    """The last token of a purpose genitive with a second noun coordinated to it
+    (للإغاثة والأعمال الإنسانية): و glued to a definite noun, then its adjectives."""
+    n = len(tokens)
+    k = end + 1
+    if not (
+        k + 1 < n
+        and normalize(tokens[k].form) == "و"
+        and tokens[k].end == tokens[k + 1].start
+        and tokens[k + 1].upos == "NOUN"
+        and normalize(tokens[k + 1].form).startswith("ال")
+    ):
+        return end
+    end = k + 1
+    while (
+        end + 1 < n
+        and tokens[end + 1].upos == "ADJ"
+        and normalize(tokens[end + 1].form).startswith("ال")
+    ):
+        end += 1
+    return end

@@ -7,6 +7,9 @@
 >>> toks = tokens("وصل الوزير إلى بغداد قادما من القاهرة.")
 >>> [(s.first, s.last, s.label) for s in _gazetteer_names(toks)]
 [(4, 4, 'City'), (7, 7, 'City')]
+>>> toks = tokens("وصل الحسين بن عبدالله الثاني إلى القاهرة، واستقبله عبدالله الثاني.")
+>>> [(s.first, s.last, s.label) for s in _gazetteer_names(toks)]  # the son's name is no mention of the king
+[(7, 7, 'City'), (12, 13, 'Person')]
 >>> toks = tokens('قالت قناة "الميادين" إن الهجوم فشل.')
 >>> [(s.first, s.last, s.label) for s in _quoted_names(toks, [])]
 [(4, 4, 'Organization')]
@@ -137,12 +140,25 @@ def _gazetteer_names(tokens: Sequence[Token]) -> list[EntitySpan]:
             if i == j and _agreeing_adjective(tokens, i, text):
                 i += 1  # العاصمة السعودية: "Saudi", not Saudi Arabia
                 continue
+            if entries[0].cls == "Person" and _after_nasab_particle(tokens, i):
+                i = j + 1  # الحسين بن عبدالله الثاني: the father's name inside the son's
+                continue
             ref = "|".join(e.key for e in entries)
             spans.append(EntitySpan(i + 1, j + 1, entries[0].cls, "gazetteer", ref))
             i = j + 1
             continue
         i += 1
     return spans
+
+
+#: Words after which a person's name is his father's, inside a longer name.
+_NASAB_PARTICLES = {normalize(w) for w in "بن ابن بنت".split()}
+
+
+def _after_nasab_particle(tokens: Sequence[Token], i: int) -> bool:
+    """Whether tokens[i] follows «بن» (or ابن, بنت): a known person's name there is the
+    father's in a longer name, not a mention of the father (see the module's examples)."""
+    return i > 0 and normalize(tokens[i - 1].form) in _NASAB_PARTICLES
 
 
 def _after_article_elided(tokens: Sequence[Token], i: int) -> bool:

@@ -522,14 +522,50 @@ def _family_name(tokens: Sequence[Token], j: int, w: _NameWalk) -> bool:
         w.k = nxt
         w.known_used = True
         return True
+    if w.k > w.first_part_end and _clause_goes_on(after) and _patronym_family_name(tokens, j, w):
+        w.k = nxt  # after the father's name, the family name: عادل بن أحمد الجبير
+        return False
     if (
         w.k > w.first_part_end
         and g.startswith("ال")
         and g.endswith("ي")
-        and (after is None or after.upos in _STOP_UPOS)
+        and (_clause_goes_on(after) or _indefinite_noun(after))
     ):
         w.k = nxt  # a family name shaped like a relative adjective: محمد شياع السوداني
     return False
+
+
+def _clause_goes_on(after: Token | None) -> bool:
+    """Whether the word after a name's last word starts no phrase of its own with it: the
+    end, a stop word, an adverb or a time word (سامي ناصر الحربي أمس)."""
+    return (
+        after is None
+        or after.upos in _STOP_UPOS
+        or after.upos == "ADV"
+        or normalize(after.form) in _TIME_WORDS
+    )
+
+
+def _indefinite_noun(after: Token | None) -> bool:
+    """An indefinite noun after a name (التقى سامي ناصر الحربي سفير اليابان): the next
+    phrase, so the relative adjective before it ended the name."""
+    return after is not None and after.upos == "NOUN" and not normalize(after.form).startswith("ال")
+
+
+def _patronym_family_name(tokens: Sequence[Token], j: int, w: _NameWalk) -> bool:
+    """A definite word right after «بن + the father's name» (حمد بن علي العطية): the family
+    name, as after a first name (_definite_family_name), not a title or a time."""
+    k = w.k
+    return (
+        k >= j + 2
+        and normalize(tokens[k - 1].form) in _PATRONYM_PARTICLES
+        and normalize(tokens[k + 1].form).startswith("ال")
+        and _definite_family_name(tokens, j, k + 1)
+    )
+
+
+#: The particles that link a name to the father's name (خالد بن سعد, فاطمة بنت علي).
+_PATRONYM_PARTICLES = {normalize(w) for w in "بن ابن بنت".split()}
 
 
 def _indefinite_family_name(tokens: Sequence[Token], j: int, w: _NameWalk, nxt: int) -> bool:

@@ -650,6 +650,10 @@ def _analyse_word(surface: str) -> tuple[Reading, ...]:
         r = _reading_from_lex(surface, chunk.split(","), weights)
         if r is not None:
             readings.append(replace(r, score=r.score - 0.2))
+    for chunk in _conjunction_twin(bare, raw, forms).split(";"):
+        r = _reading_from_lex(surface, chunk.split(","), weights) if chunk else None
+        if r is not None:
+            readings.append(replace(r, score=r.score - 0.2))
     readings.extend(_unlisted_readings(surface, bare, bool(raw), readings, forms, weights))
     readings = _names_below_common(readings)
     readings.sort(key=lambda r: -r.score)
@@ -672,6 +676,33 @@ def _definite_twin(form: str, raw: str | None, forms: dict[str, str]) -> str | N
         if f[0] == "ال" and f[2] == "N" and f[3] != "prop" and not f[9]:
             out.append(",".join(["", *f[1:]]))
     return ";".join(out) or None
+
+
+def _conjunction_twin(form: str, raw: str | None, forms: dict[str, str]) -> str:
+    """The verb readings of a form after و or ف that the lexicon lists only as a verbal
+    noun with a pronoun suffix, taken from the form without the conjunction (وكلفه: only
+    the noun كَلَف with و; كلفه: the verb كَلَّفَ with its object), the conjunction put
+    back: the lexicon lists the analyses seen in a corpus, and a verb seen bare is the
+    same verb after و.
+
+    >>> forms = _lexicon()[0]
+    >>> [strip_diacritics(c.split(",")[1]) for c in _conjunction_twin("وكلفه", forms["وكلفه"], forms).split(";")][:1]
+    ['كلف']
+    """
+    listed = [c.split(",") for c in (raw or "").split(";") if c]
+    if form[:1] not in ("و", "ف") or not listed:
+        return ""
+    if not all(f[2] == "N" and f[3] == "vn" and f[9] for f in listed):
+        return ""  # only a verbal noun with a pronoun suffix (وكلفه): وملك stays the king
+    twin = forms.get(form[1:])
+    if twin is None:
+        return ""
+    out = []
+    for chunk in twin.split(";"):
+        f = chunk.split(",")
+        if f[2] == "V" and f[0] in ("", "س"):
+            out.append(",".join([form[0] + f[0], *f[1:]]))
+    return ";".join(out)
 
 
 def _unlisted_readings(

@@ -20,6 +20,8 @@ _AR = "\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff"
 _DIAC = "\u064b-\u065f\u0670\u0610-\u061a\u06d6-\u06ed\u0640"
 WORD_RE = re.compile(
     rf"(?P<num>[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)*)"
+    # د. / م. before a name: the abbreviated courtesy titles (doctor, engineer), one word
+    rf"|(?P<abbr>(?<![{_AR}{_DIAC}])[دم]\.(?=\s+[{_AR}]))"
     rf"|(?P<ar>[{_AR}{_DIAC}{_INVIS}]*[{_AR}][{_AR}{_DIAC}{_INVIS}]*)"
     rf"|(?P<lat>[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f{_INVIS}]*(?:['\u2019\-][A-Za-z0-9\u00c0-\u024f]+)*)"
     rf"|(?P<punct>[^\s{_INVIS}])"
@@ -74,6 +76,9 @@ def _split_line(line: str) -> Iterator[tuple[int, int]]:
             if c == "." and 0 < i < n - 1 and line[i - 1].isdigit() and line[i + 1].isdigit():
                 i += 1
                 continue
+            if c == "." and _letter_abbreviation(line, i):
+                i += 1
+                continue
             j = i + 1
             while j < n and (line[j] in _END or line[j] in _CLOSERS):
                 j += 1
@@ -87,6 +92,19 @@ def _split_line(line: str) -> Iterator[tuple[int, int]]:
 
 
 _LETTER = re.compile(rf"[{_AR}]")
+
+
+def _letter_abbreviation(line: str, i: int) -> bool:
+    """A full stop after a one-letter word before more text (د. عبدالله, م. خالد: doctor,
+    engineer): an abbreviation, no sentence end."""
+    return (
+        i >= 1
+        and _LETTER.match(line[i - 1]) is not None
+        and (i == 1 or not _LETTER.match(line[i - 2]))
+        and i + 2 < len(line)
+        and line[i + 1].isspace()
+        and _LETTER.match(line[i + 2]) is not None
+    )
 
 
 def _glued(line: str, i: int, j: int) -> bool:
@@ -155,6 +173,8 @@ def words(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
     """
     for m in WORD_RE.finditer(text, start, end):
         kind = m.lastgroup or "punct"
+        if kind == "abbr":
+            kind = "ar"
         a, b = m.span()
         if b - a > MAX_TOKEN_CHARS:
             for k in range(a, b, MAX_TOKEN_CHARS):

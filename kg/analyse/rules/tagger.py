@@ -429,7 +429,9 @@ def _whole_words(
 
     - the first word of a two-word title (ولي العهد) carries no conjunction or
       preposition and is no verb (not و + لي);
-    - a title or a first name as written (مولاي, السيد) has no pronoun suffix;
+    - a title or a first name as written (مولاي, السيد) has no pronoun suffix, and a
+      courtesy title (المهندس) is a noun, not a participle read as an adjective (but
+      الحاكم in الحزب الحاكم is one: other titles keep the reading);
     - عبد before a definite word is the first part of a name (عبد الفتاح), not a verb;
     - a name ending (زاده) after a content word is part of a name.
     """
@@ -439,11 +441,23 @@ def _whole_words(
         keep = tuple(r for r in readings if r.main == 0 and r.pos != "V")
     elif n in titles() or n in first_names():
         keep = tuple(r for r in readings if r.parts[-1].tag != "pron")
+    if n in titles() and titles()[n].relation == "honorific" and not _in_title_phrase(prev):
+        nouns = tuple(r for r in keep if r.pos != "A")
+        keep = nouns or keep  # المهندس: a courtesy title, not the participle as an adjective
     if n == normalize("عبد") and normalize(nxt).startswith("ال"):
         keep = tuple(r for r in keep if r.pos != "V")
     if n in _NAME_ENDINGS and prev is not None and prev.pos in ("N", "A", "PN"):
         keep = (proper_noun_reading(surface, score=2.0, source="unknown"),)
     return keep or readings
+
+
+def _in_title_phrase(prev: Reading | None) -> bool:
+    """Whether the word before may take an adjective that is also a title: an adjective or
+    a title itself (الأمين العام المساعد, the assistant secretary-general)."""
+    if prev is None:
+        return False
+    lemma = normalize(strip_diacritics(prev.lemma))
+    return prev.pos == "A" or lemma in titles() or "ال" + lemma in titles()
 
 
 def _place_designator(prev: Reading | None, prev_surface: str) -> bool:

@@ -9,6 +9,8 @@ genitive (:func:`number_genitive`).
 
 from __future__ import annotations
 
+from ....lexicon.words import title_at, titles
+from ....text import normalize
 from .phrases import Unit
 from .words import COMMAS, W, attach, human, reattach, title_tok
 
@@ -40,10 +42,19 @@ def _honorific(ws: list[W], u: Unit, prev: Unit | None) -> bool:
         u.kind == "NP"
         and w.ent < 0
         and title_tok(ws, u.head)
-        and w.definite
+        and (w.definite or w.form.endswith("."))  # الشيخ, or an abbreviation: د.
         and prev is not None
-        and prev.kind == "NP"
-        and title_tok(ws, prev.head)  # right after a title phrase, not after a name
+        # right after a title phrase (its last unit may be a genitive PP: الأمين العام
+        # لمجلس التعاون; معالي وزير الخارجية: the title under an honorific), not after a
+        # name: _title_before finds the title whose phrase runs up to here
+        and (
+            prev.kind == "PP"
+            or (
+                prev.kind == "NP"
+                and any(title_tok(ws, m) for m in range(prev.first, prev.last + 1))
+            )
+        )
+        and ws[prev.head].ent_label != "Person"
         and u.head + 1 < len(ws)
         and ws[u.head + 1].ent_label == "Person"  # and right before the name: a bare honorific
     ):
@@ -63,6 +74,7 @@ def _title_after_name(ws: list[W], u: Unit, prev: Unit | None) -> bool:
         and prev.kind == "PUNCT"
         and ws[prev.head].form in COMMAS
         and (title_tok(ws, u.head) or _role_noun(ws, u))
+        and not _courtesy_name(ws, u.head)
         and prev.first > 0
         and ws[prev.first - 1].ent_label == "Person"
     ):
@@ -72,6 +84,18 @@ def _title_after_name(ws: list[W], u: Unit, prev: Unit | None) -> bool:
         name = ws[name].head
     reattach(ws, u.head, name, "appos")
     return True
+
+
+def _courtesy_name(ws: list[W], i: int) -> bool:
+    """A courtesy title right before a name (عين هادي، الدكتور أحمد فضيل، محافظا): a
+    second person, not a title of the name before the comma."""
+    title = title_at([w.form for w in ws[i : i + 2]], 0)
+    return (
+        title is not None
+        and titles()[title].relation == "honorific"
+        and i + 1 < len(ws)
+        and ws[i + 1].ent_label == "Person"
+    )
 
 
 def _role_noun(ws: list[W], u: Unit) -> bool:
@@ -112,13 +136,31 @@ def _title_before(ws: list[W], first: int) -> int:
         ):
             return -1
         if title_tok(ws, t):
-            inside = all(_descends(ws, m, t) or ws[m].upos == "PUNCT" for m in range(t + 1, k + 1))
+            top = _under_honorific(ws, t)
+            inside = all(
+                _descends(ws, m, t) or _descends(ws, m, top) or ws[m].upos == "PUNCT"
+                for m in range(t + 1, k + 1)
+            )
             if not inside:
                 continue  # a title inside another's phrase: المتحدث باسم القائد العام ... يحيى رسول
             while ws[t].deprel == "appos" and ws[t].head >= 0 and title_tok(ws, ws[t].head):
                 t = ws[t].head  # أمير قطر الشيخ تميم: the name belongs to the first title
             return t
     return -1
+
+
+#: Honorifics a title may stand under (معالي الأمين العام): the parse may hang the title's
+#: phrase on the honorific.
+_HONORIFICS = frozenset(normalize(w) for w in "جلالة سمو فخامة معالي سعادة".split())
+
+
+def _under_honorific(ws: list[W], t: int) -> int:
+    """The honorific a title is the genitive of (معالي الأمين العام لمجلس ...: the ل
+    phrase hangs on معالي), or the title itself."""
+    h = ws[t].head
+    if ws[t].deprel == "nmod" and h >= 0 and normalize(ws[h].form) in _HONORIFICS:
+        return h
+    return t
 
 
 def _descends(ws: list[W], m: int, t: int) -> bool:

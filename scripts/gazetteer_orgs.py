@@ -1,0 +1,321 @@
+"""Organisation rows of the gazetteer: parties, movements and international bodies with
+Wikidata QIDs and Arabic names.
+
+Used by ``scripts/build_gazetteer.py`` (``build`` and ``extract-orgs``); see
+``kg/data/GAZETTEER_SOURCES.md`` for the pinned upstream files and their licences.
+
+The upstream files are EveryPolitician's ``sources/wikidata/groups.json`` (github
+``everypolitician/everypolitician-data``): for each parliamentary group of a legislature,
+the party's Wikidata QID (``identifiers``, scheme ``wikidata``) and its Wikidata labels and
+aliases in every language (``other_names``). Every QID and Arabic name here is Wikidata's
+own (CC0); nothing is typed by hand. International bodies come from supraverden's list
+(``confirmordeny/supraverden`` ``data/general_list.yaml``, CC BY-SA 4.0): its Wikidata QID
+(``Wikidata_code``) and Wikidata's Arabic label (``Name_ar``).
+
+What goes in, and which names are kept (every name is also matched in running text):
+
+- a group with a QID and at least one Arabic name (Arabic letters only);
+- a QID already in the gazetteer is not added again; a curated row *without* a QID whose
+  English label and Arabic name agree with the group gets the QID (Hezbollah, whose
+  curated row had no source for it);
+- names of two words or more, or one word of five letters or more that has no common-word
+  reading and is no adjective in -ي (الليكود);
+  a two-word name whose first word is a common word, or whose second word is another
+  row's name, only after a party's or movement's word (تيار المستقبل, حركة أمل:
+  :data:`_BODY`; not نداء تونس, آفاق تونس, which are also "Tunisia's call", "Tunisia's
+  prospects"); not another row's name, not a name the analyser knows as
+  another class, and not a name two groups share: both lose it (حزب العدالة والتنمية is
+  Turkey's AKP and Morocco's PJD; each keeps its qualified alias), nor a generic one
+  (:data:`_GENERIC`: حزب العمال);
+- a group that is no organisation (EveryPolitician's "independent politician") is left out;
+- an English label two groups share is qualified with the country ("Justice and
+  Development Party (Turkey)").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # build_gazetteer imports this module; the types only matter to mypy
+    from build_gazetteer import NameFilter, Report, Row
+
+LIC_EP = (
+    "CC0 1.0 (Wikidata labels and QIDs, as EveryPolitician's groups.json gives them; the "
+    "repository carries no licence file and none of its code is used)"
+)
+LIC_SV = (
+    "CC BY-SA 4.0 (supraverden's list of international bodies, with its Wikidata QIDs; "
+    "the Arabic names are Wikidata labels, CC0)"
+)
+BODY_COLUMNS = ("qid", "label_en", "names_ar", "kind", "group", "source")
+GROUP_COLUMNS = ("qid", "label_en", "names_ar", "country", "group", "source")
+_AR_ONLY = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u0670-\u06D3 ]+$")
+_QID = re.compile(r"^Q[1-9]\d*$")
+#: A party's or a movement's word: a two-word name of common words after one of these is a
+#: name (تيار المستقبل, حركة أمل); other two-word names starting with a common word are not.
+_BODY = frozenset({"حزب", "حركه", "تيار", "جبهه", "جماعه", "منظمه", "كتائب", "تنظيم"})
+#: Names that several countries' parties bear (Labour in Britain, the PKK's short name, the
+#: Workers' Parties of Algeria and Brazil): never a name of one row.
+_GENERIC = frozenset({"حزب العمال"})
+#: Groups of a legislature that are no organisation (EveryPolitician lists independents).
+_NOT_BODY = re.compile(
+    r"^independents?( politicians?)?$", re.IGNORECASE
+)  # not "Independent Liberals"
+#: Country names for qualifying an English label two groups share.
+_COUNTRY_EN = {
+    "LB": "Lebanon",
+    "TR": "Turkey",
+    "MA": "Morocco",
+    "TN": "Tunisia",
+    "DZ": "Algeria",
+    "IL": "Israel",
+}
+
+
+def group_names(group: dict[str, object]) -> tuple[str, str, list[str]]:
+    """(QID, English label, Arabic names: the label first, then the aliases) of one entry
+    of a groups.json; empty strings when the entry has no Wikidata QID.
+
+    >>> g = {"identifiers": [{"scheme": "wikidata", "identifier": "Q9"}],
+    ...      "other_names": [{"lang": "ar", "name": "حركة المثال", "source": "wikidata-label"},
+    ...                      {"lang": "en", "name": "Example Movement"},
+    ...                      {"lang": "ar", "name": "Example"},
+    ...                      {"lang": "fa", "name": "جنبش مثال"},
+    ...                      {"lang": "ar", "name": "حركة  المثال الكبرى"}]}
+    >>> group_names(g)
+    ('Q9', 'Example Movement', ['حركة المثال', 'حركة المثال الكبرى'])
+    """
+    ids = group.get("identifiers") or []
+    assert isinstance(ids, list)
+    qid = next((i["identifier"] for i in ids if i.get("scheme") == "wikidata"), "")
+    if not _QID.match(qid):
+        return "", "", []
+    names = group.get("other_names") or []
+    assert isinstance(names, list)
+    en = next((n["name"] for n in names if n.get("lang") == "en"), "")
+    ar: list[str] = []
+    for n in names:
+        if n.get("lang") == "ar":
+            name = " ".join(str(n["name"]).replace("\u0640", "").split())  # no tatweel
+            if _AR_ONLY.match(name) and name not in ar:
+                ar.append(name)
+    return qid, en, ar
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """The ``extract-orgs`` command of ``build_gazetteer.py``."""
+    o = sub.add_parser("extract-orgs", help="rewrite ep_groups.tsv from groups.json files")
+    o.add_argument(
+        "--ep-groups",
+        nargs="+",
+        required=True,
+        help="CC=PATH=SOURCE: country code, groups.json, repo@commit:path (one per file)",
+    )
+    o.add_argument(
+        "--supraverden", default="", help="PATH=SOURCE: data/general_list.yaml, repo@commit:path"
+    )
+
+
+def extract_cli(args: list[str], dest: Path, supraverden: str = "") -> int:
+    """``extract-orgs --ep-groups CC=PATH=SOURCE ... [--supraverden PATH=SOURCE]``: rewrite
+    ``ep_groups.tsv`` (and ``supraverden_bodies.tsv``)."""
+    if supraverden:
+        path, source = supraverden.split("=", 1)
+        extract_bodies(Path(path), source, dest)
+    extract_groups(
+        [(a.split("=")[0], Path(a.split("=")[1]), a.split("=", 2)[2]) for a in args], dest
+    )
+    return 0
+
+
+def extract_bodies(general_list: Path, source: str, dest: Path) -> None:
+    """Rewrite ``supraverden_bodies.tsv`` from supraverden's ``data/general_list.yaml``:
+    the bodies with a Wikidata QID and an Arabic name (``Name_ar``)."""
+    import yaml  # type: ignore[import-untyped]
+    from build_gazetteer import write_tsv
+
+    out = []
+    for key, body in yaml.safe_load(general_list.read_text(encoding="utf-8")).items():
+        if not isinstance(body, dict):
+            continue
+        qid, ar = str(body.get("Wikidata_code") or ""), str(body.get("Name_ar") or "")
+        ar = " ".join(ar.replace("\u0640", "").split())
+        if _QID.match(qid) and _AR_ONLY.match(ar) and body.get("Name_en"):
+            out.append([qid, body["Name_en"], ar, body.get("Entity_type", ""), key, source])
+    header = (dest / "supraverden_bodies.tsv").read_text(encoding="utf-8").split("\nqid\t")[0]
+    write_tsv(dest / "supraverden_bodies.tsv", BODY_COLUMNS, out)
+    text = (dest / "supraverden_bodies.tsv").read_text(encoding="utf-8")
+    (dest / "supraverden_bodies.tsv").write_text(header + "\n" + text, encoding="utf-8")
+
+
+def extract_groups(files: list[tuple[str, Path, str]], dest: Path) -> None:
+    """Rewrite ``ep_groups.tsv`` from groups.json files: (country code, path, source)."""
+    from build_gazetteer import write_tsv
+
+    out = []
+    for country, path, source in files:
+        for key, group in json.loads(path.read_text(encoding="utf-8")).items():
+            qid, en, ar = group_names(group)
+            if qid and en and ar:
+                out.append([qid, en, "|".join(ar), country, key, source])
+    header = (dest / "ep_groups.tsv").read_text(encoding="utf-8").split("\nqid\t", 1)[0]
+    write_tsv(dest / "ep_groups.tsv", GROUP_COLUMNS, out)
+    text = (dest / "ep_groups.tsv").read_text(encoding="utf-8")
+    (dest / "ep_groups.tsv").write_text(header + "\n" + text, encoding="utf-8")
+
+
+def org_rows(
+    src: Path, before: list[Row], filt: NameFilter, extra: dict[str, str], report: Report
+) -> list[Row]:
+    """The Organization rows (see the module docstring), after the rows ``before`` (whose
+    names they never take); a curated row without a QID may get one (changed in place)."""
+    from build_gazetteer import normalize, read_tsv
+
+    groups = _groups(src, read_tsv)
+    taken: dict[str, str] = {}
+    for r in before:
+        for n in r.names():
+            taken.setdefault(normalize(n), r.qid or r.label_en)
+    seen = {r.qid for r in before if r.qid}
+    holders: dict[str, set[str]] = defaultdict(set)
+    for g in groups:
+        for n in g["names_ar"].split("|"):
+            holders[normalize(n)].add(g["qid"])
+    en_count = defaultdict(set)
+    for g in groups:
+        en_count[g["label_en"].casefold()].add(g["qid"])
+    rows = []
+    for g in groups:
+        if _NOT_BODY.match(g["label_en"]):
+            report.counts["group that is no organisation (independents): left out"] += 1
+            continue
+        if g["qid"] in seen:
+            report.counts["organisation QID already in the gazetteer: skipped"] += 1
+            continue
+        if _fills_curated(g, before, normalize):
+            report.counts["organisation QID given to a curated row without one"] += 1
+            seen.add(g["qid"])
+            continue
+        names = _safe_names(g, taken, holders, filt, extra, report, normalize)
+        if not names:
+            report.counts["organisation without a safe Arabic name: left out"] += 1
+            continue
+        label_en = g["label_en"]
+        if len(en_count[label_en.casefold()]) > 1:
+            label_en = f"{label_en} ({_COUNTRY_EN.get(g['country'], g['country'])})"
+        rows.append(_row(g, label_en, names))
+        seen.add(g["qid"])
+        for n in names:
+            taken[normalize(n)] = g["qid"]
+    return sorted(rows, key=lambda r: (r.label_en, r.qid))
+
+
+def _groups(src: Path, read_tsv) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+    """Both extracts as one list of records, each with where its QID and names come from."""
+    out = []
+    for g in read_tsv(src / "ep_groups.tsv"):
+        out.append(
+            g
+            | {
+                "qid_field": f"group {g['group']} identifiers wikidata",
+                "names_field": "other_names lang ar (Wikidata label, then aliases)",
+                "licence": LIC_EP,
+                "note": f"political party or movement of {g['country']}",
+            }
+        )
+    for g in read_tsv(src / "supraverden_bodies.tsv"):
+        out.append(
+            g
+            | {
+                "country": "",
+                "qid_field": f"entry {g['group']!r} Wikidata_code",
+                "names_field": "Name_ar (Wikidata's Arabic label, as its enrich script fetches it)",
+                "licence": LIC_SV,
+                "note": f"international body ({g['kind']})",
+            }
+        )
+    return out
+
+
+def _fills_curated(g: dict[str, str], before: list[Row], normalize) -> bool:  # type: ignore[no-untyped-def]
+    """Give the group's QID to the curated row without one that is the same body: same
+    English label and a shared Arabic name."""
+    names = {normalize(n) for n in g["names_ar"].split("|")}
+    for r in before:
+        if (
+            r.curated
+            and not r.qid
+            and r.type == "Organization"
+            and r.label_en.casefold() == g["label_en"].casefold()
+            and names & {normalize(n) for n in r.names()}
+        ):
+            r.qid = g["qid"]
+            r.source = g["source"].split(":", 1)[0]
+            r.qid_sources = f"{g['source']} {g['qid_field']}"
+            r.licence = f"{r.licence}; {g['licence']}"
+            if normalize(r.label_ar) in names:
+                r.label_ar_source += f"; the same in {g['source']} {g['names_field']}"
+            r.note = f"QID from EveryPolitician's Wikidata groups ({g['label_en']}, {g['country']})"
+            return True
+    return False
+
+
+def _safe_names(  # type: ignore[no-untyped-def]
+    g: dict[str, str],
+    taken: dict[str, str],
+    holders: dict[str, set[str]],
+    filt: NameFilter,
+    extra: dict[str, str],
+    report: Report,
+    normalize,
+) -> list[str]:
+    out = []
+    for name in g["names_ar"].split("|"):
+        n = normalize(name)
+        words = n.split()
+        loose = (
+            len(words) == 2
+            and words[0] not in _BODY
+            and (filt.common(words[0]) or filt.all_common(name) or words[1] in taken)
+        )
+        if (len(words) < 2 and not _one_word_name(name, filt)) or loose:
+            report.counts["organisation name of one word or only common words: dropped"] += 1
+        elif n in _GENERIC or len(holders[n]) > 1:
+            report.counts["organisation name two groups share or a generic one: dropped"] += 1
+        elif n in taken or extra.get(n, "Organization") != "Organization":
+            report.counts["organisation name held by another row: dropped"] += 1
+        elif name not in out:
+            out.append(name)
+    return out
+
+
+def _one_word_name(name: str, filt: NameFilter) -> bool:
+    """A one-word name safe in text: five letters or more, no common word in any reading
+    (as for foreign places), and not an adjective in -ي (الليكود, not الليكودي)."""
+    from build_gazetteer import normalize
+
+    n = normalize(name)
+    return len(n) >= 5 and not n.endswith("ي") and not filt.common(name, foreign=True)
+
+
+def _row(g: dict[str, str], label_en: str, names: list[str]) -> Row:
+    from build_gazetteer import Row
+
+    return Row(
+        g["qid"],
+        label_en,
+        names[0],
+        names[1:],
+        "Organization",
+        g["source"].split(":", 1)[0],
+        qid_sources=f"{g['source']} {g['qid_field']}",
+        label_ar_source=f"{g['source']} {g['names_field']}",
+        licence=g["licence"],
+        note=g["note"],
+        country=g["country"],
+    )
