@@ -6,8 +6,10 @@ in two cities) stay apart when their places or named days disagree
 nodes that tell of the same event are redirected to one corpus event
 (:func:`identity_triples`): the same kind, at least two shared participants (an IRI,
 so a Wikidata item when linked; one when both call the event by the same name of two
-words or more), the same place when both give one, and dates at most
-``DATE_WINDOW_DAYS`` apart when both are known. The corpus event's IRI is made from the
+words or more), the same place when both give one, and dates that agree when both are
+known (:func:`dates_agree`: the events' own days when both are resolved, at most
+``RESOLVED_WINDOW_DAYS`` apart, else the documents' dates, at most
+``DATE_WINDOW_DAYS`` apart). The corpus event's IRI is made from the
 smallest member IRI, and the groups are made in an order fixed by the reports
 themselves (:func:`clusters`), so the result does not depend on the order of the
 documents.
@@ -27,6 +29,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import combinations
 from typing import NamedTuple, Protocol
 
 from rdflib import Literal, URIRef
@@ -38,9 +41,12 @@ from .model import Entity, Triple
 from .text import normalize
 from .vocab import KG, resource
 
-#: Dates (the document's, or the event's when resolved) at most this many days apart
-#: can be one event: a summit reported the day after, a talk told of three days later.
+#: Dates at most this many days apart can be one event when either report gives only
+#: its document's date: a summit reported the day after, a talk told of three days later.
 DATE_WINDOW_DAYS = 3
+#: ... and at most this many when both reports resolve the event's own date (kg/dates.py):
+#: the same day, or the next (a summit over two days, a night told as either day).
+RESOLVED_WINDOW_DAYS = 1
 #: Participants two reports of one event must share (one shared party is every meeting
 #: a minister holds).
 SHARED_PARTICIPANTS = 2
@@ -66,6 +72,7 @@ class EventSig(NamedTuple):
     label: str
     lang: str
     sentences: tuple[str, ...] = ()  # the sentences that mention it (kg:mentionedIn)
+    when: tuple[str, ...] = ()  # its own first and last day (kg:startDate, kg:endDate)
 
 
 def event_kind(label: str, lang: str = "ar") -> str:
@@ -210,13 +217,33 @@ def doc_date(meta: Iterable[tuple[str, str]]) -> str:
     return m.group(0) if m else ""
 
 
-def _days_apart(a: str, b: str) -> int | None:
-    if not a or not b:
-        return None
+def _span(s: EventSig) -> tuple[str, ...] | None:
+    """The days an event can be on: its own when resolved, else its document's date."""
+    return s.when or ((s.date, s.date) if s.date else None)
+
+
+def dates_agree(a: EventSig, b: EventSig) -> bool:
+    """Whether two reports' dates allow one event: the days between their spans are at
+    most ``RESOLVED_WINDOW_DAYS`` when both resolve the event's own date, else at most
+    ``DATE_WINDOW_DAYS``; a report with no date is not held to any.
+
+    >>> s = EventSig("i", "d", "meeting", frozenset(), "", "2024-03-13", "", "ar")
+    >>> dates_agree(s, s._replace(date="2024-03-15")), dates_agree(s, s._replace(date=""))
+    (True, True)
+    >>> day = lambda d: s._replace(when=(d, d))
+    >>> dates_agree(day("2024-03-10"), day("2024-03-12")), dates_agree(day("2024-03-10"), day("2024-03-11"))
+    (False, True)
+    """
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None:
+        return True
     try:
-        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+        first = dt.date.fromisoformat(max(sa[0], sb[0]))
+        last = dt.date.fromisoformat(min(sa[1], sb[1]))
     except ValueError:
-        return None
+        return True
+    window = RESOLVED_WINDOW_DAYS if a.when and b.when else DATE_WINDOW_DAYS
+    return (first - last).days <= window
 
 
 def same_event(a: EventSig, b: EventSig) -> bool:
@@ -236,8 +263,7 @@ def same_event(a: EventSig, b: EventSig) -> bool:
         return False
     if a.place and b.place and a.place != b.place:
         return False
-    apart = _days_apart(a.date, b.date)
-    return apart is None or apart <= DATE_WINDOW_DAYS
+    return dates_agree(a, b)
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -293,13 +319,11 @@ def _candidate_pairs(ordered: list[EventSig]) -> list[tuple[tuple[int, int], int
 
 
 def _fits(ordered: list[EventSig], group: list[int]) -> bool:
-    """Whether reports can be one event: one place at most, dates within the window."""
+    """Whether reports can be one event: one place at most, every two dates agreeing."""
     places = {ordered[k].place for k in group if ordered[k].place}
-    dates = sorted(ordered[k].date for k in group if ordered[k].date)
     if len(places) > 1:
         return False
-    apart = _days_apart(dates[0], dates[-1]) if dates else None
-    return apart is None or apart <= DATE_WINDOW_DAYS
+    return all(dates_agree(ordered[i], ordered[j]) for i, j in combinations(group, 2))
 
 
 def corpus_event_iri(members: Sequence[EventSig], base: str) -> URIRef:
@@ -354,8 +378,7 @@ def _labels(group: Sequence[EventSig]) -> dict[str, str]:
 
 def signatures(triples: Iterable[tuple[Node, Node, Node]], doc: str, date: str) -> list[EventSig]:
     """The events a document's graph tells of (its own event nodes), with their kind,
-    participants, place and date (the document's: the project resolves no event dates
-    yet)."""
+    participants, place, the document's date and the event's own days when resolved."""
     triples = list(triples)
     prefix = doc + "/event/"
     labels: dict[str, tuple[str, str]] = {}
@@ -365,6 +388,8 @@ def signatures(triples: Iterable[tuple[Node, Node, Node]], doc: str, date: str) 
     # the terms looked up once, not per triple (a namespace's attribute is a slow lookup)
     rdfs_label, location, mentioned_in = RDFS.label, KG.location, KG.mentionedIn
     party = {str(KG[r]) for r in PARTY_RELATIONS}
+    days: dict[tuple[str, Node], str] = {}
+    dated = (KG.startDate, KG.endDate)
     for s, p, o in triples:
         if p == rdfs_label and str(s).startswith(prefix) and isinstance(o, Literal):
             labels.setdefault(str(s), (str(o), o.language or ""))
@@ -374,12 +399,15 @@ def signatures(triples: Iterable[tuple[Node, Node, Node]], doc: str, date: str) 
             places[str(s)].append(str(o))
         elif p == mentioned_in and str(s).startswith(prefix):
             sentences[str(s)].add(str(o))
+        elif p in dated and str(s).startswith(prefix):
+            days[(str(s), p)] = str(o)
     out = []
     for iri, (label, lang) in sorted(labels.items()):
         kind = event_kind(label, lang)
         place = min(places[iri]) if places.get(iri) else ""
         said = tuple(sorted(sentences[iri]))
-        out.append(
-            EventSig(iri, doc, kind, frozenset(parties[iri]), place, date, label, lang, said)
-        )
+        first, last = days.get((iri, KG.startDate)), days.get((iri, KG.endDate))
+        when: tuple[str, ...] = (first, last) if first and last else ()
+        parts = frozenset(parties[iri])
+        out.append(EventSig(iri, doc, kind, parts, place, date, label, lang, said, when))
     return out

@@ -140,8 +140,8 @@ def entity_iri(
     if kind is None:
         name = _merge_name(entity) if named else entity.label
         return URIRef(resource(base, entity.cls, _key(name)))
-    # Statements are told apart by their words, not by a (possibly generic) label.
-    text = entity.value if entity.cls == "Statement" and entity.value else entity.label
+    # Statements are told apart by their words, an act's event by its verb's offset.
+    text = entity.value if entity.cls in ("Statement", "Event") and entity.value else entity.label
     return URIRef(resource(base, "doc", doc_id, kind, _key(text)))
 
 

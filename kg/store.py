@@ -89,6 +89,8 @@ from .vocab import DEFAULT_BASE, KG
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
+    from .store_events import EventIndex
+
 
 #: Predicates of an entity's description: in the shared graph for shared entities.
 DESCRIPTION_PREDICATES: tuple[URIRef, ...] = (RDF.type, RDFS.label, KG.alias, OWL.sameAs, KG.value)
@@ -238,6 +240,7 @@ class GraphStore:
             self._lock.close()
             raise
         self.shared_graph = URIRef(self.base + "shared")
+        self._events: EventIndex | None = None
         self._recover()
 
     # -- public API ---------------------------------------------------------------------
@@ -263,6 +266,7 @@ class GraphStore:
         touched = self._commit(
             doc, prepared.text, list(prepared.rows), list(prepared.spo), prepared.digest
         )
+        self._event_index().update(str(doc))
         return Put(prepared.doc_id, replaced, prepared.triples, touched)
 
     def remove(self, doc_id: str) -> bool:
@@ -271,6 +275,7 @@ class GraphStore:
         if not self._has_graph(doc) and not self._doc_rows(str(doc)):
             return False
         self._commit(doc, None, [], [])
+        self._event_index().update(str(doc))
         return True
 
     def documents(self) -> dict[str, str]:
@@ -286,11 +291,22 @@ class GraphStore:
         }
 
     def settle_events(self) -> int:
-        """Make the graph of the events several documents report again (``kg.events``),
-        after a batch of puts; the number of such events."""
+        """Make the graph of the events several documents report again (``kg.events``)
+        from every document; the number of such events. ``put`` and ``remove`` keep it
+        right as they go (``kg.store_events.EventIndex``): this is the check and repair
+        of a whole store (a build ends with it)."""
         from .store_events import settle_events
 
+        self._events = None
         return settle_events(self._rdf, self.base)
+
+    def _event_index(self) -> EventIndex:
+        """The signatures of the store's events, read at the first put or remove."""
+        from .store_events import EventIndex
+
+        if self._events is None:
+            self._events = EventIndex(self._rdf, self.base)
+        return self._events
 
     @staticmethod
     def same_source(a: str, b: str) -> bool:
@@ -299,6 +315,7 @@ class GraphStore:
 
     def close(self) -> None:
         self._db.close()
+        self._events = None  # holds Oxigraph too
         self._rdf = None  # closes Oxigraph (and its RocksDB lock) as the last reference goes
         self._lock.close()
 
@@ -438,6 +455,8 @@ class GraphStore:
             )
             if ops:
                 self._rdf.update(" ;\n".join(ops))
+        if pending:  # a writer that died between a document and its events
+            self.settle_events()
 
     # -- reading votes and graphs -------------------------------------------------------------
 

@@ -239,12 +239,15 @@ def main(argv: list[str] | None = None) -> int:
     texts = {gid: text for gid, text, _, _ in articles(args.root)}
     counted = [dated(r, texts[r.id].read_text(encoding="utf-8")) for r in rows]
     relative = [(n, f) for rel, n, f in counted if rel]
+    known = source_dates(args.root)
+    with_date = [n for r, (rel, n, _) in zip(rows, counted, strict=True) if rel and r.id in known]
     print(
         f"dates: {sum(1 for n, _ in relative if n)} of {len(relative)} articles naming a "
         f"relative day have dated events ({sum(n for n, _ in relative)} events; "
         f"{sum(1 for _, f in relative if f)} have dated facts, {sum(f for _, f in relative)} facts); "
         f"in all {len(rows)}: {sum(c[1] for c in counted)} dated events, "
-        f"{sum(c[2] for c in counted)} dated facts"
+        f"{sum(c[2] for c in counted)} dated facts; of those with a sources.tsv date, "
+        f"{sum(1 for n in with_date if n)} of {len(with_date)}"
     )
     if args.json:
         args.json.write_text(

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SDO, XSD
+from rdflib.namespace import RDF, RDFS, SDO, XSD
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 from web_server import Server, serve, static
@@ -24,12 +24,14 @@ from kg import build as api_build
 from kg.cli import main
 from kg.dates import dated, reference_date
 from kg.errors import InputError
+from kg.extract.occurrences import ACTS
 from kg.fetch import WebOptions, web_documents
 from kg.graph import build_graph, union_graph
 from kg.model import Document
 from kg.pipeline import Options, Stages, build, process
+from kg.query import query, read_query
 from kg.read import read
-from kg.vocab import KG
+from kg.vocab import KG, modality_name
 
 SUITE = Path(__file__).parent / "data" / "dates_ar.tsv"
 #: A sentence of our own: a meeting on a relative day, so its time expression is kept.
@@ -287,3 +289,71 @@ def test_dated_graphs_satisfy_the_shapes_and_a_bad_date_does_not(stages: Stages)
     g.add((time, KG.date, Literal("February")))
     conforms, report = validate(g)
     assert not conforms and "kg:date is an xsd:date" in report
+
+
+# ---------------------------------------------------------------- events of dated acts
+
+ACTS_SUITE = Path(__file__).parent / "data" / "dated_events_ar.tsv"
+
+
+def _act_cases() -> list[list[str]]:
+    lines = ACTS_SUITE.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    assert rows[0] == ["id", "date", "text", "event", "participants", "resolved", "modality"]
+    return rows[1:]
+
+
+def _act_events(g: Graph) -> dict[str, tuple[str, str, str]]:
+    """Label -> (participants, kg:date, modalities) of every event of a dated act."""
+    nouns = tuple(a.ar for a in ACTS.values())
+    out = {}
+    for e in g.subjects(RDF.type, KG.Event):
+        label = str(g.value(e, RDFS.label))
+        if not label.startswith(nouns):
+            continue
+        facts = [f for f in g.subjects(RDF.object, e) if (f, RDF.type, KG.Fact) in g]
+        parties = sorted(
+            str(g.value(g.value(f, RDF.subject), RDFS.label))
+            for f in facts
+            if g.value(f, RDF.predicate) == KG.participatedIn
+        )
+        modalities = sorted({modality_name(str(g.value(f, KG.modality))) for f in facts})
+        out[label] = ("|".join(parties), str(g.value(e, KG.date)), "|".join(modalities))
+    return out
+
+
+def test_the_act_suite_is_big_enough() -> None:
+    cases = _act_cases()
+    assert len(cases) >= 20 and len({c[0] for c in cases}) == len(cases)
+
+
+@pytest.mark.parametrize("case", _act_cases(), ids=lambda c: c[0])
+def test_dated_act_suite(case: list[str], stages: Stages) -> None:
+    cid, day, text, label, parties, resolved, modality = case
+    g = union_graph(build_graph([process(dated(Document(cid, text, "ar"), day), stages)]))
+    events = _act_events(g)
+    if label == "-":
+        assert not events, f"{cid}: no event of an act expected, got {events}"
+        return
+    assert events.get(label) == (parties, resolved, modality), f"{cid}: {events}"
+
+
+def test_two_announcements_of_one_ministry_are_two_events(stages: Stages) -> None:
+    text = (
+        "أعلنت وزارة الصحة أمس تسجيل إصابات جديدة بالحمى. "
+        "وأعلنت وزارة الصحة اليوم افتتاح مستشفى ميداني في الجنوب."
+    )
+    g = union_graph(build_graph([process(dated(Document("d", text, "ar"), "2024-03-13"), stages)]))
+    announcements = [
+        e for e in g.subjects(RDF.type, KG.Event) if str(g.value(e, RDFS.label)).startswith("إعلان")
+    ]
+    assert len(announcements) == 2
+    assert sorted(str(g.value(e, KG.date)) for e in announcements) == ["2024-03-12", "2024-03-13"]
+
+
+def test_events_by_date_lists_what_happened_on_a_day(stages: Stages) -> None:
+    text = "قال وزير الخارجية الأردني اليوم إن الحدود ستفتح. وزار الوزير أمس مخيم الزعتري."
+    g = union_graph(build_graph([process(dated(Document("d", text, "ar"), "2024-03-13"), stages)]))
+    rows = [(str(r["date"]), str(r["eventLabel"])) for r in query(g, read_query("events_by_date"))]
+    assert ("2024-03-13", "تصريح وزير الخارجية الأردني") in rows
+    assert any(day == "2024-03-12" and label.startswith("زيارة") for day, label in rows)

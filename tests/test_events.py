@@ -226,6 +226,84 @@ def test_one_shared_participant_is_enough_for_one_name_of_two_words() -> None:
     assert identity_triples(bare, "http://x/") == []
 
 
+# -- the events' own dates ----------------------------------------------------------------
+
+
+def test_resolved_event_dates_are_compared_before_document_dates() -> None:
+    # published the same day, but one meeting was on Sunday and the other on Wednesday
+    sunday = _sig("1", date="2024-03-13")._replace(when=("2024-03-10", "2024-03-10"))
+    wednesday = _sig("2", date="2024-03-13")._replace(when=("2024-03-13", "2024-03-13"))
+    assert identity_triples([sunday, wednesday], "http://x/") == []
+    # a report a day apart is the same meeting; so is one that gives only its document's date
+    monday = wednesday._replace(when=("2024-03-11", "2024-03-11"))
+    assert identity_triples([sunday, monday], "http://x/")
+    assert identity_triples([sunday, _sig("2", date="2024-03-13")], "http://x/")
+
+
+def test_two_meetings_told_on_one_day_with_their_own_days_stay_two() -> None:
+    texts = [
+        "التقى وزير الخارجية الأمريكي أنتوني بلينكن نظيره السعودي فيصل بن فرحان في الرياض "
+        "يوم الأحد.",
+        "التقى وزير الخارجية الأمريكي أنتوني بلينكن نظيره السعودي فيصل بن فرحان في الرياض "
+        "اليوم الأربعاء.",
+    ]
+    g = build_texts(texts=texts, date="2024-03-13")._union()
+    assert not list(g.subjects(KG.reportedAs, None))
+    # the same meeting told twice is one, dated alike
+    g = build_texts(texts=[texts[0], texts[0].replace("التقى", "واجتمع")], date="2024-03-13")
+    assert len(set(g._union().subjects(KG.reportedAs, None))) == 1
+
+
+# -- a store keeps its events right as documents arrive -----------------------------------
+
+
+def _events_in(store: object) -> set[tuple[str, str, str]]:
+    """The events graph of a store being written: (subject, predicate, object value)."""
+    import pyoxigraph as ox
+
+    from kg.events import events_graph
+
+    graph = ox.NamedNode(str(events_graph(DEFAULT_BASE)))
+    quads = store._rdf.quads_for_pattern(None, None, None, graph)  # type: ignore[attr-defined]
+    return {(q.subject.value, q.predicate.value, q.object.value) for q in quads}
+
+
+def _settled(store: object) -> set[tuple[str, str, str]]:
+    """The events graph a settle of the whole store would write."""
+    from kg.store_events import _signatures
+
+    by_doc = _signatures(store._rdf)  # type: ignore[attr-defined]
+    sigs = [s for doc_sigs in by_doc.values() for s in doc_sigs]
+    return {(str(s), str(p), str(o)) for s, p, o in identity_triples(sigs, DEFAULT_BASE)}
+
+
+def test_a_store_keeps_its_events_right_as_documents_arrive(tmp_path: Path) -> None:
+    from kg.dates import dated
+    from kg.model import Document
+    from kg.pipeline import Stages, process
+    from kg.store import GraphStore
+
+    stages = Stages.from_options(Options(html=False))
+    results = {
+        i: process(dated(Document(i, t, "ar", meta=(("date", d),))), stages) for i, d, t in ARTICLES
+    }
+    steps = [("put", "riyadh-1", 0), ("put", "riyadh-2", 1), ("put", "cairo", 1)]
+    steps += [("put", "riyadh-3", 1), ("put", "riyadh-later", 1), ("remove", "riyadh-2", 1)]
+    steps += [("remove", "riyadh-1", 0), ("put", "riyadh-1", 1)]
+    with GraphStore(tmp_path / "st") as st:
+        for op, doc, events in steps:
+            if op == "put":
+                st.put(results[doc])
+            else:
+                st.remove(doc)
+            now = _events_in(st)
+            assert len({s for s, p, _ in now if p == str(KG.reportedAs)}) == events, (op, doc)
+            assert now == _settled(st), (op, doc)
+        before = _events_in(st)
+        st.settle_events()
+        assert _events_in(st) == before
+
+
 def _event_count(text: str, date: str) -> int:
     from kg.analyse.rules import RulesAnalyser
     from kg.extract.ud import extract

@@ -89,6 +89,9 @@ OPEN_CAP = 0.5
 PARTICIPATION_CAP = 0.75
 #: A meeting event read off a meeting verb: participants, place and time.
 MEETING_EVENT = 0.75
+#: The event of a dated act (أعلنت الوزارة أمس): its doer, parties, place and time, as
+#: sure as a meeting's (and never surer than the act's own fact).
+OCCURRENCE_EVENT = 0.75
 #: The parties an event brought together (قمة جمعته بالملك): they took part in it.
 BROUGHT_TOGETHER = 0.75
 #: Two parties an event brought together met each other.

@@ -218,7 +218,7 @@ def find_times(d: Doc, s: Sentence, tree: Tree) -> None:
                 else:
                     break
             anchored = j > i or n in WEEKDAYS or n in MONTHS or n in DEICTIC_DAYS
-            if anchored and not (n in BARE_TIME_HEADS and j == i):
+            if anchored and not (n in BARE_TIME_HEADS and j == i) or _today(tree, t, n, j > i):
                 first = _time_start(d, s, i)
                 ids = [toks[k].id for k in range(first, j + 1)]
                 a, b = tree.span(ids)
@@ -246,6 +246,14 @@ def find_times(d: Doc, s: Sentence, tree: Tree) -> None:
 
 #: The first words of the two-word Levantine months (كانون الثاني, تشرين الأول).
 SPLIT_MONTHS = ("كانون", "تشرين")
+
+
+def _today(tree: Tree, t: Token, n: str, longer: bool) -> bool:
+    """A bare «اليوم» that modifies a verb is today (قال الوزير اليوم إن …); as a noun
+    (اليوم الثاني من الهدنة, يوم بعد يوم) it needs a word after it to be a time."""
+    if n != "اليوم" or longer or tree.rel(t.id) not in ("obl:tmod", "advmod"):
+        return False
+    return tree.tok(t.head).upos in ("VERB", "AUX") if t.head else False
 
 
 def _time_word(toks: tuple[Token, ...], i: int) -> bool:

@@ -72,6 +72,7 @@ class Fact:
     lemma: str = ""
     modality: str = ASSERTED
     time: str = ""  # the words of a time expression the predicate is modified by
+    pred: int = 0  # the predicate's token id (0: none): the facts of one verb share it
 
 
 @dataclass
@@ -261,6 +262,7 @@ class Doc:
                 lemma,
                 mod,
                 self.time_of(s, tree, pred) if pred else "",
+                pred,
             )
         )
 
@@ -285,12 +287,17 @@ class Doc:
     def time_of(self, s: Sentence, tree: Tree, pred: int) -> str:
         """The words of the time expression that modifies a predicate (التقى … أمس,
         أعلن يوم الأحد), or "": what kg/dates.py resolves to date the fact."""
+        at = self.time_at(s, tree, pred)
+        return self.ent(at[0]).value if at else ""
+
+    def time_at(self, s: Sentence, tree: Tree, pred: int) -> tuple[str, int] | None:
+        """The time expression that modifies a predicate: its entity key and token."""
         for j in tree.children(pred, *TIME_DEPS):
             for k in (j, *tree.children(j, "nmod", "flat")):
                 key = self.token_ent.get((s.index, k))
                 if key is not None and self.ent(key).cls == "TimeExpression":
-                    return self.ent(key).value
-        return ""
+                    return key, k
+        return None
 
 
 def _whole_word(surface: str, tree: Tree, last: int) -> str:

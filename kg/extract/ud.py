@@ -35,6 +35,7 @@ from .appraisal import read_appraisals, read_drawn_criticism
 from .coref import find_anaphora
 from .finish import finish
 from .mentions import find_events, find_groups, find_names, find_quantities, find_times
+from .occurrences import occurrence_events
 from .places import read_places
 from .predicates import read_predicates
 from .reporting import read_sources
@@ -79,4 +80,5 @@ def extract(analysed: AnalysedDoc) -> Extraction:
         read_predicative_titles(d, s, tree)
         read_places(d, s, tree)
         read_affiliations(d, s, tree)
+        occurrence_events(d, s, tree)
     return finish(d)
