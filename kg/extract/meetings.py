@@ -425,6 +425,11 @@ def took_part(
         )
     if len(with_) == 1 and d.ent(with_[0][0]).cls in AGENTIVE:
         d.last_pair = (subj, with_[0][0])  # بحثا خلاله: the two who talked
+    for j in tree.children(p.v, "obl", "obl:tmod", "nmod", "advmod"):
+        key = d.token_ent.get((s.index, j))
+        if key is not None and d.ent(key).cls == "TimeExpression":
+            d.fact(obj, "pointInTime", key, s, tree, [p.v, j], MEETING_EVENT)
+            break  # أجرى محادثات أمس: the talks' time, as a meeting verb's
 
 
 def note_pairs(d: Doc, p: Predicate, subj: str, obj: str) -> None:

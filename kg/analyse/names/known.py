@@ -147,6 +147,9 @@ def _gazetteer_names(tokens: Sequence[Token]) -> list[EntitySpan]:
             if entries[0].cls != "Person" and _after_hyphenated_first_name(tokens, i):
                 i = j + 1  # جان-نويل بارو: a family name, not the place named so
                 continue
+            if entries[0].cls == "Organization" and _continues_a_body_name(tokens, j):
+                i = j + 1  # حزب … للتنمية: the beginning of a longer body's name
+                continue
             ref = "|".join(e.key for e in entries)
             spans.append(EntitySpan(i + 1, j + 1, entries[0].cls, "gazetteer", ref))
             i = j + 1
@@ -175,6 +178,22 @@ def _after_hyphenated_first_name(tokens: Sequence[Token], i: int) -> bool:
         and tokens[i - 2].end == tokens[i - 1].start
         and normalize(tokens[i - 3].form) in first_names()
     )
+
+
+def _continues_a_body_name(tokens: Sequence[Token], j: int) -> bool:
+    """Whether the word after tokens[j] continues a company's or body's name (the cue
+    table's "company" words on the right: للتنمية, للاستثمار, القابضة …), so a known
+    organisation's name ending at j is only the beginning of a longer one."""
+    from ...link.cues import table  # the linker reads the same words for the same purpose
+
+    if j + 1 >= len(tokens):
+        return False
+    right = {w for c in table().by_class.get("company", ()) for w in c.right}
+    k, word = j + 1, tokens[j + 1].form  # the whole written word: ل + التنمية is للتنمية
+    while k + 1 < len(tokens) and tokens[k].end == tokens[k + 1].start:
+        k += 1
+        word += tokens[k].form
+    return normalize(word) in right or normalize(tokens[j + 1].form) in right
 
 
 def _after_article_elided(tokens: Sequence[Token], i: int) -> bool:
