@@ -352,6 +352,10 @@ def _foreign_candidates(
             _is_first_name(nxt),
         )
     )
+    if foreign and _plural_passive_shape(surface, readings):
+        foreign = ()  # أدينوا, اعتقلوا: a plural verb in وا, not a foreign name
+    if not foreign and attested[pos] and _and_plural_verb_in_name(surface, readings, prev):
+        foreign = (proper_noun_reading(surface, score=3.0, source="unknown"),)
     if (
         foreign
         and normalize(surface).startswith("ال")
@@ -362,6 +366,35 @@ def _foreign_candidates(
         # rarely a foreign name (those take no article)
         foreign = tuple(replace(r, score=r.score - 1.0) for r in foreign)
     return foreign
+
+
+def _plural_passive_shape(surface: str, readings: tuple[Reading, ...]) -> bool:
+    """Whether a word is read as a plural past verb in وا (أدينوا, اعتقلوا, قتلوا): foreign
+    names do not end so (أوتاوا, in اوا, does).
+
+    >>> _plural_passive_shape("أدينوا", analyse_word("أدينوا"))
+    True
+    """
+    n = normalize(surface)
+    plural_verb = any(r.pos == "V" and r.person == "3mp" for r in readings)
+    return plural_verb and n.endswith("وا") and not n.endswith("اوا") and len(n) >= 5
+
+
+def _and_plural_verb_in_name(
+    surface: str, readings: tuple[Reading, ...], prev: Reading | None
+) -> bool:
+    """After a proper noun, a word the lexicon reads only as و + a plural present verb
+    (ويلسون: و + يلسون) continues the name: the verb would not agree with the one person
+    named before it, and و + a name is what papers print (ماري جين ويلسون).
+
+    >>> _and_plural_verb_in_name("ويلسون", analyse_word("ويلسون"), proper_noun_reading("جين"))
+    True
+    """
+    if prev is None or prev.pos != "PN" or not normalize(surface).startswith("و"):
+        return False
+    return bool(readings) and all(
+        r.pos == "V" and r.parts[0].upos == "CCONJ" and r.person in ("3mp", "3fp") for r in readings
+    )
 
 
 def _best(
