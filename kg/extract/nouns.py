@@ -796,7 +796,11 @@ def prep_facts(d: Doc, s: Sentence, tree: Tree, j: int) -> None:
         if obj is None:
             continue
         if event is not None and d.ent(event).cls == "Event":
-            if carrier(tree, h) == h:  # (تنفيذ ضربات ضد X: not the strikes' own doing)
+            v = support_verb(d, tree, h)
+            doers = support_doers(d, s, tree, v) if v else []
+            for doer in doers:  # نفذت القوات عمليات ضد X: the forces targeted X
+                d.fact(doer, "targeted", obj, s, tree, [h, x], PREPOSITION, c)
+            if not doers and carrier(tree, h) == h:  # (تنفيذ ضربات ضد X: not the strikes')
                 d.fact(event, "targeted", obj, s, tree, [h, x], PREPOSITION, c)
         elif hk is not None:
             d.fact(hk, entry.relation, obj, s, tree, [h, x], PREPOSITION, c)
