@@ -98,6 +98,7 @@ class KG(DefinedNamespace):
     praised: Relation
     condemned: Relation
     criticized: Relation
+    accused: Relation
     supports: Relation
     opposes: Relation
     met: Relation

@@ -132,7 +132,12 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         subj = noun_agent(d, s, tree, n, support)
         if subj is None or d.ent(subj).cls not in AGENTIVE:
             return
-    if subj is None and is_event and entry.relation in EVENT_SUBJECT_RELATIONS:
+    if (
+        subj is None
+        and is_event
+        and entry.relation in EVENT_SUBJECT_RELATIONS
+        and carrier(tree, n) == n  # (تنفيذ ضربات ضد X: the strikes' doer is تنفيذ's, unsaid)
+    ):
         subj, conf = event, EVENT_ARGUMENT  # the attack targeted ...
     for obj, oi in objs:
         if (
@@ -792,6 +797,11 @@ def prep_facts(d: Doc, s: Sentence, tree: Tree, j: int) -> None:
         if obj is None:
             continue
         if event is not None and d.ent(event).cls == "Event":
-            d.fact(event, "targeted", obj, s, tree, [h, x], PREPOSITION, c)
+            v = support_verb(d, tree, h)
+            doers = support_doers(d, s, tree, v) if v else []
+            for doer in doers:  # نفذت القوات عمليات ضد X: the forces targeted X
+                d.fact(doer, "targeted", obj, s, tree, [h, x], PREPOSITION, c)
+            if not doers and carrier(tree, h) == h:  # (تنفيذ ضربات ضد X: not the strikes')
+                d.fact(event, "targeted", obj, s, tree, [h, x], PREPOSITION, c)
         elif hk is not None:
             d.fact(hk, entry.relation, obj, s, tree, [h, x], PREPOSITION, c)

@@ -17,6 +17,7 @@ from ..text import normalize
 from .arguments import subjects
 from .casualties import victims
 from .confidence import PENALTY_RULING
+from .coref import ent_of
 from .state import Doc
 from .tree import Tree
 
@@ -34,6 +35,7 @@ CONVICTING_VERBS = frozenset(normalize(w) for w in "ادان".split())
 COURT_WORDS = frozenset(normalize(w) for w in "محكمة المحكمة قاضي القاضي".split())
 #: What never gives a ruling (a court is often an unnamed Thing: المحكمة، محكمة عسكرية).
 NOT_COURTS = frozenset({"Event", "Quantity", "TimeExpression", "Statement"})
+_ON = normalize("على")
 
 
 def imposed_penalty(tree: Tree, n: int) -> bool:
@@ -71,15 +73,48 @@ def read_sentences(d: Doc, s: Sentence, tree: Tree) -> None:
     >>> [(f.subject, f.relation, f.object) for f in g.facts() if f.relation == "sentenced"]
     [('محكمة عسكرية', 'sentenced', 'خالد العمري')]
     """
+    bare: list[int] = []  # penalty nouns without a genitive (بالسجن 5 سنوات)
+    sentenced = False
     for t in s.tokens:
         if t.upos != "NOUN" or not imposed_penalty(tree, t.id):
             continue
         v, courts = _court(d, s, tree, tree.tok(t.id).head)
         # the genitive only: a count after the noun is a term (بالسجن 5 سنوات), no one
         convicted = victims(d, s, tree, t.id) if _genitives(tree, t.id) else []
+        if not _genitives(tree, t.id):
+            bare.append(t.id)
+            if courts:
+                convicted = _party_on(d, s, tree, v, t.id)  # قضت بالسجن 5 سنوات على X
         for obj, oi in convicted if courts else []:
+            sentenced = True
             for court in courts:
                 d.fact(court, "sentenced", obj, s, tree, [v, oi], PENALTY_RULING, "حكم")
+    if sentenced:
+        _drop_term_facts(d, s, tree, bare)
+
+
+def _party_on(d: Doc, s: Sentence, tree: Tree, v: int, n: int) -> list[tuple[str, int]]:
+    """Who a bare penalty noun is imposed on: the phrase in على on the ruling verb or on
+    the noun (قضت المحكمة بالسجن 5 سنوات على الناشط)."""
+    for h in (n, *tree.children(n, "amod"), v):  # (بالسجن المؤبد على: hung on the adjective)
+        for j in tree.children(h, "obl", "nmod"):
+            key = ent_of(d, s, tree, j) if tree.case(j) == _ON else None
+            if key:
+                return [(key, j)]
+    return []
+
+
+def _drop_term_facts(d: Doc, s: Sentence, tree: Tree, bare: list[int]) -> None:
+    """Once a sentence says who was sentenced, a ruling verb's facts on a bare penalty
+    noun (ruled > السجن) and on the term after it (قضى > 5 سنوات, read as «spent») say
+    nothing more."""
+    nouns = {ent_of(d, s, tree, n, create=False) for n in bare}
+    for k in reversed(d.sentence_facts(s.index)):  # from the end: deleting keeps the rest
+        f = d.facts[k]
+        on_noun = f.relation == "ruled" and f.object in nouns
+        term = f.relation == "open" and d.ent(f.object).cls in ("Quantity", "TimeExpression")
+        if (on_noun or term) and lexmod.key(f.lemma) in RULING_VERBS:
+            del d.facts[k]
 
 
 def read_convictions(d: Doc, s: Sentence, tree: Tree) -> None:

@@ -606,12 +606,15 @@ def analyse_word(surface: str) -> tuple[Reading, ...]:
         forms = _lexicon()[0]
         fw = function_words()
         for variant in _spellings(bare):
-            if variant not in forms and variant not in fw:
+            seat = _hamza_seat(bare, variant)
+            if variant not in forms and variant not in fw and not seat:
                 continue  # only the lexicon's own readings count (no farahidi run)
             found = [
                 r
                 for r in _analyse_word(variant)
-                if r.source == "lex" or (r.source == "fw" and len(r.parts) == 1)
+                if r.source == "lex"
+                or (r.source == "fw" and len(r.parts) == 1)
+                or (seat and r.source == "composed" and r.pos == "N" and len(r.parts) == 2)
             ]
             if found:
                 # the same number of letters, so the same offsets: فى is في, مسئول is مسؤول
@@ -757,10 +760,22 @@ def _names_below_common(readings: list[Reading]) -> list[Reading]:
     ]
 
 
+def _hamza_seat(bare: str, variant: str) -> bool:
+    """Whether ``variant`` is ``bare`` with the hamza of اء off its seat (قضائه -> قضاءه),
+    a noun and its pronoun that the lexicon composes (so :func:`analyse_word` takes it).
+
+    >>> _hamza_seat("قضائه", "قضاءه"), _hamza_seat("فى", "في")
+    (True, False)
+    """
+    diff = [k for k, (a, b) in enumerate(zip(bare, variant, strict=False)) if a != b]
+    return len(diff) == 1 and bare[diff[0]] in "ئؤ" and variant[diff[0]] == "ء"
+
+
 def _spellings(bare: str) -> list[str]:
     """Other spellings of a word nothing reads, letter for letter: a final ى for ي
     (فى, الماضى), ئ for ؤ (مسئول, شئون), a bare alif for أ or إ at the start of the word or
-    after و (اعلنت, واعلام, إبن), a final ه for ة (الحكومه). Each has as many letters as the
+    after و (اعلنت, واعلام, إبن), a final ه for ة (الحكومه), the hamza of a noun in اء on
+    its seat before a pronoun (قضائها, قضاؤها for قضاءها). Each has as many letters as the
     word. Readings found this way are marked ``spelling``: the word stays unattested, so a
     foreign name keeps its chance."""
     out: list[str] = []
@@ -782,4 +797,9 @@ def _spellings(bare: str) -> list[str]:
             out.append(bare[:k] + "ا" + bare[k + 1 :])
     if bare.endswith("ه") and len(bare) > 3:
         out.append(bare[:-1] + "ة")
+    for suffix in ("هما", "ها", "هم", "هن", "ه", "كم", "نا"):
+        stem = bare[: -len(suffix)]
+        if bare.endswith(suffix) and stem.endswith(("ائ", "اؤ")) and len(stem) >= 4:
+            out.append(stem[:-1] + "ء" + suffix)  # قضائها: the hamza of قضاء on its seat
+            break
     return out

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from ...lexicon.names import multiword_name_index
 from ...lexicon.words import designators, first_names, people_nouns, title_at, titles
 from ...text import normalize, strip_diacritics
 from .morph import (
@@ -269,6 +270,8 @@ def _candidates(
         common = _common_here(surface, prev, words[pos - 1][0] if pos else "")
         return (_unknown(surface, vocabulary, names, pair, common),)
     foreign = _foreign_candidates(words, pos, readings, prev, attested)
+    if _and_known_name(surface, names):
+        foreign = ()  # وميركل: و + a name the gazetteer knows, not one name in و
     return (
         readings
         + _name_readings(surface, names, prev)
@@ -379,6 +382,11 @@ def _foreign_candidates(
             _is_first_name(nxt),
         )
     )
+    if foreign and _plural_passive_shape(surface, readings):
+        foreign = ()  # أدينوا, اعتقلوا: a plural verb in وا, not a foreign name
+    if not foreign or foreign[0].score < NAME_IN_WAW:
+        if _and_plural_verb_in_name(surface, readings, prev):
+            foreign = (proper_noun_reading(surface, score=NAME_IN_WAW, source="unknown"),)
     if (
         foreign
         and normalize(surface).startswith("ال")
@@ -389,6 +397,69 @@ def _foreign_candidates(
         # rarely a foreign name (those take no article)
         foreign = tuple(replace(r, score=r.score - 1.0) for r in foreign)
     return foreign
+
+
+def _and_known_name(surface: str, names: set[str]) -> bool:
+    """Whether a word is و + a name the gazetteer, the first names or the lexicon know
+    (وأردوغان, وماكرون), to be split rather than read as one foreign name.
+
+    >>> _and_known_name("وميركل", {"ميركل"}), _and_known_name("ويلسون", {"ميركل"})
+    (True, False)
+    """
+    n = normalize(surface)
+    if not n.startswith("و") or len(n) <= 3:
+        return False
+    rest = n[1:]
+    if rest in names or rest in first_names() or rest in _multiword_lasts():
+        return True
+    return any(r.pos == "PN" and r.source == "lex" for r in analyse_word(surface[1:]))
+
+
+@lru_cache(maxsize=1)
+def _multiword_lasts() -> frozenset[str]:
+    """The last words of the gazetteer's names of several words (أردوغان of رجب طيب
+    أردوغان), of four letters or more."""
+    index, _ = multiword_name_index()
+    return frozenset(w for n in index if len(w := n.rsplit(" ", 1)[-1]) >= 4 and " " in n)
+
+
+#: The score of a name in و after a name (:func:`_and_plural_verb_in_name`): above what
+#: و + a verb gets at a clause start, since the guess it beats is one nothing lists.
+NAME_IN_WAW = 3.0
+
+
+def _plural_passive_shape(surface: str, readings: tuple[Reading, ...]) -> bool:
+    """Whether a word is read as a plural past verb in وا (أدينوا, اعتقلوا, قتلوا): foreign
+    names do not end so (أوتاوا, in اوا, does).
+
+    >>> _plural_passive_shape("أدينوا", analyse_word("أدينوا"))
+    True
+    """
+    n = normalize(surface)
+    plural_verb = any(r.pos == "V" and r.person == "3mp" for r in readings)
+    return plural_verb and n.endswith("وا") and not n.endswith("اوا") and len(n) >= 5
+
+
+def _and_plural_verb_in_name(
+    surface: str, readings: tuple[Reading, ...], prev: Reading | None
+) -> bool:
+    """After a proper noun, a word read only as و + a verb continues the name when the
+    verb is a plural present (ويلسون: و + يلسون would not agree with the one person named
+    before it) or only a guess the lexicon does not list (ويتسن: و + تسنى): a family name
+    in و is what papers print (ماري جين ويلسون, سارة ليا ويتسن).
+
+    >>> _and_plural_verb_in_name("ويلسون", analyse_word("ويلسون"), proper_noun_reading("جين"))
+    True
+    >>> _and_plural_verb_in_name("ويتفقد", analyse_word("ويتفقد"), proper_noun_reading("جين"))
+    False
+    """
+    if prev is None or prev.pos != "PN" or not normalize(surface).startswith("و"):
+        return False
+    guessed = all(r.source not in ("lex", "fw") for r in readings)
+    return bool(readings) and all(
+        r.pos == "V" and r.parts[0].upos == "CCONJ" and (guessed or r.person in ("3mp", "3fp"))
+        for r in readings
+    )
 
 
 def _best(

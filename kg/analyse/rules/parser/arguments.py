@@ -508,12 +508,23 @@ def _subject_or_object(ws: list[W], f: Frame, u: Unit) -> None:
         f.subj = u.head
         f.last_arg = u.head
         attach(ws, u.head, f.pred, "nsubj:pass" if passive else "nsubj")
-    elif f.obj < 0 and not has_suffix(ws, f.pred):
+    elif f.obj < 0 and not has_suffix(ws, f.pred) and not _after_possessed_action(ws, u):
         f.obj = u.head
         f.last_arg = u.head
         attach(ws, u.head, f.pred, "obj")
     else:
         attach(ws, u.head, f.pred, "obl")
+
+
+def _after_possessed_action(ws: list[W], u: Unit) -> bool:
+    """A noun phrase right after a verbal noun with its possessive, past the verb (أفرجت
+    عنها بعد قضائها عقوبة): the action noun's object, not the verb's (the extractor reads
+    it on the noun)."""
+    k = u.first - 1  # the possessive pronoun
+    if k < 1 or ws[k].tag != "pron" or ws[k - 1].word != ws[k].word:
+        return False
+    noun = ws[k - 1]
+    return noun.upos == "NOUN" and noun.vnoun and noun.i > 0
 
 
 def _gender_clash(ws: list[W], pred: W, u: Unit) -> bool:

@@ -110,7 +110,7 @@ ASIDE_SUBORDINATORS = _normalised("كما حسبما وفقما مثلما")
 TIME_NOUNS = _normalised(
     "يوم اليوم امس غدا صباح مساء ليله ليل ظهر فجر الاسبوع اسبوع الشهر شهر العام عام السنه"
     " سنه الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الان حاليا مطلع اواخر منتصف"
-    " نهايه بدايه وقت"
+    " نهايه بدايه وقت مده طيله طوال"
 )
 #: Compass nouns: a bare one is where something happens (شمال مالي, جنوبي لبنان).
 DIRECTIONS = _normalised("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي قرب داخل خارج")
@@ -355,6 +355,14 @@ def agree(adj: W, noun: W, phrase_definite: bool) -> bool:
     False
     >>> agree(W(1, "الجديدة", "ADJ", "", 1, definite=True, gender="f"), things, False)
     False
+
+    A feminine singular after a plural in ات makes that plural one of things, whatever
+    its lexicon says (المقاتلات التركية: the fighter jets; women fighters would take
+    التركيات):
+
+    >>> jets = W(0, "المقاتلات", "ADJ", "", 0, number="p", gender="f", lemma="مقاتل", definite=True)
+    >>> agree(W(1, "التركية", "ADJ", "", 1, number="s", gender="f", definite=True), jets, True)
+    True
     """
     if adj.definite != phrase_definite:
         return False
@@ -362,7 +370,8 @@ def agree(adj: W, noun: W, phrase_definite: bool) -> bool:
         return True  # أكثر, الأكبر: the elative keeps one form for every gender and number
     if adj.number in ("p", "d") and noun.number == "s":
         return False  # هنأ الملك الفائزين: a plural after a singular noun is the next argument
-    human_plural = noun.number == "p" and human(noun)
+    things_in_at = noun.gender == "f" and noun.norm.endswith("ات") and adj.gender == "f"
+    human_plural = noun.number == "p" and human(noun) and not things_in_at
     if human_plural and adj.number == "s":
         return False  # وزراء خارجية: people take plural adjectives, so this is a genitive
     if adj.gender and noun.gender and adj.gender != noun.gender:
