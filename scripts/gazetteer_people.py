@@ -270,6 +270,21 @@ def _kept(position: str, end: str) -> bool:
     return not (end and end[:4] < FIRST_YEAR)
 
 
+def _arabic_names(
+    src: Path,
+) -> tuple[dict[str, list[tuple[str, str, str]]], dict[str, str]]:
+    """The Arabic names the extracts give: by QID (label, kind, source), and ArWikiCats'
+    English -> Arabic Wikipedia titles."""
+    from build_gazetteer import read_tsv
+
+    labels: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for f in ("ep_labels_ar.tsv", WIKI_FILE):
+        for r in read_tsv(src / f):
+            labels[r["qid"]].append((r["label_ar"], r["kind"], r["source"]))
+    awc = {r["english"]: r["arabic"] for r in read_tsv(src / "arwikicats_people.tsv")}
+    return labels, awc
+
+
 def kept_offices(rows: list[dict[str, str]]) -> dict[str, list[Office]]:
     """Offices by QID: positions not in :data:`DROP_POSITION`, terms not ended before 2005.
 
@@ -421,11 +436,7 @@ def people_rows(
 
     taken = taken_names(before)
     offices = kept_offices(read_tsv(src / "ep_offices.tsv"))
-    labels: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for f in ("ep_labels_ar.tsv", WIKI_FILE):
-        for r in read_tsv(src / f):
-            labels[r["qid"]].append((r["label_ar"], r["kind"], r["source"]))
-    awc = {r["english"]: r["arabic"] for r in read_tsv(src / "arwikicats_people.tsv")}
+    labels, awc = _arabic_names(src)
     candidates = {
         qid: _safe_names(
             arabic_names(qid, offs, labels, awc, by_label=is_head(offs) or is_leader(offs)),
@@ -682,11 +693,7 @@ def cued_rows(
     in_gazetteer = {normalize(n) for r in rows for n in r.names()}
     taken = {normalize(n) for r in rows if r.type != "Person" for n in r.names()}
     offices = kept_offices(read_tsv(src / "ep_offices.tsv"))
-    labels: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for f in ("ep_labels_ar.tsv", WIKI_FILE):
-        for r in read_tsv(src / f):
-            labels[r["qid"]].append((r["label_ar"], r["kind"], r["source"]))
-    awc = {r["english"]: r["arabic"] for r in read_tsv(src / "arwikicats_people.tsv")}
+    labels, awc = _arabic_names(src)
     out = []
     for qid, offs in sorted(offices.items(), key=lambda kv: int(kv[0][1:])):
         kinds = sorted(

@@ -17,15 +17,18 @@ from tests.conftest import ROOT
 DATA = ROOT / "kg" / "data"
 
 
-def build_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_gazetteer", ROOT / "scripts" / "build_gazetteer.py"
-    )
+def script(name: str) -> ModuleType:
+    """scripts/NAME.py loaded as module NAME (the gazetteer scripts import each other on use)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
-    sys.modules["build_gazetteer"] = mod
+    sys.modules[name] = mod
     spec.loader.exec_module(mod)
     return mod
+
+
+def build_script() -> ModuleType:
+    return script("build_gazetteer")
 
 
 def rows(name: str) -> list[dict[str, str]]:
@@ -124,14 +127,7 @@ def test_the_build_reproduces_the_committed_files() -> None:
 
 def people_script() -> ModuleType:
     build_script()  # gazetteer_people imports build_gazetteer's helpers on use
-    spec = importlib.util.spec_from_file_location(
-        "gazetteer_people", ROOT / "scripts" / "gazetteer_people.py"
-    )
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["gazetteer_people"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return script("gazetteer_people")
 
 
 def test_people_rows_are_wikidata_office_holders_with_safe_names() -> None:
@@ -186,12 +182,7 @@ def test_people_wiki_script_examples() -> None:
     import doctest
 
     people_script()  # gazetteer_people_wiki sits beside it and imports build_gazetteer on use
-    spec = importlib.util.spec_from_file_location(
-        "gazetteer_people_wiki", ROOT / "scripts" / "gazetteer_people_wiki.py"
-    )
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = script("gazetteer_people_wiki")
     result = doctest.testmod(mod)
     assert result.attempted >= 2 and result.failed == 0
 
@@ -227,14 +218,7 @@ def test_a_fathers_name_inside_a_sons_is_no_mention_of_the_father() -> None:
 
 def orgs_script() -> ModuleType:
     build_script()  # gazetteer_orgs imports build_gazetteer's helpers on use
-    spec = importlib.util.spec_from_file_location(
-        "gazetteer_orgs", ROOT / "scripts" / "gazetteer_orgs.py"
-    )
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["gazetteer_orgs"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return script("gazetteer_orgs")
 
 
 def test_party_rows_are_wikidata_groups_with_safe_names() -> None:
