@@ -10,7 +10,11 @@ the party's Wikidata QID (``identifiers``, scheme ``wikidata``) and its Wikidata
 aliases in every language (``other_names``). Every QID and Arabic name here is Wikidata's
 own (CC0); nothing is typed by hand. International bodies come from supraverden's list
 (``confirmordeny/supraverden`` ``data/general_list.yaml``, CC BY-SA 4.0): its Wikidata QID
-(``Wikidata_code``) and Wikidata's Arabic label (``Name_ar``).
+(``Wikidata_code``) and Wikidata's Arabic label (``Name_ar``). Government agencies come
+from the Wikidata entity records (``Special:EntityData`` JSON: ``id``, ``labels``,
+``aliases``) that ``integrateddatasvc/agency-registry`` keeps per agency
+(``_data/CC/AGENCY/external/wikidata.json``): the entity's QID and its Arabic label and
+aliases, all Wikidata's (CC0).
 
 What goes in, and which names are kept (every name is also matched in running text):
 
@@ -29,7 +33,13 @@ What goes in, and which names are kept (every name is also matched in running te
   (:data:`_GENERIC`: حزب العمال);
 - a group that is no organisation (EveryPolitician's "independent politician") is left out;
 - an English label two groups share is qualified with the country ("Justice and
-  Development Party (Turkey)").
+  Development Party (Turkey)");
+- a government agency's name must name its own country, by name or relative adjective
+  (وزارة العدل الأمريكية, مكتب تعداد الولايات المتحدة): a bare «the central statistics
+  office» is every country's (:func:`names_own_country`);
+- a name "N بالولايات المتحدة" (or في, ل) also gets "N الأمريكي" and "N الأمريكية", the
+  way papers name a US body (هيئة المسح الجيولوجي الأمريكية), and every name ending in
+  الأمريكي(ة) its spelling الأميركي(ة) (:func:`us_adjective_names`).
 """
 
 from __future__ import annotations
@@ -51,6 +61,10 @@ LIC_EP = (
 LIC_SV = (
     "CC BY-SA 4.0 (supraverden's list of international bodies, with its Wikidata QIDs; "
     "the Arabic names are Wikidata labels, CC0)"
+)
+LIC_AR = (
+    "CC0 1.0 (Wikidata entity records, Special:EntityData JSON, as agency-registry keeps "
+    "them; the repository carries no licence file and none of its code is used)"
 )
 BODY_COLUMNS = ("qid", "label_en", "names_ar", "kind", "group", "source")
 GROUP_COLUMNS = ("qid", "label_en", "names_ar", "country", "group", "source")
@@ -112,21 +126,32 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     o = sub.add_parser("extract-orgs", help="rewrite ep_groups.tsv from groups.json files")
     o.add_argument(
         "--ep-groups",
-        nargs="+",
-        required=True,
+        nargs="*",
+        default=[],
         help="CC=PATH=SOURCE: country code, groups.json, repo@commit:path (one per file)",
+    )
+    o.add_argument(
+        "--agency-registry",
+        default="",
+        help="GITDIR=REPO: a git copy of integrateddatasvc/agency-registry (its HEAD is read)",
     )
     o.add_argument(
         "--supraverden", default="", help="PATH=SOURCE: data/general_list.yaml, repo@commit:path"
     )
 
 
-def extract_cli(args: list[str], dest: Path, supraverden: str = "") -> int:
-    """``extract-orgs --ep-groups CC=PATH=SOURCE ... [--supraverden PATH=SOURCE]``: rewrite
-    ``ep_groups.tsv`` (and ``supraverden_bodies.tsv``)."""
+def extract_cli(args: list[str], dest: Path, supraverden: str = "", agencies: str = "") -> int:
+    """``extract-orgs --ep-groups CC=PATH=SOURCE ... [--supraverden PATH=SOURCE]
+    [--agency-registry GITDIR=REPO]``: rewrite ``ep_groups.tsv`` (and
+    ``supraverden_bodies.tsv``, ``wd_agencies.tsv``)."""
     if supraverden:
         path, source = supraverden.split("=", 1)
         extract_bodies(Path(path), source, dest)
+    if agencies:
+        git_dir, repo = agencies.split("=", 1)
+        extract_agencies(Path(git_dir), repo, dest)
+    if not args:
+        return 0
     extract_groups(
         [(a.split("=")[0], Path(a.split("=")[1]), a.split("=", 2)[2]) for a in args], dest
     )
@@ -151,6 +176,63 @@ def extract_bodies(general_list: Path, source: str, dest: Path) -> None:
     write_tsv(dest / "supraverden_bodies.tsv", BODY_COLUMNS, out)
     text = (dest / "supraverden_bodies.tsv").read_text(encoding="utf-8")
     (dest / "supraverden_bodies.tsv").write_text(header + "\n" + text, encoding="utf-8")
+
+
+def entity_names(entity: dict[str, object]) -> tuple[str, str, list[str]]:
+    """(QID, English label, Arabic names: the label first, then the aliases) of one
+    Wikidata entity record (``Special:EntityData`` JSON).
+
+    >>> e = {"id": "Q9", "labels": {"en": {"language": "en", "value": "Example Office"},
+    ...                             "ar": {"language": "ar", "value": "مكتب المثال"}},
+    ...      "aliases": {"ar": [{"language": "ar", "value": "مكتب  المثال الأمريكي"},
+    ...                         {"language": "ar", "value": "EO"}]}}
+    >>> entity_names(e)
+    ('Q9', 'Example Office', ['مكتب المثال', 'مكتب المثال الأمريكي'])
+    """
+    qid = str(entity.get("id") or "")
+    labels = entity.get("labels") or {}
+    aliases = entity.get("aliases") or {}
+    assert isinstance(labels, dict) and isinstance(aliases, dict)
+    if not _QID.match(qid):
+        return "", "", []
+    en = str((labels.get("en") or {}).get("value", ""))
+    ar: list[str] = []
+    for n in [labels.get("ar") or {}, *(aliases.get("ar") or [])]:
+        name = " ".join(str(n.get("value", "")).replace("\u0640", "").split())
+        if name and _AR_ONLY.match(name) and name not in ar:
+            ar.append(name)
+    return qid, en, ar
+
+
+def extract_agencies(git_dir: Path, repo: str, dest: Path) -> None:
+    """Rewrite ``wd_agencies.tsv`` from a git copy of agency-registry: every entity record
+    of ``_data/CC/AGENCY/external/wikidata.json`` at HEAD with an English label and an
+    Arabic name."""
+    import subprocess
+
+    from build_gazetteer import write_tsv
+
+    def git(*a: str) -> str:
+        return subprocess.run(
+            ["git", "--git-dir", str(git_dir), *a], check=True, capture_output=True, text=True
+        ).stdout
+
+    commit = git("rev-parse", "HEAD").strip()
+    out = []
+    for path in sorted(git("ls-tree", "-r", "--name-only", "HEAD").split()):
+        parts = path.split("/")
+        if len(parts) != 5 or parts[0] != "_data" or parts[3:] != ["external", "wikidata.json"]:
+            continue
+        data = json.loads(git("show", f"HEAD:{path}"))
+        for entity in (data.get("entities") or {}).values():
+            qid, en, ar = entity_names(entity)
+            if qid and en and ar:
+                src = f"{repo}@{commit[:7]}:{path}"
+                out.append([qid, en, "|".join(ar), parts[1].upper(), parts[2], src])
+    header = (dest / "wd_agencies.tsv").read_text(encoding="utf-8").split("\nqid\t", 1)[0]
+    write_tsv(dest / "wd_agencies.tsv", GROUP_COLUMNS, out)
+    text = (dest / "wd_agencies.tsv").read_text(encoding="utf-8")
+    (dest / "wd_agencies.tsv").write_text(header + "\n" + text, encoding="utf-8")
 
 
 def extract_groups(files: list[tuple[str, Path, str]], dest: Path) -> None:
@@ -201,6 +283,8 @@ def org_rows(
             report.counts["organisation QID given to a curated row without one"] += 1
             seen.add(g["qid"])
             continue
+        if g.get("agency"):
+            g = _agency_names(g, before, report)
         names = _safe_names(g, taken, holders, filt, extra, report, normalize)
         if not names:
             report.counts["organisation without a safe Arabic name: left out"] += 1
@@ -228,6 +312,17 @@ def _groups(src: Path, read_tsv) -> list[dict[str, str]]:  # type: ignore[no-unt
                 "note": f"political party or movement of {g['country']}",
             }
         )
+    for g in read_tsv(src / "wd_agencies.tsv"):
+        out.append(
+            g
+            | {
+                "qid_field": "entity record id",
+                "names_field": "labels.ar and aliases.ar (Wikidata's)",
+                "licence": LIC_AR,
+                "note": f"government agency of {g['country']}",
+                "agency": "yes",
+            }
+        )
     for g in read_tsv(src / "supraverden_bodies.tsv"):
         out.append(
             g
@@ -240,6 +335,19 @@ def _groups(src: Path, read_tsv) -> list[dict[str, str]]:  # type: ignore[no-unt
             }
         )
     return out
+
+
+def _agency_names(g: dict[str, str], before: list[Row], report: Report) -> dict[str, str]:
+    """An agency with its names by rule (:func:`us_adjective_names`), only those naming its
+    own country (none asked of an international body's)."""
+    names = []
+    for name in g["names_ar"].split("|"):
+        for n in us_adjective_names(name) if g["country"] == "US" else [name]:
+            if g["country"] == "INT" or names_own_country(n, g["country"], before):
+                names.append(n)
+            else:
+                report.counts["agency name naming no country of its own: dropped"] += 1
+    return g | {"names_ar": "|".join(dict.fromkeys(names))}
 
 
 def _fills_curated(g: dict[str, str], before: list[Row], normalize) -> bool:  # type: ignore[no-untyped-def]
@@ -292,6 +400,57 @@ def _safe_names(  # type: ignore[no-untyped-def]
         elif name not in out:
             out.append(name)
     return out
+
+
+#: The US as papers name a body of it: "N بالولايات المتحدة" is also "N الأمريكية".
+_US_PLACE = re.compile(r"^(.+) (?:بالولايات|في الولايات|للولايات) المتحدة(?: الأمريكية)?$")
+_US_ADJECTIVE = re.compile(r"^(.+) ال[أا]مريكي(ة?)$")
+#: Agency folders of agency-registry whose code is not the country's ISO code.
+_ISO = {"UK": "GB"}
+
+
+def us_adjective_names(name: str) -> list[str]:
+    """The name and the names papers give the same US body by rule: "N بالولايات المتحدة"
+    (في, ل) is also "N الأمريكية" and "N الأمريكي" (the adjective agrees with either noun
+    of a construct: هيئة المسح الجيولوجي الأمريكية / الأمريكي), and a name ending in
+    الأمريكي(ة) is also spelt الأميركي(ة).
+
+    >>> us_adjective_names("هيئة المسح الجيولوجي بالولايات المتحدة")[1:]
+    ['هيئة المسح الجيولوجي الأمريكية', 'هيئة المسح الجيولوجي الأميركية', 'هيئة المسح الجيولوجي الأمريكي', 'هيئة المسح الجيولوجي الأميركي']
+    >>> us_adjective_names("وزارة العدل الأمريكية")
+    ['وزارة العدل الأمريكية', 'وزارة العدل الأميركية']
+    >>> us_adjective_names("وزارة العدل")
+    ['وزارة العدل']
+    """
+    m = _US_PLACE.match(name)
+    named = [name] + ([f"{m.group(1)} الأمريكية", f"{m.group(1)} الأمريكي"] if m else [])
+    out: list[str] = []
+    for n in named:
+        out.append(n)
+        a = _US_ADJECTIVE.match(n)
+        if a:
+            out.append(f"{a.group(1)} الأميركي{a.group(2)}")
+    return list(dict.fromkeys(out))
+
+
+def names_own_country(name: str, country: str, before: list[Row]) -> bool:
+    """Whether an agency's name names its own country (ISO code), by one of the country
+    row's names or by a relative adjective of one (وزارة العدل الأمريكية, الجهاز المركزي
+    للإحصاء الفلسطيني): «the central statistics office» alone is every country's."""
+    from build_gazetteer import normalize
+
+    from kg.lexicon.gazetteer import nisba_stems
+
+    own = {
+        normalize(n)
+        for r in before
+        if r.type == "Country" and r.country == _ISO.get(country, country)
+        for n in r.names()
+    }
+    text = f" {normalize(name)} "
+    if any(f" {n} " in text for n in own):
+        return True
+    return any(stem in own for w in text.split() for stem in nisba_stems(w))
 
 
 def _one_word_name(name: str, filt: NameFilter) -> bool:
