@@ -37,6 +37,13 @@ What goes in, and which names are kept (every name is also matched in running te
 - a government agency's name must name its own country, by name or relative adjective
   (وزارة العدل الأمريكية, مكتب تعداد الولايات المتحدة): a bare «the central statistics
   office» is every country's (:func:`names_own_country`);
+- a ministry (EveryPolitician's ``wikidata/results/ministries.csv``: Wikidata's QID and
+  English label only) gets Arabic names by rule from verified parts: the kind of ministry
+  from a small table (:data:`MINISTRY_KINDS`: "Foreign Affairs" -> الخارجية) and the
+  relative adjective of its country's Arabic name (:func:`country_adjective`, checked
+  against the country row): وزارة الخارجية البحرينية; its English label is qualified by
+  the country when it does not name it. Two ministries of one country of the same kind
+  (Bahrain's two "Ministry of Health" items) get none;
 - a name "N بالولايات المتحدة" (or في, ل) also gets "N الأمريكي" and "N الأمريكية", the
   way papers name a US body (هيئة المسح الجيولوجي الأمريكية), and every name ending in
   الأمريكي(ة) its spelling الأميركي(ة) (:func:`us_adjective_names`).
@@ -47,6 +54,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,6 +70,26 @@ LIC_SV = (
     "CC BY-SA 4.0 (supraverden's list of international bodies, with its Wikidata QIDs; "
     "the Arabic names are Wikidata labels, CC0)"
 )
+LIC_MIN = (
+    "CC0 1.0 (Wikidata QIDs and English labels, as EveryPolitician's ministries.csv gives "
+    "them; the repositories carry no licence file and none of their code is used); the "
+    "Arabic names are derived by rule (scripts/gazetteer_orgs.py)"
+)
+MINISTRY_COLUMNS = ("qid", "label_en", "country", "repo", "source")
+#: The kinds of ministry named by rule, English (the start of what follows "Ministry of"
+#: in Wikidata's label) -> Arabic. Only kinds every Arab government names alike.
+MINISTRY_KINDS = {
+    "foreign affairs": "الخارجية",
+    "defence": "الدفاع",
+    "defense": "الدفاع",
+    "interior": "الداخلية",
+    "internal affairs": "الداخلية",
+    "finance": "المالية",
+    "justice": "العدل",
+    "health": "الصحة",
+    "information": "الإعلام",
+    "oil": "النفط",
+}
 LIC_AR = (
     "CC0 1.0 (Wikidata entity records, Special:EntityData JSON, as agency-registry keeps "
     "them; the repository carries no licence file and none of its code is used)"
@@ -131,6 +159,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         help="CC=PATH=SOURCE: country code, groups.json, repo@commit:path (one per file)",
     )
     o.add_argument(
+        "--ep-ministries",
+        nargs="*",
+        default=[],
+        help="NAME=GITDIR: EveryPolitician repositories whose HEAD has ministries.csv",
+    )
+    o.add_argument(
         "--agency-registry",
         default="",
         help="GITDIR=REPO: a git copy of integrateddatasvc/agency-registry (its HEAD is read)",
@@ -140,7 +174,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
 
 
-def extract_cli(args: list[str], dest: Path, supraverden: str = "", agencies: str = "") -> int:
+def extract_cli(
+    args: list[str],
+    dest: Path,
+    supraverden: str = "",
+    agencies: str = "",
+    ministries: list[str] | None = None,
+) -> int:
     """``extract-orgs --ep-groups CC=PATH=SOURCE ... [--supraverden PATH=SOURCE]
     [--agency-registry GITDIR=REPO]``: rewrite ``ep_groups.tsv`` (and
     ``supraverden_bodies.tsv``, ``wd_agencies.tsv``)."""
@@ -150,6 +190,10 @@ def extract_cli(args: list[str], dest: Path, supraverden: str = "", agencies: st
     if agencies:
         git_dir, repo = agencies.split("=", 1)
         extract_agencies(Path(git_dir), repo, dest)
+    if ministries:
+        extract_ministries(
+            [(a.split("=", 1)[0], Path(a.split("=", 1)[1])) for a in ministries], dest
+        )
     if not args:
         return 0
     extract_groups(
@@ -208,14 +252,10 @@ def extract_agencies(git_dir: Path, repo: str, dest: Path) -> None:
     """Rewrite ``wd_agencies.tsv`` from a git copy of agency-registry: every entity record
     of ``_data/CC/AGENCY/external/wikidata.json`` at HEAD with an English label and an
     Arabic name."""
-    import subprocess
-
     from build_gazetteer import write_tsv
 
     def git(*a: str) -> str:
-        return subprocess.run(
-            ["git", "--git-dir", str(git_dir), *a], check=True, capture_output=True, text=True
-        ).stdout
+        return _git(git_dir, *a)
 
     commit = git("rev-parse", "HEAD").strip()
     out = []
@@ -233,6 +273,39 @@ def extract_agencies(git_dir: Path, repo: str, dest: Path) -> None:
     write_tsv(dest / "wd_agencies.tsv", GROUP_COLUMNS, out)
     text = (dest / "wd_agencies.tsv").read_text(encoding="utf-8")
     (dest / "wd_agencies.tsv").write_text(header + "\n" + text, encoding="utf-8")
+
+
+def _git(git_dir: Path, *args: str) -> str:
+    import subprocess
+
+    cmd = ["git", "--git-dir", str(git_dir), *args]
+    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+
+
+def extract_ministries(repos: list[tuple[str, Path]], dest: Path) -> None:
+    """Rewrite ``ep_ministries.tsv`` from EveryPolitician repositories (NAME, git dir):
+    the rows of ``wikidata/results/ministries.csv`` at HEAD with an English label."""
+    import csv
+    import io
+
+    from build_gazetteer import write_tsv
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from gazetteer_people import repo_country
+
+    out = []
+    for name, git_dir in repos:
+        commit = _git(git_dir, "rev-parse", "HEAD").strip()[:7]
+        text = _git(git_dir, "show", "HEAD:wikidata/results/ministries.csv")
+        for r in csv.DictReader(io.StringIO(text)):
+            label = " ".join(r["itemLabel"].split())
+            if _QID.match(r["item"]) and label and not _QID.match(label):
+                src = f"every-politician-scrapers/{name}@{commit}:wikidata/results/ministries.csv"
+                out.append([r["item"], label, repo_country(name), name, src])
+    header = (dest / "ep_ministries.tsv").read_text(encoding="utf-8").split("\nqid\t", 1)[0]
+    write_tsv(dest / "ep_ministries.tsv", MINISTRY_COLUMNS, out)
+    text = (dest / "ep_ministries.tsv").read_text(encoding="utf-8")
+    (dest / "ep_ministries.tsv").write_text(header + "\n" + text, encoding="utf-8")
 
 
 def extract_groups(files: list[tuple[str, Path, str]], dest: Path) -> None:
@@ -258,7 +331,7 @@ def org_rows(
     names they never take); a curated row without a QID may get one (changed in place)."""
     from build_gazetteer import normalize, read_tsv
 
-    groups = _groups(src, read_tsv)
+    groups = _named_groups(_groups(src, read_tsv), before, report)
     taken: dict[str, str] = {}
     for r in before:
         for n in r.names():
@@ -283,8 +356,6 @@ def org_rows(
             report.counts["organisation QID given to a curated row without one"] += 1
             seen.add(g["qid"])
             continue
-        if g.get("agency"):
-            g = _agency_names(g, before, report)
         names = _safe_names(g, taken, holders, filt, extra, report, normalize)
         if not names:
             report.counts["organisation without a safe Arabic name: left out"] += 1
@@ -312,6 +383,19 @@ def _groups(src: Path, read_tsv) -> list[dict[str, str]]:  # type: ignore[no-unt
                 "note": f"political party or movement of {g['country']}",
             }
         )
+    for g in read_tsv(src / "ep_ministries.tsv"):
+        out.append(
+            g
+            | {
+                "names_ar": "",
+                "group": g["repo"],
+                "qid_field": "ministries.csv item",
+                "names_field": "derived by rule: MINISTRY_KINDS + country_adjective",
+                "licence": LIC_MIN,
+                "note": f"ministry of {g['country']}",
+                "ministry": "yes",
+            }
+        )
     for g in read_tsv(src / "wd_agencies.tsv"):
         out.append(
             g
@@ -335,6 +419,94 @@ def _groups(src: Path, read_tsv) -> list[dict[str, str]]:  # type: ignore[no-unt
             }
         )
     return out
+
+
+def _named_groups(
+    groups: list[dict[str, str]], before: list[Row], report: Report
+) -> list[dict[str, str]]:
+    """The records with the names rules give them: agencies' names by
+    :func:`_agency_names`; ministries' by :func:`ministry_names`, none when two ministries
+    of one country would get the same; a record left without a name is left out."""
+    out = []
+    counts: dict[str, int] = defaultdict(int)
+    for g in groups:
+        if g.get("agency"):
+            g = _agency_names(g, before, report)
+        elif g.get("ministry"):
+            names = "|".join(ministry_names(g["label_en"], g["country"], before))
+            label = g["label_en"]
+            if g["country"].casefold() not in label.casefold():
+                label = f"{label} ({g['country']})"
+            g = g | {"names_ar": names, "label_en": label}
+            counts[f"{g['country']}|{g['names_ar']}"] += 1
+        out.append(g)
+    kept = []
+    for g in out:
+        if g.get("ministry") and (
+            not g["names_ar"] or counts[f"{g['country']}|{g['names_ar']}"] > 1
+        ):
+            report.counts["ministry of a kind without a rule, or two of one kind: left out"] += 1
+            continue
+        kept.append(g)
+    return kept
+
+
+def ministry_kind(label: str) -> str:
+    """The Arabic kind of a ministry from its English label, or "" (see
+    :data:`MINISTRY_KINDS`; the longest kind that starts what follows "Ministry of").
+
+    >>> ministry_kind("Ministry of Foreign Affairs and Expatriates"), ministry_kind("Ministry of the Interior")
+    ('الخارجية', 'الداخلية')
+    >>> ministry_kind("Ministry of Justice (Kuwait)"), ministry_kind("Ministry of Public Health")
+    ('العدل', '')
+    """
+    m = re.match(r"^ministry of (?:the )?(.+)$", label.casefold())
+    if not m:
+        return ""
+    rest = m.group(1)
+    kinds = [k for k in MINISTRY_KINDS if rest == k or re.match(rf"{k}\b", rest)]
+    return MINISTRY_KINDS[max(kinds, key=len)] if kinds else ""
+
+
+def country_adjective(name: str) -> str:
+    """The feminine relative adjective of a one-word country name (the form that agrees
+    with وزارة): البحرين -> البحرينية, سوريا -> السورية, كوبا -> الكوبية; "" for a name of
+    several words.
+
+    >>> [country_adjective(n) for n in ("البحرين", "لبنان", "سوريا", "كوبا", "عُمان", "جزر القمر")]
+    ['البحرينية', 'اللبنانية', 'السورية', 'الكوبية', 'العمانية', '']
+    """
+    base = re.sub("[\u064b-\u0652]", "", name).removeprefix("ال")
+    if " " in base or len(base) < 3:
+        return ""
+    if base.endswith("يا"):
+        return f"ال{base[:-1]}ة"
+    if base.endswith("ا"):
+        return f"ال{base[:-1]}ية"
+    return f"ال{base}ية"
+
+
+def ministry_names(label: str, country: str, before: list[Row]) -> list[str]:
+    """Arabic names of a ministry (English label, country's English name): وزارة + kind +
+    the country's adjective (وزارة الخارجية البحرينية; not the kind alone: الدفاع is no
+    feminine adjective, and الخارجية البحرينية is two common words). The adjective must
+    lead back to that country's row and to no other one's."""
+    from build_gazetteer import normalize
+
+    from kg.lexicon.gazetteer import nisba_stems
+
+    kind = ministry_kind(label)
+    rows = [r for r in before if r.type == "Country" and r.qid]
+    own = next((r for r in rows if r.label_en == country), None)
+    if not kind or own is None:
+        return []
+    names = {r.qid: {normalize(n) for n in r.names()} for r in rows}
+    for n in own.names():
+        adj = country_adjective(n)
+        stems = set(nisba_stems(adj)) if adj else set()
+        if stems & names[own.qid] and not any(stems & v for q, v in names.items() if q != own.qid):
+            return [f"وزارة {kind} {adj}"]
+    return []
 
 
 def _agency_names(g: dict[str, str], before: list[Row], report: Report) -> dict[str, str]:
