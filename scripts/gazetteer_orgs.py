@@ -12,9 +12,9 @@ own (CC0); nothing is typed by hand. International bodies come from supraverden'
 (``confirmordeny/supraverden`` ``data/general_list.yaml``, CC BY-SA 4.0): its Wikidata QID
 (``Wikidata_code``) and Wikidata's Arabic label (``Name_ar``). Government agencies come
 from the Wikidata entity records (``Special:EntityData`` JSON: ``id``, ``labels``,
-``aliases``) that ``integrateddatasvc/agency-registry`` keeps per agency
-(``_data/CC/AGENCY/external/wikidata.json``): the entity's QID and its Arabic label and
-aliases, all Wikidata's (CC0).
+``aliases``, ``sitelinks``) that ``integrateddatasvc/agency-registry`` keeps per agency
+(``_data/CC/AGENCY/external/wikidata.json``): the entity's QID, its Arabic label and
+aliases and the title of its Arabic Wikipedia article, all Wikidata's (CC0).
 
 What goes in, and which names are kept (every name is also matched in running text):
 
@@ -223,25 +223,29 @@ def extract_bodies(general_list: Path, source: str, dest: Path) -> None:
 
 
 def entity_names(entity: dict[str, object]) -> tuple[str, str, list[str]]:
-    """(QID, English label, Arabic names: the label first, then the aliases) of one
-    Wikidata entity record (``Special:EntityData`` JSON).
+    """(QID, English label, Arabic names: the label first, then the aliases, then the
+    title of the Arabic Wikipedia article the record links, without a disambiguating
+    parenthesis) of one Wikidata entity record (``Special:EntityData`` JSON).
 
     >>> e = {"id": "Q9", "labels": {"en": {"language": "en", "value": "Example Office"},
     ...                             "ar": {"language": "ar", "value": "مكتب المثال"}},
     ...      "aliases": {"ar": [{"language": "ar", "value": "مكتب  المثال الأمريكي"},
-    ...                         {"language": "ar", "value": "EO"}]}}
+    ...                         {"language": "ar", "value": "EO"}]},
+    ...      "sitelinks": {"arwiki": {"site": "arwiki", "title": "دائرة المثال (الولايات المتحدة)"}}}
     >>> entity_names(e)
-    ('Q9', 'Example Office', ['مكتب المثال', 'مكتب المثال الأمريكي'])
+    ('Q9', 'Example Office', ['مكتب المثال', 'مكتب المثال الأمريكي', 'دائرة المثال'])
     """
     qid = str(entity.get("id") or "")
     labels = entity.get("labels") or {}
     aliases = entity.get("aliases") or {}
-    assert isinstance(labels, dict) and isinstance(aliases, dict)
+    sitelinks = entity.get("sitelinks") or {}
+    assert isinstance(labels, dict) and isinstance(aliases, dict) and isinstance(sitelinks, dict)
     if not _QID.match(qid):
         return "", "", []
     en = str((labels.get("en") or {}).get("value", ""))
+    title = re.sub(r" \([^)]*\)$", "", str((sitelinks.get("arwiki") or {}).get("title", "")))
     ar: list[str] = []
-    for n in [labels.get("ar") or {}, *(aliases.get("ar") or [])]:
+    for n in [labels.get("ar") or {}, *(aliases.get("ar") or []), {"value": title}]:
         name = " ".join(str(n.get("value", "")).replace("\u0640", "").split())
         if name and _AR_ONLY.match(name) and name not in ar:
             ar.append(name)
