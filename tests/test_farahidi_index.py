@@ -12,7 +12,15 @@ farahidi = pytest.importorskip("farahidi")
 from farahidi import normalize as N  # noqa: E402
 from farahidi.lexicon import Lexicon  # noqa: E402
 
-from kg.analyse.rules.farahidi_fast import CHECKED_VERSIONS, _Trie, indexed_analyzer  # noqa: E402
+from kg.analyse.rules.farahidi_fast import (  # noqa: E402
+    _LAZY_DERIVED,
+    _LAZY_LISTS,
+    CHECKED_VERSIONS,
+    _lazy_table,
+    _Records,
+    _Trie,
+    indexed_analyzer,
+)
 
 pytestmark = pytest.mark.skipif(
     farahidi.__version__ not in CHECKED_VERSIONS, reason="farahidi runs unindexed"
@@ -53,3 +61,17 @@ def test_same_analyses_as_farahidi() -> None:
     assert type(indexed).__name__ == "IndexedAnalyzer"
     for word in words:
         assert indexed.analyze(word) == plain.analyze(word), word
+
+
+def test_tables_read_record_by_record_hold_farahidi_s_records() -> None:
+    from farahidi.lexicon import DERIVED_TABLES, TABLES, load_list, load_map
+
+    names = [DERIVED_TABLES[t].format(cat=c) for t in _LAZY_DERIVED for c in ("Nouns", "Verbs")]
+    for name in names:
+        lazy, eager = _lazy_table(name), load_map(name)
+        assert list(lazy) == list(eager), name
+        for key, records in eager.items():
+            assert isinstance(lazy[key], _Records) and list(lazy[key]) == records, (name, key)
+    for name in (TABLES[t] for t in _LAZY_LISTS):
+        assert isinstance(_lazy_table(name), _Records)
+        assert list(_lazy_table(name)) == load_list(name), name

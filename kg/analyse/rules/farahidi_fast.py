@@ -9,6 +9,10 @@ once, built from farahidi's own tables at first use, and visits only the branche
 can follow, then hands the patterns found, in farahidi's own order, to the unchanged rest
 of its algorithm. Nothing is precomputed on disk.
 
+Its tables of many small records (the voweled patterns, the proper nouns) are read record
+by record as the analyser asks for them (:class:`_Records`) rather than decoded whole at
+first use: a corpus's few thousand unknown words touch a tenth of their records.
+
 Only the version the index was checked against uses it (``CHECKED_VERSIONS``); any other
 farahidi runs as it is.
 
@@ -17,13 +21,18 @@ farahidi runs as it is.
 [0, 1, 2]
 >>> trie.matches("قال")
 [0]
+>>> recs = _Records([b'"id":"1","val":"x"', b'"id":"2","val":"y"'])
+>>> len(recs), recs[1]["val"], recs[1] is recs[1]
+(2, 'y', True)
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import lru_cache
-from typing import Any
+import gzip
+import json
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
+from typing import Any, overload
 
 #: farahidi releases whose ``Analyzer._possible_solutions`` this module reproduces.
 CHECKED_VERSIONS = frozenset({"0.4.0"})
@@ -73,6 +82,73 @@ class _Trie:
         return found
 
 
+class _Records(Sequence[dict[str, Any]]):
+    """The records of one value of a farahidi table (a JSON array of flat objects), each
+    decoded when it is first asked for and kept, so that a record is always the same
+    object (farahidi tells formulas apart by ``id``)."""
+
+    __slots__ = ("_raw", "_done")
+
+    def __init__(self, raw: list[bytes]) -> None:
+        self._raw = raw  # each record's text without its braces
+        self._done: list[dict[str, Any] | None] = [None] * len(raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    @overload
+    def __getitem__(self, i: int) -> dict[str, Any]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[dict[str, Any]]: ...
+    def __getitem__(self, i: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        rec = self._done[i]
+        if rec is None:
+            rec = self._done[i] = json.loads(b"{" + self._raw[i] + b"}")
+        return rec
+
+
+def _split_records(body: bytes) -> list[bytes] | None:
+    """A JSON array of flat objects (``[{...},{...}]``) cut into the objects' insides, or
+    None when the text is not plainly that (a backslash, an odd number of quotes, more
+    braces than pieces). The tables of the versions in ``CHECKED_VERSIONS`` are; the test
+    compares every record with farahidi's own reading."""
+    if not (body.startswith(b"[{") and body.endswith(b"}]")) or b"\\" in body:
+        return [] if body == b"[]" else None
+    parts = body[2:-2].split(b"},{")
+    return parts if body.count(b"{") == len(parts) and body.count(b'"') % 2 == 0 else None
+
+
+@cache
+def _lazy_table(filename: str) -> Any:
+    """A ``*.map`` table of arrays as {key: :class:`_Records`}, or a ``*.list`` table as
+    :class:`_Records`; farahidi's own loader's result when the file is not of that shape."""
+    from farahidi import lexicon
+
+    path = lexicon._data_dir() / (filename + ".jsonl.gz")
+    lines = [x for x in gzip.decompress(path.read_bytes()).split(b"\n") if x.strip()]
+    if filename.endswith(".list"):
+        inner = [x[1:-1] for x in lines if x.startswith(b"{") and x.endswith(b"}")]
+        if len(inner) == len(lines) and not any(b"{" in x or b"}" in x for x in inner):
+            return _Records(inner)
+        return lexicon.load_list(filename)
+    out: dict[Any, _Records] = {}
+    for line in lines:
+        head, sep, body = line.partition(b',"value":')
+        records = _split_records(body[:-1]) if sep and body.endswith(b"}") else None
+        if not head.startswith(b'{"key":') or b"\\" in head or records is None:
+            return lexicon.load_map(filename)
+        out[json.loads(head[7:])] = _Records(records)
+    return out
+
+
+#: The tables read record by record (:func:`_lazy_table`), by farahidi's logical names.
+#: (Only tables of many small records gain: one large array decodes fast whole.)
+_LAZY_DERIVED = frozenset({"voweled_diac_stem", "voweled_canonic_stem"})
+_LAZY_LISTS = frozenset({"propernoun_voweled"})
+
+
 def indexed_analyzer() -> Any:
     """A farahidi ``Analyzer`` whose pattern search is indexed when the installed version
     is one this module was checked against, else farahidi's own."""
@@ -86,12 +162,51 @@ def indexed_analyzer() -> Any:
 @lru_cache(maxsize=1)
 def _indexed_class() -> type:
     from farahidi import Analyzer, normalize as N
+    from farahidi.lexicon import DERIVED_TABLES, TABLES, Lexicon
+
+    class LazyLexicon(Lexicon):  # type: ignore[misc]
+        """farahidi's table accessors, its tables of small records read record by record,
+        and each table (and each decoded feature) found once rather than by formatting
+        its file name at every call (some 150,000 calls for a corpus's unknown words)."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self._tables: dict[tuple[str, str], Any] = {}
+            self._features: dict[tuple[str, str, int], dict[str, Any] | None] = {}
+
+        def derived_map(self, cat: str, logical: str) -> Any:
+            table = self._tables.get((cat, logical))
+            if table is None:
+                if logical in _LAZY_DERIVED:
+                    table = _lazy_table(DERIVED_TABLES[logical].format(cat=cat))
+                else:
+                    table = super().derived_map(cat, logical)
+                self._tables[cat, logical] = table
+            return table
+
+        def derived_list(self, cat: str, logical: str) -> Any:
+            table = self._tables.get((cat, "list:" + logical))
+            if table is None:
+                table = self._tables[cat, "list:" + logical] = super().derived_list(cat, logical)
+            return table
+
+        def list(self, logical: str) -> Any:
+            if logical in _LAZY_LISTS:
+                return _lazy_table(TABLES[logical])
+            return super().list(logical)
+
+        def feature(self, cat: str, feature: str, index: int) -> dict[str, Any] | None:
+            key = (cat, feature, index)
+            if key not in self._features:
+                self._features[key] = super().feature(cat, feature, index)
+            return self._features[key]
 
     class IndexedAnalyzer(Analyzer):  # type: ignore[misc]
         """farahidi's ``Analyzer`` with ``_possible_solutions`` searching a trie."""
 
         def __init__(self) -> None:
             super().__init__()
+            self.lex = LazyLexicon()
             self._tries: dict[tuple[str, int], tuple[_Trie, list[dict[str, Any]]]] = {}
 
         def _patterns(self, cat: str, length: int) -> tuple[_Trie, list[dict[str, Any]]]:

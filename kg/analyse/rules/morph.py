@@ -46,6 +46,7 @@ __all__ = [
     "common_shape",
     "function_words",
     "known_form",
+    "listed_form",
     "proper_noun_reading",
     "shape_reading",
 ]
@@ -73,6 +74,18 @@ def _lexicon() -> tuple[dict[str, str], dict[str, float]]:
 def known_form(form: str) -> bool:
     """Whether the attested lexicon lists this undiacritised form."""
     return strip_diacritics(form) in _lexicon()[0]
+
+
+def listed_form(surface: str) -> bool:
+    """Whether the attested lexicon lists the word as :func:`analyse_word` looks it up
+    (diacritics and tatweel aside). Only such a word has a reading of the lexicon's own
+    (source ``lex``) other than a listed noun, so a caller asking for those alone need not
+    have farahidi analyse the rest.
+
+    >>> listed_form("وزيـر"), listed_form("ستولتنبرغ")
+    (True, False)
+    """
+    return strip_diacritics(surface).replace("\u0640", "") in _lexicon()[0]
 
 
 # ----------------------------------------------------------------- analysis
