@@ -15,6 +15,7 @@ from farahidi.lexicon import Lexicon  # noqa: E402
 from kg.analyse.rules.farahidi_fast import (  # noqa: E402
     _LAZY_DERIVED,
     _LAZY_LISTS,
+    _ORIGINAL,
     CHECKED_VERSIONS,
     _lazy_table,
     _Records,
@@ -75,3 +76,29 @@ def test_tables_read_record_by_record_hold_farahidi_s_records() -> None:
     for name in (TABLES[t] for t in _LAZY_LISTS):
         assert isinstance(_lazy_table(name), _Records)
         assert list(_lazy_table(name)) == load_list(name), name
+
+
+def test_string_helpers_give_farahidi_s_results() -> None:
+    indexed_analyzer()  # installs them
+    assert set(_ORIGINAL) == {"correct_hamza", "word_from_root_and_pattern"}
+    lex = Lexicon()
+    roots = ["كتب", "سأل", "قرأ", "أمر", "وعد", "رمي", "دعو", "ءمن", "زلزل", "طمءن"]
+    words = []
+    for cat in ("Nouns", "Verbs"):
+        for length in range(1, 10):
+            for k in range(1, 400, 7):
+                pattern = lex.voweled_diac_stem(cat, length, k)
+                if pattern is None:
+                    continue
+                for root in roots:
+                    if len(root) == 4 or "ل" not in pattern["val"]:
+                        args = (root, pattern["val"])
+                        word = N.word_from_root_and_pattern(*args)
+                        assert word == _ORIGINAL["word_from_root_and_pattern"](*args), args
+                        words.append(word)
+    assert len(words) > 1000
+    words += ["ءَامَنَ", "سَءَلَ", "قَرَءَ", "ءِسْلَام", "مَسْءُول", "شَيْء", "ا", "ء"]
+    for word in words:
+        assert N.correct_hamza(word) == _ORIGINAL["correct_hamza"](word), word
+    with pytest.raises(IndexError):  # farahidi's own answer to an empty word
+        N.correct_hamza("")

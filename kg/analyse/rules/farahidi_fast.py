@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from typing import Any, overload
 
@@ -156,7 +157,39 @@ def indexed_analyzer() -> Any:
 
     if getattr(farahidi, "__version__", "") not in CHECKED_VERSIONS:
         return farahidi.Analyzer()
+    _install_string_helpers()
     return _indexed_class()()
+
+
+#: A hamza letter: farahidi's ``correct_hamza`` re-seats these and changes nothing else.
+_HAMZA = re.compile("[ءأإؤئ]")
+
+#: farahidi's own string helpers, as they were before :func:`_install_string_helpers`.
+_ORIGINAL: dict[str, Callable[..., str]] = {}
+
+
+def _install_string_helpers() -> None:
+    """Give farahidi's string helpers that its analyser calls some 30,000 times for a
+    corpus's unknown words the same results for less: ``correct_hamza`` returns a word
+    with no hamza as it is without walking it, and remembers the others;
+    ``word_from_root_and_pattern`` remembers its (root, pattern) pairs. Both are pure
+    functions of strings; the test compares them with the originals (``_ORIGINAL``).
+    The module's functions are replaced in place (farahidi's analyser calls them as
+    globals), once, and only for the versions in ``CHECKED_VERSIONS``."""
+    from farahidi import normalize as N, vowelize as V
+
+    if _ORIGINAL:
+        return
+    _ORIGINAL.update(
+        correct_hamza=N.correct_hamza, word_from_root_and_pattern=N.word_from_root_and_pattern
+    )
+    seat = lru_cache(maxsize=100_000)(N.correct_hamza)
+
+    def correct_hamza(word: str) -> str:
+        return word if word and _HAMZA.search(word) is None else seat(word)
+
+    N.correct_hamza = V.correct_hamza = correct_hamza
+    N.word_from_root_and_pattern = lru_cache(maxsize=100_000)(N.word_from_root_and_pattern)
 
 
 @lru_cache(maxsize=1)
@@ -208,6 +241,16 @@ def _indexed_class() -> type:
             super().__init__()
             self.lex = LazyLexicon()
             self._tries: dict[tuple[str, int], tuple[_Trie, list[dict[str, Any]]]] = {}
+            self._infos: dict[tuple[int, int, str], tuple[dict[str, Any], list[str]]] = {}
+
+        def _info_results(self, formula: dict[str, Any], length: int, cat: str) -> list[str]:
+            # farahidi's, once per formula (the same formulas serve many stems); its callers
+            # only read the list. (The formula is kept with it, so its id stays its own.)
+            key = (id(formula), length, cat)
+            found = self._infos.get(key)
+            if found is None:
+                found = self._infos[key] = (formula, super()._info_results(formula, length, cat))
+            return found[1]
 
         def _patterns(self, cat: str, length: int) -> tuple[_Trie, list[dict[str, Any]]]:
             key = (cat, length)
