@@ -102,3 +102,18 @@ def test_string_helpers_give_farahidi_s_results() -> None:
         assert N.correct_hamza(word) == _ORIGINAL["correct_hamza"](word), word
     with pytest.raises(IndexError):  # farahidi's own answer to an empty word
         N.correct_hamza("")
+
+
+def test_roots_write_formula_numbers_as_plain_decimals() -> None:
+    # what IndexedAnalyzer._get_info_result relies on to find formulas by their text
+    import re
+
+    lex, plain = Lexicon(), re.compile(r"[1-9][0-9]*( [1-9][0-9]*)*")
+    for cat in ("Nouns", "Verbs"):
+        for table in ("roots_tri", "roots_quad"):
+            for bucket in lex.derived_map(cat, table).values():
+                for root in bucket:
+                    slots = [root.get(f"len{n}") for n in range(1, 13)]
+                    assert all(v is None or plain.fullmatch(v) for v in slots), root["val"]
+        for formulas in lex.derived_map(cat, "formulas").values():
+            assert all(isinstance(f["idDiacPatternStem"], str) for f in formulas)

@@ -242,6 +242,27 @@ def _indexed_class() -> type:
             self.lex = LazyLexicon()
             self._tries: dict[tuple[str, int], tuple[_Trie, list[dict[str, Any]]]] = {}
             self._infos: dict[tuple[int, int, str], tuple[dict[str, Any], list[str]]] = {}
+            self._numbered: dict[tuple[str, int], dict[str, tuple[str, dict[str, Any]]]] = {}
+
+        def _get_info_result(
+            self, id_root: str, id_pattern_stem: str, length: int, cat: str
+        ) -> list[dict[str, Any]]:
+            # farahidi 0.4's loop, each formula found by its number as the root's list
+            # writes it (the tables write plain decimals: the test checks) and its pattern
+            # kept beside it, instead of parsing the number and reading the formula
+            numbered = self._numbered.get((cat, length))
+            if numbered is None:
+                formulas = self.lex.formulas(cat, length)
+                numbered = self._numbered[cat, length] = {
+                    str(k): (f["idDiacPatternStem"], f) for k, f in enumerate(formulas, 1)
+                }
+            patterns = set(id_pattern_stem.split(" "))
+            out = []
+            for number in id_root.split(" "):
+                found = numbered.get(number)
+                if found is not None and found[0] in patterns:
+                    out.append(found[1])
+            return out
 
         def _info_results(self, formula: dict[str, Any], length: int, cat: str) -> list[str]:
             # farahidi's, once per formula (the same formulas serve many stems); its callers
