@@ -40,6 +40,8 @@ CHECKED_VERSIONS = frozenset({"0.4.0"})
 
 # The pattern letters that stand for a radical (farahidi's ``is_diac_pattern``).
 _SLOTS = ("ف", "ع", "ل")
+#: The pattern letters a stem's letter may meet: itself, then the slots (a slot letter once).
+_KEYS = {ch: (ch, *(s for s in _SLOTS if s != ch)) for ch in _SLOTS}
 
 
 class _Trie:
@@ -68,14 +70,15 @@ class _Trie:
         length, ascending (farahidi's order)."""
         found: list[int] = []
         stack: list[tuple[_Trie, int]] = [(self, 0)]
+        keys = [_KEYS.get(ch) or (ch, *_SLOTS) for ch in stem]
+        end = len(stem)
         while stack:
             node, depth = stack.pop()
-            if depth == len(stem):
+            if depth == end:
                 found.extend(node.below)
                 continue
             found.extend(node.ends)
-            ch = stem[depth]
-            for key in (ch, *(s for s in _SLOTS if s != ch)):
+            for key in keys[depth]:
                 child = node.children.get(key)
                 if child is not None:
                     stack.append((child, depth + 1))
@@ -96,6 +99,11 @@ class _Records(Sequence[dict[str, Any]]):
 
     def __len__(self) -> int:
         return len(self._raw)
+
+    @property
+    def raw(self) -> list[bytes]:
+        """Each record's text, without its braces."""
+        return self._raw
 
     @overload
     def __getitem__(self, i: int) -> dict[str, Any]: ...
@@ -146,7 +154,27 @@ def _lazy_table(filename: str) -> Any:
 
 #: The tables read record by record (:func:`_lazy_table`), by farahidi's logical names.
 #: (Only tables of many small records gain: one large array decodes fast whole.)
-_LAZY_DERIVED = frozenset({"voweled_diac_stem", "voweled_canonic_stem"})
+_LAZY_DERIVED = frozenset({"voweled_diac_stem", "voweled_canonic_stem", "formulas"})
+
+#: A formula's pattern, as the formulas table writes it.
+_PATTERN_ID = re.compile(rb'"idDiacPatternStem":"([0-9]+)"')
+
+
+def _numbered(formulas: Sequence[dict[str, Any]]) -> dict[str, tuple[str, int]]:
+    """The formulas of one length by their number as a root's list writes it (1-based, in
+    decimals): each one's pattern and place. For records not yet decoded the patterns are
+    read off their text, one per record, else from the decoded records.
+
+    >>> _numbered(_Records([b'"idRoot":"1","idDiacPatternStem":"13"', b'"idDiacPatternStem":"7"']))
+    {'1': ('13', 0), '2': ('7', 1)}
+    """
+    if isinstance(formulas, _Records):
+        ids = _PATTERN_ID.findall(b"\n".join(formulas.raw))
+        if len(ids) == len(formulas):
+            return {str(k): (p.decode(), k - 1) for k, p in enumerate(ids, 1)}
+    return {str(k): (f["idDiacPatternStem"], k - 1) for k, f in enumerate(formulas, 1)}
+
+
 _LAZY_LISTS = frozenset({"propernoun_voweled"})
 
 
@@ -242,7 +270,7 @@ def _indexed_class() -> type:
             self.lex = LazyLexicon()
             self._tries: dict[tuple[str, int], tuple[_Trie, list[dict[str, Any]]]] = {}
             self._infos: dict[tuple[int, int, str], tuple[dict[str, Any], list[str]]] = {}
-            self._numbered: dict[tuple[str, int], dict[str, tuple[str, dict[str, Any]]]] = {}
+            self._numbered: dict[tuple[str, int], dict[str, tuple[str, int]]] = {}
 
         def _get_info_result(
             self, id_root: str, id_pattern_stem: str, length: int, cat: str
@@ -250,18 +278,16 @@ def _indexed_class() -> type:
             # farahidi 0.4's loop, each formula found by its number as the root's list
             # writes it (the tables write plain decimals: the test checks) and its pattern
             # kept beside it, instead of parsing the number and reading the formula
+            formulas = self.lex.formulas(cat, length)
             numbered = self._numbered.get((cat, length))
             if numbered is None:
-                formulas = self.lex.formulas(cat, length)
-                numbered = self._numbered[cat, length] = {
-                    str(k): (f["idDiacPatternStem"], f) for k, f in enumerate(formulas, 1)
-                }
+                numbered = self._numbered[cat, length] = _numbered(formulas)
             patterns = set(id_pattern_stem.split(" "))
             out = []
             for number in id_root.split(" "):
                 found = numbered.get(number)
                 if found is not None and found[0] in patterns:
-                    out.append(found[1])
+                    out.append(formulas[found[1]])
             return out
 
         def _info_results(self, formula: dict[str, Any], length: int, cat: str) -> list[str]:
