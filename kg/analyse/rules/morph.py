@@ -191,11 +191,12 @@ _NOUN_PROCLITICS = tuple(
 def _listed_noun_readings(surface: str, bare: str) -> list[Reading]:
     """A listed noun (:func:`_listed_nouns`: دولار, برميل), alone or after و/ف, ب/ل/ك and the
     article (بالدولار, وبرميل)."""
+    listed = _listed_nouns()
     for pro in _NOUN_PROCLITICS:
-        stem = bare[len(pro) :]
-        if not bare.startswith(pro) or stem not in _listed_nouns():
+        if not bare.startswith(pro) or bare[len(pro) :] not in listed:
             continue
-        number, gender = _listed_nouns()[stem]
+        stem = bare[len(pro) :]
+        number, gender = listed[stem]
         definite = pro.endswith(("ال", "لل"))
         letters = pro.removesuffix("ال") if pro.endswith("ال") else pro
         letters = letters[:-1] if pro.endswith("لل") else letters
