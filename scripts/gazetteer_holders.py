@@ -3,7 +3,8 @@
 Used by ``scripts/build_gazetteer.py build``. Every holder of ``ep_offices.tsv``
 (EveryPolitician's Wikidata reports, CC0) is one row: QID, English label, the label's
 whole-name skeletons, the skeletons of its last words (``suffix_keys``), its word skeletons (:mod:`kg.link.holders`), the offices a title can
-name with their terms (``kind:country-QID:start:end``), and whether the holder may be
+name with their terms (``kind:country-QID:start:end``), the countries of all its
+positions, and whether the holder may be
 linked (a kept position whose term did not end before 2005: ``gazetteer_people._kept``);
 the others stay as rivals, so a name two holders share is never linked. No Arabic name
 is stored: the article's own spelling is matched by rule when text is linked.
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from build_gazetteer import Row
 
-COLUMNS = ("qid", "label_en", "keys", "short", "words", "offices", "linkable")
+COLUMNS = ("qid", "label_en", "keys", "short", "words", "offices", "countries", "linkable")
 
 
 def holder_rows(src: Path, rows: list[Row]) -> list[list[str]]:
@@ -46,6 +47,7 @@ def holder_rows(src: Path, rows: list[Row]) -> list[list[str]]:
                 and (c := office_country(o["position"], countries))
             }
         )
+        where = sorted({c for o in offs if (c := office_country(o["position"], countries))})
         linkable = any(_kept(o["position"], o["end"]) for o in offs)
         out.append(
             [
@@ -55,6 +57,7 @@ def holder_rows(src: Path, rows: list[Row]) -> list[list[str]]:
                 " ".join(sorted(suffix_keys(label) - latin_keys(label))),
                 " ".join("|".join(sorted(w)) for w in words),
                 " ".join(offices),
+                " ".join(where),
                 "1" if linkable else "0",
             ]
         )

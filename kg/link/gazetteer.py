@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from ..dates import reference_date
@@ -45,7 +45,7 @@ from .cues import (
     with_extra_readings,
     words,
 )
-from .holders import holder_link
+from .holders import countries_named, holder_link
 from .titled import cued_link, cued_names, without_grandfathers
 from .variants import SPELT_CLASSES, skeleton
 
@@ -464,7 +464,14 @@ class GazetteerLinker:
             return None
         return Link(m.id, r.qid, score, self.name, r.label_en, r.label_ar)
 
-    def _titled(self, m: Mention, before: str, after: str, when: date | None) -> list[Link]:
+    def _titled(
+        self,
+        m: Mention,
+        before: str,
+        after: str,
+        when: date | None,
+        named: Callable[[], frozenset[str]],
+    ) -> list[Link]:
         """A name kept out of the gazetteer, linked when the title before it names its
         holder's office (:mod:`kg.link.titled`), or matched by its skeleton to one office
         holder's English label (:mod:`kg.link.holders`)."""
@@ -475,7 +482,7 @@ class GazetteerLinker:
             if found is None:
                 return []
             return [Link(m.id, found[0], TITLED_SCORE, self.name, found[1], m.text)]
-        held = holder_link(m.text, left, [*left, *right], when)
+        held = holder_link(m.text, left, [*left, *right], when, named)
         if held is None:
             return []
         return [Link(m.id, held[0], HOLDER_SCORE, self.name, held[1], m.text)]
@@ -483,6 +490,7 @@ class GazetteerLinker:
     def __call__(self, extraction: Extraction) -> tuple[Link, ...]:
         doc = extraction.analysed.doc
         when = reference_date(doc)
+        named = cache(lambda: countries_named([w for r in doc.text.split() for w in _word_of(r)]))
         sentences = {s.index: s for s in extraction.analysed.sentences}
         entity_cls = {e.key: e.cls for e in extraction.entities}
         doc_forms: dict[str, frozenset[str]] | None = None
@@ -501,7 +509,8 @@ class GazetteerLinker:
             )
             if plan is None:
                 if m.label == "Person" == entity_cls.get(m.entity) and m.kind == "name":
-                    links.extend(self._titled(m, doc.text[a : m.start], doc.text[m.end : b], when))
+                    around = doc.text[a : m.start], doc.text[m.end : b]
+                    links.extend(self._titled(m, *around, when, named))
                 continue
             found, readings = plan
             several = len(readings) > 1

@@ -16,13 +16,16 @@ A Person name is linked to a holder (:func:`holder_link`) when
   «وزير الخارجية الإيراني محمد جواد ظريف») and exactly one holder of that office, in
   office on the document's date when it is known, has a label the name matches (the
   whole name, or its words in the label's order ending with the surname); or
-- with no such title, the name has two words or more, not all common given names, a
-  skeleton of at least :data:`MIN_KEY` letters, and exactly one holder among all has
-  that skeleton. A title naming an office the holder never held leaves it unlinked.
+- with no such title, the name has two words or more, not all common given names, and
+  exactly one holder among all (those of old terms too) has its skeleton, of at least
+  :data:`MIN_KEY` letters, and the document names one of the countries the holder held
+  an office of (a holder of no country's office, the EU's: :data:`MIN_KEY_ALONE`
+  letters). A title naming, with its country, an office the holder never held leaves it
+  unlinked; so do two holders that fit.
 
 >>> arabic_keys("محمد جواد ظريف"), sorted(latin_keys("Mohammad Javad Zarif"))
-(frozenset({'MHMDKDRF'}), ['MHMDKDRF', 'MHMDKFDRF'])
->>> holder_link("محمد جواد ظريف", [])
+(frozenset({'MHMD_KD_DRF'}), ['MHMD_KD_DRF', 'MHMD_KFD_DRF'])
+>>> holder_link("محمد جواد ظريف", [], named=lambda: frozenset({"Q794"}))  # Iran named
 ('Q10296812', 'Mohammad Javad Zarif')
 """
 
@@ -30,7 +33,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
 from importlib.resources import files
@@ -39,11 +42,14 @@ from typing import NamedTuple
 
 from ..lexicon.words import first_names
 from ..text import normalize
+from .cues import forms
 from .titled import title_office
 
-#: The shortest skeleton a name without a title is linked by: two short words (علي حسن,
-#: ALHSN) are shared by too many people who never held an office.
-MIN_KEY = 6
+#: The fewest letters of the skeleton of a name linked without a title (its document
+#: naming the holder's country): shorter ones (علي حسن, L_HSN) many people share.
+MIN_KEY = 5
+#: The same for a holder of no country's office (the EU's, the UN's): no country to check.
+MIN_KEY_ALONE = 6
 #: At most this many skeletons per label (an optional v doubles them).
 _MAX_KEYS = 8
 
@@ -97,18 +103,24 @@ _LATIN_SPECIAL = str.maketrans({"ş": "sh", "ç": "ch", "ğ": "gh", "ı": "i", "
 _LATIN_DROP = frozenset({"al", "el", "ul", "ol", "bin", "ben", "ibn", "bn", "bint"})
 #: The article assimilated to a sun letter and hyphenated (ad-Din, as-Sisi).
 _LATIN_SUN = re.compile(r"^(a|e|u)(d|t|s|sh|z|r|n|th|dh)$")
-_ABD = re.compile(r"^abd(?:[aeiou]l)(?=[a-z])|^abd(?:[aeiou]l)$")
+#: Abdel-, Abdul-, Abdur- (عبد ال…) before the rest of the name.
+_ABD = re.compile(r"^abd(?:[aeiou]l|[aeiou](?=(?:r|s|sh|t|d|z|n)))")
+_ABUL = re.compile(r"^ab(?:ou|u|o)l$")
+#: Particles that are given names at the start of a name (Ben Wallace, بن والاس).
+_GIVEN_PARTICLES = frozenset({"ben"})
 
 
 class Holder(NamedTuple):
     """One office holder: QID, English label, word skeletons (each word's alternatives),
-    offices as ``(kind, country QID, start, end)``, and whether it may be linked (a holder
+    offices as ``(kind, country QID, start, end)``, the QIDs of the countries of all its
+    positions, and whether it may be linked (a holder
     whose every term ended before 2005, or an ambassador, only makes a name ambiguous)."""
 
     qid: str
     label_en: str
     words: tuple[frozenset[str], ...]
     offices: tuple[tuple[str, str, str, str], ...]
+    countries: frozenset[str]
     linkable: bool
 
 
@@ -133,8 +145,8 @@ def arabic_words(name: str) -> tuple[frozenset[str], ...]:
     if re.search("[a-z]", n):
         return latin_words(name)
     out: list[frozenset[str]] = []
-    for w in n.replace("-", " ").split():
-        if w in _AR_DROP:
+    for i, w in enumerate(n.replace("-", " ").split()):
+        if w in _AR_DROP and (i > 0 or w == "ال"):  # بن والاس: Ben, a given name
             continue
         if w.startswith("عبدال") and len(w) > 5:
             out.extend((frozenset({"BD"}), frozenset({_ar_word(w[5:])})))
@@ -182,7 +194,13 @@ def latin_words(label: str) -> tuple[frozenset[str], ...]:
         parts = word.split("-")
         for i, part in enumerate(parts):
             hyphened = i + 1 < len(parts)
-            if part in _LATIN_DROP or (hyphened and _LATIN_SUN.match(part)):
+            first = not out and i == 0
+            if (part in _LATIN_DROP and not (first and part in _GIVEN_PARTICLES)) or (
+                hyphened and _LATIN_SUN.match(part)
+            ):
+                continue
+            if _ABUL.match(part):  # Aboul Gheit: أبو الغيط
+                out.append(frozenset({"B"}))
                 continue
             abd = _ABD.match(part)
             if abd:
@@ -195,9 +213,11 @@ def latin_words(label: str) -> tuple[frozenset[str], ...]:
 
 
 def _joined(words: Sequence[frozenset[str]]) -> frozenset[str]:
+    """The name's keys: one skeleton per word, joined by "_" (word boundaries count: توماس
+    زايلر is not Tom Schedler, TMS_DLR against TM_SDLR)."""
     keys: set[str] = set()
     for combo in product(*(sorted(w) for w in words)):
-        keys.add(_collapse("".join(combo)))
+        keys.add("_".join(combo))
         if len(keys) >= _MAX_KEYS:
             break
     return frozenset(keys)
@@ -209,7 +229,7 @@ def suffix_keys(label: str) -> frozenset[str]:
     «Mohammed bin Salman Al Saud» the last words are another man's name.
 
     >>> sorted(suffix_keys("Matamela Cyril Ramaphosa")), suffix_keys("Mohammed bin Salman Al Saud")
-    (['SRLRMFD', 'SRLRMFS'], frozenset())
+    (['SRL_RMFD', 'SRL_RMFS'], frozenset())
     """
     tokens = re.split(r"[\s-]+", label.casefold())
     words = latin_words(label)
@@ -244,12 +264,13 @@ def index() -> tuple[dict[str, tuple[Holder, ...]], dict[tuple[str, str], tuple[
     by_key: dict[str, list[Holder]] = {}
     by_office: dict[tuple[str, str], list[Holder]] = {}
     for line in text.splitlines()[1:]:
-        qid, label_en, keys, short, words, offices, linkable = line.split("\t")
+        qid, label_en, keys, short, words, offices, countries, linkable = line.split("\t")
         h = Holder(
             qid,
             label_en,
             tuple(frozenset(w.split("|")) for w in words.split()),
             _offices(offices),
+            frozenset(countries.split()),
             linkable == "1",
         )
         for k in {*keys.split(), *short.split()}:
@@ -315,12 +336,64 @@ def _only_given_names(name: str) -> bool:
     return all(w in given or w in _AR_DROP for w in normalize(name).split())
 
 
+def _letters(key: str) -> int:
+    return len(key) - key.count("_")
+
+
+@lru_cache(maxsize=20_000)
+def _countries_of(word: str) -> frozenset[str]:
+    from ..lexicon import gazetteer
+
+    found = {e.qid for f in forms(word) for e in gazetteer.load().lookup(f) if e.cls == "Country"}
+    nisba = gazetteer.country_of_nisba(word)
+    return frozenset(found | ({nisba.qid} if nisba is not None else set()))
+
+
+def countries_named(words: Sequence[str]) -> frozenset[str]:
+    """QIDs of the countries normalised ``words`` name, as nouns (one to three words, with
+    proclitics) or relative adjectives.
+
+    >>> sorted(countries_named(["وزار", "الخارجيه", "الايرانيه", "في", "الولايات", "المتحده"]))
+    ['Q30', 'Q794']
+    """
+    from ..lexicon import gazetteer
+
+    out: set[str] = set()
+    for i, w in enumerate(words):
+        out |= _countries_of(w)
+        for n in (2, 3):
+            if i + n <= len(words):
+                rest = " ".join(words[i + 1 : i + n])
+                for f in forms(w):
+                    out.update(
+                        e.qid for e in gazetteer.load().lookup(f"{f} {rest}") if e.cls == "Country"
+                    )
+    return frozenset(q for q in out if q)
+
+
+def _titled(
+    words: tuple[frozenset[str], ...], office: tuple[str, str], when: date | None
+) -> list[Holder]:
+    """The holders of ``office`` (in office on ``when`` if known) a name fits."""
+    keys = _joined(words)
+    return [
+        h
+        for h in index()[1].get(office, ())
+        if in_office(h, *office, when) and _fits(words, keys, h)
+    ]
+
+
 def holder_link(
-    name: str, left: Sequence[str], sentence: Sequence[str] = (), when: date | None = None
+    name: str,
+    left: Sequence[str],
+    sentence: Sequence[str] = (),
+    when: date | None = None,
+    named: Callable[[], frozenset[str]] = frozenset,
 ) -> tuple[str, str] | None:
     """(QID, English label) of the one office holder a Person ``name`` names, or None
     (``left``: the normalised words before it, nearest first; ``sentence``: the other
-    words of its sentence; ``when``: the document's date).
+    words of its sentence; ``when``: the document's date; ``named``: the countries its
+    document names, asked only when a name without a title matches a holder).
 
     >>> holder_link("محمد جواد ظريف", ["الايراني", "الخارجيه", "وزير"])
     ('Q10296812', 'Mohammad Javad Zarif')
@@ -330,36 +403,42 @@ def holder_link(
     True
     >>> holder_link("محمد جواد ظريف", ["الامريكي", "الخارجيه", "وزير"]) is None
     True
+
+    Without a title, the document must name one of the holder's countries:
+
+    >>> holder_link("محمد جواد ظريف", ["التقي"], named=lambda: frozenset({"Q794"}))
+    ('Q10296812', 'Mohammad Javad Zarif')
+    >>> holder_link("محمد جواد ظريف", ["التقي"], named=lambda: frozenset({"Q30"})) is None
+    True
     """
     words = arabic_words(name)
     if not words:
         return None
-    keys = _joined(words)
-    by_key, by_office = index()
-    office = title_office(left, sentence)
-    if office is not None:
-        fit = [
-            h
-            for h in by_office.get(office, ())
-            if in_office(h, *office, when) and _fits(words, keys, h)
-        ]
-        if fit:
-            h = _unique(fit)
-            return (h.qid, h.label_en) if h is not None else None
+    # a bare title's country is guessed from the sentence (وزير الخارجية … في العراق):
+    # enough for a full name, not for a surname alone, and no contradiction
+    stated = title_office(left)
+    office = title_office(left, sentence) if len(words) > 1 else stated
+    if office is not None and (fit := _titled(words, office, when)):
+        h = _unique(fit)
+        return (h.qid, h.label_en) if h is not None else None
     if len(words) < 2 or _only_given_names(name):
         return None
-    found = [h for k in keys if len(k) >= MIN_KEY for h in by_key.get(k, ())]
+    found = [h for k in _joined(words) for h in index()[0].get(k, ())]
     h = _unique(found) if found else None
-    # only a title with its own country contradicts: a bare title's country is guessed
-    # from the sentence (وزير الخارجية … في العراق)
-    stated = title_office(left)
     if h is None or (stated is not None and not in_office(h, *stated, None)):
         return None
-    return h.qid, h.label_en
+    letters = max(_letters(k) for k in _joined(words))
+    if h.countries and letters >= MIN_KEY and h.countries & named():
+        return h.qid, h.label_en
+    if not h.countries and letters >= MIN_KEY_ALONE:
+        return h.qid, h.label_en
+    return None
 
 
 __all__ = [
     "MIN_KEY",
+    "MIN_KEY_ALONE",
+    "countries_named",
     "Holder",
     "arabic_keys",
     "arabic_words",
