@@ -2,7 +2,7 @@
 
 Used by ``scripts/build_gazetteer.py build``. Every holder of ``ep_offices.tsv``
 (EveryPolitician's Wikidata reports, CC0) is one row: QID, English label, the label's
-whole-name skeletons, the skeletons of its last words (``suffix_keys``), its word skeletons (:mod:`kg.link.holders`), the offices a title can
+whole-name skeletons, the skeletons of its last words (``suffix_keys``), its word skeletons (:mod:`kg.link.skeleton`), the offices a title can
 name with their terms (``kind:country-QID:start:end``), the countries of all its
 positions, and whether the holder may be
 linked (a kept position whose term did not end before 2005: ``gazetteer_people._kept``);
@@ -27,7 +27,7 @@ def holder_rows(src: Path, rows: list[Row]) -> list[list[str]]:
     from build_gazetteer import read_tsv
     from gazetteer_people import _kept, office_country, office_kind
 
-    from kg.link.holders import latin_keys, latin_words, suffix_keys
+    from kg.link.skeleton import latin_keys, latin_words, suffix_keys
 
     countries = {r.label_en: r.qid for r in rows if r.type == "Country" and r.qid}
     by_qid: dict[str, list[dict[str, str]]] = defaultdict(list)

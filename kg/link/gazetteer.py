@@ -29,7 +29,6 @@ from datetime import date
 from functools import cache, lru_cache
 from importlib.resources import files
 
-from ..dates import reference_date
 from ..lexicon import gazetteer
 from ..model import Extraction, Link, Mention, Sentence
 from ..text import normalize, normalize_many
@@ -488,6 +487,8 @@ class GazetteerLinker:
         return [Link(m.id, held[0], HOLDER_SCORE, self.name, held[1], m.text)]
 
     def __call__(self, extraction: Extraction) -> tuple[Link, ...]:
+        from ..dates import reference_date  # its import is not part of loading the linker
+
         doc = extraction.analysed.doc
         when = reference_date(doc)
         named = cache(lambda: countries_named([w for r in doc.text.split() for w in _word_of(r)]))

@@ -3,12 +3,9 @@
 EveryPolitician's Wikidata reports (``scripts/gazetteer_sources/ep_offices.tsv``) give
 thousands of office holders with their QIDs, offices, terms and English labels, but
 most of them with no Arabic name. The article's own spelling is matched by rule instead:
-both the Arabic name and the English label are reduced to a consonant skeleton
-(:func:`arabic_keys`, :func:`latin_keys`) in which the letters transcriptions confuse
-share a class (ج غ ق ك and g j k q; د ذ ز ض ظ and d dh z; س ص ش and s sh ch), vowels,
-و ي ا ع and the article are dropped (a Persian v written و makes the English v optional),
-and «بن»/bin, «عبد ال»/Abdel are read alike. ``scripts/build_gazetteer.py build`` writes
-the holders with their keys to ``kg/data/people_holders.tsv``.
+the Arabic name and the English label share a consonant skeleton
+(:mod:`kg.link.skeleton`) and their long vowels agree. ``scripts/build_gazetteer.py
+build`` writes the holders with their skeletons to ``kg/data/people_holders.tsv``.
 
 A Person name is linked to a holder (:func:`holder_link`) when
 
@@ -23,26 +20,22 @@ A Person name is linked to a holder (:func:`holder_link`) when
   letters). A title naming, with its country, an office the holder never held leaves it
   unlinked; so do two holders that fit.
 
->>> arabic_keys("محمد جواد ظريف"), sorted(latin_keys("Mohammad Javad Zarif"))
-(frozenset({'MHMD_KD_DRF'}), ['MHMD_KD_DRF', 'MHMD_KFD_DRF'])
 >>> holder_link("محمد جواد ظريف", [], named=lambda: frozenset({"Q794"}))  # Iran named
 ('Q10296812', 'Mohammad Javad Zarif')
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
 from importlib.resources import files
-from itertools import product
 from typing import NamedTuple
 
 from ..lexicon.words import first_names
 from ..text import normalize
 from .cues import forms
+from .skeleton import arabic_words, joined, vowels_agree
 from .titled import title_office
 
 #: The fewest letters of the skeleton of a name linked without a title (its document
@@ -50,64 +43,8 @@ from .titled import title_office
 MIN_KEY = 5
 #: The same for a holder of no country's office (the EU's, the UN's): no country to check.
 MIN_KEY_ALONE = 6
-#: At most this many skeletons per label (an optional v doubles them).
-_MAX_KEYS = 8
-
-_AR_CLASSES = {
-    **dict.fromkeys("بپ", "B"),
-    **dict.fromkeys("تطث", "T"),
-    **dict.fromkeys("جغقكگچڨ", "K"),
-    **dict.fromkeys("حهة", "H"),
-    "خ": "X",
-    **dict.fromkeys("دذزضظ", "D"),
-    "ر": "R",
-    **dict.fromkeys("سصش", "S"),
-    **dict.fromkeys("فڤ", "F"),
-    "ل": "L",
-    "م": "M",
-    "ن": "N",
-}
-#: Arabic words that are no part of a skeleton: son/daughter of, the family article (آل).
-_AR_DROP = frozenset({"بن", "ابن", "بنت", "ال"})
-#: Latin digraphs first (longest first), then single letters; "v" is F or nothing.
-_LATIN_DIGRAPHS = (
-    ("sch", "S"),
-    ("sh", "S"),
-    ("ch", "S"),
-    ("kh", "X"),
-    ("gh", "K"),
-    ("th", "T"),
-    ("dh", "D"),
-    ("ph", "F"),
-    ("zh", "K"),
-    ("dj", "K"),
-    ("ck", "K"),
-    ("x", "KS"),
-)
-_LATIN_CLASSES = {
-    **dict.fromkeys("bp", "B"),
-    "t": "T",
-    **dict.fromkeys("dz", "D"),
-    "s": "S",
-    **dict.fromkeys("gjkq", "K"),
-    "f": "F",
-    "l": "L",
-    "m": "M",
-    "n": "N",
-    "r": "R",
-    "h": "H",
-}
-_VOWELS = frozenset("aeiouy")
-_LATIN_SPECIAL = str.maketrans({"ş": "sh", "ç": "ch", "ğ": "gh", "ı": "i", "ø": "o", "ß": "ss"})
-#: Latin words that are no part of a skeleton: the article, son of.
-_LATIN_DROP = frozenset({"al", "el", "ul", "ol", "bin", "ben", "ibn", "bn", "bint"})
-#: The article assimilated to a sun letter and hyphenated (ad-Din, as-Sisi).
-_LATIN_SUN = re.compile(r"^(a|e|u)(d|t|s|sh|z|r|n|th|dh)$")
-#: Abdel-, Abdul-, Abdur- (عبد ال…) before the rest of the name.
-_ABD = re.compile(r"^abd(?:[aeiou]l|[aeiou](?=(?:r|s|sh|t|d|z|n)))")
-_ABUL = re.compile(r"^ab(?:ou|u|o)l$")
-#: Particles that are given names at the start of a name (Ben Wallace, بن والاس).
-_GIVEN_PARTICLES = frozenset({"ben"})
+#: Words of a name that are no given names but do not make it more than one (بن, آل).
+_PARTICLES = frozenset({"بن", "ابن", "بنت", "ال"})
 
 
 class Holder(NamedTuple):
@@ -124,130 +61,6 @@ class Holder(NamedTuple):
     linkable: bool
 
 
-def _collapse(s: str) -> str:
-    return "".join(c for i, c in enumerate(s) if i == 0 or c != s[i - 1])
-
-
-def _ar_word(word: str) -> str:
-    out = _collapse("".join(_AR_CLASSES.get(c, "") for c in word))
-    return out[:-1] if out.endswith("H") else out
-
-
-@lru_cache(maxsize=50_000)
-def arabic_words(name: str) -> tuple[frozenset[str], ...]:
-    """Word skeletons of an Arabic name: each word's readings (with and without a leading
-    article: البيرق may be Albayrak). Latin text goes to :func:`latin_words`.
-
-    >>> [sorted(w) for w in arabic_words("عبد العزيز بوتفليقة")]
-    [['BD'], ['D', 'LD'], ['BTFLK']]
-    """
-    n = normalize(name)
-    if re.search("[a-z]", n):
-        return latin_words(name)
-    out: list[frozenset[str]] = []
-    for i, w in enumerate(n.replace("-", " ").split()):
-        if w in _AR_DROP and (i > 0 or w == "ال"):  # بن والاس: Ben, a given name
-            continue
-        if w.startswith("عبدال") and len(w) > 5:
-            out.extend((frozenset({"BD"}), frozenset({_ar_word(w[5:])})))
-            continue
-        forms = {_ar_word(w)}
-        if w.startswith("ال") and len(w) > 3:
-            forms.add(_ar_word(w[2:]))
-        forms.discard("")
-        if forms:
-            out.append(frozenset(forms))
-    return tuple(out)
-
-
-def _latin_word(word: str) -> frozenset[str]:
-    for a, b in _LATIN_DIGRAPHS:
-        word = word.replace(a, b)
-    word = re.sub(r"c(?=[eiy])", "S", word).replace("c", "K")
-    outs = [""]
-    for i, c in enumerate(word):
-        if c == "v":
-            outs = [o + x for o in outs for x in ("F", "")]
-        elif c == "s" and _VOWELS.issuperset(word[i - 1 : i + 2 : 2]) and 0 < i < len(word) - 1:
-            outs = [o + x for o in outs for x in ("S", "D")]  # Josep جوزيب
-        else:
-            x = c if c.isupper() else _LATIN_CLASSES.get(c, "")
-            outs = [o + x for o in outs]
-    outs = [_collapse(o) for o in outs]
-    return frozenset(o[:-1] if o.endswith("H") else o for o in outs) - {""}
-
-
-@lru_cache(maxsize=50_000)
-def latin_words(label: str) -> tuple[frozenset[str], ...]:
-    """Word skeletons of an English label.
-
-    >>> [sorted(w) for w in latin_words("Abdelaziz Bouteflika")]
-    [['BD'], ['D'], ['BTFLK']]
-    >>> [sorted(w) for w in latin_words("Tamim bin Hamad Al Thani")]
-    [['TM'], ['HMD'], ['TN']]
-    """
-    text = unicodedata.normalize("NFC", label.casefold()).translate(_LATIN_SPECIAL)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = re.sub(r"\(.*?\)|[.,'’ʿʾ`]", "", text)
-    out: list[frozenset[str]] = []
-    for word in text.split():
-        parts = word.split("-")
-        for i, part in enumerate(parts):
-            hyphened = i + 1 < len(parts)
-            first = not out and i == 0
-            if (part in _LATIN_DROP and not (first and part in _GIVEN_PARTICLES)) or (
-                hyphened and _LATIN_SUN.match(part)
-            ):
-                continue
-            if _ABUL.match(part):  # Aboul Gheit: أبو الغيط
-                out.append(frozenset({"B"}))
-                continue
-            abd = _ABD.match(part)
-            if abd:
-                out.append(frozenset({"BD"}))
-                part = part[abd.end() :]
-            skel = _latin_word(part) if part else frozenset()
-            if skel:
-                out.append(skel)
-    return tuple(out)
-
-
-def _joined(words: Sequence[frozenset[str]]) -> frozenset[str]:
-    """The name's keys: one skeleton per word, joined by "_" (word boundaries count: توماس
-    زايلر is not Tom Schedler, TMS_DLR against TM_SDLR)."""
-    keys: set[str] = set()
-    for combo in product(*(sorted(w) for w in words)):
-        keys.add("_".join(combo))
-        if len(keys) >= _MAX_KEYS:
-            break
-    return frozenset(keys)
-
-
-def suffix_keys(label: str) -> frozenset[str]:
-    """The skeletons of a label of three words or more without its first words (Matamela
-    Cyril Ramaphosa is called Cyril Ramaphosa), for labels with no Arabic particle: in
-    «Mohammed bin Salman Al Saud» the last words are another man's name.
-
-    >>> sorted(suffix_keys("Matamela Cyril Ramaphosa")), suffix_keys("Mohammed bin Salman Al Saud")
-    (['SRL_RMFD', 'SRL_RMFS'], frozenset())
-    """
-    tokens = re.split(r"[\s-]+", label.casefold())
-    words = latin_words(label)
-    if len(words) < 3 or len(tokens) != len(words) or _LATIN_DROP & set(tokens):
-        return frozenset()
-    return frozenset(k for i in range(1, len(words) - 1) for k in _joined(words[i:]))
-
-
-def arabic_keys(name: str) -> frozenset[str]:
-    """The skeletons of a whole Arabic (or Latin) name, word boundaries ignored."""
-    return _joined(arabic_words(name))
-
-
-def latin_keys(label: str) -> frozenset[str]:
-    """The skeletons of a whole English label, word boundaries ignored."""
-    return _joined(latin_words(label))
-
-
 def _offices(cell: str) -> tuple[tuple[str, str, str, str], ...]:
     out = []
     for item in cell.split():
@@ -256,31 +69,56 @@ def _offices(cell: str) -> tuple[tuple[str, str, str, str], ...]:
     return tuple(out)
 
 
+class _Table(NamedTuple):
+    """The rows of ``people_holders.tsv``, and row numbers by key and by office."""
+
+    lines: list[str]
+    by_key: dict[str, list[int]]
+    by_office: dict[tuple[str, str], list[int]]
+
+
 @lru_cache(maxsize=1)
-def index() -> tuple[dict[str, tuple[Holder, ...]], dict[tuple[str, str], tuple[Holder, ...]]]:
-    """Holders by skeleton (of the whole label, or of its last words: :func:`suffix_keys`),
-    and by (office kind, country QID)."""
+def _table() -> _Table:
     text = files("kg.data").joinpath("people_holders.tsv").read_text(encoding="utf-8")
-    by_key: dict[str, list[Holder]] = {}
-    by_office: dict[tuple[str, str], list[Holder]] = {}
-    for line in text.splitlines()[1:]:
-        qid, label_en, keys, short, words, offices, countries, linkable = line.split("\t")
-        h = Holder(
-            qid,
-            label_en,
-            tuple(frozenset(w.split("|")) for w in words.split()),
-            _offices(offices),
-            frozenset(countries.split()),
-            linkable == "1",
-        )
-        for k in {*keys.split(), *short.split()}:
-            by_key.setdefault(k, []).append(h)
-        for kind, country in {(o[0], o[1]) for o in h.offices}:
-            by_office.setdefault((kind, country), []).append(h)
-    return (
-        {k: tuple(v) for k, v in by_key.items()},
-        {k: tuple(v) for k, v in by_office.items()},
+    lines = text.splitlines()[1:]
+    by_key: dict[str, list[int]] = {}
+    by_office: dict[tuple[str, str], list[int]] = {}
+    for i, line in enumerate(lines):
+        cells = line.split("\t", 6)
+        for k in {*cells[2].split(), *cells[3].split()}:
+            by_key.setdefault(k, []).append(i)
+        for item in {tuple(o.split(":", 2)[:2]) for o in cells[5].split()}:
+            by_office.setdefault((item[0], item[1]), []).append(i)
+    return _Table(lines, by_key, by_office)
+
+
+@lru_cache(maxsize=10_000)
+def _holder(i: int) -> Holder:
+    """The holder of row ``i``, read when a name first meets it (loading stays cheap)."""
+    qid, label_en, _, _, words, offices, countries, linkable = _table().lines[i].split("\t")
+    return Holder(
+        qid,
+        label_en,
+        tuple(frozenset(w.split("|")) for w in words.split()),
+        _offices(offices),
+        frozenset(countries.split()),
+        linkable == "1",
     )
+
+
+def by_key(key: str) -> list[Holder]:
+    """The holders a skeleton (of a whole label, or of its last words:
+    :func:`suffix_keys`) names.
+
+    >>> [h.label_en for h in by_key("NTN_BLNKN")]
+    ['Antony Blinken']
+    """
+    return [_holder(i) for i in _table().by_key.get(key, ())]
+
+
+def by_office(office: tuple[str, str]) -> list[Holder]:
+    """The holders of an office (kind, country QID), at any time."""
+    return [_holder(i) for i in _table().by_office.get(office, ())]
 
 
 def _day(value: str, end: bool) -> date | None:
@@ -322,8 +160,12 @@ def _names_in_order(name: Sequence[frozenset[str]], label: Sequence[frozenset[st
     return True
 
 
-def _fits(words: tuple[frozenset[str], ...], keys: frozenset[str], h: Holder) -> bool:
-    return bool(keys & _joined(h.words)) or _names_in_order(words, h.words)
+def _fits(name: str, words: tuple[frozenset[str], ...], h: Holder) -> bool:
+    """Whether a name after a title fits a holder of the title's office: its whole name
+    (long vowels agreeing), or its words in the label's order ending with the surname."""
+    if joined(words) & joined(h.words):
+        return vowels_agree(name, h.label_en)
+    return _names_in_order(words, h.words)
 
 
 def _unique(holders: Sequence[Holder]) -> Holder | None:
@@ -333,7 +175,7 @@ def _unique(holders: Sequence[Holder]) -> Holder | None:
 
 def _only_given_names(name: str) -> bool:
     given = first_names()
-    return all(w in given or w in _AR_DROP for w in normalize(name).split())
+    return all(w in given or w in _PARTICLES for w in normalize(name).split())
 
 
 def _letters(key: str) -> int:
@@ -372,15 +214,10 @@ def countries_named(words: Sequence[str]) -> frozenset[str]:
 
 
 def _titled(
-    words: tuple[frozenset[str], ...], office: tuple[str, str], when: date | None
+    name: str, words: tuple[frozenset[str], ...], office: tuple[str, str], when: date | None
 ) -> list[Holder]:
     """The holders of ``office`` (in office on ``when`` if known) a name fits."""
-    keys = _joined(words)
-    return [
-        h
-        for h in index()[1].get(office, ())
-        if in_office(h, *office, when) and _fits(words, keys, h)
-    ]
+    return [h for h in by_office(office) if in_office(h, *office, when) and _fits(name, words, h)]
 
 
 def holder_link(
@@ -418,16 +255,18 @@ def holder_link(
     # enough for a full name, not for a surname alone, and no contradiction
     stated = title_office(left)
     office = title_office(left, sentence) if len(words) > 1 else stated
-    if office is not None and (fit := _titled(words, office, when)):
+    if office is not None and (fit := _titled(name, words, office, when)):
         h = _unique(fit)
         return (h.qid, h.label_en) if h is not None else None
     if len(words) < 2 or _only_given_names(name):
         return None
-    found = [h for k in _joined(words) for h in index()[0].get(k, ())]
+    found = [h for k in joined(words) for h in by_key(k)]
     h = _unique(found) if found else None
     if h is None or (stated is not None and not in_office(h, *stated, None)):
         return None
-    letters = max(_letters(k) for k in _joined(words))
+    if not vowels_agree(name, h.label_en):  # محمود is not Mohammed
+        return None
+    letters = max(_letters(k) for k in joined(words))
     if h.countries and letters >= MIN_KEY and h.countries & named():
         return h.qid, h.label_en
     if not h.countries and letters >= MIN_KEY_ALONE:
@@ -438,14 +277,10 @@ def holder_link(
 __all__ = [
     "MIN_KEY",
     "MIN_KEY_ALONE",
-    "countries_named",
     "Holder",
-    "arabic_keys",
-    "arabic_words",
+    "by_key",
+    "by_office",
+    "countries_named",
     "holder_link",
     "in_office",
-    "index",
-    "latin_keys",
-    "latin_words",
-    "suffix_keys",
 ]
