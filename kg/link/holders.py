@@ -26,6 +26,7 @@ A Person name is linked to a holder (:func:`holder_link`) when
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
@@ -122,13 +123,21 @@ def by_office(office: tuple[str, str]) -> list[Holder]:
 
 
 def _day(value: str, end: bool) -> date | None:
-    """A term's bound: ``YYYY`` or ``YYYY-MM-DD`` (a year alone is its first or last day)."""
-    if not value:
-        return None
-    if len(value) == 4:
-        return date(int(value), 12, 31) if end else date(int(value), 1, 1)
+    """A term's bound: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (a year or a month alone is
+    its first or last day); None when open or unreadable.
+
+    >>> _day("2003-04", False), _day("2005-09", True), _day("2013", True)
+    (datetime.date(2003, 4, 1), datetime.date(2005, 9, 30), datetime.date(2013, 12, 31))
+    """
+    parts = value.split("-")
     try:
-        return date.fromisoformat(value[:10])
+        y = int(parts[0])
+        if len(parts) == 1:
+            return date(y, 12, 31) if end else date(y, 1, 1)
+        m = int(parts[1])
+        if len(parts) == 2:
+            return date(y, m, monthrange(y, m)[1] if end else 1)
+        return date(y, m, int(parts[2][:2]))
     except ValueError:
         return None
 

@@ -180,26 +180,42 @@ def _ar_word(word: str) -> str:
 
 
 def _latin_marked(word: str) -> str:
-    """A Latin word with its digraphs and c as class letters (upper case)."""
+    """A Latin word with its digraphs and a hard c as class letters (upper case); a c
+    before e, i, y stays "c" (س, or ج in Turkish: Recep رجب)."""
     for a, b in _LATIN_DIGRAPHS:
         word = word.replace(a, b)
-    return re.sub(r"c(?=[eiy])", "S", word).replace("c", "K")
+    return re.sub(r"c(?![eiy])", "K", word)
+
+
+def _options(word: str, i: int) -> tuple[str, ...]:
+    """The readings of the letter at ``i`` of a marked word: v is F or و; s between vowels
+    is س or ز (Josep جوزيب); a soft c is س or ج; z after a consonant is ز or تس (Scholz
+    شولتس)."""
+    c = word[i]
+    if c == "v":
+        return ("F", "w")
+    if c == "s" and 0 < i < len(word) - 1 and _VOWELS.issuperset(word[i - 1 : i + 2 : 2]):
+        return ("S", "D")
+    if c == "c":
+        return ("S", "K")
+    if c == "z" and i > 0 and word[i - 1] not in _VOWELS:
+        return ("D", "TS")
+    return (c,)
 
 
 @lru_cache(maxsize=50_000)
 def _latin_word(word: str) -> frozenset[str]:
     word = _latin_marked(word)
     outs = [""]
-    for i, c in enumerate(word):
-        if c == "v":
-            outs = [o + x for o in outs for x in ("F", "")]
-        elif c == "s" and _VOWELS.issuperset(word[i - 1 : i + 2 : 2]) and 0 < i < len(word) - 1:
-            outs = [o + x for o in outs for x in ("S", "D")]  # Josep جوزيب
-        else:
-            x = c if c.isupper() else _LATIN_CLASSES.get(c, "")
-            outs = [o + x for o in outs]
+    for i in range(len(word)):
+        outs = [o + _latin_class(x) for o in outs for x in _options(word, i)][:16]
     outs = [_collapse(o) for o in outs]
     return frozenset(o[:-1] if o.endswith("H") else o for o in outs) - {""}
+
+
+def _latin_class(x: str) -> str:
+    """Class letters of a reading ("F", "TS", "w": no consonant)."""
+    return "".join(ch if ch.isupper() else _LATIN_CLASSES.get(ch, "") for ch in x)
 
 
 def arabic_words(name: str) -> tuple[frozenset[str], ...]:
@@ -255,7 +271,7 @@ def suffix_keys(label: str) -> frozenset[str]:
     common given name: in «Mohammed bin Salman Al Saud» the last words are another man's.
 
     >>> sorted(suffix_keys("Matamela Cyril Ramaphosa")), suffix_keys("Mohammed bin Salman Al Saud")
-    (['SRL_RMFD', 'SRL_RMFS'], frozenset())
+    (['KRL_RMFD', 'KRL_RMFS', 'SRL_RMFD', 'SRL_RMFS'], frozenset())
     """
     tokens = re.split(r"[\s-]+", label.casefold())
     words = latin_words(label)
@@ -295,24 +311,19 @@ def _latin_slots(word: str) -> list[tuple[str, tuple[str, ...]]]:
     (the French ou of Moustafa, مصطفى)."""
     word = _latin_marked(word)
     readings: list[tuple[list[str], list[str]]] = [([], [""])]
-    for i, c in enumerate(word):
-        if c == "v":
-            options: tuple[str, ...] = ("F", "w")
-        elif c == "s" and _VOWELS.issuperset(word[i - 1 : i + 2 : 2]) and 0 < i < len(word) - 1:
-            options = ("S", "D")
-        else:
-            options = (c,)
+    for i in range(len(word)):
         closed = _closed(word, i)
         nxt = []
         for cons, runs in readings:
-            for x in options:
+            for x in _options(word, i):
                 cons2, runs2 = list(cons), list(runs)
-                k = x if x.isupper() else _LATIN_CLASSES.get(x, "")
-                if k and not (cons2 and cons2[-1] == k and not runs2[-1]):
-                    cons2.append(k)
-                    runs2.append("")
-                elif not k and x in _VOWELS:
-                    runs2[-1] += x + ("-" if closed else "")
+                for ch in x:
+                    k = ch if ch.isupper() else _LATIN_CLASSES.get(ch, "")
+                    if k and not (cons2 and cons2[-1] == k and not runs2[-1]):
+                        cons2.append(k)
+                        runs2.append("")
+                    elif not k and ch in _VOWELS:
+                        runs2[-1] += ch + ("-" if closed else "")
                 nxt.append((cons2, runs2))
         readings = nxt[:8]
     out = []
