@@ -44,7 +44,6 @@ from .cues import (
     with_extra_readings,
     words,
 )
-from .holders import countries_named, holder_link
 from .titled import cued_link, cued_names, without_grandfathers
 from .variants import SPELT_CLASSES, skeleton
 
@@ -481,6 +480,8 @@ class GazetteerLinker:
             if found is None:
                 return []
             return [Link(m.id, found[0], TITLED_SCORE, self.name, found[1], m.text)]
+        from .holders import holder_link  # read on the first name the gazetteer lacks
+
         held = holder_link(m.text, left, [*left, *right], when, named)
         if held is None:
             return []
@@ -491,7 +492,7 @@ class GazetteerLinker:
 
         doc = extraction.analysed.doc
         when = reference_date(doc)
-        named = cache(lambda: countries_named([w for r in doc.text.split() for w in _word_of(r)]))
+        named = cache(lambda: _countries_named(doc.text))
         sentences = {s.index: s for s in extraction.analysed.sentences}
         entity_cls = {e.key: e.cls for e in extraction.entities}
         doc_forms: dict[str, frozenset[str]] | None = None
@@ -550,6 +551,13 @@ class GazetteerLinker:
 
 
 _RAW = re.compile(r"\S+")
+
+
+def _countries_named(text: str) -> frozenset[str]:
+    """The countries a document names (:func:`kg.link.holders.countries_named`)."""
+    from .holders import countries_named
+
+    return countries_named([w for raw in text.split() for w in _word_of(raw)])
 
 
 def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, list[str]]]:
