@@ -191,13 +191,27 @@ def _letters(key: str) -> int:
     return len(key) - key.count("_")
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, frozenset[str]]:
+    """Normalised country name -> the QIDs of the countries of that name."""
+    from ..lexicon import gazetteer
+
+    out: dict[str, set[str]] = {}
+    for name, entries in gazetteer.load().index.items():
+        for e in entries:
+            if e.cls == "Country" and e.qid:
+                out.setdefault(name, set()).add(e.qid)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 @lru_cache(maxsize=20_000)
 def _countries_of(word: str) -> frozenset[str]:
     from ..lexicon import gazetteer
 
-    found = {e.qid for f in forms(word) for e in gazetteer.load().lookup(f) if e.cls == "Country"}
+    names = _country_names()
+    found = {q for f in forms(word) for q in names.get(f, ())}
     nisba = gazetteer.country_of_nisba(word)
-    return frozenset(found | ({nisba.qid} if nisba is not None else set()))
+    return frozenset(found | ({nisba.qid} if nisba is not None and nisba.qid else set()))
 
 
 def countries_named(words: Sequence[str]) -> frozenset[str]:
@@ -207,8 +221,7 @@ def countries_named(words: Sequence[str]) -> frozenset[str]:
     >>> sorted(countries_named(["وزار", "الخارجيه", "الايرانيه", "في", "الولايات", "المتحده"]))
     ['Q30', 'Q794']
     """
-    from ..lexicon import gazetteer
-
+    names = _country_names()
     out: set[str] = set()
     for i, w in enumerate(words):
         out |= _countries_of(w)
@@ -216,10 +229,8 @@ def countries_named(words: Sequence[str]) -> frozenset[str]:
             if i + n <= len(words):
                 rest = " ".join(words[i + 1 : i + n])
                 for f in forms(w):
-                    out.update(
-                        e.qid for e in gazetteer.load().lookup(f"{f} {rest}") if e.cls == "Country"
-                    )
-    return frozenset(q for q in out if q)
+                    out.update(names.get(f"{f} {rest}", ()))
+    return frozenset(out)
 
 
 def _titled(
