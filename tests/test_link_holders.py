@@ -56,6 +56,14 @@ DIFFERENT = [
     ("سامي الخطيب", "Esmaeil Khatib"),
     ("محمد السادس", "Mohammed VI"),
     ("عبد الله الثاني", "Abdullah II of Jordan"),
+    ("جون نيوسوم", "Gavin Newsom"),  # a v between vowels is no و written alone
+    ("سمير عباد", "Samira Obeid"),  # a final a, and ei, the Arabic writes
+    ("خالد مناع", "Khalid Al-Yamani"),  # a word's leading y
+    ("حسان عرب", "Hussein Arab"),
+    ("مروان حمادي", "Marwan Hamadeh"),  # -eh is ة
+    ("طارق جميل", "Tarek Kamel"),  # ج is no k
+    ("عزيز كاميرون", "David Cameron"),  # ز is no d
+    ("علاء شمخاني", "Ali Shamkhani"),  # a final ا needs an a
 ]
 
 

@@ -1,21 +1,25 @@
 """One name in two scripts: the consonant skeleton an Arabic name and an English label share.
 
 An Arabic paper writes «محمد جواد ظريف» where Wikidata's English label is "Mohammad Javad
-Zarif". Both reduce to the skeleton ``MHMD_KD_DRF`` (:func:`arabic_keys`,
-:func:`latin_keys`): one class for the letters transcriptions confuse (ج غ ق ك گ and g j k
-q, gh; د ذ ز ض ظ and d dh z; س ص ش and s sh ch; ت ط ث and t th; ب پ and b p; ف ڤ and f ph,
-and a v that is ف or و), vowels and و ي ا ع dropped, doubled letters once, a final ه ة ح
-and h dropped (-a/-ah), the article (ال, al-/el-, Al, ad-/as- before a sun letter) and
-«بن»/bin/ibn left out, «عبد ال»/Abdel/Abdul/Abdur read alike, one skeleton per word joined
-by "_" (توماس زايلر, TMS_DLR, is not Tom Schedler, TM_SDLR).
+Zarif". Both reduce to the skeleton ``MHMD_JD_ZRF`` (:func:`arabic_keys`,
+:func:`latin_keys`): one letter per Arabic consonant class (ت ط ث T; د ض D; ذ ز ظ Z; س ص
+S; ش C; ح ه H; ب پ B; ف ڤ F; ج J, غ G, ق Q, ك K), and for each Latin letter the readings
+transcriptions give it (g: ج غ ق; k and q: ك ق; ch: ش or ك; dh: ذ ظ or ض; gh غ; kh خ; sh
+ش; th T; v: ف, or و; an s between vowels س or ز, a final s س or ش; a soft c س or ج; a
+z after a consonant تس), so a label has a few skeletons; vowels and و ي ا ع dropped,
+doubled letters once, a final ه ة ح and h dropped (-a/-ah), the article (ال, al-/el-,
+Al, ad-/as- before a sun letter) and «بن»/bin/ibn left out, «عبد ال»/Abdel/Abdul/Abdur
+read alike, one skeleton per word joined by "_" (توماس زايلر is not Tom Schedler).
 
 The skeleton forgets the long vowels the Arabic writes; :func:`vowels_agree` checks them
 after a match: a written و needs an o, u or w (or v) in the label at that place, a ي an i,
 e or y, an ا an a or e, and a long vowel the label spells with two letters (ou, ee, ei,
-ai, aa …) needs a written vowel in the Arabic: «محمود» is not Mohammed, «حسن» not Hussein.
+ai, aa …) needs a written vowel in the Arabic: «محمود» is not Mohammed, «حسن» not Hussein;
+a v between vowels read as و needs و beside another long vowel (جواد Javad; جون is not
+Gavin).
 
 >>> arabic_keys("محمد جواد ظريف"), sorted(latin_keys("Mohammad Javad Zarif"))
-(frozenset({'MHMD_KD_DRF'}), ['MHMD_KD_DRF', 'MHMD_KFD_DRF'])
+(frozenset({'MHMD_JD_ZRF'}), ['MHMD_JD_ZRF', 'MHMD_JFD_ZRF'])
 >>> vowels_agree("محمد جواد ظريف", "Mohammad Javad Zarif")
 True
 >>> vowels_agree("محمود عباس", "Mohammed Abbas"), vowels_agree("محمد حسن", "Mohamed Hussein")
@@ -32,18 +36,23 @@ from itertools import product
 
 from ..text import normalize
 
-#: At most this many skeletons per label (an optional v doubles them).
-_MAX_KEYS = 8
+#: At most this many skeletons per name (a g has three readings, a k or a v two).
+_MAX_KEYS = 32
 
 _AR_CLASSES = {
     **dict.fromkeys("بپ", "B"),
     **dict.fromkeys("تطث", "T"),
-    **dict.fromkeys("جغقكگچڨ", "K"),
+    **dict.fromkeys("جچ", "J"),
+    **dict.fromkeys("غگڨ", "G"),
+    "ق": "Q",
+    "ك": "K",
     **dict.fromkeys("حهة", "H"),
     "خ": "X",
-    **dict.fromkeys("دذزضظ", "D"),
+    **dict.fromkeys("دض", "D"),
+    **dict.fromkeys("ذزظ", "Z"),
     "ر": "R",
-    **dict.fromkeys("سصش", "S"),
+    **dict.fromkeys("سص", "S"),
+    "ش": "C",
     **dict.fromkeys("فڤ", "F"),
     "ل": "L",
     "م": "M",
@@ -54,31 +63,40 @@ _AR_VOWELS = {"و": "w", "ي": "y", "ى": "y", "ا": "a", "آ": "a", "أ": "a", 
 _AR_DROP = frozenset({"بن", "ابن", "بنت", "ال"})
 #: Latin digraphs first (longest first), then single letters; "v" is F or nothing.
 _LATIN_DIGRAPHS = (
-    ("sch", "S"),
-    ("sh", "S"),
-    ("ch", "S"),
+    ("sch", "C"),
+    ("sh", "C"),
+    ("ch", "Ч"),  # ش (Michel) or ك (Michael)
     ("kh", "X"),
-    ("gh", "K"),
+    ("gh", "G"),
     ("th", "T"),
-    ("dh", "D"),
+    ("dh", "Ð"),  # ذ ظ (Kadhimi) or ض
     ("ph", "F"),
-    ("zh", "K"),
-    ("dj", "K"),
-    ("ck", "K"),
-    ("x", "KS"),
+    ("zh", "J"),
+    ("dj", "J"),
+    ("ck", "k"),
+    ("x", "kS"),
 )
 _LATIN_CLASSES = {
     **dict.fromkeys("bp", "B"),
     "t": "T",
-    **dict.fromkeys("dz", "D"),
+    "d": "D",
+    "z": "Z",
     "s": "S",
-    **dict.fromkeys("gjkq", "K"),
+    "j": "J",
     "f": "F",
     "l": "L",
     "m": "M",
     "n": "N",
     "r": "R",
     "h": "H",
+}
+#: Latin letters read several ways (g: ج Egyptian, غ most papers, ق Gulf).
+_LATIN_OPTIONS = {
+    "g": ("J", "G", "Q"),
+    "k": ("K", "Q"),
+    "q": ("Q", "K"),
+    "Ч": ("C", "K"),
+    "Ð": ("Z", "D"),
 }
 _VOWELS = frozenset("aeiouyw")
 _LATIN_SPECIAL = str.maketrans({"ş": "sh", "ç": "ch", "ğ": "gh", "ı": "i", "ø": "o", "ß": "ss"})
@@ -103,9 +121,22 @@ _NOT_SUFFIXED = frozenset(
 #: Particles that are given names at the start of a name (Ben Wallace, بن والاس).
 _GIVEN_PARTICLES = frozenset({"ben"})
 #: Long vowels a label spells with two letters: the Arabic writes them.
-_LONG = re.compile(r"ou|oo|ee|ei|ey|ai|ay|aa|ie")
+_LONG = {
+    **dict.fromkeys(("ou", "oo"), "w"),
+    **dict.fromkeys(("ee", "ei", "ey", "ai", "ay", "ie"), "y"),
+    "aa": "a",
+}
+_LONG_RX = re.compile("|".join(_LONG))
 #: The Latin vowel letters that may spell each Arabic long vowel.
-_SOUNDS = {"w": "ouw", "y": "iey", "a": "ae"}
+_SOUNDS = {"w": "ouwv", "y": "iey", "a": "ae'"}
+#: A v between vowels read as و is a consonant there: the Arabic writes و next to another
+#: long vowel (جواد Javad), not alone (جون is not Gavin).
+#: Letters an Arabic word begins with before a vowel sound, and ends with after one.
+_AR_OPEN = frozenset("اأإآعء")
+_AR_FINAL_VOWEL = frozenset("اىيوةهعءأئؤ")
+#: A word starting with a consonant y or w (Yamani, Walid; a v read as و: Vahidi).
+_LEAD = re.compile(r"^([yw])[aeiou]")
+_V_BETWEEN = re.compile(r"[aeiou]-?v[aeiou]")
 
 
 def _collapse(s: str) -> str:
@@ -146,7 +177,8 @@ def latin_parts(label: str) -> tuple[tuple[str, ...], ...]:
     """
     text = unicodedata.normalize("NFC", label.casefold()).translate(_LATIN_SPECIAL)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = re.sub(r"\(.*?\)|[.'’ʿʾ`]", "", text)
+    text = re.sub(r"\(.*?\)|\.", "", text)
+    text = re.sub(r"[’ʿʾ`]", "'", text)  # ع or ء: kept, a vowel slot's mark
     text = re.split(r",| of ", text)[0]  # Abdullah II of Jordan; John Reid, Baron Reid of …
     out: list[tuple[str, ...]] = []
     for word in text.split():
@@ -180,26 +212,31 @@ def _ar_word(word: str) -> str:
 
 
 def _latin_marked(word: str) -> str:
-    """A Latin word with its digraphs and a hard c as class letters (upper case); a c
-    before e, i, y stays "c" (س, or ج in Turkish: Recep رجب)."""
+    """A Latin word with its digraphs as class letters (upper case) or placeholders; a
+    hard c as k; a c before e, i, y stays "c" (س, or ج in Turkish: Recep رجب)."""
     for a, b in _LATIN_DIGRAPHS:
         word = word.replace(a, b)
-    return re.sub(r"c(?![eiy])", "K", word)
+    return re.sub(r"c(?![eiy])", "k", word)
 
 
 def _options(word: str, i: int) -> tuple[str, ...]:
-    """The readings of the letter at ``i`` of a marked word: v is F or و; s between vowels
-    is س or ز (Josep جوزيب); a soft c is س or ج; z after a consonant is ز or تس (Scholz
+    """The readings of the letter at ``i`` of a marked word: g, k, q, ch, dh as the table
+    says; v is F or و; s between vowels is س or ز (Josep جوزيب), a final s after a vowel
+    س or ش (Guterres غوتيريش); a soft c is س or ج; z after a consonant is ز or تس (Scholz
     شولتس)."""
     c = word[i]
+    if c in _LATIN_OPTIONS:
+        return _LATIN_OPTIONS[c]
     if c == "v":
-        return ("F", "w")
+        return ("F", "v")
     if c == "s" and 0 < i < len(word) - 1 and _VOWELS.issuperset(word[i - 1 : i + 2 : 2]):
-        return ("S", "D")
+        return ("S", "Z")
+    if c == "s" and i == len(word) - 1 and i > 0 and word[i - 1] in _VOWELS:
+        return ("S", "C")
     if c == "c":
-        return ("S", "K")
+        return ("S", "J")
     if c == "z" and i > 0 and word[i - 1] not in _VOWELS:
-        return ("D", "TS")
+        return ("Z", "TS")
     return (c,)
 
 
@@ -208,7 +245,7 @@ def _latin_word(word: str) -> frozenset[str]:
     word = _latin_marked(word)
     outs = [""]
     for i in range(len(word)):
-        outs = [o + _latin_class(x) for o in outs for x in _options(word, i)][:16]
+        outs = [o + _latin_class(x) for o in outs for x in _options(word, i)][:_MAX_KEYS]
     outs = [_collapse(o) for o in outs]
     return frozenset(o[:-1] if o.endswith("H") else o for o in outs) - {""}
 
@@ -222,7 +259,7 @@ def arabic_words(name: str) -> tuple[frozenset[str], ...]:
     """Word skeletons of an Arabic name (Latin text goes to :func:`latin_words`).
 
     >>> [sorted(w) for w in arabic_words("عبد العزيز بوتفليقة")]
-    [['BD'], ['D', 'LD'], ['BTFLK']]
+    [['BD'], ['LZ', 'Z'], ['BTFLQ']]
     """
     if re.search("[a-z]", normalize(name)):
         return latin_words(name)
@@ -233,7 +270,7 @@ def latin_words(label: str) -> tuple[frozenset[str], ...]:
     """Word skeletons of an English label ("" for a leading honorific: optional).
 
     >>> [sorted(w) for w in latin_words("Abdelaziz Bouteflika")]
-    [['BD'], ['D'], ['BTFLK']]
+    [['BD'], ['Z'], ['BTFLK', 'BTFLQ']]
     >>> [sorted(w) for w in latin_words("Tamim bin Hamad Al Thani")]
     [['TM'], ['HMD'], ['TN']]
     """
@@ -266,18 +303,18 @@ def latin_keys(label: str) -> frozenset[str]:
 
 
 def suffix_keys(label: str) -> frozenset[str]:
-    """The skeletons of a label of three words or more without its first words (Matamela
-    Cyril Ramaphosa is called Cyril Ramaphosa), for labels with no Arabic particle or
-    common given name: in «Mohammed bin Salman Al Saud» the last words are another man's.
+    """The skeletons of a label of three words without its first word (Matamela Cyril
+    Ramaphosa is called Cyril Ramaphosa), for labels with no Arabic particle or common
+    given name: in «Mohammed bin Salman Al Saud» the last words are another man's.
 
     >>> sorted(suffix_keys("Matamela Cyril Ramaphosa")), suffix_keys("Mohammed bin Salman Al Saud")
-    (['KRL_RMFD', 'KRL_RMFS', 'SRL_RMFD', 'SRL_RMFS'], frozenset())
+    (['JRL_RMFS', 'JRL_RMFZ', 'SRL_RMFS', 'SRL_RMFZ'], frozenset())
     """
     tokens = re.split(r"[\s-]+", label.casefold())
     words = latin_words(label)
-    if len(words) < 3 or len(tokens) != len(words) or _NOT_SUFFIXED & set(tokens):
+    if len(words) != 3 or len(tokens) != 3 or _NOT_SUFFIXED & set(tokens):
         return frozenset()
-    return frozenset(k for i in range(1, len(words) - 1) for k in joined(words[i:]))
+    return joined(words[1:])
 
 
 # ----------------------------------------------------------------------------- vowels
@@ -322,10 +359,10 @@ def _latin_slots(word: str) -> list[tuple[str, tuple[str, ...]]]:
                     if k and not (cons2 and cons2[-1] == k and not runs2[-1]):
                         cons2.append(k)
                         runs2.append("")
-                    elif not k and ch in _VOWELS:
+                    elif not k and (ch in _VOWELS or ch in "v'"):
                         runs2[-1] += ch + ("-" if closed else "")
                 nxt.append((cons2, runs2))
-        readings = nxt[:8]
+        readings = nxt[:_MAX_KEYS]
     out = []
     for cons, runs in readings:
         if cons and cons[-1] == "H" and not runs[-1]:
@@ -347,15 +384,31 @@ def _closed(word: str, i: int) -> bool:
 
 def _slot_agrees(written: frozenset[str], run: str, last: bool, inner: bool) -> bool:
     """Whether the long vowels an Arabic slot writes and a Latin slot's vowels agree."""
-    if inner and not written and _LONG.search(run) and not run.endswith("-"):
+    long = {_LONG[m] for m in _LONG_RX.findall(run)} if not run.endswith("-") else set()
+    if inner and long - written - ({"a"} if "ع" in written else set()):
+        return False  # Hussein's ei is ي, Mahmoud's ou is و; Kaabi's aa may be ع
+    if last and "y" in written:  # ى/ي at the end is -a as often (مصطفى Mustafa)
+        return bool(run) and all(any(ch in run for ch in _SOUNDS[v]) for v in written - {"y", "ع"})
+    if _V_BETWEEN.search(run) and not (written & {"a", "y"} and "w" in written):
         return False
-    if last and written - {"w", "ع"}:  # ى/ي at the end is -a as often (مصطفى Mustafa)
-        return bool(run) and ("w" not in written or any(ch in run for ch in "ouw"))
+    if "ع" in written and not run.strip("-"):
+        return False  # ع is written as a vowel or an apostrophe (Ali, Shia')
     return all(any(ch in run for ch in _SOUNDS[v]) for v in written - {"ع"})
 
 
 def _word_agrees(ar: str, latin: str) -> bool:
     cons, slots = _ar_slots(ar)
+    lead = _LEAD.match(latin)
+    if lead and {"y": "y", "w": "w", "v": "w"}[lead.group(1)] not in slots[0]:
+        return False  # Yamani, Walid: the Arabic writes ي, و
+    if (latin[0] in "aeiou'") != (ar[0] in _AR_OPEN):
+        return False  # an Arabic word begins with a consonant, or with ا ع before a vowel
+    if latin[-1] in "aiouy'" and ar[-1] not in _AR_FINAL_VOWEL:
+        return False  # Samira is سميرة, not سمير (a final e is often silent: Wallace)
+    if re.search("[aeiou]h$", latin) and ar[-1] not in "هةح":
+        return False  # Hamadeh is حمادة, not حمادي
+    if ar[-1] in "ةه" and len(ar) > 2 and latin[-1] not in "aeiouyh'":
+        return False  # حماده is Hamada, not Hamad
     for lcons, runs in _latin_slots(latin):
         if lcons != cons:
             continue
