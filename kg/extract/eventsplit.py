@@ -6,15 +6,20 @@ Event nouns of one kind start as one entity per document (``event:اجتماع``
 has given its events their place and time (``kg.extract.events``), an event whose earlier
 sentences put it in another city or country, on another named day or date
 (``kg.events.places_disagree``, ``kg.events.times_disagree``), or that the sentence
-calls another one (اجتماعا آخر), is split off: this sentence's mentions and facts become
-an entity of their own. Participants are not compared: a later sentence often names one
-party of the same meeting.
+calls another one (اجتماعا آخر), or whose parties here and before each include one the
+other lacks (two or more here: تلقى الملك اتصالا من ترامب ... وكان الملك أجرى اتصالا
+بأردوغان), is split off: this sentence's mentions and facts become an entity of their
+own. A sentence that names one party only is not compared: a later sentence often names
+one party of the same meeting.
 
 >>> from kg import build
 >>> g = build(texts=["عقد الوزير اجتماعا في عمان يوم الاثنين. وعقد الوزير اجتماعا في القاهرة يوم الخميس."])
 >>> sorted((f.subject, f.object) for f in g.facts(relation="location"))
 [('اجتماعا', 'القاهرة'), ('اجتماعا', 'عمان')]
 >>> len({f.subject_iri for f in g.facts(relation="location")})
+2
+>>> g = build(texts=["تلقى الملك اتصالا من الرئيس الأمريكي. وأجرى الملك اتصالا بالرئيس التركي."])
+>>> len({f.object_iri for f in g.facts(relation="participatedIn")})
 2
 """
 
@@ -37,7 +42,9 @@ def separate_events(d: Doc, s: Sentence, tree: Tree, events: dict[str, int]) -> 
     earlier sentences said of it, or that the sentence calls another one."""
     for key, tid in events.items():
         key = d.find(key)
-        if _earlier(d, key, s.index) and (_another(tree, tid) or _disagrees(d, key, s.index)):
+        if _earlier(d, key, s.index) and (
+            _another(tree, tid) or _disagrees(d, key, s.index) or _other_parties(d, key, s.index)
+        ):
             _split(d, key, s.index)
 
 
@@ -65,6 +72,25 @@ def _where_when(
         elif f.relation == "pointInTime":
             times.extend(d.ent(f.object).names[:1])
     return places, times
+
+
+def _parties(d: Doc, key: str, sentence: int, now: bool) -> set[str]:
+    """Who took part in the event in this sentence (``now``) or before it."""
+    return {
+        d.find(f.subject)
+        for f in d.facts
+        if f.relation == "participatedIn"
+        and d.find(f.object) == key
+        and (f.sentence == sentence if now else f.sentence < sentence)
+    }
+
+
+def _other_parties(d: Doc, key: str, sentence: int) -> bool:
+    """Whether this sentence names two or more parties of the event, one that no earlier
+    sentence named, while an earlier one is missing here: another call or meeting."""
+    here = _parties(d, key, sentence, now=True)
+    before = _parties(d, key, sentence, now=False)
+    return len(here) >= 2 and bool(here - before) and bool(before - here)
 
 
 def _disagrees(d: Doc, key: str, sentence: int) -> bool:
