@@ -186,9 +186,10 @@ def _wounded(d: Doc, s: Sentence, tree: Tree, v: int, agents: list[str]) -> None
 
 
 def _counted_were_killed(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
-    """قالت المصادر إن تسعة جنود قتلوا في هجوم: a counted subject before a killing verb
-    with no object, and an event after في, is a passive (قُتلوا): the event killed them."""
-    subj = [j for j in tree.children(v, "nsubj") if j < v]
+    """قالت المصادر إن تسعة جنود قتلوا في هجوم, قتل عشرة جنود في هجوم: a counted subject
+    of a killing verb with no object, and an event after في, is a passive (قُتلوا, قُتل):
+    the event killed them."""
+    subj = tree.children(v, "nsubj")
     if tree.children(v, "obj") or not subj:
         return
     if tree.tok(subj[0]).upos != "NUM" and not tree.children(subj[0], "nummod"):
