@@ -514,6 +514,17 @@ def _without_demonstrative(tree: Tree, head: int, ids: list[int]) -> list[int]:
 # ---------------------------------------------------------------- groups
 
 
+def _in_construct(tree: Tree, i: int) -> bool:
+    """Whether a plural noun governs a genitive (وزراء خارجية دول X, قادة الفصائل): the
+    group is named by the whole construct, not by its first word."""
+    t = tree.tok(i)
+    return not normalize(t.form).startswith("ال") and any(
+        not tree.has_case(k) and tree.tok(k).upos in ("NOUN", "PROPN")
+        for k in tree.children(i, "nmod")
+        if k == i + 1
+    )
+
+
 def find_groups(d: Doc, s: Sentence, tree: Tree) -> None:
     """Plural human nouns name groups (العراقيين, مسؤولون أميركيون, المجتمعون)."""
     for t in s.tokens:
@@ -527,6 +538,8 @@ def find_groups(d: Doc, s: Sentence, tree: Tree) -> None:
             *tree.children(t.id, "amod"),
             *[k for k in tree.children(t.id, "det") if k < t.id],
         ]
+        if _in_construct(tree, t.id):
+            ids = sorted({*ids, *np_ids(tree, t.id)})  # وزراء خارجية دول مجلس التعاون
         a, b = tree.span(ids)
         label = normalize(d.text[a:b])
         d.mention(
