@@ -172,9 +172,9 @@ def separate_events(
     triples: Iterable[Triple], placed: Mapping[str, PlacedEntity]
 ) -> dict[str, URIRef]:
     """New IRIs for the events of one document that share an IRI (one label) but not
-    a place, a named day or their parties (two or more each, and each with one the other
-    lacks: a call with one president, then another call with another): the first group
-    keeps the IRI, the next get ``-2``, ``-3``."""
+    a place, a named day or their parties (two each, one of them changed: a call with one
+    president, then another call with another): the first group keeps the IRI, the next
+    get ``-2``, ``-3``."""
     where: dict[str, set[tuple[str, str]]] = defaultdict(set)
     when: dict[str, list[str]] = defaultdict(list)
     who: dict[str, set[str]] = defaultdict(set)
@@ -222,13 +222,15 @@ def _agree(
 
 
 def _same_parties(a: set[str], b: set[str]) -> bool:
-    """Whether two events' parties can be one event's: not when both name two or more and
-    each has one the other lacks.
+    """Whether two events' parties can be one event's: not when each brings two together
+    and they are not the same two.
 
     >>> _same_parties({"king", "trump"}, {"king", "erdogan"}), _same_parties({"king"}, {"king", "x"})
     (False, True)
+    >>> _same_parties({"a", "b"}, {"c", "d", "e"})
+    True
     """
-    return len(a) < 2 or len(b) < 2 or not (a - b and b - a)
+    return not (len(a) == len(b) == 2 and a != b)
 
 
 def doc_date(meta: Iterable[tuple[str, str]]) -> str:

@@ -6,11 +6,11 @@ Event nouns of one kind start as one entity per document (``event:اجتماع``
 has given its events their place and time (``kg.extract.events``), an event whose earlier
 sentences put it in another city or country, on another named day or date
 (``kg.events.places_disagree``, ``kg.events.times_disagree``), or that the sentence
-calls another one (اجتماعا آخر), or whose parties here and before each include one the
-other lacks (two or more here: تلقى الملك اتصالا من ترامب ... وكان الملك أجرى اتصالا
+calls another one (اجتماعا آخر), or that brings two parties together here and two
+before with one of them changed (تلقى الملك اتصالا من ترامب ... وكان الملك أجرى اتصالا
 بأردوغان), is split off: this sentence's mentions and facts become an entity of their
-own. A sentence that names one party only is not compared: a later sentence often names
-one party of the same meeting.
+own. Other parties are not compared: a later sentence often names one party of the same
+meeting, or lists the many that attended it.
 
 >>> from kg import build
 >>> g = build(texts=["عقد الوزير اجتماعا في عمان يوم الاثنين. وعقد الوزير اجتماعا في القاهرة يوم الخميس."])
@@ -86,11 +86,11 @@ def _parties(d: Doc, key: str, sentence: int, now: bool) -> set[str]:
 
 
 def _other_parties(d: Doc, key: str, sentence: int) -> bool:
-    """Whether this sentence names two or more parties of the event, one that no earlier
-    sentence named, while an earlier one is missing here: another call or meeting."""
+    """Whether this sentence brings two parties together and earlier sentences two
+    others, one of them changed: another call or meeting of two."""
     here = _parties(d, key, sentence, now=True)
     before = _parties(d, key, sentence, now=False)
-    return len(here) >= 2 and bool(here - before) and bool(before - here)
+    return len(here) == len(before) == 2 and here != before
 
 
 def _disagrees(d: Doc, key: str, sentence: int) -> bool:
