@@ -525,6 +525,12 @@ def _in_construct(tree: Tree, i: int) -> bool:
     )
 
 
+def _event_at(d: Doc, s: Sentence, k: int) -> bool:
+    """Whether token k stands for an event (ضحايا الحريق: the fire stays an event)."""
+    key = d.token_ent.get((s.index, k))
+    return key is not None and d.ent(key).cls == "Event"
+
+
 def find_groups(d: Doc, s: Sentence, tree: Tree) -> None:
     """Plural human nouns name groups (العراقيين, مسؤولون أميركيون, المجتمعون)."""
     for t in s.tokens:
@@ -538,8 +544,9 @@ def find_groups(d: Doc, s: Sentence, tree: Tree) -> None:
             *tree.children(t.id, "amod"),
             *[k for k in tree.children(t.id, "det") if k < t.id],
         ]
-        if _in_construct(tree, t.id):
-            ids = sorted({*ids, *np_ids(tree, t.id)})  # وزراء خارجية دول مجلس التعاون
+        whole = np_ids(tree, t.id) if _in_construct(tree, t.id) else []
+        if not any(_event_at(d, s, k) for k in whole):
+            ids = sorted({*ids, *whole})  # وزراء خارجية دول مجلس التعاون, not ضحايا الحريق
         a, b = tree.span(ids)
         label = normalize(d.text[a:b])
         d.mention(
