@@ -544,6 +544,23 @@ def _without_demonstrative(tree: Tree, head: int, ids: list[int]) -> list[int]:
 # ---------------------------------------------------------------- groups
 
 
+def _in_construct(tree: Tree, i: int) -> bool:
+    """Whether a plural noun governs a genitive (وزراء خارجية دول X, قادة الفصائل): the
+    group is named by the whole construct, not by its first word."""
+    t = tree.tok(i)
+    return not normalize(t.form).startswith("ال") and any(
+        not tree.has_case(k) and tree.tok(k).upos in ("NOUN", "PROPN")
+        for k in tree.children(i, "nmod")
+        if k == i + 1
+    )
+
+
+def _event_at(d: Doc, s: Sentence, k: int) -> bool:
+    """Whether token k stands for an event (ضحايا الحريق: the fire stays an event)."""
+    key = d.token_ent.get((s.index, k))
+    return key is not None and d.ent(key).cls == "Event"
+
+
 def find_groups(d: Doc, s: Sentence, tree: Tree) -> None:
     """Plural human nouns name groups (العراقيين, مسؤولون أميركيون, المجتمعون)."""
     for t in s.tokens:
@@ -557,6 +574,9 @@ def find_groups(d: Doc, s: Sentence, tree: Tree) -> None:
             *tree.children(t.id, "amod"),
             *[k for k in tree.children(t.id, "det") if k < t.id],
         ]
+        whole = np_ids(tree, t.id) if _in_construct(tree, t.id) else []
+        if not any(_event_at(d, s, k) for k in whole):
+            ids = sorted({*ids, *whole})  # وزراء خارجية دول مجلس التعاون, not ضحايا الحريق
         a, b = tree.span(ids)
         label = normalize(d.text[a:b])
         d.mention(
