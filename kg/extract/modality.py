@@ -42,7 +42,7 @@ FUTURE = frozenset({"س", "سوف", "will", "shall"})
 PLANNING = frozenset(
     normalize(w)
     for w in (
-        "اعتزم عزم أزمع نوى خطط تخطيط ارتقب ترقب توقع مقرر متوقع منتظر مرتقب مزمع مفترض "
+        "اعتزم عزم أزمع نوى خطط تخطيط ارتقب ترقب توقع مقرر متوقع منتظر مرتقب مزمع مفترض استعد "
         "plan intend expect schedule"
     ).split()
 )
@@ -60,8 +60,12 @@ DENIAL = frozenset(normalize(w) for w in ("نفى أنكر deny".split()))
 STILL = frozenset(normalize(w) for w in ("زال برح فتئ انفك".split()))
 #: Words that name a coming time on an imperfect verb: tomorrow, the lemmas of
 #: المقبل / القادم, and weekdays (definite: الأحد, not أحد "one of").
-TOMORROW = frozenset(normalize(w) for w in ("غدا غدًا tomorrow".split()))
+TOMORROW = frozenset(normalize(w) for w in ("غدا غدًا غد الغد tomorrow".split()))
 COMING = frozenset(normalize(w) for w in ("مقبل قادم".split()))
+#: في وقت لاحق (later): on an imperfect verb, to come.
+LATER = frozenset({normalize("لاحق")})
+#: Parts of a day: with اليوم on an imperfect verb (يصل مساء اليوم), later today.
+DAY_PARTS = frozenset(normalize(w) for w in ("صباح مساء ظهر عصر ليلة ليل".split()))
 WEEKDAYS = frozenset(normalize(w) for w in ("سبت أحد اثنين إثنين ثلاثاء أربعاء خميس جمعة".split()))
 #: Relations that give an event's place and time.
 ATTRIBUTES = frozenset({"location", "pointInTime"})
@@ -102,7 +106,7 @@ PHRASE_LINKS = frozenset({"nmod", "amod", "conj", "appos", "flat", "compound"})
 OCCUR = frozenset(
     normalize(w)
     for w in (
-        "جرى انطلق انعقد عقد بدأ أقيم أجري استأنف استؤنف اختتم التأم نظم تنظم انطلاق "
+        "جرى انطلق انعقد عقد بدأ أقيم أجري استأنف استؤنف اختتم التأم نظم تنظم انطلاق تم "
         "take start begin open convene"
     ).split()
 )
@@ -310,10 +314,16 @@ def _own(tree: Tree, i: int) -> set[str]:
     if (
         NEGATED not in kinds
         and _imperfect(tree, i)
-        and any(_future_time(tree, k) for k in tree.children(i))
+        and any(_future_time(tree, k) or _to_planned_event(tree, k) for k in tree.children(i))
     ):
         kinds.add(PLANNED)
     return kinds
+
+
+def _to_planned_event(tree: Tree, k: int) -> bool:
+    """Whether child k is an event said to come (يشارك في القمة المرتقبة، يحضر الاجتماع
+    المقبل): taking part in it, in the present tense, is to come too."""
+    return tree.base_rel(k) in ("obj", "obl") and bool(_planned_noun(tree, k))
 
 
 def _imperfect(tree: Tree, i: int) -> bool:
@@ -324,16 +334,20 @@ def _imperfect(tree: Tree, i: int) -> bool:
 def _future_time(tree: Tree, k: int) -> bool:
     """Whether child k names a coming day: غدا, a weekday or a date (يتوجه الرئيس
     الثلاثاء إلى ..., يزور الجزائر في 25 أغسطس: news tells past events in the perfect, so
-    a day on an imperfect event verb is to come), or a time that is المقبل / القادم."""
+    a day on an imperfect event verb is to come), a time that is المقبل / القادم or later
+    (في وقت لاحق), or a part of today (مساء اليوم)."""
     if tree.base_rel(k) not in ("obl", "advmod", "nmod"):
         return False
-    for w in [k, *tree.children(k, "nmod", "amod", "flat")]:
+    words = [k, *tree.children(k, "nmod", "amod", "flat")]
+    for w in words:
         form = normalize(tree.tok(w).form)
-        if form in TOMORROW or _lemma(tree, w) in COMING or form in MONTHS:
-            return True  # غدا, المقبل, a date (في 25 أغسطس, يوم 3 مارس)
+        if form in TOMORROW or _lemma(tree, w) in COMING | LATER or form in MONTHS:
+            return True  # غدا, المقبل, a date (في 25 أغسطس, يوم 3 مارس), في وقت لاحق
         if form.startswith("ال") and form[2:] in WEEKDAYS:  # الأحد, not أحد (one of)
             return True
-    return False
+    # مساء اليوم, صباح الغد: a part of today is still to come
+    forms = [normalize(tree.tok(w).form) for w in words]
+    return forms[0] in DAY_PARTS and "اليوم" in forms[1:]
 
 
 def _still(tree: Tree, i: int, k: int) -> bool:
@@ -362,15 +376,32 @@ def _governed(tree: Tree, i: int) -> set[str]:
     lemma = _lemma(tree, h)
     if lemma in DENIAL and rel == "ccomp":
         return {NEGATED}
+    if rel in ("ccomp", "csubj") and _planning_predicate(tree, h):
+        return {NEGATED} if _negative(tree, h) else {PLANNED}  # ليس من المقرر أن يلتقي
     # up a chain of nouns: التخطيط لعمليات تستهدف المدينة (what is planned targets it)
     node = i
     while node and tree.base_rel(node) in COMPLEMENTS | NOUN_LINKS:
         node = tree.tok(node).head
         if _lemma(tree, node) in PLANNING:
-            return {PLANNED}
+            # لا يعتزم زيارة الصين: what is not intended is not planned
+            return {NEGATED} if _negative(tree, node) else {PLANNED}
         if tree.tok(node).upos == "VERB":
             break
     return set()
+
+
+def _planning_predicate(tree: Tree, h: int) -> bool:
+    """Whether من المقرر / من المتوقع is the predicate of h, a copula or a verb of being
+    (ليس من المقرر أن, كان من المنتظر أن): h's complement clause is what is planned."""
+    return any(
+        _lemma(tree, k) in PLANNING and tree.case(k) == "من" for k in tree.children(h, "obl")
+    )
+
+
+def _negative(tree: Tree, i: int) -> bool:
+    """Whether token i is negated: ليس itself, or a negation on it (لا يعتزم، لم يكن)."""
+    t = tree.tok(i)
+    return normalize(t.form) == "ليس" or t.feat("Polarity") == "Neg" or NEGATED in _own(tree, i)
 
 
 def _answers_condition(tree: Tree, i: int) -> bool:

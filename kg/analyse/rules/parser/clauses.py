@@ -39,6 +39,7 @@ from .words import (
     SPEECH_VERBS,
     W,
     attach,
+    carries_subject,
     has_suffix,
     human,
     indefinite_np,
@@ -568,7 +569,26 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
         if ws[top.pred].upos == "AUX" and ws[top.pred].tag == "aux":
             _after_auxiliary(ws, top, u, cc)  # كان X ... (relative clause) ... قد فعل
             return
+        if _after_duration(ws, f, prev):
+            # زيارة تستمر يومين يلتقي خلالها ...: a second description of the same noun
+            nf = Frame("relcl", f.parent)
+            nf.pred = u.head
+            stack.append(nf)
+            attach_frame_head(ws, nf)
+            return
     _second_predicate(ws, stack, u, prev, cc)
+
+
+def _after_duration(ws: list[W], f: Frame, prev: Unit | None) -> bool:
+    """Whether the relative clause f ends with how long it lasts (تستمر يومين), right
+    before the next verb: what that verb says is said of the same noun."""
+    return (
+        f.marker < 0
+        and prev is not None
+        and prev.kind in NP_KINDS
+        and ws[prev.head].deprel == "obl:tmod"
+        and ws[prev.head].head == f.pred
+    )
 
 
 def _describes_before_pluperfect(
@@ -731,8 +751,27 @@ def _second_predicate(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | Non
     else:
         nf = Frame("parataxis", f.pred)
     nf.pred = u.head
+    if nf.kind == "relcl" and _antecedent_acts(ws, ws[nf.parent], ws[u.head]):
+        # عمليات تستهدف العاصمة: no pronoun for the noun, so the noun does it, and the
+        # phrase after the verb is its object (unless a pronoun for the noun comes:
+        # مدينة تسيطر عليها قوات, see arguments._clause_argument)
+        nf.subj = nf.parent
+        nf.rel_subject = True
     stack.append(nf)
     attach_frame_head(ws, nf)
+
+
+def _antecedent_acts(ws: list[W], ante: W, v: W) -> bool:
+    """Whether the noun a relative clause without الذي describes can be its verb's
+    subject: an active third-person singular verb with no object pronoun, of the noun's
+    gender (feminine for a plural of things: هجمات تستهدف)."""
+    if v.upos != "VERB" or "Voice=Pass" in v.feats or v.person[:1] != "3" or has_suffix(ws, v.i):
+        return False
+    if carries_subject(v) or v.number not in ("s", "") or not v.gender:
+        return False
+    if ante.number == "p":
+        return v.gender == "f" and not human(ante)
+    return ante.number in ("s", "") and ante.gender == v.gender
 
 
 def _out_of(ws: list[W], u: Unit) -> int:
