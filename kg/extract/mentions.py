@@ -411,6 +411,8 @@ def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, .
     d.ent(key).value = label
     core = [k for k in ids if k == i or tree.rel(k) in ("nummod", "case") or k in more]
     core += [k for k in tree.children(i, "nmod") if not tree.has_case(k)][:1]
+    # 11 عنصرا إرهابيا متورطين في ...: the adjectives with nothing of their own too
+    core += [k for k in tree.children(i, "amod") if k in ids and not tree.children(k)]
     if len(core) < len(set(ids)):
         # ستة أفراد مرتبطين ب...: the number and what it counts name it too
         a, b = tree.span(sorted(set(core)))
