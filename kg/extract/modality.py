@@ -43,6 +43,7 @@ PLANNING = frozenset(
     normalize(w)
     for w in (
         "اعتزم عزم أزمع نوى خطط تخطيط ارتقب ترقب توقع مقرر متوقع منتظر مرتقب مزمع مفترض استعد "
+        "انتظر "
         "plan intend expect schedule"
     ).split()
 )
@@ -62,8 +63,8 @@ STILL = frozenset(normalize(w) for w in ("زال برح فتئ انفك".split()
 #: المقبل / القادم, and weekdays (definite: الأحد, not أحد "one of").
 TOMORROW = frozenset(normalize(w) for w in ("غدا غدًا غد الغد tomorrow".split()))
 COMING = frozenset(normalize(w) for w in ("مقبل قادم".split()))
-#: في وقت لاحق (later): on an imperfect verb, to come.
-LATER = frozenset({normalize("لاحق")})
+#: في وقت لاحق (later), الأسبوع الجاري (this week): on an imperfect verb, to come.
+LATER = frozenset(normalize(w) for w in "لاحق جار جاري حالي".split())
 #: Parts of a day: with اليوم on an imperfect verb (يصل مساء اليوم), later today.
 DAY_PARTS = frozenset(normalize(w) for w in ("صباح مساء ظهر عصر ليلة ليل".split()))
 WEEKDAYS = frozenset(normalize(w) for w in ("سبت أحد اثنين إثنين ثلاثاء أربعاء خميس جمعة".split()))
@@ -167,8 +168,12 @@ def _kinds(tree: Tree, pred: int, relation: str) -> set[str]:
         kinds = _own(tree, pred) | _governed(tree, pred) | _planned_noun(tree, pred)
         kinds |= _purpose(tree, pred)
         clause = next((a for a in tree.ancestors(pred) if tree.tok(a).upos == "VERB"), 0)
-        if clause and _brought_about(tree, pred, clause):
-            kinds |= modality_kinds(tree, clause, speech) & {PLANNED, CONDITIONAL, REPORTED}
+        how = _brought_about(tree, pred, clause) if clause else ""
+        if how:
+            # لم تنطلق المحادثات، لم يتم التوقيع: an event that did not take place is
+            # negated; لم يحضر القمة says nothing against the summit
+            carried = {PLANNED, CONDITIONAL, REPORTED} | ({NEGATED} if how == "occurs" else set())
+            kinds |= modality_kinds(tree, clause, speech) & carried
         return kinds
     kinds = modality_kinds(tree, pred, speech)
     if not state:
@@ -208,18 +213,18 @@ def _phrase_top(tree: Tree, i: int) -> int:
     return i
 
 
-def _brought_about(tree: Tree, pred: int, clause: int) -> bool:
-    """Whether the noun phrase of a nominal predicate is what its clause brings about:
-    its object (ستستضيف جولة من المفاوضات), or the event that takes place as the verb
-    says (ستنطلق المحادثات، تعقد القمة)."""
+def _brought_about(tree: Tree, pred: int, clause: int) -> str:
+    """How the noun phrase of a nominal predicate is what its clause brings about: as
+    its object (``"object"``: ستستضيف جولة من المفاوضات), or as the event that takes place
+    as the verb says (``"occurs"``: ستنطلق المحادثات، تعقد القمة); "" otherwise."""
     top = _phrase_top(tree, pred)
     if tree.tok(top).head != clause:
-        return False
+        return ""
     rel = tree.base_rel(top)
     if rel in BROUGHT_ABOUT:
-        return True
+        return "object"
     occurs = _lemma(tree, clause) in OCCUR or tree.tok(clause).feat("Voice") == "Pass"
-    return rel == "nsubj" and occurs
+    return "occurs" if rel == "nsubj" and occurs else ""
 
 
 def _planned_noun(tree: Tree, i: int) -> set[str]:
@@ -334,11 +339,13 @@ def _imperfect(tree: Tree, i: int) -> bool:
 def _future_time(tree: Tree, k: int) -> bool:
     """Whether child k names a coming day: غدا, a weekday or a date (يتوجه الرئيس
     الثلاثاء إلى ..., يزور الجزائر في 25 أغسطس: news tells past events in the perfect, so
-    a day on an imperfect event verb is to come), a time that is المقبل / القادم or later
-    (في وقت لاحق), or a part of today (مساء اليوم)."""
+    a day on an imperfect event verb is to come), a time that is المقبل / القادم, later
+    or current (في وقت لاحق، الأسبوع الجاري), or a part of today (مساء اليوم)."""
     if tree.base_rel(k) not in ("obl", "advmod", "nmod"):
         return False
     words = [k, *tree.children(k, "nmod", "amod", "flat")]
+    # نهاية الأسبوع المقبل: the time in the genitive of a part of it
+    words += [a for n in tree.children(k, "nmod") for a in tree.children(n, "amod")]
     for w in words:
         form = normalize(tree.tok(w).form)
         if form in TOMORROW or _lemma(tree, w) in COMING | LATER or form in MONTHS:

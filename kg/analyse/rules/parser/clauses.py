@@ -58,6 +58,8 @@ _CLAUSE_BREAKS = ("،", ",", ";", "؛")
 _DASHES = ("-", "–", "—")
 #: A dash this early in the sentence (a token index) ends a dateline: تونس (أ ف ب) - ...
 _DATELINE_END = 12
+#: Verbs of lasting and happening: what follows them is no object.
+_HAPPENING = frozenset(normalize(w) for w in "استمر دام ظل بقي وقع حدث جرى اندلع مضى".split())
 #: How many nouns back a relative pronoun looks for its antecedent.
 _ANTECEDENT_REACH = 8
 
@@ -767,8 +769,10 @@ def _antecedent_acts(ws: list[W], ante: W, v: W) -> bool:
     gender (feminine for a plural of things: هجمات تستهدف)."""
     if v.upos != "VERB" or "Voice=Pass" in v.feats or v.person[:1] != "3" or has_suffix(ws, v.i):
         return False
-    if carries_subject(v) or v.number not in ("s", "") or not v.gender:
+    if carries_subject(v) or v.number not in ("s", "") or not v.gender or intransitive(v):
         return False
+    if normalize(v.lemma) in _HAPPENING:
+        return False  # فراغ استمر أكثر من عامين: how long, not an object
     if ante.number == "p":
         return v.gender == "f" and not human(ante)
     return ante.number in ("s", "") and ante.gender == v.gender
