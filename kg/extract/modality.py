@@ -5,12 +5,16 @@ Read from the tree around the fact's predicate, one general rule per kind of mar
 
 - **planned**: a future particle on the predicate (سـ، سوف, ``will``), or the predicate is
   the complement of a planning word (يعتزم زيارة، من المقرر أن يلتقي، يُتوقع أن يصل،
-  يرتقب، من المنتظر، يزمع، ينوي، يخطط), or is coordinated with, or the purpose of, a
-  planned predicate (سيتوجه إلى الرياض ليلتقي).
+  يرتقب، من المنتظر، يزمع، ينوي، يخطط، يستعد ل), or is coordinated with, or the purpose
+  of, a planned predicate (سيتوجه إلى الرياض ليلتقي); or an imperfect verb with a coming
+  time (يصل مساء اليوم، يزور الأسبوع المقبل) or of taking part in an event said to come
+  (يشارك في القمة المرتقبة). What is done during an event told as planned in an
+  earlier sentence is planned too (:mod:`kg.extract.state`).
 - **negated**: a negation particle on the predicate (لم، لن، لا، ليس, ``not``; ما only
   when the analyser marks it ``Polarity=Neg``: ما before a verb is a relative pronoun
   more often), دون أن / بدون أن, or the predicate is what a denial verb denies (نفى أن
-  يكون التقى). لا يزال / ما زال (still) are not negations.
+  يكون التقى) or a negated plan (لا يعتزم، ليس من المقرر أن), or an event said not to
+  take place (لم تنطلق المفاوضات). لا يزال / ما زال (still) are not negations.
 - **conditional**: the predicate is in a clause marked by إذا، لو، في حال (or inside
   one), is the answer of such a clause (إذا ... فسوف يلتقي), or has one after it
   (سيوقع الاتفاقية إذا وافق البرلمان).

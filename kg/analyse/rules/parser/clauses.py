@@ -28,6 +28,7 @@ from .frames import (
     verbless,
 )
 from .phrases import NP_KINDS, Unit
+from .relatives import after_duration, antecedent_acts
 from .words import (
     ADVERBIAL_PREPOSITIONS,
     ASIDE_SUBORDINATORS,
@@ -39,7 +40,6 @@ from .words import (
     SPEECH_VERBS,
     W,
     attach,
-    carries_subject,
     has_suffix,
     human,
     indefinite_np,
@@ -58,8 +58,6 @@ _CLAUSE_BREAKS = ("،", ",", ";", "؛")
 _DASHES = ("-", "–", "—")
 #: A dash this early in the sentence (a token index) ends a dateline: تونس (أ ف ب) - ...
 _DATELINE_END = 12
-#: Verbs of lasting and happening: what follows them is no object.
-_HAPPENING = frozenset(normalize(w) for w in "استمر دام ظل بقي وقع حدث جرى اندلع مضى".split())
 #: How many nouns back a relative pronoun looks for its antecedent.
 _ANTECEDENT_REACH = 8
 
@@ -571,7 +569,7 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
         if ws[top.pred].upos == "AUX" and ws[top.pred].tag == "aux":
             _after_auxiliary(ws, top, u, cc)  # كان X ... (relative clause) ... قد فعل
             return
-        if _after_duration(ws, f, prev):
+        if after_duration(ws, f, prev):
             # زيارة تستمر يومين يلتقي خلالها ...: a second description of the same noun
             nf = Frame("relcl", f.parent)
             nf.pred = u.head
@@ -579,18 +577,6 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
             attach_frame_head(ws, nf)
             return
     _second_predicate(ws, stack, u, prev, cc)
-
-
-def _after_duration(ws: list[W], f: Frame, prev: Unit | None) -> bool:
-    """Whether the relative clause f ends with how long it lasts (تستمر يومين), right
-    before the next verb: what that verb says is said of the same noun."""
-    return (
-        f.marker < 0
-        and prev is not None
-        and prev.kind in NP_KINDS
-        and ws[prev.head].deprel == "obl:tmod"
-        and ws[prev.head].head == f.pred
-    )
 
 
 def _describes_before_pluperfect(
@@ -753,7 +739,7 @@ def _second_predicate(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | Non
     else:
         nf = Frame("parataxis", f.pred)
     nf.pred = u.head
-    if nf.kind == "relcl" and _antecedent_acts(ws, ws[nf.parent], ws[u.head]):
+    if nf.kind == "relcl" and antecedent_acts(ws, ws[nf.parent], ws[u.head]):
         # عمليات تستهدف العاصمة: no pronoun for the noun, so the noun does it, and the
         # phrase after the verb is its object (unless a pronoun for the noun comes:
         # مدينة تسيطر عليها قوات, see arguments._clause_argument)
@@ -761,21 +747,6 @@ def _second_predicate(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | Non
         nf.rel_subject = True
     stack.append(nf)
     attach_frame_head(ws, nf)
-
-
-def _antecedent_acts(ws: list[W], ante: W, v: W) -> bool:
-    """Whether the noun a relative clause without الذي describes can be its verb's
-    subject: an active third-person singular verb with no object pronoun, of the noun's
-    gender (feminine for a plural of things: هجمات تستهدف)."""
-    if v.upos != "VERB" or "Voice=Pass" in v.feats or v.person[:1] != "3" or has_suffix(ws, v.i):
-        return False
-    if carries_subject(v) or v.number not in ("s", "") or not v.gender or intransitive(v):
-        return False
-    if normalize(v.lemma) in _HAPPENING:
-        return False  # فراغ استمر أكثر من عامين: how long, not an object
-    if ante.number == "p":
-        return v.gender == "f" and not human(ante)
-    return ante.number in ("s", "") and ante.gender == v.gender
 
 
 def _out_of(ws: list[W], u: Unit) -> int:
