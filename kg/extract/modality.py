@@ -336,8 +336,11 @@ def _to_planned_event(tree: Tree, k: int) -> bool:
 
 
 def _imperfect(tree: Tree, i: int) -> bool:
+    """A verb in the present tense, not after كان (كان الرومان يشيرون: the past)."""
     t = tree.tok(i)
-    return t.upos == "VERB" and t.feat("Aspect") == "Imp" and t.feat("Mood") != "Jus"
+    if t.upos != "VERB" or t.feat("Aspect") != "Imp" or t.feat("Mood") == "Jus":
+        return False
+    return not any(_lemma(tree, k) == "كان" for k in tree.children(i, "aux", "cop"))
 
 
 def _future_time(tree: Tree, k: int) -> bool:
@@ -352,8 +355,10 @@ def _future_time(tree: Tree, k: int) -> bool:
     words += [a for n in tree.children(k, "nmod") for a in tree.children(n, "amod")]
     for w in words:
         form = normalize(tree.tok(w).form)
-        if form in TOMORROW or _lemma(tree, w) in COMING | LATER or form in MONTHS:
-            return True  # غدا, المقبل, a date (في 25 أغسطس, يوم 3 مارس), في وقت لاحق
+        if form in TOMORROW or _lemma(tree, w) in COMING or form in MONTHS:
+            return True  # غدا, المقبل, a date (في 25 أغسطس, يوم 3 مارس)
+        if w != k and _lemma(tree, w) in LATER:
+            return True  # في وقت لاحق, الأسبوع الجاري (not لاحقا alone: later on, in a story)
         if form.startswith("ال") and form[2:] in WEEKDAYS:  # الأحد, not أحد (one of)
             return True
     # مساء اليوم, صباح الغد: a part of today is still to come
