@@ -29,7 +29,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
-from kg.dates import DEICTIC, WEEKDAYS, parse_date
+from kg.dates import DEICTIC, WEEKDAYS, ordinal_day, parse_date
 from kg.evaluate import EvalReport, evaluate, read_gold_entities
 from kg.graph import union_graph
 from kg.pipeline import Options, build
@@ -142,7 +142,11 @@ def dated(r: Scored, text: str) -> tuple[bool, int, int]:
     of its facts carry a resolved date (kg:startDate)."""
     from kg.text import normalize
 
-    relative = _RELATIVE_DAY.search(normalize(text)) is not None
+    norm = normalize(text)
+    # اليوم الثاني من الهدنة: a numbered day of something else, not today
+    relative = any(
+        not ordinal_day(norm[m.start() : m.end() + 30]) for m in _RELATIVE_DAY.finditer(norm)
+    )
     g = r.graph
     events = {s for s in g.subjects(RDF.type, KG.Event) if (s, KG.startDate, None) in g}
     facts = {s for s in g.subjects(RDF.type, KG.Fact) if (s, KG.startDate, None) in g}

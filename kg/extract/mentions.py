@@ -441,12 +441,15 @@ def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, .
     d.ent(key).value = label
     core = [k for k in ids if k == i or tree.rel(k) in ("nummod", "case") or k in more]
     core += [k for k in tree.children(i, "nmod") if not tree.has_case(k)][:1]
-    if len(core) < len(set(ids)):
-        # ستة أفراد مرتبطين ب...: the number and what it counts name it too
-        a, b = tree.span(sorted(set(core)))
-        name = d.text[a:b]
-        if name not in d.ent(key).names:
-            d.ent(key).names.append(name)
+    # 11 عنصرا إرهابيا متورطين في ...: with the adjectives that have nothing of their own
+    plain = [k for k in tree.children(i, "amod") if k in ids and not tree.children(k)]
+    for part in (core, core + plain):
+        if len(set(part)) < len(set(ids)):
+            # ستة أفراد مرتبطين ب...: the number and what it counts name it too
+            a, b = tree.span(sorted(set(part)))
+            name = d.text[a:b]
+            if name not in d.ent(key).names:
+                d.ent(key).names.append(name)
     return key
 
 

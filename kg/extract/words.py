@@ -204,7 +204,7 @@ AGENT_GOVERNORS = frozenset(
     normalize(w)
     for w in (
         "اعلن قرر اكد كشف نفذ شن اجري باشر بدا واصل تواصل استانف جدد تبني وافق قام اتم اكمل "
-        "انجز اعتزم عزم تسلم تولي القي فرض نظم وجه سلم ارسل بعث"
+        "انجز اعتزم عزم تسلم تولي القي فرض نظم وجه سلم ارسل بعث استعد"
     ).split()
 )
 #: Nouns of sanctions (and the packages and lists of them): what they include is what
