@@ -31,7 +31,11 @@ def main(argv: list[str] | None = None) -> int:
         "-v", "--verbose", action="store_true", help="show every case, not only failures"
     )
     args = ap.parse_args(argv)
-    cases = read_cases(args.cases)
+    try:
+        cases = read_cases(args.cases)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     bad = 0
     if args.mode in ("linker", "both"):
         r = run_linker(cases, get_linker(args.linker))

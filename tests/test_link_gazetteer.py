@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -232,3 +233,15 @@ def test_any_mention_links_to_a_gazetteer_qid_or_nothing(
     assert len(links) <= 1
     for link in links:
         assert link.qid in _QIDS and 0.6 <= link.score <= 1.0
+
+
+def test_a_case_file_without_its_header_or_missing_is_a_one_line_error(tmp_path: Path) -> None:
+    bad = tmp_path / "cases.tsv"
+    bad.write_text("زار بغداد.\tبغداد\tQ1530\tPlace\n", encoding="utf-8")
+    script = Path(__file__).resolve().parents[1] / "scripts" / "eval_linking.py"
+    for target in (bad, tmp_path / "absent.tsv"):
+        r = subprocess.run(
+            [sys.executable, str(script), str(target)], capture_output=True, text=True, timeout=120
+        )
+        assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+        assert r.stderr.count("\n") == 1 and str(target) in r.stderr

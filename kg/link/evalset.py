@@ -83,18 +83,28 @@ def read_cases(path: str | os.PathLike[str]) -> list[Case]:
     >>> read_cases(p)[0].start
     4
     """
-    with open(path, encoding="utf-8", newline="") as f:
-        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            lines = [line for line in f if line.strip() and not line.startswith("#")]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: cannot be read ({exc.__class__.__name__})") from None
+    header = lines[0].rstrip("\r\n").split("\t") if lines else []
+    missing = [c for c in ("sentence", "mention", "expected") if c not in header]
+    if missing:
+        raise ValueError(
+            f"{path}:1: the header lacks {', '.join(missing)} "
+            "(expected: sentence, mention, expected, class)"
+        )
     cases = []
-    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+    for n, row in enumerate(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), 2):
         case = Case(
-            row["sentence"],
-            row["mention"],
-            row["expected"].strip() or "-",
+            row["sentence"] or "",
+            row["mention"] or "",
+            (row["expected"] or "").strip() or "-",
             (row.get("class") or "Thing").strip(),
         )
-        if case.start < 0:
-            raise ValueError(f"{path}: {case.mention!r} is not in {case.sentence!r}")
+        if case.start < 0 or not case.mention:
+            raise ValueError(f"{path}:{n}: {case.mention!r} is not in {case.sentence!r}")
         cases.append(case)
     return cases
 
