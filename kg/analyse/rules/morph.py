@@ -38,6 +38,7 @@ from .parts import (
     letter_index,
     letter_index_from_end,
 )
+from .twins import conjunction_twin, definite_twin, verb_of_name
 
 __all__ = [
     "Part",
@@ -434,7 +435,7 @@ def _with_clitics(
         raw = forms.get("ا" + stem)  # لل = ل + ال
     if raw is None and enc and stem.endswith("ت"):
         raw = forms.get(stem[:-1] + "ة")  # جلالته: ة is written ت before a suffix
-    twin = _definite_twin(stem, raw, forms)
+    twin = definite_twin(stem, raw, forms)
     raw = ";".join(x for x in (raw, twin) if x) or None
     if raw is None:
         return out
@@ -662,12 +663,12 @@ def _analyse_word(surface: str) -> tuple[Reading, ...]:
             # سفنا: the accusative alif, written without its tanween, on a noun the lexicon knows
             # (besides the analyser's verb + نا)
             readings.extend(_inflected_readings(surface, bare, forms, weights, bare_alif=True))
-    twin = _definite_twin(bare, raw, forms) if raw else None
+    twin = definite_twin(bare, raw, forms) if raw else None
     for chunk in twin.split(";") if twin else ():
         r = _reading_from_lex(surface, chunk.split(","), weights)
         if r is not None:
             readings.append(replace(r, score=r.score - 0.2))
-    for chunk in (*_conjunction_twin(bare, raw, forms).split(";"), _verb_of_name(bare, raw, forms)):
+    for chunk in (*conjunction_twin(bare, raw, forms).split(";"), verb_of_name(bare, raw, forms)):
         r = _reading_from_lex(surface, chunk.split(","), weights) if chunk else None
         if r is not None:
             readings.append(replace(r, score=r.score - 0.2))
@@ -675,81 +676,6 @@ def _analyse_word(surface: str) -> tuple[Reading, ...]:
     readings = _names_below_common(readings)
     readings.sort(key=lambda r: -r.score)
     return tuple(readings)
-
-
-def _definite_twin(form: str, raw: str | None, forms: dict[str, str]) -> str | None:
-    """The noun readings of a form the lexicon lists only as a verb, taken from its twin
-    with the article (تحمل: only تَحَمَّلَ, يحمل; التحمل: the verbal noun تَحَمُّل), the article
-    dropped: the lexicon lists the analyses seen in a corpus, and a verbal noun seen with
-    the article exists without it (على تحمل المسؤولية, قبل تشكل الحكومة)."""
-    if form.startswith("ال") or (raw and any(c.split(",")[2] == "N" for c in raw.split(";"))):
-        return None
-    twin = forms.get("ال" + form)
-    if twin is None:
-        return None
-    out = []
-    for chunk in twin.split(";"):
-        f = chunk.split(",")
-        if f[0] == "ال" and f[2] == "N" and f[3] != "prop" and not f[9]:
-            out.append(",".join(["", *f[1:]]))
-    return ";".join(out) or None
-
-
-def _verb_of_name(form: str, raw: str | None, forms: dict[str, str]) -> str:
-    """The feminine past reading of a form the lexicon lists only as a proper noun when the
-    form without its ت is a past verb (حكمت: the name Hikmat, and حكمت المحكمة «the court
-    ruled»; رفعت and مدحت are listed as verbs already): the lexicon lists the analyses seen
-    in a corpus, and a verb seen in the masculine exists in the feminine.
-
-    >>> forms = _lexicon()[0]
-    >>> _verb_of_name("حكمت", forms["حكمت"], forms).split(",")[1:7]
-    ['حَكَمَ', 'V', '', 'past', 'act', '3fs']
-    >>> _verb_of_name("محمد", forms["محمد"], forms)
-    ''
-    """
-    if not raw or len(form) < 4 or not form.endswith("ت"):
-        return ""
-    if any(c.split(",")[3] != "prop" for c in raw.split(";")):
-        return ""
-    for chunk in (forms.get(form[:-1]) or "").split(";"):
-        f = chunk.split(",")
-        if (
-            len(f) == 11
-            and not f[0]
-            and f[2] == "V"
-            and f[4:7] == ["past", "act", "3ms"]
-            and not f[9]
-        ):
-            f[6] = "3fs"
-            return ",".join(f)
-    return ""
-
-
-def _conjunction_twin(form: str, raw: str | None, forms: dict[str, str]) -> str:
-    """The verb readings of a form after و or ف that the lexicon lists only as a verbal
-    noun with a pronoun suffix, taken from the form without the conjunction (وكلفه: only
-    the noun كَلَف with و; كلفه: the verb كَلَّفَ with its object), the conjunction put
-    back: the lexicon lists the analyses seen in a corpus, and a verb seen bare is the
-    same verb after و.
-
-    >>> forms = _lexicon()[0]
-    >>> [strip_diacritics(c.split(",")[1]) for c in _conjunction_twin("وكلفه", forms["وكلفه"], forms).split(";")][:1]
-    ['كلف']
-    """
-    listed = [c.split(",") for c in (raw or "").split(";") if c]
-    if form[:1] not in ("و", "ف") or not listed:
-        return ""
-    if not all(f[2] == "N" and f[3] == "vn" and f[9] for f in listed):
-        return ""  # only a verbal noun with a pronoun suffix (وكلفه): وملك stays the king
-    twin = forms.get(form[1:])
-    if twin is None:
-        return ""
-    out = []
-    for chunk in twin.split(";"):
-        f = chunk.split(",")
-        if f[2] == "V" and f[0] in ("", "س"):
-            out.append(",".join([form[0] + f[0], *f[1:]]))
-    return ";".join(out)
 
 
 def _unlisted_readings(

@@ -1,0 +1,95 @@
+"""Readings the attested lexicon lacks but a twin form of the same word has.
+
+The lexicon (``kg/data/ar_lexicon.tsv.gz``) lists, for each word form, the analyses seen in
+a corpus; a form seen in one use exists in the others. Each function here takes a form,
+its raw lexicon readings (``raw``) and the lexicon's forms, and returns readings in the
+lexicon's raw format (``;``-separated chunks of comma-separated fields) taken from a
+twin: the form with the article, without the conjunction, or without the feminine ت.
+
+>>> from kg.analyse.rules.morph import _lexicon
+>>> forms = _lexicon()[0]
+>>> conjunction_twin("وكلفه", forms["وكلفه"], forms) != ""
+True
+"""
+
+from __future__ import annotations
+
+__all__ = ["conjunction_twin", "definite_twin", "verb_of_name"]
+
+
+def definite_twin(form: str, raw: str | None, forms: dict[str, str]) -> str | None:
+    """The noun readings of a form the lexicon lists only as a verb, taken from its twin
+    with the article (تحمل: only تَحَمَّلَ, يحمل; التحمل: the verbal noun تَحَمُّل), the article
+    dropped: the lexicon lists the analyses seen in a corpus, and a verbal noun seen with
+    the article exists without it (على تحمل المسؤولية, قبل تشكل الحكومة)."""
+    if form.startswith("ال") or (raw and any(c.split(",")[2] == "N" for c in raw.split(";"))):
+        return None
+    twin = forms.get("ال" + form)
+    if twin is None:
+        return None
+    out = []
+    for chunk in twin.split(";"):
+        f = chunk.split(",")
+        if f[0] == "ال" and f[2] == "N" and f[3] != "prop" and not f[9]:
+            out.append(",".join(["", *f[1:]]))
+    return ";".join(out) or None
+
+
+def verb_of_name(form: str, raw: str | None, forms: dict[str, str]) -> str:
+    """The feminine past reading of a form the lexicon lists only as a proper noun when the
+    form without its ت is a past verb (حكمت: the name Hikmat, and حكمت المحكمة «the court
+    ruled»; رفعت and مدحت are listed as verbs already): the lexicon lists the analyses seen
+    in a corpus, and a verb seen in the masculine exists in the feminine.
+
+    >>> from kg.analyse.rules.morph import _lexicon
+    >>> forms = _lexicon()[0]
+    >>> verb_of_name("حكمت", forms["حكمت"], forms).split(",")[1:7]
+    ['حَكَمَ', 'V', '', 'past', 'act', '3fs']
+    >>> verb_of_name("محمد", forms["محمد"], forms)
+    ''
+    """
+    if not raw or len(form) < 4 or not form.endswith("ت"):
+        return ""
+    if any(c.split(",")[3] != "prop" for c in raw.split(";")):
+        return ""
+    for chunk in (forms.get(form[:-1]) or "").split(";"):
+        f = chunk.split(",")
+        if (
+            len(f) == 11
+            and not f[0]
+            and f[2] == "V"
+            and f[4:7] == ["past", "act", "3ms"]
+            and not f[9]
+        ):
+            f[6] = "3fs"
+            return ",".join(f)
+    return ""
+
+
+def conjunction_twin(form: str, raw: str | None, forms: dict[str, str]) -> str:
+    """The verb readings of a form after و or ف that the lexicon lists only as a verbal
+    noun with a pronoun suffix, taken from the form without the conjunction (وكلفه: only
+    the noun كَلَف with و; كلفه: the verb كَلَّفَ with its object), the conjunction put
+    back: the lexicon lists the analyses seen in a corpus, and a verb seen bare is the
+    same verb after و.
+
+    >>> from kg.analyse.rules.morph import _lexicon
+    >>> forms = _lexicon()[0]
+    >>> from kg.text import strip_diacritics
+    >>> [strip_diacritics(c.split(",")[1]) for c in conjunction_twin("وكلفه", forms["وكلفه"], forms).split(";")][:1]
+    ['كلف']
+    """
+    listed = [c.split(",") for c in (raw or "").split(";") if c]
+    if form[:1] not in ("و", "ف") or not listed:
+        return ""
+    if not all(f[2] == "N" and f[3] == "vn" and f[9] for f in listed):
+        return ""  # only a verbal noun with a pronoun suffix (وكلفه): وملك stays the king
+    twin = forms.get(form[1:])
+    if twin is None:
+        return ""
+    out = []
+    for chunk in twin.split(";"):
+        f = chunk.split(",")
+        if f[2] == "V" and f[0] in ("", "س"):
+            out.append(",".join([form[0] + f[0], *f[1:]]))
+    return ";".join(out)
