@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 from ..lexicon import gazetteer
 from ..model import Extraction, Link, Mention, Sentence
@@ -38,7 +39,7 @@ from .cues import (
     Reading,
     compatible,
     decide,
-    form_index,
+    doc_index,
     forms,
     with_extra_readings,
     words,
@@ -102,6 +103,7 @@ _EN_DROP = re.compile(r"^(the)\s+|'s$|’s$")
 _EN_PUNCT = re.compile(r"[-–.’']")
 _EDGE = re.compile(r"^[\s\"'«»“”()\[\]{}،,.:;!?؟]+|[\s\"'«»“”()\[\]{}،,.:;!?؟]+$")
 _LATIN = re.compile(r"[a-z]")
+_EDGE_PUNCT = "\"'«»“”()[]{}،,.:;!?؟"
 
 
 def match_key(name: str) -> str:
@@ -111,7 +113,21 @@ def match_key(name: str) -> str:
     >>> match_key("The U.S.") == match_key("US"), match_key("al-Qaeda"), match_key("بِالعراقِ")
     (True, 'al qaeda', 'بالعراق')
     """
-    return _latin_key(normalize(_EDGE.sub("", name)))
+    return _latin_key(normalize(_strip_edges(name)))
+
+
+def _strip_edges(name: str) -> str:
+    """``_EDGE.sub("", name)`` with str.strip: whitespace (what ``\\s`` matches) and the
+    punctuation of ``_EDGE``, in any mix, from both ends.
+
+    >>> _strip_edges(" «بغداد» ،") == _EDGE.sub("", " «بغداد» ،")
+    True
+    """
+    while True:
+        stripped = name.strip().strip(_EDGE_PUNCT)
+        if stripped == name:
+            return name
+        name = stripped
 
 
 def _latin_key(n: str) -> str:
@@ -248,10 +264,10 @@ def _strip_city_word(n: str) -> str:
     return n
 
 
-@dataclass(frozen=True, slots=True)
-class Candidates:
+class Candidates(NamedTuple):
     """How a surface matched: the key, its readings, the score factor, and the designator
-    words stripped from its front (they become context: سلطنة in سلطنة عمان)."""
+    words stripped from its front (they become context: سلطنة in سلطنة عمان). A named
+    tuple: one is made per surface form looked up, and a tuple is made fast."""
 
     key: str
     readings: tuple[Reading, ...]
@@ -279,11 +295,12 @@ def candidates(text: str) -> Candidates | None:
     found = idx.get(key)
     if found:
         return Candidates(key, found, 0.95 if key in index().derived else 1.0)
-    for variant in _without_proclitics(key):
+    stripped = _without_proclitics(key)
+    for variant in stripped:
         found = idx.get(variant)
         if found:
             return Candidates(variant, found, 0.95)
-    spelt = _by_skeleton(key)
+    spelt = _by_skeleton(key, stripped)
     if spelt is not None:
         return spelt
     head, _, rest = key.partition(" ")
@@ -332,13 +349,13 @@ def person_key(name: str) -> str:
     return found[0].label_ar if found and found[0].label_ar else key
 
 
-def _by_skeleton(key: str) -> Candidates | None:
+def _by_skeleton(key: str, stripped: list[str]) -> Candidates | None:
     """A person's name in a spelling the gazetteer lacks (جوتيريس for غوتيريش), as written
-    or without proclitics."""
+    or without proclitics (``stripped``: :func:`_without_proclitics` of the key)."""
     if _LATIN.search(key):
         return None
     spelt = skeleton_index()
-    for k in (key, *_without_proclitics(key)):
+    for k in (key, *stripped):
         found = spelt.get(skeleton(k))
         if found:
             return Candidates(k, found, SPELT_FACTOR)
@@ -346,8 +363,13 @@ def _by_skeleton(key: str) -> Candidates | None:
 
 
 def _without_proclitics(key: str) -> list[str]:
+    """The key without each proclitic it may start with (one table row per first letter:
+    most keys start with none of و ف ب ل ك and cost one look-up)."""
+    pres = _PROCLITICS_BY_LETTER.get(key[:1])
+    if pres is None:
+        return []
     out = []
-    for pre in _PROCLITICS:
+    for pre in pres:
         if key.startswith(pre) and len(key) - len(pre) >= 2:
             rest = key[len(pre) :]
             out.append(("ال" + rest) if pre.endswith(("ال", "لل")) else rest)
@@ -356,6 +378,11 @@ def _without_proclitics(key: str) -> list[str]:
             "ا" + key
         )  # لأمم المتحدة, cut from للأمم المتحدة: ل + الأمم with its alif dropped
     return out
+
+
+_PROCLITICS_BY_LETTER = {
+    c: tuple(p for p in _PROCLITICS if p[0] == c) for c in dict.fromkeys(p[0] for p in _PROCLITICS)
+}
 
 
 def link_score(factor: float, margin: float) -> float:
@@ -378,7 +405,7 @@ class GazetteerLinker:
         self.threshold = threshold
         self.min_margin = min_margin
         self.index = index()
-        self._other_left = _OTHER_LEFT()
+        _OTHER_LEFT()
         self._company = _COMPANY()
 
     def link_mention(
@@ -409,7 +436,7 @@ class GazetteerLinker:
 
     def _inside_longer_name(self, left: Sequence[str]) -> bool:
         """Whether one of the two words before a name makes it part of a longer one."""
-        return any(forms(w) & self._other_left for w in left[:2])
+        return any(_word_cue(w) & _LONGER for w in left[:2])
 
     def _in_company_name(self, left: Sequence[str], right: Sequence[str]) -> bool:
         """Whether the words around a name (nearest first) make it part of a company's, a
@@ -418,14 +445,13 @@ class GazetteerLinker:
         two words), or a hyphenated first name just before it."""
         c = self._company
         if left and (
-            forms(left[0]) & c.left
+            _word_cue(left[0]) & _BODY_BEFORE
             or len(left) > 1
             and f"{left[1]} {left[0]}" in c.left_phrases
-            or _first_name(left[0])
         ):
             return True
         return bool(right) and bool(
-            forms(right[0]) & c.right
+            _word_cue(right[0]) & _BODY_AFTER
             or len(right) > 1
             and f"{right[0]} {right[1]}" in c.right_phrases
         )
@@ -471,7 +497,7 @@ class GazetteerLinker:
         return [Link(m.id, found[0], TITLED_SCORE, self.name, found[1], m.text)]
 
     def __call__(self, extraction: Extraction) -> tuple[Link, ...]:
-        doc = extraction.analysed.doc
+        text = extraction.analysed.doc.text
         sentences = {s.index: s for s in extraction.analysed.sentences}
         entity_cls = {e.key: e.cls for e in extraction.entities}
         doc_forms: dict[str, frozenset[str]] | None = None
@@ -486,36 +512,29 @@ class GazetteerLinker:
             a, b = (
                 (s.start, s.end)
                 if s is not None and s.start <= m.start and m.end <= s.end
-                else (max(0, m.start - 200), min(len(doc.text), m.end + 200))
+                else (max(0, m.start - 200), min(len(text), m.end + 200))
             )
             if plan is None:
                 if m.label == "Person" == entity_cls.get(m.entity) and m.kind == "name":
-                    links.extend(self._titled(m, doc.text[a : m.start], doc.text[m.end : b]))
+                    links.extend(self._titled(m, text[a : m.start], text[m.end : b]))
                 continue
             found, readings = plan
             several = len(readings) > 1
             if several:
                 if doc_forms is None:
-                    doc_forms = form_index(w for raw in doc.text.split() for w in _word_of(raw))
+                    doc_forms = doc_index(w for raw in set(text.split()) for w in _word_of(raw))
                 if (a, b) not in tokens:
-                    tokens[(a, b)] = _tokens(doc.text, a, b)
+                    tokens[(a, b)] = _tokens(text, a, b)
                 toks = tokens[(a, b)]
                 left = tuple(
                     w for _, t1, ws in reversed(toks) if t1 <= m.start for w in reversed(ws)
                 )
                 right = tuple(w for t0, _, ws in toks if t0 >= m.end for w in ws)
                 ctx = Context(left, right, doc_forms)
-            else:  # one meaning: only the words just before matter (نهر الأردن)
-                before = _last_words(doc.text[max(a, m.start - 30) : m.start])
-                left = tuple(reversed(before))
-                right = _first_words(doc.text[m.end : min(b, m.end + 40)])
-                if (
-                    not self._inside_longer_name(before)
-                    and not self._in_company_name(left, right)
-                    and readings[0].qid
-                    and found.factor >= self.threshold
-                ):
-                    r = readings[0]
+            else:  # one meaning: only the words just before and after matter (نهر الأردن)
+                left, right = _neighbours(text, m.start, m.end, a, b)
+                r = readings[0]
+                if r.qid and found.factor >= self.threshold and not self._blocked(left, right):
                     links.append(Link(m.id, r.qid, found.factor, self.name, r.label_en, r.label_ar))
                     continue
                 ctx = Context(left, right)
@@ -525,7 +544,26 @@ class GazetteerLinker:
                 links.append(link)
                 if several:
                     ambiguous.add(m.id)
+        if not ambiguous:  # only decided links can disagree
+            return tuple(links)
         return tuple(_consistent(links, ambiguous, {m.id: m.entity for m in extraction.mentions}))
+
+    def _blocked(self, left: Sequence[str], right: Sequence[str]) -> bool:
+        """``_inside_longer_name(left) or _in_company_name(left, right)``, each word's cue
+        bits read once (the test every name with one meaning takes)."""
+        if left:
+            cue = _word_cue(left[0])
+            if cue & (_LONGER | _BODY_BEFORE):
+                return True
+            if len(left) > 1 and (
+                _word_cue(left[1]) & _LONGER or f"{left[1]} {left[0]}" in self._company.left_phrases
+            ):
+                return True
+        return bool(right) and bool(
+            _word_cue(right[0]) & _BODY_AFTER
+            or len(right) > 1
+            and f"{right[0]} {right[1]}" in self._company.right_phrases
+        )
 
 
 _RAW = re.compile(r"\S+")
@@ -536,20 +574,23 @@ def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, list[str]]]:
     return [(t.start(), t.end(), _word_of(t.group())) for t in _RAW.finditer(text, a, b)]
 
 
-def _last_words(text: str) -> list[str]:
-    """The last two words of a text, normalised (each word's normalisation is cached)."""
-    out: list[str] = []
-    for raw in reversed(text.split()[-3:]):
-        out[:0] = _word_of(raw)
-    return out[-2:]
+#: Normalised words next to a name, nearest first.
+Words = tuple[str, ...]
 
 
-def _first_words(text: str) -> tuple[str, ...]:
-    """The first two words of a text, normalised (a name's right neighbours)."""
-    out: list[str] = []
-    for raw in text.split()[:2]:
-        out.extend(_word_of(raw))
-    return tuple(out[:2])
+def _neighbours(text: str, start: int, end: int, a: int, b: int) -> tuple[Words, Words]:
+    """The two words before ``text[start:end]`` (nearest first, from at most 30 characters
+    back) and the two after it (from at most 40), normalised, within ``text[a:b]``; each
+    word's normalisation is cached.
+
+    >>> _neighbours("زار الوفد نهر الأردن أمس", 14, 20, 0, 24)
+    (('نهر', 'الوفد'), ('امس',))
+    """
+    before = [
+        w for raw in text[max(a, start - 30) : start].rsplit(None, 3)[-3:] for w in _word_of(raw)
+    ]
+    after = [w for raw in text[end : min(b, end + 40)].split(None, 2)[:2] for w in _word_of(raw)]
+    return tuple(before[:-3:-1]), tuple(after[:2])
 
 
 @lru_cache(maxsize=100_000)
@@ -572,8 +613,7 @@ def _plan(
         if country is not None:
             found = candidates(country.label_ar)
             if found is not None:
-                found = replace(
-                    found,
+                found = found._replace(
                     readings=tuple(r for r in found.readings if r.qid == country.qid),
                     factor=0.9,
                 )
@@ -605,6 +645,30 @@ def _first_name(word: str) -> bool:
     from ..lexicon.words import first_names
 
     return any(p in first_names() for p in word.split("-"))
+
+
+#: Bits of :func:`_word_cue`: what a word next to a name says about the name.
+_LONGER, _BODY_BEFORE, _BODY_AFTER = 1, 2, 4
+
+
+@lru_cache(maxsize=100_000)
+def _word_cue(word: str) -> int:
+    """What a normalised word says about a name next to it, as bits: before a name, it
+    makes the name part of a longer one (``_LONGER``: نهر, شارع) or of a company's,
+    body's or person's name (``_BODY_BEFORE``: شركة, بنك, a hyphenated first name);
+    after a name, of a company's or body's name (``_BODY_AFTER``: للطاقة). One cached
+    look-up per word instead of set operations per mention.
+
+    >>> _word_cue("نهر") & _LONGER, _word_cue("الوفد")
+    (1, 0)
+    """
+    f = forms(word)
+    c = _COMPANY()
+    return (
+        (_LONGER if not f.isdisjoint(_OTHER_LEFT()) else 0)
+        | (_BODY_BEFORE if not f.isdisjoint(c.left) or _first_name(word) else 0)
+        | (_BODY_AFTER if not f.isdisjoint(c.right) else 0)
+    )
 
 
 @dataclass(frozen=True, slots=True)
