@@ -75,6 +75,8 @@ OUT_TSV = ROOT / "kg" / "data" / "gazetteer.tsv"
 OUT_CUED = ROOT / "kg" / "data" / "people_cued.tsv"
 CUED_COLUMNS = ("name", "qid", "label_en", "offices")
 OUT_PROV = ROOT / "kg" / "data" / "gazetteer_provenance.tsv"
+#: The linker's index over the gazetteer, precomputed (kg/link/gazindex.py)
+OUT_INDEX = ROOT / "kg" / "data" / "link_index.tsv"
 COLUMNS = ("qid", "label_en", "label_ar", "aliases_ar", "type", "source")
 PROV_COLUMNS = ("qid", "label_en", "type", "qid_sources", "label_ar_source", "licence", "note")
 
@@ -786,6 +788,9 @@ def main(argv: list[str] | None = None) -> int:
     rows, report = build()
     gaz, prov = render(rows)
     cued_text = render_cued(rows)
+    from kg.link.gazindex import render as render_index
+
+    index_text = render_index(gaz)
     for key, n in sorted(report.counts.items()):
         print(f"build: {key}: {n}", file=sys.stderr)
     print(
@@ -797,13 +802,16 @@ def main(argv: list[str] | None = None) -> int:
             args.out.read_text(encoding="utf-8") == gaz
             and args.provenance.read_text(encoding="utf-8") == prov
             and OUT_CUED.read_text(encoding="utf-8") == cued_text
+            and OUT_INDEX.exists()
+            and OUT_INDEX.read_text(encoding="utf-8") == index_text
         )
         print("build: up to date" if same else "build: the committed files differ", file=sys.stderr)
         return 0 if same else 1
     args.out.write_text(gaz, encoding="utf-8")
     args.provenance.write_text(prov, encoding="utf-8")
     OUT_CUED.write_text(cued_text, encoding="utf-8")
-    print(f"wrote {args.out} ({len(rows)} rows) and {args.provenance}")
+    OUT_INDEX.write_text(index_text, encoding="utf-8")
+    print(f"wrote {args.out} ({len(rows)} rows), {args.provenance} and {OUT_INDEX.name}")
     return 0
 
 

@@ -26,12 +26,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib.resources import files
 from typing import NamedTuple
 
 from ..lexicon import gazetteer
 from ..model import Extraction, Link, Mention, Sentence
-from ..text import normalize, normalize_many
+from ..text import normalize
+from . import gazindex
 from .cues import (
     MIN_MARGIN,
     PLACE_CLASSES,
@@ -44,8 +44,9 @@ from .cues import (
     with_extra_readings,
     words,
 )
+from .gazindex import Index, build_index, build_skeleton_index, match_key
 from .titled import cued_link, cued_names, without_grandfathers
-from .variants import SPELT_CLASSES, skeleton
+from .variants import skeleton
 
 #: A name that only its title's office and country tell apart: surer than a name decided
 #: by cue words (at most 0.95 times its factor), less than a name with one meaning.
@@ -99,169 +100,29 @@ _DESIGNATORS = {
     )
     for w in ws.split()
 }
-_EN_DROP = re.compile(r"^(the)\s+|'s$|’s$")
-_EN_PUNCT = re.compile(r"[-–.’']")
-_EDGE = re.compile(r"^[\s\"'«»“”()\[\]{}،,.:;!?؟]+|[\s\"'«»“”()\[\]{}،,.:;!?؟]+$")
 _LATIN = re.compile(r"[a-z]")
-_EDGE_PUNCT = "\"'«»“”()[]{}،,.:;!?؟"
 
 
-def match_key(name: str) -> str:
-    """The key a name is looked up by: normalised; for Latin names also without
-    "the", possessive, hyphens and dots.
-
-    >>> match_key("The U.S.") == match_key("US"), match_key("al-Qaeda"), match_key("بِالعراقِ")
-    (True, 'al qaeda', 'بالعراق')
-    """
-    return _latin_key(normalize(_strip_edges(name)))
-
-
-def _strip_edges(name: str) -> str:
-    """``_EDGE.sub("", name)`` with str.strip: whitespace (what ``\\s`` matches) and the
-    punctuation of ``_EDGE``, in any mix, from both ends.
-
-    >>> _strip_edges(" «بغداد» ،") == _EDGE.sub("", " «بغداد» ،")
-    True
-    """
-    while True:
-        stripped = name.strip().strip(_EDGE_PUNCT)
-        if stripped == name:
-            return name
-        name = stripped
-
-
-def _latin_key(n: str) -> str:
-    """A normalised name, and for a Latin one also without "the", possessive, hyphens, dots."""
-    if _LATIN.search(n):
-        if n.startswith("the ") or n.endswith(("'s", "’s")):
-            n = _EN_DROP.sub("", n)
-        if _EN_PUNCT.search(n):
-            n = " ".join(_EN_PUNCT.sub(lambda c: " " if c.group() in "-–" else "", n).split())
-    return n
-
-
-_EDGE_LINES = re.compile(
-    r"(?m)^(?:[^\S\n]|[\"'«»“”()\[\]{}،,.:;!?؟])+|(?:[^\S\n]|[\"'«»“”()\[\]{}،,.:;!?؟])+$"
-)
-
-
-def match_keys(names: list[str]) -> list[str]:
-    """``[match_key(n) for n in names]``, normalised in one pass (the index has ~30,000 names).
-
-    >>> match_keys(["The U.S.", "«بِالعراقِ»"]) == [match_key("The U.S."), match_key("«بِالعراقِ»")]
-    True
-    """
-    if any("\n" in n for n in names):
-        return [match_key(n) for n in names]
-    stripped = _EDGE_LINES.sub("", "\n".join(names)).split("\n")
-    return [_latin_key(k) for k in normalize_many(stripped)]
-
-
-_QUALIFIER = re.compile(r"\s*\(.*\)$")
-_CITY_WORD = re.compile(r"\s+City$")
-
-
-def _english_base(label: str) -> str:
-    """An English label without its qualifier: "Djibouti (city)" -> "Djibouti",
-    "Washington, D.C." -> "Washington", "Kuwait City" -> "Kuwait"."""
-    base = _QUALIFIER.sub("", label) if "(" in label else label
-    base = base.split(",")[0]
-    return _CITY_WORD.sub("", base).strip() if "City" in base else base.strip()
-
-
-@dataclass(frozen=True, slots=True)
-class Index:
-    """Readings by match key, and the longest key in words."""
-
-    readings: dict[str, tuple[Reading, ...]]
-    derived: frozenset[str]  # keys that are derived English short names (score 0.95)
-
-
-def _reading(e: gazetteer.Entry) -> Reading:
-    return Reading(e.key, e.cls, e.qid, e.label_en, e.label_ar)
-
-
-def _extra_names() -> dict[str, list[str]]:
-    text = files("kg").joinpath("data/link_aliases.tsv").read_text(encoding="utf-8")
-    out: dict[str, list[str]] = defaultdict(list)
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("qid\t"):
-            continue
-        qid, alias = line.split("\t")[:2]
-        out[qid.strip()].append(alias.strip())
-    return out
+@lru_cache(maxsize=1)
+def _stored() -> (
+    tuple[dict[str, tuple[Reading, ...]], frozenset[str], dict[str, tuple[Reading, ...]]] | None
+):
+    """The precomputed index (:mod:`kg.link.gazindex`), None when it is stale."""
+    return gazindex.read()
 
 
 @lru_cache(maxsize=1)
 def index() -> Index:
-    """The linker's index over the packaged gazetteer (built once per process).
+    """The linker's index over the packaged gazetteer (read once per process from its
+    precomputed file, or built when that file is stale).
 
     >>> [r.qid for r in index().readings[match_key("الكويت")]]
     ['Q817', 'Q35178']
     >>> [r.qid for r in index().readings[match_key("Washington")]]
     ['Q61']
     """
-    gaz = gazetteer.load()
-    extra = _extra_names()
-    buckets: dict[str, dict[str, Reading]] = defaultdict(dict)  # key -> entry key -> reading
-    derived: set[str] = set()
-
-    def add(key: str, r: Reading) -> None:
-        if key:
-            buckets[key].setdefault(r.key, r)  # the first reading of an entry, in order
-
-    # every name's key at once: normalising them one by one is most of the build time
-    names = {n for e in gaz.entries for n in (*e.names, *extra.get(e.qid, ()), e.label_en)}
-    base_of = {e.label_en: _english_base(e.label_en) for e in gaz.entries if e.label_en}
-    names |= set(base_of.values())
-    names.discard("")
-    ordered = sorted(names)
-    key_of = dict(zip(ordered, match_keys(ordered), strict=True))
-    key_of[""] = ""
-    for e in gaz.entries:
-        r = _reading(e)
-        for name in (*e.names, *extra.get(e.qid, ())):
-            add(key_of[name], r)
-        base = key_of[base_of[e.label_en]] if e.label_en else ""
-        if base and base != key_of[e.label_en] and base not in buckets:
-            derived.add(base)
-        add(base, r)
-    # A capital named like its country (الكويت العاصمة, مدينة تونس, Djibouti (city)): the
-    # bare name reads as either; the country is the default.
-    pairs: set[tuple[str, str]] = set()  # (country key, city key)
-    for e in gaz.entries:
-        if e.cls != "City":
-            continue
-        for name in (*e.names_ar, e.label_en):
-            n = key_of[name] if name in key_of else match_key(name)
-            if _LATIN.search(n):
-                eb = _english_base(name)
-                bare = key_of[eb] if eb in key_of else match_key(eb)
-            else:
-                bare = _strip_city_word(n)
-            if bare == n:
-                continue
-            for country in [x for x in buckets.get(bare, {}).values() if x.cls == "Country"]:
-                add(bare, _reading(e))
-                pairs.add((country.key, e.key))
-    readings: dict[str, tuple[Reading, ...]] = {}
-    for key, bucket in buckets.items():
-        rs = list(bucket.values())
-        if len(rs) > 1 and any(c in bucket and t in bucket for c, t in pairs):
-            rs = [
-                replace(r, prior=1.0) if any(r.key == c and t in bucket for c, t in pairs) else r
-                for r in rs
-            ]
-        readings[key] = tuple(rs)
-    return Index(readings, frozenset(derived))
-
-
-def _strip_city_word(n: str) -> str:
-    if n.startswith("مدينه "):
-        return n[len("مدينه ") :]
-    if n.endswith(" العاصمه"):
-        return n[: -len(" العاصمه")]
-    return n
+    stored = _stored()
+    return Index(stored[0], stored[1]) if stored is not None else build_index(gazetteer.load())
 
 
 class Candidates(NamedTuple):
@@ -322,18 +183,14 @@ SPELT_FACTOR = 0.9
 
 @lru_cache(maxsize=1)
 def skeleton_index() -> dict[str, tuple[Reading, ...]]:
-    """The people of the gazetteer by the skeleton of each Arabic name (built on first use,
-    so loading the gazetteer does not pay for it). A skeleton two items share is left out.
+    """The people of the packaged gazetteer by the skeleton of each Arabic name (read with
+    the index, or built on first use when its file is stale).
 
     >>> [r.label_en for r in skeleton_index()[skeleton("ريكس تيليرسون")]]
     ['Rex Tillerson']
     """
-    out: dict[str, dict[str, Reading]] = defaultdict(dict)
-    for e in gazetteer.load().entries:
-        if e.cls in SPELT_CLASSES:
-            for name in e.names_ar:
-                out[skeleton(match_key(name))][e.key] = _reading(e)
-    return {k: tuple(rs.values()) for k, rs in out.items() if len(rs) == 1}
+    stored = _stored()
+    return stored[2] if stored is not None else build_skeleton_index(gazetteer.load())
 
 
 def person_key(name: str) -> str:
@@ -497,7 +354,7 @@ class GazetteerLinker:
         return [Link(m.id, found[0], TITLED_SCORE, self.name, found[1], m.text)]
 
     def __call__(self, extraction: Extraction) -> tuple[Link, ...]:
-        text = extraction.analysed.doc.text
+        doc = extraction.analysed.doc
         sentences = {s.index: s for s in extraction.analysed.sentences}
         entity_cls = {e.key: e.cls for e in extraction.entities}
         doc_forms: dict[str, frozenset[str]] | None = None
@@ -512,19 +369,19 @@ class GazetteerLinker:
             a, b = (
                 (s.start, s.end)
                 if s is not None and s.start <= m.start and m.end <= s.end
-                else (max(0, m.start - 200), min(len(text), m.end + 200))
+                else (max(0, m.start - 200), min(len(doc.text), m.end + 200))
             )
             if plan is None:
                 if m.label == "Person" == entity_cls.get(m.entity) and m.kind == "name":
-                    links.extend(self._titled(m, text[a : m.start], text[m.end : b]))
+                    links.extend(self._titled(m, doc.text[a : m.start], doc.text[m.end : b]))
                 continue
             found, readings = plan
             several = len(readings) > 1
             if several:
                 if doc_forms is None:
-                    doc_forms = doc_index(w for raw in set(text.split()) for w in _word_of(raw))
+                    doc_forms = doc_index(w for raw in set(doc.text.split()) for w in _word_of(raw))
                 if (a, b) not in tokens:
-                    tokens[(a, b)] = _tokens(text, a, b)
+                    tokens[(a, b)] = _tokens(doc.text, a, b)
                 toks = tokens[(a, b)]
                 left = tuple(
                     w for _, t1, ws in reversed(toks) if t1 <= m.start for w in reversed(ws)
@@ -532,7 +389,7 @@ class GazetteerLinker:
                 right = tuple(w for t0, _, ws in toks if t0 >= m.end for w in ws)
                 ctx = Context(left, right, doc_forms)
             else:  # one meaning: only the words just before and after matter (نهر الأردن)
-                left, right = _neighbours(text, m.start, m.end, a, b)
+                left, right = _neighbours(doc.text, m.start, m.end, a, b)
                 r = readings[0]
                 if r.qid and found.factor >= self.threshold and not self._blocked(left, right):
                     links.append(Link(m.id, r.qid, found.factor, self.name, r.label_en, r.label_ar))

@@ -1,0 +1,361 @@
+"""The gazetteer linker's index: names by match key, and its precomputed file.
+
+:func:`match_key` is how a name is looked up; :func:`build_index` reads every name of the
+gazetteer (and of ``kg/data/link_aliases.tsv``) into readings by key, pairing capitals
+with the countries they are named like; :func:`build_skeleton_index` keys the people by
+the skeleton of their spellings (:mod:`kg.link.variants`).
+
+Building the index means normalising some 18,000 names and pairing capitals with their
+countries, most of the time it takes to load the linker. ``scripts/build_gazetteer.py
+build`` writes the result once (:func:`render`), and the linker reads it back
+(:func:`read`) in a few milliseconds. The file is derived data: its first line holds a
+fingerprint of what it was built from (the gazetteer, its extra aliases, the linker's
+aliases, and :data:`FORMAT`); when they have changed since, :func:`read` gives None and
+the linker builds the index itself, as before, so a stale file costs time, never a link.
+``tests/test_link_gazetteer.py`` fails until the file is rebuilt.
+
+Layout (UTF-8, tab-separated, one header line, then three sections whose sizes the
+header gives):
+
+- readings: ``key cls qid label_en label_ar`` and then the match keys that have this
+  reading alone (most keys: read into the index a line at a time), numbered from 0 in
+  file order;
+- other keys: ``match-key refs [d]``, sorted: ``refs`` are reading numbers in the order
+  the linker weighs them, ``!`` after one gives it the prior 1.0 (a country named like
+  its capital), ``d`` marks a derived English short name (matched with 0.95);
+- skeletons: ``skeleton ref``, sorted (a person's name in any spelling, see
+  :mod:`kg.link.variants`).
+
+>>> r = Reading("Q1", "Country", "Q1", "A", "ا")
+>>> text = dump({"ا": (r,), "a": (replace(r, prior=1.0),)}, frozenset({"a"}), {"ا": (r,)})
+>>> parse(text.partition("\\n")[2], text.partition("\\n")[0].split()[3:]) == (
+...     {"a": (replace(r, prior=1.0),), "ا": (r,)}, frozenset({"a"}), {"ا": (r,)})
+True
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from importlib.resources import files
+
+from ..lexicon import gazetteer
+from ..text import normalize, normalize_many
+from .cues import Reading
+from .variants import SPELT_CLASSES, skeleton
+
+_EN_DROP = re.compile(r"^(the)\s+|'s$|’s$")
+_EN_PUNCT = re.compile(r"[-–.’']")
+_EDGE = re.compile(r"^[\s\"'«»“”()\[\]{}،,.:;!?؟]+|[\s\"'«»“”()\[\]{}،,.:;!?؟]+$")
+_LATIN = re.compile(r"[a-z]")
+_EDGE_PUNCT = "\"'«»“”()[]{}،,.:;!?؟"
+
+
+def match_key(name: str) -> str:
+    """The key a name is looked up by: normalised; for Latin names also without
+    "the", possessive, hyphens and dots.
+
+    >>> match_key("The U.S.") == match_key("US"), match_key("al-Qaeda"), match_key("بِالعراقِ")
+    (True, 'al qaeda', 'بالعراق')
+    """
+    return _latin_key(normalize(_strip_edges(name)))
+
+
+def _strip_edges(name: str) -> str:
+    """``_EDGE.sub("", name)`` with str.strip: whitespace (what ``\\s`` matches) and the
+    punctuation of ``_EDGE``, in any mix, from both ends.
+
+    >>> _strip_edges(" «بغداد» ،") == _EDGE.sub("", " «بغداد» ،")
+    True
+    """
+    while True:
+        stripped = name.strip().strip(_EDGE_PUNCT)
+        if stripped == name:
+            return name
+        name = stripped
+
+
+def _latin_key(n: str) -> str:
+    """A normalised name, and for a Latin one also without "the", possessive, hyphens, dots."""
+    if _LATIN.search(n):
+        if n.startswith("the ") or n.endswith(("'s", "’s")):
+            n = _EN_DROP.sub("", n)
+        if _EN_PUNCT.search(n):
+            n = " ".join(_EN_PUNCT.sub(lambda c: " " if c.group() in "-–" else "", n).split())
+    return n
+
+
+_EDGE_LINES = re.compile(
+    r"(?m)^(?:[^\S\n]|[\"'«»“”()\[\]{}،,.:;!?؟])+|(?:[^\S\n]|[\"'«»“”()\[\]{}،,.:;!?؟])+$"
+)
+
+
+def match_keys(names: list[str]) -> list[str]:
+    """``[match_key(n) for n in names]``, normalised in one pass (the index has ~30,000 names).
+
+    >>> match_keys(["The U.S.", "«بِالعراقِ»"]) == [match_key("The U.S."), match_key("«بِالعراقِ»")]
+    True
+    """
+    if any("\n" in n for n in names):
+        return [match_key(n) for n in names]
+    stripped = _EDGE_LINES.sub("", "\n".join(names)).split("\n")
+    return [_latin_key(k) for k in normalize_many(stripped)]
+
+
+_QUALIFIER = re.compile(r"\s*\(.*\)$")
+_CITY_WORD = re.compile(r"\s+City$")
+
+
+def _english_base(label: str) -> str:
+    """An English label without its qualifier: "Djibouti (city)" -> "Djibouti",
+    "Washington, D.C." -> "Washington", "Kuwait City" -> "Kuwait"."""
+    base = _QUALIFIER.sub("", label) if "(" in label else label
+    base = base.split(",")[0]
+    return _CITY_WORD.sub("", base).strip() if "City" in base else base.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    """Readings by match key, and the longest key in words."""
+
+    readings: dict[str, tuple[Reading, ...]]
+    derived: frozenset[str]  # keys that are derived English short names (score 0.95)
+
+
+def _reading(e: gazetteer.Entry) -> Reading:
+    return Reading(e.key, e.cls, e.qid, e.label_en, e.label_ar)
+
+
+def _extra_names() -> dict[str, list[str]]:
+    text = files("kg").joinpath("data/link_aliases.tsv").read_text(encoding="utf-8")
+    out: dict[str, list[str]] = defaultdict(list)
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("qid\t"):
+            continue
+        qid, alias = line.split("\t")[:2]
+        out[qid.strip()].append(alias.strip())
+    return out
+
+
+def build_index(gaz: gazetteer.Gazetteer) -> Index:
+    """The linker's index over a gazetteer (and the packaged link aliases)."""
+    extra = _extra_names()
+    buckets: dict[str, dict[str, Reading]] = defaultdict(dict)  # key -> entry key -> reading
+    derived: set[str] = set()
+
+    def add(key: str, r: Reading) -> None:
+        if key:
+            buckets[key].setdefault(r.key, r)  # the first reading of an entry, in order
+
+    # every name's key at once: normalising them one by one is most of the build time
+    names = {n for e in gaz.entries for n in (*e.names, *extra.get(e.qid, ()), e.label_en)}
+    base_of = {e.label_en: _english_base(e.label_en) for e in gaz.entries if e.label_en}
+    names |= set(base_of.values())
+    names.discard("")
+    ordered = sorted(names)
+    key_of = dict(zip(ordered, match_keys(ordered), strict=True))
+    key_of[""] = ""
+    for e in gaz.entries:
+        r = _reading(e)
+        for name in (*e.names, *extra.get(e.qid, ())):
+            add(key_of[name], r)
+        base = key_of[base_of[e.label_en]] if e.label_en else ""
+        if base and base != key_of[e.label_en] and base not in buckets:
+            derived.add(base)
+        add(base, r)
+    # A capital named like its country (الكويت العاصمة, مدينة تونس, Djibouti (city)): the
+    # bare name reads as either; the country is the default.
+    pairs: set[tuple[str, str]] = set()  # (country key, city key)
+    for e in gaz.entries:
+        if e.cls != "City":
+            continue
+        for name in (*e.names_ar, e.label_en):
+            n = key_of[name] if name in key_of else match_key(name)
+            if _LATIN.search(n):
+                eb = _english_base(name)
+                bare = key_of[eb] if eb in key_of else match_key(eb)
+            else:
+                bare = _strip_city_word(n)
+            if bare == n:
+                continue
+            for country in [x for x in buckets.get(bare, {}).values() if x.cls == "Country"]:
+                add(bare, _reading(e))
+                pairs.add((country.key, e.key))
+    readings: dict[str, tuple[Reading, ...]] = {}
+    for key, bucket in buckets.items():
+        rs = list(bucket.values())
+        if len(rs) > 1 and any(c in bucket and t in bucket for c, t in pairs):
+            rs = [
+                replace(r, prior=1.0) if any(r.key == c and t in bucket for c, t in pairs) else r
+                for r in rs
+            ]
+        readings[key] = tuple(rs)
+    return Index(readings, frozenset(derived))
+
+
+def _strip_city_word(n: str) -> str:
+    if n.startswith("مدينه "):
+        return n[len("مدينه ") :]
+    if n.endswith(" العاصمه"):
+        return n[: -len(" العاصمه")]
+    return n
+
+
+def build_skeleton_index(gaz: gazetteer.Gazetteer) -> dict[str, tuple[Reading, ...]]:
+    """The people of a gazetteer by the skeleton of each Arabic name. A skeleton two items
+    share is left out."""
+    out: dict[str, dict[str, Reading]] = defaultdict(dict)
+    for e in gaz.entries:
+        if e.cls in SPELT_CLASSES:
+            for name in e.names_ar:
+                out[skeleton(match_key(name))][e.key] = _reading(e)
+    return {k: tuple(rs.values()) for k, rs in out.items() if len(rs) == 1}
+
+
+#: Bump when the rules that make the index change (what :func:`render` computes), so
+#: files written by the old rules are no longer read.
+FORMAT = 1
+_MAGIC = "kg-link-index"
+#: What the index is built from, inside the package.
+SOURCES = ("data/gazetteer.tsv", "data/ar/aliases_extra.tsv", "data/link_aliases.tsv")
+PATH = "data/link_index.tsv"
+
+Readings = dict[str, tuple[Reading, ...]]
+
+
+def fingerprint(gazetteer_text: str | None = None) -> str:
+    """A digest of the sources (the packaged ones, or this gazetteer text instead of the
+    packaged gazetteer) and of :data:`FORMAT`: each file's length and CRC-32 (it tells
+    an edited file from the one the index was built from; zlib is imported already,
+    hashlib's OpenSSL would cost more than the check).
+
+    >>> packaged = files("kg").joinpath(SOURCES[0]).read_text(encoding="utf-8")
+    >>> fingerprint() == fingerprint(packaged), fingerprint() == fingerprint(packaged + "x")
+    (True, False)
+    """
+    parts = [f"v{FORMAT}"]
+    for i, name in enumerate(SOURCES):
+        data = files("kg").joinpath(name).read_bytes()
+        if i == 0 and gazetteer_text is not None:
+            data = gazetteer_text.encode("utf-8")
+        parts.append(f"{len(data):x}-{zlib.crc32(data):08x}")
+    return ".".join(parts)
+
+
+def dump(readings: Readings, derived: frozenset[str], skeletons: Readings, stamp: str = "-") -> str:
+    """The file's text for an index (``stamp``: the fingerprint of its sources)."""
+    table: dict[Reading, int] = {}
+    for rs in (*readings.values(), *skeletons.values()):
+        for r in rs:
+            table.setdefault(replace(r, prior=0.0), len(table))
+
+    def refs(rs: tuple[Reading, ...]) -> str:
+        if any(r.cues or r.prior not in (0.0, 1.0) for r in rs):
+            raise ValueError("link index: a reading with cues or another prior cannot be stored")
+        return ",".join(f"{table[replace(r, prior=0.0)]}{'!' if r.prior else ''}" for r in rs)
+
+    alone: dict[int, list[str]] = {}
+    others = []
+    for k in sorted(readings):
+        rs = readings[k]
+        if len(rs) == 1 and not rs[0].prior and k not in derived:
+            alone.setdefault(table[rs[0]], []).append(k)
+        else:
+            others.append(f"{k}\t{refs(rs)}" + ("\td" if k in derived else ""))
+    lines = [f"{_MAGIC} {FORMAT} {stamp} {len(table)} {len(others)} {len(skeletons)}"]
+    lines += [
+        "\t".join((r.key, r.cls, r.qid, r.label_en, r.label_ar, *alone.get(i, ())))
+        for r, i in table.items()
+    ]
+    lines += others
+    lines += [f"{k}\t{refs(skeletons[k])}" for k in sorted(skeletons)]
+    return "\n".join(lines) + "\n"
+
+
+def parse(body: str, sizes: list[str]) -> tuple[Readings, frozenset[str], Readings]:
+    """The readings by key, the derived keys and the skeletons of a file's ``body`` (all
+    but the header line; ``sizes``: the header's three counts)."""
+    n_readings, n_keys, n_skeletons = (int(n) for n in sizes)
+    lines = body.split("\n")
+    if len(lines) != n_readings + n_keys + n_skeletons + 1 or lines[-1]:
+        raise ValueError(f"link index: {len(lines) - 1} lines, the header says otherwise")
+    table: list[Reading] = []
+    readings: Readings = {}
+    for line in lines[:n_readings]:
+        cells = line.split("\t")
+        r = Reading(cells[0], cells[1], cells[2], cells[3], cells[4])
+        table.append(r)
+        if len(cells) > 5:
+            readings.update(dict.fromkeys(cells[5:], (r,)))
+
+    def readings_of(refs: str) -> tuple[Reading, ...]:
+        return tuple(
+            replace(table[int(x[:-1])], prior=1.0) if x.endswith("!") else table[int(x)]
+            for x in refs.split(",")
+        )
+
+    derived: list[str] = []
+    for line in lines[n_readings : n_readings + n_keys]:
+        key, refs, *flag = line.split("\t")
+        readings[key] = readings_of(refs)
+        if flag:
+            derived.append(key)
+    skeletons: Readings = {}
+    for line in lines[n_readings + n_keys : -1]:
+        key, refs = line.split("\t")
+        skeletons[key] = readings_of(refs)
+    return readings, frozenset(derived), skeletons
+
+
+def read() -> tuple[Readings, frozenset[str], Readings] | None:
+    """The packaged index, or None when the file is missing, malformed or was built from
+    other sources than the packaged ones (then the linker builds the index itself)."""
+    try:
+        text = files("kg").joinpath(PATH).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    return from_text(text)
+
+
+def from_text(text: str) -> tuple[Readings, frozenset[str], Readings] | None:
+    """The index a file's text holds, or None when it is malformed or was built from other
+    sources than the packaged ones.
+
+    >>> from_text("kg-link-index 1 v0 0 0 0\\n") is None
+    True
+    """
+    header, _, body = text.partition("\n")
+    fields = header.split(" ")
+    if len(fields) != 6 or fields[:3] != [_MAGIC, str(FORMAT), fingerprint()]:
+        return None
+    try:
+        return parse(body, fields[3:])
+    except (ValueError, IndexError, TypeError):
+        return None
+
+
+def render(gazetteer_text: str) -> str:
+    """The file for a gazetteer's text (the packaged aliases files with it), as
+    ``scripts/build_gazetteer.py build`` writes it."""
+    gaz = gazetteer.parse(gazetteer_text)
+    idx = build_index(gaz)
+    return dump(idx.readings, idx.derived, build_skeleton_index(gaz), fingerprint(gazetteer_text))
+
+
+__all__ = [
+    "FORMAT",
+    "PATH",
+    "Index",
+    "build_index",
+    "build_skeleton_index",
+    "dump",
+    "fingerprint",
+    "from_text",
+    "match_key",
+    "match_keys",
+    "parse",
+    "read",
+    "render",
+]
