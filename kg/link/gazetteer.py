@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib.resources import files
 from typing import NamedTuple
 
 from ..lexicon import gazetteer
@@ -44,9 +45,8 @@ from .cues import (
     with_extra_readings,
     words,
 )
-from .gazindex import Index, build_index, build_skeleton_index, match_key
 from .titled import cued_link, cued_names, without_grandfathers
-from .variants import skeleton
+from .variants import SPELT_CLASSES, skeleton
 
 #: A name that only its title's office and country tell apart: surer than a name decided
 #: by cue words (at most 0.95 times its factor), less than a name with one meaning.
@@ -101,14 +101,22 @@ _DESIGNATORS = {
     for w in ws.split()
 }
 _LATIN = re.compile(r"[a-z]")
+#: The look-up key of a name, and the index (:mod:`kg.link.gazindex`), re-exported here.
+match_key = gazindex.match_key
+Index = gazindex.Index
 
 
 @lru_cache(maxsize=1)
 def _stored() -> (
     tuple[dict[str, tuple[Reading, ...]], frozenset[str], dict[str, tuple[Reading, ...]]] | None
 ):
-    """The precomputed index (:mod:`kg.link.gazindex`), None when it is stale."""
-    return gazindex.read()
+    """The precomputed index (:mod:`kg.link.gazindex`), None when the file is missing,
+    malformed or stale (then the index is built as before)."""
+    try:
+        text = files("kg").joinpath(gazindex.PATH).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    return gazindex.from_text(text)
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +130,11 @@ def index() -> Index:
     ['Q61']
     """
     stored = _stored()
-    return Index(stored[0], stored[1]) if stored is not None else build_index(gazetteer.load())
+    return (
+        Index(stored[0], stored[1])
+        if stored is not None
+        else gazindex.build_index(gazetteer.load())
+    )
 
 
 class Candidates(NamedTuple):
@@ -191,6 +203,17 @@ def skeleton_index() -> dict[str, tuple[Reading, ...]]:
     """
     stored = _stored()
     return stored[2] if stored is not None else build_skeleton_index(gazetteer.load())
+
+
+def build_skeleton_index(gaz: gazetteer.Gazetteer) -> dict[str, tuple[Reading, ...]]:
+    """The people of a gazetteer by the skeleton of each Arabic name. A skeleton two items
+    share is left out."""
+    out: dict[str, dict[str, Reading]] = defaultdict(dict)
+    for e in gaz.entries:
+        if e.cls in SPELT_CLASSES:
+            for name in e.names_ar:
+                out[skeleton(match_key(name))][e.key] = gazindex.reading(e)
+    return {k: tuple(rs.values()) for k, rs in out.items() if len(rs) == 1}
 
 
 def person_key(name: str) -> str:

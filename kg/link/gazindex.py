@@ -8,9 +8,9 @@ the skeleton of their spellings (:mod:`kg.link.variants`).
 Building the index means normalising some 18,000 names and pairing capitals with their
 countries, most of the time it takes to load the linker. ``scripts/build_gazetteer.py
 build`` writes the result once (:func:`render`), and the linker reads it back
-(:func:`read`) in a few milliseconds. The file is derived data: its first line holds a
+(:func:`from_text`) in a few milliseconds. The file is derived data: its first line holds a
 fingerprint of what it was built from (the gazetteer, its extra aliases, the linker's
-aliases, and :data:`FORMAT`); when they have changed since, :func:`read` gives None and
+aliases, and :data:`FORMAT`); when they have changed since, :func:`from_text` gives None and
 the linker builds the index itself, as before, so a stale file costs time, never a link.
 ``tests/test_link_gazetteer.py`` fails until the file is rebuilt.
 
@@ -44,7 +44,6 @@ from importlib.resources import files
 from ..lexicon import gazetteer
 from ..text import normalize, normalize_many
 from .cues import Reading
-from .variants import SPELT_CLASSES, skeleton
 
 _EN_DROP = re.compile(r"^(the)\s+|'s$|’s$")
 _EN_PUNCT = re.compile(r"[-–.’']")
@@ -124,7 +123,8 @@ class Index:
     derived: frozenset[str]  # keys that are derived English short names (score 0.95)
 
 
-def _reading(e: gazetteer.Entry) -> Reading:
+def reading(e: gazetteer.Entry) -> Reading:
+    """The reading of a gazetteer entry."""
     return Reading(e.key, e.cls, e.qid, e.label_en, e.label_ar)
 
 
@@ -158,7 +158,7 @@ def build_index(gaz: gazetteer.Gazetteer) -> Index:
     key_of = dict(zip(ordered, match_keys(ordered), strict=True))
     key_of[""] = ""
     for e in gaz.entries:
-        r = _reading(e)
+        r = reading(e)
         for name in (*e.names, *extra.get(e.qid, ())):
             add(key_of[name], r)
         base = key_of[base_of[e.label_en]] if e.label_en else ""
@@ -181,7 +181,7 @@ def build_index(gaz: gazetteer.Gazetteer) -> Index:
             if bare == n:
                 continue
             for country in [x for x in buckets.get(bare, {}).values() if x.cls == "Country"]:
-                add(bare, _reading(e))
+                add(bare, reading(e))
                 pairs.add((country.key, e.key))
     readings: dict[str, tuple[Reading, ...]] = {}
     for key, bucket in buckets.items():
@@ -201,17 +201,6 @@ def _strip_city_word(n: str) -> str:
     if n.endswith(" العاصمه"):
         return n[: -len(" العاصمه")]
     return n
-
-
-def build_skeleton_index(gaz: gazetteer.Gazetteer) -> dict[str, tuple[Reading, ...]]:
-    """The people of a gazetteer by the skeleton of each Arabic name. A skeleton two items
-    share is left out."""
-    out: dict[str, dict[str, Reading]] = defaultdict(dict)
-    for e in gaz.entries:
-        if e.cls in SPELT_CLASSES:
-            for name in e.names_ar:
-                out[skeleton(match_key(name))][e.key] = _reading(e)
-    return {k: tuple(rs.values()) for k, rs in out.items() if len(rs) == 1}
 
 
 #: Bump when the rules that make the index change (what :func:`render` computes), so
@@ -309,16 +298,6 @@ def parse(body: str, sizes: list[str]) -> tuple[Readings, frozenset[str], Readin
     return readings, frozenset(derived), skeletons
 
 
-def read() -> tuple[Readings, frozenset[str], Readings] | None:
-    """The packaged index, or None when the file is missing, malformed or was built from
-    other sources than the packaged ones (then the linker builds the index itself)."""
-    try:
-        text = files("kg").joinpath(PATH).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    return from_text(text)
-
-
 def from_text(text: str) -> tuple[Readings, frozenset[str], Readings] | None:
     """The index a file's text holds, or None when it is malformed or was built from other
     sources than the packaged ones.
@@ -339,6 +318,8 @@ def from_text(text: str) -> tuple[Readings, frozenset[str], Readings] | None:
 def render(gazetteer_text: str) -> str:
     """The file for a gazetteer's text (the packaged aliases files with it), as
     ``scripts/build_gazetteer.py build`` writes it."""
+    from .gazetteer import build_skeleton_index  # it reads the index this module builds
+
     gaz = gazetteer.parse(gazetteer_text)
     idx = build_index(gaz)
     return dump(idx.readings, idx.derived, build_skeleton_index(gaz), fingerprint(gazetteer_text))
@@ -349,13 +330,12 @@ __all__ = [
     "PATH",
     "Index",
     "build_index",
-    "build_skeleton_index",
     "dump",
     "fingerprint",
     "from_text",
     "match_key",
     "match_keys",
     "parse",
-    "read",
+    "reading",
     "render",
 ]
