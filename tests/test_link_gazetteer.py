@@ -227,7 +227,9 @@ def test_a_stale_or_broken_index_file_is_not_read() -> None:
     assert gazindex.from_text(text) is not None
     assert gazindex.from_text(text.replace(gazindex.fingerprint(), "v1.0-0.0-0.0-0")) is None
     assert gazindex.from_text(header + "\n" + body[: len(body) // 2]) is None
-    assert gazindex.from_text(header.replace(" 1 ", " 99 ", 1) + "\n" + body) is None
+    assert (
+        gazindex.from_text(header.replace(f" {gazindex.FORMAT} ", " 99 ", 1) + "\n" + body) is None
+    )
 
 
 def test_throughput_is_not_pathological() -> None:

@@ -14,17 +14,17 @@ aliases, and :data:`FORMAT`); when they have changed since, :func:`from_text` gi
 the linker builds the index itself, as before, so a stale file costs time, never a link.
 ``tests/test_link_gazetteer.py`` fails until the file is rebuilt.
 
-Layout (UTF-8, tab-separated, one header line, then three sections whose sizes the
+Layout (UTF-8, tab-separated, one header line, then four sections whose sizes the
 header gives):
 
-- readings: ``key cls qid label_en label_ar`` and then the match keys that have this
-  reading alone (most keys: read into the index a line at a time), numbered from 0 in
-  file order;
+- readings: ``key cls qid label_en label_ar``, numbered from 0 in file order;
+- keys with one reading (most): the keys, sorted, then their reading numbers in the
+  same order (read into the index without a Python step per key);
 - other keys: ``match-key refs [d]``, sorted: ``refs`` are reading numbers in the order
   the linker weighs them, ``!`` after one gives it the prior 1.0 (a country named like
   its capital), ``d`` marks a derived English short name (matched with 0.95);
-- skeletons: ``skeleton ref``, sorted (a person's name in any spelling, see
-  :mod:`kg.link.variants`).
+- skeletons (a person's name in any spelling, see :mod:`kg.link.variants`): the
+  skeletons, sorted, then their reading numbers.
 
 >>> r = Reading("Q1", "Country", "Q1", "A", "ا")
 >>> text = dump({"ا": (r,), "a": (replace(r, prior=1.0),)}, frozenset({"a"}), {"ا": (r,)})
@@ -40,6 +40,8 @@ import zlib
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from importlib.resources import files
+from itertools import starmap
+from operator import methodcaller
 
 from ..lexicon import gazetteer
 from ..text import normalize, normalize_many
@@ -205,7 +207,7 @@ def _strip_city_word(n: str) -> str:
 
 #: Bump when the rules that make the index change (what :func:`render` computes), so
 #: files written by the old rules are no longer read.
-FORMAT = 1
+FORMAT = 2
 _MAGIC = "kg-link-index"
 #: What the index is built from, inside the package.
 SOURCES = ("data/gazetteer.tsv", "data/ar/aliases_extra.tsv", "data/link_aliases.tsv")
@@ -245,57 +247,63 @@ def dump(readings: Readings, derived: frozenset[str], skeletons: Readings, stamp
             raise ValueError("link index: a reading with cues or another prior cannot be stored")
         return ",".join(f"{table[replace(r, prior=0.0)]}{'!' if r.prior else ''}" for r in rs)
 
-    alone: dict[int, list[str]] = {}
-    others = []
-    for k in sorted(readings):
-        rs = readings[k]
-        if len(rs) == 1 and not rs[0].prior and k not in derived:
-            alone.setdefault(table[rs[0]], []).append(k)
-        else:
-            others.append(f"{k}\t{refs(rs)}" + ("\td" if k in derived else ""))
-    lines = [f"{_MAGIC} {FORMAT} {stamp} {len(table)} {len(others)} {len(skeletons)}"]
-    lines += [
-        "\t".join((r.key, r.cls, r.qid, r.label_en, r.label_ar, *alone.get(i, ())))
-        for r, i in table.items()
+    def alone(rs: tuple[Reading, ...]) -> bool:
+        return len(rs) == 1 and not rs[0].prior and not rs[0].cues
+
+    if not all(alone(rs) for rs in skeletons.values()):
+        raise ValueError("link index: a skeleton has more than one reading")
+    keys = sorted(readings)
+    plain = {k for k in keys if alone(readings[k]) and k not in derived}
+    single = [k for k in keys if k in plain]
+    multi = [
+        f"{k}\t{refs(readings[k])}" + ("\td" if k in derived else "")
+        for k in keys
+        if k not in plain
     ]
-    lines += others
-    lines += [f"{k}\t{refs(skeletons[k])}" for k in sorted(skeletons)]
+    sizes = (len(table), len(single), len(multi), len(skeletons))
+    lines = [" ".join((_MAGIC, str(FORMAT), stamp, *map(str, sizes)))]
+    lines += ["\t".join((r.key, r.cls, r.qid, r.label_en, r.label_ar)) for r in table]
+    lines += single + [str(table[readings[k][0]]) for k in single] + multi
+    skeleton_keys = sorted(skeletons)
+    lines += skeleton_keys + [str(table[skeletons[k][0]]) for k in skeleton_keys]
     return "\n".join(lines) + "\n"
+
+
+_CELLS = methodcaller("split", "\t")
 
 
 def parse(body: str, sizes: list[str]) -> tuple[Readings, frozenset[str], Readings]:
     """The readings by key, the derived keys and the skeletons of a file's ``body`` (all
-    but the header line; ``sizes``: the header's three counts)."""
-    n_readings, n_keys, n_skeletons = (int(n) for n in sizes)
+    but the header line; ``sizes``: the header's four counts). The keys with one reading
+    go into their dict without a Python step (or a new list) per key: loading is mostly
+    making the readings."""
+    n_readings, n_single, n_multi, n_skeletons = (int(n) for n in sizes)
     lines = body.split("\n")
-    if len(lines) != n_readings + n_keys + n_skeletons + 1 or lines[-1]:
+    if len(lines) != n_readings + 2 * n_single + n_multi + 2 * n_skeletons + 1 or lines[-1]:
         raise ValueError(f"link index: {len(lines) - 1} lines, the header says otherwise")
-    table: list[Reading] = []
-    readings: Readings = {}
-    for line in lines[:n_readings]:
-        cells = line.split("\t")
-        r = Reading(cells[0], cells[1], cells[2], cells[3], cells[4])
-        table.append(r)
-        if len(cells) > 5:
-            readings.update(dict.fromkeys(cells[5:], (r,)))
+    cells = list(map(_CELLS, lines[:n_readings]))
+    if any(len(c) != 5 for c in cells):
+        raise ValueError("link index: a reading line without its five cells")
+    table = list(starmap(Reading, cells))
+    single = [(r,) for r in table]
 
-    def readings_of(refs: str) -> tuple[Reading, ...]:
-        return tuple(
+    def by_key(at: int, n: int) -> Readings:
+        """Keys at ``lines[at:at + n]``, their reading numbers in the next ``n`` lines."""
+        refs = map(single.__getitem__, map(int, lines[at + n : at + 2 * n]))
+        return dict(zip(lines[at : at + n], refs, strict=True))
+
+    readings = by_key(n_readings, n_single)
+    b = n_readings + 2 * n_single
+    derived: list[str] = []
+    for line in lines[b : b + n_multi]:
+        key, refs, *flag = line.split("\t")
+        readings[key] = tuple(
             replace(table[int(x[:-1])], prior=1.0) if x.endswith("!") else table[int(x)]
             for x in refs.split(",")
         )
-
-    derived: list[str] = []
-    for line in lines[n_readings : n_readings + n_keys]:
-        key, refs, *flag = line.split("\t")
-        readings[key] = readings_of(refs)
         if flag:
             derived.append(key)
-    skeletons: Readings = {}
-    for line in lines[n_readings + n_keys : -1]:
-        key, refs = line.split("\t")
-        skeletons[key] = readings_of(refs)
-    return readings, frozenset(derived), skeletons
+    return readings, frozenset(derived), by_key(b + n_multi, n_skeletons)
 
 
 def from_text(text: str) -> tuple[Readings, frozenset[str], Readings] | None:
@@ -307,7 +315,7 @@ def from_text(text: str) -> tuple[Readings, frozenset[str], Readings] | None:
     """
     header, _, body = text.partition("\n")
     fields = header.split(" ")
-    if len(fields) != 6 or fields[:3] != [_MAGIC, str(FORMAT), fingerprint()]:
+    if len(fields) != 7 or fields[:3] != [_MAGIC, str(FORMAT), fingerprint()]:
         return None
     try:
         return parse(body, fields[3:])
