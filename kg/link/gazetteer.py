@@ -466,11 +466,21 @@ def _neighbours(text: str, start: int, end: int, a: int, b: int) -> tuple[Words,
     >>> _neighbours("زار الوفد نهر الأردن أمس", 14, 20, 0, 24)
     (('نهر', 'الوفد'), ('امس',))
     """
-    before = [
-        w for raw in text[max(a, start - 30) : start].rsplit(None, 3)[-3:] for w in _word_of(raw)
-    ]
-    after = [w for raw in text[end : min(b, end + 40)].split(None, 2)[:2] for w in _word_of(raw)]
-    return tuple(before[:-3:-1]), tuple(after[:2])
+    raws = text[max(a, start - 30) : start].rsplit(None, 3)[-3:]
+    raws.reverse()
+    left: list[str] = []
+    for raw in raws:  # nearest first, until two words
+        found = _word_of(raw)
+        if len(found) == 1:
+            left.append(found[0])
+        else:
+            left.extend(reversed(found))
+        if len(left) >= 2:
+            break
+    right: list[str] = []
+    for raw in text[end : min(b, end + 40)].split(None, 2)[:2]:
+        right.extend(_word_of(raw))
+    return tuple(left[:2]), tuple(right[:2])
 
 
 @lru_cache(maxsize=100_000)
@@ -600,13 +610,19 @@ def _consistent(
     """Drop the decided links of an entity whose mentions were decided for different QIDs
     (one of them is wrong, and a wrong link is worse than none)."""
     links = list(links)
+    decided = {entity_of.get(m, m) for m in ambiguous}  # only their QIDs matter
     qids: dict[str, set[str]] = defaultdict(set)
     for lk in links:
-        qids[entity_of.get(lk.mention, lk.mention)].add(lk.qid)
+        entity = entity_of.get(lk.mention, lk.mention)
+        if entity in decided:
+            qids[entity].add(lk.qid)
+    split = {e for e, found in qids.items() if len(found) > 1}
+    if not split:
+        return links
     return [
         lk
         for lk in links
-        if not (lk.mention in ambiguous and len(qids[entity_of.get(lk.mention, lk.mention)]) > 1)
+        if not (lk.mention in ambiguous and entity_of.get(lk.mention, lk.mention) in split)
     ]
 
 
