@@ -276,11 +276,11 @@ def project_name_filter() -> NameFilter:
 
 
 def en_keys(label: str) -> set[str]:
-    """The keys the linker files an English label under (kg/link/gazetteer.py): the
+    """The keys the linker files an English label under (kg/link/gazindex.py): the
     label, and its base without qualifier ("Washington, D.C." -> "washington")."""
-    from kg.link.gazetteer import _english_base, match_key
+    from kg.link.gazindex import english_base, match_key
 
-    return {k for k in (match_key(label), match_key(_english_base(label))) if k}
+    return {k for k in (match_key(label), match_key(english_base(label))) if k}
 
 
 def extra_names() -> dict[str, str]:

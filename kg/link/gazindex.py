@@ -109,7 +109,7 @@ _QUALIFIER = re.compile(r"\s*\(.*\)$")
 _CITY_WORD = re.compile(r"\s+City$")
 
 
-def _english_base(label: str) -> str:
+def english_base(label: str) -> str:
     """An English label without its qualifier: "Djibouti (city)" -> "Djibouti",
     "Washington, D.C." -> "Washington", "Kuwait City" -> "Kuwait"."""
     base = _QUALIFIER.sub("", label) if "(" in label else label
@@ -153,7 +153,7 @@ def build_index(gaz: gazetteer.Gazetteer) -> Index:
 
     # every name's key at once: normalising them one by one is most of the build time
     names = {n for e in gaz.entries for n in (*e.names, *extra.get(e.qid, ()), e.label_en)}
-    base_of = {e.label_en: _english_base(e.label_en) for e in gaz.entries if e.label_en}
+    base_of = {e.label_en: english_base(e.label_en) for e in gaz.entries if e.label_en}
     names |= set(base_of.values())
     names.discard("")
     ordered = sorted(names)
@@ -176,7 +176,7 @@ def build_index(gaz: gazetteer.Gazetteer) -> Index:
         for name in (*e.names_ar, e.label_en):
             n = key_of[name] if name in key_of else match_key(name)
             if _LATIN.search(n):
-                eb = _english_base(name)
+                eb = english_base(name)
                 bare = key_of[eb] if eb in key_of else match_key(eb)
             else:
                 bare = _strip_city_word(n)
@@ -339,6 +339,7 @@ __all__ = [
     "Index",
     "build_index",
     "dump",
+    "english_base",
     "fingerprint",
     "from_text",
     "match_key",
