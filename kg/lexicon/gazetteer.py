@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib.resources import files
 
-from ..text import normalize, normalize_many
+from ..text import normalize
 
 #: Entity types in the TSV mapped onto ontology classes.
 _TYPE_TO_CLASS = {
@@ -59,11 +59,9 @@ class Gazetteer:
     def _built(self) -> tuple[dict[str, list[Entry]], int]:
         index: dict[str, list[Entry]] = {}
         max_words = 1
-        # every name normalised in one pass (one by one, that is most of the build)
-        keys = iter(normalize_many([name for e in self.entries for name in e.names]))
         for e in self.entries:
-            for _ in e.names:
-                n = next(keys)
+            for name in e.names:
+                n = normalize(name)
                 if not n:
                     continue
                 bucket = index.setdefault(n, [])
