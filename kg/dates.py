@@ -35,6 +35,7 @@ datetime.date(2024, 3, 22)
 from __future__ import annotations
 
 import calendar
+import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -43,6 +44,8 @@ from typing import Any, NamedTuple
 
 from .model import DocResult, Document, Sentence, Triple
 from .text import normalize
+
+log = logging.getLogger(__name__)
 
 #: Gregorian month names: Egyptian/Gulf, Levantine/Iraqi, Maghreb, English.
 GREGORIAN_MONTHS: dict[str, int] = {
@@ -235,9 +238,21 @@ def dated(doc: Document, default: str = "") -> Document:
     (('date', '2024-03-12'), ('date-from', 'dateline'))
     >>> dated(Document("d", "قال الوزير."), "2024-01-02").meta
     (('date', '2024-01-02'), ('date-from', 'option'))
+
+    A given date that is no date (a 30th of February, a number) is dropped with a warning
+    naming the document, and the dateline or ``default`` apply instead:
+
+    >>> dated(Document("d", "قال الوزير.", meta=(("date", "2024-02-30"),)), "2024-01-02").meta
+    (('date', '2024-01-02'), ('date-from', 'option'))
     """
-    if any(k == "date" and v.strip() for k, v in doc.meta):
+    given = [v for k, v in doc.meta if k == "date" and v.strip()]
+    if given and parse_date(given[0]) is not None:
         return doc
+    if given:
+        log.warning(
+            "%s: date %r is not a date (expected YYYY-MM-DD); ignored", doc.source, given[0][:40]
+        )
+        doc = replace(doc, meta=tuple((k, v) for k, v in doc.meta if k != "date"))
     found = dateline(doc.text, parse_date(default)) if doc.format == "text" else ""
     if found:
         return replace(doc, meta=(*doc.meta, ("date", found), ("date-from", "dateline")))

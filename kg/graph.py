@@ -25,7 +25,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, XSD
 from rdflib.term import Node
 
-from .dates import date_triples
+from .dates import date_triples, parse_date
 from .errors import DuplicateDocumentError, InvalidExtractionError, TallyError
 from .events import doc_date, events_graph, identity_triples, separate_events, signatures
 from .graph_terms import _QID, _decimal, _doc_lang, _key, _label_lang, _lit, _qid_number
@@ -648,11 +648,13 @@ def _meta_value(key: str, value: str) -> Literal | URIRef | None:
 
     >>> _meta_value("date", "2026-03-01T10:00:00Z"), _meta_value("url", "javascript:x")
     (rdflib.term.Literal('2026-03-01', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#date')), None)
+    >>> _meta_value("date", "2026-02-30") is None
+    True
     """
     if key == "date":
-        if _DATE.match(value):
+        if parse_date(value) is not None:
             return Literal(value[:10], datatype=XSD.date)
-        return Literal(value)
+        return None if _DATE.match(value) else Literal(value)
     if key == "url":
         return URIRef(value) if _SAFE_URL.fullmatch(value) else None
     return Literal(value)

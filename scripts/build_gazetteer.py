@@ -793,7 +793,12 @@ def main(argv: list[str] | None = None) -> int:
     _script("gazetteer_orgs").add_parser(sub)  # extract-orgs
     args = ap.parse_args(argv)
     if args.cmd == "extract-orgs":
-        return int(_script("gazetteer_orgs").extract_cli(args.ep_groups, SOURCES, args.supraverden))
+        a, orgs = args, _script("gazetteer_orgs")
+        return int(
+            orgs.extract_cli(
+                a.ep_groups, SOURCES, a.supraverden, a.agency_registry, a.ep_ministries
+            )
+        )
     if args.cmd == "extract-people":
         repos = [(a.split("=", 1)[0], Path(a.split("=", 1)[1])) for a in args.ep_git]
         _script("gazetteer_people").extract_people(repos, args.arwikicats_people, SOURCES)

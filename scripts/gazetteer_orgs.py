@@ -10,7 +10,11 @@ the party's Wikidata QID (``identifiers``, scheme ``wikidata``) and its Wikidata
 aliases in every language (``other_names``). Every QID and Arabic name here is Wikidata's
 own (CC0); nothing is typed by hand. International bodies come from supraverden's list
 (``confirmordeny/supraverden`` ``data/general_list.yaml``, CC BY-SA 4.0): its Wikidata QID
-(``Wikidata_code``) and Wikidata's Arabic label (``Name_ar``).
+(``Wikidata_code``) and Wikidata's Arabic label (``Name_ar``). Government agencies come
+from the Wikidata entity records (``Special:EntityData`` JSON: ``id``, ``labels``,
+``aliases``, ``sitelinks``) that ``integrateddatasvc/agency-registry`` keeps per agency
+(``_data/CC/AGENCY/external/wikidata.json``): the entity's QID, its Arabic label and
+aliases and the title of its Arabic Wikipedia article, all Wikidata's (CC0).
 
 What goes in, and which names are kept (every name is also matched in running text):
 
@@ -29,7 +33,20 @@ What goes in, and which names are kept (every name is also matched in running te
   (:data:`_GENERIC`: حزب العمال);
 - a group that is no organisation (EveryPolitician's "independent politician") is left out;
 - an English label two groups share is qualified with the country ("Justice and
-  Development Party (Turkey)").
+  Development Party (Turkey)");
+- a government agency's name must name its own country, by name or relative adjective
+  (وزارة العدل الأمريكية, مكتب تعداد الولايات المتحدة): a bare «the central statistics
+  office» is every country's (:func:`names_own_country`);
+- a ministry (EveryPolitician's ``wikidata/results/ministries.csv``: Wikidata's QID and
+  English label only) gets Arabic names by rule from verified parts: the kind of ministry
+  from a small table (:data:`MINISTRY_KINDS`: "Foreign Affairs" -> الخارجية) and the
+  relative adjective of its country's Arabic name (:func:`country_adjective`, checked
+  against the country row): وزارة الخارجية البحرينية; its English label is qualified by
+  the country when it does not name it. Two ministries of one country of the same kind
+  (Bahrain's two "Ministry of Health" items) get none;
+- a name "N بالولايات المتحدة" (or في, ل) also gets "N الأمريكي" and "N الأمريكية", the
+  way papers name a US body (هيئة المسح الجيولوجي الأمريكية), and every name ending in
+  الأمريكي(ة) its spelling الأميركي(ة) (:func:`us_adjective_names`).
 """
 
 from __future__ import annotations
@@ -37,6 +54,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,6 +69,30 @@ LIC_EP = (
 LIC_SV = (
     "CC BY-SA 4.0 (supraverden's list of international bodies, with its Wikidata QIDs; "
     "the Arabic names are Wikidata labels, CC0)"
+)
+LIC_MIN = (
+    "CC0 1.0 (Wikidata QIDs and English labels, as EveryPolitician's ministries.csv gives "
+    "them; the repositories carry no licence file and none of their code is used); the "
+    "Arabic names are derived by rule (scripts/gazetteer_orgs.py)"
+)
+MINISTRY_COLUMNS = ("qid", "label_en", "country", "repo", "source")
+#: The kinds of ministry named by rule, English (the start of what follows "Ministry of"
+#: in Wikidata's label) -> Arabic. Only kinds every Arab government names alike.
+MINISTRY_KINDS = {
+    "foreign affairs": "الخارجية",
+    "defence": "الدفاع",
+    "defense": "الدفاع",
+    "interior": "الداخلية",
+    "internal affairs": "الداخلية",
+    "finance": "المالية",
+    "justice": "العدل",
+    "health": "الصحة",
+    "information": "الإعلام",
+    "oil": "النفط",
+}
+LIC_AR = (
+    "CC0 1.0 (Wikidata entity records, Special:EntityData JSON, as agency-registry keeps "
+    "them; the repository carries no licence file and none of its code is used)"
 )
 BODY_COLUMNS = ("qid", "label_en", "names_ar", "kind", "group", "source")
 GROUP_COLUMNS = ("qid", "label_en", "names_ar", "country", "group", "source")
@@ -112,21 +154,48 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     o = sub.add_parser("extract-orgs", help="rewrite ep_groups.tsv from groups.json files")
     o.add_argument(
         "--ep-groups",
-        nargs="+",
-        required=True,
+        nargs="*",
+        default=[],
         help="CC=PATH=SOURCE: country code, groups.json, repo@commit:path (one per file)",
+    )
+    o.add_argument(
+        "--ep-ministries",
+        nargs="*",
+        default=[],
+        help="NAME=GITDIR: EveryPolitician repositories whose HEAD has ministries.csv",
+    )
+    o.add_argument(
+        "--agency-registry",
+        default="",
+        help="GITDIR=REPO: a git copy of integrateddatasvc/agency-registry (its HEAD is read)",
     )
     o.add_argument(
         "--supraverden", default="", help="PATH=SOURCE: data/general_list.yaml, repo@commit:path"
     )
 
 
-def extract_cli(args: list[str], dest: Path, supraverden: str = "") -> int:
-    """``extract-orgs --ep-groups CC=PATH=SOURCE ... [--supraverden PATH=SOURCE]``: rewrite
-    ``ep_groups.tsv`` (and ``supraverden_bodies.tsv``)."""
+def extract_cli(
+    args: list[str],
+    dest: Path,
+    supraverden: str = "",
+    agencies: str = "",
+    ministries: list[str] | None = None,
+) -> int:
+    """``extract-orgs --ep-groups CC=PATH=SOURCE ... [--supraverden PATH=SOURCE]
+    [--agency-registry GITDIR=REPO]``: rewrite ``ep_groups.tsv`` (and
+    ``supraverden_bodies.tsv``, ``wd_agencies.tsv``)."""
     if supraverden:
         path, source = supraverden.split("=", 1)
         extract_bodies(Path(path), source, dest)
+    if agencies:
+        git_dir, repo = agencies.split("=", 1)
+        extract_agencies(Path(git_dir), repo, dest)
+    if ministries:
+        extract_ministries(
+            [(a.split("=", 1)[0], Path(a.split("=", 1)[1])) for a in ministries], dest
+        )
+    if not args:
+        return 0
     extract_groups(
         [(a.split("=")[0], Path(a.split("=")[1]), a.split("=", 2)[2]) for a in args], dest
     )
@@ -153,6 +222,96 @@ def extract_bodies(general_list: Path, source: str, dest: Path) -> None:
     (dest / "supraverden_bodies.tsv").write_text(header + "\n" + text, encoding="utf-8")
 
 
+def entity_names(entity: dict[str, object]) -> tuple[str, str, list[str]]:
+    """(QID, English label, Arabic names: the label first, then the aliases, then the
+    title of the Arabic Wikipedia article the record links, without a disambiguating
+    parenthesis) of one Wikidata entity record (``Special:EntityData`` JSON).
+
+    >>> e = {"id": "Q9", "labels": {"en": {"language": "en", "value": "Example Office"},
+    ...                             "ar": {"language": "ar", "value": "مكتب المثال"}},
+    ...      "aliases": {"ar": [{"language": "ar", "value": "مكتب  المثال الأمريكي"},
+    ...                         {"language": "ar", "value": "EO"}]},
+    ...      "sitelinks": {"arwiki": {"site": "arwiki", "title": "دائرة المثال (الولايات المتحدة)"}}}
+    >>> entity_names(e)
+    ('Q9', 'Example Office', ['مكتب المثال', 'مكتب المثال الأمريكي', 'دائرة المثال'])
+    """
+    qid = str(entity.get("id") or "")
+    labels = entity.get("labels") or {}
+    aliases = entity.get("aliases") or {}
+    sitelinks = entity.get("sitelinks") or {}
+    assert isinstance(labels, dict) and isinstance(aliases, dict) and isinstance(sitelinks, dict)
+    if not _QID.match(qid):
+        return "", "", []
+    en = str((labels.get("en") or {}).get("value", ""))
+    title = re.sub(r" \([^)]*\)$", "", str((sitelinks.get("arwiki") or {}).get("title", "")))
+    ar: list[str] = []
+    for n in [labels.get("ar") or {}, *(aliases.get("ar") or []), {"value": title}]:
+        name = " ".join(str(n.get("value", "")).replace("\u0640", "").split())
+        if name and _AR_ONLY.match(name) and name not in ar:
+            ar.append(name)
+    return qid, en, ar
+
+
+def extract_agencies(git_dir: Path, repo: str, dest: Path) -> None:
+    """Rewrite ``wd_agencies.tsv`` from a git copy of agency-registry: every entity record
+    of ``_data/CC/AGENCY/external/wikidata.json`` at HEAD with an English label and an
+    Arabic name."""
+    from build_gazetteer import write_tsv
+
+    def git(*a: str) -> str:
+        return _git(git_dir, *a)
+
+    commit = git("rev-parse", "HEAD").strip()
+    out = []
+    for path in sorted(git("ls-tree", "-r", "--name-only", "HEAD").split()):
+        parts = path.split("/")
+        if len(parts) != 5 or parts[0] != "_data" or parts[3:] != ["external", "wikidata.json"]:
+            continue
+        data = json.loads(git("show", f"HEAD:{path}"))
+        for entity in (data.get("entities") or {}).values():
+            qid, en, ar = entity_names(entity)
+            if qid and en and ar:
+                src = f"{repo}@{commit[:7]}:{path}"
+                out.append([qid, en, "|".join(ar), parts[1].upper(), parts[2], src])
+    header = (dest / "wd_agencies.tsv").read_text(encoding="utf-8").split("\nqid\t", 1)[0]
+    write_tsv(dest / "wd_agencies.tsv", GROUP_COLUMNS, out)
+    text = (dest / "wd_agencies.tsv").read_text(encoding="utf-8")
+    (dest / "wd_agencies.tsv").write_text(header + "\n" + text, encoding="utf-8")
+
+
+def _git(git_dir: Path, *args: str) -> str:
+    import subprocess
+
+    cmd = ["git", "--git-dir", str(git_dir), *args]
+    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+
+
+def extract_ministries(repos: list[tuple[str, Path]], dest: Path) -> None:
+    """Rewrite ``ep_ministries.tsv`` from EveryPolitician repositories (NAME, git dir):
+    the rows of ``wikidata/results/ministries.csv`` at HEAD with an English label."""
+    import csv
+    import io
+
+    from build_gazetteer import write_tsv
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from gazetteer_people import repo_country
+
+    out = []
+    for name, git_dir in repos:
+        commit = _git(git_dir, "rev-parse", "HEAD").strip()[:7]
+        text = _git(git_dir, "show", "HEAD:wikidata/results/ministries.csv")
+        for r in csv.DictReader(io.StringIO(text)):
+            label = " ".join(r["itemLabel"].split())
+            if _QID.match(r["item"]) and label and not _QID.match(label):
+                src = f"every-politician-scrapers/{name}@{commit}:wikidata/results/ministries.csv"
+                out.append([r["item"], label, repo_country(name), name, src])
+    header = (dest / "ep_ministries.tsv").read_text(encoding="utf-8").split("\nqid\t", 1)[0]
+    write_tsv(dest / "ep_ministries.tsv", MINISTRY_COLUMNS, out)
+    text = (dest / "ep_ministries.tsv").read_text(encoding="utf-8")
+    (dest / "ep_ministries.tsv").write_text(header + "\n" + text, encoding="utf-8")
+
+
 def extract_groups(files: list[tuple[str, Path, str]], dest: Path) -> None:
     """Rewrite ``ep_groups.tsv`` from groups.json files: (country code, path, source)."""
     from build_gazetteer import write_tsv
@@ -176,7 +335,7 @@ def org_rows(
     names they never take); a curated row without a QID may get one (changed in place)."""
     from build_gazetteer import normalize, read_tsv
 
-    groups = _groups(src, read_tsv)
+    groups = _named_groups(_groups(src, read_tsv), before, report)
     taken: dict[str, str] = {}
     for r in before:
         for n in r.names():
@@ -228,6 +387,30 @@ def _groups(src: Path, read_tsv) -> list[dict[str, str]]:  # type: ignore[no-unt
                 "note": f"political party or movement of {g['country']}",
             }
         )
+    for g in read_tsv(src / "ep_ministries.tsv"):
+        out.append(
+            g
+            | {
+                "names_ar": "",
+                "group": g["repo"],
+                "qid_field": "ministries.csv item",
+                "names_field": "derived by rule: MINISTRY_KINDS + country_adjective",
+                "licence": LIC_MIN,
+                "note": f"ministry of {g['country']}",
+                "ministry": "yes",
+            }
+        )
+    for g in read_tsv(src / "wd_agencies.tsv"):
+        out.append(
+            g
+            | {
+                "qid_field": "entity record id",
+                "names_field": "labels.ar and aliases.ar (Wikidata's)",
+                "licence": LIC_AR,
+                "note": f"government agency of {g['country']}",
+                "agency": "yes",
+            }
+        )
     for g in read_tsv(src / "supraverden_bodies.tsv"):
         out.append(
             g
@@ -240,6 +423,107 @@ def _groups(src: Path, read_tsv) -> list[dict[str, str]]:  # type: ignore[no-unt
             }
         )
     return out
+
+
+def _named_groups(
+    groups: list[dict[str, str]], before: list[Row], report: Report
+) -> list[dict[str, str]]:
+    """The records with the names rules give them: agencies' names by
+    :func:`_agency_names`; ministries' by :func:`ministry_names`, none when two ministries
+    of one country would get the same; a record left without a name is left out."""
+    out = []
+    counts: dict[str, int] = defaultdict(int)
+    for g in groups:
+        if g.get("agency"):
+            g = _agency_names(g, before, report)
+        elif g.get("ministry"):
+            names = "|".join(ministry_names(g["label_en"], g["country"], before))
+            label = g["label_en"]
+            if g["country"].casefold() not in label.casefold():
+                label = f"{label} ({g['country']})"
+            g = g | {"names_ar": names, "label_en": label}
+            counts[f"{g['country']}|{g['names_ar']}"] += 1
+        out.append(g)
+    kept = []
+    for g in out:
+        if g.get("ministry") and (
+            not g["names_ar"] or counts[f"{g['country']}|{g['names_ar']}"] > 1
+        ):
+            report.counts["ministry of a kind without a rule, or two of one kind: left out"] += 1
+            continue
+        kept.append(g)
+    return kept
+
+
+def ministry_kind(label: str) -> str:
+    """The Arabic kind of a ministry from its English label, or "" (see
+    :data:`MINISTRY_KINDS`; the longest kind that starts what follows "Ministry of").
+
+    >>> ministry_kind("Ministry of Foreign Affairs and Expatriates"), ministry_kind("Ministry of the Interior")
+    ('الخارجية', 'الداخلية')
+    >>> ministry_kind("Ministry of Justice (Kuwait)"), ministry_kind("Ministry of Public Health")
+    ('العدل', '')
+    """
+    m = re.match(r"^ministry of (?:the )?(.+)$", label.casefold())
+    if not m:
+        return ""
+    rest = m.group(1)
+    kinds = [k for k in MINISTRY_KINDS if rest == k or re.match(rf"{k}\b", rest)]
+    return MINISTRY_KINDS[max(kinds, key=len)] if kinds else ""
+
+
+def country_adjective(name: str) -> str:
+    """The feminine relative adjective of a one-word country name (the form that agrees
+    with وزارة): البحرين -> البحرينية, سوريا -> السورية, كوبا -> الكوبية; "" for a name of
+    several words.
+
+    >>> [country_adjective(n) for n in ("البحرين", "لبنان", "سوريا", "كوبا", "عُمان", "جزر القمر")]
+    ['البحرينية', 'اللبنانية', 'السورية', 'الكوبية', 'العمانية', '']
+    """
+    base = re.sub("[\u064b-\u0652]", "", name).removeprefix("ال")
+    if " " in base or len(base) < 3:
+        return ""
+    if base.endswith("يا"):
+        return f"ال{base[:-1]}ة"
+    if base.endswith("ا"):
+        return f"ال{base[:-1]}ية"
+    return f"ال{base}ية"
+
+
+def ministry_names(label: str, country: str, before: list[Row]) -> list[str]:
+    """Arabic names of a ministry (English label, country's English name): وزارة + kind +
+    the country's adjective (وزارة الخارجية البحرينية; not the kind alone: الدفاع is no
+    feminine adjective, and الخارجية البحرينية is two common words). The adjective must
+    lead back to that country's row and to no other one's."""
+    from build_gazetteer import normalize
+
+    from kg.lexicon.gazetteer import nisba_stems
+
+    kind = ministry_kind(label)
+    rows = [r for r in before if r.type == "Country" and r.qid]
+    own = next((r for r in rows if r.label_en == country), None)
+    if not kind or own is None:
+        return []
+    names = {r.qid: {normalize(n) for n in r.names()} for r in rows}
+    for n in own.names():
+        adj = country_adjective(n)
+        stems = set(nisba_stems(adj)) if adj else set()
+        if stems & names[own.qid] and not any(stems & v for q, v in names.items() if q != own.qid):
+            return [f"وزارة {kind} {adj}"]
+    return []
+
+
+def _agency_names(g: dict[str, str], before: list[Row], report: Report) -> dict[str, str]:
+    """An agency with its names by rule (:func:`us_adjective_names`), only those naming its
+    own country (none asked of an international body's)."""
+    names = []
+    for name in g["names_ar"].split("|"):
+        for n in us_adjective_names(name) if g["country"] == "US" else [name]:
+            if g["country"] == "INT" or names_own_country(n, g["country"], before):
+                names.append(n)
+            else:
+                report.counts["agency name naming no country of its own: dropped"] += 1
+    return g | {"names_ar": "|".join(dict.fromkeys(names))}
 
 
 def _fills_curated(g: dict[str, str], before: list[Row], normalize) -> bool:  # type: ignore[no-untyped-def]
@@ -292,6 +576,57 @@ def _safe_names(  # type: ignore[no-untyped-def]
         elif name not in out:
             out.append(name)
     return out
+
+
+#: The US as papers name a body of it: "N بالولايات المتحدة" is also "N الأمريكية".
+_US_PLACE = re.compile(r"^(.+) (?:بالولايات|في الولايات|للولايات) المتحدة(?: الأمريكية)?$")
+_US_ADJECTIVE = re.compile(r"^(.+) ال[أا]مريكي(ة?)$")
+#: Agency folders of agency-registry whose code is not the country's ISO code.
+_ISO = {"UK": "GB"}
+
+
+def us_adjective_names(name: str) -> list[str]:
+    """The name and the names papers give the same US body by rule: "N بالولايات المتحدة"
+    (في, ل) is also "N الأمريكية" and "N الأمريكي" (the adjective agrees with either noun
+    of a construct: هيئة المسح الجيولوجي الأمريكية / الأمريكي), and a name ending in
+    الأمريكي(ة) is also spelt الأميركي(ة).
+
+    >>> us_adjective_names("هيئة المسح الجيولوجي بالولايات المتحدة")[1:]
+    ['هيئة المسح الجيولوجي الأمريكية', 'هيئة المسح الجيولوجي الأميركية', 'هيئة المسح الجيولوجي الأمريكي', 'هيئة المسح الجيولوجي الأميركي']
+    >>> us_adjective_names("وزارة العدل الأمريكية")
+    ['وزارة العدل الأمريكية', 'وزارة العدل الأميركية']
+    >>> us_adjective_names("وزارة العدل")
+    ['وزارة العدل']
+    """
+    m = _US_PLACE.match(name)
+    named = [name] + ([f"{m.group(1)} الأمريكية", f"{m.group(1)} الأمريكي"] if m else [])
+    out: list[str] = []
+    for n in named:
+        out.append(n)
+        a = _US_ADJECTIVE.match(n)
+        if a:
+            out.append(f"{a.group(1)} الأميركي{a.group(2)}")
+    return list(dict.fromkeys(out))
+
+
+def names_own_country(name: str, country: str, before: list[Row]) -> bool:
+    """Whether an agency's name names its own country (ISO code), by one of the country
+    row's names or by a relative adjective of one (وزارة العدل الأمريكية, الجهاز المركزي
+    للإحصاء الفلسطيني): «the central statistics office» alone is every country's."""
+    from build_gazetteer import normalize
+
+    from kg.lexicon.gazetteer import nisba_stems
+
+    own = {
+        normalize(n)
+        for r in before
+        if r.type == "Country" and r.country == _ISO.get(country, country)
+        for n in r.names()
+    }
+    text = f" {normalize(name)} "
+    if any(f" {n} " in text for n in own):
+        return True
+    return any(stem in own for w in text.split() for stem in nisba_stems(w))
 
 
 def _one_word_name(name: str, filt: NameFilter) -> bool:

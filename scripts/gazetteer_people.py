@@ -661,6 +661,16 @@ def office_kind(position: str) -> str:
     return next((kind for kind, rx in OFFICE_KINDS if rx.search(title)), "")
 
 
+def repo_country(repo: str) -> str:
+    """The English name of the country an EveryPolitician repository covers.
+
+    >>> repo_country("kuwait-ministers"), repo_country("uae-ministers"), repo_country("oman")
+    ('Kuwait', 'United Arab Emirates', 'Oman')
+    """
+    slug = re.sub(r"-(ministers|cabinet)$", "", repo)
+    return _REPO_COUNTRY.get(slug, slug.replace("-", " ").title())
+
+
 def office_country(position: str, countries: dict[str, str]) -> str:
     """The QID of the country a position is held in (``countries``: English name -> QID of
     the curated country rows), or "".
@@ -673,8 +683,7 @@ def office_country(position: str, countries: dict[str, str]) -> str:
     """
     where = position.split(": ", 1)[0]
     if where.islower():
-        slug = re.sub(r"-(ministers|cabinet)$", "", where)
-        name = _REPO_COUNTRY.get(slug, slug.replace("-", " ").title())
+        name = repo_country(where)
     else:
         name = _COUNTRY_ALIASES.get(where, where)
     return countries.get(name, "")

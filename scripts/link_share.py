@@ -55,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
         split = split_of(path.stem)
         result = process(Document(path.stem, path.read_text(encoding="utf-8"), "ar"), stages)
         mentions = {m.id: m for m in result.extraction.mentions}
+        # the entity's name, not the mention's surface: للجزيرة is ل + الجزيرة, whose
+        # mention text (offsets in the text) starts after the ل
+        labels = {e.key: e.label for e in result.extraction.entities}
         by_entity: dict[str, list] = {}
         for lk in result.links:
             if lk.mention in mentions:
@@ -65,9 +68,10 @@ def main(argv: list[str] | None = None) -> int:
             link = choose_link(by_entity.get(m.entity, ()))
             counts[(split, m.label, link is not None)] += 1
             if link is not None and split == "dev" and args.links:
-                listed.append(f"{path.stem}\t{m.label}\t{m.text}\t{link.qid}\t{link.label_en}")
+                name = labels.get(m.entity, m.text)
+                listed.append(f"{path.stem}\t{m.label}\t{name}\t{link.qid}\t{link.label_en}")
             if link is None and split == "dev" and args.unlinked:
-                listed.append(f"{path.stem}\t{m.label}\t{m.text}\t-\t-")
+                listed.append(f"{path.stem}\t{m.label}\t{labels.get(m.entity, m.text)}\t-\t-")
     for split in ("dev", "test", "all"):
         parts = []
         for cls in CLASSES:

@@ -154,6 +154,28 @@ def test_a_jsonl_date_field(tmp_path: Path) -> None:
     assert _published(g) == {"2024-03-13"} and "2024-03-12" in _dates(g)
 
 
+def test_a_jsonl_date_that_is_no_date_is_named_and_dropped(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A 30th of February or a number in the ``date`` field: a one-line warning naming the
+    file and line, no datePublished (never an invalid ``xsd:date`` in the graph), and the
+    ``--date`` given instead resolves the text's relative days."""
+    recs = [
+        {"id": "a1", "text": MEETING, "date": "2024-02-30"},
+        {"id": "a2", "text": MEETING, "date": 7},
+    ]
+    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
+    (tmp_path / "news.jsonl").write_text(lines, "utf-8")
+    opts = Options(analyser="rules", linker="none", html=False, date="2024-03-13")
+    with caplog.at_level("WARNING"):
+        _, ds = build([tmp_path], None, opts)
+    said = [r.getMessage() for r in caplog.records if "is not a date" in r.getMessage()]
+    assert len(said) == 2 and "news.jsonl:1" in said[0] and "news.jsonl:2" in said[1]
+    assert all("\n" not in m for m in said)
+    g = union_graph(ds)
+    assert _published(g) == {"2024-03-13"} and "2024-03-12" in _dates(g)
+
+
 @pytest.mark.parametrize(
     "head, body",
     [

@@ -295,3 +295,117 @@ def test_international_bodies_from_supraverden() -> None:
         assert r["type"] == "Organization" and "CC BY-SA 4.0" in p["licence"], p
     assert bodies["Q8901"][0]["label_ar"] == "البنك المركزي الأوروبي"
     assert "Q41984" not in bodies  # the IAEA stays the curated row it was
+
+
+def test_government_agencies_from_wikidata_entity_records() -> None:
+    from kg.text import normalize
+
+    gaz, prov = rows("gazetteer.tsv"), rows("gazetteer_provenance.tsv")
+    agencies = {
+        r["qid"]: (r, p)
+        for r, p in zip(gaz[318:], prov[318:], strict=True)
+        if r["source"].startswith("integrateddatasvc/agency-registry@")
+    }
+    assert len(agencies) >= 30
+    for r, p in agencies.values():
+        assert r["type"] == "Organization" and "CC0" in p["licence"], p
+    usgs = agencies["Q193755"][0]
+    names = {normalize(n) for n in [usgs["label_ar"], *usgs["aliases_ar"].split("|")]}
+    # Wikidata's «… بالولايات المتحدة» gives the adjective forms papers print
+    assert normalize("هيئة المسح الجيولوجي الأمريكي") in names
+    assert normalize("هيئة المسح الجيولوجي الأميركية") in names
+    everyone = {
+        normalize(n) for r in gaz for n in [r["label_ar"], *r["aliases_ar"].split("|")] if n
+    }
+    # a statistics office that names no country is every country's: never a name
+    for generic in ("الجهاز المركزي للإحصاء", "المعهد الوطني للإحصاء", "مكتب الإحصاء المركزي"):
+        assert normalize(generic) not in everyone, generic
+
+
+def test_agencies_extract_reads_entity_records(tmp_path: Path) -> None:
+    import json
+    import subprocess
+
+    mod = orgs_script()
+    repo = tmp_path / "repo"
+    folder = repo / "_data" / "us" / "us-gov-x" / "external"
+    folder.mkdir(parents=True)
+    record = {
+        "entities": {
+            "Q5": {
+                "id": "Q5",
+                "labels": {
+                    "en": {"language": "en", "value": "Example Survey"},
+                    "ar": {"language": "ar", "value": "هيئة المثال بالولايات المتحدة"},
+                },
+                "aliases": {},
+            },
+            "Q6": {"id": "Q6", "labels": {"en": {"language": "en", "value": "No Arabic"}}},
+        }
+    }
+    (folder / "wikidata.json").write_text(json.dumps(record), encoding="utf-8")
+    for cmd in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "x"]):
+        subprocess.run(
+            ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t", *cmd],
+            check=True,
+        )
+    (tmp_path / "wd_agencies.tsv").write_text("# header\nqid\tx\n", encoding="utf-8")
+    mod.extract_cli([], tmp_path, agencies=f"{repo / '.git'}=owner/registry")
+    lines = (tmp_path / "wd_agencies.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == ["# header", "qid\tlabel_en\tnames_ar\tcountry\tgroup\tsource"]
+    assert len(lines) == 3 and lines[2].startswith(
+        "Q5\tExample Survey\tهيئة المثال بالولايات المتحدة\tUS\tus-gov-x\towner/registry@"
+    )
+    assert lines[2].endswith(":_data/us/us-gov-x/external/wikidata.json")
+
+
+def test_ministries_named_by_rule_from_wikidata_labels() -> None:
+    from kg.text import normalize
+
+    gaz, prov = rows("gazetteer.tsv"), rows("gazetteer_provenance.tsv")
+    ministries = {
+        r["qid"]: (r, p)
+        for r, p in zip(gaz[318:], prov[318:], strict=True)
+        if "wikidata/results/ministries.csv" in p["qid_sources"]
+    }
+    assert len(ministries) >= 40
+    for r, p in ministries.values():
+        assert r["type"] == "Organization" and "CC0" in p["licence"], p
+        assert r["label_ar"].startswith("وزارة ") and not r["aliases_ar"], r
+    assert ministries["Q15253459"][0]["label_ar"] == "وزارة الخارجية البحرينية"
+    assert ministries["Q1829504"][0]["label_ar"] == "وزارة الخارجية السورية"
+    assert (
+        ministries["Q1829504"][0]["label_en"]
+        == "Ministry of Foreign Affairs and Expatriates (Syria)"
+    )
+    names = {normalize(r["label_ar"]) for r, _ in ministries.values()}
+    # Lebanon has two foreign-affairs items and Bahrain two health items: no name for either
+    assert normalize("وزارة الخارجية اللبنانية") not in names
+    assert normalize("وزارة الصحة البحرينية") not in names
+
+
+def test_ministries_extract_reads_ministries_csv(tmp_path: Path) -> None:
+    import subprocess
+
+    mod = orgs_script()
+    repo = tmp_path / "kuwait-ministers"
+    (repo / "wikidata" / "results").mkdir(parents=True)
+    (repo / "wikidata" / "results" / "ministries.csv").write_text(
+        "item,itemLabel,minister,ministerLabel\n"
+        "Q11,Ministry of Finance,Q12,Minister of Finance\n"
+        "Q13,Q13,,\n",
+        encoding="utf-8",
+    )
+    for cmd in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "x"]):
+        subprocess.run(
+            ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t", *cmd],
+            check=True,
+        )
+    (tmp_path / "ep_ministries.tsv").write_text("# header\nqid\tx\n", encoding="utf-8")
+    mod.extract_cli([], tmp_path, ministries=[f"kuwait-ministers={repo / '.git'}"])
+    lines = (tmp_path / "ep_ministries.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[1] == "qid\tlabel_en\tcountry\trepo\tsource"
+    assert len(lines) == 3 and lines[2].startswith(
+        "Q11\tMinistry of Finance\tKuwait\tkuwait-ministers\t"
+        "every-politician-scrapers/kuwait-ministers@"
+    )

@@ -51,6 +51,7 @@ from .words import (
 
 def find_names(d: Doc, s: Sentence, tree: Tree) -> None:
     """The analyser's entity spans as name mentions (a Position span as a title)."""
+    last_body: tuple[EntitySpan, str] | None = None
     for found in s.entities:
         span = _person_name(tree, found)
         if span is None:
@@ -59,6 +60,8 @@ def find_names(d: Doc, s: Sentence, tree: Tree) -> None:
         text = normalize(d.text[tree.tok(span.first).start : tree.tok(span.last).end])
         refs = [r for r in span.ref.split("|") if r]
         key = f"gaz:{refs[0]}" if len(refs) == 1 else f"name:{span.label}:{text}"
+        if len(refs) != 1:
+            key = _short_name_of(tree, span, last_body) or key
         if span.label == "Position":
             key = f"title:{text}"
         body = _named_as_body(d, tree, span, text) if len(refs) != 1 else None
@@ -85,6 +88,8 @@ def find_names(d: Doc, s: Sentence, tree: Tree) -> None:
             span.first,
             gender=gender,
         )
+        if span.label == "Organization":
+            last_body = (span, key)
         first = tree.tok(span.first)
         if (
             span.first > 1
@@ -110,6 +115,31 @@ def find_names(d: Doc, s: Sentence, tree: Tree) -> None:
                 e = d.ent(key)
                 if full not in e.names:
                     e.names.append(full)
+
+
+#: Marks around a body's short name written right after its full name.
+_SHORT_NAME_MARKS = {"«": "»", '"': '"', "“": "”", "(": ")"}
+
+
+def _short_name_of(
+    tree: Tree, span: EntitySpan, before: tuple[EntitySpan, str] | None
+) -> str | None:
+    """The key of the organisation whose full name comes right before this one-word
+    organisation name in quotes or parentheses: its short name, the same body (وكالة
+    الأنباء السعودية «واس», وكالة الأنباء السورية "سانا"); else None.
+
+    >>> from kg import build
+    >>> g = build(texts=['ذكرت وكالة الأنباء السعودية "واس" أن الأمير وصل إلى جدة.'])
+    >>> [(e.label, sorted(e.names)) for e in g.entities() if e.cls == "Organization"]
+    [('وكالة الأنباء السعودية', ['واس', 'وكالة الأنباء السعودية'])]
+    """
+    if before is None or span.label != "Organization" or span.first != span.last:
+        return None
+    full, key = before
+    if span.first != full.last + 2 or span.last >= len(tree.toks):
+        return None
+    opener, closer = tree.tok(span.first - 1).form, tree.tok(span.last + 1).form
+    return key if _SHORT_NAME_MARKS.get(opener) == closer else None
 
 
 def _named_as_body(d: Doc, tree: Tree, span: EntitySpan, text: str) -> str | None:

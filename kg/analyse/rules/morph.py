@@ -653,7 +653,7 @@ def _analyse_word(surface: str) -> tuple[Reading, ...]:
         r = _reading_from_lex(surface, chunk.split(","), weights)
         if r is not None:
             readings.append(replace(r, score=r.score - 0.2))
-    for chunk in _conjunction_twin(bare, raw, forms).split(";"):
+    for chunk in (*_conjunction_twin(bare, raw, forms).split(";"), _verb_of_name(bare, raw, forms)):
         r = _reading_from_lex(surface, chunk.split(","), weights) if chunk else None
         if r is not None:
             readings.append(replace(r, score=r.score - 0.2))
@@ -679,6 +679,36 @@ def _definite_twin(form: str, raw: str | None, forms: dict[str, str]) -> str | N
         if f[0] == "ال" and f[2] == "N" and f[3] != "prop" and not f[9]:
             out.append(",".join(["", *f[1:]]))
     return ";".join(out) or None
+
+
+def _verb_of_name(form: str, raw: str | None, forms: dict[str, str]) -> str:
+    """The feminine past reading of a form the lexicon lists only as a proper noun when the
+    form without its ت is a past verb (حكمت: the name Hikmat, and حكمت المحكمة «the court
+    ruled»; رفعت and مدحت are listed as verbs already): the lexicon lists the analyses seen
+    in a corpus, and a verb seen in the masculine exists in the feminine.
+
+    >>> forms = _lexicon()[0]
+    >>> _verb_of_name("حكمت", forms["حكمت"], forms).split(",")[1:7]
+    ['حَكَمَ', 'V', '', 'past', 'act', '3fs']
+    >>> _verb_of_name("محمد", forms["محمد"], forms)
+    ''
+    """
+    if not raw or len(form) < 4 or not form.endswith("ت"):
+        return ""
+    if any(c.split(",")[3] != "prop" for c in raw.split(";")):
+        return ""
+    for chunk in (forms.get(form[:-1]) or "").split(";"):
+        f = chunk.split(",")
+        if (
+            len(f) == 11
+            and not f[0]
+            and f[2] == "V"
+            and f[4:7] == ["past", "act", "3ms"]
+            and not f[9]
+        ):
+            f[6] = "3fs"
+            return ",".join(f)
+    return ""
 
 
 def _conjunction_twin(form: str, raw: str | None, forms: dict[str, str]) -> str:
