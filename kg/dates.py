@@ -111,6 +111,15 @@ DEICTIC: tuple[tuple[str, int], ...] = (
     ("today", 0),
     ("tomorrow", 1),
 )
+#: Ordinals after اليوم that make it a day of something else, not today (اليوم الثاني من
+#: الهدنة, في اليوم الأول من المؤتمر, اليوم التالي): no day relative to the document.
+ORDINAL_DAYS = frozenset(
+    normalize(w)
+    for w in (
+        "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الأخير "
+        "التالي السابق الأولى الثانية الثالثة"
+    ).split()
+)
 _PAST = frozenset(
     normalize(w) for w in "الماضي الماضية الفائت الفائتة المنصرم المنصرمة last".split()
 )
@@ -404,10 +413,23 @@ def _month_end(year: int, month: int) -> date:
 def _deictic(toks: Sequence[str], ref: date | None) -> When | None:
     text = " ".join(toks)
     for words, days in DEICTIC:
-        if ref is not None and _has(text, words):
+        if ref is not None and _has(text, words) and not ordinal_day(text):
             d = ref + timedelta(days=days)
             return When(d, d, "day")
     return None
+
+
+def ordinal_day(words: str) -> bool:
+    """Whether اليوم in the words is a numbered day of something (اليوم الثاني من الهدنة,
+    the second day of the truce), not today.
+
+    >>> ordinal_day("في اليوم الأول من المؤتمر"), ordinal_day("اليوم الخميس")
+    (True, False)
+    >>> resolve("اليوم الثاني من الهدنة", date(2024, 3, 13)) is None
+    True
+    """
+    toks = normalize(words).split()
+    return any(t == "اليوم" and nxt in ORDINAL_DAYS for t, nxt in zip(toks, toks[1:], strict=False))
 
 
 def _shift(toks: Sequence[str]) -> int | None:

@@ -172,15 +172,20 @@ def separate_events(
     triples: Iterable[Triple], placed: Mapping[str, PlacedEntity]
 ) -> dict[str, URIRef]:
     """New IRIs for the events of one document that share an IRI (one label) but not
-    a place or named day: the first group keeps the IRI, the next get ``-2``, ``-3``."""
+    a place, a named day or their parties (two each, one of them changed: a call with one
+    president, then another call with another): the first group keeps the IRI, the next
+    get ``-2``, ``-3``."""
     where: dict[str, set[tuple[str, str]]] = defaultdict(set)
     when: dict[str, list[str]] = defaultdict(list)
+    who: dict[str, set[str]] = defaultdict(set)
     for t in triples:
         if t.relation == "location" and t.object in placed:
             o = placed[t.object]
             where[t.subject].add((str(o.iri), o.entity.cls))
         elif t.relation == "pointInTime" and t.object in placed:
             when[t.subject].append(placed[t.object].entity.label)
+        elif t.relation == "participatedIn" and t.subject in placed:
+            who[t.object].add(str(placed[t.subject].iri))
     by_iri: dict[URIRef, list[str]] = defaultdict(list)
     for key, p in placed.items():
         if p.entity.cls == "Event" and p.link is None:
@@ -189,7 +194,16 @@ def separate_events(
     for iri, keys in by_iri.items():
         groups: list[list[str]] = []
         for key in sorted(keys, key=lambda k: (placed[k].sentences, k)):
-            group = next((g for g in groups if all(_agree(k, key, where, when) for k in g)), None)
+            group = next(
+                (
+                    g
+                    for g in groups
+                    if all(
+                        _agree(k, key, where, when) and _same_parties(who[k], who[key]) for k in g
+                    )
+                ),
+                None,
+            )
             if group is None:
                 groups.append(group := [])
             group.append(key)
@@ -205,6 +219,18 @@ def _agree(
     if places_disagree(where.get(a, ()), where.get(b, ())):
         return False
     return not any(times_disagree(x, y) for x in when.get(a, ()) for y in when.get(b, ()))
+
+
+def _same_parties(a: set[str], b: set[str]) -> bool:
+    """Whether two events' parties can be one event's: not when each brings two together
+    and they are not the same two.
+
+    >>> _same_parties({"king", "trump"}, {"king", "erdogan"}), _same_parties({"king"}, {"king", "x"})
+    (False, True)
+    >>> _same_parties({"a", "b"}, {"c", "d", "e"})
+    True
+    """
+    return not (len(a) == len(b) == 2 and a != b)
 
 
 def doc_date(meta: Iterable[tuple[str, str]]) -> str:

@@ -20,6 +20,14 @@ _ALEF = str.maketrans(
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _SPACES = re.compile(r"\s+")
 
+# What normalize() deletes and maps, in one pass each (the tables' keys and values are
+# disjoint, so one table does what the two do one after the other)
+_DELETED = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]"
+)
+_FOLDED: dict[int, str | int | None] = {**_ALEF, **_DIGITS}
+
 ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
@@ -44,10 +52,7 @@ def normalize(s: str) -> str:
     >>> normalize("Rex  TILLERSON")
     'rex tillerson'
     """
-    s = unicodedata.normalize("NFKC", s)
-    s = _INVISIBLE.sub("", s)
-    s = _DIACRITICS.sub("", s).replace(_TATWEEL, "")
-    s = s.translate(_ALEF).translate(_DIGITS)
+    s = _DELETED.sub("", unicodedata.normalize("NFKC", s)).translate(_FOLDED)
     return _SPACES.sub(" ", s).strip().casefold()
 
 

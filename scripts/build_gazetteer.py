@@ -74,6 +74,7 @@ SOURCES = ROOT / "scripts" / "gazetteer_sources"
 OUT_TSV = ROOT / "kg" / "data" / "gazetteer.tsv"
 #: Names of office holders linked only after a title naming their office (gazetteer_people)
 OUT_CUED = ROOT / "kg" / "data" / "people_cued.tsv"
+OUT_HOLDERS = ROOT / "kg" / "data" / "people_holders.tsv"  # gazetteer_holders.py
 CUED_COLUMNS = ("name", "qid", "label_en", "offices")
 OUT_PROV = ROOT / "kg" / "data" / "gazetteer_provenance.tsv"
 #: The linker's index over the gazetteer, precomputed (kg/link/gazindex.py)
@@ -810,6 +811,7 @@ def main(argv: list[str] | None = None) -> int:
     rows, report = build()
     gaz, prov = render(rows)
     cued_text = render_cued(rows)
+    holders_text = _script("gazetteer_holders").render_holders(SOURCES, rows)
     for key, n in sorted(report.counts.items()):
         print(f"build: {key}: {n}", file=sys.stderr)
     print(
@@ -823,12 +825,14 @@ def main(argv: list[str] | None = None) -> int:
             args.out.read_text(encoding="utf-8") == gaz
             and args.provenance.read_text(encoding="utf-8") == prov
             and OUT_CUED.read_text(encoding="utf-8") == cued_text
+            and OUT_HOLDERS.read_text(encoding="utf-8") == holders_text
         )
         print("build: up to date" if same else "build: the committed files differ", file=sys.stderr)
         return 0 if same else 1
     args.out.write_text(gaz, encoding="utf-8")
     args.provenance.write_text(prov, encoding="utf-8")
     OUT_CUED.write_text(cued_text, encoding="utf-8")
+    OUT_HOLDERS.write_text(holders_text, encoding="utf-8")
     print(f"wrote {args.out} ({len(rows)} rows) and {args.provenance}")
     return 0
 

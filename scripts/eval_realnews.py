@@ -29,7 +29,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
-from kg.dates import DEICTIC, WEEKDAYS, parse_date
+from kg.dates import DEICTIC, WEEKDAYS, ordinal_day, parse_date
 from kg.evaluate import EvalReport, evaluate, read_gold_entities
 from kg.graph import union_graph
 from kg.pipeline import Options, build
@@ -63,12 +63,13 @@ class Scored:
 
 
 def split_of(article_id: str) -> str:
-    """``test`` for the articles whose number is a multiple of 4, else ``dev``.
+    """``test`` for the articles whose number is a multiple of 4, else ``dev``. The number
+    follows the set's letters and an optional set number (``rn08_x``, ``u04``, ``u3-12``).
 
-    >>> split_of("rn08_x"), split_of("rn09_y")
-    ('test', 'dev')
+    >>> split_of("rn08_x"), split_of("rn09_y"), split_of("u3-12"), split_of("u3-02")
+    ('test', 'dev', 'test', 'dev')
     """
-    m = re.match(r"rn(\d+)", article_id)
+    m = re.match(r"[a-z]+(?:\d+-)?(\d+)", article_id)
     return "test" if m and int(m.group(1)) % 4 == 0 else "dev"
 
 
@@ -141,7 +142,11 @@ def dated(r: Scored, text: str) -> tuple[bool, int, int]:
     of its facts carry a resolved date (kg:startDate)."""
     from kg.text import normalize
 
-    relative = _RELATIVE_DAY.search(normalize(text)) is not None
+    norm = normalize(text)
+    # اليوم الثاني من الهدنة: a numbered day of something else, not today
+    relative = any(
+        not ordinal_day(norm[m.start() : m.end() + 30]) for m in _RELATIVE_DAY.finditer(norm)
+    )
     g = r.graph
     events = {s for s in g.subjects(RDF.type, KG.Event) if (s, KG.startDate, None) in g}
     facts = {s for s in g.subjects(RDF.type, KG.Fact) if (s, KG.startDate, None) in g}

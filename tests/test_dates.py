@@ -22,7 +22,7 @@ from web_server import Server, serve, static
 
 from kg import build as api_build
 from kg.cli import main
-from kg.dates import dated, reference_date
+from kg.dates import dated, reference_date, resolve
 from kg.errors import InputError
 from kg.extract.occurrences import ACTS
 from kg.fetch import WebOptions, web_documents
@@ -133,6 +133,15 @@ def test_no_date_no_resolution_of_relative_words(stages: Stages) -> None:
     g = union_graph(build_graph([process(Document("d", MEETING, "ar"), stages)]))
     assert not set(g.objects(None, KG.date))
     assert not set(g.objects(None, SDO.datePublished))
+
+
+def test_a_numbered_day_of_an_event_is_not_today() -> None:
+    """اليوم الثالث من المعرض is the fair's third day, اليوم التالي the day after something:
+    neither is the document's day; اليوم with a weekday is."""
+    d = date(2024, 3, 13)
+    for words in ("في اليوم الثالث من المعرض", "اليوم التالي", "اليوم الأخير من القمة"):
+        assert resolve(words, d) is None, words
+    assert resolve("اليوم الأربعاء", d) == resolve("اليوم", d)
 
 
 # ---------------------------------------------------------------- the date's sources

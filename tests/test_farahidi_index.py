@@ -12,7 +12,16 @@ farahidi = pytest.importorskip("farahidi")
 from farahidi import normalize as N  # noqa: E402
 from farahidi.lexicon import Lexicon  # noqa: E402
 
-from kg.analyse.rules.farahidi_fast import CHECKED_VERSIONS, _Trie, indexed_analyzer  # noqa: E402
+from kg.analyse.rules.farahidi_fast import (  # noqa: E402
+    _LAZY_DERIVED,
+    _LAZY_LISTS,
+    _ORIGINAL,
+    CHECKED_VERSIONS,
+    _lazy_table,
+    _Records,
+    _Trie,
+    indexed_analyzer,
+)
 
 pytestmark = pytest.mark.skipif(
     farahidi.__version__ not in CHECKED_VERSIONS, reason="farahidi runs unindexed"
@@ -53,3 +62,58 @@ def test_same_analyses_as_farahidi() -> None:
     assert type(indexed).__name__ == "IndexedAnalyzer"
     for word in words:
         assert indexed.analyze(word) == plain.analyze(word), word
+
+
+def test_tables_read_record_by_record_hold_farahidi_s_records() -> None:
+    from farahidi.lexicon import DERIVED_TABLES, TABLES, load_list, load_map
+
+    names = [DERIVED_TABLES[t].format(cat=c) for t in _LAZY_DERIVED for c in ("Nouns", "Verbs")]
+    for name in names:
+        lazy, eager = _lazy_table(name), load_map(name)
+        assert list(lazy) == list(eager), name
+        for key, records in eager.items():
+            assert isinstance(lazy[key], _Records) and list(lazy[key]) == records, (name, key)
+    for name in (TABLES[t] for t in _LAZY_LISTS):
+        assert isinstance(_lazy_table(name), _Records)
+        assert list(_lazy_table(name)) == load_list(name), name
+
+
+def test_string_helpers_give_farahidi_s_results() -> None:
+    indexed_analyzer()  # installs them
+    assert set(_ORIGINAL) == {"correct_hamza", "word_from_root_and_pattern"}
+    lex = Lexicon()
+    roots = ["كتب", "سأل", "قرأ", "أمر", "وعد", "رمي", "دعو", "ءمن", "زلزل", "طمءن"]
+    words = []
+    for cat in ("Nouns", "Verbs"):
+        for length in range(1, 10):
+            for k in range(1, 400, 7):
+                pattern = lex.voweled_diac_stem(cat, length, k)
+                if pattern is None:
+                    continue
+                for root in roots:
+                    if len(root) == 4 or "ل" not in pattern["val"]:
+                        args = (root, pattern["val"])
+                        word = N.word_from_root_and_pattern(*args)
+                        assert word == _ORIGINAL["word_from_root_and_pattern"](*args), args
+                        words.append(word)
+    assert len(words) > 1000
+    words += ["ءَامَنَ", "سَءَلَ", "قَرَءَ", "ءِسْلَام", "مَسْءُول", "شَيْء", "ا", "ء"]
+    for word in words:
+        assert N.correct_hamza(word) == _ORIGINAL["correct_hamza"](word), word
+    with pytest.raises(IndexError):  # farahidi's own answer to an empty word
+        N.correct_hamza("")
+
+
+def test_roots_write_formula_numbers_as_plain_decimals() -> None:
+    # what IndexedAnalyzer._get_info_result relies on to find formulas by their text
+    import re
+
+    lex, plain = Lexicon(), re.compile(r"[1-9][0-9]*( [1-9][0-9]*)*")
+    for cat in ("Nouns", "Verbs"):
+        for table in ("roots_tri", "roots_quad"):
+            for bucket in lex.derived_map(cat, table).values():
+                for root in bucket:
+                    slots = [root.get(f"len{n}") for n in range(1, 13)]
+                    assert all(v is None or plain.fullmatch(v) for v in slots), root["val"]
+        for formulas in lex.derived_map(cat, "formulas").values():
+            assert all(isinstance(f["idDiacPatternStem"], str) for f in formulas)

@@ -123,6 +123,10 @@ def test_the_build_reproduces_the_committed_files() -> None:
     cued = (DATA / "people_cued.tsv").read_text(encoding="utf-8")
     assert mod.render_cued(built) == cued
     assert "قيس سعيد\tQ16120878\tKais Saied\tpresident:Q948" in cued  # only given names
+    people_script()  # gazetteer_holders reads the offices' kinds from it
+    holders = (DATA / "people_holders.tsv").read_text(encoding="utf-8")
+    assert script("gazetteer_holders").render_holders(mod.SOURCES, built) == holders
+    assert "Q10296812\tMohammad Javad Zarif\tMHMD_JD_ZRF MHMD_JFD_ZRF\t" in holders
 
 
 def people_script() -> ModuleType:

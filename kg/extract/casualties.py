@@ -32,6 +32,7 @@ from .words import (
     RESULT_MARKS,
     RESULT_VERBS,
     VICTIM_VERBS,
+    WOUNDED_NOUNS,
 )
 
 #: Tokens after a death noun searched for its count when the parse left it elsewhere.
@@ -67,6 +68,7 @@ def _casualties(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
     elif k in RESULT_VERBS:
         nouns = [c for c in _near(tree, v) if _lemma(tree, c) in DEAD_NOUNS]
         agents = cause(d, s, tree, v)
+        _wounded(d, s, tree, v, agents)
     elif k in VICTIM_VERBS:
         _fell_victim(d, s, tree, v)
         return
@@ -76,10 +78,13 @@ def _casualties(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
     elif k in KILLING_VERBS and not tree.children(v, "nsubj", "nsubj:pass"):
         _killed_in(d, s, tree, v)
         return
+    elif k in KILLING_VERBS:
+        _counted_were_killed(d, s, tree, v)
+        return
     else:
         return
     for n in nouns[:1]:
-        toll = victims(d, s, tree, n) if _lemma(tree, n) in LIFE_NOUNS else _counted(d, s, tree, n)
+        toll = victims(d, s, tree, n) if _lemma(tree, n) in LIFE_NOUNS else _toll(d, s, tree, n)
         if _lemma(tree, n) in LIFE_NOUNS:
             # أودت السيول بحياة 12، إضافة إلى فقدان 3: what took the lives is named before them
             before = {d.find(k) for (si, ti), k in d.token_ent.items() if si == s.index and ti < n}
@@ -136,14 +141,68 @@ def _killed_in(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
 
 def cause(d: Doc, s: Sentence, tree: Tree, v: int) -> list[str]:
     """What a result verb's effect comes from: its subject, or for a result clause (مما
-    أسفر عن) the subject of the clause it follows; nothing guessed from earlier."""
+    أسفر عن) the subject of the clause it follows, or for a verb joined to an earlier one
+    with no subject of its own (ضرب الإعصار الجزيرة وتسبب بمقتل 7) that verb's subject;
+    nothing guessed from earlier.
+
+    >>> from kg import build
+    >>> g = build(texts=["ضرب الزلزال مدينة إزمير وأسفر عن مقتل 9 أشخاص."])
+    >>> [(f.subject, f.object) for f in g.facts() if f.relation == "killed"]
+    [('الزلزال', '9 أشخاص')]
+    """
     marks = {normalize(strip_diacritics(tree.tok(m).lemma)) for m in tree.children(v, "mark")}
     h = tree.tok(v).head
     if marks & RESULT_MARKS and h and tree.tok(h).upos in ("VERB", "AUX"):
         return subjects(d, s, tree, h, False)[0]  # its subject is ما: what the clause says
     if tree.children(v, "nsubj"):
         return subjects(d, s, tree, v, False)[0]
+    if (
+        tree.base_rel(v) == "conj"
+        and h
+        and tree.tok(h).upos == "VERB"
+        and tree.children(h, "nsubj")
+    ):
+        return subjects(d, s, tree, h, False)[0]
     return []
+
+
+def _toll(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
+    """The count of a noun for the dead or the wounded: its own, or the number just before
+    it that the parse hung on the noun it describes (سقوط 10 قتلى: 10 on سقوط)."""
+    if tree.tok(n).upos != "NUM" and not tree.children(n, "nummod") and n > 1:
+        if tree.tok(n - 1).upos == "NUM":
+            return [(quantity_mention(d, s, tree, n - 1, (n,)), n)]
+    return _counted(d, s, tree, n)
+
+
+def _wounded(d: Doc, s: Sentence, tree: Tree, v: int, agents: list[str]) -> None:
+    """خلف الهجوم 10 قتلى و73 جريحا: the cause of a result verb injured the wounded it
+    counts."""
+    hurt = [c for c in _near(tree, v) if _lemma(tree, c) in WOUNDED_NOUNS]
+    for n in hurt[:1]:
+        for agent in agents:
+            for obj, oi in _toll(d, s, tree, n):
+                d.fact(agent, "injured", obj, s, tree, [v, oi], CASUALTIES, _lemma(tree, v))
+
+
+def _counted_were_killed(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
+    """قالت المصادر إن تسعة جنود قتلوا في هجوم, قتل عشرة جنود في هجوم: a counted subject
+    of a killing verb with no object, and an event after في, is a passive (قُتلوا, قُتل):
+    the event killed them."""
+    subj = tree.children(v, "nsubj")
+    if tree.children(v, "obj") or not subj:
+        return
+    if tree.tok(subj[0]).upos != "NUM" and not tree.children(subj[0], "nummod"):
+        return
+    events = [
+        d.find(key)
+        for j in tree.children(v, "obl")
+        if tree.case(j) == "في"
+        and (key := d.token_ent.get((s.index, j))) is not None
+        and d.ent(key).cls == "Event"
+    ]
+    for obj, oi in _counted(d, s, tree, subj[0]) if events else []:
+        d.fact(events[0], "killed", obj, s, tree, [v, oi], CASUALTIES, _lemma(tree, v))
 
 
 def victims(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
@@ -245,7 +304,7 @@ def _near(tree: Tree, v: int) -> list[int]:
     out = []
     for c in tree.children(v, "obj", "obl", "nsubj", "nmod"):
         out.append(c)
-        out.extend(tree.children(c, "nmod", "obl", "conj"))
+        out.extend(tree.children(c, "nmod", "obl", "conj", "amod"))
     return sorted(out)
 
 

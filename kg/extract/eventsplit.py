@@ -6,15 +6,20 @@ Event nouns of one kind start as one entity per document (``event:اجتماع``
 has given its events their place and time (``kg.extract.events``), an event whose earlier
 sentences put it in another city or country, on another named day or date
 (``kg.events.places_disagree``, ``kg.events.times_disagree``), or that the sentence
-calls another one (اجتماعا آخر), is split off: this sentence's mentions and facts become
-an entity of their own. Participants are not compared: a later sentence often names one
-party of the same meeting.
+calls another one (اجتماعا آخر), or that brings two parties together here and two
+before with one of them changed (تلقى الملك اتصالا من ترامب ... وكان الملك أجرى اتصالا
+بأردوغان), is split off: this sentence's mentions and facts become an entity of their
+own. Other parties are not compared: a later sentence often names one party of the same
+meeting, or lists the many that attended it.
 
 >>> from kg import build
 >>> g = build(texts=["عقد الوزير اجتماعا في عمان يوم الاثنين. وعقد الوزير اجتماعا في القاهرة يوم الخميس."])
 >>> sorted((f.subject, f.object) for f in g.facts(relation="location"))
 [('اجتماعا', 'القاهرة'), ('اجتماعا', 'عمان')]
 >>> len({f.subject_iri for f in g.facts(relation="location")})
+2
+>>> g = build(texts=["تلقى الملك اتصالا من الرئيس الأمريكي. وأجرى الملك اتصالا بالرئيس التركي."])
+>>> len({f.object_iri for f in g.facts(relation="participatedIn")})
 2
 """
 
@@ -37,7 +42,9 @@ def separate_events(d: Doc, s: Sentence, tree: Tree, events: dict[str, int]) -> 
     earlier sentences said of it, or that the sentence calls another one."""
     for key, tid in events.items():
         key = d.find(key)
-        if _earlier(d, key, s.index) and (_another(tree, tid) or _disagrees(d, key, s.index)):
+        if _earlier(d, key, s.index) and (
+            _another(tree, tid) or _disagrees(d, key, s.index) or _other_parties(d, key, s.index)
+        ):
             _split(d, key, s.index)
 
 
@@ -65,6 +72,25 @@ def _where_when(
         elif f.relation == "pointInTime":
             times.extend(d.ent(f.object).names[:1])
     return places, times
+
+
+def _parties(d: Doc, key: str, sentence: int, now: bool) -> set[str]:
+    """Who took part in the event in this sentence (``now``) or before it."""
+    return {
+        d.find(f.subject)
+        for f in d.facts
+        if f.relation == "participatedIn"
+        and d.find(f.object) == key
+        and (f.sentence == sentence if now else f.sentence < sentence)
+    }
+
+
+def _other_parties(d: Doc, key: str, sentence: int) -> bool:
+    """Whether this sentence brings two parties together and earlier sentences two
+    others, one of them changed: another call or meeting of two."""
+    here = _parties(d, key, sentence, now=True)
+    before = _parties(d, key, sentence, now=False)
+    return len(here) == len(before) == 2 and here != before
 
 
 def _disagrees(d: Doc, key: str, sentence: int) -> bool:

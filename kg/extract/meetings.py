@@ -346,6 +346,8 @@ def _call_made(
     with_ = [(o, i) for o, i in objects if tree.case(i) in p.entry.preps] if p.entry else []
     if not with_ and relative and p.entry is not None:
         with_ = _left_clause(d, s, tree, p.v, p.entry.preps)
+    if not with_:
+        with_ = _called(d, s, tree, calls[0])
     for who, wi in [*[(k, p.v) for k in p.subjects], *with_]:
         d.fact(
             who, "participatedIn", event, s, tree, [wi, calls[0]], min(p.sconf, PARTICIPATION_CAP)
@@ -354,6 +356,24 @@ def _call_made(
         d.last_pair = (p.subjects[0], with_[0][0])
     p.subjects = []
     return True
+
+
+def _called(d: Doc, s: Sentence, tree: Tree, call: int) -> list[tuple[str, int]]:
+    """أجرى الملك اتصالا هاتفيا بالرئيس التركي: the party the call noun itself takes,
+    after ب or مع (a call is with someone), when the verb took none.
+
+    >>> from kg import build
+    >>> g = build(texts=["أجرى الرئيس المصري اتصالا هاتفيا بالرئيس التركي رجب طيب أردوغان."])
+    >>> sorted(f.subject for f in g.facts() if f.relation == "participatedIn")
+    ['الرئيس المصري', 'رجب طيب أردوغان']
+    """
+    return [
+        (d.find(k), x)
+        for j in tree.children(call, "nmod")
+        if tree.case(j) in WITH_CASES
+        for x in expand(d, s, tree, j)
+        if (k := ent_of(d, s, tree, x)) is not None and d.ent(k).cls in AGENTIVE
+    ]
 
 
 def _left_clause(

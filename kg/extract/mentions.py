@@ -441,12 +441,15 @@ def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, .
     d.ent(key).value = label
     core = [k for k in ids if k == i or tree.rel(k) in ("nummod", "case") or k in more]
     core += [k for k in tree.children(i, "nmod") if not tree.has_case(k)][:1]
-    if len(core) < len(set(ids)):
-        # ستة أفراد مرتبطين ب...: the number and what it counts name it too
-        a, b = tree.span(sorted(set(core)))
-        name = d.text[a:b]
-        if name not in d.ent(key).names:
-            d.ent(key).names.append(name)
+    # 11 عنصرا إرهابيا متورطين في ...: with the adjectives that have nothing of their own
+    plain = [k for k in tree.children(i, "amod") if k in ids and not tree.children(k)]
+    for part in (core, core + plain):
+        if len(set(part)) < len(set(ids)):
+            # ستة أفراد مرتبطين ب...: the number and what it counts name it too
+            a, b = tree.span(sorted(set(part)))
+            name = d.text[a:b]
+            if name not in d.ent(key).names:
+                d.ent(key).names.append(name)
     return key
 
 
@@ -544,6 +547,23 @@ def _without_demonstrative(tree: Tree, head: int, ids: list[int]) -> list[int]:
 # ---------------------------------------------------------------- groups
 
 
+def _in_construct(tree: Tree, i: int) -> bool:
+    """Whether a plural noun governs a genitive (وزراء خارجية دول X, قادة الفصائل): the
+    group is named by the whole construct, not by its first word."""
+    t = tree.tok(i)
+    return not normalize(t.form).startswith("ال") and any(
+        not tree.has_case(k) and tree.tok(k).upos in ("NOUN", "PROPN")
+        for k in tree.children(i, "nmod")
+        if k == i + 1
+    )
+
+
+def _event_at(d: Doc, s: Sentence, k: int) -> bool:
+    """Whether token k stands for an event (ضحايا الحريق: the fire stays an event)."""
+    key = d.token_ent.get((s.index, k))
+    return key is not None and d.ent(key).cls == "Event"
+
+
 def find_groups(d: Doc, s: Sentence, tree: Tree) -> None:
     """Plural human nouns name groups (العراقيين, مسؤولون أميركيون, المجتمعون)."""
     for t in s.tokens:
@@ -557,6 +577,9 @@ def find_groups(d: Doc, s: Sentence, tree: Tree) -> None:
             *tree.children(t.id, "amod"),
             *[k for k in tree.children(t.id, "det") if k < t.id],
         ]
+        whole = np_ids(tree, t.id) if _in_construct(tree, t.id) else []
+        if not any(_event_at(d, s, k) for k in whole):
+            ids = sorted({*ids, *whole})  # وزراء خارجية دول مجلس التعاون, not ضحايا الحريق
         a, b = tree.span(ids)
         label = normalize(d.text[a:b])
         d.mention(

@@ -5,12 +5,16 @@ Read from the tree around the fact's predicate, one general rule per kind of mar
 
 - **planned**: a future particle on the predicate (سـ، سوف, ``will``), or the predicate is
   the complement of a planning word (يعتزم زيارة، من المقرر أن يلتقي، يُتوقع أن يصل،
-  يرتقب، من المنتظر، يزمع، ينوي، يخطط), or is coordinated with, or the purpose of, a
-  planned predicate (سيتوجه إلى الرياض ليلتقي).
+  يرتقب، من المنتظر، يزمع، ينوي، يخطط، يستعد ل), or is coordinated with, or the purpose
+  of, a planned predicate (سيتوجه إلى الرياض ليلتقي); or an imperfect verb with a coming
+  time (يصل مساء اليوم، يزور الأسبوع المقبل) or of taking part in an event said to come
+  (يشارك في القمة المرتقبة). What is done during an event told as planned in an
+  earlier sentence is planned too (:mod:`kg.extract.state`).
 - **negated**: a negation particle on the predicate (لم، لن، لا، ليس, ``not``; ما only
   when the analyser marks it ``Polarity=Neg``: ما before a verb is a relative pronoun
   more often), دون أن / بدون أن, or the predicate is what a denial verb denies (نفى أن
-  يكون التقى). لا يزال / ما زال (still) are not negations.
+  يكون التقى) or a negated plan (لا يعتزم، ليس من المقرر أن), or an event said not to
+  take place (لم تنطلق المفاوضات). لا يزال / ما زال (still) are not negations.
 - **conditional**: the predicate is in a clause marked by إذا، لو، في حال (or inside
   one), is the answer of such a clause (إذا ... فسوف يلتقي), or has one after it
   (سيوقع الاتفاقية إذا وافق البرلمان).
@@ -42,7 +46,8 @@ FUTURE = frozenset({"س", "سوف", "will", "shall"})
 PLANNING = frozenset(
     normalize(w)
     for w in (
-        "اعتزم عزم أزمع نوى خطط تخطيط ارتقب ترقب توقع مقرر متوقع منتظر مرتقب مزمع مفترض "
+        "اعتزم عزم أزمع نوى خطط تخطيط ارتقب ترقب توقع مقرر متوقع منتظر مرتقب مزمع مفترض استعد "
+        "انتظر "
         "plan intend expect schedule"
     ).split()
 )
@@ -60,8 +65,12 @@ DENIAL = frozenset(normalize(w) for w in ("نفى أنكر deny".split()))
 STILL = frozenset(normalize(w) for w in ("زال برح فتئ انفك".split()))
 #: Words that name a coming time on an imperfect verb: tomorrow, the lemmas of
 #: المقبل / القادم, and weekdays (definite: الأحد, not أحد "one of").
-TOMORROW = frozenset(normalize(w) for w in ("غدا غدًا tomorrow".split()))
+TOMORROW = frozenset(normalize(w) for w in ("غدا غدًا غد الغد tomorrow".split()))
 COMING = frozenset(normalize(w) for w in ("مقبل قادم".split()))
+#: في وقت لاحق (later), الأسبوع الجاري (this week): on an imperfect verb, to come.
+LATER = frozenset(normalize(w) for w in "لاحق جار جاري حالي".split())
+#: Parts of a day: with اليوم on an imperfect verb (يصل مساء اليوم), later today.
+DAY_PARTS = frozenset(normalize(w) for w in ("صباح مساء ظهر عصر ليلة ليل".split()))
 WEEKDAYS = frozenset(normalize(w) for w in ("سبت أحد اثنين إثنين ثلاثاء أربعاء خميس جمعة".split()))
 #: Relations that give an event's place and time.
 ATTRIBUTES = frozenset({"location", "pointInTime"})
@@ -102,7 +111,7 @@ PHRASE_LINKS = frozenset({"nmod", "amod", "conj", "appos", "flat", "compound"})
 OCCUR = frozenset(
     normalize(w)
     for w in (
-        "جرى انطلق انعقد عقد بدأ أقيم أجري استأنف استؤنف اختتم التأم نظم تنظم انطلاق "
+        "جرى انطلق انعقد عقد بدأ أقيم أجري استأنف استؤنف اختتم التأم نظم تنظم انطلاق تم "
         "take start begin open convene"
     ).split()
 )
@@ -163,8 +172,12 @@ def _kinds(tree: Tree, pred: int, relation: str) -> set[str]:
         kinds = _own(tree, pred) | _governed(tree, pred) | _planned_noun(tree, pred)
         kinds |= _purpose(tree, pred)
         clause = next((a for a in tree.ancestors(pred) if tree.tok(a).upos == "VERB"), 0)
-        if clause and _brought_about(tree, pred, clause):
-            kinds |= modality_kinds(tree, clause, speech) & {PLANNED, CONDITIONAL, REPORTED}
+        how = _brought_about(tree, pred, clause) if clause else ""
+        if how:
+            # لم تنطلق المحادثات، لم يتم التوقيع: an event that did not take place is
+            # negated; لم يحضر القمة says nothing against the summit
+            carried = {PLANNED, CONDITIONAL, REPORTED} | ({NEGATED} if how == "occurs" else set())
+            kinds |= modality_kinds(tree, clause, speech) & carried
         return kinds
     kinds = modality_kinds(tree, pred, speech)
     if not state:
@@ -204,18 +217,18 @@ def _phrase_top(tree: Tree, i: int) -> int:
     return i
 
 
-def _brought_about(tree: Tree, pred: int, clause: int) -> bool:
-    """Whether the noun phrase of a nominal predicate is what its clause brings about:
-    its object (ستستضيف جولة من المفاوضات), or the event that takes place as the verb
-    says (ستنطلق المحادثات، تعقد القمة)."""
+def _brought_about(tree: Tree, pred: int, clause: int) -> str:
+    """How the noun phrase of a nominal predicate is what its clause brings about: as
+    its object (``"object"``: ستستضيف جولة من المفاوضات), or as the event that takes place
+    as the verb says (``"occurs"``: ستنطلق المحادثات، تعقد القمة); "" otherwise."""
     top = _phrase_top(tree, pred)
     if tree.tok(top).head != clause:
-        return False
+        return ""
     rel = tree.base_rel(top)
     if rel in BROUGHT_ABOUT:
-        return True
+        return "object"
     occurs = _lemma(tree, clause) in OCCUR or tree.tok(clause).feat("Voice") == "Pass"
-    return rel == "nsubj" and occurs
+    return "occurs" if rel == "nsubj" and occurs else ""
 
 
 def _planned_noun(tree: Tree, i: int) -> set[str]:
@@ -310,30 +323,47 @@ def _own(tree: Tree, i: int) -> set[str]:
     if (
         NEGATED not in kinds
         and _imperfect(tree, i)
-        and any(_future_time(tree, k) for k in tree.children(i))
+        and any(_future_time(tree, k) or _to_planned_event(tree, k) for k in tree.children(i))
     ):
         kinds.add(PLANNED)
     return kinds
 
 
+def _to_planned_event(tree: Tree, k: int) -> bool:
+    """Whether child k is an event said to come (يشارك في القمة المرتقبة، يحضر الاجتماع
+    المقبل): taking part in it, in the present tense, is to come too."""
+    return tree.base_rel(k) in ("obj", "obl") and bool(_planned_noun(tree, k))
+
+
 def _imperfect(tree: Tree, i: int) -> bool:
+    """A verb in the present tense, not after كان (كان الرومان يشيرون: the past)."""
     t = tree.tok(i)
-    return t.upos == "VERB" and t.feat("Aspect") == "Imp" and t.feat("Mood") != "Jus"
+    if t.upos != "VERB" or t.feat("Aspect") != "Imp" or t.feat("Mood") == "Jus":
+        return False
+    return not any(_lemma(tree, k) == "كان" for k in tree.children(i, "aux", "cop"))
 
 
 def _future_time(tree: Tree, k: int) -> bool:
     """Whether child k names a coming day: غدا, a weekday or a date (يتوجه الرئيس
     الثلاثاء إلى ..., يزور الجزائر في 25 أغسطس: news tells past events in the perfect, so
-    a day on an imperfect event verb is to come), or a time that is المقبل / القادم."""
+    a day on an imperfect event verb is to come), a time that is المقبل / القادم, later
+    or current (في وقت لاحق، الأسبوع الجاري), or a part of today (مساء اليوم)."""
     if tree.base_rel(k) not in ("obl", "advmod", "nmod"):
         return False
-    for w in [k, *tree.children(k, "nmod", "amod", "flat")]:
+    words = [k, *tree.children(k, "nmod", "amod", "flat")]
+    # نهاية الأسبوع المقبل: the time in the genitive of a part of it
+    words += [a for n in tree.children(k, "nmod") for a in tree.children(n, "amod")]
+    for w in words:
         form = normalize(tree.tok(w).form)
         if form in TOMORROW or _lemma(tree, w) in COMING or form in MONTHS:
             return True  # غدا, المقبل, a date (في 25 أغسطس, يوم 3 مارس)
+        if w != k and _lemma(tree, w) in LATER:
+            return True  # في وقت لاحق, الأسبوع الجاري (not لاحقا alone: later on, in a story)
         if form.startswith("ال") and form[2:] in WEEKDAYS:  # الأحد, not أحد (one of)
             return True
-    return False
+    # مساء اليوم, صباح الغد: a part of today is still to come
+    forms = [normalize(tree.tok(w).form) for w in words]
+    return forms[0] in DAY_PARTS and "اليوم" in forms[1:]
 
 
 def _still(tree: Tree, i: int, k: int) -> bool:
@@ -362,15 +392,32 @@ def _governed(tree: Tree, i: int) -> set[str]:
     lemma = _lemma(tree, h)
     if lemma in DENIAL and rel == "ccomp":
         return {NEGATED}
+    if rel in ("ccomp", "csubj") and _planning_predicate(tree, h):
+        return {NEGATED} if _negative(tree, h) else {PLANNED}  # ليس من المقرر أن يلتقي
     # up a chain of nouns: التخطيط لعمليات تستهدف المدينة (what is planned targets it)
     node = i
     while node and tree.base_rel(node) in COMPLEMENTS | NOUN_LINKS:
         node = tree.tok(node).head
         if _lemma(tree, node) in PLANNING:
-            return {PLANNED}
+            # لا يعتزم زيارة الصين: what is not intended is not planned
+            return {NEGATED} if _negative(tree, node) else {PLANNED}
         if tree.tok(node).upos == "VERB":
             break
     return set()
+
+
+def _planning_predicate(tree: Tree, h: int) -> bool:
+    """Whether من المقرر / من المتوقع is the predicate of h, a copula or a verb of being
+    (ليس من المقرر أن, كان من المنتظر أن): h's complement clause is what is planned."""
+    return any(
+        _lemma(tree, k) in PLANNING and tree.case(k) == "من" for k in tree.children(h, "obl")
+    )
+
+
+def _negative(tree: Tree, i: int) -> bool:
+    """Whether token i is negated: ليس itself, or a negation on it (لا يعتزم، لم يكن)."""
+    t = tree.tok(i)
+    return normalize(t.form) == "ليس" or t.feat("Polarity") == "Neg" or NEGATED in _own(tree, i)
 
 
 def _answers_condition(tree: Tree, i: int) -> bool:

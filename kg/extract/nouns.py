@@ -21,7 +21,7 @@ from .coref import ent_of, pronoun, word_of_a_name
 from .phrases import on_adjective, strip_al
 from .relations import genitive_objects, noun_completion
 from .rulings import imposed_penalty
-from .state import AGENTIVE, PLACES, Doc, Predicate
+from .state import AGENTIVE, PLACES, Doc
 from .tree import Tree
 from .words import (
     ADDITION,
@@ -35,8 +35,6 @@ from .words import (
     REPEL_VERBS,
     REPORT_GOVERNORS,
     RESULT_VERBS,
-    SANCTION_SCOPE_VERBS,
-    SANCTIONS,
     SUPPORT_NOUNS,
 )
 
@@ -330,43 +328,6 @@ def action_doer(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
         return None
     keys = support_doers(d, s, tree, support)
     return keys[0] if keys else None
-
-
-def clause_of_action(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> None:
-    """A verb that restates the action noun it describes or has as its subject (عقوبات
-    تستهدف X, تشمل العقوبات X: sanctions target whom they include): the relation is the
-    noun's, and its doer is the noun's (فرضت كندا عقوبات تستهدف X: Canada targeted X)."""
-    h = _action_subject(tree, p.v)
-    if not h:
-        return
-    entry = d.lex.noun(tree.tok(h).lemma) or d.lex.noun(strip_al(normalize(tree.tok(h).form)))
-    if lexmod.key(p.lemma) in SANCTION_SCOPE_VERBS and _is_sanction(tree, h):
-        p.rel, p.entry = "sanctioned", None  # تشمل العقوبات X: X is sanctioned
-    elif entry is not None and entry.relation == "sanctioned" and p.rel == "targeted":
-        p.rel = "sanctioned"  # عقوبات تستهدف X: what sanctions target, they sanction
-    elif entry is None or entry.relation != p.rel:
-        return
-    doer = action_doer(d, s, tree, h)
-    own = d.token_ent.get((s.index, h))
-    if doer is not None and own is not None and p.subjects == [d.find(own)]:
-        p.subjects = [doer]
-
-
-def _action_subject(tree: Tree, v: int) -> int:
-    """The noun a verb is said of: the noun its relative clause describes, or its subject."""
-    if tree.rel(v).startswith("acl") and tree.tok(v).head:
-        return tree.tok(v).head
-    subs = tree.children(v, "nsubj")
-    return subs[0] if subs else 0
-
-
-def _is_sanction(tree: Tree, h: int) -> bool:
-    """Sanctions, or a package or list of them (قائمة العقوبات)."""
-    return any(
-        strip_al(lexmod.key(tree.tok(k).lemma)) in SANCTIONS
-        or strip_al(normalize(tree.tok(k).form)) in SANCTIONS
-        for k in [h, *tree.children(h, "nmod")]
-    )
 
 
 def _own_body(d: Doc, s: Sentence, subj: str, obj: str) -> bool:

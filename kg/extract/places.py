@@ -60,6 +60,9 @@ def read_places(d: Doc, s: Sentence, tree: Tree) -> None:
     >>> g = build(texts=["وصل الوفد إلى مدينة بلخ شمال أفغانستان."])
     >>> [(f.subject, f.object) for f in g.facts(relation="locatedIn")]
     [('بلخ', 'أفغانستان')]
+    >>> g = build(texts=["عقد المؤتمر في مدينة النجف جنوب بغداد."])
+    >>> g.facts(relation="locatedIn")
+    []
     >>> g = build(texts=["قصفت الطائرات مدينة الفاشر عاصمة ولاية شمال دارفور."])
     >>> [(f.subject, f.object) for f in g.facts(relation="locatedIn")]
     [('الفاشر', 'شمال دارفور')]
@@ -77,6 +80,8 @@ def read_places(d: Doc, s: Sentence, tree: Tree) -> None:
             continue
         if how == "capital" and d.ent(x.key).cls != "City":
             continue
+        if how == "direction" and d.ent(x.key).cls == d.ent(y.key).cls == "City":
+            continue  # النجف جنوب بغداد: a city south of another, not in it
         if how == "in" and d.ent(x.key).cls == "Organization" and not _attached(tree, y, x):
             continue  # رئيس الحكومة الإسبانية في الرباط: where the meeting was, not the body
         for member in [x, *(_coordinated_before(d, spans, k - 1, tree) if how == "in" else [])]:

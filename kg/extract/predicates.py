@@ -17,11 +17,12 @@ from ..lexicon import relations as lexmod
 from ..model import Sentence
 from ..text import normalize
 from ..vocab import OPEN, SPEECH_RELATIONS
+from .actions import clause_of_action
 from .arguments import objects, subjects
 from .casualties import casualty_facts
 from .events import event_place_time
 from .meetings import noun_brought_together, other_party, talks_to_hold
-from .nouns import clause_of_action, companions, forces_of, noun_facts, prep_facts
+from .nouns import companions, forces_of, noun_facts, prep_facts
 from .phrases import blessing, strip_al
 from .relations import (
     as_open,

@@ -33,7 +33,7 @@ def read_sources(d: Doc, s: Sentence, tree: Tree) -> None:
     >>> from kg import build
     >>> g = build(texts=["قتل عشرة جنود في الهجوم، بحسب وزارة الدفاع."])
     >>> [(f.subject, f.relation, f.object) for f in g.facts()]
-    [('وزارة الدفاع', 'reported', 'قتل عشرة جنود في الهجوم')]
+    [('وزارة الدفاع', 'reported', 'قتل عشرة جنود في الهجوم'), ('الهجوم', 'killed', 'عشرة جنود')]
     """
     for t in s.tokens:
         if strip_al(normalize(t.form)) in MESSAGES:

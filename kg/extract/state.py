@@ -56,6 +56,10 @@ class Ent:
 #: time (the event their subject).
 EVENT_PARTS = frozenset({"participatedIn", "attended", "hosted"})
 EVENT_SETTING = frozenset({"location", "pointInTime"})
+#: Prepositions of what is done during an event (خلال الزيارة، أثناء القمة).
+DURING = frozenset(normalize(w) for w in "خلال أثناء".split())
+#: The noun of على هامش القمة (on the sidelines of the summit).
+SIDELINES = normalize("هامش")
 #: Dependents of a predicate that can be its time (أمس is an adverb, يوم الأحد an oblique).
 TIME_DEPS = ("obl:tmod", "advmod", "obl", "nmod")
 
@@ -248,7 +252,7 @@ class Doc:
         if pred and reported(tree, pred):
             conf *= REPORTED_DISCOUNT  # said by someone, not stated by the article
         mod = modality(tree, pred, rel)
-        if mod == ASSERTED and self._of_planned_event(tree, pred, rel, subj, obj):
+        if mod == ASSERTED and self._of_planned_event(s, tree, pred, rel, (subj, obj)):
             mod = PLANNED
         self.facts.append(
             Fact(
@@ -266,23 +270,61 @@ class Doc:
             )
         )
 
-    def _of_planned_event(self, tree: Tree, pred: int, rel: str, subj: str, obj: str) -> bool:
+    def _of_planned_event(
+        self, s: Sentence, tree: Tree, pred: int, rel: str, ends: tuple[str, str]
+    ) -> bool:
         """Whether a verb in the present tense tells of an event the article gave as
-        planned before, and as nothing else (تستضيف نيروبي الأسبوع المقبل قمة. ويشارك في
-        القمة رؤساء ...: they are to take part)."""
+        planned before, and as nothing else: taking part in it (تستضيف نيروبي الأسبوع
+        المقبل قمة. ويشارك في القمة رؤساء ...: they are to take part), or what is done
+        during it (يزور الرئيس الهند الأسبوع المقبل. وخلال الزيارة يلتقي ...)."""
         t = tree.tok(pred) if pred else None
         if t is None or t.upos != "VERB" or t.feat("Aspect") != "Imp" or t.feat("Mood") == "Jus":
             return False
-        event = obj if rel in EVENT_PARTS else subj if rel in EVENT_SETTING else ""
-        if not event or self.ent(event).cls != "Event":
-            return False
-        told = [
+        subj, obj = ends
+        events = [obj if rel in EVENT_PARTS else subj if rel in EVENT_SETTING else ""]
+        if any(e and self.ent(e).cls == "Event" and self._told_planned(e) for e in events):
+            return True
+        for k in during(tree, pred):
+            key = self.token_ent.get((s.index, k))
+            if key and not self._told(self.find(key)) and self._last_told_planned(tree, k):
+                return True  # خلال الزيارة: the visit told of before
+        return False
+
+    def _told(self, event: str) -> list[str]:
+        """The modalities of the facts so far that take part in the event or set it."""
+        return [
             f.modality
             for f in self.facts
             if (f.relation in EVENT_PARTS and self.find(f.object) == event)
             or (f.relation in EVENT_SETTING and self.find(f.subject) == event)
         ]
+
+    def _told_planned(self, event: str) -> bool:
+        """Whether the facts so far give the event as planned, and never as happened."""
+        told = self._told(event)
         return PLANNED in told and ASSERTED not in told
+
+    def _last_told_planned(self, tree: Tree, k: int) -> bool:
+        """Whether a bare event noun of which nothing is told (الزيارة، زيارته) refers back to an
+        event told as planned: the last one whose noun it is (يزور الرئيس الهند الأسبوع
+        المقبل: the facts of «زيارة الرئيس إلى الهند»)."""
+        t = tree.tok(k)
+        mods = tree.children(k, "nmod", "amod")
+        possessive = len(mods) == 1 and tree.tok(mods[0]).upos == "PRON"  # خلال زيارته
+        if not possessive and (mods or not normalize(t.form).startswith("ال")):
+            return False
+        noun = lexmod.key(t.lemma or t.form)
+        last = next(
+            (
+                f
+                for f in reversed(self.facts)
+                if f.relation in EVENT_PARTS
+                and lexmod.key(f.lemma) == noun
+                and self.ent(f.object).cls == "Event"
+            ),
+            None,
+        )
+        return last is not None and self._told_planned(self.find(last.object))
 
     def time_of(self, s: Sentence, tree: Tree, pred: int) -> str:
         """The words of the time expression that modifies a predicate (التقى … أمس,
@@ -359,3 +401,15 @@ def _opens_unclosed(surface: str, mark: str) -> bool:
 
 def _default_gender(cls: str) -> str:
     return {"Person": "m", "Country": "f", "City": "f", "Region": "f"}.get(cls, "")
+
+
+def during(tree: Tree, pred: int) -> list[int]:
+    """The events a predicate is said to happen during: خلال الزيارة، أثناء القمة، على
+    هامش المنتدى (the forum, not its sidelines)."""
+    out = []
+    for k in tree.children(pred, "obl"):
+        if tree.case(k) in DURING:
+            out.append(k)
+        elif normalize(tree.tok(k).form) == SIDELINES:
+            out += tree.children(k, "nmod")
+    return out

@@ -19,7 +19,7 @@ from .coref import ent_of
 from .phrases import TITLE_NP_WORDS, acting_phrase, np_ids, strip_al, title_of
 from .state import Doc
 from .tree import Tree
-from .words import CHAIN_TITLES, COMMAS, HEADS_OF_STATE, RANKS
+from .words import CHAIN_TITLES, COMMAS, HEADS_OF_STATE
 
 #: A bare title (الرئيس) names the person a title bound within this many sentences.
 BARE_TITLE_SENTENCES = 2
@@ -328,7 +328,8 @@ def _comma_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     c = end + 1
     comma = c <= len(tree.toks) and tree.tok(c).form in COMMAS
     c += 1 if comma else 0
-    links = RANKS if comma else CHAIN_TITLES  # العاهل الأردني الملك عبدالله: through الملك
+    # العاهل الأردني الملك عبدالله, العاهل السعودي، الملك سلمان،: through الملك
+    links = CHAIN_TITLES
     if c <= len(tree.toks) and strip_al(normalize(tree.tok(c).form)) in links:
         c += 1
     if c > len(tree.toks):

@@ -135,6 +135,8 @@ DEATH_NOUNS = frozenset(normalize(w) for w in "مقتل وفاة مصرع".split
 INJURY_NOUNS = frozenset(normalize(w) for w in "إصابة جرح".split())
 #: Nouns for the dead, counted as the object of a result verb (خلف الزلزال 300 قتيل).
 DEAD_NOUNS = frozenset(normalize(w) for w in "قتيل ضحية".split())
+#: Nouns for the wounded, counted beside the dead (أسفر عن سقوط 10 قتلى و73 جريحا).
+WOUNDED_NOUNS = frozenset(normalize(w) for w in "جريح مصاب".split())
 #: Verbs of falling victim to something (راح ضحيته N: N died of what the pronoun means).
 VICTIM_VERBS = frozenset(normalize(w) for w in "راح ذهب سقط".split())
 #: Nouns of violent death a subject meets (لقي N مصرعهم في الانفجار).
@@ -202,7 +204,7 @@ AGENT_GOVERNORS = frozenset(
     normalize(w)
     for w in (
         "اعلن قرر اكد كشف نفذ شن اجري باشر بدا واصل تواصل استانف جدد تبني وافق قام اتم اكمل "
-        "انجز اعتزم عزم تسلم تولي القي فرض نظم وجه سلم ارسل بعث"
+        "انجز اعتزم عزم تسلم تولي القي فرض نظم وجه سلم ارسل بعث استعد"
     ).split()
 )
 #: Nouns of sanctions (and the packages and lists of them): what they include is what

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib.resources import files
 
-from ..text import normalize
+from ..text import normalize, normalize_many
 
 #: Entity types in the TSV mapped onto ontology classes.
 _TYPE_TO_CLASS = {
@@ -59,9 +59,12 @@ class Gazetteer:
     def _built(self) -> tuple[dict[str, list[Entry]], int]:
         index: dict[str, list[Entry]] = {}
         max_words = 1
+        # every name normalised in one pass: one by one, that is most of the build time
+        names = sorted({n for e in self.entries for n in e.names})
+        norm_of = dict(zip(names, normalize_many(names), strict=True))
         for e in self.entries:
             for name in e.names:
-                n = normalize(name)
+                n = norm_of[name]
                 if not n:
                     continue
                 bucket = index.setdefault(n, [])

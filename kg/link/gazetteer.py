@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from datetime import date
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import NamedTuple
 
@@ -51,6 +52,9 @@ from .variants import SPELT_CLASSES, skeleton
 #: A name that only its title's office and country tell apart: surer than a name decided
 #: by cue words (at most 0.95 times its factor), less than a name with one meaning.
 TITLED_SCORE = 0.9
+#: An office holder whose English label the name's spelling matches by rule
+#: (:mod:`kg.link.holders`): less sure than a name the gazetteer spells.
+HOLDER_SCORE = 0.85
 
 #: Mention classes a linker may link (never statements, times or quantities).
 LINKABLE = frozenset(
@@ -364,20 +368,37 @@ class GazetteerLinker:
             return None
         return Link(m.id, r.qid, score, self.name, r.label_en, r.label_ar)
 
-    def _titled(self, m: Mention, before: str, after: str) -> list[Link]:
+    def _titled(
+        self,
+        m: Mention,
+        before: str,
+        after: str,
+        when: date | None,
+        named: Callable[[], frozenset[str]],
+    ) -> list[Link]:
         """A name kept out of the gazetteer, linked when the title before it names its
-        holder's office (:mod:`kg.link.titled`)."""
-        if without_grandfathers(normalize(m.text)) not in cued_names():
-            return []
+        holder's office (:mod:`kg.link.titled`), or matched by its skeleton to one office
+        holder's English label (:mod:`kg.link.holders`)."""
         left = [w for raw in reversed(before.split()) for w in reversed(_word_of(raw))]
         right = [w for raw in after.split() for w in _word_of(raw)]
-        found = cued_link(m.text, left, [*left, *right])
-        if found is None:
+        if without_grandfathers(normalize(m.text)) in cued_names():
+            found = cued_link(m.text, left, [*left, *right])
+            if found is None:
+                return []
+            return [Link(m.id, found[0], TITLED_SCORE, self.name, found[1], m.text)]
+        from .holders import holder_link  # read on the first name the gazetteer lacks
+
+        held = holder_link(m.text, left, [*left, *right], when, named)
+        if held is None:
             return []
-        return [Link(m.id, found[0], TITLED_SCORE, self.name, found[1], m.text)]
+        return [Link(m.id, held[0], HOLDER_SCORE, self.name, held[1], m.text)]
 
     def __call__(self, extraction: Extraction) -> tuple[Link, ...]:
+        from ..dates import reference_date  # its import is not part of loading the linker
+
         doc = extraction.analysed.doc
+        when = reference_date(doc)
+        named = cache(lambda: _countries_named(doc.text))
         sentences = {s.index: s for s in extraction.analysed.sentences}
         entity_cls = {e.key: e.cls for e in extraction.entities}
         doc_forms: dict[str, frozenset[str]] | None = None
@@ -396,7 +417,8 @@ class GazetteerLinker:
             )
             if plan is None:
                 if m.label == "Person" == entity_cls.get(m.entity) and m.kind == "name":
-                    links.extend(self._titled(m, doc.text[a : m.start], doc.text[m.end : b]))
+                    around = doc.text[a : m.start], doc.text[m.end : b]
+                    links.extend(self._titled(m, *around, when, named))
                 continue
             found, readings = plan
             several = len(readings) > 1
@@ -447,6 +469,13 @@ class GazetteerLinker:
 
 
 _RAW = re.compile(r"\S+")
+
+
+def _countries_named(text: str) -> frozenset[str]:
+    """The countries a document names (:func:`kg.link.holders.countries_named`)."""
+    from .holders import countries_named
+
+    return countries_named([w for raw in text.split() for w in _word_of(raw)])
 
 
 def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, list[str]]]:

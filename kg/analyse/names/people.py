@@ -250,7 +250,7 @@ def _title_genitive_step(
     t = tokens[j]
     f = normalize(t.form)
     if (
-        f.startswith("ال")
+        (f.startswith("ال") or _after_lam_al(tokens, j))
         and f not in first_names()
         and t.upos in ("NOUN", "ADJ", "PROPN", "X")
         and (not _is_unknown_strict(t) or _nisba(f))
@@ -269,6 +269,17 @@ def _title_genitive_step(
     ):
         return j + 1, not _has_suffix(tokens, j)
     return None
+
+
+def _after_lam_al(tokens: Sequence[Token], j: int) -> bool:
+    """Whether tokens[j] is the definite noun of ل + ال written لل (النائب العام للدولة:
+    ل and لدولة), which ends a construct as ال does: the name may follow."""
+    return (
+        j > 0
+        and normalize(tokens[j - 1].form) == "ل"
+        and tokens[j - 1].end == tokens[j].start
+        and normalize(tokens[j].form).startswith("ل")
+    )
 
 
 def _coordinated_genitive(tokens: Sequence[Token], i: int, j: int, covered: set[int]) -> bool:

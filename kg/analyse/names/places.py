@@ -183,6 +183,27 @@ def _place_word(t: Token) -> bool:
     return _is_unknown_strict(t) or "Guess=Yes" in t.misc or t.upos == "PROPN"
 
 
+def _person_after_place(tokens: Sequence[Token], k: int, j: int) -> bool:
+    """Whether a first name after an unknown word of a place's name starts a person's name
+    (محافظ منطقة تكيرداغ محمد جيلان: the governor is محمد جيلان), not the place's.
+
+    >>> from kg.model import Token
+    >>> def tok(i, w, u, misc="_"):
+    ...     return Token(i, w, w, u, 0, "dep", 0, 0, misc=misc)
+    >>> ts = [tok(1, "تكيرداغ", "X", "Unknown=Yes"), tok(2, "محمد", "PROPN"), tok(3, "جيلان", "NOUN")]
+    >>> _person_after_place(ts, 1, 0), _person_after_place(ts[:2], 1, 0)
+    (True, False)
+    """
+    return (
+        k > j
+        and normalize(tokens[k].form) in first_names()
+        and _is_unknown_strict(tokens[k - 1])
+        and normalize(tokens[k - 1].form) not in first_names()
+        and k + 1 < len(tokens)
+        and tokens[k + 1].upos in ("PROPN", "X", "NOUN")
+    )
+
+
 def _place_name_end(tokens: Sequence[Token], j: int, covered: set[int], admin: bool) -> int:
     """The end (exclusive) of a place's name starting at token j after its designator."""
     n = len(tokens)
@@ -202,6 +223,8 @@ def _place_name_end(tokens: Sequence[Token], j: int, covered: set[int], admin: b
             k += 2  # بني سعد, جسر ديالى
             continue
         if t.upos in _STOP_UPOS:
+            break
+        if _person_after_place(tokens, k, j):
             break
         if _place_word(t) or g in first_names() or (k > j and g in _NAME_TAILS):
             k += 1  # (a place may bear a person's name: محافظة صلاح الدين)

@@ -9,6 +9,10 @@ once, built from farahidi's own tables at first use, and visits only the branche
 can follow, then hands the patterns found, in farahidi's own order, to the unchanged rest
 of its algorithm. Nothing is precomputed on disk.
 
+Its tables of many small records (the voweled patterns, the proper nouns) are read record
+by record as the analyser asks for them (:class:`_Records`) rather than decoded whole at
+first use: a corpus's few thousand unknown words touch a tenth of their records.
+
 Only the version the index was checked against uses it (``CHECKED_VERSIONS``); any other
 farahidi runs as it is.
 
@@ -17,19 +21,27 @@ farahidi runs as it is.
 [0, 1, 2]
 >>> trie.matches("قال")
 [0]
+>>> recs = _Records([b'"id":"1","val":"x"', b'"id":"2","val":"y"'])
+>>> len(recs), recs[1]["val"], recs[1] is recs[1]
+(2, 'y', True)
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import lru_cache
-from typing import Any
+import gzip
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache, lru_cache
+from typing import Any, overload
 
 #: farahidi releases whose ``Analyzer._possible_solutions`` this module reproduces.
 CHECKED_VERSIONS = frozenset({"0.4.0"})
 
 # The pattern letters that stand for a radical (farahidi's ``is_diac_pattern``).
 _SLOTS = ("ف", "ع", "ل")
+#: The pattern letters a stem's letter may meet: itself, then the slots (a slot letter once).
+_KEYS = {ch: (ch, *(s for s in _SLOTS if s != ch)) for ch in _SLOTS}
 
 
 class _Trie:
@@ -58,19 +70,112 @@ class _Trie:
         length, ascending (farahidi's order)."""
         found: list[int] = []
         stack: list[tuple[_Trie, int]] = [(self, 0)]
+        keys = [_KEYS.get(ch) or (ch, *_SLOTS) for ch in stem]
+        end = len(stem)
         while stack:
             node, depth = stack.pop()
-            if depth == len(stem):
+            if depth == end:
                 found.extend(node.below)
                 continue
             found.extend(node.ends)
-            ch = stem[depth]
-            for key in (ch, *(s for s in _SLOTS if s != ch)):
+            for key in keys[depth]:
                 child = node.children.get(key)
                 if child is not None:
                     stack.append((child, depth + 1))
         found.sort()
         return found
+
+
+class _Records(Sequence[dict[str, Any]]):
+    """The records of one value of a farahidi table (a JSON array of flat objects), each
+    decoded when it is first asked for and kept, so that a record is always the same
+    object (farahidi tells formulas apart by ``id``)."""
+
+    __slots__ = ("_raw", "_done")
+
+    def __init__(self, raw: list[bytes]) -> None:
+        self._raw = raw  # each record's text without its braces
+        self._done: list[dict[str, Any] | None] = [None] * len(raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    @property
+    def raw(self) -> list[bytes]:
+        """Each record's text, without its braces."""
+        return self._raw
+
+    @overload
+    def __getitem__(self, i: int) -> dict[str, Any]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[dict[str, Any]]: ...
+    def __getitem__(self, i: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        rec = self._done[i]
+        if rec is None:
+            rec = self._done[i] = json.loads(b"{" + self._raw[i] + b"}")
+        return rec
+
+
+def _split_records(body: bytes) -> list[bytes] | None:
+    """A JSON array of flat objects (``[{...},{...}]``) cut into the objects' insides, or
+    None when the text is not plainly that (a backslash, an odd number of quotes, more
+    braces than pieces). The tables of the versions in ``CHECKED_VERSIONS`` are; the test
+    compares every record with farahidi's own reading."""
+    if not (body.startswith(b"[{") and body.endswith(b"}]")) or b"\\" in body:
+        return [] if body == b"[]" else None
+    parts = body[2:-2].split(b"},{")
+    return parts if body.count(b"{") == len(parts) and body.count(b'"') % 2 == 0 else None
+
+
+@cache
+def _lazy_table(filename: str) -> Any:
+    """A ``*.map`` table of arrays as {key: :class:`_Records`}, or a ``*.list`` table as
+    :class:`_Records`; farahidi's own loader's result when the file is not of that shape."""
+    from farahidi import lexicon
+
+    path = lexicon._data_dir() / (filename + ".jsonl.gz")
+    lines = [x for x in gzip.decompress(path.read_bytes()).split(b"\n") if x.strip()]
+    if filename.endswith(".list"):
+        inner = [x[1:-1] for x in lines if x.startswith(b"{") and x.endswith(b"}")]
+        if len(inner) == len(lines) and not any(b"{" in x or b"}" in x for x in inner):
+            return _Records(inner)
+        return lexicon.load_list(filename)
+    out: dict[Any, _Records] = {}
+    for line in lines:
+        head, sep, body = line.partition(b',"value":')
+        records = _split_records(body[:-1]) if sep and body.endswith(b"}") else None
+        if not head.startswith(b'{"key":') or b"\\" in head or records is None:
+            return lexicon.load_map(filename)
+        out[json.loads(head[7:])] = _Records(records)
+    return out
+
+
+#: The tables read record by record (:func:`_lazy_table`), by farahidi's logical names.
+#: (Only tables of many small records gain: one large array decodes fast whole.)
+_LAZY_DERIVED = frozenset({"voweled_diac_stem", "voweled_canonic_stem", "formulas"})
+
+#: A formula's pattern, as the formulas table writes it.
+_PATTERN_ID = re.compile(rb'"idDiacPatternStem":"([0-9]+)"')
+
+
+def _numbered(formulas: Sequence[dict[str, Any]]) -> dict[str, tuple[str, int]]:
+    """The formulas of one length by their number as a root's list writes it (1-based, in
+    decimals): each one's pattern and place. For records not yet decoded the patterns are
+    read off their text, one per record, else from the decoded records.
+
+    >>> _numbered(_Records([b'"idRoot":"1","idDiacPatternStem":"13"', b'"idDiacPatternStem":"7"']))
+    {'1': ('13', 0), '2': ('7', 1)}
+    """
+    if isinstance(formulas, _Records):
+        ids = _PATTERN_ID.findall(b"\n".join(formulas.raw))
+        if len(ids) == len(formulas):
+            return {str(k): (p.decode(), k - 1) for k, p in enumerate(ids, 1)}
+    return {str(k): (f["idDiacPatternStem"], k - 1) for k, f in enumerate(formulas, 1)}
+
+
+_LAZY_LISTS = frozenset({"propernoun_voweled"})
 
 
 def indexed_analyzer() -> Any:
@@ -80,19 +185,119 @@ def indexed_analyzer() -> Any:
 
     if getattr(farahidi, "__version__", "") not in CHECKED_VERSIONS:
         return farahidi.Analyzer()
+    _install_string_helpers()
     return _indexed_class()()
+
+
+#: A hamza letter: farahidi's ``correct_hamza`` re-seats these and changes nothing else.
+_HAMZA = re.compile("[ءأإؤئ]")
+
+#: farahidi's own string helpers, as they were before :func:`_install_string_helpers`.
+_ORIGINAL: dict[str, Callable[..., str]] = {}
+
+
+def _install_string_helpers() -> None:
+    """Give farahidi's string helpers that its analyser calls some 30,000 times for a
+    corpus's unknown words the same results for less: ``correct_hamza`` returns a word
+    with no hamza as it is without walking it, and remembers the others;
+    ``word_from_root_and_pattern`` remembers its (root, pattern) pairs. Both are pure
+    functions of strings; the test compares them with the originals (``_ORIGINAL``).
+    The module's functions are replaced in place (farahidi's analyser calls them as
+    globals), once, and only for the versions in ``CHECKED_VERSIONS``."""
+    from farahidi import normalize as N, vowelize as V
+
+    if _ORIGINAL:
+        return
+    _ORIGINAL.update(
+        correct_hamza=N.correct_hamza, word_from_root_and_pattern=N.word_from_root_and_pattern
+    )
+    seat = lru_cache(maxsize=100_000)(N.correct_hamza)
+
+    def correct_hamza(word: str) -> str:
+        return word if word and _HAMZA.search(word) is None else seat(word)
+
+    N.correct_hamza = V.correct_hamza = correct_hamza
+    N.word_from_root_and_pattern = lru_cache(maxsize=100_000)(N.word_from_root_and_pattern)
 
 
 @lru_cache(maxsize=1)
 def _indexed_class() -> type:
     from farahidi import Analyzer, normalize as N
+    from farahidi.lexicon import DERIVED_TABLES, TABLES, Lexicon
+
+    class LazyLexicon(Lexicon):  # type: ignore[misc]
+        """farahidi's table accessors, its tables of small records read record by record,
+        and each table (and each decoded feature) found once rather than by formatting
+        its file name at every call (some 150,000 calls for a corpus's unknown words)."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self._tables: dict[tuple[str, str], Any] = {}
+            self._features: dict[tuple[str, str, int], dict[str, Any] | None] = {}
+
+        def derived_map(self, cat: str, logical: str) -> Any:
+            table = self._tables.get((cat, logical))
+            if table is None:
+                if logical in _LAZY_DERIVED:
+                    table = _lazy_table(DERIVED_TABLES[logical].format(cat=cat))
+                else:
+                    table = super().derived_map(cat, logical)
+                self._tables[cat, logical] = table
+            return table
+
+        def derived_list(self, cat: str, logical: str) -> Any:
+            table = self._tables.get((cat, "list:" + logical))
+            if table is None:
+                table = self._tables[cat, "list:" + logical] = super().derived_list(cat, logical)
+            return table
+
+        def list(self, logical: str) -> Any:
+            if logical in _LAZY_LISTS:
+                return _lazy_table(TABLES[logical])
+            return super().list(logical)
+
+        def feature(self, cat: str, feature: str, index: int) -> dict[str, Any] | None:
+            key = (cat, feature, index)
+            if key not in self._features:
+                self._features[key] = super().feature(cat, feature, index)
+            return self._features[key]
 
     class IndexedAnalyzer(Analyzer):  # type: ignore[misc]
         """farahidi's ``Analyzer`` with ``_possible_solutions`` searching a trie."""
 
         def __init__(self) -> None:
             super().__init__()
+            self.lex = LazyLexicon()
             self._tries: dict[tuple[str, int], tuple[_Trie, list[dict[str, Any]]]] = {}
+            self._infos: dict[tuple[int, int, str], tuple[dict[str, Any], list[str]]] = {}
+            self._numbered: dict[tuple[str, int], dict[str, tuple[str, int]]] = {}
+
+        def _get_info_result(
+            self, id_root: str, id_pattern_stem: str, length: int, cat: str
+        ) -> list[dict[str, Any]]:
+            # farahidi 0.4's loop, each formula found by its number as the root's list
+            # writes it (the tables write plain decimals: the test checks) and its pattern
+            # kept beside it, instead of parsing the number and reading the formula
+            formulas = self.lex.formulas(cat, length)
+            numbered = self._numbered.get((cat, length))
+            if numbered is None:
+                numbered = self._numbered[cat, length] = _numbered(formulas)
+            patterns = set(id_pattern_stem.split(" "))
+            out = []
+            for number in id_root.split(" "):
+                found = numbered.get(number)
+                if found is not None and found[0] in patterns:
+                    out.append(formulas[found[1]])
+            return out
+
+        def _info_results(self, formula: dict[str, Any], length: int, cat: str) -> list[str]:
+            # farahidi's, once per formula (the same formulas serve many stems); its callers
+            # only read the list. (The formula is kept with it, so its id stays its own.)
+            key = (id(formula), length, cat)
+            found = self._infos.get(key)
+            if found is None:
+                found = self._infos[key] = (formula, super()._info_results(formula, length, cat))
+            return found[1]
 
         def _patterns(self, cat: str, length: int) -> tuple[_Trie, list[dict[str, Any]]]:
             key = (cat, length)

@@ -46,6 +46,7 @@ __all__ = [
     "common_shape",
     "function_words",
     "known_form",
+    "listed_form",
     "proper_noun_reading",
     "shape_reading",
 ]
@@ -73,6 +74,18 @@ def _lexicon() -> tuple[dict[str, str], dict[str, float]]:
 def known_form(form: str) -> bool:
     """Whether the attested lexicon lists this undiacritised form."""
     return strip_diacritics(form) in _lexicon()[0]
+
+
+def listed_form(surface: str) -> bool:
+    """Whether the attested lexicon lists the word as :func:`analyse_word` looks it up
+    (diacritics and tatweel aside). Only such a word has a reading of the lexicon's own
+    (source ``lex``) other than a listed noun, so a caller asking for those alone need not
+    have farahidi analyse the rest.
+
+    >>> listed_form("وزيـر"), listed_form("ستولتنبرغ")
+    (True, False)
+    """
+    return strip_diacritics(surface).replace("\u0640", "") in _lexicon()[0]
 
 
 # ----------------------------------------------------------------- analysis
@@ -178,11 +191,12 @@ _NOUN_PROCLITICS = tuple(
 def _listed_noun_readings(surface: str, bare: str) -> list[Reading]:
     """A listed noun (:func:`_listed_nouns`: دولار, برميل), alone or after و/ف, ب/ل/ك and the
     article (بالدولار, وبرميل)."""
+    listed = _listed_nouns()
     for pro in _NOUN_PROCLITICS:
-        stem = bare[len(pro) :]
-        if not bare.startswith(pro) or stem not in _listed_nouns():
+        if not bare.startswith(pro) or bare[len(pro) :] not in listed:
             continue
-        number, gender = _listed_nouns()[stem]
+        stem = bare[len(pro) :]
+        number, gender = listed[stem]
         definite = pro.endswith(("ال", "لل"))
         letters = pro.removesuffix("ال") if pro.endswith("ال") else pro
         letters = letters[:-1] if pro.endswith("لل") else letters

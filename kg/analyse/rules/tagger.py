@@ -26,6 +26,7 @@ from .morph import (
     Part,
     Reading,
     analyse_word,
+    listed_form,
     proper_noun_reading,
     shape_reading,
 )
@@ -412,7 +413,10 @@ def _and_known_name(surface: str, names: set[str]) -> bool:
     rest = n[1:]
     if rest in names or rest in first_names() or rest in _multiword_lasts():
         return True
-    return any(r.pos == "PN" and r.source == "lex" for r in analyse_word(surface[1:]))
+    # (a name of the lexicon's own needs a listed form: no farahidi run for the others)
+    return listed_form(surface[1:]) and any(
+        r.pos == "PN" and r.source == "lex" for r in analyse_word(surface[1:])
+    )
 
 
 @lru_cache(maxsize=1)

@@ -32,7 +32,12 @@ def title_apposition(ws: list[W], u: Unit, prev: Unit | None) -> bool:
     >>> [w for w in parsed("التقى الوزير محمد علي، رئيس الوفد، في عمان.") if w[1] in ("appos", "obj")]
     [('محمد', 'appos', 2), ('رئيس', 'appos', 3)]
     """
-    return _honorific(ws, u, prev) or _title_after_name(ws, u, prev) or _name_after_title(ws, u)
+    return (
+        _honorific(ws, u, prev)
+        or _title_after_name(ws, u, prev)
+        or _name_after_title(ws, u)
+        or _name_set_off(ws, u, prev)
+    )
 
 
 def _honorific(ws: list[W], u: Unit, prev: Unit | None) -> bool:
@@ -77,6 +82,7 @@ def _title_after_name(ws: list[W], u: Unit, prev: Unit | None) -> bool:
         and not _courtesy_name(ws, u.head)
         and prev.first > 0
         and ws[prev.first - 1].ent_label == "Person"
+        and (_closed(ws, u) or not _set_off(ws, prev.first - 1))
     ):
         return False
     name = prev.first - 1
@@ -84,6 +90,24 @@ def _title_after_name(ws: list[W], u: Unit, prev: Unit | None) -> bool:
         name = ws[name].head
     reattach(ws, u.head, name, "appos")
     return True
+
+
+def _set_off(ws: list[W], last: int) -> bool:
+    """Whether the name ending at token ``last`` is itself set off by a comma before it
+    (العاهل الأردني، الملك عبدالله الثاني،): a title after its closing comma is then the
+    clause's next argument (استقبل العاهل الأردني، الملك عبدالله، وزير الخارجية الأمريكي),
+    unless a comma closes it too."""
+    first = last
+    while first > 0 and ws[first - 1].ent == ws[last].ent:
+        first -= 1
+    if first > 0 and ws[first - 1].upos == "NOUN" and title_tok(ws, first - 1):
+        first -= 1  # a rank or a king's title before the name: الملك عبدالله
+    return first > 0 and ws[first - 1].form in COMMAS
+
+
+def _closed(ws: list[W], u: Unit) -> bool:
+    """Whether a comma closes the noun phrase ``u``."""
+    return u.last + 1 < len(ws) and ws[u.last + 1].form in COMMAS
 
 
 def _courtesy_name(ws: list[W], i: int) -> bool:
@@ -119,6 +143,32 @@ def _name_after_title(ws: list[W], u: Unit) -> bool:
     title = _title_before(ws, u.first)
     if title < 0:
         return False
+    reattach(ws, u.head, title, "appos")
+    return True
+
+
+def _name_set_off(ws: list[W], u: Unit, prev: Unit | None) -> bool:
+    """A person's name, maybe after a king's title or a rank, set off by commas right
+    after a title phrase that names no one (العاهل الأردني، الملك عبدالله الثاني،): the
+    title's ``appos``, not the verb's object.
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.read import from_strings
+    >>> s = RulesAnalyser().analyse(next(from_strings(["تلقى العاهل الأردني، الملك عبدالله، اتصالا."])))
+    >>> [(t.form, t.deprel, t.head) for t in s.sentences[0].tokens if t.form == "الملك"]
+    [('الملك', 'appos', 2)]
+    """
+    if u.kind != "NP" or prev is None or prev.kind != "PUNCT" or ws[prev.head].form not in COMMAS:
+        return False
+    name = u.head + 1 if ws[u.head].ent_label != "Person" and title_tok(ws, u.head) else u.head
+    if name >= len(ws) or ws[name].ent_label != "Person" or not _closed(ws, u):
+        return False
+    title = _title_before(ws, prev.first)
+    if title < 0 or any(ws[m].ent_label == "Person" for m in range(title, prev.first)):
+        return False
+    top = _under_honorific(ws, title)
+    if ws[top].deprel != "nsubj":
+        return False  # only a subject's title: the parse has not placed the phrase otherwise
     reattach(ws, u.head, title, "appos")
     return True
 

@@ -46,8 +46,12 @@ _TITLE_PREPS = ("ل", "لدي", "الي")
 #: Participles that need their complement even without the article (خاصة بالذكور): a
 #: PP after an indefinite one of the others (مظاهرات حاشدة في فرنسا) describes the noun.
 _COMPLEMENT_PARTICIPLES = frozenset(
-    normalize(w) for w in "خاص مرتبط متعلق تابع مسؤول قادر واقع موجود مخصص مكلف مسلط".split()
+    normalize(w)
+    for w in "خاص مرتبط متعلق تابع مسؤول قادر واقع موجود مخصص مكلف مسلط متورط ضالع متهم".split()
 )
+#: Nouns of preparing whose ل phrase is what is prepared (التخطيط لهجمات, الإعداد للقمة),
+#: not the purpose of the clause.
+_PREPARING_NOUNS = frozenset(normalize(w) for w in "تخطيط اعداد تحضير تجهيز".split())
 #: Participles of time: a PP after العام الماضي belongs to the clause.
 _TIME_PARTICIPLES = frozenset(
     normalize(w) for w in "ماض مقبل قادم حالي جار منصرم فائت لاحق سابق تالي".split()
@@ -304,6 +308,7 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
             not noun.definite or (noun.number == "p" and pp.case == "في" and not ws[pp.head].vnoun)
         )
         and not event_noun(ws[pp.head])  # قتل مدنيين في قصف: the killing's, not theirs
+        and not time_like(ws[pp.head])  # وزير الخارجية في وقت لاحق: when, not where
         and prev.tail < 0  # no genitive: مسؤول, شركاء إقليميين
         and noun.upos in ("NOUN", "ADJ")
         and human(noun)
@@ -311,6 +316,8 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         return True  # مسؤول في التحالف, الأشقاء في الكويت: where the people belong
     if noun.vnoun and prev.kind == "PP" and prev.case == "ل":
         return True  # للحصول على قرض: a purpose clause's verbal noun keeps its complement
+    if pp.case == "ل" and normalize(noun.lemma).removeprefix("ال") in _PREPARING_NOUNS:
+        return True  # التخطيط لهجمات: what is planned
     if pp.case == "ل" and ws[pp.head].vnoun and f.pred >= 0 and f.pred < prev.head:
         return False  # وقعت اتفاقا مع الصندوق للحصول على ...: the purpose of the verb
     if _verb_wants(ws, f, prev, pp):

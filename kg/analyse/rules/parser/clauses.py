@@ -28,6 +28,7 @@ from .frames import (
     verbless,
 )
 from .phrases import NP_KINDS, Unit
+from .relatives import after_duration, antecedent_acts
 from .words import (
     ADVERBIAL_PREPOSITIONS,
     ASIDE_SUBORDINATORS,
@@ -568,6 +569,13 @@ def _verb(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | None, cc: int) 
         if ws[top.pred].upos == "AUX" and ws[top.pred].tag == "aux":
             _after_auxiliary(ws, top, u, cc)  # كان X ... (relative clause) ... قد فعل
             return
+        if after_duration(ws, f, prev):
+            # زيارة تستمر يومين يلتقي خلالها ...: a second description of the same noun
+            nf = Frame("relcl", f.parent)
+            nf.pred = u.head
+            stack.append(nf)
+            attach_frame_head(ws, nf)
+            return
     _second_predicate(ws, stack, u, prev, cc)
 
 
@@ -731,6 +739,12 @@ def _second_predicate(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | Non
     else:
         nf = Frame("parataxis", f.pred)
     nf.pred = u.head
+    if nf.kind == "relcl" and antecedent_acts(ws, ws[nf.parent], ws[u.head]):
+        # عمليات تستهدف العاصمة: no pronoun for the noun, so the noun does it, and the
+        # phrase after the verb is its object (unless a pronoun for the noun comes:
+        # مدينة تسيطر عليها قوات, see arguments._clause_argument)
+        nf.subj = nf.parent
+        nf.rel_subject = True
     stack.append(nf)
     attach_frame_head(ws, nf)
 

@@ -11,7 +11,7 @@ UD's conventions to that tree: a copula's nominal predicate heads its clause
 from __future__ import annotations
 
 from ....text import normalize
-from .words import COMMAS, COPULAS, SET_ASIDE, UNSET, W, reattach
+from .words import COMMAS, COPULAS, SET_ASIDE, UNSET, W, reattach, title_tok
 
 
 def make_tree(ws: list[W]) -> None:
@@ -274,8 +274,11 @@ _PARTICIPLE_TITLES = frozenset(normalize(w) for w in ("المتحدث", "الم�
 
 def titles_after_names(ws: list[W]) -> None:
     """وقال أحمد الصحاف المتحدث باسم الوزارة: المتحدث is his title (appos), not an
-    adjective describing the name."""
+    adjective describing the name; and وقال هادي العامري زعيم تحالف الفتح إن ...: a title in
+    construct right after the subject's name, read as the object of a verb that has its
+    complement elsewhere, is the name's title (:func:`_construct_title_after_name`)."""
     for w in ws:
+        _construct_title_after_name(ws, w)
         if (
             w.norm in _PARTICIPLE_TITLES
             and w.deprel == "amod"
@@ -287,3 +290,43 @@ def titles_after_names(ws: list[W]) -> None:
             for k in ws:
                 if k.head == w.i and k.deprel == "obl":
                     k.deprel = "nmod"  # باسم الوزارة: the title's complement
+
+
+#: The dependents that show a verb has its complement besides an object read after its
+#: subject (قال X زعيم Y إن ...: the clause after إن).
+_COMPLEMENTS = ("ccomp", "obj", "xcomp")
+
+
+def _construct_title_after_name(ws: list[W], w: W) -> None:
+    """A title in construct (no article, a genitive after it) right after the verb's
+    subject's name is the name's apposition when the verb has its complement elsewhere:
+    قال هادي العامري زعيم تحالف الفتح إن ... (not when it is the verb's only object:
+    استقبل الملك عبدالله وزير الخارجية الأمريكي).
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.read import from_strings
+    >>> s = RulesAnalyser().analyse(next(from_strings(["قال هادي العامري زعيم تحالف الفتح إن الحكومة ستتشكل."])))
+    >>> [(t.form, t.deprel, t.head) for t in s.sentences[0].tokens if t.form == "زعيم"]
+    [('زعيم', 'appos', 2)]
+    """
+    v, i = w.head, w.i
+    if w.deprel != "obj" or w.definite or w.tanween or v < 0 or not title_tok(ws, i) or i == 0:
+        return
+    name = i - 1
+    while name >= 0 and ws[name].deprel in ("flat", "flat:name") and ws[name].head >= 0:
+        name = ws[name].head
+    if ws[name].ent_label != "Person" or ws[name].deprel != "nsubj" or ws[name].head != v:
+        return
+    if ws[i - 1].ent != ws[name].ent or not any(k.head == i and k.deprel == "nmod" for k in ws):
+        return
+    if not any(k.head == v and k.i > i and _complement(ws, k) for k in ws):
+        return
+    reattach(ws, i, name, "appos")
+
+
+def _complement(ws: list[W], k: W) -> bool:
+    """A verb's complement: a clause, an object, or a bare noun the parse left as oblique
+    (أعلن X زعيم Y تكوين تحالف: تكوين, with no preposition)."""
+    if k.deprel in _COMPLEMENTS:
+        return True
+    return k.deprel == "obl" and not any(c.head == k.i and c.deprel == "case" for c in ws)

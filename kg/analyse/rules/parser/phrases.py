@@ -386,6 +386,11 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
         attach(ws, i, g.last_adj, "conj")  # جماعات كردية وعربية
         g.unit.last = last_tok(ws, i)
         return k + 1
+    if _describes_counted(ws, g, w):
+        # 11 عنصرا متورطين في ...: a plural participle describes the counted people
+        w.upos = "ADJ"
+        g.last_adj = i
+        return _took(ws, k, i, g, g.unit.head, "amod")
     if w.upos == "ADJ" and w.ent < 0 and not first_has_clitic(ws, i):
         return _adjective(ws, k, i, g)
     governs = can_govern(last) and not g.has_suffix and g.last_adj < 0
@@ -398,6 +403,24 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
         g.has_suffix = has_suffix(ws, i)
         return k + 1
     return _take_small_word(ws, mains, k, g)
+
+
+def _describes_counted(ws: list[W], g: _Growth, w: W) -> bool:
+    """Whether w, an indefinite plural participle, describes the noun a number counts
+    (11 عنصرا إرهابيا متورطين): after 11 to 99 the counted noun is singular, what
+    describes it plural."""
+    head = ws[g.unit.head]
+    counted = any(t.head == head.i and t.deprel == "nummod" for t in ws[: head.i])
+    return (
+        counted
+        and head.number == "s"
+        and w.upos in ("NOUN", "ADJ")
+        and w.ntype in ("ap", "pp")
+        and w.number == "p"
+        and not w.definite
+        and w.ent < 0
+        and not first_has_clitic(ws, w.i)
+    )
 
 
 def _take_small_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:

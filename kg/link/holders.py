@@ -1,0 +1,306 @@
+"""Office holders linked across scripts: an Arabic name matched to an English label.
+
+EveryPolitician's Wikidata reports (``scripts/gazetteer_sources/ep_offices.tsv``) give
+thousands of office holders with their QIDs, offices, terms and English labels, but
+most of them with no Arabic name. The article's own spelling is matched by rule instead:
+the Arabic name and the English label share a consonant skeleton
+(:mod:`kg.link.skeleton`) and their long vowels agree. ``scripts/build_gazetteer.py
+build`` writes the holders with their skeletons to ``kg/data/people_holders.tsv``.
+
+A Person name is linked to a holder (:func:`holder_link`) when
+
+- a title before it names an office and its country (:func:`kg.link.titled.title_office`:
+  «وزير الخارجية الإيراني محمد جواد ظريف») and exactly one holder of that office, in
+  office on the document's date when it is known, has a label the name matches (the
+  whole name, or its words in the label's order ending with the surname); or
+- with no such title, the name has two words or more, not all common given names, and
+  exactly one holder among all (those of old terms too) has its skeleton, of at least
+  :data:`MIN_KEY` letters, and the document names one of the countries the holder held
+  an office of (a holder of no country's office, the EU's: :data:`MIN_KEY_ALONE`
+  letters). A title naming, with its country, an office the holder never held leaves it
+  unlinked; so do two holders that fit.
+
+>>> holder_link("محمد جواد ظريف", [], named=lambda: frozenset({"Q794"}))  # Iran named
+('Q10296812', 'Mohammad Javad Zarif')
+"""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from collections.abc import Callable, Sequence
+from datetime import date
+from functools import lru_cache
+from importlib.resources import files
+from typing import NamedTuple
+
+from ..lexicon.words import first_names
+from ..text import normalize
+from .cues import forms
+from .skeleton import arabic_words, joined, vowels_agree
+from .titled import title_office
+
+#: The fewest letters of the skeleton of a name linked without a title (its document
+#: naming the holder's country): shorter ones (علي حسن, L_HSN) many people share.
+MIN_KEY = 5
+#: The same for a holder of no country's office (the EU's, the UN's): no country to check.
+MIN_KEY_ALONE = 6
+#: Words of a name that are no given names but do not make it more than one (بن, آل).
+_PARTICLES = frozenset({"بن", "ابن", "بنت", "ال"})
+
+
+class Holder(NamedTuple):
+    """One office holder: QID, English label, word skeletons (each word's alternatives),
+    offices as ``(kind, country QID, start, end)``, the QIDs of the countries of all its
+    positions, and whether it may be linked (a holder
+    whose every term ended before 2005, or an ambassador, only makes a name ambiguous)."""
+
+    qid: str
+    label_en: str
+    words: tuple[frozenset[str], ...]
+    offices: tuple[tuple[str, str, str, str], ...]
+    countries: frozenset[str]
+    linkable: bool
+
+
+def _offices(cell: str) -> tuple[tuple[str, str, str, str], ...]:
+    out = []
+    for item in cell.split():
+        kind, country, start, end = item.split(":")
+        out.append((kind, country, start, end))
+    return tuple(out)
+
+
+class _Table(NamedTuple):
+    """The rows of ``people_holders.tsv``, and row numbers by key and by office."""
+
+    lines: list[str]
+    by_key: dict[str, list[int]]
+    by_office: dict[tuple[str, str], list[int]]
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Table:
+    text = files("kg.data").joinpath("people_holders.tsv").read_text(encoding="utf-8")
+    lines = text.splitlines()[1:]
+    by_key: dict[str, list[int]] = {}
+    by_office: dict[tuple[str, str], list[int]] = {}
+    for i, line in enumerate(lines):
+        cells = line.split("\t", 6)
+        for k in {*cells[2].split(), *cells[3].split()}:
+            by_key.setdefault(k, []).append(i)
+        for item in {tuple(o.split(":", 2)[:2]) for o in cells[5].split()}:
+            by_office.setdefault((item[0], item[1]), []).append(i)
+    return _Table(lines, by_key, by_office)
+
+
+@lru_cache(maxsize=10_000)
+def _holder(i: int) -> Holder:
+    """The holder of row ``i``, read when a name first meets it (loading stays cheap)."""
+    qid, label_en, _, _, words, offices, countries, linkable = _table().lines[i].split("\t")
+    return Holder(
+        qid,
+        label_en,
+        tuple(frozenset(w.split("|")) for w in words.split()),
+        _offices(offices),
+        frozenset(countries.split()),
+        linkable == "1",
+    )
+
+
+def by_key(key: str) -> list[Holder]:
+    """The holders a skeleton (of a whole label, or of its last words:
+    :func:`suffix_keys`) names.
+
+    >>> [h.label_en for h in by_key("NTN_BLNKN")]
+    ['Antony Blinken']
+    """
+    return [_holder(i) for i in _table().by_key.get(key, ())]
+
+
+def by_office(office: tuple[str, str]) -> list[Holder]:
+    """The holders of an office (kind, country QID), at any time."""
+    return [_holder(i) for i in _table().by_office.get(office, ())]
+
+
+def _day(value: str, end: bool) -> date | None:
+    """A term's bound: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (a year or a month alone is
+    its first or last day); None when open or unreadable.
+
+    >>> _day("2003-04", False), _day("2005-09", True), _day("2013", True)
+    (datetime.date(2003, 4, 1), datetime.date(2005, 9, 30), datetime.date(2013, 12, 31))
+    """
+    parts = value.split("-")
+    try:
+        y = int(parts[0])
+        if len(parts) == 1:
+            return date(y, 12, 31) if end else date(y, 1, 1)
+        m = int(parts[1])
+        if len(parts) == 2:
+            return date(y, m, monthrange(y, m)[1] if end else 1)
+        return date(y, m, int(parts[2][:2]))
+    except ValueError:
+        return None
+
+
+def in_office(h: Holder, kind: str, country: str, when: date | None) -> bool:
+    """Whether ``h`` held the office (kind, country), on ``when`` if given."""
+    for k, c, start, end in h.offices:
+        if (k, c) != (kind, country):
+            continue
+        if when is None:
+            return True
+        a, b = _day(start, False), _day(end, True)
+        if (a is None or a <= when) and (b is None or when <= b):
+            return True
+    return False
+
+
+def _names_in_order(name: Sequence[frozenset[str]], label: Sequence[frozenset[str]]) -> bool:
+    """Whether the name's words are label words in the label's order, the last one last."""
+    if not name or not label or not (name[-1] & label[-1]):
+        return False
+    i = 0
+    for w in name[:-1]:
+        while i < len(label) - 1 and not (w & label[i]):
+            i += 1
+        if i >= len(label) - 1:
+            return False
+        i += 1
+    return True
+
+
+def _fits(name: str, words: tuple[frozenset[str], ...], h: Holder) -> bool:
+    """Whether a name after a title fits a holder of the title's office: its whole name
+    (long vowels agreeing), or its words in the label's order ending with the surname."""
+    if joined(words) & joined(h.words):
+        return vowels_agree(name, h.label_en)
+    return _names_in_order(words, h.words)
+
+
+def _unique(holders: Sequence[Holder]) -> Holder | None:
+    qids = {h.qid for h in holders}
+    return holders[0] if len(qids) == 1 and holders[0].linkable else None
+
+
+def _only_given_names(name: str) -> bool:
+    given = first_names()
+    return all(w in given or w in _PARTICLES for w in normalize(name).split())
+
+
+def _letters(key: str) -> int:
+    return len(key) - key.count("_")
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, frozenset[str]]:
+    """Normalised country name -> the QIDs of the countries of that name."""
+    from ..lexicon import gazetteer
+
+    out: dict[str, set[str]] = {}
+    for name, entries in gazetteer.load().index.items():
+        for e in entries:
+            if e.cls == "Country" and e.qid:
+                out.setdefault(name, set()).add(e.qid)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=20_000)
+def _countries_of(word: str) -> frozenset[str]:
+    from ..lexicon import gazetteer
+
+    names = _country_names()
+    found = {q for f in forms(word) for q in names.get(f, ())}
+    nisba = gazetteer.country_of_nisba(word)
+    return frozenset(found | ({nisba.qid} if nisba is not None and nisba.qid else set()))
+
+
+def countries_named(words: Sequence[str]) -> frozenset[str]:
+    """QIDs of the countries normalised ``words`` name, as nouns (one to three words, with
+    proclitics) or relative adjectives.
+
+    >>> sorted(countries_named(["وزار", "الخارجيه", "الايرانيه", "في", "الولايات", "المتحده"]))
+    ['Q30', 'Q794']
+    """
+    names = _country_names()
+    out: set[str] = set()
+    for i, w in enumerate(words):
+        out |= _countries_of(w)
+        for n in (2, 3):
+            if i + n <= len(words):
+                rest = " ".join(words[i + 1 : i + n])
+                for f in forms(w):
+                    out.update(names.get(f"{f} {rest}", ()))
+    return frozenset(out)
+
+
+def _titled(
+    name: str, words: tuple[frozenset[str], ...], office: tuple[str, str], when: date | None
+) -> list[Holder]:
+    """The holders of ``office`` (in office on ``when`` if known) a name fits."""
+    return [h for h in by_office(office) if in_office(h, *office, when) and _fits(name, words, h)]
+
+
+def holder_link(
+    name: str,
+    left: Sequence[str],
+    sentence: Sequence[str] = (),
+    when: date | None = None,
+    named: Callable[[], frozenset[str]] = frozenset,
+) -> tuple[str, str] | None:
+    """(QID, English label) of the one office holder a Person ``name`` names, or None
+    (``left``: the normalised words before it, nearest first; ``sentence``: the other
+    words of its sentence; ``when``: the document's date; ``named``: the countries its
+    document names, asked only when a name without a title matches a holder).
+
+    >>> holder_link("محمد جواد ظريف", ["الايراني", "الخارجيه", "وزير"])
+    ('Q10296812', 'Mohammad Javad Zarif')
+    >>> holder_link("ظريف", ["الايراني", "الخارجيه", "وزير"], when=date(2019, 5, 1))
+    ('Q10296812', 'Mohammad Javad Zarif')
+    >>> holder_link("ظريف", ["الايراني", "الخارجيه", "وزير"], when=date(2023, 5, 1)) is None
+    True
+    >>> holder_link("محمد جواد ظريف", ["الامريكي", "الخارجيه", "وزير"]) is None
+    True
+
+    Without a title, the document must name one of the holder's countries:
+
+    >>> holder_link("محمد جواد ظريف", ["التقي"], named=lambda: frozenset({"Q794"}))
+    ('Q10296812', 'Mohammad Javad Zarif')
+    >>> holder_link("محمد جواد ظريف", ["التقي"], named=lambda: frozenset({"Q30"})) is None
+    True
+    """
+    words = arabic_words(name)
+    if not words:
+        return None
+    # a bare title's country is guessed from the sentence (وزير الخارجية … في العراق):
+    # enough for a full name, not for a surname alone, and no contradiction
+    stated = title_office(left)
+    office = title_office(left, sentence) if len(words) > 1 else stated
+    if office is not None and (fit := _titled(name, words, office, when)):
+        h = _unique(fit)
+        return (h.qid, h.label_en) if h is not None else None
+    if len(words) < 2 or _only_given_names(name):
+        return None
+    found = [h for k in joined(words) for h in by_key(k)]
+    h = _unique(found) if found else None
+    if h is None or (stated is not None and not in_office(h, *stated, None)):
+        return None
+    if not vowels_agree(name, h.label_en):  # محمود is not Mohammed
+        return None
+    letters = max(_letters(k) for k in joined(words))
+    if h.countries and letters >= MIN_KEY and h.countries & named():
+        return h.qid, h.label_en
+    if not h.countries and letters >= MIN_KEY_ALONE:
+        return h.qid, h.label_en
+    return None
+
+
+__all__ = [
+    "MIN_KEY",
+    "MIN_KEY_ALONE",
+    "Holder",
+    "by_key",
+    "by_office",
+    "countries_named",
+    "holder_link",
+    "in_office",
+]
