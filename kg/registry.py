@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
-from importlib.metadata import entry_points
 from typing import Any
 
 from .errors import UnknownNameError
@@ -39,6 +38,9 @@ class Registry:
         if self._scanned:
             return
         self._scanned = True
+        # imported here: importlib.metadata is a third of what importing kg.link costs
+        from importlib.metadata import entry_points
+
         for ep in entry_points(group=self._group or ""):
             self._table.setdefault(ep.name, ep.value)
 

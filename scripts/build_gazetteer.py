@@ -2,6 +2,7 @@
 """Build kg/data/gazetteer.tsv and its provenance from pinned, openly licensed sources.
 
     python scripts/build_gazetteer.py build             # writes the gazetteer and provenance
+                                                        # (and the linker's index over it)
     python scripts/build_gazetteer.py build --check     # exit 1 when the committed files differ
     python scripts/build_gazetteer.py extract --ne ne_10m_populated_places.json \\
         --dr5hn-states states.sqlite3 --dr5hn-cities DIR --arwikicats cities_full.json
@@ -76,6 +77,8 @@ OUT_CUED = ROOT / "kg" / "data" / "people_cued.tsv"
 OUT_HOLDERS = ROOT / "kg" / "data" / "people_holders.tsv"  # gazetteer_holders.py
 CUED_COLUMNS = ("name", "qid", "label_en", "offices")
 OUT_PROV = ROOT / "kg" / "data" / "gazetteer_provenance.tsv"
+#: The linker's index over the gazetteer, precomputed (kg/link/gazindex.py)
+OUT_INDEX = ROOT / "kg" / "data" / "link_index.tsv"
 COLUMNS = ("qid", "label_en", "label_ar", "aliases_ar", "type", "source")
 PROV_COLUMNS = ("qid", "label_en", "type", "qid_sources", "label_ar_source", "licence", "note")
 
@@ -274,11 +277,11 @@ def project_name_filter() -> NameFilter:
 
 
 def en_keys(label: str) -> set[str]:
-    """The keys the linker files an English label under (kg/link/gazetteer.py): the
+    """The keys the linker files an English label under (kg/link/gazindex.py): the
     label, and its base without qualifier ("Washington, D.C." -> "washington")."""
-    from kg.link.gazetteer import _english_base, match_key
+    from kg.link.gazindex import english_base, match_key
 
-    return {k for k in (match_key(label), match_key(_english_base(label))) if k}
+    return {k for k in (match_key(label), match_key(english_base(label))) if k}
 
 
 def extra_names() -> dict[str, str]:
@@ -635,6 +638,22 @@ def build(src: Path = SOURCES) -> tuple[list[Row], Report]:
     return rows, report
 
 
+def link_index(gaz: str, check: bool) -> bool:
+    """Write kg/data/link_index.tsv, the linker's index over the gazetteer text ``gaz``, or
+    with ``check`` tell whether the committed one is it."""
+    from kg.link.gazindex import render
+
+    text = render(gaz)
+    if not check:
+        OUT_INDEX.write_text(text, encoding="utf-8")
+        print(f"wrote {OUT_INDEX}")
+        return True
+    same = OUT_INDEX.exists() and OUT_INDEX.read_text(encoding="utf-8") == text
+    if not same:
+        print(f"build: the committed {OUT_INDEX.name} differs", file=sys.stderr)
+    return same
+
+
 def _script(name: str):  # type: ignore[no-untyped-def]  # gazetteer_people/_orgs.py, on use
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     return importlib.import_module(name)
@@ -799,6 +818,8 @@ def main(argv: list[str] | None = None) -> int:
         f"build: {len(report.conflicts)} QID conflicts between sources (see --verbose)",
         file=sys.stderr,
     )
+    if not link_index(gaz, args.check) and args.check:
+        return 1
     if args.check:
         same = (
             args.out.read_text(encoding="utf-8") == gaz

@@ -136,7 +136,11 @@ def _extra_aliases() -> dict[str, list[str]]:
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The packaged gazetteer (loaded once per process)."""
-    text = files("kg").joinpath("data/gazetteer.tsv").read_text(encoding="utf-8")
+    return parse(files("kg").joinpath("data/gazetteer.tsv").read_text(encoding="utf-8"))
+
+
+def parse(text: str) -> Gazetteer:
+    """A gazetteer from the text of its TSV, with the packaged extra aliases."""
     extra = _extra_aliases()
     entries = [
         Entry(

@@ -187,6 +187,27 @@ def form_index(ws: Iterable[str]) -> dict[str, frozenset[str]]:
     return {f: frozenset(v) for f, v in out.items()}
 
 
+def doc_index(ws: Iterable[str]) -> dict[str, frozenset[str]]:
+    """:func:`form_index` of a document's words, kept to the forms a near cue of the table
+    has: a cue looks only those up, so a reading without cues of its own (the gazetteer's)
+    scores the same (the packaged table's cues), and a long document's thousands of other words cost one set test each.
+
+    >>> sorted(doc_index(["والاردنيه", "الوفد"]))
+    ['اردنيه', 'الاردنيه', 'والاردنيه']
+    """
+    near = near_forms()
+    return form_index(w for w in set(ws) if not forms(w).isdisjoint(near))
+
+
+@lru_cache(maxsize=1)
+def near_forms() -> frozenset[str]:
+    """Every word form a near cue of the packaged table holds (of an item, a surface or a
+    class)."""
+    t = table()
+    rows = (*t.by_reading.values(), *t.by_class.values())
+    return frozenset(f for cues in rows for c in cues for f in c.near)
+
+
 def _hits(cues: frozenset[str], idx: Mapping[str, frozenset[str]]) -> set[str]:
     found: set[str] = set()
     if len(cues) < len(idx):
@@ -507,6 +528,13 @@ def with_extra_readings(
     """
     t = cue_table or table()
     out = list(readings)
+    extra = t.extra
+    if surface not in extra:
+        for r in out:
+            if r.qid and r.qid in extra:
+                break
+        else:
+            return out  # most names: no extra reading
     seen = {r.key for r in out}
     for anchor in anchors_of(surface, out):
         for key in t.extra.get(anchor, ()):

@@ -28,10 +28,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 from ..lexicon import gazetteer
 from ..model import Extraction, Link, Mention, Sentence
-from ..text import normalize, normalize_many
+from ..text import normalize
+from . import gazindex
 from .cues import (
     MIN_MARGIN,
     PLACE_CLASSES,
@@ -39,7 +41,7 @@ from .cues import (
     Reading,
     compatible,
     decide,
-    form_index,
+    doc_index,
     forms,
     with_extra_readings,
     words,
@@ -102,160 +104,47 @@ _DESIGNATORS = {
     )
     for w in ws.split()
 }
-_EN_DROP = re.compile(r"^(the)\s+|'s$|’s$")
-_EN_PUNCT = re.compile(r"[-–.’']")
-_EDGE = re.compile(r"^[\s\"'«»“”()\[\]{}،,.:;!?؟]+|[\s\"'«»“”()\[\]{}،,.:;!?؟]+$")
 _LATIN = re.compile(r"[a-z]")
+#: The look-up key of a name, and the index (:mod:`kg.link.gazindex`), re-exported here.
+match_key = gazindex.match_key
+Index = gazindex.Index
 
 
-def match_key(name: str) -> str:
-    """The key a name is looked up by: normalised; for Latin names also without
-    "the", possessive, hyphens and dots.
-
-    >>> match_key("The U.S.") == match_key("US"), match_key("al-Qaeda"), match_key("بِالعراقِ")
-    (True, 'al qaeda', 'بالعراق')
-    """
-    return _latin_key(normalize(_EDGE.sub("", name)))
-
-
-def _latin_key(n: str) -> str:
-    """A normalised name, and for a Latin one also without "the", possessive, hyphens, dots."""
-    if _LATIN.search(n):
-        if n.startswith("the ") or n.endswith(("'s", "’s")):
-            n = _EN_DROP.sub("", n)
-        if _EN_PUNCT.search(n):
-            n = " ".join(_EN_PUNCT.sub(lambda c: " " if c.group() in "-–" else "", n).split())
-    return n
-
-
-_EDGE_LINES = re.compile(
-    r"(?m)^(?:[^\S\n]|[\"'«»“”()\[\]{}،,.:;!?؟])+|(?:[^\S\n]|[\"'«»“”()\[\]{}،,.:;!?؟])+$"
-)
-
-
-def match_keys(names: list[str]) -> list[str]:
-    """``[match_key(n) for n in names]``, normalised in one pass (the index has ~30,000 names).
-
-    >>> match_keys(["The U.S.", "«بِالعراقِ»"]) == [match_key("The U.S."), match_key("«بِالعراقِ»")]
-    True
-    """
-    if any("\n" in n for n in names):
-        return [match_key(n) for n in names]
-    stripped = _EDGE_LINES.sub("", "\n".join(names)).split("\n")
-    return [_latin_key(k) for k in normalize_many(stripped)]
-
-
-_QUALIFIER = re.compile(r"\s*\(.*\)$")
-_CITY_WORD = re.compile(r"\s+City$")
-
-
-def _english_base(label: str) -> str:
-    """An English label without its qualifier: "Djibouti (city)" -> "Djibouti",
-    "Washington, D.C." -> "Washington", "Kuwait City" -> "Kuwait"."""
-    base = _QUALIFIER.sub("", label) if "(" in label else label
-    base = base.split(",")[0]
-    return _CITY_WORD.sub("", base).strip() if "City" in base else base.strip()
-
-
-@dataclass(frozen=True, slots=True)
-class Index:
-    """Readings by match key, and the longest key in words."""
-
-    readings: dict[str, tuple[Reading, ...]]
-    derived: frozenset[str]  # keys that are derived English short names (score 0.95)
-
-
-def _reading(e: gazetteer.Entry) -> Reading:
-    return Reading(e.key, e.cls, e.qid, e.label_en, e.label_ar)
-
-
-def _extra_names() -> dict[str, list[str]]:
-    text = files("kg").joinpath("data/link_aliases.tsv").read_text(encoding="utf-8")
-    out: dict[str, list[str]] = defaultdict(list)
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("qid\t"):
-            continue
-        qid, alias = line.split("\t")[:2]
-        out[qid.strip()].append(alias.strip())
-    return out
+@lru_cache(maxsize=1)
+def _stored() -> (
+    tuple[dict[str, tuple[Reading, ...]], frozenset[str], dict[str, tuple[Reading, ...]]] | None
+):
+    """The precomputed index (:mod:`kg.link.gazindex`), None when the file is missing,
+    malformed or stale (then the index is built as before)."""
+    try:
+        text = files("kg").joinpath(gazindex.PATH).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    return gazindex.from_text(text)
 
 
 @lru_cache(maxsize=1)
 def index() -> Index:
-    """The linker's index over the packaged gazetteer (built once per process).
+    """The linker's index over the packaged gazetteer (read once per process from its
+    precomputed file, or built when that file is stale).
 
     >>> [r.qid for r in index().readings[match_key("الكويت")]]
     ['Q817', 'Q35178']
     >>> [r.qid for r in index().readings[match_key("Washington")]]
     ['Q61']
     """
-    gaz = gazetteer.load()
-    extra = _extra_names()
-    buckets: dict[str, dict[str, Reading]] = defaultdict(dict)  # key -> entry key -> reading
-    derived: set[str] = set()
-
-    def add(key: str, r: Reading) -> None:
-        if key:
-            buckets[key].setdefault(r.key, r)  # the first reading of an entry, in order
-
-    # every name's key at once: normalising them one by one is most of the build time
-    names = {n for e in gaz.entries for n in (*e.names, *extra.get(e.qid, ()), e.label_en)}
-    base_of = {e.label_en: _english_base(e.label_en) for e in gaz.entries if e.label_en}
-    names |= set(base_of.values())
-    names.discard("")
-    ordered = sorted(names)
-    key_of = dict(zip(ordered, match_keys(ordered), strict=True))
-    key_of[""] = ""
-    for e in gaz.entries:
-        r = _reading(e)
-        for name in (*e.names, *extra.get(e.qid, ())):
-            add(key_of[name], r)
-        base = key_of[base_of[e.label_en]] if e.label_en else ""
-        if base and base != key_of[e.label_en] and base not in buckets:
-            derived.add(base)
-        add(base, r)
-    # A capital named like its country (الكويت العاصمة, مدينة تونس, Djibouti (city)): the
-    # bare name reads as either; the country is the default.
-    pairs: set[tuple[str, str]] = set()  # (country key, city key)
-    for e in gaz.entries:
-        if e.cls != "City":
-            continue
-        for name in (*e.names_ar, e.label_en):
-            n = key_of[name] if name in key_of else match_key(name)
-            if _LATIN.search(n):
-                eb = _english_base(name)
-                bare = key_of[eb] if eb in key_of else match_key(eb)
-            else:
-                bare = _strip_city_word(n)
-            if bare == n:
-                continue
-            for country in [x for x in buckets.get(bare, {}).values() if x.cls == "Country"]:
-                add(bare, _reading(e))
-                pairs.add((country.key, e.key))
-    readings: dict[str, tuple[Reading, ...]] = {}
-    for key, bucket in buckets.items():
-        rs = list(bucket.values())
-        if len(rs) > 1 and any(c in bucket and t in bucket for c, t in pairs):
-            rs = [
-                replace(r, prior=1.0) if any(r.key == c and t in bucket for c, t in pairs) else r
-                for r in rs
-            ]
-        readings[key] = tuple(rs)
-    return Index(readings, frozenset(derived))
+    stored = _stored()
+    return (
+        Index(stored[0], stored[1])
+        if stored is not None
+        else gazindex.build_index(gazetteer.load())
+    )
 
 
-def _strip_city_word(n: str) -> str:
-    if n.startswith("مدينه "):
-        return n[len("مدينه ") :]
-    if n.endswith(" العاصمه"):
-        return n[: -len(" العاصمه")]
-    return n
-
-
-@dataclass(frozen=True, slots=True)
-class Candidates:
+class Candidates(NamedTuple):
     """How a surface matched: the key, its readings, the score factor, and the designator
-    words stripped from its front (they become context: سلطنة in سلطنة عمان)."""
+    words stripped from its front (they become context: سلطنة in سلطنة عمان). A named
+    tuple: one is made per surface form looked up, and a tuple is made fast."""
 
     key: str
     readings: tuple[Reading, ...]
@@ -283,11 +172,12 @@ def candidates(text: str) -> Candidates | None:
     found = idx.get(key)
     if found:
         return Candidates(key, found, 0.95 if key in index().derived else 1.0)
-    for variant in _without_proclitics(key):
+    stripped = _without_proclitics(key)
+    for variant in stripped:
         found = idx.get(variant)
         if found:
             return Candidates(variant, found, 0.95)
-    spelt = _by_skeleton(key)
+    spelt = _by_skeleton(key, stripped)
     if spelt is not None:
         return spelt
     head, _, rest = key.partition(" ")
@@ -309,17 +199,24 @@ SPELT_FACTOR = 0.9
 
 @lru_cache(maxsize=1)
 def skeleton_index() -> dict[str, tuple[Reading, ...]]:
-    """The people of the gazetteer by the skeleton of each Arabic name (built on first use,
-    so loading the gazetteer does not pay for it). A skeleton two items share is left out.
+    """The people of the packaged gazetteer by the skeleton of each Arabic name (read with
+    the index, or built on first use when its file is stale).
 
     >>> [r.label_en for r in skeleton_index()[skeleton("ريكس تيليرسون")]]
     ['Rex Tillerson']
     """
+    stored = _stored()
+    return stored[2] if stored is not None else build_skeleton_index(gazetteer.load())
+
+
+def build_skeleton_index(gaz: gazetteer.Gazetteer) -> dict[str, tuple[Reading, ...]]:
+    """The people of a gazetteer by the skeleton of each Arabic name. A skeleton two items
+    share is left out."""
     out: dict[str, dict[str, Reading]] = defaultdict(dict)
-    for e in gazetteer.load().entries:
+    for e in gaz.entries:
         if e.cls in SPELT_CLASSES:
             for name in e.names_ar:
-                out[skeleton(match_key(name))][e.key] = _reading(e)
+                out[skeleton(match_key(name))][e.key] = gazindex.reading(e)
     return {k: tuple(rs.values()) for k, rs in out.items() if len(rs) == 1}
 
 
@@ -336,13 +233,13 @@ def person_key(name: str) -> str:
     return found[0].label_ar if found and found[0].label_ar else key
 
 
-def _by_skeleton(key: str) -> Candidates | None:
+def _by_skeleton(key: str, stripped: list[str]) -> Candidates | None:
     """A person's name in a spelling the gazetteer lacks (جوتيريس for غوتيريش), as written
-    or without proclitics."""
+    or without proclitics (``stripped``: :func:`_without_proclitics` of the key)."""
     if _LATIN.search(key):
         return None
     spelt = skeleton_index()
-    for k in (key, *_without_proclitics(key)):
+    for k in (key, *stripped):
         found = spelt.get(skeleton(k))
         if found:
             return Candidates(k, found, SPELT_FACTOR)
@@ -350,8 +247,13 @@ def _by_skeleton(key: str) -> Candidates | None:
 
 
 def _without_proclitics(key: str) -> list[str]:
+    """The key without each proclitic it may start with (one table row per first letter:
+    most keys start with none of و ف ب ل ك and cost one look-up)."""
+    pres = _PROCLITICS_BY_LETTER.get(key[:1])
+    if pres is None:
+        return []
     out = []
-    for pre in _PROCLITICS:
+    for pre in pres:
         if key.startswith(pre) and len(key) - len(pre) >= 2:
             rest = key[len(pre) :]
             out.append(("ال" + rest) if pre.endswith(("ال", "لل")) else rest)
@@ -360,6 +262,11 @@ def _without_proclitics(key: str) -> list[str]:
             "ا" + key
         )  # لأمم المتحدة, cut from للأمم المتحدة: ل + الأمم with its alif dropped
     return out
+
+
+_PROCLITICS_BY_LETTER = {
+    c: tuple(p for p in _PROCLITICS if p[0] == c) for c in dict.fromkeys(p[0] for p in _PROCLITICS)
+}
 
 
 def link_score(factor: float, margin: float) -> float:
@@ -382,7 +289,7 @@ class GazetteerLinker:
         self.threshold = threshold
         self.min_margin = min_margin
         self.index = index()
-        self._other_left = _OTHER_LEFT()
+        _OTHER_LEFT()
         self._company = _COMPANY()
 
     def link_mention(
@@ -413,7 +320,7 @@ class GazetteerLinker:
 
     def _inside_longer_name(self, left: Sequence[str]) -> bool:
         """Whether one of the two words before a name makes it part of a longer one."""
-        return any(forms(w) & self._other_left for w in left[:2])
+        return any(_word_cue(w) & _LONGER for w in left[:2])
 
     def _in_company_name(self, left: Sequence[str], right: Sequence[str]) -> bool:
         """Whether the words around a name (nearest first) make it part of a company's, a
@@ -422,14 +329,13 @@ class GazetteerLinker:
         two words), or a hyphenated first name just before it."""
         c = self._company
         if left and (
-            forms(left[0]) & c.left
+            _word_cue(left[0]) & _BODY_BEFORE
             or len(left) > 1
             and f"{left[1]} {left[0]}" in c.left_phrases
-            or _first_name(left[0])
         ):
             return True
         return bool(right) and bool(
-            forms(right[0]) & c.right
+            _word_cue(right[0]) & _BODY_AFTER
             or len(right) > 1
             and f"{right[0]} {right[1]}" in c.right_phrases
         )
@@ -518,7 +424,7 @@ class GazetteerLinker:
             several = len(readings) > 1
             if several:
                 if doc_forms is None:
-                    doc_forms = form_index(w for raw in doc.text.split() for w in _word_of(raw))
+                    doc_forms = doc_index(w for raw in set(doc.text.split()) for w in _word_of(raw))
                 if (a, b) not in tokens:
                     tokens[(a, b)] = _tokens(doc.text, a, b)
                 toks = tokens[(a, b)]
@@ -527,17 +433,10 @@ class GazetteerLinker:
                 )
                 right = tuple(w for t0, _, ws in toks if t0 >= m.end for w in ws)
                 ctx = Context(left, right, doc_forms)
-            else:  # one meaning: only the words just before matter (نهر الأردن)
-                before = _last_words(doc.text[max(a, m.start - 30) : m.start])
-                left = tuple(reversed(before))
-                right = _first_words(doc.text[m.end : min(b, m.end + 40)])
-                if (
-                    not self._inside_longer_name(before)
-                    and not self._in_company_name(left, right)
-                    and readings[0].qid
-                    and found.factor >= self.threshold
-                ):
-                    r = readings[0]
+            else:  # one meaning: only the words just before and after matter (نهر الأردن)
+                left, right = _neighbours(doc.text, m.start, m.end, a, b)
+                r = readings[0]
+                if r.qid and found.factor >= self.threshold and not self._blocked(left, right):
                     links.append(Link(m.id, r.qid, found.factor, self.name, r.label_en, r.label_ar))
                     continue
                 ctx = Context(left, right)
@@ -547,7 +446,26 @@ class GazetteerLinker:
                 links.append(link)
                 if several:
                     ambiguous.add(m.id)
+        if not ambiguous:  # only decided links can disagree
+            return tuple(links)
         return tuple(_consistent(links, ambiguous, {m.id: m.entity for m in extraction.mentions}))
+
+    def _blocked(self, left: Sequence[str], right: Sequence[str]) -> bool:
+        """``_inside_longer_name(left) or _in_company_name(left, right)``, each word's cue
+        bits read once (the test every name with one meaning takes)."""
+        if left:
+            cue = _word_cue(left[0])
+            if cue & (_LONGER | _BODY_BEFORE):
+                return True
+            if len(left) > 1 and (
+                _word_cue(left[1]) & _LONGER or f"{left[1]} {left[0]}" in self._company.left_phrases
+            ):
+                return True
+        return bool(right) and bool(
+            _word_cue(right[0]) & _BODY_AFTER
+            or len(right) > 1
+            and f"{right[0]} {right[1]}" in self._company.right_phrases
+        )
 
 
 _RAW = re.compile(r"\S+")
@@ -565,20 +483,33 @@ def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, list[str]]]:
     return [(t.start(), t.end(), _word_of(t.group())) for t in _RAW.finditer(text, a, b)]
 
 
-def _last_words(text: str) -> list[str]:
-    """The last two words of a text, normalised (each word's normalisation is cached)."""
-    out: list[str] = []
-    for raw in reversed(text.split()[-3:]):
-        out[:0] = _word_of(raw)
-    return out[-2:]
+#: Normalised words next to a name, nearest first.
+Words = tuple[str, ...]
 
 
-def _first_words(text: str) -> tuple[str, ...]:
-    """The first two words of a text, normalised (a name's right neighbours)."""
-    out: list[str] = []
-    for raw in text.split()[:2]:
-        out.extend(_word_of(raw))
-    return tuple(out[:2])
+def _neighbours(text: str, start: int, end: int, a: int, b: int) -> tuple[Words, Words]:
+    """The two words before ``text[start:end]`` (nearest first, from at most 30 characters
+    back) and the two after it (from at most 40), normalised, within ``text[a:b]``; each
+    word's normalisation is cached.
+
+    >>> _neighbours("زار الوفد نهر الأردن أمس", 14, 20, 0, 24)
+    (('نهر', 'الوفد'), ('امس',))
+    """
+    raws = text[max(a, start - 30) : start].rsplit(None, 3)[-3:]
+    raws.reverse()
+    left: list[str] = []
+    for raw in raws:  # nearest first, until two words
+        found = _word_of(raw)
+        if len(found) == 1:
+            left.append(found[0])
+        else:
+            left.extend(reversed(found))
+        if len(left) >= 2:
+            break
+    right: list[str] = []
+    for raw in text[end : min(b, end + 40)].split(None, 2)[:2]:
+        right.extend(_word_of(raw))
+    return tuple(left[:2]), tuple(right[:2])
 
 
 @lru_cache(maxsize=100_000)
@@ -601,8 +532,7 @@ def _plan(
         if country is not None:
             found = candidates(country.label_ar)
             if found is not None:
-                found = replace(
-                    found,
+                found = found._replace(
                     readings=tuple(r for r in found.readings if r.qid == country.qid),
                     factor=0.9,
                 )
@@ -634,6 +564,30 @@ def _first_name(word: str) -> bool:
     from ..lexicon.words import first_names
 
     return any(p in first_names() for p in word.split("-"))
+
+
+#: Bits of :func:`_word_cue`: what a word next to a name says about the name.
+_LONGER, _BODY_BEFORE, _BODY_AFTER = 1, 2, 4
+
+
+@lru_cache(maxsize=100_000)
+def _word_cue(word: str) -> int:
+    """What a normalised word says about a name next to it, as bits: before a name, it
+    makes the name part of a longer one (``_LONGER``: نهر, شارع) or of a company's,
+    body's or person's name (``_BODY_BEFORE``: شركة, بنك, a hyphenated first name);
+    after a name, of a company's or body's name (``_BODY_AFTER``: للطاقة). One cached
+    look-up per word instead of set operations per mention.
+
+    >>> _word_cue("نهر") & _LONGER, _word_cue("الوفد")
+    (1, 0)
+    """
+    f = forms(word)
+    c = _COMPANY()
+    return (
+        (_LONGER if not f.isdisjoint(_OTHER_LEFT()) else 0)
+        | (_BODY_BEFORE if not f.isdisjoint(c.left) or _first_name(word) else 0)
+        | (_BODY_AFTER if not f.isdisjoint(c.right) else 0)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -685,13 +639,19 @@ def _consistent(
     """Drop the decided links of an entity whose mentions were decided for different QIDs
     (one of them is wrong, and a wrong link is worse than none)."""
     links = list(links)
+    decided = {entity_of.get(m, m) for m in ambiguous}  # only their QIDs matter
     qids: dict[str, set[str]] = defaultdict(set)
     for lk in links:
-        qids[entity_of.get(lk.mention, lk.mention)].add(lk.qid)
+        entity = entity_of.get(lk.mention, lk.mention)
+        if entity in decided:
+            qids[entity].add(lk.qid)
+    split = {e for e, found in qids.items() if len(found) > 1}
+    if not split:
+        return links
     return [
         lk
         for lk in links
-        if not (lk.mention in ambiguous and len(qids[entity_of.get(lk.mention, lk.mention)]) > 1)
+        if not (lk.mention in ambiguous and entity_of.get(lk.mention, lk.mention) in split)
     ]
 
 
