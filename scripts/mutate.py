@@ -195,7 +195,9 @@ def lexicon_mutants(lang: str, only: str = "") -> list[dict[str, Any]]:
             res.update(status="dead", why="another row with the same key wins")
             results.append(res)
             continue
-        relevant = [p for p in prepared if k in p.lemmas or k in p.text]
+        # a two-word lemma (أطلق سراح) is relevant where each of its words is, apart or not
+        parts = [lexmod.key(w) for w in lemma.split()] if " " in lemma else [k]
+        relevant = [p for p in prepared if all(w in p.lemmas or w in p.text for w in parts)]
         mutant = _spy(alt or entry, relation=wrong)
         table[k] = (
             mutant
