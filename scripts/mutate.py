@@ -10,7 +10,8 @@
 with ``--lang en``) the row's relation is swapped for a wrong one, chosen deterministically
 (a CRC of the lemma picks among the lexicon's other relations). The mutant is applied to
 the loaded lexicon in this process (nothing is edited on disk) and the suite cases whose
-analysed text has a word of that lemma are extracted again (the analyses are made once:
+analysed text has a word of that lemma (each word of a two-word lemma: أطلق سراح) are
+extracted again (the analyses are made once:
 the relation of a row does not change them). A mutant is *caught* when one of those cases
 passed before and fails now; it *survives* otherwise. A survivor is reported with the
 number of cases that looked the row up: none means the suites never reach the row (the
