@@ -44,6 +44,10 @@ from .titled import title_office
 MIN_KEY = 5
 #: The same for a holder of no country's office (the EU's, the UN's): no country to check.
 MIN_KEY_ALONE = 6
+#: The same for a name whose last word no Arabic lexicon or name list knows (a foreign
+#: surname: بلينكن, رامافوزا): linked without its country named, as Arab names with a common
+#: word for a surname (أمين سلام) are not.
+MIN_KEY_FOREIGN = 7
 #: Words of a name that are no given names but do not make it more than one (بن, آل).
 _PARTICLES = frozenset({"بن", "ابن", "بنت", "ال"})
 
@@ -187,6 +191,20 @@ def _only_given_names(name: str) -> bool:
     return all(w in given or w in _PARTICLES for w in normalize(name).split())
 
 
+def _foreign_surname(name: str) -> bool:
+    """Whether the last word of ``name`` is known neither as a word of the lexicon nor as a
+    given name (بلينكن, not سلام or الخطيب).
+
+    >>> _foreign_surname("أنتوني بلينكن"), _foreign_surname("أمين سلام")
+    (True, False)
+    """
+    from ..analyse.rules.morph import known_form  # the lexicon, only for such a name
+
+    last = normalize(name).split()[-1]
+    bare = last[2:] if last.startswith("ال") else last
+    return not any(w in first_names() or known_form(w) for w in (last, bare, "ال" + bare))
+
+
 def _letters(key: str) -> int:
     return len(key) - key.count("_")
 
@@ -289,6 +307,8 @@ def holder_link(
     letters = max(_letters(k) for k in joined(words))
     if h.countries and letters >= MIN_KEY and h.countries & named():
         return h.qid, h.label_en
+    if h.countries and letters >= MIN_KEY_FOREIGN and _foreign_surname(name):
+        return h.qid, h.label_en  # أنتوني بلينكن in an article naming no US
     if not h.countries and letters >= MIN_KEY_ALONE:
         return h.qid, h.label_en
     return None
@@ -297,6 +317,7 @@ def holder_link(
 __all__ = [
     "MIN_KEY",
     "MIN_KEY_ALONE",
+    "MIN_KEY_FOREIGN",
     "Holder",
     "by_key",
     "by_office",
