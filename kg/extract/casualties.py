@@ -122,16 +122,21 @@ def scene_event(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
     return None
 
 
-def _killed_in(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
-    """قتل 12 شخصا في انهيار مبنى: a killing verb with no subject, a count for its object
-    and an event after في is a passive (قُتل) whose killer is that event."""
-    events = [
+def _events_in(d: Doc, s: Sentence, tree: Tree, v: int) -> list[str]:
+    """The events a verb's phrases in في name (قتل 12 شخصا في انهيار مبنى: the collapse)."""
+    return [
         d.find(key)
         for j in tree.children(v, "obl")
         if tree.case(j) == "في"
         and (key := d.token_ent.get((s.index, j))) is not None
         and d.ent(key).cls == "Event"
     ]
+
+
+def _killed_in(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
+    """قتل 12 شخصا في انهيار مبنى: a killing verb with no subject, a count for its object
+    and an event after في is a passive (قُتل) whose killer is that event."""
+    events = _events_in(d, s, tree, v)
     counted = [j for j in tree.children(v, "obj") if tree.children(j, "nummod")]
     if not events or not counted:
         return
@@ -194,13 +199,7 @@ def _counted_were_killed(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
         return
     if tree.tok(subj[0]).upos != "NUM" and not tree.children(subj[0], "nummod"):
         return
-    events = [
-        d.find(key)
-        for j in tree.children(v, "obl")
-        if tree.case(j) == "في"
-        and (key := d.token_ent.get((s.index, j))) is not None
-        and d.ent(key).cls == "Event"
-    ]
+    events = _events_in(d, s, tree, v)
     for obj, oi in _counted(d, s, tree, subj[0]) if events else []:
         d.fact(events[0], "killed", obj, s, tree, [v, oi], CASUALTIES, _lemma(tree, v))
 
