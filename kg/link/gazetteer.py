@@ -47,7 +47,7 @@ from .cues import (
     words,
 )
 from .titled import cued_link, cued_names, without_grandfathers
-from .variants import SPELT_CLASSES, skeleton
+from .variants import skeleton
 
 #: A name that only its title's office and country tell apart: surer than a name decided
 #: by cue words (at most 0.95 times its factor), less than a name with one meaning.
@@ -209,15 +209,8 @@ def skeleton_index() -> dict[str, tuple[Reading, ...]]:
     return stored[2] if stored is not None else build_skeleton_index(gazetteer.load())
 
 
-def build_skeleton_index(gaz: gazetteer.Gazetteer) -> dict[str, tuple[Reading, ...]]:
-    """The people of a gazetteer by the skeleton of each Arabic name. A skeleton two items
-    share is left out."""
-    out: dict[str, dict[str, Reading]] = defaultdict(dict)
-    for e in gaz.entries:
-        if e.cls in SPELT_CLASSES:
-            for name in e.names_ar:
-                out[skeleton(match_key(name))][e.key] = gazindex.reading(e)
-    return {k: tuple(rs.values()) for k, rs in out.items() if len(rs) == 1}
+#: The people of a gazetteer by the skeleton of each Arabic name (:mod:`kg.link.gazindex`).
+build_skeleton_index = gazindex.build_skeleton_index
 
 
 def person_key(name: str) -> str:

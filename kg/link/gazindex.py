@@ -46,6 +46,7 @@ from operator import methodcaller
 from ..lexicon import gazetteer
 from ..text import normalize, normalize_many
 from .cues import Reading
+from .variants import SPELT_CLASSES, skeleton
 
 _EN_DROP = re.compile(r"^(the)\s+|'s$|’s$")
 _EN_PUNCT = re.compile(r"[-–.’']")
@@ -323,11 +324,20 @@ def from_text(text: str) -> tuple[Readings, frozenset[str], Readings] | None:
         return None
 
 
+def build_skeleton_index(gaz: gazetteer.Gazetteer) -> dict[str, tuple[Reading, ...]]:
+    """The people of a gazetteer by the skeleton of each Arabic name. A skeleton two items
+    share is left out."""
+    out: dict[str, dict[str, Reading]] = defaultdict(dict)
+    for e in gaz.entries:
+        if e.cls in SPELT_CLASSES:
+            for name in e.names_ar:
+                out[skeleton(match_key(name))][e.key] = reading(e)
+    return {k: tuple(rs.values()) for k, rs in out.items() if len(rs) == 1}
+
+
 def render(gazetteer_text: str) -> str:
     """The file for a gazetteer's text (the packaged aliases files with it), as
     ``scripts/build_gazetteer.py build`` writes it."""
-    from .gazetteer import build_skeleton_index  # it reads the index this module builds
-
     gaz = gazetteer.parse(gazetteer_text)
     idx = build_index(gaz)
     return dump(idx.readings, idx.derived, build_skeleton_index(gaz), fingerprint(gazetteer_text))
@@ -338,6 +348,7 @@ __all__ = [
     "PATH",
     "Index",
     "build_index",
+    "build_skeleton_index",
     "dump",
     "english_base",
     "fingerprint",
