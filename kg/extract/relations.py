@@ -259,6 +259,8 @@ def lexicon_objects(
         # يصل إلى 2900 كيلوواط, وصل عدد القتلى إلى 30: an amount is no place one arrives in
         # or holds (a phrase of no known class otherwise may be one: وصل إلى العاصمة)
         objects = [o for o in objects if not _counted(tree, o[1])]
+        # وصل إلى الجزائر لإجراء محادثات: ل + a verbal noun says what for, not where
+        objects = [o for o in objects if not _purpose(tree, o[1])]
     if p.rel == "said":
         # يتابعون الانتقال, اعتبره انحلالا: what is said is a clause or a quotation; a
         # verb of saying with only a noun for object follows, considers or mentions it
@@ -275,6 +277,11 @@ def lexicon_objects(
             return None  # يعد, يعتبر, بات: what they link is a description, not an object
         return _open_objects(d, s, tree, p, objects)
     return objects
+
+
+def _purpose(tree: Tree, i: int) -> bool:
+    """Whether word ``i`` is a verbal noun in ل: the purpose of the act (لإجراء, للمشاركة)."""
+    return tree.case(i) == "ل" and "VerbForm=Vnoun" in tree.tok(i).misc
 
 
 def _counted(tree: Tree, i: int) -> bool:
