@@ -73,7 +73,17 @@ MAX_SUBJECT_DEPTH = 3
 
 
 def expand(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
-    """An argument and the arguments coordinated or listed with it."""
+    """An argument and the arguments coordinated or listed with it. «كل من X وY» (each of
+    X and Y) stands for its list.
+
+    >>> from kg import build
+    >>> g = build(texts=["واجتمع الوزير بكل من محمد العلي وأحمد السالم في الرياض."])
+    >>> sorted(f.object for f in g.facts(relation="met"))
+    ['أحمد السالم', 'محمد العلي']
+    """
+    listed = _each_of(tree, i)
+    if listed:
+        return [x for k in listed for x in expand(d, s, tree, k)]
     out = [i]
     for k in tree.children(i, "conj"):
         if tree.tok(k).upos != "ADJ":
@@ -93,6 +103,26 @@ def expand(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
         if c == "ك" or c in ADDITION or c.startswith(ADDITION_PREFIXES):
             out.extend(expand(d, s, tree, k))
     return out
+
+
+#: «كل من X وY», «كلا من X وY»: each of the names listed after من.
+EACH_OF = frozenset({"كل", "كلا"})
+
+
+def _each_of(tree: Tree, i: int) -> list[int]:
+    """The first name listed after «كل من» at token i: its من phrase, whether the parser
+    hung it on كل or on the verb كل depends on."""
+    if strip_diacritics(normalize(tree.tok(i).form)) not in EACH_OF:
+        return []
+    own = [k for k in tree.children(i, "nmod") if tree.case(k) == "من"]
+    if own:
+        return own[:1]
+    if i + 1 > len(tree.toks) or normalize(tree.tok(i + 1).form) != "من":
+        return []
+    k = tree.tok(i + 1).head
+    if k > i + 1 and tree.tok(k).head == tree.tok(i).head and tree.case(k) == "من":
+        return [k]
+    return []
 
 
 def _conj_of_name(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
