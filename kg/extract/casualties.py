@@ -122,6 +122,47 @@ def scene_event(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
     return None
 
 
+#: Prepositions that name the event a toll with no verb comes from (11 قتيلا بتحطم طائرة).
+TOLL_CAUSES = frozenset({"ب", "في", "جراء", "اثر"})
+
+
+def toll_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
+    """A counted noun for the dead or the wounded that no verb governs, with an event after
+    ب or في (a headline: 11 قتيلا بتحطم طائرة; 4 قتلى و20 جريحا في انفجار): the event
+    killed and injured them. A toll a verb governs is that verb's (خلف الزلزال 300 قتيل).
+
+    >>> from kg import build
+    >>> g = build(texts=["9 قتلى و14 جريحا في انفجار بمدينة كركوك"])
+    >>> sorted((f.subject, f.relation, f.object) for f in g.facts() if f.subject == "انفجار")
+    [('انفجار', 'injured', '14 جريحا'), ('انفجار', 'killed', '9 قتلى'), ('انفجار', 'location', 'كركوك')]
+    """
+    if _lemma(tree, n) not in DEAD_NOUNS or tree.base_rel(n) == "conj":
+        return
+    h = tree.tok(n).head
+    if h and tree.tok(h).upos in ("VERB", "AUX"):
+        return
+    joined = [n, *(c for c in tree.children(n, "conj") if _lemma(tree, c) in WOUNDED_NOUNS)]
+    events = [
+        d.find(key)
+        for m in joined
+        for j in tree.children(m, "nmod", "obl")
+        if tree.case(j) in TOLL_CAUSES
+        and (key := d.token_ent.get((s.index, j))) is not None
+        and d.ent(key).cls == "Event"
+    ]
+    if not events:
+        return
+    for m in joined:
+        nums = tree.children(m, "nummod")
+        if not nums:
+            continue  # قتلى وجرحى بتفجير: no count, no group to name
+        rel = "killed" if m == n else "injured"
+        # the count and its noun only (not the bare plural a Group mention may have taken,
+        # nor the wounded coordinated with the dead)
+        obj = d.find(quantity_mention(d, s, tree, nums[0], (m,)))
+        d.fact(events[0], rel, obj, s, tree, [m], CASUALTIES, _lemma(tree, m))
+
+
 def _events_in(d: Doc, s: Sentence, tree: Tree, v: int) -> list[str]:
     """The events a verb's phrases in في name (قتل 12 شخصا في انهيار مبنى: the collapse)."""
     return [

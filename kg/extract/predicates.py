@@ -19,7 +19,7 @@ from ..text import normalize
 from ..vocab import OPEN, SPEECH_RELATIONS
 from .actions import clause_of_action
 from .arguments import objects, subjects
-from .casualties import casualty_facts
+from .casualties import casualty_facts, toll_facts
 from .events import event_place_time
 from .meetings import noun_brought_together, other_party, talks_to_hold
 from .nouns import companions, forces_of, noun_facts, prep_facts
@@ -73,6 +73,7 @@ def read_predicates(d: Doc, s: Sentence, tree: Tree) -> None:
             _verb_facts(d, s, tree, t.id, statements, pending_reported)  # مضيفًا أن / داعيًا إلى
         if t.upos in ("NOUN", "PROPN", "ADJ") and t.id not in blessing(tree):
             noun_facts(d, s, tree, t.id)
+            toll_facts(d, s, tree, t.id)
             noun_brought_together(d, s, tree, t.id)
             talks_to_hold(d, s, tree, t.id)
         if t.upos in ("NOUN", "PROPN", "ADJ"):

@@ -318,6 +318,8 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         return True  # للحصول على قرض: a purpose clause's verbal noun keeps its complement
     if pp.case == "ل" and normalize(noun.lemma).removeprefix("ال") in _PREPARING_NOUNS:
         return True  # التخطيط لهجمات: what is planned
+    if pp.case == "ل" and prev.kind == "PP" and noun.vnoun and not noun.definite:
+        return True  # قتلوا في تبادل لإطلاق النار, في محاولة لاقتحام: the noun's complement
     if pp.case == "ل" and ws[pp.head].vnoun and f.pred >= 0 and f.pred < prev.head:
         return False  # وقعت اتفاقا مع الصندوق للحصول على ...: the purpose of the verb
     if _verb_wants(ws, f, prev, pp):
