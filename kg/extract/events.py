@@ -16,12 +16,15 @@ from .coref import ent_of
 from .eventsplit import separate_events
 from .state import PLACES, Doc
 from .tree import Tree
-from .words import PLACE_CASES
+from .words import DIRECTIONS, PLACE_CASES
 
 #: Places an event can fall on (a city, a region, a country), not a site.
 TERRITORIES = frozenset({"City", "Region", "Country"})
 #: Event types (of the relation lexicon) in which the two sides fight each other.
 CLASHES = frozenset({"clashes", "battle", "war", "dispute"})
+#: Prepositions of a phrase inside the event's place phrase that name the ends of a way
+#: (في رحلة بين الشارقة واسطنبول, من دبي), not where the event was.
+ENDPOINT_CASES = frozenset({"بين", "من"})
 #: Prepositions that put an event on a place in its own relative clause (السيول التي
 #: هطلت على جدة, الغارات التي شنت على المدينة), besides في and ب.
 ON_CASES = frozenset({"علي"})
@@ -142,11 +145,15 @@ def _place_time(
     names: the event's location or point in time."""
     for j in tree.children(hh, *_place_time_deps(d, tree, hh)):
         # the place itself, or its name after a designator (في العاصمة السعودية الرياض)
-        for k in [j, *tree.children(j, "appos", "flat", "nmod")]:
+        # or after words of direction (في جنوب غرب إيران); not the ends of a way (في رحلة
+        # بين الشارقة واسطنبول)
+        for k in [j, *tree.children(j, "appos", "flat", "nmod"), *_after_directions(tree, j)]:
             jk = d.token_ent.get((s.index, k))
             if jk is None:
                 continue
             e = d.ent(jk)
+            if k != j and tree.case(k) in ENDPOINT_CASES and e.cls != "TimeExpression":
+                continue
             on = tree.case(j) in ON_CASES  # على: a territory it fell on, not a site it hit
             if e.cls in (TERRITORIES if on else PLACES) and tree.case(j) in cases:
                 if locate:
@@ -156,3 +163,19 @@ def _place_time(
             if e.cls == "TimeExpression":
                 d.fact(key, "pointInTime", jk, s, tree, [hh, k], EVENT_PLACE_TIME)
                 break
+
+
+def _after_directions(tree: Tree, j: int) -> list[int]:
+    """The place named after a chain of direction words starting at token j (جنوب غرب
+    إيران: إيران), none when j is no direction word."""
+    cur, hops = j, 0
+    while normalize(tree.tok(cur).form) in DIRECTIONS and hops < MAX_DIRECTIONS:
+        nxt = [k for k in tree.children(cur, "nmod") if not tree.has_case(k)]
+        if not nxt:
+            return []
+        cur, hops = nxt[0], hops + 1
+    return [cur] if hops else []
+
+
+#: The most direction words before a place (شمال شرق, جنوب غرب).
+MAX_DIRECTIONS = 2

@@ -27,18 +27,12 @@ from ..text import normalize
 from .confidence import LOCATED
 from .state import PLACES, Doc
 from .tree import Tree
+from .words import DIRECTIONS
 
 #: What can be situated: places, facilities and bodies (not countries, people, events).
 _SITUATED = frozenset({"City", "Region", "Place", "Organization"})
 _IN = frozenset({"في", "ب"})
 _CAPITAL = frozenset({normalize("عاصمة")})
-_DIRECTIONS = frozenset(
-    normalize(w)
-    for w in (
-        "شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي شمالى جنوبى شرقى غربى "
-        "الشمال الجنوب الشرق الغرب"
-    ).split()
-)
 #: Punctuation that may stand between a place and what situates it.
 _LOOSE = frozenset({"،", ",", "(", ")", "-", "–"})
 _AND = "و"
@@ -140,7 +134,7 @@ def _connector(words: list[str]) -> str | None:
     if len(core) == 1 and core[0] in _IN:
         return "in"
     rest = core[1:] if core[0] in _IN else core
-    if 1 <= len(rest) <= 2 and all(w in _DIRECTIONS for w in rest):
+    if 1 <= len(rest) <= 2 and all(w in DIRECTIONS for w in rest):
         return "direction"
     return None
 

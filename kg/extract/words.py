@@ -265,6 +265,15 @@ ALONGSIDE = frozenset(normalize(w) for w in "جانب".split())
 ADDITION_PREFIXES = ("اضافه", "بالاضافه")
 #: Prepositions that put an event in a place (في, ب; English in, at).
 PLACE_CASES = frozenset({"في", "ب", "in", "at"})
+#: Words of direction: a place named after one of them lies in that part of it (شمال
+#: سيناء), or that way from something (النجف جنوب بغداد).
+DIRECTIONS = frozenset(
+    normalize(w)
+    for w in (
+        "شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي شمالى جنوبى شرقى غربى "
+        "الشمال الجنوب الشرق الغرب"
+    ).split()
+)
 #: Prepositions that introduce the object of verbs the lexicon lacks (open relations).
 OPEN_PREPS = {"ب", "علي", "مع", "عن"}
 #: Prepositions of a source phrase: بحسب رئيس الهيئة, وفق الوكالة.
