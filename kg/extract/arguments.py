@@ -63,6 +63,8 @@ from .words import (
     MESSAGES,
     PERSONAL_RELATIVES,
     PURPOSE_MARKS,
+    STANCE_NOUNS,
+    STANCE_RELATIONS,
     TRANSPARENT,
 )
 
@@ -316,6 +318,25 @@ def _given(d: Doc, s: Sentence, tree: Tree, v: int, args: list[int]) -> list[int
     ]
 
 
+def _stance_holder(d: Doc, s: Sentence, tree: Tree, j: int) -> int:
+    """Who holds the stance or said the words a stance noun names (أشاد بموقف البابا: the
+    Pope; انتقد تصريحات الوزير: the minister): its genitive when that is an actor, else
+    the noun itself.
+
+    >>> from kg import build
+    >>> g = build(texts=["وأشاد الوزير بموقف الرئيس الفرنسي من القضية."])
+    >>> [(f.subject, f.object) for f in g.facts(relation="praised")]
+    [('الوزير', 'الرئيس الفرنسي')]
+    """
+    if strip_al(normalize(tree.tok(j).form)) not in STANCE_NOUNS:
+        return j
+    for k in tree.children(j, "nmod"):
+        key = d.token_ent.get((s.index, k)) if not tree.has_case(k) else None
+        if key is not None and d.ent(key).cls in AGENTIVE:
+            return k
+    return j
+
+
 def _object_in_apposition(tree: Tree, v: int) -> list[int]:
     """التقى الرئيس الأوزبكي الرئيس الكازاخي: a second title the parse set in apposition to
     the subject's (not a link of its chain, as الشيخ in أمير قطر الشيخ تميم) is the
@@ -362,6 +383,8 @@ def objects(
         ]
     if entry is not None and entry.relation == "provides":
         args = _given(d, s, tree, v, args)
+    if entry is not None and entry.relation in STANCE_RELATIONS:
+        args = [_stance_holder(d, s, tree, j) for j in args]
     out: list[tuple[str, int]] = []
     blessed = blessing(tree)
     for j in args:

@@ -37,6 +37,11 @@ TRANSPARENT = frozenset(
         "ضواحي محيط وفد وفدا قوات طائرات مقاتلات جنود عناصر وحدات"
     ).split()
 )
+#: Nouns of a stance or of words said (موقف, تصريحات): praising, criticising or backing
+#: one is doing so to who holds it (أشاد بموقف البابا: praised the Pope).
+STANCE_NOUNS = frozenset(normalize(w) for w in "موقف مواقف تصريح تصريحات".split())
+#: Relations whose object stands for who holds a stance noun.
+STANCE_RELATIONS = frozenset({"praised", "criticized", "condemned", "supports"})
 #: Armed forces and their weapons (lemmas): as the genitive of an attack noun they do it
 #: (قصف الطائرات, غارات المقاتلات), where a place or a thing suffers it (قصف المدينة).
 FORCES = frozenset(
