@@ -341,13 +341,29 @@ def _transparent_target(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
 _NAMED_THINGS = frozenset({"Organization", "Country", "Group", "City", "Region", "Place"})
 
 
-def word_of_a_name(d: Doc, s: Sentence, n: int) -> bool:
+def word_of_a_name(d: Doc, s: Sentence, tree: Tree, n: int) -> bool:
     """Whether noun n is a word inside a name (التعاون in مجلس التعاون لدول الخليج العربية:
-    the council, no cooperation), not its first word."""
+    the council, no cooperation), or the designator that opens a body's name (تنظيم in
+    تنظيم القاعدة: the organisation, no organising; not رئاسة, an office one holds).
+
+    >>> from kg import build
+    >>> g = build(texts=["وتبنت حركة الشباب الموالية لتنظيم القاعدة الهجوم."])
+    >>> g.facts(relation="hosted")
+    []
+    """
     key = d.token_ent.get((s.index, n))
     if key is None or d.ent(key).cls not in _NAMED_THINGS:
         return False
-    return d.token_ent.get((s.index, n - 1)) == key
+    if d.token_ent.get((s.index, n - 1)) == key:
+        return True
+    entry = d.lex.noun(tree.tok(n).lemma)
+    return (
+        d.ent(key).cls == "Organization"
+        and strip_al(normalize(tree.tok(n).form)) in designators()
+        and d.token_ent.get((s.index, n + 1)) == key
+        # رئاسة مجموعة العشرين: the office, held by whoever takes it
+        and (entry is None or entry.relation != "leaderOf")
+    )
 
 
 #: Nouns of efforts that stand for who makes them, named in a relative clause too (الجهود

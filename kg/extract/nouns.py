@@ -76,7 +76,7 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     completion = noun_completion(d, tree, n)
     if completion is not None:
         entry = completion[0]
-    if entry is None or word_of_a_name(d, s, n):
+    if entry is None or word_of_a_name(d, s, tree, n):
         return
     if tree.case(n) == "في" and normalize(tok.form) in PREPOSITIONAL_NOUNS:
         return  # في مواجهة مرشحين: "against", a preposition, not a confrontation
