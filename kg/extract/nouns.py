@@ -51,6 +51,9 @@ PERSONAL = ("visited", "arrivedIn", "received", "met", "accompanied")
 #: Relations of nouns whose doer is an actor, never a thing or an event (a message's
 #: sender, who claims an attack).
 ACTOR_ONLY = frozenset({"sentMessageTo", "claimedResponsibility"})
+#: Verbs of voting, and what a vote on an action noun does (صوت على تعيين X).
+VOTING = frozenset({normalize("صوت")})
+VOTED = frozenset({"elected", "appointed", "dismissed", "adopted", "sanctioned", "rejected"})
 #: A noun's doer is looked for at most this many heads up.
 MAX_AGENT_DEPTH = 3
 
@@ -362,9 +365,17 @@ def support_verb(d: Doc, tree: Tree, n: int) -> int:
         and tree.base_rel(m) in ("obj", "obl")
         and lexmod.key(tree.tok(h).lemma) in AGENT_GOVERNORS
         and not reports_death(tree, h, m)
+        and (lexmod.key(tree.tok(h).lemma) not in VOTING or _decided(d, tree, n))
     ):
         return h
     return 0
+
+
+def _decided(d: Doc, tree: Tree, n: int) -> bool:
+    """Whether a vote on action noun n decides it (صوت على انتخاب X: elected X), not
+    only a vote about something (صوت على الاتفاق: agreed nothing)."""
+    entry = d.lex.noun(tree.tok(n).lemma)
+    return entry is not None and entry.relation in VOTED
 
 
 def reports_death(tree: Tree, v: int, n: int) -> bool:
