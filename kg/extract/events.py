@@ -46,6 +46,7 @@ def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
             events.setdefault(d.find(key), t.id)
     for key, tid in events.items():
         _parties(d, s, tree, key, tid)
+        _where_it_happened(d, s, tree, key, tid)
         for hh in _event_clause(tree, tid):
             cases = (
                 PLACE_CASES | ON_CASES if tree.tok(hh).head == tid and hh != tid else PLACE_CASES
@@ -54,6 +55,33 @@ def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
             # (الاشتباك الذي شهدته قرية X في قضاء Y)
             _place_time(d, s, tree, key, hh, cases, locate=not _placed(d, s, key))
     separate_events(d, s, tree, events)
+
+
+#: The subordinator of a clause of place (منطقة X، حيث وقع الهجوم).
+WHERE = normalize("حيث")
+
+
+def _where_it_happened(d: Doc, s: Sentence, tree: Tree, key: str, tid: int) -> None:
+    """«X، حيث وقع الهجوم» (X, where the attack took place): the event that is the subject
+    of a clause of place happened in the place named right before حيث.
+
+    >>> from kg import build
+    >>> g = build(texts=["وقال الضابط من مدينة الكرخ، حيث وقع الانفجار، إن الوضع هادئ."])
+    >>> [(f.subject, f.object) for f in g.facts(relation="location")]
+    [('الانفجار', 'الكرخ')]
+    """
+    h = tree.tok(tid).head
+    if not h or tree.base_rel(tid) != "nsubj" or tree.tok(h).upos != "VERB":
+        return
+    marks = [m for m in tree.children(h, "mark") if normalize(tree.tok(m).form) == WHERE]
+    if not marks or _placed(d, s, key):
+        return
+    k = marks[0] - 1
+    while k > 0 and tree.tok(k).upos == "PUNCT":
+        k -= 1
+    place = d.token_ent.get((s.index, k)) if k > 0 else None
+    if place is not None and d.ent(place).cls in PLACES:
+        d.fact(key, "location", place, s, tree, [h, k], EVENT_PLACE_TIME)
 
 
 def _place_time_deps(d: Doc, tree: Tree, hh: int) -> tuple[str, ...]:
