@@ -161,6 +161,8 @@ def _name_set_off(ws: list[W], u: Unit, prev: Unit | None) -> bool:
     if u.kind != "NP" or prev is None or prev.kind != "PUNCT" or ws[prev.head].form not in COMMAS:
         return False
     name = u.head + 1 if ws[u.head].ent_label != "Person" and title_tok(ws, u.head) else u.head
+    while name < u.last and ws[name].upos == "ADJ" and ws[name].ent_label != "Person":
+        name += 1  # الدكتور المصري أحمد أبو الغيط: a nationality before the name
     if name >= len(ws) or ws[name].ent_label != "Person" or not _closed(ws, u):
         return False
     title = _title_before(ws, prev.first)
