@@ -81,10 +81,8 @@ RANKS = frozenset(
 #: Titles that stand between a title and a name in one chain (أمير قطر الشيخ تميم,
 #: العاهل البحريني الملك حمد): ranks, courtesy and royal titles, without the article.
 CHAIN_TITLES = RANKS | frozenset(normalize(w) for w in "ملك أمير سلطان".split())
-#: Honorifics before a title or a name (جلالة الملك, سمو الشيخ تميم, فخامة الرئيس): they
-#: stand for the person they honour. صاحب does only before one of the abstract nouns
-#: (صاحب الجلالة, صاحب السمو الملكي).
-HONORIFICS = frozenset(normalize(w) for w in "جلالة سمو فخامة معالي سعادة".split())
+#: Honorifics (kg.lexicon.words.HONORIFICS) stand for the person they honour; صاحب does
+#: only before one of the abstract nouns (صاحب الجلالة, صاحب السمو الملكي).
 HONORIFIC_OWNER = normalize("صاحب")
 #: Words of an honorific phrase between the honorific and the title or name.
 HONORIFIC_WORDS = frozenset(

@@ -20,7 +20,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ...lexicon.names import multiword_name_index
-from ...lexicon.words import designators, first_names, people_nouns, title_at, titles
+from ...lexicon.words import HONORIFICS, designators, first_names, people_nouns, title_at, titles
 from ...text import normalize, strip_diacritics
 from .morph import (
     Part,
@@ -578,7 +578,9 @@ def _subject_gender(surface: str) -> str:
     for definite nouns in ة/ات (الحكومة, الولايات), masculine for titles and nouns for people
     (الوزير, الرئيس); unknown otherwise."""
     n = normalize(surface)
-    if not n.startswith("ال") or len(n) < 4:
+    if not n.startswith("ال"):
+        return _construct_subject_gender(n)
+    if len(n) < 4:
         return ""
     stem = n[2:]
     if stem.endswith(("ه", "ات")):
@@ -586,6 +588,23 @@ def _subject_gender(surface: str) -> str:
     if n in titles() or stem in titles() or stem in people_nouns():
         return "m"
     return ""
+
+
+def _construct_subject_gender(n: str) -> str:
+    """A title, an honorific or a noun for people without the article, the head of its
+    construct (توجه وزير الخارجية, تسلم رئيس الوزراء, توجه سمو الأمير): the gender the
+    title has (وزيرة: feminine; the honorifics are read as a man's); unknown for other
+    words.
+
+    >>> _construct_subject_gender("وزير"), _construct_subject_gender("وزيره"), _construct_subject_gender("قوه")
+    ('m', 'f', '')
+    """
+    if n in HONORIFICS:
+        return "m"  # توجه سمو الأمير: a man's honorific, however it is spelt (جلالة)
+    title = titles().get(n)
+    if title is not None and title.gender in ("m", "f"):
+        return title.gender
+    return "m" if n in people_nouns() else ""
 
 
 def _agreement_bonus(r: Reading, gender: str) -> float:

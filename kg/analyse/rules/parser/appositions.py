@@ -9,7 +9,7 @@ genitive (:func:`number_genitive`).
 
 from __future__ import annotations
 
-from ....lexicon.words import title_at, titles
+from ....lexicon.words import HONORIFICS, title_at, titles
 from ....text import normalize
 from .phrases import Unit
 from .words import COMMAS, W, attach, human, reattach, title_tok
@@ -199,16 +199,11 @@ def _title_before(ws: list[W], first: int) -> int:
     return -1
 
 
-#: Honorifics a title may stand under (معالي الأمين العام): the parse may hang the title's
-#: phrase on the honorific.
-_HONORIFICS = frozenset(normalize(w) for w in "جلالة سمو فخامة معالي سعادة".split())
-
-
 def _under_honorific(ws: list[W], t: int) -> int:
     """The honorific a title is the genitive of (معالي الأمين العام لمجلس ...: the ل
     phrase hangs on معالي), or the title itself."""
     h = ws[t].head
-    if ws[t].deprel == "nmod" and h >= 0 and normalize(ws[h].form) in _HONORIFICS:
+    if ws[t].deprel == "nmod" and h >= 0 and normalize(ws[h].form) in HONORIFICS:
         return h
     return t
 
