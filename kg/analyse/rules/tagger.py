@@ -591,19 +591,20 @@ def _subject_gender(surface: str) -> str:
 
 
 def _construct_subject_gender(n: str) -> str:
-    """A title, an honorific or a noun for people without the article, the head of its
-    construct (توجه وزير الخارجية, تسلم رئيس الوزراء, توجه سمو الأمير): the gender the
-    title has (وزيرة: feminine; the honorifics are read as a man's); unknown for other
-    words.
+    """A man's title, an honorific or a noun for people without the article, the head of
+    its construct (توجه وزير الخارجية, تسلم رئيس الوزراء, توجه سمو الأمير): masculine;
+    unknown for other words. A woman's title says nothing: a feminine verb before it
+    carries its own ت, and a masculine one takes it for object (وعين وزيرة الصحة: he
+    appointed her), which a feminine reading of the verb must not win.
 
-    >>> _construct_subject_gender("وزير"), _construct_subject_gender("وزيره"), _construct_subject_gender("قوه")
-    ('m', 'f', '')
+    >>> [_construct_subject_gender(n) for n in ("وزير", "سمو", "وزيره", "قوه")]
+    ['m', 'm', '', '']
     """
     if n in HONORIFICS:
         return "m"  # توجه سمو الأمير: a man's honorific, however it is spelt (جلالة)
     title = titles().get(n)
-    if title is not None and title.gender in ("m", "f"):
-        return title.gender
+    if title is not None:
+        return "m" if title.gender == "m" else ""
     return "m" if n in people_nouns() else ""
 
 
