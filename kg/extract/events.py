@@ -25,6 +25,9 @@ CLASHES = frozenset({"clashes", "battle", "war", "dispute"})
 #: Prepositions that put an event on a place in its own relative clause (السيول التي
 #: هطلت على جدة, الغارات التي شنت على المدينة), besides في and ب.
 ON_CASES = frozenset({"علي"})
+#: Classes of a party an event's oblique may name (اتصل بأمير الكويت, التقى بقائد الجيش
+#: السوداني): the place of its genitive is the party's, not the event's.
+PARTY_CLASSES = frozenset({"Person", "Group"})
 
 
 def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
@@ -156,3 +159,5 @@ def _place_time(
             if e.cls == "TimeExpression":
                 d.fact(key, "pointInTime", jk, s, tree, [hh, k], EVENT_PLACE_TIME)
                 break
+            if k == j and e.cls in PARTY_CLASSES:
+                break  # اتصل بأمير الكويت: the party's country is not where the event was

@@ -306,3 +306,6 @@ BRING_TOGETHER = frozenset({normalize("جمع")})
 #: Event types (of the relation lexicon) whose participants talk without meeting (a
 #: telephone or video call).
 REMOTE_EVENTS = {"call"}
+#: Verbs of calling someone (اتصل بـX, هاتف X): the call is an event both parties take
+#: part in, as a call made with a verbal noun is (أجرى اتصالا مع X); they met nobody.
+CALL_VERBS = frozenset(normalize(w) for w in ("اتصل", "هاتف"))

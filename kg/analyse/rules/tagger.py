@@ -373,6 +373,7 @@ def _foreign_candidates(
         ()
         if agreeing_plural(surface, nxt)
         or _feminine_with_suffix(surface, readings)
+        or _adverbial_nisba(surface, readings)
         or _verb_after_nationality(surface, readings, prev, attested[pos], nxt, next_unknown)
         else _foreign_reading(
             surface,
@@ -654,6 +655,24 @@ def _feminine_with_suffix(surface: str, readings: tuple[Reading, ...]) -> bool:
         and r.main == len(r.parts) - 2
         and surface[: r.parts[r.main].end].endswith("ت")
         and strip_diacritics(r.parts[r.main].lemma).endswith("ة")
+        for r in readings
+    )
+
+
+def _adverbial_nisba(surface: str, readings: tuple[Reading, ...]) -> bool:
+    """A relative adjective in the indefinite accusative (هاتفيا, رسميا): an adverb of
+    manner (اتصل الرئيس الجزائري هاتفيا بـX), no foreign name after a title.
+
+    >>> [_adverbial_nisba(w, analyse_word(w)) for w in ("هاتفيا", "ماريا", "كينيا")]
+    [True, False, False]
+    """
+    n = normalize(surface)
+    return n.endswith("يا") and any(
+        r.pos == "A"
+        and r.source == "lex"  # (a guess of the analyser's is no evidence: ماريا, كينيا)
+        and r.main == 0
+        and not r.definite
+        and normalize(r.lemma) + "ا" == n
         for r in readings
     )
 
