@@ -303,6 +303,15 @@ STATEMENT_STRIP = ' "«»“”،,:.؟!'
 
 #: Verbs by which an event brings parties together (لقاء جمعهما, قمة جمعته بالملك).
 BRING_TOGETHER = frozenset({normalize("جمع")})
+#: Where a referral to court sends someone (أحال المتهمين إلى محكمة الجنايات، إلى القضاء،
+#: إلى النيابة، للمحاكمة; referred to the court, to trial, to prosecutors), without the
+#: article: the head noun of the phrase after إلى (or ل, to).
+COURT_WORDS = frozenset(
+    normalize(w)
+    for w in "محكمة محاكم قضاء محاكمة نيابة نيابات مدعي court courts trial prosecutor prosecutors prosecution judiciary".split()
+)
+#: Prepositions before where a referral sends someone.
+REFERRAL_CASES = frozenset({normalize("إلى"), "ل", "to"})
 #: Event types (of the relation lexicon) whose participants talk without meeting (a
 #: telephone or video call).
 REMOTE_EVENTS = {"call"}
