@@ -51,6 +51,7 @@ _META_PROPERTIES = {
     "date": SDO.datePublished,
     "author": SDO.author,
     "publisher": SDO.publisher,
+    "agency": SDO.sourceOrganization,  # the news agency a dateline credits (kg.agencies)
     "url": SDO.url,
 }
 _DATE = re.compile(r"\d{4}-\d\d-\d\d")
