@@ -181,3 +181,40 @@ def test_the_linker_uses_the_document_date() -> None:
 def test_holder_links_have_their_own_score() -> None:
     assert 0.6 <= HOLDER_SCORE < 0.9  # under a gazetteer name, over the linker's threshold
     assert GazetteerLinker().threshold <= HOLDER_SCORE
+
+
+def _links_en(text: str) -> dict[str, str]:
+    stages = Stages.from_options(Options(analyser="rules", linker="gazetteer"))
+    result = process(Document("d", text, "en"), stages)
+    qid = {
+        m.entity: lk.qid
+        for lk in result.links
+        for m in result.extraction.mentions
+        if m.id == lk.mention
+    }
+    return {
+        m.text: qid.get(m.entity, "-") for m in result.extraction.mentions if m.label == "Person"
+    }
+
+
+def test_an_english_title_and_full_name_link_to_the_holder() -> None:
+    # the title's demonym names the country; the name spells the holder's label
+    # (without its accents: Francois is François)
+    links = _links_en("Iranian Foreign Minister Mohammad Javad Zarif arrived in Muscat.")
+    assert links["Mohammad Javad Zarif"] == "Q10296812"
+    links = _links_en("French President Francois Hollande visited Baghdad on Monday.")
+    assert links["Francois Hollande"] == "Q157"
+
+
+def test_an_english_holder_needs_its_country_named() -> None:
+    links = _links_en("American envoy Mohammad Javad Zarif arrived in Geneva.")
+    assert links.get("Mohammad Javad Zarif", "-") == "-"
+
+
+def test_english_demonyms_name_their_countries() -> None:
+    assert countries_named(["iranian", "french", "iraqi", "chinese"]) == {
+        "Q794",
+        "Q142",
+        "Q796",
+        "Q148",
+    }
