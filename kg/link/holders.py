@@ -186,7 +186,12 @@ def _unique(holders: Sequence[Holder]) -> Holder | None:
     return holders[0] if len(qids) == 1 and holders[0].linkable else None
 
 
-def _only_given_names(name: str) -> bool:
+def only_given_names(name: str) -> bool:
+    """Whether every word of a name is a common given name (or بن, آل).
+
+    >>> only_given_names("محمد علي"), only_given_names("هاكان فيدان")
+    (True, False)
+    """
     given = first_names()
     return all(w in given or w in _PARTICLES for w in normalize(name).split())
 
@@ -296,7 +301,7 @@ def holder_link(
     if office is not None and (fit := _titled(name, words, office, when)):
         h = _unique(fit)
         return (h.qid, h.label_en) if h is not None else None
-    if len(words) < 2 or _only_given_names(name):
+    if len(words) < 2 or only_given_names(name):
         return None
     found = [h for k in joined(words) for h in by_key(k)]
     h = _unique(found) if found else None
