@@ -797,7 +797,12 @@ def main(argv: list[str] | None = None) -> int:
         a, orgs = args, _script("gazetteer_orgs")
         return int(
             orgs.extract_cli(
-                a.ep_groups, SOURCES, a.supraverden, a.agency_registry, a.ep_ministries
+                a.ep_groups,
+                SOURCES,
+                a.supraverden,
+                a.agency_registry,
+                a.ep_ministries,
+                a.partyfacts,
             )
         )
     if args.cmd == "extract-people":

@@ -172,6 +172,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     o.add_argument(
         "--supraverden", default="", help="PATH=SOURCE: data/general_list.yaml, repo@commit:path"
     )
+    o.add_argument(
+        "--partyfacts",
+        default="",
+        help="PATH=SOURCE: Party Facts' import/wikipedia/wikidata.csv, repo@commit:path",
+    )
 
 
 def extract_cli(
@@ -180,10 +185,16 @@ def extract_cli(
     supraverden: str = "",
     agencies: str = "",
     ministries: list[str] | None = None,
+    partyfacts: str = "",
 ) -> int:
     """``extract-orgs --ep-groups CC=PATH=SOURCE ... [--supraverden PATH=SOURCE]
     [--agency-registry GITDIR=REPO]``: rewrite ``ep_groups.tsv`` (and
     ``supraverden_bodies.tsv``, ``wd_agencies.tsv``)."""
+    if partyfacts:
+        from gazetteer_parties import extract
+
+        path, source = partyfacts.split("=", 1)
+        extract(Path(path), source, dest)
     if supraverden:
         path, source = supraverden.split("=", 1)
         extract_bodies(Path(path), source, dest)
@@ -360,7 +371,7 @@ def org_rows(
             report.counts["organisation QID given to a curated row without one"] += 1
             seen.add(g["qid"])
             continue
-        names = _safe_names(g, taken, holders, filt, extra, report, normalize)
+        names = _safe_names(g, taken, holders, filt, extra, report, normalize, before)
         if not names:
             report.counts["organisation without a safe Arabic name: left out"] += 1
             continue
@@ -385,6 +396,19 @@ def _groups(src: Path, read_tsv) -> list[dict[str, str]]:  # type: ignore[no-unt
                 "names_field": "other_names lang ar (Wikidata label, then aliases)",
                 "licence": LIC_EP,
                 "note": f"political party or movement of {g['country']}",
+            }
+        )
+    from gazetteer_parties import LIC_PF
+
+    for g in read_tsv(src / "partyfacts_parties.tsv"):
+        out.append(
+            g
+            | {
+                "qid_field": f"partyfacts_id {g['group']} wikidata_id",
+                "names_field": "name_native (the English Wikipedia infobox's native name)",
+                "licence": LIC_PF,
+                "note": f"political party or movement of {g['country']} (Party Facts)",
+                "partyfacts": "yes",
             }
         )
     for g in read_tsv(src / "ep_ministries.tsv"):
@@ -557,7 +581,10 @@ def _safe_names(  # type: ignore[no-untyped-def]
     extra: dict[str, str],
     report: Report,
     normalize,
+    before: list[Row],
 ) -> list[str]:
+    from gazetteer_parties import generic_name
+
     out = []
     for name in g["names_ar"].split("|"):
         n = normalize(name)
@@ -567,6 +594,9 @@ def _safe_names(  # type: ignore[no-untyped-def]
             and words[0] not in _BODY
             and (filt.common(words[0]) or filt.all_common(name) or words[1] in taken)
         )
+        if g.get("partyfacts") and generic_name(n):
+            # الحزب الوطني الديمقراطي: many countries' parties, unless it names its own
+            loose = loose or not names_own_country(name, g["country"], before)
         if (len(words) < 2 and not _one_word_name(name, filt)) or loose:
             report.counts["organisation name of one word or only common words: dropped"] += 1
         elif n in _GENERIC or len(holders[n]) > 1:
