@@ -56,7 +56,8 @@ class Holder(NamedTuple):
     """One office holder: QID, English label, word skeletons (each word's alternatives),
     offices as ``(kind, country QID, start, end)``, the QIDs of the countries of all its
     positions, and whether it may be linked (a holder
-    whose every term ended before 2005, or an ambassador, only makes a name ambiguous)."""
+    whose every term ended before 2005, or an ambassador, only makes a name ambiguous)
+    and whether only after its title or with its country named."""
 
     qid: str
     label_en: str
@@ -64,6 +65,9 @@ class Holder(NamedTuple):
     offices: tuple[tuple[str, str, str, str], ...]
     countries: frozenset[str]
     linkable: bool
+    #: Linked only after its title or in a document naming its country, never by a foreign
+    #: surname alone (holders read for this table only: Patel, Khan are many people's).
+    named_only: bool = False
 
 
 def _offices(cell: str) -> tuple[tuple[str, str, str, str], ...]:
@@ -107,7 +111,8 @@ def _holder(i: int) -> Holder:
         tuple(frozenset(w.split("|")) for w in words.split()),
         _offices(offices),
         frozenset(countries.split()),
-        linkable == "1",
+        linkable in ("1", "2"),
+        linkable == "2",
     )
 
 
@@ -312,7 +317,7 @@ def holder_link(
     letters = max(_letters(k) for k in joined(words))
     if h.countries and letters >= MIN_KEY and h.countries & named():
         return h.qid, h.label_en
-    if h.countries and letters >= MIN_KEY_FOREIGN and _foreign_surname(name):
+    if h.countries and not h.named_only and letters >= MIN_KEY_FOREIGN and _foreign_surname(name):
         return h.qid, h.label_en  # أنتوني بلينكن in an article naming no US
     if not h.countries and letters >= MIN_KEY_ALONE:
         return h.qid, h.label_en
