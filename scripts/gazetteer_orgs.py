@@ -552,15 +552,16 @@ def _agency_names(g: dict[str, str], before: list[Row], report: Report) -> dict[
 
 def _fills_curated(g: dict[str, str], before: list[Row], normalize) -> bool:  # type: ignore[no-untyped-def]
     """Give the group's QID to the curated row without one that is the same body: same
-    English label and a shared Arabic name."""
-    names = {normalize(n) for n in g["names_ar"].split("|")}
+    English label and a shared Arabic name (a Party Facts party without an Arabic name:
+    the same English label, the name of its English Wikipedia page, is enough)."""
+    names = {normalize(n) for n in g["names_ar"].split("|") if n}
     for r in before:
         if (
             r.curated
             and not r.qid
             and r.type == "Organization"
             and r.label_en.casefold() == g["label_en"].casefold()
-            and names & {normalize(n) for n in r.names()}
+            and (names & {normalize(n) for n in r.names()} or (g.get("partyfacts") and not names))
         ):
             r.qid = g["qid"]
             r.source = g["source"].split(":", 1)[0]
@@ -568,7 +569,8 @@ def _fills_curated(g: dict[str, str], before: list[Row], normalize) -> bool:  # 
             r.licence = f"{r.licence}; {g['licence']}"
             if normalize(r.label_ar) in names:
                 r.label_ar_source += f"; the same in {g['source']} {g['names_field']}"
-            r.note = f"QID from EveryPolitician's Wikidata groups ({g['label_en']}, {g['country']})"
+            whose = "Party Facts" if g.get("partyfacts") else "EveryPolitician's Wikidata groups"
+            r.note = f"QID from {whose} ({g['label_en']}, {g['country']})"
             return True
     return False
 

@@ -5,14 +5,15 @@ social-science datasets to their English Wikipedia pages; its file
 ``import/wikipedia/wikidata.csv`` gives, per party, the Wikidata item of the page
 (``wikidata_id``, the page's ``wikibase_item`` as wptools reads it), the English name and
 the native name of the page's infobox (``name_native``). ``extract`` keeps the parties of
-the Arab League states whose native name is written in Arabic letters only (Persian,
-Kurdish and Urdu names, and names with vowel marks, are left out) and writes
+the Arab League states, with their native name when it is written in Arabic letters only
+(Persian, Kurdish and Urdu names, and names with vowel marks, are left out), and writes
 ``gazetteer_sources/partyfacts_parties.tsv``; ``build_gazetteer.py build`` turns them into
 Organization rows with the rules of the other parties (``gazetteer_orgs.org_rows``), and
 one more: a name made only of the words parties of many countries bear (``GENERIC_WORDS``:
 الحزب الوطني الديمقراطي, الجبهة الشعبية المتحدة) is left out unless it names the party's own
 country (الحزب الشيوعي العراقي). Two rows whose name and item disagree are left out by
-hand, with the reason (``LEFT_OUT``).
+hand, with the reason (``LEFT_OUT``). A party without an Arabic name makes no row; its
+QID goes to the curated row without one whose English label is the party's (Hamas).
 
     python scripts/build_gazetteer.py extract-orgs \\
         --partyfacts wikidata.csv=hdigital/partyfactsdata@80e6a1b:import/wikipedia/wikidata.csv
@@ -67,7 +68,8 @@ HEADER = """\
 # Party Facts (github hdigital/partyfactsdata, MIT licence), file import/wikipedia/wikidata.csv:
 # per party, the Wikidata item of its English Wikipedia page (wikidata_id, the page's
 # wikibase_item) and the page's infobox native name (name_native: English Wikipedia text,
-# CC BY-SA 4.0). Only names written in Arabic letters alone are kept. group = partyfacts_id.
+# CC BY-SA 4.0), kept when written in Arabic letters alone (else names_ar is empty: such a party
+# only gives its QID to the curated row of its English label). group = partyfacts_id.
 # Written by `build_gazetteer.py extract-orgs --partyfacts PATH=SOURCE` (scripts/gazetteer_parties.py)."""
 
 
@@ -86,8 +88,11 @@ def extract(path: Path, source: str, dest: Path) -> None:
             native = " ".join((r.get("name_native") or "").replace("\u0640", "").split())
             cc = iso2(r.get("country") or "")
             qid = r.get("wikidata_id") or ""
-            if cc and _QID.match(qid) and native and _AR_ONLY.match(native) and qid not in LEFT_OUT:
-                out.append([qid, r["name"], native, cc, r["partyfacts_id"], source])
+            if not cc or not _QID.match(qid) or qid in LEFT_OUT:
+                continue
+            # a party without an Arabic name only gives its QID to a curated row of its label
+            names = native if native and _AR_ONLY.match(native) else ""
+            out.append([qid, r["name"], names, cc, r["partyfacts_id"], source])
     target = dest / "partyfacts_parties.tsv"
     write_tsv(target, COLUMNS, sorted({tuple(x): x for x in out}.values()))
     target.write_text(HEADER + "\n" + target.read_text(encoding="utf-8"), encoding="utf-8")

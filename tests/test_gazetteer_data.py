@@ -418,7 +418,8 @@ def test_ministries_extract_reads_ministries_csv(tmp_path: Path) -> None:
 def test_party_facts_rows_are_named_parties_of_the_region(tmp_path: Path) -> None:
     """Party Facts' parties with an Arabic native name (scripts/gazetteer_parties.py):
     a name of generic words only is kept when it names its country; rows a person read
-    as wrong are left out, and so are names outside Arabic letters and other countries."""
+    as wrong are left out, and so are other countries' parties and names outside Arabic
+    letters."""
     import doctest
 
     from kg.text import normalize
@@ -453,4 +454,8 @@ def test_party_facts_rows_are_named_parties_of_the_region(tmp_path: Path) -> Non
     assert [ln for ln in text.splitlines() if not ln.startswith("#")] == [
         "qid\tlabel_en\tnames_ar\tcountry\tgroup\tsource",
         "Q11\tParty One\tحزب الأرز الجديد\tLB\t1\trepo@abc:path",
+        "Q14\tParty Four\t\tIQ\t4\trepo@abc:path",  # no Arabic name: gives its QID only
     ]
+    # a party without an Arabic name gives its QID to the curated row of its English label
+    hamas = next(r for r in gaz if r["label_en"] == "Hamas")
+    assert hamas["qid"] and hamas["label_ar"] == "حماس"
