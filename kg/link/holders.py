@@ -60,7 +60,8 @@ class Holder(NamedTuple):
     """One office holder: QID, English label, word skeletons (each word's alternatives),
     offices as ``(kind, country QID, start, end)``, the QIDs of the countries of all its
     positions, and whether it may be linked (a holder
-    whose every term ended before 2005, or an ambassador, only makes a name ambiguous)."""
+    whose every term ended before 2005, or an ambassador, only makes a name ambiguous)
+    and whether only after its title or with its country named."""
 
     qid: str
     label_en: str
@@ -68,6 +69,9 @@ class Holder(NamedTuple):
     offices: tuple[tuple[str, str, str, str], ...]
     countries: frozenset[str]
     linkable: bool
+    #: Linked only after its title or in a document naming its country, never by a foreign
+    #: surname alone (holders read for this table only: Patel, Khan are many people's).
+    named_only: bool = False
 
 
 def _offices(cell: str) -> tuple[tuple[str, str, str, str], ...]:
@@ -111,7 +115,8 @@ def _holder(i: int) -> Holder:
         tuple(frozenset(w.split("|")) for w in words.split()),
         _offices(offices),
         frozenset(countries.split()),
-        linkable == "1",
+        linkable in ("1", "2"),
+        linkable == "2",
     )
 
 
@@ -233,7 +238,12 @@ def _unique(holders: Sequence[Holder]) -> Holder | None:
     return holders[0] if len(qids) == 1 and holders[0].linkable else None
 
 
-def _only_given_names(name: str) -> bool:
+def only_given_names(name: str) -> bool:
+    """Whether every word of a name is a common given name (or بن, آل).
+
+    >>> only_given_names("محمد علي"), only_given_names("هاكان فيدان")
+    (True, False)
+    """
     given = first_names()
     return all(w in given or w in _PARTICLES for w in normalize(name).split())
 
@@ -382,7 +392,7 @@ def holder_link(
     if office is not None and (fit := _titled(name, words, office, when)):
         h = _unique(fit)
         return (h.qid, h.label_en) if h is not None else None
-    if len(words) < 2 or _only_given_names(name):
+    if len(words) < 2 or only_given_names(name):
         return None
     found = [h for k in joined(words) for h in by_key(k)]
     h = _unique(found) if found else None
@@ -393,7 +403,7 @@ def holder_link(
     letters = max(_letters(k) for k in joined(words))
     if h.countries and letters >= MIN_KEY and h.countries & named():
         return h.qid, h.label_en
-    if h.countries and letters >= MIN_KEY_FOREIGN and _foreign_surname(name):
+    if h.countries and not h.named_only and letters >= MIN_KEY_FOREIGN and _foreign_surname(name):
         return h.qid, h.label_en  # أنتوني بلينكن in an article naming no US
     if not h.countries and letters >= MIN_KEY_ALONE:
         return h.qid, h.label_en
