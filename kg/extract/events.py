@@ -14,6 +14,7 @@ from ..text import normalize
 from .confidence import EVENT_PARTIES, EVENT_PLACE_TIME
 from .coref import ent_of
 from .eventsplit import separate_events
+from .modality import COMING, PLANNING
 from .state import PLACES, Doc
 from .tree import Tree
 from .words import PLACE_CASES
@@ -80,7 +81,8 @@ def _parties(d: Doc, s: Sentence, tree: Tree, key: str, n: int) -> None:
     """«بين A و B» on an event noun: in a clash A fights B (اشتباكات بين الجيش
     والمتمردين); in any other event both take part (صفقة تبادل بين إسرائيل وحماس)."""
     chain = _genitive_heads(tree, n)
-    sides = [j for h in chain for j in tree.children(h, "nmod") if tree.case(j) == "بين"]
+    sides = [j for h in _with_adjectives(tree, chain) for j in tree.children(h, "nmod", "obl")]
+    sides = [j for j in sides if tree.case(j) == "بين" and tree.tok(j).upos != "VERB"]
     if not sides:
         return
     a = sides[0]
@@ -95,6 +97,14 @@ def _parties(d: Doc, s: Sentence, tree: Tree, key: str, n: int) -> None:
         return
     for who in parties:
         d.fact(who, "participatedIn", key, s, tree, [n, a], EVENT_PARTIES)
+
+
+def _with_adjectives(tree: Tree, heads: list[int]) -> list[int]:
+    """The nouns and their adjectives: a parse hangs «بين A و B» on the adjective that
+    says when the event is (القمة المرتقبة بين A و B، المحادثات المقبلة بين ...، اللقاء الذي
+    كان مقررا بين ...)."""
+    adjectives = (a for h in heads for a in tree.children(h, "amod", "acl"))
+    return [*heads, *(a for a in adjectives if tree.tok(a).upos in ("ADJ", "NOUN"))]
 
 
 #: How far up a chain of nouns an event's «بين A و B» may hang.
@@ -119,14 +129,21 @@ def _genitive_heads(tree: Tree, n: int) -> list[int]:
 
 def _event_clause(tree: Tree, tid: int) -> list[int]:
     """The clause an event takes part in: the event noun, its predicate, its relative
-    clauses."""
+    clauses, and the adjective saying when it is to be, which a parse gives the event's
+    place or time (القمة المرتقبة في الجزائر، الانتخابات المقررة في مايو)."""
     heads = [tid]
     h = tree.tok(tid).head
     if h and tree.tok(h).upos in ("VERB", "AUX"):
         heads.append(h)
     for acl in tree.children(tid, "acl:relcl", "acl"):
         heads.append(acl)
+    heads += [a for a in tree.children(tid, "amod") if _lemma(tree, a) in PLANNING | COMING]
     return heads
+
+
+def _lemma(tree: Tree, i: int) -> str:
+    t = tree.tok(i)
+    return normalize(t.lemma or t.form)
 
 
 def _place_time(
