@@ -42,12 +42,13 @@ PRECEDENCE = (CONDITIONAL, NEGATED, PLANNED, REPORTED)
 #: Future particles on a verb (compared after normalising).
 FUTURE = frozenset({"س", "سوف", "will", "shall"})
 #: Lemmas (normalised, without diacritics) of words whose complement is planned or
-#: expected, not done: verbs (يعتزم، يتوقع) and the nouns of من المقرر أن / من المنتظر أن.
+#: expected, not done: verbs (يعتزم، يتوقع), what parties agree to do (اتفقا على أن
+#: يزور), and the nouns of من المقرر أن / من المنتظر أن.
 PLANNING = frozenset(
     normalize(w)
     for w in (
         "اعتزم عزم أزمع نوى خطط تخطيط ارتقب ترقب توقع مقرر متوقع منتظر مرتقب مزمع مفترض استعد "
-        "انتظر "
+        "انتظر اتفق "
         "plan intend expect schedule"
     ).split()
 )
