@@ -70,6 +70,10 @@ TOMORROW = frozenset(normalize(w) for w in ("غدا غدًا غد الغد tomor
 COMING = frozenset(normalize(w) for w in ("مقبل قادم".split()))
 #: في وقت لاحق (later), الأسبوع الجاري (this week): on an imperfect verb, to come.
 LATER = frozenset(normalize(w) for w in "لاحق جار جاري حالي".split())
+#: Spans of time that هذا / هذه make current, and so to come on an imperfect verb (يزور
+#: الهند هذا الأسبوع، تستضيف هذا الشهر); not the year, in which the present is habitual.
+THIS_SPANS = frozenset(normalize(w) for w in "أسبوع شهر".split())
+DEMONSTRATIVES = frozenset(normalize(w) for w in "هذا هذه".split())
 #: Parts of a day: with اليوم on an imperfect verb (يصل مساء اليوم), later today.
 DAY_PARTS = frozenset(normalize(w) for w in ("صباح مساء ظهر عصر ليلة ليل".split()))
 WEEKDAYS = frozenset(normalize(w) for w in ("سبت أحد اثنين إثنين ثلاثاء أربعاء خميس جمعة".split()))
@@ -384,7 +388,7 @@ def _future_time(tree: Tree, k: int) -> bool:
     """Whether child k names a coming day: غدا, a weekday or a date (يتوجه الرئيس
     الثلاثاء إلى ..., يزور الجزائر في 25 أغسطس: news tells past events in the perfect, so
     a day on an imperfect event verb is to come), a time that is المقبل / القادم, later
-    or current (في وقت لاحق، الأسبوع الجاري), or a part of today (مساء اليوم)."""
+    or current (في وقت لاحق، الأسبوع الجاري، هذا الأسبوع), or a part of today (مساء اليوم)."""
     if tree.base_rel(k) not in ("obl", "advmod", "nmod"):
         return False
     words = [k, *tree.children(k, "nmod", "amod", "flat")]
@@ -398,6 +402,10 @@ def _future_time(tree: Tree, k: int) -> bool:
             return True  # في وقت لاحق, الأسبوع الجاري (not لاحقا alone: later on, in a story)
         if form.startswith("ال") and form[2:] in WEEKDAYS:  # الأحد, not أحد (one of)
             return True
+    if _lemma(tree, k) in THIS_SPANS and any(
+        normalize(tree.tok(j).form) in DEMONSTRATIVES for j in tree.children(k, "det")
+    ):
+        return True  # هذا الأسبوع
     # مساء اليوم, صباح الغد: a part of today is still to come
     forms = [normalize(tree.tok(w).form) for w in words]
     return forms[0] in DAY_PARTS and "اليوم" in forms[1:]
