@@ -14,7 +14,6 @@ True
 from __future__ import annotations
 
 import gzip
-from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -59,28 +58,40 @@ SHIPPED_TABLE = Path(__file__).resolve().parents[2] / "data" / "ar" / "farahidi_
 
 
 class _Table:
-    """The shipped table's ``word TAB readings`` lines, sorted, searched by bisection:
-    nothing to build at load time but the list of lines.
+    r"""The shipped table's ``word TAB readings`` lines, sorted, as one UTF-8 text searched
+    by bisection over its bytes: nothing is built at load time (no list of lines, no
+    decoding), and UTF-8 keeps the order of the words' characters.
 
-    >>> t = _Table(["كتاب\t,كتاب,N", "كتب\t,كتب,V"])
-    >>> t.get("كتب"), t.get("كت"), len(t)
-    (',كتب,V', None, 2)
+    >>> t = _Table("كتاب\t,كتاب,N\nكتب\t,كتب,V\n".encode())
+    >>> t.get("كتب"), t.get("كتاب"), t.get("كت"), t.get("كتبت"), len(t)
+    (',كتب,V', ',كتاب,N', None, None, 2)
     """
 
-    __slots__ = ("lines",)
+    __slots__ = ("text", "size")
 
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
+    def __init__(self, text: bytes) -> None:
+        self.text = text  # lines ending in a newline
+        self.size = text.count(b"\n")
 
     def get(self, word: str) -> str | None:
-        key = word + "\t"  # a tab sorts before every letter: a word's line comes first
-        k = bisect_left(self.lines, key)
-        if k < len(self.lines) and self.lines[k].startswith(key):
-            return self.lines[k][len(key) :]
+        key = word.encode("utf-8") + b"\t"  # a tab sorts before every letter
+        text = self.text
+        lo, hi = 0, len(text)  # the line starting at lo ... is before the one at hi
+        while lo < hi:
+            mid = text.rfind(b"\n", lo, (lo + hi) // 2) + 1 or lo  # a line's start
+            end = text.index(b"\n", mid)
+            if text.startswith(key, mid):
+                return text[mid + len(key) : end].decode("utf-8")
+            if text[mid:end] < key:
+                lo = end + 1
+            elif mid == lo:
+                return None
+            else:
+                hi = mid
         return None
 
     def __len__(self) -> int:
-        return len(self.lines)
+        return self.size
 
 
 @lru_cache(maxsize=1)
@@ -91,13 +102,13 @@ def _shipped_table() -> _Table:
     try:
         import farahidi
 
-        text = gzip.decompress(SHIPPED_TABLE.read_bytes()).decode("utf-8")
+        text = gzip.decompress(SHIPPED_TABLE.read_bytes())
     except (ImportError, OSError, EOFError):
-        return _Table([])
-    head, _, body = text.partition("\n")
-    if head.split("\t")[0] != f"# farahidi {getattr(farahidi, '__version__', '0')}":
-        return _Table([])
-    return _Table(body.split("\n")[:-1] if body.endswith("\n") else body.split("\n"))
+        return _Table(b"")
+    head, _, body = text.partition(b"\n")
+    if head.split(b"\t")[0].decode() != f"# farahidi {getattr(farahidi, '__version__', '0')}":
+        return _Table(b"")
+    return _Table(body if body.endswith(b"\n") or not body else body + b"\n")
 
 
 class _DiskCache:
