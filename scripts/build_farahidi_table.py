@@ -16,8 +16,10 @@ Only the words that reach farahidi are kept (those the analyser has no lexicon,
 function-word or composed reading for, found by running ``analyse_word`` with farahidi
 replaced by a recorder), each with exactly what ``farahidi_analyse`` would give, in the
 disk cache's encoding. The first line names the farahidi version; the analyser uses the
-table only with that version. Rows are sorted and the gzip header has no time, so the same
-inputs give the same bytes.
+table only with that version. Rows are sorted, the gzip header has no time, and the script
+runs with PYTHONHASHSEED=0 (it starts itself again with it): farahidi visits a word's
+possible roots as a set, so the order of readings of equal standing follows Python's
+string hashes. So the same inputs give the same bytes.
 
     pip download wordfreq==3.1.1 --no-deps -d /tmp/wf && unzip -o /tmp/wf/*.whl -d /tmp/wf
     python scripts/build_farahidi_table.py --wordfreq /tmp/wf/wordfreq/data/large_ar.msgpack.gz
@@ -29,6 +31,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import os
 import re
 import sys
 import time
@@ -118,6 +121,10 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--check", action="store_true", help="compare with --out, write nothing")
     args = ap.parse_args()
+    if os.environ.get("PYTHONHASHSEED") != "0":  # farahidi's order of readings follows it
+        os.execve(
+            sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"}
+        )
     if not args.wordfreq.is_file():
         ap.error(f"{args.wordfreq}: no such file")
     words = reaching_farahidi([*project_words(), *wordfreq_words(args.wordfreq, args.top)])
