@@ -1,5 +1,7 @@
-"""farahidi's analyses of the words the lexicon lacks: running the analyser, and a disk
-cache that keeps its answers across runs (loading farahidi takes about a second).
+"""farahidi's analyses of the words the lexicon lacks: running the analyser, a table of
+its answers shipped with the package (``data/ar/farahidi_table.tsv.gz``, made by
+scripts/build_farahidi_table.py from word lists, for the farahidi version it names), and
+a disk cache that keeps its answers across runs (loading farahidi takes about a second).
 
 >>> cache = _DiskCache.__new__(_DiskCache)
 >>> cache.db, cache.pending = None, []
@@ -11,7 +13,9 @@ True
 
 from __future__ import annotations
 
+import gzip
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ...text import strip_diacritics
@@ -19,12 +23,92 @@ from ...text import strip_diacritics
 
 @lru_cache(maxsize=50_000)
 def farahidi_analyse(word: str) -> tuple[tuple[str, ...], ...]:
+    shipped = _shipped_table().get(word)
+    if shipped is not None:
+        return decode(shipped)
     cached = _disk_cache().get(word)
     if cached is not None:
         return cached
-    result = _farahidi_run(word)
+    result = farahidi_run(word)
     _disk_cache().put(word, result)
     return result
+
+
+def encode(readings: tuple[tuple[str, ...], ...]) -> str:
+    """farahidi's readings of a word as one line of text (the disk cache's and the shipped
+    table's form); :func:`decode` gives them back.
+
+    >>> encode((("و", "كتب", "V"), ("", "كتاب", "N")))
+    'و,كتب,V;,كتاب,N'
+    >>> decode(encode((("و", "كتب", "V"), ("", "كتاب", "N")))) == (("و", "كتب", "V"), ("", "كتاب", "N"))
+    True
+    >>> decode(encode(()))
+    ()
+    """
+    return ";".join(",".join(r) for r in readings)
+
+
+def decode(text: str) -> tuple[tuple[str, ...], ...]:
+    """The readings :func:`encode` wrote."""
+    return tuple(tuple(r.split(",")) for r in text.split(";") if r) if text else ()
+
+
+#: The shipped table of farahidi's answers (scripts/build_farahidi_table.py).
+SHIPPED_TABLE = Path(__file__).resolve().parents[2] / "data" / "ar" / "farahidi_table.tsv.gz"
+
+
+class _Table:
+    r"""The shipped table's ``word TAB readings`` lines, sorted, as one UTF-8 text searched
+    by bisection over its bytes: nothing is built at load time (no list of lines, no
+    decoding), and UTF-8 keeps the order of the words' characters.
+
+    >>> t = _Table("كتاب\t,كتاب,N\nكتب\t,كتب,V\n".encode())
+    >>> t.get("كتب"), t.get("كتاب"), t.get("كت"), t.get("كتبت"), len(t)
+    (',كتب,V', ',كتاب,N', None, None, 2)
+    """
+
+    __slots__ = ("text", "size")
+
+    def __init__(self, text: bytes) -> None:
+        self.text = text  # lines ending in a newline
+        self.size = text.count(b"\n")
+
+    def get(self, word: str) -> str | None:
+        key = word.encode("utf-8") + b"\t"  # a tab sorts before every letter
+        text = self.text
+        lo, hi = 0, len(text)  # the line starting at lo ... is before the one at hi
+        while lo < hi:
+            mid = text.rfind(b"\n", lo, (lo + hi) // 2) + 1 or lo  # a line's start
+            end = text.index(b"\n", mid)
+            if text.startswith(key, mid):
+                return text[mid + len(key) : end].decode("utf-8")
+            if text[mid:end] < key:
+                lo = end + 1
+            elif mid == lo:
+                return None
+            else:
+                hi = mid
+        return None
+
+    def __len__(self) -> int:
+        return self.size
+
+
+@lru_cache(maxsize=1)
+def _shipped_table() -> _Table:
+    """The shipped table, read at the first word that needs it; empty when the file is
+    missing or was made with another farahidi version (its first line names the version),
+    or when farahidi is not installed."""
+    try:
+        import farahidi
+
+        text = gzip.decompress(SHIPPED_TABLE.read_bytes())
+    except (ImportError, OSError, EOFError):
+        return _Table(b"")
+    head, _, body = text.partition(b"\n")
+    if head.split(b"\t")[0].decode() != f"# farahidi {getattr(farahidi, '__version__', '0')}":
+        return _Table(b"")
+    return _Table(body if body.endswith(b"\n") or not body else body + b"\n")
 
 
 class _DiskCache:
@@ -64,12 +148,12 @@ class _DiskCache:
             return None
         if row is None:
             return None
-        return tuple(tuple(r.split(",")) for r in row[0].split(";") if r) if row[0] else ()
+        return decode(row[0])
 
     def put(self, word: str, readings: tuple[tuple[str, ...], ...]) -> None:
         if self.db is None:
             return
-        self.pending.append((word, ";".join(",".join(r) for r in readings)))
+        self.pending.append((word, encode(readings)))
         if len(self.pending) >= 100:
             self.flush()
 
@@ -113,6 +197,17 @@ def disk_cache_state() -> str:
     return f"{n:,} words ({found[-1]})" if n else f"empty ({found[-1]})"
 
 
+def shipped_table_state() -> str:
+    """How many words the shipped table answers for in this process, in a few words (for
+    benchmarks: what it holds decides which words farahidi itself must analyse).
+
+    >>> shipped_table_state().endswith("shipped table")
+    True
+    """
+    n = len(_shipped_table())
+    return f"{n:,} words in the shipped table" if n else "no words in the shipped table"
+
+
 @lru_cache(maxsize=1)
 def _disk_cache() -> _DiskCache:
     import atexit
@@ -129,11 +224,12 @@ def _analyzer() -> Any:
     return indexed_analyzer()
 
 
-def _farahidi_run(word: str) -> tuple[tuple[str, ...], ...]:
+def farahidi_run(word: str, limit: int = 12) -> tuple[tuple[str, ...], ...]:
+    """farahidi's first ``limit`` analyses of ``word`` as tuples of text fields."""
     from . import _farahidi_codes as codes
 
     res = []
-    for a in _analyzer().analyze(word)[:12]:
+    for a in _analyzer().analyze(word)[:limit]:
         pro = "".join(strip_diacritics(p.form) for p in a.proclitics)
         enc = "".join(strip_diacritics(e.form) for e in a.enclitics)
         res.append(

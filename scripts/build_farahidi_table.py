@@ -1,0 +1,143 @@
+#!/usr/bin/env python
+"""Build the shipped table of farahidi's analyses (kg/data/ar/farahidi_table.tsv.gz).
+
+The rules analyser asks farahidi about every word its lexicon cannot read; a first run
+on a new machine pays for each such word once (farahidi's disk cache keeps the answers
+for later runs). The shipped table is that disk cache made in advance, from word lists
+that have nothing to do with any benchmark or evaluation text:
+
+- the Arabic list of ``wordfreq`` (its ``large_ar.msgpack.gz``: word frequencies from
+  Wikipedia, OpenSubtitles, NewsCrawl, GlobalVoices, OSCAR and Twitter; the data is
+  CC BY-SA 4.0, the package Apache-2.0), its ``--top`` most frequent words;
+- the project's own words: the gazetteer's Arabic labels and aliases, the seed articles,
+  the sentences of the suites (tests/data/suite*_ar.tsv).
+
+Only the words that reach farahidi are kept (those the analyser has no lexicon,
+function-word or composed reading for, found by running ``analyse_word`` with farahidi
+replaced by a recorder), each with exactly what ``farahidi_analyse`` would give, in the
+disk cache's encoding. The first line names the farahidi version; the analyser uses the
+table only with that version. Rows are sorted, the gzip header has no time, and the script
+runs with PYTHONHASHSEED=0 (it starts itself again with it): farahidi visits a word's
+possible roots as a set, so the order of readings of equal standing follows Python's
+string hashes. So the same inputs give the same bytes.
+
+    pip download wordfreq==3.1.1 --no-deps -d /tmp/wf && unzip -o /tmp/wf/*.whl -d /tmp/wf
+    python scripts/build_farahidi_table.py --wordfreq /tmp/wf/wordfreq/data/large_ar.msgpack.gz
+    python scripts/build_farahidi_table.py --wordfreq ... --check   # the committed table?
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import os
+import re
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "kg/data/ar/farahidi_table.tsv.gz"
+_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a]{2,}")
+
+
+def wordfreq_words(path: Path, top: int) -> list[str]:
+    """The ``top`` most frequent words of a wordfreq ``cB`` file (lists of words by
+    frequency band, most frequent first), Arabic letters only."""
+    try:
+        import msgpack
+    except ImportError:
+        sys.exit(
+            "build_farahidi_table: msgpack is needed to read wordfreq's file (pip install msgpack)"
+        )
+    with gzip.open(path) as f:
+        data = msgpack.load(f, raw=False, strict_map_key=False)
+    if not data or not isinstance(data[0], dict) or data[0].get("format") != "cB":
+        sys.exit(f"build_farahidi_table: {path} is not a wordfreq cB file")
+    out: list[str] = []
+    for band in data[1:]:
+        out.extend(w for w in band if _WORD.fullmatch(w))
+    return out[:top]
+
+
+def project_words() -> list[str]:
+    """The Arabic words of the gazetteer, the seed articles and the suites."""
+    texts: list[str] = []
+    with (ROOT / "kg/data/gazetteer.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            texts.append(row.get("label_ar") or "")
+            texts.append(row.get("aliases_ar") or "")
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*_ar.txt"))]
+    texts += [
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests/data").glob("suite*_ar.tsv"))
+    ]
+    return [w for t in texts for w in _WORD.findall(t)]
+
+
+def reaching_farahidi(words: Iterable[str]) -> list[str]:
+    """The words (diacritics off, as the analyser passes them) that ``analyse_word`` would
+    send to farahidi, in first-seen order."""
+    from kg.analyse.rules import morph
+
+    asked: dict[str, None] = {}
+
+    def record(word: str) -> tuple[tuple[str, ...], ...]:
+        asked[word] = None
+        return ()
+
+    morph.farahidi_analyse = record  # type: ignore[assignment]
+    for k, w in enumerate(dict.fromkeys(words)):
+        morph.analyse_word(w)
+        if k % 20_000 == 0:
+            morph.analyse_word.cache_clear()
+            print(f"  {k:,} words read, {len(asked):,} for farahidi", file=sys.stderr)
+    return list(asked)
+
+
+def table(words: list[str]) -> bytes:
+    """The gzip bytes of the table: a header line, then ``word TAB readings`` sorted."""
+    import farahidi
+
+    from kg.analyse.rules.farahidi_cache import encode, farahidi_run
+
+    rows = []
+    t0 = time.process_time()
+    for k, w in enumerate(sorted(set(words))):
+        rows.append(f"{w}\t{encode(farahidi_run(w))}")
+        if k % 10_000 == 0:
+            print(f"  {k:,} analysed, {time.process_time() - t0:.0f} s", file=sys.stderr)
+    version = getattr(farahidi, "__version__", "0")
+    head = f"# farahidi {version}\t{len(rows)} words; scripts/build_farahidi_table.py"
+    text = "\n".join([head, *rows]) + "\n"
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--wordfreq", type=Path, required=True, help="wordfreq's large_ar.msgpack.gz")
+    ap.add_argument("--top", type=int, default=400_000, help="most frequent words taken")
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--check", action="store_true", help="compare with --out, write nothing")
+    args = ap.parse_args()
+    if os.environ.get("PYTHONHASHSEED") != "0":  # farahidi's order of readings follows it
+        os.execve(
+            sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"}
+        )
+    if not args.wordfreq.is_file():
+        ap.error(f"{args.wordfreq}: no such file")
+    words = reaching_farahidi([*project_words(), *wordfreq_words(args.wordfreq, args.top)])
+    print(f"{len(words):,} words reach farahidi", file=sys.stderr)
+    data = table(words)
+    if args.check:
+        same = args.out.is_file() and args.out.read_bytes() == data
+        print(f"{args.out}: {'the same' if same else 'differs'}")
+        return 0 if same else 1
+    args.out.write_bytes(data)
+    print(f"{args.out}: {len(words):,} words, {len(data):,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

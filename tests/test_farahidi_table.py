@@ -1,0 +1,69 @@
+"""The shipped table of farahidi's analyses gives what farahidi gives, and the analyser
+reads it only for the farahidi version that made it."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+farahidi = pytest.importorskip("farahidi")
+
+from kg.analyse.rules import farahidi_cache as fc  # noqa: E402
+
+
+def _rows() -> tuple[str, list[str]]:
+    with gzip.open(fc.SHIPPED_TABLE, "rt", encoding="utf-8") as f:
+        head, *rows = f.read().splitlines()
+    return head, rows
+
+
+def test_table_is_for_the_installed_farahidi() -> None:
+    head, rows = _rows()
+    if head.split("\t")[0] != f"# farahidi {farahidi.__version__}":
+        pytest.skip(f"table made with another farahidi ({head}); the analyser runs farahidi")
+    assert len(rows) > 10_000
+    words = [r.split("\t", 1)[0] for r in rows]
+    assert words == sorted(set(words))  # sorted, one row a word
+    assert len(fc._shipped_table()) == len(rows)
+
+
+def test_sample_equals_what_farahidi_gives() -> None:
+    head, rows = _rows()
+    if head.split("\t")[0] != f"# farahidi {farahidi.__version__}":
+        pytest.skip("table made with another farahidi")
+    # every 997th row, and rows with no reading at all (a word farahidi cannot read)
+    sample = rows[::997] + [r for r in rows if r.endswith("\t")][:20]
+    assert len(sample) > 20
+    for row in sample:
+        word, encoded = row.split("\t", 1)
+        assert _same(word, fc.decode(encoded)), word
+        assert fc.farahidi_analyse(word) == fc.decode(encoded), word
+
+
+def _same(word: str, table: tuple[tuple[str, ...], ...]) -> bool:
+    """The readings farahidi gives, maybe in another order: farahidi visits a word's
+    possible roots as a set, in the order of Python's string hashes, so its order changes
+    from one process to the next. Past twelve readings, which twelve are kept depends on
+    that order too: then the table's must be among farahidi's."""
+    if len(table) < 12:
+        return sorted(table) == sorted(fc.farahidi_run(word))
+    return len(table) == 12 and set(table) <= set(fc.farahidi_run(word, limit=1_000))
+
+
+def test_table_words_skip_the_disk_cache(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A word of the table is answered without farahidi or the disk cache."""
+    head, rows = _rows()
+    if head.split("\t")[0] != f"# farahidi {farahidi.__version__}":
+        pytest.skip("table made with another farahidi")
+    word, encoded = rows[len(rows) // 2].split("\t", 1)
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    fc._disk_cache.cache_clear()
+    fc.farahidi_analyse.cache_clear()
+    try:
+        assert fc.farahidi_analyse(word) == fc.decode(encoded)
+        fc._disk_cache().flush()
+        assert "empty" in fc.disk_cache_state() or "0 words" in fc.disk_cache_state()
+    finally:
+        fc._disk_cache.cache_clear()
+        fc.farahidi_analyse.cache_clear()
