@@ -15,11 +15,11 @@ that have nothing to do with any benchmark or evaluation text:
 Only the words that reach farahidi are kept (those the analyser has no lexicon,
 function-word or composed reading for, found by running ``analyse_word`` with farahidi
 replaced by a recorder), each with exactly what ``farahidi_analyse`` would give, in the
-disk cache's encoding. The first line names the farahidi version; the analyser uses the
-table only with that version. Rows are sorted, the gzip header has no time, and the script
-runs with PYTHONHASHSEED=0 (it starts itself again with it): farahidi visits a word's
-possible roots as a set, so the order of readings of equal standing follows Python's
-string hashes. So the same inputs give the same bytes.
+disk cache's encoding. The first line names the farahidi version and the order of the
+readings (``farahidi_cache.ORDER``); the analyser uses the table only with both. Rows are
+sorted, the gzip header has no time, and readings of equal score come in one fixed order
+(farahidi's own order of ties follows Python's string hashes; ``farahidi_run`` sorts
+them): the same inputs give the same bytes in any process.
 
     pip download wordfreq==3.1.1 --no-deps -d /tmp/wf && unzip -o /tmp/wf/*.whl -d /tmp/wf
     python scripts/build_farahidi_table.py --wordfreq /tmp/wf/wordfreq/data/large_ar.msgpack.gz
@@ -100,7 +100,7 @@ def table(words: list[str]) -> bytes:
     """The gzip bytes of the table: a header line, then ``word TAB readings`` sorted."""
     import farahidi
 
-    from kg.analyse.rules.farahidi_cache import encode, farahidi_run
+    from kg.analyse.rules.farahidi_cache import encode, farahidi_run, table_header
 
     rows = []
     t0 = time.process_time()
@@ -109,7 +109,7 @@ def table(words: list[str]) -> bytes:
         if k % 10_000 == 0:
             print(f"  {k:,} analysed, {time.process_time() - t0:.0f} s", file=sys.stderr)
     version = getattr(farahidi, "__version__", "0")
-    head = f"# farahidi {version}\t{len(rows)} words; scripts/build_farahidi_table.py"
+    head = f"{table_header(version)}\t{len(rows)} words; scripts/build_farahidi_table.py"
     text = "\n".join([head, *rows]) + "\n"
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
 
@@ -121,10 +121,6 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--check", action="store_true", help="compare with --out, write nothing")
     args = ap.parse_args()
-    if os.environ.get("PYTHONHASHSEED") != "0":  # farahidi's order of readings follows it
-        os.execve(
-            sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"}
-        )
     if not args.wordfreq.is_file():
         ap.error(f"{args.wordfreq}: no such file")
     words = reaching_farahidi([*project_words(), *wordfreq_words(args.wordfreq, args.top)])
@@ -134,7 +130,9 @@ def main() -> int:
         same = args.out.is_file() and args.out.read_bytes() == data
         print(f"{args.out}: {'the same' if same else 'differs'}")
         return 0 if same else 1
-    args.out.write_bytes(data)
+    tmp = args.out.with_name(args.out.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, args.out)  # atomic: a stopped run leaves the old table whole
     print(f"{args.out}: {len(words):,} words, {len(data):,} bytes")
     return 0
 

@@ -53,6 +53,20 @@ def decode(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(r.split(",")) for r in text.split(";") if r) if text else ()
 
 
+#: The order :func:`farahidi_run` gives readings in; a table or a disk cache written in
+#: another order is not read (order 1 followed Python's string hashes).
+ORDER = 2
+
+
+def table_header(version: str) -> str:
+    """The shipped table's first field: the farahidi version and the order of readings.
+
+    >>> table_header("0.4.0")
+    '# farahidi 0.4.0 order 2'
+    """
+    return f"# farahidi {version} order {ORDER}"
+
+
 #: The shipped table of farahidi's answers (scripts/build_farahidi_table.py).
 SHIPPED_TABLE = Path(__file__).resolve().parents[2] / "data" / "ar" / "farahidi_table.tsv.gz"
 
@@ -106,7 +120,7 @@ def _shipped_table() -> _Table:
     except (ImportError, OSError, EOFError):
         return _Table(b"")
     head, _, body = text.partition(b"\n")
-    if head.split(b"\t")[0].decode() != f"# farahidi {getattr(farahidi, '__version__', '0')}":
+    if head.split(b"\t")[0].decode() != table_header(getattr(farahidi, "__version__", "0")):
         return _Table(b"")
     return _Table(body if body.endswith(b"\n") or not body else body + b"\n")
 
@@ -130,7 +144,8 @@ class _DiskCache:
             import farahidi
 
             Path(where).mkdir(parents=True, exist_ok=True)
-            path = Path(where) / f"morph-farahidi-{getattr(farahidi, '__version__', '0')}.sqlite"
+            version = getattr(farahidi, "__version__", "0")
+            path = Path(where) / f"morph-farahidi-{version}-order{ORDER}.sqlite"
             self.db = sqlite3.connect(path, timeout=10, check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute(
@@ -229,7 +244,11 @@ def farahidi_run(word: str, limit: int = 12) -> tuple[tuple[str, ...], ...]:
     from . import _farahidi_codes as codes
 
     res = []
-    for a in _analyzer().analyze(word)[:limit]:
+    # farahidi sorts by score, its ties in an order that follows sets of strings and so
+    # Python's string hashes, new in every process: the ties are put in one order here
+    # (the whole reading as text) before the first ``limit`` are kept
+    ranked = sorted(_analyzer().analyze(word), key=lambda a: (-float(a.score or 0), repr(a)))
+    for a in ranked[:limit]:
         pro = "".join(strip_diacritics(p.form) for p in a.proclitics)
         enc = "".join(strip_diacritics(e.form) for e in a.enclitics)
         res.append(
