@@ -143,13 +143,15 @@ def subjects(
     if tree.feat(v, "Number") == "Dual" and tree.tok(v).upos == "VERB" and d.last_pair is not None:
         # وبحثا: a dual verb, the last two parties
         return [d.find(p) for p in d.last_pair], SUBJECT_DUAL_VERB
+    if tree.tok(v).feat("Voice") == "Pass":
+        # قُتل 12 شخصا: a passive names no agent, and none is guessed, nor taken from the
+        # verb it is joined to (قتل جنديان وأصيب أربعة: the wounded were not hurt by the dead)
+        return [], 0.0
     shared = _shared_subjects(d, s, tree, v, speech, depth)
     if shared is not None:
         return shared
     if tree.tok(v).feat("Person") in ("1", "2"):
         return [], 0.0
-    if tree.tok(v).feat("Voice") == "Pass":
-        return [], 0.0  # قُتل 12 شخصا: a passive names no agent, and none is guessed
     return dropped_subjects(d, s, tree, v, speech, depth)
 
 
