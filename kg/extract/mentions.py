@@ -415,7 +415,7 @@ def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, .
     """The Quantity a number, or a noun counted by one, stands for: with what modifies
     the noun, the word that makes it approximate (نحو 1500 شخص) and ``more`` tokens (the
     counted word a parse hung elsewhere)."""
-    ids = np_ids(tree, i, ARGUMENT_NP_WORDS) + list(more)
+    ids = [k for k in np_ids(tree, i, ARGUMENT_NP_WORDS) if not _a_time(d, s, k)] + list(more)
     end = max(ids)
     if end + 2 <= len(s.tokens):
         prep, pron = tree.tok(end + 1), tree.tok(end + 2)
@@ -453,6 +453,13 @@ def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, .
             if name not in d.ent(key).names:
                 d.ent(key).names.append(name)
     return key
+
+
+def _a_time(d: Doc, s: Sentence, k: int) -> bool:
+    """Whether token k is part of a time expression (مقتل 12 شخصا الخميس: the day the
+    parse hung on the counted noun is no part of the count)."""
+    key = d.token_ent.get((s.index, k))
+    return key is not None and d.ent(key).cls == "TimeExpression"
 
 
 #: The key suffix of a series of events (سلسلة من الزلازل, موجة من الهجمات).

@@ -53,7 +53,7 @@ COLLECTIONS = frozenset(normalize(w) for w in "سلسلة حزمة موجة دف
 DOCUMENT_NOUNS = frozenset(
     normalize(w)
     for w in (
-        "بيان تقرير قرار اتفاق اتفاقية صفقة خطة مبادرة رسالة برقية تصريح تصريحات وثيقة إعلان"
+        "بيان تقرير قرار اتفاق اتفاقية صفقة خطة مبادرة رسالة برقية تصريح تصريحات وثيقة إعلان قانون"
     ).split()
 )
 #: Singular nouns for bodies of people that act together (الحكومة, الوفد, الجيش).
