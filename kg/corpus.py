@@ -63,6 +63,7 @@ from .graph import (
     group_rows,
     tally_rows,
 )
+from .identity import PersonSig, same_person_triples
 from .model import DocResult, Document, Problem
 from .serialise import (
     Record,
@@ -101,6 +102,7 @@ class Built:
     votes: tuple[TallyRow, ...]  # its votes on shared entities
     store: Any = None  # a kg.store.Prepared when the build writes to a store
     events: tuple[EventSig, ...] = ()  # its event nodes, for the identity of events
+    people: tuple[PersonSig, ...] = ()  # its named people, for their identity across documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +162,7 @@ def built(
         tuple(tally_rows(part.votes)),
         prepared,
         events,
+        part.people,
     )
 
 
@@ -262,6 +265,7 @@ class CorpusWriter:
         self.base = base
         # a few signatures per document: what the identity of events is decided from
         self._events: list[EventSig] = []
+        self._people: list[PersonSig] = []  # likewise for the identity of people
         self.out.mkdir(parents=True, exist_ok=True)
         remove_stale_spools(self.out)
         remove_stale_temps(self.out)
@@ -298,12 +302,15 @@ class CorpusWriter:
         self._votes.add(doc.votes)
         self._collect(doc.shared)
         self._events.extend(doc.events)
+        self._people.extend(doc.people)
         self.documents += 1
 
     def finish(self) -> list[Path]:
         """Write ``graph.ttl`` and ``graph.trig`` (atomically, both or neither)."""
         self._collect(self._descriptions())
-        same = sorted(records(identity_triples(self._events, self.base)))
+        joined = identity_triples(self._events, self.base)
+        joined += same_person_triples(self._people)
+        same = sorted(records(joined))
         self._collect(same)
         self._db.execute("COMMIT")
         self._spill()

@@ -29,6 +29,7 @@ from .dates import date_triples, parse_date
 from .errors import DuplicateDocumentError, InvalidExtractionError, TallyError
 from .events import doc_date, events_graph, identity_triples, separate_events, signatures
 from .graph_terms import _QID, _decimal, _doc_lang, _key, _label_lang, _lit, _qid_number
+from .identity import PersonSig, joinable, same_person_triples
 from .link.variants import SPELT_CLASSES
 from .model import ENTITY_CLASSES, UNASSERTED, DocResult, Entity, Link, Triple
 from .text import strip_invisible
@@ -51,6 +52,7 @@ _META_PROPERTIES = {
     "date": SDO.datePublished,
     "author": SDO.author,
     "publisher": SDO.publisher,
+    "agency": SDO.sourceOrganization,  # the news agency a dateline credits (kg.agencies)
     "url": SDO.url,
 }
 _DATE = re.compile(r"\d{4}-\d\d-\d\d")
@@ -190,6 +192,7 @@ def build_graph(results: Iterable[DocResult], *, base: str = DEFAULT_BASE) -> Da
         )
     ]
     same = identity_triples(sigs, base)
+    same += same_person_triples(p for d in docs for p in d.people)
     if same:
         events = ds.graph(events_graph(base))
         for t in same:
@@ -242,6 +245,7 @@ class DocumentPart:
     triples: frozenset[Spo]
     shared: tuple[SharedEntity, ...]
     votes: dict[URIRef, Tally]
+    people: tuple[PersonSig, ...] = ()  # its named people, for their identity across documents
 
     def describe(self, descriptions: Mapping[str, Description]) -> list[Spo]:
         """The triples the votes decide in this document's graph, given the Description
@@ -292,7 +296,12 @@ def document_part(result: DocResult, *, base: str = DEFAULT_BASE) -> DocumentPar
     final = frozenset(t for t in everything if not (t[0] in voted and t[1] in VOTED_PREDICATES))
     entities = tuple(_shared_entity(p, placed.lang) for p in shared)
     return DocumentPart(
-        doc, placed.lang, final, entities, {iri: tallies[iri] for iri in sorted(voted)}
+        doc,
+        placed.lang,
+        final,
+        entities,
+        {iri: tallies[iri] for iri in sorted(voted)},
+        placed.people,
     )
 
 
@@ -376,6 +385,7 @@ class _Placed:
 class _PlacedDoc:
     lang: str  # language tag of the document's literals, "" when unknown
     entities: dict[str, _Placed]  # by Entity.key
+    people: tuple[PersonSig, ...] = ()  # named people whose node may join another document's
 
 
 def _place_entities(result: DocResult, base: str) -> _PlacedDoc:
@@ -390,6 +400,7 @@ def _place_entities(result: DocResult, base: str) -> _PlacedDoc:
         if lk.mention in mentions:
             links_by_entity[mentions[lk.mention].entity].append(lk)
     placed = {}
+    people: list[PersonSig] = []
     for e in ex.entities:
         if e.cls not in ENTITY_CLASSES:
             raise InvalidExtractionError(
@@ -398,11 +409,13 @@ def _place_entities(result: DocResult, base: str) -> _PlacedDoc:
         link = choose_link(links_by_entity.get(e.key, ()))
         named = any(mentions[m].kind == "name" for m in e.mentions if m in mentions)
         iri = entity_iri(e, link.qid if link else None, result.doc.id, base, named=named)
+        if named and e.cls in SPELT_CLASSES and joinable(e.label):
+            people.append(PersonSig(str(iri), _merge_name(e), link.qid if link else ""))
         sentences = sorted({mentions[m].sentence for m in e.mentions if m in mentions})
         placed[e.key] = _Placed(e, iri, link, tuple(sentences))
     for key, iri in separate_events(ex.triples, placed).items():
         placed[key] = replace(placed[key], iri=iri)
-    return _PlacedDoc(_doc_lang(result.doc.lang, result.doc.text), placed)
+    return _PlacedDoc(_doc_lang(result.doc.lang, result.doc.text), placed, tuple(people))
 
 
 def _check_unique_ids(results: list[DocResult]) -> None:

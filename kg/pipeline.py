@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .agencies import credited
 from .analyse import Analyser, AutoAnalyser, check, get_analyser
 from .dates import dated
 from .errors import DuplicateDocumentError, KGError
@@ -113,7 +114,13 @@ def documents(inputs: Iterable[str | Path], options: Options) -> Iterator[Docume
     for item in items:
         if isinstance(item, Document) and options.lang:
             item = replace(item, lang=options.lang)
-        yield dated(item, options.date) if isinstance(item, Document) else item
+        yield _prepared(item, options.date) if isinstance(item, Document) else item
+
+
+def _prepared(doc: Document, default_date: str) -> Document:
+    """A document with what its text tells of itself in its metadata: its date (a
+    dateline, else ``default_date``) and the agency its dateline credits."""
+    return credited(dated(doc, default_date))
 
 
 def run(
@@ -224,7 +231,7 @@ def build(
     stages.check(options.lang)  # before reading the corpus
     items: list[Document | Problem] = list(documents(inputs, options))
     if texts is not None:
-        items.extend(dated(d, options.date) for d in from_strings(texts))
+        items.extend(_prepared(d, options.date) for d in from_strings(texts))
     writer = _store_writer(store_dir, options)
     bar = _progress(len(items), progress)
     results: list[DocResult] = []

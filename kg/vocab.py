@@ -142,6 +142,7 @@ class KG(DefinedNamespace):
     dismissed: Relation
     resigned: Relation
     sentenced: Relation
+    referredToCourt: Relation
     ruled: Relation
     released: Relation
     sanctioned: Relation

@@ -791,13 +791,24 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("extract-people", help="rewrite the people extracts (gazetteer_people.py)")
     p.add_argument("--ep-git", nargs="+", required=True, help="NAME=bare git dir of each repo")
     p.add_argument("--arwikicats-people", type=Path, required=True, help="people/peoples.json")
+    h = sub.add_parser("extract-holders", help="rewrite ep_offices_more.tsv (gazetteer_holders.py)")
+    h.add_argument("--ep-git", nargs="+", required=True, help="NAME=bare git dir of each repo")
     _script("gazetteer_orgs").add_parser(sub)  # extract-orgs
     args = ap.parse_args(argv)
+    if args.cmd == "extract-holders":
+        repos = [(a.split("=", 1)[0], Path(a.split("=", 1)[1])) for a in args.ep_git]
+        _script("gazetteer_holders").extract_offices(repos, SOURCES)
+        return 0
     if args.cmd == "extract-orgs":
         a, orgs = args, _script("gazetteer_orgs")
         return int(
             orgs.extract_cli(
-                a.ep_groups, SOURCES, a.supraverden, a.agency_registry, a.ep_ministries
+                a.ep_groups,
+                SOURCES,
+                a.supraverden,
+                a.agency_registry,
+                a.ep_ministries,
+                a.partyfacts,
             )
         )
     if args.cmd == "extract-people":

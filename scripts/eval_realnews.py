@@ -64,12 +64,15 @@ class Scored:
 
 def split_of(article_id: str) -> str:
     """``test`` for the articles whose number is a multiple of 4, else ``dev``. The number
-    follows the set's letters and an optional set number (``rn08_x``, ``u04``, ``u3-12``).
+    follows the set's letters, an optional set number and an optional hyphen (``rn08_x``,
+    ``u04``, ``u3-12``, ``pl-08``).
 
     >>> split_of("rn08_x"), split_of("rn09_y"), split_of("u3-12"), split_of("u3-02")
     ('test', 'dev', 'test', 'dev')
+    >>> split_of("pl-08"), split_of("pl-03")
+    ('test', 'dev')
     """
-    m = re.match(r"[a-z]+(?:\d+-)?(\d+)", article_id)
+    m = re.match(r"[a-z]+(?:\d+-)?-?(\d+)", article_id)
     return "test" if m and int(m.group(1)) % 4 == 0 else "dev"
 
 

@@ -172,6 +172,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     o.add_argument(
         "--supraverden", default="", help="PATH=SOURCE: data/general_list.yaml, repo@commit:path"
     )
+    o.add_argument(
+        "--partyfacts",
+        default="",
+        help="PATH=SOURCE: Party Facts' import/wikipedia/wikidata.csv, repo@commit:path",
+    )
 
 
 def extract_cli(
@@ -180,10 +185,16 @@ def extract_cli(
     supraverden: str = "",
     agencies: str = "",
     ministries: list[str] | None = None,
+    partyfacts: str = "",
 ) -> int:
     """``extract-orgs --ep-groups CC=PATH=SOURCE ... [--supraverden PATH=SOURCE]
     [--agency-registry GITDIR=REPO]``: rewrite ``ep_groups.tsv`` (and
     ``supraverden_bodies.tsv``, ``wd_agencies.tsv``)."""
+    if partyfacts:
+        from gazetteer_parties import extract
+
+        path, source = partyfacts.split("=", 1)
+        extract(Path(path), source, dest)
     if supraverden:
         path, source = supraverden.split("=", 1)
         extract_bodies(Path(path), source, dest)
@@ -360,7 +371,7 @@ def org_rows(
             report.counts["organisation QID given to a curated row without one"] += 1
             seen.add(g["qid"])
             continue
-        names = _safe_names(g, taken, holders, filt, extra, report, normalize)
+        names = _safe_names(g, taken, holders, filt, extra, report, normalize, before)
         if not names:
             report.counts["organisation without a safe Arabic name: left out"] += 1
             continue
@@ -385,6 +396,19 @@ def _groups(src: Path, read_tsv) -> list[dict[str, str]]:  # type: ignore[no-unt
                 "names_field": "other_names lang ar (Wikidata label, then aliases)",
                 "licence": LIC_EP,
                 "note": f"political party or movement of {g['country']}",
+            }
+        )
+    from gazetteer_parties import LIC_PF
+
+    for g in read_tsv(src / "partyfacts_parties.tsv"):
+        out.append(
+            g
+            | {
+                "qid_field": f"partyfacts_id {g['group']} wikidata_id",
+                "names_field": "name_native (the English Wikipedia infobox's native name)",
+                "licence": LIC_PF,
+                "note": f"political party or movement of {g['country']} (Party Facts)",
+                "partyfacts": "yes",
             }
         )
     for g in read_tsv(src / "ep_ministries.tsv"):
@@ -528,15 +552,16 @@ def _agency_names(g: dict[str, str], before: list[Row], report: Report) -> dict[
 
 def _fills_curated(g: dict[str, str], before: list[Row], normalize) -> bool:  # type: ignore[no-untyped-def]
     """Give the group's QID to the curated row without one that is the same body: same
-    English label and a shared Arabic name."""
-    names = {normalize(n) for n in g["names_ar"].split("|")}
+    English label and a shared Arabic name (a Party Facts party without an Arabic name:
+    the same English label, the name of its English Wikipedia page, is enough)."""
+    names = {normalize(n) for n in g["names_ar"].split("|") if n}
     for r in before:
         if (
             r.curated
             and not r.qid
             and r.type == "Organization"
             and r.label_en.casefold() == g["label_en"].casefold()
-            and names & {normalize(n) for n in r.names()}
+            and (names & {normalize(n) for n in r.names()} or (g.get("partyfacts") and not names))
         ):
             r.qid = g["qid"]
             r.source = g["source"].split(":", 1)[0]
@@ -544,7 +569,8 @@ def _fills_curated(g: dict[str, str], before: list[Row], normalize) -> bool:  # 
             r.licence = f"{r.licence}; {g['licence']}"
             if normalize(r.label_ar) in names:
                 r.label_ar_source += f"; the same in {g['source']} {g['names_field']}"
-            r.note = f"QID from EveryPolitician's Wikidata groups ({g['label_en']}, {g['country']})"
+            whose = "Party Facts" if g.get("partyfacts") else "EveryPolitician's Wikidata groups"
+            r.note = f"QID from {whose} ({g['label_en']}, {g['country']})"
             return True
     return False
 
@@ -557,7 +583,10 @@ def _safe_names(  # type: ignore[no-untyped-def]
     extra: dict[str, str],
     report: Report,
     normalize,
+    before: list[Row],
 ) -> list[str]:
+    from gazetteer_parties import generic_name
+
     out = []
     for name in g["names_ar"].split("|"):
         n = normalize(name)
@@ -567,6 +596,9 @@ def _safe_names(  # type: ignore[no-untyped-def]
             and words[0] not in _BODY
             and (filt.common(words[0]) or filt.all_common(name) or words[1] in taken)
         )
+        if g.get("partyfacts") and generic_name(n):
+            # الحزب الوطني الديمقراطي: many countries' parties, unless it names its own
+            loose = loose or not names_own_country(name, g["country"], before)
         if (len(words) < 2 and not _one_word_name(name, filt)) or loose:
             report.counts["organisation name of one word or only common words: dropped"] += 1
         elif n in _GENERIC or len(holders[n]) > 1:

@@ -413,3 +413,49 @@ def test_ministries_extract_reads_ministries_csv(tmp_path: Path) -> None:
         "Q11\tMinistry of Finance\tKuwait\tkuwait-ministers\t"
         "every-politician-scrapers/kuwait-ministers@"
     )
+
+
+def test_party_facts_rows_are_named_parties_of_the_region(tmp_path: Path) -> None:
+    """Party Facts' parties with an Arabic native name (scripts/gazetteer_parties.py):
+    a name of generic words only is kept when it names its country; rows a person read
+    as wrong are left out, and so are other countries' parties and names outside Arabic
+    letters."""
+    import doctest
+
+    from kg.text import normalize
+
+    build_script()
+    mod = script("gazetteer_parties")
+    assert doctest.testmod(mod).failed == 0
+    gaz, prov = rows("gazetteer.tsv"), rows("gazetteer_provenance.tsv")
+    parties = {r["qid"]: r for r, p in zip(gaz, prov, strict=True) if "Party Facts" in p["note"]}
+    assert len(parties) >= 40
+    assert parties["Q133207"]["label_ar"] == "جماعة الإخوان المسلمين"
+    assert parties["Q1672366"]["label_ar"] == "الحزب الشيوعي العراقي"  # generic, with its country
+    names = {normalize(n) for r in gaz for n in [r["label_ar"], *r["aliases_ar"].split("|")] if n}
+    for gone in ("الحزب الوطني الديمقراطي", "الجبهة الشعبية المتحدة", "حزب الوفد", "تيار الكرامة"):
+        assert normalize(gone) not in names, gone
+    for p in prov:
+        if "Party Facts" in p["note"]:
+            assert "MIT" in p["licence"] and "CC BY-SA" in p["licence"], p
+    # the extract: Arabic-letter names of Arab League parties with a QID, sorted
+    src = tmp_path / "wikidata.csv"
+    src.write_text(
+        "country,partyfacts_id,wikidata_id,name,name_short,name_native\n"
+        "LBN,1,Q11,Party One,,حزب الأرز الجديد\n"
+        "IRN,2,Q12,Party Two,,حزب ایران\n"
+        "IRQ,3,,Party Three,,حزب بلا رقم\n"
+        "IRQ,4,Q14,Party Four,,حزب کوردی\n"
+        "EGY,5,Q748617,Wafd,,حزب الوفد\n",
+        encoding="utf-8",
+    )
+    mod.extract(src, "repo@abc:path", tmp_path)
+    text = (tmp_path / "partyfacts_parties.tsv").read_text(encoding="utf-8")
+    assert [ln for ln in text.splitlines() if not ln.startswith("#")] == [
+        "qid\tlabel_en\tnames_ar\tcountry\tgroup\tsource",
+        "Q11\tParty One\tحزب الأرز الجديد\tLB\t1\trepo@abc:path",
+        "Q14\tParty Four\t\tIQ\t4\trepo@abc:path",  # no Arabic name: gives its QID only
+    ]
+    # a party without an Arabic name gives its QID to the curated row of its English label
+    hamas = next(r for r in gaz if r["label_en"] == "Hamas")
+    assert hamas["qid"] and hamas["label_ar"] == "حماس"

@@ -285,3 +285,18 @@ def test_a_case_file_without_its_header_or_missing_is_a_one_line_error(tmp_path:
         )
         assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
         assert r.stderr.count("\n") == 1 and str(target) in r.stderr
+
+
+def test_a_common_word_written_with_its_proclitic_is_not_the_movement() -> None:
+    """«بحماس» is "with enthusiasm" even in a sentence about Gaza: the ب glued to the name
+    counts as the word before it for the cue row that lists it (kg/data/ar/link_cues.tsv);
+    «حماس» with the movement's context is Hamas."""
+    from kg.pipeline import Options, Stages, process
+
+    stages = Stages.from_options(Options(analyser="rules", linker="gazetteer"))
+
+    def qids(text: str) -> list[str]:
+        return [lk.qid for lk in process(Document("x", text, "ar"), stages).links]
+
+    assert "Q38799" not in qids("استقبل الفلسطينيون في غزة القرار بحماس.")
+    assert "Q38799" in qids("قالت حماس في بيان إن الاحتلال يماطل في غزة.")

@@ -153,3 +153,63 @@ def test_a_surname_two_people_share_joins_neither() -> None:
     )
     assert "دوغاريك" in ents
     assert len(ents["ستيفان دوغاريك"][1]) == len(ents["توماس دوغاريك"][1]) == 1
+
+
+# Sentences of our own: a minister linked after his title in one article and named without
+# it in another (the linker leaves that one unlinked), and a name two people would share.
+LINKED_ONCE = {
+    "a.txt": "قال وزير الخارجية البريطاني دومينيك راب إن المحادثات مفيدة.",
+    "b.txt": "قال دومينيك راب إن الوفد سيصل غدا.",
+    "c.txt": "أكد دومينيك راب أن الاتفاق قريب.",
+}
+
+
+def _same_as(ds: Dataset) -> dict[str, set[str]]:
+    from rdflib.namespace import OWL
+
+    out: dict[str, set[str]] = {}
+    for s, o in union_graph(ds).subject_objects(OWL.sameAs):
+        out.setdefault(_unquote(str(s)).rsplit("/", 1)[-1], set()).add(str(o).rsplit("/", 1)[-1])
+    return out
+
+
+def test_an_unlinked_person_joins_the_one_qid_his_name_has_in_another_document(
+    tmp_path: Path,
+) -> None:
+    """The node of «دومينيك راب» named without his title (b, c) is owl:sameAs the item
+    his titled mention (a) was linked to, in a ``--out`` build and in ``build_graph``,
+    which write the same bytes."""
+    from kg.graph import build_graph
+    from kg.model import Document
+    from kg.pipeline import Options, Stages, process
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, text in LINKED_ONCE.items():
+        (src / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    r = CliRunner().invoke(
+        main, ["build", str(src), "--out", str(out), "--analyser", "rules", "--no-html", "-q"]
+    )
+    assert r.exit_code == 0, r.output
+    ds = Dataset()
+    ds.parse(out / "graph.trig", format="trig")
+    same = _same_as(ds)
+    assert same["دومينيك_راب"] == same["Q268584"] == {"Q268584"}, same
+    stages = Stages.from_options(Options(analyser="rules", linker="gazetteer"))
+    results = [process(Document(n, t, "ar"), stages) for n, t in LINKED_ONCE.items()]
+    assert _same_as(build_graph(results)) == same
+    # one document alone has nothing to join
+    assert "دومينيك_راب" not in _same_as(build_graph(results[1:]))
+
+
+def test_a_name_two_items_share_joins_neither() -> None:
+    from kg.identity import PersonSig, same_person_triples
+
+    sigs = [
+        PersonSig("http://x/entity/Q1", "k", "Q1"),
+        PersonSig("http://x/entity/Q2", "k", "Q2"),
+        PersonSig("http://x/Person/k", "k", ""),
+    ]
+    assert same_person_triples(sigs) == []
+    assert len(same_person_triples(sigs[::2])) == 1

@@ -17,7 +17,7 @@ pronoun, so no reading can call itself back.
 from __future__ import annotations
 
 from ..lexicon import relations as lexmod
-from ..lexicon.words import designators, people_nouns
+from ..lexicon.words import HONORIFICS, designators, people_nouns
 from ..model import Sentence
 from ..text import normalize
 from .phrases import (
@@ -39,7 +39,6 @@ from .words import (
     HOMELAND,
     HONORIFIC_OWNER,
     HONORIFIC_WORDS,
-    HONORIFICS,
     MEDIA,
     OPENING_QUOTES,
     PRON_AGREE,

@@ -14,6 +14,7 @@ from ..text import normalize, strip_diacritics
 from .confidence import EVENT_PARTIES, EVENT_PLACE_TIME
 from .coref import ent_of
 from .eventsplit import separate_events
+from .modality import COMING, PLANNING
 from .state import PLACES, Doc
 from .tree import Tree
 from .words import NEAR_NOUNS, PLACE_CASES
@@ -27,6 +28,9 @@ CLASHES = frozenset({"clashes", "battle", "war", "dispute"})
 #: Prepositions that put an event on a place in its own relative clause (السيول التي
 #: هطلت على جدة, الغارات التي شنت على المدينة), besides في and ب.
 ON_CASES = frozenset({"علي"})
+#: Classes of a party an event's oblique may name (اتصل بأمير الكويت, التقى بقائد الجيش
+#: السوداني): the place of its genitive is the party's, not the event's.
+PARTY_CLASSES = frozenset({"Person", "Group"})
 
 
 def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
@@ -82,14 +86,17 @@ def _parties(d: Doc, s: Sentence, tree: Tree, key: str, n: int) -> None:
     """«بين A و B» on an event noun: in a clash A fights B (اشتباكات بين الجيش
     والمتمردين); in any other event both take part (صفقة تبادل بين إسرائيل وحماس)."""
     chain = _genitive_heads(tree, n)
-    sides = [j for h in chain for j in tree.children(h, "nmod") if tree.case(j) == "بين"]
+    sides = [j for h in _with_adjectives(tree, chain) for j in tree.children(h, "nmod", "obl")]
+    sides = [j for j in sides if tree.case(j) == "بين" and tree.tok(j).upos != "VERB"]
     if not sides:
         return
     a = sides[0]
     others = tree.children(a, "conj") or [
         k for h in chain for k in tree.children(h, "conj") if k > a
     ]
-    parties = [k for j in [a, *others[:1]] if (k := ent_of(d, s, tree, j)) and k != key]
+    parties = _named_pair(d, s, tree, a) or [
+        k for j in [a, *others[:1]] if (k := ent_of(d, s, tree, j)) and k != key
+    ]
     t = tree.tok(n)
     etype = d.lex.event_type(lexmod.key(t.lemma)) or d.lex.event_type(normalize(t.form)) or ""
     if etype in CLASHES and len(parties) == 2:
@@ -97,6 +104,41 @@ def _parties(d: Doc, s: Sentence, tree: Tree, key: str, n: int) -> None:
         return
     for who in parties:
         d.fact(who, "participatedIn", key, s, tree, [n, a], EVENT_PARTIES)
+
+
+def _named_pair(d: Doc, s: Sentence, tree: Tree, a: int) -> list[str]:
+    """The two people a dual title splits between its adjectives (بين الرئيسين الروسي
+    فلاديمير بوتين والأمريكي دونالد ترامب), read in the order of the words, which a
+    parse seldom joins; [] when ``a`` is not such a title."""
+    if tree.tok(a).feat("Number") not in ("Dual", "Plur"):  # الوزيرين: dual or plural
+        return []
+    people: list[str] = []
+    i, n = a + 1, len(tree.toks)
+    while i <= n and len(people) < 2:
+        if normalize(tree.tok(i).form) == "و" or _nisba(tree, i):
+            i += 1
+            continue
+        key = d.token_ent.get((s.index, i))
+        if key is None or d.ent(key).cls != "Person":
+            break
+        people.append(d.find(key))
+        while i <= n and d.token_ent.get((s.index, i)) == key:
+            i += 1
+    return people if len(people) == 2 else []
+
+
+def _nisba(tree: Tree, i: int) -> bool:
+    """An adjective of origin (الروسي، الأمريكي), which a tagger may read as a noun."""
+    t = tree.tok(i)
+    return t.upos == "ADJ" or (t.upos == "NOUN" and normalize(t.form).endswith("ي"))
+
+
+def _with_adjectives(tree: Tree, heads: list[int]) -> list[int]:
+    """The nouns and their adjectives: a parse hangs «بين A و B» on the adjective that
+    says when the event is (القمة المرتقبة بين A و B، المحادثات المقبلة بين ...، اللقاء الذي
+    كان مقررا بين ...)."""
+    adjectives = (a for h in heads for a in tree.children(h, "amod", "acl"))
+    return [*heads, *(a for a in adjectives if tree.tok(a).upos in ("ADJ", "NOUN"))]
 
 
 #: How far up a chain of nouns an event's «بين A و B» may hang.
@@ -121,14 +163,21 @@ def _genitive_heads(tree: Tree, n: int) -> list[int]:
 
 def _event_clause(tree: Tree, tid: int) -> list[int]:
     """The clause an event takes part in: the event noun, its predicate, its relative
-    clauses."""
+    clauses, and the adjective saying when it is to be, which a parse gives the event's
+    place or time (القمة المرتقبة في الجزائر، الانتخابات المقررة في مايو)."""
     heads = [tid]
     h = tree.tok(tid).head
     if h and tree.tok(h).upos in ("VERB", "AUX"):
         heads.append(h)
     for acl in tree.children(tid, "acl:relcl", "acl"):
         heads.append(acl)
+    heads += [a for a in tree.children(tid, "amod") if _lemma(tree, a) in PLANNING | COMING]
     return heads
+
+
+def _lemma(tree: Tree, i: int) -> str:
+    t = tree.tok(i)
+    return normalize(t.lemma or t.form)
 
 
 def _place_time(
@@ -169,3 +218,5 @@ def _place_time(
             if e.cls == "TimeExpression":
                 d.fact(key, "pointInTime", jk, s, tree, [hh, k], EVENT_PLACE_TIME)
                 break
+            if k == j and e.cls in PARTY_CLASSES:
+                break  # اتصل بأمير الكويت: the party's country is not where the event was

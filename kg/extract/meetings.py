@@ -26,7 +26,7 @@ from .finish import label
 from .phrases import strip_al, verb_agreement
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
-from .words import BRING_TOGETHER, REMOTE_EVENTS, WITNESS_VERBS
+from .words import BRING_TOGETHER, CALL_VERBS, REMOTE_EVENTS, WITNESS_VERBS
 
 #: Relations between two parties: the last such pair is what a later dual refers to.
 PAIR_RELATIONS = ("met", "received", "agreed", "signed", "worksWith")
@@ -75,6 +75,9 @@ def other_party(
     if p.rel == "received" and _call_received(d, s, tree, p, objects):
         return [o for o in objects if d.ent(o[0]).cls != "Event"]
     if p.entry is not None and p.entry.prep_only and _call_made(d, s, tree, p, objects):
+        return []
+    if lexmod.key(tree.tok(p.v).lemma) in CALL_VERBS:
+        call_by_verb(d, s, tree, p, objects)
         return []
     if p.rel != "met" or objects or len(p.subjects) != 1 or not tree.children(p.v, "nsubj"):
         return objects
@@ -369,6 +372,39 @@ def _call_made(
         d.last_pair = (p.subjects[0], with_[0][0])
     p.subjects = []
     return True
+
+
+def call_by_verb(
+    d: Doc, s: Sentence, tree: Tree, p: Predicate, objects: list[tuple[str, int]]
+) -> None:
+    """اتصل الملك بالرئيس التركي, هاتف الوزير نظيره: a call made with a verb is an event
+    on the verb (named as a call noun would be) that the caller and the parties called
+    take part in; nobody met anybody.
+
+    >>> from kg import build
+    >>> g = build(texts=["اتصل ولي العهد السعودي بالرئيس الإماراتي."])
+    >>> sorted((f.subject, f.relation, f.object) for f in g.facts() if f.relation != "leaderOf")
+    [('الرئيس الإماراتي', 'participatedIn', 'اتصال ولي العهد السعودي بالرئيس الإماراتي'),
+     ('ولي العهد السعودي', 'participatedIn', 'اتصال ولي العهد السعودي بالرئيس الإماراتي')]
+    """
+    called: list[tuple[str, int]] = []
+    for k, i in objects:
+        if d.ent(k).cls in AGENTIVE and d.find(k) not in [c for c, _ in called]:
+            called.append((d.find(k), i))  # الذي اتصلت به: the pronoun and its antecedent
+    if not p.subjects or not called:
+        return
+    english = d.analysed.doc.lang == "en"
+    caller, names = label(d.ent(p.subjects[0])), [label(d.ent(k)) for k, _ in called]
+    if english:
+        text = f"call of {caller} with " + " and ".join(names[:LABEL_PARTIES])
+    else:
+        text = f"اتصال {caller} ب" + " و".join(names[:LABEL_PARTIES])
+    key = d.mention(s, tree, [p.v], f"event:call:{s.index}:{p.v}", "Event", "event", p.v)
+    d.ent(key).names = [text]
+    for who, wi in [*[(k, p.v) for k in p.subjects], *called]:
+        d.fact(who, "participatedIn", key, s, tree, [p.v, wi], p.sconf, p.lemma)
+    d.last_pair = (p.subjects[0], called[0][0])
+    p.subjects = []
 
 
 def _called(d: Doc, s: Sentence, tree: Tree, call: int) -> list[tuple[str, int]]:

@@ -42,12 +42,13 @@ PRECEDENCE = (CONDITIONAL, NEGATED, PLANNED, REPORTED)
 #: Future particles on a verb (compared after normalising).
 FUTURE = frozenset({"س", "سوف", "will", "shall"})
 #: Lemmas (normalised, without diacritics) of words whose complement is planned or
-#: expected, not done: verbs (يعتزم، يتوقع) and the nouns of من المقرر أن / من المنتظر أن.
+#: expected, not done: verbs (يعتزم، يتوقع), what parties agree to do (اتفقا على أن
+#: يزور), and the nouns of من المقرر أن / من المنتظر أن.
 PLANNING = frozenset(
     normalize(w)
     for w in (
         "اعتزم عزم أزمع نوى خطط تخطيط ارتقب ترقب توقع مقرر متوقع منتظر مرتقب مزمع مفترض استعد "
-        "انتظر "
+        "انتظر اتفق "
         "plan intend expect schedule"
     ).split()
 )
@@ -69,6 +70,10 @@ TOMORROW = frozenset(normalize(w) for w in ("غدا غدًا غد الغد tomor
 COMING = frozenset(normalize(w) for w in ("مقبل قادم".split()))
 #: في وقت لاحق (later), الأسبوع الجاري (this week): on an imperfect verb, to come.
 LATER = frozenset(normalize(w) for w in "لاحق جار جاري حالي".split())
+#: Spans of time that هذا / هذه make current, and so to come on an imperfect verb (يزور
+#: الهند هذا الأسبوع، تستضيف هذا الشهر); not the year, in which the present is habitual.
+THIS_SPANS = frozenset(normalize(w) for w in "أسبوع شهر".split())
+DEMONSTRATIVES = frozenset(normalize(w) for w in "هذا هذه".split())
 #: Parts of a day: with اليوم on an imperfect verb (يصل مساء اليوم), later today.
 DAY_PARTS = frozenset(normalize(w) for w in ("صباح مساء ظهر عصر ليلة ليل".split()))
 WEEKDAYS = frozenset(normalize(w) for w in ("سبت أحد اثنين إثنين ثلاثاء أربعاء خميس جمعة".split()))
@@ -111,7 +116,7 @@ PHRASE_LINKS = frozenset({"nmod", "amod", "conj", "appos", "flat", "compound"})
 OCCUR = frozenset(
     normalize(w)
     for w in (
-        "جرى انطلق انعقد عقد بدأ أقيم أجري استأنف استؤنف اختتم التأم نظم تنظم انطلاق تم "
+        "جرى انطلق انعقد عقد بدأ أقيم أجري استأنف استؤنف اختتم انتهى التأم نظم تنظم انطلاق تم "
         "take start begin open convene"
     ).split()
 )
@@ -165,14 +170,37 @@ def modality(tree: Tree, pred: int, relation: str = "") -> str:
 
 
 def _kinds(tree: Tree, pred: int, relation: str) -> set[str]:
+    kinds = _predicate_kinds(tree, pred, relation)
+    if relation in ATTRIBUTES and _scheduled(tree, pred) and not _realised(tree, pred):
+        kinds.add(PLANNED)
+    return kinds
+
+
+def _realised(tree: Tree, i: int) -> bool:
+    """Whether token i is in the noun phrase of an event that a verb in the past tense
+    says took place (عقدت القمة المرتقبة، انتهت المحادثات المقبلة): what was expected
+    came."""
+    clause = next((a for a in tree.ancestors(i) if tree.tok(a).upos == "VERB"), 0)
+    return bool(clause) and _brought_about(tree, i, clause) == "occurs" and _perfect(tree, clause)
+
+
+def _scheduled(tree: Tree, pred: int) -> bool:
+    """Whether an event's place or time hangs on a word saying it is scheduled (الانتخابات
+    المقررة في مايو، القمة التي كانت مقررة في مارس): a date planned, not one it took place."""
+    t = tree.tok(pred)
+    return t.upos in ("ADJ", "NOUN") and _lemma(tree, pred) in PLANNING
+
+
+def _predicate_kinds(tree: Tree, pred: int, relation: str) -> set[str]:
     speech, state = relation in SPEECH_RELATIONS, relation in STATE_RELATIONS
     if tree.tok(pred).upos in NOMINAL and tree.base_rel(pred) in ARGUMENTS:
         if state:  # a title or membership: only what is said of the noun itself
             return _own(tree, pred) | _tasked(tree, pred)
-        kinds = _own(tree, pred) | _governed(tree, pred) | _planned_noun(tree, pred)
-        kinds |= _purpose(tree, pred)
         clause = next((a for a in tree.ancestors(pred) if tree.tok(a).upos == "VERB"), 0)
         how = _brought_about(tree, pred, clause) if clause else ""
+        kinds = _own(tree, pred) | _governed(tree, pred) | _purpose(tree, pred)
+        if not _realised(tree, pred):  # عقدت القمة المرتقبة: what was expected took place
+            kinds |= _planned_noun(tree, pred)
         if how:
             # لم تنطلق المحادثات، لم يتم التوقيع: an event that did not take place is
             # negated; لم يحضر القمة says nothing against the summit
@@ -241,6 +269,9 @@ def _planned_noun(tree: Tree, i: int) -> set[str]:
         return set()
     for n in chain:
         if any(_lemma(tree, k) in PLANNING | COMING for k in tree.children(n, "amod")):
+            return {PLANNED}
+        # اللقاء الذي كان مقررا: a relative clause whose predicate is a planning word
+        if any(_scheduled(tree, k) for k in tree.children(n, "acl")):
             return {PLANNED}
     return set()
 
@@ -331,8 +362,18 @@ def _own(tree: Tree, i: int) -> set[str]:
 
 def _to_planned_event(tree: Tree, k: int) -> bool:
     """Whether child k is an event said to come (يشارك في القمة المرتقبة، يحضر الاجتماع
-    المقبل): taking part in it, in the present tense, is to come too."""
-    return tree.base_rel(k) in ("obj", "obl") and bool(_planned_noun(tree, k))
+    المقبل): taking part in it, in the present tense, is to come too; so is the verb by
+    which it takes place (تعقد القمة المرتقبة، تنطلق المحادثات المقبلة)."""
+    rel = tree.base_rel(k)
+    if rel == "nsubj" and _lemma(tree, tree.tok(k).head) not in OCCUR:
+        return False
+    return rel in ("obj", "obl", "nsubj") and bool(_planned_noun(tree, k))
+
+
+def _perfect(tree: Tree, i: int) -> bool:
+    """A verb in the past tense with no future or planning marker (عقدت، انتهت)."""
+    t = tree.tok(i)
+    return t.upos == "VERB" and t.feat("Aspect") == "Perf" and PLANNED not in _markers(tree, i)
 
 
 def _imperfect(tree: Tree, i: int) -> bool:
@@ -347,7 +388,7 @@ def _future_time(tree: Tree, k: int) -> bool:
     """Whether child k names a coming day: غدا, a weekday or a date (يتوجه الرئيس
     الثلاثاء إلى ..., يزور الجزائر في 25 أغسطس: news tells past events in the perfect, so
     a day on an imperfect event verb is to come), a time that is المقبل / القادم, later
-    or current (في وقت لاحق، الأسبوع الجاري), or a part of today (مساء اليوم)."""
+    or current (في وقت لاحق، الأسبوع الجاري، هذا الأسبوع), or a part of today (مساء اليوم)."""
     if tree.base_rel(k) not in ("obl", "advmod", "nmod"):
         return False
     words = [k, *tree.children(k, "nmod", "amod", "flat")]
@@ -361,6 +402,10 @@ def _future_time(tree: Tree, k: int) -> bool:
             return True  # في وقت لاحق, الأسبوع الجاري (not لاحقا alone: later on, in a story)
         if form.startswith("ال") and form[2:] in WEEKDAYS:  # الأحد, not أحد (one of)
             return True
+    if _lemma(tree, k) in THIS_SPANS and any(
+        normalize(tree.tok(j).form) in DEMONSTRATIVES for j in tree.children(k, "det")
+    ):
+        return True  # هذا الأسبوع
     # مساء اليوم, صباح الغد: a part of today is still to come
     forms = [normalize(tree.tok(w).form) for w in words]
     return forms[0] in DAY_PARTS and "اليوم" in forms[1:]

@@ -19,7 +19,7 @@ from .casualties import casualty_noun, cause, scene_event, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun, word_of_a_name
 from .phrases import on_adjective, strip_al
-from .relations import genitive_objects, noun_completion
+from .relations import COURT_RELATIONS, genitive_objects, noun_completion, to_court
 from .rulings import imposed_penalty
 from .state import AGENTIVE, PLACES, Doc
 from .tree import Tree
@@ -107,6 +107,8 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         objs = victims(d, s, tree, n)  # مقتل 10: a count the parse hung elsewhere
     if not objs:
         return
+    if entry.relation in COURT_RELATIONS and not to_court(tree, n, [oi for _, oi in objs]):
+        return  # إحالة الضباط إلى التقاعد: no referral to court
     if entry.relation in APPOINTING:
         posts = set(predicative_titles(d, s, tree, n) or titles_after(d, s, tree, n))
         objs = [o for o in objs if o[1] not in posts]  # تعيين X كمدرب: X, not the post

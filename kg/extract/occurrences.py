@@ -87,6 +87,7 @@ ACTS: dict[str, Act] = {
     "won": Act("فوز", "ب", "win"),
     "lost": Act("خسارة", "ل", "loss"),
     "sentenced": Act("حكم", "على", "sentence", "on"),
+    "referredToCourt": Act("إحالة", "ل", "referral"),
     "ruled": Act("حكم", "", "ruling"),
     "released": Act("إفراج", "عن", "release"),
     "sanctioned": Act("عقوبات", "على", "sanctions", "on"),

@@ -24,7 +24,15 @@ from .meetings import MEETING_RELATIONS, meeting_event, note_joint_subjects, not
 from .phrases import strip_al
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
-from .words import AMOUNT_NOUNS, COPULAS, OPEN_PREPS, REMOTE_EVENTS, WITNESS_VERBS
+from .words import (
+    AMOUNT_NOUNS,
+    COPULAS,
+    COURT_WORDS,
+    OPEN_PREPS,
+    REFERRAL_CASES,
+    REMOTE_EVENTS,
+    WITNESS_VERBS,
+)
 
 #: Relations a verb can have with an event as its subject (الهجوم استهدف, الزلزال ضرب,
 #: القمة تزامنت مع): an event visits, meets or arrives nowhere.
@@ -43,6 +51,9 @@ PEOPLE_ONLY = frozenset({"injured", "evacuated"})
 #: Relations of amounts (رفع سعر الفائدة): without a rate or price for object the verb
 #: is an open relation (رفع الحصار، رفع دعوى).
 AMOUNT_RELATIONS = frozenset({"raised", "lowered"})
+#: Relations of sending to a court (أحال): without a court, trial or the prosecution
+#: after إلى the verb is an open relation (أحاله إلى التقاعد, أحال المشروع إلى البرلمان).
+COURT_RELATIONS = frozenset({"referredToCourt"})
 #: Parts of speech of an open relation's object (not an ordinal: "the first").
 OPEN_OBJECT_POS = ("NOUN", "PROPN", "NUM", "X", "PRON", "ADJ")
 
@@ -329,7 +340,37 @@ def _reads_as_lexicon(
         )
     if entry.relation in AMOUNT_RELATIONS:
         return any(_amount(tree, oi) for _, oi in objects)
+    if entry.relation in COURT_RELATIONS:
+        return to_court(tree, p.v, [oi for _, oi in objects])
     return True
+
+
+def to_court(tree: Tree, v: int, objects: list[int]) -> bool:
+    """Whether a verb (or verbal noun) of referring takes a phrase after إلى or ل whose
+    head is a court, the judiciary, trial or the prosecution (أحال المتهمين إلى محكمة
+    الجنايات, إحالة 41 متهما للمحكمة), or the parse hung it inside an object's phrase
+    (أحال 12 متهما من جنسيات مختلفة إلى المحكمة).
+
+    >>> from kg import build
+    >>> g = build(texts=["أحالت الوزارة عشرة ضباط إلى التقاعد."])
+    >>> [f.relation for f in g.facts()]
+    ['أحال']
+    """
+    heads = [v]
+    if tree.tok(v).upos == "NOUN" and tree.rel(v) == "obj":
+        heads.append(tree.tok(v).head)  # قرر إحالة X للمحاكمة: the parse hung it on قرر
+    phrases = [
+        *[j for h in heads for j in tree.children(h, "obl", "nmod")],
+        *[j for o in objects for j in tree.subtree(o) if j != o],
+    ]
+    return any(
+        tree.case(j) in REFERRAL_CASES
+        and (
+            strip_al(normalize(tree.tok(j).form)) in COURT_WORDS
+            or strip_al(lexmod.key(tree.tok(j).lemma)) in COURT_WORDS
+        )
+        for j in phrases
+    )
 
 
 def _people(tree: Tree, i: int) -> bool:

@@ -29,7 +29,10 @@ Shared below them: ``arguments`` (subjects, objects), ``phrases``, ``words``,
 
 from __future__ import annotations
 
-from ..model import AnalysedDoc, Extraction
+from dataclasses import replace
+
+from ..agencies import Credit, credit
+from ..model import AnalysedDoc, Extraction, Sentence
 from .affiliation import read_affiliations
 from .appraisal import read_appraisals, read_drawn_criticism
 from .coref import find_anaphora
@@ -59,9 +62,12 @@ def extract(analysed: AnalysedDoc) -> Extraction:
     [('وزير الخارجية الأردني', 'arrivedIn', 'باريس')]
     """
     d = Doc(analysed)
+    agency = credit(analysed.doc.text)
     for s in analysed.sentences:
         if not s.tokens:
             continue
+        if agency is not None and s.index == 0:
+            s = _without_credit(s, agency)
         tree = Tree(s)
         find_names(d, s, tree)
         find_anaphora(d, s, tree)
@@ -83,3 +89,18 @@ def extract(analysed: AnalysedDoc) -> Extraction:
         read_affiliations(d, s, tree)
         occurrence_events(d, s, tree)
     return finish(d)
+
+
+def _without_credit(s: Sentence, agency: Credit) -> Sentence:
+    """The first sentence without the entity spans inside the dateline's agency credit
+    (القاهرة (أ ش أ) -: the agency is the document's source, no person; الدوحة (قنا) -:
+    no city of Egypt).
+
+    >>> from kg import build
+    >>> g = build(texts=["القاهرة (أ ش أ) - استقبل الرئيس وزير الخارجية الأمريكي."])
+    >>> sorted(e.label for e in g.entities())
+    ['الرئيس', 'القاهرة', 'وزير الخارجية الأمريكي']
+    """
+    inside = {t.id for t in s.tokens if t.start >= agency.start and t.end <= agency.end}
+    kept = tuple(e for e in s.entities if not inside & set(range(e.first, e.last + 1)))
+    return replace(s, entities=kept) if len(kept) != len(s.entities) else s

@@ -81,10 +81,8 @@ RANKS = frozenset(
 #: Titles that stand between a title and a name in one chain (أمير قطر الشيخ تميم,
 #: العاهل البحريني الملك حمد): ranks, courtesy and royal titles, without the article.
 CHAIN_TITLES = RANKS | frozenset(normalize(w) for w in "ملك أمير سلطان".split())
-#: Honorifics before a title or a name (جلالة الملك, سمو الشيخ تميم, فخامة الرئيس): they
-#: stand for the person they honour. صاحب does only before one of the abstract nouns
-#: (صاحب الجلالة, صاحب السمو الملكي).
-HONORIFICS = frozenset(normalize(w) for w in "جلالة سمو فخامة معالي سعادة".split())
+#: Honorifics (kg.lexicon.words.HONORIFICS) stand for the person they honour; صاحب does
+#: only before one of the abstract nouns (صاحب الجلالة, صاحب السمو الملكي).
 HONORIFIC_OWNER = normalize("صاحب")
 #: Words of an honorific phrase between the honorific and the title or name.
 HONORIFIC_WORDS = frozenset(
@@ -315,6 +313,18 @@ STATEMENT_STRIP = ' "«»“”،,:.؟!'
 
 #: Verbs by which an event brings parties together (لقاء جمعهما, قمة جمعته بالملك).
 BRING_TOGETHER = frozenset({normalize("جمع")})
+#: Where a referral to court sends someone (أحال المتهمين إلى محكمة الجنايات، إلى القضاء،
+#: إلى النيابة، للمحاكمة; referred to the court, to trial, to prosecutors), without the
+#: article: the head noun of the phrase after إلى (or ل, to).
+COURT_WORDS = frozenset(
+    normalize(w)
+    for w in "محكمة محاكم قضاء محاكمة نيابة نيابات مدعي court courts trial prosecutor prosecutors prosecution judiciary".split()
+)
+#: Prepositions before where a referral sends someone.
+REFERRAL_CASES = frozenset({normalize("إلى"), "ل", "to"})
 #: Event types (of the relation lexicon) whose participants talk without meeting (a
 #: telephone or video call).
 REMOTE_EVENTS = {"call"}
+#: Verbs of calling someone (اتصل بـX, هاتف X): the call is an event both parties take
+#: part in, as a call made with a verbal noun is (أجرى اتصالا مع X); they met nobody.
+CALL_VERBS = frozenset(normalize(w) for w in ("اتصل", "هاتف"))

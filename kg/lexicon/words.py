@@ -14,6 +14,11 @@ from importlib.resources import files
 
 from ..text import normalize
 
+#: Honorifics before a title or a name (جلالة الملك, سمو الشيخ تميم, فخامة الرئيس, معالي
+#: الأمين العام): they stand for the man or woman they honour, and a title's phrase may hang
+#: on them.
+HONORIFICS = frozenset(normalize(w) for w in "جلالة سمو فخامة معالي سعادة".split())
+
 
 @dataclass(frozen=True, slots=True)
 class Title:

@@ -130,6 +130,8 @@ class Context:
     left: tuple[str, ...] = ()
     right: tuple[str, ...] = ()
     doc: Mapping[str, frozenset[str]] = field(default_factory=dict)  # word form -> words
+    #: The proclitics written onto the name (the ب of بحماس), normalised; "" when none.
+    clitic: str = ""
 
     @classmethod
     def of_text(
@@ -239,9 +241,17 @@ class Cues:
         >>> c = Cues(left=frozenset({"سلطنه"}), near=frozenset({"مسقط"}))
         >>> c.score(Context.around("عمان", "وصل إلى مسقط عاصمة سلطنة عمان"))
         4.0
+
+        A proclitic written onto the name counts as the word before it only for a row that
+        lists it (ب: «بحماس» is "with enthusiasm"):
+
+        >>> Cues(left=frozenset({"ب"})).score(Context(("القرار",), (), {}, "ب"))
+        3.0
         """
         s = 0.0
-        if ctx.left:
+        if ctx.clitic and ctx.clitic in self.left:  # a row that names the proclitic itself
+            s += W_LEFT1
+        elif ctx.left:
             if forms(ctx.left[0]) & self.left:
                 s += W_LEFT1
             elif len(ctx.left) > 1 and forms(ctx.left[1]) & self.left:

@@ -425,7 +425,10 @@ class GazetteerLinker:
                     w for _, t1, ws in reversed(toks) if t1 <= m.start for w in reversed(ws)
                 )
                 right = tuple(w for t0, _, ws in toks if t0 >= m.end for w in ws)
-                ctx = Context(left, right, doc_forms)
+                glued = next(
+                    (doc.text[t0 : m.start] for t0, t1, _ in toks if t0 < m.start < t1), ""
+                )
+                ctx = Context(left, right, doc_forms, normalize(glued))
             else:  # one meaning: only the words just before and after matter (نهر الأردن)
                 left, right = _neighbours(doc.text, m.start, m.end, a, b)
                 r = readings[0]

@@ -13,6 +13,8 @@ A Person name is linked to a holder (:func:`holder_link`) when
   «وزير الخارجية الإيراني محمد جواد ظريف») and exactly one holder of that office, in
   office on the document's date when it is known, has a label the name matches (the
   whole name, or its words in the label's order ending with the surname); or
+- (an English name) it spells one holder's English label in full, and the document names
+  one of the holder's countries (:func:`english_holder_link`); or
 - with no such title, the name has two words or more, not all common given names, and
   exactly one holder among all (those of old terms too) has its skeleton, of at least
   :data:`MIN_KEY` letters, and the document names one of the countries the holder held
@@ -26,6 +28,8 @@ A Person name is linked to a holder (:func:`holder_link`) when
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from calendar import monthrange
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -56,7 +60,8 @@ class Holder(NamedTuple):
     """One office holder: QID, English label, word skeletons (each word's alternatives),
     offices as ``(kind, country QID, start, end)``, the QIDs of the countries of all its
     positions, and whether it may be linked (a holder
-    whose every term ended before 2005, or an ambassador, only makes a name ambiguous)."""
+    whose every term ended before 2005, or an ambassador, only makes a name ambiguous)
+    and whether only after its title or with its country named."""
 
     qid: str
     label_en: str
@@ -64,6 +69,9 @@ class Holder(NamedTuple):
     offices: tuple[tuple[str, str, str, str], ...]
     countries: frozenset[str]
     linkable: bool
+    #: Linked only after its title or in a document naming its country, never by a foreign
+    #: surname alone (holders read for this table only: Patel, Khan are many people's).
+    named_only: bool = False
 
 
 def _offices(cell: str) -> tuple[tuple[str, str, str, str], ...]:
@@ -107,7 +115,8 @@ def _holder(i: int) -> Holder:
         tuple(frozenset(w.split("|")) for w in words.split()),
         _offices(offices),
         frozenset(countries.split()),
-        linkable == "1",
+        linkable in ("1", "2"),
+        linkable == "2",
     )
 
 
@@ -119,6 +128,49 @@ def by_key(key: str) -> list[Holder]:
     ['Antony Blinken']
     """
     return [_holder(i) for i in _table().by_key.get(key, ())]
+
+
+def _folded(name: str) -> str:
+    """An English name compared without case, accents or punctuation (François -> francois).
+
+    >>> _folded("François  Hollande"), _folded("Jean-Yves Le Drian")
+    ('francois hollande', 'jean yves le drian')
+    """
+    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(re.findall(r"[a-z]+", bare.lower()))
+
+
+@lru_cache(maxsize=1)
+def _by_english() -> dict[str, list[int]]:
+    """Rows by their folded English label."""
+    out: dict[str, list[int]] = {}
+    for i, line in enumerate(_table().lines):
+        out.setdefault(_folded(line.split("\t", 2)[1]), []).append(i)
+    return out
+
+
+def english_holder_link(
+    name: str, named: Callable[[], frozenset[str]] = frozenset
+) -> tuple[str, str] | None:
+    """(QID, label) of the one office holder an English Person ``name`` spells in full as
+    its label (without case or accents), when the document names one of its countries
+    (``named``; a holder of no country's office needs none): the English article's
+    "Iranian Foreign Minister Mohammad Javad Zarif" is the holder «محمد جواد ظريف» links to.
+
+    >>> english_holder_link("Mohammad Javad Zarif", named=lambda: frozenset({"Q794"}))
+    ('Q10296812', 'Mohammad Javad Zarif')
+    >>> english_holder_link("Mohammad Javad Zarif", named=lambda: frozenset({"Q30"})) is None
+    True
+    >>> english_holder_link("Zarif", named=lambda: frozenset({"Q794"})) is None
+    True
+    """
+    key = _folded(name)
+    if len(key.split()) < 2:
+        return None
+    h = _unique([_holder(i) for i in _by_english().get(key, ())])
+    if h is None or (h.countries and not h.countries & named()):
+        return None
+    return h.qid, h.label_en
 
 
 def by_office(office: tuple[str, str]) -> list[Holder]:
@@ -186,7 +238,12 @@ def _unique(holders: Sequence[Holder]) -> Holder | None:
     return holders[0] if len(qids) == 1 and holders[0].linkable else None
 
 
-def _only_given_names(name: str) -> bool:
+def only_given_names(name: str) -> bool:
+    """Whether every word of a name is a common given name (or بن, آل).
+
+    >>> only_given_names("محمد علي"), only_given_names("هاكان فيدان")
+    (True, False)
+    """
     given = first_names()
     return all(w in given or w in _PARTICLES for w in normalize(name).split())
 
@@ -222,12 +279,49 @@ def _country_names() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+#: English demonyms no suffix rule reaches (:func:`_english_demonym`): the country's name.
+_DEMONYMS = {
+    "american": "united states",
+    "british": "united kingdom",
+    "french": "france",
+    "turkish": "turkey",
+    "saudi": "saudi arabia",
+    "lebanese": "lebanon",
+    "emirati": "united arab emirates",
+    "german": "germany",
+    "spanish": "spain",
+    "dutch": "netherlands",
+    "greek": "greece",
+    "swiss": "switzerland",
+    "afghan": "afghanistan",
+    "polish": "poland",
+}
+
+
+def _english_demonym(word: str) -> list[str]:
+    """The country names an English demonym may come from (Iranian: Iran; Syrian: Syria;
+    Iraqi: Iraq; Chinese: China; French: France), lower case.
+
+    >>> _english_demonym("iranian"), _english_demonym("iraqi")[:1], _english_demonym("french")
+    (['iran', 'irania'], ['iraq'], ['france'])
+    """
+    if word in _DEMONYMS:
+        return [_DEMONYMS[word]]
+    if len(word) < 5 or not word.isascii():
+        return []
+    out = []
+    for suffix, back in (("ian", ""), ("n", ""), ("i", ""), ("ese", ""), ("ese", "a"), ("an", "a")):
+        if word.endswith(suffix):
+            out.append(word[: -len(suffix)] + back)
+    return list(dict.fromkeys(out))
+
+
 @lru_cache(maxsize=20_000)
 def _countries_of(word: str) -> frozenset[str]:
     from ..lexicon import gazetteer
 
     names = _country_names()
-    found = {q for f in forms(word) for q in names.get(f, ())}
+    found = {q for f in (*forms(word), *_english_demonym(word)) for q in names.get(f, ())}
     nisba = gazetteer.country_of_nisba(word)
     return frozenset(found | ({nisba.qid} if nisba is not None and nisba.qid else set()))
 
@@ -286,6 +380,8 @@ def holder_link(
     >>> holder_link("محمد جواد ظريف", ["التقي"], named=lambda: frozenset({"Q30"})) is None
     True
     """
+    if re.search("[A-Za-z]", name):
+        return english_holder_link(name, named)  # an English article spells the label
     words = arabic_words(name)
     if not words:
         return None
@@ -296,7 +392,7 @@ def holder_link(
     if office is not None and (fit := _titled(name, words, office, when)):
         h = _unique(fit)
         return (h.qid, h.label_en) if h is not None else None
-    if len(words) < 2 or _only_given_names(name):
+    if len(words) < 2 or only_given_names(name):
         return None
     found = [h for k in joined(words) for h in by_key(k)]
     h = _unique(found) if found else None
@@ -307,7 +403,7 @@ def holder_link(
     letters = max(_letters(k) for k in joined(words))
     if h.countries and letters >= MIN_KEY and h.countries & named():
         return h.qid, h.label_en
-    if h.countries and letters >= MIN_KEY_FOREIGN and _foreign_surname(name):
+    if h.countries and not h.named_only and letters >= MIN_KEY_FOREIGN and _foreign_surname(name):
         return h.qid, h.label_en  # أنتوني بلينكن in an article naming no US
     if not h.countries and letters >= MIN_KEY_ALONE:
         return h.qid, h.label_en
@@ -322,6 +418,7 @@ __all__ = [
     "by_key",
     "by_office",
     "countries_named",
+    "english_holder_link",
     "holder_link",
     "in_office",
 ]

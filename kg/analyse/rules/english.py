@@ -83,6 +83,8 @@ _AL_NOUNS = frozenset(
     "tribunal festival signal principal animal terminal journal final denial referral survival".split()
 )
 _IRREGULAR = {
+    "referred": "refer",  # a stressed last syllable doubles its consonant
+    "referring": "refer",
     "said": "say",
     "says": "say",
     "told": "tell",

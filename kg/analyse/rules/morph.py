@@ -38,7 +38,13 @@ from .parts import (
     letter_index,
     letter_index_from_end,
 )
-from .twins import conjunction_twin, definite_twin, nisba_dual, verb_of_name
+from .twins import (
+    conjunction_twin,
+    definite_twin,
+    feminine_dual_twin,
+    nisba_dual,
+    verb_of_name,
+)
 
 __all__ = [
     "Part",
@@ -436,7 +442,8 @@ def _with_clitics(
     if raw is None and enc and stem.endswith("ت"):
         raw = forms.get(stem[:-1] + "ة")  # جلالته: ة is written ت before a suffix
     twin = definite_twin(stem, raw, forms)
-    raw = ";".join(x for x in (raw, twin) if x) or None
+    dual = feminine_dual_twin(stem, raw, forms)  # وتوقعان, ستوقعان
+    raw = ";".join(x for x in (raw, twin, dual) if x) or None
     if raw is None:
         return out
     for chunk in raw.split(";"):
@@ -673,6 +680,11 @@ def _analyse_word(surface: str) -> tuple[Reading, ...]:
         r = _reading_from_lex(surface, chunk.split(","), weights) if chunk else None
         if r is not None:
             readings.append(replace(r, score=r.score - 0.2))
+    for chunk in feminine_dual_twin(bare, raw, forms).split(";"):
+        # the same word as its masculine twin, only unseen: no discount
+        r = _reading_from_lex(surface, chunk.split(","), weights) if chunk else None
+        if r is not None:
+            readings.append(r)
     readings.extend(_unlisted_readings(surface, bare, bool(raw), readings, forms, weights))
     readings = _names_below_common(readings)
     readings.sort(key=lambda r: -r.score)

@@ -20,7 +20,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ...lexicon.names import multiword_name_index
-from ...lexicon.words import designators, first_names, people_nouns, title_at, titles
+from ...lexicon.words import HONORIFICS, designators, first_names, people_nouns, title_at, titles
 from ...text import normalize, strip_diacritics
 from .morph import (
     Part,
@@ -373,6 +373,7 @@ def _foreign_candidates(
         ()
         if agreeing_plural(surface, nxt)
         or _feminine_with_suffix(surface, readings)
+        or _adverbial_nisba(surface, readings)
         or _verb_after_nationality(surface, readings, prev, attested[pos], nxt, next_unknown)
         else _foreign_reading(
             surface,
@@ -582,7 +583,9 @@ def _subject_gender(surface: str) -> str:
     for definite nouns in ة/ات (الحكومة, الولايات), masculine for titles and nouns for people
     (الوزير, الرئيس); unknown otherwise."""
     n = normalize(surface)
-    if not n.startswith("ال") or len(n) < 4:
+    if not n.startswith("ال"):
+        return _construct_subject_gender(n)
+    if len(n) < 4:
         return ""
     stem = n[2:]
     if stem.endswith(("ه", "ات")):
@@ -590,6 +593,24 @@ def _subject_gender(surface: str) -> str:
     if n in titles() or stem in titles() or stem in people_nouns():
         return "m"
     return ""
+
+
+def _construct_subject_gender(n: str) -> str:
+    """A man's title, an honorific or a noun for people without the article, the head of
+    its construct (توجه وزير الخارجية, تسلم رئيس الوزراء, توجه سمو الأمير): masculine;
+    unknown for other words. A woman's title says nothing: a feminine verb before it
+    carries its own ت, and a masculine one takes it for object (وعين وزيرة الصحة: he
+    appointed her), which a feminine reading of the verb must not win.
+
+    >>> [_construct_subject_gender(n) for n in ("وزير", "سمو", "وزيره", "قوه")]
+    ['m', 'm', '', '']
+    """
+    if n in HONORIFICS:
+        return "m"  # توجه سمو الأمير: a man's honorific, however it is spelt (جلالة)
+    title = titles().get(n)
+    if title is not None:
+        return "m" if title.gender == "m" else ""
+    return "m" if n in people_nouns() else ""
 
 
 def _agreement_bonus(r: Reading, gender: str) -> float:
@@ -638,6 +659,24 @@ def _feminine_with_suffix(surface: str, readings: tuple[Reading, ...]) -> bool:
         and r.main == len(r.parts) - 2
         and surface[: r.parts[r.main].end].endswith("ت")
         and strip_diacritics(r.parts[r.main].lemma).endswith("ة")
+        for r in readings
+    )
+
+
+def _adverbial_nisba(surface: str, readings: tuple[Reading, ...]) -> bool:
+    """A relative adjective in the indefinite accusative (هاتفيا, رسميا): an adverb of
+    manner (اتصل الرئيس الجزائري هاتفيا بـX), no foreign name after a title.
+
+    >>> [_adverbial_nisba(w, analyse_word(w)) for w in ("هاتفيا", "ماريا", "كينيا")]
+    [True, False, False]
+    """
+    n = normalize(surface)
+    return n.endswith("يا") and any(
+        r.pos == "A"
+        and r.source == "lex"  # (a guess of the analyser's is no evidence: ماريا, كينيا)
+        and r.main == 0
+        and not r.definite
+        and normalize(r.lemma) + "ا" == n
         for r in readings
     )
 

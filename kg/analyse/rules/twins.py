@@ -4,7 +4,8 @@ The lexicon (``kg/data/ar_lexicon.tsv.gz``) lists, for each word form, the analy
 a corpus; a form seen in one use exists in the others. Each function here takes a form,
 its raw lexicon readings (``raw``) and the lexicon's forms, and returns readings in the
 lexicon's raw format (``;``-separated chunks of comma-separated fields) taken from a
-twin: the form with the article, without the conjunction, or without the feminine ت.
+twin: the form with the article, without the conjunction, without the feminine ت, or
+with the masculine ي of a present verb.
 
 >>> from kg.analyse.rules.morph import _lexicon
 >>> forms = _lexicon()[0]
@@ -14,7 +15,13 @@ True
 
 from __future__ import annotations
 
-__all__ = ["conjunction_twin", "definite_twin", "nisba_dual", "verb_of_name"]
+__all__ = [
+    "conjunction_twin",
+    "definite_twin",
+    "feminine_dual_twin",
+    "nisba_dual",
+    "verb_of_name",
+]
 
 
 def definite_twin(form: str, raw: str | None, forms: dict[str, str]) -> str | None:
@@ -92,6 +99,35 @@ def conjunction_twin(form: str, raw: str | None, forms: dict[str, str]) -> str:
         f = chunk.split(",")
         if f[2] == "V" and f[0] in ("", "س"):
             out.append(",".join([form[0] + f[0], *f[1:]]))
+    return ";".join(out)
+
+
+def feminine_dual_twin(form: str, raw: str | None, forms: dict[str, str]) -> str:
+    """The present readings of a dual verb in ت (تفعلان: they two, feminine, do) taken from
+    its twin in ي (يفعلان) where the lexicon lists no verb of that lemma for the form
+    itself (توقعان: only أوقع and the noun توقع; يوقعان: وقّع), person 3fd: the lexicon
+    lists the analyses seen in a corpus, and a verb seen in the masculine dual exists in
+    the feminine (مصر والأردن توقعان اتفاقية). Weak first radicals (وقّع, وجّه, ودّع) are
+    where a ت form is most often taken for another verb.
+
+    >>> from kg.analyse.rules.morph import _lexicon
+    >>> forms = _lexicon()[0]
+    >>> from kg.text import strip_diacritics
+    >>> f = feminine_dual_twin("توقعان", forms["توقعان"], forms).split(",")
+    >>> strip_diacritics(f[1]), f[2], f[4:7]
+    ('وقع', 'V', ['pres', 'act', '3fd'])
+    >>> feminine_dual_twin("تبحثان", forms["تبحثان"], forms)
+    ''
+    """
+    if len(form) < 5 or not form.startswith("ت") or not form.endswith("ان"):
+        return ""
+    listed = {f[1] for c in (raw or "").split(";") if c for f in [c.split(",")] if f[2] == "V"}
+    out = []
+    for chunk in (forms.get("ي" + form[1:]) or "").split(";"):
+        f = chunk.split(",")
+        if len(f) == 11 and not f[0] and f[2] == "V" and f[4] == "pres" and f[6] == "3d":
+            if f[1] not in listed:
+                out.append(",".join([*f[:6], "3fd", *f[7:]]))
     return ";".join(out)
 
 

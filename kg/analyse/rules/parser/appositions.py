@@ -9,10 +9,10 @@ genitive (:func:`number_genitive`).
 
 from __future__ import annotations
 
-from ....lexicon.words import title_at, titles
+from ....lexicon.words import HONORIFICS, title_at, titles
 from ....text import normalize
 from .phrases import Unit
-from .words import COMMAS, W, attach, human, reattach, title_tok
+from .words import COMMAS, W, attach, human, is_designator, reattach, title_tok
 
 #: How many tokens back a name looks for the title it is in apposition to.
 _TITLE_REACH = 12
@@ -37,7 +37,41 @@ def title_apposition(ws: list[W], u: Unit, prev: Unit | None) -> bool:
         or _title_after_name(ws, u, prev)
         or _name_after_title(ws, u)
         or _name_set_off(ws, u, prev)
+        or _place_set_off(ws, u, prev)
     )
+
+
+#: Entity labels of places a designator (العاصمة، مدينة) can name.
+_PLACE_LABELS = frozenset({"City", "Country", "Region", "Place", "Location", "GPE", "LOC"})
+
+
+def _place_set_off(ws: list[W], u: Unit, prev: Unit | None) -> bool:
+    """A place's name set off by a comma after a designator and its adjectives, ending
+    the clause (تنتقل إلى العاصمة الألمانية، برلين.): the designator's ``appos``, not a
+    late subject.
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.read import from_strings
+    >>> s = RulesAnalyser().analyse(next(from_strings(["ثم ينتقل إلى العاصمة الإيطالية، روما."])))
+    >>> [(t.form, t.deprel, t.head) for t in s.sentences[0].tokens if t.form == "روما"]
+    [('روما', 'appos', 4)]
+    """
+    if u.kind != "NP" or prev is None or prev.kind != "PUNCT" or ws[prev.head].form not in COMMAS:
+        return False
+    if ws[u.head].ent_label not in _PLACE_LABELS or not _closed_by_punct(ws, u):
+        return False
+    d = prev.first - 1
+    while d > 0 and ws[d].upos == "ADJ":
+        d -= 1
+    if d < 0 or ws[d].ent >= 0 or not is_designator(ws[d]):
+        return False
+    reattach(ws, u.head, d, "appos")
+    return True
+
+
+def _closed_by_punct(ws: list[W], u: Unit) -> bool:
+    """Whether the noun phrase ``u`` ends the sentence or is followed by punctuation."""
+    return u.last + 1 >= len(ws) or ws[u.last + 1].upos == "PUNCT"
 
 
 def _honorific(ws: list[W], u: Unit, prev: Unit | None) -> bool:
@@ -199,16 +233,11 @@ def _title_before(ws: list[W], first: int) -> int:
     return -1
 
 
-#: Honorifics a title may stand under (معالي الأمين العام): the parse may hang the title's
-#: phrase on the honorific.
-_HONORIFICS = frozenset(normalize(w) for w in "جلالة سمو فخامة معالي سعادة".split())
-
-
 def _under_honorific(ws: list[W], t: int) -> int:
     """The honorific a title is the genitive of (معالي الأمين العام لمجلس ...: the ل
     phrase hangs on معالي), or the title itself."""
     h = ws[t].head
-    if ws[t].deprel == "nmod" and h >= 0 and normalize(ws[h].form) in _HONORIFICS:
+    if ws[t].deprel == "nmod" and h >= 0 and normalize(ws[h].form) in HONORIFICS:
         return h
     return t
 
