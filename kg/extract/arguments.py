@@ -175,13 +175,15 @@ def subjects(
     if tree.feat(v, "Number") == "Dual" and tree.tok(v).upos == "VERB" and d.last_pair is not None:
         # وبحثا: a dual verb, the last two parties
         return [d.find(p) for p in d.last_pair], SUBJECT_DUAL_VERB
+    if tree.tok(v).feat("Voice") == "Pass":
+        # قُتل 12 شخصا: a passive names no agent, and none is guessed, nor taken from the
+        # verb it is joined to (قتل جنديان وأصيب أربعة: the wounded were not hurt by the dead)
+        return [], 0.0
     shared = _shared_subjects(d, s, tree, v, speech, depth)
     if shared is not None:
         return shared
     if tree.tok(v).feat("Person") in ("1", "2"):
         return [], 0.0
-    if tree.tok(v).feat("Voice") == "Pass":
-        return [], 0.0  # قُتل 12 شخصا: a passive names no agent, and none is guessed
     return dropped_subjects(d, s, tree, v, speech, depth)
 
 
@@ -239,7 +241,29 @@ def _shared_subjects(
     ):
         # مضيفًا أن ...: the participle shares the subject of the clause it hangs on
         keys, conf = subjects(d, s, tree, tree.tok(v).head, speech, depth + 1)
+        if speech and keys and not any(d.ent(k).cls in AGENTIVE for k in keys):
+            # قال X إن المباحثات كانت مثمرة، مشيرًا إلى أن: hung inside what X said, on a
+            # clause whose subject says nothing; the speaker goes on speaking
+            actor = _nearest_actor(d, s, tree, v)
+            if actor is not None:
+                return [actor], conf * SUBJECT_GOVERNOR_STEP
+            if d.last_speaker is not None and d.ent(d.last_speaker).cls in AGENTIVE:
+                return [d.find(d.last_speaker)], SUBJECT_LAST_SPEAKER
+            return [], 0.0
         return keys, conf * SUBJECT_GOVERNOR_STEP
+    return None
+
+
+def _nearest_actor(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:
+    """The subject of the nearest verb before token v whose own subject acts (وصف رئيس
+    المجلس الإقرار بالتاريخي، مؤكدًا أن: the speaker of the participle after it)."""
+    for h in range(v - 1, 0, -1):
+        if tree.tok(h).upos != "VERB":
+            continue
+        for j in tree.children(h, "nsubj"):
+            key = ent_of(d, s, tree, j, create=False)
+            if key is not None and d.ent(key).cls in AGENTIVE:
+                return d.find(key)
     return None
 
 

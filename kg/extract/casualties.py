@@ -29,10 +29,12 @@ from .words import (
     KILLING_VERBS,
     LIFE_NOUNS,
     LIFE_VERBS,
+    NUMBER_WORDS,
     RESULT_MARKS,
     RESULT_VERBS,
     VICTIM_VERBS,
     WOUNDED_NOUNS,
+    WOUNDING_VERBS,
 )
 
 #: Tokens after a death noun searched for its count when the parse left it elsewhere.
@@ -79,7 +81,10 @@ def _casualties(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
         _killed_in(d, s, tree, v)
         return
     elif k in KILLING_VERBS:
-        _counted_were_killed(d, s, tree, v)
+        _counted_were_hurt(d, s, tree, v, "killed")
+        return
+    elif k in WOUNDING_VERBS and tree.tok(v).feat("Voice") == "Pass":
+        _counted_were_hurt(d, s, tree, v, "injured")
         return
     else:
         return
@@ -177,8 +182,10 @@ def _events_in(d: Doc, s: Sentence, tree: Tree, v: int) -> list[str]:
 def _killed_in(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
     """قتل 12 شخصا في انهيار مبنى: a killing verb with no subject, a count for its object
     and an event after في is a passive (قُتل) whose killer is that event."""
-    events = _events_in(d, s, tree, v)
-    counted = [j for j in tree.children(v, "obj") if tree.children(j, "nummod")]
+    events = _events_in(d, s, tree, v) or [
+        e for c in _joined(tree, v) for e in _events_in(d, s, tree, c)
+    ]
+    counted = [j for j in tree.children(v, "obj") if _counts(tree, j)]
     if not events or not counted:
         return
     for obj, oi in _counted(d, s, tree, counted[0]):
@@ -231,18 +238,46 @@ def _wounded(d: Doc, s: Sentence, tree: Tree, v: int, agents: list[str]) -> None
                 d.fact(agent, "injured", obj, s, tree, [v, oi], CASUALTIES, _lemma(tree, v))
 
 
-def _counted_were_killed(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
-    """قالت المصادر إن تسعة جنود قتلوا في هجوم, قتل عشرة جنود في هجوم: a counted subject
-    of a killing verb with no object, and an event after في, is a passive (قُتلوا, قُتل):
-    the event killed them."""
-    subj = tree.children(v, "nsubj")
+def _counted_were_hurt(d: Doc, s: Sentence, tree: Tree, v: int, rel: str) -> None:
+    """قالت المصادر إن تسعة جنود قتلوا في هجوم, قتل عشرة جنود في هجوم, قتل جنديان وأصيب
+    أربعة آخرون في كمين: a counted subject (a number, or a dual) of a killing verb with no
+    object, or of a passive wounding verb, and an event after في on it or on the verb it is
+    joined to, is a passive (قُتلوا, أُصيب): the event killed or injured them.
+
+    >>> from kg import build
+    >>> g = build(texts=["قتل جنديان وأصيب أربعة آخرون في هجوم قرب الحدود."])
+    >>> sorted((f.subject, f.relation, f.object) for f in g.facts())
+    [('هجوم', 'injured', 'أربعة آخرون'), ('هجوم', 'killed', 'جنديان')]
+    """
+    subj = tree.children(v, "nsubj", "nsubj:pass")
     if tree.children(v, "obj") or not subj:
         return
-    if tree.tok(subj[0]).upos != "NUM" and not tree.children(subj[0], "nummod"):
+    one = subj[0]
+    if not _counts(tree, one):
         return
-    events = _events_in(d, s, tree, v)
-    for obj, oi in _counted(d, s, tree, subj[0]) if events else []:
-        d.fact(events[0], "killed", obj, s, tree, [v, oi], CASUALTIES, _lemma(tree, v))
+    events = _events_in(d, s, tree, v) or [
+        e for c in _joined(tree, v) for e in _events_in(d, s, tree, c)
+    ]
+    for obj, oi in _counted(d, s, tree, one) if events else []:
+        d.fact(events[0], rel, obj, s, tree, [v, oi], CASUALTIES, _lemma(tree, v))
+
+
+def _counts(tree: Tree, j: int) -> bool:
+    """Whether a phrase counts people: a number (a numeral, or a number word the tagger
+    read as a noun: ثلاثة مدنيين), a noun a number counts, or a dual (جنديان)."""
+    return (
+        tree.tok(j).upos == "NUM"
+        or lexmod.key(tree.tok(j).lemma) in NUMBER_WORDS
+        or bool(tree.children(j, "nummod"))
+        or tree.feat(j, "Number") == "Dual"
+    )
+
+
+def _joined(tree: Tree, v: int) -> list[int]:
+    """The verbs coordinated with v: the one it is joined to, and those joined to it."""
+    h = tree.tok(v).head
+    up = [h] if tree.base_rel(v) == "conj" and h and tree.tok(h).upos == "VERB" else []
+    return up + [c for c in tree.children(v, "conj") if tree.tok(c).upos == "VERB"]
 
 
 def victims(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
@@ -324,7 +359,10 @@ def _event_before(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:
 
 def _met_death(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
     """لقي 5 أشخاص مصرعهم في الانفجار: the event killed them."""
-    if not any(_lemma(tree, c) in DEATH_FATES for c in tree.children(v, "obj")):
+    subj = tree.children(v, "nsubj")[:1]
+    # (مصرعهم may hang on the subject: لقي ثلاثة أشخاص مصرعهم)
+    fates = [*tree.children(v, "obj"), *(c for j in subj for c in tree.children(j, "nmod"))]
+    if not any(_lemma(tree, c) in DEATH_FATES for c in fates):
         return
     events = [
         key
@@ -333,9 +371,9 @@ def _met_death(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
         and (key := d.token_ent.get((s.index, j))) is not None
         and d.ent(key).cls == "Event"
     ]
-    for subj in tree.children(v, "nsubj")[:1]:
+    for one in subj:
         for event in events[:1]:
-            for obj, oi in _counted(d, s, tree, subj):
+            for obj, oi in _counted(d, s, tree, one):
                 d.fact(event, "killed", obj, s, tree, [v, oi], CASUALTIES, "لقي مصرع")
 
 

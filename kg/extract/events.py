@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from ..lexicon import relations as lexmod
 from ..model import Sentence
-from ..text import normalize
+from ..text import normalize, strip_diacritics
 from .confidence import EVENT_PARTIES, EVENT_PLACE_TIME
 from .coref import ent_of
 from .eventsplit import separate_events
 from .modality import COMING, PLANNING
 from .state import PLACES, Doc
 from .tree import Tree
-from .words import DIRECTIONS, PLACE_CASES
+from .words import DIRECTIONS, NEAR_NOUNS, PLACE_CASES
 
 #: Places an event can fall on (a city, a region, a country), not a site.
 TERRITORIES = frozenset({"City", "Region", "Country"})
+#: Places an event near which (قرب X) happened is located in: a town or a region.
+NEAR_PLACES = frozenset({"City", "Region"})
 #: Event types (of the relation lexicon) in which the two sides fight each other.
 CLASHES = frozenset({"clashes", "battle", "war", "dispute"})
 #: Prepositions of a phrase inside the event's place phrase that name the ends of a way
@@ -224,7 +226,10 @@ def _place_time(
         # the place itself, or its name after a designator (في العاصمة السعودية الرياض)
         # or after words of direction (في جنوب غرب إيران); not the ends of a way (في رحلة
         # بين الشارقة واسطنبول)
-        for k in [j, *tree.children(j, "appos", "flat", "nmod"), *_after_directions(tree, j)]:
+        ks = [j, *tree.children(j, "appos", "flat", "nmod"), *_after_directions(tree, j)]
+        if normalize(strip_diacritics(tree.tok(j).lemma)) in NEAR_NOUNS:
+            ks += [g for c in ks[1:] for g in tree.children(c, "nmod")]  # قرب مدينة الرمادي
+        for k in ks:
             jk = d.token_ent.get((s.index, k))
             if jk is None:
                 continue
@@ -232,7 +237,15 @@ def _place_time(
             if k != j and tree.case(k) in ENDPOINT_CASES and e.cls != "TimeExpression":
                 continue
             on = tree.case(j) in ON_CASES  # على: a territory it fell on, not a site it hit
-            if e.cls in (TERRITORIES if on else PLACES) and tree.case(j) in cases:
+            # (قرب الموصل: the town the noun of nearness names; near a site, or near a
+            # country (كمين قرب موريتانيا, in Mali), is no location)
+            near = (
+                k != j
+                and tree.case(j) not in cases  # (بالقرب من X: under ب as before)
+                and normalize(strip_diacritics(tree.tok(j).lemma)) in NEAR_NOUNS
+            )
+            fits = NEAR_PLACES if near else TERRITORIES if on else PLACES
+            if e.cls in fits and (tree.case(j) in cases or near):
                 if locate:
                     d.fact(key, "location", jk, s, tree, [hh, k], EVENT_PLACE_TIME)
                     locate = False

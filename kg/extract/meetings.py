@@ -104,18 +104,31 @@ def _on_a_visit(
     X visits Y, and has not arrived."""
     if p.rel != "arrivedIn" or not objects:
         return
-    visit = any(
-        tree.case(j) == "في" and d.lex.event_type(lexmod.key(tree.tok(j).lemma)) in VISITS
+    visits = [
+        j
         for j in tree.children(p.v, "obl", "nmod")
-    )
-    if not visit:
+        if tree.case(j) == "في" and d.lex.event_type(lexmod.key(tree.tok(j).lemma)) in VISITS
+    ]
+    if not visits:
         return
     if tree.feat(p.v, "Aspect") == "Imp":
         p.rel = "visited"  # يتوجه, سيصل: on the way, a visit planned
         return
+    # وصل إلى القاهرة في زيارة لمصر: the visit names the country it is to
+    own = _visit_destination(d, s, tree, visits[0])
     for subj in p.subjects:
-        for obj, oi in objects:
+        for obj, oi in own or objects:
             d.fact(subj, "visited", obj, s, tree, [p.v, oi], p.sconf, p.lemma)
+
+
+def _visit_destination(d: Doc, s: Sentence, tree: Tree, j: int) -> list[tuple[str, int]]:
+    """The place a visit noun is to (زيارة لمصر, زيارة إلى الأردن), if it names one."""
+    out = []
+    for k in tree.children(j, "nmod"):
+        key = d.token_ent.get((s.index, k)) if tree.case(k) in ("ل", "الي") else None
+        if key is not None and d.ent(key).cls in PLACES:
+            out.append((d.find(key), k))
+    return out
 
 
 def _guest(

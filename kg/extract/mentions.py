@@ -348,6 +348,8 @@ def find_events(d: Doc, s: Sentence, tree: Tree) -> None:
         if strip_al(lk) in COLLECTIONS and _collection(d, s, tree, t.id):
             continue
         etype = d.lex.event_type(lk) or d.lex.event_type(strip_al(normalize(t.form)))
+        if not etype and _reception_told(d, s, tree, t.id):
+            continue
         if etype:
             ids = _without_demonstrative(tree, t.id, np_ids(tree, t.id, ARGUMENT_NP_WORDS))
             key = f"event:{strip_al(lk)}" + _earlier_year(d, tree, t.id)
@@ -413,7 +415,7 @@ def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, .
     """The Quantity a number, or a noun counted by one, stands for: with what modifies
     the noun, the word that makes it approximate (نحو 1500 شخص) and ``more`` tokens (the
     counted word a parse hung elsewhere)."""
-    ids = np_ids(tree, i, ARGUMENT_NP_WORDS) + list(more)
+    ids = [k for k in np_ids(tree, i, ARGUMENT_NP_WORDS) if not _a_time(d, s, k)] + list(more)
     end = max(ids)
     if end + 2 <= len(s.tokens):
         prep, pron = tree.tok(end + 1), tree.tok(end + 2)
@@ -453,10 +455,20 @@ def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, .
     return key
 
 
+def _a_time(d: Doc, s: Sentence, k: int) -> bool:
+    """Whether token k is part of a time expression (مقتل 12 شخصا الخميس: the day the
+    parse hung on the counted noun is no part of the count)."""
+    key = d.token_ent.get((s.index, k))
+    return key is not None and d.ent(key).cls == "TimeExpression"
+
+
 #: The key suffix of a series of events (سلسلة من الزلازل, موجة من الهجمات).
 SERIES = ":series"
 #: Nouns that name a meeting a clause told of before (استقبل X Y ... في هذا اللقاء).
-MEETING_NOUNS = frozenset(normalize(w) for w in ("لقاء",))
+MEETING_NOUNS = frozenset(normalize(w) for w in ("لقاء", "استقبال", "مقابلة"))
+#: The verb of attending, whose subject a bare reception noun is when the people who sat
+#: in come after it (حضر الاستقبال X).
+ATTEND = normalize("حضر")
 
 
 #: Words after an event noun searched for the year that dates it.
@@ -499,6 +511,28 @@ def _the_last_meeting(d: Doc, tree: Tree, n: int, ids: list[int]) -> bool:
         and strip_al(form) in MEETING_NOUNS
         and all(k == n or tree.tok(k).feat("PronType") == "Dem" for k in ids)
     )
+
+
+def _reception_told(d: Doc, s: Sentence, tree: Tree, n: int) -> bool:
+    """A bare reception or interview noun after a meeting was told (استقبل X Y ... حضر
+    الاستقبال Z): that meeting, though the noun names no event by itself (استقبال
+    اللاجئين); whether it was one."""
+    ids = _without_demonstrative(tree, n, np_ids(tree, n, ARGUMENT_NP_WORDS))
+    if d.last_meeting is not None and _the_last_meeting(d, tree, n, ids):
+        d.mention(s, tree, ids, d.last_meeting, "Event", "event", n)
+        return True
+    form, h = normalize(tree.tok(n).form), tree.tok(n).head
+    attended = h and tree.rel(n) == "nsubj" and lexmod.key(tree.tok(h).lemma) == ATTEND
+    if (
+        not attended
+        or ids != [n]
+        or not form.startswith("ال")
+        or strip_al(form) not in MEETING_NOUNS
+    ):
+        return False
+    # حضر الاستقبال X with no meeting told before (none had a place or a time): its own
+    d.mention(s, tree, ids, f"event:{strip_al(form)}", "Event", "event", n)
+    return True
 
 
 def _collection(d: Doc, s: Sentence, tree: Tree, h: int) -> bool:

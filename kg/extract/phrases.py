@@ -13,7 +13,7 @@ from ..lexicon.words import people_nouns, title_at, titles
 from ..model import Token
 from ..text import normalize, strip_diacritics
 from .tree import Tree
-from .words import SAYING_NOUNS
+from .words import MEDIA_NOUNS, NEAR_NOUNS, SAYING_NOUNS, SOURCE_NOUNS
 
 #: At most this many tokens in a noun phrase, unless a step asks for another bound.
 NP_WORDS = 8
@@ -59,6 +59,7 @@ def np_ids(tree: Tree, head: int, limit: int = NP_WORDS) -> list[int]:
                     and strip_diacritics(tree.tok(k).lemma)
                     not in SAYING_NOUNS  # عن مسؤول قوله: not "مسؤول قول"
                     and not _addressee(tree, k)
+                    and normalize(strip_diacritics(tree.tok(k).lemma)) not in NEAR_NOUNS
                 )
             ):
                 out.append(k)
@@ -75,8 +76,28 @@ ADDRESSEE_NOUNS = frozenset(normalize(w) for w in "صحفي صحافي مراس�
 
 def _addressee(tree: Tree, k: int) -> bool:
     """Whether token k is a ل-phrase naming the press a statement is made to
-    (للصحفيين, للصحافيين, للمراسلين)."""
-    return tree.case(k) == "ل" and normalize(strip_diacritics(tree.tok(k).lemma)) in ADDRESSEE_NOUNS
+    (للصحفيين, للصحافيين, للمراسلين), or a medium after a name or an unnamed source
+    (قال مسؤول عسكري لوكالة فرانس برس; the director of an agency is مدير الوكالة).
+
+    >>> from kg import build
+    >>> g = build(texts=["وقال مسؤول أمني لوكالة رويترز إن الطريق أغلق."])
+    >>> [f.subject for f in g.facts() if f.relation == "said"]
+    ['مسؤول أمني']
+    """
+    if tree.case(k) != "ل":
+        return False
+    lemma = normalize(strip_diacritics(tree.tok(k).lemma))
+    if lemma in ADDRESSEE_NOUNS:
+        return True
+    if lemma not in MEDIA_NOUNS and strip_al(normalize(tree.tok(k).form)) not in MEDIA_NOUNS:
+        return False
+    h = tree.tok(k).head
+    while h and tree.rel(h) == "amod":  # مسؤول عسكري لوكالة: hung on the adjective
+        h = tree.tok(h).head
+    return bool(h) and (
+        tree.tok(h).upos == "PROPN"
+        or normalize(strip_diacritics(tree.tok(h).lemma)) in SOURCE_NOUNS
+    )
 
 
 def _counts_next(tree: Tree, head: int, k: int) -> bool:

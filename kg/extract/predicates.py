@@ -19,6 +19,7 @@ from ..text import normalize
 from ..vocab import OPEN, SPEECH_RELATIONS
 from .actions import clause_of_action
 from .arguments import objects, subjects
+from .attendance import listed_attendees
 from .casualties import casualty_facts, toll_facts
 from .events import event_place_time
 from .meetings import noun_brought_together, other_party, talks_to_hold
@@ -94,6 +95,7 @@ def _verb_facts(
     p = _predicate(d, s, tree, v)
     if p is None:
         return
+    listed_attendees(d, s, tree, p)
     clause_of_action(d, s, tree, p)
     _speech_at_event(d, s, tree, p)
     _verbal_noun_read_as_verb(d, s, tree, p)

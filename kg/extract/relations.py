@@ -188,6 +188,10 @@ def prep_only_facts(
      ('وزير الخارجية المصري', 'بحث', 'الأزمة السورية')]
     """
     on_prep = [o for o in objects if tree.case(o[1]).split(" ")[0] in entry.preps]
+    if not PLACES & set(entry.objects):
+        # قضت محكمة الإسكندرية ببراءة X ... بالإسكندرية: a place after ب is where, not
+        # what the ruling decides (a verb whose objects may be places says so)
+        on_prep = [o for o in on_prep if tree.case(o[1]) != "ب" or d.ent(o[0]).cls not in PLACES]
     topics = [o for o in objects if o not in on_prep]
     events = [o for o in topics if d.ent(o[0]).cls == "Event"]
     on_prep += [o for o in _parties_of_events(d, s, tree, events, entry) if o not in on_prep]

@@ -93,6 +93,54 @@ def read_sentences(d: Doc, s: Sentence, tree: Tree) -> None:
         _drop_term_facts(d, s, tree, bare)
 
 
+#: Nouns of an acquittal a court rules (قضت المحكمة ببراءة X).
+ACQUITTAL_NOUNS = frozenset(normalize(w) for w in "براءة".split())
+
+
+def read_acquittals(d: Doc, s: Sentence, tree: Tree) -> None:
+    """A court that rules the acquittal of people (قضت المحكمة ببراءة X) ruled on them:
+    the acquitted are the noun's genitive, or the ruling verb's object the parse hung
+    there (قضت محكمة الجنايات ببراءة جميع المتهمين).
+
+    >>> from kg import build
+    >>> g = build(texts=["قضت محكمة جنايات القاهرة أمس ببراءة جميع المتهمين في القضية."])
+    >>> [(f.subject, f.object) for f in g.facts() if f.relation == "ruled"]
+    [('محكمة جنايات القاهرة', 'جميع المتهمين')]
+    """
+    for t in s.tokens:
+        v = t.head
+        if (
+            t.upos != "NOUN"
+            or lexmod.key(t.lemma) not in ACQUITTAL_NOUNS
+            or tree.case(t.id) != "ب"
+            or not v
+            or tree.tok(v).upos != "VERB"
+            or lexmod.key(tree.tok(v).lemma) not in RULING_VERBS
+        ):
+            continue
+        v, courts = _court(d, s, tree, v)
+        gen = _genitives(tree, t.id)
+        acquitted = [
+            (key, j)
+            for j in gen or [j for j in tree.children(v, "obj") if j > t.id]
+            if (key := ent_of(d, s, tree, j)) is not None
+        ]
+        for court in courts:
+            for who, j in acquitted:
+                d.fact(court, "ruled", who, s, tree, [v, j], PENALTY_RULING, "قضى ببراءة")
+        if courts and acquitted:
+            _only_acquitted(d, s, v, {d.find(k) for k, _ in acquitted})
+
+
+def _only_acquitted(d: Doc, s: Sentence, v: int, acquitted: set[str]) -> None:
+    """Once a ruling verb acquits people, its other ruled facts (the noun براءة, a body or
+    a city in a ب-phrase far down the sentence) say nothing more."""
+    for k in reversed(d.sentence_facts(s.index)):  # from the end: deleting keeps the rest
+        f = d.facts[k]
+        if f.pred == v and f.relation == "ruled" and d.find(f.object) not in acquitted:
+            del d.facts[k]
+
+
 def _party_on(d: Doc, s: Sentence, tree: Tree, v: int, n: int) -> list[tuple[str, int]]:
     """Who a bare penalty noun is imposed on: the phrase in على on the ruling verb or on
     the noun (قضت المحكمة بالسجن 5 سنوات على الناشط)."""

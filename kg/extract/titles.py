@@ -380,14 +380,17 @@ def _bound_person(d: Doc, head: str, mods: frozenset[str], sentence: int) -> str
     """The person last named with this title. A mention may drop modifiers (الوزير الأميركي
     for وزير الخارجية الأميركي); a bare title (الرئيس) refers only to a person named in the
     last two sentences, and never to one whose title had a genitive (رئيس مجلس النواب)."""
-    for h, m, person, si in reversed(d.bindings):
-        if h != head:
-            continue
-        if not mods and (GENITIVE in m or sentence - si > BARE_TITLE_SENTENCES):
-            continue
-        if mods - {GENITIVE} <= m:
-            return person
-    return None
+    fits = [
+        (m, person)
+        for h, m, person, si in reversed(d.bindings)
+        if h == head
+        and not (not mods and (GENITIVE in m or sentence - si > BARE_TITLE_SENTENCES))
+        and mods - {GENITIVE} <= m
+    ]
+    # the one named with this very title before one whose title says more (وزير الخارجية
+    # عادل الجبير ... نظيره وزير الخارجية الإيطالي ... وقال وزير الخارجية: al-Jubeir)
+    exact = [person for m, person in fits if mods and m == mods]
+    return exact[0] if exact else (fits[0][1] if fits else None)
 
 
 def _title_relation(d: Doc, s: Sentence, tree: Tree, t: int, title: str, person: str) -> bool:

@@ -42,7 +42,7 @@ from .occurrences import occurrence_events
 from .places import read_places
 from .predicates import read_predicates
 from .reporting import read_sources
-from .rulings import read_convictions, read_sentences
+from .rulings import read_acquittals, read_convictions, read_sentences
 from .state import Doc
 from .targets import read_site_holders
 from .titles import find_titles, read_predicative_titles
@@ -79,6 +79,7 @@ def extract(analysed: AnalysedDoc) -> Extraction:
         read_predicates(d, s, tree)
         read_sentences(d, s, tree)
         read_convictions(d, s, tree)
+        read_acquittals(d, s, tree)
         read_site_holders(d, s, tree)
         read_appraisals(d, s, tree)
         read_drawn_criticism(d, s, tree)

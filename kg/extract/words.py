@@ -58,7 +58,7 @@ COLLECTIONS = frozenset(normalize(w) for w in "سلسلة حزمة موجة دف
 DOCUMENT_NOUNS = frozenset(
     normalize(w)
     for w in (
-        "بيان تقرير قرار اتفاق اتفاقية صفقة خطة مبادرة رسالة برقية تصريح تصريحات وثيقة إعلان"
+        "بيان تقرير قرار اتفاق اتفاقية صفقة خطة مبادرة رسالة برقية تصريح تصريحات وثيقة إعلان قانون"
     ).split()
 )
 #: Singular nouns for bodies of people that act together (الحكومة, الوفد, الجيش).
@@ -131,6 +131,8 @@ LIFE_VERBS = frozenset(normalize(w) for w in "اودي حصد".split())
 LIFE_NOUNS = frozenset(normalize(w) for w in "حياة روح ارواح".split())
 #: Verbs of killing that, with no subject and a count for object, are passives (قُتل 12 شخصا).
 KILLING_VERBS = frozenset(normalize(w) for w in "قتل".split())
+#: Verbs of wounding whose passive counts the wounded (أصيب 4 جنود في الهجوم).
+WOUNDING_VERBS = frozenset(normalize(w) for w in "أصاب جرح".split())
 #: Nouns of a death (مقتل X: X died): whoever announces it is not the killer.
 DEATH_NOUNS = frozenset(normalize(w) for w in "مقتل وفاة مصرع".split())
 #: Nouns of injuries: a casualty noun joined to one of them shares its cause (مقتل ثلاثة
@@ -303,6 +305,14 @@ HANDED_IN = frozenset(normalize(w) for w in "استقالة".split())
 #: Nouns of saying that carry what a source said after نقل عن (قوله, تأكيده, تصريحه);
 #: compared with the lemma without diacritics.
 SAYING_NOUNS = {"قول", "تأكيد", "تصريح", "إشارة", "اشارة", "تحذير"}
+#: Nouns of place adverbs (قرب نامبالا): what follows situates a phrase, it is no genitive
+#: of its noun (كمين قرب البلدة is an ambush, not the ambush of a nearness).
+NEAR_NOUNS = frozenset(normalize(w) for w in "قرب مقربة".split())
+#: Media a statement is made to (قال مسؤول لوكالة فرانس برس, صرح X لصحيفة Y).
+MEDIA_NOUNS = frozenset(normalize(w) for w in "وكالة صحيفة قناة تلفزيون إذاعة شبكة".split())
+#: Nouns of an unnamed source of news (مسؤول, مصدر, متحدث): no ل-genitive of a medium
+#: follows them (مسؤول لوكالة X is an official speaking to X).
+SOURCE_NOUNS = frozenset(normalize(w) for w in "مسؤول مصدر متحدث ناطق".split())
 #: Subordinators of "as X said" clauses, whose statement is the clause they attach to.
 AS_MARKS = {"حسبما", "كما", "وفقما", "مثلما", "وفق ما", "بحسب ما"}
 #: Complementisers that open what a speaker said (إن, أن), normalised.

@@ -38,7 +38,13 @@ from .parts import (
     letter_index,
     letter_index_from_end,
 )
-from .twins import conjunction_twin, definite_twin, feminine_dual_twin, verb_of_name
+from .twins import (
+    conjunction_twin,
+    definite_twin,
+    feminine_dual_twin,
+    nisba_dual,
+    verb_of_name,
+)
 
 __all__ = [
     "Part",
@@ -671,7 +677,8 @@ def _analyse_word(surface: str) -> tuple[Reading, ...]:
         r = _reading_from_lex(surface, chunk.split(","), weights)
         if r is not None:
             readings.append(replace(r, score=r.score - 0.2))
-    for chunk in (*conjunction_twin(bare, raw, forms).split(";"), verb_of_name(bare, raw, forms)):
+    twins = (*conjunction_twin(bare, raw, forms).split(";"), verb_of_name(bare, raw, forms))
+    for chunk in (*twins, *nisba_dual(bare, raw, forms).split(";")):
         r = _reading_from_lex(surface, chunk.split(","), weights) if chunk else None
         if r is not None:
             readings.append(replace(r, score=r.score - 0.2))

@@ -521,6 +521,8 @@ def _indefinite_accusative(prev: Reading | None, prev_surface: str) -> bool:
     return not strip_diacritics(prev.head.lemma).endswith(("ا", "ى"))
 
 
+#: The word of ولي ولي العهد (the deputy crown prince) that comes twice.
+_DEPUTY = normalize("ولي")
 #: The last word of some foreign names (خطيب زاده, the Persian -zadeh): not زاد + ه.
 _NAME_ENDINGS = {normalize(w) for w in "زاده".split()}
 
@@ -530,8 +532,8 @@ def _whole_words(
 ) -> tuple[Reading, ...]:
     """Readings that fit words known as wholes:
 
-    - the first word of a two-word title (ولي العهد) carries no conjunction or
-      preposition and is no verb (not و + لي);
+    - the first word of a two-word title (ولي العهد), or of ولي ولي العهد (the deputy
+      crown prince), carries no conjunction or preposition and is no verb (not و + لي);
     - a title or a first name as written (مولاي, السيد) has no pronoun suffix, and a
       courtesy title (المهندس) is a noun, not a participle read as an adjective (but
       الحاكم in الحزب الحاكم is one: other titles keep the reading);
@@ -540,7 +542,9 @@ def _whole_words(
     """
     n = normalize(surface)
     keep = readings
-    if nxt and " " in (title_at([surface, nxt], 0) or ""):
+    if nxt and (
+        " " in (title_at([surface, nxt], 0) or "") or (n == _DEPUTY and n == normalize(nxt))
+    ):
         keep = tuple(r for r in readings if r.main == 0 and r.pos != "V")
     elif n in titles() or n in first_names():
         keep = tuple(r for r in readings if r.parts[-1].tag != "pron")

@@ -15,7 +15,13 @@ True
 
 from __future__ import annotations
 
-__all__ = ["conjunction_twin", "definite_twin", "feminine_dual_twin", "verb_of_name"]
+__all__ = [
+    "conjunction_twin",
+    "definite_twin",
+    "feminine_dual_twin",
+    "nisba_dual",
+    "verb_of_name",
+]
 
 
 def definite_twin(form: str, raw: str | None, forms: dict[str, str]) -> str | None:
@@ -122,4 +128,32 @@ def feminine_dual_twin(form: str, raw: str | None, forms: dict[str, str]) -> str
         if len(f) == 11 and not f[0] and f[2] == "V" and f[4] == "pres" and f[6] == "3d":
             if f[1] not in listed:
                 out.append(",".join([*f[:6], "3fd", *f[7:]]))
+    return ";".join(out)
+
+
+#: The fewest letters of a nisba dual read from its singular: a stem of four letters or
+#: more (مالي, تركي, أمريكي); a shorter one is as often the end of a foreign name.
+NISBA_DUAL_LETTERS = 6
+
+
+def nisba_dual(form: str, raw: str | None, forms: dict[str, str]) -> str:
+    """The dual readings of a relative adjective the lexicon lists only in the singular
+    (ماليان, أمريكيان: مالي, أمريكي), from that singular: the lexicon lists the forms
+    seen in a corpus, and a nisba seen alone has its dual (جنديان ماليان, two Malian
+    soldiers, not a name).
+
+    >>> from kg.analyse.rules.morph import _lexicon
+    >>> forms = _lexicon()[0]
+    >>> nisba_dual("ماليان", forms.get("ماليان"), forms).split(",")[1:9]
+    ['مَالِيّ', 'N', 'nisba', '', '', '', 'm', 'd']
+    >>> nisba_dual("سفيان", forms.get("سفيان"), forms), nisba_dual("بريان", forms.get("بريان"), forms)
+    ('', '')
+    """
+    if raw or not form.endswith("يان") or len(form) < NISBA_DUAL_LETTERS:
+        return ""  # (بريان is Brian, not two of بري)
+    out = []
+    for chunk in (forms.get(form[:-2]) or "").split(";"):
+        f = chunk.split(",")
+        if len(f) == 11 and not f[0] and f[3] == "nisba" and f[7:9] == ["m", "s"] and not f[9]:
+            out.append(",".join([*f[:8], "d", "", "0"]))
     return ";".join(out)
