@@ -158,10 +158,10 @@ def test_countries_named_by_nouns_adjectives_and_clitics() -> None:
     assert {"Q851", "Q258", "Q794"} <= countries_named(words)
 
 
-def _links(text: str, date_: str = "") -> dict[str, str]:
+def _links(text: str, date_: str = "", lang: str = "ar") -> dict[str, str]:
     stages = Stages.from_options(Options(analyser="rules", linker="gazetteer"))
     meta = (("date", date_),) if date_ else ()
-    result = process(Document("d", text, "ar", meta=meta), stages)
+    result = process(Document("d", text, lang, meta=meta), stages)
     qid = {
         m.entity: lk.qid
         for lk in result.links
@@ -198,17 +198,7 @@ def test_holder_links_have_their_own_score() -> None:
 
 
 def _links_en(text: str) -> dict[str, str]:
-    stages = Stages.from_options(Options(analyser="rules", linker="gazetteer"))
-    result = process(Document("d", text, "en"), stages)
-    qid = {
-        m.entity: lk.qid
-        for lk in result.links
-        for m in result.extraction.mentions
-        if m.id == lk.mention
-    }
-    return {
-        m.text: qid.get(m.entity, "-") for m in result.extraction.mentions if m.label == "Person"
-    }
+    return _links(text, lang="en")
 
 
 def test_an_english_title_and_full_name_link_to_the_holder() -> None:

@@ -25,7 +25,7 @@ def listed_attendees(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> None:
     objects (which ``relations`` reads: an event subject is the object after all).
 
     >>> from kg import build
-    >>> g = build(texts=["استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة وزير الخارجية الإيطالي. "
+    >>> g = build(texts=["استقبل رئيس الوزراء المصري في مكتبه بالعاصمة وفدا من رجال الأعمال الألمان. "
     ...                  "وحضر الاستقبال وزير الخارجية سامح شكري، ورئيس المخابرات العامة حسن رشاد."])
     >>> sorted(f.subject for f in g.facts() if f.relation == "attended")
     ['حسن رشاد', 'سامح شكري']
