@@ -76,7 +76,8 @@ def other_party(
         return [o for o in objects if d.ent(o[0]).cls != "Event"]
     if p.entry is not None and p.entry.prep_only and _call_made(d, s, tree, p, objects):
         return []
-    if lexmod.key(tree.tok(p.v).lemma) in CALL_VERBS:
+    if p.rel == "participatedIn" and lexmod.key(tree.tok(p.v).lemma) in CALL_VERBS:
+        # (the lexicon row's relation decides, as for every verb: a call both take part in)
         call_by_verb(d, s, tree, p, objects)
         return []
     if p.rel != "met" or objects or len(p.subjects) != 1 or not tree.children(p.v, "nsubj"):
