@@ -66,6 +66,8 @@ PURPOSE_VERBS = frozenset(
 )
 #: Subordinators of a purpose clause (ليلتقي، لكي يلتقي، كي يلتقي).
 PURPOSE_MARKS = frozenset(normalize(w) for w in "ل لكي كي".split())
+#: Nouns of a visit, whose purpose in ل is still to come (زيارة للأردن لبحث الأزمة).
+VISITS = frozenset(normalize(w) for w in "زيارة جولة".split())
 #: Verbal nouns of forming (تشكيل): a body one is charged with forming is to come.
 FORMING = frozenset(normalize(w) for w in "تشكيل تأسيس".split())
 #: Lemmas of verbs whose clausal complement is denied (نفى أن يكون التقى).
@@ -225,10 +227,18 @@ def _predicate_kinds(tree: Tree, pred: int, relation: str) -> set[str]:
 
 def _purpose(tree: Tree, i: int) -> set[str]:
     """Planned when token i is what the verb it hangs on is done for (لإجراء محادثات،
-    لحضور القمة)."""
+    لحضور القمة), or what a visit is made for (في زيارة للأردن لبحث الأزمة وللمشاركة في
+    المؤتمر: the second purpose, as the first)."""
+    if _lemma(tree, i) not in PURPOSES or tree.case(i) != "ل":
+        return set()
     h = tree.tok(i).head
-    purpose = _lemma(tree, i) in PURPOSES and tree.case(i) == "ل"
-    if h and purpose and tree.tok(h).upos == "VERB" and tree.base_rel(i) in ("obl", "advcl"):
+    while h and tree.base_rel(i) == "conj" and tree.case(h) == "ل":
+        i, h = h, tree.tok(h).head  # لبحث الأزمة وللمشاركة: as لبحث
+    if not h:
+        return set()
+    if tree.tok(h).upos == "VERB" and tree.base_rel(i) in ("obl", "advcl"):
+        return {PLANNED}
+    if tree.tok(h).upos == "NOUN" and _lemma(tree, h) in VISITS:
         return {PLANNED}
     return set()
 
