@@ -34,7 +34,7 @@ from ..model import ASSERTED, CONDITIONAL, NEGATED, PLANNED, REPORTED
 from ..text import normalize, strip_diacritics
 from ..vocab import SPEECH_RELATIONS
 from .tree import Tree
-from .words import MONTHS, NEGATIONS, OPENING_QUOTES
+from .words import MONTHS, NEGATIONS, OPENING_QUOTES, PURPOSE_MARKS
 
 #: Strongest first: the modality a fact gets when markers of several kinds apply.
 PRECEDENCE = (CONDITIONAL, NEGATED, PLANNED, REPORTED)
@@ -64,8 +64,6 @@ PURPOSES = frozenset(normalize(w) for w in "إجراء عقد حضور مشار�
 PURPOSE_VERBS = frozenset(
     normalize(w) for w in "التقى لقي اجتمع قابل أجرى عقد حضر شارك وقع زار بحث".split()
 )
-#: Subordinators of a purpose clause (ليلتقي، لكي يلتقي، كي يلتقي).
-PURPOSE_MARKS = frozenset(normalize(w) for w in "ل لكي كي".split())
 #: Nouns of a visit, whose purpose in ل is still to come (زيارة للأردن لبحث الأزمة).
 VISITS = frozenset(normalize(w) for w in "زيارة جولة".split())
 #: Verbal nouns of forming (تشكيل): a body one is charged with forming is to come.
