@@ -34,7 +34,7 @@ from ..model import ASSERTED, CONDITIONAL, NEGATED, PLANNED, REPORTED
 from ..text import normalize, strip_diacritics
 from ..vocab import SPEECH_RELATIONS
 from .tree import Tree
-from .words import MONTHS, NEGATIONS, OPENING_QUOTES
+from .words import MONTHS, NEGATIONS, OPENING_QUOTES, PURPOSE_MARKS
 
 #: Strongest first: the modality a fact gets when markers of several kinds apply.
 PRECEDENCE = (CONDITIONAL, NEGATED, PLANNED, REPORTED)
@@ -43,12 +43,13 @@ PRECEDENCE = (CONDITIONAL, NEGATED, PLANNED, REPORTED)
 FUTURE = frozenset({"س", "سوف", "will", "shall"})
 #: Lemmas (normalised, without diacritics) of words whose complement is planned or
 #: expected, not done: verbs (يعتزم، يتوقع), what parties agree to do (اتفقا على أن
-#: يزور), and the nouns of من المقرر أن / من المنتظر أن.
+#: يزور), what is put off to a later day (تأجيل الزيارة، أرجأ التوقيع; not the verb أجّل,
+#: whose lemma is the noun of من أجل), and the nouns of من المقرر أن / من المنتظر أن.
 PLANNING = frozenset(
     normalize(w)
     for w in (
         "اعتزم عزم أزمع نوى خطط تخطيط ارتقب ترقب توقع مقرر متوقع منتظر مرتقب مزمع مفترض استعد "
-        "انتظر اتفق "
+        "انتظر اتفق تأجيل إرجاء أرجأ "
         "plan intend expect schedule"
     ).split()
 )
@@ -58,6 +59,13 @@ TASKING = frozenset(normalize(w) for w in "كلف تكليف أوكل فوض ت�
 #: Verbal nouns of what one goes somewhere to do, after ل (يتوجه إلى موسكو لإجراء محادثات،
 #: لحضور القمة، للقاء نظيره): the purpose is to come.
 PURPOSES = frozenset(normalize(w) for w in "إجراء عقد حضور مشاركة لقاء توقيع زيارة بحث".split())
+#: The verbs of those acts, in a purpose clause in ل / كي (وصل إلى باريس ليلتقي نظيره،
+#: توجه إلى القمة ليشارك فيها): what one arrives or sets out to do is still to come.
+PURPOSE_VERBS = frozenset(
+    normalize(w) for w in "التقى لقي اجتمع قابل أجرى عقد حضر شارك وقع زار بحث".split()
+)
+#: Nouns of a visit, whose purpose in ل is still to come (زيارة للأردن لبحث الأزمة).
+VISITS = frozenset(normalize(w) for w in "زيارة جولة".split())
 #: Verbal nouns of forming (تشكيل): a body one is charged with forming is to come.
 FORMING = frozenset(normalize(w) for w in "تشكيل تأسيس".split())
 #: Lemmas of verbs whose clausal complement is denied (نفى أن يكون التقى).
@@ -217,10 +225,18 @@ def _predicate_kinds(tree: Tree, pred: int, relation: str) -> set[str]:
 
 def _purpose(tree: Tree, i: int) -> set[str]:
     """Planned when token i is what the verb it hangs on is done for (لإجراء محادثات،
-    لحضور القمة)."""
+    لحضور القمة), or what a visit is made for (في زيارة للأردن لبحث الأزمة وللمشاركة في
+    المؤتمر: the second purpose, as the first)."""
+    if _lemma(tree, i) not in PURPOSES or tree.case(i) != "ل":
+        return set()
     h = tree.tok(i).head
-    purpose = _lemma(tree, i) in PURPOSES and tree.case(i) == "ل"
-    if h and purpose and tree.tok(h).upos == "VERB" and tree.base_rel(i) in ("obl", "advcl"):
+    while h and tree.base_rel(i) == "conj" and tree.case(h) == "ل":
+        i, h = h, tree.tok(h).head  # لبحث الأزمة وللمشاركة: as لبحث
+    if not h:
+        return set()
+    if tree.tok(h).upos == "VERB" and tree.base_rel(i) in ("obl", "advcl"):
+        return {PLANNED}
+    if tree.tok(h).upos == "NOUN" and _lemma(tree, h) in VISITS:
         return {PLANNED}
     return set()
 
@@ -432,6 +448,8 @@ def _governed(tree: Tree, i: int) -> set[str]:
     """Kinds that token i's head gives it: planned as the complement of a planning word,
     negated as the clause a denial verb denies."""
     h, rel = tree.tok(i).head, tree.base_rel(i)
+    if _purpose_clause(tree, i):
+        return {PLANNED}
     if not h or rel not in COMPLEMENTS | NOUN_LINKS:
         return set()
     lemma = _lemma(tree, h)
@@ -449,6 +467,28 @@ def _governed(tree: Tree, i: int) -> set[str]:
         if tree.tok(node).upos == "VERB":
             break
     return set()
+
+
+def _purpose_clause(tree: Tree, i: int) -> bool:
+    """Whether verb i is what the verb it hangs on is done for (وصل إلى باريس ليلتقي
+    نظيره، توجه إلى الدوحة كي يشارك في القمة): the meeting is the aim, still to come.
+
+    >>> from kg.model import Sentence, Token
+    >>> toks = (
+    ...     Token(1, "وصل", "وصل", "VERB", 0, "root", 0, 3, feats="Aspect=Perf"),
+    ...     Token(2, "ل", "ل", "ADP", 3, "mark", 4, 5),
+    ...     Token(3, "يلتقي", "التقى", "VERB", 1, "advcl", 5, 10, feats="Aspect=Imp"),
+    ... )
+    >>> tree = Tree(Sentence(0, 0, 10, "وصل ليلتقي", toks))
+    >>> _purpose_clause(tree, 3), _purpose_clause(tree, 1)
+    (True, False)
+    """
+    h = tree.tok(i).head
+    if not h or tree.base_rel(i) != "advcl" or tree.tok(h).upos != "VERB":
+        return False
+    if tree.tok(i).upos != "VERB" or _lemma(tree, i) not in PURPOSE_VERBS:
+        return False
+    return any(normalize(tree.tok(m).form) in PURPOSE_MARKS for m in tree.children(i, "mark"))
 
 
 def _planning_predicate(tree: Tree, h: int) -> bool:

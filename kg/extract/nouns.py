@@ -19,6 +19,7 @@ from .casualties import casualty_noun, cause, scene_event, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun, word_of_a_name
 from .phrases import on_adjective, strip_al
+from .purposes import purpose_doer
 from .relations import COURT_RELATIONS, genitive_objects, noun_completion, to_court
 from .rulings import imposed_penalty
 from .state import AGENTIVE, PLACES, Doc
@@ -655,6 +656,9 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
         t = tree.tok(j)
         if t.upos == "PRON" and j > n:
             return pronoun(d, s, tree, j)
+    traveller = purpose_doer(d, s, tree, n)
+    if traveller is not None:
+        return traveller
     if support:
         own = d.token_ent.get((s.index, n))
         keys = [k for k in support_doers(d, s, tree, support) if own is None or k != d.find(own)]

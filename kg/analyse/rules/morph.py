@@ -716,6 +716,14 @@ def _unlisted_readings(
             for r in _composed_readings(surface, forms, weights)
             if r.pos == "V" and r.main == 1 and r.person == "3d"
         )
+    if listed and bare[:2] in ("وس", "فس") and all(r.pos == "V" for r in readings):
+        # وسيوقع: the lexicon lists و + س + أوقع only; سيوقع's وقّع is a reading too
+        have = {r.lemma for r in readings}
+        out.extend(
+            replace(r, score=r.score + 0.3)  # the stem's own reading, less a little
+            for r in _with_clitics(surface, bare, bare[:2], "", forms, weights)
+            if r.lemma not in have
+        )
     if (
         len(bare) == 5
         and bare[1] == "ا"
