@@ -62,7 +62,10 @@ def same_person_triples(sigs: Iterable[PersonSig]) -> list[tuple[URIRef, URIRef,
     qids: dict[str, set[str]] = defaultdict(set)
     unlinked: dict[str, set[str]] = defaultdict(set)
     for s in sigs:
-        (qids[s.key].add(s.qid) if s.qid else unlinked[s.key].add(s.iri))
+        if s.qid:
+            qids[s.key].add(s.qid)
+        else:
+            unlinked[s.key].add(s.iri)
     out = []
     for key, iris in unlinked.items():
         found = qids.get(key, set())

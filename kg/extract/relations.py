@@ -27,9 +27,9 @@ from .tree import Tree
 from .words import (
     AMOUNT_NOUNS,
     COPULAS,
-    COURT_WORDS,
     OPEN_PREPS,
     REFERRAL_CASES,
+    REFERRAL_TARGETS,
     REMOTE_EVENTS,
     WITNESS_VERBS,
 )
@@ -366,8 +366,8 @@ def to_court(tree: Tree, v: int, objects: list[int]) -> bool:
     return any(
         tree.case(j) in REFERRAL_CASES
         and (
-            strip_al(normalize(tree.tok(j).form)) in COURT_WORDS
-            or strip_al(lexmod.key(tree.tok(j).lemma)) in COURT_WORDS
+            strip_al(normalize(tree.tok(j).form)) in REFERRAL_TARGETS
+            or strip_al(lexmod.key(tree.tok(j).lemma)) in REFERRAL_TARGETS
         )
         for j in phrases
     )

@@ -331,7 +331,7 @@ BRING_TOGETHER = frozenset({normalize("جمع")})
 #: Where a referral to court sends someone (أحال المتهمين إلى محكمة الجنايات، إلى القضاء،
 #: إلى النيابة، للمحاكمة; referred to the court, to trial, to prosecutors), without the
 #: article: the head noun of the phrase after إلى (or ل, to).
-COURT_WORDS = frozenset(
+REFERRAL_TARGETS = frozenset(
     normalize(w)
     for w in "محكمة محاكم قضاء محاكمة نيابة نيابات مدعي court courts trial prosecutor prosecutors prosecution judiciary".split()
 )
