@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 COLUMNS = ("qid", "label_en", "keys", "short", "words", "offices", "countries", "linkable")
 #: The extracts of office holders: those the people rows come from, and those read for
 #: this table only.
-OFFICE_FILES = ("ep_offices.tsv", "ep_offices_more.tsv", "ep_wpoffice.tsv")
+OFFICE_FILES = ("ep_offices.tsv", "ep_offices_more.tsv", "ep_wpoffice.tsv", "ep_legislators.tsv")
 _MORE_HEADER = """\
 # Office holders (P39) with their Wikidata QIDs, English labels, positions and terms, from
 # EveryPolitician's Wikidata reports (html/holders21.csv: a `wd sparql` answer, CC0 1.0) of

@@ -101,10 +101,51 @@ def extract(repos: list[tuple[str, Path]], dest: Path) -> int:
 
     known = {r["qid"] for f in OFFICE_FILES[:2] for r in read_tsv(dest / f)}
     rows = [r for n, g in sorted(repos) for r in repo_rows(n, g) if r[0] not in known]
-    target = dest / FILE
-    write_tsv(target, OFFICE_COLUMNS, sorted({tuple(r): r for r in rows}.values()))
-    target.write_text(_HEADER + "\n" + target.read_text(encoding="utf-8"), encoding="utf-8")
-    return len(rows)
+    members = [r for n, g in sorted(repos) for r in legislator_rows(n, g)]
+    for file, header, out in (
+        (FILE, _HEADER, rows),
+        (LEGISLATORS_FILE, _LEGISLATORS_HEADER, members),
+    ):
+        target = dest / file
+        write_tsv(target, OFFICE_COLUMNS, sorted({tuple(r): r for r in out}.values()))
+        target.write_text(header + "\n" + target.read_text(encoding="utf-8"), encoding="utf-8")
+    return len(rows) + len(members)
+
+
+#: The national legislatures whose members are holder rows (``legislators.csv`` of the
+#: repository, a ``wd sparql`` answer: CC0): the positions, by repository.
+NATIONAL_LEGISLATURES = {
+    "us-cabinet": ("United States senator", "United States representative"),
+    "france-cabinet": ("member of the French National Assembly", "member of the Senate of France"),
+}
+LEGISLATORS_FILE = "ep_legislators.tsv"
+#: Members whose term ended before this year are left out (news of 2022-2026 names few).
+_LEGISLATORS_FROM = "2017"
+_LEGISLATORS_HEADER = """\
+# Members of national legislatures (NATIONAL_LEGISLATURES of scripts/gazetteer_wpoffice.py)
+# with their Wikidata QIDs, English labels and terms, from EveryPolitician's Wikidata reports
+# (html/legislators.csv: a `wd sparql` answer, CC0 1.0), terms not ended before 2017; read for
+# people_holders.tsv only. Written by `build_gazetteer.py extract-wpoffice`."""
+
+
+def legislator_rows(name: str, git_dir: Path) -> list[list[str]]:
+    """The members of one repository's national legislature, in the columns of
+    ``ep_offices.tsv``."""
+    from gazetteer_people import _QID
+
+    keep = NATIONAL_LEGISLATURES.get(name, ())
+    if not keep:
+        return []
+    head = _git(git_dir, "rev-parse", "--short=7", "HEAD").strip()
+    source = f"every-politician-scrapers/{name}@{head}:html/legislators.csv"
+    rows = []
+    for r in csv.DictReader(io.StringIO(_git(git_dir, "show", "HEAD:html/legislators.csv"))):
+        qid, label, end = r.get("personID") or "", r.get("person") or "", r.get("end") or ""
+        if r.get("position") in keep and _QID.match(qid) and label:
+            if not end or end[:4] >= _LEGISLATORS_FROM:
+                position = f"{name}: {r['position']}"
+                rows.append([qid, label, "", position, r.get("start") or "", end, source])
+    return rows
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
