@@ -44,7 +44,8 @@ FUTURE = frozenset({"س", "سوف", "will", "shall"})
 #: Lemmas (normalised, without diacritics) of words whose complement is planned or
 #: expected, not done: verbs (يعتزم، يتوقع), what parties agree to do (اتفقا على أن
 #: يزور), what is put off to a later day (تأجيل الزيارة، أرجأ التوقيع; not the verb أجّل,
-#: whose lemma is the noun of من أجل), and the nouns of من المقرر أن / من المنتظر أن.
+#: whose lemma is the noun of من أجل), the nouns of من المقرر أن / من المنتظر أن, and وشيك
+#: (imminent: هجوم وشيك).
 PLANNING = frozenset(
     normalize(w)
     for w in (
@@ -53,10 +54,6 @@ PLANNING = frozenset(
         "plan intend expect schedule"
     ).split()
 )
-#: Nouns of preparing for something (تحضيرا لقمة، الاستعدادات للزيارة، تمهيدا للمحادثات):
-#: what is prepared for is to come. Not words of scheduling: the time of an event told
-#: after them is not a scheduled one (الاستعدادات للقمة التي عقدت أمس).
-PREPARING = frozenset(normalize(w) for w in "تحضير استعداد تمهيد".split())
 #: Lemmas of verbs and nouns of charging someone with a task (كلفه بتشكيل الحكومة،
 #: تكليفه بتأسيس هيئة): the body one is charged with forming is to come.
 TASKING = frozenset(normalize(w) for w in "كلف تكليف أوكل فوض تفويض".split())
@@ -70,6 +67,10 @@ PURPOSE_VERBS = frozenset(
 )
 #: Nouns of a visit, whose purpose in ل is still to come (زيارة للأردن لبحث الأزمة).
 VISITS = frozenset(normalize(w) for w in "زيارة جولة".split())
+#: Nouns of preparing for something (تحضيرا لقمة، الاستعدادات للزيارة، تمهيدا للمحادثات):
+#: what is prepared for is to come. Not words of scheduling: the time of an event told
+#: after them is not a scheduled one (الاستعدادات للقمة التي عقدت أمس).
+PREPARING = frozenset(normalize(w) for w in "تحضير استعداد تمهيد".split())
 #: Verbal nouns of forming (تشكيل): a body one is charged with forming is to come.
 FORMING = frozenset(normalize(w) for w in "تشكيل تأسيس".split())
 #: Lemmas of verbs whose clausal complement is denied (نفى أن يكون التقى).
