@@ -386,8 +386,8 @@ def _foreign_candidates(
             _is_first_name(nxt),
         )
     )
-    if foreign and _plural_passive_shape(surface, readings):
-        foreign = ()  # أدينوا, اعتقلوا: a plural verb in وا, not a foreign name
+    if foreign and (_plural_passive_shape(surface, readings) or _future_pair_verb(readings)):
+        foreign = ()  # أدينوا: a plural verb in وا; ستوقعان: سـ + a dual verb; no foreign name
     if not foreign or foreign[0].score < NAME_IN_WAW:
         if _and_plural_verb_in_name(surface, readings, prev):
             foreign = (proper_noun_reading(surface, score=NAME_IN_WAW, source="unknown"),)
@@ -445,6 +445,23 @@ def _plural_passive_shape(surface: str, readings: tuple[Reading, ...]) -> bool:
     n = normalize(surface)
     plural_verb = any(r.pos == "V" and r.person == "3mp" for r in readings)
     return plural_verb and n.endswith("وا") and not n.endswith("اوا") and len(n) >= 5
+
+
+def _future_pair_verb(readings: tuple[Reading, ...]) -> bool:
+    """Whether a word is the future سـ on a dual or plural present verb the lexicon lists
+    (ستوقعان, سيجتمعون): after coordinated names (تونس والجزائر ستوقعان) it is their verb,
+    not one more word of a foreign name, which does not start so (سيرغي is سـ + a guess).
+
+    >>> _future_pair_verb(analyse_word("سيجتمعان")), _future_pair_verb(analyse_word("سيرغي"))
+    (True, False)
+    """
+    return any(
+        r.pos == "V"
+        and r.source == "composed"
+        and [p.tag for p in r.parts] == ["fut", "verb"]
+        and r.person in ("3d", "3md", "3fd", "3mp", "3fp")
+        for r in readings
+    )
 
 
 def _and_plural_verb_in_name(
