@@ -344,6 +344,9 @@ REFERRAL_TARGETS = frozenset(
 REFERRAL_CASES = frozenset({normalize("إلى"), "ل", "to"})
 #: Event types (of the relation lexicon) whose participants talk without meeting (a
 #: telephone or video call).
+#: Verbs of holding a meeting (عقد): hosting it, unless the holders are its two sides
+#: (عقد الوزيران اجتماعا: both take part).
+HOLDING_VERBS = frozenset({"عقد"})
 REMOTE_EVENTS = {"call"}
 #: Verbs of calling someone (اتصل بـX, هاتف X): the call is an event both parties take
 #: part in, as a call made with a verbal noun is (أجرى اتصالا مع X); they met nobody.
