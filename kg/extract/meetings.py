@@ -26,7 +26,7 @@ from .finish import label
 from .phrases import strip_al, verb_agreement
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
-from .words import BRING_TOGETHER, CALL_VERBS, REMOTE_EVENTS, WITNESS_VERBS
+from .words import BRING_TOGETHER, CALL_VERBS, HOLDING_VERBS, REMOTE_EVENTS, WITNESS_VERBS
 
 #: Relations between two parties: the last such pair is what a later dual refers to.
 PAIR_RELATIONS = ("met", "received", "agreed", "signed", "worksWith")
@@ -521,6 +521,54 @@ def took_part(
         if key is not None and d.ent(key).cls == "TimeExpression":
             d.fact(obj, "pointInTime", key, s, tree, [p.v, j], MEETING_EVENT)
             break  # أجرى محادثات أمس: the talks' time, as a meeting verb's
+
+
+def held_jointly(
+    d: Doc, s: Sentence, tree: Tree, p: Predicate, objects: list[tuple[str, int]]
+) -> bool:
+    """عقد الوزيران X وY اجتماعا, يعقد الجانبان جلسة مباحثات: a meeting held by its
+    sides together (coordinated subjects, or one dual subject) hosts nothing: each side
+    takes part in it and, but on a call, the sides meet. Whether the clause was read so.
+
+    >>> from kg import build
+    >>> g = build(texts=["عقد وزير الخارجية سامح شكري ونظيره الأردني أيمن الصفدي اجتماعا في عمان."])
+    >>> sorted((f.subject, f.relation, f.object) for f in g.facts() if f.relation != "holdsPosition")
+    [('أيمن الصفدي', 'participatedIn', 'اجتماعا'), ('اجتماعا', 'location', 'عمان'),
+     ('سامح شكري', 'met', 'أيمن الصفدي'), ('سامح شكري', 'participatedIn', 'اجتماعا')]
+    """
+    if p.rel != "hosted" or lexmod.key(tree.tok(p.v).lemma) not in HOLDING_VERBS:
+        return False
+    duals = [j for j in tree.children(p.v, "nsubj") if tree.feat(j, "Number") == "Dual"]
+    events = [(o, i) for o, i in objects if d.ent(o).cls == "Event"]
+    if not events or not (len(p.subjects) > 1 or duals):
+        return False
+    named = [k for j in duals for k in _named_sides(d, s, tree, j)]
+    if named:
+        p.subjects = named  # الرئيسان البشير والسيسي: the two named after the dual
+    for obj, oi in events:
+        for who in p.subjects:
+            conf = min(p.sconf, PARTICIPATION_CAP)
+            d.fact(who, "participatedIn", obj, s, tree, [p.v, oi], conf, p.lemma)
+    remote = any(
+        d.lex.event_type(lexmod.key(tree.tok(oi).lemma)) in REMOTE_EVENTS for _, oi in events
+    )
+    for a, ka in enumerate(p.subjects):
+        for kb in p.subjects[a + 1 :] if not remote else ():
+            d.fact(ka, "met", kb, s, tree, [p.v], min(p.sconf, PARTICIPATION_CAP), p.lemma)
+    if len(p.subjects) == 2:
+        d.last_pair = (p.subjects[0], p.subjects[1])
+    return True
+
+
+def _named_sides(d: Doc, s: Sentence, tree: Tree, j: int) -> list[str]:
+    """The parties a dual names in apposition (الوزيران X وY), in order."""
+    out: list[str] = []
+    for a in tree.children(j, "appos"):
+        for k in [a, *tree.children(a, "conj")]:
+            key = ent_of(d, s, tree, k)
+            if key is not None and d.ent(key).cls in AGENTIVE and key not in out:
+                out.append(key)
+    return out
 
 
 def note_pairs(d: Doc, p: Predicate, subj: str, obj: str) -> None:

@@ -93,8 +93,9 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         return  # ألغت الحكومة زيارة الوزير: a visit that did not take place
     event = d.token_ent.get((s.index, n))
     is_event = event is not None and d.ent(event).cls == "Event" and entry.relation not in PERSONAL
-    # مقتل X: a death, whoever announces it did not kill (أعلن الجيش مقتل جنوده)
-    support = support_verb(d, tree, n) if lexmod.key(tok.lemma) not in DEATH_NOUNS else 0
+    # مقتل X, إصابة X: a death or an injury, whoever announces it did not kill or injure
+    # (أعلن الجيش مقتل جنوده; أعلن الدفاع المدني إصابة 35 شخصا)
+    support = support_verb(d, tree, n) if not casualty_noun(tree, n) else 0
     if (
         entry.relation == "participatedIn"
         and tree.case(n) == "ب"
@@ -107,8 +108,8 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     objs = objs + _added_objects(d, s, tree, n, objs)
     if not objs and entry.relation == "visited":
         agent, objs = _visit_in_order(d, s, tree, n, agent)
-    if not objs and entry.relation == "killed":
-        objs = victims(d, s, tree, n)  # مقتل 10: a count the parse hung elsewhere
+    if not objs and entry.relation in ("killed", "injured"):
+        objs = victims(d, s, tree, n)  # مقتل 10, إصابة أكثر من 20: a count hung elsewhere
     if not objs:
         return
     if entry.relation in COURT_RELATIONS and not to_court(tree, n, [oi for _, oi in objs]):

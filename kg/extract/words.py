@@ -114,6 +114,11 @@ DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتي�
 
 #: Words before a number that make it approximate (نحو 1500 شخص): part of the quantity.
 APPROXIMATORS = frozenset(normalize(w) for w in "نحو حوالي حوالى قرابة زهاء".split())
+#: Words of a bound before a number (أكثر من 200, ما لا يقل عن 46, ما يزيد على 30): skipped
+#: on the way from a casualty noun to its count, never part of the count itself.
+BOUND_WORDS = frozenset(normalize(w) for w in "أكثر أزيد ما لا يقل يزيد من عن على".split())
+#: The words a bound opens with.
+BOUND_OPENERS = frozenset(normalize(w) for w in "أكثر أزيد ما".split())
 #: Number words that head what they count (ثلاثة مشتبه بهم, عشرات القتلى), by lemma.
 NUMBER_WORDS = frozenset(
     normalize(w)
@@ -339,6 +344,9 @@ REFERRAL_TARGETS = frozenset(
 REFERRAL_CASES = frozenset({normalize("إلى"), "ل", "to"})
 #: Event types (of the relation lexicon) whose participants talk without meeting (a
 #: telephone or video call).
+#: Verbs of holding a meeting (عقد): hosting it, unless the holders are its two sides
+#: (عقد الوزيران اجتماعا: both take part).
+HOLDING_VERBS = frozenset({"عقد"})
 REMOTE_EVENTS = {"call"}
 #: Verbs of calling someone (اتصل بـX, هاتف X): the call is an event both parties take
 #: part in, as a call made with a verbal noun is (أجرى اتصالا مع X); they met nobody.
