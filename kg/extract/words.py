@@ -284,6 +284,9 @@ DIRECTIONS = frozenset(
 OPEN_PREPS = {"ب", "علي", "مع", "عن"}
 #: Prepositions of a source phrase: بحسب رئيس الهيئة, وفق الوكالة.
 SOURCE_CASES = {"حسب", "بحسب", "وفق", "وفقا", "طبقا"}
+#: Prepositions before the free relative ما of a report aside: the source ones and على
+#: (على ما أفاد الديوان الملكي، على ما أعلن مصدر عسكري).
+ASIDE_CASES = SOURCE_CASES | {"علي"}
 #: Words in an organisation's name before what it fights (التحالف الدولي ضد داعش), in the
 #: order they are tried.
 PURPOSE_MARKERS = ("ضد", "لمحاربه", "لمكافحه", "لهزيمه")
