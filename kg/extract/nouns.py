@@ -32,6 +32,7 @@ from .words import (
     DEATH_NOUNS,
     DOCUMENT_NOUNS,
     FORCES,
+    MEETING_TIMES,
     PREPOSITIONAL_NOUNS,
     REPEL_VERBS,
     REPORT_GOVERNORS,
@@ -476,7 +477,9 @@ def _noun_arguments(
                 agent = key  # زيارة مدتها يومان للرئيس إلى الدوحة
                 continue
         if (c and c in entry.preps) or (
-            c == "ل" and (possessive or (genitive_agent and lam) or not genitive)
+            c == "ل"
+            and entry.relation != "met"  # اجتماع الكتلة لحزب X: whose bloc, not who is met
+            and (possessive or (genitive_agent and lam) or not genitive)
         ):  # مداهمة لمخزن: an indefinite verbal noun takes its object with ل
             objs.extend(_expanded(d, s, tree, j))
         elif not c and genitive_agent:
@@ -674,6 +677,9 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
         if ht.upos in ("VERB", "AUX"):
             if depth > 0 or tree.base_rel(cur) not in ("obj", "obl"):
                 return None  # شدد على ضرورة محاربة X: the necessity, not the speaker, fights
+            if _meeting_during(d, tree, n):
+                keys, _ = subjects(d, s, tree, h, False)  # قال X خلال اجتماع مع Y: X met Y
+                return keys[0] if keys else None
             if lexmod.key(ht.lemma) in RESULT_VERBS:
                 causes = cause(d, s, tree, h)  # أسفر الهجوم عن مقتل: the attack killed
                 return causes[0] if causes else None
@@ -697,6 +703,12 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
             return found
         cur = h
     return None
+
+
+def _meeting_during(d: Doc, tree: Tree, n: int) -> bool:
+    """Whether noun n is a meeting in a phrase of time of its verb (خلال اجتماع مع X)."""
+    entry = d.lex.noun(tree.tok(n).lemma)
+    return entry is not None and entry.relation == "met" and tree.case(n) in MEETING_TIMES
 
 
 def _added_objects(

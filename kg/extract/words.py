@@ -282,6 +282,9 @@ DIRECTIONS = frozenset(
 )
 #: Prepositions that introduce the object of verbs the lexicon lacks (open relations).
 OPEN_PREPS = {"ب", "علي", "مع", "عن"}
+#: Prepositions of time before a meeting noun whose doer is the subject of the clause it
+#: is in (تحدث الوزير خلال اجتماع مع نظيره, أكد في لقاء مع الصحفيين).
+MEETING_TIMES = frozenset(normalize(w) for w in ("خلال", "في", "عقب", "بعد", "أثناء"))
 #: Prepositions of a source phrase: بحسب رئيس الهيئة, وفق الوكالة.
 SOURCE_CASES = {"حسب", "بحسب", "وفق", "وفقا", "طبقا"}
 #: Prepositions before the free relative ما of a report aside: the source ones and على
