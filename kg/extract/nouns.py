@@ -18,7 +18,8 @@ from .arguments import COMPANY_WORDS, dropped_subjects, expand, fits, subjects
 from .casualties import casualty_noun, cause, scene_event, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun, word_of_a_name
-from .phrases import on_adjective, strip_al
+from .meetings import meeting_during
+from .phrases import accusative_after, on_adjective, strip_al
 from .purposes import purpose_doer
 from .relations import COURT_RELATIONS, genitive_objects, noun_completion, to_court
 from .rulings import imposed_penalty
@@ -32,7 +33,6 @@ from .words import (
     DEATH_NOUNS,
     DOCUMENT_NOUNS,
     FORCES,
-    MEETING_TIMES,
     PREPOSITIONAL_NOUNS,
     REPEL_VERBS,
     REPORT_GOVERNORS,
@@ -42,6 +42,8 @@ from .words import (
 
 #: Relations of an attack noun whose object's place is where the attack took place.
 ATTACKS = ("targeted", "struck")
+#: Relations of verbal nouns of hitting something (تفجير, استهداف, قصف).
+HITTING = frozenset({"attacked", *ATTACKS})
 #: Places an event on them happens in (a city, a region, a country), not a site.
 TERRITORIES = frozenset({"City", "Region", "Country"})
 #: Relations an event noun holds as their subject when no doer is found (the attack
@@ -465,6 +467,8 @@ def _noun_arguments(
             and _acting_genitive(d, s, tree, kids, forces=True)
         )
     )
+    acc = accusative_after(tree, n, bare) if entry.relation in HITTING and agentive else 0
+    genitive_agent = genitive_agent or bool(acc)  # تفجير إسرائيل نفقا: Israel blew it up
     if possessive and not is_event:
         genitive_agent = False  # وصوله دمشق: the pronoun is the doer, the noun the object
     objs: list[tuple[str, int]] = []
@@ -486,7 +490,7 @@ def _noun_arguments(
             agent = agent or ent_of(d, s, tree, j)
         elif not c:
             objs.extend(_expanded(d, s, tree, j))
-    for j in personal:
+    for j in [*personal, *([acc] if acc else [])]:
         objs.extend(_expanded(d, s, tree, j))
     m = carrier(tree, n)
     if m != n and not objs:
@@ -677,7 +681,7 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
         if ht.upos in ("VERB", "AUX"):
             if depth > 0 or tree.base_rel(cur) not in ("obj", "obl"):
                 return None  # شدد على ضرورة محاربة X: the necessity, not the speaker, fights
-            if _meeting_during(d, tree, n):
+            if meeting_during(d, tree, n):
                 keys, _ = subjects(d, s, tree, h, False)  # قال X خلال اجتماع مع Y: X met Y
                 return keys[0] if keys else None
             if lexmod.key(ht.lemma) in RESULT_VERBS:
@@ -703,12 +707,6 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
             return found
         cur = h
     return None
-
-
-def _meeting_during(d: Doc, tree: Tree, n: int) -> bool:
-    """Whether noun n is a meeting in a phrase of time of its verb (خلال اجتماع مع X)."""
-    entry = d.lex.noun(tree.tok(n).lemma)
-    return entry is not None and entry.relation == "met" and tree.case(n) in MEETING_TIMES
 
 
 def _added_objects(
