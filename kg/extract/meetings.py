@@ -80,6 +80,8 @@ def other_party(
         # (the lexicon row's relation decides, as for every verb: a call both take part in)
         call_by_verb(d, s, tree, p, objects)
         return []
+    if p.rel == "met" and not objects and len(p.subjects) > 1:
+        return _met_each_other(d, s, tree, p)
     if p.rel != "met" or objects or len(p.subjects) != 1 or not tree.children(p.v, "nsubj"):
         return objects
     one = d.ent(p.subjects[0])
@@ -96,6 +98,25 @@ def other_party(
         objects = [(p.subjects[0], tree.children(p.v, "nsubj")[0])]
         p.subjects, p.sconf = [before], SUBJECT_OTHER_PARTY
     return objects
+
+
+def _met_each_other(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> list[tuple[str, int]]:
+    """X و Y التقيا, اجتمع X و Y, X و Y سيجتمعان: coordinated parties with no one else to meet
+    met each other; the first is the subject, the others whom it met. Nothing when a
+    subject is no party or its word cannot be found."""
+    if any(d.ent(k).cls not in PARTIES for k in p.subjects):
+        return []
+    words = {
+        d.find(k): j
+        for j in range(len(s.tokens), 0, -1)
+        for k in [d.token_ent.get((s.index, j))]
+        if k
+    }
+    others = [(k, words[d.find(k)]) for k in p.subjects[1:] if d.find(k) in words]
+    if len(others) != len(p.subjects) - 1:
+        return []
+    p.subjects = p.subjects[:1]
+    return others
 
 
 def _on_a_visit(
