@@ -287,8 +287,14 @@ DIRECTIONS = frozenset(
 )
 #: Prepositions that introduce the object of verbs the lexicon lacks (open relations).
 OPEN_PREPS = {"ب", "علي", "مع", "عن"}
+#: Prepositions of time before a meeting noun whose doer is the subject of the clause it
+#: is in (تحدث الوزير خلال اجتماع مع نظيره, أكد في لقاء مع الصحفيين).
+MEETING_TIMES = frozenset(normalize(w) for w in ("خلال", "في", "عقب", "بعد", "أثناء"))
 #: Prepositions of a source phrase: بحسب رئيس الهيئة, وفق الوكالة.
 SOURCE_CASES = {"حسب", "بحسب", "وفق", "وفقا", "طبقا"}
+#: Prepositions before the free relative ما of a report aside: the source ones and على
+#: (على ما أفاد الديوان الملكي، على ما أعلن مصدر عسكري).
+ASIDE_CASES = SOURCE_CASES | {"علي"}
 #: Words in an organisation's name before what it fights (التحالف الدولي ضد داعش), in the
 #: order they are tried.
 PURPOSE_MARKERS = ("ضد", "لمحاربه", "لمكافحه", "لهزيمه")
