@@ -66,9 +66,6 @@ COLLECTIVES = frozenset(
     normalize(w)
     for w in "حكومة وفد جيش شرطة لجنة سلطات سلطة قوات قوة برلمان مجلس وزارة إدارة فريق نظام معارضة تحالف ائتلاف حزب جماعة منظمة هيئة جهاز مرصد جمعية نقابة رابطة".split()
 )
-#: Nouns of unnamed informants (مصدر في الجيش, مصادر دبلوماسية): people known by where
-#: they are; compared with the lemma without the article.
-SOURCE_NOUNS = frozenset({normalize("مصدر")})
 #: Plural nouns that with a genitive of this word name a group (وسائل إعلام محلية: the
 #: media), compared without the article.
 MEDIA = ({normalize("وسائل")}, normalize("إعلام"))
@@ -321,8 +318,9 @@ SAYING_NOUNS = {"قول", "تأكيد", "تصريح", "إشارة", "اشارة"
 NEAR_NOUNS = frozenset(normalize(w) for w in "قرب مقربة".split())
 #: Media a statement is made to (قال مسؤول لوكالة فرانس برس, صرح X لصحيفة Y).
 MEDIA_NOUNS = frozenset(normalize(w) for w in "وكالة صحيفة قناة تلفزيون إذاعة شبكة".split())
-#: Nouns of an unnamed source of news (مسؤول, مصدر, متحدث): no ل-genitive of a medium
-#: follows them (مسؤول لوكالة X is an official speaking to X).
+#: Nouns of an unnamed source of news (مسؤول, مصدر, متحدث): people known by where they
+#: are (مصدر في الجيش, مصادر دبلوماسية; compared with the lemma without the article), and
+#: no ل-genitive of a medium follows them (مسؤول لوكالة X is an official speaking to X).
 SOURCE_NOUNS = frozenset(normalize(w) for w in "مسؤول مصدر متحدث ناطق".split())
 #: Subordinators of "as X said" clauses, whose statement is the clause they attach to.
 AS_MARKS = {"حسبما", "كما", "وفقما", "مثلما", "وفق ما", "بحسب ما"}
