@@ -207,6 +207,43 @@ def nominal(d: Doc, s: Sentence, tree: Tree, i: int, create: bool = True) -> str
     return _noun_phrase(d, s, tree, i)
 
 
+def source_again(d: Doc, s: Sentence, tree: Tree, i: int, ids: list[int]) -> str | None:
+    """وقال مسؤول في الوزارة ... وأضاف المسؤول: a bare definite source noun is the person
+    the nearest indefinite one of the same noun named in the same paragraph (none when
+    another speaker of that noun came in between, note_source).
+
+    >>> from kg import build
+    >>> g = build(texts=["قال مسؤول في الوزارة إن المعبر أغلق. وأضاف المسؤول أن الوفد وصل."])
+    >>> sorted({f.subject for f in g.facts() if f.relation == "said"})
+    ['مسؤول في الوزارة']
+    """
+    t = tree.tok(i)
+    n = normalize(t.form)
+    if ids != [i] or not n.startswith("ال") or t.feat("Number") == "Plur":
+        return None
+    before = d.last_source.get(strip_al(lexmod.key(t.lemma)))
+    if before is None or "\n" in d.text[before[1] : tree.span(ids)[0]]:
+        return None  # a new paragraph starts a new account
+    key, _ = before
+    if d.ent(key).gender != ("f" if t.feat("Gender") == "Fem" else "m"):
+        return None
+    return d.mention(s, tree, ids, key, "Person", "nominal", i)
+
+
+def note_source(d: Doc, s: Sentence, tree: Tree, i: int, key: str | None) -> None:
+    """Remember an indefinite source (مسؤول) for the definite noun that takes it up again;
+    a definite one with words of its own (المسؤول الأمريكي) or a named one (``key`` None)
+    is another speaker, and forgets it."""
+    t = tree.tok(i)
+    lemma = strip_al(lexmod.key(t.lemma))
+    if lemma not in SOURCE_NOUNS:
+        return
+    if key is None or normalize(t.form).startswith("ال"):
+        d.last_source.pop(lemma, None)
+    else:
+        d.last_source[lemma] = (key, tree.span([i])[0])
+
+
 def _free_relative(d: Doc, s: Sentence, tree: Tree, i: int) -> str:
     """A free relative (رفضت ما وصفته بالتدخل): the clause is the thing meant."""
     ids = tree.subtree(i)
@@ -231,6 +268,9 @@ def _noun_phrase(d: Doc, s: Sentence, tree: Tree, i: int) -> str:
     a, b = tree.span(ids)
     label = d.text[a:b]
     lemma = strip_al(lexmod.key(t.lemma))
+    same = source_again(d, s, tree, i, ids)
+    if same is not None:
+        return same
     if lemma in SOURCE_NOUNS:
         cls = "Person" if t.feat("Number") != "Plur" else "Group"  # مصدر في الجيش
     elif t.upos == "NUM":
@@ -261,6 +301,8 @@ def _noun_phrase(d: Doc, s: Sentence, tree: Tree, i: int) -> str:
         gender=gender,
         number=number,
     )
+    if cls == "Person" and lemma in SOURCE_NOUNS:
+        note_source(d, s, tree, i, key)
     if cls == "Organization" and len(ids) > 1 and not n.startswith("ال") and t.upos == "NOUN":
         # جهاز المخابرات والأمن الوطني ... الجهاز: a body named by a construct is what its
         # head noun with the article names afterwards, as for a name (find_anaphora)

@@ -127,6 +127,8 @@ class Doc:
         self.last_pair: tuple[str, str] | None = None  # the parties of the last meeting
         self.last_meeting: str | None = None  # the last meeting a clause made an event of
         self.doc_nouns: dict[str, str] = {}  # بيان, اتفاق ...: the last entity of each kind
+        # source noun (مسؤول) -> (the person an indefinite one named last, its offset)
+        self.last_source: dict[str, tuple[str, int]] = {}
 
     # ------------------------------------------------------------- entities
 

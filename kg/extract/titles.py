@@ -15,7 +15,7 @@ from ..lexicon.words import titles
 from ..model import Sentence, Token
 from ..text import normalize, strip_diacritics
 from .confidence import TITLE_APPOSITION, TITLE_BODY, TITLE_NATIONALITY, TITLE_PREDICATIVE
-from .coref import ent_of, source_where
+from .coref import ent_of, note_source, source_again, source_where
 from .phrases import TITLE_NP_WORDS, acting_phrase, np_ids, strip_al, title_of
 from .state import Doc
 from .tree import Tree
@@ -94,6 +94,7 @@ def _title(d: Doc, s: Sentence, tree: Tree, t: Token, title: str, owner: str | N
                 d.ent(person).gender = "f"
         return
     if person is not None:
+        note_source(d, s, tree, t.id, None)  # a named speaker of that noun comes between
         _named_title(d, s, tree, t.id, ids, title, head_word, mods, pos_key, person)
         return
     _unnamed_title(d, s, tree, t.id, ids, title, head_word, mods, pos_key)
@@ -257,6 +258,10 @@ def _unnamed_title(
             return
         gender = "f" if titles()[title].gender == "f" else "m"
         where = source_where(tree, t)  # مسؤول بالوزارة: an official known by where he is
+        same = source_again(d, s, tree, t, ids + where)  # وأضاف المسؤول: the one before
+        if same is not None:
+            d.token_ent[(s.index, t)] = same
+            return
         key = d.mention(
             s,
             tree,
@@ -270,6 +275,7 @@ def _unnamed_title(
         if where:  # and by the title alone, as a later «المسؤول» or another reader names him
             d.ent(key).names.append(d.text[tree.span(ids)[0] : tree.span(ids)[1]])
         d.unnamed.append((head_word, mods, key, s.index))
+        note_source(d, s, tree, t, key)
         d.token_ent[(s.index, t)] = key
         if not _indefinite_accusative(tree.tok(t)):  # عينه محافظا للبنك: a post, no one yet
             _title_relation(d, s, tree, t, title, key)  # رسالة من الرئيس الجزائري
