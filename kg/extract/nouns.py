@@ -32,6 +32,8 @@ from .words import (
     DEATH_NOUNS,
     DOCUMENT_NOUNS,
     FORCES,
+    HANDED_IN,
+    HANDING_VERBS,
     PREPOSITIONAL_NOUNS,
     REPEL_VERBS,
     REPORT_GOVERNORS,
@@ -110,6 +112,11 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         agent, objs = _visit_in_order(d, s, tree, n, agent)
     if not objs and entry.relation in ("killed", "injured"):
         objs = victims(d, s, tree, n)  # مقتل 10, إصابة أكثر من 20: a count hung elsewhere
+    if support and lexmod.key(tok.lemma) in HANDED_IN:
+        # قدم X استقالته, تقدم X باستقالته: who hands it in is the light verb's subject
+        agent = next(iter(support_doers(d, s, tree, support)), agent)
+    if not objs and entry.relation == "resigned":
+        objs = _office_left(d, s, tree, n, agent or noun_agent(d, s, tree, n, support))
     if not objs:
         return
     if entry.relation in COURT_RELATIONS and not to_court(tree, n, [oi for _, oi in objs]):
@@ -163,6 +170,26 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
         if is_event and event is not None and entry.relation in ATTACKS:
             _attack_place(d, s, tree, event, n, oi)
+
+
+#: Facts naming what a person holds or leads, in order: the office or body a
+#: resignation leaves.
+OFFICES = ("holdsPosition", "leaderOf")
+
+
+def _office_left(
+    d: Doc, s: Sentence, tree: Tree, n: int, agent: str | None
+) -> list[tuple[str, int]]:
+    """قدم الوزير استقالته (إلى الملك): with no office named after من, the office left is
+    the last one the resigner was said to hold."""
+    if agent is None:
+        return []
+    key = d.find(agent)
+    for rel in OFFICES:
+        for f in reversed(d.facts):
+            if f.relation == rel and d.find(f.subject) == key:
+                return [(d.find(f.object), n)]
+    return []
 
 
 def _with_taking_part(d: Doc, s: Sentence, tree: Tree, n: int) -> bool:
@@ -367,12 +394,21 @@ def support_verb(d: Doc, tree: Tree, n: int) -> int:
         h
         and tree.tok(h).upos in ("VERB", "AUX")
         and tree.base_rel(m) in ("obj", "obl")
-        and lexmod.key(tree.tok(h).lemma) in AGENT_GOVERNORS
+        and _governs_agent(tree, h, n)
         and not reports_death(tree, h, m)
         and (lexmod.key(tree.tok(h).lemma) not in VOTING or _decided(d, tree, n))
     ):
         return h
     return 0
+
+
+def _governs_agent(tree: Tree, v: int, n: int) -> bool:
+    """Whether verb v's subject does what its action noun n names (a light verb of
+    handing in only with a noun handed in: قدم استقالته, not قدم دعما)."""
+    verb = lexmod.key(tree.tok(v).lemma)
+    return verb in AGENT_GOVERNORS or (
+        verb in HANDING_VERBS and lexmod.key(tree.tok(n).lemma) in HANDED_IN
+    )
 
 
 def _decided(d: Doc, tree: Tree, n: int) -> bool:
@@ -477,7 +513,9 @@ def _noun_arguments(
                 agent = key  # زيارة مدتها يومان للرئيس إلى الدوحة
                 continue
         if (c and c in entry.preps) or (
-            c == "ل" and (possessive or (genitive_agent and lam) or not genitive)
+            c == "ل"
+            and not entry.preps  # استقالته للملك: a noun of من takes no object by ل
+            and (possessive or (genitive_agent and lam) or not genitive)
         ):  # مداهمة لمخزن: an indefinite verbal noun takes its object with ل
             objs.extend(_expanded(d, s, tree, j))
         elif not c and genitive_agent:

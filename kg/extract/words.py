@@ -307,6 +307,9 @@ MESSAGES = frozenset(normalize(w) for w in "رسالة برقية خطاب دع�
 #: What one hands in rather than provides (قدم استقالته: resigned, through the noun's own
 #: relation); compared with the lemma without diacritics.
 HANDED_IN = frozenset(normalize(w) for w in "استقالة".split())
+#: Light verbs of handing in: their subject does what a noun of HANDED_IN names (قدم
+#: استقالته, تقدم باستقالته); compared with the lexicon key.
+HANDING_VERBS = frozenset(normalize(w) for w in "قدم تقدم".split())
 #: Nouns of saying that carry what a source said after نقل عن (قوله, تأكيده, تصريحه);
 #: compared with the lemma without diacritics.
 SAYING_NOUNS = {"قول", "تأكيد", "تصريح", "إشارة", "اشارة", "تحذير"}
