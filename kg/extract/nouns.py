@@ -13,7 +13,7 @@ from ..lexicon import relations as lexmod
 from ..model import Sentence
 from ..text import normalize
 from ..vocab import SPEECH_RELATIONS
-from .appointments import APPOINTING, position_facts, predicative_titles, titles_after
+from .appointments import APPOINTING, office_left, position_facts, predicative_titles, titles_after
 from .arguments import COMPANY_WORDS, dropped_subjects, expand, fits, subjects
 from .casualties import casualty_noun, cause, scene_event, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
@@ -33,12 +33,12 @@ from .words import (
     DOCUMENT_NOUNS,
     FORCES,
     HANDED_IN,
-    HANDING_VERBS,
     PREPOSITIONAL_NOUNS,
     REPEL_VERBS,
     REPORT_GOVERNORS,
     RESULT_VERBS,
     SUPPORT_NOUNS,
+    governs_action,
 )
 
 #: Relations of an attack noun whose object's place is where the attack took place.
@@ -116,7 +116,7 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         # قدم X استقالته, تقدم X باستقالته: who hands it in is the light verb's subject
         agent = next(iter(support_doers(d, s, tree, support)), agent)
     if not objs and entry.relation == "resigned":
-        objs = _office_left(d, s, tree, n, agent or noun_agent(d, s, tree, n, support))
+        objs = office_left(d, tree, n, agent or noun_agent(d, s, tree, n, support))
     if not objs:
         return
     if entry.relation in COURT_RELATIONS and not to_court(tree, n, [oi for _, oi in objs]):
@@ -170,26 +170,6 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
         if is_event and event is not None and entry.relation in ATTACKS:
             _attack_place(d, s, tree, event, n, oi)
-
-
-#: Facts naming what a person holds or leads, in order: the office or body a
-#: resignation leaves.
-OFFICES = ("holdsPosition", "leaderOf")
-
-
-def _office_left(
-    d: Doc, s: Sentence, tree: Tree, n: int, agent: str | None
-) -> list[tuple[str, int]]:
-    """قدم الوزير استقالته (إلى الملك): with no office named after من, the office left is
-    the last one the resigner was said to hold."""
-    if agent is None:
-        return []
-    key = d.find(agent)
-    for rel in OFFICES:
-        for f in reversed(d.facts):
-            if f.relation == rel and d.find(f.subject) == key:
-                return [(d.find(f.object), n)]
-    return []
 
 
 def _with_taking_part(d: Doc, s: Sentence, tree: Tree, n: int) -> bool:
@@ -394,21 +374,12 @@ def support_verb(d: Doc, tree: Tree, n: int) -> int:
         h
         and tree.tok(h).upos in ("VERB", "AUX")
         and tree.base_rel(m) in ("obj", "obl")
-        and _governs_agent(tree, h, n)
+        and governs_action(lexmod.key(tree.tok(h).lemma), lexmod.key(tree.tok(n).lemma))
         and not reports_death(tree, h, m)
         and (lexmod.key(tree.tok(h).lemma) not in VOTING or _decided(d, tree, n))
     ):
         return h
     return 0
-
-
-def _governs_agent(tree: Tree, v: int, n: int) -> bool:
-    """Whether verb v's subject does what its action noun n names (a light verb of
-    handing in only with a noun handed in: قدم استقالته, not قدم دعما)."""
-    verb = lexmod.key(tree.tok(v).lemma)
-    return verb in AGENT_GOVERNORS or (
-        verb in HANDING_VERBS and lexmod.key(tree.tok(n).lemma) in HANDED_IN
-    )
 
 
 def _decided(d: Doc, tree: Tree, n: int) -> bool:
