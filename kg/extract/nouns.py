@@ -32,6 +32,7 @@ from .words import (
     DEATH_NOUNS,
     DOCUMENT_NOUNS,
     FORCES,
+    IMPERSONAL,
     PREPOSITIONAL_NOUNS,
     REPEL_VERBS,
     REPORT_GOVERNORS,
@@ -672,7 +673,11 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
             return None
         ht = tree.tok(h)
         if ht.upos in ("VERB", "AUX"):
-            if depth > 0 or tree.base_rel(cur) not in ("obj", "obl"):
+            if (
+                depth > 0
+                or tree.base_rel(cur) not in ("obj", "obl")
+                or lexmod.key(ht.lemma) in IMPERSONAL
+            ):
                 return None  # شدد على ضرورة محاربة X: the necessity, not the speaker, fights
             if lexmod.key(ht.lemma) in RESULT_VERBS:
                 causes = cause(d, s, tree, h)  # أسفر الهجوم عن مقتل: the attack killed

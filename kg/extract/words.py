@@ -124,6 +124,9 @@ NUMBER_WORDS = frozenset(
 )
 #: Verbs whose subject causes what their object names (أسفر الهجوم عن مقتل, أدى إلى, خلف).
 RESULT_VERBS = frozenset(normalize(w) for w in "اسفر ادي خلف اوقع تسبب".split())
+#: Verbs that say an act was done without saying by whom (تم تأجيل الزيارة، جرى اعتقال):
+#: their subject, when the parse gives one, is the pronoun of أنه, not the act's doer.
+IMPERSONAL = frozenset(normalize(w) for w in "تم جري".split())
 #: Subordinators of a result clause (مما أسفر عن): its cause is the clause it follows.
 RESULT_MARKS = frozenset({"ما", "مما"})
 #: Verbs that take lives (أودى بحياة N, حصد أرواح N), with the nouns for the lives.
