@@ -508,6 +508,7 @@ def _name_in_np(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None
     elif (
         is_designator(head)
         and not definite_body(head)
+        and not _honorific_state(ws, g.unit.head)
         and head.ent < 0
         and not first_has_clitic(ws, i)
         and w.ent_label not in ("Person", "TimeExpression")
@@ -577,6 +578,15 @@ def _adjective(ws: list[W], k: int, i: int, g: _Growth) -> int | None:
         g.has_suffix = has_suffix(ws, i)
         return k + 1
     return None
+
+
+#: دولة, a designator of states, is also the honorific of a prime minister.
+_STATE = normalize("دولة")
+
+
+def _honorific_state(ws: list[W], i: int) -> bool:
+    """دولة right before a title (دولة رئيس الوزراء): the honorific, no state's name after."""
+    return ws[i].norm == _STATE and title_tok(ws, i + 1)
 
 
 def _opens_title(ws: list[W], i: int) -> bool:
