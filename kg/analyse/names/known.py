@@ -92,13 +92,15 @@ def _agreeing_adjective(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 def _adjective_round_a_name(tok: Token, text: str) -> bool:
     """Whether a name was found inside one word only by stripping what looked like a
-    proclitic, in a word the tagger read as an adjective (وزاريا: not و + زاريا).
+    proclitic, in a word the tagger read as an adjective (وزاريا: not و + زاريا; but
+    للحوثيين, ل + الحوثيين with the article's alif dropped, is the name).
 
     >>> from kg.model import Token
     >>> _adjective_round_a_name(Token(1, "وزاريا", "وزاري", "ADJ", 0, "amod", 0, 6), "زاريا")
     True
     """
-    return tok.upos == "ADJ" and normalize(tok.form) != text
+    form = normalize(tok.form)
+    return tok.upos == "ADJ" and form != text and form.endswith(text)
 
 
 #: Designators whose genitive names a domain, not a body or a place (وزارة الشباب).
