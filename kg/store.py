@@ -60,6 +60,7 @@ from .graph import (
     group_rows as _group,
     tally_rows as _rows,
 )
+from .identity import PersonSig
 from .model import DocResult
 from .store_files import (
     FORMAT_VERSION as FORMAT_VERSION,
@@ -74,6 +75,13 @@ from .store_files import (
     rdf_dir as rdf_dir,
     reading as reading,
     store_lock as store_lock,
+)
+from .store_people import (
+    SCHEMA as PEOPLE_SCHEMA,
+    people_of,
+    settle_people,
+    sync_people,
+    write_people,
 )
 from .store_read import (
     _prefixes,
@@ -148,6 +156,7 @@ class Prepared:
     spo: tuple[_Spo, ...]  # its triples in the shared graph
     triples: int
     source: str = ""  # the file it was read from (its dcterms:source)
+    people: tuple[PersonSig, ...] = ()  # its named people, for their identity across documents
 
 
 def prepare(
@@ -184,6 +193,7 @@ def prepare(
         tuple(spo),
         len(own) + len(shared),
         result.doc.source,
+        part.people,
     )
 
 
@@ -228,6 +238,7 @@ class GraphStore:
                 "PRAGMA synchronous=NORMAL"
             )  # survives a killed process; a power cut may lose the last commits, as in RocksDB
             self._db.executescript(_SCHEMA)
+            self._db.executescript(PEOPLE_SCHEMA)
             self._fill_totals()
             self.base = self._base(base)
             self._rdf = _open_writer(self.path)
@@ -263,10 +274,17 @@ class GraphStore:
         replaced = self._has_graph(doc)
         if replaced and prepared.source:
             self._check_same_source(doc, prepared)
+        old_people = people_of(self._db, str(doc))
         touched = self._commit(
-            doc, prepared.text, list(prepared.rows), list(prepared.spo), prepared.digest
+            doc,
+            prepared.text,
+            list(prepared.rows),
+            list(prepared.spo),
+            prepared.digest,
+            prepared.people,
         )
         self._event_index().update(str(doc))
+        sync_people(self._db, self._rdf, self.base, old_people, prepared.people)
         return Put(prepared.doc_id, replaced, prepared.triples, touched)
 
     def remove(self, doc_id: str) -> bool:
@@ -274,8 +292,10 @@ class GraphStore:
         doc = document_iri(doc_id, self.base)
         if not self._has_graph(doc) and not self._doc_rows(str(doc)):
             return False
-        self._commit(doc, None, [], [])
+        old_people = people_of(self._db, str(doc))
+        self._commit(doc, None, [], [], people=())
         self._event_index().update(str(doc))
+        sync_people(self._db, self._rdf, self.base, old_people, ())
         return True
 
     def documents(self) -> dict[str, str]:
@@ -298,7 +318,11 @@ class GraphStore:
         from .store_events import settle_events
 
         self._events = None
-        return settle_events(self._rdf, self.base)
+        found = settle_events(self._rdf, self.base)
+        settle_people(
+            self._db, self._rdf, self.base
+        )  # the graph was made anew: the people's links too
+        return found
 
     def _event_index(self) -> EventIndex:
         """The signatures of the store's events, read at the first put or remove."""
@@ -334,6 +358,7 @@ class GraphStore:
         rows: list[_Row],
         spo: list[_Spo],
         digest: str | None = None,
+        people: Sequence[PersonSig] | None = None,
     ) -> int:
         """Replace a document's graph (``text`` None: remove it), its votes and shared triples.
 
@@ -366,7 +391,7 @@ class GraphStore:
         if text is not None:
             ops.append(f"INSERT DATA {{ GRAPH {_iri(doc)} {{\n{text}}} }}")
         self._rdf.update(" ;\n".join(ops))
-        self._settle(d, rows, spo)
+        self._settle(d, rows, spo, people)
         return len(iris)
 
     def _shared_ops(
@@ -404,9 +429,14 @@ class GraphStore:
             ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{_spo_text(added)}}} }}")
         return ops
 
-    def _settle(self, doc: str, rows: list[_Row], spo: list[_Spo]) -> None:
+    def _settle(
+        self, doc: str, rows: list[_Row], spo: list[_Spo], people: Sequence[PersonSig] | None = None
+    ) -> None:
+        """Replace a document's rows (its people too, unless ``people`` is None: recovery)."""
         db = self._db
         with _transaction(db):
+            if people is not None:
+                write_people(db, doc, people)
             old_rows, old_spo = self._doc_rows(doc), self._doc_spo(doc)
             db.execute("DELETE FROM votes WHERE doc = ?", (doc,))
             db.executemany(

@@ -794,7 +794,12 @@ def main(argv: list[str] | None = None) -> int:
     h = sub.add_parser("extract-holders", help="rewrite ep_offices_more.tsv (gazetteer_holders.py)")
     h.add_argument("--ep-git", nargs="+", required=True, help="NAME=bare git dir of each repo")
     _script("gazetteer_orgs").add_parser(sub)  # extract-orgs
+    _script("gazetteer_wpoffice").add_parser(sub)  # extract-wpoffice
     args = ap.parse_args(argv)
+    if args.cmd == "extract-wpoffice":
+        repos = [(a.split("=", 1)[0], Path(a.split("=", 1)[1])) for a in args.ep_git]
+        print(f"extract-wpoffice: {_script('gazetteer_wpoffice').extract(repos, SOURCES)} rows")
+        return 0
     if args.cmd == "extract-holders":
         repos = [(a.split("=", 1)[0], Path(a.split("=", 1)[1])) for a in args.ep_git]
         _script("gazetteer_holders").extract_offices(repos, SOURCES)

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 COLUMNS = ("qid", "label_en", "keys", "short", "words", "offices", "countries", "linkable")
 #: The extracts of office holders: those the people rows come from, and those read for
 #: this table only.
-OFFICE_FILES = ("ep_offices.tsv", "ep_offices_more.tsv")
+OFFICE_FILES = ("ep_offices.tsv", "ep_offices_more.tsv", "ep_wpoffice.tsv", "ep_legislators.tsv")
 _MORE_HEADER = """\
 # Office holders (P39) with their Wikidata QIDs, English labels, positions and terms, from
 # EveryPolitician's Wikidata reports (html/holders21.csv: a `wd sparql` answer, CC0 1.0) of
@@ -64,7 +64,7 @@ def holder_rows(src: Path, rows: list[Row]) -> list[list[str]]:
     by_qid: dict[str, list[dict[str, str]]] = defaultdict(list)
     for name in OFFICE_FILES:
         for r in read_tsv(src / name) if (src / name).exists() else ():
-            by_qid[r["qid"]].append(r | {"more": "1" if name == OFFICE_FILES[1] else ""})
+            by_qid[r["qid"]].append(r | {"more": "1" if name != OFFICE_FILES[0] else ""})
     out = []
     for qid, offs in sorted(by_qid.items(), key=lambda kv: int(kv[0][1:])):
         label = next((o["label_en"] for o in offs if o["label_en"]), "")

@@ -625,6 +625,13 @@ OFFICE_KINDS = (
         re.compile(r"^(minister (of|for) (the )?interior|interior minister|home secretary)", re.I),
     ),
     (
+        "army-commander",
+        re.compile(
+            r"^(commander of the [\w ]*(armed forces|army)$|chief of (the )?(general|army) staff)",
+            re.I,
+        ),
+    ),
+    (
         "finance",
         re.compile(
             r"^(minister (of|for) finance|finance minister|(united states )?secretary of the treasury$|chancellor of the exchequer)",
@@ -656,6 +663,8 @@ def office_kind(position: str) -> str:
     ('president', '')
     >>> office_kind("us-cabinet: United States Secretary of State")
     'foreign'
+    >>> office_kind("lebanon: Commander of the Lebanese Armed Forces")
+    'army-commander'
     """
     title = position.split(": ", 1)[-1]
     return next((kind for kind, rx in OFFICE_KINDS if rx.search(title)), "")

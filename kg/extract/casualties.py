@@ -22,6 +22,8 @@ from .state import Doc
 from .tree import Tree
 from .words import (
     APPROXIMATORS,
+    BOUND_OPENERS,
+    BOUND_WORDS,
     DEAD_NOUNS,
     DEATH_FATES,
     DEATH_NOUNS,
@@ -37,8 +39,14 @@ from .words import (
     WOUNDING_VERBS,
 )
 
-#: Tokens after a death noun searched for its count when the parse left it elsewhere.
-COUNT_WINDOW = 2
+#: Tokens after a death noun searched for its count when the parse left it elsewhere
+#: (مقتل نحو 46; إصابة ما لا يقل عن 20: a bound of up to four words before the number).
+COUNT_WINDOW = 5
+
+
+#: Prepositions that name the event a toll comes from (11 قتيلا بتحطم طائرة; مقتل شخصين
+#: جراء الزلزال; إثر غرق قاربهم).
+TOLL_CAUSES = frozenset({"ب", "في", "جراء", "اثر"})
 
 
 def casualty_facts(d: Doc, s: Sentence, tree: Tree, v: int) -> bool:
@@ -55,6 +63,13 @@ def casualty_facts(d: Doc, s: Sentence, tree: Tree, v: int) -> bool:
     before = len(d.facts)
     _casualties(d, s, tree, v)
     return len(d.facts) > before
+
+
+def passive_toll(tree: Tree, v: int) -> bool:
+    """Whether a verb is one whose casualty facts read it as a passive (قُتل، أُصيب): a
+    killing or wounding verb; once they are written, the verb has no doer of its own (not
+    the subject of the sentence before, not a counted subject)."""
+    return lexmod.key(tree.tok(v).lemma) in KILLING_VERBS | WOUNDING_VERBS
 
 
 def casualty_noun(tree: Tree, i: int) -> bool:
@@ -100,14 +115,18 @@ def _casualties(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
 
 
 def scene_event(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
-    """The event a casualty noun with no doer happened in (أعلنت الشرطة مقتل 9 وإصابة 20 في
-    هجوم: the attack killed and injured them): an Event named after في on the noun or on a
-    casualty noun joined to it. None for any other noun.
+    """The event a casualty noun with no doer happened in or came from (أعلنت الشرطة مقتل 9
+    وإصابة 20 في هجوم; أفادت التقارير بمقتل شخصين جراء الزلزال: the event killed and injured
+    them): an Event named after في or a preposition of cause (``TOLL_CAUSES``) on the noun,
+    on a casualty noun joined to it, or on the verb that reports it. None for any other noun.
 
     >>> from kg import build
     >>> g = build(texts=["أعلنت الشرطة عن مقتل 4 أشخاص وإصابة 9 آخرين في انفجار بمدينة كانو."])
     >>> sorted((f.subject, f.relation, f.object) for f in g.facts() if f.subject == "انفجار")
     [('انفجار', 'injured', '9 آخرين'), ('انفجار', 'killed', '4 أشخاص'), ('انفجار', 'location', 'كانو')]
+    >>> g = build(texts=["ضرب زلزال قوي المنطقة. وأفادت التقارير بمقتل شخصين جراء الزلزال."])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts() if f.relation == "killed"]
+    [('زلزال قوي', 'killed', 'شخصين')]
     """
     if not casualty_noun(tree, n):
         return None
@@ -121,14 +140,28 @@ def scene_event(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
         # أعلنت الشرطة عن مقتل 9 ... في هجوم: the parse hung the event on the verb
         places += [j for j in tree.children(v, "obl") if j > first]
     for j in places:
-        key = d.token_ent.get((s.index, j)) if tree.case(j) == "في" else None
+        key = d.token_ent.get((s.index, j)) if tree.case(j) in TOLL_CAUSES else None
+        if key is not None and d.ent(key).cls == "Event":
+            return d.find(key)
+    return _cause_after(d, s, tree, max(joined))
+
+
+#: Prepositions that can only name a cause (جراء، إثر), so an event after one of them is the
+#: cause of the casualties before it wherever the parse hung it.
+CAUSE_ONLY = frozenset({"جراء", "اثر"})
+
+
+def _cause_after(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
+    """The event after جراء or إثر that follows casualty noun n in its clause (مقتل نحو 30
+    مهاجرا وفقدان 12 آخرين إثر غرق قاربهم: the parse hung the sinking on فقدان)."""
+    for j in range(n + 1, len(tree.toks) + 1):
+        word = normalize(tree.tok(j).form)
+        if tree.tok(j).upos in ("VERB", "AUX", "SCONJ") and word not in BOUND_WORDS:
+            return None  # (ما لا يقل عن 12: the bound's verb ends no clause)
+        key = d.token_ent.get((s.index, j)) if tree.case(j) in CAUSE_ONLY else None
         if key is not None and d.ent(key).cls == "Event":
             return d.find(key)
     return None
-
-
-#: Prepositions that name the event a toll with no verb comes from (11 قتيلا بتحطم طائرة).
-TOLL_CAUSES = frozenset({"ب", "في", "جراء", "اثر"})
 
 
 def toll_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
@@ -168,15 +201,37 @@ def toll_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         d.fact(events[0], rel, obj, s, tree, [m], CASUALTIES, _lemma(tree, m))
 
 
+#: Prepositions naming the event people died or were hurt in or from (قتل 5 في/جراء/إثر/بعد
+#: انفجار، لقوا حتفهم خلال الغارات).
+DEATH_CAUSES = frozenset(normalize(w) for w in ("في", "جراء", "اثر", "إثر", "بعد", "خلال"))
+
+#: Nouns whose genitive is the cause (بسبب القصف، نتيجة الغارات، خلال أسبوع من الغارات).
+CAUSE_HOLDERS = frozenset(normalize(w) for w in "سبب نتيجة".split())
+
+
 def _events_in(d: Doc, s: Sentence, tree: Tree, v: int) -> list[str]:
-    """The events a verb's phrases in في name (قتل 12 شخصا في انهيار مبنى: the collapse)."""
-    return [
-        d.find(key)
-        for j in tree.children(v, "obl")
-        if tree.case(j) == "في"
-        and (key := d.token_ent.get((s.index, j))) is not None
-        and d.ent(key).cls == "Event"
-    ]
+    """The events a verb's phrases name as what people died or were hurt in (قتل 12 شخصا
+    في انهيار مبنى, أصيب 8 جراء القصف, قتل 5 بعد انفجار): an Event after في, جراء, إثر,
+    بعد or خلال, or the Event a phrase of time or cause holds (خلال أسبوع من الغارات،
+    بسبب القصف).
+
+    >>> from kg import build
+    >>> g = build(texts=["وقال المتحدث إن ثمانية أشخاص أصيبوا جراء القصف على الحي."])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts() if f.relation == "injured"]
+    [('القصف', 'injured', 'ثمانية أشخاص')]
+    """
+    out = []
+    for j in tree.children(v, "obl"):
+        holder = lexmod.key(tree.tok(j).lemma) in CAUSE_HOLDERS
+        if tree.case(j) not in DEATH_CAUSES and not holder:
+            continue
+        inner = [c for c in tree.children(j, "nmod") if holder or tree.case(c) == "من"]
+        for k in (j, *inner) if tree.case(j) in DEATH_CAUSES else inner:
+            key = d.token_ent.get((s.index, k))
+            if key is not None and d.ent(key).cls == "Event":
+                out.append(d.find(key))
+                break
+    return out
 
 
 def _killed_in(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
@@ -250,7 +305,10 @@ def _counted_were_hurt(d: Doc, s: Sentence, tree: Tree, v: int, rel: str) -> Non
     [('هجوم', 'injured', 'أربعة آخرون'), ('هجوم', 'killed', 'جنديان')]
     """
     subj = tree.children(v, "nsubj", "nsubj:pass")
-    if tree.children(v, "obj") or not subj:
+    causes = [j for j in tree.children(v, "obl") if tree.case(j) in DEATH_CAUSES]
+    # قتل 6 جنود بعد تفجير المسلحين عبوة: an object after the cause is the verbal noun's
+    objs = [o for o in tree.children(v, "obj") if not any(j < o for j in causes)]
+    if objs or not subj:
         return
     one = subj[0]
     if not _counts(tree, one):
@@ -290,8 +348,15 @@ def victims(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
 
 
 def _count_after(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
-    """A number (and the noun it counts) just after token n, an approximator aside."""
-    i = n + 1
+    """A number (and the noun it counts) just after token n, an approximator or a bound
+    aside (مقتل نحو 46 مهاجرا; إصابة أكثر من 200 آخرين).
+
+    >>> from kg import build
+    >>> g = build(texts=["ضرب زلزال قوي المنطقة. وأفادت التقارير بإصابة أكثر من 40 آخرين جراء الزلزال."])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts() if f.relation == "injured"]
+    [('زلزال قوي', 'injured', '40 آخرين')]
+    """
+    i = _past_bound(tree, n + 1)
     while i <= len(tree.toks) and i <= n + COUNT_WINDOW:
         t = tree.tok(i)
         if t.upos == "NUM":
@@ -304,6 +369,21 @@ def _count_after(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int
             break
         i += 1
     return []
+
+
+def _past_bound(tree: Tree, i: int) -> int:
+    """The token after a bound that opens at i (أكثر من، ما لا يقل عن، ما يزيد على), or i
+    when none opens there."""
+    if i > len(tree.toks) or normalize(tree.tok(i).form) not in BOUND_OPENERS:
+        return i
+    j = i
+    while (
+        j <= len(tree.toks)
+        and j < i + COUNT_WINDOW - 1
+        and normalize(tree.tok(j).form) in BOUND_WORDS
+    ):
+        j += 1
+    return j
 
 
 def _counted(d: Doc, s: Sentence, tree: Tree, j: int) -> list[tuple[str, int]]:
@@ -358,7 +438,14 @@ def _event_before(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:
 
 
 def _met_death(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
-    """لقي 5 أشخاص مصرعهم في الانفجار: the event killed them."""
+    """لقي 5 أشخاص مصرعهم في الانفجار: the event killed them, also when the event is told
+    after a verb joined to لقي.
+
+    >>> from kg import build
+    >>> g = build(texts=["لقي خمسة أشخاص مصرعهم وأصيب عشرة آخرون في انفجار."])
+    >>> sorted((f.subject, f.relation, f.object) for f in g.facts())
+    [('انفجار', 'injured', 'عشرة آخرون'), ('انفجار', 'killed', 'خمسة أشخاص')]
+    """
     subj = tree.children(v, "nsubj")[:1]
     # (مصرعهم may hang on the subject: لقي ثلاثة أشخاص مصرعهم)
     fates = [*tree.children(v, "obj"), *(c for j in subj for c in tree.children(j, "nmod"))]
@@ -366,15 +453,31 @@ def _met_death(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
         return
     events = [
         key
-        for j in tree.children(v, "obl")
-        if tree.case(j) in ("في", "ب", "جراء")
-        and (key := d.token_ent.get((s.index, j))) is not None
-        and d.ent(key).cls == "Event"
+        for u in [v, *_joined(tree, v)]  # لقي 5 مصرعهم وأصيب 10 في هجوم: on the last verb
+        for key in _met_events(d, s, tree, u)
     ]
     for one in subj:
+        nums = tree.children(one, "nummod")
+        # the count and its noun, not the fate hung on the noun (تسعة أشخاص, not … مصرعهم)
+        toll = (
+            [(d.find(quantity_mention(d, s, tree, nums[0], (one,))), one)]
+            if nums
+            else _counted(d, s, tree, one)
+        )
         for event in events[:1]:
-            for obj, oi in _counted(d, s, tree, one):
+            for obj, oi in toll:
                 d.fact(event, "killed", obj, s, tree, [v, oi], CASUALTIES, "لقي مصرع")
+
+
+def _met_events(d: Doc, s: Sentence, tree: Tree, u: int) -> list[str]:
+    """The events one verb of «لقي … مصرعهم» names: after ب, else after في, جراء …"""
+    return [
+        key
+        for j in tree.children(u, "obl")
+        if tree.case(j) == "ب"
+        and (key := d.token_ent.get((s.index, j))) is not None
+        and d.ent(key).cls == "Event"
+    ] or _events_in(d, s, tree, u)
 
 
 def _near(tree: Tree, v: int) -> list[int]:

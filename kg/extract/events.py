@@ -25,6 +25,10 @@ TERRITORIES = frozenset({"City", "Region", "Country"})
 NEAR_PLACES = frozenset({"City", "Region"})
 #: Event types (of the relation lexicon) in which the two sides fight each other.
 CLASHES = frozenset({"clashes", "battle", "war", "dispute"})
+#: Event types in which the two sides named by «بين A و B» meet (القمة المرتقبة بين A و B).
+GATHERINGS = frozenset({"summit", "meeting"})
+#: Classes of the sides of such an event that meet each other.
+MEETING_SIDES = frozenset({"Person", "Organization", "Country"})
 #: Prepositions of a phrase inside the event's place phrase that name the ends of a way
 #: (في رحلة بين الشارقة واسطنبول, من دبي), not where the event was.
 ENDPOINT_CASES = frozenset({"بين", "من"})
@@ -122,9 +126,11 @@ def _parties(d: Doc, s: Sentence, tree: Tree, key: str, n: int) -> None:
     if not sides:
         return
     a = sides[0]
-    others = tree.children(a, "conj") or [
-        k for h in chain for k in tree.children(h, "conj") if k > a
-    ]
+    others = (
+        tree.children(a, "conj")
+        or [k for h in chain for k in tree.children(h, "conj") if k > a]
+        or _second_side(tree, a)
+    )
     parties = _named_pair(d, s, tree, a) or [
         k for j in [a, *others[:1]] if (k := ent_of(d, s, tree, j)) and k != key
     ]
@@ -135,6 +141,25 @@ def _parties(d: Doc, s: Sentence, tree: Tree, key: str, n: int) -> None:
         return
     for who in parties:
         d.fact(who, "participatedIn", key, s, tree, [n, a], EVENT_PARTIES)
+    if etype in GATHERINGS and len(parties) == 2:
+        if all(d.ent(k).cls in MEETING_SIDES for k in parties):
+            # a summit of A and B is a meeting of the two, with the summit's modality
+            d.fact(parties[0], "met", parties[1], s, tree, [n, a], EVENT_PARTIES)
+
+
+def _second_side(tree: Tree, a: int) -> list[int]:
+    """The B of «بين A و B» that a parse hung higher than A (في إطار الاستعدادات لقمة بين
+    A و B: B a conjunct of إطار): the first nominal conjunct of A's ancestors after A
+    with no verb between."""
+    found = sorted(
+        k
+        for h in tree.ancestors(a)
+        for k in tree.children(h, "conj")
+        if k > a and tree.tok(k).upos in ("NOUN", "PROPN")
+    )
+    if not found or any(tree.tok(j).upos == "VERB" for j in range(a, found[0])):
+        return []
+    return found[:1]
 
 
 def _named_pair(d: Doc, s: Sentence, tree: Tree, a: int) -> list[str]:

@@ -26,7 +26,14 @@ from .finish import label
 from .phrases import strip_al, verb_agreement
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
-from .words import BRING_TOGETHER, CALL_VERBS, REMOTE_EVENTS, WITNESS_VERBS
+from .words import (
+    BRING_TOGETHER,
+    CALL_VERBS,
+    HOLDING_VERBS,
+    MEETING_TIMES,
+    REMOTE_EVENTS,
+    WITNESS_VERBS,
+)
 
 #: Relations between two parties: the last such pair is what a later dual refers to.
 PAIR_RELATIONS = ("met", "received", "agreed", "signed", "worksWith")
@@ -80,6 +87,8 @@ def other_party(
         # (the lexicon row's relation decides, as for every verb: a call both take part in)
         call_by_verb(d, s, tree, p, objects)
         return []
+    if p.rel == "met" and not objects and len(p.subjects) > 1:
+        return _met_each_other(d, s, tree, p)
     if p.rel != "met" or objects or len(p.subjects) != 1 or not tree.children(p.v, "nsubj"):
         return objects
     one = d.ent(p.subjects[0])
@@ -96,6 +105,25 @@ def other_party(
         objects = [(p.subjects[0], tree.children(p.v, "nsubj")[0])]
         p.subjects, p.sconf = [before], SUBJECT_OTHER_PARTY
     return objects
+
+
+def _met_each_other(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> list[tuple[str, int]]:
+    """X و Y التقيا, اجتمع X و Y, X و Y سيجتمعان: coordinated parties with no one else to meet
+    met each other; the first is the subject, the others whom it met. Nothing when a
+    subject is no party or its word cannot be found."""
+    if any(d.ent(k).cls not in PARTIES for k in p.subjects):
+        return []
+    words = {
+        d.find(k): j
+        for j in range(len(s.tokens), 0, -1)
+        for k in [d.token_ent.get((s.index, j))]
+        if k
+    }
+    others = [(k, words[d.find(k)]) for k in p.subjects[1:] if d.find(k) in words]
+    if len(others) != len(p.subjects) - 1:
+        return []
+    p.subjects = p.subjects[:1]
+    return others
 
 
 def _on_a_visit(
@@ -502,6 +530,54 @@ def took_part(
             break  # أجرى محادثات أمس: the talks' time, as a meeting verb's
 
 
+def held_jointly(
+    d: Doc, s: Sentence, tree: Tree, p: Predicate, objects: list[tuple[str, int]]
+) -> bool:
+    """عقد الوزيران X وY اجتماعا, يعقد الجانبان جلسة مباحثات: a meeting held by its
+    sides together (coordinated subjects, or one dual subject) hosts nothing: each side
+    takes part in it and, but on a call, the sides meet. Whether the clause was read so.
+
+    >>> from kg import build
+    >>> g = build(texts=["عقد وزير الخارجية سامح شكري ونظيره الأردني أيمن الصفدي اجتماعا في عمان."])
+    >>> sorted((f.subject, f.relation, f.object) for f in g.facts() if f.relation != "holdsPosition")
+    [('أيمن الصفدي', 'participatedIn', 'اجتماعا'), ('اجتماعا', 'location', 'عمان'),
+     ('سامح شكري', 'met', 'أيمن الصفدي'), ('سامح شكري', 'participatedIn', 'اجتماعا')]
+    """
+    if p.rel != "hosted" or lexmod.key(tree.tok(p.v).lemma) not in HOLDING_VERBS:
+        return False
+    duals = [j for j in tree.children(p.v, "nsubj") if tree.feat(j, "Number") == "Dual"]
+    events = [(o, i) for o, i in objects if d.ent(o).cls == "Event"]
+    if not events or not (len(p.subjects) > 1 or duals):
+        return False
+    named = [k for j in duals for k in _named_sides(d, s, tree, j)]
+    if named:
+        p.subjects = named  # الرئيسان البشير والسيسي: the two named after the dual
+    for obj, oi in events:
+        for who in p.subjects:
+            conf = min(p.sconf, PARTICIPATION_CAP)
+            d.fact(who, "participatedIn", obj, s, tree, [p.v, oi], conf, p.lemma)
+    remote = any(
+        d.lex.event_type(lexmod.key(tree.tok(oi).lemma)) in REMOTE_EVENTS for _, oi in events
+    )
+    for a, ka in enumerate(p.subjects):
+        for kb in p.subjects[a + 1 :] if not remote else ():
+            d.fact(ka, "met", kb, s, tree, [p.v], min(p.sconf, PARTICIPATION_CAP), p.lemma)
+    if len(p.subjects) == 2:
+        d.last_pair = (p.subjects[0], p.subjects[1])
+    return True
+
+
+def _named_sides(d: Doc, s: Sentence, tree: Tree, j: int) -> list[str]:
+    """The parties a dual names in apposition (الوزيران X وY), in order."""
+    out: list[str] = []
+    for a in tree.children(j, "appos"):
+        for k in [a, *tree.children(a, "conj")]:
+            key = ent_of(d, s, tree, k)
+            if key is not None and d.ent(key).cls in AGENTIVE and key not in out:
+                out.append(key)
+    return out
+
+
 def note_pairs(d: Doc, p: Predicate, subj: str, obj: str) -> None:
     """A relation between two parties (met, signed ...): they are the last pair."""
     if p.rel in PAIR_RELATIONS and d.ent(obj).cls in AGENTIVE:
@@ -559,3 +635,9 @@ def meeting_event(
         d.fact(key, "location", place, s, tree, [v, k], MEETING_EVENT)
     for t, k in times[:1]:
         d.fact(key, "pointInTime", t, s, tree, [v, k], MEETING_EVENT)
+
+
+def meeting_during(d: Doc, tree: Tree, n: int) -> bool:
+    """Whether noun n is a meeting in a phrase of time of its verb (خلال اجتماع مع X)."""
+    entry = d.lex.noun(tree.tok(n).lemma)
+    return entry is not None and entry.relation == "met" and tree.case(n) in MEETING_TIMES

@@ -44,11 +44,12 @@ FUTURE = frozenset({"س", "سوف", "will", "shall"})
 #: Lemmas (normalised, without diacritics) of words whose complement is planned or
 #: expected, not done: verbs (يعتزم، يتوقع), what parties agree to do (اتفقا على أن
 #: يزور), what is put off to a later day (تأجيل الزيارة، أرجأ التوقيع; not the verb أجّل,
-#: whose lemma is the noun of من أجل), and the nouns of من المقرر أن / من المنتظر أن.
+#: whose lemma is the noun of من أجل), the nouns of من المقرر أن / من المنتظر أن, and وشيك
+#: (imminent: هجوم وشيك).
 PLANNING = frozenset(
     normalize(w)
     for w in (
-        "اعتزم عزم أزمع نوى خطط تخطيط ارتقب ترقب توقع مقرر متوقع منتظر مرتقب مزمع مفترض استعد "
+        "اعتزم عزم أزمع نوى خطط تخطيط ارتقب ترقب توقع مقرر متوقع منتظر مرتقب مزمع مفترض استعد وشيك "
         "انتظر اتفق تأجيل إرجاء أرجأ "
         "plan intend expect schedule"
     ).split()
@@ -69,6 +70,10 @@ PURPOSE_VERBS = frozenset(
 )
 #: Nouns of a visit, whose purpose in ل is still to come (زيارة للأردن لبحث الأزمة).
 VISITS = frozenset(normalize(w) for w in "زيارة جولة".split())
+#: Nouns of preparing for something (تحضيرا لقمة، الاستعدادات للزيارة، تمهيدا للمحادثات):
+#: what is prepared for is to come. Not words of scheduling: the time of an event told
+#: after them is not a scheduled one (الاستعدادات للقمة التي عقدت أمس).
+PREPARING = frozenset(normalize(w) for w in "تحضير استعداد تمهيد".split())
 #: Verbal nouns of forming (تشكيل): a body one is charged with forming is to come.
 FORMING = frozenset(normalize(w) for w in "تشكيل تأسيس".split())
 #: Lemmas of verbs whose clausal complement is denied (نفى أن يكون التقى).
@@ -454,7 +459,7 @@ def _governed(tree: Tree, i: int) -> set[str]:
     """Kinds that token i's head gives it: planned as the complement of a planning word,
     negated as the clause a denial verb denies."""
     h, rel = tree.tok(i).head, tree.base_rel(i)
-    if _purpose_clause(tree, i):
+    if _purpose_clause(tree, i) or _prepared_for(tree, i):
         return {PLANNED}
     if not h or rel not in COMPLEMENTS | NOUN_LINKS:
         return set()
@@ -473,6 +478,30 @@ def _governed(tree: Tree, i: int) -> set[str]:
         if tree.tok(node).upos == "VERB":
             break
     return set()
+
+
+def _prepared_for(tree: Tree, i: int) -> bool:
+    """Whether noun i is what a noun of preparing right before it prepares for (الاستعدادات
+    لقمة، تحضيرا للزيارة، تمهيدا للمحادثات), wherever a parse hangs the phrase in ل (on
+    the noun of في إطار الاستعدادات as often as on الاستعدادات).
+
+    >>> from kg.model import Sentence, Token
+    >>> toks = (
+    ...     Token(1, "إطار", "إطار", "NOUN", 0, "root", 0, 4),
+    ...     Token(2, "الاستعدادات", "استعداد", "NOUN", 1, "nmod", 5, 16),
+    ...     Token(3, "ل", "ل", "ADP", 4, "case", 17, 18),
+    ...     Token(4, "قمة", "قمة", "NOUN", 1, "nmod", 18, 21),
+    ... )
+    >>> tree = Tree(Sentence(0, 0, 21, "إطار الاستعدادات لقمة", toks))
+    >>> _prepared_for(tree, 4), _prepared_for(tree, 2)
+    (True, False)
+    """
+    marks = [k for k in tree.children(i, "case") if normalize(tree.tok(k).form) == "ل"]
+    if not marks or marks[0] == 1 or _lemma(tree, marks[0] - 1) not in PREPARING:
+        return False
+    # الاستعدادات للقمة التي عقدت أمس: what was prepared for has taken place
+    held = (k for k in tree.children(i, "acl", "acl:relcl") if _lemma(tree, k) in OCCUR)
+    return not any(_perfect(tree, k) for k in held)
 
 
 def _purpose_clause(tree: Tree, i: int) -> bool:

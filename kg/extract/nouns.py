@@ -18,7 +18,8 @@ from .arguments import COMPANY_WORDS, dropped_subjects, expand, fits, subjects
 from .casualties import casualty_noun, cause, scene_event, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun, word_of_a_name
-from .phrases import on_adjective, strip_al
+from .meetings import meeting_during
+from .phrases import accusative_after, on_adjective, strip_al
 from .purposes import purpose_doer
 from .relations import COURT_RELATIONS, genitive_objects, noun_completion, to_court
 from .rulings import imposed_penalty
@@ -42,6 +43,8 @@ from .words import (
 
 #: Relations of an attack noun whose object's place is where the attack took place.
 ATTACKS = ("targeted", "struck")
+#: Relations of verbal nouns of hitting something (تفجير, استهداف, قصف).
+HITTING = frozenset({"attacked", *ATTACKS})
 #: Places an event on them happens in (a city, a region, a country), not a site.
 TERRITORIES = frozenset({"City", "Region", "Country"})
 #: Relations an event noun holds as their subject when no doer is found (the attack
@@ -94,8 +97,9 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         return  # ألغت الحكومة زيارة الوزير: a visit that did not take place
     event = d.token_ent.get((s.index, n))
     is_event = event is not None and d.ent(event).cls == "Event" and entry.relation not in PERSONAL
-    # مقتل X: a death, whoever announces it did not kill (أعلن الجيش مقتل جنوده)
-    support = support_verb(d, tree, n) if lexmod.key(tok.lemma) not in DEATH_NOUNS else 0
+    # مقتل X, إصابة X: a death or an injury, whoever announces it did not kill or injure
+    # (أعلن الجيش مقتل جنوده; أعلن الدفاع المدني إصابة 35 شخصا)
+    support = support_verb(d, tree, n) if not casualty_noun(tree, n) else 0
     if (
         entry.relation == "participatedIn"
         and tree.case(n) == "ب"
@@ -108,8 +112,8 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     objs = objs + _added_objects(d, s, tree, n, objs)
     if not objs and entry.relation == "visited":
         agent, objs = _visit_in_order(d, s, tree, n, agent)
-    if not objs and entry.relation == "killed":
-        objs = victims(d, s, tree, n)  # مقتل 10: a count the parse hung elsewhere
+    if not objs and entry.relation in ("killed", "injured"):
+        objs = victims(d, s, tree, n)  # مقتل 10, إصابة أكثر من 20: a count hung elsewhere
     if not objs:
         return
     if entry.relation in COURT_RELATIONS and not to_court(tree, n, [oi for _, oi in objs]):
@@ -465,6 +469,8 @@ def _noun_arguments(
             and _acting_genitive(d, s, tree, kids, forces=True)
         )
     )
+    acc = accusative_after(tree, n, bare) if entry.relation in HITTING and agentive else 0
+    genitive_agent = genitive_agent or bool(acc)  # تفجير إسرائيل نفقا: Israel blew it up
     if possessive and not is_event:
         genitive_agent = False  # وصوله دمشق: the pronoun is the doer, the noun the object
     objs: list[tuple[str, int]] = []
@@ -477,14 +483,16 @@ def _noun_arguments(
                 agent = key  # زيارة مدتها يومان للرئيس إلى الدوحة
                 continue
         if (c and c in entry.preps) or (
-            c == "ل" and (possessive or (genitive_agent and lam) or not genitive)
+            c == "ل"
+            and entry.relation != "met"  # اجتماع الكتلة لحزب X: whose bloc, not who is met
+            and (possessive or (genitive_agent and lam) or not genitive)
         ):  # مداهمة لمخزن: an indefinite verbal noun takes its object with ل
             objs.extend(_expanded(d, s, tree, j))
         elif not c and genitive_agent:
             agent = agent or ent_of(d, s, tree, j)
         elif not c:
             objs.extend(_expanded(d, s, tree, j))
-    for j in personal:
+    for j in [*personal, *([acc] if acc else [])]:
         objs.extend(_expanded(d, s, tree, j))
     m = carrier(tree, n)
     if m != n and not objs:
@@ -679,6 +687,9 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
                 or lexmod.key(ht.lemma) in IMPERSONAL
             ):
                 return None  # شدد على ضرورة محاربة X: the necessity, not the speaker, fights
+            if meeting_during(d, tree, n):
+                keys, _ = subjects(d, s, tree, h, False)  # قال X خلال اجتماع مع Y: X met Y
+                return keys[0] if keys else None
             if lexmod.key(ht.lemma) in RESULT_VERBS:
                 causes = cause(d, s, tree, h)  # أسفر الهجوم عن مقتل: the attack killed
                 return causes[0] if causes else None

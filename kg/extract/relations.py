@@ -20,7 +20,14 @@ from .appointments import APPOINTING, position_facts, predicative_titles, tasked
 from .arguments import fits
 from .confidence import OPEN_CAP
 from .coref import ent_of
-from .meetings import MEETING_RELATIONS, meeting_event, note_joint_subjects, note_pairs, took_part
+from .meetings import (
+    MEETING_RELATIONS,
+    held_jointly,
+    meeting_event,
+    note_joint_subjects,
+    note_pairs,
+    took_part,
+)
 from .phrases import strip_al
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
@@ -445,6 +452,8 @@ def relation_facts(
     """
     if p.rel in JOINT_RELATIONS:
         objects = _joint_parties(d, s, tree, p, objects)
+    if held_jointly(d, s, tree, p, objects):
+        return
     for subj in p.subjects:
         if d.ent(subj).cls == "Event" and p.rel not in EVENT_SUBJECT_VERB_RELATIONS:
             continue  # النزاع يعود إلى: no event arrives anywhere

@@ -66,9 +66,6 @@ COLLECTIVES = frozenset(
     normalize(w)
     for w in "حكومة وفد جيش شرطة لجنة سلطات سلطة قوات قوة برلمان مجلس وزارة إدارة فريق نظام معارضة تحالف ائتلاف حزب جماعة منظمة هيئة جهاز مرصد جمعية نقابة رابطة".split()
 )
-#: Nouns of unnamed informants (مصدر في الجيش, مصادر دبلوماسية): people known by where
-#: they are; compared with the lemma without the article.
-SOURCE_NOUNS = frozenset({normalize("مصدر")})
 #: Plural nouns that with a genitive of this word name a group (وسائل إعلام محلية: the
 #: media), compared without the article.
 MEDIA = ({normalize("وسائل")}, normalize("إعلام"))
@@ -114,6 +111,11 @@ DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتي�
 
 #: Words before a number that make it approximate (نحو 1500 شخص): part of the quantity.
 APPROXIMATORS = frozenset(normalize(w) for w in "نحو حوالي حوالى قرابة زهاء".split())
+#: Words of a bound before a number (أكثر من 200, ما لا يقل عن 46, ما يزيد على 30): skipped
+#: on the way from a casualty noun to its count, never part of the count itself.
+BOUND_WORDS = frozenset(normalize(w) for w in "أكثر أزيد ما لا يقل يزيد من عن على".split())
+#: The words a bound opens with.
+BOUND_OPENERS = frozenset(normalize(w) for w in "أكثر أزيد ما".split())
 #: Number words that head what they count (ثلاثة مشتبه بهم, عشرات القتلى), by lemma.
 NUMBER_WORDS = frozenset(
     normalize(w)
@@ -285,8 +287,14 @@ DIRECTIONS = frozenset(
 )
 #: Prepositions that introduce the object of verbs the lexicon lacks (open relations).
 OPEN_PREPS = {"ب", "علي", "مع", "عن"}
+#: Prepositions of time before a meeting noun whose doer is the subject of the clause it
+#: is in (تحدث الوزير خلال اجتماع مع نظيره, أكد في لقاء مع الصحفيين).
+MEETING_TIMES = frozenset(normalize(w) for w in ("خلال", "في", "عقب", "بعد", "أثناء"))
 #: Prepositions of a source phrase: بحسب رئيس الهيئة, وفق الوكالة.
 SOURCE_CASES = {"حسب", "بحسب", "وفق", "وفقا", "طبقا"}
+#: Prepositions before the free relative ما of a report aside: the source ones and على
+#: (على ما أفاد الديوان الملكي، على ما أعلن مصدر عسكري).
+ASIDE_CASES = SOURCE_CASES | {"علي"}
 #: Words in an organisation's name before what it fights (التحالف الدولي ضد داعش), in the
 #: order they are tried.
 PURPOSE_MARKERS = ("ضد", "لمحاربه", "لمكافحه", "لهزيمه")
@@ -313,8 +321,9 @@ SAYING_NOUNS = {"قول", "تأكيد", "تصريح", "إشارة", "اشارة"
 NEAR_NOUNS = frozenset(normalize(w) for w in "قرب مقربة".split())
 #: Media a statement is made to (قال مسؤول لوكالة فرانس برس, صرح X لصحيفة Y).
 MEDIA_NOUNS = frozenset(normalize(w) for w in "وكالة صحيفة قناة تلفزيون إذاعة شبكة".split())
-#: Nouns of an unnamed source of news (مسؤول, مصدر, متحدث): no ل-genitive of a medium
-#: follows them (مسؤول لوكالة X is an official speaking to X).
+#: Nouns of an unnamed source of news (مسؤول, مصدر, متحدث): people known by where they
+#: are (مصدر في الجيش, مصادر دبلوماسية; compared with the lemma without the article), and
+#: no ل-genitive of a medium follows them (مسؤول لوكالة X is an official speaking to X).
 SOURCE_NOUNS = frozenset(normalize(w) for w in "مسؤول مصدر متحدث ناطق".split())
 #: Subordinators of "as X said" clauses, whose statement is the clause they attach to.
 AS_MARKS = {"حسبما", "كما", "وفقما", "مثلما", "وفق ما", "بحسب ما"}
@@ -342,6 +351,9 @@ REFERRAL_TARGETS = frozenset(
 REFERRAL_CASES = frozenset({normalize("إلى"), "ل", "to"})
 #: Event types (of the relation lexicon) whose participants talk without meeting (a
 #: telephone or video call).
+#: Verbs of holding a meeting (عقد): hosting it, unless the holders are its two sides
+#: (عقد الوزيران اجتماعا: both take part).
+HOLDING_VERBS = frozenset({"عقد"})
 REMOTE_EVENTS = {"call"}
 #: Verbs of calling someone (اتصل بـX, هاتف X): the call is an event both parties take
 #: part in, as a call made with a verbal noun is (أجرى اتصالا مع X); they met nobody.

@@ -47,7 +47,7 @@ from .cues import (
     words,
 )
 from .titled import cued_link, cued_names, without_grandfathers
-from .variants import skeleton
+from .variants import article_free, skeleton
 
 #: A name that only its title's office and country tell apart: surer than a name decided
 #: by cue words (at most 0.95 times its factor), less than a name with one meaning.
@@ -220,10 +220,28 @@ def person_key(name: str) -> str:
 
     >>> person_key("ريكس تيليرسون"), person_key("ستيفان دوغاريك") == person_key("ستيفان دوجارك")
     ('ريكس تيلرسون', True)
+
+    A surname with or without the article is one key (:func:`~kg.link.variants.article_free`):
+
+    >>> person_key("سامي الخطيب") == person_key("سامي خطيب")
+    True
     """
     key = skeleton(match_key(name))
-    found = skeleton_index().get(key)
-    return found[0].label_ar if found and found[0].label_ar else key
+    found = skeleton_index().get(key) or _article_free_index().get(article_free(key))
+    return found[0].label_ar if found and found[0].label_ar else article_free(key)
+
+
+@cache
+def _article_free_index() -> dict[str, tuple[Reading, ...]]:
+    """The people of :func:`skeleton_index` by the :func:`~kg.link.variants.article_free`
+    key of each name of two words or more (فيصل المقداد is also فيصل مقداد); a key two
+    items share is left out."""
+    out: dict[str, dict[str, Reading]] = defaultdict(dict)
+    for key, readings in skeleton_index().items():
+        if " " in key:
+            for r in readings:
+                out[article_free(key)][r.key] = r
+    return {k: tuple(rs.values()) for k, rs in out.items() if len(rs) == 1}
 
 
 def _by_skeleton(key: str, stripped: list[str]) -> Candidates | None:
@@ -234,6 +252,11 @@ def _by_skeleton(key: str, stripped: list[str]) -> Candidates | None:
     spelt = skeleton_index()
     for k in (key, *stripped):
         found = spelt.get(skeleton(k))
+        if found:
+            return Candidates(k, found, SPELT_FACTOR)
+    bare = _article_free_index()
+    for k in (key, *stripped):
+        found = bare.get(article_free(skeleton(k))) if " " in k else None
         if found:
             return Candidates(k, found, SPELT_FACTOR)
     return None

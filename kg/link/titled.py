@@ -40,12 +40,16 @@ TITLES: dict[tuple[str, ...], str] = {
         ("وزير الدفاع|وزيرة الدفاع|وزير دفاع|وزيرة دفاع", "defence"),
         ("وزير الداخلية|وزيرة الداخلية|وزير داخلية|وزيرة داخلية", "interior"),
         ("وزير المالية|وزيرة المالية|وزير مالية|وزيرة مالية", "finance"),
+        ("قائد الجيش|قائد جيش", "army-commander"),
     )
     for t in kinds.split("|")
 }
 _LONGEST = max(len(t) for t in TITLES)
-#: Honorifics between a title and the name (ولي العهد السعودي الأمير محمد بن سلمان).
-HONORIFICS = frozenset(normalize(w) for w in "الأمير الشيخ السيد السيدة سمو فخامة".split())
+#: Honorifics and military ranks between a title and the name (ولي العهد السعودي
+#: الأمير محمد بن سلمان, قائد الجيش العماد …).
+HONORIFICS = frozenset(
+    normalize(w) for w in "الأمير الشيخ السيد السيدة سمو فخامة العماد الفريق اللواء المشير".split()
+)
 
 
 @lru_cache(maxsize=1)

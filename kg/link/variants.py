@@ -106,6 +106,31 @@ def _word_forms(word: str) -> list[str]:
     return out
 
 
+#: Words after which «ال» belongs to a compound name (عبد الرحمن, أبو الغيط), not to a
+#: surname that papers print with or without it.
+_COMPOUND_HEADS = frozenset({"عبد", "ابو", "بو", "ام", "ذو", "ذي", "ابي"})
+
+
+def article_free(key: str) -> str:
+    """A person's name key (:func:`skeleton`) with the article of its later words dropped:
+    papers print one surname with and without it (فيصل المقداد, فيصل مقداد), so both
+    spellings share this key. The first word keeps it, as does a word after عبد or أبو
+    (the article is part of the compound) and a word of fewer than three letters without it.
+
+    >>> article_free(skeleton("فيصل المقداد")) == article_free(skeleton("فيصل مقداد"))
+    True
+    >>> article_free(skeleton("عبد الله الثاني")), article_free(skeleton("الحسن بن طلال"))
+    ('عبد الله ثاني', 'الحسن بن طلال')
+    """
+    words = key.split()
+    out = words[:1]
+    for prev, w in zip(words, words[1:], strict=False):
+        if w.startswith("ال") and len(w) >= 5 and prev not in _COMPOUND_HEADS:
+            w = word_skeleton(w[2:])
+        out.append(w)
+    return " ".join(out)
+
+
 def variants(name: str, limit: int = _MAX_FORMS) -> list[str]:
     """The spellings of a name the rules generate (the normalised name first).
 
@@ -123,4 +148,4 @@ def variants(name: str, limit: int = _MAX_FORMS) -> list[str]:
     return out
 
 
-__all__ = ["SPELT_CLASSES", "skeleton", "variants", "word_skeleton"]
+__all__ = ["SPELT_CLASSES", "article_free", "skeleton", "variants", "word_skeleton"]

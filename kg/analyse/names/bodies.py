@@ -125,11 +125,11 @@ def _bodies_of_organisations(tokens: Sequence[Token], spans: list[EntitySpan]) -
         i = s.first - 2
         if (
             i >= 0
-            and s.label == "Organization"
+            and (s.label == "Organization" or _agency_of_a_place(tokens, i, s))
             and tokens[i].upos == "NOUN"
             and designators().get(normalize(tokens[i].form)) == "Organization"
             and not any(x.first <= i + 1 <= x.last for x in spans)
-            and (j := s.last) + 1 < n
+            and (j := _name_end(tokens, s)) + 1 < n
             and tokens[j].upos == "ADP"
             and normalize(tokens[j].form) == "ل"
             and tokens[j].end == tokens[j + 1].start
@@ -147,6 +147,26 @@ def _bodies_of_organisations(tokens: Sequence[Token], spans: list[EntitySpan]) -
             continue
         out.append(s)
     return out
+
+
+def _agency_of_a_place(tokens: Sequence[Token], i: int, s: EntitySpan) -> bool:
+    """A press designator before a place (وكالة السودان للأنباء, وكالة المغرب العربي
+    للأنباء): with a ل genitive of purpose after it, the place names the agency."""
+    return s.label in ("Country", "City", "Region") and normalize(tokens[i].form) in _MEDIA
+
+
+def _name_end(tokens: Sequence[Token], s: EntitySpan) -> int:
+    """The index after a span's name: an organisation's own end, a place's after its
+    definite adjectives (المغرب العربي)."""
+    j = s.last
+    while (
+        s.label != "Organization"
+        and j < len(tokens)
+        and tokens[j].upos == "ADJ"
+        and normalize(tokens[j].form).startswith("ال")
+    ):
+        j += 1
+    return j
 
 
 #: Bodies named with the place they serve in: بعثة الأمم المتحدة في ليبيا, الإدارة العسكرية

@@ -163,6 +163,9 @@ def _gazetteer_names(tokens: Sequence[Token]) -> list[EntitySpan]:
             if entries[0].cls != "Person" and _after_hyphenated_first_name(tokens, i):
                 i = j + 1  # جان-نويل بارو: a family name, not the place named so
                 continue
+            if entries[0].cls != "Person" and _surname_not_split(tokens, i, j, text):
+                i = j + 1  # ناليدي باندور: a family name, not ب + إندور
+                continue
             if entries[0].cls == "Organization" and _continues_a_body_name(tokens, j):
                 i = j + 1  # حزب … للتنمية: the beginning of a longer body's name
                 continue
@@ -194,6 +197,20 @@ def _after_hyphenated_first_name(tokens: Sequence[Token], i: int) -> bool:
         and tokens[i - 2].end == tokens[i - 1].start
         and normalize(tokens[i - 3].form) in first_names()
     )
+
+
+def _surname_not_split(tokens: Sequence[Token], i: int, j: int, text: str) -> bool:
+    """Whether a one-word name found only without a proclitic the analyser left on the
+    word is a name as written (:func:`kg.link.holders.name_as_written`): a first name, or
+    with the word before it a person the linker knows."""
+    if i != j or i == 0 or _is_clitic(tokens, i - 1):
+        return False  # a proclitic split off by the analyser is its own reading
+    word = normalize(tokens[i].form)
+    if word == text:
+        return False
+    from ...link.holders import name_as_written  # the people's tables, only for such a word
+
+    return name_as_written(word, tokens[i - 1].form)
 
 
 def _continues_a_body_name(tokens: Sequence[Token], j: int) -> bool:

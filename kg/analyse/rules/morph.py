@@ -41,8 +41,8 @@ from .parts import (
 from .twins import (
     conjunction_twin,
     definite_twin,
-    feminine_dual_twin,
     nisba_dual,
+    present_twin,
     verb_of_name,
 )
 
@@ -444,7 +444,7 @@ def _with_clitics(
     if raw is None and enc and stem.endswith("ت"):
         raw = forms.get(stem[:-1] + "ة")  # جلالته: ة is written ت before a suffix
     twin = definite_twin(stem, raw, forms)
-    dual = feminine_dual_twin(stem, raw, forms)  # وتوقعان, ستوقعان
+    dual = present_twin(stem, raw, forms)  # ستوقعان, سيلتقى
     raw = ";".join(x for x in (raw, twin, dual) if x) or None
     if raw is None:
         return out
@@ -682,8 +682,8 @@ def _analyse_word(surface: str) -> tuple[Reading, ...]:
         r = _reading_from_lex(surface, chunk.split(","), weights) if chunk else None
         if r is not None:
             readings.append(replace(r, score=r.score - 0.2))
-    for chunk in feminine_dual_twin(bare, raw, forms).split(";"):
-        # the same word as its masculine twin, only unseen: no discount
+    for chunk in present_twin(bare, raw, forms).split(";"):
+        # the same word as its twin in ي (masculine, or spelt so), only unseen: no discount
         r = _reading_from_lex(surface, chunk.split(","), weights) if chunk else None
         if r is not None:
             readings.append(r)

@@ -36,6 +36,7 @@ from .tagger_names import (
     _foreign_reading,
     _is_first_name,
     _multiword_names,
+    _name_as_written,
     _name_readings,
     _quoted_after_verb,
     _quoted_names,
@@ -270,13 +271,14 @@ def _candidates(
     )
     if not readings or pair:
         common = _common_here(surface, prev, words[pos - 1][0] if pos else "")
-        return (_unknown(surface, vocabulary, names, pair, common),)
+        before = words[pos - 1][0] if pos else ""
+        return (_unknown(surface, vocabulary, names, pair, common, before),)
     foreign = _foreign_candidates(words, pos, readings, prev, attested)
     if _and_known_name(surface, names):
         foreign = ()  # وميركل: و + a name the gazetteer knows, not one name in و
     return (
         readings
-        + _name_readings(surface, names, prev)
+        + _name_readings(surface, names, prev, words[pos - 1][0] if pos else "")
         + foreign
         + _verbal_noun(readings, prev, surface)
         + _feminine_verb_with_object(readings, prev, surface)
@@ -386,8 +388,8 @@ def _foreign_candidates(
             _is_first_name(nxt),
         )
     )
-    if foreign and _plural_passive_shape(surface, readings):
-        foreign = ()  # أدينوا, اعتقلوا: a plural verb in وا, not a foreign name
+    if foreign and (_plural_passive_shape(surface, readings) or _future_pair_verb(readings)):
+        foreign = ()  # أدينوا: a plural verb in وا; ستوقعان: سـ + a dual verb; no foreign name
     if not foreign or foreign[0].score < NAME_IN_WAW:
         if _and_plural_verb_in_name(surface, readings, prev):
             foreign = (proper_noun_reading(surface, score=NAME_IN_WAW, source="unknown"),)
@@ -445,6 +447,23 @@ def _plural_passive_shape(surface: str, readings: tuple[Reading, ...]) -> bool:
     n = normalize(surface)
     plural_verb = any(r.pos == "V" and r.person == "3mp" for r in readings)
     return plural_verb and n.endswith("وا") and not n.endswith("اوا") and len(n) >= 5
+
+
+def _future_pair_verb(readings: tuple[Reading, ...]) -> bool:
+    """Whether a word is the future سـ on a dual or plural present verb the lexicon lists
+    (ستوقعان, سيجتمعون): after coordinated names (تونس والجزائر ستوقعان) it is their verb,
+    not one more word of a foreign name, which does not start so (سيرغي is سـ + a guess).
+
+    >>> _future_pair_verb(analyse_word("سيجتمعان")), _future_pair_verb(analyse_word("سيرغي"))
+    (True, False)
+    """
+    return any(
+        r.pos == "V"
+        and r.source == "composed"
+        and [p.tag for p in r.parts] == ["fut", "verb"]
+        and r.person in ("3d", "3md", "3fd", "3mp", "3fp")
+        for r in readings
+    )
 
 
 def _and_plural_verb_in_name(
@@ -699,21 +718,32 @@ def _accusative_pair(surface: str, nxt: str) -> bool:
 
 
 def _unknown(
-    surface: str, vocabulary: set[str], names: set[str], pair: bool = False, common: bool = False
+    surface: str,
+    vocabulary: set[str],
+    names: set[str],
+    pair: bool = False,
+    common: bool = False,
+    prev_surface: str = "",
 ) -> Reading:
     """A word nothing knows: a common noun or adjective where its shape and place say so
     (``common``: :func:`_common_here`), else a proper noun, split from a proclitic when the
-    rest is a known name or a word of the document, or (``pair``) when it is the second of
+    rest is a known name or a word of the document and the word is no name as written
+    (:func:`_name_as_written`: ناليدي باندور), or (``pair``) when it is the second of
     two names a dual designator announces (جمهوريتي دونيتسك ولوغانسك: و + لوغانسك)."""
     n = normalize(surface)
     if n not in names and not pair and common:
         # الإغريقية, صادمة: a feminine or plural ending, a tanween: a common word
         if not any(n.startswith(pro) and n[len(pro) :] in names for pro in _PROCLITICS):
             return shape_reading(surface)
-    for pro in _PROCLITICS:
-        rest = n[len(pro) :]
-        if n.startswith(pro) and len(rest) >= 3 and (rest in names or rest in vocabulary):
-            return proper_noun_reading(surface, pro=pro, source="unknown")
+    splits = [
+        pro
+        for pro in _PROCLITICS
+        if n.startswith(pro)
+        and len(n) - len(pro) >= 3
+        and (n[len(pro) :] in names or n[len(pro) :] in vocabulary)
+    ]
+    if splits and not _name_as_written(n, prev_surface):
+        return proper_noun_reading(surface, pro=splits[0], source="unknown")
     if pair and n.startswith("و") and len(n) >= 4:
         return proper_noun_reading(surface, pro="و", source="unknown")
     return proper_noun_reading(surface, source="unknown")

@@ -123,8 +123,25 @@ def _first_name_reading(
     return proper_noun_reading(surface, score=score, source="name" if attested else "unknown")
 
 
+#: The score of a proclitic and a name (بإندور, لبغداد) when the word is a name as
+#: written: below the first-name and foreign-name readings, so those win.
+_SPLIT_OF_A_NAME = 0.2
+
+
+def _name_as_written(n: str, prev_surface: str) -> bool:
+    """:func:`kg.link.holders.name_as_written` (the people's tables load only when a
+    word splits into a proclitic and a name).
+
+    >>> _name_as_written("باندور", "ناليدي"), _name_as_written("بعمان", "عبدالله")
+    (True, False)
+    """
+    from ...link.holders import name_as_written
+
+    return name_as_written(n, prev_surface)
+
+
 def _name_readings(
-    surface: str, names: set[str], prev: Reading | None = None
+    surface: str, names: set[str], prev: Reading | None = None, prev_surface: str = ""
 ) -> tuple[Reading, ...]:
     """Proper-noun readings for a word that is a gazetteer name (after a proclitic)."""
     n = normalize(surface)
@@ -143,13 +160,16 @@ def _name_readings(
         weak_n = True  # العاصمة السعودية: an adjective agreeing with the noun, not the country
     if n in names:
         out.append(proper_noun_reading(surface, score=0.2 if weak_n else 1.6, source="name"))
+    written: bool | None = None  # asked once, only for a word that splits into a name
     for pro in ("و", "ب", "ل", "ك", "ف", "وب", "ول", "وك"):
         rest = n[len(pro) :]
         if n.startswith(pro) and rest in names:
-            weak_rest = rest in weak or listed_adjective(surface)
+            if written is None:
+                written = n not in names and _name_as_written(n, prev_surface)
+            weak_split = rest in weak or written or listed_adjective(surface)
             out.append(
                 proper_noun_reading(
-                    surface, pro=pro, score=0.2 if weak_rest else 1.5, source="name"
+                    surface, pro=pro, score=_SPLIT_OF_A_NAME if weak_split else 1.5, source="name"
                 )
             )
     return tuple(out)

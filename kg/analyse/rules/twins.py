@@ -19,6 +19,8 @@ __all__ = [
     "conjunction_twin",
     "definite_twin",
     "feminine_dual_twin",
+    "final_ya_twin",
+    "present_twin",
     "nisba_dual",
     "verb_of_name",
 ]
@@ -129,6 +131,47 @@ def feminine_dual_twin(form: str, raw: str | None, forms: dict[str, str]) -> str
             if f[1] not in listed:
                 out.append(",".join([*f[:6], "3fd", *f[7:]]))
     return ";".join(out)
+
+
+#: Letters that open a present verb of the third person or of "we" (يلتقي، تلتقي، نلتقي);
+#: not أ, which opens the past of the fourth form (أعفى، أجرى، ألقى) as often.
+PRESENT_PREFIXES = frozenset("يتن")
+
+
+def final_ya_twin(form: str, raw: str | None, forms: dict[str, str]) -> str:
+    """The active present readings of a verb ending in ى that the lexicon lists only as a
+    passive (يلتقى: only يُلتقى), taken from its twin in ي (يلتقي): much print, Egyptian
+    above all, writes a final ي as ى, and the active is what news tells (سيلتقى الوزير
+    مع نظيره: he will meet him). A form listed with another verb reading of its own (يبقى،
+    يرى، يسعى active; تلقى past) keeps its readings.
+
+    >>> from kg.analyse.rules.morph import _lexicon
+    >>> forms = _lexicon()[0]
+    >>> from kg.text import strip_diacritics
+    >>> f = final_ya_twin("يلتقى", forms["يلتقى"], forms).split(",")
+    >>> strip_diacritics(f[1]), f[2], f[4:7]
+    ('التقى', 'V', ['pres', 'act', '3ms'])
+    >>> final_ya_twin("يبقى", forms["يبقى"], forms)
+    ''
+    """
+    if len(form) < 4 or not form.endswith("ى") or form[0] not in PRESENT_PREFIXES:
+        return ""
+    verbs = [f for c in (raw or "").split(";") if c for f in [c.split(",")] if f[2] == "V"]
+    if not verbs or any(f[4] != "pres" or f[5] != "pass" for f in verbs):
+        return ""  # (only a present passive: a past or an active reading is the word's own)
+    out = []
+    for chunk in (forms.get(form[:-1] + "ي") or "").split(";"):
+        f = chunk.split(",")
+        if len(f) == 11 and not f[0] and f[2] == "V" and f[4] == "pres" and f[5] == "act":
+            out.append(chunk)
+    return ";".join(out)
+
+
+def present_twin(form: str, raw: str | None, forms: dict[str, str]) -> str:
+    """The present readings a form lacks but a twin spelling has: a dual in ت from its
+    twin in ي (:func:`feminine_dual_twin`), or a final ى from its twin in ي
+    (:func:`final_ya_twin`). One form is never both (the one ends in ان, the other in ى)."""
+    return feminine_dual_twin(form, raw, forms) or final_ya_twin(form, raw, forms)
 
 
 #: The fewest letters of a nisba dual read from its singular: a stem of four letters or
