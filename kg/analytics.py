@@ -186,14 +186,16 @@ def triples_network_parts(
     named: set[Any] = set()
     corpus_events: set[Any] = set()
     present: set[Any] = set()
-    a, predicate, reported_as = RDF.type, RDF.predicate, KG.reportedAs  # looked up once
+    # the three predicates read here, told apart by one dict look-up (rdflib's == is slow)
+    role: dict[Any, int] = {RDF.type: 1, RDF.predicate: 2, KG.reportedAs: 3}
     for s, p, o in triples:
         present.add(p)
-        if p == a:
+        what = role.get(p)
+        if what == 1:
             types[s].add(o)
-        elif p == predicate:
+        elif what == 2:
             named.add(o)
-        elif p == reported_as:
+        elif what == 3:
             corpus_events.add(s)
     core = {KG[r] for r in CORE_RELATIONS}
     wanted = {

@@ -411,21 +411,23 @@ def signatures(triples: Iterable[tuple[Node, Node, Node]], doc: str, date: str) 
     parties: dict[str, set[str]] = defaultdict(set)
     places: dict[str, list[str]] = defaultdict(list)
     sentences: dict[str, set[str]] = defaultdict(set)
-    # the terms looked up once, not per triple (a namespace's attribute is a slow lookup)
-    rdfs_label, location, mentioned_in = RDFS.label, KG.location, KG.mentionedIn
+    # which of the predicates read here a triple's is, found by one dict look-up (the
+    # terms looked up once: a namespace's attribute is slow, and so is rdflib's ==)
+    role: dict[Node, str] = {RDFS.label: "label", KG.location: "place", KG.mentionedIn: "sentence"}
+    role.update({KG.startDate: "day", KG.endDate: "day"})
     party = {str(KG[r]) for r in PARTY_RELATIONS}
     days: dict[tuple[str, Node], str] = {}
-    dated = (KG.startDate, KG.endDate)
     for s, p, o in triples:
-        if p == rdfs_label and str(s).startswith(prefix) and isinstance(o, Literal):
+        what = role.get(p, "")
+        if what == "label" and str(s).startswith(prefix) and isinstance(o, Literal):
             labels.setdefault(str(s), (str(o), o.language or ""))
         elif str(o).startswith(prefix) and str(p) in party:
             parties[str(o)].add(str(s))
-        elif p == location and str(s).startswith(prefix):
+        elif what == "place" and str(s).startswith(prefix):
             places[str(s)].append(str(o))
-        elif p == mentioned_in and str(s).startswith(prefix):
+        elif what == "sentence" and str(s).startswith(prefix):
             sentences[str(s)].add(str(o))
-        elif p in dated and str(s).startswith(prefix):
+        elif what == "day" and str(s).startswith(prefix):
             days[(str(s), p)] = str(o)
     out = []
     for iri, (label, lang) in sorted(labels.items()):

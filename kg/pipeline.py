@@ -15,6 +15,7 @@ the others go on.
 from __future__ import annotations
 
 import contextlib
+import gc
 import itertools
 import logging
 import signal
@@ -297,6 +298,30 @@ def _graph_stage(results: list[DocResult], base: str) -> tuple[Any, list[DocResu
 # --- the work of a corpus build's workers ------------------------------------------------
 
 
+#: The cyclic garbage collector's first threshold in a worker (Python's default is 700
+#: allocations). A build allocates many small objects that live as long as the process:
+#: the per-word caches (every word type's readings and their parts) grow through a first
+#: pass, and at the default the collector walked them some 500 times over UD Arabic-PUD's
+#: 16,000 words (0.8 s of a 10 s cold pass, half in full collections); at 10,000 it runs
+#: some 30 times (0.3 s) and no full collection, for the same peak memory.
+BATCH_GC_THRESHOLD = 10_000
+
+
+def batch_collector() -> None:
+    """Make the cyclic collector run less often in this process, as a batch of documents
+    wants (:data:`BATCH_GC_THRESHOLD`); a higher threshold set by the caller is kept.
+
+    >>> before = gc.get_threshold()
+    >>> batch_collector()
+    >>> gc.get_threshold()[0] >= BATCH_GC_THRESHOLD, gc.get_threshold()[1:] == before[1:]
+    (True, True)
+    >>> gc.set_threshold(*before)
+    """
+    first, *rest = gc.get_threshold()
+    if first < BATCH_GC_THRESHOLD:
+        gc.set_threshold(BATCH_GC_THRESHOLD, *rest)
+
+
 class DocumentTimeout(BaseException):
     """A document took longer than the job allows (a BaseException, so that the stages'
     own ``except Exception`` does not swallow it)."""
@@ -318,6 +343,7 @@ class CorpusJob:
     timeout: float | None = None
 
     def setup(self) -> Stages:
+        batch_collector()
         return Stages.from_options(self.options)
 
     def run(self, stages: Stages, docs: list[Document]) -> list[Built | Problem]:

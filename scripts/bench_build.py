@@ -9,8 +9,9 @@ second reuses the per-word caches (warm). Prints words/s for each pass, the CPU 
 the whole process (imports, loading the lexicons, both passes) and peak memory.
 
 What a pass does to each document is what a corpus build's worker does
-(``kg.pipeline.CorpusJob``: the stages, then ``kg.corpus.built``, which makes the
-document's canonical Turtle blocks and its votes without an rdflib graph). ``--graph``
+(``kg.pipeline.CorpusJob``: its set-up, which makes the stages and runs the garbage
+collector less often, then per document the stages and ``kg.corpus.built``, which makes
+the document's canonical Turtle blocks and its votes without an rdflib graph). ``--graph``
 measures the small-build path instead: ``kg.graph.build_graph`` of the one document,
 then ``kg.serialise.to_trig``.
 
@@ -54,7 +55,7 @@ from kg.corpus import built
 from kg.graph import build_graph
 from kg.lexicon import gazetteer
 from kg.model import Document
-from kg.pipeline import Options, Stages, process
+from kg.pipeline import CorpusJob, Options, Stages, process
 from kg.serialise import to_trig
 from kg.vocab import DEFAULT_BASE
 
@@ -180,7 +181,7 @@ def measure(args: argparse.Namespace) -> int:
     print(f"corpus     {len(docs):,} documents, {words:,} words ({what})")
     print(f"disk cache {disk_cache_state()} at start")
     print(f"farahidi   {shipped_table_state()} (read at start-up for this line)")
-    stages = Stages.from_options(Options(analyser="rules", linker="gazetteer"))
+    stages = CorpusJob(Options(analyser="rules", linker="gazetteer")).setup()  # a worker's
     startup = time.process_time()  # the CPU time of this process so far
     cpus = []
     for name, note in (("cold", "caches empty at start"), ("warm", "per-word caches filled")):

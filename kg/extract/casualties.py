@@ -65,6 +65,13 @@ def casualty_facts(d: Doc, s: Sentence, tree: Tree, v: int) -> bool:
     return len(d.facts) > before
 
 
+def passive_toll(tree: Tree, v: int) -> bool:
+    """Whether a verb is one whose casualty facts read it as a passive (قُتل، أُصيب): a
+    killing or wounding verb; once they are written, the verb has no doer of its own (not
+    the subject of the sentence before, not a counted subject)."""
+    return lexmod.key(tree.tok(v).lemma) in KILLING_VERBS | WOUNDING_VERBS
+
+
 def casualty_noun(tree: Tree, i: int) -> bool:
     """A noun of deaths or injuries (مقتل، إصابة), whose conjuncts share its cause."""
     return lexmod.key(tree.tok(i).lemma) in DEATH_NOUNS | INJURY_NOUNS
@@ -194,15 +201,37 @@ def toll_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         d.fact(events[0], rel, obj, s, tree, [m], CASUALTIES, _lemma(tree, m))
 
 
+#: Prepositions naming the event people died or were hurt in or from (قتل 5 في/جراء/إثر/بعد
+#: انفجار، لقوا حتفهم خلال الغارات).
+DEATH_CAUSES = frozenset(normalize(w) for w in ("في", "جراء", "اثر", "إثر", "بعد", "خلال"))
+
+#: Nouns whose genitive is the cause (بسبب القصف، نتيجة الغارات، خلال أسبوع من الغارات).
+CAUSE_HOLDERS = frozenset(normalize(w) for w in "سبب نتيجة".split())
+
+
 def _events_in(d: Doc, s: Sentence, tree: Tree, v: int) -> list[str]:
-    """The events a verb's phrases in في name (قتل 12 شخصا في انهيار مبنى: the collapse)."""
-    return [
-        d.find(key)
-        for j in tree.children(v, "obl")
-        if tree.case(j) == "في"
-        and (key := d.token_ent.get((s.index, j))) is not None
-        and d.ent(key).cls == "Event"
-    ]
+    """The events a verb's phrases name as what people died or were hurt in (قتل 12 شخصا
+    في انهيار مبنى, أصيب 8 جراء القصف, قتل 5 بعد انفجار): an Event after في, جراء, إثر,
+    بعد or خلال, or the Event a phrase of time or cause holds (خلال أسبوع من الغارات،
+    بسبب القصف).
+
+    >>> from kg import build
+    >>> g = build(texts=["وقال المتحدث إن ثمانية أشخاص أصيبوا جراء القصف على الحي."])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts() if f.relation == "injured"]
+    [('القصف', 'injured', 'ثمانية أشخاص')]
+    """
+    out = []
+    for j in tree.children(v, "obl"):
+        holder = lexmod.key(tree.tok(j).lemma) in CAUSE_HOLDERS
+        if tree.case(j) not in DEATH_CAUSES and not holder:
+            continue
+        inner = [c for c in tree.children(j, "nmod") if holder or tree.case(c) == "من"]
+        for k in (j, *inner) if tree.case(j) in DEATH_CAUSES else inner:
+            key = d.token_ent.get((s.index, k))
+            if key is not None and d.ent(key).cls == "Event":
+                out.append(d.find(key))
+                break
+    return out
 
 
 def _killed_in(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
@@ -276,7 +305,10 @@ def _counted_were_hurt(d: Doc, s: Sentence, tree: Tree, v: int, rel: str) -> Non
     [('هجوم', 'injured', 'أربعة آخرون'), ('هجوم', 'killed', 'جنديان')]
     """
     subj = tree.children(v, "nsubj", "nsubj:pass")
-    if tree.children(v, "obj") or not subj:
+    causes = [j for j in tree.children(v, "obl") if tree.case(j) in DEATH_CAUSES]
+    # قتل 6 جنود بعد تفجير المسلحين عبوة: an object after the cause is the verbal noun's
+    objs = [o for o in tree.children(v, "obj") if not any(j < o for j in causes)]
+    if objs or not subj:
         return
     one = subj[0]
     if not _counts(tree, one):
@@ -422,10 +454,7 @@ def _met_death(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
     events = [
         key
         for u in [v, *_joined(tree, v)]  # لقي 5 مصرعهم وأصيب 10 في هجوم: on the last verb
-        for j in tree.children(u, "obl")
-        if tree.case(j) in ("في", "ب", "جراء")
-        and (key := d.token_ent.get((s.index, j))) is not None
-        and d.ent(key).cls == "Event"
+        for key in _met_events(d, s, tree, u)
     ]
     for one in subj:
         nums = tree.children(one, "nummod")
@@ -438,6 +467,17 @@ def _met_death(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
         for event in events[:1]:
             for obj, oi in toll:
                 d.fact(event, "killed", obj, s, tree, [v, oi], CASUALTIES, "لقي مصرع")
+
+
+def _met_events(d: Doc, s: Sentence, tree: Tree, u: int) -> list[str]:
+    """The events one verb of «لقي … مصرعهم» names: after ب, else after في, جراء …"""
+    return [
+        key
+        for j in tree.children(u, "obl")
+        if tree.case(j) == "ب"
+        and (key := d.token_ent.get((s.index, j))) is not None
+        and d.ent(key).cls == "Event"
+    ] or _events_in(d, s, tree, u)
 
 
 def _near(tree: Tree, v: int) -> list[int]:

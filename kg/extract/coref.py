@@ -227,7 +227,7 @@ def _noun_phrase(d: Doc, s: Sentence, tree: Tree, i: int) -> str:
     description, a body of people, a quantity or a thing."""
     t = tree.tok(i)
     n = normalize(t.form)
-    ids = np_ids(tree, i, ARGUMENT_NP_WORDS) + _source_where(tree, i)
+    ids = np_ids(tree, i, ARGUMENT_NP_WORDS) + source_where(tree, i)
     a, b = tree.span(ids)
     label = d.text[a:b]
     lemma = strip_al(lexmod.key(t.lemma))
@@ -276,13 +276,13 @@ def _facility(form: str, lemma: str) -> bool:
     return any(designators().get(f) == "Place" for f in forms if f)
 
 
-def _source_where(tree: Tree, i: int) -> list[int]:
-    """مصدر في الجيش, مصادر من الحكومة: a source is known by where it is, so its phrase
-    keeps the prepositional phrase that says so (right after it)."""
+def source_where(tree: Tree, i: int) -> list[int]:
+    """مصدر في الجيش, مصادر من الحكومة, مسؤول بالوزارة: a source is known by where it is,
+    so its phrase keeps the prepositional phrase that says so (right after it)."""
     if strip_al(lexmod.key(tree.tok(i).lemma)) not in SOURCE_NOUNS or i + 2 > len(tree.toks):
         return []
     c, k = i + 1, i + 2  # wherever the parse hung the phrase
-    if tree.tok(c).upos != "ADP" or normalize(tree.tok(c).form) not in ("في", "من"):
+    if tree.tok(c).upos != "ADP" or normalize(tree.tok(c).form) not in ("في", "من", "ب"):
         return []
     if tree.tok(k).upos not in ("NOUN", "PROPN"):
         return []

@@ -26,7 +26,14 @@ from .finish import label
 from .phrases import strip_al, verb_agreement
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
-from .words import BRING_TOGETHER, CALL_VERBS, HOLDING_VERBS, REMOTE_EVENTS, WITNESS_VERBS
+from .words import (
+    BRING_TOGETHER,
+    CALL_VERBS,
+    HOLDING_VERBS,
+    MEETING_TIMES,
+    REMOTE_EVENTS,
+    WITNESS_VERBS,
+)
 
 #: Relations between two parties: the last such pair is what a later dual refers to.
 PAIR_RELATIONS = ("met", "received", "agreed", "signed", "worksWith")
@@ -628,3 +635,9 @@ def meeting_event(
         d.fact(key, "location", place, s, tree, [v, k], MEETING_EVENT)
     for t, k in times[:1]:
         d.fact(key, "pointInTime", t, s, tree, [v, k], MEETING_EVENT)
+
+
+def meeting_during(d: Doc, tree: Tree, n: int) -> bool:
+    """Whether noun n is a meeting in a phrase of time of its verb (خلال اجتماع مع X)."""
+    entry = d.lex.noun(tree.tok(n).lemma)
+    return entry is not None and entry.relation == "met" and tree.case(n) in MEETING_TIMES

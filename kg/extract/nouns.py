@@ -18,9 +18,10 @@ from .arguments import COMPANY_WORDS, dropped_subjects, expand, fits, subjects
 from .casualties import casualty_noun, cause, scene_event, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun, word_of_a_name
-from .phrases import on_adjective, strip_al
+from .meetings import meeting_during
+from .phrases import accusative_after, on_adjective, strip_al
 from .purposes import purpose_doer
-from .relations import COURT_RELATIONS, genitive_objects, noun_completion, to_court
+from .relations import COURT_RELATIONS, between, genitive_objects, noun_completion, to_court
 from .rulings import imposed_penalty
 from .state import AGENTIVE, PLACES, Doc
 from .tree import Tree
@@ -33,6 +34,7 @@ from .words import (
     DOCUMENT_NOUNS,
     FORCES,
     HANDED_IN,
+    IMPERSONAL,
     PREPOSITIONAL_NOUNS,
     REPEL_VERBS,
     REPORT_GOVERNORS,
@@ -43,6 +45,8 @@ from .words import (
 
 #: Relations of an attack noun whose object's place is where the attack took place.
 ATTACKS = ("targeted", "struck")
+#: Relations of verbal nouns of hitting something (تفجير, استهداف, قصف).
+HITTING = frozenset({"attacked", *ATTACKS})
 #: Places an event on them happens in (a city, a region, a country), not a site.
 TERRITORIES = frozenset({"City", "Region", "Country"})
 #: Relations an event noun holds as their subject when no doer is found (the attack
@@ -308,21 +312,6 @@ def _repelled(d: Doc, s: Sentence, tree: Tree, n: int, attacker: str) -> None:
         d.fact(k, "fights", attacker, s, tree, [h, n], NOUN_AGENT, lexmod.key(tree.tok(h).lemma))
 
 
-def between(d: Doc, s: Sentence, tree: Tree, heads: list[int]) -> list[str]:
-    """The two sides of a «بين A و B» phrase hung on any of the heads (B coordinated with
-    A, or, as parses hang it, with one of the heads after A)."""
-    for h in heads:
-        for a in tree.children(h, "nmod", "obl"):
-            if tree.case(a) != "بين":
-                continue
-            others = tree.children(a, "conj") or [
-                k for x in heads for k in tree.children(x, "conj") if k > a
-            ]
-            keys = [ent_of(d, s, tree, j) for j in [a, *others[:1]]]
-            return [k for k in keys if k is not None]
-    return []
-
-
 def support_doers(d: Doc, s: Sentence, tree: Tree, v: int) -> list[str]:
     """Who does what a support verb's noun names: its subject; in a relative clause with a
     pronoun for the noun (العقوبات التي فرضها), not the relative pronoun a parse may make
@@ -472,6 +461,8 @@ def _noun_arguments(
             and _acting_genitive(d, s, tree, kids, forces=True)
         )
     )
+    acc = accusative_after(tree, n, bare) if entry.relation in HITTING and agentive else 0
+    genitive_agent = genitive_agent or bool(acc)  # تفجير إسرائيل نفقا: Israel blew it up
     if possessive and not is_event:
         genitive_agent = False  # وصوله دمشق: the pronoun is the doer, the noun the object
     objs: list[tuple[str, int]] = []
@@ -486,6 +477,7 @@ def _noun_arguments(
         if (c and c in entry.preps) or (
             c == "ل"
             and not entry.preps  # استقالته للملك: a noun of من takes no object by ل
+            and entry.relation != "met"  # اجتماع الكتلة لحزب X: whose bloc, not who is met
             and (possessive or (genitive_agent and lam) or not genitive)
         ):  # مداهمة لمخزن: an indefinite verbal noun takes its object with ل
             objs.extend(_expanded(d, s, tree, j))
@@ -493,7 +485,7 @@ def _noun_arguments(
             agent = agent or ent_of(d, s, tree, j)
         elif not c:
             objs.extend(_expanded(d, s, tree, j))
-    for j in personal:
+    for j in [*personal, *([acc] if acc else [])]:
         objs.extend(_expanded(d, s, tree, j))
     m = carrier(tree, n)
     if m != n and not objs:
@@ -682,8 +674,15 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
             return None
         ht = tree.tok(h)
         if ht.upos in ("VERB", "AUX"):
-            if depth > 0 or tree.base_rel(cur) not in ("obj", "obl"):
+            if (
+                depth > 0
+                or tree.base_rel(cur) not in ("obj", "obl")
+                or lexmod.key(ht.lemma) in IMPERSONAL
+            ):
                 return None  # شدد على ضرورة محاربة X: the necessity, not the speaker, fights
+            if meeting_during(d, tree, n):
+                keys, _ = subjects(d, s, tree, h, False)  # قال X خلال اجتماع مع Y: X met Y
+                return keys[0] if keys else None
             if lexmod.key(ht.lemma) in RESULT_VERBS:
                 causes = cause(d, s, tree, h)  # أسفر الهجوم عن مقتل: the attack killed
                 return causes[0] if causes else None

@@ -276,3 +276,23 @@ def on_adjective(tree: Tree, n: int, preps: tuple[str, ...]) -> list[int]:
         for j in tree.children(a, "obl", "nmod")
         if j > a and tree.case(j).split(" ")[0] in preps
     ]
+
+
+def accusative_after(tree: Tree, n: int, bare: list[int]) -> int:
+    """The indefinite accusative right after a verbal noun's genitive, which the parse hung
+    elsewhere (تفجير إسرائيل نفقا, استهداف المسلحين قافلة): the noun's object, so the
+    genitive is its doer. 0 for none.
+
+    >>> from kg.analyse import get_analyser
+    >>> from kg.model import Document
+    >>> sent = get_analyser("rules").analyse(Document("d", "بعد تفجير إسرائيل نفقا.")).sentences[0]
+    >>> accusative_after(Tree(sent), 2, [3])
+    4
+    """
+    if not bare:
+        return 0
+    k = max(tree.subtree(bare[0])) + 1
+    if k > len(tree.toks) or tree.tok(k).upos != "NOUN" or tree.tok(k).head == n:
+        return 0
+    f = normalize(tree.tok(k).form)
+    return k if f.endswith("ا") and not f.startswith("ال") else 0

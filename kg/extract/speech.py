@@ -19,13 +19,13 @@ from .state import AGENTIVE, Doc, Predicate
 from .tree import Tree
 from .words import (
     AS_MARKS,
+    ASIDE_CASES,
     COMPLEMENTISERS,
     ISSUED,
     OPENING_QUOTES,
     PRESS,
     QUOTE_MARKS,
     SAYING_NOUNS,
-    SOURCE_CASES,
     SPEECH_PARTICIPLES,
     STATEMENT_STRIP,
 )
@@ -133,7 +133,13 @@ def _quotation_before(tree: Tree, v: int) -> list[tuple[int, list[int]]]:
 
 def aside_at(tree: Tree, v: int) -> int:
     """The token an aside hangs at (0 for none): the verb of كما قال / حسبما ذكرت, or the
-    free relative of حسب ما أفاد / بحسب ما أفاد (ما after a source preposition)."""
+    free relative of حسب ما أفاد / على ما أفاد (ما after a source preposition or على).
+
+    >>> from kg import build
+    >>> g = build(texts=["أقرت الحكومة خطة جديدة للطاقة، على ما أفاد التلفزيون الرسمي."])
+    >>> [(f.subject, f.relation) for f in g.facts() if f.relation == "reported"]
+    [('التلفزيون الرسمي', 'reported')]
+    """
     marks = {strip_diacritics(tree.tok(m).lemma) for m in tree.children(v, "mark")}
     if tree.rel(v) == "root" and marks & AS_MARKS and _clauses_after(tree, v):
         return v  # حسبما أفادت القناة، تظاهر الآلاف ...: an aside heading its sentence
@@ -150,7 +156,7 @@ def aside_at(tree: Tree, v: int) -> int:
     if not tree.rel(v).startswith("acl") or not h or normalize(tree.tok(h).form) != "ما":
         return 0
     sources = [*tree.children(h, "case"), tree.tok(h).head]
-    if {normalize(strip_diacritics(tree.tok(c).lemma)) for c in sources if c} & SOURCE_CASES:
+    if {normalize(strip_diacritics(tree.tok(c).lemma)) for c in sources if c} & ASIDE_CASES:
         return h
     return 0
 

@@ -15,7 +15,7 @@ from ..lexicon.words import titles
 from ..model import Sentence, Token
 from ..text import normalize, strip_diacritics
 from .confidence import TITLE_APPOSITION, TITLE_BODY, TITLE_NATIONALITY, TITLE_PREDICATIVE
-from .coref import ent_of
+from .coref import ent_of, source_where
 from .phrases import TITLE_NP_WORDS, acting_phrase, np_ids, strip_al, title_of
 from .state import Doc
 from .tree import Tree
@@ -59,6 +59,8 @@ def find_titles(d: Doc, s: Sentence, tree: Tree) -> None:
             continue
         if t.deprel == "appos" and t.head and title_of(tree, t.head) and _chain(tree, t.id):
             continue  # أمير قطر الشيخ تميم: an honorific inside another title's chain
+        if " " in title and t.head == t.id + 1 and title_of(tree, t.head):
+            continue  # Foreign Minister: the head word is the title that names the person
         _title(d, s, tree, t, title, owner)
 
 
@@ -256,7 +258,19 @@ def _unnamed_title(
             d.token_ent[(s.index, t)] = e.key
             return
         gender = "f" if titles()[title].gender == "f" else "m"
-        key = d.mention(s, tree, ids, "titled:" + e.key, "Person", "nominal", t, gender=gender)
+        where = source_where(tree, t)  # مسؤول بالوزارة: an official known by where he is
+        key = d.mention(
+            s,
+            tree,
+            ids + where,
+            "titled:" + e.key + "".join(tree.tok(k).form for k in where),
+            "Person",
+            "nominal",
+            t,
+            gender=gender,
+        )
+        if where:  # and by the title alone, as a later «المسؤول» or another reader names him
+            d.ent(key).names.append(d.text[tree.span(ids)[0] : tree.span(ids)[1]])
         d.unnamed.append((head_word, mods, key, s.index))
         d.token_ent[(s.index, t)] = key
         if not _indefinite_accusative(tree.tok(t)):  # عينه محافظا للبنك: a post, no one yet

@@ -66,9 +66,6 @@ COLLECTIVES = frozenset(
     normalize(w)
     for w in "حكومة وفد جيش شرطة لجنة سلطات سلطة قوات قوة برلمان مجلس وزارة إدارة فريق نظام معارضة تحالف ائتلاف حزب جماعة منظمة هيئة جهاز مرصد جمعية نقابة رابطة".split()
 )
-#: Nouns of unnamed informants (مصدر في الجيش, مصادر دبلوماسية): people known by where
-#: they are; compared with the lemma without the article.
-SOURCE_NOUNS = frozenset({normalize("مصدر")})
 #: Plural nouns that with a genitive of this word name a group (وسائل إعلام محلية: the
 #: media), compared without the article.
 MEDIA = ({normalize("وسائل")}, normalize("إعلام"))
@@ -129,6 +126,9 @@ NUMBER_WORDS = frozenset(
 )
 #: Verbs whose subject causes what their object names (أسفر الهجوم عن مقتل, أدى إلى, خلف).
 RESULT_VERBS = frozenset(normalize(w) for w in "اسفر ادي خلف اوقع تسبب".split())
+#: Verbs that say an act was done without saying by whom (تم تأجيل الزيارة، جرى اعتقال):
+#: their subject, when the parse gives one, is the pronoun of أنه, not the act's doer.
+IMPERSONAL = frozenset(normalize(w) for w in "تم جري".split())
 #: Subordinators of a result clause (مما أسفر عن): its cause is the clause it follows.
 RESULT_MARKS = frozenset({"ما", "مما"})
 #: Verbs that take lives (أودى بحياة N, حصد أرواح N), with the nouns for the lives.
@@ -287,8 +287,14 @@ DIRECTIONS = frozenset(
 )
 #: Prepositions that introduce the object of verbs the lexicon lacks (open relations).
 OPEN_PREPS = {"ب", "علي", "مع", "عن"}
+#: Prepositions of time before a meeting noun whose doer is the subject of the clause it
+#: is in (تحدث الوزير خلال اجتماع مع نظيره, أكد في لقاء مع الصحفيين).
+MEETING_TIMES = frozenset(normalize(w) for w in ("خلال", "في", "عقب", "بعد", "أثناء"))
 #: Prepositions of a source phrase: بحسب رئيس الهيئة, وفق الوكالة.
 SOURCE_CASES = {"حسب", "بحسب", "وفق", "وفقا", "طبقا"}
+#: Prepositions before the free relative ما of a report aside: the source ones and على
+#: (على ما أفاد الديوان الملكي، على ما أعلن مصدر عسكري).
+ASIDE_CASES = SOURCE_CASES | {"علي"}
 #: Words in an organisation's name before what it fights (التحالف الدولي ضد داعش), in the
 #: order they are tried.
 PURPOSE_MARKERS = ("ضد", "لمحاربه", "لمكافحه", "لهزيمه")
@@ -334,8 +340,9 @@ NEAR_NOUNS = frozenset(normalize(w) for w in "قرب مقربة".split())
 PURPOSE_NOUNS = frozenset(normalize(w) for w in "زيارة لقاء حضور".split())
 #: Media a statement is made to (قال مسؤول لوكالة فرانس برس, صرح X لصحيفة Y).
 MEDIA_NOUNS = frozenset(normalize(w) for w in "وكالة صحيفة قناة تلفزيون إذاعة شبكة".split())
-#: Nouns of an unnamed source of news (مسؤول, مصدر, متحدث): no ل-genitive of a medium
-#: follows them (مسؤول لوكالة X is an official speaking to X).
+#: Nouns of an unnamed source of news (مسؤول, مصدر, متحدث): people known by where they
+#: are (مصدر في الجيش, مصادر دبلوماسية; compared with the lemma without the article), and
+#: no ل-genitive of a medium follows them (مسؤول لوكالة X is an official speaking to X).
 SOURCE_NOUNS = frozenset(normalize(w) for w in "مسؤول مصدر متحدث ناطق".split())
 #: Subordinators of "as X said" clauses, whose statement is the clause they attach to.
 AS_MARKS = {"حسبما", "كما", "وفقما", "مثلما", "وفق ما", "بحسب ما"}

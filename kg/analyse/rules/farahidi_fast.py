@@ -9,7 +9,7 @@ once, built from farahidi's own tables at first use, and visits only the branche
 can follow, then hands the patterns found, in farahidi's own order, to the unchanged rest
 of its algorithm. Nothing is precomputed on disk.
 
-Its tables of many small records (the voweled patterns, the proper nouns) are read record
+Its tables of many small records (the voweled patterns, the roots, the proper nouns) are read record
 by record as the analyser asks for them (:class:`_Records`) rather than decoded whole at
 first use: a corpus's few thousand unknown words touch a tenth of their records.
 
@@ -154,25 +154,50 @@ def _lazy_table(filename: str) -> Any:
 
 #: The tables read record by record (:func:`_lazy_table`), by farahidi's logical names.
 #: (Only tables of many small records gain: one large array decodes fast whole.)
-_LAZY_DERIVED = frozenset({"voweled_diac_stem", "voweled_canonic_stem", "formulas"})
+_LAZY_DERIVED = frozenset(
+    {"voweled_diac_stem", "voweled_canonic_stem", "formulas", "roots_tri", "roots_quad"}
+)
 
 #: A formula's pattern, as the formulas table writes it.
 _PATTERN_ID = re.compile(rb'"idDiacPatternStem":"([0-9]+)"')
 
 
-def _numbered(formulas: Sequence[dict[str, Any]]) -> dict[str, tuple[str, int]]:
-    """The formulas of one length by their number as a root's list writes it (1-based, in
-    decimals): each one's pattern and place. For records not yet decoded the patterns are
-    read off their text, one per record, else from the decoded records.
+class _Numbered:
+    """The formulas of one length found by their number as a root's list writes it (1-based,
+    plain decimals): each one's pattern and place, read off the record's text when it is
+    first asked for (a corpus's unknown words ask for a few thousand of some 100,000), else
+    from the decoded record.
 
-    >>> _numbered(_Records([b'"idRoot":"1","idDiacPatternStem":"13"', b'"idDiacPatternStem":"7"']))
-    {'1': ('13', 0), '2': ('7', 1)}
+    >>> n = _Numbered(_Records([b'"idRoot":"1","idDiacPatternStem":"13"', b'"idDiacPatternStem":"7"']))
+    >>> n.get("1"), n.get("2"), n.get("3"), n.get("02"), n.get("0")
+    (('13', 0), ('7', 1), None, None, None)
     """
-    if isinstance(formulas, _Records):
-        ids = _PATTERN_ID.findall(b"\n".join(formulas.raw))
-        if len(ids) == len(formulas):
-            return {str(k): (p.decode(), k - 1) for k, p in enumerate(ids, 1)}
-    return {str(k): (f["idDiacPatternStem"], k - 1) for k, f in enumerate(formulas, 1)}
+
+    __slots__ = ("formulas", "found")
+
+    def __init__(self, formulas: Sequence[dict[str, Any]]) -> None:
+        self.formulas = formulas
+        self.found: dict[str, tuple[str, int] | None] = {}
+
+    def get(self, number: str) -> tuple[str, int] | None:
+        try:
+            return self.found[number]
+        except KeyError:
+            pass
+        k = int(number) if number.isascii() and number.isdigit() else 0
+        if str(k) != number or not 1 <= k <= len(self.formulas):
+            found = None  # only the numbers 1 ... n, written as str(k) writes them
+        else:
+            found = (self._pattern(k - 1), k - 1)
+        self.found[number] = found
+        return found
+
+    def _pattern(self, i: int) -> str:
+        if isinstance(self.formulas, _Records):
+            ids = _PATTERN_ID.findall(self.formulas.raw[i])
+            if len(ids) == 1:
+                return str(ids[0].decode())
+        return str(self.formulas[i]["idDiacPatternStem"])
 
 
 _LAZY_LISTS = frozenset({"propernoun_voweled"})
@@ -270,7 +295,7 @@ def _indexed_class() -> type:
             self.lex = LazyLexicon()
             self._tries: dict[tuple[str, int], tuple[_Trie, list[dict[str, Any]]]] = {}
             self._infos: dict[tuple[int, int, str], tuple[dict[str, Any], list[str]]] = {}
-            self._numbered: dict[tuple[str, int], dict[str, tuple[str, int]]] = {}
+            self._numbered: dict[tuple[str, int], _Numbered] = {}
 
         def _get_info_result(
             self, id_root: str, id_pattern_stem: str, length: int, cat: str
@@ -281,7 +306,7 @@ def _indexed_class() -> type:
             formulas = self.lex.formulas(cat, length)
             numbered = self._numbered.get((cat, length))
             if numbered is None:
-                numbered = self._numbered[cat, length] = _numbered(formulas)
+                numbered = self._numbered[cat, length] = _Numbered(formulas)
             patterns = set(id_pattern_stem.split(" "))
             out = []
             for number in id_root.split(" "):

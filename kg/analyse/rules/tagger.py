@@ -40,6 +40,7 @@ from .tagger_names import (
     _name_readings,
     _quoted_after_verb,
     _quoted_names,
+    dual_verb_after_pair,
     has_tanween as has_tanween,
 )
 
@@ -377,6 +378,7 @@ def _foreign_candidates(
         or _feminine_with_suffix(surface, readings)
         or _adverbial_nisba(surface, readings)
         or _verb_after_nationality(surface, readings, prev, attested[pos], nxt, next_unknown)
+        or dual_verb_after_pair(surface, readings, prev)
         else _foreign_reading(
             surface,
             attested[pos],
