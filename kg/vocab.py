@@ -110,6 +110,8 @@ class KG(DefinedNamespace):
     agreed: Relation
     adopted: Relation
     extended: Relation
+    postponed: Relation
+    resumed: Relation
     rejected: Relation
     demanded: Relation
     attacked: Relation

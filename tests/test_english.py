@@ -248,3 +248,27 @@ def test_the_python_api_names_english_only_entities_by_their_english_label() -> 
     )
     got = {(f.subject, f.relation, f.object) for f in g.facts()}
     assert ("Benjamin Netanyahu", "rejected", "the proposal") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Layla Haddad said the visit was useful.",
+        "The Prime Minister arrived in Rabat on Sunday.",
+    ],
+)
+def test_the_first_word_of_a_two_word_title_is_nobody(text: str) -> None:
+    """Foreign Minister: the title's head word names the person; Foreign is no Person."""
+    import kg
+
+    people = {e.label for e in kg.build(texts=[text]).entities("Person")}
+    assert not people & {"Foreign", "Prime"}, people
+
+
+def test_latin_office_words_in_arabic_text_are_nobody() -> None:
+    """Latin words of an office's name inside Arabic news (مكتب Foreign Affairs) are no
+    person's name."""
+    import kg
+
+    g = kg.build(texts=["قال مدير مكتب Foreign Affairs إن الاجتماع انتهى."])
+    assert not any("Affairs" in e.label for e in g.entities("Person"))

@@ -112,3 +112,21 @@ def tasked_leaders(
                 if d.ent(who).cls in ("Person", "Thing"):
                     d.fact(who, "leaderOf", body, s, tree, [j, g, wi], TASKED_LEADER)
             break
+
+
+#: Facts naming what a person holds or leads, in order: the office or body a
+#: resignation leaves.
+OFFICES = ("holdsPosition", "leaderOf")
+
+
+def office_left(d: Doc, tree: Tree, n: int, agent: str | None) -> list[tuple[str, int]]:
+    """قدم الوزير استقالته (إلى الملك): with no office named after من, the office left is
+    the last one the resigner was said to hold."""
+    if agent is None:
+        return []
+    key = d.find(agent)
+    for rel in OFFICES:
+        for f in reversed(d.facts):
+            if f.relation == rel and d.find(f.subject) == key:
+                return [(d.find(f.object), n)]
+    return []

@@ -54,6 +54,9 @@ PLANNING = frozenset(
         "plan intend expect schedule"
     ).split()
 )
+#: Verbs of putting off (أرجأ، أجّل: the verb أجّل is safe here, the noun of من أجل is
+#: no verb): the new date of what they put off (أرجأ الزيارة إلى الشهر المقبل) is planned.
+PUT_OFF = frozenset(normalize(w) for w in "أرجأ أجل".split())
 #: Lemmas of verbs and nouns of charging someone with a task (كلفه بتشكيل الحكومة،
 #: تكليفه بتأسيس هيئة): the body one is charged with forming is to come.
 TASKING = frozenset(normalize(w) for w in "كلف تكليف أوكل فوض تفويض".split())
@@ -199,8 +202,11 @@ def _realised(tree: Tree, i: int) -> bool:
 
 def _scheduled(tree: Tree, pred: int) -> bool:
     """Whether an event's place or time hangs on a word saying it is scheduled (الانتخابات
-    المقررة في مايو، القمة التي كانت مقررة في مارس): a date planned, not one it took place."""
+    المقررة في مايو، القمة التي كانت مقررة في مارس) or on a verb putting it off (أرجأ
+    الزيارة إلى الشهر المقبل): a date planned, not one it took place."""
     t = tree.tok(pred)
+    if t.upos == "VERB":
+        return _lemma(tree, pred) in PUT_OFF
     return t.upos in ("ADJ", "NOUN") and _lemma(tree, pred) in PLANNING
 
 

@@ -13,7 +13,7 @@ from ..lexicon import relations as lexmod
 from ..model import Sentence
 from ..text import normalize
 from ..vocab import SPEECH_RELATIONS
-from .appointments import APPOINTING, position_facts, predicative_titles, titles_after
+from .appointments import APPOINTING, office_left, position_facts, predicative_titles, titles_after
 from .arguments import COMPANY_WORDS, dropped_subjects, expand, fits, subjects
 from .casualties import casualty_noun, cause, scene_event, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
@@ -21,7 +21,7 @@ from .coref import ent_of, pronoun, word_of_a_name
 from .meetings import meeting_during
 from .phrases import accusative_after, on_adjective, strip_al
 from .purposes import purpose_doer
-from .relations import COURT_RELATIONS, genitive_objects, noun_completion, to_court
+from .relations import COURT_RELATIONS, between, genitive_objects, noun_completion, to_court
 from .rulings import imposed_penalty
 from .state import AGENTIVE, PLACES, Doc
 from .tree import Tree
@@ -33,11 +33,14 @@ from .words import (
     DEATH_NOUNS,
     DOCUMENT_NOUNS,
     FORCES,
+    HANDED_IN,
+    IMPERSONAL,
     PREPOSITIONAL_NOUNS,
     REPEL_VERBS,
     REPORT_GOVERNORS,
     RESULT_VERBS,
     SUPPORT_NOUNS,
+    governs_action,
 )
 
 #: Relations of an attack noun whose object's place is where the attack took place.
@@ -113,6 +116,11 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         agent, objs = _visit_in_order(d, s, tree, n, agent)
     if not objs and entry.relation in ("killed", "injured"):
         objs = victims(d, s, tree, n)  # مقتل 10, إصابة أكثر من 20: a count hung elsewhere
+    if support and lexmod.key(tok.lemma) in HANDED_IN:
+        # قدم X استقالته, تقدم X باستقالته: who hands it in is the light verb's subject
+        agent = next(iter(support_doers(d, s, tree, support)), agent)
+    if not objs and entry.relation == "resigned":
+        objs = office_left(d, tree, n, agent or noun_agent(d, s, tree, n, support))
     if not objs:
         return
     if entry.relation in COURT_RELATIONS and not to_court(tree, n, [oi for _, oi in objs]):
@@ -304,21 +312,6 @@ def _repelled(d: Doc, s: Sentence, tree: Tree, n: int, attacker: str) -> None:
         d.fact(k, "fights", attacker, s, tree, [h, n], NOUN_AGENT, lexmod.key(tree.tok(h).lemma))
 
 
-def between(d: Doc, s: Sentence, tree: Tree, heads: list[int]) -> list[str]:
-    """The two sides of a «بين A و B» phrase hung on any of the heads (B coordinated with
-    A, or, as parses hang it, with one of the heads after A)."""
-    for h in heads:
-        for a in tree.children(h, "nmod", "obl"):
-            if tree.case(a) != "بين":
-                continue
-            others = tree.children(a, "conj") or [
-                k for x in heads for k in tree.children(x, "conj") if k > a
-            ]
-            keys = [ent_of(d, s, tree, j) for j in [a, *others[:1]]]
-            return [k for k in keys if k is not None]
-    return []
-
-
 def support_doers(d: Doc, s: Sentence, tree: Tree, v: int) -> list[str]:
     """Who does what a support verb's noun names: its subject; in a relative clause with a
     pronoun for the noun (العقوبات التي فرضها), not the relative pronoun a parse may make
@@ -370,7 +363,7 @@ def support_verb(d: Doc, tree: Tree, n: int) -> int:
         h
         and tree.tok(h).upos in ("VERB", "AUX")
         and tree.base_rel(m) in ("obj", "obl")
-        and lexmod.key(tree.tok(h).lemma) in AGENT_GOVERNORS
+        and governs_action(lexmod.key(tree.tok(h).lemma), lexmod.key(tree.tok(n).lemma))
         and not reports_death(tree, h, m)
         and (lexmod.key(tree.tok(h).lemma) not in VOTING or _decided(d, tree, n))
     ):
@@ -483,6 +476,7 @@ def _noun_arguments(
                 continue
         if (c and c in entry.preps) or (
             c == "ل"
+            and not entry.preps  # استقالته للملك: a noun of من takes no object by ل
             and entry.relation != "met"  # اجتماع الكتلة لحزب X: whose bloc, not who is met
             and (possessive or (genitive_agent and lam) or not genitive)
         ):  # مداهمة لمخزن: an indefinite verbal noun takes its object with ل
@@ -680,7 +674,11 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
             return None
         ht = tree.tok(h)
         if ht.upos in ("VERB", "AUX"):
-            if depth > 0 or tree.base_rel(cur) not in ("obj", "obl"):
+            if (
+                depth > 0
+                or tree.base_rel(cur) not in ("obj", "obl")
+                or lexmod.key(ht.lemma) in IMPERSONAL
+            ):
                 return None  # شدد على ضرورة محاربة X: the necessity, not the speaker, fights
             if meeting_during(d, tree, n):
                 keys, _ = subjects(d, s, tree, h, False)  # قال X خلال اجتماع مع Y: X met Y

@@ -80,6 +80,8 @@ ACTS: dict[str, Act] = {
     "agreed": Act("اتفاق", "مع", "agreement", "with"),
     "adopted": Act("اعتماد", "ل", "adoption"),
     "extended": Act("تمديد", "ل", "extension"),
+    "postponed": Act("تأجيل", "ل", "postponement"),
+    "resumed": Act("استئناف", "ل", "resumption"),
     "appointed": Act("تعيين", "ل", "appointment"),
     "elected": Act("انتخاب", "ل", "election"),
     "dismissed": Act("إقالة", "ل", "dismissal"),

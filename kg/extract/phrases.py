@@ -13,7 +13,7 @@ from ..lexicon.words import people_nouns, title_at, titles
 from ..model import Token
 from ..text import normalize, strip_diacritics
 from .tree import Tree
-from .words import MEDIA_NOUNS, NEAR_NOUNS, SAYING_NOUNS, SOURCE_NOUNS
+from .words import MEDIA_NOUNS, NEAR_NOUNS, PURPOSE_NOUNS, SAYING_NOUNS, SOURCE_NOUNS
 
 #: At most this many tokens in a noun phrase, unless a step asks for another bound.
 NP_WORDS = 8
@@ -60,6 +60,10 @@ def np_ids(tree: Tree, head: int, limit: int = NP_WORDS) -> list[int]:
                     not in SAYING_NOUNS  # عن مسؤول قوله: not "مسؤول قول"
                     and not _addressee(tree, k)
                     and normalize(strip_diacritics(tree.tok(k).lemma)) not in NEAR_NOUNS
+                    and not (
+                        tree.case(k) == "ل"
+                        and normalize(strip_diacritics(tree.tok(k).lemma)) in PURPOSE_NOUNS
+                    )
                 )
             ):
                 out.append(k)

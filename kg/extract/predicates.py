@@ -21,6 +21,7 @@ from .actions import clause_of_action
 from .arguments import objects, subjects
 from .attendance import listed_attendees
 from .casualties import casualty_facts, passive_toll, toll_facts
+from .credentials import credentials
 from .events import event_place_time
 from .meetings import noun_brought_together, other_party, talks_to_hold
 from .nouns import companions, forces_of, noun_facts, prep_facts
@@ -104,6 +105,10 @@ def _verb_facts(
     if p.speech and said(d, s, tree, p, statements):
         return
     if p.rel == "reported" and reported_with_source(d, s, tree, p):
+        return
+    envoys = credentials(d, s, tree, p)
+    if envoys is not None:  # تسلم أوراق اعتماد السفير: the ambassador is received
+        relation_facts(d, s, tree, p, envoys)
         return
     objs = other_party(d, s, tree, p, objects(d, s, tree, v, p.entry))
     phrasal = phrasal_verb(d, tree, v)

@@ -52,8 +52,9 @@ EVENT_SUBJECT_VERB_RELATIONS = frozenset(
 #: Relations that the party after مع shares with the subject (وقع مع, اتفق مع).
 JOINT_RELATIONS = frozenset({"signed", "agreed"})
 #: Relations whose verb means something else without an object of their classes (أصاب
-#: الهدف: hit, not injured; أجلت الانتخابات: postponed, not evacuated): the verb is then
-#: an open relation.
+#: الهدف: hit, not injured; أجلت الانتخابات: postponed, not evacuated): the verb then
+#: takes its lemma's row for any object when it has one (أجّل: postponed), else it is an
+#: open relation.
 PEOPLE_ONLY = frozenset({"injured", "evacuated"})
 #: Relations of amounts (رفع سعر الفائدة): without a rate or price for object the verb
 #: is an open relation (رفع الحصار، رفع دعوى).
@@ -264,8 +265,7 @@ def lexicon_objects(
     if entry is not None and entry.alternatives:
         entry = _entry_for_objects(d, p, entry, objects)
     if entry is not None and not _reads_as_lexicon(d, tree, p, entry, objects):
-        as_open(tree, p)
-        entry = None
+        entry = _other_sense(tree, p, entry)
     if entry is not None and entry.objects:
         objects = [_repair_object(d, s, tree, o, entry) for o in objects]
         objects = [
@@ -333,6 +333,18 @@ def _entry_for_objects(
             p.entry, p.rel = chosen, chosen.relation
             return chosen
     return entry
+
+
+def _other_sense(tree: Tree, p: Predicate, entry: lexmod.Entry) -> lexmod.Entry | None:
+    """The row of the verb's lemma for any object when the row read needs objects of its
+    own classes and has none (أجلت الحكومة الانتخابات: postponed, not evacuated), noted on
+    the predicate; without such a row the verb is an open relation (None)."""
+    other = next((a for a in entry.alternatives if not a.objects), None)
+    if other is None:
+        as_open(tree, p)
+    else:
+        p.entry, p.rel = other, other.relation
+    return other
 
 
 def _reads_as_lexicon(
@@ -505,3 +517,18 @@ def _repair_object(
         if tree.tok(h).upos in ("VERB", "AUX"):
             break
     return obj
+
+
+def between(d: Doc, s: Sentence, tree: Tree, heads: list[int]) -> list[str]:
+    """The two sides of a «بين A و B» phrase hung on any of the heads (B coordinated with
+    A, or, as parses hang it, with one of the heads after A)."""
+    for h in heads:
+        for a in tree.children(h, "nmod", "obl"):
+            if tree.case(a) != "بين":
+                continue
+            others = tree.children(a, "conj") or [
+                k for x in heads for k in tree.children(x, "conj") if k > a
+            ]
+            keys = [ent_of(d, s, tree, j) for j in [a, *others[:1]]]
+            return [k for k in keys if k is not None]
+    return []

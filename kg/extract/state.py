@@ -62,6 +62,8 @@ DURING = frozenset(normalize(w) for w in "خلال أثناء".split())
 SIDELINES = normalize("هامش")
 #: Dependents of a predicate that can be its time (أمس is an adverb, يوم الأحد an oblique).
 TIME_DEPS = ("obl:tmod", "advmod", "obl", "nmod")
+#: Prepositions of the end of a span of time (إلى، حتى).
+UNTIL = frozenset({"الي", "حتي"})
 
 
 @dataclass
@@ -335,8 +337,12 @@ class Doc:
         return self.ent(at[0]).value if at else ""
 
     def time_at(self, s: Sentence, tree: Tree, pred: int) -> tuple[str, int] | None:
-        """The time expression that modifies a predicate: its entity key and token."""
+        """The time expression that modifies a predicate: its entity key and token. Not
+        one after إلى or حتى: a time something is put off or lasts to (أرجأ الزيارة إلى
+        الأسبوع المقبل، مدد الهدنة حتى نهاية الشهر), not when the act took place."""
         for j in tree.children(pred, *TIME_DEPS):
+            if tree.case(j) in UNTIL:
+                continue
             for k in (j, *tree.children(j, "nmod", "flat")):
                 key = self.token_ent.get((s.index, k))
                 if key is not None and self.ent(key).cls == "TimeExpression":

@@ -59,6 +59,8 @@ def find_titles(d: Doc, s: Sentence, tree: Tree) -> None:
             continue
         if t.deprel == "appos" and t.head and title_of(tree, t.head) and _chain(tree, t.id):
             continue  # أمير قطر الشيخ تميم: an honorific inside another title's chain
+        if " " in title and t.head == t.id + 1 and title_of(tree, t.head):
+            continue  # Foreign Minister: the head word is the title that names the person
         _title(d, s, tree, t, title, owner)
 
 

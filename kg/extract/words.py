@@ -126,6 +126,9 @@ NUMBER_WORDS = frozenset(
 )
 #: Verbs whose subject causes what their object names (أسفر الهجوم عن مقتل, أدى إلى, خلف).
 RESULT_VERBS = frozenset(normalize(w) for w in "اسفر ادي خلف اوقع تسبب".split())
+#: Verbs that say an act was done without saying by whom (تم تأجيل الزيارة، جرى اعتقال):
+#: their subject, when the parse gives one, is the pronoun of أنه, not the act's doer.
+IMPERSONAL = frozenset(normalize(w) for w in "تم جري".split())
 #: Subordinators of a result clause (مما أسفر عن): its cause is the clause it follows.
 RESULT_MARKS = frozenset({"ما", "مما"})
 #: Verbs that take lives (أودى بحياة N, حصد أرواح N), with the nouns for the lives.
@@ -310,12 +313,31 @@ MESSAGES = frozenset(normalize(w) for w in "رسالة برقية خطاب دع�
 #: What one hands in rather than provides (قدم استقالته: resigned, through the noun's own
 #: relation); compared with the lemma without diacritics.
 HANDED_IN = frozenset(normalize(w) for w in "استقالة".split())
+#: Light verbs of handing in: their subject does what a noun of HANDED_IN names (قدم
+#: استقالته, تقدم باستقالته); compared with the lexicon key.
+HANDING_VERBS = frozenset(normalize(w) for w in "قدم تقدم".split())
+
+
+def governs_action(verb: str, noun: str) -> bool:
+    """Whether a verb's subject does what its action noun object names (lexicon keys): a
+    verb of AGENT_GOVERNORS, or a light verb of handing in with a noun handed in.
+
+    >>> governs_action("قدم", normalize("استقالة")), governs_action("قدم", "دعم")
+    (True, False)
+    """
+    return verb in AGENT_GOVERNORS or (verb in HANDING_VERBS and noun in HANDED_IN)
+
+
 #: Nouns of saying that carry what a source said after نقل عن (قوله, تأكيده, تصريحه);
 #: compared with the lemma without diacritics.
 SAYING_NOUNS = {"قول", "تأكيد", "تصريح", "إشارة", "اشارة", "تحذير"}
 #: Nouns of place adverbs (قرب نامبالا): what follows situates a phrase, it is no genitive
 #: of its noun (كمين قرب البلدة is an ambush, not the ambush of a nearness).
 NEAR_NOUNS = frozenset(normalize(w) for w in "قرب مقربة".split())
+#: Nouns of a visit or a meeting one is invited or sent to: after a person, a ل-phrase of
+#: one is the purpose of the invitation (دعوة إلى الرئيس الفرنسي لزيارة الرباط), no
+#: genitive of the person's name.
+PURPOSE_NOUNS = frozenset(normalize(w) for w in "زيارة لقاء حضور".split())
 #: Media a statement is made to (قال مسؤول لوكالة فرانس برس, صرح X لصحيفة Y).
 MEDIA_NOUNS = frozenset(normalize(w) for w in "وكالة صحيفة قناة تلفزيون إذاعة شبكة".split())
 #: Nouns of an unnamed source of news (مسؤول, مصدر, متحدث): people known by where they

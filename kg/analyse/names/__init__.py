@@ -18,11 +18,13 @@ The finders by kind: ``known`` (gazetteer, quotes, facilities), ``places``,
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ...model import (
     EntitySpan,
     Token,
 )
+from ..names_en import office_word
 from .bodies import (
     _bodies_of_organisations,
     _designated_organisations,
@@ -64,4 +66,39 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
     spans = _named_after_people(tokens, spans)
     spans = _designated_organisations(tokens, spans)
     spans.sort(key=lambda s: s.first)
+    spans = _without_latin_offices(tokens, spans)
     return _seats_and_branches(tokens, _bodies_of_organisations(tokens, spans))
+
+
+def _without_latin_offices(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
+    """People's names without the Latin words of a title or an office at their ends
+    (وزير الخارجية Foreign Minister, مكتب Foreign Affairs: Foreign is nobody); a span
+    left with no name-like word names no one.
+
+    >>> from kg.model import Token
+    >>> ws = [("مكتب", "NOUN", "_"), ("Foreign", "X", "Foreign=Yes"), ("Affairs", "X", "Foreign=Yes")]
+    >>> toks = [Token(k, w, w, u, 0, "dep", 0, 0, feats=f) for k, (w, u, f) in enumerate(ws, 1)]
+    >>> _without_latin_offices(toks, [EntitySpan(2, 3, "Person", "name-heuristic")])
+    []
+    """
+    out = []
+    for sp in spans:
+        a, b = sp.first - 1, sp.last - 1
+        if sp.label == "Person":
+            while a <= b and _latin_office(tokens[a]):
+                a += 1
+            while b >= a and _latin_office(tokens[b]):
+                b -= 1
+            cut = (a, b) != (sp.first - 1, sp.last - 1)
+            if cut and (
+                a > b or not any(tokens[k].upos in ("PROPN", "X") for k in range(a, b + 1))
+            ):
+                continue
+        out.append(
+            replace(sp, first=a + 1, last=b + 1) if a + 1 != sp.first or b + 1 != sp.last else sp
+        )
+    return out
+
+
+def _latin_office(t: Token) -> bool:
+    return "Foreign=Yes" in t.feats and office_word(t.form)

@@ -90,6 +90,19 @@ def _agreeing_adjective(tokens: Sequence[Token], i: int, text: str) -> bool:
     )
 
 
+def _adjective_round_a_name(tok: Token, text: str) -> bool:
+    """Whether a name was found inside one word only by stripping what looked like a
+    proclitic, in a word the tagger read as an adjective (وزاريا: not و + زاريا; but
+    للحوثيين, ل + الحوثيين with the article's alif dropped, is the name).
+
+    >>> from kg.model import Token
+    >>> _adjective_round_a_name(Token(1, "وزاريا", "وزاري", "ADJ", 0, "amod", 0, 6), "زاريا")
+    True
+    """
+    form = normalize(tok.form)
+    return tok.upos == "ADJ" and form != text and form.endswith(text)
+
+
 #: Designators whose genitive names a domain, not a body or a place (وزارة الشباب).
 _DOMAIN_DESIGNATORS = {normalize(w) for w in "وزارة مديرية إدارة".split()}
 
@@ -140,6 +153,9 @@ def _gazetteer_names(tokens: Sequence[Token]) -> list[EntitySpan]:
                 continue
             if i == j and _agreeing_adjective(tokens, i, text):
                 i += 1  # العاصمة السعودية: "Saudi", not Saudi Arabia
+                continue
+            if i == j and _adjective_round_a_name(tokens[i], text):
+                i += 1  # اجتماعا وزاريا: the adjective, not و + the town زاريا
                 continue
             if entries[0].cls == "Person" and _after_nasab_particle(tokens, i):
                 i = j + 1  # الحسين بن عبدالله الثاني: the father's name inside the son's

@@ -40,6 +40,7 @@ from .tagger_names import (
     _name_readings,
     _quoted_after_verb,
     _quoted_names,
+    dual_verb_after_pair,
     has_tanween as has_tanween,
 )
 
@@ -377,6 +378,7 @@ def _foreign_candidates(
         or _feminine_with_suffix(surface, readings)
         or _adverbial_nisba(surface, readings)
         or _verb_after_nationality(surface, readings, prev, attested[pos], nxt, next_unknown)
+        or dual_verb_after_pair(surface, readings, prev)
         else _foreign_reading(
             surface,
             attested[pos],
@@ -512,8 +514,37 @@ def _best(
             + _dual_verb_bonus(r, surface, before_definite)
             - (2.0 if construct and r.main > 0 else 0.0)
             + _accusative_agreement(r, agreeing)
+            + _noun_of_inna(
+                r, surface, prev_surface, words[pos + 1][0] if pos + 1 < len(words) else ""
+            )
         ),
     )
+
+
+def _noun_of_inna(r: Reading, surface: str, prev_surface: str, nxt: str) -> float:
+    """قال إن تبادلا لإطلاق النار جرى: إنّ takes a noun, and an indefinite accusative verbal
+    noun with its object after ل is one (تبادلًا), not a dual verb (a verb takes its object
+    bare: تبادلا إطلاق النار).
+
+    >>> [r.pos for r in choose([(w, "ar") for w in "قال إن تبادلا لإطلاق النار جرى".split()], set(), set())]
+    ['V', 'F', 'N', 'N', 'N', 'V']
+    """
+    if (
+        strip_diacritics(prev_surface) != "إن"
+        or r.pos != "N"
+        or r.ntype != "vn"
+        or r.number != "s"
+        or r.definite
+        or not normalize(surface).endswith("ا")
+        or not normalize(nxt).startswith("ل")
+    ):
+        return 0.0
+    return _INNA_NOUN
+
+
+#: What the noun of إنّ gains: more than a verb gains at the head of a clause (1.2) with a
+#: subordinator before it, since إنّ takes no verb.
+_INNA_NOUN = 1.6
 
 
 def _accusative_agreement(r: Reading, agreeing: bool) -> float:

@@ -14,6 +14,7 @@ from ...lexicon.words import ambiguous_names, designators, first_names
 from ...text import normalize, strip_diacritics
 from .morph import (
     Reading,
+    analyse_word,
     common_shape,
     known_form,
     proper_noun_reading,
@@ -165,13 +166,26 @@ def _name_readings(
         if n.startswith(pro) and rest in names:
             if written is None:
                 written = n not in names and _name_as_written(n, prev_surface)
-            weak_split = rest in weak or written
+            weak_split = rest in weak or written or listed_adjective(surface)
             out.append(
                 proper_noun_reading(
                     surface, pro=pro, score=_SPLIT_OF_A_NAME if weak_split else 1.5, source="name"
                 )
             )
     return tuple(out)
+
+
+def listed_adjective(surface: str) -> bool:
+    """Whether the lexicon lists the whole word as an adjective: then a proclitic and a
+    name in it is the weaker reading (اجتماعا وزاريا: the ministerial, not و + the town
+    زاريا; كبيران, فاسيان).
+
+    >>> listed_adjective("وزاريا"), listed_adjective("وعمان")
+    (True, False)
+    """
+    return any(
+        r.pos == "A" and r.source == "lex" and len(r.parts) == 1 for r in analyse_word(surface)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -268,4 +282,24 @@ def _common_here(surface: str, prev: Reading | None, prev_surface: str) -> bool:
         prev is not None
         and prev.pos in ("N", "A")
         and not bare.startswith(("بال", "كال", "لل", "ولل", "وبال"))
+    )
+
+
+def dual_verb_after_pair(surface: str, readings: Sequence[Reading], prev: Reading | None) -> bool:
+    """A future verb in the dual after the second of two coordinated names (تونس والجزائر
+    ستوقعان، مصر والأردن ستعقدان): the verb the pair agrees with, not a foreign name
+    continuing the second one.
+
+    >>> from kg.analyse.rules.morph import analyse_word
+    >>> pair = proper_noun_reading("والجزائر", pro="و", source="name")
+    >>> dual_verb_after_pair("ستوقعان", analyse_word("ستوقعان"), pair)
+    True
+    >>> dual_verb_after_pair("ستيفان", analyse_word("ستيفان"), pair)
+    False
+    """
+    if prev is None or prev.pos != "PN" or prev.parts[0].tag != "conj":
+        return False
+    return normalize(surface).endswith("ان") and any(
+        r.pos == "V" and r.parts[0].tag == "fut" and r.person[1:] in ("d", "fd", "")
+        for r in readings
     )

@@ -11,6 +11,7 @@ object, oblique (``obl``, ``obl:tmod``), ``xcomp`` of كان, or a circumstantia
 
 from __future__ import annotations
 
+from ....lexicon.words import HONORIFICS
 from ....text import normalize
 from .appositions import number_genitive, title_apposition
 from .frames import Frame
@@ -549,4 +550,20 @@ def _gender_clash(ws: list[W], pred: W, u: Unit) -> bool:
         return False
     if u.first != pred.i + 1 or w.upos != "NOUN" or w.number != "s" or not w.gender or w.ent >= 0:
         return False
-    return w.gender != pred.gender
+    return w.gender != pred.gender and not _honorific_before_title(ws, u.head)
+
+
+#: Honorifics of men written as feminine nouns (فخامة، جلالة، دولة before رئيس الوزراء):
+#: the verb agrees with the man they honour.
+_HONORIFICS = HONORIFICS | {normalize("دولة")}
+
+
+def _honorific_before_title(ws: list[W], i: int) -> bool:
+    """Whether word i is an honorific with a title or a name after it (تسلم فخامة الرئيس،
+    وصل دولة رئيس الوزراء): the subject of a masculine verb despite its ة."""
+    nxt = i + 1
+    return (
+        ws[i].norm in _HONORIFICS
+        and nxt < len(ws)
+        and (title_tok(ws, nxt) or ws[nxt].upos == "PROPN")
+    )

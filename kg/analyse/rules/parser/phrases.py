@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ....lexicon.words import title_at
 from ....text import normalize
 from .words import (
     APPROXIMATORS,
@@ -507,6 +508,7 @@ def _name_in_np(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None
     elif (
         is_designator(head)
         and not definite_body(head)
+        and not _honorific_state(ws, g.unit.head)
         and head.ent < 0
         and not first_has_clitic(ws, i)
         and w.ent_label not in ("Person", "TimeExpression")
@@ -561,7 +563,8 @@ def _adjective(ws: list[W], k: int, i: int, g: _Growth) -> int | None:
     """An adjective describes a noun of the chain that agrees with it; with none, a noun
     that can govern takes it as its genitive (وزير الخارجية, وزراء خارجية)."""
     w = ws[i]
-    host = _adjective_host(ws, g.chain, w)
+    # سمو ولي العهد: the first word of a two-word title is the honorific's genitive
+    host = None if _opens_title(ws, i) else _adjective_host(ws, g.chain, w)
     if host is not None:
         attach(ws, i, host, "amod")
         g.last_adj = i
@@ -575,6 +578,21 @@ def _adjective(ws: list[W], k: int, i: int, g: _Growth) -> int | None:
         g.has_suffix = has_suffix(ws, i)
         return k + 1
     return None
+
+
+#: دولة, a designator of states, is also the honorific of a prime minister.
+_STATE = normalize("دولة")
+
+
+def _honorific_state(ws: list[W], i: int) -> bool:
+    """دولة right before a title (دولة رئيس الوزراء): the honorific, no state's name after."""
+    return ws[i].norm == _STATE and title_tok(ws, i + 1)
+
+
+def _opens_title(ws: list[W], i: int) -> bool:
+    """Whether word i begins a two-word title (ولي العهد): a noun, not an adjective."""
+    nxt = ws[i + 1].form if i + 1 < len(ws) else None
+    return nxt is not None and " " in (title_at([ws[i].form, nxt], 0) or "")
 
 
 def _adjective_host(ws: list[W], chain: list[int], adj: W) -> int | None:
