@@ -202,7 +202,7 @@ def _realised(tree: Tree, i: int) -> bool:
 
 def _scheduled(tree: Tree, pred: int) -> bool:
     """Whether an event's place or time hangs on a word saying it is scheduled (الانتخابات
-    المقررة في مايو، القمة التي كانت مقررة في مارس) or on a verb putting it off (أرجأ
+    المقررة في مايو، الزيارة التي كانت مقررة في أبريل) or on a verb putting it off (أرجأ
     الزيارة إلى الشهر المقبل): a date planned, not one it took place."""
     t = tree.tok(pred)
     if t.upos == "VERB":
