@@ -352,42 +352,6 @@ def _titled(
     return [h for h in by_office(office) if in_office(h, *office, when) and _fits(name, words, h)]
 
 
-def names_a_person(name: str) -> bool:
-    """Whether a name of two words or more, as written, is a person the linker knows by
-    its spelling: a gazetteer person (:func:`kg.link.gazetteer.skeleton_index`) or an
-    office holder whose English label's skeleton it has, long vowels agreeing. The
-    analyser asks it before reading a word as a proclitic and another name (ناليدي
-    باندور is Naledi Pandor, not ناليدي + ب + إندور, Indore).
-
-    >>> names_a_person("ناليدي باندور"), names_a_person("ناليدي اندور")
-    (True, False)
-    """
-    from .gazetteer import match_key, skeleton_index  # the gazetteer loads only for a name
-    from .variants import skeleton
-
-    if len(name.split()) < 2 or re.search("[A-Za-z]", name):
-        return False
-    if skeleton(match_key(name)) in skeleton_index():
-        return True
-    words = arabic_words(name)
-    return any(vowels_agree(name, h.label_en) for k in joined(words) for h in by_key(k))
-
-
-def name_as_written(word: str, before: str = "") -> bool:
-    """Whether a word is a name as written, so that reading it as a proclitic and another
-    name (mostly a place) is the weaker reading: a first name (كريم, not ك + ريم), or with
-    the word before it a person the linker knows by spelling (:func:`names_a_person`:
-    ناليدي باندور is Naledi Pandor, not ب + إندور, the Indian city).
-
-    >>> name_as_written("باندور", "ناليدي"), name_as_written("بعمان", "عبدالله")
-    (True, False)
-    """
-    n = normalize(word)
-    if n in first_names():
-        return True
-    return bool(before) and names_a_person(normalize(before) + " " + n)
-
-
 def holder_link(
     name: str,
     left: Sequence[str],
@@ -457,6 +421,4 @@ __all__ = [
     "english_holder_link",
     "holder_link",
     "in_office",
-    "name_as_written",
-    "names_a_person",
 ]

@@ -201,14 +201,14 @@ def _after_hyphenated_first_name(tokens: Sequence[Token], i: int) -> bool:
 
 def _surname_not_split(tokens: Sequence[Token], i: int, j: int, text: str) -> bool:
     """Whether a one-word name found only without a proclitic the analyser left on the
-    word is a name as written (:func:`kg.link.holders.name_as_written`): a first name, or
+    word is a name as written (:func:`kg.link.as_written.name_as_written`): a first name, or
     with the word before it a person the linker knows."""
     if i != j or i == 0 or _is_clitic(tokens, i - 1):
         return False  # a proclitic split off by the analyser is its own reading
     word = normalize(tokens[i].form)
     if word == text:
         return False
-    from ...link.holders import name_as_written  # the people's tables, only for such a word
+    from ...link.as_written import name_as_written  # the people's tables, only for such a word
 
     return name_as_written(word, tokens[i - 1].form)
 

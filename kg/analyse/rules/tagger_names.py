@@ -129,13 +129,13 @@ _SPLIT_OF_A_NAME = 0.2
 
 
 def _name_as_written(n: str, prev_surface: str) -> bool:
-    """:func:`kg.link.holders.name_as_written` (the people's tables load only when a
+    """:func:`kg.link.as_written.name_as_written` (the people's tables load only when a
     word splits into a proclitic and a name).
 
     >>> _name_as_written("باندور", "ناليدي"), _name_as_written("بعمان", "عبدالله")
     (True, False)
     """
-    from ...link.holders import name_as_written
+    from ...link.as_written import name_as_written
 
     return name_as_written(n, prev_surface)
 
