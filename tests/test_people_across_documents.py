@@ -28,11 +28,7 @@ DOCS = {
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    src = tmp_path / "in"
-    src.mkdir()
-    for name, text in DOCS.items():
-        (src / name).write_text(text, encoding="utf-8")
-    return src
+    return _write(tmp_path / "in", DOCS)
 
 
 def _people(g: Graph) -> list[str]:
@@ -51,7 +47,7 @@ def _documents_of(ds: Dataset, iri: str) -> set[str]:
 
 def _check(ds: Dataset) -> None:
     people = [p for p in _people(union_graph(ds)) if "/Person/" in p]
-    spokesman = [p for p in people if "دوجارك" in _unquote(p)]
+    spokesman = [p for p in people if "دوجارك" in unquote(p)]
     assert len(spokesman) == 1, people
     assert {"a", "b", "c"} <= {d.split(".")[0] for d in _documents_of(ds, spokesman[0])}
     # two different people, one letter apart, are two nodes (محمود عباس may be linked to
@@ -65,19 +61,29 @@ def _check(ds: Dataset) -> None:
     assert len(abbas) == 2, abbas
 
 
-def _unquote(iri: str) -> str:
-    return unquote(iri)
+def _build(*args: str) -> None:
+    """``kg build`` with the offline analyser, which must succeed."""
+    r = CliRunner().invoke(main, ["build", *args, "--analyser", "rules", "-q"])
+    assert r.exit_code == 0, r.output
+
+
+def _built(src: Path, out: Path) -> Dataset:
+    """The dataset a ``--out`` build of ``src`` writes."""
+    _build(str(src), "--out", str(out), "--no-html")
+    ds = Dataset()
+    ds.parse(out / "graph.trig", format="trig")
+    return ds
+
+
+def _write(src: Path, docs: dict[str, str]) -> Path:
+    src.mkdir()
+    for name, text in docs.items():
+        (src / name).write_text(text, encoding="utf-8")
+    return src
 
 
 def test_one_node_per_person_in_an_out_build(corpus: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    r = CliRunner().invoke(
-        main, ["build", str(corpus), "--out", str(out), "--analyser", "rules", "--no-html", "-q"]
-    )
-    assert r.exit_code == 0, r.output
-    ds = Dataset()
-    ds.parse(out / "graph.trig", format="trig")
-    _check(ds)
+    _check(_built(corpus, tmp_path / "out"))
 
 
 def test_one_node_per_person_in_a_store_built_document_by_document(
@@ -85,10 +91,7 @@ def test_one_node_per_person_in_a_store_built_document_by_document(
 ) -> None:
     store = tmp_path / "store"
     for f in sorted(corpus.iterdir()):
-        r = CliRunner().invoke(
-            main, ["build", str(f), "--store", str(store), "--analyser", "rules", "-q"]
-        )
-        assert r.exit_code == 0, r.output
+        _build(str(f), "--store", str(store))
     _check(to_dataset(store))
 
 
@@ -102,12 +105,9 @@ def test_the_node_and_its_label_do_not_depend_on_the_order_of_the_documents(
     for order in (sorted, lambda files: sorted(files, reverse=True)):
         store = tmp_path / f"store{len(found)}"
         for f in order(corpus.iterdir()):
-            r = CliRunner().invoke(
-                main, ["build", str(f), "--store", str(store), "--analyser", "rules", "-q"]
-            )
-            assert r.exit_code == 0, r.output
+            _build(str(f), "--store", str(store))
         g = union_graph(to_dataset(store))
-        spokesman = [p for p in _people(g) if "دوجارك" in _unquote(p)]
+        spokesman = [p for p in _people(g) if "دوجارك" in unquote(p)]
         assert len(spokesman) == 1, _people(g)
         labels = {str(label) for label in g.objects(URIRef(spokesman[0]), RDFS.label)}
         found.append((spokesman[0], labels))
@@ -127,7 +127,7 @@ def test_a_surname_alone_joins_the_full_name_in_its_document(tmp_path: Path) -> 
     stages = Stages.from_options(Options(analyser="rules", linker="gazetteer"))
     result = process(Document("b", DOCS["b.txt"], "ar"), stages)
     people = [p for p in union_graph(build_graph([result])).subjects(RDF.type, KG.Person)]
-    assert [_unquote(str(p)).rsplit("/", 1)[-1] for p in people] == ["ستفان_دوجارك"]
+    assert [unquote(str(p)).rsplit("/", 1)[-1] for p in people] == ["ستفان_دوجارك"]
 
 
 def _entities(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
@@ -169,7 +169,7 @@ def _same_as(ds: Dataset) -> dict[str, set[str]]:
 
     out: dict[str, set[str]] = {}
     for s, o in union_graph(ds).subject_objects(OWL.sameAs):
-        out.setdefault(_unquote(str(s)).rsplit("/", 1)[-1], set()).add(str(o).rsplit("/", 1)[-1])
+        out.setdefault(unquote(str(s)).rsplit("/", 1)[-1], set()).add(str(o).rsplit("/", 1)[-1])
     return out
 
 
@@ -183,18 +183,8 @@ def test_an_unlinked_person_joins_the_one_qid_his_name_has_in_another_document(
     from kg.model import Document
     from kg.pipeline import Options, Stages, process
 
-    src = tmp_path / "in"
-    src.mkdir()
-    for name, text in LINKED_ONCE.items():
-        (src / name).write_text(text, encoding="utf-8")
-    out = tmp_path / "out"
-    r = CliRunner().invoke(
-        main, ["build", str(src), "--out", str(out), "--analyser", "rules", "--no-html", "-q"]
-    )
-    assert r.exit_code == 0, r.output
-    ds = Dataset()
-    ds.parse(out / "graph.trig", format="trig")
-    same = _same_as(ds)
+    src = _write(tmp_path / "in", LINKED_ONCE)
+    same = _same_as(_built(src, tmp_path / "out"))
     assert same["دومينيك_راب"] == same["Q268584"] == {"Q268584"}, same
     stages = Stages.from_options(Options(analyser="rules", linker="gazetteer"))
     results = [process(Document(n, t, "ar"), stages) for n, t in LINKED_ONCE.items()]
@@ -222,23 +212,11 @@ def test_a_store_filled_one_document_at_a_time_joins_like_a_build(tmp_path: Path
     restores it."""
     from kg.store import GraphStore
 
-    src = tmp_path / "in"
-    src.mkdir()
-    for name, text in LINKED_ONCE.items():
-        (src / name).write_text(text, encoding="utf-8")
+    src = _write(tmp_path / "in", LINKED_ONCE)
     store = tmp_path / "store"
     for name in ("b.txt", "a.txt", "c.txt"):  # the linked document is not the first
-        r = CliRunner().invoke(
-            main, ["build", str(src / name), "--store", str(store), "--analyser", "rules", "-q"]
-        )
-        assert r.exit_code == 0, r.output
-    out = tmp_path / "out"
-    r = CliRunner().invoke(
-        main, ["build", str(src), "--out", str(out), "--analyser", "rules", "--no-html", "-q"]
-    )
-    assert r.exit_code == 0, r.output
-    built = Dataset()
-    built.parse(out / "graph.trig", format="trig")
+        _build(str(src / name), "--store", str(store))
+    built = _built(src, tmp_path / "out")
     stored = _same_as(to_dataset(store))
     assert stored["دومينيك_راب"] == {"Q268584"}
     assert stored == _same_as(built)
@@ -246,10 +224,7 @@ def test_a_store_filled_one_document_at_a_time_joins_like_a_build(tmp_path: Path
         (doc_a,) = [d for d in st.documents() if d.startswith("a")]
         assert st.remove(doc_a)
     assert "دومينيك_راب" not in _same_as(to_dataset(store))
-    r = CliRunner().invoke(
-        main, ["build", str(src / "a.txt"), "--store", str(store), "--analyser", "rules", "-q"]
-    )
-    assert r.exit_code == 0, r.output
+    _build(str(src / "a.txt"), "--store", str(store))
     assert _same_as(to_dataset(store)) == stored
 
 
