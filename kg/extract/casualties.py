@@ -40,13 +40,16 @@ from .words import (
 )
 
 #: Tokens after a death noun searched for its count when the parse left it elsewhere
-#: (مقتل نحو 46; إصابة ما لا يقل عن 20: a bound of up to four words before the number).
+#: (مقتل نحو 30; إصابة ما لا يقل عن 20: a bound of up to four words before the number).
 COUNT_WINDOW = 5
 
 
+#: Prepositions that can only name a cause (جراء، إثر), so an event after one of them is the
+#: cause of the casualties before it wherever the parse hung it.
+CAUSE_ONLY = frozenset(normalize(w) for w in ("جراء", "إثر"))
 #: Prepositions that name the event a toll comes from (11 قتيلا بتحطم طائرة; مقتل شخصين
 #: جراء الزلزال; إثر غرق قاربهم).
-TOLL_CAUSES = frozenset({"ب", "في", "جراء", "اثر"})
+TOLL_CAUSES = CAUSE_ONLY | {"ب", "في"}
 
 
 def casualty_facts(d: Doc, s: Sentence, tree: Tree, v: int) -> bool:
@@ -146,14 +149,9 @@ def scene_event(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
     return _cause_after(d, s, tree, max(joined))
 
 
-#: Prepositions that can only name a cause (جراء، إثر), so an event after one of them is the
-#: cause of the casualties before it wherever the parse hung it.
-CAUSE_ONLY = frozenset({"جراء", "اثر"})
-
-
 def _cause_after(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
-    """The event after جراء or إثر that follows casualty noun n in its clause (مقتل نحو 30
-    مهاجرا وفقدان 12 آخرين إثر غرق قاربهم: the parse hung the sinking on فقدان)."""
+    """The event after جراء or إثر that follows casualty noun n in its clause (وفاة 8 عمال
+    وإصابة 15 آخرين جراء انهيار منجم: the parse may hang the collapse on إصابة)."""
     for j in range(n + 1, len(tree.toks) + 1):
         word = normalize(tree.tok(j).form)
         if tree.tok(j).upos in ("VERB", "AUX", "SCONJ") and word not in BOUND_WORDS:
@@ -203,7 +201,7 @@ def toll_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
 
 #: Prepositions naming the event people died or were hurt in or from (قتل 5 في/جراء/إثر/بعد
 #: انفجار، لقوا حتفهم خلال الغارات).
-DEATH_CAUSES = frozenset(normalize(w) for w in ("في", "جراء", "اثر", "إثر", "بعد", "خلال"))
+DEATH_CAUSES = CAUSE_ONLY | {normalize(w) for w in ("في", "بعد", "خلال")}
 
 #: Nouns whose genitive is the cause (بسبب القصف، نتيجة الغارات، خلال أسبوع من الغارات).
 CAUSE_HOLDERS = frozenset(normalize(w) for w in "سبب نتيجة".split())

@@ -63,7 +63,7 @@ SIDELINES = normalize("هامش")
 #: Dependents of a predicate that can be its time (أمس is an adverb, يوم الأحد an oblique).
 TIME_DEPS = ("obl:tmod", "advmod", "obl", "nmod")
 #: Prepositions of the end of a span of time (إلى، حتى).
-UNTIL = frozenset({"الي", "حتي"})
+UNTIL = frozenset(normalize(w) for w in "إلى حتى".split())
 
 
 @dataclass
