@@ -32,6 +32,20 @@ ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
+#: A hashtag's marks in Arabic news (#القمة_العربية): the # before a word, the _ inside it.
+_HASHTAG_MARKS = re.compile(r"#(?=[\u0621-\u064a])|(?<=[\u0621-\u0652])_(?=[\u0621-\u064a])")
+
+
+def without_hashtags(s: str) -> str:
+    """The text with a hashtag's marks turned into spaces, so that the names it holds read
+    as written; of the same length, so that offsets into it still hold.
+
+    >>> without_hashtags("قال #محمود_عباس إن #القمة_العربية مهمة، #1 و a_b")
+    'قال  محمود عباس إن  القمة العربية مهمة، #1 و a_b'
+    """
+    return _HASHTAG_MARKS.sub(" ", s)
+
+
 def strip_invisible(s: str) -> str:
     """Remove bidi controls and zero-width characters."""
     return _INVISIBLE.sub("", s)

@@ -29,6 +29,8 @@ CLASHES = frozenset({"clashes", "battle", "war", "dispute"})
 GATHERINGS = frozenset({"summit", "meeting"})
 #: Classes of the sides of such an event that meet each other.
 MEETING_SIDES = frozenset({"Person", "Organization", "Country"})
+#: Classes of the ends of a span «بين A و B» names (بين 23 و25 مايو): no party of the event.
+SPAN_ENDS = frozenset({"TimeExpression", "Quantity"})
 #: Prepositions of a phrase inside the event's place phrase that name the ends of a way
 #: (في رحلة بين الشارقة واسطنبول, من دبي), not where the event was.
 ENDPOINT_CASES = frozenset({"بين", "من"})
@@ -119,7 +121,13 @@ def _placed(d: Doc, s: Sentence, key: str) -> bool:
 
 def _parties(d: Doc, s: Sentence, tree: Tree, key: str, n: int) -> None:
     """«بين A و B» on an event noun: in a clash A fights B (اشتباكات بين الجيش
-    والمتمردين); in any other event both take part (صفقة تبادل بين إسرائيل وحماس)."""
+    والمتمردين); in any other event both take part (صفقة تبادل بين إسرائيل وحماس).
+
+    >>> from kg import build
+    >>> g = build(texts=["ستجري المراسم بين 23 و25 مايو."])
+    >>> [(f.relation, f.object, f.modality) for f in g.facts(modality="*")]
+    [('pointInTime', '25 مايو', 'planned')]
+    """
     chain = _genitive_heads(tree, n)
     sides = [j for h in _with_adjectives(tree, chain) for j in tree.children(h, "nmod", "obl")]
     sides = [j for j in sides if tree.case(j) == "بين" and tree.tok(j).upos != "VERB"]
@@ -134,6 +142,12 @@ def _parties(d: Doc, s: Sentence, tree: Tree, key: str, n: int) -> None:
     parties = _named_pair(d, s, tree, a) or [
         k for j in [a, *others[:1]] if (k := ent_of(d, s, tree, j)) and k != key
     ]
+    # بين 23 و25 مايو: the ends of a span of days, no parties; the day that names the
+    # month is when the event falls
+    days = [k for k in parties if d.ent(k).cls == "TimeExpression"]
+    if days and all(d.ent(k).cls in SPAN_ENDS for k in parties):
+        d.fact(key, "pointInTime", days[-1], s, tree, [n, a], EVENT_PLACE_TIME)
+    parties = [k for k in parties if d.ent(k).cls not in SPAN_ENDS]
     t = tree.tok(n)
     etype = d.lex.event_type(lexmod.key(t.lemma)) or d.lex.event_type(normalize(t.form)) or ""
     if etype in CLASHES and len(parties) == 2:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon import gazetteer, relations as lexmod
 from ..model import ASSERTED, PLANNED, AnalysedDoc, Mention, Sentence
-from ..text import normalize, strip_diacritics
+from ..text import normalize, strip_diacritics, without_hashtags
 from ..vocab import SPEECH_RELATIONS
 from .confidence import REPORTED_DISCOUNT
 from .modality import modality, reported
@@ -105,7 +105,8 @@ class Doc:
 
     def __init__(self, analysed: AnalysedDoc) -> None:
         self.analysed = analysed
-        self.text = analysed.doc.text
+        # names and phrases are read off this text: a hashtag's marks are no part of them
+        self.text = without_hashtags(analysed.doc.text)
         self.lex = lexmod.load("ar" if analysed.doc.lang != "en" else "en")
         self.ents: dict[str, Ent] = {}
         self.alias: dict[str, str] = {}  # union-find parent of entity keys

@@ -13,6 +13,10 @@
 >>> toks = tokens('قالت قناة "الميادين" إن الهجوم فشل.')
 >>> [(s.first, s.last, s.label) for s in _quoted_names(toks, [])]
 [(4, 4, 'Organization')]
+>>> [s.label for s in _gazetteer_names(tokens("جرت الانتخابات في مايو."))]  # the month
+[]
+>>> [s.label for s in _gazetteer_names(tokens("زار الوزير بلدية مايو."))]  # the town Maio
+['Region']
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from ...model import (
     Token,
 )
 from ...text import normalize
-from .common import _nisba
+from .common import MONTHS, _nisba
 
 _CLITIC_UPOS = {"ADP", "CCONJ", "AUX", "PART", "SCONJ"}
 
@@ -124,6 +128,18 @@ def _name_context(tokens: Sequence[Token], i: int, j: int, spans: list[EntitySpa
     return prev is None or prev.upos in ("ADP", "VERB", "PUNCT", "CCONJ")
 
 
+#: Gazetteer classes a month's name can also be (Maio, a Cape Verde town, is مايو).
+_PLACE_CLASSES = frozenset({"City", "Region", "Country", "Place"})
+
+
+def _month_not_place(tokens: Sequence[Token], i: int, entries: list[gazetteer.Entry]) -> bool:
+    """A month's name (مايو) that the gazetteer also lists as a place is the month, unless
+    a designator names it a place (بلدية مايو)."""
+    if not all(e.cls in _PLACE_CLASSES for e in entries):
+        return False
+    return i == 0 or normalize(tokens[i - 1].form) not in designators()
+
+
 def _gazetteer_names(tokens: Sequence[Token]) -> list[EntitySpan]:
     """The gazetteer's names, left to right, longest first at each word; a name that is also
     a common word only in a name context, a country shaped like an adjective not where it
@@ -150,6 +166,9 @@ def _gazetteer_names(tokens: Sequence[Token]) -> list[EntitySpan]:
             j, entries, text = found
             if text in ambiguous_names() and not _name_context(tokens, i, j, spans):
                 i += 1
+                continue
+            if i == j and text in MONTHS and _month_not_place(tokens, i, entries):
+                i += 1  # في مايو: the month May, not the Cape Verde town Maio
                 continue
             if i == j and _agreeing_adjective(tokens, i, text):
                 i += 1  # العاصمة السعودية: "Saudi", not Saudi Arabia

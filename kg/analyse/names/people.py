@@ -30,6 +30,7 @@ from .common import (
     _DIRECTIONS,
     _NAME_TAILS,
     _STOP_UPOS,
+    MONTHS as _MONTHS,
     _is_unknown_strict,
     _nisba,
     _title_or_people,
@@ -87,18 +88,6 @@ _FOREIGN_TAILS = {normalize(w) for w in "زاده".split()}
 _REGNAL = {
     normalize(w)
     for w in "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split()
-}
-
-
-#: Months (and the words of the Levantine month names) a lexicon lists as proper nouns.
-_MONTHS = {
-    normalize(w)
-    for w in (
-        "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر "
-        "نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين جانفي فيفري "
-        "أفريل ماي جوان جويلية أوت شتنبر أكتوبر نونبر دجنبر "
-        "محرم صفر ربيع جمادى رجب شعبان رمضان شوال القعدة الحجة"
-    ).split()
 }
 
 

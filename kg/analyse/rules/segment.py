@@ -24,6 +24,8 @@ WORD_RE = re.compile(
     rf"|(?P<abbr>(?<![{_AR}{_DIAC}])[دم]\.(?=\s+[{_AR}]))"
     rf"|(?P<ar>[{_AR}{_DIAC}{_INVIS}]*[{_AR}][{_AR}{_DIAC}{_INVIS}]*)"
     rf"|(?P<lat>[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f{_INVIS}]*(?:['\u2019\-][A-Za-z0-9\u00c0-\u024f]+)*)"
+    # a hashtag's marks (#القمة_العربية): no words, the words they join are read as written
+    rf"|(?P<tag>#(?=[{_AR}])|(?<=[{_AR}{_DIAC}])_(?=[{_AR}]))"
     rf"|(?P<punct>[^\s{_INVIS}])"
 )
 
@@ -170,9 +172,14 @@ def words(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
     >>> t = "أكد أن 25 % من الـ68 دولة (ناتو) ستشارك."
     >>> [t[a:b] for a, b, _ in words(t, 0, len(t))]
     ['أكد', 'أن', '25', '%', 'من', 'الـ', '68', 'دولة', '(', 'ناتو', ')', 'ستشارك', '.']
+    >>> t = "قال #محمود_عباس إن #القمة_العربية ستعقد في #السعودية."
+    >>> [t[a:b] for a, b, _ in words(t, 0, len(t))]
+    ['قال', 'محمود', 'عباس', 'إن', 'القمة', 'العربية', 'ستعقد', 'في', 'السعودية', '.']
     """
     for m in WORD_RE.finditer(text, start, end):
         kind = m.lastgroup or "punct"
+        if kind == "tag":
+            continue
         if kind == "abbr":
             kind = "ar"
         a, b = m.span()
