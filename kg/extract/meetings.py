@@ -27,6 +27,7 @@ from .phrases import strip_al, verb_agreement
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
 from .words import (
+    AGENT_GOVERNORS,
     BRING_TOGETHER,
     CALL_VERBS,
     HOLDING_VERBS,
@@ -564,6 +565,37 @@ def held_jointly(
             d.fact(ka, "met", kb, s, tree, [p.v], min(p.sconf, PARTICIPATION_CAP), p.lemma)
     if len(p.subjects) == 2:
         d.last_pair = (p.subjects[0], p.subjects[1])
+    return True
+
+
+def held_together(
+    d: Doc, s: Sentence, tree: Tree, n: int, support: int, objects: list[tuple[str, int]]
+) -> bool:
+    """اتفق الطرفان على عقد قمة: the noun of holding a meeting, done by the several
+    subjects of the verb that governs it, is read as :func:`held_jointly` reads the verb:
+    each side takes part and the sides meet (with the modality of the noun: agreed on,
+    still to come). Whether the phrase was read so.
+
+    >>> from kg import build
+    >>> g = build(texts=["اتفق الرئيس المصري ونظيره السوداني على عقد قمة في الخرطوم."])
+    >>> sorted((f.subject, f.relation, f.object) for f in g.facts(modality="planned"))
+    [('الرئيس المصري', 'met', 'نظيره السوداني'), ('الرئيس المصري', 'participatedIn', 'قمة'),
+     ('نظيره السوداني', 'participatedIn', 'قمة')]
+    """
+    lemma = lexmod.key(tree.tok(n).lemma)
+    if lemma not in HOLDING_VERBS or lexmod.key(tree.tok(support).lemma) not in AGENT_GOVERNORS:
+        return False
+    sides = subjects(d, s, tree, support, False)[0]
+    events = [(o, i) for o, i in objects if d.ent(o).cls == "Event"]
+    dual = any(tree.feat(j, "Number") == "Dual" for j in tree.children(support, "nsubj"))
+    if not (len(sides) > 1 or (sides and dual)) or not events:
+        return False  # (اتفقت الدولتان: one dual side takes part, no host)
+    for obj, oi in events:
+        for who in sides:
+            d.fact(who, "participatedIn", obj, s, tree, [n, oi], PARTICIPATION_CAP, lemma)
+    for a, ka in enumerate(sides):
+        for kb in sides[a + 1 :]:
+            d.fact(ka, "met", kb, s, tree, [n], PARTICIPATION_CAP, lemma)
     return True
 
 

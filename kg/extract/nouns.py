@@ -18,7 +18,7 @@ from .arguments import COMPANY_WORDS, dropped_subjects, expand, fits, subjects
 from .casualties import casualty_noun, cause, scene_event, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun, word_of_a_name
-from .meetings import meeting_during
+from .meetings import held_together, meeting_during
 from .phrases import accusative_after, on_adjective, strip_al
 from .purposes import purpose_doer
 from .relations import COURT_RELATIONS, between, genitive_objects, noun_completion, to_court
@@ -140,6 +140,8 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
                 d.fact(
                     side, entry.relation, obj, s, tree, [n, oi], NOUN_AGENT, lexmod.key(tok.lemma)
                 )
+    if entry.relation == "hosted" and support and held_together(d, s, tree, n, support, objs):
+        return  # اتفق الطرفان على عقد قمة: the sides take part, not one host
     if agent is not None and entry.relation in ATTACKS:
         _repelled(d, s, tree, n, agent)
     subj, conf = agent, NOUN_AGENT

@@ -210,12 +210,13 @@ COPULAS = frozenset(
 #: Verbs whose subject is the doer of the action noun they take as object (أعلنت الشرطة
 #: اعتقال X: the police arrested X; قرر الحزب إقصاء النائب; نفذ الجيش مداهمة); the subject
 #: of any other verb (رحبت واشنطن بانتخاب X) is not. Voting on one (صوت البرلمان على انتخاب X)
-#: and managing one (تمكنت القوات من اعتقال X) are doing it. Compared with the lexicon key.
+#: and managing one (تمكنت القوات من اعتقال X) are doing it; so is agreeing on one (اتفق
+#: الطرفان على عقد قمة: they hold it, still to come). Compared with the lexicon key.
 AGENT_GOVERNORS = frozenset(
     normalize(w)
     for w in (
         "اعلن قرر اكد كشف نفذ شن اجري باشر بدا واصل تواصل استانف جدد تبني وافق قام اتم اكمل "
-        "انجز اعتزم عزم تسلم تولي القي فرض نظم وجه سلم ارسل بعث استعد صوت تمكن نجح"
+        "انجز اعتزم عزم تسلم تولي القي فرض نظم وجه سلم ارسل بعث استعد صوت تمكن نجح اتفق"
     ).split()
 )
 #: Nouns of sanctions (and the packages and lists of them): what they include is what
