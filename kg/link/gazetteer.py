@@ -455,8 +455,9 @@ class GazetteerLinker:
             else:  # one meaning: only the words just before and after matter (نهر الأردن)
                 left, right = _neighbours(doc.text, m.start, m.end, a, b)
                 r = readings[0]
-                if left and r.cls == "City" and _GOVERNOR in forms(left[0]):
-                    r = governorate(found.key) or r  # محافظ بغداد: the governorate
+                if left and left[0].endswith(_GOVERNOR) and _GOVERNOR in forms(left[0]):
+                    if r.cls == "City":  # محافظ بغداد: the governorate
+                        r = governorate(found.key) or r
                 if r.qid and found.factor >= self.threshold and not self._blocked(left, right):
                     links.append(Link(m.id, r.qid, found.factor, self.name, r.label_en, r.label_ar))
                     continue
