@@ -20,10 +20,12 @@ def arabic_index() -> tuple[dict[str, list[gazetteer.Entry]], int]:
     stay two mentions linked by apposition."""
     gaz = gazetteer.load()
     index: dict[str, list[gazetteer.Entry]] = {}
-    entries = [*gaz.entries, *_extra_entries()]
-    # every name normalised in one pass: one by one, that is most of the index's build time
-    names = sorted({n for e in entries for n in e.names})
-    norm_of = dict(zip(names, normalize_many(names), strict=True))
+    extras = _extra_entries()
+    entries = [*gaz.entries, *extras]
+    # the gazetteer's names as its own index normalised them, the extra names in one pass
+    norm_of = gaz.normalised
+    more = sorted({n for e in extras for n in e.names} - norm_of.keys())
+    norm_of = {**norm_of, **dict(zip(more, normalize_many(more), strict=True))}
     for e in entries:
         norms = [norm_of[n] for n in e.names]
         person = e.cls == "Person"
