@@ -27,7 +27,7 @@ much of the cold figure, so the benchmark says what it held, and by default (``-
 empty``) runs with a new empty one in a temporary folder, as a first run on a new machine;
 ``--cache as-is`` keeps ``$KG_CACHE_DIR`` (or ``~/.cache/kg-builder``) as it is, ``--cache
 off`` runs without one. The table of farahidi's analyses shipped with the package
-(``kg/data/ar/farahidi_table.tsv.gz``, made by scripts/build_farahidi_table.py from
+(``kg/data/ar/farahidi_table.blocks``, made by scripts/build_farahidi_table.py from
 wordfreq's Arabic list and the project's own words, never from benchmark text) is part of
 a new machine's first run, so it is used in every mode; the benchmark says how many words
 it holds (reading it for that line, inside the start-up figure).
