@@ -27,10 +27,15 @@ much of the cold figure, so the benchmark says what it held, and by default (``-
 empty``) runs with a new empty one in a temporary folder, as a first run on a new machine;
 ``--cache as-is`` keeps ``$KG_CACHE_DIR`` (or ``~/.cache/kg-builder``) as it is, ``--cache
 off`` runs without one. The table of farahidi's analyses shipped with the package
-(``kg/data/ar/farahidi_table.tsv.gz``, made by scripts/build_farahidi_table.py from
+(``kg/data/ar/farahidi_table.blocks``, made by scripts/build_farahidi_table.py from
 wordfreq's Arabic list and the project's own words, never from benchmark text) is part of
 a new machine's first run, so it is used in every mode; the benchmark says how many words
 it holds (reading it for that line, inside the start-up figure).
+
+A start-up that compiles the package's modules from source costs some 0.4-0.6 s more
+(no ``.pyc`` yet, or ``PYTHONDONTWRITEBYTECODE=1`` in a new checkout); an installed
+package has its bytecode, so the benchmark says how many of the kg modules it imported
+had none (``bytecode`` line): compare figures with the same count.
 
     python scripts/bench_build.py [--words 1000000] [--seed 7]
     python scripts/bench_build.py --real ../shared/ud/ar_pud-ud-test.conllu --repeat 5
@@ -169,6 +174,32 @@ def main() -> int:
         return measure(args)
 
 
+def bytecode_state() -> str:
+    """How many of the kg modules this process imported had no up-to-date bytecode (a
+    ``.pyc`` whose header names the source's time and size): Python compiled those from
+    source inside the start-up figure (0.4-0.6 s of CPU for all of them), which an
+    installed package (compiled by pip) or a tree run before does not pay. With
+    ``PYTHONDONTWRITEBYTECODE=1`` a new checkout stays uncompiled from run to run."""
+    stale = total = 0
+    for name, module in list(sys.modules.items()):
+        source, cached = getattr(module, "__file__", None), getattr(module, "__cached__", None)
+        if not (name == "kg" or name.startswith("kg.")) or not source or not cached:
+            continue
+        total += 1
+        try:
+            head = Path(cached).read_bytes()[8:16]
+            st = os.stat(source)
+            fresh = head == (
+                (int(st.st_mtime) & 0xFFFFFFFF).to_bytes(4, "little")
+                + (st.st_size & 0xFFFFFFFF).to_bytes(4, "little")
+            )
+        except OSError:
+            fresh = False
+        stale += not fresh
+    note = " (compiled in the start-up above)" if stale else ""
+    return f"{stale} of {total} kg modules had no up-to-date .pyc{note}"
+
+
 def measure(args: argparse.Namespace) -> int:
     """Both passes, then the whole process's figures (the CPU time since it started)."""
     if args.real:
@@ -198,6 +229,7 @@ def measure(args: argparse.Namespace) -> int:
         f"(imports, lexicons, gazetteer, reading the corpus) {startup:.2f} s"
     )
     print(f"memory     {usage.ru_maxrss / 1024:,.0f} MB peak resident")
+    print(f"bytecode   {bytecode_state()}")
     print(
         f"first run  {words / first:,.0f} words per CPU second  ({first:.2f} s CPU: a new "
         f"process's start-up and cold pass; disk cache {args.cache})"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Build the shipped table of farahidi's analyses (kg/data/ar/farahidi_table.tsv.gz).
+"""Build the shipped table of farahidi's analyses (kg/data/ar/farahidi_table.blocks).
 
 The rules analyser asks farahidi about every word its lexicon cannot read; a first run
 on a new machine pays for each such word once (farahidi's disk cache keeps the answers
@@ -17,13 +17,17 @@ function-word or composed reading for, found by running ``analyse_word`` with fa
 replaced by a recorder), each with exactly what ``farahidi_analyse`` would give, in the
 disk cache's encoding. The first line names the farahidi version and the order of the
 readings (``farahidi_cache.ORDER``); the analyser uses the table only with both. Rows are
-sorted, the gzip header has no time, and readings of equal score come in one fixed order
-(farahidi's own order of ties follows Python's string hashes; ``farahidi_run`` sorts
-them): the same inputs give the same bytes in any process.
+sorted and kept in small zlib blocks (kg/analyse/rules/blocks.py: a look-up decompresses
+one block of some 8 KB, not the whole 25 MB), and readings of equal score come in one
+fixed order (farahidi's own order of ties follows Python's string hashes; ``farahidi_run``
+sorts them): the same inputs give the same bytes in any process. ``--from-table`` packs
+the rows of a table written before as one gzip text (``word TAB readings`` lines under
+the same header line) without asking farahidi again.
 
     pip download wordfreq==3.1.1 --no-deps -d /tmp/wf && unzip -o /tmp/wf/*.whl -d /tmp/wf
     python scripts/build_farahidi_table.py --wordfreq /tmp/wf/wordfreq/data/large_ar.msgpack.gz
     python scripts/build_farahidi_table.py --wordfreq ... --check   # the committed table?
+    python scripts/build_farahidi_table.py --from-table OLD.tsv.gz   # packed anew
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "kg/data/ar/farahidi_table.tsv.gz"
+OUT = ROOT / "kg/data/ar/farahidi_table.blocks"
 _WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a]{2,}")
 
 
@@ -97,9 +101,11 @@ def reaching_farahidi(words: Iterable[str]) -> list[str]:
 
 
 def table(words: list[str]) -> bytes:
-    """The gzip bytes of the table: a header line, then ``word TAB readings`` sorted."""
+    """The bytes of the table: a header line, then ``word TAB readings`` sorted, in
+    blocks."""
     import farahidi
 
+    from kg.analyse.rules.blocks import pack
     from kg.analyse.rules.farahidi_cache import encode, farahidi_run, table_header
 
     rows = []
@@ -110,22 +116,37 @@ def table(words: list[str]) -> bytes:
             print(f"  {k:,} analysed, {time.process_time() - t0:.0f} s", file=sys.stderr)
     version = getattr(farahidi, "__version__", "0")
     head = f"{table_header(version)}\t{len(rows)} words; scripts/build_farahidi_table.py"
-    text = "\n".join([head, *rows]) + "\n"
-    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+    return pack(head, rows)
+
+
+def repacked(path: Path) -> bytes:
+    """A table written as one gzip text (header line, then sorted rows), in blocks."""
+    from kg.analyse.rules.blocks import pack
+
+    head, *rows = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+    if rows != sorted(rows) or not head.startswith("# farahidi "):
+        raise SystemExit(f"{path}: not a sorted table of farahidi's answers")
+    return pack(head, rows)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--wordfreq", type=Path, required=True, help="wordfreq's large_ar.msgpack.gz")
+    ap.add_argument("--wordfreq", type=Path, help="wordfreq's large_ar.msgpack.gz")
+    ap.add_argument("--from-table", type=Path, help="a gzip text table to pack in blocks")
     ap.add_argument("--top", type=int, default=400_000, help="most frequent words taken")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--check", action="store_true", help="compare with --out, write nothing")
     args = ap.parse_args()
-    if not args.wordfreq.is_file():
-        ap.error(f"{args.wordfreq}: no such file")
-    words = reaching_farahidi([*project_words(), *wordfreq_words(args.wordfreq, args.top)])
-    print(f"{len(words):,} words reach farahidi", file=sys.stderr)
-    data = table(words)
+    if args.from_table:
+        if not args.from_table.is_file():
+            ap.error(f"{args.from_table}: no such file")
+        data = repacked(args.from_table)
+    else:
+        if args.wordfreq is None or not args.wordfreq.is_file():
+            ap.error(f"{args.wordfreq}: no such file (--wordfreq is needed)")
+        words = reaching_farahidi([*project_words(), *wordfreq_words(args.wordfreq, args.top)])
+        print(f"{len(words):,} words reach farahidi", file=sys.stderr)
+        data = table(words)
     if args.check:
         same = args.out.is_file() and args.out.read_bytes() == data
         print(f"{args.out}: {'the same' if same else 'differs'}")
@@ -133,7 +154,7 @@ def main() -> int:
     tmp = args.out.with_name(args.out.name + ".tmp")
     tmp.write_bytes(data)
     os.replace(tmp, args.out)  # atomic: a stopped run leaves the old table whole
-    print(f"{args.out}: {len(words):,} words, {len(data):,} bytes")
+    print(f"{args.out}: {len(data):,} bytes")
     return 0
 
 

@@ -634,6 +634,7 @@ def build(src: Path = SOURCES) -> tuple[list[Row], Report]:
     rows = [*curated, *cities, *regions]
     rows += _script("gazetteer_people").people_rows(src, rows, filt, extra_names(), report)
     rows += _script("gazetteer_orgs").org_rows(src, rows, filt, extra_names(), report)
+    rows += _script("gazetteer_popolo").popolo_rows(src, rows, filt, extra_names(), report)
     report.counts.update(f"type {r.type}" for r in rows)
     return rows, report
 
@@ -795,7 +796,12 @@ def main(argv: list[str] | None = None) -> int:
     h.add_argument("--ep-git", nargs="+", required=True, help="NAME=bare git dir of each repo")
     _script("gazetteer_orgs").add_parser(sub)  # extract-orgs
     _script("gazetteer_wpoffice").add_parser(sub)  # extract-wpoffice
+    _script("gazetteer_popolo").add_parser(sub)  # extract-popolo
     args = ap.parse_args(argv)
+    if args.cmd == "extract-popolo":
+        repos = [(a.split("=", 1)[0], Path(a.split("=", 1)[1])) for a in args.git]
+        print(f"extract-popolo: {_script('gazetteer_popolo').extract(repos, SOURCES)} rows")
+        return 0
     if args.cmd == "extract-wpoffice":
         repos = [(a.split("=", 1)[0], Path(a.split("=", 1)[1])) for a in args.ep_git]
         print(f"extract-wpoffice: {_script('gazetteer_wpoffice').extract(repos, SOURCES)} rows")

@@ -38,6 +38,24 @@ def _arg(p: Path) -> str:
     return os.path.relpath(p, ROOT) if not p.is_relative_to(Path(tempfile.gettempdir())) else str(p)
 
 
+def _write_shared(path: Path, text: str) -> None:
+    """Write ``text`` at a path other runs of this script may be reading at the same time:
+    left alone when it already holds that text, else written to a private temporary file
+    and renamed over it, so a reader never sees a half-written file."""
+    path.parent.mkdir(exist_ok=True)
+    data = text.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
 def cases(realnews: Path, ud: Path) -> dict[str, list[str]]:
     """Case name -> the arguments of ``kg build`` (before ``--out``), run from the root."""
     out: dict[str, list[str]] = {"seed": [_arg(ROOT / "seeds")]}
@@ -49,11 +67,9 @@ def cases(realnews: Path, ud: Path) -> dict[str, list[str]]:
         out["pud/conllu"] = [_arg(pud), "--analyser", "conllu"]
         # a fixed path: the source path is part of the graph (dcterms:source)
         raw = Path(tempfile.gettempdir()) / "kg-check-identical" / "pud_raw.txt"
-        raw.parent.mkdir(exist_ok=True)
         lines = pud.read_text(encoding="utf-8").splitlines()
-        raw.write_text(
-            "\n".join(t[len("# text = ") :] for t in lines if t.startswith("# text = ")) + "\n",
-            encoding="utf-8",
+        _write_shared(
+            raw, "\n".join(t[len("# text = ") :] for t in lines if t.startswith("# text = ")) + "\n"
         )
         out["pud/raw"] = [str(raw), "--analyser", "rules"]
     else:

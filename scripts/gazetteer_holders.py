@@ -58,6 +58,7 @@ def holder_rows(src: Path, rows: list[Row]) -> list[list[str]]:
     from build_gazetteer import read_tsv
     from gazetteer_people import _kept, office_country, office_kind
 
+    from kg.link.holders import FRENCH_SPEAKING
     from kg.link.skeleton import latin_keys, latin_words, suffix_keys
 
     countries = {r.label_en: r.qid for r in rows if r.type == "Country" and r.qid}
@@ -68,9 +69,6 @@ def holder_rows(src: Path, rows: list[Row]) -> list[list[str]]:
     out = []
     for qid, offs in sorted(by_qid.items(), key=lambda kv: int(kv[0][1:])):
         label = next((o["label_en"] for o in offs if o["label_en"]), "")
-        words = latin_words(label)
-        if not words:
-            continue
         offices = sorted(
             {
                 f"{k}:{c}:{o['start']}:{o['end']}"
@@ -81,12 +79,16 @@ def holder_rows(src: Path, rows: list[Row]) -> list[list[str]]:
         )
         where = sorted({c for o in offs if (c := office_country(o["position"], countries))})
         linkable = any(_kept(o["position"], o["end"]) for o in offs)
+        french = bool(FRENCH_SPEAKING.intersection(where))  # Barrot: بارو
+        words = latin_words(label, french)
+        if not words:
+            continue
         out.append(
             [
                 qid,
                 label,
-                " ".join(sorted(latin_keys(label))),
-                " ".join(sorted(suffix_keys(label) - latin_keys(label))),
+                " ".join(sorted(latin_keys(label, french))),
+                " ".join(sorted(suffix_keys(label, french) - latin_keys(label, french))),
                 " ".join("|".join(sorted(w)) for w in words),
                 " ".join(offices),
                 " ".join(where),

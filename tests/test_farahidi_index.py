@@ -13,10 +13,13 @@ from farahidi import normalize as N  # noqa: E402
 from farahidi.lexicon import Lexicon  # noqa: E402
 
 from kg.analyse.rules.farahidi_fast import (  # noqa: E402
+    _FLAT_DERIVED,
+    _FLAT_MAPS,
     _LAZY_DERIVED,
     _LAZY_LISTS,
     _ORIGINAL,
     CHECKED_VERSIONS,
+    _flat_map,
     _lazy_table,
     _Records,
     _Trie,
@@ -76,6 +79,17 @@ def test_tables_read_record_by_record_hold_farahidi_s_records() -> None:
     for name in (TABLES[t] for t in _LAZY_LISTS):
         assert isinstance(_lazy_table(name), _Records)
         assert list(_lazy_table(name)) == load_list(name), name
+
+
+def test_tables_read_in_one_pass_equal_farahidi_s() -> None:
+    from farahidi.lexicon import DERIVED_TABLES, TABLES, load_map
+
+    names = [DERIVED_TABLES[t].format(cat=c) for t in _FLAT_DERIVED for c in ("Nouns", "Verbs")]
+    for name in [*names, *(TABLES[t] for t in _FLAT_MAPS)]:
+        flat, eager = _flat_map(name), load_map(name)
+        assert flat is not eager and type(flat) is dict, name  # read by the fast path
+        assert list(flat.items()) == list(eager.items()), name
+        assert [type(v) for v in flat.values()] == [type(v) for v in eager.values()], name
 
 
 def test_string_helpers_give_farahidi_s_results() -> None:

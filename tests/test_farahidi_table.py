@@ -3,19 +3,16 @@ reads it only for the farahidi version that made it."""
 
 from __future__ import annotations
 
-import gzip
-
 import pytest
 
 farahidi = pytest.importorskip("farahidi")
 
 from kg.analyse.rules import farahidi_cache as fc  # noqa: E402
+from kg.analyse.rules.blocks import unpack  # noqa: E402
 
 
 def _rows() -> tuple[str, list[str]]:
-    with gzip.open(fc.SHIPPED_TABLE, "rt", encoding="utf-8") as f:
-        head, *rows = f.read().splitlines()
-    return head, rows
+    return unpack(fc.SHIPPED_TABLE.read_bytes())
 
 
 def test_table_is_for_the_installed_farahidi() -> None:
@@ -26,6 +23,9 @@ def test_table_is_for_the_installed_farahidi() -> None:
     words = [r.split("\t", 1)[0] for r in rows]
     assert words == sorted(set(words))  # sorted, one row a word
     assert len(fc._shipped_table()) == len(rows)
+    table = fc._shipped_table()
+    assert all(table.get(r.split("\t", 1)[0]) == r.split("\t", 1)[1] for r in rows[::101])
+    assert table.get(rows[0].split("\t", 1)[0] + "\u0640") is None  # a word not there
 
 
 def test_sample_equals_what_farahidi_gives() -> None:

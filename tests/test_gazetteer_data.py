@@ -146,8 +146,12 @@ def test_people_rows_are_wikidata_office_holders_with_safe_names() -> None:
             if n:
                 owners.setdefault(normalize(n), set()).add(r["qid"] or r["label_en"])
     for r, p in people:
-        assert "every-politician-scrapers/" in p["qid_sources"], p
-        assert "CC0" in p["licence"] and p["note"].startswith("positions: "), p
+        if r["source"] == "everypolitician-data":  # legislators: gazetteer_popolo.py
+            assert "everypolitician-data@" in p["qid_sources"], p
+            assert "CC0" in p["licence"] and p["note"].startswith("legislature: "), p
+        else:
+            assert "every-politician-scrapers/" in p["qid_sources"], p
+            assert "CC0" in p["licence"] and p["note"].startswith("positions: "), p
         for n in [r["label_ar"], *r["aliases_ar"].split("|")]:
             if n:
                 assert len(normalize(n).split()) >= 2, (r["qid"], n)  # never one word
@@ -158,6 +162,22 @@ def test_people_rows_are_wikidata_office_holders_with_safe_names() -> None:
     assert by_qid["Q39259"]["label_en"] == "Recep Tayyip Erdoğan"
     assert by_qid["Q44329"]["label_ar"] == "بشار الأسد"
     assert by_qid["Q5431067"]["label_ar"] == "فيصل المقداد"
+
+
+def test_legislators_whose_arabic_label_spells_their_name() -> None:
+    """The Popolo legislators (scripts/gazetteer_popolo.py): a label naming someone else,
+    and an Arab name whose family name is a word or a clan's, make no row."""
+    import doctest
+
+    people_script()
+    mod = script("gazetteer_popolo")
+    result = doctest.testmod(mod)
+    assert result.attempted >= 3 and result.failed == 0
+    by_qid = {r["qid"]: r for r in rows("gazetteer.tsv")}
+    assert by_qid["Q950958"]["label_ar"] == "شارل ميشيل"  # Charles Michel
+    assert "Q2429767" not in by_qid  # Ali Ammar paired with «علي لابوانت»
+    assert "Q558865" not in by_qid  # Naser Khader: «ناصر خضر» names many men
+    assert "Q2943715" not in by_qid  # Hussein Moussawi: a clan's name
 
 
 def test_people_script_examples() -> None:

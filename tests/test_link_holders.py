@@ -67,6 +67,52 @@ DIFFERENT = [
 ]
 
 
+#: French labels as Arabic papers print them: the final consonants French does not sound
+#: are not written (read so for the holders of French-speaking countries' offices).
+FRENCH = [
+    ("جان نويل بارو", "Jean-Noël Barrot"),
+    ("جان مارك إيرو", "Jean-Marc Ayrault"),
+    ("لوران فابيوس", "Laurent Fabius"),
+    ("برنار كازنوف", "Bernard Cazeneuve"),
+    ("جاك شيراك", "Jacques Chirac"),
+    ("فرانسوا بايرو", "François Bayrou"),
+    ("نيكولا ساركوزي", "Nicolas Sarkozy"),
+    ("ميشال بارنييه", "Michel Barnier"),
+    ("شارل ميشال", "Charles Michel"),
+    ("بريس أورتفو", "Brice Hortefeux"),
+    ("إيمانويل ماكرون", "Emmanuel Macron"),  # the n of -on is sounded
+]
+#: Spellings the French reading must not reach: a sounded consonant left out, or an
+#: English label read the French way.
+NOT_FRENCH = [
+    ("إيمانويل ماكرو", "Emmanuel Macron", True),
+    ("تولسي غابار", "Tulsi Gabbard", False),
+    ("بيرني ساندر", "Bernie Sanders", False),
+]
+
+
+@pytest.mark.parametrize(("arabic", "english"), FRENCH)
+def test_french_silent_final_consonants(arabic: str, english: str) -> None:
+    assert arabic_keys(arabic) & latin_keys(english, french=True)
+    assert vowels_agree(arabic, english, french=True)
+
+
+@pytest.mark.parametrize(("arabic", "english", "french"), NOT_FRENCH)
+def test_sounded_final_consonants_stay(arabic: str, english: str, french: bool) -> None:
+    keys = arabic_keys(arabic) & latin_keys(english, french=french)
+    assert not (keys and vowels_agree(arabic, english, french=french))
+
+
+def test_a_french_holder_is_read_the_french_way() -> None:
+    france = frozenset({"Q142"})
+    assert holder_link("جان نويل بارو", ["التقي"], named=lambda: france) == (
+        "Q30339198",
+        "Jean-Noël Barrot",
+    )
+    # «والفرنسي» names France with its و (نظيريه الأمريكي ... والفرنسي)
+    assert "Q142" in countries_named(["نظيريه", "الامريكي", "والفرنسي"])
+
+
 @pytest.mark.parametrize(("arabic", "english"), SAME)
 def test_spellings_of_one_name_share_a_skeleton(arabic: str, english: str) -> None:
     assert arabic_keys(arabic) & latin_keys(english)

@@ -56,12 +56,17 @@ class Gazetteer:
         self.by_key = {e.key: e for e in entries}
 
     @cached_property
+    def normalised(self) -> dict[str, str]:
+        """Every name of the entries -> its normalised form, all normalised in one pass (one
+        by one, that is most of an index's build time); the name indexes share it."""
+        names = sorted({n for e in self.entries for n in e.names})
+        return dict(zip(names, normalize_many(names), strict=True))
+
+    @cached_property
     def _built(self) -> tuple[dict[str, list[Entry]], int]:
         index: dict[str, list[Entry]] = {}
         max_words = 1
-        # every name normalised in one pass: one by one, that is most of the build time
-        names = sorted({n for e in self.entries for n in e.names})
-        norm_of = dict(zip(names, normalize_many(names), strict=True))
+        norm_of = self.normalised
         for e in self.entries:
             for name in e.names:
                 n = norm_of[name]

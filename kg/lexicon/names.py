@@ -20,24 +20,26 @@ def arabic_index() -> tuple[dict[str, list[gazetteer.Entry]], int]:
     stay two mentions linked by apposition."""
     gaz = gazetteer.load()
     index: dict[str, list[gazetteer.Entry]] = {}
-    longest = 1
-    entries = [*gaz.entries, *_extra_entries()]
-    # every name normalised in one pass: one by one, that is most of the index's build time
-    names = sorted({n for e in entries for n in e.names})
-    norm_of = dict(zip(names, normalize_many(names), strict=True))
+    extras = _extra_entries()
+    entries = [*gaz.entries, *extras]
+    # the gazetteer's names as its own index normalised them, the extra names in one pass
+    norm_of = gaz.normalised
+    more = sorted({n for e in extras for n in e.names} - norm_of.keys())
+    norm_of = {**norm_of, **dict(zip(more, normalize_many(more), strict=True))}
     for e in entries:
         norms = [norm_of[n] for n in e.names]
+        person = e.cls == "Person"
+        extra = e.qid == "" and e.key.startswith("extra:")
         for n in norms:
-            if not n:
+            if not n or (person and _title_then_name(n, norms)):
                 continue
-            if e.cls == "Person" and _title_then_name(n, norms):
-                continue
-            bucket = index.setdefault(n, [])
-            if e.qid == "" and e.key.startswith("extra:") and bucket:
-                continue  # the gazetteer already knows this name
-            if e not in bucket:
+            bucket = index.get(n)
+            if bucket is None:
+                index[n] = [e]
+            elif not extra and e not in bucket:  # an extra name the gazetteer knows: left out
                 bucket.append(e)
-            longest = max(longest, n.count(" ") + 1)
+    # every name that opened a bucket was kept, so the longest key is the longest name
+    longest = max((n.count(" ") + 1 for n in index), default=1)
     return index, longest
 
 

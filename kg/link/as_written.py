@@ -32,7 +32,7 @@ def names_a_person(name: str) -> bool:
     if skeleton(match_key(name)) in skeleton_index():
         return True
     words = arabic_words(name)
-    return any(vowels_agree(name, h.label_en) for k in joined(words) for h in by_key(k))
+    return any(vowels_agree(name, h.label_en, h.french) for k in joined(words) for h in by_key(k))
 
 
 def name_as_written(word: str, before: str = "") -> bool:

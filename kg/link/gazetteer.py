@@ -455,6 +455,9 @@ class GazetteerLinker:
             else:  # one meaning: only the words just before and after matter (نهر الأردن)
                 left, right = _neighbours(doc.text, m.start, m.end, a, b)
                 r = readings[0]
+                if left and left[0].endswith(_GOVERNOR) and _GOVERNOR in forms(left[0]):
+                    if r.cls == "City":  # محافظ بغداد: the governorate
+                        r = governorate(found.key) or r
                 if r.qid and found.factor >= self.threshold and not self._blocked(left, right):
                     links.append(Link(m.id, r.qid, found.factor, self.name, r.label_en, r.label_ar))
                     continue
@@ -500,6 +503,25 @@ def _countries_named(text: str) -> frozenset[str]:
 def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, list[str]]]:
     """The whitespace tokens of ``text[a:b]`` with their offsets and normalised words."""
     return [(t.start(), t.end(), _word_of(t.group())) for t in _RAW.finditer(text, a, b)]
+
+
+#: A governor's title (normalised): the place after it is the governorate he governs.
+_GOVERNOR = "محافظ"
+
+
+@lru_cache(maxsize=1_000)
+def governorate(key: str) -> Reading | None:
+    """The governorate of a city's name, when the gazetteer holds «محافظة» + the name as
+    a region: «محافظ بغداد» governs Baghdad Governorate, not the city of Baghdad.
+
+    >>> governorate("بغداد").qid, governorate("الدوحة") is None
+    ('Q191075', True)
+    """
+    found = candidates("محافظة " + key)
+    if found is None:
+        return None
+    regions = [r for r in found.readings if r.cls == "Region" and r.qid]
+    return regions[0] if len(regions) == 1 else None
 
 
 #: Normalised words next to a name, nearest first.

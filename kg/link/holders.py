@@ -52,6 +52,9 @@ MIN_KEY_ALONE = 6
 #: surname: بلينكن, رامافوزا): linked without its country named, as Arab names with a common
 #: word for a surname (أمين سلام) are not.
 MIN_KEY_FOREIGN = 7
+#: Countries whose office holders' labels are read as French too (the final consonants
+#: French does not sound: Barrot بارو): France, Belgium, Luxembourg, Monaco.
+FRENCH_SPEAKING = frozenset({"Q142", "Q31", "Q32", "Q235"})
 #: Words of a name that are no given names but do not make it more than one (بن, آل).
 _PARTICLES = frozenset({"بن", "ابن", "بنت", "ال"})
 
@@ -72,6 +75,11 @@ class Holder(NamedTuple):
     #: Linked only after its title or in a document naming its country, never by a foreign
     #: surname alone (holders read for this table only: Patel, Khan are many people's).
     named_only: bool = False
+
+    @property
+    def french(self) -> bool:
+        """Whether its label is read as French too (:data:`FRENCH_SPEAKING`)."""
+        return bool(self.countries & FRENCH_SPEAKING)
 
 
 def _offices(cell: str) -> tuple[tuple[str, str, str, str], ...]:
@@ -229,7 +237,7 @@ def _fits(name: str, words: tuple[frozenset[str], ...], h: Holder) -> bool:
     """Whether a name after a title fits a holder of the title's office: its whole name
     (long vowels agreeing), or its words in the label's order ending with the surname."""
     if joined(words) & joined(h.words):
-        return vowels_agree(name, h.label_en)
+        return vowels_agree(name, h.label_en, h.french)
     return _names_in_order(words, h.words)
 
 
@@ -318,12 +326,21 @@ def _english_demonym(word: str) -> list[str]:
 
 @lru_cache(maxsize=20_000)
 def _countries_of(word: str) -> frozenset[str]:
+    """The countries a word names, as a noun or a relative adjective, with or without
+    proclitics (نظيريه الأمريكي ... والفرنسي: France).
+
+    >>> sorted(_countries_of("والفرنسي")), sorted(_countries_of("بالعراق"))
+    (['Q142'], ['Q796'])
+    """
     from ..lexicon import gazetteer
 
     names = _country_names()
     found = {q for f in (*forms(word), *_english_demonym(word)) for q in names.get(f, ())}
-    nisba = gazetteer.country_of_nisba(word)
-    return frozenset(found | ({nisba.qid} if nisba is not None and nisba.qid else set()))
+    for f in forms(word):
+        nisba = gazetteer.country_of_nisba(f)
+        if nisba is not None and nisba.qid:
+            found.add(nisba.qid)
+    return frozenset(found)
 
 
 def countries_named(words: Sequence[str]) -> frozenset[str]:
@@ -398,7 +415,7 @@ def holder_link(
     h = _unique(found) if found else None
     if h is None or (stated is not None and not in_office(h, *stated, None)):
         return None
-    if not vowels_agree(name, h.label_en):  # محمود is not Mohammed
+    if not vowels_agree(name, h.label_en, h.french):  # محمود is not Mohammed
         return None
     letters = max(_letters(k) for k in joined(words))
     if h.countries and letters >= MIN_KEY and h.countries & named():
@@ -411,6 +428,7 @@ def holder_link(
 
 
 __all__ = [
+    "FRENCH_SPEAKING",
     "MIN_KEY",
     "MIN_KEY_ALONE",
     "MIN_KEY_FOREIGN",

@@ -10,6 +10,9 @@ z after a consonant تس), so a label has a few skeletons; vowels and و ي ا �
 doubled letters once, a final ه ة ح and h dropped (-a/-ah), the article (ال, al-/el-,
 Al, ad-/as- before a sun letter) and «بن»/bin/ibn left out, «عبد ال»/Abdel/Abdul/Abdur
 read alike, one skeleton per word joined by "_" (توماس زايلر is not Tom Schedler).
+A French label (``french=True``: the holder of a French-speaking country's office) also
+reads its words without the final consonants French does not sound (:func:`french_silent`:
+Barrot بارو, Bernard برنار, Renault رينو, Charles شارل); Macron keeps its n.
 
 The skeleton forgets the long vowels the Arabic writes; :func:`vowels_agree` checks them
 after a match: a written و needs an o, u or w (or v) in the label at that place, a ي an i,
@@ -139,6 +142,39 @@ _LEAD = re.compile(r"^([yw])[aeiou]")
 _V_BETWEEN = re.compile(r"[aeiou]-?v[aeiou]")
 
 
+#: French final letters not sounded, after a vowel (Barrot, Giroux, Jacques) or an r or n
+#: (Bernard, Laurent); -ault is o (Renault), -ier ie (Barnier), -ez e.
+_FRENCH_FINAL = (
+    (re.compile(r"ault$"), "o"),
+    (re.compile(r"(?<=[aeou])x$"), ""),
+    (re.compile(r"(?<=i)er$"), "e"),
+    (re.compile(r"(?<=e)z$"), ""),
+    (re.compile(r"(?<=[aeiouy])(?:ts|ds|[tds])$"), ""),
+    (re.compile(r"(?<=[rn])(?:ts|ds|[td])$"), ""),
+)
+
+
+def french_silent(word: str) -> str:
+    """A (lower-case, unaccented) French word as sounded, without its silent final
+    consonants and initial h, its oi as oua; the word itself when it has none.
+
+    >>> [french_silent(w) for w in ("barrot", "bernard", "renault", "charles", "macron")]
+    ['barro', 'bernar', 'reno', 'charle', 'macron']
+    >>> [french_silent(w) for w in ("giroux", "barnier", "laurent", "yves", "hortefeux")]
+    ['girou', 'barnie', 'lauren', 'yve', 'ortefeu']
+    >>> french_silent("fransois"), french_silent("benoit")
+    ('fransoua', 'benoua')
+    """
+    if word[:1] == "h" and word[1:2] in ("a", "e", "i", "o", "u", "y"):
+        word = word[1:]  # Hortefeux أورتفو
+    for rx, sub in _FRENCH_FINAL:
+        out = rx.sub(sub, word)
+        if out != word:
+            word = out if len(out) >= 2 else word
+            break
+    return word.replace("oi", "oua")  # François فرانسوا, Benoît بنوا
+
+
 def _collapse(s: str) -> str:
     return "".join(c for i, c in enumerate(s) if i == 0 or c != s[i - 1])
 
@@ -168,14 +204,18 @@ def arabic_parts(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=50_000)
-def latin_parts(label: str) -> tuple[tuple[str, ...], ...]:
+def latin_parts(label: str, french: bool = False) -> tuple[tuple[str, ...], ...]:
     """The words of an English label as the skeleton reads them (lower case, marks and the
-    article dropped; "" a leading honorific the Arabic may leave out).
+    article dropped; "" a leading honorific the Arabic may leave out; a French label's
+    words also as sounded, :func:`french_silent`).
 
     >>> latin_parts("Sheikh Tamim bin Hamad Al-Thani"), latin_parts("Abdullah II of Jordan")
     ((('sheikh', ''), ('tamim',), ('hamad',), ('thani',)), (('abd',), ('lah',)))
+    >>> latin_parts("Jean-Noël Barrot", french=True)
+    (('jean',), ('noel',), ('barrot', 'barro'))
     """
-    text = unicodedata.normalize("NFC", label.casefold()).translate(_LATIN_SPECIAL)
+    text = unicodedata.normalize("NFC", label.casefold())
+    text = (text.replace("ç", "s") if french else text).translate(_LATIN_SPECIAL)  # François
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = re.sub(r"\(.*?\)|\.", "", text)
     text = re.sub(r"[’ʿʾ`]", "'", text)  # ع or ء: kept, a vowel slot's mark
@@ -202,7 +242,8 @@ def latin_parts(label: str) -> tuple[tuple[str, ...], ...]:
                 out.append(("abd",))
                 part = part[abd.end() :]
             if _latin_word(part):
-                out.append((part,))
+                sounded = french_silent(part) if french else part
+                out.append((part, sounded) if sounded != part else (part,))
     return tuple(out)
 
 
@@ -266,7 +307,7 @@ def arabic_words(name: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(_ar_word(x) for x in p) - {""} for p in arabic_parts(name))
 
 
-def latin_words(label: str) -> tuple[frozenset[str], ...]:
+def latin_words(label: str, french: bool = False) -> tuple[frozenset[str], ...]:
     """Word skeletons of an English label ("" for a leading honorific: optional).
 
     >>> [sorted(w) for w in latin_words("Abdelaziz Bouteflika")]
@@ -275,7 +316,8 @@ def latin_words(label: str) -> tuple[frozenset[str], ...]:
     [['TM'], ['HMD'], ['TN']]
     """
     return tuple(
-        frozenset(k for x in p for k in (_latin_word(x) if x else {""})) for p in latin_parts(label)
+        frozenset(k for x in p for k in (_latin_word(x) if x else {""}))
+        for p in latin_parts(label, french)
     )
 
 
@@ -297,12 +339,16 @@ def arabic_keys(name: str) -> frozenset[str]:
     return joined(arabic_words(name))
 
 
-def latin_keys(label: str) -> frozenset[str]:
-    """The skeletons of a whole English label."""
-    return joined(latin_words(label))
+def latin_keys(label: str, french: bool = False) -> frozenset[str]:
+    """The skeletons of a whole English label.
+
+    >>> sorted(latin_keys("Jean-Noël Barrot", french=True))
+    ['JN_NL_BR', 'JN_NL_BRT']
+    """
+    return joined(latin_words(label, french))
 
 
-def suffix_keys(label: str) -> frozenset[str]:
+def suffix_keys(label: str, french: bool = False) -> frozenset[str]:
     """The skeletons of a label of three words without its first word (Matamela Cyril
     Ramaphosa is called Cyril Ramaphosa), for labels with no Arabic particle or common
     given name: in «Mohammed bin Salman Al Saud» the last words are another man's.
@@ -311,7 +357,7 @@ def suffix_keys(label: str) -> frozenset[str]:
     (['JRL_RMFS', 'JRL_RMFZ', 'SRL_RMFS', 'SRL_RMFZ'], frozenset())
     """
     tokens = re.split(r"[\s-]+", label.casefold())
-    words = latin_words(label)
+    words = latin_words(label, french)
     if len(words) != 3 or len(tokens) != 3 or _NOT_SUFFIXED & set(tokens):
         return frozenset()
     return joined(words[1:])
@@ -429,12 +475,14 @@ def _aligned(n: int, label: tuple[tuple[str, ...], ...]) -> list[tuple[tuple[str
 
 
 @lru_cache(maxsize=50_000)
-def vowels_agree(name: str, label: str) -> bool:
+def vowels_agree(name: str, label: str, french: bool = False) -> bool:
     """Whether an Arabic name's written long vowels agree with an English label's vowels,
     word by word (see the module docstring).
 
     >>> vowels_agree("مصطفى الكاظمي", "Mustafa Al-Kadhimi"), vowels_agree("حسين", "Hassan")
     (True, False)
+    >>> vowels_agree("جان نويل بارو", "Jean-Noël Barrot", french=True)
+    True
     """
     ar = arabic_parts(name)
     return any(
@@ -442,7 +490,7 @@ def vowels_agree(name: str, label: str) -> bool:
             any(_word_agrees(a, x) for a in ws for x in ls if x)
             for ws, ls in zip(ar, lab, strict=True)
         )
-        for lab in _aligned(len(ar), latin_parts(label))
+        for lab in _aligned(len(ar), latin_parts(label, french))
     )
 
 
@@ -450,6 +498,7 @@ __all__ = [
     "arabic_keys",
     "arabic_parts",
     "arabic_words",
+    "french_silent",
     "joined",
     "latin_keys",
     "latin_parts",

@@ -179,7 +179,9 @@ def _gazetteer_names(tokens: Sequence[Token]) -> list[EntitySpan]:
             if entries[0].cls == "Person" and _after_nasab_particle(tokens, i):
                 i = j + 1  # الحسين بن عبدالله الثاني: the father's name inside the son's
                 continue
-            if entries[0].cls != "Person" and _after_hyphenated_first_name(tokens, i):
+            if entries[0].cls != "Person" and (
+                _after_hyphenated_first_name(tokens, i) or _family_name_of_known(tokens, i, j)
+            ):
                 i = j + 1  # جان-نويل بارو: a family name, not the place named so
                 continue
             if entries[0].cls != "Person" and _surname_not_split(tokens, i, j, text):
@@ -216,6 +218,20 @@ def _after_hyphenated_first_name(tokens: Sequence[Token], i: int) -> bool:
         and tokens[i - 2].end == tokens[i - 1].start
         and normalize(tokens[i - 3].form) in first_names()
     )
+
+
+def _family_name_of_known(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """Whether a one-word place after a first name and another word ends a person the
+    linker knows by its spelling (:func:`kg.link.as_written.names_a_person`: جان نويل
+    بارو is Jean-Noël Barrot, not the Bhutanese district of Paro)."""
+    if i != j or i < 2 or any(_is_clitic(tokens, k) for k in (i - 2, i - 1)):
+        return False
+    before = [normalize(tokens[k].form) for k in (i - 2, i - 1)]
+    if before[0] not in first_names():
+        return False
+    from ...link.as_written import names_a_person  # the people's tables, only for such a name
+
+    return names_a_person(" ".join([*before, normalize(tokens[i].form)]))
 
 
 def _surname_not_split(tokens: Sequence[Token], i: int, j: int, text: str) -> bool:

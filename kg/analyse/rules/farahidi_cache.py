@@ -1,5 +1,5 @@
 """farahidi's analyses of the words the lexicon lacks: running the analyser, a table of
-its answers shipped with the package (``data/ar/farahidi_table.tsv.gz``, made by
+its answers shipped with the package (``data/ar/farahidi_table.blocks``, made by
 scripts/build_farahidi_table.py from word lists, for the farahidi version it names), and
 a disk cache that keeps its answers across runs (loading farahidi takes about a second).
 
@@ -13,12 +13,13 @@ True
 
 from __future__ import annotations
 
-import gzip
+import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ...text import strip_diacritics
+from .blocks import Blocks, SortedLines
 
 
 @lru_cache(maxsize=50_000)
@@ -68,61 +69,29 @@ def table_header(version: str) -> str:
 
 
 #: The shipped table of farahidi's answers (scripts/build_farahidi_table.py).
-SHIPPED_TABLE = Path(__file__).resolve().parents[2] / "data" / "ar" / "farahidi_table.tsv.gz"
-
-
-class _Table:
-    r"""The shipped table's ``word TAB readings`` lines, sorted, as one UTF-8 text searched
-    by bisection over its bytes: nothing is built at load time (no list of lines, no
-    decoding), and UTF-8 keeps the order of the words' characters.
-
-    >>> t = _Table("كتاب\t,كتاب,N\nكتب\t,كتب,V\n".encode())
-    >>> t.get("كتب"), t.get("كتاب"), t.get("كت"), t.get("كتبت"), len(t)
-    (',كتب,V', ',كتاب,N', None, None, 2)
-    """
-
-    __slots__ = ("text", "size")
-
-    def __init__(self, text: bytes) -> None:
-        self.text = text  # lines ending in a newline
-        self.size = text.count(b"\n")
-
-    def get(self, word: str) -> str | None:
-        key = word.encode("utf-8") + b"\t"  # a tab sorts before every letter
-        text = self.text
-        lo, hi = 0, len(text)  # the line starting at lo ... is before the one at hi
-        while lo < hi:
-            mid = text.rfind(b"\n", lo, (lo + hi) // 2) + 1 or lo  # a line's start
-            end = text.index(b"\n", mid)
-            if text.startswith(key, mid):
-                return text[mid + len(key) : end].decode("utf-8")
-            if text[mid:end] < key:
-                lo = end + 1
-            elif mid == lo:
-                return None
-            else:
-                hi = mid
-        return None
-
-    def __len__(self) -> int:
-        return self.size
+SHIPPED_TABLE = Path(__file__).resolve().parents[2] / "data" / "ar" / "farahidi_table.blocks"
 
 
 @lru_cache(maxsize=1)
-def _shipped_table() -> _Table:
-    """The shipped table, read at the first word that needs it; empty when the file is
-    missing or was made with another farahidi version (its first line names the version),
-    or when farahidi is not installed."""
+def _shipped_table() -> SortedLines | Blocks:
+    """The shipped table, its index read at the first word that needs it (and a block of
+    it when a word falls there); empty when the file is missing or damaged or was made
+    with another farahidi version (its first line names the version), or when farahidi
+    is not installed."""
     try:
         import farahidi
 
-        text = gzip.decompress(SHIPPED_TABLE.read_bytes())
-    except (ImportError, OSError, EOFError):
-        return _Table(b"")
-    head, _, body = text.partition(b"\n")
-    if head.split(b"\t")[0].decode() != table_header(getattr(farahidi, "__version__", "0")):
-        return _Table(b"")
-    return _Table(body if body.endswith(b"\n") or not body else body + b"\n")
+        data = SHIPPED_TABLE.read_bytes()
+    except (ImportError, OSError):
+        return SortedLines(b"")
+    start = data.find(b"\n") + 1
+    head = data[: start - 1].split(b"\t")[0].decode("utf-8", "replace")
+    if not start or head != table_header(getattr(farahidi, "__version__", "0")):
+        return SortedLines(b"")
+    try:
+        return Blocks(data, start)
+    except (ValueError, zlib.error):
+        return SortedLines(b"")
 
 
 class _DiskCache:

@@ -118,15 +118,97 @@ class _Records(Sequence[dict[str, Any]]):
         return rec
 
 
-def _split_records(body: bytes) -> list[bytes] | None:
-    """A JSON array of flat objects (``[{...},{...}]``) cut into the objects' insides, or
-    None when the text is not plainly that (a backslash, an odd number of quotes, more
-    braces than pieces). The tables of the versions in ``CHECKED_VERSIONS`` are; the test
-    compares every record with farahidi's own reading."""
-    if not (body.startswith(b"[{") and body.endswith(b"}]")) or b"\\" in body:
-        return [] if body == b"[]" else None
-    parts = body[2:-2].split(b"},{")
-    return parts if body.count(b"{") == len(parts) and body.count(b'"') % 2 == 0 else None
+def _list_records(text: bytes) -> list[bytes] | None:
+    r"""The lines of a ``*.list`` table, one flat object each (``{...}``), cut into the
+    objects' insides by one split of the whole text; None when the text is not plainly
+    that (a backslash, a blank line, a brace inside a value).
+
+    >>> _list_records(b'{"id":"1"}\n{"id":"2"}\n')
+    [b'"id":"1"', b'"id":"2"']
+    >>> _list_records(b'{"id":"{"}\n') is None
+    True
+    """
+    body = text[:-1] if text.endswith(b"\n") else text
+    if not body:
+        return []
+    if not (body.startswith(b"{") and body.endswith(b"}")) or b"\\" in body:
+        return None
+    parts = body[1:-1].split(b"}\n{")
+    return parts if body.count(b"{") == len(parts) == body.count(b"}") else None
+
+
+#: The start of a ``*.map`` table's line whose value is an array, up to its bracket.
+_ARRAY_LINE = re.compile(rb'\{"key":("[^"\\\n]*"|-?[0-9]+),"value":\[')
+
+
+def _map_records(text: bytes) -> dict[Any, _Records] | None:
+    r"""A ``*.map`` table whose values are arrays of flat objects (``{"key":K,"value":
+    [{...},{...}]}`` a line), each value cut into its objects' insides by one slice and one
+    split, the shape checked over the whole text at once (no backslash, quotes in pairs,
+    as many opening braces as lines and objects); None when the text is not plainly that.
+
+    >>> t = _map_records(b'{"key":3,"value":[{"a":"1"},{"a":"2"}]}\n{"key":"x","value":[]}\n')
+    >>> {k: v.raw for k, v in t.items()}
+    {3: [b'"a":"1"', b'"a":"2"'], 'x': []}
+    >>> _map_records(b'{"key":3,"value":[{"a":"{"}]}\n') is None
+    True
+    """
+    if b"\\" in text or text.count(b'"') % 2:
+        return None
+    out: dict[Any, _Records] = {}
+    objects = 0
+    for line in text.split(b"\n"):
+        if not line:
+            continue
+        head = _ARRAY_LINE.match(line)
+        if head is None or not line.endswith(b"]}"):
+            return None
+        inner = line[head.end() : -2]
+        if inner and not (inner.startswith(b"{") and inner.endswith(b"}")):
+            return None
+        records = inner[1:-1].split(b"},{") if inner else []
+        objects += len(records)
+        out[json.loads(head.group(1))] = _Records(records)
+    return out if text.count(b"{") == len(out) + objects else None
+
+
+#: A ``*.map`` table's line whose value is a string, a whole number or null.
+_SCALAR_LINE = re.compile(
+    rb'\{"key":("[^"\\\n]*"|-?[0-9]+),"value":("[^"\\\n]*"|-?[0-9]+|null)\}\n'
+)
+
+
+def _scalar_map(text: bytes) -> dict[Any, Any] | None:
+    r"""A ``*.map`` table whose values are strings, whole numbers or null, read by one
+    regular expression over the whole text; None unless every line is exactly that.
+
+    >>> _scalar_map(b'{"key":"ab","value":75}\n{"key":"c","value":"1 2"}\n')
+    {'ab': 75, 'c': '1 2'}
+    >>> _scalar_map(b'{"key":"ab","value":[1]}\n') is None
+    True
+    """
+    if b"\\" in text:
+        return None
+    out: dict[Any, Any] = {}
+    covered = 0
+    for m in _SCALAR_LINE.finditer(text):
+        key, value = m.groups()
+        out[_scalar(key)] = _scalar(value)
+        covered += m.end() - m.start()
+    return out if covered == len(text) and len(out) == text.count(b"\n") else None
+
+
+def _scalar(raw: bytes) -> Any:
+    """A JSON string without escapes, a whole number or null, as json.loads reads it."""
+    if raw.startswith(b'"'):
+        return raw[1:-1].decode("utf-8")
+    return None if raw == b"null" else int(raw)
+
+
+def _table_text(filename: str) -> bytes:
+    from farahidi import lexicon
+
+    return gzip.decompress((lexicon._data_dir() / (filename + ".jsonl.gz")).read_bytes())
 
 
 @cache
@@ -135,21 +217,22 @@ def _lazy_table(filename: str) -> Any:
     :class:`_Records`; farahidi's own loader's result when the file is not of that shape."""
     from farahidi import lexicon
 
-    path = lexicon._data_dir() / (filename + ".jsonl.gz")
-    lines = [x for x in gzip.decompress(path.read_bytes()).split(b"\n") if x.strip()]
+    text = _table_text(filename)
     if filename.endswith(".list"):
-        inner = [x[1:-1] for x in lines if x.startswith(b"{") and x.endswith(b"}")]
-        if len(inner) == len(lines) and not any(b"{" in x or b"}" in x for x in inner):
-            return _Records(inner)
-        return lexicon.load_list(filename)
-    out: dict[Any, _Records] = {}
-    for line in lines:
-        head, sep, body = line.partition(b',"value":')
-        records = _split_records(body[:-1]) if sep and body.endswith(b"}") else None
-        if not head.startswith(b'{"key":') or b"\\" in head or records is None:
-            return lexicon.load_map(filename)
-        out[json.loads(head[7:])] = _Records(records)
-    return out
+        inner = _list_records(text)
+        return _Records(inner) if inner is not None else lexicon.load_list(filename)
+    table = _map_records(text)
+    return table if table is not None else lexicon.load_map(filename)
+
+
+@cache
+def _flat_map(filename: str) -> Any:
+    """A ``*.map`` table of strings or numbers as a dict read in one pass; farahidi's own
+    loader's result when the file is not of that shape."""
+    from farahidi import lexicon
+
+    table = _scalar_map(_table_text(filename))
+    return table if table is not None else lexicon.load_map(filename)
 
 
 #: The tables read record by record (:func:`_lazy_table`), by farahidi's logical names.
@@ -201,6 +284,10 @@ class _Numbered:
 
 
 _LAZY_LISTS = frozenset({"propernoun_voweled"})
+
+#: The tables of strings or numbers read in one pass (:func:`_flat_map`), by logical names.
+_FLAT_DERIVED = frozenset({"roots_id_tri", "roots_id_quad"})
+_FLAT_MAPS = frozenset({"propernoun_unvoweled", "toolwords_unvoweled"})
 
 
 def indexed_analyzer() -> Any:
@@ -265,6 +352,8 @@ def _indexed_class() -> type:
             if table is None:
                 if logical in _LAZY_DERIVED:
                     table = _lazy_table(DERIVED_TABLES[logical].format(cat=cat))
+                elif logical in _FLAT_DERIVED:
+                    table = _flat_map(DERIVED_TABLES[logical].format(cat=cat))
                 else:
                     table = super().derived_map(cat, logical)
                 self._tables[cat, logical] = table
@@ -275,6 +364,11 @@ def _indexed_class() -> type:
             if table is None:
                 table = self._tables[cat, "list:" + logical] = super().derived_list(cat, logical)
             return table
+
+        def map(self, logical: str) -> Any:
+            if logical in _FLAT_MAPS:
+                return _flat_map(TABLES[logical])
+            return super().map(logical)
 
         def list(self, logical: str) -> Any:
             if logical in _LAZY_LISTS:

@@ -27,6 +27,7 @@ from importlib.resources import files
 from ...text import normalize, strip_diacritics
 from .closed import function_readings, function_words
 from .farahidi_cache import farahidi_analyse
+from .lexicon_text import read_lexicon, split_lexicon
 from .parts import (
     CLITIC_PARTS,
     PRON_LEMMA,
@@ -64,20 +65,10 @@ __all__ = [
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[dict[str, str], dict[str, float]]:
     """Form -> raw readings string, and lemma -> corpus weight. Parsed lazily per form."""
-    forms: dict[str, str] = {}
-    weights: dict[str, float] = {}
     # decompressed and split at once: reading the gzip stream line by line took twice as long
     data = files("kg").joinpath("data/ar_lexicon.tsv.gz").read_bytes()
-    for line in gzip.decompress(data).decode("utf-8").split("\n"):
-        if not line:
-            continue
-        if line.startswith("#lemma\t"):
-            _, lemma, w = line.split("\t")
-            weights[lemma] = float(w)
-            continue
-        form, _, rest = line.partition("\t")
-        forms[form] = rest
-    return forms, weights
+    text = gzip.decompress(data).decode("utf-8")
+    return split_lexicon(text) or read_lexicon(text)
 
 
 def known_form(form: str) -> bool:
