@@ -241,7 +241,7 @@ def statement_of(
         a, b = tree.span(ids)
         while a > 0 and (d.text[a - 1].isalpha() or "\u064b" <= d.text[a - 1] <= "\u0652"):
             a -= 1  # إنها ستواصل: a clitic subject starts the statement at its word
-        text = d.text[a:b].strip(STATEMENT_STRIP)
+        text = d.analysed.doc.text[a:b].strip(STATEMENT_STRIP)  # as written (#دمشق)
         if len(text) < 2:
             continue
         key = f"stmt:{d.analysed.doc.id}:{s.index}:{a}"
