@@ -357,11 +357,19 @@ def _comma_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     key = d.token_ent.get((s.index, c))
     if key is None or d.ent(key).cls != "Person" or not d.ent(key).proper:
         return None
+    if not comma and _object_of_its_verb(tree, i, c):
+        return None  # عين الرئيس سامي حداد وزيرا: the subject's verb acts on the name
     last = c
     while last < len(tree.toks) and d.token_ent.get((s.index, last + 1)) == key:
         last += 1
     closed = last == len(tree.toks) or tree.tok(last + 1).upos in ("PUNCT", "ADP", "SCONJ")
     return d.find(key) if closed or not comma else None
+
+
+def _object_of_its_verb(tree: Tree, i: int, c: int) -> bool:
+    """Whether the name at c is the object of the verb whose subject is the title at i."""
+    v = tree.tok(i).head
+    return bool(v) and tree.rel(i) == "nsubj" and tree.rel(c) == "obj" and tree.tok(c).head == v
 
 
 #: At most this many words of a title's phrase the parse hung elsewhere.
