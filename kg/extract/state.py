@@ -36,6 +36,9 @@ from .tree import Tree
 
 #: Classes of entities that act: subjects of verbs, speakers, parties of a meeting.
 AGENTIVE = frozenset({"Person", "Organization", "Group", "Country", "City", "Region", "Place"})
+#: The key prefix of a person known only by a title (قال الرئيس الفرنسي): the rest of
+#: the key is the title's Position.
+TITLED = "titled:"
 #: Classes of entities that are places.
 PLACES = frozenset({"Country", "City", "Region", "Place"})
 

@@ -17,7 +17,7 @@ from ..text import normalize, strip_diacritics
 from .confidence import TITLE_APPOSITION, TITLE_BODY, TITLE_NATIONALITY, TITLE_PREDICATIVE
 from .coref import ent_of, note_source, source_again, source_where
 from .phrases import TITLE_NP_WORDS, acting_phrase, np_ids, strip_al, title_of
-from .state import Doc
+from .state import TITLED, Doc
 from .tree import Tree
 from .words import CHAIN_TITLES, COMMAS, HEADS_OF_STATE
 
@@ -268,7 +268,7 @@ def _unnamed_title(
             s,
             tree,
             ids + where,
-            "titled:" + e.key + "".join(tree.tok(k).form for k in where),
+            TITLED + e.key + "".join(tree.tok(k).form for k in where),
             "Person",
             "nominal",
             t,
