@@ -355,7 +355,8 @@ class Doc:
 
 def _whole_word(surface: str, tree: Tree, last: int) -> str:
     """A name as a word: a noun cut before its pronoun suffix gets its ة back
-    (مسؤوليتها → مسؤولية), so labels are words a reader (and a search) knows."""
+    (مسؤوليتها → مسؤولية; شاحنتهم → شاحنة, a feminine participle's lemma has none), so
+    labels are words a reader (and a search) knows."""
     t = tree.tok(last)
     nxt = tree.tok(last + 1) if last < len(tree.toks) else None
     if (
@@ -364,7 +365,7 @@ def _whole_word(surface: str, tree: Tree, last: int) -> str:
         and nxt.start == t.end
         and surface.endswith("ت")
         and not surface.endswith("ات")
-        and strip_diacritics(t.lemma).endswith("ة")
+        and (strip_diacritics(t.lemma).endswith("ة") or t.feat("Gender") == "Fem")
     ):
         return surface[:-1] + "ة"
     if nxt is not None and nxt.upos == "PUNCT" and _opens_unclosed(surface, nxt.form):
