@@ -130,7 +130,7 @@ def built(
     own: list[Spo] = []
     other: list[Spo] = []
     for t in part.triples:  # subjects the document owns: no other document has triples about them
-        subject: Any = t[0]  # an IRI is a str
+        subject = str(t[0])  # a URIRef equals no plain str: compare the IRI's text
         (own if subject == doc or subject.startswith(prefix) else other).append(t)
     shared = tuple(sorted(records(other)))
     blob = b""

@@ -378,3 +378,17 @@ def test_a_corpus_build_page_draws_the_salient_entities_up_to_its_cap(tmp_path: 
     assert result.exit_code == 0, result.output
     data = embedded_data((tmp_path / "all" / "graph.html").read_text(encoding="utf-8"))
     assert data["meta"]["shown"] == data["meta"]["total"] == G.number_of_nodes()
+
+
+def test_a_documents_own_triples_are_not_filed_as_shared() -> None:
+    """The document node is the document's alone (no other document has triples about
+    it): its triples go with the document's own blocks, none with the shared subjects
+    (the IRI in a triple is a URIRef, the document's IRI a str: compared as strings)."""
+    from kg.corpus import built
+    from kg.model import Document
+    from kg.pipeline import Options, Stages, process
+
+    stages = Stages.from_options(Options(analyser="rules", linker="none"))
+    result = process(Document("d", "استضاف ماكرون قمة في باريس.", lang="ar"), stages)
+    b = built(result, base="http://example.org/kg/")
+    assert b.iri and not [r for r in b.shared if r[0][1] == f"<{b.iri}>"]

@@ -21,7 +21,7 @@ from ..text import normalize
 from .confidence import TASKED_LEADER, TITLE_PREDICATIVE
 from .coref import ent_of
 from .phrases import title_of
-from .state import Doc
+from .state import TITLED, Doc
 from .tree import Tree
 
 #: Relations of appointing: their predicative title is the appointee's new post.
@@ -121,7 +121,8 @@ OFFICES = ("holdsPosition", "leaderOf")
 
 def office_left(d: Doc, tree: Tree, n: int, agent: str | None) -> list[tuple[str, int]]:
     """قدم الوزير استقالته (إلى الملك): with no office named after من, the office left is
-    the last one the resigner was said to hold."""
+    the last one the resigner was said to hold, or for one known only by a title
+    (استقال وزير المالية) that title's office."""
     if agent is None:
         return []
     key = d.find(agent)
@@ -129,4 +130,7 @@ def office_left(d: Doc, tree: Tree, n: int, agent: str | None) -> list[tuple[str
         for f in reversed(d.facts):
             if f.relation == rel and d.find(f.subject) == key:
                 return [(d.find(f.object), n)]
+    office = key.removeprefix(TITLED)  # استقال وزير المالية: known by the title alone
+    if office != key and office in d.ents and d.ent(office).cls == "Position":
+        return [(d.find(office), n)]
     return []

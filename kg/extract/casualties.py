@@ -18,7 +18,7 @@ from .arguments import subjects
 from .confidence import CASUALTIES
 from .coref import ent_of, pronoun
 from .mentions import quantity_mention
-from .state import Doc
+from .state import AGENTIVE, Doc
 from .tree import Tree
 from .words import (
     APPROXIMATORS,
@@ -73,6 +73,10 @@ def passive_toll(tree: Tree, v: int) -> bool:
     killing or wounding verb; once they are written, the verb has no doer of its own (not
     the subject of the sentence before, not a counted subject)."""
     return lexmod.key(tree.tok(v).lemma) in KILLING_VERBS | WOUNDING_VERBS
+
+
+#: What a cause that is no one (an attack, a storm) can still do: harm.
+HARM = frozenset({"killed", "injured", "struck", "attacked", "targeted"})
 
 
 def casualty_noun(tree: Tree, i: int) -> bool:
@@ -270,6 +274,26 @@ def cause(d: Doc, s: Sentence, tree: Tree, v: int) -> list[str]:
     ):
         return subjects(d, s, tree, h, False)[0]
     return []
+
+
+def result_doer(d: Doc, s: Sentence, tree: Tree, v: int, n: int) -> str | None:
+    """The doer of the action noun n that the result verb v names as an effect: its cause
+    when that is someone (أسفر هجوم التنظيم عن اختطاف: the group), or any cause of harm
+    (أسفر الهجوم عن مقتل: the attack killed; أدى القصف إلى تدمير جسر); talks or a truce
+    resume, release or sign nothing themselves (أسفرت المحادثات عن استئناف: no doer).
+
+    >>> from kg import build
+    >>> g = build(texts=["عقدت جولة مباحثات برعاية الأمم المتحدة والتي أسفرت عن استئناف تصدير الحبوب."])
+    >>> [f for f in g.facts() if f.relation == "resumed"]
+    []
+    """
+    causes = cause(d, s, tree, v)
+    if not causes:
+        return None
+    if casualty_noun(tree, n) or d.ent(causes[0]).cls in AGENTIVE:
+        return causes[0]
+    noun = d.lex.noun(lexmod.key(tree.tok(n).lemma))
+    return causes[0] if noun is not None and noun.relation in HARM else None
 
 
 def _toll(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:

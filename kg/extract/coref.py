@@ -20,6 +20,7 @@ from ..lexicon import relations as lexmod
 from ..lexicon.words import HONORIFICS, designators, people_nouns
 from ..model import Sentence
 from ..text import normalize
+from ..vocab import SPEECH_RELATIONS
 from .phrases import (
     ARGUMENT_NP_WORDS,
     GENDERS,
@@ -344,6 +345,10 @@ def _media(tree: Tree, i: int) -> bool:
     )
 
 
+#: How many heads up from بلاده its speaker's verb may be (its clause, then the complement).
+_SPEAKER_REACH = 6
+
+
 def _homeland(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     """بلاده: the country of the person the possessive refers to, when known."""
     pron = next(
@@ -353,8 +358,13 @@ def _homeland(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
         return None
     if tree.feat(pron, "Number") != "Sing":
         return None
-    who = pronoun(d, s, tree, pron)
-    country = d.nationality.get(d.find(who)) if who else None
+    country = None
+    speaker = _speaker_over(d, s, tree, i, GENDERS.get(tree.feat(pron, "Gender") or "", ""))
+    if speaker is not None:
+        country = d.nationality.get(d.find(speaker))
+    if country is None:
+        who = pronoun(d, s, tree, pron)
+        country = d.nationality.get(d.find(who)) if who else None
     if country is None:
         return None
     key = d.mention(s, tree, [i, pron], f"gaz:{country.key}", "Country", "nominal", i, gender="f")
@@ -362,6 +372,28 @@ def _homeland(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     if country.label_ar not in e.names:
         e.names.insert(0, country.label_ar)
     return d.find(key)
+
+
+def _speaker_over(d: Doc, s: Sentence, tree: Tree, i: int, gender: str) -> str | None:
+    """The speaker who owns بلاده in what he says: the subject of the nearest verb of
+    speech whose complement holds i (أبلغ الوزير نظيره أن بلاده ...: the minister's
+    country, not the counterpart's named between), when that subject agrees."""
+    cur = i
+    for _ in range(_SPEAKER_REACH):
+        h = tree.tok(cur).head
+        if not h:
+            return None
+        if tree.rel(cur) == "ccomp" and tree.tok(h).upos == "VERB":
+            entry = d.lex.verb(tree.tok(h).lemma)
+            if entry is None or entry.relation not in SPEECH_RELATIONS:
+                return None
+            for j in tree.children(h, "nsubj"):
+                key = d.token_ent.get((s.index, j))
+                if key is not None and agrees(d.ent(key), gender, "s"):
+                    return key
+            return None
+        cur = h
+    return None
 
 
 def _transparent_target(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:

@@ -8,6 +8,7 @@ under في or ب (or على in the event's relative clause: السيول الت�
 
 from __future__ import annotations
 
+from ..dates import EVENT_TIME_RELATIONS
 from ..lexicon import relations as lexmod
 from ..model import Sentence
 from ..text import normalize, strip_diacritics
@@ -15,6 +16,7 @@ from .confidence import EVENT_PARTIES, EVENT_PLACE_TIME
 from .coref import ent_of
 from .eventsplit import separate_events
 from .modality import COMING, PLANNING
+from .relations import relation_for
 from .state import PLACES, Doc
 from .tree import Tree
 from .words import DIRECTIONS, NEAR_NOUNS, PLACE_CASES
@@ -100,9 +102,6 @@ def _place_time_deps(d: Doc, tree: Tree, hh: int) -> tuple[str, ...]:
     """The dependents of hh that can name an event's place or time: an adverb of time
     (أمس) too when hh is the event noun or a verb that realises the event (عقد اجتماعا
     أمس, حضر أمس الافتتاح), not a verb about it (أدان أمس الهجوم)."""
-    from ..dates import EVENT_TIME_RELATIONS
-    from .relations import relation_for
-
     if tree.tok(hh).upos in ("VERB", "AUX"):
         if relation_for(d, tree, hh)[0] not in EVENT_TIME_RELATIONS:
             return ("obl", "nmod", "obl:tmod")

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..dates import HIJRI_MONTHS
 from ..lexicon import relations as lexmod
 from ..lexicon.words import designators, first_names, titles
 from ..model import EntitySpan, Sentence, Token
@@ -323,8 +324,6 @@ def _hijri_time(d: Doc, s: Sentence, tree: Tree, i: int) -> int:
 def _hijri_month(toks: tuple[Token, ...], i: int) -> int:
     """How many words of a Hijri month follow the day number at i (12 رمضان, 3 ذي
     الحجة): 0 when none does. A month name alone may be a person's name (رمضان)."""
-    from ..dates import HIJRI_MONTHS
-
     t = toks[i]
     if t.upos != "NUM" or not t.form.isdigit() or not 1 <= int(t.form) <= 30:
         return 0

@@ -15,7 +15,7 @@ from ..text import normalize
 from ..vocab import SPEECH_RELATIONS
 from .appointments import APPOINTING, office_left, position_facts, predicative_titles, titles_after
 from .arguments import COMPANY_WORDS, dropped_subjects, expand, fits, subjects
-from .casualties import casualty_noun, cause, scene_event, victims
+from .casualties import casualty_noun, result_doer, scene_event, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun, word_of_a_name
 from .meetings import held_together, meeting_during
@@ -686,8 +686,7 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
                 keys, _ = subjects(d, s, tree, h, False)  # قال X خلال اجتماع مع Y: X met Y
                 return keys[0] if keys else None
             if lexmod.key(ht.lemma) in RESULT_VERBS:
-                causes = cause(d, s, tree, h)  # أسفر الهجوم عن مقتل: the attack killed
-                return causes[0] if causes else None
+                return result_doer(d, s, tree, h, n)  # أسفر الهجوم عن مقتل: the attack killed
             issued = d.lex.verb(ht.lemma)
             if issued is not None and issued.relation == "issued" and tree.case(cur) == "ب":
                 keys, _ = subjects(d, s, tree, h, False)  # أصدر مرسوما بتعيين X
@@ -699,8 +698,7 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
             keys, _ = subjects(d, s, tree, h, False)
             return keys[0] if keys else None
         if _result_argument(tree, cur, h):
-            causes = cause(d, s, tree, tree.tok(h).head)  # أسفر الهجوم عن مقتل, parsed low
-            return causes[0] if causes else None
+            return result_doer(d, s, tree, tree.tok(h).head, n)  # parsed low
         if d.lex.noun(ht.lemma) is not None:
             return None  # دعمه لترشيح عون: the supporter is not the one who nominates
         done, found = _governor_agent(d, s, tree, cur, h)

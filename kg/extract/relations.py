@@ -16,7 +16,13 @@ from ..lexicon.words import people_nouns
 from ..model import Sentence, Token
 from ..text import normalize, strip_diacritics
 from ..vocab import OPEN
-from .appointments import APPOINTING, position_facts, predicative_titles, tasked_leaders
+from .appointments import (
+    APPOINTING,
+    office_left,
+    position_facts,
+    predicative_titles,
+    tasked_leaders,
+)
 from .arguments import fits
 from .confidence import OPEN_CAP
 from .coref import ent_of
@@ -452,6 +458,8 @@ def relation_facts(
     """
     if p.rel in JOINT_RELATIONS:
         objects = _joint_parties(d, s, tree, p, objects)
+    if p.rel == "resigned" and not objects and p.subjects:
+        objects = office_left(d, tree, p.v, p.subjects[0])  # استقال الوزير: from his office
     if held_jointly(d, s, tree, p, objects):
         return
     for subj in p.subjects:

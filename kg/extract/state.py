@@ -36,6 +36,9 @@ from .tree import Tree
 
 #: Classes of entities that act: subjects of verbs, speakers, parties of a meeting.
 AGENTIVE = frozenset({"Person", "Organization", "Group", "Country", "City", "Region", "Place"})
+#: The key prefix of a person known only by a title (قال الرئيس الفرنسي): the rest of
+#: the key is the title's Position.
+TITLED = "titled:"
 #: Classes of entities that are places.
 PLACES = frozenset({"Country", "City", "Region", "Place"})
 
@@ -353,7 +356,8 @@ class Doc:
 
 def _whole_word(surface: str, tree: Tree, last: int) -> str:
     """A name as a word: a noun cut before its pronoun suffix gets its ة back
-    (مسؤوليتها → مسؤولية), so labels are words a reader (and a search) knows."""
+    (مسؤوليتها → مسؤولية; شاحنتهم → شاحنة, a feminine participle's lemma has none), so
+    labels are words a reader (and a search) knows."""
     t = tree.tok(last)
     nxt = tree.tok(last + 1) if last < len(tree.toks) else None
     if (
@@ -362,7 +366,7 @@ def _whole_word(surface: str, tree: Tree, last: int) -> str:
         and nxt.start == t.end
         and surface.endswith("ت")
         and not surface.endswith("ات")
-        and strip_diacritics(t.lemma).endswith("ة")
+        and (strip_diacritics(t.lemma).endswith("ة") or t.feat("Gender") == "Fem")
     ):
         return surface[:-1] + "ة"
     if nxt is not None and nxt.upos == "PUNCT" and _opens_unclosed(surface, nxt.form):

@@ -17,7 +17,7 @@ from ..text import normalize, strip_diacritics
 from .confidence import TITLE_APPOSITION, TITLE_BODY, TITLE_NATIONALITY, TITLE_PREDICATIVE
 from .coref import ent_of, note_source, source_again, source_where
 from .phrases import TITLE_NP_WORDS, acting_phrase, np_ids, strip_al, title_of
-from .state import Doc
+from .state import TITLED, Doc
 from .tree import Tree
 from .words import CHAIN_TITLES, COMMAS, HEADS_OF_STATE
 
@@ -268,7 +268,7 @@ def _unnamed_title(
             s,
             tree,
             ids + where,
-            "titled:" + e.key + "".join(tree.tok(k).form for k in where),
+            TITLED + e.key + "".join(tree.tok(k).form for k in where),
             "Person",
             "nominal",
             t,
@@ -357,11 +357,19 @@ def _comma_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     key = d.token_ent.get((s.index, c))
     if key is None or d.ent(key).cls != "Person" or not d.ent(key).proper:
         return None
+    if not comma and _object_of_its_verb(tree, i, c):
+        return None  # عين الرئيس سامي حداد وزيرا: the subject's verb acts on the name
     last = c
     while last < len(tree.toks) and d.token_ent.get((s.index, last + 1)) == key:
         last += 1
     closed = last == len(tree.toks) or tree.tok(last + 1).upos in ("PUNCT", "ADP", "SCONJ")
     return d.find(key) if closed or not comma else None
+
+
+def _object_of_its_verb(tree: Tree, i: int, c: int) -> bool:
+    """Whether the name at c is the object of the verb whose subject is the title at i."""
+    v = tree.tok(i).head
+    return bool(v) and tree.rel(i) == "nsubj" and tree.rel(c) == "obj" and tree.tok(c).head == v
 
 
 #: At most this many words of a title's phrase the parse hung elsewhere.

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ....lexicon.words import HONORIFICS, title_at, titles
 from ....text import normalize
 from .phrases import Unit
-from .words import COMMAS, W, attach, human, is_designator, reattach, title_tok
+from .words import COMMAS, W, appointee, attach, human, is_designator, reattach, title_tok
 
 #: How many tokens back a name looks for the title it is in apposition to.
 _TITLE_REACH = 12
@@ -175,8 +175,8 @@ def _name_after_title(ws: list[W], u: Unit) -> bool:
     if u.kind != "NP" or ws[u.head].ent_label != "Person":
         return False
     title = _title_before(ws, u.first)
-    if title < 0:
-        return False
+    if title < 0 or appointee(ws, title, u.head):
+        return False  # عين الرئيس سامي حداد وزيرا: the name is the one appointed
     reattach(ws, u.head, title, "appos")
     return True
 

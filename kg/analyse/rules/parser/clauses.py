@@ -28,7 +28,7 @@ from .frames import (
     verbless,
 )
 from .phrases import NP_KINDS, Unit
-from .relatives import after_duration, antecedent_acts
+from .relatives import after_duration, antecedent_acts, described_noun, result_antecedent
 from .words import (
     ADVERBIAL_PREPOSITIONS,
     ASIDE_SUBORDINATORS,
@@ -392,6 +392,9 @@ def _antecedent(ws: list[W], stack: list[Frame], rel: W) -> int:
         if candidates:
             break
     near, named = _antecedent_candidates(ws, rel.i)
+    result = result_antecedent(ws, rel, near)
+    if result >= 0:
+        return result
     for c in near:
         if rel_agrees(rel, ws[c]) and (c in named or _definite_phrase(ws, c, rel.i)):
             return _named_by_genitive(ws, c, rel)
@@ -735,7 +738,7 @@ def _second_predicate(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | Non
         gender = subj.gender or ("m" if human(subj) else "")
         nf = Frame("advcl", f.pred, shared_subject=True, purpose=True, shared_gender=gender)
     elif prev is not None and prev.kind in NP_KINDS and indefinite_np(ws, prev.head):
-        nf = Frame("relcl", _out_of(ws, prev))
+        nf = Frame("relcl", described_noun(ws, prev, u.head))
     else:
         nf = Frame("parataxis", f.pred)
     nf.pred = u.head
@@ -747,15 +750,6 @@ def _second_predicate(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | Non
         nf.rel_subject = True
     stack.append(nf)
     attach_frame_head(ws, nf)
-
-
-def _out_of(ws: list[W], u: Unit) -> int:
-    """The noun a relative clause after the phrase describes: 26 صاروخا من أصل 31 أطلقتها
-    روسيا: the missiles (out of 31 that Russia fired), not أصل."""
-    w = ws[u.head]
-    if u.kind == "PP" and u.case == "من" and w.norm == normalize("أصل") and w.head >= 0:
-        return w.head
-    return u.head
 
 
 def _purpose_verb(ws: list[W], i: int) -> bool:

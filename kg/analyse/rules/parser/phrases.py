@@ -32,6 +32,7 @@ from .words import (
     UNSET,
     W,
     agree,
+    appointee,
     attach,
     can_govern,
     conj_clitic_only,
@@ -515,6 +516,8 @@ def _name_in_np(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None
     ):
         to, rel = g.unit.head, "appos"
     elif w.ent_label == "Person" and (_is_title_head(ws, g.chain) or _role_before_name(ws, g)):
+        if appointee(ws, g.unit.head, i):
+            return None  # عين الرئيس سامي حداد وزيرا: the name is the one appointed
         to, rel = g.unit.head, "appos"
         g.named = True
     else:

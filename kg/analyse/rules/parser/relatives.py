@@ -1,11 +1,16 @@
 """Level 3 of the parser, relative clauses without a relative pronoun: who does what
-they say, and a second one on the same noun.
+they say, and a second one on the same noun; and what a clause of result describes.
 
 A relative clause after an indefinite noun has no الذي (هجمات تستهدف العاصمة); Arabic
 then needs a pronoun for the noun in the clause, and when the verb has none (no object
 pronoun, no preposition with one) the noun itself is the subject: the phrase after the
 verb is its object, not its subject. A clause that ends with how long something lasts
 (زيارة تستمر يومين) may be followed by a second one on the same noun (يلتقي خلالها ...).
+
+A verb of result (أسفر عن, أفضى إلى, أدى إلى, تمخض عن) says what an event led to: its
+relative clause describes the talks, the strike or the agreement named before, never the
+mediators, sponsors or places named after it (محادثات عبر الوسطاء قطر ومصر، والتي أسفرت عن
+...: the talks resulted, not Egypt).
 
 >>> v = W(1, "تستهدف", "VERB", "", 1, gender="f", number="s", person="3fs", lemma="اسْتَهْدَفَ")
 >>> antecedent_acts([W(0, "هجمات", "NOUN", "", 0, gender="f", number="p"), v], W(0, "هجمات", "NOUN", "", 0, gender="f", number="p"), v)
@@ -16,13 +21,101 @@ False
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ....text import normalize
 from .frames import Frame
 from .phrases import NP_KINDS, Unit
-from .words import W, carries_subject, has_suffix, human, intransitive
+from .words import W, carries_subject, event_noun, has_suffix, human, intransitive, rel_agrees
 
 #: Verbs of lasting and happening: what follows them is no object.
 _HAPPENING = frozenset(normalize(w) for w in "استمر دام ظل بقي وقع حدث جرى اندلع مضى".split())
+
+#: Verbs of result: their subject is what happened (أسفر الاجتماع عن اتفاق).
+_RESULT_VERBS = frozenset(normalize(w) for w in "أسفر أفضى تمخض أثمر".split())
+#: أدى is one only before إلى (أدى إلى; أدى اليمين is taking an oath).
+_RESULT_WITH_ILA = frozenset(normalize(w) for w in "أدى".split())
+#: Nouns naming who brokered, sponsored or attended an event (بوساطة قطر، برعاية الأمم
+#: المتحدة، بحضور الوزير): the helpers of what happened, not what happened.
+_AUSPICES = frozenset(normalize(w) for w in "وساطة رعاية إشراف حضور مشاركة دعم".split())
+#: How many words back a clause of result looks for its event.
+_REACH = 8
+
+
+def result_antecedent(ws: list[W], rel: W, near: list[int]) -> int:
+    """The antecedent of a relative pronoun whose clause's verb is one of result: the
+    nearest agreeing event noun among ``near`` (nearest first), or -1 when the verb is
+    none or no event noun agrees.
+
+    >>> ws = [W(0, "محادثات", "NOUN", "", 0, gender="f", number="p", lemma="مُحَادَثَة", vnoun=True),
+    ...       W(1, "مصر", "PROPN", "", 1, ent=0, gender="f"), W(2, "التي", "PRON", "rel", 2),
+    ...       W(3, "أسفرت", "VERB", "", 3, lemma="أَسْفَرَ")]
+    >>> result_antecedent(ws, ws[2], [1, 0])
+    0
+    """
+    k = rel.i + 1
+    if k < len(ws) and ws[k].norm == "قد":
+        k += 1
+    if not _of_result(ws, k):
+        return -1
+    return _event_before(ws, near, lambda w: rel_agrees(rel, w))
+
+
+def _of_result(ws: list[W], k: int) -> bool:
+    """Whether the verb at k is one of result (أسفر, أدى إلى)."""
+    if k >= len(ws) or ws[k].upos != "VERB":
+        return False
+    lemma = normalize(ws[k].lemma or ws[k].form)
+    return lemma in _RESULT_VERBS or (
+        lemma in _RESULT_WITH_ILA and k + 1 < len(ws) and ws[k + 1].norm == "الى"
+    )
+
+
+def _event_before(ws: list[W], near: list[int], agrees: Callable[[W], bool]) -> int:
+    """The first of ``near`` that agrees and that the lexicon knows as an event (talks, a
+    strike), else the first verbal noun (اتفاق; not المعارضة beside الحكومة when talks
+    come before); never a name, people or someone's auspices (بوساطة قطر); or -1."""
+    fits = [c for c in near if _candidate(ws[c]) and agrees(ws[c])]
+    for c in fits:
+        if event_noun(ws[c]):
+            return c
+    return next((c for c in fits if ws[c].vnoun), -1)
+
+
+def _candidate(w: W) -> bool:
+    """A noun that could be something that happened: no name, no people, no auspices."""
+    if w.upos == "PROPN" or w.ent >= 0 or human(w):
+        return False
+    return normalize(w.lemma or w.form).removeprefix("ال") not in _AUSPICES
+
+
+def _event(w: W) -> bool:
+    """A noun of something that happened, not of someone's auspices (بوساطة قطر)."""
+    return _candidate(w) and (w.vnoun or event_noun(w))
+
+
+def _verb_agrees(v: W, w: W) -> bool:
+    """A verb before its subject: feminine for a feminine noun or a plural of things."""
+    if v.gender == "f":
+        return w.gender == "f" or (w.number == "p" and not human(w))
+    return w.gender != "f" and w.number in ("s", "")
+
+
+def described_noun(ws: list[W], u: Unit, verb: int) -> int:
+    """The noun a relative clause without a pronoun after the phrase u describes: 26 صاروخا
+    من أصل 31 أطلقتها روسيا: the missiles (out of 31 that Russia fired), not أصل; a clause
+    of result the event before the phrase (اتفاق بوساطة فرنسا أسفر عن: the agreement)."""
+    w = ws[u.head]
+    if u.kind == "PP" and u.case == "من" and w.norm == normalize("أصل") and w.head >= 0:
+        return w.head
+    if _of_result(ws, verb) and not _event(w):
+        near = [k for k in range(u.head, max(-1, u.head - _REACH), -1) if ws[k].nominal]
+        stop = [k for k in range(u.head, -1, -1) if ws[k].upos in ("VERB", "AUX")]
+        near = [k for k in near if not stop or k > stop[0]]
+        found = _event_before(ws, near, lambda n: _verb_agrees(ws[verb], n))
+        if found >= 0:
+            return found
+    return u.head
 
 
 def antecedent_acts(ws: list[W], ante: W, v: W) -> bool:

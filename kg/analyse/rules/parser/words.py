@@ -564,3 +564,31 @@ def _clitic_rel(t: W, main: W) -> str | None:
             return None  # أنه: the pronoun is the subject of the clause (pass 3)
         return "nmod"
     return None
+
+
+#: Verbs of naming someone to a post, with the person and then the post as objects.
+_APPOINTING = _normalised("عين سمى اختار كلف انتخب رشح نصب")
+
+
+def appointee(ws: list[W], title: int, name: int) -> bool:
+    """عين الرئيس سامي حداد وزيرا للدفاع: a title right after a verb of appointing is its
+    subject, and a name after it that the post follows in the accusative (وزيرا) is the
+    one appointed, not the title's name.
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.read import from_strings
+    >>> s = RulesAnalyser().analyse(next(from_strings(["عين الملك فؤاد العلي رئيسا للحكومة."])))
+    >>> [(t.form, t.deprel) for t in s.sentences[0].tokens if t.form in ("الملك", "فؤاد")]
+    [('الملك', 'nsubj'), ('فؤاد', 'obj')]
+    """
+    verb = title - 1
+    if verb < 0 or ws[verb].upos != "VERB":
+        return False
+    if normalize(strip_diacritics(ws[verb].lemma or ws[verb].form)) not in _APPOINTING:
+        return False
+    if ws[verb].gender and ws[title].gender and ws[verb].gender != ws[title].gender:
+        return False  # وعين وزيرة العدل سلمى الحسيني خلفا له: the woman is the one appointed
+    post = name
+    while post < len(ws) and ws[post].ent == ws[name].ent:
+        post += 1
+    return post < len(ws) and ws[post].upos == "NOUN" and (ws[post].acc or ws[post].tanween)
