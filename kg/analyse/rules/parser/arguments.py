@@ -271,6 +271,19 @@ def _verb_wants(ws: list[W], f: Frame, prev: Unit, pp: Unit) -> bool:
     )
 
 
+#: The bodies a title with a posting serves: an organisation or a group (not a country:
+#: ملك الأردن في عمان, سفير كندا في عمان are where the clause takes place).
+_SERVED = ("Organization", "Group")
+
+
+def _posting(ws: list[W], prev: Unit, pp: Unit) -> bool:
+    """A title with the organisation it serves (مبعوث الأمم المتحدة) followed by
+    في and a country: the country is where the office is (the envoy in Yemen), not where
+    the clause's action takes place (a city stays open: يلتقي سفير الاتحاد في عمّان)."""
+    body = any(ws[k].ent_label in _SERVED for k in range(prev.head + 1, prev.last + 1))
+    return title_tok(ws, prev.head) and body and ws[pp.head].ent_label == "Country"
+
+
 def _participle_complement(ws: list[W], prev: Unit, pp: Unit) -> bool:
     """المقر الخاص بالشركة, السجن الموجود تحت المحكمة, القوات التابعة للجيش: a definite
     participle describing the noun takes the PP right after it as its complement, as its
@@ -331,6 +344,8 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         pp.case in _TITLE_PREPS or (pp.case == "ب" and ws[pp.head].norm == "اسم")
     ):
         return True  # المتحدث باسم, السفير لدى, المبعوث إلى
+    if pp.case == "في" and _posting(ws, prev, pp):
+        return True  # مبعوث الأمم المتحدة في اليمن: where the office is, not where it happens
     if pp.case == "ل" and noun.upos != "PRON":
         return True
     if pp.case == "من" and (
