@@ -529,7 +529,14 @@ def _subject_or_object(ws: list[W], f: Frame, u: Unit) -> None:
     # قُتل 12 شخصا, انشق عشرون نائبا: the accusative of a counted noun is the number's, the
     # subject of a verb that takes no object
     acc = w.tanween and accusative(ws, u.head) and not (counted and intransitive(pred))
-    if f.subj < 0 and not carries_subject(pred) and not acc and not _gender_clash(ws, pred, u):
+    if _topic_resumed(ws, f, u) and not acc:
+        # المركز هاجمه مسلحون: the noun before the verb is what its pronoun stands for,
+        # the one after it does the action
+        reattach(ws, f.subj, f.pred, "dislocated")
+        f.subj = u.head
+        f.last_arg = u.head
+        attach(ws, u.head, f.pred, "nsubj")
+    elif f.subj < 0 and not carries_subject(pred) and not acc and not _gender_clash(ws, pred, u):
         f.subj = u.head
         f.last_arg = u.head
         attach(ws, u.head, f.pred, "nsubj:pass" if passive else "nsubj")
@@ -539,6 +546,25 @@ def _subject_or_object(ws: list[W], f: Frame, u: Unit) -> None:
         attach(ws, u.head, f.pred, "obj")
     else:
         attach(ws, u.head, f.pred, "obl")
+
+
+def _topic_resumed(ws: list[W], f: Frame, u: Unit) -> bool:
+    """Whether the noun before the verb is resumed by the verb's object pronoun and a
+    noun that can act follows the verb right away: then that noun is the subject."""
+    pred = ws[f.pred]
+    if f.subj < 0 or f.subj > f.pred or f.kind == "relcl" or not has_suffix(ws, f.pred):
+        return False
+    pron, topic, w = ws[f.pred + 1], ws[f.subj], ws[u.head]
+    return (
+        pred.upos == "VERB"
+        and "Voice=Pass" not in pred.feats
+        and not carries_subject(pred)
+        and u.first == f.pred + 2
+        and u.kind == "NP"
+        and agentive(w)
+        and pron.gender == (topic.gender or pron.gender)
+        and pron.number == ("p" if topic.number == "p" and human(topic) else "s")
+    )
 
 
 def _after_possessed_action(ws: list[W], u: Unit) -> bool:
