@@ -419,6 +419,10 @@ def objects(
             continue  # استقبل الملك، مرفوقا بولي العهد، ...: company, no object
         if (speech and adverbial(t)) or strip_diacritics(normalize(t.form)) in MANNER_ADVERBS:
             continue  # أعلنت الحكومة رسميا عن, يتصل هاتفيا: an adverb is no object
+        topic = tree.children(v, "dislocated") if t.upos == "PRON" else []
+        if topic and (key := ent_of(d, s, tree, topic[0])):
+            out.append((key, topic[0]))  # المركز هاجمه مسلحون: the pronoun is the noun before
+            continue
         if t.upos == "PRON" and t.feat("PronType") != "Rel" and is_relative_clause(tree, v):
             # a resumptive pronoun (الذي استضافه, الذي شارك فيه): the noun the clause is about
             ante = tree.tok(v).head

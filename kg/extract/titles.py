@@ -461,7 +461,7 @@ def _title_body(d: Doc, s: Sentence, tree: Tree, t: int, rel: str, person: str) 
         if k == t:
             continue
         key = d.token_ent.get((s.index, k))
-        if key is None or _directed(tree, k, t):
+        if key is None or _directed(tree, k, t) or _posted_in(tree, k, t):
             continue
         e = d.ent(key)
         if e.cls in BODIES and d.find(key) != person:
@@ -481,6 +481,14 @@ def _title_body(d: Doc, s: Sentence, tree: Tree, t: int, rel: str, person: str) 
                     d.fact(person, rel, key, s, tree, [t, g], TITLE_BODY)
                     return True
     return False
+
+
+def _posted_in(tree: Tree, k: int, t: int) -> bool:
+    """زعيم تيار الحكمة في العراق: after the body the title names (تيار الحكمة), a place
+    with في is where the office is, not a body the person leads."""
+    if tree.tok(k).head != t or tree.case(k) != "في":
+        return False
+    return any(n < k and not tree.has_case(n) for n in tree.children(t, "nmod"))
 
 
 def _directed(tree: Tree, k: int, t: int) -> bool:

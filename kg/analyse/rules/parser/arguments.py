@@ -271,6 +271,19 @@ def _verb_wants(ws: list[W], f: Frame, prev: Unit, pp: Unit) -> bool:
     )
 
 
+#: The bodies a title with a posting serves: an organisation or a group (not a country:
+#: ملك الأردن في عمان, سفير كندا في عمان are where the clause takes place).
+_SERVED = ("Organization", "Group")
+
+
+def _posting(ws: list[W], prev: Unit, pp: Unit) -> bool:
+    """A title with the organisation it serves (مبعوث الأمم المتحدة) followed by
+    في and a country: the country is where the office is (the envoy in Yemen), not where
+    the clause's action takes place (a city stays open: يلتقي سفير الاتحاد في عمّان)."""
+    body = any(ws[k].ent_label in _SERVED for k in range(prev.head + 1, prev.last + 1))
+    return title_tok(ws, prev.head) and body and ws[pp.head].ent_label == "Country"
+
+
 def _participle_complement(ws: list[W], prev: Unit, pp: Unit) -> bool:
     """المقر الخاص بالشركة, السجن الموجود تحت المحكمة, القوات التابعة للجيش: a definite
     participle describing the noun takes the PP right after it as its complement, as its
@@ -331,6 +344,8 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         pp.case in _TITLE_PREPS or (pp.case == "ب" and ws[pp.head].norm == "اسم")
     ):
         return True  # المتحدث باسم, السفير لدى, المبعوث إلى
+    if pp.case == "في" and _posting(ws, prev, pp):
+        return True  # مبعوث الأمم المتحدة في اليمن: where the office is, not where it happens
     if pp.case == "ل" and noun.upos != "PRON":
         return True
     if pp.case == "من" and (
@@ -514,7 +529,14 @@ def _subject_or_object(ws: list[W], f: Frame, u: Unit) -> None:
     # قُتل 12 شخصا, انشق عشرون نائبا: the accusative of a counted noun is the number's, the
     # subject of a verb that takes no object
     acc = w.tanween and accusative(ws, u.head) and not (counted and intransitive(pred))
-    if f.subj < 0 and not carries_subject(pred) and not acc and not _gender_clash(ws, pred, u):
+    if _topic_resumed(ws, f, u) and not acc:
+        # المركز هاجمه مسلحون: the noun before the verb is what its pronoun stands for,
+        # the one after it does the action
+        reattach(ws, f.subj, f.pred, "dislocated")
+        f.subj = u.head
+        f.last_arg = u.head
+        attach(ws, u.head, f.pred, "nsubj")
+    elif f.subj < 0 and not carries_subject(pred) and not acc and not _gender_clash(ws, pred, u):
         f.subj = u.head
         f.last_arg = u.head
         attach(ws, u.head, f.pred, "nsubj:pass" if passive else "nsubj")
@@ -524,6 +546,25 @@ def _subject_or_object(ws: list[W], f: Frame, u: Unit) -> None:
         attach(ws, u.head, f.pred, "obj")
     else:
         attach(ws, u.head, f.pred, "obl")
+
+
+def _topic_resumed(ws: list[W], f: Frame, u: Unit) -> bool:
+    """Whether the noun before the verb is resumed by the verb's object pronoun and a
+    noun that can act follows the verb right away: then that noun is the subject."""
+    pred = ws[f.pred]
+    if f.subj < 0 or f.subj > f.pred or f.kind == "relcl" or not has_suffix(ws, f.pred):
+        return False
+    pron, topic, w = ws[f.pred + 1], ws[f.subj], ws[u.head]
+    return (
+        pred.upos == "VERB"
+        and "Voice=Pass" not in pred.feats
+        and not carries_subject(pred)
+        and u.first == f.pred + 2
+        and u.kind == "NP"
+        and agentive(w)
+        and pron.gender == (topic.gender or pron.gender)
+        and pron.number == ("p" if topic.number == "p" and human(topic) else "s")
+    )
 
 
 def _after_possessed_action(ws: list[W], u: Unit) -> bool:

@@ -28,7 +28,13 @@ from .frames import (
     verbless,
 )
 from .phrases import NP_KINDS, Unit
-from .relatives import after_duration, antecedent_acts, described_noun, result_antecedent
+from .relatives import (
+    after_duration,
+    antecedent_acts,
+    described_noun,
+    object_was_subject,
+    result_antecedent,
+)
 from .words import (
     ADVERBIAL_PREPOSITIONS,
     ASIDE_SUBORDINATORS,
@@ -173,7 +179,9 @@ def _unit(ws: list[W], units: list[Unit], idx: int, walk: _Walk) -> None:
         walk.pending_part = []
         walk.pending_cc = -1
     elif u.kind in NP_KINDS:
-        if cc < 0 and _relative_clause_done(ws, walk.stack, u):
+        if cc < 0 and object_was_subject(ws, walk.stack[-1], u):
+            pass  # ليبيا التي جمدت المنظمة عضويتها: the phrase is the clause's object
+        elif cc < 0 and _relative_clause_done(ws, walk.stack, u):
             close(ws, walk.stack)  # أعلن رئيس الحكومة التي تشكلت أمس استقالته
         if cc >= 0 and _opens_clause(ws, units, idx, cc) and _has_predicate(ws, walk):
             # وعد الوزير بالإصلاح لكن الوعد لم يتحقق: لكن joins clauses; the phrase after it

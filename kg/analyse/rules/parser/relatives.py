@@ -12,6 +12,10 @@ relative clause describes the talks, the strike or the agreement named before, n
 mediators, sponsors or places named after it (محادثات عبر الوسطاء قطر ومصر، والتي أسفرت عن
 ...: the talks resulted, not Egypt).
 
+With الذي/التي the pronoun is the subject only while nothing in the clause points back to
+the noun: ليبيا التي جمدت المنظمة عضويتها (whose membership the organisation froze) has
+one on the noun after the object, so the noun before it was the clause's subject.
+
 >>> v = W(1, "تستهدف", "VERB", "", 1, gender="f", number="s", person="3fs", lemma="اسْتَهْدَفَ")
 >>> antecedent_acts([W(0, "هجمات", "NOUN", "", 0, gender="f", number="p"), v], W(0, "هجمات", "NOUN", "", 0, gender="f", number="p"), v)
 True
@@ -26,7 +30,17 @@ from collections.abc import Callable
 from ....text import normalize
 from .frames import Frame
 from .phrases import NP_KINDS, Unit
-from .words import W, carries_subject, event_noun, has_suffix, human, intransitive, rel_agrees
+from .words import (
+    W,
+    agentive,
+    carries_subject,
+    event_noun,
+    has_suffix,
+    human,
+    intransitive,
+    reattach,
+    rel_agrees,
+)
 
 #: Verbs of lasting and happening: what follows them is no object.
 _HAPPENING = frozenset(normalize(w) for w in "استمر دام ظل بقي وقع حدث جرى اندلع مضى".split())
@@ -131,6 +145,47 @@ def antecedent_acts(ws: list[W], ante: W, v: W) -> bool:
     if ante.number == "p":
         return v.gender == "f" and not human(ante)
     return ante.number in ("s", "") and ante.gender == v.gender
+
+
+#: Verbs with two objects (منحت الوزير جائزتها): a pronoun on the second one may well be
+#: the subject's, so the first object stays an object.
+_TWO_OBJECTS = frozenset(
+    normalize(w) for w in "منح أعطى سلم أبلغ عين سمى اعتبر جعل أهدى كلف أولى حمل أمهل".split()
+)
+
+#: The gender and number of the noun each relative pronoun describes.
+_REL_AGREEMENT = {
+    normalize("الذي"): ("m", "s"),
+    normalize("التي"): ("f", "s"),
+    normalize("الذين"): ("m", "p"),
+}
+
+
+def object_was_subject(ws: list[W], f: Frame, u: Unit) -> bool:
+    """When noun phrase ``u`` carries a pronoun for the noun that relative clause ``f``
+    (with الذي/التي) describes, right after the clause's object, that object was the
+    subject (ليبيا التي جمدت المنظمة عضويتها): re-attach it and free the object slot for
+    ``u``. Returns whether it did."""
+    if f.kind != "relcl" or not f.rel_subject or f.obj < 0 or f.marker < 0 or f.pred < 0:
+        return False
+    rel, obj, v = ws[f.marker], ws[f.obj], ws[f.pred]
+    if rel.tag != "rel" or u.kind != "NP" or not has_suffix(ws, u.head) or obj.tanween:
+        return False
+    pron = ws[u.head + 1]
+    if (pron.gender, pron.number) != _REL_AGREEMENT.get(rel.norm) or not agentive(obj):
+        return False
+    if normalize(v.lemma) in _TWO_OBJECTS or u.first != _unit_end(f, f.obj) + 1:
+        return False
+    reattach(ws, f.obj, f.pred, "nsubj")
+    reattach(ws, f.marker, f.pred, "dep")  # as in التحالف الذي تقوده السعودية
+    f.subj, f.obj, f.rel_subject = f.obj, -1, False
+    f.last_arg = f.subj
+    return True
+
+
+def _unit_end(f: Frame, head: int) -> int:
+    """The last token of the clause's phrase headed by ``head`` (-2 when there is none)."""
+    return next((x.last for x in f.units if x.head == head), -3)
 
 
 def after_duration(ws: list[W], f: Frame, prev: Unit | None) -> bool:
