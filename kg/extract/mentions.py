@@ -428,6 +428,8 @@ def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, .
     ]
     if tree.tok(i).upos == "NUM" and i > 1 and normalize(tree.tok(i - 1).form) in APPROXIMATORS:
         ids.append(i - 1)  # نحو 10: the word before a bare number
+    part = partitive(tree, ids)
+    ids += part
     a, b = tree.span(ids)
     label = d.text[a:b]
     key = d.mention(
@@ -441,7 +443,11 @@ def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, .
         number="p",
     )
     d.ent(key).value = label
-    core = [k for k in ids if k == i or tree.rel(k) in ("nummod", "case") or k in more]
+    core = [
+        k
+        for k in ids
+        if k not in part and (k == i or tree.rel(k) in ("nummod", "case") or k in more)
+    ]
     core += [k for k in tree.children(i, "nmod") if not tree.has_case(k)][:1]
     # 11 عنصرا إرهابيا متورطين في ...: with the adjectives that have nothing of their own
     plain = [k for k in tree.children(i, "amod") if k in ids and not tree.children(k)]
@@ -453,6 +459,34 @@ def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, .
             if name not in d.ent(key).names:
                 d.ent(key).names.append(name)
     return key
+
+
+def partitive(tree: Tree, ids: list[int]) -> list[int]:
+    """The group a bare count is taken from, told right after it with من (مقتل 5 من عناصره،
+    ثلاثة من رجال الشرطة): من and that noun phrase, its pronoun too; nothing when the count
+    has a noun of its own (12 شخصا من سكان القرية) or no such phrase follows.
+
+    >>> from kg import build
+    >>> g = build(texts=["أسفر الهجوم عن مقتل ثلاثة من رجال الشرطة."])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts() if f.relation == "killed"]
+    [('الهجوم', 'killed', 'ثلاثة من رجال الشرطة')]
+    """
+    bare = all(
+        tree.tok(k).upos == "NUM"
+        or lexmod.key(tree.tok(k).lemma) in NUMBER_WORDS
+        or normalize(tree.tok(k).form) in APPROXIMATORS
+        for k in ids
+    )
+    p = max(ids) + 1
+    if not bare or p + 1 > len(tree.toks) or normalize(tree.tok(p).form) != "من":
+        return []
+    k = tree.tok(p).head
+    if k != p + 1 or tree.tok(k).upos not in ("NOUN", "PROPN"):
+        return []
+    out = [p, *np_ids(tree, k, ARGUMENT_NP_WORDS)]
+    if k + 1 <= len(tree.toks) and tree.tok(k + 1).upos == "PRON" and tree.tok(k + 1).head == k:
+        out.append(k + 1)  # من عناصره: with its pronoun
+    return out
 
 
 def _a_time(d: Doc, s: Sentence, k: int) -> bool:

@@ -13,9 +13,10 @@ from ..lexicon import relations as lexmod
 from ..model import Sentence
 from ..text import normalize
 from ..vocab import SPEECH_RELATIONS
+from .affiliation import speaks_for
 from .appointments import APPOINTING, office_left, position_facts, predicative_titles, titles_after
 from .arguments import COMPANY_WORDS, dropped_subjects, expand, fits, subjects
-from .casualties import casualty_noun, cause, scene_event, victims
+from .casualties import casualty_noun, cause, toll_cause, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun, word_of_a_name
 from .meetings import meeting_during
@@ -129,7 +130,7 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         posts = set(predicative_titles(d, s, tree, n) or titles_after(d, s, tree, n))
         objs = [o for o in objs if o[1] not in posts]  # تعيين X كمدرب: X, not the post
         position_facts(d, s, tree, n, sorted(posts), objs)
-    agent = agent or noun_agent(d, s, tree, n, support) or scene_event(d, s, tree, n)
+    agent = agent or noun_agent(d, s, tree, n, support) or toll_cause(d, s, tree, n)
     if agent is None and entry.relation in ("signed", "agreed"):
         # تم توقيع الاتفاق بين الحكومة والنقابات: the sides signed it
         sides = between(d, s, tree, [n, *(oi for _, oi in objs)])
@@ -664,7 +665,7 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
     if support:
         own = d.token_ent.get((s.index, n))
         keys = [k for k in support_doers(d, s, tree, support) if own is None or k != d.find(own)]
-        return keys[0] if keys else None
+        return speaks_for(d, keys[0]) if keys else None
     cur = n
     while tree.base_rel(cur) == "conj" and casualty_noun(tree, tree.tok(cur).head):
         cur = tree.tok(cur).head  # مقتل ثلاثة وإصابة سبعة: the second has the first's cause
@@ -702,6 +703,8 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
         if d.lex.noun(ht.lemma) is not None:
             return None  # دعمه لترشيح عون: the supporter is not the one who nominates
         done, found = _governor_agent(d, s, tree, cur, h)
+        if done and found is not None and casualty_noun(tree, n) and d.ent(found).cls in PLACES:
+            return None  # مقتل 9 ... شمال غربي تونس: a place named near a toll killed no one
         if done:
             return found
         cur = h
