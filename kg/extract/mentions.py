@@ -40,7 +40,9 @@ from .words import (
     DOCUMENT_NOUNS,
     MONTHS,
     NUMBER_WORDS,
+    OPENING_QUOTES,
     PURPOSE_MARKERS,
+    QUOTE_MARKS,
     TIME_HEADS,
     TIME_MODS,
     WEEKDAYS,
@@ -357,7 +359,7 @@ def find_events(d: Doc, s: Sentence, tree: Tree) -> None:
                 key += SERIES  # سلسلة من الزلازل ... الزلازل أودت: the plural is the series
             if _the_last_meeting(d, tree, t.id, ids):
                 key = d.last_meeting or key  # استقبل X Y ... وشدد خلال هذا اللقاء
-            d.mention(s, tree, ids, key, "Event", "event", t.id)
+            _quoted_name(d, s, tree, ids, d.mention(s, tree, ids, key, "Event", "event", t.id))
         elif strip_al(normalize(t.form)) in DOCUMENT_NOUNS or strip_al(lk) in DOCUMENT_NOUNS:
             # a statement or an agreement: the bare noun (البيان) refers back to the last one
             # of its kind; with modifiers (اتفاقية التجارة الحرة) it names one of its own
@@ -367,6 +369,45 @@ def find_events(d: Doc, s: Sentence, tree: Tree) -> None:
             known = d.doc_nouns.get(base) if len(ids) == 1 else None
             doc_key = known or f"doc:{d.analysed.doc.id}:{normalize(d.text[a:b])}"
             d.doc_nouns[base] = d.mention(s, tree, ids, doc_key, "Thing", "nominal", t.id)
+
+
+#: The longest quoted name read as the name of the event noun before it.
+QUOTED_NAME_WORDS = 5
+
+
+def _quoted_name(d: Doc, s: Sentence, tree: Tree, ids: list[int], key: str) -> None:
+    """A quoted phrase right after an event's noun phrase names that event (العملية
+    العسكرية "سيناء 2018", عملية "درع الصحراء"): its words stand for the event, not for the
+    place or the thing they would name alone, and the phrase is one of the event's names.
+
+    >>> from kg import build
+    >>> g = build(texts=['أعلن الجيش مقتل 7 جنود في العملية العسكرية "سيناء 2018" التي أطلقها الجيش.'])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts() if f.relation == "launched"]
+    [('الجيش', 'launched', 'العملية العسكرية')]
+    """
+    toks = s.tokens
+    start = max(ids)  # token ids are 1-based: toks[start] is the token after the phrase
+    if start >= len(toks) or toks[start].form not in frozenset(OPENING_QUOTES):
+        return
+    close = next(
+        (
+            k
+            for k in range(start + 1, min(len(toks), start + QUOTED_NAME_WORDS + 2))
+            if toks[k].form in frozenset(QUOTE_MARKS)
+        ),
+        0,
+    )
+    if close <= start + 1:
+        return
+    inner = [toks[k].id for k in range(start + 1, close)]
+    if any(tree.tok(k).upos in ("VERB", "AUX", "PUNCT") for k in inner):
+        return  # a quoted clause or sentence, not a name
+    for k in inner:
+        d.token_ent[(s.index, k)] = key
+    a, b = tree.span(inner)
+    name = d.text[a:b]
+    if name not in d.ent(key).names:
+        d.ent(key).names.append(name)
 
 
 # ------------------------------------------------------------- quantities
