@@ -110,8 +110,11 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     ):
         return
     objs, agent = _noun_arguments(d, s, tree, n, entry, support, is_event)
-    if completion is not None:  # إطلاق سراح X: X, not سراح
+    if completion is not None and not entry.preps:  # إطلاق سراح X: X, not سراح
         objs = genitive_objects(d, s, tree, completion[1])
+    done = d.token_ent.get((s.index, completion[1])) if completion is not None else None
+    if agent is not None and done is not None and d.find(done) == d.find(agent):
+        agent = None  # إلقاء القبض على X: القبض completes the noun, it does nothing
     objs = objs + _added_objects(d, s, tree, n, objs)
     if not objs and entry.relation == "visited":
         agent, objs = _visit_in_order(d, s, tree, n, agent)
