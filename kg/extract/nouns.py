@@ -15,7 +15,7 @@ from ..text import normalize
 from ..vocab import SPEECH_RELATIONS
 from .affiliation import speaks_for
 from .appointments import APPOINTING, office_left, position_facts, predicative_titles, titles_after
-from .arguments import COMPANY_WORDS, dropped_subjects, expand, fits, subjects
+from .arguments import COMPANY_WORDS, COUNTED_ONLY, dropped_subjects, expand, fits, subjects
 from .casualties import casualty_noun, cause, toll_cause, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun, word_of_a_name
@@ -112,8 +112,7 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     objs, agent = _noun_arguments(d, s, tree, n, entry, support, is_event)
     if completion is not None and not entry.preps:  # إطلاق سراح X: X, not سراح
         objs = genitive_objects(d, s, tree, completion[1])
-    done = d.token_ent.get((s.index, completion[1])) if completion is not None else None
-    if agent is not None and done is not None and d.find(done) == d.find(agent):
+    if completion is not None and d.stands_for(s.index, completion[1], agent):
         agent = None  # إلقاء القبض على X: القبض completes the noun, it does nothing
     objs = objs + _added_objects(d, s, tree, n, objs)
     if not objs and entry.relation == "visited":
@@ -163,7 +162,7 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         if (
             entry.objects
             and not fits(d.ent(obj).cls, entry)
-            and not d.ent(obj).proper
+            and (not d.ent(obj).proper or entry.objects == COUNTED_ONLY)  # القضاء على داعش
             and not _destination_phrase(d, tree, entry, obj, oi)
         ):
             continue
