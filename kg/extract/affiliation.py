@@ -84,3 +84,20 @@ def _construct_head(tree: Tree, h: int) -> int:
             break
         h = up
     return h
+
+
+def speaks_for(d: Doc, key: str) -> str:
+    """The body a spokesperson speaks for, else the entity itself: what a spokesperson
+    announces having been done, the body did (أعلن المتحدث باسم الشرطة اعتقال 30 شخصا:
+    the police arrested them).
+
+    >>> from kg import build
+    >>> g = build(texts=["أعلن المتحدث باسم الشرطة العقيد سامي النجار اعتقال 30 شخصا."])
+    >>> [(f.subject, f.object) for f in g.facts() if f.relation == "arrested"]
+    [('الشرطة', '30 شخصا')]
+    """
+    a = d.find(key)
+    for f in d.facts:
+        if f.relation == "spokespersonOf" and d.find(f.subject) == a:
+            return d.find(f.object)
+    return a

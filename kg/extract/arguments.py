@@ -70,6 +70,8 @@ from .words import (
 
 #: Object classes of entries that want people (اعتقل, قتل, أفرج عن).
 PEOPLE_OBJECTS = frozenset({"Person", "Group", "Quantity"})
+#: The objects of an entry that takes counted people and nothing else.
+COUNTED_ONLY = frozenset({"Quantity"})
 #: A subject is looked for at most this many verbs up a chain (conj, xcomp, advcl).
 MAX_SUBJECT_DEPTH = 3
 
@@ -526,6 +528,8 @@ def fits(cls: str, entry: lexmod.Entry) -> bool:
     class where people are wanted (اعتقال الأطراف المتورطة)."""
     if cls in entry.objects:
         return True
+    if entry.objects == COUNTED_ONLY:
+        return False  # القضاء على 40 مسلحا, not القضاء على الفساد
     if cls == "Quantity":
         return "Group" in entry.objects
     return cls == "Thing" and entry.objects <= PEOPLE_OBJECTS

@@ -27,6 +27,7 @@ from .words import (
     DEAD_NOUNS,
     DEATH_FATES,
     DEATH_NOUNS,
+    FIRE_NOUNS,
     INJURY_NOUNS,
     KILLING_VERBS,
     LIFE_NOUNS,
@@ -137,20 +138,67 @@ def scene_event(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
     """
     if not casualty_noun(tree, n):
         return None
-    first = n
-    while tree.base_rel(first) == "conj" and casualty_noun(tree, tree.tok(first).head):
-        first = tree.tok(first).head
-    joined = [first, *(c for c in tree.children(first, "conj") if casualty_noun(tree, c))]
-    places = [j for m in joined for j in tree.children(m, "nmod", "obl")]
-    v = tree.tok(first).head
-    if v and tree.tok(v).upos == "VERB" and tree.base_rel(first) in ("obj", "obl"):
-        # أعلنت الشرطة عن مقتل 9 ... في هجوم: the parse hung the event on the verb
-        places += [j for j in tree.children(v, "obl") if j > first]
+    joined, places = _casualty_phrases(tree, n)
     for j in places:
         key = d.token_ent.get((s.index, j)) if tree.case(j) in TOLL_CAUSES else None
         if key is not None and d.ent(key).cls == "Event":
             return d.find(key)
     return _cause_after(d, s, tree, max(joined))
+
+
+def toll_cause(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
+    """What a casualty noun with no doer of its own comes from: the event it happened in
+    (``scene_event``), else whose gunfire killed or hurt (``fire_agent``)."""
+    return scene_event(d, s, tree, n) or fire_agent(d, s, tree, n)
+
+
+def _casualty_phrases(tree: Tree, n: int) -> tuple[list[int], list[int]]:
+    """The casualty nouns joined with casualty noun n (مقتل ثلاثة وإصابة سبعة), and the
+    phrases that may tell their cause: theirs, and those after them on the verb that
+    reports them (أعلنت الشرطة عن مقتل 9 ... في هجوم: the parse hung the event on the verb)."""
+    first = n
+    while tree.base_rel(first) == "conj" and casualty_noun(tree, tree.tok(first).head):
+        first = tree.tok(first).head
+    joined = [first, *(c for c in tree.children(first, "conj") if casualty_noun(tree, c))]
+    phrases = [j for m in joined for j in tree.children(m, "nmod", "obl")]
+    # مقتل 9 من قوات الحرس في هجوم: a phrase the parse hung on the group counted
+    phrases += [k for j in phrases if tree.case(j) == "من" for k in tree.children(j, "nmod")]
+    v = tree.tok(first).head
+    if v and tree.tok(v).upos == "VERB" and tree.base_rel(first) in ("obj", "obl"):
+        phrases += [j for j in tree.children(v, "obl") if j > first]
+    return joined, phrases
+
+
+#: Who cannot shoot: a place, an event, a time or a number (برصاص الشرطة، بنيران البحرية:
+#: any other phrase, known class or not, is who fired).
+NOT_SHOOTERS = frozenset({"City", "Region", "Place", "Event", "TimeExpression", "Quantity"})
+
+
+def fire_agent(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
+    """Who shot the people a casualty noun counts: the genitive of a gunfire noun after ب
+    (``FIRE_NOUNS``: برصاص، بنيران) on the noun, on a casualty noun joined to it, or after
+    it on the verb that reports it. None for any other noun.
+
+    >>> from kg import build
+    >>> g = build(texts=["أعلنت الوزارة مقتل 4 مدنيين وإصابة 11 آخرين برصاص قوات الأمن."])
+    >>> sorted((f.subject, f.relation, f.object) for f in g.facts() if f.subject != "الوزارة")
+    [('قوات الأمن', 'injured', '11 آخرين'), ('قوات الأمن', 'killed', '4 مدنيين')]
+    """
+    if not casualty_noun(tree, n):
+        return None
+    return shooter(d, s, tree, _casualty_phrases(tree, n)[1])
+
+
+def shooter(d: Doc, s: Sentence, tree: Tree, phrases: list[int]) -> str | None:
+    """The actor whose gunfire one of the phrases names (برصاص الجيش: the army)."""
+    for j in phrases:
+        if tree.case(j) != "ب" or _lemma(tree, j) not in FIRE_NOUNS:
+            continue
+        for g in tree.children(j, "nmod"):
+            key = None if tree.has_case(g) else ent_of(d, s, tree, g)
+            if key is not None and d.ent(key).cls not in NOT_SHOOTERS:
+                return d.find(key)
+    return None
 
 
 def _cause_after(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
@@ -236,12 +284,22 @@ def _events_in(d: Doc, s: Sentence, tree: Tree, v: int) -> list[str]:
     return out
 
 
-def _killed_in(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
-    """قتل 12 شخصا في انهيار مبنى: a killing verb with no subject, a count for its object
-    and an event after في is a passive (قُتل) whose killer is that event."""
+def _killers_in(d: Doc, s: Sentence, tree: Tree, v: int) -> list[str]:
+    """What killed or hurt the people a passive verb of dying counts: the events its phrases
+    or those of a verb joined to it name, else whose gunfire it names (قتل 3 بنيران الجيش)."""
     events = _events_in(d, s, tree, v) or [
         e for c in _joined(tree, v) for e in _events_in(d, s, tree, c)
     ]
+    if events:
+        return events
+    fired = shooter(d, s, tree, tree.children(v, "obl"))
+    return [fired] if fired is not None else []
+
+
+def _killed_in(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
+    """قتل 12 شخصا في انهيار مبنى: a killing verb with no subject, a count for its object
+    and an event after في is a passive (قُتل) whose killer is that event."""
+    events = _killers_in(d, s, tree, v)
     counted = [j for j in tree.children(v, "obj") if _counts(tree, j)]
     if not events or not counted:
         return
@@ -273,6 +331,10 @@ def cause(d: Doc, s: Sentence, tree: Tree, v: int) -> list[str]:
         and tree.children(h, "nsubj")
     ):
         return subjects(d, s, tree, h, False)[0]
+    if tree.base_rel(v) in ("parataxis", "acl") and not tree.children(v, "nsubj:pass"):
+        # خاضت الجماعة مواجهات مع الشرطة أدت إلى مقتل 5: the clause describes the events
+        event = _event_just_before(d, s, tree, v)
+        return [event] if event is not None else []
     return []
 
 
@@ -294,6 +356,24 @@ def result_doer(d: Doc, s: Sentence, tree: Tree, v: int, n: int) -> str | None:
         return causes[0]
     noun = d.lex.noun(lexmod.key(tree.tok(n).lemma))
     return causes[0] if noun is not None and noun.relation in HARM else None
+
+
+def _event_just_before(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:
+    """The nearest event named before token v with no verb between them (the indefinite
+    noun a clause with no relative pronoun describes).
+
+    >>> from kg import build
+    >>> g = build(texts=["خاضت الجماعة مواجهات مع الشرطة أدت إلى مقتل خمسة من رجال الأمن."])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts() if f.relation == "killed"]
+    [('مواجهات', 'killed', 'خمسة من رجال الأمن')]
+    """
+    for k in range(v - 1, 0, -1):
+        if tree.tok(k).upos in ("VERB", "AUX"):
+            return None
+        key = d.token_ent.get((s.index, k))
+        if key is not None and d.ent(key).cls == "Event":
+            return d.find(key)
+    return None
 
 
 def _toll(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
@@ -335,9 +415,7 @@ def _counted_were_hurt(d: Doc, s: Sentence, tree: Tree, v: int, rel: str) -> Non
     one = subj[0]
     if not _counts(tree, one):
         return
-    events = _events_in(d, s, tree, v) or [
-        e for c in _joined(tree, v) for e in _events_in(d, s, tree, c)
-    ]
+    events = _killers_in(d, s, tree, v)
     for obj, oi in _counted(d, s, tree, one) if events else []:
         d.fact(events[0], rel, obj, s, tree, [v, oi], CASUALTIES, _lemma(tree, v))
 
@@ -365,7 +443,8 @@ def victims(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
     else a number just after it that the parse attached elsewhere."""
     for j in tree.children(n, "nmod"):
         if not tree.has_case(j) and tree.tok(j).upos != "PRON":
-            return _counted(d, s, tree, j)
+            # (مقتل 6 متظاهرين: the number hung on مقتل counts the genitive)
+            return _counted(d, s, tree, j) or _count_after(d, s, tree, n)
     return _count_after(d, s, tree, n)
 
 

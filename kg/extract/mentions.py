@@ -41,7 +41,9 @@ from .words import (
     DOCUMENT_NOUNS,
     MONTHS,
     NUMBER_WORDS,
+    OPENING_QUOTES,
     PURPOSE_MARKERS,
+    QUOTE_MARKS,
     TIME_HEADS,
     TIME_MODS,
     WEEKDAYS,
@@ -356,7 +358,7 @@ def find_events(d: Doc, s: Sentence, tree: Tree) -> None:
                 key += SERIES  # سلسلة من الزلازل ... الزلازل أودت: the plural is the series
             if _the_last_meeting(d, tree, t.id, ids):
                 key = d.last_meeting or key  # استقبل X Y ... وشدد خلال هذا اللقاء
-            d.mention(s, tree, ids, key, "Event", "event", t.id)
+            _quoted_name(d, s, tree, ids, d.mention(s, tree, ids, key, "Event", "event", t.id))
         elif strip_al(normalize(t.form)) in DOCUMENT_NOUNS or strip_al(lk) in DOCUMENT_NOUNS:
             # a statement or an agreement: the bare noun (البيان) refers back to the last one
             # of its kind; with modifiers (اتفاقية التجارة الحرة) it names one of its own
@@ -366,6 +368,45 @@ def find_events(d: Doc, s: Sentence, tree: Tree) -> None:
             known = d.doc_nouns.get(base) if len(ids) == 1 else None
             doc_key = known or f"doc:{d.analysed.doc.id}:{normalize(d.text[a:b])}"
             d.doc_nouns[base] = d.mention(s, tree, ids, doc_key, "Thing", "nominal", t.id)
+
+
+#: The longest quoted name read as the name of the event noun before it.
+QUOTED_NAME_WORDS = 5
+
+
+def _quoted_name(d: Doc, s: Sentence, tree: Tree, ids: list[int], key: str) -> None:
+    """A quoted phrase right after an event's noun phrase names that event (العملية
+    العسكرية "سيناء 2018", عملية "درع الصحراء"): its words stand for the event, not for the
+    place or the thing they would name alone, and the phrase is one of the event's names.
+
+    >>> from kg import build
+    >>> g = build(texts=['أعلن الجيش مقتل 7 جنود في العملية العسكرية "سيناء 2018" التي أطلقها الجيش.'])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts() if f.relation == "launched"]
+    [('الجيش', 'launched', 'العملية العسكرية')]
+    """
+    toks = s.tokens
+    start = max(ids)  # token ids are 1-based: toks[start] is the token after the phrase
+    if start >= len(toks) or toks[start].form not in frozenset(OPENING_QUOTES):
+        return
+    close = next(
+        (
+            k
+            for k in range(start + 1, min(len(toks), start + QUOTED_NAME_WORDS + 2))
+            if toks[k].form in frozenset(QUOTE_MARKS)
+        ),
+        0,
+    )
+    if close <= start + 1:
+        return
+    inner = [toks[k].id for k in range(start + 1, close)]
+    if any(tree.tok(k).upos in ("VERB", "AUX", "PUNCT") for k in inner):
+        return  # a quoted clause or sentence, not a name
+    for k in inner:
+        d.token_ent[(s.index, k)] = key
+    a, b = tree.span(inner)
+    name = d.text[a:b]
+    if name not in d.ent(key).names:
+        d.ent(key).names.append(name)
 
 
 # ------------------------------------------------------------- quantities
@@ -427,6 +468,8 @@ def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, .
     ]
     if tree.tok(i).upos == "NUM" and i > 1 and normalize(tree.tok(i - 1).form) in APPROXIMATORS:
         ids.append(i - 1)  # نحو 10: the word before a bare number
+    part = partitive(tree, ids)
+    ids += part
     a, b = tree.span(ids)
     label = d.text[a:b]
     key = d.mention(
@@ -440,7 +483,11 @@ def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, .
         number="p",
     )
     d.ent(key).value = label
-    core = [k for k in ids if k == i or tree.rel(k) in ("nummod", "case") or k in more]
+    core = [
+        k
+        for k in ids
+        if k not in part and (k == i or tree.rel(k) in ("nummod", "case") or k in more)
+    ]
     core += [k for k in tree.children(i, "nmod") if not tree.has_case(k)][:1]
     # 11 عنصرا إرهابيا متورطين في ...: with the adjectives that have nothing of their own
     plain = [k for k in tree.children(i, "amod") if k in ids and not tree.children(k)]
@@ -452,6 +499,34 @@ def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, .
             if name not in d.ent(key).names:
                 d.ent(key).names.append(name)
     return key
+
+
+def partitive(tree: Tree, ids: list[int]) -> list[int]:
+    """The group a bare count is taken from, told right after it with من (مقتل 5 من عناصره،
+    ثلاثة من رجال الشرطة): من and that noun phrase, its pronoun too; nothing when the count
+    has a noun of its own (12 شخصا من سكان القرية) or no such phrase follows.
+
+    >>> from kg import build
+    >>> g = build(texts=["أسفر الهجوم عن مقتل ثلاثة من رجال الشرطة."])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts() if f.relation == "killed"]
+    [('الهجوم', 'killed', 'ثلاثة من رجال الشرطة')]
+    """
+    bare = all(
+        tree.tok(k).upos == "NUM"
+        or lexmod.key(tree.tok(k).lemma) in NUMBER_WORDS
+        or normalize(tree.tok(k).form) in APPROXIMATORS
+        for k in ids
+    )
+    p = max(ids) + 1
+    if not bare or p + 1 > len(tree.toks) or normalize(tree.tok(p).form) != "من":
+        return []
+    k = tree.tok(p).head
+    if k != p + 1 or tree.tok(k).upos not in ("NOUN", "PROPN"):
+        return []
+    out = [p, *np_ids(tree, k, ARGUMENT_NP_WORDS)]
+    if k + 1 <= len(tree.toks) and tree.tok(k + 1).upos == "PRON" and tree.tok(k + 1).head == k:
+        out.append(k + 1)  # من عناصره: with its pronoun
+    return out
 
 
 def _a_time(d: Doc, s: Sentence, k: int) -> bool:

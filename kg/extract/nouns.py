@@ -13,9 +13,10 @@ from ..lexicon import relations as lexmod
 from ..model import Sentence
 from ..text import normalize
 from ..vocab import SPEECH_RELATIONS
+from .affiliation import speaks_for
 from .appointments import APPOINTING, office_left, position_facts, predicative_titles, titles_after
-from .arguments import COMPANY_WORDS, dropped_subjects, expand, fits, subjects
-from .casualties import casualty_noun, result_doer, scene_event, victims
+from .arguments import COMPANY_WORDS, COUNTED_ONLY, dropped_subjects, expand, fits, subjects
+from .casualties import casualty_noun, result_doer, toll_cause, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun, word_of_a_name
 from .meetings import held_together, meeting_during
@@ -109,8 +110,10 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     ):
         return
     objs, agent = _noun_arguments(d, s, tree, n, entry, support, is_event)
-    if completion is not None:  # إطلاق سراح X: X, not سراح
+    if completion is not None and not entry.preps:  # إطلاق سراح X: X, not سراح
         objs = genitive_objects(d, s, tree, completion[1])
+    if completion is not None and d.stands_for(s.index, completion[1], agent):
+        agent = None  # إلقاء القبض على X: القبض completes the noun, it does nothing
     objs = objs + _added_objects(d, s, tree, n, objs)
     if not objs and entry.relation == "visited":
         agent, objs = _visit_in_order(d, s, tree, n, agent)
@@ -129,7 +132,7 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         posts = set(predicative_titles(d, s, tree, n) or titles_after(d, s, tree, n))
         objs = [o for o in objs if o[1] not in posts]  # تعيين X كمدرب: X, not the post
         position_facts(d, s, tree, n, sorted(posts), objs)
-    agent = agent or noun_agent(d, s, tree, n, support) or scene_event(d, s, tree, n)
+    agent = agent or noun_agent(d, s, tree, n, support) or toll_cause(d, s, tree, n)
     if agent is None and entry.relation in ("signed", "agreed"):
         # تم توقيع الاتفاق بين الحكومة والنقابات: the sides signed it
         sides = between(d, s, tree, [n, *(oi for _, oi in objs)])
@@ -161,7 +164,7 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         if (
             entry.objects
             and not fits(d.ent(obj).cls, entry)
-            and not d.ent(obj).proper
+            and (not d.ent(obj).proper or entry.objects == COUNTED_ONLY)  # القضاء على داعش
             and not _destination_phrase(d, tree, entry, obj, oi)
         ):
             continue
@@ -666,7 +669,7 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
     if support:
         own = d.token_ent.get((s.index, n))
         keys = [k for k in support_doers(d, s, tree, support) if own is None or k != d.find(own)]
-        return keys[0] if keys else None
+        return speaks_for(d, keys[0]) if keys else None
     cur = n
     while tree.base_rel(cur) == "conj" and casualty_noun(tree, tree.tok(cur).head):
         cur = tree.tok(cur).head  # مقتل ثلاثة وإصابة سبعة: the second has the first's cause
@@ -702,6 +705,8 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
         if d.lex.noun(ht.lemma) is not None:
             return None  # دعمه لترشيح عون: the supporter is not the one who nominates
         done, found = _governor_agent(d, s, tree, cur, h)
+        if done and found is not None and casualty_noun(tree, n) and d.ent(found).cls in PLACES:
+            return None  # مقتل 9 ... شمال غربي تونس: a place named near a toll killed no one
         if done:
             return found
         cur = h

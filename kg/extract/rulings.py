@@ -25,6 +25,9 @@ from .tree import Tree
 PENALTY_NOUNS = frozenset(normalize(w) for w in "اعدام سجن حبس".split())
 #: Verbs a ruling is given with (قضت المحكمة ب, حكمت ب, حكما يقضي ب).
 RULING_VERBS = frozenset(normalize(w) for w in "قضي قضى حكم".split())
+#: Verbs of ordering: a penalty ordered is imposed, not carried out (أمرت المحكمة بإعدام X:
+#: a sentence when a court orders it, no killing by whoever orders it).
+ORDERING_VERBS = frozenset(normalize(w) for w in "امر".split())
 #: Nouns of a ruling (أحكام بإعدام 17, حكما بسجن X).
 RULING_NOUNS = frozenset(normalize(w) for w in "حكم احكام".split())
 #: Verbs whose subject gives the ruling noun they take (أصدرت المحكمة حكما).
@@ -52,7 +55,7 @@ def imposed_penalty(tree: Tree, n: int) -> bool:
     if n > 2 and normalize(tree.tok(n - 2).form) in RULING_NOUNS and tree.case(n) == "ب":
         return True  # أحكام بإعدام 17, whatever the parse hung it on
     if tree.tok(h).upos == "VERB":
-        return lexmod.key(tree.tok(h).lemma) in RULING_VERBS
+        return lexmod.key(tree.tok(h).lemma) in RULING_VERBS | ORDERING_VERBS
     return _ruling_noun(tree, h)
 
 
@@ -179,7 +182,7 @@ def read_convictions(d: Doc, s: Sentence, tree: Tree) -> None:
         if (
             f.relation == "condemned"
             and lexmod.key(f.lemma) in CONVICTING_VERBS
-            and any(normalize(name).split(" ")[0] in COURT_WORDS for name in d.ent(f.subject).names)
+            and _a_court(d, f.subject)
         ):
             d.facts[n] = replace(f, relation="sentenced")
 
@@ -200,6 +203,9 @@ def _court(d: Doc, s: Sentence, tree: Tree, h: int) -> tuple[int, list[str]]:
         if tree.rel(h).startswith("acl") and _ruling_noun(tree, t.head):
             h, seen = t.head, seen + 1  # حكما يقضي ب: the ruling noun's issuer rules
             continue
+        if t.upos == "VERB" and lexmod.key(t.lemma) in ORDERING_VERBS:
+            keys = subjects(d, s, tree, h, False)[0]
+            return h, [k for k in keys if _a_court(d, k)]  # أمرت المحكمة بسجن X
         if t.upos == "VERB" and lexmod.key(t.lemma) in RULING_VERBS and tree.children(h, "nsubj"):
             keys = subjects(d, s, tree, h, False)[0]
             return h, [k for k in keys if d.ent(k).cls not in NOT_COURTS]
@@ -211,3 +217,8 @@ def _court(d: Doc, s: Sentence, tree: Tree, h: int) -> tuple[int, list[str]]:
         h = t.head
         seen += 1
     return h, []
+
+
+def _a_court(d: Doc, key: str) -> bool:
+    """Whether an entity is named as a court or a judge (محكمة الجنايات، القاضي X)."""
+    return any(normalize(name).split(" ")[0] in COURT_WORDS for name in d.ent(key).names)

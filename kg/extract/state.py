@@ -207,6 +207,11 @@ class Doc:
         self.remember(e.key, s.index, a)
         return e.key
 
+    def stands_for(self, sentence: int, token: int, key: str | None) -> bool:
+        """Whether a token of a sentence stands for the entity of ``key`` (after merges)."""
+        at = self.token_ent.get((sentence, token))
+        return key is not None and at is not None and self.find(at) == self.find(key)
+
     def remember(self, key: str, sentence: int, start: int) -> None:
         """Note a mention in the history, in the order of the text among the sentence's
         mentions noted before it: a phrase read late (the country of الرئيس الفرنسي, read

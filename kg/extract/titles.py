@@ -535,6 +535,8 @@ def read_predicative_titles(d: Doc, s: Sentence, tree: Tree) -> None:
         if subj is None:
             continue
         relation = titles()[title].relation
+        if relation in ("honorific", "descriptor"):
+            continue  # عشماوي متهم في قضية: a description holds no position in a body
         scope = tree.subtree(t.id, frozenset({"acl:relcl", "conj", "nsubj"}))
         if tree.rel(t.id) == "xcomp":
             # the complement may hang on the copula: أصبحت فنلندا عضوا في الحلف

@@ -149,6 +149,8 @@ DEAD_NOUNS = frozenset(normalize(w) for w in "قتيل ضحية".split())
 WOUNDED_NOUNS = frozenset(normalize(w) for w in "جريح مصاب".split())
 #: Verbs of falling victim to something (راح ضحيته N: N died of what the pronoun means).
 VICTIM_VERBS = frozenset(normalize(w) for w in "راح ذهب سقط".split())
+#: Nouns of gunfire whose genitive is who shot (مقتل 4 برصاص قوات الأمن، قتل 3 بنيران الجيش).
+FIRE_NOUNS = frozenset(normalize(w) for w in "رصاص نيران نار".split())
 #: Nouns of violent death a subject meets (لقي N مصرعهم في الانفجار).
 DEATH_FATES = frozenset(normalize(w) for w in "مصرع حتف".split())
 
