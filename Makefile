@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install compile demo test browser eval clean
+.PHONY: install demo test browser eval clean
 
 # torch is installed first and pinned: a plain `pip install stanza` would pull a
 # multi-GB CUDA build; 2.13.0 is the CPU build.
@@ -12,18 +12,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet torch==2.13.0
-	KG_PURE_PYTHON=1 $(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(MAKE) compile
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
-
-# kg's offline path compiled with mypyc (setup.py, kg/compiled.py), once the dependencies
-# are in (mypyc type-checks against them); pure Python, with a line saying why, when there
-# is no C compiler or KG_PURE_PYTHON=1. Run it again after editing a compiled module: until
-# then `import kg` runs all of them from source and says so.
-compile:
-	$(BIN)/python -m pip install --quiet 'setuptools>=77' wheel
-	$(BIN)/python -m pip install --quiet --no-build-isolation --no-deps -e .
-	@$(BIN)/python -c "import kg.compiled as c; print('kg:', c.state())"
 
 install: $(STAMP)
 
@@ -40,5 +30,4 @@ test: $(STAMP) browser
 	KG_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q
 
 clean:
-	rm -rf build .pytest_cache kg/_hot__mypyc*.so
-	find kg -name '*.cpython-*.so' -delete
+	rm -rf build .pytest_cache

@@ -15,12 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import compiled
-
 __version__ = "0.1.0"
 __all__ = ["build", "load", "KnowledgeGraph", "Fact", "EntityInfo", "__version__"]
-
-compiled.guard()  # a stale mypyc build must not shadow edited sources (kg/compiled.py)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import EntityInfo, Fact, KnowledgeGraph, build, load

@@ -20,9 +20,7 @@ Arabic-PUD's 1,000 news and wiki sentences, in documents of 20 sentences), or a 
 ``.txt`` articles (each one document); ``--repeat N`` runs it N times over for a longer
 measure. The issue's figure is the whole process's first pass on PUD: every stage, one
 core, from text to the serialised graph, start-up (imports, lexicons, gazetteer) included,
-in words per CPU second, printed last as ``first run``. The line ``kg modules`` says
-whether the offline path ran compiled with mypyc (kg/compiled.py; ``KG_PURE_PYTHON=1``
-runs the same install from source, for an A/B).
+in words per CPU second, printed last as ``first run``.
 
 farahidi's disk cache (its analyses of words the lexicon lacks, kept across runs) decides
 much of the cold figure, so the benchmark says what it held, and by default (``--cache
@@ -52,7 +50,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg import compiled
 from kg.analyse.rules.farahidi_cache import disk_cache_state, shipped_table_state
 from kg.corpus import built
 from kg.graph import build_graph
@@ -201,8 +198,6 @@ def measure(args: argparse.Namespace) -> int:
         f"(imports, lexicons, gazetteer, reading the corpus) {startup:.2f} s"
     )
     print(f"memory     {usage.ru_maxrss / 1024:,.0f} MB peak resident")
-    native, loaded = compiled.running()
-    print(f"kg modules {compiled.state()}: {native} of the {loaded} loaded run compiled")
     print(
         f"first run  {words / first:,.0f} words per CPU second  ({first:.2f} s CPU: a new "
         f"process's start-up and cold pass; disk cache {args.cache})"

@@ -14,7 +14,6 @@ MODULES = ["kg"] + sorted(
     m.name
     for m in pkgutil.walk_packages(kg.__path__, "kg.")
     if not m.name.startswith(("kg.analyse.stanza", "kg.headless"))
-    and not m.name.endswith("__mypyc")  # the compiled modules' shared library (kg/compiled.py)
 )
 
 
