@@ -109,7 +109,8 @@ def _spans(d: Doc, s: Sentence, tree: Tree) -> list[_Span]:
     for m in d.mentions:
         if m.sentence != s.index or m.start not in by_offset or m.end not in ends:
             continue
-        if d.ent(m.entity).cls not in (*PLACES, "Organization", "Group"):
+        cls = d.ent(m.entity).cls
+        if cls not in PLACES and cls not in ("Organization", "Group"):
             continue
         out.append(_Span(by_offset[m.start], ends[m.end], d.find(m.entity)))
     out.sort(key=lambda sp: (sp.first, -sp.last))

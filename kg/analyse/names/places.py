@@ -79,7 +79,7 @@ def _designated_places(tokens: Sequence[Token], spans: list[EntitySpan]) -> list
         if cls is None and f.endswith(("ا", "ي")) and len(f) > 4:
             dual = f[:-1]  # إقليما, إقليمي: the dual of إقليم in construct
             cls = designators().get(dual)
-        if cls not in (*_PLACE_CLASSES, "Country") or tokens[i + 1].start == t.end:
+        if (cls not in _PLACE_CLASSES and cls != "Country") or tokens[i + 1].start == t.end:
             i += 1
             continue
         kind = designators_in_name().get(f, "")
