@@ -53,6 +53,12 @@ _COMPLEMENT_PARTICIPLES = frozenset(
 #: Nouns of preparing whose ل phrase is what is prepared (التخطيط لهجمات, الإعداد للقمة),
 #: not the purpose of the clause.
 _PREPARING_NOUNS = frozenset(normalize(w) for w in "تخطيط اعداد تحضير تجهيز".split())
+#: Nouns of a state of affairs that a talk is about (بحثا الأزمة في ليبيا, ناقشوا الأوضاع
+#: في المنطقة): a في phrase right after such a definite noun says where that state is, not
+#: where the talk took place.
+_SITUATION_NOUNS = frozenset(
+    normalize(w) for w in "ازمة حرب صراع نزاع وضع اوضاع تطورات ملف قضية مسالة".split()
+)
 #: Participles of time: a PP after العام الماضي belongs to the clause.
 _TIME_PARTICIPLES = frozenset(
     normalize(w) for w in "ماض مقبل قادم حالي جار منصرم فائت لاحق سابق تالي".split()
@@ -332,6 +338,8 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         return True  # للحصول على قرض: a purpose clause's verbal noun keeps its complement
     if pp.case == "ل" and normalize(noun.lemma).removeprefix("ال") in _PREPARING_NOUNS:
         return True  # التخطيط لهجمات: what is planned
+    if pp.case == "في" and noun.definite and _situation(noun):
+        return True  # ناقشا الأزمة في ليبيا: the crisis in Libya, not a talk held there
     if pp.case == "ل" and prev.kind == "PP" and noun.vnoun and not noun.definite:
         return True  # قتلوا في تبادل لإطلاق النار, في محاولة لاقتحام: the noun's complement
     if pp.case == "ل" and ws[pp.head].vnoun and f.pred >= 0 and f.pred < prev.head:
@@ -361,6 +369,13 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
     if pp.case == "في" and noun.deprel == "nmod" and event_noun(noun):
         return True  # ... من مؤتمر رجال الأعمال في الرياض: where the event inside the phrase is
     return pp.case == "ضد" and noun.upos in ("NOUN", "PROPN")
+
+
+def _situation(noun: W) -> bool:
+    """Whether a noun names a state of affairs (أزمة, حرب, أوضاع): :data:`_SITUATION_NOUNS`."""
+    return normalize(noun.lemma).removeprefix("ال") in _SITUATION_NOUNS or (
+        normalize(noun.form).removeprefix("ال") in _SITUATION_NOUNS
+    )
 
 
 def _stacked_title(ws: list[W], f: Frame, u: Unit, prev: Unit | None) -> bool:
