@@ -19,7 +19,7 @@ from .modality import COMING, PLANNING
 from .relations import relation_for
 from .state import PLACES, Doc
 from .tree import Tree
-from .words import DIRECTIONS, NEAR_NOUNS, PLACE_CASES
+from .words import DIRECTIONS, EDGE_NOUNS, NEAR_NOUNS, PLACE_CASES
 
 #: Places an event can fall on (a city, a region, a country), not a site.
 TERRITORIES = frozenset({"City", "Region", "Country"})
@@ -282,8 +282,9 @@ def _place_time(
                 and tree.case(j) not in cases  # (بالقرب من X: under ب as before)
                 and normalize(strip_diacritics(tree.tok(j).lemma)) in NEAR_NOUNS
             )
-            fits = NEAR_PLACES if near else TERRITORIES if on else PLACES
-            if e.cls in fits and (tree.case(j) in cases or near):
+            edge = k != j and _on_edge(tree, j, k)
+            fits = NEAR_PLACES if near else TERRITORIES if on or edge else PLACES
+            if e.cls in fits and (tree.case(j) in cases or near or edge):
                 if locate:
                     d.fact(key, "location", jk, s, tree, [hh, k], EVENT_PLACE_TIME)
                     locate = False
@@ -293,6 +294,18 @@ def _place_time(
                 break
             if k == j and e.cls in PARTY_CLASSES:
                 break  # اتصل بأمير الكويت: the party's country is not where the event was
+
+
+#: Prepositions that put an event on the edge of a place (على الحدود, عند أطراف, في محيط).
+EDGE_CASES = frozenset({"في", "علي", "عند"})
+
+
+def _on_edge(tree: Tree, j: int, k: int) -> bool:
+    """Whether k is the place whose edge the phrase at j names (على الحدود الشرقية لقطاع
+    غزة, على أطراف مدينة حلب): its plain or ل genitive, under an edge noun (:data:`EDGE_NOUNS`)."""
+    noun = tree.tok(j)
+    words = {_lemma(tree, j), normalize(noun.form).removeprefix("ال")}
+    return bool(words & EDGE_NOUNS) and tree.case(j) in EDGE_CASES and tree.case(k) in ("", "ل")
 
 
 def _after_directions(tree: Tree, j: int) -> list[int]:

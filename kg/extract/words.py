@@ -337,6 +337,11 @@ SAYING_NOUNS = {"قول", "تأكيد", "تصريح", "إشارة", "اشارة"
 #: Nouns of place adverbs (قرب نامبالا): what follows situates a phrase, it is no genitive
 #: of its noun (كمين قرب البلدة is an ambush, not the ambush of a nearness).
 NEAR_NOUNS = frozenset(normalize(w) for w in "قرب مقربة".split())
+#: Nouns of the edge of a place (على الحدود الشرقية لقطاع غزة, على أطراف مدينة حلب, في
+#: ضواحي دمشق): an event there happened in the place of their genitive.
+EDGE_NOUNS = frozenset(
+    normalize(w) for w in "حد حدود طرف اطراف ضاحية ضواحي تخوم مشارف محيط".split()
+)
 #: Nouns of a visit or a meeting one is invited or sent to: after a person, a ل-phrase of
 #: one is the purpose of the invitation (دعوة إلى الرئيس الفرنسي لزيارة الرباط), no
 #: genitive of the person's name.
