@@ -54,10 +54,10 @@ _COMPLEMENT_PARTICIPLES = frozenset(
 #: not the purpose of the clause.
 _PREPARING_NOUNS = frozenset(normalize(w) for w in "تخطيط اعداد تحضير تجهيز".split())
 #: Nouns of a state of affairs that a talk is about (بحثا الأزمة في ليبيا, ناقشوا الأوضاع
-#: في المنطقة): a في phrase right after such a definite noun says where that state is, not
+#: في المنطقة, حقوق الإنسان في X): a في phrase right after such a definite noun says where that state is, not
 #: where the talk took place.
 _SITUATION_NOUNS = frozenset(
-    normalize(w) for w in "ازمة حرب صراع نزاع وضع اوضاع تطورات ملف قضية مسالة".split()
+    normalize(w) for w in "ازمة حرب صراع نزاع وضع اوضاع تطورات ملف قضية مسالة حق حقوق".split()
 )
 #: Participles of time: a PP after العام الماضي belongs to the clause.
 _TIME_PARTICIPLES = frozenset(
@@ -338,7 +338,8 @@ def _pp_to_noun(ws: list[W], prev: Unit, pp: Unit, f: Frame) -> bool:
         return True  # للحصول على قرض: a purpose clause's verbal noun keeps its complement
     if pp.case == "ل" and normalize(noun.lemma).removeprefix("ال") in _PREPARING_NOUNS:
         return True  # التخطيط لهجمات: what is planned
-    if pp.case == "في" and noun.definite and _situation(noun):
+    definite = noun.definite or (prev.tail >= 0 and ws[prev.tail].definite)
+    if pp.case == "في" and definite and _situation(noun):
         return True  # ناقشا الأزمة في ليبيا: the crisis in Libya, not a talk held there
     if pp.case == "ل" and prev.kind == "PP" and noun.vnoun and not noun.definite:
         return True  # قتلوا في تبادل لإطلاق النار, في محاولة لاقتحام: the noun's complement
