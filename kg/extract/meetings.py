@@ -643,7 +643,9 @@ def meeting_event(
             if key is None:
                 continue
             cls = d.ent(key).cls
-            if cls in PLACES and "في" in (tree.case(j), tree.case(k)):
+            if cls in PLACES and (
+                "في" in (tree.case(j), tree.case(k)) or _town_of_site(tree, v, j)
+            ):
                 places.append((key, k))
             elif cls == "TimeExpression":
                 times.append((key, k))
@@ -667,6 +669,29 @@ def meeting_event(
         d.fact(key, "location", place, s, tree, [v, k], MEETING_EVENT)
     for t, k in times[:1]:
         d.fact(key, "pointInTime", t, s, tree, [v, k], MEETING_EVENT)
+
+
+def _town_of_site(tree: Tree, v: int, j: int) -> bool:
+    """Whether j is a place under ب right after a في phrase of v (في مكتبه بالقاهرة, في
+    مقر الوزارة ببغداد): the town the site is in, so where the meeting was too.
+
+    >>> from kg import build
+    >>> g = build(texts=["استقبل الرئيس المصري عبد الفتاح السيسي في مكتبه بالقاهرة "
+    ...                  "رئيس الوزراء العراقي محمد شياع السوداني."])
+    >>> [f.object for f in g.facts(relation="location")]
+    ['القاهرة']
+    """
+    cases = [c for c in tree.children(j, "case") if c < j]
+    if not cases or tree.case(j) != "ب":
+        return False
+    p, hops = cases[0] - 1, 0
+    while p > 0 and tree.tok(p).head not in (v, 0) and hops < MAX_SITE_DEPTH:
+        p, hops = tree.tok(p).head, hops + 1
+    return 0 < p < j and tree.tok(p).head == v and tree.case(p) == "في"
+
+
+#: How deep the word before the town may sit in the site's phrase (في مكتب رئيس الوزراء ب).
+MAX_SITE_DEPTH = 4
 
 
 def meeting_during(d: Doc, tree: Tree, n: int) -> bool:
