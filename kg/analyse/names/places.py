@@ -33,10 +33,11 @@ from .common import (
     _nisba,
 )
 
-#: Words that join the next word into a place's name: بني سعد, أبو غريب, جسر ديالى, تل أبيض.
+#: Words that join the next word into a place's name: بني سعد, أبو غريب, جسر ديالى, تل أبيض;
+#: مار (saint) in a church's or a monastery's name: كنيسة مار جرجس.
 _PLACE_PARTICLES = {
     normalize(w)
-    for w in "بني بنى بن ابن ود أبو أبي أم جسر تل دير كفر بيت خان عين بئر رأس سيدي".split()
+    for w in "بني بنى بن ابن ود أبو أبي أم جسر تل دير كفر بيت خان عين بئر رأس سيدي مار".split()
 }
 
 
