@@ -332,7 +332,7 @@ def cause(d: Doc, s: Sentence, tree: Tree, v: int) -> list[str]:
     ):
         return subjects(d, s, tree, h, False)[0]
     if tree.base_rel(v) in ("parataxis", "acl") and not tree.children(v, "nsubj:pass"):
-        # خاضت الجماعة مواجهات مع الشرطة أدت إلى مقتل 5: the clause describes the events
+        # خاض المهربون مواجهات مع حرس الحدود أدت إلى مقتل 3: the clause describes the events
         event = _event_just_before(d, s, tree, v)
         return [event] if event is not None else []
     return []
@@ -363,9 +363,9 @@ def _event_just_before(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:
     noun a clause with no relative pronoun describes).
 
     >>> from kg import build
-    >>> g = build(texts=["خاضت الجماعة مواجهات مع الشرطة أدت إلى مقتل خمسة من رجال الأمن."])
+    >>> g = build(texts=["خاض المهربون مواجهات مع حرس الحدود أدت إلى مقتل ثلاثة من عناصرهم."])
     >>> [(f.subject, f.relation, f.object) for f in g.facts() if f.relation == "killed"]
-    [('مواجهات', 'killed', 'خمسة من رجال الأمن')]
+    [('مواجهات', 'killed', 'ثلاثة من عناصرهم')]
     """
     for k in range(v - 1, 0, -1):
         if tree.tok(k).upos in ("VERB", "AUX"):

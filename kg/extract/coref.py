@@ -311,11 +311,22 @@ def _noun_phrase(d: Doc, s: Sentence, tree: Tree, i: int) -> str:
     return key
 
 
+#: Seats of power: a palace named by an adjective (القصر الرئاسي ذكر أن ...) stands for the
+#: power that sits in it rather than a site, though قصر X names a place (قصر بعبدا).
+_SEATS = frozenset({"قصر"})
+
+
 def _facility(form: str, lemma: str) -> bool:
     """Whether a noun names a site the designators list as a place (مستشفى, مخيم, سجن),
-    in the singular or a sound feminine plural (مخيمات)."""
+    in the singular or a sound feminine plural (مخيمات).
+
+    >>> _facility("السجن", "سجن"), _facility("القصر", "قصر")
+    (True, False)
+    """
     bare = strip_al(form)
     forms = {bare, lemma, bare.removesuffix("ات"), lemma.removesuffix("ات")}
+    if forms & _SEATS:
+        return False
     return any(designators().get(f) == "Place" for f in forms if f)
 
 

@@ -41,7 +41,7 @@ from .people import (
     _surnames_named_like_places,
     _unknown_names,
 )
-from .places import _designated_places
+from .places import _designated_places, _sites_named_by_adjectives
 
 
 def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
@@ -64,6 +64,7 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
     spans = _surnames_named_like_places(tokens, spans)
     spans.extend(_unknown_names(tokens, spans))
     spans = _named_after_people(tokens, spans)
+    spans = _sites_named_by_adjectives(tokens, spans)
     spans = _designated_organisations(tokens, spans)
     spans.sort(key=lambda s: s.first)
     spans = _without_latin_offices(tokens, spans)

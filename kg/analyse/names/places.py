@@ -33,10 +33,11 @@ from .common import (
     _nisba,
 )
 
-#: Words that join the next word into a place's name: بني سعد, أبو غريب, جسر ديالى, تل أبيض.
+#: Words that join the next word into a place's name: بني سعد, أبو غريب, جسر ديالى, تل أبيض;
+#: مار (saint) in a church's or a monastery's name: كنيسة مار جرجس.
 _PLACE_PARTICLES = {
     normalize(w)
-    for w in "بني بنى بن ابن ود أبو أبي أم جسر تل دير كفر بيت خان عين بئر رأس سيدي".split()
+    for w in "بني بنى بن ابن ود أبو أبي أم جسر تل دير كفر بيت خان عين بئر رأس سيدي مار".split()
 }
 
 
@@ -271,4 +272,36 @@ def _coordinated_places(
             return []
         out.append((k, k))
         k += 1
+    return out
+
+
+def _sites_named_by_adjectives(
+    tokens: Sequence[Token], spans: list[EntitySpan]
+) -> list[EntitySpan]:
+    """A definite site's designator and the unknown word that names it (الكنيسة
+    اليوحناوية, المسجد القرطبي): one place, the site, not a place named by the word alone.
+
+    >>> from kg.model import Token
+    >>> ws = [("الكنيسة", "NOUN", "_", 0, 7), ("اليوحناوية", "PROPN", "Unknown=Yes", 8, 18)]
+    >>> toks = [Token(k, w, w, u, 0, "dep", a, b, misc=m) for k, (w, u, m, a, b) in enumerate(ws, 1)]
+    >>> [(s.first, s.last, s.label) for s in _sites_named_by_adjectives(toks, [EntitySpan(2, 2, "Place", "name-heuristic")])]
+    [(1, 2, 'Place')]
+    """
+    out = []
+    for sp in spans:
+        i = sp.first - 2
+        if sp.first == sp.last and sp.label in _PLACE_CLASSES and i >= 0:
+            t, name = tokens[i], tokens[sp.first - 1]
+            f, g = normalize(t.form), normalize(name.form)
+            if (
+                f.startswith("ال")
+                and g.startswith("ال")
+                and t.end < name.start
+                and designators().get(f[2:]) == "Place"
+                and designators_in_name().get(f[2:]) == "yes"
+                and ("Unknown=Yes" in name.misc or "Guess=Yes" in name.misc)
+            ):
+                out.append(EntitySpan(sp.first - 1, sp.last, "Place", "designator"))
+                continue
+        out.append(sp)
     return out

@@ -703,13 +703,16 @@ def _dual_verb_bonus(r: Reading, surface: str, before_definite: bool) -> float:
 
 def _feminine_with_suffix(surface: str, readings: tuple[Reading, ...]) -> bool:
     """A feminine noun with a pronoun suffix, its ة written ت (جلالته, صفحته; شاحنتهم, whose
-    lemma is the masculine participle شاحن): no name."""
+    lemma is the masculine participle شاحن, but not ـتي: a dual's construct too): no name."""
     return any(
         r.pos in ("N", "A")
         and r.parts[-1].tag == "pron"
         and r.main == len(r.parts) - 2
         and surface[: r.parts[r.main].end].endswith("ت")
-        and (strip_diacritics(r.parts[r.main].lemma).endswith("ة") or r.gender == "f")
+        and (
+            strip_diacritics(r.parts[r.main].lemma).endswith("ة")
+            or (r.gender == "f" and not surface.endswith("ي"))
+        )
         for r in readings
     )
 
