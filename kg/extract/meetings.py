@@ -676,10 +676,10 @@ def _town_of_site(tree: Tree, v: int, j: int) -> bool:
     مقر الوزارة ببغداد): the town the site is in, so where the meeting was too.
 
     >>> from kg import build
-    >>> g = build(texts=["استقبل الرئيس المصري عبد الفتاح السيسي في مكتبه بالقاهرة "
-    ...                  "رئيس الوزراء العراقي محمد شياع السوداني."])
+    >>> g = build(texts=["استقبل رئيس الوزراء اللبناني نجيب ميقاتي في مكتبه ببيروت "
+    ...                  "وزير الخارجية القطري."])
     >>> [f.object for f in g.facts(relation="location")]
-    ['القاهرة']
+    ['بيروت']
     """
     cases = [c for c in tree.children(j, "case") if c < j]
     if not cases or tree.case(j) != "ب":
