@@ -43,7 +43,7 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from .model import DocResult, Document, Sentence, Triple
-from .text import normalize
+from .text import ARABIC_LETTER, normalize
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +92,15 @@ HIJRI_MONTHS: dict[str, int] = {
     for w in names.split("|")
 }
 #: Weekdays, Monday 0 as in :meth:`datetime.date.weekday`.
+#: The Arabic words of the month names, without the words that only qualify one (الأول,
+#: الثاني, ذو): كانون, تشرين, ربيع, القعدة stand for a month alone; for the name finders,
+#: which must not read a month as a name.
+MONTH_WORDS = frozenset(
+    w
+    for name in (*GREGORIAN_MONTHS, *HIJRI_MONTHS)
+    for w in name.split()
+    if ARABIC_LETTER.search(w)
+) - {normalize(w) for w in "الأول الأولى الثاني الثانية الآخر الآخرة ذو ذي".split()}
 WEEKDAYS: dict[str, int] = {
     normalize(w): n
     for n, w in enumerate("الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد".split())

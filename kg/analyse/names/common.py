@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from ...dates import MONTH_WORDS
 from ...lexicon.words import (
     people_nouns,
     titles,
@@ -13,16 +14,8 @@ from ...lexicon.words import (
 from ...model import Token
 from ...text import normalize
 
-#: Months (and the words of the Levantine month names) a lexicon lists as proper nouns.
-MONTHS = {
-    normalize(w)
-    for w in (
-        "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر "
-        "نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين جانفي فيفري "
-        "أفريل ماي جوان جويلية أوت شتنبر أكتوبر نونبر دجنبر "
-        "محرم صفر ربيع جمادى رجب شعبان رمضان شوال القعدة الحجة"
-    ).split()
-}
+#: Months (and the words of the Levantine and Hijri month names): no names.
+MONTHS = MONTH_WORDS
 
 #: Directions that start a region's name after its designator: ولاية شمال دارفور.
 _DIRECTIONS = {normalize(w) for w in "شمال جنوب شرق غرب وسط".split()}
