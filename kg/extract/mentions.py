@@ -99,6 +99,7 @@ def find_names(d: Doc, s: Sentence, tree: Tree) -> None:
             and text.startswith("ل")
             and not text.startswith("ال")
             and tree.tok(span.first - 1).end == first.start
+            and normalize(tree.tok(span.first - 1).form) == "ل"  # (بلافروف: ب + لافروف)
         ):
             # للأمم المتحدة: the name is الأمم المتحدة, its alif dropped after ل
             e = d.ent(key)

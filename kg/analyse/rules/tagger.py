@@ -19,14 +19,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from ...lexicon.names import multiword_name_index
 from ...lexicon.words import HONORIFICS, designators, first_names, people_nouns, title_at, titles
 from ...text import normalize, strip_diacritics
+from .clitic_names import and_known_name, known_after_clitic
 from .morph import (
     Part,
     Reading,
     analyse_word,
-    listed_form,
     proper_noun_reading,
     shape_reading,
 )
@@ -274,7 +273,7 @@ def _candidates(
         before = words[pos - 1][0] if pos else ""
         return (_unknown(surface, vocabulary, names, pair, common, before),)
     foreign = _foreign_candidates(words, pos, readings, prev, attested)
-    if _and_known_name(surface, names):
+    if and_known_name(surface, names):
         foreign = ()  # وميركل: و + a name the gazetteer knows, not one name in و
     return (
         readings
@@ -403,33 +402,6 @@ def _foreign_candidates(
         # rarely a foreign name (those take no article)
         foreign = tuple(replace(r, score=r.score - 1.0) for r in foreign)
     return foreign
-
-
-def _and_known_name(surface: str, names: set[str]) -> bool:
-    """Whether a word is و + a name the gazetteer, the first names or the lexicon know
-    (وأردوغان, وماكرون), to be split rather than read as one foreign name.
-
-    >>> _and_known_name("وميركل", {"ميركل"}), _and_known_name("ويلسون", {"ميركل"})
-    (True, False)
-    """
-    n = normalize(surface)
-    if not n.startswith("و") or len(n) <= 3:
-        return False
-    rest = n[1:]
-    if rest in names or rest in first_names() or rest in _multiword_lasts():
-        return True
-    # (a name of the lexicon's own needs a listed form: no farahidi run for the others)
-    return listed_form(surface[1:]) and any(
-        r.pos == "PN" and r.source == "lex" for r in analyse_word(surface[1:])
-    )
-
-
-@lru_cache(maxsize=1)
-def _multiword_lasts() -> frozenset[str]:
-    """The last words of the gazetteer's names of several words (أردوغان of رجب طيب
-    أردوغان), of four letters or more."""
-    index, _ = multiword_name_index()
-    return frozenset(w for n in index if len(w := n.rsplit(" ", 1)[-1]) >= 4 and " " in n)
 
 
 #: The score of a name in و after a name (:func:`_and_plural_verb_in_name`): above what
@@ -773,7 +745,7 @@ def _unknown(
         for pro in _PROCLITICS
         if n.startswith(pro)
         and len(n) - len(pro) >= 3
-        and (n[len(pro) :] in names or n[len(pro) :] in vocabulary)
+        and known_after_clitic(n[len(pro) :], names, vocabulary)
     ]
     if splits and not _name_as_written(n, prev_surface):
         return proper_noun_reading(surface, pro=splits[0], source="unknown")

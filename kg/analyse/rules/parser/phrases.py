@@ -44,6 +44,7 @@ from .words import (
     is_designator,
     is_number,
     last_tok,
+    prep_clitic,
     reattach,
     title_tok,
 )
@@ -515,7 +516,11 @@ def _name_in_np(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None
         and w.ent_label not in ("Person", "TimeExpression")
     ):
         to, rel = g.unit.head, "appos"
-    elif w.ent_label == "Person" and (_is_title_head(ws, g.chain) or _role_before_name(ws, g)):
+    elif (
+        w.ent_label == "Person"
+        and not prep_clitic(ws, i)  # التقى الرئيس بماكرون: whom he met, not his name
+        and (_is_title_head(ws, g.chain) or _role_before_name(ws, g))
+    ):
         if appointee(ws, g.unit.head, i):
             return None  # عين الرئيس سامي حداد وزيرا: the name is the one appointed
         to, rel = g.unit.head, "appos"

@@ -206,6 +206,13 @@ def first_has_clitic(ws: list[W], i: int) -> bool:
     return k < i and any(ws[m].tag in ("conj", "prep") for m in range(k, i))
 
 
+def prep_clitic(ws: list[W], i: int) -> bool:
+    """Whether the word of token i carries a preposition clitic before it (بماكرون: ب +
+    the name): the word is that preposition's object, not in apposition to what precedes."""
+    k = first_tok(ws, i)
+    return k < i and any(ws[m].tag == "prep" for m in range(k, i))
+
+
 def conj_clitic_only(ws: list[W], i: int) -> bool:
     """Whether the word of token i starts with و/ف and no other clitic."""
     k = first_tok(ws, i)
