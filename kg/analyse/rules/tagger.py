@@ -29,6 +29,7 @@ from .morph import (
     proper_noun_reading,
     shape_reading,
 )
+from .participles import substantive_participles
 from .tagger_names import (
     _PROCLITICS,
     _common_here,
@@ -281,6 +282,7 @@ def _candidates(
         + foreign
         + _verbal_noun(readings, prev, surface)
         + _feminine_verb_with_object(readings, prev, surface)
+        + substantive_participles(readings)
     )
 
 
