@@ -373,6 +373,7 @@ def _name_may_start(tokens: Sequence[Token], j: int, covered: set[int], need_two
             need_two
             or tokens[j].upos not in ("NOUN", "ADJ")
             or normalize(tokens[j].form).startswith("ال")
+            or "Number=Plur" in tokens[j].feats  # (الوزير عمال المناجم: a group, no first name)
             or not follows
         ):
             return False

@@ -29,7 +29,7 @@ from .morph import (
     proper_noun_reading,
     shape_reading,
 )
-from .participles import substantive_participles
+from .participles import people_plural, substantive_participles
 from .tagger_names import (
     _PROCLITICS,
     _common_here,
@@ -380,6 +380,7 @@ def _foreign_candidates(
         or _adverbial_nisba(surface, readings)
         or _verb_after_nationality(surface, readings, prev, attested[pos], nxt, next_unknown)
         or dual_verb_after_pair(surface, readings, prev)
+        or people_plural(surface, readings)
         else _foreign_reading(
             surface,
             attested[pos],
