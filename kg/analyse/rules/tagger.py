@@ -22,6 +22,7 @@ from functools import lru_cache
 from ...lexicon.words import HONORIFICS, designators, first_names, people_nouns, title_at, titles
 from ...text import normalize, strip_diacritics
 from .clitic_names import and_known_name, known_after_clitic
+from .daytimes import day_part_nouns
 from .morph import (
     Part,
     Reading,
@@ -234,9 +235,8 @@ def choose(
             # inside a multi-word name of the gazetteer (ينس ستولتنبرغ): no verb readings
             not_verbs = tuple(r for r in readings if r.pos != "V")
             readings = not_verbs or (proper_noun_reading(surface, source="name"),)
-        readings = _whole_words(
-            readings, surface, words[pos + 1][0] if pos + 1 < len(words) else "", prev
-        )
+        nxt = words[pos + 1][0] if pos + 1 < len(words) else ""
+        readings = day_part_nouns(_whole_words(readings, surface, nxt, prev), surface, nxt)
         best = _best(readings, words, pos, prev, prev_surface, clause_start, verb_in_clause)
         out.append(best)
         prev, prev_surface = best, surface
