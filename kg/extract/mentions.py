@@ -31,7 +31,7 @@ from ..model import EntitySpan, Sentence, Token
 from ..text import normalize
 from .confidence import NAME_PURPOSE
 from .phrases import ARGUMENT_NP_WORDS, is_group, np_ids, strip_al, title_of
-from .state import Doc
+from .state import Doc, article_absorbed, article_restored
 from .tree import Tree
 from .words import (
     APPROXIMATORS,
@@ -95,15 +95,16 @@ def find_names(d: Doc, s: Sentence, tree: Tree) -> None:
             last_body = (span, key)
         first = tree.tok(span.first)
         if (
-            span.first > 1
-            and text.startswith("ل")
+            text.startswith("ل")
             and not text.startswith("ال")
-            and tree.tok(span.first - 1).end == first.start
-            and normalize(tree.tok(span.first - 1).form) == "ل"  # (بلافروف: ب + لافروف)
+            and article_absorbed(tree, span.first)
         ):
-            # للأمم المتحدة: the name is الأمم المتحدة, its alif dropped after ل
+            # للأمم المتحدة: the name is الأمم المتحدة, its alif dropped after ل (not
+            # للبنان, ل + لبنان, nor بلافروف, ب + لافروف: no article there)
             e = d.ent(key)
-            full = "ا" + d.text[first.start : tree.tok(span.last).end]
+            full = (
+                article_restored(tree, span.first) + d.text[first.start : tree.tok(span.last).end]
+            )
             if full not in e.names:
                 e.names.insert(0, full)
         if span.label == "Country" and normalize(text.split(" ")[0]) in STATE_HEADS:

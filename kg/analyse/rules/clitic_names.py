@@ -35,6 +35,8 @@ def and_known_name(surface: str, names: set[str]) -> bool:
 
     >>> and_known_name("وميركل", {"ميركل"}), and_known_name("ويلسون", {"ميركل"})
     (True, False)
+    >>> and_known_name("ولليمن", {"اليمن"})
+    True
     """
     n = normalize(surface)
     if not n.startswith("و") or len(n) <= 3:
@@ -42,6 +44,8 @@ def and_known_name(surface: str, names: set[str]) -> bool:
     rest = n[1:]
     if rest in names or rest in first_names() or rest in multiword_lasts():
         return True
+    if rest.startswith("لل") and "ا" + rest[1:] in names:
+        return True  # ولليمن: و + ل + اليمن, the article's alif dropped
     # (a name of the lexicon's own needs a listed form: no farahidi run for the others)
     return listed_form(surface[1:]) and any(
         r.pos == "PN" and r.source == "lex" for r in analyse_word(surface[1:])

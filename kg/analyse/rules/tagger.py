@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from ...lexicon.words import HONORIFICS, designators, first_names, people_nouns, title_at, titles
 from ...text import normalize, strip_diacritics
+from .article import absorbed_article
 from .clitic_names import and_known_name, known_after_clitic
 from .daytimes import day_part_nouns
 from .morph import (
@@ -237,6 +238,7 @@ def choose(
             readings = not_verbs or (proper_noun_reading(surface, source="name"),)
         nxt = words[pos + 1][0] if pos + 1 < len(words) else ""
         readings = day_part_nouns(_whole_words(readings, surface, nxt, prev), surface, nxt)
+        readings = absorbed_article(readings, surface, nxt)
         best = _best(readings, words, pos, prev, prev_surface, clause_start, verb_in_clause)
         out.append(best)
         prev, prev_surface = best, surface
