@@ -28,6 +28,7 @@ from ..dates import HIJRI_MONTHS
 from ..lexicon import relations as lexmod
 from ..lexicon.words import designators, first_names, titles
 from ..model import EntitySpan, Sentence, Token
+from ..ordinal_days import ordinal_day_end
 from ..text import normalize
 from .confidence import NAME_PURPOSE
 from .phrases import ARGUMENT_NP_WORDS, is_group, np_ids, strip_al, title_of
@@ -298,12 +299,15 @@ def _time_word(toks: tuple[Token, ...], i: int) -> bool:
 
 def _time_start(d: Doc, s: Sentence, i: int) -> int:
     """Where a time expression headed at token i starts: at the day before a month
-    (3 مارس), at أول before أمس."""
+    (3 مارس, الحادي عشر من أبريل), at أول before أمس."""
     if i == 0 or (s.index, s.tokens[i - 1].id) in d.token_ent:
         return i
     before, n = s.tokens[i - 1], normalize(s.tokens[i].form)
     if n in MONTHS and before.upos == "NUM" and before.form.isdigit() and int(before.form) <= 31:
         return i - 1
+    day = ordinal_day_end([t.form for t in s.tokens], i) if n in MONTHS or n == "الشهر" else -1
+    if day >= 0 and all((s.index, s.tokens[k].id) not in d.token_ent for k in range(day, i)):
+        return day  # الحادي عشر من أبريل, الخامس من الشهر الجاري: the day in words
     if n == "امس" and normalize(before.form) == "اول":
         return i - 1
     return i

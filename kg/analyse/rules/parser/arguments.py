@@ -63,6 +63,8 @@ _SITUATION_NOUNS = frozenset(
 _TIME_PARTICIPLES = frozenset(
     normalize(w) for w in "ماض مقبل قادم حالي جار منصرم فائت لاحق سابق تالي".split()
 )
+#: Participles of scheduling: a time after them is the date set (المقررة في الخامس من مايو).
+_SCHEDULING_PARTICIPLES = frozenset(normalize(w) for w in "مقرر مرتقب مزمع محدد منتظر".split())
 #: Words after من that make a compound preposition (من أجل) or an adverb (من جديد): the
 #: phrase is the clause's purpose or manner, not a part of the noun before it.
 _NOT_PARTITIVE = frozenset(normalize(w) for w in "أجل جديد".split())
@@ -308,7 +310,8 @@ def _participle_complement(ws: list[W], prev: Unit, pp: Unit) -> bool:
         and " " not in pp.case
         and normalize(w.lemma) not in _TIME_PARTICIPLES
         and not time_like(ws[w.head])
-        and not time_like(ws[pp.head])
+        # (a participle of scheduling takes its date: الانتخابات المقررة في العاشر من أكتوبر)
+        and (not time_like(ws[pp.head]) or normalize(w.lemma) in _SCHEDULING_PARTICIPLES)
     )
 
 

@@ -46,6 +46,7 @@ from .words import (
     last_tok,
     prep_clitic,
     reattach,
+    teen_ordinal,
     title_tok,
 )
 
@@ -385,6 +386,9 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
     last = ws[g.chain[-1]]
     if w.ent >= 0 and w.ent != ws[g.unit.head].ent:
         return _name_in_np(ws, mains, k, g)
+    for unit in (g.chain[-1], g.last_adj):  # الحادي عشر من أبريل, الجولة الثانية عشرة
+        if unit >= 0 and teen_ordinal(ws, unit, i):
+            return _took(ws, k, i, g, unit, "flat")  # one ordinal
     if w.upos == "ADJ" and w.ent < 0 and g.last_adj >= 0 and conj_clitic_only(ws, i):
         attach(ws, i, g.last_adj, "conj")  # جماعات كردية وعربية
         g.unit.last = last_tok(ws, i)
