@@ -46,9 +46,13 @@ LICENCE = (
 LEGISLATURE_KINDS = {
     "house of representatives": "مجلس النواب",
     "council of representatives": "مجلس النواب",
+    "chamber of deputies": "مجلس النواب",
+    "house of commons": "مجلس العموم",
     "senate": "مجلس الشيوخ",
     "parliament": "البرلمان",
     "national parliament": "البرلمان",
+    "verkhovna rada": "البرلمان",
+    "majles": "البرلمان",
     "shura council": "مجلس الشورى",
     "majlis al-shura": "مجلس الشورى",
     "people's council": "مجلس الشعب",
@@ -60,7 +64,7 @@ LEGISLATURE_KINDS = {
 #: Kinds that are one country's legislature only: named without the adjective too.
 OWN_NAMES = {"duma": ("مجلس الدوما", "الدوما"), "knesset": ("الكنيست",)}
 #: Popolo folder names that are not the country row's English label.
-_COUNTRY = {"United_States_of_America": "United States"}
+_COUNTRY = {"United_States_of_America": "United States", "UK": "United Kingdom"}
 _HEADER = """\
 # National legislatures with their Wikidata QIDs (the Popolo organisation of classification
 # legislature: identifiers, scheme wikidata) and English names, from EveryPolitician's

@@ -41,6 +41,7 @@ def test_legislature_rows_are_named_by_kind_and_country() -> None:
         assert r["label_ar"].startswith(kinds), r
     assert found["Q1422275"]["label_ar"] == "البرلمان اللبناني"
     assert found["Q320304"]["label_ar"] == "مجلس النواب الأردني"
+    assert found["Q176296"]["label_ar"] == "البرلمان الأوكراني"  # Verkhovna Rada
     assert "الدوما" in found["Q715641"]["aliases_ar"].split("|")
     assert found["Q66096"]["aliases_ar"] == "مجلس الشيوخ الأميركي"
     names = {
