@@ -246,7 +246,8 @@ def find_times(d: Doc, s: Sentence, tree: Tree) -> None:
                     or m in MONTHS
                     or m in TIME_MODS
                     or m in TIME_HEADS
-                    or (toks[j + 1].upos == "NUM" and len(m) <= 4)
+                    # a day or a year in digits (22 مارس 2017), not a count (فجر أمس خمسة)
+                    or (toks[j + 1].upos == "NUM" and len(m) <= 4 and m.isdigit())
                     or (m == "من" and toks[j].upos == "NUM" and _time_word(toks, j + 2))
                     or (normalize(toks[j].form) in SPLIT_MONTHS and m in ("الاول", "الثاني"))
                 ):
