@@ -213,8 +213,10 @@ def mark_ordinal_days(ws: list[W]) -> None:
     time: its first word is marked as one, so that a في phrase of it is the clause's
     when, not where an object noun belongs (التقى السفراء في الخامس من الشهر)."""
     forms = [w.form for w in ws]
-    for m, w in enumerate(ws):
-        if w.norm in MONTH_WORDS or w.norm == "الشهر":
+    for m in range(2, len(ws)):
+        if forms[m - 1] != "من":
+            continue
+        if ws[m].norm in MONTH_WORDS or ws[m].norm == "الشهر":
             start = ordinal_day_end(forms, m)
             if start >= 0 and ws[start].ent < 0:
                 ws[start].ent_label = "TimeExpression"
@@ -223,7 +225,7 @@ def mark_ordinal_days(ws: list[W]) -> None:
 def teen_ordinal(ws: list[W], head: int, i: int) -> bool:
     """Whether token i is the عشر of a compound ordinal whose unit is token ``head``
     right before it (الحادي عشر, الخامس عشرة): one ordinal, not a noun of its own."""
-    if i != head + 1 or ws[i].word == ws[head].word:
+    if i != head + 1 or not ws[i].form.startswith("عشر") or ws[i].word == ws[head].word:
         return False
     return ordinal_day_words([ws[head].form, ws[i].form]) == (
         ordinal_day_words([ws[head].form])[0] + 10,
