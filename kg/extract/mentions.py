@@ -36,6 +36,7 @@ from .tree import Tree
 from .words import (
     APPROXIMATORS,
     BARE_TIME_HEADS,
+    BRING_TOGETHER,
     COLLECTIONS,
     DEICTIC_DAYS,
     DOCUMENT_NOUNS,
@@ -644,11 +645,23 @@ def _collection(d: Doc, s: Sentence, tree: Tree, h: int) -> bool:
 
 def _without_demonstrative(tree: Tree, head: int, ids: list[int]) -> list[int]:
     """A phrase's tokens without a demonstrative after its head (اتفاق الهدنة هذه: the
-    name is اتفاق الهدنة)."""
+    name is اتفاق الهدنة), nor a verb of bringing together read as its genitive noun
+    (لقاء جمعهما: the relative clause is no part of the name, which is لقاء)."""
+    joined = {
+        m
+        for k in ids
+        if k == head + 1
+        and tree.rel(k) == "nmod"
+        and tree.tok(k).head == head
+        and lexmod.key(tree.tok(k).lemma) in BRING_TOGETHER
+        and any(tree.tok(j).upos == "PRON" for j in tree.children(k, "nmod"))
+        for m in tree.subtree(k)
+    }
     return [
         k
         for k in ids
-        if not (k > head and tree.rel(k) == "det" and tree.feat(k, "PronType") == "Dem")
+        if k not in joined
+        and not (k > head and tree.rel(k) == "det" and tree.feat(k, "PronType") == "Dem")
     ]
 
 
