@@ -517,7 +517,7 @@ def pronoun(d: Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None = 
         num = tree.feat(i, "Number")
         gender = GENDERS.get(g or "", "")
         number = NUMBERS.get(num or "", "")
-    if tree.feat(i, "Person") in ("1", "2"):
+    if tree.feat(i, "Person") in ("1", "2") or _expletive(tree, i):
         return None
     exclude = set(exclude or ())
     h = tree.tok(i).head
@@ -543,6 +543,24 @@ def pronoun(d: Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None = 
     if found is None:
         found = _antecedent_noun(d, s, tree, i, gender, number)
     return found
+
+
+#: Verbs of "it was done" (تم القضاء على ..., جرى تسليم ...): the pronoun of أنه before
+#: them is the clause's expletive (ضمير الشأن), no one's.
+IMPERSONAL_VERBS = frozenset(normalize(w) for w in "تم جرى".split())
+
+
+def _expletive(tree: Tree, i: int) -> bool:
+    """أعلنت الوزارة أنه تم القضاء على ...: the pronoun on أن/إن that is the subject of
+    an impersonal verb refers to nothing."""
+    h = tree.tok(i).head
+    return (
+        bool(h)
+        and tree.rel(i) == "nsubj"
+        and lexmod.key(tree.tok(h).lemma) in IMPERSONAL_VERBS
+        and i > 1
+        and normalize(tree.tok(i - 1).form) in ("ان", "لان")
+    )
 
 
 def _parallel_object(tree: Tree, i: int) -> int:

@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from ..dates import HIJRI_MONTHS
 from ..lexicon import relations as lexmod
-from ..lexicon.words import designators, first_names, titles
+from ..lexicon.words import designators, first_names, people_nouns, titles
 from ..model import EntitySpan, Sentence, Token
 from ..text import normalize
 from .confidence import NAME_PURPOSE
@@ -425,6 +425,9 @@ def find_quantities(d: Doc, s: Sentence, tree: Tree) -> None:
         ):
             quantity_mention(d, s, tree, t.id)  # ثلاثة مشتبه بهم: the number word heads it
             continue
+        if _counted_pair(tree, t) and (s.index, t.id) not in d.token_ent:
+            quantity_mention(d, s, tree, t.id)  # عنصرين إرهابيين: the dual counts two
+            continue
         if t.upos != "NUM" or t.deprel != "nummod" or (s.index, t.id) in d.token_ent:
             continue
         h = t.head
@@ -450,6 +453,18 @@ def find_quantities(d: Doc, s: Sentence, tree: Tree) -> None:
         nxt = t.id + 1
         if nxt <= len(s.tokens) and tree.tok(nxt).head == h and tree.tok(nxt).upos == "NOUN":
             quantity_mention(d, s, tree, nxt, (t.id,))
+
+
+def _counted_pair(tree: Tree, t: Token) -> bool:
+    """An indefinite dual of a noun for people (عنصرين إرهابيين, شرطيان): as many as two,
+    a count like ثلاثة عناصر (القضاء على عنصرين: those killed are counted)."""
+    return (
+        t.upos == "NOUN"
+        and t.feat("Number") == "Dual"
+        and t.feat("Definite") != "Def"
+        and not any(tree.tok(k).upos == "PRON" for k in tree.children(t.id, "nmod"))
+        and normalize(t.lemma) in people_nouns()
+    )
 
 
 def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, ...] = ()) -> str:
