@@ -300,6 +300,11 @@ def _foreign_word(t: Token) -> bool:
     return (_is_unknown_strict(t) or t.upos == "PROPN") and not t.form.startswith("ال")
 
 
+#: Nouns for people that name a body as its genitive (حركة الشعب, مجلس نواب الشعب): the
+#: people a party or a parliament is of, not a person after a title.
+_NAMING_PEOPLE = frozenset({normalize("الشعب")})
+
+
 def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) -> list[EntitySpan]:
     """An organisation named by its kind and a genitive: مجلس النواب, وزارة الدفاع الأميركية,
     حزب العمال (a designator without article, then definite nouns and adjectives).
@@ -370,7 +375,9 @@ def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) 
             j += 1  # a construct of its own before the definite genitive: حزب جبهة العمل الإسلامي
         # one genitive (الخارجية, الداخلية: read as adjectives, they are nouns here), then
         # its adjectives
-        if fits(j, ("NOUN", "PROPN", "ADJ")) and not _title_or_people(tokens[j]):
+        if fits(j, ("NOUN", "PROPN", "ADJ")) and (
+            not _title_or_people(tokens[j]) or normalize(tokens[j].form) in _NAMING_PEOPLE
+        ):
             j += 1
             adjectives = 0
             while True:
