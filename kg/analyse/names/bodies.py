@@ -438,10 +438,22 @@ def _elided_article(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _governed(tokens: Sequence[Token], i: int) -> bool:
-    """برئاسة الوزير (headed by): a designator that is a verbal noun after an attached ب."""
+    """برئاسة الوزير (headed by): a designator that is a verbal noun after an attached ب;
+    مجلس إدارة الشركة (the board of directors): the body is the company after it.
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.read import from_strings
+    >>> text = "قال رئيس مجلس إدارة شركة الخطوط التونسية إن الرحلات مستمرة."
+    >>> s = RulesAnalyser().analyse(next(from_strings([text]))).sentences[0]
+    >>> [" ".join(t.form for t in s.tokens[e.first - 1 : e.last]) for e in s.entities]
+    ['شركة الخطوط التونسية']
+    """
+    f = normalize(tokens[i].form)
+    if i > 0 and f == normalize("إدارة") and normalize(tokens[i - 1].form) == normalize("مجلس"):
+        return True
     return (
         i > 0
-        and normalize(tokens[i].form) == normalize("رئاسة")
+        and f == normalize("رئاسة")
         and tokens[i - 1].upos == "ADP"
         and tokens[i - 1].end == tokens[i].start
     )
