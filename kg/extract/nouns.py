@@ -32,6 +32,7 @@ from .words import (
     ADDITION_PREFIXES,
     AGENT_GOVERNORS,
     CANCELLING,
+    COLLECTIONS,
     DEATH_NOUNS,
     DOCUMENT_NOUNS,
     FORCES,
@@ -401,14 +402,15 @@ def reports_death(tree: Tree, v: int, n: int) -> bool:
 
 def carrier(tree: Tree, n: int) -> int:
     """The verbal noun of a support verb an action noun is the genitive of (أعلن فرض
-    عقوبات على X, أعلن شن غارات: فرض, شن), else the noun itself."""
+    عقوبات على X, أعلن شن غارات: فرض, شن), or the collection it counts (شن سلسلة غارات
+    على X: the series stands in the strikes' slot), else the noun itself."""
     h = tree.tok(n).head
     if (
         h
         and tree.tok(h).upos == "NOUN"
         and tree.rel(n) == "nmod"
         and not tree.has_case(n)
-        and lexmod.key(tree.tok(h).lemma) in SUPPORT_NOUNS
+        and lexmod.key(tree.tok(h).lemma) in SUPPORT_NOUNS | COLLECTIONS
     ):
         return h
     return n
