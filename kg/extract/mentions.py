@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from ..dates import HIJRI_MONTHS
 from ..lexicon import relations as lexmod
-from ..lexicon.words import designators, first_names, titles
+from ..lexicon.words import designators, first_names, people_nouns, titles
 from ..model import EntitySpan, Sentence, Token
 from ..ordinal_days import ordinal_day_end
 from ..text import normalize
@@ -37,6 +37,7 @@ from .tree import Tree
 from .words import (
     APPROXIMATORS,
     BARE_TIME_HEADS,
+    BRING_TOGETHER,
     COLLECTIONS,
     DEICTIC_DAYS,
     DOCUMENT_NOUNS,
@@ -431,6 +432,9 @@ def find_quantities(d: Doc, s: Sentence, tree: Tree) -> None:
         ):
             quantity_mention(d, s, tree, t.id)  # ثلاثة مشتبه بهم: the number word heads it
             continue
+        if _counted_pair(tree, t) and (s.index, t.id) not in d.token_ent:
+            quantity_mention(d, s, tree, t.id)  # عنصرين إرهابيين: the dual counts two
+            continue
         if t.upos != "NUM" or t.deprel != "nummod" or (s.index, t.id) in d.token_ent:
             continue
         h = t.head
@@ -456,6 +460,18 @@ def find_quantities(d: Doc, s: Sentence, tree: Tree) -> None:
         nxt = t.id + 1
         if nxt <= len(s.tokens) and tree.tok(nxt).head == h and tree.tok(nxt).upos == "NOUN":
             quantity_mention(d, s, tree, nxt, (t.id,))
+
+
+def _counted_pair(tree: Tree, t: Token) -> bool:
+    """An indefinite dual of a noun for people (عنصرين إرهابيين, شرطيان): as many as two,
+    a count like ثلاثة عناصر (القضاء على عنصرين: those killed are counted)."""
+    return (
+        t.upos == "NOUN"
+        and t.feat("Number") == "Dual"
+        and t.feat("Definite") != "Def"
+        and not any(tree.tok(k).upos == "PRON" for k in tree.children(t.id, "nmod"))
+        and normalize(t.lemma) in people_nouns()
+    )
 
 
 def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, ...] = ()) -> str:
@@ -651,11 +667,23 @@ def _collection(d: Doc, s: Sentence, tree: Tree, h: int) -> bool:
 
 def _without_demonstrative(tree: Tree, head: int, ids: list[int]) -> list[int]:
     """A phrase's tokens without a demonstrative after its head (اتفاق الهدنة هذه: the
-    name is اتفاق الهدنة)."""
+    name is اتفاق الهدنة), nor a verb of bringing together read as its genitive noun
+    (لقاء جمعهما: the relative clause is no part of the name, which is لقاء)."""
+    joined = {
+        m
+        for k in ids
+        if k == head + 1
+        and tree.rel(k) == "nmod"
+        and tree.tok(k).head == head
+        and lexmod.key(tree.tok(k).lemma) in BRING_TOGETHER
+        and any(tree.tok(j).upos == "PRON" for j in tree.children(k, "nmod"))
+        for m in tree.subtree(k)
+    }
     return [
         k
         for k in ids
-        if not (k > head and tree.rel(k) == "det" and tree.feat(k, "PronType") == "Dem")
+        if k not in joined
+        and not (k > head and tree.rel(k) == "det" and tree.feat(k, "PronType") == "Dem")
     ]
 
 

@@ -149,12 +149,15 @@ def _title_of(tree: Tree, i: int) -> str | None:
         and prev.end == t.start
     ):
         n = "ا" + n  # للملك: ل + الملك with the alif of the article dropped
+    two = None
     if i + 1 <= len(tree.toks) - 1 + 1 and i < len(tree.toks):
         two = title_at([t.form, tree.tok(i + 1).form], 0)
         if two is not None and " " in two:
             return two  # ولي العهد, رئيس الوزراء
     if n in titles():
         return n
+    if two is not None:
+        return two  # نظيرته, منافسته: a feminine title before its pronoun
     if n.endswith("ا") and n[:-1] in titles() and strip_al(lexmod.key(t.lemma)) == n[:-1]:
         return n[:-1]  # عضوًا, رئيسًا: the accusative of a title
     if n.endswith("ي") and n[:-1] in titles() and strip_al(lexmod.key(t.lemma)) == n[:-1]:

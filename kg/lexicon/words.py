@@ -103,6 +103,11 @@ def title_at(forms: Sequence[str], i: int) -> str | None:
 
     >>> title_at(["ولي", "العهد", "السعودي"], 0), title_at(["وزير", "الخارجية"], 0), title_at(["قمة"], 0)
     ('ولي العهد', 'وزير', None)
+
+    A feminine title before its possessive pronoun (نظيرته: نظيرت + ه) is that title:
+
+    >>> title_at(["نظيرت", "ه"], 0), title_at(["نظيرت", "الأمم"], 0)
+    ('نظيره', None)
     """
     return _title_of_pair(forms[i], forms[i + 1] if i + 1 < len(forms) else None)
 
@@ -114,7 +119,16 @@ def _title_of_pair(first: str, second: str | None) -> str | None:
         two = f"{n} {normalize(second)}"
         if two in titles():
             return two
-    return n if n in titles() else None
+    if n in titles():
+        return n
+    if n.endswith("ت") and second is not None and normalize(second) in _POSSESSIVE_CLITICS:
+        fem = n[:-1] + "ه"  # نظيرته, مستشارته: a feminine title's ة before its pronoun
+        return fem if fem in titles() else None
+    return None
+
+
+#: The possessive pronouns the analyser splits off a noun (نظيرت + ه).
+_POSSESSIVE_CLITICS = frozenset({"ه", "ها", "هما", "هم", "هن", "ك", "كما", "كم", "ي", "نا"})
 
 
 @lru_cache(maxsize=1)

@@ -420,7 +420,7 @@ def _name_continues(tokens: Sequence[Token], j: int, covered: set[int], w: _Name
     if g in _NAME_TAILS or g in _REGNAL:
         w.k = nxt
         return True
-    if _is_title(t) and not (
+    if _is_title(t, tokens, nxt) and not (  # (a two-word title too: محمد ولي العهد)
         _name_like(t)
         and nxt + 1 < len(tokens)
         and _name_like(tokens[nxt + 1])

@@ -110,7 +110,7 @@ EXISTENTIALS = _normalised("هناك ثمة")
 ASIDE_SUBORDINATORS = _normalised("كما حسبما وفقما مثلما")
 #: Nouns of time: a bare one is when something happens, not who or what.
 TIME_NOUNS = _normalised(
-    "يوم اليوم امس غدا صباح مساء ليله ليل ظهر فجر الاسبوع اسبوع الشهر شهر العام عام السنه"
+    "يوم اليوم امس غدا صباح مساء ليله الليله ليل ظهر فجر الاسبوع اسبوع الشهر شهر العام عام السنه"
     " سنه الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الان حاليا مطلع اواخر منتصف"
     " نهايه بدايه وقت مده طيله طوال"
     # how long (تستمر يومين, تدوم أسبوعين): when, not who or what (a plural stays a noun:
