@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ....lexicon.words import title_at
 from ....text import normalize
+from .subject_object import opens_object
 from .words import (
     APPROXIMATORS,
     COMPOUND_PREPOSITIONS,
@@ -405,6 +406,8 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
     if is_number(w) and w.upos != "NUM" and not first_has_clitic(ws, i) and governs:
         return _counted_genitive(ws, mains, k, g)  # مقتل خمسين مسلحا
     if w.upos in ("NOUN", "PROPN", "X") and not first_has_clitic(ws, i) and governs:
+        if opens_object(ws, mains, k, g.chain):
+            return None  # شنت طائرات غارات: the verb's subject, then its object
         _genitive(ws, i, g)
         g.unit.tail = i
         g.has_suffix = has_suffix(ws, i)
