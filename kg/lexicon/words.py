@@ -78,11 +78,25 @@ def designators_in_name() -> dict[str, str]:
     }
 
 
+def word_lines(text: str) -> list[str]:
+    """The entries of a word list, one a line: comment lines (``#`` first, even indented) and
+    blank lines are dropped whole, so the words of a comment never become entries.
+
+    >>> word_lines("# Nouns for people (مسؤولون)\\n وزير \\n\\n  # note\\nعبد الفتاح\\n")
+    ['وزير', 'عبد الفتاح']
+    """
+    return [s for line in text.splitlines() if (s := line.strip()) and not s.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def people_nouns() -> frozenset[str]:
-    """Singular nouns for people (وزير, مسؤول, ممثل), normalised (kg/data/ar/people_nouns.txt)."""
+    """Singular nouns for people (وزير, مسؤول, ممثل), normalised (kg/data/ar/people_nouns.txt).
+
+    >>> "وزير" in people_nouns(), "Nouns" in people_nouns(), "(مسؤولون" in people_nouns()
+    (True, False, False)
+    """
     text = files("kg").joinpath("data/ar/people_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(normalize(x) for x in text.split() if not x.startswith("#") and x.strip())
+    return frozenset(normalize(x) for x in word_lines(text))
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +108,7 @@ def ambiguous_names() -> frozenset[str]:
 def first_names() -> frozenset[str]:
     """Common first names (Arabic and transliterated), normalised."""
     text = files("kg").joinpath("data/ar/first_names.txt").read_text(encoding="utf-8")
-    return frozenset(normalize(x) for x in text.splitlines() if x.strip() and not x.startswith("#"))
+    return frozenset(normalize(x) for x in word_lines(text))
 
 
 def title_at(forms: Sequence[str], i: int) -> str | None:

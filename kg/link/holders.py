@@ -141,6 +141,24 @@ def by_key(key: str) -> list[Holder]:
     return [_holder(i) for i in _table().by_key.get(key, ())]
 
 
+@lru_cache(maxsize=1)
+def _countries_by_qid() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for line in _table().lines:
+        cells = line.split("\t")
+        out.setdefault(cells[0], set()).update(cells[6].split())
+    return {q: frozenset(c) for q, c in out.items()}
+
+
+def countries_of_holder(qid: str) -> frozenset[str]:
+    """The countries whose offices the holder ``qid`` held (none for a QID the table lacks).
+
+    >>> sorted(countries_of_holder("Q39259")), countries_of_holder("Q0")
+    (['Q43'], frozenset())
+    """
+    return _countries_by_qid().get(qid, frozenset())
+
+
 def _folded(name: str) -> str:
     """An English name compared without case, accents or punctuation (François -> francois).
 

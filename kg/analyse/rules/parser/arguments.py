@@ -119,9 +119,19 @@ def _joins_phrase_before(ws: list[W], f: Frame, u: Unit, prev: Unit | None, cc: 
 
 
 def _coordinated(ws: list[W], f: Frame, u: Unit, prev: Unit | None, cc: int) -> bool:
-    """A noun phrase after و joins the previous noun phrase of this clause."""
+    """A noun phrase after و joins the previous noun phrase of this clause; a PP after و
+    whose preposition is the one of the PP right before it joins that PP's noun (للجيش
+    وللأمم المتحدة: two parallel phrases, not the second the genitive of the first)."""
     if cc < 0 or prev is None or not f.units + f.pending:
         return False
+    if u.kind == "PP" and prev.kind == "PP" and u.case and u.case == prev.case:
+        first = f.coord_first.get(prev.head, prev.head)
+        reattach(ws, u.head, first, "conj")
+        attach(ws, cc, u.head, "cc")
+        f.coord_first[u.head] = first
+        if prev in f.units:
+            f.units.append(u)
+        return True
     target = _last_np(f)
     if target is None or not (f.pred < 0 or u.kind == target.kind or u.kind == "NP"):
         return False

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from ....lexicon.words import title_at
 from ....text import normalize
+from .foreign_names import foreign_to_title
+from .subject_object import opens_object
 from .words import (
     APPROXIMATORS,
     COMPOUND_PREPOSITIONS,
@@ -405,6 +407,8 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
     if is_number(w) and w.upos != "NUM" and not first_has_clitic(ws, i) and governs:
         return _counted_genitive(ws, mains, k, g)  # مقتل خمسين مسلحا
     if w.upos in ("NOUN", "PROPN", "X") and not first_has_clitic(ws, i) and governs:
+        if opens_object(ws, mains, k, g.chain):
+            return None  # شنت طائرات غارات: the verb's subject, then its object
         _genitive(ws, i, g)
         g.unit.tail = i
         g.has_suffix = has_suffix(ws, i)
@@ -527,6 +531,9 @@ def _name_in_np(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None
     ):
         if appointee(ws, g.unit.head, i):
             return None  # عين الرئيس سامي حداد وزيرا: the name is the one appointed
+        name = [mains[m] for m in range(k, _name_span(ws, mains, k) + 1)]
+        if foreign_to_title(ws, list(range(g.unit.first, i)), name):
+            return None  # استقبل الرئيس التونسي ماكرون: a French president, the one received
         to, rel = g.unit.head, "appos"
         g.named = True
     else:
