@@ -37,6 +37,7 @@ from .words import (
     DUAL_REFS,
     DUAL_REFS_EN,
     DUAL_WORDS_EN,
+    FORCES,
     HOMELAND,
     HONORIFIC_OWNER,
     HONORIFIC_WORDS,
@@ -418,7 +419,33 @@ def _transparent_target(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
         key = d.token_ent.get((s.index, k))
         if key is not None and d.ent(key).cls in AGENTIVE:
             return d.find(key)
-    return _effort_maker(d, s, tree, i) or _quoted_name_after(d, s, tree, i)
+    return (
+        _shared_genitive(d, s, tree, i)
+        or _effort_maker(d, s, tree, i)
+        or _quoted_name_after(d, s, tree, i)
+    )
+
+
+def _shared_genitive(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
+    """«مقاتلات ومدفعية الجيش»: two force nouns coordinated before one genitive share it;
+    the parser hangs the genitive on the last of them, and the first stands for it too.
+
+    >>> from kg import build
+    >>> g = build(texts=["قصفت طائرات ومدفعية الجيش السوداني مواقع المتمردين."])
+    >>> sorted({f.subject for f in g.facts() if f.relation in ("struck", "targeted")})
+    ['الجيش السوداني']
+    """
+    for c in tree.children(i, "conj"):
+        form = strip_al(normalize(tree.tok(c).form))
+        if form not in TRANSPARENT and form not in FORCES:
+            continue
+        for k in tree.children(c, "nmod"):
+            if tree.has_case(k) or nationality_adjective(tree, k):
+                continue
+            key = d.token_ent.get((s.index, k))
+            if key is not None and d.ent(key).cls in AGENTIVE:
+                return d.find(key)
+    return None
 
 
 #: Classes of named things whose words are no action nouns (مجلس التعاون, منظمة التحرير).
