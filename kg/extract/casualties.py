@@ -101,6 +101,9 @@ def _casualties(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
     elif k == "لقي":
         _met_death(d, s, tree, v)
         return
+    elif k in TOLL_VERBS:
+        _rising_toll(d, s, tree, v)
+        return
     elif k in KILLING_VERBS and not _real_subjects(tree, v):
         _killed_in(d, s, tree, v)
         return
@@ -307,6 +310,79 @@ def _killed_in(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
     killer = _attack_doer(d, s, tree, v) or events[0]
     for obj, oi in _counted(d, s, tree, counted[0]):
         d.fact(killer, "killed", obj, s, tree, [v, oi], CASUALTIES, _lemma(tree, v))
+
+
+#: Verbs a toll rises by or reaches a count with (ارتفعت الحصيلة إلى 25 قتيلا, بلغت
+#: حصيلة الهجوم 12 قتيلا), and the noun of a toll (lexicon keys).
+TOLL_VERBS = frozenset(normalize(w) for w in "ارتفع بلغ وصل تجاوز تخطى".split())
+TOLL_NOUN = normalize("حصيلة")
+
+
+def _rising_toll(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
+    """«ارتفعت حصيلة الغارات إلى 25 قتيلا», «بلغت حصيلة الهجوم 12 قتيلا»: the toll of an
+    event reaching a count of dead or wounded; the event killed or hurt them, or whoever
+    carried it out when a relative clause or a ل-phrase names them (الغارات التي شنتها
+    طائرات الجيش: the army).
+
+    >>> from kg import build
+    >>> g = build(texts=["ارتفعت إلى 25 قتيلا حصيلة الغارات التي شنتها طائرات الجيش "
+    ...     "السوداني على القرية."])
+    >>> [(f.subject, f.object) for f in g.facts(relation="killed")]
+    [('الجيش السوداني', '25 قتيلا')]
+    >>> g = build(texts=["وبلغت حصيلة الانفجار 12 قتيلا و30 جريحا."])
+    >>> sorted((f.subject, f.relation, f.object) for f in g.facts())
+    [('الانفجار', 'injured', '30 جريحا'), ('الانفجار', 'killed', '12 قتيلا')]
+    """
+    tolls = [j for j in tree.children(v, "nsubj") if _lemma(tree, j) == TOLL_NOUN]
+    if not tolls:
+        return
+    event, at = None, 0
+    cur = tolls[0]
+    for _ in range(2):  # حصيلة الغارات, حصيلة قتلى الغارات
+        nxt = [k for k in tree.children(cur, "nmod") if not tree.has_case(k)]
+        if not nxt:
+            break
+        cur = nxt[0]
+        key = d.token_ent.get((s.index, cur))
+        if key is not None and d.ent(key).cls == "Event":
+            event, at = d.find(key), cur
+            break
+    if event is None:
+        return
+    killer = _doer_named(d, s, tree, at) or event
+    counts = [j for j in tree.children(v, "obl") if tree.case(j) == normalize("إلى")]
+    counts += tree.children(v, "obj")
+    for m in counts:
+        joined = [m, *tree.children(m, "conj")]
+        for c in joined:
+            rel = {
+                **dict.fromkeys(DEAD_NOUNS, "killed"),
+                **dict.fromkeys(WOUNDED_NOUNS, "injured"),
+            }.get(_lemma(tree, c))
+            nums = tree.children(c, "nummod") or [
+                k for k in (c - 1,) if k > 0 and tree.tok(k).upos == "NUM"
+            ]  # (the parse may hang the number on the event: حصيلة الهجوم 12)
+            if rel is None or not nums:
+                continue
+            more = (c, *tree.children(c, "amod"))  # 25 قتيلا مدنيا: who they were too
+            obj = d.find(quantity_mention(d, s, tree, nums[0], more))
+            d.fact(killer, rel, obj, s, tree, [v, c], CASUALTIES, _lemma(tree, c))
+
+
+def _doer_named(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
+    """Who carried out the attack noun n, by its ل-phrase (غارات للتحالف) or the relative
+    clause that says who launched it (الغارات التي شنتها طائرات الجيش), seen through
+    transparent nouns; never a place, an event, a time or a number."""
+    cands = [c for c in tree.children(n, "nmod") if tree.case(c) == "ل"]
+    for r in tree.children(n, "acl:relcl"):
+        if any(tree.tok(k).upos == "PRON" for k in tree.children(r, "obj")):
+            cands += tree.children(r, "nsubj")
+    for c in cands:
+        # (طائرات النظام: an unnamed force is the phrase the clause's own facts name)
+        key = ent_of(d, s, tree, c)
+        if key is not None and d.ent(key).cls not in NOT_SHOOTERS:
+            return d.find(key)
+    return None
 
 
 def _real_subjects(tree: Tree, v: int) -> list[int]:

@@ -561,6 +561,7 @@ def pronoun(d: Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None = 
                     k = _honoured_titled(d, s, tree, suffix) if suffix else k  # وكلفه جلالته
                     if k:
                         exclude.add(d.find(k))
+    exclude |= _senders(d, s, tree, i)
     found = None
     if h and tree.rel(i) in ("nmod", "nmod:poss") and tree.tok(h).upos == "NOUN":
         found = _nearest_before(d, s, tree, i, gender, number, exclude)
@@ -570,6 +571,35 @@ def pronoun(d: Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None = 
     if found is None:
         found = _antecedent_noun(d, s, tree, i, gender, number)
     return found
+
+
+#: Verbs of receiving a call, message or letter from someone (lexicon keys).
+RECEIVING = frozenset(normalize(w) for w in ("تلقى", "استلم", "تسلم"))
+
+
+def _senders(d: Doc, s: Sentence, tree: Tree, i: int) -> set[str]:
+    """«تلقى X اتصالا من Y لتهنئته»: the possessive of the purpose of what was received
+    is the one who received it, never who sent it (Y congratulates X).
+
+    >>> from kg import build
+    >>> g = build(texts=["تلقى الرئيس الغاني جون ماهاما اتصالا هاتفيا من الرئيس "
+    ...     "الفرنسي إيمانويل ماكرون لتهنئته على الفوز في الانتخابات."])
+    >>> [(f.subject, f.object) for f in g.facts(relation="won")]
+    [('جون ماهاما', 'الانتخابات')]
+    """
+    n = tree.tok(i).head
+    if not n or tree.rel(i) not in ("nmod", "nmod:poss") or tree.case(n) != "ل":
+        return set()
+    v = tree.tok(n).head
+    if not v or tree.rel(n) != "obl" or lexmod.key(tree.tok(v).lemma) not in RECEIVING:
+        return set()
+    out = set()
+    for o in tree.children(v, "obj"):
+        for c in tree.children(o, "nmod"):
+            key = ent_of(d, s, tree, c, create=False) if tree.case(c) == "من" else None
+            if key is not None:
+                out.add(key)
+    return out
 
 
 def _parallel_object(tree: Tree, i: int) -> int:
