@@ -629,8 +629,34 @@ def _nearest_before(
             continue
         e = d.ent(key)
         if e.cls in ("Person", "Organization", "Group") and e.key not in exclude:
-            return e.key if agrees(e, gender, number) else None
+            if agrees(e, gender, number) or _through_plural_force(tree, k, gender, number):
+                return e.key
+            return None
     return None
+
+
+def _through_plural_force(tree: Tree, k: int, gender: str, number: str) -> bool:
+    """كثفت طائرات التحالف غاراتها: a feminine singular pronoun agrees with the plural
+    force noun (طائرات, قوات) whose genitive k is, and so stands for k's body.
+
+    >>> from kg import build
+    >>> g = build(texts=["الجيش يقصف بلدة حلفايا. وكثفت طائرات الجيش السوداني، "
+    ...     "الأحد، غاراتها على مواقع المتمردين."])
+    >>> sorted({f.subject for f in g.facts(relation="targeted")})
+    ['الجيش السوداني']
+    """
+    while tree.rel(k) in ("amod", "flat") and tree.tok(k).head:
+        k = tree.tok(k).head  # (from the name's last word to its head)
+    h = tree.tok(k).head
+    if not h or tree.rel(k) != "nmod" or tree.has_case(k) or (gender, number) != ("f", "s"):
+        return False
+    t = tree.tok(h)
+    form = strip_al(normalize(t.form))
+    return t.feat("Number") == "Plur" and (form in TRANSPARENT or form in FORCES)
+
+
+#: Classes no pronoun stands for: times and counts.
+_NO_ANTECEDENT = frozenset({"TimeExpression", "Quantity"})
 
 
 def _antecedent_noun(
@@ -648,6 +674,9 @@ def _antecedent_noun(
             continue
         if k == h and tree.rel(i) in ("nmod", "nmod:poss"):
             continue  # بلاده: a possessive never refers to the noun it is attached to
+        key = d.token_ent.get((s.index, k))
+        if t.deprel == "obl:tmod" or (key is not None and d.ent(key).cls in _NO_ANTECEDENT):
+            continue  # كثفت الطائرات، الأحد، غاراتها: a day or a count does nothing
         g = GENDERS.get(t.feat("Gender") or "", "")
         num = NUMBERS.get(t.feat("Number") or "", "s")
         if number and num != number and not (number == "s" and gender == "f" and num == "p"):
