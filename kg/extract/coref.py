@@ -583,7 +583,7 @@ def _senders(d: Doc, s: Sentence, tree: Tree, i: int) -> set[str]:
 
     >>> from kg import build
     >>> g = build(texts=["تلقى الرئيس الغاني جون ماهاما اتصالا هاتفيا من الرئيس "
-    ...     "الفرنسي إيمانويل ماكرون لتهنئته على الفوز في الانتخابات."])
+    ...     "الفرنسي إيمانويل ماكرون لتهنئته بالفوز في الانتخابات."])
     >>> [(f.subject, f.object) for f in g.facts(relation="won")]
     [('جون ماهاما', 'الانتخابات')]
     """
