@@ -18,7 +18,7 @@ from .arguments import subjects
 from .confidence import CASUALTIES
 from .coref import ent_of, pronoun
 from .mentions import quantity_mention
-from .state import AGENTIVE, Doc
+from .state import AGENTIVE, PLACES, Doc
 from .tree import Tree
 from .words import (
     APPROXIMATORS,
@@ -32,6 +32,7 @@ from .words import (
     KILLING_VERBS,
     LIFE_NOUNS,
     LIFE_VERBS,
+    NEAR_NOUNS,
     NUMBER_WORDS,
     RESULT_MARKS,
     RESULT_VERBS,
@@ -100,7 +101,10 @@ def _casualties(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
     elif k == "لقي":
         _met_death(d, s, tree, v)
         return
-    elif k in KILLING_VERBS and not tree.children(v, "nsubj", "nsubj:pass"):
+    elif k in TOLL_VERBS:
+        _rising_toll(d, s, tree, v)
+        return
+    elif k in KILLING_VERBS and not _real_subjects(tree, v):
         _killed_in(d, s, tree, v)
         return
     elif k in KILLING_VERBS:
@@ -303,8 +307,124 @@ def _killed_in(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
     counted = [j for j in tree.children(v, "obj") if _counts(tree, j)]
     if not events or not counted:
         return
+    killer = _attack_doer(d, s, tree, v) or events[0]
     for obj, oi in _counted(d, s, tree, counted[0]):
-        d.fact(events[0], "killed", obj, s, tree, [v, oi], CASUALTIES, _lemma(tree, v))
+        d.fact(killer, "killed", obj, s, tree, [v, oi], CASUALTIES, _lemma(tree, v))
+
+
+#: Verbs a toll rises by or reaches a count with (ارتفعت الحصيلة إلى 25 قتيلا, بلغت
+#: حصيلة الهجوم 12 قتيلا), and the noun of a toll (lexicon keys).
+TOLL_VERBS = frozenset(normalize(w) for w in "ارتفع بلغ وصل تجاوز تخطى".split())
+TOLL_NOUN = normalize("حصيلة")
+
+
+def _rising_toll(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
+    """«ارتفعت حصيلة الغارات إلى 25 قتيلا», «بلغت حصيلة الهجوم 12 قتيلا»: the toll of an
+    event reaching a count of dead or wounded; the event killed or hurt them, or whoever
+    carried it out when a relative clause or a ل-phrase names them (الغارات التي شنتها
+    طائرات الجيش: the army).
+
+    >>> from kg import build
+    >>> g = build(texts=["ارتفعت إلى 25 قتيلا حصيلة الغارات التي شنتها طائرات الجيش "
+    ...     "السوداني على القرية."])
+    >>> [(f.subject, f.object) for f in g.facts(relation="killed")]
+    [('الجيش السوداني', '25 قتيلا')]
+    >>> g = build(texts=["وبلغت حصيلة الانفجار 12 قتيلا و30 جريحا."])
+    >>> sorted((f.subject, f.relation, f.object) for f in g.facts())
+    [('الانفجار', 'injured', '30 جريحا'), ('الانفجار', 'killed', '12 قتيلا')]
+    """
+    tolls = [j for j in tree.children(v, "nsubj") if _lemma(tree, j) == TOLL_NOUN]
+    if not tolls:
+        return
+    event, at = None, 0
+    cur = tolls[0]
+    for _ in range(2):  # حصيلة الغارات, حصيلة قتلى الغارات
+        nxt = [k for k in tree.children(cur, "nmod") if not tree.has_case(k)]
+        if not nxt:
+            break
+        cur = nxt[0]
+        key = d.token_ent.get((s.index, cur))
+        if key is not None and d.ent(key).cls == "Event":
+            event, at = d.find(key), cur
+            break
+    if event is None:
+        return
+    killer = _doer_named(d, s, tree, at) or event
+    counts = [j for j in tree.children(v, "obl") if tree.case(j) == normalize("إلى")]
+    counts += tree.children(v, "obj")
+    for m in counts:
+        joined = [m, *tree.children(m, "conj")]
+        for c in joined:
+            rel = {
+                **dict.fromkeys(DEAD_NOUNS, "killed"),
+                **dict.fromkeys(WOUNDED_NOUNS, "injured"),
+            }.get(_lemma(tree, c))
+            nums = tree.children(c, "nummod") or [
+                k for k in (c - 1,) if k > 0 and tree.tok(k).upos == "NUM"
+            ]  # (the parse may hang the number on the event: حصيلة الهجوم 12)
+            if rel is None or not nums:
+                continue
+            more = (c, *tree.children(c, "amod"))  # 25 قتيلا مدنيا: who they were too
+            obj = d.find(quantity_mention(d, s, tree, nums[0], more))
+            d.fact(killer, rel, obj, s, tree, [v, c], CASUALTIES, _lemma(tree, c))
+
+
+def _doer_named(d: Doc, s: Sentence, tree: Tree, n: int) -> str | None:
+    """Who carried out the attack noun n, by its ل-phrase (غارات للتحالف) or the relative
+    clause that says who launched it (الغارات التي شنتها طائرات الجيش), seen through
+    transparent nouns; never a place, an event, a time or a number."""
+    cands = [c for c in tree.children(n, "nmod") if tree.case(c) == "ل"]
+    for r in tree.children(n, "acl:relcl"):
+        if any(tree.tok(k).upos == "PRON" for k in tree.children(r, "obj")):
+            cands += tree.children(r, "nsubj")
+    for c in cands:
+        # (طائرات النظام: an unnamed force is the phrase the clause's own facts name)
+        key = ent_of(d, s, tree, c)
+        if key is not None and d.ent(key).cls not in NOT_SHOOTERS:
+            return d.find(key)
+    return None
+
+
+def _real_subjects(tree: Tree, v: int) -> list[int]:
+    """A verb's subjects, less a name right after a word of nearness the tagger took for
+    a name (قتل 40 مسلحا في غارات قرب الفاشر: الفاشر situates, it killed no one)."""
+    return [
+        j
+        for j in tree.children(v, "nsubj", "nsubj:pass")
+        if not (j > 1 and normalize(tree.tok(j - 1).form) in NEAR_NOUNS and j > v)
+    ]
+
+
+#: Relations of attack nouns whose doer, named after them, killed those they killed.
+_ATTACKS = frozenset({"struck", "attacked", "targeted"})
+
+
+def _attack_doer(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:
+    """Who carried out the attack a passive killing names after في (قتل 12 مدنيا في غارة
+    للجيش, في غارات لطائرات التحالف): the force in the attack noun's ل-phrase (seen
+    through طائرات, مقاتلات) killed them, more than the attack did.
+
+    >>> from kg import build
+    >>> g = build(texts=["وقتل 15 مسلحا في غارات لطائرات الجيش النيجيري شمال البلاد."])
+    >>> [(f.subject, f.object) for f in g.facts(relation="killed")]
+    [('الجيش النيجيري', '15 مسلحا')]
+    """
+    for j in [
+        *tree.children(v, "obl"),
+        *(x for c in _joined(tree, v) for x in tree.children(c, "obl")),
+    ]:
+        if tree.case(j) not in DEATH_CAUSES:
+            continue
+        entry = d.lex.noun(tree.tok(j).lemma)
+        if entry is None or entry.relation not in _ATTACKS:
+            continue
+        for c in tree.children(j, "nmod"):
+            if tree.case(c) != "ل":
+                continue  # تفجير المسلحين عبوة: a bare genitive keeps the blast the killer
+            key = ent_of(d, s, tree, c, create=False)
+            if key is not None and d.ent(key).cls in AGENTIVE and d.ent(key).cls not in PLACES:
+                return key
+    return None
 
 
 def cause(d: Doc, s: Sentence, tree: Tree, v: int) -> list[str]:
@@ -416,8 +536,9 @@ def _counted_were_hurt(d: Doc, s: Sentence, tree: Tree, v: int, rel: str) -> Non
     if not _counts(tree, one):
         return
     events = _killers_in(d, s, tree, v)
-    for obj, oi in _counted(d, s, tree, one) if events else []:
-        d.fact(events[0], rel, obj, s, tree, [v, oi], CASUALTIES, _lemma(tree, v))
+    killer = (_attack_doer(d, s, tree, v) or events[0]) if events else None
+    for obj, oi in _counted(d, s, tree, one) if killer is not None else []:
+        d.fact(killer, rel, obj, s, tree, [v, oi], CASUALTIES, _lemma(tree, v))
 
 
 def _counts(tree: Tree, j: int) -> bool:

@@ -37,6 +37,7 @@ from .words import (
     DUAL_REFS,
     DUAL_REFS_EN,
     DUAL_WORDS_EN,
+    FORCES,
     HOMELAND,
     HONORIFIC_OWNER,
     HONORIFIC_WORDS,
@@ -418,7 +419,33 @@ def _transparent_target(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
         key = d.token_ent.get((s.index, k))
         if key is not None and d.ent(key).cls in AGENTIVE:
             return d.find(key)
-    return _effort_maker(d, s, tree, i) or _quoted_name_after(d, s, tree, i)
+    return (
+        _shared_genitive(d, s, tree, i)
+        or _effort_maker(d, s, tree, i)
+        or _quoted_name_after(d, s, tree, i)
+    )
+
+
+def _shared_genitive(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
+    """«مقاتلات ومدفعية الجيش»: two force nouns coordinated before one genitive share it;
+    the parser hangs the genitive on the last of them, and the first stands for it too.
+
+    >>> from kg import build
+    >>> g = build(texts=["قصفت طائرات ومدفعية الجيش السوداني مواقع المتمردين."])
+    >>> sorted({f.subject for f in g.facts() if f.relation in ("struck", "targeted")})
+    ['الجيش السوداني']
+    """
+    for c in tree.children(i, "conj"):
+        form = strip_al(normalize(tree.tok(c).form))
+        if form not in TRANSPARENT and form not in FORCES:
+            continue
+        for k in tree.children(c, "nmod"):
+            if tree.has_case(k) or nationality_adjective(tree, k):
+                continue
+            key = d.token_ent.get((s.index, k))
+            if key is not None and d.ent(key).cls in AGENTIVE:
+                return d.find(key)
+    return None
 
 
 #: Classes of named things whose words are no action nouns (مجلس التعاون, منظمة التحرير).
@@ -536,6 +563,7 @@ def pronoun(d: Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None = 
                     k = _honoured_titled(d, s, tree, suffix) if suffix else k  # وكلفه جلالته
                     if k:
                         exclude.add(d.find(k))
+    exclude |= _senders(d, s, tree, i)
     found = None
     if h and tree.rel(i) in ("nmod", "nmod:poss") and tree.tok(h).upos == "NOUN":
         found = _nearest_before(d, s, tree, i, gender, number, exclude)
@@ -604,6 +632,35 @@ def _expletive(tree: Tree, i: int) -> bool:
     )
 
 
+#: Verbs of receiving a call, message or letter from someone (lexicon keys).
+RECEIVING = frozenset(normalize(w) for w in ("تلقى", "استلم", "تسلم"))
+
+
+def _senders(d: Doc, s: Sentence, tree: Tree, i: int) -> set[str]:
+    """«تلقى X اتصالا من Y لتهنئته»: the possessive of the purpose of what was received
+    is the one who received it, never who sent it (Y congratulates X).
+
+    >>> from kg import build
+    >>> g = build(texts=["تلقى الرئيس الغاني جون ماهاما اتصالا هاتفيا من الرئيس "
+    ...     "الفرنسي إيمانويل ماكرون لتهنئته بالفوز في الانتخابات."])
+    >>> [(f.subject, f.object) for f in g.facts(relation="won")]
+    [('جون ماهاما', 'الانتخابات')]
+    """
+    n = tree.tok(i).head
+    if not n or tree.rel(i) not in ("nmod", "nmod:poss") or tree.case(n) != "ل":
+        return set()
+    v = tree.tok(n).head
+    if not v or tree.rel(n) != "obl" or lexmod.key(tree.tok(v).lemma) not in RECEIVING:
+        return set()
+    out = set()
+    for o in tree.children(v, "obj"):
+        for c in tree.children(o, "nmod"):
+            key = ent_of(d, s, tree, c, create=False) if tree.case(c) == "من" else None
+            if key is not None:
+                out.add(key)
+    return out
+
+
 def _parallel_object(tree: Tree, i: int) -> int:
     """The object pronoun, the same word, of the verb that the verb of object pronoun i is
     coordinated with (عينه رئيسا للحكومة وكلفه بتشكيلها: both ه are one man); 0 if none.
@@ -631,8 +688,34 @@ def _nearest_before(
             continue
         e = d.ent(key)
         if e.cls in ("Person", "Organization", "Group") and e.key not in exclude:
-            return e.key if agrees(e, gender, number) else None
+            if agrees(e, gender, number) or _through_plural_force(tree, k, gender, number):
+                return e.key
+            return None
     return None
+
+
+def _through_plural_force(tree: Tree, k: int, gender: str, number: str) -> bool:
+    """كثفت طائرات التحالف غاراتها: a feminine singular pronoun agrees with the plural
+    force noun (طائرات, قوات) whose genitive k is, and so stands for k's body.
+
+    >>> from kg import build
+    >>> g = build(texts=["الجيش يقصف بلدة حلفايا. وكثفت طائرات الجيش السوداني، "
+    ...     "الأحد، غاراتها على مواقع المتمردين."])
+    >>> sorted({f.subject for f in g.facts(relation="targeted")})
+    ['الجيش السوداني']
+    """
+    while tree.rel(k) in ("amod", "flat") and tree.tok(k).head:
+        k = tree.tok(k).head  # (from the name's last word to its head)
+    h = tree.tok(k).head
+    if not h or tree.rel(k) != "nmod" or tree.has_case(k) or (gender, number) != ("f", "s"):
+        return False
+    t = tree.tok(h)
+    form = strip_al(normalize(t.form))
+    return t.feat("Number") == "Plur" and (form in TRANSPARENT or form in FORCES)
+
+
+#: Classes no pronoun stands for: times and counts.
+_NO_ANTECEDENT = frozenset({"TimeExpression", "Quantity"})
 
 
 def _antecedent_noun(
@@ -650,6 +733,9 @@ def _antecedent_noun(
             continue
         if k == h and tree.rel(i) in ("nmod", "nmod:poss"):
             continue  # بلاده: a possessive never refers to the noun it is attached to
+        key = d.token_ent.get((s.index, k))
+        if t.deprel == "obl:tmod" or (key is not None and d.ent(key).cls in _NO_ANTECEDENT):
+            continue  # كثفت الطائرات، الأحد، غاراتها: a day or a count does nothing
         g = GENDERS.get(t.feat("Gender") or "", "")
         num = NUMBERS.get(t.feat("Number") or "", "s")
         if number and num != number and not (number == "s" and gender == "f" and num == "p"):

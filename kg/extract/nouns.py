@@ -704,6 +704,9 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
             if issued is not None and issued.relation == "issued" and tree.case(cur) == "ب":
                 keys, _ = subjects(d, s, tree, h, False)  # أصدر مرسوما بتعيين X
                 return keys[0] if keys else None
+            if lexmod.key(ht.lemma) in REQUESTS and _personal(d, tree, n):
+                keys, _ = subjects(d, s, tree, h, False)  # طلب السفير مقابلة الوزير
+                return keys[0] if keys else None
             if d.lex.verb(ht.lemma) is not None:
                 return None  # رحبت السعودية بانتخاب عون: who welcomes is not who elects
             if lexmod.key(tree.tok(n).lemma) in DEATH_NOUNS or reports_death(tree, h, cur):
@@ -721,6 +724,18 @@ def noun_agent(d: Doc, s: Sentence, tree: Tree, n: int, support: int = 0) -> str
             return found
         cur = h
     return None
+
+
+#: Verbs of asking for something (lexicon keys): who asks to meet or visit someone is the
+#: one who would meet or visit (طلب السفير مقابلة الوزير), but who asks that a meeting be
+#: held does not hold it (طلبت فرنسا عقد جلسة لمجلس الأمن: no host).
+REQUESTS = frozenset({normalize("طلب")})
+
+
+def _personal(d: Doc, tree: Tree, n: int) -> bool:
+    """Whether action noun n is one of meeting, visiting or receiving someone."""
+    entry = d.lex.noun(tree.tok(n).lemma)
+    return entry is not None and entry.relation in PERSONAL
 
 
 def _added_objects(

@@ -21,6 +21,7 @@ from .actions import clause_of_action
 from .arguments import objects, subjects
 from .attendance import listed_attendees
 from .casualties import casualty_facts, passive_toll, toll_facts
+from .confidence import SUBJECT_OWN
 from .credentials import credentials
 from .events import event_place_time
 from .meetings import noun_brought_together, other_party, talks_to_hold
@@ -36,7 +37,7 @@ from .relations import (
     relation_for,
 )
 from .reporting import is_transport, reported_aside, reported_with_source, resolve_pending
-from .speech import issued, participle_verb, said
+from .speech import document_speaker, issued, participle_verb, said
 from .state import Doc, Predicate
 from .tree import Tree
 from .words import AGENT_GOVERNORS
@@ -185,7 +186,12 @@ def _predicate(d: Doc, s: Sentence, tree: Tree, v: int) -> Predicate | None:
             return None  # (مطالبًا بإدخال المساعدات: a demand made while acting)
     if rel == "reported" and is_transport(tree, v):
         rel, entry = OPEN, None  # نقلتهن إلى الجانب الإسرائيلي: took them there, no report
-    subs, sconf = subjects(d, s, tree, v, rel in SPEECH_RELATIONS)
+    speaker = document_speaker(d, s, tree, v) if rel == OPEN else None
+    if speaker is not None:  # جاء في بيان لـX أن: X said it
+        rel, entry = "said", d.lex.verb("قال")
+        subs, sconf = [speaker], SUBJECT_OWN
+    else:
+        subs, sconf = subjects(d, s, tree, v, rel in SPEECH_RELATIONS)
     for k in subs:
         d.history.append((k, "subject", s.index))
     return Predicate(v, rel, entry, lemma, subs, sconf)

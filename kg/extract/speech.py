@@ -114,6 +114,45 @@ def issued(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> None:
                     )
 
 
+#: «جاء في بيان لـX أن ...»: the verb of what a document says (lexicon key).
+CAME_IN = normalize(strip_diacritics("جاء"))
+#: Pages a body speaks on (جاء في بيان على موقع الهيئة): seen through to the body.
+_PAGES = frozenset(normalize(w) for w in "موقع صفحة حساب".split())
+
+
+def document_speaker(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:
+    """Who speaks in «جاء في بيان لـX أن ...» (or بيان X, في بيان على موقع X): the body
+    that issued the document a content clause came in; None for any other verb.
+
+    >>> from kg import build
+    >>> g = build(texts=["وجاء في بيان لوزارة الخارجية الكينية أن الوزير سيزور روما."])
+    >>> [(f.subject, f.relation) for f in g.facts() if f.relation in ("said", "issued")]
+    [('وزارة الخارجية الكينية', 'issued'), ('وزارة الخارجية الكينية', 'said')]
+    """
+    if normalize(strip_diacritics(tree.tok(v).lemma)) != CAME_IN or not tree.children(v, "ccomp"):
+        return None
+    docs = [
+        j
+        for j in tree.children(v, "obl")
+        if tree.case(j) == "في" and normalize(strip_diacritics(tree.tok(j).lemma)) in ISSUED
+    ]
+    if not docs:
+        return None
+    cands = [k for k in tree.children(docs[0], "nmod") if tree.case(k) in ("", "ل")]
+    pages = [  # على موقع X, hung on the verb or on the document
+        j
+        for j in [*tree.children(v, "obl"), *tree.children(docs[0], "nmod")]
+        if tree.case(j) == normalize("على") and strip_al(normalize(tree.tok(j).form)) in _PAGES
+    ]
+    cands += [k for j in pages for k in tree.children(j, "nmod") if not tree.has_case(k)]
+    cands += pages  # (a name the page is part of: موقع هيئة الرقابة)
+    for k in cands:
+        key = ent_of(d, s, tree, k, create=False)
+        if key is not None and d.ent(key).cls in AGENTIVE:
+            return d.find(key)
+    return None
+
+
 # ------------------------------------------------------------- statements
 
 

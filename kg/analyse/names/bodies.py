@@ -382,7 +382,9 @@ def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) 
             adjectives = 0
             while True:
                 # its adjectives; a country-shaped relative adjective too (وكالة الأنباء السعودية)
-                if fits(j, ("ADJ",)) or (fits(j, ("PROPN",)) and _nisba(normalize(tokens[j].form))):
+                if (fits(j, ("ADJ",)) and not _backed_by(tokens, j)) or (
+                    fits(j, ("PROPN",)) and _nisba(normalize(tokens[j].form))
+                ):
                     j += 1
                     adjectives += 1
                     continue
@@ -587,3 +589,14 @@ def _coordinated_purpose(tokens: Sequence[Token], end: int) -> int:
     ):
         end += 1
     return end
+
+
+def _backed_by(tokens: Sequence[Token], j: int) -> bool:
+    """An adjective with من after it that is no relative adjective (حكومة الوفاق المدعومة
+    من الأمم المتحدة, القوات المقربة من): a participle saying who backs or is near the
+    body, no word of its name."""
+    return (
+        j + 1 < len(tokens)
+        and normalize(tokens[j + 1].form) == "من"
+        and not _nisba(normalize(tokens[j].form))
+    )

@@ -456,7 +456,7 @@ def _second_name_starts(tokens: Sequence[Token], j: int, k: int, nxt: int) -> bo
 
 def _joined_word(tokens: Sequence[Token], covered: set[int], w: _NameWalk) -> bool:
     """The word a name particle takes (عبد الفتاح, أبو بكر, بن سلمان) or the second half of
-    a hyphenated first name (جان-نويل): taken into the name."""
+    a hyphenated first name or last part (جان-نويل, جونغ-أون): taken into the name."""
     n = len(tokens)
     k = w.k
     nxt = k + 1
@@ -476,7 +476,8 @@ def _joined_word(tokens: Sequence[Token], covered: set[int], w: _NameWalk) -> bo
         and tokens[k].end == tokens[nxt].start
         and tokens[nxt].end == tokens[nxt + 1].start
         and nxt + 1 not in covered
-        and tokens[nxt + 1].upos in ("PROPN", "NOUN", "ADJ", "X")
+        # a glued half the tagger read as a verb too (كيم جونغ-أون: أون)
+        and tokens[nxt + 1].upos in ("PROPN", "NOUN", "ADJ", "X", "VERB")
     ):
         w.k = nxt + 1
         return True
