@@ -36,7 +36,7 @@ from .relations import (
     relation_for,
 )
 from .reporting import is_transport, reported_aside, reported_with_source, resolve_pending
-from .speech import issued, participle_verb, said
+from .speech import issued, participle_verb, revealed, said
 from .state import Doc, Predicate
 from .tree import Tree
 from .words import AGENT_GOVERNORS
@@ -186,6 +186,7 @@ def _predicate(d: Doc, s: Sentence, tree: Tree, v: int) -> Predicate | None:
     if rel == "reported" and is_transport(tree, v):
         rel, entry = OPEN, None  # نقلتهن إلى الجانب الإسرائيلي: took them there, no report
     subs, sconf = subjects(d, s, tree, v, rel in SPEECH_RELATIONS)
+    rel = revealed(d, tree, v, rel, lemma, subs)  # كشفت الصحيفة عن وثائق: reported
     for k in subs:
         d.history.append((k, "subject", s.index))
     return Predicate(v, rel, entry, lemma, subs, sconf)
