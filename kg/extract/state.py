@@ -128,6 +128,7 @@ class Doc:
             str, gazetteer.Entry
         ] = {}  # person key -> gazetteer Country of their title's adjective
         self.token_ent: dict[tuple[int, int], str] = {}
+        self.fathers: dict[tuple[int, int], str] = {}  # (sentence, نجل+pronoun) -> father
         self.surnames: dict[str, str] = {}
         self.heads: dict[str, str] = {}  # first word of an organisation's name -> its entity
         self.last_pair: tuple[str, str] | None = None  # the parties of the last meeting
