@@ -37,7 +37,7 @@ from .relations import (
     relation_for,
 )
 from .reporting import is_transport, reported_aside, reported_with_source, resolve_pending
-from .speech import document_speaker, issued, participle_verb, said
+from .speech import document_speaker, issued, participle_verb, revealed, said
 from .state import Doc, Predicate
 from .tree import Tree
 from .words import AGENT_GOVERNORS
@@ -192,6 +192,7 @@ def _predicate(d: Doc, s: Sentence, tree: Tree, v: int) -> Predicate | None:
         subs, sconf = [speaker], SUBJECT_OWN
     else:
         subs, sconf = subjects(d, s, tree, v, rel in SPEECH_RELATIONS)
+        rel = revealed(d, tree, v, rel, lemma, subs)  # كشفت الصحيفة عن وثائق: reported
     for k in subs:
         d.history.append((k, "subject", s.index))
     return Predicate(v, rel, entry, lemma, subs, sconf)

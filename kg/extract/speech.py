@@ -59,14 +59,41 @@ def said(d: Doc, s: Sentence, tree: Tree, p: Predicate, statements: list[str]) -
     for subj in p.subjects:
         # حسبما ذكرت الوكالة: a body's aside reports what the clause says
         e = d.ent(subj)
-        press = p.rel == "said" and any(
-            strip_al(normalize(n).split(" ")[0]) in PRESS for n in e.names if n
-        )  # وذكرت وكالة الأنباء: a news outlet reports
+        press = p.rel == "said" and press_outlet(d, subj)  # وذكرت وكالة الأنباء: it reports
         rel = "reported" if (aside and e.cls != "Person") or press else p.rel
         d.fact(subj, rel, st[0], s, tree, [p.v, st[1]], p.sconf, p.lemma)
     if p.subjects and d.ent(p.subjects[0]).cls in AGENTIVE:
         d.last_speaker = p.subjects[0]
     return True
+
+
+def press_outlet(d: Doc, key: str) -> bool:
+    """Whether the entity is a news outlet named by its kind (وكالة، صحيفة، جريدة ...)."""
+    return any(strip_al(normalize(n).split(" ")[0]) in PRESS for n in d.ent(key).names if n)
+
+
+#: Verbs of revealing (كشف عن): what a news outlet reveals it reports.
+REVEALING = frozenset(normalize(w) for w in "كشف".split())
+
+
+def revealed(d: Doc, tree: Tree, v: int, rel: str, lemma: str, subjects: list[str]) -> str:
+    """The relation of a verb of revealing to its subjects: a news outlet that reveals a
+    recording or documents (كشفت صحيفة عن وثائق) reports them, as its ذكرت does; anyone
+    else announces them.
+
+    >>> from kg import build
+    >>> g = build(texts=["وكشفت صحيفة الصباح عن وثائق سرية."])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts()]
+    [('صحيفة الصباح', 'reported', 'وثائق سرية')]
+
+    The outlet's kind may stand before its quoted name (كشفت جريدة "الأفق"), out of it.
+    """
+    if rel != "announced" or normalize(strip_diacritics(lemma)) not in REVEALING or not subjects:
+        return rel
+    kinds = {strip_al(normalize(tree.tok(j).form)) for j in tree.children(v, "nsubj")}
+    if kinds & PRESS or all(press_outlet(d, k) for k in subjects):
+        return "reported"
+    return rel
 
 
 #: Verbs of reporting that, with a speaker telling its own content, state it (أفاد

@@ -128,6 +128,7 @@ class Doc:
             str, gazetteer.Entry
         ] = {}  # person key -> gazetteer Country of their title's adjective
         self.token_ent: dict[tuple[int, int], str] = {}
+        self.fathers: dict[tuple[int, int], str] = {}  # (sentence, نجل+pronoun) -> father
         self.surnames: dict[str, str] = {}
         self.heads: dict[str, str] = {}  # first word of an organisation's name -> its entity
         self.last_pair: tuple[str, str] | None = None  # the parties of the last meeting
@@ -361,8 +362,9 @@ class Doc:
 
 def _whole_word(surface: str, tree: Tree, last: int) -> str:
     """A name as a word: a noun cut before its pronoun suffix gets its ة back
-    (مسؤوليتها → مسؤولية; شاحنتهم → شاحنة, a feminine participle's lemma has none), so
-    labels are words a reader (and a search) knows."""
+    (مسؤوليتها → مسؤولية; شاحنتهم → شاحنة, a feminine participle's lemma has none), a
+    final hamza its seat back (لقائه → لقاء), so labels are words a reader (and a search)
+    knows."""
     t = tree.tok(last)
     nxt = tree.tok(last + 1) if last < len(tree.toks) else None
     if (
@@ -374,6 +376,13 @@ def _whole_word(surface: str, tree: Tree, last: int) -> str:
         and (strip_diacritics(t.lemma).endswith("ة") or t.feat("Gender") == "Fem")
     ):
         return surface[:-1] + "ة"
+    if (
+        nxt is not None
+        and nxt.upos == "PRON"
+        and nxt.start == t.end
+        and surface.endswith(("ائ", "اؤ"))
+    ):
+        return surface[:-1] + "ء"  # لقائهما → لقاء: a final hamza seated before the suffix
     if nxt is not None and nxt.upos == "PUNCT" and _opens_unclosed(surface, nxt.form):
         return surface + nxt.form  # لحزب "العدالة والتنمية": the name's closing mark too
     return surface

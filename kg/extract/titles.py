@@ -227,6 +227,8 @@ def _join_unnamed(d: Doc, head: str, mods: frozenset[str], person: str, sentence
             continue  # (الوزير الأردني before وزير الخارجية الأردني X: fewer modifiers)
         if not (m - {GENITIVE}) and sentence - si > BARE_TITLE_SENTENCES:
             continue
+        if not m and GENITIVE in mods:
+            continue  # استقبل الرئيس X رئيس بلدية Y: a bare الرئيس is not a title with a genitive
         d.merge(person, key)
 
 

@@ -37,6 +37,7 @@ from .affiliation import read_affiliations
 from .appraisal import read_appraisals, read_drawn_criticism
 from .coref import find_anaphora
 from .finish import finish
+from .kinship import note_fathers, resolve_sons
 from .mentions import find_events, find_groups, find_names, find_quantities, find_times
 from .occurrences import occurrence_events
 from .places import read_places
@@ -77,6 +78,7 @@ def extract(analysed: AnalysedDoc) -> Extraction:
         find_events(d, s, tree)
         find_groups(d, s, tree)
         read_predicates(d, s, tree)
+        note_fathers(d, s, tree)
         read_sentences(d, s, tree)
         read_convictions(d, s, tree)
         read_acquittals(d, s, tree)
@@ -88,6 +90,7 @@ def extract(analysed: AnalysedDoc) -> Extraction:
         read_places(d, s, tree)
         read_affiliations(d, s, tree)
         occurrence_events(d, s, tree)
+    resolve_sons(d)
     return finish(d)
 
 

@@ -32,6 +32,8 @@ def _title_or_people(t: Token) -> bool:
         if stem.endswith(ending) and len(stem) > 4:
             stem = stem[: -len(ending)]
             break
+    if stem.endswith("ا") and stem[:-1] in titles():
+        return True  # سفيرا, وزيرا: a post in the accusative (عين X سفيرا), no name's part
     return g in titles() or stem in people_nouns() or stem in titles()
 
 

@@ -142,6 +142,7 @@ def _unknown_names(tokens: Sequence[Token], known: list[EntitySpan]) -> list[Ent
             i not in covered
             and (_name_start(tokens, i) or _single_name(tokens[i]))
             and normalize(tokens[i].form) not in first_names()
+            and not _possessed(tokens, i)
             and not (i + 1 < n and _name_like(tokens[i + 1]) and i + 1 not in covered)
         ):
             cls = _class_from_context(tokens, i, i)
@@ -357,6 +358,8 @@ def _name_may_start(tokens: Sequence[Token], j: int, covered: set[int], need_two
     n = len(tokens)
     if j + 1 < n and _noun_and_adjective(tokens[j], tokens[j + 1]):
         return False  # الوزير اتصالين هاتفيين: a dual noun and its adjective, no name
+    if _possessed(tokens, j):
+        return False  # الرئيس نظيرته: a word with a possessive pronoun is no name
     if not _name_like(tokens[j]):
         # after a title, an ordinary word followed by an unknown one is a first name (جاسم البديوي)
         nxt_form = normalize(tokens[j + 1].form) if j + 1 < n else ""
@@ -378,6 +381,15 @@ def _name_may_start(tokens: Sequence[Token], j: int, covered: set[int], need_two
         ):
             return False
     return not (_is_title(tokens[j]) and not _is_unknown_strict(tokens[j]))
+
+
+def _possessed(tokens: Sequence[Token], j: int) -> bool:
+    """Whether token j carries a pronoun suffix in the same word (نظيرت + ه)."""
+    return (
+        j + 1 < len(tokens)
+        and tokens[j + 1].upos == "PRON"
+        and tokens[j].end == tokens[j + 1].start
+    )
 
 
 def _found_by_shape(tokens: Sequence[Token], j: int, k: int) -> bool:

@@ -110,6 +110,7 @@ def _joins_phrase_before(ws: list[W], f: Frame, u: Unit, prev: Unit | None, cc: 
         or _pp_on_noun(ws, f, u, prev)
         or title_apposition(ws, u, prev)
         or _stacked_title(ws, f, u, prev)
+        or _title_of_object(ws, f, u, prev)
         or _verbal_noun_object(ws, f, u, prev)
         or number_genitive(ws, u, prev)
     )
@@ -414,6 +415,35 @@ def _stacked_title(ws: list[W], f: Frame, u: Unit, prev: Unit | None) -> bool:
     reattach(ws, u.head, prev.head, "appos")
     if f.pred < 0:
         f.units.append(u)
+    return True
+
+
+def _title_of_object(ws: list[W], f: Frame, u: Unit, prev: Unit | None) -> bool:
+    """اختطف مسلحون سامي حداد رئيس البلدية: a title phrase right after the clause's object,
+    a person's name, is that person's title (``appos``), not a second object (a post in the
+    accusative, عين X وزيرا, stays the verb's).
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.read import from_strings
+    >>> s = RulesAnalyser().analyse(next(from_strings(["خطف مسلحون سامي حداد رئيس البلدية."])))
+    >>> [(t.form, t.deprel, t.head) for t in s.sentences[0].tokens if t.form in ("سامي", "رئيس")]
+    [('سامي', 'obj', 1), ('رئيس', 'appos', 3)]
+    """
+    if not (
+        u.kind == "NP"
+        and prev is not None
+        and prev.kind == "NP"
+        and f.pred >= 0
+        and ws[u.head].ent < 0
+        and title_tok(ws, u.head)
+        and not accusative(ws, u.head)
+        and not ws[u.head].tanween
+    ):
+        return False
+    name = prev.head
+    if ws[name].ent_label != "Person" or ws[name].deprel != "obj" or ws[name].head != f.pred:
+        return False
+    reattach(ws, u.head, name, "appos")
     return True
 
 

@@ -46,9 +46,11 @@ from .words import (
     is_designator,
     is_number,
     last_tok,
+    possessed_nisba,
     prep_clitic,
     reattach,
     teen_ordinal,
+    time_side,
     title_tok,
 )
 
@@ -395,6 +397,12 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
         attach(ws, i, g.last_adj, "conj")  # جماعات كردية وعربية
         g.unit.last = last_tok(ws, i)
         return k + 1
+    if time_side(ws, g.unit.head, i) and not first_has_clitic(ws, i):
+        return _took(ws, k, i, g, g.unit.head, "amod")  # يومي الأحد والاثنين الماضيين
+    if possessed_nisba(ws, g.chain, g.has_suffix, i) and not first_has_clitic(ws, i):
+        w.upos = "ADJ"  # نظيرته الفرنسية: a nisba read as a noun (the French language)
+        g.last_adj = i
+        return _took(ws, k, i, g, g.unit.head, "amod")
     if _describes_counted(ws, g, w):
         # 11 عنصرا متورطين في ...: a plural participle describes the counted people
         w.upos = "ADJ"

@@ -116,6 +116,9 @@ TIME_NOUNS = _normalised(
     # how long (تستمر يومين, تدوم أسبوعين): when, not who or what (a plural stays a noun:
     # مر 3 أيام على الهدنة, the days are the subject)
     " يومين يومان ساعتين اسبوعين شهرين"
+    # the dual of يوم in construct with two days (يومي الأحد والاثنين): a time as يوم X is
+    # (the adjective يومي, daily, follows its noun and heads no phrase of its own)
+    " يومي"
 )
 #: Compass nouns: a bare one is where something happens (شمال مالي, جنوبي لبنان).
 DIRECTIONS = _normalised("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي قرب داخل خارج")
@@ -251,6 +254,47 @@ def conj_clitic_only(ws: list[W], i: int) -> bool:
 
 def time_like(w: W) -> bool:
     return w.norm in TIME_NOUNS or w.ent_label == "TimeExpression"
+
+
+#: Participles that place a time before or after now (الماضي, المقبل, in the dual too).
+_TIME_SIDES = _normalised("ماض مقبل قادم منصرم فائت")
+
+
+def time_side(ws: list[W], head: int, i: int) -> bool:
+    """Whether word i, a definite الماضي/المقبل (a dual too: الماضيين), describes the time
+    phrase headed by ``head`` (يومي الأحد والاثنين الماضيين: the two last days).
+
+    >>> ws = [W(0, "يومي", "NOUN", "", 0), W(1, "الماضيين", "NOUN", "", 0, definite=True, lemma="مَاضٍ")]
+    >>> time_side(ws, 0, 1), time_side([W(0, "الجيش", "NOUN", "", 0)] + ws[1:], 0, 1)
+    (True, False)
+    """
+    w = ws[i]
+    return time_like(ws[head]) and w.definite and w.ent < 0 and normalize(w.lemma) in _TIME_SIDES
+
+
+def possessed_nisba(ws: list[W], chain: list[int], suffixed: bool, i: int) -> bool:
+    """Whether word i, a definite nisba the tagger read as a noun (الفرنسية: French, the
+    language), describes the one noun before it that has a pronoun suffix and agrees with
+    it (نظيرته الفرنسية, حكومتهم الجديدة): that noun is definite by its possessor and
+    governs nothing more, so a definite word of its gender after it is its adjective.
+
+    >>> noun = W(0, "نظيرته", "NOUN", "", 0, gender="f")
+    >>> nisba = W(1, "الفرنسية", "NOUN", "", 0, definite=True, gender="f", ntype="nisba")
+    >>> possessed_nisba([noun, nisba], [0], True, 1), possessed_nisba([noun, nisba], [0], False, 1)
+    (True, False)
+    """
+    w, head = ws[i], ws[chain[0]]
+    return (
+        suffixed
+        and len(chain) == 1
+        and w.upos == "NOUN"
+        and w.definite
+        and w.ent < 0
+        and w.ntype == "nisba"
+        and head.upos == "NOUN"
+        and bool(w.gender)
+        and w.gender == head.gender
+    )
 
 
 def place_like(w: W) -> bool:
