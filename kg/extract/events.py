@@ -15,6 +15,7 @@ from ..text import normalize, strip_diacritics
 from .confidence import EVENT_PARTIES, EVENT_PLACE_TIME
 from .coref import ent_of
 from .eventsplit import separate_events
+from .holding import held_events
 from .modality import COMING, PLANNING
 from .relations import relation_for
 from .state import PLACES, Doc
@@ -58,6 +59,9 @@ def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
         key = d.token_ent.get((s.index, t.id))
         if key is not None and d.ent(key).cls == "Event":
             events.setdefault(d.find(key), t.id)
+    held = held_events(d, s, tree)
+    # a verb's place and time after the complement of holding an event are that event's
+    ends = {v: c for v, c, _ in held.values()}
     for key, tid in events.items():
         _parties(d, s, tree, key, tid)
         _where_it_happened(d, s, tree, key, tid)
@@ -67,7 +71,12 @@ def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
             )
             # one place per event and sentence: those named after it locate that place
             # (الاشتباك الذي شهدته قرية X في قضاء Y)
-            _place_time(d, s, tree, key, hh, cases, locate=not _placed(d, s, key))
+            locate = not _placed(d, s, key)
+            _place_time(d, s, tree, key, hh, cases, locate=locate, until=ends.get(hh, 0))
+        if d.find(key) in held:
+            v, c, n = held[d.find(key)]
+            locate = not _placed(d, s, key)
+            _place_time(d, s, tree, key, v, PLACE_CASES, locate=locate, since=c, pred=n)
     separate_events(d, s, tree, events)
 
 
@@ -257,10 +266,17 @@ def _place_time(
     hh: int,
     cases: frozenset[str] = PLACE_CASES,
     locate: bool = True,
+    until: int = 0,
+    since: int = 0,
+    pred: int = 0,
 ) -> None:
     """For each oblique of head hh, the first place (under ``cases``: في, ب) or time it
-    names: the event's location or point in time."""
+    names: the event's location or point in time. Only obliques before token ``until``
+    or after token ``since`` when given; ``pred`` is the facts' predicate (hh when 0)."""
+    pred = pred or hh
     for j in tree.children(hh, *_place_time_deps(d, tree, hh)):
+        if (until and j > until) or j <= since:
+            continue
         # the place itself, or its name after a designator (في العاصمة السعودية الرياض)
         # or after words of direction (في جنوب غرب إيران); not the ends of a way (في رحلة
         # بين الشارقة واسطنبول)
@@ -286,11 +302,11 @@ def _place_time(
             fits = NEAR_PLACES if near else TERRITORIES if on or edge else PLACES
             if e.cls in fits and (tree.case(j) in cases or near or edge):
                 if locate:
-                    d.fact(key, "location", jk, s, tree, [hh, k], EVENT_PLACE_TIME)
+                    d.fact(key, "location", jk, s, tree, [pred, k], EVENT_PLACE_TIME)
                     locate = False
                 break
             if e.cls == "TimeExpression":
-                d.fact(key, "pointInTime", jk, s, tree, [hh, k], EVENT_PLACE_TIME)
+                d.fact(key, "pointInTime", jk, s, tree, [pred, k], EVENT_PLACE_TIME)
                 break
             if k == j and e.cls in PARTY_CLASSES:
                 break  # اتصل بأمير الكويت: the party's country is not where the event was

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..lexicon import relations as lexmod
 from ..lexicon.words import designators
 from ..model import Sentence
-from ..text import normalize
+from ..text import normalize, strip_diacritics
 from .arguments import COMPANY_WORDS, expand, subjects
 from .confidence import (
     BROUGHT_TOGETHER,
@@ -77,6 +77,7 @@ def other_party(
         _on_a_visit(d, s, tree, p, objects)
         return objects
     if p.rel in MEETING_RELATIONS:
+        objects = [o for o in objects if not _circumstantial(d, tree, *o)]
         objects = _guest(d, s, tree, p, objects)
     if brought_together(d, s, tree, p) or talks_at_event(d, s, tree, p, objects):
         return []
@@ -106,6 +107,29 @@ def other_party(
         objects = [(p.subjects[0], tree.children(p.v, "nsubj")[0])]
         p.subjects, p.sconf = [before], SUBJECT_OTHER_PARTY
     return objects
+
+
+def _circumstantial(d: Doc, tree: Tree, key: str, i: int) -> bool:
+    """Whether object i is a circumstantial participle set off by a comma (يلتقي الرئيس
+    الكيني، ناقلا إليه رسالة: "conveying", how the visitor meets him), which a parse
+    may make the verb's object: an indefinite noun in the accusative (its alif), no
+    party.
+
+    >>> from kg.model import Sentence, Token
+    >>> toks = (Token(1, "،", "،", "PUNCT", 2, "punct", 0, 1),
+    ...         Token(2, "ناقلا", "ناقل", "NOUN", 0, "root", 2, 7))
+    >>> tree = Tree(Sentence(0, 0, 7, "، ناقلا", toks))
+    >>> class D:
+    ...     def ent(self, key): return type("E", (), {"cls": key})()
+    >>> _circumstantial(D(), tree, "Thing", 2), _circumstantial(D(), tree, "Person", 2)
+    (True, False)
+    """
+    t = tree.tok(i)
+    if d.ent(key).cls != "Thing" or t.upos not in ("NOUN", "ADJ") or i < 2:
+        return False
+    if tree.tok(i - 1).form not in ("،", ",") or t.feat("Definite") == "Def":
+        return False
+    return normalize(strip_diacritics(t.form)).endswith("ا")
 
 
 def _met_each_other(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> list[tuple[str, int]]:
@@ -580,7 +604,7 @@ def held_together(
     >>> g = build(texts=["اتفق الرئيس المصري ونظيره السوداني على عقد قمة في الخرطوم."])
     >>> sorted((f.subject, f.relation, f.object) for f in g.facts(modality="planned"))
     [('الرئيس المصري', 'met', 'نظيره السوداني'), ('الرئيس المصري', 'participatedIn', 'قمة'),
-     ('نظيره السوداني', 'participatedIn', 'قمة')]
+     ('قمة', 'location', 'الخرطوم'), ('نظيره السوداني', 'participatedIn', 'قمة')]
     """
     lemma = lexmod.key(tree.tok(n).lemma)
     if lemma not in HOLDING_VERBS or lexmod.key(tree.tok(support).lemma) not in AGENT_GOVERNORS:

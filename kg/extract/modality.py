@@ -30,6 +30,7 @@ When markers of several kinds meet, the strongest wins, in the order of
 
 from __future__ import annotations
 
+from ..dates import MONTH_WORDS
 from ..model import ASSERTED, CONDITIONAL, NEGATED, PLANNED, REPORTED
 from ..text import normalize, strip_diacritics
 from ..vocab import SPEECH_RELATIONS
@@ -212,6 +213,12 @@ def _scheduled(tree: Tree, pred: int) -> bool:
 
 def _predicate_kinds(tree: Tree, pred: int, relation: str) -> set[str]:
     speech, state = relation in SPEECH_RELATIONS, relation in STATE_RELATIONS
+    saying = speech or relation == "reported"
+    if saying and tree.tok(pred).upos in ("ADJ", "NOUN") and tree.base_rel(pred) == "advcl":
+        # ذكرت الوكالة أن اللقاء سيعقد في القدس، مشيرة إلى ...: the participle of saying
+        # is the speaker's, whatever clause a parse hangs it on; what it says is to come,
+        # not its saying
+        return _own(tree, pred)
     if tree.tok(pred).upos in NOMINAL and tree.base_rel(pred) in ARGUMENTS:
         if state:  # a title or membership: only what is said of the noun itself
             return _own(tree, pred) | _tasked(tree, pred)
@@ -419,11 +426,17 @@ def _future_time(tree: Tree, k: int) -> bool:
     if tree.base_rel(k) not in ("obl", "advmod", "nmod"):
         return False
     words = [k, *tree.children(k, "nmod", "amod", "flat")]
-    # نهاية الأسبوع المقبل: the time in the genitive of a part of it
-    words += [a for n in tree.children(k, "nmod") for a in tree.children(n, "amod")]
+    # نهاية الأسبوع المقبل: the time in the genitive of a part of it; يومي 5 و6 يونيو
+    # المقبل: the month named with the last of two days
+    words += [
+        a
+        for n in (*tree.children(k, "nmod"), *tree.children(k, "conj"))
+        for a in (n, *tree.children(n, "amod", "flat"))
+        if n not in words or a != n
+    ]
     for w in words:
         form = normalize(tree.tok(w).form)
-        if form in TOMORROW or _lemma(tree, w) in COMING or form in MONTHS:
+        if form in TOMORROW or _lemma(tree, w) in COMING or _month(tree, w):
             return True  # غدا, المقبل, a date (في 25 أغسطس, يوم 3 مارس)
         if w != k and _lemma(tree, w) in LATER:
             return True  # في وقت لاحق, الأسبوع الجاري (not لاحقا alone: later on, in a story)
@@ -436,6 +449,25 @@ def _future_time(tree: Tree, k: int) -> bool:
     # مساء اليوم, صباح الغد: a part of today is still to come
     forms = [normalize(tree.tok(w).form) for w in words]
     return forms[0] in DAY_PARTS and "اليوم" in forms[1:]
+
+
+def _month(tree: Tree, w: int) -> bool:
+    """Whether token w names a month: a Mashriq or English name, or any other spelling
+    of one (جوان، أفريل، شتنبر) with a day's number (5 جوان: ماي alone is as often a name).
+
+    >>> from kg.model import Sentence, Token
+    >>> toks = (Token(1, "5", "5", "NUM", 2, "nummod", 0, 1), Token(2, "جوان", "جوان", "PROPN", 0, "root", 2, 6))
+    >>> tree = Tree(Sentence(0, 0, 6, "5 جوان", toks))
+    >>> _month(tree, 2), _month(tree, 1)
+    (True, False)
+    """
+    form = normalize(tree.tok(w).form)
+    if form in MONTHS:
+        return True
+    if form not in MONTH_WORDS:
+        return False
+    numbered = tree.children(w, "nummod") or (w > 1 and tree.tok(w - 1).form.isdigit())
+    return bool(numbered)
 
 
 def _still(tree: Tree, i: int, k: int) -> bool:

@@ -25,6 +25,7 @@ from .purposes import purpose_doer
 from .relations import COURT_RELATIONS, between, genitive_objects, noun_completion, to_court
 from .rulings import imposed_penalty
 from .state import AGENTIVE, PLACES, Doc
+from .tours import included_places
 from .tree import Tree
 from .words import (
     ADDITION,
@@ -115,6 +116,8 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     if completion is not None and d.stands_for(s.index, completion[1], agent):
         agent = None  # إلقاء القبض على X: القبض completes the noun, it does nothing
     objs = objs + _added_objects(d, s, tree, n, objs)
+    if entry.relation == "visited":  # جولة تشمل X و Y
+        objs += [o for o in included_places(d, s, tree, n) if o not in objs]
     if not objs and entry.relation == "visited":
         agent, objs = _visit_in_order(d, s, tree, n, agent)
     if not objs and entry.relation in ("killed", "injured"):
