@@ -93,6 +93,8 @@ THIS_SPANS = frozenset(normalize(w) for w in "أسبوع شهر".split())
 DEMONSTRATIVES = frozenset(normalize(w) for w in "هذا هذه".split())
 #: Parts of a day: with اليوم on an imperfect verb (يصل مساء اليوم), later today.
 DAY_PARTS = frozenset(normalize(w) for w in ("صباح مساء ظهر عصر ليلة ليل".split()))
+#: The word day (يوم) and its dual in the construct state (يومي 5 و6 يونيو).
+DAYS = frozenset(normalize(w) for w in "يوم يومي".split())
 WEEKDAYS = frozenset(normalize(w) for w in ("سبت أحد اثنين إثنين ثلاثاء أربعاء خميس جمعة".split()))
 #: Relations that give an event's place and time.
 ATTRIBUTES = frozenset({"location", "pointInTime"})
@@ -214,10 +216,10 @@ def _scheduled(tree: Tree, pred: int) -> bool:
 def _predicate_kinds(tree: Tree, pred: int, relation: str) -> set[str]:
     speech, state = relation in SPEECH_RELATIONS, relation in STATE_RELATIONS
     saying = speech or relation == "reported"
-    if saying and tree.tok(pred).upos in ("ADJ", "NOUN") and tree.base_rel(pred) == "advcl":
-        # ذكرت الوكالة أن اللقاء سيعقد في القدس، مشيرة إلى ...: the participle of saying
-        # is the speaker's, whatever clause a parse hangs it on; what it says is to come,
-        # not its saying
+    if saying and tree.base_rel(pred) == "advcl" and not _purpose_marked(tree, pred):
+        # ذكرت الوكالة أن اللقاء سيعقد في القدس، مشيرة إلى ...; يجتمع الوزراء غدا، حسبما
+        # أكده المتحدث: the saying is the speaker's, whatever clause a parse hangs it on;
+        # what it says is to come, not its saying (ليعلن, a purpose, is to come)
         return _own(tree, pred)
     if tree.tok(pred).upos in NOMINAL and tree.base_rel(pred) in ARGUMENTS:
         if state:  # a title or membership: only what is said of the noun itself
@@ -239,6 +241,11 @@ def _predicate_kinds(tree: Tree, pred: int, relation: str) -> set[str]:
     if not state and tree.tok(pred).upos in NOMINAL:
         kinds |= _planned_noun(tree, pred)  # a headline: زيارة مرتقبة للرئيس إلى المغرب
     return kinds
+
+
+def _purpose_marked(tree: Tree, i: int) -> bool:
+    """Whether clause i is opened by a mark of purpose (ل، كي: ليعلن)."""
+    return any(normalize(tree.tok(m).form) in PURPOSE_MARKS for m in tree.children(i, "mark"))
 
 
 def _purpose(tree: Tree, i: int) -> set[str]:
@@ -423,7 +430,10 @@ def _future_time(tree: Tree, k: int) -> bool:
     الثلاثاء إلى ..., يزور الجزائر في 25 أغسطس: news tells past events in the perfect, so
     a day on an imperfect event verb is to come), a time that is المقبل / القادم, later
     or current (في وقت لاحق، الأسبوع الجاري، هذا الأسبوع), or a part of today (مساء اليوم)."""
-    if tree.base_rel(k) not in ("obl", "advmod", "nmod"):
+    rel = tree.base_rel(k)
+    # يومي 5 و6 يونيو, which a parse may make the object of an intransitive verb
+    day = rel == "obj" and normalize(tree.tok(k).form) in DAYS
+    if rel not in ("obl", "advmod", "nmod") and not day:
         return False
     words = [k, *tree.children(k, "nmod", "amod", "flat")]
     # نهاية الأسبوع المقبل: the time in the genitive of a part of it; يومي 5 و6 يونيو

@@ -36,6 +36,7 @@ from .tagger_names import (
     _foreign_reading,
     _is_first_name,
     _multiword_names,
+    _multiword_proclitics,
     _name_as_written,
     _name_readings,
     _quoted_after_verb,
@@ -219,6 +220,7 @@ def choose(
     clause_start = True
     verb_in_clause = False
     in_name = _multiword_names([w for w, _ in words]) | _quoted_names([w for w, _ in words])
+    glued = _multiword_proclitics([w for w, _ in words])
     attested = [kind != "ar" or _attested(surface) for surface, kind in words]
     for pos, (surface, kind) in enumerate(words):
         if kind != "ar":
@@ -234,6 +236,8 @@ def choose(
             # inside a multi-word name of the gazetteer (ينس ستولتنبرغ): no verb readings
             not_verbs = tuple(r for r in readings if r.pos != "V")
             readings = not_verbs or (proper_noun_reading(surface, source="name"),)
+            if pos in glued:  # ببيونغ يانغ: the preposition, then the name
+                readings = (proper_noun_reading(surface, pro=glued[pos], source="name"),)
         readings = _whole_words(
             readings, surface, words[pos + 1][0] if pos + 1 < len(words) else "", prev
         )
