@@ -233,6 +233,8 @@ def _shared_subjects(
     if depth < MAX_SUBJECT_DEPTH and tree.rel(v) in ("conj", "xcomp") and tree.tok(v).head:
         h = tree.tok(v).head
         if tree.tok(h).upos in ("VERB", "AUX", "ADJ", "NOUN"):
+            if _disagrees(tree, v, h):
+                return [], 0.0  # يجري الإعداد ... وستعلن المواعيد: not the same subject
             keys, conf = subjects(d, s, tree, h, speech, depth + 1)
             return keys, conf * SUBJECT_SHARED_STEP
     if (
@@ -254,6 +256,34 @@ def _shared_subjects(
             return [], 0.0
         return keys, conf * SUBJECT_GOVERNOR_STEP
     return None
+
+
+def _disagrees(tree: Tree, v: int, h: int) -> bool:
+    """Whether verb v, joined to h, cannot share h's subject: v is feminine singular and
+    h's own subject a masculine singular noun (يجري الإعداد للزيارة وستعلن المواعيد:
+    ستعلن is the dates' verb, a passive or their own; a feminine verb goes with a woman,
+    a feminine noun or a plural of things, never with one masculine noun).
+
+    >>> from kg.model import Sentence, Token
+    >>> toks = (
+    ...     Token(1, "يجري", "جرى", "VERB", 0, "root", 0, 4, feats="Gender=Masc|Number=Sing"),
+    ...     Token(2, "الإعداد", "إعداد", "NOUN", 1, "nsubj", 5, 12, feats="Gender=Masc|Number=Sing"),
+    ...     Token(3, "تعلن", "أعلن", "VERB", 1, "conj", 13, 17, feats="Gender=Fem|Number=Sing"),
+    ... )
+    >>> tree = Tree(Sentence(0, 0, 17, "يجري الإعداد تعلن", toks))
+    >>> _disagrees(tree, 3, 1), _disagrees(tree, 1, 3)
+    (True, False)
+    """
+    t = tree.tok(v)
+    if t.upos != "VERB" or t.feat("Gender") != "Fem" or t.feat("Number") != "Sing":
+        return False
+    if tree.children(v, "nsubj"):
+        return False
+    subj = tree.children(h, "nsubj")
+    if not subj:
+        return False
+    st = tree.tok(subj[0])
+    return st.upos == "NOUN" and st.feat("Gender") == "Masc" and st.feat("Number") == "Sing"
 
 
 def _nearest_actor(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:

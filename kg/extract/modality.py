@@ -300,16 +300,33 @@ def _brought_about(tree: Tree, pred: int, clause: int) -> str:
     return "occurs" if rel == "nsubj" and occurs else ""
 
 
+#: Adjectives of a near time on an event noun (اجتماع قريب: an upcoming meeting).
+NEAR = frozenset(normalize(w) for w in "قريب".split())
+
+
+def timing_word(tree: Tree, j: int) -> bool:
+    """Whether token j is an adjective saying an event is expected or to come that a
+    parse hung as a bare genitive (اجتماع مرتقب للملك: مرتقب read as a noun), no party."""
+    return (
+        tree.base_rel(j) == "nmod"
+        and not tree.has_case(j)
+        and _lemma(tree, j) in PLANNING | COMING | NEAR
+        and tree.tok(j).feat("Definite") != "Def"
+    )
+
+
 def _planned_noun(tree: Tree, i: int) -> set[str]:
     """Planned when an event noun, or a noun of its phrase, is said to be expected or to
-    come (الزيارة المرتقبة، القمة المقبلة، الجولة المرتقبة من المحادثات)."""
+    come (الزيارة المرتقبة، القمة المقبلة، الجولة المرتقبة من المحادثات، اجتماع قريب)."""
     chain = [i]
     while chain[-1] != _phrase_top(tree, chain[-1]) and len(chain) < len(tree.toks):
         chain.append(tree.tok(chain[-1]).head)
     if not any(_event_noun(tree, n) for n in chain):
         return set()
     for n in chain:
-        if any(_lemma(tree, k) in PLANNING | COMING for k in tree.children(n, "amod")):
+        if any(_lemma(tree, k) in PLANNING | COMING | NEAR for k in tree.children(n, "amod")):
+            return {PLANNED}
+        if any(timing_word(tree, k) for k in tree.children(n, "nmod")):
             return {PLANNED}
         # اللقاء الذي كان مقررا: a relative clause whose predicate is a planning word
         if any(_scheduled(tree, k) for k in tree.children(n, "acl")):
