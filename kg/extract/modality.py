@@ -328,10 +328,39 @@ def _planned_noun(tree: Tree, i: int) -> set[str]:
             return {PLANNED}
         if any(timing_word(tree, k) for k in tree.children(n, "nmod")):
             return {PLANNED}
-        # اللقاء الذي كان مقررا: a relative clause whose predicate is a planning word
+        if any(_construct_adjective(tree, n, g) for g in tree.children(n, "nmod")):
+            return {PLANNED}
+        # اللقاء الذي كان مقررا: a relative clause whose predicate is a planning word;
+        # القمة التي تعقد الأسبوع المقبل، التي ستعقد: one whose verb is to come
         if any(_scheduled(tree, k) for k in tree.children(n, "acl")):
             return {PLANNED}
+        if any(_coming_clause(tree, k) for k in tree.children(n, "acl", "acl:relcl")):
+            return {PLANNED}
     return set()
+
+
+def _construct_adjective(tree: Tree, n: int, g: int) -> bool:
+    """Whether a planning adjective a parse hung on n's bare genitive g agrees with n, not
+    with g (قمة العشرين المقررة: the summit is scheduled, المقررة is feminine as قمة)."""
+    if tree.has_case(g):
+        return False
+    gender = tree.tok(n).feat("Gender")
+    return any(
+        _lemma(tree, a) in PLANNING | COMING
+        and tree.tok(a).feat("Gender") == gender != tree.tok(g).feat("Gender")
+        for a in tree.children(g, "amod")
+    )
+
+
+def _coming_clause(tree: Tree, k: int) -> bool:
+    """Whether relative clause k is a verb marked as to come: a future particle, or the
+    present tense with a coming time (التي تعقد الأسبوع المقبل)."""
+    return tree.tok(k).upos == "VERB" and PLANNED in _own(tree, k)
+
+
+#: Nouns of the frame of an event (على هامش القمة، في إطار الزيارة): what is done there is
+#: as planned as the event.
+FRAMES = frozenset(normalize(w) for w in "هامش إطار".split())
 
 
 def _at_planned_event(tree: Tree, pred: int) -> set[str]:
@@ -340,7 +369,18 @@ def _at_planned_event(tree: Tree, pred: int) -> set[str]:
     in a clause that is planned, or on an event said to come (الزيارة المرتقبة التي
     يلتقي خلالها). A verb in the past tense there tells what already happened."""
     event = tree.tok(pred).head
-    if not (_imperfect(tree, pred) and tree.base_rel(pred) == "acl" and _event_noun(tree, event)):
+    if not (_imperfect(tree, pred) and tree.base_rel(pred) == "acl"):
+        return set()
+    # في زيارة تستمر ثلاثة أيام يلتقي خلالها: the clause hung on أيام, inside the visit's
+    # own relative clause; خلالها is the visit
+    for _ in range(2):
+        if _event_noun(tree, event) or not _during_pronoun(tree, pred):
+            break
+        clause = tree.tok(event).head
+        if not clause or tree.base_rel(event) != "nsubj" or tree.base_rel(clause) != "acl":
+            break
+        event = tree.tok(clause).head
+    if not _event_noun(tree, event):
         return set()
     if _planned_noun(tree, event):
         return {PLANNED}
@@ -348,6 +388,14 @@ def _at_planned_event(tree: Tree, pred: int) -> set[str]:
     if frame and tree.base_rel(_phrase_top(tree, event)) in ARGUMENTS:
         return _markers(tree, frame) & {PLANNED, CONDITIONAL}
     return set()
+
+
+def _during_pronoun(tree: Tree, v: int) -> bool:
+    """Whether verb v has a pronoun under خلال or في (يلتقي خلالها، يشارك فيها)."""
+    return any(
+        tree.tok(k).upos == "PRON" and tree.case(k) in ("خلال", "في")
+        for k in tree.children(v, "obl")
+    )
 
 
 def _event_noun(tree: Tree, i: int) -> bool:
@@ -425,6 +473,8 @@ def _to_planned_event(tree: Tree, k: int) -> bool:
     rel = tree.base_rel(k)
     if rel == "nsubj" and _lemma(tree, tree.tok(k).head) not in OCCUR:
         return False
+    if rel == "obl" and _lemma(tree, k) in FRAMES:  # على هامش القمة المقررة
+        return any(_planned_noun(tree, n) for n in tree.children(k, "nmod"))
     return rel in ("obj", "obl", "nsubj") and bool(_planned_noun(tree, k))
 
 

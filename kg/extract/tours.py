@@ -1,5 +1,5 @@
 """The places a tour or a visit takes in: «جولة آسيوية تشمل فيتنام وتايلاند», «زيارة تشمل
-عمان والقاهرة».
+عمان والقاهرة», «جولة تقوده إلى العراق وسوريا».
 
 A relative clause of including (تشمل، تضم) on the noun of a visit names the places the
 visitor goes to: each is visited, with the visit's modality (a tour one will begin
@@ -16,8 +16,11 @@ from .coref import ent_of
 from .state import PLACES, Doc
 from .tree import Tree
 
-#: Lemmas of verbs of including (تشمل، تضم، شملت).
-INCLUDING = frozenset(normalize(w) for w in "شمل ضم".split())
+#: Lemmas of verbs of including (تشمل، تضم، شملت), and of leading (تقوده إلى X و Y),
+#: whose places come after إلى.
+INCLUDING = frozenset(normalize(w) for w in "شمل ضم قاد".split())
+#: The preposition of the places a tour leads to.
+TO = normalize("إلى")
 
 
 def included_places(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
@@ -33,7 +36,10 @@ def included_places(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, 
     """
     out: list[tuple[str, int]] = []
     for v in _including(tree, n):
-        for j in tree.children(v, "nsubj", "obj"):
+        args = tree.children(v, "nsubj", "obj") + [
+            j for j in tree.children(v, "obl") if tree.case(j) == TO
+        ]
+        for j in args:
             for x in expand(d, s, tree, j):
                 key = ent_of(d, s, tree, x)
                 if key is not None and d.ent(key).cls in PLACES and key not in (o for o, _ in out):
