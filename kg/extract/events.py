@@ -30,6 +30,8 @@ NEAR_PLACES = frozenset({"City", "Region"})
 CLASHES = frozenset({"clashes", "battle", "war", "dispute"})
 #: Event types in which the two sides named by «بين A و B» meet (القمة المرتقبة بين A و B).
 GATHERINGS = frozenset({"summit", "meeting"})
+#: Event types of talks: two people between whom they are held met.
+TALKS = frozenset({"talks", "negotiations"})
 #: Classes of the sides of such an event that meet each other.
 MEETING_SIDES = frozenset({"Person", "Organization", "Country"})
 #: Classes of the ends of a span «بين A و B» names (بين 23 و25 مايو): no party of the event.
@@ -195,6 +197,10 @@ def _parties(d: Doc, s: Sentence, tree: Tree, key: str, n: int) -> None:
         if all(d.ent(k).cls in MEETING_SIDES for k in parties):
             # a summit of A and B is a meeting of the two, with the summit's modality
             d.fact(parties[0], "met", parties[1], s, tree, [n, a], EVENT_PARTIES)
+    elif etype in TALKS and len(parties) == 2 and all(d.ent(k).cls == "Person" for k in parties):
+        # جلسة مباحثات بين الرئيس X والوزير Y: two people in talks met (two countries
+        # may negotiate through others)
+        d.fact(parties[0], "met", parties[1], s, tree, [n, a], EVENT_PARTIES)
 
 
 def _second_side(tree: Tree, a: int) -> list[int]:
