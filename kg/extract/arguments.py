@@ -106,7 +106,50 @@ def expand(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
         c = tree.case(k)
         if c == "ك" or c in ADDITION or c.startswith(ADDITION_PREFIXES):
             out.extend(expand(d, s, tree, k))
+    out.extend(_among(d, s, tree, i))
     return out
+
+
+def _among(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
+    """«مناطق أخرى من بينها مدينة X», «عدة دول منها مصر والأردن»: the ones named after
+    «من بينها» / «منها» on a plural argument are arguments too (a parse hangs them on the
+    verb). The first word after the pronoun, and what is coordinated with it.
+
+    >>> from kg import build
+    >>> g = build(texts=["زار الوفد عدة دول من بينها مصر والأردن."])
+    >>> sorted(f.object for f in g.facts(relation="visited"))
+    ['الأردن', 'مصر']
+    """
+    out: list[int] = []
+    pronouns = [k for k in tree.children(i, "nmod") if _among_pronoun(tree, k)]
+    # or hung elsewhere, right after the phrase (ومناطق محيطة بها، من بينها X)
+    end = max(tree.subtree(i))
+    for j in range(end + 1, min(end + AMONG_REACH, len(tree.toks)) + 1):
+        if _among_pronoun(tree, j):
+            pronouns.append(j)
+            break
+        if tree.tok(j).upos not in ("PUNCT", "ADP", "PRON"):
+            break
+    for k in pronouns:
+        nxt = k + 1
+        if nxt > len(tree.toks) or tree.tok(nxt).upos not in ("NOUN", "PROPN"):
+            continue
+        if nxt <= i or nxt in tree.ancestors(i):
+            continue  # (a parse that hangs the phrase on the name: no loop)
+        out.extend(expand(d, s, tree, nxt))
+    return out
+
+
+#: How many tokens after a plural argument «من بينها» may start.
+AMONG_REACH = 5
+
+
+def _among_pronoun(tree: Tree, k: int) -> bool:
+    """Whether token k is the pronoun of «من بينها» or «منها» (من right before it, or من بين)."""
+    if tree.tok(k).upos != "PRON" or k < 2:
+        return False
+    before = normalize(tree.tok(k - 1).form)
+    return before == "من" or (before == "بين" and k > 2 and normalize(tree.tok(k - 2).form) == "من")
 
 
 #: «كل من X وY», «كلا من X وY»: each of the names listed after من.
