@@ -42,7 +42,9 @@ def holding_complement(tree: Tree, v: int) -> int:
     """
     if not v or tree.tok(v).upos != "VERB":
         return 0
-    for c in tree.children(v, "obl", "obj"):
+    firsts = tree.children(v, "obl", "obj")
+    # على فتح الحدود وعقد قمة: the verbal noun of holding coordinated with the complement
+    for c in [*firsts, *(k for f in firsts for k in tree.children(f, "conj"))]:
         t = tree.tok(c)
         if t.upos != "NOUN" or normalize(strip_diacritics(t.lemma or t.form)) not in HOLDING:
             continue

@@ -579,7 +579,8 @@ def _governed(tree: Tree, i: int) -> set[str]:
         return {NEGATED} if _negative(tree, h) else {PLANNED}  # ليس من المقرر أن يلتقي
     # up a chain of nouns: التخطيط لعمليات تستهدف المدينة (what is planned targets it)
     node = i
-    while node and tree.base_rel(node) in COMPLEMENTS | NOUN_LINKS:
+    # (and through a conjunct: على فتح الحدود وعقد قمة)
+    while node and tree.base_rel(node) in COMPLEMENTS | NOUN_LINKS | {"conj"}:
         node = tree.tok(node).head
         if _lemma(tree, node) in PLANNING:
             # لا يعتزم زيارة الصين: what is not intended is not planned

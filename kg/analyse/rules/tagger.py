@@ -241,6 +241,8 @@ def choose(
         readings = _whole_words(
             readings, surface, words[pos + 1][0] if pos + 1 < len(words) else "", prev
         )
+        if _coordinated_verbal_noun(words, pos, out, readings):
+            readings = tuple(r for r in readings if r.pos == "N")
         best = _best(readings, words, pos, prev, prev_surface, clause_start, verb_in_clause)
         out.append(best)
         prev, prev_surface = best, surface
@@ -523,6 +525,39 @@ def _best(
             )
         ),
     )
+
+
+def _coordinated_verbal_noun(
+    words: Sequence[tuple[str, str]], pos: int, out: list[Reading], readings: tuple[Reading, ...]
+) -> bool:
+    """و + a word that is a verb or a verbal noun right after a preposition's verbal noun
+    and its definite genitive (اتفقا على فتح الحدود وعقد قمة): the second verbal noun of
+    the same phrase, when an indefinite genitive with no accusative alif follows (وعقد قمة;
+    not وعقد اجتماعا, a verb and its object, nor وبحث الوزيران, a verb and its subject).
+
+    >>> from kg.analyse.rules.morph import analyse_word
+    >>> words = [("اتفقا", "ar"), ("على", "ar"), ("فتح", "ar"), ("الحدود", "ar"),
+    ...          ("وعقد", "ar"), ("قمة", "ar")]
+    >>> out = [analyse_word(w)[0] for w, _ in words[:4]]
+    >>> out[2] = next(r for r in analyse_word("فتح") if r.pos == "N")
+    >>> _coordinated_verbal_noun(words, 4, out, analyse_word("وعقد"))
+    True
+    >>> _coordinated_verbal_noun(words[:5] + [("اجتماعا", "ar")], 4, out, analyse_word("وعقد"))
+    False
+    """
+    if pos < 3 or pos + 1 >= len(words) or len(out) < 3:
+        return False
+    own_conj = [r for r in readings if any(p.tag == "conj" for p in r.parts[: r.main])]
+    if not any(r.pos == "V" for r in own_conj) or not any(r.pos == "N" for r in own_conj):
+        return False
+    genitive, noun, before = out[-1], out[-2], out[-3]
+    if genitive.pos != "N" or not genitive.definite or noun.pos != "N" or noun.definite:
+        return False
+    if _last_tag(before) != "prep" and not any(p.tag == "prep" for p in noun.parts[: noun.main]):
+        return False
+    nxt = words[pos + 1][0]
+    bare = normalize(nxt)
+    return not bare.startswith("ال") and not bare.endswith("ا") and not has_tanween(nxt)
 
 
 def _noun_of_inna(r: Reading, surface: str, prev_surface: str, nxt: str) -> float:
