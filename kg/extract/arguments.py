@@ -107,7 +107,50 @@ def expand(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
         c = tree.case(k)
         if c == "ك" or c in ADDITION or c.startswith(ADDITION_PREFIXES):
             out.extend(expand(d, s, tree, k))
+    out.extend(_among(d, s, tree, i))
     return out
+
+
+def _among(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
+    """«مناطق أخرى من بينها مدينة X», «عدة دول منها مصر والأردن»: the ones named after
+    «من بينها» / «منها» on a plural argument are arguments too (a parse hangs them on the
+    verb). The first word after the pronoun, and what is coordinated with it.
+
+    >>> from kg import build
+    >>> g = build(texts=["زار الوفد عدة دول من بينها مصر والأردن."])
+    >>> sorted(f.object for f in g.facts(relation="visited"))
+    ['الأردن', 'مصر']
+    """
+    out: list[int] = []
+    pronouns = [k for k in tree.children(i, "nmod") if _among_pronoun(tree, k)]
+    # or hung elsewhere, right after the phrase (ومناطق محيطة بها، من بينها X)
+    end = max(tree.subtree(i))
+    for j in range(end + 1, min(end + AMONG_REACH, len(tree.toks)) + 1):
+        if _among_pronoun(tree, j):
+            pronouns.append(j)
+            break
+        if tree.tok(j).upos not in ("PUNCT", "ADP", "PRON"):
+            break
+    for k in pronouns:
+        nxt = k + 1
+        if nxt > len(tree.toks) or tree.tok(nxt).upos not in ("NOUN", "PROPN"):
+            continue
+        if nxt <= i or nxt in tree.ancestors(i):
+            continue  # (a parse that hangs the phrase on the name: no loop)
+        out.extend(expand(d, s, tree, nxt))
+    return out
+
+
+#: How many tokens after a plural argument «من بينها» may start.
+AMONG_REACH = 5
+
+
+def _among_pronoun(tree: Tree, k: int) -> bool:
+    """Whether token k is the pronoun of «من بينها» or «منها» (من right before it, or من بين)."""
+    if tree.tok(k).upos != "PRON" or k < 2:
+        return False
+    before = normalize(tree.tok(k - 1).form)
+    return before == "من" or (before == "بين" and k > 2 and normalize(tree.tok(k - 2).form) == "من")
 
 
 #: «كل من X وY», «كلا من X وY»: each of the names listed after من.
@@ -234,6 +277,8 @@ def _shared_subjects(
     if depth < MAX_SUBJECT_DEPTH and tree.rel(v) in ("conj", "xcomp") and tree.tok(v).head:
         h = tree.tok(v).head
         if tree.tok(h).upos in ("VERB", "AUX", "ADJ", "NOUN"):
+            if _disagrees(tree, v, h):
+                return [], 0.0  # يجري الإعداد ... وستعلن المواعيد: not the same subject
             keys, conf = subjects(d, s, tree, h, speech, depth + 1)
             return keys, conf * SUBJECT_SHARED_STEP
     if (
@@ -255,6 +300,34 @@ def _shared_subjects(
             return [], 0.0
         return keys, conf * SUBJECT_GOVERNOR_STEP
     return None
+
+
+def _disagrees(tree: Tree, v: int, h: int) -> bool:
+    """Whether verb v, joined to h, cannot share h's subject: v is feminine singular and
+    h's own subject a masculine singular noun (يجري الإعداد للزيارة وستعلن المواعيد:
+    ستعلن is the dates' verb, a passive or their own; a feminine verb goes with a woman,
+    a feminine noun or a plural of things, never with one masculine noun).
+
+    >>> from kg.model import Sentence, Token
+    >>> toks = (
+    ...     Token(1, "يجري", "جرى", "VERB", 0, "root", 0, 4, feats="Gender=Masc|Number=Sing"),
+    ...     Token(2, "الإعداد", "إعداد", "NOUN", 1, "nsubj", 5, 12, feats="Gender=Masc|Number=Sing"),
+    ...     Token(3, "تعلن", "أعلن", "VERB", 1, "conj", 13, 17, feats="Gender=Fem|Number=Sing"),
+    ... )
+    >>> tree = Tree(Sentence(0, 0, 17, "يجري الإعداد تعلن", toks))
+    >>> _disagrees(tree, 3, 1), _disagrees(tree, 1, 3)
+    (True, False)
+    """
+    t = tree.tok(v)
+    if t.upos != "VERB" or t.feat("Gender") != "Fem" or t.feat("Number") != "Sing":
+        return False
+    if tree.children(v, "nsubj"):
+        return False
+    subj = tree.children(h, "nsubj")
+    if not subj:
+        return False
+    st = tree.tok(subj[0])
+    return st.upos == "NOUN" and st.feat("Gender") == "Masc" and st.feat("Number") == "Sing"
 
 
 def _nearest_actor(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:

@@ -15,6 +15,7 @@ from ..text import normalize, strip_diacritics
 from .confidence import EVENT_PARTIES, EVENT_PLACE_TIME
 from .coref import ent_of
 from .eventsplit import separate_events
+from .holding import held_events, purpose_after
 from .modality import COMING, PLANNING
 from .relations import relation_for
 from .state import PLACES, Doc
@@ -29,6 +30,8 @@ NEAR_PLACES = frozenset({"City", "Region"})
 CLASHES = frozenset({"clashes", "battle", "war", "dispute"})
 #: Event types in which the two sides named by «بين A و B» meet (القمة المرتقبة بين A و B).
 GATHERINGS = frozenset({"summit", "meeting"})
+#: Event types of talks: two people between whom they are held met.
+TALKS = frozenset({"talks", "negotiations"})
 #: Classes of the sides of such an event that meet each other.
 MEETING_SIDES = frozenset({"Person", "Organization", "Country"})
 #: Classes of the ends of a span «بين A و B» names (بين 23 و25 مايو): no party of the event.
@@ -58,6 +61,9 @@ def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
         key = d.token_ent.get((s.index, t.id))
         if key is not None and d.ent(key).cls == "Event":
             events.setdefault(d.find(key), t.id)
+    held = held_events(d, s, tree)
+    # a verb's place and time after the complement of holding an event are that event's
+    ends = {v: c for v, c, _ in held.values()}
     for key, tid in events.items():
         _parties(d, s, tree, key, tid)
         _where_it_happened(d, s, tree, key, tid)
@@ -67,7 +73,16 @@ def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
             )
             # one place per event and sentence: those named after it locate that place
             # (الاشتباك الذي شهدته قرية X في قضاء Y)
-            _place_time(d, s, tree, key, hh, cases, locate=not _placed(d, s, key))
+            locate = not _placed(d, s, key)
+            until = ends.get(hh, 0) or (_anchored_act(d, tree, hh) if hh != tid else 0)
+            _place_time(d, s, tree, key, hh, cases, locate=locate, until=until)
+        if d.find(key) in held:
+            v, c, n = held[d.find(key)]
+            locate = not _placed(d, s, key)
+            until = purpose_after(tree, v, c)
+            _place_time(
+                d, s, tree, key, v, PLACE_CASES, locate=locate, until=until, since=c, pred=n
+            )
     separate_events(d, s, tree, events)
 
 
@@ -96,6 +111,33 @@ def _where_it_happened(d: Doc, s: Sentence, tree: Tree, key: str, tid: int) -> N
     place = d.token_ent.get((s.index, k)) if k > 0 else None
     if place is not None and d.ent(place).cls in PLACES:
         d.fact(key, "location", place, s, tree, [h, k], EVENT_PLACE_TIME)
+
+
+#: Prepositions that set an event against another act (تأتي الزيارة بعد أسبوع من استقبال ...).
+ANCHORS = frozenset(normalize(w) for w in "بعد قبل عقب إثر".split())
+
+
+def _anchored_act(d: Doc, tree: Tree, hh: int) -> int:
+    """The first token of a phrase of verb hh that sets its event after or before another
+    act (وتأتي هذه الزيارة بعد أيام من استقبال الرئيس لنظيره في موسكو): a place or time
+    named after it on the verb is that act's, which a parse seldom hangs on its noun; 0
+    when there is none.
+
+    >>> from kg import build
+    >>> g = build(texts=["سيلتقي الوزير نظيره الهندي غدا. وتأتي هذه الزيارة بعد أسبوع من "
+    ...                  "استقبال الرئيس الصيني لرئيس الوزراء الهندي في بكين."])
+    >>> [f.subject for f in g.facts(relation="location", modality="*")]
+    []
+    """
+    if tree.tok(hh).upos not in ("VERB", "AUX"):
+        return 0
+    for o in tree.children(hh, "obl", "advcl"):
+        if tree.case(o) not in ANCHORS:
+            continue
+        nouns = (tree.tok(m) for m in tree.subtree(o))
+        if any(t.upos == "NOUN" and d.lex.noun(t.lemma) for t in nouns):
+            return o
+    return 0
 
 
 def _place_time_deps(d: Doc, tree: Tree, hh: int) -> tuple[str, ...]:
@@ -158,6 +200,10 @@ def _parties(d: Doc, s: Sentence, tree: Tree, key: str, n: int) -> None:
         if all(d.ent(k).cls in MEETING_SIDES for k in parties):
             # a summit of A and B is a meeting of the two, with the summit's modality
             d.fact(parties[0], "met", parties[1], s, tree, [n, a], EVENT_PARTIES)
+    elif etype in TALKS and len(parties) == 2 and all(d.ent(k).cls == "Person" for k in parties):
+        # جلسة مباحثات بين الرئيس X والوزير Y: two people in talks met (two countries
+        # may negotiate through others)
+        d.fact(parties[0], "met", parties[1], s, tree, [n, a], EVENT_PARTIES)
 
 
 def _second_side(tree: Tree, a: int) -> list[int]:
@@ -257,10 +303,17 @@ def _place_time(
     hh: int,
     cases: frozenset[str] = PLACE_CASES,
     locate: bool = True,
+    until: int = 0,
+    since: int = 0,
+    pred: int = 0,
 ) -> None:
     """For each oblique of head hh, the first place (under ``cases``: في, ب) or time it
-    names: the event's location or point in time."""
+    names: the event's location or point in time. Only obliques before token ``until``
+    or after token ``since`` when given; ``pred`` is the facts' predicate (hh when 0)."""
+    pred = pred or hh
     for j in tree.children(hh, *_place_time_deps(d, tree, hh)):
+        if (until and j > until) or j <= since:
+            continue
         # the place itself, or its name after a designator (في العاصمة السعودية الرياض)
         # or after words of direction (في جنوب غرب إيران); not the ends of a way (في رحلة
         # بين الشارقة واسطنبول)
@@ -286,11 +339,11 @@ def _place_time(
             fits = NEAR_PLACES if near else TERRITORIES if on or edge else PLACES
             if e.cls in fits and (tree.case(j) in cases or near or edge):
                 if locate:
-                    d.fact(key, "location", jk, s, tree, [hh, k], EVENT_PLACE_TIME)
+                    d.fact(key, "location", jk, s, tree, [pred, k], EVENT_PLACE_TIME)
                     locate = False
                 break
             if e.cls == "TimeExpression":
-                d.fact(key, "pointInTime", jk, s, tree, [hh, k], EVENT_PLACE_TIME)
+                d.fact(key, "pointInTime", jk, s, tree, [pred, k], EVENT_PLACE_TIME)
                 break
             if k == j and e.cls in PARTY_CLASSES:
                 break  # اتصل بأمير الكويت: the party's country is not where the event was

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..lexicon import relations as lexmod
 from ..lexicon.words import designators
 from ..model import Sentence
-from ..text import normalize
+from ..text import normalize, strip_diacritics
 from .arguments import COMPANY_WORDS, _object_in_apposition, expand, subjects
 from .confidence import (
     BROUGHT_TOGETHER,
@@ -77,6 +77,12 @@ def other_party(
         _on_a_visit(d, s, tree, p, objects)
         return objects
     if p.rel in MEETING_RELATIONS:
+        # a time a parse made the object (يجتمع الوزراء يومي 5 و6 يونيو) is met by no one
+        objects = [
+            o
+            for o in objects
+            if d.ent(o[0]).cls != "TimeExpression" and not _circumstantial(d, tree, *o)
+        ]
         objects = _guest(d, s, tree, p, objects)
     if brought_together(d, s, tree, p) or talks_at_event(d, s, tree, p, objects):
         return []
@@ -88,6 +94,10 @@ def other_party(
         # (the lexicon row's relation decides, as for every verb: a call both take part in)
         call_by_verb(d, s, tree, p, objects)
         return []
+    members = _named_members(d, s, tree, p) if p.rel == "met" else []
+    if members:  # يجتمع الوزراء السادة A و B و C: A, B and C meet
+        p.subjects = members
+        return _met_each_other(d, s, tree, p)
     if p.rel == "met" and not objects and len(p.subjects) > 1:
         return _met_each_other(d, s, tree, p)
     if p.rel != "met" or objects or len(p.subjects) != 1 or not tree.children(p.v, "nsubj"):
@@ -106,6 +116,54 @@ def other_party(
         objects = [(p.subjects[0], tree.children(p.v, "nsubj")[0])]
         p.subjects, p.sconf = [before], SUBJECT_OTHER_PARTY
     return objects
+
+
+def _circumstantial(d: Doc, tree: Tree, key: str, i: int) -> bool:
+    """Whether object i is a circumstantial participle set off by a comma (يلتقي الرئيس
+    الكيني، ناقلا إليه رسالة: "conveying", how the visitor meets him), which a parse
+    may make the verb's object: an indefinite noun in the accusative (its alif), no
+    party.
+
+    >>> from kg.model import Sentence, Token
+    >>> toks = (Token(1, "،", "،", "PUNCT", 2, "punct", 0, 1),
+    ...         Token(2, "ناقلا", "ناقل", "NOUN", 0, "root", 2, 7))
+    >>> tree = Tree(Sentence(0, 0, 7, "، ناقلا", toks))
+    >>> class D:
+    ...     def ent(self, key): return type("E", (), {"cls": key})()
+    >>> _circumstantial(D(), tree, "Thing", 2), _circumstantial(D(), tree, "Person", 2)
+    (True, False)
+    """
+    t = tree.tok(i)
+    if d.ent(key).cls != "Thing" or t.upos not in ("NOUN", "ADJ") or i < 2:
+        return False
+    if tree.tok(i - 1).form not in ("،", ",") or t.feat("Definite") == "Def":
+        return False
+    return normalize(strip_diacritics(t.form)).endswith("ا")
+
+
+#: Meeting verbs that take whom one meets by a preposition only (اجتمع مع، تباحث مع).
+MEET_WITH_ONLY = frozenset(normalize(w) for w in "اجتمع تباحث تشاور تحادث".split())
+
+
+def _named_members(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> list[str]:
+    """يجتمع وزراء الخارجية (السادة) A و B و C: the people a plural subject of a verb of
+    meeting-with is, named after it with no preposition (a parse makes them the verb's
+    object or oblique, but such a verb takes no bare object); [] unless at least two."""
+    if lexmod.key(tree.tok(p.v).lemma) not in MEET_WITH_ONLY:
+        return []
+    subj = tree.children(p.v, "nsubj")
+    if not subj or tree.feat(subj[0], "Number") not in ("Plur", "Dual"):
+        return []
+    people: list[str] = []
+    for j in tree.children(p.v, "obj", "obl"):
+        if j < subj[0] or tree.has_case(j):
+            continue
+        # (a name's first word a tagger read as an adjective is still a conjunct)
+        for x in (*expand(d, s, tree, j), *tree.children(j, "conj")):
+            key = ent_of(d, s, tree, x)
+            if key is not None and d.ent(key).cls == "Person" and d.find(key) not in people:
+                people.append(d.find(key))
+    return people if len(people) >= 2 else []
 
 
 def _met_each_other(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> list[tuple[str, int]]:
@@ -608,7 +666,7 @@ def held_together(
     >>> g = build(texts=["اتفق الرئيس المصري ونظيره السوداني على عقد قمة في الخرطوم."])
     >>> sorted((f.subject, f.relation, f.object) for f in g.facts(modality="planned"))
     [('الرئيس المصري', 'met', 'نظيره السوداني'), ('الرئيس المصري', 'participatedIn', 'قمة'),
-     ('نظيره السوداني', 'participatedIn', 'قمة')]
+     ('قمة', 'location', 'الخرطوم'), ('نظيره السوداني', 'participatedIn', 'قمة')]
     """
     lemma = lexmod.key(tree.tok(n).lemma)
     if lemma not in HOLDING_VERBS or lexmod.key(tree.tok(support).lemma) not in AGENT_GOVERNORS:

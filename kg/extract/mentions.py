@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..dates import HIJRI_MONTHS
+from ..dates import HIJRI_MONTHS, MONTH_WORDS
 from ..lexicon import relations as lexmod
 from ..lexicon.words import designators, first_names, people_nouns, titles
 from ..model import EntitySpan, Sentence, Token
@@ -228,6 +228,11 @@ def _name_purpose(
 # ----------------------------------------------------------------- times
 
 
+def _number_at(toks: tuple[Token, ...], k: int) -> bool:
+    """Whether token k (0-based) is a number of a day (at most two digits)."""
+    return k < len(toks) and toks[k].upos == "NUM" and len(toks[k].form) <= 2
+
+
 def find_times(d: Doc, s: Sentence, tree: Tree) -> None:
     """Time expressions: يوم الأربعاء, صباح الجمعة, العام الماضي, 22 مارس 2017."""
     toks = s.tokens
@@ -245,10 +250,13 @@ def find_times(d: Doc, s: Sentence, tree: Tree) -> None:
                 if (
                     m in WEEKDAYS
                     or m in MONTHS
+                    or (m in MONTH_WORDS and toks[j].upos == "NUM")  # 4 ماي: May after a day
                     or m in TIME_MODS
                     or m in TIME_HEADS
                     # a day or a year in digits (22 مارس 2017), not a count (فجر أمس خمسة)
                     or (toks[j + 1].upos == "NUM" and len(m) <= 4 and m.isdigit())
+                    # يومي 5 و6 جوان: two days of one month
+                    or (m == "و" and toks[j].upos == "NUM" and _number_at(toks, j + 2))
                     or (m == "من" and toks[j].upos == "NUM" and _time_word(toks, j + 2))
                     or (normalize(toks[j].form) in SPLIT_MONTHS and m in ("الاول", "الثاني"))
                 ):

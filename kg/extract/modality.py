@@ -30,6 +30,7 @@ When markers of several kinds meet, the strongest wins, in the order of
 
 from __future__ import annotations
 
+from ..dates import MONTH_WORDS
 from ..model import ASSERTED, CONDITIONAL, NEGATED, PLANNED, REPORTED
 from ..text import normalize, strip_diacritics
 from ..vocab import SPEECH_RELATIONS
@@ -92,6 +93,8 @@ THIS_SPANS = frozenset(normalize(w) for w in "أسبوع شهر".split())
 DEMONSTRATIVES = frozenset(normalize(w) for w in "هذا هذه".split())
 #: Parts of a day: with اليوم on an imperfect verb (يصل مساء اليوم), later today.
 DAY_PARTS = frozenset(normalize(w) for w in ("صباح مساء ظهر عصر ليلة ليل".split()))
+#: The word day (يوم) and its dual in the construct state (يومي 5 و6 يونيو).
+DAYS = frozenset(normalize(w) for w in "يوم يومي".split())
 WEEKDAYS = frozenset(normalize(w) for w in ("سبت أحد اثنين إثنين ثلاثاء أربعاء خميس جمعة".split()))
 #: Relations that give an event's place and time.
 ATTRIBUTES = frozenset({"location", "pointInTime"})
@@ -212,6 +215,12 @@ def _scheduled(tree: Tree, pred: int) -> bool:
 
 def _predicate_kinds(tree: Tree, pred: int, relation: str) -> set[str]:
     speech, state = relation in SPEECH_RELATIONS, relation in STATE_RELATIONS
+    saying = speech or relation == "reported"
+    if saying and tree.base_rel(pred) == "advcl" and not _purpose_marked(tree, pred):
+        # ذكرت الوكالة أن اللقاء سيعقد في القدس، مشيرة إلى ...; يجتمع الوزراء غدا، حسبما
+        # أكده المتحدث: the saying is the speaker's, whatever clause a parse hangs it on;
+        # what it says is to come, not its saying (ليعلن, a purpose, is to come)
+        return _own(tree, pred)
     if tree.tok(pred).upos in NOMINAL and tree.base_rel(pred) in ARGUMENTS:
         if state:  # a title or membership: only what is said of the noun itself
             return _own(tree, pred) | _tasked(tree, pred)
@@ -232,6 +241,11 @@ def _predicate_kinds(tree: Tree, pred: int, relation: str) -> set[str]:
     if not state and tree.tok(pred).upos in NOMINAL:
         kinds |= _planned_noun(tree, pred)  # a headline: زيارة مرتقبة للرئيس إلى المغرب
     return kinds
+
+
+def _purpose_marked(tree: Tree, i: int) -> bool:
+    """Whether clause i is opened by a mark of purpose (ل، كي: ليعلن)."""
+    return any(normalize(tree.tok(m).form) in PURPOSE_MARKS for m in tree.children(i, "mark"))
 
 
 def _purpose(tree: Tree, i: int) -> set[str]:
@@ -286,21 +300,67 @@ def _brought_about(tree: Tree, pred: int, clause: int) -> str:
     return "occurs" if rel == "nsubj" and occurs else ""
 
 
+#: Adjectives of a near time on an event noun (اجتماع قريب: an upcoming meeting).
+NEAR = frozenset(normalize(w) for w in "قريب".split())
+
+
+def timing_word(tree: Tree, j: int) -> bool:
+    """Whether token j is an adjective saying an event is expected or to come that a
+    parse hung as a bare genitive (اجتماع مرتقب للملك: مرتقب read as a noun), no party."""
+    return (
+        tree.base_rel(j) == "nmod"
+        and not tree.has_case(j)
+        and _lemma(tree, j) in PLANNING | COMING | NEAR
+        and tree.tok(j).feat("Definite") != "Def"
+    )
+
+
 def _planned_noun(tree: Tree, i: int) -> set[str]:
     """Planned when an event noun, or a noun of its phrase, is said to be expected or to
-    come (الزيارة المرتقبة، القمة المقبلة، الجولة المرتقبة من المحادثات)."""
+    come (الزيارة المرتقبة، القمة المقبلة، الجولة المرتقبة من المحادثات، اجتماع قريب)."""
     chain = [i]
     while chain[-1] != _phrase_top(tree, chain[-1]) and len(chain) < len(tree.toks):
         chain.append(tree.tok(chain[-1]).head)
     if not any(_event_noun(tree, n) for n in chain):
         return set()
     for n in chain:
-        if any(_lemma(tree, k) in PLANNING | COMING for k in tree.children(n, "amod")):
+        if any(_lemma(tree, k) in PLANNING | COMING | NEAR for k in tree.children(n, "amod")):
             return {PLANNED}
-        # اللقاء الذي كان مقررا: a relative clause whose predicate is a planning word
+        if any(timing_word(tree, k) for k in tree.children(n, "nmod")):
+            return {PLANNED}
+        if any(_construct_adjective(tree, n, g) for g in tree.children(n, "nmod")):
+            return {PLANNED}
+        # اللقاء الذي كان مقررا: a relative clause whose predicate is a planning word;
+        # القمة التي تعقد الأسبوع المقبل، التي ستعقد: one whose verb is to come
         if any(_scheduled(tree, k) for k in tree.children(n, "acl")):
             return {PLANNED}
+        if any(_coming_clause(tree, k) for k in tree.children(n, "acl", "acl:relcl")):
+            return {PLANNED}
     return set()
+
+
+def _construct_adjective(tree: Tree, n: int, g: int) -> bool:
+    """Whether a planning adjective a parse hung on n's bare genitive g agrees with n, not
+    with g (قمة العشرين المقررة: the summit is scheduled, المقررة is feminine as قمة)."""
+    if tree.has_case(g):
+        return False
+    gender = tree.tok(n).feat("Gender")
+    return any(
+        _lemma(tree, a) in PLANNING | COMING
+        and tree.tok(a).feat("Gender") == gender != tree.tok(g).feat("Gender")
+        for a in tree.children(g, "amod")
+    )
+
+
+def _coming_clause(tree: Tree, k: int) -> bool:
+    """Whether relative clause k is a verb marked as to come: a future particle, or the
+    present tense with a coming time (التي تعقد الأسبوع المقبل)."""
+    return tree.tok(k).upos == "VERB" and PLANNED in _own(tree, k)
+
+
+#: Nouns of the frame of an event (على هامش القمة، في إطار الزيارة): what is done there is
+#: as planned as the event.
+FRAMES = frozenset(normalize(w) for w in "هامش إطار".split())
 
 
 def _at_planned_event(tree: Tree, pred: int) -> set[str]:
@@ -309,7 +369,18 @@ def _at_planned_event(tree: Tree, pred: int) -> set[str]:
     in a clause that is planned, or on an event said to come (الزيارة المرتقبة التي
     يلتقي خلالها). A verb in the past tense there tells what already happened."""
     event = tree.tok(pred).head
-    if not (_imperfect(tree, pred) and tree.base_rel(pred) == "acl" and _event_noun(tree, event)):
+    if not (_imperfect(tree, pred) and tree.base_rel(pred) == "acl"):
+        return set()
+    # في زيارة تستمر ثلاثة أيام يلتقي خلالها: the clause hung on أيام, inside the visit's
+    # own relative clause; خلالها is the visit
+    for _ in range(2):
+        if _event_noun(tree, event) or not _during_pronoun(tree, pred):
+            break
+        clause = tree.tok(event).head
+        if not clause or tree.base_rel(event) != "nsubj" or tree.base_rel(clause) != "acl":
+            break
+        event = tree.tok(clause).head
+    if not _event_noun(tree, event):
         return set()
     if _planned_noun(tree, event):
         return {PLANNED}
@@ -317,6 +388,14 @@ def _at_planned_event(tree: Tree, pred: int) -> set[str]:
     if frame and tree.base_rel(_phrase_top(tree, event)) in ARGUMENTS:
         return _markers(tree, frame) & {PLANNED, CONDITIONAL}
     return set()
+
+
+def _during_pronoun(tree: Tree, v: int) -> bool:
+    """Whether verb v has a pronoun under خلال or في (يلتقي خلالها، يشارك فيها)."""
+    return any(
+        tree.tok(k).upos == "PRON" and tree.case(k) in ("خلال", "في")
+        for k in tree.children(v, "obl")
+    )
 
 
 def _event_noun(tree: Tree, i: int) -> bool:
@@ -394,6 +473,8 @@ def _to_planned_event(tree: Tree, k: int) -> bool:
     rel = tree.base_rel(k)
     if rel == "nsubj" and _lemma(tree, tree.tok(k).head) not in OCCUR:
         return False
+    if rel == "obl" and _lemma(tree, k) in FRAMES:  # على هامش القمة المقررة
+        return any(_planned_noun(tree, n) for n in tree.children(k, "nmod"))
     return rel in ("obj", "obl", "nsubj") and bool(_planned_noun(tree, k))
 
 
@@ -416,14 +497,23 @@ def _future_time(tree: Tree, k: int) -> bool:
     الثلاثاء إلى ..., يزور الجزائر في 25 أغسطس: news tells past events in the perfect, so
     a day on an imperfect event verb is to come), a time that is المقبل / القادم, later
     or current (في وقت لاحق، الأسبوع الجاري، هذا الأسبوع), or a part of today (مساء اليوم)."""
-    if tree.base_rel(k) not in ("obl", "advmod", "nmod"):
+    rel = tree.base_rel(k)
+    # يومي 5 و6 يونيو, which a parse may make the object of an intransitive verb
+    day = rel == "obj" and normalize(tree.tok(k).form) in DAYS
+    if rel not in ("obl", "advmod", "nmod") and not day:
         return False
     words = [k, *tree.children(k, "nmod", "amod", "flat")]
-    # نهاية الأسبوع المقبل: the time in the genitive of a part of it
-    words += [a for n in tree.children(k, "nmod") for a in tree.children(n, "amod")]
+    # نهاية الأسبوع المقبل: the time in the genitive of a part of it; يومي 5 و6 يونيو
+    # المقبل: the month named with the last of two days
+    words += [
+        a
+        for n in (*tree.children(k, "nmod"), *tree.children(k, "conj"))
+        for a in (n, *tree.children(n, "amod", "flat"))
+        if n not in words or a != n
+    ]
     for w in words:
         form = normalize(tree.tok(w).form)
-        if form in TOMORROW or _lemma(tree, w) in COMING or form in MONTHS:
+        if form in TOMORROW or _lemma(tree, w) in COMING or _month(tree, w):
             return True  # غدا, المقبل, a date (في 25 أغسطس, يوم 3 مارس)
         if w != k and _lemma(tree, w) in LATER:
             return True  # في وقت لاحق, الأسبوع الجاري (not لاحقا alone: later on, in a story)
@@ -436,6 +526,25 @@ def _future_time(tree: Tree, k: int) -> bool:
     # مساء اليوم, صباح الغد: a part of today is still to come
     forms = [normalize(tree.tok(w).form) for w in words]
     return forms[0] in DAY_PARTS and "اليوم" in forms[1:]
+
+
+def _month(tree: Tree, w: int) -> bool:
+    """Whether token w names a month: a Mashriq or English name, or any other spelling
+    of one (جوان، أفريل، شتنبر) with a day's number (5 جوان: ماي alone is as often a name).
+
+    >>> from kg.model import Sentence, Token
+    >>> toks = (Token(1, "5", "5", "NUM", 2, "nummod", 0, 1), Token(2, "جوان", "جوان", "PROPN", 0, "root", 2, 6))
+    >>> tree = Tree(Sentence(0, 0, 6, "5 جوان", toks))
+    >>> _month(tree, 2), _month(tree, 1)
+    (True, False)
+    """
+    form = normalize(tree.tok(w).form)
+    if form in MONTHS:
+        return True
+    if form not in MONTH_WORDS:
+        return False
+    numbered = tree.children(w, "nummod") or (w > 1 and tree.tok(w - 1).form.isdigit())
+    return bool(numbered)
 
 
 def _still(tree: Tree, i: int, k: int) -> bool:
@@ -470,7 +579,8 @@ def _governed(tree: Tree, i: int) -> set[str]:
         return {NEGATED} if _negative(tree, h) else {PLANNED}  # ليس من المقرر أن يلتقي
     # up a chain of nouns: التخطيط لعمليات تستهدف المدينة (what is planned targets it)
     node = i
-    while node and tree.base_rel(node) in COMPLEMENTS | NOUN_LINKS:
+    # (and through a conjunct: على فتح الحدود وعقد قمة)
+    while node and tree.base_rel(node) in COMPLEMENTS | NOUN_LINKS | {"conj"}:
         node = tree.tok(node).head
         if _lemma(tree, node) in PLANNING:
             # لا يعتزم زيارة الصين: what is not intended is not planned

@@ -20,12 +20,14 @@ from .casualties import casualty_noun, result_doer, toll_cause, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun, word_of_a_name
 from .meetings import held_together, meeting_during
+from .modality import timing_word
 from .phrases import accusative_after, on_adjective, strip_al
 from .purposes import purpose_doer
 from .relations import COURT_RELATIONS, between, genitive_objects, noun_completion, to_court
 from .rulings import imposed_penalty
 from .state import AGENTIVE, PLACES, Doc
 from .suffered import doer_by, shots_suffered, sufferer
+from .tours import included_places
 from .tree import Tree
 from .words import (
     ADDITION,
@@ -123,6 +125,8 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     if completion is not None and d.stands_for(s.index, completion[1], agent):
         agent = None  # إلقاء القبض على X: القبض completes the noun, it does nothing
     objs = objs + _added_objects(d, s, tree, n, objs)
+    if entry.relation == "visited":  # جولة تشمل X و Y
+        objs += [o for o in included_places(d, s, tree, n) if o not in objs]
     if not objs and entry.relation == "visited":
         agent, objs = _visit_in_order(d, s, tree, n, agent)
     if not objs and entry.relation in ("killed", "injured"):
@@ -442,7 +446,11 @@ def _noun_arguments(
     After a possessive (وصوله دمشق) a bare noun is the object; with no genitive a person
     after ل is the doer of a personal event (زيارة للرئيس إلى الدوحة). The prepositional
     objects of its support verb count as its own (شنت القوات هجوما على كييف)."""
-    kids = [j for j in tree.children(n, "nmod", "obj") if tree.tok(j).upos != "PRON"]
+    kids = [
+        j
+        for j in tree.children(n, "nmod", "obj")
+        if tree.tok(j).upos != "PRON" and not timing_word(tree, j)  # (اجتماع مرتقب)
+    ]
     kids += on_adjective(tree, n, entry.preps)
     possessive = any(tree.tok(j).upos == "PRON" and j > n for j in tree.children(n, "nmod"))
     lam = any(tree.case(j) == "ل" and j > n for j in kids)

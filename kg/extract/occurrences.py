@@ -35,6 +35,7 @@ from ..model import CONDITIONAL, NEGATED, Sentence
 from ..text import normalize
 from .confidence import OCCURRENCE_EVENT
 from .finish import label
+from .holding import holding_complement
 from .state import PLACES, Doc, Fact
 from .tree import Tree
 
@@ -204,8 +205,12 @@ def _about_event(d: Doc, f: Fact) -> bool:
 
 
 def _verb_place(d: Doc, s: Sentence, tree: Tree, v: int) -> tuple[str, int] | None:
-    """The place the verb is in (أعلن في القاهرة): its entity key and token."""
+    """The place the verb is in (أعلن في القاهرة): its entity key and token; not one
+    after the complement of holding an event (اتفقا على عقد قمة في الرباط: the summit's)."""
+    held = holding_complement(tree, v)
     for j in tree.children(v, "obl", "nmod"):
+        if held and j > held:
+            continue
         for k in [j, *tree.children(j, "nmod", "flat")]:
             key = d.token_ent.get((s.index, k))
             if (

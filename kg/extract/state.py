@@ -31,6 +31,7 @@ from ..model import ASSERTED, PLANNED, AnalysedDoc, Mention, Sentence
 from ..text import normalize, strip_diacritics, without_hashtags
 from ..vocab import SPEECH_RELATIONS
 from .confidence import REPORTED_DISCOUNT
+from .holding import holding_complement
 from .modality import modality, reported
 from .tree import Tree
 
@@ -349,9 +350,12 @@ class Doc:
     def time_at(self, s: Sentence, tree: Tree, pred: int) -> tuple[str, int] | None:
         """The time expression that modifies a predicate: its entity key and token. Not
         one after إلى or حتى: a time something is put off or lasts to (أرجأ الزيارة إلى
-        الأسبوع المقبل، مدد الهدنة حتى نهاية الشهر), not when the act took place."""
+        الأسبوع المقبل، مدد الهدنة حتى نهاية الشهر), not when the act took place; nor one
+        after the complement of holding an event (اتفقا على عقد قمة الشهر المقبل: when the
+        summit is to be, :mod:`kg.extract.holding`)."""
+        held = holding_complement(tree, pred)
         for j in tree.children(pred, *TIME_DEPS):
-            if tree.case(j) in UNTIL:
+            if tree.case(j) in UNTIL or (held and j > held):
                 continue
             for k in (j, *tree.children(j, "nmod", "flat")):
                 key = self.token_ent.get((s.index, k))

@@ -88,13 +88,17 @@ class Tree:
         return any(k < i for k in self.children(i, "case"))
 
     def subtree(self, i: int, skip: frozenset[str] = frozenset()) -> list[int]:
+        """Token i and all below it, sorted; each once (a malformed input's heads may
+        form a cycle)."""
         out = [i]
+        seen = {i}
         stack = [i]
         while stack:
             h = stack.pop()
             for k in self.kids.get(h, []):
-                if self.rel(k) in skip:
+                if self.rel(k) in skip or k in seen:
                     continue
+                seen.add(k)
                 out.append(k)
                 stack.append(k)
         return sorted(out)

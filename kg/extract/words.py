@@ -169,12 +169,17 @@ MONTHS = {
         "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"
     ).split()
 }
+# Maghreb and Moroccan names (جوان، أوت، شتنبر), but for ماي (May), as often a name
+MONTHS |= {
+    normalize(w)
+    for w in "جانفي فيفري أفريل جوان جويلية أوت شتنبر نونبر دجنبر يوليوز غشت يونيه يوليه".split()
+}
 # English months, but for "may" (the modal verb) and "march" (the verb and the noun)
 MONTHS |= set("january february april june july august september october november december".split())
 #: Nouns that head a time expression (يوم الأربعاء, صباح الجمعة, العام الماضي).
 TIME_HEADS = {
     normalize(w)
-    for w in "يوم اليوم صباح مساء ليلة ظهر فجر أمس غدا العام عام السنة سنة الشهر شهر الأسبوع أسبوع مطلع منتصف أواخر".split()
+    for w in "يوم اليوم يومي صباح مساء ليلة ظهر فجر أمس غدا العام عام السنة سنة الشهر شهر الأسبوع أسبوع مطلع منتصف أواخر".split()
 }
 #: Adjectives that place a time head relative to now (الماضي, المقبلة, الجاري).
 TIME_MODS = {
@@ -184,7 +189,7 @@ TIME_MODS = {
 #: Time heads that are a time expression on their own (أمس, غدا).
 DEICTIC_DAYS = ("امس", "غدا")
 #: Time heads that need a word after them to be one (العام الماضي, يوم الأحد).
-BARE_TIME_HEADS = ("العام", "عام", "يوم", "اليوم")
+BARE_TIME_HEADS = ("العام", "عام", "يوم", "اليوم", "يومي")
 
 # --------------------------------------------------------------- pronouns
 

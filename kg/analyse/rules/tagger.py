@@ -38,6 +38,7 @@ from .tagger_names import (
     _foreign_reading,
     _is_first_name,
     _multiword_names,
+    _multiword_proclitics,
     _name_as_written,
     _name_readings,
     _quoted_after_verb,
@@ -221,6 +222,7 @@ def choose(
     clause_start = True
     verb_in_clause = False
     in_name = _multiword_names([w for w, _ in words]) | _quoted_names([w for w, _ in words])
+    glued = _multiword_proclitics([w for w, _ in words])
     attested = [kind != "ar" or _attested(surface) for surface, kind in words]
     for pos, (surface, kind) in enumerate(words):
         if kind != "ar":
@@ -236,9 +238,13 @@ def choose(
             # inside a multi-word name of the gazetteer (ينس ستولتنبرغ): no verb readings
             not_verbs = tuple(r for r in readings if r.pos != "V")
             readings = not_verbs or (proper_noun_reading(surface, source="name"),)
+            if pos in glued:  # ببيونغ يانغ: the preposition, then the name
+                readings = (proper_noun_reading(surface, pro=glued[pos], source="name"),)
         nxt = words[pos + 1][0] if pos + 1 < len(words) else ""
         readings = day_part_nouns(_whole_words(readings, surface, nxt, prev), surface, nxt)
         readings = absorbed_article(readings, surface, nxt)
+        if _coordinated_verbal_noun(words, pos, out, readings):
+            readings = tuple(r for r in readings if r.pos == "N")
         best = _best(readings, words, pos, prev, prev_surface, clause_start, verb_in_clause)
         out.append(best)
         prev, prev_surface = best, surface
@@ -496,6 +502,39 @@ def _best(
             )
         ),
     )
+
+
+def _coordinated_verbal_noun(
+    words: Sequence[tuple[str, str]], pos: int, out: list[Reading], readings: tuple[Reading, ...]
+) -> bool:
+    """و + a word that is a verb or a verbal noun right after a preposition's verbal noun
+    and its definite genitive (اتفقا على فتح الحدود وعقد قمة): the second verbal noun of
+    the same phrase, when an indefinite genitive with no accusative alif follows (وعقد قمة;
+    not وعقد اجتماعا, a verb and its object, nor وبحث الوزيران, a verb and its subject).
+
+    >>> from kg.analyse.rules.morph import analyse_word
+    >>> words = [("اتفقا", "ar"), ("على", "ar"), ("فتح", "ar"), ("الحدود", "ar"),
+    ...          ("وعقد", "ar"), ("قمة", "ar")]
+    >>> out = [analyse_word(w)[0] for w, _ in words[:4]]
+    >>> out[2] = next(r for r in analyse_word("فتح") if r.pos == "N")
+    >>> _coordinated_verbal_noun(words, 4, out, analyse_word("وعقد"))
+    True
+    >>> _coordinated_verbal_noun(words[:5] + [("اجتماعا", "ar")], 4, out, analyse_word("وعقد"))
+    False
+    """
+    if pos < 3 or pos + 1 >= len(words) or len(out) < 3:
+        return False
+    own_conj = [r for r in readings if any(p.tag == "conj" for p in r.parts[: r.main])]
+    if not any(r.pos == "V" for r in own_conj) or not any(r.pos == "N" for r in own_conj):
+        return False
+    genitive, noun, before = out[-1], out[-2], out[-3]
+    if genitive.pos != "N" or not genitive.definite or noun.pos != "N" or noun.definite:
+        return False
+    if _last_tag(before) != "prep" and not any(p.tag == "prep" for p in noun.parts[: noun.main]):
+        return False
+    nxt = words[pos + 1][0]
+    bare = normalize(nxt)
+    return not bare.startswith("ال") and not bare.endswith("ا") and not has_tanween(nxt)
 
 
 def _noun_of_inna(r: Reading, surface: str, prev_surface: str, nxt: str) -> float:

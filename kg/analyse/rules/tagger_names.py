@@ -197,23 +197,43 @@ def _multiword_firsts() -> frozenset[str]:
 
 def _multiword_names(surfaces: list[str]) -> set[int]:
     """Positions of words inside a multi-word gazetteer name (first word may carry a proclitic)."""
+    return set(_multiword_spans(surfaces))
+
+
+def _multiword_proclitics(surfaces: list[str]) -> dict[int, str]:
+    """The first words of multi-word gazetteer names that carry a proclitic the name does
+    not have (ببيونغ يانغ: ب + بيونغ يانغ), with that proclitic.
+
+    >>> _multiword_proclitics(["سيزور", "ببيونغ", "يانغ"])
+    {1: 'ب'}
+    """
+    return {i: p for i, p in _multiword_spans(surfaces).items() if p}
+
+
+#: Proclitics a multi-word name's first word may carry (و, ب, ل, ك, ف and pairs).
+_NAME_PROCLITICS = ("و", "ب", "ل", "ك", "ف", "وب", "ول")
+
+
+def _multiword_spans(surfaces: list[str]) -> dict[int, str]:
+    """Positions of words inside multi-word gazetteer names, each with the proclitic its
+    first word carries before the name ("" for the other words and for a bare one)."""
     index, longest = multiword_name_index()
     starts = _multiword_firsts()
     norm = [normalize(w) for w in surfaces]
-    out: set[int] = set()
+    out: dict[int, str] = {}
     for i in range(len(norm)):
-        firsts = [norm[i]] + [
-            norm[i][len(p) :]
-            for p in ("و", "ب", "ل", "ك", "ف", "وب", "ول")
-            if norm[i].startswith(p)
+        firsts = [("", norm[i])] + [
+            (p, norm[i][len(p) :]) for p in _NAME_PROCLITICS if norm[i].startswith(p)
         ]
-        firsts = [f for f in firsts if f in starts]
+        firsts = [(p, f) for p, f in firsts if f in starts]
         if not firsts:
             continue
         for j in range(min(len(norm), i + longest), i + 1, -1):
             tail = " ".join(norm[i + 1 : j])
-            if any(f + " " + tail in index for f in firsts):
-                out.update(range(i, j))
+            found = [p for p, f in firsts if f + " " + tail in index]
+            if found:
+                out.update({k: "" for k in range(i, j) if k not in out})
+                out[i] = out.get(i) or found[0]
                 break
     return out
 

@@ -1,0 +1,101 @@
+"""Events a verb's complement says are to be held: «اتفقا على عقد قمة في الرباط الشهر
+المقبل», «قرر إجراء الانتخابات في يونيو», «دعا إلى تنظيم مؤتمر في جنيف».
+
+The verb (the agreement, the decision, the call) has a verbal noun of holding as its
+complement, and the event noun is that verbal noun's genitive. A place or a time named on
+the verb *after* that complement says where and when the event is to be held, not where or
+when the agreement was made: it goes to the event (:mod:`kg.extract.events`), and is no
+time or place of the verb's own act (:meth:`kg.extract.state.Doc.time_at`,
+:mod:`kg.extract.occurrences`). What is named before the complement stays the verb's
+(اتفقا أمس في عمان على عقد قمة: the agreement was made in Amman yesterday).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Sentence
+from ..text import normalize, strip_diacritics
+from .tree import Tree
+
+if TYPE_CHECKING:
+    from .state import Doc
+
+#: Verbal nouns of holding an event (عقد قمة، إجراء محادثات، تنظيم مؤتمر، إقامة حفل).
+HOLDING = frozenset(normalize(w) for w in "عقد إجراء تنظيم إقامة استضافة".split())
+
+
+def holding_complement(tree: Tree, v: int) -> int:
+    """The verbal noun of holding that is verb v's complement, with a noun as its
+    genitive (على عقد قمة، إجراء الانتخابات), or 0.
+
+    >>> from kg.model import Token
+    >>> toks = (
+    ...     Token(1, "اتفق", "اتفق", "VERB", 0, "root", 0, 4),
+    ...     Token(2, "على", "على", "ADP", 3, "case", 5, 8),
+    ...     Token(3, "عقد", "عقد", "NOUN", 1, "obl", 9, 12),
+    ...     Token(4, "قمة", "قمة", "NOUN", 3, "nmod", 13, 16),
+    ... )
+    >>> tree = Tree(Sentence(0, 0, 16, "اتفق على عقد قمة", toks))
+    >>> holding_complement(tree, 1), holding_complement(tree, 3)
+    (3, 0)
+    """
+    if not v or tree.tok(v).upos != "VERB":
+        return 0
+    firsts = tree.children(v, "obl", "obj")
+    # على فتح الحدود وعقد قمة: the verbal noun of holding coordinated with the complement
+    for c in [*firsts, *(k for f in firsts for k in tree.children(f, "conj"))]:
+        t = tree.tok(c)
+        if t.upos != "NOUN" or normalize(strip_diacritics(t.lemma or t.form)) not in HOLDING:
+            continue
+        if any(not tree.has_case(n) for n in tree.children(c, "nmod")):
+            return c
+    return 0
+
+
+def held_events(d: Doc, s: Sentence, tree: Tree) -> dict[str, tuple[int, int, int]]:
+    """For each event a verb's complement says is to be held: the verb, the verbal noun
+    of holding and the event noun (keyed by the event's entity).
+
+    >>> from kg import build
+    >>> g = build(texts=["اتفق الوزيران على عقد اجتماع موسع في عمان الشهر المقبل."])
+    >>> sorted((f.subject, f.relation, f.object, f.modality)
+    ...        for f in g.facts(modality="*") if f.relation in ("location", "pointInTime"))
+    [('اجتماع موسع', 'location', 'عمان', 'planned'),
+     ('اجتماع موسع', 'pointInTime', 'الشهر المقبل', 'planned')]
+    """
+    out: dict[str, tuple[int, int, int]] = {}
+    for t in s.tokens:
+        v = t.id
+        c = holding_complement(tree, v)
+        if not c:
+            continue
+        for n in tree.children(c, "nmod"):
+            key = d.token_ent.get((s.index, n))
+            if key is not None and d.ent(key).cls == "Event" and not tree.has_case(n):
+                out.setdefault(d.find(key), (v, c, n))
+                break
+    return out
+
+
+def purpose_after(tree: Tree, v: int, c: int) -> int:
+    """The first purpose phrase after the complement c of holding an event (طلبت عقد جلسة
+    لبحث الوضع في السودان): a ل + verbal noun in construct, on c or on the verb v. A place
+    named after it is what the purpose is about, not where the event is held; 0 if none.
+
+    >>> from kg import build
+    >>> g = build(texts=["طلبت هولندا عقد جلسة طارئة لمناقشة الأوضاع في ليبيا."])
+    >>> [f for f in g.facts(modality="*") if f.relation == "location"]
+    []
+    """
+    for k in sorted([*tree.children(c, "nmod"), *tree.children(v, "obl", "advcl")]):
+        t = tree.tok(k)
+        if (
+            k > c
+            and t.upos == "NOUN"
+            and tree.case(k) == "ل"
+            and "Definite=Def" not in (t.feats or "")
+            and tree.children(k, "nmod")
+        ):
+            return k
+    return 0
