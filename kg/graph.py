@@ -28,7 +28,17 @@ from rdflib.term import Node
 from .dates import date_triples, parse_date
 from .errors import DuplicateDocumentError, InvalidExtractionError, TallyError
 from .events import doc_date, events_graph, identity_triples, separate_events, signatures
-from .graph_terms import _QID, _decimal, _doc_lang, _key, _label_lang, _lit, _qid_number
+from .graph_terms import (
+    _QID,
+    _decimal,
+    _doc_lang,
+    _int,
+    _key,
+    _label_lang,
+    _lit,
+    _plain,
+    _qid_number,
+)
 from .identity import PersonSig, joinable, same_person_triples
 from .link.variants import SPELT_CLASSES
 from .model import ENTITY_CLASSES, UNASSERTED, DocResult, Entity, Link, Triple
@@ -559,7 +569,7 @@ def entity_tallies(result: DocResult, *, base: str = DEFAULT_BASE) -> dict[URIRe
 
 
 def _tallies(doc: _PlacedDoc) -> dict[URIRef, Tally]:
-    out: dict[URIRef, Tally] = defaultdict(Tally)
+    out: dict[URIRef, Tally] = {}
     for p in doc.entities.values():
         link_labels = _link_labels(p.link)
         own = _names(p.entity)
@@ -571,8 +581,13 @@ def _tallies(doc: _PlacedDoc) -> dict[URIRef, Tally]:
         names = [(_label_lang(doc.lang, n), n) for n in own]
         names += [(lang, text) for lang, text in link_labels]
         qid = p.link.qid if p.link is not None else ""
-        out[p.iri].add(Tally.vote(p.entity.cls, labels, names, p.entity.value, qid))
-    return dict(out)
+        vote = Tally.vote(p.entity.cls, labels, names, p.entity.value, qid)
+        known = out.get(p.iri)
+        if known is None:
+            out[p.iri] = vote  # what an empty tally with this vote added holds
+        else:
+            known.add(vote)
+    return out
 
 
 def _names(e: Entity) -> list[str]:
@@ -619,12 +634,12 @@ def _add_document(
     _add_doc_node(g, doc_node, result)
     for s in result.extraction.analysed.sentences:
         node = sentence_iri(doc_node, s.index)
-        g.add((node, RDF.type, KG.Sentence))
-        g.add((node, KG.text, _lit(s.text, placed.lang)))
-        g.add((node, DCTERMS.isPartOf, doc_node))
-        g.add((node, KG["index"], Literal(s.index)))
-        g.add((node, KG.start, Literal(s.start)))
-        g.add((node, KG.end, Literal(s.end)))
+        g.add((node, _TYPE, _SENTENCE))
+        g.add((node, _TEXT, _lit(s.text, placed.lang)))
+        g.add((node, _PART_OF, doc_node))
+        g.add((node, _INDEX, _int(s.index)))
+        g.add((node, _START, _int(s.start)))
+        g.add((node, _END, _int(s.end)))
     for p in placed.entities.values():
         _add_entity(g, p, doc_node, placed.lang, catalog)
     for t in _unique_facts(result.extraction.triples, placed, doc_node):
@@ -678,11 +693,11 @@ def _add_entity(g: _Sink, p: _Placed, doc_node: URIRef, lang: str, catalog: _Cat
     for t in _voted(_shared_entity(p, lang), catalog.descriptions[iri]):
         g.add(t)
     if p.link is not None:
-        g.add((iri, OWL.sameAs, WD[p.link.qid]))
+        g.add((iri, _SAME_AS, WD[p.link.qid]))
     for index in p.sentences:
-        g.add((iri, KG.mentionedIn, sentence_iri(doc_node, index)))
+        g.add((iri, _MENTIONED_IN, sentence_iri(doc_node, index)))
     if e.cls == "Statement":
-        g.add((iri, KG.text, _lit(e.value or e.label, lang)))
+        g.add((iri, _TEXT, _lit(e.value or e.label, lang)))
 
 
 def _shared_entity(p: _Placed, lang: str) -> SharedEntity:
@@ -706,8 +721,19 @@ def _voted(e: SharedEntity, d: Description) -> list[Spo]:
     return out
 
 
-# rdflib's namespace attributes are looked up in Python each time; these are looked up once.
+# rdflib's namespace attributes make a new URIRef at each look-up; these are made once.
 _TYPE, _LABEL, _ALIAS, _VALUE = RDF.type, RDFS.label, KG.alias, KG.value
+_SENTENCE, _TEXT, _PART_OF, _INDEX = KG.Sentence, KG.text, DCTERMS.isPartOf, KG["index"]
+_START, _END, _SAME_AS, _MENTIONED_IN = KG.start, KG.end, OWL.sameAs, KG.mentionedIn
+_STATEMENT, _FACT, _SUBJECT, _PREDICATE = RDF.Statement, KG.Fact, RDF.subject, RDF.predicate
+_OBJECT, _DERIVED_FROM, _EVIDENCE = RDF.object, PROV.wasDerivedFrom, KG.evidence
+_EVIDENCE_START, _EVIDENCE_END, _CONFIDENCE = KG.evidenceStart, KG.evidenceEnd, KG.confidence
+_EXTRACTOR, _ANALYSER, _MODALITY = KG.extractor, KG.analyser, KG.modality
+
+
+@lru_cache(maxsize=64)
+def _modality(modality: str) -> URIRef:
+    return modality_iri(modality)
 
 
 @lru_cache(maxsize=64)
@@ -736,7 +762,13 @@ def _fact_node(t: Triple, placed: _PlacedDoc, doc_node: URIRef) -> URIRef:
 
 
 def _predicate(t: Triple) -> URIRef:
-    return URIRef(str(relation_iri(t.relation, t.lemma)))
+    return _relation(t.relation, t.lemma if t.relation == OPEN else "")
+
+
+@lru_cache(maxsize=1 << 12)
+def _relation(relation: str, lemma: str) -> URIRef:
+    """A relation's predicate IRI, made once per relation (an open one per lemma)."""
+    return URIRef(str(relation_iri(relation, lemma)))
 
 
 def _add_fact(g: _Sink, t: Triple, result: DocResult, placed: _PlacedDoc, doc_node: URIRef) -> None:
@@ -752,19 +784,19 @@ def _add_fact(g: _Sink, t: Triple, result: DocResult, placed: _PlacedDoc, doc_no
     if t.modality not in UNASSERTED:  # planned, denied or conditional: provenance only
         g.add((s, p, o))
     node = fact_iri(doc_node, s, p, o, t.sentence, t.start, t.end)
-    g.add((node, RDF.type, RDF.Statement))
-    g.add((node, RDF.type, KG.Fact))
-    g.add((node, RDF.subject, s))
-    g.add((node, RDF.predicate, p))
-    g.add((node, RDF.object, o))
-    g.add((node, PROV.wasDerivedFrom, sentence_iri(doc_node, t.sentence)))
-    g.add((node, KG.evidence, _lit(text[t.start : t.end], placed.lang)))
-    g.add((node, KG.evidenceStart, Literal(t.start)))
-    g.add((node, KG.evidenceEnd, Literal(t.end)))
-    g.add((node, KG.confidence, _decimal(t.confidence)))
-    g.add((node, KG.extractor, Literal(t.extractor)))
-    g.add((node, KG.analyser, Literal(result.extraction.analysed.analyser)))
-    g.add((node, KG.modality, modality_iri(t.modality)))
+    g.add((node, _TYPE, _STATEMENT))
+    g.add((node, _TYPE, _FACT))
+    g.add((node, _SUBJECT, s))
+    g.add((node, _PREDICATE, p))
+    g.add((node, _OBJECT, o))
+    g.add((node, _DERIVED_FROM, sentence_iri(doc_node, t.sentence)))
+    g.add((node, _EVIDENCE, _lit(text[t.start : t.end], placed.lang)))
+    g.add((node, _EVIDENCE_START, _int(t.start)))
+    g.add((node, _EVIDENCE_END, _int(t.end)))
+    g.add((node, _CONFIDENCE, _decimal(t.confidence)))
+    g.add((node, _EXTRACTOR, _plain(t.extractor)))
+    g.add((node, _ANALYSER, _plain(result.extraction.analysed.analyser)))
+    g.add((node, _MODALITY, _modality(t.modality)))
 
 
 def _declare_open_relation(g: _Sink, p: URIRef, lemma: str, lang: str) -> None:

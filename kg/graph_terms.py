@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from rdflib import Literal
 from rdflib.namespace import XSD
@@ -50,6 +51,25 @@ def _lit(text: str, lang: str) -> Literal:
     return Literal(text, lang=lang or None)
 
 
+@lru_cache(maxsize=1 << 14, typed=True)
+def _int(n: int) -> Literal:
+    """An xsd:integer literal, made once per value: offsets and indexes recur from
+    fact to fact and from document to document, and making a Literal costs a few
+    microseconds of rdflib's checks each time.
+
+    >>> _int(7) is _int(7), _int(7).n3()
+    (True, '"7"^^<http://www.w3.org/2001/XMLSchema#integer>')
+    """
+    return Literal(n)
+
+
+@lru_cache(maxsize=1 << 10)
+def _plain(text: str) -> Literal:
+    """A plain literal of a short text that recurs (an extractor's or analyser's name)."""
+    return Literal(text)
+
+
+@lru_cache(maxsize=1 << 12)
 def _decimal(x: float) -> Literal:
     """A confidence as xsd:decimal with at most 4 digits: stable text, no float noise."""
     s = f"{float(x):.4f}".rstrip("0")
