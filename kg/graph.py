@@ -16,13 +16,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, XSD
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SDO, XSD
 from rdflib.term import Node
 
 from .dates import date_triples, parse_date
@@ -30,20 +30,23 @@ from .errors import DuplicateDocumentError, InvalidExtractionError, TallyError
 from .events import doc_date, events_graph, identity_triples, separate_events, signatures
 from .graph_terms import (
     _QID,
+    T,
     _decimal,
     _doc_lang,
     _int,
     _key,
     _label_lang,
     _lit,
+    _modality,
     _plain,
     _qid_number,
+    _relation,
 )
 from .identity import PersonSig, joinable, same_person_triples
 from .link.variants import SPELT_CLASSES
 from .model import ENTITY_CLASSES, UNASSERTED, DocResult, Entity, Link, Triple
 from .text import strip_invisible
-from .vocab import DEFAULT_BASE, KG, OPEN, PREFIXES, WD, modality_iri, relation_iri, resource
+from .vocab import DEFAULT_BASE, KG, OPEN, PREFIXES, WD, resource
 
 #: Classes whose nodes belong to one document (``{base}doc/{id}/{kind}/{key}``).
 DOC_SCOPED_KINDS: dict[str, str] = {
@@ -299,10 +302,13 @@ def document_part(result: DocResult, *, base: str = DEFAULT_BASE) -> DocumentPar
     placed = _place_entities(result, base)
     doc = document_iri(result.doc.id, base)
     tallies = _tallies(placed)
-    everything: set[Spo] = set()
-    _add_document(everything, result, placed, _Catalog.of_tallies(tallies), base)
     shared = [p for p in placed.entities.values() if not owned(p.iri, doc)]
     voted = {p.iri for p in shared}
+    # the votes of every document describe the shared entities: this one's own choices
+    # for them would be left out of ``final`` below, so they are not made
+    catalog = _Catalog.of_tallies({iri: t for iri, t in tallies.items() if iri not in voted})
+    everything: set[Spo] = set()
+    _add_document(everything, result, placed, catalog, base, voted)
     final = frozenset(t for t in everything if not (t[0] in voted and t[1] in VOTED_PREDICATES))
     entities = tuple(_shared_entity(p, placed.lang) for p in shared)
     return DocumentPart(
@@ -627,21 +633,28 @@ def _link_labels(link: Link | None) -> list[tuple[str, str]]:
 
 
 def _add_document(
-    g: _Sink, result: DocResult, placed: _PlacedDoc, catalog: _Catalog, base: str
+    g: _Sink,
+    result: DocResult,
+    placed: _PlacedDoc,
+    catalog: _Catalog,
+    base: str,
+    voted: Collection[URIRef] = (),
 ) -> None:
+    """One document's triples; entities in ``voted`` without the class, labels and value
+    the votes decide (``catalog`` need not describe them)."""
     doc = result.doc
     doc_node = document_iri(doc.id, base)
     _add_doc_node(g, doc_node, result)
     for s in result.extraction.analysed.sentences:
         node = sentence_iri(doc_node, s.index)
-        g.add((node, _TYPE, _SENTENCE))
-        g.add((node, _TEXT, _lit(s.text, placed.lang)))
-        g.add((node, _PART_OF, doc_node))
-        g.add((node, _INDEX, _int(s.index)))
-        g.add((node, _START, _int(s.start)))
-        g.add((node, _END, _int(s.end)))
+        g.add((node, T.TYPE, T.SENTENCE))
+        g.add((node, T.TEXT, _lit(s.text, placed.lang)))
+        g.add((node, T.PART_OF, doc_node))
+        g.add((node, T.INDEX, _int(s.index)))
+        g.add((node, T.START, _int(s.start)))
+        g.add((node, T.END, _int(s.end)))
     for p in placed.entities.values():
-        _add_entity(g, p, doc_node, placed.lang, catalog)
+        _add_entity(g, p, doc_node, placed.lang, None if p.iri in voted else catalog)
     for t in _unique_facts(result.extraction.triples, placed, doc_node):
         _add_fact(g, t, result, placed, doc_node)
     # resolved dates on time expressions, dated events and their facts (kg/dates.py)
@@ -688,16 +701,19 @@ def _meta_value(key: str, value: str) -> Literal | URIRef | None:
     return Literal(value)
 
 
-def _add_entity(g: _Sink, p: _Placed, doc_node: URIRef, lang: str, catalog: _Catalog) -> None:
+def _add_entity(
+    g: _Sink, p: _Placed, doc_node: URIRef, lang: str, catalog: _Catalog | None
+) -> None:
     e, iri = p.entity, p.iri
-    for t in _voted(_shared_entity(p, lang), catalog.descriptions[iri]):
-        g.add(t)
+    if catalog is not None:
+        for t in _voted(_shared_entity(p, lang), catalog.descriptions[iri]):
+            g.add(t)
     if p.link is not None:
-        g.add((iri, _SAME_AS, WD[p.link.qid]))
+        g.add((iri, T.SAME_AS, WD[p.link.qid]))
     for index in p.sentences:
-        g.add((iri, _MENTIONED_IN, sentence_iri(doc_node, index)))
+        g.add((iri, T.MENTIONED_IN, sentence_iri(doc_node, index)))
     if e.cls == "Statement":
-        g.add((iri, _TEXT, _lit(e.value or e.label, lang)))
+        g.add((iri, T.TEXT, _lit(e.value or e.label, lang)))
 
 
 def _shared_entity(p: _Placed, lang: str) -> SharedEntity:
@@ -709,31 +725,16 @@ def _voted(e: SharedEntity, d: Description) -> list[Spo]:
     """An entity's triples in one document that the votes decide: its class, its label
     per language, the document's other names as aliases, its value."""
     iri = URIRef(e.iri)
-    out: list[Spo] = [(iri, _TYPE, _class_iri(d.cls))]
-    out += [(iri, _LABEL, _name_literal(label, tag)) for tag, label in d.labels.items()]
+    out: list[Spo] = [(iri, T.TYPE, _class_iri(d.cls))]
+    out += [(iri, T.LABEL, _name_literal(label, tag)) for tag, label in d.labels.items()]
     out += [
-        (iri, _ALIAS, _name_literal(name, tag))
+        (iri, T.ALIAS, _name_literal(name, tag))
         for tag, name in e.names
         if d.labels.get(tag) != name
     ]
     if e.valued and d.value is not None:
-        out.append((iri, _VALUE, Literal(d.value)))
+        out.append((iri, T.VALUE, Literal(d.value)))
     return out
-
-
-# rdflib's namespace attributes make a new URIRef at each look-up; these are made once.
-_TYPE, _LABEL, _ALIAS, _VALUE = RDF.type, RDFS.label, KG.alias, KG.value
-_SENTENCE, _TEXT, _PART_OF, _INDEX = KG.Sentence, KG.text, DCTERMS.isPartOf, KG["index"]
-_START, _END, _SAME_AS, _MENTIONED_IN = KG.start, KG.end, OWL.sameAs, KG.mentionedIn
-_STATEMENT, _FACT, _SUBJECT, _PREDICATE = RDF.Statement, KG.Fact, RDF.subject, RDF.predicate
-_OBJECT, _DERIVED_FROM, _EVIDENCE = RDF.object, PROV.wasDerivedFrom, KG.evidence
-_EVIDENCE_START, _EVIDENCE_END, _CONFIDENCE = KG.evidenceStart, KG.evidenceEnd, KG.confidence
-_EXTRACTOR, _ANALYSER, _MODALITY = KG.extractor, KG.analyser, KG.modality
-
-
-@lru_cache(maxsize=64)
-def _modality(modality: str) -> URIRef:
-    return modality_iri(modality)
 
 
 @lru_cache(maxsize=64)
@@ -765,12 +766,6 @@ def _predicate(t: Triple) -> URIRef:
     return _relation(t.relation, t.lemma if t.relation == OPEN else "")
 
 
-@lru_cache(maxsize=1 << 12)
-def _relation(relation: str, lemma: str) -> URIRef:
-    """A relation's predicate IRI, made once per relation (an open one per lemma)."""
-    return URIRef(str(relation_iri(relation, lemma)))
-
-
 def _add_fact(g: _Sink, t: Triple, result: DocResult, placed: _PlacedDoc, doc_node: URIRef) -> None:
     s, o = _end(placed, t.subject), _end(placed, t.object)
     p = _predicate(t)
@@ -784,19 +779,19 @@ def _add_fact(g: _Sink, t: Triple, result: DocResult, placed: _PlacedDoc, doc_no
     if t.modality not in UNASSERTED:  # planned, denied or conditional: provenance only
         g.add((s, p, o))
     node = fact_iri(doc_node, s, p, o, t.sentence, t.start, t.end)
-    g.add((node, _TYPE, _STATEMENT))
-    g.add((node, _TYPE, _FACT))
-    g.add((node, _SUBJECT, s))
-    g.add((node, _PREDICATE, p))
-    g.add((node, _OBJECT, o))
-    g.add((node, _DERIVED_FROM, sentence_iri(doc_node, t.sentence)))
-    g.add((node, _EVIDENCE, _lit(text[t.start : t.end], placed.lang)))
-    g.add((node, _EVIDENCE_START, _int(t.start)))
-    g.add((node, _EVIDENCE_END, _int(t.end)))
-    g.add((node, _CONFIDENCE, _decimal(t.confidence)))
-    g.add((node, _EXTRACTOR, _plain(t.extractor)))
-    g.add((node, _ANALYSER, _plain(result.extraction.analysed.analyser)))
-    g.add((node, _MODALITY, _modality(t.modality)))
+    g.add((node, T.TYPE, T.STATEMENT))
+    g.add((node, T.TYPE, T.FACT))
+    g.add((node, T.SUBJECT, s))
+    g.add((node, T.PREDICATE, p))
+    g.add((node, T.OBJECT, o))
+    g.add((node, T.DERIVED_FROM, sentence_iri(doc_node, t.sentence)))
+    g.add((node, T.EVIDENCE, _lit(text[t.start : t.end], placed.lang)))
+    g.add((node, T.EVIDENCE_START, _int(t.start)))
+    g.add((node, T.EVIDENCE_END, _int(t.end)))
+    g.add((node, T.CONFIDENCE, _decimal(t.confidence)))
+    g.add((node, T.EXTRACTOR, _plain(t.extractor)))
+    g.add((node, T.ANALYSER, _plain(result.extraction.analysed.analyser)))
+    g.add((node, T.MODALITY, _modality(t.modality)))
 
 
 def _declare_open_relation(g: _Sink, p: URIRef, lemma: str, lang: str) -> None:

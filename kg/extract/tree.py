@@ -59,6 +59,9 @@ class Tree:
         #: the tokens' relations in token order (``rel`` without a call per token)
         self.rels: list[str] = [t.deprel for t in self.toks]
         self._cases: dict[int, str] = {}
+        #: per-sentence results of kg.extract.modality (functions of the tree alone)
+        self.modalities: dict[tuple[int, str], str] = {}
+        self.own_markers: dict[int, frozenset[str]] = {}
         for t in self.toks:
             self.kids.setdefault(t.head, []).append(t.id)
 
