@@ -62,6 +62,8 @@ class Tree:
         #: per-sentence results of kg.extract.modality (functions of the tree alone)
         self.modalities: dict[tuple[int, str], str] = {}
         self.own_markers: dict[int, frozenset[str]] = {}
+        #: noun phrases by head and bound (kg.extract.phrases.np_ids)
+        self.phrases: dict[tuple[int, int], tuple[int, ...]] = {}
         for t in self.toks:
             self.kids.setdefault(t.head, []).append(t.id)
 
