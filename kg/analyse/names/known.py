@@ -158,7 +158,7 @@ def _gazetteer_names(tokens: Sequence[Token]) -> list[EntitySpan]:
             i += 1
             continue
         head = normalize(tokens[i].form)
-        elided = _after_article_elided(tokens, i)
+        elided = head.startswith("ل") and _after_article_elided(tokens, i)
         if elided:
             head_al = "ا" + head
             if head_al in firsts:
@@ -297,16 +297,12 @@ def _longest_gazetteer_match(
     article an elided alif dropped): its last token, entries and normalised text."""
     index, longest = arabic_index()
     n = len(tokens)
+    last = _last_possible_end(tokens, i, min(n - 1, i + longest + 1))
     stop = next(
-        (
-            k
-            for k in range(i, min(n, i + longest + 2))
-            if tokens[k].upos == "PUNCT" and tokens[k].form != "-"
-        ),
+        (k for k in range(i, last + 1) if tokens[k].upos == "PUNCT" and tokens[k].form != "-"),
         n,
-    )
-    last = _last_possible_end(tokens, i, min(n - 1, i + longest + 1, stop - 1))
-    for j in range(last, i - 1, -1):
+    )  # a name stops at punctuation
+    for j in range(min(last, stop - 1), i - 1, -1):
         text = normalize(_span_text(tokens, i, j))
         candidates = [text, *(_strip_proclitics(text) if j >= i else [])]
         if elided:
