@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rdflib import ConjunctiveGraph, Graph, Literal, URIRef
@@ -197,7 +198,7 @@ def triples_network_parts(
             named.add(o)
         elif what == 3:
             corpus_events.add(s)
-    core = {KG[r] for r in CORE_RELATIONS}
+    core = _core_relations()
     wanted = {
         p
         for p in present
@@ -219,6 +220,12 @@ def triples_network_parts(
         iris.update((s, o))
     entities = {i for i in iris if not (types.get(i, set()) & _STRUCTURAL_CLASSES)}
     return entities, [(s, p, o) for s, p, o in facts if s in entities and o in entities]
+
+
+@lru_cache(maxsize=1)
+def _core_relations() -> frozenset[URIRef]:
+    """The ontology's relation IRIs (made once: a corpus worker asks for every document)."""
+    return frozenset(KG[r] for r in CORE_RELATIONS)
 
 
 def counts(graph: Graph) -> Counts:

@@ -16,24 +16,37 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, XSD
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SDO, XSD
 from rdflib.term import Node
 
 from .dates import date_triples, parse_date
 from .errors import DuplicateDocumentError, InvalidExtractionError, TallyError
 from .events import doc_date, events_graph, identity_triples, separate_events, signatures
-from .graph_terms import _QID, _decimal, _doc_lang, _key, _label_lang, _lit, _qid_number
+from .graph_terms import (
+    _QID,
+    T,
+    _decimal,
+    _doc_lang,
+    _int,
+    _key,
+    _label_lang,
+    _lit,
+    _modality,
+    _plain,
+    _qid_number,
+    _relation,
+)
 from .identity import PersonSig, joinable, same_person_triples
 from .link.variants import SPELT_CLASSES
 from .model import ENTITY_CLASSES, UNASSERTED, DocResult, Entity, Link, Triple
 from .text import strip_invisible
-from .vocab import DEFAULT_BASE, KG, OPEN, PREFIXES, WD, modality_iri, relation_iri, resource
+from .vocab import DEFAULT_BASE, KG, OPEN, PREFIXES, WD, resource
 
 #: Classes whose nodes belong to one document (``{base}doc/{id}/{kind}/{key}``).
 DOC_SCOPED_KINDS: dict[str, str] = {
@@ -289,10 +302,13 @@ def document_part(result: DocResult, *, base: str = DEFAULT_BASE) -> DocumentPar
     placed = _place_entities(result, base)
     doc = document_iri(result.doc.id, base)
     tallies = _tallies(placed)
-    everything: set[Spo] = set()
-    _add_document(everything, result, placed, _Catalog.of_tallies(tallies), base)
     shared = [p for p in placed.entities.values() if not owned(p.iri, doc)]
     voted = {p.iri for p in shared}
+    # the votes of every document describe the shared entities: this one's own choices
+    # for them would be left out of ``final`` below, so they are not made
+    catalog = _Catalog.of_tallies({iri: t for iri, t in tallies.items() if iri not in voted})
+    everything: set[Spo] = set()
+    _add_document(everything, result, placed, catalog, base, voted)
     final = frozenset(t for t in everything if not (t[0] in voted and t[1] in VOTED_PREDICATES))
     entities = tuple(_shared_entity(p, placed.lang) for p in shared)
     return DocumentPart(
@@ -559,7 +575,7 @@ def entity_tallies(result: DocResult, *, base: str = DEFAULT_BASE) -> dict[URIRe
 
 
 def _tallies(doc: _PlacedDoc) -> dict[URIRef, Tally]:
-    out: dict[URIRef, Tally] = defaultdict(Tally)
+    out: dict[URIRef, Tally] = {}
     for p in doc.entities.values():
         link_labels = _link_labels(p.link)
         own = _names(p.entity)
@@ -571,8 +587,13 @@ def _tallies(doc: _PlacedDoc) -> dict[URIRef, Tally]:
         names = [(_label_lang(doc.lang, n), n) for n in own]
         names += [(lang, text) for lang, text in link_labels]
         qid = p.link.qid if p.link is not None else ""
-        out[p.iri].add(Tally.vote(p.entity.cls, labels, names, p.entity.value, qid))
-    return dict(out)
+        vote = Tally.vote(p.entity.cls, labels, names, p.entity.value, qid)
+        known = out.get(p.iri)
+        if known is None:
+            out[p.iri] = vote  # what an empty tally with this vote added holds
+        else:
+            known.add(vote)
+    return out
 
 
 def _names(e: Entity) -> list[str]:
@@ -612,21 +633,28 @@ def _link_labels(link: Link | None) -> list[tuple[str, str]]:
 
 
 def _add_document(
-    g: _Sink, result: DocResult, placed: _PlacedDoc, catalog: _Catalog, base: str
+    g: _Sink,
+    result: DocResult,
+    placed: _PlacedDoc,
+    catalog: _Catalog,
+    base: str,
+    voted: Collection[URIRef] = (),
 ) -> None:
+    """One document's triples; entities in ``voted`` without the class, labels and value
+    the votes decide (``catalog`` need not describe them)."""
     doc = result.doc
     doc_node = document_iri(doc.id, base)
     _add_doc_node(g, doc_node, result)
     for s in result.extraction.analysed.sentences:
         node = sentence_iri(doc_node, s.index)
-        g.add((node, RDF.type, KG.Sentence))
-        g.add((node, KG.text, _lit(s.text, placed.lang)))
-        g.add((node, DCTERMS.isPartOf, doc_node))
-        g.add((node, KG["index"], Literal(s.index)))
-        g.add((node, KG.start, Literal(s.start)))
-        g.add((node, KG.end, Literal(s.end)))
+        g.add((node, T.TYPE, T.SENTENCE))
+        g.add((node, T.TEXT, _lit(s.text, placed.lang)))
+        g.add((node, T.PART_OF, doc_node))
+        g.add((node, T.INDEX, _int(s.index)))
+        g.add((node, T.START, _int(s.start)))
+        g.add((node, T.END, _int(s.end)))
     for p in placed.entities.values():
-        _add_entity(g, p, doc_node, placed.lang, catalog)
+        _add_entity(g, p, doc_node, placed.lang, None if p.iri in voted else catalog)
     for t in _unique_facts(result.extraction.triples, placed, doc_node):
         _add_fact(g, t, result, placed, doc_node)
     # resolved dates on time expressions, dated events and their facts (kg/dates.py)
@@ -673,16 +701,19 @@ def _meta_value(key: str, value: str) -> Literal | URIRef | None:
     return Literal(value)
 
 
-def _add_entity(g: _Sink, p: _Placed, doc_node: URIRef, lang: str, catalog: _Catalog) -> None:
+def _add_entity(
+    g: _Sink, p: _Placed, doc_node: URIRef, lang: str, catalog: _Catalog | None
+) -> None:
     e, iri = p.entity, p.iri
-    for t in _voted(_shared_entity(p, lang), catalog.descriptions[iri]):
-        g.add(t)
+    if catalog is not None:
+        for t in _voted(_shared_entity(p, lang), catalog.descriptions[iri]):
+            g.add(t)
     if p.link is not None:
-        g.add((iri, OWL.sameAs, WD[p.link.qid]))
+        g.add((iri, T.SAME_AS, WD[p.link.qid]))
     for index in p.sentences:
-        g.add((iri, KG.mentionedIn, sentence_iri(doc_node, index)))
+        g.add((iri, T.MENTIONED_IN, sentence_iri(doc_node, index)))
     if e.cls == "Statement":
-        g.add((iri, KG.text, _lit(e.value or e.label, lang)))
+        g.add((iri, T.TEXT, _lit(e.value or e.label, lang)))
 
 
 def _shared_entity(p: _Placed, lang: str) -> SharedEntity:
@@ -694,20 +725,16 @@ def _voted(e: SharedEntity, d: Description) -> list[Spo]:
     """An entity's triples in one document that the votes decide: its class, its label
     per language, the document's other names as aliases, its value."""
     iri = URIRef(e.iri)
-    out: list[Spo] = [(iri, _TYPE, _class_iri(d.cls))]
-    out += [(iri, _LABEL, _name_literal(label, tag)) for tag, label in d.labels.items()]
+    out: list[Spo] = [(iri, T.TYPE, _class_iri(d.cls))]
+    out += [(iri, T.LABEL, _name_literal(label, tag)) for tag, label in d.labels.items()]
     out += [
-        (iri, _ALIAS, _name_literal(name, tag))
+        (iri, T.ALIAS, _name_literal(name, tag))
         for tag, name in e.names
         if d.labels.get(tag) != name
     ]
     if e.valued and d.value is not None:
-        out.append((iri, _VALUE, Literal(d.value)))
+        out.append((iri, T.VALUE, Literal(d.value)))
     return out
-
-
-# rdflib's namespace attributes are looked up in Python each time; these are looked up once.
-_TYPE, _LABEL, _ALIAS, _VALUE = RDF.type, RDFS.label, KG.alias, KG.value
 
 
 @lru_cache(maxsize=64)
@@ -736,7 +763,7 @@ def _fact_node(t: Triple, placed: _PlacedDoc, doc_node: URIRef) -> URIRef:
 
 
 def _predicate(t: Triple) -> URIRef:
-    return URIRef(str(relation_iri(t.relation, t.lemma)))
+    return _relation(t.relation, t.lemma if t.relation == OPEN else "")
 
 
 def _add_fact(g: _Sink, t: Triple, result: DocResult, placed: _PlacedDoc, doc_node: URIRef) -> None:
@@ -752,19 +779,19 @@ def _add_fact(g: _Sink, t: Triple, result: DocResult, placed: _PlacedDoc, doc_no
     if t.modality not in UNASSERTED:  # planned, denied or conditional: provenance only
         g.add((s, p, o))
     node = fact_iri(doc_node, s, p, o, t.sentence, t.start, t.end)
-    g.add((node, RDF.type, RDF.Statement))
-    g.add((node, RDF.type, KG.Fact))
-    g.add((node, RDF.subject, s))
-    g.add((node, RDF.predicate, p))
-    g.add((node, RDF.object, o))
-    g.add((node, PROV.wasDerivedFrom, sentence_iri(doc_node, t.sentence)))
-    g.add((node, KG.evidence, _lit(text[t.start : t.end], placed.lang)))
-    g.add((node, KG.evidenceStart, Literal(t.start)))
-    g.add((node, KG.evidenceEnd, Literal(t.end)))
-    g.add((node, KG.confidence, _decimal(t.confidence)))
-    g.add((node, KG.extractor, Literal(t.extractor)))
-    g.add((node, KG.analyser, Literal(result.extraction.analysed.analyser)))
-    g.add((node, KG.modality, modality_iri(t.modality)))
+    g.add((node, T.TYPE, T.STATEMENT))
+    g.add((node, T.TYPE, T.FACT))
+    g.add((node, T.SUBJECT, s))
+    g.add((node, T.PREDICATE, p))
+    g.add((node, T.OBJECT, o))
+    g.add((node, T.DERIVED_FROM, sentence_iri(doc_node, t.sentence)))
+    g.add((node, T.EVIDENCE, _lit(text[t.start : t.end], placed.lang)))
+    g.add((node, T.EVIDENCE_START, _int(t.start)))
+    g.add((node, T.EVIDENCE_END, _int(t.end)))
+    g.add((node, T.CONFIDENCE, _decimal(t.confidence)))
+    g.add((node, T.EXTRACTOR, _plain(t.extractor)))
+    g.add((node, T.ANALYSER, _plain(result.extraction.analysed.analyser)))
+    g.add((node, T.MODALITY, _modality(t.modality)))
 
 
 def _declare_open_relation(g: _Sink, p: URIRef, lemma: str, lang: str) -> None:

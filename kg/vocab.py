@@ -7,6 +7,7 @@ holds the names code needs, so a typo in a term fails at import, not in a query.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from inspect import get_annotations
 from typing import NewType
 from urllib.parse import quote
@@ -246,7 +247,13 @@ def resource(base: str, *parts: str) -> str:
     >>> resource("http://x/", "Person", "ريكس_تيلرسون")
     'http://x/Person/%D8%B1%D9%8A%D9%83%D8%B3_%D8%AA%D9%8A%D9%84%D8%B1%D8%B3%D9%88%D9%86'
     """
-    return base + "/".join(quote(p, safe="") for p in parts)
+    return base + "/".join(_quoted(p) for p in parts)
+
+
+@lru_cache(maxsize=1 << 14)
+def _quoted(part: str) -> str:
+    """A path part percent-encoded (parts recur: classes, names, a document's id)."""
+    return quote(part, safe="")
 
 
 _ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`\x00-\x1f\x7f]+")

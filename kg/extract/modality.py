@@ -182,10 +182,14 @@ def modality(tree: Tree, pred: int, relation: str = "") -> str:
     """
     if not pred:
         return ASSERTED
-    kinds = _kinds(tree, pred, relation)
-    if relation in ATTRIBUTES:
-        kinds.discard(NEGATED)
-    return next((m for m in PRECEDENCE if m in kinds), ASSERTED)
+    found = tree.modalities.get((pred, relation))
+    if found is None:  # a function of the tree: once per predicate and relation
+        kinds = _kinds(tree, pred, relation)
+        if relation in ATTRIBUTES:
+            kinds.discard(NEGATED)
+        found = next((m for m in PRECEDENCE if m in kinds), ASSERTED)
+        tree.modalities[(pred, relation)] = found
+    return found
 
 
 def _kinds(tree: Tree, pred: int, relation: str) -> set[str]:
@@ -439,6 +443,13 @@ def _markers(tree: Tree, pred: int) -> set[str]:
 
 def _own(tree: Tree, i: int) -> set[str]:
     """Kinds of marker attached to token i itself."""
+    found = tree.own_markers.get(i)
+    if found is None:  # a function of the tree, asked again for each fact and ancestor
+        found = tree.own_markers[i] = frozenset(_own_markers(tree, i))
+    return set(found)
+
+
+def _own_markers(tree: Tree, i: int) -> set[str]:
     kinds: set[str] = set()
     for k in tree.children(i):
         t = tree.tok(k)

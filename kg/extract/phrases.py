@@ -39,6 +39,13 @@ def strip_al(w: str) -> str:
 def np_ids(tree: Tree, head: int, limit: int = NP_WORDS) -> list[int]:
     """The noun-phrase tokens of a head: genitives, adjectives, numbers, determiners (no
     prepositional phrases except ل-genitives, no clauses, no appositions)."""
+    found = tree.phrases.get((head, limit))
+    if found is None:  # a function of the tree: once per head and bound
+        found = tree.phrases[(head, limit)] = tuple(_np_ids(tree, head, limit))
+    return list(found)
+
+
+def _np_ids(tree: Tree, head: int, limit: int) -> list[int]:
     out = [head]
     stack = [head]
     while stack and len(out) < limit:

@@ -56,6 +56,14 @@ class Tree:
         #: per-sentence results of functions of the tree alone (kg.extract.phrases)
         self.blessed: frozenset[int] | None = None
         self.titles: dict[int, str | None] = {}
+        #: the tokens' relations in token order (``rel`` without a call per token)
+        self.rels: list[str] = [t.deprel for t in self.toks]
+        self._cases: dict[int, str] = {}
+        #: per-sentence results of kg.extract.modality (functions of the tree alone)
+        self.modalities: dict[tuple[int, str], str] = {}
+        self.own_markers: dict[int, frozenset[str]] = {}
+        #: noun phrases by head and bound (kg.extract.phrases.np_ids)
+        self.phrases: dict[tuple[int, int], tuple[int, ...]] = {}
         for t in self.toks:
             self.kids.setdefault(t.head, []).append(t.id)
 
@@ -63,10 +71,13 @@ class Tree:
         return self.toks[i - 1]
 
     def children(self, i: int, *rels: str) -> list[int]:
-        ks = self.kids.get(i, [])
+        ks = self.kids.get(i)
+        if ks is None:
+            return []
         if not rels:
             return list(ks)
-        return [k for k in ks if self.rel(k) in rels]
+        deprels = self.rels
+        return [k for k in ks if deprels[k - 1] in rels]
 
     def rel(self, i: int) -> str:
         return self.toks[i - 1].deprel
@@ -76,6 +87,12 @@ class Tree:
 
     def case(self, i: int) -> str:
         """The normalised preposition(s) marking a nominal (``ب``, ``على``, ``إضافة إلى``)."""
+        found = self._cases.get(i)
+        if found is None:
+            found = self._cases[i] = self._case(i)
+        return found
+
+    def _case(self, i: int) -> str:
         cs = [k for k in self.children(i, "case") if k < i]
         if not cs:
             return ""

@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -67,11 +68,15 @@ def _is_clitic(tokens: Sequence[Token], k: int) -> bool:
     )
 
 
+#: Proclitics a name may be written with (وبالعراق), the longer after the shorter.
+_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
+
+
 @lru_cache(maxsize=100_000)
 def _strip_proclitics(text: str) -> tuple[str, ...]:
     """Candidate forms of a name written with proclitics: وبالعراق -> بالعراق, العراق."""
     out: list[str] = []
-    for pre in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل"):
+    for pre in _PROCLITICS:
         if text.startswith(pre) and len(text) - len(pre) >= 2:
             rest = text[len(pre) :]
             out.append(rest)
@@ -153,12 +158,12 @@ def _gazetteer_names(tokens: Sequence[Token]) -> list[EntitySpan]:
             i += 1
             continue
         head = normalize(tokens[i].form)
-        elided = _after_article_elided(tokens, i)
+        elided = head.startswith("ل") and _after_article_elided(tokens, i)
         if elided:
             head_al = "ا" + head
             if head_al in firsts:
                 head = head_al
-        if head not in firsts and not any(h in firsts for h in _strip_proclitics(head)):
+        if not _may_start_name(head):
             i += 1  # no name starts with this word
             continue
         found = _longest_gazetteer_match(tokens, i, elided)
@@ -196,6 +201,14 @@ def _gazetteer_names(tokens: Sequence[Token]) -> list[EntitySpan]:
             continue
         i += 1
     return spans
+
+
+@lru_cache(maxsize=100_000)
+def _may_start_name(word: str) -> bool:
+    """Whether a normalised word, or the word less a proclitic, begins a name the
+    recognition index holds."""
+    firsts = first_words()
+    return word in firsts or any(h in firsts for h in _strip_proclitics(word))
 
 
 #: Words after which a person's name is his father's, inside a longer name.
@@ -284,15 +297,12 @@ def _longest_gazetteer_match(
     article an elided alif dropped): its last token, entries and normalised text."""
     index, longest = arabic_index()
     n = len(tokens)
+    last = _last_possible_end(tokens, i, min(n - 1, i + longest + 1))
     stop = next(
-        (
-            k
-            for k in range(i, min(n, i + longest + 2))
-            if tokens[k].upos == "PUNCT" and tokens[k].form != "-"
-        ),
+        (k for k in range(i, last + 1) if tokens[k].upos == "PUNCT" and tokens[k].form != "-"),
         n,
-    )
-    for j in range(min(n - 1, i + longest + 1, stop - 1), i - 1, -1):
+    )  # a name stops at punctuation
+    for j in range(min(last, stop - 1), i - 1, -1):
         text = normalize(_span_text(tokens, i, j))
         candidates = [text, *(_strip_proclitics(text) if j >= i else [])]
         if elided:
@@ -302,6 +312,73 @@ def _longest_gazetteer_match(
             if entries:
                 return j, entries, c
     return None
+
+
+@lru_cache(maxsize=1)
+def _words_after_first() -> dict[str, int]:
+    """For each first word of a name the recognition index holds, the most words a name
+    beginning with it has (most have one: trying spans of up to the longest name's length
+    after each of them would be wasted)."""
+    most: dict[str, int] = {}
+    for name in arabic_index()[0]:
+        first = name.split(" ", 1)[0]
+        words = name.count(" ") + 1
+        if words > most.get(first, 0):
+            most[first] = words
+    return most
+
+
+#: A character that normalisation never removes: a span's space-separated part holding
+#: one is at least one word of its normalised text.
+_KEPT = re.compile("[\u0621-\u063f\u0641-\u064aA-Za-z0-9]")
+
+
+def _last_possible_end(tokens: Sequence[Token], i: int, last: int) -> int:
+    """The last token a gazetteer name starting at token i can end at, at most ``last``.
+
+    The name's words after the written word at i (its first word, proclitics and all)
+    are the span's later space-separated parts, each one word at least once normalised
+    (normalisation acts on the two sides of a space apart); a name has no more words than
+    the longest name that starts with that first word, or with it less a proclitic, or
+    with the article's alif restored. Spans past that bound cannot match and are not
+    tried (an exact bound: what ``_longest_gazetteer_match`` finds is unchanged).
+
+    >>> from kg.model import Token
+    >>> ws = ["زار", "الوزير", "القاهرة", "أمس"]
+    >>> toks = [Token(k, w, w, "NOUN", 0, "dep", 8 * k, 8 * k + len(w)) for k, w in enumerate(ws, 1)]
+    >>> _last_possible_end(toks, 2, 3)  # one-word names only start with القاهرة
+    2
+    >>> _last_possible_end(toks, 0, 3)  # no name starts with زار: nothing to try past it
+    0
+    """
+    g = i + 1  # the first token of the span's second space-separated part
+    while g <= last and not tokens[g - 1].end < tokens[g].start:
+        g += 1
+    if g > last:
+        return last
+    head = normalize(_span_text(tokens, i, g - 1))
+    if not head:
+        return last
+    first = head.split(" ", 1)[0]
+    most = _words_after_first()
+    firsts = [first, "ا" + first]
+    for pre in _PROCLITICS:
+        if first.startswith(pre):
+            firsts += [first[len(pre) :], "ا" + first[len(pre) :]]
+    bound = max(most.get(f, 0) for f in firsts)
+    words = head.count(" ") + 1  # the words of the span up to token g - 1
+    if words > bound:
+        return g - 1
+    counted = False  # whether the current part has been counted as a word
+    for k in range(g, last + 1):
+        if tokens[k - 1].end < tokens[k].start:
+            counted = False  # token k begins a part
+        if not counted and _KEPT.search(tokens[k].form):
+            counted = True
+            words += 1
+            if words > bound:
+                return k - 1  # spans ending at k or after it have too many words
+    return last
 
 
 _QUOTES = {'"': '"', "«": "»", "“": "”", "”": "”", "'": "'"}

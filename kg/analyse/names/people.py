@@ -119,7 +119,8 @@ def _unknown_names(tokens: Sequence[Token], known: list[EntitySpan]) -> list[Ent
                 covered.update(range(a, b + 1))
                 i = b + 1
                 continue
-        if _name_start(tokens, i):
+        name_start = _name_start(tokens, i)
+        if name_start:
             name = _person_name(tokens, i, covered, need_two=True)
             if name is not None:
                 a, b = name
@@ -140,7 +141,7 @@ def _unknown_names(tokens: Sequence[Token], known: list[EntitySpan]) -> list[Ent
                 continue
         if (
             i not in covered
-            and (_name_start(tokens, i) or _single_name(tokens[i]))
+            and (name_start or _single_name(tokens[i]))
             and normalize(tokens[i].form) not in first_names()
             and not _possessed(tokens, i)
             and not (i + 1 < n and _name_like(tokens[i + 1]) and i + 1 not in covered)
