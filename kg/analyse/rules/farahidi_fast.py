@@ -115,11 +115,12 @@ class _Records(Sequence[dict[str, Any]]):
         records = text[start + 1 : end - 1].split(b"},{") if end > start else []
         # (no backslash in the table, so a quote always opens or closes a string: only a
         # brace inside a string could make the cut wrong)
+        done: list[dict[str, Any] | None]
         if text.count(b"{", start, end) == len(records):
             self._raw, done = records, [None] * len(records)
-        else:  # a brace (or a quote) inside a value: its records as JSON reads them
-            decoded: list[dict[str, Any]] = json.loads(b"[" + text[start:end] + b"]")
-            self._raw, done = [b""] * len(decoded), list(decoded)
+        else:  # a brace inside a value: its records as JSON reads them
+            decoded: list[dict[str, Any] | None] = json.loads(b"[" + text[start:end] + b"]")
+            self._raw, done = [b""] * len(decoded), decoded
         self._done, self._text = done, b""
         return done
 
