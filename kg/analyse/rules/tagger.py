@@ -221,11 +221,11 @@ def _foreign_candidates(
     prev_surface = words[pos - 1][0] if pos else ""
     nxt = words[pos + 1][0] if pos + 1 < len(words) else ""
     next_unknown = bool(nxt) and not attested[pos + 1] and not _accusative_pair(surface, nxt)
+    no_name, verb_shape, definite_noun = _word_cues(surface)
     foreign = (
         ()
         if agreeing_plural(surface, nxt)
-        or _feminine_with_suffix(surface, readings)
-        or _adverbial_nisba(surface, readings)
+        or no_name
         or _verb_after_nationality(surface, readings, prev, attested[pos], nxt, next_unknown)
         or dual_verb_after_pair(surface, readings, prev)
         else _foreign_reading(
@@ -237,7 +237,7 @@ def _foreign_candidates(
             _is_first_name(nxt),
         )
     )
-    if foreign and (_plural_passive_shape(surface, readings) or _future_pair_verb(readings)):
+    if foreign and verb_shape:
         foreign = ()  # أدينوا: a plural verb in وا; ستوقعان: سـ + a dual verb; no foreign name
     if not foreign or foreign[0].score < NAME_IN_WAW:
         if _and_plural_verb_in_name(surface, readings, prev):
@@ -246,12 +246,31 @@ def _foreign_candidates(
         foreign
         and normalize(surface).startswith("ال")
         and not place_designator(prev, prev_surface)  # (منطقة الباحة: a name)
-        and any(r.pos in ("N", "A") and r.definite for r in readings)
+        and definite_noun
     ):
         # الأبرياء, الاستحواذ: a definite word the analyser reads as a noun is
         # rarely a foreign name (those take no article)
         foreign = tuple(replace(r, score=r.score - 1.0) for r in foreign)
     return foreign
+
+
+@lru_cache(maxsize=100_000)
+def _word_cues(surface: str) -> tuple[bool, bool, bool]:
+    """What a word's own readings (:func:`analyse_word`) say about a foreign-name reading
+    of it, worked out once per word: whether they rule it out (a feminine noun with a
+    suffix, an adverbial relative adjective), whether it has the shape of a verb that
+    rules it out when found (:func:`_plural_passive_shape`, :func:`_future_pair_verb`), and
+    whether one of them is a definite noun or adjective (which weakens it).
+
+    >>> _word_cues("جلالته"), _word_cues("أدينوا")[1], _word_cues("الأبرياء")[2]
+    ((True, False, False), True, True)
+    """
+    readings = analyse_word(surface)
+    return (
+        _feminine_with_suffix(surface, readings) or _adverbial_nisba(surface, readings),
+        _plural_passive_shape(surface, readings) or _future_pair_verb(readings),
+        any(r.pos in ("N", "A") and r.definite for r in readings),
+    )
 
 
 def _and_known_name(surface: str, names: set[str]) -> bool:
@@ -426,10 +445,10 @@ def _adverbial_nisba(surface: str, readings: tuple[Reading, ...]) -> bool:
 def agreeing_plural(surface: str, nxt: str) -> bool:
     """A dual or plural noun and its relative adjective with the same ending (اتصالين
     هاتفيين, مسؤولون أمريكيون): a noun and its adjective, not a foreign name."""
-    a, b = normalize(surface), normalize(nxt)
-    return any(
-        a.endswith(e) and b.endswith("ي" + e) and len(a) > len(e) + 2 for e in ("ين", "ان", "ون")
-    ) and not a.startswith("ال")
+    a = normalize(surface)
+    if a.startswith("ال") or not a.endswith(("ين", "ان", "ون")) or len(a) < 5:
+        return False
+    return normalize(nxt).endswith("ي" + a[-2:])
 
 
 def _accusative_pair(surface: str, nxt: str) -> bool:
