@@ -127,6 +127,7 @@ def _enc_part(surface: str, enc: str) -> tuple[Part | None, int]:
 _POS_UPOS = {"V": "VERB", "N": "NOUN", "A": "ADJ", "PN": "PROPN", "F": "X"}
 
 
+@lru_cache(maxsize=4096)
 def _noun_feats(gender: str, number: str, definite: bool) -> str:
     f = []
     if definite:
@@ -138,6 +139,7 @@ def _noun_feats(gender: str, number: str, definite: bool) -> str:
     return "|".join(f) or "_"
 
 
+@lru_cache(maxsize=4096)
 def _verb_feats(tense: str, voice: str, person: str) -> str:
     f = []
     if tense:
@@ -188,11 +190,19 @@ _NOUN_PROCLITICS = tuple(
 )
 
 
+#: :data:`_NOUN_PROCLITICS` by the letter a word starts with: those it may start with, in
+#: the same order, the empty one last.
+_NOUN_PROCLITICS_AT = {
+    c: tuple(p for p in _NOUN_PROCLITICS if p[:1] in ("", c))
+    for c in {p[0] for p in _NOUN_PROCLITICS if p}
+}
+
+
 def _listed_noun_readings(surface: str, bare: str) -> list[Reading]:
     """A listed noun (:func:`_listed_nouns`: دولار, برميل), alone or after و/ف, ب/ل/ك and the
     article (بالدولار, وبرميل)."""
     listed = _listed_nouns()
-    for pro in _NOUN_PROCLITICS:
+    for pro in _NOUN_PROCLITICS_AT.get(bare[:1], ("",)):
         if not bare.startswith(pro) or bare[len(pro) :] not in listed:
             continue
         stem = bare[len(pro) :]
@@ -232,6 +242,7 @@ _CLOSED_TYPES = {"dem", "pron", "rel", "interrog", "cond"}
 _WH_ADVERBS = frozenset(normalize(w) for w in "متى أين أنى كيف حيثما".split())
 
 
+@lru_cache(maxsize=4096)
 def _closed_class(plemma: str, ntype: str, particle: bool) -> tuple[str, str, str]:
     """UPOS, syntactic tag and features of a closed-class word the lexicon lists: as the
     table of function words has it, else by the lexicon's class (هل, سوى: particles; ماذا,
