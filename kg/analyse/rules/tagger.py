@@ -30,6 +30,7 @@ from .morph import (
     proper_noun_reading,
     shape_reading,
 )
+from .parts import rescored
 from .scoring import best_reading, place_designator
 from .tagger_names import (
     _PROCLITICS,
@@ -250,7 +251,7 @@ def _foreign_candidates(
     ):
         # الأبرياء, الاستحواذ: a definite word the analyser reads as a noun is
         # rarely a foreign name (those take no article)
-        foreign = tuple(replace(r, score=r.score - 1.0) for r in foreign)
+        foreign = tuple(rescored(r, r.score - 1.0) for r in foreign)
     return foreign
 
 
