@@ -100,32 +100,49 @@ def _syntactic_words(
     unknown: list[bool] = []
     for wi, ((s, e, _kind), r) in enumerate(zip(spans, readings, strict=True)):
         surface = text[s:e]
-        nxt = normalize(text[spans[wi + 1][0] : spans[wi + 1][1]]) if wi + 1 < len(spans) else ""
         # وفدا الجيش: before a definite genitive the alif is a dual in construct, not the accusative
-        acc = _accusative_alif(surface, r) and not nxt.startswith("ال")
+        acc = _accusative_alif(surface, r) and (
+            wi + 1 == len(spans)
+            or not normalize(text[spans[wi + 1][0] : spans[wi + 1][1]]).startswith("ال")
+        )
         for k, p in enumerate(r.parts):
-            main = k == r.main
-            ws.append(
-                W(
-                    i=len(ws),
-                    form=surface[p.start : p.end],
-                    upos=p.upos,
-                    tag=p.tag,
-                    word=wi,
-                    definite=main and r.definite,
-                    tanween=main and (has_tanween(surface) or acc),
-                    acc=main and acc,
-                    gender=_gender(r, p, main),
-                    number=_number(r, p, main),
-                    person=r.person if main else "",
-                    lemma=p.lemma,
-                    feats=p.feats,
-                    vnoun=main and r.ntype == "vn",
-                    ntype=r.ntype if main else "",
+            if k == r.main:
+                ws.append(
+                    W(
+                        len(ws),
+                        surface[p.start : p.end],
+                        p.upos,
+                        p.tag,
+                        wi,
+                        r.definite,
+                        has_tanween(surface) or acc,
+                        acc,
+                        _gender(r, p, True),
+                        _number(r, p, True),
+                        r.person,
+                        lemma=p.lemma,
+                        feats=p.feats,
+                        vnoun=r.ntype == "vn",
+                        ntype=r.ntype,
+                    )
                 )
-            )
+                unknown.append(r.source in ("unknown", "composed"))
+            else:
+                ws.append(
+                    W(
+                        len(ws),
+                        surface[p.start : p.end],
+                        p.upos,
+                        p.tag,
+                        wi,
+                        gender=_gender(r, p, False),
+                        number=_number(r, p, False),
+                        lemma=p.lemma,
+                        feats=p.feats,
+                    )
+                )
+                unknown.append(False)
             offsets.append((s + p.start, s + p.end))
-            unknown.append(main and r.source in ("unknown", "composed"))
     return ws, offsets, unknown
 
 
