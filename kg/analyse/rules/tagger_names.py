@@ -194,6 +194,14 @@ def _multiword_firsts() -> frozenset[str]:
     return frozenset(n.split(" ", 1)[0] for n in index)
 
 
+@lru_cache(maxsize=100_000)
+def _name_starts(n: str, starts: frozenset[str]) -> tuple[str, ...]:
+    """The first words of multi-word names (``starts``) a normalised word is, as it is or
+    after a proclitic (والأمين: الامين)."""
+    firsts = [n] + [n[len(p) :] for p in ("و", "ب", "ل", "ك", "ف", "وب", "ول") if n.startswith(p)]
+    return tuple(f for f in firsts if f in starts)
+
+
 def _multiword_names(surfaces: list[str]) -> set[int]:
     """Positions of words inside a multi-word gazetteer name (first word may carry a proclitic)."""
     index, longest = multiword_name_index()
@@ -201,12 +209,7 @@ def _multiword_names(surfaces: list[str]) -> set[int]:
     norm = [normalize(w) for w in surfaces]
     out: set[int] = set()
     for i in range(len(norm)):
-        firsts = [norm[i]] + [
-            norm[i][len(p) :]
-            for p in ("و", "ب", "ل", "ك", "ف", "وب", "ول")
-            if norm[i].startswith(p)
-        ]
-        firsts = [f for f in firsts if f in starts]
+        firsts = _name_starts(norm[i], starts)
         if not firsts:
             continue
         for j in range(min(len(norm), i + longest), i + 1, -1):
