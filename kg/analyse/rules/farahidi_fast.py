@@ -28,12 +28,13 @@ farahidi runs as it is.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from typing import Any, overload
+
+from .blocks import gunzip
 
 #: farahidi releases whose ``Analyzer._possible_solutions`` this module reproduces.
 CHECKED_VERSIONS = frozenset({"0.4.0"})
@@ -245,7 +246,7 @@ def _scalar(raw: bytes) -> Any:
 def _table_text(filename: str) -> bytes:
     from farahidi import lexicon
 
-    return gzip.decompress((lexicon._data_dir() / (filename + ".jsonl.gz")).read_bytes())
+    return gunzip((lexicon._data_dir() / (filename + ".jsonl.gz")).read_bytes())
 
 
 @cache

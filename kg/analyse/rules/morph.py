@@ -18,12 +18,12 @@ character spans.
 
 from __future__ import annotations
 
-import gzip
 import math
 from functools import lru_cache
 from importlib.resources import files
 
 from ...text import normalize, strip_diacritics
+from .blocks import gunzip
 from .closed import function_readings, function_words
 from .farahidi_cache import farahidi_analyse
 from .lexicon_text import read_lexicon, split_lexicon
@@ -67,7 +67,7 @@ def _lexicon() -> tuple[dict[str, str], dict[str, float]]:
     """Form -> raw readings string, and lemma -> corpus weight. Parsed lazily per form."""
     # decompressed and split at once: reading the gzip stream line by line took twice as long
     data = files("kg").joinpath("data/ar_lexicon.tsv.gz").read_bytes()
-    text = gzip.decompress(data).decode("utf-8")
+    text = gunzip(data).decode("utf-8")
     return split_lexicon(text) or read_lexicon(text)
 
 
