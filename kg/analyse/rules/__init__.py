@@ -73,17 +73,18 @@ def analyse_sentence(
     _mark_entities(ws, ents)
     parse(ws)
     final = tuple(
-        Token(
-            id=w.i + 1,
-            form=w.form,
-            lemma=w.lemma or w.form,
-            upos=w.upos,
-            head=w.head + 1 if w.head >= 0 else 0,
-            deprel=w.deprel or "dep",
-            start=o[0],
-            end=o[1],
-            feats=w.feats or "_",
-            misc=_misc(w, ws, u),
+        Token(  # (id, form, lemma, upos, head, deprel, start, end, feats, xpos, misc)
+            w.i + 1,
+            w.form,
+            w.lemma or w.form,
+            w.upos,
+            w.head + 1 if w.head >= 0 else 0,
+            w.deprel or "dep",
+            o[0],
+            o[1],
+            w.feats or "_",
+            "_",
+            _misc(w, ws, u),
         )
         for w, o, u in zip(ws, offsets, unknown, strict=True)
     )
@@ -194,18 +195,19 @@ def _guess_mark(w: W, unknown: bool) -> str:
 
 
 def _token(w: W, o: tuple[int, int], unknown: bool) -> Token:
-    return Token(
-        id=w.i + 1,
-        form=w.form,
-        lemma=w.lemma or w.form,
-        upos=w.upos,
-        head=0,
-        deprel="dep",
-        start=o[0],
-        end=o[1],
-        feats=w.feats or "_",
+    return Token(  # (id, form, lemma, upos, head, deprel, start, end, feats, xpos, misc)
+        w.i + 1,
+        w.form,
+        w.lemma or w.form,
+        w.upos,
+        0,
+        "dep",
+        o[0],
+        o[1],
+        w.feats or "_",
+        "_",
         # the name finders see verbal nouns too (حسن العزاء: a construct, not a name)
-        misc=_guess_mark(w, unknown) if not w.vnoun else "VerbForm=Vnoun",
+        _guess_mark(w, unknown) if not w.vnoun else "VerbForm=Vnoun",
     )
 
 

@@ -162,8 +162,10 @@ def _name_readings(
         out.append(proper_noun_reading(surface, score=0.2 if weak_n else 1.6, source="name"))
     written: bool | None = None  # asked once, only for a word that splits into a name
     for pro in ("و", "ب", "ل", "ك", "ف", "وب", "ول", "وك"):
+        if not n.startswith(pro):
+            continue
         rest = n[len(pro) :]
-        if n.startswith(pro) and rest in names:
+        if rest in names:
             if written is None:
                 written = n not in names and _name_as_written(n, prev_surface)
             weak_split = rest in weak or written or listed_adjective(surface)
