@@ -43,6 +43,7 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from .model import DocResult, Document, Sentence, Triple
+from .ordinal_days import ordinal_day_end, ordinal_day_words
 from .text import ARABIC_LETTER, normalize
 
 log = logging.getLogger(__name__)
@@ -330,6 +331,7 @@ def _calendar(toks: Sequence[str], ref: date | None) -> When | None:
     year_m = next((_YEAR.fullmatch(t) for t in toks if _YEAR.fullmatch(t)), None)
     year = int(year_m[1]) if year_m else None
     day = next((int(t) for t in toks if t.isdigit() and 1 <= int(t) <= 31), None)
+    day = day or _ordinal_day(toks)
     for names, hijri in ((HIJRI_MONTHS, True), (GREGORIAN_MONTHS, False)):
         month = next(
             (n for w, n in sorted(names.items(), key=lambda x: -len(x[0])) if _has(text, w)),
@@ -343,6 +345,19 @@ def _calendar(toks: Sequence[str], ref: date | None) -> When | None:
             return _day(unit.start.year, unit.start.month, day)
     if year is not None and year >= 1900:
         return When(date(year, 1, 1), date(year, 12, 31), "year")
+    return None
+
+
+def _ordinal_day(toks: Sequence[str]) -> int | None:
+    """The day of a date written in words before من (الحادي عشر من أبريل: 11).
+
+    >>> resolve("الحادي عشر من أبريل", date(2024, 5, 2)).value
+    '2024-04-11'
+    """
+    for m in range(2, len(toks)):
+        start = ordinal_day_end(toks, m)
+        if start >= 0:
+            return ordinal_day_words(toks[start : m - 1])[0]
     return None
 
 

@@ -635,6 +635,7 @@ def build(src: Path = SOURCES) -> tuple[list[Row], Report]:
     rows += _script("gazetteer_people").people_rows(src, rows, filt, extra_names(), report)
     rows += _script("gazetteer_orgs").org_rows(src, rows, filt, extra_names(), report)
     rows += _script("gazetteer_popolo").popolo_rows(src, rows, filt, extra_names(), report)
+    rows += _script("gazetteer_legislatures").legislature_rows(src, rows, report)
     report.counts.update(f"type {r.type}" for r in rows)
     return rows, report
 
@@ -801,6 +802,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cmd == "extract-popolo":
         repos = [(a.split("=", 1)[0], Path(a.split("=", 1)[1])) for a in args.git]
         print(f"extract-popolo: {_script('gazetteer_popolo').extract(repos, SOURCES)} rows")
+        print(f"legislatures: {_script('gazetteer_legislatures').extract(repos, SOURCES)} rows")
         return 0
     if args.cmd == "extract-wpoffice":
         repos = [(a.split("=", 1)[0], Path(a.split("=", 1)[1])) for a in args.ep_git]

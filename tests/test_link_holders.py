@@ -185,6 +185,17 @@ def test_a_holder_read_for_the_table_only_needs_its_title_or_its_country() -> No
     assert by_key(next(iter(arabic_keys("إبراهيم باتيل"))))[0].named_only
 
 
+def test_a_second_family_name_the_label_lacks_needs_the_country_named() -> None:
+    """A Maghrebi woman's name adds her husband's family name to her own; the English label
+    gives hers only (Sarra Zaâfrani, Tunisia's minister of equipment from 2021)."""
+    tunisia = countries_named(["تونس"])
+    sarra = ("Q108892374", "Sarra Zaâfrani")
+    assert holder_link("سارة الزعفراني الزنزري", ["التقت"], named=lambda: tunisia) == sarra
+    assert holder_link("سارة الزعفراني الزنزري", ["التقت"], named=lambda: IRAN) is None
+    # a word the lexicon knows after the name is no family name
+    assert holder_link("سارة الزعفراني الجديدة", ["التقت"], named=lambda: tunisia) is None
+
+
 def test_two_holders_named_alike_are_never_linked() -> None:
     assert len({h.qid for h in by_key("MR_SLMN")}) == 2  # Omar Suleiman: Egypt, Sudan
     both = frozenset({"Q79", "Q1049"})

@@ -22,6 +22,7 @@ from .confidence import TASKED_LEADER, TITLE_PREDICATIVE
 from .coref import ent_of
 from .phrases import title_of
 from .state import TITLED, Doc
+from .titles import predicative_body
 from .tree import Tree
 
 #: Relations of appointing: their predicative title is the appointee's new post.
@@ -52,13 +53,17 @@ def predicative_titles(d: Doc, s: Sentence, tree: Tree, head: int) -> list[int]:
     return posts if others else []
 
 
+#: Nouns of doing again that govern an appointing noun (إعادة انتخاب, إعادة تعيين).
+AGAIN = frozenset(normalize(w) for w in "إعادة اعادة".split())
+
+
 def titles_after(d: Doc, s: Sentence, tree: Tree, n: int) -> list[int]:
     """The predicative title of an appointing noun that the parse hung on the verb
     governing the noun, right after the noun's phrase (أصدر مرسوما بتعيين X وزيرا
     للخارجية, قام بتعيين X وزيرا)."""
     h = tree.tok(n).head
-    if not h or tree.tok(h).upos != "VERB":
-        return []
+    if not h or (tree.tok(h).upos != "VERB" and normalize(tree.tok(h).form) not in AGAIN):
+        return []  # (إعادة انتخاب X رئيسا: the title hung on إعادة)
     end = max(tree.subtree(n))
     return [
         k
@@ -89,6 +94,8 @@ def position_facts(
         for who, wi in appointees:
             if d.ent(who).cls in ("Person", "Thing"):
                 d.fact(who, "holdsPosition", post, s, tree, [head, t, wi], TITLE_PREDICATIVE)
+                if d.ent(who).cls == "Person":  # أمينا عاما للحزب: he leads the party
+                    predicative_body(d, s, tree, t, who)
 
 
 def tasked_leaders(

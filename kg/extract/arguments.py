@@ -90,7 +90,8 @@ def expand(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
         return [x for k in listed for x in expand(d, s, tree, k)]
     out = [i]
     for k in tree.children(i, "conj"):
-        if tree.tok(k).upos != "ADJ":
+        # an adjective takes no preposition: وبممثل, وبالمبعوث are nouns in a list
+        if tree.tok(k).upos != "ADJ" or tree.has_case(k):
             out.extend(expand(d, s, tree, k))
     for k in _conj_of_name(d, s, tree, i):
         if _listed_by_nationality(d, s, tree, k):

@@ -518,6 +518,8 @@ def pronoun(d: Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None = 
         gender = GENDERS.get(g or "", "")
         number = NUMBERS.get(num or "", "")
     if tree.feat(i, "Person") in ("1", "2"):
+        return _quoting_speaker(d, s, tree, i)
+    if _expletive(tree, i):
         return None
     exclude = set(exclude or ())
     h = tree.tok(i).head
@@ -543,6 +545,63 @@ def pronoun(d: Doc, s: Sentence, tree: Tree, i: int, exclude: set[str] | None = 
     if found is None:
         found = _antecedent_noun(d, s, tree, i, gender, number)
     return found
+
+
+def _quoting_speaker(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
+    """وأضاف X "... خلال لقائي بالملك": a first-person singular pronoun inside a quotation
+    is the speaker's, the subject of the verb of saying the quotation hangs on.
+
+    >>> from kg import build
+    >>> g = build(texts=['وأضاف رئيس الحزب "طرحت الملف خلال لقائي بالوزير سامي حداد".'])
+    >>> [(f.subject, f.object) for f in g.facts() if f.relation == "met"]
+    [('رئيس الحزب', 'سامي حداد')]
+    """
+    if tree.feat(i, "Person") != "1" or tree.feat(i, "Number") != "Sing":
+        return None
+    before = [tree.tok(k).form for k in range(1, i)]
+    opened = before.count("«") + before.count("“") > before.count("»") + before.count("”")
+    if not opened and before.count('"') % 2 == 0:
+        return None  # not inside a quotation
+    k = i
+    while k:
+        h = tree.tok(k).head
+        entry = d.lex.verb(tree.tok(h).lemma) if h else None
+        if (
+            entry is not None
+            and entry.relation in SPEECH_RELATIONS
+            and tree.rel(k)
+            in (
+                "ccomp",
+                "parataxis",
+            )
+        ):
+            for j in tree.children(h, "nsubj"):
+                key = ent_of(d, s, tree, j)
+                if key is not None and d.ent(key).cls in AGENTIVE:
+                    return d.find(key)
+            break
+        k = h
+    # وأضاف "...": a dropped subject, the last one who spoke
+    last = d.last_speaker
+    return d.find(last) if last is not None and d.ent(last).cls == "Person" else None
+
+
+#: Verbs of "it was done" (تم القضاء على ..., جرى تسليم ...): the pronoun of أنه before
+#: them is the clause's expletive (ضمير الشأن), no one's.
+IMPERSONAL_VERBS = frozenset(normalize(w) for w in "تم جرى".split())
+
+
+def _expletive(tree: Tree, i: int) -> bool:
+    """أعلنت الوزارة أنه تم القضاء على ...: the pronoun on أن/إن that is the subject of
+    an impersonal verb refers to nothing."""
+    h = tree.tok(i).head
+    return (
+        bool(h)
+        and tree.rel(i) == "nsubj"
+        and lexmod.key(tree.tok(h).lemma) in IMPERSONAL_VERBS
+        and i > 1
+        and normalize(tree.tok(i - 1).form) in ("ان", "لان")
+    )
 
 
 def _parallel_object(tree: Tree, i: int) -> int:

@@ -176,8 +176,11 @@ def _titled(name: str) -> bool:
         return bool(words)
     first = normalize(words[0])
     for suffix in ("يهما", "يهم", "يه", "هما", "هم", "ها", "ه", "ي"):
-        if first.endswith(suffix) and title_at([first[: -len(suffix)], *words[1:]], 0):
+        stem = first[: -len(suffix)]
+        if first.endswith(suffix) and title_at([stem, *words[1:]], 0):
             return True
+        if first.endswith(suffix) and stem.endswith("ت") and title_at([stem, suffix], 0):
+            return True  # نظيرته, منافسته: a feminine title before its pronoun
     return False
 
 

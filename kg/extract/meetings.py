@@ -13,7 +13,7 @@ from ..lexicon import relations as lexmod
 from ..lexicon.words import designators
 from ..model import Sentence
 from ..text import normalize
-from .arguments import COMPANY_WORDS, expand, subjects
+from .arguments import COMPANY_WORDS, _object_in_apposition, expand, subjects
 from .confidence import (
     BROUGHT_TOGETHER,
     BROUGHT_TOGETHER_MET,
@@ -484,11 +484,39 @@ def _parties_at(d: Doc, s: Sentence, tree: Tree, j: int) -> list[str]:
     pronoun (جمعهما) is the last pair, a pronoun its antecedent, a noun its entity, what
     is coordinated with it and the party the parse hung on it (جمع X بـY)."""
     t = tree.tok(j)
-    if t.upos == "PRON" and t.feat("Number") == "Dual" and d.last_pair:
-        return [d.find(k) for k in d.last_pair]
+    if t.upos == "PRON" and t.feat("Number") == "Dual":
+        pair = _clause_pair(d, s, tree, j)
+        if pair:
+            return pair
+        if d.last_pair:
+            return [d.find(k) for k in d.last_pair]
     with_ = [k for k in tree.children(j, "nmod") if tree.case(k) in WITH_CASES]
     keys = [ent_of(d, s, tree, x) for x in [j, *tree.children(j, "conj"), *with_]]
     return [d.find(k) for k in keys if k and d.ent(k).cls in ("Person", "Organization")]
+
+
+def _clause_pair(d: Doc, s: Sentence, tree: Tree, j: int) -> list[str]:
+    """دعا الوزير نظيره ... خلال لقاء جمعهما: the dual pronoun of a bringing-together verb
+    is the subject and the object of the clause its event hangs on, when both are
+    people or bodies (before any pair an earlier meeting left)."""
+    event = tree.tok(tree.tok(j).head).head
+    k = tree.tok(event).head if event else 0
+    while k and tree.tok(k).upos != "VERB":
+        k = tree.tok(k).head
+    if not k:
+        return []
+    sides = []
+    # the object the parse set in apposition to the subject (دعا الوزير نظيره) first
+    for args in (
+        tree.children(k, "nsubj"),
+        _object_in_apposition(tree, k) or tree.children(k, "obj"),
+    ):
+        keys = [ent_of(d, s, tree, x) for x in args]
+        found = [d.find(x) for x in keys if x and d.ent(x).cls in AGENTIVE]
+        if not found:
+            return []
+        sides.append(found[0])
+    return sides if sides[0] != sides[1] else []
 
 
 def _destination(d: Doc, tree: Tree, key: str, i: int) -> bool:

@@ -26,16 +26,18 @@ from dataclasses import replace
 
 from ..dates import HIJRI_MONTHS
 from ..lexicon import relations as lexmod
-from ..lexicon.words import designators, first_names, titles
+from ..lexicon.words import designators, first_names, people_nouns, titles
 from ..model import EntitySpan, Sentence, Token
+from ..ordinal_days import ordinal_day_end
 from ..text import normalize
 from .confidence import NAME_PURPOSE
 from .phrases import ARGUMENT_NP_WORDS, is_group, np_ids, strip_al, title_of
-from .state import Doc
+from .state import Doc, article_absorbed, article_restored
 from .tree import Tree
 from .words import (
     APPROXIMATORS,
     BARE_TIME_HEADS,
+    BRING_TOGETHER,
     COLLECTIONS,
     DEICTIC_DAYS,
     DOCUMENT_NOUNS,
@@ -95,14 +97,16 @@ def find_names(d: Doc, s: Sentence, tree: Tree) -> None:
             last_body = (span, key)
         first = tree.tok(span.first)
         if (
-            span.first > 1
-            and text.startswith("ل")
+            text.startswith("ل")
             and not text.startswith("ال")
-            and tree.tok(span.first - 1).end == first.start
+            and article_absorbed(tree, span.first)
         ):
-            # للأمم المتحدة: the name is الأمم المتحدة, its alif dropped after ل
+            # للأمم المتحدة: the name is الأمم المتحدة, its alif dropped after ل (not
+            # للبنان, ل + لبنان, nor بلافروف, ب + لافروف: no article there)
             e = d.ent(key)
-            full = "ا" + d.text[first.start : tree.tok(span.last).end]
+            full = (
+                article_restored(tree, span.first) + d.text[first.start : tree.tok(span.last).end]
+            )
             if full not in e.names:
                 e.names.insert(0, full)
         if span.label == "Country" and normalize(text.split(" ")[0]) in STATE_HEADS:
@@ -243,7 +247,8 @@ def find_times(d: Doc, s: Sentence, tree: Tree) -> None:
                     or m in MONTHS
                     or m in TIME_MODS
                     or m in TIME_HEADS
-                    or (toks[j + 1].upos == "NUM" and len(m) <= 4)
+                    # a day or a year in digits (22 مارس 2017), not a count (فجر أمس خمسة)
+                    or (toks[j + 1].upos == "NUM" and len(m) <= 4 and m.isdigit())
                     or (m == "من" and toks[j].upos == "NUM" and _time_word(toks, j + 2))
                     or (normalize(toks[j].form) in SPLIT_MONTHS and m in ("الاول", "الثاني"))
                 ):
@@ -296,12 +301,15 @@ def _time_word(toks: tuple[Token, ...], i: int) -> bool:
 
 def _time_start(d: Doc, s: Sentence, i: int) -> int:
     """Where a time expression headed at token i starts: at the day before a month
-    (3 مارس), at أول before أمس."""
+    (3 مارس, الحادي عشر من أبريل), at أول before أمس."""
     if i == 0 or (s.index, s.tokens[i - 1].id) in d.token_ent:
         return i
     before, n = s.tokens[i - 1], normalize(s.tokens[i].form)
     if n in MONTHS and before.upos == "NUM" and before.form.isdigit() and int(before.form) <= 31:
         return i - 1
+    day = ordinal_day_end([t.form for t in s.tokens], i) if n in MONTHS or n == "الشهر" else -1
+    if day >= 0 and all((s.index, s.tokens[k].id) not in d.token_ent for k in range(day, i)):
+        return day  # الحادي عشر من أبريل, الخامس من الشهر الجاري: the day in words
     if n == "امس" and normalize(before.form) == "اول":
         return i - 1
     return i
@@ -424,6 +432,9 @@ def find_quantities(d: Doc, s: Sentence, tree: Tree) -> None:
         ):
             quantity_mention(d, s, tree, t.id)  # ثلاثة مشتبه بهم: the number word heads it
             continue
+        if _counted_pair(tree, t) and (s.index, t.id) not in d.token_ent:
+            quantity_mention(d, s, tree, t.id)  # عنصرين إرهابيين: the dual counts two
+            continue
         if t.upos != "NUM" or t.deprel != "nummod" or (s.index, t.id) in d.token_ent:
             continue
         h = t.head
@@ -449,6 +460,18 @@ def find_quantities(d: Doc, s: Sentence, tree: Tree) -> None:
         nxt = t.id + 1
         if nxt <= len(s.tokens) and tree.tok(nxt).head == h and tree.tok(nxt).upos == "NOUN":
             quantity_mention(d, s, tree, nxt, (t.id,))
+
+
+def _counted_pair(tree: Tree, t: Token) -> bool:
+    """An indefinite dual of a noun for people (عنصرين إرهابيين, شرطيان): as many as two,
+    a count like ثلاثة عناصر (القضاء على عنصرين: those killed are counted)."""
+    return (
+        t.upos == "NOUN"
+        and t.feat("Number") == "Dual"
+        and t.feat("Definite") != "Def"
+        and not any(tree.tok(k).upos == "PRON" for k in tree.children(t.id, "nmod"))
+        and normalize(t.lemma) in people_nouns()
+    )
 
 
 def quantity_mention(d: Doc, s: Sentence, tree: Tree, i: int, more: tuple[int, ...] = ()) -> str:
@@ -644,11 +667,23 @@ def _collection(d: Doc, s: Sentence, tree: Tree, h: int) -> bool:
 
 def _without_demonstrative(tree: Tree, head: int, ids: list[int]) -> list[int]:
     """A phrase's tokens without a demonstrative after its head (اتفاق الهدنة هذه: the
-    name is اتفاق الهدنة)."""
+    name is اتفاق الهدنة), nor a verb of bringing together read as its genitive noun
+    (لقاء جمعهما: the relative clause is no part of the name, which is لقاء)."""
+    joined = {
+        m
+        for k in ids
+        if k == head + 1
+        and tree.rel(k) == "nmod"
+        and tree.tok(k).head == head
+        and lexmod.key(tree.tok(k).lemma) in BRING_TOGETHER
+        and any(tree.tok(j).upos == "PRON" for j in tree.children(k, "nmod"))
+        for m in tree.subtree(k)
+    }
     return [
         k
         for k in ids
-        if not (k > head and tree.rel(k) == "det" and tree.feat(k, "PronType") == "Dem")
+        if k not in joined
+        and not (k > head and tree.rel(k) == "det" and tree.feat(k, "PronType") == "Dem")
     ]
 
 

@@ -25,12 +25,14 @@ from .purposes import purpose_doer
 from .relations import COURT_RELATIONS, between, genitive_objects, noun_completion, to_court
 from .rulings import imposed_penalty
 from .state import AGENTIVE, PLACES, Doc
+from .suffered import doer_by, shots_suffered, sufferer
 from .tree import Tree
 from .words import (
     ADDITION,
     ADDITION_PREFIXES,
     AGENT_GOVERNORS,
     CANCELLING,
+    COLLECTIONS,
     DEATH_NOUNS,
     DOCUMENT_NOUNS,
     FORCES,
@@ -94,6 +96,8 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     if entry.relation == "ledBy":
         _led_by(d, s, tree, n)
         return
+    if shots_suffered(d, s, tree, n):
+        return  # تعرضت دورية لإطلاق نار: the patrol was shot at, it launched nothing
     if entry.relation == "killed" and imposed_penalty(tree, n):
         return  # قضت المحكمة بإعدام X: a sentence (rulings), not a death
     if entry.relation in PERSONAL and _called_off(tree, n):
@@ -110,6 +114,10 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     ):
         return
     objs, agent = _noun_arguments(d, s, tree, n, entry, support, is_event)
+    hit = sufferer(d, s, tree, n) if entry.relation in HITTING else None
+    if hit is not None:  # تعرض المقر لهجوم من قبل X: X's attack on the seat
+        by = doer_by(d, s, tree, n)
+        objs, agent = [hit], by[0] if by else None
     if completion is not None and not entry.preps:  # إطلاق سراح X: X, not سراح
         objs = genitive_objects(d, s, tree, completion[1])
     if completion is not None and d.stands_for(s.index, completion[1], agent):
@@ -132,7 +140,8 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
         posts = set(predicative_titles(d, s, tree, n) or titles_after(d, s, tree, n))
         objs = [o for o in objs if o[1] not in posts]  # تعيين X كمدرب: X, not the post
         position_facts(d, s, tree, n, sorted(posts), objs)
-    agent = agent or noun_agent(d, s, tree, n, support) or toll_cause(d, s, tree, n)
+    if hit is None:
+        agent = agent or noun_agent(d, s, tree, n, support) or toll_cause(d, s, tree, n)
     if agent is None and entry.relation in ("signed", "agreed"):
         # تم توقيع الاتفاق بين الحكومة والنقابات: the sides signed it
         sides = between(d, s, tree, [n, *(oi for _, oi in objs)])
@@ -393,14 +402,15 @@ def reports_death(tree: Tree, v: int, n: int) -> bool:
 
 def carrier(tree: Tree, n: int) -> int:
     """The verbal noun of a support verb an action noun is the genitive of (أعلن فرض
-    عقوبات على X, أعلن شن غارات: فرض, شن), else the noun itself."""
+    عقوبات على X, أعلن شن غارات: فرض, شن), or the collection it counts (شن سلسلة غارات
+    على X: the series stands in the strikes' slot), else the noun itself."""
     h = tree.tok(n).head
     if (
         h
         and tree.tok(h).upos == "NOUN"
         and tree.rel(n) == "nmod"
         and not tree.has_case(n)
-        and lexmod.key(tree.tok(h).lemma) in SUPPORT_NOUNS
+        and lexmod.key(tree.tok(h).lemma) in SUPPORT_NOUNS | COLLECTIONS
     ):
         return h
     return n

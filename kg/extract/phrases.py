@@ -50,11 +50,12 @@ def np_ids(tree: Tree, head: int, limit: int = NP_WORDS) -> list[int]:
             if (
                 r in ("amod", "det", "nummod", "flat", "flat:name", "compound", "fixed")
                 or (r == "cc" and h != head)
-                or (r == "conj" and tree.tok(k).upos == "ADJ")
+                or (r == "conj" and tree.tok(k).upos == "ADJ" and not tree.has_case(k))
                 or (r == "appos" and nationality_adjective(tree, k))
                 or (
                     r in ("nmod", "nmod:poss")
                     and (not tree.has_case(k) or tree.case(k) == "ل")
+                    and not _coordinated_phrase(tree, k)
                     and tree.tok(k).upos != "PRON"
                     and strip_diacritics(tree.tok(k).lemma)
                     not in SAYING_NOUNS  # عن مسؤول قوله: not "مسؤول قول"
@@ -71,6 +72,13 @@ def np_ids(tree: Tree, head: int, limit: int = NP_WORDS) -> list[int]:
             elif r == "case" and h != head:
                 out.append(k)
     return sorted(set(out))[:limit] if len(out) > limit else sorted(set(out))
+
+
+def _coordinated_phrase(tree: Tree, k: int) -> bool:
+    """Whether k, a ل-phrase on a noun, opens with و (إلى الجيش وللأمم المتحدة): a phrase
+    coordinated with the one before, not a genitive of the noun; a conjoined adjective with
+    a preposition of its own (وبممثل) is none either (see :func:`np_ids`)."""
+    return tree.has_case(k) and any(c < k for c in tree.children(k, "cc"))
 
 
 #: Nouns for the people a statement is made to (قال الوزير للصحفيين): a ل-phrase of them
@@ -149,12 +157,15 @@ def _title_of(tree: Tree, i: int) -> str | None:
         and prev.end == t.start
     ):
         n = "ا" + n  # للملك: ل + الملك with the alif of the article dropped
+    two = None
     if i + 1 <= len(tree.toks) - 1 + 1 and i < len(tree.toks):
         two = title_at([t.form, tree.tok(i + 1).form], 0)
         if two is not None and " " in two:
             return two  # ولي العهد, رئيس الوزراء
     if n in titles():
         return n
+    if two is not None:
+        return two  # نظيرته, منافسته: a feminine title before its pronoun
     if n.endswith("ا") and n[:-1] in titles() and strip_al(lexmod.key(t.lemma)) == n[:-1]:
         return n[:-1]  # عضوًا, رئيسًا: the accusative of a title
     if n.endswith("ي") and n[:-1] in titles() and strip_al(lexmod.key(t.lemma)) == n[:-1]:

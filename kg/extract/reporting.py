@@ -17,7 +17,7 @@ from .arguments import expand
 from .confidence import MESSAGE_FROM, REPORTED_PENDING, SOURCE_PHRASE, SOURCE_SAID_CAP
 from .coref import ent_of
 from .phrases import np_ids, strip_al
-from .speech import commented, statement, statement_of
+from .speech import commented, stated, statement, statement_of
 from .state import AGENTIVE, Doc, Predicate
 from .tree import Tree
 from .words import MESSAGES, SOURCE_CASES
@@ -105,7 +105,7 @@ def reported_with_source(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> bool:
     if st is None:
         return False
     for subj in p.subjects:
-        d.fact(subj, p.rel, st[0], s, tree, [p.v, st[1]], p.sconf, p.lemma)
+        d.fact(subj, stated(d, tree, p, subj), st[0], s, tree, [p.v, st[1]], p.sconf, p.lemma)
     for j in tree.children(p.v, "obl", "nmod"):
         if tree.case(j) == "عن":
             for x in expand(d, s, tree, j):

@@ -10,6 +10,7 @@ module reads sources (بحسب, نقل عن) through the same statements.
 
 from __future__ import annotations
 
+from ..lexicon.words import designators
 from ..model import Sentence
 from ..text import normalize, strip_diacritics
 from .confidence import ISSUED_CAP
@@ -66,6 +67,39 @@ def said(d: Doc, s: Sentence, tree: Tree, p: Predicate, statements: list[str]) -
     if p.subjects and d.ent(p.subjects[0]).cls in AGENTIVE:
         d.last_speaker = p.subjects[0]
     return True
+
+
+#: Verbs of reporting that, with a speaker telling its own content, state it (أفاد
+#: المتحدث بأن: he said so); a news outlet's أفادت still reports.
+STATING = frozenset(normalize(w) for w in "أفاد".split())
+#: Unnamed sources (أفاد مصدر حكومي, أفادت مصادر): they relay news, as outlets do.
+RELAYING = frozenset(normalize(w) for w in "مصدر مصادر".split())
+
+
+def stated(d: Doc, tree: Tree, p: Predicate, subj: str) -> str:
+    """The relation of a report verb's subject to its content: أفاد المتحدث بأن, أفادت
+    الوزارة في بلاغ أن state it (said); a news outlet (أفادت الوكالة) or an aside (على ما
+    أفاد التلفزيون) reports it, as other report verbs do (نقل), and so does an unnamed
+    source (أفاد مصدر حكومي).
+
+    >>> from kg import build
+    >>> g = build(texts=["وأفاد المتحدث باسم البلدية بأن الأشغال ستنتهي في الصيف."])
+    >>> [(f.subject, f.relation) for f in g.facts() if f.relation in ("said", "reported")]
+    [('المتحدث باسم البلدية', 'said')]
+    """
+    e = d.ent(subj)
+    heads = {strip_al(normalize(n).split(" ")[0]) for n in e.names if n}
+    # a person, or a body named by its kind (الوزارة, هيئة ...), not an outlet (رويترز)
+    speaker = e.cls == "Person" or any(designators().get(h) == "Organization" for h in heads)
+    if (
+        p.rel == "reported"
+        and normalize(strip_diacritics(p.lemma)) in STATING
+        and speaker
+        and not heads & (PRESS | RELAYING)
+        and not aside_at(tree, p.v)
+    ):
+        return "said"
+    return p.rel
 
 
 def issued(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> None:

@@ -384,8 +384,24 @@ def _article_back(name: str, tree: Tree, first: int) -> str:
     :func:`article_absorbed`): المقداد, not لمقداد, the name a reader knows and other
     mentions use."""
     if article_absorbed(tree, first) and name.startswith("ل") and not name.startswith("لل"):
-        return "ا" + name
+        return article_restored(tree, first) + name
     return name
+
+
+def article_restored(tree: Tree, i: int) -> str:
+    """What goes back before token i, whose article the preposition ل took: the alif
+    (للأمم: ل + لأمم, الأمم), or the whole article where the word starts with ل itself and
+    the article's ل went too (للجنة: ل + لجنة, اللجنة).
+
+    >>> from kg.model import Sentence, Token
+    >>> toks = (Token(1, "ل", "لِ", "ADP", 2, "case", 0, 1),
+    ...         Token(2, "لجنة", "لَجْنَة", "NOUN", 0, "root", 1, 5, "Definite=Def"))
+    >>> article_restored(Tree(Sentence(0, 0, 5, "للجنة", toks)), 2)
+    'ال'
+    """
+    t = tree.tok(i)
+    form, lemma = normalize(t.form), normalize(strip_diacritics(t.lemma or ""))
+    return "ال" if lemma.startswith("ل") and form[1:2] != "ل" else "ا"
 
 
 def article_absorbed(tree: Tree, i: int) -> bool:

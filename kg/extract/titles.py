@@ -454,6 +454,22 @@ def _note_nationality(d: Doc, tree: Tree, t: int, person: str) -> None:
             break
 
 
+def predicative_body(d: Doc, s: Sentence, tree: Tree, t: int, person: str) -> None:
+    """انتخب X أمينا عاما للحزب, عين X رئيسا للجنة: the body a predicative title names
+    is the one the person leads (or is a member or spokesperson of), as for a title
+    before a name.
+
+    >>> from kg import build
+    >>> g = build(texts=["انتخب أعضاء المجلس الوطني سامي حداد أمينا عاما لحركة التجديد."])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts() if f.relation == "leaderOf"]
+    [('سامي حداد', 'leaderOf', 'حركة التجديد')]
+    """
+    title = title_of(tree, t)
+    info = titles().get(title) if title else None
+    if info is not None and (info.relation in ROLES or info.relation == "leaderOf"):
+        _title_body(d, s, tree, t, info.relation, person)
+
+
 def _title_body(d: Doc, s: Sentence, tree: Tree, t: int, rel: str, person: str) -> bool:
     """The first body named in the title's phrase (الأمين العام لحلف الناتو): whether
     there was one (and the fact is stated)."""

@@ -78,11 +78,25 @@ def designators_in_name() -> dict[str, str]:
     }
 
 
+def word_lines(text: str) -> list[str]:
+    """The entries of a word list, one a line: comment lines (``#`` first, even indented) and
+    blank lines are dropped whole, so the words of a comment never become entries.
+
+    >>> word_lines("# Nouns for people (مسؤولون)\\n وزير \\n\\n  # note\\nعبد الفتاح\\n")
+    ['وزير', 'عبد الفتاح']
+    """
+    return [s for line in text.splitlines() if (s := line.strip()) and not s.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def people_nouns() -> frozenset[str]:
-    """Singular nouns for people (وزير, مسؤول, ممثل), normalised (kg/data/ar/people_nouns.txt)."""
+    """Singular nouns for people (وزير, مسؤول, ممثل), normalised (kg/data/ar/people_nouns.txt).
+
+    >>> "وزير" in people_nouns(), "Nouns" in people_nouns(), "(مسؤولون" in people_nouns()
+    (True, False, False)
+    """
     text = files("kg").joinpath("data/ar/people_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(normalize(x) for x in text.split() if not x.startswith("#") and x.strip())
+    return frozenset(normalize(x) for x in word_lines(text))
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +108,7 @@ def ambiguous_names() -> frozenset[str]:
 def first_names() -> frozenset[str]:
     """Common first names (Arabic and transliterated), normalised."""
     text = files("kg").joinpath("data/ar/first_names.txt").read_text(encoding="utf-8")
-    return frozenset(normalize(x) for x in text.splitlines() if x.strip() and not x.startswith("#"))
+    return frozenset(normalize(x) for x in word_lines(text))
 
 
 def title_at(forms: Sequence[str], i: int) -> str | None:
@@ -103,6 +117,11 @@ def title_at(forms: Sequence[str], i: int) -> str | None:
 
     >>> title_at(["ولي", "العهد", "السعودي"], 0), title_at(["وزير", "الخارجية"], 0), title_at(["قمة"], 0)
     ('ولي العهد', 'وزير', None)
+
+    A feminine title before its possessive pronoun (نظيرته: نظيرت + ه) is that title:
+
+    >>> title_at(["نظيرت", "ه"], 0), title_at(["نظيرت", "الأمم"], 0)
+    ('نظيره', None)
     """
     return _title_of_pair(forms[i], forms[i + 1] if i + 1 < len(forms) else None)
 
@@ -114,7 +133,16 @@ def _title_of_pair(first: str, second: str | None) -> str | None:
         two = f"{n} {normalize(second)}"
         if two in titles():
             return two
-    return n if n in titles() else None
+    if n in titles():
+        return n
+    if n.endswith("ت") and second is not None and normalize(second) in _POSSESSIVE_CLITICS:
+        fem = n[:-1] + "ه"  # نظيرته, مستشارته: a feminine title's ة before its pronoun
+        return fem if fem in titles() else None
+    return None
+
+
+#: The possessive pronouns the analyser splits off a noun (نظيرت + ه).
+_POSSESSIVE_CLITICS = frozenset({"ه", "ها", "هما", "هم", "هن", "ك", "كما", "كم", "ي", "نا"})
 
 
 @lru_cache(maxsize=1)

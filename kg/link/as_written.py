@@ -51,3 +51,23 @@ def name_as_written(word: str, before: str = "") -> bool:
 
 
 __all__ = ["name_as_written", "names_a_person"]
+
+
+def holder_countries(name: str) -> frozenset[str]:
+    """The countries whose offices the one office holder a name of two words or more
+    spells (:func:`names_a_person`'s skeleton match, long vowels agreeing) held; empty when
+    no holder or several fit.
+
+    >>> sorted(holder_countries("أنتوني بلينكن")), holder_countries("أحمد")
+    (['Q30'], frozenset())
+    """
+    if len(name.split()) < 2 or re.search("[A-Za-z]", name):
+        return frozenset()
+    words = arabic_words(name)
+    found = {
+        h.qid: h.countries
+        for k in joined(words)
+        for h in by_key(k)
+        if h.linkable and vowels_agree(name, h.label_en, h.french)
+    }
+    return next(iter(found.values())) if len(found) == 1 else frozenset()

@@ -164,6 +164,7 @@ def build_index(gaz: gazetteer.Gazetteer) -> Index:
         r = reading(e)
         for name in (*e.names, *extra.get(e.qid, ())):
             add(key_of[name], r)
+            add(misspelt(key_of[name]), r)
         base = key_of[base_of[e.label_en]] if e.label_en else ""
         if base and base != key_of[e.label_en] and base not in buckets:
             derived.add(base)
@@ -198,6 +199,24 @@ def build_index(gaz: gazetteer.Gazetteer) -> Index:
     return Index(readings, frozenset(derived))
 
 
+#: A spelling of the US adjective that papers print beside الأمريكية and الأميركية: the
+#: long i of أميركا kept before the r as well as after it (الخارجية الأميريكية).
+_US_ADJECTIVE, _US_MISSPELT = "امريكي", "اميريكي"
+
+
+def misspelt(key: str) -> str:
+    """The key of a name as papers also misspell it ("" when the name has no such
+    spelling): the US adjective written «الأميريكي(ة)». Only the index holds these keys;
+    the gazetteer keeps the names as the sources give them.
+
+    >>> misspelt(match_key("وزارة الخارجية الأمريكية"))
+    'وزاره الخارجيه الاميريكيه'
+    >>> misspelt(match_key("بغداد"))
+    ''
+    """
+    return key.replace(_US_ADJECTIVE, _US_MISSPELT) if _US_ADJECTIVE in key else ""
+
+
 def _strip_city_word(n: str) -> str:
     if n.startswith("مدينه "):
         return n[len("مدينه ") :]
@@ -208,7 +227,7 @@ def _strip_city_word(n: str) -> str:
 
 #: Bump when the rules that make the index change (what :func:`render` computes), so
 #: files written by the old rules are no longer read.
-FORMAT = 2
+FORMAT = 3
 _MAGIC = "kg-link-index"
 #: What the index is built from, inside the package.
 SOURCES = ("data/gazetteer.tsv", "data/ar/aliases_extra.tsv", "data/link_aliases.tsv")
@@ -355,6 +374,7 @@ __all__ = [
     "from_text",
     "match_key",
     "match_keys",
+    "misspelt",
     "parse",
     "reading",
     "render",

@@ -20,7 +20,10 @@ A Person name is linked to a holder (:func:`holder_link`) when
   :data:`MIN_KEY` letters, and the document names one of the countries the holder held
   an office of (a holder of no country's office, the EU's: :data:`MIN_KEY_ALONE`
   letters). A title naming, with its country, an office the holder never held leaves it
-  unlinked; so do two holders that fit.
+  unlinked; so do two holders that fit. A name of three words that no holder has may
+  end with a second family name its label lacks (:func:`without_second_surname`: سارة
+  الزعفراني الزنزري, Sarra Zaâfrani): without it, it is linked so, only to a holder of a
+  country its document names.
 
 >>> holder_link("محمد جواد ظريف", [], named=lambda: frozenset({"Q794"}))  # Iran named
 ('Q10296812', 'Mohammad Javad Zarif')
@@ -136,6 +139,24 @@ def by_key(key: str) -> list[Holder]:
     ['Antony Blinken']
     """
     return [_holder(i) for i in _table().by_key.get(key, ())]
+
+
+@lru_cache(maxsize=1)
+def _countries_by_qid() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for line in _table().lines:
+        cells = line.split("\t")
+        out.setdefault(cells[0], set()).update(cells[6].split())
+    return {q: frozenset(c) for q, c in out.items()}
+
+
+def countries_of_holder(qid: str) -> frozenset[str]:
+    """The countries whose offices the holder ``qid`` held (none for a QID the table lacks).
+
+    >>> sorted(countries_of_holder("Q39259")), countries_of_holder("Q0")
+    (['Q43'], frozenset())
+    """
+    return _countries_by_qid().get(qid, frozenset())
 
 
 def _folded(name: str) -> str:
@@ -254,6 +275,34 @@ def only_given_names(name: str) -> bool:
     """
     given = first_names()
     return all(w in given or w in _PARTICLES for w in normalize(name).split())
+
+
+def without_second_surname(name: str) -> str | None:
+    """A name of three words or more without its last word, when that word is a second
+    family name (no given name, no particle, not after بن or آل, no word the lexicon
+    knows) and what is left is not only given names: a Maghrebi woman's name often adds her husband's family name to her
+    own, which the English label lacks (Sarra Zaâfrani). None otherwise.
+
+    >>> without_second_surname("سارة الزعفراني الزنزري")
+    'سارة الزعفراني'
+    >>> without_second_surname("محمد علي النفطي"), without_second_surname("محمد بن سلمان")
+    (None, None)
+    >>> without_second_surname("سارة الزعفراني الجديدة") is None
+    True
+    >>> without_second_surname("عبد الله بن زايد")
+    """
+    raw = name.split()
+    parts = normalize(name).split()
+    if len(raw) < 3 or len(raw) != len(parts):
+        return None
+    given = first_names()
+    if parts[-1] in given or parts[-1] in _PARTICLES or parts[-2] in {*_PARTICLES, "ال", "آل"}:
+        return None
+    # a word after the name (الجديد, الجديدة, القاضي) is no surname
+    if not all(_foreign_surname(n) for n in {name, name.removesuffix("ة")}):
+        return None
+    shorter = " ".join(raw[:-1])
+    return None if only_given_names(shorter) else shorter
 
 
 def _foreign_surname(name: str) -> bool:
@@ -412,6 +461,12 @@ def holder_link(
     if len(words) < 2 or only_given_names(name):
         return None
     found = [h for k in joined(words) for h in by_key(k)]
+    shorter = without_second_surname(name) if not found else None
+    if shorter is not None:
+        # سارة الزعفراني الزنزري: a label may lack a second family name; only with the
+        # holder's country named in the document, never by a foreign surname alone
+        name, words = shorter, arabic_words(shorter)
+        found = [h for k in joined(words) for h in by_key(k) if h.countries & named()]
     h = _unique(found) if found else None
     if h is None or (stated is not None and not in_office(h, *stated, None)):
         return None
@@ -420,6 +475,8 @@ def holder_link(
     letters = max(_letters(k) for k in joined(words))
     if h.countries and letters >= MIN_KEY and h.countries & named():
         return h.qid, h.label_en
+    if shorter is not None:
+        return None
     if h.countries and not h.named_only and letters >= MIN_KEY_FOREIGN and _foreign_surname(name):
         return h.qid, h.label_en  # أنتوني بلينكن in an article naming no US
     if not h.countries and letters >= MIN_KEY_ALONE:
@@ -439,4 +496,5 @@ __all__ = [
     "english_holder_link",
     "holder_link",
     "in_office",
+    "without_second_surname",
 ]

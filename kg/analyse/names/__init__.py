@@ -42,6 +42,7 @@ from .people import (
     _unknown_names,
 )
 from .places import _designated_places, _sites_named_by_adjectives
+from .sites import definite_sites
 
 
 def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
@@ -65,6 +66,7 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
     spans.extend(_unknown_names(tokens, spans))
     spans = _named_after_people(tokens, spans)
     spans = _sites_named_by_adjectives(tokens, spans)
+    spans = definite_sites(tokens, spans)
     spans = _designated_organisations(tokens, spans)
     spans.sort(key=lambda s: s.first)
     spans = _without_latin_offices(tokens, spans)

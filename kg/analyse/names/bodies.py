@@ -300,6 +300,11 @@ def _foreign_word(t: Token) -> bool:
     return (_is_unknown_strict(t) or t.upos == "PROPN") and not t.form.startswith("ال")
 
 
+#: Nouns for people that name a body as its genitive (حركة الشعب, مجلس نواب الشعب): the
+#: people a party or a parliament is of, not a person after a title.
+_NAMING_PEOPLE = frozenset({normalize("الشعب")})
+
+
 def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) -> list[EntitySpan]:
     """An organisation named by its kind and a genitive: مجلس النواب, وزارة الدفاع الأميركية,
     حزب العمال (a designator without article, then definite nouns and adjectives).
@@ -370,7 +375,9 @@ def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) 
             j += 1  # a construct of its own before the definite genitive: حزب جبهة العمل الإسلامي
         # one genitive (الخارجية, الداخلية: read as adjectives, they are nouns here), then
         # its adjectives
-        if fits(j, ("NOUN", "PROPN", "ADJ")) and not _title_or_people(tokens[j]):
+        if fits(j, ("NOUN", "PROPN", "ADJ")) and (
+            not _title_or_people(tokens[j]) or normalize(tokens[j].form) in _NAMING_PEOPLE
+        ):
             j += 1
             adjectives = 0
             while True:
@@ -431,10 +438,22 @@ def _elided_article(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _governed(tokens: Sequence[Token], i: int) -> bool:
-    """برئاسة الوزير (headed by): a designator that is a verbal noun after an attached ب."""
+    """برئاسة الوزير (headed by): a designator that is a verbal noun after an attached ب;
+    مجلس إدارة الشركة (the board of directors): the body is the company after it.
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.read import from_strings
+    >>> text = "قال رئيس مجلس إدارة شركة الخطوط التونسية إن الرحلات مستمرة."
+    >>> s = RulesAnalyser().analyse(next(from_strings([text]))).sentences[0]
+    >>> [" ".join(t.form for t in s.tokens[e.first - 1 : e.last]) for e in s.entities]
+    ['شركة الخطوط التونسية']
+    """
+    f = normalize(tokens[i].form)
+    if i > 0 and f == normalize("إدارة") and normalize(tokens[i - 1].form) == normalize("مجلس"):
+        return True
     return (
         i > 0
-        and normalize(tokens[i].form) == normalize("رئاسة")
+        and f == normalize("رئاسة")
         and tokens[i - 1].upos == "ADP"
         and tokens[i - 1].end == tokens[i].start
     )

@@ -35,6 +35,7 @@ from .common import (
     _nisba,
     _title_or_people,
 )
+from .meeting import meets_with, person_surname
 
 _NAME_UPOS = {"PROPN", "X"}
 
@@ -372,6 +373,7 @@ def _name_may_start(tokens: Sequence[Token], j: int, covered: set[int], need_two
             need_two
             or tokens[j].upos not in ("NOUN", "ADJ")
             or normalize(tokens[j].form).startswith("ال")
+            or "Number=Plur" in tokens[j].feats  # (الوزير عمال المناجم: a group, no first name)
             or not follows
         ):
             return False
@@ -418,7 +420,7 @@ def _name_continues(tokens: Sequence[Token], j: int, covered: set[int], w: _Name
     if g in _NAME_TAILS or g in _REGNAL:
         w.k = nxt
         return True
-    if _is_title(t) and not (
+    if _is_title(t, tokens, nxt) and not (  # (a two-word title too: محمد ولي العهد)
         _name_like(t)
         and nxt + 1 < len(tokens)
         and _name_like(tokens[nxt + 1])
@@ -698,38 +700,15 @@ def _class_from_context(tokens: Sequence[Token], i: int, j: int) -> str:
             and normalize(nxt.form) not in _TIME_WORDS
             and tokens[j].end < nxt.start
         )
-        if pn == "ب" and single and _meets_with(tokens, k):
+        if pn == "ب" and single and meets_with(tokens, k):
             return "Person"  # جمعته بميركل, التقى بلافروف: whom one meets, not a place
+        if prev.upos == "ADP" and single and person_surname(normalize(tokens[i].form)):
+            return "Person"  # رحب بماكرون: a gazetteer person's family name, not a place
         if prev.upos == "ADP" and pn in ("في", "الي", "من", "ب") and single and not construct:
             # a single name after في/إلى: most often a place (not a noun in construct with
             # a definite genitive: إلى ردهة الإنعاش)
             return "Place"
     return ""
-
-
-#: Lemmas of words of meeting that take their other side under ب (جمعته ب, التقى ب,
-#: اجتمع ب, لقاؤه ب): the single name after them is a person met, not a place.
-_MEETING_LEMMAS = frozenset(
-    normalize(w) for w in "جمع التقى اجتمع اتصل لقاء اجتماع اتصال التقاء".split()
-)
-
-
-def _meets_with(tokens: Sequence[Token], k: int) -> bool:
-    """Whether the ب at k follows a word of meeting, across an object pronoun (جمعته ب).
-
-    >>> from kg.model import Token
-    >>> words = [("جمعت", "جَمَعَ", "VERB"), ("ه", "هُوَ", "PRON"), ("ب", "بِ", "ADP")]
-    >>> ts = [Token(i, f, lem, pos, 0, "dep", 0, 0) for i, (f, lem, pos) in enumerate(words, 1)]
-    >>> _meets_with(ts, 2), _meets_with(ts[2:], 0)
-    (True, False)
-    """
-    h = k - 1
-    if h >= 0 and tokens[h].upos == "PRON":
-        h -= 1
-    if h < 0:
-        return False
-    t = tokens[h]
-    return normalize(t.lemma or t.form) in _MEETING_LEMMAS
 
 
 #: Designators of two words: العلامة التجارية X names a brand, a thing and not a person.

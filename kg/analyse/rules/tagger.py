@@ -19,17 +19,19 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from ...lexicon.names import multiword_name_index
 from ...lexicon.words import designators, first_names, title_at, titles
 from ...text import normalize, strip_diacritics
+from .article import absorbed_article
+from .clitic_names import and_known_name, known_after_clitic
+from .daytimes import day_part_nouns
 from .morph import (
     Part,
     Reading,
     analyse_word,
-    listed_form,
     proper_noun_reading,
     shape_reading,
 )
+from .participles import people_plural, substantive_participles
 from .parts import rescored
 from .scoring import best_reading, place_designator
 from .tagger_names import (
@@ -84,9 +86,9 @@ def choose(
             # inside a multi-word name of the gazetteer (ينس ستولتنبرغ): no verb readings
             not_verbs = tuple(r for r in readings if r.pos != "V")
             readings = not_verbs or (proper_noun_reading(surface, source="name"),)
-        readings = _whole_words(
-            readings, surface, words[pos + 1][0] if pos + 1 < len(words) else "", prev
-        )
+        nxt = words[pos + 1][0] if pos + 1 < len(words) else ""
+        readings = day_part_nouns(_whole_words(readings, surface, nxt, prev), surface, nxt)
+        readings = absorbed_article(readings, surface, nxt)
         best = best_reading(readings, words, pos, prev, prev_surface, clause_start, verb_in_clause)
         out.append(best)
         prev, prev_surface = best, surface
@@ -124,7 +126,7 @@ def _candidates(
         before = words[pos - 1][0] if pos else ""
         return (_unknown(surface, vocabulary, names, pair, common, before),)
     foreign = _foreign_candidates(words, pos, readings, prev, attested)
-    if _and_known_name(surface, names):
+    if and_known_name(surface, names):
         foreign = ()  # وميركل: و + a name the gazetteer knows, not one name in و
     return (
         readings
@@ -132,6 +134,7 @@ def _candidates(
         + foreign
         + _verbal_noun(readings, prev, surface)
         + _feminine_verb_with_object(readings, prev, surface)
+        + substantive_participles(readings)
     )
 
 
@@ -229,6 +232,7 @@ def _foreign_candidates(
         or no_name
         or _verb_after_nationality(surface, readings, prev, attested[pos], nxt, next_unknown)
         or dual_verb_after_pair(surface, readings, prev)
+        or people_plural(surface, readings)
         else _foreign_reading(
             surface,
             attested[pos],
@@ -272,33 +276,6 @@ def _word_cues(surface: str) -> tuple[bool, bool, bool]:
         _plural_passive_shape(surface, readings) or _future_pair_verb(readings),
         any(r.pos in ("N", "A") and r.definite for r in readings),
     )
-
-
-def _and_known_name(surface: str, names: set[str]) -> bool:
-    """Whether a word is و + a name the gazetteer, the first names or the lexicon know
-    (وأردوغان, وماكرون), to be split rather than read as one foreign name.
-
-    >>> _and_known_name("وميركل", {"ميركل"}), _and_known_name("ويلسون", {"ميركل"})
-    (True, False)
-    """
-    n = normalize(surface)
-    if not n.startswith("و") or len(n) <= 3:
-        return False
-    rest = n[1:]
-    if rest in names or rest in first_names() or rest in _multiword_lasts():
-        return True
-    # (a name of the lexicon's own needs a listed form: no farahidi run for the others)
-    return listed_form(surface[1:]) and any(
-        r.pos == "PN" and r.source == "lex" for r in analyse_word(surface[1:])
-    )
-
-
-@lru_cache(maxsize=1)
-def _multiword_lasts() -> frozenset[str]:
-    """The last words of the gazetteer's names of several words (أردوغان of رجب طيب
-    أردوغان), of four letters or more."""
-    index, _ = multiword_name_index()
-    return frozenset(w for n in index if len(w := n.rsplit(" ", 1)[-1]) >= 4 and " " in n)
 
 
 #: The score of a name in و after a name (:func:`_and_plural_verb_in_name`): above what
@@ -481,7 +458,7 @@ def _unknown(
         for pro in _PROCLITICS
         if n.startswith(pro)
         and len(n) - len(pro) >= 3
-        and (n[len(pro) :] in names or n[len(pro) :] in vocabulary)
+        and known_after_clitic(n[len(pro) :], names, vocabulary)
     ]
     if splits and not _name_as_written(n, prev_surface):
         return proper_noun_reading(surface, pro=splits[0], source="unknown")

@@ -66,6 +66,7 @@ def _foreign_reading(
             and prev.ntype == "nisba"
             and prev.definite
             and n[:1] not in ("و", "ف")  # (المصري والعاهل: و + a noun, coordinated)
+            and len(n) > 1  # (بـ, لـ: a preposition written apart with its tatweel)
         ):
             # وزير الدفاع التركي يشار غولر: after a nationality, a known word before an
             # unknown one is a foreign first name, not a verb

@@ -41,7 +41,7 @@ from .finish import (
     titles_after_names,
 )
 from .phrases import noun_phrases, prepositional_phrases
-from .words import W, attach_clitics
+from .words import W, attach_clitics, mark_ordinal_days
 
 __all__ = ["W", "parse"]
 
@@ -65,6 +65,7 @@ def parse(ws: list[W]) -> None:
     if not ws:
         return
     mains = attach_clitics(ws)
+    mark_ordinal_days(ws)
     units = prepositional_phrases(ws, noun_phrases(ws, mains))
     attach_clauses(ws, units)
     make_tree(ws)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ....lexicon.words import HONORIFICS, title_at, titles
 from ....text import normalize
+from .foreign_names import foreign_to_title
 from .phrases import Unit
 from .words import COMMAS, W, appointee, attach, human, is_designator, reattach, title_tok
 
@@ -177,6 +178,9 @@ def _name_after_title(ws: list[W], u: Unit) -> bool:
     title = _title_before(ws, u.first)
     if title < 0 or appointee(ws, title, u.head):
         return False  # عين الرئيس سامي حداد وزيرا: the name is the one appointed
+    name = [k for k in range(u.first, u.last + 1) if ws[k].ent == ws[u.head].ent]
+    if foreign_to_title(ws, list(range(title, u.first)), name):
+        return False  # استقبل الرئيس التونسي ماكرون: a French president, the one received
     reattach(ws, u.head, title, "appos")
     return True
 

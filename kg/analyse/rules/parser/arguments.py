@@ -63,6 +63,8 @@ _SITUATION_NOUNS = frozenset(
 _TIME_PARTICIPLES = frozenset(
     normalize(w) for w in "ماض مقبل قادم حالي جار منصرم فائت لاحق سابق تالي".split()
 )
+#: Participles of scheduling: a time after them is the date set (المقررة في الخامس من مايو).
+_SCHEDULING_PARTICIPLES = frozenset(normalize(w) for w in "مقرر مرتقب مزمع محدد منتظر".split())
 #: Words after من that make a compound preposition (من أجل) or an adverb (من جديد): the
 #: phrase is the clause's purpose or manner, not a part of the noun before it.
 _NOT_PARTITIVE = frozenset(normalize(w) for w in "أجل جديد".split())
@@ -117,9 +119,19 @@ def _joins_phrase_before(ws: list[W], f: Frame, u: Unit, prev: Unit | None, cc: 
 
 
 def _coordinated(ws: list[W], f: Frame, u: Unit, prev: Unit | None, cc: int) -> bool:
-    """A noun phrase after و joins the previous noun phrase of this clause."""
+    """A noun phrase after و joins the previous noun phrase of this clause; a PP after و
+    whose preposition is the one of the PP right before it joins that PP's noun (للجيش
+    وللأمم المتحدة: two parallel phrases, not the second the genitive of the first)."""
     if cc < 0 or prev is None or not f.units + f.pending:
         return False
+    if u.kind == "PP" and prev.kind == "PP" and u.case and u.case == prev.case:
+        first = f.coord_first.get(prev.head, prev.head)
+        reattach(ws, u.head, first, "conj")
+        attach(ws, cc, u.head, "cc")
+        f.coord_first[u.head] = first
+        if prev in f.units:
+            f.units.append(u)
+        return True
     target = _last_np(f)
     if target is None or not (f.pred < 0 or u.kind == target.kind or u.kind == "NP"):
         return False
@@ -308,7 +320,8 @@ def _participle_complement(ws: list[W], prev: Unit, pp: Unit) -> bool:
         and " " not in pp.case
         and normalize(w.lemma) not in _TIME_PARTICIPLES
         and not time_like(ws[w.head])
-        and not time_like(ws[pp.head])
+        # (a participle of scheduling takes its date: الانتخابات المقررة في العاشر من أكتوبر)
+        and (not time_like(ws[pp.head]) or normalize(w.lemma) in _SCHEDULING_PARTICIPLES)
     )
 
 

@@ -31,6 +31,7 @@ from .phrases import NP_KINDS, Unit
 from .relatives import (
     after_duration,
     antecedent_acts,
+    described_before_phrase,
     described_noun,
     object_was_subject,
     result_antecedent,
@@ -747,6 +748,8 @@ def _second_predicate(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | Non
         nf = Frame("advcl", f.pred, shared_subject=True, purpose=True, shared_gender=gender)
     elif prev is not None and prev.kind in NP_KINDS and indefinite_np(ws, prev.head):
         nf = Frame("relcl", described_noun(ws, prev, u.head))
+    elif (noun := described_before_phrase(ws, prev, u.head)) >= 0:
+        nf = Frame("relcl", noun)  # مباحثات في الدوحة أسفرت عن: the talks, not Doha
     else:
         nf = Frame("parataxis", f.pred)
     nf.pred = u.head

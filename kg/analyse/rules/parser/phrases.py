@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from ....lexicon.words import title_at
 from ....text import normalize
+from .foreign_names import foreign_to_title
+from .subject_object import opens_object
 from .words import (
     APPROXIMATORS,
     COMPOUND_PREPOSITIONS,
@@ -44,7 +46,9 @@ from .words import (
     is_designator,
     is_number,
     last_tok,
+    prep_clitic,
     reattach,
+    teen_ordinal,
     title_tok,
 )
 
@@ -384,6 +388,9 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
     last = ws[g.chain[-1]]
     if w.ent >= 0 and w.ent != ws[g.unit.head].ent:
         return _name_in_np(ws, mains, k, g)
+    for unit in (g.chain[-1], g.last_adj):  # الحادي عشر من أبريل, الجولة الثانية عشرة
+        if unit >= 0 and teen_ordinal(ws, unit, i):
+            return _took(ws, k, i, g, unit, "flat")  # one ordinal
     if w.upos == "ADJ" and w.ent < 0 and g.last_adj >= 0 and conj_clitic_only(ws, i):
         attach(ws, i, g.last_adj, "conj")  # جماعات كردية وعربية
         g.unit.last = last_tok(ws, i)
@@ -400,6 +407,8 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
     if is_number(w) and w.upos != "NUM" and not first_has_clitic(ws, i) and governs:
         return _counted_genitive(ws, mains, k, g)  # مقتل خمسين مسلحا
     if w.upos in ("NOUN", "PROPN", "X") and not first_has_clitic(ws, i) and governs:
+        if opens_object(ws, mains, k, g.chain):
+            return None  # شنت طائرات غارات: the verb's subject, then its object
         _genitive(ws, i, g)
         g.unit.tail = i
         g.has_suffix = has_suffix(ws, i)
@@ -514,9 +523,16 @@ def _name_in_np(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None
         and w.ent_label not in ("Person", "TimeExpression")
     ):
         to, rel = g.unit.head, "appos"
-    elif w.ent_label == "Person" and (_is_title_head(ws, g.chain) or _role_before_name(ws, g)):
+    elif (
+        w.ent_label == "Person"
+        and not prep_clitic(ws, i)  # التقى الرئيس بماكرون: whom he met, not his name
+        and (_is_title_head(ws, g.chain) or _role_before_name(ws, g))
+    ):
         if appointee(ws, g.unit.head, i):
             return None  # عين الرئيس سامي حداد وزيرا: the name is the one appointed
+        name = [mains[m] for m in range(k, _name_span(ws, mains, k) + 1)]
+        if foreign_to_title(ws, list(range(g.unit.first, i)), name):
+            return None  # استقبل الرئيس التونسي ماكرون: a French president, the one received
         to, rel = g.unit.head, "appos"
         g.named = True
     else:

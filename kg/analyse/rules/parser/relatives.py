@@ -37,6 +37,7 @@ from .words import (
     event_noun,
     has_suffix,
     human,
+    indefinite_np,
     intransitive,
     reattach,
     rel_agrees,
@@ -130,6 +131,39 @@ def described_noun(ws: list[W], u: Unit, verb: int) -> int:
         if found >= 0:
             return found
     return u.head
+
+
+def described_before_phrase(ws: list[W], prev: Unit | None, verb: int) -> int:
+    """The indefinite noun right before a prepositional phrase (and the noun's adjectives)
+    that a verb after the phrase describes, when the verb agrees with it (مباحثات في
+    الدوحة أسفرت عن ...: the talks resulted, not Doha; وفد إلى بغداد يضم ...); a verb of
+    result describes the event nearest before it (غارات على مواقع في الجنوب أسفرت عن:
+    the raids). Not after a phrase naming people (اتصالا من ظريف هنأه فيه: the caller
+    may act). -1 when there is none.
+
+    >>> ws = [W(0, "مباحثات", "NOUN", "", 0, gender="f", number="p", lemma="مُبَاحَثَة", vnoun=True),
+    ...       W(1, "في", "ADP", "prep", 1), W(2, "الدوحة", "PROPN", "", 2, ent=0, definite=True),
+    ...       W(3, "أسفرت", "VERB", "", 3, gender="f", lemma="أَسْفَرَ")]
+    >>> described_before_phrase(ws, Unit("PP", 2, 1, 2, case="في"), 3)
+    0
+    """
+    if prev is None or prev.kind != "PP" or prev.first < 1:
+        return -1
+    inner = ws[prev.head]
+    if inner.ent_label == "Person" or human(inner):
+        return -1  # اتصالا من ظريف هنأه فيه: the caller may be the one who acts
+    k = prev.first - 1
+    while k > 0 and ws[k].upos == "ADJ" and not ws[k].definite:
+        k -= 1  # مباحثات مكثفة في الدوحة
+    if not indefinite_np(ws, k) or ws[k].ent >= 0 or not _verb_agrees(ws[verb], ws[k]):
+        return -1
+    if _of_result(ws, verb) and not _event(ws[k]):
+        near = [m for m in range(k, max(-1, k - _REACH), -1) if ws[m].nominal]
+        stop = [m for m in range(k, -1, -1) if ws[m].upos in ("VERB", "AUX")]
+        near = [m for m in near if not stop or m > stop[0]]
+        found = _event_before(ws, near, lambda n: _verb_agrees(ws[verb], n))
+        return found if found >= 0 else k
+    return k
 
 
 def antecedent_acts(ws: list[W], ante: W, v: W) -> bool:

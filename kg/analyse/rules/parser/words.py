@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ....dates import MONTH_WORDS
 from ....lexicon.words import designators, people_nouns, title_at
+from ....ordinal_days import ordinal_day_end, ordinal_day_words
 from ....text import normalize, strip_diacritics
 
 #: ``W.head`` of a token not attached yet; -1 is the root.
@@ -107,7 +109,7 @@ EXISTENTIALS = _normalised("هناك ثمة")
 ASIDE_SUBORDINATORS = _normalised("كما حسبما وفقما مثلما")
 #: Nouns of time: a bare one is when something happens, not who or what.
 TIME_NOUNS = _normalised(
-    "يوم اليوم امس غدا صباح مساء ليله ليل ظهر فجر الاسبوع اسبوع الشهر شهر العام عام السنه"
+    "يوم اليوم امس غدا صباح مساء ليله الليله ليل ظهر فجر الاسبوع اسبوع الشهر شهر العام عام السنه"
     " سنه الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الان حاليا مطلع اواخر منتصف"
     " نهايه بدايه وقت مده طيله طوال"
     # how long (تستمر يومين, تدوم أسبوعين): when, not who or what (a plural stays a noun:
@@ -203,6 +205,38 @@ def first_has_clitic(ws: list[W], i: int) -> bool:
     """Whether the word of token i starts with a conjunction or preposition clitic."""
     k = first_tok(ws, i)
     return k < i and any(ws[m].tag in ("conj", "prep") for m in range(k, i))
+
+
+def mark_ordinal_days(ws: list[W]) -> None:
+    """An ordinal day before من and a month (الخامس عشر من مارس, الأول من الشهر الجاري) is a
+    time: its first word is marked as one, so that a في phrase of it is the clause's
+    when, not where an object noun belongs (التقى السفراء في الخامس من الشهر)."""
+    forms = [w.form for w in ws]
+    for m in range(2, len(ws)):
+        if forms[m - 1] != "من":
+            continue
+        if ws[m].norm in MONTH_WORDS or ws[m].norm == "الشهر":
+            start = ordinal_day_end(forms, m)
+            if start >= 0 and ws[start].ent < 0:
+                ws[start].ent_label = "TimeExpression"
+
+
+def teen_ordinal(ws: list[W], head: int, i: int) -> bool:
+    """Whether token i is the عشر of a compound ordinal whose unit is token ``head``
+    right before it (الحادي عشر, الخامس عشرة): one ordinal, not a noun of its own."""
+    if i != head + 1 or not ws[i].form.startswith("عشر") or ws[i].word == ws[head].word:
+        return False
+    return ordinal_day_words([ws[head].form, ws[i].form]) == (
+        ordinal_day_words([ws[head].form])[0] + 10,
+        2,
+    )
+
+
+def prep_clitic(ws: list[W], i: int) -> bool:
+    """Whether the word of token i carries a preposition clitic before it (بماكرون: ب +
+    the name): the word is that preposition's object, not in apposition to what precedes."""
+    k = first_tok(ws, i)
+    return k < i and any(ws[m].tag == "prep" for m in range(k, i))
 
 
 def conj_clitic_only(ws: list[W], i: int) -> bool:
