@@ -73,17 +73,18 @@ def analyse_sentence(
     _mark_entities(ws, ents)
     parse(ws)
     final = tuple(
-        Token(
-            id=w.i + 1,
-            form=w.form,
-            lemma=w.lemma or w.form,
-            upos=w.upos,
-            head=w.head + 1 if w.head >= 0 else 0,
-            deprel=w.deprel or "dep",
-            start=o[0],
-            end=o[1],
-            feats=w.feats or "_",
-            misc=_misc(w, ws, u),
+        Token(  # (id, form, lemma, upos, head, deprel, start, end, feats, xpos, misc)
+            w.i + 1,
+            w.form,
+            w.lemma or w.form,
+            w.upos,
+            w.head + 1 if w.head >= 0 else 0,
+            w.deprel or "dep",
+            o[0],
+            o[1],
+            w.feats or "_",
+            "_",
+            _misc(w, ws, u),
         )
         for w, o, u in zip(ws, offsets, unknown, strict=True)
     )
@@ -100,32 +101,49 @@ def _syntactic_words(
     unknown: list[bool] = []
     for wi, ((s, e, _kind), r) in enumerate(zip(spans, readings, strict=True)):
         surface = text[s:e]
-        nxt = normalize(text[spans[wi + 1][0] : spans[wi + 1][1]]) if wi + 1 < len(spans) else ""
         # وفدا الجيش: before a definite genitive the alif is a dual in construct, not the accusative
-        acc = _accusative_alif(surface, r) and not nxt.startswith("ال")
+        acc = _accusative_alif(surface, r) and (
+            wi + 1 == len(spans)
+            or not normalize(text[spans[wi + 1][0] : spans[wi + 1][1]]).startswith("ال")
+        )
         for k, p in enumerate(r.parts):
-            main = k == r.main
-            ws.append(
-                W(
-                    i=len(ws),
-                    form=surface[p.start : p.end],
-                    upos=p.upos,
-                    tag=p.tag,
-                    word=wi,
-                    definite=main and r.definite,
-                    tanween=main and (has_tanween(surface) or acc),
-                    acc=main and acc,
-                    gender=_gender(r, p, main),
-                    number=_number(r, p, main),
-                    person=r.person if main else "",
-                    lemma=p.lemma,
-                    feats=p.feats,
-                    vnoun=main and r.ntype == "vn",
-                    ntype=r.ntype if main else "",
+            if k == r.main:
+                ws.append(
+                    W(
+                        len(ws),
+                        surface[p.start : p.end],
+                        p.upos,
+                        p.tag,
+                        wi,
+                        r.definite,
+                        has_tanween(surface) or acc,
+                        acc,
+                        _gender(r, p, True),
+                        _number(r, p, True),
+                        r.person,
+                        lemma=p.lemma,
+                        feats=p.feats,
+                        vnoun=r.ntype == "vn",
+                        ntype=r.ntype,
+                    )
                 )
-            )
+                unknown.append(r.source in ("unknown", "composed"))
+            else:
+                ws.append(
+                    W(
+                        len(ws),
+                        surface[p.start : p.end],
+                        p.upos,
+                        p.tag,
+                        wi,
+                        gender=_gender(r, p, False),
+                        number=_number(r, p, False),
+                        lemma=p.lemma,
+                        feats=p.feats,
+                    )
+                )
+                unknown.append(False)
             offsets.append((s + p.start, s + p.end))
-            unknown.append(main and r.source in ("unknown", "composed"))
     return ws, offsets, unknown
 
 
@@ -177,18 +195,19 @@ def _guess_mark(w: W, unknown: bool) -> str:
 
 
 def _token(w: W, o: tuple[int, int], unknown: bool) -> Token:
-    return Token(
-        id=w.i + 1,
-        form=w.form,
-        lemma=w.lemma or w.form,
-        upos=w.upos,
-        head=0,
-        deprel="dep",
-        start=o[0],
-        end=o[1],
-        feats=w.feats or "_",
+    return Token(  # (id, form, lemma, upos, head, deprel, start, end, feats, xpos, misc)
+        w.i + 1,
+        w.form,
+        w.lemma or w.form,
+        w.upos,
+        0,
+        "dep",
+        o[0],
+        o[1],
+        w.feats or "_",
+        "_",
         # the name finders see verbal nouns too (حسن العزاء: a construct, not a name)
-        misc=_guess_mark(w, unknown) if not w.vnoun else "VerbForm=Vnoun",
+        _guess_mark(w, unknown) if not w.vnoun else "VerbForm=Vnoun",
     )
 
 

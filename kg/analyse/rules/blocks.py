@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import zlib
 from bisect import bisect_right
@@ -130,3 +131,18 @@ def unpack(data: bytes) -> tuple[str, list[str]]:
     table = Blocks(data, start)
     text = b"".join(zlib.decompress(data[a:b]) for a, b in itertools.pairwise(table.offsets))
     return data[: start - 1].decode("utf-8"), text.decode("utf-8").splitlines()
+
+
+def gunzip(data: bytes) -> bytes:
+    """What ``gzip.decompress`` gives, made by zlib in one call for a file of one member
+    (zlib checks its CRC as it inflates, where gzip.decompress reads the text once more
+    for it); a file of several members goes to gzip.
+
+    >>> gunzip(gzip.compress(b"abc")), gunzip(gzip.compress(b"ab") + gzip.compress(b"c"))
+    (b'abc', b'abc')
+    """
+    inflate = zlib.decompressobj(wbits=31)
+    text = inflate.decompress(data)
+    if inflate.eof and not inflate.unused_data:
+        return text
+    return gzip.decompress(data)

@@ -28,12 +28,13 @@ farahidi runs as it is.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from typing import Any, overload
+
+from .blocks import gunzip
 
 #: farahidi releases whose ``Analyzer._possible_solutions`` this module reproduces.
 CHECKED_VERSIONS = frozenset({"0.4.0"})
@@ -89,20 +90,49 @@ class _Trie:
 class _Records(Sequence[dict[str, Any]]):
     """The records of one value of a farahidi table (a JSON array of flat objects), each
     decoded when it is first asked for and kept, so that a record is always the same
-    object (farahidi tells formulas apart by ``id``)."""
+    object (farahidi tells formulas apart by ``id``). Made from the records' texts, or
+    from the array's inside in a table's text (``text[start:end]``, ``{...},{...}``), cut
+    into records when the value is first used: a corpus's unknown words use some of a
+    table's values only. A value with a brace inside a string is read as JSON instead.
 
-    __slots__ = ("_raw", "_done")
+    >>> t = b'{"a":"1"},{"a":"{"}'
+    >>> lazy = _Records(text=t, start=0, end=len(t))
+    >>> len(lazy), lazy[1]["a"], lazy.raw
+    (2, '{', [b'', b''])
+    """
 
-    def __init__(self, raw: list[bytes]) -> None:
-        self._raw = raw  # each record's text without its braces
-        self._done: list[dict[str, Any] | None] = [None] * len(raw)
+    __slots__ = ("_raw", "_done", "_text", "_start", "_end")
+
+    def __init__(
+        self, raw: list[bytes] | None = None, text: bytes = b"", start: int = 0, end: int = 0
+    ) -> None:
+        self._raw: list[bytes] = raw if raw is not None else []  # each record's text, no braces
+        self._done: list[dict[str, Any] | None] | None = None if raw is None else [None] * len(raw)
+        self._text, self._start, self._end = text, start, end
+
+    def _cut(self) -> list[dict[str, Any] | None]:
+        """The records' texts, cut from the table's text at the first use of the value."""
+        text, start, end = self._text, self._start, self._end
+        records = text[start + 1 : end - 1].split(b"},{") if end > start else []
+        # (no backslash in the table, so a quote always opens or closes a string: only a
+        # brace inside a string could make the cut wrong)
+        done: list[dict[str, Any] | None]
+        if text.count(b"{", start, end) == len(records):
+            self._raw, done = records, [None] * len(records)
+        else:  # a brace inside a value: its records as JSON reads them
+            decoded: list[dict[str, Any] | None] = json.loads(b"[" + text[start:end] + b"]")
+            self._raw, done = [b""] * len(decoded), decoded
+        self._done, self._text = done, b""
+        return done
 
     def __len__(self) -> int:
-        return len(self._raw)
+        return len(self._done if self._done is not None else self._cut())
 
     @property
     def raw(self) -> list[bytes]:
-        """Each record's text, without its braces."""
+        """Each record's text, without its braces (empty for a value read as JSON)."""
+        if self._done is None:
+            self._cut()
         return self._raw
 
     @overload
@@ -112,9 +142,12 @@ class _Records(Sequence[dict[str, Any]]):
     def __getitem__(self, i: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
-        rec = self._done[i]
+        done = self._done
+        if done is None:
+            done = self._cut()
+        rec = done[i]
         if rec is None:
-            rec = self._done[i] = json.loads(b"{" + self._raw[i] + b"}")
+            rec = done[i] = json.loads(b"{" + self._raw[i] + b"}")
         return rec
 
 
@@ -143,33 +176,38 @@ _ARRAY_LINE = re.compile(rb'\{"key":("[^"\\\n]*"|-?[0-9]+),"value":\[')
 
 def _map_records(text: bytes) -> dict[Any, _Records] | None:
     r"""A ``*.map`` table whose values are arrays of flat objects (``{"key":K,"value":
-    [{...},{...}]}`` a line), each value cut into its objects' insides by one slice and one
-    split, the shape checked over the whole text at once (no backslash, quotes in pairs,
-    as many opening braces as lines and objects); None when the text is not plainly that.
+    [{...},{...}]}`` a line), each value a :class:`_Records` over its place in the text
+    (cut into its objects at its first use); None when the text is not plainly that (a
+    backslash, a line of another shape).
 
     >>> t = _map_records(b'{"key":3,"value":[{"a":"1"},{"a":"2"}]}\n{"key":"x","value":[]}\n')
     >>> {k: v.raw for k, v in t.items()}
     {3: [b'"a":"1"', b'"a":"2"'], 'x': []}
-    >>> _map_records(b'{"key":3,"value":[{"a":"{"}]}\n') is None
+    >>> list(_map_records(b'{"key":3,"value":[{"a":"{"}]}\n')[3])  # read as JSON
+    [{'a': '{'}]
+    >>> _map_records(b'{"key":3,"value":{"a":"1"}}\n') is None
     True
     """
-    if b"\\" in text or text.count(b'"') % 2:
+    if b"\\" in text:
         return None
     out: dict[Any, _Records] = {}
-    objects = 0
-    for line in text.split(b"\n"):
-        if not line:
+    pos, size = 0, len(text)
+    while pos < size:
+        eol = text.find(b"\n", pos)
+        if eol < 0:
+            eol = size
+        if eol == pos:
+            pos += 1
             continue
-        head = _ARRAY_LINE.match(line)
-        if head is None or not line.endswith(b"]}"):
+        head = _ARRAY_LINE.match(text, pos)
+        if head is None or head.end() > eol - 2 or not text.startswith(b"]}", eol - 2):
             return None
-        inner = line[head.end() : -2]
-        if inner and not (inner.startswith(b"{") and inner.endswith(b"}")):
+        start, end = head.end(), eol - 2
+        if end > start and not (text.startswith(b"{", start) and text.startswith(b"}", end - 1)):
             return None
-        records = inner[1:-1].split(b"},{") if inner else []
-        objects += len(records)
-        out[json.loads(head.group(1))] = _Records(records)
-    return out if text.count(b"{") == len(out) + objects else None
+        out[json.loads(head.group(1))] = _Records(text=text, start=start, end=end)
+        pos = eol + 1
+    return out
 
 
 #: A ``*.map`` table's line whose value is a string, a whole number or null.
@@ -208,7 +246,7 @@ def _scalar(raw: bytes) -> Any:
 def _table_text(filename: str) -> bytes:
     from farahidi import lexicon
 
-    return gzip.decompress((lexicon._data_dir() / (filename + ".jsonl.gz")).read_bytes())
+    return gunzip((lexicon._data_dir() / (filename + ".jsonl.gz")).read_bytes())
 
 
 @cache

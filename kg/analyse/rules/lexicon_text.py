@@ -27,14 +27,16 @@ def split_lexicon(text: str) -> tuple[dict[str, str], dict[str, float]] | None:
     cut = text.find("#lemma\t")
     if cut > 0 and text[cut - 1] != "\n":
         return None
-    head, tail = (text[:cut], text[cut:]) if cut >= 0 else (text, "")
-    if "\n\n" in text or head.count("\t") != head.count("\n") or text[:1] == "\n":
+    if cut < 0:
+        cut = len(text)
+    lines = text.count("\n", 0, cut)  # the form lines (the text is not cut: no copy)
+    if "\n\n" in text or text.count("\t", 0, cut) != lines or text[:1] == "\n":
         return None
-    fields = head.replace("\t", "\n").split("\n")[:-1]
-    forms_at, readings_at = fields[0::2], fields[1::2]
+    fields = text.replace("\t", "\n").split("\n")
+    forms_at, readings_at = fields[0 : 2 * lines : 2], fields[1 : 2 * lines : 2]
     if "," in "".join(forms_at) or not all(map(operator.contains, readings_at, repeat(","))):
         return None
-    rows = tail.replace("\t", "\n").split("\n")[:-1]
+    rows = fields[2 * lines : -1]
     if rows[0::3] != ["#lemma"] * (len(rows) // 3) or len(rows) % 3:
         return None
     return dict(zip(forms_at, readings_at, strict=True)), {

@@ -18,13 +18,12 @@ character spans.
 
 from __future__ import annotations
 
-import gzip
 import math
-from dataclasses import replace
 from functools import lru_cache
 from importlib.resources import files
 
 from ...text import normalize, strip_diacritics
+from .blocks import gunzip
 from .closed import function_readings, function_words
 from .farahidi_cache import farahidi_analyse
 from .lexicon_text import read_lexicon, split_lexicon
@@ -38,6 +37,7 @@ from .parts import (
     clitic_letters,
     letter_index,
     letter_index_from_end,
+    rescored,
 )
 from .twins import (
     conjunction_twin,
@@ -67,7 +67,7 @@ def _lexicon() -> tuple[dict[str, str], dict[str, float]]:
     """Form -> raw readings string, and lemma -> corpus weight. Parsed lazily per form."""
     # decompressed and split at once: reading the gzip stream line by line took twice as long
     data = files("kg").joinpath("data/ar_lexicon.tsv.gz").read_bytes()
-    text = gzip.decompress(data).decode("utf-8")
+    text = gunzip(data).decode("utf-8")
     return split_lexicon(text) or read_lexicon(text)
 
 
@@ -127,6 +127,7 @@ def _enc_part(surface: str, enc: str) -> tuple[Part | None, int]:
 _POS_UPOS = {"V": "VERB", "N": "NOUN", "A": "ADJ", "PN": "PROPN", "F": "X"}
 
 
+@lru_cache(maxsize=4096)
 def _noun_feats(gender: str, number: str, definite: bool) -> str:
     f = []
     if definite:
@@ -138,6 +139,7 @@ def _noun_feats(gender: str, number: str, definite: bool) -> str:
     return "|".join(f) or "_"
 
 
+@lru_cache(maxsize=4096)
 def _verb_feats(tense: str, voice: str, person: str) -> str:
     f = []
     if tense:
@@ -188,11 +190,19 @@ _NOUN_PROCLITICS = tuple(
 )
 
 
+#: :data:`_NOUN_PROCLITICS` by the letter a word starts with: those it may start with, in
+#: the same order, the empty one last.
+_NOUN_PROCLITICS_AT = {
+    c: tuple(p for p in _NOUN_PROCLITICS if p[:1] in ("", c))
+    for c in {p[0] for p in _NOUN_PROCLITICS if p}
+}
+
+
 def _listed_noun_readings(surface: str, bare: str) -> list[Reading]:
     """A listed noun (:func:`_listed_nouns`: دولار, برميل), alone or after و/ف, ب/ل/ك and the
     article (بالدولار, وبرميل)."""
     listed = _listed_nouns()
-    for pro in _NOUN_PROCLITICS:
+    for pro in _NOUN_PROCLITICS_AT.get(bare[:1], ("",)):
         if not bare.startswith(pro) or bare[len(pro) :] not in listed:
             continue
         stem = bare[len(pro) :]
@@ -232,6 +242,7 @@ _CLOSED_TYPES = {"dem", "pron", "rel", "interrog", "cond"}
 _WH_ADVERBS = frozenset(normalize(w) for w in "متى أين أنى كيف حيثما".split())
 
 
+@lru_cache(maxsize=4096)
 def _closed_class(plemma: str, ntype: str, particle: bool) -> tuple[str, str, str]:
     """UPOS, syntactic tag and features of a closed-class word the lexicon lists: as the
     table of function words has it, else by the lexicon's class (هل, سوى: particles; ماذا,
@@ -300,21 +311,21 @@ def _reading_from_lex(surface: str, fields: list[str], weights: dict[str, float]
     all_parts = [*parts, main] + ([enc_part] if enc_part else [])
     w = weights.get(lemma, 1e-7)
     s = float(score or 0) + 0.15 * (math.log10(w) + 7)
-    return Reading(
-        parts=tuple(all_parts),
-        main=len(parts),
-        pos=rpos,
-        lemma=plemma,
-        score=s,
-        ntype=ntype,
-        tense=tense,
-        voice=voice,
-        person=person,
-        gender=gender,
-        number=number,
-        definite=definite,
-        source="lex",
-        suffixed_name=suffixed_name,
+    return Reading(  # (the fields in their order: faster than by name)
+        tuple(all_parts),
+        len(parts),
+        rpos,
+        plemma,
+        s,
+        ntype,
+        tense,
+        voice,
+        person,
+        gender,
+        number,
+        definite,
+        "lex",
+        suffixed_name,
     )
 
 
@@ -454,13 +465,7 @@ def _with_clitics(
         f[9] = stem_enc + enc
         r = _reading_from_lex(surface, f, weights)
         if r is not None:
-            out.append(
-                replace(
-                    r,
-                    score=r.score - 0.2 * (len(pro) + (1 if enc else 0)),
-                    source="composed",
-                )
-            )
+            out.append(rescored(r, r.score - 0.2 * (len(pro) + (1 if enc else 0)), "composed"))
     return out
 
 
@@ -514,7 +519,7 @@ def _inflected_readings(
                 f[8] = number or f[8]
                 r = _reading_from_lex(surface, f, weights)
                 if r is not None:
-                    out.append(replace(r, score=r.score - 0.2, source="composed"))
+                    out.append(rescored(r, r.score - 0.2, "composed"))
     return out
 
 
@@ -529,7 +534,7 @@ def _farahidi_readings(surface: str) -> list[Reading]:
         seen.add(key)
         r = _reading_from_lex(surface, list(a), weights)
         if r is not None:
-            out.append(replace(r, score=r.score - 1.0, source="farahidi"))
+            out.append(rescored(r, r.score - 1.0, "farahidi"))
     return out
 
 
@@ -633,9 +638,7 @@ def analyse_word(surface: str) -> tuple[Reading, ...]:
             ]
             if found:
                 # the same number of letters, so the same offsets: فى is في, مسئول is مسؤول
-                readings = [
-                    replace(r, score=r.score - 0.1, source="spelling") for r in found
-                ] + readings
+                readings = [rescored(r, r.score - 0.1, "spelling") for r in found] + readings
                 readings.sort(key=lambda r: -r.score)
                 break
     return tuple(readings)
@@ -667,12 +670,12 @@ def _analyse_word(surface: str) -> tuple[Reading, ...]:
     for chunk in twin.split(";") if twin else ():
         r = _reading_from_lex(surface, chunk.split(","), weights)
         if r is not None:
-            readings.append(replace(r, score=r.score - 0.2))
+            readings.append(rescored(r, r.score - 0.2))
     twins = (*conjunction_twin(bare, raw, forms).split(";"), verb_of_name(bare, raw, forms))
     for chunk in (*twins, *nisba_dual(bare, raw, forms).split(";")):
         r = _reading_from_lex(surface, chunk.split(","), weights) if chunk else None
         if r is not None:
-            readings.append(replace(r, score=r.score - 0.2))
+            readings.append(rescored(r, r.score - 0.2))
     for chunk in present_twin(bare, raw, forms).split(";"):
         # the same word as its twin in ي (masculine, or spelt so), only unseen: no discount
         r = _reading_from_lex(surface, chunk.split(","), weights) if chunk else None
@@ -711,7 +714,7 @@ def _unlisted_readings(
         # وسيوقع: the lexicon lists و + س + أوقع only; سيوقع's وقّع is a reading too
         have = {r.lemma for r in readings}
         out.extend(
-            replace(r, score=r.score + 0.3)  # the stem's own reading, less a little
+            rescored(r, r.score + 0.3)  # the stem's own reading, less a little
             for r in _with_clitics(surface, bare, bare[:2], "", forms, weights)
             if r.lemma not in have
         )
@@ -737,7 +740,7 @@ def _names_below_common(readings: list[Reading]) -> list[Reading]:
     common readings."""
     common = {r.lemma for r in readings if r.pos in ("N", "A") and not r.suffixed_name}
     return [
-        replace(r, score=r.score - 0.3)
+        rescored(r, r.score - 0.3)
         if (r.pos == "PN" or r.suffixed_name) and r.lemma in common
         else r
         for r in readings

@@ -50,6 +50,36 @@ class Reading:
         return self.parts[self.main]
 
 
+def rescored(r: Reading, score: float, source: str = "") -> Reading:
+    """``r`` with another score (and another source, when one is given): what
+    ``dataclasses.replace`` gives, made without its walk over the fields (the analyser
+    rescores thousands of readings).
+
+    >>> from dataclasses import fields, replace
+    >>> r = Reading((Part(0, 3, "NOUN", "x"),), 0, "N", "x", 1.0, "n", "past", "act", "3ms", "m", "s", True, "lex", True)
+    >>> rescored(r, 0.5, "composed") == replace(r, score=0.5, source="composed")
+    True
+    >>> rescored(r, 0.5) == replace(r, score=0.5), len(fields(Reading))  # (every field)
+    (True, 14)
+    """
+    return Reading(
+        r.parts,
+        r.main,
+        r.pos,
+        r.lemma,
+        score,
+        r.ntype,
+        r.tense,
+        r.voice,
+        r.person,
+        r.gender,
+        r.number,
+        r.definite,
+        source or r.source,
+        r.suffixed_name,
+    )
+
+
 PRON_SUFFIX = {
     "ه": "Gender=Masc|Number=Sing|Person=3",
     "ها": "Gender=Fem|Number=Sing|Person=3",

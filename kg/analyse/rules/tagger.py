@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from ...lexicon.words import HONORIFICS, designators, first_names, people_nouns, title_at, titles
+from ...lexicon.words import designators, first_names, title_at, titles
 from ...text import normalize, strip_diacritics
 from .article import absorbed_article
 from .clitic_names import and_known_name, known_after_clitic
@@ -32,6 +32,8 @@ from .morph import (
     shape_reading,
 )
 from .participles import people_plural, substantive_participles
+from .parts import rescored
+from .scoring import _last_tag, best_reading, place_designator
 from .tagger_names import (
     _PROCLITICS,
     _common_here,
@@ -47,160 +49,8 @@ from .tagger_names import (
     has_tanween as has_tanween,
 )
 
-_VERB_TRIGGERS = {"neg", "emph", "fut"}  # لم لن قد سوف
 _CLAUSE_OPENERS = {"conj", "sub", "rel"}
 _PUNCT_OPENERS = set('،,:؛;."«»“”()[]-–—')
-
-
-def _last_tag(r: Reading | None) -> str:
-    return r.parts[-1].tag if r is not None else ""
-
-
-def _score(
-    r: Reading,
-    prev: Reading | None,
-    prev_surface: str,
-    surface: str,
-    clause_start: bool,
-    verb_in_clause: bool = False,
-    has_nominal: bool = False,
-) -> float:
-    """A reading's score in its place (scores add up term by term, in a fixed order)."""
-    if r.pos == "V":
-        s = _verb_score(
-            r.score, r, prev, prev_surface, surface, clause_start, verb_in_clause, has_nominal
-        )
-    else:
-        s = _nominal_score(r.score, r, prev, surface)
-    return _clitic_score(s, r, prev)
-
-
-def _verb_score(
-    s: float,
-    r: Reading,
-    prev: Reading | None,
-    prev_surface: str,
-    surface: str,
-    clause_start: bool,
-    verb_in_clause: bool,
-    has_nominal: bool,
-) -> float:
-    """How well a verb reading fits its place: the particles and words before it, its
-    person, tense and voice (added to ``s``)."""
-    own_prep = any(p.tag == "prep" for p in r.parts[: r.main])
-    own_conj = any(p.tag == "conj" for p in r.parts[: r.main])
-    prev_tag = _last_tag(prev)
-    if has_tanween(surface):
-        s -= 4
-    if own_prep and not (r.tense == "pres" and r.parts[r.main - 1].lemma.startswith("ل")):
-        s -= 4
-    if prev_tag == "prep" or prev_tag == "det" or prev_tag == "quant" or prev_tag == "dem":
-        s -= 3
-    s = _verb_after_particle(s, r, prev, prev_tag)
-    if clause_start or own_conj:
-        s += 1.2
-    if r.tense == "imp":
-        s -= 2.5
-    if r.person and r.person[0] in "12":
-        s -= 1.0  # news narrates in the third person: وأصيب العشرات (were injured), not "I hit"
-    if r.voice == "pass" and not _looks_passive(surface):
-        s -= 0.4
-    if prev is not None and prev.pos == "V" and prev.head.upos != "AUX" and not own_conj:
-        s -= 1.0
-    if verb_in_clause and has_nominal and not own_conj and r.tense == "past" and not clause_start:
-        s -= 1.0  # a clause has one finite verb: تعارض فرنسا فرض العقوبات (imposing, not imposed)
-    if has_nominal and not own_conj and _in_construct(prev, prev_surface):
-        s -= 1.0  # a noun in the construct state takes a genitive: بتهمة قتل, على أمل تحمل
-    if r.head.upos == "AUX" and r.tense == "past":
-        s += 0.2
-    return s
-
-
-def _in_construct(prev: Reading | None, prev_surface: str) -> bool:
-    """Whether the word before is a noun that can be in the construct state: indefinite in
-    form, with no tanween, no pronoun suffix and no accusative alif (تهمة, أمل, عملية)."""
-    if prev is None or prev.pos != "N" or prev.definite or prev.main != len(prev.parts) - 1:
-        return False
-    bare = normalize(prev_surface)
-    return not has_tanween(prev_surface) and not bare.endswith("ا")
-
-
-def _verb_after_particle(s: float, r: Reading, prev: Reading | None, prev_tag: str) -> float:
-    """لم/لن/قد/سوف, a relative pronoun or a subordinator announce a verb (لا only a present
-    one)."""
-    if prev_tag in _VERB_TRIGGERS:
-        s += 3
-    if (
-        prev_tag == "neg"
-        and prev is not None
-        and normalize(prev.lemma) == "لا"
-        and r.tense != "pres"
-    ):
-        s -= 2
-    if prev_tag == "rel":
-        s += 2
-    if prev_tag == "sub":
-        s += 0.8 if r.tense == "pres" else 0.3
-    return s
-
-
-def _nominal_score(s: float, r: Reading, prev: Reading | None, surface: str) -> float:
-    """How well a nominal (or closed-class) reading fits (added to ``s``): after a
-    preposition, an article-like word, with tanween; a definite adjective after a definite
-    noun."""
-    own_prep = any(p.tag == "prep" for p in r.parts[: r.main])
-    own_conj = any(p.tag == "conj" for p in r.parts[: r.main])
-    prev_tag = _last_tag(prev)
-    if r.pos in ("N", "A", "PN") and (prev_tag in ("prep", "det", "quant", "dem") or own_prep):
-        s += 1.0
-    if (
-        r.pos == "A"
-        and r.definite
-        and prev is not None
-        and prev.definite
-        and prev.pos in ("N", "A", "PN")
-        and not own_conj
-        and not own_prep
-    ):
-        s += 0.8  # a definite noun cannot govern a genitive: what follows agrees with it
-    if has_tanween(surface):
-        s += 1.5
-    if prev_tag in _VERB_TRIGGERS and r.pos != "F":
-        s -= 1.5
-    return s
-
-
-def _clitic_score(s: float, r: Reading, prev: Reading | None) -> float:
-    """Any reading (added to ``s``): closed-class words as listed, a conjunction or a
-    pronoun suffix where they fit, duals."""
-    own_conj = any(p.tag == "conj" for p in r.parts[: r.main])
-    prev_tag = _last_tag(prev)
-    if r.pos == "F" and r.source == "fw":
-        s += 0.5
-    if own_conj and prev_tag == "prep":
-        s -= 2.0  # a preposition takes its noun, not "and": مع ولي العهد is not مع و + لي
-    if (
-        own_conj
-        and prev is not None
-        and prev.pos == "V"
-        and r.pos in ("N", "A")
-        and r.head.upos != "PROPN"
-    ):
-        s -= 0.8  # "and" right after a verb joins nothing yet: استهدفت وكرا is a den, not "and كرا"
-    if r.number == "d":
-        s -= 0.25  # duals are rare; -ين/-ان forms are mostly plurals or other words
-    if r.parts[-1].tag == "pron" and r.parts[-1].feats.startswith("Number=Sing|Person=1"):
-        s -= 0.8  # news rarely says "my": شعبي, رئيسي are adjectives, not شعب + ي
-    return s
-
-
-def _looks_passive(surface: str) -> bool:
-    """Diacritised passive: damma on the first letter (قُتل، أُعلن، يُذكر)."""
-    letters = [c for c in surface if strip_diacritics(c)]
-    if not letters:
-        return False
-    i = surface.index(letters[0])
-    return i + 1 < len(surface) and surface[i + 1] == "\u064f"
 
 
 def choose(
@@ -245,7 +95,7 @@ def choose(
         readings = absorbed_article(readings, surface, nxt)
         if _coordinated_verbal_noun(words, pos, out, readings):
             readings = tuple(r for r in readings if r.pos == "N")
-        best = _best(readings, words, pos, prev, prev_surface, clause_start, verb_in_clause)
+        best = best_reading(readings, words, pos, prev, prev_surface, clause_start, verb_in_clause)
         out.append(best)
         prev, prev_surface = best, surface
         last = best.parts[-1]
@@ -381,11 +231,11 @@ def _foreign_candidates(
     prev_surface = words[pos - 1][0] if pos else ""
     nxt = words[pos + 1][0] if pos + 1 < len(words) else ""
     next_unknown = bool(nxt) and not attested[pos + 1] and not _accusative_pair(surface, nxt)
+    no_name, verb_shape, definite_noun = _word_cues(surface)
     foreign = (
         ()
         if agreeing_plural(surface, nxt)
-        or _feminine_with_suffix(surface, readings)
-        or _adverbial_nisba(surface, readings)
+        or no_name
         or _verb_after_nationality(surface, readings, prev, attested[pos], nxt, next_unknown)
         or dual_verb_after_pair(surface, readings, prev)
         or people_plural(surface, readings)
@@ -398,7 +248,7 @@ def _foreign_candidates(
             _is_first_name(nxt),
         )
     )
-    if foreign and (_plural_passive_shape(surface, readings) or _future_pair_verb(readings)):
+    if foreign and verb_shape:
         foreign = ()  # أدينوا: a plural verb in وا; ستوقعان: سـ + a dual verb; no foreign name
     if not foreign or foreign[0].score < NAME_IN_WAW:
         if _and_plural_verb_in_name(surface, readings, prev):
@@ -406,13 +256,32 @@ def _foreign_candidates(
     if (
         foreign
         and normalize(surface).startswith("ال")
-        and not _place_designator(prev, prev_surface)  # (منطقة الباحة: a name)
-        and any(r.pos in ("N", "A") and r.definite for r in readings)
+        and not place_designator(prev, prev_surface)  # (منطقة الباحة: a name)
+        and definite_noun
     ):
         # الأبرياء, الاستحواذ: a definite word the analyser reads as a noun is
         # rarely a foreign name (those take no article)
-        foreign = tuple(replace(r, score=r.score - 1.0) for r in foreign)
+        foreign = tuple(rescored(r, r.score - 1.0) for r in foreign)
     return foreign
+
+
+@lru_cache(maxsize=100_000)
+def _word_cues(surface: str) -> tuple[bool, bool, bool]:
+    """What a word's own readings (:func:`analyse_word`) say about a foreign-name reading
+    of it, worked out once per word: whether they rule it out (a feminine noun with a
+    suffix, an adverbial relative adjective), whether it has the shape of a verb that
+    rules it out when found (:func:`_plural_passive_shape`, :func:`_future_pair_verb`), and
+    whether one of them is a definite noun or adjective (which weakens it).
+
+    >>> _word_cues("جلالته"), _word_cues("أدينوا")[1], _word_cues("الأبرياء")[2]
+    ((True, False, False), True, True)
+    """
+    readings = analyse_word(surface)
+    return (
+        _feminine_with_suffix(surface, readings) or _adverbial_nisba(surface, readings),
+        _plural_passive_shape(surface, readings) or _future_pair_verb(readings),
+        any(r.pos in ("N", "A") and r.definite for r in readings),
+    )
 
 
 #: The score of a name in و after a name (:func:`_and_plural_verb_in_name`): above what
@@ -471,39 +340,6 @@ def _and_plural_verb_in_name(
     )
 
 
-def _best(
-    readings: tuple[Reading, ...],
-    words: Sequence[tuple[str, str]],
-    pos: int,
-    prev: Reading | None,
-    prev_surface: str,
-    clause_start: bool,
-    verb_in_clause: bool,
-) -> Reading:
-    """The reading of word ``pos`` that fits its place best (:func:`_score`), with the
-    agreement of a verb and the word after it."""
-    surface = words[pos][0]
-    nominal = any(r.pos in ("N", "A", "PN") for r in readings)
-    after = _subject_gender(words[pos + 1][0]) if pos + 1 < len(words) else ""
-    before_definite = pos + 1 < len(words) and normalize(words[pos + 1][0]).startswith("ال")
-    construct = _place_designator(prev, prev_surface)
-    # اتفاقًا مؤقتًا: an adjective agreeing with the accusative noun before, not an adverb
-    agreeing = _indefinite_accusative(prev, prev_surface) and any(r.pos == "A" for r in readings)
-    return max(
-        readings,
-        key=lambda r: (
-            _score(r, prev, prev_surface, surface, clause_start, verb_in_clause, nominal)
-            + _agreement_bonus(r, after)
-            + _dual_verb_bonus(r, surface, before_definite)
-            - (2.0 if construct and r.main > 0 else 0.0)
-            + _accusative_agreement(r, agreeing)
-            + _noun_of_inna(
-                r, surface, prev_surface, words[pos + 1][0] if pos + 1 < len(words) else ""
-            )
-        ),
-    )
-
-
 def _coordinated_verbal_noun(
     words: Sequence[tuple[str, str]], pos: int, out: list[Reading], readings: tuple[Reading, ...]
 ) -> bool:
@@ -535,56 +371,6 @@ def _coordinated_verbal_noun(
     nxt = words[pos + 1][0]
     bare = normalize(nxt)
     return not bare.startswith("ال") and not bare.endswith("ا") and not has_tanween(nxt)
-
-
-def _noun_of_inna(r: Reading, surface: str, prev_surface: str, nxt: str) -> float:
-    """قال إن تبادلا لإطلاق النار جرى: إنّ takes a noun, and an indefinite accusative verbal
-    noun with its object after ل is one (تبادلًا), not a dual verb (a verb takes its object
-    bare: تبادلا إطلاق النار).
-
-    >>> [r.pos for r in choose([(w, "ar") for w in "قال إن تبادلا لإطلاق النار جرى".split()], set(), set())]
-    ['V', 'F', 'N', 'N', 'N', 'V']
-    """
-    if (
-        strip_diacritics(prev_surface) != "إن"
-        or r.pos != "N"
-        or r.ntype != "vn"
-        or r.number != "s"
-        or r.definite
-        or not normalize(surface).endswith("ا")
-        or not normalize(nxt).startswith("ل")
-    ):
-        return 0.0
-    return _INNA_NOUN
-
-
-#: What the noun of إنّ gains: more than a verb gains at the head of a clause (1.2) with a
-#: subordinator before it, since إنّ takes no verb.
-_INNA_NOUN = 1.6
-
-
-def _accusative_agreement(r: Reading, agreeing: bool) -> float:
-    """After an indefinite accusative noun (``agreeing``), a word that can be its adjective
-    is one: اتفاقًا مؤقتًا, شرطًا مسبقًا (not an adverb, not a second noun)."""
-    if not agreeing:
-        return 0.0
-    if r.head.upos == "ADV":
-        return -6.0
-    return 0.8 if r.pos == "A" and not r.definite and r.main == 0 else 0.0
-
-
-def _indefinite_accusative(prev: Reading | None, prev_surface: str) -> bool:
-    """Whether the word before is an indefinite noun or adjective in the accusative
-    (اتفاقًا, شرطًا): an accusative adjective after it agrees with it (اتفاقًا مؤقتًا, شرطًا
-    مسبقًا), it is no adverb."""
-    if prev is None or prev.pos not in ("N", "A") or prev.definite:
-        return False
-    if prev.main != len(prev.parts) - 1:
-        return False
-    bare = normalize(prev_surface)
-    if "\u064b" not in prev_surface and (not bare.endswith("ا") or bare.endswith("اء")):
-        return False
-    return not strip_diacritics(prev.head.lemma).endswith(("ا", "ى"))
 
 
 #: The word of ولي ولي العهد (the deputy crown prince) that comes twice.
@@ -633,88 +419,10 @@ def _in_title_phrase(prev: Reading | None) -> bool:
     return prev.pos == "A" or lemma in titles() or "ال" + lemma in titles()
 
 
-def _place_designator(prev: Reading | None, prev_surface: str) -> bool:
-    """A designator of places in the construct state (إقليم, محافظة, مدينة without article or
-    suffix): its genitive, the place's name, follows at once, so the next word carries no
-    preposition or conjunction (إقليم بلخ is not إقليم ب + لخ)."""
-    if prev is None or prev.pos != "N" or prev.definite or len(prev.parts) != 1:
-        return False
-    n = normalize(prev_surface)
-    return designators().get(n) in ("City", "Region", "Place") and not has_tanween(prev_surface)
-
-
-@lru_cache(maxsize=100_000)
-def _subject_gender(surface: str) -> str:
-    """The gender a verb right before this word agrees with if it is the subject: feminine
-    for definite nouns in ة/ات (الحكومة, الولايات), masculine for titles and nouns for people
-    (الوزير, الرئيس); unknown otherwise."""
-    n = normalize(surface)
-    if not n.startswith("ال"):
-        return _construct_subject_gender(n)
-    if len(n) < 4:
-        return ""
-    stem = n[2:]
-    if stem.endswith(("ه", "ات")):
-        return "f"
-    if n in titles() or stem in titles() or stem in people_nouns():
-        return "m"
-    return ""
-
-
-def _construct_subject_gender(n: str) -> str:
-    """A man's title, an honorific or a noun for people without the article, the head of
-    its construct (توجه وزير الخارجية, تسلم رئيس الوزراء, توجه سمو الأمير): masculine;
-    unknown for other words. A woman's title says nothing: a feminine verb before it
-    carries its own ت, and a masculine one takes it for object (وعين وزيرة الصحة: he
-    appointed her), which a feminine reading of the verb must not win.
-
-    >>> [_construct_subject_gender(n) for n in ("وزير", "سمو", "وزيره", "قوه")]
-    ['m', 'm', '', '']
-    """
-    if n in HONORIFICS:
-        return "m"  # توجه سمو الأمير: a man's honorific, however it is spelt (جلالة)
-    title = titles().get(n)
-    if title is not None:
-        return "m" if title.gender == "m" else ""
-    return "m" if n in people_nouns() else ""
-
-
-def _agreement_bonus(r: Reading, gender: str) -> float:
-    """تقدم الولايات المتحدة (تُقدِّم, she provides) against توجه الوزير (تَوجَّه, he went):
-    a clause-initial verb agrees in gender with the subject after it."""
-    if (
-        not gender
-        or r.pos != "V"
-        or not r.person.startswith("3")
-        or r.person[1:2] not in ("m", "f")
-    ):
-        return 0.0
-    return 0.3 if r.person[1] == gender else -0.3
-
-
 @lru_cache(maxsize=200_000)
 def _attested(surface: str) -> bool:
     """Whether the lexicon (or the closed classes) knows the word, as opposed to a guess."""
     return any(r.source in ("lex", "fw") for r in analyse_word(surface))
-
-
-def _dual_verb_bonus(r: Reading, surface: str, before_definite: bool) -> float:
-    """وبحثا الأزمة: an indefinite accusative noun (بحثًا) takes no definite word after it,
-    neither a genitive nor an adjective, so before one the ا is a dual verb's (بحثا: they both
-    discussed)."""
-    bare = normalize(surface)
-    if (
-        not before_definite
-        or r.pos not in ("N", "A")
-        or r.definite
-        or r.number == "d"
-        or not bare.endswith("ا")
-        or bare.endswith("اء")
-    ):
-        return 0.0
-    if strip_diacritics(r.parts[r.main].lemma).endswith(("ا", "ى")) or has_tanween(surface):
-        return 0.0
-    return -0.8
 
 
 def _feminine_with_suffix(surface: str, readings: tuple[Reading, ...]) -> bool:
@@ -754,10 +462,10 @@ def _adverbial_nisba(surface: str, readings: tuple[Reading, ...]) -> bool:
 def agreeing_plural(surface: str, nxt: str) -> bool:
     """A dual or plural noun and its relative adjective with the same ending (اتصالين
     هاتفيين, مسؤولون أمريكيون): a noun and its adjective, not a foreign name."""
-    a, b = normalize(surface), normalize(nxt)
-    return any(
-        a.endswith(e) and b.endswith("ي" + e) and len(a) > len(e) + 2 for e in ("ين", "ان", "ون")
-    ) and not a.startswith("ال")
+    a = normalize(surface)
+    if a.startswith("ال") or not a.endswith(("ين", "ان", "ون")) or len(a) < 5:
+        return False
+    return normalize(nxt).endswith("ي" + a[-2:])
 
 
 def _accusative_pair(surface: str, nxt: str) -> bool:

@@ -163,8 +163,10 @@ def _name_readings(
         out.append(proper_noun_reading(surface, score=0.2 if weak_n else 1.6, source="name"))
     written: bool | None = None  # asked once, only for a word that splits into a name
     for pro in ("و", "ب", "ل", "ك", "ف", "وب", "ول", "وك"):
+        if not n.startswith(pro):
+            continue
         rest = n[len(pro) :]
-        if n.startswith(pro) and rest in names:
+        if rest in names:
             if written is None:
                 written = n not in names and _name_as_written(n, prev_surface)
             weak_split = rest in weak or written or listed_adjective(surface)
@@ -195,6 +197,14 @@ def _multiword_firsts() -> frozenset[str]:
     return frozenset(n.split(" ", 1)[0] for n in index)
 
 
+@lru_cache(maxsize=100_000)
+def _name_starts(n: str, starts: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """The first words of multi-word names (``starts``) a normalised word is, as it is or
+    after a proclitic (والأمين: الامين), each with that proclitic ("" for none)."""
+    firsts = [("", n)] + [(p, n[len(p) :]) for p in _NAME_PROCLITICS if n.startswith(p)]
+    return tuple((p, f) for p, f in firsts if f in starts)
+
+
 def _multiword_names(surfaces: list[str]) -> set[int]:
     """Positions of words inside a multi-word gazetteer name (first word may carry a proclitic)."""
     return set(_multiword_spans(surfaces))
@@ -222,10 +232,7 @@ def _multiword_spans(surfaces: list[str]) -> dict[int, str]:
     norm = [normalize(w) for w in surfaces]
     out: dict[int, str] = {}
     for i in range(len(norm)):
-        firsts = [("", norm[i])] + [
-            (p, norm[i][len(p) :]) for p in _NAME_PROCLITICS if norm[i].startswith(p)
-        ]
-        firsts = [(p, f) for p, f in firsts if f in starts]
+        firsts = _name_starts(norm[i], starts)
         if not firsts:
             continue
         for j in range(min(len(norm), i + longest), i + 1, -1):

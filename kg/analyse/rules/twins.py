@@ -31,10 +31,10 @@ def definite_twin(form: str, raw: str | None, forms: dict[str, str]) -> str | No
     with the article (تحمل: only تَحَمَّلَ, يحمل; التحمل: the verbal noun تَحَمُّل), the article
     dropped: the lexicon lists the analyses seen in a corpus, and a verbal noun seen with
     the article exists without it (على تحمل المسؤولية, قبل تشكل الحكومة)."""
-    if form.startswith("ال") or (raw and any(c.split(",")[2] == "N" for c in raw.split(";"))):
+    if form.startswith("ال"):
         return None
     twin = forms.get("ال" + form)
-    if twin is None:
+    if twin is None or (raw and any(c.split(",")[2] == "N" for c in raw.split(";"))):
         return None
     out = []
     for chunk in twin.split(";"):
@@ -88,8 +88,10 @@ def conjunction_twin(form: str, raw: str | None, forms: dict[str, str]) -> str:
     >>> [strip_diacritics(c.split(",")[1]) for c in conjunction_twin("وكلفه", forms["وكلفه"], forms).split(";")][:1]
     ['كلف']
     """
+    if form[:1] not in ("و", "ف"):
+        return ""
     listed = [c.split(",") for c in (raw or "").split(";") if c]
-    if form[:1] not in ("و", "ف") or not listed:
+    if not listed:
         return ""
     if not all(f[2] == "N" and f[3] == "vn" and f[9] for f in listed):
         return ""  # only a verbal noun with a pronoun suffix (وكلفه): وملك stays the king

@@ -429,16 +429,15 @@ def _describes_counted(ws: list[W], g: _Growth, w: W) -> bool:
     (11 عنصرا إرهابيا متورطين): after 11 to 99 the counted noun is singular, what
     describes it plural."""
     head = ws[g.unit.head]
-    counted = any(t.head == head.i and t.deprel == "nummod" for t in ws[: head.i])
-    return (
-        counted
-        and head.number == "s"
+    return (  # (the word's own features first: the look for a number is the longest)
+        head.number == "s"
         and w.upos in ("NOUN", "ADJ")
         and w.ntype in ("ap", "pp")
         and w.number == "p"
         and not w.definite
         and w.ent < 0
         and not first_has_clitic(ws, w.i)
+        and any(t.head == head.i and t.deprel == "nummod" for t in ws[: head.i])
     )
 
 

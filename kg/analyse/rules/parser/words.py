@@ -10,8 +10,7 @@ only the clitics inside one surface word (:func:`attach_clitics`, the first pass
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from ....dates import MONTH_WORDS
 from ....lexicon.words import designators, people_nouns, title_at
@@ -27,9 +26,9 @@ SET_ASIDE = -3
 _NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM", "PRON", "X", "SYM", "DET"}
 
 
-@dataclass
+@dataclass(slots=True)
 class W:
-    """A working token while parsing."""
+    """A working token while parsing (``norm``: its form normalised)."""
 
     i: int
     form: str
@@ -50,10 +49,10 @@ class W:
     feats: str = "_"
     vnoun: bool = False  # a verbal noun (مصدر) or event noun
     ntype: str = ""  # the lexicon's noun type: nisba, ap, pp, adj, vn, n, prop
+    norm: str = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def norm(self) -> str:
-        return normalize(self.form)
+    def __post_init__(self) -> None:
+        self.norm = normalize(self.form)
 
     @property
     def nominal(self) -> bool:
