@@ -38,14 +38,40 @@ def strip_al(w: str) -> str:
 
 def np_ids(tree: Tree, head: int, limit: int = NP_WORDS) -> list[int]:
     """The noun-phrase tokens of a head: genitives, adjectives, numbers, determiners (no
-    prepositional phrases except ل-genitives, no clauses, no appositions)."""
+    prepositional phrases except ل-genitives, no clauses, no appositions), and the
+    ل-phrases joined to a ل-genitive (:func:`_joined_recipient`) when all of them fit in
+    ``limit`` words (a clitic و or ل is no word of its own)."""
     found = tree.phrases.get((head, limit))
     if found is None:  # a function of the tree: once per head and bound
-        found = tree.phrases[(head, limit)] = tuple(_np_ids(tree, head, limit))
+        found = tree.phrases[(head, limit)] = tuple(_np_ids_joined(tree, head, limit))
     return list(found)
 
 
-def _np_ids(tree: Tree, head: int, limit: int) -> list[int]:
+def _np_ids_joined(tree: Tree, head: int, limit: int) -> list[int]:
+    ids = _np_ids(tree, head, limit, joined=False)
+    if not any(
+        _joined_recipient(tree, h, k) for h in ids if h != head for k in tree.children(h, "conj")
+    ):
+        return ids
+    more = _np_ids(tree, head, 2 * limit, joined=True)
+    return more if _words(tree, more) <= limit else ids
+
+
+def _words(tree: Tree, ids: list[int]) -> int:
+    """How many words the tokens make: a clitic preposition or conjunction written on the
+    next token (و, ل) counts for none."""
+    return sum(
+        1
+        for i in ids
+        if not (
+            tree.rel(i) in ("case", "cc")
+            and i + 1 <= len(tree.toks)
+            and tree.tok(i).end == tree.tok(i + 1).start
+        )
+    )
+
+
+def _np_ids(tree: Tree, head: int, limit: int, joined: bool) -> list[int]:
     out = [head]
     stack = [head]
     while stack and len(out) < limit:
@@ -59,6 +85,7 @@ def _np_ids(tree: Tree, head: int, limit: int) -> list[int]:
                 or (r == "cc" and h != head)
                 or (r == "conj" and tree.tok(k).upos == "ADJ" and not tree.has_case(k))
                 or (r == "appos" and nationality_adjective(tree, k))
+                or (r == "conj" and h != head and joined and _joined_recipient(tree, h, k))
                 or (
                     r in ("nmod", "nmod:poss")
                     and (not tree.has_case(k) or tree.case(k) == "ل")
@@ -79,6 +106,24 @@ def _np_ids(tree: Tree, head: int, limit: int) -> list[int]:
             elif r == "case" and h != head:
                 out.append(k)
     return sorted(set(out))[:limit] if len(out) > limit else sorted(set(out))
+
+
+def _joined_recipient(tree: Tree, h: int, k: int) -> bool:
+    """Whether k, joined by و to h, a ل-phrase inside a noun phrase, is a second ل-phrase
+    of that noun (مساعدات للجيش وللأمم المتحدة, دعما للسودان واليمن): the noun's phrase
+    names every one, as a noun's coordinated objects each count.
+
+    >>> from kg import build
+    >>> g = build(texts=["قدمت الحكومة مساعدات للجيش وللهلال الأحمر."])
+    >>> [f.object for f in g.facts(relation="provides")]
+    ['مساعدات للجيش وللهلال الأحمر']
+    """
+    return (
+        tree.case(h) == "ل"
+        and tree.case(k) in ("", "ل")
+        and tree.tok(k).upos in ("NOUN", "PROPN")
+        and any(c < k for c in tree.children(k, "cc"))
+    )
 
 
 def _coordinated_phrase(tree: Tree, k: int) -> bool:

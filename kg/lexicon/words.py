@@ -106,9 +106,19 @@ def ambiguous_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """Common first names (Arabic and transliterated), normalised."""
+    """Common first names (Arabic and transliterated), normalised: single words, as every
+    reader looks up one token's form (a line of two words would never match).
+
+    >>> "احمد" in first_names(), [n for n in first_names() if " " in n]
+    (True, [])
+    """
     text = files("kg").joinpath("data/ar/first_names.txt").read_text(encoding="utf-8")
-    return frozenset(normalize(x) for x in word_lines(text))
+    names = frozenset(normalize(x) for x in word_lines(text))
+    if any(" " in n for n in names):
+        raise ValueError(
+            f"first_names.txt: one word a line, not {sorted(n for n in names if ' ' in n)}"
+        )
+    return names
 
 
 def title_at(forms: Sequence[str], i: int) -> str | None:

@@ -11,6 +11,9 @@ noun takes no definite adjective, and a construct takes a noun, not an adjective
 [(True, 'Definite=Def|Gender=Fem|Number=Sing')]
 >>> [r.definite for r in absorbed_article(analyse_word("للجنة"), "للجنة", "الانتخابات")][:1]
 [False]
+
+A word nothing knows that starts with لل (وللميليشيات) is ل + a definite word all the same,
+the article's alif dropped: :func:`unknown_after_article`.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...text import normalize, strip_diacritics
-from .morph import analyse_word
+from .morph import analyse_word, proper_noun_reading
 from .parts import Reading
 
 
@@ -48,3 +51,26 @@ def _definite_adjective(word: str) -> bool:
     if not normalize(word).startswith("ال"):
         return False
     return any(r.pos == "A" and r.definite and len(r.parts) == 1 for r in analyse_word(word))
+
+
+def unknown_after_article(surface: str) -> Reading | None:
+    """The reading of a word nothing knows written لل (after و or ف) + at least three
+    letters: the preposition ل and a definite word whose article it absorbed, as the
+    analyser reads the words it knows (للمتمردين: ل + المتمردين); None for other words.
+    Arabic names do not start with لل, so the word is no name as written.
+
+    >>> r = unknown_after_article("وللميليشيات")
+    >>> [p.upos for p in r.parts], r.definite, r.head.feats, r.head.lemma
+    (['CCONJ', 'ADP', 'PROPN'], True, 'Definite=Def', 'ميليشيات')
+    >>> unknown_after_article("لندن") is None, unknown_after_article("للين") is None
+    (True, True)
+    """
+    n = normalize(strip_diacritics(surface))
+    conj = n[:1] if n[:1] in ("و", "ف") and n[1:3] == "لل" else ""
+    if not n.startswith(conj + "لل") or len(n) - len(conj) - 2 < 3:
+        return None
+    r = proper_noun_reading(surface, pro=conj + "ل", source="unknown")
+    # the lemma without the article, as the analyser's: ميليشيات (the name gets its
+    # article back from the form: kg.extract.state.article_restored)
+    head = replace(r.head, feats="Definite=Def", lemma=strip_diacritics(surface)[len(conj) + 2 :])
+    return replace(r, parts=(*r.parts[: r.main], head), definite=True)

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ...lexicon.words import designators, first_names, title_at, titles
 from ...text import normalize, strip_diacritics
-from .article import absorbed_article
+from .article import absorbed_article, unknown_after_article
 from .clitic_names import and_known_name, known_after_clitic
 from .daytimes import day_part_nouns
 from .morph import (
@@ -492,6 +492,9 @@ def _unknown(
         # الإغريقية, صادمة: a feminine or plural ending, a tanween: a common word
         if not any(n.startswith(pro) and n[len(pro) :] in names for pro in _PROCLITICS):
             return shape_reading(surface)
+    absorbed = unknown_after_article(surface) if n not in names else None
+    if absorbed is not None:
+        return absorbed  # وللميليشيات: و + ل + الميليشيات
     splits = [
         pro
         for pro in _PROCLITICS
