@@ -27,8 +27,6 @@ not added again, and a name another row holds is not taken.
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,12 +73,6 @@ _HEADER = """\
 # NAME=GITDIR`."""
 
 
-def _git(git_dir: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", "--git-dir", str(git_dir), *args], capture_output=True, text=True, check=False
-    ).stdout
-
-
 def legislature_of(popolo: dict[str, object]) -> tuple[str, str] | None:
     """(QID, English name) of a Popolo file's legislature, or None without both.
 
@@ -109,18 +101,13 @@ def legislature_of(popolo: dict[str, object]) -> tuple[str, str] | None:
 def extract(repos: list[tuple[str, Path]], dest: Path) -> int:
     """Rewrite the extract from bare git dirs of the data repository; the row count."""
     from build_gazetteer import write_tsv
+    from gazetteer_popolo import popolo_files
 
     rows: dict[str, list[str]] = {}
-    for name, git_dir in repos:
-        commit = _git(git_dir, "rev-parse", "--short=7", "HEAD").strip()
-        paths = _git(git_dir, "ls-tree", "-r", "--name-only", "HEAD").split()
-        for path in sorted(p for p in paths if p.endswith("ep-popolo-v1.0.json")):
-            text = _git(git_dir, "show", f"HEAD:{path}")
-            if not text.strip():
-                continue  # a file the snapshot lacks (4 MiB and more)
-            found = legislature_of(json.loads(text))
-            if found and found[0] not in rows:
-                rows[found[0]] = [*found, path.split("/")[1], f"{name}@{commit}:{path}"]
+    for source, path, popolo in popolo_files(repos):
+        found = legislature_of(popolo)
+        if found and found[0] not in rows:
+            rows[found[0]] = [*found, path.split("/")[1], source]
     target = dest / EXTRACT
     write_tsv(target, COLUMNS, sorted(rows.values(), key=lambda r: int(r[0][1:])))
     target.write_text(_HEADER + "\n" + target.read_text(encoding="utf-8"), encoding="utf-8")

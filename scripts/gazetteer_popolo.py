@@ -30,8 +30,9 @@ from __future__ import annotations
 
 import json
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from build_gazetteer import NameFilter, Report, Row
@@ -66,6 +67,19 @@ def _git(git_dir: Path, *args: str) -> str:
     ).stdout
 
 
+def popolo_files(repos: list[tuple[str, Path]]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """Each Popolo file (``data/COUNTRY/CHAMBER/ep-popolo-v1.0.json``) of bare git dirs of
+    the data repository, in path order: its source (``NAME@COMMIT:PATH``), its path and its
+    content; a file the snapshot lacks (4 MiB and more) is passed over."""
+    for name, git_dir in repos:
+        commit = _git(git_dir, "rev-parse", "--short=7", "HEAD").strip()
+        paths = _git(git_dir, "ls-tree", "-r", "--name-only", "HEAD").split()
+        for path in sorted(p for p in paths if p.endswith("ep-popolo-v1.0.json")):
+            text = _git(git_dir, "show", f"HEAD:{path}")
+            if text.strip():
+                yield f"{name}@{commit}:{path}", path, json.loads(text)
+
+
 def person_names(person: dict[str, object]) -> tuple[str, str, str] | None:
     """(QID, English name, Arabic label) of a Popolo person, or None without all three.
 
@@ -93,18 +107,12 @@ def extract(repos: list[tuple[str, Path]], dest: Path) -> int:
     from build_gazetteer import write_tsv
 
     rows: dict[str, list[str]] = {}
-    for name, git_dir in repos:
-        commit = _git(git_dir, "rev-parse", "--short=7", "HEAD").strip()
-        paths = _git(git_dir, "ls-tree", "-r", "--name-only", "HEAD").split()
-        for path in sorted(p for p in paths if p.endswith("ep-popolo-v1.0.json")):
-            text = _git(git_dir, "show", f"HEAD:{path}")
-            if not text.strip():
-                continue  # a file the snapshot lacks (4 MiB and more)
-            legislature = "/".join(path.split("/")[1:3])
-            for person in json.loads(text).get("persons", []):
-                found = person_names(person)
-                if found and found[0] not in rows:
-                    rows[found[0]] = [*found, legislature, f"{name}@{commit}:{path}"]
+    for source, path, popolo in popolo_files(repos):
+        legislature = "/".join(path.split("/")[1:3])
+        for person in popolo.get("persons", []):
+            found = person_names(person)
+            if found and found[0] not in rows:
+                rows[found[0]] = [*found, legislature, source]
     target = dest / EXTRACT
     write_tsv(target, COLUMNS, sorted(rows.values(), key=lambda r: int(r[0][1:])))
     target.write_text(_HEADER + "\n" + target.read_text(encoding="utf-8"), encoding="utf-8")

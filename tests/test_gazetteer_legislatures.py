@@ -14,6 +14,7 @@ from tests.test_gazetteer_data import build_script, rows, script
 
 def legislatures_script() -> ModuleType:
     build_script()  # the script imports build_gazetteer's helpers on use
+    script("gazetteer_popolo")  # and the Popolo file reader
     return script("gazetteer_legislatures")
 
 
