@@ -34,6 +34,7 @@ from ..dates import MONTH_WORDS
 from ..model import ASSERTED, CONDITIONAL, NEGATED, PLANNED, REPORTED
 from ..text import normalize, strip_diacritics
 from ..vocab import SPEECH_RELATIONS
+from .holding import HOLDING
 from .tree import Tree
 from .words import MONTHS, NEGATIONS, OPENING_QUOTES, PURPOSE_MARKS
 
@@ -55,6 +56,15 @@ PLANNING = frozenset(
         "plan intend expect schedule"
     ).split()
 )
+#: Lemmas of verbs and nouns of deciding on or calling for an act (قرر، دعا إلى، طالب،
+#: طلب، قرار، دعوة): the decision is done, and only some of what it decides is to come.
+DECIDING = frozenset(normalize(w) for w in "قرر دعا طالب طلب اقترح قرار دعوة".split())
+#: Verbal nouns of going somewhere (التوجه، السفر، الزيارة، العودة): decided on or called
+#: for, the journey is to come (قرر التوجه إلى الجزائر), as is an event decided to be held
+#: (:data:`kg.extract.holding.HOLDING`: قررت الحكومة إجراء الانتخابات في أكتوبر). A
+#: decided appointment or dismissal (قرر تعيين X) is the decision's effect and stays
+#: asserted.
+GOING = frozenset(normalize(w) for w in "توجه سفر زيارة ذهاب عودة رحلة انتقال".split())
 #: Verbs of putting off (أرجأ، أجّل: the verb أجّل is safe here, the noun of من أجل is
 #: no verb): the new date of what they put off (أرجأ الزيارة إلى الشهر المقبل) is planned.
 PUT_OFF = frozenset(normalize(w) for w in "أرجأ أجل".split())
@@ -581,13 +591,33 @@ def _governed(tree: Tree, i: int) -> set[str]:
     node = i
     # (and through a conjunct: على فتح الحدود وعقد قمة)
     while node and tree.base_rel(node) in COMPLEMENTS | NOUN_LINKS | {"conj"}:
-        node = tree.tok(node).head
-        if _lemma(tree, node) in PLANNING:
+        below, node = node, tree.tok(node).head
+        if _lemma(tree, node) in PLANNING or _decided_going(tree, node, below):
             # لا يعتزم زيارة الصين: what is not intended is not planned
             return {NEGATED} if _negative(tree, node) else {PLANNED}
         if tree.tok(node).upos == "VERB":
             break
     return set()
+
+
+def _decided_going(tree: Tree, h: int, c: int) -> bool:
+    """Whether c is a verbal noun of holding an event or of going somewhere that h, a verb
+    or noun of deciding or calling, has as its complement (قرر التوجه إلى الجزائر، دعا
+    إلى عقد مؤتمر، قررت الحكومة إجراء الانتخابات): what is decided on is to come.
+
+    >>> from kg.model import Sentence, Token
+    >>> toks = (
+    ...     Token(1, "قرر", "قرر", "VERB", 0, "root", 0, 3, feats="Aspect=Perf"),
+    ...     Token(2, "التوجه", "توجه", "NOUN", 1, "obj", 4, 10),
+    ...     Token(3, "تعيين", "تعيين", "NOUN", 1, "obj", 11, 16),
+    ... )
+    >>> tree = Tree(Sentence(0, 0, 16, "قرر التوجه تعيين", toks))
+    >>> _decided_going(tree, 1, 2), _decided_going(tree, 1, 3)
+    (True, False)
+    """
+    if tree.tok(h).upos not in ("VERB", "NOUN") or _lemma(tree, h) not in DECIDING:
+        return False
+    return tree.tok(c).upos == "NOUN" and _lemma(tree, c) in HOLDING | GOING
 
 
 def _prepared_for(tree: Tree, i: int) -> bool:
