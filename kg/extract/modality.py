@@ -580,7 +580,9 @@ def _governed(tree: Tree, i: int) -> set[str]:
     h, rel = tree.tok(i).head, tree.base_rel(i)
     if _purpose_clause(tree, i) or _prepared_for(tree, i):
         return {PLANNED}
-    if not h or rel not in COMPLEMENTS | NOUN_LINKS:
+    # a verbal noun coordinated with a complement (على تعزيز التعاون وعقد قمة) is one too
+    joined = rel == "conj" and tree.tok(i).upos == "NOUN" and tree.tok(h).upos == "NOUN"
+    if not h or (rel not in COMPLEMENTS | NOUN_LINKS and not joined):
         return set()
     lemma = _lemma(tree, h)
     if lemma in DENIAL and rel == "ccomp":

@@ -381,6 +381,8 @@ def support_verb(d: Doc, tree: Tree, n: int) -> int:
         ):
             return v  # العقوبات التي فرضها على X: the clause says who, and on whom
     m = carrier(tree, n)
+    while tree.base_rel(m) == "conj" and _in_construct(tree, tree.tok(m).head):
+        m = tree.tok(m).head  # اتفقا على تعزيز التعاون وعقد قمة: the verb of the first
     h = tree.tok(m).head
     if (
         h
@@ -392,6 +394,15 @@ def support_verb(d: Doc, tree: Tree, n: int) -> int:
     ):
         return h
     return 0
+
+
+def _in_construct(tree: Tree, k: int) -> bool:
+    """Whether k is a noun in construct with a genitive (تعزيز التعاون): a verbal noun
+    whose conjunct shares its verb, unlike a plain object (فتح الحدود وعقد قمة parsed
+    with عقد on الحدود)."""
+    return tree.tok(k).upos == "NOUN" and any(
+        not tree.has_case(g) for g in tree.children(k, "nmod")
+    )
 
 
 def _decided(d: Doc, tree: Tree, n: int) -> bool:
