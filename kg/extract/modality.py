@@ -325,6 +325,20 @@ def timing_word(tree: Tree, j: int) -> bool:
     )
 
 
+def said_to_come(tree: Tree, i: int) -> bool:
+    """Whether event noun i is said to be expected or to come (اجتماع قريب، القمة المرتقبة).
+
+    >>> from kg.model import Sentence, Token
+    >>> toks = (
+    ...     Token(1, "اجتماع", "اجتماع", "NOUN", 0, "root", 0, 6),
+    ...     Token(2, "قريب", "قريب", "ADJ", 1, "amod", 7, 11),
+    ... )
+    >>> said_to_come(Tree(Sentence(0, 0, 11, "اجتماع قريب", toks)), 1)
+    True
+    """
+    return bool(_planned_noun(tree, i))
+
+
 def _planned_noun(tree: Tree, i: int) -> set[str]:
     """Planned when an event noun, or a noun of its phrase, is said to be expected or to
     come (الزيارة المرتقبة، القمة المقبلة، الجولة المرتقبة من المحادثات، اجتماع قريب)."""
