@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..lexicon import relations as lexmod
 from ..lexicon.words import designators
-from ..model import Sentence
+from ..model import PLANNED, Sentence
 from ..text import normalize, strip_diacritics
 from .arguments import COMPANY_WORDS, _object_in_apposition, expand, subjects
 from .confidence import (
@@ -23,6 +23,7 @@ from .confidence import (
 )
 from .coref import ent_of, recent
 from .finish import label
+from .modality import modality
 from .phrases import strip_al, verb_agreement
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
@@ -743,9 +744,11 @@ def meeting_event(
         text = "meeting of " + " and ".join(label(e) for e in names[:LABEL_PARTIES])
     else:
         text = "لقاء " + " و".join(label(e) for e in names[:LABEL_PARTIES])
-    key = d.mention(s, tree, [v], f"event:meeting:{s.index}:{v}", "Event", "event", v)
+    told = _told_coming(d, tree, v, places, times)
+    kept = list(d.ent(told).names) if told else [text]  # (the noun's names stay its own)
+    key = d.mention(s, tree, [v], told or f"event:meeting:{s.index}:{v}", "Event", "event", v)
     e = d.ent(key)
-    e.names = [text]
+    e.names = kept
     d.last_meeting = key  # what a later اللقاء (هذا اللقاء, خلال اللقاء) refers to
     for p in (*parties, *others):
         d.fact(
@@ -755,6 +758,36 @@ def meeting_event(
         d.fact(key, "location", place, s, tree, [v, k], MEETING_EVENT)
     for t, k in times[:1]:
         d.fact(key, "pointInTime", t, s, tree, [v, k], MEETING_EVENT)
+
+
+def _told_coming(
+    d: Doc, tree: Tree, v: int, places: list[tuple[str, int]], times: list[tuple[str, int]]
+) -> str:
+    """The meeting an earlier noun said was to come (اجتماع قريب للرئيس مع ...) that a
+    planned clause of meeting (سيلتقي X مع Y في Z يوم الجمعة) tells of, when it names no
+    other place or time for it; or "".
+
+    >>> from kg import build
+    >>> g = build(texts=["أعلن القصر عن لقاء مرتقب بين الملك والرئيس الفرنسي. "
+    ...                  "وسيلتقي الملك الرئيس الفرنسي في باريس الأسبوع المقبل."])
+    >>> sorted({f.subject for f in g.facts(modality="*") if f.relation == "location"})
+    ['لقاء مرتقب']
+    """
+    if d.coming_meeting is None or modality(tree, v) != PLANNED:
+        return ""
+    key = d.find(d.coming_meeting)
+    ours = {
+        "location": {d.find(p) for p, _ in places},
+        "pointInTime": {d.find(t) for t, _ in times},
+    }
+    for f in d.facts:
+        if (
+            d.find(f.subject) == key
+            and ours.get(f.relation)
+            and d.find(f.object) not in ours[f.relation]
+        ):
+            return ""  # a place or a time of its own: another meeting
+    return key
 
 
 def _town_of_site(tree: Tree, v: int, j: int) -> bool:

@@ -31,6 +31,7 @@ from ..model import EntitySpan, Sentence, Token
 from ..ordinal_days import ordinal_day_end
 from ..text import normalize
 from .confidence import NAME_PURPOSE
+from .modality import said_to_come
 from .phrases import ARGUMENT_NP_WORDS, is_group, np_ids, strip_al, title_of
 from .state import Doc, article_absorbed, article_restored
 from .tree import Tree
@@ -374,7 +375,10 @@ def find_events(d: Doc, s: Sentence, tree: Tree) -> None:
                 key += SERIES  # سلسلة من الزلازل ... الزلازل أودت: the plural is the series
             if _the_last_meeting(d, tree, t.id, ids):
                 key = d.last_meeting or key  # استقبل X Y ... وشدد خلال هذا اللقاء
-            _quoted_name(d, s, tree, ids, d.mention(s, tree, ids, key, "Event", "event", t.id))
+            key = d.mention(s, tree, ids, key, "Event", "event", t.id)
+            _quoted_name(d, s, tree, ids, key)
+            if _coming_meeting_noun(tree, t.id, lk):
+                d.coming_meeting = key  # اجتماع قريب: what a meeting told later may be
         elif strip_al(normalize(t.form)) in DOCUMENT_NOUNS or strip_al(lk) in DOCUMENT_NOUNS:
             # a statement or an agreement: the bare noun (البيان) refers back to the last one
             # of its kind; with modifiers (اتفاقية التجارة الحرة) it names one of its own
@@ -604,6 +608,22 @@ def _earlier_year(d: Doc, tree: Tree, n: int) -> str:
         if len(form) == 4 and form.isdigit() and "1900" < form < year:
             return f"@{form}"
     return ""
+
+
+#: Nouns of a meeting of two parties (what a clause of meeting makes an event of).
+MEETING_KINDS = frozenset(normalize(w) for w in ("اجتماع", "لقاء", "مباحثات", "محادثات"))
+
+
+def _coming_meeting_noun(tree: Tree, n: int, lemma: str) -> bool:
+    """Whether n is an indefinite meeting noun said to come (اجتماع قريب، لقاء مرتقب): a
+    meeting a later clause (سيلتقي X مع Y في Z) may tell of (:func:`kg.extract.meetings.meeting_event`)."""
+    t = tree.tok(n)
+    return (
+        strip_al(lemma) in MEETING_KINDS
+        and not normalize(t.form).startswith("ال")
+        and "Definite=Def" not in (t.feats or "")
+        and said_to_come(tree, n)
+    )
 
 
 def _the_last_meeting(d: Doc, tree: Tree, n: int, ids: list[int]) -> bool:

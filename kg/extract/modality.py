@@ -34,6 +34,7 @@ from ..dates import MONTH_WORDS
 from ..model import ASSERTED, CONDITIONAL, NEGATED, PLANNED, REPORTED
 from ..text import normalize, strip_diacritics
 from ..vocab import SPEECH_RELATIONS
+from .holding import HOLDING
 from .tree import Tree
 from .words import MONTHS, NEGATIONS, OPENING_QUOTES, PURPOSE_MARKS
 
@@ -55,6 +56,15 @@ PLANNING = frozenset(
         "plan intend expect schedule"
     ).split()
 )
+#: Lemmas of verbs and nouns of deciding on or calling for an act (قرر، دعا إلى، طالب،
+#: طلب، قرار، دعوة): the decision is done, and only some of what it decides is to come.
+DECIDING = frozenset(normalize(w) for w in "قرر دعا طالب طلب اقترح قرار دعوة".split())
+#: Verbal nouns of going somewhere (التوجه، السفر، الزيارة، العودة): decided on or called
+#: for, the journey is to come (قرر التوجه إلى الجزائر), as is an event decided to be held
+#: (:data:`kg.extract.holding.HOLDING`: قررت الحكومة إجراء الانتخابات في أكتوبر). A
+#: decided appointment or dismissal (قرر تعيين X) is the decision's effect and stays
+#: asserted.
+GOING = frozenset(normalize(w) for w in "توجه سفر زيارة ذهاب عودة رحلة انتقال".split())
 #: Verbs of putting off (أرجأ، أجّل: the verb أجّل is safe here, the noun of من أجل is
 #: no verb): the new date of what they put off (أرجأ الزيارة إلى الشهر المقبل) is planned.
 PUT_OFF = frozenset(normalize(w) for w in "أرجأ أجل".split())
@@ -319,6 +329,20 @@ def timing_word(tree: Tree, j: int) -> bool:
     )
 
 
+def said_to_come(tree: Tree, i: int) -> bool:
+    """Whether event noun i is said to be expected or to come (اجتماع قريب، القمة المرتقبة).
+
+    >>> from kg.model import Sentence, Token
+    >>> toks = (
+    ...     Token(1, "اجتماع", "اجتماع", "NOUN", 0, "root", 0, 6),
+    ...     Token(2, "قريب", "قريب", "ADJ", 1, "amod", 7, 11),
+    ... )
+    >>> said_to_come(Tree(Sentence(0, 0, 11, "اجتماع قريب", toks)), 1)
+    True
+    """
+    return bool(_planned_noun(tree, i))
+
+
 def _planned_noun(tree: Tree, i: int) -> set[str]:
     """Planned when an event noun, or a noun of its phrase, is said to be expected or to
     come (الزيارة المرتقبة، القمة المقبلة، الجولة المرتقبة من المحادثات، اجتماع قريب)."""
@@ -581,7 +605,9 @@ def _governed(tree: Tree, i: int) -> set[str]:
     h, rel = tree.tok(i).head, tree.base_rel(i)
     if _purpose_clause(tree, i) or _prepared_for(tree, i):
         return {PLANNED}
-    if not h or rel not in COMPLEMENTS | NOUN_LINKS:
+    # a verbal noun coordinated with a complement (على تعزيز التعاون وعقد قمة) is one too
+    joined = rel == "conj" and tree.tok(i).upos == "NOUN" and tree.tok(h).upos == "NOUN"
+    if not h or (rel not in COMPLEMENTS | NOUN_LINKS and not joined):
         return set()
     lemma = _lemma(tree, h)
     if lemma in DENIAL and rel == "ccomp":
@@ -592,13 +618,33 @@ def _governed(tree: Tree, i: int) -> set[str]:
     node = i
     # (and through a conjunct: على فتح الحدود وعقد قمة)
     while node and tree.base_rel(node) in COMPLEMENTS | NOUN_LINKS | {"conj"}:
-        node = tree.tok(node).head
-        if _lemma(tree, node) in PLANNING:
+        below, node = node, tree.tok(node).head
+        if _lemma(tree, node) in PLANNING or _decided_going(tree, node, below):
             # لا يعتزم زيارة الصين: what is not intended is not planned
             return {NEGATED} if _negative(tree, node) else {PLANNED}
         if tree.tok(node).upos == "VERB":
             break
     return set()
+
+
+def _decided_going(tree: Tree, h: int, c: int) -> bool:
+    """Whether c is a verbal noun of holding an event or of going somewhere that h, a verb
+    or noun of deciding or calling, has as its complement (قرر التوجه إلى الجزائر، دعا
+    إلى عقد مؤتمر، قررت الحكومة إجراء الانتخابات): what is decided on is to come.
+
+    >>> from kg.model import Sentence, Token
+    >>> toks = (
+    ...     Token(1, "قرر", "قرر", "VERB", 0, "root", 0, 3, feats="Aspect=Perf"),
+    ...     Token(2, "التوجه", "توجه", "NOUN", 1, "obj", 4, 10),
+    ...     Token(3, "تعيين", "تعيين", "NOUN", 1, "obj", 11, 16),
+    ... )
+    >>> tree = Tree(Sentence(0, 0, 16, "قرر التوجه تعيين", toks))
+    >>> _decided_going(tree, 1, 2), _decided_going(tree, 1, 3)
+    (True, False)
+    """
+    if tree.tok(h).upos not in ("VERB", "NOUN") or _lemma(tree, h) not in DECIDING:
+        return False
+    return tree.tok(c).upos == "NOUN" and _lemma(tree, c) in HOLDING | GOING
 
 
 def _prepared_for(tree: Tree, i: int) -> bool:

@@ -10,7 +10,7 @@ or the subject of the verb that governs it); reads a preposition on a noun (ال
 from __future__ import annotations
 
 from ..lexicon import relations as lexmod
-from ..model import Sentence
+from ..model import ASSERTED, PLANNED, Sentence
 from ..text import normalize
 from ..vocab import SPEECH_RELATIONS
 from .affiliation import speaks_for
@@ -27,7 +27,7 @@ from .relations import COURT_RELATIONS, between, genitive_objects, noun_completi
 from .rulings import imposed_penalty
 from .state import AGENTIVE, PLACES, Doc
 from .suffered import doer_by, shots_suffered, sufferer
-from .tours import included_places
+from .tours import included_places, later_stops
 from .tree import Tree
 from .words import (
     ADDITION,
@@ -125,8 +125,10 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     if completion is not None and d.stands_for(s.index, completion[1], agent):
         agent = None  # إلقاء القبض على X: القبض completes the noun, it does nothing
     objs = objs + _added_objects(d, s, tree, n, objs)
+    later: set[int] = set()
     if entry.relation == "visited":  # جولة تشمل X و Y
         objs += [o for o in included_places(d, s, tree, n) if o not in objs]
+        later = later_stops(tree, n, [oi for _, oi in objs])
     if not objs and entry.relation == "visited":
         agent, objs = _visit_in_order(d, s, tree, n, agent)
     if not objs and entry.relation in ("killed", "injured"):
@@ -189,7 +191,10 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
                 continue  # a war is not fought against a place
         if subj is None or _own_body(d, s, subj, obj):
             continue
+        made = len(d.facts)
         d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
+        if oi in later and len(d.facts) > made and d.facts[-1].modality == ASSERTED:
+            d.facts[-1].modality = PLANNED  # بدأ جولة تشمل X و Y: Y is still to come
         if is_event and event is not None and entry.relation in ATTACKS:
             _attack_place(d, s, tree, event, n, oi)
 
@@ -376,6 +381,8 @@ def support_verb(d: Doc, tree: Tree, n: int) -> int:
         ):
             return v  # العقوبات التي فرضها على X: the clause says who, and on whom
     m = carrier(tree, n)
+    while tree.base_rel(m) == "conj" and _in_construct(tree, tree.tok(m).head):
+        m = tree.tok(m).head  # اتفقا على تعزيز التعاون وعقد قمة: the verb of the first
     h = tree.tok(m).head
     if (
         h
@@ -387,6 +394,15 @@ def support_verb(d: Doc, tree: Tree, n: int) -> int:
     ):
         return h
     return 0
+
+
+def _in_construct(tree: Tree, k: int) -> bool:
+    """Whether k is a noun in construct with a genitive (تعزيز التعاون): a verbal noun
+    whose conjunct shares its verb, unlike a plain object (فتح الحدود وعقد قمة parsed
+    with عقد on الحدود)."""
+    return tree.tok(k).upos == "NOUN" and any(
+        not tree.has_case(g) for g in tree.children(k, "nmod")
+    )
 
 
 def _decided(d: Doc, tree: Tree, n: int) -> bool:

@@ -134,6 +134,7 @@ class Doc:
         self.heads: dict[str, str] = {}  # first word of an organisation's name -> its entity
         self.last_pair: tuple[str, str] | None = None  # the parties of the last meeting
         self.last_meeting: str | None = None  # the last meeting a clause made an event of
+        self.coming_meeting: str | None = None  # the last meeting noun said to come (اجتماع قريب)
         self.doc_nouns: dict[str, str] = {}  # بيان, اتفاق ...: the last entity of each kind
         # source noun (مسؤول) -> (the person an indefinite one named last, its offset)
         self.last_source: dict[str, tuple[str, int]] = {}

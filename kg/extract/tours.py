@@ -3,8 +3,9 @@
 
 A relative clause of including (تشمل، تضم) on the noun of a visit names the places the
 visitor goes to: each is visited, with the visit's modality (a tour one will begin
-tomorrow is to come; one begun is under way). The parse makes the places the subject
-of the clause as often as its object.
+tomorrow is to come). A tour one has just begun (بدأ جولة تشمل X وY) has reached its
+first stop; the later ones are still to come (:func:`later_stops`). The parse makes the
+places the subject of the clause as often as its object.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from .tree import Tree
 #: Lemmas of verbs of including (تشمل، تضم، شملت), and of leading (تقوده إلى X و Y),
 #: whose places come after إلى.
 INCLUDING = frozenset(normalize(w) for w in "شمل ضم قاد".split())
+#: Lemmas of verbs of beginning (بدأ، استهل، باشر): a tour begun is under way.
+BEGINNING = frozenset(normalize(w) for w in "بدأ استهل باشر".split())
 #: The preposition of the places a tour leads to.
 TO = normalize("إلى")
 
@@ -45,6 +48,23 @@ def included_places(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, 
                 if key is not None and d.ent(key).cls in PLACES and key not in (o for o, _ in out):
                     out.append((key, x))
     return out
+
+
+def later_stops(tree: Tree, n: int, stops: list[int]) -> set[int]:
+    """The stops (tokens) of a tour n that a verb of beginning has for its object and
+    that come after the first: still to come when the tour has just begun.
+
+    >>> from kg import build
+    >>> g = build(texts=["بدأ وزير الخارجية الياباني أمس جولة أوروبية تشمل فرنسا وإيطاليا."])
+    >>> sorted((f.object, f.modality) for f in g.facts(relation="visited", modality="*"))
+    [('إيطاليا', 'planned'), ('فرنسا', 'asserted')]
+    """
+    h = tree.tok(n).head
+    if not h or tree.base_rel(n) != "obj" or tree.tok(h).upos != "VERB":
+        return set()
+    if normalize(strip_diacritics(tree.tok(h).lemma or tree.tok(h).form)) not in BEGINNING:
+        return set()
+    return set(sorted(stops)[1:])
 
 
 #: How many words after the noun of a visit its clause of including may start.
