@@ -90,13 +90,19 @@ def word_lines(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def people_nouns() -> frozenset[str]:
-    """Singular nouns for people (وزير, مسؤول, ممثل), normalised (kg/data/ar/people_nouns.txt).
+    """Singular nouns for people (وزير, مسؤول, ممثل; people, soldier), normalised
+    (kg/data/ar/people_nouns.txt and kg/data/en/people_nouns.txt).
 
     >>> "وزير" in people_nouns(), "Nouns" in people_nouns(), "(مسؤولون" in people_nouns()
     (True, False, False)
+    >>> "people" in people_nouns(), "for" in people_nouns()
+    (True, False)
     """
-    text = files("kg").joinpath("data/ar/people_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(normalize(x) for x in word_lines(text))
+    out: set[str] = set()
+    for lang in ("ar", "en"):
+        text = files("kg").joinpath(f"data/{lang}/people_nouns.txt").read_text(encoding="utf-8")
+        out.update(normalize(x) for x in word_lines(text))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
