@@ -325,6 +325,14 @@ def resolve(words: str, ref: date | None, future: bool = False) -> When | None:
     return found
 
 
+#: The month tables, each name with its month, longest name first (so that a name that
+#: holds a shorter one wins), the Hijri table first.
+_MONTHS_LONGEST_FIRST = tuple(
+    (tuple(sorted(names.items(), key=lambda x: -len(x[0]))), hijri)
+    for names, hijri in ((HIJRI_MONTHS, True), (GREGORIAN_MONTHS, False))
+)
+
+
 def _calendar(toks: Sequence[str], ref: date | None) -> When | None:
     """A written date: [day] month [year], or a year alone; a day before من الشهر …."""
     text = " ".join(toks)
@@ -332,11 +340,8 @@ def _calendar(toks: Sequence[str], ref: date | None) -> When | None:
     year = int(year_m[1]) if year_m else None
     day = next((int(t) for t in toks if t.isdigit() and 1 <= int(t) <= 31), None)
     day = day or _ordinal_day(toks)
-    for names, hijri in ((HIJRI_MONTHS, True), (GREGORIAN_MONTHS, False)):
-        month = next(
-            (n for w, n in sorted(names.items(), key=lambda x: -len(x[0])) if _has(text, w)),
-            None,
-        )
+    for names, hijri in _MONTHS_LONGEST_FIRST:
+        month = next((n for w, n in names if _has(text, w)), None)
         if month is not None:
             return _dated(day, month, year, _Anchor(ref, _shift(toks)), hijri)
     if day is not None and "الشهر" in toks and ref is not None:
@@ -362,7 +367,9 @@ def _ordinal_day(toks: Sequence[str]) -> int | None:
 
 
 def _has(text: str, words: str) -> bool:
-    return re.search(rf"(?:^| ){re.escape(words)}(?: |$)", text) is not None
+    """Whether ``words`` stand in ``text`` as whole words (a substring test first: most
+    month names are not in a phrase at all)."""
+    return words in text and re.search(rf"(?:^| ){re.escape(words)}(?: |$)", text) is not None
 
 
 class _Anchor(NamedTuple):

@@ -19,6 +19,7 @@ character spans.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib.resources import files
 
@@ -26,6 +27,7 @@ from ...text import normalize, strip_diacritics
 from .blocks import gunzip
 from .closed import function_readings, function_words
 from .farahidi_cache import farahidi_analyse
+from .lexicon_forms import sorted_forms
 from .lexicon_text import read_lexicon, split_lexicon
 from .parts import (
     CLITIC_PARTS,
@@ -63,11 +65,14 @@ __all__ = [
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[dict[str, str], dict[str, float]]:
+def _lexicon() -> tuple[Mapping[str, str], dict[str, float]]:
     """Form -> raw readings string, and lemma -> corpus weight. Parsed lazily per form."""
-    # decompressed and split at once: reading the gzip stream line by line took twice as long
-    data = files("kg").joinpath("data/ar_lexicon.tsv.gz").read_bytes()
-    text = gunzip(data).decode("utf-8")
+    # decompressed at once, the forms found in the text (lexicon_forms), not made a dict
+    data = gunzip(files("kg").joinpath("data/ar_lexicon.tsv.gz").read_bytes())
+    found = sorted_forms(data)
+    if found is not None:
+        return found
+    text = data.decode("utf-8")
     return split_lexicon(text) or read_lexicon(text)
 
 
@@ -364,7 +369,7 @@ def _rare_suffix(r: Reading) -> bool:
 
 
 def _composed_readings(
-    surface: str, forms: dict[str, str], weights: dict[str, float]
+    surface: str, forms: Mapping[str, str], weights: dict[str, float]
 ) -> list[Reading]:
     """Readings of a form the lexicon lacks made from one it has, with a proclitic or a
     pronoun suffix more: لأميركا = ل + أميركا, وسيواصلون = و + س + يواصلون, جهوده = جهود + ه."""
@@ -384,7 +389,7 @@ def _composed_readings(
     return out
 
 
-def _adjective_guesses(surface: str, bare: str, forms: dict[str, str]) -> list[Reading]:
+def _adjective_guesses(surface: str, bare: str, forms: Mapping[str, str]) -> list[Reading]:
     """Adjectives the lexicon lacks, by their shape: a weak verb's participle (داعيا), a
     relative adjective in the accusative (باليستيا) or with the article (الأممي)."""
     out: list[Reading] = []
@@ -432,7 +437,7 @@ def _adjective_guesses(surface: str, bare: str, forms: dict[str, str]) -> list[R
 
 
 def _with_clitics(
-    surface: str, bare: str, pro: str, enc: str, forms: dict[str, str], weights: dict[str, float]
+    surface: str, bare: str, pro: str, enc: str, forms: Mapping[str, str], weights: dict[str, float]
 ) -> list[Reading]:
     """Readings of ``pro`` + a form the lexicon has + ``enc``, where the clitics fit it: a
     preposition takes a noun, the future marker a present verb, a suffix a word without one."""
@@ -483,7 +488,7 @@ _ENDINGS = (
 def _inflected_readings(
     surface: str,
     bare: str,
-    forms: dict[str, str],
+    forms: Mapping[str, str],
     weights: dict[str, float],
     bare_alif: bool = False,
 ) -> list[Reading]:
@@ -692,7 +697,7 @@ def _unlisted_readings(
     bare: str,
     listed: bool,
     readings: list[Reading],
-    forms: dict[str, str],
+    forms: Mapping[str, str],
     weights: dict[str, float],
 ) -> list[Reading]:
     """Readings a form may have besides those found for it (``listed``: the lexicon lists

@@ -15,6 +15,8 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 __all__ = [
     "conjunction_twin",
     "definite_twin",
@@ -26,7 +28,7 @@ __all__ = [
 ]
 
 
-def definite_twin(form: str, raw: str | None, forms: dict[str, str]) -> str | None:
+def definite_twin(form: str, raw: str | None, forms: Mapping[str, str]) -> str | None:
     """The noun readings of a form the lexicon lists only as a verb, taken from its twin
     with the article (تحمل: only تَحَمَّلَ, يحمل; التحمل: the verbal noun تَحَمُّل), the article
     dropped: the lexicon lists the analyses seen in a corpus, and a verbal noun seen with
@@ -44,7 +46,7 @@ def definite_twin(form: str, raw: str | None, forms: dict[str, str]) -> str | No
     return ";".join(out) or None
 
 
-def verb_of_name(form: str, raw: str | None, forms: dict[str, str]) -> str:
+def verb_of_name(form: str, raw: str | None, forms: Mapping[str, str]) -> str:
     """The feminine past reading of a form the lexicon lists only as a proper noun when the
     form without its ت is a past verb (حكمت: the name Hikmat, and حكمت المحكمة «the court
     ruled»; رفعت and مدحت are listed as verbs already): the lexicon lists the analyses seen
@@ -75,7 +77,7 @@ def verb_of_name(form: str, raw: str | None, forms: dict[str, str]) -> str:
     return ""
 
 
-def conjunction_twin(form: str, raw: str | None, forms: dict[str, str]) -> str:
+def conjunction_twin(form: str, raw: str | None, forms: Mapping[str, str]) -> str:
     """The verb readings of a form after و or ف that the lexicon lists only as a verbal
     noun with a pronoun suffix, taken from the form without the conjunction (وكلفه: only
     the noun كَلَف with و; كلفه: the verb كَلَّفَ with its object), the conjunction put
@@ -106,7 +108,7 @@ def conjunction_twin(form: str, raw: str | None, forms: dict[str, str]) -> str:
     return ";".join(out)
 
 
-def feminine_dual_twin(form: str, raw: str | None, forms: dict[str, str]) -> str:
+def feminine_dual_twin(form: str, raw: str | None, forms: Mapping[str, str]) -> str:
     """The present readings of a dual verb in ت (تفعلان: they two, feminine, do) taken from
     its twin in ي (يفعلان) where the lexicon lists no verb of that lemma for the form
     itself (توقعان: only أوقع and the noun توقع; يوقعان: وقّع), person 3fd: the lexicon
@@ -140,7 +142,7 @@ def feminine_dual_twin(form: str, raw: str | None, forms: dict[str, str]) -> str
 PRESENT_PREFIXES = frozenset("يتن")
 
 
-def final_ya_twin(form: str, raw: str | None, forms: dict[str, str]) -> str:
+def final_ya_twin(form: str, raw: str | None, forms: Mapping[str, str]) -> str:
     """The active present readings of a verb ending in ى that the lexicon lists only as a
     passive (يلتقى: only يُلتقى), taken from its twin in ي (يلتقي): much print, Egyptian
     above all, writes a final ي as ى, and the active is what news tells (سيلتقى الوزير
@@ -169,7 +171,7 @@ def final_ya_twin(form: str, raw: str | None, forms: dict[str, str]) -> str:
     return ";".join(out)
 
 
-def present_twin(form: str, raw: str | None, forms: dict[str, str]) -> str:
+def present_twin(form: str, raw: str | None, forms: Mapping[str, str]) -> str:
     """The present readings a form lacks but a twin spelling has: a dual in ت from its
     twin in ي (:func:`feminine_dual_twin`), or a final ى from its twin in ي
     (:func:`final_ya_twin`). One form is never both (the one ends in ان, the other in ى)."""
@@ -181,7 +183,7 @@ def present_twin(form: str, raw: str | None, forms: dict[str, str]) -> str:
 NISBA_DUAL_LETTERS = 6
 
 
-def nisba_dual(form: str, raw: str | None, forms: dict[str, str]) -> str:
+def nisba_dual(form: str, raw: str | None, forms: Mapping[str, str]) -> str:
     """The dual readings of a relative adjective the lexicon lists only in the singular
     (ماليان, أمريكيان: مالي, أمريكي), from that singular: the lexicon lists the forms
     seen in a corpus, and a nisba seen alone has its dual (جنديان ماليان, two Malian
