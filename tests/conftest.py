@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
-# Tests never read or fill the user's word-analysis cache.
-os.environ.setdefault("KG_CACHE_DIR", tempfile.mkdtemp(prefix="kg-test-cache-"))
+# Tests never read or fill the user's word-analysis cache: a folder of their own, removed
+# when the test run ends (one was left behind by every run before).
+if "KG_CACHE_DIR" not in os.environ:
+    os.environ["KG_CACHE_DIR"] = tempfile.mkdtemp(prefix="kg-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["KG_CACHE_DIR"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
