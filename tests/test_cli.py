@@ -88,3 +88,14 @@ def test_analyse_prints_conllu(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("زار الوزير بغداد.", encoding="utf-8")
     code, out = run("analyse", tmp_path / "a.txt")
     assert code == 0 and "# text = زار الوزير بغداد." in out and "\troot\t" in out
+
+
+def test_python_dash_m_kg_is_the_same_command_line() -> None:
+    import subprocess
+    import sys
+
+    r = subprocess.run(
+        [sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("Usage: kg ") and "build" in r.stdout
