@@ -43,6 +43,7 @@ from .phrases import (
     acting_phrase,
     adverbial,
     blessing,
+    governing_participle,
     is_relative_clause,
     nationality_adjective_form,
     np_ids,
@@ -89,7 +90,12 @@ def expand(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
     if listed:
         return [x for k in listed for x in expand(d, s, tree, k)]
     out = [i]
+    # القوات المكونة من الجيش والشرطة: the nouns after such a participle list what the
+    # forces are made of (a parse may hang them on the forces), no second argument
+    made_of = min((k for k in tree.children(i, "amod") if governing_participle(tree, k)), default=0)
     for k in tree.children(i, "conj"):
+        if made_of and k > made_of:
+            continue
         # an adjective takes no preposition: وبممثل, وبالمبعوث are nouns in a list
         if tree.tok(k).upos != "ADJ" or tree.has_case(k):
             out.extend(expand(d, s, tree, k))

@@ -435,9 +435,11 @@ def _shared_genitive(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     >>> sorted({f.subject for f in g.facts() if f.relation in ("struck", "targeted")})
     ['الجيش السوداني']
     """
+    if tree.children(i, "amod", "nmod"):
+        return None  # القوات العراقية ... وقوات الرد السريع: a noun with words of its own
     for c in tree.children(i, "conj"):
         form = strip_al(normalize(tree.tok(c).form))
-        if form not in TRANSPARENT and form not in FORCES:
+        if c != i + 2 or (form not in TRANSPARENT and form not in FORCES):
             continue
         for k in tree.children(c, "nmod"):
             if tree.has_case(k) or nationality_adjective(tree, k):

@@ -80,6 +80,8 @@ def _np_ids(tree: Tree, head: int, limit: int, joined: bool) -> list[int]:
             r = tree.rel(k)
             if r == "nummod" and _counts_next(tree, h, k):
                 continue  # العقوبات 351 نائبا: the number counts the noun after it
+            if r == "amod" and governing_participle(tree, k):
+                continue  # القوات المكونة من الجيش والشرطة: a clause on the noun, no word of it
             if (
                 r in ("amod", "det", "nummod", "flat", "flat:name", "compound", "fixed")
                 or (r == "cc" and h != head)
@@ -106,6 +108,28 @@ def _np_ids(tree: Tree, head: int, limit: int, joined: bool) -> list[int]:
             elif r == "case" and h != head:
                 out.append(k)
     return sorted(set(out))[:limit] if len(out) > limit else sorted(set(out))
+
+
+def governing_participle(tree: Tree, k: int) -> bool:
+    """Whether adjective k is a participle with a من phrase of its own right after it
+    (الشرطة المكونة من ثلاث وحدات, القوات المدعومة من التحالف): it describes the noun
+    with a clause, so it is no word of the noun's name. A country's adjective never is.
+
+    >>> from kg import build
+    >>> g = build(texts=["أطلقت القوات الليبية المؤلفة من الجيش والشرطة حملة في سرت."])
+    >>> [f.subject for f in g.facts(relation="launched")][:1]
+    ['القوات الليبية']
+    """
+    t = tree.tok(k)
+    form = normalize(t.form)
+    return (
+        t.upos == "ADJ"
+        and form.startswith("الم")
+        and not form.endswith(("ي", "يه"))
+        and k < len(tree.toks)
+        and normalize(tree.tok(k + 1).form) == "من"
+        and tree.tok(k + 1).head in tree.children(k, "obl", "nmod")
+    )
 
 
 def _joined_recipient(tree: Tree, h: int, k: int) -> bool:

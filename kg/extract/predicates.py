@@ -37,7 +37,14 @@ from .relations import (
     relation_for,
 )
 from .reporting import is_transport, reported_aside, reported_with_source, resolve_pending
-from .speech import document_speaker, issued, participle_verb, revealed, said
+from .speech import (
+    document_speaker,
+    issued,
+    participle_verb,
+    revealed,
+    said,
+    statement_subject_speaker,
+)
 from .state import Doc, Predicate
 from .tree import Tree
 from .words import AGENT_GOVERNORS
@@ -191,7 +198,15 @@ def _predicate(d: Doc, s: Sentence, tree: Tree, v: int) -> Predicate | None:
         rel, entry = "said", d.lex.verb("قال")
         subs, sconf = [speaker], SUBJECT_OWN
     else:
-        subs, sconf = subjects(d, s, tree, v, rel in SPEECH_RELATIONS)
+        by = (
+            statement_subject_speaker(d, s, tree, v)
+            if rel in SPEECH_RELATIONS or rel == "reported"
+            else None
+        )
+        if by is not None:  # أفاد بيان لـX أن: X said it
+            subs, sconf = [by], SUBJECT_OWN
+        else:
+            subs, sconf = subjects(d, s, tree, v, rel in SPEECH_RELATIONS)
         rel = revealed(d, tree, v, rel, lemma, subs)  # كشفت الصحيفة عن وثائق: reported
     for k in subs:
         d.history.append((k, "subject", s.index))

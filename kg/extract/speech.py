@@ -180,6 +180,28 @@ def document_speaker(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:
     return None
 
 
+def statement_subject_speaker(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:
+    """Who speaks when a statement is the subject of a speech verb («أفاد بيان لـX أن ...»,
+    أعلن بيان X): the agentive body or person the statement is of; None when the subject
+    is no document noun or names nobody.
+
+    >>> from kg import build
+    >>> g = build(texts=["أعلن بيان لوزارة الزراعة المغربية أن الأمطار أنقذت الموسم."])
+    >>> [(f.subject, f.relation) for f in g.facts() if f.relation == "announced"]
+    [('وزارة الزراعة المغربية', 'announced')]
+    """
+    for j in tree.children(v, "nsubj"):
+        if normalize(strip_diacritics(tree.tok(j).lemma)) not in ISSUED:
+            continue
+        for k in tree.children(j, "nmod"):
+            if tree.case(k) not in ("", "ل"):
+                continue
+            key = ent_of(d, s, tree, k, create=False)
+            if key is not None and d.ent(key).cls in AGENTIVE:
+                return d.find(key)
+    return None
+
+
 # ------------------------------------------------------------- statements
 
 

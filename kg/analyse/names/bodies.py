@@ -57,6 +57,7 @@ def _definite_designated(tokens: Sequence[Token], i: int, covered: set[int]) -> 
             and t.upos == "ADJ"
             and normalize(t.form).startswith("ال")
             and tokens[k - 1].end < t.start
+            and not _backed_by(tokens, k)  # القوات العراقية المكونة من ...: no word of it
         )
 
     j = i + 1
@@ -382,8 +383,14 @@ def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) 
             adjectives = 0
             while True:
                 # its adjectives; a country-shaped relative adjective too (وكالة الأنباء السعودية)
-                if (fits(j, ("ADJ",)) and not _backed_by(tokens, j)) or (
-                    fits(j, ("PROPN",)) and _nisba(normalize(tokens[j].form))
+                if (
+                    (fits(j, ("ADJ",)) and not _backed_by(tokens, j))
+                    or (fits(j, ("PROPN",)) and _nisba(normalize(tokens[j].form)))
+                    or (  # جهاز الأمن والمخابرات السوداني: a country's adjective read as a noun
+                        fits(j, ("NOUN",))
+                        and _national(tokens[j])
+                        and _agrees(tokens[i], tokens[j])
+                    )
                 ):
                     j += 1
                     adjectives += 1
