@@ -217,10 +217,10 @@ def subjects(
     d: Doc, s: Sentence, tree: Tree, v: int, speech: bool, depth: int = 0
 ) -> tuple[list[str], float]:
     """Subject entities of a predicate and a confidence for how they were found."""
-    subs = tree.children(v, "nsubj") or tree.children(
-        v, "obl:agent"
-    )  # obl:agent: English "hosted by X"
+    subs = [j for j in tree.children(v, "nsubj") if not _resumed_relative(tree, v, j)]
     if not subs:
+        subs = tree.children(v, "obl:agent")  # English "hosted by X"
+    if not subs and not any(_resumed_relative(tree, v, j) for j in tree.children(v, "nsubj")):
         subs = _subject_as_object(d, s, tree, v, speech)
     if subs:
         return _own_subjects(d, s, tree, v, subs), SUBJECT_OWN
@@ -237,6 +237,32 @@ def subjects(
     if tree.tok(v).feat("Person") in ("1", "2"):
         return [], 0.0
     return dropped_subjects(d, s, tree, v, speech, depth)
+
+
+def _resumed_relative(tree: Tree, v: int, j: int) -> bool:
+    """Whether j, a relative pronoun parsed as the subject of its clause's verb v, is the
+    verb's object: the verb carries a pronoun of the same gender and number that points
+    back to it (القمة التي سيعقدها مع X: he will hold it, so the summit holds nothing and
+    the subject is dropped).
+
+    >>> from kg import build
+    >>> g = build(texts=["وصل الرئيس الفرنسي إلى روما للقمة التي سيعقدها مع رئيس الوزراء الإيطالي."])
+    >>> [(f.subject, f.object, f.modality) for f in g.facts(relation="met", modality="*")]
+    [('الرئيس الفرنسي', 'رئيس الوزراء الإيطالي', 'planned')]
+    """
+    t = tree.tok(j)
+    if not (t.feat("PronType") == "Rel" or normalize(t.form) in PERSONAL_RELATIVES):
+        return False
+    return any(
+        tree.tok(k).upos == "PRON"
+        and tree.tok(k).feat("PronType") == "Prs"
+        and tree.tok(k).feat("Person") == "3"
+        and tree.tok(k).start == tree.tok(k - 1).end  # a clitic on the verb
+        and k - 1 == v
+        and tree.tok(k).feat("Gender") == t.feat("Gender") != ""
+        and tree.tok(k).feat("Number") == t.feat("Number") != ""
+        for k in tree.children(v, "obj")
+    )
 
 
 def _subject_as_object(d: Doc, s: Sentence, tree: Tree, v: int, speech: bool) -> list[int]:
