@@ -36,7 +36,7 @@ from ..text import normalize, strip_diacritics
 from ..vocab import SPEECH_RELATIONS
 from .holding import HOLDING
 from .tree import Tree
-from .words import MONTHS, NEGATIONS, OPENING_QUOTES, PURPOSE_MARKS
+from .words import MONTHS, NEGATIONS, OPENING_QUOTES, PURPOSE_MARKS, QUOTE_MARKS
 
 #: Strongest first: the modality a fact gets when markers of several kinds apply.
 PRECEDENCE = (CONDITIONAL, NEGATED, PLANNED, REPORTED)
@@ -490,7 +490,9 @@ def _own_markers(tree: Tree, i: int) -> set[str]:
             kinds.add(CONDITIONAL)
         elif rel == "case" and k < i and form in WITHOUT:
             kinds.add(NEGATED)
-        elif _conditional(tree, k) or (rel == "advcl" and _marked_condition(tree, k)):
+        elif _conditional(tree, k) or (
+            rel == "advcl" and _marked_condition(tree, k) and not _quoted_condition(tree, i, k)
+        ):
             kinds.add(CONDITIONAL)  # في حال ..., or a condition after the clause (... إذا وافق)
     if (
         NEGATED not in kinds
@@ -592,6 +594,29 @@ def _still(tree: Tree, i: int, k: int) -> bool:
 def _marked_condition(tree: Tree, k: int) -> bool:
     """Whether clause k is opened by a conditional subordinator (إذا وافق البرلمان)."""
     return any(normalize(tree.tok(m).form) in CONDITIONS for m in tree.children(k, "mark"))
+
+
+def _quoted_condition(tree: Tree, i: int, k: int) -> bool:
+    """Whether condition clause k, after its head i, stands in quotation marks of its own
+    after a clause that comes between them (... تدابير تسمح للوزير بسحب الجنسية "إذا
+    كانوا متورطين"): words quoted from the measure that clause describes, a condition of
+    what it allows, not of the head's act (the parse hangs it on the head).
+
+    >>> from kg import build
+    >>> g = build(texts=['ووافق النواب على تدابير تسمح للوزير بسحب الجنسية "إذا كانوا متورطين في التجسس".'])
+    >>> [(f.subject, f.relation, f.modality) for f in g.facts(relation="agreed", modality="*")]
+    [('النواب', 'agreed', 'asserted')]
+    """
+    ids = sorted(tree.subtree(k))
+    return (
+        i < ids[0]
+        and tree.tok(ids[0]).form in OPENING_QUOTES
+        and tree.tok(ids[-1]).form in QUOTE_MARKS
+        and any(
+            tree.tok(m).upos == "VERB" and tree.base_rel(m) in ("acl", "ccomp", "xcomp", "advcl")
+            for m in range(i + 1, ids[0])
+        )
+    )
 
 
 def _conditional(tree: Tree, k: int) -> bool:
