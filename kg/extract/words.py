@@ -320,10 +320,10 @@ ISSUED = {normalize(w) for w in "بيان تصريح رسالة تغريدة م�
 MESSAGES = frozenset(normalize(w) for w in "رسالة برقية خطاب دعوة".split())
 #: What one hands in rather than provides (قدم استقالته: resigned, through the noun's own
 #: relation); compared with the lemma without diacritics.
-HANDED_IN = frozenset(normalize(w) for w in "استقالة".split())
+HANDED_IN = frozenset(normalize(w) for w in "استقالة دعوى شكوى".split())
 #: Light verbs of handing in: their subject does what a noun of HANDED_IN names (قدم
 #: استقالته, تقدم باستقالته); compared with the lexicon key.
-HANDING_VERBS = frozenset(normalize(w) for w in "قدم تقدم".split())
+HANDING_VERBS = frozenset(normalize(w) for w in "قدم تقدم رفع اودع".split())
 
 
 def governs_action(verb: str, noun: str) -> bool:
