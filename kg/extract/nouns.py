@@ -823,40 +823,7 @@ def _governor_agent(d: Doc, s: Sentence, tree: Tree, cur: int, h: int) -> tuple[
 
 
 #: Prepositions of where a case is filed (دعوى لدى المحكمة, شكوى أمام المجلس).
-_BEFORE_A_COURT = frozenset(normalize(w) for w in "لدى أمام".split())
-
-
-def _filed_against(d: Doc, s: Sentence, tree: Tree, court: int, j: int) -> None:
-    """«دعوى لدى محكمة العدل الدولية ضد X»: a phrase the parse hangs on the court a case is
-    filed with belongs to the case (the court does not fight X); the filer of the noun it
-    is the object of takes that noun's relation (رفعت الدوحة دعوى ...: accused X).
-
-    >>> from kg import build
-    >>> g = build(texts=["رفعت النقابة دعوى لدى المحكمة الإدارية ضد وزارة العمل."])
-    >>> [(f.subject, f.relation, f.object) for f in g.facts() if f.object == "وزارة العمل"]
-    [('النقابة', 'accused', 'وزارة العمل')]
-    """
-    g = tree.tok(court).head
-    if not g:
-        return
-    # the case noun: the court's governor, or the object of the verb the court hangs on
-    nouns = [g] if tree.tok(g).upos == "NOUN" else tree.children(g, "obj", "obl")
-    found = [
-        (n, e)
-        for n in nouns
-        if n != court and tree.tok(n).upos == "NOUN"
-        for e in [d.lex.noun(tree.tok(n).lemma)]
-        if e is not None and tree.case(j) in e.preps
-    ]
-    if not found:
-        return
-    g, entry = found[0]
-    v = support_verb(d, tree, g)
-    for doer in support_doers(d, s, tree, v) if v else []:
-        for x in expand(d, s, tree, j):
-            obj = ent_of(d, s, tree, x)
-            if obj is not None:
-                d.fact(doer, entry.relation, obj, s, tree, [g, x], PREPOSITION, tree.case(j))
+BEFORE_A_COURT = frozenset(normalize(w) for w in "لدى أمام".split())
 
 
 def prep_facts(d: Doc, s: Sentence, tree: Tree, j: int) -> None:
@@ -868,9 +835,8 @@ def prep_facts(d: Doc, s: Sentence, tree: Tree, j: int) -> None:
     h = tree.tok(j).head
     if not h or tree.tok(h).upos not in ("NOUN", "PROPN", "ADJ"):
         return
-    if tree.case(h) in _BEFORE_A_COURT:
-        _filed_against(d, s, tree, h, j)
-        return
+    if tree.case(h) in BEFORE_A_COURT:
+        return  # دعوى لدى المحكمة ضد X: the case's, not the court's (kg.extract.filings)
     hk = agentive_in_phrase(d, s, tree, h)
     event = d.token_ent.get((s.index, h))
     for x in expand(d, s, tree, j):

@@ -24,6 +24,7 @@ from .casualties import casualty_facts, passive_toll, toll_facts
 from .confidence import SUBJECT_OWN
 from .credentials import credentials
 from .events import event_place_time
+from .filings import filed_against
 from .meetings import noun_brought_together, other_party, talks_to_hold
 from .nouns import companions, forces_of, noun_facts, prep_facts
 from .phrases import blessing, strip_al
@@ -92,6 +93,7 @@ def read_predicates(d: Doc, s: Sentence, tree: Tree) -> None:
             forces_of(d, s, tree, t.id)
         if t.deprel.split(":")[0] in ("nmod", "obl"):
             prep_facts(d, s, tree, t.id)
+            filed_against(d, s, tree, t.id)
     resolve_pending(d, s, tree, pending_reported, statements)
     event_place_time(d, s, tree)
 
