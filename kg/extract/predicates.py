@@ -42,6 +42,7 @@ from .speech import (
     document_speaker,
     issued,
     participle_verb,
+    posted_words,
     revealed,
     said,
     statement_subject_speaker,
@@ -195,6 +196,8 @@ def _predicate(d: Doc, s: Sentence, tree: Tree, v: int) -> Predicate | None:
             return None  # (مطالبًا بإدخال المساعدات: a demand made while acting)
     if rel == "reported" and is_transport(tree, v):
         rel, entry = OPEN, None  # نقلتهن إلى الجانب الإسرائيلي: took them there, no report
+    if rel == "issued" and posted_words(tree, v):
+        rel, entry = "said", d.lex.verb("قال")  # نشرت X على حسابها "...": words she posted
     speaker = document_speaker(d, s, tree, v) if rel == OPEN else None
     if speaker is not None:  # جاء في بيان لـX أن: X said it
         rel, entry = "said", d.lex.verb("قال")

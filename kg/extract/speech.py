@@ -180,6 +180,24 @@ def document_speaker(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:
     return None
 
 
+def posted_words(tree: Tree, v: int) -> bool:
+    """Whether a verb of publishing (نشر) has a quotation for its content and no object of
+    its own (نشرت الوزيرة على حسابها "..."): the words are what its subject said.
+
+    >>> from kg import build
+    >>> g = build(texts=['ونشرت الوزيرة سلمى العلي على حسابها "بدأنا تحقيقا في الحادث".'])
+    >>> [(f.subject, f.relation) for f in g.facts() if f.relation == "said"]
+    [('سلمى العلي', 'said')]
+    """
+    if tree.children(v, "obj"):
+        return False
+    return any(
+        tree.tok(k).form in OPENING_QUOTES
+        for c in tree.children(v, "ccomp", "parataxis")
+        for k in tree.subtree(c)
+    )
+
+
 def statement_subject_speaker(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:
     """Who speaks when a statement is the subject of a speech verb («أفاد بيان لـX أن ...»,
     أعلن بيان X): the agentive body or person the statement is of; None when the subject
