@@ -29,6 +29,7 @@ from .meetings import noun_brought_together, other_party, talks_to_hold
 from .nouns import companions, forces_of, noun_facts, prep_facts
 from .phrases import blessing, strip_al
 from .relations import (
+    SECOND_OBJECT_PHRASES,
     as_open,
     genitive_objects,
     lexicon_objects,
@@ -123,8 +124,13 @@ def _verb_facts(
         return
     objs = other_party(d, s, tree, p, objects(d, s, tree, v, p.entry))
     phrasal = phrasal_verb(d, tree, v)
-    if phrasal is not None:  # "part" of "took part" is no object; X of أطلق سراح X is
-        objs = [o for o in objs if o[1] != phrasal[1]] + genitive_objects(d, s, tree, phrasal[1])
+    if phrasal is not None and tree.base_rel(phrasal[1]) == "obl":
+        objs = [o for o in objs if o[1] != phrasal[1]]  # حمّل X مسؤولية Y: X is the object
+    elif phrasal is not None:  # "part" of "took part" is no object; X of أطلق سراح X is
+        gens = genitive_objects(d, s, tree, phrasal[1])
+        if lexmod.key(phrasal[0].lemma) in SECOND_OBJECT_PHRASES:
+            gens = []  # حمّل مسؤولية الفشل: with no other object, no one is accused
+        objs = [o for o in objs if o[1] != phrasal[1]] + gens
     if p.entry is not None and p.entry.prep_only and not objs:
         as_open(tree, p)  # قضى على X: not the ruling of قضى ب, an open relation
     if p.entry is not None and p.entry.prep_only:

@@ -139,13 +139,22 @@ def _form_one(tok: Token, k: str) -> bool:
     return len(n) > 1 and n[0] in "يتنا" and n[1] != "و"
 
 
+#: Phrasal rows whose object is the verb's other object, never the genitive of the noun
+#: that completes them (حمّل X مسؤولية Y: X is held responsible, not Y).
+SECOND_OBJECT_PHRASES = frozenset(lexmod.key(w) for w in ("حمل مسؤولية",))
+
+
 def phrasal_verb(d: Doc, tree: Tree, v: int) -> tuple[lexmod.Entry, int] | None:
     """A verb whose lexicon entry includes its particle or bare noun object (English
     "carry out", "take part"), and the token that completes it."""
     lemma = tree.tok(v).lemma.lower()
-    for k in tree.children(v, "compound:prt", "obj"):
+    # a second object (حمّل X مسؤولية Y: the parse makes the noun an obl with no preposition)
+    second = (
+        [k for k in tree.children(v, "obl") if not tree.case(k)] if tree.children(v, "obj") else []
+    )
+    for k in [*tree.children(v, "compound:prt", "obj"), *second]:
         t = tree.tok(k)
-        if tree.rel(k) == "obj" and (
+        if tree.rel(k) in ("obj", "obl") and (
             t.upos != "NOUN" or tree.children(k, "det", "amod", "nmod:poss")
         ):
             continue
