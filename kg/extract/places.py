@@ -25,6 +25,7 @@ from ..lexicon.words import designators
 from ..model import Sentence
 from ..text import normalize
 from .confidence import LOCATED
+from .phrases import strip_al
 from .state import PLACES, Doc
 from .tree import Tree
 from .words import DIRECTIONS
@@ -78,8 +79,30 @@ def read_places(d: Doc, s: Sentence, tree: Tree) -> None:
             continue  # النجف جنوب بغداد: a city south of another, not in it
         if how == "in" and d.ent(x.key).cls == "Organization" and not _attached(tree, y, x):
             continue  # رئيس الحكومة الإسبانية في الرباط: where the meeting was, not the body
+        if how == "in" and _sent_from(tree, x.first):
+            continue  # وفد من قوات X في دمشق: where the delegation went, not the body
         for member in [x, *(_coordinated_before(d, spans, k - 1, tree) if how == "in" else [])]:
             d.fact(member.key, "locatedIn", y.key, s, tree, [0, member.first, y.last], LOCATED)
+
+
+#: Nouns of people sent by a body (وفد من X, بعثة من X): a place after them is where they are.
+_ENVOYS = frozenset(normalize(w) for w in "وفد وفدا وفود بعثة".split())
+
+
+def _sent_from(tree: Tree, first: int) -> bool:
+    """Whether the span starting at token ``first`` names the body an envoy noun comes
+    from (وفد من الجيش السوداني في القاهرة, وفد الحكومة في جدة): the place after it is where
+    the envoys are, not where the body is.
+
+    >>> from kg import build
+    >>> g = build(texts=["وفد من الجيش السوداني في القاهرة لبحث الهدنة."])
+    >>> g.facts(relation="locatedIn")
+    []
+    """
+    k = first - 1
+    if k >= 1 and normalize(tree.tok(k).form) == "من":
+        k -= 1
+    return k >= 1 and strip_al(normalize(tree.tok(k).form)) in _ENVOYS
 
 
 def _place_in_name(d: Doc, s: Sentence, tree: Tree, sp: _Span) -> None:
