@@ -57,11 +57,13 @@ _HEADER = """\
 # scripts/gazetteer_cabinets.py derives them by rule. The repository carries no licence file;
 # none of its code is used. Written by `build_gazetteer.py extract-cabinets --git GITDIR`."""
 _GOVERNMENT = re.compile(r"^(?:the )?government of ")
-_COUNCIL = re.compile(r"^(?:the )?(?:cabinet|council of ministers)(?: of |$)|^\w+ council of ministers$")
+_COUNCIL = re.compile(
+    r"^(?:the )?(?:cabinet|council of ministers)(?: of |$)|^\w+ council of ministers$"
+)
 
 
 def cabinet_kind(label: str) -> str:
-    """"government", "council" or "" from a cabinet's English label (module docstring).
+    """ "government", "council" or "" from a cabinet's English label (module docstring).
 
     >>> [cabinet_kind(x) for x in ("Government of Tunisia", "Cabinet of Turkey",
     ...   "Iraqi Council of Ministers", "Council of Ministers", "United States Cabinet",
@@ -84,7 +86,10 @@ def parse_results(text: str, source: str) -> list[list[str]]:
     """
     out = []
     for r in csv.DictReader(io.StringIO(text)):
-        qid, label = (r.get("cabinet") or "").strip(), " ".join((r.get("cabinetLabel") or "").split())
+        qid, label = (
+            (r.get("cabinet") or "").strip(),
+            " ".join((r.get("cabinetLabel") or "").split()),
+        )
         if re.fullmatch(r"Q[1-9]\d*", qid) and label:
             out.append([qid, label, r["state"].strip(), r["stateLabel"].strip(), source])
     return out
@@ -127,10 +132,14 @@ def cabinet_names(label_en: str, country_qid: str, before: list[Row]) -> list[st
         stems = set(nisba_stems(adj)) if adj else set()
         if not (stems & names[own.qid]) or any(stems & v for q, v in names.items() if q != own.qid):
             continue
-        made = [f"الحكومة {adj}ة"] if kind == "government" else [
-            f"مجلس الوزراء {adj}",
-            f"الحكومة {adj}ة",
-        ]
+        made = (
+            [f"الحكومة {adj}ة"]
+            if kind == "government"
+            else [
+                f"مجلس الوزراء {adj}",
+                f"الحكومة {adj}ة",
+            ]
+        )
         for m in made:
             out.setdefault(normalize(m), m)
     return list(out.values())
@@ -158,13 +167,16 @@ def cabinet_rows(src: Path, before: list[Row], report: Report) -> list[Row]:
             report.counts["cabinet of a kind its country has twice: left out"] += 1
             continue
         names = [
-            n for n in cabinet_names(g["label_en"], g["country_qid"], before)
+            n
+            for n in cabinet_names(g["label_en"], g["country_qid"], before)
             if normalize(n) not in taken
         ]
         if not names:
             report.counts["cabinet of a kind without a rule, or no name: left out"] += 1
             continue
-        label = g["label_en"] if g["country"] in g["label_en"] else f"{g['label_en']} ({g['country']})"
+        label = (
+            g["label_en"] if g["country"] in g["label_en"] else f"{g['label_en']} ({g['country']})"
+        )
         rows.append(
             Row(
                 g["qid"],
