@@ -18,8 +18,9 @@ legislatures' are (``gazetteer_legislatures``), never typed per row:
   Cabinet", "State Council of …", "Executive Yuan" — have no rule and get no name);
 - a government is «الحكومة» + the feminine relative adjective of the country
   (الحكومة التونسية); a council of ministers is «مجلس الوزراء» + the masculine one
-  (مجلس الوزراء العراقي) and, being the country's government, «الحكومة» + the
-  feminine one (الحكومة التركية for the Cabinet of Turkey);
+  (مجلس الوزراء العراقي), and not «الحكومة»: where a cabinet is one body of a wider
+  government (the Cabinet of the United Kingdom in His Majesty's Government, which
+  Wikidata holds as another item) «الحكومة البريطانية» is not the cabinet;
 - the adjective is made from one of the country row's one-word Arabic names
   (``gazetteer_legislatures.masculine_adjective``; the feminine adds ة: التونسي →
   التونسية) and kept only when it leads back (``nisba_stems``) to that country's row and
@@ -132,16 +133,8 @@ def cabinet_names(label_en: str, country_qid: str, before: list[Row]) -> list[st
         stems = set(nisba_stems(adj)) if adj else set()
         if not (stems & names[own.qid]) or any(stems & v for q, v in names.items() if q != own.qid):
             continue
-        made = (
-            [f"الحكومة {adj}ة"]
-            if kind == "government"
-            else [
-                f"مجلس الوزراء {adj}",
-                f"الحكومة {adj}ة",
-            ]
-        )
-        for m in made:
-            out.setdefault(normalize(m), m)
+        made = f"الحكومة {adj}ة" if kind == "government" else f"مجلس الوزراء {adj}"
+        out.setdefault(normalize(made), made)
     return list(out.values())
 
 
