@@ -25,6 +25,7 @@ from ...model import (
     Token,
 )
 from ..names_en import office_word
+from .appointer import appointer_and_appointee
 from .bodies import (
     _bodies_of_organisations,
     _designated_organisations,
@@ -69,7 +70,7 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
     spans = definite_sites(tokens, spans)
     spans = _designated_organisations(tokens, spans)
     spans.sort(key=lambda s: s.first)
-    spans = _without_latin_offices(tokens, spans)
+    spans = appointer_and_appointee(tokens, _without_latin_offices(tokens, spans))
     return _seats_and_branches(tokens, _bodies_of_organisations(tokens, spans))
 
 
