@@ -316,7 +316,9 @@ def _word_cues(surface: str) -> tuple[bool, bool, bool]:
     """
     readings = analyse_word(surface)
     return (
-        _feminine_with_suffix(surface, readings) or _adverbial_nisba(surface, readings),
+        _feminine_with_suffix(surface, readings)
+        or _adverbial_nisba(surface, readings)
+        or _accusative_of_listed_noun(surface),
         _plural_passive_shape(surface, readings) or _future_pair_verb(readings),
         any(r.pos in ("N", "A") and r.definite for r in readings),
     )
@@ -476,6 +478,24 @@ def _feminine_with_suffix(surface: str, readings: tuple[Reading, ...]) -> bool:
             or (r.gender == "f" and not surface.endswith("ي"))
         )
         for r in readings
+    )
+
+
+def _accusative_of_listed_noun(surface: str) -> bool:
+    """A word the lexicon lacks that is a noun it lists plus the accusative alif (منحا:
+    منح, grants, as an object; قدمت السعودية منحا للعراق): no foreign name.
+
+    >>> [_accusative_of_listed_noun(w) for w in ("منحا", "كينيا", "ستينا")]
+    [True, False, False]
+    """
+    bare = strip_diacritics(surface)
+    if len(bare) < 4 or not bare.endswith("ا") or bare.endswith(("اا", "يا", "وا")):
+        return False
+    if bare[:-1].endswith(("ين", "ون", "ان", "ات", "ة")):
+        return False  # no accusative alif after a sound plural, a dual or ة (ستينا: a name)
+    return any(
+        r.pos == "N" and r.source == "lex" and len(r.parts) == 1 and r.ntype in ("n", "vn")
+        for r in analyse_word(bare[:-1])
     )
 
 
