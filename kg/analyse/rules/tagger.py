@@ -485,8 +485,8 @@ def _accusative_of_listed_noun(surface: str) -> bool:
     """A word the lexicon lacks that is a noun it lists plus the accusative alif (منحا:
     منح, grants, as an object; قدمت السعودية منحا للعراق): no foreign name.
 
-    >>> [_accusative_of_listed_noun(w) for w in ("منحا", "كينيا", "ستينا")]
-    [True, False, False]
+    >>> [_accusative_of_listed_noun(w) for w in ("منحا", "كينيا", "ستينا", "الصفا")]
+    [True, False, False, False]
     """
     bare = strip_diacritics(surface)
     if len(bare) < 4 or not bare.endswith("ا") or bare.endswith(("اا", "يا", "وا")):
@@ -494,7 +494,11 @@ def _accusative_of_listed_noun(surface: str) -> bool:
     if bare[:-1].endswith(("ين", "ون", "ان", "ات", "ة")):
         return False  # no accusative alif after a sound plural, a dual or ة (ستينا: a name)
     return any(
-        r.pos == "N" and r.source == "lex" and len(r.parts) == 1 and r.ntype in ("n", "vn")
+        r.pos == "N"
+        and r.source == "lex"
+        and len(r.parts) == 1
+        and r.ntype in ("n", "vn")
+        and not r.definite  # tanween never with the article (الصفا, الملا: names)
         for r in analyse_word(bare[:-1])
     )
 
