@@ -43,7 +43,7 @@ from .people import (
     _unknown_names,
 )
 from .places import _designated_places, _sites_named_by_adjectives
-from .regions import feature_regions
+from .regions import feature_regions, unlisted_places
 from .sites import definite_sites
 
 
@@ -70,7 +70,7 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
     spans = _sites_named_by_adjectives(tokens, spans)
     spans = definite_sites(tokens, spans)
     spans = _designated_organisations(tokens, spans)
-    spans = feature_regions(tokens, spans)
+    spans = unlisted_places(tokens, feature_regions(tokens, spans))
     spans.sort(key=lambda s: s.first)
     spans = appointer_and_appointee(tokens, _without_latin_offices(tokens, spans))
     return _seats_and_branches(tokens, _bodies_of_organisations(tokens, spans))

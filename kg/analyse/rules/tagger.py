@@ -465,6 +465,10 @@ def _attested(surface: str) -> bool:
     return any(r.source in ("lex", "fw") for r in analyse_word(surface))
 
 
+#: (for the name finders: a place no lexicon lists)
+attested = _attested
+
+
 def _feminine_with_suffix(surface: str, readings: tuple[Reading, ...]) -> bool:
     """A feminine noun with a pronoun suffix, its ة written ت (جلالته, صفحته; شاحنتهم, whose
     lemma is the masculine participle شاحن, but not ـتي: a dual's construct too): no name."""
