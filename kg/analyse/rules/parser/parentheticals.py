@@ -10,7 +10,7 @@ noun phrases inside the commas to the adjunct and the first one after it to the 
 
 from __future__ import annotations
 
-from .words import COMMAS, W, reattach
+from .words import COMMAS, W, reattach, time_like
 
 #: Relations of a bare noun phrase that the clause pass gave the verb.
 _ARGUMENTS = ("obj", "obl", "iobj")
@@ -56,6 +56,7 @@ def _after_verb(ws: list[W], verb: int) -> None:
         or ws[after].deprel not in _ARGUMENTS
         or ws[after].upos not in ("NOUN", "PROPN")
         or _has_case(ws, after)
+        or time_like(ws[after])  # في بيان، الأحد، ...: a time, not the object
     ):
         return
     host = adjunct[0]
