@@ -1,4 +1,8 @@
-"""``python -m kg``: the same command line as the ``kg`` script."""
+"""``python -m kg``: the same command line as the ``kg`` script.
+
+>>> "build" in main.commands and "eval" in main.commands
+True
+"""
 
 from kg.cli import main
 

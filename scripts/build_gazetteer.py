@@ -636,6 +636,7 @@ def build(src: Path = SOURCES) -> tuple[list[Row], Report]:
     rows += _script("gazetteer_orgs").org_rows(src, rows, filt, extra_names(), report)
     rows += _script("gazetteer_popolo").popolo_rows(src, rows, filt, extra_names(), report)
     rows += _script("gazetteer_legislatures").legislature_rows(src, rows, report)
+    rows += _script("gazetteer_cabinets").cabinet_rows(src, rows, report)
     report.counts.update(f"type {r.type}" for r in rows)
     return rows, report
 
@@ -798,7 +799,15 @@ def main(argv: list[str] | None = None) -> int:
     _script("gazetteer_orgs").add_parser(sub)  # extract-orgs
     _script("gazetteer_wpoffice").add_parser(sub)  # extract-wpoffice
     _script("gazetteer_popolo").add_parser(sub)  # extract-popolo
+    c = sub.add_parser("extract-cabinets", help="rewrite ep_cabinets.tsv (gazetteer_cabinets.py)")
+    c.add_argument("--git", required=True, help="bare git dir of every-politician-scrapers/world")
     args = ap.parse_args(argv)
+    if args.cmd == "extract-cabinets":
+        n = _script("gazetteer_cabinets").extract(
+            Path(args.git), "every-politician-scrapers/world", SOURCES
+        )
+        print(f"extract-cabinets: {n} rows")
+        return 0
     if args.cmd == "extract-popolo":
         repos = [(a.split("=", 1)[0], Path(a.split("=", 1)[1])) for a in args.git]
         print(f"extract-popolo: {_script('gazetteer_popolo').extract(repos, SOURCES)} rows")

@@ -64,6 +64,7 @@ from .words import (
     MESSAGES,
     PERSONAL_RELATIVES,
     PURPOSE_MARKS,
+    RESULT_MARKS,
     STANCE_NOUNS,
     STANCE_RELATIONS,
     TRANSPARENT,
@@ -231,6 +232,8 @@ def subjects(
         # قُتل 12 شخصا: a passive names no agent, and none is guessed, nor taken from the
         # verb it is joined to (قتل جنديان وأصيب أربعة: the wounded were not hurt by the dead)
         return [], 0.0
+    if _result_clause(tree, v):
+        return [], 0.0  # ، مما أسفر عن ...: its subject is the clause before, nobody named
     shared = _shared_subjects(d, s, tree, v, speech, depth)
     if shared is not None:
         return shared
@@ -262,6 +265,20 @@ def _resumed_relative(tree: Tree, v: int, j: int) -> bool:
         and tree.tok(k).feat("Gender") == t.feat("Gender") != ""
         and tree.tok(k).feat("Number") == t.feat("Number") != ""
         for k in tree.children(v, "obj")
+    )
+
+
+def _result_clause(tree: Tree, v: int) -> bool:
+    """Whether verb v opens a result clause with ما or مما (، ما أسفر عن مقتل ...).
+
+    >>> from kg import build
+    >>> g = build(texts=["وصل الوزير إلى المدينة، مما أثار غضب السكان."])
+    >>> [f.relation for f in g.facts() if f.subject == "الوزير"]
+    ['arrivedIn']
+    """
+    return any(
+        normalize(strip_diacritics(tree.tok(m).lemma)) in RESULT_MARKS
+        for m in tree.children(v, "mark")
     )
 
 

@@ -441,6 +441,10 @@ def cause(d: Doc, s: Sentence, tree: Tree, v: int) -> list[str]:
     marks = {normalize(strip_diacritics(tree.tok(m).lemma)) for m in tree.children(v, "mark")}
     h = tree.tok(v).head
     if marks & RESULT_MARKS and h and tree.tok(h).upos in ("VERB", "AUX"):
+        if any(tree.tok(k).upos == "VERB" for k in range(h + 1, v)):
+            # بعث X برقية في ضحايا الحريق الذي اندلع ...، ما أسفر عن: a clause in between
+            # may be what had the result as much as the first: nothing guessed
+            return []
         return subjects(d, s, tree, h, False)[0]  # its subject is ما: what the clause says
     if tree.children(v, "nsubj"):
         return subjects(d, s, tree, v, False)[0]

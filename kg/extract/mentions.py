@@ -82,6 +82,12 @@ def find_names(d: Doc, s: Sentence, tree: Tree) -> None:
             elif len(refs) != 1 and text in d.surnames:
                 key = d.surnames[text]
         gender = "f" if span.label in ("Country", "City", "Region") else ""
+        if (
+            span.label == "Region"
+            and tree.tok(span.first).upos in ("NOUN", "ADJ")
+            and tree.feat(span.first, "Gender") == "Masc"
+        ):
+            gender = "m"  # الساحل الغربي, الريف الشمالي: a region its masculine noun names
         if span.label == "Organization":
             gender = "f" if tree.feat(span.first, "Gender") == "Fem" else "m"
         key = d.mention(

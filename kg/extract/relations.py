@@ -40,6 +40,7 @@ from .tree import Tree
 from .words import (
     AMOUNT_NOUNS,
     COPULAS,
+    DUTY_NOUNS,
     OPEN_PREPS,
     REFERRAL_CASES,
     REFERRAL_TARGETS,
@@ -302,6 +303,9 @@ def lexicon_objects(
         # يتابعون الانتقال, اعتبره انحلالا: what is said is a clause or a quotation; a
         # verb of saying with only a noun for object follows, considers or mentions it
         objects = [o for o in objects if d.ent(o[0]).cls == "Statement"]
+    if p.rel in _TAKING_OFFICE:
+        # تولى مهامه, تسلم المسؤولية: taking office with no post named
+        objects = [o for o in objects if not _duty(tree, o[1])]
     if p.rel == "adopted":
         # تبنى التنظيم الهجوم: one claims an attack, one adopts a law or a plan
         objects = [o for o in objects if d.ent(o[0]).cls != "Event"]
@@ -314,6 +318,29 @@ def lexicon_objects(
             return None  # يعد, يعتبر, بات: what they link is a description, not an object
         return _open_objects(d, s, tree, p, objects)
     return objects
+
+
+#: Relations of the verbs of taking office (تولى: holdsPosition, تسلم: received).
+_TAKING_OFFICE = frozenset({"holdsPosition", "received"})
+
+
+def _duty(tree: Tree, i: int) -> bool:
+    """Whether the phrase headed by token ``i`` is one's duties or charge (مهامه,
+    المسؤولية, منصبه), not a post: منصب with the post after it (منصب وزير الدفاع) names one.
+
+    >>> from kg import build
+    >>> [f.relation for f in build(texts=["تولى خالد عيسى مهامه أمس."]).facts()]
+    []
+    >>> [f.object for f in build(texts=["تولى خالد عيسى منصب وزير الدفاع."]).facts()][:1]
+    ['منصب وزير الدفاع']
+    """
+    g = strip_al(normalize(tree.tok(i).form))
+    if g not in DUTY_NOUNS:
+        return False
+    if g != "منصب":
+        return True
+    nxt = i + 1  # (token ids are 1-based: the word after منصب)
+    return nxt > len(tree.s.tokens) or tree.tok(nxt).upos not in ("NOUN", "ADJ", "PROPN")
 
 
 def _purpose(tree: Tree, i: int) -> bool:

@@ -29,6 +29,12 @@ AMOUNT_NOUNS = frozenset(
     for w in "سعر أسعار فائدة رسوم رسم ضريبة ضرائب أجر أجور راتب رواتب تعرفة تعريفة تعريفات "
     "جمارك نسبة معدل سقف حد إنتاج rate price tax tariff fee wage salary ceiling cap".split()
 )
+#: Duties, powers and charge one takes up (تولى مهامه, تسلم المسؤولية, باشر صلاحياته): they
+#: name no post, so taking them is no holdsPosition (nor receiving a thing); منصب (a post)
+#: only alone or with a pronoun (تولى منصبه), not with the post as genitive.
+DUTY_NOUNS = frozenset(
+    normalize(w) for w in "مهمة مهام مهمات مسؤولية مسؤوليات صلاحية صلاحيات واجبات زمام منصب".split()
+)
 #: Nouns that stand for what they govern in a fact (موقع وزارة الخارجية -> the ministry).
 TRANSPARENT = frozenset(
     normalize(w)

@@ -25,6 +25,7 @@ from ...model import (
     Token,
 )
 from ..names_en import office_word
+from .appointer import appointer_and_appointee
 from .bodies import (
     _bodies_of_organisations,
     _designated_organisations,
@@ -42,6 +43,7 @@ from .people import (
     _unknown_names,
 )
 from .places import _designated_places, _sites_named_by_adjectives
+from .regions import feature_regions, unlisted_places
 from .sites import definite_sites
 
 
@@ -68,8 +70,9 @@ def find_entities(tokens: Sequence[Token]) -> list[EntitySpan]:
     spans = _sites_named_by_adjectives(tokens, spans)
     spans = definite_sites(tokens, spans)
     spans = _designated_organisations(tokens, spans)
+    spans = unlisted_places(tokens, feature_regions(tokens, spans))
     spans.sort(key=lambda s: s.first)
-    spans = _without_latin_offices(tokens, spans)
+    spans = appointer_and_appointee(tokens, _without_latin_offices(tokens, spans))
     return _seats_and_branches(tokens, _bodies_of_organisations(tokens, spans))
 
 

@@ -306,6 +306,28 @@ def _foreign_word(t: Token) -> bool:
 _NAMING_PEOPLE = frozenset({normalize("الشعب")})
 
 
+#: Designators that are also common nouns of place: an organisation only with a name after.
+_SITE_OR_WEBSITE = frozenset({normalize("موقع")})
+
+
+def _name_like(t: Token) -> bool:
+    """A word that can name a website after موقع: a proper noun, a word the lexicon does not
+    know or only guesses at, a foreign word.
+
+    >>> from kg.model import Token
+    >>> _name_like(Token(1, "الانفجار", "انفجار", "NOUN", 0, "dep", 0, 8))
+    False
+    >>> _name_like(Token(1, "أكسيوس", "أكسيوس", "PROPN", 0, "dep", 0, 6))
+    True
+    """
+    return (
+        t.upos in ("PROPN", "X")
+        or "Unknown=Yes" in t.misc
+        or "Guess=Yes" in t.misc
+        or "Foreign=Yes" in t.feats
+    )
+
+
 def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) -> list[EntitySpan]:
     """An organisation named by its kind and a genitive: مجلس النواب, وزارة الدفاع الأميركية,
     حزب العمال (a designator without article, then definite nouns and adjectives).
@@ -353,6 +375,13 @@ def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) 
             out.append(EntitySpan(i + 1, inner.last, "Organization", "designator"))
             covered.update(range(i, inner.last))
             i = inner.last
+            continue
+
+        if f in _SITE_OR_WEBSITE and i + 1 < n and not _name_like(tokens[i + 1]):
+            # موقع الانفجار, موقع الجيش: a site (of a blast, an army's position) or a body's
+            # website (then the body itself acts: TRANSPARENT), never an organisation named
+            # by a common word; a website's own name is a name (موقع أكسيوس)
+            i += 1
             continue
 
         def fits(k: int, upos: tuple[str, ...]) -> bool:

@@ -676,7 +676,13 @@ def _class_from_context(tokens: Sequence[Token], i: int, j: int) -> str:
     prev = tokens[k] if k >= 0 else None
     if prev is not None:
         pn = normalize(prev.form)
-        if pn in designators():
+        if pn in designators() and not (
+            pn.startswith("ال")
+            and designators()[pn] == "Organization"
+            and normalize(tokens[i].form) in first_names()
+        ):
+            # (استقبلت الحكومة خالد عيسى: a body with its article does not take a person's
+            # first name as its own name; the name is the next phrase's)
             return designators()[pn]
         if k > 0 and (normalize(tokens[k - 1].form), pn) in _PHRASE_DESIGNATORS:
             return _PHRASE_DESIGNATORS[(normalize(tokens[k - 1].form), pn)]

@@ -103,6 +103,13 @@ def _designated_places(tokens: Sequence[Token], spans: list[EntitySpan]) -> list
                     covered.update(range(i + 1, end))
                     i = end
                     continue
+            if _guessed_definite(tokens[i + 1]):
+                # قرية المشرعي: a definite word the lexicon only guesses at names the town
+                end = _place_name_end(tokens, i + 1, covered, False)
+                out.append(EntitySpan(i + 2, max(end, i + 2), "City", "designator"))
+                covered.update(range(i + 1, max(end, i + 2)))
+                i = max(end, i + 2)
+                continue
         if cls == "Country" or not kind:
             i += 1
             continue
@@ -177,6 +184,16 @@ _PART_ADJECTIVES = {
 
 def _place_adjective(t: Token) -> bool:
     return t.upos == "ADJ" and normalize(t.form) in _PART_ADJECTIVES
+
+
+def _guessed_definite(t: Token) -> bool:
+    """A definite word the analyser guessed (no lexicon entry: المشرعي), spaced from the
+    designator before it."""
+    return (
+        t.upos in ("NOUN", "ADJ", "PROPN")
+        and normalize(t.form).startswith("ال")
+        and ("Guess=Yes" in t.misc or "Unknown=Yes" in t.misc)
+    )
 
 
 def _place_word(t: Token) -> bool:

@@ -72,6 +72,7 @@ class _Place:
         "prev_verb",
         "prev_main_verb",
         "prev_definite_nominal",
+        "prev_masculine_adjective",
         "prev_la",
         "clause_start",
         "tanween",
@@ -105,6 +106,11 @@ class _Place:
         self.prev_verb = prev is not None and prev.pos == "V"
         self.prev_main_verb = prev is not None and prev.pos == "V" and prev.head.upos != "AUX"
         self.prev_definite_nominal = prev is not None and prev.definite and prev.pos in _NOMINAL_POS
+        # تسلم الوزير الجديد المسؤولية: after a masculine singular adjective a feminine
+        # singular word agrees with nothing (two adjectives of one noun agree with each other)
+        self.prev_masculine_adjective = (
+            prev is not None and prev.pos == "A" and prev.gender == "m" and prev.number == "s"
+        )
         self.prev_la = self.prev_tag == "neg" and prev is not None and normalize(prev.lemma) == "لا"
         self.clause_start = clause_start
         self.tanween = has_tanween(surface)
@@ -223,7 +229,10 @@ class _Place:
             and not own_conj
             and not own_prep
         ):
-            s += 0.8  # a definite noun cannot govern a genitive: what follows agrees with it
+            if self.prev_masculine_adjective and r.gender == "f" and r.number == "s":
+                s -= 0.3  # it disagrees with the adjective before: a noun, the next phrase
+            else:
+                s += 0.8  # a definite noun cannot govern a genitive: what follows agrees with it
         if self.tanween:
             s += 1.5
         if self.prev_tag in _VERB_TRIGGERS and r.pos != "F":

@@ -140,6 +140,7 @@ def _candidates(
         + foreign
         + _verbal_noun(readings, prev, surface)
         + _feminine_verb_with_object(readings, prev, surface)
+        + past_verb_after_qad(readings, prev, surface)
         + substantive_participles(readings)
     )
 
@@ -166,6 +167,43 @@ def _feminine_verb_with_object(
     end = v.parts[0].end
     pron = Part(end, end + 1, "PRON", "هُوَ", "Gender=Masc|Number=Sing|Person=3|PronType=Prs", "pron")
     return (replace(v, parts=(v.parts[0], pron)),)
+
+
+def past_verb_after_qad(
+    readings: tuple[Reading, ...], prev: Reading | None, surface: str
+) -> tuple[Reading, ...]:
+    """After قد (كان الجيش قد قصف المدينة) comes a verb, never a noun: a word the lexicon
+    reads only as a noun (قصف, a verbal noun) whose feminine past (قصفت) it reads as a verb
+    of that very lemma is also that verb's masculine past.
+
+    >>> from kg.analyse.rules.morph import analyse_word
+    >>> qad = analyse_word("قد")[0]
+    >>> [(r.pos, r.lemma, r.person) for r in past_verb_after_qad(analyse_word("قصف"), qad, "قصف")]
+    [('V', 'قصف', '3ms')]
+    >>> past_verb_after_qad(analyse_word("قصف"), None, "قصف")
+    ()
+    """
+    if prev is None or prev.parts[-1].tag != "emph" or any(r.pos == "V" for r in readings):
+        return ()
+    bare = strip_diacritics(surface)
+    if len(bare) < 3 or bare.endswith(("ة", "ت", "ا")):
+        return ()
+    past = [
+        r
+        for r in analyse_word(bare + "ت")
+        if r.pos == "V"
+        and r.tense == "past"
+        and r.person == "3fs"
+        and len(r.parts) == 1
+        and normalize(r.lemma) == normalize(bare)
+    ]
+    if not past:
+        return ()
+    v = min(past, key=lambda r: r.voice != "act")  # the active voice when it is read so
+    part = replace(
+        v.parts[0], end=len(surface), feats=v.parts[0].feats.replace("Gender=Fem", "Gender=Masc")
+    )
+    return (replace(v, parts=(part,), person="3ms"),)
 
 
 def _verbal_noun(
@@ -278,7 +316,9 @@ def _word_cues(surface: str) -> tuple[bool, bool, bool]:
     """
     readings = analyse_word(surface)
     return (
-        _feminine_with_suffix(surface, readings) or _adverbial_nisba(surface, readings),
+        _feminine_with_suffix(surface, readings)
+        or _adverbial_nisba(surface, readings)
+        or _accusative_of_listed_noun(surface),
         _plural_passive_shape(surface, readings) or _future_pair_verb(readings),
         any(r.pos in ("N", "A") and r.definite for r in readings),
     )
@@ -425,6 +465,10 @@ def _attested(surface: str) -> bool:
     return any(r.source in ("lex", "fw") for r in analyse_word(surface))
 
 
+#: (for the name finders: a place no lexicon lists)
+attested = _attested
+
+
 def _feminine_with_suffix(surface: str, readings: tuple[Reading, ...]) -> bool:
     """A feminine noun with a pronoun suffix, its ة written ت (جلالته, صفحته; شاحنتهم, whose
     lemma is the masculine participle شاحن, but not ـتي: a dual's construct too): no name."""
@@ -438,6 +482,28 @@ def _feminine_with_suffix(surface: str, readings: tuple[Reading, ...]) -> bool:
             or (r.gender == "f" and not surface.endswith("ي"))
         )
         for r in readings
+    )
+
+
+def _accusative_of_listed_noun(surface: str) -> bool:
+    """A word the lexicon lacks that is a noun it lists plus the accusative alif (منحا:
+    منح, grants, as an object; قدمت السعودية منحا للعراق): no foreign name.
+
+    >>> [_accusative_of_listed_noun(w) for w in ("منحا", "كينيا", "ستينا", "الصفا")]
+    [True, False, False, False]
+    """
+    bare = strip_diacritics(surface)
+    if len(bare) < 4 or not bare.endswith("ا") or bare.endswith(("اا", "يا", "وا")):
+        return False
+    if bare[:-1].endswith(("ين", "ون", "ان", "ات", "ة")):
+        return False  # no accusative alif after a sound plural, a dual or ة (ستينا: a name)
+    return any(
+        r.pos == "N"
+        and r.source == "lex"
+        and len(r.parts) == 1
+        and r.ntype in ("n", "vn")
+        and not r.definite  # tanween never with the article (الصفا, الملا: names)
+        for r in analyse_word(bare[:-1])
     )
 
 

@@ -40,6 +40,7 @@ from .finish import (
     punctuation,
     titles_after_names,
 )
+from .parentheticals import parenthetical_adjuncts
 from .phrases import noun_phrases, prepositional_phrases
 from .words import W, attach_clitics, mark_ordinal_days
 
@@ -74,5 +75,6 @@ def parse(ws: list[W]) -> None:
     punctuation(ws)
     nominal_adjectives(ws)
     fronted_commas(ws)
+    parenthetical_adjuncts(ws)
     conjuncts_inside_titles(ws)
     titles_after_names(ws)

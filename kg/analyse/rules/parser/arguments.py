@@ -133,6 +133,15 @@ def _coordinated(ws: list[W], f: Frame, u: Unit, prev: Unit | None, cc: int) -> 
         if prev in f.units:
             f.units.append(u)
         return True
+    if _name_like_pp_noun(ws, u, prev):
+        # قدمت السعودية دعما للعراق واليمن: a name of the class of the name in the PP right
+        # before joins that name (the second recipient), not the object the PP hangs on
+        assert prev is not None
+        first = f.coord_first.get(prev.head, prev.head)
+        reattach(ws, u.head, first, "conj")
+        attach(ws, cc, u.head, "cc")
+        f.coord_first[u.head] = first
+        return True
     target = _last_np(f)
     if target is None or not (f.pred < 0 or u.kind == target.kind or u.kind == "NP"):
         return False
@@ -142,6 +151,22 @@ def _coordinated(ws: list[W], f: Frame, u: Unit, prev: Unit | None, cc: int) -> 
     f.coord_first[u.head] = first
     f.units.append(Unit(target.kind, u.head, u.first, u.last, case=u.case))
     return True
+
+
+def _name_like_pp_noun(ws: list[W], u: Unit, prev: Unit | None) -> bool:
+    """Whether the noun phrase after و is a name of the same class as the name that heads
+    the PP right before it, and that PP hangs on a noun (a recipient or a complement)."""
+    if prev is None or prev.kind != "PP" or u.kind != "NP" or u.case:
+        return False
+    a, b = ws[prev.head], ws[u.head]
+    return (
+        a.ent >= 0
+        and b.ent >= 0
+        and a.ent_label == b.ent_label
+        and a.deprel == "nmod"
+        and a.head >= 0
+        and ws[a.head].upos == "NOUN"
+    )
 
 
 def _first_conjunct(ws: list[W], f: Frame, target: Unit, w: W) -> int:

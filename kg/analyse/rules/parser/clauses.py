@@ -36,6 +36,7 @@ from .relatives import (
     object_was_subject,
     result_antecedent,
 )
+from .results import result_ma
 from .words import (
     ADVERBIAL_PREPOSITIONS,
     ASIDE_SUBORDINATORS,
@@ -167,6 +168,9 @@ def _unit(ws: list[W], units: list[Unit], idx: int, walk: _Walk) -> None:
         _subordinator(ws, walk.stack, units, idx, walk.prev, cc)
         if cc >= 0:
             walk.pending_cc = -1
+    elif u.kind == "REL" and w.norm == "ما" and result_ma(ws, units, idx, walk.prev, walk.stack):
+        w.upos, w.tag = "SCONJ", "sub"  # as مما: the clause before is what the verb's about
+        _subordinator(ws, walk.stack, units, idx, walk.prev, cc)
     elif u.kind == "REL" and w.norm == "ما":
         _free_relative(ws, walk.stack, u, walk.prev)
     elif u.kind == "REL":

@@ -43,6 +43,7 @@ from .words import (
     first_tok,
     has_suffix,
     human,
+    is_body,
     is_designator,
     is_number,
     last_tok,
@@ -579,6 +580,7 @@ def _role_before_name(ws: list[W], g: _Growth) -> bool:
         and head.ent < 0
         and not head.vnoun
         and not is_designator(head)
+        and not is_body(head)  # اعتقلت الشرطة سامر خليل: the police are not named so
         # not the object of a preposition: الأمين العام للحزب كريم فهمي
         and not first_has_clitic(ws, head.i)
         and not (g.unit.first > 0 and ws[g.unit.first - 1].upos == "ADP")

@@ -381,6 +381,20 @@ def definite_body(w: W) -> bool:
     return w.definite and designators().get(w.norm) == "Organization"
 
 
+def is_body(w: W) -> bool:
+    """A noun for a body of people acting together (الشرطة, الجيش, الوفد, الحكومة): a
+    person's name after it is not its name in apposition but a new phrase (اعتقلت الشرطة
+    سامر خليل: the one arrested).
+
+    >>> is_body(W(0, "الشرطة", "NOUN", "", 0)), is_body(W(0, "المؤرخ", "NOUN", "", 0))
+    (True, False)
+    """
+    from ....extract.words import COLLECTIVES  # a word list only (kg.text)
+
+    bare = w.norm[2:] if w.norm.startswith("ال") else w.norm
+    return w.upos == "NOUN" and (bare in COLLECTIVES or designators().get(w.norm) == "Organization")
+
+
 def title_tok(ws: list[W], i: int) -> bool:
     """Whether word i starts a title (وزير, الرئيس, ولي العهد)."""
     return (
