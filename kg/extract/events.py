@@ -19,6 +19,7 @@ from .holding import held_events, purpose_after
 from .modality import COMING, PLANNING
 from .relations import relation_for
 from .state import PLACES, Doc
+from .tours import gathered_parties
 from .tree import Tree
 from .words import DIRECTIONS, EDGE_NOUNS, NEAR_NOUNS, PLACE_CASES
 
@@ -66,6 +67,9 @@ def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
     ends = {v: c for v, c, _ in held.values()}
     for key, tid in events.items():
         _parties(d, s, tree, key, tid)
+        for who, x in gathered_parties(d, s, tree, tid):
+            # اجتماع يضم الأردن والإمارات: as planned as the meeting (the noun's modality)
+            d.fact(who, "participatedIn", key, s, tree, [tid, x], EVENT_PARTIES)
         _where_it_happened(d, s, tree, key, tid)
         for hh in _event_clause(tree, tid):
             cases = (

@@ -34,7 +34,7 @@ from ..dates import MONTH_WORDS
 from ..model import ASSERTED, CONDITIONAL, NEGATED, PLANNED, REPORTED
 from ..text import normalize, strip_diacritics
 from ..vocab import SPEECH_RELATIONS
-from .holding import HOLDING
+from .holding import CALLING, HOLDING, called_gathering
 from .tree import Tree
 from .words import MONTHS, NEGATIONS, OPENING_QUOTES, PURPOSE_MARKS
 
@@ -410,8 +410,8 @@ def _at_planned_event(tree: Tree, pred: int) -> set[str]:
         event = tree.tok(clause).head
     if not _event_noun(tree, event):
         return set()
-    if _planned_noun(tree, event):
-        return {PLANNED}
+    if _planned_noun(tree, event) or PLANNED in _governed(tree, _phrase_top(tree, event)):
+        return {PLANNED}  # دعا إلى اجتماع يضم X: the meeting called for is to come
     frame = next((a for a in tree.ancestors(event) if tree.tok(a).upos == "VERB"), 0)
     if frame and tree.base_rel(_phrase_top(tree, event)) in ARGUMENTS:
         return _markers(tree, frame) & {PLANNED, CONDITIONAL}
@@ -644,6 +644,8 @@ def _decided_going(tree: Tree, h: int, c: int) -> bool:
     """
     if tree.tok(h).upos not in ("VERB", "NOUN") or _lemma(tree, h) not in DECIDING:
         return False
+    if _lemma(tree, h) in CALLING and called_gathering(tree, c):
+        return True  # دعت السعودية إلى اجتماع طارئ: the meeting called for is to come
     return tree.tok(c).upos == "NOUN" and _lemma(tree, c) in HOLDING | GOING
 
 

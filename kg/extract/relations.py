@@ -36,6 +36,7 @@ from .meetings import (
 )
 from .phrases import strip_al
 from .state import AGENTIVE, PLACES, Doc, Predicate
+from .tours import includes_party
 from .tree import Tree
 from .words import (
     AMOUNT_NOUNS,
@@ -467,6 +468,8 @@ def relation_facts(
             continue  # النزاع يعود إلى: no event arrives anywhere
         for obj, oi in objects:
             conf = p.sconf if p.rel != OPEN else min(p.sconf, OPEN_CAP)
+            if p.rel == OPEN and includes_party(d, p.lemma, subj, obj):
+                continue  # اجتماع يضم الأردن: it takes part (kg.extract.tours), no open fact
             if _witnessed(d, p, subj, obj):
                 # شهدت المنطقة نزاعا: the place saw the event happen, it attended nothing
                 d.fact(obj, "location", subj, s, tree, [p.v, oi], conf, p.lemma)
