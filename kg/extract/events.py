@@ -15,7 +15,7 @@ from ..text import normalize, strip_diacritics
 from .confidence import EVENT_PARTIES, EVENT_PLACE_TIME
 from .coref import ent_of
 from .eventsplit import separate_events
-from .holding import held_events, purpose_after
+from .holding import held_events, purpose_after, scheduled_holding
 from .modality import COMING, PLANNING
 from .relations import relation_for
 from .state import PLACES, Doc
@@ -87,7 +87,24 @@ def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
             _place_time(
                 d, s, tree, key, v, PLACE_CASES, locate=locate, until=until, since=c, pred=n
             )
+    _scheduled_place_time(d, s, tree)
     separate_events(d, s, tree, events)
+
+
+def _scheduled_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
+    """«الانتخابات المقرر إجراؤها يوم الخميس المقبل»: the place and time after the verbal
+    noun of holding are the scheduled event's (planned through the scheduling word),
+    on the noun itself or on the word a parse hangs it on (:func:`scheduled_holding`)."""
+    for c in range(1, len(tree.toks) + 1):
+        n = scheduled_holding(tree, c)
+        key = d.token_ent.get((s.index, n)) if n else None
+        if key is None or d.ent(key).cls != "Event":
+            continue
+        key = d.find(key)
+        for hh in (c, tree.tok(c).head):
+            if hh:
+                locate = not _placed(d, s, key)
+                _place_time(d, s, tree, key, hh, PLACE_CASES, locate=locate, since=c, pred=c - 1)
 
 
 #: The subordinator of a clause of place (منطقة X، حيث وقع الهجوم).
@@ -286,7 +303,10 @@ def _event_clause(tree: Tree, tid: int) -> list[int]:
     place or time (القمة المرتقبة في الجزائر، الانتخابات المقررة في مايو)."""
     heads = [tid]
     h = tree.tok(tid).head
-    if h and tree.tok(h).upos in ("VERB", "AUX"):
+    # an event told by a verb in a complement clause (أعلنت سول الخميس أن مون سيستقبل
+    # الجمعة X: a meeting) has that verb's own place and time, not the saying's
+    told = tree.tok(tid).upos in ("VERB", "AUX") and tree.base_rel(tid) in ("ccomp", "parataxis")
+    if h and tree.tok(h).upos in ("VERB", "AUX") and not told:
         heads.append(h)
     for acl in tree.children(tid, "acl:relcl", "acl"):
         heads.append(acl)

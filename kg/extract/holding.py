@@ -117,6 +117,44 @@ def purpose_after(tree: Tree, v: int, c: int) -> int:
     return 0
 
 
+#: Lemmas of adjectives saying an event is scheduled (الانتخابات المقرر إجراؤها).
+SCHEDULING = frozenset(normalize(w) for w in "مقرر مزمع منتظر مرتقب متوقع".split())
+
+
+def scheduled_holding(tree: Tree, c: int) -> int:
+    """The event noun of «EVENT المقرر إجراؤها» when c is the verbal noun of holding
+    (إجراؤها، عقده) right after a scheduling adjective, with a pronoun that stands for the
+    event noun before it (skipping the noun's adjectives); 0 otherwise. A time or place
+    after c is when and where the event is to be held, whatever the parse hangs it on.
+
+    >>> from kg import build
+    >>> g = build(texts=["أعلنت الحكومة موعد الانتخابات البلدية المقرر إجراؤها يوم الأحد المقبل."],
+    ...           date="2024-03-13")
+    >>> [(f.subject, f.object, f.modality) for f in g.facts(relation="pointInTime", modality="*")]
+    [('الانتخابات البلدية', 'يوم الأحد المقبل', 'planned')]
+    """
+    t = tree.tok(c)
+    if c < 3 or t.upos != "NOUN" or _lemma(tree, c) not in HOLDING:
+        return 0
+    if _lemma(tree, c - 1) not in SCHEDULING or tree.tok(c - 1).upos not in ("ADJ", "NOUN"):
+        return 0
+    if c >= len(tree.toks) or tree.tok(c + 1).upos != "PRON" or tree.tok(c + 1).start != t.end:
+        return 0
+    n = c - 2
+    while n > 0 and tree.tok(n).upos == "ADJ":
+        n -= 1
+    return n if n > 0 and tree.tok(n).upos == "NOUN" else 0
+
+
+def scheduled_complement(tree: Tree, v: int) -> int:
+    """A verbal noun of «EVENT المقرر إجراؤها» that a parse hangs on verb v: a time
+    named on v after it is the event's (:func:`scheduled_holding`), not v's; or 0."""
+    for c in tree.children(v, "obj", "obl", "nsubj", "nmod"):
+        if scheduled_holding(tree, c):
+            return c
+    return 0
+
+
 #: Prepositions of what is called for (دعا إلى، طالب ب) or none (طلب اجتماعا): not a
 #: gathering during which the call is made (دعا أثناء لقاء).
 CALLED_CASES = frozenset(normalize(w) for w in ("إلى", "ب", ""))

@@ -31,7 +31,7 @@ from ..model import ASSERTED, PLANNED, AnalysedDoc, Mention, Sentence
 from ..text import normalize, strip_diacritics, without_hashtags
 from ..vocab import SPEECH_RELATIONS
 from .confidence import REPORTED_DISCOUNT
-from .holding import holding_complement
+from .holding import holding_complement, scheduled_complement
 from .modality import modality, reported
 from .tree import Tree
 
@@ -354,7 +354,7 @@ class Doc:
         الأسبوع المقبل، مدد الهدنة حتى نهاية الشهر), not when the act took place; nor one
         after the complement of holding an event (اتفقا على عقد قمة الشهر المقبل: when the
         summit is to be, :mod:`kg.extract.holding`)."""
-        held = holding_complement(tree, pred)
+        held = holding_complement(tree, pred) or scheduled_complement(tree, pred)
         for j in tree.children(pred, *TIME_DEPS):
             if tree.case(j) in UNTIL or (held and j > held):
                 continue
