@@ -16,7 +16,7 @@ from .confidence import EVENT_PARTIES, EVENT_PLACE_TIME
 from .coref import ent_of
 from .eventsplit import separate_events
 from .holding import held_events, purpose_after, scheduled_holding
-from .modality import COMING, PLANNING
+from .modality import COMING, PLANNING_ADJECTIVES
 from .relations import relation_for
 from .state import PLACES, Doc
 from .tours import gathered_parties
@@ -310,7 +310,9 @@ def _event_clause(tree: Tree, tid: int) -> list[int]:
         heads.append(h)
     for acl in tree.children(tid, "acl:relcl", "acl"):
         heads.append(acl)
-    heads += [a for a in tree.children(tid, "amod") if _lemma(tree, a) in PLANNING | COMING]
+    heads += [
+        a for a in tree.children(tid, "amod") if _lemma(tree, a) in PLANNING_ADJECTIVES | COMING
+    ]
     return heads
 
 

@@ -50,6 +50,8 @@ from .words import (
 
 #: Relations a verb can have with an event as its subject (الهجوم استهدف, الزلزال ضرب,
 #: القمة تزامنت مع): an event visits, meets or arrives nowhere.
+#: Places whose hosting an event says where it is held (a city, a region, a country).
+HOST_PLACES = frozenset({"City", "Region", "Country"})
 EVENT_SUBJECT_VERB_RELATIONS = frozenset(
     {"targeted", "struck", "killed", "attacked", "injured", "coincidedWith", OPEN}
     # a meeting, summit or conference speaks through what it issues and adopts (أصدر
@@ -475,6 +477,9 @@ def relation_facts(
                 d.fact(obj, "location", subj, s, tree, [p.v, oi], conf, p.lemma)
                 continue
             d.fact(subj, p.rel, obj, s, tree, [p.v, oi], conf, p.lemma)
+            if p.rel == "hosted" and d.ent(subj).cls in HOST_PLACES and d.ent(obj).cls == "Event":
+                # تستضيف الخرطوم اجتماعا: the city that hosts an event is where it is held
+                d.fact(obj, "location", subj, s, tree, [p.v, oi], conf, p.lemma)
             note_pairs(d, p, subj, obj)
     if p.rel in APPOINTING and p.subjects:
         position_facts(d, s, tree, p.v, predicative_titles(d, s, tree, p.v), objects)
