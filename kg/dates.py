@@ -42,7 +42,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from .model import DocResult, Document, Sentence, Token, Triple
+from .model import PLANNED, DocResult, Document, Sentence, Token, Triple
 from .ordinal_days import ordinal_day_end, ordinal_day_words
 from .text import ARABIC_LETTER, normalize
 
@@ -580,6 +580,23 @@ def future_at(sentence: Sentence, head: int) -> bool:
     return speaks_of_future(sentence)
 
 
+def _governor(toks: Sequence[Token], head: int) -> int:
+    """The verb that token ``head`` hangs on (up its chain of heads), or 0."""
+    verb, seen = toks[head - 1].head, {head}
+    while 0 < verb <= len(toks) and verb not in seen and toks[verb - 1].upos != "VERB":
+        seen.add(verb)
+        verb = toks[verb - 1].head
+    return verb if 0 < verb <= len(toks) and verb not in seen else 0
+
+
+def _on_past_act(sentence: Sentence, head: int) -> bool:
+    """Whether the time headed by token ``head`` hangs on a verb in the perfect (دعت
+    السعودية إلى اجتماع، الأحد: on the call, though the day is the meeting's)."""
+    toks = sentence.tokens
+    verb = _governor(toks, head) if 0 < head <= len(toks) else 0
+    return bool(verb) and toks[verb - 1].feat("Aspect") == "Perf"
+
+
 def _told_then(toks: Sequence[Token], verb: int) -> bool:
     """Whether a verb in the present is told from the past: after كان, or in a clause of
     a verb in the perfect (كان المتحدث قد أعلن أن الرئيس يتوجه الثلاثاء: that Tuesday
@@ -619,12 +636,18 @@ def resolved_times(result: DocResult) -> dict[str, When]:
         heads.setdefault(m.entity, m.head)
     sentences = {s.index: s for s in ex.analysed.sentences}
     out: dict[str, When] = {}
+    # the time of an event said to come that a parse hangs on the act in the past that
+    # announced it (دعت إلى اجتماع طارئ، الأحد: the coming Sunday)
+    coming = {t.object for t in ex.triples if t.relation == "pointInTime" and t.modality == PLANNED}
     for e in ex.entities:
         if e.cls != "TimeExpression":
             continue
         s = sentences.get(first.get(e.key, -1))
         head = heads.get(e.key, 0)
-        when = resolve(e.value or e.label, ref, s is not None and future_at(s, head))
+        future = s is not None and (
+            future_at(s, head) or (e.key in coming and _on_past_act(s, head))
+        )
+        when = resolve(e.value or e.label, ref, future)
         if when is not None:
             out[e.key] = when
     return out
