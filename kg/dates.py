@@ -547,8 +547,8 @@ def future_at(sentence: Sentence, head: int) -> bool:
     """Whether the time expression headed by token ``head`` speaks of what will happen
     (it decides a bare weekday). The verb it modifies decides when the parse gives one: a
     verb in the perfect, with no future marker before the time, tells the past, though
-    the sentence speaks of the future further on (قال الوزير الأحد إن البيت الأبيض
-    سيصدر بيانا: last Sunday); a verb in the present, not after كان, tells what is to
+    the sentence speaks of the future further on (قال الوزير الأحد إن الحكومة
+    ستصدر تقريرا: last Sunday); a verb in the present, not after كان, tells what is to
     come (قد يعقد الاجتماع الخميس: news tells past events in the perfect). Otherwise the
     sentence decides (:func:`speaks_of_future`).
 
