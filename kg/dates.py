@@ -42,7 +42,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from .model import DocResult, Document, Sentence, Triple
+from .model import PLANNED, DocResult, Document, Sentence, Token, Triple
 from .ordinal_days import ordinal_day_end, ordinal_day_words
 from .text import ARABIC_LETTER, normalize
 
@@ -527,16 +527,93 @@ def speaks_of_future(sentence: Sentence) -> bool:
     ...     Token(2, "يلتقي", "التقى", "VERB", 0, "root", 1, 6))))
     True
     """
+    return any(_future_mark(sentence.tokens, i) for i in range(len(sentence.tokens)))
+
+
+def _future_mark(toks: Sequence[Token], i: int) -> bool:
+    """Whether token i puts its sentence in the future: a word of ``FUTURE_WORDS``, a
+    سـ token before a verb, or a verb in the present that starts with سـ."""
+    t = toks[i]
+    n = normalize(t.form)
+    if n in FUTURE_WORDS:
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if n == "س" and nxt is not None and nxt.upos in ("VERB", "AUX") and nxt.start == t.end:
+        return True
+    return t.upos == "VERB" and n[:2] in ("سي", "ست", "سن", "سا") and t.feat("Aspect") == "Imp"
+
+
+def future_at(sentence: Sentence, head: int) -> bool:
+    """Whether the time expression headed by token ``head`` speaks of what will happen
+    (it decides a bare weekday). The verb it modifies decides when the parse gives one: a
+    verb in the perfect, with no future marker before the time, tells the past, though
+    the sentence speaks of the future further on (قال الوزير الأحد إن الحكومة
+    ستصدر تقريرا: last Sunday); a verb in the present, not after كان, tells what is to
+    come (قد يعقد الاجتماع الخميس: news tells past events in the perfect). Otherwise the
+    sentence decides (:func:`speaks_of_future`).
+
+    >>> from kg.model import Token
+    >>> toks = (Token(1, "قال", "قال", "VERB", 0, "root", 0, 3, feats="Aspect=Perf"),
+    ...     Token(2, "الأحد", "أحد", "NOUN", 1, "obl", 4, 9),
+    ...     Token(3, "سيصدر", "أصدر", "VERB", 1, "ccomp", 10, 15, feats="Aspect=Imp"))
+    >>> s = Sentence(0, 0, 15, "قال الأحد سيصدر", toks)
+    >>> speaks_of_future(s), future_at(s, 2)
+    (True, False)
+    """
     toks = sentence.tokens
-    for i, t in enumerate(toks):
-        n = normalize(t.form)
-        if n in FUTURE_WORDS:
+    if not 0 < head <= len(toks):
+        return speaks_of_future(sentence)
+    verb, seen = toks[head - 1].head, {head}
+    while 0 < verb <= len(toks) and verb not in seen and toks[verb - 1].upos != "VERB":
+        seen.add(verb)
+        verb = toks[verb - 1].head
+    if not 0 < verb <= len(toks) or verb in seen:
+        return speaks_of_future(sentence)
+    v = toks[verb - 1]
+    before = min(verb, head) - 1
+    if any(_future_mark(toks, i) for i in range(max(0, before - 3), max(verb, head))):
+        return True  # سيلتقي يوم الجمعة، من المقرر أن يصل الأحد
+    if v.feat("Aspect") == "Perf":
+        return speaks_of_future(sentence) and any(_future_mark(toks, i) for i in range(head))
+    if v.feat("Aspect") == "Imp" and v.feat("Mood") != "Jus" and not _told_then(toks, verb):
+        return True
+    return speaks_of_future(sentence)
+
+
+def _governor(toks: Sequence[Token], head: int) -> int:
+    """The verb that token ``head`` hangs on (up its chain of heads), or 0."""
+    verb, seen = toks[head - 1].head, {head}
+    while 0 < verb <= len(toks) and verb not in seen and toks[verb - 1].upos != "VERB":
+        seen.add(verb)
+        verb = toks[verb - 1].head
+    return verb if 0 < verb <= len(toks) and verb not in seen else 0
+
+
+def _on_past_act(sentence: Sentence, head: int) -> bool:
+    """Whether the time headed by token ``head`` hangs on a verb in the perfect (دعت
+    السعودية إلى اجتماع، الأحد: on the call, though the day is the meeting's)."""
+    toks = sentence.tokens
+    verb = _governor(toks, head) if 0 < head <= len(toks) else 0
+    return bool(verb) and toks[verb - 1].feat("Aspect") == "Perf"
+
+
+def _told_then(toks: Sequence[Token], verb: int) -> bool:
+    """Whether a verb in the present is told from the past: after كان, or in a clause of
+    a verb in the perfect (كان المتحدث قد أعلن أن الرئيس يتوجه الثلاثاء: that Tuesday
+    may be gone by the article's date)."""
+    if any(
+        normalize(toks[i].lemma or toks[i].form) in ("كان", "كانت")
+        for i in range(max(0, verb - 4), verb - 1)
+    ):
+        return True
+    seen = {verb}
+    up = toks[verb - 1].head
+    while 0 < up <= len(toks) and up not in seen:
+        seen.add(up)
+        t = toks[up - 1]
+        if t.upos in ("VERB", "AUX") and t.feat("Aspect") == "Perf":
             return True
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if n == "س" and nxt is not None and nxt.upos in ("VERB", "AUX") and nxt.start == t.end:
-            return True
-        if t.upos == "VERB" and n[:2] in ("سي", "ست", "سن", "سا") and t.feat("Aspect") == "Imp":
-            return True
+        up = t.head
     return False
 
 
@@ -553,15 +630,24 @@ def resolved_times(result: DocResult) -> dict[str, When]:
     ex = result.extraction
     ref = reference_date(result.doc)
     first: dict[str, int] = {}
+    heads: dict[str, int] = {}
     for m in ex.mentions:
         first.setdefault(m.entity, m.sentence)
+        heads.setdefault(m.entity, m.head)
     sentences = {s.index: s for s in ex.analysed.sentences}
     out: dict[str, When] = {}
+    # the time of an event said to come that a parse hangs on the act in the past that
+    # announced it (دعت إلى اجتماع طارئ، الأحد: the coming Sunday)
+    coming = {t.object for t in ex.triples if t.relation == "pointInTime" and t.modality == PLANNED}
     for e in ex.entities:
         if e.cls != "TimeExpression":
             continue
         s = sentences.get(first.get(e.key, -1))
-        when = resolve(e.value or e.label, ref, s is not None and speaks_of_future(s))
+        head = heads.get(e.key, 0)
+        future = s is not None and (
+            future_at(s, head) or (e.key in coming and _on_past_act(s, head))
+        )
+        when = resolve(e.value or e.label, ref, future)
         if when is not None:
             out[e.key] = when
     return out
@@ -604,11 +690,15 @@ def dated_things(
 def _own_times(result: DocResult) -> dict[Triple, When]:
     """Each fact whose predicate a time expression modifies, and what that resolves to."""
     ref = reference_date(result.doc)
-    sentences = {s.index: s for s in result.extraction.analysed.sentences}
+    ex = result.extraction
+    sentences = {s.index: s for s in ex.analysed.sentences}
+    words = {e.key: e.value or e.label for e in ex.entities if e.cls == "TimeExpression"}
+    heads = {(m.sentence, words[m.entity]): m.head for m in ex.mentions if m.entity in words}
     out = {}
-    for t in result.extraction.triples:
+    for t in ex.triples:
         if t.time and t.sentence in sentences:
-            when = resolve(t.time, ref, speaks_of_future(sentences[t.sentence]))
+            head = heads.get((t.sentence, t.time), 0)
+            when = resolve(t.time, ref, future_at(sentences[t.sentence], head))
             if when is not None:
                 out[t] = when
     return out

@@ -15,10 +15,11 @@ from ..text import normalize, strip_diacritics
 from .confidence import EVENT_PARTIES, EVENT_PLACE_TIME
 from .coref import ent_of
 from .eventsplit import separate_events
-from .holding import held_events, purpose_after
-from .modality import COMING, PLANNING
+from .holding import held_events, purpose_after, scheduled_holding
+from .modality import COMING, PLANNING_ADJECTIVES
 from .relations import relation_for
 from .state import PLACES, Doc
+from .tours import gathered_parties
 from .tree import Tree
 from .words import DIRECTIONS, EDGE_NOUNS, NEAR_NOUNS, PLACE_CASES
 
@@ -66,6 +67,9 @@ def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
     ends = {v: c for v, c, _ in held.values()}
     for key, tid in events.items():
         _parties(d, s, tree, key, tid)
+        for who, x in gathered_parties(d, s, tree, tid):
+            # اجتماع يضم الأردن والإمارات: as planned as the meeting (the noun's modality)
+            d.fact(who, "participatedIn", key, s, tree, [tid, x], EVENT_PARTIES)
         _where_it_happened(d, s, tree, key, tid)
         for hh in _event_clause(tree, tid):
             cases = (
@@ -83,7 +87,24 @@ def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
             _place_time(
                 d, s, tree, key, v, PLACE_CASES, locate=locate, until=until, since=c, pred=n
             )
+    _scheduled_place_time(d, s, tree)
     separate_events(d, s, tree, events)
+
+
+def _scheduled_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
+    """«الانتخابات المقرر إجراؤها يوم الخميس المقبل»: the place and time after the verbal
+    noun of holding are the scheduled event's (planned through the scheduling word),
+    on the noun itself or on the word a parse hangs it on (:func:`scheduled_holding`)."""
+    for c in range(1, len(tree.toks) + 1):
+        n = scheduled_holding(tree, c)
+        key = d.token_ent.get((s.index, n)) if n else None
+        if key is None or d.ent(key).cls != "Event":
+            continue
+        key = d.find(key)
+        for hh in (c, tree.tok(c).head):
+            if hh:
+                locate = not _placed(d, s, key)
+                _place_time(d, s, tree, key, hh, PLACE_CASES, locate=locate, since=c, pred=c - 1)
 
 
 #: The subordinator of a clause of place (منطقة X، حيث وقع الهجوم).
@@ -282,11 +303,16 @@ def _event_clause(tree: Tree, tid: int) -> list[int]:
     place or time (القمة المرتقبة في الجزائر، الانتخابات المقررة في مايو)."""
     heads = [tid]
     h = tree.tok(tid).head
-    if h and tree.tok(h).upos in ("VERB", "AUX"):
+    # an event told by a verb in a complement clause (أعلنت سول الخميس أن مون سيستقبل
+    # الجمعة X: a meeting) has that verb's own place and time, not the saying's
+    told = tree.tok(tid).upos in ("VERB", "AUX") and tree.base_rel(tid) in ("ccomp", "parataxis")
+    if h and tree.tok(h).upos in ("VERB", "AUX") and not told:
         heads.append(h)
     for acl in tree.children(tid, "acl:relcl", "acl"):
         heads.append(acl)
-    heads += [a for a in tree.children(tid, "amod") if _lemma(tree, a) in PLANNING | COMING]
+    heads += [
+        a for a in tree.children(tid, "amod") if _lemma(tree, a) in PLANNING_ADJECTIVES | COMING
+    ]
     return heads
 
 

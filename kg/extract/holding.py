@@ -23,6 +23,14 @@ if TYPE_CHECKING:
 
 #: Verbal nouns of holding an event (عقد قمة، إجراء محادثات، تنظيم مؤتمر، إقامة حفل).
 HOLDING = frozenset(normalize(w) for w in "عقد إجراء تنظيم إقامة استضافة".split())
+#: Lemmas of verbs and nouns of calling for something (دعا إلى، طالب ب، طلب، اقترح، دعوة).
+CALLING = frozenset(normalize(w) for w in "دعا طالب طلب اقترح دعوة".split())
+#: Nouns of gatherings (اجتماع، قمة، مؤتمر، لقاء، محادثات، مفاوضات، جلسة، منتدى): one
+#: called for is to come (دعا إلى اجتماع طارئ الأحد: the meeting is on Sunday), as one
+#: whose holding is called for.
+GATHERINGS = frozenset(
+    normalize(w) for w in "اجتماع قمة مؤتمر لقاء محادثة محادثات مفاوضات جلسة منتدى".split()
+)
 
 
 def holding_complement(tree: Tree, v: int) -> int:
@@ -43,6 +51,10 @@ def holding_complement(tree: Tree, v: int) -> int:
     if not v or tree.tok(v).upos != "VERB":
         return 0
     firsts = tree.children(v, "obl", "obj")
+    if _lemma(tree, v) in CALLING:  # دعا إلى اجتماع طارئ: the gathering called for
+        called = [c for c in firsts if called_gathering(tree, c)]
+        if called:
+            return called[0]
     # على فتح الحدود وعقد قمة: the verbal noun of holding coordinated with the complement
     for c in [*firsts, *(k for f in firsts for k in tree.children(f, "conj"))]:
         t = tree.tok(c)
@@ -69,6 +81,10 @@ def held_events(d: Doc, s: Sentence, tree: Tree) -> dict[str, tuple[int, int, in
         v = t.id
         c = holding_complement(tree, v)
         if not c:
+            continue
+        key = d.token_ent.get((s.index, c))
+        if _lemma(tree, c) in GATHERINGS and key is not None and d.ent(key).cls == "Event":
+            out.setdefault(d.find(key), (v, c, c))  # دعا إلى اجتماع: the event itself
             continue
         for n in tree.children(c, "nmod"):
             key = d.token_ent.get((s.index, n))
@@ -99,3 +115,64 @@ def purpose_after(tree: Tree, v: int, c: int) -> int:
         ):
             return k
     return 0
+
+
+#: Lemmas of adjectives saying an event is scheduled (الانتخابات المقرر إجراؤها).
+SCHEDULING = frozenset(normalize(w) for w in "مقرر مزمع منتظر مرتقب متوقع".split())
+
+
+def scheduled_holding(tree: Tree, c: int) -> int:
+    """The event noun of «EVENT المقرر إجراؤها» when c is the verbal noun of holding
+    (إجراؤها، عقده) right after a scheduling adjective, with a pronoun that stands for the
+    event noun before it (skipping the noun's adjectives); 0 otherwise. A time or place
+    after c is when and where the event is to be held, whatever the parse hangs it on.
+
+    >>> from kg import build
+    >>> g = build(texts=["أعلنت الحكومة موعد الانتخابات البلدية المقرر إجراؤها يوم الأحد المقبل."],
+    ...           date="2024-03-13")
+    >>> [(f.subject, f.object, f.modality) for f in g.facts(relation="pointInTime", modality="*")]
+    [('الانتخابات البلدية', 'يوم الأحد المقبل', 'planned')]
+    """
+    t = tree.tok(c)
+    if c < 3 or t.upos != "NOUN" or _lemma(tree, c) not in HOLDING:
+        return 0
+    if _lemma(tree, c - 1) not in SCHEDULING or tree.tok(c - 1).upos not in ("ADJ", "NOUN"):
+        return 0
+    if c >= len(tree.toks) or tree.tok(c + 1).upos != "PRON" or tree.tok(c + 1).start != t.end:
+        return 0
+    n = c - 2
+    while n > 0 and tree.tok(n).upos == "ADJ":
+        n -= 1
+    return n if n > 0 and tree.tok(n).upos == "NOUN" else 0
+
+
+def scheduled_complement(tree: Tree, v: int) -> int:
+    """A verbal noun of «EVENT المقرر إجراؤها» that a parse hangs on verb v: a time
+    named on v after it is the event's (:func:`scheduled_holding`), not v's; or 0."""
+    for c in tree.children(v, "obj", "obl", "nsubj", "nmod"):
+        if scheduled_holding(tree, c):
+            return c
+    return 0
+
+
+#: Prepositions of what is called for (دعا إلى، طالب ب) or none (طلب اجتماعا): not a
+#: gathering during which the call is made (دعا أثناء لقاء).
+CALLED_CASES = frozenset(normalize(w) for w in ("إلى", "ب", ""))
+
+
+def called_gathering(tree: Tree, c: int) -> bool:
+    """Whether complement c of a verb of calling is a gathering it calls for (دعا إلى
+    اجتماع، طلب اجتماعا), not one it is made at (دعا أثناء لقاء).
+
+    >>> from kg import build
+    >>> g = build(texts=["دعا الوزير أثناء لقاء في روما إلى تعزيز التعاون."])
+    >>> [f.modality for f in g.facts(relation="location", modality="*")]
+    ['asserted']
+    """
+    t = tree.tok(c)
+    return t.upos == "NOUN" and _lemma(tree, c) in GATHERINGS and tree.case(c) in CALLED_CASES
+
+
+def _lemma(tree: Tree, i: int) -> str:
+    t = tree.tok(i)
+    return normalize(strip_diacritics(t.lemma or t.form))

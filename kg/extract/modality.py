@@ -34,7 +34,7 @@ from ..dates import MONTH_WORDS
 from ..model import ASSERTED, CONDITIONAL, NEGATED, PLANNED, REPORTED
 from ..text import normalize, strip_diacritics
 from ..vocab import SPEECH_RELATIONS
-from .holding import HOLDING
+from .holding import CALLING, HOLDING, called_gathering
 from .tree import Tree
 from .words import MONTHS, NEGATIONS, OPENING_QUOTES, PURPOSE_MARKS, QUOTE_MARKS
 
@@ -56,6 +56,11 @@ PLANNING = frozenset(
         "plan intend expect schedule"
     ).split()
 )
+#: Planning words that, as an adjective on an event noun, mean "alleged", not
+#: "scheduled" (الهجوم الكيميائي المفترض: the supposed attack; من المفترض أن يزور is planned).
+ALLEGED = frozenset(normalize(w) for w in "مفترض".split())
+#: Planning words as an adjective on an event noun (القمة المرتقبة، الزيارة المقررة).
+PLANNING_ADJECTIVES = PLANNING - ALLEGED
 #: Lemmas of verbs and nouns of deciding on or calling for an act (قرر، دعا إلى، طالب،
 #: طلب، قرار، دعوة): the decision is done, and only some of what it decides is to come.
 DECIDING = frozenset(normalize(w) for w in "قرر دعا طالب طلب اقترح قرار دعوة".split())
@@ -224,7 +229,9 @@ def _scheduled(tree: Tree, pred: int) -> bool:
     t = tree.tok(pred)
     if t.upos == "VERB":
         return _lemma(tree, pred) in PUT_OFF
-    return t.upos in ("ADJ", "NOUN") and _lemma(tree, pred) in PLANNING
+    if t.upos == "ADJ":  # الانتخابات المقررة في مايو; not الهجوم المفترض (alleged)
+        return _lemma(tree, pred) in PLANNING_ADJECTIVES
+    return t.upos == "NOUN" and _lemma(tree, pred) in PLANNING
 
 
 def _predicate_kinds(tree: Tree, pred: int, relation: str) -> set[str]:
@@ -324,7 +331,7 @@ def timing_word(tree: Tree, j: int) -> bool:
     return (
         tree.base_rel(j) == "nmod"
         and not tree.has_case(j)
-        and _lemma(tree, j) in PLANNING | COMING | NEAR
+        and _lemma(tree, j) in PLANNING_ADJECTIVES | COMING | NEAR
         and tree.tok(j).feat("Definite") != "Def"
     )
 
@@ -352,7 +359,9 @@ def _planned_noun(tree: Tree, i: int) -> set[str]:
     if not any(_event_noun(tree, n) for n in chain):
         return set()
     for n in chain:
-        if any(_lemma(tree, k) in PLANNING | COMING | NEAR for k in tree.children(n, "amod")):
+        if any(
+            _lemma(tree, k) in PLANNING_ADJECTIVES | COMING | NEAR for k in tree.children(n, "amod")
+        ):
             return {PLANNED}
         if any(timing_word(tree, k) for k in tree.children(n, "nmod")):
             return {PLANNED}
@@ -374,7 +383,7 @@ def _construct_adjective(tree: Tree, n: int, g: int) -> bool:
         return False
     gender = tree.tok(n).feat("Gender")
     return any(
-        _lemma(tree, a) in PLANNING | COMING
+        _lemma(tree, a) in PLANNING_ADJECTIVES | COMING
         and tree.tok(a).feat("Gender") == gender != tree.tok(g).feat("Gender")
         for a in tree.children(g, "amod")
     )
@@ -410,8 +419,8 @@ def _at_planned_event(tree: Tree, pred: int) -> set[str]:
         event = tree.tok(clause).head
     if not _event_noun(tree, event):
         return set()
-    if _planned_noun(tree, event):
-        return {PLANNED}
+    if _planned_noun(tree, event) or PLANNED in _governed(tree, _phrase_top(tree, event)):
+        return {PLANNED}  # دعا إلى اجتماع يضم X: the meeting called for is to come
     frame = next((a for a in tree.ancestors(event) if tree.tok(a).upos == "VERB"), 0)
     if frame and tree.base_rel(_phrase_top(tree, event)) in ARGUMENTS:
         return _markers(tree, frame) & {PLANNED, CONDITIONAL}
@@ -669,6 +678,8 @@ def _decided_going(tree: Tree, h: int, c: int) -> bool:
     """
     if tree.tok(h).upos not in ("VERB", "NOUN") or _lemma(tree, h) not in DECIDING:
         return False
+    if _lemma(tree, h) in CALLING and called_gathering(tree, c):
+        return True  # دعت السعودية إلى اجتماع طارئ: the meeting called for is to come
     return tree.tok(c).upos == "NOUN" and _lemma(tree, c) in HOLDING | GOING
 
 

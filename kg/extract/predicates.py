@@ -23,6 +23,7 @@ from .attendance import listed_attendees
 from .casualties import casualty_facts, passive_toll, toll_facts
 from .confidence import SUBJECT_OWN
 from .credentials import credentials
+from .deployment import deployed
 from .events import event_place_time
 from .filings import filed_against
 from .meetings import noun_brought_together, other_party, talks_to_hold
@@ -113,6 +114,8 @@ def _verb_facts(
     clause_of_action(d, s, tree, p)
     _speech_at_event(d, s, tree, p)
     _verbal_noun_read_as_verb(d, s, tree, p)
+    if deployed(d, s, tree, p):
+        return  # ستنشر روسيا شرطتها في دوما: the force is sent there, nothing is published
     issued(d, s, tree, p)
     if p.speech and said(d, s, tree, p, statements):
         return

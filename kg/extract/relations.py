@@ -36,6 +36,7 @@ from .meetings import (
 )
 from .phrases import strip_al
 from .state import AGENTIVE, PLACES, Doc, Predicate
+from .tours import includes_party
 from .tree import Tree
 from .words import (
     AMOUNT_NOUNS,
@@ -50,6 +51,8 @@ from .words import (
 
 #: Relations a verb can have with an event as its subject (الهجوم استهدف, الزلزال ضرب,
 #: القمة تزامنت مع): an event visits, meets or arrives nowhere.
+#: Places whose hosting an event says where it is held (a city, a region, a country).
+HOST_PLACES = frozenset({"City", "Region", "Country"})
 EVENT_SUBJECT_VERB_RELATIONS = frozenset(
     {"targeted", "struck", "killed", "attacked", "injured", "coincidedWith", OPEN}
     # a meeting, summit or conference speaks through what it issues and adopts (أصدر
@@ -503,11 +506,16 @@ def relation_facts(
             continue  # النزاع يعود إلى: no event arrives anywhere
         for obj, oi in objects:
             conf = p.sconf if p.rel != OPEN else min(p.sconf, OPEN_CAP)
+            if p.rel == OPEN and includes_party(d, p.lemma, subj, obj):
+                continue  # اجتماع يضم الأردن: it takes part (kg.extract.tours), no open fact
             if _witnessed(d, p, subj, obj):
                 # شهدت المنطقة نزاعا: the place saw the event happen, it attended nothing
                 d.fact(obj, "location", subj, s, tree, [p.v, oi], conf, p.lemma)
                 continue
             d.fact(subj, p.rel, obj, s, tree, [p.v, oi], conf, p.lemma)
+            if p.rel == "hosted" and d.ent(subj).cls in HOST_PLACES and d.ent(obj).cls == "Event":
+                # تستضيف الخرطوم اجتماعا: the city that hosts an event is where it is held
+                d.fact(obj, "location", subj, s, tree, [p.v, oi], conf, p.lemma)
             note_pairs(d, p, subj, obj)
     if p.rel in APPOINTING and p.subjects:
         position_facts(d, s, tree, p.v, predicative_titles(d, s, tree, p.v), objects)

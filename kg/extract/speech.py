@@ -51,6 +51,8 @@ def said(d: Doc, s: Sentence, tree: Tree, p: Predicate, statements: list[str]) -
     حسبما ذكرت الوكالة, and a news outlet, وذكرت وكالة الأنباء, reported it), and the
     first, if it acts, is the last speaker.
     Whether there was content to say."""
+    if p.rel == "calledFor" and _called_event(d, s, tree, p.v):
+        return False  # دعا إلى اجتماع طارئ، يضم ...: the meeting is what is called for
     st = statement(d, s, tree, p.v)
     if st is None:
         return False
@@ -65,6 +67,22 @@ def said(d: Doc, s: Sentence, tree: Tree, p: Predicate, statements: list[str]) -
     if p.subjects and d.ent(p.subjects[0]).cls in AGENTIVE:
         d.last_speaker = p.subjects[0]
     return True
+
+
+def _called_event(d: Doc, s: Sentence, tree: Tree, v: int) -> bool:
+    """Whether a verb of calling for has an event after إلى (دعت السعودية إلى اجتماع
+    طارئ): what it calls for, whatever clause a parse hangs on the verb after it.
+
+    >>> from kg import build
+    >>> g = build(texts=["دعت مصر إلى اجتماع عاجل، يضم الأردن والعراق."])
+    >>> [(f.relation, f.object) for f in g.facts(modality="*") if f.subject == "مصر"]
+    [('calledFor', 'اجتماع عاجل')]
+    """
+    for j in tree.children(v, "obl"):
+        key = d.token_ent.get((s.index, j)) if tree.case(j) == normalize("إلى") else None
+        if key is not None and d.ent(key).cls == "Event":
+            return True
+    return False
 
 
 def press_outlet(d: Doc, key: str) -> bool:

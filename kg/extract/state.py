@@ -31,7 +31,7 @@ from ..model import ASSERTED, PLANNED, AnalysedDoc, Mention, Sentence
 from ..text import normalize, strip_diacritics, without_hashtags
 from ..vocab import SPEECH_RELATIONS
 from .confidence import REPORTED_DISCOUNT
-from .holding import holding_complement
+from .holding import holding_complement, scheduled_complement
 from .modality import modality, reported
 from .tree import Tree
 
@@ -66,6 +66,8 @@ DURING = frozenset(normalize(w) for w in "خلال أثناء".split())
 SIDELINES = normalize("هامش")
 #: Dependents of a predicate that can be its time (أمس is an adverb, يوم الأحد an oblique).
 TIME_DEPS = ("obl:tmod", "advmod", "obl", "nmod")
+#: Nouns of a speech one says something in (في كلمة ألقاها، في خطاب، في مقابلة أجراها).
+SPEECH_NOUNS = frozenset(normalize(w) for w in "كلمة خطاب مقابلة حديث تصريح".split())
 #: Prepositions of the end of a span of time (إلى، حتى).
 UNTIL = frozenset(normalize(w) for w in "إلى حتى".split())
 
@@ -354,7 +356,7 @@ class Doc:
         الأسبوع المقبل، مدد الهدنة حتى نهاية الشهر), not when the act took place; nor one
         after the complement of holding an event (اتفقا على عقد قمة الشهر المقبل: when the
         summit is to be, :mod:`kg.extract.holding`)."""
-        held = holding_complement(tree, pred)
+        held = holding_complement(tree, pred) or scheduled_complement(tree, pred)
         for j in tree.children(pred, *TIME_DEPS):
             if tree.case(j) in UNTIL or (held and j > held):
                 continue
@@ -362,6 +364,19 @@ class Doc:
                 key = self.token_ent.get((s.index, k))
                 if key is not None and self.ent(key).cls == "TimeExpression":
                     return key, k
+        return self._speech_time(s, tree, pred)
+
+    def _speech_time(self, s: Sentence, tree: Tree, pred: int) -> tuple[str, int] | None:
+        """The time of the speech a predicate is said in (قال في كلمة ألقاها اليوم الأحد:
+        the saying is the speech's, on Sunday), from the speech noun's relative clause."""
+        for j in tree.children(pred, "obl"):
+            if tree.case(j) != "في" or lexmod.key(tree.tok(j).lemma) not in SPEECH_NOUNS:
+                continue
+            for c in tree.children(j, "acl", "acl:relcl"):
+                for k in tree.children(c, "obl:tmod", "advmod", "obl"):
+                    key = self.token_ent.get((s.index, k))
+                    if key is not None and self.ent(key).cls == "TimeExpression":
+                        return key, k
         return None
 
 

@@ -1,5 +1,6 @@
 """The places a tour or a visit takes in: «جولة آسيوية تشمل فيتنام وتايلاند», «زيارة تشمل
-عمان والقاهرة», «جولة تقوده إلى العراق وسوريا».
+عمان والقاهرة», «جولة تقوده إلى العراق وسوريا»; and the parties another event brings
+together: «اجتماع رباعي يضم الأردن والإمارات» (:func:`includes_party`).
 
 A relative clause of including (تشمل، تضم) on the noun of a visit names the places the
 visitor goes to: each is visited, with the visit's modality (a tour one will begin
@@ -14,6 +15,7 @@ from ..model import Sentence
 from ..text import normalize, strip_diacritics
 from .arguments import expand
 from .coref import ent_of
+from .phrases import strip_al
 from .state import PLACES, Doc
 from .tree import Tree
 
@@ -22,6 +24,13 @@ from .tree import Tree
 INCLUDING = frozenset(normalize(w) for w in "شمل ضم قاد".split())
 #: Lemmas of verbs of beginning (بدأ، استهل، باشر): a tour begun is under way.
 BEGINNING = frozenset(normalize(w) for w in "بدأ استهل باشر".split())
+#: Lemmas of verbs by which an event brings parties together (يضم، يشمل).
+GATHERING = frozenset(normalize(w) for w in "ضم شمل".split())
+#: Who an event brings together: actors and countries (a city or a region it includes
+#: is where it goes, as for a tour).
+PARTIES = frozenset({"Person", "Organization", "Group", "Country"})
+#: Relations of the nouns of a visit or a tour, whose including clause lists its stops.
+VISITING = frozenset({"visited", "arrivedIn"})
 #: The preposition of the places a tour leads to.
 TO = normalize("إلى")
 
@@ -71,7 +80,7 @@ def later_stops(tree: Tree, n: int, stops: list[int]) -> set[int]:
 REACH = 8
 
 
-def _including(tree: Tree, n: int) -> list[int]:
+def _including(tree: Tree, n: int, verbs: frozenset[str] = INCLUDING) -> list[int]:
     """The verb of including that is the clause on noun n: the first verb after n (within
     :data:`REACH` words), when it is one of including and hangs in n's phrase or on a word
     n depends on (a parse may hang it on the region after في, on the sentence's verb or
@@ -82,5 +91,46 @@ def _including(tree: Tree, n: int) -> list[int]:
         if t.upos not in ("VERB", "AUX"):
             continue
         lemma = normalize(strip_diacritics(t.lemma or t.form))
-        return [v] if lemma in INCLUDING and t.head in above else []
+        return [v] if lemma in verbs and t.head in above else []
     return []
+
+
+def gathered_parties(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
+    """The parties (with their tokens) that a clause of including on event noun n brings
+    together: actors and countries (اجتماع رباعي طارئ يضم الأردن والإمارات والكويت: each
+    takes part in the meeting). Not for a visit, whose including clause lists its stops.
+
+    >>> from kg import build
+    >>> g = build(texts=["دعا الرئيس الفرنسي إلى اجتماع طارئ يضم ألمانيا وإيطاليا."])
+    >>> sorted((f.subject, f.relation, f.object, f.modality) for f in g.facts(modality="*")
+    ...        if f.relation == "participatedIn")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('ألمانيا', 'participatedIn', 'اجتماع طارئ', 'planned'),
+     ('إيطاليا', 'participatedIn', 'اجتماع طارئ', 'planned')]
+    """
+    entry = d.lex.noun(tree.tok(n).lemma) or d.lex.noun(strip_al(normalize(tree.tok(n).form)))
+    if entry is not None and entry.relation in VISITING:
+        return []
+    out: list[tuple[str, int]] = []
+    for v in _including(tree, n, GATHERING):
+        for j in tree.children(v, "nsubj", "obj"):
+            for x in expand(d, s, tree, j):
+                key = ent_of(d, s, tree, x)
+                if key is not None and d.ent(key).cls in PARTIES and key not in (o for o, _ in out):
+                    out.append((key, x))
+    return out
+
+
+def includes_party(d: Doc, lemma: str, subj: str, obj: str) -> bool:
+    """Whether «subj يضم obj» says an event brings a party together with others: no open
+    relation then (:func:`gathered_parties` reads it as taking part)."""
+    if normalize(strip_diacritics(lemma)) not in GATHERING:
+        return False
+    if d.ent(subj).cls != "Event" or d.ent(obj).cls not in PARTIES:
+        return False
+    for name in d.ent(subj).names[:1]:
+        words = name.split()
+        entry = d.lex.noun(strip_al(normalize(words[0]))) if words else None
+        if entry is not None and entry.relation in VISITING:
+            return False  # جولة تشمل الجزائر: a stop of the tour
+    return True
