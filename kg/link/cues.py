@@ -132,6 +132,9 @@ class Context:
     doc: Mapping[str, frozenset[str]] = field(default_factory=dict)  # word form -> words
     #: The proclitics written onto the name (the ب of بحماس), normalised; "" when none.
     clitic: str = ""
+    #: Words of the sentence that name another place's kind (the العاصمة of «الجزائر
+    #: العاصمة»): they belong to that name, so they are no near cue for this one.
+    taken: frozenset[str] = frozenset()
 
     @classmethod
     def of_text(
@@ -172,7 +175,13 @@ class Context:
         return " ".join(self.right)
 
     def sentence_index(self) -> dict[str, frozenset[str]]:
-        """Word forms of the sentence (without the mention) -> the words that have them."""
+        """Word forms of the sentence (without the mention) -> the words that have them.
+
+        >>> sorted(Context(("العاصمه", "في"), (), taken=frozenset({"العاصمه"})).sentence_index())
+        ['في']
+        """
+        if self.taken:
+            return form_index(w for w in (*self.left, *self.right) if w not in self.taken)
         return form_index((*self.left, *self.right))
 
 
@@ -369,6 +378,23 @@ class _Slot:
 
 
 @lru_cache(maxsize=1)
+def kind_words(text: str) -> frozenset[str]:
+    """The words of a place's name that are near cues of a place class itself (the kind
+    word of «الجزائر العاصمة», «بلدية صفاقس»), not a name.
+
+    >>> sorted(kind_words("الجزائر العاصمة")), sorted(kind_words("مسقط"))
+    (['العاصمه'], [])
+    """
+    near = _class_near()
+    return frozenset(w for w in words(text) if forms(w) & near)
+
+
+@lru_cache(maxsize=1)
+def _class_near() -> frozenset[str]:
+    t = table()
+    return frozenset(w for c in PLACE_CLASSES for cue in t.by_class.get(c, ()) for w in cue.near)
+
+
 def table() -> CueTable:
     """The packaged cue table (``kg/data/ar/link_cues.tsv``), read once.
 

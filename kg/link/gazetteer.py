@@ -43,6 +43,7 @@ from .cues import (
     decide,
     doc_index,
     forms,
+    kind_words,
     with_extra_readings,
     words,
 )
@@ -451,7 +452,15 @@ class GazetteerLinker:
                 glued = next(
                     (doc.text[t0 : m.start] for t0, t1, _ in toks if t0 < m.start < t1), ""
                 )
-                ctx = Context(left, right, doc_forms, normalize(glued))
+                taken = frozenset(
+                    w
+                    for o in extraction.mentions
+                    if o.sentence == m.sentence
+                    and o.label in PLACE_CLASSES
+                    and (o.end <= m.start or o.start >= m.end)
+                    for w in kind_words(o.text)
+                )
+                ctx = Context(left, right, doc_forms, normalize(glued), taken)
             else:  # one meaning: only the words just before and after matter (نهر الأردن)
                 left, right = _neighbours(doc.text, m.start, m.end, a, b)
                 r = readings[0]
