@@ -17,6 +17,7 @@ from .coref import ent_of
 from .eventsplit import separate_events
 from .holding import held_events, purpose_after, scheduled_holding
 from .modality import COMING, PLANNING_ADJECTIVES
+from .phrases import verbal_noun
 from .relations import relation_for
 from .state import PLACES, Doc
 from .tours import gathered_parties
@@ -337,6 +338,7 @@ def _place_time(
     names: the event's location or point in time. Only obliques before token ``until``
     or after token ``since`` when given; ``pred`` is the facts' predicate (hh when 0)."""
     pred = pred or hh
+    purpose = _purpose_phrase(tree, hh)
     for j in tree.children(hh, *_place_time_deps(d, tree, hh)):
         if (until and j > until) or j <= since:
             continue
@@ -363,7 +365,11 @@ def _place_time(
             )
             edge = k != j and _on_edge(tree, j, k)
             fits = NEAR_PLACES if near else TERRITORIES if on or edge else PLACES
-            if e.cls in fits and (tree.case(j) in cases or near or edge):
+            if (
+                e.cls in fits
+                and (tree.case(j) in cases or near or edge)
+                and not (purpose and j > purpose)  # وقفة ... للتضامن مع المحتجين في X
+            ):
                 if locate:
                     d.fact(key, "location", jk, s, tree, [pred, k], EVENT_PLACE_TIME)
                     locate = False
@@ -401,3 +407,23 @@ def _after_directions(tree: Tree, j: int) -> list[int]:
 
 #: The most direction words before a place (شمال شرق, جنوب غرب).
 MAX_DIRECTIONS = 2
+
+
+def _purpose_phrase(tree: Tree, hh: int) -> int:
+    """The first purpose phrase of head hh: a ل + verbal noun oblique (للتعبير عن,
+    لدعم), or 0. A place after it is that phrase's, whatever the parse hung it on
+    (نفذوا وقفة للتضامن مع المحتجين في القصرين: the protesters are in Kasserine).
+
+    >>> from kg import build
+    >>> g = build(texts=["نفذ الفلاحون وقفة احتجاجية للتعبير عن تضامنهم مع المحتجين في القصرين."])
+    >>> [f.object for f in g.facts(relation="location")]
+    []
+    """
+    return next(
+        (
+            j
+            for j in tree.children(hh, "obl", "advcl")
+            if tree.case(j) == "ل" and verbal_noun(tree.tok(j))
+        ),
+        0,
+    )

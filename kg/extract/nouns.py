@@ -19,6 +19,7 @@ from .arguments import COMPANY_WORDS, COUNTED_ONLY, dropped_subjects, expand, fi
 from .casualties import casualty_noun, result_doer, toll_cause, victims
 from .confidence import EVENT_ARGUMENT, LED_BY, NOUN_AGENT, PREPOSITION, TARGET_PLACE
 from .coref import ent_of, pronoun, word_of_a_name
+from .impersonal import impersonal_objects, passive_doer
 from .meetings import held_together, meeting_during
 from .modality import timing_word
 from .phrases import accusative_after, on_adjective, strip_al
@@ -120,6 +121,8 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     if hit is not None:  # تعرض المقر لهجوم من قبل X: X's attack on the seat
         by = doer_by(d, s, tree, n)
         objs, agent = [hit], by[0] if by else None
+    elif agent is None and objs:
+        agent = passive_doer(d, s, tree, n, objs)  # الاعتداء على X من قبل Y: Y did it
     if completion is not None and not entry.preps:  # إطلاق سراح X: X, not سراح
         objs = genitive_objects(d, s, tree, completion[1])
     if completion is not None and d.stands_for(s.index, completion[1], agent):
@@ -545,6 +548,8 @@ def _noun_arguments(
                 objs.extend(_expanded(d, s, tree, j))
             elif not c and not entry.preps and min(tree.subtree(j)) == last + 1:
                 objs.extend(_expanded(d, s, tree, j))  # اعتقال جميع المتورطين, parsed apart
+    if not objs and entry.preps:
+        objs = impersonal_objects(d, s, tree, n, entry)
     if not objs and possessive and entry.relation in PERSONAL:
         objs = _place_after_possessive(d, s, tree, n)
     elif not objs and possessive and not entry.preps and entry.relation not in SPEECH_RELATIONS:

@@ -57,9 +57,9 @@ FORCES = frozenset(
         "عنصر مسلح ميليشيا"
     ).split()
 )
-#: Nouns of collections: with «من X» right after them, one phrase that names X (سلسلة
-#: من الزلازل, الحزمة الجديدة من العقوبات).
-COLLECTIONS = frozenset(normalize(w) for w in "سلسلة حزمة موجة دفعة مجموعة جملة".split())
+#: Nouns of collections: with «من X» right after them, one phrase that names X (عدد من
+#: المواطنين, سلسلة من الزلازل, الحزمة الجديدة من العقوبات).
+COLLECTIONS = frozenset(normalize(w) for w in "سلسلة حزمة موجة دفعة مجموعة جملة عدد".split())
 #: Nouns for documents and statements: one entity per lemma and document, like events.
 DOCUMENT_NOUNS = frozenset(
     normalize(w)

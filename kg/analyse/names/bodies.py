@@ -87,6 +87,7 @@ def _definite_designated(tokens: Sequence[Token], i: int, covered: set[int]) -> 
                 k < n
                 and k not in covered
                 and not normalize(tokens[k - 1].form).startswith("ال")
+                and not _elided_article(tokens, k - 1)  # للشغل is definite: no genitive
                 and tokens[k].upos == "NOUN"
                 and normalize(tokens[k].form).startswith("ال")
             ):
