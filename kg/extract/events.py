@@ -415,7 +415,7 @@ def _purpose_phrase(tree: Tree, hh: int) -> int:
     (نفذوا وقفة للتضامن مع المحتجين في القصرين: the protesters are in Kasserine).
 
     >>> from kg import build
-    >>> g = build(texts=["نفذ الفلاحون وقفة احتجاجية للتعبير عن تضامنهم مع المحتجين في القصرين."])
+    >>> g = build(texts=["نظم المزارعون وقفة للتعبير عن دعمهم للعمال المضربين في القصرين."])
     >>> [f.object for f in g.facts(relation="location")]
     []
     """
