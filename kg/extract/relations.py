@@ -43,6 +43,7 @@ from .words import (
     COPULAS,
     DUTY_NOUNS,
     OPEN_PREPS,
+    PLACE_CASES,
     REFERRAL_CASES,
     REFERRAL_TARGETS,
     REMOTE_EVENTS,
@@ -513,8 +514,14 @@ def relation_facts(
                 d.fact(obj, "location", subj, s, tree, [p.v, oi], conf, p.lemma)
                 continue
             d.fact(subj, p.rel, obj, s, tree, [p.v, oi], conf, p.lemma)
-            if p.rel == "hosted" and d.ent(subj).cls in HOST_PLACES and d.ent(obj).cls == "Event":
+            if (
+                p.rel == "hosted"
+                and d.ent(subj).cls in HOST_PLACES
+                and d.ent(obj).cls == "Event"
+                and not _place_named(d, s, tree, p.v, oi)
+            ):
                 # تستضيف الخرطوم اجتماعا: the city that hosts an event is where it is held
+                # (unless the clause names the place: استضافت السعودية القمة في الرياض)
                 d.fact(obj, "location", subj, s, tree, [p.v, oi], conf, p.lemma)
             note_pairs(d, p, subj, obj)
     if p.rel in APPOINTING and p.subjects:
@@ -525,6 +532,23 @@ def relation_facts(
         meeting_event(d, s, tree, p.v, p.subjects, [o for o, _ in objects])
     if p.speech and p.subjects and d.ent(p.subjects[0]).cls in AGENTIVE:
         d.last_speaker = p.subjects[0]
+
+
+def _place_named(d: Doc, s: Sentence, tree: Tree, *heads: int) -> bool:
+    """Whether a place phrase (في/ب/in/at + a place) hangs on one of the heads.
+
+    >>> from kg import build
+    >>> g = build(texts=["استضافت السعودية القمة في الرياض."])
+    >>> [f.object for f in g.facts(relation="location")]
+    ['الرياض']
+    """
+    for h in heads:
+        for j in tree.children(h, "obl", "nmod"):
+            if tree.case(j) in PLACE_CASES:
+                e = d.token_ent.get((s.index, j))
+                if e is not None and d.ent(e).cls in PLACES:
+                    return True
+    return False
 
 
 def _joint_parties(
