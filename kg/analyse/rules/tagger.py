@@ -39,8 +39,7 @@ from .tagger_names import (
     _common_here,
     _foreign_reading,
     _is_first_name,
-    _multiword_names,
-    _multiword_proclitics,
+    _multiword_spans,
     _name_as_written,
     _name_readings,
     _quoted_after_verb,
@@ -71,8 +70,10 @@ def choose(
     prev_surface = ""
     clause_start = True
     verb_in_clause = False
-    in_name = _multiword_names([w for w, _ in words]) | _quoted_names([w for w, _ in words])
-    glued = _multiword_proclitics([w for w, _ in words])
+    surfaces = [w for w, _ in words]
+    spans = _multiword_spans(surfaces)  # (once: the names' words, and their proclitics)
+    in_name = set(spans) | _quoted_names(surfaces)
+    glued = {i: p for i, p in spans.items() if p}
     attested = [kind != "ar" or _attested(surface) for surface, kind in words]
     for pos, (surface, kind) in enumerate(words):
         if kind != "ar":

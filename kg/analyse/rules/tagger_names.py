@@ -192,32 +192,31 @@ def listed_adjective(surface: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _multiword_firsts() -> frozenset[str]:
+def _multiword_lengths() -> dict[str, frozenset[int]]:
+    """For each first word of a multi-word name the index holds, how many words the names
+    beginning with it have (most have two: trying every span up to the longest name's
+    length after each of them would be wasted)."""
     index, _ = multiword_name_index()
-    return frozenset(n.split(" ", 1)[0] for n in index)
+    lengths: dict[str, set[int]] = {}
+    for name in index:
+        lengths.setdefault(name.split(" ", 1)[0], set()).add(name.count(" ") + 1)
+    return {first: frozenset(ns) for first, ns in lengths.items()}
 
 
 @lru_cache(maxsize=100_000)
-def _name_starts(n: str, starts: frozenset[str]) -> tuple[tuple[str, str], ...]:
-    """The first words of multi-word names (``starts``) a normalised word is, as it is or
-    after a proclitic (والأمين: الامين), each with that proclitic ("" for none)."""
-    firsts = [("", n)] + [(p, n[len(p) :]) for p in _NAME_PROCLITICS if n.startswith(p)]
-    return tuple((p, f) for p, f in firsts if f in starts)
+def _name_starts(n: str) -> tuple[tuple[tuple[str, str], ...], tuple[int, ...]]:
+    """The first words of multi-word names a normalised word is, as it is or after a
+    proclitic (والأمم: الامم), each with that proclitic ("" for none); and the numbers of
+    words of the names they begin, most first.
 
-
-def _multiword_names(surfaces: list[str]) -> set[int]:
-    """Positions of words inside a multi-word gazetteer name (first word may carry a proclitic)."""
-    return set(_multiword_spans(surfaces))
-
-
-def _multiword_proclitics(surfaces: list[str]) -> dict[int, str]:
-    """The first words of multi-word gazetteer names that carry a proclitic the name does
-    not have (ببيونغ يانغ: ب + بيونغ يانغ), with that proclitic.
-
-    >>> _multiword_proclitics(["سيزور", "ببيونغ", "يانغ"])
-    {1: 'ب'}
+    >>> _name_starts("والامم"), _name_starts("قال")
+    (((('و', 'الامم'),), (2,)), ((), ()))
     """
-    return {i: p for i, p in _multiword_spans(surfaces).items() if p}
+    lengths = _multiword_lengths()
+    firsts = [("", n)] + [(p, n[len(p) :]) for p in _NAME_PROCLITICS if n.startswith(p)]
+    found = tuple((p, f) for p, f in firsts if f in lengths)
+    sizes = {k for _, f in found for k in lengths[f]}
+    return found, tuple(sorted(sizes, reverse=True))
 
 
 #: Proclitics a multi-word name's first word may carry (و, ب, ل, ك, ف and pairs).
@@ -226,13 +225,43 @@ _NAME_PROCLITICS = ("و", "ب", "ل", "ك", "ف", "وب", "ول")
 
 def _multiword_spans(surfaces: list[str]) -> dict[int, str]:
     """Positions of words inside multi-word gazetteer names, each with the proclitic its
-    first word carries before the name ("" for the other words and for a bare one)."""
-    index, longest = multiword_name_index()
-    starts = _multiword_firsts()
+    first word carries before the name ("" for the other words and for a bare one).
+
+    At each word the longest name wins; only the lengths of the names its first word
+    begins are tried (a span of another length cannot be one of them: a normalised word
+    holds no space).
+
+    >>> _multiword_spans(["زار", "وزير", "الخارجية", "ببيونغ", "يانغ", "امس"])
+    {3: 'ب', 4: ''}
+    """
+    index, _ = multiword_name_index()
     norm = [normalize(w) for w in surfaces]
+    if any(" " in w for w in norm):  # (never, as words are split: then lengths would lie)
+        return _multiword_spans_slow(norm)
+    out: dict[int, str] = {}
+    n = len(norm)
+    for i in range(n):
+        firsts, sizes = _name_starts(norm[i])
+        for size in sizes:
+            j = i + size
+            if j > n:
+                continue
+            tail = " ".join(norm[i + 1 : j])
+            found = [p for p, f in firsts if f + " " + tail in index]
+            if found:
+                out.update({k: "" for k in range(i, j) if k not in out})
+                out[i] = out.get(i) or found[0]
+                break
+    return out
+
+
+def _multiword_spans_slow(norm: list[str]) -> dict[int, str]:
+    """:func:`_multiword_spans` over normalised words that may hold spaces: every span up
+    to the longest name's length is tried."""
+    index, longest = multiword_name_index()
     out: dict[int, str] = {}
     for i in range(len(norm)):
-        firsts = _name_starts(norm[i], starts)
+        firsts, _ = _name_starts(norm[i])
         if not firsts:
             continue
         for j in range(min(len(norm), i + longest), i + 1, -1):
