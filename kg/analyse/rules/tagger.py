@@ -15,7 +15,7 @@ right with general cues of Arabic syntax:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set as AbstractSet
 from dataclasses import replace
 from functools import lru_cache
 
@@ -53,7 +53,7 @@ _PUNCT_OPENERS = set('،,:؛;."«»“”()[]-–—')
 
 
 def choose(
-    words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[str]
+    words: Sequence[tuple[str, str]], vocabulary: set[str], names: AbstractSet[str]
 ) -> list[Reading]:
     """One reading per word. ``words`` are (surface, kind) pairs of one sentence;
     ``vocabulary`` holds the normalised words of the whole document, ``names`` the
@@ -115,7 +115,7 @@ def _candidates(
     prev: Reading | None,
     attested: list[bool],
     vocabulary: set[str],
-    names: set[str],
+    names: AbstractSet[str],
 ) -> tuple[Reading, ...]:
     """The readings word ``pos`` may take: the analyser's with name readings besides (a
     gazetteer name, a first or foreign name), or one proper noun for a word nothing knows
@@ -544,7 +544,7 @@ def _accusative_pair(surface: str, nxt: str) -> bool:
 def _unknown(
     surface: str,
     vocabulary: set[str],
-    names: set[str],
+    names: AbstractSet[str],
     pair: bool = False,
     common: bool = False,
     prev_surface: str = "",

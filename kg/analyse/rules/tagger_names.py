@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set as AbstractSet
 from functools import lru_cache
 
 from ...lexicon.names import multiword_name_index
@@ -142,7 +142,7 @@ def _name_as_written(n: str, prev_surface: str) -> bool:
 
 
 def _name_readings(
-    surface: str, names: set[str], prev: Reading | None = None, prev_surface: str = ""
+    surface: str, names: AbstractSet[str], prev: Reading | None = None, prev_surface: str = ""
 ) -> tuple[Reading, ...]:
     """Proper-noun readings for a word that is a gazetteer name (after a proclitic)."""
     n = normalize(surface)
