@@ -273,11 +273,7 @@ def _foreign_candidates(
     no_name, verb_shape, definite_noun = _word_cues(surface)
     foreign = (
         ()
-        if agreeing_plural(surface, nxt)
-        or no_name
-        or _verb_after_nationality(surface, readings, prev, attested[pos], nxt, next_unknown)
-        or dual_verb_after_pair(surface, readings, prev)
-        or people_plural(surface, readings)
+        if no_name
         else _foreign_reading(
             surface,
             attested[pos],
@@ -287,6 +283,13 @@ def _foreign_candidates(
             _is_first_name(nxt),
         )
     )
+    if foreign and (  # (asked only of a word that has such a reading: most have none)
+        agreeing_plural(surface, nxt)
+        or _verb_after_nationality(surface, readings, prev, attested[pos], nxt, next_unknown)
+        or dual_verb_after_pair(surface, readings, prev)
+        or people_plural(surface, readings)
+    ):
+        foreign = ()
     if foreign and verb_shape:
         foreign = ()  # أدينوا: a plural verb in وا; ستوقعان: سـ + a dual verb; no foreign name
     if not foreign or foreign[0].score < NAME_IN_WAW:
@@ -401,13 +404,13 @@ def _coordinated_verbal_noun(
     """
     if pos < 3 or pos + 1 >= len(words) or len(out) < 3:
         return False
-    own_conj = [r for r in readings if any(p.tag == "conj" for p in r.parts[: r.main])]
-    if not any(r.pos == "V" for r in own_conj) or not any(r.pos == "N" for r in own_conj):
-        return False
-    genitive, noun, before = out[-1], out[-2], out[-3]
+    genitive, noun, before = out[-1], out[-2], out[-3]  # (the words before: the cheaper test)
     if genitive.pos != "N" or not genitive.definite or noun.pos != "N" or noun.definite:
         return False
     if _last_tag(before) != "prep" and not any(p.tag == "prep" for p in noun.parts[: noun.main]):
+        return False
+    own_conj = [r for r in readings if any(p.tag == "conj" for p in r.parts[: r.main])]
+    if not any(r.pos == "V" for r in own_conj) or not any(r.pos == "N" for r in own_conj):
         return False
     nxt = words[pos + 1][0]
     bare = normalize(nxt)

@@ -162,10 +162,7 @@ def _name_readings(
     if n in names:
         out.append(proper_noun_reading(surface, score=0.2 if weak_n else 1.6, source="name"))
     written: bool | None = None  # asked once, only for a word that splits into a name
-    for pro in ("و", "ب", "ل", "ك", "ف", "وب", "ول", "وك"):
-        if not n.startswith(pro):
-            continue
-        rest = n[len(pro) :]
+    for pro, rest in _proclitic_splits(n):
         if rest in names:
             if written is None:
                 written = n not in names and _name_as_written(n, prev_surface)
@@ -176,6 +173,21 @@ def _name_readings(
                 )
             )
     return tuple(out)
+
+
+#: The proclitics :func:`_name_readings` splits off a word, in the order it tries them.
+_NAME_READING_PROCLITICS = ("و", "ب", "ل", "ك", "ف", "وب", "ول", "وك")
+
+
+@lru_cache(maxsize=100_000)
+def _proclitic_splits(n: str) -> tuple[tuple[str, str], ...]:
+    """A normalised word's splits into one of those proclitics and the rest, worked out
+    once per word.
+
+    >>> _proclitic_splits("وبغداد"), _proclitic_splits("سوريا")
+    ((('و', 'بغداد'), ('وب', 'غداد')), ())
+    """
+    return tuple((pro, n[len(pro) :]) for pro in _NAME_READING_PROCLITICS if n.startswith(pro))
 
 
 def listed_adjective(surface: str) -> bool:
