@@ -16,7 +16,7 @@ from ..model import Sentence, Token
 from ..text import normalize, strip_diacritics
 from .confidence import TITLE_APPOSITION, TITLE_BODY, TITLE_NATIONALITY, TITLE_PREDICATIVE
 from .coref import ent_of, note_source, source_again, source_where
-from .phrases import TITLE_NP_WORDS, acting_phrase, np_ids, strip_al, title_of
+from .phrases import TITLE_NP_WORDS, acting_phrase, bare_word, np_ids, strip_al, title_of
 from .state import TITLED, Doc
 from .tree import Tree
 from .words import CHAIN_TITLES, COMMAS, HEADS_OF_STATE
@@ -72,7 +72,7 @@ def _title(d: Doc, s: Sentence, tree: Tree, t: Token, title: str, owner: str | N
     ids = _title_words(d, s, tree, t.id)
     head_word = title[2:] if title.startswith("ال") else title
     mods = frozenset(
-        strip_al(normalize(tree.tok(k).form))
+        bare_word(tree.tok(k).form)
         for k in ids
         if k != t.id and tree.tok(k).upos not in ("ADP", "PUNCT")
     )
@@ -327,7 +327,7 @@ _CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "conj",
 def _chain(tree: Tree, i: int) -> bool:
     """Whether a title in apposition to another is a link of its chain (الشيخ, الملك,
     العميد), not a second person's title (ولي العهد السعودي الرئيسَ الكيني)."""
-    return strip_al(normalize(tree.tok(i).form)) in CHAIN_TITLES
+    return bare_word(tree.tok(i).form) in CHAIN_TITLES
 
 
 def _courtesy(tree: Tree, i: int) -> bool:
@@ -352,7 +352,7 @@ def _comma_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     c += 1 if comma else 0
     # العاهل الأردني الملك عبدالله, العاهل السعودي، الملك سلمان،: through الملك
     links = CHAIN_TITLES
-    if c <= len(tree.toks) and strip_al(normalize(tree.tok(c).form)) in links:
+    if c <= len(tree.toks) and bare_word(tree.tok(c).form) in links:
         c += 1
     if c > len(tree.toks):
         return None
