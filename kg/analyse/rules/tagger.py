@@ -133,7 +133,7 @@ def _candidates(
         before = words[pos - 1][0] if pos else ""
         return (_unknown(surface, vocabulary, names, pair, common, before),)
     foreign = _foreign_candidates(words, pos, readings, prev, attested)
-    if and_known_name(surface, names):
+    if foreign and and_known_name(surface, names):
         foreign = ()  # وميركل: و + a name the gazetteer knows, not one name in و
     return (
         readings

@@ -146,6 +146,9 @@ def _name_readings(
 ) -> tuple[Reading, ...]:
     """Proper-noun readings for a word that is a gazetteer name (after a proclitic)."""
     n = normalize(surface)
+    splits = _proclitic_splits(n)
+    if n not in names and not any(rest in names for _, rest in splits):
+        return ()  # (most words: no name, with or without a proclitic)
     out = []
     weak = ambiguous_names()  # الحرة, القاعدة: common words first
     weak_n = n in weak
@@ -162,7 +165,7 @@ def _name_readings(
     if n in names:
         out.append(proper_noun_reading(surface, score=0.2 if weak_n else 1.6, source="name"))
     written: bool | None = None  # asked once, only for a word that splits into a name
-    for pro, rest in _proclitic_splits(n):
+    for pro, rest in splits:
         if rest in names:
             if written is None:
                 written = n not in names and _name_as_written(n, prev_surface)
