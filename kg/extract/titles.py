@@ -51,8 +51,10 @@ def find_titles(d: Doc, s: Sentence, tree: Tree) -> None:
      ('إيمانويل ماكرون', 'leaderOf', 'فرنسا', 0.8)]
     """
     for t in s.tokens:
+        if t.upos not in ("NOUN", "ADJ", "PROPN"):
+            continue  # (the cheaper test first: no title is looked up for other words)
         title = title_of(tree, t.id)
-        if title is None or t.upos not in ("NOUN", "ADJ", "PROPN"):
+        if title is None:
             continue
         owner = d.token_ent.get((s.index, t.id))
         if owner is not None and d.ent(owner).cls not in ("Position",):
@@ -543,6 +545,8 @@ def read_predicative_titles(d: Doc, s: Sentence, tree: Tree) -> None:
     """A title said of a subject: أصبحت فنلندا عضوا في الحلف, فنلندا عضو في الحلف,
     انتخب البرلمان X رئيسا للجمهورية."""
     for t in s.tokens:
+        if tree.rel(t.id) not in _PREDICATIVE_RELS:
+            continue  # (no subject for it: the cheaper test, before its title is looked up)
         title = title_of(tree, t.id)
         if title is None:
             continue
@@ -574,6 +578,11 @@ def read_predicative_titles(d: Doc, s: Sentence, tree: Tree) -> None:
                     TITLE_PREDICATIVE,
                 )
                 break
+
+
+#: The relations of a token :func:`_predicative_subject` finds a subject for (none for
+#: the others).
+_PREDICATIVE_RELS = frozenset({"xcomp", "root", "ccomp", "obl", "obj"})
 
 
 def _predicative_subject(tree: Tree, t: Token) -> int:
