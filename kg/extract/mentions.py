@@ -648,12 +648,14 @@ def _reception_told(d: Doc, s: Sentence, tree: Tree, n: int) -> bool:
     """A bare reception or interview noun after a meeting was told (استقبل X Y ... حضر
     الاستقبال Z): that meeting, though the noun names no event by itself (استقبال
     اللاجئين); whether it was one."""
+    form, h = normalize(tree.tok(n).form), tree.tok(n).head
+    attended = h and tree.rel(n) == "nsubj" and lexmod.key(tree.tok(h).lemma) == ATTEND
+    if d.last_meeting is None and not attended:
+        return False  # (neither reading below can hold: the noun's phrase is not needed)
     ids = _without_demonstrative(tree, n, np_ids(tree, n, ARGUMENT_NP_WORDS))
     if d.last_meeting is not None and _the_last_meeting(d, tree, n, ids):
         d.mention(s, tree, ids, d.last_meeting, "Event", "event", n)
         return True
-    form, h = normalize(tree.tok(n).form), tree.tok(n).head
-    attended = h and tree.rel(n) == "nsubj" and lexmod.key(tree.tok(h).lemma) == ATTEND
     if (
         not attended
         or ids != [n]
