@@ -22,7 +22,7 @@ from .coref import ent_of, pronoun, word_of_a_name
 from .impersonal import impersonal_objects, passive_doer
 from .meetings import held_together, meeting_during
 from .modality import timing_word
-from .phrases import accusative_after, on_adjective, strip_al
+from .phrases import accusative_after, bare_word, on_adjective, strip_al
 from .purposes import purpose_doer
 from .relations import COURT_RELATIONS, between, genitive_objects, noun_completion, to_court
 from .rulings import imposed_penalty
@@ -88,7 +88,7 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
      ('هجوما', 'location', 'الفلوجة'), ('هجوما', 'ledBy', 'الجيش العراقي')]
     """
     tok = tree.tok(n)
-    entry = d.lex.noun(tok.lemma) or d.lex.noun(strip_al(normalize(tok.form)))
+    entry = d.lex.noun(tok.lemma) or d.lex.noun(bare_word(tok.form))
     completion = noun_completion(d, tree, n)
     if completion is not None:
         entry = completion[0]
@@ -243,7 +243,7 @@ COMPANY_REACH = 8
 def companions(d: Doc, s: Sentence, tree: Tree, k: int) -> None:
     """وصل الملك إلى القاهرة برفقة ولي العهد, استقبل الملك، مرفوقا بولي العهد، ...: the
     first person named after the word of company accompanied the subject of its verb."""
-    if strip_al(normalize(tree.tok(k).form)) not in COMPANY:
+    if bare_word(tree.tok(k).form) not in COMPANY:
         return
     v = next((h for h in tree.ancestors(k) if tree.tok(h).upos == "VERB"), 0)
     if not v:
@@ -266,7 +266,7 @@ NAMED_FORCES = frozenset(normalize(w) for w in ("قوات", "ميليشيا", "�
 
 def forces_of(d: Doc, s: Sentence, tree: Tree, k: int) -> None:
     """قوات حفتر: forces named after a person named in the document are led by them."""
-    if strip_al(normalize(tree.tok(k).form)) not in NAMED_FORCES or k >= len(tree.toks):
+    if bare_word(tree.tok(k).form) not in NAMED_FORCES or k >= len(tree.toks):
         return
     org = d.token_ent.get((s.index, k + 1)) or d.token_ent.get((s.index, k))
     person = d.surnames.get(normalize(tree.tok(k + 1).form))
@@ -626,10 +626,7 @@ def _document_genitive(tree: Tree, kids: list[int]) -> bool:
     if gen is None:
         return False
     t = tree.tok(gen)
-    return (
-        strip_al(normalize(t.form)) in DOCUMENT_NOUNS
-        or strip_al(lexmod.key(t.lemma)) in DOCUMENT_NOUNS
-    )
+    return bare_word(t.form) in DOCUMENT_NOUNS or strip_al(lexmod.key(t.lemma)) in DOCUMENT_NOUNS
 
 
 def _acting_genitive(

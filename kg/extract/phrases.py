@@ -8,6 +8,8 @@ only the tree, the word lists and the lexicon.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..lexicon import gazetteer, relations as lexmod
 from ..lexicon.words import people_nouns, title_at, titles
 from ..model import Token
@@ -34,6 +36,17 @@ def strip_al(w: str) -> str:
     ('حزب', 'الى')
     """
     return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
+@lru_cache(maxsize=100_000)
+def bare_word(form: str) -> str:
+    """A written word normalised and without its article (:func:`strip_al`), worked out
+    once per form: the extractor's steps each look every token up so.
+
+    >>> bare_word("الرئيسُ"), bare_word("الى")
+    ('رييس', 'الي')
+    """
+    return strip_al(normalize(form))
 
 
 def np_ids(tree: Tree, head: int, limit: int = NP_WORDS) -> list[int]:
@@ -177,7 +190,7 @@ def _addressee(tree: Tree, k: int) -> bool:
     lemma = normalize(strip_diacritics(tree.tok(k).lemma))
     if lemma in ADDRESSEE_NOUNS:
         return True
-    if lemma not in MEDIA_NOUNS and strip_al(normalize(tree.tok(k).form)) not in MEDIA_NOUNS:
+    if lemma not in MEDIA_NOUNS and bare_word(tree.tok(k).form) not in MEDIA_NOUNS:
         return False
     h = tree.tok(k).head
     while h and tree.rel(h) == "amod":  # مسؤول عسكري لوكالة: hung on the adjective
@@ -307,7 +320,7 @@ def acting_phrase(tree: Tree, a: int) -> int:
     q = a - 2  # القائم ب أعمال: ب is its own token
     if q < 1 or tree.tok(q).upos not in ("NOUN", "ADJ"):
         return 0
-    return q if strip_al(normalize(tree.tok(q).form)) in ACTING else 0
+    return q if bare_word(tree.tok(q).form) in ACTING else 0
 
 
 #: God, in a formula of blessing after a name (نصره الله وأيده, حفظه الله).

@@ -34,7 +34,7 @@ from .meetings import (
     note_pairs,
     took_part,
 )
-from .phrases import strip_al
+from .phrases import bare_word, strip_al
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tours import includes_party
 from .tree import Tree
@@ -431,7 +431,7 @@ def to_court(tree: Tree, v: int, objects: list[int]) -> bool:
     return any(
         tree.case(j) in REFERRAL_CASES
         and (
-            strip_al(normalize(tree.tok(j).form)) in REFERRAL_TARGETS
+            bare_word(tree.tok(j).form) in REFERRAL_TARGETS
             or strip_al(lexmod.key(tree.tok(j).lemma)) in REFERRAL_TARGETS
         )
         for j in phrases
