@@ -396,3 +396,6 @@ REMOTE_EVENTS = {"call"}
 #: Verbs of calling someone (اتصل بـX, هاتف X): the call is an event both parties take
 #: part in, as a call made with a verbal noun is (أجرى اتصالا مع X); they met nobody.
 CALL_VERBS = frozenset(normalize(w) for w in ("اتصل", "هاتف"))
+#: Verbs of discussing: an event as their bare object is a topic talked about (بحثا القمة
+#: المقبلة: they discussed the summit), not one they took part in (أجرى محادثات: he did).
+DISCUSSING_VERBS = frozenset(normalize(w) for w in ("بحث", "ناقش", "استعرض", "تناول"))
