@@ -13,7 +13,14 @@ from ..lexicon.words import people_nouns, title_at, titles
 from ..model import Token
 from ..text import normalize, strip_diacritics
 from .tree import Tree
-from .words import MEDIA_NOUNS, NEAR_NOUNS, PURPOSE_NOUNS, SAYING_NOUNS, SOURCE_NOUNS
+from .words import (
+    MEDIA_NOUNS,
+    NEAR_NOUNS,
+    PURPOSE_NOUNS,
+    SAYING_NOUNS,
+    SOURCE_NOUNS,
+    SPECIALISED,
+)
 
 #: At most this many tokens in a noun phrase, unless a step asks for another bound.
 NP_WORDS = 8
@@ -105,9 +112,29 @@ def _np_ids(tree: Tree, head: int, limit: int, joined: bool) -> list[int]:
             ):
                 out.append(k)
                 stack.append(k)
+            elif _specialised_in(tree, h, k):
+                out.append(k)  # شبكة مختصة في تهريب السجائر: what the network does
+                stack.append(k)
             elif r == "case" and h != head:
                 out.append(k)
     return sorted(set(out))[:limit] if len(out) > limit else sorted(set(out))
+
+
+def _specialised_in(tree: Tree, h: int, k: int) -> bool:
+    """Whether k is the في phrase of a participle of specialisation h describing a noun
+    (شبكة مختصة في ترويج المخدرات): a part of the noun's phrase, not the clause's place.
+
+    >>> from kg import build
+    >>> g = build(texts=["فككت الشرطة شبكة مختصة في تهريب السجائر."])
+    >>> [f.object for f in g.facts(relation="arrested")]
+    ['شبكة مختصة في تهريب السجائر']
+    """
+    return (
+        tree.rel(h) == "amod"
+        and normalize(strip_diacritics(tree.tok(h).lemma)) in SPECIALISED
+        and tree.rel(k) in ("obl", "nmod")
+        and tree.case(k) == "في"
+    )
 
 
 def governing_participle(tree: Tree, k: int) -> bool:
