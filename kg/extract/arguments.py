@@ -46,6 +46,7 @@ from .phrases import (
     blessing,
     governing_participle,
     is_relative_clause,
+    joined_adjective,
     nationality_adjective_form,
     np_ids,
     strip_al,
@@ -98,8 +99,9 @@ def expand(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
     for k in tree.children(i, "conj"):
         if made_of and k > made_of:
             continue
-        # an adjective takes no preposition: وبممثل, وبالمبعوث are nouns in a list
-        if tree.tok(k).upos != "ADJ" or tree.has_case(k):
+        # an adjective takes no preposition: وبممثل, وبالمبعوث are nouns in a list; nor
+        # follows a genitive (قروضا للمغرب ومعدات طبية: a second thing given)
+        if not joined_adjective(tree, i, k):
             out.extend(expand(d, s, tree, k))
     for k in _conj_of_name(d, s, tree, i):
         if _listed_by_nationality(d, s, tree, k):

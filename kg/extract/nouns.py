@@ -179,8 +179,11 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     ):
         subj, conf = event, EVENT_ARGUMENT  # the attack targeted ...
     for obj, oi in objs:
+        # القضاء على خلايا التنظيم: the lemma's row for an object of this class
+        row = entry.for_class(d.ent(obj).cls)
         if (
-            entry.objects
+            row is entry
+            and entry.objects
             and not fits(d.ent(obj).cls, entry)
             and (not d.ent(obj).proper or entry.objects == COUNTED_ONLY)  # القضاء على داعش
             and not _destination_phrase(d, tree, entry, obj, oi)
@@ -194,8 +197,10 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
                 continue  # a war is not fought against a place
         if subj is None or _own_body(d, s, subj, obj):
             continue
+        if row is not entry and d.ent(subj).cls not in AGENTIVE:
+            continue  # القضاء على داعش إقليميا: an adverb fights nobody
         made = len(d.facts)
-        d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
+        d.fact(subj, row.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
         if oi in later and len(d.facts) > made and d.facts[-1].modality == ASSERTED:
             d.facts[-1].modality = PLANNED  # بدأ جولة تشمل X و Y: Y is still to come
         if is_event and event is not None and entry.relation in ATTACKS:
@@ -551,7 +556,7 @@ def _noun_arguments(
     if not objs and entry.preps:
         objs = impersonal_objects(d, s, tree, n, entry)
     if not objs and possessive and entry.relation in PERSONAL:
-        objs = _place_after_possessive(d, s, tree, n)
+        objs = _place_after_possessive(d, s, tree, n, entry.preps)
     elif not objs and possessive and not entry.preps and entry.relation not in SPEECH_RELATIONS:
         objs = _object_after_possessive(d, s, tree, n)
     if not objs and speech and agent:
@@ -581,11 +586,18 @@ def _said_after(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]
     return [(key, k)] if key else []
 
 
-def _place_after_possessive(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
-    """لدى وصوله دمشق: the place named right after the possessive, wherever the parse
-    attached it, is the object of an arrival or a visit."""
+def _place_after_possessive(
+    d: Doc, s: Sentence, tree: Tree, n: int, preps: tuple[str, ...] = ()
+) -> list[tuple[str, int]]:
+    """لدى وصوله دمشق, في طريق عودته إلى الرياض: the place named right after the
+    possessive (or after a preposition the noun takes), wherever the parse attached it,
+    is the object of an arrival or a visit."""
     k = n + 2
     if k > len(tree.toks) or tree.tok(n + 1).upos != "PRON":
+        return []
+    if tree.tok(k).upos == "ADP" and normalize(tree.tok(k).form) in preps:
+        k += 1
+    if k > len(tree.toks):
         return []
     key = d.token_ent.get((s.index, k))
     return [(d.find(key), k)] if key is not None and d.ent(key).cls in PLACES else []

@@ -41,6 +41,7 @@ from .tree import Tree
 from .words import (
     AMOUNT_NOUNS,
     COPULAS,
+    DISCUSSING_VERBS,
     DUTY_NOUNS,
     OPEN_PREPS,
     PLACE_CASES,
@@ -222,6 +223,9 @@ def prep_only_facts(
         on_prep = [o for o in on_prep if tree.case(o[1]) != "ب" or d.ent(o[0]).cls not in PLACES]
     topics = [o for o in objects if o not in on_prep]
     events = [o for o in topics if d.ent(o[0]).cls == "Event"]
+    if lexmod.key(tree.tok(p.v).lemma) in DISCUSSING_VERBS:
+        # بحثا فيها القمة المقبلة: a summit discussed is a topic, not talks held
+        events = [o for o in events if tree.has_case(o[1])]
     on_prep += [o for o in _parties_of_events(d, s, tree, events, entry) if o not in on_prep]
     remote = any(
         d.lex.event_type(lexmod.key(tree.tok(oi).lemma)) in REMOTE_EVENTS for _, oi in events

@@ -559,6 +559,19 @@ def read_predicative_titles(d: Doc, s: Sentence, tree: Tree) -> None:
         relation = titles()[title].relation
         if relation in ("honorific", "descriptor"):
             continue  # عشماوي متهم في قضية: a description holds no position in a body
+        if relation == "holdsPosition":
+            # سفيرا في اليابان, وزيرا في الحكومة: the country or body is the post's scope;
+            # what the person holds is the post, never the country itself (the post of a
+            # verb of naming's object is the appointment's: kg.extract.appointments)
+            post = d.token_ent.get((s.index, t.id))
+            if (
+                post is not None
+                and tree.rel(t.id) not in ("obl", "obj")
+                and d.find(post) != d.find(subj)
+                and d.ent(subj).cls == "Person"
+            ):
+                d.fact(subj, relation, post, s, tree, [t.id], TITLE_PREDICATIVE)
+            continue
         scope = tree.subtree(t.id, frozenset({"acl:relcl", "conj", "nsubj"}))
         if tree.rel(t.id) == "xcomp":
             # the complement may hang on the copula: أصبحت فنلندا عضوا في الحلف
