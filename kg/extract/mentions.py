@@ -478,6 +478,35 @@ def find_quantities(d: Doc, s: Sentence, tree: Tree) -> None:
         nxt = t.id + 1
         if nxt <= len(s.tokens) and tree.tok(nxt).head == h and tree.tok(nxt).upos == "NOUN":
             quantity_mention(d, s, tree, nxt, (t.id,))
+    _bounded_counts(d, s, tree)
+
+
+#: Elatives that bound a count before من (أكثر من 300 طبيب, أقل من عشرة أشخاص).
+BOUND_HEADS = frozenset(normalize(w) for w in "أكثر أقل أزيد".split())
+
+
+def _bounded_counts(d: Doc, s: Sentence, tree: Tree) -> None:
+    """A bound before a count (أكثر من 300 طبيب) heads the phrase in the parse: the bound
+    stands for the counted quantity, so that a verb's argument there is what is counted.
+
+    >>> from kg import build
+    >>> g = build(texts=["وقعت أكثر من 40 جمعية أهلية بيانا مشتركا."])
+    >>> [(f.subject, f.relation) for f in g.facts() if f.relation == "signed"]
+    [('40 جمعية أهلية', 'signed')]
+    """
+    for t in s.tokens:
+        if normalize(t.form) not in BOUND_HEADS or (s.index, t.id) in d.token_ent:
+            continue
+        for k in tree.children(t.id, "nmod"):
+            key = d.token_ent.get((s.index, k))
+            if (
+                key is not None
+                and tree.case(k) == "من"
+                and d.ent(key).cls == "Quantity"
+                and tree.children(k, "nummod")
+            ):
+                d.token_ent[(s.index, t.id)] = key
+                break
 
 
 def _counted_pair(tree: Tree, t: Token) -> bool:

@@ -155,9 +155,34 @@ SPEECHES = frozenset(normalize(w) for w in ("كلمة", "خطاب", "خطابا"
 AT_EVENT = frozenset(normalize(w) for w in ("في", "أمام", "خلال"))
 
 
+#: The preposition of the audience one speaks before (صرح أمام المنتدى, قال أمام القمة).
+BEFORE = normalize("أمام")
+
+
 def _speech_at_event(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> None:
-    """ألقى الوزير كلمة في الاجتماع: who gives a speech at an event takes part in it."""
-    if lexmod.key(tree.tok(p.v).lemma) not in DELIVER or not p.subjects:
+    """ألقى الوزير كلمة في الاجتماع: who gives a speech at an event takes part in it; so
+    does who speaks before one (وصرح الوزير أمام الدورة الخامسة لمؤتمر المانحين أن ...).
+
+    >>> from kg import build
+    >>> g = build(texts=["وصرح الوزير أمام الدورة الخامسة لمؤتمر المانحين أن المساعدات ستصل."])
+    >>> [(f.subject, f.relation) for f in g.facts() if f.relation == "participatedIn"]
+    [('الوزير', 'participatedIn')]
+    """
+    if not p.subjects:
+        return
+    if p.rel in SPEECH_RELATIONS:
+        # (the parse may hang the phrase on the speaker: صرح شي أمام الدورة الثامنة)
+        speakers = tree.children(p.v, "nsubj")
+        for j in [
+            *tree.children(p.v, "obl"),
+            *(k for x in speakers for k in tree.children(x, "nmod")),
+        ]:
+            key = d.token_ent.get((s.index, j))
+            if tree.case(j) == BEFORE and key is not None and d.ent(key).cls == "Event":
+                for who in p.subjects:
+                    d.fact(who, "participatedIn", d.find(key), s, tree, [p.v, j], p.sconf, p.lemma)
+                return
+    if lexmod.key(tree.tok(p.v).lemma) not in DELIVER:
         return
     speech = [j for j in tree.children(p.v, "obj") if bare_word(tree.tok(j).form) in SPEECHES]
     if not speech:

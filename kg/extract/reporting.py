@@ -17,7 +17,7 @@ from .arguments import expand
 from .confidence import MESSAGE_FROM, REPORTED_PENDING, SOURCE_PHRASE, SOURCE_SAID_CAP
 from .coref import ent_of
 from .phrases import bare_word, np_ids
-from .speech import commented, stated, statement, statement_of
+from .speech import CAME_IN, commented, stated, statement, statement_of
 from .state import AGENTIVE, Doc, Predicate
 from .tree import Tree
 from .words import MESSAGES, SOURCE_CASES
@@ -40,6 +40,42 @@ def read_sources(d: Doc, s: Sentence, tree: Tree) -> None:
             _message_from(d, s, tree, t.id)
     for t in s.tokens:
         _source_phrase(d, s, tree, t.id)
+        _told_by(d, s, tree, t.id)
+
+
+#: «جاء ذلك على لسان X»: the noun of the idiom (on the tongue of X: X said it).
+TONGUE = normalize("لسان")
+#: Demonstratives that stand for what the sentence before said (جاء ذلك, جاء هذا).
+THAT = frozenset(normalize(w) for w in "ذلك هذا هذه ذاك".split())
+
+
+def _told_by(d: Doc, s: Sentence, tree: Tree, v: int) -> None:
+    """«جاء ذلك على لسان X»: X said what the sentence before states (its last statement).
+
+    >>> from kg import build
+    >>> g = build(texts=["أعلنت الحكومة أنها سترفع الأجور. وجاء ذلك على لسان وزيرة المالية سلمى العلي."])
+    >>> [(f.subject, f.relation) for f in g.facts() if f.relation in ("said", "announced")]
+    [('الحكومة', 'announced'), ('سلمى العلي', 'said')]
+    """
+    if normalize(strip_diacritics(tree.tok(v).lemma)) != CAME_IN or s.index == 0:
+        return
+    if not any(normalize(tree.tok(j).form) in THAT for j in tree.children(v, "nsubj")):
+        return
+    tongues = [
+        j
+        for j in tree.children(v, "obl")
+        if tree.case(j) == normalize("على") and normalize(tree.tok(j).lemma) == TONGUE
+    ]
+    before = [m for m in d.mentions if m.sentence == s.index - 1 and m.label == "Statement"]
+    if not tongues or not before:
+        return
+    for k in tree.children(tongues[0], "nmod", "appos"):
+        if tree.has_case(k):
+            continue
+        key = ent_of(d, s, tree, k, create=False)
+        if key is not None and d.ent(key).cls in AGENTIVE:
+            d.fact(d.find(key), "said", before[-1].entity, s, tree, [v, k], SOURCE_PHRASE, "قال")
+            return
 
 
 def _source_phrase(d: Doc, s: Sentence, tree: Tree, k: int) -> None:

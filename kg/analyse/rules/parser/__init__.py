@@ -37,6 +37,7 @@ from .finish import (
     function_word_clitics,
     make_tree,
     nominal_adjectives,
+    number_ranges,
     punctuation,
     titles_after_names,
 )
@@ -78,3 +79,4 @@ def parse(ws: list[W]) -> None:
     parenthetical_adjuncts(ws)
     conjuncts_inside_titles(ws)
     titles_after_names(ws)
+    number_ranges(ws)

@@ -476,8 +476,25 @@ def _names_person(ws: list[W], a: int, b: int) -> bool:
     return any(ws[k].ent_label == "Person" for k in range(a, b + 1))
 
 
+#: Verbal nouns of imposing or launching whose doer comes as a genitive name and whose
+#: object follows as a bare noun (قبل فرض واشنطن عقوبات على طهران, بعد شن الجيش غارات).
+_DOER_FIRST_NOUNS = frozenset(normalize(w) for w in "فرض شن توجيه".split())
+
+
 def _verbal_noun_object(ws: list[W], f: Frame, u: Unit, prev: Unit | None) -> bool:
-    """A verbal noun takes an accusative object (إحرازهم تقدمًا)."""
+    """A verbal noun takes an accusative object (إحرازهم تقدمًا); after a verbal noun of
+    imposing and its doer, a name (قبل فرض واشنطن عقوبات على طهران), a bare noun is the
+    object too, however it is spelt.
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.read import from_strings
+    >>> s = RulesAnalyser().analyse(next(from_strings(["وجاء ذلك قبل فرض كندا رسوما على الصلب."])))
+    >>> [(t.form, t.deprel, t.head) for t in s.sentences[0].tokens if t.form == "رسوما"]
+    [('رسوما', 'obj', 5)]
+    """
+    if prev is not None and _doer_then_object(ws, u, prev):
+        attach(ws, u.head, prev.head, "obj")
+        return True
     if not (
         u.kind == "NP"
         and prev is not None
@@ -491,6 +508,24 @@ def _verbal_noun_object(ws: list[W], f: Frame, u: Unit, prev: Unit | None) -> bo
         return False
     attach(ws, u.head, prev.head, "obj")
     return True
+
+
+def _doer_then_object(ws: list[W], u: Unit, prev: Unit | None) -> bool:
+    """Whether u is the bare object of a verbal noun of :data:`_DOER_FIRST_NOUNS` whose
+    phrase ends with its doer's name right before u."""
+    if u.kind != "NP" or prev is None or prev.kind not in NP_KINDS or u.first != prev.last + 1:
+        return False
+    noun, doer, obj = ws[prev.head], ws[prev.last], ws[u.head]
+    return (
+        noun.norm.removeprefix("ال") in _DOER_FIRST_NOUNS
+        and prev.last > prev.head
+        and doer.ent >= 0
+        and doer.ent_label != "TimeExpression"
+        and obj.upos == "NOUN"
+        and obj.ent < 0
+        and not obj.definite
+        and not has_suffix(ws, u.head)
+    )
 
 
 # ------------------------------------------------------ the clause's arguments

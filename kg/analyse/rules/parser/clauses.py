@@ -35,6 +35,7 @@ from .relatives import (
     described_noun,
     object_was_subject,
     result_antecedent,
+    resumed_genitive,
 )
 from .results import result_ma
 from .words import (
@@ -752,6 +753,8 @@ def _second_predicate(ws: list[W], stack: list[Frame], u: Unit, prev: Unit | Non
         nf = Frame("advcl", f.pred, shared_subject=True, purpose=True, shared_gender=gender)
     elif prev is not None and prev.kind in NP_KINDS and indefinite_np(ws, prev.head):
         nf = Frame("relcl", described_noun(ws, prev, u.head))
+    elif (noun := resumed_genitive(ws, prev, u.head)) >= 0:
+        nf = Frame("relcl", noun)  # بموجب اتفاق وقعته الشركة: the agreement
     elif (noun := described_before_phrase(ws, prev, u.head)) >= 0:
         nf = Frame("relcl", noun)  # مباحثات في الدوحة أسفرت عن: the talks, not Doha
     else:

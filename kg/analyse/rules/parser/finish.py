@@ -10,6 +10,7 @@ UD's conventions to that tree: a copula's nominal predicate heads its clause
 
 from __future__ import annotations
 
+from ....lexicon.words import title_at, titles
 from ....text import normalize
 from .words import COMMAS, COPULAS, SET_ASIDE, UNSET, W, reattach, title_tok
 
@@ -315,7 +316,10 @@ def _construct_title_after_name(ws: list[W], w: W) -> None:
     name = i - 1
     while name >= 0 and ws[name].deprel in ("flat", "flat:name") and ws[name].head >= 0:
         name = ws[name].head
-    if ws[name].ent_label != "Person" or ws[name].deprel != "nsubj" or ws[name].head != v:
+    subj = name
+    if ws[name].deprel == "appos" and ws[name].head >= 0 and _courtesy(ws, ws[name].head):
+        subj = ws[name].head  # قال الدكتور سامي حداد رئيس الجامعة: a courtesy title heads it
+    if ws[name].ent_label != "Person" or ws[subj].deprel != "nsubj" or ws[subj].head != v:
         return
     if ws[i - 1].ent != ws[name].ent or not any(k.head == i and k.deprel == "nmod" for k in ws):
         return
@@ -324,9 +328,44 @@ def _construct_title_after_name(ws: list[W], w: W) -> None:
     reattach(ws, i, name, "appos")
 
 
+def _courtesy(ws: list[W], i: int) -> bool:
+    """A courtesy title (الدكتور, المهندس), not an office (الرئيس), at token i."""
+    title = title_at([w.form for w in ws[i : i + 2]], 0)
+    return title is not None and titles()[title].relation == "honorific"
+
+
 def _complement(ws: list[W], k: W) -> bool:
     """A verb's complement: a clause, an object, or a bare noun the parse left as oblique
     (أعلن X زعيم Y تكوين تحالف: تكوين, with no preposition)."""
     if k.deprel in _COMPLEMENTS:
         return True
     return k.deprel == "obl" and not any(c.head == k.i and c.deprel == "case" for c in ws)
+
+
+#: Dashes and slashes between the two ends of a range (2019-2020, 2019/2020).
+_RANGE_MARKS = frozenset("-–—/")
+
+
+def number_ranges(ws: list[W]) -> None:
+    """Two numbers joined by a dash or a slash are one range (موازنة العام 2019-2020): the
+    second is the first's ``nmod`` (the mark its ``punct``), not an argument of its own.
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.read import from_strings
+    >>> s = RulesAnalyser().analyse(next(from_strings(["أقر المجلس خطة 2021-2025 للتنمية."])))
+    >>> [(t.form, t.deprel, t.head) for t in s.sentences[0].tokens if t.upos in ("NUM", "PUNCT")][:3]
+    [('2021', 'nummod', 3), ('-', 'punct', 6), ('2025', 'nmod', 4)]
+    """
+    for i in range(len(ws) - 2):
+        a, mark, b = ws[i], ws[i + 1], ws[i + 2]
+        if not (
+            a.upos == "NUM"
+            and b.upos == "NUM"
+            and mark.form in _RANGE_MARKS
+            and a.form.isdigit()
+            and b.form.isdigit()
+            and not _descends(ws, i, i + 2)
+        ):
+            continue
+        reattach(ws, i + 2, i, "nmod")
+        reattach(ws, i + 1, i + 2, "punct")

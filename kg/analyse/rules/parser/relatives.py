@@ -166,6 +166,32 @@ def described_before_phrase(ws: list[W], prev: Unit | None, verb: int) -> int:
     return k
 
 
+def resumed_genitive(ws: list[W], prev: Unit | None, verb: int) -> int:
+    """A verb with an object pronoun right after a prepositional phrase whose construct
+    ends with an indefinite noun the pronoun agrees with describes that noun (بموجب اتفاق
+    وقعته الشركة, في إطار مشروع أطلقته الوزارة: the pronoun is the agreement, the project).
+    -1 when there is none.
+
+    >>> ws = [W(0, "بموجب", "ADJ", "", 0), W(1, "اتفاق", "NOUN", "", 1, gender="m", number="s"),
+    ...       W(2, "وقعت", "VERB", "", 2, gender="f"), W(3, "ه", "PRON", "", 2, gender="m", number="s")]
+    >>> resumed_genitive(ws, Unit("PP", 0, 0, 1, case="ب", tail=1), 2)
+    1
+    """
+    if prev is None or prev.kind != "PP" or prev.tail < 0 or prev.tail == prev.head:
+        return -1
+    k, p = prev.tail, verb + 1
+    if not indefinite_np(ws, k) or ws[k].ent >= 0 or prev.last != k:
+        return -1
+    if p >= len(ws) or ws[p].word != ws[verb].word or ws[p].upos != "PRON":
+        return -1
+    pron, noun = ws[p], ws[k]
+    if pron.gender == "f" and pron.number in ("s", ""):
+        agrees = noun.gender == "f" or (noun.number == "p" and not human(noun))
+    else:
+        agrees = pron.gender == "m" and noun.gender != "f" and noun.number == pron.number
+    return k if agrees else -1
+
+
 def antecedent_acts(ws: list[W], ante: W, v: W) -> bool:
     """Whether the noun a relative clause without الذي describes can be its verb's
     subject: an active third-person singular verb that takes an object and has no object
