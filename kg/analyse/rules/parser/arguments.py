@@ -477,13 +477,13 @@ def _names_person(ws: list[W], a: int, b: int) -> bool:
 
 
 #: Verbal nouns of imposing or launching whose doer comes as a genitive name and whose
-#: object follows as a bare noun (قبل فرض واشنطن عقوبات على طهران, بعد شن الجيش غارات).
+#: object follows as a bare noun (عقب فرض لندن عقوبات على موسكو, بعد شن الجيش غارات).
 _DOER_FIRST_NOUNS = frozenset(normalize(w) for w in "فرض شن توجيه".split())
 
 
 def _verbal_noun_object(ws: list[W], f: Frame, u: Unit, prev: Unit | None) -> bool:
     """A verbal noun takes an accusative object (إحرازهم تقدمًا); after a verbal noun of
-    imposing and its doer, a name (قبل فرض واشنطن عقوبات على طهران), a bare noun is the
+    imposing and its doer, a name (عقب فرض لندن عقوبات على موسكو), a bare noun is the
     object too, however it is spelt.
 
     >>> from kg.analyse.rules import RulesAnalyser
