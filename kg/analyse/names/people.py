@@ -231,7 +231,29 @@ def _title_phrase_step(
         return j + 2, construct  # وزير التجارة والصناعة: coordinated genitives of the title
     if _compound_nisba(tokens, j, covered):
         return j + 2, False  # الجنوب إفريقي: a compound relative adjective
+    if j == i + 1 and _guessed_name_after_rank(tokens, i, j, covered):
+        return None  # العميد الطاهري سليم: the rank's holder, not the rank's adjective
     return _title_genitive_step(tokens, j, construct)
+
+
+#: Military and police ranks: a holder's name follows them, rarely an adjective of theirs.
+_RANKS = {normalize(w) for w in "عميد لواء عقيد رائد مقدم نقيب ملازم مشير".split()}
+
+
+def _guessed_name_after_rank(tokens: Sequence[Token], i: int, j: int, covered: set[int]) -> bool:
+    """Whether tokens[j], a definite word the lexicon does not know (its reading a guess,
+    often a relative adjective's shape: a given name such as الطاهري) right after a rank
+    (tokens[i]) and before a first name, is the first word of the holder's name."""
+    f = normalize(tokens[i].form)
+    if (f[2:] if f.startswith("ال") else f) not in _RANKS or j + 1 >= len(tokens):
+        return False
+    t, nxt = tokens[j], tokens[j + 1]
+    return (
+        "Guess=Yes" in t.misc
+        and normalize(t.form).startswith("ال")
+        and j + 1 not in covered
+        and normalize(nxt.form) in first_names()
+    )
 
 
 def _title_genitive_step(

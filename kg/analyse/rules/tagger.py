@@ -317,6 +317,7 @@ def _word_cues(surface: str) -> tuple[bool, bool, bool]:
     readings = analyse_word(surface)
     return (
         _feminine_with_suffix(surface, readings)
+        or _noun_with_suffix(surface, readings)
         or _adverbial_nisba(surface, readings)
         or _accusative_of_listed_noun(surface),
         _plural_passive_shape(surface, readings) or _future_pair_verb(readings),
@@ -483,6 +484,31 @@ def _feminine_with_suffix(surface: str, readings: tuple[Reading, ...]) -> bool:
         )
         for r in readings
     )
+
+
+#: Possessive suffixes of the third person, which a noun takes and a name does not.
+_THIRD_PERSON_SUFFIXES = ("ه", "ها", "هم", "هما")
+
+
+def _noun_with_suffix(surface: str, readings: tuple[Reading, ...]) -> bool:
+    """A plural noun the lexicon lists with a possessive of the third person (مهامه,
+    مناصبهم): no foreign name after a name (عيسى مهامه is not one name). Foreign names
+    that end so end in a long vowel before the ه (أندريه, فرانسواه): those keep the name
+    reading; a singular noun + ه may be a name the lexicon misreads, so it keeps it too.
+
+    >>> [_noun_with_suffix(w, analyse_word(w)) for w in ("مهامه", "مناصبهم", "أندريه")]
+    [True, True, False]
+    """
+    for r in readings:
+        if r.pos != "N" or r.number != "p" or r.parts[-1].tag != "pron":
+            continue
+        if r.main != len(r.parts) - 2:
+            continue
+        stem = surface[r.parts[r.main].start : r.parts[r.main].end]
+        suffix = surface[r.parts[-1].start :]
+        if suffix in _THIRD_PERSON_SUFFIXES and len(stem) >= 3 and stem[-1] not in "اويى":
+            return True
+    return False
 
 
 def _accusative_of_listed_noun(surface: str) -> bool:
