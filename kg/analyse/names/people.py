@@ -130,6 +130,7 @@ def _unknown_names(tokens: Sequence[Token], known: list[EntitySpan]) -> list[Ent
                     and b > a
                     and not _name_like(tokens[b])
                     and normalize(tokens[b].form) not in _NAME_TAILS
+                    and tokens[b].form not in _LETTER_NAMES
                     and not (cls in ("Region", "Place", "City") and tokens[b].upos == "ADJ")
                 ):
                     # جبهة البوليساريو | القرار: a common word is a family name of people only
@@ -455,6 +456,9 @@ def _name_continues(tokens: Sequence[Token], j: int, covered: set[int], w: _Name
     if g in _NAME_TAILS or g in _REGNAL:
         w.k = nxt
         return True
+    if t.form in _LETTER_NAMES and _foreign(tokens[w.k]):
+        w.k = nxt  # ميدل إيست آي, جون إف: a Latin letter's name inside a foreign name
+        return True
     if _is_title(t, tokens, nxt) and not (  # (a two-word title too: محمد ولي العهد)
         _name_like(t)
         and nxt + 1 < len(tokens)
@@ -472,6 +476,16 @@ def _name_continues(tokens: Sequence[Token], j: int, covered: set[int], w: _Name
         w.first_part_end = w.k
         return True
     return _family_name(tokens, j, w)
+
+
+#: The names of Latin letters as Arabic writes them in foreign names (آي, إف, جي),
+#: spelt exactly: those that are Arabic words too (إن, في, أو, أي) are left out.
+_LETTER_NAMES = frozenset("آي إيه إف جي إتش كيه إل إم كيو آر إس تي يو دبليو إكس واي زد".split())
+
+
+def _foreign(t: Token) -> bool:
+    """A word nothing knows, or marked foreign: a foreign name's word (ميدل, إيست)."""
+    return _is_unknown_strict(t)
 
 
 def _second_name_starts(tokens: Sequence[Token], j: int, k: int, nxt: int) -> bool:
