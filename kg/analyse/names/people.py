@@ -708,6 +708,17 @@ def _accusative(t: Token) -> bool:
 
 
 def _class_from_context(tokens: Sequence[Token], i: int, j: int) -> str:
+    """The class the words around tokens[i..j] give a name found by its shape, or "".
+
+    A gazetteer person's family name alone is that person wherever it stands:
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.model import Document
+    >>> doc = Document("d", "وانتقد ماكرون القرار.", lang="ar")
+    >>> toks = RulesAnalyser().analyse(doc).sentences[0].tokens
+    >>> _class_from_context(toks, 2, 2), _class_from_context(toks, 3, 3)
+    ('Person', '')
+    """
     k = i - 1
     prev = tokens[k] if k >= 0 else None
     if prev is not None:
@@ -764,6 +775,8 @@ def _class_from_context(tokens: Sequence[Token], i: int, j: int) -> str:
             # a single name after في/إلى: most often a place (not a noun in construct with
             # a definite genitive: إلى ردهة الإنعاش)
             return "Place"
+    if j == i and _single_name(tokens[i]) and person_surname(normalize(tokens[i].form)):
+        return "Person"  # وقال أردوغان: a gazetteer person's family name alone names him
     return ""
 
 
