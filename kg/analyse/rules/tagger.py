@@ -141,6 +141,9 @@ def _candidates(
         + _verbal_noun(readings, prev, surface)
         + _feminine_verb_with_object(readings, prev, surface)
         + past_verb_after_qad(readings, prev, surface)
+        + past_verb_at_start(
+            readings, prev, surface, words[pos + 1][0] if pos + 1 < len(words) else ""
+        )
         + substantive_participles(readings)
     )
 
@@ -185,6 +188,33 @@ def past_verb_after_qad(
     """
     if prev is None or prev.parts[-1].tag != "emph" or any(r.pos == "V" for r in readings):
         return ()
+    return _masculine_past(surface)
+
+
+def past_verb_at_start(
+    readings: tuple[Reading, ...], prev: Reading | None, surface: str, nxt: str
+) -> tuple[Reading, ...]:
+    """A sentence opens with a verb far more often than with an indefinite noun: the first
+    word, read by the lexicon only as a noun or participle (قاطع, the participle), before
+    a definite word, is also the masculine past of the verb whose feminine past (قاطعت)
+    the lexicon reads with that very lemma (قاطع التجار السوق: the traders boycotted).
+
+    >>> from kg.analyse.rules.morph import analyse_word
+    >>> [(r.pos, r.person) for r in past_verb_at_start(analyse_word("قاطع"), None, "قاطع", "التجار")]
+    [('V', '3ms')]
+    >>> past_verb_at_start(analyse_word("قاطع"), None, "قاطع", "مهم")
+    ()
+    """
+    if prev is not None or not normalize(nxt).startswith("ال"):
+        return ()
+    if any(r.pos == "V" or r.definite or len(r.parts) > 1 for r in readings):
+        return ()
+    return tuple(rescored(r, r.score - 0.2) for r in _masculine_past(surface))
+
+
+def _masculine_past(surface: str) -> tuple[Reading, ...]:
+    """The masculine past of the verb whose feminine past (the word + ت) the lexicon reads
+    with the word itself as lemma (قصف: قصفت), or nothing."""
     bare = strip_diacritics(surface)
     if len(bare) < 3 or bare.endswith(("ة", "ت", "ا")):
         return ()
@@ -318,6 +348,7 @@ def _word_cues(surface: str) -> tuple[bool, bool, bool]:
     return (
         _feminine_with_suffix(surface, readings)
         or _noun_with_suffix(surface, readings)
+        or _feminine_past_of_listed_verb(surface)
         or _adverbial_nisba(surface, readings)
         or _accusative_of_listed_noun(surface),
         _plural_passive_shape(surface, readings) or _future_pair_verb(readings),
@@ -483,6 +514,23 @@ def _feminine_with_suffix(surface: str, readings: tuple[Reading, ...]) -> bool:
             or (r.gender == "f" and not surface.endswith("ي"))
         )
         for r in readings
+    )
+
+
+def _feminine_past_of_listed_verb(surface: str) -> bool:
+    """A word in ت whose stem is a past verb the lexicon lists (أذنت: أذن + ت, she
+    allowed), seen or not as it stands: a verb after a feminine subject (النيابة ...
+    أذنت), not a foreign name; names in ت (روبرت, مارغريت) have no such stem.
+
+    >>> [_feminine_past_of_listed_verb(w) for w in ("أذنت", "روبرت", "مارغريت", "زارت")]
+    [True, False, False, True]
+    """
+    if not surface.endswith("ت") or len(surface) < 4:
+        return False
+    return any(
+        r.pos == "V" and r.tense == "past" and r.person == "3ms" and r.source == "lex"
+        for r in analyse_word(surface[:-1])
+        if len(r.parts) == 1
     )
 
 
