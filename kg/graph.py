@@ -45,6 +45,7 @@ from .graph_terms import (
 from .identity import PersonSig, joinable, same_person_triples
 from .link.variants import SPELT_CLASSES
 from .model import ENTITY_CLASSES, UNASSERTED, DocResult, Entity, Link, Triple
+from .place_class import linked_class
 from .text import strip_invisible
 from .vocab import DEFAULT_BASE, KG, OPEN, PREFIXES, WD, resource
 
@@ -587,7 +588,8 @@ def _tallies(doc: _PlacedDoc) -> dict[URIRef, Tally]:
         names = [(_label_lang(doc.lang, n), n) for n in own]
         names += [(lang, text) for lang, text in link_labels]
         qid = p.link.qid if p.link is not None else ""
-        vote = Tally.vote(p.entity.cls, labels, names, p.entity.value, qid)
+        # a linked place takes the class the gazetteer gives its item (عمان linked to Amman)
+        vote = Tally.vote(linked_class(p.entity.cls, qid), labels, names, p.entity.value, qid)
         known = out.get(p.iri)
         if known is None:
             out[p.iri] = vote  # what an empty tally with this vote added holds

@@ -335,3 +335,22 @@ def test_empty_label_falls_back_to_a_name_and_one_value_per_node() -> None:
     assert set(u.objects(tillerson, RDFS.label)) == {Literal("ريكس تيلرسون", lang="ar")}
     [time] = u.subjects(RDF.type, KG.TimeExpression)
     assert set(u.objects(time, KG.value)) == {Literal("2017-03-22")}
+
+
+def test_a_linked_place_takes_the_gazetteer_class_of_its_item() -> None:
+    """A place the analyser typed Country but linked to a city (عمان typed as Oman and
+    linked to Amman) is described as the item is: a City. Classes other than places keep
+    the analyser's (a person linked to a city's item is not made a city)."""
+    r = coalition_ar()
+    ex = r.extraction
+
+    def typed(key: str, cls: str) -> DocResult:
+        ents = tuple(replace(e, cls=cls) if e.key == key else e for e in ex.entities)
+        return replace(r, extraction=replace(ex, entities=ents))
+
+    g = union_graph(build_graph([typed("washington", "Country")]))
+    assert set(g.objects(URIRef(f"{BASE}entity/Q61"), RDF.type)) == {KG.City}
+    g = union_graph(build_graph([typed("france", "City")]))
+    assert set(g.objects(URIRef(f"{BASE}entity/Q142"), RDF.type)) == {KG.Country}
+    g = union_graph(build_graph([typed("parliament", "Person")]))
+    assert set(g.objects(URIRef(f"{BASE}entity/Q11010"), RDF.type)) == {KG.Person}

@@ -362,6 +362,14 @@ def _designated_organisations(tokens: Sequence[Token], known: list[EntitySpan]) 
             i += 1
             continue
         inner = by_first.get(i + 1)
+        named_state = _named_after_state(tokens, i, inner, covered)
+        if inner is not None and named_state > inner.last:
+            # مجلس سوريا الديمقراطية: the adjective is the country's, inside the body's name
+            drop.add(inner.first)
+            out.append(EntitySpan(i + 1, named_state, "Organization", "designator"))
+            covered.update(range(i, named_state))
+            i = named_state
+            continue
         if (
             inner is not None
             and (
@@ -496,6 +504,42 @@ def _governed(tokens: Sequence[Token], i: int) -> bool:
         and tokens[i - 1].upos == "ADP"
         and tokens[i - 1].end == tokens[i].start
     )
+
+
+def _named_after_state(
+    tokens: Sequence[Token], i: int, inner: EntitySpan | None, covered: set[int]
+) -> int:
+    """The end of a body named by a masculine designator, a country and the country's
+    adjective (حزب مصر القوية, مجلس تونس الحرة): a definite feminine adjective after a
+    one-word country cannot describe a masculine designator, so it describes the country,
+    and the three words are one name (a nationality's adjective is left out: it may be
+    read wrong). ``i + 1`` when tokens[i] starts none.
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.model import Document
+    >>> doc = Document("d", "ودعا حزب مصر القوية إلى الحوار.", lang="ar")
+    >>> toks = RulesAnalyser().analyse(doc).sentences[0].tokens
+    >>> _named_after_state(toks, 2, EntitySpan(4, 4, "Country", "gazetteer"), set())
+    5
+    """
+    k = inner.last if inner is not None else -1
+    if (
+        inner is None
+        or inner.label != "Country"
+        or inner.first != inner.last
+        or inner.first != i + 2
+        or k >= len(tokens)
+        or k in covered
+        or (tokens[i].feat("Gender") or "Masc") != "Masc"
+        or normalize(tokens[i].form).endswith("ه")
+        or tokens[k].upos != "ADJ"
+        or tokens[k - 1].end == tokens[k].start
+    ):
+        return i + 1
+    f = normalize(tokens[k].form)
+    if not (f.startswith("ال") and f.endswith("ه") and len(f) >= 5) or _national(tokens[k]):
+        return i + 1
+    return k + 1
 
 
 def _agrees(head: Token, adj: Token) -> bool:

@@ -130,6 +130,7 @@ def _unknown_names(tokens: Sequence[Token], known: list[EntitySpan]) -> list[Ent
                     and b > a
                     and not _name_like(tokens[b])
                     and normalize(tokens[b].form) not in _NAME_TAILS
+                    and tokens[b].form not in _LETTER_NAMES
                     and not (cls in ("Region", "Place", "City") and tokens[b].upos == "ADJ")
                 ):
                     # جبهة البوليساريو | القرار: a common word is a family name of people only
@@ -231,7 +232,29 @@ def _title_phrase_step(
         return j + 2, construct  # وزير التجارة والصناعة: coordinated genitives of the title
     if _compound_nisba(tokens, j, covered):
         return j + 2, False  # الجنوب إفريقي: a compound relative adjective
+    if j == i + 1 and _guessed_name_after_rank(tokens, i, j, covered):
+        return None  # العميد الطاهري سليم: the rank's holder, not the rank's adjective
     return _title_genitive_step(tokens, j, construct)
+
+
+#: Military and police ranks: a holder's name follows them, rarely an adjective of theirs.
+_RANKS = {normalize(w) for w in "عميد لواء عقيد رائد مقدم نقيب ملازم مشير".split()}
+
+
+def _guessed_name_after_rank(tokens: Sequence[Token], i: int, j: int, covered: set[int]) -> bool:
+    """Whether tokens[j], a definite word the lexicon does not know (its reading a guess,
+    often a relative adjective's shape: a given name such as الطاهري) right after a rank
+    (tokens[i]) and before a first name, is the first word of the holder's name."""
+    f = normalize(tokens[i].form)
+    if (f[2:] if f.startswith("ال") else f) not in _RANKS or j + 1 >= len(tokens):
+        return False
+    t, nxt = tokens[j], tokens[j + 1]
+    return (
+        "Guess=Yes" in t.misc
+        and normalize(t.form).startswith("ال")
+        and j + 1 not in covered
+        and normalize(nxt.form) in first_names()
+    )
 
 
 def _title_genitive_step(
@@ -433,6 +456,9 @@ def _name_continues(tokens: Sequence[Token], j: int, covered: set[int], w: _Name
     if g in _NAME_TAILS or g in _REGNAL:
         w.k = nxt
         return True
+    if t.form in _LETTER_NAMES and _foreign(tokens[w.k]):
+        w.k = nxt  # ميدل إيست آي, جون إف: a Latin letter's name inside a foreign name
+        return True
     if _is_title(t, tokens, nxt) and not (  # (a two-word title too: محمد ولي العهد)
         _name_like(t)
         and nxt + 1 < len(tokens)
@@ -450,6 +476,16 @@ def _name_continues(tokens: Sequence[Token], j: int, covered: set[int], w: _Name
         w.first_part_end = w.k
         return True
     return _family_name(tokens, j, w)
+
+
+#: The names of Latin letters as Arabic writes them in foreign names (آي, إف, جي),
+#: spelt exactly: those that are Arabic words too (إن, في, أو, أي) are left out.
+_LETTER_NAMES = frozenset("آي إيه إف جي إتش كيه إل إم كيو آر إس تي يو دبليو إكس واي زد".split())
+
+
+def _foreign(t: Token) -> bool:
+    """A word nothing knows, or marked foreign: a foreign name's word (ميدل, إيست)."""
+    return _is_unknown_strict(t)
 
 
 def _second_name_starts(tokens: Sequence[Token], j: int, k: int, nxt: int) -> bool:
@@ -672,6 +708,17 @@ def _accusative(t: Token) -> bool:
 
 
 def _class_from_context(tokens: Sequence[Token], i: int, j: int) -> str:
+    """The class the words around tokens[i..j] give a name found by its shape, or "".
+
+    A gazetteer person's family name alone is that person wherever it stands:
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.model import Document
+    >>> doc = Document("d", "وانتقد ماكرون القرار.", lang="ar")
+    >>> toks = RulesAnalyser().analyse(doc).sentences[0].tokens
+    >>> _class_from_context(toks, 2, 2), _class_from_context(toks, 3, 3)
+    ('Person', '')
+    """
     k = i - 1
     prev = tokens[k] if k >= 0 else None
     if prev is not None:
@@ -728,6 +775,8 @@ def _class_from_context(tokens: Sequence[Token], i: int, j: int) -> str:
             # a single name after في/إلى: most often a place (not a noun in construct with
             # a definite genitive: إلى ردهة الإنعاش)
             return "Place"
+    if j == i and _single_name(tokens[i]) and person_surname(normalize(tokens[i].form)):
+        return "Person"  # وقال أردوغان: a gazetteer person's family name alone names him
     return ""
 
 

@@ -142,6 +142,9 @@ def _candidates(
         + _verbal_noun(readings, prev, surface)
         + _feminine_verb_with_object(readings, prev, surface)
         + past_verb_after_qad(readings, prev, surface)
+        + past_verb_at_start(
+            readings, prev, surface, words[pos + 1][0] if pos + 1 < len(words) else ""
+        )
         + substantive_participles(readings)
     )
 
@@ -186,6 +189,33 @@ def past_verb_after_qad(
     """
     if prev is None or prev.parts[-1].tag != "emph" or any(r.pos == "V" for r in readings):
         return ()
+    return _masculine_past(surface)
+
+
+def past_verb_at_start(
+    readings: tuple[Reading, ...], prev: Reading | None, surface: str, nxt: str
+) -> tuple[Reading, ...]:
+    """A sentence opens with a verb far more often than with an indefinite noun: the first
+    word, read by the lexicon only as a noun or participle (قاطع, the participle), before
+    a definite word, is also the masculine past of the verb whose feminine past (قاطعت)
+    the lexicon reads with that very lemma (قاطع التجار السوق: the traders boycotted).
+
+    >>> from kg.analyse.rules.morph import analyse_word
+    >>> [(r.pos, r.person) for r in past_verb_at_start(analyse_word("قاطع"), None, "قاطع", "التجار")]
+    [('V', '3ms')]
+    >>> past_verb_at_start(analyse_word("قاطع"), None, "قاطع", "مهم")
+    ()
+    """
+    if prev is not None or not normalize(nxt).startswith("ال"):
+        return ()
+    if any(r.pos == "V" or r.definite or len(r.parts) > 1 for r in readings):
+        return ()
+    return tuple(rescored(r, r.score - 0.2) for r in _masculine_past(surface))
+
+
+def _masculine_past(surface: str) -> tuple[Reading, ...]:
+    """The masculine past of the verb whose feminine past (the word + ت) the lexicon reads
+    with the word itself as lemma (قصف: قصفت), or nothing."""
     bare = strip_diacritics(surface)
     if len(bare) < 3 or bare.endswith(("ة", "ت", "ا")):
         return ()
@@ -321,6 +351,8 @@ def _word_cues(surface: str) -> tuple[bool, bool, bool]:
     readings = analyse_word(surface)
     return (
         _feminine_with_suffix(surface, readings)
+        or _noun_with_suffix(surface, readings)
+        or _feminine_past_of_listed_verb(surface)
         or _adverbial_nisba(surface, readings)
         or _accusative_of_listed_noun(surface),
         _plural_passive_shape(surface, readings) or _future_pair_verb(readings),
@@ -487,6 +519,48 @@ def _feminine_with_suffix(surface: str, readings: tuple[Reading, ...]) -> bool:
         )
         for r in readings
     )
+
+
+def _feminine_past_of_listed_verb(surface: str) -> bool:
+    """A word in ت whose stem is a past verb the lexicon lists (أذنت: أذن + ت, she
+    allowed), seen or not as it stands: a verb after a feminine subject (النيابة ...
+    أذنت), not a foreign name; names in ت (روبرت, مارغريت) have no such stem.
+
+    >>> [_feminine_past_of_listed_verb(w) for w in ("أذنت", "روبرت", "مارغريت", "زارت")]
+    [True, False, False, True]
+    """
+    if not surface.endswith("ت") or len(surface) < 4:
+        return False
+    return any(
+        r.pos == "V" and r.tense == "past" and r.person == "3ms" and r.source == "lex"
+        for r in analyse_word(surface[:-1])
+        if len(r.parts) == 1
+    )
+
+
+#: Possessive suffixes of the third person, which a noun takes and a name does not.
+_THIRD_PERSON_SUFFIXES = ("ه", "ها", "هم", "هما")
+
+
+def _noun_with_suffix(surface: str, readings: tuple[Reading, ...]) -> bool:
+    """A plural noun the lexicon lists with a possessive of the third person (مهامه,
+    مناصبهم): no foreign name after a name (عيسى مهامه is not one name). Foreign names
+    that end so end in a long vowel before the ه (أندريه, فرانسواه): those keep the name
+    reading; a singular noun + ه may be a name the lexicon misreads, so it keeps it too.
+
+    >>> [_noun_with_suffix(w, analyse_word(w)) for w in ("مهامه", "مناصبهم", "أندريه")]
+    [True, True, False]
+    """
+    for r in readings:
+        if r.pos != "N" or r.number != "p" or r.parts[-1].tag != "pron":
+            continue
+        if r.main != len(r.parts) - 2:
+            continue
+        stem = surface[r.parts[r.main].start : r.parts[r.main].end]
+        suffix = surface[r.parts[-1].start :]
+        if suffix in _THIRD_PERSON_SUFFIXES and len(stem) >= 3 and stem[-1] not in "اويى":
+            return True
+    return False
 
 
 def _accusative_of_listed_noun(surface: str) -> bool:

@@ -394,6 +394,9 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
     for unit in (g.chain[-1], g.last_adj):  # الحادي عشر من أبريل, الجولة الثانية عشرة
         if unit >= 0 and teen_ordinal(ws, unit, i):
             return _took(ws, k, i, g, unit, "flat")  # one ordinal
+    coordinated = _coordinated_genitive(ws, mains, k, g)
+    if coordinated is not None:
+        return coordinated
     if w.upos == "ADJ" and w.ent < 0 and g.last_adj >= 0 and conj_clitic_only(ws, i):
         attach(ws, i, g.last_adj, "conj")  # جماعات كردية وعربية
         g.unit.last = last_tok(ws, i)
@@ -423,6 +426,53 @@ def _take_word(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
         g.has_suffix = has_suffix(ws, i)
         return k + 1
     return _take_small_word(ws, mains, k, g)
+
+
+def _coordinated_genitive(ws: list[W], mains: list[int], k: int, g: _Growth) -> int | None:
+    """N1 N2 وN3 ADJ (هيئة الطرق والجسور الوطنية): a definite noun joined by و to the
+    genitive of a construct, then a definite adjective that agrees with the construct's
+    head and not with that noun: the noun is the genitive's conjunct and the adjective the
+    head's, one phrase; return the index after the adjective, or None.
+
+    >>> from kg.analyse.rules import RulesAnalyser
+    >>> from kg.read import from_strings
+    >>> text = "وقال جهاز الأمن والمخابرات الليبي إن الوفد وصل."
+    >>> s = RulesAnalyser().analyse(next(from_strings([text]))).sentences[0]
+    >>> [(t.form, t.upos, t.deprel, t.head) for t in s.tokens][3:7]
+    [('الأمن', 'NOUN', 'nmod', 3), ('و', 'CCONJ', 'cc', 6), ('المخابرات', 'NOUN', 'conj', 4),
+     ('الليبي', 'ADJ', 'amod', 3)]
+    """
+    i = mains[k]
+    w = ws[i]
+    if (
+        len(g.chain) < 2
+        or g.last_adj >= 0
+        or g.has_suffix
+        or k + 1 >= len(mains)
+        or w.upos not in ("NOUN", "ADJ")
+        or not w.definite
+        or w.ent >= 0
+        or not conj_clitic_only(ws, i)
+    ):
+        return None
+    a = mains[k + 1]
+    adj, head = ws[a], ws[g.chain[0]]
+    if (
+        adj.upos != "ADJ"
+        or adj.ent >= 0
+        or first_has_clitic(ws, a)
+        or head.upos != "NOUN"
+        or not agree(adj, head, True)
+        or agree(adj, w, True)
+        or _nisba_fits(adj, w, True)
+    ):
+        return None
+    w.upos = "NOUN"
+    attach(ws, i, g.chain[-1], "conj")
+    attach(ws, a, g.chain[0], "amod")
+    g.last_adj = a
+    g.unit.last = last_tok(ws, a)
+    return k + 2
 
 
 def _describes_counted(ws: list[W], g: _Growth, w: W) -> bool:
