@@ -180,7 +180,10 @@ def _speech_at_event(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> None:
             key = d.token_ent.get((s.index, j))
             if tree.case(j) == BEFORE and key is not None and d.ent(key).cls == "Event":
                 for who in p.subjects:
-                    d.fact(who, "participatedIn", d.find(key), s, tree, [p.v, j], p.sconf, p.lemma)
+                    if not _has_role(d, who, d.find(key)):
+                        d.fact(
+                            who, "participatedIn", d.find(key), s, tree, [p.v, j], p.sconf, p.lemma
+                        )
                 return
     if lexmod.key(tree.tok(p.v).lemma) not in DELIVER:
         return
@@ -191,8 +194,31 @@ def _speech_at_event(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> None:
         key = d.token_ent.get((s.index, j))
         if tree.case(j) in AT_EVENT and key is not None and d.ent(key).cls == "Event":
             for who in p.subjects:
-                d.fact(who, "participatedIn", d.find(key), s, tree, [p.v, j], p.sconf, p.lemma)
+                if not _has_role(d, who, d.find(key)):
+                    d.fact(who, "participatedIn", d.find(key), s, tree, [p.v, j], p.sconf, p.lemma)
             return
+
+
+#: Roles in an event that already say one took part in it (a speech there adds nothing).
+EVENT_ROLES = frozenset({"hosted", "opened", "chaired"})
+
+
+def _has_role(d: Doc, who: str, event: str) -> bool:
+    """Whether the document already gave ``who`` a role in ``event`` (hosted, opened,
+    chaired it): the host who speaks before the meeting is its host, not one more
+    participant.
+
+    >>> from kg import build
+    >>> g = build(texts=["افتتح وزير الخارجية اجتماع المانحين صباح اليوم. وقال في خطاب "
+    ...                  "أمام الاجتماع إن التعاون ضروري."])
+    >>> sorted({f.relation for f in g.facts() if f.subject == "وزير الخارجية"})
+    ['opened', 'said']
+    """
+    who = d.find(who)
+    return any(
+        f.relation in EVENT_ROLES and d.find(f.subject) == who and d.find(f.object) == event
+        for f in d.facts
+    )
 
 
 def _verbal_noun_read_as_verb(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> None:
