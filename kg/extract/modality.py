@@ -462,7 +462,13 @@ def _markers(tree: Tree, pred: int) -> set[str]:
     kinds = _own(tree, pred) | _governed(tree, pred)
     node, seen = pred, {pred}
     # up through the clauses whose planned or conditional modality this one shares
-    while tree.base_rel(node) in INHERITS or _answers_condition(tree, node):
+    while (
+        tree.base_rel(node) in INHERITS
+        or _answers_condition(tree, node)
+        or _plan_detail(tree, node)
+    ):
+        if _plan_detail(tree, node):
+            kinds.add(PLANNED)  # a detail of what is planned (يتهمها فيها)
         node = tree.tok(node).head
         if not node or node in seen:
             break
@@ -762,6 +768,32 @@ def _attributed(tree: Tree, i: int) -> bool:
     )
 
 
+#: Prepositions of a pronoun by which a clause after a comma goes back to what is planned
+#: (يتهمها فيها: in which; يلتقي خلالها: during which).
+BACK_TO_PLAN = frozenset(normalize(w) for w in "في خلال".split())
+
+
+def _plan_detail(tree: Tree, i: int) -> bool:
+    """Whether clause i, hung as a parataxis on a verb of planning, goes back to what is
+    planned through a pronoun after في or خلال (يعتزم رفع دعوى ضد الشركة، يتهمها فيها
+    بالتزوير: the charge is made in the suit, as planned as the suit; not reported speech).
+
+    >>> from kg import build
+    >>> g = build(texts=["يعتزم النائب رفع دعوى قضائية ضد وزارة الصحة، يتهمها فيها بالإهمال."])
+    >>> [(f.relation, f.modality) for f in g.facts(relation="accused", modality="*")]
+    [('accused', 'planned')]
+    """
+    h = tree.tok(i).head
+    if not h or tree.rel(i) != "parataxis" or tree.tok(i).upos != "VERB" or h > i:
+        return False
+    if _lemma(tree, h) not in PLANNING or tree.tok(h).upos != "VERB":
+        return False
+    return any(
+        tree.tok(j).upos == "PRON" and tree.case(j) in BACK_TO_PLAN
+        for j in tree.children(i, "obl", "nmod")
+    )
+
+
 def reported(tree: Tree, i: int) -> bool:
     """Whether token i sits inside what a speech verb reports (قال إن ...)."""
     for h in [i, *tree.ancestors(i)]:
@@ -772,6 +804,8 @@ def reported(tree: Tree, i: int) -> bool:
             and any(tree.tok(k).form in OPENING_QUOTES for k in range(1, i))
         ):
             continue  # «...»، قال X: the verb that reports the quotation is the article's own
+        if _plan_detail(tree, h):
+            continue  # يعتزم رفع دعوى ضد X، يتهمه فيها: a detail of the plan, no report
         if tree.rel(h) in ("ccomp", "parataxis") and tree.tok(h).head:
             head = tree.tok(tree.tok(h).head)
             if head.upos in ("VERB", "ADJ", "NOUN"):
