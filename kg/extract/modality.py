@@ -17,7 +17,9 @@ Read from the tree around the fact's predicate, one general rule per kind of mar
   take place (لم تنطلق المفاوضات). لا يزال / ما زال (still) are not negations.
 - **conditional**: the predicate is in a clause marked by إذا، لو، في حال (or inside
   one), is the answer of such a clause (إذا ... فسوف يلتقي), or has one after it
-  (سيوقع الاتفاقية إذا وافق البرلمان).
+  (سيوقع الاتفاقية إذا وافق البرلمان); or it is what would have been, a future particle
+  after كان (وكان الجيش سيشارك: was to take part; كان من المقرر أن stays planned, a
+  schedule the article reports).
 - **reported**: the predicate is inside what a speech verb reports (قال إن، أفادت
   تقارير بأن، نقلت وكالة عن مصادر أن), or carries an attribution (بحسب، حسب، وفقا لـ،
   نقلا عن). The speech fact itself (``X said S``) stays asserted: the article states
@@ -494,7 +496,9 @@ def _own_markers(tree: Tree, i: int) -> set[str]:
         t = tree.tok(k)
         form, rel = normalize(t.form), tree.base_rel(k)
         if rel in ("aux", "advmod", "mark", "discourse") and form in FUTURE:
-            kinds.add(PLANNED)
+            # كان سيشارك (was to take part, would have): the future of a past that did not
+            # come about is no plan still to come but what would have been, a condition
+            kinds.add(CONDITIONAL if _past_future(tree, i, k) else PLANNED)
         elif (
             rel in ("aux", "advmod", "cop", "neg") and form in NEGATIONS and not _still(tree, i, k)
         ):
@@ -516,6 +520,25 @@ def _own_markers(tree: Tree, i: int) -> set[str]:
     ):
         kinds.add(PLANNED)
     return kinds
+
+
+#: The verb «to be» whose past tense before a future particle makes «would have».
+WAS = normalize("كان")
+
+
+def _past_future(tree: Tree, i: int, k: int) -> bool:
+    """Whether the future particle k on verb i follows كان in the past tense, as its
+    auxiliary (وكان الجيش سيشارك في المناورات: would have taken part).
+
+    >>> from kg import build
+    >>> g = build(texts=["وكان الجيش الأردني سيشارك في المناورات لولا إلغاؤها."])
+    >>> [(f.relation, f.modality) for f in g.facts(relation="participatedIn", modality="*")]
+    [('participatedIn', 'conditional')]
+    """
+    return any(
+        j < k and _lemma(tree, j) == WAS and tree.tok(j).feat("Aspect") != "Imp"
+        for j in tree.children(i, "aux", "cop")
+    )
 
 
 def _to_planned_event(tree: Tree, k: int) -> bool:
