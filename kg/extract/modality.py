@@ -463,6 +463,7 @@ def _markers(tree: Tree, pred: int) -> set[str]:
     """The kinds of marker on the predicate and on the clauses it inherits from."""
     kinds = _own(tree, pred) | _governed(tree, pred)
     node, seen = pred, {pred}
+    carried = {PLANNED, CONDITIONAL}
     # up through the clauses whose planned or conditional modality this one shares
     while (
         tree.base_rel(node) in INHERITS
@@ -471,12 +472,14 @@ def _markers(tree: Tree, pred: int) -> set[str]:
     ):
         if _plan_detail(tree, node):
             kinds.add(PLANNED)  # a detail of what is planned (يتهمها فيها)
+        if _own_tense(tree, node):
+            carried = {CONDITIONAL}  # سيزور القاهرة، واتهم أمس: the past is no plan
         node = tree.tok(node).head
         if not node or node in seen:
             break
         seen.add(node)
         inherited = _own(tree, node) | _governed(tree, node)
-        kinds |= inherited & {PLANNED, CONDITIONAL}
+        kinds |= inherited & carried
     if any(CONDITIONAL in _own(tree, a) for a in tree.ancestors(pred)):
         kinds.add(CONDITIONAL)  # anything inside a condition
     return kinds
@@ -520,6 +523,43 @@ def _own_markers(tree: Tree, i: int) -> set[str]:
     ):
         kinds.add(PLANNED)
     return kinds
+
+
+#: Words of a time now or past: on a verb joined to a future one, its own time (تتهم
+#: اليوم، اتهم أمس), which the future does not reach.
+NOW_OR_PAST = frozenset(normalize(w) for w in "اليوم الآن أمس امس البارحة".split())
+PAST_ADJECTIVES = frozenset(normalize(w) for w in "ماضي منصرم فائت".split())
+
+
+def _own_tense(tree: Tree, i: int) -> bool:
+    """Whether verb i, joined by و to a verb with a future particle, keeps its own tense:
+    it is in the past (ستنسحب من مالي واتهمت الحكومة), or it has a time of its own that is
+    now or past (وتتهم اليوم), or a subject of its own before it (وبولندا تتهم: a clause
+    of its own). A present verb with neither shares the future (سيزور القاهرة ويلتقي
+    نظيره).
+
+    >>> from kg import build
+    >>> g = build(texts=["سيزور الرئيس التركي القاهرة غدا، واتهم أمس المعارضة بالتآمر."])
+    >>> [(f.relation, f.modality) for f in g.facts(relation="accused", modality="*")]
+    [('accused', 'asserted')]
+    """
+    t = tree.tok(i)
+    if (
+        tree.base_rel(i) != "conj"
+        or t.upos != "VERB"
+        or FUTURE & {normalize(tree.tok(k).form) for k in tree.children(i, "aux", "advmod", "mark")}
+    ):
+        return False
+    if t.feat("Aspect") == "Perf" and not any(
+        _lemma(tree, k) == WAS for k in tree.children(i, "aux", "cop")
+    ):
+        return True
+    for k in tree.children(i, "obl", "obl:tmod", "advmod", "nmod"):
+        words = {normalize(tree.tok(j).form) for j in tree.subtree(k)}
+        lemmas = {_lemma(tree, j) for j in tree.subtree(k)}
+        if words & NOW_OR_PAST or lemmas & PAST_ADJECTIVES:
+            return True
+    return any(k < i for k in tree.children(i, "nsubj"))
 
 
 #: The verb «to be» whose past tense before a future particle makes «would have».
@@ -567,6 +607,14 @@ def _imperfect(tree: Tree, i: int) -> bool:
     return not any(_lemma(tree, k) == "كان" for k in tree.children(i, "aux", "cop"))
 
 
+def _later_word(tree: Tree, w: int) -> bool:
+    """Whether word w, of a lemma of :data:`LATER`, is that adjective (الجاري، لاحق), not
+    a noun that shares its lemma (جيرانها, its neighbours: the lemma جار)."""
+    form = normalize(tree.tok(w).form)
+    form = form[2:] if form.startswith("ال") else form
+    return tree.tok(w).upos == "ADJ" or form in LATER
+
+
 def _future_time(tree: Tree, k: int) -> bool:
     """Whether child k names a coming day: غدا, a weekday or a date (يتوجه الرئيس
     الثلاثاء إلى ..., يزور الجزائر في 25 أغسطس: news tells past events in the perfect, so
@@ -590,7 +638,7 @@ def _future_time(tree: Tree, k: int) -> bool:
         form = normalize(tree.tok(w).form)
         if form in TOMORROW or _lemma(tree, w) in COMING or _month(tree, w):
             return True  # غدا, المقبل, a date (في 25 أغسطس, يوم 3 مارس)
-        if w != k and _lemma(tree, w) in LATER:
+        if w != k and _lemma(tree, w) in LATER and _later_word(tree, w):
             return True  # في وقت لاحق, الأسبوع الجاري (not لاحقا alone: later on, in a story)
         if form.startswith("ال") and form[2:] in WEEKDAYS:  # الأحد, not أحد (one of)
             return True
