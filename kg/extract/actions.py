@@ -18,7 +18,7 @@ from ..text import normalize
 from .arguments import subjects
 from .coref import ent_of
 from .nouns import action_doer
-from .phrases import strip_al
+from .phrases import bare_word, strip_al
 from .state import Doc, Predicate
 from .tree import Tree
 from .words import SANCTION_SCOPE_VERBS, SANCTIONS
@@ -40,7 +40,7 @@ def clause_of_action(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> None:
     h = _action_subject(tree, p.v)
     if not h:
         return
-    entry = d.lex.noun(tree.tok(h).lemma) or d.lex.noun(strip_al(normalize(tree.tok(h).form)))
+    entry = d.lex.noun(tree.tok(h).lemma) or d.lex.noun(bare_word(tree.tok(h).form))
     if lexmod.key(p.lemma) in SANCTION_SCOPE_VERBS and _is_sanction(tree, h):
         p.rel, p.entry = "sanctioned", None  # تشمل العقوبات X: X is sanctioned
     elif entry is not None and entry.relation == "sanctioned" and p.rel == "targeted":
@@ -58,7 +58,7 @@ def clause_of_action(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> None:
 def _attack_noun(d: Doc, tree: Tree, h: int) -> bool:
     """An attack or an operation (هجمات، عمليات إرهابية، غارات)."""
     t = tree.tok(h)
-    kind = d.lex.event_type(lexmod.key(t.lemma)) or d.lex.event_type(strip_al(normalize(t.form)))
+    kind = d.lex.event_type(lexmod.key(t.lemma)) or d.lex.event_type(bare_word(t.form))
     return kind in ATTACK_EVENTS
 
 
@@ -90,6 +90,6 @@ def _is_sanction(tree: Tree, h: int) -> bool:
     """Sanctions, or a package or list of them (قائمة العقوبات)."""
     return any(
         strip_al(lexmod.key(tree.tok(k).lemma)) in SANCTIONS
-        or strip_al(normalize(tree.tok(k).form)) in SANCTIONS
+        or bare_word(tree.tok(k).form) in SANCTIONS
         for k in [h, *tree.children(h, "nmod")]
     )

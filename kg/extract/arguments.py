@@ -42,9 +42,11 @@ from .coref import agrees, dual_parties, ent_of, pronoun, recent
 from .phrases import (
     acting_phrase,
     adverbial,
+    bare_word,
     blessing,
     governing_participle,
     is_relative_clause,
+    joined_adjective,
     nationality_adjective_form,
     np_ids,
     strip_al,
@@ -97,8 +99,9 @@ def expand(d: Doc, s: Sentence, tree: Tree, i: int) -> list[int]:
     for k in tree.children(i, "conj"):
         if made_of and k > made_of:
             continue
-        # an adjective takes no preposition: وبممثل, وبالمبعوث are nouns in a list
-        if tree.tok(k).upos != "ADJ" or tree.has_case(k):
+        # an adjective takes no preposition: وبممثل, وبالمبعوث are nouns in a list; nor
+        # follows a genitive (قروضا للمغرب ومعدات طبية: a second thing given)
+        if not joined_adjective(tree, i, k):
             out.extend(expand(d, s, tree, k))
     for k in _conj_of_name(d, s, tree, i):
         if _listed_by_nationality(d, s, tree, k):
@@ -462,7 +465,7 @@ def _given(d: Doc, s: Sentence, tree: Tree, v: int, args: list[int]) -> list[int
     return [
         j
         for j in args
-        if strip_al(normalize(tree.tok(j).form)) not in MESSAGES
+        if bare_word(tree.tok(j).form) not in MESSAGES
         and lexmod.key(tree.tok(j).lemma) not in HANDED_IN
     ]
 
@@ -477,7 +480,7 @@ def _stance_holder(d: Doc, s: Sentence, tree: Tree, j: int) -> int:
     >>> [(f.subject, f.object) for f in g.facts(relation="praised")]
     [('الوزير', 'الرئيس الفرنسي')]
     """
-    if strip_al(normalize(tree.tok(j).form)) not in STANCE_NOUNS:
+    if bare_word(tree.tok(j).form) not in STANCE_NOUNS:
         return j
     for k in tree.children(j, "nmod"):
         key = d.token_ent.get((s.index, k)) if not tree.has_case(k) else None
@@ -495,7 +498,7 @@ def _object_in_apposition(tree: Tree, v: int) -> list[int]:
         for j in tree.children(v, "nsubj")
         if title_of(tree, j)
         for k in tree.children(j, "appos")
-        if title_of(tree, k) and strip_al(normalize(tree.tok(k).form)) not in CHAIN_TITLES
+        if title_of(tree, k) and bare_word(tree.tok(k).form) not in CHAIN_TITLES
     ]
 
 
@@ -540,7 +543,7 @@ def objects(
         t = tree.tok(j)
         if j in blessed:
             continue  # استقبل الملك نصره الله: the formula is no object
-        if strip_al(normalize(t.form)) in COMPANY_WORDS:
+        if bare_word(t.form) in COMPANY_WORDS:
             continue  # استقبل الملك، مرفوقا بولي العهد، ...: company, no object
         if (speech and adverbial(t)) or strip_diacritics(normalize(t.form)) in MANNER_ADVERBS:
             continue  # أعلنت الحكومة رسميا عن, يتصل هاتفيا: an adverb is no object

@@ -25,6 +25,7 @@ from .phrases import (
     ARGUMENT_NP_WORDS,
     GENDERS,
     NUMBERS,
+    bare_word,
     is_group,
     nationality_adjective,
     np_ids,
@@ -143,15 +144,13 @@ def _honoured_before(d: Doc, s: Sentence, tree: Tree, j: int) -> str | None:
 def _honoured_titled(d: Doc, s: Sentence, tree: Tree, j: int) -> str | None:
     """The last person named with a title the honorific before suffix j goes with
     (جلالته: الملك, العاهل) in this sentence or the two before; None if none."""
-    n = strip_al(normalize(tree.tok(j - 1).form))
+    n = bare_word(tree.tok(j - 1).form)
     heads = HONOURED_TITLES.get(n[:-1] + "ه", frozenset()) | HONOURED_TITLES.get(n, frozenset())
     for key, _, at in reversed(d.history):
         if at < s.index - 2:
             break
         e = d.ent(key)
-        if e.cls == "Person" and any(
-            strip_al(normalize(name)).split(" ")[0] in heads for name in e.names
-        ):
+        if e.cls == "Person" and any(bare_word(name).split(" ")[0] in heads for name in e.names):
             return d.find(key)
     return None
 
@@ -159,7 +158,7 @@ def _honoured_titled(d: Doc, s: Sentence, tree: Tree, j: int) -> str | None:
 def _honorific_pronoun(d: Doc, s: Sentence, tree: Tree, i: int) -> int:
     """The pronoun suffix of an honorific that names no one after it (جلالته, سموه,
     فخامته): the token to resolve instead; 0 if none."""
-    n = strip_al(normalize(tree.tok(i).form))
+    n = bare_word(tree.tok(i).form)
     if n not in HONORIFICS and n[:-1] + "ه" not in HONORIFICS:  # جلالت+ه: the ة before it
         return 0
     key = d.token_ent.get((s.index, i))
@@ -348,10 +347,10 @@ def source_where(tree: Tree, i: int) -> list[int]:
 def _media(tree: Tree, i: int) -> bool:
     """وسائل الإعلام, وسائل إعلام محلية: the media, a group that reports."""
     heads, genitive = MEDIA
-    if strip_al(normalize(tree.tok(i).form)) not in heads:
+    if bare_word(tree.tok(i).form) not in heads:
         return False
     return any(
-        strip_al(normalize(tree.tok(k).form)) == genitive
+        bare_word(tree.tok(k).form) == genitive
         for k in tree.children(i, "nmod")
         if not tree.has_case(k)
     )
@@ -438,7 +437,7 @@ def _shared_genitive(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     if tree.children(i, "amod", "nmod"):
         return None  # القوات العراقية ... وقوات الرد السريع: a noun with words of its own
     for c in tree.children(i, "conj"):
-        form = strip_al(normalize(tree.tok(c).form))
+        form = bare_word(tree.tok(c).form)
         if c != i + 2 or (form not in TRANSPARENT and form not in FORCES):
             continue
         for k in tree.children(c, "nmod"):
@@ -472,7 +471,7 @@ def word_of_a_name(d: Doc, s: Sentence, tree: Tree, n: int) -> bool:
     entry = d.lex.noun(tree.tok(n).lemma)
     return (
         d.ent(key).cls == "Organization"
-        and strip_al(normalize(tree.tok(n).form)) in designators()
+        and bare_word(tree.tok(n).form) in designators()
         and d.token_ent.get((s.index, n + 1)) == key
         # رئاسة مجموعة العشرين: the office, held by whoever takes it
         and (entry is None or entry.relation != "leaderOf")
@@ -487,7 +486,7 @@ EFFORT_NOUNS = frozenset(normalize(w) for w in "جهود جهد دور مساع�
 def _effort_maker(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     """The subject of a relative clause on an effort noun, or on a noun coordinated with
     it (ثمن الجهود والمساندة التي تقدمها قوات التحالف: the coalition)."""
-    if strip_al(normalize(tree.tok(i).form)) not in EFFORT_NOUNS:
+    if bare_word(tree.tok(i).form) not in EFFORT_NOUNS:
         return None
     for h in (i, *tree.children(i, "conj")):
         for v in tree.children(h, "acl:relcl"):
@@ -505,7 +504,7 @@ HONORIFIC_REACH = 5
 
 def _honorific(tree: Tree, i: int) -> bool:
     """Whether token i is an honorific (جلالة, سمو, فخامة; صاحب before الجلالة/السمو)."""
-    n = strip_al(normalize(tree.tok(i).form))
+    n = bare_word(tree.tok(i).form)
     if n in HONORIFICS:
         return True
     nxt = normalize(tree.tok(i + 1).form) if i < len(tree.toks) else ""
@@ -712,7 +711,7 @@ def _through_plural_force(tree: Tree, k: int, gender: str, number: str) -> bool:
     if not h or tree.rel(k) != "nmod" or tree.has_case(k) or (gender, number) != ("f", "s"):
         return False
     t = tree.tok(h)
-    form = strip_al(normalize(t.form))
+    form = bare_word(t.form)
     return t.feat("Number") == "Plur" and (form in TRANSPARENT or form in FORCES)
 
 
@@ -835,7 +834,7 @@ def dual_parties(d: Doc, tree: Tree, i: int) -> list[str] | None:
             for k in tree.children(i, "nummod", "det", "amod", "compound")
         )
         return list(d.last_pair) if two and d.last_pair else None
-    n = strip_al(normalize(t.form))
+    n = bare_word(t.form)
     lemma = strip_al(lexmod.key(t.lemma))
     stem = n[:-2] if n.endswith(("ان", "ين")) else ""
     if not stem or lemma not in DUAL_REFS or stem != lemma:

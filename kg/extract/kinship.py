@@ -19,7 +19,7 @@ from ..lexicon.words import titles
 from ..model import Sentence
 from ..text import normalize
 from .coref import pronoun
-from .phrases import strip_al
+from .phrases import bare_word
 from .state import Doc
 from .tree import Tree
 
@@ -33,7 +33,7 @@ def note_fathers(d: Doc, s: Sentence, tree: Tree) -> None:
     """نجله: the person the possessive pronoun of a son word refers to, resolved while the
     sentence is read (the father of the son the pronoun's owner named)."""
     for t in s.tokens:
-        if strip_al(normalize(t.form)) not in SON_WORDS:
+        if bare_word(t.form) not in SON_WORDS:
             continue
         for k in tree.children(t.id, "nmod", "nmod:poss"):
             if tree.tok(k).upos == "PRON" and tree.tok(k).start == t.end:
@@ -45,11 +45,11 @@ def note_fathers(d: Doc, s: Sentence, tree: Tree) -> None:
 def resolve_sons(d: Doc) -> None:
     """Join every mention of a son (نجل X, نجله) to the person named as X's son."""
     for s in d.analysed.sentences:
-        if not any(strip_al(normalize(t.form)) in SON_WORDS for t in s.tokens):
+        if not any(bare_word(t.form) in SON_WORDS for t in s.tokens):
             continue
         tree = Tree(s)
         for t in s.tokens:
-            if strip_al(normalize(t.form)) not in SON_WORDS:
+            if bare_word(t.form) not in SON_WORDS:
                 continue
             son = d.token_ent.get((s.index, t.id))
             father = _father(d, s.index, tree, t.id)

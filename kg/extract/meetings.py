@@ -24,7 +24,7 @@ from .confidence import (
 from .coref import ent_of, recent
 from .finish import label
 from .modality import modality
-from .phrases import strip_al, verb_agreement
+from .phrases import bare_word, verb_agreement
 from .retold import told_again
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
@@ -343,8 +343,7 @@ def _in_company(tree: Tree, j: int) -> bool:
     """Whether token j follows a word of company closely (مرفوقا بولي العهد الأمير X):
     a companion, not a guest."""
     return any(
-        strip_al(normalize(tree.tok(k).form)) in COMPANY_WORDS
-        for k in range(max(1, j - COMPANY_GAP), j)
+        bare_word(tree.tok(k).form) in COMPANY_WORDS for k in range(max(1, j - COMPANY_GAP), j)
     )
 
 

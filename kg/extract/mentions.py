@@ -33,7 +33,7 @@ from ..text import normalize
 from .confidence import NAME_PURPOSE
 from .delegates import bringing_word
 from .modality import said_to_come
-from .phrases import ARGUMENT_NP_WORDS, is_group, np_ids, strip_al, title_of
+from .phrases import ARGUMENT_NP_WORDS, bare_word, is_group, np_ids, strip_al, title_of
 from .state import Doc, article_absorbed, article_restored
 from .tree import Tree
 from .words import (
@@ -118,7 +118,7 @@ def find_names(d: Doc, s: Sentence, tree: Tree) -> None:
             if full not in e.names:
                 e.names.insert(0, full)
         if span.label == "Country" and normalize(text.split(" ")[0]) in STATE_HEADS:
-            d.heads[strip_al(normalize(text.split(" ")[0]))] = key  # ... المملكة: the kingdom
+            d.heads[bare_word(text.split(" ")[0])] = key  # ... المملكة: the kingdom
         if span.label in ("Organization", "Group") and " " in text:
             d.heads[strip_al(text.split(" ")[0])] = key
             _name_purpose(d, s, tree, span.first, span.last, key, text)
@@ -372,7 +372,7 @@ def find_events(d: Doc, s: Sentence, tree: Tree) -> None:
         lk = lexmod.key(t.lemma)
         if strip_al(lk) in COLLECTIONS and _collection(d, s, tree, t.id):
             continue
-        etype = d.lex.event_type(lk) or d.lex.event_type(strip_al(normalize(t.form)))
+        etype = d.lex.event_type(lk) or d.lex.event_type(bare_word(t.form))
         if not etype and _reception_told(d, s, tree, t.id):
             continue
         if etype:
@@ -386,7 +386,7 @@ def find_events(d: Doc, s: Sentence, tree: Tree) -> None:
             _quoted_name(d, s, tree, ids, key)
             if _coming_meeting_noun(tree, t.id, lk):
                 d.coming_meeting = key  # اجتماع قريب: what a meeting told later may be
-        elif strip_al(normalize(t.form)) in DOCUMENT_NOUNS or strip_al(lk) in DOCUMENT_NOUNS:
+        elif bare_word(t.form) in DOCUMENT_NOUNS or strip_al(lk) in DOCUMENT_NOUNS:
             # a statement or an agreement: the bare noun (البيان) refers back to the last one
             # of its kind; with modifiers (اتفاقية التجارة الحرة) it names one of its own
             ids = _without_demonstrative(tree, t.id, np_ids(tree, t.id, ARGUMENT_NP_WORDS))
@@ -649,12 +649,14 @@ def _reception_told(d: Doc, s: Sentence, tree: Tree, n: int) -> bool:
     """A bare reception or interview noun after a meeting was told (استقبل X Y ... حضر
     الاستقبال Z): that meeting, though the noun names no event by itself (استقبال
     اللاجئين); whether it was one."""
+    form, h = normalize(tree.tok(n).form), tree.tok(n).head
+    attended = h and tree.rel(n) == "nsubj" and lexmod.key(tree.tok(h).lemma) == ATTEND
+    if d.last_meeting is None and not attended:
+        return False  # (neither reading below can hold: the noun's phrase is not needed)
     ids = _without_demonstrative(tree, n, np_ids(tree, n, ARGUMENT_NP_WORDS))
     if d.last_meeting is not None and _the_last_meeting(d, tree, n, ids):
         d.mention(s, tree, ids, d.last_meeting, "Event", "event", n)
         return True
-    form, h = normalize(tree.tok(n).form), tree.tok(n).head
-    attended = h and tree.rel(n) == "nsubj" and lexmod.key(tree.tok(h).lemma) == ATTEND
     if (
         not attended
         or ids != [n]
@@ -680,7 +682,7 @@ def _collection(d: Doc, s: Sentence, tree: Tree, h: int) -> bool:
     ids = sorted({*own, of, *np_ids(tree, member, ARGUMENT_NP_WORDS)})
     a, b = tree.span(ids)
     mk = lexmod.key(tree.tok(member).lemma)
-    if d.lex.event_type(mk) or d.lex.event_type(strip_al(normalize(tree.tok(member).form))):
+    if d.lex.event_type(mk) or d.lex.event_type(bare_word(tree.tok(member).form)):
         # a series is not one of its events (زلزال ضرب بلخ اليوم; سلسلة من الزلازل ضربت
         # هيرات في أكتوبر): an entity of its own
         key = d.mention(s, tree, ids, f"event:{strip_al(mk)}{SERIES}", "Event", "event", h)

@@ -22,7 +22,7 @@ from .coref import ent_of, pronoun, word_of_a_name
 from .impersonal import impersonal_objects, passive_doer
 from .meetings import held_together, meeting_during
 from .modality import timing_word
-from .phrases import accusative_after, on_adjective, strip_al
+from .phrases import accusative_after, bare_word, on_adjective, strip_al
 from .purposes import purpose_doer
 from .relations import COURT_RELATIONS, between, genitive_objects, noun_completion, to_court
 from .rulings import imposed_penalty
@@ -88,7 +88,7 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
      ('هجوما', 'location', 'الفلوجة'), ('هجوما', 'ledBy', 'الجيش العراقي')]
     """
     tok = tree.tok(n)
-    entry = d.lex.noun(tok.lemma) or d.lex.noun(strip_al(normalize(tok.form)))
+    entry = d.lex.noun(tok.lemma) or d.lex.noun(bare_word(tok.form))
     completion = noun_completion(d, tree, n)
     if completion is not None:
         entry = completion[0]
@@ -179,8 +179,11 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
     ):
         subj, conf = event, EVENT_ARGUMENT  # the attack targeted ...
     for obj, oi in objs:
+        # القضاء على خلايا التنظيم: the lemma's row for an object of this class
+        row = entry.for_class(d.ent(obj).cls)
         if (
-            entry.objects
+            row is entry
+            and entry.objects
             and not fits(d.ent(obj).cls, entry)
             and (not d.ent(obj).proper or entry.objects == COUNTED_ONLY)  # القضاء على داعش
             and not _destination_phrase(d, tree, entry, obj, oi)
@@ -194,8 +197,10 @@ def noun_facts(d: Doc, s: Sentence, tree: Tree, n: int) -> None:
                 continue  # a war is not fought against a place
         if subj is None or _own_body(d, s, subj, obj):
             continue
+        if row is not entry and d.ent(subj).cls not in AGENTIVE:
+            continue  # القضاء على داعش إقليميا: an adverb fights nobody
         made = len(d.facts)
-        d.fact(subj, entry.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
+        d.fact(subj, row.relation, obj, s, tree, [n, oi], conf, lexmod.key(tok.lemma))
         if oi in later and len(d.facts) > made and d.facts[-1].modality == ASSERTED:
             d.facts[-1].modality = PLANNED  # بدأ جولة تشمل X و Y: Y is still to come
         if is_event and event is not None and entry.relation in ATTACKS:
@@ -243,7 +248,7 @@ COMPANY_REACH = 8
 def companions(d: Doc, s: Sentence, tree: Tree, k: int) -> None:
     """وصل الملك إلى القاهرة برفقة ولي العهد, استقبل الملك، مرفوقا بولي العهد، ...: the
     first person named after the word of company accompanied the subject of its verb."""
-    if strip_al(normalize(tree.tok(k).form)) not in COMPANY:
+    if bare_word(tree.tok(k).form) not in COMPANY:
         return
     v = next((h for h in tree.ancestors(k) if tree.tok(h).upos == "VERB"), 0)
     if not v:
@@ -266,7 +271,7 @@ NAMED_FORCES = frozenset(normalize(w) for w in ("قوات", "ميليشيا", "�
 
 def forces_of(d: Doc, s: Sentence, tree: Tree, k: int) -> None:
     """قوات حفتر: forces named after a person named in the document are led by them."""
-    if strip_al(normalize(tree.tok(k).form)) not in NAMED_FORCES or k >= len(tree.toks):
+    if bare_word(tree.tok(k).form) not in NAMED_FORCES or k >= len(tree.toks):
         return
     org = d.token_ent.get((s.index, k + 1)) or d.token_ent.get((s.index, k))
     person = d.surnames.get(normalize(tree.tok(k + 1).form))
@@ -551,7 +556,7 @@ def _noun_arguments(
     if not objs and entry.preps:
         objs = impersonal_objects(d, s, tree, n, entry)
     if not objs and possessive and entry.relation in PERSONAL:
-        objs = _place_after_possessive(d, s, tree, n)
+        objs = _place_after_possessive(d, s, tree, n, entry.preps)
     elif not objs and possessive and not entry.preps and entry.relation not in SPEECH_RELATIONS:
         objs = _object_after_possessive(d, s, tree, n)
     if not objs and speech and agent:
@@ -581,11 +586,18 @@ def _said_after(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]
     return [(key, k)] if key else []
 
 
-def _place_after_possessive(d: Doc, s: Sentence, tree: Tree, n: int) -> list[tuple[str, int]]:
-    """لدى وصوله دمشق: the place named right after the possessive, wherever the parse
-    attached it, is the object of an arrival or a visit."""
+def _place_after_possessive(
+    d: Doc, s: Sentence, tree: Tree, n: int, preps: tuple[str, ...] = ()
+) -> list[tuple[str, int]]:
+    """لدى وصوله دمشق, في طريق عودته إلى الرياض: the place named right after the
+    possessive (or after a preposition the noun takes), wherever the parse attached it,
+    is the object of an arrival or a visit."""
     k = n + 2
     if k > len(tree.toks) or tree.tok(n + 1).upos != "PRON":
+        return []
+    if tree.tok(k).upos == "ADP" and normalize(tree.tok(k).form) in preps:
+        k += 1
+    if k > len(tree.toks):
         return []
     key = d.token_ent.get((s.index, k))
     return [(d.find(key), k)] if key is not None and d.ent(key).cls in PLACES else []
@@ -626,10 +638,7 @@ def _document_genitive(tree: Tree, kids: list[int]) -> bool:
     if gen is None:
         return False
     t = tree.tok(gen)
-    return (
-        strip_al(normalize(t.form)) in DOCUMENT_NOUNS
-        or strip_al(lexmod.key(t.lemma)) in DOCUMENT_NOUNS
-    )
+    return bare_word(t.form) in DOCUMENT_NOUNS or strip_al(lexmod.key(t.lemma)) in DOCUMENT_NOUNS
 
 
 def _acting_genitive(

@@ -8,12 +8,21 @@ only the tree, the word lists and the lexicon.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..lexicon import gazetteer, relations as lexmod
 from ..lexicon.words import people_nouns, title_at, titles
 from ..model import Token
 from ..text import normalize, strip_diacritics
 from .tree import Tree
-from .words import MEDIA_NOUNS, NEAR_NOUNS, PURPOSE_NOUNS, SAYING_NOUNS, SOURCE_NOUNS
+from .words import (
+    MEDIA_NOUNS,
+    NEAR_NOUNS,
+    PURPOSE_NOUNS,
+    SAYING_NOUNS,
+    SOURCE_NOUNS,
+    SPECIALISED,
+)
 
 #: At most this many tokens in a noun phrase, unless a step asks for another bound.
 NP_WORDS = 8
@@ -34,6 +43,17 @@ def strip_al(w: str) -> str:
     ('حزب', 'الى')
     """
     return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
+@lru_cache(maxsize=100_000)
+def bare_word(form: str) -> str:
+    """A written word normalised and without its article (:func:`strip_al`), worked out
+    once per form: the extractor's steps each look every token up so.
+
+    >>> bare_word("الرئيسُ"), bare_word("الى")
+    ('رييس', 'الي')
+    """
+    return strip_al(normalize(form))
 
 
 def np_ids(tree: Tree, head: int, limit: int = NP_WORDS) -> list[int]:
@@ -85,7 +105,7 @@ def _np_ids(tree: Tree, head: int, limit: int, joined: bool) -> list[int]:
             if (
                 r in ("amod", "det", "nummod", "flat", "flat:name", "compound", "fixed")
                 or (r == "cc" and h != head)
-                or (r == "conj" and tree.tok(k).upos == "ADJ" and not tree.has_case(k))
+                or (r == "conj" and joined_adjective(tree, h, k))
                 or (r == "appos" and nationality_adjective(tree, k))
                 or (r == "conj" and h != head and joined and _joined_recipient(tree, h, k))
                 or (
@@ -105,9 +125,29 @@ def _np_ids(tree: Tree, head: int, limit: int, joined: bool) -> list[int]:
             ):
                 out.append(k)
                 stack.append(k)
+            elif _specialised_in(tree, h, k):
+                out.append(k)  # شبكة مختصة في تهريب السجائر: what the network does
+                stack.append(k)
             elif r == "case" and h != head:
                 out.append(k)
     return sorted(set(out))[:limit] if len(out) > limit else sorted(set(out))
+
+
+def _specialised_in(tree: Tree, h: int, k: int) -> bool:
+    """Whether k is the في phrase of a participle of specialisation h describing a noun
+    (شبكة مختصة في ترويج المخدرات): a part of the noun's phrase, not the clause's place.
+
+    >>> from kg import build
+    >>> g = build(texts=["فككت الشرطة شبكة مختصة في تهريب السجائر."])
+    >>> [f.object for f in g.facts(relation="arrested")]
+    ['شبكة مختصة في تهريب السجائر']
+    """
+    return (
+        tree.rel(h) == "amod"
+        and normalize(strip_diacritics(tree.tok(h).lemma)) in SPECIALISED
+        and tree.rel(k) in ("obl", "nmod")
+        and tree.case(k) == "في"
+    )
 
 
 def governing_participle(tree: Tree, k: int) -> bool:
@@ -144,9 +184,44 @@ def _joined_recipient(tree: Tree, h: int, k: int) -> bool:
     """
     return (
         tree.case(h) == "ل"
-        and tree.case(k) in ("", "ل")
+        and (tree.case(k) == "ل" or (tree.case(k) == "" and _definite(tree, k)))
         and tree.tok(k).upos in ("NOUN", "PROPN")
         and any(c < k for c in tree.children(k, "cc"))
+    )
+
+
+#: The preposition whose noun always has a second one joined to it.
+BETWEEN = frozenset({normalize("بين")})
+
+
+def _definite(tree: Tree, k: int) -> bool:
+    """A name or a noun with its article: a bare indefinite noun after و (قروضا للمغرب
+    ومعدات) is a second thing, not a second recipient (للسودان واليمن)."""
+    t = tree.tok(k)
+    return t.upos == "PROPN" or t.feat("Definite") == "Def" or normalize(t.form).startswith("ال")
+
+
+def joined_adjective(tree: Tree, h: int, k: int) -> bool:
+    """Whether k, an adjective joined by و to h, is one more adjective of h's noun phrase
+    (قوات عراقية وكردية): the word before و is an adjective too, or h is one, or h
+    itself (أعوان وموظفو الشركة: a participle used as a noun, in the same phrase). After
+    a definite noun with a preposition on h, an indefinite word read as an adjective
+    (قروضا للمغرب ومعدات طبية) is a second noun phrase, not a word of the first; a
+    definite one is the preposition's second noun (للخزانة والمالية), and so is any
+    after بين (بين الشرطة ومتظاهرين)."""
+    if tree.tok(k).upos != "ADJ" or tree.has_case(k):
+        return False
+    before = min(tree.subtree(k)) - 1  # the word before و
+    if before < 1 or tree.tok(h).upos == "ADJ" or tree.tok(before).upos == "ADJ":
+        return True
+    while before and tree.tok(before).head not in (h, 0):
+        before = tree.tok(before).head
+    return not (
+        tree.tok(before).head == h
+        and tree.has_case(before)
+        and normalize(tree.case(before)) not in BETWEEN
+        and _definite(tree, before)
+        and not _definite(tree, k)
     )
 
 
@@ -177,7 +252,7 @@ def _addressee(tree: Tree, k: int) -> bool:
     lemma = normalize(strip_diacritics(tree.tok(k).lemma))
     if lemma in ADDRESSEE_NOUNS:
         return True
-    if lemma not in MEDIA_NOUNS and strip_al(normalize(tree.tok(k).form)) not in MEDIA_NOUNS:
+    if lemma not in MEDIA_NOUNS and bare_word(tree.tok(k).form) not in MEDIA_NOUNS:
         return False
     h = tree.tok(k).head
     while h and tree.rel(h) == "amod":  # مسؤول عسكري لوكالة: hung on the adjective
@@ -307,7 +382,7 @@ def acting_phrase(tree: Tree, a: int) -> int:
     q = a - 2  # القائم ب أعمال: ب is its own token
     if q < 1 or tree.tok(q).upos not in ("NOUN", "ADJ"):
         return 0
-    return q if strip_al(normalize(tree.tok(q).form)) in ACTING else 0
+    return q if bare_word(tree.tok(q).form) in ACTING else 0
 
 
 #: God, in a formula of blessing after a name (نصره الله وأيده, حفظه الله).

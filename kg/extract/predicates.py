@@ -28,7 +28,7 @@ from .events import event_place_time
 from .filings import filed_against
 from .meetings import noun_brought_together, other_party, talks_to_hold
 from .nouns import companions, forces_of, noun_facts, prep_facts
-from .phrases import blessing, strip_al
+from .phrases import bare_word, blessing
 from .relations import (
     SECOND_OBJECT_PHRASES,
     as_open,
@@ -159,9 +159,7 @@ def _speech_at_event(d: Doc, s: Sentence, tree: Tree, p: Predicate) -> None:
     """ألقى الوزير كلمة في الاجتماع: who gives a speech at an event takes part in it."""
     if lexmod.key(tree.tok(p.v).lemma) not in DELIVER or not p.subjects:
         return
-    speech = [
-        j for j in tree.children(p.v, "obj") if strip_al(normalize(tree.tok(j).form)) in SPEECHES
-    ]
+    speech = [j for j in tree.children(p.v, "obj") if bare_word(tree.tok(j).form) in SPEECHES]
     if not speech:
         return
     for j in [*tree.children(p.v, "obl"), *tree.children(speech[0], "nmod")]:

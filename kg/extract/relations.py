@@ -26,6 +26,7 @@ from .appointments import (
 from .arguments import fits
 from .confidence import OPEN_CAP
 from .coref import ent_of
+from .delegates import delegated_parties
 from .meetings import (
     MEETING_RELATIONS,
     held_jointly,
@@ -34,15 +35,17 @@ from .meetings import (
     note_pairs,
     took_part,
 )
-from .phrases import strip_al
+from .phrases import bare_word, strip_al
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tours import includes_party
 from .tree import Tree
 from .words import (
     AMOUNT_NOUNS,
     COPULAS,
+    DISCUSSING_VERBS,
     DUTY_NOUNS,
     OPEN_PREPS,
+    PLACE_CASES,
     REFERRAL_CASES,
     REFERRAL_TARGETS,
     REMOTE_EVENTS,
@@ -221,6 +224,9 @@ def prep_only_facts(
         on_prep = [o for o in on_prep if tree.case(o[1]) != "ب" or d.ent(o[0]).cls not in PLACES]
     topics = [o for o in objects if o not in on_prep]
     events = [o for o in topics if d.ent(o[0]).cls == "Event"]
+    if lexmod.key(tree.tok(p.v).lemma) in DISCUSSING_VERBS:
+        # بحثا فيها القمة المقبلة: a summit discussed is a topic, not talks held
+        events = [o for o in events if tree.has_case(o[1])]
     on_prep += [o for o in _parties_of_events(d, s, tree, events, entry) if o not in on_prep]
     remote = any(
         d.lex.event_type(lexmod.key(tree.tok(oi).lemma)) in REMOTE_EVENTS for _, oi in events
@@ -430,7 +436,7 @@ def to_court(tree: Tree, v: int, objects: list[int]) -> bool:
     return any(
         tree.case(j) in REFERRAL_CASES
         and (
-            strip_al(normalize(tree.tok(j).form)) in REFERRAL_TARGETS
+            bare_word(tree.tok(j).form) in REFERRAL_TARGETS
             or strip_al(lexmod.key(tree.tok(j).lemma)) in REFERRAL_TARGETS
         )
         for j in phrases
@@ -513,8 +519,14 @@ def relation_facts(
                 d.fact(obj, "location", subj, s, tree, [p.v, oi], conf, p.lemma)
                 continue
             d.fact(subj, p.rel, obj, s, tree, [p.v, oi], conf, p.lemma)
-            if p.rel == "hosted" and d.ent(subj).cls in HOST_PLACES and d.ent(obj).cls == "Event":
+            if (
+                p.rel == "hosted"
+                and d.ent(subj).cls in HOST_PLACES
+                and d.ent(obj).cls == "Event"
+                and not _place_named(d, s, tree, p.v, oi, skip=_delegated_tokens(d, s, tree, oi))
+            ):
                 # تستضيف الخرطوم اجتماعا: the city that hosts an event is where it is held
+                # (unless the clause names the place: استضافت السعودية القمة في الرياض)
                 d.fact(obj, "location", subj, s, tree, [p.v, oi], conf, p.lemma)
             note_pairs(d, p, subj, obj)
     if p.rel in APPOINTING and p.subjects:
@@ -525,6 +537,32 @@ def relation_facts(
         meeting_event(d, s, tree, p.v, p.subjects, [o for o, _ in objects])
     if p.speech and p.subjects and d.ent(p.subjects[0]).cls in AGENTIVE:
         d.last_speaker = p.subjects[0]
+
+
+def _delegated_tokens(d: Doc, s: Sentence, tree: Tree, n: int) -> frozenset[int]:
+    """The tokens of the parties event noun n's delegates stand for (اجتماعا على مستوى
+    وزراء الخارجية بمصر والسودان: مصر takes part, it is no place named for the meeting)."""
+    return frozenset(x for _, x in delegated_parties(d, s, tree, n))
+
+
+def _place_named(
+    d: Doc, s: Sentence, tree: Tree, *heads: int, skip: frozenset[int] = frozenset()
+) -> bool:
+    """Whether a place phrase (في/ب/in/at + a place) hangs on one of the heads (not one
+    of the tokens in ``skip``).
+
+    >>> from kg import build
+    >>> g = build(texts=["استضافت السعودية القمة في الرياض."])
+    >>> [f.object for f in g.facts(relation="location")]
+    ['الرياض']
+    """
+    for h in heads:
+        for j in tree.children(h, "obl", "nmod"):
+            if tree.case(j) in PLACE_CASES and j not in skip:
+                e = d.token_ent.get((s.index, j))
+                if e is not None and d.ent(e).cls in PLACES:
+                    return True
+    return False
 
 
 def _joint_parties(

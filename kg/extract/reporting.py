@@ -16,7 +16,7 @@ from ..text import normalize, strip_diacritics
 from .arguments import expand
 from .confidence import MESSAGE_FROM, REPORTED_PENDING, SOURCE_PHRASE, SOURCE_SAID_CAP
 from .coref import ent_of
-from .phrases import np_ids, strip_al
+from .phrases import bare_word, np_ids
 from .speech import commented, stated, statement, statement_of
 from .state import AGENTIVE, Doc, Predicate
 from .tree import Tree
@@ -36,7 +36,7 @@ def read_sources(d: Doc, s: Sentence, tree: Tree) -> None:
     [('وزارة الدفاع', 'reported', 'قتل عشرة جنود في الهجوم'), ('الهجوم', 'killed', 'عشرة جنود')]
     """
     for t in s.tokens:
-        if strip_al(normalize(t.form)) in MESSAGES:
+        if bare_word(t.form) in MESSAGES:
             _message_from(d, s, tree, t.id)
     for t in s.tokens:
         _source_phrase(d, s, tree, t.id)

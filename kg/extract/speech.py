@@ -15,7 +15,7 @@ from ..model import Sentence
 from ..text import normalize, strip_diacritics
 from .confidence import ISSUED_CAP
 from .coref import ent_of
-from .phrases import strip_al
+from .phrases import bare_word, strip_al
 from .state import AGENTIVE, Doc, Predicate
 from .tree import Tree
 from .words import (
@@ -108,7 +108,7 @@ def revealed(d: Doc, tree: Tree, v: int, rel: str, lemma: str, subjects: list[st
     """
     if rel != "announced" or normalize(strip_diacritics(lemma)) not in REVEALING or not subjects:
         return rel
-    kinds = {strip_al(normalize(tree.tok(j).form)) for j in tree.children(v, "nsubj")}
+    kinds = {bare_word(tree.tok(j).form) for j in tree.children(v, "nsubj")}
     if kinds & PRESS or all(press_outlet(d, k) for k in subjects):
         return "reported"
     return rel
@@ -187,7 +187,7 @@ def document_speaker(d: Doc, s: Sentence, tree: Tree, v: int) -> str | None:
     pages = [  # على موقع X, hung on the verb or on the document
         j
         for j in [*tree.children(v, "obl"), *tree.children(docs[0], "nmod")]
-        if tree.case(j) == normalize("على") and strip_al(normalize(tree.tok(j).form)) in _PAGES
+        if tree.case(j) == normalize("على") and bare_word(tree.tok(j).form) in _PAGES
     ]
     cands += [k for j in pages for k in tree.children(j, "nmod") if not tree.has_case(k)]
     cands += pages  # (a name the page is part of: موقع هيئة الرقابة)

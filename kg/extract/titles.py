@@ -16,7 +16,7 @@ from ..model import Sentence, Token
 from ..text import normalize, strip_diacritics
 from .confidence import TITLE_APPOSITION, TITLE_BODY, TITLE_NATIONALITY, TITLE_PREDICATIVE
 from .coref import ent_of, note_source, source_again, source_where
-from .phrases import TITLE_NP_WORDS, acting_phrase, np_ids, strip_al, title_of
+from .phrases import TITLE_NP_WORDS, acting_phrase, bare_word, np_ids, strip_al, title_of
 from .state import TITLED, Doc
 from .tree import Tree
 from .words import CHAIN_TITLES, COMMAS, HEADS_OF_STATE
@@ -51,8 +51,10 @@ def find_titles(d: Doc, s: Sentence, tree: Tree) -> None:
      ('إيمانويل ماكرون', 'leaderOf', 'فرنسا', 0.8)]
     """
     for t in s.tokens:
+        if t.upos not in ("NOUN", "ADJ", "PROPN"):
+            continue  # (the cheaper test first: no title is looked up for other words)
         title = title_of(tree, t.id)
-        if title is None or t.upos not in ("NOUN", "ADJ", "PROPN"):
+        if title is None:
             continue
         owner = d.token_ent.get((s.index, t.id))
         if owner is not None and d.ent(owner).cls not in ("Position",):
@@ -72,7 +74,7 @@ def _title(d: Doc, s: Sentence, tree: Tree, t: Token, title: str, owner: str | N
     ids = _title_words(d, s, tree, t.id)
     head_word = title[2:] if title.startswith("ال") else title
     mods = frozenset(
-        strip_al(normalize(tree.tok(k).form))
+        bare_word(tree.tok(k).form)
         for k in ids
         if k != t.id and tree.tok(k).upos not in ("ADP", "PUNCT")
     )
@@ -327,7 +329,7 @@ _CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "conj",
 def _chain(tree: Tree, i: int) -> bool:
     """Whether a title in apposition to another is a link of its chain (الشيخ, الملك,
     العميد), not a second person's title (ولي العهد السعودي الرئيسَ الكيني)."""
-    return strip_al(normalize(tree.tok(i).form)) in CHAIN_TITLES
+    return bare_word(tree.tok(i).form) in CHAIN_TITLES
 
 
 def _courtesy(tree: Tree, i: int) -> bool:
@@ -352,7 +354,7 @@ def _comma_person(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     c += 1 if comma else 0
     # العاهل الأردني الملك عبدالله, العاهل السعودي، الملك سلمان،: through الملك
     links = CHAIN_TITLES
-    if c <= len(tree.toks) and strip_al(normalize(tree.tok(c).form)) in links:
+    if c <= len(tree.toks) and bare_word(tree.tok(c).form) in links:
         c += 1
     if c > len(tree.toks):
         return None
@@ -543,6 +545,8 @@ def read_predicative_titles(d: Doc, s: Sentence, tree: Tree) -> None:
     """A title said of a subject: أصبحت فنلندا عضوا في الحلف, فنلندا عضو في الحلف,
     انتخب البرلمان X رئيسا للجمهورية."""
     for t in s.tokens:
+        if tree.rel(t.id) not in _PREDICATIVE_RELS:
+            continue  # (no subject for it: the cheaper test, before its title is looked up)
         title = title_of(tree, t.id)
         if title is None:
             continue
@@ -555,6 +559,19 @@ def read_predicative_titles(d: Doc, s: Sentence, tree: Tree) -> None:
         relation = titles()[title].relation
         if relation in ("honorific", "descriptor"):
             continue  # عشماوي متهم في قضية: a description holds no position in a body
+        if relation == "holdsPosition":
+            # سفيرا في اليابان, وزيرا في الحكومة: the country or body is the post's scope;
+            # what the person holds is the post, never the country itself (the post of a
+            # verb of naming's object is the appointment's: kg.extract.appointments)
+            post = d.token_ent.get((s.index, t.id))
+            if (
+                post is not None
+                and tree.rel(t.id) not in ("obl", "obj")
+                and d.find(post) != d.find(subj)
+                and d.ent(subj).cls == "Person"
+            ):
+                d.fact(subj, relation, post, s, tree, [t.id], TITLE_PREDICATIVE)
+            continue
         scope = tree.subtree(t.id, frozenset({"acl:relcl", "conj", "nsubj"}))
         if tree.rel(t.id) == "xcomp":
             # the complement may hang on the copula: أصبحت فنلندا عضوا في الحلف
@@ -574,6 +591,11 @@ def read_predicative_titles(d: Doc, s: Sentence, tree: Tree) -> None:
                     TITLE_PREDICATIVE,
                 )
                 break
+
+
+#: The relations of a token :func:`_predicative_subject` finds a subject for (none for
+#: the others).
+_PREDICATIVE_RELS = frozenset({"xcomp", "root", "ccomp", "obl", "obj"})
 
 
 def _predicative_subject(tree: Tree, t: Token) -> int:

@@ -35,6 +35,7 @@ from ..agencies import Credit, credit
 from ..model import AnalysedDoc, Extraction, Sentence
 from .affiliation import read_affiliations
 from .appraisal import read_appraisals, read_drawn_criticism
+from .calls import read_call_nouns
 from .coref import find_anaphora
 from .finish import finish
 from .kinship import note_fathers, resolve_sons
@@ -89,6 +90,7 @@ def extract(analysed: AnalysedDoc) -> Extraction:
         read_predicative_titles(d, s, tree)
         read_places(d, s, tree)
         read_affiliations(d, s, tree)
+        read_call_nouns(d, s, tree)
         occurrence_events(d, s, tree)
     resolve_sons(d)
     return finish(d)

@@ -349,6 +349,9 @@ SAYING_NOUNS = {"قول", "تأكيد", "تصريح", "إشارة", "اشارة"
 #: Nouns of place adverbs (قرب نامبالا): what follows situates a phrase, it is no genitive
 #: of its noun (كمين قرب البلدة is an ambush, not the ambush of a nearness).
 NEAR_NOUNS = frozenset(normalize(w) for w in "قرب مقربة".split())
+#: Participles of what a body or person does for a living (شبكة مختصة في ترويج المخدرات,
+#: شركة متخصصة في صناعة الأدوية): their في phrase describes the noun, a part of its phrase.
+SPECIALISED = frozenset(normalize(w) for w in "مختص متخصص".split())
 #: Nouns of the edge of a place (على الحدود الشرقية لقطاع غزة, على أطراف مدينة حلب, في
 #: ضواحي دمشق): an event there happened in the place of their genitive.
 EDGE_NOUNS = frozenset(
@@ -397,3 +400,6 @@ REMOTE_EVENTS = {"call"}
 #: Verbs of calling someone (اتصل بـX, هاتف X): the call is an event both parties take
 #: part in, as a call made with a verbal noun is (أجرى اتصالا مع X); they met nobody.
 CALL_VERBS = frozenset(normalize(w) for w in ("اتصل", "هاتف"))
+#: Verbs of discussing: an event as their bare object is a topic talked about (بحثا القمة
+#: المقبلة: they discussed the summit), not one they took part in (أجرى محادثات: he did).
+DISCUSSING_VERBS = frozenset(normalize(w) for w in ("بحث", "ناقش", "استعرض", "تناول"))

@@ -154,9 +154,6 @@ def _gazetteer_names(tokens: Sequence[Token]) -> list[EntitySpan]:
     n = len(tokens)
     i = 0
     while i < n:
-        if _is_clitic(tokens, i) or tokens[i].upos == "PUNCT":
-            i += 1
-            continue
         head = normalize(tokens[i].form)
         elided = head.startswith("ل") and _after_article_elided(tokens, i)
         if elided:
@@ -164,7 +161,10 @@ def _gazetteer_names(tokens: Sequence[Token]) -> list[EntitySpan]:
             if head_al in firsts:
                 head = head_al
         if not _may_start_name(head):
-            i += 1  # no name starts with this word
+            i += 1  # no name starts with this word (the cheaper test, asked first)
+            continue
+        if _is_clitic(tokens, i) or tokens[i].upos == "PUNCT":
+            i += 1
             continue
         found = _longest_gazetteer_match(tokens, i, elided)
         if found:

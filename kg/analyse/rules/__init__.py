@@ -8,7 +8,9 @@ both.
 
 from __future__ import annotations
 
-from ...lexicon.names import single_word_names
+from collections.abc import Set as AbstractSet
+
+from ...lexicon.names import shared_single_word_names
 from ...model import AnalysedDoc, Document, EntitySpan, Sentence, Token
 from ...text import normalize, strip_diacritics
 from .. import Analyser
@@ -40,7 +42,8 @@ class RulesAnalyser(Analyser):
             return AnalysedDoc(doc=doc, sentences=tuple(analyse_text(doc.text)), analyser=self.name)
         text = doc.text
         vocabulary = {normalize(text[a:b]) for a, b, k in words(text, 0, len(text)) if k == "ar"}
-        names = single_word_names()
+        # the gazetteer's own set, shared: a document's copy is made once it finds a name
+        names: AbstractSet[str] = shared_single_word_names()
         sentences: list[Sentence] = []
         surnames: set[str] = set()
         for a, b in split_sentences(text):
@@ -57,7 +60,7 @@ def analyse_sentence(
     b: int,
     index: int,
     vocabulary: set[str],
-    names: set[str],
+    names: AbstractSet[str],
     surnames: set[str] | None = None,
 ) -> Sentence:
     """One sentence, analysed. ``surnames`` holds the last words of the people named so far
@@ -172,9 +175,17 @@ def _impersonal(ws: list[W]) -> None:
             w.feats = w.feats.replace("Voice=Act", "Voice=Pass")
 
 
-def _with_found_names(sentence: Sentence, names: set[str]) -> set[str]:
+def _with_found_names(sentence: Sentence, names: AbstractSet[str]) -> AbstractSet[str]:
     """هاكان فيدان ... وأكد فيدان: the words of a person's name no lexicon knows, found in
-    one sentence, are names in the next ones too (not ف + يدان)."""
+    one sentence, are names in the next ones too (not ف + يدان). A frozen ``names`` (the
+    gazetteer's own set, shared by every document) is copied before the first is added.
+
+    >>> from kg.model import EntitySpan, Token
+    >>> toks = (Token(1, "فيدان", "فيدان", "PROPN", 0, "root", 0, 5, misc="Unknown=Yes"),)
+    >>> shared = frozenset({"بغداد"})
+    >>> own = _with_found_names(Sentence(0, 0, 5, "فيدان", toks, (EntitySpan(1, 1, "Person", "x"),)), shared)
+    >>> sorted(own), sorted(shared), _with_found_names(Sentence(0, 0, 5, "فيدان", toks), own) is own
+    (['بغداد', 'فيدان'], ['بغداد'], True)"""
     found = {
         normalize(t.form)
         for sp in sentence.entities
@@ -182,8 +193,14 @@ def _with_found_names(sentence: Sentence, names: set[str]) -> set[str]:
         for t in sentence.tokens[sp.first - 1 : sp.last]
         if "Unknown=Yes" in t.misc and len(normalize(t.form)) >= 3
     }
-    names |= found  # (``names`` is the document's own copy: see ``analyse``)
-    return names
+    if found <= names:
+        return names
+    if isinstance(names, set):
+        names |= found  # the document's own copy, made when a first name was found
+        return names
+    own = set(names)
+    own |= found
+    return own
 
 
 def _guess_mark(w: W, unknown: bool) -> str:

@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from ...lexicon.names import multiword_name_index
@@ -21,7 +22,7 @@ from ...text import normalize
 from .morph import analyse_word, listed_form
 
 
-def known_after_clitic(rest: str, names: set[str], vocabulary: set[str]) -> bool:
+def known_after_clitic(rest: str, names: AbstractSet[str], vocabulary: set[str]) -> bool:
     """Whether ``rest`` (normalised), what follows a proclitic in a word nothing knows, is
     a name: a one-word name of the gazetteer or of the document so far (``names``), a word
     the document writes on its own (``vocabulary``), or the last word of a gazetteer name of
@@ -29,7 +30,7 @@ def known_after_clitic(rest: str, names: set[str], vocabulary: set[str]) -> bool
     return rest in names or rest in vocabulary or rest in multiword_lasts()
 
 
-def and_known_name(surface: str, names: set[str]) -> bool:
+def and_known_name(surface: str, names: AbstractSet[str]) -> bool:
     """Whether a word is و + a name the gazetteer, the first names or the lexicon know
     (وأردوغان, وماكرون), to be split rather than read as one foreign name.
 

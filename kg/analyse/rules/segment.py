@@ -56,7 +56,26 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
             yield from _cut_long(text, start + a, start + b)
 
 
+#: The characters :func:`_split_line` acts on: ends of sentences, and (where a line's
+#: quotation marks pair up) the marks that open and close quotations. It jumps from one
+#: to the next; every other character leaves its state as it is.
+_ENDS_AT = re.compile("[" + re.escape("".join(sorted(_END))) + "]")
+_ENDS_OR_QUOTES_AT = re.compile(
+    "[" + re.escape("".join(sorted(_END | set(_OPEN_Q) | set(_OPEN_Q.values()) | {'"'}))) + "]"
+)
+
+
 def _split_line(line: str) -> Iterator[tuple[int, int]]:
+    """The sentences of one line: a full stop inside a quotation closed later on the line
+    ends none (where the line's marks pair up; an unpaired one is not counted).
+
+    >>> line = 'ردد المحتجون "ارحلوا. ارحلوا" ثم تفرقوا. وعاد الهدوء «تماما».'
+    >>> [line[a:b] for a, b in _split_line(line)]
+    ['ردد المحتجون "ارحلوا. ارحلوا" ثم تفرقوا.', 'وعاد الهدوء «تماما».']
+    >>> line = 'قال: "لن نتراجع. انتهى الأمر'
+    >>> [line[a:b] for a, b in _split_line(line)]
+    ['قال: "لن نتراجع.', 'انتهى الأمر']
+    """
     n = len(line)
     begin = 0
     i = 0
@@ -64,7 +83,12 @@ def _split_line(line: str) -> Iterator[tuple[int, int]]:
     closing: list[str] = []
     ascii_open = False
     balanced = _quotes_balanced(line)
+    marks = _ENDS_OR_QUOTES_AT if balanced else _ENDS_AT
     while i < n:
+        found = marks.search(line, i)
+        if found is None:
+            break
+        i = found.start()
         c = line[i]
         if balanced:
             if c in _OPEN_Q:

@@ -15,7 +15,7 @@ right with general cues of Arabic syntax:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set as AbstractSet
 from dataclasses import replace
 from functools import lru_cache
 
@@ -39,8 +39,7 @@ from .tagger_names import (
     _common_here,
     _foreign_reading,
     _is_first_name,
-    _multiword_names,
-    _multiword_proclitics,
+    _multiword_spans,
     _name_as_written,
     _name_readings,
     _quoted_after_verb,
@@ -54,7 +53,7 @@ _PUNCT_OPENERS = set('،,:؛;."«»“”()[]-–—')
 
 
 def choose(
-    words: Sequence[tuple[str, str]], vocabulary: set[str], names: set[str]
+    words: Sequence[tuple[str, str]], vocabulary: set[str], names: AbstractSet[str]
 ) -> list[Reading]:
     """One reading per word. ``words`` are (surface, kind) pairs of one sentence;
     ``vocabulary`` holds the normalised words of the whole document, ``names`` the
@@ -71,8 +70,10 @@ def choose(
     prev_surface = ""
     clause_start = True
     verb_in_clause = False
-    in_name = _multiword_names([w for w, _ in words]) | _quoted_names([w for w, _ in words])
-    glued = _multiword_proclitics([w for w, _ in words])
+    surfaces = [w for w, _ in words]
+    spans = _multiword_spans(surfaces)  # (once: the names' words, and their proclitics)
+    in_name = set(spans) | _quoted_names(surfaces)
+    glued = {i: p for i, p in spans.items() if p}
     attested = [kind != "ar" or _attested(surface) for surface, kind in words]
     for pos, (surface, kind) in enumerate(words):
         if kind != "ar":
@@ -114,7 +115,7 @@ def _candidates(
     prev: Reading | None,
     attested: list[bool],
     vocabulary: set[str],
-    names: set[str],
+    names: AbstractSet[str],
 ) -> tuple[Reading, ...]:
     """The readings word ``pos`` may take: the analyser's with name readings besides (a
     gazetteer name, a first or foreign name), or one proper noun for a word nothing knows
@@ -132,7 +133,7 @@ def _candidates(
         before = words[pos - 1][0] if pos else ""
         return (_unknown(surface, vocabulary, names, pair, common, before),)
     foreign = _foreign_candidates(words, pos, readings, prev, attested)
-    if and_known_name(surface, names):
+    if foreign and and_known_name(surface, names):
         foreign = ()  # وميركل: و + a name the gazetteer knows, not one name in و
     return (
         readings
@@ -272,11 +273,7 @@ def _foreign_candidates(
     no_name, verb_shape, definite_noun = _word_cues(surface)
     foreign = (
         ()
-        if agreeing_plural(surface, nxt)
-        or no_name
-        or _verb_after_nationality(surface, readings, prev, attested[pos], nxt, next_unknown)
-        or dual_verb_after_pair(surface, readings, prev)
-        or people_plural(surface, readings)
+        if no_name
         else _foreign_reading(
             surface,
             attested[pos],
@@ -286,6 +283,13 @@ def _foreign_candidates(
             _is_first_name(nxt),
         )
     )
+    if foreign and (  # (asked only of a word that has such a reading: most have none)
+        agreeing_plural(surface, nxt)
+        or _verb_after_nationality(surface, readings, prev, attested[pos], nxt, next_unknown)
+        or dual_verb_after_pair(surface, readings, prev)
+        or people_plural(surface, readings)
+    ):
+        foreign = ()
     if foreign and verb_shape:
         foreign = ()  # أدينوا: a plural verb in وا; ستوقعان: سـ + a dual verb; no foreign name
     if not foreign or foreign[0].score < NAME_IN_WAW:
@@ -400,13 +404,13 @@ def _coordinated_verbal_noun(
     """
     if pos < 3 or pos + 1 >= len(words) or len(out) < 3:
         return False
-    own_conj = [r for r in readings if any(p.tag == "conj" for p in r.parts[: r.main])]
-    if not any(r.pos == "V" for r in own_conj) or not any(r.pos == "N" for r in own_conj):
-        return False
-    genitive, noun, before = out[-1], out[-2], out[-3]
+    genitive, noun, before = out[-1], out[-2], out[-3]  # (the words before: the cheaper test)
     if genitive.pos != "N" or not genitive.definite or noun.pos != "N" or noun.definite:
         return False
     if _last_tag(before) != "prep" and not any(p.tag == "prep" for p in noun.parts[: noun.main]):
+        return False
+    own_conj = [r for r in readings if any(p.tag == "conj" for p in r.parts[: r.main])]
+    if not any(r.pos == "V" for r in own_conj) or not any(r.pos == "N" for r in own_conj):
         return False
     nxt = words[pos + 1][0]
     bare = normalize(nxt)
@@ -543,7 +547,7 @@ def _accusative_pair(surface: str, nxt: str) -> bool:
 def _unknown(
     surface: str,
     vocabulary: set[str],
-    names: set[str],
+    names: AbstractSet[str],
     pair: bool = False,
     common: bool = False,
     prev_surface: str = "",

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set as AbstractSet
 from functools import lru_cache
 
 from ...lexicon.names import multiword_name_index
@@ -142,10 +142,13 @@ def _name_as_written(n: str, prev_surface: str) -> bool:
 
 
 def _name_readings(
-    surface: str, names: set[str], prev: Reading | None = None, prev_surface: str = ""
+    surface: str, names: AbstractSet[str], prev: Reading | None = None, prev_surface: str = ""
 ) -> tuple[Reading, ...]:
     """Proper-noun readings for a word that is a gazetteer name (after a proclitic)."""
     n = normalize(surface)
+    splits = _proclitic_splits(n)
+    if n not in names and not any(rest in names for _, rest in splits):
+        return ()  # (most words: no name, with or without a proclitic)
     out = []
     weak = ambiguous_names()  # الحرة, القاعدة: common words first
     weak_n = n in weak
@@ -162,10 +165,7 @@ def _name_readings(
     if n in names:
         out.append(proper_noun_reading(surface, score=0.2 if weak_n else 1.6, source="name"))
     written: bool | None = None  # asked once, only for a word that splits into a name
-    for pro in ("و", "ب", "ل", "ك", "ف", "وب", "ول", "وك"):
-        if not n.startswith(pro):
-            continue
-        rest = n[len(pro) :]
+    for pro, rest in splits:
         if rest in names:
             if written is None:
                 written = n not in names and _name_as_written(n, prev_surface)
@@ -176,6 +176,21 @@ def _name_readings(
                 )
             )
     return tuple(out)
+
+
+#: The proclitics :func:`_name_readings` splits off a word, in the order it tries them.
+_NAME_READING_PROCLITICS = ("و", "ب", "ل", "ك", "ف", "وب", "ول", "وك")
+
+
+@lru_cache(maxsize=100_000)
+def _proclitic_splits(n: str) -> tuple[tuple[str, str], ...]:
+    """A normalised word's splits into one of those proclitics and the rest, worked out
+    once per word.
+
+    >>> _proclitic_splits("وبغداد"), _proclitic_splits("سوريا")
+    ((('و', 'بغداد'), ('وب', 'غداد')), ())
+    """
+    return tuple((pro, n[len(pro) :]) for pro in _NAME_READING_PROCLITICS if n.startswith(pro))
 
 
 def listed_adjective(surface: str) -> bool:
@@ -192,32 +207,31 @@ def listed_adjective(surface: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _multiword_firsts() -> frozenset[str]:
+def _multiword_lengths() -> dict[str, frozenset[int]]:
+    """For each first word of a multi-word name the index holds, how many words the names
+    beginning with it have (most have two: trying every span up to the longest name's
+    length after each of them would be wasted)."""
     index, _ = multiword_name_index()
-    return frozenset(n.split(" ", 1)[0] for n in index)
+    lengths: dict[str, set[int]] = {}
+    for name in index:
+        lengths.setdefault(name.split(" ", 1)[0], set()).add(name.count(" ") + 1)
+    return {first: frozenset(ns) for first, ns in lengths.items()}
 
 
 @lru_cache(maxsize=100_000)
-def _name_starts(n: str, starts: frozenset[str]) -> tuple[tuple[str, str], ...]:
-    """The first words of multi-word names (``starts``) a normalised word is, as it is or
-    after a proclitic (والأمين: الامين), each with that proclitic ("" for none)."""
-    firsts = [("", n)] + [(p, n[len(p) :]) for p in _NAME_PROCLITICS if n.startswith(p)]
-    return tuple((p, f) for p, f in firsts if f in starts)
+def _name_starts(n: str) -> tuple[tuple[tuple[str, str], ...], tuple[int, ...]]:
+    """The first words of multi-word names a normalised word is, as it is or after a
+    proclitic (والأمم: الامم), each with that proclitic ("" for none); and the numbers of
+    words of the names they begin, most first.
 
-
-def _multiword_names(surfaces: list[str]) -> set[int]:
-    """Positions of words inside a multi-word gazetteer name (first word may carry a proclitic)."""
-    return set(_multiword_spans(surfaces))
-
-
-def _multiword_proclitics(surfaces: list[str]) -> dict[int, str]:
-    """The first words of multi-word gazetteer names that carry a proclitic the name does
-    not have (ببيونغ يانغ: ب + بيونغ يانغ), with that proclitic.
-
-    >>> _multiword_proclitics(["سيزور", "ببيونغ", "يانغ"])
-    {1: 'ب'}
+    >>> _name_starts("والامم"), _name_starts("قال")
+    (((('و', 'الامم'),), (2,)), ((), ()))
     """
-    return {i: p for i, p in _multiword_spans(surfaces).items() if p}
+    lengths = _multiword_lengths()
+    firsts = [("", n)] + [(p, n[len(p) :]) for p in _NAME_PROCLITICS if n.startswith(p)]
+    found = tuple((p, f) for p, f in firsts if f in lengths)
+    sizes = {k for _, f in found for k in lengths[f]}
+    return found, tuple(sorted(sizes, reverse=True))
 
 
 #: Proclitics a multi-word name's first word may carry (و, ب, ل, ك, ف and pairs).
@@ -226,13 +240,43 @@ _NAME_PROCLITICS = ("و", "ب", "ل", "ك", "ف", "وب", "ول")
 
 def _multiword_spans(surfaces: list[str]) -> dict[int, str]:
     """Positions of words inside multi-word gazetteer names, each with the proclitic its
-    first word carries before the name ("" for the other words and for a bare one)."""
-    index, longest = multiword_name_index()
-    starts = _multiword_firsts()
+    first word carries before the name ("" for the other words and for a bare one).
+
+    At each word the longest name wins; only the lengths of the names its first word
+    begins are tried (a span of another length cannot be one of them: a normalised word
+    holds no space).
+
+    >>> _multiword_spans(["زار", "وزير", "الخارجية", "ببيونغ", "يانغ", "امس"])
+    {3: 'ب', 4: ''}
+    """
+    index, _ = multiword_name_index()
     norm = [normalize(w) for w in surfaces]
+    if any(" " in w for w in norm):  # (never, as words are split: then lengths would lie)
+        return _multiword_spans_slow(norm)
+    out: dict[int, str] = {}
+    n = len(norm)
+    for i in range(n):
+        firsts, sizes = _name_starts(norm[i])
+        for size in sizes:
+            j = i + size
+            if j > n:
+                continue
+            tail = " ".join(norm[i + 1 : j])
+            found = [p for p, f in firsts if f + " " + tail in index]
+            if found:
+                out.update({k: "" for k in range(i, j) if k not in out})
+                out[i] = out.get(i) or found[0]
+                break
+    return out
+
+
+def _multiword_spans_slow(norm: list[str]) -> dict[int, str]:
+    """:func:`_multiword_spans` over normalised words that may hold spaces: every span up
+    to the longest name's length is tried."""
+    index, longest = multiword_name_index()
     out: dict[int, str] = {}
     for i in range(len(norm)):
-        firsts = _name_starts(norm[i], starts)
+        firsts, _ = _name_starts(norm[i])
         if not firsts:
             continue
         for j in range(min(len(norm), i + longest), i + 1, -1):

@@ -48,7 +48,7 @@ _TITLE_PREPS = ("ل", "لدي", "الي")
 #: PP after an indefinite one of the others (مظاهرات حاشدة في فرنسا) describes the noun.
 _COMPLEMENT_PARTICIPLES = frozenset(
     normalize(w)
-    for w in "خاص مرتبط متعلق تابع مسؤول قادر واقع موجود مخصص مكلف مسلط متورط ضالع متهم".split()
+    for w in "خاص مرتبط متعلق تابع مسؤول قادر واقع موجود مخصص مكلف مسلط متورط ضالع متهم مختص متخصص معني مشتبه ناشط".split()
 )
 #: Nouns of preparing whose ل phrase is what is prepared (التخطيط لهجمات, الإعداد للقمة),
 #: not the purpose of the clause.
