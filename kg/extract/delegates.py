@@ -4,7 +4,7 @@ A meeting is often named by the level of those who attend it and the countries t
 from, not by the countries themselves: «اجتماع على مستوى وزراء الخارجية بمصر والسودان»
 (a meeting at the level of the foreign ministers of Egypt and Sudan), «قمة تجمع قادة
 فرنسا وألمانيا» (a summit bringing together the leaders of France and Germany), «اجتماع
-بين وزراء خارجية تونس والجزائر ومصر». Each country (or body) named after such a plural of
+بين وزراء خارجية لبنان والأردن والعراق». Each country (or body) named after such a plural of
 office takes part in the gathering, with the gathering's modality (a meeting to come: its
 parties are to take part). The office nouns must be plural or dual (وزراء، قادة،
 ممثلو): a singular one names a person, whom the other readings handle.
