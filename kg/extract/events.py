@@ -14,6 +14,7 @@ from ..model import Sentence
 from ..text import normalize, strip_diacritics
 from .confidence import EVENT_PARTIES, EVENT_PLACE_TIME
 from .coref import ent_of
+from .delegates import delegated_parties
 from .eventsplit import separate_events
 from .holding import held_events, purpose_after, scheduled_holding
 from .modality import COMING, PLANNING_ADJECTIVES
@@ -70,6 +71,9 @@ def event_place_time(d: Doc, s: Sentence, tree: Tree) -> None:
         _parties(d, s, tree, key, tid)
         for who, x in gathered_parties(d, s, tree, tid):
             # اجتماع يضم الأردن والإمارات: as planned as the meeting (the noun's modality)
+            d.fact(who, "participatedIn", key, s, tree, [tid, x], EVENT_PARTIES)
+        for who, x in delegated_parties(d, s, tree, tid):
+            # اجتماع على مستوى وزراء الخارجية بمصر والسودان: the countries take part
             d.fact(who, "participatedIn", key, s, tree, [tid, x], EVENT_PARTIES)
         _where_it_happened(d, s, tree, key, tid)
         for hh in _event_clause(tree, tid):

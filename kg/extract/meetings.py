@@ -25,6 +25,7 @@ from .coref import ent_of, recent
 from .finish import label
 from .modality import modality
 from .phrases import bare_word, verb_agreement
+from .retold import told_again
 from .state import AGENTIVE, PLACES, Doc, Predicate
 from .tree import Tree
 from .words import (
@@ -743,7 +744,9 @@ def meeting_event(
         text = "meeting of " + " and ".join(label(e) for e in names[:LABEL_PARTIES])
     else:
         text = "لقاء " + " و".join(label(e) for e in names[:LABEL_PARTIES])
-    told = _told_coming(d, tree, v, places, times)
+    told = _told_coming(d, tree, v, places, times) or told_again(
+        d, tree, v, [*parties, *others], places, times
+    )
     kept = list(d.ent(told).names) if told else [text]  # (the noun's names stay its own)
     key = d.mention(s, tree, [v], told or f"event:meeting:{s.index}:{v}", "Event", "event", v)
     e = d.ent(key)

@@ -31,6 +31,7 @@ from ..model import EntitySpan, Sentence, Token
 from ..ordinal_days import ordinal_day_end
 from ..text import normalize
 from .confidence import NAME_PURPOSE
+from .delegates import bringing_word
 from .modality import said_to_come
 from .phrases import ARGUMENT_NP_WORDS, bare_word, is_group, np_ids, strip_al, title_of
 from .state import Doc, article_absorbed, article_restored
@@ -733,8 +734,11 @@ def _collection(d: Doc, s: Sentence, tree: Tree, h: int) -> bool:
 def _without_demonstrative(tree: Tree, head: int, ids: list[int]) -> list[int]:
     """A phrase's tokens without a demonstrative after its head (اتفاق الهدنة هذه: the
     name is اتفاق الهدنة), nor a verb of bringing together read as its genitive noun
-    (لقاء جمعهما: the relative clause is no part of the name, which is لقاء)."""
-    joined = {
+    (لقاء جمعهما: the relative clause is no part of the name, which is لقاء; قمة تجمع
+    قادة X و Y: the name is قمة)."""
+    bringing = bringing_word(tree, head)
+    joined = set(tree.subtree(bringing)) if bringing else set()
+    joined |= {
         m
         for k in ids
         if k == head + 1

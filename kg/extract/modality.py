@@ -17,7 +17,9 @@ Read from the tree around the fact's predicate, one general rule per kind of mar
   take place (لم تنطلق المفاوضات). لا يزال / ما زال (still) are not negations.
 - **conditional**: the predicate is in a clause marked by إذا، لو، في حال (or inside
   one), is the answer of such a clause (إذا ... فسوف يلتقي), or has one after it
-  (سيوقع الاتفاقية إذا وافق البرلمان).
+  (سيوقع الاتفاقية إذا وافق البرلمان); or it is what would have been, a future particle
+  after كان (وكان الجيش سيشارك: was to take part; كان من المقرر أن stays planned, a
+  schedule the article reports).
 - **reported**: the predicate is inside what a speech verb reports (قال إن، أفادت
   تقارير بأن، نقلت وكالة عن مصادر أن), or carries an attribution (بحسب، حسب، وفقا لـ،
   نقلا عن). The speech fact itself (``X said S``) stays asserted: the article states
@@ -51,7 +53,7 @@ FUTURE = frozenset({"س", "سوف", "will", "shall"})
 PLANNING = frozenset(
     normalize(w)
     for w in (
-        "اعتزم عزم أزمع نوى خطط تخطيط ارتقب ترقب توقع مقرر متوقع منتظر مرتقب مزمع مفترض استعد وشيك "
+        "اعتزم عزم أزمع زمع نوى خطط تخطيط ارتقب ترقب توقع مقرر متوقع منتظر مرتقب مزمع مفترض استعد وشيك "
         "انتظر اتفق تأجيل إرجاء أرجأ "
         "plan intend expect schedule"
     ).split()
@@ -461,14 +463,23 @@ def _markers(tree: Tree, pred: int) -> set[str]:
     """The kinds of marker on the predicate and on the clauses it inherits from."""
     kinds = _own(tree, pred) | _governed(tree, pred)
     node, seen = pred, {pred}
+    carried = {PLANNED, CONDITIONAL}
     # up through the clauses whose planned or conditional modality this one shares
-    while tree.base_rel(node) in INHERITS or _answers_condition(tree, node):
+    while (
+        tree.base_rel(node) in INHERITS
+        or _answers_condition(tree, node)
+        or _plan_detail(tree, node)
+    ):
+        if _plan_detail(tree, node):
+            kinds.add(PLANNED)  # a detail of what is planned (يتهمها فيها)
+        if _own_tense(tree, node):
+            carried = {CONDITIONAL}  # سيزور القاهرة، واتهم أمس: the past is no plan
         node = tree.tok(node).head
         if not node or node in seen:
             break
         seen.add(node)
         inherited = _own(tree, node) | _governed(tree, node)
-        kinds |= inherited & {PLANNED, CONDITIONAL}
+        kinds |= inherited & carried
     if any(CONDITIONAL in _own(tree, a) for a in tree.ancestors(pred)):
         kinds.add(CONDITIONAL)  # anything inside a condition
     return kinds
@@ -488,7 +499,9 @@ def _own_markers(tree: Tree, i: int) -> set[str]:
         t = tree.tok(k)
         form, rel = normalize(t.form), tree.base_rel(k)
         if rel in ("aux", "advmod", "mark", "discourse") and form in FUTURE:
-            kinds.add(PLANNED)
+            # كان سيشارك (was to take part, would have): the future of a past that did not
+            # come about is no plan still to come but what would have been, a condition
+            kinds.add(CONDITIONAL if _past_future(tree, i, k) else PLANNED)
         elif (
             rel in ("aux", "advmod", "cop", "neg") and form in NEGATIONS and not _still(tree, i, k)
         ):
@@ -510,6 +523,62 @@ def _own_markers(tree: Tree, i: int) -> set[str]:
     ):
         kinds.add(PLANNED)
     return kinds
+
+
+#: Words of a time now or past: on a verb joined to a future one, its own time (تتهم
+#: اليوم، اتهم أمس), which the future does not reach.
+NOW_OR_PAST = frozenset(normalize(w) for w in "اليوم الآن أمس امس البارحة".split())
+PAST_ADJECTIVES = frozenset(normalize(w) for w in "ماضي منصرم فائت".split())
+
+
+def _own_tense(tree: Tree, i: int) -> bool:
+    """Whether verb i, joined by و to a verb with a future particle, keeps its own tense:
+    it is in the past (ستنسحب من مالي واتهمت الحكومة), or it has a time of its own that is
+    now or past (وتتهم اليوم), or a subject of its own before it (وبولندا تتهم: a clause
+    of its own). A present verb with neither shares the future (سيزور القاهرة ويلتقي
+    نظيره).
+
+    >>> from kg import build
+    >>> g = build(texts=["سيزور الرئيس التركي القاهرة غدا، واتهم أمس المعارضة بالتآمر."])
+    >>> [(f.relation, f.modality) for f in g.facts(relation="accused", modality="*")]
+    [('accused', 'asserted')]
+    """
+    t = tree.tok(i)
+    if (
+        tree.base_rel(i) != "conj"
+        or t.upos != "VERB"
+        or FUTURE & {normalize(tree.tok(k).form) for k in tree.children(i, "aux", "advmod", "mark")}
+    ):
+        return False
+    if t.feat("Aspect") == "Perf" and not any(
+        _lemma(tree, k) == WAS for k in tree.children(i, "aux", "cop")
+    ):
+        return True
+    for k in tree.children(i, "obl", "obl:tmod", "advmod", "nmod"):
+        words = {normalize(tree.tok(j).form) for j in tree.subtree(k)}
+        lemmas = {_lemma(tree, j) for j in tree.subtree(k)}
+        if words & NOW_OR_PAST or lemmas & PAST_ADJECTIVES:
+            return True
+    return any(k < i for k in tree.children(i, "nsubj"))
+
+
+#: The verb «to be» whose past tense before a future particle makes «would have».
+WAS = normalize("كان")
+
+
+def _past_future(tree: Tree, i: int, k: int) -> bool:
+    """Whether the future particle k on verb i follows كان in the past tense, as its
+    auxiliary (وكان الجيش سيشارك في المناورات: would have taken part).
+
+    >>> from kg import build
+    >>> g = build(texts=["وكان الجيش الأردني سيشارك في المناورات لولا إلغاؤها."])
+    >>> [(f.relation, f.modality) for f in g.facts(relation="participatedIn", modality="*")]
+    [('participatedIn', 'conditional')]
+    """
+    return any(
+        j < k and _lemma(tree, j) == WAS and tree.tok(j).feat("Aspect") != "Imp"
+        for j in tree.children(i, "aux", "cop")
+    )
 
 
 def _to_planned_event(tree: Tree, k: int) -> bool:
@@ -538,6 +607,14 @@ def _imperfect(tree: Tree, i: int) -> bool:
     return not any(_lemma(tree, k) == "كان" for k in tree.children(i, "aux", "cop"))
 
 
+def _later_word(tree: Tree, w: int) -> bool:
+    """Whether word w, of a lemma of :data:`LATER`, is that adjective (الجاري، لاحق), not
+    a noun that shares its lemma (جيرانها, its neighbours: the lemma جار)."""
+    form = normalize(tree.tok(w).form)
+    form = form[2:] if form.startswith("ال") else form
+    return tree.tok(w).upos == "ADJ" or form in LATER
+
+
 def _future_time(tree: Tree, k: int) -> bool:
     """Whether child k names a coming day: غدا, a weekday or a date (يتوجه الرئيس
     الثلاثاء إلى ..., يزور الجزائر في 25 أغسطس: news tells past events in the perfect, so
@@ -561,7 +638,7 @@ def _future_time(tree: Tree, k: int) -> bool:
         form = normalize(tree.tok(w).form)
         if form in TOMORROW or _lemma(tree, w) in COMING or _month(tree, w):
             return True  # غدا, المقبل, a date (في 25 أغسطس, يوم 3 مارس)
-        if w != k and _lemma(tree, w) in LATER:
+        if w != k and _lemma(tree, w) in LATER and _later_word(tree, w):
             return True  # في وقت لاحق, الأسبوع الجاري (not لاحقا alone: later on, in a story)
         if form.startswith("ال") and form[2:] in WEEKDAYS:  # الأحد, not أحد (one of)
             return True
@@ -762,6 +839,32 @@ def _attributed(tree: Tree, i: int) -> bool:
     )
 
 
+#: Prepositions of a pronoun by which a clause after a comma goes back to what is planned
+#: (يتهمها فيها: in which; يلتقي خلالها: during which).
+BACK_TO_PLAN = frozenset(normalize(w) for w in "في خلال".split())
+
+
+def _plan_detail(tree: Tree, i: int) -> bool:
+    """Whether clause i, hung as a parataxis on a verb of planning, goes back to what is
+    planned through a pronoun after في or خلال (يعتزم رفع دعوى ضد الشركة، يتهمها فيها
+    بالتزوير: the charge is made in the suit, as planned as the suit; not reported speech).
+
+    >>> from kg import build
+    >>> g = build(texts=["يعتزم النائب رفع دعوى قضائية ضد وزارة الصحة، يتهمها فيها بالإهمال."])
+    >>> [(f.relation, f.modality) for f in g.facts(relation="accused", modality="*")]
+    [('accused', 'planned')]
+    """
+    h = tree.tok(i).head
+    if not h or tree.rel(i) != "parataxis" or tree.tok(i).upos != "VERB" or h > i:
+        return False
+    if _lemma(tree, h) not in PLANNING or tree.tok(h).upos != "VERB":
+        return False
+    return any(
+        tree.tok(j).upos == "PRON" and tree.case(j) in BACK_TO_PLAN
+        for j in tree.children(i, "obl", "nmod")
+    )
+
+
 def reported(tree: Tree, i: int) -> bool:
     """Whether token i sits inside what a speech verb reports (قال إن ...)."""
     for h in [i, *tree.ancestors(i)]:
@@ -772,6 +875,8 @@ def reported(tree: Tree, i: int) -> bool:
             and any(tree.tok(k).form in OPENING_QUOTES for k in range(1, i))
         ):
             continue  # «...»، قال X: the verb that reports the quotation is the article's own
+        if _plan_detail(tree, h):
+            continue  # يعتزم رفع دعوى ضد X، يتهمه فيها: a detail of the plan, no report
         if tree.rel(h) in ("ccomp", "parataxis") and tree.tok(h).head:
             head = tree.tok(tree.tok(h).head)
             if head.upos in ("VERB", "ADJ", "NOUN"):

@@ -26,6 +26,7 @@ from .appointments import (
 from .arguments import fits
 from .confidence import OPEN_CAP
 from .coref import ent_of
+from .delegates import delegated_parties
 from .meetings import (
     MEETING_RELATIONS,
     held_jointly,
@@ -522,7 +523,7 @@ def relation_facts(
                 p.rel == "hosted"
                 and d.ent(subj).cls in HOST_PLACES
                 and d.ent(obj).cls == "Event"
-                and not _place_named(d, s, tree, p.v, oi)
+                and not _place_named(d, s, tree, p.v, oi, skip=_delegated_tokens(d, s, tree, oi))
             ):
                 # تستضيف الخرطوم اجتماعا: the city that hosts an event is where it is held
                 # (unless the clause names the place: استضافت السعودية القمة في الرياض)
@@ -538,8 +539,17 @@ def relation_facts(
         d.last_speaker = p.subjects[0]
 
 
-def _place_named(d: Doc, s: Sentence, tree: Tree, *heads: int) -> bool:
-    """Whether a place phrase (في/ب/in/at + a place) hangs on one of the heads.
+def _delegated_tokens(d: Doc, s: Sentence, tree: Tree, n: int) -> frozenset[int]:
+    """The tokens of the parties event noun n's delegates stand for (اجتماعا على مستوى
+    وزراء الخارجية بمصر والسودان: مصر takes part, it is no place named for the meeting)."""
+    return frozenset(x for _, x in delegated_parties(d, s, tree, n))
+
+
+def _place_named(
+    d: Doc, s: Sentence, tree: Tree, *heads: int, skip: frozenset[int] = frozenset()
+) -> bool:
+    """Whether a place phrase (في/ب/in/at + a place) hangs on one of the heads (not one
+    of the tokens in ``skip``).
 
     >>> from kg import build
     >>> g = build(texts=["استضافت السعودية القمة في الرياض."])
@@ -548,7 +558,7 @@ def _place_named(d: Doc, s: Sentence, tree: Tree, *heads: int) -> bool:
     """
     for h in heads:
         for j in tree.children(h, "obl", "nmod"):
-            if tree.case(j) in PLACE_CASES:
+            if tree.case(j) in PLACE_CASES and j not in skip:
                 e = d.token_ent.get((s.index, j))
                 if e is not None and d.ent(e).cls in PLACES:
                     return True

@@ -229,7 +229,8 @@ AGENT_GOVERNORS = frozenset(
     normalize(w)
     for w in (
         "اعلن قرر اكد كشف نفذ شن اجري باشر بدا واصل تواصل استانف جدد تبني وافق قام اتم اكمل "
-        "انجز اعتزم عزم تسلم تولي القي فرض نظم وجه سلم ارسل بعث استعد صوت تمكن نجح اتفق"
+        "انجز اعتزم عزم نوي ازمع زمع خطط تسلم تولي القي فرض نظم وجه سلم ارسل بعث استعد صوت تمكن نجح "
+        "اتفق"
     ).split()
 )
 #: Nouns of sanctions (and the packages and lists of them): what they include is what
