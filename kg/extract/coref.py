@@ -16,11 +16,12 @@ pronoun, so no reading can call itself back.
 
 from __future__ import annotations
 
-from ..lexicon import relations as lexmod
+from ..lexicon import gazetteer, relations as lexmod
 from ..lexicon.words import HONORIFICS, designators, people_nouns
 from ..model import Sentence
 from ..text import normalize
 from ..vocab import SPEECH_RELATIONS
+from .owner import clause_subjects
 from .phrases import (
     ARGUMENT_NP_WORDS,
     GENDERS,
@@ -373,6 +374,8 @@ def _homeland(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     speaker = _speaker_over(d, s, tree, i, GENDERS.get(tree.feat(pron, "Gender") or "", ""))
     if speaker is not None:
         country = d.nationality.get(d.find(speaker))
+    if country is None and speaker is None:
+        country = _subject_country(d, s, tree, i, tree.feat(pron, "Gender") or "")
     if country is None:
         who = pronoun(d, s, tree, pron)
         country = d.nationality.get(d.find(who)) if who else None
@@ -383,6 +386,17 @@ def _homeland(d: Doc, s: Sentence, tree: Tree, i: int) -> str | None:
     if country.label_ar not in e.names:
         e.names.insert(0, country.label_ar)
     return d.find(key)
+
+
+def _subject_country(
+    d: Doc, s: Sentence, tree: Tree, i: int, gender: str
+) -> gazetteer.Entry | None:
+    """The country of the subject of the clause whose argument holds بلاده (owner.py)."""
+    for j in clause_subjects(tree, i):
+        key = d.token_ent.get((s.index, j))
+        if key is not None and agrees(d.ent(key), GENDERS.get(gender, ""), "s"):
+            return d.nationality.get(d.find(key))
+    return None
 
 
 def _speaker_over(d: Doc, s: Sentence, tree: Tree, i: int, gender: str) -> str | None:

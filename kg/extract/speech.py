@@ -245,7 +245,7 @@ def statement(d: Doc, s: Sentence, tree: Tree, v: int) -> tuple[str, int] | None
     """The reported content of a speech predicate: its complement clause or quotation;
     for an aside (كما قال, حسب ما أفاد) the clause it comments on; else a quotation an
     aside inside it holds, or the clause of the complementiser right after it."""
-    comps = _own_content(tree, v) or _quotation_before(tree, v)
+    comps = _own_content(tree, v) or _quotation_before(tree, v) or _clause_before(tree, v)
     where = aside_at(tree, v)
     if not comps and where:
         comps = commented(tree, where) if tree.tok(where).head else _clauses_after(tree, v)
@@ -287,6 +287,35 @@ def _quotation_before(tree: Tree, v: int) -> list[tuple[int, list[int]]]:
     if any(tree.tok(k).form in OPENING_QUOTES for k in before):
         return [(head, before)]
     return []
+
+
+def _clause_before(tree: Tree, v: int) -> list[tuple[int, list[int]]]:
+    """أغلقت السلطات المعبر، قال مسؤول محلي: a verb of saying put after its content, a
+    comma before it, with no conjunction, no object or prepositional phrase of its own
+    (but whom it was said to, لوكالة الأنباء) and nothing after its speaker: the
+    sentence's main clause before the comma is what was said.
+
+    >>> from kg import build
+    >>> g = build(texts=["ارتفعت أسعار الوقود في البلاد، قال مسؤول في وزارة الطاقة."])
+    >>> [(f.subject, f.relation, f.object) for f in g.facts() if f.relation == "said"]
+    [('مسؤول في وزارة الطاقة', 'said', 'ارتفعت أسعار الوقود في البلاد')]
+    """
+    if tree.rel(v) != "parataxis" or tree.children(v, "cc", "mark", "obj", "xcomp"):
+        return []
+    if any(tree.case(k) not in ("ل", "") for k in tree.children(v, "obl")):
+        return []  # دعت روسيا في ختامها الأسرة الدولية إلى ...: a verb with a content of its own
+    head = tree.tok(v).head
+    if not 0 < head < v or tree.rel(head) != "root" or tree.tok(head).upos != "VERB":
+        return []
+    own = set(tree.subtree(v))
+    words = [k for k in tree.subtree(head) if tree.tok(k).upos != "PUNCT"]
+    mine = [k for k in words if k in own]
+    if not mine or mine[0] != v or words[-1] != mine[-1]:
+        return []  # the verb opens its part and the sentence ends with it
+    comma = v - 1
+    if comma < 1 or tree.tok(comma).form not in ("،", ","):
+        return []
+    return [(head, [k for k in tree.subtree(head) if k not in own and k < comma])]
 
 
 def aside_at(tree: Tree, v: int) -> int:

@@ -133,7 +133,7 @@ def _coordinated(ws: list[W], f: Frame, u: Unit, prev: Unit | None, cc: int) -> 
         if prev in f.units:
             f.units.append(u)
         return True
-    if _name_like_pp_noun(ws, u, prev):
+    if _name_like_pp_noun(ws, u, prev) or _definite_like_recipient(ws, u, prev):
         # قدمت السعودية دعما للعراق واليمن: a name of the class of the name in the PP right
         # before joins that name (the second recipient), not the object the PP hangs on
         assert prev is not None
@@ -166,6 +166,25 @@ def _name_like_pp_noun(ws: list[W], u: Unit, prev: Unit | None) -> bool:
         and a.deprel == "nmod"
         and a.head >= 0
         and ws[a.head].upos == "NOUN"
+    )
+
+
+def _definite_like_recipient(ws: list[W], u: Unit, prev: Unit | None) -> bool:
+    """Whether the noun phrase after و is a definite common noun and the ل phrase right
+    before it is a definite noun on an indefinite one (قدمت الوزارة تمويلا للمدارس
+    والمستشفيات): it is a second recipient, as definite as the first; the indefinite
+    thing given would not take a definite conjunct."""
+    if prev is None or prev.kind != "PP" or prev.case != "ل" or u.kind != "NP" or u.case:
+        return False
+    a, b = ws[prev.head], ws[u.head]
+    return (
+        a.definite
+        and b.definite
+        and b.upos == "NOUN"
+        and a.deprel == "nmod"
+        and a.head >= 0
+        and ws[a.head].upos == "NOUN"
+        and not ws[a.head].definite
     )
 
 
