@@ -303,7 +303,7 @@ def _clause_before(tree: Tree, v: int) -> list[tuple[int, list[int]]]:
     if tree.rel(v) != "parataxis" or tree.children(v, "cc", "mark", "obj", "xcomp"):
         return []
     if any(tree.case(k) not in ("ل", "") for k in tree.children(v, "obl")):
-        return []  # دعت روسيا في ختامها الأسرة الدولية إلى ...: a verb with a content of its own
+        return []  # حثت القمة في بيانها الختامي الدول المانحة على ...: a verb with a content of its own
     head = tree.tok(v).head
     if not 0 < head < v or tree.rel(head) != "root" or tree.tok(head).upos != "VERB":
         return []
