@@ -128,9 +128,32 @@ def _name_context(tokens: Sequence[Token], i: int, j: int, spans: list[EntitySpa
         return True
     if nxt is not None and nxt.upos == "ADJ":
         return False
+    if _verbal_noun_with_object(tokens, i, j):
+        return False
     if prev is not None and prev.upos in ("NOUN", "ADJ") and normalize(prev.form).startswith("ال"):
         return False
     return prev is None or prev.upos in ("ADP", "VERB", "PUNCT", "CCONJ")
+
+
+def _verbal_noun_with_object(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """A one-word name glued to a preposition (بفتح) that the tagger read as a common noun
+    and that a common noun follows (بفتح تحقيق, بفتح المعابر): the verbal noun with its
+    object (opening an inquiry), not the body named so.
+
+    >>> from kg.model import Token
+    >>> toks = [Token(1, "ب", "ب", "ADP", 2, "case", 0, 1), Token(2, "فتح", "فتح", "NOUN", 0,
+    ...         "obl", 1, 4), Token(3, "تحقيق", "تحقيق", "NOUN", 2, "nmod", 5, 10)]
+    >>> _verbal_noun_with_object(toks, 1, 1)
+    True
+    >>> _verbal_noun_with_object(toks[:2], 1, 1)
+    False
+    """
+    if i != j or i == 0 or j + 1 >= len(tokens):
+        return False
+    prev, tok, nxt = tokens[i - 1], tokens[i], tokens[j + 1]
+    return (
+        prev.upos == "ADP" and prev.end == tok.start and tok.upos == "NOUN" and nxt.upos == "NOUN"
+    )
 
 
 #: Gazetteer classes a month's name can also be (Maio, a Cape Verde town, is مايو).

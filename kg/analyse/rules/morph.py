@@ -340,10 +340,13 @@ USE_FARAHIDI = True
 _PREFIXES = ("وب", "ول", "وك", "فب", "فل", "وس", "فس", "و", "ف", "ب", "ل", "ك", "س")
 
 
-def _weak_participle(surface: str, bare: str, gender: str, score: float) -> Reading:
-    """The active participle of a verb with a weak last letter, as a حال: داعيا, داعية (of
-    دعا); its lemma drops the ي (داعٍ)."""
-    feats = f"Gender={'Fem' if gender == 'f' else 'Masc'}|Number=Sing"
+def _weak_participle(
+    surface: str, bare: str, gender: str, score: float, number: str = "s"
+) -> Reading:
+    """The active participle of a verb with a weak last letter, as a حال: داعيا, داعية,
+    داعين (of دعا); its lemma drops the ي (داعٍ)."""
+    plural = "Plur" if number == "p" else "Sing"
+    feats = f"Gender={'Fem' if gender == 'f' else 'Masc'}|Number={plural}"
     return Reading(
         (Part(0, len(surface), "ADJ", bare[:3], feats, "adj"),),
         0,
@@ -352,7 +355,7 @@ def _weak_participle(surface: str, bare: str, gender: str, score: float) -> Read
         score,
         ntype="ap",
         gender=gender,
-        number="s",
+        number=number,
         source="composed",
     )
 
@@ -395,6 +398,9 @@ def _adjective_guesses(surface: str, bare: str, forms: Mapping[str, str]) -> lis
     out: list[Reading] = []
     if len(bare) == 5 and bare[1] == "ا" and bare.endswith("يا") and bare not in forms:
         out.append(_weak_participle(surface, bare, "m", 0.4))  # داعيا, ساعيا (فاعيًا)
+    if len(bare) == 5 and bare[1] == "ا" and bare.endswith("ين") and bare not in forms:
+        # داعين, ساعين (فاعين): the masculine plural of such a participle
+        out.append(_weak_participle(surface, bare, "m", 0.0, "p"))  # (below a name beside names)
     if not bare.startswith("ال") and bare.endswith("يا") and len(bare) >= 5 and bare not in forms:
         # باليستيا: the accusative of a relative adjective the lexicon lacks; weaker than a
         # foreign name unless the tagger sees an accusative noun before it

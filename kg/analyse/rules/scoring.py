@@ -42,6 +42,14 @@ _NOMINAL_BEFORE = frozenset({"prep", "det", "quant", "dem"})
 _NOMINAL_POS = frozenset({"N", "A", "PN"})
 
 
+#: Nouns used as prepositions (بموجب, بسبب, بفضل, بشأن, إثر, جراء, وفق): always in the
+#: construct state, so the word after one is its genitive noun, never an adjective of it
+#: (بموجب اتفاقية: the agreement, not "by a contractual ...").
+_GENITIVE_ONLY = frozenset(
+    normalize(w) for w in "موجب سبب فضل شأن غرض مناسبة خصوص صدد إثر جراء وفق".split()
+)
+
+
 def _last_tag(r: Reading | None) -> str:
     return r.parts[-1].tag if r is not None else ""
 
@@ -85,6 +93,7 @@ class _Place:
         "designator",
         "agreeing",
         "inna",
+        "genitive_only",
     )
 
     def __init__(
@@ -119,6 +128,17 @@ class _Place:
         self.past_verb_penalty = verb_in_clause and nominal and not clause_start
         # a noun in the construct state takes a genitive: بتهمة قتل, على أمل تحمل
         self.construct_before = nominal and _in_construct(prev, prev_surface)
+        # بموجب اتفاقية, بسبب أزمة: nouns made prepositions take a genitive, no adjective
+        self.genitive_only = (
+            nominal
+            and prev is not None
+            and prev.pos in ("N", "A")
+            and not prev.definite
+            and prev.main == len(prev.parts) - 1
+            and not has_tanween(prev_surface)
+            and normalize(prev.lemma) in _GENITIVE_ONLY
+            and not self.tanween
+        )
         self.after = _subject_gender(nxt) if has_next else ""
         bare = normalize(surface)
         # وبحثا الأزمة: before a definite word the alif of an indefinite noun is a dual verb's
@@ -235,6 +255,8 @@ class _Place:
                 s += 0.8  # a definite noun cannot govern a genitive: what follows agrees with it
         if self.tanween:
             s += 1.5
+        if self.genitive_only and r.pos == "A" and not own_prep and not own_conj:
+            s -= 1.0
         if self.prev_tag in _VERB_TRIGGERS and r.pos != "F":
             s -= 1.5
         return s

@@ -96,6 +96,8 @@ def choose(
         readings = absorbed_article(readings, surface, nxt)
         if _coordinated_verbal_noun(words, pos, out, readings):
             readings = tuple(r for r in readings if r.pos == "N")
+        if _subordinator_in_name(readings, prev, nxt):
+            readings = (proper_noun_reading(surface, source="name"),)
         best = best_reading(readings, words, pos, prev, prev_surface, clause_start, verb_in_clause)
         out.append(best)
         prev, prev_surface = best, surface
@@ -320,6 +322,8 @@ def _foreign_candidates(
         or people_plural(surface, readings)
     ):
         foreign = ()
+    if foreign and _participle_after_comma(readings, prev_surface, nxt):
+        foreign = ()
     if foreign and verb_shape:
         foreign = ()  # أدينوا: a plural verb in وا; ستوقعان: سـ + a dual verb; no foreign name
     if not foreign or foreign[0].score < NAME_IN_WAW:
@@ -338,6 +342,44 @@ def _foreign_candidates(
 
 
 @lru_cache(maxsize=100_000)
+def _subordinator_in_name(readings: tuple[Reading, ...], prev: Reading | None, nxt: str) -> bool:
+    """A word read only as a subordinator (كي, so that) between a name and a word nothing
+    knows: a short syllable of a foreign name (لي كي تشيانغ), since the subordinator takes
+    a present verb, never an unknown word.
+
+    >>> lee = proper_noun_reading("لي", source="name")
+    >>> _subordinator_in_name(analyse_word("كي"), lee, "تشيانغ")
+    True
+    >>> _subordinator_in_name(analyse_word("كي"), lee, "يتمكن")
+    False
+    """
+    return (
+        bool(readings)
+        and prev is not None
+        and prev.pos == "PN"
+        and bool(nxt)
+        and all(r.pos == "F" and [p.tag for p in r.parts] == ["sub"] for r in readings)
+        and not analyse_word(nxt)
+    )
+
+
+def _participle_after_comma(readings: tuple[Reading, ...], prev_surface: str, nxt: str) -> bool:
+    """A plural active participle of a weak verb (داعين, ساعين) right after a comma and
+    before a definite word or إلى: a circumstantial (..., داعين الحكومة إلى ...) opening
+    its own phrase, not a foreign name.
+
+    >>> _participle_after_comma(analyse_word("داعين"), "،", "الحكومة")
+    True
+    >>> _participle_after_comma(analyse_word("داعين"), "قال", "الحكومة")
+    False
+    """
+    return (
+        prev_surface in ("،", ",")
+        and normalize(nxt).startswith("ال")
+        and any(r.ntype == "ap" and r.number == "p" and r.source == "composed" for r in readings)
+    )
+
+
 def _word_cues(surface: str) -> tuple[bool, bool, bool]:
     """What a word's own readings (:func:`analyse_word`) say about a foreign-name reading
     of it, worked out once per word: whether they rule it out (a feminine noun with a
@@ -353,9 +395,10 @@ def _word_cues(surface: str) -> tuple[bool, bool, bool]:
         _feminine_with_suffix(surface, readings)
         or _noun_with_suffix(surface, readings)
         or _feminine_past_of_listed_verb(surface)
+        or dual_feminine_past(surface)
         or _adverbial_nisba(surface, readings)
         or _accusative_of_listed_noun(surface),
-        _plural_passive_shape(surface, readings) or _future_pair_verb(readings),
+        _plural_passive_shape(surface, readings) or _future_pair_verb(readings, surface),
         any(r.pos in ("N", "A") and r.definite for r in readings),
     )
 
@@ -377,20 +420,44 @@ def _plural_passive_shape(surface: str, readings: tuple[Reading, ...]) -> bool:
     return plural_verb and n.endswith("وا") and not n.endswith("اوا") and len(n) >= 5
 
 
-def _future_pair_verb(readings: tuple[Reading, ...]) -> bool:
+def _future_pair_verb(readings: tuple[Reading, ...], surface: str = "") -> bool:
     """Whether a word is the future سـ on a dual or plural present verb the lexicon lists
     (ستوقعان, سيجتمعون): after coordinated names (تونس والجزائر ستوقعان) it is their verb,
     not one more word of a foreign name, which does not start so (سيرغي is سـ + a guess).
 
+    The same for a singular verb whose present form the lexicon lists as it stands
+    (ستعتقل: تعتقل, she will arrest), before the name of the one it acts on (إنها ستعتقل
+    + an unknown name): the verb, not a first name of that name.
+
     >>> _future_pair_verb(analyse_word("سيجتمعان")), _future_pair_verb(analyse_word("سيرغي"))
     (True, False)
+    >>> _future_pair_verb(analyse_word("ستعتقل"), "ستعتقل")
+    True
     """
     return any(
         r.pos == "V"
         and r.source == "composed"
         and [p.tag for p in r.parts] == ["fut", "verb"]
-        and r.person in ("3d", "3md", "3fd", "3mp", "3fp")
+        and (
+            r.person in ("3d", "3md", "3fd", "3mp", "3fp")
+            or (r.person in ("3ms", "3fs") and _listed_present(surface, r))
+        )
         for r in readings
+    )
+
+
+def _listed_present(surface: str, reading: Reading) -> bool:
+    """Whether the verb after the future سـ of ``reading`` is a present form the lexicon
+    lists as it stands, of at least four letters (تعتقل), read with the same lemma."""
+    rest = strip_diacritics(surface[reading.parts[0].end :])
+    lemma = normalize(reading.lemma)
+    return len(rest) >= 4 and any(
+        r.pos == "V"
+        and r.tense == "pres"
+        and r.source == "lex"
+        and len(r.parts) == 1
+        and normalize(r.lemma) == lemma
+        for r in analyse_word(rest)
     )
 
 
@@ -534,6 +601,25 @@ def _feminine_past_of_listed_verb(surface: str) -> bool:
     return any(
         r.pos == "V" and r.tense == "past" and r.person == "3ms" and r.source == "lex"
         for r in analyse_word(surface[:-1])
+        if len(r.parts) == 1
+    )
+
+
+def dual_feminine_past(surface: str) -> bool:
+    """A word in تا whose stem + ت is the feminine past of a verb the lexicon lists
+    (أعلنتا: أعلنت + ا, the two of them announced; دعتا from دعت): the dual past after
+    two feminine or coordinated subjects, not a foreign name; names in تا (جاكرتا,
+    أتلانتا) have no such stem.
+
+    >>> [dual_feminine_past(w) for w in ("أعلنتا", "دعتا", "ناقشتا", "جاكرتا", "أنيتا")]
+    [True, True, True, False, False]
+    """
+    bare = strip_diacritics(surface)
+    if not bare.endswith("تا") or len(bare) < 4:
+        return False
+    return any(
+        r.pos == "V" and r.tense == "past" and r.person == "3fs" and r.source == "lex"
+        for r in analyse_word(bare[:-1])
         if len(r.parts) == 1
     )
 

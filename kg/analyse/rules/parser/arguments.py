@@ -558,7 +558,10 @@ def _circumstantial_clause(ws: list[W], f: Frame, u: Unit, prev: Unit | None) ->
         and (is_speech_participle(ws[u.head]) or _circumstantial(ws, u))
         and (
             (prev is not None and prev.kind == "PUNCT")
-            or (is_speech_participle(ws[u.head]) and _content_follows(ws, u.last))
+            or (
+                is_speech_participle(ws[u.head])
+                and (_content_follows(ws, u.last) or _preposition_follows(ws, u))
+            )
         )
     ):
         return False
@@ -586,6 +589,25 @@ def _content_follows(ws: list[W], last: int) -> bool:
     return last + 1 < len(ws) and ws[last + 1].norm in _CONTENT_OPENERS
 
 
+def _preposition_follows(ws: list[W], u: Unit) -> bool:
+    """Whether a preposition follows phrase ``u``: a speech participle with no comma before
+    it, its phrase then a preposition (خرج المحتجون داعين إلى ..., تحدث الوزير داعيا الأطراف
+    إلى ...), is the subject's second predicate with what it is about, not an object."""
+    return (
+        u.first == u.head
+        and u.last + 1 < len(ws)
+        and ws[u.last + 1].upos == "ADP"
+        and normalize(ws[u.head].lemma) in _PREDICATE_PARTICIPLES
+    )
+
+
+#: Speech participles that are never a noun of their own (not متهم, accused; مطالب,
+#: demands; داعية, a preacher): before a preposition they are a second predicate.
+_PREDICATE_PARTICIPLES = frozenset(
+    normalize(w) for w in "داع مؤكد مشير مشدد محذر منوه مضيف لافت معتبر موضح".split()
+)
+
+
 def _circumstantial(ws: list[W], u: Unit) -> bool:
     """معربًا عن قلقه, مشددًا على: an indefinite accusative active participle (a حال)
     describes the subject while it acts; it is a second predicate, not an object."""
@@ -595,8 +617,25 @@ def _circumstantial(ws: list[W], u: Unit) -> bool:
 
 def _hal_complement(ws: list[W], f: Frame, u: Unit) -> bool:
     """داعيا الطرفين إلى استئناف المفاوضات: a PP right after the participle's phrase is what
-    it calls for."""
-    if u.kind != "PP" or f.hal < 0 or u.first != f.hal_last + 1:
+    it calls for; a definite noun between a participle read as an adjective and such a PP
+    (داعين الحكومة إلى) is its object."""
+    if f.hal < 0 or u.first != f.hal_last + 1:
+        return False
+    if (
+        u.kind == "NP"
+        and f.hal_last == f.hal
+        and ws[u.head].definite
+        and ws[f.hal].upos == "ADJ"
+        and u.last + 1 < len(ws)
+        and ws[u.last + 1].upos == "ADP"
+    ):
+        # داعين الحكومة إلى: a participle read as an adjective takes no genitive, so the
+        # definite noun right after it came apart; before the preposition of what it calls
+        # for, it is the participle's object
+        attach(ws, u.head, f.hal, "obj")
+        f.hal_last = u.last
+        return True
+    if u.kind != "PP":
         return False
     attach(ws, u.head, f.hal, "obl")
     f.hal_last = u.last
