@@ -23,7 +23,7 @@ from .relations import relation_for
 from .state import PLACES, Doc
 from .tours import gathered_parties
 from .tree import Tree
-from .words import DIRECTIONS, EDGE_NOUNS, NEAR_NOUNS, PLACE_CASES
+from .words import DIRECTIONS, EDGE_NOUNS, IMPERSONAL, NEAR_NOUNS, PLACE_CASES
 
 #: Places an event can fall on (a city, a region, a country), not a site.
 TERRITORIES = frozenset({"City", "Region", "Country"})
@@ -170,7 +170,8 @@ def _place_time_deps(d: Doc, tree: Tree, hh: int) -> tuple[str, ...]:
     """The dependents of hh that can name an event's place or time: an adverb of time
     (أمس) too when hh is the event noun or a verb that realises the event (عقد اجتماعا
     أمس, حضر أمس الافتتاح), not a verb about it (أدان أمس الهجوم)."""
-    if tree.tok(hh).upos in ("VERB", "AUX"):
+    if tree.tok(hh).upos in ("VERB", "AUX") and _lemma(tree, hh) not in IMPERSONAL:
+        # (تم أمس توقيع الاتفاق: the impersonal verb realises its event noun)
         if relation_for(d, tree, hh)[0] not in EVENT_TIME_RELATIONS:
             return ("obl", "nmod", "obl:tmod")
     return ("obl", "nmod", "obl:tmod", "advmod")

@@ -31,11 +31,13 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..dates import EVENT_TIME_RELATIONS
+from ..lexicon.relations import key
 from ..model import CONDITIONAL, NEGATED, Sentence
 from ..text import normalize
 from .confidence import OCCURRENCE_EVENT
 from .finish import label
 from .holding import holding_complement
+from .modality import modality
 from .state import PLACES, Doc, Fact
 from .tree import Tree
 
@@ -118,6 +120,11 @@ NOT_DOERS = frozenset({"Event", "Statement", "TimeExpression", "Quantity"})
 PLACE_ACTS = frozenset({"visited", "arrivedIn", "attacked", "targeted", "struck", "opened"})
 #: Modalities of an act that makes no event: what did not, or only might, happen.
 NO_EVENT = frozenset({NEGATED, CONDITIONAL})
+#: Verbs whose complement noun is an act their subject does at the verb's time: managing
+#: or succeeding in it (تمكن من, نجح في), and the impersonal تم, جرى (its subject).
+MANAGING = frozenset(normalize(w) for w in "تمكن نجح تم جري".split())
+#: How the action noun hangs on such a verb.
+MANAGED_RELS = frozenset({"obl", "nsubj", "nsubj:pass", "obj"})
 #: Parties of the act a label names, doers and parties acted on alike.
 LABEL_PARTIES = 2
 
@@ -132,13 +139,34 @@ def occurrence_events(d: Doc, s: Sentence, tree: Tree) -> None:
     """
     by_verb: dict[int, list[Fact]] = {}
     by_noun: dict[int, list[Fact]] = {}
+    managed: dict[int, list[Fact]] = {}
     for f in d.facts:
         if f.sentence == s.index and f.pred and f.time:
             by_verb.setdefault(f.pred, []).append(f)
         elif f.sentence == s.index and f.pred and _verbal_object(tree, f.pred):
             by_noun.setdefault(tree.tok(f.pred).head, []).append(f)
+        elif f.sentence == s.index and f.pred and (g := managed_act(tree, f.pred)):
+            managed.setdefault(g, []).append(f)
+    # تمكنت الوحدات أمس من إيقاف X: the day on the managing verb is the arrest's; none
+    # when the managing is denied or only might be (لم تتمكن الشرطة من اعتقاله)
+    managed = {v: fs for v, fs in managed.items() if modality(tree, v) not in NO_EVENT}
     for v, facts in by_verb.items():
-        _act_event(d, s, tree, v, facts, by_noun.get(v, []))
+        _act_event(d, s, tree, v, [*facts, *managed.pop(v, [])], by_noun.get(v, []))
+    for v, facts in managed.items():
+        _act_event(d, s, tree, v, [], facts)
+
+
+def managed_act(tree: Tree, n: int) -> int:
+    """The verb of managing or succeeding (تمكن, نجح) or the impersonal verb (تم, جرى)
+    whose complement the action noun n is (تمكنت الشرطة من اعتقال X, تم أمس إيقاف X), or
+    0: its doer's act is the noun's, and the verb's time dates it."""
+    t = tree.tok(n)
+    if t.upos != "NOUN" or not t.head or tree.base_rel(n) not in MANAGED_RELS:
+        return 0
+    h = tree.tok(t.head)
+    if h.upos not in ("VERB", "AUX") or key(h.lemma) not in MANAGING:
+        return 0
+    return t.head
 
 
 def _verbal_object(tree: Tree, n: int) -> bool:

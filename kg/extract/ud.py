@@ -36,6 +36,7 @@ from ..model import AnalysedDoc, Extraction, Sentence
 from .affiliation import read_affiliations
 from .appraisal import read_appraisals, read_drawn_criticism
 from .calls import read_call_nouns
+from .communiques import communique_events
 from .coref import find_anaphora
 from .finish import finish
 from .kinship import note_fathers, resolve_sons
@@ -92,6 +93,7 @@ def extract(analysed: AnalysedDoc) -> Extraction:
         read_affiliations(d, s, tree)
         read_call_nouns(d, s, tree)
         occurrence_events(d, s, tree)
+        communique_events(d, s, tree)
     resolve_sons(d)
     return finish(d)
 

@@ -96,6 +96,11 @@ def load(lang: str = "ar") -> Lexicon:
     if lang == "ar":
         for row in _rows("data/ar/events.tsv"):
             events[key(row[0])] = row[1]
+        for lemma, etype in list(events.items()):
+            # the sound feminine plural names events too (وقفة -> وقفات, حملة -> حملات):
+            # the analyser may give it a wrong singular (وقفات -> وقف), its form is found
+            if lemma.endswith(("ة", "ه")):
+                events.setdefault(lemma[:-1] + "ات", etype)
     else:
         for row in _rows(f"data/events_{lang}.tsv"):
             events[key(row[0])] = row[1]

@@ -155,6 +155,8 @@ def described_before_phrase(ws: list[W], prev: Unit | None, verb: int) -> int:
     k = prev.first - 1
     while k > 0 and ws[k].upos == "ADJ" and not ws[k].definite:
         k -= 1  # مباحثات مكثفة في الدوحة
+    if indefinite_np(ws, k) and not _verb_agrees(ws[verb], ws[k]):
+        k = _resumed_construct(ws, k, verb)  # حملة تمشيط للشاطئ قامت بها: the campaign
     if not indefinite_np(ws, k) or ws[k].ent >= 0 or not _verb_agrees(ws[verb], ws[k]):
         return -1
     if _of_result(ws, verb) and not _event(ws[k]):
@@ -164,6 +166,36 @@ def described_before_phrase(ws: list[W], prev: Unit | None, verb: int) -> int:
         found = _event_before(ws, near, lambda n: _verb_agrees(ws[verb], n))
         return found if found >= 0 else k
     return k
+
+
+def _resumed_construct(ws: list[W], k: int, verb: int) -> int:
+    """The indefinite head of the construct whose genitive k is, when the verb after the
+    phrase has a pronoun that agrees with the head and not with k (حملة تمشيط للشاطئ
+    قامت بها الشرطة, جولة تفقد للمصانع أجراها الوزير): the clause describes the head.
+    k itself otherwise.
+
+    >>> ws = [W(0, "حملة", "NOUN", "", 0, gender="f", number="s"),
+    ...       W(1, "تمشيط", "NOUN", "", 1, gender="m", number="s"),
+    ...       W(2, "قامت", "VERB", "", 2, gender="f"), W(3, "ب", "ADP", "prep", 3),
+    ...       W(4, "ها", "PRON", "pron", 3, gender="f", number="s")]
+    >>> _resumed_construct(ws, 1, 2), _resumed_construct(ws[:3], 1, 2)
+    (0, 1)
+    """
+    p = verb + 1
+    if p < len(ws) and ws[p].tag == "prep" and ws[p].word != ws[verb].word:
+        p += 1  # قامت بها, شاركت فيها
+    if p >= len(ws) or ws[p].upos != "PRON" or ws[p].tag != "pron":
+        return k
+    if p == verb + 1 and not has_suffix(ws, verb):
+        return k
+    if p == verb + 2 and ws[p].word != ws[p - 1].word:
+        return k
+    head, pron = k - 1, ws[p]
+    if head < 0 or not indefinite_np(ws, head) or ws[head].ent >= 0 or human(ws[head]):
+        return k
+    if not _verb_agrees(pron, ws[head]) or _verb_agrees(pron, ws[k]):
+        return k
+    return head
 
 
 def resumed_genitive(ws: list[W], prev: Unit | None, verb: int) -> int:
