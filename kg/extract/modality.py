@@ -256,7 +256,13 @@ def _predicate_kinds(tree: Tree, pred: int, relation: str) -> set[str]:
             # لم تنطلق المحادثات، لم يتم التوقيع: an event that did not take place is
             # negated; لم يحضر القمة says nothing against the summit
             carried = {PLANNED, CONDITIONAL, REPORTED} | ({NEGATED} if how == "occurs" else set())
-            kinds |= modality_kinds(tree, clause, speech) & carried
+            managing = how == "object" and _lemma(tree, clause) in MANAGING
+            if managing:  # لم تتمكن الشرطة من اعتقاله: the arrest did not happen
+                carried.add(NEGATED)
+            clause_kinds = modality_kinds(tree, clause, speech)
+            kinds |= clause_kinds & carried
+            if how == "object" and _lemma(tree, clause) in FAILING and NEGATED not in clause_kinds:
+                kinds.add(NEGATED)  # فشلت الشرطة في اعتقاله: no arrest either
         return kinds
     kinds = modality_kinds(tree, pred, speech)
     if not state:
@@ -322,6 +328,12 @@ def _brought_about(tree: Tree, pred: int, clause: int) -> str:
     occurs = _lemma(tree, clause) in OCCUR or tree.tok(clause).feat("Voice") == "Pass"
     return "occurs" if rel == "nsubj" and occurs else ""
 
+
+#: Verbs whose complement is their subject's own act (تمكن من، نجح في، استطاع): negated,
+#: they say the act did not happen; verbs of failing (فشل في، أخفق في، عجز عن) say so
+#: themselves.
+MANAGING = frozenset(normalize(w) for w in "تمكن نجح استطاع".split())
+FAILING = frozenset(normalize(w) for w in "فشل أخفق عجز".split())
 
 #: Adjectives of a near time on an event noun (اجتماع قريب: an upcoming meeting).
 NEAR = frozenset(normalize(w) for w in "قريب".split())
