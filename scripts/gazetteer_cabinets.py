@@ -117,22 +117,15 @@ def cabinet_names(label_en: str, country_qid: str, before: list[Row]) -> list[st
     """Arabic names of a cabinet (English label, its country's QID): its kind's words and
     each adjective of the country that leads back to its row only (module docstring)."""
     from build_gazetteer import normalize
-    from gazetteer_legislatures import masculine_adjective
-
-    from kg.lexicon.gazetteer import nisba_stems
+    from gazetteer_legislatures import own_adjectives
 
     kind = cabinet_kind(label_en)
     rows = [r for r in before if r.type == "Country" and r.qid]
     own = next((r for r in rows if r.qid == country_qid), None)
     if not kind or own is None:
         return []
-    names = {r.qid: {normalize(n) for n in r.names()} for r in rows}
     out: dict[str, str] = {}
-    for n in own.names():
-        adj = masculine_adjective(n)
-        stems = set(nisba_stems(adj)) if adj else set()
-        if not (stems & names[own.qid]) or any(stems & v for q, v in names.items() if q != own.qid):
-            continue
+    for adj in own_adjectives(own, rows):
         made = f"الحكومة {adj}ة" if kind == "government" else f"مجلس الوزراء {adj}"
         out.setdefault(normalize(made), made)
     return list(out.values())

@@ -148,12 +148,27 @@ def masculine_adjective(name: str) -> str:
     return f"ال{base}ي"
 
 
+def own_adjectives(own: Row, countries: list[Row]) -> list[str]:
+    """The masculine adjectives of a country's names (:func:`masculine_adjective`) whose
+    stems name that country's row and no other country's, in the order of its names."""
+    from build_gazetteer import normalize
+
+    from kg.lexicon.gazetteer import nisba_stems
+
+    names = {r.qid: {normalize(n) for n in r.names()} for r in countries}
+    out = []
+    for n in own.names():
+        adj = masculine_adjective(n)
+        stems = set(nisba_stems(adj)) if adj else set()
+        if stems & names[own.qid] and not any(stems & v for q, v in names.items() if q != own.qid):
+            out.append(adj)
+    return out
+
+
 def legislature_names(name_en: str, country: str, before: list[Row]) -> list[str]:
     """Arabic names of a legislature (English name, country folder): its kind's words and
     each adjective of the country that leads back to its row only (module docstring)."""
     from build_gazetteer import normalize
-
-    from kg.lexicon.gazetteer import nisba_stems
 
     kind = legislature_kind(name_en)
     rows = [r for r in before if r.type == "Country" and r.qid]
@@ -161,13 +176,9 @@ def legislature_names(name_en: str, country: str, before: list[Row]) -> list[str
     own = next((r for r in rows if r.label_en == label), None)
     if not kind or own is None:
         return []
-    names = {r.qid: {normalize(n) for n in r.names()} for r in rows}
     out: dict[str, str] = {}
-    for n in own.names():
-        adj = masculine_adjective(n)
-        stems = set(nisba_stems(adj)) if adj else set()
-        if stems & names[own.qid] and not any(stems & v for q, v in names.items() if q != own.qid):
-            out.setdefault(normalize(f"{kind} {adj}"), f"{kind} {adj}")
+    for adj in own_adjectives(own, rows):
+        out.setdefault(normalize(f"{kind} {adj}"), f"{kind} {adj}")
     if out:
         for extra in OWN_NAMES.get(name_en.casefold(), ()):
             out.setdefault(normalize(extra), extra)
