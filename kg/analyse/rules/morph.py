@@ -57,6 +57,7 @@ __all__ = [
     "function_words",
     "known_form",
     "listed_form",
+    "listed_noun",
     "proper_noun_reading",
     "shape_reading",
 ]
@@ -91,6 +92,12 @@ def listed_form(surface: str) -> bool:
     (True, False)
     """
     return strip_diacritics(surface).replace("\u0640", "") in _lexicon()[0]
+
+
+def listed_noun(surface: str) -> bool:
+    """Whether the word is a noun of the listed-noun table as it stands (دولار), the other
+    source of the lexicon's own readings (``lex``) for a word without clitics."""
+    return strip_diacritics(surface) in _listed_nouns()
 
 
 # ----------------------------------------------------------------- analysis

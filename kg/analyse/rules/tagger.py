@@ -28,6 +28,8 @@ from .morph import (
     Part,
     Reading,
     analyse_word,
+    listed_form,
+    listed_noun,
     proper_noun_reading,
     shape_reading,
 )
@@ -596,8 +598,8 @@ def _feminine_past_of_listed_verb(surface: str) -> bool:
     >>> [_feminine_past_of_listed_verb(w) for w in ("أذنت", "روبرت", "مارغريت", "زارت")]
     [True, False, False, True]
     """
-    if not surface.endswith("ت") or len(surface) < 4:
-        return False
+    if not surface.endswith("ت") or len(surface) < 4 or not listed_form(surface[:-1]):
+        return False  # (a verb reading of the lexicon's own needs its form listed)
     return any(
         r.pos == "V" and r.tense == "past" and r.person == "3ms" and r.source == "lex"
         for r in analyse_word(surface[:-1])
@@ -615,7 +617,7 @@ def dual_feminine_past(surface: str) -> bool:
     [True, True, True, False, False]
     """
     bare = strip_diacritics(surface)
-    if not bare.endswith("تا") or len(bare) < 4:
+    if not bare.endswith("تا") or len(bare) < 4 or not listed_form(bare[:-1]):
         return False
     return any(
         r.pos == "V" and r.tense == "past" and r.person == "3fs" and r.source == "lex"
@@ -661,6 +663,8 @@ def _accusative_of_listed_noun(surface: str) -> bool:
         return False
     if bare[:-1].endswith(("ين", "ون", "ان", "ات", "ة")):
         return False  # no accusative alif after a sound plural, a dual or ة (ستينا: a name)
+    if not (listed_form(bare[:-1]) or listed_noun(bare[:-1])):
+        return False  # (a reading of the lexicon's own needs one or the other)
     return any(
         r.pos == "N"
         and r.source == "lex"
