@@ -313,3 +313,10 @@ def test_a_capital_kind_word_belongs_to_its_own_name() -> None:
     assert len(cases) >= 3
     report = run_pipeline(cases)
     assert [o.got for o in report.outcomes] == [c.expected for c in cases]
+
+
+def test_the_cue_table_is_read_once() -> None:
+    # A decorator lost between functions once made every ambiguous name re-read it.
+    from kg.link.cues import table
+
+    assert table() is table()

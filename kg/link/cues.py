@@ -377,7 +377,7 @@ class _Slot:
         )
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4096)
 def kind_words(text: str) -> frozenset[str]:
     """The words of a place's name that are near cues of a place class itself (the kind
     word of «الجزائر العاصمة», «بلدية صفاقس»), not a name.
@@ -395,6 +395,7 @@ def _class_near() -> frozenset[str]:
     return frozenset(w for c in PLACE_CLASSES for cue in t.by_class.get(c, ()) for w in cue.near)
 
 
+@lru_cache(maxsize=1)
 def table() -> CueTable:
     """The packaged cue table (``kg/data/ar/link_cues.tsv``), read once.
 
