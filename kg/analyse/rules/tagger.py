@@ -221,7 +221,7 @@ def _masculine_past(surface: str) -> tuple[Reading, ...]:
     """The masculine past of the verb whose feminine past (the word + ت) the lexicon reads
     with the word itself as lemma (قصف: قصفت), or nothing."""
     bare = strip_diacritics(surface)
-    if len(bare) < 3 or bare.endswith(("ة", "ت", "ا")):
+    if len(bare) < 3 or bare.endswith(("ة", "ت", "ا")) or not listed_form(bare + "ت"):
         return ()
     past = [
         r
