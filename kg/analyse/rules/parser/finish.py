@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ....lexicon.words import title_at, titles
 from ....text import normalize
-from .words import COMMAS, COPULAS, SET_ASIDE, UNSET, W, reattach, title_tok
+from .words import COMMAS, COPULAS, SET_ASIDE, UNSET, W, reattach, title_tok, under
 
 
 def make_tree(ws: list[W]) -> None:
@@ -252,20 +252,10 @@ def conjuncts_inside_titles(ws: list[W]) -> None:
             before = [
                 w.i
                 for w in ws[h + 1 : c.i]
-                if w.upos == "NOUN" and w.deprel == "nmod" and w.definite and _under(ws, w.i, h)
+                if w.upos == "NOUN" and w.deprel == "nmod" and w.definite and under(ws, w.i, h)
             ]
             if before:
                 reattach(ws, c.i, before[-1], "conj")
-
-
-def _under(ws: list[W], k: int, anc: int) -> bool:
-    """Whether token k is in the subtree of token anc."""
-    seen = 0
-    while k >= 0 and seen < 50:
-        if k == anc:
-            return True
-        k, seen = ws[k].head, seen + 1
-    return False
 
 
 #: Titles spelt like adjectives (المتحدث, a participle): after a person's name, the

@@ -10,7 +10,7 @@ noun phrases inside the commas to the adjunct and the first one after it to the 
 
 from __future__ import annotations
 
-from .words import COMMAS, W, reattach, time_like
+from .words import COMMAS, W, reattach, time_like, under
 
 #: Relations of a bare noun phrase that the clause pass gave the verb.
 _ARGUMENTS = ("obj", "obl", "iobj")
@@ -38,7 +38,7 @@ def _after_verb(ws: list[W], verb: int) -> None:
     if not subj:
         return
     open_ = _next_comma(ws, subj[0] + 1, limit=8)
-    if open_ is None or not all(_under(ws, k, verb) for k in range(verb + 1, open_)):
+    if open_ is None or not all(under(ws, k, verb) for k in range(verb + 1, open_)):
         return
     if any(_other_argument(ws, verb, k) for k in range(verb + 1, open_)):
         return  # the verb took an argument before the comma: not a subject then a parenthesis
@@ -98,12 +98,3 @@ def _noun_before(ws: list[W], host: int, k: int) -> int:
         if ws[j].vnoun and ws[j].upos == "NOUN":
             return j
     return host
-
-
-def _under(ws: list[W], k: int, anc: int) -> bool:
-    seen = 0
-    while k >= 0 and seen < 50:
-        if k == anc:
-            return True
-        k, seen = ws[k].head, seen + 1
-    return False

@@ -683,3 +683,20 @@ def appointee(ws: list[W], title: int, name: int) -> bool:
     while post < len(ws) and ws[post].ent == ws[name].ent:
         post += 1
     return post < len(ws) and ws[post].upos == "NOUN" and (ws[post].acc or ws[post].tanween)
+
+
+def under(ws: list[W], k: int, anc: int) -> bool:
+    """Whether token k is in the subtree of token anc (a cycle ends the walk).
+
+    >>> ws = [W.__new__(W) for _ in range(3)]
+    >>> for w, h in zip(ws, (-1, 0, 1)):
+    ...     w.head = h
+    >>> under(ws, 2, 0), under(ws, 0, 2)
+    (True, False)
+    """
+    seen = 0
+    while k >= 0 and seen < 50:
+        if k == anc:
+            return True
+        k, seen = ws[k].head, seen + 1
+    return False
